@@ -1,0 +1,35 @@
+# One command to run the chat on the bundled sample (`make demo`), one to run the tests
+# (`make test`). Both create .venv and install everything on a fresh machine.
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
+STORE   ?= .quotedesk/sample-store
+STAMP   := $(VENV)/.installed
+
+.PHONY: setup demo test lint browser eval bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	# torch first and pinned: the CPU wheel on disk (unpinned pulls GBs of CUDA).
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Debian's chromium for the browser tests (Playwright never downloads its own browser).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+demo: setup
+	$(VENV)/bin/quotedesk --store $(STORE) ingest data/samples
+	$(VENV)/bin/quotedesk --store $(STORE) ask "What did Lavrov say about the OSCE?"
+
+test: setup browser
+	$(PY) -m pytest -q
+
+lint: setup
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf .quotedesk

@@ -1,0 +1,1 @@
+"""quotedesk application: retrieval, answers, CLI and UI on top of `ingest`."""

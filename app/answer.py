@@ -1,0 +1,287 @@
+"""The default, extractive answer: chosen sentences and quotations, each with its marker.
+
+No LLM: every sentence of the answer is either an exact span of an article or a short frame
+around one ("Sergei Lavrov said:"), so a citation can never misquote. When the best evidence is
+too weak, the answer says the articles do not cover the question and cites nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.question import Intent, Turn
+from app.retrieval import HybridRetriever, QuoteHit
+from app.settings import RetrievalSettings
+from app.speaker_index import SpeakerIndex
+from app.types import Answer, Citation, Passage
+from ingest.text import paragraph_spans, sentence_spans
+from ingest.types import Chunk
+
+LONG_QUOTE_CHARS = 320  # longer quotations are cited by their best sentences
+_PASSAGES_FOR_SENTENCES = 5
+
+
+@dataclass(frozen=True)
+class _Span:
+    chunk: Chunk
+    start: int
+    end: int
+    score: float
+    speaker: str | None = None
+    kind: str | None = None
+    role: str | None = None
+
+
+class ExtractiveAnswerer:
+    def __init__(self, retriever: HybridRetriever, settings: RetrievalSettings) -> None:
+        self.retriever = retriever
+        self.settings = settings
+
+    def answer(
+        self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
+    ) -> Answer:
+        started = time.perf_counter()
+        vector = self.retriever.embed_query(intent.topic or question)
+        timings = {"embed": _ms(started)}
+        if intent.kind == "who_said":
+            answer = self._who_said(question, intent, vector, index)
+        elif intent.kind == "speaker_topic":
+            answer = self._speaker(question, intent, vector, index, previous)
+        else:
+            answer = self._general(question, intent, vector)
+        timings["answer"] = _ms(started) - timings["embed"]
+        return _with(answer, timings_ms=timings, topic=intent.topic or None)
+
+    # ----- question kinds ------------------------------------------------------------------
+
+    def _general(self, question: str, intent: Intent, vector: list[float]) -> Answer:
+        passages = self.retriever.search(intent.topic, k=8, vector=vector)
+        terms = self.retriever.lexicon.terms(intent.topic)
+        if intent.unknown_person and not any(
+            intent.unknown_person.split()[-1].lower() in p.chunk.text.lower() for p in passages
+        ):
+            return _abstain(question, f"The articles do not mention {intent.unknown_person}.")
+        if not passages or not self._relevant(passages, terms):
+            return _abstain(question, "The articles do not cover this question.")
+        spans = self._best_sentences(passages[:_PASSAGES_FOR_SENTENCES], terms)
+        return _compose(question, spans, speaker=None)
+
+    def _speaker(
+        self,
+        question: str,
+        intent: Intent,
+        vector: list[float],
+        index: SpeakerIndex,
+        previous: Turn | None,
+    ) -> Answer:
+        name = intent.speakers[0]
+        info = index.info(name)
+        members = index.members(name)
+        hits = self.retriever.search_quotes(intent.topic or name, k=30, speakers=members, vector=vector)
+        if intent.wants_more and previous is not None:
+            hits = [h for h in hits if (h.article_id, h.quote.start) not in previous.cited_spans]
+        terms = self.retriever.lexicon.terms(intent.topic)
+        if intent.who_is and info is not None:
+            role = f", {info.role}," if info.role else ""
+            spans = [self._quote_span(h, terms) for h in hits[:1]]
+            lead = f"{info.name}{role} is quoted {info.quotes} times in {info.articles} article(s)."
+            return _compose(question, spans, speaker=info.name, lead=lead)
+        relevant = [h for h in hits if self._quote_relevant(h, terms)] if terms else hits
+        if not relevant:
+            return self._speaker_off_topic(question, intent, name, hits)
+        chosen = _diverse(relevant, self.settings.max_citations)
+        spans = [self._quote_span(h, terms) for h in chosen]
+        return _compose(question, spans, speaker=name)
+
+    def _speaker_off_topic(
+        self, question: str, intent: Intent, name: str, hits: Sequence[QuoteHit]
+    ) -> Answer:
+        titles: list[str] = []
+        for hit in hits:
+            chunk = self.retriever.chunks.get(hit.quote.chunk_id or "")
+            if chunk and chunk.title not in titles:
+                titles.append(chunk.title)
+        offer = f" {name} is quoted on: " + "; ".join(f"“{t}”" for t in titles[:3]) + "." if titles else ""
+        text = f"The articles quote {name}, but not on {intent.topic or 'this'}.{offer}"
+        return _with(_abstain(question, text), speaker=name)
+
+    def _who_said(
+        self, question: str, intent: Intent, vector: list[float], index: SpeakerIndex
+    ) -> Answer:
+        hits = self.retriever.search_quotes(intent.topic, k=10, vector=vector)
+        terms = self.retriever.lexicon.terms(intent.topic)
+        relevant = [h for h in hits if self._quote_relevant(h, terms)]
+        if not relevant:
+            return _abstain(question, "No quotation in the articles matches that.")
+        best = relevant[0]
+        name = index.canonical(best.quote.speaker or "")
+        spans = [self._quote_span(best, terms)]
+        return _compose(question, spans, speaker=name, lead=f"{name} said it.")
+
+    # ----- evidence ------------------------------------------------------------------------
+
+    def _relevant(self, passages: Sequence[Passage], terms: list[str]) -> bool:
+        best_dense = max((p.dense for p in passages if p.dense is not None), default=-1.0)
+        if best_dense >= self.settings.min_dense_score:
+            return True
+        coverage = max(_coverage(terms, self.retriever.lexicon.terms(p.chunk.text)) for p in passages[:3])
+        return coverage >= self.settings.min_term_coverage
+
+    def _quote_relevant(self, hit: QuoteHit, terms: list[str]) -> bool:
+        if hit.dense is not None and hit.dense >= self.settings.min_dense_score:
+            return True
+        context = self.retriever._quote_context(hit.quote_id)
+        return _coverage(terms, self.retriever.lexicon.terms(context)) >= self.settings.min_term_coverage
+
+    def _best_sentences(self, passages: Sequence[Passage], terms: list[str]) -> list[_Span]:
+        """Sentences of the top passages ranked by query-term coverage and passage rank."""
+        candidates: list[_Span] = []
+        for rank, passage in enumerate(passages):
+            chunk = passage.chunk
+            for start, end in sentence_spans(chunk.text):
+                words = self.retriever.lexicon.terms(chunk.text[start:end])
+                score = _coverage(terms, words) + 0.5 / (rank + 1)
+                candidates.append(_Span(chunk, chunk.start + start, chunk.start + end, score))
+        candidates.sort(key=lambda s: -s.score)
+        chosen = candidates[: self.settings.max_citations]
+        best = chosen[0].score if chosen else 0.0
+        chosen = [s for s in chosen if s.score >= 0.6 * best]
+        return [self._attribute(s) for s in chosen]
+
+    def _attribute(self, span: _Span) -> _Span:
+        """A sentence inside a quotation is that speaker's words: label it so."""
+        for qid in self.retriever.quotes_by_chunk.get(span.chunk.id, ()):
+            quote, _ = self.retriever.quotes[qid]
+            if quote.speaker and quote.start < span.end and span.start < quote.end:
+                return _with_span(span, speaker=quote.speaker, kind=quote.kind, role=quote.role)
+        return span
+
+    def _quote_span(self, hit: QuoteHit, terms: list[str]) -> _Span:
+        """The quotation itself, or its best sentences when it is long."""
+        quote = hit.quote
+        chunk = self.retriever.chunks[quote.chunk_id] if quote.chunk_id in self.retriever.chunks else None
+        if chunk is None:
+            raise LookupError(f"quote {hit.quote_id} has no visible chunk")
+        start, end = quote.start, quote.end
+        if end - start > LONG_QUOTE_CHARS:
+            start, end = self._best_part(chunk, start, end, terms)
+        return _Span(chunk, start, end, hit.score, quote.speaker, quote.kind, quote.role)
+
+    def _best_part(self, chunk: Chunk, start: int, end: int, terms: list[str]) -> tuple[int, int]:
+        text = chunk.text
+        local = sentence_spans(text, start - chunk.start, end - chunk.start)
+        scored = sorted(
+            local,
+            key=lambda s: -_coverage(terms, self.retriever.lexicon.terms(text[s[0] : s[1]])),
+        )
+        pick = sorted(scored[:2])
+        return chunk.start + pick[0][0], chunk.start + pick[-1][1]
+
+
+def _diverse(hits: Sequence[QuoteHit], n: int) -> list[QuoteHit]:
+    """Top hits without near-duplicates (the same words quoted in two articles)."""
+    chosen: list[QuoteHit] = []
+    seen: set[str] = set()
+    for hit in hits:
+        key = re.sub(r"\W+", " ", hit.quote.text.lower()).strip()[:80]
+        if key not in seen:
+            seen.add(key)
+            chosen.append(hit)
+        if len(chosen) == n:
+            break
+    return chosen
+
+
+def _coverage(query_terms: Sequence[str], text_terms: Sequence[str]) -> float:
+    if not query_terms:
+        return 0.0
+    present = set(text_terms)
+    return sum(1 for t in set(query_terms) if t in present) / len(set(query_terms))
+
+
+def paragraph_of(chunk: Chunk, position: int) -> int:
+    """1-based paragraph number of an article offset inside a chunk."""
+    if chunk.paragraph_start == chunk.paragraph_end:
+        return chunk.paragraph_start
+    local = position - chunk.start
+    for number, (_, end) in enumerate(paragraph_spans(chunk.text)):
+        if local < end:
+            return chunk.paragraph_start + number
+    return chunk.paragraph_end
+
+
+def _compose(
+    question: str, spans: Sequence[_Span], speaker: str | None, lead: str | None = None
+) -> Answer:
+    citations: list[Citation] = []
+    sentences: list[str] = [lead] if lead else []
+    previous_speaker: str | None = None
+    for n, span in enumerate(spans, start=1):
+        chunk = span.chunk
+        text = chunk.text[span.start - chunk.start : span.end - chunk.start]
+        citations.append(
+            Citation(
+                n=n,
+                article_id=chunk.article_id,
+                title=chunk.title,
+                source=chunk.source,
+                published=chunk.published,
+                url=chunk.url,
+                paragraph=paragraph_of(chunk, span.start),
+                start=span.start,
+                end=span.end,
+                text=text,
+                speaker=span.speaker,
+                score=round(span.score, 4),
+                chunk_id=chunk.id,
+                kind=span.kind,
+            )
+        )
+        sentences.append(f"{_frame(span, text, previous_speaker)} [{n}]")
+        previous_speaker = span.speaker or previous_speaker
+    return Answer(
+        question=question,
+        answer=" ".join(sentences),
+        abstained=False,
+        citations=citations,
+        speaker=speaker,
+    )
+
+
+def _frame(span: _Span, text: str, previous_speaker: str | None) -> str:
+    """Say who is speaking: "Sergei Lavrov said: “...”", "He also said that ..."."""
+    if not span.speaker:
+        return text
+    if span.speaker == previous_speaker:
+        who = "They also" if " " not in span.speaker and span.speaker.istitle() else "Also,"
+        who = f"{span.speaker.split()[-1]} also"
+    else:
+        role = f" ({span.role})" if span.role else ""
+        who = f"{span.speaker}{role}"
+    if span.kind == "indirect":
+        return f"{who} said that {text.rstrip('.')}."
+    stripped = text.strip("“”\"").strip()
+    return f"{who} said: “{stripped}”"
+
+
+def _abstain(question: str, text: str) -> Answer:
+    return Answer(question=question, answer=text, abstained=True)
+
+
+def _with(answer: Answer, **changes) -> Answer:
+    from dataclasses import replace
+
+    return replace(answer, **changes)
+
+
+def _with_span(span: _Span, **changes) -> _Span:
+    from dataclasses import replace
+
+    return replace(span, **changes)
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000.0

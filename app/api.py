@@ -1,0 +1,163 @@
+"""`QuoteDesk`: the one API that the CLI, the UI and the evals call.
+
+The constructor takes its parts (injection without a framework); `open` / `from_settings` build
+them once per process: the embedding model and the store are loaded here, never per request.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from app.answer import ExtractiveAnswerer
+from app.question import Turn, understand
+from app.retrieval import HybridRetriever
+from app.settings import Settings, load_settings
+from app.speaker_index import SpeakerIndex, SpeakerInfo
+from app.types import Answer, Passage
+from ingest.embedding import load_embedder, load_token_counter, resolve_model_path
+from ingest.loaders import LoadError
+from ingest.pipeline import IngestReport, Ingestor
+from ingest.quotes import extract_quotes
+from ingest.store import Store
+from ingest.types import Quote
+
+MAX_QUESTION_CHARS = 2000
+
+
+class QuoteDesk:
+    def __init__(
+        self, settings: Settings, store: Store, retriever: HybridRetriever, ingestor: Ingestor
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.retriever = retriever
+        self.ingestor = ingestor
+        self.answerer = ExtractiveAnswerer(retriever, settings.retrieval)
+        self._index_lock = threading.Lock()
+        self._speaker_index: SpeakerIndex | None = None
+        self._index_source: object | None = None
+
+    @classmethod
+    def open(cls, store_dir: str | Path | None = None, **overrides: Any) -> QuoteDesk:
+        """Open (or create) a store: `store_dir`, else `QUOTEDESK_HOME`, else the user data dir."""
+        return cls.from_settings(load_settings(home=store_dir, **overrides))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> QuoteDesk:
+        model_path = str(resolve_model_path(settings.ingest.embed_model))
+        embedder = load_embedder(model_path, settings.ingest.embed_batch_size)
+        store = Store.open(settings.store_dir, settings.chroma_url)
+        retriever = HybridRetriever(store, embedder, settings.retrieval)
+        ingestor = Ingestor(
+            store=store,
+            embedder=embedder,
+            count_tokens=load_token_counter(model_path),
+            chunk_max_tokens=settings.ingest.chunk_max_tokens,
+            max_file_bytes=int(settings.ingest.max_file_mb * 1_000_000),
+            batch_articles=settings.ingest.write_batch_articles,
+        )
+        return cls(settings, store, retriever, ingestor)
+
+    # ----- asking --------------------------------------------------------------------------
+
+    def ask(self, question: str, history: Sequence[Answer] | None = None) -> Answer:
+        """Answer one question; `history` holds this conversation's earlier answers."""
+        started = time.perf_counter()
+        question = _clean_question(question)
+        if not question:
+            return Answer(question="", answer="Please ask a question.", abstained=True)
+        previous = _turn(history[-1]) if history else None
+        index = self.speaker_index()
+        intent = understand(question, index, previous)
+        answer = self.answerer.answer(question, intent, index, previous)
+        timings = dict(answer.timings_ms)
+        timings["total"] = (time.perf_counter() - started) * 1000.0
+        standalone = _standalone(intent) if previous is not None else None
+        return replace(answer, timings_ms=timings, standalone_question=standalone)
+
+    def search(self, query: str, k: int = 10) -> list[Passage]:
+        return self.retriever.search(_clean_question(query), k)
+
+    # ----- speakers and quotes ---------------------------------------------------------------
+
+    def speaker_index(self) -> SpeakerIndex:
+        """Rebuilt only when the retriever reloaded the store."""
+        self.retriever.refresh()
+        with self._index_lock:
+            if self._speaker_index is None or self._index_source is not self.retriever.quotes:
+                self._speaker_index = SpeakerIndex(self.retriever.quotes.values())
+                self._index_source = self.retriever.quotes
+            return self._speaker_index
+
+    def speakers(self) -> list[SpeakerInfo]:
+        return self.speaker_index().speakers()
+
+    def quotes(self, article_id: str, speaker: str | None = None) -> list[Quote]:
+        """Stored quotes of one article, in text order, optionally of one speaker."""
+        self.retriever.refresh()
+        found = [q for q, a in self.retriever.quotes.values() if a == article_id]
+        if speaker:
+            found = _of_speaker(found, speaker, self.speaker_index())
+        return sorted(found, key=lambda q: q.start)
+
+    @staticmethod
+    def quotes_in_text(text: str, speaker: str | None = None) -> list[Quote]:
+        quotes = extract_quotes(text)
+        if speaker:
+            index = SpeakerIndex((q, "") for q in quotes)
+            quotes = _of_speaker(quotes, speaker, index)
+        return quotes
+
+    # ----- ingest and store ------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        on_error: Any = None,
+        progress: bool = True,
+    ) -> IngestReport:
+        report = self.ingestor.ingest_paths(paths, on_error=on_error, progress=progress)
+        if report.added or report.updated:
+            self.retriever.refresh(force=True)
+        return report
+
+    def stats(self) -> dict[str, Any]:
+        counts = self.store.counts()
+        return {**counts, "speakers": len(self.speaker_index()), "store": self.store.location}
+
+    def article(self, article_id: str):
+        return self.store.get_article(article_id)
+
+
+def _clean_question(question: str) -> str:
+    """Bound the work per question and drop control characters."""
+    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in question or "")
+    return " ".join(cleaned.split())[:MAX_QUESTION_CHARS]
+
+
+def _turn(answer: Answer) -> Turn:
+    return Turn(
+        speaker=answer.speaker,
+        topic=answer.topic,
+        cited_spans=frozenset((c.article_id, c.start) for c in answer.citations),
+    )
+
+
+def _standalone(intent) -> str:
+    who = intent.speakers[0] if intent.speakers else None
+    if intent.kind == "speaker_topic" and who:
+        return f"What did {who} say about {intent.topic}?" if intent.topic else f"What did {who} say?"
+    return intent.topic
+
+
+def _of_speaker(quotes: Iterable[Quote], speaker: str, index: SpeakerIndex) -> list[Quote]:
+    wanted = set(index.find(speaker)) or {speaker}
+    return [q for q in quotes if q.speaker and index.canonical(q.speaker) in wanted]
+
+
+__all__ = ["QuoteDesk", "LoadError"]

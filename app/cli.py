@@ -1,0 +1,154 @@
+"""`quotedesk` commands: thin wrappers that check options, call `QuoteDesk`, print results.
+
+Heavy imports (torch, Chroma, Gradio) happen inside commands so `--help` stays instant.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from app.render import format_answer_text, format_quote_line
+
+if TYPE_CHECKING:
+    from app.api import QuoteDesk
+    from app.settings import Settings
+
+
+class Context:
+    def __init__(self, store: str | None, chroma_url: str | None) -> None:
+        self.overrides = {"home": store, "chroma_url": chroma_url}
+
+    def settings(self, **more: Any) -> Settings:
+        from app.settings import load_settings
+
+        try:
+            return load_settings(**self.overrides, **more)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
+
+    def desk(self, **more: Any) -> QuoteDesk:
+        from app.api import QuoteDesk
+        from ingest.store import StoreError
+
+        try:
+            return QuoteDesk.from_settings(self.settings(**more))
+        except (StoreError, RuntimeError) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group()
+@click.option("--store", "store", type=click.Path(file_okay=False), help="Store folder.")
+@click.option("--chroma-url", help="Use a Chroma server (http://host:port) instead of the folder.")
+@click.pass_context
+def cli(ctx: click.Context, store: str | None, chroma_url: str | None) -> None:
+    """quotedesk: ask your news articles; every answer cites the exact quoted words."""
+    ctx.obj = Context(store, chroma_url)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+@click.pass_obj
+def ingest(obj: Context, paths: tuple[str, ...], no_progress: bool) -> None:
+    """Add article files or folders (.txt .md .html .json .jsonl) to the store."""
+    desk = obj.desk()
+
+    def report_error(error: Any) -> None:
+        click.echo(f"error: {error}", err=True)
+
+    report = desk.ingest(paths, on_error=report_error, progress=not no_progress)
+    click.echo(report.summary())
+    sys.exit(1 if report.failed else 0)
+
+
+@cli.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.pass_obj
+def ask(obj: Context, question: str, as_json: bool) -> None:
+    """Answer a question from the stored articles, with cited passages."""
+    answer = obj.desk().ask(question)
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_answer_text(answer))
+
+
+@cli.command()
+@click.pass_obj
+def stats(obj: Context) -> None:
+    """Articles, chunks, quotes and speakers in the store, and where it is."""
+    for key, value in obj.desk().stats().items():
+        click.echo(f"{key}: {value}")
+
+
+@cli.command()
+@click.argument("article")
+@click.option("--speaker", help="Only this speaker's quotes.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def quotes(obj: Context, article: str, speaker: str | None, as_json: bool) -> None:
+    """Quotes of an article file (not ingested) or of a stored article id."""
+    from app.api import QuoteDesk
+    from ingest.loaders import load_file
+
+    path = Path(article)
+    if path.is_file():
+        loaded = load_file(path, int(obj.settings().ingest.max_file_mb * 1_000_000))
+        if loaded.errors:
+            raise click.ClickException(str(loaded.errors[0]))
+        found = [q for a in loaded.articles for q in QuoteDesk.quotes_in_text(a.text, speaker)]
+    else:
+        desk = obj.desk()
+        if desk.article(article) is None:
+            raise click.ClickException(f"{article}: no such file or stored article id")
+        found = desk.quotes(article, speaker)
+    if as_json:
+        fields = ("text", "start", "end", "speaker", "speaker_as_written", "role", "cue", "kind")
+        rows = [{f: getattr(q, f) for f in fields} for q in found]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for quote in found:
+            click.echo(format_quote_line(quote))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def speakers(obj: Context, as_json: bool) -> None:
+    """Speakers in the store with quote counts and aliases."""
+    infos = obj.desk().speakers()
+    if as_json:
+        rows = [info.__dict__ | {"aliases": list(info.aliases)} for info in infos]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for info in infos:
+        role = f" ({info.role})" if info.role else ""
+        aliases = f"  aka {', '.join(info.aliases)}" if info.aliases else ""
+        click.echo(f"{info.quotes:5d}  {info.name}{role}{aliases}")
+
+
+@cli.command()
+@click.option("--host", help="Address to bind (default 127.0.0.1).")
+@click.option("--port", type=int, help="Port (default 7860).")
+@click.option("--auth", help="user:pass for basic login (or QUOTEDESK_AUTH).")
+@click.pass_obj
+def serve(obj: Context, host: str | None, port: int | None, auth: str | None) -> None:
+    """Start the browser chat."""
+    from app.ui import launch
+
+    settings = obj.settings(host=host, port=port, auth=auth)
+    launch(obj.desk(host=host, port=port, auth=auth), settings.server)
+
+
+def main() -> None:
+    cli(prog_name="quotedesk")
+
+
+if __name__ == "__main__":
+    main()

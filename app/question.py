@@ -1,0 +1,111 @@
+"""Question understanding: who is asked about, what about, and what the previous turn left open.
+
+Rules, not a model: the speaker part is resolved against the speaker index (full name, surname,
+role, close spellings) and the topic is what remains once the speaker and the question's
+scaffolding ("what did ... say about") are removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from app.speaker_index import SpeakerIndex
+
+Kind = Literal["speaker_topic", "who_said", "general"]
+
+_SPEECH_VERBS = (
+    r"say|says|said|tell|told|state|stated|claim|claimed|warn|warned|describe|described|call|"
+    r"called|argue|argued|predict|predicted|admit|admitted|insist|insisted|suggest|suggested|"
+    r"promise|promised|vow|vowed|accuse|accused|deny|denied|announce|announced|declare|"
+    r"declared|complain|complained|criticise|criticised|criticize|criticized|believe|believes|"
+    r"thinks?|thought|mention|mentioned|remark|remarked|comment|commented|compare|compared|"
+    r"dismiss|dismissed|praise|praised|blame|blamed|urge|urged|explain|explained|add|added|"
+    r"reject|rejected|refer|referred|express|expressed|voice|voiced|quoted|question|questioned"
+)
+_WHO_SAID = re.compile(rf"^\s*(?:and\s+)?(?:who|which\s+\w+)\s+(?:{_SPEECH_VERBS})\b", re.I)
+_ASKED_NAME = re.compile(
+    r"(?:what\s+(?:did|does|has|had|was|is)\s+|according\s+to\s+|did\s+|how\s+(?:did|does)\s+)"
+    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:'s|’s)?\s",
+)
+_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
+_ANAPHOR = re.compile(r"\b(it|that|this|those|these|there|the same)\b", re.I)
+_ELSE = re.compile(r"\b(else|more|other|also|again)\b", re.I)
+_WHO_IS = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|was|are)\s+(he|she|they|this|that)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Intent:
+    kind: Kind
+    topic: str  # the words that rank passages
+    speakers: list[str] = field(default_factory=list)  # canonical names from the index
+    unknown_person: str | None = None  # a name asked about that nobody in the store carries
+    wants_more: bool = False  # "what else did he say": skip what was already cited
+    who_is: bool = False  # "who is he?"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What a follow-up can carry over from an earlier answer."""
+
+    speaker: str | None
+    topic: str | None
+    cited_spans: frozenset[tuple[str, int]] = frozenset()
+
+
+def understand(question: str, index: SpeakerIndex, previous: Turn | None = None) -> Intent:
+    """Classify the question and resolve its speaker and topic, using the previous turn."""
+    speakers = index.find(question)
+    who_said = bool(_WHO_SAID.search(question))
+    topic = _strip_scaffolding(question, index, speakers)
+    unknown = None
+    if not speakers and not who_said:
+        unknown = _unknown_name(question, index)
+    wants_more = bool(_ELSE.search(question)) and previous is not None
+    who_is = bool(_WHO_IS.search(question)) and previous is not None
+    if previous is not None and not speakers and not who_said:
+        if _PRONOUN.search(question) and previous.speaker:
+            speakers = [previous.speaker]
+            unknown = None
+    if previous is not None and previous.topic and _needs_topic(question, topic):
+        topic = f"{topic} {previous.topic}".strip()
+    if who_said:
+        return Intent("who_said", topic or question)
+    if speakers:
+        return Intent("speaker_topic", topic, speakers, None, wants_more, who_is)
+    return Intent("general", topic or question, [], unknown)
+
+
+def _needs_topic(question: str, topic: str) -> bool:
+    """A follow-up that points back ("about it") or names nothing new inherits the topic."""
+    return bool(_ANAPHOR.search(question)) or len(topic.split()) == 0
+
+
+def _unknown_name(question: str, index: SpeakerIndex) -> str | None:
+    """A capitalised name in speaker position that the index does not know."""
+    match = _ASKED_NAME.search(question)
+    if not match:
+        return None
+    name = match.group(1).strip()
+    first = name.split()[0].lower()
+    if first in {"the", "a", "an", "it", "they", "he", "she", "this", "that", "there", "i", "we"}:
+        return None
+    return None if index.find(name) else name
+
+
+def _strip_scaffolding(question: str, index: SpeakerIndex, speakers: list[str]) -> str:
+    """Remove the speaker mention and question words; what is left is the topic."""
+    text = question
+    for phrase in index.mentions(question, speakers):
+        text = re.sub(re.escape(phrase) + r"(?:'s|’s)?", " ", text, flags=re.I)
+    text = re.sub(
+        r"\b(what|how|did|does|do|has|have|had|was|were|is|are|the|who|which|and|on|about|"
+        r"regarding|concerning|of|say|said|says|tell|told|think|view|views|opinion|according|to|"
+        r"mention|mentioned|describe|described|talk|talked|speak|spoke|comment|else|more|he|she|"
+        r"they|him|her|his|their|it|that|this|any|thing|things|anything)\b",
+        " ",
+        text,
+        flags=re.I,
+    )
+    return " ".join(re.sub(r"[^\w'’\- ]", " ", text).split())

@@ -1,0 +1,223 @@
+"""Hybrid retrieval: dense (Chroma through llama-index's vector store) + BM25, fused by RRF.
+
+BM25 uses bm25s directly rather than llama-index's `BM25Retriever` wrapper: the wrapper needs
+TextNodes and copies them per hit, while we keep `Chunk`s and need ids in, objects out. The
+fusion is our own 10-line `fuse()` because llama-index's `QueryFusionRetriever` resolves an LLM
+even with `num_queries=1`, and a pure function is easy to test.
+
+The BM25 index is rebuilt from the store at start-up and whenever the store's article records
+change (checked at most every `refresh_seconds`), so an app process sees articles that another
+process ingested without a restart, with embedded Chroma or a Chroma server alike.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from app.settings import RetrievalSettings
+from app.types import Passage
+from ingest.chunking import embedding_text
+from ingest.store import Store, chunk_from_metadata, quote_from_metadata
+from ingest.types import Chunk, Quote
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+def fuse(rankings: Sequence[Sequence[str]], k: int = 60) -> list[tuple[str, float]]:
+    """Reciprocal rank fusion: score(id) = sum over rankings of 1 / (k + rank)."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+class Lexicon:
+    """Tokenising and stemming shared by BM25 and sentence scoring, so both agree on terms."""
+
+    def __init__(self) -> None:
+        import Stemmer
+
+        self._stemmer = Stemmer.Stemmer("english")
+
+    def terms(self, text: str) -> list[str]:
+        return self._stemmer.stemWords([t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS])
+
+
+class Bm25Index:
+    """A bm25s index over a list of texts; results are positions into that list."""
+
+    def __init__(self, lexicon: Lexicon, texts: Sequence[str]) -> None:
+        import bm25s
+
+        self._lexicon = lexicon
+        self._size = len(texts)
+        self._bm25 = bm25s.BM25()
+        if texts:
+            corpus = [lexicon.terms(t) or ["_"] for t in texts]
+            self._bm25.index(corpus, show_progress=False)
+
+    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+        terms = self._lexicon.terms(query)
+        if not terms or not self._size:
+            return []
+        docs, scores = self._bm25.retrieve([terms], k=min(k, self._size), show_progress=False)
+        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    quote_id: str
+    quote: Quote
+    article_id: str
+    score: float
+    dense: float | None
+
+
+class HybridRetriever:
+    """Searches chunks and quotes of one store; safe to share between threads."""
+
+    def __init__(self, store: Store, embedder: Any, settings: RetrievalSettings) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings
+        self.lexicon = Lexicon()
+        self._lock = threading.Lock()
+        self._checked_at = 0.0
+        self._signature: tuple | None = None
+        self._load()
+
+    # ----- corpus state --------------------------------------------------------------------
+
+    def _load(self) -> None:
+        """Read committed articles, visible chunks and quotes; rebuild BM25 over the chunks."""
+        hashes = self.store.article_hashes()
+        chunks: dict[str, Chunk] = {}
+        for record_id, meta, text in self.store._all(
+            self.store.chunks, include=["metadatas", "documents"]
+        ):
+            if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
+                chunks[record_id] = chunk_from_metadata(record_id, text, meta)
+        quotes: dict[str, tuple[Quote, str]] = {}
+        for record_id, meta, text in self.store._all(
+            self.store.quotes, include=["metadatas", "documents"]
+        ):
+            if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
+                quotes[record_id] = (quote_from_metadata(text, meta), meta["article_id"])
+        chunk_ids = list(chunks)
+        self.hashes = hashes
+        self.chunks = chunks
+        self.chunk_ids = chunk_ids
+        self.quotes = quotes
+        self.quotes_by_chunk: dict[str, list[str]] = {}
+        for qid, (quote, _) in quotes.items():
+            if quote.chunk_id:
+                self.quotes_by_chunk.setdefault(quote.chunk_id, []).append(qid)
+        self.bm25 = Bm25Index(self.lexicon, [embedding_text(chunks[c]) for c in chunk_ids])
+        self._signature = self._store_signature()
+
+    def _store_signature(self) -> tuple:
+        return (self.store.articles.count(), self.store.chunks.count(), self.store.quotes.count())
+
+    def refresh(self, force: bool = False) -> bool:
+        """Reload when another process changed the store; returns whether it reloaded.
+
+        Counts catch additions; `force` (used after an in-process ingest) also catches
+        replacements that kept the counts equal.
+        """
+        now = time.monotonic()
+        if not force and now - self._checked_at < self.settings.refresh_seconds:
+            return False
+        with self._lock:
+            self._checked_at = now
+            if force or self._store_signature() != self._signature:
+                self._load()
+                return True
+        return False
+
+    # ----- search --------------------------------------------------------------------------
+
+    def embed_query(self, query: str) -> list[float]:
+        return self.embedder.get_query_embedding(query)
+
+    def search(self, query: str, k: int, vector: list[float] | None = None) -> list[Passage]:
+        """Top-k chunks by RRF of dense and BM25 rankings."""
+        self.refresh()
+        vector = vector if vector is not None else self.embed_query(query)
+        dense = self._dense(self.store.chunk_vectors, vector, self.settings.dense_k, None)
+        dense_ids = [i for i in dense if i in self.chunks]
+        lexical = [self.chunk_ids[i] for i, _ in self.bm25.search(query, self.settings.bm25_k)]
+        fused = fuse([dense_ids, lexical], self.settings.rrf_k)[:k]
+        return [Passage(self.chunks[i], score, dense.get(i)) for i, score in fused]
+
+    def search_quotes(
+        self,
+        query: str,
+        k: int,
+        speakers: Sequence[str] | None = None,
+        vector: list[float] | None = None,
+    ) -> list[QuoteHit]:
+        """Quotes ranked by RRF of dense (Chroma, speaker `where` filter) and BM25 over the
+        same speakers' quotes; with no speakers, over all attributed quotes."""
+        self.refresh()
+        vector = vector if vector is not None else self.embed_query(query)
+        if speakers:
+            where = {"speaker": {"$in": list(speakers)}} if len(speakers) > 1 else {"speaker": speakers[0]}
+        else:
+            where = {"speaker": {"$ne": ""}}
+        dense = self._dense(self.store.quote_vectors, vector, self.settings.dense_k, where)
+        dense_ids = [i for i in dense if i in self.quotes]
+        wanted = set(speakers or ())
+        pool = [
+            qid for qid, (q, _) in self.quotes.items() if q.speaker and (not wanted or q.speaker in wanted)
+        ]
+        lexical: list[str] = []
+        if pool and (wanted or len(pool) <= 50_000):
+            index = Bm25Index(self.lexicon, [self._quote_context(qid) for qid in pool])
+            lexical = [pool[i] for i, _ in index.search(query, self.settings.bm25_k)]
+        fused = fuse([dense_ids, lexical], self.settings.rrf_k)[:k]
+        return [
+            QuoteHit(qid, self.quotes[qid][0], self.quotes[qid][1], score, dense.get(qid))
+            for qid, score in fused
+        ]
+
+    def _quote_context(self, quote_id: str) -> str:
+        """A quote's words plus its article headline: the topic often lives in the headline."""
+        quote, article_id = self.quotes[quote_id]
+        chunk = self.chunks.get(quote.chunk_id or "")
+        return f"{chunk.title}\n{quote.text}" if chunk else quote.text
+
+    def _dense(
+        self, vector_store: Any, vector: list[float], k: int, where: dict | None
+    ) -> dict[str, float]:
+        """Ids -> cosine similarity, best first (dict order)."""
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
+        if vector_store._collection.count() == 0:
+            return {}
+        query = VectorStoreQuery(query_embedding=vector, similarity_top_k=k)
+        result = vector_store.query(query, where=where) if where else vector_store.query(query)
+        # ChromaVectorStore reports exp(-distance); with cosine space distance = 1 - cos.
+        return {
+            node_id: 1.0 + math.log(sim) if sim > 0 else -1.0
+            for node_id, sim in zip(result.ids or [], result.similarities or [], strict=True)
+        }
+
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself
+    yourselves say said says tell told think thought view views according mention mentioned
+    describe described comment commented talk talked speak spoke else""".split()
+)

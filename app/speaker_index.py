@@ -1,0 +1,107 @@
+"""Who speaks in the store: canonical speakers across articles, their aliases, roles and counts.
+
+Built from the quotes' metadata when the retriever loads, so it follows the store; names are
+unified across articles by `ingest.speakers.unify_speakers` ("Lavrov" in one article and
+"Sergei Lavrov" in another are one speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ingest.speakers import canonical_key, match_speaker, unify_speakers
+from ingest.types import Quote
+
+
+@dataclass(frozen=True)
+class SpeakerInfo:
+    name: str
+    quotes: int
+    articles: int
+    role: str | None
+    aliases: tuple[str, ...]
+
+
+class SpeakerIndex:
+    def __init__(self, quotes: Iterable[tuple[Quote, str]]) -> None:
+        quotes = [(q, a) for q, a in quotes if q.speaker]
+        self._canonical = unify_speakers(q.speaker for q, _ in quotes)
+        self._members: dict[str, set[str]] = defaultdict(set)
+        counts: Counter[str] = Counter()
+        articles: dict[str, set[str]] = defaultdict(set)
+        roles: dict[str, Counter[str]] = defaultdict(Counter)
+        aliases: dict[str, set[str]] = defaultdict(set)
+        for quote, article_id in quotes:
+            name = self._canonical.get(quote.speaker, quote.speaker)
+            self._members[name].add(quote.speaker)
+            counts[name] += 1
+            articles[name].add(article_id)
+            if quote.role:
+                roles[name][quote.role] += 1
+            written = quote.speaker_as_written
+            if written and written[:1].isupper() and canonical_key(written):
+                aliases[name].add(written)
+        self._info = {
+            name: SpeakerInfo(
+                name=name,
+                quotes=counts[name],
+                articles=len(articles[name]),
+                role=roles[name].most_common(1)[0][0] if roles[name] else None,
+                aliases=tuple(sorted(aliases[name] | self._members[name] - {name})),
+            )
+            for name in counts
+        }
+
+    def __len__(self) -> int:
+        return len(self._info)
+
+    def speakers(self) -> list[SpeakerInfo]:
+        return sorted(self._info.values(), key=lambda s: (-s.quotes, s.name))
+
+    def info(self, name: str) -> SpeakerInfo | None:
+        return self._info.get(self.canonical(name))
+
+    def canonical(self, name: str) -> str:
+        return self._canonical.get(name, name)
+
+    def members(self, name: str) -> list[str]:
+        """The names as stored on quotes (Chroma `speaker` values) for one canonical speaker."""
+        return sorted(self._members.get(self.canonical(name), {name}))
+
+    def find(self, text: str) -> list[str]:
+        """Canonical speakers that `text` refers to, in the order it mentions them."""
+        names = list(self._canonical)
+        roles = {n: i.role for n, i in self._info.items() if i.role}
+        found: list[str] = []
+        for name in match_speaker(text, names, roles):
+            canonical = self.canonical(name)
+            if canonical not in found:
+                found.append(canonical)
+        lowered = text.lower()
+
+        def position(name: str) -> int:
+            words = [name, *self._members[name], *(self._info[name].aliases)]
+            hits = [lowered.find(w.lower().split()[-1]) for w in words if w]
+            hits = [h for h in hits if h >= 0]
+            return min(hits) if hits else len(text)
+
+        return sorted(found, key=position)
+
+    def mentions(self, text: str, speakers: Iterable[str]) -> list[str]:
+        """The phrases in `text` that name these speakers (to strip them from the topic)."""
+        phrases: list[str] = []
+        for name in speakers:
+            info = self._info.get(name)
+            candidates = {name, *self._members.get(name, ())}
+            if info:
+                candidates |= set(info.aliases)
+                if info.role:
+                    candidates.add(info.role)
+            for candidate in sorted(candidates, key=len, reverse=True):
+                for piece in (candidate, candidate.split()[-1]):
+                    if re.search(rf"\b{re.escape(piece)}\b", text, re.I):
+                        phrases.append(piece)
+        return phrases

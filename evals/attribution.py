@@ -1,0 +1,411 @@
+"""Quote extraction and speaker attribution scored on PolNeAR, as its SOURCE.md prescribes.
+
+Gold: primary-annotator attributions whose content has a quote mark (`quoted`), and the strict
+subset whose content begins and ends with one (`fully_quoted`). Dev comes flattened in
+`gold_attributions_dev.jsonl`; other splits (train, for development) are flattened here from
+the brat `.ann` files the same way.
+
+Predictions: PolNeAR annotates one attribution per reported statement, so predicted quotes are
+grouped the same way before scoring. Pieces of one quotation split by its attribution
+(same speaker, same paragraph, consecutive) form one unit; a reported statement (kind
+"indirect") that contains a quote mark is one unit and absorbs the direct pieces inside it.
+For `quoted`, units are direct + transcript pieces and quote-bearing reported statements; for
+`fully_quoted`, direct + transcript only.
+
+Matching: character-level Jaccard >= 0.5 after stripping outer quote marks, punctuation and
+spaces from every span, greedy one-to-one by Jaccard; exact match = identical stripped spans.
+Speaker match (on matched quotes): lowercase, titles dropped; correct if the gold source's last
+token is a token of the predicted speaker or the reverse. Gold sources that are pronouns are
+either excluded from speaker scoring (their quotes keep quote-only credit) or resolved to the
+nearest preceding PERSON entity found by spaCy in the article; gold without a source is excluded
+from speaker scoring in both.
+
+    python -m evals.attribution [--corpus-dir DIR] [--split dev] [--out results.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ingest.quotes import SPACY_MODEL, extract_quotes_many
+from ingest.speakers import canonical_key
+from ingest.types import Quote
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "polnear"
+QUOTE_CHARS = "\"“”"
+STRIP = set("\"“”‘’'.,;:!?—–-()[]… \t\n\xa0")
+PRONOUNS = frozenset(
+    "he she they it i we you him her them his hers its their our my me us this that".split()
+)
+JACCARD = 0.5
+
+
+@dataclass(frozen=True)
+class Gold:
+    doc: str
+    spans: tuple[tuple[int, int], ...]
+    source: str | None
+    source_start: int
+    fully_quoted: bool
+
+
+@dataclass(frozen=True)
+class Unit:
+    doc: str
+    spans: tuple[tuple[int, int], ...]
+    speaker: str | None
+    kind: str
+
+
+# --- gold -------------------------------------------------------------------------------------
+
+
+def load_articles(corpus_dir: Path, split: str) -> dict[str, str]:
+    """doc name -> article text for one split."""
+    texts = {}
+    with open(corpus_dir / "articles.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec.get("section") == split:
+                texts[rec["id"].removeprefix("polnear-")] = rec["text"]
+    return texts
+
+
+def _has_quote(text: str) -> bool:
+    return any(c in text for c in QUOTE_CHARS)
+
+
+def _fully_quoted(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and stripped[0] in QUOTE_CHARS and stripped[-1] in QUOTE_CHARS
+
+
+def load_gold(corpus_dir: Path, split: str, strict: bool) -> list[Gold]:
+    """Primary-annotator gold attributions with a quote mark (or fully quoted if strict)."""
+    if split == "dev":
+        records = [json.loads(line) for line in open(corpus_dir / "gold_attributions_dev.jsonl")]
+    else:
+        records = list(_flatten_ann(corpus_dir / "data" / split / "attributions"))
+    gold = []
+    for rec in records:
+        if not rec["primary"] or not rec["has_quote_mark"] or "content" not in rec:
+            continue
+        if strict and not rec["fully_quoted"]:
+            continue
+        source = rec.get("source")
+        gold.append(
+            Gold(
+                doc=rec["doc"],
+                spans=tuple(tuple(s) for s in rec["content"]["spans"]),
+                source=source["text"] if source else None,
+                source_start=source["spans"][0][0] if source else -1,
+                fully_quoted=rec["fully_quoted"],
+            )
+        )
+    return gold
+
+
+def _flatten_ann(folder: Path) -> list[dict[str, Any]]:
+    """Flatten brat files into the gold_attributions_dev.jsonl record shape."""
+    by_doc: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(folder.glob("*.ann")):
+        doc, _, _annotator = path.stem.rpartition("_")
+        by_doc[doc].append(path)
+    out = []
+    for doc, paths in by_doc.items():
+        for i, path in enumerate(sorted(paths)):
+            out.extend(_parse_ann(path, doc, primary=i == 0))
+    return out
+
+
+def _parse_ann(path: Path, doc: str, primary: bool) -> list[dict[str, Any]]:
+    spans: dict[str, dict[str, Any]] = {}
+    events: list[tuple[str, dict[str, str]]] = []
+    last: str | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T") and "\t" in line:
+            tid, meta, surface = (line.split("\t", 2) + [""])[:3]
+            _kind, _, offsets = meta.partition(" ")
+            pieces = [tuple(map(int, p.split())) for p in offsets.split(";")]
+            spans[tid] = {"spans": [list(p) for p in pieces], "text": surface}
+            last = tid
+        elif line.startswith("E") and "\t" in line:
+            eid, args = line.split("\t", 1)
+            roles = dict(a.split(":", 1) for a in args.split())
+            events.append((eid, roles))
+            last = None
+        elif last is not None and not line.startswith("#"):
+            spans[last]["text"] += "\n" + line
+    out = []
+    for eid, roles in events:
+        rec: dict[str, Any] = {"doc": doc, "primary": primary, "attr_id": eid}
+        for role in ("source", "cue", "content"):
+            tid = roles.get(role.capitalize())
+            if tid in spans:
+                rec[role] = spans[tid]
+        content = rec.get("content", {}).get("text", "")
+        rec["has_quote_mark"] = _has_quote(content)
+        rec["fully_quoted"] = _fully_quoted(content)
+        out.append(rec)
+    return out
+
+
+# --- predictions ------------------------------------------------------------------------------
+
+
+def prediction_units(doc: str, text: str, quotes: list[Quote], strict: bool) -> list[Unit]:
+    """Group predicted quotes into PolNeAR-style attribution units (see module docstring)."""
+    direct = [q for q in quotes if q.kind in ("direct", "transcript")]
+    units: list[Unit] = []
+    previous: Quote | None = None
+    for q in direct:
+        prev = units[-1] if units else None
+        if prev and previous and _same_statement(text, previous, q):
+            units[-1] = Unit(doc, prev.spans + ((q.start, q.end),), prev.speaker, "direct")
+        else:
+            units.append(Unit(doc, ((q.start, q.end),), q.speaker, "direct"))
+        previous = q
+    if strict:
+        return units
+    reported = [
+        Unit(doc, ((q.start, q.end),), q.speaker, "indirect")
+        for q in quotes
+        if q.kind == "indirect" and _has_quote(q.text)
+    ]
+    kept = [u for u in units if not any(_inside(u, r) for r in reported)]
+    return kept + reported
+
+
+def _same_statement(text: str, prev: Quote, q: Quote) -> bool:
+    """Pieces of one quotation split by its attribution: same speaker, the cue in between."""
+    gap = text[prev.end : q.start]
+    if prev.speaker != q.speaker or "\n" in gap or len(gap) > 150:
+        return False
+    cues = [c for c in (prev.cue, q.cue) if c]
+    return any(re.search(rf"\b{re.escape(c)}\b", gap) for c in cues)
+
+
+def _inside(unit: Unit, outer: Unit) -> bool:
+    s, e = outer.spans[0]
+    return all(s - 2 <= a and b <= e + 2 for a, b in unit.spans)
+
+
+# --- scoring ----------------------------------------------------------------------------------
+
+
+def char_set(text: str, spans: tuple[tuple[int, int], ...]) -> set[int]:
+    """Character positions of the spans, outer quote marks/punctuation/space stripped."""
+    chars: set[int] = set()
+    for start, end in spans:
+        while start < end and text[start] in STRIP:
+            start += 1
+        while end > start and text[end - 1] in STRIP:
+            end -= 1
+        chars.update(range(start, end))
+    return chars
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def align(text: str, preds: list[Unit], golds: list[Gold]) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one alignment by Jaccard (>= 0.5), best pairs first."""
+    pc = [char_set(text, p.spans) for p in preds]
+    gc = [char_set(text, g.spans) for g in golds]
+    pairs = []
+    for i, a in enumerate(pc):
+        for j, b in enumerate(gc):
+            score = jaccard(a, b)
+            if score >= JACCARD:
+                pairs.append((score, i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for score, i, j in sorted(pairs, reverse=True):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((i, j, score))
+    return out
+
+
+def _tokens(name: str) -> list[str]:
+    return canonical_key(name).split()
+
+
+def speaker_ok(pred: str | None, gold: str) -> bool:
+    """Gold head in the predicted speaker, or the predicted head in the gold source."""
+    if not pred:
+        return False
+    p, g = _tokens(pred), _tokens(gold)
+    if not p or not g:
+        return False
+    return g[-1] in p or p[-1] in g
+
+
+def nearest_person(text: str, before: int, people: list[tuple[int, int, str]]) -> str | None:
+    """The last PERSON entity ending before `before` (pronoun resolution for gold sources)."""
+    best = None
+    for start, end, name in people:
+        if end <= before:
+            best = name
+        else:
+            break
+    return best
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+
+
+def score_variant(
+    texts: dict[str, str],
+    predictions: dict[str, list[Quote]],
+    gold: list[Gold],
+    strict: bool,
+    people: dict[str, list[tuple[int, int, str]]],
+) -> dict[str, Any]:
+    """All numbers for one gold variant, with pronoun sources excluded and resolved."""
+    gold_by_doc: dict[str, list[Gold]] = defaultdict(list)
+    for g in gold:
+        gold_by_doc[g.doc].append(g)
+    n_pred = matched = exact = 0
+    excl = {"tp": 0, "pred": 0, "gold": 0, "matched": 0}
+    resolved = {"tp": 0, "pred": 0, "gold": 0, "matched": 0}
+    for doc, text in texts.items():
+        preds = prediction_units(doc, text, predictions.get(doc, []), strict)
+        golds = gold_by_doc.get(doc, [])
+        n_pred += len(preds)
+        pairs = align(text, preds, golds)
+        matched += len(pairs)
+        exact += sum(
+            1
+            for i, j, _ in pairs
+            if char_set(text, preds[i].spans) == char_set(text, golds[j].spans)
+        )
+        matched_gold = {j: i for i, j, _ in pairs}
+        for j, g in enumerate(golds):
+            source = g.source
+            is_pronoun = source is not None and source.strip().lower() in PRONOUNS
+            i = matched_gold.get(j)
+            for bucket, name in (
+                (excl, None if is_pronoun else source),
+                (resolved, _resolve(text, g, people.get(doc, [])) if is_pronoun else source),
+            ):
+                if name is None:
+                    continue
+                bucket["gold"] += 1
+                if i is not None:
+                    bucket["matched"] += 1
+                    bucket["tp"] += speaker_ok(preds[i].speaker, name)
+        unscored = {i for i, j, _ in pairs if golds[j].source is None}
+        pron = {
+            i
+            for i, j, _ in pairs
+            if golds[j].source and golds[j].source.strip().lower() in PRONOUNS
+        }
+        excl["pred"] += len(preds) - len(unscored) - len(pron)
+        resolved["pred"] += len(preds) - len(unscored) - sum(
+            1
+            for i, j, _ in pairs
+            if i in pron and _resolve(text, golds[j], people.get(doc, [])) is None
+        )
+    out: dict[str, Any] = {
+        "gold": len(gold),
+        "pred": n_pred,
+        "quote": _prf(matched, n_pred, len(gold)),
+        "quote_exact": _prf(exact, n_pred, len(gold)),
+    }
+    for label, b in (("pronouns_excluded", excl), ("pronouns_resolved", resolved)):
+        out[label] = {
+            "pair": _prf(b["tp"], b["pred"], b["gold"]),
+            "speaker_accuracy": round(b["tp"] / b["matched"], 4) if b["matched"] else 0.0,
+            "gold": b["gold"],
+        }
+    return out
+
+
+def _resolve(text: str, g: Gold, people: list[tuple[int, int, str]]) -> str | None:
+    return nearest_person(text, g.source_start, people)
+
+
+def _people(texts: dict[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+    """PERSON entities per article (full NER pass; only the evaluation pays for this)."""
+    import spacy
+
+    nlp = spacy.load(SPACY_MODEL, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for doc, parsed in zip(texts, nlp.pipe(texts.values(), batch_size=16), strict=True):
+        out[doc] = [(e.start_char, e.end_char, e.text) for e in parsed.ents if e.label_ == "PERSON"]
+    return out
+
+
+def score_attribution(corpus_dir: str | Path = DEFAULT_CORPUS, split: str = "dev") -> dict:
+    """Score extraction + attribution on one PolNeAR split; the dict the evals report embeds."""
+    corpus_dir = Path(corpus_dir)
+    texts = load_articles(corpus_dir, split)
+    t0 = time.perf_counter()
+    quotes = extract_quotes_many(list(texts.values()))
+    seconds = time.perf_counter() - t0
+    predictions = dict(zip(texts, quotes, strict=True))
+    people = _people(texts)
+    result: dict[str, Any] = {
+        "split": split,
+        "articles": len(texts),
+        "extraction_seconds": round(seconds, 2),
+    }
+    for name, strict in (("quoted", False), ("fully_quoted", True)):
+        gold = load_gold(corpus_dir, split, strict)
+        result[name] = score_variant(texts, predictions, gold, strict, people)
+    return result
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """Plain-text table of the headline numbers."""
+    head = (
+        f"{'gold set':<14}{'|G|':>6}{'|P|':>6}  {'quote P/R/F1':<20}{'exact F1':>9}  "
+        f"{'pronouns':<9}{'pair P/R/F1':<20}{'spk acc':>8}"
+    )
+    lines = [f"PolNeAR {result['split']} ({result['articles']} articles)", head, "-" * len(head)]
+    for name in ("quoted", "fully_quoted"):
+        r = result[name]
+        q = r["quote"]
+        for label in ("pronouns_excluded", "pronouns_resolved"):
+            s = r[label]
+            pair = s["pair"]
+            lines.append(
+                f"{name:<14}{r['gold']:>6}{r['pred']:>6}  "
+                f"{q['p']:.3f}/{q['r']:.3f}/{q['f1']:.3f}   {r['quote_exact']['f1']:>8.3f}  "
+                f"{label.split('_')[1]:<9}{pair['p']:.3f}/{pair['r']:.3f}/{pair['f1']:.3f}   "
+                f"{s['speaker_accuracy']:>7.3f}"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--corpus-dir", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--split", default="dev", choices=["dev", "train"])
+    parser.add_argument("--out", help="write the full results as JSON here")
+    args = parser.parse_args(argv)
+    result = score_attribution(args.corpus_dir, args.split)
+    print(format_table(result))
+    if args.out:
+        Path(args.out).write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

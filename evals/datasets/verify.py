@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Check the labelled evaluation datasets in evals/datasets/ (stdlib only).
+
+Usage (from the repo root):
+    python evals/datasets/verify.py [--bbc PATH] [--sample PATH] [--duplicates PATH] [DATASET.jsonl ...]
+
+Defaults: --bbc ../shared/corpus/bbc/articles.jsonl and --sample data/samples/articles.jsonl,
+both relative to the repo root; --duplicates is duplicates.json next to the BBC corpus.
+Without dataset arguments every *.jsonl in evals/datasets/ is checked. A dataset whose file
+name starts with "sample" is checked against the sample corpus, every other one against the
+BBC corpus.
+
+Checks, per question:
+  - valid JSON; required fields present with the right types; `id` unique across all files;
+    `kind` is one of the five kinds; `speaker` is a string or null;
+  - answerable kinds have non-empty `gold_docs` and `evidence_any`; `unanswerable` rows have
+    both empty; `followup` rows have a non-empty `context` list of strings; `who_said` rows
+    have `expect_in_answer`;
+  - each evidence string is 4-15 words and occurs verbatim in at least one gold doc;
+  - every corpus article containing an evidence string (verbatim, or ignoring case,
+    punctuation and whitespace) is listed in `gold_docs`;
+  - each gold id exists in the corpus, is listed once, and contains at least one evidence
+    string; ids from a duplicate group (duplicates.json) are only allowed when the whole
+    group is listed.
+Exits 1 with the list of problems, 0 when everything passes.
+"""
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+KINDS = {"speaker_topic", "who_said", "fact", "unanswerable", "followup"}
+REQUIRED = ("id", "question", "kind", "speaker", "gold_docs", "evidence_any")
+OPTIONAL = ("expect_in_answer", "context")
+MIN_WORDS, MAX_WORDS = 4, 15
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+
+
+def norm(s):
+    """Lower-case, map curly quotes to straight ones, drop punctuation, collapse spaces."""
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = re.sub(r"[^\w£$%]+", " ", s.lower())
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def load_corpus(path):
+    docs = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if line.strip():
+                rec = json.loads(line)
+                docs[rec["id"]] = rec.get("text", "")
+    return docs
+
+
+def is_str_list(v, allow_empty=True):
+    return isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v) and (allow_empty or v)
+
+
+def check_dataset(path, docs, groups, seen_ids, problems):
+    normed = {i: norm(t) for i, t in docs.items()}
+    group_of = {i: g for g in groups for i in g}
+    kinds = Counter()
+    with open(path, encoding="utf-8") as f:
+        lines = f.readlines()
+    for ln, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path.name}:{ln}"
+        try:
+            q = json.loads(line)
+        except json.JSONDecodeError as e:
+            problems.append(f"{where}: invalid JSON ({e})")
+            continue
+        if not isinstance(q, dict):
+            problems.append(f"{where}: line is not a JSON object")
+            continue
+        qid = q.get("id")
+        where = f"{path.name}:{ln} [{qid}]"
+
+        def bad(msg):
+            problems.append(f"{where}: {msg}")
+
+        missing = [k for k in REQUIRED if k not in q]
+        if missing:
+            bad(f"missing field(s) {missing}")
+            continue
+        extra = [k for k in q if k not in REQUIRED + OPTIONAL]
+        if extra:
+            bad(f"unknown field(s) {extra}")
+        if not isinstance(qid, str) or not qid.strip():
+            bad("id must be a non-empty string")
+        elif qid in seen_ids:
+            bad(f"duplicate id (also in {seen_ids[qid]})")
+        else:
+            seen_ids[qid] = path.name
+        if not isinstance(q["question"], str) or not q["question"].strip():
+            bad("question must be a non-empty string")
+        kind = q["kind"]
+        if kind not in KINDS:
+            bad(f"kind {kind!r} not one of {sorted(KINDS)}")
+        kinds[kind] += 1
+        if q["speaker"] is not None and (not isinstance(q["speaker"], str) or not q["speaker"].strip()):
+            bad("speaker must be a non-empty string or null")
+        gold, ev = q["gold_docs"], q["evidence_any"]
+        if not is_str_list(gold):
+            bad("gold_docs must be a list of non-empty strings")
+            continue
+        if not is_str_list(ev):
+            bad("evidence_any must be a list of non-empty strings")
+            continue
+        if "expect_in_answer" in q and not is_str_list(q["expect_in_answer"], allow_empty=False):
+            bad("expect_in_answer must be a non-empty list of non-empty strings")
+        if "context" in q and not is_str_list(q["context"], allow_empty=False):
+            bad("context must be a non-empty list of non-empty strings")
+        if kind == "followup" and "context" not in q:
+            bad("followup needs a non-empty context (the earlier questions)")
+        if kind == "who_said" and "expect_in_answer" not in q:
+            bad("who_said needs expect_in_answer (e.g. the speaker's surname)")
+
+        if kind == "unanswerable":
+            if gold or ev:
+                bad("unanswerable must have empty gold_docs and evidence_any")
+            continue
+        if not gold:
+            bad("answerable question has empty gold_docs")
+        if not ev:
+            bad("answerable question has empty evidence_any")
+
+        # gold ids: exist, unique, duplicate groups complete
+        for d, c in Counter(gold).items():
+            if c > 1:
+                bad(f"gold id {d} listed {c} times")
+        gold_set = set(gold)
+        for d in sorted(gold_set):
+            if d not in docs:
+                bad(f"gold id {d} not in corpus")
+        for d in sorted(gold_set):
+            g = group_of.get(d)
+            if g and not set(g) <= gold_set:
+                bad(f"gold id {d} is in duplicate group {g}: list the whole group or none of it")
+
+        # evidence strings
+        for e in ev:
+            nw = len(e.split())
+            if not MIN_WORDS <= nw <= MAX_WORDS:
+                bad(f"evidence {e!r} has {nw} words (want {MIN_WORDS}-{MAX_WORDS})")
+            if not any(e in docs[d] for d in gold_set if d in docs):
+                bad(f"evidence {e!r} does not occur verbatim in any gold doc")
+            ne = norm(e)
+            exact = {i for i, t in docs.items() if e in t}
+            near = {i for i, t in normed.items() if ne and ne in t}
+            for d in sorted(exact - gold_set):
+                bad(f"article {d} contains evidence {e!r} verbatim but is not in gold_docs")
+            for d in sorted(near - exact - gold_set):
+                bad(f"article {d} contains a near-copy of evidence {e!r} (case/punctuation) but is not in gold_docs")
+        for d in sorted(gold_set):
+            if d in docs and not any(e in docs[d] for e in ev):
+                bad(f"gold doc {d} contains none of the evidence strings")
+    return kinds
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("datasets", nargs="*", type=Path, help="dataset files (default: evals/datasets/*.jsonl)")
+    ap.add_argument("--bbc", type=Path, default=REPO / "../shared/corpus/bbc/articles.jsonl",
+                    help="BBC corpus JSONL (default: ../shared/corpus/bbc/articles.jsonl from the repo root)")
+    ap.add_argument("--sample", type=Path, default=REPO / "data/samples/articles.jsonl",
+                    help="sample corpus JSONL (default: data/samples/articles.jsonl from the repo root)")
+    ap.add_argument("--duplicates", type=Path, default=None,
+                    help="duplicate id groups for the BBC corpus (default: duplicates.json next to --bbc)")
+    args = ap.parse_args(argv)
+
+    datasets = args.datasets or sorted(HERE.glob("*.jsonl"))
+    if not datasets:
+        print(f"no dataset files found in {HERE}")
+        return 1
+    problems, seen, summary = [], {}, []
+    corpora = {}
+    for path in datasets:
+        use_sample = path.name.startswith("sample")
+        cpath = args.sample if use_sample else args.bbc
+        key = str(cpath)
+        if key not in corpora:
+            if not cpath.exists():
+                problems.append(f"{path.name}: corpus {cpath} not found")
+                continue
+            docs = load_corpus(cpath)
+            groups = []
+            if not use_sample:
+                dpath = args.duplicates or cpath.parent / "duplicates.json"
+                if dpath.exists():
+                    groups = json.loads(dpath.read_text(encoding="utf-8"))
+                else:
+                    problems.append(f"duplicates file {dpath} not found")
+            corpora[key] = (docs, groups)
+        docs, groups = corpora[key]
+        kinds = check_dataset(path, docs, groups, seen, problems)
+        summary.append(f"{path.name}: {sum(kinds.values())} questions "
+                       f"({', '.join(f'{k} {kinds[k]}' for k in sorted(kinds))}) vs {cpath.name} ({len(docs)} docs)")
+    for s in summary:
+        print(s)
+    if problems:
+        print(f"\nFAILED: {len(problems)} problem(s):")
+        for p in problems:
+            print("  - " + p)
+        return 1
+    print("OK: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

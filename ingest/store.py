@@ -1,0 +1,270 @@
+"""The Chroma store: one wrapper for the three collections, embedded or client/server.
+
+- `quotedesk_chunks`: chunk nodes written through llama-index's `ChromaVectorStore`.
+- `quotedesk_quotes`: one node per quotation with speaker metadata, so "what did X say" is a
+  Chroma `where` filter on `speaker` instead of a Python loop over every quote. Quotes get their
+  own collection (not chunk metadata) because a chunk holds several speakers and a quote needs
+  its own vector to rank one speaker's words by topic.
+- `quotedesk_articles`: the original article text and metadata. A record here is written last
+  and is the commit mark of an article: chunks or quotes of an article without a matching
+  record (a killed ingest) are invisible to readers and replaced by the next ingest. It is also
+  what `rebuild` re-creates every index from.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from ingest.types import Article, Chunk, Quote
+
+CHUNKS = "quotedesk_chunks"
+QUOTES = "quotedesk_quotes"
+ARTICLES = "quotedesk_articles"
+_HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
+_ARTICLE_VECTOR = [1.0]  # the articles collection is a record store; Chroma needs a vector
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened or read; the message says what to do."""
+
+
+class Store:
+    """Chroma collections of one quotedesk store. Built by `open`; tests may pass a client."""
+
+    def __init__(self, client: Any, location: str) -> None:
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self.client = client
+        self.location = location
+        try:
+            self.chunks = client.get_or_create_collection(
+                CHUNKS, embedding_function=None, configuration=_HNSW
+            )
+            self.quotes = client.get_or_create_collection(
+                QUOTES, embedding_function=None, configuration=_HNSW
+            )
+            self.articles = client.get_or_create_collection(ARTICLES, embedding_function=None)
+        except Exception as exc:  # Chroma raises many types for a damaged store
+            raise StoreError(
+                f"cannot open the store at {location} ({exc}); "
+                "run `quotedesk rebuild` to re-create its indexes"
+            ) from exc
+        self.chunk_vectors = ChromaVectorStore(chroma_collection=self.chunks)
+        self.quote_vectors = ChromaVectorStore(chroma_collection=self.quotes)
+        self.max_batch = int(client.get_max_batch_size())
+
+    @classmethod
+    def open(cls, store_dir: Path, chroma_url: str | None = None) -> Store:
+        """Embedded Chroma in `store_dir/chroma`, or a Chroma server when a URL is given."""
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False)
+        if chroma_url:
+            from urllib.parse import urlparse
+
+            parsed = urlparse(chroma_url)
+            try:
+                client = chromadb.HttpClient(
+                    host=parsed.hostname or "127.0.0.1",
+                    port=parsed.port or 8000,
+                    ssl=parsed.scheme == "https",
+                    settings=chroma_settings,
+                )
+            except Exception as exc:
+                raise StoreError(f"cannot reach the Chroma server at {chroma_url} ({exc})") from exc
+            return cls(client, chroma_url)
+        path = Path(store_dir) / "chroma"
+        path.mkdir(parents=True, exist_ok=True)
+        client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        return cls(client, str(path))
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def article_hashes(self) -> dict[str, str]:
+        """Committed articles and their content hashes, read in pages under the batch limit."""
+        return {
+            record_id: meta.get("hash", "")
+            for record_id, meta in self._all(self.articles, include=["metadatas"])
+        }
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "articles": self.articles.count(),
+            "chunks": self.chunks.count(),
+            "quotes": self.quotes.count(),
+        }
+
+    def get_article(self, article_id: str) -> Article | None:
+        result = self.articles.get(ids=[article_id], include=["documents", "metadatas"])
+        if not result["ids"]:
+            return None
+        return article_from_record(result["documents"][0], result["metadatas"][0], article_id)
+
+    def iter_articles(self) -> Iterable[Article]:
+        for record_id, meta, text in self._all(self.articles, include=["metadatas", "documents"]):
+            yield article_from_record(text, meta, record_id)
+
+    def all_chunks(self) -> list[Chunk]:
+        return [
+            chunk_from_metadata(record_id, text, meta)
+            for record_id, meta, text in self._all(self.chunks, include=["metadatas", "documents"])
+        ]
+
+    def all_quote_metadata(self) -> list[dict[str, Any]]:
+        return [meta for _, meta in self._all(self.quotes, include=["metadatas"])]
+
+    def _all(self, collection: Any, include: list[str]) -> Iterable[tuple]:
+        offset = 0
+        page = min(self.max_batch, 5000)
+        while True:
+            result = collection.get(include=include, limit=page, offset=offset)
+            if not result["ids"]:
+                return
+            columns = [result[key] for key in include]
+            yield from zip(result["ids"], *columns, strict=True)
+            offset += len(result["ids"])
+
+    # ----- writing -------------------------------------------------------------------------
+
+    def delete_articles(self, article_ids: Sequence[str]) -> None:
+        """Remove every chunk, quote and record of these articles (commit mark first)."""
+        for start in range(0, len(article_ids), self.max_batch):
+            ids = list(article_ids[start : start + self.max_batch])
+            self.articles.delete(ids=ids)
+            self.chunks.delete(where={"document_id": {"$in": ids}})
+            self.quotes.delete(where={"document_id": {"$in": ids}})
+
+    def write(
+        self,
+        articles: Sequence[Article],
+        chunks: Sequence[Chunk],
+        chunk_vectors: Sequence[Sequence[float]],
+        quotes: Sequence[tuple[str, Quote]],
+        quote_vectors: Sequence[Sequence[float]],
+    ) -> None:
+        """Write chunks and quotes, then the article records that make them visible.
+
+        The caller has deleted any earlier version of these articles, so a crash between the
+        steps leaves only invisible leftovers that the next ingest deletes again.
+        """
+        hashes = {a.id: a.content_hash for a in articles}
+        chunk_nodes = [
+            _chunk_node(c, v, hashes[c.article_id])
+            for c, v in zip(chunks, chunk_vectors, strict=True)
+        ]
+        quote_nodes = [
+            _quote_node(qid, q, v, hashes[qid.rsplit(":", 1)[0]])
+            for (qid, q), v in zip(quotes, quote_vectors, strict=True)
+        ]
+        for start in range(0, len(chunk_nodes), self.max_batch):
+            self.chunk_vectors.add(chunk_nodes[start : start + self.max_batch])
+        for start in range(0, len(quote_nodes), self.max_batch):
+            self.quote_vectors.add(quote_nodes[start : start + self.max_batch])
+        for start in range(0, len(articles), self.max_batch):
+            batch = articles[start : start + self.max_batch]
+            self.articles.upsert(
+                ids=[a.id for a in batch],
+                embeddings=[_ARTICLE_VECTOR for _ in batch],
+                documents=[a.text for a in batch],
+                metadatas=[_article_metadata(a) for a in batch],
+            )
+
+
+def _clean(meta: dict[str, Any]) -> dict[str, Any]:
+    """Chroma metadata takes str/int/float/bool only: drop the empty values."""
+    return {k: v for k, v in meta.items() if v is not None and v != ()}
+
+
+def _article_metadata(article: Article) -> dict[str, Any]:
+    meta = asdict(article)
+    meta.pop("text")
+    meta.pop("id")
+    meta["hash"] = article.content_hash
+    meta["ingested_at"] = time.time()
+    return _clean(meta)
+
+
+def article_from_record(text: str, meta: dict[str, Any], article_id: str) -> Article:
+    return Article(
+        id=article_id,
+        title=meta.get("title", ""),
+        text=text,
+        source=meta.get("source"),
+        published=meta.get("published"),
+        url=meta.get("url"),
+        section=meta.get("section"),
+        origin=meta.get("origin"),
+    )
+
+
+def _chunk_node(chunk: Chunk, vector: Sequence[float], article_hash: str):
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    meta = asdict(chunk)
+    meta.pop("text")
+    meta.pop("id")
+    meta["speakers"] = json.dumps(list(chunk.speakers))
+    meta["article_hash"] = article_hash
+    return TextNode(
+        id_=chunk.id,
+        text=chunk.text,
+        metadata=_clean(meta),
+        embedding=list(vector),
+        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=chunk.article_id)},
+    )
+
+
+def _quote_node(quote_id: str, quote: Quote, vector: Sequence[float], article_hash: str):
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    article_id = quote_id.rsplit(":", 1)[0]
+    meta = asdict(quote)
+    meta.pop("text")
+    meta["article_id"] = article_id
+    meta["article_hash"] = article_hash
+    return TextNode(
+        id_=quote_id,
+        text=quote.text,
+        metadata=_clean(meta),
+        embedding=list(vector),
+        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=article_id)},
+    )
+
+
+def chunk_from_metadata(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
+    """Rebuild a `Chunk` from what Chroma returns (documents + flat metadata)."""
+    return Chunk(
+        id=chunk_id,
+        article_id=meta["article_id"],
+        index=int(meta["index"]),
+        text=text,
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        paragraph_start=int(meta["paragraph_start"]),
+        paragraph_end=int(meta["paragraph_end"]),
+        title=meta.get("title", ""),
+        source=meta.get("source") or None,
+        published=meta.get("published") or None,
+        url=meta.get("url") or None,
+        speakers=tuple(json.loads(meta.get("speakers") or "[]")),
+    )
+
+
+def quote_from_metadata(text: str, meta: dict[str, Any]) -> Quote:
+    return Quote(
+        text=text,
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        kind=meta.get("kind", "direct"),
+        speaker=meta.get("speaker") or None,
+        speaker_as_written=meta.get("speaker_as_written") or None,
+        role=meta.get("role") or None,
+        cue=meta.get("cue") or None,
+        chunk_id=meta.get("chunk_id") or None,
+    )
