@@ -146,6 +146,16 @@ def serve(obj: Context, host: str | None, port: int | None, auth: str | None) ->
     launch(obj.desk(host=host, port=port, auth=auth), settings.server)
 
 
+def _eval_command() -> click.Command:
+    """`quotedesk eval`: defined in evals/run.py (shared with `python -m evals`)."""
+    from evals.run import eval_command
+
+    return eval_command
+
+
+cli.add_command(_eval_command(), "eval")
+
+
 def main() -> None:
     cli(prog_name="quotedesk")
 

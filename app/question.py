@@ -29,6 +29,13 @@ _ASKED_NAME = re.compile(
     r"(?:what\s+(?:did|does|has|had|was|is)\s+|according\s+to\s+|did\s+|how\s+(?:did|does)\s+)"
     r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:'s|’s)?\s",
 )
+# A question asks for someone's words only when it says so; "Why did judges reject it?" does not.
+_SPEECH_CUE = re.compile(
+    rf"\b(?:{_SPEECH_VERBS}|view|views|opinion|position|stance|reaction|react|reacted|respond|"
+    r"responded|response|according|quote|quoted|words|remarks|statement|statements|make of|"
+    r"feel|feels|felt|want|wants|wanted|plan|plans)\b|['’]s\s+(?:take|verdict)\b",
+    re.I,
+)
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
 _ANAPHOR = re.compile(r"\b(it|that|this|those|these|there|the same)\b", re.I)
 _ELSE = re.compile(r"\b(else|more|other|also|again)\b", re.I)
@@ -56,23 +63,21 @@ class Turn:
 
 def understand(question: str, index: SpeakerIndex, previous: Turn | None = None) -> Intent:
     """Classify the question and resolve its speaker and topic, using the previous turn."""
-    speakers = index.find(question)
+    asks_words = bool(_SPEECH_CUE.search(question))
+    speakers = index.find(question) if asks_words else []
     who_said = bool(_WHO_SAID.search(question))
+    who_is = previous is not None and bool(_WHO_IS.search(question))
     topic = _strip_scaffolding(question, index, speakers)
-    unknown = None
-    if not speakers and not who_said:
-        unknown = _unknown_name(question, index)
-    wants_more = bool(_ELSE.search(question)) and previous is not None
-    who_is = bool(_WHO_IS.search(question)) and previous is not None
-    if previous is not None and not speakers and not who_said:
-        if _PRONOUN.search(question) and previous.speaker:
-            speakers = [previous.speaker]
-            unknown = None
-    if previous is not None and previous.topic and _needs_topic(question, topic):
+    unknown = None if speakers or who_said else _unknown_name(question, index)
+    if previous is not None and previous.speaker and not speakers and not who_said:
+        if who_is or (asks_words and _PRONOUN.search(question)):
+            speakers, unknown = [previous.speaker], None
+    if previous is not None and previous.topic and not who_is and _needs_topic(question, topic):
         topic = f"{topic} {previous.topic}".strip()
     if who_said:
         return Intent("who_said", topic or question)
     if speakers:
+        wants_more = previous is not None and bool(_ELSE.search(question))
         return Intent("speaker_topic", topic, speakers, None, wants_more, who_is)
     return Intent("general", topic or question, [], unknown)
 

@@ -73,7 +73,8 @@ class SpeakerIndex:
 
     def find(self, text: str) -> list[str]:
         """Canonical speakers that `text` refers to, in the order it mentions them."""
-        names = list(self._canonical)
+        # Only named speakers: "a judge" in one article is not "the judge" of another.
+        names = [n for n in self._canonical if n[:1].isupper()]
         roles = {n: i.role for n, i in self._info.items() if i.role}
         found: list[str] = []
         for name in match_speaker(text, names, roles):

