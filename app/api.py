@@ -126,6 +126,11 @@ class QuoteDesk:
             self.retriever.refresh(force=True)
         return report
 
+    def rebuild(self, progress: bool = True) -> IngestReport:
+        report = self.ingestor.rebuild(progress=progress)
+        self.retriever.refresh(force=True)
+        return report
+
     def stats(self) -> dict[str, Any]:
         counts = self.store.counts()
         return {**counts, "speakers": len(self.speaker_index()), "store": self.store.location}

@@ -80,6 +80,16 @@ def ask(obj: Context, question: str, as_json: bool) -> None:
 
 
 @cli.command()
+@click.option("--no-progress", is_flag=True, help="Hide the progress bar.")
+@click.pass_obj
+def rebuild(obj: Context, no_progress: bool) -> None:
+    """Re-create chunks, quotes and vectors from the stored article texts."""
+    report = obj.desk().rebuild(progress=not no_progress)
+    click.echo(f"rebuilt {report.updated} articles; {report.chunks_written} chunks and "
+               f"{report.quotes_written} quotes written")
+
+
+@cli.command()
 @click.pass_obj
 def stats(obj: Context) -> None:
     """Articles, chunks, quotes and speakers in the store, and where it is."""

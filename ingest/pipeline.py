@@ -118,7 +118,29 @@ class Ingestor:
             bar.close()
         return report
 
-    def _write_batch(self, batch: Sequence[Article], report: IngestReport) -> None:
+    def rebuild(self, progress: bool = True) -> IngestReport:
+        """Re-create every index (chunks, quotes, vectors) from the stored article records.
+
+        Records are never deleted here, only re-written after their chunks, so a rebuild that
+        is killed loses nothing: run it again.
+        """
+        articles = list(self.store.iter_articles())
+        self.store.reset_indexes()
+        report = IngestReport()
+        bar = _progress_bar(len(articles), "rebuilding", progress)
+        for start in range(0, len(articles), self.batch_articles):
+            batch = articles[start : start + self.batch_articles]
+            self._write_batch(batch, report, replace_old=False)
+            report.updated += len(batch)
+            if bar is not None:
+                bar.update(len(batch))
+        if bar is not None:
+            bar.close()
+        return report
+
+    def _write_batch(
+        self, batch: Sequence[Article], report: IngestReport, replace_old: bool = True
+    ) -> None:
         started = time.perf_counter()
         quotes_per_article = extract_quotes_many([a.text for a in batch])
         report.timed("quotes", started)
@@ -141,7 +163,8 @@ class Ingestor:
         report.timed("embed", started)
 
         started = time.perf_counter()
-        self.store.delete_articles([a.id for a in batch])
+        if replace_old:
+            self.store.delete_articles([a.id for a in batch])
         self.store.write(batch, chunks, vectors[: len(chunks)], quotes, vectors[len(chunks) :])
         report.timed("store", started)
         report.chunks_written += len(chunks)

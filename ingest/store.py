@@ -132,6 +132,24 @@ class Store:
 
     # ----- writing -------------------------------------------------------------------------
 
+    def reset_indexes(self) -> None:
+        """Drop and re-create the chunk and quote collections; article records are kept."""
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        for name in (CHUNKS, QUOTES):
+            try:
+                self.client.delete_collection(name)
+            except Exception:  # missing or damaged: re-created below either way
+                pass
+        self.chunks = self.client.get_or_create_collection(
+            CHUNKS, embedding_function=None, configuration=_HNSW
+        )
+        self.quotes = self.client.get_or_create_collection(
+            QUOTES, embedding_function=None, configuration=_HNSW
+        )
+        self.chunk_vectors = ChromaVectorStore(chroma_collection=self.chunks)
+        self.quote_vectors = ChromaVectorStore(chroma_collection=self.quotes)
+
     def delete_articles(self, article_ids: Sequence[str]) -> None:
         """Remove every chunk, quote and record of these articles (commit mark first)."""
         for start in range(0, len(article_ids), self.max_batch):

@@ -26,7 +26,7 @@ def test_eval_on_the_sample_writes_report_results_and_plots(tmp_path: Path) -> N
         "--store", str(tmp_path / "store"),
         "--systems", "quotedesk,llamaindex,bm25",
         "--out", str(out),
-        "--limit", "6",
+        "--limit", "5",
         "--no-progress",
     ]  # fmt: skip
     result = CliRunner().invoke(cli, args, catch_exceptions=False)
@@ -37,11 +37,11 @@ def test_eval_on_the_sample_writes_report_results_and_plots(tmp_path: Path) -> N
         assert (out / name).is_file() and (out / name).stat().st_size > 0, name
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
     assert results["meta"]["prompt_version"] == "extractive"
-    assert results["meta"]["questions"] == 6
+    assert results["meta"]["questions"] == 5
     assert {r["kind"] for r in results["questions"]} == {
         "speaker_topic", "who_said", "fact", "followup", "unanswerable"
     }  # fmt: skip
-    assert len(results["questions"]) == 6 * 3
+    assert len(results["questions"]) == 5 * 3
     for system, summary in results["summary"].items():
         for key in SHARE_KEYS:
             value = summary[key]

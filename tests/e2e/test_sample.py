@@ -160,3 +160,15 @@ def test_model_loads_offline_from_package() -> None:
     assert os.environ["HF_HUB_OFFLINE"] == "1"
     path = packaged_model_path()
     assert "site-packages" in str(path) and (path / "config.json").is_file()
+
+
+def test_rebuild_recreates_indexes_from_article_records(tmp_path: Path) -> None:
+    desk = make_desk(tmp_path / "store")
+    desk.ingest([SAMPLE], progress=False)
+    before = desk.store.counts()
+    desk.store.client.delete_collection("quotedesk_quotes")  # damage: an index is lost
+    report = desk.rebuild(progress=False)
+    assert report.updated == 1
+    assert desk.store.counts() == before
+    answer = desk.ask("What did Lavrov say about the OSCE?")
+    assert any("OSCE" in c.text for c in answer.citations)

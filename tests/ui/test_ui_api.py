@@ -64,7 +64,7 @@ def test_follow_up_uses_this_sessions_history_only(served_sample) -> None:
     assert "OSCE" in alice_md  # "it" resolved to the OSCE from Alice's first turn
     assert len(bob_chat) == 2  # Bob never sees Alice's turns
     assert "OSCE" not in text_of(bob_chat[1])
-    assert "Lavrov" not in " ".join(text_of(m) for m in bob_chat)
+    assert EXAMPLE not in " ".join(text_of(m) for m in bob_chat)
 
 
 def test_clear_starts_a_new_conversation(served_sample) -> None:
@@ -88,8 +88,7 @@ def test_favicon_and_title(served_sample) -> None:
     with urllib.request.urlopen(served_sample.url + "favicon.ico") as response:
         assert response.headers["content-type"] == "image/svg+xml"
     with urllib.request.urlopen(served_sample.url + "config") as response:
-        assert '"title": "quotedesk"' in response.read().decode() or True
-    assert served_sample.demo.title == "quotedesk"
+        assert '"title":"quotedesk"' in response.read().decode().replace(": ", ":")
 
 
 def test_basic_auth(sample_desk) -> None:
