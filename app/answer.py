@@ -91,10 +91,34 @@ class ExtractiveAnswerer:
             return _compose(question, spans, speaker=info.name, lead=lead)
         relevant = [h for h in hits if self._quote_relevant(h, terms)] if terms else hits
         if not relevant:
-            return self._speaker_off_topic(question, intent, name, hits)
-        chosen = _diverse(relevant, self.settings.max_citations)
+            reported = self._reported(question, intent, name, vector)
+            if reported is None and " " not in name:
+                # A one-word speaker ("Kremlin", "Reuters") is matched on a single word of the
+                # question, which may be that word in another sense: answer the question itself.
+                general = self._general(question, intent, vector)
+                reported = None if general.abstained else general
+            return reported or self._speaker_off_topic(question, intent, name, hits)
+        chosen = _diverse(_substantial(relevant), self.settings.max_citations)
         spans = [self._quote_span(h, terms) for h in chosen]
         return _compose(question, spans, speaker=name)
+
+    def _reported(
+        self, question: str, intent: Intent, name: str, vector: list[float]
+    ) -> Answer | None:
+        """Narrative that reports the speaker's view ("the OECD said growth would slow") when
+        no quotation of theirs fits: passages that name the speaker and cover the topic."""
+        surname = name.split()[-1].lower()
+        passages = [
+            p
+            for p in self.retriever.search(f"{name} {intent.topic}", k=8, vector=vector)
+            if surname in p.chunk.text.lower()
+        ]
+        terms = self.retriever.lexicon.terms(intent.topic)
+        if not passages or not self._relevant(passages, terms):
+            return None
+        spans = [s for s in self._best_sentences(passages[:3], terms) if surname in
+                 s.chunk.text[s.start - s.chunk.start : s.end - s.chunk.start].lower()]
+        return _compose(question, spans, speaker=name) if spans else None
 
     def _speaker_off_topic(
         self, question: str, intent: Intent, name: str, hits: Sequence[QuoteHit]
@@ -143,7 +167,9 @@ class ExtractiveAnswerer:
             chunk = passage.chunk
             for start, end in sentence_spans(chunk.text):
                 words = self.retriever.lexicon.terms(chunk.text[start:end])
-                score = _coverage(terms, words) + 0.5 / (rank + 1)
+                # Lexical fit of the sentence, anchored by how well its passage fits as a whole
+                # (dense similarity and fused rank), so one shared word does not win alone.
+                score = 0.6 * _coverage(terms, words) + (passage.dense or 0.0) + 0.3 / (rank + 1)
                 candidates.append(_Span(chunk, chunk.start + start, chunk.start + end, score))
         candidates.sort(key=lambda s: -s.score)
         chosen = candidates[: self.settings.max_citations]
@@ -179,6 +205,12 @@ class ExtractiveAnswerer:
         )
         pick = sorted(scored[:2])
         return chunk.start + pick[0][0], chunk.start + pick[-1][1]
+
+
+def _substantial(hits: Sequence[QuoteHit], min_words: int = 4) -> list[QuoteHit]:
+    """Prefer real statements over one- or two-word partial quotes ("scary")."""
+    long_enough = [h for h in hits if len(h.quote.text.split()) >= min_words]
+    return long_enough or list(hits)
 
 
 def _diverse(hits: Sequence[QuoteHit], n: int) -> list[QuoteHit]:
@@ -256,14 +288,13 @@ def _frame(span: _Span, text: str, previous_speaker: str | None) -> str:
     if not span.speaker:
         return text
     if span.speaker == previous_speaker:
-        who = "They also" if " " not in span.speaker and span.speaker.istitle() else "Also,"
         who = f"{span.speaker.split()[-1]} also"
     else:
         role = f" ({span.role})" if span.role else ""
         who = f"{span.speaker}{role}"
     if span.kind == "indirect":
         return f"{who} said that {text.rstrip('.')}."
-    stripped = text.strip("“”\"").strip()
+    stripped = text.strip("“”\"‘’ ").rstrip(",;: ")
     return f"{who} said: “{stripped}”"
 
 

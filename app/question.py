@@ -72,12 +72,18 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     if previous is not None and previous.speaker and not speakers and not who_said:
         if who_is or (asks_words and _PRONOUN.search(question)):
             speakers, unknown = [previous.speaker], None
-    if previous is not None and previous.topic and not who_is and _needs_topic(question, topic):
+    wants_more = previous is not None and bool(_ELSE.search(question))
+    if (
+        previous is not None
+        and previous.topic
+        and not who_is
+        and not (wants_more and not topic)
+        and _needs_topic(question, topic)
+    ):
         topic = f"{topic} {previous.topic}".strip()
     if who_said:
         return Intent("who_said", topic or question)
     if speakers:
-        wants_more = previous is not None and bool(_ELSE.search(question))
         return Intent("speaker_topic", topic, speakers, None, wants_more, who_is)
     return Intent("general", topic or question, [], unknown)
 

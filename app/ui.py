@@ -54,7 +54,7 @@ MAX_TURNS = 100  # per session; older turns drop off the display and the history
 ASK_CONCURRENCY = 4  # QuoteDesk.ask is thread-safe; the embedder is the shared cost
 
 CSS = """
-#sources { max-height: 78vh; overflow-y: auto; }
+.qd-sources { max-height: 76vh; overflow-y: auto; padding-right: .3em; }
 .qd-source { border: 1px solid var(--border-color-primary); border-radius: 8px;
   padding: .5em .8em; margin: 0 0 .7em 0; scroll-margin-top: .5em; }
 .qd-source > summary { cursor: pointer; font-weight: 600; }
@@ -76,7 +76,7 @@ mark { background: #ffe58a; color: #1a1a1a; padding: 0 .1em; border-radius: 2px;
 .qd-upload { width: 100%; font-size: .9em; }
 .qd-upload td, .qd-upload th { padding: .2em .5em; text-align: left; }
 .qd-failed td:nth-child(2) { color: #b42318; font-weight: 600; }
-@media (max-width: 768px) { #sources { max-height: none; } }
+@media (max-width: 768px) { .qd-sources { max-height: none; } }
 """
 
 # A marker click opens its source in the panel and scrolls to it (capture phase, so the chat's
@@ -141,6 +141,7 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
                     height=520,
                     latex_delimiters=[],
                     feedback_options=None,
+                    buttons=[],  # the copy box gives the answer as text; no share button
                     placeholder="Ask a question about the articles, or pick an example below.",
                 )
                 with gr.Row(equal_height=True):
@@ -186,7 +187,9 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
             button.click(_constant(text), None, question, api_name=False, queue=False).then(
                 respond, [question, history], outputs, api_name=False, **ask_options
             )
-        clear_button.click(clear, None, [chatbot, history, sources, copy_box, question], api_name="clear")
+        cleared = [chatbot, history, sources, copy_box, question]
+        clear_button.click(clear, None, cleared, api_name="clear")
+        chatbot.clear(clear, None, cleared, api_name=False)  # the chat's own trash button
         files.upload(
             add_files, files, [upload_result, stats, files], api_name="add", concurrency_limit=1
         )

@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import Any
 
 from ingest.quotes import SPACY_MODEL, extract_quotes_many
-from ingest.speakers import canonical_key
 from ingest.types import Quote
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "polnear"
@@ -168,7 +167,9 @@ def prediction_units(doc: str, text: str, quotes: list[Quote], strict: bool) -> 
     previous: Quote | None = None
     for q in direct:
         prev = units[-1] if units else None
-        if prev and previous and _same_statement(text, previous, q):
+        if prev and previous and (
+            _same_statement(text, previous, q) or _continues(text, previous, q)
+        ):
             units[-1] = Unit(doc, prev.spans + ((q.start, q.end),), prev.speaker, "direct")
         else:
             units.append(Unit(doc, ((q.start, q.end),), q.speaker, "direct"))
@@ -187,10 +188,32 @@ def prediction_units(doc: str, text: str, quotes: list[Quote], strict: bool) -> 
 def _same_statement(text: str, prev: Quote, q: Quote) -> bool:
     """Pieces of one quotation split by its attribution: same speaker, the cue in between."""
     gap = text[prev.end : q.start]
-    if prev.speaker != q.speaker or "\n" in gap or len(gap) > 150:
+    if prev.speaker != q.speaker or "\n" in gap or len(gap.split()) > 10:
+        return False
+    if not (prev.text[-1] in ",!?—–…" or gap.lstrip("\"”’ ").startswith(",")):
+        return False
+    if re.search(r"\b(?:but|and|while|although|because|when)\b", gap):
         return False
     cues = [c for c in (prev.cue, q.cue) if c]
     return any(re.search(rf"\b{re.escape(c)}\b", gap) for c in cues)
+
+
+def _continues(text: str, prev: Quote, q: Quote) -> bool:
+    """An unattributed quote paragraph right after a quote by the same speaker.
+
+    PolNeAR annotates such a run of paragraphs as one attribution. The extractor gives the
+    continuation its predecessor's speaker and cue; it has its own attribution if that cue
+    occurs in its paragraph outside the quote.
+    """
+    if prev.speaker != q.speaker or not q.speaker:
+        return False
+    gap = text[prev.end : q.start]
+    if gap.count("\n") == 0 or len(re.findall(r"\n\s*\n|\n", gap)) > 2:
+        return False
+    if len(gap.split("\n")[-1].strip()) > 1:  # q must open its paragraph
+        return False
+    tail = text[q.end : (text.find("\n", q.end) + 1 or len(text) + 1) - 1]
+    return not (q.cue and re.search(rf"\b{re.escape(q.cue)}\b", tail))
 
 
 def _inside(unit: Unit, outer: Unit) -> bool:
@@ -238,8 +261,16 @@ def align(text: str, preds: list[Unit], golds: list[Gold]) -> list[tuple[int, in
     return out
 
 
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr prof sen senator rep gov gen col lt sgt rev sir dame lord lady hon".split()
+)
+
+
 def _tokens(name: str) -> list[str]:
-    return canonical_key(name).split()
+    """Lowercase word tokens without honorific titles or possessive endings."""
+    words = re.findall(r"[\w'’-]+", name.lower())
+    words = [re.sub(r"['’]s?$", "", w) for w in words]
+    return [w for w in words if w and w not in HONORIFICS]
 
 
 def speaker_ok(pred: str | None, gold: str) -> bool:

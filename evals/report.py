@@ -38,6 +38,14 @@ PLOT_METRICS = (
 )
 KIND_PLOT_METRICS = ("cit_recall_strict", "cit_precision_strict", "hit5_strict", "mrr_strict")
 LABELS = dict((k, label) for label, k in METRICS)
+SEARCH_LABELS = {
+    "hit1_strict": "hit@1 (strict)",
+    "hit5_strict": "hit@5 (strict)",
+    "rr_strict": "MRR (strict)",
+    "hit1_doc": "hit@1 (doc)",
+    "hit5_doc": "hit@5 (doc)",
+    "rr_doc": "MRR (doc)",
+}
 
 
 def fmt(key: str, value: float | None) -> str:
@@ -133,7 +141,7 @@ def plots(
     plt.close(fig)
     written.append(path)
 
-    kinds = list(by_kind)
+    kinds = [k for k in by_kind if k != "unanswerable"]  # no retrieval or citation scores
     if kinds:
         fig, axes = plt.subplots(
             1, len(KIND_PLOT_METRICS), figsize=(4 * len(KIND_PLOT_METRICS), 4), sharey=True
@@ -261,9 +269,7 @@ def render(result: Mapping[str, Any], plot_paths: Sequence[Path]) -> str:
             "quotedesk retrieval over `search(question, k=10)` alone (without its citations "
             "first on speaker questions): "
             + ", ".join(
-                f"{k.replace('rr_', 'MRR ')} {v:.3f}"
-                for k, v in search_only.items()
-                if v is not None
+                f"{SEARCH_LABELS[k]} {v:.3f}" for k, v in search_only.items() if v is not None
             ),
             "",
         ]

@@ -59,7 +59,7 @@ exclaims exclaimed maintain maintains maintained contend contends contended agre
 testify testifies testified mused muses declared objected disclosed revealed reveals reveal
 cautioned cautions cautioned lamented laments scoffed scoffs chimed hinted hints estimated
 estimates recounted recounts reasoned reasons sighed sighs whispered wonders wondered asking
-telling writing tweeting""".split()
+telling writing tweeting blog blogs blogged texted quoted chanted read reads""".split()
 _VERBS = frozenset(_VERB_STEMS)
 _VERB_RE = r"(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")"
 _THAT_LESS_VERBS = frozenset(
@@ -144,7 +144,7 @@ class _Piece:
     open_pos: int
     close_pos: int | None  # None when the quote runs on past its paragraph
     para: int
-    carried_from: int | None = None  # index of the piece this one continues
+    last_para: int = -1  # paragraph of the closing mark, for quotes running over paragraphs
     np: str | None = None
     np_pos: int = -1
     cue: str | None = None
@@ -168,6 +168,7 @@ class _Doc:
     text: str
     paragraphs: list[Span]
     sentences: list[Span]
+    labels: list[tuple[int, str, int, bool]] = field(default_factory=list)
     turns: list[tuple[int, int, str, int]] = field(default_factory=list)  # start,end,label,pos
     pieces: list[_Piece] = field(default_factory=list)
     indirect: list[tuple[int, int, str, str, int, str | None]] = field(default_factory=list)
@@ -229,9 +230,8 @@ def _analyse(text: str) -> _Doc:
     doc = _Doc(text=text, paragraphs=paragraph_spans(text), sentences=[])
     for p_start, p_end in doc.paragraphs:
         doc.sentences.extend(sentence_spans(text, p_start, p_end))
-    doc.turns = _find_turns(text)
-    for _, _, label, _ in doc.turns:
-        doc.phrases.add(label)
+    doc.labels = _find_labels(text)
+    doc.phrases |= {label for _, label, _, _ in doc.labels}
     doc.pieces = _find_pieces(text, doc.paragraphs)
     for piece in doc.pieces:
         _attach_phrase(doc, piece)
@@ -247,12 +247,11 @@ def _in_turn(doc: _Doc, pos: int) -> bool:
     return any(s <= pos < e for s, e, _, _ in doc.turns)
 
 
-def _find_turns(text: str) -> list[tuple[int, int, str, int]]:
-    """Transcript turns as (start, end, label, label_pos); empty unless the text is a transcript.
+def _find_labels(text: str) -> list[tuple[int, str, int, bool]]:
+    """Candidate speaker labels as (label_pos, label, body_start, repeated).
 
-    A label counts when it is a Question/Answer word, or its last word labels at least two
-    turns (speakers alternate), or it is the text's first line and looks like a person's name
-    with at least two words; NER confirms the last case later (see `_finish`).
+    `repeated` is true when the label's last word labels at least two turns (speakers
+    alternate), the strongest sign of a transcript; NER decides the rest in `_confirmed_turns`.
     """
     found: dict[int, tuple[str, int]] = {}
     for regex in (_LINE_LABEL, _INLINE_LABEL):
@@ -260,44 +259,41 @@ def _find_turns(text: str) -> list[tuple[int, int, str, int]]:
             label = m.group("label").strip()
             if _plausible_label(label, inline=regex is _INLINE_LABEL):
                 found.setdefault(m.start("label"), (label, m.end()))
-    if not found:
-        return []
     last_words = [lab.split()[-1].lower() for lab, _ in found.values()]
-    kept = []
-    for pos, (label, body) in sorted(found.items()):
-        key = label.split()[-1].lower()
-        repeated = last_words.count(key) >= 2
-        if label.lower() in _QA_LABELS or repeated or (pos == _first_nonspace(text)):
-            kept.append((pos, label, body))
-    turns = []
-    for i, (pos, label, body) in enumerate(kept):
-        end = kept[i + 1][0] if i + 1 < len(kept) else len(text)
-        turns.append((body, end, label, pos))
-    return turns
+    return [
+        (pos, label, body, last_words.count(label.split()[-1].lower()) >= 2)
+        for pos, (label, body) in sorted(found.items())
+    ]
 
 
 def _confirmed_turns(
     doc: _Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]
 ) -> list[tuple[int, int, str, int]]:
-    """Keep a text's turns only if a label is a Q/A word or names a person (per NER).
+    """Transcript turns as (start, end, label, label_pos).
 
-    Capitalised headings such as "The Latest: ..." look like labels to the rules; a transcript
-    always has at least one label that is a person's name or a Q/A marker.
+    A label is kept if it is a Q/A word, repeats, or names a person (per NER); capitalised
+    headings such as "The Latest: ..." are dropped. A turn runs to the next kept label; a lone
+    label (a headline such as "John McCain: Populist Anger ...") only to its paragraph end, and
+    only counts when what follows is long enough to be speech.
     """
-    if not doc.turns:
-        return []
-    confirmed = any(
-        label.lower() in _QA_LABELS
+    kept = [
+        (pos, label, body)
+        for pos, label, body, repeated in doc.labels
+        if label.lower() in _QA_LABELS
+        or repeated
         or any(kind == "PERSON" for kind, _, _ in entities.get(label, ()))
-        for _, _, label, _ in doc.turns
-    )
-    if confirmed:
-        return doc.turns
-    return []
-
-
-def _first_nonspace(text: str) -> int:
-    return len(text) - len(text.lstrip())
+    ]
+    if len(kept) == 1 and kept[0][1].lower() not in _QA_LABELS:
+        pos, label, body = kept[0]
+        end = next((e for s, e in doc.paragraphs if s <= body < e), len(doc.text))
+        if len(doc.text[body:end].split()) < 15:
+            return []
+        return [(body, end, label, pos)]
+    turns = []
+    for i, (pos, label, body) in enumerate(kept):
+        end = kept[i + 1][0] if i + 1 < len(kept) else len(doc.text)
+        turns.append((body, end, label, pos))
+    return turns
 
 
 def _plausible_label(label: str, inline: bool) -> bool:
@@ -313,9 +309,13 @@ def _plausible_label(label: str, inline: bool) -> bool:
 
 
 def _find_pieces(text: str, paragraphs: list[Span]) -> list[_Piece]:
-    """Direct quotation pieces, one per paragraph segment, in text order."""
+    """Direct quotations in text order; one spanning several paragraphs is a single piece.
+
+    A multi-paragraph quotation stays one Quote (its text then holds the paragraph break and
+    the next paragraph's opening mark, verbatim) so the chunker keeps its paragraphs together.
+    """
     pieces: list[_Piece] = []
-    carry: int | None = None  # piece index of a quote still open at the previous paragraph end
+    carry: _Piece | None = None  # a quote still open at the previous paragraph's end
     for para, (p_start, p_end) in enumerate(paragraphs):
         pos = p_start
         if carry is not None and text[p_start] not in _OPENERS:
@@ -327,14 +327,15 @@ def _find_pieces(text: str, paragraphs: list[Span]) -> list[_Piece]:
             close_pos = _find_closer(text, open_pos, p_end)
             end = close_pos if close_pos is not None else p_end
             piece = _trimmed_piece(text, open_pos, end, close_pos, para)
-            if piece is not None:
-                if carry is not None and open_pos == p_start:
-                    piece.carried_from = carry
+            if piece is not None and carry is not None and open_pos == p_start:
+                carry.end, carry.close_pos, carry.last_para = piece.end, close_pos, para
+                piece = carry
+            elif piece is not None:
                 pieces.append(piece)
             carry = None
             if close_pos is None:
-                if piece is not None and _opens_speech(text, open_pos, p_start):
-                    carry = len(pieces) - 1
+                if piece is not None and _opens_speech(text, piece.open_pos, p_start, para, piece):
+                    carry = piece
                 break
             pos = close_pos + 1
     return pieces
@@ -371,8 +372,10 @@ def _find_closer(text: str, open_pos: int, end: int) -> int | None:
     return None
 
 
-def _opens_speech(text: str, open_pos: int, p_start: int) -> bool:
+def _opens_speech(text: str, open_pos: int, p_start: int, para: int, piece: _Piece) -> bool:
     """An unclosed quote continues only if it opens its paragraph or follows a colon/comma."""
+    if piece.para != para:
+        return True
     before = text[p_start:open_pos].rstrip()
     return not before or before[-1] in ":,"
 
@@ -388,7 +391,7 @@ def _trimmed_piece(
         stop -= 1
     if stop <= start or not any(ch.isalnum() for ch in text[start:stop]):
         return None
-    return _Piece(start, stop, open_pos, close_pos, para)
+    return _Piece(start, stop, open_pos, close_pos, para, para)
 
 
 # --- speaker phrases --------------------------------------------------------------------------
@@ -407,7 +410,8 @@ def _sentence_at(doc: _Doc, pos: int) -> Span:
 def _attach_phrase(doc: _Doc, piece: _Piece) -> None:
     """Find the speaker phrase and cue of a piece: after the quote first, then before it."""
     text = doc.text
-    para_start, para_end = doc.paragraphs[piece.para]
+    para_start = doc.paragraphs[piece.para][0]
+    para_end = doc.paragraphs[piece.last_para][1]
     if piece.close_pos is not None:
         nxt = _next_opener(text, piece.close_pos + 1, para_end)
         limit = min(nxt if nxt is not None else para_end, piece.close_pos + 200)
@@ -432,7 +436,7 @@ def _last_closer_before(doc: _Doc, piece: _Piece) -> int:
     """End of the previous quote in the same paragraph, so its words are not re-read."""
     best = -1
     for other in doc.pieces:
-        if other is piece or other.para != piece.para or other.close_pos is None:
+        if other is piece or other.last_para != piece.para or other.close_pos is None:
             continue
         if other.close_pos < piece.open_pos:
             best = max(best, other.close_pos + 1)
@@ -511,6 +515,8 @@ def _phrase_before(before: str, offset: int) -> _Found | None:
         found = _np_from_left(left, offset, verb.group())
         if found:
             return found
+    if before.rstrip().endswith(":") and len(before.split()) > 1:
+        return _sentence_subject(before, offset, ":")
     return None
 
 
@@ -661,7 +667,7 @@ _THATLESS = re.compile(
     r"(?P<obj>(?:\s+(?:reporters|CNN|journalists|the\s+[A-Z][\w]*(?:\s+[A-Z][\w]*)*))?"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today"
     r"|yesterday))?)"
-    r"\s+(?P<clause>(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|[A-Z])\S)"
+    r"\s+(?P<clause>(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these)\b|[A-Z])"
 )
 
 
@@ -688,7 +694,12 @@ def _indirect_in(
         if _inside_piece(doc, start) or _inside_piece(doc, offset + m.start("verb")):
             continue
         if m.group("verb").lower() in _PARTICIPLES:
-            found = ("", -1, m.group("verb"), None)
+            found = _sentence_subject(sentence, offset, m.group("verb")) or (
+                "",
+                -1,
+                m.group("verb"),
+                None,
+            )
         else:
             found = _np_from_left(sentence[: m.start("verb")], offset, m.group("verb"))
         if not found:
@@ -696,6 +707,37 @@ def _indirect_in(
         end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
         if end - start < 8:
             continue
+        np, np_pos, cue, role = found
+        return start, end, np, cue, np_pos, role
+    return _trailing_attribution(sentence, offset, doc)
+
+
+def _trailing_attribution(
+    sentence: str, offset: int, doc: _Doc
+) -> tuple[int, int, str, str, int, str | None] | None:
+    """`CLAUSE, according to X.` / `CLAUSE, X said.` / `CLAUSE, said X, who ...`."""
+    commas = [m.start() for m in re.finditer(r",", sentence)]
+    for comma in reversed(commas[-3:]):
+        tail = sentence[comma + 1 :].rstrip().rstrip(".!?…")
+        if len(tail.split()) > 12 or comma < 8:
+            continue
+        acc = _ACCORDING.match(tail.lstrip())
+        if acc:
+            lead = len(tail) - len(tail.lstrip())
+            found: _Found | None = (
+                acc.group("np").strip(),
+                offset + comma + 1 + lead + acc.start("np"),
+                "according to",
+                None,
+            )
+        else:
+            found = _phrase_after(tail, offset + comma + 1)
+        if not found:
+            continue
+        start = offset + len(sentence) - len(sentence.lstrip())
+        if _inside_piece(doc, start + 1) or sentence.lstrip()[:1] in _OPENERS:
+            return None
+        end = offset + len(sentence[:comma].rstrip())
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return None
@@ -719,10 +761,37 @@ def _partial_quote_objects(sentence: str, offset: int, doc: _Doc) -> list[re.Mat
         rel = piece.open_pos - offset
         if not 0 < rel < len(sentence):
             continue
-        for m in re.finditer(rf"\b(?P<verb>{_VERB_RE})\b\s+(?P<clause>\S)", sentence[:rel]):
-            if m.group("verb").lower() not in ("said", "says", "told", "tell", "say", "tells"):
-                out.append(m)
+        verbs = list(re.finditer(rf"\b(?P<verb>{_VERB_RE})\b[,:]?\s+(?P<clause>\S)", sentence[:rel]))
+        if verbs and verbs[-1].group("verb").lower() not in ("said", "says", "told", "tell"):
+            out.append(verbs[-1])
     return out
+
+
+def _sentence_subject(sentence: str, offset: int, cue: str) -> _Found | None:
+    """The subject at the start of a sentence (`Trump then appeared ..., saying "..."`).
+
+    Used for participle cues and colon-introduced quotes that have no reporting verb with a
+    subject of its own: the leading name, role phrase or pronoun, up to the first lowercase
+    word that cannot be part of it.
+    """
+    words = list(_WORD.finditer(sentence))
+    chosen: list[re.Match[str]] = []
+    for w in words[:10]:
+        token = w.group()
+        low = token.lower().strip(".")
+        if not chosen and low in _PRONOUNS and low not in ("i", "we", "it"):
+            chosen.append(w)
+            break
+        if _CAP.match(token) or (chosen and low in _NP_INNER) or (not chosen and low in ("the",)):
+            chosen.append(w)
+            continue
+        break
+    if not chosen:
+        return None
+    np = sentence[chosen[0].start() : chosen[-1].end()].rstrip(".")
+    if not _plausible_np(np) or np.lower() in ("the",):
+        return None
+    return np, offset + chosen[0].start(), cue, None
 
 
 def _inside_piece(doc: _Doc, pos: int) -> bool:
@@ -881,7 +950,7 @@ def _finish(doc: _Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]) ->
             if item:
                 raw.append(item)
     _fill_unattributed(doc, piece_speaker)
-    raw.extend(v for v in piece_speaker.values() if _keep_piece(v))
+    raw.extend(v for v in piece_speaker.values() if _keep_piece(doc.text, v))
     return _unify(doc.text, raw)
 
 
@@ -940,9 +1009,6 @@ def _piece_quote(
     doc: _Doc, idx: int, resolver: _Resolver, done: dict[int, dict[str, Any]]
 ) -> dict[str, Any] | None:
     piece = doc.pieces[idx]
-    if piece.carried_from is not None and piece.carried_from in done:
-        prev = done[piece.carried_from]
-        return {**prev, "start": piece.start, "end": piece.end, "attributed": True}
     if piece.np is None:
         return _item((piece.start, piece.end), "direct", None, None, attributed=False)
     resolved = resolver.resolve(piece.np, piece.np_pos, piece.role)
@@ -1005,15 +1071,17 @@ def _neighbour(
     para_start = doc.paragraphs[piece.para][0]
     if piece.open_pos != para_start or piece.para == 0:
         return None
-    prev = [i for i in items if doc.pieces[i].para == piece.para - 1 and items[i]["attributed"]]
+    prev = [
+        i for i in items if doc.pieces[i].last_para == piece.para - 1 and items[i]["attributed"]
+    ]
     return items[prev[-1]] if prev else None
 
 
-def _keep_piece(item: dict[str, Any]) -> bool:
+def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     """Drop unattributed one- or two-word quotes: scare quotes, titles, nicknames."""
     if item.get("speaker"):
         return True
-    return len(item["text"].split()) > 2
+    return len(text[item["start"] : item["end"]].split()) > 2
 
 
 def _item(
@@ -1032,7 +1100,6 @@ def _item(
         "role": resolved.role if resolved else None,
         "cue": cue,
         "attributed": attributed and resolved is not None,
-        "text": "",
     }
 
 

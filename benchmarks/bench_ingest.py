@@ -1,0 +1,167 @@
+"""Ingest benchmark: quotedesk vs a plain llama-index IngestionPipeline, same run, same machine.
+
+Each system runs in its own child process (fresh store, its own peak RSS). Prints a table and
+the ratios, writes JSON. Also measures quotedesk's pure embedding time over the same texts (the
+floor) and an unchanged re-ingest.
+
+    python -m benchmarks.bench_ingest [--corpus ../shared/corpus/bbc/articles.jsonl] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import machine, print_table, write_json
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc" / "articles.jsonl"
+MODEL_MAX_TOKENS = 256
+
+
+def _subset(corpus: Path, limit: int | None, folder: Path) -> Path:
+    if not limit:
+        return corpus
+    lines = corpus.read_text(encoding="utf-8").splitlines()[:limit]
+    path = folder / "subset.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def run_quotedesk(corpus: Path, store: Path) -> dict:
+    from app.api import QuoteDesk
+    from ingest.chunking import embedding_text
+    from ingest.embedding import embed_texts
+
+    started = time.perf_counter()
+    desk = QuoteDesk.open(store)
+    load_s = time.perf_counter() - started
+    started = time.perf_counter()
+    report = desk.ingest([corpus], progress=False)
+    ingest_s = time.perf_counter() - started
+    chunks = desk.store.all_chunks()
+    quotes = [m for m in desk.store.all_quote_metadata()]
+    quote_texts = desk.store.quotes.get(include=["documents"])["documents"]
+    texts = [embedding_text(c) for c in chunks] + list(quote_texts)
+    counts = desk.ingestor.count_tokens(texts)
+    started = time.perf_counter()
+    embed_texts(desk.ingestor.embedder, texts)
+    floor_s = time.perf_counter() - started
+    started = time.perf_counter()
+    again = desk.ingest([corpus], progress=False)
+    reingest_s = time.perf_counter() - started
+    return {
+        "system": "quotedesk",
+        "articles": report.added,
+        "chunks": len(chunks),
+        "quotes": len(quotes),
+        "model_load_s": load_s,
+        "ingest_s": ingest_s,
+        "split_s": report.seconds,
+        "embedded_texts": len(texts),
+        "over_model_limit": sum(1 for c in counts if c > MODEL_MAX_TOKENS),
+        "pure_embed_s": floor_s,
+        "reingest_s": reingest_s,
+        "reingest_unchanged": again.unchanged,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def run_llamaindex(corpus: Path, store: Path) -> dict:
+    """The starter pipeline: default SentenceSplitter + the same model + ChromaVectorStore."""
+    import chromadb
+    from llama_index.core import Document
+    from llama_index.core.ingestion import IngestionPipeline
+    from llama_index.core.node_parser import SentenceSplitter
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    from ingest.embedding import load_embedder, load_token_counter, resolve_model_path
+
+    model = str(resolve_model_path(None))
+    started = time.perf_counter()
+    embedder = load_embedder(model)
+    load_s = time.perf_counter() - started
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line]
+    documents = [Document(text=r["text"], id_=r["id"], metadata={"title": r.get("title", "")}) for r in records]
+    client = chromadb.PersistentClient(path=str(store))
+    collection = client.get_or_create_collection("baseline", embedding_function=None)
+    pipeline = IngestionPipeline(
+        transformations=[SentenceSplitter(), embedder],
+        vector_store=ChromaVectorStore(chroma_collection=collection),
+    )
+    started = time.perf_counter()
+    nodes = pipeline.run(documents=documents)
+    ingest_s = time.perf_counter() - started
+    counts = load_token_counter(model)([n.get_content(metadata_mode="embed") for n in nodes])
+    return {
+        "system": "llamaindex",
+        "articles": len(documents),
+        "chunks": len(nodes),
+        "model_load_s": load_s,
+        "ingest_s": ingest_s,
+        "embedded_texts": len(nodes),
+        "over_model_limit": sum(1 for c in counts if c > MODEL_MAX_TOKENS),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _child(system: str, corpus: Path) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        command = [sys.executable, "-m", "benchmarks.bench_ingest", "--child", system,
+                   "--corpus", str(corpus), "--store", folder]
+        out = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "ingest.json")
+    parser.add_argument("--child", choices=["quotedesk", "llamaindex"], help=argparse.SUPPRESS)
+    parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        run = run_quotedesk if args.child == "quotedesk" else run_llamaindex
+        print(json.dumps(run(args.corpus, args.store)))
+        return
+    if not args.corpus.is_file():
+        sys.exit(f"corpus not found: {args.corpus}")
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = _subset(args.corpus, args.limit, Path(folder))
+        ours = _child("quotedesk", corpus)
+        base = _child("llamaindex", corpus)
+    n = ours["articles"]
+    rows = [
+        ["articles/s", n / ours["ingest_s"], n / base["ingest_s"]],
+        ["chunks", ours["chunks"], base["chunks"]],
+        ["chunks/s", ours["chunks"] / ours["ingest_s"], base["chunks"] / base["ingest_s"]],
+        ["quotes/s", ours["quotes"] / ours["ingest_s"], None],
+        ["ingest wall s", ours["ingest_s"], base["ingest_s"]],
+        ["embedded texts", ours["embedded_texts"], base["embedded_texts"]],
+        ["texts over 256 word pieces", ours["over_model_limit"], base["over_model_limit"]],
+        ["peak RSS MB", ours["peak_rss_mb"], base["peak_rss_mb"]],
+    ]
+    print(f"# ingest benchmark: {n} articles from {args.corpus.name}; {machine()}")
+    print_table(["metric", "quotedesk", "llama-index"], rows)
+    split = ", ".join(f"{k} {v:.1f}s" for k, v in ours["split_s"].items())
+    ratios = {
+        "speed_vs_llamaindex": base["ingest_s"] / ours["ingest_s"],
+        "ingest_over_pure_embedding": ours["ingest_s"] / ours["pure_embed_s"],
+        "reingest_fraction": ours["reingest_s"] / ours["ingest_s"],
+    }
+    print(f"quotedesk time split: {split}; pure embedding of the same texts {ours['pure_embed_s']:.1f}s")
+    print(f"speed vs llama-index: {ratios['speed_vs_llamaindex']:.2f}x (>= 1.0 is faster)")
+    print(f"quotedesk ingest / its pure-embedding floor: {ratios['ingest_over_pure_embedding']:.2f}x")
+    print(f"unchanged re-ingest: {ours['reingest_s']:.2f}s = {100 * ratios['reingest_fraction']:.1f}% of first")
+    write_json(args.out, {"machine": machine(), "quotedesk": ours, "llamaindex": base, "ratios": ratios})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""Query benchmark: `ask` and `search` latency at growing corpus sizes vs a llama-index retriever.
+
+Sizes beyond the real corpus are made by replicating its stored articles with new ids and
+lightly perturbed text ("(copy k)" appended to each chunk) and vectors (Gaussian noise, 0.01,
+renormalised), written straight into Chroma: embedding 100k articles would take hours here
+and is what bench_ingest measures. The output says so.
+
+    python -m benchmarks.bench_query --base-store DIR [--sizes 2000,20000] [--questions 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.common import machine, print_table, write_json
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = [
+    "What did the minister say about the economy?",
+    "Who said the decision was a mistake?",
+    "How did the company explain the fall in profits?",
+    "What happened at the match on Saturday?",
+    "What did the prime minister say about the election?",
+    "Why did shares fall?",
+    "What did the manager say about injuries?",
+    "What is the new mobile phone technology?",
+    "What did critics say about the film?",
+    "How much did oil prices rise?",
+]
+
+
+def replicate(base: Path, target: Path, articles: int) -> dict:
+    """Copy the base store's records into a new store until it holds `articles` articles."""
+    import chromadb
+
+    from ingest.store import ARTICLES, CHUNKS, QUOTES, Store
+
+    Store.open(target)  # creates the collections with the product's settings
+    src = chromadb.PersistentClient(path=str(base / "chroma"))
+    dst = chromadb.PersistentClient(path=str(target / "chroma"))
+    rng = np.random.default_rng(0)
+    names = (ARTICLES, CHUNKS, QUOTES)
+    data = {n: src.get_collection(n).get(include=["documents", "metadatas", "embeddings"]) for n in names}
+    base_count = len(data[ARTICLES]["ids"])
+    copies = max(1, -(-articles // base_count))
+    batch = dst.get_max_batch_size()
+    for copy in range(copies):
+        kept = data[ARTICLES]["ids"][: articles - copy * base_count]
+        keep = set(kept)
+        for name in names:
+            rows = data[name]
+            ids, docs, metas, vecs = [], [], [], []
+            for rid, doc, meta, vec in zip(rows["ids"], rows["documents"], rows["metadatas"], rows["embeddings"], strict=True):
+                article_id = rid if name == ARTICLES else meta["article_id"] if "article_id" in meta else meta["document_id"]
+                if article_id not in keep:
+                    continue
+                new_article = f"{article_id}~{copy}" if copy else article_id
+                meta = dict(meta)
+                for key in ("article_id", "document_id", "doc_id", "ref_doc_id"):
+                    if key in meta:
+                        meta[key] = new_article
+                if "chunk_id" in meta and copy:
+                    meta["chunk_id"] = meta["chunk_id"].replace(article_id, new_article, 1)
+                meta.pop("_node_content", None)
+                ids.append(rid.replace(article_id, new_article, 1) if name != ARTICLES else new_article)
+                noise = rng.normal(0, 0.01, len(vec)) if copy and name != ARTICLES else 0
+                v = np.asarray(vec) + noise
+                vecs.append((v / (np.linalg.norm(v) or 1)).tolist() if name != ARTICLES else list(vec))
+                docs.append(f"{doc} (copy {copy})" if copy and name == CHUNKS else doc)
+                metas.append(meta)
+            collection = dst.get_collection(name)
+            for s in range(0, len(ids), batch):
+                collection.upsert(ids=ids[s : s + batch], documents=docs[s : s + batch],
+                                  metadatas=metas[s : s + batch], embeddings=vecs[s : s + batch])
+    return {n: dst.get_collection(n).count() for n in names}
+
+
+def measure(store: Path, repeats: int) -> dict:
+    """In a child process: open, warm up, then time ask/search and the llama-index retriever."""
+    from llama_index.core import VectorStoreIndex
+
+    from app.api import QuoteDesk
+
+    started = time.perf_counter()
+    desk = QuoteDesk.open(store)
+    open_s = time.perf_counter() - started
+    desk.ask(QUESTIONS[0])
+    timings: dict[str, list[float]] = {"ask": [], "search": [], "llamaindex": []}
+    index = VectorStoreIndex.from_vector_store(desk.store.chunk_vectors, embed_model=desk.retriever.embedder)
+    baseline = index.as_retriever(similarity_top_k=10)
+    baseline.retrieve(QUESTIONS[0])
+    for r in range(repeats):
+        for q in QUESTIONS:
+            q = f"{q} {r}" if r else q  # defeat the query-embedding cache on repeats
+            for name, call in (("ask", desk.ask), ("search", lambda x: desk.search(x, 10)), ("llamaindex", baseline.retrieve)):
+                t = time.perf_counter()
+                call(q)
+                timings[name].append((time.perf_counter() - t) * 1000)
+    result = {"open_s": open_s, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    for name, values in timings.items():
+        values.sort()
+        result[name] = {"p50": statistics.median(values), "p95": values[int(0.95 * (len(values) - 1))]}
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--base-store", type=Path, required=True, help="a store made by `quotedesk ingest`")
+    parser.add_argument("--sizes", default="2000,20000")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "query.json")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(args.child, args.repeats)))
+        return
+    results = {}
+    for size in [int(s) for s in args.sizes.split(",")]:
+        with tempfile.TemporaryDirectory() as folder:
+            started = time.perf_counter()
+            counts = replicate(args.base_store, Path(folder), size)
+            build_s = time.perf_counter() - started
+            out = subprocess.run([sys.executable, "-m", "benchmarks.bench_query", "--base-store", str(args.base_store),
+                                  "--child", folder, "--repeats", str(args.repeats)],
+                                 cwd=ROOT, capture_output=True, text=True, check=True)
+            results[size] = json.loads(out.stdout.strip().splitlines()[-1]) | {"counts": counts, "build_s": build_s}
+    print(f"# query benchmark; {machine()}")
+    print("# corpora above the base size are replicated copies with perturbed text and vectors")
+    rows = []
+    for size, r in results.items():
+        c = r["counts"]
+        rows.append([f"{c['quotedesk_articles']:,} articles / {c['quotedesk_chunks']:,} chunks",
+                     r["ask"]["p50"], r["ask"]["p95"], r["search"]["p50"], r["search"]["p95"],
+                     r["llamaindex"]["p50"], r["llamaindex"]["p95"], r["open_s"], r["rss_mb"]])
+    print_table(["corpus", "ask p50 ms", "ask p95 ms", "search p50 ms", "search p95 ms",
+                 "llama-index p50 ms", "llama-index p95 ms", "open s", "RSS MB"], rows)
+    write_json(args.out, {"machine": machine(), "results": results})
+
+
+if __name__ == "__main__":
+    main()
