@@ -21,9 +21,10 @@ setup: $(STAMP)
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
+# Ingest the bundled sample (a no-op when unchanged) and open the chat on http://127.0.0.1:7860
 demo: setup
 	$(VENV)/bin/quotedesk --store $(STORE) ingest data/samples
-	$(VENV)/bin/quotedesk --store $(STORE) ask "What did Lavrov say about the OSCE?"
+	$(VENV)/bin/quotedesk --store $(STORE) serve
 
 test: setup browser
 	$(PY) -m pytest -q

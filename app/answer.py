@@ -80,7 +80,9 @@ class ExtractiveAnswerer:
         name = intent.speakers[0]
         info = index.info(name)
         members = index.members(name)
-        hits = self.retriever.search_quotes(intent.topic or name, k=30, speakers=members, vector=vector)
+        hits = self.retriever.search_quotes(
+            intent.topic or name, k=30, speakers=members, vector=vector
+        )
         if intent.wants_more and previous is not None:
             hits = [h for h in hits if (h.article_id, h.quote.start) not in previous.cited_spans]
         terms = self.retriever.lexicon.terms(intent.topic)
@@ -116,8 +118,11 @@ class ExtractiveAnswerer:
         terms = self.retriever.lexicon.terms(intent.topic)
         if not passages or not self._relevant(passages, terms):
             return None
-        spans = [s for s in self._best_sentences(passages[:3], terms) if surname in
-                 s.chunk.text[s.start - s.chunk.start : s.end - s.chunk.start].lower()]
+        spans = [
+            s
+            for s in self._best_sentences(passages[:3], terms)
+            if surname in s.chunk.text[s.start - s.chunk.start : s.end - s.chunk.start].lower()
+        ]
         return _compose(question, spans, speaker=name) if spans else None
 
     def _speaker_off_topic(
@@ -128,7 +133,11 @@ class ExtractiveAnswerer:
             chunk = self.retriever.chunks.get(hit.quote.chunk_id or "")
             if chunk and chunk.title not in titles:
                 titles.append(chunk.title)
-        offer = f" {name} is quoted on: " + "; ".join(f"“{t}”" for t in titles[:3]) + "." if titles else ""
+        offer = (
+            f" {name} is quoted on: " + "; ".join(f"“{t}”" for t in titles[:3]) + "."
+            if titles
+            else ""
+        )
         text = f"The articles quote {name}, but not on {intent.topic or 'this'}.{offer}"
         return _with(_abstain(question, text), speaker=name)
 
@@ -143,7 +152,7 @@ class ExtractiveAnswerer:
         best = relevant[0]
         name = index.canonical(best.quote.speaker or "")
         spans = [self._quote_span(best, terms)]
-        return _compose(question, spans, speaker=name, lead=f"{name} said it.")
+        return _compose(question, spans, speaker=name)
 
     # ----- evidence ------------------------------------------------------------------------
 
@@ -151,14 +160,19 @@ class ExtractiveAnswerer:
         best_dense = max((p.dense for p in passages if p.dense is not None), default=-1.0)
         if best_dense >= self.settings.min_dense_score:
             return True
-        coverage = max(_coverage(terms, self.retriever.lexicon.terms(p.chunk.text)) for p in passages[:3])
+        coverage = max(
+            _coverage(terms, self.retriever.lexicon.terms(p.chunk.text)) for p in passages[:3]
+        )
         return coverage >= self.settings.min_term_coverage
 
     def _quote_relevant(self, hit: QuoteHit, terms: list[str]) -> bool:
         if hit.dense is not None and hit.dense >= self.settings.min_dense_score:
             return True
         context = self.retriever._quote_context(hit.quote_id)
-        return _coverage(terms, self.retriever.lexicon.terms(context)) >= self.settings.min_term_coverage
+        return (
+            _coverage(terms, self.retriever.lexicon.terms(context))
+            >= self.settings.min_term_coverage
+        )
 
     def _best_sentences(self, passages: Sequence[Passage], terms: list[str]) -> list[_Span]:
         """Sentences of the top passages ranked by query-term coverage and passage rank."""
@@ -188,7 +202,7 @@ class ExtractiveAnswerer:
     def _quote_span(self, hit: QuoteHit, terms: list[str]) -> _Span:
         """The quotation itself, or its best sentences when it is long."""
         quote = hit.quote
-        chunk = self.retriever.chunks[quote.chunk_id] if quote.chunk_id in self.retriever.chunks else None
+        chunk = self.retriever.chunks.get(quote.chunk_id or "")
         if chunk is None:
             raise LookupError(f"quote {hit.quote_id} has no visible chunk")
         start, end = quote.start, quote.end
@@ -294,7 +308,7 @@ def _frame(span: _Span, text: str, previous_speaker: str | None) -> str:
         who = f"{span.speaker}{role}"
     if span.kind == "indirect":
         return f"{who} said that {text.rstrip('.')}."
-    stripped = text.strip("“”\"‘’ ").rstrip(",;: ")
+    stripped = text.strip('“”"‘’ ').rstrip(",;: ")
     return f"{who} said: “{stripped}”"
 
 

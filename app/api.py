@@ -21,7 +21,7 @@ from app.speaker_index import SpeakerIndex, SpeakerInfo
 from app.types import Answer, Passage
 from ingest.embedding import load_embedder, load_token_counter, resolve_model_path
 from ingest.loaders import LoadError
-from ingest.pipeline import IngestReport, Ingestor
+from ingest.pipeline import Ingestor, IngestReport
 from ingest.quotes import extract_quotes
 from ingest.store import Store
 from ingest.types import Quote
@@ -156,7 +156,9 @@ def _turn(answer: Answer) -> Turn:
 def _standalone(intent) -> str:
     who = intent.speakers[0] if intent.speakers else None
     if intent.kind == "speaker_topic" and who:
-        return f"What did {who} say about {intent.topic}?" if intent.topic else f"What did {who} say?"
+        return (
+            f"What did {who} say about {intent.topic}?" if intent.topic else f"What did {who} say?"
+        )
     return intent.topic
 
 

@@ -85,8 +85,10 @@ def ask(obj: Context, question: str, as_json: bool) -> None:
 def rebuild(obj: Context, no_progress: bool) -> None:
     """Re-create chunks, quotes and vectors from the stored article texts."""
     report = obj.desk().rebuild(progress=not no_progress)
-    click.echo(f"rebuilt {report.updated} articles; {report.chunks_written} chunks and "
-               f"{report.quotes_written} quotes written")
+    click.echo(
+        f"rebuilt {report.updated} articles; {report.chunks_written} chunks and "
+        f"{report.quotes_written} quotes written"
+    )
 
 
 @cli.command()

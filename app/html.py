@@ -237,9 +237,8 @@ class FileResult:
 
 
 def render_stats(stats: Mapping[str, Any]) -> str:
-    numbers = " · ".join(
-        f"<b>{int(stats.get(key, 0)):,}</b> {key}" for key in ("articles", "quotes", "speakers")
-    )
+    counts = [(int(stats.get(key, 0)), key) for key in ("articles", "quotes", "speakers")]
+    numbers = " · ".join(f"<b>{n:,}</b> {key if n != 1 else key[:-1]}" for n, key in counts)
     return f'<div class="qd-stats" id="corpus-stats">{numbers}</div>'
 
 
@@ -247,7 +246,7 @@ def render_upload_results(results: Sequence[FileResult]) -> str:
     if not results:
         return ""
     rows = "".join(
-        f'<tr class="qd-{_text(r.status.split()[0])}"><td>{_text(r.name)}</td>'
+        f'<tr class="{"qd-failed" if "failed" in r.status else "qd-ok"}"><td>{_text(r.name)}</td>'
         f"<td>{_text(r.status)}</td><td>{_text(r.detail)}</td></tr>"
         for r in results
     )

@@ -39,6 +39,9 @@ _SPEECH_CUE = re.compile(
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
 _ANAPHOR = re.compile(r"\b(it|that|this|those|these|there|the same)\b", re.I)
 _ELSE = re.compile(r"\b(else|more|other|also|again)\b", re.I)
+_WHO_IS_NAMED = re.compile(
+    r"^\s*(?:and\s+)?who\s+(?:is|was)\s+(?!he\b|she\b|they\b|this\b|that\b)\S", re.I
+)
 _WHO_IS = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|was|are)\s+(he|she|they|this|that)\b", re.I)
 
 
@@ -64,21 +67,22 @@ class Turn:
 def understand(question: str, index: SpeakerIndex, previous: Turn | None = None) -> Intent:
     """Classify the question and resolve its speaker and topic, using the previous turn."""
     asks_words = bool(_SPEECH_CUE.search(question))
-    speakers = index.find(question) if asks_words else []
+    named_who_is = _WHO_IS_NAMED.match(question)
+    who_is = bool(named_who_is) or (previous is not None and bool(_WHO_IS.search(question)))
+    speakers = index.find(question) if asks_words or named_who_is else []
     who_said = bool(_WHO_SAID.search(question))
-    who_is = previous is not None and bool(_WHO_IS.search(question))
-    topic = _strip_scaffolding(question, index, speakers)
+    topic = "" if who_is else _strip_scaffolding(question, index, speakers)
     unknown = None if speakers or who_said else _unknown_name(question, index)
-    if previous is not None and previous.speaker and not speakers and not who_said:
-        if who_is or (asks_words and _PRONOUN.search(question)):
-            speakers, unknown = [previous.speaker], None
+    follows_speaker = previous is not None and previous.speaker and not speakers and not who_said
+    if follows_speaker and (who_is or (asks_words and _PRONOUN.search(question))):
+        speakers, unknown = [previous.speaker], None
     wants_more = previous is not None and bool(_ELSE.search(question))
     if (
         previous is not None
         and previous.topic
         and not who_is
         and not (wants_more and not topic)
-        and _needs_topic(question, topic)
+        and _needs_topic(question, topic, named_someone=bool(speakers))
     ):
         topic = f"{topic} {previous.topic}".strip()
     if who_said:
@@ -88,9 +92,10 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     return Intent("general", topic or question, [], unknown)
 
 
-def _needs_topic(question: str, topic: str) -> bool:
-    """A follow-up that points back ("about it") or names nothing new inherits the topic."""
-    return bool(_ANAPHOR.search(question)) or len(topic.split()) == 0
+def _needs_topic(question: str, topic: str, named_someone: bool) -> bool:
+    """A follow-up that points back ("about it") inherits the topic; so does one that names
+    nothing new ("And what else?"); "What did Peskov say?" asks about Peskov, not the old topic."""
+    return bool(_ANAPHOR.search(question)) or (not topic and not named_someone)
 
 
 def _unknown_name(question: str, index: SpeakerIndex) -> str | None:

@@ -9,7 +9,7 @@ QUOTE_MARKS = "“”\"‘’'"
 
 
 def citation_label(citation: Citation) -> str:
-    """"Title — Source, date, ¶4" in one line."""
+    """ "Title — Source, date, ¶4" in one line."""
     where = ", ".join(p for p in (citation.source, citation.published) if p)
     where = f" — {where}" if where else ""
     return f"{citation.title}{where}, paragraph {citation.paragraph}"

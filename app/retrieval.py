@@ -47,7 +47,9 @@ class Lexicon:
         self._stemmer = Stemmer.Stemmer("english")
 
     def terms(self, text: str) -> list[str]:
-        return self._stemmer.stemWords([t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS])
+        return self._stemmer.stemWords(
+            [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+        )
 
 
 class Bm25Index:
@@ -168,14 +170,20 @@ class HybridRetriever:
         self.refresh()
         vector = vector if vector is not None else self.embed_query(query)
         if speakers:
-            where = {"speaker": {"$in": list(speakers)}} if len(speakers) > 1 else {"speaker": speakers[0]}
+            where = (
+                {"speaker": {"$in": list(speakers)}}
+                if len(speakers) > 1
+                else {"speaker": speakers[0]}
+            )
         else:
             where = {"speaker": {"$ne": ""}}
         dense = self._dense(self.store.quote_vectors, vector, self.settings.dense_k, where)
         dense_ids = [i for i in dense if i in self.quotes]
         wanted = set(speakers or ())
         pool = [
-            qid for qid, (q, _) in self.quotes.items() if q.speaker and (not wanted or q.speaker in wanted)
+            qid
+            for qid, (q, _) in self.quotes.items()
+            if q.speaker and (not wanted or q.speaker in wanted)
         ]
         lexical: list[str] = []
         if pool and (wanted or len(pool) <= 50_000):
@@ -211,13 +219,154 @@ class HybridRetriever:
 
 
 STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself
-    yourselves say said says tell told think thought view views according mention mentioned
-    describe described comment commented talk talked speak spoke else""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "say",
+        "said",
+        "says",
+        "tell",
+        "told",
+        "think",
+        "thought",
+        "view",
+        "views",
+        "according",
+        "mention",
+        "mentioned",
+        "describe",
+        "described",
+        "comment",
+        "commented",
+        "talk",
+        "talked",
+        "speak",
+        "spoke",
+        "else",
+    ]
 )

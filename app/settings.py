@@ -64,9 +64,7 @@ class Settings:
         return Path(user_data_dir("quotedesk"))
 
 
-def load_settings(
-    environ: Mapping[str, str] | None = None, **overrides: Any
-) -> Settings:
+def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
     """Defaults, then `QUOTEDESK_<FIELD>` variables, then explicit overrides (CLI flags).
 
     Nested fields are addressed by their own name (`QUOTEDESK_DENSE_K`, `dense_k=...`): names

@@ -83,11 +83,19 @@ class SpeakerIndex:
                 found.append(canonical)
         lowered = text.lower()
 
-        def position(name: str) -> int:
-            words = [name, *self._members[name], *(self._info[name].aliases)]
-            hits = [lowered.find(w.lower().split()[-1]) for w in words if w]
-            hits = [h for h in hits if h >= 0]
-            return min(hits) if hits else len(text)
+        def position(name: str) -> tuple[int, int]:
+            """Where the question names this speaker; at a tie the longer mention wins, so
+            "the Kremlin spokesman" is Peskov rather than the Kremlin."""
+            info = self._info[name]
+            forms = [name, *self._members[name], *info.aliases, *([info.role] if info.role else [])]
+            best = (len(text), 0)
+            for form in forms:
+                words = form.lower().split()
+                if form == info.role and all(w in lowered for w in words):
+                    best = min(best, (lowered.find(words[0]), -len(words)))
+                elif words and (at := lowered.find(words[-1])) >= 0:
+                    best = min(best, (at, -1))
+            return best
 
         return sorted(found, key=position)
 

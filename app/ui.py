@@ -18,7 +18,7 @@ for _name, _value in {
     os.environ.setdefault(_name, _value)
 
 import time  # noqa: E402
-from collections.abc import Iterator, Sequence  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import TYPE_CHECKING, Any  # noqa: E402
 
@@ -118,7 +118,10 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
     def clear() -> tuple:
         return [], [], EMPTY_SOURCES, "", ""
 
-    def add_files(paths: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple:
+    def add_files(
+        paths: list[str] | None,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio injects the tracker
+    ) -> tuple:
         results = []
         for i, path in enumerate(paths or []):
             progress((i, len(paths)), desc=f"Adding {Path(path).name}")
@@ -153,7 +156,9 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
                         autofocus=True,
                         max_length=2000,
                     )
-                    send = gr.Button("Ask", variant="primary", elem_id="send", scale=1)
+                    send = gr.Button(
+                        "Ask", variant="primary", elem_id="send", scale=1, min_width=80
+                    )
                 with gr.Row():
                     example_buttons = [
                         gr.Button(text, size="sm", elem_classes=["qd-example"]) for text in EXAMPLES
@@ -252,7 +257,7 @@ def _constant(text: str):
 
 
 def parse_auth(auth: str | None) -> tuple[str, str] | None:
-    """"user:pass" to Gradio's (user, pass); a clear error for anything else."""
+    """ "user:pass" to Gradio's (user, pass); a clear error for anything else."""
     if not auth:
         return None
     user, sep, password = auth.partition(":")
@@ -261,7 +266,9 @@ def parse_auth(auth: str | None) -> tuple[str, str] | None:
     return user, password
 
 
-def launch(desk: QuoteDesk, server: ServerSettings, *, block: bool = True, **extra: Any) -> gr.Blocks:
+def launch(
+    desk: QuoteDesk, server: ServerSettings, *, block: bool = True, **extra: Any
+) -> gr.Blocks:
     """Serve the chat on `server.host:server.port` (127.0.0.1 unless told otherwise).
 
     `block=False` returns once the server runs (tests); call `demo.close()` to stop it.

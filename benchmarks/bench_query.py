@@ -50,7 +50,10 @@ def replicate(base: Path, target: Path, articles: int) -> dict:
     dst = chromadb.PersistentClient(path=str(target / "chroma"))
     rng = np.random.default_rng(0)
     names = (ARTICLES, CHUNKS, QUOTES)
-    data = {n: src.get_collection(n).get(include=["documents", "metadatas", "embeddings"]) for n in names}
+    data = {
+        n: src.get_collection(n).get(include=["documents", "metadatas", "embeddings"])
+        for n in names
+    }
     base_count = len(data[ARTICLES]["ids"])
     copies = max(1, -(-articles // base_count))
     batch = dst.get_max_batch_size()
@@ -60,8 +63,16 @@ def replicate(base: Path, target: Path, articles: int) -> dict:
         for name in names:
             rows = data[name]
             ids, docs, metas, vecs = [], [], [], []
-            for rid, doc, meta, vec in zip(rows["ids"], rows["documents"], rows["metadatas"], rows["embeddings"], strict=True):
-                article_id = rid if name == ARTICLES else meta["article_id"] if "article_id" in meta else meta["document_id"]
+            for rid, doc, meta, vec in zip(
+                rows["ids"], rows["documents"], rows["metadatas"], rows["embeddings"], strict=True
+            ):
+                article_id = (
+                    rid
+                    if name == ARTICLES
+                    else meta["article_id"]
+                    if "article_id" in meta
+                    else meta["document_id"]
+                )
                 if article_id not in keep:
                     continue
                 new_article = f"{article_id}~{copy}" if copy else article_id
@@ -72,16 +83,24 @@ def replicate(base: Path, target: Path, articles: int) -> dict:
                 if "chunk_id" in meta and copy:
                     meta["chunk_id"] = meta["chunk_id"].replace(article_id, new_article, 1)
                 meta.pop("_node_content", None)
-                ids.append(rid.replace(article_id, new_article, 1) if name != ARTICLES else new_article)
+                ids.append(
+                    rid.replace(article_id, new_article, 1) if name != ARTICLES else new_article
+                )
                 noise = rng.normal(0, 0.01, len(vec)) if copy and name != ARTICLES else 0
                 v = np.asarray(vec) + noise
-                vecs.append((v / (np.linalg.norm(v) or 1)).tolist() if name != ARTICLES else list(vec))
+                vecs.append(
+                    (v / (np.linalg.norm(v) or 1)).tolist() if name != ARTICLES else list(vec)
+                )
                 docs.append(f"{doc} (copy {copy})" if copy and name == CHUNKS else doc)
                 metas.append(meta)
             collection = dst.get_collection(name)
             for s in range(0, len(ids), batch):
-                collection.upsert(ids=ids[s : s + batch], documents=docs[s : s + batch],
-                                  metadatas=metas[s : s + batch], embeddings=vecs[s : s + batch])
+                collection.upsert(
+                    ids=ids[s : s + batch],
+                    documents=docs[s : s + batch],
+                    metadatas=metas[s : s + batch],
+                    embeddings=vecs[s : s + batch],
+                )
     return {n: dst.get_collection(n).count() for n in names}
 
 
@@ -96,26 +115,37 @@ def measure(store: Path, repeats: int) -> dict:
     open_s = time.perf_counter() - started
     desk.ask(QUESTIONS[0])
     timings: dict[str, list[float]] = {"ask": [], "search": [], "llamaindex": []}
-    index = VectorStoreIndex.from_vector_store(desk.store.chunk_vectors, embed_model=desk.retriever.embedder)
+    index = VectorStoreIndex.from_vector_store(
+        desk.store.chunk_vectors, embed_model=desk.retriever.embedder
+    )
     baseline = index.as_retriever(similarity_top_k=10)
     baseline.retrieve(QUESTIONS[0])
     for r in range(repeats):
         for q in QUESTIONS:
             q = f"{q} {r}" if r else q  # defeat the query-embedding cache on repeats
-            for name, call in (("ask", desk.ask), ("search", lambda x: desk.search(x, 10)), ("llamaindex", baseline.retrieve)):
+            for name, call in (
+                ("ask", desk.ask),
+                ("search", lambda x: desk.search(x, 10)),
+                ("llamaindex", baseline.retrieve),
+            ):
                 t = time.perf_counter()
                 call(q)
                 timings[name].append((time.perf_counter() - t) * 1000)
     result = {"open_s": open_s, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
     for name, values in timings.items():
         values.sort()
-        result[name] = {"p50": statistics.median(values), "p95": values[int(0.95 * (len(values) - 1))]}
+        result[name] = {
+            "p50": statistics.median(values),
+            "p95": values[int(0.95 * (len(values) - 1))],
+        }
     return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--base-store", type=Path, required=True, help="a store made by `quotedesk ingest`")
+    parser.add_argument(
+        "--base-store", type=Path, required=True, help="a store made by `quotedesk ingest`"
+    )
     parser.add_argument("--sizes", default="2000,20000")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "query.json")
@@ -130,20 +160,59 @@ def main() -> None:
             started = time.perf_counter()
             counts = replicate(args.base_store, Path(folder), size)
             build_s = time.perf_counter() - started
-            out = subprocess.run([sys.executable, "-m", "benchmarks.bench_query", "--base-store", str(args.base_store),
-                                  "--child", folder, "--repeats", str(args.repeats)],
-                                 cwd=ROOT, capture_output=True, text=True, check=True)
-            results[size] = json.loads(out.stdout.strip().splitlines()[-1]) | {"counts": counts, "build_s": build_s}
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.bench_query",
+                    "--base-store",
+                    str(args.base_store),
+                    "--child",
+                    folder,
+                    "--repeats",
+                    str(args.repeats),
+                ],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            results[size] = json.loads(out.stdout.strip().splitlines()[-1]) | {
+                "counts": counts,
+                "build_s": build_s,
+            }
     print(f"# query benchmark; {machine()}")
     print("# corpora above the base size are replicated copies with perturbed text and vectors")
     rows = []
-    for size, r in results.items():
+    for r in results.values():
         c = r["counts"]
-        rows.append([f"{c['quotedesk_articles']:,} articles / {c['quotedesk_chunks']:,} chunks",
-                     r["ask"]["p50"], r["ask"]["p95"], r["search"]["p50"], r["search"]["p95"],
-                     r["llamaindex"]["p50"], r["llamaindex"]["p95"], r["open_s"], r["rss_mb"]])
-    print_table(["corpus", "ask p50 ms", "ask p95 ms", "search p50 ms", "search p95 ms",
-                 "llama-index p50 ms", "llama-index p95 ms", "open s", "RSS MB"], rows)
+        rows.append(
+            [
+                f"{c['quotedesk_articles']:,} articles / {c['quotedesk_chunks']:,} chunks",
+                r["ask"]["p50"],
+                r["ask"]["p95"],
+                r["search"]["p50"],
+                r["search"]["p95"],
+                r["llamaindex"]["p50"],
+                r["llamaindex"]["p95"],
+                r["open_s"],
+                r["rss_mb"],
+            ]
+        )
+    print_table(
+        [
+            "corpus",
+            "ask p50 ms",
+            "ask p95 ms",
+            "search p50 ms",
+            "search p95 ms",
+            "llama-index p50 ms",
+            "llama-index p95 ms",
+            "open s",
+            "RSS MB",
+        ],
+        rows,
+    )
     write_json(args.out, {"machine": machine(), "results": results})
 
 

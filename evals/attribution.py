@@ -10,7 +10,8 @@ grouped the same way before scoring. Pieces of one quotation split by its attrib
 (same speaker, same paragraph, consecutive) form one unit; a reported statement (kind
 "indirect") that contains a quote mark is one unit and absorbs the direct pieces inside it.
 For `quoted`, units are direct + transcript pieces and quote-bearing reported statements; for
-`fully_quoted`, direct + transcript only.
+`fully_quoted`, direct + transcript units that do not continue a sentence (a quote mark right
+after a word marks a partial quote) and are not inside a reported statement.
 
 Matching: character-level Jaccard >= 0.5 after stripping outer quote marks, punctuation and
 spaces from every span, greedy one-to-one by Jaccard; exact match = identical stripped spans.
@@ -42,7 +43,7 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "po
 QUOTE_CHARS = "\"“”"
 STRIP = set("\"“”‘’'.,;:!?—–-()[]… \t\n\xa0")
 PRONOUNS = frozenset(
-    "he she they it i we you him her them his hers its their our my me us this that".split()
+    ["he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "hers", "its", "their", "our", "my", "me", "us", "this", "that"]
 )
 JACCARD = 0.5
 
@@ -174,15 +175,21 @@ def prediction_units(doc: str, text: str, quotes: list[Quote], strict: bool) -> 
         else:
             units.append(Unit(doc, ((q.start, q.end),), q.speaker, "direct"))
         previous = q
-    if strict:
-        return units
     reported = [
         Unit(doc, ((q.start, q.end),), q.speaker, "indirect")
         for q in quotes
         if q.kind == "indirect" and _has_quote(q.text)
     ]
     kept = [u for u in units if not any(_inside(u, r) for r in reported)]
+    if strict:
+        return [u for u in kept if not _partial(text, u)]
     return kept + reported
+
+
+def _partial(text: str, unit: Unit) -> bool:
+    """A quote that continues a sentence (`called the plan "foolish"`) is not fully quoted."""
+    before = text[: unit.spans[0][0]].rstrip(QUOTE_CHARS + "‘ ")
+    return bool(before) and before[-1].isalnum()
 
 
 def _same_statement(text: str, prev: Quote, q: Quote) -> bool:
@@ -262,7 +269,7 @@ def align(text: str, preds: list[Unit], golds: list[Gold]) -> list[tuple[int, in
 
 
 HONORIFICS = frozenset(
-    "mr mrs ms miss dr prof sen senator rep gov gen col lt sgt rev sir dame lord lady hon".split()
+    ["mr", "mrs", "ms", "miss", "dr", "prof", "sen", "senator", "rep", "gov", "gen", "col", "lt", "sgt", "rev", "sir", "dame", "lord", "lady", "hon"]
 )
 
 

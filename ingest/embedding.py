@@ -73,7 +73,9 @@ def load_token_counter(model_path: str):
     tokenizer.no_padding()
 
     def count(texts: Sequence[str]) -> list[int]:
-        return [len(enc.ids) for enc in tokenizer.encode_batch(list(texts), add_special_tokens=True)]
+        return [
+            len(enc.ids) for enc in tokenizer.encode_batch(list(texts), add_special_tokens=True)
+        ]
 
     return count
 

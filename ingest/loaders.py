@@ -74,7 +74,9 @@ def load_file(path: Path, max_bytes: int) -> Loaded:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return _failed(path, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit")
+            return _failed(
+                path, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit"
+            )
         data = path.read_bytes()
     except OSError as exc:
         return _failed(path, f"cannot read file ({exc.strerror or exc})")
@@ -162,7 +164,9 @@ def _load_json(path: Path, text: str) -> Loaded:
         if isinstance(payload, dict) and isinstance(payload.get("articles"), list):
             payload = payload["articles"]
         records = payload if isinstance(payload, list) else [payload]
-        numbered = [(f"{path}[{i}]" if len(records) > 1 else str(path), r) for i, r in enumerate(records)]
+        numbered = [
+            (f"{path}[{i}]" if len(records) > 1 else str(path), r) for i, r in enumerate(records)
+        ]
     else:
         numbered = []
         errors: list[LoadError] = []
@@ -247,7 +251,9 @@ def _load_html(path: Path, html: str) -> Article:
     """Main text through trafilatura, which drops navigation, ads and scripts."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_recall=True
+    )
     if not text or not text.strip():
         raise ValueError("no article text found in the HTML")
     meta = trafilatura.extract_metadata(html)

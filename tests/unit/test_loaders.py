@@ -29,7 +29,11 @@ def test_text_with_front_matter(tmp_path: Path) -> None:
     loaded = load_file(path, MB)
     assert not loaded.errors
     (article,) = loaded.articles
-    assert (article.title, article.source, article.published) == ("Budget row", "Daily", "2024-01-02")
+    assert (article.title, article.source, article.published) == (
+        "Budget row",
+        "Daily",
+        "2024-01-02",
+    )
     assert article.text == "First paragraph.\n\nSecond paragraph."
 
 
@@ -47,7 +51,9 @@ def test_text_without_headline_keeps_first_paragraph(tmp_path: Path) -> None:
 
 
 def test_html_main_text_is_extracted(tmp_path: Path) -> None:
-    body = "".join(f"<p>Paragraph {i} of the story about the harbour project.</p>" for i in range(6))
+    body = "".join(
+        f"<p>Paragraph {i} of the story about the harbour project.</p>" for i in range(6)
+    )
     html = (
         "<html><head><title>Harbour plan</title></head><body><nav>Home | News</nav>"
         f"<article><h1>Harbour plan</h1>{body}</article><script>var x=1;</script></body></html>"
@@ -114,4 +120,7 @@ def test_discover_folders_missing_and_unsupported(tmp_path: Path) -> None:
     write(tmp_path / ".hidden.txt", "z")
     files, errors = discover([tmp_path, tmp_path / "nope.txt", tmp_path / "image.png"])
     assert [f.name for f in files] == ["a.txt", "b.md"]
-    assert [e.reason.split(" (")[0] for e in errors] == ["no such file or folder", "unsupported file type"]
+    assert [e.reason.split(" (")[0] for e in errors] == [
+        "no such file or folder",
+        "unsupported file type",
+    ]

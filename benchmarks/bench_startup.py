@@ -1,0 +1,106 @@
+"""Start-up benchmark: process start to first answer (`quotedesk ask`) and to a served page
+(`quotedesk serve`), with peak RSS, next to a llama-index starter script on the same store.
+
+    python -m benchmarks.bench_startup --store DIR [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from benchmarks.common import machine, print_table, write_json
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTION = "What did the minister say about the economy?"
+BASELINE = """
+import sys, chromadb
+from llama_index.core import VectorStoreIndex
+from llama_index.vector_stores.chroma import ChromaVectorStore
+from ingest.embedding import load_embedder, resolve_model_path
+embed = load_embedder(str(resolve_model_path(None)))
+client = chromadb.PersistentClient(path=sys.argv[1] + "/chroma")
+store = ChromaVectorStore(chroma_collection=client.get_collection("quotedesk_chunks"))
+index = VectorStoreIndex.from_vector_store(store, embed_model=embed)
+print(len(index.as_retriever(similarity_top_k=2).retrieve(sys.argv[2])))
+"""
+
+
+def _timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and the child's peak RSS in MB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    wall = time.perf_counter() - started
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return wall, peak / 1024
+
+
+def _serve_ready(store: Path) -> float:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    exe = str(Path(sys.executable).parent / "quotedesk")
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [exe, "--store", str(store), "serve", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        while time.perf_counter() - started < 120:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+                return time.perf_counter() - started
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("serve did not answer within 120 s")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "startup.json")
+    args = parser.parse_args()
+    exe = str(Path(sys.executable).parent / "quotedesk")
+    ask = [_timed([exe, "--store", str(args.store), "ask", QUESTION]) for _ in range(args.runs)]
+    base = [
+        _timed([sys.executable, "-c", BASELINE, str(args.store), QUESTION])
+        for _ in range(args.runs)
+    ]
+    serve = [_serve_ready(args.store) for _ in range(args.runs)]
+    rows = [
+        [
+            "quotedesk ask (to first answer)",
+            statistics.median(w for w, _ in ask),
+            max(r for _, r in ask),
+        ],
+        [
+            "llama-index starter (to first retrieval)",
+            statistics.median(w for w, _ in base),
+            max(r for _, r in base),
+        ],
+        ["quotedesk serve (to page served)", statistics.median(serve), None],
+    ]
+    print(
+        f"# start-up benchmark, median of {args.runs}; {machine()}; load {os.getloadavg()[0]:.1f}"
+    )
+    print_table(["what", "seconds", "peak RSS MB"], rows)
+    write_json(args.out, {"machine": machine(), "rows": rows})
+
+
+if __name__ == "__main__":
+    main()
