@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from app.answer import ExtractiveAnswerer
+from app.llm_answer import LLMAnswerer
 from app.question import Turn, understand
 from app.retrieval import HybridRetriever
 from app.settings import Settings, load_settings
@@ -27,17 +28,25 @@ from ingest.store import Store
 from ingest.types import Quote
 
 MAX_QUESTION_CHARS = 2000
+Mode = Literal["written", "quotes"]
+MODES: tuple[Mode, ...] = ("written", "quotes")
 
 
 class QuoteDesk:
     def __init__(
-        self, settings: Settings, store: Store, retriever: HybridRetriever, ingestor: Ingestor
+        self,
+        settings: Settings,
+        store: Store,
+        retriever: HybridRetriever,
+        ingestor: Ingestor,
+        llm: LLMAnswerer | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
         self.retriever = retriever
         self.ingestor = ingestor
         self.answerer = ExtractiveAnswerer(retriever, settings.retrieval)
+        self.llm = llm  # writes answers in "written" mode; None = quoted passages only
         self._index_lock = threading.Lock()
         self._speaker_index: SpeakerIndex | None = None
         self._index_source: object | None = None
@@ -61,24 +70,65 @@ class QuoteDesk:
             max_file_bytes=int(settings.ingest.max_file_mb * 1_000_000),
             batch_articles=settings.ingest.write_batch_articles,
         )
-        return cls(settings, store, retriever, ingestor)
+        llm = None
+        if settings.llm:
+            from app.llm import build_backend
+
+            llm = LLMAnswerer(build_backend(settings), retriever.lexicon, settings.llm_timeout)
+        return cls(settings, store, retriever, ingestor, llm)
 
     # ----- asking --------------------------------------------------------------------------
 
-    def ask(self, question: str, history: Sequence[Answer] | None = None) -> Answer:
-        """Answer one question; `history` holds this conversation's earlier answers."""
+    @property
+    def default_mode(self) -> Mode:
+        return "written" if self.llm is not None else "quotes"
+
+    def ask(
+        self, question: str, history: Sequence[Answer] | None = None, mode: Mode | None = None
+    ) -> Answer:
+        """Answer one question; `history` holds this conversation's earlier answers.
+
+        `mode` "quotes" is the extractive answer; "written" has the LLM (if configured) write
+        it from the same citations. The default is "written" when an LLM is configured.
+        """
+        *_, answer = self.ask_stream(question, history, mode)
+        assert isinstance(answer, Answer)
+        return answer
+
+    def ask_stream(
+        self, question: str, history: Sequence[Answer] | None = None, mode: Mode | None = None
+    ) -> Iterator[str | Answer]:
+        """Like `ask`, but first yields the written answer's text deltas as the LLM produces
+        them (unverified, for a live display); the final `Answer` is always the last item."""
         started = time.perf_counter()
+        mode = mode or self.default_mode
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         question = _clean_question(question)
         if not question:
-            return Answer(question="", answer="Please ask a question.", abstained=True)
+            yield Answer(question="", answer="Please ask a question.", abstained=True)
+            return
+        written = mode == "written" and self.llm is not None
         previous = _turn(history[-1]) if history else None
         index = self.speaker_index()
-        intent = understand(question, index, previous)
+        condensed = self.llm.condense(question, history) if written and history else None
+        intent = understand(condensed or question, index, previous)
         answer = self.answerer.answer(question, intent, index, previous)
+        standalone = condensed or (_standalone(intent) if previous is not None else None)
+        answer = replace(answer, standalone_question=standalone)
         timings = dict(answer.timings_ms)
+        if written:
+            llm_started = time.perf_counter()
+            for item in self.llm.stream_answer(standalone or question, answer, index):
+                if isinstance(item, Answer):
+                    answer = item
+                else:
+                    yield item
+            timings["llm"] = (time.perf_counter() - llm_started) * 1000.0
+        elif mode == "written":
+            answer = replace(answer, notice="No LLM configured; showing quoted passages")
         timings["total"] = (time.perf_counter() - started) * 1000.0
-        standalone = _standalone(intent) if previous is not None else None
-        return replace(answer, timings_ms=timings, standalone_question=standalone)
+        yield replace(answer, timings_ms=timings)
 
     def search(self, query: str, k: int = 10) -> list[Passage]:
         return self.retriever.search(_clean_question(query), k)

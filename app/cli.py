@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 
 class Context:
-    def __init__(self, store: str | None, chroma_url: str | None) -> None:
-        self.overrides = {"home": store, "chroma_url": chroma_url}
+    def __init__(self, **overrides: Any) -> None:
+        self.overrides = overrides
 
     def settings(self, **more: Any) -> Settings:
         from app.settings import load_settings
@@ -37,17 +37,35 @@ class Context:
 
         try:
             return QuoteDesk.from_settings(self.settings(**more))
-        except (StoreError, RuntimeError) as exc:
+        except (StoreError, RuntimeError, ValueError, ImportError) as exc:  # incl. --llm problems
             raise click.ClickException(str(exc)) from exc
 
 
 @click.group()
 @click.option("--store", "store", type=click.Path(file_okay=False), help="Store folder.")
 @click.option("--chroma-url", help="Use a Chroma server (http://host:port) instead of the folder.")
+@click.option(
+    "--llm",
+    metavar="SPEC",
+    help="Write answers with an LLM: ollama:MODEL, openai:MODEL or llamacpp:/path/model.gguf "
+    "(or QUOTEDESK_LLM). Every sentence is checked against its cited passage.",
+)
+@click.option(
+    "--llm-base-url",
+    metavar="URL",
+    help="Server for --llm openai:/ollama: (or QUOTEDESK_LLM_BASE_URL); "
+    "the API key is read from QUOTEDESK_LLM_API_KEY.",
+)
 @click.pass_context
-def cli(ctx: click.Context, store: str | None, chroma_url: str | None) -> None:
+def cli(
+    ctx: click.Context,
+    store: str | None,
+    chroma_url: str | None,
+    llm: str | None,
+    llm_base_url: str | None,
+) -> None:
     """quotedesk: ask your news articles; every answer cites the exact quoted words."""
-    ctx.obj = Context(store, chroma_url)
+    ctx.obj = Context(home=store, chroma_url=chroma_url, llm=llm, llm_base_url=llm_base_url)
 
 
 @cli.command()
@@ -69,10 +87,11 @@ def ingest(obj: Context, paths: tuple[str, ...], no_progress: bool) -> None:
 @cli.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.option("--quotes", "quotes_only", is_flag=True, help="Quoted passages only, even with --llm")
 @click.pass_obj
-def ask(obj: Context, question: str, as_json: bool) -> None:
+def ask(obj: Context, question: str, as_json: bool, quotes_only: bool) -> None:
     """Answer a question from the stored articles, with cited passages."""
-    answer = obj.desk().ask(question)
+    answer = obj.desk().ask(question, mode="quotes" if quotes_only else None)
     if as_json:
         click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -242,6 +242,16 @@ def render_stats(stats: Mapping[str, Any]) -> str:
     return f'<div class="qd-stats" id="corpus-stats">{numbers}</div>'
 
 
+def render_backend(llm: str | None) -> str:
+    """Who writes the answers: the LLM backend spec, or the quoted passages alone."""
+    if not llm:
+        return '<div class="qd-backend">Answers: quoted passages (no LLM configured)</div>'
+    return (
+        f'<div class="qd-backend">Answers written by <code>{_text(llm)}</code>, '
+        "every sentence checked against its cited passage</div>"
+    )
+
+
 def render_upload_results(results: Sequence[FileResult]) -> str:
     if not results:
         return ""
@@ -279,6 +289,7 @@ __all__ = [
     "FileResult",
     "chat_messages",
     "render_answer",
+    "render_backend",
     "render_question",
     "render_sources",
     "render_stats",

@@ -113,7 +113,8 @@ def _unknown_name(question: str, index: SpeakerIndex) -> str | None:
 def _strip_scaffolding(question: str, index: SpeakerIndex, speakers: list[str]) -> str:
     """Remove the speaker mention and question words; what is left is the topic."""
     text = question
-    for phrase in index.mentions(question, speakers):
+    # Longest first: removing "Peskov" before "Dmitry Peskov" would leave "Dmitry" as topic.
+    for phrase in sorted(set(index.mentions(question, speakers)), key=len, reverse=True):
         text = re.sub(re.escape(phrase) + r"(?:'s|’s)?", " ", text, flags=re.I)
     text = re.sub(
         r"\b(what|how|did|does|do|has|have|had|was|were|is|are|the|who|which|and|on|about|"

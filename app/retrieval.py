@@ -27,6 +27,7 @@ from ingest.store import Store, chunk_from_metadata, quote_from_metadata
 from ingest.types import Chunk, Quote
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+QUERY_CACHE_SIZE = 2048
 
 
 def fuse(rankings: Sequence[Sequence[str]], k: int = 60) -> list[tuple[str, float]]:
@@ -91,6 +92,7 @@ class HybridRetriever:
         self.settings = settings
         self.lexicon = Lexicon()
         self._lock = threading.Lock()
+        self._query_vectors: dict[str, list[float]] = {}
         self._checked_at = 0.0
         self._signature: tuple | None = None
         self._load()
@@ -146,7 +148,16 @@ class HybridRetriever:
     # ----- search --------------------------------------------------------------------------
 
     def embed_query(self, query: str) -> list[float]:
-        return self.embedder.get_query_embedding(query)
+        """Cached: follow-ups, example questions and retries repeat the same text."""
+        with self._lock:
+            cached = self._query_vectors.get(query)
+        if cached is None:
+            cached = self.embedder.get_query_embedding(query)
+            with self._lock:
+                if len(self._query_vectors) >= QUERY_CACHE_SIZE:
+                    self._query_vectors.pop(next(iter(self._query_vectors)))
+                self._query_vectors[query] = cached
+        return cached
 
     def search(self, query: str, k: int, vector: list[float] | None = None) -> list[Passage]:
         """Top-k chunks by RRF of dense and BM25 rankings."""

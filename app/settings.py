@@ -54,6 +54,11 @@ class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     retrieval: RetrievalSettings = field(default_factory=RetrievalSettings)
     server: ServerSettings = field(default_factory=ServerSettings)
+    # Written answers (optional): "ollama:MODEL", "openai:MODEL" or "llamacpp:/path/model.gguf".
+    llm: str | None = None
+    llm_base_url: str | None = None  # OpenAI-compatible or Ollama server
+    llm_api_key: str | None = field(default=None, repr=False)  # QUOTEDESK_LLM_API_KEY only
+    llm_timeout: float = 30.0  # seconds per LLM call; past it the quoted passages are shown
 
     @property
     def store_dir(self) -> Path:

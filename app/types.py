@@ -39,6 +39,30 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Removed:
+    """A generated sentence that failed verification, and why."""
+
+    sentence: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Generation:
+    """How a written answer was made and checked; absent on purely extractive answers.
+
+    `fallback` holds the reason when the LLM's text was not shown and the extractive answer
+    was returned instead (unreachable, timed out, nothing verifiable).
+    """
+
+    backend: str  # the --llm spec
+    prompt: str  # prompt id, e.g. "answer_with_citations@1"
+    sentences: int = 0  # sentences the LLM wrote
+    verified: int = 0  # sentences kept: each supported by the passages it cites
+    removed: list[Removed] = field(default_factory=list)
+    fallback: str | None = None
+
+
+@dataclass(frozen=True)
 class Answer:
     """An answer and its sources; `to_json` is the documented `--json` schema."""
 
@@ -52,6 +76,12 @@ class Answer:
     topic: str | None = None
     standalone_question: str | None = None
     notice: str | None = None
+    generation: Generation | None = None
+
+    @property
+    def written(self) -> bool:
+        """True when the text shown is the LLM's (verified) prose, not the quoted passages."""
+        return self.generation is not None and self.generation.fallback is None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -66,4 +96,5 @@ class Answer:
             "speaker": self.speaker,
             "standalone_question": self.standalone_question,
             "notice": self.notice,
+            "generation": asdict(self.generation) if self.generation else None,
         }

@@ -28,6 +28,7 @@ from app.html import (  # noqa: E402
     EMPTY_SOURCES,
     FileResult,
     chat_messages,
+    render_backend,
     render_sources,
     render_stats,
     render_upload_results,
@@ -50,6 +51,8 @@ EXAMPLES = (
 )
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".json", ".jsonl"]
 STREAM_DELAY = 0.03  # seconds between streamed pieces (at most 12 per answer)
+LLM_REFRESH = 0.1  # seconds between chat updates while an LLM writes (not one per token)
+MODES = [("Written answer", "written"), ("Quotes only", "quotes")]
 MAX_TURNS = 100  # per session; older turns drop off the display and the history
 ASK_CONCURRENCY = 4  # QuoteDesk.ask is thread-safe; the embedder is the shared cost
 
@@ -72,7 +75,7 @@ mark { background: #ffe58a; color: #1a1a1a; padding: 0 .1em; border-radius: 2px;
 .qd-cite-list { font-size: .85em; margin: .5em 0 0 0; padding-left: 1.2em; opacity: .9; }
 .qd-notice { font-size: .85em; font-style: italic; margin-top: .4em; }
 .qd-abstained .qd-answer-text { font-style: italic; }
-.qd-stats { font-size: .95em; }
+.qd-stats, .qd-backend { font-size: .95em; }
 .qd-upload { width: 100%; font-size: .9em; }
 .qd-upload td, .qd-upload th { padding: .2em .5em; text-align: left; }
 .qd-failed td:nth-child(2) { color: #b42318; font-weight: 600; }
@@ -103,13 +106,23 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
     """The chat, the sources panel, examples, copy box and upload, bound to one `desk`."""
     max_upload_bytes = int(max_upload_mb * 1_000_000)
 
-    def respond(question: str, history: list[Answer]) -> Iterator[tuple]:
+    def respond(question: str, history: list[Answer], mode: str | None = None) -> Iterator[tuple]:
         if not (question or "").strip():
             yield (gr.skip(),) * 5
             return
-        answer = desk.ask(question, history)
+        written, shown = "", 0.0
+        for item in desk.ask_stream(question, history, mode or desk.default_mode):
+            if isinstance(item, Answer):
+                answer = item
+                continue
+            written += item
+            if time.monotonic() - shown >= LLM_REFRESH:
+                shown = time.monotonic()
+                messages = chat_messages(history, _unfinished(question, written))
+                yield "", messages, gr.skip(), gr.skip(), gr.skip()
         sources = render_sources(answer, desk.article)
-        for cut in stream_cuts(answer.answer):
+        # The verified answer replaces the LLM's raw text; quoted answers stream in a few cuts.
+        for cut in [len(answer.answer)] if written else stream_cuts(answer.answer):
             yield "", chat_messages(history, (answer, cut)), history, sources, gr.skip()
             time.sleep(STREAM_DELAY)
         history = [*history, answer][-MAX_TURNS:]
@@ -135,7 +148,16 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
                 "## quotedesk\nAsk your news articles: every answer cites the exact quoted "
                 "words and who said them."
             )
-            stats = gr.HTML(render_stats(desk.stats()), elem_id="stats", js_on_load=None)
+            with gr.Column(min_width=240):
+                stats = gr.HTML(render_stats(desk.stats()), elem_id="stats", js_on_load=None)
+                gr.HTML(render_backend(desk.llm and desk.llm.name), elem_id="backend")
+                mode = gr.Radio(
+                    MODES,
+                    value=desk.default_mode,
+                    show_label=False,
+                    elem_id="mode",
+                    visible=desk.llm is not None,
+                )
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=340):
                 chatbot = gr.Chatbot(
@@ -186,11 +208,12 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
 
         outputs = [question, chatbot, history, sources, copy_box]
         ask_options = {"concurrency_limit": ASK_CONCURRENCY, "show_progress": "minimal"}
-        question.submit(respond, [question, history], outputs, api_name="ask", **ask_options)
-        send.click(respond, [question, history], outputs, api_name=False, **ask_options)
+        inputs = [question, history, mode]
+        question.submit(respond, inputs, outputs, api_name="ask", **ask_options)
+        send.click(respond, inputs, outputs, api_name=False, **ask_options)
         for button, text in zip(example_buttons, EXAMPLES, strict=True):
             button.click(_constant(text), None, question, api_name=False, queue=False).then(
-                respond, [question, history], outputs, api_name=False, **ask_options
+                respond, inputs, outputs, api_name=False, **ask_options
             )
         cleared = [chatbot, history, sources, copy_box, question]
         clear_button.click(clear, None, cleared, api_name="clear")
@@ -247,6 +270,12 @@ def _where(error_origin: str, origin: str) -> str:
     if rest.startswith(":"):
         return f"line {rest[1:]}: "
     return f"{rest} " if rest and rest != error_origin else ""
+
+
+def _unfinished(question: str, text: str) -> tuple[Answer, int]:
+    """What the LLM has written so far, shown as an answer still streaming (cut before the
+    ellipsis, so `render_answer` marks it unfinished and adds no sources yet)."""
+    return Answer(question=question, answer=text + " …", abstained=False), len(text)
 
 
 def _constant(text: str):

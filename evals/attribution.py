@@ -39,11 +39,17 @@ from typing import Any
 from ingest.quotes import SPACY_MODEL, extract_quotes_many
 from ingest.types import Quote
 
+
+def _words(text: str) -> list[str]:
+    """Lexicons are written as one whitespace-separated string to keep them readable."""
+    return text.split()
+
+
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "polnear"
-QUOTE_CHARS = "\"“”"
+QUOTE_CHARS = '"“”'
 STRIP = set("\"“”‘’'.,;:!?—–-()[]… \t\n\xa0")
 PRONOUNS = frozenset(
-    ["he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "hers", "its", "their", "our", "my", "me", "us", "this", "that"]
+    _words("""he she they it i we you him her them his hers its their our my me us this that""")
 )
 JACCARD = 0.5
 
@@ -91,7 +97,8 @@ def _fully_quoted(text: str) -> bool:
 def load_gold(corpus_dir: Path, split: str, strict: bool) -> list[Gold]:
     """Primary-annotator gold attributions with a quote mark (or fully quoted if strict)."""
     if split == "dev":
-        records = [json.loads(line) for line in open(corpus_dir / "gold_attributions_dev.jsonl")]
+        with open(corpus_dir / "gold_attributions_dev.jsonl", encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh]
     else:
         records = list(_flatten_ann(corpus_dir / "data" / split / "attributions"))
     gold = []
@@ -168,8 +175,10 @@ def prediction_units(doc: str, text: str, quotes: list[Quote], strict: bool) -> 
     previous: Quote | None = None
     for q in direct:
         prev = units[-1] if units else None
-        if prev and previous and (
-            _same_statement(text, previous, q) or _continues(text, previous, q)
+        if (
+            prev
+            and previous
+            and (_same_statement(text, previous, q) or _continues(text, previous, q))
         ):
             units[-1] = Unit(doc, prev.spans + ((q.start, q.end),), prev.speaker, "direct")
         else:
@@ -197,7 +206,7 @@ def _same_statement(text: str, prev: Quote, q: Quote) -> bool:
     gap = text[prev.end : q.start]
     if prev.speaker != q.speaker or "\n" in gap or len(gap.split()) > 10:
         return False
-    if not (prev.text[-1] in ",!?—–…" or gap.lstrip("\"”’ ").startswith(",")):
+    if not (prev.text[-1] in ",!?—–…" or gap.lstrip('"”’ ').startswith(",")):
         return False
     if re.search(r"\b(?:but|and|while|although|because|when)\b", gap):
         return False
@@ -269,7 +278,9 @@ def align(text: str, preds: list[Unit], golds: list[Gold]) -> list[tuple[int, in
 
 
 HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "miss", "dr", "prof", "sen", "senator", "rep", "gov", "gen", "col", "lt", "sgt", "rev", "sir", "dame", "lord", "lady", "hon"]
+    _words(
+        """mr mrs ms miss dr prof sen senator rep gov gen col lt sgt rev sir dame lord lady hon"""
+    )
 )
 
 
@@ -277,7 +288,8 @@ def _tokens(name: str) -> list[str]:
     """Lowercase word tokens without honorific titles or possessive endings."""
     words = re.findall(r"[\w'’-]+", name.lower())
     words = [re.sub(r"['’]s?$", "", w) for w in words]
-    return [w for w in words if w and w not in HONORIFICS]
+    kept = [w for w in words if w and w not in HONORIFICS]
+    return kept if set(kept) - {"the", "a", "an"} else words  # "the senator" keeps its noun
 
 
 def speaker_ok(pred: str | None, gold: str) -> bool:
@@ -293,7 +305,7 @@ def speaker_ok(pred: str | None, gold: str) -> bool:
 def nearest_person(text: str, before: int, people: list[tuple[int, int, str]]) -> str | None:
     """The last PERSON entity ending before `before` (pronoun resolution for gold sources)."""
     best = None
-    for start, end, name in people:
+    for _start, end, name in people:
         if end <= before:
             best = name
         else:
@@ -355,10 +367,14 @@ def score_variant(
             if golds[j].source and golds[j].source.strip().lower() in PRONOUNS
         }
         excl["pred"] += len(preds) - len(unscored) - len(pron)
-        resolved["pred"] += len(preds) - len(unscored) - sum(
-            1
-            for i, j, _ in pairs
-            if i in pron and _resolve(text, golds[j], people.get(doc, [])) is None
+        resolved["pred"] += (
+            len(preds)
+            - len(unscored)
+            - sum(
+                1
+                for i, j, _ in pairs
+                if i in pron and _resolve(text, golds[j], people.get(doc, [])) is None
+            )
         )
     out: dict[str, Any] = {
         "gold": len(gold),

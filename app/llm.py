@@ -1,0 +1,127 @@
+"""LLM backends behind one small interface: `ChatBackend.stream(messages)` yields text deltas.
+
+`build_backend` turns a spec (`ollama:MODEL`, `openai:MODEL`, `llamacpp:/path/model.gguf`) into
+a llama-index LLM wrapped in `LlamaIndexBackend`. Each llama-index package is an optional extra
+imported only when its backend is selected, so quotedesk runs (and CI passes) with none of them.
+Tests substitute any object with a `name` and a `stream` method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from app.prompts import Message
+from app.settings import Settings
+
+MAX_ANSWER_TOKENS = 512  # a few cited sentences; bounds the time a slow model can take
+OLLAMA_URL = "http://localhost:11434"
+OPENAI_URL = "https://api.openai.com/v1"
+BACKENDS = ("ollama", "openai", "llamacpp")
+
+
+class ChatBackend(Protocol):
+    name: str  # the spec it was built from, shown in the UI and recorded on answers
+
+    def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        """Text deltas of the reply; raises on any failure (the caller falls back)."""
+        ...
+
+
+class LlamaIndexBackend:
+    """Any llama-index LLM (chat or completion model) as a `ChatBackend`."""
+
+    def __init__(self, llm: Any, name: str) -> None:
+        self.llm = llm
+        self.name = name
+
+    def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        from llama_index.core.llms import ChatMessage
+
+        chat = [ChatMessage(role=m.role, content=m.content) for m in messages]
+        for response in self.llm.stream_chat(chat):
+            if response.delta:
+                yield response.delta
+
+
+def parse_spec(spec: str) -> tuple[str, str]:
+    """`"openai:qwen2.5:7b"` -> `("openai", "qwen2.5:7b")`: only the first colon separates."""
+    kind, sep, target = (spec or "").partition(":")
+    kind = kind.strip().lower()
+    if not sep or kind not in BACKENDS or not target.strip():
+        raise ValueError(
+            f"--llm {spec!r}: expected ollama:MODEL, openai:MODEL or llamacpp:/path/model.gguf"
+        )
+    return kind, target.strip()
+
+
+def build_backend(settings: Settings) -> ChatBackend:
+    """The backend `settings.llm` names, configured with the timeout, base URL and key."""
+    if not settings.llm:
+        raise ValueError("no LLM configured (--llm or QUOTEDESK_LLM)")
+    kind, target = parse_spec(settings.llm)
+    timeout = settings.llm_timeout
+    if kind == "ollama":
+        ollama = _import("llama_index.llms.ollama", "ollama")
+        llm = ollama.Ollama(
+            model=target,
+            base_url=settings.llm_base_url or OLLAMA_URL,
+            request_timeout=timeout,
+            temperature=0.0,
+            additional_kwargs={"num_predict": MAX_ANSWER_TOKENS},
+        )
+    elif kind == "openai":
+        if not settings.llm_base_url and not settings.llm_api_key:
+            raise ValueError(
+                "openai:MODEL needs --llm-base-url (QUOTEDESK_LLM_BASE_URL) for a local server, "
+                f"or QUOTEDESK_LLM_API_KEY to use {OPENAI_URL}"
+            )
+        openai_like = _import("llama_index.llms.openai_like", "openai")
+        llm = openai_like.OpenAILike(
+            model=target,
+            api_base=settings.llm_base_url or OPENAI_URL,
+            # Local servers ignore the key, but the OpenAI client refuses to start without one.
+            api_key=settings.llm_api_key or "unused",
+            is_chat_model=True,
+            temperature=0.0,
+            max_tokens=MAX_ANSWER_TOKENS,
+            timeout=timeout,
+            max_retries=0,  # the user waits at most `timeout`, then gets the quoted passages
+        )
+    else:
+        path = Path(target).expanduser()
+        if not path.is_file():
+            raise ValueError(f"--llm llamacpp: no model file at {path}")
+        llama_cpp = _import("llama_index.llms.llama_cpp", "llamacpp")
+        llm = llama_cpp.LlamaCPP(
+            model_path=str(path),
+            temperature=0.0,
+            max_new_tokens=MAX_ANSWER_TOKENS,
+            context_window=4096,
+            verbose=False,
+        )
+    return LlamaIndexBackend(llm, settings.llm)
+
+
+def describe_failure(exc: BaseException, timeout: float) -> str:
+    """A one-line reason for the user's notice: what went wrong, not a traceback."""
+    kind = type(exc).__name__
+    if isinstance(exc, TimeoutError) or "timeout" in kind.lower():
+        return f"no reply within {timeout:g} s"
+    if isinstance(exc, ConnectionError) or "connect" in kind.lower():
+        return "cannot connect to the server"
+    detail = " ".join(str(exc).split())[:120]
+    return f"{kind}: {detail}" if detail else kind
+
+
+def _import(module: str, extra: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise ImportError(
+            f"--llm {extra}:... needs the optional '{extra}' extra: "
+            f"pip install 'quotedesk[{extra}]' ({exc})"
+        ) from exc

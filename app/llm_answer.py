@@ -1,0 +1,144 @@
+"""Written answers: an LLM rewrites the extractive answer's passages as prose, then every
+sentence is verified against the passages it cites (app/verify.py).
+
+The extractive answer comes first and is reused, not replaced: its citations are exactly the
+passages offered to the LLM (marker [n] in the prose is `citations[n-1]`), and it is what the
+user gets, with a one-line notice, whenever the LLM is unreachable, slow, fails, or writes
+nothing that survives verification. An LLM problem is never an error for the user.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from html import escape
+
+from app.llm import ChatBackend, describe_failure
+from app.prompts import Message, load_prompt
+from app.retrieval import Lexicon
+from app.speaker_index import SpeakerIndex
+from app.types import Answer, Citation, Generation, Removed
+from app.verify import Verifier
+
+CONDENSE_TURNS = 3  # earlier questions shown to the LLM when condensing a follow-up
+MAX_CONDENSED_CHARS = 400
+_PASSAGE_TAG = re.compile(r"<(/?passage)", re.IGNORECASE)
+
+
+class LLMAnswerer:
+    def __init__(self, backend: ChatBackend, lexicon: Lexicon, timeout: float) -> None:
+        self.backend = backend
+        self.timeout = timeout
+        self.verifier = Verifier(lexicon)
+        # Loaded (and checked) once, so a broken prompt file fails at start-up, not mid-chat.
+        self.answer_prompt = load_prompt("answer_with_citations")
+        self.condense_prompt = load_prompt("condense_followup")
+
+    @property
+    def name(self) -> str:
+        return self.backend.name
+
+    def stream_answer(
+        self, question: str, base: Answer, index: SpeakerIndex | None = None
+    ) -> Iterator[str | Answer]:
+        """Text deltas while the LLM writes, then exactly one `Answer`, always last.
+
+        The deltas are the raw, unverified text (for a live display); the final answer holds
+        only verified sentences, or is `base` with a notice when nothing could be shown.
+        `question` is the standalone form of the user's question.
+        """
+        if base.abstained or not base.citations:
+            yield base  # nothing to write about: the abstention is the answer
+            return
+        generation = Generation(self.backend.name, self.answer_prompt.id)
+        messages = self.answer_prompt.format(
+            question=question, passages=render_passages(base.citations, index)
+        )
+        parts: list[str] = []
+        try:
+            for delta in self._stream(messages):
+                parts.append(delta)
+                yield delta
+        except Exception as exc:  # any backend failure: the user still gets the passages
+            reason = describe_failure(exc, self.timeout)
+            yield _fallback(base, generation, reason, f"LLM unavailable ({reason})")
+            return
+        yield self._verified(base, "".join(parts), generation, index)
+
+    def condense(self, question: str, history: Sequence[Answer]) -> str | None:
+        """The follow-up rewritten as a standalone question, or None (then the rule-based
+        carry-over in app/question.py applies)."""
+        turns = [a.standalone_question or a.question for a in history if a.question]
+        if not turns:
+            return None
+        messages = self.condense_prompt.format(
+            conversation="\n".join(f"- {t}" for t in turns[-CONDENSE_TURNS:]), question=question
+        )
+        try:
+            reply = "".join(self._stream(messages))
+        except Exception:  # condensing is an optional refinement; the rules still work
+            return None
+        lines = [line.strip() for line in reply.splitlines() if line.strip()]
+        if not lines:
+            return None
+        condensed = re.sub(r"^(?:standalone question:)\s*", "", lines[0], flags=re.I)
+        condensed = condensed.strip("\"'“”‘’ ")
+        return condensed if 0 < len(condensed) <= MAX_CONDENSED_CHARS else None
+
+    def _stream(self, messages: list[Message]) -> Iterator[str]:
+        """The backend's deltas, cut off with `TimeoutError` once `timeout` has passed: the
+        clients' own timeouts bound each read, this bounds the whole reply."""
+        deadline = time.monotonic() + self.timeout
+        for delta in self.backend.stream(messages):
+            if time.monotonic() > deadline:
+                raise TimeoutError
+            yield delta
+
+    def _verified(
+        self, base: Answer, text: str, generation: Generation, index: SpeakerIndex | None
+    ) -> Answer:
+        checked = self.verifier.check(text, base.citations, index)
+        kept = [c.sentence for c in checked if c.verified]
+        removed = [Removed(c.sentence, c.reason or "") for c in checked if not c.verified]
+        generation = replace(
+            generation, sentences=len(checked), verified=len(kept), removed=removed
+        )
+        if not kept:
+            reason = f"0 of {len(checked)} sentences verified" if checked else "empty reply"
+            return _fallback(base, generation, reason, f"LLM answer not verifiable ({reason})")
+        if removed:
+            notice = (
+                f"{len(kept)} of {len(checked)} sentences verified against the cited passages; "
+                f"{len(removed)} removed"
+            )
+        else:
+            notice = f"All {len(kept)} sentences verified against the cited passages"
+        return replace(base, answer=" ".join(kept), notice=notice, generation=generation)
+
+
+def render_passages(citations: Sequence[Citation], index: SpeakerIndex | None = None) -> str:
+    """The offered passages as delimited data: `<passage id="n" speaker=...>text</passage>`.
+
+    Attribute values are escaped and passage tags inside article text are defused, so an
+    article cannot close its passage early and speak outside it.
+    """
+    blocks = []
+    for c in citations:
+        attrs = {"id": str(c.n), "speaker": c.speaker, "title": c.title, "source": c.source}
+        if c.speaker and index is not None and (info := index.info(c.speaker)) and info.role:
+            attrs["role"] = info.role
+        attrs["date"] = c.published
+        rendered = " ".join(f'{k}="{escape(v, quote=True)}"' for k, v in attrs.items() if v)
+        text = _PASSAGE_TAG.sub(r"‹\1", c.text.strip())
+        blocks.append(f"<passage {rendered}>\n{text}\n</passage>")
+    return "\n".join(blocks)
+
+
+def _fallback(base: Answer, generation: Generation, reason: str, why: str) -> Answer:
+    return replace(
+        base,
+        notice=f"{why}; showing quoted passages",
+        generation=replace(generation, fallback=reason),
+    )

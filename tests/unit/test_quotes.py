@@ -1,0 +1,215 @@
+"""Quote extraction and attribution: the sample article, tricky cases, and offset invariants."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.quotes import extract_quotes, extract_quotes_many
+from ingest.types import Quote
+
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples" / "articles.jsonl"
+LAVROV, PESKOV = "Sergei Lavrov", "Dmitry Peskov"
+
+# The sample's twelve direct quotations, by their opening words, with the expected speaker.
+SAMPLE_DIRECT = [
+    ("There is no positive reaction", LAVROV),
+    ("The main problem is our clear position", LAVROV),  # continuation paragraph
+    ("We present non-verbal promises", LAVROV),
+    ("This principle is clearly established", LAVROV),  # "added the Russian foreign minister"
+    ("In other words, the right to choose", LAVROV),
+    ("There is a reaction there", LAVROV),  # "he said"
+    ("The president has already read", PESKOV),
+    ("All the papers are with the president", PESKOV),  # same paragraph, after attribution
+    ("The reaction should not be delayed", PESKOV),  # "he said"
+    ("It cannot be said that our considerations", PESKOV),
+    ("He heard the statement from both", PESKOV),  # "added Peskov"
+    ("There is little reason for optimism", PESKOV),  # "he said"
+]
+
+
+def sample_text() -> str:
+    with open(SAMPLES, encoding="utf-8") as fh:
+        return json.loads(fh.readline())["text"]
+
+
+def by_start(quotes: list[Quote], words: str) -> Quote:
+    return next(q for q in quotes if q.text.startswith(words))
+
+
+def test_sample_direct_quotes_have_the_right_speakers() -> None:
+    text = sample_text()
+    quotes = extract_quotes(text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == len(SAMPLE_DIRECT)
+    for (words, speaker), quote in zip(SAMPLE_DIRECT, direct, strict=True):
+        assert quote.text.startswith(words)
+        assert quote.speaker == speaker, words
+        assert text[quote.start : quote.end] == quote.text
+
+
+def test_sample_roles_pronouns_and_cues() -> None:
+    quotes = extract_quotes(sample_text())
+    role_case = by_start(quotes, "This principle is clearly established")
+    assert role_case.speaker_as_written == "the Russian foreign minister"
+    assert role_case.role == "Russian Foreign Minister"
+    assert role_case.cue == "added"
+    pronoun_case = by_start(quotes, "There is a reaction there")
+    assert (pronoun_case.speaker_as_written, pronoun_case.cue) == ("he", "said")
+    assert by_start(quotes, "The president has already read").role == "Kremlin spokesman"
+
+
+def test_sample_indirect_statement() -> None:
+    quotes = extract_quotes(sample_text())
+    indirect = by_start(quotes, "the US and NATO had previously agreed in the OSCE context")
+    assert indirect.kind == "indirect"
+    assert indirect.speaker == LAVROV
+    assert indirect.cue == "explained"
+    assert indirect.text.endswith("at the expense of Russia’s security")
+
+
+def test_output_is_sorted_and_batch_equals_single() -> None:
+    text = sample_text()
+    quotes = extract_quotes(text)
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    assert extract_quotes_many([text, "No quotes here."]) == [quotes, []]
+
+
+def test_split_quote_gives_two_pieces_with_one_speaker() -> None:
+    quotes = extract_quotes('"The plan is foolish," Smith said, "and it will fail."')
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("The plan is foolish,", "Smith"),
+        ("and it will fail.", "Smith"),
+    ]
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    (quote,) = extract_quotes("“He told me ‘never again’ and left,” said Jane Doe.")
+    assert quote.text == "He told me ‘never again’ and left,"
+    assert quote.speaker == "Jane Doe"
+
+
+def test_quote_running_over_paragraphs_is_one_quote() -> None:
+    text = "Mayor Ann Lee said: “The first part is here.\n\n“The second part is there.”\n\nEnd."
+    (quote,) = extract_quotes(text)
+    assert quote.text == "The first part is here.\n\n“The second part is there."
+    assert (quote.speaker, quote.role) == ("Ann Lee", "Mayor")
+
+
+def test_two_speakers_alternating() -> None:
+    text = (
+        '"We are ready," said John Smith. "We are not," said Mary Jones. '
+        '"Then we wait," Smith added.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["John Smith", "Mary Jones", "John Smith"]
+
+
+def test_organisation_speaker() -> None:
+    (quote,) = extract_quotes('"We will not comment on this," the Kremlin said.')
+    assert quote.speaker == "Kremlin"
+
+
+def test_role_noun_resolves_to_the_person_introduced_with_it() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke on Monday.\n\n"
+        '"There is no decision yet," the Kremlin spokesman said.'
+    )
+    quote = by_start(extract_quotes(text), "There is no decision")
+    assert (quote.speaker, quote.role) == ("Dmitry Peskov", "Kremlin spokesman")
+
+
+def test_apposition_role_and_pronoun() -> None:
+    text = 'Anna Lee, the mayor, said the city was safe.\n\n"Nobody should worry," she said.'
+    quote = by_start(extract_quotes(text), "Nobody should worry")
+    assert (quote.speaker, quote.speaker_as_written, quote.role) == ("Anna Lee", "she", "mayor")
+
+
+def test_partial_quote_goes_to_the_sentence_subject() -> None:
+    quotes = extract_quotes('Trump called the plan "a total disaster" on Monday.')
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert (direct.text, direct.speaker) == ("a total disaster", "Trump")
+
+
+def test_unattributed_scare_quotes_are_dropped() -> None:
+    assert extract_quotes('The so-called "deal" was signed.') == []
+
+
+def test_transcript_labels_at_line_start() -> None:
+    text = (
+        "Vladimir Putin: Good afternoon.\nGerman Gref: Thank you, Mr President.\n"
+        "Vladimir Putin: Good."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.speaker, q.text) for q in quotes] == [
+        ("transcript", "Vladimir Putin", "Good afternoon."),
+        ("transcript", "German Gref", "Thank you, Mr President."),
+        ("transcript", "Vladimir Putin", "Good."),
+    ]
+
+
+def test_inline_transcript_labels_without_paragraph_breaks() -> None:
+    text = (
+        "The meeting began. Vladimir Putin: Good afternoon, colleagues. Let us begin. "
+        "German Gref: Thank you, Mr President. We exceeded our targets. Vladimir Putin: Good."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Vladimir Putin", "German Gref", "Vladimir Putin"]
+    assert quotes[1].text == "Thank you, Mr President. We exceeded our targets."
+
+
+def test_question_answer_blocks() -> None:
+    text = (
+        "Interview with Sergei Lavrov for Kommersant.\n\n"
+        "Question: What comes next?\n\nAnswer: We will see what they propose."
+    )
+    question, answer = extract_quotes(text)
+    assert (question.kind, question.speaker, question.text) == (
+        "transcript",
+        None,
+        "What comes next?",
+    )
+    assert (answer.speaker, answer.text) == ("Sergei Lavrov", "We will see what they propose.")
+
+
+def test_heading_with_colon_is_not_a_transcript() -> None:
+    text = "The Latest: Sanders wins Minnesota.\n\nSanders won the caucuses on Tuesday."
+    assert [q for q in extract_quotes(text) if q.kind == "transcript"] == []
+
+
+def test_according_to_is_indirect() -> None:
+    (quote,) = extract_quotes("The economy will grow, according to the central bank.")
+    assert (quote.kind, quote.text, quote.cue) == (
+        "indirect",
+        "The economy will grow",
+        "according to",
+    )
+
+
+# Fragments that exercise every pass: marks, paragraph breaks, names, cues and labels.
+QUOTE_TEXT = st.lists(
+    st.sampled_from(
+        list("ab Zy.,:;\n\"“”‘’'")
+        + ["Smith", " said", " he said", "Question: ", "Answer: ", "Mr Putin: ", " that "]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(QUOTE_TEXT)
+def test_offsets_always_slice_the_recorded_text(text: str) -> None:
+    quotes = extract_quotes(text)
+    for quote in quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert text[quote.start : quote.end] == quote.text
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_unicode_never_raises(text: str) -> None:
+    for quote in extract_quotes(text):
+        assert text[quote.start : quote.end] == quote.text
