@@ -28,6 +28,7 @@ from ingest.types import Chunk, Quote
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 QUERY_CACHE_SIZE = 2048
+QUOTE_INDEX_CACHE_SIZE = 256
 
 
 def fuse(rankings: Sequence[Sequence[str]], k: int = 60) -> list[tuple[str, float]]:
@@ -103,13 +104,13 @@ class HybridRetriever:
         """Read committed articles, visible chunks and quotes; rebuild BM25 over the chunks."""
         hashes = self.store.article_hashes()
         chunks: dict[str, Chunk] = {}
-        for record_id, meta, text in self.store._all(
+        for record_id, meta, text in self.store.iter_records(
             self.store.chunks, include=["metadatas", "documents"]
         ):
             if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
                 chunks[record_id] = chunk_from_metadata(record_id, text, meta)
         quotes: dict[str, tuple[Quote, str]] = {}
-        for record_id, meta, text in self.store._all(
+        for record_id, meta, text in self.store.iter_records(
             self.store.quotes, include=["metadatas", "documents"]
         ):
             if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
@@ -124,6 +125,7 @@ class HybridRetriever:
             if quote.chunk_id:
                 self.quotes_by_chunk.setdefault(quote.chunk_id, []).append(qid)
         self.bm25 = Bm25Index(self.lexicon, [embedding_text(chunks[c]) for c in chunk_ids])
+        self._quote_indexes: dict[tuple[str, ...], tuple[list[str], Bm25Index]] = {}
         self._signature = self._store_signature()
 
     def _store_signature(self) -> tuple:
@@ -190,21 +192,33 @@ class HybridRetriever:
             where = {"speaker": {"$ne": ""}}
         dense = self._dense(self.store.quote_vectors, vector, self.settings.dense_k, where)
         dense_ids = [i for i in dense if i in self.quotes]
-        wanted = set(speakers or ())
-        pool = [
-            qid
-            for qid, (q, _) in self.quotes.items()
-            if q.speaker and (not wanted or q.speaker in wanted)
-        ]
-        lexical: list[str] = []
-        if pool and (wanted or len(pool) <= 50_000):
-            index = Bm25Index(self.lexicon, [self._quote_context(qid) for qid in pool])
-            lexical = [pool[i] for i, _ in index.search(query, self.settings.bm25_k)]
+        pool, index = self._quote_index(tuple(sorted(speakers or ())))
+        lexical = [pool[i] for i, _ in index.search(query, self.settings.bm25_k)]
         fused = fuse([dense_ids, lexical], self.settings.rrf_k)[:k]
         return [
             QuoteHit(qid, self.quotes[qid][0], self.quotes[qid][1], score, dense.get(qid))
             for qid, score in fused
         ]
+
+    def _quote_index(self, speakers: tuple[str, ...]) -> tuple[list[str], Bm25Index]:
+        """BM25 over the attributed quotes of these speakers (all when empty), built once per
+        speaker set and store version: big speakers have thousands of transcript turns."""
+        with self._lock:
+            cached = self._quote_indexes.get(speakers)
+        if cached is not None:
+            return cached
+        wanted = set(speakers)
+        pool = [
+            qid
+            for qid, (q, _) in self.quotes.items()
+            if q.speaker and (not wanted or q.speaker in wanted)
+        ]
+        built = (pool, Bm25Index(self.lexicon, [self._quote_context(qid) for qid in pool]))
+        with self._lock:
+            if len(self._quote_indexes) >= QUOTE_INDEX_CACHE_SIZE:
+                self._quote_indexes.pop(next(iter(self._quote_indexes)))
+            self._quote_indexes[speakers] = built
+        return built
 
     def _quote_context(self, quote_id: str) -> str:
         """A quote's words plus its article headline: the topic often lives in the headline."""
@@ -218,7 +232,7 @@ class HybridRetriever:
         """Ids -> cosine similarity, best first (dict order)."""
         from llama_index.core.vector_stores.types import VectorStoreQuery
 
-        if vector_store._collection.count() == 0:
+        if not self.chunks:
             return {}
         query = VectorStoreQuery(query_embedding=vector, similarity_top_k=k)
         result = vector_store.query(query, where=where) if where else vector_store.query(query)

@@ -91,7 +91,7 @@ class Store:
         """Committed articles and their stamps, read in pages under the batch limit."""
         return {
             record_id: meta.get("hash", "")
-            for record_id, meta in self._all(self.articles, include=["metadatas"])
+            for record_id, meta in self.iter_records(self.articles, include=["metadatas"])
         }
 
     def counts(self) -> dict[str, int]:
@@ -108,19 +108,23 @@ class Store:
         return article_from_record(result["documents"][0], result["metadatas"][0], article_id)
 
     def iter_articles(self) -> Iterable[Article]:
-        for record_id, meta, text in self._all(self.articles, include=["metadatas", "documents"]):
+        for record_id, meta, text in self.iter_records(
+            self.articles, include=["metadatas", "documents"]
+        ):
             yield article_from_record(text, meta, record_id)
 
     def all_chunks(self) -> list[Chunk]:
         return [
             chunk_from_metadata(record_id, text, meta)
-            for record_id, meta, text in self._all(self.chunks, include=["metadatas", "documents"])
+            for record_id, meta, text in self.iter_records(
+                self.chunks, include=["metadatas", "documents"]
+            )
         ]
 
     def all_quote_metadata(self) -> list[dict[str, Any]]:
-        return [meta for _, meta in self._all(self.quotes, include=["metadatas"])]
+        return [meta for _, meta in self.iter_records(self.quotes, include=["metadatas"])]
 
-    def _all(self, collection: Any, include: list[str]) -> Iterable[tuple]:
+    def iter_records(self, collection: Any, include: list[str]) -> Iterable[tuple]:
         offset = 0
         page = min(self.max_batch, 5000)
         while True:
