@@ -31,14 +31,29 @@ class Context:
         except ValueError as exc:
             raise click.UsageError(str(exc)) from exc
 
-    def desk(self, **more: Any) -> QuoteDesk:
+    def desk(self, check_store: bool = True, **more: Any) -> QuoteDesk:
+        """The desk, or one clear error line (never a traceback) when the store is unusable."""
+        from chromadb.errors import ChromaError
+
         from app.api import QuoteDesk
         from ingest.store import StoreError
 
         try:
-            return QuoteDesk.from_settings(self.settings(**more))
+            desk = QuoteDesk.from_settings(self.settings(**more))
+            missing = desk.store.articles_without_chunks() if check_store else []
         except (StoreError, RuntimeError, ValueError, ImportError) as exc:  # incl. --llm problems
             raise click.ClickException(str(exc)) from exc
+        except ChromaError as exc:  # the store cannot be read back: disk full or damaged
+            raise click.ClickException(
+                f"cannot read the store ({exc}); if its disk is full, free space and retry, "
+                "else run `quotedesk rebuild`"
+            ) from exc
+        if missing:
+            raise click.ClickException(
+                f"the store's chunk index is missing or damaged: {len(missing)} stored "
+                f"articles have no chunks (e.g. {missing[0]}); run `quotedesk rebuild`"
+            )
+        return desk
 
 
 @click.group()
@@ -74,12 +89,17 @@ def cli(
 @click.pass_obj
 def ingest(obj: Context, paths: tuple[str, ...], no_progress: bool) -> None:
     """Add article files or folders (.txt .md .html .json .jsonl) to the store."""
+    from ingest.pipeline import StoreWriteError
+
     desk = obj.desk()
 
     def report_error(error: Any) -> None:
         click.echo(f"error: {error}", err=True)
 
-    report = desk.ingest(paths, on_error=report_error, progress=not no_progress)
+    try:
+        report = desk.ingest(paths, on_error=report_error, progress=not no_progress)
+    except StoreWriteError as exc:  # disk full or a damaged store: one line, not a traceback
+        raise click.ClickException(str(exc)) from exc
     click.echo(report.summary())
     sys.exit(1 if report.failed else 0)
 
@@ -103,7 +123,7 @@ def ask(obj: Context, question: str, as_json: bool, quotes_only: bool) -> None:
 @click.pass_obj
 def rebuild(obj: Context, no_progress: bool) -> None:
     """Re-create chunks, quotes and vectors from the stored article texts."""
-    report = obj.desk().rebuild(progress=not no_progress)
+    report = obj.desk(check_store=False).rebuild(progress=not no_progress)
     click.echo(
         f"rebuilt {report.updated} articles; {report.chunks_written} chunks and "
         f"{report.quotes_written} quotes written"

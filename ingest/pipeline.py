@@ -17,10 +17,15 @@ from ingest.embedding import embed_texts
 from ingest.ids import quote_id
 from ingest.loaders import LoadError, discover, load_file
 from ingest.quotes import extract_quotes_many
-from ingest.store import Store
+from ingest.store import Store, StoreError
 from ingest.types import Article, Chunk, Quote
 
 ErrorSink = Callable[[LoadError], None]
+
+
+class StoreWriteError(StoreError):
+    """Ingest stopped because the store refused a write; committed articles are kept."""
+
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
@@ -174,19 +179,51 @@ class Ingestor:
         report.timed("embed", started)
 
         started = time.perf_counter()
-        if replace_old:
-            self.store.delete_articles([a.id for a in batch])
-        self.store.write(
-            batch,
-            chunks,
-            vectors[: len(chunks)],
-            quotes,
-            vectors[len(chunks) :],
-            {a.id: self.stamp(a) for a in batch},
-        )
+        try:
+            if replace_old:
+                self.store.delete_articles([a.id for a in batch])
+            self.store.write(
+                batch,
+                chunks,
+                vectors[: len(chunks)],
+                quotes,
+                vectors[len(chunks) :],
+                {a.id: self.stamp(a) for a in batch},
+            )
+        except Exception as exc:  # disk full, read-only or damaged store
+            if not _refused_write(exc):
+                raise
+            raise StoreWriteError(_write_failure(self.store.location, exc, report)) from exc
         report.timed("store", started)
         report.chunks_written += len(chunks)
         report.quotes_written += len(quotes)
+
+
+def _refused_write(exc: BaseException) -> bool:
+    """OS errors and Chroma's own errors: the store refused the write (not a bug of ours)."""
+    from chromadb.errors import ChromaError
+
+    return isinstance(exc, (OSError, ChromaError))
+
+
+def _write_failure(location: str, exc: BaseException, report: IngestReport) -> str:
+    """One line for the user: what failed, whether the disk is full, what is kept, what next."""
+    import errno
+    import shutil
+
+    reason = f"{exc.strerror or exc}" if isinstance(exc, OSError) else str(exc)
+    try:
+        free_mb = shutil.disk_usage(location).free / 1e6
+    except OSError:  # a Chroma server URL, or the folder is gone
+        free_mb = None
+    full = getattr(exc, "errno", None) == errno.ENOSPC or (free_mb is not None and free_mb < 50)
+    where = f"disk full ({free_mb:.1f} MB free)" if full and free_mb is not None else "error"
+    done = report.added + report.updated
+    return (
+        f"cannot write to the store at {location}: {where}: {reason}. "
+        f"{done} articles were stored before this and are kept; "
+        "free space and run the same ingest again to add the rest"
+    )
 
 
 def _place(quote: Quote, chunks: Sequence[Chunk]) -> Quote:

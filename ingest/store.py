@@ -82,7 +82,14 @@ class Store:
             return cls(client, chroma_url)
         path = Path(store_dir) / "chroma"
         path.mkdir(parents=True, exist_ok=True)
-        client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        try:
+            client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        except Exception as exc:  # a damaged database file raises Chroma's InternalError
+            raise StoreError(
+                f"cannot open the store at {path} ({exc}); if its database is damaged, "
+                "`quotedesk rebuild` cannot help: move the folder away and ingest again; "
+                "if only an index is damaged, run `quotedesk rebuild`"
+            ) from exc
         return cls(client, str(path))
 
     # ----- reading -------------------------------------------------------------------------
@@ -93,6 +100,20 @@ class Store:
             record_id: meta.get("hash", "")
             for record_id, meta in self.iter_records(self.articles, include=["metadatas"])
         }
+
+    def articles_without_chunks(self) -> list[str]:
+        """Committed articles with no current chunk: a lost or damaged chunk index.
+
+        Every article has at least one chunk, written before its record, so after any crash
+        this list is empty; anything here needs `quotedesk rebuild`.
+        """
+        hashes = self.article_hashes()
+        covered = {
+            meta.get("article_id")
+            for _, meta in self.iter_records(self.chunks, include=["metadatas"])
+            if hashes.get(meta.get("article_id")) == meta.get("article_hash")
+        }
+        return sorted(set(hashes) - covered)
 
     def counts(self) -> dict[str, int]:
         return {

@@ -4,10 +4,12 @@ the real llama-index `OpenAILike` client against an OpenAI-compatible server on 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,6 +19,7 @@ from click.testing import CliRunner
 
 from app.api import QuoteDesk
 from app.cli import cli
+from app.html import render_backend
 from app.llm import build_backend
 from app.llm_answer import LLMAnswerer
 from app.prompts import Message, load_prompt
@@ -260,9 +263,18 @@ def injected_desk(tmp_path_factory) -> QuoteDesk:
 
 
 def test_instructions_inside_articles_stay_data(injected_desk) -> None:
+    """The article's instruction reaches the model only as passage text. A model that obeys it
+    cannot add a source ([9]) or lend other passages' authority to the claim; the sources shown
+    are the retrieved ones whatever it writes. (A sentence repeating the injected words while
+    citing the passage that holds them is lexically supported and would be kept: that passage,
+    instruction included, is then what the user sees highlighted.)"""
     quotes = injected_desk.ask(QUESTION)
-    assert any(INJECTION in c.text for c in quotes.citations), "the injected passage is offered"
-    obeying = FakeLLM("The moon is cheese [9]. The moon is made of cheese [1].")
+    injected = [c.n for c in quotes.citations if INJECTION in c.text]
+    assert injected, "the injected passage is offered"
+    other = next(c.n for c in quotes.citations if c.n not in injected)
+    obeying = FakeLLM(
+        f"The moon is cheese [9]. As instructed, the moon is made of cheese [{other}]."
+    )
     answer = with_llm(injected_desk, obeying).ask(QUESTION)
     # The article cannot change the system prompt, the passages offered, or what is cited.
     system, user = obeying.seen[0]
@@ -274,7 +286,7 @@ def test_instructions_inside_articles_stay_data(injected_desk) -> None:
     assert INJECTION not in re.sub(r"<passage [^>]*>.*?</passage>", "", user.content, flags=re.S)
     assert answer.citations == quotes.citations
     # An obedient model's output is caught by verification, and the quotes are shown.
-    assert answer.answer == quotes.answer and "moon" not in answer.answer
+    assert answer.answer == quotes.answer and answer.generation.verified == 0
     assert answer.notice.startswith("LLM answer not verifiable (0 of 2 sentences verified)")
 
 
@@ -294,6 +306,11 @@ class ChatServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+                # The client may have given up (the timeout test): nothing left to answer.
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self._reply()
+
+            def _reply(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 server.requests.append({"path": self.path, "auth": self.headers["Authorization"]})
                 server.requests[-1].update(body)
@@ -425,3 +442,31 @@ def test_cli_ask_with_llm(sample_desk, chat_server) -> None:
 
     result = CliRunner().invoke(cli, ["--store", store, "--llm", "gpt", "ask", QUESTION])
     assert result.exit_code == 1 and "expected ollama:MODEL" in result.output
+
+
+# ----- the browser chat --------------------------------------------------------------------------
+
+
+def test_the_chat_streams_written_answers_and_toggles_to_quotes(sample_desk, quotes) -> None:
+    from gradio_client import Client
+
+    from tests.ui.conftest import serving
+    from tests.ui.test_ui_api import text_of
+
+    desk = with_llm(sample_desk, FakeLLM(faithful, delay=0.06))
+    with serving(desk) as served:
+        config = urllib.request.urlopen(served.url + "config").read().decode()
+        assert "Answers written by" in config and "fake:model" in config
+
+        client = Client(served.url, verbose=False, download_files=False)
+        job = client.submit(QUESTION, "written", api_name="/ask")
+        job.result()
+        shown = [text_of(out[1][-1]) for out in job.outputs() if out[1]]
+        assert any("qd-streaming" in s and "moon" in s for s in shown)  # the raw text streams
+        final = shown[-1]
+        assert "qd-streaming" not in final and "moon" not in final  # then the verified answer
+        assert "1 of 2 sentences verified" in final and 'href="#source-1"' in final
+
+        _, chat, _, markdown = client.predict(QUESTION, "quotes", api_name="/ask")
+        assert markdown.startswith(quotes.answer) and "verified" not in text_of(chat[-1])
+    assert "no LLM configured" in render_backend(None)

@@ -1,0 +1,182 @@
+"""Soak: many simulated chat users through `gradio_client` for a bounded time.
+
+Why: a shared desk runs for weeks; errors under concurrency and memory that grows per request
+show up only under sustained load. Each user is its own `Client` (its own session and history)
+and asks a mix of questions and follow-ups, clearing its chat now and then.
+
+    python -m benchmarks.soak --url http://127.0.0.1:PORT --pid PID [--users 50] [--seconds 60]
+    python -m benchmarks.soak --store DIR [--users 50] [--seconds 60]  # starts `quotedesk serve`
+
+Prints requests, errors, p50/p95/p99 latency and the server's RSS at start and end (from
+/proc/PID/status; psutil is not a dependency). Only 127.0.0.1 URLs are accepted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+QUESTIONS = (
+    "What did Lavrov say about the OSCE?",
+    "What did Peskov say?",
+    "Who is Sergei Lavrov?",
+    "What did the US and NATO answer?",
+    "What is the recipe for banana bread?",  # abstains
+)
+FOLLOW_UPS = ("And what did Peskov say about it?", "What else did he say?", "Who is he?")
+
+
+@dataclass
+class Tally:
+    """Shared by the user threads; a lock keeps the counts exact."""
+
+    latencies: list[float] = field(default_factory=list)
+    errors: Counter[str] = field(default_factory=Counter)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, seconds: float, error: str | None) -> None:
+        with self.lock:
+            if error is None:
+                self.latencies.append(seconds)
+            else:
+                self.errors[error] += 1
+
+
+def rss_mb(pid: int) -> float | None:
+    """Resident set size of `pid` (and nothing else) in MB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def user(url: str, seed: int, deadline: float, tally: Tally) -> None:
+    """One browser-like session: a question, maybe follow-ups, sometimes a cleared chat."""
+    from gradio_client import Client
+
+    rng = random.Random(seed)
+    try:
+        client = Client(url, verbose=False, download_files=False)
+    except Exception as exc:  # counted, never raised: the soak reports, it does not stop
+        tally.add(0.0, f"connect: {type(exc).__name__}")
+        return
+    turns = 0
+    while time.monotonic() < deadline:
+        follow_up = turns > 0 and rng.random() < 0.4
+        question = rng.choice(FOLLOW_UPS if follow_up else QUESTIONS)
+        started = time.perf_counter()
+        try:
+            box, chat, sources, markdown = client.predict(question, api_name="/ask")
+            error = None if chat and markdown else "empty answer"
+        except Exception as exc:
+            error = f"{type(exc).__name__}: {str(exc)[:80]}"
+        tally.add(time.perf_counter() - started, error)
+        turns += 1
+        if rng.random() < 0.15 and time.monotonic() < deadline:
+            try:
+                client.predict(api_name="/clear")
+                turns = 0
+            except Exception as exc:
+                tally.add(0.0, f"clear: {type(exc).__name__}")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def start_server(store: Path, port: int) -> subprocess.Popen:
+    """`quotedesk serve` on 127.0.0.1, waited for (start-up loads the model: up to minutes)."""
+    exe = str(Path(sys.executable).parent / "quotedesk")
+    proc = subprocess.Popen(
+        [exe, "--store", str(store), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"quotedesk serve exited with {proc.returncode}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/config", timeout=2)
+            return proc
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise SystemExit("quotedesk serve did not start within 300 s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--url", help="a running server on 127.0.0.1")
+    target.add_argument("--store", type=Path, help="start `quotedesk serve` on this store")
+    parser.add_argument("--pid", type=int, help="server process id, for RSS (with --url)")
+    parser.add_argument("--port", type=int, default=7861, help="port for --store")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+
+    server = None
+    if args.store:
+        server = start_server(args.store, args.port)
+        url, pid = f"http://127.0.0.1:{args.port}/", server.pid
+    else:
+        url, pid = args.url, args.pid
+        if urlparse(url).hostname not in {"127.0.0.1", "localhost"}:
+            parser.error("only a server on 127.0.0.1 may be soaked")
+    try:
+        rss_start = rss_mb(pid) if pid else None
+        tally = Tally()
+        began = time.monotonic()
+        deadline = began + args.seconds
+        threads = [
+            threading.Thread(target=user, args=(url, args.seed * 1000 + i, deadline, tally))
+            for i in range(args.users)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=args.seconds + 300)
+        elapsed = time.monotonic() - began
+        rss_end = rss_mb(pid) if pid else None
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+
+    ok = len(tally.latencies)
+    errors = sum(tally.errors.values())
+    print(f"users {args.users}, {elapsed:.0f} s (for {args.seconds:g} s), {os.cpu_count()} cores")
+    print(f"requests {ok + errors}, errors {errors}, {ok / elapsed:.2f} answers/s")
+    print(
+        "latency s: p50 {:.2f}  p95 {:.2f}  p99 {:.2f}  max {:.2f}".format(
+            *(percentile(tally.latencies, s) for s in (0.5, 0.95, 0.99, 1.0))
+        )
+    )
+    if rss_start and rss_end:
+        growth = 100 * (rss_end - rss_start) / rss_start
+        print(f"server RSS MB: start {rss_start:.0f}, end {rss_end:.0f} ({growth:+.1f}%)")
+    else:
+        print("server RSS: unknown (pass --pid with --url)")
+    for error, count in tally.errors.most_common(5):
+        print(f"  {count} x {error}")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
