@@ -2,7 +2,8 @@
 """Check the labelled evaluation datasets in evals/datasets/ (stdlib only).
 
 Usage (from the repo root):
-    python evals/datasets/verify.py [--bbc PATH] [--sample PATH] [--duplicates PATH] [DATASET.jsonl ...]
+    python evals/datasets/verify.py [--bbc PATH] [--sample PATH] [--duplicates PATH]
+                                    [DATASET.jsonl ...]
 
 Defaults: --bbc ../shared/corpus/bbc/articles.jsonl and --sample data/samples/articles.jsonl,
 both relative to the repo root; --duplicates is duplicates.json next to the BBC corpus.
@@ -24,6 +25,7 @@ Checks, per question:
     group is listed.
 Exits 1 with the list of problems, 0 when everything passes.
 """
+
 import argparse
 import json
 import re
@@ -42,7 +44,12 @@ REPO = HERE.parent.parent
 
 def norm(s):
     """Lower-case, map curly quotes to straight ones, drop punctuation, collapse spaces."""
-    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = (
+        s.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )
     s = re.sub(r"[^\w£$%]+", " ", s.lower())
     return re.sub(r"\s+", " ", s).strip()
 
@@ -50,7 +57,7 @@ def norm(s):
 def load_corpus(path):
     docs = {}
     with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
+        for line in f:
             if line.strip():
                 rec = json.loads(line)
                 docs[rec["id"]] = rec.get("text", "")
@@ -58,7 +65,11 @@ def load_corpus(path):
 
 
 def is_str_list(v, allow_empty=True):
-    return isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v) and (allow_empty or v)
+    return (
+        isinstance(v, list)
+        and all(isinstance(x, str) and x.strip() for x in v)
+        and (allow_empty or v)
+    )
 
 
 def check_dataset(path, docs, groups, seen_ids, problems):
@@ -82,7 +93,7 @@ def check_dataset(path, docs, groups, seen_ids, problems):
         qid = q.get("id")
         where = f"{path.name}:{ln} [{qid}]"
 
-        def bad(msg):
+        def bad(msg, where=where):
             problems.append(f"{where}: {msg}")
 
         missing = [k for k in REQUIRED if k not in q]
@@ -104,7 +115,9 @@ def check_dataset(path, docs, groups, seen_ids, problems):
         if kind not in KINDS:
             bad(f"kind {kind!r} not one of {sorted(KINDS)}")
         kinds[kind] += 1
-        if q["speaker"] is not None and (not isinstance(q["speaker"], str) or not q["speaker"].strip()):
+        if q["speaker"] is not None and (
+            not isinstance(q["speaker"], str) or not q["speaker"].strip()
+        ):
             bad("speaker must be a non-empty string or null")
         gold, ev = q["gold_docs"], q["evidence_any"]
         if not is_str_list(gold):
@@ -157,7 +170,10 @@ def check_dataset(path, docs, groups, seen_ids, problems):
             for d in sorted(exact - gold_set):
                 bad(f"article {d} contains evidence {e!r} verbatim but is not in gold_docs")
             for d in sorted(near - exact - gold_set):
-                bad(f"article {d} contains a near-copy of evidence {e!r} (case/punctuation) but is not in gold_docs")
+                bad(
+                    f"article {d} contains a near-copy of evidence {e!r} "
+                    "(case/punctuation) but is not in gold_docs"
+                )
         for d in sorted(gold_set):
             if d in docs and not any(e in docs[d] for e in ev):
                 bad(f"gold doc {d} contains none of the evidence strings")
@@ -166,13 +182,27 @@ def check_dataset(path, docs, groups, seen_ids, problems):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("datasets", nargs="*", type=Path, help="dataset files (default: evals/datasets/*.jsonl)")
-    ap.add_argument("--bbc", type=Path, default=REPO / "../shared/corpus/bbc/articles.jsonl",
-                    help="BBC corpus JSONL (default: ../shared/corpus/bbc/articles.jsonl from the repo root)")
-    ap.add_argument("--sample", type=Path, default=REPO / "data/samples/articles.jsonl",
-                    help="sample corpus JSONL (default: data/samples/articles.jsonl from the repo root)")
-    ap.add_argument("--duplicates", type=Path, default=None,
-                    help="duplicate id groups for the BBC corpus (default: duplicates.json next to --bbc)")
+    ap.add_argument(
+        "datasets", nargs="*", type=Path, help="dataset files (default: evals/datasets/*.jsonl)"
+    )
+    ap.add_argument(
+        "--bbc",
+        type=Path,
+        default=REPO / "../shared/corpus/bbc/articles.jsonl",
+        help="BBC corpus JSONL (default: ../shared/corpus/bbc/articles.jsonl from the repo root)",
+    )
+    ap.add_argument(
+        "--sample",
+        type=Path,
+        default=REPO / "data/samples/articles.jsonl",
+        help="sample corpus JSONL (default: data/samples/articles.jsonl from the repo root)",
+    )
+    ap.add_argument(
+        "--duplicates",
+        type=Path,
+        default=None,
+        help="duplicate id groups for the BBC corpus (default: duplicates.json next to --bbc)",
+    )
     args = ap.parse_args(argv)
 
     datasets = args.datasets or sorted(HERE.glob("*.jsonl"))
@@ -200,8 +230,11 @@ def main(argv=None):
             corpora[key] = (docs, groups)
         docs, groups = corpora[key]
         kinds = check_dataset(path, docs, groups, seen, problems)
-        summary.append(f"{path.name}: {sum(kinds.values())} questions "
-                       f"({', '.join(f'{k} {kinds[k]}' for k in sorted(kinds))}) vs {cpath.name} ({len(docs)} docs)")
+        summary.append(
+            f"{path.name}: {sum(kinds.values())} questions "
+            f"({', '.join(f'{k} {kinds[k]}' for k in sorted(kinds))}) "
+            f"vs {cpath.name} ({len(docs)} docs)"
+        )
     for s in summary:
         print(s)
     if problems:
