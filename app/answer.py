@@ -94,9 +94,10 @@ class ExtractiveAnswerer:
         relevant = [h for h in hits if self._quote_relevant(h, terms)] if terms else hits
         if not relevant:
             reported = self._reported(question, intent, name, vector)
-            if reported is None and " " not in name:
+            if reported is None and (" " not in name or not intent.asks_words):
                 # A one-word speaker ("Kremlin", "Reuters") is matched on a single word of the
-                # question, which may be that word in another sense: answer the question itself.
+                # question, which may be that word in another sense; and a question about a
+                # person, not their words, may be answered by the narrative: answer it as asked.
                 general = self._general(question, intent, vector)
                 reported = None if general.abstained else general
             return reported or self._speaker_off_topic(question, intent, name, hits)

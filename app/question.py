@@ -24,7 +24,12 @@ _SPEECH_VERBS = (
     r"dismiss|dismissed|praise|praised|blame|blamed|urge|urged|explain|explained|add|added|"
     r"reject|rejected|refer|referred|express|expressed|voice|voiced|quoted|question|questioned"
 )
-_WHO_SAID = re.compile(rf"^\s*(?:and\s+)?(?:who|which\s+\w+)\s+(?:{_SPEECH_VERBS})\b", re.I)
+# "Who said ...", "Which former Labour minister warned ...": the asker wants a name.
+_WHO_SAID = re.compile(
+    rf"^\s*(?:and\s+)?(?:who|which\b[^?]{{0,60}}?)\s+(?:{_SPEECH_VERBS}|saying|boasted|"
+    rf"labelled|apologised|conceded|justified|pitched|joked|hailed|slammed)\b",
+    re.I,
+)
 _ASKED_NAME = re.compile(
     r"(?:what\s+(?:did|does|has|had|was|is)\s+|according\s+to\s+|did\s+|how\s+(?:did|does)\s+)"
     r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:'s|’s)?\s",
@@ -53,6 +58,7 @@ class Intent:
     unknown_person: str | None = None  # a name asked about that nobody in the store carries
     wants_more: bool = False  # "what else did he say": skip what was already cited
     who_is: bool = False  # "who is he?"
+    asks_words: bool = True  # the question asks what someone said (not just about them)
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,10 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     asks_words = bool(_SPEECH_CUE.search(question))
     named_who_is = _WHO_IS_NAMED.match(question)
     who_is = bool(named_who_is) or (previous is not None and bool(_WHO_IS.search(question)))
-    speakers = index.find(question) if asks_words or named_who_is else []
+    # A named person is always looked up: "a question about a person is answered from that
+    # person's words". Without a speech cue the question may be about them rather than their
+    # words, so the answer falls back to the articles when their quotes do not fit.
+    speakers = index.find(question)
     who_said = bool(_WHO_SAID.search(question))
     topic = "" if who_is else _strip_scaffolding(question, index, speakers)
     unknown = None if speakers or who_said else _unknown_name(question, index)
@@ -88,7 +97,7 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     if who_said:
         return Intent("who_said", topic or question)
     if speakers:
-        return Intent("speaker_topic", topic, speakers, None, wants_more, who_is)
+        return Intent("speaker_topic", topic, speakers, None, wants_more, who_is, asks_words)
     return Intent("general", topic or question, [], unknown)
 
 
@@ -115,7 +124,7 @@ def _strip_scaffolding(question: str, index: SpeakerIndex, speakers: list[str]) 
     text = question
     # Longest first: removing "Peskov" before "Dmitry Peskov" would leave "Dmitry" as topic.
     for phrase in sorted(set(index.mentions(question, speakers)), key=len, reverse=True):
-        text = re.sub(re.escape(phrase) + r"(?:'s|’s)?", " ", text, flags=re.I)
+        text = re.sub(rf"\b{re.escape(phrase)}(?:'s|’s)?\b", " ", text, flags=re.I)
     text = re.sub(
         r"\b(what|how|did|does|do|has|have|had|was|were|is|are|the|who|which|and|on|about|"
         r"regarding|concerning|of|say|said|says|tell|told|think|view|views|opinion|according|to|"

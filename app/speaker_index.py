@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ingest.speakers import canonical_key, match_speaker, unify_speakers
+from ingest.speakers import canonical_key, is_named_speaker, match_speaker, unify_speakers
 from ingest.types import Quote
 
 
@@ -74,7 +74,7 @@ class SpeakerIndex:
     def find(self, text: str) -> list[str]:
         """Canonical speakers that `text` refers to, in the order it mentions them."""
         # Only named speakers: "a judge" in one article is not "the judge" of another.
-        names = [n for n in self._canonical if n[:1].isupper()]
+        names = [n for n in self._canonical if is_named_speaker(n)]
         roles = {n: i.role for n, i in self._info.items() if i.role}
         found: list[str] = []
         for name in match_speaker(text, names, roles):
@@ -111,6 +111,6 @@ class SpeakerIndex:
                     candidates.add(info.role)
             for candidate in sorted(candidates, key=len, reverse=True):
                 for piece in (candidate, candidate.split()[-1]):
-                    if re.search(rf"\b{re.escape(piece)}\b", text, re.I):
+                    if len(piece) >= 3 and re.search(rf"\b{re.escape(piece)}\b", text, re.I):
                         phrases.append(piece)
         return phrases

@@ -223,3 +223,33 @@ def match_speaker(
         if role_words and all(any(_same_word(w, x) for x in words) for w in role_words):
             scores[name] = max(scores.get(name, 0), 2)
     return sorted(scores, key=lambda n: (-scores[n], n))
+
+
+_PARTICLE_WORDS = "de la le van von der den al bin da di du del dos ibn y"
+_NOT_NAME_START_WORDS = """
+    meanwhile however but and also now then yet still later earlier speaking asked writing
+    filing according after before when while if as in on at for the a an this that these those
+    sources officials critics analysts experts"""
+_DEMONYM_WORDS = """
+    american british russian french german chinese japanese italian spanish israeli iraqi
+    iranian indian australian canadian european african ukrainian palestinian syrian turkish
+    korean brazilian mexican irish scottish welsh english dutch swiss swedish polish greek
+    egyptian saudi afghan pakistani"""
+_PARTICLES = frozenset(_PARTICLE_WORDS.split())
+_NOT_NAME_STARTS = frozenset(_NOT_NAME_START_WORDS.split())
+_DEMONYMS = frozenset(_DEMONYM_WORDS.split())
+
+
+def is_named_speaker(name: str) -> bool:
+    """Whether a speaker string reads as a person's or organisation's name.
+
+    Extraction sometimes takes a sentence opener ("Meanwhile Labour"), a phrase ("Filing for"),
+    a role without a name ("England captain") or a nationality ("American") as the speaker;
+    such strings must not be matched against questions or merged across articles.
+    """
+    tokens = name.split()
+    if not tokens or tokens[0].lower().strip(".,") in _NOT_NAME_STARTS:
+        return False
+    if len(tokens) == 1 and tokens[0].lower() in _DEMONYMS:
+        return False
+    return all(t[:1].isupper() or t.lower() in _PARTICLES for t in tokens)

@@ -64,3 +64,12 @@ def test_match_speaker_by_full_name_surname_spelling_variant_and_role() -> None:
         "Dmitry Peskov"
     ]
     assert match_speaker("What did Biden say?", known) == []
+
+
+def test_is_named_speaker_rejects_extraction_debris() -> None:
+    from ingest.speakers import is_named_speaker
+
+    for good in ("Sergei Lavrov", "Kremlin", "Ludwig van Beethoven", "Prince Saud Al-Faisal"):
+        assert is_named_speaker(good), good
+    for bad in ("Meanwhile Labour", "Filing for", "England captain", "American", "officials", ""):
+        assert not is_named_speaker(bad), bad
