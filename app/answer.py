@@ -13,13 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.question import Intent, Turn
-from app.retrieval import HybridRetriever, QuoteHit
+from app.retrieval import HybridRetriever, QuoteHit, fuse
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Passage
+from ingest.speakers import is_named_speaker
 from ingest.text import paragraph_spans, sentence_spans
 from ingest.types import Chunk
 
+_NUMBER = re.compile(r"\d")
 LONG_QUOTE_CHARS = 320  # longer quotations are cited by their best sentences
 _PASSAGES_FOR_SENTENCES = 5
 
@@ -53,7 +55,8 @@ class ExtractiveAnswerer:
         else:
             answer = self._general(question, intent, vector)
         timings["answer"] = _ms(started) - timings["embed"]
-        return _with(answer, timings_ms=timings, topic=intent.topic or None)
+        speaker = answer.speaker or (intent.speakers[0] if intent.speakers else None)
+        return _with(answer, timings_ms=timings, topic=intent.topic or None, speaker=speaker)
 
     # ----- question kinds ------------------------------------------------------------------
 
@@ -66,7 +69,9 @@ class ExtractiveAnswerer:
             return _abstain(question, f"The articles do not mention {intent.unknown_person}.")
         if not passages or not self._relevant(passages, terms):
             return _abstain(question, "The articles do not cover this question.")
-        spans = self._best_sentences(passages[:_PASSAGES_FOR_SENTENCES], terms)
+        spans = self._best_sentences(
+            passages[:_PASSAGES_FOR_SENTENCES], terms, intent.wants_quantity
+        )
         return _compose(question, spans, speaker=None)
 
     def _speaker(
@@ -80,9 +85,7 @@ class ExtractiveAnswerer:
         name = intent.speakers[0]
         info = index.info(name)
         members = index.members(name)
-        hits = self.retriever.search_quotes(
-            intent.topic or name, k=30, speakers=members, vector=vector
-        )
+        hits, relevant_ids = self._ranked_quotes(intent.topic or name, vector, members)
         if intent.wants_more and previous is not None:
             hits = [h for h in hits if (h.article_id, h.quote.start) not in previous.cited_spans]
         terms = self.retriever.lexicon.terms(intent.topic)
@@ -91,7 +94,7 @@ class ExtractiveAnswerer:
             spans = [self._quote_span(h, terms) for h in hits[:1]]
             lead = f"{info.name}{role} is quoted {info.quotes} times in {info.articles} article(s)."
             return _compose(question, spans, speaker=info.name, lead=lead)
-        relevant = [h for h in hits if self._quote_relevant(h, terms)] if terms else hits
+        relevant = [h for h in hits if h.quote_id in relevant_ids] if terms else hits
         if not relevant:
             reported = self._reported(question, intent, name, vector)
             if reported is None and (" " not in name or not intent.asks_words):
@@ -121,7 +124,7 @@ class ExtractiveAnswerer:
             return None
         spans = [
             s
-            for s in self._best_sentences(passages[:3], terms)
+            for s in self._best_sentences(passages[:3], terms, intent.wants_quantity)
             if surname in s.chunk.text[s.start - s.chunk.start : s.end - s.chunk.start].lower()
         ]
         return _compose(question, spans, speaker=name) if spans else None
@@ -145,9 +148,14 @@ class ExtractiveAnswerer:
     def _who_said(
         self, question: str, intent: Intent, vector: list[float], index: SpeakerIndex
     ) -> Answer:
-        hits = self.retriever.search_quotes(intent.topic, k=10, vector=vector)
+        """The named speaker of the best-fitting quotation."""
         terms = self.retriever.lexicon.terms(intent.topic)
-        relevant = [h for h in hits if self._quote_relevant(h, terms)]
+        hits, relevant_ids = self._ranked_quotes(intent.topic, vector, None)
+        relevant = [
+            h
+            for h in hits
+            if h.quote_id in relevant_ids and is_named_speaker(h.quote.speaker or "")
+        ]
         if not relevant:
             return _abstain(question, "No quotation in the articles matches that.")
         best = relevant[0]
@@ -156,6 +164,46 @@ class ExtractiveAnswerer:
         return _compose(question, spans, speaker=name)
 
     # ----- evidence ------------------------------------------------------------------------
+
+    def _ranked_quotes(
+        self, topic: str, vector: list[float], members: Sequence[str] | None
+    ) -> tuple[list[QuoteHit], set[str]]:
+        """Quotes (of `members`, or anyone's) best first, and the ids that are relevant.
+
+        Quotes are ranked twice and fused: directly (quote vectors + BM25) and through the
+        passages that hybrid search ranks best, since a paraphrased question often matches the
+        passage around a quote better than the quote's own words.
+        """
+        terms = self.retriever.lexicon.terms(topic)
+        direct = self.retriever.search_quotes(topic, k=30, speakers=members, vector=vector)
+        passages = self.retriever.search(topic, k=8, vector=vector)
+        wanted = set(members or ())
+        by_passage: list[str] = []
+        for passage in passages:
+            inside = [
+                qid
+                for qid in self.retriever.quotes_by_chunk.get(passage.chunk.id, [])
+                if not wanted or self.retriever.quotes[qid][0].speaker in wanted
+            ]
+            by_passage.extend(
+                sorted(inside, key=lambda q: -_coverage(terms, self._terms_of_quote(q)))
+            )
+        direct_hits = {h.quote_id: h for h in direct}
+        passages_relevant = bool(by_passage) and self._relevant(passages, terms)
+        hits: list[QuoteHit] = []
+        relevant: set[str] = set()
+        for qid, score in fuse([list(direct_hits), by_passage], self.settings.rrf_k):
+            quote, article_id = self.retriever.quotes[qid]
+            hit = direct_hits.get(qid)
+            hits.append(QuoteHit(qid, quote, article_id, score, hit.dense if hit else None))
+            if (hit and self._quote_relevant(hit, terms)) or (
+                qid in by_passage and passages_relevant
+            ):
+                relevant.add(qid)
+        return hits, relevant
+
+    def _terms_of_quote(self, quote_id: str) -> list[str]:
+        return self.retriever.lexicon.terms(self.retriever.quotes[quote_id][0].text)
 
     def _relevant(self, passages: Sequence[Passage], terms: list[str]) -> bool:
         best_dense = max((p.dense for p in passages if p.dense is not None), default=-1.0)
@@ -175,7 +223,9 @@ class ExtractiveAnswerer:
             >= self.settings.min_term_coverage
         )
 
-    def _best_sentences(self, passages: Sequence[Passage], terms: list[str]) -> list[_Span]:
+    def _best_sentences(
+        self, passages: Sequence[Passage], terms: list[str], wants_quantity: bool = False
+    ) -> list[_Span]:
         """Sentences of the top passages ranked by query-term coverage and passage rank."""
         candidates: list[_Span] = []
         for rank, passage in enumerate(passages):
@@ -185,6 +235,8 @@ class ExtractiveAnswerer:
                 # Lexical fit of the sentence, anchored by how well its passage fits as a whole
                 # (dense similarity and fused rank), so one shared word does not win alone.
                 score = 0.6 * _coverage(terms, words) + (passage.dense or 0.0) + 0.3 / (rank + 1)
+                if wants_quantity and _NUMBER.search(chunk.text[start:end]):
+                    score += 0.3
                 candidates.append(_Span(chunk, chunk.start + start, chunk.start + end, score))
         candidates.sort(key=lambda s: -s.score)
         chosen = candidates[: self.settings.max_citations]

@@ -41,6 +41,12 @@ _SPEECH_CUE = re.compile(
     r"feel|feels|felt|want|wants|wanted|plan|plans)\b|['’]s\s+(?:take|verdict)\b",
     re.I,
 )
+# Questions whose answer is a number, amount, date or duration.
+_QUANTITY = re.compile(
+    r"^\s*(?:and\s+)?(?:by\s+)?(?:how\s+(?:many|much|long|often|far|old|big|large|high)|"
+    r"until\s+when|when\b|what\s+(?:year|date|percentage|share|proportion|price|amount|age))",
+    re.I,
+)
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
 _ANAPHOR = re.compile(r"\b(it|that|this|those|these|there|the same)\b", re.I)
 _ELSE = re.compile(r"\b(else|more|other|also|again)\b", re.I)
@@ -59,6 +65,7 @@ class Intent:
     wants_more: bool = False  # "what else did he say": skip what was already cited
     who_is: bool = False  # "who is he?"
     asks_words: bool = True  # the question asks what someone said (not just about them)
+    wants_quantity: bool = False  # "how many", "until when": prefer sentences with numbers
 
 
 @dataclass(frozen=True)
@@ -79,11 +86,12 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     # person's words". Without a speech cue the question may be about them rather than their
     # words, so the answer falls back to the articles when their quotes do not fit.
     speakers = index.find(question)
+    quantity = bool(_QUANTITY.search(question))
     who_said = bool(_WHO_SAID.search(question))
     topic = "" if who_is else _strip_scaffolding(question, index, speakers)
     unknown = None if speakers or who_said else _unknown_name(question, index)
     follows_speaker = previous is not None and previous.speaker and not speakers and not who_said
-    if follows_speaker and (who_is or (asks_words and _PRONOUN.search(question))):
+    if follows_speaker and (who_is or _PRONOUN.search(question)):
         speakers, unknown = [previous.speaker], None
     wants_more = previous is not None and bool(_ELSE.search(question))
     if (
@@ -96,9 +104,15 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         topic = f"{topic} {previous.topic}".strip()
     if who_said:
         return Intent("who_said", topic or question)
+    if speakers and (asks_words or who_is):
+        return Intent(
+            "speaker_topic", topic, speakers, None, wants_more, who_is, asks_words, quantity
+        )
     if speakers:
-        return Intent("speaker_topic", topic, speakers, None, wants_more, who_is, asks_words)
-    return Intent("general", topic or question, [], unknown)
+        # About a person but not their words ("Until when does Wenger's contract run?"): the
+        # narrative answers it; sentences inside that person's quotes are still labelled.
+        return Intent("general", question, speakers, None, wants_quantity=quantity)
+    return Intent("general", topic or question, [], unknown, wants_quantity=quantity)
 
 
 def _needs_topic(question: str, topic: str, named_someone: bool) -> bool:

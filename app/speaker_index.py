@@ -79,7 +79,7 @@ class SpeakerIndex:
         found: list[str] = []
         for name in match_speaker(text, names, roles):
             canonical = self.canonical(name)
-            if canonical not in found:
+            if canonical not in found and self._named_in(text, name, roles.get(name)):
                 found.append(canonical)
         lowered = text.lower()
 
@@ -98,6 +98,19 @@ class SpeakerIndex:
             return best
 
         return sorted(found, key=position)
+
+    @staticmethod
+    def _named_in(text: str, name: str, role: str | None) -> bool:
+        """A name counts only where the question writes it as a name (capitalised), so
+        "the Australian Open champion" does not summon a Mr Champion; a role phrase counts as
+        written, and an all-lowercase question is taken at its word."""
+        if role and all(w in text.lower() for w in role.lower().split()):
+            return True
+        if text[1:] == text[1:].lower():
+            return True
+        capitalised = {w.strip("'’.,?!:;\"").lower() for w in text.split() if w[:1].isupper()}
+        capitalised |= {w.removesuffix("'s").removesuffix("’s") for w in capitalised}
+        return any(part.lower() in capitalised for part in name.split() if len(part) > 1)
 
     def mentions(self, text: str, speakers: Iterable[str]) -> list[str]:
         """The phrases in `text` that name these speakers (to strip them from the topic)."""

@@ -288,7 +288,7 @@ def render(result: Mapping[str, Any], plot_paths: Sequence[Path]) -> str:
     else:
         parts += [f"Corpus: `{attribution['corpus_dir']}`", ""]
         if attribution.get("table"):
-            parts += [attribution["table"], ""]
+            parts += ["```text", attribution["table"], "```", ""]
         else:
             parts += ["```", str(attribution["scores"]), "```", ""]
     worst = worst_questions(result["questions"])
