@@ -41,13 +41,11 @@ QUESTIONS = [
 
 def replicate(base: Path, target: Path, articles: int) -> dict:
     """Copy the base store's records into a new store until it holds `articles` articles."""
-    import chromadb
 
     from ingest.store import ARTICLES, CHUNKS, QUOTES, Store
 
-    Store.open(target)  # creates the collections with the product's settings
-    src = chromadb.PersistentClient(path=str(base / "chroma"))
-    dst = chromadb.PersistentClient(path=str(target / "chroma"))
+    src = Store.open(base).client
+    dst = Store.open(target).client  # creates the collections with the product's settings
     rng = np.random.default_rng(0)
     names = (ARTICLES, CHUNKS, QUOTES)
     data = {
