@@ -7,6 +7,7 @@ unified across articles by `ingest.speakers.unify_speakers` ("Lavrov" in one art
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -55,6 +56,17 @@ class SpeakerIndex:
             for name in counts
         }
 
+        # Lookup tables for `find`: matching a question against every name (with fuzzy
+        # spelling) cost about a second per question on 12k BBC quotes; these narrow it to
+        # the few names that share a word with the question.
+        self._by_surname: dict[str, list[str]] = defaultdict(list)
+        for name in self._canonical:
+            key = canonical_key(name)
+            if key and is_named_speaker(name):
+                self._by_surname[key.rsplit(" ", 1)[-1]].append(name)
+        self._surnames = sorted(self._by_surname)
+        self._roles = {n: i.role for n, i in self._info.items() if i.role}
+
     def __len__(self) -> int:
         return len(self._info)
 
@@ -74,8 +86,21 @@ class SpeakerIndex:
     def find(self, text: str) -> list[str]:
         """Canonical speakers that `text` refers to, in the order it mentions them."""
         # Only named speakers: "a judge" in one article is not "the judge" of another.
-        names = [n for n in self._canonical if is_named_speaker(n)]
-        roles = {n: i.role for n, i in self._info.items() if i.role}
+        words = [k for k in (canonical_key(w) for w in text.split()) if len(k) > 1]
+        all_lower = text[1:] == text[1:].lower()
+        spelled = {canonical_key(w) for w in text.split() if all_lower or w[:1].isupper()}
+        names: set[str] = set()
+        for word in words:
+            names.update(self._by_surname.get(word, ()))
+            if len(word) >= 4 and word in spelled:
+                for close in difflib.get_close_matches(word, self._surnames, n=3, cutoff=0.8):
+                    names.update(self._by_surname[close])
+        lowered_words = set(words)
+        roles = {
+            n: r
+            for n, r in self._roles.items()
+            if canonical_key(r).rsplit(" ", 1)[-1] in lowered_words
+        }
         found: list[str] = []
         for name in match_speaker(text, names, roles):
             canonical = self.canonical(name)
