@@ -196,8 +196,12 @@ class ExtractiveAnswerer:
             quote, article_id = self.retriever.quotes[qid]
             hit = direct_hits.get(qid)
             hits.append(QuoteHit(qid, quote, article_id, score, hit.dense if hit else None))
+            # A quote inside a relevant passage must still share a topic word itself: the
+            # passage may be relevant for another speaker's words next to it.
             if (hit and self._quote_relevant(hit, terms)) or (
-                qid in by_passage and passages_relevant
+                qid in by_passage
+                and passages_relevant
+                and _coverage(terms, self._terms_of_quote(qid)) > 0
             ):
                 relevant.add(qid)
         return hits, relevant
