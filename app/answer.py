@@ -196,12 +196,11 @@ class ExtractiveAnswerer:
             quote, article_id = self.retriever.quotes[qid]
             hit = direct_hits.get(qid)
             hits.append(QuoteHit(qid, quote, article_id, score, hit.dense if hit else None))
-            # A quote inside a relevant passage must still share a topic word itself: the
-            # passage may be relevant for another speaker's words next to it.
+            # A quote inside a relevant passage must still share a topic word with its own
+            # words or headline: the passage may be relevant for another speaker's words.
+            context = self.retriever.lexicon.terms(self.retriever.quote_context(qid))
             if (hit and self._quote_relevant(hit, terms)) or (
-                qid in by_passage
-                and passages_relevant
-                and _coverage(terms, self._terms_of_quote(qid)) > 0
+                qid in by_passage and passages_relevant and _coverage(terms, context) > 0
             ):
                 relevant.add(qid)
         return hits, relevant
@@ -221,7 +220,7 @@ class ExtractiveAnswerer:
     def _quote_relevant(self, hit: QuoteHit, terms: list[str]) -> bool:
         if hit.dense is not None and hit.dense >= self.settings.min_dense_score:
             return True
-        context = self.retriever._quote_context(hit.quote_id)
+        context = self.retriever.quote_context(hit.quote_id)
         return (
             _coverage(terms, self.retriever.lexicon.terms(context))
             >= self.settings.min_term_coverage

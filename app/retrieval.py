@@ -213,14 +213,14 @@ class HybridRetriever:
             for qid, (q, _) in self.quotes.items()
             if q.speaker and (not wanted or q.speaker in wanted)
         ]
-        built = (pool, Bm25Index(self.lexicon, [self._quote_context(qid) for qid in pool]))
+        built = (pool, Bm25Index(self.lexicon, [self.quote_context(qid) for qid in pool]))
         with self._lock:
             if len(self._quote_indexes) >= QUOTE_INDEX_CACHE_SIZE:
                 self._quote_indexes.pop(next(iter(self._quote_indexes)))
             self._quote_indexes[speakers] = built
         return built
 
-    def _quote_context(self, quote_id: str) -> str:
+    def quote_context(self, quote_id: str) -> str:
         """A quote's words plus its article headline: the topic often lives in the headline."""
         quote, article_id = self.quotes[quote_id]
         chunk = self.chunks.get(quote.chunk_id or "")

@@ -320,6 +320,8 @@ def launch(
         pwa=False,
         enable_monitoring=False,
         prevent_thread_lock=not block,
+        # FastAPI's /openapi.json lists every route to anyone, even with --auth: switch it off.
+        app_kwargs={"openapi_url": None, **extra.pop("app_kwargs", {})},
         **extra,
     )
     return demo

@@ -60,6 +60,7 @@ class Run:
     started: float
     bar_at: float | None = None
     pending: int | None = None
+    first_written: tuple[float, int] | None = None  # (when, articles) of the first update
     written: tuple[float, int] | None = None  # (when, articles) of the last bar update
     tail: list[str] = field(default_factory=list)
 
@@ -195,6 +196,27 @@ def _compare(
     return problems
 
 
+@dataclass
+class Timing:
+    """How long an ingest phase takes: the first batch (spaCy and model warm-up) plus the
+    rest at a steady rate, so that kills spread over the whole phase, last batch included."""
+
+    batch: int
+    first_batch_s: float = 20.0
+    per_article_s: float = 1.5
+
+    def expected(self, pending: int) -> float:
+        return 1.2 * (self.first_batch_s + max(0, pending - self.batch) * self.per_article_s)
+
+    def learn(self, run: Run) -> None:
+        if run.bar_at is None or run.first_written is None or run.written is None:
+            return
+        self.first_batch_s = run.first_written[0] - run.bar_at
+        if run.written[1] > run.first_written[1]:
+            steady = run.written[0] - run.first_written[0]
+            self.per_article_s = steady / (run.written[1] - run.first_written[1])
+
+
 def start_run(store_dir: Path, subset: Path, batch: int) -> Run:
     """The real CLI with its progress bar on stderr (read by a thread to time the kill)."""
     env = {**os.environ, "QUOTEDESK_WRITE_BATCH_ARTICLES": str(batch)}
@@ -224,10 +246,11 @@ def _watch(run: Run) -> None:
             run.pending = int(bars[0][1]) - int(bars[0][0])
         if bars and int(bars[-1][0]) > 0:
             run.written = (time.monotonic(), int(bars[-1][0]))
+            run.first_written = run.first_written or run.written
         run.tail = text.replace("\r", "\n").splitlines()[-3:]
 
 
-def run_trial(run: Run, rng: random.Random, startup_s: float, per_article_s: float) -> str:
+def run_trial(run: Run, rng: random.Random, startup_s: float, timing: Timing) -> str:
     """Kill `run` at a seeded random moment; returns 'killed' or 'completed'."""
     if rng.random() < STARTUP_KILL_SHARE:
         deadline = run.started + rng.uniform(0.0, startup_s)
@@ -237,7 +260,7 @@ def run_trial(run: Run, rng: random.Random, startup_s: float, per_article_s: flo
         if run.bar_at is None:  # nothing (or one article) to write: it just finishes
             run.proc.wait()
             return "completed"
-        deadline = run.bar_at + rng.uniform(0.0, (run.pending or 1) * per_article_s)
+        deadline = run.bar_at + rng.uniform(0.0, timing.expected(run.pending or 1))
     while time.monotonic() < deadline and run.proc.poll() is None:
         time.sleep(0.02)
     if run.proc.poll() is not None:
@@ -276,28 +299,37 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_file():
         parser.error(f"corpus not found: {args.corpus}")
 
+    import app.api  # noqa: F401 - import every module now: one code version for the whole run
+
     rng = random.Random(args.seed)
     began = time.monotonic()
     work = Path(tempfile.mkdtemp(prefix="qd-kill-"))
+    try:
+        return run_trials(args, work, rng, began)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run_trials(args: argparse.Namespace, work: Path, rng: random.Random, began: float) -> int:
+    """The trials, the final re-run and every check; prints the findings; 1 if any."""
     store_dir = work / "store"
     subset = make_subset(args.corpus, args.articles, work)
     expected = expected_state(subset)
     print(f"{len(expected.texts)} distinct articles, {args.trials} trials, seed {args.seed}")
 
-    startup_s, per_article_s = 30.0, 3.0  # refined from what the runs show
+    startup_s, timing = 30.0, Timing(args.batch)  # refined from what the runs show
     outcomes: Counter[str] = Counter()
     problems: list[str] = []
     for trial in range(1, args.trials + 1):
         run = start_run(store_dir, subset, args.batch)
-        outcome = run_trial(run, rng, startup_s, per_article_s)
+        outcome = run_trial(run, rng, startup_s, timing)
         outcomes[outcome] += 1
         if run.bar_at is not None:
             startup_s = run.bar_at - run.started
         complete = outcome == "completed"
         if complete and run.proc.returncode != 0:
             problems.append(f"trial {trial}: ingest exited {run.proc.returncode}: {run.tail}")
-        if run.bar_at is not None and run.written is not None:
-            per_article_s = (run.written[0] - run.bar_at) / run.written[1]
+        timing.learn(run)
         found = check_store(store_dir, expected, complete=complete)
         problems += [f"trial {trial}: {p}" for p in found]
         count = _count(store_dir)
@@ -323,7 +355,6 @@ def main(argv: list[str] | None = None) -> int:
         f"; final articles: {_count(store_dir)}/{len(expected.texts)}"
         f"; inconsistencies: {len(problems)}; {time.monotonic() - began:.0f}s"
     )
-    shutil.rmtree(work, ignore_errors=True)
     return 1 if problems else 0
 
 

@@ -93,6 +93,15 @@ def user(url: str, seed: int, deadline: float, tally: Tally) -> None:
                 tally.add(0.0, f"clear: {type(exc).__name__}")
 
 
+def warm_up(url: str) -> None:
+    """Each kind of question once, from one session, before the clock starts."""
+    from gradio_client import Client
+
+    client = Client(url, verbose=False, download_files=False)
+    for question in (*QUESTIONS, *FOLLOW_UPS):
+        client.predict(question, api_name="/ask")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
@@ -140,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         if urlparse(url).hostname not in {"127.0.0.1", "localhost"}:
             parser.error("only a server on 127.0.0.1 may be soaked")
     try:
+        rss_launch = rss_mb(pid) if pid else None
+        warm_up(url)  # first answers load models and caches: not growth, so not counted
         rss_start = rss_mb(pid) if pid else None
         tally = Tally()
         began = time.monotonic()
@@ -170,7 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     if rss_start and rss_end:
         growth = 100 * (rss_end - rss_start) / rss_start
-        print(f"server RSS MB: start {rss_start:.0f}, end {rss_end:.0f} ({growth:+.1f}%)")
+        print(
+            f"server RSS MB: launch {rss_launch:.0f}, start (after warm-up) {rss_start:.0f}, "
+            f"end {rss_end:.0f} ({growth:+.1f}% over the run)"
+        )
     else:
         print("server RSS: unknown (pass --pid with --url)")
     for error, count in tally.errors.most_common(5):

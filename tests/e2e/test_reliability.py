@@ -267,7 +267,8 @@ def test_bad_inputs_one_error_line_each_and_every_good_file_ingested(tmp_path: P
     errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == manifest["errors"]
     for name, expected in manifest["files"].items():
-        named = [e for e in errors if f"/{name}" in e]
+        path = str(tmp_path / "inputs" / name)  # origin is the path, maybe ':line' or '[i]'
+        named = [e for e in errors if e[7:].startswith((f"{path}:", f"{path}["))]
         assert len(named) == expected["errors"], (name, named)
     assert f"{manifest['articles']} added" in done.stdout
     desk = make_desk(home)
