@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
-import platform
 from pathlib import Path
 from typing import Any
 
 
 def machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}"
+    """One line, from the same description the eval reports use."""
+    from evals.report import machine as describe
+
+    info = describe()
+    return f"{info['nproc']} cores, {info['cpu']}, Python {info['python']}"
 
 
 def print_table(header: list[str], rows: list[list[Any]]) -> None:
