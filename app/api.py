@@ -181,6 +181,16 @@ class QuoteDesk:
         self.retriever.refresh(force=True)
         return report
 
+    def articles_without_chunks(self) -> list[str]:
+        """Committed articles with no visible chunk: a lost or damaged chunk index.
+
+        Every article has at least one chunk, written before its record, so after any crash
+        this list is empty; anything here needs `quotedesk rebuild`. Read from what the
+        retriever loaded at start-up, so the check costs no second pass over the store.
+        """
+        covered = {chunk.article_id for chunk in self.retriever.chunks.values()}
+        return sorted(set(self.retriever.hashes) - covered)
+
     def stats(self) -> dict[str, Any]:
         counts = self.store.counts()
         return {**counts, "speakers": len(self.speaker_index()), "store": self.store.location}

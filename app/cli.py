@@ -40,7 +40,7 @@ class Context:
 
         try:
             desk = QuoteDesk.from_settings(self.settings(**more))
-            missing = desk.store.articles_without_chunks() if check_store else []
+            missing = desk.articles_without_chunks() if check_store else []
         except (StoreError, RuntimeError, ValueError, ImportError) as exc:  # incl. --llm problems
             raise click.ClickException(str(exc)) from exc
         except ChromaError as exc:  # the store cannot be read back: disk full or damaged

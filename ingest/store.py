@@ -101,20 +101,6 @@ class Store:
             for record_id, meta in self.iter_records(self.articles, include=["metadatas"])
         }
 
-    def articles_without_chunks(self) -> list[str]:
-        """Committed articles with no current chunk: a lost or damaged chunk index.
-
-        Every article has at least one chunk, written before its record, so after any crash
-        this list is empty; anything here needs `quotedesk rebuild`.
-        """
-        hashes = self.article_hashes()
-        covered = {
-            meta.get("article_id")
-            for _, meta in self.iter_records(self.chunks, include=["metadatas"])
-            if hashes.get(meta.get("article_id")) == meta.get("article_hash")
-        }
-        return sorted(set(hashes) - covered)
-
     def counts(self) -> dict[str, int]:
         return {
             "articles": self.articles.count(),

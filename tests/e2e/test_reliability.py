@@ -237,7 +237,7 @@ def test_full_disk_is_a_clear_error_and_earlier_articles_survive(small_disk, tmp
     desk = make_desk(home)
     answer = desk.ask(OSCE)
     assert any("OSCE" in c.text for c in answer.citations) and cites_verbatim(desk, answer)
-    assert desk.store.articles_without_chunks() == []
+    assert desk.articles_without_chunks() == []
     desk.store.client.close()
     again = quotedesk("--store", str(home), "ingest", "--no-progress", str(many), env=batches)
     assert again.returncode == 0, again.stderr[-2000:]
@@ -273,4 +273,4 @@ def test_bad_inputs_one_error_line_each_and_every_good_file_ingested(tmp_path: P
     assert f"{manifest['articles']} added" in done.stdout
     desk = make_desk(home)
     assert desk.stats()["articles"] == manifest["articles"]
-    assert desk.store.articles_without_chunks() == []
+    assert desk.articles_without_chunks() == []
