@@ -46,7 +46,7 @@ def run_quotedesk(corpus: Path, store: Path) -> dict:
     report = desk.ingest([corpus], progress=False)
     ingest_s = time.perf_counter() - started
     chunks = desk.store.all_chunks()
-    quotes = [m for m in desk.store.all_quote_metadata()]
+    quotes = desk.store.counts()["quotes"]
     quote_texts = desk.store.quotes.get(include=["documents"])["documents"]
     texts = [embedding_text(c) for c in chunks] + list(quote_texts)
     counts = desk.ingestor.count_tokens(texts)
@@ -60,7 +60,7 @@ def run_quotedesk(corpus: Path, store: Path) -> dict:
         "system": "quotedesk",
         "articles": report.added,
         "chunks": len(chunks),
-        "quotes": len(quotes),
+        "quotes": quotes,
         "model_load_s": load_s,
         "ingest_s": ingest_s,
         "split_s": report.seconds,

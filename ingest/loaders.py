@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,11 +96,6 @@ def load_file(path: Path, max_bytes: int) -> Loaded:
     except ValueError as exc:
         return _failed(path, str(exc))
     return Loaded([article], [])
-
-
-def iter_loaded(files: Iterable[Path], max_bytes: int) -> Iterator[tuple[Path, Loaded]]:
-    for path in files:
-        yield path, load_file(path, max_bytes)
 
 
 def article_from_record(record: Any, origin: str) -> Article:

@@ -169,7 +169,7 @@ class Ingestor:
                 article, article_quotes, self.count_tokens, self.chunk_max_tokens
             )
             placed = [_place(q, article_chunks) for q in article_quotes]
-            chunks.extend(_with_speakers(article_chunks, placed))
+            chunks.extend(article_chunks)
             quotes.extend((quote_id(article.id, i), q) for i, q in enumerate(placed))
         report.timed("chunk", started)
 
@@ -232,16 +232,6 @@ def _place(quote: Quote, chunks: Sequence[Chunk]) -> Quote:
         if chunk.start <= quote.start < chunk.end or quote.start < chunk.start:
             return replace(quote, chunk_id=chunk.id)
     return replace(quote, chunk_id=chunks[-1].id if chunks else None)
-
-
-def _with_speakers(chunks: Sequence[Chunk], quotes: Sequence[Quote]) -> list[Chunk]:
-    by_chunk: dict[str, list[str]] = {}
-    for quote in quotes:
-        if quote.speaker and quote.chunk_id:
-            names = by_chunk.setdefault(quote.chunk_id, [])
-            if quote.speaker not in names:
-                names.append(quote.speaker)
-    return [replace(c, speakers=tuple(by_chunk.get(c.id, ()))) for c in chunks]
 
 
 def _fail(report: IngestReport, error: LoadError, on_error: ErrorSink | None) -> None:

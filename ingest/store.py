@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
@@ -128,9 +127,6 @@ class Store:
             )
         ]
 
-    def all_quote_metadata(self) -> list[dict[str, Any]]:
-        return [meta for _, meta in self.iter_records(self.quotes, include=["metadatas"])]
-
     def iter_records(self, collection: Any, include: list[str]) -> Iterable[tuple]:
         offset = 0
         page = min(self.max_batch, 5000)
@@ -241,7 +237,6 @@ def _chunk_node(chunk: Chunk, vector: Sequence[float], article_hash: str):
     meta = asdict(chunk)
     meta.pop("text")
     meta.pop("id")
-    meta["speakers"] = json.dumps(list(chunk.speakers))
     meta["article_hash"] = article_hash
     return TextNode(
         id_=chunk.id,
@@ -284,7 +279,6 @@ def chunk_from_metadata(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk
         source=meta.get("source") or None,
         published=meta.get("published") or None,
         url=meta.get("url") or None,
-        speakers=tuple(json.loads(meta.get("speakers") or "[]")),
     )
 
 

@@ -6,7 +6,7 @@ above (retrieval, answers, UI, evals) can use them without knowing how they were
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 QuoteKind = Literal["direct", "indirect", "transcript"]
@@ -68,4 +68,3 @@ class Chunk:
     source: str | None = None
     published: str | None = None
     url: str | None = None
-    speakers: tuple[str, ...] = field(default_factory=tuple)
