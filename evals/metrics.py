@@ -263,6 +263,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("false abstention (answerable)", "false_abstention"),
     ("citations per answer", "citations_per_answer"),
     ("words cited per answer", "cited_words_per_answer"),
+    ("LLM sentences verified", "sentences_verified"),
+    ("LLM fell back to quotes", "llm_fallback"),
     ("latency p50 (ms)", "latency_p50_ms"),
     ("latency p95 (ms)", "latency_p95_ms"),
 )
@@ -287,6 +289,9 @@ def aggregate(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     cite_speaker = [f for flags in speaker_rows for f in flags["citations_speaker"]]
     latencies = [r["latency_ms"] for r in records if r.get("latency_ms") is not None]
     answered = [r["flags"] for r in records if not r["flags"]["declined"]]
+    written = [r["flags"]["generation"] for r in records if "generation" in r["flags"]]
+    sentences = sum(g["sentences"] for g in written)
+    verified = sum(g["verified"] for g in written) / sentences if sentences else None
     return {
         "n": len(records),
         "n_answerable": len(answerable),
@@ -306,6 +311,8 @@ def aggregate(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "false_abstention": mean(f["declined"] for f in answerable),
         "citations_per_answer": mean(f["n_citations"] for f in answered),
         "cited_words_per_answer": mean(f["cited_words"] for f in answered),
+        "sentences_verified": verified,
+        "llm_fallback": mean(g["fallback"] is not None for g in written),
         "latency_p50_ms": percentile(latencies, 50),
         "latency_p95_ms": percentile(latencies, 95),
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import sys
 import time
@@ -39,6 +40,8 @@ class EvalOptions:
     polnear: Path | None = None
     attribution: bool = False
     chroma_url: str | None = None
+    llm: str | None = None  # --llm SPEC: also run quotedesk's written answers ("quotedesk+llm")
+    llm_base_url: str | None = None
     progress: bool = True
     command_line: str | None = None
 
@@ -108,6 +111,10 @@ def prepare_corpus(corpus: Path, store_dir: Path) -> tuple[Path, list[str]]:
 class QuoteDeskSystem:
     """The full system. Follow-ups: the `context` turns are asked first in one conversation.
 
+    `mode` "written" is the LLM-written answer ("quotedesk+llm"): its citations are the
+    passages its kept sentences mark with [n] (all of them when it fell back to the quotes),
+    and `extra["generation"]` records how many sentences were written and verified.
+
     Ranked list for the retrieval metrics: `search(question, k=10)` (for follow-ups the search
     runs on the answer's standalone question when quotedesk gives one). For questions with a
     speaker, quotedesk answers from the speaker's quotes rather than from `search`, so its
@@ -115,11 +122,12 @@ class QuoteDeskSystem:
     (same chunk), cut at 10. `search_ranked` keeps the search-only list in results.json.
     """
 
-    name = "quotedesk"
     attributes_speakers = True
 
-    def __init__(self, desk: Any) -> None:
+    def __init__(self, desk: Any, mode: str = "quotes") -> None:
         self.desk = desk
+        self.mode = mode
+        self.name = "quotedesk+llm" if mode == "written" else "quotedesk"
 
     def run(self, row: dict[str, Any]):
         from evals.baselines import RANK_K, SystemOutput
@@ -128,17 +136,16 @@ class QuoteDeskSystem:
         history = []
         context_turns = []
         for turn in row.get("context") or []:
-            previous = self.desk.ask(turn, history)
+            previous = self.desk.ask(turn, history, mode=self.mode)
             history.append(previous)
             context_turns.append(
                 {"question": turn, "answer": previous.answer, "speaker": previous.speaker}
             )
         started = time.perf_counter()
-        answer = self.desk.ask(row["question"], history)
+        answer = self.desk.ask(row["question"], history, mode=self.mode)
         latency = (time.perf_counter() - started) * 1000.0
         citations = [
-            Ref(c.article_id, c.text, c.start, c.end, c.speaker, c.chunk_id)
-            for c in answer.citations
+            Ref(c.article_id, c.text, c.start, c.end, c.speaker, c.chunk_id) for c in _cited(answer)
         ]
         query = answer.standalone_question or row["question"]
         passages = self.desk.search(query, k=RANK_K)
@@ -158,10 +165,29 @@ class QuoteDeskSystem:
             "context_turns": context_turns,
             "timings_ms": {k: round(v, 1) for k, v in answer.timings_ms.items()},
         }
+        if answer.generation is not None:
+            g = answer.generation
+            extra["generation"] = {"sentences": g.sentences, "verified": g.verified}
+            extra["generation"] |= {"fallback": g.fallback, "removed": len(g.removed)}
         return SystemOutput(answer.answer, answer.abstained, citations, ranked, latency, extra)
 
     def describe(self) -> dict[str, Any]:
-        return {"prompt_version": PROMPT_VERSION, "store": self.desk.store.location}
+        described = {"prompt_version": self.prompt_version, "store": self.desk.store.location}
+        if self.mode == "written":
+            described["llm"] = self.desk.llm.name
+        return described
+
+    @property
+    def prompt_version(self) -> str:
+        return self.desk.llm.answer_prompt.id if self.mode == "written" else PROMPT_VERSION
+
+
+def _cited(answer: Any) -> list[Any]:
+    """The citations a reader is pointed to: for a written answer, those its sentences mark."""
+    if not answer.written:
+        return list(answer.citations)
+    marked = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
+    return [c for c in answer.citations if c.n in marked]
 
 
 # ----- the run --------------------------------------------------------------------------------
@@ -191,7 +217,12 @@ def run_eval(options: EvalOptions) -> dict[str, Any]:
     if unknown:
         raise click.UsageError(f"unknown system(s): {', '.join(sorted(unknown))}")
 
-    settings = load_settings(home=store_dir, chroma_url=options.chroma_url)
+    settings = load_settings(
+        home=store_dir,
+        chroma_url=options.chroma_url,
+        llm=options.llm,
+        llm_base_url=options.llm_base_url,
+    )
     started = time.perf_counter()
     desk = QuoteDesk.from_settings(settings)
     to_ingest, dropped = prepare_corpus(corpus, store_dir)
@@ -207,6 +238,8 @@ def run_eval(options: EvalOptions) -> dict[str, Any]:
     for name in options.systems:
         if name == "quotedesk":
             systems.append(QuoteDeskSystem(desk))
+            if desk.llm is not None:
+                systems.append(QuoteDeskSystem(desk, mode="written"))
         elif name == "llamaindex":
             from evals.baselines import LlamaIndexStarter
 
@@ -251,6 +284,8 @@ def run_eval(options: EvalOptions) -> dict[str, Any]:
                     )
                     if k in search_flags
                 }
+            if "generation" in output.extra:
+                flags["generation"] = output.extra["generation"]
             records.append(_record(row, system.name, output, flags))
             bar.update(1)
     bar.close()
@@ -276,11 +311,13 @@ def run_eval(options: EvalOptions) -> dict[str, Any]:
         "questions": len(rows),
         "limit": options.limit,
         "systems": [s.name for s in systems],
-        "prompt_version": PROMPT_VERSION,
+        "prompt_version": ", ".join(
+            sorted({getattr(s, "prompt_version", PROMPT_VERSION) for s in systems})
+        ),
         "command": options.command_line or _command_line(),
         "machine": report.machine(),
         "date": time.strftime("%Y-%m-%d %H:%M:%S %z"),
-        "settings": _jsonable(asdict(settings)),
+        "settings": _jsonable({k: v for k, v in asdict(settings).items() if k != "llm_api_key"}),
         "system_settings": {s.name: s.describe() for s in systems},
         "setup": setup,
     }
@@ -460,6 +497,13 @@ def _systems(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     is_flag=True,
     help="Score attribution on ../shared/corpus/polnear when it exists.",
 )
+@click.option(
+    "--llm",
+    metavar="SPEC",
+    help="Also score LLM-written answers (system quotedesk+llm): ollama:MODEL, openai:MODEL "
+    "or llamacpp:/path/model.gguf, as for `quotedesk --llm`.",
+)
+@click.option("--llm-base-url", metavar="URL", help="Server for --llm openai:/ollama:.")
 @click.option("--no-progress", is_flag=True, help="Hide the progress bars.")
 @click.pass_context
 def eval_command(
@@ -472,6 +516,8 @@ def eval_command(
     limit: int | None,
     polnear: str | None,
     attribution: bool,
+    llm: str | None,
+    llm_base_url: str | None,
     no_progress: bool,
 ) -> None:
     """Score quotedesk against the llama-index starter and BM25 on a labelled question set."""
@@ -486,6 +532,8 @@ def eval_command(
         polnear=Path(polnear) if polnear else None,
         attribution=attribution,
         chroma_url=parent.get("chroma_url"),
+        llm=llm or parent.get("llm"),
+        llm_base_url=llm_base_url or parent.get("llm_base_url"),
         progress=not no_progress,
     )
     run_eval(options)

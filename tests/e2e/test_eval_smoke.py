@@ -9,8 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from app.cli import cli
+from app.prompts import load_prompt
 from evals.metrics import SHARE_KEYS
 from tests.conftest import ROOT, SAMPLE
+from tests.llm_doubles import ChatServer, faithful
 
 pytestmark = pytest.mark.slow
 
@@ -49,3 +51,45 @@ def test_eval_on_the_sample_writes_report_results_and_plots(tmp_path: Path) -> N
     assert results["summary"]["quotedesk"]["cit_recall_strict"] > 0
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "## Summary" in report and "![metrics](metrics.png)" in report
+
+
+def test_eval_with_an_llm_scores_written_answers_beside_the_quotes(tmp_path: Path) -> None:
+    """`eval --llm` against a real OpenAI-compatible HTTP server (canned, faithful-then-wrong
+    replies): the written answers are a fourth column, with their verified share and prompt."""
+    pytest.importorskip("llama_index.llms.openai_like")
+    server = ChatServer(faithful)
+    out = tmp_path / "out"
+    args = [
+        "eval",
+        "--dataset", str(DATASET),
+        "--corpus", str(SAMPLE),
+        "--store", str(tmp_path / "store"),
+        "--systems", "quotedesk",
+        "--out", str(out),
+        "--limit", "5",
+        "--llm", "openai:test-model",
+        "--llm-base-url", server.url,
+        "--no-progress",
+    ]  # fmt: skip
+    try:
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    finally:
+        server.stop()
+    assert result.exit_code == 0, result.output
+    assert "| metric | quotedesk | quotedesk+llm |" in result.output
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    prompt_id = load_prompt("answer_with_citations").id
+    assert prompt_id in results["meta"]["prompt_version"]
+    assert results["meta"]["system_settings"]["quotedesk+llm"]["llm"] == "openai:test-model"
+
+    written = [r for r in results["questions"] if r["system"] == "quotedesk+llm"]
+    generated = [r["flags"]["generation"] for r in written if "generation" in r["flags"]]
+    assert generated, "no question reached the LLM"
+    # faithful() writes one supported sentence and one made-up one per answer: half survive.
+    assert all(g["sentences"] == 2 and g["verified"] == 1 for g in generated)
+    assert results["summary"]["quotedesk+llm"]["sentences_verified"] == 0.5
+    assert results["summary"]["quotedesk"]["sentences_verified"] is None
+    for r in written:  # a written answer cites only the passages its kept sentence marks
+        if r["flags"].get("generation", {}).get("fallback") is None and not r["abstained"]:
+            assert len(r["citations"]) == 1 and "[1]" in r["answer"]
+    assert "LLM sentences verified" in (out / "report.md").read_text(encoding="utf-8")
