@@ -16,7 +16,7 @@ from app.question import Intent, Turn
 from app.retrieval import HybridRetriever, QuoteHit, fuse
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
-from app.types import Answer, Citation, Passage
+from app.types import Answer, Citation, Filters, Passage
 from ingest.speakers import is_named_speaker
 from ingest.text import paragraph_spans, sentence_spans
 from ingest.types import Chunk
@@ -38,9 +38,20 @@ class _Span:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, retriever: HybridRetriever, settings: RetrievalSettings) -> None:
+    """Answers one way for every caller; `filters` (source, dates) scope every search it runs.
+
+    Cheap to make, so a filtered question gets its own instance rather than shared state.
+    """
+
+    def __init__(
+        self,
+        retriever: HybridRetriever,
+        settings: RetrievalSettings,
+        filters: Filters | None = None,
+    ) -> None:
         self.retriever = retriever
         self.settings = settings
+        self.filters = filters if filters and filters.narrows_passages else None
 
     def answer(
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
@@ -61,7 +72,7 @@ class ExtractiveAnswerer:
     # ----- question kinds ------------------------------------------------------------------
 
     def _general(self, question: str, intent: Intent, vector: list[float]) -> Answer:
-        passages = self.retriever.search(intent.topic, k=8, vector=vector)
+        passages = self.retriever.search(intent.topic, k=8, vector=vector, filters=self.filters)
         terms = self.retriever.lexicon.terms(intent.topic)
         if intent.unknown_person and not any(
             intent.unknown_person.split()[-1].lower() in p.chunk.text.lower() for p in passages
@@ -116,7 +127,9 @@ class ExtractiveAnswerer:
         surname = name.split()[-1].lower()
         passages = [
             p
-            for p in self.retriever.search(f"{name} {intent.topic}", k=8, vector=vector)
+            for p in self.retriever.search(
+                f"{name} {intent.topic}", k=8, vector=vector, filters=self.filters
+            )
             if surname in p.chunk.text.lower()
         ]
         terms = self.retriever.lexicon.terms(intent.topic)
@@ -175,8 +188,10 @@ class ExtractiveAnswerer:
         passage around a quote better than the quote's own words.
         """
         terms = self.retriever.lexicon.terms(topic)
-        direct = self.retriever.search_quotes(topic, k=30, speakers=members, vector=vector)
-        passages = self.retriever.search(topic, k=8, vector=vector)
+        direct = self.retriever.search_quotes(
+            topic, k=30, speakers=members, vector=vector, filters=self.filters
+        )
+        passages = self.retriever.search(topic, k=8, vector=vector, filters=self.filters)
         wanted = set(members or ())
         by_passage: list[str] = []
         for passage in passages:

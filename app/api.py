@@ -15,11 +15,11 @@ from typing import Any, Literal
 
 from app.answer import ExtractiveAnswerer
 from app.llm_answer import LLMAnswerer
-from app.question import Turn, understand
+from app.question import Intent, Turn, understand
 from app.retrieval import HybridRetriever
 from app.settings import Settings, load_settings
 from app.speaker_index import SpeakerIndex, SpeakerInfo
-from app.types import Answer, Passage
+from app.types import Answer, Filters, Passage
 from ingest.embedding import load_embedder, load_token_counter, resolve_model_path
 from ingest.loaders import LoadError
 from ingest.pipeline import Ingestor, IngestReport
@@ -84,19 +84,28 @@ class QuoteDesk:
         return "written" if self.llm is not None else "quotes"
 
     def ask(
-        self, question: str, history: Sequence[Answer] | None = None, mode: Mode | None = None
+        self,
+        question: str,
+        history: Sequence[Answer] | None = None,
+        mode: Mode | None = None,
+        filters: Filters | None = None,
     ) -> Answer:
         """Answer one question; `history` holds this conversation's earlier answers.
 
         `mode` "quotes" is the extractive answer; "written" has the LLM (if configured) write
         it from the same citations. The default is "written" when an LLM is configured.
+        `filters` keeps the answer to one source or date range, and to one speaker's words.
         """
-        *_, answer = self.ask_stream(question, history, mode)
+        *_, answer = self.ask_stream(question, history, mode, filters)
         assert isinstance(answer, Answer)
         return answer
 
     def ask_stream(
-        self, question: str, history: Sequence[Answer] | None = None, mode: Mode | None = None
+        self,
+        question: str,
+        history: Sequence[Answer] | None = None,
+        mode: Mode | None = None,
+        filters: Filters | None = None,
     ) -> Iterator[str | Answer]:
         """Like `ask`, but first yields the written answer's text deltas as the LLM produces
         them (unverified, for a live display); the final `Answer` is always the last item."""
@@ -113,7 +122,11 @@ class QuoteDesk:
         index = self.speaker_index()
         condensed = self.llm.condense(question, history) if written and history else None
         intent = understand(condensed or question, index, previous)
-        answer = self.answerer.answer(question, intent, index, previous)
+        answerer = self.answerer
+        if filters is not None:
+            intent = _of_filtered_speaker(intent, filters, index)
+            answerer = ExtractiveAnswerer(self.retriever, self.settings.retrieval, filters)
+        answer = answerer.answer(question, intent, index, previous)
         standalone = condensed or (_standalone(intent) if previous is not None else None)
         answer = replace(answer, standalone_question=standalone)
         timings = dict(answer.timings_ms)
@@ -127,11 +140,14 @@ class QuoteDesk:
             timings["llm"] = (time.perf_counter() - llm_started) * 1000.0
         elif mode == "written":
             answer = replace(answer, notice="No LLM configured; showing quoted passages")
+        if filters is not None and filters.describe():
+            scope = f"Filtered to {filters.describe()}"
+            answer = replace(answer, notice=f"{answer.notice}. {scope}" if answer.notice else scope)
         timings["total"] = (time.perf_counter() - started) * 1000.0
         yield replace(answer, timings_ms=timings)
 
-    def search(self, query: str, k: int = 10) -> list[Passage]:
-        return self.retriever.search(_clean_question(query), k)
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Passage]:
+        return self.retriever.search(_clean_question(query), k, filters=filters)
 
     # ----- speakers and quotes ---------------------------------------------------------------
 
@@ -146,6 +162,11 @@ class QuoteDesk:
 
     def speakers(self) -> list[SpeakerInfo]:
         return self.speaker_index().speakers()
+
+    def sources(self) -> list[str]:
+        """The distinct sources of the stored articles, for the source filter."""
+        self.retriever.refresh()
+        return sorted({c.source for c in self.retriever.chunks.values() if c.source})
 
     def quotes(self, article_id: str, speaker: str | None = None) -> list[Quote]:
         """Stored quotes of one article, in text order, optionally of one speaker."""
@@ -220,6 +241,14 @@ def _standalone(intent) -> str:
             f"What did {who} say about {intent.topic}?" if intent.topic else f"What did {who} say?"
         )
     return intent.topic
+
+
+def _of_filtered_speaker(intent: Intent, filters: Filters, index: SpeakerIndex) -> Intent:
+    """The speaker filter wins over whoever the question names: answer from their words."""
+    if not filters.speaker:
+        return intent
+    speaker = index.canonical(filters.speaker)
+    return replace(intent, kind="speaker_topic", speakers=[speaker], asks_words=True)
 
 
 def _of_speaker(quotes: Iterable[Quote], speaker: str, index: SpeakerIndex) -> list[Quote]:

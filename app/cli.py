@@ -108,10 +108,29 @@ def ingest(obj: Context, paths: tuple[str, ...], no_progress: bool) -> None:
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 @click.option("--quotes", "quotes_only", is_flag=True, help="Quoted passages only, even with --llm")
+@click.option("--speaker", help="Answer from this speaker's words only.")
+@click.option("--source", help="Only articles of this source (as stored, e.g. 'CNN').")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only articles published on or after.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before.")
 @click.pass_obj
-def ask(obj: Context, question: str, as_json: bool, quotes_only: bool) -> None:
+def ask(
+    obj: Context,
+    question: str,
+    as_json: bool,
+    quotes_only: bool,
+    speaker: str | None,
+    source: str | None,
+    since: str | None,
+    until: str | None,
+) -> None:
     """Answer a question from the stored articles, with cited passages."""
-    answer = obj.desk().ask(question, mode="quotes" if quotes_only else None)
+    from app.types import Filters
+
+    try:
+        filters = Filters(speaker, source, since, until)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    answer = obj.desk().ask(question, mode="quotes" if quotes_only else None, filters=filters)
     if as_json:
         click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -20,8 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from app.settings import RetrievalSettings
-from app.types import Passage
+from app.types import Filters, Passage
 from ingest.chunking import embedding_text
 from ingest.store import Store, chunk_from_metadata, quote_from_metadata
 from ingest.types import Chunk, Quote
@@ -67,11 +69,14 @@ class Bm25Index:
             corpus = [lexicon.terms(t) or ["_"] for t in texts]
             self._bm25.index(corpus, show_progress=False)
 
-    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Positions and scores, best first; `mask` (0/1 per text) leaves texts out."""
         terms = self._lexicon.terms(query)
         if not terms or not self._size:
             return []
-        docs, scores = self._bm25.retrieve([terms], k=min(k, self._size), show_progress=False)
+        docs, scores = self._bm25.retrieve(
+            [terms], k=min(k, self._size), show_progress=False, weight_mask=mask
+        )
         return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
 
@@ -125,7 +130,8 @@ class HybridRetriever:
             if quote.chunk_id:
                 self.quotes_by_chunk.setdefault(quote.chunk_id, []).append(qid)
         self.bm25 = Bm25Index(self.lexicon, [embedding_text(chunks[c]) for c in chunk_ids])
-        self._quote_indexes: dict[tuple[str, ...], tuple[list[str], Bm25Index]] = {}
+        self._quote_indexes: dict[tuple, tuple[list[str], Bm25Index]] = {}
+        self._masks: dict[Filters, np.ndarray] = {}
         self._signature = self._store_signature()
 
     def _store_signature(self) -> tuple:
@@ -161,13 +167,23 @@ class HybridRetriever:
                 self._query_vectors[query] = cached
         return cached
 
-    def search(self, query: str, k: int, vector: list[float] | None = None) -> list[Passage]:
-        """Top-k chunks by RRF of dense and BM25 rankings."""
+    def search(
+        self,
+        query: str,
+        k: int,
+        vector: list[float] | None = None,
+        filters: Filters | None = None,
+    ) -> list[Passage]:
+        """Top-k chunks by RRF of dense and BM25 rankings, within `filters` when given."""
         self.refresh()
         vector = vector if vector is not None else self.embed_query(query)
-        dense = self._dense(self.store.chunk_vectors, vector, self.settings.dense_k, None)
+        where = filters.where() if filters else None
+        dense = self._dense(self.store.chunk_vectors, vector, self.settings.dense_k, where)
         dense_ids = [i for i in dense if i in self.chunks]
-        lexical = [self.chunk_ids[i] for i, _ in self.bm25.search(query, self.settings.bm25_k)]
+        mask = self._chunk_mask(filters) if where else None
+        lexical = [
+            self.chunk_ids[i] for i, _ in self.bm25.search(query, self.settings.bm25_k, mask)
+        ]
         fused = fuse([dense_ids, lexical], self.settings.rrf_k)[:k]
         return [Passage(self.chunks[i], score, dense.get(i)) for i, score in fused]
 
@@ -177,22 +193,22 @@ class HybridRetriever:
         k: int,
         speakers: Sequence[str] | None = None,
         vector: list[float] | None = None,
+        filters: Filters | None = None,
     ) -> list[QuoteHit]:
         """Quotes ranked by RRF of dense (Chroma, speaker `where` filter) and BM25 over the
         same speakers' quotes; with no speakers, over all attributed quotes."""
         self.refresh()
         vector = vector if vector is not None else self.embed_query(query)
+        clauses = [filters.where() if filters else None]
         if speakers:
-            where = (
-                {"speaker": {"$in": list(speakers)}}
-                if len(speakers) > 1
-                else {"speaker": speakers[0]}
-            )
-        else:
-            where = None  # unfiltered is ~20x faster in Chroma; unattributed ones dropped below
+            many = len(speakers) > 1
+            clauses.append({"speaker": {"$in": list(speakers)} if many else speakers[0]})
+        # Unfiltered is ~20x faster in Chroma; unattributed quotes are dropped below.
+        where = _all_of(clauses)
         dense = self._dense(self.store.quote_vectors, vector, self.settings.dense_k, where)
         dense_ids = [i for i in dense if i in self.quotes and self.quotes[i][0].speaker]
-        pool, index = self._quote_index(tuple(sorted(speakers or ())))
+        scope = filters if filters and filters.narrows_passages else None
+        pool, index = self._quote_index(tuple(sorted(speakers or ())), scope)
         lexical = [pool[i] for i, _ in index.search(query, self.settings.bm25_k)]
         fused = fuse([dense_ids, lexical], self.settings.rrf_k)[:k]
         return [
@@ -200,25 +216,50 @@ class HybridRetriever:
             for qid, score in fused
         ]
 
-    def _quote_index(self, speakers: tuple[str, ...]) -> tuple[list[str], Bm25Index]:
-        """BM25 over the attributed quotes of these speakers (all when empty), built once per
-        speaker set and store version: big speakers have thousands of transcript turns."""
+    def _chunk_mask(self, filters: Filters) -> np.ndarray:
+        """1.0 for the chunks `filters` admits, in BM25 order; cached per filter and store."""
         with self._lock:
-            cached = self._quote_indexes.get(speakers)
+            cached = self._masks.get(filters)
+        if cached is None:
+            cached = np.array(
+                [1.0 if filters.admits(self.chunks[c]) else 0.0 for c in self.chunk_ids],
+                dtype=np.float32,
+            )
+            with self._lock:
+                if len(self._masks) >= QUOTE_INDEX_CACHE_SIZE:
+                    self._masks.pop(next(iter(self._masks)))
+                self._masks[filters] = cached
+        return cached
+
+    def _quote_index(
+        self, speakers: tuple[str, ...], filters: Filters | None
+    ) -> tuple[list[str], Bm25Index]:
+        """BM25 over the attributed quotes of these speakers (all when empty) within `filters`,
+        built once per speaker set, filter and store version: big speakers have thousands of
+        transcript turns."""
+        key = (speakers, filters)
+        with self._lock:
+            cached = self._quote_indexes.get(key)
         if cached is not None:
             return cached
         wanted = set(speakers)
         pool = [
             qid
             for qid, (q, _) in self.quotes.items()
-            if q.speaker and (not wanted or q.speaker in wanted)
+            if q.speaker
+            and (not wanted or q.speaker in wanted)
+            and (filters is None or self._admitted(q, filters))
         ]
         built = (pool, Bm25Index(self.lexicon, [self.quote_context(qid) for qid in pool]))
         with self._lock:
             if len(self._quote_indexes) >= QUOTE_INDEX_CACHE_SIZE:
                 self._quote_indexes.pop(next(iter(self._quote_indexes)))
-            self._quote_indexes[speakers] = built
+            self._quote_indexes[key] = built
         return built
+
+    def _admitted(self, quote: Quote, filters: Filters) -> bool:
+        chunk = self.chunks.get(quote.chunk_id or "")
+        return chunk is not None and filters.admits(chunk)
 
     def quote_context(self, quote_id: str) -> str:
         """A quote's words plus its article headline: the topic often lives in the headline."""
@@ -395,3 +436,11 @@ STOPWORDS = frozenset(
         "else",
     ]
 )
+
+
+def _all_of(clauses: Sequence[dict[str, Any] | None]) -> dict[str, Any] | None:
+    """One Chroma `where` clause requiring every given clause (None when there are none)."""
+    present = [c for c in clauses if c]
+    if len(present) > 1:
+        return {"$and": present}
+    return present[0] if present else None

@@ -5,7 +5,68 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ingest.dates import day_number
 from ingest.types import Chunk, Quote
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user narrowed the collection to: one speaker, one source, a date range.
+
+    Dates are inclusive ISO days ("2022-01-27"); an article without a readable date is outside
+    any date range. Hashable, so retrieval can cache per-filter state.
+    """
+
+    speaker: str | None = None
+    source: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value and day_number(value) is None:
+                raise ValueError(f"{name} must be a date like 2022-01-27, not {value!r}")
+
+    @property
+    def narrows_passages(self) -> bool:
+        """True when passages (not only the speaker) are filtered."""
+        return bool(self.source or self.since or self.until)
+
+    def describe(self) -> str:
+        """ "Sergei Lavrov; CNN; from 2022-01-01 to 2022-01-31", for the answer's notice."""
+        parts = [p for p in (self.speaker, self.source) if p]
+        if self.since or self.until:
+            since = f"from {self.since}" if self.since else ""
+            until = f"to {self.until}" if self.until else ""
+            parts.append(" ".join(p for p in (since, until) if p))
+        return "; ".join(parts)
+
+    def where(self) -> dict[str, Any] | None:
+        """The same filter as a Chroma `where` clause on chunk and quote metadata."""
+        clauses: list[dict[str, Any]] = []
+        if self.source:
+            clauses.append({"source": self.source})
+        if self.since:
+            clauses.append({"day": {"$gte": day_number(self.since)}})
+        if self.until:
+            clauses.append({"day": {"$lte": day_number(self.until)}})
+        if len(clauses) > 1:
+            return {"$and": clauses}
+        return clauses[0] if clauses else None
+
+    def admits(self, chunk: Chunk) -> bool:
+        """The `where` clause evaluated in Python, for the in-memory BM25 side."""
+        if self.source and chunk.source != self.source:
+            return False
+        if not (self.since or self.until):
+            return True
+        day = day_number(chunk.published)
+        if day is None:
+            return False
+        return (not self.since or day >= day_number(self.since)) and (
+            not self.until or day <= day_number(self.until)
+        )
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from app.html import (  # noqa: E402
 )
 from app.render import format_answer_text  # noqa: E402
 from app.settings import ServerSettings  # noqa: E402
-from app.types import Answer  # noqa: E402
+from app.types import Answer, Filters  # noqa: E402
 
 if TYPE_CHECKING:
     from app.api import QuoteDesk
@@ -54,6 +54,7 @@ STREAM_DELAY = 0.03  # seconds between streamed pieces (at most 12 per answer)
 LLM_REFRESH = 0.1  # seconds between chat updates while an LLM writes (not one per token)
 MODES = [("Written answer", "written"), ("Quotes only", "quotes")]
 MAX_TURNS = 100  # per session; older turns drop off the display and the history
+MAX_SPEAKERS = 500  # most-quoted first; the dropdown filters as the user types
 ASK_CONCURRENCY = 4  # QuoteDesk.ask is thread-safe; the embedder is the shared cost
 
 CSS = """
@@ -106,12 +107,30 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
     """The chat, the sources panel, examples, copy box and upload, bound to one `desk`."""
     max_upload_bytes = int(max_upload_mb * 1_000_000)
 
-    def respond(question: str, history: list[Answer], mode: str | None = None) -> Iterator[tuple]:
+    def respond(
+        question: str,
+        history: list[Answer],
+        mode: str | None = None,
+        speaker: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Iterator[tuple]:
         if not (question or "").strip():
             yield (gr.skip(),) * 5
             return
+        try:
+            filters = Filters(speaker or None, source or None, since or None, until or None)
+        except ValueError as exc:  # a mistyped date: say so in the chat, keep the question
+            refused = Answer(
+                question=question, answer=f"Filter not applied: {exc}.", abstained=True
+            )
+            history = [*history, refused][-MAX_TURNS:]
+            yield question, chat_messages(history), history, gr.skip(), gr.skip()
+            return
         written, shown = "", 0.0
-        for item in desk.ask_stream(question, history, mode or desk.default_mode):
+        mode = mode or desk.default_mode
+        for item in desk.ask_stream(question, history, mode, filters):
             if isinstance(item, Answer):
                 answer = item
                 continue
@@ -139,7 +158,19 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
         for i, path in enumerate(paths or []):
             progress((i, len(paths)), desc=f"Adding {Path(path).name}")
             results.append(ingest_upload(desk, Path(path), max_upload_bytes))
-        return render_upload_results(results), render_stats(desk.stats()), None
+        return (
+            render_upload_results(results),
+            render_stats(desk.stats()),
+            None,
+            *filter_choices(),
+        )
+
+    def filter_choices() -> tuple:
+        speakers = [(f"{s.name} ({s.quotes})", s.name) for s in desk.speakers()[:MAX_SPEAKERS]]
+        return (
+            gr.update(choices=[("Anyone", "")] + speakers),
+            gr.update(choices=[("Any source", "")] + [(s, s) for s in desk.sources()]),
+        )
 
     with gr.Blocks(title="quotedesk", analytics_enabled=False) as demo:
         history = gr.State([])
@@ -197,6 +228,29 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
             with gr.Column(scale=2, min_width=320):
                 gr.Markdown("### Sources")
                 sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
+        with (
+            gr.Accordion("Filters", open=False, elem_id="filters"),
+            gr.Row(equal_height=True),
+        ):
+            # Choices arrive on page load (and after uploads), never in the page config: with
+            # --auth, Gradio's login page embeds the API description, which would list them.
+            # Typed values are allowed, so a speaker just ingested elsewhere is not refused.
+            speaker = gr.Dropdown(
+                [("Anyone", "")],
+                value="",
+                label="Speaker",
+                allow_custom_value=True,
+                elem_id="filter-speaker",
+            )
+            source = gr.Dropdown(
+                [("Any source", "")],
+                value="",
+                label="Source",
+                allow_custom_value=True,
+                elem_id="filter-source",
+            )
+            since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", elem_id="filter-since")
+            until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", elem_id="filter-until")
         with gr.Accordion("Add articles", open=False, elem_id="add-articles"):
             files = gr.File(
                 file_count="multiple",
@@ -208,7 +262,7 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
 
         outputs = [question, chatbot, history, sources, copy_box]
         ask_options = {"concurrency_limit": ASK_CONCURRENCY, "show_progress": "minimal"}
-        inputs = [question, history, mode]
+        inputs = [question, history, mode, speaker, source, since, until]
         question.submit(respond, inputs, outputs, api_name="ask", **ask_options)
         send.click(respond, inputs, outputs, api_name=False, **ask_options)
         for button, text in zip(example_buttons, EXAMPLES, strict=True):
@@ -219,9 +273,18 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
         clear_button.click(clear, None, cleared, api_name="clear")
         chatbot.clear(clear, None, cleared, api_name=False)  # the chat's own trash button
         files.upload(
-            add_files, files, [upload_result, stats, files], api_name="add", concurrency_limit=1
+            add_files,
+            files,
+            [upload_result, stats, files, speaker, source],
+            api_name="add",
+            concurrency_limit=1,
         )
-        demo.load(lambda: render_stats(desk.stats()), None, stats, api_name=False)
+        demo.load(
+            lambda: (render_stats(desk.stats()), *filter_choices()),
+            None,
+            [stats, speaker, source],
+            api_name=False,
+        )
     return demo
 
 

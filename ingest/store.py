@@ -20,6 +20,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from ingest.dates import day_number
 from ingest.types import Article, Chunk, Quote
 
 CHUNKS = "quotedesk_chunks"
@@ -186,10 +187,11 @@ class Store:
             _chunk_node(c, v, hashes[c.article_id])
             for c, v in zip(chunks, chunk_vectors, strict=True)
         ]
-        quote_nodes = [
-            _quote_node(qid, q, v, hashes[qid.rsplit(":", 1)[0]])
-            for (qid, q), v in zip(quotes, quote_vectors, strict=True)
-        ]
+        by_id = {a.id: a for a in articles}
+        quote_nodes = []
+        for (qid, q), v in zip(quotes, quote_vectors, strict=True):
+            article = by_id[qid.rsplit(":", 1)[0]]
+            quote_nodes.append(_quote_node(qid, q, v, article, hashes[article.id]))
         for start in range(0, len(chunk_nodes), self.max_batch):
             self.chunk_vectors.add(chunk_nodes[start : start + self.max_batch])
         for start in range(0, len(quote_nodes), self.max_batch):
@@ -238,6 +240,7 @@ def _chunk_node(chunk: Chunk, vector: Sequence[float], article_hash: str):
     meta.pop("text")
     meta.pop("id")
     meta["article_hash"] = article_hash
+    meta["day"] = day_number(chunk.published)  # what the date filter compares
     return TextNode(
         id_=chunk.id,
         text=chunk.text,
@@ -247,14 +250,17 @@ def _chunk_node(chunk: Chunk, vector: Sequence[float], article_hash: str):
     )
 
 
-def _quote_node(quote_id: str, quote: Quote, vector: Sequence[float], article_hash: str):
+def _quote_node(quote_id: str, quote: Quote, vector: Sequence[float], article: Article, stamp: str):
     from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
-    article_id = quote_id.rsplit(":", 1)[0]
+    article_id = article.id
     meta = asdict(quote)
     meta.pop("text")
     meta["article_id"] = article_id
-    meta["article_hash"] = article_hash
+    meta["article_hash"] = stamp
+    # The source and date filters are Chroma `where` clauses on quotes too.
+    meta["source"] = article.source
+    meta["day"] = day_number(article.published)
     return TextNode(
         id_=quote_id,
         text=quote.text,

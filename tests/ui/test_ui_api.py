@@ -118,16 +118,36 @@ def test_upload_reports_each_file_and_refreshes_the_numbers(fresh, tmp_path) -> 
     empty = tmp_path / "empty.md"
     empty.write_text("   \n", encoding="utf-8")
     c = client(fresh.url)
-    results, stats, _ = c.predict([handle_file(article), handle_file(empty)], api_name="/add")
+    results, stats, *_ = c.predict([handle_file(article), handle_file(empty)], api_name="/add")
     assert re.search(r"<td>harbour.txt</td><td>added</td>", results)
     assert re.search(r"<td>empty.md</td><td>failed</td><td>file is empty</td>", results)
     assert "<b>2</b> articles" in stats
-    results, stats, _ = c.predict([handle_file(article)], api_name="/add")
+    results, stats, *_ = c.predict([handle_file(article)], api_name="/add")
     assert "<td>unchanged</td>" in results and "<b>2</b> articles" in stats
 
     _, chat, sources, _ = c.predict("When will the harbour reopen?", api_name="/ask")
     assert "Monday" in text_of(chat[1])
     assert "Harbour reopens after storm" in sources
+
+
+def test_filters_scope_the_answer(fresh) -> None:
+    """Speaker, source and date filters reach the answer; a bad date is a message, not an error."""
+    c = client(fresh.url)
+    question = "When will the harbour reopen?"
+    _, chat, sources, _ = c.predict(question, "quotes", "", "CNN", "", "", api_name="/ask")
+    assert "Harbour reopens" not in sources  # the harbour article has no source: filtered out
+    assert "Filtered to CNN" in text_of(chat[-1])
+
+    _, chat, sources, _ = c.predict(
+        "What was said?", "quotes", "Alma Ruiz", "", "", "", api_name="/ask"
+    )
+    assert "Monday" in text_of(chat[-1]) and "Alma Ruiz" in sources
+
+    _, chat, _, _ = c.predict(question, "quotes", "", "", "2022-01-01", "", api_name="/ask")
+    assert "Harbour reopens" not in text_of(chat[-1])  # undated articles are outside any range
+
+    kept, chat, _, _ = c.predict(question, "quotes", "", "", "last week", "", api_name="/ask")
+    assert kept == question and "Filter not applied" in text_of(chat[-1])
 
 
 def test_upload_over_the_limit_is_refused(fresh, tmp_path) -> None:

@@ -1,0 +1,59 @@
+"""Date parsing for the date filter, and `Filters` as a Chroma clause and a Python predicate."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.types import Filters
+from ingest.dates import day_number
+from ingest.types import Chunk
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("2022-01-27", 20220127),
+        ("2021-12-07T20:15:00Z", 20211207),
+        ("2022-1-5", 20220105),
+        ("Thu, 27 Jan 2022 10:00:00 GMT", 20220127),
+        ("27 January 2022", 20220127),
+        ("January 27, 2022", 20220127),
+        ("2022/01/27", 20220127),
+        ("2022-02-30", None),
+        ("last week", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_day_number_reads_the_usual_date_forms(written, day) -> None:
+    assert day_number(written) == day
+
+
+def chunk(source: str | None, published: str | None) -> Chunk:
+    return Chunk("a:0", "a", 0, "text", 0, 4, 1, 1, source=source, published=published)
+
+
+def test_filters_admit_what_their_where_clause_selects() -> None:
+    january = Filters(source="CNN", since="2022-01-01", until="2022-01-31")
+    assert january.where() == {
+        "$and": [{"source": "CNN"}, {"day": {"$gte": 20220101}}, {"day": {"$lte": 20220131}}]
+    }
+    assert january.admits(chunk("CNN", "2022-01-27T09:00:00Z"))
+    assert january.admits(chunk("CNN", "2022-01-31"))  # both ends inclusive
+    assert not january.admits(chunk("CNN", "2022-02-01"))
+    assert not january.admits(chunk("BBC News", "2022-01-27"))
+    assert not january.admits(chunk("CNN", None))  # undated: outside any date range
+    assert Filters(source="CNN").where() == {"source": "CNN"}
+    assert Filters(source="CNN").admits(chunk("CNN", None))
+
+
+def test_a_speaker_alone_does_not_narrow_passages() -> None:
+    only_speaker = Filters(speaker="Sergei Lavrov")
+    assert only_speaker.where() is None and not only_speaker.narrows_passages
+    assert only_speaker.describe() == "Sergei Lavrov"
+    assert Filters(since="2022-01-01").describe() == "from 2022-01-01"
+
+
+def test_a_date_that_is_not_one_is_refused() -> None:
+    with pytest.raises(ValueError, match="since must be a date like 2022-01-27"):
+        Filters(since="yesterday")
