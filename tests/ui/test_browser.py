@@ -226,3 +226,21 @@ def test_phone_width_stacks_the_panels(browser, served) -> None:
         screenshot(tab, "phone")
     finally:
         tab.close()
+
+
+def test_filters_narrow_the_answer_to_one_speaker(page) -> None:
+    """The speaker list arrives with the page; picking one answers from that person's words."""
+    from playwright.sync_api import expect
+
+    page.get_by_text("Filters").click()
+    dropdown = page.locator("#filter-speaker input")
+    dropdown.click()
+    options = page.locator("#filter-speaker [role=option]")
+    expect(options.filter(has_text="Dmitry Peskov")).to_have_count(1)  # filled on page load
+    options.filter(has_text="Dmitry Peskov").click()
+    ask(page, "What did they make of the written answers?", 0)
+    answer = page.locator(ANSWERED).last
+    expect(answer).to_contain_text("Filtered to Dmitry Peskov")
+    speakers = page.locator("#sources .qd-speaker").all_inner_texts()
+    assert speakers and all("Peskov" in s for s in speakers), speakers
+    screenshot(page, "chat-filtered")
