@@ -212,6 +212,26 @@ class QuoteDesk:
         covered = {chunk.article_id for chunk in self.retriever.chunks.values()}
         return sorted(set(self.retriever.hashes) - covered)
 
+    def index_problem(self) -> str | None:
+        """Why the indexes cannot answer from what was ingested, naming the fix; None if fine.
+
+        Two cases: articles whose chunks are gone, and a Chroma folder that is gone or was
+        replaced (the archive holds articles, Chroma none). Only an empty index counts as lost:
+        another process may be between its archive write and its Chroma write.
+        """
+        missing = self.articles_without_chunks()
+        if missing:
+            return (
+                f"the store's chunk index is missing or damaged: {len(missing)} stored "
+                f"articles have no chunks (e.g. {missing[0]}); run `quotedesk rebuild`"
+            )
+        if not self.retriever.hashes and (archived := self.store.archive.count()):
+            return (
+                f"the store's index is missing: {archived} archived articles but none indexed "
+                f"in {self.store.location}; run `quotedesk rebuild`"
+            )
+        return None
+
     def stats(self) -> dict[str, Any]:
         counts = self.store.counts()
         return {**counts, "speakers": len(self.speaker_index()), "store": self.store.location}

@@ -40,7 +40,7 @@ class Context:
 
         try:
             desk = QuoteDesk.from_settings(self.settings(**more))
-            missing = desk.articles_without_chunks() if check_store else []
+            problem = desk.index_problem() if check_store else None
         except (StoreError, RuntimeError, ValueError, ImportError) as exc:  # incl. --llm problems
             raise click.ClickException(str(exc)) from exc
         except ChromaError as exc:  # the store cannot be read back: disk full or damaged
@@ -48,11 +48,8 @@ class Context:
                 f"cannot read the store ({exc}); if its disk is full, free space and retry, "
                 "else run `quotedesk rebuild`"
             ) from exc
-        if missing:
-            raise click.ClickException(
-                f"the store's chunk index is missing or damaged: {len(missing)} stored "
-                f"articles have no chunks (e.g. {missing[0]}); run `quotedesk rebuild`"
-            )
+        if problem:
+            raise click.ClickException(problem)
         return desk
 
 

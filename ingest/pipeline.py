@@ -135,12 +135,12 @@ class Ingestor:
         return report
 
     def rebuild(self, progress: bool = True) -> IngestReport:
-        """Re-create every index (chunks, quotes, vectors) from the stored article records.
+        """Re-create every index (chunks, quotes, vectors) from the archived articles.
 
-        Records are never deleted here, only re-written after their chunks, so a rebuild that
-        is killed loses nothing: run it again.
+        Neither the archive nor the records are deleted here, only re-written after their
+        chunks, so a rebuild that is killed loses nothing: run it again.
         """
-        articles = list(self.store.iter_articles())
+        articles = self.store.all_articles()
         self.store.reset_indexes()
         report = IngestReport()
         bar = _progress_bar(len(articles), "rebuilding", progress)

@@ -7,8 +7,11 @@
   its own vector to rank one speaker's words by topic.
 - `quotedesk_articles`: the original article text and metadata. A record here is written last
   and is the commit mark of an article: chunks or quotes of an article without a matching
-  record (a killed ingest) are invisible to readers and replaced by the next ingest. It is also
-  what `rebuild` re-creates every index from.
+  record (a killed ingest) are invisible to readers and replaced by the next ingest.
+
+Beside Chroma, `ArticleArchive` (ingest/archive.py) keeps a copy of every article in plain
+files under the store folder, written first: what `rebuild` re-creates every index from, even
+when the Chroma folder is gone.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from ingest.archive import ArticleArchive
 from ingest.dates import day_number
 from ingest.types import Article, Chunk, Quote
 
@@ -37,11 +41,12 @@ class StoreError(RuntimeError):
 class Store:
     """Chroma collections of one quotedesk store. Built by `open`; tests may pass a client."""
 
-    def __init__(self, client: Any, location: str) -> None:
+    def __init__(self, client: Any, location: str, archive: ArticleArchive) -> None:
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         self.client = client
         self.location = location
+        self.archive = archive
         try:
             self.chunks = client.get_or_create_collection(
                 CHUNKS, embedding_function=None, configuration=_HNSW
@@ -61,10 +66,15 @@ class Store:
 
     @classmethod
     def open(cls, store_dir: Path, chroma_url: str | None = None) -> Store:
-        """Embedded Chroma in `store_dir/chroma`, or a Chroma server when a URL is given."""
+        """Embedded Chroma in `store_dir/chroma`, or a Chroma server when a URL is given.
+
+        The article archive is always local, in `store_dir/articles` (with a server, each
+        machine that ingests keeps the copies of what it ingested).
+        """
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
+        archive = ArticleArchive(Path(store_dir) / "articles")
         chroma_settings = ChromaSettings(anonymized_telemetry=False)
         if chroma_url:
             from urllib.parse import urlparse
@@ -79,18 +89,18 @@ class Store:
                 )
             except Exception as exc:
                 raise StoreError(f"cannot reach the Chroma server at {chroma_url} ({exc})") from exc
-            return cls(client, chroma_url)
+            return cls(client, chroma_url, archive)
         path = Path(store_dir) / "chroma"
         path.mkdir(parents=True, exist_ok=True)
         try:
             client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
         except Exception as exc:  # a damaged database file raises Chroma's InternalError
             raise StoreError(
-                f"cannot open the store at {path} ({exc}); if its database is damaged, "
-                "`quotedesk rebuild` cannot help: move the folder away and ingest again; "
-                "if only an index is damaged, run `quotedesk rebuild`"
+                f"cannot open the store at {path} ({exc}); if its database is damaged, move "
+                "that folder away and run `quotedesk rebuild`: it re-creates every index "
+                "from the article archive"
             ) from exc
-        return cls(client, str(path))
+        return cls(client, str(path), archive)
 
     # ----- reading -------------------------------------------------------------------------
 
@@ -119,6 +129,15 @@ class Store:
             self.articles, include=["metadatas", "documents"]
         ):
             yield article_from_record(text, meta, record_id)
+
+    def all_articles(self) -> list[Article]:
+        """Every article the store knows: the archive, plus Chroma records it lacks (stores
+        written before the archive existed)."""
+        articles = {a.id: a for a in self.archive}
+        if len(articles) < self.articles.count():
+            for article in self.iter_articles():
+                articles.setdefault(article.id, article)
+        return list(articles.values())
 
     def all_chunks(self) -> list[Chunk]:
         return [
@@ -182,6 +201,7 @@ class Store:
         The caller has deleted any earlier version of these articles, so a crash between the
         steps leaves only invisible leftovers that the next ingest deletes again.
         """
+        self.archive.put(articles)
         hashes = stamps
         chunk_nodes = [
             _chunk_node(c, v, hashes[c.article_id])

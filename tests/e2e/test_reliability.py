@@ -176,16 +176,38 @@ def test_corrupt_database_is_a_clear_error(sample_store: Path) -> None:
         assert_clear_error(result.output, "quotedesk rebuild", "cannot open the store")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="article records live inside chroma/ (the quotedesk_articles collection): "
-    "without the folder nothing is left to rebuild from, and the store silently opens empty",
-)
-def test_deleted_chroma_folder_is_reported(sample_store: Path) -> None:
+def test_deleted_chroma_folder_names_rebuild_and_rebuild_restores_everything(
+    sample_store: Path,
+) -> None:
+    from chromadb.api.client import SharedSystemClient
+
+    before = invoke(sample_store, "ask", OSCE, "--json")
     shutil.rmtree(sample_store / "chroma")
+    SharedSystemClient.clear_system_cache()  # as a new process would: no open handle survives
     result = invoke(sample_store, "ask", OSCE)
     assert result.exit_code == 1
-    assert_clear_error(result.output, "quotedesk rebuild")
+    assert_clear_error(result.output, "quotedesk rebuild", "1 archived articles but none indexed")
+
+    result = invoke(sample_store, "rebuild", "--no-progress")
+    assert result.exit_code == 0 and "rebuilt 1 articles" in result.output, result.output
+    after = invoke(sample_store, "ask", OSCE, "--json")
+    assert after.exit_code == 0, after.output
+    assert json.loads(after.output)["citations"] == json.loads(before.output)["citations"]
+
+
+def test_damaged_database_moved_away_is_rebuilt_from_the_archive(sample_store: Path) -> None:
+    """What the corrupt-database message tells the user to do, done."""
+    from chromadb.api.client import SharedSystemClient
+
+    database = sample_store / "chroma" / "chroma.sqlite3"
+    database.write_bytes(os.urandom(8192))
+    assert invoke(sample_store, "stats").exit_code == 1
+    (sample_store / "chroma").rename(sample_store / "chroma.damaged")
+    SharedSystemClient.clear_system_cache()  # the user's next command is a new process
+    result = invoke(sample_store, "rebuild", "--no-progress")
+    assert result.exit_code == 0 and "rebuilt 1 articles" in result.output, result.output
+    answer = json.loads(invoke(sample_store, "ask", OSCE, "--json").output)
+    assert any("OSCE" in c["text"] for c in answer["citations"])
 
 
 # ----- a full disk -----------------------------------------------------------------------------
