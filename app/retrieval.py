@@ -133,6 +133,7 @@ class HybridRetriever:
         self._quote_indexes: dict[tuple, tuple[list[str], Bm25Index]] = {}
         self._masks: dict[Filters, np.ndarray] = {}
         self._signature = self._store_signature()
+        self._written = self.store.written
 
     def _store_signature(self) -> tuple:
         return (self.store.articles.count(), self.store.chunks.count(), self.store.quotes.count())
@@ -149,6 +150,8 @@ class HybridRetriever:
         with self._lock:
             self._checked_at = now
             if force or self._store_signature() != self._signature:
+                if not force and self.store.written == self._written:
+                    self.store.reopen()  # another process wrote: see its vectors too
                 self._load()
                 return True
         return False

@@ -17,8 +17,9 @@ when the Chroma folder is gone.
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -41,28 +42,53 @@ class StoreError(RuntimeError):
 class Store:
     """Chroma collections of one quotedesk store. Built by `open`; tests may pass a client."""
 
-    def __init__(self, client: Any, location: str, archive: ArticleArchive) -> None:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
-        self.client = client
+    def __init__(
+        self,
+        client: Any,
+        location: str,
+        archive: ArticleArchive,
+        reopen: Callable[[], Any] | None = None,
+    ) -> None:
         self.location = location
         self.archive = archive
+        self._reopen = reopen  # makes a fresh embedded client; None for a Chroma server
+        self._lock = threading.RLock()  # a reopen waits for this process's writes
+        self.written = 0  # batches this process wrote: its own changes need no reopen
+        self._attach(client)
+        self.max_batch = int(client.get_max_batch_size())
+
+    def _attach(self, client: Any) -> None:
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
         try:
-            self.chunks = client.get_or_create_collection(
+            chunks = client.get_or_create_collection(
                 CHUNKS, embedding_function=None, configuration=_HNSW
             )
-            self.quotes = client.get_or_create_collection(
+            quotes = client.get_or_create_collection(
                 QUOTES, embedding_function=None, configuration=_HNSW
             )
-            self.articles = client.get_or_create_collection(ARTICLES, embedding_function=None)
+            articles = client.get_or_create_collection(ARTICLES, embedding_function=None)
         except Exception as exc:  # Chroma raises many types for a damaged store
             raise StoreError(
-                f"cannot open the store at {location} ({exc}); "
+                f"cannot open the store at {self.location} ({exc}); "
                 "run `quotedesk rebuild` to re-create its indexes"
             ) from exc
-        self.chunk_vectors = ChromaVectorStore(chroma_collection=self.chunks)
-        self.quote_vectors = ChromaVectorStore(chroma_collection=self.quotes)
-        self.max_batch = int(client.get_max_batch_size())
+        self.client, self.chunks, self.quotes, self.articles = client, chunks, quotes, articles
+        self.chunk_vectors = ChromaVectorStore(chroma_collection=chunks)
+        self.quote_vectors = ChromaVectorStore(chroma_collection=quotes)
+
+    def reopen(self) -> None:
+        """See vectors another process wrote into the embedded store.
+
+        An embedded Chroma client keeps its HNSW index in memory and never reloads it, so
+        another process's new vectors stay invisible to `query` (Chroma: `PersistentClient` is
+        not process-safe). A fresh client replays them from Chroma's log. Queries already
+        running finish on the old client; writes of this process are waited for.
+        """
+        if self._reopen is None:
+            return
+        with self._lock:
+            self._attach(self._reopen())
 
     @classmethod
     def open(cls, store_dir: Path, chroma_url: str | None = None) -> Store:
@@ -92,6 +118,14 @@ class Store:
             return cls(client, chroma_url, archive)
         path = Path(store_dir) / "chroma"
         path.mkdir(parents=True, exist_ok=True)
+
+        def fresh_client() -> Any:
+            from chromadb.api.client import SharedSystemClient
+
+            # Chroma shares one client per path in a process; drop ours to get a new one.
+            SharedSystemClient._identifier_to_system.pop(str(path), None)
+            return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
         try:
             client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
         except Exception as exc:  # a damaged database file raises Chroma's InternalError
@@ -100,7 +134,7 @@ class Store:
                 "that folder away and run `quotedesk rebuild`: it re-creates every index "
                 "from the article archive"
             ) from exc
-        return cls(client, str(path), archive)
+        return cls(client, str(path), archive, reopen=fresh_client)
 
     # ----- reading -------------------------------------------------------------------------
 
@@ -162,27 +196,22 @@ class Store:
 
     def reset_indexes(self) -> None:
         """Drop and re-create the chunk and quote collections; article records are kept."""
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
-        for name in (CHUNKS, QUOTES):
-            with contextlib.suppress(Exception):  # missing or damaged: re-created below
-                self.client.delete_collection(name)
-        self.chunks = self.client.get_or_create_collection(
-            CHUNKS, embedding_function=None, configuration=_HNSW
-        )
-        self.quotes = self.client.get_or_create_collection(
-            QUOTES, embedding_function=None, configuration=_HNSW
-        )
-        self.chunk_vectors = ChromaVectorStore(chroma_collection=self.chunks)
-        self.quote_vectors = ChromaVectorStore(chroma_collection=self.quotes)
+        with self._lock:
+            for name in (CHUNKS, QUOTES):
+                with contextlib.suppress(Exception):  # missing or damaged: re-created below
+                    self.client.delete_collection(name)
+            self._attach(self.client)
+            self.written += 1
 
     def delete_articles(self, article_ids: Sequence[str]) -> None:
         """Remove every chunk, quote and record of these articles (commit mark first)."""
-        for start in range(0, len(article_ids), self.max_batch):
-            ids = list(article_ids[start : start + self.max_batch])
-            self.articles.delete(ids=ids)
-            self.chunks.delete(where={"document_id": {"$in": ids}})
-            self.quotes.delete(where={"document_id": {"$in": ids}})
+        with self._lock:
+            for start in range(0, len(article_ids), self.max_batch):
+                ids = list(article_ids[start : start + self.max_batch])
+                self.articles.delete(ids=ids)
+                self.chunks.delete(where={"document_id": {"$in": ids}})
+                self.quotes.delete(where={"document_id": {"$in": ids}})
+            self.written += 1
 
     def write(
         self,
@@ -201,29 +230,31 @@ class Store:
         The caller has deleted any earlier version of these articles, so a crash between the
         steps leaves only invisible leftovers that the next ingest deletes again.
         """
-        self.archive.put(articles)
-        hashes = stamps
-        chunk_nodes = [
-            _chunk_node(c, v, hashes[c.article_id])
-            for c, v in zip(chunks, chunk_vectors, strict=True)
-        ]
-        by_id = {a.id: a for a in articles}
-        quote_nodes = []
-        for (qid, q), v in zip(quotes, quote_vectors, strict=True):
-            article = by_id[qid.rsplit(":", 1)[0]]
-            quote_nodes.append(_quote_node(qid, q, v, article, hashes[article.id]))
-        for start in range(0, len(chunk_nodes), self.max_batch):
-            self.chunk_vectors.add(chunk_nodes[start : start + self.max_batch])
-        for start in range(0, len(quote_nodes), self.max_batch):
-            self.quote_vectors.add(quote_nodes[start : start + self.max_batch])
-        for start in range(0, len(articles), self.max_batch):
-            batch = articles[start : start + self.max_batch]
-            self.articles.upsert(
-                ids=[a.id for a in batch],
-                embeddings=[_ARTICLE_VECTOR for _ in batch],
-                documents=[a.text for a in batch],
-                metadatas=[_article_metadata(a, stamps[a.id]) for a in batch],
-            )
+        with self._lock:
+            self.archive.put(articles)
+            hashes = stamps
+            chunk_nodes = [
+                _chunk_node(c, v, hashes[c.article_id])
+                for c, v in zip(chunks, chunk_vectors, strict=True)
+            ]
+            by_id = {a.id: a for a in articles}
+            quote_nodes = []
+            for (qid, q), v in zip(quotes, quote_vectors, strict=True):
+                article = by_id[qid.rsplit(":", 1)[0]]
+                quote_nodes.append(_quote_node(qid, q, v, article, hashes[article.id]))
+            for start in range(0, len(chunk_nodes), self.max_batch):
+                self.chunk_vectors.add(chunk_nodes[start : start + self.max_batch])
+            for start in range(0, len(quote_nodes), self.max_batch):
+                self.quote_vectors.add(quote_nodes[start : start + self.max_batch])
+            for start in range(0, len(articles), self.max_batch):
+                batch = articles[start : start + self.max_batch]
+                self.articles.upsert(
+                    ids=[a.id for a in batch],
+                    embeddings=[_ARTICLE_VECTOR for _ in batch],
+                    documents=[a.text for a in batch],
+                    metadatas=[_article_metadata(a, stamps[a.id]) for a in batch],
+                )
+            self.written += 1
 
 
 def _clean(meta: dict[str, Any]) -> dict[str, Any]:
