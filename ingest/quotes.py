@@ -345,15 +345,21 @@ def _find_pieces(text: str, paragraphs: list[Span]) -> list[_Piece]:
             open_pos = _next_opener(text, pos, p_end)
             if open_pos is None:
                 break
-            close_pos = _find_closer(text, open_pos, p_end)
-            end = close_pos if close_pos is not None else p_end
+            close_pos, stop = _find_closer(text, open_pos, p_end)
+            end = close_pos if close_pos is not None else stop
             piece = _trimmed_piece(text, open_pos, end, close_pos, para)
+            if piece is not None and close_pos is None:
+                _end_at_attribution(text, piece)
+                close_pos = piece.close_pos
             if piece is not None and carry is not None and open_pos == p_start:
                 carry.end, carry.close_pos, carry.last_para = piece.end, close_pos, para
                 piece = carry
             elif piece is not None:
                 pieces.append(piece)
             carry = None
+            if close_pos is None and stop < p_end:
+                pos = stop  # re-opened: the next quote starts at the repeated mark
+                continue
             if close_pos is None:
                 if piece is not None and _opens_speech(text, piece.open_pos, p_start, para, piece):
                     carry = piece
@@ -371,23 +377,56 @@ def _next_opener(text: str, pos: int, end: int) -> int | None:
     return m.start() if m else None
 
 
-def _find_closer(text: str, open_pos: int, end: int) -> int | None:
-    """Matching closing mark within the paragraph: same family first, nested curly counted."""
+def _find_closer(text: str, open_pos: int, end: int) -> tuple[int | None, int]:
+    """(closing mark or None, where the quote stops) within the paragraph.
+
+    Articles mix straight and curly marks (`“I heard it," he said. "He wants more.”`), so a mark
+    closes by its shape rather than its family: `”`/`»` always close, a straight `"` closes
+    unless it starts a word. A mark shaped as an opener nests one level, except that a curly
+    opener repeated at the outer level means this quote was never closed: it stops there, so
+    an unbalanced quote does not swallow the next one and the attribution between them.
+    """
     opener = text[open_pos]
-    want = _OPENERS[opener]
     depth = 0
     for i in range(open_pos + 1, end):
         ch = text[i]
-        if opener != '"' and ch == opener:
-            depth += 1
-        elif ch == want:
+        if ch not in _MARKS:
+            continue
+        if _closing_shape(text, i, opener):
             if depth == 0:
-                return i
+                return i, i
             depth -= 1
-    for i in range(open_pos + 1, end):
-        if text[i] in _CLOSERS and text[i] != opener:
-            return i
-    return None
+        elif depth == 0 and ch == opener and opener != '"':
+            return None, i
+        else:
+            depth += 1
+    return None, end
+
+
+_MARKS = frozenset('"“”«»„')
+
+
+def _closing_shape(text: str, i: int, opener: str) -> bool:
+    """`”`, `»` (and `“` after a German `„`) close; a straight `"` closes unless it opens a word."""
+    ch = text[i]
+    if ch == '"':
+        return not _OPENER.match(text, i)
+    return ch in "”»" or (ch == "“" and opener == "„")
+
+
+def _end_at_attribution(text: str, piece: _Piece) -> None:
+    """An unclosed quote ends at the comma before a short attribution (`..., Trump said.`).
+
+    Without its closing mark the quote would otherwise run on and take the attribution and
+    the narrative after it as quoted words; the comma then stands in for the missing mark.
+    """
+    for comma in re.finditer(r",(?=\s)", text[piece.start : piece.end]):
+        pos = piece.start + comma.start()
+        if len(text[piece.start : pos].split()) < 3:
+            continue
+        if _short_attribution(text[pos + 1 : piece.end], pos + 1):
+            piece.end, piece.close_pos = pos + 1, pos
+            return
 
 
 def _opens_speech(text: str, open_pos: int, p_start: int, para: int, piece: _Piece) -> bool:

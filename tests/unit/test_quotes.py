@@ -213,3 +213,24 @@ def test_offsets_always_slice_the_recorded_text(text: str) -> None:
 def test_arbitrary_unicode_never_raises(text: str) -> None:
     for quote in extract_quotes(text):
         assert text[quote.start : quote.end] == quote.text
+
+
+def test_mixed_straight_and_curly_marks_do_not_swallow_the_attribution() -> None:
+    for text in (
+        '“I heard parts of the speech," Trump said. "He wants to give away our country.”',
+        '"I heard parts of the speech,” Trump said. “He wants to give away our country."',
+    ):
+        quotes = extract_quotes(text)
+        assert [(q.text, q.speaker) for q in quotes] == [
+            ("I heard parts of the speech,", "Trump"),
+            ("He wants to give away our country.", "Trump"),
+        ], text
+
+
+def test_unclosed_quote_ends_before_its_attribution() -> None:
+    text = "“We are ready to go now, Trump said. “He wants to give away our country.”"
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We are ready to go now,", "Trump"),
+        ("He wants to give away our country.", "Trump"),
+    ]
