@@ -626,8 +626,10 @@ def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found 
     if not chosen:
         return None
     start, end = chosen[0].start(), chosen[-1].end()
-    np = after[start:end].rstrip(".")
-    return np, offset + start, cue, None
+    np, shift = _clean_np(after[start:end].rstrip("."))
+    if not np:
+        return None
+    return np, offset + start + shift, cue, None
 
 
 _DETERMINERS = frozenset(_words("""the a an his her their its this that one another"""))
@@ -662,8 +664,11 @@ def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
     """The subject phrase ending right before a verb: after the last clause boundary.
 
     Handles an apposition (`Dmitry Peskov, the Kremlin spokesman, said`) by taking the part
-    before it as the name and the apposition as the role.
+    before it as the name and the apposition as the role. Parenthesised asides (`Blair (Mr)`,
+    `Cruz (R-Texas)`) are blanked out first, keeping offsets, so their brackets do not cut
+    the name off as a clause boundary would.
     """
+    left = _PAREN_ASIDE.sub(lambda m: " " * len(m.group()), left)
     tokens = list(_WORD.finditer(left))
     while tokens and (tokens[-1].group().lower() in _AUX or _is_adverb(tokens[-1].group())):
         tokens.pop()
@@ -681,9 +686,14 @@ def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
             segment_start = _segment_start(left, name_end)
             np = left[segment_start:name_end].strip()
     np = np.strip(" ,—–-()[]")
+    np_pos = left.find(np, segment_start)
+    np, shift = _clean_np(np)
     if not np or not _plausible_np(np):
         return None
-    return np, offset + left.find(np, segment_start), cue, role
+    return np, offset + np_pos + shift, cue, role
+
+
+_PAREN_ASIDE = re.compile(r"\([^()“”\"]{0,40}\)")
 
 
 def _apposition(part: str) -> bool:
@@ -734,7 +744,9 @@ def _plausible_np(np: str) -> bool:
     if low[0] in _LEADING_NON_SUBJECT:
         return False
     if any(_CAP.match(w) for w in words):
-        return all(_CAP.match(w) or w.lower().strip(".") in _NP_INNER for w in words)
+        return all(
+            _CAP.match(w) or w.lower().strip(".") in _NP_INNER or _agent_noun(w) for w in words
+        )
     if low[0] in _DETERMINERS or re.search(r"['’]s$", words[0]):
         return len(words) <= 6
     return len(words) <= 3 and low[-1].endswith("s") and low[-1] not in _VERBS
@@ -771,6 +783,8 @@ def _clean_role(text: str) -> str:
     words = text.strip(" ,").split()
     while words and words[0].lower() in _DETERMINERS:
         words.pop(0)
+    if all(w.lower().strip(".") in _TITLE_GENDER for w in words):
+        return ""  # "Mr" is a form of address, not a role
     return " ".join(words)
 
 
@@ -932,8 +946,10 @@ def _trailing_attribution(
     commas = [m.start() for m in re.finditer(r",", sentence)]
     for comma in reversed(commas[-3:]):
         tail = sentence[comma + 1 :].rstrip().rstrip(".!?…")
-        if len(tail.split()) > 12 or comma < 8:
+        if len(tail.split()) > 12 or len(sentence[:comma].split()) < 3:
             continue
+        if any(ch in _OPENERS for ch in tail):
+            return None  # `X, the mayor, said: "..."`: the quote is the statement
         acc = _ACCORDING.match(tail.lstrip())
         if acc:
             lead = len(tail) - len(tail.lstrip())
@@ -1009,9 +1025,7 @@ def _sentence_subject(sentence: str, offset: int, cue: str) -> _Found | None:
     """
     if sentence.lstrip()[:1] in _OPENERS:
         return None
-    words = list(_WORD.finditer(sentence))
-    if len(words) > 1 and sentence[words[0].end() : words[0].end() + 1] == ",":
-        words = words[1:]  # "However, he characterized ..."
+    words = _after_intro(sentence, list(_WORD.finditer(sentence)))
     chosen: list[re.Match[str]] = []
     for w in words[:10]:
         token = w.group()
@@ -1022,13 +1036,92 @@ def _sentence_subject(sentence: str, offset: int, cue: str) -> _Found | None:
         if _CAP.match(token) or (chosen and low in _NP_INNER) or (not chosen and low in ("the",)):
             chosen.append(w)
             continue
+        if chosen and _role_noun_before_name(token, sentence, w.end()):
+            chosen.append(w)  # "Labour backbencher Stephen Pound": an unlisted role noun
+            continue
         break
     if not chosen:
         return None
-    np = sentence[chosen[0].start() : chosen[-1].end()].rstrip(".")
-    if not _plausible_np(np) or np.lower() in ("the",):
+    np, shift = _clean_np(sentence[chosen[0].start() : chosen[-1].end()].rstrip("."))
+    if not np or not _plausible_np(np) or np.lower() in ("the",):
         return None
-    return np, offset + chosen[0].start(), cue, None
+    return np, offset + chosen[0].start() + shift, cue, None
+
+
+def _role_noun_before_name(token: str, sentence: str, end: int) -> bool:
+    """A lowercase agent noun (`backbencher`, `campaigner`) right before a capitalised name
+    belongs to the subject; verbs (`attacked Clinton`) do not end like agent nouns."""
+    return _agent_noun(token) and bool(re.match(r"\s+[A-Z][\w'’\-]+\s+[A-Z]", sentence[end:]))
+
+
+def _agent_noun(word: str) -> bool:
+    return (
+        word.islower()
+        and word not in _VERBS
+        and word.endswith(("er", "or", "ist", "man", "woman", "ian"))
+    )
+
+
+def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Words after an introductory phrase closed by a comma (`However,`, `Later on Sunday,`,
+    `Asked about it,`): the subject follows it. Only phrases that open with a sentence adverb,
+    a preposition or a participle count, so `Smith, the mayor, said` keeps its subject."""
+    if not words:
+        return words
+    first = words[0].group().lower()
+    if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly"))):
+        return words
+    for i, w in enumerate(words[:8]):
+        if sentence[w.end() : w.end() + 1] == ",":
+            return words[i + 1 :]
+    return words
+
+
+def _clean_np(np: str) -> tuple[str, int]:
+    """A speaker phrase without what is not part of a name: parenthesised asides
+    (`Blair (Mr)`, `Ted Cruz (R-Texas)`) and leading sentence adverbs and time phrases
+    (`Meanwhile Labour`, `On Monday the minister`). Returns the phrase and how many characters
+    were dropped from its start, so its offset can follow."""
+    cleaned = re.sub(r"\s*\([^()]*\)", "", np).strip(" ,")
+    words = cleaned.split()
+    while words and (
+        words[0].lower().strip(",") in _LEADING_ADVERBS
+        or words[0].lower() in _PREPOSITIONS
+        and len(words) > 1
+        and _is_time(words[1])
+        or _is_time(words[0])
+    ):
+        words.pop(0)
+    if not words:
+        return "", 0
+    rest = " ".join(words)
+    return rest, max(np.find(words[0]), 0)
+
+
+def _is_time(word: str) -> bool:
+    return word.lower().strip(".,") in _TIME_WORDS or word.strip(".,").isdigit()
+
+
+_LEADING_ADVERBS = frozenset(
+    _words(
+        """meanwhile however but and also so yet still then now later earlier instead indeed
+    separately nevertheless moreover furthermore besides thus hence finally first second
+    today yesterday tonight recently previously afterwards elsewhere overall again even"""
+    )
+)
+_TIME_WORDS = frozenset(
+    _words(
+        """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec last next this week month year morning evening night weekend"""
+    )
+)
+_PREPOSITIONS = frozenset(_words("on in at by during since until last this"))
+_INTRO_WORDS = (
+    _LEADING_ADVERBS
+    | _PREPOSITIONS
+    | frozenset(_words("""after before when while as although though if asked speaking for with"""))
+)
 
 
 def _inside_piece(doc: _Doc, pos: int) -> bool:

@@ -234,3 +234,36 @@ def test_unclosed_quote_ends_before_its_attribution() -> None:
         ("We are ready to go now,", "Trump"),
         ("He wants to give away our country.", "Trump"),
     ]
+
+
+def test_sentence_adverbs_and_time_phrases_are_not_part_of_the_speaker() -> None:
+    quotes = extract_quotes(
+        'Meanwhile Labour backbencher Stephen Pound labelled the schemes "a pile of nonsense".'
+    )
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert (direct.speaker, direct.role) == ("Stephen Pound", "Labour backbencher")
+    (quote,) = extract_quotes('Meanwhile Labour said: "We will win the next election easily."')
+    assert quote.speaker == "Labour"
+    quote = by_start(
+        extract_quotes(
+            "Later on Sunday, Carson shared a syllabus on his page, writing "
+            "“Allow me also to do the research for the reporter.”"
+        ),
+        "Allow me",
+    )
+    assert quote.speaker == "Carson"
+
+
+def test_parenthesised_asides_and_titles_are_not_speakers_or_roles() -> None:
+    (quote,) = extract_quotes('"We will not be moved on this at all," Blair (Mr) said.')
+    assert quote.speaker == "Blair"
+    (quote,) = extract_quotes('Mr Blair (Labour) said: "We will not be moved on this at all."')
+    assert (quote.speaker, quote.role) == ("Blair", None)
+
+
+def test_a_statement_introduced_by_its_speaker_is_not_a_trailing_attribution() -> None:
+    for text in (
+        'On Monday, the minister said: "The deal is off for good now."',
+        'England captain, Martin Johnson, said: "We played well today and deserved it."',
+    ):
+        assert [q.kind for q in extract_quotes(text)] == ["direct"], text
