@@ -881,6 +881,10 @@ def _indirect_in(
 ) -> tuple[int, int, str, str, int, str | None] | None:
     """The first `X VERB (that) CLAUSE` whose subject is a plausible speaker phrase."""
     leading = _leading_according(sentence, offset, doc)
+    if not leading and re.search(r"[,!?][”\"]\s", sentence):
+        # `Clinton is "the worst," Pence said.`: the attribution after a quote that closes
+        # mid-sentence names the speaker of the whole clause, not its subject
+        leading = _trailing_attribution(sentence, offset, doc)
     if leading:
         return leading
     started_inside = _inside_piece(doc, offset) or _inside_piece(doc, offset + 1)
@@ -943,7 +947,7 @@ def _trailing_attribution(
     sentence: str, offset: int, doc: _Doc
 ) -> tuple[int, int, str, str, int, str | None] | None:
     """`CLAUSE, according to X.` / `CLAUSE, X said.` / `CLAUSE, said X, who ...`."""
-    commas = [m.start() for m in re.finditer(r",", sentence)]
+    commas = [m.end() - 1 for m in re.finditer(r",[”\"]?", sentence)]
     for comma in reversed(commas[-3:]):
         tail = sentence[comma + 1 :].rstrip().rstrip(".!?…")
         if len(tail.split()) > 12 or len(sentence[:comma].split()) < 3:
@@ -966,7 +970,8 @@ def _trailing_attribution(
         start = offset + len(sentence) - len(sentence.lstrip())
         if _inside_piece(doc, start + 1) or sentence.lstrip()[:1] in _OPENERS:
             return None
-        end = offset + len(sentence[:comma].rstrip())
+        closed = sentence[comma] in _CLOSERS  # keep the quote's closing mark with its words
+        end = offset + (comma + 1 if closed else len(sentence[:comma].rstrip()))
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return None
@@ -997,12 +1002,42 @@ def _partial_quote_objects(sentence: str, offset: int, doc: _Doc) -> list[_Cue]:
         if not 0 < rel < len(sentence):
             continue
         verbs = _verb_tokens(sentence[:rel])
-        if verbs and verbs[-1].group().lower() not in ("said", "says", "told", "tell"):
+        if verbs and (
+            verbs[-1].group().lower() not in _SPEECH_VERBS
+            or _quote_inside_clause(sentence, verbs[-1].end(), rel, piece, offset)
+        ):
             verb = verbs[-1]
             out.append(_Cue(verb.start(), verb.group(), _clause_after(sentence, verb.end())))
         elif not verbs and sentence[:rel].rstrip()[-1:].isalnum():
             out.extend(_subject_verb(sentence, rel))
     return out
+
+
+_SPEECH_VERBS = frozenset(_words("said says say told tell tells"))
+
+
+def _quote_inside_clause(
+    sentence: str, verb_end: int, rel: int, piece: _Piece, offset: int
+) -> bool:
+    """`X said the plan was "foolish"` / `X says "the wind is at our backs" despite ...`: after
+    a plain speech verb the statement is the whole clause only when the quote is part of it;
+    `X said: "..."` and `X told reporters "..."` state the quote alone."""
+    between = sentence[verb_end:rel]
+    if re.search(r"[,:;]", between):
+        return False
+    words = between.split()
+    if words and words[-1].lower() != "that":
+        said = sentence[verb_end - 4 : verb_end].lower() in ("said", "says")
+        return said and not _is_time(words[-1])
+    if piece.close_pos is None:
+        return False
+    tail = re.findall(r"[A-Za-z]+", sentence[piece.close_pos + 1 - offset :])
+    return len(tail) >= 2 and tail[0].lower() in _CLAUSE_LINKS
+
+
+_CLAUSE_LINKS = frozenset(
+    _words("because despite but and while although though since as if unless so or when")
+)
 
 
 def _subject_verb(sentence: str, rel: int) -> list[_Cue]:

@@ -267,3 +267,26 @@ def test_a_statement_introduced_by_its_speaker_is_not_a_trailing_attribution() -
         'England captain, Martin Johnson, said: "We played well today and deserved it."',
     ):
         assert [q.kind for q in extract_quotes(text)] == ["direct"], text
+
+
+def test_reported_clause_holding_a_partial_quote_is_one_statement() -> None:
+    quotes = extract_quotes(
+        "Governor Mary Fallin said presumptive nominee Donald Trump is “trying to campaign "
+        "as a racial healer.”"
+    )
+    indirect = next(q for q in quotes if q.kind == "indirect")
+    assert indirect.text.startswith("presumptive nominee Donald Trump is “trying")
+    assert indirect.speaker == "Mary Fallin"
+    quotes = extract_quotes("Sanders says “the wind is at our backs” despite his loss.")
+    indirect = next(q for q in quotes if q.kind == "indirect")
+    assert (indirect.text, indirect.speaker) == (
+        "“the wind is at our backs” despite his loss",
+        "Sanders",
+    )
+
+
+def test_trailing_attribution_outranks_a_subject_inside_the_quoted_clause() -> None:
+    quotes = extract_quotes(
+        "Clinton is “the most dishonest candidate since Richard Nixon,” Pence said in an interview."
+    )
+    assert {q.speaker for q in quotes} == {"Pence"}
