@@ -486,11 +486,24 @@ def _attach_phrase(doc: _Doc, piece: _Piece) -> None:
     prev_close = _last_closer_before(doc, piece)
     left_start = max(s_start, prev_close)
     before = text[left_start : piece.open_pos]
-    found = _phrase_before(before, left_start)
+    found = _phrase_before(before, left_start) or _colon_paragraph_before(doc, piece)
     if found:
         piece.np, piece.np_pos, piece.cue, piece.role = found
         return
     piece.fallback = _fallback_subject(doc, piece, before, left_start, s_start)
+
+
+def _colon_paragraph_before(doc: _Doc, piece: _Piece) -> _Found | None:
+    """`Dr. Ward stated:` closing the previous paragraph introduces a quote paragraph."""
+    p_start = doc.paragraphs[piece.para][0]
+    if piece.para == 0 or piece.open_pos != p_start:
+        return None
+    prev_start, prev_end = doc.paragraphs[piece.para - 1]
+    if not doc.text[prev_start:prev_end].rstrip().endswith(":"):
+        return None
+    s_start, s_end = _sentence_at(doc, doc.text.rindex(":", prev_start, prev_end))
+    s_start = max(s_start, prev_start)
+    return _phrase_before(doc.text[s_start:s_end], s_start)
 
 
 def _fallback_subject(

@@ -290,3 +290,9 @@ def test_trailing_attribution_outranks_a_subject_inside_the_quoted_clause() -> N
         "Clinton is “the most dishonest candidate since Richard Nixon,” Pence said in an interview."
     )
     assert {q.speaker for q in quotes} == {"Pence"}
+
+
+def test_paragraph_ending_with_a_colon_attributes_the_quote_paragraph_after_it() -> None:
+    text = 'The doctor spoke on Monday. Dr. Ward stated:\n\n"The bill is a disgrace and must go."'
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.cue) == ("Ward", "stated")
