@@ -345,15 +345,21 @@ def _find_pieces(text: str, paragraphs: list[Span]) -> list[_Piece]:
             open_pos = _next_opener(text, pos, p_end)
             if open_pos is None:
                 break
-            close_pos = _find_closer(text, open_pos, p_end)
-            end = close_pos if close_pos is not None else p_end
+            close_pos, stop = _find_closer(text, open_pos, p_end)
+            end = close_pos if close_pos is not None else stop
             piece = _trimmed_piece(text, open_pos, end, close_pos, para)
+            if piece is not None and close_pos is None:
+                _end_at_attribution(text, piece)
+                close_pos = piece.close_pos
             if piece is not None and carry is not None and open_pos == p_start:
                 carry.end, carry.close_pos, carry.last_para = piece.end, close_pos, para
                 piece = carry
             elif piece is not None:
                 pieces.append(piece)
             carry = None
+            if close_pos is None and stop < p_end:
+                pos = stop  # re-opened: the next quote starts at the repeated mark
+                continue
             if close_pos is None:
                 if piece is not None and _opens_speech(text, piece.open_pos, p_start, para, piece):
                     carry = piece
@@ -371,23 +377,56 @@ def _next_opener(text: str, pos: int, end: int) -> int | None:
     return m.start() if m else None
 
 
-def _find_closer(text: str, open_pos: int, end: int) -> int | None:
-    """Matching closing mark within the paragraph: same family first, nested curly counted."""
+def _find_closer(text: str, open_pos: int, end: int) -> tuple[int | None, int]:
+    """(closing mark or None, where the quote stops) within the paragraph.
+
+    Articles mix straight and curly marks (`“I heard it," he said. "He wants more.”`), so a mark
+    closes by its shape rather than its family: `”`/`»` always close, a straight `"` closes
+    unless it starts a word. A mark shaped as an opener nests one level, except that a curly
+    opener repeated at the outer level means this quote was never closed: it stops there, so
+    an unbalanced quote does not swallow the next one and the attribution between them.
+    """
     opener = text[open_pos]
-    want = _OPENERS[opener]
     depth = 0
     for i in range(open_pos + 1, end):
         ch = text[i]
-        if opener != '"' and ch == opener:
-            depth += 1
-        elif ch == want:
+        if ch not in _MARKS:
+            continue
+        if _closing_shape(text, i, opener):
             if depth == 0:
-                return i
+                return i, i
             depth -= 1
-    for i in range(open_pos + 1, end):
-        if text[i] in _CLOSERS and text[i] != opener:
-            return i
-    return None
+        elif depth == 0 and ch == opener and opener != '"':
+            return None, i
+        else:
+            depth += 1
+    return None, end
+
+
+_MARKS = frozenset('"“”«»„')
+
+
+def _closing_shape(text: str, i: int, opener: str) -> bool:
+    """`”`, `»` (and `“` after a German `„`) close; a straight `"` closes unless it opens a word."""
+    ch = text[i]
+    if ch == '"':
+        return not _OPENER.match(text, i)
+    return ch in "”»" or (ch == "“" and opener == "„")
+
+
+def _end_at_attribution(text: str, piece: _Piece) -> None:
+    """An unclosed quote ends at the comma before a short attribution (`..., Trump said.`).
+
+    Without its closing mark the quote would otherwise run on and take the attribution and
+    the narrative after it as quoted words; the comma then stands in for the missing mark.
+    """
+    for comma in re.finditer(r",(?=\s)", text[piece.start : piece.end]):
+        pos = piece.start + comma.start()
+        if len(text[piece.start : pos].split()) < 3:
+            continue
+        if _short_attribution(text[pos + 1 : piece.end], pos + 1):
+            piece.end, piece.close_pos = pos + 1, pos
+            return
 
 
 def _opens_speech(text: str, open_pos: int, p_start: int, para: int, piece: _Piece) -> bool:
@@ -447,11 +486,24 @@ def _attach_phrase(doc: _Doc, piece: _Piece) -> None:
     prev_close = _last_closer_before(doc, piece)
     left_start = max(s_start, prev_close)
     before = text[left_start : piece.open_pos]
-    found = _phrase_before(before, left_start)
+    found = _phrase_before(before, left_start) or _colon_paragraph_before(doc, piece)
     if found:
         piece.np, piece.np_pos, piece.cue, piece.role = found
         return
     piece.fallback = _fallback_subject(doc, piece, before, left_start, s_start)
+
+
+def _colon_paragraph_before(doc: _Doc, piece: _Piece) -> _Found | None:
+    """`Dr. Ward stated:` closing the previous paragraph introduces a quote paragraph."""
+    p_start = doc.paragraphs[piece.para][0]
+    if piece.para == 0 or piece.open_pos != p_start:
+        return None
+    prev_start, prev_end = doc.paragraphs[piece.para - 1]
+    if not doc.text[prev_start:prev_end].rstrip().endswith(":"):
+        return None
+    s_start, s_end = _sentence_at(doc, doc.text.rindex(":", prev_start, prev_end))
+    s_start = max(s_start, prev_start)
+    return _phrase_before(doc.text[s_start:s_end], s_start)
 
 
 def _fallback_subject(
@@ -587,8 +639,10 @@ def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found 
     if not chosen:
         return None
     start, end = chosen[0].start(), chosen[-1].end()
-    np = after[start:end].rstrip(".")
-    return np, offset + start, cue, None
+    np, shift = _clean_np(after[start:end].rstrip("."))
+    if not np:
+        return None
+    return np, offset + start + shift, cue, None
 
 
 _DETERMINERS = frozenset(_words("""the a an his her their its this that one another"""))
@@ -623,8 +677,11 @@ def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
     """The subject phrase ending right before a verb: after the last clause boundary.
 
     Handles an apposition (`Dmitry Peskov, the Kremlin spokesman, said`) by taking the part
-    before it as the name and the apposition as the role.
+    before it as the name and the apposition as the role. Parenthesised asides (`Blair (Mr)`,
+    `Cruz (R-Texas)`) are blanked out first, keeping offsets, so their brackets do not cut
+    the name off as a clause boundary would.
     """
+    left = _PAREN_ASIDE.sub(lambda m: " " * len(m.group()), left)
     tokens = list(_WORD.finditer(left))
     while tokens and (tokens[-1].group().lower() in _AUX or _is_adverb(tokens[-1].group())):
         tokens.pop()
@@ -642,9 +699,14 @@ def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
             segment_start = _segment_start(left, name_end)
             np = left[segment_start:name_end].strip()
     np = np.strip(" ,—–-()[]")
+    np_pos = left.find(np, segment_start)
+    np, shift = _clean_np(np)
     if not np or not _plausible_np(np):
         return None
-    return np, offset + left.find(np, segment_start), cue, role
+    return np, offset + np_pos + shift, cue, role
+
+
+_PAREN_ASIDE = re.compile(r"\([^()“”\"]{0,40}\)")
 
 
 def _apposition(part: str) -> bool:
@@ -695,7 +757,9 @@ def _plausible_np(np: str) -> bool:
     if low[0] in _LEADING_NON_SUBJECT:
         return False
     if any(_CAP.match(w) for w in words):
-        return all(_CAP.match(w) or w.lower().strip(".") in _NP_INNER for w in words)
+        return all(
+            _CAP.match(w) or w.lower().strip(".") in _NP_INNER or _agent_noun(w) for w in words
+        )
     if low[0] in _DETERMINERS or re.search(r"['’]s$", words[0]):
         return len(words) <= 6
     return len(words) <= 3 and low[-1].endswith("s") and low[-1] not in _VERBS
@@ -732,6 +796,8 @@ def _clean_role(text: str) -> str:
     words = text.strip(" ,").split()
     while words and words[0].lower() in _DETERMINERS:
         words.pop(0)
+    if all(w.lower().strip(".") in _TITLE_GENDER for w in words):
+        return ""  # "Mr" is a form of address, not a role
     return " ".join(words)
 
 
@@ -828,6 +894,10 @@ def _indirect_in(
 ) -> tuple[int, int, str, str, int, str | None] | None:
     """The first `X VERB (that) CLAUSE` whose subject is a plausible speaker phrase."""
     leading = _leading_according(sentence, offset, doc)
+    if not leading and re.search(r"[,!?][”\"]\s", sentence):
+        # `Clinton is "the worst," Pence said.`: the attribution after a quote that closes
+        # mid-sentence names the speaker of the whole clause, not its subject
+        leading = _trailing_attribution(sentence, offset, doc)
     if leading:
         return leading
     started_inside = _inside_piece(doc, offset) or _inside_piece(doc, offset + 1)
@@ -890,11 +960,13 @@ def _trailing_attribution(
     sentence: str, offset: int, doc: _Doc
 ) -> tuple[int, int, str, str, int, str | None] | None:
     """`CLAUSE, according to X.` / `CLAUSE, X said.` / `CLAUSE, said X, who ...`."""
-    commas = [m.start() for m in re.finditer(r",", sentence)]
+    commas = [m.end() - 1 for m in re.finditer(r",[”\"]?", sentence)]
     for comma in reversed(commas[-3:]):
         tail = sentence[comma + 1 :].rstrip().rstrip(".!?…")
-        if len(tail.split()) > 12 or comma < 8:
+        if len(tail.split()) > 12 or len(sentence[:comma].split()) < 3:
             continue
+        if any(ch in _OPENERS for ch in tail):
+            return None  # `X, the mayor, said: "..."`: the quote is the statement
         acc = _ACCORDING.match(tail.lstrip())
         if acc:
             lead = len(tail) - len(tail.lstrip())
@@ -911,7 +983,8 @@ def _trailing_attribution(
         start = offset + len(sentence) - len(sentence.lstrip())
         if _inside_piece(doc, start + 1) or sentence.lstrip()[:1] in _OPENERS:
             return None
-        end = offset + len(sentence[:comma].rstrip())
+        closed = sentence[comma] in _CLOSERS  # keep the quote's closing mark with its words
+        end = offset + (comma + 1 if closed else len(sentence[:comma].rstrip()))
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return None
@@ -942,12 +1015,42 @@ def _partial_quote_objects(sentence: str, offset: int, doc: _Doc) -> list[_Cue]:
         if not 0 < rel < len(sentence):
             continue
         verbs = _verb_tokens(sentence[:rel])
-        if verbs and verbs[-1].group().lower() not in ("said", "says", "told", "tell"):
+        if verbs and (
+            verbs[-1].group().lower() not in _SPEECH_VERBS
+            or _quote_inside_clause(sentence, verbs[-1].end(), rel, piece, offset)
+        ):
             verb = verbs[-1]
             out.append(_Cue(verb.start(), verb.group(), _clause_after(sentence, verb.end())))
         elif not verbs and sentence[:rel].rstrip()[-1:].isalnum():
             out.extend(_subject_verb(sentence, rel))
     return out
+
+
+_SPEECH_VERBS = frozenset(_words("said says say told tell tells"))
+
+
+def _quote_inside_clause(
+    sentence: str, verb_end: int, rel: int, piece: _Piece, offset: int
+) -> bool:
+    """`X said the plan was "foolish"` / `X says "the wind is at our backs" despite ...`: after
+    a plain speech verb the statement is the whole clause only when the quote is part of it;
+    `X said: "..."` and `X told reporters "..."` state the quote alone."""
+    between = sentence[verb_end:rel]
+    if re.search(r"[,:;]", between):
+        return False
+    words = between.split()
+    if words and words[-1].lower() != "that":
+        said = sentence[verb_end - 4 : verb_end].lower() in ("said", "says")
+        return said and not _is_time(words[-1])
+    if piece.close_pos is None:
+        return False
+    tail = re.findall(r"[A-Za-z]+", sentence[piece.close_pos + 1 - offset :])
+    return len(tail) >= 2 and tail[0].lower() in _CLAUSE_LINKS
+
+
+_CLAUSE_LINKS = frozenset(
+    _words("because despite but and while although though since as if unless so or when")
+)
 
 
 def _subject_verb(sentence: str, rel: int) -> list[_Cue]:
@@ -970,9 +1073,7 @@ def _sentence_subject(sentence: str, offset: int, cue: str) -> _Found | None:
     """
     if sentence.lstrip()[:1] in _OPENERS:
         return None
-    words = list(_WORD.finditer(sentence))
-    if len(words) > 1 and sentence[words[0].end() : words[0].end() + 1] == ",":
-        words = words[1:]  # "However, he characterized ..."
+    words = _after_intro(sentence, list(_WORD.finditer(sentence)))
     chosen: list[re.Match[str]] = []
     for w in words[:10]:
         token = w.group()
@@ -983,13 +1084,92 @@ def _sentence_subject(sentence: str, offset: int, cue: str) -> _Found | None:
         if _CAP.match(token) or (chosen and low in _NP_INNER) or (not chosen and low in ("the",)):
             chosen.append(w)
             continue
+        if chosen and _role_noun_before_name(token, sentence, w.end()):
+            chosen.append(w)  # "Labour backbencher Stephen Pound": an unlisted role noun
+            continue
         break
     if not chosen:
         return None
-    np = sentence[chosen[0].start() : chosen[-1].end()].rstrip(".")
-    if not _plausible_np(np) or np.lower() in ("the",):
+    np, shift = _clean_np(sentence[chosen[0].start() : chosen[-1].end()].rstrip("."))
+    if not np or not _plausible_np(np) or np.lower() in ("the",):
         return None
-    return np, offset + chosen[0].start(), cue, None
+    return np, offset + chosen[0].start() + shift, cue, None
+
+
+def _role_noun_before_name(token: str, sentence: str, end: int) -> bool:
+    """A lowercase agent noun (`backbencher`, `campaigner`) right before a capitalised name
+    belongs to the subject; verbs (`attacked Clinton`) do not end like agent nouns."""
+    return _agent_noun(token) and bool(re.match(r"\s+[A-Z][\w'’\-]+\s+[A-Z]", sentence[end:]))
+
+
+def _agent_noun(word: str) -> bool:
+    return (
+        word.islower()
+        and word not in _VERBS
+        and word.endswith(("er", "or", "ist", "man", "woman", "ian"))
+    )
+
+
+def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Words after an introductory phrase closed by a comma (`However,`, `Later on Sunday,`,
+    `Asked about it,`): the subject follows it. Only phrases that open with a sentence adverb,
+    a preposition or a participle count, so `Smith, the mayor, said` keeps its subject."""
+    if not words:
+        return words
+    first = words[0].group().lower()
+    if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly"))):
+        return words
+    for i, w in enumerate(words[:8]):
+        if sentence[w.end() : w.end() + 1] == ",":
+            return words[i + 1 :]
+    return words
+
+
+def _clean_np(np: str) -> tuple[str, int]:
+    """A speaker phrase without what is not part of a name: parenthesised asides
+    (`Blair (Mr)`, `Ted Cruz (R-Texas)`) and leading sentence adverbs and time phrases
+    (`Meanwhile Labour`, `On Monday the minister`). Returns the phrase and how many characters
+    were dropped from its start, so its offset can follow."""
+    cleaned = re.sub(r"\s*\([^()]*\)", "", np).strip(" ,")
+    words = cleaned.split()
+    while words and (
+        words[0].lower().strip(",") in _LEADING_ADVERBS
+        or words[0].lower() in _PREPOSITIONS
+        and len(words) > 1
+        and _is_time(words[1])
+        or _is_time(words[0])
+    ):
+        words.pop(0)
+    if not words:
+        return "", 0
+    rest = " ".join(words)
+    return rest, max(np.find(words[0]), 0)
+
+
+def _is_time(word: str) -> bool:
+    return word.lower().strip(".,") in _TIME_WORDS or word.strip(".,").isdigit()
+
+
+_LEADING_ADVERBS = frozenset(
+    _words(
+        """meanwhile however but and also so yet still then now later earlier instead indeed
+    separately nevertheless moreover furthermore besides thus hence finally first second
+    today yesterday tonight recently previously afterwards elsewhere overall again even"""
+    )
+)
+_TIME_WORDS = frozenset(
+    _words(
+        """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec last next this week month year morning evening night weekend"""
+    )
+)
+_PREPOSITIONS = frozenset(_words("on in at by during since until last this"))
+_INTRO_WORDS = (
+    _LEADING_ADVERBS
+    | _PREPOSITIONS
+    | frozenset(_words("""after before when while as although though if asked speaking for with"""))
+)
 
 
 def _inside_piece(doc: _Doc, pos: int) -> bool:

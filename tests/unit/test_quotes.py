@@ -213,3 +213,86 @@ def test_offsets_always_slice_the_recorded_text(text: str) -> None:
 def test_arbitrary_unicode_never_raises(text: str) -> None:
     for quote in extract_quotes(text):
         assert text[quote.start : quote.end] == quote.text
+
+
+def test_mixed_straight_and_curly_marks_do_not_swallow_the_attribution() -> None:
+    for text in (
+        '“I heard parts of the speech," Trump said. "He wants to give away our country.”',
+        '"I heard parts of the speech,” Trump said. “He wants to give away our country."',
+    ):
+        quotes = extract_quotes(text)
+        assert [(q.text, q.speaker) for q in quotes] == [
+            ("I heard parts of the speech,", "Trump"),
+            ("He wants to give away our country.", "Trump"),
+        ], text
+
+
+def test_unclosed_quote_ends_before_its_attribution() -> None:
+    text = "“We are ready to go now, Trump said. “He wants to give away our country.”"
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We are ready to go now,", "Trump"),
+        ("He wants to give away our country.", "Trump"),
+    ]
+
+
+def test_sentence_adverbs_and_time_phrases_are_not_part_of_the_speaker() -> None:
+    quotes = extract_quotes(
+        'Meanwhile Labour backbencher Stephen Pound labelled the schemes "a pile of nonsense".'
+    )
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert (direct.speaker, direct.role) == ("Stephen Pound", "Labour backbencher")
+    (quote,) = extract_quotes('Meanwhile Labour said: "We will win the next election easily."')
+    assert quote.speaker == "Labour"
+    quote = by_start(
+        extract_quotes(
+            "Later on Sunday, Carson shared a syllabus on his page, writing "
+            "“Allow me also to do the research for the reporter.”"
+        ),
+        "Allow me",
+    )
+    assert quote.speaker == "Carson"
+
+
+def test_parenthesised_asides_and_titles_are_not_speakers_or_roles() -> None:
+    (quote,) = extract_quotes('"We will not be moved on this at all," Blair (Mr) said.')
+    assert quote.speaker == "Blair"
+    (quote,) = extract_quotes('Mr Blair (Labour) said: "We will not be moved on this at all."')
+    assert (quote.speaker, quote.role) == ("Blair", None)
+
+
+def test_a_statement_introduced_by_its_speaker_is_not_a_trailing_attribution() -> None:
+    for text in (
+        'On Monday, the minister said: "The deal is off for good now."',
+        'England captain, Martin Johnson, said: "We played well today and deserved it."',
+    ):
+        assert [q.kind for q in extract_quotes(text)] == ["direct"], text
+
+
+def test_reported_clause_holding_a_partial_quote_is_one_statement() -> None:
+    quotes = extract_quotes(
+        "Governor Mary Fallin said presumptive nominee Donald Trump is “trying to campaign "
+        "as a racial healer.”"
+    )
+    indirect = next(q for q in quotes if q.kind == "indirect")
+    assert indirect.text.startswith("presumptive nominee Donald Trump is “trying")
+    assert indirect.speaker == "Mary Fallin"
+    quotes = extract_quotes("Sanders says “the wind is at our backs” despite his loss.")
+    indirect = next(q for q in quotes if q.kind == "indirect")
+    assert (indirect.text, indirect.speaker) == (
+        "“the wind is at our backs” despite his loss",
+        "Sanders",
+    )
+
+
+def test_trailing_attribution_outranks_a_subject_inside_the_quoted_clause() -> None:
+    quotes = extract_quotes(
+        "Clinton is “the most dishonest candidate since Richard Nixon,” Pence said in an interview."
+    )
+    assert {q.speaker for q in quotes} == {"Pence"}
+
+
+def test_paragraph_ending_with_a_colon_attributes_the_quote_paragraph_after_it() -> None:
+    text = 'The doctor spoke on Monday. Dr. Ward stated:\n\n"The bill is a disgrace and must go."'
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.cue) == ("Ward", "stated")
