@@ -45,6 +45,9 @@ class ServerSettings:
     port: int = 7860
     auth: str | None = None  # "user:pass"
     max_upload_mb: float = 20.0
+    # Questions the chat answers at once. 4 and 16 gave the same 3.75 answers/s in
+    # benchmarks/soak.py (20 users, 2 cores): the web layer's CPU is the limit, not the slots.
+    ask_concurrency: int = 4
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,6 @@ LLM_REFRESH = 0.1  # seconds between chat updates while an LLM writes (not one p
 MODES = [("Written answer", "written"), ("Quotes only", "quotes")]
 MAX_TURNS = 100  # per session; older turns drop off the display and the history
 MAX_SPEAKERS = 500  # most-quoted first; the dropdown filters as the user types
-ASK_CONCURRENCY = 4  # QuoteDesk.ask is thread-safe; the embedder is the shared cost
 
 CSS = """
 .qd-sources { max-height: 76vh; overflow-y: auto; padding-right: .3em; }
@@ -103,7 +102,11 @@ JS = """
 """
 
 
-def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_mb) -> gr.Blocks:
+def build_ui(
+    desk: QuoteDesk,
+    max_upload_mb: float = ServerSettings.max_upload_mb,
+    ask_concurrency: int = ServerSettings.ask_concurrency,
+) -> gr.Blocks:
     """The chat, the sources panel, examples, copy box and upload, bound to one `desk`."""
     max_upload_bytes = int(max_upload_mb * 1_000_000)
 
@@ -261,7 +264,7 @@ def build_ui(desk: QuoteDesk, max_upload_mb: float = ServerSettings.max_upload_m
             upload_result = gr.HTML("", elem_id="upload-result", js_on_load=None)
 
         outputs = [question, chatbot, history, sources, copy_box]
-        ask_options = {"concurrency_limit": ASK_CONCURRENCY, "show_progress": "minimal"}
+        ask_options = {"concurrency_limit": ask_concurrency, "show_progress": "minimal"}
         inputs = [question, history, mode, speaker, source, since, until]
         question.submit(respond, inputs, outputs, api_name="ask", **ask_options)
         send.click(respond, inputs, outputs, api_name=False, **ask_options)
@@ -365,8 +368,8 @@ def launch(
 
     `block=False` returns once the server runs (tests); call `demo.close()` to stop it.
     """
-    demo = build_ui(desk, server.max_upload_mb)
-    demo.queue(default_concurrency_limit=ASK_CONCURRENCY)
+    demo = build_ui(desk, server.max_upload_mb, server.ask_concurrency)
+    demo.queue(default_concurrency_limit=server.ask_concurrency)
     demo.launch(
         server_name=server.host,
         server_port=server.port,

@@ -6,6 +6,7 @@ and asks a mix of questions and follow-ups, clearing its chat now and then.
 
     python -m benchmarks.soak --url http://127.0.0.1:PORT --pid PID [--users 50] [--seconds 60]
     python -m benchmarks.soak --store DIR [--users 50] [--seconds 60]  # starts `quotedesk serve`
+    python -m benchmarks.soak --api DIR [--users 50] [--seconds 60]    # QuoteDesk.ask in-process
 
 Prints requests, errors, p50/p95/p99 latency and the server's RSS at start and end (from
 /proc/PID/status; psutil is not a dependency). Only 127.0.0.1 URLs are accepted.
@@ -63,13 +64,43 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
-def user(url: str, seed: int, deadline: float, tally: Tally) -> None:
-    """One browser-like session: a question, maybe follow-ups, sometimes a cleared chat."""
-    from gradio_client import Client
+class WebSession:
+    """One browser-like chat session through the web API (its own Gradio session state)."""
 
+    def __init__(self, url: str) -> None:
+        from gradio_client import Client
+
+        self.client = Client(url, verbose=False, download_files=False)
+
+    def ask(self, question: str) -> bool:
+        _box, chat, _sources, markdown = self.client.predict(question, api_name="/ask")
+        return bool(chat and markdown)
+
+    def clear(self) -> None:
+        self.client.predict(api_name="/clear")
+
+
+class ApiSession:
+    """The same conversation through the Python API: one shared desk, a history per user."""
+
+    def __init__(self, desk) -> None:
+        self.desk = desk
+        self.history: list = []
+
+    def ask(self, question: str) -> bool:
+        answer = self.desk.ask(question, self.history)
+        self.history.append(answer)
+        return bool(answer.answer)
+
+    def clear(self) -> None:
+        self.history.clear()
+
+
+def user(connect, seed: int, deadline: float, tally: Tally) -> None:
+    """One session: a question, maybe follow-ups, sometimes a cleared chat."""
     rng = random.Random(seed)
     try:
-        client = Client(url, verbose=False, download_files=False)
+        session = connect()
     except Exception as exc:  # counted, never raised: the soak reports, it does not stop
         tally.add(0.0, f"connect: {type(exc).__name__}")
         return
@@ -79,27 +110,24 @@ def user(url: str, seed: int, deadline: float, tally: Tally) -> None:
         question = rng.choice(FOLLOW_UPS if follow_up else QUESTIONS)
         started = time.perf_counter()
         try:
-            box, chat, sources, markdown = client.predict(question, api_name="/ask")
-            error = None if chat and markdown else "empty answer"
+            error = None if session.ask(question) else "empty answer"
         except Exception as exc:
             error = f"{type(exc).__name__}: {str(exc)[:80]}"
         tally.add(time.perf_counter() - started, error)
         turns += 1
         if rng.random() < 0.15 and time.monotonic() < deadline:
             try:
-                client.predict(api_name="/clear")
+                session.clear()
                 turns = 0
             except Exception as exc:
                 tally.add(0.0, f"clear: {type(exc).__name__}")
 
 
-def warm_up(url: str) -> None:
+def warm_up(connect) -> None:
     """Each kind of question once, from one session, before the clock starts."""
-    from gradio_client import Client
-
-    client = Client(url, verbose=False, download_files=False)
+    session = connect()
     for question in (*QUESTIONS, *FOLLOW_UPS):
-        client.predict(question, api_name="/ask")
+        session.ask(question)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -133,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--url", help="a running server on 127.0.0.1")
     target.add_argument("--store", type=Path, help="start `quotedesk serve` on this store")
+    target.add_argument("--api", type=Path, help="QuoteDesk.ask in this process, on this store")
     parser.add_argument("--pid", type=int, help="server process id, for RSS (with --url)")
     parser.add_argument("--port", type=int, default=7861, help="port for --store")
     parser.add_argument("--users", type=int, default=50)
@@ -141,22 +170,36 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     server = None
-    if args.store:
-        server = start_server(args.store, args.port)
-        url, pid = f"http://127.0.0.1:{args.port}/", server.pid
+    if args.api:
+        from app.api import QuoteDesk
+
+        desk = QuoteDesk.open(args.api)
+        pid = os.getpid()
+
+        def connect():
+            return ApiSession(desk)
+
     else:
-        url, pid = args.url, args.pid
-        if urlparse(url).hostname not in {"127.0.0.1", "localhost"}:
-            parser.error("only a server on 127.0.0.1 may be soaked")
+        if args.store:
+            server = start_server(args.store, args.port)
+            url, pid = f"http://127.0.0.1:{args.port}/", server.pid
+        else:
+            url, pid = args.url, args.pid
+            if urlparse(url).hostname not in {"127.0.0.1", "localhost"}:
+                parser.error("only a server on 127.0.0.1 may be soaked")
+
+        def connect():
+            return WebSession(url)
+
     try:
         rss_launch = rss_mb(pid) if pid else None
-        warm_up(url)  # first answers load models and caches: not growth, so not counted
+        warm_up(connect)  # first answers load models and caches: not growth, so not counted
         rss_start = rss_mb(pid) if pid else None
         tally = Tally()
         began = time.monotonic()
         deadline = began + args.seconds
         threads = [
-            threading.Thread(target=user, args=(url, args.seed * 1000 + i, deadline, tally))
+            threading.Thread(target=user, args=(connect, args.seed * 1000 + i, deadline, tally))
             for i in range(args.users)
         ]
         for thread in threads:
@@ -172,7 +215,11 @@ def main(argv: list[str] | None = None) -> int:
 
     ok = len(tally.latencies)
     errors = sum(tally.errors.values())
-    print(f"users {args.users}, {elapsed:.0f} s (for {args.seconds:g} s), {os.cpu_count()} cores")
+    mode = "Python API" if args.api else "web API (gradio_client)"
+    print(
+        f"{mode}: users {args.users}, {elapsed:.0f} s (for {args.seconds:g} s), "
+        f"{os.cpu_count()} cores"
+    )
     print(f"requests {ok + errors}, errors {errors}, {ok / elapsed:.2f} answers/s")
     print(
         "latency s: p50 {:.2f}  p95 {:.2f}  p99 {:.2f}  max {:.2f}".format(
@@ -182,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     if rss_start and rss_end:
         growth = 100 * (rss_end - rss_start) / rss_start
         print(
-            f"server RSS MB: launch {rss_launch:.0f}, start (after warm-up) {rss_start:.0f}, "
+            f"RSS MB: launch {rss_launch:.0f}, start (after warm-up) {rss_start:.0f}, "
             f"end {rss_end:.0f} ({growth:+.1f}% over the run)"
         )
     else:
