@@ -16,7 +16,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,15 +160,25 @@ class HybridRetriever:
 
     def embed_query(self, query: str) -> list[float]:
         """Cached: follow-ups, example questions and retries repeat the same text."""
+        return self._cached(
+            self._query_vectors,
+            query,
+            QUERY_CACHE_SIZE,
+            lambda: self.embedder.get_query_embedding(query),
+        )
+
+    def _cached(self, cache: dict, key: Any, limit: int, make: Callable[[], Any]) -> Any:
+        """Get or make `cache[key]`; made outside the lock (it may be slow), and the oldest
+        entry goes when `limit` is reached."""
         with self._lock:
-            cached = self._query_vectors.get(query)
-        if cached is None:
-            cached = self.embedder.get_query_embedding(query)
-            with self._lock:
-                if len(self._query_vectors) >= QUERY_CACHE_SIZE:
-                    self._query_vectors.pop(next(iter(self._query_vectors)))
-                self._query_vectors[query] = cached
-        return cached
+            if key in cache:
+                return cache[key]
+        value = make()
+        with self._lock:
+            if len(cache) >= limit:
+                cache.pop(next(iter(cache)))
+            cache[key] = value
+        return value
 
     def search(
         self,
@@ -221,18 +231,15 @@ class HybridRetriever:
 
     def _chunk_mask(self, filters: Filters) -> np.ndarray:
         """1.0 for the chunks `filters` admits, in BM25 order; cached per filter and store."""
-        with self._lock:
-            cached = self._masks.get(filters)
-        if cached is None:
-            cached = np.array(
+        return self._cached(
+            self._masks,
+            filters,
+            QUOTE_INDEX_CACHE_SIZE,
+            lambda: np.array(
                 [1.0 if filters.admits(self.chunks[c]) else 0.0 for c in self.chunk_ids],
                 dtype=np.float32,
-            )
-            with self._lock:
-                if len(self._masks) >= QUOTE_INDEX_CACHE_SIZE:
-                    self._masks.pop(next(iter(self._masks)))
-                self._masks[filters] = cached
-        return cached
+            ),
+        )
 
     def _quote_index(
         self, speakers: tuple[str, ...], filters: Filters | None
@@ -240,25 +247,19 @@ class HybridRetriever:
         """BM25 over the attributed quotes of these speakers (all when empty) within `filters`,
         built once per speaker set, filter and store version: big speakers have thousands of
         transcript turns."""
-        key = (speakers, filters)
-        with self._lock:
-            cached = self._quote_indexes.get(key)
-        if cached is not None:
-            return cached
         wanted = set(speakers)
-        pool = [
-            qid
-            for qid, (q, _) in self.quotes.items()
-            if q.speaker
-            and (not wanted or q.speaker in wanted)
-            and (filters is None or self._admitted(q, filters))
-        ]
-        built = (pool, Bm25Index(self.lexicon, [self.quote_context(qid) for qid in pool]))
-        with self._lock:
-            if len(self._quote_indexes) >= QUOTE_INDEX_CACHE_SIZE:
-                self._quote_indexes.pop(next(iter(self._quote_indexes)))
-            self._quote_indexes[key] = built
-        return built
+
+        def build() -> tuple[list[str], Bm25Index]:
+            pool = [
+                qid
+                for qid, (q, _) in self.quotes.items()
+                if q.speaker
+                and (not wanted or q.speaker in wanted)
+                and (filters is None or self._admitted(q, filters))
+            ]
+            return pool, Bm25Index(self.lexicon, [self.quote_context(qid) for qid in pool])
+
+        return self._cached(self._quote_indexes, (speakers, filters), QUOTE_INDEX_CACHE_SIZE, build)
 
     def _admitted(self, quote: Quote, filters: Filters) -> bool:
         chunk = self.chunks.get(quote.chunk_id or "")

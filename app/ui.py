@@ -238,20 +238,8 @@ def build_ui(
             # Choices arrive on page load (and after uploads), never in the page config: with
             # --auth, Gradio's login page embeds the API description, which would list them.
             # Typed values are allowed, so a speaker just ingested elsewhere is not refused.
-            speaker = gr.Dropdown(
-                [("Anyone", "")],
-                value="",
-                label="Speaker",
-                allow_custom_value=True,
-                elem_id="filter-speaker",
-            )
-            source = gr.Dropdown(
-                [("Any source", "")],
-                value="",
-                label="Source",
-                allow_custom_value=True,
-                elem_id="filter-source",
-            )
+            speaker = _choice_filter("Speaker", "Anyone", "filter-speaker")
+            source = _choice_filter("Source", "Any source", "filter-source")
             since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", elem_id="filter-since")
             until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", elem_id="filter-until")
         with gr.Accordion("Add articles", open=False, elem_id="add-articles"):
@@ -342,6 +330,13 @@ def _unfinished(question: str, text: str) -> tuple[Answer, int]:
     """What the LLM has written so far, shown as an answer still streaming (cut before the
     ellipsis, so `render_answer` marks it unfinished and adds no sources yet)."""
     return Answer(question=question, answer=text + " …", abstained=False), len(text)
+
+
+def _choice_filter(label: str, anything: str, elem_id: str) -> gr.Dropdown:
+    """A filter dropdown whose empty value means no filter; choices are set by the handlers."""
+    return gr.Dropdown(
+        [(anything, "")], value="", label=label, allow_custom_value=True, elem_id=elem_id
+    )
 
 
 def _constant(text: str):
