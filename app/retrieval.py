@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (Chroma through llama-index's vector store) + BM25, fused by RRF.
+"""Hybrid retrieval: dense (Chroma, ids and distances only) + BM25, fused by RRF.
 
 BM25 uses bm25s directly rather than llama-index's `BM25Retriever` wrapper: the wrapper needs
 TextNodes and copies them per hit, while we keep `Chunk`s and need ids in, objects out. The
@@ -12,7 +12,6 @@ process ingested without a restart, with embedded Chroma or a Chroma server alik
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 import time
@@ -191,7 +190,7 @@ class HybridRetriever:
         self.refresh()
         vector = vector if vector is not None else self.embed_query(query)
         where = filters.where() if filters else None
-        dense = self._dense(self.store.chunk_vectors, vector, self.settings.dense_k, where)
+        dense = self._dense(self.store.chunks, vector, self.settings.dense_k, where)
         dense_ids = [i for i in dense if i in self.chunks]
         mask = self._chunk_mask(filters) if where else None
         lexical = [
@@ -218,7 +217,7 @@ class HybridRetriever:
             clauses.append({"speaker": {"$in": list(speakers)} if many else speakers[0]})
         # Unfiltered is ~20x faster in Chroma; unattributed quotes are dropped below.
         where = _all_of(clauses)
-        dense = self._dense(self.store.quote_vectors, vector, self.settings.dense_k, where)
+        dense = self._dense(self.store.quotes, vector, self.settings.dense_k, where)
         dense_ids = [i for i in dense if i in self.quotes and self.quotes[i][0].speaker]
         scope = filters if filters and filters.narrows_passages else None
         pool, index = self._quote_index(tuple(sorted(speakers or ())), scope)
@@ -272,19 +271,25 @@ class HybridRetriever:
         return f"{chunk.title}\n{quote.text}" if chunk else quote.text
 
     def _dense(
-        self, vector_store: Any, vector: list[float], k: int, where: dict | None
+        self, collection: Any, vector: list[float], k: int, where: dict | None
     ) -> dict[str, float]:
-        """Ids -> cosine similarity, best first (dict order)."""
-        from llama_index.core.vector_stores.types import VectorStoreQuery
+        """Ids -> cosine similarity, best first (dict order).
 
+        Queries the Chroma collection directly for ids and distances only, not through
+        `ChromaVectorStore.query`, which also fetches every hit's text and metadata and builds
+        a llama-index node from each: 17-19 ms against 4 ms per 40 hits on the BBC store (2
+        cores; `ask` p50 in benchmarks/bench_query.py, see the commit), and an answer runs two
+        to four of these. Writes still go through `ChromaVectorStore`.
+        """
         if not self.chunks:
             return {}
-        query = VectorStoreQuery(query_embedding=vector, similarity_top_k=k)
-        result = vector_store.query(query, where=where) if where else vector_store.query(query)
-        # ChromaVectorStore reports exp(-distance); with cosine space distance = 1 - cos.
+        result = collection.query(
+            query_embeddings=[vector], n_results=k, where=where, include=["distances"]
+        )
+        # Cosine space: distance = 1 - cosine similarity.
         return {
-            node_id: 1.0 + math.log(sim) if sim > 0 else -1.0
-            for node_id, sim in zip(result.ids or [], result.similarities or [], strict=True)
+            record_id: 1.0 - distance
+            for record_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
         }
 
 

@@ -50,7 +50,8 @@ EXAMPLES = (
     "Who is Sergei Lavrov?",
 )
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".json", ".jsonl"]
-STREAM_DELAY = 0.03  # seconds between streamed pieces (at most 12 per answer)
+STREAM_STEPS = 6  # a quoted answer appears in at most this many updates
+STREAM_DELAY = 0.03  # seconds between them
 LLM_REFRESH = 0.1  # seconds between chat updates while an LLM writes (not one per token)
 MODES = [("Written answer", "written"), ("Quotes only", "quotes")]
 MAX_TURNS = 100  # per session; older turns drop off the display and the history
@@ -142,12 +143,15 @@ def build_ui(
                 shown = time.monotonic()
                 messages = chat_messages(history, _unfinished(question, written))
                 yield "", messages, gr.skip(), gr.skip(), gr.skip()
-        sources = render_sources(answer, desk.article)
         # The verified answer replaces the LLM's raw text; quoted answers stream in a few cuts.
-        for cut in [len(answer.answer)] if written else stream_cuts(answer.answer):
-            yield "", chat_messages(history, (answer, cut)), history, sources, gr.skip()
+        # Cuts carry only the chat: the sources (whole articles, expandable) and the state are
+        # sent once, with the finished answer; each update costs the server and the browser.
+        cuts = [] if written else list(stream_cuts(answer.answer, STREAM_STEPS))[:-1]
+        for cut in cuts:
+            yield "", chat_messages(history, (answer, cut)), gr.skip(), gr.skip(), gr.skip()
             time.sleep(STREAM_DELAY)
         history = [*history, answer][-MAX_TURNS:]
+        sources = render_sources(answer, desk.article)
         yield "", chat_messages(history), history, sources, format_answer_text(answer)
 
     def clear() -> tuple:

@@ -8,6 +8,9 @@ and asks a mix of questions and follow-ups, clearing its chat now and then.
     python -m benchmarks.soak --store DIR [--users 50] [--seconds 60]  # starts `quotedesk serve`
     python -m benchmarks.soak --api DIR [--users 50] [--seconds 60]    # QuoteDesk.ask in-process
 
+Web users are spread over `--processes` client processes (default 4): one process's GIL
+cannot drive 20-50 `gradio_client` sessions, and the soak would measure itself.
+
 Prints requests, errors, p50/p95/p99 latency and the server's RSS at start and end (from
 /proc/PID/status; psutil is not a dependency). Only 127.0.0.1 URLs are accepted.
 """
@@ -123,6 +126,31 @@ def user(connect, seed: int, deadline: float, tally: Tally) -> None:
                 tally.add(0.0, f"clear: {type(exc).__name__}")
 
 
+def run_users(connect, seeds: list[int], deadline: float) -> tuple[list[float], Counter[str]]:
+    """Users as threads of this process, one per seed; their latencies and errors."""
+    tally = Tally()
+    threads = [threading.Thread(target=user, args=(connect, s, deadline, tally)) for s in seeds]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=max(0.0, deadline - time.monotonic()) + 300)
+    return tally.latencies, tally.errors
+
+
+def _web_users(url: str, seeds: list[int], deadline: float) -> tuple[list[float], Counter[str]]:
+    """`run_users` in a worker process (a module-level function, so it can be sent there)."""
+    return run_users(lambda: WebSession(url), seeds, deadline)
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of `pid` so far, from /proc/PID/stat."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def warm_up(connect) -> None:
     """Each kind of question once, from one session, before the clock starts."""
     session = connect()
@@ -167,6 +195,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=4,
+        help="client processes the web users are spread over (the Python API uses threads)",
+    )
     args = parser.parse_args(argv)
 
     server = None
@@ -195,27 +229,34 @@ def main(argv: list[str] | None = None) -> int:
         rss_launch = rss_mb(pid) if pid else None
         warm_up(connect)  # first answers load models and caches: not growth, so not counted
         rss_start = rss_mb(pid) if pid else None
-        tally = Tally()
+        seeds = [args.seed * 1000 + i for i in range(args.users)]
+        cpu_start = cpu_seconds(pid) if pid else None
         began = time.monotonic()
         deadline = began + args.seconds
-        threads = [
-            threading.Thread(target=user, args=(connect, args.seed * 1000 + i, deadline, tally))
-            for i in range(args.users)
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=args.seconds + 300)
+        latencies: list[float] = []
+        errors_seen: Counter[str] = Counter()
+        processes = 1 if args.api else max(1, min(args.processes, args.users))
+        if processes == 1:
+            latencies, errors_seen = run_users(connect, seeds, deadline)
+        else:  # one Python process's GIL cannot drive many clients: spread the users
+            import multiprocessing
+
+            with multiprocessing.get_context("spawn").Pool(processes) as pool:
+                parts = [(url, seeds[i::processes], deadline) for i in range(processes)]
+                for part_latencies, part_errors in pool.starmap(_web_users, parts):
+                    latencies += part_latencies
+                    errors_seen += part_errors
         elapsed = time.monotonic() - began
+        cpu_end = cpu_seconds(pid) if pid else None
         rss_end = rss_mb(pid) if pid else None
     finally:
         if server is not None:
             server.terminate()
             server.wait(timeout=30)
 
-    ok = len(tally.latencies)
-    errors = sum(tally.errors.values())
-    mode = "Python API" if args.api else "web API (gradio_client)"
+    ok = len(latencies)
+    errors = sum(errors_seen.values())
+    mode = "Python API" if args.api else f"web API (gradio_client, {processes} client processes)"
     print(
         f"{mode}: users {args.users}, {elapsed:.0f} s (for {args.seconds:g} s), "
         f"{os.cpu_count()} cores"
@@ -223,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"requests {ok + errors}, errors {errors}, {ok / elapsed:.2f} answers/s")
     print(
         "latency s: p50 {:.2f}  p95 {:.2f}  p99 {:.2f}  max {:.2f}".format(
-            *(percentile(tally.latencies, s) for s in (0.5, 0.95, 0.99, 1.0))
+            *(percentile(latencies, s) for s in (0.5, 0.95, 0.99, 1.0))
         )
     )
     if rss_start and rss_end:
@@ -234,7 +275,10 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         print("server RSS: unknown (pass --pid with --url)")
-    for error, count in tally.errors.most_common(5):
+    if cpu_start is not None and cpu_end is not None:
+        busy = (cpu_end - cpu_start) / elapsed
+        print(f"server CPU: {cpu_end - cpu_start:.1f} s over the run ({busy:.2f} cores busy)")
+    for error, count in errors_seen.most_common(5):
         print(f"  {count} x {error}")
     return 1 if errors else 0
 
