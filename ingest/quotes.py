@@ -691,7 +691,11 @@ def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
     segment_start = _segment_start(left, end)
     np = left[segment_start:end].strip()
     role = None
-    if not np and left[:end].rstrip().endswith(","):
+    named = _name_before_apposition(left, end)
+    if named:
+        segment_start, name_end, role = named
+        np = left[segment_start:name_end].strip()
+    elif not np and left[:end].rstrip().endswith(","):
         parts = left[:end].rstrip().rstrip(",").rsplit(",", 2)
         if len(parts) >= 2 and _apposition(parts[-1]):
             role = _clean_role(parts[-1]) if _looks_like_role(parts[-1]) else None
@@ -707,6 +711,30 @@ def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
 
 
 _PAREN_ASIDE = re.compile(r"\([^()“”\"]{0,40}\)")
+
+
+def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] | None:
+    """`Steve Huhn, a former HP vice president, said` / `Trump, who spoke for an hour, said`:
+    the subject is the name before the apposition, not the apposition. Returns the name's
+    segment start and end and the apposition as a role when it names one."""
+    if not left[end:].lstrip().startswith(","):
+        return None
+    comma = left.rfind(",", 0, end)
+    while comma > 0 and _apposition_comma(left, comma):
+        comma = left.rfind(",", 0, comma)
+    if comma <= 0:
+        return None
+    app = left[comma + 1 : end].strip()
+    first = app.split(" ", 1)[0].lower()
+    if not (_apposition(app) or first in ("a", "an", "the")) or len(app.split()) > 14:
+        return None
+    name_end = len(left[:comma].rstrip())
+    start = _segment_start(left, name_end)
+    name = left[start:name_end].strip()
+    if not name or not _CAP.match(name.split()[0]) or not _plausible_np(name):
+        return None
+    role = _clean_role(app) if _looks_like_role(app) and first not in ("who", "which") else None
+    return start, name_end, role
 
 
 def _apposition(part: str) -> bool:
@@ -906,7 +934,7 @@ def _indirect_in(
         for m in _THATLESS.finditer(sentence)
     ]
     candidates += _partial_quote_objects(sentence, offset, doc)
-    for cue in sorted(candidates):
+    for cue in sorted(candidates, key=lambda c: (c.verb_start, -c.clause_start)):
         start = offset + cue.clause_start
         if _inside_piece(doc, start) or _inside_piece(doc, offset + cue.verb_start):
             continue
@@ -1036,8 +1064,8 @@ def _quote_inside_clause(
     a plain speech verb the statement is the whole clause only when the quote is part of it;
     `X said: "..."` and `X told reporters "..."` state the quote alone."""
     between = sentence[verb_end:rel]
-    if re.search(r"[,:;]", between):
-        return False
+    if re.search(r"[:;]", between) or between.strip()[-1:] == ",":
+        return False  # `X said: "..."`; `X said on Monday, "..."`
     words = between.split()
     if words and words[-1].lower() != "that":
         said = sentence[verb_end - 4 : verb_end].lower() in ("said", "says")

@@ -296,3 +296,26 @@ def test_paragraph_ending_with_a_colon_attributes_the_quote_paragraph_after_it()
     text = 'The doctor spoke on Monday. Dr. Ward stated:\n\n"The bill is a disgrace and must go."'
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.cue) == ("Ward", "stated")
+
+
+def test_apposition_before_the_verb_gives_the_name_and_role() -> None:
+    text = (
+        "In an interview, Steve Huhn, a former HP vice president of global sales, said Fiorina "
+        '"was heavily involved in all that discussion" last year.'
+    )
+    direct = next(q for q in extract_quotes(text) if q.kind == "direct")
+    assert direct.speaker == "Steve Huhn"
+    assert direct.role == "former HP vice president of global sales"
+
+
+def test_relative_clause_apposition_keeps_the_name() -> None:
+    quotes = extract_quotes('Trump, who spoke for an hour, said that Rubio is "weak like a baby."')
+    assert {q.speaker for q in quotes} == {"Trump"}
+    assert any(q.kind == "indirect" for q in quotes)
+
+
+def test_reported_clause_with_an_inner_comma_is_extracted() -> None:
+    text = 'Beck said if Trump wins, he would impose a "South American dictatorship" on us.'
+    indirect = next(q for q in extract_quotes(text) if q.kind == "indirect")
+    assert indirect.text.startswith("if Trump wins")
+    assert indirect.speaker == "Beck"
