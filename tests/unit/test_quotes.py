@@ -319,3 +319,51 @@ def test_reported_clause_with_an_inner_comma_is_extracted() -> None:
     indirect = next(q for q in extract_quotes(text) if q.kind == "indirect")
     assert indirect.text.startswith("if Trump wins")
     assert indirect.speaker == "Beck"
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    return by_start(extract_quotes(text), words).speaker
+
+
+def test_as_x_put_it_names_the_speaker() -> None:
+    text = 'As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved by the plan."'
+    assert speaker_of(text, "Senate Republicans") == "Dana Milbank"
+
+
+def test_inverted_verb_before_a_colon() -> None:
+    text = 'Stated Stone: "We will not back down from this fight."'
+    assert speaker_of(text, "We will") == "Stone"
+
+
+def test_participle_cue_takes_the_sentence_subject() -> None:
+    text = (
+        "On Thursday, Warren appeared with Rachel Maddow and endorsed Clinton, saying, "
+        "“I think having a fighter in the lead is exactly what we need.”"
+    )
+    quote = by_start(extract_quotes(text), "I think having")
+    assert (quote.speaker, quote.cue) == ("Warren", "saying")  # explicit, not a guessed subject
+
+
+def test_lowercase_head_and_possessive_speakers() -> None:
+    assert speaker_of('"We accept the invitation today." Ryan’s office said.', "We accept") == (
+        "Ryan’s office"
+    )
+    text = '"Will he be the next attorney general?" a Democratic staffer in the room wondered.'
+    assert speaker_of(text, "Will he") == "Democratic staffer"
+
+
+def test_inverted_speaker_may_open_with_a_lowercase_modifier() -> None:
+    text = '"October provided a resurgence for her," said former Obama adviser David Axelrod.'
+    assert speaker_of(text, "October") == "David Axelrod"
+
+
+def test_previous_sentence_subject_stops_at_its_apposition() -> None:
+    text = (
+        "Sam Lau, the communications director for the Iowa Democratic Party said in a "
+        "statement. “There are no paper ballots to recount. The caucuses were unique.”"
+    )
+    assert speaker_of(text, "There are no paper") == "Sam Lau"
+
+
+def test_more_reporting_verbs() -> None:
+    assert speaker_of('"This is the best plan we have," Rubio echoed.', "This is") == "Rubio"
