@@ -71,7 +71,8 @@ _VERB_STEMS = _words(
     revealed reveals reveal cautioned cautions cautioned lamented laments scoffed scoffs
     chimed hinted hints estimated estimates recounted recounts reasoned reasons sighed sighs
     whispered wonders wondered asking telling writing tweeting blog blogs blogged texted
-    quoted chanted read reads opine opines opined retorted"""
+    quoted chanted read reads opine opines opined retorted echoed echoes pressed
+    elaborated elaborates surmised mocked mocks interjected"""
 )
 _VERBS = frozenset(_VERB_STEMS)
 _PARTICIPLES = frozenset(
@@ -631,8 +632,13 @@ def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found 
             break
         if token.lower() in _NP_STOP_AFTER and chosen:
             break
-        if not chosen and not (_CAP.match(token) or token.lower() in _DETERMINERS):
-            return None
+        if not chosen and not (
+            _CAP.match(token)
+            or token.lower() in _DETERMINERS
+            or token.lower() in _NP_INNER
+            and re.match(r"(?:\s+[a-z][\w\-]*){0,3}\s+[A-Z]", after[w.end() :])
+        ):
+            return None  # `said former Obama adviser David Axelrod` is allowed
         chosen.append(w)
         if token.endswith(".") and token[:-1].lower() not in _ABBREV:
             break
@@ -660,7 +666,14 @@ def _phrase_before(before: str, offset: int) -> _Found | None:
         acc = matches[-1]
         np = acc.group("np").strip()
         return np, offset + acc.start("np"), "according to", None
+    as_x = list(_AS_X_PUT_IT.finditer(before))
+    if as_x:
+        m = as_x[-1]
+        found = _np_from_left(before[: m.start("verb")], offset, m.group("verb"), m.start("np"))
+        if found:
+            return found
     verbs = _verb_tokens(before)
+    participle = None
     for verb in reversed(verbs):
         if verb.group().lower() in _PARTICIPLES and verb is not verbs[0]:
             continue
@@ -668,12 +681,31 @@ def _phrase_before(before: str, offset: int) -> _Found | None:
         found = _np_from_left(left, offset, verb.group())
         if found:
             return found
-    if before.rstrip().endswith(":") and len(before.split()) > 1:
+        if verb.group().lower() in _PARTICIPLES and participle is None:
+            participle = verb.group()
+    stripped = before.strip()
+    if verbs and stripped.endswith(":") and before[: verbs[0].start()].strip() == "":
+        words = list(_WORD.finditer(before))  # inverted `Stated Stone:`
+        found = _inverted_np(before.rstrip().rstrip(":"), words, offset)
+        if found:
+            return found
+    if participle:  # `Warren appeared on MSNBC and endorsed Clinton, saying, "`
+        found = _sentence_subject(before, offset, participle)
+        if found:
+            return found
+    if stripped.endswith(":") and len(before.split()) > 1:
         return _sentence_subject(before, offset, ":")
     return None
 
 
-def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
+# `As The Post's Dana Milbank put it, "` / `as X wrote, "`
+_AS_X_PUT_IT = re.compile(
+    r"\b[Aa]s\s+(?P<np>[^,;:“”\"]{2,80}?)\s+(?P<verb>put|puts|wrote|writes|noted|notes|reported|"
+    r"reports|said|says|explained|explains|observed|observes)(?:\s+it)?\s*,?\s*$"
+)
+
+
+def _np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> _Found | None:
     """The subject phrase ending right before a verb: after the last clause boundary.
 
     Handles an apposition (`Dmitry Peskov, the Kremlin spokesman, said`) by taking the part
@@ -688,10 +720,14 @@ def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
     if not tokens:
         return None
     end = tokens[-1].end()
-    segment_start = _segment_start(left, end)
+    segment_start = max(_segment_start(left, end), floor)
     np = left[segment_start:end].strip()
     role = None
-    if not np and left[:end].rstrip().endswith(","):
+    named = _name_before_apposition(left, end)
+    if named:
+        segment_start, name_end, role = named
+        np = left[segment_start:name_end].strip()
+    elif not np and left[:end].rstrip().endswith(","):
         parts = left[:end].rstrip().rstrip(",").rsplit(",", 2)
         if len(parts) >= 2 and _apposition(parts[-1]):
             role = _clean_role(parts[-1]) if _looks_like_role(parts[-1]) else None
@@ -707,6 +743,30 @@ def _np_from_left(left: str, offset: int, cue: str) -> _Found | None:
 
 
 _PAREN_ASIDE = re.compile(r"\([^()“”\"]{0,40}\)")
+
+
+def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] | None:
+    """`Steve Huhn, a former HP vice president, said` / `Trump, who spoke for an hour, said`:
+    the subject is the name before the apposition, not the apposition. Returns the name's
+    segment start and end and the apposition as a role when it names one."""
+    if not left[end:].lstrip().startswith(","):
+        return None
+    comma = left.rfind(",", 0, end)
+    while comma > 0 and _apposition_comma(left, comma):
+        comma = left.rfind(",", 0, comma)
+    if comma <= 0:
+        return None
+    app = left[comma + 1 : end].strip()
+    first = app.split(" ", 1)[0].lower()
+    if not (_apposition(app) or first in ("a", "an", "the")) or len(app.split()) > 14:
+        return None
+    name_end = len(left[:comma].rstrip())
+    start = _segment_start(left, name_end)
+    name = left[start:name_end].strip()
+    if not name or not _CAP.match(name.split()[0]) or not _plausible_np(name):
+        return None
+    role = _clean_role(app) if _looks_like_role(app) and first not in ("who", "which") else None
+    return start, name_end, role
 
 
 def _apposition(part: str) -> bool:
@@ -756,6 +816,12 @@ def _plausible_np(np: str) -> bool:
         return False
     if low[0] in _LEADING_NON_SUBJECT:
         return False
+    if low[0] in _DETERMINERS and len(words) > 1 and not _CAP.match(words[-1]):
+        return len(words) <= 7  # `The ad`, `a Democratic staffer in the room`: lowercase head
+    if low[0] in ("a", "an") and len(words) <= 7:
+        return True  # `a spokesman for committee Democrats`
+    if _POSSESSOR.match(np) and all(w.islower() for w in words[1:]) and len(words) <= 3:
+        return True  # `Ryan's office`, `Her campaign`
     if any(_CAP.match(w) for w in words):
         return all(
             _CAP.match(w) or w.lower().strip(".") in _NP_INNER or _agent_noun(w) for w in words
@@ -765,6 +831,7 @@ def _plausible_np(np: str) -> bool:
     return len(words) <= 3 and low[-1].endswith("s") and low[-1] not in _VERBS
 
 
+_POSSESSOR = re.compile(r"(?:[A-Z][\w\-]*['’]s?|His|Her|Their|Its)\s")
 _LEADING_NON_SUBJECT = frozenset(
     _words(
         """according even but and so yet also still with without in on at for from by of to
@@ -906,7 +973,7 @@ def _indirect_in(
         for m in _THATLESS.finditer(sentence)
     ]
     candidates += _partial_quote_objects(sentence, offset, doc)
-    for cue in sorted(candidates):
+    for cue in sorted(candidates, key=lambda c: (c.verb_start, -c.clause_start)):
         start = offset + cue.clause_start
         if _inside_piece(doc, start) or _inside_piece(doc, offset + cue.verb_start):
             continue
@@ -1036,8 +1103,8 @@ def _quote_inside_clause(
     a plain speech verb the statement is the whole clause only when the quote is part of it;
     `X said: "..."` and `X told reporters "..."` state the quote alone."""
     between = sentence[verb_end:rel]
-    if re.search(r"[,:;]", between):
-        return False
+    if re.search(r"[:;]", between) or between.strip()[-1:] == ",":
+        return False  # `X said: "..."`; `X said on Monday, "..."`
     words = between.split()
     if words and words[-1].lower() != "that":
         said = sentence[verb_end - 4 : verb_end].lower() in ("said", "says")
@@ -1078,6 +1145,8 @@ def _sentence_subject(sentence: str, offset: int, cue: str) -> _Found | None:
     for w in words[:10]:
         token = w.group()
         low = token.lower().strip(".")
+        if chosen and "," in sentence[chosen[-1].end() : w.start()]:
+            break  # `Sam Lau, the communications director ..., said`: the name before the comma
         if not chosen and low in _PRONOUNS and low not in ("i", "we", "it"):
             chosen.append(w)
             break
@@ -1240,8 +1309,8 @@ class _Resolver:
             and any(label in ("ORG", "GPE", "NORP") for label, _, _ in ents)
             and words[-1].lower() not in _ROLE_WORDS
         ):
-            return _Resolved(_clean_role(np), np, None, "org")
-        return _Resolved(_clean_role(np) or np, np, None, "other")
+            return _Resolved(_trim_locative(_clean_role(np)), np, None, "org")
+        return _Resolved(_trim_locative(_clean_role(np) or np), np, None, "other")
 
     def _capitalised(
         self, np: str, words: list[str], ents: tuple[tuple[str, int, int], ...], role: str | None
@@ -1313,6 +1382,11 @@ class _Resolver:
         gender = gender if gender in ("m", "f") else _TITLE_GENDER.get(title)
         self.mentions.append(_Mention(pos, resolved.speaker, resolved.kind, gender))
         self.mentions.sort(key=lambda m: m.pos)
+
+
+def _trim_locative(phrase: str) -> str:
+    """`Democratic staffer in the room` -> `Democratic staffer`: a place is not the speaker."""
+    return re.split(r"\s+(?:in|at|on|inside|outside|near)\s+(?:the|a|an|this|his|her)\b", phrase)[0]
 
 
 def _plain_name(phrase: str) -> bool:

@@ -296,3 +296,74 @@ def test_paragraph_ending_with_a_colon_attributes_the_quote_paragraph_after_it()
     text = 'The doctor spoke on Monday. Dr. Ward stated:\n\n"The bill is a disgrace and must go."'
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.cue) == ("Ward", "stated")
+
+
+def test_apposition_before_the_verb_gives_the_name_and_role() -> None:
+    text = (
+        "In an interview, Steve Huhn, a former HP vice president of global sales, said Fiorina "
+        '"was heavily involved in all that discussion" last year.'
+    )
+    direct = next(q for q in extract_quotes(text) if q.kind == "direct")
+    assert direct.speaker == "Steve Huhn"
+    assert direct.role == "former HP vice president of global sales"
+
+
+def test_relative_clause_apposition_keeps_the_name() -> None:
+    quotes = extract_quotes('Trump, who spoke for an hour, said that Rubio is "weak like a baby."')
+    assert {q.speaker for q in quotes} == {"Trump"}
+    assert any(q.kind == "indirect" for q in quotes)
+
+
+def test_reported_clause_with_an_inner_comma_is_extracted() -> None:
+    text = 'Beck said if Trump wins, he would impose a "South American dictatorship" on us.'
+    indirect = next(q for q in extract_quotes(text) if q.kind == "indirect")
+    assert indirect.text.startswith("if Trump wins")
+    assert indirect.speaker == "Beck"
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    return by_start(extract_quotes(text), words).speaker
+
+
+def test_as_x_put_it_names_the_speaker() -> None:
+    text = 'As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved by the plan."'
+    assert speaker_of(text, "Senate Republicans") == "Dana Milbank"
+
+
+def test_inverted_verb_before_a_colon() -> None:
+    text = 'Stated Stone: "We will not back down from this fight."'
+    assert speaker_of(text, "We will") == "Stone"
+
+
+def test_participle_cue_takes_the_sentence_subject() -> None:
+    text = (
+        "On Thursday, Warren appeared with Rachel Maddow and endorsed Clinton, saying, "
+        "“I think having a fighter in the lead is exactly what we need.”"
+    )
+    quote = by_start(extract_quotes(text), "I think having")
+    assert (quote.speaker, quote.cue) == ("Warren", "saying")  # explicit, not a guessed subject
+
+
+def test_lowercase_head_and_possessive_speakers() -> None:
+    assert speaker_of('"We accept the invitation today." Ryan’s office said.', "We accept") == (
+        "Ryan’s office"
+    )
+    text = '"Will he be the next attorney general?" a Democratic staffer in the room wondered.'
+    assert speaker_of(text, "Will he") == "Democratic staffer"
+
+
+def test_inverted_speaker_may_open_with_a_lowercase_modifier() -> None:
+    text = '"October provided a resurgence for her," said former Obama adviser David Axelrod.'
+    assert speaker_of(text, "October") == "David Axelrod"
+
+
+def test_previous_sentence_subject_stops_at_its_apposition() -> None:
+    text = (
+        "Sam Lau, the communications director for the Iowa Democratic Party said in a "
+        "statement. “There are no paper ballots to recount. The caucuses were unique.”"
+    )
+    assert speaker_of(text, "There are no paper") == "Sam Lau"
+
+
+def test_more_reporting_verbs() -> None:
+    assert speaker_of('"This is the best plan we have," Rubio echoed.', "This is") == "Rubio"
