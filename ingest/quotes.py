@@ -1299,7 +1299,9 @@ class _Resolver:
                 name = " ".join(name_words[1:]) or name
             return _Resolved(name, np, role or own_role, "person")
         if _CAP.match(words[0]) and not _has_lower_head(words):
-            return self._capitalised(np, words, ents, role)
+            named = self._capitalised(np, words, ents, role)
+            if named is not None:
+                return named
         matched = self._role_person(np, pos)
         if matched:
             return _Resolved(matched[0], np, matched[1], "person")
@@ -1314,8 +1316,10 @@ class _Resolver:
 
     def _capitalised(
         self, np: str, words: list[str], ents: tuple[tuple[str, int, int], ...], role: str | None
-    ) -> _Resolved:
-        """A capitalised phrase: a name with leading titles, or an organisation."""
+    ) -> _Resolved | None:
+        """A capitalised phrase: a name with leading titles, or an organisation; None for a
+        role with no name after it ("The President of Ukraine"), which the caller resolves
+        as a role instead of taking "of Ukraine" for a name."""
         cleaned = _clean_role(np)
         if len(words) == 1:
             token = words[0].strip(".")
@@ -1332,6 +1336,8 @@ class _Resolver:
         name = " ".join(words[idx + 1 :])
         own_role = " ".join(words[: idx + 1]) or None
         name_words = name.split()
+        if idx >= 0 and not _CAP.match(name_words[0]):
+            return None
         if name_words and name_words[0].lower().strip(".") in _TITLE_GENDER:
             name = " ".join(name_words[1:]) or name
         return _Resolved(name, np, role or own_role, "person")

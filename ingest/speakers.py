@@ -69,7 +69,10 @@ def strip_titles(name: str) -> str:
     for i, token in enumerate(tokens[:-1]):
         if token.strip(".,").lower() in TITLES:
             last_title = i
-    return " ".join(tokens[last_title + 1 :]) if tokens else ""
+    rest = tokens[last_title + 1 :]
+    if last_title >= 0 and rest and not rest[0][:1].isupper():
+        return " ".join(tokens)  # "President of Ukraine": an office with no name after it
+    return " ".join(rest)
 
 
 def canonical_key(name: str) -> str:

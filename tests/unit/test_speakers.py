@@ -73,3 +73,16 @@ def test_is_named_speaker_rejects_extraction_debris() -> None:
         assert is_named_speaker(good), good
     for bad in ("Meanwhile Labour", "Filing for", "England captain", "American", "officials", ""):
         assert not is_named_speaker(bad), bad
+
+
+def test_an_office_with_no_name_after_it_stays_whole() -> None:
+    # Stripping the title from "President of Ukraine" would leave the junk speaker "of Ukraine".
+    assert strip_titles("President of Ukraine") == "President of Ukraine"
+    assert strip_titles("Secretary of State Antony Blinken") == "Antony Blinken"
+
+
+def test_a_role_phrase_is_not_cut_to_its_last_words() -> None:
+    from ingest.quotes import extract_quotes
+
+    quotes = extract_quotes('The President of Ukraine said: "We are ready for talks."')
+    assert [q.speaker for q in quotes] == ["President of Ukraine"]
