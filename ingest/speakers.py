@@ -71,7 +71,9 @@ def strip_titles(name: str) -> str:
             last_title = i
     rest = tokens[last_title + 1 :]
     if last_title >= 0 and rest and not rest[0][:1].isupper():
-        return " ".join(tokens)  # "President of Ukraine": an office with no name after it
+        lowercase = [i for i, token in enumerate(rest) if not token[:1].isupper()]
+        if len(rest) - lowercase[-1] <= 2:  # "President of Ukraine": an office, no name
+            return " ".join(tokens)
     return " ".join(rest)
 
 
