@@ -625,7 +625,7 @@ def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found 
     """`said the Russian foreign minister` / `added Peskov, noting ...`."""
     cue = words[0].group().rstrip(".")
     chosen: list[re.Match[str]] = []
-    for w in words[1:9]:
+    for w in words[1:13]:  # long offices: "Head of the Office of the President A. Yermak"
         token = w.group()
         gap = after[(chosen[-1].end() if chosen else words[0].end()) : w.start()]
         if chosen and any(c in gap for c in ',;:()“”"'):

@@ -367,3 +367,10 @@ def test_previous_sentence_subject_stops_at_its_apposition() -> None:
 
 def test_more_reporting_verbs() -> None:
     assert speaker_of('"This is the best plan we have," Rubio echoed.', "This is") == "Rubio"
+
+
+def test_inverted_attribution_with_a_long_office_keeps_the_whole_name() -> None:
+    text = '"The talks went well," said Head of the Office of the President Andriy Yermak.'
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Andriy Yermak"
+    assert quote.role == "Head of the Office of the President"
