@@ -579,6 +579,9 @@ _APPOSITION_AFTER = re.compile(
 )
 
 
+_NOUN_CONTEXT = frozenset({"of", "the", "a", "an", "his", "her", "their", "its"})
+
+
 def _phrase_after(after: str, offset: int) -> _Found | None:
     """`," said X` / `," X said` / `," X, the ROLE, said` right after a closing mark."""
     m = re.match(r"[\s,.;:—–\-]*", after)
@@ -595,7 +598,8 @@ def _phrase_after(after: str, offset: int) -> _Found | None:
         return _inverted_np(after, words, offset)
     for i, w in enumerate(words):
         token = w.group().rstrip(".").lower()
-        if token in _VERBS and i > 0:
+        # After "of" or a determiner the word is a noun: "the head of state said".
+        if token in _VERBS and i > 0 and words[i - 1].group().lower() not in _NOUN_CONTEXT:
             left = after[head : w.start()]
             if any(c in left for c in '.;:?!“”"') and not re.search(r"\b[A-Z][a-z]?\.", left):
                 return None

@@ -374,3 +374,9 @@ def test_inverted_attribution_with_a_long_office_keeps_the_whole_name() -> None:
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Andriy Yermak"
     assert quote.role == "Head of the Office of the President"
+
+
+def test_a_noun_after_of_is_not_the_reporting_verb() -> None:
+    # "state" is also a reporting verb; in "the head of state said" it is part of the speaker.
+    (quote,) = extract_quotes('"Nothing about Ukraine without Ukraine," the head of state said.')
+    assert quote.speaker == "head of state" and quote.cue == "said"
