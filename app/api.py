@@ -140,8 +140,8 @@ class QuoteDesk:
             timings["llm"] = (time.perf_counter() - llm_started) * 1000.0
         elif mode == "written":
             answer = replace(answer, notice="No LLM configured; showing quoted passages")
-        if filters is not None and filters.describe():
-            scope = f"Filtered to {filters.describe()}"
+        if filters is not None and (described := filters.describe()):
+            scope = f"Filtered to {described}"
             answer = replace(answer, notice=f"{answer.notice}. {scope}" if answer.notice else scope)
         timings["total"] = (time.perf_counter() - started) * 1000.0
         yield replace(answer, timings_ms=timings)

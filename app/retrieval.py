@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from app.settings import RetrievalSettings
-from app.types import Filters, Passage
+from app.types import Filters, Passage, all_of
 from ingest.chunking import embedding_text
 from ingest.store import Store, chunk_from_metadata, quote_from_metadata
 from ingest.types import Chunk, Quote
@@ -216,7 +216,7 @@ class HybridRetriever:
             many = len(speakers) > 1
             clauses.append({"speaker": {"$in": list(speakers)} if many else speakers[0]})
         # Unfiltered is ~20x faster in Chroma; unattributed quotes are dropped below.
-        where = _all_of(clauses)
+        where = all_of(clauses)
         dense = self._dense(self.store.quotes, vector, self.settings.dense_k, where)
         dense_ids = [i for i in dense if i in self.quotes and self.quotes[i][0].speaker]
         scope = filters if filters and filters.narrows_passages else None
@@ -445,11 +445,3 @@ STOPWORDS = frozenset(
         "else",
     ]
 )
-
-
-def _all_of(clauses: Sequence[dict[str, Any] | None]) -> dict[str, Any] | None:
-    """One Chroma `where` clause requiring every given clause (None when there are none)."""
-    present = [c for c in clauses if c]
-    if len(present) > 1:
-        return {"$and": present}
-    return present[0] if present else None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ingest.dates import day_number
@@ -42,31 +44,39 @@ class Filters:
             parts.append(" ".join(p for p in (since, until) if p))
         return "; ".join(parts)
 
+    @cached_property
+    def days(self) -> tuple[int | None, int | None]:
+        """`since` and `until` as day numbers, parsed once (the BM25 mask asks per chunk)."""
+        return day_number(self.since), day_number(self.until)
+
     def where(self) -> dict[str, Any] | None:
         """The same filter as a Chroma `where` clause on chunk and quote metadata."""
-        clauses: list[dict[str, Any]] = []
-        if self.source:
-            clauses.append({"source": self.source})
-        if self.since:
-            clauses.append({"day": {"$gte": day_number(self.since)}})
-        if self.until:
-            clauses.append({"day": {"$lte": day_number(self.until)}})
-        if len(clauses) > 1:
-            return {"$and": clauses}
-        return clauses[0] if clauses else None
+        since, until = self.days
+        return all_of(
+            [
+                {"source": self.source} if self.source else None,
+                {"day": {"$gte": since}} if since else None,
+                {"day": {"$lte": until}} if until else None,
+            ]
+        )
 
     def admits(self, chunk: Chunk) -> bool:
         """The `where` clause evaluated in Python, for the in-memory BM25 side."""
         if self.source and chunk.source != self.source:
             return False
-        if not (self.since or self.until):
+        since, until = self.days
+        if not (since or until):
             return True
         day = day_number(chunk.published)
-        if day is None:
-            return False
-        return (not self.since or day >= day_number(self.since)) and (
-            not self.until or day <= day_number(self.until)
-        )
+        return day is not None and (not since or day >= since) and (not until or day <= until)
+
+
+def all_of(clauses: Sequence[dict[str, Any] | None]) -> dict[str, Any] | None:
+    """One Chroma `where` clause requiring every given clause (None when there are none)."""
+    present = [c for c in clauses if c]
+    if len(present) > 1:
+        return {"$and": present}
+    return present[0] if present else None
 
 
 @dataclass(frozen=True)

@@ -19,18 +19,24 @@ pytestmark = pytest.mark.slow
 DATASET = ROOT / "evals" / "datasets" / "sample.jsonl"
 
 
-def test_eval_on_the_sample_writes_report_results_and_plots(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    args = [
+def eval_args(tmp_path: Path, systems: str, *extra: str) -> list[str]:
+    """`quotedesk eval` on 5 sample questions (one per kind), writing to tmp_path/out."""
+    return [
         "eval",
         "--dataset", str(DATASET),
         "--corpus", str(SAMPLE),
         "--store", str(tmp_path / "store"),
-        "--systems", "quotedesk,llamaindex,bm25",
-        "--out", str(out),
+        "--systems", systems,
+        "--out", str(tmp_path / "out"),
         "--limit", "5",
         "--no-progress",
+        *extra,
     ]  # fmt: skip
+
+
+def test_eval_on_the_sample_writes_report_results_and_plots(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = eval_args(tmp_path, "quotedesk,llamaindex,bm25")
     result = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "| metric | quotedesk | llamaindex | bm25 |" in result.output
@@ -59,18 +65,8 @@ def test_eval_with_an_llm_scores_written_answers_beside_the_quotes(tmp_path: Pat
     pytest.importorskip("llama_index.llms.openai_like")
     server = ChatServer(faithful)
     out = tmp_path / "out"
-    args = [
-        "eval",
-        "--dataset", str(DATASET),
-        "--corpus", str(SAMPLE),
-        "--store", str(tmp_path / "store"),
-        "--systems", "quotedesk",
-        "--out", str(out),
-        "--limit", "5",
-        "--llm", "openai:test-model",
-        "--llm-base-url", server.url,
-        "--no-progress",
-    ]  # fmt: skip
+    llm = ["--llm", "openai:test-model", "--llm-base-url", server.url]
+    args = eval_args(tmp_path, "quotedesk", *llm)
     try:
         result = CliRunner().invoke(cli, args, catch_exceptions=False)
     finally:
