@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import os
 
-# Before Gradio is imported: no analytics, version checks or Hugging Face calls.
+# Before Gradio is imported: no analytics, version checks or Hugging Face calls. Gradio's
+# queue also summarises its last 10,000 events with pandas after every event, for a monitoring
+# page quotedesk does not serve: under the soak (benchmarks/soak.py) that was a tenth of the
+# server's CPU and grew with uptime, so it is summarised rarely, over few events.
 for _name, _value in {
     "GRADIO_ANALYTICS_ENABLED": "False",
+    "GRADIO_ANALYTICS_MAX_EVENTS": "500",
+    "GRADIO_ANALYTICS_CACHE_FREQUENCY": "500",
     "HF_HUB_OFFLINE": "1",
     "HF_HUB_DISABLE_TELEMETRY": "1",
 }.items():
@@ -144,15 +149,18 @@ def build_ui(
                 messages = chat_messages(history, _unfinished(question, written))
                 yield "", messages, gr.skip(), gr.skip(), gr.skip()
         # The verified answer replaces the LLM's raw text; quoted answers stream in a few cuts.
-        # Cuts carry only the chat: the sources (whole articles, expandable) and the state are
-        # sent once, with the finished answer; each update costs the server and the browser.
+        # Every cut repeats the sources and copy text rather than `gr.skip()` them: Gradio 6
+        # turns a skip of a non-state output into a new component per update (Textbox and HTML
+        # construction were a fifth of the server's CPU in the soak), while a repeated value is
+        # only diffed away. The state is sent once, with the finished answer.
+        sources = render_sources(answer, desk.article)
+        copy_text = format_answer_text(answer)
         cuts = [] if written else list(stream_cuts(answer.answer, STREAM_STEPS))[:-1]
         for cut in cuts:
-            yield "", chat_messages(history, (answer, cut)), gr.skip(), gr.skip(), gr.skip()
+            yield "", chat_messages(history, (answer, cut)), gr.skip(), sources, copy_text
             time.sleep(STREAM_DELAY)
         history = [*history, answer][-MAX_TURNS:]
-        sources = render_sources(answer, desk.article)
-        yield "", chat_messages(history), history, sources, format_answer_text(answer)
+        yield "", chat_messages(history), history, sources, copy_text
 
     def clear() -> tuple:
         return [], [], EMPTY_SOURCES, "", ""

@@ -11,8 +11,10 @@ Each trial starts the real CLI, `quotedesk --store S ingest SUBSET`, and kills i
 start-up (1 trial in 5) or at a uniform moment of its ingest phase (measured from the moment its
 progress bar appears, over the expected time of the articles still pending). The next trial is
 the re-run of the same ingest on the damaged store. After every trial the visible store is
-checked against what ingest must produce (`check_store`). When a run completes, the store is
-complete: it is checked in full, then wiped so that the next trial has work to be killed in.
+checked against what ingest must produce (`check_store`), and so is the article archive that
+`quotedesk rebuild` restores from (every committed article archived with its exact text).
+When a run completes, the store is complete: it is checked in full, then wiped so that the
+next trial has work to be killed in.
 At the end one uninterrupted re-run must exit 0, and answers must cite verbatim spans.
 
 Defaults (30 articles, write batches of 5 so that a run has 6 commit points, 20 trials): every
@@ -119,9 +121,10 @@ def check_store(store_dir: Path, expected: Expected, complete: bool) -> list[str
         records = store.articles.get(include=["documents", "metadatas"])
         chunks = store.chunks.get(include=["documents", "metadatas"])
         quotes = store.quotes.get(include=["documents", "metadatas"])
+        archived = {a.id: a.text for a in store.archive}
     finally:
         store.client.close()
-    problems: list[str] = []
+    problems = _check_archive(archived, set(records["ids"]), expected, complete)
     for kind, ids in (
         ("article", records["ids"]),
         ("chunk", chunks["ids"]),
@@ -151,6 +154,28 @@ def check_store(store_dir: Path, expected: Expected, complete: bool) -> list[str
         leftovers += len(quotes["ids"]) - sum(len(v) for v in visible_quotes.values())
         if leftovers:
             problems.append(f"{leftovers} invisible chunk/quote leftovers after a complete run")
+    return problems
+
+
+def _check_archive(
+    archived: dict[str, str], committed: set[str], expected: Expected, complete: bool
+) -> list[str]:
+    """The archive is what `rebuild` restores from: it must hold every committed article with
+    its exact text (it is written first), nothing outside the input, and after a complete run
+    every input article."""
+    problems = [f"committed article {i} is not archived" for i in sorted(committed - set(archived))]
+    problems += [
+        f"archived article {i} is not in the input"
+        for i in sorted(set(archived) - set(expected.texts))
+    ]
+    problems += [
+        f"{i}: archived text differs from the input"
+        for i, text in sorted(archived.items())
+        if i in expected.texts and text != expected.texts[i]
+    ]
+    if complete:
+        missing = set(expected.texts) - set(archived)
+        problems += [f"input article {i} is not archived" for i in sorted(missing)]
     return problems
 
 
