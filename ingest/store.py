@@ -24,6 +24,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ingest.archive import ArticleArchive
 from ingest.dates import day_number
 from ingest.types import Article, Chunk, Quote
@@ -191,6 +193,15 @@ class Store:
             columns = [result[key] for key in include]
             yield from zip(result["ids"], *columns, strict=True)
             offset += len(result["ids"])
+
+    def embeddings(self, collection: Any, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of these records, fetched in batches (Chroma bounds one request)."""
+        found: dict[str, np.ndarray] = {}
+        page = min(self.max_batch, 5000)
+        for start in range(0, len(ids), page):
+            result = collection.get(ids=list(ids[start : start + page]), include=["embeddings"])
+            found.update(zip(result["ids"], result["embeddings"], strict=True))
+        return found
 
     # ----- writing -------------------------------------------------------------------------
 
