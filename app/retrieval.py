@@ -279,7 +279,8 @@ class HybridRetriever:
             if wanted:
                 found = self.store.embeddings(self.store.quotes, ids)
                 ids = [qid for qid in ids if qid in found]
-                vectors = np.array([found[q] for q in ids], dtype=np.float32).reshape(len(ids), -1)
+                rows = [np.asarray(found[q], dtype=np.float32) for q in ids]
+                vectors = np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
             bm25 = Bm25Index(self.lexicon, [self.quote_context(qid) for qid in ids])
             return QuotePool(ids, bm25, vectors)
 

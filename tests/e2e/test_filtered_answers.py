@@ -60,6 +60,29 @@ def test_a_speaker_filter_answers_from_that_speakers_words(desk) -> None:
     assert all(c.speaker == "Jens Stoltenberg" for c in answer.citations)
 
 
+def test_a_speakers_quote_search_is_exact_over_that_speakers_quotes(desk) -> None:
+    # Speaker-filtered dense search runs in process (app/retrieval.py QuotePool), not in
+    # Chroma: its scores must be the cosine Chroma computes, and only that speaker's quotes.
+    speaker, query = "Volodymyr Zelenskyy", "security guarantees for Ukraine"
+    vector = desk.retriever.embed_query(query)
+    hits = desk.retriever.search_quotes(query, k=50, speakers=[speaker], vector=vector)
+    assert hits and {h.quote.speaker for h in hits} == {speaker}
+    chroma = desk.store.quotes.query(
+        query_embeddings=[vector], n_results=100, where={"speaker": speaker}, include=["distances"]
+    )
+    expected = dict(zip(chroma["ids"][0], chroma["distances"][0], strict=True))
+    scored = {h.quote_id: h.dense for h in hits if h.dense is not None}
+    assert set(scored) == set(expected)  # the sample is small: every quote of his is scored
+    assert all(abs(1 - expected[i] - score) < 1e-4 for i, score in scored.items())
+    days = sorted(desk.retriever.chunks[h.quote.chunk_id].published[:10] for h in hits)
+    assert days[0] < days[-1]  # his quotes span several days in the sample
+    within = desk.retriever.search_quotes(
+        query, k=50, speakers=[speaker], vector=vector, filters=Filters(until=days[0])
+    )
+    assert 0 < len(within) < len(hits)
+    assert all(desk.retriever.chunks[h.quote.chunk_id].published[:10] == days[0] for h in within)
+
+
 def test_the_cli_takes_the_filters(desk) -> None:
     store = str(desk.settings.store_dir)
     args = [
