@@ -148,9 +148,12 @@ class HybridRetriever:
         self.chunk_ids = chunk_ids
         self.quotes = quotes
         self.quotes_by_chunk: dict[str, list[str]] = {}
+        self.quotes_by_speaker: dict[str, list[str]] = {}  # attributed quotes only
         for qid, (quote, _) in quotes.items():
             if quote.chunk_id:
                 self.quotes_by_chunk.setdefault(quote.chunk_id, []).append(qid)
+            if quote.speaker:
+                self.quotes_by_speaker.setdefault(quote.speaker, []).append(qid)
         self.bm25 = Bm25Index(self.lexicon, [embedding_text(chunks[c]) for c in chunk_ids])
         self._quote_pools: dict[tuple, QuotePool] = {}
         self._masks: dict[Filters, np.ndarray] = {}
@@ -265,18 +268,17 @@ class HybridRetriever:
         """The attributed quotes of these speakers (all when empty) within `filters`, with
         their BM25 index and, for named speakers, their vectors; built once per speaker set,
         filter and store version: big speakers have thousands of transcript turns."""
-        wanted = set(speakers)
 
         def build() -> QuotePool:
+            names = speakers or list(self.quotes_by_speaker)
             ids = [
                 qid
-                for qid, (q, _) in self.quotes.items()
-                if q.speaker
-                and (not wanted or q.speaker in wanted)
-                and (filters is None or self._admitted(q, filters))
+                for name in names
+                for qid in self.quotes_by_speaker.get(name, ())
+                if filters is None or self._admitted(self.quotes[qid][0], filters)
             ]
             vectors = None
-            if wanted:
+            if speakers:
                 found = self.store.embeddings(self.store.quotes, ids)
                 ids = [qid for qid in ids if qid in found]
                 rows = [np.asarray(found[q], dtype=np.float32) for q in ids]
