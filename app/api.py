@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from app.answer import ExtractiveAnswerer
+from app.corpus_cache import CorpusCache
 from app.llm_answer import LLMAnswerer
 from app.question import Intent, Turn, understand
 from app.retrieval import HybridRetriever
@@ -61,7 +62,8 @@ class QuoteDesk:
         model_path = str(resolve_model_path(settings.ingest.embed_model))
         embedder = load_embedder(model_path, settings.ingest.embed_batch_size)
         store = Store.open(settings.store_dir, settings.chroma_url)
-        retriever = HybridRetriever(store, embedder, settings.retrieval)
+        cache = CorpusCache(settings.store_dir / "cache")
+        retriever = HybridRetriever(store, embedder, settings.retrieval, cache)
         ingestor = Ingestor(
             store=store,
             embedder=embedder,

@@ -5,9 +5,10 @@ TextNodes and copies them per hit, while we keep `Chunk`s and need ids in, objec
 fusion is our own 10-line `fuse()` because llama-index's `QueryFusionRetriever` resolves an LLM
 even with `num_queries=1`, and a pure function is easy to test.
 
-The BM25 index is rebuilt from the store at start-up and whenever the store's article records
-change (checked at most every `refresh_seconds`), so an app process sees articles that another
-process ingested without a restart, with embedded Chroma or a Chroma server alike.
+The BM25 index is rebuilt from the store (or restored from `app/corpus_cache.py` when the
+articles are the same as last time) at start-up and whenever the store's article records change
+(checked at most every `refresh_seconds`), so an app process sees articles that another process
+ingested without a restart, with embedded Chroma or a Chroma server alike.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from app.corpus_cache import CorpusCache, corpus_key
 from app.settings import RetrievalSettings
 from app.types import Filters, Passage
 from ingest.chunking import embedding_text
@@ -48,6 +50,12 @@ class Lexicon:
         import Stemmer
 
         self._stemmer = Stemmer.Stemmer("english")
+
+    def __getstate__(self) -> dict:
+        return {}  # the stemmer is a C object: a cached BM25 index gets a new one on load
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()
 
     def terms(self, text: str) -> list[str]:
         return self._stemmer.stemWords(
@@ -114,8 +122,15 @@ class QuotePool:
 class HybridRetriever:
     """Searches chunks and quotes of one store; safe to share between threads."""
 
-    def __init__(self, store: Store, embedder: Any, settings: RetrievalSettings) -> None:
+    def __init__(
+        self,
+        store: Store,
+        embedder: Any,
+        settings: RetrievalSettings,
+        cache: CorpusCache | None = None,
+    ) -> None:
         self.store = store
+        self.cache = cache
         self.embedder = embedder
         self.settings = settings
         self.lexicon = Lexicon()
@@ -128,8 +143,36 @@ class HybridRetriever:
     # ----- corpus state --------------------------------------------------------------------
 
     def _load(self) -> None:
-        """Read committed articles, visible chunks and quotes; rebuild BM25 over the chunks."""
+        """Read committed articles, then their chunks, quotes and BM25 from the cache or, when
+        the articles changed, from the store."""
         hashes = self.store.article_hashes()
+        signature = self._store_signature()
+        key = corpus_key(hashes, signature)
+        cached = self.cache.load(key) if self.cache else None
+        chunks, quotes, bm25 = cached or self._read(hashes)
+        if self.cache and cached is None:
+            self.cache.save(key, (chunks, quotes, bm25))
+        self.hashes = hashes
+        self.chunks = chunks
+        self.chunk_ids = list(chunks)
+        self.quotes = quotes
+        self.quotes_by_chunk: dict[str, list[str]] = {}
+        self.quotes_by_speaker: dict[str, list[str]] = {}  # attributed quotes only
+        for qid, (quote, _) in quotes.items():
+            if quote.chunk_id:
+                self.quotes_by_chunk.setdefault(quote.chunk_id, []).append(qid)
+            if quote.speaker:
+                self.quotes_by_speaker.setdefault(quote.speaker, []).append(qid)
+        self.bm25 = bm25
+        self._quote_pools: dict[tuple, QuotePool] = {}
+        self._masks: dict[Filters, np.ndarray] = {}
+        self._signature = signature
+        self._written = self.store.written
+
+    def _read(
+        self, hashes: dict[str, str]
+    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]], Bm25Index]:
+        """Visible chunks and quotes of these articles, and BM25 over the chunks (dict order)."""
         chunks: dict[str, Chunk] = {}
         for record_id, meta, text in self.store.iter_records(
             self.store.chunks, include=["metadatas", "documents"]
@@ -142,23 +185,8 @@ class HybridRetriever:
         ):
             if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
                 quotes[record_id] = (quote_from_metadata(text, meta), meta["article_id"])
-        chunk_ids = list(chunks)
-        self.hashes = hashes
-        self.chunks = chunks
-        self.chunk_ids = chunk_ids
-        self.quotes = quotes
-        self.quotes_by_chunk: dict[str, list[str]] = {}
-        self.quotes_by_speaker: dict[str, list[str]] = {}  # attributed quotes only
-        for qid, (quote, _) in quotes.items():
-            if quote.chunk_id:
-                self.quotes_by_chunk.setdefault(quote.chunk_id, []).append(qid)
-            if quote.speaker:
-                self.quotes_by_speaker.setdefault(quote.speaker, []).append(qid)
-        self.bm25 = Bm25Index(self.lexicon, [embedding_text(chunks[c]) for c in chunk_ids])
-        self._quote_pools: dict[tuple, QuotePool] = {}
-        self._masks: dict[Filters, np.ndarray] = {}
-        self._signature = self._store_signature()
-        self._written = self.store.written
+        bm25 = Bm25Index(self.lexicon, [embedding_text(chunk) for chunk in chunks.values()])
+        return chunks, quotes, bm25
 
     def _store_signature(self) -> tuple:
         return (self.store.articles.count(), self.store.chunks.count(), self.store.quotes.count())

@@ -1,0 +1,72 @@
+"""A local file cache of what the retriever reads from Chroma at start-up: the visible chunks
+and quotes and the BM25 index over the chunks.
+
+Why: Chroma returns records at about 0.2 ms each (each metadata key is its own SQLite row), so
+opening a 20k-article store spent about a minute reading 74k chunks and 126k quotes and half a
+minute re-tokenising them for BM25 (benchmarks/bench_query.py reports `open`). Chunks and quotes
+are a pure function of the committed articles' (id, content stamp) pairs, the stamp including
+the pipeline version, so those pairs (with the collections' record counts) are the cache key:
+an added, changed or removed article, or a lost index, gives a new key and a fresh read. Only
+the latest state is kept.
+
+The file is a pickle in the store's own folder: whoever can write there can already rewrite the
+Chroma database, so it adds no new trust. A missing, damaged or unwritable cache only costs the
+slow read; it never stops the store from opening.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+CACHE_FORMAT = "1"  # bump when the cached objects change shape
+
+
+def corpus_key(hashes: Mapping[str, str], counts: Sequence[int]) -> str:
+    """One digest of every committed article id and its stamp, and of the store's record
+    counts: a lost or damaged collection changes those, and must be seen, not papered over."""
+    digest = hashlib.sha256(f"{CACHE_FORMAT} {list(counts)}".encode())
+    for article_id in sorted(hashes):
+        digest.update(f"{article_id}\0{hashes[article_id]}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+class CorpusCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def load(self, key: str) -> Any | None:
+        """The state saved under `key`, or None (absent, or unreadable: then it is removed)."""
+        path = self._path(key)
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except FileNotFoundError:
+            return None
+        except Exception:  # truncated or from another version: read the store instead
+            path.unlink(missing_ok=True)
+            return None
+
+    def save(self, key: str, state: Any) -> None:
+        """Write atomically and drop older states; a failure (disk full, read-only) is ignored."""
+        path = self._path(key)
+        temp = path.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with open(temp, "wb") as fh:
+                pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, path)
+            for old in self.folder.glob("corpus-*.pickle"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass
+        finally:
+            temp.unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"corpus-{key}.pickle"

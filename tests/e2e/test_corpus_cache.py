@@ -1,0 +1,98 @@
+"""The start-up cache (app/corpus_cache.py): a second open of an unchanged store restores the
+retriever's state from the cache, identical to a read from Chroma; any change to the articles
+or the collections, or a damaged cache file, means a fresh read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.corpus_cache import corpus_key
+from app.retrieval import HybridRetriever
+from tests.conftest import SAMPLE, make_desk
+
+QUESTION = "What did Lavrov say about the OSCE?"
+
+
+def cache_files(home: Path) -> list[Path]:
+    return sorted((home / "cache").glob("corpus-*.pickle"))
+
+
+def reads_of_the_store(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts HybridRetriever._read calls (the slow path) from now on."""
+    calls: list[int] = []
+    original = HybridRetriever._read
+
+    def counted(self, hashes):
+        calls.append(len(hashes))
+        return original(self, hashes)
+
+    monkeypatch.setattr(HybridRetriever, "_read", counted)
+    return calls
+
+
+def state(desk) -> tuple:
+    retriever = desk.retriever
+    top = [p.chunk.id for p in desk.search(QUESTION, k=5)]
+    return sorted(retriever.chunks), sorted(retriever.quotes), top, desk.ask(QUESTION).answer
+
+
+def test_an_unchanged_store_opens_from_the_cache_with_the_same_state(tmp_path, monkeypatch):
+    first = make_desk(tmp_path)
+    first.ingest([SAMPLE], progress=False)
+    first.retriever.refresh(force=True)
+    assert len(cache_files(tmp_path)) == 1
+    reads = reads_of_the_store(monkeypatch)
+    second = make_desk(tmp_path)
+    assert reads == []
+    assert state(second) == state(first)
+
+
+def test_a_new_article_or_a_lost_index_means_a_fresh_read(tmp_path, monkeypatch):
+    desk = make_desk(tmp_path)
+    desk.ingest([SAMPLE], progress=False)
+    desk.retriever.refresh(force=True)
+    record = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[0])
+    extra = tmp_path / "extra.jsonl"
+    record |= {"id": "extra-1", "text": record["text"].replace("OSCE", "Council of Europe")}
+    extra.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [before] = cache_files(tmp_path)
+    stale = before.read_bytes()
+    desk.ingest([extra], progress=False)  # this desk reloads and caches the new state...
+    for path in cache_files(tmp_path):  # ...which another machine's cache would not have
+        path.unlink()
+    before.write_bytes(stale)
+
+    reads = reads_of_the_store(monkeypatch)
+    reopened = make_desk(tmp_path)
+    articles = {c.article_id for c in reopened.retriever.chunks.values()}
+    assert reads == [2] and len(articles) == 2 and "extra-1" in articles
+    assert len(cache_files(tmp_path)) == 1  # only the latest state is kept
+
+    reopened.store.reset_indexes()  # chunks and quotes lost, article records kept
+    lost = make_desk(tmp_path)
+    assert reads == [2, 2] and not lost.retriever.chunks
+    assert "quotedesk rebuild" in (lost.index_problem() or "")
+
+
+def test_a_damaged_cache_file_is_ignored_and_replaced(tmp_path, monkeypatch):
+    desk = make_desk(tmp_path)
+    desk.ingest([SAMPLE], progress=False)
+    desk.retriever.refresh(force=True)
+    [cached] = cache_files(tmp_path)
+    cached.write_bytes(cached.read_bytes()[:100])
+    reads = reads_of_the_store(monkeypatch)
+    reopened = make_desk(tmp_path)
+    assert reads == [1] and state(reopened) == state(desk)
+    assert cache_files(tmp_path) == [cached] and cached.stat().st_size > 100
+
+
+def test_the_key_covers_every_article_stamp_and_the_counts() -> None:
+    hashes = {"a": "1", "b": "2"}
+    key = corpus_key(hashes, (2, 5, 3))
+    assert key == corpus_key(dict(reversed(hashes.items())), (2, 5, 3))
+    assert key != corpus_key({"a": "1", "b": "3"}, (2, 5, 3))
+    assert key != corpus_key({"a": "1"}, (2, 5, 3))
+    assert key != corpus_key(hashes, (2, 5, 0))
