@@ -15,7 +15,8 @@ Pipeline, per text (all offsets index the original text; `text[q.start:q.end] ==
 3. Reported speech: `X said/explained/warned ... that CLAUSE` (text = CLAUSE), `X said CLAUSE`,
    `CLAUSE, X said.`, `According to X, CLAUSE`, and a verb whose object carries a partial quote
    (`X called the plan "foolish"`: text = `the plan "foolish"`), all kind "indirect". The
-   partial quote itself is also kept as a direct Quote.
+   partial quote itself is also kept as a direct Quote. Each further reporting verb of the
+   same subject (`..., adding that ...`, `... and said ...`) starts a statement of its own.
 4. Attribution: a speaker phrase next to a reporting verb, after the quote (`," Lavrov said`,
    `," added the Russian foreign minister`) or before it (`Lavrov told reporters: "`,
    `According to X, "`). Phrases are resolved to people: names (spaCy NER on the phrase only),
@@ -72,15 +73,15 @@ _VERB_STEMS = _words(
     chimed hinted hints estimated estimates recounted recounts reasoned reasons sighed sighs
     whispered wonders wondered asking telling writing tweeting blog blogs blogged texted
     quoted chanted read reads opine opines opined retorted echoed echoes pressed
-    elaborated elaborates surmised mocked mocks interjected"""
+    elaborated elaborates surmised mocked mocks interjected calling describing accusing stating
+    declaring asserting urging suggesting predicting acknowledging conceding complaining
+    charging vowing promising pledging repeating confirming denying announcing admitting
+    recalling replying responding joking boasting dismissing dismissed dismisses labeling
+    labelling labeled labelled branding branded"""
 )
 _VERBS = frozenset(_VERB_STEMS)
-_PARTICIPLES = frozenset(
-    _words(
-        """adding noting saying explaining warning insisting arguing stressing claiming telling
-    asking writing tweeting"""
-    )
-)
+# `..., saying "..."` has no subject of its own: the sentence subject is the speaker.
+_PARTICIPLES = frozenset(v for v in _VERBS if v.endswith("ing"))
 _AUX = frozenset(
     _words(
         """has had have is was were are be been will would also later then previously repeatedly
@@ -626,8 +627,11 @@ def _name_then_verb(
 
 
 def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found | None:
-    """`said the Russian foreign minister` / `added Peskov, noting ...`."""
+    """`said the Russian foreign minister` / `added Peskov, noting ...`; a participle never
+    precedes its subject (`, adding that it would fail`)."""
     cue = words[0].group().rstrip(".")
+    if cue.lower() in _PARTICIPLES:
+        return None
     chosen: list[re.Match[str]] = []
     for w in words[1:13]:  # long offices: "Head of the Office of the President A. Yermak"
         token = w.group()
@@ -679,14 +683,14 @@ def _phrase_before(before: str, offset: int) -> _Found | None:
     verbs = _verb_tokens(before)
     participle = None
     for verb in reversed(verbs):
-        if verb.group().lower() in _PARTICIPLES and verb is not verbs[0]:
-            continue
         left = before[: verb.start()]
+        if verb.group().lower() in _PARTICIPLES:
+            participle = participle or verb.group()
+            if verb is not verbs[0] or left.rstrip().endswith(","):
+                continue  # `Trump went after Bush, calling him "`: the subject opens it
         found = _np_from_left(left, offset, verb.group())
         if found:
             return found
-        if verb.group().lower() in _PARTICIPLES and participle is None:
-            participle = verb.group()
     stripped = before.strip()
     if verbs and stripped.endswith(":") and before[: verbs[0].start()].strip() == "":
         words = list(_WORD.finditer(before))  # inverted `Stated Stone:`
@@ -762,7 +766,7 @@ def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] 
         return None
     app = left[comma + 1 : end].strip()
     first = app.split(" ", 1)[0].lower()
-    if not (_apposition(app) or first in ("a", "an", "the")) or len(app.split()) > 14:
+    if not (_apposition(app) or first in _ASIDE_OPENERS) or len(app.split()) > 14:
         return None
     name_end = len(left[:comma].rstrip())
     start = _segment_start(left, name_end)
@@ -771,6 +775,10 @@ def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] 
         return None
     role = _clean_role(app) if _looks_like_role(app) and first not in ("who", "which") else None
     return start, name_end, role
+
+
+# `Clinton, during a town hall in Columbus, Ohio, said`: an aside between subject and verb.
+_ASIDE_OPENERS = frozenset(_words("a an the during in at on speaking appearing asked after while"))
 
 
 def _apposition(part: str) -> bool:
@@ -804,8 +812,26 @@ def _segment_start(left: str, end: int) -> int:
 
 
 def _apposition_comma(left: str, pos: int) -> bool:
-    """`Paul Ryan, R-Wis., said` and `Smith, Jr.` keep their comma inside the phrase."""
-    return bool(re.match(r",\s*(?:[RDI]-[A-Z][\w.]*|Jr\.?|Sr\.?)", left[pos:]))
+    """`Paul Ryan, R-Wis., said`, `Smith, Jr.` and `in Columbus, Ohio,` keep their comma
+    inside the phrase."""
+    return bool(
+        re.match(r",\s*(?:[RDI]-[A-Z][\w.]*|Jr\.?|Sr\.?)", left[pos:]) or _place_comma(left, pos)
+    )
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|of|near|outside)\s+(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*$"
+)
+
+
+_PLACE_AFTER = re.compile(r",\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2},")
+
+
+def _place_comma(text: str, pos: int) -> bool:
+    """The comma of `in Salem, New Hampshire`: a place after a preposition, then its state or
+    country, closed by a comma of its own; it separates neither a subject from its apposition
+    nor an intro from a subject."""
+    return bool(_PLACE_AFTER.match(text, pos) and _PLACE_BEFORE.search(text, 0, pos))
 
 
 def _plausible_np(np: str) -> bool:
@@ -813,7 +839,7 @@ def _plausible_np(np: str) -> bool:
     words = np.split()
     if not words or len(words) > 9:
         return False
-    low = [w.lower() for w in words]
+    low = [w.lower().replace("’", "'") for w in words]
     if len(words) == 1 and low[0] in _PRONOUNS:
         return True
     if any(w in _PRONOUNS and w not in ("i",) for w in low[1:]):
@@ -840,7 +866,8 @@ _LEADING_NON_SUBJECT = frozenset(
     _words(
         """according even but and so yet also still with without in on at for from by of to
     after before during under over into about while
-    when if as because since although though there here it's this these those what which who"""
+    when if as because since although though there here it's there's here's that's what's this
+    these those what which who"""
     )
 )
 _NP_INNER = (
@@ -948,16 +975,60 @@ _THATLESS = re.compile(
 )
 
 
-def _find_indirect(doc: _Doc) -> list[tuple[int, int, str, str, int, str | None]]:
-    """Reported statements as (start, end, np, cue, np_pos, role), one per sentence at most."""
-    out: list[tuple[int, int, str, str, int, str | None]] = []
+_Statement = tuple[int, int, str, str, int, str | None]  # start, end, np, cue, np_pos, role
+
+
+def _find_indirect(doc: _Doc) -> list[_Statement]:
+    """Reported statements, one per reporting verb of a sentence's speaker."""
+    out: list[_Statement] = []
     text = doc.text
     for s_start, s_end in doc.sentences:
         sentence = text[s_start:s_end]
         found = _indirect_in(sentence, s_start, doc)
         if found:
-            out.append(found)
+            out.extend(_split_chained(doc, found))
     return out
+
+
+# `, adding`, `and said`, `while insisting`: a further reporting verb of the same subject.
+_CHAINED_CUE = re.compile(
+    r"(?:,[”\"]?\s+(?:and\s+|but\s+)?|\s+(?:and|but|while|before|after)\s+)"
+    r"(?:(?:then|also|later|again|[a-z]+ly)\s+)?(?P<verb>[a-z]+)\b"
+)
+_FINITE_CHAIN = frozenset(_words("said says told tells wrote writes added adds"))
+_THAT_SOON = re.compile(r"(?:[^\s“”\"]+\s+){0,10}?that\s+(?=\S)")
+
+
+def _split_chained(doc: _Doc, statement: _Statement) -> list[_Statement]:
+    """`X said A, adding B` / `X said A and said B`: each reporting verb introduces its own
+    statement by the same speaker, so A ends before the next verb and B starts after it
+    (and after its object and `that`: `telling reporters on Friday that B`)."""
+    start, end, np, cue, np_pos, role = statement
+    text = doc.text
+    out: list[_Statement] = []
+    for m in _CHAINED_CUE.finditer(text, start, end):
+        verb = m.group("verb")
+        if not _chain_verb(verb, m.group()) or _inside_piece(doc, m.start("verb")):
+            continue
+        head = m.start() + (2 if text[m.start() + 1 : m.start() + 2] in _CLOSERS else 0)
+        out.append((start, head, np, cue, np_pos, role))
+        start = _clause_after(text, m.end())
+        that = _THAT_SOON.match(text, start, end)
+        if that and not any(ch in _OPENERS for ch in that.group()):
+            start = that.end()
+        cue = verb
+    out.append((start, end, np, cue, np_pos, role))
+    return [s for s in out if s[1] - s[0] >= 8]
+
+
+def _chain_verb(verb: str, link: str) -> bool:
+    """Participles chain after a comma or `while`; finite verbs only after `and`/`but`."""
+    if verb not in _VERBS:
+        return False
+    if verb in _PARTICIPLES:
+        return True
+    finite = verb in _FINITE_CHAIN or verb.endswith("ed")
+    return finite and bool(re.search(r"\b(?:and|but)\s", link))
 
 
 def _indirect_in(
@@ -1073,9 +1144,16 @@ def _clause_end(doc: _Doc, start: int, end: int) -> int:
             return stop
     if inside and inside[-1].close_pos is not None:
         close = inside[-1].close_pos + 1
-        if len(doc.text[close:end].split()) >= 4 and doc.text[close:end].lstrip()[:1] in ",;—–(":
+        tail = doc.text[close:end]
+        if len(tail.split()) >= 4 and _clause_break(doc.text[close - 2], tail.lstrip()):
             return close
     return end
+
+
+def _clause_break(last: str, tail: str) -> bool:
+    """After a quote, a comma (also one just inside the closing mark: `“that crap,” in an
+    interview`), a semicolon, a dash or a bracket ends the reported clause."""
+    return last == "," or tail[:1] in ",;—–(" or tail.startswith(("- ", "--"))
 
 
 def _partial_quote_objects(sentence: str, offset: int, doc: _Doc) -> list[_Cue]:
@@ -1192,8 +1270,8 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
     first = words[0].group().lower()
     if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly"))):
         return words
-    for i, w in enumerate(words[:8]):
-        if sentence[w.end() : w.end() + 1] == ",":
+    for i, w in enumerate(words[:14]):
+        if sentence[w.end() : w.end() + 1] == "," and not _place_comma(sentence, w.end()):
             return words[i + 1 :]
     return words
 

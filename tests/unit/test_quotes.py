@@ -380,3 +380,53 @@ def test_a_noun_after_of_is_not_the_reporting_verb() -> None:
     # "state" is also a reporting verb; in "the head of state said" it is part of the speaker.
     (quote,) = extract_quotes('"Nothing about Ukraine without Ukraine," the head of state said.')
     assert quote.speaker == "head of state" and quote.cue == "said"
+
+
+def indirect_texts(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.cue) for q in extract_quotes(text) if q.kind == "indirect"]
+
+
+def test_each_chained_reporting_verb_starts_its_own_statement() -> None:
+    text = "Graham said that Carson is a “good, decent man,” and said that Trump “melted down.”"
+    assert indirect_texts(text) == [
+        ("Carson is a “good, decent man,”", "Graham", "said"),
+        ("Trump “melted down.”", "Graham", "said"),
+    ]
+    text = (
+        "Trump hailed the vote as “fantastic,” telling reporters on Friday that he thinks "
+        "the Brexit is “a great thing.”"
+    )
+    last = ("he thinks the Brexit is “a great thing.”", "Trump", "telling")
+    assert indirect_texts(text)[-1] == last
+
+
+def test_participle_after_a_comma_takes_the_sentence_subject() -> None:
+    text = (
+        "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, "
+        "calling him “a total stiff.”"
+    )
+    assert indirect_texts(text) == [("him “a total stiff.”", "Trump", "calling")]
+    assert [q.speaker for q in extract_quotes(text)] == ["Trump", "Trump"]
+
+
+def test_a_participle_does_not_invert_its_subject() -> None:
+    text = "Clinton said the plan is “a disaster,” adding that it would fail."
+    assert {q.speaker for q in extract_quotes(text)} == {"Clinton"}
+
+
+def test_an_aside_between_subject_and_verb_keeps_the_subject() -> None:
+    text = (
+        "Clinton, during a town hall in Columbus, Ohio, said she was “going to put a lot of "
+        "coal miners out of business.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Clinton"}
+
+
+def test_there_is_not_a_speaker() -> None:
+    text = "There’s still time for Cruz, even after dismissing them as the “Washington cartel.”"
+    assert all(q.speaker is None for q in extract_quotes(text))
+
+
+def test_reported_clause_ends_at_a_comma_inside_the_closing_mark() -> None:
+    text = "Sanders said his campaign doesn’t want “that crap,” in an interview with CNN on Sunday."
+    assert indirect_texts(text) == [("his campaign doesn’t want “that crap,”", "Sanders", "said")]
