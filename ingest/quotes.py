@@ -479,7 +479,7 @@ def _attach_phrase(doc: _Doc, piece: _Piece) -> None:
         if ends_sentence and re.match(r"\s+[A-Z]", after):
             found = _short_attribution(after, piece.close_pos + 1)
         else:
-            found = _phrase_after(after, piece.close_pos + 1)
+            found = _phrase_after(after, piece.close_pos + 1, text[piece.end - 1] == ",")
         if found:
             piece.np, piece.np_pos, piece.cue, piece.role = found
             return
@@ -569,8 +569,29 @@ def _short_attribution(after: str, offset: int) -> _Found | None:
     words = list(_WORD.finditer(clause))
     verbs = [i for i, w in enumerate(words[:6]) if w.group().rstrip(".").lower() in _VERBS]
     if not verbs or len(words) > 14:
-        return None
+        return _unlisted_verb(clause, offset)
     return _phrase_after(clause, offset)
+
+
+_MODIFIER = r"(?:the\s+)?(?:[a-z]+\s+)?"  # `the`, `actress`: kept out of the name
+_NAME_RUN_RE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+_UNLISTED = re.compile(
+    rf"\s*(?:{_MODIFIER}(?P<np>{_NAME_RUN_RE})\s+(?P<verb>[a-z]+ed)"
+    rf"|(?P<verb2>[a-z]+ed)\s+{_MODIFIER}(?P<np2>{_NAME_RUN_RE}))\s*[.!?]?\s*$"
+)
+
+
+def _unlisted_verb(clause: str, offset: int) -> _Found | None:
+    """`?" Beck questioned.` / `," exhorted actress Jamie Lee Curtis.`: a name and a past-tense
+    verb missing from the lexicon, alone in what is left of the sentence, attribute the quote."""
+    m = _UNLISTED.match(clause)
+    if not m:
+        return None
+    np_group = "np" if m.group("np") else "np2"
+    np, shift = _clean_np(m.group(np_group).rstrip("."))
+    if not np or not _plausible_np(np):
+        return None
+    return np, offset + m.start(np_group) + shift, m.group("verb") or m.group("verb2"), None
 
 
 _APPOSITION_AFTER = re.compile(
@@ -583,12 +604,18 @@ _APPOSITION_AFTER = re.compile(
 _NOUN_CONTEXT = frozenset({"of", "the", "a", "an", "his", "her", "their", "its"})
 
 
-def _phrase_after(after: str, offset: int) -> _Found | None:
-    """`," said X` / `," X said` / `," X, the ROLE, said` right after a closing mark."""
+def _phrase_after(after: str, offset: int, comma: bool = False) -> _Found | None:
+    """`," said X` / `," X said` / `," X, the ROLE, said` right after a closing mark.
+
+    `comma` tells that a comma closed the quoted words (inside the mark), so what follows
+    continues the sentence: only then may a verb missing from the lexicon attribute it
+    (`the "wall" Trump wanted` is no attribution).
+    """
     m = re.match(r"[\s,.;:—–\-]*", after)
     head = m.end() if m else 0
+    comma = comma or "," in after[:head]
     app = _APPOSITION_AFTER.match(after, head)
-    if app and app.group("verb") in _VERBS:
+    if app and (app.group("verb") in _VERBS or app.group("verb").endswith("ed")):
         role = _clean_role(app.group("app")) if _looks_like_role(app.group("app")) else None
         return app.group("name"), offset + app.start("name"), app.group("verb"), role
     words = list(_WORD.finditer(after, head))[:14]
@@ -597,17 +624,19 @@ def _phrase_after(after: str, offset: int) -> _Found | None:
     first = words[0].group().rstrip(".").lower()
     if first in _VERBS:
         return _inverted_np(after, words, offset)
+    if comma and _unlisted_verb(after[head:], offset + head):
+        return _unlisted_verb(after[head:], offset + head)
     for i, w in enumerate(words):
         token = w.group().rstrip(".").lower()
         # After "of" or a determiner the word is a noun: "the head of state said".
         if token in _VERBS and i > 0 and words[i - 1].group().lower() not in _NOUN_CONTEXT:
             left = after[head : w.start()]
-            if any(c in left for c in '.;:?!“”"') and not re.search(r"\b[A-Z][a-z]?\.", left):
+            if _sentence_break(left):
                 return None
             return _np_from_left(left, offset + head, w.group().rstrip("."))
         if token in _BOUNDARY_WORDS:
             return None
-    return _name_then_verb(after, head, words, offset)
+    return _name_then_verb(after, head, words, offset) if comma else None
 
 
 def _name_then_verb(
@@ -615,8 +644,6 @@ def _name_then_verb(
 ) -> _Found | None:
     """`," Bennett shot back` / `," the senator quipped`: a name and an unlisted past-tense or
     present-tense verb right after a quotation that ends mid-sentence."""
-    if "," not in after[:head]:
-        return None
     for i, w in enumerate(words[1:6], start=1):
         token = w.group()
         if token.islower() and token not in _NP_INNER:
@@ -661,6 +688,14 @@ def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found 
 
 _DETERMINERS = frozenset(_words("""the a an his her their its this that one another"""))
 _ABBREV = frozenset(_words("""mr mrs ms dr sen rep gov gen col lt sgt st jr sr prof"""))
+_ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]?|(?i:" + "|".join(sorted(_ABBREV)) + r"))\.")
+
+
+def _sentence_break(left: str) -> bool:
+    """Punctuation between a quote and a verb that ends a sentence: not the dot of a title or
+    an initial (`Gov.`, `Rep.`, `J.`) nor a bracketed party tag (`(D-Ore.)`)."""
+    cleaned = _ABBREVIATION.sub(" ", _PAREN_ASIDE.sub(" ", left))
+    return any(c in cleaned for c in '.;:?!“”"')
 
 
 def _phrase_before(before: str, offset: int) -> _Found | None:
@@ -1036,10 +1071,13 @@ def _indirect_in(
 ) -> tuple[int, int, str, str, int, str | None] | None:
     """The first `X VERB (that) CLAUSE` whose subject is a plausible speaker phrase."""
     leading = _leading_according(sentence, offset, doc)
-    if not leading and re.search(r"[,!?][”\"]\s", sentence):
-        # `Clinton is "the worst," Pence said.`: the attribution after a quote that closes
-        # mid-sentence names the speaker of the whole clause, not its subject
-        leading = _trailing_attribution(sentence, offset, doc)
+    if not leading:
+        # `Clinton is "the worst," Pence said.`, `Assange was "arbitrarily detained" ..., the
+        # group says.`: an attribution closing the sentence names the speaker of the whole
+        # clause, not its subject. `X, the mayor, said the city ...` is not one: an inverted
+        # `, said X` counts only right after a quote that closes mid-sentence.
+        inverted = bool(re.search(r"[,!?][”\"]\s", sentence))
+        leading = _trailing_attribution(sentence, offset, doc, inverted)
     if leading:
         return leading
     started_inside = _inside_piece(doc, offset) or _inside_piece(doc, offset + 1)
@@ -1099,13 +1137,15 @@ def _that_cues(sentence: str) -> list[_Cue]:
 
 
 def _trailing_attribution(
-    sentence: str, offset: int, doc: _Doc
-) -> tuple[int, int, str, str, int, str | None] | None:
+    sentence: str, offset: int, doc: _Doc, inverted: bool = True
+) -> _Statement | None:
     """`CLAUSE, according to X.` / `CLAUSE, X said.` / `CLAUSE, said X, who ...`."""
     commas = [m.end() - 1 for m in re.finditer(r",[”\"]?", sentence)]
     for comma in reversed(commas[-3:]):
         tail = sentence[comma + 1 :].rstrip().rstrip(".!?…")
-        if len(tail.split()) > 12 or len(sentence[:comma].split()) < 3:
+        if len(tail.split()) > 20 or len(sentence[:comma].split()) < 3:
+            continue
+        if not inverted and (tail.split() or [""])[0].lower() in _VERBS:
             continue
         if any(ch in _OPENERS for ch in tail):
             return None  # `X, the mayor, said: "..."`: the quote is the statement
@@ -1119,7 +1159,8 @@ def _trailing_attribution(
                 None,
             )
         else:
-            found = _phrase_after(tail, offset + comma + 1)
+            at = offset + comma + 1
+            found = _phrase_after(tail, at) or _unlisted_verb(tail, at)
         if not found:
             continue
         start = offset + len(sentence) - len(sentence.lstrip())

@@ -430,3 +430,27 @@ def test_there_is_not_a_speaker() -> None:
 def test_reported_clause_ends_at_a_comma_inside_the_closing_mark() -> None:
     text = "Sanders said his campaign doesn’t want “that crap,” in an interview with CNN on Sunday."
     assert indirect_texts(text) == [("his campaign doesn’t want “that crap,”", "Sanders", "said")]
+
+
+def test_titles_and_party_tags_between_quote_and_verb() -> None:
+    text = '"There is tremendous energy in these races," Rep. Earl Blumenauer (D-Ore.) said.'
+    assert speaker_of(text, "There is") == "Earl Blumenauer"
+    text = '"Carolina is going to win that one," Gov. Kasich replied. "I hate to say it."'
+    assert [q.speaker for q in extract_quotes(text)] == ["Kasich", "Kasich"]
+
+
+def test_closing_attribution_names_the_speaker_of_the_whole_sentence() -> None:
+    text = (
+        "Julian Assange has been “arbitrarily detained” by Britain since 2010, and should "
+        "be freed, the rights group says."
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"rights group"}
+
+
+def test_past_tense_verb_missing_from_the_lexicon_attributes_a_quote() -> None:
+    assert speaker_of('"What was the pivot point?" Beck questioned.', "What was") == "Beck"
+    text = (
+        '"It is about time we had a woman running this country," exhorted actress Jamie Lee Curtis.'
+    )
+    assert speaker_of(text, "It is about") == "Jamie Lee Curtis"
+    assert "Trump" not in {q.speaker for q in extract_quotes('He built the "wall" Trump wanted.')}
