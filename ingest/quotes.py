@@ -409,11 +409,16 @@ _MARKS = frozenset('"“”«»„')
 
 
 def _closing_shape(text: str, i: int, opener: str) -> bool:
-    """`”`, `»` (and `“` after a German `„`) close; a straight `"` closes unless it opens a word."""
+    """`”`, `»` (and `“` after a German `„`) close; a straight `"` closes unless it opens a word.
+    A `“` typed for `”` (`unusual,“ said Noble`) closes too: punctuation before, space after."""
     ch = text[i]
     if ch == '"':
         return not _OPENER.match(text, i)
-    return ch in "”»" or (ch == "“" and opener == "„")
+    return ch in "”»" or (ch == "“" and (opener == "„" or _misused_opener(text, i)))
+
+
+def _misused_opener(text: str, i: int) -> bool:
+    return text[i - 1] in ",.!?" and (i + 1 == len(text) or text[i + 1].isspace())
 
 
 def _end_at_attribution(text: str, piece: _Piece) -> None:
@@ -622,7 +627,7 @@ def _phrase_after(after: str, offset: int, comma: bool = False) -> _Found | None
     if not words:
         return None
     first = words[0].group().rstrip(".").lower()
-    if first in _VERBS:
+    if first in _VERBS and not _name_like_verb(words):
         return _inverted_np(after, words, offset)
     if comma and _unlisted_verb(after[head:], offset + head):
         return _unlisted_verb(after[head:], offset + head)
@@ -635,8 +640,17 @@ def _phrase_after(after: str, offset: int, comma: bool = False) -> _Found | None
                 return None
             return _np_from_left(left, offset + head, w.group().rstrip("."))
         if token in _BOUNDARY_WORDS:
-            return None
+            break  # `," Trump barked and a guard ...`: an unlisted verb may precede it
     return _name_then_verb(after, head, words, offset) if comma else None
+
+
+def _name_like_verb(words: list[re.Match[str]]) -> bool:
+    """`," Read said`: a capitalised word that is also a verb is a name when a verb follows."""
+    return (
+        bool(_CAP.match(words[0].group()))
+        and len(words) > 1
+        and words[1].group().rstrip(".").lower() in _VERBS
+    )
 
 
 def _name_then_verb(
@@ -670,10 +684,10 @@ def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found 
         if not chosen and not (
             _CAP.match(token)
             or token.lower() in _DETERMINERS
-            or token.lower() in _NP_INNER
+            or token.lower() not in _NP_STOP_AFTER | _VERBS
             and re.match(r"(?:\s+[a-z][\w\-]*){0,3}\s+[A-Z]", after[w.end() :])
         ):
-            return None  # `said former Obama adviser David Axelrod` is allowed
+            return None  # `said retired Army Lt. Gen. Mick Bednarek` is allowed
         chosen.append(w)
         if token.endswith(".") and token[:-1].lower() not in _ABBREV:
             break
@@ -888,12 +902,25 @@ def _plausible_np(np: str) -> bool:
     if _POSSESSOR.match(np) and all(w.islower() for w in words[1:]) and len(words) <= 3:
         return True  # `Ryan's office`, `Her campaign`
     if any(_CAP.match(w) for w in words):
-        return all(
+        return _descriptors_then_name(words) or all(
             _CAP.match(w) or w.lower().strip(".") in _NP_INNER or _agent_noun(w) for w in words
         )
     if low[0] in _DETERMINERS or re.search(r"['’]s$", words[0]):
         return len(words) <= 6
     return len(words) <= 3 and low[-1].endswith("s") and low[-1] not in _VERBS
+
+
+def _descriptors_then_name(words: list[str]) -> bool:
+    """`veteran analyst Charlie Cook`, `retired Army Lt. Gen. Mick Bednarek`: up to three
+    lowercase descriptors before a name of at least two capitalised words."""
+    lead = next((i for i, w in enumerate(words) if not w.islower()), len(words))
+    name = words[lead:]
+    return (
+        1 <= lead <= 3
+        and words[0].lower() not in _LEADING_NON_SUBJECT | _VERBS
+        and sum(1 for w in name if _CAP.match(w)) >= 2
+        and all(_CAP.match(w) or w.lower().strip(".") in _NP_INNER for w in name)
+    )
 
 
 _POSSESSOR = re.compile(r"(?:[A-Z][\w\-]*['’]s?|His|Her|Their|Its)\s")
@@ -1319,9 +1346,10 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
 
 def _clean_np(np: str) -> tuple[str, int]:
     """A speaker phrase without what is not part of a name: parenthesised asides
-    (`Blair (Mr)`, `Ted Cruz (R-Texas)`) and leading sentence adverbs and time phrases
-    (`Meanwhile Labour`, `On Monday the minister`). Returns the phrase and how many characters
-    were dropped from its start, so its offset can follow."""
+    (`Blair (Mr)`, `Ted Cruz (R-Texas)`), leading sentence adverbs and time phrases
+    (`Meanwhile Labour`, `On Monday the minister`) and a person's affiliation (`Jeffrey Lewis
+    of the James Martin Center`). Returns the phrase and how many characters were dropped from
+    its start, so its offset can follow."""
     cleaned = re.sub(r"\s*\([^()]*\)", "", np).strip(" ,")
     words = cleaned.split()
     while words and (
@@ -1334,8 +1362,18 @@ def _clean_np(np: str) -> tuple[str, int]:
         words.pop(0)
     if not words:
         return "", 0
-    rest = " ".join(words)
+    rest = " ".join(_without_affiliation(words))
     return rest, max(np.find(words[0]), 0)
+
+
+def _without_affiliation(words: list[str]) -> list[str]:
+    """`Jeffrey Lewis of the James Martin Center` -> `Jeffrey Lewis`; `Secretary of State John
+    Kerry` and `Governor Chris Christie of New Jersey` keep their office."""
+    if "of" not in words:
+        return words
+    name = words[: words.index("of")]
+    plain = all(_CAP.match(w) and w.lower().strip(".") not in _ROLE_WORDS for w in name)
+    return name if len(name) >= 2 and plain else words
 
 
 def _is_time(word: str) -> bool:

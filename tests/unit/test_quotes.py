@@ -454,3 +454,32 @@ def test_past_tense_verb_missing_from_the_lexicon_attributes_a_quote() -> None:
     )
     assert speaker_of(text, "It is about") == "Jamie Lee Curtis"
     assert "Trump" not in {q.speaker for q in extract_quotes('He built the "wall" Trump wanted.')}
+
+
+def test_lowercase_descriptors_before_a_name() -> None:
+    text = '"The Senate races could shift," veteran analyst Charlie Cook wrote this week.'
+    assert speaker_of(text, "The Senate") == "Charlie Cook"
+    text = '"I fundamentally disagree," said retired Army Lt. Gen. Mick Bednarek.'
+    assert speaker_of(text, "I fundamentally") == "Mick Bednarek"
+
+
+def test_unlisted_verb_before_a_conjunction_and_a_name_that_is_a_verb() -> None:
+    text = "“Go back to Univision,” Trump barked and a guard escorted Ramos out."
+    assert speaker_of(text, "Go back") == "Trump"
+    assert speaker_of('"We assessed this deal carefully," Read said.', "We assessed") == "Read"
+
+
+def test_affiliation_after_a_name_is_not_part_of_the_speaker() -> None:
+    text = (
+        '"It seems a stretch," Jeffrey Lewis of the James Martin Center for Nonproliferation '
+        "Studies wrote."
+    )
+    assert speaker_of(text, "It seems") == "Jeffrey Lewis"
+
+
+def test_opening_mark_typed_for_a_closing_one() -> None:
+    text = "“It is unusual,“ said Larry Noble, an attorney. “It is a hard thing to do.”"
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("It is unusual,", "Larry Noble"),
+        ("It is a hard thing to do.", "Larry Noble"),
+    ]
