@@ -555,9 +555,18 @@ class _Cue(NamedTuple):
 _ALPHA = re.compile(r"[A-Za-z]+")
 
 
+_NOUN_CONTEXT = frozenset({"of", "the", "a", "an", "his", "her", "their", "its"})
+
+
 def _verb_tokens(text: str) -> list[re.Match[str]]:
-    """Reporting-verb words in text; a set look-up per word is far cheaper than one big regex."""
-    return [m for m in _ALPHA.finditer(text) if m.group().lower() in _VERBS]
+    """Reporting-verb words in text; a set look-up per word is far cheaper than one big regex.
+    After a determiner or `of` the word is a noun (`defended his comments as "..."`)."""
+    words = list(_ALPHA.finditer(text))
+    return [
+        m
+        for i, m in enumerate(words)
+        if m.group().lower() in _VERBS and not (i and words[i - 1].group().lower() in _NOUN_CONTEXT)
+    ]
 
 
 def _clause_after(text: str, pos: int) -> int:
@@ -604,9 +613,6 @@ _APPOSITION_AFTER = re.compile(
     r"(?P<app>(?:who|which|the|a|an|\d+)\b[^,;“”\"]{0,140}),\s+"
     r"(?:(?:" + "|".join(sorted(_AUX)) + r")\s+)*(?P<verb>[a-z]+)\b"
 )
-
-
-_NOUN_CONTEXT = frozenset({"of", "the", "a", "an", "his", "her", "their", "its"})
 
 
 def _phrase_after(after: str, offset: int, comma: bool = False) -> _Found | None:
@@ -776,6 +782,8 @@ def _np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> _Found | 
         tokens.pop()
     if not tokens:
         return None
+    if tokens[-1].group().lower() == "who":
+        return _antecedent(left, tokens[-1].start(), offset, cue)
     end = tokens[-1].end()
     segment_start = max(_segment_start(left, end), floor)
     np = left[segment_start:end].strip()
@@ -797,6 +805,17 @@ def _np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> _Found | 
     if not np or not _plausible_np(np):
         return None
     return np, offset + np_pos + shift, cue, role
+
+
+_ANTECEDENT = re.compile(r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}),\s*$")
+
+
+def _antecedent(left: str, who: int, offset: int, cue: str) -> _Found | None:
+    """`Trump, who has called the pact "insanity,"`: the speaker is the name before `who`."""
+    m = _ANTECEDENT.search(left, 0, who)
+    if not m or not _plausible_np(m.group("name")):
+        return None
+    return m.group("name"), offset + m.start("name"), cue, None
 
 
 _PAREN_ASIDE = re.compile(r"\([^()“”\"]{0,40}\)")
@@ -847,7 +866,7 @@ def _is_adverb(word: str) -> bool:
 def _segment_start(left: str, end: int) -> int:
     """Start of the clause the subject phrase sits in: after punctuation or a boundary word."""
     start = 0
-    for m in re.finditer(r"[,;:()“”\"—–]|\b(?:" + "|".join(_BOUNDARY_WORDS) + r")\b", left):
+    for m in re.finditer(r"[,;:()“”\"—–]|\s--?\s|\b(?:" + "|".join(_BOUNDARY_WORDS) + r")\b", left):
         if m.end() > end:
             break
         if m.group() == "," and _apposition_comma(left, m.start()):

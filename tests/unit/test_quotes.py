@@ -483,3 +483,18 @@ def test_opening_mark_typed_for_a_closing_one() -> None:
         ("It is unusual,", "Larry Noble"),
         ("It is a hard thing to do.", "Larry Noble"),
     ]
+
+
+def test_reporting_verb_after_a_determiner_is_a_noun() -> None:
+    text = 'Trump later defended his comments as being "sarcastic."'
+    assert indirect_texts(text) == [('his comments as being "sarcastic."', "Trump", "defended")]
+
+
+def test_relative_who_speaks_for_the_name_before_it() -> None:
+    text = 'Contrast that with Trump, who has called the TPP pact "insanity" in a speech.'
+    assert speaker_of(text, "insanity") == "Trump"
+
+
+def test_a_spaced_hyphen_is_a_clause_boundary_before_the_subject() -> None:
+    text = 'She drew his ire - Smith called her "weak" and said she had "zero support" there.'
+    assert [q.speaker for q in extract_quotes(text) if q.kind == "indirect"] == ["Smith", "Smith"]
