@@ -370,11 +370,12 @@ def _find_pieces(text: str, paragraphs: list[Span]) -> list[_Piece]:
     return pieces
 
 
-_OPENER = re.compile(r'[“«„]|(?<![^\W_])"(?=\S)')
+_OPENER = re.compile(r'[“«„]|(?<![^\W_])(?<!=)"(?=\S)')
 
 
 def _next_opener(text: str, pos: int, end: int) -> int | None:
-    """Next opening mark; a straight quote opens only at a word start (not `5'10"`)."""
+    """Next opening mark; a straight quote opens only at a word start (not `5'10"`), and not
+    after `=`, where it delimits a markup attribute (`<tweet tweet-date="March 10, 2016">`)."""
     m = _OPENER.search(text, pos, end)
     return m.start() if m else None
 
@@ -1170,11 +1171,11 @@ def _leading_according(
 
 
 def _that_cues(sentence: str) -> list[_Cue]:
-    """`VERB (up to four object words) that CLAUSE`."""
+    """`VERB (up to six object words) that CLAUSE`."""
     cues = []
     for that in _THAT_CLAUSE.finditer(sentence):
-        window = sentence[max(0, that.start() - 60) : that.start()]
-        words = list(re.finditer(r"[\w'’.\-]+", window))[-5:]
+        window = sentence[max(0, that.start() - 80) : that.start()]
+        words = list(re.finditer(r"[\w'’.\-]+", window))[-7:]
         for w in reversed(words):
             if w.group().lower() in _VERBS:
                 cues.append(_Cue(that.start() - len(window) + w.start(), w.group(), that.end()))
@@ -1763,12 +1764,13 @@ def _neighbour(
 
 def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     """Drop quotes that are names rather than speech unless a cue attributes them explicitly:
-    one- or two-word scare quotes, and short Title Case titles ("Meet the Press")."""
+    one- or two-word scare quotes, and short Title Case titles ("Meet the Press"), which
+    only a listed reporting verb attributes (`with "Fox and Friends," Trump pointed to`)."""
     words = text[item["start"] : item["end"]].split()
     explicit = bool(item.get("speaker")) and not item.get("weak") and not item.get("inherited")
-    if explicit:
-        return True
     title = len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    if explicit:
+        return not title or (item.get("cue") or "").lower() in _VERBS
     return len(words) > 2 and not title
 
 

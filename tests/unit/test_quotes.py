@@ -498,3 +498,19 @@ def test_relative_who_speaks_for_the_name_before_it() -> None:
 def test_a_spaced_hyphen_is_a_clause_boundary_before_the_subject() -> None:
     text = 'She drew his ire - Smith called her "weak" and said she had "zero support" there.'
     assert [q.speaker for q in extract_quotes(text) if q.kind == "indirect"] == ["Smith", "Smith"]
+
+
+def test_markup_attribute_values_are_not_quotes() -> None:
+    text = '<tweet tweet-author="@edhenry" tweet-date="March 10, 2016">Rules are rules<tweet/>.'
+    assert extract_quotes(text) == []
+
+
+def test_a_title_needs_a_listed_reporting_verb() -> None:
+    text = 'In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.'
+    assert extract_quotes(text) == []
+    assert speaker_of('"Make America Great Again," Trump said.', "Make America") == "Trump"
+
+
+def test_that_clause_after_a_longer_object() -> None:
+    text = 'Sanders said on ABC\'s "This Week" program that he would "take a look" at the bill.'
+    assert indirect_texts(text)[0][0] == 'he would "take a look" at the bill'
