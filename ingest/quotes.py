@@ -581,6 +581,8 @@ def _short_attribution(after: str, offset: int) -> _Found | None:
     `VERB NAME` clause is its attribution; anything longer is the next sentence."""
     sentence = re.match(r"[^.!?]*(?:[.!?]|$)", after)
     clause = sentence.group() if sentence else after
+    if not clause.rstrip().endswith((".", "!", "?")):
+        return None  # `.” He added, “...`: it introduces the next quote
     words = list(_WORD.finditer(clause))
     verbs = [i for i, w in enumerate(words[:6]) if w.group().rstrip(".").lower() in _VERBS]
     if not verbs or len(words) > 14:
@@ -588,7 +590,7 @@ def _short_attribution(after: str, offset: int) -> _Found | None:
     return _phrase_after(clause, offset)
 
 
-_MODIFIER = r"(?:the\s+)?(?:[a-z]+\s+)?"  # `the`, `actress`: kept out of the name
+_MODIFIER = r"(?:(?:the|an?)\s+)?(?:[a-z]+\s+)?"  # `an angry`, `actress`: not the name
 _NAME_RUN_RE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
 _UNLISTED = re.compile(
     rf"\s*(?:{_MODIFIER}(?P<np>{_NAME_RUN_RE})\s+(?P<verb>[a-z]+ed)"

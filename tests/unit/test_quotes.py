@@ -514,3 +514,17 @@ def test_a_title_needs_a_listed_reporting_verb() -> None:
 def test_that_clause_after_a_longer_object() -> None:
     text = 'Sanders said on ABC\'s "This Week" program that he would "take a look" at the bill.'
     assert indirect_texts(text)[0][0] == 'he would "take a look" at the bill'
+
+
+def test_an_attribution_that_introduces_the_next_quote_is_not_this_ones() -> None:
+    text = (
+        "Brafman said, “The zeal with which this case was brought is unusual.” He added, "
+        "“In this case things happened that are not ordinary.”"
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker_as_written for q in quotes] == ["Brafman", "He"]
+
+
+def test_unlisted_verb_after_an_article_and_an_adjective() -> None:
+    text = "“France will always be France,” an angry Hollande retaliated. “It never gives up.”"
+    assert speaker_of(text, "France will") == "Hollande"
