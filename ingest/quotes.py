@@ -274,13 +274,16 @@ def _find_labels(text: str) -> list[tuple[int, str, int, bool]]:
 
     `repeated` is true when the label's last word labels at least two turns (speakers
     alternate), the strongest sign of a transcript; NER decides the rest in `_confirmed_turns`.
+    One colon gives one label: `Ben Carson:` inside `Dr. Ben Carson:` is not a second turn.
     """
     found: dict[int, tuple[str, int]] = {}
+    bodies: set[int] = set()
     for regex in (_LINE_LABEL, _INLINE_LABEL):
         for m in regex.finditer(text):
             label = m.group("label").strip()
-            if _plausible_label(label, inline=regex is _INLINE_LABEL):
+            if m.end() not in bodies and _plausible_label(label, inline=regex is _INLINE_LABEL):
                 found.setdefault(m.start("label"), (label, m.end()))
+                bodies.add(m.end())
     last_words = [lab.split()[-1].lower() for lab, _ in found.values()]
     return [
         (pos, label, body, last_words.count(label.split()[-1].lower()) >= 2)
@@ -1618,7 +1621,7 @@ def _finish(doc: _Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]) ->
             item = _indirect_quote(doc, idx, resolver, raw + list(piece_speaker.values()))
             if item:
                 raw.append(item)
-    _fill_unattributed(doc, piece_speaker, resolver)
+    _fill_unattributed(doc, piece_speaker, raw, resolver)
     raw.extend(v for v in piece_speaker.values() if _keep_piece(doc.text, v))
     return _unify(doc.text, raw)
 
@@ -1710,12 +1713,18 @@ def _indirect_quote(
     return _item((start, end), "indirect", resolved, cue)
 
 
-def _fill_unattributed(doc: _Doc, items: dict[int, dict[str, Any]], resolver: _Resolver) -> None:
+def _fill_unattributed(
+    doc: _Doc,
+    items: dict[int, dict[str, Any]],
+    statements: list[dict[str, Any]],
+    resolver: _Resolver,
+) -> None:
     """Give unattributed pieces the speaker of a neighbouring quote.
 
     Order of preference: a piece of the same paragraph before it, one after it, the last
-    quote of the previous paragraph when this piece opens its paragraph (continuation), and
-    finally the subject of its own or the preceding sentence.
+    quote or reported statement of the previous paragraph when this piece opens its paragraph
+    (continuation: `Smith said the city would win.` then a quote paragraph), and finally the
+    subject of its own or the preceding sentence.
     """
     order = sorted(items)
     for idx in order:
@@ -1723,7 +1732,7 @@ def _fill_unattributed(doc: _Doc, items: dict[int, dict[str, Any]], resolver: _R
         if item["attributed"]:
             continue
         piece = doc.pieces[idx]
-        source = _neighbour(doc, items, idx, piece)
+        source = _neighbour(doc, items, idx, piece, statements)
         if source is not None:
             item.update(
                 speaker=source["speaker"],
@@ -1746,7 +1755,11 @@ def _fill_unattributed(doc: _Doc, items: dict[int, dict[str, Any]], resolver: _R
 
 
 def _neighbour(
-    doc: _Doc, items: dict[int, dict[str, Any]], idx: int, piece: _Piece
+    doc: _Doc,
+    items: dict[int, dict[str, Any]],
+    idx: int,
+    piece: _Piece,
+    statements: list[dict[str, Any]],
 ) -> dict[str, Any] | None:
     same = [i for i in items if doc.pieces[i].para == piece.para and items[i]["attributed"]]
     before = [i for i in same if i < idx]
@@ -1758,10 +1771,18 @@ def _neighbour(
     para_start = doc.paragraphs[piece.para][0]
     if piece.open_pos != para_start or piece.para == 0:
         return None
+    p_start, p_end = doc.paragraphs[piece.para - 1]
     prev = [
-        i for i in items if doc.pieces[i].last_para == piece.para - 1 and items[i]["attributed"]
+        items[i]
+        for i in items
+        if doc.pieces[i].last_para == piece.para - 1 and items[i]["attributed"]
     ]
-    return items[prev[-1]] if prev else None
+    prev += [
+        r
+        for r in statements
+        if r["kind"] == "indirect" and r["speaker"] and p_start <= r["start"] < p_end
+    ]
+    return max(prev, key=lambda r: r["end"]) if prev else None
 
 
 def _keep_piece(text: str, item: dict[str, Any]) -> bool:

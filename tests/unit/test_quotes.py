@@ -528,3 +528,17 @@ def test_an_attribution_that_introduces_the_next_quote_is_not_this_ones() -> Non
 def test_unlisted_verb_after_an_article_and_an_adjective() -> None:
     text = "“France will always be France,” an angry Hollande retaliated. “It never gives up.”"
     assert speaker_of(text, "France will") == "Hollande"
+
+
+def test_a_title_before_a_label_is_not_a_second_label() -> None:
+    text = (
+        "Dr. Ben Carson: Clinton Not Fit To Serve.\n\n"
+        "Carson says Clinton is not fit to serve as president of the country.\n\n"
+        "“She should be held fully accountable,” Carson concluded."
+    )
+    assert "transcript" not in {q.kind for q in extract_quotes(text)}
+
+
+def test_quote_paragraph_continues_a_reported_statement() -> None:
+    text = "Smith said the city would win the race easily.\n\n“The voters are with us.”"
+    assert speaker_of(text, "The voters") == "Smith"
