@@ -1003,10 +1003,19 @@ _ROLE_AFTER = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<role>[^,.;:()“”\"]{3,60}),"
 )
+_PERSON_NAME = r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+)"
+# `The head of the Presidential Office, Andriy Yermak,`
+_ROLE_BEFORE = re.compile(rf"\b[Tt]he\s+(?P<role>[^,.;:()“”\"]{{3,60}}),\s+{_PERSON_NAME},")
+# `President of Ukraine Volodymyr Zelenskyy`: the shortest place, the rest is the name
+_ROLE_OF = re.compile(
+    rf"\b(?P<role>[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}?)"
+    rf"\s+{_PERSON_NAME}"
+)
 
 
 def _find_roles(text: str) -> list[tuple[int, str, str]]:
-    """(position, name, role) for `Kremlin spokesman Dmitry Peskov` and `Peskov, the ROLE,`."""
+    """(position, name, role) for `Kremlin spokesman Dmitry Peskov`, `Peskov, the ROLE,`,
+    `the ROLE, Dmitry Peskov,` and `President of Ukraine Volodymyr Zelenskyy`."""
     found: list[tuple[int, str, str]] = []
     for m in _ROLE_WORD_AT.finditer(text):
         word = m.group().rstrip(".").lower()
@@ -1019,9 +1028,10 @@ def _find_roles(text: str) -> list[tuple[int, str, str]]:
         role = _trim_role(text[start : m.end()])
         if role:
             found.append((start, name.group(), role))
-    for m in _ROLE_AFTER.finditer(text):
-        if _looks_like_role(m.group("role")):
-            found.append((m.start(), m.group("name"), _clean_role(m.group("role"))))
+    for regex in (_ROLE_AFTER, _ROLE_BEFORE, _ROLE_OF):
+        for m in regex.finditer(text):
+            if _looks_like_role(m.group("role")):
+                found.append((m.start(), m.group("name"), _clean_role(m.group("role"))))
     return found
 
 

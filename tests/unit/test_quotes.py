@@ -542,3 +542,19 @@ def test_a_title_before_a_label_is_not_a_second_label() -> None:
 def test_quote_paragraph_continues_a_reported_statement() -> None:
     text = "Smith said the city would win the race easily.\n\n“The voters are with us.”"
     assert speaker_of(text, "The voters") == "Smith"
+
+
+def test_role_of_a_place_resolves_to_the_person_introduced_with_it() -> None:
+    text = (
+        "President of Ukraine Volodymyr Zelenskyy spoke in Kyiv.\n\n"
+        '"We will not give up our land," the President of Ukraine said.'
+    )
+    assert speaker_of(text, "We will not") == "Volodymyr Zelenskyy"
+
+
+def test_role_before_a_name_in_commas_resolves_later_mentions() -> None:
+    text = (
+        "The head of the Presidential Office, Andriy Yermak, met the envoy.\n\n"
+        '"The talks went well," the head of the Presidential Office said.'
+    )
+    assert speaker_of(text, "The talks") == "Andriy Yermak"
