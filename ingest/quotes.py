@@ -109,6 +109,7 @@ _ROLE_WORDS = frozenset(
     strategist chairperson treasurer ceo"""
     )
 )
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 _QA_LABELS = {
     "question": "question",
@@ -691,8 +692,8 @@ def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found 
         gap = after[(chosen[-1].end() if chosen else words[0].end()) : w.start()]
         if chosen and any(c in gap for c in ',;:()“”"'):
             break
-        if token.lower() in _NP_STOP_AFTER and chosen:
-            break
+        if token.lower() in _NP_STOP_AFTER and chosen or _coordinated_verb(token, after, w):
+            break  # `said Denys Shmyhal and assured that ...`
         if not chosen and not (
             _CAP.match(token)
             or token.lower() in _DETERMINERS
@@ -703,13 +704,30 @@ def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found 
         chosen.append(w)
         if token.endswith(".") and token[:-1].lower() not in _ABBREV:
             break
+    while chosen and chosen[-1].group().lower() in _FUNCTION_WORDS:
+        chosen.pop()  # `wrote the authors of the “Growth Project,”`: cut at the title
     if not chosen:
         return None
     start, end = chosen[0].start(), chosen[-1].end()
     np, shift = _clean_np(after[start:end].rstrip("."))
-    if not np:
+    if not np or not _whole_phrase(np) or _object_phrase(np):
         return None
     return np, offset + start + shift, cue, None
+
+
+def _coordinated_verb(token: str, after: str, w: re.Match[str]) -> bool:
+    """`and` followed by a lowercase word after an inverted subject starts a second verb."""
+    return token == "and" and bool(re.match(r"\s+[a-z]", after[w.end() :]))
+
+
+def _object_phrase(np: str) -> bool:
+    """`stressed the importance of overcoming challenges`: a lowercase `the X of Y` after a
+    verb is its object unless its head names people (`said one of those advisers`)."""
+    words = np.lower().split()
+    if "of" not in words or any(_CAP.match(w) for w in np.split()):
+        return False
+    head = words[-1].strip(".")
+    return not (head in _ROLE_WORDS or head.rstrip("s") in _ROLE_WORDS or _agent_noun(head))
 
 
 _DETERMINERS = frozenset(_words("""the a an his her their its this that one another"""))
@@ -786,6 +804,7 @@ def _np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> _Found | 
     tokens = list(_WORD.finditer(left))
     while tokens and (tokens[-1].group().lower() in _AUX or _is_adverb(tokens[-1].group())):
         tokens.pop()
+    _drop_infinitive_lead(tokens)
     if not tokens:
         return None
     if tokens[-1].group().lower() == "who":
@@ -811,6 +830,17 @@ def _np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> _Found | 
     if not np or not _plausible_np(np):
         return None
     return np, offset + np_pos + shift, cue, role
+
+
+def _drop_infinitive_lead(tokens: list[re.Match[str]]) -> None:
+    """`The email goes on to say`, `Trump declined to say`: the subject precedes `VERB (on) to`."""
+    if len(tokens) < 3 or tokens[-1].group() != "to":
+        return
+    tokens.pop()
+    if tokens[-1].group() in ("on", "up", "out", "back"):
+        tokens.pop()
+    if tokens and tokens[-1].group().islower() and len(tokens) > 1:
+        tokens.pop()
 
 
 _ANTECEDENT = re.compile(r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}),\s*$")
@@ -911,7 +941,7 @@ def _place_comma(text: str, pos: int) -> bool:
 def _plausible_np(np: str) -> bool:
     """A speaker is a pronoun, a capitalised name, or a short determiner/role noun phrase."""
     words = np.split()
-    if not words or len(words) > 9:
+    if not words or len(words) > 9 or not _whole_phrase(np):
         return False
     low = [w.lower().replace("’", "'") for w in words]
     if len(words) == 1 and low[0] in _PRONOUNS:
@@ -932,7 +962,27 @@ def _plausible_np(np: str) -> bool:
         )
     if low[0] in _DETERMINERS or re.search(r"['’]s$", words[0]):
         return len(words) <= 6
-    return len(words) <= 3 and low[-1].endswith("s") and low[-1] not in _VERBS
+    return (
+        len(words) <= 3
+        and low[-1].endswith("s")
+        and "'" not in low[-1]
+        and low[-1] not in _VERBS | _NOT_PLURAL
+    )  # `officials`, `Senate Republicans`; not `let's`, `does this`
+
+
+_NOT_PLURAL = frozenset(_words("this his its hers theirs ours yours us does has is was as thus"))
+
+
+# Brackets or a leading apostrophe: a fragment of the text, not a noun phrase.
+_FRAGMENT = re.compile(r"[\[\]]|^['’‘]")
+_FUNCTION_WORDS = frozenset(_words("of the a an and or for to in on at by with from"))
+
+
+def _whole_phrase(np: str) -> bool:
+    """Not a fragment cut out of the text: no brackets, no leading apostrophe, no trailing
+    function word (`The head of`, `a`, `Preparations for the`)."""
+    words = np.split()
+    return bool(words) and not _FRAGMENT.search(np) and words[-1].lower() not in _FUNCTION_WORDS
 
 
 def _descriptors_then_name(words: list[str]) -> bool:
@@ -953,7 +1003,8 @@ _LEADING_NON_SUBJECT = frozenset(
     _words(
         """according even but and so yet also still with without in on at for from by of to
     after before during under over into about while
-    when if as because since although though there here it's there's here's that's what's this
+    when if as because since although though there here it's there's here's that's what's let's
+    this
     these those what which who"""
     )
 )
@@ -965,7 +1016,7 @@ _NP_INNER = (
             """of for de da del van von bin al la le and state foreign press prime deputy vice
     senior former presidential campaign national security communications defence defense interior
     finance health economic top acting interim house senate majority minority party state's
-    general district county city federal white republican democratic"""
+    general district county city federal white republican democratic government"""
         )
     )
 )
@@ -1478,7 +1529,7 @@ class _Resolver:
 
     def resolve(self, np: str, pos: int, role: str | None) -> _Resolved:
         """Resolve one speaker phrase written at `pos`."""
-        low = np.lower()
+        low = _OBJECT_PRONOUNS.get(np.lower(), np.lower())  # `according to him`
         if low in _PRONOUNS:
             return self._pronoun(low, np, pos)
         words = np.split()
@@ -1504,9 +1555,10 @@ class _Resolver:
         caps = [w for w in words if _CAP.match(w)]
         if (
             caps
+            and (caps[0] == words[0] or words[0].lower() in _DETERMINERS)
             and any(label in ("ORG", "GPE", "NORP") for label, _, _ in ents)
             and words[-1].lower() not in _ROLE_WORDS
-        ):
+        ):  # `the Kremlin`, `Trump campaign`; not `disengagement of Russian forces`
             return _Resolved(_trim_locative(_clean_role(np)), np, None, "org")
         return _Resolved(_trim_locative(_clean_role(np) or np), np, None, "other")
 

@@ -558,3 +558,37 @@ def test_role_before_a_name_in_commas_resolves_later_mentions() -> None:
         '"The talks went well," the head of the Presidential Office said.'
     )
     assert speaker_of(text, "The talks") == "Andriy Yermak"
+
+
+def test_fragments_are_not_speakers() -> None:
+    text = (
+        "Smith met the governors. The head of government said the region would recover.\n\n"
+        "Andrei Kostin: Colleagues, let's continue with the agenda. Please.\n\n"
+        "Yekaterina Ivanova: We are glad to be here today with you."
+    )
+    speakers = {q.speaker for q in extract_quotes(text)}
+    assert "head of government" in speakers
+    assert not speakers & {"head of", "let's"}
+
+
+def test_an_inverted_subject_stops_before_a_second_verb() -> None:
+    text = '"Gas will be supplied," said Denys Shmyhal and assured that the plan holds.'
+    assert speaker_of(text, "Gas will") == "Denys Shmyhal"
+
+
+def test_the_object_of_a_verb_is_not_its_inverted_subject() -> None:
+    text = (
+        '"We have a plan for the region," stressed the importance of overcoming social '
+        "and economic challenges."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+def test_object_pronoun_after_according_to() -> None:
+    text = '"We will win," Smith said. The economy will grow fast, according to him.'
+    assert {q.speaker for q in extract_quotes(text)} == {"Smith"}
+
+
+def test_subject_before_an_infinitive_reporting_verb() -> None:
+    text = "The email goes on to say: “Trump wants to write racism into our law books.”"
+    assert speaker_of(text, "Trump wants") == "email"
