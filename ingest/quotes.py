@@ -1055,11 +1055,12 @@ _ROLE_AFTER = re.compile(
     r"(?P<role>[^,.;:()“”\"]{3,60}),"
 )
 _PERSON_NAME = r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+)"
-# `The head of the Presidential Office, Andriy Yermak,`
-_ROLE_BEFORE = re.compile(rf"\b[Tt]he\s+(?P<role>[^,.;:()“”\"]{{3,60}}),\s+{_PERSON_NAME},")
+# `The head of the Presidential Office, Andriy Yermak,`: found from the name between commas
+_NAME_IN_COMMAS = re.compile(rf",\s+{_PERSON_NAME},")
+_ROLE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<role>[^,.;:()“”\"]{3,60})$")
 # `President of Ukraine Volodymyr Zelenskyy`: the shortest place, the rest is the name
 _ROLE_OF = re.compile(
-    rf"\b(?P<role>[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}?)"
+    rf"(?P<role>[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}?)"
     rf"\s+{_PERSON_NAME}"
 )
 
@@ -1079,11 +1080,40 @@ def _find_roles(text: str) -> list[tuple[int, str, str]]:
         role = _trim_role(text[start : m.end()])
         if role:
             found.append((start, name.group(), role))
-    for regex in (_ROLE_AFTER, _ROLE_BEFORE, _ROLE_OF):
-        for m in regex.finditer(text):
-            if _looks_like_role(m.group("role")):
-                found.append((m.start(), m.group("name"), _clean_role(m.group("role"))))
+    matches = [*_ROLE_AFTER.finditer(text), *_roles_before_names(text), *_roles_of_places(text)]
+    for m in matches:
+        if _looks_like_role(m.group("role")):
+            found.append((m.start(), m.group("name"), _clean_role(m.group("role"))))
     return found
+
+
+def _roles_before_names(text: str) -> list[re.Match[str]]:
+    """`the ROLE, NAME,` matches: names between commas are rare, so look back from them."""
+    out = []
+    for name in _NAME_IN_COMMAS.finditer(text):
+        role = _ROLE_BEFORE.search(text, max(0, name.start() - 66), name.start())
+        if role:
+            out.append(_ROLE_BEFORE_NAME.match(text, role.start()))
+    return [m for m in out if m]
+
+
+_ROLE_BEFORE_NAME = re.compile(rf"[Tt]he\s+(?P<role>[^,.;:()“”\"]{{3,60}}),\s+{_PERSON_NAME},")
+
+
+def _roles_of_places(text: str) -> list[re.Match[str]]:
+    """`ROLE of PLACE NAME` matches, tried only where a capitalised role word precedes ` of `
+    (found with str.find: a regex scan of every word boundary costs more than all the rest)."""
+    out = []
+    pos = text.find(" of ")
+    while pos != -1:
+        start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+        word = text[start:pos]
+        if word[:1].isupper() and word.lower() in _ROLE_WORDS:
+            m = _ROLE_OF.match(text, start)
+            if m:
+                out.append(m)
+        pos = text.find(" of ", pos + 4)
+    return out
 
 
 def _role_start(text: str, pos: int) -> int:
@@ -1183,14 +1213,15 @@ def _indirect_in(
     sentence: str, offset: int, doc: _Doc
 ) -> tuple[int, int, str, str, int, str | None] | None:
     """The first `X VERB (that) CLAUSE` whose subject is a plausible speaker phrase."""
-    leading = _leading_according(sentence, offset, doc)
-    if not leading:
-        # `Clinton is "the worst," Pence said.`, `Assange was "arbitrarily detained" ..., the
-        # group says.`: an attribution closing the sentence names the speaker of the whole
-        # clause, not its subject. `X, the mayor, said the city ...` is not one: an inverted
-        # `, said X` counts only right after a quote that closes mid-sentence.
-        inverted = bool(re.search(r"[,!?][”\"]\s", sentence))
-        leading = _trailing_attribution(sentence, offset, doc, inverted)
+    # `Clinton is "the worst," Pence said.`, `Assange was "arbitrarily detained" ..., the
+    # group says.`: an attribution closing the sentence names the speaker of the whole
+    # clause, not its subject. `X, the mayor, said the city ...` is not one: an inverted
+    # `, said X` counts only right after a quote that closes mid-sentence.
+    trailing = _trailing_attribution(sentence, offset, doc)
+    if trailing and _inverted(doc, trailing) and not re.search(r"[,!?][”\"]\s", sentence):
+        leading = _leading_according(sentence, offset, doc)
+    else:
+        leading = _leading_according(sentence, offset, doc) or trailing
     if leading:
         return leading
     started_inside = _inside_piece(doc, offset) or _inside_piece(doc, offset + 1)
@@ -1218,7 +1249,13 @@ def _indirect_in(
             continue
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
-    return _trailing_attribution(sentence, offset, doc)
+    return trailing
+
+
+def _inverted(doc: _Doc, statement: _Statement) -> bool:
+    """`..., said X`: the cue stands between the statement and its speaker."""
+    _start, end, _np, cue, np_pos, _role = statement
+    return cue != "according to" and doc.text.find(cue, end, max(end, np_pos)) != -1
 
 
 _LEADING_ACCORDING = re.compile(r"\s*According to (?P<np>[^,.;:“”\"]{2,80}),\s+(?=\S)")
@@ -1249,16 +1286,13 @@ def _that_cues(sentence: str) -> list[_Cue]:
     return cues
 
 
-def _trailing_attribution(
-    sentence: str, offset: int, doc: _Doc, inverted: bool = True
-) -> _Statement | None:
+def _trailing_attribution(sentence: str, offset: int, doc: _Doc) -> _Statement | None:
     """`CLAUSE, according to X.` / `CLAUSE, X said.` / `CLAUSE, said X, who ...`."""
     commas = [m.end() - 1 for m in re.finditer(r",[”\"]?", sentence)]
     for comma in reversed(commas[-3:]):
         tail = sentence[comma + 1 :].rstrip().rstrip(".!?…")
-        if len(tail.split()) > 20 or len(sentence[:comma].split()) < 3:
-            continue
-        if not inverted and (tail.split() or [""])[0].lower() in _VERBS:
+        words = tail.split()
+        if len(words) > 20 or len(sentence[:comma].split()) < 3 or not _may_attribute(words):
             continue
         if any(ch in _OPENERS for ch in tail):
             return None  # `X, the mayor, said: "..."`: the quote is the statement
@@ -1284,6 +1318,17 @@ def _trailing_attribution(
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return None
+
+
+def _may_attribute(words: list[str]) -> bool:
+    """Cheap test before parsing a tail: it needs `according`, a listed verb or a past tense."""
+    head = " ".join(words[:15])
+    return bool(_PAST_OR_ACCORDING.search(head)) or not _VERBS.isdisjoint(
+        _ALPHA.findall(head.lower())
+    )
+
+
+_PAST_OR_ACCORDING = re.compile(r"ed\b|\baccording\b")
 
 
 def _clause_end(doc: _Doc, start: int, end: int) -> int:
