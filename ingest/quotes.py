@@ -15,7 +15,8 @@ Pipeline, per text (all offsets index the original text; `text[q.start:q.end] ==
 3. Reported speech: `X said/explained/warned ... that CLAUSE` (text = CLAUSE), `X said CLAUSE`,
    `CLAUSE, X said.`, `According to X, CLAUSE`, and a verb whose object carries a partial quote
    (`X called the plan "foolish"`: text = `the plan "foolish"`), all kind "indirect". The
-   partial quote itself is also kept as a direct Quote.
+   partial quote itself is also kept as a direct Quote. Each further reporting verb of the
+   same subject (`..., adding that ...`, `... and said ...`) starts a statement of its own.
 4. Attribution: a speaker phrase next to a reporting verb, after the quote (`," Lavrov said`,
    `," added the Russian foreign minister`) or before it (`Lavrov told reporters: "`,
    `According to X, "`). Phrases are resolved to people: names (spaCy NER on the phrase only),
@@ -72,15 +73,15 @@ _VERB_STEMS = _words(
     chimed hinted hints estimated estimates recounted recounts reasoned reasons sighed sighs
     whispered wonders wondered asking telling writing tweeting blog blogs blogged texted
     quoted chanted read reads opine opines opined retorted echoed echoes pressed
-    elaborated elaborates surmised mocked mocks interjected"""
+    elaborated elaborates surmised mocked mocks interjected calling describing accusing stating
+    declaring asserting urging suggesting predicting acknowledging conceding complaining
+    charging vowing promising pledging repeating confirming denying announcing admitting
+    recalling replying responding joking boasting dismissing dismissed dismisses labeling
+    labelling labeled labelled branding branded"""
 )
 _VERBS = frozenset(_VERB_STEMS)
-_PARTICIPLES = frozenset(
-    _words(
-        """adding noting saying explaining warning insisting arguing stressing claiming telling
-    asking writing tweeting"""
-    )
-)
+# `..., saying "..."` has no subject of its own: the sentence subject is the speaker.
+_PARTICIPLES = frozenset(v for v in _VERBS if v.endswith("ing"))
 _AUX = frozenset(
     _words(
         """has had have is was were are be been will would also later then previously repeatedly
@@ -108,6 +109,7 @@ _ROLE_WORDS = frozenset(
     strategist chairperson treasurer ceo"""
     )
 )
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 _QA_LABELS = {
     "question": "question",
@@ -273,13 +275,16 @@ def _find_labels(text: str) -> list[tuple[int, str, int, bool]]:
 
     `repeated` is true when the label's last word labels at least two turns (speakers
     alternate), the strongest sign of a transcript; NER decides the rest in `_confirmed_turns`.
+    One colon gives one label: `Ben Carson:` inside `Dr. Ben Carson:` is not a second turn.
     """
     found: dict[int, tuple[str, int]] = {}
+    bodies: set[int] = set()
     for regex in (_LINE_LABEL, _INLINE_LABEL):
         for m in regex.finditer(text):
             label = m.group("label").strip()
-            if _plausible_label(label, inline=regex is _INLINE_LABEL):
+            if m.end() not in bodies and _plausible_label(label, inline=regex is _INLINE_LABEL):
                 found.setdefault(m.start("label"), (label, m.end()))
+                bodies.add(m.end())
     last_words = [lab.split()[-1].lower() for lab, _ in found.values()]
     return [
         (pos, label, body, last_words.count(label.split()[-1].lower()) >= 2)
@@ -369,11 +374,12 @@ def _find_pieces(text: str, paragraphs: list[Span]) -> list[_Piece]:
     return pieces
 
 
-_OPENER = re.compile(r'[“«„]|(?<![^\W_])"(?=\S)')
+_OPENER = re.compile(r'[“«„]|(?<![^\W_])(?<!=)"(?=\S)')
 
 
 def _next_opener(text: str, pos: int, end: int) -> int | None:
-    """Next opening mark; a straight quote opens only at a word start (not `5'10"`)."""
+    """Next opening mark; a straight quote opens only at a word start (not `5'10"`), and not
+    after `=`, where it delimits a markup attribute (`<tweet tweet-date="March 10, 2016">`)."""
     m = _OPENER.search(text, pos, end)
     return m.start() if m else None
 
@@ -408,11 +414,16 @@ _MARKS = frozenset('"“”«»„')
 
 
 def _closing_shape(text: str, i: int, opener: str) -> bool:
-    """`”`, `»` (and `“` after a German `„`) close; a straight `"` closes unless it opens a word."""
+    """`”`, `»` (and `“` after a German `„`) close; a straight `"` closes unless it opens a word.
+    A `“` typed for `”` (`unusual,“ said Noble`) closes too: punctuation before, space after."""
     ch = text[i]
     if ch == '"':
         return not _OPENER.match(text, i)
-    return ch in "”»" or (ch == "“" and opener == "„")
+    return ch in "”»" or (ch == "“" and (opener == "„" or _misused_opener(text, i)))
+
+
+def _misused_opener(text: str, i: int) -> bool:
+    return text[i - 1] in ",.!?" and (i + 1 == len(text) or text[i + 1].isspace())
 
 
 def _end_at_attribution(text: str, piece: _Piece) -> None:
@@ -478,7 +489,7 @@ def _attach_phrase(doc: _Doc, piece: _Piece) -> None:
         if ends_sentence and re.match(r"\s+[A-Z]", after):
             found = _short_attribution(after, piece.close_pos + 1)
         else:
-            found = _phrase_after(after, piece.close_pos + 1)
+            found = _phrase_after(after, piece.close_pos + 1, text[piece.end - 1] == ",")
         if found:
             piece.np, piece.np_pos, piece.cue, piece.role = found
             return
@@ -549,9 +560,18 @@ class _Cue(NamedTuple):
 _ALPHA = re.compile(r"[A-Za-z]+")
 
 
+_NOUN_CONTEXT = frozenset({"of", "the", "a", "an", "his", "her", "their", "its"})
+
+
 def _verb_tokens(text: str) -> list[re.Match[str]]:
-    """Reporting-verb words in text; a set look-up per word is far cheaper than one big regex."""
-    return [m for m in _ALPHA.finditer(text) if m.group().lower() in _VERBS]
+    """Reporting-verb words in text; a set look-up per word is far cheaper than one big regex.
+    After a determiner or `of` the word is a noun (`defended his comments as "..."`)."""
+    words = list(_ALPHA.finditer(text))
+    return [
+        m
+        for i, m in enumerate(words)
+        if m.group().lower() in _VERBS and not (i and words[i - 1].group().lower() in _NOUN_CONTEXT)
+    ]
 
 
 def _clause_after(text: str, pos: int) -> int:
@@ -565,11 +585,34 @@ def _short_attribution(after: str, offset: int) -> _Found | None:
     `VERB NAME` clause is its attribution; anything longer is the next sentence."""
     sentence = re.match(r"[^.!?]*(?:[.!?]|$)", after)
     clause = sentence.group() if sentence else after
+    if not clause.rstrip().endswith((".", "!", "?")):
+        return None  # `.” He added, “...`: it introduces the next quote
     words = list(_WORD.finditer(clause))
     verbs = [i for i, w in enumerate(words[:6]) if w.group().rstrip(".").lower() in _VERBS]
     if not verbs or len(words) > 14:
-        return None
+        return _unlisted_verb(clause, offset)
     return _phrase_after(clause, offset)
+
+
+_MODIFIER = r"(?:(?:the|an?)\s+)?(?:[a-z]+\s+)?"  # `an angry`, `actress`: not the name
+_NAME_RUN_RE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+_UNLISTED = re.compile(
+    rf"\s*(?:{_MODIFIER}(?P<np>{_NAME_RUN_RE})\s+(?P<verb>[a-z]+ed)"
+    rf"|(?P<verb2>[a-z]+ed)\s+{_MODIFIER}(?P<np2>{_NAME_RUN_RE}))\s*[.!?]?\s*$"
+)
+
+
+def _unlisted_verb(clause: str, offset: int) -> _Found | None:
+    """`?" Beck questioned.` / `," exhorted actress Jamie Lee Curtis.`: a name and a past-tense
+    verb missing from the lexicon, alone in what is left of the sentence, attribute the quote."""
+    m = _UNLISTED.match(clause)
+    if not m:
+        return None
+    np_group = "np" if m.group("np") else "np2"
+    np, shift = _clean_np(m.group(np_group).rstrip("."))
+    if not np or not _plausible_np(np):
+        return None
+    return np, offset + m.start(np_group) + shift, m.group("verb") or m.group("verb2"), None
 
 
 _APPOSITION_AFTER = re.compile(
@@ -579,34 +622,48 @@ _APPOSITION_AFTER = re.compile(
 )
 
 
-_NOUN_CONTEXT = frozenset({"of", "the", "a", "an", "his", "her", "their", "its"})
+def _phrase_after(after: str, offset: int, comma: bool = False) -> _Found | None:
+    """`," said X` / `," X said` / `," X, the ROLE, said` right after a closing mark.
 
-
-def _phrase_after(after: str, offset: int) -> _Found | None:
-    """`," said X` / `," X said` / `," X, the ROLE, said` right after a closing mark."""
+    `comma` tells that a comma closed the quoted words (inside the mark), so what follows
+    continues the sentence: only then may a verb missing from the lexicon attribute it
+    (`the "wall" Trump wanted` is no attribution).
+    """
     m = re.match(r"[\s,.;:—–\-]*", after)
     head = m.end() if m else 0
+    comma = comma or "," in after[:head]
     app = _APPOSITION_AFTER.match(after, head)
-    if app and app.group("verb") in _VERBS:
+    if app and (app.group("verb") in _VERBS or app.group("verb").endswith("ed")):
         role = _clean_role(app.group("app")) if _looks_like_role(app.group("app")) else None
         return app.group("name"), offset + app.start("name"), app.group("verb"), role
     words = list(_WORD.finditer(after, head))[:14]
     if not words:
         return None
     first = words[0].group().rstrip(".").lower()
-    if first in _VERBS:
+    if first in _VERBS and not _name_like_verb(words):
         return _inverted_np(after, words, offset)
+    if comma and _unlisted_verb(after[head:], offset + head):
+        return _unlisted_verb(after[head:], offset + head)
     for i, w in enumerate(words):
         token = w.group().rstrip(".").lower()
         # After "of" or a determiner the word is a noun: "the head of state said".
         if token in _VERBS and i > 0 and words[i - 1].group().lower() not in _NOUN_CONTEXT:
             left = after[head : w.start()]
-            if any(c in left for c in '.;:?!“”"') and not re.search(r"\b[A-Z][a-z]?\.", left):
+            if _sentence_break(left):
                 return None
             return _np_from_left(left, offset + head, w.group().rstrip("."))
         if token in _BOUNDARY_WORDS:
-            return None
-    return _name_then_verb(after, head, words, offset)
+            break  # `," Trump barked and a guard ...`: an unlisted verb may precede it
+    return _name_then_verb(after, head, words, offset) if comma else None
+
+
+def _name_like_verb(words: list[re.Match[str]]) -> bool:
+    """`," Read said`: a capitalised word that is also a verb is a name when a verb follows."""
+    return (
+        bool(_CAP.match(words[0].group()))
+        and len(words) > 1
+        and words[1].group().rstrip(".").lower() in _VERBS
+    )
 
 
 def _name_then_verb(
@@ -614,8 +671,6 @@ def _name_then_verb(
 ) -> _Found | None:
     """`," Bennett shot back` / `," the senator quipped`: a name and an unlisted past-tense or
     present-tense verb right after a quotation that ends mid-sentence."""
-    if "," not in after[:head]:
-        return None
     for i, w in enumerate(words[1:6], start=1):
         token = w.group()
         if token.islower() and token not in _NP_INNER:
@@ -626,37 +681,65 @@ def _name_then_verb(
 
 
 def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> _Found | None:
-    """`said the Russian foreign minister` / `added Peskov, noting ...`."""
+    """`said the Russian foreign minister` / `added Peskov, noting ...`; a participle never
+    precedes its subject (`, adding that it would fail`)."""
     cue = words[0].group().rstrip(".")
+    if cue.lower() in _PARTICIPLES:
+        return None
     chosen: list[re.Match[str]] = []
     for w in words[1:13]:  # long offices: "Head of the Office of the President A. Yermak"
         token = w.group()
         gap = after[(chosen[-1].end() if chosen else words[0].end()) : w.start()]
         if chosen and any(c in gap for c in ',;:()“”"'):
             break
-        if token.lower() in _NP_STOP_AFTER and chosen:
-            break
+        if token.lower() in _NP_STOP_AFTER and chosen or _coordinated_verb(token, after, w):
+            break  # `said Denys Shmyhal and assured that ...`
         if not chosen and not (
             _CAP.match(token)
             or token.lower() in _DETERMINERS
-            or token.lower() in _NP_INNER
+            or token.lower() not in _NP_STOP_AFTER | _VERBS
             and re.match(r"(?:\s+[a-z][\w\-]*){0,3}\s+[A-Z]", after[w.end() :])
         ):
-            return None  # `said former Obama adviser David Axelrod` is allowed
+            return None  # `said retired Army Lt. Gen. Mick Bednarek` is allowed
         chosen.append(w)
         if token.endswith(".") and token[:-1].lower() not in _ABBREV:
             break
+    while chosen and chosen[-1].group().lower() in _FUNCTION_WORDS:
+        chosen.pop()  # `wrote the authors of the “Growth Project,”`: cut at the title
     if not chosen:
         return None
     start, end = chosen[0].start(), chosen[-1].end()
     np, shift = _clean_np(after[start:end].rstrip("."))
-    if not np:
+    if not np or not _whole_phrase(np) or _object_phrase(np):
         return None
     return np, offset + start + shift, cue, None
 
 
+def _coordinated_verb(token: str, after: str, w: re.Match[str]) -> bool:
+    """`and` followed by a lowercase word after an inverted subject starts a second verb."""
+    return token == "and" and bool(re.match(r"\s+[a-z]", after[w.end() :]))
+
+
+def _object_phrase(np: str) -> bool:
+    """`stressed the importance of overcoming challenges`: a lowercase `the X of Y` after a
+    verb is its object unless its head names people (`said one of those advisers`)."""
+    words = np.lower().split()
+    if "of" not in words or any(_CAP.match(w) for w in np.split()):
+        return False
+    head = words[-1].strip(".")
+    return not (head in _ROLE_WORDS or head.rstrip("s") in _ROLE_WORDS or _agent_noun(head))
+
+
 _DETERMINERS = frozenset(_words("""the a an his her their its this that one another"""))
 _ABBREV = frozenset(_words("""mr mrs ms dr sen rep gov gen col lt sgt st jr sr prof"""))
+_ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]?|(?i:" + "|".join(sorted(_ABBREV)) + r"))\.")
+
+
+def _sentence_break(left: str) -> bool:
+    """Punctuation between a quote and a verb that ends a sentence: not the dot of a title or
+    an initial (`Gov.`, `Rep.`, `J.`) nor a bracketed party tag (`(D-Ore.)`)."""
+    cleaned = _ABBREVIATION.sub(" ", _PAREN_ASIDE.sub(" ", left))
+    return any(c in cleaned for c in '.;:?!“”"')
 
 
 def _phrase_before(before: str, offset: int) -> _Found | None:
@@ -679,14 +762,14 @@ def _phrase_before(before: str, offset: int) -> _Found | None:
     verbs = _verb_tokens(before)
     participle = None
     for verb in reversed(verbs):
-        if verb.group().lower() in _PARTICIPLES and verb is not verbs[0]:
-            continue
         left = before[: verb.start()]
+        if verb.group().lower() in _PARTICIPLES:
+            participle = participle or verb.group()
+            if verb is not verbs[0] or left.rstrip().endswith(","):
+                continue  # `Trump went after Bush, calling him "`: the subject opens it
         found = _np_from_left(left, offset, verb.group())
         if found:
             return found
-        if verb.group().lower() in _PARTICIPLES and participle is None:
-            participle = verb.group()
     stripped = before.strip()
     if verbs and stripped.endswith(":") and before[: verbs[0].start()].strip() == "":
         words = list(_WORD.finditer(before))  # inverted `Stated Stone:`
@@ -721,8 +804,11 @@ def _np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> _Found | 
     tokens = list(_WORD.finditer(left))
     while tokens and (tokens[-1].group().lower() in _AUX or _is_adverb(tokens[-1].group())):
         tokens.pop()
+    _drop_infinitive_lead(tokens)
     if not tokens:
         return None
+    if tokens[-1].group().lower() == "who":
+        return _antecedent(left, tokens[-1].start(), offset, cue)
     end = tokens[-1].end()
     segment_start = max(_segment_start(left, end), floor)
     np = left[segment_start:end].strip()
@@ -746,6 +832,28 @@ def _np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> _Found | 
     return np, offset + np_pos + shift, cue, role
 
 
+def _drop_infinitive_lead(tokens: list[re.Match[str]]) -> None:
+    """`The email goes on to say`, `Trump declined to say`: the subject precedes `VERB (on) to`."""
+    if len(tokens) < 3 or tokens[-1].group() != "to":
+        return
+    tokens.pop()
+    if tokens[-1].group() in ("on", "up", "out", "back"):
+        tokens.pop()
+    if tokens and tokens[-1].group().islower() and len(tokens) > 1:
+        tokens.pop()
+
+
+_ANTECEDENT = re.compile(r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}),\s*$")
+
+
+def _antecedent(left: str, who: int, offset: int, cue: str) -> _Found | None:
+    """`Trump, who has called the pact "insanity,"`: the speaker is the name before `who`."""
+    m = _ANTECEDENT.search(left, 0, who)
+    if not m or not _plausible_np(m.group("name")):
+        return None
+    return m.group("name"), offset + m.start("name"), cue, None
+
+
 _PAREN_ASIDE = re.compile(r"\([^()“”\"]{0,40}\)")
 
 
@@ -762,7 +870,7 @@ def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] 
         return None
     app = left[comma + 1 : end].strip()
     first = app.split(" ", 1)[0].lower()
-    if not (_apposition(app) or first in ("a", "an", "the")) or len(app.split()) > 14:
+    if not (_apposition(app) or first in _ASIDE_OPENERS) or len(app.split()) > 14:
         return None
     name_end = len(left[:comma].rstrip())
     start = _segment_start(left, name_end)
@@ -771,6 +879,10 @@ def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] 
         return None
     role = _clean_role(app) if _looks_like_role(app) and first not in ("who", "which") else None
     return start, name_end, role
+
+
+# `Clinton, during a town hall in Columbus, Ohio, said`: an aside between subject and verb.
+_ASIDE_OPENERS = frozenset(_words("a an the during in at on speaking appearing asked after while"))
 
 
 def _apposition(part: str) -> bool:
@@ -790,7 +902,7 @@ def _is_adverb(word: str) -> bool:
 def _segment_start(left: str, end: int) -> int:
     """Start of the clause the subject phrase sits in: after punctuation or a boundary word."""
     start = 0
-    for m in re.finditer(r"[,;:()“”\"—–]|\b(?:" + "|".join(_BOUNDARY_WORDS) + r")\b", left):
+    for m in re.finditer(r"[,;:()“”\"—–]|\s--?\s|\b(?:" + "|".join(_BOUNDARY_WORDS) + r")\b", left):
         if m.end() > end:
             break
         if m.group() == "," and _apposition_comma(left, m.start()):
@@ -804,16 +916,34 @@ def _segment_start(left: str, end: int) -> int:
 
 
 def _apposition_comma(left: str, pos: int) -> bool:
-    """`Paul Ryan, R-Wis., said` and `Smith, Jr.` keep their comma inside the phrase."""
-    return bool(re.match(r",\s*(?:[RDI]-[A-Z][\w.]*|Jr\.?|Sr\.?)", left[pos:]))
+    """`Paul Ryan, R-Wis., said`, `Smith, Jr.` and `in Columbus, Ohio,` keep their comma
+    inside the phrase."""
+    return bool(
+        re.match(r",\s*(?:[RDI]-[A-Z][\w.]*|Jr\.?|Sr\.?)", left[pos:]) or _place_comma(left, pos)
+    )
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|of|near|outside)\s+(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*$"
+)
+
+
+_PLACE_AFTER = re.compile(r",\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2},")
+
+
+def _place_comma(text: str, pos: int) -> bool:
+    """The comma of `in Salem, New Hampshire`: a place after a preposition, then its state or
+    country, closed by a comma of its own; it separates neither a subject from its apposition
+    nor an intro from a subject."""
+    return bool(_PLACE_AFTER.match(text, pos) and _PLACE_BEFORE.search(text, 0, pos))
 
 
 def _plausible_np(np: str) -> bool:
     """A speaker is a pronoun, a capitalised name, or a short determiner/role noun phrase."""
     words = np.split()
-    if not words or len(words) > 9:
+    if not words or len(words) > 9 or not _whole_phrase(np):
         return False
-    low = [w.lower() for w in words]
+    low = [w.lower().replace("’", "'") for w in words]
     if len(words) == 1 and low[0] in _PRONOUNS:
         return True
     if any(w in _PRONOUNS and w not in ("i",) for w in low[1:]):
@@ -827,12 +957,45 @@ def _plausible_np(np: str) -> bool:
     if _POSSESSOR.match(np) and all(w.islower() for w in words[1:]) and len(words) <= 3:
         return True  # `Ryan's office`, `Her campaign`
     if any(_CAP.match(w) for w in words):
-        return all(
+        return _descriptors_then_name(words) or all(
             _CAP.match(w) or w.lower().strip(".") in _NP_INNER or _agent_noun(w) for w in words
         )
     if low[0] in _DETERMINERS or re.search(r"['’]s$", words[0]):
         return len(words) <= 6
-    return len(words) <= 3 and low[-1].endswith("s") and low[-1] not in _VERBS
+    return (
+        len(words) <= 3
+        and low[-1].endswith("s")
+        and "'" not in low[-1]
+        and low[-1] not in _VERBS | _NOT_PLURAL
+    )  # `officials`, `Senate Republicans`; not `let's`, `does this`
+
+
+_NOT_PLURAL = frozenset(_words("this his its hers theirs ours yours us does has is was as thus"))
+
+
+# Brackets or a leading apostrophe: a fragment of the text, not a noun phrase.
+_FRAGMENT = re.compile(r"[\[\]]|^['’‘]")
+_FUNCTION_WORDS = frozenset(_words("of the a an and or for to in on at by with from"))
+
+
+def _whole_phrase(np: str) -> bool:
+    """Not a fragment cut out of the text: no brackets, no leading apostrophe, no trailing
+    function word (`The head of`, `a`, `Preparations for the`)."""
+    words = np.split()
+    return bool(words) and not _FRAGMENT.search(np) and words[-1].lower() not in _FUNCTION_WORDS
+
+
+def _descriptors_then_name(words: list[str]) -> bool:
+    """`veteran analyst Charlie Cook`, `retired Army Lt. Gen. Mick Bednarek`: up to three
+    lowercase descriptors before a name of at least two capitalised words."""
+    lead = next((i for i, w in enumerate(words) if not w.islower()), len(words))
+    name = words[lead:]
+    return (
+        1 <= lead <= 3
+        and words[0].lower() not in _LEADING_NON_SUBJECT | _VERBS
+        and sum(1 for w in name if _CAP.match(w)) >= 2
+        and all(_CAP.match(w) or w.lower().strip(".") in _NP_INNER for w in name)
+    )
 
 
 _POSSESSOR = re.compile(r"(?:[A-Z][\w\-]*['’]s?|His|Her|Their|Its)\s")
@@ -840,7 +1003,9 @@ _LEADING_NON_SUBJECT = frozenset(
     _words(
         """according even but and so yet also still with without in on at for from by of to
     after before during under over into about while
-    when if as because since although though there here it's this these those what which who"""
+    when if as because since although though there here it's there's here's that's what's let's
+    this
+    these those what which who"""
     )
 )
 _NP_INNER = (
@@ -851,7 +1016,7 @@ _NP_INNER = (
             """of for de da del van von bin al la le and state foreign press prime deputy vice
     senior former presidential campaign national security communications defence defense interior
     finance health economic top acting interim house senate majority minority party state's
-    general district county city federal white republican democratic"""
+    general district county city federal white republican democratic government"""
         )
     )
 )
@@ -889,10 +1054,20 @@ _ROLE_AFTER = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<role>[^,.;:()“”\"]{3,60}),"
 )
+_PERSON_NAME = r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+)"
+# `The head of the Presidential Office, Andriy Yermak,`: found from the name between commas
+_NAME_IN_COMMAS = re.compile(rf",\s+{_PERSON_NAME},")
+_ROLE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<role>[^,.;:()“”\"]{3,60})$")
+# `President of Ukraine Volodymyr Zelenskyy`: the shortest place, the rest is the name
+_ROLE_OF = re.compile(
+    rf"(?P<role>[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}?)"
+    rf"\s+{_PERSON_NAME}"
+)
 
 
 def _find_roles(text: str) -> list[tuple[int, str, str]]:
-    """(position, name, role) for `Kremlin spokesman Dmitry Peskov` and `Peskov, the ROLE,`."""
+    """(position, name, role) for `Kremlin spokesman Dmitry Peskov`, `Peskov, the ROLE,`,
+    `the ROLE, Dmitry Peskov,` and `President of Ukraine Volodymyr Zelenskyy`."""
     found: list[tuple[int, str, str]] = []
     for m in _ROLE_WORD_AT.finditer(text):
         word = m.group().rstrip(".").lower()
@@ -905,10 +1080,40 @@ def _find_roles(text: str) -> list[tuple[int, str, str]]:
         role = _trim_role(text[start : m.end()])
         if role:
             found.append((start, name.group(), role))
-    for m in _ROLE_AFTER.finditer(text):
+    matches = [*_ROLE_AFTER.finditer(text), *_roles_before_names(text), *_roles_of_places(text)]
+    for m in matches:
         if _looks_like_role(m.group("role")):
             found.append((m.start(), m.group("name"), _clean_role(m.group("role"))))
     return found
+
+
+def _roles_before_names(text: str) -> list[re.Match[str]]:
+    """`the ROLE, NAME,` matches: names between commas are rare, so look back from them."""
+    out = []
+    for name in _NAME_IN_COMMAS.finditer(text):
+        role = _ROLE_BEFORE.search(text, max(0, name.start() - 66), name.start())
+        if role:
+            out.append(_ROLE_BEFORE_NAME.match(text, role.start()))
+    return [m for m in out if m]
+
+
+_ROLE_BEFORE_NAME = re.compile(rf"[Tt]he\s+(?P<role>[^,.;:()“”\"]{{3,60}}),\s+{_PERSON_NAME},")
+
+
+def _roles_of_places(text: str) -> list[re.Match[str]]:
+    """`ROLE of PLACE NAME` matches, tried only where a capitalised role word precedes ` of `
+    (found with str.find: a regex scan of every word boundary costs more than all the rest)."""
+    out = []
+    pos = text.find(" of ")
+    while pos != -1:
+        start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+        word = text[start:pos]
+        if word[:1].isupper() and word.lower() in _ROLE_WORDS:
+            m = _ROLE_OF.match(text, start)
+            if m:
+                out.append(m)
+        pos = text.find(" of ", pos + 4)
+    return out
 
 
 def _role_start(text: str, pos: int) -> int:
@@ -948,27 +1153,75 @@ _THATLESS = re.compile(
 )
 
 
-def _find_indirect(doc: _Doc) -> list[tuple[int, int, str, str, int, str | None]]:
-    """Reported statements as (start, end, np, cue, np_pos, role), one per sentence at most."""
-    out: list[tuple[int, int, str, str, int, str | None]] = []
+_Statement = tuple[int, int, str, str, int, str | None]  # start, end, np, cue, np_pos, role
+
+
+def _find_indirect(doc: _Doc) -> list[_Statement]:
+    """Reported statements, one per reporting verb of a sentence's speaker."""
+    out: list[_Statement] = []
     text = doc.text
     for s_start, s_end in doc.sentences:
         sentence = text[s_start:s_end]
         found = _indirect_in(sentence, s_start, doc)
         if found:
-            out.append(found)
+            out.extend(_split_chained(doc, found))
     return out
+
+
+# `, adding`, `and said`, `while insisting`: a further reporting verb of the same subject.
+_CHAINED_CUE = re.compile(
+    r"(?:,[”\"]?\s+(?:and\s+|but\s+)?|\s+(?:and|but|while|before|after)\s+)"
+    r"(?:(?:then|also|later|again|[a-z]+ly)\s+)?(?P<verb>[a-z]+)\b"
+)
+_FINITE_CHAIN = frozenset(_words("said says told tells wrote writes added adds"))
+_THAT_SOON = re.compile(r"(?:[^\s“”\"]+\s+){0,10}?that\s+(?=\S)")
+
+
+def _split_chained(doc: _Doc, statement: _Statement) -> list[_Statement]:
+    """`X said A, adding B` / `X said A and said B`: each reporting verb introduces its own
+    statement by the same speaker, so A ends before the next verb and B starts after it
+    (and after its object and `that`: `telling reporters on Friday that B`)."""
+    start, end, np, cue, np_pos, role = statement
+    text = doc.text
+    out: list[_Statement] = []
+    for m in _CHAINED_CUE.finditer(text, start, end):
+        verb = m.group("verb")
+        if not _chain_verb(verb, m.group()) or _inside_piece(doc, m.start("verb")):
+            continue
+        head = m.start() + (2 if text[m.start() + 1 : m.start() + 2] in _CLOSERS else 0)
+        out.append((start, head, np, cue, np_pos, role))
+        start = _clause_after(text, m.end())
+        that = _THAT_SOON.match(text, start, end)
+        if that and not any(ch in _OPENERS for ch in that.group()):
+            start = that.end()
+        cue = verb
+    out.append((start, end, np, cue, np_pos, role))
+    return [s for s in out if s[1] - s[0] >= 8]
+
+
+def _chain_verb(verb: str, link: str) -> bool:
+    """Participles chain after a comma or `while`; finite verbs only after `and`/`but`."""
+    if verb not in _VERBS:
+        return False
+    if verb in _PARTICIPLES:
+        return True
+    finite = verb in _FINITE_CHAIN or verb.endswith("ed")
+    return finite and bool(re.search(r"\b(?:and|but)\s", link))
 
 
 def _indirect_in(
     sentence: str, offset: int, doc: _Doc
 ) -> tuple[int, int, str, str, int, str | None] | None:
     """The first `X VERB (that) CLAUSE` whose subject is a plausible speaker phrase."""
-    leading = _leading_according(sentence, offset, doc)
-    if not leading and re.search(r"[,!?][”\"]\s", sentence):
-        # `Clinton is "the worst," Pence said.`: the attribution after a quote that closes
-        # mid-sentence names the speaker of the whole clause, not its subject
-        leading = _trailing_attribution(sentence, offset, doc)
+    # `Clinton is "the worst," Pence said.`, `Assange was "arbitrarily detained" ..., the
+    # group says.`: an attribution closing the sentence names the speaker of the whole
+    # clause, not its subject. `X, the mayor, said the city ...` is not one: an inverted
+    # `, said X` counts only right after a quote that closes mid-sentence.
+    trailing = _trailing_attribution(sentence, offset, doc)
+    if trailing and _inverted(doc, trailing) and not re.search(r"[,!?][”\"]\s", sentence):
+        leading = _leading_according(sentence, offset, doc)
+    else:
+        leading = _leading_according(sentence, offset, doc) or trailing
     if leading:
         return leading
     started_inside = _inside_piece(doc, offset) or _inside_piece(doc, offset + 1)
@@ -996,7 +1249,13 @@ def _indirect_in(
             continue
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
-    return _trailing_attribution(sentence, offset, doc)
+    return trailing
+
+
+def _inverted(doc: _Doc, statement: _Statement) -> bool:
+    """`..., said X`: the cue stands between the statement and its speaker."""
+    _start, end, _np, cue, np_pos, _role = statement
+    return cue != "according to" and doc.text.find(cue, end, max(end, np_pos)) != -1
 
 
 _LEADING_ACCORDING = re.compile(r"\s*According to (?P<np>[^,.;:“”\"]{2,80}),\s+(?=\S)")
@@ -1015,11 +1274,11 @@ def _leading_according(
 
 
 def _that_cues(sentence: str) -> list[_Cue]:
-    """`VERB (up to four object words) that CLAUSE`."""
+    """`VERB (up to six object words) that CLAUSE`."""
     cues = []
     for that in _THAT_CLAUSE.finditer(sentence):
-        window = sentence[max(0, that.start() - 60) : that.start()]
-        words = list(re.finditer(r"[\w'’.\-]+", window))[-5:]
+        window = sentence[max(0, that.start() - 80) : that.start()]
+        words = list(re.finditer(r"[\w'’.\-]+", window))[-7:]
         for w in reversed(words):
             if w.group().lower() in _VERBS:
                 cues.append(_Cue(that.start() - len(window) + w.start(), w.group(), that.end()))
@@ -1027,14 +1286,13 @@ def _that_cues(sentence: str) -> list[_Cue]:
     return cues
 
 
-def _trailing_attribution(
-    sentence: str, offset: int, doc: _Doc
-) -> tuple[int, int, str, str, int, str | None] | None:
+def _trailing_attribution(sentence: str, offset: int, doc: _Doc) -> _Statement | None:
     """`CLAUSE, according to X.` / `CLAUSE, X said.` / `CLAUSE, said X, who ...`."""
     commas = [m.end() - 1 for m in re.finditer(r",[”\"]?", sentence)]
     for comma in reversed(commas[-3:]):
         tail = sentence[comma + 1 :].rstrip().rstrip(".!?…")
-        if len(tail.split()) > 12 or len(sentence[:comma].split()) < 3:
+        words = tail.split()
+        if len(words) > 20 or len(sentence[:comma].split()) < 3 or not _may_attribute(words):
             continue
         if any(ch in _OPENERS for ch in tail):
             return None  # `X, the mayor, said: "..."`: the quote is the statement
@@ -1048,7 +1306,8 @@ def _trailing_attribution(
                 None,
             )
         else:
-            found = _phrase_after(tail, offset + comma + 1)
+            at = offset + comma + 1
+            found = _phrase_after(tail, at) or _unlisted_verb(tail, at)
         if not found:
             continue
         start = offset + len(sentence) - len(sentence.lstrip())
@@ -1059,6 +1318,17 @@ def _trailing_attribution(
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return None
+
+
+def _may_attribute(words: list[str]) -> bool:
+    """Cheap test before parsing a tail: it needs `according`, a listed verb or a past tense."""
+    head = " ".join(words[:15])
+    return bool(_PAST_OR_ACCORDING.search(head)) or not _VERBS.isdisjoint(
+        _ALPHA.findall(head.lower())
+    )
+
+
+_PAST_OR_ACCORDING = re.compile(r"ed\b|\baccording\b")
 
 
 def _clause_end(doc: _Doc, start: int, end: int) -> int:
@@ -1073,9 +1343,16 @@ def _clause_end(doc: _Doc, start: int, end: int) -> int:
             return stop
     if inside and inside[-1].close_pos is not None:
         close = inside[-1].close_pos + 1
-        if len(doc.text[close:end].split()) >= 4 and doc.text[close:end].lstrip()[:1] in ",;—–(":
+        tail = doc.text[close:end]
+        if len(tail.split()) >= 4 and _clause_break(doc.text[close - 2], tail.lstrip()):
             return close
     return end
+
+
+def _clause_break(last: str, tail: str) -> bool:
+    """After a quote, a comma (also one just inside the closing mark: `“that crap,” in an
+    interview`), a semicolon, a dash or a bracket ends the reported clause."""
+    return last == "," or tail[:1] in ",;—–(" or tail.startswith(("- ", "--"))
 
 
 def _partial_quote_objects(sentence: str, offset: int, doc: _Doc) -> list[_Cue]:
@@ -1192,17 +1469,18 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
     first = words[0].group().lower()
     if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly"))):
         return words
-    for i, w in enumerate(words[:8]):
-        if sentence[w.end() : w.end() + 1] == ",":
+    for i, w in enumerate(words[:14]):
+        if sentence[w.end() : w.end() + 1] == "," and not _place_comma(sentence, w.end()):
             return words[i + 1 :]
     return words
 
 
 def _clean_np(np: str) -> tuple[str, int]:
     """A speaker phrase without what is not part of a name: parenthesised asides
-    (`Blair (Mr)`, `Ted Cruz (R-Texas)`) and leading sentence adverbs and time phrases
-    (`Meanwhile Labour`, `On Monday the minister`). Returns the phrase and how many characters
-    were dropped from its start, so its offset can follow."""
+    (`Blair (Mr)`, `Ted Cruz (R-Texas)`), leading sentence adverbs and time phrases
+    (`Meanwhile Labour`, `On Monday the minister`) and a person's affiliation (`Jeffrey Lewis
+    of the James Martin Center`). Returns the phrase and how many characters were dropped from
+    its start, so its offset can follow."""
     cleaned = re.sub(r"\s*\([^()]*\)", "", np).strip(" ,")
     words = cleaned.split()
     while words and (
@@ -1215,8 +1493,18 @@ def _clean_np(np: str) -> tuple[str, int]:
         words.pop(0)
     if not words:
         return "", 0
-    rest = " ".join(words)
+    rest = " ".join(_without_affiliation(words))
     return rest, max(np.find(words[0]), 0)
+
+
+def _without_affiliation(words: list[str]) -> list[str]:
+    """`Jeffrey Lewis of the James Martin Center` -> `Jeffrey Lewis`; `Secretary of State John
+    Kerry` and `Governor Chris Christie of New Jersey` keep their office."""
+    if "of" not in words:
+        return words
+    name = words[: words.index("of")]
+    plain = all(_CAP.match(w) and w.lower().strip(".") not in _ROLE_WORDS for w in name)
+    return name if len(name) >= 2 and plain else words
 
 
 def _is_time(word: str) -> bool:
@@ -1286,7 +1574,7 @@ class _Resolver:
 
     def resolve(self, np: str, pos: int, role: str | None) -> _Resolved:
         """Resolve one speaker phrase written at `pos`."""
-        low = np.lower()
+        low = _OBJECT_PRONOUNS.get(np.lower(), np.lower())  # `according to him`
         if low in _PRONOUNS:
             return self._pronoun(low, np, pos)
         words = np.split()
@@ -1312,9 +1600,10 @@ class _Resolver:
         caps = [w for w in words if _CAP.match(w)]
         if (
             caps
+            and (caps[0] == words[0] or words[0].lower() in _DETERMINERS)
             and any(label in ("ORG", "GPE", "NORP") for label, _, _ in ents)
             and words[-1].lower() not in _ROLE_WORDS
-        ):
+        ):  # `the Kremlin`, `Trump campaign`; not `disengagement of Russian forces`
             return _Resolved(_trim_locative(_clean_role(np)), np, None, "org")
         return _Resolved(_trim_locative(_clean_role(np) or np), np, None, "other")
 
@@ -1439,7 +1728,7 @@ def _finish(doc: _Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]) ->
             item = _indirect_quote(doc, idx, resolver, raw + list(piece_speaker.values()))
             if item:
                 raw.append(item)
-    _fill_unattributed(doc, piece_speaker, resolver)
+    _fill_unattributed(doc, piece_speaker, raw, resolver)
     raw.extend(v for v in piece_speaker.values() if _keep_piece(doc.text, v))
     return _unify(doc.text, raw)
 
@@ -1531,12 +1820,18 @@ def _indirect_quote(
     return _item((start, end), "indirect", resolved, cue)
 
 
-def _fill_unattributed(doc: _Doc, items: dict[int, dict[str, Any]], resolver: _Resolver) -> None:
+def _fill_unattributed(
+    doc: _Doc,
+    items: dict[int, dict[str, Any]],
+    statements: list[dict[str, Any]],
+    resolver: _Resolver,
+) -> None:
     """Give unattributed pieces the speaker of a neighbouring quote.
 
     Order of preference: a piece of the same paragraph before it, one after it, the last
-    quote of the previous paragraph when this piece opens its paragraph (continuation), and
-    finally the subject of its own or the preceding sentence.
+    quote or reported statement of the previous paragraph when this piece opens its paragraph
+    (continuation: `Smith said the city would win.` then a quote paragraph), and finally the
+    subject of its own or the preceding sentence.
     """
     order = sorted(items)
     for idx in order:
@@ -1544,7 +1839,7 @@ def _fill_unattributed(doc: _Doc, items: dict[int, dict[str, Any]], resolver: _R
         if item["attributed"]:
             continue
         piece = doc.pieces[idx]
-        source = _neighbour(doc, items, idx, piece)
+        source = _neighbour(doc, items, idx, piece, statements)
         if source is not None:
             item.update(
                 speaker=source["speaker"],
@@ -1567,7 +1862,11 @@ def _fill_unattributed(doc: _Doc, items: dict[int, dict[str, Any]], resolver: _R
 
 
 def _neighbour(
-    doc: _Doc, items: dict[int, dict[str, Any]], idx: int, piece: _Piece
+    doc: _Doc,
+    items: dict[int, dict[str, Any]],
+    idx: int,
+    piece: _Piece,
+    statements: list[dict[str, Any]],
 ) -> dict[str, Any] | None:
     same = [i for i in items if doc.pieces[i].para == piece.para and items[i]["attributed"]]
     before = [i for i in same if i < idx]
@@ -1579,20 +1878,29 @@ def _neighbour(
     para_start = doc.paragraphs[piece.para][0]
     if piece.open_pos != para_start or piece.para == 0:
         return None
+    p_start, p_end = doc.paragraphs[piece.para - 1]
     prev = [
-        i for i in items if doc.pieces[i].last_para == piece.para - 1 and items[i]["attributed"]
+        items[i]
+        for i in items
+        if doc.pieces[i].last_para == piece.para - 1 and items[i]["attributed"]
     ]
-    return items[prev[-1]] if prev else None
+    prev += [
+        r
+        for r in statements
+        if r["kind"] == "indirect" and r["speaker"] and p_start <= r["start"] < p_end
+    ]
+    return max(prev, key=lambda r: r["end"]) if prev else None
 
 
 def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     """Drop quotes that are names rather than speech unless a cue attributes them explicitly:
-    one- or two-word scare quotes, and short Title Case titles ("Meet the Press")."""
+    one- or two-word scare quotes, and short Title Case titles ("Meet the Press"), which
+    only a listed reporting verb attributes (`with "Fox and Friends," Trump pointed to`)."""
     words = text[item["start"] : item["end"]].split()
     explicit = bool(item.get("speaker")) and not item.get("weak") and not item.get("inherited")
-    if explicit:
-        return True
     title = len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    if explicit:
+        return not title or (item.get("cue") or "").lower() in _VERBS
     return len(words) > 2 and not title
 
 

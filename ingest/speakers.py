@@ -186,15 +186,25 @@ def _same_word(a: str, b: str) -> bool:
 def role_matches(mention: str, role: str) -> bool:
     """True when a role phrase ("the Russian foreign minister") fits a recorded role.
 
-    The head noun (last word) must agree and every other content word of the mention must
-    appear in the role, so "the minister" fits "Russian Foreign Minister" but "the defence
-    minister" does not.
+    The head noun must agree and every other content word of the mention must appear in the
+    role, so "the minister" fits "Russian Foreign Minister" but "the defence minister" does
+    not. The head is the last word, or the word before "of" ("the President" fits "President
+    of Ukraine").
     """
     m = [w for w in _words(mention) if w not in _STOP]
     r = [w for w in _words(role) if w not in _STOP]
-    if not m or not r or not _same_word(m[-1], r[-1]):
+    if not m or not r or not _same_word(_head(mention), _head(role)):
         return False
-    return all(any(_same_word(w, x) for x in r) for w in m[:-1])
+    return all(any(_same_word(w, x) for x in r) for w in m)
+
+
+def _head(phrase: str) -> str:
+    """Head noun of a role phrase: the last word before "of", else the last content word."""
+    words = _words(phrase)
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1]
+    content = [w for w in words if w not in _STOP]
+    return content[-1] if content else ""
 
 
 def match_speaker(

@@ -380,3 +380,215 @@ def test_a_noun_after_of_is_not_the_reporting_verb() -> None:
     # "state" is also a reporting verb; in "the head of state said" it is part of the speaker.
     (quote,) = extract_quotes('"Nothing about Ukraine without Ukraine," the head of state said.')
     assert quote.speaker == "head of state" and quote.cue == "said"
+
+
+def indirect_texts(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.cue) for q in extract_quotes(text) if q.kind == "indirect"]
+
+
+def test_each_chained_reporting_verb_starts_its_own_statement() -> None:
+    text = "Graham said that Carson is a “good, decent man,” and said that Trump “melted down.”"
+    assert indirect_texts(text) == [
+        ("Carson is a “good, decent man,”", "Graham", "said"),
+        ("Trump “melted down.”", "Graham", "said"),
+    ]
+    text = (
+        "Trump hailed the vote as “fantastic,” telling reporters on Friday that he thinks "
+        "the Brexit is “a great thing.”"
+    )
+    last = ("he thinks the Brexit is “a great thing.”", "Trump", "telling")
+    assert indirect_texts(text)[-1] == last
+
+
+def test_participle_after_a_comma_takes_the_sentence_subject() -> None:
+    text = (
+        "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, "
+        "calling him “a total stiff.”"
+    )
+    assert indirect_texts(text) == [("him “a total stiff.”", "Trump", "calling")]
+    assert [q.speaker for q in extract_quotes(text)] == ["Trump", "Trump"]
+
+
+def test_a_participle_does_not_invert_its_subject() -> None:
+    text = "Clinton said the plan is “a disaster,” adding that it would fail."
+    assert {q.speaker for q in extract_quotes(text)} == {"Clinton"}
+
+
+def test_an_aside_between_subject_and_verb_keeps_the_subject() -> None:
+    text = (
+        "Clinton, during a town hall in Columbus, Ohio, said she was “going to put a lot of "
+        "coal miners out of business.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Clinton"}
+
+
+def test_there_is_not_a_speaker() -> None:
+    text = "There’s still time for Cruz, even after dismissing them as the “Washington cartel.”"
+    assert all(q.speaker is None for q in extract_quotes(text))
+
+
+def test_reported_clause_ends_at_a_comma_inside_the_closing_mark() -> None:
+    text = "Sanders said his campaign doesn’t want “that crap,” in an interview with CNN on Sunday."
+    assert indirect_texts(text) == [("his campaign doesn’t want “that crap,”", "Sanders", "said")]
+
+
+def test_titles_and_party_tags_between_quote_and_verb() -> None:
+    text = '"There is tremendous energy in these races," Rep. Earl Blumenauer (D-Ore.) said.'
+    assert speaker_of(text, "There is") == "Earl Blumenauer"
+    text = '"Carolina is going to win that one," Gov. Kasich replied. "I hate to say it."'
+    assert [q.speaker for q in extract_quotes(text)] == ["Kasich", "Kasich"]
+
+
+def test_closing_attribution_names_the_speaker_of_the_whole_sentence() -> None:
+    text = (
+        "Julian Assange has been “arbitrarily detained” by Britain since 2010, and should "
+        "be freed, the rights group says."
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"rights group"}
+
+
+def test_past_tense_verb_missing_from_the_lexicon_attributes_a_quote() -> None:
+    assert speaker_of('"What was the pivot point?" Beck questioned.', "What was") == "Beck"
+    text = (
+        '"It is about time we had a woman running this country," exhorted actress Jamie Lee Curtis.'
+    )
+    assert speaker_of(text, "It is about") == "Jamie Lee Curtis"
+    assert "Trump" not in {q.speaker for q in extract_quotes('He built the "wall" Trump wanted.')}
+
+
+def test_lowercase_descriptors_before_a_name() -> None:
+    text = '"The Senate races could shift," veteran analyst Charlie Cook wrote this week.'
+    assert speaker_of(text, "The Senate") == "Charlie Cook"
+    text = '"I fundamentally disagree," said retired Army Lt. Gen. Mick Bednarek.'
+    assert speaker_of(text, "I fundamentally") == "Mick Bednarek"
+
+
+def test_unlisted_verb_before_a_conjunction_and_a_name_that_is_a_verb() -> None:
+    text = "“Go back to Univision,” Trump barked and a guard escorted Ramos out."
+    assert speaker_of(text, "Go back") == "Trump"
+    assert speaker_of('"We assessed this deal carefully," Read said.', "We assessed") == "Read"
+
+
+def test_affiliation_after_a_name_is_not_part_of_the_speaker() -> None:
+    text = (
+        '"It seems a stretch," Jeffrey Lewis of the James Martin Center for Nonproliferation '
+        "Studies wrote."
+    )
+    assert speaker_of(text, "It seems") == "Jeffrey Lewis"
+
+
+def test_opening_mark_typed_for_a_closing_one() -> None:
+    text = "“It is unusual,“ said Larry Noble, an attorney. “It is a hard thing to do.”"
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("It is unusual,", "Larry Noble"),
+        ("It is a hard thing to do.", "Larry Noble"),
+    ]
+
+
+def test_reporting_verb_after_a_determiner_is_a_noun() -> None:
+    text = 'Trump later defended his comments as being "sarcastic."'
+    assert indirect_texts(text) == [('his comments as being "sarcastic."', "Trump", "defended")]
+
+
+def test_relative_who_speaks_for_the_name_before_it() -> None:
+    text = 'Contrast that with Trump, who has called the TPP pact "insanity" in a speech.'
+    assert speaker_of(text, "insanity") == "Trump"
+
+
+def test_a_spaced_hyphen_is_a_clause_boundary_before_the_subject() -> None:
+    text = 'She drew his ire - Smith called her "weak" and said she had "zero support" there.'
+    assert [q.speaker for q in extract_quotes(text) if q.kind == "indirect"] == ["Smith", "Smith"]
+
+
+def test_markup_attribute_values_are_not_quotes() -> None:
+    text = '<tweet tweet-author="@edhenry" tweet-date="March 10, 2016">Rules are rules<tweet/>.'
+    assert extract_quotes(text) == []
+
+
+def test_a_title_needs_a_listed_reporting_verb() -> None:
+    text = 'In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.'
+    assert extract_quotes(text) == []
+    assert speaker_of('"Make America Great Again," Trump said.', "Make America") == "Trump"
+
+
+def test_that_clause_after_a_longer_object() -> None:
+    text = 'Sanders said on ABC\'s "This Week" program that he would "take a look" at the bill.'
+    assert indirect_texts(text)[0][0] == 'he would "take a look" at the bill'
+
+
+def test_an_attribution_that_introduces_the_next_quote_is_not_this_ones() -> None:
+    text = (
+        "Brafman said, “The zeal with which this case was brought is unusual.” He added, "
+        "“In this case things happened that are not ordinary.”"
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker_as_written for q in quotes] == ["Brafman", "He"]
+
+
+def test_unlisted_verb_after_an_article_and_an_adjective() -> None:
+    text = "“France will always be France,” an angry Hollande retaliated. “It never gives up.”"
+    assert speaker_of(text, "France will") == "Hollande"
+
+
+def test_a_title_before_a_label_is_not_a_second_label() -> None:
+    text = (
+        "Dr. Ben Carson: Clinton Not Fit To Serve.\n\n"
+        "Carson says Clinton is not fit to serve as president of the country.\n\n"
+        "“She should be held fully accountable,” Carson concluded."
+    )
+    assert "transcript" not in {q.kind for q in extract_quotes(text)}
+
+
+def test_quote_paragraph_continues_a_reported_statement() -> None:
+    text = "Smith said the city would win the race easily.\n\n“The voters are with us.”"
+    assert speaker_of(text, "The voters") == "Smith"
+
+
+def test_role_of_a_place_resolves_to_the_person_introduced_with_it() -> None:
+    text = (
+        "President of Ukraine Volodymyr Zelenskyy spoke in Kyiv.\n\n"
+        '"We will not give up our land," the President of Ukraine said.'
+    )
+    assert speaker_of(text, "We will not") == "Volodymyr Zelenskyy"
+
+
+def test_role_before_a_name_in_commas_resolves_later_mentions() -> None:
+    text = (
+        "The head of the Presidential Office, Andriy Yermak, met the envoy.\n\n"
+        '"The talks went well," the head of the Presidential Office said.'
+    )
+    assert speaker_of(text, "The talks") == "Andriy Yermak"
+
+
+def test_fragments_are_not_speakers() -> None:
+    text = (
+        "Smith met the governors. The head of government said the region would recover.\n\n"
+        "Andrei Kostin: Colleagues, let's continue with the agenda. Please.\n\n"
+        "Yekaterina Ivanova: We are glad to be here today with you."
+    )
+    speakers = {q.speaker for q in extract_quotes(text)}
+    assert "head of government" in speakers
+    assert not speakers & {"head of", "let's"}
+
+
+def test_an_inverted_subject_stops_before_a_second_verb() -> None:
+    text = '"Gas will be supplied," said Denys Shmyhal and assured that the plan holds.'
+    assert speaker_of(text, "Gas will") == "Denys Shmyhal"
+
+
+def test_the_object_of_a_verb_is_not_its_inverted_subject() -> None:
+    text = (
+        '"We have a plan for the region," stressed the importance of overcoming social '
+        "and economic challenges."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+def test_object_pronoun_after_according_to() -> None:
+    text = '"We will win," Smith said. The economy will grow fast, according to him.'
+    assert {q.speaker for q in extract_quotes(text)} == {"Smith"}
+
+
+def test_subject_before_an_infinitive_reporting_verb() -> None:
+    text = "The email goes on to say: “Trump wants to write racism into our law books.”"
+    assert speaker_of(text, "Trump wants") == "email"

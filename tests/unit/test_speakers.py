@@ -52,6 +52,9 @@ def test_role_matching_needs_the_head_noun_and_compatible_modifiers() -> None:
     assert role_matches("the minister", "Russian Foreign Minister")
     assert not role_matches("the defence minister", "Russian Foreign Minister")
     assert not role_matches("the Kremlin spokesman", "Russian Foreign Minister")
+    assert role_matches("the President", "President of Ukraine")
+    assert role_matches("the President of Ukraine", "President of Ukraine")
+    assert not role_matches("the Ukrainian minister", "President of Ukraine")
 
 
 def test_match_speaker_by_full_name_surname_spelling_variant_and_role() -> None:
