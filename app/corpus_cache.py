@@ -52,7 +52,8 @@ class CorpusCache:
             return None
 
     def save(self, key: str, state: Any) -> None:
-        """Write atomically and drop older states; a failure (disk full, read-only) is ignored."""
+        """Write atomically and drop older states; a failure (disk full, read-only, or another
+        process removing this one's temp file while it saved) is ignored."""
         path = self._path(key)
         temp = path.with_suffix(f".{os.getpid()}.tmp")
         try:
@@ -60,7 +61,7 @@ class CorpusCache:
             with open(temp, "wb") as fh:
                 pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, path)
-            for old in self.folder.glob("corpus-*.pickle"):
+            for old in self.folder.glob("corpus-*"):  # older states, temp files of killed runs
                 if old != path:
                     old.unlink(missing_ok=True)
         except OSError:
