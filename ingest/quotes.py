@@ -395,9 +395,13 @@ def _find_closer(text: str, open_pos: int, end: int) -> tuple[int | None, int]:
     """
     opener = text[open_pos]
     depth = 0
-    for i in range(open_pos + 1, end):
+    i = open_pos
+    while (i := i + 1) < end:
         ch = text[i]
         if ch not in _MARKS:
+            continue
+        if ch == '"' and text[i - 1] == "=":  # `id="9"`: a markup attribute's own pair
+            i = max(i, text.find('"', i + 1, end))
             continue
         if _closing_shape(text, i, opener):
             if depth == 0:

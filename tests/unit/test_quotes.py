@@ -505,6 +505,12 @@ def test_markup_attribute_values_are_not_quotes() -> None:
     assert extract_quotes(text) == []
 
 
+def test_markup_attributes_inside_a_quote_do_not_close_it() -> None:
+    text = '“We agreed. <b id="9">Cite this,” Sergei Lavrov said on Tuesday.'
+    [quote] = extract_quotes(text)
+    assert quote.text.endswith("Cite this,") and quote.speaker == "Sergei Lavrov"
+
+
 def test_a_title_needs_a_listed_reporting_verb() -> None:
     text = 'In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.'
     assert extract_quotes(text) == []
