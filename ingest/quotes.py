@@ -31,6 +31,7 @@ and cached, so extraction costs a small fraction of embedding time.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -1777,22 +1778,30 @@ def _turn_quotes(doc: _Doc, idx: int, resolver: _Resolver) -> list[dict[str, Any
 
 
 def _answer_speaker(doc: _Doc, idx: int, resolver: _Resolver, label: str) -> _Resolved:
-    """`Answer:` is the interviewee: the last named turn, else the last person named before."""
+    """`Answer:` is the interviewee: the last named turn, else the person named most before the
+    first turn."""
     for start, _, other, _ in reversed(doc.turns[:idx]):
         if other.lower() not in _QA_LABELS:
             return replace(resolver.resolve(other, start, None), as_written=label)
     first = doc.turns[0][3]
-    for mention in reversed(resolver.mentions):
-        if mention.pos < first and mention.kind == "person":
-            return _Resolved(mention.name, label, None, "person")
-    people = [
+    people = [m.name for m in resolver.mentions if m.pos < first and m.kind == "person"] or [
         doc.preamble[s:e]
         for kind, s, e in resolver.entities.get(doc.preamble, ())
         if kind == "PERSON"
     ]
     if people:
-        return _Resolved(people[-1], label, None, "person")
+        return _Resolved(_interviewee(people), label, None, "person")
     return _Resolved(None, label, None, "other")
+
+
+def _interviewee(people: list[str]) -> str:
+    """The person a Q&A preamble names most often (by surname; a tie goes to the later one),
+    in their longest form: an introduction also names the reporters and whoever the interview
+    is about (`Q&A with Joe Biden ... Biden mocked ... replace Justice Antonin Scalia`)."""
+    surnames = [person.split()[-1] for person in people]
+    counts = Counter(surnames)
+    best = max(range(len(people)), key=lambda i: (counts[surnames[i]], i))
+    return max((p for p, s in zip(people, surnames, strict=True) if s == surnames[best]), key=len)
 
 
 def _piece_quote(

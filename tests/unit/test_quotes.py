@@ -598,3 +598,14 @@ def test_object_pronoun_after_according_to() -> None:
 def test_subject_before_an_infinitive_reporting_verb() -> None:
     text = "The email goes on to say: “Trump wants to write racism into our law books.”"
     assert speaker_of(text, "Trump wants") == "email"
+
+
+def test_an_answer_is_the_interviewee_the_preamble_names_most() -> None:
+    text = (
+        "Q&A with Senator Jane Doe.\n\n"
+        "Senator Jane Doe spent Monday in Ohio, where she spoke with reporter Tom Smith. Doe "
+        "criticised the budget and said the court would not replace Justice Mary Roe.\n\n"
+        "Q: What about the budget?\n\n"
+        "A: It is a big mistake, and everybody is making it."
+    )
+    assert speaker_of(text, "It is a big mistake") == "Jane Doe"
