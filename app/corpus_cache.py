@@ -16,20 +16,32 @@ slow read; it never stops the store from opening.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 from collections.abc import Mapping, Sequence
+from dataclasses import fields
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-CACHE_FORMAT = "1"  # bump when the cached objects change shape
+from ingest.types import Chunk, Quote
+
+CACHE_FORMAT = "1"  # bump when the cached tuple changes shape
+
+
+def _code_shape() -> str:
+    """What the pickled objects depend on besides the articles: the fields of the cached
+    dataclasses and the bm25s version, so that upgraded code never restores stale objects."""
+    names = [f"{t.__name__}.{f.name}" for t in (Chunk, Quote) for f in fields(t)]
+    return f"{CACHE_FORMAT} {' '.join(names)} bm25s {version('bm25s')}"
 
 
 def corpus_key(hashes: Mapping[str, str], counts: Sequence[int]) -> str:
     """One digest of every committed article id and its stamp, and of the store's record
     counts: a lost or damaged collection changes those, and must be seen, not papered over."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT} {list(counts)}".encode())
+    digest = hashlib.sha256(f"{_code_shape()} {list(counts)}".encode())
     for article_id in sorted(hashes):
         digest.update(f"{article_id}\0{hashes[article_id]}\n".encode())
     return digest.hexdigest()[:32]
@@ -47,8 +59,9 @@ class CorpusCache:
                 return pickle.load(fh)
         except FileNotFoundError:
             return None
-        except Exception:  # truncated or from another version: read the store instead
-            path.unlink(missing_ok=True)
+        except Exception:  # truncated or damaged: read the store instead
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
             return None
 
     def save(self, key: str, state: Any) -> None:
