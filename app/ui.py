@@ -11,8 +11,8 @@ import os
 
 # Before Gradio is imported: no analytics, version checks or Hugging Face calls. Gradio's
 # queue also summarises its last 10,000 events with pandas after every event, for a monitoring
-# page quotedesk does not serve: under the soak (benchmarks/soak.py) that was a tenth of the
-# server's CPU and grew with uptime, so it is summarised rarely, over few events.
+# page quotedesk does not serve: under the soak (benchmarks/soak.py, py-spy) that was about 6%
+# of the server's busy time and grew with uptime, so it is summarised rarely, over few events.
 for _name, _value in {
     "GRADIO_ANALYTICS_ENABLED": "False",
     "GRADIO_ANALYTICS_MAX_EVENTS": "500",

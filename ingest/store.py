@@ -58,6 +58,7 @@ class Store:
         self.written = 0  # batches this process wrote: its own changes need no reopen
         self._attach(client)
         self.max_batch = int(client.get_max_batch_size())
+        self.read_page = min(self.max_batch, 5000)  # records per read request
 
     def _attach(self, client: Any) -> None:
         from llama_index.vector_stores.chroma import ChromaVectorStore
@@ -185,7 +186,7 @@ class Store:
 
     def iter_records(self, collection: Any, include: list[str]) -> Iterable[tuple]:
         offset = 0
-        page = min(self.max_batch, 5000)
+        page = self.read_page
         while True:
             result = collection.get(include=include, limit=page, offset=offset)
             if not result["ids"]:
@@ -197,7 +198,7 @@ class Store:
     def embeddings(self, collection: Any, ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of these records, fetched in batches (Chroma bounds one request)."""
         found: dict[str, np.ndarray] = {}
-        page = min(self.max_batch, 5000)
+        page = self.read_page
         for start in range(0, len(ids), page):
             result = collection.get(ids=list(ids[start : start + page]), include=["embeddings"])
             found.update(zip(result["ids"], result["embeddings"], strict=True))
