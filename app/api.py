@@ -21,7 +21,7 @@ from app.retrieval import HybridRetriever
 from app.settings import Settings, load_settings
 from app.speaker_index import SpeakerIndex, SpeakerInfo
 from app.types import Answer, Filters, Passage
-from ingest.embedding import load_embedder, load_token_counter, resolve_model_path
+from ingest.embedding import Embedder, load_token_counter, resolve_model_path
 from ingest.loaders import LoadError
 from ingest.pipeline import Ingestor, IngestReport
 from ingest.quotes import extract_quotes
@@ -59,15 +59,15 @@ class QuoteDesk:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> QuoteDesk:
-        model_path = str(resolve_model_path(settings.ingest.embed_model))
-        embedder = load_embedder(model_path, settings.ingest.embed_batch_size)
+        model_path = resolve_model_path(settings.ingest.embed_model)
+        embedder = Embedder(model_path, settings.ingest.embed_batch_size, settings.embed_cache_dir)
         store = Store.open(settings.store_dir, settings.chroma_url)
         cache = CorpusCache(settings.store_dir / "cache")
         retriever = HybridRetriever(store, embedder, settings.retrieval, cache)
         ingestor = Ingestor(
             store=store,
             embedder=embedder,
-            count_tokens=load_token_counter(model_path),
+            count_tokens=load_token_counter(str(model_path)),
             chunk_max_tokens=settings.ingest.chunk_max_tokens,
             max_file_bytes=int(settings.ingest.max_file_mb * 1_000_000),
             batch_articles=settings.ingest.write_batch_articles,

@@ -26,6 +26,7 @@ from app.corpus_cache import CorpusCache, corpus_key
 from app.settings import RetrievalSettings
 from app.types import Filters, Passage
 from ingest.chunking import embedding_text
+from ingest.embedding import Embedder
 from ingest.store import Store, chunk_from_metadata, quote_from_metadata
 from ingest.types import Chunk, Quote
 
@@ -125,7 +126,7 @@ class HybridRetriever:
     def __init__(
         self,
         store: Store,
-        embedder: Any,
+        embedder: Embedder,
         settings: RetrievalSettings,
         cache: CorpusCache | None = None,
     ) -> None:
@@ -217,7 +218,7 @@ class HybridRetriever:
             self._query_vectors,
             query,
             QUERY_CACHE_SIZE,
-            lambda: self.embedder.get_query_embedding(query),
+            lambda: self.embedder.query(query),
         )
 
     def _cached(self, cache: dict, key: Any, limit: int, make: Callable[[], Any]) -> Any:

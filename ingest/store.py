@@ -61,8 +61,6 @@ class Store:
         self.read_page = min(self.max_batch, 5000)  # records per read request
 
     def _attach(self, client: Any) -> None:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
         try:
             chunks = client.get_or_create_collection(
                 CHUNKS, embedding_function=None, configuration=_HNSW
@@ -77,8 +75,16 @@ class Store:
                 "run `quotedesk rebuild` to re-create its indexes"
             ) from exc
         self.client, self.chunks, self.quotes, self.articles = client, chunks, quotes, articles
-        self.chunk_vectors = ChromaVectorStore(chroma_collection=chunks)
-        self.quote_vectors = ChromaVectorStore(chroma_collection=quotes)
+
+    @property
+    def chunk_vectors(self) -> Any:
+        """llama-index's view of the chunk collection, for writes and llama-index baselines;
+        made on use, so that answering a question never imports llama-index (start-up time)."""
+        return _vector_store(self.chunks)
+
+    @property
+    def quote_vectors(self) -> Any:
+        return _vector_store(self.quotes)
 
     def reopen(self) -> None:
         """See vectors another process wrote into the embedded store.
@@ -267,6 +273,12 @@ class Store:
                     metadatas=[_article_metadata(a, stamps[a.id]) for a in batch],
                 )
             self.written += 1
+
+
+def _vector_store(collection: Any) -> Any:
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    return ChromaVectorStore(chroma_collection=collection)
 
 
 def _clean(meta: dict[str, Any]) -> dict[str, Any]:

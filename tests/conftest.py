@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "samples" / "articles.jsonl"
 SHARED = Path(os.environ.get("QUOTEDESK_SHARED", ROOT.parent / "shared"))
 BBC = SHARED / "corpus" / "bbc" / "articles.jsonl"
+# The model's ONNX export (written once, reused by every test and CLI child process), kept out
+# of the user's own cache folder.
+EMBED_CACHE = Path(tempfile.gettempdir()) / "quotedesk-tests-model-cache"
+os.environ["QUOTEDESK_EMBED_CACHE"] = str(EMBED_CACHE)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -44,6 +49,7 @@ def make_desk(home: Path, **overrides):
     from app.api import QuoteDesk
     from app.settings import load_settings
 
+    overrides.setdefault("embed_cache", EMBED_CACHE)
     return QuoteDesk.from_settings(load_settings(environ={}, home=home, **overrides))
 
 

@@ -1,0 +1,139 @@
+"""An ONNX export of the embedding model, so query vectors need neither torch nor
+sentence-transformers.
+
+Why our own instead of sentence-transformers' ONNX backend or llama-index's Optimum embedding:
+both import torch and transformers (and Optimum pins another transformers), and those imports
+are most of a cold start here: about 12 s of the 22 s to a first answer
+(`python -m benchmarks.bench_startup`). onnxruntime is already installed (Chroma depends on it)
+and loads this file in well under a second. The export includes mean pooling and normalisation,
+and is only kept when its vectors match the torch model's on probe texts, so stored vectors
+(written by torch at ingest) and query vectors stay comparable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from llama_index.core.base.embeddings.base import BaseEmbedding
+
+EXPORT_VERSION = "1"  # bump when the exported graph changes
+MAX_DIFFERENCE = 1e-4  # largest vector component difference accepted against torch
+PROBES = (
+    "Russia's foreign minister said the OSCE had failed.",
+    "“We will not accept this,” he told reporters in Brussels on Tuesday, adding that talks "
+    "would resume. " * 6,
+    "x",
+)
+
+
+def export_path(model_path: Path, folder: Path) -> Path:
+    """Where the export of this model lives: keyed by the weights file, so new weights (or a
+    new export format) never reuse an old graph."""
+    weights = max(model_path.glob("*.safetensors"), default=model_path / "config.json")
+    stat = weights.stat()
+    key = f"{model_path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{EXPORT_VERSION}"
+    digest = hashlib.sha1(key.encode()).hexdigest()[:16]
+    return folder / f"{model_path.name}-{digest}.onnx"
+
+
+class OnnxEncoder:
+    """Tokenise with the model's own Rust tokenizer and run the exported graph on one thread
+    (queries are single texts; see `torch_threads` for why one thread)."""
+
+    def __init__(self, onnx_file: Path, model_path: Path) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        self.session = onnxruntime.InferenceSession(
+            str(onnx_file), options, providers=["CPUExecutionProvider"]
+        )
+        self.tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(_max_length(model_path))
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, encoding in enumerate(encodings):
+            ids[row, : len(encoding.ids)] = encoding.ids
+            mask[row, : len(encoding.ids)] = 1
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        return self.session.run(None, feeds)[0]
+
+
+def export(model_path: Path, target: Path, reference: BaseEmbedding) -> bool:
+    """Export the transformer behind `reference` (llama-index's HuggingFaceEmbedding) to `target`.
+
+    Written to a temporary file and moved into place only after its vectors match
+    `reference.get_query_embedding` on the probes, so a reader never sees a partial or wrong
+    graph. Returns False (and leaves nothing behind) when the export or the check fails.
+    """
+    import torch
+
+    class Pooled(torch.nn.Module):
+        """The transformer plus sentence-transformers' mean pooling and normalisation."""
+
+        def __init__(self, encoder: torch.nn.Module) -> None:
+            super().__init__()
+            self.encoder = encoder
+
+        def forward(self, input_ids, attention_mask, token_type_ids):  # noqa: ANN001
+            hidden = self.encoder(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+            weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            mean = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(mean, p=2, dim=1)
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, scratch = tempfile.mkstemp(suffix=".onnx.part", dir=target.parent)
+    os.close(handle)
+    try:
+        ids = torch.ones((2, 8), dtype=torch.long)
+        inputs = ["input_ids", "attention_mask", "token_type_ids"]
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # tracer notes on shape checks; the probes decide
+            torch.onnx.export(
+                Pooled(reference._model[0].auto_model).eval(),  # the SentenceTransformer inside
+                (ids, ids, torch.zeros_like(ids)),
+                scratch,
+                dynamo=False,  # the TorchScript exporter needs no onnxscript
+                input_names=inputs,
+                output_names=["embedding"],
+                dynamic_axes={
+                    **{name: {0: "batch", 1: "tokens"} for name in inputs},
+                    "embedding": {0: "batch"},
+                },
+                opset_version=17,
+            )
+        expected = np.asarray([reference.get_query_embedding(p) for p in PROBES])
+        got = OnnxEncoder(Path(scratch), model_path).encode(PROBES)
+        if got.shape != expected.shape or np.abs(got - expected).max() > MAX_DIFFERENCE:
+            return False
+        os.replace(scratch, target)
+        return True
+    finally:
+        Path(scratch).unlink(missing_ok=True)
+
+
+def _max_length(model_path: Path) -> int:
+    """The model's own reading limit (sentence-transformers' `max_seq_length`)."""
+    config = model_path / "sentence_bert_config.json"
+    if config.is_file():
+        return int(json.loads(config.read_text(encoding="utf-8")).get("max_seq_length", 512))
+    return 512
