@@ -47,15 +47,15 @@ def export_path(model_path: Path, folder: Path) -> Path:
 
 
 class OnnxEncoder:
-    """Tokenise with the model's own Rust tokenizer and run the exported graph on one thread
-    (queries are single texts; see `torch_threads` for why one thread)."""
+    """Tokenise with the model's own Rust tokenizer and run the exported graph; one thread by
+    default, since queries are single texts (see `torch_threads` for why)."""
 
-    def __init__(self, onnx_file: Path, model_path: Path) -> None:
+    def __init__(self, onnx_file: Path, model_path: Path, threads: int = 1) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 1
+        options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         self.session = onnxruntime.InferenceSession(
             str(onnx_file), options, providers=["CPUExecutionProvider"]
