@@ -88,7 +88,9 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     speakers = index.find(question)
     quantity = bool(_QUANTITY.search(question))
     who_said = bool(_WHO_SAID.search(question))
-    topic = "" if who_is else _strip_scaffolding(question, index, speakers)
+    # "Who said Callaghan never forgot ...": a name in a who-said question is what was said
+    # about, not the speaker, so it stays in the topic.
+    topic = "" if who_is else _strip_scaffolding(question, index, [] if who_said else speakers)
     unknown = None if speakers or who_said else _unknown_name(question, index)
     follows_speaker = previous is not None and previous.speaker and not speakers and not who_said
     if follows_speaker and (who_is or _PRONOUN.search(question)):

@@ -55,6 +55,13 @@ def test_who_said_forms(index: SpeakerIndex) -> None:
     assert which.kind == "who_said"
 
 
+def test_names_in_a_who_said_question_are_its_topic(index: SpeakerIndex) -> None:
+    """The speaker is what is asked for; a quoted speaker named in the question is a subject."""
+    intent = understand("Who said Lavrov had misled the Kremlin spokesman?", index)
+    assert intent.kind == "who_said"
+    assert {"Lavrov", "Kremlin", "spokesman", "misled"} <= set(intent.topic.split())
+
+
 def test_nationality_is_not_a_speaker(index: SpeakerIndex) -> None:
     assert understand("What did analysts predict for American growth?", index).speakers == []
 
