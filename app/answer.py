@@ -293,9 +293,11 @@ class ExtractiveAnswerer:
 
 
 def _substantial(hits: Sequence[QuoteHit], min_words: int = 4) -> list[QuoteHit]:
-    """Prefer real statements over one- or two-word partial quotes ("scary")."""
-    long_enough = [h for h in hits if len(h.quote.text.split()) >= min_words]
-    return long_enough or list(hits)
+    """Prefer real statements over one- or two-word partial quotes ("scary"), and the
+    speaker's own words over the article's report of them: among relevant quotes, direct
+    ones and transcript turns come first, in relevance order, then reported speech."""
+    long_enough = [h for h in hits if len(h.quote.text.split()) >= min_words] or list(hits)
+    return sorted(long_enough, key=lambda h: h.quote.kind == "indirect")
 
 
 def _diverse(hits: Sequence[QuoteHit], n: int) -> list[QuoteHit]:

@@ -35,6 +35,9 @@ def test_example_question_cites_lavrov_osce_lines_only(sample_desk, sample_recor
     for citation in answer.citations:
         assert f"[{citation.n}]" in answer.answer
     assert "Lavrov" in answer.answer
+    # His own words before the article's report of them (the sample has both on the OSCE).
+    kinds = [c.kind for c in answer.citations]
+    assert kinds[0] == "direct" and kinds == sorted(kinds, key=lambda k: k == "indirect")
 
 
 def test_every_citation_is_verbatim_at_its_offsets(sample_desk, sample_record) -> None:
