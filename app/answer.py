@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.question import Intent, Turn
 from app.retrieval import HybridRetriever, QuoteHit, fuse
@@ -112,7 +112,10 @@ class ExtractiveAnswerer:
                 # A one-word speaker ("Kremlin", "Reuters") is matched on a single word of the
                 # question, which may be that word in another sense; and a question about a
                 # person, not their words, may be answered by the narrative: answer it as asked.
-                general = self._general(question, intent, vector)
+                # Named in the search: the topic alone may fit other people's articles.
+                about = f"{name} {intent.topic}".strip()
+                named = replace(intent, topic=about)
+                general = self._general(question, named, self.retriever.embed_query(about))
                 reported = None if general.abstained else general
             return reported or self._speaker_off_topic(question, intent, name, hits)
         chosen = _diverse(_substantial(relevant), self.settings.max_citations)

@@ -92,8 +92,17 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     # about, not the speaker, so it stays in the topic.
     topic = "" if who_is else _strip_scaffolding(question, index, [] if who_said else speakers)
     unknown = None if speakers or who_said else _unknown_name(question, index)
-    follows_speaker = previous is not None and previous.speaker and not speakers and not who_said
-    if follows_speaker and (who_is or _PRONOUN.search(question)):
+    # "Has he changed a policy because of the press?": with no capitalised word, a lowercase
+    # word that is some organisation's name ("press") does not outweigh "he".
+    lowercase_only = question[1:] == question[1:].lower()
+    follows_speaker = (
+        previous is not None
+        and previous.speaker
+        and not who_said
+        and (not speakers or (lowercase_only and bool(_PRONOUN.search(question))))
+    )
+    carried = bool(follows_speaker and (who_is or _PRONOUN.search(question)))
+    if carried:
         speakers, unknown = [previous.speaker], None
     wants_more = previous is not None and bool(_ELSE.search(question))
     if (
@@ -113,14 +122,19 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     if speakers:
         # About a person but not their words ("Until when does Wenger's contract run?"): the
         # narrative answers it; sentences inside that person's quotes are still labelled.
-        return Intent("general", question, speakers, None, wants_quantity=quantity)
+        # A person carried over from the last turn ("Is he giving up music?") is named in the
+        # words that rank passages, since the question itself only says "he".
+        about = f"{speakers[0]} {question}" if carried else question
+        return Intent("general", about, speakers, None, wants_quantity=quantity)
     return Intent("general", topic or question, [], unknown, wants_quantity=quantity)
 
 
 def _needs_topic(question: str, topic: str, named_someone: bool) -> bool:
-    """A follow-up that points back ("about it") inherits the topic; so does one that names
-    nothing new ("And what else?"); "What did Peskov say?" asks about Peskov, not the old topic."""
-    return bool(_ANAPHOR.search(question)) or (not topic and not named_someone)
+    """A follow-up that points back ("about it", or "he" when no speaker was found to be he)
+    inherits the topic; so does one that names nothing new ("And what else?"); "What did
+    Peskov say?" asks about Peskov, not the old topic."""
+    points_back = _ANAPHOR.search(question) or (_PRONOUN.search(question) and not named_someone)
+    return bool(points_back) or (not topic and not named_someone)
 
 
 def _unknown_name(question: str, index: SpeakerIndex) -> str | None:

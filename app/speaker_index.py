@@ -13,7 +13,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ingest.speakers import canonical_key, is_named_speaker, match_speaker, unify_speakers
+from ingest.speakers import (
+    CLOSE_SPELLING,
+    canonical_key,
+    is_named_speaker,
+    match_speaker,
+    unify_speakers,
+)
 from ingest.types import Quote
 
 
@@ -64,8 +70,9 @@ class SpeakerIndex:
             key = canonical_key(name)
             if key and is_named_speaker(name):
                 self._by_surname[key.rsplit(" ", 1)[-1]].append(name)
-        # Fuzzy spelling only compares surnames whose length allows difflib's 0.8 cutoff
-        # (2 * shorter / total >= 0.8): the same matches as scanning all of them, ~10x fewer.
+        # Fuzzy spelling only compares surnames whose length allows a 0.8 difflib ratio
+        # (2 * shorter / total >= 0.8, looser than CLOSE_SPELLING): the same matches as
+        # scanning all of them, ~10x fewer.
         self._surnames_by_length: dict[int, list[str]] = defaultdict(list)
         for key in sorted(self._by_surname):
             self._surnames_by_length[len(key)].append(key)
@@ -96,12 +103,14 @@ class SpeakerIndex:
         """Canonical speakers that `text` refers to, in the order it mentions them."""
         # Only named speakers: "a judge" in one article is not "the judge" of another.
         words = [k for k in (canonical_key(w) for w in text.split()) if len(k) > 1]
-        all_lower = text[1:] == text[1:].lower()
-        spelled = {canonical_key(w) for w in text.split() if all_lower or w[:1].isupper()}
+        # Close spellings only of capitalised words: lowercase ones are mostly common words
+        # that happen to be near a surname ("making" ~ King, "policy" ~ Police).
+        spelled = {canonical_key(w) for w in text.split() if w[:1].isupper()}
         names: set[str] = set()
         for word in words:
             names.update(self._by_surname.get(word, ()))
-            if len(word) >= 4 and word in spelled:
+            # A word that is itself someone's surname is not a misspelling of another one.
+            if len(word) >= 4 and word in spelled and word not in self._by_surname:
                 for close in self._close_surnames(word):
                     names.update(self._by_surname[close])
         roles = {n: r for word in set(words) for n, r in self._roles_by_head.get(word, {}).items()}
@@ -129,13 +138,13 @@ class SpeakerIndex:
         return sorted(found, key=position)
 
     def _close_surnames(self, word: str) -> list[str]:
-        """Surnames spelled like `word` (difflib ratio >= 0.8), cached: questions repeat words."""
+        """Surnames spelled like `word` (CLOSE_SPELLING), cached: questions repeat words."""
         cached = self._close.get(word)
         if cached is None:
             n = len(word)
             lengths = range(-(-2 * n // 3), 3 * n // 2 + 1)
             pool = [key for length in lengths for key in self._surnames_by_length.get(length, ())]
-            cached = difflib.get_close_matches(word, pool, n=3, cutoff=0.8)
+            cached = difflib.get_close_matches(word, pool, n=3, cutoff=CLOSE_SPELLING)
             if len(self._close) < 100_000:  # bounded; the index is rebuilt with the store
                 self._close[word] = cached
         return cached
@@ -151,7 +160,12 @@ class SpeakerIndex:
             return True
         capitalised = {w.strip("'’.,?!:;\"").lower() for w in text.split() if w[:1].isupper()}
         capitalised |= {w.removesuffix("'s").removesuffix("’s") for w in capitalised}
-        return any(part.lower() in capitalised for part in name.split() if len(part) > 1)
+        parts = [part.lower() for part in name.split() if len(part) > 1]
+        return any(
+            part in capitalised
+            or (len(part) >= 4 and difflib.get_close_matches(part, capitalised, 1, CLOSE_SPELLING))
+            for part in parts
+        )
 
     def mentions(self, text: str, speakers: Iterable[str]) -> list[str]:
         """The phrases in `text` that name these speakers (to strip them from the topic)."""

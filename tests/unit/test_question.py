@@ -62,6 +62,37 @@ def test_names_in_a_who_said_question_are_its_topic(index: SpeakerIndex) -> None
     assert {"Lavrov", "Kremlin", "spokesman", "misled"} <= set(intent.topic.split())
 
 
+@pytest.fixture
+def news_index() -> SpeakerIndex:
+    """Speakers whose names are also common words, or share a surname."""
+    names = ["Mervyn King", "Oxford University Press", "Alun Michael", "Louis Michel"]
+    names.append("Ken Livingstone")
+    return SpeakerIndex([(quote(name), "a1") for name in names])
+
+
+def test_another_first_name_is_another_person(news_index: SpeakerIndex) -> None:
+    # Neither the same surname nor a close spelling of it ("Michel") with another first name.
+    assert understand("What did George Michael say about fame?", news_index).speakers == []
+    assert understand("What did Alun Michael say?", news_index).speakers == ["Alun Michael"]
+    assert understand("What did Mr Michael say?", news_index).speakers == ["Alun Michael"]
+
+
+def test_lowercase_words_are_not_close_spellings_of_names(news_index: SpeakerIndex) -> None:
+    intent = understand("Is he making music again?", news_index)
+    assert intent.speakers == []  # "making" is not a misspelt "King"
+    assert understand("What did Livingston say?", news_index).speakers == ["Ken Livingstone"]
+
+
+def test_pronoun_follow_up_keeps_its_person(news_index: SpeakerIndex) -> None:
+    previous = Turn(speaker="Ken Livingstone", topic="Evening Standard apology")
+    intent = understand("Has he changed a policy because of the press?", news_index, previous)
+    assert intent.speakers == ["Ken Livingstone"]
+    assert "Ken Livingstone" in intent.topic  # the question only says "he"
+    nameless = Turn(speaker=None, topic="George Michael documentary")
+    carried = understand("Is he giving up music?", news_index, nameless)
+    assert "George Michael documentary" in carried.topic
+
+
 def test_nationality_is_not_a_speaker(index: SpeakerIndex) -> None:
     assert understand("What did analysts predict for American growth?", index).speakers == []
 
