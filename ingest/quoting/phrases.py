@@ -1,0 +1,649 @@
+"""Speaker phrases: the words next to a quotation or a reporting verb that name who speaks.
+
+String-level grammar only (no document state), shared by direct quotes (`marks`) and reported
+speech (`reported`): `," said X`, `X, the ROLE, said`, `According to X,`, sentence subjects for
+participles and colons, and the checks that reject fragments, objects and places.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.quoting.lexicon import (
+    AUX,
+    CAP,
+    DETERMINERS,
+    OPENERS,
+    PARTICIPLES,
+    PRONOUNS,
+    ROLE_WORDS,
+    TITLE_GENDER,
+    VERBS,
+    split_words,
+)
+
+_BOUNDARY_WORDS = frozenset(
+    split_words(
+        """that and but as when while because where after before so if since though although which
+    who whom whose what how why whether or nor than until unless once"""
+    )
+)
+_NP_STOP_AFTER = frozenset(
+    split_words(
+        """in on at during to after before when who as while for with from by via about into that
+    which told adding noting later earlier recently"""
+    )
+)
+_WORD = re.compile(r"[\w][\w'’.\-]*")
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,.;:“”\"]{2,80})")
+
+
+Found = tuple[str, int, str, str | None]
+
+
+ALPHA = re.compile(r"[A-Za-z]+")
+
+
+_NOUN_CONTEXT = frozenset({"of", "the", "a", "an", "his", "her", "their", "its"})
+
+
+def verb_tokens(text: str) -> list[re.Match[str]]:
+    """Reporting-verb words in text; a set look-up per word is far cheaper than one big regex.
+    After a determiner or `of` the word is a noun (`defended his comments as "..."`)."""
+    words = list(ALPHA.finditer(text))
+    return [
+        m
+        for i, m in enumerate(words)
+        if m.group().lower() in VERBS and not (i and words[i - 1].group().lower() in _NOUN_CONTEXT)
+    ]
+
+
+def clause_after(text: str, pos: int) -> int:
+    """First character of the clause after a verb, skipping spaces, a comma or a colon."""
+    m = re.compile(r"[,:]?\s+").match(text, pos)
+    return m.end() if m else pos
+
+
+def short_attribution(after: str, offset: int) -> Found | None:
+    """`..?" Trump said.`: after a quote that ends its sentence, only a short `NAME VERB` or
+    `VERB NAME` clause is its attribution; anything longer is the next sentence."""
+    sentence = re.match(r"[^.!?]*(?:[.!?]|$)", after)
+    clause = sentence.group() if sentence else after
+    if not clause.rstrip().endswith((".", "!", "?")):
+        return None  # `.” He added, “...`: it introduces the next quote
+    words = list(_WORD.finditer(clause))
+    verbs = [i for i, w in enumerate(words[:6]) if w.group().rstrip(".").lower() in VERBS]
+    if not verbs or len(words) > 14:
+        return unlisted_verb(clause, offset)
+    return phrase_after(clause, offset)
+
+
+_MODIFIER = r"(?:(?:the|an?)\s+)?(?:[a-z]+\s+)?"  # `an angry`, `actress`: not the name
+_NAME_RUN_RE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+_UNLISTED = re.compile(
+    rf"\s*(?:{_MODIFIER}(?P<np>{_NAME_RUN_RE})\s+(?P<verb>[a-z]+ed)"
+    rf"|(?P<verb2>[a-z]+ed)\s+{_MODIFIER}(?P<np2>{_NAME_RUN_RE}))\s*[.!?]?\s*$"
+)
+
+
+def unlisted_verb(clause: str, offset: int) -> Found | None:
+    """`?" Beck questioned.` / `," exhorted actress Jamie Lee Curtis.`: a name and a past-tense
+    verb missing from the lexicon, alone in what is left of the sentence, attribute the quote."""
+    m = _UNLISTED.match(clause)
+    if not m:
+        return None
+    np_group = "np" if m.group("np") else "np2"
+    np, shift = _clean_np(m.group(np_group).rstrip("."))
+    if not np or not _plausible_np(np):
+        return None
+    return np, offset + m.start(np_group) + shift, m.group("verb") or m.group("verb2"), None
+
+
+_APPOSITION_AFTER = re.compile(
+    r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}),\s+"
+    r"(?P<app>(?:who|which|the|a|an|\d+)\b[^,;“”\"]{0,140}),\s+"
+    r"(?:(?:" + "|".join(sorted(AUX)) + r")\s+)*(?P<verb>[a-z]+)\b"
+)
+
+
+def phrase_after(after: str, offset: int, comma: bool = False) -> Found | None:
+    """`," said X` / `," X said` / `," X, the ROLE, said` right after a closing mark.
+
+    `comma` tells that a comma closed the quoted words (inside the mark), so what follows
+    continues the sentence: only then may a verb missing from the lexicon attribute it
+    (`the "wall" Trump wanted` is no attribution).
+    """
+    m = re.match(r"[\s,.;:—–\-]*", after)
+    head = m.end() if m else 0
+    comma = comma or "," in after[:head]
+    app = _APPOSITION_AFTER.match(after, head)
+    if app and (app.group("verb") in VERBS or app.group("verb").endswith("ed")):
+        role = clean_role(app.group("app")) if looks_like_role(app.group("app")) else None
+        return app.group("name"), offset + app.start("name"), app.group("verb"), role
+    words = list(_WORD.finditer(after, head))[:14]
+    if not words:
+        return None
+    first = words[0].group().rstrip(".").lower()
+    if first in VERBS and not _name_like_verb(words):
+        return _inverted_np(after, words, offset)
+    if comma and unlisted_verb(after[head:], offset + head):
+        return unlisted_verb(after[head:], offset + head)
+    for i, w in enumerate(words):
+        token = w.group().rstrip(".").lower()
+        # After "of" or a determiner the word is a noun: "the head of state said".
+        if token in VERBS and i > 0 and words[i - 1].group().lower() not in _NOUN_CONTEXT:
+            left = after[head : w.start()]
+            if _sentence_break(left):
+                return None
+            return np_from_left(left, offset + head, w.group().rstrip("."))
+        if token in _BOUNDARY_WORDS:
+            break  # `," Trump barked and a guard ...`: an unlisted verb may precede it
+    return _name_then_verb(after, head, words, offset) if comma else None
+
+
+def _name_like_verb(words: list[re.Match[str]]) -> bool:
+    """`," Read said`: a capitalised word that is also a verb is a name when a verb follows."""
+    return (
+        bool(CAP.match(words[0].group()))
+        and len(words) > 1
+        and words[1].group().rstrip(".").lower() in VERBS
+    )
+
+
+def _name_then_verb(after: str, head: int, words: list[re.Match[str]], offset: int) -> Found | None:
+    """`," Bennett shot back` / `," the senator quipped`: a name and an unlisted past-tense or
+    present-tense verb right after a quotation that ends mid-sentence."""
+    for i, w in enumerate(words[1:6], start=1):
+        token = w.group()
+        if token.islower() and token not in _NP_INNER:
+            if not re.search(r"(?:ed|es|s)$", token) or i > 4:
+                return None
+            return np_from_left(after[head : w.start()], offset + head, token)
+    return None
+
+
+def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Found | None:
+    """`said the Russian foreign minister` / `added Peskov, noting ...`; a participle never
+    precedes its subject (`, adding that it would fail`)."""
+    cue = words[0].group().rstrip(".")
+    if cue.lower() in PARTICIPLES:
+        return None
+    chosen: list[re.Match[str]] = []
+    for w in words[1:13]:  # long offices: "Head of the Office of the President A. Yermak"
+        token = w.group()
+        gap = after[(chosen[-1].end() if chosen else words[0].end()) : w.start()]
+        if chosen and any(c in gap for c in ',;:()“”"'):
+            break
+        if token.lower() in _NP_STOP_AFTER and chosen or _coordinated_verb(token, after, w):
+            break  # `said Denys Shmyhal and assured that ...`
+        if not chosen and not (
+            CAP.match(token)
+            or token.lower() in DETERMINERS
+            or token.lower() not in _NP_STOP_AFTER | VERBS
+            and re.match(r"(?:\s+[a-z][\w\-]*){0,3}\s+[A-Z]", after[w.end() :])
+        ):
+            return None  # `said retired Army Lt. Gen. Mick Bednarek` is allowed
+        chosen.append(w)
+        if token.endswith(".") and token[:-1].lower() not in _ABBREV:
+            break
+    while chosen and chosen[-1].group().lower() in _FUNCTION_WORDS:
+        chosen.pop()  # `wrote the authors of the “Growth Project,”`: cut at the title
+    if not chosen:
+        return None
+    start, end = chosen[0].start(), chosen[-1].end()
+    np, shift = _clean_np(after[start:end].rstrip("."))
+    if not np or not _whole_phrase(np) or _object_phrase(np):
+        return None
+    return np, offset + start + shift, cue, None
+
+
+def _coordinated_verb(token: str, after: str, w: re.Match[str]) -> bool:
+    """`and` followed by a lowercase word after an inverted subject starts a second verb."""
+    return token == "and" and bool(re.match(r"\s+[a-z]", after[w.end() :]))
+
+
+def _object_phrase(np: str) -> bool:
+    """`stressed the importance of overcoming challenges`: a lowercase `the X of Y` after a
+    verb is its object unless its head names people (`said one of those advisers`)."""
+    words = np.lower().split()
+    if "of" not in words or any(CAP.match(w) for w in np.split()):
+        return False
+    head = words[-1].strip(".")
+    return not (head in ROLE_WORDS or head.rstrip("s") in ROLE_WORDS or _agent_noun(head))
+
+
+_ABBREV = frozenset(split_words("""mr mrs ms dr sen rep gov gen col lt sgt st jr sr prof"""))
+_ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]?|(?i:" + "|".join(sorted(_ABBREV)) + r"))\.")
+
+
+def _sentence_break(left: str) -> bool:
+    """Punctuation between a quote and a verb that ends a sentence: not the dot of a title or
+    an initial (`Gov.`, `Rep.`, `J.`) nor a bracketed party tag (`(D-Ore.)`)."""
+    cleaned = _ABBREVIATION.sub(" ", _PAREN_ASIDE.sub(" ", left))
+    return any(c in cleaned for c in '.;:?!“”"')
+
+
+def phrase_before(before: str, offset: int) -> Found | None:
+    """Speaker phrase in the words leading up to an opening mark.
+
+    The last reporting verb wins (`Lavrov told reporters in Moscow: "`); `According to X, "`
+    is tried first because it names the source directly.
+    """
+    matches = list(ACCORDING.finditer(before))
+    if matches:
+        acc = matches[-1]
+        np = acc.group("np").strip()
+        return np, offset + acc.start("np"), "according to", None
+    as_x = list(_AS_X_PUT_IT.finditer(before))
+    if as_x:
+        m = as_x[-1]
+        found = np_from_left(before[: m.start("verb")], offset, m.group("verb"), m.start("np"))
+        if found:
+            return found
+    verbs = verb_tokens(before)
+    participle = None
+    for verb in reversed(verbs):
+        left = before[: verb.start()]
+        if verb.group().lower() in PARTICIPLES:
+            participle = participle or verb.group()
+            if verb is not verbs[0] or left.rstrip().endswith(","):
+                continue  # `Trump went after Bush, calling him "`: the subject opens it
+        found = np_from_left(left, offset, verb.group())
+        if found:
+            return found
+    stripped = before.strip()
+    if verbs and stripped.endswith(":") and before[: verbs[0].start()].strip() == "":
+        words = list(_WORD.finditer(before))  # inverted `Stated Stone:`
+        found = _inverted_np(before.rstrip().rstrip(":"), words, offset)
+        if found:
+            return found
+    if participle:  # `Warren appeared on MSNBC and endorsed Clinton, saying, "`
+        found = sentence_subject(before, offset, participle)
+        if found:
+            return found
+    if stripped.endswith(":") and len(before.split()) > 1:
+        return sentence_subject(before, offset, ":")
+    return None
+
+
+# `As The Post's Dana Milbank put it, "` / `as X wrote, "`
+_AS_X_PUT_IT = re.compile(
+    r"\b[Aa]s\s+(?P<np>[^,;:“”\"]{2,80}?)\s+(?P<verb>put|puts|wrote|writes|noted|notes|reported|"
+    r"reports|said|says|explained|explains|observed|observes)(?:\s+it)?\s*,?\s*$"
+)
+
+
+def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Found | None:
+    """The subject phrase ending right before a verb: after the last clause boundary.
+
+    Handles an apposition (`Dmitry Peskov, the Kremlin spokesman, said`) by taking the part
+    before it as the name and the apposition as the role. Parenthesised asides (`Blair (Mr)`,
+    `Cruz (R-Texas)`) are blanked out first, keeping offsets, so their brackets do not cut
+    the name off as a clause boundary would.
+    """
+    left = _PAREN_ASIDE.sub(lambda m: " " * len(m.group()), left)
+    tokens = list(_WORD.finditer(left))
+    while tokens and (tokens[-1].group().lower() in AUX or _is_adverb(tokens[-1].group())):
+        tokens.pop()
+    _drop_infinitive_lead(tokens)
+    if not tokens:
+        return None
+    if tokens[-1].group().lower() == "who":
+        return _antecedent(left, tokens[-1].start(), offset, cue)
+    end = tokens[-1].end()
+    segment_start = max(_segment_start(left, end), floor)
+    np = left[segment_start:end].strip()
+    role = None
+    named = _name_before_apposition(left, end)
+    if named:
+        segment_start, name_end, role = named
+        np = left[segment_start:name_end].strip()
+    elif not np and left[:end].rstrip().endswith(","):
+        parts = left[:end].rstrip().rstrip(",").rsplit(",", 2)
+        if len(parts) >= 2 and _apposition(parts[-1]):
+            role = clean_role(parts[-1]) if looks_like_role(parts[-1]) else None
+            name_end = len(parts[0]) if len(parts) == 2 else len(parts[0]) + 1 + len(parts[1])
+            segment_start = _segment_start(left, name_end)
+            np = left[segment_start:name_end].strip()
+    np = np.strip(" ,—–-()[]")
+    np_pos = left.find(np, segment_start)
+    np, shift = _clean_np(np)
+    if not np or not _plausible_np(np):
+        return None
+    return np, offset + np_pos + shift, cue, role
+
+
+def _drop_infinitive_lead(tokens: list[re.Match[str]]) -> None:
+    """`The email goes on to say`, `Trump declined to say`: the subject precedes `VERB (on) to`."""
+    if len(tokens) < 3 or tokens[-1].group() != "to":
+        return
+    tokens.pop()
+    if tokens[-1].group() in ("on", "up", "out", "back"):
+        tokens.pop()
+    if tokens and tokens[-1].group().islower() and len(tokens) > 1:
+        tokens.pop()
+
+
+_ANTECEDENT = re.compile(r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}),\s*$")
+
+
+def _antecedent(left: str, who: int, offset: int, cue: str) -> Found | None:
+    """`Trump, who has called the pact "insanity,"`: the speaker is the name before `who`."""
+    m = _ANTECEDENT.search(left, 0, who)
+    if not m or not _plausible_np(m.group("name")):
+        return None
+    return m.group("name"), offset + m.start("name"), cue, None
+
+
+_PAREN_ASIDE = re.compile(r"\([^()“”\"]{0,40}\)")
+
+
+def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] | None:
+    """`Steve Huhn, a former HP vice president, said` / `Trump, who spoke for an hour, said`:
+    the subject is the name before the apposition, not the apposition. Returns the name's
+    segment start and end and the apposition as a role when it names one."""
+    if not left[end:].lstrip().startswith(","):
+        return None
+    comma = left.rfind(",", 0, end)
+    while comma > 0 and _apposition_comma(left, comma):
+        comma = left.rfind(",", 0, comma)
+    if comma <= 0:
+        return None
+    app = left[comma + 1 : end].strip()
+    first = app.split(" ", 1)[0].lower()
+    if not (_apposition(app) or first in _ASIDE_OPENERS) or len(app.split()) > 14:
+        return None
+    name_end = len(left[:comma].rstrip())
+    start = _segment_start(left, name_end)
+    name = left[start:name_end].strip()
+    if not name or not CAP.match(name.split()[0]) or not _plausible_np(name):
+        return None
+    role = clean_role(app) if looks_like_role(app) and first not in ("who", "which") else None
+    return start, name_end, role
+
+
+# `Clinton, during a town hall in Columbus, Ohio, said`: an aside between subject and verb.
+_ASIDE_OPENERS = frozenset(
+    split_words("a an the during in at on speaking appearing asked after while")
+)
+
+
+def _apposition(part: str) -> bool:
+    """`X, the Kremlin spokesman, said`, `X, who was an adviser, said`, `X, 49, said`."""
+    stripped = part.strip()
+    return (
+        looks_like_role(stripped)
+        or stripped.isdigit()
+        or stripped.split(" ", 1)[0].lower() in ("who", "which")
+    )
+
+
+def _is_adverb(word: str) -> bool:
+    """`flatly`, `repeatedly`: an -ly word between a subject and its verb is not the subject."""
+    return word.islower() and word.endswith("ly") and len(word) > 4
+
+
+def _segment_start(left: str, end: int) -> int:
+    """Start of the clause the subject phrase sits in: after punctuation or a boundary word."""
+    start = 0
+    for m in re.finditer(r"[,;:()“”\"—–]|\s--?\s|\b(?:" + "|".join(_BOUNDARY_WORDS) + r")\b", left):
+        if m.end() > end:
+            break
+        if m.group() == "," and _apposition_comma(left, m.start()):
+            continue
+        start = m.end()
+    for m in re.finditer(r"[.!?](?=\s+[A-Z])", left[:end]):
+        prev = left[max(0, m.start() - 4) : m.start()].split()[-1:] or [""]
+        if prev[0].lower().strip(".") not in _ABBREV and len(prev[0]) > 1:
+            start = max(start, m.end())
+    return start
+
+
+def _apposition_comma(left: str, pos: int) -> bool:
+    """`Paul Ryan, R-Wis., said`, `Smith, Jr.` and `in Columbus, Ohio,` keep their comma
+    inside the phrase."""
+    return bool(
+        re.match(r",\s*(?:[RDI]-[A-Z][\w.]*|Jr\.?|Sr\.?)", left[pos:]) or _place_comma(left, pos)
+    )
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|of|near|outside)\s+(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*$"
+)
+
+
+_PLACE_AFTER = re.compile(r",\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2},")
+
+
+def _place_comma(text: str, pos: int) -> bool:
+    """The comma of `in Salem, New Hampshire`: a place after a preposition, then its state or
+    country, closed by a comma of its own; it separates neither a subject from its apposition
+    nor an intro from a subject."""
+    return bool(_PLACE_AFTER.match(text, pos) and _PLACE_BEFORE.search(text, 0, pos))
+
+
+def _plausible_np(np: str) -> bool:
+    """A speaker is a pronoun, a capitalised name, or a short determiner/role noun phrase."""
+    words = np.split()
+    if not words or len(words) > 9 or not _whole_phrase(np):
+        return False
+    low = [w.lower().replace("’", "'") for w in words]
+    if len(words) == 1 and low[0] in PRONOUNS:
+        return True
+    if any(w in PRONOUNS and w not in ("i",) for w in low[1:]):
+        return False
+    if low[0] in _LEADING_NON_SUBJECT:
+        return False
+    if low[0] in DETERMINERS and len(words) > 1 and not CAP.match(words[-1]):
+        return len(words) <= 7  # `The ad`, `a Democratic staffer in the room`: lowercase head
+    if low[0] in ("a", "an") and len(words) <= 7:
+        return True  # `a spokesman for committee Democrats`
+    if _POSSESSOR.match(np) and all(w.islower() for w in words[1:]) and len(words) <= 3:
+        return True  # `Ryan's office`, `Her campaign`
+    if any(CAP.match(w) for w in words):
+        return _descriptors_then_name(words) or all(
+            CAP.match(w) or w.lower().strip(".") in _NP_INNER or _agent_noun(w) for w in words
+        )
+    if low[0] in DETERMINERS or re.search(r"['’]s$", words[0]):
+        return len(words) <= 6
+    return (
+        len(words) <= 3
+        and low[-1].endswith("s")
+        and "'" not in low[-1]
+        and low[-1] not in VERBS | _NOT_PLURAL
+    )  # `officials`, `Senate Republicans`; not `let's`, `does this`
+
+
+_NOT_PLURAL = frozenset(
+    split_words("this his its hers theirs ours yours us does has is was as thus")
+)
+
+
+# Brackets or a leading apostrophe: a fragment of the text, not a noun phrase.
+_FRAGMENT = re.compile(r"[\[\]]|^['’‘]")
+_FUNCTION_WORDS = frozenset(split_words("of the a an and or for to in on at by with from"))
+
+
+def _whole_phrase(np: str) -> bool:
+    """Not a fragment cut out of the text: no brackets, no leading apostrophe, no trailing
+    function word (`The head of`, `a`, `Preparations for the`)."""
+    words = np.split()
+    return bool(words) and not _FRAGMENT.search(np) and words[-1].lower() not in _FUNCTION_WORDS
+
+
+def _descriptors_then_name(words: list[str]) -> bool:
+    """`veteran analyst Charlie Cook`, `retired Army Lt. Gen. Mick Bednarek`: up to three
+    lowercase descriptors before a name of at least two capitalised words."""
+    lead = next((i for i, w in enumerate(words) if not w.islower()), len(words))
+    name = words[lead:]
+    return (
+        1 <= lead <= 3
+        and words[0].lower() not in _LEADING_NON_SUBJECT | VERBS
+        and sum(1 for w in name if CAP.match(w)) >= 2
+        and all(CAP.match(w) or w.lower().strip(".") in _NP_INNER for w in name)
+    )
+
+
+_POSSESSOR = re.compile(r"(?:[A-Z][\w\-]*['’]s?|His|Her|Their|Its)\s")
+_LEADING_NON_SUBJECT = frozenset(
+    split_words(
+        """according even but and so yet also still with without in on at for from by of to
+    after before during under over into about while
+    when if as because since although though there here it's there's here's that's what's let's
+    this
+    these those what which who"""
+    )
+)
+_NP_INNER = (
+    ROLE_WORDS
+    | DETERMINERS
+    | frozenset(
+        split_words(
+            """of for de da del van von bin al la le and state foreign press prime deputy vice
+    senior former presidential campaign national security communications defence defense interior
+    finance health economic top acting interim house senate majority minority party state's
+    general district county city federal white republican democratic government"""
+        )
+    )
+)
+
+
+def looks_like_role(text: str) -> bool:
+    """A short phrase with a role noun: an apposition that tells what the person is."""
+    words = [w.lower().strip(".") for w in text.split()]
+    return bool(words) and any(w in ROLE_WORDS for w in words) and len(words) <= 8
+
+
+def clean_role(text: str) -> str:
+    """Role text without determiners: "the Kremlin spokesman" -> "Kremlin spokesman"."""
+    words = text.strip(" ,").split()
+    while words and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    if all(w.lower().strip(".") in TITLE_GENDER for w in words):
+        return ""  # "Mr" is a form of address, not a role
+    return " ".join(words)
+
+
+def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
+    """The subject at the start of a sentence (`Trump then appeared ..., saying "..."`).
+
+    Used for participle cues and colon-introduced quotes that have no reporting verb with a
+    subject of its own: the leading name, role phrase or pronoun, up to the first lowercase
+    word that cannot be part of it.
+    """
+    if sentence.lstrip()[:1] in OPENERS:
+        return None
+    words = _after_intro(sentence, list(_WORD.finditer(sentence)))
+    chosen: list[re.Match[str]] = []
+    for w in words[:10]:
+        token = w.group()
+        low = token.lower().strip(".")
+        if chosen and "," in sentence[chosen[-1].end() : w.start()]:
+            break  # `Sam Lau, the communications director ..., said`: the name before the comma
+        if not chosen and low in PRONOUNS and low not in ("i", "we", "it"):
+            chosen.append(w)
+            break
+        if CAP.match(token) or (chosen and low in _NP_INNER) or (not chosen and low in ("the",)):
+            chosen.append(w)
+            continue
+        if chosen and _role_noun_before_name(token, sentence, w.end()):
+            chosen.append(w)  # "Labour backbencher Stephen Pound": an unlisted role noun
+            continue
+        break
+    if not chosen:
+        return None
+    np, shift = _clean_np(sentence[chosen[0].start() : chosen[-1].end()].rstrip("."))
+    if not np or not _plausible_np(np) or np.lower() in ("the",):
+        return None
+    return np, offset + chosen[0].start() + shift, cue, None
+
+
+def _role_noun_before_name(token: str, sentence: str, end: int) -> bool:
+    """A lowercase agent noun (`backbencher`, `campaigner`) right before a capitalised name
+    belongs to the subject; verbs (`attacked Clinton`) do not end like agent nouns."""
+    return _agent_noun(token) and bool(re.match(r"\s+[A-Z][\w'’\-]+\s+[A-Z]", sentence[end:]))
+
+
+def _agent_noun(word: str) -> bool:
+    """`backbencher`, `campaigner`: a lowercase noun for a person, missing from the role list."""
+    return (
+        word.islower()
+        and word not in VERBS
+        and word.endswith(("er", "or", "ist", "man", "woman", "ian"))
+    )
+
+
+def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Words after an introductory phrase closed by a comma (`However,`, `Later on Sunday,`,
+    `Asked about it,`): the subject follows it. Only phrases that open with a sentence adverb,
+    a preposition or a participle count, so `Smith, the mayor, said` keeps its subject."""
+    if not words:
+        return words
+    first = words[0].group().lower()
+    if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly"))):
+        return words
+    for i, w in enumerate(words[:14]):
+        if sentence[w.end() : w.end() + 1] == "," and not _place_comma(sentence, w.end()):
+            return words[i + 1 :]
+    return words
+
+
+def _clean_np(np: str) -> tuple[str, int]:
+    """A speaker phrase without what is not part of a name: parenthesised asides
+    (`Blair (Mr)`, `Ted Cruz (R-Texas)`), leading sentence adverbs and time phrases
+    (`Meanwhile Labour`, `On Monday the minister`) and a person's affiliation (`Jeffrey Lewis
+    of the James Martin Center`). Returns the phrase and how many characters were dropped from
+    its start, so its offset can follow."""
+    cleaned = re.sub(r"\s*\([^()]*\)", "", np).strip(" ,")
+    words = cleaned.split()
+    while words and (
+        words[0].lower().strip(",") in _LEADING_ADVERBS
+        or words[0].lower() in _PREPOSITIONS
+        and len(words) > 1
+        and is_time(words[1])
+        or is_time(words[0])
+    ):
+        words.pop(0)
+    if not words:
+        return "", 0
+    rest = " ".join(_without_affiliation(words))
+    return rest, max(np.find(words[0]), 0)
+
+
+def _without_affiliation(words: list[str]) -> list[str]:
+    """`Jeffrey Lewis of the James Martin Center` -> `Jeffrey Lewis`; `Secretary of State John
+    Kerry` and `Governor Chris Christie of New Jersey` keep their office."""
+    if "of" not in words:
+        return words
+    name = words[: words.index("of")]
+    plain = all(CAP.match(w) and w.lower().strip(".") not in ROLE_WORDS for w in name)
+    return name if len(name) >= 2 and plain else words
+
+
+def is_time(word: str) -> bool:
+    """A weekday, month or number: time phrases sit between a verb and its clause or subject."""
+    return word.lower().strip(".,") in _TIME_WORDS or word.strip(".,").isdigit()
+
+
+_LEADING_ADVERBS = frozenset(
+    split_words(
+        """meanwhile however but and also so yet still then now later earlier instead indeed
+    separately nevertheless moreover furthermore besides thus hence finally first second
+    today yesterday tonight recently previously afterwards elsewhere overall again even"""
+    )
+)
+_TIME_WORDS = frozenset(
+    split_words(
+        """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec last next this week month year morning evening night weekend"""
+    )
+)
+_PREPOSITIONS = frozenset(split_words("on in at by during since until last this"))
+_INTRO_WORDS = (
+    _LEADING_ADVERBS
+    | _PREPOSITIONS
+    | frozenset(
+        split_words("""after before when while as although though if asked speaking for with""")
+    )
+)
