@@ -7,7 +7,9 @@ the brat `.ann` files the same way.
 
 Predictions: PolNeAR annotates one attribution per reported statement, so predicted quotes are
 grouped the same way before scoring. Pieces of one quotation split by its attribution
-(same speaker, same paragraph, consecutive) form one unit; a reported statement (kind
+(same speaker, same paragraph, consecutive, one reporting verb between them however long the
+source phrase: gold content is a set of discontinuous spans around its source and cue) form one
+unit; a reported statement (kind
 "indirect") that contains a quote mark is one unit and absorbs the direct pieces inside it.
 For `quoted`, units are direct + transcript pieces and quote-bearing reported statements; for
 `fully_quoted`, direct + transcript units that do not continue a sentence (a quote mark right
@@ -37,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.quotes import SPACY_MODEL, extract_quotes_many
+from ingest.quoting.lexicon import VERBS
 from ingest.types import Quote
 
 
@@ -202,13 +205,17 @@ def _partial(text: str, unit: Unit) -> bool:
 
 
 def _same_statement(text: str, prev: Quote, q: Quote) -> bool:
-    """Pieces of one quotation split by its attribution: same speaker, the cue in between."""
+    """Pieces of one quotation split by its attribution: same speaker, same paragraph, and
+    between them the attribution with its one reporting verb (`"A," said X, a long
+    apposition. "B."`). PolNeAR gives such a quotation one content of discontinuous spans
+    around its source and cue, however long the source phrase; a second reporting verb in
+    between (`"A," X said. Later he added, "B."`) is a second attribution."""
     gap = text[prev.end : q.start]
-    if prev.speaker != q.speaker or "\n" in gap or len(gap.split()) > 10:
+    if prev.speaker != q.speaker or "\n" in gap:
         return False
     if not (prev.text[-1] in ",!?—–…" or gap.lstrip('"”’ ').startswith(",")):
         return False
-    if re.search(r"\b(?:but|and|while|although|because|when)\b", gap):
+    if sum(1 for w in re.findall(r"[a-z]+", gap) if w in VERBS) > 1:
         return False
     cues = [c for c in (prev.cue, q.cue) if c]
     return any(re.search(rf"\b{re.escape(c)}\b", gap) for c in cues)
