@@ -101,7 +101,7 @@ def unlisted_verb(clause: str, offset: int) -> Found | None:
 
 _APPOSITION_AFTER = re.compile(
     r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}),\s+"
-    r"(?P<app>(?:who|which|the|a|an|\d+)\b[^,;“”\"]{0,140}),\s+"
+    r"(?P<app>(?P<opener>who|which|the|a|an|\d+|[a-z]+)\b[^,;“”\"]{0,140}),\s+"
     r"(?:(?:" + "|".join(sorted(AUX)) + r")\s+)*(?P<verb>[a-z]+)\b"
 )
 
@@ -117,7 +117,7 @@ def phrase_after(after: str, offset: int, comma: bool = False) -> Found | None:
     head = m.end() if m else 0
     comma = comma or "," in after[:head]
     app = _APPOSITION_AFTER.match(after, head)
-    if app and (app.group("verb") in VERBS or app.group("verb").endswith("ed")):
+    if app and _apposition_verb(app):
         role = clean_role(app.group("app")) if looks_like_role(app.group("app")) else None
         return app.group("name"), offset + app.start("name"), app.group("verb"), role
     words = list(_WORD.finditer(after, head))[:14]
@@ -139,6 +139,17 @@ def phrase_after(after: str, offset: int, comma: bool = False) -> Found | None:
         if token in _BOUNDARY_WORDS:
             break  # `," Trump barked and a guard ...`: an unlisted verb may precede it
     return _name_then_verb(after, head, words, offset) if comma else None
+
+
+def _apposition_verb(app: re.Match[str]) -> bool:
+    """`," X, the ROLE, said` / `," X, director of Y, said`: after an apposition that opens
+    with a determiner, `who` or an age, any past tense is the cue; one that opens with a bare
+    noun (`director of ...`, `attorney for ...`) needs a listed reporting verb, as a lowercase
+    word after a name can also start a new clause."""
+    verb = app.group("verb")
+    if app.group("opener") in ("who", "which", "the", "a", "an") or app.group("opener").isdigit():
+        return verb in VERBS or verb.endswith("ed")
+    return verb in VERBS
 
 
 def _name_like_verb(words: list[re.Match[str]]) -> bool:
@@ -533,7 +544,9 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
     """
     if sentence.lstrip()[:1] in OPENERS:
         return None
-    words = _after_intro(sentence, list(_WORD.finditer(sentence)))
+    # `Sen. Bernie Sanders (I-Vt.) on Saturday criticized`: a party tag is part of no word
+    blanked = _PAREN_ASIDE.sub(lambda m: " " * len(m.group()), sentence)
+    words = _after_intro(blanked, list(_WORD.finditer(blanked)))
     chosen: list[re.Match[str]] = []
     for w in words[:10]:
         token = w.group()

@@ -609,3 +609,19 @@ def test_an_answer_is_the_interviewee_the_preamble_names_most() -> None:
         "A: It is a big mistake, and everybody is making it."
     )
     assert speaker_of(text, "It is a big mistake") == "Jane Doe"
+
+
+def test_speaker_before_a_bare_noun_apposition() -> None:
+    text = (
+        '"Nothing we could do now would make a difference," Fred Kagan, director of the '
+        "Critical Threats Project at the American Enterprise Institute, said in an interview."
+    )
+    assert speaker_of(text, "Nothing we could") == "Fred Kagan"
+
+
+def test_a_party_tag_does_not_cut_off_the_sentence_subject() -> None:
+    text = (
+        "Sen. Bernie Sanders (I-Vt.) on Saturday criticized the accord, saying the agreement "
+        "goes “nowhere near far enough.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Bernie Sanders"}
