@@ -24,3 +24,15 @@ def test_a_second_reporting_verb_starts_a_second_unit() -> None:
     quotes = extract_quotes(text)
     assert {q.speaker for q in quotes} == {"Soe Min"}
     assert len(_units(text)) == 2
+
+
+def test_an_unquoted_transcript_turn_is_no_quoted_unit() -> None:
+    text = (
+        "Q&A with Senator Jane Doe.\n\n"
+        "Q: What about the budget?\n\n"
+        "A: It is a big mistake, and everybody is making it.\n\n"
+        'Q: And the tax plan?\n\nA: I call it "a gift to the rich," and I mean it.'
+    )
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes].count("transcript") == 4
+    assert len(_units(text)) == 1
