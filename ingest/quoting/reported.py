@@ -248,7 +248,17 @@ def _clause_end(doc: Doc, start: int, end: int) -> int:
 def _clause_break(last: str, tail: str) -> bool:
     """After a quote, a comma (also one just inside the closing mark: `“that crap,” in an
     interview`), a semicolon, a dash or a bracket ends the reported clause."""
-    return last == "," or tail[:1] in ",;—–(" or tail.startswith(("- ", "--"))
+    return (
+        last == ","
+        or tail[:1] in ",;—–("
+        or tail.startswith(("- ", "--"))
+        or bool(_NEW_CLAUSE.match(tail))
+    )
+
+
+# `..."nice guy" and he didn't ...`, `... but he gave`: a conjunction and a subject pronoun
+# start a sentence of the narrator's own.
+_NEW_CLAUSE = re.compile(r"(?:and|but|while|as)\s+(?:he|she|they|it|we|I)\s")
 
 
 def _partial_quote_objects(sentence: str, offset: int, doc: Doc) -> list[_Cue]:

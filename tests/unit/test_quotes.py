@@ -625,3 +625,12 @@ def test_a_party_tag_does_not_cut_off_the_sentence_subject() -> None:
         "goes “nowhere near far enough.”"
     )
     assert {q.speaker for q in extract_quotes(text)} == {"Bernie Sanders"}
+
+
+def test_a_new_subject_after_the_quote_ends_the_reported_clause() -> None:
+    text = (
+        'Smith called Jones a "nice guy" and he did not describe the other candidates at all '
+        "during the interview."
+    )
+    reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [q.text for q in reported] == ['Jones a "nice guy"']
