@@ -175,7 +175,8 @@ def attach_phrase(doc: Doc, piece: Piece) -> None:
         if ends_sentence and re.match(r"\s+[A-Z]", after):
             found = short_attribution(after, piece.close_pos + 1)
         else:
-            found = phrase_after(after, piece.close_pos + 1, text[piece.end - 1] == ",")
+            # `"This is fantastic!" beamed X`: a lowercase word after `!`/`?` continues it
+            found = phrase_after(after, piece.close_pos + 1, text[piece.end - 1] in ",!?")
         if found:
             piece.np, piece.np_pos, piece.cue, piece.role = found
             return

@@ -126,6 +126,8 @@ def phrase_after(after: str, offset: int, comma: bool = False) -> Found | None:
     first = words[0].group().rstrip(".").lower()
     if first in VERBS and not _name_like_verb(words):
         return _inverted_np(after, words, offset)
+    if comma and first.endswith("ed") and len(words) > 1 and CAP.match(words[1].group()):
+        return _inverted_np(after, words, offset)  # `"Fantastic!" beamed Donald Hartley`
     if comma and unlisted_verb(after[head:], offset + head):
         return unlisted_verb(after[head:], offset + head)
     for i, w in enumerate(words):
@@ -294,8 +296,12 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Found | No
     """
     left = _PAREN_ASIDE.sub(lambda m: " " * len(m.group()), left)
     tokens = list(_WORD.finditer(left))
-    while tokens and (tokens[-1].group().lower() in AUX or _is_adverb(tokens[-1].group())):
-        tokens.pop()
+    while (
+        tokens
+        and (tokens[-1].group().lower() in AUX or _is_adverb(tokens[-1].group()))
+        and "," not in left[tokens[-1].end() :]
+    ):
+        tokens.pop()  # not past a comma: `X, who spoke ... candidly, said` keeps its aside
     _drop_infinitive_lead(tokens)
     if not tokens:
         return None
@@ -484,8 +490,10 @@ def _whole_phrase(np: str) -> bool:
 
 def _descriptors_then_name(words: list[str]) -> bool:
     """`veteran analyst Charlie Cook`, `retired Army Lt. Gen. Mick Bednarek`: up to three
-    lowercase descriptors before a name of at least two capitalised words."""
-    lead = next((i for i, w in enumerate(words) if not w.islower()), len(words))
+    lowercase descriptors before a name of at least two capitalised words. At a sentence start
+    the first descriptor is capitalised (`Billionaire entrepreneur Peter Thiel said`)."""
+    first = 1 if len(words) > 1 and CAP.match(words[0]) and words[1].islower() else 0
+    lead = next((i for i, w in enumerate(words) if i >= first and not w.islower()), len(words))
     name = words[lead:]
     return (
         1 <= lead <= 3

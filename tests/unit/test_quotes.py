@@ -634,3 +634,21 @@ def test_a_new_subject_after_the_quote_ends_the_reported_clause() -> None:
     )
     reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
     assert [q.text for q in reported] == ['Jones a "nice guy"']
+
+
+def test_a_capitalised_descriptor_opens_the_sentence() -> None:
+    text = 'Billionaire entrepreneur Peter Thiel said, "I am proud to be a Republican."'
+    assert speaker_of(text, "I am proud") == "Peter Thiel"
+
+
+def test_an_unlisted_verb_before_the_name_after_an_exclamation() -> None:
+    text = "“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who sat nearby."
+    assert speaker_of(text, "This is fantastic") == "Donald Hartley"
+
+
+def test_an_adverb_before_the_closing_comma_of_an_aside_is_not_the_subject() -> None:
+    text = (
+        "A Warren adviser, who spoke on condition of anonymity to speak candidly, said of "
+        'the senator, "She takes the threat very seriously."'
+    )
+    assert speaker_of(text, "She takes") == "Warren adviser"
