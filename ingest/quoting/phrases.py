@@ -368,7 +368,8 @@ def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] 
         return None
     app = left[comma + 1 : end].strip()
     first = app.split(" ", 1)[0].lower()
-    if not (_apposition(app) or first in _ASIDE_OPENERS) or len(app.split()) > 14:
+    aside = first in _ASIDE_OPENERS or first.endswith("ing")  # `writing for the majority`
+    if not (_apposition(app) or aside) or len(app.split()) > 14:
         return None
     name_end = len(left[:comma].rstrip())
     start = _segment_start(left, name_end)
@@ -380,9 +381,7 @@ def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] 
 
 
 # `Clinton, during a town hall in Columbus, Ohio, said`: an aside between subject and verb.
-_ASIDE_OPENERS = frozenset(
-    split_words("a an the during in at on speaking appearing asked after while")
-)
+_ASIDE_OPENERS = frozenset(split_words("a an the during in at on asked after while"))
 
 
 def _apposition(part: str) -> bool:

@@ -652,3 +652,21 @@ def test_an_adverb_before_the_closing_comma_of_an_aside_is_not_the_subject() -> 
         'the senator, "She takes the threat very seriously."'
     )
     assert speaker_of(text, "She takes") == "Warren adviser"
+
+
+def test_a_participle_aside_between_subject_and_verb() -> None:
+    text = 'Judge Diane Wood, writing for the majority, said the law "imposes an undue burden."'
+    quotes = extract_quotes(text)
+    assert {q.speaker for q in quotes} == {"Diane Wood"}
+    assert {q.cue for q in quotes} == {"said"}
+    assert [q.text for q in quotes if q.kind == "indirect"] == [
+        'the law "imposes an undue burden."'
+    ]
+
+
+def test_the_head_of_state_is_the_president_introduced_before() -> None:
+    text = (
+        'Polish President Andrzej Duda visited Kyiv. "We stand with Ukraine," the head of '
+        "state said."
+    )
+    assert speaker_of(text, "We stand") == "Andrzej Duda"
