@@ -292,9 +292,11 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Found | No
     Handles an apposition (`Dmitry Peskov, the Kremlin spokesman, said`) by taking the part
     before it as the name and the apposition as the role. Parenthesised asides (`Blair (Mr)`,
     `Cruz (R-Texas)`) are blanked out first, keeping offsets, so their brackets do not cut
-    the name off as a clause boundary would.
+    the name off as a clause boundary would; so are sentence adverbs set off by commas
+    (`Hunter, meanwhile, told`).
     """
     left = _PAREN_ASIDE.sub(lambda m: " " * len(m.group()), left)
+    left = _ADVERB_ASIDE.sub(lambda m: " " * len(m.group()), left)
     tokens = list(_WORD.finditer(left))
     while (
         tokens
@@ -353,6 +355,10 @@ def _antecedent(left: str, who: int, offset: int, cue: str) -> Found | None:
 
 
 _PAREN_ASIDE = re.compile(r"\([^()“”\"]{0,40}\)")
+_ADVERB_ASIDE = re.compile(
+    r",\s*(?:meanwhile|however|though|too|also|instead|likewise|moreover|in turn|in response"
+    r"|for (?:his|her|its|their) part),\s*$"
+)
 
 
 def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] | None:

@@ -670,3 +670,11 @@ def test_the_head_of_state_is_the_president_introduced_before() -> None:
         "state said."
     )
     assert speaker_of(text, "We stand") == "Andrzej Duda"
+
+
+def test_a_sentence_adverb_between_commas_keeps_the_subject() -> None:
+    text = (
+        "Jeb Bush spoke on Monday. Hunter, meanwhile, told Politico that he backs Trump "
+        "because “we don’t need a policy wonk as president.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Hunter"}
