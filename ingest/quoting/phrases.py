@@ -276,13 +276,33 @@ def phrase_before(before: str, offset: int) -> Found | None:
             return found
     if stripped.endswith(":") and len(before.split()) > 1:
         return sentence_subject(before, offset, ":")
-    return None
+    return _unlisted_verb_before(before, offset)
+
+
+# `, Hillary shot back, “` / `Trump fumed: "`: a name and an unlisted past tense (or a verb with
+# `back`) alone in the clause right before the quote.
+_UNLISTED_BEFORE = re.compile(
+    rf"(?:^|[.;,]\s+|\band\s+)\s*{_MODIFIER}(?P<np>{_NAME_RUN_RE})\s+"
+    rf"(?P<verb>[a-z]+ed|[a-z]+\s+back)\s*[,:]\s*$"
+)
+
+
+def _unlisted_verb_before(before: str, offset: int) -> Found | None:
+    """An attribution with a verb missing from the lexicon, right before the opening mark."""
+    m = _UNLISTED_BEFORE.search(before)
+    if not m:
+        return None
+    np, shift = _clean_np(m.group("np"))
+    if not np or not _plausible_np(np):
+        return None
+    return np, offset + m.start("np") + shift, m.group("verb"), None
 
 
 # `As The Post's Dana Milbank put it, "` / `as X wrote, "`
 _AS_X_PUT_IT = re.compile(
     r"\b[Aa]s\s+(?P<np>[^,;:“”\"]{2,80}?)\s+(?P<verb>put|puts|wrote|writes|noted|notes|reported|"
-    r"reports|said|says|explained|explains|observed|observes)(?:\s+it)?\s*,?\s*$"
+    r"reports|said|says|explained|explains|observed|observes|pointed\s+out|points\s+out)"
+    r"(?:\s+it)?\s*,?\s*$"
 )
 
 
@@ -387,7 +407,7 @@ def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] 
 
 
 # `Clinton, during a town hall in Columbus, Ohio, said`: an aside between subject and verb.
-_ASIDE_OPENERS = frozenset(split_words("a an the during in at on asked after while"))
+_ASIDE_OPENERS = frozenset(split_words("a an the during in at on asked after while when"))
 
 
 def _apposition(part: str) -> bool:

@@ -678,3 +678,24 @@ def test_a_sentence_adverb_between_commas_keeps_the_subject() -> None:
         "because “we don’t need a policy wonk as president.”"
     )
     assert {q.speaker for q in extract_quotes(text)} == {"Hunter"}
+
+
+def test_an_unlisted_verb_right_before_the_quote() -> None:
+    text = (
+        "After Jerry Brown criticized her husband during a debate, Hillary shot back, "
+        "“I suppose I could have chosen to bake cookies and have teas.”"
+    )
+    assert speaker_of(text, "I suppose") == "Hillary"
+
+
+def test_as_x_pointed_out() -> None:
+    text = "But as The Hill pointed out, “Trump has so far declined to release any returns.”"
+    assert speaker_of(text, "Trump has") == "Hill"
+
+
+def test_a_when_asked_aside_between_subject_and_verb() -> None:
+    text = (
+        "Ted Cruz, when asked what is wrong with the plan, responded that the businessman "
+        "“is right about the problems, but his solutions don’t work.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Ted Cruz"}
