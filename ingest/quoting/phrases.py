@@ -320,10 +320,11 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Found | No
     tokens = list(_WORD.finditer(left))
     while (
         tokens
-        and (tokens[-1].group().lower() in AUX or _is_adverb(tokens[-1].group()))
+        and (tokens[-1].group() in AUX or _is_adverb(tokens[-1].group()))
         and "," not in left[tokens[-1].end() :]
     ):
         tokens.pop()  # not past a comma: `X, who spoke ... candidly, said` keeps its aside
+    _drop_time(tokens)
     _drop_infinitive_lead(tokens)
     if not tokens:
         return None
@@ -350,6 +351,22 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Found | No
     if not np or not _plausible_np(np):
         return None
     return np, offset + np_pos + shift, cue, role
+
+
+_WEEKDAYS = frozenset(split_words("monday tuesday wednesday thursday friday saturday sunday"))
+
+
+def _drop_time(tokens: list[re.Match[str]]) -> None:
+    """`who Beck on Wednesday called`: a time phrase between subject and verb is not part of
+    the subject. Only weekdays and `last/this/next/on/in` + time word count, so a name such as
+    `Theresa May` keeps its last word."""
+    if len(tokens) < 2 or not is_time(tokens[-1].group()):
+        return
+    lead = tokens[-2].group().lower()
+    if lead in ("last", "this", "next", "on", "in"):
+        del tokens[-2:]
+    elif tokens[-1].group().lower() in _WEEKDAYS:
+        tokens.pop()
 
 
 def _drop_infinitive_lead(tokens: list[re.Match[str]]) -> None:
@@ -399,7 +416,7 @@ def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] 
         return None
     name_end = len(left[:comma].rstrip())
     start = _segment_start(left, name_end)
-    name = left[start:name_end].strip()
+    name = _clean_np(left[start:name_end].strip())[0]  # `But Sen. Durbin, noting ..., said`
     if not name or not CAP.match(name.split()[0]) or not _plausible_np(name):
         return None
     role = clean_role(app) if looks_like_role(app) and first not in ("who", "which") else None

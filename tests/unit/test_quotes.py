@@ -699,3 +699,21 @@ def test_a_when_asked_aside_between_subject_and_verb() -> None:
         "“is right about the problems, but his solutions don’t work.”"
     )
     assert {q.speaker for q in extract_quotes(text)} == {"Ted Cruz"}
+
+
+def test_a_capitalised_name_that_is_also_an_auxiliary() -> None:
+    text = "Christie gave a speech, which Will claims affirmed “the foundational belief.”"
+    assert speaker_of(text, "the foundational") == "Will"
+
+
+def test_a_time_phrase_between_subject_and_verb() -> None:
+    text = "He attacked Bannon, who Beck on Wednesday called “a horrible, despicable human being.”"
+    assert speaker_of(text, "a horrible") == "Beck"
+
+
+def test_a_conjunction_before_a_subject_with_an_aside() -> None:
+    text = (
+        "But Sen. Richard J. Durbin (D-Ill.), noting the size of the list, said, "
+        '"Let me tell you, he\'s got a heck of an email list."'
+    )
+    assert speaker_of(text, "Let me tell you") == "Richard J. Durbin"
