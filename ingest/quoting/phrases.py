@@ -120,6 +120,9 @@ def phrase_after(after: str, offset: int, comma: bool = False) -> Found | None:
     if app and _apposition_verb(app):
         role = clean_role(app.group("app")) if looks_like_role(app.group("app")) else None
         return app.group("name"), offset + app.start("name"), app.group("verb"), role
+    listed = _long_apposition(after, head, offset)
+    if listed:
+        return listed
     words = list(_WORD.finditer(after, head))[:14]
     if not words:
         return None
@@ -141,6 +144,26 @@ def phrase_after(after: str, offset: int, comma: bool = False) -> Found | None:
         if token in _BOUNDARY_WORDS:
             break  # `," Trump barked and a guard ...`: an unlisted verb may precede it
     return _name_then_verb(after, head, words, offset) if comma else None
+
+
+_NAME_THEN_COMMA = re.compile(r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}),\s")
+_COMMA_VERB = re.compile(r",\s+(?:(?:" + "|".join(sorted(AUX)) + r")\s+)*(?P<verb>[a-z]+)\b")
+
+
+def _long_apposition(after: str, head: int, offset: int) -> Found | None:
+    """`," Harry Bond, 30, of Raleigh, N.C., who was polled, said` / `," Anne Richards,
+    assistant secretary of state for population, refugees, and migration, said`: an apposition
+    with commas of its own, up to the first comma followed by a listed reporting verb."""
+    name = _NAME_THEN_COMMA.match(after, head)
+    if not name:
+        return None
+    for verb in _COMMA_VERB.finditer(after, name.end() - 2, name.end() + 200):
+        if verb.group("verb") in VERBS:
+            aside = after[name.end() : verb.start()]
+            if _sentence_break(aside) or not _plausible_np(name.group("name")):
+                return None
+            return name.group("name"), offset + name.start("name"), verb.group("verb"), None
+    return None
 
 
 def _apposition_verb(app: re.Match[str]) -> bool:

@@ -717,3 +717,11 @@ def test_a_conjunction_before_a_subject_with_an_aside() -> None:
         '"Let me tell you, he\'s got a heck of an email list."'
     )
     assert speaker_of(text, "Let me tell you") == "Richard J. Durbin"
+
+
+def test_an_apposition_with_commas_of_its_own() -> None:
+    text = (
+        '"Both candidates scare me," Harry Bond, 30, of Raleigh, N.C., who was among those '
+        "polled, said in a follow-up interview."
+    )
+    assert speaker_of(text, "Both candidates") == "Harry Bond"
