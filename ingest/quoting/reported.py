@@ -59,8 +59,13 @@ def find_indirect(doc: Doc) -> list[_Statement]:
     for s_start, s_end in doc.sentences:
         sentence = text[s_start:s_end]
         found = _indirect_in(sentence, s_start, doc)
-        if found:
-            out.extend(_split_chained(doc, found))
+        if not found:
+            continue
+        out.extend(_split_chained(doc, found))
+        chained = _CHAINED_PARTICIPLE.search(sentence, max(found[4] - s_start, 0))
+        if found[4] > found[1] and chained:  # `CLAUSE, X said, adding that B`: B is one more
+            rest = _indirect_in(sentence[chained.start() :], s_start + chained.start(), doc)
+            out.extend(_split_chained(doc, rest) if rest else [])
     return out
 
 
@@ -134,7 +139,11 @@ def _indirect_in(
         if started_inside and not participle:
             continue
         if participle:
-            subject = None if started_inside else sentence_subject(sentence, offset, cue.verb)
+            subject = None
+            if not started_inside:
+                subject = _attribution_before(sentence, cue, offset) or sentence_subject(
+                    sentence, offset, cue.verb
+                )
             found = subject or ("", -1, cue.verb, None)
         else:
             found = np_from_left(sentence[: cue.verb_start], offset, cue.verb)
@@ -182,11 +191,34 @@ def _that_cues(sentence: str) -> list[_Cue]:
     return cues
 
 
+_CHAINED_PARTICIPLE = re.compile(
+    r"(?:^|,)\s+(?:and\s+)?(?:" + "|".join(sorted(PARTICIPLES)) + r")\b"
+)
+
+
+def _attribution_before(sentence: str, cue: _Cue, offset: int) -> Found | None:
+    """`Ryan and Trump will meet next week, Spicer said, adding, "..."`: a participle right
+    after an attribution continues the attributed speaker, not the sentence subject."""
+    left = sentence[: cue.verb_start].rstrip()
+    if not left.endswith(","):
+        return None
+    start = max(left.rfind(",", 0, len(left) - 1), left.rfind("”", 0, len(left) - 1)) + 1
+    segment = left[start:-1]
+    if not 1 < len(segment.split()) <= 8:
+        return None
+    found = phrase_after(segment, offset + start)
+    return (found[0], found[1], cue.verb, found[3]) if found else None
+
+
 def _trailing_attribution(sentence: str, offset: int, doc: Doc) -> _Statement | None:
     """`CLAUSE, according to X.` / `CLAUSE, X said.` / `CLAUSE, said X, who ...`."""
     commas = [m.end() - 1 for m in re.finditer(r",[”\"]?", sentence)]
     for comma in reversed(commas[-3:]):
-        tail = sentence[comma + 1 :].rstrip().rstrip(".!?…")
+        tail = sentence[comma + 1 :]
+        chained = _CHAINED_PARTICIPLE.search(tail)  # `, X said, adding that ...`: own statement
+        if chained and chained.start() == 0:
+            continue
+        tail = (tail[: chained.start()] if chained else tail).rstrip().rstrip(".!?…")
         words = tail.split()
         if len(words) > 20 or len(sentence[:comma].split()) < 3 or not _may_attribute(words):
             continue

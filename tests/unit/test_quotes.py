@@ -725,3 +725,23 @@ def test_an_apposition_with_commas_of_its_own() -> None:
         "polled, said in a follow-up interview."
     )
     assert speaker_of(text, "Both candidates") == "Harry Bond"
+
+
+def test_a_participle_after_an_attribution_continues_its_speaker() -> None:
+    text = (
+        'Ryan and Trump will meet next week, Spicer said, adding, "They need to sit down '
+        'and have a good talk."'
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Spicer"}
+
+
+def test_a_closing_attribution_then_a_chained_statement() -> None:
+    text = (
+        'The former secretary of state will play the "woman card," Fiorina said, adding that '
+        'the way to go after it "is to attack her track record."'
+    )
+    reported = [(q.text, q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
+    assert reported == [
+        ('The former secretary of state will play the "woman card,"', "Fiorina"),
+        ('the way to go after it "is to attack her track record."', "Fiorina"),
+    ]
