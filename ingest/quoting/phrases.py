@@ -49,13 +49,19 @@ _NOUN_CONTEXT = frozenset({"of", "the", "a", "an", "his", "her", "their", "its"}
 
 def verb_tokens(text: str) -> list[re.Match[str]]:
     """Reporting-verb words in text; a set look-up per word is far cheaper than one big regex.
-    After a determiner or `of` the word is a noun (`defended his comments as "..."`)."""
+    After a determiner, `of` or a possessive the word is a noun (`defended his comments as
+    "..."`, `calling Trump's charge "pathetic"`)."""
     words = list(ALPHA.finditer(text))
     return [
         m
         for i, m in enumerate(words)
-        if m.group().lower() in VERBS and not (i and words[i - 1].group().lower() in _NOUN_CONTEXT)
+        if m.group().lower() in VERBS and not (i and _noun_context(text, words[i - 1]))
     ]
+
+
+def _noun_context(text: str, previous: re.Match[str]) -> bool:
+    word = previous.group()
+    return word.lower() in _NOUN_CONTEXT or word == "s" and text[previous.start() - 1] in "'’"
 
 
 def clause_after(text: str, pos: int) -> int:

@@ -745,3 +745,11 @@ def test_a_closing_attribution_then_a_chained_statement() -> None:
         ('The former secretary of state will play the "woman card,"', "Fiorina"),
         ('the way to go after it "is to attack her track record."', "Fiorina"),
     ]
+
+
+def test_a_reporting_verb_after_a_possessive_is_a_noun() -> None:
+    text = "Brian Fallon responded on Twitter, calling Trump’s charge “pathetic” and “dangerous.”"
+    reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [(q.text, q.cue) for q in reported] == [
+        ("Trump’s charge “pathetic” and “dangerous.”", "calling")
+    ]
