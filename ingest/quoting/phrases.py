@@ -291,6 +291,8 @@ def phrase_before(before: str, offset: int) -> Found | None:
             if verb is not verbs[0] or left.rstrip().endswith(","):
                 continue  # `Trump went after Bush, calling him "`: the subject opens it
         found = np_from_left(left, offset, verb.group())
+        if not found and COORDINATED.search(left):
+            found = sentence_subject(before, offset, verb.group())
         if found:
             return found
     stripped = before.strip()
@@ -333,6 +335,10 @@ _AS_X_PUT_IT = re.compile(
     r"reports|said|says|explained|explains|observed|observes|pointed\s+out|points\s+out)"
     r"(?:\s+it)?\s*,?\s*$"
 )
+
+
+# `X criticized the policy and said ...`: a verb coordinated with the sentence's first verb
+COORDINATED = re.compile(r"\s(?:and|but)\s*$")
 
 
 def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Found | None:

@@ -15,6 +15,7 @@ from ingest.quoting.model import Doc, Piece
 from ingest.quoting.phrases import (
     ACCORDING,
     ALPHA,
+    COORDINATED,
     Found,
     clause_after,
     is_time,
@@ -147,6 +148,8 @@ def _indirect_in(
             found = subject or ("", -1, cue.verb, None)
         else:
             found = np_from_left(sentence[: cue.verb_start], offset, cue.verb)
+            if not found and COORDINATED.search(sentence, 0, cue.verb_start):
+                found = sentence_subject(sentence, offset, cue.verb)
         if not found:
             continue
         end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))

@@ -753,3 +753,11 @@ def test_a_reporting_verb_after_a_possessive_is_a_noun() -> None:
     assert [(q.text, q.cue) for q in reported] == [
         ("Trump’s charge “pathetic” and “dangerous.”", "calling")
     ]
+
+
+def test_a_coordinated_reporting_verb_takes_the_sentence_subject() -> None:
+    text = (
+        "Carson took the stage in Baltimore and called the political system “rotten to the core.”"
+    )
+    reported = [(q.text, q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
+    assert reported == [("the political system “rotten to the core.”", "Carson")]
