@@ -75,6 +75,13 @@ _CHAINED_CUE = re.compile(
     r"(?:,[”\"]?\s+(?:and\s+|but\s+)?|\s+(?:and|but|while|before|after)\s+)"
     r"(?:(?:then|also|later|again|[a-z]+ly)\s+)?(?P<verb>[a-z]+)\b"
 )
+_NEW_SUBJECT = re.compile(
+    r"(?:,[”\"]?\s+(?:and\s+|but\s+|while\s+|whereas\s+)?|\s+(?:and|but|while|whereas)\s+)"
+    r"(?P<np>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|he|she|they)\s+"
+    r"(?:(?:also|later|then|again)\s+)?"
+    r"(?P<verb>said|says|told|tells|added|adds|argued|argues|noted|notes|wrote|writes|claimed"
+    r"|claims|insisted|insists|warned|warns)\b"
+)
 _FINITE_CHAIN = frozenset(split_words("said says told tells wrote writes added adds"))
 _THAT_SOON = re.compile(r"(?:[^\s“”\"]+\s+){0,10}?that\s+(?=\S)")
 
@@ -82,16 +89,22 @@ _THAT_SOON = re.compile(r"(?:[^\s“”\"]+\s+){0,10}?that\s+(?=\S)")
 def _split_chained(doc: Doc, statement: _Statement) -> list[_Statement]:
     """`X said A, adding B` / `X said A and said B`: each reporting verb introduces its own
     statement by the same speaker, so A ends before the next verb and B starts after it
-    (and after its object and `that`: `telling reporters on Friday that B`)."""
+    (and after its object and `that`: `telling reporters on Friday that B`). A verb with a
+    subject of its own (`X suggested A, while Cruz said that B`) starts B by that speaker."""
     start, end, np, cue, np_pos, role = statement
     text = doc.text
     out: list[_Statement] = []
-    for m in _CHAINED_CUE.finditer(text, start, end):
+    chained = [*_CHAINED_CUE.finditer(text, start, end), *_NEW_SUBJECT.finditer(text, start, end)]
+    for m in sorted(chained, key=lambda m: m.start()):
         verb = m.group("verb")
-        if not _chain_verb(verb, m.group()) or _inside_piece(doc, m.start("verb")):
+        if m.start() < start or _inside_piece(doc, m.start("verb")):
+            continue
+        if m.re is _CHAINED_CUE and not _chain_verb(verb, m.group()):
             continue
         head = m.start() + (2 if text[m.start() + 1 : m.start() + 2] in _CLOSERS else 0)
         out.append((start, head, np, cue, np_pos, role))
+        if m.re is _NEW_SUBJECT:
+            np, np_pos, role = m.group("np"), m.start("np"), None
         start = clause_after(text, m.end())
         that = _THAT_SOON.match(text, start, end)
         if that and not any(ch in OPENERS for ch in that.group()):

@@ -761,3 +761,12 @@ def test_a_coordinated_reporting_verb_takes_the_sentence_subject() -> None:
     )
     reported = [(q.text, q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
     assert reported == [("the political system “rotten to the core.”", "Carson")]
+
+
+def test_a_second_subject_in_a_reported_sentence_starts_its_own_statement() -> None:
+    text = (
+        "Rubio suggested that someone who does not answer questions cannot be president, "
+        'while Cruz said that the "stakes in this election are too high" for Trump.'
+    )
+    reported = [(q.text[:14], q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
+    assert reported == [("someone who do", "Rubio"), ('the "stakes in', "Cruz")]
