@@ -674,11 +674,13 @@ def _agent_noun(word: str) -> bool:
 def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
     """Words after an introductory phrase closed by a comma (`However,`, `Later on Sunday,`,
     `Asked about it,`): the subject follows it. Only phrases that open with a sentence adverb,
-    a preposition or a participle count, so `Smith, the mayor, said` keeps its subject."""
+    a preposition or a participle count, so `Smith, the mayor, said` keeps its subject; a
+    participle-like word before a capitalised one is a name (`Carly Fiorina`, `Ed Rendell`)."""
     if not words:
         return words
     first = words[0].group().lower()
-    if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly"))):
+    named = len(words) > 1 and CAP.match(words[1].group())
+    if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly")) and not named):
         return words
     for i, w in enumerate(words[:14]):
         if sentence[w.end() : w.end() + 1] == "," and not _place_comma(sentence, w.end()):

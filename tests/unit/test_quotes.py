@@ -770,3 +770,11 @@ def test_a_second_subject_in_a_reported_sentence_starts_its_own_statement() -> N
     )
     reported = [(q.text[:14], q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
     assert reported == [("someone who do", "Rubio"), ('the "stakes in', "Cruz")]
+
+
+def test_a_name_ending_like_an_adverb_is_not_an_intro_phrase() -> None:
+    text = (
+        "Carly Fiorina backed Ted Cruz on Wednesday, saying it is time to have a “real "
+        "constitutional conservative in the White House.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Carly Fiorina"}
