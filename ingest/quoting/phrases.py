@@ -129,6 +129,10 @@ def phrase_after(after: str, offset: int, comma: bool = False) -> Found | None:
     listed = _long_apposition(after, head, offset)
     if listed:
         return listed
+    according = ACCORDING.match(after, head)  # `," according to Judicial Watch.`
+    if according:
+        np = according.group("np").strip()
+        return np, offset + according.start("np"), "according to", None
     words = list(_WORD.finditer(after, head))[:14]
     if not words:
         return None
@@ -333,7 +337,7 @@ def _unlisted_verb_before(before: str, offset: int) -> Found | None:
 _AS_X_PUT_IT = re.compile(
     r"\b[Aa]s\s+(?P<np>[^,;:“”\"]{2,80}?)\s+(?P<verb>put|puts|wrote|writes|noted|notes|reported|"
     r"reports|said|says|explained|explains|observed|observes|pointed\s+out|points\s+out)"
-    r"(?:\s+it)?\s*,?\s*$"
+    r"(?:\s+it)?(?:\s+(?:last|this|on|in|at)\b[^,;:“”\"]{0,40})?\s*,?\s*$"
 )
 
 

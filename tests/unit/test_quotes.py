@@ -778,3 +778,13 @@ def test_a_name_ending_like_an_adverb_is_not_an_intro_phrase() -> None:
         "constitutional conservative in the White House.”"
     )
     assert {q.speaker for q in extract_quotes(text)} == {"Carly Fiorina"}
+
+
+def test_according_to_after_the_quote() -> None:
+    text = "“The new material shows the dossiers,” according to Judicial Watch."
+    assert speaker_of(text, "The new material") == "Judicial Watch"
+
+
+def test_as_x_said_with_a_time_and_place() -> None:
+    text = "As Michael Dell said last week in Tel Aviv, “Israel is the center of the future.”"
+    assert speaker_of(text, "Israel is") == "Michael Dell"
