@@ -386,10 +386,23 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Found | No
             np = left[segment_start:name_end].strip()
     np = np.strip(" ,—–-()[]")
     np_pos = left.find(np, segment_start)
-    np, shift = _clean_np(np)
+    np, shift = _role_and_name(*_clean_np(np))
     if not np or not _plausible_np(np):
         return None
     return np, offset + np_pos + shift, cue, role
+
+
+def _role_and_name(np: str, shift: int) -> tuple[str, int]:
+    """`DoubleLine Capital portfolio manager Bonnie Baha`: when a long descriptor is no speaker
+    phrase as a whole, its role noun and the name after it are."""
+    words = np.split()
+    if _plausible_np(np) or len(words) < 4:
+        return np, shift
+    for i in range(len(words) - 3, 0, -1):
+        name = words[i + 1 :]
+        if words[i] in ROLE_WORDS and len(name) >= 2 and all(CAP.match(w) for w in name):
+            return " ".join(words[i:]), shift + len(" ".join(words[:i])) + 1
+    return np, shift
 
 
 _WEEKDAYS = frozenset(split_words("monday tuesday wednesday thursday friday saturday sunday"))

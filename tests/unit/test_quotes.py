@@ -788,3 +788,12 @@ def test_according_to_after_the_quote() -> None:
 def test_as_x_said_with_a_time_and_place() -> None:
     text = "As Michael Dell said last week in Tel Aviv, “Israel is the center of the future.”"
     assert speaker_of(text, "Israel is") == "Michael Dell"
+
+
+def test_a_long_descriptor_keeps_its_role_noun_and_name() -> None:
+    text = (
+        "“There is a high probability of an accident,” DoubleLine Capital portfolio manager "
+        "Bonnie Baha said at a Reuters event."
+    )
+    quote = by_start(extract_quotes(text), "There is")
+    assert (quote.speaker, quote.speaker_as_written) == ("Bonnie Baha", "manager Bonnie Baha")
