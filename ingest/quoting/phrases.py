@@ -693,6 +693,9 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
     `Asked about it,`): the subject follows it. Only phrases that open with a sentence adverb,
     a preposition or a participle count, so `Smith, the mayor, said` keeps its subject; a
     participle-like word before a capitalised one is a name (`Carly Fiorina`, `Ed Rendell`)."""
+    dateline = _DATELINE.match(sentence)  # `WASHINGTON, Aug. 24 (UPI) — In response to ...,`
+    if dateline:
+        words = [w for w in words if w.start() >= dateline.end()]
     if not words:
         return words
     first = words[0].group().lower()
@@ -703,6 +706,9 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
         if sentence[w.end() : w.end() + 1] == "," and not _place_comma(sentence, w.end()):
             return words[i + 1 :]
     return words
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .'\-]+,[^—–\n]{0,40}?\s[—–]\s*")
 
 
 def _clean_np(np: str) -> tuple[str, int]:
@@ -763,4 +769,6 @@ _INTRO_WORDS = (
     | frozenset(
         split_words("""after before when while as although though if asked speaking for with""")
     )
+    # `Hours later,`, `Amid the protests,`, `Back in September,`
+    | frozenset(split_words("hours days weeks months years moments minutes amid amidst back"))
 )

@@ -797,3 +797,16 @@ def test_a_long_descriptor_keeps_its_role_noun_and_name() -> None:
     )
     quote = by_start(extract_quotes(text), "There is")
     assert (quote.speaker, quote.speaker_as_written) == ("Bonnie Baha", "manager Bonnie Baha")
+
+
+def test_a_time_adverbial_before_the_subject() -> None:
+    text = "Hours later, Trump praised Adelson, telling Reuters, “Sheldon is an amazing man.”"
+    assert {q.speaker for q in extract_quotes(text)} == {"Trump"}
+
+
+def test_a_dateline_is_not_the_subject() -> None:
+    text = (
+        "WASHINGTON, Dec. 8 (UPI) — In response to the proposal, Clinton rallied supporters, "
+        "saying: “We have to be ready to stop him.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Clinton"}
