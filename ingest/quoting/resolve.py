@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ingest.quoting.lexicon import CAP, DETERMINERS, PRONOUNS, ROLE_WORDS, TITLE_GENDER
 from ingest.quoting.model import Doc, Resolved
-from ingest.quoting.phrases import clean_role
+from ingest.quoting.phrases import clean_role, sentence_subject
 from ingest.speakers import role_matches
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
@@ -138,6 +138,9 @@ class Resolver:
         want = PRONOUNS[low]
         if want == "s":
             return Resolved(None, np, None, "other")
+        subject = self._subject_before(pos, want) if want in ("m", "f") else None
+        if subject:
+            return Resolved(subject, np, None, "person")
         for mention in reversed(self.mentions):
             if mention.pos >= pos:
                 continue
@@ -148,6 +151,22 @@ class Resolver:
                 continue
             return Resolved(mention.name, np, None, mention.kind)
         return Resolved(None, np, None, "other")
+
+    def _subject_before(self, pos: int, gender: str) -> str | None:
+        """`Ed Krayewski may have said it best when he blogged: "..."`: a person named as the
+        subject of the pronoun's own sentence is its referent, even if only the narrative
+        names them; a known person of the other gender is not."""
+        start = next((s for s, e in self.doc.sentences if s <= pos < e), pos)
+        if any(p.open_pos <= start < p.end for p in self.doc.pieces):
+            return None  # a sentence that opens inside a quotation has no narrative subject
+        found = sentence_subject(self.doc.text[start:pos], start, "")
+        if not found or found[0].lower() in PRONOUNS or not _plain_name(found[0]):
+            return None
+        last = found[0].split()[-1]
+        known = [m for m in self.mentions if m.name.split()[-1:] == [last]]
+        if any(m.gender not in (None, gender) or m.kind != "person" for m in known):
+            return None
+        return found[0]
 
     def note(self, pos: int, resolved: Resolved, pronoun: str | None = None) -> None:
         """Record a resolved speaker as a mention, learning gender from pronouns/titles."""

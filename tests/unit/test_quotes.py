@@ -810,3 +810,11 @@ def test_a_dateline_is_not_the_subject() -> None:
         "saying: “We have to be ready to stop him.”"
     )
     assert {q.speaker for q in extract_quotes(text)} == {"Clinton"}
+
+
+def test_a_pronoun_refers_to_its_sentence_subject_named_only_in_narrative() -> None:
+    text = (
+        '"We need it," Jeff Bechdel said. Ed Krayewski may have said it best when he '
+        "blogged: “Hillary Clinton is as close to a pre-selected candidate as we will see.”"
+    )
+    assert speaker_of(text, "Hillary Clinton is") == "Ed Krayewski"
