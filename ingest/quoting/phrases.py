@@ -17,9 +17,21 @@ from ingest.quoting.lexicon import (
     PARTICIPLES,
     PRONOUNS,
     ROLE_WORDS,
-    TITLE_GENDER,
     VERBS,
     split_words,
+)
+from ingest.quoting.nounphrases import (
+    FUNCTION_WORDS,
+    LEADING_ADVERBS,
+    NP_INNER,
+    PREPOSITIONS,
+    agent_noun,
+    clean_np,
+    clean_role,
+    is_time,
+    looks_like_role,
+    plausible_np,
+    whole_phrase,
 )
 
 _BOUNDARY_WORDS = frozenset(
@@ -99,8 +111,8 @@ def unlisted_verb(clause: str, offset: int) -> Found | None:
     if not m:
         return None
     np_group = "np" if m.group("np") else "np2"
-    np, shift = _clean_np(m.group(np_group).rstrip("."))
-    if not np or not _plausible_np(np):
+    np, shift = clean_np(m.group(np_group).rstrip("."))
+    if not np or not plausible_np(np):
         return None
     return np, offset + m.start(np_group) + shift, m.group("verb") or m.group("verb2"), None
 
@@ -170,7 +182,7 @@ def _long_apposition(after: str, head: int, offset: int) -> Found | None:
     for verb in _COMMA_VERB.finditer(after, name.end() - 2, name.end() + 200):
         if verb.group("verb") in VERBS:
             aside = after[name.end() : verb.start()]
-            if _sentence_break(aside) or not _plausible_np(name.group("name")):
+            if _sentence_break(aside) or not plausible_np(name.group("name")):
                 return None
             return name.group("name"), offset + name.start("name"), verb.group("verb"), None
     return None
@@ -201,7 +213,7 @@ def _name_then_verb(after: str, head: int, words: list[re.Match[str]], offset: i
     present-tense verb right after a quotation that ends mid-sentence."""
     for i, w in enumerate(words[1:6], start=1):
         token = w.group()
-        if token.islower() and token not in _NP_INNER:
+        if token.islower() and token not in NP_INNER:
             if not re.search(r"(?:ed|es|s)$", token) or i > 4:
                 return None
             return np_from_left(after[head : w.start()], offset + head, token)
@@ -232,13 +244,13 @@ def _inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Found |
         chosen.append(w)
         if token.endswith(".") and token[:-1].lower() not in _ABBREV:
             break
-    while chosen and chosen[-1].group().lower() in _FUNCTION_WORDS:
+    while chosen and chosen[-1].group().lower() in FUNCTION_WORDS:
         chosen.pop()  # `wrote the authors of the “Growth Project,”`: cut at the title
     if not chosen:
         return None
     start, end = chosen[0].start(), chosen[-1].end()
-    np, shift = _clean_np(after[start:end].rstrip("."))
-    if not np or not _whole_phrase(np) or _object_phrase(np):
+    np, shift = clean_np(after[start:end].rstrip("."))
+    if not np or not whole_phrase(np) or _object_phrase(np):
         return None
     return np, offset + start + shift, cue, None
 
@@ -255,7 +267,7 @@ def _object_phrase(np: str) -> bool:
     if "of" not in words or any(CAP.match(w) for w in np.split()):
         return False
     head = words[-1].strip(".")
-    return not (head in ROLE_WORDS or head.rstrip("s") in ROLE_WORDS or _agent_noun(head))
+    return not (head in ROLE_WORDS or head.rstrip("s") in ROLE_WORDS or agent_noun(head))
 
 
 _ABBREV = frozenset(split_words("""mr mrs ms dr sen rep gov gen col lt sgt st jr sr prof"""))
@@ -327,8 +339,8 @@ def _unlisted_verb_before(before: str, offset: int) -> Found | None:
     m = _UNLISTED_BEFORE.search(before)
     if not m:
         return None
-    np, shift = _clean_np(m.group("np"))
-    if not np or not _plausible_np(np):
+    np, shift = clean_np(m.group("np"))
+    if not np or not plausible_np(np):
         return None
     return np, offset + m.start("np") + shift, m.group("verb"), None
 
@@ -386,8 +398,8 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Found | No
             np = left[segment_start:name_end].strip()
     np = np.strip(" ,—–-()[]")
     np_pos = left.find(np, segment_start)
-    np, shift = _role_and_name(*_clean_np(np))
-    if not np or not _plausible_np(np):
+    np, shift = _role_and_name(*clean_np(np))
+    if not np or not plausible_np(np):
         return None
     return np, offset + np_pos + shift, cue, role
 
@@ -396,7 +408,7 @@ def _role_and_name(np: str, shift: int) -> tuple[str, int]:
     """`DoubleLine Capital portfolio manager Bonnie Baha`: when a long descriptor is no speaker
     phrase as a whole, its role noun and the name after it are."""
     words = np.split()
-    if _plausible_np(np) or len(words) < 4:
+    if plausible_np(np) or len(words) < 4:
         return np, shift
     for i in range(len(words) - 3, 0, -1):
         name = words[i + 1 :]
@@ -438,7 +450,7 @@ _ANTECEDENT = re.compile(r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}
 def _antecedent(left: str, who: int, offset: int, cue: str) -> Found | None:
     """`Trump, who has called the pact "insanity,"`: the speaker is the name before `who`."""
     m = _ANTECEDENT.search(left, 0, who)
-    if not m or not _plausible_np(m.group("name")):
+    if not m or not plausible_np(m.group("name")):
         return None
     return m.group("name"), offset + m.start("name"), cue, None
 
@@ -468,8 +480,8 @@ def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] 
         return None
     name_end = len(left[:comma].rstrip())
     start = _segment_start(left, name_end)
-    name = _clean_np(left[start:name_end].strip())[0]  # `But Sen. Durbin, noting ..., said`
-    if not name or not CAP.match(name.split()[0]) or not _plausible_np(name):
+    name = clean_np(left[start:name_end].strip())[0]  # `But Sen. Durbin, noting ..., said`
+    if not name or not CAP.match(name.split()[0]) or not plausible_np(name):
         return None
     role = clean_role(app) if looks_like_role(app) and first not in ("who", "which") else None
     return start, name_end, role
@@ -533,110 +545,6 @@ def _place_comma(text: str, pos: int) -> bool:
     return bool(_PLACE_AFTER.match(text, pos) and _PLACE_BEFORE.search(text, 0, pos))
 
 
-def _plausible_np(np: str) -> bool:
-    """A speaker is a pronoun, a capitalised name, or a short determiner/role noun phrase."""
-    words = np.split()
-    if not words or len(words) > 9 or not _whole_phrase(np):
-        return False
-    low = [w.lower().replace("’", "'") for w in words]
-    if len(words) == 1 and low[0] in PRONOUNS:
-        return True
-    if any(w in PRONOUNS and w not in ("i",) for w in low[1:]):
-        return False
-    if low[0] in _LEADING_NON_SUBJECT:
-        return False
-    if low[0] in DETERMINERS and len(words) > 1 and not CAP.match(words[-1]):
-        return len(words) <= 7  # `The ad`, `a Democratic staffer in the room`: lowercase head
-    if low[0] in ("a", "an") and len(words) <= 7:
-        return True  # `a spokesman for committee Democrats`
-    if _POSSESSOR.match(np) and all(w.islower() for w in words[1:]) and len(words) <= 3:
-        return True  # `Ryan's office`, `Her campaign`
-    if any(CAP.match(w) for w in words):
-        return _descriptors_then_name(words) or all(
-            CAP.match(w) or w.lower().strip(".") in _NP_INNER or _agent_noun(w) for w in words
-        )
-    if low[0] in DETERMINERS or re.search(r"['’]s$", words[0]):
-        return len(words) <= 6
-    return (
-        len(words) <= 3
-        and low[-1].endswith("s")
-        and "'" not in low[-1]
-        and low[-1] not in VERBS | _NOT_PLURAL
-    )  # `officials`, `Senate Republicans`; not `let's`, `does this`
-
-
-_NOT_PLURAL = frozenset(
-    split_words("this his its hers theirs ours yours us does has is was as thus")
-)
-
-
-# Brackets or a leading apostrophe: a fragment of the text, not a noun phrase.
-_FRAGMENT = re.compile(r"[\[\]]|^['’‘]")
-_FUNCTION_WORDS = frozenset(split_words("of the a an and or for to in on at by with from"))
-
-
-def _whole_phrase(np: str) -> bool:
-    """Not a fragment cut out of the text: no brackets, no leading apostrophe, no trailing
-    function word (`The head of`, `a`, `Preparations for the`)."""
-    words = np.split()
-    return bool(words) and not _FRAGMENT.search(np) and words[-1].lower() not in _FUNCTION_WORDS
-
-
-def _descriptors_then_name(words: list[str]) -> bool:
-    """`veteran analyst Charlie Cook`, `retired Army Lt. Gen. Mick Bednarek`: up to three
-    lowercase descriptors before a name of at least two capitalised words. At a sentence start
-    the first descriptor is capitalised (`Billionaire entrepreneur Peter Thiel said`)."""
-    first = 1 if len(words) > 1 and CAP.match(words[0]) and words[1].islower() else 0
-    lead = next((i for i, w in enumerate(words) if i >= first and not w.islower()), len(words))
-    name = words[lead:]
-    return (
-        1 <= lead <= 3
-        and words[0].lower() not in _LEADING_NON_SUBJECT | VERBS
-        and sum(1 for w in name if CAP.match(w)) >= 2
-        and all(CAP.match(w) or w.lower().strip(".") in _NP_INNER for w in name)
-    )
-
-
-_POSSESSOR = re.compile(r"(?:[A-Z][\w\-]*['’]s?|His|Her|Their|Its)\s")
-_LEADING_NON_SUBJECT = frozenset(
-    split_words(
-        """according even but and so yet also still with without in on at for from by of to
-    after before during under over into about while
-    when if as because since although though there here it's there's here's that's what's let's
-    this
-    these those what which who"""
-    )
-)
-_NP_INNER = (
-    ROLE_WORDS
-    | DETERMINERS
-    | frozenset(
-        split_words(
-            """of for de da del van von bin al la le and state foreign press prime deputy vice
-    senior former presidential campaign national security communications defence defense interior
-    finance health economic top acting interim house senate majority minority party state's
-    general district county city federal white republican democratic government"""
-        )
-    )
-)
-
-
-def looks_like_role(text: str) -> bool:
-    """A short phrase with a role noun: an apposition that tells what the person is."""
-    words = [w.lower().strip(".") for w in text.split()]
-    return bool(words) and any(w in ROLE_WORDS for w in words) and len(words) <= 8
-
-
-def clean_role(text: str) -> str:
-    """Role text without determiners: "the Kremlin spokesman" -> "Kremlin spokesman"."""
-    words = text.strip(" ,").split()
-    while words and words[0].lower() in DETERMINERS:
-        words.pop(0)
-    if all(w.lower().strip(".") in TITLE_GENDER for w in words):
-        return ""  # "Mr" is a form of address, not a role
-    return " ".join(words)
-
-
 def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
     """The subject at the start of a sentence (`Trump then appeared ..., saying "..."`).
 
@@ -658,7 +566,7 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
         if not chosen and low in PRONOUNS and low not in ("i", "we", "it"):
             chosen.append(w)
             break
-        if CAP.match(token) or (chosen and low in _NP_INNER) or (not chosen and low in ("the",)):
+        if CAP.match(token) or (chosen and low in NP_INNER) or (not chosen and low in ("the",)):
             chosen.append(w)
             continue
         if chosen and _role_noun_before_name(token, sentence, w.end()):
@@ -667,8 +575,8 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
         break
     if not chosen:
         return None
-    np, shift = _clean_np(sentence[chosen[0].start() : chosen[-1].end()].rstrip("."))
-    if not np or not _plausible_np(np) or np.lower() in ("the",):
+    np, shift = clean_np(sentence[chosen[0].start() : chosen[-1].end()].rstrip("."))
+    if not np or not plausible_np(np) or np.lower() in ("the",):
         return None
     return np, offset + chosen[0].start() + shift, cue, None
 
@@ -676,16 +584,7 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
 def _role_noun_before_name(token: str, sentence: str, end: int) -> bool:
     """A lowercase agent noun (`backbencher`, `campaigner`) right before a capitalised name
     belongs to the subject; verbs (`attacked Clinton`) do not end like agent nouns."""
-    return _agent_noun(token) and bool(re.match(r"\s+[A-Z][\w'’\-]+\s+[A-Z]", sentence[end:]))
-
-
-def _agent_noun(word: str) -> bool:
-    """`backbencher`, `campaigner`: a lowercase noun for a person, missing from the role list."""
-    return (
-        word.islower()
-        and word not in VERBS
-        and word.endswith(("er", "or", "ist", "man", "woman", "ian"))
-    )
+    return agent_noun(token) and bool(re.match(r"\s+[A-Z][\w'’\-]+\s+[A-Z]", sentence[end:]))
 
 
 def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -709,63 +608,9 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'\-]+,[^—–\n]{0,40}?\s[—–]\s*")
-
-
-def _clean_np(np: str) -> tuple[str, int]:
-    """A speaker phrase without what is not part of a name: parenthesised asides
-    (`Blair (Mr)`, `Ted Cruz (R-Texas)`), leading sentence adverbs and time phrases
-    (`Meanwhile Labour`, `On Monday the minister`) and a person's affiliation (`Jeffrey Lewis
-    of the James Martin Center`). Returns the phrase and how many characters were dropped from
-    its start, so its offset can follow."""
-    cleaned = re.sub(r"\s*\([^()]*\)", "", np).strip(" ,")
-    words = cleaned.split()
-    while words and (
-        words[0].lower().strip(",") in _LEADING_ADVERBS
-        or words[0].lower() in _PREPOSITIONS
-        and len(words) > 1
-        and is_time(words[1])
-        or is_time(words[0])
-    ):
-        words.pop(0)
-    if not words:
-        return "", 0
-    rest = " ".join(_without_affiliation(words))
-    return rest, max(np.find(words[0]), 0)
-
-
-def _without_affiliation(words: list[str]) -> list[str]:
-    """`Jeffrey Lewis of the James Martin Center` -> `Jeffrey Lewis`; `Secretary of State John
-    Kerry` and `Governor Chris Christie of New Jersey` keep their office."""
-    if "of" not in words:
-        return words
-    name = words[: words.index("of")]
-    plain = all(CAP.match(w) and w.lower().strip(".") not in ROLE_WORDS for w in name)
-    return name if len(name) >= 2 and plain else words
-
-
-def is_time(word: str) -> bool:
-    """A weekday, month or number: time phrases sit between a verb and its clause or subject."""
-    return word.lower().strip(".,") in _TIME_WORDS or word.strip(".,").isdigit()
-
-
-_LEADING_ADVERBS = frozenset(
-    split_words(
-        """meanwhile however but and also so yet still then now later earlier instead indeed
-    separately nevertheless moreover furthermore besides thus hence finally first second
-    today yesterday tonight recently previously afterwards elsewhere overall again even"""
-    )
-)
-_TIME_WORDS = frozenset(
-    split_words(
-        """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec last next this week month year morning evening night weekend"""
-    )
-)
-_PREPOSITIONS = frozenset(split_words("on in at by during since until last this"))
 _INTRO_WORDS = (
-    _LEADING_ADVERBS
-    | _PREPOSITIONS
+    LEADING_ADVERBS
+    | PREPOSITIONS
     | frozenset(
         split_words("""after before when while as although though if asked speaking for with""")
     )

@@ -12,13 +12,13 @@ from typing import NamedTuple
 
 from ingest.quoting.lexicon import AUX, OPENERS, PARTICIPLES, VERBS, split_words
 from ingest.quoting.model import Doc, Piece
+from ingest.quoting.nounphrases import is_time
 from ingest.quoting.phrases import (
     ACCORDING,
     ALPHA,
     COORDINATED,
     Found,
     clause_after,
-    is_time,
     np_from_left,
     phrase_after,
     sentence_subject,

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from ingest.quoting.lexicon import CAP, DETERMINERS, PRONOUNS, ROLE_WORDS, TITLE_GENDER
 from ingest.quoting.model import Doc, Resolved
-from ingest.quoting.phrases import clean_role, sentence_subject
+from ingest.quoting.nounphrases import clean_role
+from ingest.quoting.phrases import sentence_subject
 from ingest.speakers import role_matches
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}

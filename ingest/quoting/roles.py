@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.quoting.lexicon import CAP, ROLE_WORDS, split_words
-from ingest.quoting.phrases import clean_role, looks_like_role
+from ingest.quoting.nounphrases import clean_role, looks_like_role
 
 _NAME_RUN = re.compile(
     r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|bin|al|da|del|la|le)(?![\w'’\-]))*"
