@@ -136,10 +136,12 @@ def agent_noun(word: str) -> bool:
 def clean_np(np: str) -> tuple[str, int]:
     """A speaker phrase without what is not part of a name: parenthesised asides
     (`Blair (Mr)`, `Ted Cruz (R-Texas)`), leading sentence adverbs and time phrases
-    (`Meanwhile Labour`, `On Monday the minister`) and a person's affiliation (`Jeffrey Lewis
-    of the James Martin Center`). Returns the phrase and how many characters were dropped from
-    its start, so its offset can follow."""
+    (`Meanwhile Labour`, `On Monday the minister`), a person's affiliation (`Jeffrey Lewis
+    of the James Martin Center`) and a trailing participle or adjective phrase (`Another source
+    speaking to Fox News`, `an official familiar with the talks`). Returns the phrase and how
+    many characters were dropped from its start, so its offset can follow."""
     cleaned = re.sub(r"\s*\([^()]*\)", "", np).strip(" ,")
+    cleaned = _TRAILING_MODIFIER.split(cleaned, maxsplit=1)[0]
     words = cleaned.split()
     while words and (
         words[0].lower().strip(",") in LEADING_ADVERBS
@@ -153,6 +155,11 @@ def clean_np(np: str) -> tuple[str, int]:
         return "", 0
     rest = " ".join(_without_affiliation(words))
     return rest, max(np.find(words[0]), 0)
+
+
+_TRAILING_MODIFIER = re.compile(
+    r"\s+(?:[a-z]+ing|familiar|close)\s+(?:to|with|on|in|for|about|under)\s"
+)
 
 
 def _without_affiliation(words: list[str]) -> list[str]:

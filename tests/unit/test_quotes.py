@@ -818,3 +818,9 @@ def test_a_pronoun_refers_to_its_sentence_subject_named_only_in_narrative() -> N
         "blogged: “Hillary Clinton is as close to a pre-selected candidate as we will see.”"
     )
     assert speaker_of(text, "Hillary Clinton is") == "Ed Krayewski"
+
+
+def test_a_participle_phrase_inside_the_subject() -> None:
+    text = "Another intelligence source speaking to Fox News said, “The agents are investigating.”"
+    quote = by_start(extract_quotes(text), "The agents")
+    assert quote.speaker_as_written == "Another intelligence source"
