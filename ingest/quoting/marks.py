@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.quoting.lexicon import OPENERS
+from ingest.quoting.lexicon import OPENERS, VERBS
 from ingest.quoting.model import Doc, Piece, trim_span
 from ingest.quoting.phrases import (
     Found,
@@ -185,11 +185,33 @@ def attach_phrase(doc: Doc, piece: Piece) -> None:
     prev_close = _last_closer_before(doc, piece)
     left_start = max(s_start, prev_close)
     before = text[left_start : piece.open_pos]
-    found = phrase_before(before, left_start) or _colon_paragraph_before(doc, piece)
+    found = (
+        phrase_before(before, left_start)
+        or _colon_paragraph_before(doc, piece)
+        or _closing_attribution(doc, piece)
+    )
     if found:
         piece.np, piece.np_pos, piece.cue, piece.role = found
         return
     piece.fallback = _fallback_subject(doc, piece, before, left_start, s_start)
+
+
+def _closing_attribution(doc: Doc, piece: Piece) -> Found | None:
+    """`"An embarrassment" if she didn't win by more, said David Wasserman, an analyst.`: an
+    attribution closing the sentence names the speaker of a quote that opens it, when no
+    other quotation stands between them."""
+    if piece.close_pos is None:
+        return None
+    _, s_end = _sentence_at(doc, piece.open_pos)
+    tail = doc.text[piece.close_pos + 1 : s_end]
+    if _next_opener(tail, 0, len(tail)) is not None:
+        return None
+    commas = [m.end() for m in re.finditer(",", tail)][-3:]
+    for comma in reversed(commas):
+        found = phrase_after(tail[comma:], piece.close_pos + 1 + comma)
+        if found and found[2] in VERBS:  # lowercase: `Cook Political Report` is no verb
+            return found
+    return None
 
 
 def _colon_paragraph_before(doc: Doc, piece: Piece) -> Found | None:

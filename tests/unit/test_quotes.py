@@ -824,3 +824,12 @@ def test_a_participle_phrase_inside_the_subject() -> None:
     text = "Another intelligence source speaking to Fox News said, “The agents are investigating.”"
     quote = by_start(extract_quotes(text), "The agents")
     assert quote.speaker_as_written == "Another intelligence source"
+
+
+def test_an_attribution_closing_the_sentence_of_an_opening_quote() -> None:
+    text = (
+        '"Many would consider that an embarrassment" if she did not win by more, said David '
+        "Wasserman, an elections analyst at the Cook Political Report."
+    )
+    quote = by_start(extract_quotes(text), "Many would")
+    assert (quote.speaker, quote.cue) == ("David Wasserman", "said")
