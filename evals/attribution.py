@@ -217,7 +217,7 @@ def _same_statement(text: str, prev: Quote, q: Quote) -> bool:
     gap = text[prev.end : q.start]
     if prev.speaker != q.speaker or "\n" in gap:
         return False
-    if not (prev.text[-1] in ",!?—–…" or gap.lstrip('"”’ ').startswith(",")):
+    if not (prev.text.rstrip("’'")[-1:] in ",!?—–…" or gap.lstrip('"”’ ').startswith(",")):
         return False
     if sum(1 for w in re.findall(r"[a-z]+", gap) if w in VERBS) > 1:
         return False

@@ -36,3 +36,11 @@ def test_an_unquoted_transcript_turn_is_no_quoted_unit() -> None:
     quotes = extract_quotes(text)
     assert [q.kind for q in quotes].count("transcript") == 4
     assert len(_units(text)) == 1
+
+
+def test_pieces_whose_comma_sits_inside_a_nested_quote_are_one_unit() -> None:
+    text = (
+        "“He is like, ‘Let us write new songs in the studio,’” Keidis continued. “So we "
+        "wrote all new songs, and it is a good thing we did.”"
+    )
+    assert len(_units(text)) == 1
