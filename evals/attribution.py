@@ -6,12 +6,16 @@ subset whose content begins and ends with one (`fully_quoted`). Dev comes flatte
 the brat `.ann` files the same way.
 
 Predictions: PolNeAR annotates one attribution per reported statement, so predicted quotes are
-grouped the same way before scoring. Pieces of one quotation split by its attribution
-(same speaker, same paragraph, consecutive) form one unit; a reported statement (kind
-"indirect") that contains a quote mark is one unit and absorbs the direct pieces inside it.
-For `quoted`, units are direct + transcript pieces and quote-bearing reported statements; for
-`fully_quoted`, direct + transcript units that do not continue a sentence (a quote mark right
-after a word marks a partial quote) and are not inside a reported statement.
+grouped the same way before scoring. Pieces of one quotation split by its attribution (same
+speaker, same paragraph, consecutive, one reporting verb between them however long the source
+phrase: gold content is a set of discontinuous spans around its source and cue) form one unit;
+a reported statement (kind "indirect") that contains a quote mark is one unit and absorbs the
+direct pieces inside it. For `quoted`, units are direct pieces and the transcript turns and
+reported statements that bear a quote mark, as the gold set is content with a quote mark (an
+unquoted `A: ...` turn is an attribution PolNeAR leaves out of that set, so it cannot be scored
+against it); for `fully_quoted`, those direct and transcript units that do not continue a
+sentence (a quote mark right after a word marks a partial quote) and are not inside a reported
+statement.
 
 Matching: character-level Jaccard >= 0.5 after stripping outer quote marks, punctuation and
 spaces from every span, greedy one-to-one by Jaccard; exact match = identical stripped spans.
@@ -37,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.quotes import SPACY_MODEL, extract_quotes_many
+from ingest.quoting.lexicon import VERBS
 from ingest.types import Quote
 
 
@@ -170,7 +175,9 @@ def _parse_ann(path: Path, doc: str, primary: bool) -> list[dict[str, Any]]:
 
 def prediction_units(doc: str, text: str, quotes: list[Quote], strict: bool) -> list[Unit]:
     """Group predicted quotes into PolNeAR-style attribution units (see module docstring)."""
-    direct = [q for q in quotes if q.kind in ("direct", "transcript")]
+    direct = [
+        q for q in quotes if q.kind == "direct" or q.kind == "transcript" and _has_quote(q.text)
+    ]
     units: list[Unit] = []
     previous: Quote | None = None
     for q in direct:
@@ -202,13 +209,17 @@ def _partial(text: str, unit: Unit) -> bool:
 
 
 def _same_statement(text: str, prev: Quote, q: Quote) -> bool:
-    """Pieces of one quotation split by its attribution: same speaker, the cue in between."""
+    """Pieces of one quotation split by its attribution: same speaker, same paragraph, and
+    between them the attribution with its one reporting verb (`"A," said X, a long
+    apposition. "B."`). PolNeAR gives such a quotation one content of discontinuous spans
+    around its source and cue, however long the source phrase; a second reporting verb in
+    between (`"A," X said. Later he added, "B."`) is a second attribution."""
     gap = text[prev.end : q.start]
-    if prev.speaker != q.speaker or "\n" in gap or len(gap.split()) > 10:
+    if prev.speaker != q.speaker or "\n" in gap:
         return False
-    if not (prev.text[-1] in ",!?—–…" or gap.lstrip('"”’ ').startswith(",")):
+    if not (prev.text.rstrip("’'")[-1:] in ",!?—–…" or gap.lstrip('"”’ ').startswith(",")):
         return False
-    if re.search(r"\b(?:but|and|while|although|because|when)\b", gap):
+    if sum(1 for w in re.findall(r"[a-z]+", gap) if w in VERBS) > 1:
         return False
     cues = [c for c in (prev.cue, q.cue) if c]
     return any(re.search(rf"\b{re.escape(c)}\b", gap) for c in cues)

@@ -189,13 +189,24 @@ def role_matches(mention: str, role: str) -> bool:
     The head noun must agree and every other content word of the mention must appear in the
     role, so "the minister" fits "Russian Foreign Minister" but "the defence minister" does
     not. The head is the last word, or the word before "of" ("the President" fits "President
-    of Ukraine").
+    of Ukraine"). An office named by its function fits the titles that hold it ("the head of
+    state" fits "Polish President").
     """
     m = [w for w in _words(mention) if w not in _STOP]
     r = [w for w in _words(role) if w not in _STOP]
+    titles = _FUNCTION_OFFICES.get(tuple(m[-2:]))
+    if titles is not None:
+        return bool(titles & set(r)) and all(any(_same_word(w, x) for x in r) for w in m[:-2])
     if not m or not r or not _same_word(_head(mention), _head(role)):
         return False
     return all(any(_same_word(w, x) for x in r) for w in m)
+
+
+# News refers back to a leader by function as often as by title.
+_FUNCTION_OFFICES = {
+    ("head", "state"): frozenset({"president", "king", "queen", "monarch", "emir", "sultan"}),
+    ("head", "government"): frozenset({"prime", "premier", "chancellor"}),
+}
 
 
 def _head(phrase: str) -> str:

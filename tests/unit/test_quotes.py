@@ -609,3 +609,227 @@ def test_an_answer_is_the_interviewee_the_preamble_names_most() -> None:
         "A: It is a big mistake, and everybody is making it."
     )
     assert speaker_of(text, "It is a big mistake") == "Jane Doe"
+
+
+def test_speaker_before_a_bare_noun_apposition() -> None:
+    text = (
+        '"Nothing we could do now would make a difference," Fred Kagan, director of the '
+        "Critical Threats Project at the American Enterprise Institute, said in an interview."
+    )
+    assert speaker_of(text, "Nothing we could") == "Fred Kagan"
+
+
+def test_a_party_tag_does_not_cut_off_the_sentence_subject() -> None:
+    text = (
+        "Sen. Bernie Sanders (I-Vt.) on Saturday criticized the accord, saying the agreement "
+        "goes “nowhere near far enough.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Bernie Sanders"}
+
+
+def test_a_new_subject_after_the_quote_ends_the_reported_clause() -> None:
+    text = (
+        'Smith called Jones a "nice guy" and he did not describe the other candidates at all '
+        "during the interview."
+    )
+    reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [q.text for q in reported] == ['Jones a "nice guy"']
+
+
+def test_a_capitalised_descriptor_opens_the_sentence() -> None:
+    text = 'Billionaire entrepreneur Peter Thiel said, "I am proud to be a Republican."'
+    assert speaker_of(text, "I am proud") == "Peter Thiel"
+
+
+def test_an_unlisted_verb_before_the_name_after_an_exclamation() -> None:
+    text = "“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who sat nearby."
+    assert speaker_of(text, "This is fantastic") == "Donald Hartley"
+
+
+def test_an_adverb_before_the_closing_comma_of_an_aside_is_not_the_subject() -> None:
+    text = (
+        "A Warren adviser, who spoke on condition of anonymity to speak candidly, said of "
+        'the senator, "She takes the threat very seriously."'
+    )
+    assert speaker_of(text, "She takes") == "Warren adviser"
+
+
+def test_a_participle_aside_between_subject_and_verb() -> None:
+    text = 'Judge Diane Wood, writing for the majority, said the law "imposes an undue burden."'
+    quotes = extract_quotes(text)
+    assert {q.speaker for q in quotes} == {"Diane Wood"}
+    assert {q.cue for q in quotes} == {"said"}
+    assert [q.text for q in quotes if q.kind == "indirect"] == [
+        'the law "imposes an undue burden."'
+    ]
+
+
+def test_the_head_of_state_is_the_president_introduced_before() -> None:
+    text = (
+        'Polish President Andrzej Duda visited Kyiv. "We stand with Ukraine," the head of '
+        "state said."
+    )
+    assert speaker_of(text, "We stand") == "Andrzej Duda"
+
+
+def test_a_sentence_adverb_between_commas_keeps_the_subject() -> None:
+    text = (
+        "Jeb Bush spoke on Monday. Hunter, meanwhile, told Politico that he backs Trump "
+        "because “we don’t need a policy wonk as president.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Hunter"}
+
+
+def test_an_unlisted_verb_right_before_the_quote() -> None:
+    text = (
+        "After Jerry Brown criticized her husband during a debate, Hillary shot back, "
+        "“I suppose I could have chosen to bake cookies and have teas.”"
+    )
+    assert speaker_of(text, "I suppose") == "Hillary"
+
+
+def test_as_x_pointed_out() -> None:
+    text = "But as The Hill pointed out, “Trump has so far declined to release any returns.”"
+    assert speaker_of(text, "Trump has") == "Hill"
+
+
+def test_a_when_asked_aside_between_subject_and_verb() -> None:
+    text = (
+        "Ted Cruz, when asked what is wrong with the plan, responded that the businessman "
+        "“is right about the problems, but his solutions don’t work.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Ted Cruz"}
+
+
+def test_a_capitalised_name_that_is_also_an_auxiliary() -> None:
+    text = "Christie gave a speech, which Will claims affirmed “the foundational belief.”"
+    assert speaker_of(text, "the foundational") == "Will"
+
+
+def test_a_time_phrase_between_subject_and_verb() -> None:
+    text = "He attacked Bannon, who Beck on Wednesday called “a horrible, despicable human being.”"
+    assert speaker_of(text, "a horrible") == "Beck"
+
+
+def test_a_conjunction_before_a_subject_with_an_aside() -> None:
+    text = (
+        "But Sen. Richard J. Durbin (D-Ill.), noting the size of the list, said, "
+        '"Let me tell you, he\'s got a heck of an email list."'
+    )
+    assert speaker_of(text, "Let me tell you") == "Richard J. Durbin"
+
+
+def test_an_apposition_with_commas_of_its_own() -> None:
+    text = (
+        '"Both candidates scare me," Harry Bond, 30, of Raleigh, N.C., who was among those '
+        "polled, said in a follow-up interview."
+    )
+    assert speaker_of(text, "Both candidates") == "Harry Bond"
+
+
+def test_a_participle_after_an_attribution_continues_its_speaker() -> None:
+    text = (
+        'Ryan and Trump will meet next week, Spicer said, adding, "They need to sit down '
+        'and have a good talk."'
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Spicer"}
+
+
+def test_a_closing_attribution_then_a_chained_statement() -> None:
+    text = (
+        'The former secretary of state will play the "woman card," Fiorina said, adding that '
+        'the way to go after it "is to attack her track record."'
+    )
+    reported = [(q.text, q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
+    assert reported == [
+        ('The former secretary of state will play the "woman card,"', "Fiorina"),
+        ('the way to go after it "is to attack her track record."', "Fiorina"),
+    ]
+
+
+def test_a_reporting_verb_after_a_possessive_is_a_noun() -> None:
+    text = "Brian Fallon responded on Twitter, calling Trump’s charge “pathetic” and “dangerous.”"
+    reported = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [(q.text, q.cue) for q in reported] == [
+        ("Trump’s charge “pathetic” and “dangerous.”", "calling")
+    ]
+
+
+def test_a_coordinated_reporting_verb_takes_the_sentence_subject() -> None:
+    text = (
+        "Carson took the stage in Baltimore and called the political system “rotten to the core.”"
+    )
+    reported = [(q.text, q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
+    assert reported == [("the political system “rotten to the core.”", "Carson")]
+
+
+def test_a_second_subject_in_a_reported_sentence_starts_its_own_statement() -> None:
+    text = (
+        "Rubio suggested that someone who does not answer questions cannot be president, "
+        'while Cruz said that the "stakes in this election are too high" for Trump.'
+    )
+    reported = [(q.text[:14], q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
+    assert reported == [("someone who do", "Rubio"), ('the "stakes in', "Cruz")]
+
+
+def test_a_name_ending_like_an_adverb_is_not_an_intro_phrase() -> None:
+    text = (
+        "Carly Fiorina backed Ted Cruz on Wednesday, saying it is time to have a “real "
+        "constitutional conservative in the White House.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Carly Fiorina"}
+
+
+def test_according_to_after_the_quote() -> None:
+    text = "“The new material shows the dossiers,” according to Judicial Watch."
+    assert speaker_of(text, "The new material") == "Judicial Watch"
+
+
+def test_as_x_said_with_a_time_and_place() -> None:
+    text = "As Michael Dell said last week in Tel Aviv, “Israel is the center of the future.”"
+    assert speaker_of(text, "Israel is") == "Michael Dell"
+
+
+def test_a_long_descriptor_keeps_its_role_noun_and_name() -> None:
+    text = (
+        "“There is a high probability of an accident,” DoubleLine Capital portfolio manager "
+        "Bonnie Baha said at a Reuters event."
+    )
+    quote = by_start(extract_quotes(text), "There is")
+    assert (quote.speaker, quote.speaker_as_written) == ("Bonnie Baha", "manager Bonnie Baha")
+
+
+def test_a_time_adverbial_before_the_subject() -> None:
+    text = "Hours later, Trump praised Adelson, telling Reuters, “Sheldon is an amazing man.”"
+    assert {q.speaker for q in extract_quotes(text)} == {"Trump"}
+
+
+def test_a_dateline_is_not_the_subject() -> None:
+    text = (
+        "WASHINGTON, Dec. 8 (UPI) — In response to the proposal, Clinton rallied supporters, "
+        "saying: “We have to be ready to stop him.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Clinton"}
+
+
+def test_a_pronoun_refers_to_its_sentence_subject_named_only_in_narrative() -> None:
+    text = (
+        '"We need it," Jeff Bechdel said. Ed Krayewski may have said it best when he '
+        "blogged: “Hillary Clinton is as close to a pre-selected candidate as we will see.”"
+    )
+    assert speaker_of(text, "Hillary Clinton is") == "Ed Krayewski"
+
+
+def test_a_participle_phrase_inside_the_subject() -> None:
+    text = "Another intelligence source speaking to Fox News said, “The agents are investigating.”"
+    quote = by_start(extract_quotes(text), "The agents")
+    assert quote.speaker_as_written == "Another intelligence source"
+
+
+def test_an_attribution_closing_the_sentence_of_an_opening_quote() -> None:
+    text = (
+        '"Many would consider that an embarrassment" if she did not win by more, said David '
+        "Wasserman, an elections analyst at the Cook Political Report."
+    )
+    quote = by_start(extract_quotes(text), "Many would")
+    assert (quote.speaker, quote.cue) == ("David Wasserman", "said")

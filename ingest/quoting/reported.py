@@ -1,0 +1,369 @@
+"""Reported speech: `X said (that) CLAUSE`, `CLAUSE, X said.`, `According to X, CLAUSE`, and a
+reporting verb whose object holds a partial quote (`X called the plan "foolish"`).
+
+One statement per reporting verb of a sentence's speaker: chained verbs (`, adding that`,
+`and said`) start statements of their own, as news attributes each separately.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ingest.quoting.lexicon import AUX, OPENERS, PARTICIPLES, VERBS, split_words
+from ingest.quoting.model import Doc, Piece
+from ingest.quoting.nounphrases import is_time
+from ingest.quoting.phrases import (
+    ACCORDING,
+    ALPHA,
+    COORDINATED,
+    Found,
+    clause_after,
+    np_from_left,
+    phrase_after,
+    sentence_subject,
+    unlisted_verb,
+    verb_tokens,
+)
+
+_CLOSERS = frozenset('"”»')
+
+
+class _Cue(NamedTuple):
+    """A reporting verb in a sentence and where the reported clause starts (sentence offsets)."""
+
+    verb_start: int
+    verb: str
+    clause_start: int
+
+
+_THAT_CLAUSE = re.compile(r"\bthat\s+(?=\S)")
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?:" + "|".join(sorted(AUX)) + r"|\w+ly)\s+)*(?P<verb>[a-z]\w+)(?:\s+that)?\s+(?=\S)"
+)
+_THATLESS = re.compile(
+    r"\b(?P<verb>said|says|told|added|adds|warned|insisted|argued|claimed)\b"
+    r"(?P<obj>(?:\s+(?:reporters|CNN|journalists|the\s+[A-Z][\w]*(?:\s+[A-Z][\w]*)*))?"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today"
+    r"|yesterday))?)"
+    r"\s+(?P<clause>(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these)\b|[A-Z])"
+)
+
+
+_Statement = tuple[int, int, str, str, int, str | None]  # start, end, np, cue, np_pos, role
+
+
+def find_indirect(doc: Doc) -> list[_Statement]:
+    """Reported statements, one per reporting verb of a sentence's speaker."""
+    out: list[_Statement] = []
+    text = doc.text
+    for s_start, s_end in doc.sentences:
+        sentence = text[s_start:s_end]
+        found = _indirect_in(sentence, s_start, doc)
+        if not found:
+            continue
+        out.extend(_split_chained(doc, found))
+        chained = _CHAINED_PARTICIPLE.search(sentence, max(found[4] - s_start, 0))
+        if found[4] > found[1] and chained:  # `CLAUSE, X said, adding that B`: B is one more
+            rest = _indirect_in(sentence[chained.start() :], s_start + chained.start(), doc)
+            out.extend(_split_chained(doc, rest) if rest else [])
+    return out
+
+
+# `, adding`, `and said`, `while insisting`: a further reporting verb of the same subject.
+_CHAINED_CUE = re.compile(
+    r"(?:,[”\"]?\s+(?:and\s+|but\s+)?|\s+(?:and|but|while|before|after)\s+)"
+    r"(?:(?:then|also|later|again|[a-z]+ly)\s+)?(?P<verb>[a-z]+)\b"
+)
+_NEW_SUBJECT = re.compile(
+    r"(?:,[”\"]?\s+(?:and\s+|but\s+|while\s+|whereas\s+)?|\s+(?:and|but|while|whereas)\s+)"
+    r"(?P<np>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|he|she|they)\s+"
+    r"(?:(?:also|later|then|again)\s+)?"
+    r"(?P<verb>said|says|told|tells|added|adds|argued|argues|noted|notes|wrote|writes|claimed"
+    r"|claims|insisted|insists|warned|warns)\b"
+)
+_FINITE_CHAIN = frozenset(split_words("said says told tells wrote writes added adds"))
+_THAT_SOON = re.compile(r"(?:[^\s“”\"]+\s+){0,10}?that\s+(?=\S)")
+
+
+def _split_chained(doc: Doc, statement: _Statement) -> list[_Statement]:
+    """`X said A, adding B` / `X said A and said B`: each reporting verb introduces its own
+    statement by the same speaker, so A ends before the next verb and B starts after it
+    (and after its object and `that`: `telling reporters on Friday that B`). A verb with a
+    subject of its own (`X suggested A, while Cruz said that B`) starts B by that speaker."""
+    start, end, np, cue, np_pos, role = statement
+    text = doc.text
+    out: list[_Statement] = []
+    chained = [*_CHAINED_CUE.finditer(text, start, end), *_NEW_SUBJECT.finditer(text, start, end)]
+    for m in sorted(chained, key=lambda m: m.start()):
+        verb = m.group("verb")
+        if m.start() < start or _inside_piece(doc, m.start("verb")):
+            continue
+        if m.re is _CHAINED_CUE and not _chain_verb(verb, m.group()):
+            continue
+        head = m.start() + (2 if text[m.start() + 1 : m.start() + 2] in _CLOSERS else 0)
+        out.append((start, head, np, cue, np_pos, role))
+        if m.re is _NEW_SUBJECT:
+            np, np_pos, role = m.group("np"), m.start("np"), None
+        start = clause_after(text, m.end())
+        that = _THAT_SOON.match(text, start, end)
+        if that and not any(ch in OPENERS for ch in that.group()):
+            start = that.end()
+        cue = verb
+    out.append((start, end, np, cue, np_pos, role))
+    return [s for s in out if s[1] - s[0] >= 8]
+
+
+def _chain_verb(verb: str, link: str) -> bool:
+    """Participles chain after a comma or `while`; finite verbs only after `and`/`but`."""
+    if verb not in VERBS:
+        return False
+    if verb in PARTICIPLES:
+        return True
+    finite = verb in _FINITE_CHAIN or verb.endswith("ed")
+    return finite and bool(re.search(r"\b(?:and|but)\s", link))
+
+
+def _indirect_in(
+    sentence: str, offset: int, doc: Doc
+) -> tuple[int, int, str, str, int, str | None] | None:
+    """The first `X VERB (that) CLAUSE` whose subject is a plausible speaker phrase."""
+    # `Clinton is "the worst," Pence said.`, `Assange was "arbitrarily detained" ..., the
+    # group says.`: an attribution closing the sentence names the speaker of the whole
+    # clause, not its subject. `X, the mayor, said the city ...` is not one: an inverted
+    # `, said X` counts only right after a quote that closes mid-sentence.
+    trailing = _trailing_attribution(sentence, offset, doc)
+    if trailing and _inverted(doc, trailing) and not re.search(r"[,!?][”\"]\s", sentence):
+        leading = _leading_according(sentence, offset, doc)
+    else:
+        leading = _leading_according(sentence, offset, doc) or trailing
+    if leading:
+        return leading
+    started_inside = _inside_piece(doc, offset) or _inside_piece(doc, offset + 1)
+    candidates = _that_cues(sentence) + [
+        _Cue(m.start("verb"), m.group("verb"), m.start("clause"))
+        for m in _THATLESS.finditer(sentence)
+    ]
+    candidates += _partial_quote_objects(sentence, offset, doc)
+    for cue in sorted(candidates, key=lambda c: (c.verb_start, -c.clause_start)):
+        start = offset + cue.clause_start
+        if _inside_piece(doc, start) or _inside_piece(doc, offset + cue.verb_start):
+            continue
+        participle = cue.verb.lower() in PARTICIPLES
+        if started_inside and not participle:
+            continue
+        if participle:
+            subject = None
+            if not started_inside:
+                subject = _attribution_before(sentence, cue, offset) or sentence_subject(
+                    sentence, offset, cue.verb
+                )
+            found = subject or ("", -1, cue.verb, None)
+        else:
+            found = np_from_left(sentence[: cue.verb_start], offset, cue.verb)
+            if not found and COORDINATED.search(sentence, 0, cue.verb_start):
+                found = sentence_subject(sentence, offset, cue.verb)
+        if not found:
+            continue
+        end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
+        if end - start < 8:
+            continue
+        np, np_pos, cue, role = found
+        return start, end, np, cue, np_pos, role
+    return trailing
+
+
+def _inverted(doc: Doc, statement: _Statement) -> bool:
+    """`..., said X`: the cue stands between the statement and its speaker."""
+    _start, end, _np, cue, np_pos, _role = statement
+    return cue != "according to" and doc.text.find(cue, end, max(end, np_pos)) != -1
+
+
+_LEADING_ACCORDING = re.compile(r"\s*According to (?P<np>[^,.;:“”\"]{2,80}),\s+(?=\S)")
+
+
+def _leading_according(
+    sentence: str, offset: int, doc: Doc
+) -> tuple[int, int, str, str, int, str | None] | None:
+    """`According to X, CLAUSE.`"""
+    m = _LEADING_ACCORDING.match(sentence)
+    if not m or _inside_piece(doc, offset + m.end()):
+        return None
+    end = _clause_end(doc, offset + m.end(), offset + len(sentence.rstrip().rstrip(".!?…")))
+    np = m.group("np").strip()
+    return offset + m.end(), end, np, "according to", offset + m.start("np"), None
+
+
+def _that_cues(sentence: str) -> list[_Cue]:
+    """`VERB (up to six object words) that CLAUSE`."""
+    cues = []
+    for that in _THAT_CLAUSE.finditer(sentence):
+        window = sentence[max(0, that.start() - 80) : that.start()]
+        words = list(re.finditer(r"[\w'’.\-]+", window))[-7:]
+        for w in reversed(words):
+            if w.group().lower() in VERBS:
+                cues.append(_Cue(that.start() - len(window) + w.start(), w.group(), that.end()))
+                break
+    return cues
+
+
+_CHAINED_PARTICIPLE = re.compile(
+    r"(?:^|,)\s+(?:and\s+)?(?:" + "|".join(sorted(PARTICIPLES)) + r")\b"
+)
+
+
+def _attribution_before(sentence: str, cue: _Cue, offset: int) -> Found | None:
+    """`Ryan and Trump will meet next week, Spicer said, adding, "..."`: a participle right
+    after an attribution continues the attributed speaker, not the sentence subject."""
+    left = sentence[: cue.verb_start].rstrip()
+    if not left.endswith(","):
+        return None
+    start = max(left.rfind(",", 0, len(left) - 1), left.rfind("”", 0, len(left) - 1)) + 1
+    segment = left[start:-1]
+    if not 1 < len(segment.split()) <= 8:
+        return None
+    found = phrase_after(segment, offset + start)
+    return (found[0], found[1], cue.verb, found[3]) if found else None
+
+
+def _trailing_attribution(sentence: str, offset: int, doc: Doc) -> _Statement | None:
+    """`CLAUSE, according to X.` / `CLAUSE, X said.` / `CLAUSE, said X, who ...`."""
+    commas = [m.end() - 1 for m in re.finditer(r",[”\"]?", sentence)]
+    for comma in reversed(commas[-3:]):
+        tail = sentence[comma + 1 :]
+        chained = _CHAINED_PARTICIPLE.search(tail)  # `, X said, adding that ...`: own statement
+        if chained and chained.start() == 0:
+            continue
+        tail = (tail[: chained.start()] if chained else tail).rstrip().rstrip(".!?…")
+        words = tail.split()
+        if len(words) > 20 or len(sentence[:comma].split()) < 3 or not _may_attribute(words):
+            continue
+        if any(ch in OPENERS for ch in tail):
+            return None  # `X, the mayor, said: "..."`: the quote is the statement
+        acc = ACCORDING.match(tail.lstrip())
+        if acc:
+            lead = len(tail) - len(tail.lstrip())
+            found: Found | None = (
+                acc.group("np").strip(),
+                offset + comma + 1 + lead + acc.start("np"),
+                "according to",
+                None,
+            )
+        else:
+            at = offset + comma + 1
+            found = phrase_after(tail, at) or unlisted_verb(tail, at)
+        if not found:
+            continue
+        start = offset + len(sentence) - len(sentence.lstrip())
+        if _inside_piece(doc, start + 1) or sentence.lstrip()[:1] in OPENERS:
+            return None
+        closed = sentence[comma] in _CLOSERS  # keep the quote's closing mark with its words
+        end = offset + (comma + 1 if closed else len(sentence[:comma].rstrip()))
+        np, np_pos, cue, role = found
+        return start, end, np, cue, np_pos, role
+    return None
+
+
+def _may_attribute(words: list[str]) -> bool:
+    """Cheap test before parsing a tail: it needs `according`, a listed verb or a past tense."""
+    head = " ".join(words[:15])
+    return bool(_PAST_OR_ACCORDING.search(head)) or not VERBS.isdisjoint(
+        ALPHA.findall(head.lower())
+    )
+
+
+_PAST_OR_ACCORDING = re.compile(r"ed\b|\baccording\b")
+
+
+def _clause_end(doc: Doc, start: int, end: int) -> int:
+    """A clause ends with its sentence, unless a quotation opened in it runs on further, or a
+    long tail follows its last quotation (`the loophole called an "inversion," in which ...`)."""
+    inside = [p for p in doc.pieces if start <= p.open_pos < end]
+    for piece in inside:
+        if piece.end > end:
+            stop = piece.end
+            while stop > start and doc.text[stop - 1] in ".!?…,;: ":
+                stop -= 1
+            return stop
+    if inside and inside[-1].close_pos is not None:
+        close = inside[-1].close_pos + 1
+        tail = doc.text[close:end]
+        if len(tail.split()) >= 4 and _clause_break(doc.text[close - 2], tail.lstrip()):
+            return close
+    return end
+
+
+def _clause_break(last: str, tail: str) -> bool:
+    """After a quote, a comma (also one just inside the closing mark: `“that crap,” in an
+    interview`), a semicolon, a dash or a bracket ends the reported clause."""
+    return (
+        last == ","
+        or tail[:1] in ",;—–("
+        or tail.startswith(("- ", "--"))
+        or bool(_NEW_CLAUSE.match(tail))
+    )
+
+
+# `..."nice guy" and he didn't ...`, `... but he gave`: a conjunction and a subject pronoun
+# start a sentence of the narrator's own.
+_NEW_CLAUSE = re.compile(r"(?:and|but|while|as)\s+(?:he|she|they|it|we|I)\s")
+
+
+def _partial_quote_objects(sentence: str, offset: int, doc: Doc) -> list[_Cue]:
+    """`X called the plan "foolish"`: a reporting verb whose object holds a quote in-sentence."""
+    out = []
+    for piece in doc.pieces:
+        rel = piece.open_pos - offset
+        if not 0 < rel < len(sentence):
+            continue
+        verbs = verb_tokens(sentence[:rel])
+        if verbs and (
+            verbs[-1].group().lower() not in _SPEECH_VERBS
+            or _quote_inside_clause(sentence, verbs[-1].end(), rel, piece, offset)
+        ):
+            verb = verbs[-1]
+            out.append(_Cue(verb.start(), verb.group(), clause_after(sentence, verb.end())))
+        elif not verbs and sentence[:rel].rstrip()[-1:].isalnum():
+            out.extend(_subject_verb(sentence, rel))
+    return out
+
+
+_SPEECH_VERBS = frozenset(split_words("said says say told tell tells"))
+
+
+def _quote_inside_clause(sentence: str, verb_end: int, rel: int, piece: Piece, offset: int) -> bool:
+    """`X said the plan was "foolish"` / `X says "the wind is at our backs" despite ...`: after
+    a plain speech verb the statement is the whole clause only when the quote is part of it;
+    `X said: "..."` and `X told reporters "..."` state the quote alone."""
+    between = sentence[verb_end:rel]
+    if re.search(r"[:;]", between) or between.strip()[-1:] == ",":
+        return False  # `X said: "..."`; `X said on Monday, "..."`
+    words = between.split()
+    if words and words[-1].lower() != "that":
+        said = sentence[verb_end - 4 : verb_end].lower() in ("said", "says")
+        return said and not is_time(words[-1])
+    if piece.close_pos is None:
+        return False
+    tail = re.findall(r"[A-Za-z]+", sentence[piece.close_pos + 1 - offset :])
+    return len(tail) >= 2 and tail[0].lower() in _CLAUSE_LINKS
+
+
+_CLAUSE_LINKS = frozenset(
+    split_words("because despite but and while although though since as if unless so or when")
+)
+
+
+def _subject_verb(sentence: str, rel: int) -> list[_Cue]:
+    """`Moore thanked him for "..."`: any verb right after a sentence-initial subject."""
+    subject = sentence_subject(sentence, 0, "")
+    if not subject:
+        return []
+    verb = _SUBJECT_VERB.match(sentence, subject[1] + len(subject[0]))
+    if not verb or verb.end() > rel:
+        return []
+    return [_Cue(verb.start("verb"), verb.group("verb"), verb.end())]
+
+
+def _inside_piece(doc: Doc, pos: int) -> bool:
+    """Words inside a direct quote are the speaker's, so they never cue reported speech."""
+    return any(p.start <= pos < p.end for p in doc.pieces)

@@ -1,0 +1,206 @@
+"""Speaker resolution: turn a speaker phrase into a person or organisation using NER on the
+phrase, the roles the article introduced and earlier mentions (for pronouns).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.quoting.lexicon import CAP, DETERMINERS, PRONOUNS, ROLE_WORDS, TITLE_GENDER
+from ingest.quoting.model import Doc, Resolved
+from ingest.quoting.nounphrases import clean_role
+from ingest.quoting.phrases import sentence_subject
+from ingest.speakers import role_matches
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
+@dataclass
+class _Mention:
+    """A person or organisation named at `pos`: what a later pronoun can point back to."""
+
+    pos: int
+    name: str
+    kind: str  # person | org
+    gender: str | None = None
+
+
+class Resolver:
+    """Turns speaker phrases into canonical speakers using the article's names and roles."""
+
+    def __init__(self, doc: Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]):
+        self.doc = doc
+        self.entities = entities
+        self.roles: list[tuple[int, str, str]] = []
+        self.mentions: list[_Mention] = []
+        self.org_words = {
+            m.group(1).lower() for m in re.finditer(r"\b[Tt]he\s+([A-Z][\w]+)\b", doc.text)
+        }
+        for pos, name, role in doc.roles:
+            person = self._person_in(name)
+            if person:
+                self.roles.append((pos, person, role))
+
+    def _person_in(self, phrase: str) -> str | None:
+        """The last PERSON entity of a phrase, or a capitalised run when NER finds none."""
+        if _plain_name(phrase):
+            return phrase
+        ents = self.entities.get(phrase, ())
+        people = [phrase[s:e] for label, s, e in ents if label == "PERSON"]
+        return people[-1] if people else None
+
+    def resolve(self, np: str, pos: int, role: str | None) -> Resolved:
+        """Resolve one speaker phrase written at `pos`."""
+        low = _OBJECT_PRONOUNS.get(np.lower(), np.lower())  # `according to him`
+        if low in PRONOUNS:
+            return self._pronoun(low, np, pos)
+        words = np.split()
+        if len(words) > 1 and _plain_name(np):
+            return Resolved(np, np, role, "person")
+        ents = self.entities.get(np, ())
+        people = [(s, e) for label, s, e in ents if label == "PERSON"]
+        if people and len(words) > 1:
+            s, e = people[-1]
+            name = np[s:e].strip()
+            own_role = clean_role(np[:s].strip(" ,")) or None
+            name_words = name.split()
+            if name_words and name_words[0].lower().strip(".") in TITLE_GENDER:
+                name = " ".join(name_words[1:]) or name
+            return Resolved(name, np, role or own_role, "person")
+        if CAP.match(words[0]) and not _has_lower_head(words):
+            named = self._capitalised(np, words, ents, role)
+            if named is not None:
+                return named
+        matched = self._role_person(np, pos)
+        if matched:
+            return Resolved(matched[0], np, matched[1], "person")
+        caps = [w for w in words if CAP.match(w)]
+        if (
+            caps
+            and (caps[0] == words[0] or words[0].lower() in DETERMINERS)
+            and any(label in ("ORG", "GPE", "NORP") for label, _, _ in ents)
+            and words[-1].lower() not in ROLE_WORDS
+        ):  # `the Kremlin`, `Trump campaign`; not `disengagement of Russian forces`
+            return Resolved(_trim_locative(clean_role(np)), np, None, "org")
+        return Resolved(_trim_locative(clean_role(np) or np), np, None, "other")
+
+    def _capitalised(
+        self, np: str, words: list[str], ents: tuple[tuple[str, int, int], ...], role: str | None
+    ) -> Resolved | None:
+        """A capitalised phrase: a name with leading titles, or an organisation; None for a
+        role with no name after it ("The President of Ukraine"), which the caller resolves
+        as a role instead of taking "of Ukraine" for a name."""
+        cleaned = clean_role(np)
+        if len(words) == 1:
+            token = words[0].strip(".")
+            org = token.isupper() and len(token) > 1 or token.lower() in self.org_words
+            return Resolved(cleaned, np, role, "org" if org else "person")
+        labels = {label for label, _, _ in ents}
+        titled = any(w.lower().strip(".") in ROLE_WORDS | TITLE_GENDER.keys() for w in words)
+        if labels & {"ORG", "GPE", "NORP"} and not labels & {"PERSON"} and not titled:
+            return Resolved(cleaned, np, role, "org")
+        idx = max(
+            (i for i, w in enumerate(words[:-1]) if w.lower().strip(".") in ROLE_WORDS),
+            default=-1,
+        )
+        name = " ".join(words[idx + 1 :])
+        own_role = " ".join(words[: idx + 1]) or None
+        name_words = name.split()
+        if idx >= 0 and not CAP.match(name_words[0]):
+            return None
+        if name_words and name_words[0].lower().strip(".") in TITLE_GENDER:
+            name = " ".join(name_words[1:]) or name
+        return Resolved(name, np, role or own_role, "person")
+
+    def names_someone(self, np: str, resolved: Resolved) -> bool:
+        """A guessed subject counts only if NER, a pronoun, a known role or an earlier mention
+        backs it up, so sentence openers such as "Appearing" are not taken for speakers."""
+        if resolved.speaker is None:
+            return False
+        if np.lower() in PRONOUNS or resolved.role:
+            return True
+        labels = {label for label, _, _ in self.entities.get(np, ())}
+        if labels & {"PERSON", "ORG", "GPE", "NORP"} or _plain_name(np):
+            return True
+        last = resolved.speaker.split()[-1:]
+        return bool(last) and any(m.name.split()[-1:] == last for m in self.mentions)
+
+    def _role_person(self, np: str, pos: int) -> tuple[str, str] | None:
+        """The most recently introduced person whose role fits a role phrase."""
+        best = None
+        for r_pos, person, role in self.roles:
+            if r_pos < pos and role_matches(np, role):
+                best = (person, role)
+        return best
+
+    def _pronoun(self, low: str, np: str, pos: int) -> Resolved:
+        """Most recent compatible speaker or mentioned person before `pos`."""
+        want = PRONOUNS[low]
+        if want == "s":
+            return Resolved(None, np, None, "other")
+        subject = self._subject_before(pos, want) if want in ("m", "f") else None
+        if subject:
+            return Resolved(subject, np, None, "person")
+        for mention in reversed(self.mentions):
+            if mention.pos >= pos:
+                continue
+            if want in ("m", "f"):
+                if mention.kind != "person" or mention.gender not in (None, want):
+                    continue
+            elif want == "o" and mention.kind != "org" or want == "p" and mention.kind != "org":
+                continue
+            return Resolved(mention.name, np, None, mention.kind)
+        return Resolved(None, np, None, "other")
+
+    def _subject_before(self, pos: int, gender: str) -> str | None:
+        """`Ed Krayewski may have said it best when he blogged: "..."`: a person named as the
+        subject of the pronoun's own sentence is its referent, even if only the narrative
+        names them; a known person of the other gender is not."""
+        start = next((s for s, e in self.doc.sentences if s <= pos < e), pos)
+        if any(p.open_pos <= start < p.end for p in self.doc.pieces):
+            return None  # a sentence that opens inside a quotation has no narrative subject
+        found = sentence_subject(self.doc.text[start:pos], start, "")
+        if not found or found[0].lower() in PRONOUNS or not _plain_name(found[0]):
+            return None
+        last = found[0].split()[-1]
+        known = [m for m in self.mentions if m.name.split()[-1:] == [last]]
+        if any(m.gender not in (None, gender) or m.kind != "person" for m in known):
+            return None
+        return found[0]
+
+    def note(self, pos: int, resolved: Resolved, pronoun: str | None = None) -> None:
+        """Record a resolved speaker as a mention, learning gender from pronouns/titles."""
+        if resolved.speaker is None or resolved.kind == "other":
+            return
+        gender = PRONOUNS.get(pronoun or "")
+        title = resolved.as_written.split()[0].lower().strip(".") if resolved.as_written else ""
+        gender = gender if gender in ("m", "f") else TITLE_GENDER.get(title)
+        self.mentions.append(_Mention(pos, resolved.speaker, resolved.kind, gender))
+        self.mentions.sort(key=lambda m: m.pos)
+
+
+def _trim_locative(phrase: str) -> str:
+    """`Democratic staffer in the room` -> `Democratic staffer`: a place is not the speaker."""
+    return re.split(r"\s+(?:in|at|on|inside|outside|near)\s+(?:the|a|an|this|his|her)\b", phrase)[0]
+
+
+def _plain_name(phrase: str) -> bool:
+    """Two to four capitalised words with no title or role word: a name as it stands.
+
+    NER on a bare name sometimes tags only part of it ("German" NORP + "Gref" PERSON).
+    """
+    words = phrase.split()
+    return (
+        2 <= len(words) <= 4
+        and all(
+            CAP.match(w) and w.lower().strip(".") not in ROLE_WORDS | TITLE_GENDER.keys()
+            for w in words
+        )
+        and words[0].lower() not in DETERMINERS
+    )
+
+
+def _has_lower_head(words: list[str]) -> bool:
+    """`Kremlin spokesman`: capitalised modifier but a lowercase head noun -> a role phrase."""
+    return words[-1].islower()
