@@ -22,14 +22,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 
-def _words(text: str) -> list[str]:
+def _lexicon(text: str) -> list[str]:
     """Lexicons are written as one whitespace-separated string to keep them readable."""
     return text.split()
 
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
-    _words(
+    _lexicon(
         """mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative
     gov governor president pres vice prime minister foreign defence defense secretary
     ambassador mayor judge justice gen general col colonel capt captain lt lieutenant sgt
@@ -45,7 +45,7 @@ _PARTY_TAG = re.compile(r",?\s+[RDI]-[A-Z][\w.]*\.?$")  # "Paul Ryan, R-Wis."
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NON_WORD = re.compile(r"[^\w\s'’.-]")
 _STOP = frozenset(
-    _words("""the a an of in on about and or to for what did does say said who how""")
+    _lexicon("""the a an of in on about and or to for what did does say said who how""")
 )
 
 
@@ -172,6 +172,7 @@ def _bare_target(clusters: list[list[str]], counts: Counter[str]) -> list[str] |
 
 
 def _words(text: str) -> list[str]:
+    """Comparison words: ASCII-folded, lowercase, possessives dropped."""
     return [_POSSESSIVE.sub("", t).lower() for t in re.findall(r"[\w'’-]+", _ascii_fold(text))]
 
 
