@@ -3,9 +3,9 @@ sentence-transformers.
 
 Why our own instead of sentence-transformers' ONNX backend or llama-index's Optimum embedding:
 both import torch and transformers (and Optimum pins another transformers), and those imports
-are most of a cold start here: about 12 s of the 22 s to a first answer
+were most of a cold start here: 22 s to a first answer with them, 7.2 s without
 (`python -m benchmarks.bench_startup`). onnxruntime is already installed (Chroma depends on it)
-and loads this file in well under a second. The export includes mean pooling and normalisation,
+and loads this file in about a second. The export includes mean pooling and normalisation,
 and is only kept when its vectors match the torch model's on probe texts, so stored vectors
 (written by torch at ingest) and query vectors stay comparable.
 """
