@@ -153,18 +153,20 @@ class HybridRetriever:
         chunks, quotes, bm25 = cached or self._read(hashes)
         if self.cache and cached is None:
             self.cache.save(key, (chunks, quotes, bm25))
-        self.hashes = hashes
-        self.chunks = chunks
-        self.chunk_ids = list(chunks)
-        self.quotes = quotes
-        self.quotes_by_chunk: dict[str, list[str]] = {}
-        self.quotes_by_speaker: dict[str, list[str]] = {}  # attributed quotes only
+        by_chunk: dict[str, list[str]] = {}
+        by_speaker: dict[str, list[str]] = {}  # attributed quotes only
         for qid, (quote, _) in quotes.items():
             if quote.chunk_id:
-                self.quotes_by_chunk.setdefault(quote.chunk_id, []).append(qid)
+                by_chunk.setdefault(quote.chunk_id, []).append(qid)
             if quote.speaker:
-                self.quotes_by_speaker.setdefault(quote.speaker, []).append(qid)
-        self.bm25 = bm25
+                by_speaker.setdefault(quote.speaker, []).append(qid)
+        # Built before any of it is swapped in: a question answered during a reload no longer
+        # meets half-built indexes while the loop above runs, only a few adjacent assignments,
+        # and BM25 positions and the chunk ids they index are swapped in one statement.
+        self.hashes = hashes
+        self.chunk_ids, self.bm25 = list(chunks), bm25
+        self.chunks, self.quotes = chunks, quotes
+        self.quotes_by_chunk, self.quotes_by_speaker = by_chunk, by_speaker
         self._quote_pools: dict[tuple, QuotePool] = {}
         self._masks: dict[Filters, np.ndarray] = {}
         self._signature = signature
