@@ -135,7 +135,10 @@ class HybridRetriever:
         self.embedder = embedder
         self.settings = settings
         self.lexicon = Lexicon()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one reload at a time
+        # The small caches have their own lock, so that questions asked while another thread
+        # reloads the corpus go on with the previous state instead of waiting for the reload.
+        self._cache_lock = threading.Lock()
         self._query_vectors: dict[str, list[float]] = {}
         self._checked_at = 0.0
         self._signature: tuple | None = None
@@ -226,11 +229,11 @@ class HybridRetriever:
     def _cached(self, cache: dict, key: Any, limit: int, make: Callable[[], Any]) -> Any:
         """Get or make `cache[key]`; made outside the lock (it may be slow), and the oldest
         entry goes when `limit` is reached."""
-        with self._lock:
+        with self._cache_lock:
             if key in cache:
                 return cache[key]
         value = make()
-        with self._lock:
+        with self._cache_lock:
             if len(cache) >= limit:
                 cache.pop(next(iter(cache)))
             cache[key] = value

@@ -12,6 +12,7 @@ import random
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -294,3 +295,33 @@ def test_bad_inputs_one_error_line_each_and_every_good_file_ingested(tmp_path: P
     desk = make_desk(home)
     assert desk.stats()["articles"] == manifest["articles"]
     assert desk.articles_without_chunks() == []
+
+
+def test_questions_go_on_while_the_corpus_reloads(tmp_path: Path) -> None:
+    """A reload (another process ingested) must not hold every question until it ends."""
+    desk = make_desk(tmp_path / "store")
+    desk.ingest([SAMPLE], progress=False)
+    retriever = desk.retriever
+    desk.ask(OSCE)  # warm: model, speaker index, caches
+    read = retriever._read
+    started = threading.Event()
+
+    def slow_read(hashes):
+        started.set()
+        time.sleep(5)  # a large store: reading Chroma takes a while
+        return read(hashes)
+
+    retriever._read = slow_read
+    retriever.cache = None  # as after another process's ingest: the start-up cache is stale
+    reload = threading.Thread(target=retriever.refresh, kwargs={"force": True})
+    reload.start()
+    try:
+        assert started.wait(30)
+        asked = time.monotonic()
+        answer = desk.ask("What did the Kremlin spokesman say about optimism?")
+        assert time.monotonic() - asked < 4, "the question waited for the reload"
+        assert answer.citations
+    finally:
+        reload.join(60)
+        retriever._read = read
+    assert desk.ask(OSCE).citations  # the reloaded state answers too
