@@ -46,8 +46,8 @@ class SpeakerIndex:
             self._members[name].add(quote.speaker)
             counts[name] += 1
             articles[name].add(article_id)
-            if quote.role:
-                roles[name][quote.role] += 1
+            if role := _without_trailing_honorific(quote.role):
+                roles[name][role] += 1
             written = quote.speaker_as_written
             if written and written[:1].isupper() and canonical_key(written):
                 aliases[name].add(written)
@@ -121,19 +121,20 @@ class SpeakerIndex:
                 found.append(canonical)
         lowered = text.lower()
 
-        def position(name: str) -> tuple[int, int]:
+        def position(name: str) -> tuple[int, int, bool]:
             """Where the question names this speaker; at a tie the longer mention wins, so
-            "the Kremlin spokesman" is Peskov rather than the Kremlin."""
+            "the Kremlin spokesman" is Peskov rather than the Kremlin, then a named person, so
+            "the Chancellor" is Gordon Brown rather than a quote left to "shadow chancellor"."""
             info = self._info[name]
             forms = [name, *self._members[name], *info.aliases, *([info.role] if info.role else [])]
             best = (len(text), 0)
             for form in forms:
                 words = form.lower().split()
-                if form == info.role and all(w in lowered for w in words):
-                    best = min(best, (lowered.find(words[0]), -len(words)))
-                elif words and (at := lowered.find(words[-1])) >= 0:
+                if form == info.role and all(_word_at(lowered, w) >= 0 for w in words):
+                    best = min(best, (_word_at(lowered, words[0]), -len(words)))
+                elif words and (at := _word_at(lowered, words[-1])) >= 0:
                     best = min(best, (at, -1))
-            return best
+            return (*best, not is_named_speaker(name))
 
         return sorted(found, key=position)
 
@@ -182,3 +183,23 @@ class SpeakerIndex:
                     if len(piece) >= 3 and re.search(rf"\b{re.escape(piece)}\b", text, re.I):
                         phrases.append(piece)
         return phrases
+
+
+# Titles written before a name, which role extraction can leave at a role's end
+# ("Manchester United manager Sir" from "... manager Sir Alex Ferguson").
+_HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev"]
+)
+
+
+def _without_trailing_honorific(role: str | None) -> str | None:
+    words = (role or "").split()
+    while words and words[-1].strip(".").lower() in _HONORIFICS:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _word_at(text: str, word: str) -> int:
+    """Where `word` stands as a whole word in `text` (-1 if not): "he" is not inside "the"."""
+    found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+    return found.start() if found else -1

@@ -93,6 +93,29 @@ def test_pronoun_follow_up_keeps_its_person(news_index: SpeakerIndex) -> None:
     assert "George Michael documentary" in carried.topic
 
 
+def test_role_questions_find_the_person_who_holds_it() -> None:
+    index = SpeakerIndex(
+        [
+            (quote("Alex Ferguson", "Manchester United manager Sir"), "a1"),
+            (quote("David Moyes", "Manager"), "a2"),
+            (quote("Tessa Jowell", "Culture Secretary"), "a3"),
+            (quote("David Davis", "secretary", written="He"), "a4"),
+            (quote("Gordon Brown", "Chancellor"), "a5"),
+            (quote("shadow chancellor"), "a6"),
+        ]
+    )
+
+    def asked(question: str) -> str:
+        return understand(question, index).speakers[0]
+
+    # The role's trailing "Sir" (from "manager Sir Alex Ferguson") no longer hides it.
+    assert asked("What did the Manchester United manager say about Milan?") == "Alex Ferguson"
+    # An alias "He" is not found inside "the".
+    assert asked("How has the culture secretary argued for casinos?") == "Tessa Jowell"
+    # At a tie, a named person before a quote left to a role phrase.
+    assert asked("What did the Chancellor say about the vaccine fund?") == "Gordon Brown"
+
+
 def test_nationality_is_not_a_speaker(index: SpeakerIndex) -> None:
     assert understand("What did analysts predict for American growth?", index).speakers == []
 
