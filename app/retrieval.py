@@ -31,6 +31,7 @@ from ingest.store import Store, chunk_from_metadata, quote_from_metadata
 from ingest.types import Chunk, Quote
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_ARTICLES_PER_READ = 500  # article ids per Chroma `$in` filter on a reload
 QUERY_CACHE_SIZE = 2048
 QUOTE_INDEX_CACHE_SIZE = 256
 
@@ -142,6 +143,9 @@ class HybridRetriever:
         self._query_vectors: dict[str, list[float]] = {}
         self._checked_at = 0.0
         self._signature: tuple | None = None
+        self.hashes: dict[str, str] = {}
+        self.chunks: dict[str, Chunk] = {}
+        self.quotes: dict[str, tuple[Quote, str]] = {}
         self._load()
 
     # ----- corpus state --------------------------------------------------------------------
@@ -153,7 +157,7 @@ class HybridRetriever:
         signature = self._store_signature()
         key = corpus_key(hashes, signature)
         cached = self.cache.load(key) if self.cache else None
-        chunks, quotes, bm25 = cached or self._read(hashes)
+        chunks, quotes, bm25 = cached or self._read(hashes, signature)
         if self.cache and cached is None:
             self.cache.save(key, (chunks, quotes, bm25))
         by_chunk: dict[str, list[str]] = {}
@@ -176,23 +180,58 @@ class HybridRetriever:
         self._written = self.store.written
 
     def _read(
-        self, hashes: dict[str, str]
+        self, hashes: dict[str, str], signature: tuple
     ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]], Bm25Index]:
         """Visible chunks and quotes of these articles, and BM25 over the chunks (dict order)."""
-        chunks: dict[str, Chunk] = {}
-        for record_id, meta, text in self.store.iter_records(
-            self.store.chunks, include=["metadatas", "documents"]
-        ):
-            if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
-                chunks[record_id] = chunk_from_metadata(record_id, text, meta)
-        quotes: dict[str, tuple[Quote, str]] = {}
-        for record_id, meta, text in self.store.iter_records(
-            self.store.quotes, include=["metadatas", "documents"]
-        ):
-            if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
-                quotes[record_id] = (quote_from_metadata(text, meta), meta["article_id"])
+        chunks, quotes = self._read_changed(hashes, signature) or self._read_all(hashes)
         bm25 = Bm25Index(self.lexicon, [embedding_text(chunk) for chunk in chunks.values()])
         return chunks, quotes, bm25
+
+    def _read_all(
+        self, hashes: dict[str, str]
+    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]]]:
+        chunks: dict[str, Chunk] = {}
+        quotes: dict[str, tuple[Quote, str]] = {}
+        self._read_records(hashes, chunks, quotes, None)
+        return chunks, quotes
+
+    def _read_changed(
+        self, hashes: dict[str, str], signature: tuple
+    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]]] | None:
+        """On a reload after a small ingest: the records in memory for articles whose stamp
+        is unchanged, plus those of the changed articles read from Chroma (at about 0.2 ms a
+        record, a full read took 100 s at 20k articles). None when most articles changed, or
+        when kept and read records do not add up to the store's counts (a lost or damaged
+        index, leftovers of a killed ingest): then everything is read, as on a first open."""
+        old = self.hashes
+        changed = [a for a, stamp in hashes.items() if old.get(a) != stamp]
+        if not old or len(changed) > len(hashes) // 2:
+            return None
+        same = {a for a, stamp in hashes.items() if old.get(a) == stamp}
+        chunks = {i: c for i, c in self.chunks.items() if c.article_id in same}
+        quotes = {i: q for i, q in self.quotes.items() if q[1] in same}
+        for start in range(0, len(changed), _ARTICLES_PER_READ):
+            where = {"article_id": {"$in": changed[start : start + _ARTICLES_PER_READ]}}
+            self._read_records(hashes, chunks, quotes, where)
+        if (len(chunks), len(quotes)) != tuple(signature[1:]):
+            return None
+        return chunks, quotes
+
+    def _read_records(
+        self,
+        hashes: dict[str, str],
+        chunks: dict[str, Chunk],
+        quotes: dict[str, tuple[Quote, str]],
+        where: dict | None,
+    ) -> None:
+        """Add the visible chunk and quote records that `where` selects (all when None)."""
+        include = ["metadatas", "documents"]
+        for record_id, meta, text in self.store.iter_records(self.store.chunks, include, where):
+            if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
+                chunks[record_id] = chunk_from_metadata(record_id, text, meta)
+        for record_id, meta, text in self.store.iter_records(self.store.quotes, include, where):
+            if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
+                quotes[record_id] = (quote_from_metadata(text, meta), meta["article_id"])
 
     def _store_signature(self) -> tuple:
         return (self.store.articles.count(), self.store.chunks.count(), self.store.quotes.count())

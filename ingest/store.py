@@ -190,11 +190,13 @@ class Store:
             )
         ]
 
-    def iter_records(self, collection: Any, include: list[str]) -> Iterable[tuple]:
+    def iter_records(
+        self, collection: Any, include: list[str], where: dict | None = None
+    ) -> Iterable[tuple]:
         offset = 0
         page = self.read_page
         while True:
-            result = collection.get(include=include, limit=page, offset=offset)
+            result = collection.get(include=include, where=where, limit=page, offset=offset)
             if not result["ids"]:
                 return
             columns = [result[key] for key in include]

@@ -25,9 +25,9 @@ def reads_of_the_store(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     original = HybridRetriever._read
 
-    def counted(self, hashes):
+    def counted(self, hashes, signature):
         calls.append(len(hashes))
-        return original(self, hashes)
+        return original(self, hashes, signature)
 
     monkeypatch.setattr(HybridRetriever, "_read", counted)
     return calls
@@ -96,3 +96,39 @@ def test_the_key_covers_every_article_stamp_and_the_counts() -> None:
     assert key != corpus_key({"a": "1", "b": "3"}, (2, 5, 3))
     assert key != corpus_key({"a": "1"}, (2, 5, 3))
     assert key != corpus_key(hashes, (2, 5, 0))
+
+
+def test_a_reload_reads_only_the_changed_articles(tmp_path: Path) -> None:
+    """After a small ingest the retriever reads the new and changed articles from Chroma, keeps
+    the rest from memory, and ends in exactly the state a full read gives."""
+    samples = SAMPLE.parent
+    desk = make_desk(tmp_path / "store")
+    desk.ingest([samples], progress=False)
+    retriever = desk.retriever
+    store = retriever.store
+    reads: list[dict | None] = []  # the filters of chunk and quote reads
+    iter_records = store.iter_records
+
+    def spied(collection, include, where=None):
+        if collection.name in (store.chunks.name, store.quotes.name):
+            reads.append(where)
+        return iter_records(collection, include, where)
+
+    store.iter_records = spied
+    record = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[0])
+    record["text"] += "\n\n\u201cWe will talk again next week,\u201d Lavrov added."
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(record), encoding="utf-8")
+    added = tmp_path / "new.txt"
+    added.write_text(
+        "Harbour reopens\n\n\u201cThe harbour reopens on Monday,\u201d said Alma Ruiz.\n",
+        encoding="utf-8",
+    )
+    report = desk.ingest([changed, added], progress=False)
+    assert (report.added, report.updated) == (1, 1)
+    assert reads and None not in reads  # no full read of the collections
+    read_ids = {a for f in reads for a in f["article_id"]["$in"]}
+    assert record["id"] in read_ids and len(read_ids) == 2  # the changed one and the new one
+    chunks, quotes = retriever._read_all(retriever.hashes)
+    assert retriever.chunks == chunks and retriever.quotes == quotes
+    assert "Monday" in desk.ask("When does the harbour reopen?").answer
