@@ -28,7 +28,7 @@ from typing import Any
 
 from ingest.types import Chunk, Quote
 
-CACHE_FORMAT = "1"  # bump when the cached tuple changes shape
+CACHE_FORMAT = "2"  # bump when the cached tuple changes shape
 
 
 def _code_shape() -> str:

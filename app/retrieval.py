@@ -27,7 +27,7 @@ from app.settings import RetrievalSettings
 from app.types import Filters, Passage
 from ingest.chunking import embedding_text
 from ingest.embedding import Embedder
-from ingest.store import Store, chunk_from_metadata, quote_from_metadata
+from ingest.store import Store, chunk_from_metadata, quote_from_metadata, shared
 from ingest.types import Chunk, Quote
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
@@ -228,10 +228,11 @@ class HybridRetriever:
         include = ["metadatas", "documents"]
         for record_id, meta, text in self.store.iter_records(self.store.chunks, include, where):
             if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
-                chunks[record_id] = chunk_from_metadata(record_id, text, meta)
+                chunk = chunk_from_metadata(record_id, text, meta)
+                chunks[chunk.id] = chunk
         for record_id, meta, text in self.store.iter_records(self.store.quotes, include, where):
             if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
-                quotes[record_id] = (quote_from_metadata(text, meta), meta["article_id"])
+                quotes[record_id] = (quote_from_metadata(text, meta), shared(meta["article_id"]))
 
     def _store_signature(self) -> tuple:
         return (self.store.articles.count(), self.store.chunks.count(), self.store.quotes.count())

@@ -17,6 +17,7 @@ when the Chroma folder is gone.
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -347,21 +348,28 @@ def _quote_node(quote_id: str, quote: Quote, vector: Sequence[float], article: A
     )
 
 
+def shared(value: str | None) -> str | None:
+    """One string object per distinct value. An app holds every chunk and quote of the store
+    in memory, and Chroma returns a new string per record for values that repeat across
+    thousands of them (article ids, titles, sources, speakers, cues)."""
+    return sys.intern(value) if value else None
+
+
 def chunk_from_metadata(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
     """Rebuild a `Chunk` from what Chroma returns (documents + flat metadata)."""
     return Chunk(
-        id=chunk_id,
-        article_id=meta["article_id"],
+        id=shared(chunk_id),
+        article_id=shared(meta["article_id"]),
         index=int(meta["index"]),
         text=text,
         start=int(meta["start"]),
         end=int(meta["end"]),
         paragraph_start=int(meta["paragraph_start"]),
         paragraph_end=int(meta["paragraph_end"]),
-        title=meta.get("title", ""),
-        source=meta.get("source") or None,
-        published=meta.get("published") or None,
-        url=meta.get("url") or None,
+        title=shared(meta.get("title")) or "",
+        source=shared(meta.get("source")),
+        published=shared(meta.get("published")),
+        url=shared(meta.get("url")),
     )
 
 
@@ -370,10 +378,10 @@ def quote_from_metadata(text: str, meta: dict[str, Any]) -> Quote:
         text=text,
         start=int(meta["start"]),
         end=int(meta["end"]),
-        kind=meta.get("kind", "direct"),
-        speaker=meta.get("speaker") or None,
-        speaker_as_written=meta.get("speaker_as_written") or None,
-        role=meta.get("role") or None,
-        cue=meta.get("cue") or None,
-        chunk_id=meta.get("chunk_id") or None,
+        kind=shared(meta.get("kind")) or "direct",
+        speaker=shared(meta.get("speaker")),
+        speaker_as_written=shared(meta.get("speaker_as_written")),
+        role=shared(meta.get("role")),
+        cue=shared(meta.get("cue")),
+        chunk_id=shared(meta.get("chunk_id")),
     )

@@ -33,7 +33,7 @@ class Article:
         return article_hash(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation or reported statement, located by character offsets in its article text.
 
@@ -52,7 +52,7 @@ class Quote:
     chunk_id: str | None = None  # set by the pipeline once chunks are known
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chunk:
     """One or more whole paragraphs of an article, the unit that is embedded and retrieved."""
 
