@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.common import machine, print_table, write_json
+from benchmarks.common import chroma_server, machine, print_table, write_json
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [
@@ -158,18 +159,47 @@ def measure(store: Path, repeats: int) -> dict:
     return result
 
 
-def time_open(store: Path) -> dict:
-    """In a child process: open a store whose start-up cache an earlier open wrote."""
+def answer_only(store: Path) -> dict:
+    """In a child process that is what `quotedesk ask` or `serve` runs (no torch, no
+    llama-index): open a store whose start-up cache an earlier open wrote, answer every
+    question once, and report the open time and the process's peak RSS."""
     from app.api import QuoteDesk
 
     started = time.perf_counter()
-    QuoteDesk.open(store)
-    return {"open_cached_s": time.perf_counter() - started}
+    desk = QuoteDesk.open(store)
+    opened = time.perf_counter() - started
+    for question in QUESTIONS:
+        desk.ask(question)
+    return {
+        "open_cached_s": opened,
+        "answering_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
-def run_child(command: list[str]) -> dict:
+def peak_rss_mb(pid: int) -> float:
+    """A running process's peak resident set so far (VmHWM), in MB."""
+    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    return int(next(line.split()[1] for line in lines if line.startswith("VmHWM"))) / 1024
+
+
+def answer_via_server(store: Path, child: list[str]) -> dict:
+    """The answering child again, with the store's Chroma folder served by `chroma run`:
+    what a quotedesk app process holds when the vectors live in a Chroma server, and what
+    the server holds."""
+    with chroma_server(store / "chroma", store / "chroma-server.log") as (url, pid):
+        measured = run_child(child, {"QUOTEDESK_CHROMA_URL": url})
+        return {
+            "server_open_cached_s": measured["open_cached_s"],
+            "server_app_rss_mb": measured["answering_rss_mb"],
+            "server_chroma_rss_mb": peak_rss_mb(pid),
+        }
+
+
+def run_child(command: list[str], env: dict[str, str] | None = None) -> dict:
     """A fresh process per measurement: each open pays for the model and imports again."""
-    out = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, check=True, env=os.environ | (env or {})
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -187,11 +217,16 @@ def main() -> None:
         help="keep the replicated stores in KEEP/<size> and reuse them on later runs "
         "(replicating 20k articles takes about 20 minutes here)",
     )
+    parser.add_argument(
+        "--server",
+        action="store_true",
+        help="also answer with each store served by `chroma run`, and report both processes' RSS",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--open-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child and args.open_only:
-        print(json.dumps(time_open(args.child)))
+        print(json.dumps(answer_only(args.child)))
         return
     if args.child:
         print(json.dumps(measure(args.child, args.repeats)))
@@ -209,49 +244,33 @@ def main() -> None:
             shutil.rmtree(folder / "cache", ignore_errors=True)  # the first open reads Chroma
             child = [sys.executable, "-m", "benchmarks.bench_query", "--base-store"]
             child += [str(args.base_store), "--child", str(folder), "--repeats", str(args.repeats)]
-            measured = run_child(child)
             results[size] = (
-                measured
+                run_child(child)
                 | run_child([*child, "--open-only"])
-                | {
-                    "counts": found,
-                    "build_s": build_s,
-                }
+                | (answer_via_server(folder, [*child, "--open-only"]) if args.server else {})
+                | {"counts": found, "build_s": build_s}
             )
     print(f"# query benchmark; {machine()}")
     print("# corpora above the base size are replicated copies with perturbed text and vectors")
-    rows = []
-    for r in results.values():
-        c = r["counts"]
-        rows.append(
-            [
-                f"{c['quotedesk_articles']:,} articles / {c['quotedesk_chunks']:,} chunks",
-                r["ask"]["p50"],
-                r["ask"]["p95"],
-                r["search"]["p50"],
-                r["search"]["p95"],
-                r["llamaindex"]["p50"],
-                r["llamaindex"]["p95"],
-                r["open_s"],
-                r["open_cached_s"],
-                r["rss_mb"],
-            ]
-        )
+    corpus = {}
+    for size, r in results.items():
+        found = r["counts"]
+        articles, chunks = found["quotedesk_articles"], found["quotedesk_chunks"]
+        corpus[size] = f"{articles:,} articles / {chunks:,} chunks"
+    latency = ["ask", "search", "llamaindex"]
     print_table(
+        ["corpus"] + [f"{name} {p} ms" for name in latency for p in ("p50", "p95")],
         [
-            "corpus",
-            "ask p50 ms",
-            "ask p95 ms",
-            "search p50 ms",
-            "search p95 ms",
-            "llama-index p50 ms",
-            "llama-index p95 ms",
-            "first open s",
-            "cached open s",
-            "RSS MB",
+            [corpus[size]] + [r[n][p] for n in latency for p in ("p50", "p95")]
+            for size, r in results.items()
         ],
-        rows,
     )
+    print("# RSS: the measuring process also holds torch and llama-index (for the baseline);")
+    print("# the answering process is what `quotedesk ask`/`serve` runs")
+    memory = ["open_s", "open_cached_s", "rss_mb", "answering_rss_mb"]
+    memory += ["server_app_rss_mb", "server_chroma_rss_mb"] if args.server else []
+    rows = [[corpus[size]] + [r[m] for m in memory] for size, r in results.items()]
+    print_table(["corpus", *memory], rows)
     write_json(args.out, {"machine": machine(), "results": results})
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.common import chroma_server as start_chroma_server
 from ingest.embedding import force_offline
 
 force_offline()
@@ -62,45 +63,9 @@ def sample_desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     yield desk
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real `chroma run` server on 127.0.0.1 for the client/server tests, stopped at the end."""
-    import shutil
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    exe = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
-    if exe is None:
-        pytest.fail("the `chroma` command is missing (it comes with the chromadb package)")
-    port = free_port()
     data = tmp_path_factory.mktemp("chroma-server")
-    log = (data / "server.log").open("w")
-    proc = subprocess.Popen(
-        [exe, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(data / "db")],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"chroma server did not start; see {data / 'server.log'}")
-            time.sleep(0.3)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with start_chroma_server(data / "db", data / "server.log") as (url, _):
+        yield url
