@@ -6,8 +6,10 @@ opening a 20k-article store spent about a minute reading 74k chunks and 126k quo
 minute re-tokenising them for BM25 (benchmarks/bench_query.py reports `open`). Chunks and quotes
 are a pure function of the committed articles' (id, content stamp) pairs, the stamp including
 the pipeline version, so those pairs (with the collections' record counts) are the cache key:
-an added, changed or removed article, or a lost index, gives a new key and a fresh read. Only
-the latest state is kept.
+an added, changed or removed article, or a lost index, gives a new key. Only the latest state
+is kept, and a new process whose key is not there starts from it: only the articles changed
+since are read from Chroma (`HybridRetriever._read_changed`), or everything when the record
+counts do not add up.
 
 The file is a pickle in the store's own folder: whoever can write there can already rewrite the
 Chroma database, so it adds no new trust. A missing, damaged or unwritable cache only costs the
@@ -28,7 +30,7 @@ from typing import Any
 
 from ingest.types import Chunk, Quote
 
-CACHE_FORMAT = "2"  # bump when the cached tuple changes shape
+CACHE_FORMAT = "3"  # bump when the cached tuple changes shape
 
 
 def _code_shape() -> str:
@@ -52,17 +54,28 @@ class CorpusCache:
         self.folder = Path(folder)
 
     def load(self, key: str) -> Any | None:
-        """The state saved under `key`, or None (absent, or unreadable: then it is removed)."""
-        path = self._path(key)
+        """The state saved under `key`, or None (absent, unreadable, or from other code)."""
+        return self._read(self._path(key))
+
+    def latest(self) -> Any | None:
+        """The last state saved under any key: after another process's ingest, a new process
+        starts from it and reads from Chroma only the articles that changed since."""
+        saved = sorted(self.folder.glob("corpus-*.pickle"), key=_modified, reverse=True)
+        return self._read(saved[0]) if saved else None
+
+    def _read(self, path: Path) -> Any | None:
+        """A damaged file is removed; one pickled by other code (other dataclass fields, another
+        bm25s) is ignored, since its objects may not match what this code expects."""
         try:
             with open(path, "rb") as fh:
-                return pickle.load(fh)
+                shape, state = pickle.load(fh)
         except FileNotFoundError:
             return None
         except Exception:  # truncated or damaged: read the store instead
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
             return None
+        return state if shape == _code_shape() else None
 
     def save(self, key: str, state: Any) -> None:
         """Write atomically and drop older states; a failure (disk full, read-only, or another
@@ -72,7 +85,7 @@ class CorpusCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with open(temp, "wb") as fh:
-                pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((_code_shape(), state), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, path)
             for old in self.folder.glob("corpus-*"):  # older states, temp files of killed runs
                 if old != path:
@@ -84,3 +97,10 @@ class CorpusCache:
 
     def _path(self, key: str) -> Path:
         return self.folder / f"corpus-{key}.pickle"
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed by another process meanwhile
+        return 0.0

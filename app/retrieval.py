@@ -157,9 +157,15 @@ class HybridRetriever:
         signature = self._store_signature()
         key = corpus_key(hashes, signature)
         cached = self.cache.load(key) if self.cache else None
-        chunks, quotes, bm25 = cached or self._read(hashes, signature)
-        if self.cache and cached is None:
-            self.cache.save(key, (chunks, quotes, bm25))
+        if cached is None and self.cache and not self.hashes:
+            # A new process after another's ingest: start from the last saved state, so that
+            # only what changed since is read from Chroma (a full read took 100 s at 20k).
+            self.hashes, self.chunks, self.quotes, _ = self.cache.latest() or ({}, {}, {}, None)
+        if cached is None:
+            cached = (hashes, *self._read(hashes, signature))
+            if self.cache:
+                self.cache.save(key, cached)
+        _, chunks, quotes, bm25 = cached
         by_chunk: dict[str, list[str]] = {}
         by_speaker: dict[str, list[str]] = {}  # attributed quotes only
         for qid, (quote, _) in quotes.items():

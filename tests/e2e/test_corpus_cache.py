@@ -11,6 +11,7 @@ import pytest
 
 from app.corpus_cache import corpus_key
 from app.retrieval import HybridRetriever
+from ingest.store import CHUNKS, QUOTES, Store
 from tests.conftest import SAMPLE, make_desk
 
 QUESTION = "What did Lavrov say about the OSCE?"
@@ -31,6 +32,20 @@ def reads_of_the_store(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(HybridRetriever, "_read", counted)
     return calls
+
+
+def filters_of_record_reads(monkeypatch: pytest.MonkeyPatch) -> list[dict | None]:
+    """The `where` filter of every chunk and quote read from now on (None: a full read)."""
+    filters: list[dict | None] = []
+    original = Store.iter_records
+
+    def spied(self, collection, include, where=None):
+        if collection.name in (CHUNKS, QUOTES):
+            filters.append(where)
+        return original(self, collection, include, where)
+
+    monkeypatch.setattr(Store, "iter_records", spied)
+    return filters
 
 
 def state(desk) -> tuple:
@@ -66,9 +81,13 @@ def test_a_new_article_or_a_lost_index_means_a_fresh_read(tmp_path, monkeypatch)
     before.write_bytes(stale)
 
     reads = reads_of_the_store(monkeypatch)
+    filters = filters_of_record_reads(monkeypatch)
     reopened = make_desk(tmp_path)
     articles = {c.article_id for c in reopened.retriever.chunks.values()}
     assert reads == [2] and len(articles) == 2 and "extra-1" in articles
+    # Started from the stale state: only the new article's chunks and quotes were read.
+    assert filters and all(f == {"article_id": {"$in": ["extra-1"]}} for f in filters)
+    assert state(reopened) == state(desk)
     assert len(cache_files(tmp_path)) == 1  # only the latest state is kept
 
     reopened.store.reset_indexes()  # chunks and quotes lost, article records kept
