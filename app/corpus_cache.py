@@ -30,14 +30,14 @@ from typing import Any
 
 from ingest.types import Chunk, Quote
 
-CACHE_FORMAT = "3"  # bump when the cached tuple changes shape
+CACHE_FORMAT = "4"  # bump when the cached tuple or app/bm25.py's index changes shape
 
 
 def _code_shape() -> str:
     """What the pickled objects depend on besides the articles: the fields of the cached
-    dataclasses and the bm25s version, so that upgraded code never restores stale objects."""
+    dataclasses and the numpy version, so that upgraded code never restores stale objects."""
     names = [f"{t.__name__}.{f.name}" for t in (Chunk, Quote) for f in fields(t)]
-    return f"{CACHE_FORMAT} {' '.join(names)} bm25s {version('bm25s')}"
+    return f"{CACHE_FORMAT} {' '.join(names)} numpy {version('numpy')}"
 
 
 def corpus_key(hashes: Mapping[str, str], counts: Sequence[int]) -> str:
@@ -65,7 +65,7 @@ class CorpusCache:
 
     def _read(self, path: Path) -> Any | None:
         """A damaged file is removed; one pickled by other code (other dataclass fields, another
-        bm25s) is ignored, since its objects may not match what this code expects."""
+        numpy) is ignored, since its objects may not match what this code expects."""
         try:
             with open(path, "rb") as fh:
                 shape, state = pickle.load(fh)

@@ -15,9 +15,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from html import escape
 
+from app.bm25 import Lexicon
 from app.llm import ChatBackend, describe_failure
 from app.prompts import Message, load_prompt
-from app.retrieval import Lexicon
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Generation, Removed
 from app.verify import Verifier

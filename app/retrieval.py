@@ -1,19 +1,20 @@
 """Hybrid retrieval: dense (Chroma, ids and distances only) + BM25, fused by RRF.
 
-BM25 uses bm25s directly rather than llama-index's `BM25Retriever` wrapper: the wrapper needs
-TextNodes and copies them per hit, while we keep `Chunk`s and need ids in, objects out. The
-fusion is our own 10-line `fuse()` because llama-index's `QueryFusionRetriever` resolves an LLM
-even with `num_queries=1`, and a pure function is easy to test.
+BM25 is our own (`app/bm25.py`, scored as bm25s scores) rather than llama-index's
+`BM25Retriever` wrapper: the wrapper needs TextNodes and copies them per hit, while we keep
+`Chunk`s and need ids in, objects out, and a reload extends our index instead of rebuilding it.
+The fusion is our own 10-line `fuse()` because llama-index's `QueryFusionRetriever` resolves an
+LLM even with `num_queries=1`, and a pure function is easy to test.
 
-The BM25 index is rebuilt from the store (or restored from `app/corpus_cache.py` when the
-articles are the same as last time) at start-up and whenever the store's article records change
-(checked at most every `refresh_seconds`), so an app process sees articles that another process
-ingested without a restart, with embedded Chroma or a Chroma server alike.
+The BM25 index is built from the store (or restored from `app/corpus_cache.py` when the
+articles are the same as last time) at start-up, and extended with the changed articles
+whenever the store's article records change (checked at most every `refresh_seconds`), so an
+app process sees articles that another process ingested without a restart, with embedded
+Chroma or a Chroma server alike.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -22,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from app.bm25 import Bm25Index, Lexicon
 from app.corpus_cache import CorpusCache, corpus_key
 from app.settings import RetrievalSettings
 from app.types import Filters, Passage
@@ -30,7 +32,6 @@ from ingest.embedding import Embedder
 from ingest.store import Store, chunk_from_metadata, quote_from_metadata, shared
 from ingest.types import Chunk, Quote
 
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _ARTICLES_PER_READ = 500  # article ids per Chroma `$in` filter on a reload
 QUERY_CACHE_SIZE = 2048
 QUOTE_INDEX_CACHE_SIZE = 256
@@ -43,50 +44,6 @@ def fuse(rankings: Sequence[Sequence[str]], k: int = 60) -> list[tuple[str, floa
         for rank, item in enumerate(ranking, start=1):
             scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
-class Lexicon:
-    """Tokenising and stemming shared by BM25 and sentence scoring, so both agree on terms."""
-
-    def __init__(self) -> None:
-        import Stemmer
-
-        self._stemmer = Stemmer.Stemmer("english")
-
-    def __getstate__(self) -> dict:
-        return {}  # the stemmer is a C object: a cached BM25 index gets a new one on load
-
-    def __setstate__(self, state: dict) -> None:
-        self.__init__()
-
-    def terms(self, text: str) -> list[str]:
-        return self._stemmer.stemWords(
-            [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
-        )
-
-
-class Bm25Index:
-    """A bm25s index over a list of texts; results are positions into that list."""
-
-    def __init__(self, lexicon: Lexicon, texts: Sequence[str]) -> None:
-        import bm25s
-
-        self._lexicon = lexicon
-        self._size = len(texts)
-        self._bm25 = bm25s.BM25()
-        if texts:
-            corpus = [lexicon.terms(t) or ["_"] for t in texts]
-            self._bm25.index(corpus, show_progress=False)
-
-    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """Positions and scores, best first; `mask` (0/1 per text) leaves texts out."""
-        terms = self._lexicon.terms(query)
-        if not terms or not self._size:
-            return []
-        docs, scores = self._bm25.retrieve(
-            [terms], k=min(k, self._size), show_progress=False, weight_mask=mask
-        )
-        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
 
 @dataclass(frozen=True)
@@ -146,6 +103,8 @@ class HybridRetriever:
         self.hashes: dict[str, str] = {}
         self.chunks: dict[str, Chunk] = {}
         self.quotes: dict[str, tuple[Quote, str]] = {}
+        self.chunk_ids: list[str] = []  # BM25 positions
+        self.bm25 = Bm25Index(self.lexicon, [])
         self._load()
 
     # ----- corpus state --------------------------------------------------------------------
@@ -157,10 +116,12 @@ class HybridRetriever:
         signature = self._store_signature()
         key = corpus_key(hashes, signature)
         cached = self.cache.load(key) if self.cache else None
-        if cached is None and self.cache and not self.hashes:
+        stale = self.cache.latest() if cached is None and self.cache and not self.hashes else None
+        if stale:
             # A new process after another's ingest: start from the last saved state, so that
             # only what changed since is read from Chroma (a full read took 100 s at 20k).
-            self.hashes, self.chunks, self.quotes, _ = self.cache.latest() or ({}, {}, {}, None)
+            self.hashes, self.chunks, self.quotes, self.bm25 = stale
+            self.chunk_ids = list(self.chunks)
         if cached is None:
             cached = (hashes, *self._read(hashes, signature))
             if self.cache:
@@ -189,9 +150,16 @@ class HybridRetriever:
         self, hashes: dict[str, str], signature: tuple
     ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]], Bm25Index]:
         """Visible chunks and quotes of these articles, and BM25 over the chunks (dict order)."""
-        chunks, quotes = self._read_changed(hashes, signature) or self._read_all(hashes)
-        bm25 = Bm25Index(self.lexicon, [embedding_text(chunk) for chunk in chunks.values()])
-        return chunks, quotes, bm25
+        changed = self._read_changed(hashes, signature)
+        if changed is None:
+            chunks, quotes = self._read_all(hashes)
+            texts = [embedding_text(chunk) for chunk in chunks.values()]
+            return chunks, quotes, Bm25Index(self.lexicon, texts)
+        chunks, quotes, kept = changed
+        ids = list(chunks)
+        position = {chunk_id: i for i, chunk_id in enumerate(self.chunk_ids)}
+        texts = [embedding_text(chunks[chunk_id]) for chunk_id in ids[kept:]]
+        return chunks, quotes, self.bm25.extended([position[c] for c in ids[:kept]], texts)
 
     def _read_all(
         self, hashes: dict[str, str]
@@ -203,10 +171,11 @@ class HybridRetriever:
 
     def _read_changed(
         self, hashes: dict[str, str], signature: tuple
-    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]]] | None:
+    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]], int] | None:
         """On a reload after a small ingest: the records in memory for articles whose stamp
         is unchanged, plus those of the changed articles read from Chroma (at about 0.2 ms a
-        record, a full read took 100 s at 20k articles). None when most articles changed, or
+        record, a full read took 100 s at 20k articles), and how many chunks come first
+        from memory, in their previous order. None when most articles changed, or
         when kept and read records do not add up to the store's counts (a lost or damaged
         index, leftovers of a killed ingest): then everything is read, as on a first open."""
         old = self.hashes
@@ -216,12 +185,13 @@ class HybridRetriever:
         same = {a for a, stamp in hashes.items() if old.get(a) == stamp}
         chunks = {i: c for i, c in self.chunks.items() if c.article_id in same}
         quotes = {i: q for i, q in self.quotes.items() if q[1] in same}
+        kept = len(chunks)
         for start in range(0, len(changed), _ARTICLES_PER_READ):
             where = {"article_id": {"$in": changed[start : start + _ARTICLES_PER_READ]}}
             self._read_records(hashes, chunks, quotes, where)
         if (len(chunks), len(quotes)) != tuple(signature[1:]):
             return None
-        return chunks, quotes
+        return chunks, quotes, kept
 
     def _read_records(
         self,
@@ -399,157 +369,3 @@ class HybridRetriever:
             record_id: 1.0 - distance
             for record_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
         }
-
-
-STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "myself",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "say",
-        "said",
-        "says",
-        "tell",
-        "told",
-        "think",
-        "thought",
-        "view",
-        "views",
-        "according",
-        "mention",
-        "mentioned",
-        "describe",
-        "described",
-        "comment",
-        "commented",
-        "talk",
-        "talked",
-        "speak",
-        "spoke",
-        "else",
-    ]
-)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.retrieval import Lexicon
+from app.bm25 import Lexicon
 from app.speaker_index import SpeakerIndex
 from app.types import Citation
 from ingest.text import sentence_spans

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.retrieval import Lexicon
+from app.bm25 import Lexicon
 from app.types import Citation
 from app.verify import Verifier, normalise, quotations, split_sentences
 
