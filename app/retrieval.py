@@ -15,10 +15,11 @@ Chroma or a Chroma server alike.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -68,6 +69,7 @@ class QuotePool:
     ids: list[str]
     bm25: Bm25Index
     vectors: np.ndarray | None  # None: all speakers, searched in Chroma instead
+    mask: np.ndarray | None = None  # 0/1 per id: the ones within the question's filters
 
     def dense(self, vector: list[float], k: int) -> dict[str, float]:
         """Ids -> cosine similarity, best first (vectors are stored normalised)."""
@@ -76,6 +78,17 @@ class QuotePool:
         scores = self.vectors @ np.asarray(vector, dtype=np.float32)
         top = np.argsort(-scores, kind="stable")[:k]
         return {self.ids[i]: float(scores[i]) for i in top}
+
+
+def _attributed(quotes: dict[str, tuple[Quote, str]]) -> list[str]:
+    """Ids of the quotes with a speaker, in dict order: the positions of the quotes' BM25."""
+    return [qid for qid, (quote, _) in quotes.items() if quote.speaker]
+
+
+def _quote_context(quote: Quote, chunks: dict[str, Chunk]) -> str:
+    """A quote's words plus its article headline: the topic often lives in the headline."""
+    chunk = chunks.get(quote.chunk_id or "")
+    return f"{chunk.title}\n{quote.text}" if chunk else quote.text
 
 
 class HybridRetriever:
@@ -105,6 +118,7 @@ class HybridRetriever:
         self.quotes: dict[str, tuple[Quote, str]] = {}
         self.chunk_ids: list[str] = []  # BM25 positions
         self.bm25 = Bm25Index(self.lexicon, [])
+        self.attributed = QuotePool([], self.bm25, None)  # every attributed quote
         self._load()
 
     # ----- corpus state --------------------------------------------------------------------
@@ -120,13 +134,14 @@ class HybridRetriever:
         if stale:
             # A new process after another's ingest: start from the last saved state, so that
             # only what changed since is read from Chroma (a full read took 100 s at 20k).
-            self.hashes, self.chunks, self.quotes, self.bm25 = stale
+            self.hashes, self.chunks, self.quotes, self.bm25, quote_bm25 = stale
             self.chunk_ids = list(self.chunks)
+            self.attributed = QuotePool(_attributed(self.quotes), quote_bm25, None)
         if cached is None:
             cached = (hashes, *self._read(hashes, signature))
             if self.cache:
                 self.cache.save(key, cached)
-        _, chunks, quotes, bm25 = cached
+        _, chunks, quotes, bm25, quote_bm25 = cached
         by_chunk: dict[str, list[str]] = {}
         by_speaker: dict[str, list[str]] = {}  # attributed quotes only
         for qid, (quote, _) in quotes.items():
@@ -138,8 +153,9 @@ class HybridRetriever:
         # meets half-built indexes while the loop above runs, only a few adjacent assignments,
         # and BM25 positions and the chunk ids they index are swapped in one statement.
         self.hashes = hashes
+        attributed = QuotePool(_attributed(quotes), quote_bm25, None)
         self.chunk_ids, self.bm25 = list(chunks), bm25
-        self.chunks, self.quotes = chunks, quotes
+        self.chunks, self.quotes, self.attributed = chunks, quotes, attributed
         self.quotes_by_chunk, self.quotes_by_speaker = by_chunk, by_speaker
         self._quote_pools: dict[tuple, QuotePool] = {}
         self._masks: dict[Filters, np.ndarray] = {}
@@ -148,18 +164,45 @@ class HybridRetriever:
 
     def _read(
         self, hashes: dict[str, str], signature: tuple
-    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]], Bm25Index]:
-        """Visible chunks and quotes of these articles, and BM25 over the chunks (dict order)."""
+    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]], Bm25Index, Bm25Index]:
+        """Visible chunks and quotes of these articles, BM25 over the chunks and BM25 over the
+        attributed quotes (both in dict order), extended from the current ones when only some
+        articles changed: the first "who said" question at 20k articles used to build the
+        quotes' index, 16 s (2 cores, while other jobs ran)."""
         changed = self._read_changed(hashes, signature)
-        if changed is None:
-            chunks, quotes = self._read_all(hashes)
-            texts = [embedding_text(chunk) for chunk in chunks.values()]
-            return chunks, quotes, Bm25Index(self.lexicon, texts)
-        chunks, quotes, kept = changed
-        ids = list(chunks)
-        position = {chunk_id: i for i, chunk_id in enumerate(self.chunk_ids)}
-        texts = [embedding_text(chunks[chunk_id]) for chunk_id in ids[kept:]]
-        return chunks, quotes, self.bm25.extended([position[c] for c in ids[:kept]], texts)
+        chunks, quotes, kept_chunks, kept_quotes = changed or (*self._read_all(hashes), 0, 0)
+        chunk_bm25 = self._extended(
+            self.bm25,
+            self.chunk_ids,
+            list(chunks),
+            kept_chunks,
+            lambda c: embedding_text(chunks[c]),
+        )
+        kept = len(_attributed(dict(itertools.islice(quotes.items(), kept_quotes))))
+        quote_bm25 = self._extended(
+            self.attributed.bm25,
+            self.attributed.ids,
+            _attributed(quotes),
+            kept,
+            lambda q: _quote_context(quotes[q][0], chunks),
+        )
+        return chunks, quotes, chunk_bm25, quote_bm25
+
+    def _extended(
+        self,
+        index: Bm25Index,
+        indexed: list[str],
+        ids: list[str],
+        kept: int,
+        text_of: Callable[[str], str],
+    ) -> Bm25Index:
+        """BM25 over `ids`, whose first `kept` are unchanged since `index` was built over
+        `indexed`: only the others are tokenised."""
+        texts = [text_of(i) for i in ids[kept:]]
+        if not kept:
+            return Bm25Index(self.lexicon, texts)
+        position = {record_id: n for n, record_id in enumerate(indexed)}
+        return index.extended([position[i] for i in ids[:kept]], texts)
 
     def _read_all(
         self, hashes: dict[str, str]
@@ -171,11 +214,11 @@ class HybridRetriever:
 
     def _read_changed(
         self, hashes: dict[str, str], signature: tuple
-    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]], int] | None:
+    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]], int, int] | None:
         """On a reload after a small ingest: the records in memory for articles whose stamp
         is unchanged, plus those of the changed articles read from Chroma (at about 0.2 ms a
-        record, a full read took 100 s at 20k articles), and how many chunks come first
-        from memory, in their previous order. None when most articles changed, or
+        record, a full read took 100 s at 20k articles), and how many chunks and quotes come
+        first from memory, in their previous order. None when most articles changed, or
         when kept and read records do not add up to the store's counts (a lost or damaged
         index, leftovers of a killed ingest): then everything is read, as on a first open."""
         old = self.hashes
@@ -185,13 +228,13 @@ class HybridRetriever:
         same = {a for a, stamp in hashes.items() if old.get(a) == stamp}
         chunks = {i: c for i, c in self.chunks.items() if c.article_id in same}
         quotes = {i: q for i, q in self.quotes.items() if q[1] in same}
-        kept = len(chunks)
+        kept = len(chunks), len(quotes)
         for start in range(0, len(changed), _ARTICLES_PER_READ):
             where = {"article_id": {"$in": changed[start : start + _ARTICLES_PER_READ]}}
             self._read_records(hashes, chunks, quotes, where)
         if (len(chunks), len(quotes)) != tuple(signature[1:]):
             return None
-        return chunks, quotes, kept
+        return chunks, quotes, *kept
 
     def _read_records(
         self,
@@ -295,7 +338,11 @@ class HybridRetriever:
             where = filters.where() if filters else None
             dense = self._dense(self.store.quotes, vector, self.settings.dense_k, where)
         dense_ids = [i for i in dense if i in self.quotes and self.quotes[i][0].speaker]
-        lexical = [pool.ids[i] for i, _ in pool.bm25.search(query, self.settings.bm25_k)]
+        lexical = [
+            pool.ids[i]
+            for i, _ in pool.bm25.search(query, self.settings.bm25_k, pool.mask)
+            if pool.ids[i] in self.quotes  # a pool of the state before a reload
+        ]
         fused = fuse([dense_ids, lexical], self.settings.rrf_k)[:k]
         return [
             QuoteHit(qid, self.quotes[qid][0], self.quotes[qid][1], score, dense.get(qid))
@@ -317,22 +364,26 @@ class HybridRetriever:
     def _quote_pool(self, speakers: tuple[str, ...], filters: Filters | None) -> QuotePool:
         """The attributed quotes of these speakers (all when empty) within `filters`, with
         their BM25 index and, for named speakers, their vectors; built once per speaker set,
-        filter and store version: big speakers have thousands of transcript turns."""
+        filter and store version: big speakers have thousands of transcript turns. All
+        speakers' quotes share the index built at load, masked by the filters."""
+        everyone = self.attributed
+        if not speakers and filters is None:
+            return everyone
 
         def build() -> QuotePool:
-            names = speakers or list(self.quotes_by_speaker)
+            if not speakers:
+                admitted = [self._admitted(self.quotes[q][0], filters) for q in everyone.ids]
+                return replace(everyone, mask=np.asarray(admitted, dtype=np.float32))
             ids = [
                 qid
-                for name in names
+                for name in speakers
                 for qid in self.quotes_by_speaker.get(name, ())
                 if filters is None or self._admitted(self.quotes[qid][0], filters)
             ]
-            vectors = None
-            if speakers:
-                found = self.store.embeddings(self.store.quotes, ids)
-                ids = [qid for qid in ids if qid in found]
-                rows = [np.asarray(found[q], dtype=np.float32) for q in ids]
-                vectors = np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+            found = self.store.embeddings(self.store.quotes, ids)
+            ids = [qid for qid in ids if qid in found]
+            rows = [np.asarray(found[q], dtype=np.float32) for q in ids]
+            vectors = np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
             bm25 = Bm25Index(self.lexicon, [self.quote_context(qid) for qid in ids])
             return QuotePool(ids, bm25, vectors)
 
@@ -343,10 +394,7 @@ class HybridRetriever:
         return chunk is not None and filters.admits(chunk)
 
     def quote_context(self, quote_id: str) -> str:
-        """A quote's words plus its article headline: the topic often lives in the headline."""
-        quote, article_id = self.quotes[quote_id]
-        chunk = self.chunks.get(quote.chunk_id or "")
-        return f"{chunk.title}\n{quote.text}" if chunk else quote.text
+        return _quote_context(self.quotes[quote_id][0], self.chunks)
 
     def _dense(
         self, collection: Any, vector: list[float], k: int, where: dict | None

@@ -7,14 +7,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from app.bm25 import Bm25Index
 from app.corpus_cache import corpus_key
 from app.retrieval import HybridRetriever
+from ingest.chunking import embedding_text
 from ingest.store import CHUNKS, QUOTES, Store
 from tests.conftest import SAMPLE, make_desk
 
 QUESTION = "What did Lavrov say about the OSCE?"
+WHO_SAID = "Who said that the reaction should not be delayed?"
 
 
 def cache_files(home: Path) -> list[Path]:
@@ -51,7 +55,8 @@ def filters_of_record_reads(monkeypatch: pytest.MonkeyPatch) -> list[dict | None
 def state(desk) -> tuple:
     retriever = desk.retriever
     top = [p.chunk.id for p in desk.search(QUESTION, k=5)]
-    return sorted(retriever.chunks), sorted(retriever.quotes), top, desk.ask(QUESTION).answer
+    answers = [desk.ask(q).answer for q in (QUESTION, WHO_SAID)]
+    return sorted(retriever.chunks), sorted(retriever.quotes), top, answers
 
 
 def test_an_unchanged_store_opens_from_the_cache_with_the_same_state(tmp_path, monkeypatch):
@@ -151,3 +156,11 @@ def test_a_reload_reads_only_the_changed_articles(tmp_path: Path) -> None:
     chunks, quotes = retriever._read_all(retriever.hashes)
     assert retriever.chunks == chunks and retriever.quotes == quotes
     assert "Monday" in desk.ask("When does the harbour reopen?").answer
+    # Both BM25 indexes were extended, not rebuilt, and equal fresh ones.
+    everyone = retriever.attributed
+    fresh = Bm25Index(retriever.lexicon, [retriever.quote_context(q) for q in everyone.ids])
+    for query in ("harbour reopens Monday", "talk again next week", QUESTION):
+        np.testing.assert_allclose(everyone.bm25.scores(query), fresh.scores(query), rtol=1e-6)
+    fresh = Bm25Index(retriever.lexicon, [embedding_text(chunks[c]) for c in retriever.chunk_ids])
+    np.testing.assert_allclose(retriever.bm25.scores(QUESTION), fresh.scores(QUESTION), rtol=1e-6)
+    assert "Alma Ruiz" in desk.ask("Who said the harbour reopens on Monday?").answer

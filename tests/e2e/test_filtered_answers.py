@@ -103,3 +103,14 @@ def test_the_cli_takes_the_filters(desk) -> None:
 
     result = CliRunner().invoke(cli, ["--store", store, "ask", "--since", "soon", QUESTION])
     assert result.exit_code == 2 and "since must be a date like 2022-01-27" in result.output
+
+
+@pytest.mark.parametrize("source", ["CNN", KREMLIN])
+def test_a_who_said_question_within_a_source_cites_only_its_speakers(desk, source) -> None:
+    """All speakers' quotes share one BM25 index, built at load; a filter masks it."""
+    question = "Who said NATO should not expand to the east?"
+    filtered = desk.ask(question, filters=Filters(source=source))
+    assert filtered.citations and all(c.speaker for c in filtered.citations)
+    assert {c.source for c in filtered.citations} == {source}
+    hits = desk.retriever.search_quotes(question, 10, filters=Filters(source=source))
+    assert hits and all(desk.retriever.chunks[h.quote.chunk_id].source == source for h in hits)
