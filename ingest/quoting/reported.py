@@ -42,8 +42,9 @@ _SUBJECT_VERB = re.compile(
     r"\s+(?:(?:" + "|".join(sorted(AUX)) + r"|\w+ly)\s+)*(?P<verb>[a-z]\w+)(?:\s+that)?\s+(?=\S)"
 )
 _THATLESS = re.compile(
-    r"\b(?P<verb>said|says|told|added|adds|warned|insisted|argued|claimed)\b"
-    r"(?P<obj>(?:\s+(?:reporters|CNN|journalists|the\s+[A-Z][\w]*(?:\s+[A-Z][\w]*)*))?"
+    r"\b(?P<verb>said|says|say|told|tells|tell|added|adds|warned|insisted|argued|claimed)\b"
+    r"(?P<obj>(?:\s+(?:reporters|CNN|journalists|him|her|them|us|me|the\s+(?:crowd|audience)"
+    r"|the\s+[A-Z][\w]*(?:\s+[A-Z][\w]*)*),?)?"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today"
     r"|yesterday))?)"
     r"\s+(?P<clause>(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these)\b|[A-Z])"
@@ -67,7 +68,22 @@ def find_indirect(doc: Doc) -> list[_Statement]:
         if found[4] > found[1] and chained:  # `CLAUSE, X said, adding that B`: B is one more
             rest = _indirect_in(sentence[chained.start() :], s_start + chained.start(), doc)
             out.extend(_split_chained(doc, rest) if rest else [])
-    return out
+    return [_from_colon_quote(doc, statement) for statement in out]
+
+
+def _from_colon_quote(doc: Doc, statement: _Statement) -> _Statement:
+    """`Trump seemed to suggest it: "She signed it," he said.`: when the attribution closes the
+    sentence, a quotation that a colon introduces and that runs to the end of the statement is
+    what was said; the words before the colon are the writer's framing, so the statement
+    starts at the opening mark. (`She said that ...: "..."` keeps its whole clause.)"""
+    start, end, np_pos = statement[0], statement[1], statement[4]
+    if np_pos < end:
+        return statement
+    for piece in doc.pieces:
+        ends_it = start < piece.open_pos < end and piece.end >= end - 2
+        if ends_it and doc.text[start : piece.open_pos].rstrip().endswith(":"):
+            return (piece.open_pos, *statement[1:])
+    return statement
 
 
 # `, adding`, `and said`, `while insisting`: a further reporting verb of the same subject.
@@ -195,16 +211,27 @@ def _leading_according(
 
 
 def _that_cues(sentence: str) -> list[_Cue]:
-    """`VERB (up to six object words) that CLAUSE`."""
+    """`VERB (up to six object words) that CLAUSE`. A `that` after an earlier `that` of the
+    same verb sits inside the first clause (`says that it's "sad" that Obama ...`)."""
     cues = []
     for that in _THAT_CLAUSE.finditer(sentence):
         window = sentence[max(0, that.start() - 80) : that.start()]
         words = list(re.finditer(r"[\w'’.\-]+", window))[-7:]
-        for w in reversed(words):
-            if w.group().lower() in VERBS:
-                cues.append(_Cue(that.start() - len(window) + w.start(), w.group(), that.end()))
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].group().lower() in _THAT_INSIDE:
+                break
+            if words[i].group().lower() in VERBS:
+                start = that.start() - len(window) + words[i].start()
+                cues.append(_Cue(start, words[i].group(), that.end()))
                 break
     return cues
+
+
+# Between a reporting verb and its `that`, another `that` or a finite verb of the clause
+# (`said the campaign is "pleased" that ...`) puts the `that` inside the reported clause.
+_THAT_INSIDE = frozenset(
+    split_words("that is was are were has have had will would can could should may might must")
+)
 
 
 _CHAINED_PARTICIPLE = re.compile(

@@ -833,3 +833,32 @@ def test_an_attribution_closing_the_sentence_of_an_opening_quote() -> None:
     )
     quote = by_start(extract_quotes(text), "Many would")
     assert (quote.speaker, quote.cue) == ("David Wasserman", "said")
+
+
+def test_a_that_inside_a_reported_clause_does_not_start_it() -> None:
+    text = "Dana Bloom says on Facebook that it is “a real shame” that the mayor skipped the vote."
+    assert indirect_texts(text) == [
+        ("it is “a real shame” that the mayor skipped the vote", "Dana Bloom", "says")
+    ]
+    text = 'Bloom also said the council is "thrilled" that the bridge is finally open.'
+    assert indirect_texts(text)[0][0].startswith("the council is")
+
+
+def test_a_thatless_clause_after_say_or_tell_with_an_object() -> None:
+    text = "The farmers say they are “fed up” with the new water rules."
+    assert indirect_texts(text) == [
+        ("they are “fed up” with the new water rules", "farmers", "say")
+    ]
+    text = "And, Ortiz tells the crowd, she has always been “a fighter” for the harbor."
+    assert indirect_texts(text) == [
+        ("she has always been “a fighter” for the harbor", "Ortiz", "tells")
+    ]
+
+
+def test_a_colon_quote_before_a_closing_attribution_is_the_statement() -> None:
+    text = (
+        'Later, the coach hinted at a change of heart: "We will keep him on the team," '
+        "she told the local paper."
+    )
+    statements = indirect_texts(text)
+    assert [t for t, _, _ in statements] == ['"We will keep him on the team,"']
