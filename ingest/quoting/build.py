@@ -172,11 +172,19 @@ def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     explicit = bool(item.get("speaker")) and not item.get("weak") and not item.get("inherited")
     title = len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
     if explicit:
-        return not title or (item.get("cue") or "").lower() in VERBS
+        owned = title and _after_possessive(text, item["start"])
+        return not title or (item.get("cue") or "").lower() in VERBS and not owned
     return len(words) > 2 and not title
 
 
-_TITLE_SMALL = frozenset(split_words("a an the of and or in on at to for with from by"))
+def _after_possessive(text: str, start: int) -> bool:
+    """`ABC's "Good Morning America"`, `the network's "This Week"`: a title owned by a
+    possessive names a show or publication, whatever verb stands near it."""
+    before = text[max(0, start - 4) : start].rstrip("\"“‘' ")
+    return before.endswith(("'s", "’s"))
+
+
+_TITLE_SMALL = frozenset(split_words("a an the of and or in on at to for with from by &"))
 
 
 def _unify(text: str, raw: list[dict[str, Any]]) -> list[Quote]:

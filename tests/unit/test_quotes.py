@@ -862,3 +862,8 @@ def test_a_colon_quote_before_a_closing_attribution_is_the_statement() -> None:
     )
     statements = indirect_texts(text)
     assert [t for t, _, _ in statements] == ['"We will keep him on the team,"']
+
+
+def test_a_title_after_a_possessive_is_no_quote() -> None:
+    text = "Later she told NBC’s “Weekend Report & Friends” that the plan was dead."
+    assert [q.kind for q in extract_quotes(text)] == ["indirect"]
