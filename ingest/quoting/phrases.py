@@ -303,6 +303,9 @@ def phrase_before(before: str, offset: int) -> Found | None:
     for verb in reversed(verbs):
         left = before[: verb.start()]
         if verb.group().lower() in PARTICIPLES:
+            absolute = absolute_subject(left, offset, verb.group())
+            if absolute:
+                return absolute
             participle = participle or verb.group()
             if verb is not verbs[0] or left.rstrip().endswith(","):
                 continue  # `Trump went after Bush, calling him "`: the subject opens it
@@ -324,6 +327,21 @@ def phrase_before(before: str, offset: int) -> Found | None:
     if stripped.endswith(":") and len(before.split()) > 1:
         return sentence_subject(before, offset, ":")
     return _unlisted_verb_before(before, offset)
+
+
+_WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;:“”\"]{2,80}?)\s*$")
+
+
+def absolute_subject(left: str, offset: int, cue: str) -> Found | None:
+    """`Republicans were irritated, with McCain calling it "a menu"`: in an absolute phrase
+    (`with NP VERB-ing`) the participle's subject is the NP after `with`, not the sentence's."""
+    m = _WITH_SUBJECT.search(left)
+    if not m:
+        return None
+    np, shift = clean_np(m.group("np"))
+    if not np or not plausible_np(np):
+        return None
+    return np, offset + m.start("np") + shift, cue, None
 
 
 # `, Hillary shot back, “` / `Trump fumed: "`: a name and an unlisted past tense (or a verb with

@@ -18,6 +18,7 @@ from ingest.quoting.phrases import (
     ALPHA,
     COORDINATED,
     Found,
+    absolute_subject,
     clause_after,
     np_from_left,
     phrase_after,
@@ -171,8 +172,10 @@ def _indirect_in(
         if participle:
             subject = None
             if not started_inside:
-                subject = _attribution_before(sentence, cue, offset) or sentence_subject(
-                    sentence, offset, cue.verb
+                subject = (
+                    absolute_subject(sentence[: cue.verb_start], offset, cue.verb)
+                    or _attribution_before(sentence, cue, offset)
+                    or sentence_subject(sentence, offset, cue.verb)
                 )
             found = subject or ("", -1, cue.verb, None)
         else:

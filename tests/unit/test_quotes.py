@@ -867,3 +867,11 @@ def test_a_colon_quote_before_a_closing_attribution_is_the_statement() -> None:
 def test_a_title_after_a_possessive_is_no_quote() -> None:
     text = "Later she told NBC’s “Weekend Report & Friends” that the plan was dead."
     assert [q.kind for q in extract_quotes(text)] == ["indirect"]
+
+
+def test_an_absolute_with_phrase_names_the_participle_speaker() -> None:
+    text = (
+        "Farmers were furious about the rules, with Mayor Ann Boyd calling them "
+        "“a slap in the face.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Ann Boyd"}
