@@ -298,6 +298,9 @@ def phrase_before(before: str, offset: int) -> Found | None:
         found = np_from_left(before[: m.start("verb")], offset, m.group("verb"), m.start("np"))
         if found:
             return found
+    label = _name_label(before, offset)
+    if label:
+        return label
     verbs = verb_tokens(before)
     participle = None
     for verb in reversed(verbs):
@@ -327,6 +330,23 @@ def phrase_before(before: str, offset: int) -> Found | None:
     if stripped.endswith(":") and len(before.split()) > 1:
         return sentence_subject(before, offset, ":")
     return _unlisted_verb_before(before, offset)
+
+
+_NAME = r"[A-Z][\w.'’\-]*[a-z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*[a-z][\w.'’\-]*){0,3}"
+_LABEL = re.compile(rf"(?:^\s*|\s[-—–]+\s+|\bfrom\s+)(?P<np>{_NAME}(?:\s+and\s+{_NAME})?):\s*$")
+
+
+def _name_label(before: str, offset: int) -> Found | None:
+    """`Bush: "..."`, `Pollsters agree - Carl Bialik: "..."`: a name alone before a colon,
+    opening the clause or set off by a dash, labels the quote as that person's words.
+    (`Stated Stone:` is an inverted verb and its subject.)"""
+    m = _LABEL.search(before)
+    if not m or m.group("np").split()[0].lower() in VERBS:
+        return None
+    np, shift = clean_np(m.group("np"))
+    if not np or not plausible_np(np):
+        return None
+    return np, offset + m.start("np") + shift, ":", None
 
 
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;:“”\"]{2,80}?)\s*$")

@@ -875,3 +875,13 @@ def test_an_absolute_with_phrase_names_the_participle_speaker() -> None:
         "“a slap in the face.”"
     )
     assert {q.speaker for q in extract_quotes(text)} == {"Ann Boyd"}
+
+
+def test_a_name_alone_before_a_colon_labels_the_quote() -> None:
+    text = (
+        'Ortiz: "We will fix the harbor first." Lee: "The roads come first." '
+        "WHY TOWNS DIFFER - Dana Park and Eli Stone: “The money follows the roads.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes[:2]] == ["Ortiz", "Lee"]
+    assert quotes[2].speaker in ("Dana Park", "Eli Stone")
