@@ -633,6 +633,7 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
     dateline = _DATELINE.match(sentence)  # `WASHINGTON, Aug. 24 (UPI) — In response to ...,`
     if dateline:
         words = [w for w in words if w.start() >= dateline.end()]
+    words = _without_links(sentence, words)
     if not words:
         return words
     first = words[0].group().lower()
@@ -641,8 +642,24 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
         return words
     for i, w in enumerate(words[:14]):
         if sentence[w.end() : w.end() + 1] == "," and not _place_comma(sentence, w.end()):
-            return words[i + 1 :]
+            return _after_intro(sentence, words[i + 1 :])  # `On Thursday, after ..., X`
     return words
+
+
+def _without_links(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`And then Trump went on the attack, saying`: conjunctions before a capitalised word open
+    no introductory phrase; the name after them is the subject. (`But a day later, X` keeps
+    its intro phrase.)"""
+    i = 0
+    while i < len(words) and words[i].group().lower() in _LINKS:
+        if sentence[words[i].end() : words[i].end() + 1] == ",":
+            return words
+        i += 1
+    named = 0 < i < len(words) and CAP.match(words[i].group())
+    return words[i:] if named and words[i].group().lower() not in _INTRO_WORDS else words
+
+
+_LINKS = frozenset(split_words("and but so yet or then"))
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'\-]+,[^—–\n]{0,40}?\s[—–]\s*")

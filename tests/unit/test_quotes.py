@@ -885,3 +885,13 @@ def test_a_name_alone_before_a_colon_labels_the_quote() -> None:
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes[:2]] == ["Ortiz", "Lee"]
     assert quotes[2].speaker in ("Dana Park", "Eli Stone")
+
+
+def test_a_conjunction_opens_no_intro_and_intro_phrases_can_follow_each_other() -> None:
+    text = 'And then Ortiz went on the attack, saying, "The harbor plan is a disgrace."'
+    assert speaker_of(text, "The harbor") == "Ortiz"
+    text = (
+        "On Friday, after weeks of silence, Ortiz met the council and endorsed Lee, saying, "
+        "“She is exactly what this town needs.”"
+    )
+    assert speaker_of(text, "She is") == "Ortiz"
