@@ -895,3 +895,13 @@ def test_a_conjunction_opens_no_intro_and_intro_phrases_can_follow_each_other() 
         "“She is exactly what this town needs.”"
     )
     assert speaker_of(text, "She is") == "Ortiz"
+
+
+def test_a_dash_and_a_name_after_a_quote_sign_it() -> None:
+    text = (
+        "“The bridge is falling apart.” ― Maria Lopez\n"
+        "“Nobody listens to us.” ― Tom Reyes\n\n"
+        '"We need the money now."\n\n- Senator Ruth Klein.\n\n'
+        "The senator is right about the money."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Maria Lopez", "Tom Reyes", "Ruth Klein"]
