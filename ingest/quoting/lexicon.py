@@ -81,4 +81,6 @@ OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
 CAP = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
-DETERMINERS = frozenset(split_words("""the a an his her their its this that one another"""))
+DETERMINERS = frozenset(
+    split_words("""the a an his her their its this that one another my our your""")
+)

@@ -270,7 +270,11 @@ def _object_phrase(np: str) -> bool:
     return not (head in ROLE_WORDS or head.rstrip("s") in ROLE_WORDS or agent_noun(head))
 
 
-_ABBREV = frozenset(split_words("""mr mrs ms dr sen rep gov gen col lt sgt st jr sr prof"""))
+_ABBREV = frozenset(
+    split_words(
+        """mr mrs ms dr sen rep gov gen col lt sgt st jr sr prof rev fr msgr adm maj capt"""
+    )
+)
 _ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]?|(?i:" + "|".join(sorted(_ABBREV)) + r"))\.")
 
 

@@ -905,3 +905,9 @@ def test_a_dash_and_a_name_after_a_quote_sign_it() -> None:
         "The senator is right about the money."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Maria Lopez", "Tom Reyes", "Ruth Klein"]
+
+
+def test_a_title_abbreviation_and_a_first_person_possessive_in_the_speaker() -> None:
+    text = '"The shelter is full again," said the Rev. Anna Kowal, of Grace Church.'
+    assert speaker_of(text, "The shelter") == "Anna Kowal"
+    assert speaker_of('"Never sign anything," my uncle often said.', "Never sign") == "uncle"
