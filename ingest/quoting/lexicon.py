@@ -43,7 +43,11 @@ _VERB_STEMS = split_words(
     declaring asserting urging suggesting predicting acknowledging conceding complaining
     charging vowing promising pledging repeating confirming denying announcing admitting
     recalling replying responding joking boasting dismissing dismissed dismisses labeling
-    labelling labeled labelled branding branded"""
+    labelling labeled labelled branding branded shouting yelling chanting remarking quipping
+    exclaiming concluding emphasizing observing commenting countering retorting maintaining
+    contending testifying reiterating revealing disclosing cautioning lamenting scoffing
+    hinting recounting whispering quoting echoing elaborating mocking interjecting opining
+    blogging answering"""
 )
 VERBS = frozenset(_VERB_STEMS)
 # `..., saying "..."` has no subject of its own: the sentence subject is the speaker.

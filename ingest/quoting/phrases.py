@@ -362,7 +362,10 @@ def absolute_subject(left: str, offset: int, cue: str) -> Found | None:
     m = _WITH_SUBJECT.search(left)
     if not m:
         return None
-    np, shift = clean_np(m.group("np"))
+    words = m.group("np").split()
+    while len(words) > 1 and (words[-1] in AUX or _is_adverb(words[-1])):
+        words.pop()  # `with Trump reportedly yelling`
+    np, shift = clean_np(" ".join(words))
     if not np or not plausible_np(np):
         return None
     return np, offset + m.start("np") + shift, cue, None

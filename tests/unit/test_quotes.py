@@ -911,3 +911,8 @@ def test_a_title_abbreviation_and_a_first_person_possessive_in_the_speaker() -> 
     text = '"The shelter is full again," said the Rev. Anna Kowal, of Grace Church.'
     assert speaker_of(text, "The shelter") == "Anna Kowal"
     assert speaker_of('"Never sign anything," my uncle often said.', "Never sign") == "uncle"
+
+
+def test_more_participle_cues_and_an_adverb_in_an_absolute_phrase() -> None:
+    text = "The crowd booed the mayor, with Ortiz reportedly shouting: “Go back to your office!”"
+    assert speaker_of(text, "Go back") == "Ortiz"
