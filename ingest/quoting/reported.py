@@ -374,8 +374,14 @@ def _quote_inside_clause(sentence: str, verb_end: int, rel: int, piece: Piece, o
         return said and not is_time(words[-1])
     if piece.close_pos is None:
         return False
-    tail = re.findall(r"[A-Za-z]+", sentence[piece.close_pos + 1 - offset :])
-    return len(tail) >= 2 and tail[0].lower() in _CLAUSE_LINKS
+    rest = sentence[piece.close_pos + 1 - offset :]
+    tail = re.findall(r"[A-Za-z]+", rest)
+    if len(tail) < 2:
+        return False
+    # `Obama said "it gets me mad" every time he ...`: no punctuation closes the quoted words
+    # and the sentence runs on in lower case, so they are only the start of the clause
+    runs_on = sentence[piece.close_pos - offset - 1] not in ",.!?…"
+    return tail[0].lower() in _CLAUSE_LINKS or runs_on and bool(re.match(r"\s+[a-z]", rest))
 
 
 _CLAUSE_LINKS = frozenset(

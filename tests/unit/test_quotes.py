@@ -916,3 +916,10 @@ def test_a_title_abbreviation_and_a_first_person_possessive_in_the_speaker() -> 
 def test_more_participle_cues_and_an_adverb_in_an_absolute_phrase() -> None:
     text = "The crowd booed the mayor, with Ortiz reportedly shouting: “Go back to your office!”"
     assert speaker_of(text, "Go back") == "Ortiz"
+
+
+def test_a_quote_right_after_said_that_runs_on_starts_the_clause() -> None:
+    text = "Lee said “it breaks my heart” whenever she drives past the closed mill."
+    assert indirect_texts(text) == [
+        ("“it breaks my heart” whenever she drives past the closed mill", "Lee", "said")
+    ]
