@@ -427,6 +427,8 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Found | No
     if tokens[-1].group().lower() == "who":
         return _antecedent(left, tokens[-1].start(), offset, cue)
     end = tokens[-1].end()
+    if re.match(r"[,.!?]?[”\"]", left[end:]):
+        return None  # `to promote “Celebrity Apprentice,” note that`: a quoted title
     segment_start = max(_segment_start(left, end), floor)
     np = left[segment_start:end].strip()
     role = None

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ingest.quoting.lexicon import AUX, OPENERS, PARTICIPLES, VERBS, split_words
+from ingest.quoting.lexicon import AUX, OPENERS, PARTICIPLES, PRONOUNS, VERBS, split_words
 from ingest.quoting.model import Doc, Piece
-from ingest.quoting.nounphrases import is_time
+from ingest.quoting.nounphrases import clean_np, is_time, plausible_np
 from ingest.quoting.phrases import (
     ACCORDING,
     ALPHA,
@@ -36,6 +36,7 @@ class _Cue(NamedTuple):
     verb_start: int
     verb: str
     clause_start: int
+    any_verb: bool = False  # a verb outside the lexicon, tried after every listed one
 
 
 _THAT_CLAUSE = re.compile(r"\bthat\s+(?=\S)")
@@ -162,7 +163,7 @@ def _indirect_in(
         for m in _THATLESS.finditer(sentence)
     ]
     candidates += _partial_quote_objects(sentence, offset, doc)
-    for cue in sorted(candidates, key=lambda c: (c.verb_start, -c.clause_start)):
+    for cue in sorted(candidates, key=lambda c: (c.any_verb, c.verb_start, -c.clause_start)):
         start = offset + cue.clause_start
         if _inside_piece(doc, start) or _inside_piece(doc, offset + cue.verb_start):
             continue
@@ -179,7 +180,8 @@ def _indirect_in(
                 )
             found = subject or ("", -1, cue.verb, None)
         else:
-            found = np_from_left(sentence[: cue.verb_start], offset, cue.verb)
+            left = sentence[: cue.verb_start]
+            found = _possessor(left, offset, cue.verb) or np_from_left(left, offset, cue.verb)
             if not found and COORDINATED.search(sentence, 0, cue.verb_start):
                 found = sentence_subject(sentence, offset, cue.verb)
         if not found:
@@ -190,6 +192,26 @@ def _indirect_in(
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return trailing
+
+
+_POSSESSOR = re.compile(
+    r"(?:\b(?P<pron>his|her|their)|(?P<np>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?)\s+$"
+)
+_OWNER = {"his": "he", "her": "she", "their": "they"}
+
+
+def _possessor(left: str, offset: int, cue: str) -> Found | None:
+    """`Donald Trump's claim that ...`, `her warning that ...`: a reporting word after a
+    possessive is a noun, and whoever owns the claim made it."""
+    m = _POSSESSOR.search(left)
+    if not m:
+        return None
+    if m.group("pron"):
+        return _OWNER[m.group("pron").lower()], offset + m.start("pron"), cue, None
+    np, shift = clean_np(m.group("np"))
+    if not np or not plausible_np(np):
+        return None
+    return np, offset + m.start("np") + shift, cue, None
 
 
 def _inverted(doc: Doc, statement: _Statement) -> bool:
@@ -389,6 +411,32 @@ _CLAUSE_LINKS = frozenset(
 )
 
 
+# `Carter is a co-host of "So, That Happened"`, `Cruz became the first to buy a "trend"`:
+# a copula or auxiliary links its subject to a description, not to words they said.
+_NOT_SAYING = frozenset(
+    split_words("""is was are were be been being become became becomes remain remains remained
+    seem seems seemed has have had""")
+)
+
+
+def _finite_verb(word: str) -> bool:
+    """A past, third-person or progressive form (`thanked`, `decries`, `took`, `is holding`):
+    the word after a subject is its verb only if it looks like one (`Senate leaders on
+    Monday ...` has none)."""
+    if word in _NOT_SAYING:
+        return False
+    third_person = word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+    return word.endswith(("ed", "ing")) or third_person or word in _IRREGULAR_PAST
+
+
+_IRREGULAR_PAST = frozenset(
+    split_words("""made took sent thought gave went came held led kept left felt brought bought
+    caught taught spoke broke chose drove rose won lost paid laid met put set read cut hit saw
+    wrote told said sang began ran drew threw did gone done seen given taken written spoken
+    known shown drawn thrown""")
+)
+
+
 def _subject_verb(sentence: str, rel: int) -> list[_Cue]:
     """`Moore thanked him for "..."`: any verb right after a sentence-initial subject."""
     subject = sentence_subject(sentence, 0, "")
@@ -397,7 +445,10 @@ def _subject_verb(sentence: str, rel: int) -> list[_Cue]:
     verb = _SUBJECT_VERB.match(sentence, subject[1] + len(subject[0]))
     if not verb or verb.end() > rel:
         return []
-    return [_Cue(verb.start("verb"), verb.group("verb"), verb.end())]
+    word = verb.group("verb").lower()
+    if not (_finite_verb(word) or subject[0].lower() in PRONOUNS and word not in _NOT_SAYING):
+        return []  # `I know all about ...`: after a pronoun a base form is a verb too
+    return [_Cue(verb.start("verb"), verb.group("verb"), verb.end(), any_verb=True)]
 
 
 def _inside_piece(doc: Doc, pos: int) -> bool:

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.quotes import extract_quotes, extract_quotes_many
+from ingest.quoting.phrases import np_from_left
 from ingest.types import Quote
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples" / "articles.jsonl"
@@ -923,3 +924,22 @@ def test_a_quote_right_after_said_that_runs_on_starts_the_clause() -> None:
     assert indirect_texts(text) == [
         ("“it breaks my heart” whenever she drives past the closed mill", "Lee", "said")
     ]
+
+
+def test_a_word_after_the_subject_that_is_no_verb_cues_nothing() -> None:
+    text = "The Ortiz plan for a “new harbor” drew praise from the council."
+    assert indirect_texts(text) == []
+    text = "Ortiz thanked the council for its “courage and vision” on the harbor."
+    assert indirect_texts(text)[0][1:] == ("Ortiz", "thanked")
+
+
+def test_whoever_owns_a_claim_made_it() -> None:
+    text = "Reporters checked Dana Ortiz’s claim that the harbor lost “millions of dollars” in May."
+    assert indirect_texts(text) == [
+        ("the harbor lost “millions of dollars” in May", "Dana Ortiz", "claim")
+    ]
+
+
+def test_a_quoted_title_before_a_verb_is_no_subject() -> None:
+    assert np_from_left("Ortiz went on to praise “Harbor Nights,” ", 0, "note") is None
+    assert np_from_left("The mayor, Dana Ortiz, ", 0, "said") is not None
