@@ -39,7 +39,7 @@ class _Cue(NamedTuple):
     any_verb: bool = False  # a verb outside the lexicon, tried after every listed one
 
 
-_THAT_CLAUSE = re.compile(r"\bthat\s+(?=\S)")
+_THAT_CLAUSE = re.compile(r"\bthat,?\s+(?=\S)")
 _SUBJECT_VERB = re.compile(
     r"\s+(?:(?:" + "|".join(sorted(AUX)) + r"|\w+ly)\s+)*(?P<verb>[a-z]\w+)(?:\s+that)?\s+(?=\S)"
 )

@@ -943,3 +943,8 @@ def test_whoever_owns_a_claim_made_it() -> None:
 def test_a_quoted_title_before_a_verb_is_no_subject() -> None:
     assert np_from_left("Ortiz went on to praise “Harbor Nights,” ", 0, "note") is None
     assert np_from_left("The mayor, Dana Ortiz, ", 0, "said") is not None
+
+
+def test_a_comma_after_that_still_opens_the_clause() -> None:
+    text = "The spokeswoman said by email that, “Of course the mayor will answer” every question."
+    assert indirect_texts(text)[0][0].startswith("“Of course the mayor")
