@@ -44,7 +44,9 @@ _SUBJECT_VERB = re.compile(
     r"\s+(?:(?:" + "|".join(sorted(AUX)) + r"|\w+ly)\s+)*(?P<verb>[a-z]\w+)(?:\s+that)?\s+(?=\S)"
 )
 _THATLESS = re.compile(
-    r"\b(?P<verb>said|says|say|told|tells|tell|added|adds|warned|insisted|argued|claimed)\b"
+    r"\b(?P<verb>said|says|say|told|tells|tell|added|adds|warned|warns|insisted|insists|argued"
+    r"|argues|claimed|claims|noted|notes|suggested|suggests|predicted|predicts|stressed"
+    r"|complained|asserted)\b"
     r"(?P<obj>(?:\s+(?:reporters|CNN|journalists|him|her|them|us|me|the\s+(?:crowd|audience)"
     r"|the\s+[A-Z][\w]*(?:\s+[A-Z][\w]*)*),?)?"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today"

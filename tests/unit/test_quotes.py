@@ -948,3 +948,10 @@ def test_a_quoted_title_before_a_verb_is_no_subject() -> None:
 def test_a_comma_after_that_still_opens_the_clause() -> None:
     text = "The spokeswoman said by email that, “Of course the mayor will answer” every question."
     assert indirect_texts(text)[0][0].startswith("“Of course the mayor")
+
+
+def test_a_thatless_clause_after_noted_or_suggested() -> None:
+    text = "The report noted the city had missed every single deadline since May."
+    assert indirect_texts(text) == [
+        ("the city had missed every single deadline since May", "report", "noted")
+    ]
