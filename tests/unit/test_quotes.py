@@ -955,3 +955,11 @@ def test_a_thatless_clause_after_noted_or_suggested() -> None:
     assert indirect_texts(text) == [
         ("the city had missed every single deadline since May", "report", "noted")
     ]
+
+
+def test_a_quote_after_a_reported_statement_in_its_paragraph_continues_its_speaker() -> None:
+    text = (
+        "The council may delay the vote until spring, Ortiz said. "
+        '"Nobody wants to rush a decision this big."'
+    )
+    assert speaker_of(text, "Nobody wants") == "Ortiz"
