@@ -445,10 +445,31 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Found | No
             np = left[segment_start:name_end].strip()
     np = np.strip(" ,—–-()[]")
     np_pos = left.find(np, segment_start)
-    np, shift = _role_and_name(*clean_np(np))
+    np, shift = _after_leading_phrase(*_role_and_name(*clean_np(np)))
     if not np or not plausible_np(np):
         return None
     return np, offset + np_pos + shift, cue, role
+
+
+_LEADING_PREPOSITIONS = frozenset(split_words("in at on during after before from with over at by"))
+
+
+def _after_leading_phrase(np: str, shift: int) -> tuple[str, int]:
+    """`In a Bloomberg interview Trump declared`: a prepositional phrase that opens the clause
+    without a comma is no part of the subject; the name after the phrase's noun is."""
+    words = np.split()
+    if plausible_np(np) or len(words) < 3 or words[0].lower() not in _LEADING_PREPOSITIONS:
+        return np, shift
+    name: list[str] = []
+    for w in reversed(words[1:]):
+        if not CAP.match(w):
+            break
+        name.insert(0, w)
+    head = words[-len(name) - 1] if name else ""
+    if not name or not head.islower() or head in FUNCTION_WORDS | _LEADING_PREPOSITIONS:
+        return np, shift  # `at a rally in Washington`: the name is the place, not a subject
+    kept = " ".join(name)
+    return kept, shift + np.rindex(kept)
 
 
 def _role_and_name(np: str, shift: int) -> tuple[str, int]:

@@ -963,3 +963,8 @@ def test_a_quote_after_a_reported_statement_in_its_paragraph_continues_its_speak
         '"Nobody wants to rush a decision this big."'
     )
     assert speaker_of(text, "Nobody wants") == "Ortiz"
+
+
+def test_a_prepositional_phrase_without_a_comma_before_the_subject() -> None:
+    text = "In a radio interview Ortiz declared “the harbor will reopen by June.”"
+    assert speaker_of(text, "the harbor") == "Ortiz"
