@@ -671,7 +671,9 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
     if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly")) and not named):
         return words
     for i, w in enumerate(words[:14]):
-        if sentence[w.end() : w.end() + 1] == "," and not _place_comma(sentence, w.end()):
+        if sentence[w.end() : w.end() + 1] != "," or _place_comma(sentence, w.end()):
+            continue
+        if not re.match(r",\s+\d{4}\b", sentence[w.end() :]):  # `On July 6, 2015, X`
             return _after_intro(sentence, words[i + 1 :])  # `On Thursday, after ..., X`
     return words
 

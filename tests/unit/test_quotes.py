@@ -968,3 +968,8 @@ def test_a_quote_after_a_reported_statement_in_its_paragraph_continues_its_speak
 def test_a_prepositional_phrase_without_a_comma_before_the_subject() -> None:
     text = "In a radio interview Ortiz declared “the harbor will reopen by June.”"
     assert speaker_of(text, "the harbor") == "Ortiz"
+
+
+def test_a_date_comma_does_not_end_the_intro_phrase() -> None:
+    text = "On May 3, 2015, Ortiz made the following remark:\n\n“The harbor is our future.”"
+    assert speaker_of(text, "The harbor") == "Ortiz"
