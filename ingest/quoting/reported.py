@@ -16,7 +16,6 @@ from ingest.quoting.nounphrases import clean_np, is_time, plausible_np
 from ingest.quoting.phrases import (
     ACCORDING,
     ALPHA,
-    COORDINATED,
     Found,
     absolute_subject,
     clause_after,
@@ -182,10 +181,7 @@ def _indirect_in(
                 )
             found = subject or ("", -1, cue.verb, None)
         else:
-            left = sentence[: cue.verb_start]
-            found = _possessor(left, offset, cue.verb) or np_from_left(left, offset, cue.verb)
-            if not found and COORDINATED.search(sentence, 0, cue.verb_start):
-                found = sentence_subject(sentence, offset, cue.verb)
+            found = _subject_of(sentence, cue, offset)
         if not found:
             continue
         end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
@@ -194,6 +190,19 @@ def _indirect_in(
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return trailing
+
+
+def _subject_of(sentence: str, cue: _Cue, offset: int) -> Found | None:
+    """Who speaks through a finite reporting verb: the owner of a reporting noun (`Trump's
+    claim that`), the phrase right before the verb, or else the sentence's subject, which a
+    long aside can hide from the phrase search (`The Democratic front-runner and former
+    secretary of state said ...`, `X, who ..., of Y, said ...`)."""
+    left = sentence[: cue.verb_start]
+    return (
+        _possessor(left, offset, cue.verb)
+        or np_from_left(left, offset, cue.verb)
+        or sentence_subject(sentence, offset, cue.verb)
+    )
 
 
 _POSSESSOR = re.compile(

@@ -973,3 +973,10 @@ def test_a_prepositional_phrase_without_a_comma_before_the_subject() -> None:
 def test_a_date_comma_does_not_end_the_intro_phrase() -> None:
     text = "On May 3, 2015, Ortiz made the following remark:\n\n“The harbor is our future.”"
     assert speaker_of(text, "The harbor") == "Ortiz"
+
+
+def test_a_long_subject_before_a_reporting_verb_falls_back_to_the_sentence_subject() -> None:
+    text = "Cory Lane, 22, of Salem, Ore., said he had not given up hope for a “surprise” win."
+    assert indirect_texts(text) == [
+        ("he had not given up hope for a “surprise” win", "Cory Lane", "said")
+    ]
