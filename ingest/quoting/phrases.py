@@ -634,6 +634,8 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
         if not chosen and low in PRONOUNS and low not in ("i", "we", "it"):
             chosen.append(w)
             break
+        if not chosen and low in _NOT_NAMES:
+            continue  # `Most said`, `Some Republicans said`: capitalised only as a first word
         if CAP.match(token) or (chosen and low in NP_INNER) or (not chosen and low in ("the",)):
             chosen.append(w)
             continue
@@ -647,6 +649,11 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
     if not np or not plausible_np(np) or np.lower() in ("the",):
         return None
     return np, offset + chosen[0].start() + shift, cue, None
+
+
+_NOT_NAMES = LEADING_ADVERBS | frozenset(
+    split_words("most more many some several few all both each conversely nonetheless")
+)
 
 
 def _role_noun_before_name(token: str, sentence: str, end: int) -> bool:

@@ -980,3 +980,8 @@ def test_a_long_subject_before_a_reporting_verb_falls_back_to_the_sentence_subje
     assert indirect_texts(text) == [
         ("he had not given up hope for a “surprise” win", "Cory Lane", "said")
     ]
+
+
+def test_a_quantifier_opening_the_sentence_is_no_name() -> None:
+    text = "Some Harbor Party members said the vote was “rigged from the start.”"
+    assert indirect_texts(text)[0][1] != "Some Harbor Party"
