@@ -99,8 +99,10 @@ def _fill_unattributed(
 ) -> None:
     """Give unattributed pieces the speaker of a neighbouring quote.
 
-    Order of preference: a piece of the same paragraph before it, one after it, the last
-    quote or reported statement of the previous paragraph when this piece opens its paragraph
+    Order of preference: a piece of the same paragraph before it, one after it, a reported
+    statement of the same paragraph before it (`The city may act, Smith said. "We are
+    ready."`), the last quote or reported statement of the previous paragraph when this piece
+    opens its paragraph
     (continuation: `Smith said the city would win.` then a quote paragraph), and finally the
     subject of its own or the preceding sentence.
     """
@@ -148,6 +150,13 @@ def _neighbour(
     if after:
         return items[after[0]]
     para_start = doc.paragraphs[piece.para][0]
+    reported = [
+        r
+        for r in statements
+        if r["kind"] == "indirect" and r["speaker"] and para_start <= r["end"] <= piece.open_pos
+    ]
+    if reported:  # `The city may act soon, Smith said. "We are ready."`
+        return max(reported, key=lambda r: r["end"])
     if piece.open_pos != para_start or piece.para == 0:
         return None
     p_start, p_end = doc.paragraphs[piece.para - 1]
@@ -172,11 +181,19 @@ def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     explicit = bool(item.get("speaker")) and not item.get("weak") and not item.get("inherited")
     title = len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
     if explicit:
-        return not title or (item.get("cue") or "").lower() in VERBS
+        owned = title and _after_possessive(text, item["start"])
+        return not title or (item.get("cue") or "").lower() in VERBS and not owned
     return len(words) > 2 and not title
 
 
-_TITLE_SMALL = frozenset(split_words("a an the of and or in on at to for with from by"))
+def _after_possessive(text: str, start: int) -> bool:
+    """`ABC's "Good Morning America"`, `the network's "This Week"`: a title owned by a
+    possessive names a show or publication, whatever verb stands near it."""
+    before = text[max(0, start - 4) : start].rstrip("\"“‘' ")
+    return before.endswith(("'s", "’s"))
+
+
+_TITLE_SMALL = frozenset(split_words("a an the of and or in on at to for with from by &"))
 
 
 def _unify(text: str, raw: list[dict[str, Any]]) -> list[Quote]:

@@ -43,7 +43,11 @@ _VERB_STEMS = split_words(
     declaring asserting urging suggesting predicting acknowledging conceding complaining
     charging vowing promising pledging repeating confirming denying announcing admitting
     recalling replying responding joking boasting dismissing dismissed dismisses labeling
-    labelling labeled labelled branding branded"""
+    labelling labeled labelled branding branded shouting yelling chanting remarking quipping
+    exclaiming concluding emphasizing observing commenting countering retorting maintaining
+    contending testifying reiterating revealing disclosing cautioning lamenting scoffing
+    hinting recounting whispering quoting echoing elaborating mocking interjecting opining
+    blogging answering"""
 )
 VERBS = frozenset(_VERB_STEMS)
 # `..., saying "..."` has no subject of its own: the sentence subject is the speaker.
@@ -81,4 +85,6 @@ OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
 CAP = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
-DETERMINERS = frozenset(split_words("""the a an his her their its this that one another"""))
+DETERMINERS = frozenset(
+    split_words("""the a an his her their its this that one another my our your""")
+)

@@ -11,6 +11,7 @@ import re
 
 from ingest.quoting.lexicon import OPENERS, VERBS
 from ingest.quoting.model import Doc, Piece, trim_span
+from ingest.quoting.nounphrases import clean_np, plausible_np
 from ingest.quoting.phrases import (
     Found,
     phrase_after,
@@ -172,7 +173,10 @@ def attach_phrase(doc: Doc, piece: Piece) -> None:
         limit = min(nxt if nxt is not None else para_end, piece.close_pos + 200)
         after = text[piece.close_pos + 1 : limit]
         ends_sentence = text[piece.end - 1] in ".!?…" if piece.end > piece.start else False
-        if ends_sentence and re.match(r"\s+[A-Z]", after):
+        signature = _dash_signature(text, piece.close_pos + 1)
+        if signature:
+            found: Found | None = signature
+        elif ends_sentence and re.match(r"\s+[A-Z]", after):
             found = short_attribution(after, piece.close_pos + 1)
         else:
             # `"This is fantastic!" beamed X`: a lowercase word after `!`/`?` continues it
@@ -194,6 +198,26 @@ def attach_phrase(doc: Doc, piece: Piece) -> None:
         piece.np, piece.np_pos, piece.cue, piece.role = found
         return
     piece.fallback = _fallback_subject(doc, piece, before, left_start, s_start)
+
+
+_NAME_RUN = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,3}"
+_SIGNATURE = re.compile(
+    rf"[ \t]*(?:\n\s*)?(?P<dash>[―—–]|--?)[ \t]?(?P<np>{_NAME_RUN})[ \t]*"
+    rf"(?=[.,]?[ \t]*(?:\n|$|[“\"])|,[ \t]+[a-z]|,[ \t]+{_NAME_RUN}\.?[ \t]*(?:\n|$))"
+)
+
+
+def _dash_signature(text: str, pos: int) -> Found | None:
+    """`"..." ― Pamela Padilla` / `"..."` then a line `- Bernie Sanders.`: a dash and a name
+    alone (or with an aside: `-Michelle Marks, Philadelphia.`) right after a quote sign it,
+    as in pull quotes and collected reader comments."""
+    m = _SIGNATURE.match(text, pos)
+    if not m:
+        return None
+    np, shift = clean_np(m.group("np").rstrip("."))
+    if not np or not plausible_np(np):
+        return None
+    return np, m.start("np") + shift, m.group("dash"), None
 
 
 def _closing_attribution(doc: Doc, piece: Piece) -> Found | None:

@@ -270,7 +270,11 @@ def _object_phrase(np: str) -> bool:
     return not (head in ROLE_WORDS or head.rstrip("s") in ROLE_WORDS or agent_noun(head))
 
 
-_ABBREV = frozenset(split_words("""mr mrs ms dr sen rep gov gen col lt sgt st jr sr prof"""))
+_ABBREV = frozenset(
+    split_words(
+        """mr mrs ms dr sen rep gov gen col lt sgt st jr sr prof rev fr msgr adm maj capt"""
+    )
+)
 _ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]?|(?i:" + "|".join(sorted(_ABBREV)) + r"))\.")
 
 
@@ -298,11 +302,17 @@ def phrase_before(before: str, offset: int) -> Found | None:
         found = np_from_left(before[: m.start("verb")], offset, m.group("verb"), m.start("np"))
         if found:
             return found
+    label = _name_label(before, offset)
+    if label:
+        return label
     verbs = verb_tokens(before)
     participle = None
     for verb in reversed(verbs):
         left = before[: verb.start()]
         if verb.group().lower() in PARTICIPLES:
+            absolute = absolute_subject(left, offset, verb.group())
+            if absolute:
+                return absolute
             participle = participle or verb.group()
             if verb is not verbs[0] or left.rstrip().endswith(","):
                 continue  # `Trump went after Bush, calling him "`: the subject opens it
@@ -324,6 +334,41 @@ def phrase_before(before: str, offset: int) -> Found | None:
     if stripped.endswith(":") and len(before.split()) > 1:
         return sentence_subject(before, offset, ":")
     return _unlisted_verb_before(before, offset)
+
+
+_NAME = r"[A-Z][\w.'’\-]*[a-z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*[a-z][\w.'’\-]*){0,3}"
+_LABEL = re.compile(rf"(?:^\s*|\s[-—–]+\s+|\bfrom\s+)(?P<np>{_NAME}(?:\s+and\s+{_NAME})?):\s*$")
+
+
+def _name_label(before: str, offset: int) -> Found | None:
+    """`Bush: "..."`, `Pollsters agree - Carl Bialik: "..."`: a name alone before a colon,
+    opening the clause or set off by a dash, labels the quote as that person's words.
+    (`Stated Stone:` is an inverted verb and its subject.)"""
+    m = _LABEL.search(before)
+    if not m or m.group("np").split()[0].lower() in VERBS:
+        return None
+    np, shift = clean_np(m.group("np"))
+    if not np or not plausible_np(np):
+        return None
+    return np, offset + m.start("np") + shift, ":", None
+
+
+_WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;:“”\"]{2,80}?)\s*$")
+
+
+def absolute_subject(left: str, offset: int, cue: str) -> Found | None:
+    """`Republicans were irritated, with McCain calling it "a menu"`: in an absolute phrase
+    (`with NP VERB-ing`) the participle's subject is the NP after `with`, not the sentence's."""
+    m = _WITH_SUBJECT.search(left)
+    if not m:
+        return None
+    words = m.group("np").split()
+    while len(words) > 1 and (words[-1] in AUX or _is_adverb(words[-1])):
+        words.pop()  # `with Trump reportedly yelling`
+    np, shift = clean_np(" ".join(words))
+    if not np or not plausible_np(np):
+        return None
+    return np, offset + m.start("np") + shift, cue, None
 
 
 # `, Hillary shot back, “` / `Trump fumed: "`: a name and an unlisted past tense (or a verb with
@@ -382,6 +427,8 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Found | No
     if tokens[-1].group().lower() == "who":
         return _antecedent(left, tokens[-1].start(), offset, cue)
     end = tokens[-1].end()
+    if re.match(r"[,.!?]?[”\"]", left[end:]):
+        return None  # `to promote “Celebrity Apprentice,” note that`: a quoted title
     segment_start = max(_segment_start(left, end), floor)
     np = left[segment_start:end].strip()
     role = None
@@ -398,10 +445,31 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Found | No
             np = left[segment_start:name_end].strip()
     np = np.strip(" ,—–-()[]")
     np_pos = left.find(np, segment_start)
-    np, shift = _role_and_name(*clean_np(np))
+    np, shift = _after_leading_phrase(*_role_and_name(*clean_np(np)))
     if not np or not plausible_np(np):
         return None
     return np, offset + np_pos + shift, cue, role
+
+
+_LEADING_PREPOSITIONS = frozenset(split_words("in at on during after before from with over at by"))
+
+
+def _after_leading_phrase(np: str, shift: int) -> tuple[str, int]:
+    """`In a Bloomberg interview Trump declared`: a prepositional phrase that opens the clause
+    without a comma is no part of the subject; the name after the phrase's noun is."""
+    words = np.split()
+    if plausible_np(np) or len(words) < 3 or words[0].lower() not in _LEADING_PREPOSITIONS:
+        return np, shift
+    name: list[str] = []
+    for w in reversed(words[1:]):
+        if not CAP.match(w):
+            break
+        name.insert(0, w)
+    head = words[-len(name) - 1] if name else ""
+    if not name or not head.islower() or head in FUNCTION_WORDS | _LEADING_PREPOSITIONS:
+        return np, shift  # `at a rally in Washington`: the name is the place, not a subject
+    kept = " ".join(name)
+    return kept, shift + np.rindex(kept)
 
 
 def _role_and_name(np: str, shift: int) -> tuple[str, int]:
@@ -566,6 +634,8 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
         if not chosen and low in PRONOUNS and low not in ("i", "we", "it"):
             chosen.append(w)
             break
+        if not chosen and low in _NOT_NAMES:
+            continue  # `Most said`, `Some Republicans said`: capitalised only as a first word
         if CAP.match(token) or (chosen and low in NP_INNER) or (not chosen and low in ("the",)):
             chosen.append(w)
             continue
@@ -579,6 +649,11 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
     if not np or not plausible_np(np) or np.lower() in ("the",):
         return None
     return np, offset + chosen[0].start() + shift, cue, None
+
+
+_NOT_NAMES = LEADING_ADVERBS | frozenset(
+    split_words("most more many some several few all both each conversely nonetheless")
+)
 
 
 def _role_noun_before_name(token: str, sentence: str, end: int) -> bool:
@@ -595,6 +670,7 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
     dateline = _DATELINE.match(sentence)  # `WASHINGTON, Aug. 24 (UPI) — In response to ...,`
     if dateline:
         words = [w for w in words if w.start() >= dateline.end()]
+    words = _without_links(sentence, words)
     if not words:
         return words
     first = words[0].group().lower()
@@ -602,9 +678,27 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
     if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly")) and not named):
         return words
     for i, w in enumerate(words[:14]):
-        if sentence[w.end() : w.end() + 1] == "," and not _place_comma(sentence, w.end()):
-            return words[i + 1 :]
+        if sentence[w.end() : w.end() + 1] != "," or _place_comma(sentence, w.end()):
+            continue
+        if not re.match(r",\s+\d{4}\b", sentence[w.end() :]):  # `On July 6, 2015, X`
+            return _after_intro(sentence, words[i + 1 :])  # `On Thursday, after ..., X`
     return words
+
+
+def _without_links(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`And then Trump went on the attack, saying`: conjunctions before a capitalised word open
+    no introductory phrase; the name after them is the subject. (`But a day later, X` keeps
+    its intro phrase.)"""
+    i = 0
+    while i < len(words) and words[i].group().lower() in _LINKS:
+        if sentence[words[i].end() : words[i].end() + 1] == ",":
+            return words
+        i += 1
+    named = 0 < i < len(words) and CAP.match(words[i].group())
+    return words[i:] if named and words[i].group().lower() not in _INTRO_WORDS else words
+
+
+_LINKS = frozenset(split_words("and but so yet or then"))
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'\-]+,[^—–\n]{0,40}?\s[—–]\s*")

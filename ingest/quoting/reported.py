@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ingest.quoting.lexicon import AUX, OPENERS, PARTICIPLES, VERBS, split_words
+from ingest.quoting.lexicon import AUX, OPENERS, PARTICIPLES, PRONOUNS, VERBS, split_words
 from ingest.quoting.model import Doc, Piece
-from ingest.quoting.nounphrases import is_time
+from ingest.quoting.nounphrases import clean_np, is_time, plausible_np
 from ingest.quoting.phrases import (
     ACCORDING,
     ALPHA,
-    COORDINATED,
     Found,
+    absolute_subject,
     clause_after,
     np_from_left,
     phrase_after,
@@ -35,15 +35,19 @@ class _Cue(NamedTuple):
     verb_start: int
     verb: str
     clause_start: int
+    any_verb: bool = False  # a verb outside the lexicon, tried after every listed one
 
 
-_THAT_CLAUSE = re.compile(r"\bthat\s+(?=\S)")
+_THAT_CLAUSE = re.compile(r"\bthat,?\s+(?=\S)")
 _SUBJECT_VERB = re.compile(
     r"\s+(?:(?:" + "|".join(sorted(AUX)) + r"|\w+ly)\s+)*(?P<verb>[a-z]\w+)(?:\s+that)?\s+(?=\S)"
 )
 _THATLESS = re.compile(
-    r"\b(?P<verb>said|says|told|added|adds|warned|insisted|argued|claimed)\b"
-    r"(?P<obj>(?:\s+(?:reporters|CNN|journalists|the\s+[A-Z][\w]*(?:\s+[A-Z][\w]*)*))?"
+    r"\b(?P<verb>said|says|say|told|tells|tell|added|adds|warned|warns|insisted|insists|argued"
+    r"|argues|claimed|claims|noted|notes|suggested|suggests|predicted|predicts|stressed"
+    r"|complained|asserted)\b"
+    r"(?P<obj>(?:\s+(?:reporters|CNN|journalists|him|her|them|us|me|the\s+(?:crowd|audience)"
+    r"|the\s+[A-Z][\w]*(?:\s+[A-Z][\w]*)*),?)?"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today"
     r"|yesterday))?)"
     r"\s+(?P<clause>(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these)\b|[A-Z])"
@@ -67,7 +71,22 @@ def find_indirect(doc: Doc) -> list[_Statement]:
         if found[4] > found[1] and chained:  # `CLAUSE, X said, adding that B`: B is one more
             rest = _indirect_in(sentence[chained.start() :], s_start + chained.start(), doc)
             out.extend(_split_chained(doc, rest) if rest else [])
-    return out
+    return [_from_colon_quote(doc, statement) for statement in out]
+
+
+def _from_colon_quote(doc: Doc, statement: _Statement) -> _Statement:
+    """`Trump seemed to suggest it: "She signed it," he said.`: when the attribution closes the
+    sentence, a quotation that a colon introduces and that runs to the end of the statement is
+    what was said; the words before the colon are the writer's framing, so the statement
+    starts at the opening mark. (`She said that ...: "..."` keeps its whole clause.)"""
+    start, end, np_pos = statement[0], statement[1], statement[4]
+    if np_pos < end:
+        return statement
+    for piece in doc.pieces:
+        ends_it = start < piece.open_pos < end and piece.end >= end - 2
+        if ends_it and doc.text[start : piece.open_pos].rstrip().endswith(":"):
+            return (piece.open_pos, *statement[1:])
+    return statement
 
 
 # `, adding`, `and said`, `while insisting`: a further reporting verb of the same subject.
@@ -145,7 +164,7 @@ def _indirect_in(
         for m in _THATLESS.finditer(sentence)
     ]
     candidates += _partial_quote_objects(sentence, offset, doc)
-    for cue in sorted(candidates, key=lambda c: (c.verb_start, -c.clause_start)):
+    for cue in sorted(candidates, key=lambda c: (c.any_verb, c.verb_start, -c.clause_start)):
         start = offset + cue.clause_start
         if _inside_piece(doc, start) or _inside_piece(doc, offset + cue.verb_start):
             continue
@@ -155,14 +174,14 @@ def _indirect_in(
         if participle:
             subject = None
             if not started_inside:
-                subject = _attribution_before(sentence, cue, offset) or sentence_subject(
-                    sentence, offset, cue.verb
+                subject = (
+                    absolute_subject(sentence[: cue.verb_start], offset, cue.verb)
+                    or _attribution_before(sentence, cue, offset)
+                    or sentence_subject(sentence, offset, cue.verb)
                 )
             found = subject or ("", -1, cue.verb, None)
         else:
-            found = np_from_left(sentence[: cue.verb_start], offset, cue.verb)
-            if not found and COORDINATED.search(sentence, 0, cue.verb_start):
-                found = sentence_subject(sentence, offset, cue.verb)
+            found = _subject_of(sentence, cue, offset)
         if not found:
             continue
         end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
@@ -171,6 +190,39 @@ def _indirect_in(
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return trailing
+
+
+def _subject_of(sentence: str, cue: _Cue, offset: int) -> Found | None:
+    """Who speaks through a finite reporting verb: the owner of a reporting noun (`Trump's
+    claim that`), the phrase right before the verb, or else the sentence's subject, which a
+    long aside can hide from the phrase search (`The Democratic front-runner and former
+    secretary of state said ...`, `X, who ..., of Y, said ...`)."""
+    left = sentence[: cue.verb_start]
+    return (
+        _possessor(left, offset, cue.verb)
+        or np_from_left(left, offset, cue.verb)
+        or sentence_subject(sentence, offset, cue.verb)
+    )
+
+
+_POSSESSOR = re.compile(
+    r"(?:\b(?P<pron>his|her|their)|(?P<np>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?)\s+$"
+)
+_OWNER = {"his": "he", "her": "she", "their": "they"}
+
+
+def _possessor(left: str, offset: int, cue: str) -> Found | None:
+    """`Donald Trump's claim that ...`, `her warning that ...`: a reporting word after a
+    possessive is a noun, and whoever owns the claim made it."""
+    m = _POSSESSOR.search(left)
+    if not m:
+        return None
+    if m.group("pron"):
+        return _OWNER[m.group("pron").lower()], offset + m.start("pron"), cue, None
+    np, shift = clean_np(m.group("np"))
+    if not np or not plausible_np(np):
+        return None
+    return np, offset + m.start("np") + shift, cue, None
 
 
 def _inverted(doc: Doc, statement: _Statement) -> bool:
@@ -195,16 +247,27 @@ def _leading_according(
 
 
 def _that_cues(sentence: str) -> list[_Cue]:
-    """`VERB (up to six object words) that CLAUSE`."""
+    """`VERB (up to six object words) that CLAUSE`. A `that` after an earlier `that` of the
+    same verb sits inside the first clause (`says that it's "sad" that Obama ...`)."""
     cues = []
     for that in _THAT_CLAUSE.finditer(sentence):
         window = sentence[max(0, that.start() - 80) : that.start()]
         words = list(re.finditer(r"[\w'’.\-]+", window))[-7:]
-        for w in reversed(words):
-            if w.group().lower() in VERBS:
-                cues.append(_Cue(that.start() - len(window) + w.start(), w.group(), that.end()))
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].group().lower() in _THAT_INSIDE:
+                break
+            if words[i].group().lower() in VERBS:
+                start = that.start() - len(window) + words[i].start()
+                cues.append(_Cue(start, words[i].group(), that.end()))
                 break
     return cues
+
+
+# Between a reporting verb and its `that`, another `that` or a finite verb of the clause
+# (`said the campaign is "pleased" that ...`) puts the `that` inside the reported clause.
+_THAT_INSIDE = frozenset(
+    split_words("that is was are were has have had will would can could should may might must")
+)
 
 
 _CHAINED_PARTICIPLE = re.compile(
@@ -344,12 +407,44 @@ def _quote_inside_clause(sentence: str, verb_end: int, rel: int, piece: Piece, o
         return said and not is_time(words[-1])
     if piece.close_pos is None:
         return False
-    tail = re.findall(r"[A-Za-z]+", sentence[piece.close_pos + 1 - offset :])
-    return len(tail) >= 2 and tail[0].lower() in _CLAUSE_LINKS
+    rest = sentence[piece.close_pos + 1 - offset :]
+    tail = re.findall(r"[A-Za-z]+", rest)
+    if len(tail) < 2:
+        return False
+    # `Obama said "it gets me mad" every time he ...`: no punctuation closes the quoted words
+    # and the sentence runs on in lower case, so they are only the start of the clause
+    runs_on = sentence[piece.close_pos - offset - 1] not in ",.!?…"
+    return tail[0].lower() in _CLAUSE_LINKS or runs_on and bool(re.match(r"\s+[a-z]", rest))
 
 
 _CLAUSE_LINKS = frozenset(
     split_words("because despite but and while although though since as if unless so or when")
+)
+
+
+# `Carter is a co-host of "So, That Happened"`, `Cruz became the first to buy a "trend"`:
+# a copula or auxiliary links its subject to a description, not to words they said.
+_NOT_SAYING = frozenset(
+    split_words("""is was are were be been being become became becomes remain remains remained
+    seem seems seemed has have had""")
+)
+
+
+def _finite_verb(word: str) -> bool:
+    """A past, third-person or progressive form (`thanked`, `decries`, `took`, `is holding`):
+    the word after a subject is its verb only if it looks like one (`Senate leaders on
+    Monday ...` has none)."""
+    if word in _NOT_SAYING:
+        return False
+    third_person = word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+    return word.endswith(("ed", "ing")) or third_person or word in _IRREGULAR_PAST
+
+
+_IRREGULAR_PAST = frozenset(
+    split_words("""made took sent thought gave went came held led kept left felt brought bought
+    caught taught spoke broke chose drove rose won lost paid laid met put set read cut hit saw
+    wrote told said sang began ran drew threw did gone done seen given taken written spoken
+    known shown drawn thrown""")
 )
 
 
@@ -361,7 +456,10 @@ def _subject_verb(sentence: str, rel: int) -> list[_Cue]:
     verb = _SUBJECT_VERB.match(sentence, subject[1] + len(subject[0]))
     if not verb or verb.end() > rel:
         return []
-    return [_Cue(verb.start("verb"), verb.group("verb"), verb.end())]
+    word = verb.group("verb").lower()
+    if not (_finite_verb(word) or subject[0].lower() in PRONOUNS and word not in _NOT_SAYING):
+        return []  # `I know all about ...`: after a pronoun a base form is a verb too
+    return [_Cue(verb.start("verb"), verb.group("verb"), verb.end(), any_verb=True)]
 
 
 def _inside_piece(doc: Doc, pos: int) -> bool:

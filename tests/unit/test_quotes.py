@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.quotes import extract_quotes, extract_quotes_many
+from ingest.quoting.phrases import np_from_left
 from ingest.types import Quote
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples" / "articles.jsonl"
@@ -833,3 +834,154 @@ def test_an_attribution_closing_the_sentence_of_an_opening_quote() -> None:
     )
     quote = by_start(extract_quotes(text), "Many would")
     assert (quote.speaker, quote.cue) == ("David Wasserman", "said")
+
+
+def test_a_that_inside_a_reported_clause_does_not_start_it() -> None:
+    text = "Dana Bloom says on Facebook that it is “a real shame” that the mayor skipped the vote."
+    assert indirect_texts(text) == [
+        ("it is “a real shame” that the mayor skipped the vote", "Dana Bloom", "says")
+    ]
+    text = 'Bloom also said the council is "thrilled" that the bridge is finally open.'
+    assert indirect_texts(text)[0][0].startswith("the council is")
+
+
+def test_a_thatless_clause_after_say_or_tell_with_an_object() -> None:
+    text = "The farmers say they are “fed up” with the new water rules."
+    assert indirect_texts(text) == [
+        ("they are “fed up” with the new water rules", "farmers", "say")
+    ]
+    text = "And, Ortiz tells the crowd, she has always been “a fighter” for the harbor."
+    assert indirect_texts(text) == [
+        ("she has always been “a fighter” for the harbor", "Ortiz", "tells")
+    ]
+
+
+def test_a_colon_quote_before_a_closing_attribution_is_the_statement() -> None:
+    text = (
+        'Later, the coach hinted at a change of heart: "We will keep him on the team," '
+        "she told the local paper."
+    )
+    statements = indirect_texts(text)
+    assert [t for t, _, _ in statements] == ['"We will keep him on the team,"']
+
+
+def test_a_title_after_a_possessive_is_no_quote() -> None:
+    text = "Later she told NBC’s “Weekend Report & Friends” that the plan was dead."
+    assert [q.kind for q in extract_quotes(text)] == ["indirect"]
+
+
+def test_an_absolute_with_phrase_names_the_participle_speaker() -> None:
+    text = (
+        "Farmers were furious about the rules, with Mayor Ann Boyd calling them "
+        "“a slap in the face.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Ann Boyd"}
+
+
+def test_a_name_alone_before_a_colon_labels_the_quote() -> None:
+    text = (
+        'Ortiz: "We will fix the harbor first." Lee: "The roads come first." '
+        "WHY TOWNS DIFFER - Dana Park and Eli Stone: “The money follows the roads.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes[:2]] == ["Ortiz", "Lee"]
+    assert quotes[2].speaker in ("Dana Park", "Eli Stone")
+
+
+def test_a_conjunction_opens_no_intro_and_intro_phrases_can_follow_each_other() -> None:
+    text = 'And then Ortiz went on the attack, saying, "The harbor plan is a disgrace."'
+    assert speaker_of(text, "The harbor") == "Ortiz"
+    text = (
+        "On Friday, after weeks of silence, Ortiz met the council and endorsed Lee, saying, "
+        "“She is exactly what this town needs.”"
+    )
+    assert speaker_of(text, "She is") == "Ortiz"
+
+
+def test_a_dash_and_a_name_after_a_quote_sign_it() -> None:
+    text = (
+        "“The bridge is falling apart.” ― Maria Lopez\n"
+        "“Nobody listens to us.” ― Tom Reyes\n\n"
+        '"We need the money now."\n\n- Senator Ruth Klein.\n\n'
+        "The senator is right about the money."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Maria Lopez", "Tom Reyes", "Ruth Klein"]
+
+
+def test_a_title_abbreviation_and_a_first_person_possessive_in_the_speaker() -> None:
+    text = '"The shelter is full again," said the Rev. Anna Kowal, of Grace Church.'
+    assert speaker_of(text, "The shelter") == "Anna Kowal"
+    assert speaker_of('"Never sign anything," my uncle often said.', "Never sign") == "uncle"
+
+
+def test_more_participle_cues_and_an_adverb_in_an_absolute_phrase() -> None:
+    text = "The crowd booed the mayor, with Ortiz reportedly shouting: “Go back to your office!”"
+    assert speaker_of(text, "Go back") == "Ortiz"
+
+
+def test_a_quote_right_after_said_that_runs_on_starts_the_clause() -> None:
+    text = "Lee said “it breaks my heart” whenever she drives past the closed mill."
+    assert indirect_texts(text) == [
+        ("“it breaks my heart” whenever she drives past the closed mill", "Lee", "said")
+    ]
+
+
+def test_a_word_after_the_subject_that_is_no_verb_cues_nothing() -> None:
+    text = "The Ortiz plan for a “new harbor” drew praise from the council."
+    assert indirect_texts(text) == []
+    text = "Ortiz thanked the council for its “courage and vision” on the harbor."
+    assert indirect_texts(text)[0][1:] == ("Ortiz", "thanked")
+
+
+def test_whoever_owns_a_claim_made_it() -> None:
+    text = "Reporters checked Dana Ortiz’s claim that the harbor lost “millions of dollars” in May."
+    assert indirect_texts(text) == [
+        ("the harbor lost “millions of dollars” in May", "Dana Ortiz", "claim")
+    ]
+
+
+def test_a_quoted_title_before_a_verb_is_no_subject() -> None:
+    assert np_from_left("Ortiz went on to praise “Harbor Nights,” ", 0, "note") is None
+    assert np_from_left("The mayor, Dana Ortiz, ", 0, "said") is not None
+
+
+def test_a_comma_after_that_still_opens_the_clause() -> None:
+    text = "The spokeswoman said by email that, “Of course the mayor will answer” every question."
+    assert indirect_texts(text)[0][0].startswith("“Of course the mayor")
+
+
+def test_a_thatless_clause_after_noted_or_suggested() -> None:
+    text = "The report noted the city had missed every single deadline since May."
+    assert indirect_texts(text) == [
+        ("the city had missed every single deadline since May", "report", "noted")
+    ]
+
+
+def test_a_quote_after_a_reported_statement_in_its_paragraph_continues_its_speaker() -> None:
+    text = (
+        "The council may delay the vote until spring, Ortiz said. "
+        '"Nobody wants to rush a decision this big."'
+    )
+    assert speaker_of(text, "Nobody wants") == "Ortiz"
+
+
+def test_a_prepositional_phrase_without_a_comma_before_the_subject() -> None:
+    text = "In a radio interview Ortiz declared “the harbor will reopen by June.”"
+    assert speaker_of(text, "the harbor") == "Ortiz"
+
+
+def test_a_date_comma_does_not_end_the_intro_phrase() -> None:
+    text = "On May 3, 2015, Ortiz made the following remark:\n\n“The harbor is our future.”"
+    assert speaker_of(text, "The harbor") == "Ortiz"
+
+
+def test_a_long_subject_before_a_reporting_verb_falls_back_to_the_sentence_subject() -> None:
+    text = "Cory Lane, 22, of Salem, Ore., said he had not given up hope for a “surprise” win."
+    assert indirect_texts(text) == [
+        ("he had not given up hope for a “surprise” win", "Cory Lane", "said")
+    ]
+
+
+def test_a_quantifier_opening_the_sentence_is_no_name() -> None:
+    text = "Some Harbor Party members said the vote was “rigged from the start.”"
+    assert indirect_texts(text)[0][1] != "Some Harbor Party"
