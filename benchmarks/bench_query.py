@@ -306,6 +306,13 @@ def main() -> None:
             for size, r in results.items()
         ],
     )
+    for size, r in results.items():
+        search, ask = (r[name]["p50"] / r["llamaindex"]["p50"] for name in ("search", "ask"))
+        r["search_vs_llamaindex"], r["ask_vs_llamaindex"] = search, ask
+        print(
+            f"{corpus[size]}: search / llama-index retriever p50 {search:.2f}x, "
+            f"ask (search + answer) / llama-index retriever p50 {ask:.2f}x (< 1 is faster)"
+        )
     print("# RSS: the measuring process also holds torch and llama-index (for the baseline);")
     print("# the answering process is what `quotedesk ask`/`serve` runs")
     memory = ["open_s", "open_cached_s", "first_answer_s", "open_after_ingest_s", "rss_mb"]

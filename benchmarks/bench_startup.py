@@ -112,7 +112,9 @@ def main() -> None:
         f"# start-up benchmark, median of {args.runs}; {machine()}; load {os.getloadavg()[0]:.1f}"
     )
     print_table(["what", "seconds", "peak RSS MB"], rows)
-    write_json(args.out, {"machine": machine(), "rows": rows})
+    ratio = rows[1][1] / rows[2][1]
+    print(f"quotedesk ask / llama-index starter, to first answer: {ratio:.2f}x (< 1 is faster)")
+    write_json(args.out, {"machine": machine(), "rows": rows, "ask_vs_llamaindex": ratio})
 
 
 if __name__ == "__main__":
