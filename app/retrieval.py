@@ -167,8 +167,8 @@ class HybridRetriever:
     ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]], Bm25Index, Bm25Index]:
         """Visible chunks and quotes of these articles, BM25 over the chunks and BM25 over the
         attributed quotes (both in dict order), extended from the current ones when only some
-        articles changed: the first "who said" question at 20k articles used to build the
-        quotes' index, 16 s (2 cores, while other jobs ran)."""
+        articles changed: the first "who said" question used to build the quotes' index,
+        seconds at 20k articles."""
         changed = self._read_changed(hashes, signature)
         chunks, quotes, kept_chunks, kept_quotes = changed or (*self._read_all(hashes), 0, 0)
         chunk_bm25 = self._extended(
