@@ -130,15 +130,11 @@ class HybridRetriever:
         signature = self._store_signature()
         key = corpus_key(hashes, signature)
         cached = self.cache.load(key) if self.cache else None
-        stale = self.cache.latest() if cached is None and self.cache and not self.hashes else None
-        if stale:
-            # A new process after another's ingest: start from the last saved state, so that
-            # only what changed since is read from Chroma (a full read took 100 s at 20k).
-            self.hashes, self.chunks, self.quotes, self.bm25, quote_bm25 = stale
-            self.chunk_ids = list(self.chunks)
-            self.attributed = QuotePool(_attributed(self.quotes), quote_bm25, None)
         if cached is None:
-            cached = (hashes, *self._read(hashes, signature))
+            # A new process after another's ingest starts from the last saved state, so that
+            # only what changed since is read from Chroma (a full read took 100 s at 20k).
+            stale = self.cache.latest() if self.cache and not self.hashes else None
+            cached = (hashes, *self._read(hashes, signature, stale or self._state()))
             if self.cache:
                 self.cache.save(key, cached)
         _, chunks, quotes, bm25, quote_bm25 = cached
@@ -162,26 +158,31 @@ class HybridRetriever:
         self._signature = signature
         self._written = self.store.written
 
+    def _state(self) -> tuple:
+        """The loaded state, shaped as the start-up cache saves it."""
+        return self.hashes, self.chunks, self.quotes, self.bm25, self.attributed.bm25
+
     def _read(
-        self, hashes: dict[str, str], signature: tuple
+        self, hashes: dict[str, str], signature: tuple, base: tuple
     ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]], Bm25Index, Bm25Index]:
         """Visible chunks and quotes of these articles, BM25 over the chunks and BM25 over the
-        attributed quotes (both in dict order), extended from the current ones when only some
-        articles changed: the first "who said" question used to build the quotes' index,
-        seconds at 20k articles."""
-        changed = self._read_changed(hashes, signature)
+        attributed quotes (both in dict order), extended from those of `base` (a state as
+        `_state` gives) when only some articles changed. The quotes' BM25 is built here, not
+        by the first "who said" question: seconds at 20k articles."""
+        _, old_chunks, old_quotes, old_bm25, old_quote_bm25 = base
+        changed = self._read_changed(hashes, signature, base)
         chunks, quotes, kept_chunks, kept_quotes = changed or (*self._read_all(hashes), 0, 0)
         chunk_bm25 = self._extended(
-            self.bm25,
-            self.chunk_ids,
+            old_bm25,
+            list(old_chunks),
             list(chunks),
             kept_chunks,
             lambda c: embedding_text(chunks[c]),
         )
         kept = len(_attributed(dict(itertools.islice(quotes.items(), kept_quotes))))
         quote_bm25 = self._extended(
-            self.attributed.bm25,
-            self.attributed.ids,
+            old_quote_bm25,
+            _attributed(old_quotes),
             _attributed(quotes),
             kept,
             lambda q: _quote_context(quotes[q][0], chunks),
@@ -213,7 +214,7 @@ class HybridRetriever:
         return chunks, quotes
 
     def _read_changed(
-        self, hashes: dict[str, str], signature: tuple
+        self, hashes: dict[str, str], signature: tuple, base: tuple
     ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]], int, int] | None:
         """On a reload after a small ingest: the records in memory for articles whose stamp
         is unchanged, plus those of the changed articles read from Chroma (at about 0.2 ms a
@@ -221,13 +222,13 @@ class HybridRetriever:
         first from memory, in their previous order. None when most articles changed, or
         when kept and read records do not add up to the store's counts (a lost or damaged
         index, leftovers of a killed ingest): then everything is read, as on a first open."""
-        old = self.hashes
+        old, old_chunks, old_quotes = base[:3]
         changed = [a for a, stamp in hashes.items() if old.get(a) != stamp]
         if not old or len(changed) > len(hashes) // 2:
             return None
         same = {a for a, stamp in hashes.items() if old.get(a) == stamp}
-        chunks = {i: c for i, c in self.chunks.items() if c.article_id in same}
-        quotes = {i: q for i, q in self.quotes.items() if q[1] in same}
+        chunks = {i: c for i, c in old_chunks.items() if c.article_id in same}
+        quotes = {i: q for i, q in old_quotes.items() if q[1] in same}
         kept = len(chunks), len(quotes)
         for start in range(0, len(changed), _ARTICLES_PER_READ):
             where = {"article_id": {"$in": changed[start : start + _ARTICLES_PER_READ]}}

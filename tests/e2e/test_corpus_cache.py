@@ -30,9 +30,9 @@ def reads_of_the_store(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     original = HybridRetriever._read
 
-    def counted(self, hashes, signature):
+    def counted(self, hashes, signature, base):
         calls.append(len(hashes))
-        return original(self, hashes, signature)
+        return original(self, hashes, signature, base)
 
     monkeypatch.setattr(HybridRetriever, "_read", counted)
     return calls

@@ -306,10 +306,10 @@ def test_questions_go_on_while_the_corpus_reloads(tmp_path: Path) -> None:
     read = retriever._read
     started = threading.Event()
 
-    def slow_read(hashes, signature):
+    def slow_read(hashes, signature, base):
         started.set()
         time.sleep(5)  # a large store: reading Chroma takes a while
-        return read(hashes, signature)
+        return read(hashes, signature, base)
 
     retriever._read = slow_read
     retriever.cache = None  # as after another process's ingest: the start-up cache is stale
