@@ -71,7 +71,28 @@ def find_indirect(doc: Doc) -> list[_Statement]:
         if found[4] > found[1] and chained:  # `CLAUSE, X said, adding that B`: B is one more
             rest = _indirect_in(sentence[chained.start() :], s_start + chained.start(), doc)
             out.extend(_split_chained(doc, rest) if rest else [])
-    return [_from_colon_quote(doc, statement) for statement in out]
+    return [_innermost(doc, _from_colon_quote(doc, statement)) for statement in out]
+
+
+def _innermost(doc: Doc, statement: _Statement) -> _Statement:
+    """`Trump says that even though ..., he actually thinks she's done a "serviceable job."`:
+    a reported clause that itself reports someone's words nests a second attribution, and
+    the quoted words belong to the nearest one, so the statement is the innermost clause
+    that still holds every quotation of the outer one."""
+    start, end = statement[0], statement[1]
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end]
+    if not pieces:
+        return statement
+    inner = _indirect_in(doc.text[start:end], start, doc)
+    if (
+        not inner
+        or inner[3].lower() not in VERBS
+        or not start < inner[4] < inner[0] <= pieces[0].open_pos
+        or inner[1] < end - 2
+        or doc.text[start : inner[4]].split()[-1:] == ["what"]  # `what she calls a "war"`
+    ):
+        return statement
+    return _innermost(doc, inner)
 
 
 def _from_colon_quote(doc: Doc, statement: _Statement) -> _Statement:

@@ -985,3 +985,13 @@ def test_a_long_subject_before_a_reporting_verb_falls_back_to_the_sentence_subje
 def test_a_quantifier_opening_the_sentence_is_no_name() -> None:
     text = "Some Harbor Party members said the vote was “rigged from the start.”"
     assert indirect_texts(text)[0][1] != "Some Harbor Party"
+
+
+def test_quoted_words_inside_a_reported_clause_belong_to_the_nearest_reporting_verb() -> None:
+    text = (
+        "Ortiz said the harbor plan would pass, which the mayor later declared "
+        "“a total triumph” for the city."
+    )
+    assert indirect_texts(text) == [("“a total triumph” for the city", "mayor", "declared")]
+    framing = "Ortiz says the budget ended what critics call a “war of words.”"
+    assert indirect_texts(framing)[0][1] == "Ortiz"
