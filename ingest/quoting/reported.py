@@ -339,13 +339,27 @@ def _trailing_attribution(sentence: str, offset: int, doc: Doc) -> _Statement | 
         if not found:
             continue
         start = offset + len(sentence) - len(sentence.lstrip())
-        if _inside_piece(doc, start + 1) or sentence.lstrip()[:1] in OPENERS:
+        if (_inside_piece(doc, start + 1) or sentence.lstrip()[:1] in OPENERS) and not (
+            _runs_on_after_quote(doc, start, offset + comma)
+        ):
             return None
         closed = sentence[comma] in _CLOSERS  # keep the quote's closing mark with its words
         end = offset + (comma + 1 if closed else len(sentence[:comma].rstrip()))
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return None
+
+
+def _runs_on_after_quote(doc: Doc, start: int, comma: int) -> bool:
+    """`"Boots on the ground" would be appropriate, Carson said.`: a quotation opening the
+    sentence that closes before the clause does (two words or more before the attribution's
+    comma, in lower case and with no reporting verb of their own) is only part of what the
+    attribution reports; the clause is the statement."""
+    piece = next((p for p in doc.pieces if p.open_pos == start), None)
+    if piece is None or piece.close_pos is None or piece.close_pos >= comma:
+        return False
+    words = re.findall(r"[A-Za-z]+", doc.text[piece.close_pos + 1 : comma])
+    return len(words) >= 2 and words[0].islower() and VERBS.isdisjoint(words)
 
 
 def _may_attribute(words: list[str]) -> bool:

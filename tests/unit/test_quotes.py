@@ -995,3 +995,11 @@ def test_quoted_words_inside_a_reported_clause_belong_to_the_nearest_reporting_v
     assert indirect_texts(text) == [("“a total triumph” for the city", "mayor", "declared")]
     framing = "Ortiz says the budget ended what critics call a “war of words.”"
     assert indirect_texts(framing)[0][1] == "Ortiz"
+
+
+def test_a_quote_opening_a_clause_that_runs_on_before_the_attribution() -> None:
+    text = '"Fresh water" would be enough for the harbor, the mayor said on Friday.'
+    assert indirect_texts(text) == [
+        ('"Fresh water" would be enough for the harbor', "mayor", "said")
+    ]
+    assert indirect_texts('"It is over," the mayor said, according to the Gazette.') == []
