@@ -94,7 +94,7 @@ def _find_closer(text: str, open_pos: int, end: int) -> tuple[int | None, int]:
             if depth == 0:
                 return i, i
             depth -= 1
-        elif depth == 0 and ch == opener and opener != '"':
+        elif depth == 0 and ch == opener and (opener != '"' or _reopened(text, i)):
             return None, i
         else:
             depth += 1
@@ -102,6 +102,14 @@ def _find_closer(text: str, open_pos: int, end: int) -> tuple[int | None, int]:
 
 
 _MARKS = frozenset('"“”«»„')
+
+
+def _reopened(text: str, i: int) -> bool:
+    """`"...a long period. "But once he has served...`: a straight opening mark right after a
+    sentence end inside an open quote starts the quotation's next paragraph, run into this one
+    where line breaks were lost (news style reopens each paragraph of a quote and closes
+    only the last), so the open quote ends with that sentence."""
+    return text[i - 1] == " " and text[i - 2 : i - 1] in (".", "?", "!")
 
 
 def _closing_shape(text: str, i: int, opener: str) -> bool:

@@ -1003,3 +1003,15 @@ def test_a_quote_opening_a_clause_that_runs_on_before_the_attribution() -> None:
         ('"Fresh water" would be enough for the harbor', "mayor", "said")
     ]
     assert indirect_texts('"It is over," the mayor said, according to the Gazette.') == []
+
+
+def test_a_quote_reopened_after_a_sentence_end_is_the_next_paragraph_of_it() -> None:
+    text = (
+        'The coach said: "We lost the game in the first half. "But the second half showed '
+        'what we can do." The club has a new owner.'
+    )
+    quotes = [(q.text, q.speaker) for q in extract_quotes(text) if q.kind == "direct"]
+    assert quotes == [
+        ("We lost the game in the first half.", "coach"),
+        ("But the second half showed what we can do.", "coach"),
+    ]
