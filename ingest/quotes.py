@@ -37,6 +37,7 @@ from ingest.quoting.marks import attach_phrase, find_pieces
 from ingest.quoting.model import Doc
 from ingest.quoting.ner import SPACY_MODEL, phrase_entities
 from ingest.quoting.reported import find_indirect
+from ingest.quoting.resolve import narrative_names
 from ingest.quoting.roles import find_roles
 from ingest.quoting.transcripts import QA_LABELS, find_labels
 from ingest.text import paragraph_spans, sentence_spans
@@ -77,6 +78,8 @@ def _analyse(text: str) -> Doc:
     doc.phrases |= {p.np for p in doc.pieces if p.np}
     doc.phrases |= {np for _, _, np, _, _, _ in doc.indirect}
     doc.phrases |= {name for _, name, _ in doc.roles}
+    doc.names = narrative_names(doc)
+    doc.phrases |= {name for _, name in doc.names}
     return doc
 
 

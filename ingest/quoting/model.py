@@ -54,6 +54,7 @@ class Doc:
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # pos, name, role
     phrases: set[str] = field(default_factory=set)
     preamble: str = ""  # text before the first Question/Answer label: names the interviewee
+    names: list[tuple[int, str]] = field(default_factory=list)  # capitalised runs in narrative
 
 
 def quote_record(

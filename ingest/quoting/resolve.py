@@ -151,7 +151,25 @@ class Resolver:
             elif want == "o" and mention.kind != "org" or want == "p" and mention.kind != "org":
                 continue
             return Resolved(mention.name, np, None, mention.kind)
+        named = self._only_person_before(pos) if want in ("m", "f") else None
+        if named:
+            return Resolved(named, np, None, "person")
         return Resolved(None, np, None, "other")
+
+    def _only_person_before(self, pos: int) -> str | None:
+        """`Arsene Wenger would consider ... "But he said: "..."`: with no speaker or role
+        before it, a pronoun points at the one person the narrative has named so far, by
+        full name; with two or more people named, a guess would misattribute, so none."""
+        people: dict[str, str] = {}
+        for name_pos, name in self.doc.names:
+            if name_pos >= pos:
+                break
+            if any(
+                label == "PERSON" and e - s == len(name)
+                for label, s, e in self.entities.get(name, ())
+            ):
+                people.setdefault(name.split()[-1], name)
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _subject_before(self, pos: int, gender: str) -> str | None:
         """`Ed Krayewski may have said it best when he blogged: "..."`: a person named as the
@@ -204,3 +222,25 @@ def _plain_name(phrase: str) -> bool:
 def _has_lower_head(words: list[str]) -> bool:
     """`Kremlin spokesman`: capitalised modifier but a lowercase head noun -> a role phrase."""
     return words[-1].islower()
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\b")
+
+
+def narrative_names(doc: Doc) -> list[tuple[int, str]]:
+    """Full names (two or three capitalised words) written outside quotations before the
+    first pronoun speaker, in text order: the people that pronoun can point back to once NER
+    confirms them when no speaker was named before it. Later pronouns have speakers to point
+    to, so NER reads no more names than the opening needs."""
+    speakers = [(p.np_pos, p.np) for p in doc.pieces if p.np]
+    speakers += [(s[4], s[2]) for s in doc.indirect if s[2]]
+    first = min((pos for pos, np in speakers if np.lower() in PRONOUNS), default=-1)
+    if first < 0 or any(pos < first for pos, np in speakers if np.lower() not in PRONOUNS):
+        return []
+    inside = [(p.open_pos, p.end) for p in doc.pieces]
+    return [
+        (m.start(), m.group())
+        for m in _NAME_RUN.finditer(doc.text, 0, first)
+        if not any(s <= m.start() < e for s, e in inside)
+        and m.group().split()[0].lower() not in DETERMINERS
+    ]

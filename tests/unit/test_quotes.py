@@ -1015,3 +1015,13 @@ def test_a_quote_reopened_after_a_sentence_end_is_the_next_paragraph_of_it() -> 
         ("We lost the game in the first half.", "coach"),
         ("But the second half showed what we can do.", "coach"),
     ]
+
+
+def test_a_pronoun_with_no_earlier_speaker_points_at_the_one_person_named() -> None:
+    text = (
+        "Tony Blair will visit the harbor on Monday. "
+        'He said: "It is the best harbor in the country."'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tony Blair"]
+    two = "Tony Blair met Kelly Holmes on Monday. " + 'She said: "It went well."'
+    assert [q.speaker for q in extract_quotes(two)] == [None]
