@@ -269,19 +269,28 @@ def _leading_according(
 
 def _that_cues(sentence: str) -> list[_Cue]:
     """`VERB (up to six object words) that CLAUSE`. A `that` after an earlier `that` of the
-    same verb sits inside the first clause (`says that it's "sad" that Obama ...`)."""
+    same verb sits inside the first clause (`says that it's "sad" that Obama ...`).
+
+    An audience, place and time can hold the `that` further off (`told a town hall in Salem,
+    New Hampshire on Monday that ...`): up to twelve words, if no quote or conjunction
+    between them opens a clause of its own (`says he made a decision, and that ...`)."""
     cues = []
     for that in _THAT_CLAUSE.finditer(sentence):
-        window = sentence[max(0, that.start() - 80) : that.start()]
-        words = list(re.finditer(r"[\w'’.\-]+", window))[-7:]
+        window = sentence[max(0, that.start() - 120) : that.start()]
+        words = list(re.finditer(r"[\w'’.\-]+", window))[-13:]
         for i in range(len(words) - 1, -1, -1):
             if words[i].group().lower() in _THAT_INSIDE:
+                break
+            if i < len(words) - 7 and _FAR_GAP.search(window, words[i].end()):
                 break
             if words[i].group().lower() in VERBS:
                 start = that.start() - len(window) + words[i].start()
                 cues.append(_Cue(start, words[i].group(), that.end()))
                 break
     return cues
+
+
+_FAR_GAP = re.compile(r"[“”\"]|\b(?:and|but|or)\b")
 
 
 # Between a reporting verb and its `that`, another `that` or a finite verb of the clause

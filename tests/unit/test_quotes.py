@@ -995,3 +995,15 @@ def test_quoted_words_inside_a_reported_clause_belong_to_the_nearest_reporting_v
     assert indirect_texts(text) == [("“a total triumph” for the city", "mayor", "declared")]
     framing = "Ortiz says the budget ended what critics call a “war of words.”"
     assert indirect_texts(framing)[0][1] == "Ortiz"
+
+
+def test_an_audience_place_and_time_can_stand_between_the_verb_and_its_that() -> None:
+    text = (
+        "Ortiz told a crowd of dock workers in Salem, Oregon on Tuesday that the harbor "
+        "would be “open for business” by June."
+    )
+    assert indirect_texts(text) == [
+        ("the harbor would be “open for business” by June", "Ortiz", "told")
+    ]
+    text = "Ortiz says she voted for the harbor plan last year in May, and that it “failed.”"
+    assert indirect_texts(text)[0][0].startswith("she voted")
