@@ -155,12 +155,13 @@ def _split_chained(doc: Doc, statement: _Statement) -> list[_Statement]:
 
 
 def _chain_verb(verb: str, link: str) -> bool:
-    """Participles chain after a comma or `while`; finite verbs only after `and`/`but`."""
+    """Participles chain after a comma or `while`; finite verbs only after `and`/`but`, in
+    the past or the present (`Ortiz says she respects him but argues that ...`)."""
     if verb not in VERBS:
         return False
     if verb in PARTICIPLES:
         return True
-    finite = verb in _FINITE_CHAIN or verb.endswith("ed")
+    finite = verb in _FINITE_CHAIN or verb.endswith(("ed", "s"))
     return finite and bool(re.search(r"\b(?:and|but)\s", link))
 
 

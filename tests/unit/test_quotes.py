@@ -1007,3 +1007,11 @@ def test_an_audience_place_and_time_can_stand_between_the_verb_and_its_that() ->
     ]
     text = "Ortiz says she voted for the harbor plan last year in May, and that it “failed.”"
     assert indirect_texts(text)[0][0].startswith("she voted")
+
+
+def test_a_present_tense_reporting_verb_after_and_or_but_starts_its_own_statement() -> None:
+    text = "Ortiz says she admires the mayor’s “energy and drive” but argues that he lacks a plan."
+    assert indirect_texts(text) == [
+        ("she admires the mayor’s “energy and drive”", "Ortiz", "says"),
+        ("he lacks a plan", "Ortiz", "argues"),
+    ]
