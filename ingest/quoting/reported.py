@@ -36,6 +36,7 @@ class _Cue(NamedTuple):
     verb: str
     clause_start: int
     any_verb: bool = False  # a verb outside the lexicon, tried after every listed one
+    quoted_object: bool = False  # `X called the plan "foolish"`: no `that`, a quote after it
 
 
 _THAT_CLAUSE = re.compile(r"\bthat,?\s+(?=\S)")
@@ -67,6 +68,8 @@ def find_indirect(doc: Doc) -> list[_Statement]:
         if not found:
             continue
         out.extend(_split_chained(doc, found))
+        for coordinated in _coordinated_objects(doc, found, s_end):
+            out.extend(_split_chained(doc, coordinated))
         chained = _CHAINED_PARTICIPLE.search(sentence, max(found[4] - s_start, 0))
         if found[4] > found[1] and chained:  # `CLAUSE, X said, adding that B`: B is one more
             rest = _indirect_in(sentence[chained.start() :], s_start + chained.start(), doc)
@@ -207,6 +210,8 @@ def _indirect_in(
         if not found:
             continue
         end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
+        if cue.quoted_object:
+            end = _coordinated_end(doc, start, end, cue.verb.lower())
         if end - start < 8:
             continue
         np, np_pos, cue, role = found
@@ -403,6 +408,64 @@ def _clause_break(last: str, tail: str) -> bool:
 _NEW_CLAUSE = re.compile(r"(?:and|but|while|as)\s+(?:he|she|they|it|we|I)\s")
 
 
+_COORDINATED = re.compile(
+    r"\s(?:and|but)\s+(?:(?:also|then|later|again|recently|[a-z]+ly)\s+)?(?P<verb>[a-z]+)\b"
+)
+
+
+def _coordinated_end(doc: Doc, start: int, end: int, verb: str) -> int:
+    """`Cross called the race "a citizenship election" and likened it to ...`: after a
+    verb's quoted object, `and`/`but` and a second verb in the same form as the first
+    (`called ... and ranked`, `calling ... and threatening`) is the subject's next action,
+    not the speaker's words (a listed reporting verb there starts a chained statement). An
+    object with a finite verb of its own is a clause, whose verbs may share its subject
+    (`warned the plan was "foolish" and needed work`)."""
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end]
+    if not pieces or pieces[0].close_pos is None:
+        return end
+    if not _THAT_INSIDE.isdisjoint(doc.text[start : pieces[0].open_pos].lower().split()):
+        return end
+    for m in _COORDINATED.finditer(doc.text, pieces[0].close_pos, end):
+        second = m.group("verb")
+        if second not in VERBS and not _inside_piece(doc, m.start()) and _same_form(verb, second):
+            return len(doc.text[: m.start()].rstrip(" ,—–-"))
+    return end
+
+
+_AFTER_COORDINATED = re.compile(r"[\s,—–\-]*" + _COORDINATED.pattern[2:])
+
+
+def _coordinated_objects(doc: Doc, statement: _Statement, s_end: int) -> list[_Statement]:
+    """`Trump called the merger "a terrible deal" and ranked Fiorina as one of the worst
+    CEOs "in the history of business."`: a second verb of the speaker whose object holds a
+    quote of its own is one more statement by the same speaker."""
+    out: list[_Statement] = []
+    end, np, verb, np_pos, role = statement[1:]
+    while True:
+        m = _AFTER_COORDINATED.match(doc.text, end)
+        if not m or m.group("verb") in VERBS or not _same_form(verb.lower(), m.group("verb")):
+            return out
+        start = clause_after(doc.text, m.end())
+        stop = doc.text[:s_end].rstrip().rstrip(".!?…").rstrip()
+        if not any(start <= p.open_pos < len(stop) for p in doc.pieces):
+            return out
+        verb = m.group("verb")
+        end = _coordinated_end(doc, start, _clause_end(doc, start, len(stop)), verb)
+        if end - start < 8:
+            return out
+        out.append((start, end, np, verb, np_pos, role))
+
+
+def _same_form(verb: str, other: str) -> bool:
+    """Past with past, `-ing` with `-ing`, present `-s` with present `-s`."""
+    if verb.endswith("ing"):
+        return other.endswith("ing")
+    if verb.endswith("ed") or verb in _IRREGULAR_PAST:
+        return other.endswith("ed") or other in _IRREGULAR_PAST
+    present = other.endswith("s") and not other.endswith(("ss", "us", "is"))
+    return verb.endswith("s") and present
+
+
 def _partial_quote_objects(sentence: str, offset: int, doc: Doc) -> list[_Cue]:
     """`X called the plan "foolish"`: a reporting verb whose object holds a quote in-sentence."""
     out = []
@@ -416,7 +479,8 @@ def _partial_quote_objects(sentence: str, offset: int, doc: Doc) -> list[_Cue]:
             or _quote_inside_clause(sentence, verbs[-1].end(), rel, piece, offset)
         ):
             verb = verbs[-1]
-            out.append(_Cue(verb.start(), verb.group(), clause_after(sentence, verb.end())))
+            clause = clause_after(sentence, verb.end())
+            out.append(_Cue(verb.start(), verb.group(), clause, quoted_object=True))
         elif not verbs and sentence[:rel].rstrip()[-1:].isalnum():
             out.extend(_subject_verb(sentence, rel))
     return out
@@ -490,7 +554,7 @@ def _subject_verb(sentence: str, rel: int) -> list[_Cue]:
     word = verb.group("verb").lower()
     if not (_finite_verb(word) or subject[0].lower() in PRONOUNS and word not in _NOT_SAYING):
         return []  # `I know all about ...`: after a pronoun a base form is a verb too
-    return [_Cue(verb.start("verb"), verb.group("verb"), verb.end(), any_verb=True)]
+    return [_Cue(verb.start("verb"), verb.group("verb"), verb.end(), True, True)]
 
 
 def _inside_piece(doc: Doc, pos: int) -> bool:

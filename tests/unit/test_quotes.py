@@ -1015,3 +1015,16 @@ def test_a_present_tense_reporting_verb_after_and_or_but_starts_its_own_statemen
         ("she admires the mayor’s “energy and drive”", "Ortiz", "says"),
         ("he lacks a plan", "Ortiz", "argues"),
     ]
+
+
+def test_a_second_verb_after_a_quoted_object_is_the_speakers_next_action() -> None:
+    text = (
+        "Ortiz called the harbor deal “a total scam” and ranked the mayor among the worst "
+        "leaders “in the state’s history.”"
+    )
+    assert indirect_texts(text) == [
+        ("the harbor deal “a total scam”", "Ortiz", "called"),
+        ("the mayor among the worst leaders “in the state’s history.”", "Ortiz", "ranked"),
+    ]
+    text = "Ortiz called the harbor deal “a total scam” and stormed out of the council meeting."
+    assert indirect_texts(text) == [("the harbor deal “a total scam”", "Ortiz", "called")]
