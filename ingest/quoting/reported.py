@@ -56,6 +56,7 @@ _THATLESS = re.compile(
 
 
 _Statement = tuple[int, int, str, str, int, str | None]  # start, end, np, cue, np_pos, role
+_Span = tuple[int, int]
 
 
 def find_indirect(doc: Doc) -> list[_Statement]:
@@ -212,6 +213,7 @@ def _indirect_in(
         end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
         if cue.quoted_object:
             end = _coordinated_end(doc, start, end, cue.verb.lower())
+            start, end = _what_frame(doc, sentence, offset, cue, end) or (start, end)
         if end - start < 8:
             continue
         np, np_pos, cue, role = found
@@ -454,6 +456,39 @@ def _coordinated_objects(doc: Doc, statement: _Statement, s_end: int) -> list[_S
         if end - start < 8:
             return out
         out.append((start, end, np, verb, np_pos, role))
+
+
+_WHAT_FRAME = re.compile(r"\b[Ww]hat(?:['’]s)?\s+(?:[\w'’.\-]+\s+){0,4}$")
+_LINK_WORDS = frozenset(
+    split_words("""and but or nor in on at for which who with when while as because to from
+    by during after before since than until if so""")
+)
+_NP_STOP = _THAT_INSIDE | _LINK_WORDS
+
+
+_LOWER_WORD = re.compile(r"\s+([a-z][\w\-]*)\b")
+
+
+def _what_frame(doc: Doc, sentence: str, offset: int, cue: _Cue, end: int) -> _Span | None:
+    """`Cruz railed against what he calls the “Washington cartel” and cast himself ...`: a
+    name framed by `what X calls` is a noun phrase of the writer's sentence, so the statement
+    is that phrase, from `what` to the end of the quoted name and the nouns right after it
+    (`what her team calls her “breaking barriers” agenda`), not the rest of the sentence."""
+    frame = _WHAT_FRAME.search(sentence, 0, cue.verb_start)
+    verb_end = offset + cue.verb_start + len(cue.verb)
+    pieces = [p for p in doc.pieces if verb_end < p.open_pos < end]
+    if not frame or not pieces or pieces[0].close_pos is None:
+        return None
+    speaker = frame.group().lower().split()[1:]  # `what happened when X called`: no frame
+    if len(doc.text[verb_end : pieces[0].open_pos].split()) > 3 or set(speaker) & _LINK_WORDS:
+        return None
+    stop = pieces[0].close_pos + 1
+    while word := _LOWER_WORD.match(doc.text, stop, end):
+        low = word.group(1)
+        if low in _NP_STOP or low.endswith("ed") or low in _IRREGULAR_PAST:
+            break
+        stop = word.end()
+    return offset + frame.start(), stop
 
 
 def _same_form(verb: str, other: str) -> bool:

@@ -1028,3 +1028,10 @@ def test_a_second_verb_after_a_quoted_object_is_the_speakers_next_action() -> No
     ]
     text = "Ortiz called the harbor deal “a total scam” and stormed out of the council meeting."
     assert indirect_texts(text) == [("the harbor deal “a total scam”", "Ortiz", "called")]
+
+
+def test_a_name_framed_by_what_someone_calls_is_a_noun_phrase() -> None:
+    text = "Ortiz fought what the mayor calls the “harbor cartel” and won a seat on the council."
+    assert indirect_texts(text) == [("what the mayor calls the “harbor cartel”", "mayor", "calls")]
+    text = "The vote on what the mayor calls her “clean harbor” plan was delayed again."
+    assert indirect_texts(text)[0][0] == "what the mayor calls her “clean harbor” plan"
