@@ -1035,3 +1035,11 @@ def test_a_name_framed_by_what_someone_calls_is_a_noun_phrase() -> None:
     assert indirect_texts(text) == [("what the mayor calls the “harbor cartel”", "mayor", "calls")]
     text = "The vote on what the mayor calls her “clean harbor” plan was delayed again."
     assert indirect_texts(text)[0][0] == "what the mayor calls her “clean harbor” plan"
+
+
+def test_implied_and_other_speech_verbs_chain_like_said() -> None:
+    text = "Ortiz conceded that the pier had flooded but implied that the mayor was “asleep.”"
+    assert indirect_texts(text) == [
+        ("the pier had flooded", "Ortiz", "conceded"),
+        ("the mayor was “asleep.”", "Ortiz", "implied"),
+    ]
