@@ -211,6 +211,7 @@ def _indirect_in(
         if not found:
             continue
         end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
+        end = _before_summary(doc, start, end)
         if cue.quoted_object:
             end = _coordinated_end(doc, start, end, cue.verb.lower())
             start, end = _what_frame(doc, sentence, offset, cue, end) or (start, end)
@@ -219,6 +220,24 @@ def _indirect_in(
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return trailing
+
+
+# `..., a swipe at his rivals`, `, an acknowledgment that ...`: an apposition naming the act
+_SUMMARY = re.compile(
+    r",[”\"]?\s+(?:a|an)\s+(?:[a-z\-]+\s+){0,2}?(?:swipe|jab|dig|reference|nod|allusion"
+    r"|acknowledgment|acknowledgement|admission|charge|accusation|assertion|move|reversal"
+    r"|rebuke|retort|rebuttal|concession|departure|shift|critique|boast|threat|jibe|barb)\b"
+)
+
+
+def _before_summary(doc: Doc, start: int, end: int) -> int:
+    """`Rubio said the heckler would "not get beat up," a swipe at Trump's rallies`: an
+    apposition after the clause that names the speech act itself (a swipe, a charge, an
+    acknowledgment) is the writer's comment on the statement, not part of it."""
+    for m in _SUMMARY.finditer(doc.text, start, end):
+        if not _inside_piece(doc, m.start()):
+            return m.start() + (2 if doc.text[m.start() + 1] in _CLOSERS else 0)
+    return end
 
 
 def _subject_of(sentence: str, cue: _Cue, offset: int) -> Found | None:

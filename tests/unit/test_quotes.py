@@ -1043,3 +1043,10 @@ def test_implied_and_other_speech_verbs_chain_like_said() -> None:
         ("the pier had flooded", "Ortiz", "conceded"),
         ("the mayor was “asleep.”", "Ortiz", "implied"),
     ]
+
+
+def test_an_apposition_naming_the_speech_act_ends_the_statement() -> None:
+    text = "Ortiz said the harbor vote was “rigged,” a charge that the council denied on Friday."
+    assert indirect_texts(text) == [("the harbor vote was “rigged,”", "Ortiz", "said")]
+    text = "Ortiz said the pier would “stay open” all year, a swipe at the mayor’s closure plan."
+    assert indirect_texts(text)[0][0] == "the pier would “stay open” all year"
