@@ -211,7 +211,7 @@ def _indirect_in(
         if not found:
             continue
         end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
-        end = _before_summary(doc, start, end)
+        end = _before_dash_clause(doc, start, _before_summary(doc, start, end))
         if cue.quoted_object:
             end = _coordinated_end(doc, start, end, cue.verb.lower())
             start, end = _what_frame(doc, sentence, offset, cue, end) or (start, end)
@@ -237,6 +237,23 @@ def _before_summary(doc: Doc, start: int, end: int) -> int:
     for m in _SUMMARY.finditer(doc.text, start, end):
         if not _inside_piece(doc, m.start()):
             return m.start() + (2 if doc.text[m.start() + 1] in _CLOSERS else 0)
+    return end
+
+
+_DASH_CLAUSE = re.compile(r"[”\"]?\s+(?:-{1,2}|—|–)\s+(?:and|but|while|although|though|whereas)\b")
+
+
+_DASH = re.compile(r"\s(?:-{1,2}|—|–)\s")
+
+
+def _before_dash_clause(doc: Doc, start: int, end: int) -> int:
+    """`Trump implied it was her fault for "grabbing" at him - although the photo showed ...`:
+    a dash followed by a conjunction opens a clause of the writer's own, unless it closes a
+    dash pair around an aside (`he doesn't have small hands - as Rubio has said - and ...`)."""
+    for m in _DASH_CLAUSE.finditer(doc.text, start, end):
+        closes_aside = len(_DASH.findall(doc.text, start, m.start())) % 2  # `- as X said - and`
+        if not _inside_piece(doc, m.start()) and not closes_aside:
+            return m.start() + (1 if doc.text[m.start()] in _CLOSERS else 0)
     return end
 
 

@@ -1050,3 +1050,10 @@ def test_an_apposition_naming_the_speech_act_ends_the_statement() -> None:
     assert indirect_texts(text) == [("the harbor vote was “rigged,”", "Ortiz", "said")]
     text = "Ortiz said the pier would “stay open” all year, a swipe at the mayor’s closure plan."
     assert indirect_texts(text)[0][0] == "the pier would “stay open” all year"
+
+
+def test_a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside() -> None:
+    text = "Ortiz implied the mayor was “asleep” that night - although the logs show otherwise."
+    assert indirect_texts(text) == [("the mayor was “asleep” that night", "Ortiz", "implied")]
+    text = "Ortiz said the pier is safe - as the mayor says - and “open to everyone.”"
+    assert indirect_texts(text)[0][0].endswith("“open to everyone.”")
