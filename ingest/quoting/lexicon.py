@@ -50,7 +50,7 @@ _VERB_STEMS = split_words(
     blogging answering imply implies implied implying allege alleges alleged alleging mention
     mentions mentioned assure assures assured assuring remind reminds reminded reminding inform
     informs informed brag brags bragged bragging swear swears swore proclaim proclaims proclaimed
-    speculate speculates speculated"""
+    speculate speculates speculated cite cites cited citing"""
 )
 VERBS = frozenset(_VERB_STEMS)
 # `..., saying "..."` has no subject of its own: the sentence subject is the speaker.

@@ -1057,3 +1057,8 @@ def test_a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside()
     assert indirect_texts(text) == [("the mayor was “asleep” that night", "Ortiz", "implied")]
     text = "Ortiz said the pier is safe - as the mayor says - and “open to everyone.”"
     assert indirect_texts(text)[0][0].endswith("“open to everyone.”")
+
+
+def test_a_citing_participle_ends_the_statement() -> None:
+    text = "Ortiz said the pier was “unsafe” for anyone, citing a report from the harbor engineers."
+    assert indirect_texts(text)[0] == ("the pier was “unsafe” for anyone", "Ortiz", "said")
