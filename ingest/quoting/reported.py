@@ -213,6 +213,7 @@ def _indirect_in(
         end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
         end = _before_dash_clause(doc, start, _before_summary(doc, start, end))
         if cue.quoted_object:
+            end = _before_medium(doc, start, end)
             end = _coordinated_end(doc, start, end, cue.verb.lower())
             start, end = _what_frame(doc, sentence, offset, cue, end) or (start, end)
         if end - start < 8:
@@ -444,6 +445,25 @@ def _clause_break(last: str, tail: str) -> bool:
 # `..."nice guy" and he didn't ...`, `... but he gave`: a conjunction and a subject pronoun
 # start a sentence of the narrator's own.
 _NEW_CLAUSE = re.compile(r"(?:and|but|while|as)\s+(?:he|she|they|it|we|I)\s")
+
+
+_MEDIUM = re.compile(
+    r"\s+(?:(?:in|on|during)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w’'\-]+\s+){0,2}?"
+    r"(?:tweet|interview|statement|post|speech|show|op-ed|letter|email|e-mail|video|ad|debate"
+    r"|rally|appearance|call)s?|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday))\b"
+)
+
+
+def _before_medium(doc: Doc, start: int, end: int) -> int:
+    """`Cruz called the KKK "abhorrent" in a tweet Sunday`, `called Palin a "clown" on his
+    radio show when ...`: after a verb's quoted object, the medium or day it was said in
+    tells where the words appeared, not what was said."""
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
+    if not pieces:
+        return end
+    close = pieces[-1].close_pos + 1
+    return close if close < end and _MEDIUM.match(doc.text, close) else end
 
 
 _COORDINATED = re.compile(

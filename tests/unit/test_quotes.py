@@ -1062,3 +1062,10 @@ def test_a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside()
 def test_a_citing_participle_ends_the_statement() -> None:
     text = "Ortiz said the pier was “unsafe” for anyone, citing a report from the harbor engineers."
     assert indirect_texts(text)[0] == ("the pier was “unsafe” for anyone", "Ortiz", "said")
+
+
+def test_the_medium_or_day_after_a_quoted_object_is_not_what_was_said() -> None:
+    text = "Ortiz called the harbor plan “a disaster” in a radio interview on Tuesday."
+    assert indirect_texts(text) == [("the harbor plan “a disaster”", "Ortiz", "called")]
+    text = "Ortiz called the harbor plan “a disaster” in every way."
+    assert indirect_texts(text)[0][0] == "the harbor plan “a disaster” in every way"
