@@ -212,8 +212,8 @@ def _indirect_in(
             continue
         end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
         end = _before_dash_clause(doc, start, _before_summary(doc, start, end))
+        end = _before_medium(doc, start, end)
         if cue.quoted_object:
-            end = _before_medium(doc, start, end)
             end = _coordinated_end(doc, start, end, cue.verb.lower())
             start, end = _what_frame(doc, sentence, offset, cue, end) or (start, end)
         if end - start < 8:
@@ -456,9 +456,9 @@ _MEDIUM = re.compile(
 
 
 def _before_medium(doc: Doc, start: int, end: int) -> int:
-    """`Cruz called the KKK "abhorrent" in a tweet Sunday`, `called Palin a "clown" on his
-    radio show when ...`: after a verb's quoted object, the medium or day it was said in
-    tells where the words appeared, not what was said."""
+    """`Cruz called the KKK "abhorrent" in a tweet Sunday`, `said the vote was "rigged" in an
+    interview on Tuesday`: right after the last quotation of a statement, the medium or day
+    it was said in tells where the words appeared, not what was said."""
     pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
     if not pieces:
         return end

@@ -1067,5 +1067,7 @@ def test_a_citing_participle_ends_the_statement() -> None:
 def test_the_medium_or_day_after_a_quoted_object_is_not_what_was_said() -> None:
     text = "Ortiz called the harbor plan “a disaster” in a radio interview on Tuesday."
     assert indirect_texts(text) == [("the harbor plan “a disaster”", "Ortiz", "called")]
+    text = "Ortiz said the harbor plan was “a disaster” in a radio interview on Tuesday."
+    assert indirect_texts(text) == [("the harbor plan was “a disaster”", "Ortiz", "said")]
     text = "Ortiz called the harbor plan “a disaster” in every way."
     assert indirect_texts(text)[0][0] == "the harbor plan “a disaster” in every way"
