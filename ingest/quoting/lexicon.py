@@ -47,7 +47,10 @@ _VERB_STEMS = split_words(
     exclaiming concluding emphasizing observing commenting countering retorting maintaining
     contending testifying reiterating revealing disclosing cautioning lamenting scoffing
     hinting recounting whispering quoting echoing elaborating mocking interjecting opining
-    blogging answering"""
+    blogging answering imply implies implied implying allege alleges alleged alleging mention
+    mentions mentioned assure assures assured assuring remind reminds reminded reminding inform
+    informs informed brag brags bragged bragging swear swears swore proclaim proclaims proclaimed
+    speculate speculates speculated cite cites cited citing"""
 )
 VERBS = frozenset(_VERB_STEMS)
 # `..., saying "..."` has no subject of its own: the sentence subject is the speaker.

@@ -36,6 +36,7 @@ class _Cue(NamedTuple):
     verb: str
     clause_start: int
     any_verb: bool = False  # a verb outside the lexicon, tried after every listed one
+    quoted_object: bool = False  # `X called the plan "foolish"`: no `that`, a quote after it
 
 
 _THAT_CLAUSE = re.compile(r"\bthat,?\s+(?=\S)")
@@ -55,6 +56,7 @@ _THATLESS = re.compile(
 
 
 _Statement = tuple[int, int, str, str, int, str | None]  # start, end, np, cue, np_pos, role
+_Span = tuple[int, int]
 
 
 def find_indirect(doc: Doc) -> list[_Statement]:
@@ -67,6 +69,8 @@ def find_indirect(doc: Doc) -> list[_Statement]:
         if not found:
             continue
         out.extend(_split_chained(doc, found))
+        for coordinated in _coordinated_objects(doc, found, s_end):
+            out.extend(_split_chained(doc, coordinated))
         chained = _CHAINED_PARTICIPLE.search(sentence, max(found[4] - s_start, 0))
         if found[4] > found[1] and chained:  # `CLAUSE, X said, adding that B`: B is one more
             rest = _indirect_in(sentence[chained.start() :], s_start + chained.start(), doc)
@@ -155,12 +159,13 @@ def _split_chained(doc: Doc, statement: _Statement) -> list[_Statement]:
 
 
 def _chain_verb(verb: str, link: str) -> bool:
-    """Participles chain after a comma or `while`; finite verbs only after `and`/`but`."""
+    """Participles chain after a comma or `while`; finite verbs only after `and`/`but`, in
+    the past or the present (`Ortiz says she respects him but argues that ...`)."""
     if verb not in VERBS:
         return False
     if verb in PARTICIPLES:
         return True
-    finite = verb in _FINITE_CHAIN or verb.endswith("ed")
+    finite = verb in _FINITE_CHAIN or verb.endswith(("ed", "s"))
     return finite and bool(re.search(r"\b(?:and|but)\s", link))
 
 
@@ -206,11 +211,51 @@ def _indirect_in(
         if not found:
             continue
         end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
+        end = _before_dash_clause(doc, start, _before_summary(doc, start, end))
+        end = _before_medium(doc, start, end)
+        if cue.quoted_object:
+            end = _coordinated_end(doc, start, end, cue.verb.lower())
+            start, end = _what_frame(doc, sentence, offset, cue, end) or (start, end)
         if end - start < 8:
             continue
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return trailing
+
+
+# `..., a swipe at his rivals`, `, an acknowledgment that ...`: an apposition naming the act
+_SUMMARY = re.compile(
+    r",[”\"]?\s+(?:a|an)\s+(?:[a-z\-]+\s+){0,2}?(?:swipe|jab|dig|reference|nod|allusion"
+    r"|acknowledgment|acknowledgement|admission|charge|accusation|assertion|move|reversal"
+    r"|rebuke|retort|rebuttal|concession|departure|shift|critique|boast|threat|jibe|barb)\b"
+)
+
+
+def _before_summary(doc: Doc, start: int, end: int) -> int:
+    """`Rubio said the heckler would "not get beat up," a swipe at Trump's rallies`: an
+    apposition after the clause that names the speech act itself (a swipe, a charge, an
+    acknowledgment) is the writer's comment on the statement, not part of it."""
+    for m in _SUMMARY.finditer(doc.text, start, end):
+        if not _inside_piece(doc, m.start()):
+            return m.start() + (2 if doc.text[m.start() + 1] in _CLOSERS else 0)
+    return end
+
+
+_DASH_CLAUSE = re.compile(r"[”\"]?\s+(?:-{1,2}|—|–)\s+(?:and|but|while|although|though|whereas)\b")
+
+
+_DASH = re.compile(r"\s(?:-{1,2}|—|–)\s")
+
+
+def _before_dash_clause(doc: Doc, start: int, end: int) -> int:
+    """`Trump implied it was her fault for "grabbing" at him - although the photo showed ...`:
+    a dash followed by a conjunction opens a clause of the writer's own, unless it closes a
+    dash pair around an aside (`he doesn't have small hands - as Rubio has said - and ...`)."""
+    for m in _DASH_CLAUSE.finditer(doc.text, start, end):
+        closes_aside = len(_DASH.findall(doc.text, start, m.start())) % 2  # `- as X said - and`
+        if not _inside_piece(doc, m.start()) and not closes_aside:
+            return m.start() + (1 if doc.text[m.start()] in _CLOSERS else 0)
+    return end
 
 
 def _subject_of(sentence: str, cue: _Cue, offset: int) -> Found | None:
@@ -269,19 +314,28 @@ def _leading_according(
 
 def _that_cues(sentence: str) -> list[_Cue]:
     """`VERB (up to six object words) that CLAUSE`. A `that` after an earlier `that` of the
-    same verb sits inside the first clause (`says that it's "sad" that Obama ...`)."""
+    same verb sits inside the first clause (`says that it's "sad" that Obama ...`).
+
+    An audience, place and time can hold the `that` further off (`told a town hall in Salem,
+    New Hampshire on Monday that ...`): up to twelve words, if no quote or conjunction
+    between them opens a clause of its own (`says he made a decision, and that ...`)."""
     cues = []
     for that in _THAT_CLAUSE.finditer(sentence):
-        window = sentence[max(0, that.start() - 80) : that.start()]
-        words = list(re.finditer(r"[\w'’.\-]+", window))[-7:]
+        window = sentence[max(0, that.start() - 120) : that.start()]
+        words = list(re.finditer(r"[\w'’.\-]+", window))[-13:]
         for i in range(len(words) - 1, -1, -1):
             if words[i].group().lower() in _THAT_INSIDE:
+                break
+            if i < len(words) - 7 and _FAR_GAP.search(window, words[i].end()):
                 break
             if words[i].group().lower() in VERBS:
                 start = that.start() - len(window) + words[i].start()
                 cues.append(_Cue(start, words[i].group(), that.end()))
                 break
     return cues
+
+
+_FAR_GAP = re.compile(r"[“”\"]|\b(?:and|but|or)\b")
 
 
 # Between a reporting verb and its `that`, another `that` or a finite verb of the clause
@@ -407,6 +461,116 @@ def _clause_break(last: str, tail: str) -> bool:
 _NEW_CLAUSE = re.compile(r"(?:and|but|while|as)\s+(?:he|she|they|it|we|I)\s")
 
 
+_MEDIUM = re.compile(
+    r"\s+(?:(?:in|on|during)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w’'\-]+\s+){0,2}?"
+    r"(?:tweet|interview|statement|post|speech|show|op-ed|letter|email|e-mail|video|ad|debate"
+    r"|rally|appearance|call)s?|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday))\b"
+)
+
+
+def _before_medium(doc: Doc, start: int, end: int) -> int:
+    """`Cruz called the KKK "abhorrent" in a tweet Sunday`, `said the vote was "rigged" in an
+    interview on Tuesday`: right after the last quotation of a statement, the medium or day
+    it was said in tells where the words appeared, not what was said."""
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
+    if not pieces:
+        return end
+    close = pieces[-1].close_pos + 1
+    return close if close < end and _MEDIUM.match(doc.text, close) else end
+
+
+_COORDINATED = re.compile(
+    r"\s(?:and|but)\s+(?:(?:also|then|later|again|recently|[a-z]+ly)\s+)?(?P<verb>[a-z]+)\b"
+)
+
+
+def _coordinated_end(doc: Doc, start: int, end: int, verb: str) -> int:
+    """`Cross called the race "a citizenship election" and likened it to ...`: after a
+    verb's quoted object, `and`/`but` and a second verb in the same form as the first
+    (`called ... and ranked`, `calling ... and threatening`) is the subject's next action,
+    not the speaker's words (a listed reporting verb there starts a chained statement). An
+    object with a finite verb of its own is a clause, whose verbs may share its subject
+    (`warned the plan was "foolish" and needed work`)."""
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end]
+    if not pieces or pieces[0].close_pos is None:
+        return end
+    if not _THAT_INSIDE.isdisjoint(doc.text[start : pieces[0].open_pos].lower().split()):
+        return end
+    for m in _COORDINATED.finditer(doc.text, pieces[0].close_pos, end):
+        second = m.group("verb")
+        if second not in VERBS and not _inside_piece(doc, m.start()) and _same_form(verb, second):
+            return len(doc.text[: m.start()].rstrip(" ,—–-"))
+    return end
+
+
+_AFTER_COORDINATED = re.compile(r"[\s,—–\-]*" + _COORDINATED.pattern[2:])
+
+
+def _coordinated_objects(doc: Doc, statement: _Statement, s_end: int) -> list[_Statement]:
+    """`Trump called the merger "a terrible deal" and ranked Fiorina as one of the worst
+    CEOs "in the history of business."`: a second verb of the speaker whose object holds a
+    quote of its own is one more statement by the same speaker."""
+    out: list[_Statement] = []
+    end, np, verb, np_pos, role = statement[1:]
+    while True:
+        m = _AFTER_COORDINATED.match(doc.text, end)
+        if not m or m.group("verb") in VERBS or not _same_form(verb.lower(), m.group("verb")):
+            return out
+        start = clause_after(doc.text, m.end())
+        stop = doc.text[:s_end].rstrip().rstrip(".!?…").rstrip()
+        if not any(start <= p.open_pos < len(stop) for p in doc.pieces):
+            return out
+        verb = m.group("verb")
+        end = _coordinated_end(doc, start, _clause_end(doc, start, len(stop)), verb)
+        if end - start < 8:
+            return out
+        out.append((start, end, np, verb, np_pos, role))
+
+
+_WHAT_FRAME = re.compile(r"\b[Ww]hat(?:['’]s)?\s+(?:[\w'’.\-]+\s+){0,4}$")
+_LINK_WORDS = frozenset(
+    split_words("""and but or nor in on at for which who with when while as because to from
+    by during after before since than until if so""")
+)
+_NP_STOP = _THAT_INSIDE | _LINK_WORDS
+
+
+_LOWER_WORD = re.compile(r"\s+([a-z][\w\-]*)\b")
+
+
+def _what_frame(doc: Doc, sentence: str, offset: int, cue: _Cue, end: int) -> _Span | None:
+    """`Cruz railed against what he calls the “Washington cartel” and cast himself ...`: a
+    name framed by `what X calls` is a noun phrase of the writer's sentence, so the statement
+    is that phrase, from `what` to the end of the quoted name and the nouns right after it
+    (`what her team calls her “breaking barriers” agenda`), not the rest of the sentence."""
+    frame = _WHAT_FRAME.search(sentence, 0, cue.verb_start)
+    verb_end = offset + cue.verb_start + len(cue.verb)
+    pieces = [p for p in doc.pieces if verb_end < p.open_pos < end]
+    if not frame or not pieces or pieces[0].close_pos is None:
+        return None
+    speaker = frame.group().lower().split()[1:]  # `what happened when X called`: no frame
+    if len(doc.text[verb_end : pieces[0].open_pos].split()) > 3 or set(speaker) & _LINK_WORDS:
+        return None
+    stop = pieces[0].close_pos + 1
+    while word := _LOWER_WORD.match(doc.text, stop, end):
+        low = word.group(1)
+        if low in _NP_STOP or low.endswith("ed") or low in _IRREGULAR_PAST:
+            break
+        stop = word.end()
+    return offset + frame.start(), stop
+
+
+def _same_form(verb: str, other: str) -> bool:
+    """Past with past, `-ing` with `-ing`, present `-s` with present `-s`."""
+    if verb.endswith("ing"):
+        return other.endswith("ing")
+    if verb.endswith("ed") or verb in _IRREGULAR_PAST:
+        return other.endswith("ed") or other in _IRREGULAR_PAST
+    present = other.endswith("s") and not other.endswith(("ss", "us", "is"))
+    return verb.endswith("s") and present
+
+
 def _partial_quote_objects(sentence: str, offset: int, doc: Doc) -> list[_Cue]:
     """`X called the plan "foolish"`: a reporting verb whose object holds a quote in-sentence."""
     out = []
@@ -420,7 +584,8 @@ def _partial_quote_objects(sentence: str, offset: int, doc: Doc) -> list[_Cue]:
             or _quote_inside_clause(sentence, verbs[-1].end(), rel, piece, offset)
         ):
             verb = verbs[-1]
-            out.append(_Cue(verb.start(), verb.group(), clause_after(sentence, verb.end())))
+            clause = clause_after(sentence, verb.end())
+            out.append(_Cue(verb.start(), verb.group(), clause, quoted_object=True))
         elif not verbs and sentence[:rel].rstrip()[-1:].isalnum():
             out.extend(_subject_verb(sentence, rel))
     return out
@@ -494,7 +659,7 @@ def _subject_verb(sentence: str, rel: int) -> list[_Cue]:
     word = verb.group("verb").lower()
     if not (_finite_verb(word) or subject[0].lower() in PRONOUNS and word not in _NOT_SAYING):
         return []  # `I know all about ...`: after a pronoun a base form is a verb too
-    return [_Cue(verb.start("verb"), verb.group("verb"), verb.end(), any_verb=True)]
+    return [_Cue(verb.start("verb"), verb.group("verb"), verb.end(), True, True)]
 
 
 def _inside_piece(doc: Doc, pos: int) -> bool:

@@ -1025,3 +1025,79 @@ def test_a_pronoun_with_no_earlier_speaker_points_at_the_one_person_named() -> N
     assert [q.speaker for q in extract_quotes(text)] == ["Tony Blair"]
     two = "Tony Blair met Kelly Holmes on Monday. " + 'She said: "It went well."'
     assert [q.speaker for q in extract_quotes(two)] == [None]
+
+
+def test_an_audience_place_and_time_can_stand_between_the_verb_and_its_that() -> None:
+    text = (
+        "Ortiz told a crowd of dock workers in Salem, Oregon on Tuesday that the harbor "
+        "would be “open for business” by June."
+    )
+    assert indirect_texts(text) == [
+        ("the harbor would be “open for business” by June", "Ortiz", "told")
+    ]
+    text = "Ortiz says she voted for the harbor plan last year in May, and that it “failed.”"
+    assert indirect_texts(text)[0][0].startswith("she voted")
+
+
+def test_a_present_tense_reporting_verb_after_and_or_but_starts_its_own_statement() -> None:
+    text = "Ortiz says she admires the mayor’s “energy and drive” but argues that he lacks a plan."
+    assert indirect_texts(text) == [
+        ("she admires the mayor’s “energy and drive”", "Ortiz", "says"),
+        ("he lacks a plan", "Ortiz", "argues"),
+    ]
+
+
+def test_a_second_verb_after_a_quoted_object_is_the_speakers_next_action() -> None:
+    text = (
+        "Ortiz called the harbor deal “a total scam” and ranked the mayor among the worst "
+        "leaders “in the state’s history.”"
+    )
+    assert indirect_texts(text) == [
+        ("the harbor deal “a total scam”", "Ortiz", "called"),
+        ("the mayor among the worst leaders “in the state’s history.”", "Ortiz", "ranked"),
+    ]
+    text = "Ortiz called the harbor deal “a total scam” and stormed out of the council meeting."
+    assert indirect_texts(text) == [("the harbor deal “a total scam”", "Ortiz", "called")]
+
+
+def test_a_name_framed_by_what_someone_calls_is_a_noun_phrase() -> None:
+    text = "Ortiz fought what the mayor calls the “harbor cartel” and won a seat on the council."
+    assert indirect_texts(text) == [("what the mayor calls the “harbor cartel”", "mayor", "calls")]
+    text = "The vote on what the mayor calls her “clean harbor” plan was delayed again."
+    assert indirect_texts(text)[0][0] == "what the mayor calls her “clean harbor” plan"
+
+
+def test_implied_and_other_speech_verbs_chain_like_said() -> None:
+    text = "Ortiz conceded that the pier had flooded but implied that the mayor was “asleep.”"
+    assert indirect_texts(text) == [
+        ("the pier had flooded", "Ortiz", "conceded"),
+        ("the mayor was “asleep.”", "Ortiz", "implied"),
+    ]
+
+
+def test_an_apposition_naming_the_speech_act_ends_the_statement() -> None:
+    text = "Ortiz said the harbor vote was “rigged,” a charge that the council denied on Friday."
+    assert indirect_texts(text) == [("the harbor vote was “rigged,”", "Ortiz", "said")]
+    text = "Ortiz said the pier would “stay open” all year, a swipe at the mayor’s closure plan."
+    assert indirect_texts(text)[0][0] == "the pier would “stay open” all year"
+
+
+def test_a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside() -> None:
+    text = "Ortiz implied the mayor was “asleep” that night - although the logs show otherwise."
+    assert indirect_texts(text) == [("the mayor was “asleep” that night", "Ortiz", "implied")]
+    text = "Ortiz said the pier is safe - as the mayor says - and “open to everyone.”"
+    assert indirect_texts(text)[0][0].endswith("“open to everyone.”")
+
+
+def test_a_citing_participle_ends_the_statement() -> None:
+    text = "Ortiz said the pier was “unsafe” for anyone, citing a report from the harbor engineers."
+    assert indirect_texts(text)[0] == ("the pier was “unsafe” for anyone", "Ortiz", "said")
+
+
+def test_the_medium_or_day_after_a_quoted_object_is_not_what_was_said() -> None:
+    text = "Ortiz called the harbor plan “a disaster” in a radio interview on Tuesday."
+    assert indirect_texts(text) == [("the harbor plan “a disaster”", "Ortiz", "called")]
+    text = "Ortiz said the harbor plan was “a disaster” in a radio interview on Tuesday."
+    assert indirect_texts(text) == [("the harbor plan was “a disaster”", "Ortiz", "said")]
+    text = "Ortiz called the harbor plan “a disaster” in every way."
+    assert indirect_texts(text)[0][0] == "the harbor plan “a disaster” in every way"
