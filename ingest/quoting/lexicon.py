@@ -16,6 +16,9 @@ def split_words(text: str) -> list[str]:
     return text.split()
 
 
+# Verbs of praise, blame and allegation (`blasted the plan as "..."`, `alleges that`, `touted`)
+# report words as much as `say` does: news quotes their object. (`referring to X` after a
+# quote names a topic, not a statement, so only `referred`/`refers` are listed.)
 _VERB_STEMS = split_words(
     """say says said saying tell tells told telling add adds added adding explain explains
     explained explaining conclude concludes concluded warn warns warned warning note notes
@@ -47,7 +50,15 @@ _VERB_STEMS = split_words(
     exclaiming concluding emphasizing observing commenting countering retorting maintaining
     contending testifying reiterating revealing disclosing cautioning lamenting scoffing
     hinting recounting whispering quoting echoing elaborating mocking interjecting opining
-    blogging answering"""
+    blogging answering cited cites citing referred refers blamed blames blaming
+    assured assures assuring blasted blasts blasting thanked thanking praised praises
+    praising criticized criticizes criticizing criticised questioned questioning credited
+    dubbed dubs dubbing bemoaned bemoans bemoaning demanded demanding implied implies implying
+    proclaimed proclaims proclaiming denounced denounces denouncing decried decries decrying
+    confessed confesses groused grouses sniped snipes fumed chided chides chiding hailed hails
+    hailing slammed slams slamming touted touts touting portrayed portrays portraying portray
+    alleged alleges alleging speculated speculates speculating scolded scolds scolding railed
+    barked"""
 )
 VERBS = frozenset(_VERB_STEMS)
 # `..., saying "..."` has no subject of its own: the sentence subject is the speaker.

@@ -1003,3 +1003,14 @@ def test_a_quote_opening_a_clause_that_runs_on_before_the_attribution() -> None:
         ('"Fresh water" would be enough for the harbor', "mayor", "said")
     ]
     assert indirect_texts('"It is over," the mayor said, according to the Gazette.') == []
+
+
+def test_verbs_of_praise_blame_and_allegation_report_their_object() -> None:
+    text = 'The union alleges that the port authority "ignored every warning" for years.'
+    assert indirect_texts(text) == [
+        ('the port authority "ignored every warning" for years', "union", "alleges")
+    ]
+    text = 'Ortiz blasted the harbor plan as "a giveaway to developers."'
+    assert indirect_texts(text) == [
+        ('the harbor plan as "a giveaway to developers."', "Ortiz", "blasted")
+    ]
