@@ -512,11 +512,14 @@ def _drop_infinitive_lead(tokens: list[re.Match[str]]) -> None:
         tokens.pop()
 
 
-_ANTECEDENT = re.compile(r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}),\s*$")
+_ANTECEDENT = re.compile(
+    r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})(?:,\s+(?:the|a|an)\s[^,;:“”\"]{1,60})?,\s*$"
+)
 
 
 def _antecedent(left: str, who: int, offset: int, cue: str) -> Found | None:
-    """`Trump, who has called the pact "insanity,"`: the speaker is the name before `who`."""
+    """`Trump, who has called the pact "insanity,"`: the speaker is the name before `who`, also
+    past an apposition (`said Reed, the group's strategist, who added`)."""
     m = _ANTECEDENT.search(left, 0, who)
     if not m or not plausible_np(m.group("name")):
         return None

@@ -190,7 +190,7 @@ def _indirect_in(
         if _inside_piece(doc, start) or _inside_piece(doc, offset + cue.verb_start):
             continue
         participle = cue.verb.lower() in PARTICIPLES
-        if started_inside and not participle:
+        if started_inside and not participle and not _RELATIVE.search(sentence, 0, cue.verb_start):
             continue
         if participle:
             subject = None
@@ -211,6 +211,11 @@ def _indirect_in(
         np, np_pos, cue, role = found
         return start, end, np, cue, np_pos, role
     return trailing
+
+
+# `"...," said Weaver, who added that ...`: a relative clause after a quote's attribution
+# reports a statement of its own, by the antecedent.
+_RELATIVE = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}$")
 
 
 def _subject_of(sentence: str, cue: _Cue, offset: int) -> Found | None:

@@ -1014,3 +1014,13 @@ def test_verbs_of_praise_blame_and_allegation_report_their_object() -> None:
     assert indirect_texts(text) == [
         ('the harbor plan as "a giveaway to developers."', "Ortiz", "blasted")
     ]
+
+
+def test_a_relative_clause_after_an_attribution_reports_its_own_statement() -> None:
+    text = (
+        '"The harbor is ready," said Ana Ortiz, the port director, who added that the ferries '
+        'would run "every hour on the hour."'
+    )
+    assert indirect_texts(text) == [
+        ('the ferries would run "every hour on the hour."', "Ana Ortiz", "added")
+    ]
