@@ -1024,3 +1024,10 @@ def test_a_relative_clause_after_an_attribution_reports_its_own_statement() -> N
     assert indirect_texts(text) == [
         ('the ferries would run "every hour on the hour."', "Ana Ortiz", "added")
     ]
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_subject() -> None:
+    text = 'At the dock this week she said the ferry plan was "dead in the water."'
+    assert [(t, cue) for t, _, cue in indirect_texts(text)] == [
+        ('the ferry plan was "dead in the water."', "said")
+    ]
