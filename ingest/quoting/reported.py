@@ -61,7 +61,7 @@ def find_indirect(doc: Doc) -> list[_Statement]:
     """Reported statements, one per reporting verb of a sentence's speaker."""
     out: list[_Statement] = []
     text = doc.text
-    for s_start, s_end in doc.sentences:
+    for s_start, s_end in _joined_sentences(doc):
         sentence = text[s_start:s_end]
         found = _indirect_in(sentence, s_start, doc)
         if not found:
@@ -72,6 +72,25 @@ def find_indirect(doc: Doc) -> list[_Statement]:
             rest = _indirect_in(sentence[chained.start() :], s_start + chained.start(), doc)
             out.extend(_split_chained(doc, rest) if rest else [])
     return [_innermost(doc, _from_colon_quote(doc, statement)) for statement in out]
+
+
+def _joined_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """`Walking in to chants of "Marco! Marco!," the senator said ...`: a short quote that
+    continues a sentence (a word right before its mark) holds no sentence end of its own, so
+    a `!` or `?` inside it does not split the sentence."""
+    out: list[tuple[int, int]] = []
+    for start, end in doc.sentences:
+        if out and any(
+            p.open_pos < out[-1][1] < p.end
+            and p.end <= end
+            and len(doc.text[p.start : p.end].split()) <= 8
+            and doc.text[max(0, p.open_pos - 20) : p.open_pos].rstrip()[-1:].isalnum()
+            for p in doc.pieces
+        ):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _innermost(doc: Doc, statement: _Statement) -> _Statement:

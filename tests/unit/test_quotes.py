@@ -1031,3 +1031,8 @@ def test_a_pronoun_after_an_opening_phrase_is_the_subject() -> None:
     assert [(t, cue) for t, _, cue in indirect_texts(text)] == [
         ('the ferry plan was "dead in the water."', "said")
     ]
+
+
+def test_an_exclamation_inside_a_short_quote_does_not_end_the_sentence() -> None:
+    text = 'Greeted with chants of "Ana! Ana!," the mayor said the port was "back in business."'
+    assert indirect_texts(text) == [('the port was "back in business."', "mayor", "said")]
