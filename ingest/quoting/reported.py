@@ -412,7 +412,18 @@ def _clause_end(doc: Doc, start: int, end: int) -> int:
         tail = doc.text[close:end]
         if len(tail.split()) >= 4 and _clause_break(doc.text[close - 2], tail.lstrip()):
             return close
+        if _coordinated_verb(tail.lstrip()) and _object_phrase(doc.text, start, inside[0].open_pos):
+            return close
     return end
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:that|is|was|are|were|has|have|had|will|would|can|could|\w+ed)\b")
+
+
+def _object_phrase(text: str, start: int, quote: int) -> bool:
+    """No verb before the quote and no `that` before the statement: it is the object of the
+    reporting verb (`decried the "systemic racism"`), not a reported clause of its own."""
+    return not _CLAUSE_VERB.search(text, max(0, start - 5), quote)
 
 
 def _clause_break(last: str, tail: str) -> bool:
@@ -424,6 +435,16 @@ def _clause_break(last: str, tail: str) -> bool:
         or tail.startswith(("- ", "--"))
         or bool(_NEW_CLAUSE.match(tail))
     )
+
+
+_AND_VERB = re.compile(r"(?:and|but)\s+(?:(?:also|then|later|[a-z]+ly)\s+)?(?P<verb>[a-z]+)\b")
+
+
+def _coordinated_verb(tail: str) -> bool:
+    """`decried the "systemic racism" and highlighted her plans`: a finite verb coordinated
+    after a quoted object is the subject's next act, not part of what was reported."""
+    m = _AND_VERB.match(tail)
+    return bool(m) and _finite_verb(m.group("verb")) and not m.group("verb").endswith("ing")
 
 
 # `..."nice guy" and he didn't ...`, `... but he gave`: a conjunction and a subject pronoun

@@ -1036,3 +1036,10 @@ def test_a_pronoun_after_an_opening_phrase_is_the_subject() -> None:
 def test_an_exclamation_inside_a_short_quote_does_not_end_the_sentence() -> None:
     text = 'Greeted with chants of "Ana! Ana!," the mayor said the port was "back in business."'
     assert indirect_texts(text) == [('the port was "back in business."', "mayor", "said")]
+
+
+def test_a_verb_coordinated_after_a_quoted_object_ends_the_statement() -> None:
+    text = 'Ortiz has decried the "harbor mess" and unveiled her plans to fix the docks.'
+    assert indirect_texts(text) == [('the "harbor mess"', "Ortiz", "decried")]
+    clause = 'Ortiz said the port was "a mess" and needed new cranes before the winter.'
+    assert indirect_texts(clause)[0][0].endswith("before the winter")
