@@ -448,8 +448,13 @@ def _coordinated_verb(tail: str) -> bool:
 
 
 # `..."nice guy" and he didn't ...`, `... but he gave`: a conjunction and a subject pronoun
-# start a sentence of the narrator's own.
-_NEW_CLAUSE = re.compile(r"(?:and|but|while|as)\s+(?:he|she|they|it|we|I)\s")
+# start a sentence of the narrator's own; so do `before floating the idea`, `when asked` and
+# `while Trump refers ...` (a subordinate clause of its own after the quote).
+_NEW_CLAUSE = re.compile(
+    r"(?:(?:and|but|while|as)\s+(?:he|she|they|it|we|I)\s"
+    r"|(?:while|whereas|before|after|when|even as|although|though)\s+(?:[a-z]+ing|[a-z]+ed)\s"
+    r"|(?:while|whereas|even as)\s+[A-Z])"
+)
 
 
 def _partial_quote_objects(sentence: str, offset: int, doc: Doc) -> list[_Cue]:

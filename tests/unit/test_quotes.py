@@ -1043,3 +1043,8 @@ def test_a_verb_coordinated_after_a_quoted_object_ends_the_statement() -> None:
     assert indirect_texts(text) == [('the "harbor mess"', "Ortiz", "decried")]
     clause = 'Ortiz said the port was "a mess" and needed new cranes before the winter.'
     assert indirect_texts(clause)[0][0].endswith("before the winter")
+
+
+def test_a_subordinate_clause_after_the_quote_ends_the_statement() -> None:
+    text = 'Ortiz told the crowd that the ferry "will never run" before leaving the stage early.'
+    assert indirect_texts(text) == [('the ferry "will never run"', "Ortiz", "told")]
