@@ -42,6 +42,8 @@ _THAT_CLAUSE = re.compile(r"\bthat,?\s+(?=\S)")
 _SUBJECT_VERB = re.compile(
     r"\s+(?:(?:" + "|".join(sorted(AUX)) + r"|\w+ly)\s+)*(?P<verb>[a-z]\w+)(?:\s+that)?\s+(?=\S)"
 )
+# `X said (that) CLAUSE` without `that`: the clause opens with a subject word, or with a
+# subordinator that leads into it (`said because Obama is popular, "he's a good surrogate"`).
 _THATLESS = re.compile(
     r"\b(?P<verb>said|says|say|told|tells|tell|added|adds|warned|warns|insisted|insists|argued"
     r"|argues|claimed|claims|noted|notes|suggested|suggests|predicted|predicts|stressed"
@@ -50,7 +52,8 @@ _THATLESS = re.compile(
     r"|the\s+[A-Z][\w]*(?:\s+[A-Z][\w]*)*),?)?"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today"
     r"|yesterday))?)"
-    r"\s+(?P<clause>(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these)\b|[A-Z])"
+    r"\s+(?P<clause>(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these"
+    r"|because|if|although|though|unless)\b|[A-Z])"
 )
 
 

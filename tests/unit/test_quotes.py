@@ -1048,3 +1048,10 @@ def test_a_verb_coordinated_after_a_quoted_object_ends_the_statement() -> None:
 def test_a_subordinate_clause_after_the_quote_ends_the_statement() -> None:
     text = 'Ortiz told the crowd that the ferry "will never run" before leaving the stage early.'
     assert indirect_texts(text) == [('the ferry "will never run"', "Ortiz", "told")]
+
+
+def test_a_that_less_clause_may_open_with_a_subordinator() -> None:
+    text = 'Ortiz said because the docks are old, "the ferries cannot land in winter."'
+    assert indirect_texts(text) == [
+        ('because the docks are old, "the ferries cannot land in winter."', "Ortiz", "said")
+    ]
