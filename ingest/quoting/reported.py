@@ -163,6 +163,8 @@ def _split_chained(doc: Doc, statement: _Statement) -> list[_Statement]:
             continue
         if m.re is _CHAINED_CUE and not _chain_verb(verb, m.group()):
             continue
+        if m.re is _NEW_SUBJECT and (m.start("np"), verb) == (np_pos, cue):
+            continue  # the statement's own interposed attribution
         head = m.start() + (2 if text[m.start() + 1 : m.start() + 2] in _CLOSERS else 0)
         out.append((start, head, np, cue, np_pos, role))
         if m.re is _NEW_SUBJECT:
@@ -201,6 +203,9 @@ def _indirect_in(
         leading = _leading_according(sentence, offset, doc) or trailing
     if leading:
         return leading
+    interposed = _interposed(sentence, offset, doc)
+    if interposed:
+        return interposed
     started_inside = _inside_piece(doc, offset) or _inside_piece(doc, offset + 1)
     candidates = _that_cues(sentence) + [
         _Cue(m.start("verb"), m.group("verb"), m.start("clause"))
@@ -238,6 +243,42 @@ def _indirect_in(
 # `"...," said Weaver, who added that ...`: a relative clause after a quote's attribution
 # reports a statement of its own, by the antecedent.
 _RELATIVE = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}$")
+
+
+# `There was, she said, "an implicit bargain."`: a short attribution set off by commas
+# inside the sentence, before words that continue it in lower case.
+_INTERPOSED = re.compile(r",\s+(?P<attr>[^,;:“”\"]{3,60}?)(?:,\s+|\s+(?=[“\"]))(?=[“\"]?[a-z])")
+
+
+def _interposed(sentence: str, offset: int, doc: Doc) -> _Statement | None:
+    """`Particularly in poorer states, he said, "we don't know ..." on how many jobs ...`:
+    an attribution interposed in a sentence, with the words on both sides in one clause,
+    reports the whole sentence, not just the quote or the words after it."""
+    comma = sentence.find(",")
+    m = _INTERPOSED.match(sentence, comma) if comma > 0 else None
+    head = sentence[:comma].split() if m else []
+    if not m or not 0 < len(head) <= 12 or head[0].lower() in _SUBORDINATORS:
+        return None
+    words = m.group("attr").split()
+    verb = words[-1]
+    if len(words) > 6 or verb not in VERBS or not (verb.endswith(("ed", "s")) or verb in _PAST):
+        return None
+    if any(ch in OPENERS for ch in sentence[: m.start()]) or words[0].lower() in _SUBORDINATORS:
+        return None
+    found = phrase_after(m.group("attr"), offset + m.start("attr"))
+    if not found:
+        return None
+    start = offset + len(sentence) - len(sentence.lstrip())
+    end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
+    np, np_pos, cue, role = found
+    return start, end, np, cue, np_pos, role
+
+
+_SUBORDINATORS = frozenset(
+    split_words("""who which that and but or while as when where if although though because
+    after before since once unless""")
+)
+_PAST = frozenset(split_words("said told wrote"))
 
 
 def _subject_of(sentence: str, cue: _Cue, offset: int) -> Found | None:

@@ -1055,3 +1055,9 @@ def test_a_that_less_clause_may_open_with_a_subordinator() -> None:
     assert indirect_texts(text) == [
         ('because the docks are old, "the ferries cannot land in winter."', "Ortiz", "said")
     ]
+
+
+def test_an_interposed_attribution_reports_the_whole_sentence() -> None:
+    text = 'In the older harbors, Ortiz said, "the ferries cannot land" during the winter.'
+    assert indirect_texts(text) == [(text.rstrip("."), "Ortiz", "said")]
+    assert indirect_texts('In an interview, Ortiz said, "We will rebuild the docks."') == []
