@@ -528,22 +528,22 @@ def _quote_inside_clause(sentence: str, verb_end: int, rel: int, piece: Piece, o
     a plain speech verb the statement is the whole clause only when the quote is part of it;
     `X said: "..."` and `X told reporters "..."` state the quote alone."""
     between = sentence[verb_end:rel]
-    if re.search(r"[:;]", between) or between.strip()[-1:] == ",":
-        return False  # `X said: "..."`; `X said on Monday, "..."`
     words = between.split()
+    rest = sentence[piece.close_pos + 1 - offset :] if piece.close_pos is not None else ""
+    tail = re.findall(r"[A-Za-z]+", rest)
+    # `Obama said "it gets me mad" every time he ...`: no punctuation closes the quoted words
+    # and the sentence runs on in lower case, so they are only the start of the clause (also
+    # after a comma: `he said, "I have not heard that concern" from police officials`)
+    runs_on = len(tail) >= 2 and sentence[piece.close_pos - offset - 1] not in ",.!?…"
+    runs_on = runs_on and bool(re.match(r"\s+[a-z]", rest))
+    if re.search(r"[:;]", between) or between.strip()[-1:] == ",":
+        return runs_on and between.strip() == ","  # `X said: "..."`; `X said on Monday, "..."`
     if words and words[-1].lower() != "that":
         said = sentence[verb_end - 4 : verb_end].lower() in ("said", "says")
         return said and not is_time(words[-1])
-    if piece.close_pos is None:
-        return False
-    rest = sentence[piece.close_pos + 1 - offset :]
-    tail = re.findall(r"[A-Za-z]+", rest)
     if len(tail) < 2:
         return False
-    # `Obama said "it gets me mad" every time he ...`: no punctuation closes the quoted words
-    # and the sentence runs on in lower case, so they are only the start of the clause
-    runs_on = sentence[piece.close_pos - offset - 1] not in ",.!?…"
-    return tail[0].lower() in _CLAUSE_LINKS or runs_on and bool(re.match(r"\s+[a-z]", rest))
+    return tail[0].lower() in _CLAUSE_LINKS or runs_on
 
 
 _CLAUSE_LINKS = frozenset(

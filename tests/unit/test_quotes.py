@@ -1061,3 +1061,11 @@ def test_an_interposed_attribution_reports_the_whole_sentence() -> None:
     text = 'In the older harbors, Ortiz said, "the ferries cannot land" during the winter.'
     assert indirect_texts(text) == [(text.rstrip("."), "Ortiz", "said")]
     assert indirect_texts('In an interview, Ortiz said, "We will rebuild the docks."') == []
+
+
+def test_a_quote_after_a_comma_that_runs_on_in_lower_case_starts_the_clause() -> None:
+    text = 'Ortiz said, "We have not seen that report" from the harbor police.'
+    assert indirect_texts(text) == [
+        ('"We have not seen that report" from the harbor police', "Ortiz", "said")
+    ]
+    assert indirect_texts('Ortiz said, "We have not seen that report."') == []
