@@ -16,6 +16,7 @@ from ingest.quoting.nounphrases import clean_np, is_time, plausible_np
 from ingest.quoting.phrases import (
     ACCORDING,
     ALPHA,
+    COORDINATED,
     Found,
     absolute_subject,
     clause_after,
@@ -290,8 +291,18 @@ def _subject_of(sentence: str, cue: _Cue, offset: int) -> Found | None:
     return (
         _possessor(left, offset, cue.verb)
         or np_from_left(left, offset, cue.verb)
+        or _coordinated_subject(left, offset, cue.verb)
         or sentence_subject(sentence, offset, cue.verb)
     )
+
+
+def _coordinated_subject(left: str, offset: int, cue: str) -> Found | None:
+    """`the league denounced the rhetoric and said it would ...`: a reporting verb coordinated
+    with an earlier one shares its subject, which need not be a name."""
+    if not COORDINATED.search(left):
+        return None
+    verbs = verb_tokens(left)
+    return np_from_left(left[: verbs[-1].start()], offset, cue) if verbs else None
 
 
 _POSSESSOR = re.compile(

@@ -1069,3 +1069,12 @@ def test_a_quote_after_a_comma_that_runs_on_in_lower_case_starts_the_clause() ->
         ('"We have not seen that report" from the harbor police', "Ortiz", "said")
     ]
     assert indirect_texts('Ortiz said, "We have not seen that report."') == []
+
+
+def test_a_coordinated_reporting_verb_shares_the_subject_of_the_first() -> None:
+    text = 'The harbor board denounced the plan and said it would "fight it in court" this year.'
+    assert indirect_texts(text)[-1] == (
+        'it would "fight it in court" this year',
+        "harbor board",
+        "said",
+    )
