@@ -347,21 +347,29 @@ def _leading_according(
 
 
 def _that_cues(sentence: str) -> list[_Cue]:
-    """`VERB (up to six object words) that CLAUSE`. A `that` after an earlier `that` of the
-    same verb sits inside the first clause (`says that it's "sad" that Obama ...`)."""
+    """`VERB (up to six object words, eleven after `told`) that CLAUSE`. A `that` after an
+    earlier `that` of the same verb sits inside the first clause (`says that it's "sad" that
+    Obama ...`)."""
     cues = []
     for that in _THAT_CLAUSE.finditer(sentence):
-        window = sentence[max(0, that.start() - 80) : that.start()]
-        words = list(re.finditer(r"[\w'’.\-]+", window))[-7:]
+        window = sentence[max(0, that.start() - 120) : that.start()]
+        words = list(re.finditer(r"[\w'’.\-]+", window))[-12:]
         for i in range(len(words) - 1, -1, -1):
-            if words[i].group().lower() in _THAT_INSIDE:
+            word = words[i].group().lower()
+            if word in _THAT_INSIDE:
                 break
-            if words[i].group().lower() in VERBS:
+            if len(words) - i > 7 and word not in _TELL:
+                continue  # only `told` has room for a long object before `that`
+            if word in VERBS:
                 start = that.start() - len(window) + words[i].start()
                 cues.append(_Cue(start, words[i].group(), that.end()))
                 break
     return cues
 
+
+# `Coulter told conservative radio host Hugh Hewitt on Wednesday that ...`: a verb of telling
+# takes a listener (with a title, a name and a time) before its `that`.
+_TELL = frozenset(split_words("told tell tells telling"))
 
 # Between a reporting verb and its `that`, another `that` or a finite verb of the clause
 # (`said the campaign is "pleased" that ...`) puts the `that` inside the reported clause.

@@ -1078,3 +1078,8 @@ def test_a_coordinated_reporting_verb_shares_the_subject_of_the_first() -> None:
         "harbor board",
         "said",
     )
+
+
+def test_a_long_listener_between_told_and_that() -> None:
+    text = 'Ortiz told longtime harbor radio host Ben Lee on Friday that the plan was "a mess."'
+    assert indirect_texts(text) == [('the plan was "a mess."', "Ortiz", "told")]
