@@ -16,6 +16,9 @@ def split_words(text: str) -> list[str]:
     return text.split()
 
 
+# Verbs of praise, blame and allegation (`blasted the plan as "..."`, `alleges that`, `touted`)
+# report words as much as `say` does: news quotes their object. (`referring to X` after a
+# quote names a topic, not a statement, so only `referred`/`refers` are listed.)
 _VERB_STEMS = split_words(
     """say says said saying tell tells told telling add adds added adding explain explains
     explained explaining conclude concludes concluded warn warns warned warning note notes
@@ -49,8 +52,14 @@ _VERB_STEMS = split_words(
     hinting recounting whispering quoting echoing elaborating mocking interjecting opining
     blogging answering imply implies implied implying allege alleges alleged alleging mention
     mentions mentioned assure assures assured assuring remind reminds reminded reminding inform
-    informs informed brag brags bragged bragging swear swears swore proclaim proclaims proclaimed
-    speculate speculates speculated cite cites cited citing"""
+    informs informed brag brags bragged bragging swear swears swore proclaim proclaims
+    proclaimed speculate speculates speculated cite cites cited citing referred refers blamed
+    blames blaming blasted blasts blasting thanked thanking praised praises praising criticized
+    criticizes criticizing criticised questioned questioning credited dubbed dubs dubbing
+    bemoaned bemoans bemoaning demanded demanding proclaiming denounced denounces denouncing
+    decried decries decrying confessed confesses groused grouses sniped snipes fumed chided
+    chides chiding hailed hails hailing slammed slams slamming touted touts touting portrayed
+    portrays portraying portray speculating scolded scolds scolding railed barked"""
 )
 VERBS = frozenset(_VERB_STEMS)
 # `..., saying "..."` has no subject of its own: the sentence subject is the speaker.

@@ -456,10 +456,13 @@ _LEADING_PREPOSITIONS = frozenset(split_words("in at on during after before from
 
 def _after_leading_phrase(np: str, shift: int) -> tuple[str, int]:
     """`In a Bloomberg interview Trump declared`: a prepositional phrase that opens the clause
-    without a comma is no part of the subject; the name after the phrase's noun is."""
+    without a comma is no part of the subject; the name after the phrase's noun is, or the
+    pronoun that ends it (`At the rally on Friday she said`)."""
     words = np.split()
     if plausible_np(np) or len(words) < 3 or words[0].lower() not in _LEADING_PREPOSITIONS:
         return np, shift
+    if words[-1].lower() in PRONOUNS:  # `At the town hall this week she said`
+        return words[-1], shift + np.rindex(" ") + 1
     name: list[str] = []
     for w in reversed(words[1:]):
         if not CAP.match(w):
@@ -512,11 +515,14 @@ def _drop_infinitive_lead(tokens: list[re.Match[str]]) -> None:
         tokens.pop()
 
 
-_ANTECEDENT = re.compile(r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}),\s*$")
+_ANTECEDENT = re.compile(
+    r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})(?:,\s+(?:the|a|an)\s[^,;:“”\"]{1,60})?,\s*$"
+)
 
 
 def _antecedent(left: str, who: int, offset: int, cue: str) -> Found | None:
-    """`Trump, who has called the pact "insanity,"`: the speaker is the name before `who`."""
+    """`Trump, who has called the pact "insanity,"`: the speaker is the name before `who`, also
+    past an apposition (`said Reed, the group's strategist, who added`)."""
     m = _ANTECEDENT.search(left, 0, who)
     if not m or not plausible_np(m.group("name")):
         return None

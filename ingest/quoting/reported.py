@@ -16,6 +16,7 @@ from ingest.quoting.nounphrases import clean_np, is_time, plausible_np
 from ingest.quoting.phrases import (
     ACCORDING,
     ALPHA,
+    COORDINATED,
     Found,
     absolute_subject,
     clause_after,
@@ -43,6 +44,8 @@ _THAT_CLAUSE = re.compile(r"\bthat,?\s+(?=\S)")
 _SUBJECT_VERB = re.compile(
     r"\s+(?:(?:" + "|".join(sorted(AUX)) + r"|\w+ly)\s+)*(?P<verb>[a-z]\w+)(?:\s+that)?\s+(?=\S)"
 )
+# `X said (that) CLAUSE` without `that`: the clause opens with a subject word, or with a
+# subordinator that leads into it (`said because Obama is popular, "he's a good surrogate"`).
 _THATLESS = re.compile(
     r"\b(?P<verb>said|says|say|told|tells|tell|added|adds|warned|warns|insisted|insists|argued"
     r"|argues|claimed|claims|noted|notes|suggested|suggests|predicted|predicts|stressed"
@@ -51,7 +54,8 @@ _THATLESS = re.compile(
     r"|the\s+[A-Z][\w]*(?:\s+[A-Z][\w]*)*),?)?"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today"
     r"|yesterday))?)"
-    r"\s+(?P<clause>(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these)\b|[A-Z])"
+    r"\s+(?P<clause>(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these"
+    r"|because|if|although|though|unless)\b|[A-Z])"
 )
 
 
@@ -63,7 +67,7 @@ def find_indirect(doc: Doc) -> list[_Statement]:
     """Reported statements, one per reporting verb of a sentence's speaker."""
     out: list[_Statement] = []
     text = doc.text
-    for s_start, s_end in doc.sentences:
+    for s_start, s_end in _joined_sentences(doc):
         sentence = text[s_start:s_end]
         found = _indirect_in(sentence, s_start, doc)
         if not found:
@@ -76,6 +80,25 @@ def find_indirect(doc: Doc) -> list[_Statement]:
             rest = _indirect_in(sentence[chained.start() :], s_start + chained.start(), doc)
             out.extend(_split_chained(doc, rest) if rest else [])
     return [_innermost(doc, _from_colon_quote(doc, statement)) for statement in out]
+
+
+def _joined_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """`Walking in to chants of "Marco! Marco!," the senator said ...`: a short quote that
+    continues a sentence (a word right before its mark) holds no sentence end of its own, so
+    a `!` or `?` inside it does not split the sentence."""
+    out: list[tuple[int, int]] = []
+    for start, end in doc.sentences:
+        if out and any(
+            p.open_pos < out[-1][1] < p.end
+            and p.end <= end
+            and len(doc.text[p.start : p.end].split()) <= 8
+            and doc.text[max(0, p.open_pos - 20) : p.open_pos].rstrip()[-1:].isalnum()
+            for p in doc.pieces
+        ):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _innermost(doc: Doc, statement: _Statement) -> _Statement:
@@ -145,6 +168,8 @@ def _split_chained(doc: Doc, statement: _Statement) -> list[_Statement]:
             continue
         if m.re is _CHAINED_CUE and not _chain_verb(verb, m.group()):
             continue
+        if m.re is _NEW_SUBJECT and (m.start("np"), verb) == (np_pos, cue):
+            continue  # the statement's own interposed attribution
         head = m.start() + (2 if text[m.start() + 1 : m.start() + 2] in _CLOSERS else 0)
         out.append((start, head, np, cue, np_pos, role))
         if m.re is _NEW_SUBJECT:
@@ -184,6 +209,9 @@ def _indirect_in(
         leading = _leading_according(sentence, offset, doc) or trailing
     if leading:
         return leading
+    interposed = _interposed(sentence, offset, doc)
+    if interposed:
+        return interposed
     started_inside = _inside_piece(doc, offset) or _inside_piece(doc, offset + 1)
     candidates = _that_cues(sentence) + [
         _Cue(m.start("verb"), m.group("verb"), m.start("clause"))
@@ -195,7 +223,7 @@ def _indirect_in(
         if _inside_piece(doc, start) or _inside_piece(doc, offset + cue.verb_start):
             continue
         participle = cue.verb.lower() in PARTICIPLES
-        if started_inside and not participle:
+        if started_inside and not participle and not _RELATIVE.search(sentence, 0, cue.verb_start):
             continue
         if participle:
             subject = None
@@ -258,6 +286,47 @@ def _before_dash_clause(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+# `"...," said Weaver, who added that ...`: a relative clause after a quote's attribution
+# reports a statement of its own, by the antecedent.
+_RELATIVE = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}$")
+
+
+# `There was, she said, "an implicit bargain."`: a short attribution set off by commas
+# inside the sentence, before words that continue it in lower case.
+_INTERPOSED = re.compile(r",\s+(?P<attr>[^,;:“”\"]{3,60}?)(?:,\s+|\s+(?=[“\"]))(?=[“\"]?[a-z])")
+
+
+def _interposed(sentence: str, offset: int, doc: Doc) -> _Statement | None:
+    """`Particularly in poorer states, he said, "we don't know ..." on how many jobs ...`:
+    an attribution interposed in a sentence, with the words on both sides in one clause,
+    reports the whole sentence, not just the quote or the words after it."""
+    comma = sentence.find(",")
+    m = _INTERPOSED.match(sentence, comma) if comma > 0 else None
+    head = sentence[:comma].split() if m else []
+    if not m or not 0 < len(head) <= 12 or head[0].lower() in _SUBORDINATORS:
+        return None
+    words = m.group("attr").split()
+    verb = words[-1]
+    if len(words) > 6 or verb not in VERBS or not (verb.endswith(("ed", "s")) or verb in _PAST):
+        return None
+    if any(ch in OPENERS for ch in sentence[: m.start()]) or words[0].lower() in _SUBORDINATORS:
+        return None
+    found = phrase_after(m.group("attr"), offset + m.start("attr"))
+    if not found:
+        return None
+    start = offset + len(sentence) - len(sentence.lstrip())
+    end = _clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
+    np, np_pos, cue, role = found
+    return start, end, np, cue, np_pos, role
+
+
+_SUBORDINATORS = frozenset(
+    split_words("""who which that and but or while as when where if although though because
+    after before since once unless""")
+)
+_PAST = frozenset(split_words("said told wrote"))
+
+
 def _subject_of(sentence: str, cue: _Cue, offset: int) -> Found | None:
     """Who speaks through a finite reporting verb: the owner of a reporting noun (`Trump's
     claim that`), the phrase right before the verb, or else the sentence's subject, which a
@@ -267,8 +336,18 @@ def _subject_of(sentence: str, cue: _Cue, offset: int) -> Found | None:
     return (
         _possessor(left, offset, cue.verb)
         or np_from_left(left, offset, cue.verb)
+        or _coordinated_subject(left, offset, cue.verb)
         or sentence_subject(sentence, offset, cue.verb)
     )
+
+
+def _coordinated_subject(left: str, offset: int, cue: str) -> Found | None:
+    """`the league denounced the rhetoric and said it would ...`: a reporting verb coordinated
+    with an earlier one shares its subject, which need not be a name."""
+    if not COORDINATED.search(left):
+        return None
+    verbs = verb_tokens(left)
+    return np_from_left(left[: verbs[-1].start()], offset, cue) if verbs else None
 
 
 _POSSESSOR = re.compile(
@@ -324,7 +403,8 @@ def _that_cues(sentence: str) -> list[_Cue]:
         window = sentence[max(0, that.start() - 120) : that.start()]
         words = list(re.finditer(r"[\w'’.\-]+", window))[-13:]
         for i in range(len(words) - 1, -1, -1):
-            if words[i].group().lower() in _THAT_INSIDE:
+            word = words[i].group().lower()
+            if word in _THAT_INSIDE:
                 break
             if i < len(words) - 7 and _FAR_GAP.search(window, words[i].end()):
                 break
@@ -442,7 +522,18 @@ def _clause_end(doc: Doc, start: int, end: int) -> int:
         tail = doc.text[close:end]
         if len(tail.split()) >= 4 and _clause_break(doc.text[close - 2], tail.lstrip()):
             return close
+        if _coordinated_verb(tail.lstrip()) and _object_phrase(doc.text, start, inside[0].open_pos):
+            return close
     return end
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:that|is|was|are|were|has|have|had|will|would|can|could|\w+ed)\b")
+
+
+def _object_phrase(text: str, start: int, quote: int) -> bool:
+    """No verb before the quote and no `that` before the statement: it is the object of the
+    reporting verb (`decried the "systemic racism"`), not a reported clause of its own."""
+    return not _CLAUSE_VERB.search(text, max(0, start - 5), quote)
 
 
 def _clause_break(last: str, tail: str) -> bool:
@@ -456,9 +547,26 @@ def _clause_break(last: str, tail: str) -> bool:
     )
 
 
+_AND_VERB = re.compile(r"(?:and|but)\s+(?:(?:also|then|later|[a-z]+ly)\s+)?(?P<verb>[a-z]+)\b")
+
+
+def _coordinated_verb(tail: str) -> bool:
+    """`decried the "systemic racism" and highlighted her plans`: a finite verb coordinated
+    after a quoted object is the subject's next act, not part of what was reported (a listed
+    reporting verb there starts a chained statement instead: `... but argues that ...`)."""
+    m = _AND_VERB.match(tail)
+    verb = m.group("verb") if m else ""
+    return _finite_verb(verb) and not verb.endswith("ing") and verb not in VERBS
+
+
 # `..."nice guy" and he didn't ...`, `... but he gave`: a conjunction and a subject pronoun
-# start a sentence of the narrator's own.
-_NEW_CLAUSE = re.compile(r"(?:and|but|while|as)\s+(?:he|she|they|it|we|I)\s")
+# start a sentence of the narrator's own; so do `before floating the idea`, `when asked` and
+# `while Trump refers ...` (a subordinate clause of its own after the quote).
+_NEW_CLAUSE = re.compile(
+    r"(?:(?:and|but|while|as)\s+(?:he|she|they|it|we|I)\s"
+    r"|(?:while|whereas|before|after|when|even as|although|though)\s+(?:[a-z]+ing|[a-z]+ed)\s"
+    r"|(?:while|whereas|even as)\s+[A-Z])"
+)
 
 
 _MEDIUM = re.compile(
@@ -599,22 +707,22 @@ def _quote_inside_clause(sentence: str, verb_end: int, rel: int, piece: Piece, o
     a plain speech verb the statement is the whole clause only when the quote is part of it;
     `X said: "..."` and `X told reporters "..."` state the quote alone."""
     between = sentence[verb_end:rel]
-    if re.search(r"[:;]", between) or between.strip()[-1:] == ",":
-        return False  # `X said: "..."`; `X said on Monday, "..."`
     words = between.split()
+    rest = sentence[piece.close_pos + 1 - offset :] if piece.close_pos is not None else ""
+    tail = re.findall(r"[A-Za-z]+", rest)
+    # `Obama said "it gets me mad" every time he ...`: no punctuation closes the quoted words
+    # and the sentence runs on in lower case, so they are only the start of the clause (also
+    # after a comma: `he said, "I have not heard that concern" from police officials`)
+    runs_on = len(tail) >= 2 and sentence[piece.close_pos - offset - 1] not in ",.!?…"
+    runs_on = runs_on and bool(re.match(r"\s+[a-z]", rest))
+    if re.search(r"[:;]", between) or between.strip()[-1:] == ",":
+        return runs_on and between.strip() == ","  # `X said: "..."`; `X said on Monday, "..."`
     if words and words[-1].lower() != "that":
         said = sentence[verb_end - 4 : verb_end].lower() in ("said", "says")
         return said and not is_time(words[-1])
-    if piece.close_pos is None:
-        return False
-    rest = sentence[piece.close_pos + 1 - offset :]
-    tail = re.findall(r"[A-Za-z]+", rest)
     if len(tail) < 2:
         return False
-    # `Obama said "it gets me mad" every time he ...`: no punctuation closes the quoted words
-    # and the sentence runs on in lower case, so they are only the start of the clause
-    runs_on = sentence[piece.close_pos - offset - 1] not in ",.!?…"
-    return tail[0].lower() in _CLAUSE_LINKS or runs_on and bool(re.match(r"\s+[a-z]", rest))
+    return tail[0].lower() in _CLAUSE_LINKS or runs_on
 
 
 _CLAUSE_LINKS = frozenset(

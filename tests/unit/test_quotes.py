@@ -1101,3 +1101,83 @@ def test_the_medium_or_day_after_a_quoted_object_is_not_what_was_said() -> None:
     assert indirect_texts(text) == [("the harbor plan was “a disaster”", "Ortiz", "said")]
     text = "Ortiz called the harbor plan “a disaster” in every way."
     assert indirect_texts(text)[0][0] == "the harbor plan “a disaster” in every way"
+
+
+def test_verbs_of_praise_blame_and_allegation_report_their_object() -> None:
+    text = 'The union alleges that the port authority "ignored every warning" for years.'
+    assert indirect_texts(text) == [
+        ('the port authority "ignored every warning" for years', "union", "alleges")
+    ]
+    text = 'Ortiz blasted the harbor plan as "a giveaway to developers."'
+    assert indirect_texts(text) == [
+        ('the harbor plan as "a giveaway to developers."', "Ortiz", "blasted")
+    ]
+
+
+def test_a_relative_clause_after_an_attribution_reports_its_own_statement() -> None:
+    text = (
+        '"The harbor is ready," said Ana Ortiz, the port director, who added that the ferries '
+        'would run "every hour on the hour."'
+    )
+    assert indirect_texts(text) == [
+        ('the ferries would run "every hour on the hour."', "Ana Ortiz", "added")
+    ]
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_subject() -> None:
+    text = 'At the dock this week she said the ferry plan was "dead in the water."'
+    assert [(t, cue) for t, _, cue in indirect_texts(text)] == [
+        ('the ferry plan was "dead in the water."', "said")
+    ]
+
+
+def test_an_exclamation_inside_a_short_quote_does_not_end_the_sentence() -> None:
+    text = 'Greeted with chants of "Ana! Ana!," the mayor said the port was "back in business."'
+    assert indirect_texts(text) == [('the port was "back in business."', "mayor", "said")]
+
+
+def test_a_verb_coordinated_after_a_quoted_object_ends_the_statement() -> None:
+    text = 'Ortiz has decried the "harbor mess" and unveiled her plans to fix the docks.'
+    assert indirect_texts(text) == [('the "harbor mess"', "Ortiz", "decried")]
+    clause = 'Ortiz said the port was "a mess" and needed new cranes before the winter.'
+    assert indirect_texts(clause)[0][0].endswith("before the winter")
+
+
+def test_a_subordinate_clause_after_the_quote_ends_the_statement() -> None:
+    text = 'Ortiz told the crowd that the ferry "will never run" before leaving the stage early.'
+    assert indirect_texts(text) == [('the ferry "will never run"', "Ortiz", "told")]
+
+
+def test_a_that_less_clause_may_open_with_a_subordinator() -> None:
+    text = 'Ortiz said because the docks are old, "the ferries cannot land in winter."'
+    assert indirect_texts(text) == [
+        ('because the docks are old, "the ferries cannot land in winter."', "Ortiz", "said")
+    ]
+
+
+def test_an_interposed_attribution_reports_the_whole_sentence() -> None:
+    text = 'In the older harbors, Ortiz said, "the ferries cannot land" during the winter.'
+    assert indirect_texts(text) == [(text.rstrip("."), "Ortiz", "said")]
+    assert indirect_texts('In an interview, Ortiz said, "We will rebuild the docks."') == []
+
+
+def test_a_quote_after_a_comma_that_runs_on_in_lower_case_starts_the_clause() -> None:
+    text = 'Ortiz said, "We have not seen that report" from the harbor police.'
+    assert indirect_texts(text) == [
+        ('"We have not seen that report" from the harbor police', "Ortiz", "said")
+    ]
+    assert indirect_texts('Ortiz said, "We have not seen that report."') == []
+
+
+def test_a_coordinated_reporting_verb_shares_the_subject_of_the_first() -> None:
+    text = 'The harbor board denounced the plan and said it would "fight it in court" this year.'
+    assert indirect_texts(text)[-1] == (
+        'it would "fight it in court" this year',
+        "harbor board",
+        "said",
+    )
+
+
+def test_a_long_listener_between_told_and_that() -> None:
+    text = 'Ortiz told longtime harbor radio host Ben Lee on Friday that the plan was "a mess."'
+    assert indirect_texts(text) == [('the plan was "a mess."', "Ortiz", "told")]
