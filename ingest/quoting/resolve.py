@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.quoting.lexicon import CAP, DETERMINERS, PRONOUNS, ROLE_WORDS, TITLE_GENDER
+from ingest.quoting.lexicon import CAP, DETERMINERS, PRONOUNS, ROLE_WORDS, TITLE_GENDER, split_words
 from ingest.quoting.model import Doc, Resolved
 from ingest.quoting.nounphrases import clean_role
 from ingest.quoting.phrases import sentence_subject
@@ -55,6 +55,8 @@ class Resolver:
         low = _OBJECT_PRONOUNS.get(np.lower(), np.lower())  # `according to him`
         if low in PRONOUNS:
             return self._pronoun(low, np, pos)
+        if self.epithet(np):
+            return self._epithet(np, pos)
         words = np.split()
         if len(words) > 1 and _plain_name(np):
             return Resolved(np, np, role, "person")
@@ -156,6 +158,42 @@ class Resolver:
             return Resolved(named, np, None, "person")
         return Resolved(None, np, None, "other")
 
+    def epithet(self, np: str) -> bool:
+        """`said the American`, `the 30-year-old added`: news names a person once, then
+        refers back with a nationality or an age; such a phrase is no name of its own."""
+        m = _EPITHET.match(np)
+        if not m:
+            return False
+        word = m.group("word")
+        if word is not None and word.endswith("s") and word not in _DEMONYMS:
+            return False  # `the Saudis`: a group, not one person
+        return (
+            word is None
+            or word in _DEMONYMS
+            or any(label == "NORP" for label, _, _ in self.entities.get(np, ()))
+        )
+
+    def _epithet(self, np: str, pos: int) -> Resolved:
+        """The person the article is about (the first one its opening names, whom an
+        epithet refers back to: `World number one Lindsay Davenport has criticised ...
+        Reacting to a comment by chairman Tim Phillips, the American said`), else the most
+        recent person before `pos`, as for a pronoun of either gender."""
+        lead = self.doc.paragraphs[min(1, len(self.doc.paragraphs) - 1)][1]
+        for name_pos, name in self.doc.names:
+            if name_pos < min(pos, lead) and self._is_person(name):
+                return Resolved(name, np, None, "person")
+        for mention in reversed(self.mentions):
+            if mention.pos < pos and mention.kind == "person":
+                return Resolved(mention.name, np, None, "person")
+        named = self._only_person_before(pos)
+        return Resolved(named, np, None, "person" if named else "other")
+
+    def _is_person(self, name: str) -> bool:
+        """NER tags the whole capitalised run as one PERSON."""
+        return any(
+            label == "PERSON" and e - s == len(name) for label, s, e in self.entities.get(name, ())
+        )
+
     def _only_person_before(self, pos: int) -> str | None:
         """`Arsene Wenger would consider ... "But he said: "..."`: with no speaker or role
         before it, a pronoun points at the one person the narrative has named so far, by
@@ -164,10 +202,7 @@ class Resolver:
         for name_pos, name in self.doc.names:
             if name_pos >= pos:
                 break
-            if any(
-                label == "PERSON" and e - s == len(name)
-                for label, s, e in self.entities.get(name, ())
-            ):
+            if self._is_person(name):
                 people.setdefault(name.split()[-1], name)
         return next(iter(people.values())) if len(people) == 1 else None
 
@@ -224,19 +259,32 @@ def _has_lower_head(words: list[str]) -> bool:
     return words[-1].islower()
 
 
+_EPITHET = re.compile(
+    r"^[Tt]he\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+(?P<age_word>[A-Z][a-z]+))?"
+    r"|(?P<word>[A-Z][a-z]+))$"
+)
+_DEMONYMS = frozenset(
+    split_words("""Briton Scot Swede Dane Spaniard Frenchman Frenchwoman Dutchman Welshman
+    Welshwoman Irishman Englishman Englishwoman Scotsman Scotswoman Finn Pole Serb Croat Swiss
+    Kiwi Aussie Argentine Brazilian""")
+)
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\b")
 
 
 def narrative_names(doc: Doc) -> list[tuple[int, str]]:
-    """Full names (two or three capitalised words) written outside quotations before the
-    first pronoun speaker, in text order: the people that pronoun can point back to once NER
-    confirms them when no speaker was named before it. Later pronouns have speakers to point
-    to, so NER reads no more names than the opening needs."""
+    """Full names (two or three capitalised words) written outside quotations, in text
+    order, that a pronoun or epithet speaker may point back to once NER confirms them: all
+    names before the first such speaker if no speaker is named before it, else only those of
+    the opening paragraphs (the person an epithet means). Later on, named speakers are there
+    to point to, so NER reads no more names than that."""
     speakers = [(p.np_pos, p.np) for p in doc.pieces if p.np]
     speakers += [(s[4], s[2]) for s in doc.indirect if s[2]]
-    first = min((pos for pos, np in speakers if np.lower() in PRONOUNS), default=-1)
-    if first < 0 or any(pos < first for pos, np in speakers if np.lower() not in PRONOUNS):
+    anaphoric = [pos for pos, np in speakers if np.lower() in PRONOUNS or _EPITHET.match(np)]
+    first = min(anaphoric, default=-1)
+    if first < 0:
         return []
+    if any(pos < first for pos, _ in speakers if pos not in anaphoric):  # opening names only
+        first = min(first, doc.paragraphs[min(1, len(doc.paragraphs) - 1)][1])
     inside = [(p.open_pos, p.end) for p in doc.pieces]
     return [
         (m.start(), m.group())

@@ -1181,3 +1181,16 @@ def test_a_coordinated_reporting_verb_shares_the_subject_of_the_first() -> None:
 def test_a_long_listener_between_told_and_that() -> None:
     text = 'Ortiz told longtime harbor radio host Ben Lee on Friday that the plan was "a mess."'
     assert indirect_texts(text) == [('the plan was "a mess."', "Ortiz", "told")]
+
+
+def test_an_epithet_speaker_is_the_person_the_article_opens_with() -> None:
+    text = (
+        "World champion Kelly Holmes has criticised the new track.\n\n"
+        "Responding to a remark by club chairman Tony Blair, the Briton said: "
+        '"It is far too slow."\n\n'
+        'Later the 34-year-old added: "We will race anyway."'
+    )
+    direct = [q.speaker for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct == ["Kelly Holmes", "Kelly Holmes"]
+    group = 'Kelly Holmes spoke first.\n\nThe Australians said: "We disagree."'
+    assert extract_quotes(group)[0].speaker != "Kelly Holmes"
