@@ -7,9 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.quoting.lexicon import CAP, DETERMINERS, PRONOUNS, ROLE_WORDS, TITLE_GENDER, split_words
+from ingest.quoting.lexicon import (
+    CAP,
+    DETERMINERS,
+    PRONOUNS,
+    ROLE_WORDS,
+    TITLE_GENDER,
+    VERBS,
+    split_words,
+)
 from ingest.quoting.model import Doc, Resolved
-from ingest.quoting.nounphrases import clean_role
+from ingest.quoting.nounphrases import LEADING_ADVERBS, PREPOSITIONS, clean_role
 from ingest.quoting.phrases import sentence_subject
 from ingest.speakers import role_matches
 
@@ -96,6 +104,8 @@ class Resolver:
         cleaned = clean_role(np)
         if len(words) == 1:
             token = words[0].strip(".")
+            if token.lower() in _NOT_A_NAME:
+                return Resolved(None, np, None, "other")  # `Asked if ..., she confesses`
             org = token.isupper() and len(token) > 1 or token.lower() in self.org_words
             return Resolved(cleaned, np, role, "org" if org else "person")
         labels = {label for label, _, _ in ents}
@@ -257,6 +267,19 @@ def _plain_name(phrase: str) -> bool:
 def _has_lower_head(words: list[str]) -> bool:
     """`Kremlin spokesman`: capitalised modifier but a lowercase head noun -> a role phrase."""
     return words[-1].islower()
+
+
+# A capitalised word opening a sentence that is no name: a reporting verb or participle
+# (`Asked if ..., she said`), a preposition or a sentence adverb.
+_NOT_A_NAME = (
+    frozenset(v for v in VERBS if v.endswith(("ed", "ing")))  # not `Read said`
+    | PREPOSITIONS
+    | LEADING_ADVERBS
+    | frozenset(
+        split_words("""among about after against amid as before behind beyond despite for from
+        into like near over through under unlike upon with within without while when where""")
+    )
+)
 
 
 _EPITHET = re.compile(

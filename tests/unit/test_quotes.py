@@ -1194,3 +1194,10 @@ def test_an_epithet_speaker_is_the_person_the_article_opens_with() -> None:
     assert direct == ["Kelly Holmes", "Kelly Holmes"]
     group = 'Kelly Holmes spoke first.\n\nThe Australians said: "We disagree."'
     assert extract_quotes(group)[0].speaker != "Kelly Holmes"
+
+
+def test_a_capitalised_verb_or_preposition_opening_the_sentence_is_no_speaker() -> None:
+    text = 'Asked if she likes the harbor she confesses: "Yes, it is the best."'
+    assert {q.speaker for q in extract_quotes(text)} == {None}
+    text = 'Among them were posters carrying messages, saying "we are sorry" for the result.'
+    assert {q.speaker for q in extract_quotes(text)} == {None}
