@@ -297,19 +297,26 @@ def _inverted(doc: Doc, statement: _Statement) -> bool:
     return cue != "according to" and doc.text.find(cue, end, max(end, np_pos)) != -1
 
 
-_LEADING_ACCORDING = re.compile(r"\s*According to (?P<np>[^,.;:“”\"]{2,80}),\s+(?=\S)")
+_LEADING_ACCORDING = re.compile(
+    r"\s*(?:(?P<cue>According to) (?P<np>[^,.;:“”\"]{2,80})"
+    r"|As (?P<as_np>(?:[Tt]he )?[A-Z][^,.;:“”\"]{1,60}?) (?:[a-z]+ly |first )?"
+    r"(?P<as_cue>reported|reports|wrote|writes|noted|notes|put it|puts it|explained|observed)),"
+    r"\s+(?=\S)"
+)
 
 
 def _leading_according(
     sentence: str, offset: int, doc: Doc
 ) -> tuple[int, int, str, str, int, str | None] | None:
-    """`According to X, CLAUSE.`"""
+    """`According to X, CLAUSE.`; `As Politico reported, CLAUSE.` names its source the same
+    way, so the speaker is X and not a name inside the clause."""
     m = _LEADING_ACCORDING.match(sentence)
     if not m or _inside_piece(doc, offset + m.end()):
         return None
     end = _clause_end(doc, offset + m.end(), offset + len(sentence.rstrip().rstrip(".!?…")))
-    np = m.group("np").strip()
-    return offset + m.end(), end, np, "according to", offset + m.start("np"), None
+    group = "np" if m.group("np") else "as_np"
+    cue = "according to" if m.group("cue") else m.group("as_cue")
+    return offset + m.end(), end, m.group(group).strip(), cue, offset + m.start(group), None
 
 
 def _that_cues(sentence: str) -> list[_Cue]:

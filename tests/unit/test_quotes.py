@@ -1101,3 +1101,12 @@ def test_the_medium_or_day_after_a_quoted_object_is_not_what_was_said() -> None:
     assert indirect_texts(text) == [("the harbor plan was “a disaster”", "Ortiz", "said")]
     text = "Ortiz called the harbor plan “a disaster” in every way."
     assert indirect_texts(text)[0][0] == "the harbor plan “a disaster” in every way"
+
+
+def test_a_leading_as_x_reported_names_the_source_of_the_clause() -> None:
+    text = "Lane toured the pier. As the Harbor Times reported, “the mayor would win, and easily.”"
+    assert indirect_texts(text) == [
+        ("“the mayor would win, and easily.”", "Harbor Times", "reported")
+    ]
+    text = "As the Harbor Times first reported, Lane will call the pier “a disgrace” on Monday."
+    assert indirect_texts(text)[0][1:] == ("Harbor Times", "reported")
