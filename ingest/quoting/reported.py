@@ -299,8 +299,8 @@ def _inverted(doc: Doc, statement: _Statement) -> bool:
 
 _LEADING_ACCORDING = re.compile(
     r"\s*(?:(?P<cue>According to) (?P<np>[^,.;:“”\"]{2,80})"
-    r"|As (?P<as_np>(?:[Tt]he )?[A-Z][^,.;:“”\"]{1,60}?) (?:[a-z]+ly |first )?"
-    r"(?P<as_cue>reported|reports|wrote|writes|noted|notes|put it|puts it|explained|observed)),"
+    r"|As (?P<as_np>[A-Za-z][^,.;:“”\"]{1,60}?) (?:[a-z]+ly |first )?(?P<as_cue>reported"
+    r"|reports|wrote|writes|noted|notes|puts? it|explained|observed|told [^,.;:“”\"]{2,40}?)),"
     r"\s+(?=\S)"
 )
 
@@ -315,7 +315,7 @@ def _leading_according(
         return None
     end = _clause_end(doc, offset + m.end(), offset + len(sentence.rstrip().rstrip(".!?…")))
     group = "np" if m.group("np") else "as_np"
-    cue = "according to" if m.group("cue") else m.group("as_cue")
+    cue = "according to" if m.group("cue") else m.group("as_cue").split()[0]
     return offset + m.end(), end, m.group(group).strip(), cue, offset + m.start(group), None
 
 

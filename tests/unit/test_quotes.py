@@ -1110,3 +1110,5 @@ def test_a_leading_as_x_reported_names_the_source_of_the_clause() -> None:
     ]
     text = "As the Harbor Times first reported, Lane will call the pier “a disgrace” on Monday."
     assert indirect_texts(text)[0][1:] == ("Harbor Times", "reported")
+    text = "Lane toured the pier. As one worker told the Harbor Times, “She wants to scare us.”"
+    assert indirect_texts(text)[0][1:] == ("worker", "told")
