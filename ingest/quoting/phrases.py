@@ -710,4 +710,6 @@ _INTRO_WORDS = (
     )
     # `Hours later,`, `Amid the protests,`, `Back in September,`
     | frozenset(split_words("hours days weeks months years moments minutes amid amidst back"))
+    # `Like Corker, Menendez rejected ...`: a comparison opens the sentence, its subject follows
+    | frozenset(split_words("like unlike likewise similarly"))
 )

@@ -1112,3 +1112,8 @@ def test_a_leading_as_x_reported_names_the_source_of_the_clause() -> None:
     assert indirect_texts(text)[0][1:] == ("Harbor Times", "reported")
     text = "Lane toured the pier. As one worker told the Harbor Times, “She wants to scare us.”"
     assert indirect_texts(text)[0][1:] == ("worker", "told")
+
+
+def test_a_comparison_opening_the_sentence_is_not_its_subject() -> None:
+    text = "Like Ortiz, Lane rejected the plan, arguing that the pier is “perfectly safe.”"
+    assert indirect_texts(text)[0][1:] == ("Lane", "arguing")
