@@ -502,14 +502,22 @@ def _drop_time(tokens: list[re.Match[str]]) -> None:
 
 
 def _drop_infinitive_lead(tokens: list[re.Match[str]]) -> None:
-    """`The email goes on to say`, `Trump declined to say`: the subject precedes `VERB (on) to`."""
+    """`The email goes on to say`, `Trump declined to say`: the subject precedes `VERB (on) to`;
+    so it does `had (this, a lot) to say` (`A report had this to say:`)."""
     if len(tokens) < 3 or tokens[-1].group() != "to":
         return
     tokens.pop()
+    have = [i for i in range(max(0, len(tokens) - 3), len(tokens)) if tokens[i].group() in _HAVE]
+    if have and have[-1] > 0:
+        del tokens[have[-1] :]
+        return
     if tokens[-1].group() in ("on", "up", "out", "back"):
         tokens.pop()
     if tokens and tokens[-1].group().islower() and len(tokens) > 1:
         tokens.pop()
+
+
+_HAVE = frozenset(split_words("has had have"))
 
 
 _ANTECEDENT = re.compile(r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}),\s*$")

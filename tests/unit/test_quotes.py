@@ -1117,3 +1117,8 @@ def test_a_leading_as_x_reported_names_the_source_of_the_clause() -> None:
 def test_a_comparison_opening_the_sentence_is_not_its_subject() -> None:
     text = "Like Ortiz, Lane rejected the plan, arguing that the pier is “perfectly safe.”"
     assert indirect_texts(text)[0][1:] == ("Lane", "arguing")
+
+
+def test_x_had_this_to_say_names_x() -> None:
+    text = "Ortiz spoke first. A report from the Acme Institute had this to say: “Tolls are a tax.”"
+    assert speaker_of(text, "Tolls") == "Acme Institute"
