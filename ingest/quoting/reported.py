@@ -63,7 +63,7 @@ def find_indirect(doc: Doc) -> list[_Statement]:
     """Reported statements, one per reporting verb of a sentence's speaker."""
     out: list[_Statement] = []
     text = doc.text
-    for s_start, s_end in doc.sentences:
+    for s_start, s_end in _clauses(doc):
         sentence = text[s_start:s_end]
         found = _indirect_in(sentence, s_start, doc)
         if not found:
@@ -76,6 +76,28 @@ def find_indirect(doc: Doc) -> list[_Statement]:
             rest = _indirect_in(sentence[chained.start() :], s_start + chained.start(), doc)
             out.extend(_split_chained(doc, rest) if rest else [])
     return [_innermost(doc, _from_colon_quote(doc, statement)) for statement in out]
+
+
+# `Although X admitted that A, he claimed B`: a subordinate clause opening the sentence
+_SUBORDINATE = re.compile(
+    r"\s*(?:Although|Though|Even though|Even as|While|Whereas|Because|Since|If|Unless|When|Once)\s"
+)
+
+
+def _clauses(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences, with a leading subordinate clause split off at the comma that closes it:
+    `While Sanders admitted that A, his campaign argued that B` reports two statements by
+    two speakers, and the main clause after the comma is no attribution closing the first."""
+    out = []
+    for s_start, s_end in doc.sentences:
+        sentence = doc.text[s_start:s_end]
+        lead = _SUBORDINATE.match(sentence)
+        comma = re.search(r",[”\"]?\s", sentence) if lead else None
+        if lead and comma:
+            out += [(s_start + lead.end(), s_start + comma.end()), (s_start + comma.end(), s_end)]
+        else:
+            out.append((s_start, s_end))
+    return out
 
 
 def _innermost(doc: Doc, statement: _Statement) -> _Statement:

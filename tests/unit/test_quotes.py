@@ -1122,3 +1122,14 @@ def test_a_comparison_opening_the_sentence_is_not_its_subject() -> None:
 def test_x_had_this_to_say_names_x() -> None:
     text = "Ortiz spoke first. A report from the Acme Institute had this to say: “Tolls are a tax.”"
     assert speaker_of(text, "Tolls") == "Acme Institute"
+
+
+def test_a_leading_subordinate_clause_reports_its_own_statement() -> None:
+    text = (
+        "Although Lane admitted that the pier had been “unsafe for years,” "
+        "his office argued that it could open in May."
+    )
+    assert indirect_texts(text) == [
+        ("the pier had been “unsafe for years,”", "Lane", "admitted"),
+        ("it could open in May", "office", "argued"),
+    ]
