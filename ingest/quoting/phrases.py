@@ -634,7 +634,7 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
     blanked = _PAREN_ASIDE.sub(lambda m: " " * len(m.group()), sentence)
     words = _after_intro(blanked, list(_WORD.finditer(blanked)))
     chosen: list[re.Match[str]] = []
-    for w in words[:10]:
+    for i, w in enumerate(words[:10]):
         token = w.group()
         low = token.lower().strip(".")
         if chosen and "," in sentence[chosen[-1].end() : w.start()]:
@@ -650,6 +650,8 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
         if chosen and _role_noun_before_name(token, sentence, w.end()):
             chosen.append(w)  # "Labour backbencher Stephen Pound": an unlisted role noun
             continue
+        if len(chosen) == 1 and chosen[0].group().lower() in _ARTICLES and cue in PARTICIPLES:
+            chosen += _common_noun(sentence, words[i : i + 4])
         break
     if not chosen:
         return None
@@ -662,6 +664,29 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
 _NOT_NAMES = LEADING_ADVERBS | frozenset(
     split_words("most more many some several few all both each conversely nonetheless")
 )
+
+
+_ARTICLES = frozenset(split_words("the a an one another"))
+
+
+def _common_noun(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`The retired surgeon has ...`, `One operative inside the campaign tried ...`: after an
+    article, up to three lowercase words are the subject when a verb follows them (an
+    auxiliary, a reporting verb or a past tense), or one word and a preposition. A noun for an
+    act or a quality (`The question ...`, `The timing of ...`) speaks for no one. Only for a
+    participle cue (`..., saying`), which needs the sentence's subject and has no other."""
+    for n, w in enumerate(words):
+        low = w.group()
+        if "," in sentence[words[0].start() : w.start()] or not low.islower():
+            return []
+        verb = low in AUX or low in VERBS or low.endswith("ed")
+        if n and (verb or n == 1 and low in _NOUN_PREPOSITIONS):
+            return [] if words[n - 1].group().endswith(_ABSTRACT) else words[:n]
+    return []
+
+
+_NOUN_PREPOSITIONS = PREPOSITIONS | frozenset(split_words("inside of from with for"))
+_ABSTRACT = ("tion", "sion", "ing", "ment", "ness", "ity")
 
 
 def _role_noun_before_name(token: str, sentence: str, end: int) -> bool:

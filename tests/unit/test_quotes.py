@@ -1133,3 +1133,12 @@ def test_a_leading_subordinate_clause_reports_its_own_statement() -> None:
         ("the pier had been “unsafe for years,”", "Lane", "admitted"),
         ("it could open in May", "office", "argued"),
     ]
+
+
+def test_an_article_and_a_common_noun_can_be_the_subject_of_a_participle() -> None:
+    text = "The retired surgeon has given no details, saying only he was “refining some plans.”"
+    assert indirect_texts(text)[0][1:] == ("retired surgeon", "saying")
+    text = "One operative inside City Hall played it down, saying it was “not a big deal.”"
+    assert indirect_texts(text)[0][1:] == ("operative", "saying")
+    text = "The question of cost came up, prompting a reply that it was “under review.”"
+    assert all(q[1] != "question" for q in indirect_texts(text))
