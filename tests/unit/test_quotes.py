@@ -1142,3 +1142,11 @@ def test_an_article_and_a_common_noun_can_be_the_subject_of_a_participle() -> No
     assert indirect_texts(text)[0][1:] == ("operative", "saying")
     text = "The question of cost came up, prompting a reply that it was “under review.”"
     assert all(q[1] != "question" for q in indirect_texts(text))
+
+
+def test_a_ministry_is_not_its_minister() -> None:
+    text = (
+        "Harbor Minister Ana Ortiz said the pier was “safe.” The trade ministry disagreed. "
+        "“The pier must close,” the ministry said in a statement."
+    )
+    assert speaker_of(text, "The pier must close") == "ministry"
