@@ -71,6 +71,12 @@ def verb_tokens(text: str) -> list[re.Match[str]]:
     ]
 
 
+def _in_name(word: re.Match[str], previous: re.Match[str]) -> bool:
+    """`Iowa State University's Dianne Bystrom said`: a capitalised word after another one
+    is part of a name, not the verb `state`."""
+    return word.group()[:1].isupper() and previous.group()[:1].isupper()
+
+
 def _noun_context(text: str, previous: re.Match[str]) -> bool:
     word = previous.group()
     return word.lower() in _NOUN_CONTEXT or word == "s" and text[previous.start() - 1] in "'’"
@@ -158,7 +164,12 @@ def phrase_after(after: str, offset: int, comma: bool = False) -> Found | None:
     for i, w in enumerate(words):
         token = w.group().rstrip(".").lower()
         # After "of" or a determiner the word is a noun: "the head of state said".
-        if token in VERBS and i > 0 and words[i - 1].group().lower() not in _NOUN_CONTEXT:
+        if (
+            token in VERBS
+            and i > 0
+            and words[i - 1].group().lower() not in _NOUN_CONTEXT
+            and not _in_name(w, words[i - 1])
+        ):
             left = after[head : w.start()]
             if _sentence_break(left):
                 return None

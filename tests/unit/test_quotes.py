@@ -1150,3 +1150,9 @@ def test_a_ministry_is_not_its_minister() -> None:
         "“The pier must close,” the ministry said in a statement."
     )
     assert speaker_of(text, "The pier must close") == "ministry"
+
+
+def test_a_capitalised_verb_inside_a_name_is_no_verb() -> None:
+    text = "“The race is close,” Ohio State University’s Ana Ortiz said."
+    quote = by_start(extract_quotes(text), "The race")
+    assert quote.cue == "said" and quote.speaker.endswith("Ana Ortiz")
