@@ -1156,3 +1156,8 @@ def test_a_capitalised_verb_inside_a_name_is_no_verb() -> None:
     text = "“The race is close,” Ohio State University’s Ana Ortiz said."
     quote = by_start(extract_quotes(text), "The race")
     assert quote.cue == "said" and quote.speaker.endswith("Ana Ortiz")
+
+
+def test_a_guessed_subject_is_checked_by_ner_too() -> None:
+    text = "Lane spoke first. Iowa State University's Dianne Bystrom agreed. “The pier is safe.”"
+    assert speaker_of(text, "The pier is safe") == "Dianne Bystrom"
