@@ -721,12 +721,19 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
     named = len(words) > 1 and CAP.match(words[1].group())
     if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly")) and not named):
         return words
-    for i, w in enumerate(words[:14]):
+    # a subordinate clause (`When X suggested that ..., Rubio fired back:`) runs longer
+    reach = 24 if first in _SUBORDINATORS else 14
+    for i, w in enumerate(words[:reach]):
         if sentence[w.end() : w.end() + 1] != "," or _place_comma(sentence, w.end()):
             continue
         if not re.match(r",\s+\d{4}\b", sentence[w.end() :]):  # `On July 6, 2015, X`
             return _after_intro(sentence, words[i + 1 :])  # `On Thursday, after ..., X`
     return words
+
+
+_SUBORDINATORS = frozenset(
+    split_words("when while although though whereas because since if unless")
+)
 
 
 def _without_links(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:

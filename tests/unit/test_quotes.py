@@ -1161,3 +1161,11 @@ def test_a_capitalised_verb_inside_a_name_is_no_verb() -> None:
 def test_a_guessed_subject_is_checked_by_ner_too() -> None:
     text = "Lane spoke first. Iowa State University's Dianne Bystrom agreed. “The pier is safe.”"
     assert speaker_of(text, "The pier is safe") == "Dianne Bystrom"
+
+
+def test_a_long_subordinate_clause_still_opens_the_sentence_before_its_subject() -> None:
+    text = (
+        "When Lane suggested that the city would sue the state for breaking the harbor deal, "
+        "Ortiz fired back forcefully: “If they sue us in court, they are going to lose.”"
+    )
+    assert speaker_of(text, "If they sue us") == "Ortiz"
