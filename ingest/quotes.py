@@ -76,6 +76,8 @@ def _analyse(text: str) -> Doc:
     doc.indirect = find_indirect(doc)
     doc.roles = find_roles(text)
     doc.phrases |= {p.np for p in doc.pieces if p.np}
+    # a guessed subject is kept only if NER backs it up (`X's Dianne Bystrom agreed. "..."`)
+    doc.phrases |= {p.fallback[0] for p in doc.pieces if p.fallback}
     doc.phrases |= {np for _, _, np, _, _, _ in doc.indirect}
     doc.phrases |= {name for _, name, _ in doc.roles}
     doc.names = narrative_names(doc)

@@ -71,6 +71,12 @@ def verb_tokens(text: str) -> list[re.Match[str]]:
     ]
 
 
+def _in_name(word: re.Match[str], previous: re.Match[str]) -> bool:
+    """`Iowa State University's Dianne Bystrom said`: a capitalised word after another one
+    is part of a name, not the verb `state`."""
+    return word.group()[:1].isupper() and previous.group()[:1].isupper()
+
+
 def _noun_context(text: str, previous: re.Match[str]) -> bool:
     word = previous.group()
     return word.lower() in _NOUN_CONTEXT or word == "s" and text[previous.start() - 1] in "'’"
@@ -158,7 +164,12 @@ def phrase_after(after: str, offset: int, comma: bool = False) -> Found | None:
     for i, w in enumerate(words):
         token = w.group().rstrip(".").lower()
         # After "of" or a determiner the word is a noun: "the head of state said".
-        if token in VERBS and i > 0 and words[i - 1].group().lower() not in _NOUN_CONTEXT:
+        if (
+            token in VERBS
+            and i > 0
+            and words[i - 1].group().lower() not in _NOUN_CONTEXT
+            and not _in_name(w, words[i - 1])
+        ):
             left = after[head : w.start()]
             if _sentence_break(left):
                 return None
@@ -505,14 +516,22 @@ def _drop_time(tokens: list[re.Match[str]]) -> None:
 
 
 def _drop_infinitive_lead(tokens: list[re.Match[str]]) -> None:
-    """`The email goes on to say`, `Trump declined to say`: the subject precedes `VERB (on) to`."""
+    """`The email goes on to say`, `Trump declined to say`: the subject precedes `VERB (on) to`;
+    so it does `had (this, a lot) to say` (`A report had this to say:`)."""
     if len(tokens) < 3 or tokens[-1].group() != "to":
         return
     tokens.pop()
+    have = [i for i in range(max(0, len(tokens) - 3), len(tokens)) if tokens[i].group() in _HAVE]
+    if have and have[-1] > 0:
+        del tokens[have[-1] :]
+        return
     if tokens[-1].group() in ("on", "up", "out", "back"):
         tokens.pop()
     if tokens and tokens[-1].group().islower() and len(tokens) > 1:
         tokens.pop()
+
+
+_HAVE = frozenset(split_words("has had have"))
 
 
 _ANTECEDENT = re.compile(
@@ -632,7 +651,7 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
     blanked = _PAREN_ASIDE.sub(lambda m: " " * len(m.group()), sentence)
     words = _after_intro(blanked, list(_WORD.finditer(blanked)))
     chosen: list[re.Match[str]] = []
-    for w in words[:10]:
+    for i, w in enumerate(words[:10]):
         token = w.group()
         low = token.lower().strip(".")
         if chosen and "," in sentence[chosen[-1].end() : w.start()]:
@@ -648,6 +667,8 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
         if chosen and _role_noun_before_name(token, sentence, w.end()):
             chosen.append(w)  # "Labour backbencher Stephen Pound": an unlisted role noun
             continue
+        if len(chosen) == 1 and chosen[0].group().lower() in _ARTICLES and cue in PARTICIPLES:
+            chosen += _common_noun(sentence, words[i : i + 4])
         break
     if not chosen:
         return None
@@ -660,6 +681,29 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Found | None:
 _NOT_NAMES = LEADING_ADVERBS | frozenset(
     split_words("most more many some several few all both each conversely nonetheless")
 )
+
+
+_ARTICLES = frozenset(split_words("the a an one another"))
+
+
+def _common_noun(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`The retired surgeon has ...`, `One operative inside the campaign tried ...`: after an
+    article, up to three lowercase words are the subject when a verb follows them (an
+    auxiliary, a reporting verb or a past tense), or one word and a preposition. A noun for an
+    act or a quality (`The question ...`, `The timing of ...`) speaks for no one. Only for a
+    participle cue (`..., saying`), which needs the sentence's subject and has no other."""
+    for n, w in enumerate(words):
+        low = w.group()
+        if "," in sentence[words[0].start() : w.start()] or not low.islower():
+            return []
+        verb = low in AUX or low in VERBS or low.endswith("ed")
+        if n and (verb or n == 1 and low in _NOUN_PREPOSITIONS):
+            return [] if words[n - 1].group().endswith(_ABSTRACT) else words[:n]
+    return []
+
+
+_NOUN_PREPOSITIONS = PREPOSITIONS | frozenset(split_words("inside of from with for"))
+_ABSTRACT = ("tion", "sion", "ing", "ment", "ness", "ity")
 
 
 def _role_noun_before_name(token: str, sentence: str, end: int) -> bool:
@@ -683,12 +727,19 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
     named = len(words) > 1 and CAP.match(words[1].group())
     if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly")) and not named):
         return words
-    for i, w in enumerate(words[:14]):
+    # a subordinate clause (`When X suggested that ..., Rubio fired back:`) runs longer
+    reach = 24 if first in _SUBORDINATORS else 14
+    for i, w in enumerate(words[:reach]):
         if sentence[w.end() : w.end() + 1] != "," or _place_comma(sentence, w.end()):
             continue
         if not re.match(r",\s+\d{4}\b", sentence[w.end() :]):  # `On July 6, 2015, X`
             return _after_intro(sentence, words[i + 1 :])  # `On Thursday, after ..., X`
     return words
+
+
+_SUBORDINATORS = frozenset(
+    split_words("when while although though whereas because since if unless")
+)
 
 
 def _without_links(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -716,4 +767,6 @@ _INTRO_WORDS = (
     )
     # `Hours later,`, `Amid the protests,`, `Back in September,`
     | frozenset(split_words("hours days weeks months years moments minutes amid amidst back"))
+    # `Like Corker, Menendez rejected ...`: a comparison opens the sentence, its subject follows
+    | frozenset(split_words("like unlike likewise similarly"))
 )

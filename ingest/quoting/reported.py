@@ -67,7 +67,7 @@ def find_indirect(doc: Doc) -> list[_Statement]:
     """Reported statements, one per reporting verb of a sentence's speaker."""
     out: list[_Statement] = []
     text = doc.text
-    for s_start, s_end in _joined_sentences(doc):
+    for s_start, s_end in _clauses(doc):
         sentence = text[s_start:s_end]
         found = _indirect_in(sentence, s_start, doc)
         if not found:
@@ -98,6 +98,28 @@ def _joined_sentences(doc: Doc) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
+    return out
+
+
+# `Although X admitted that A, he claimed B`: a subordinate clause opening the sentence
+_SUBORDINATE = re.compile(
+    r"\s*(?:Although|Though|Even though|Even as|While|Whereas|Because|Since|If|Unless|When|Once)\s"
+)
+
+
+def _clauses(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences, with a leading subordinate clause split off at the comma that closes it:
+    `While Sanders admitted that A, his campaign argued that B` reports two statements by
+    two speakers, and the main clause after the comma is no attribution closing the first."""
+    out = []
+    for s_start, s_end in _joined_sentences(doc):
+        sentence = doc.text[s_start:s_end]
+        lead = _SUBORDINATE.match(sentence)
+        comma = re.search(r",[”\"]?\s", sentence) if lead else None
+        if lead and comma:
+            out += [(s_start + lead.end(), s_start + comma.end()), (s_start + comma.end(), s_end)]
+        else:
+            out.append((s_start, s_end))
     return out
 
 
@@ -376,19 +398,26 @@ def _inverted(doc: Doc, statement: _Statement) -> bool:
     return cue != "according to" and doc.text.find(cue, end, max(end, np_pos)) != -1
 
 
-_LEADING_ACCORDING = re.compile(r"\s*According to (?P<np>[^,.;:“”\"]{2,80}),\s+(?=\S)")
+_LEADING_ACCORDING = re.compile(
+    r"\s*(?:(?P<cue>According to) (?P<np>[^,.;:“”\"]{2,80})"
+    r"|As (?P<as_np>[A-Za-z][^,.;:“”\"]{1,60}?) (?:[a-z]+ly |first )?(?P<as_cue>reported"
+    r"|reports|wrote|writes|noted|notes|puts? it|explained|observed|told [^,.;:“”\"]{2,40}?)),"
+    r"\s+(?=\S)"
+)
 
 
 def _leading_according(
     sentence: str, offset: int, doc: Doc
 ) -> tuple[int, int, str, str, int, str | None] | None:
-    """`According to X, CLAUSE.`"""
+    """`According to X, CLAUSE.`; `As Politico reported, CLAUSE.` names its source the same
+    way, so the speaker is X and not a name inside the clause."""
     m = _LEADING_ACCORDING.match(sentence)
     if not m or _inside_piece(doc, offset + m.end()):
         return None
     end = _clause_end(doc, offset + m.end(), offset + len(sentence.rstrip().rstrip(".!?…")))
-    np = m.group("np").strip()
-    return offset + m.end(), end, np, "according to", offset + m.start("np"), None
+    group = "np" if m.group("np") else "as_np"
+    cue = "according to" if m.group("cue") else m.group("as_cue").split()[0]
+    return offset + m.end(), end, m.group(group).strip(), cue, offset + m.start(group), None
 
 
 def _that_cues(sentence: str) -> list[_Cue]:

@@ -1201,3 +1201,71 @@ def test_a_capitalised_verb_or_preposition_opening_the_sentence_is_no_speaker() 
     assert {q.speaker for q in extract_quotes(text)} == {None}
     text = 'Among them were posters carrying messages, saying "we are sorry" for the result.'
     assert {q.speaker for q in extract_quotes(text)} == {None}
+
+
+def test_a_leading_as_x_reported_names_the_source_of_the_clause() -> None:
+    text = "Lane toured the pier. As the Harbor Times reported, “the mayor would win, and easily.”"
+    assert indirect_texts(text) == [
+        ("“the mayor would win, and easily.”", "Harbor Times", "reported")
+    ]
+    text = "As the Harbor Times first reported, Lane will call the pier “a disgrace” on Monday."
+    assert indirect_texts(text)[0][1:] == ("Harbor Times", "reported")
+    text = "Lane toured the pier. As one worker told the Harbor Times, “She wants to scare us.”"
+    assert indirect_texts(text)[0][1:] == ("worker", "told")
+
+
+def test_a_comparison_opening_the_sentence_is_not_its_subject() -> None:
+    text = "Like Ortiz, Lane rejected the plan, arguing that the pier is “perfectly safe.”"
+    assert indirect_texts(text)[0][1:] == ("Lane", "arguing")
+
+
+def test_x_had_this_to_say_names_x() -> None:
+    text = "Ortiz spoke first. A report from the Acme Institute had this to say: “Tolls are a tax.”"
+    assert speaker_of(text, "Tolls") == "Acme Institute"
+
+
+def test_a_leading_subordinate_clause_reports_its_own_statement() -> None:
+    text = (
+        "Although Lane admitted that the pier had been “unsafe for years,” "
+        "his office argued that it could open in May."
+    )
+    assert indirect_texts(text) == [
+        ("the pier had been “unsafe for years,”", "Lane", "admitted"),
+        ("it could open in May", "office", "argued"),
+    ]
+
+
+def test_an_article_and_a_common_noun_can_be_the_subject_of_a_participle() -> None:
+    text = "The retired surgeon has given no details, saying only he was “refining some plans.”"
+    assert indirect_texts(text)[0][1:] == ("retired surgeon", "saying")
+    text = "One operative inside City Hall played it down, saying it was “not a big deal.”"
+    assert indirect_texts(text)[0][1:] == ("operative", "saying")
+    text = "The question of cost came up, prompting a reply that it was “under review.”"
+    assert all(q[1] != "question" for q in indirect_texts(text))
+
+
+def test_a_ministry_is_not_its_minister() -> None:
+    text = (
+        "Harbor Minister Ana Ortiz said the pier was “safe.” The trade ministry disagreed. "
+        "“The pier must close,” the ministry said in a statement."
+    )
+    assert speaker_of(text, "The pier must close") == "ministry"
+
+
+def test_a_capitalised_verb_inside_a_name_is_no_verb() -> None:
+    text = "“The race is close,” Ohio State University’s Ana Ortiz said."
+    quote = by_start(extract_quotes(text), "The race")
+    assert quote.cue == "said" and quote.speaker.endswith("Ana Ortiz")
+
+
+def test_a_guessed_subject_is_checked_by_ner_too() -> None:
+    text = "Lane spoke first. Iowa State University's Dianne Bystrom agreed. “The pier is safe.”"
+    assert speaker_of(text, "The pier is safe") == "Dianne Bystrom"
+
+
+def test_a_long_subordinate_clause_still_opens_the_sentence_before_its_subject() -> None:
+    text = (
+        "When Lane suggested that the city would sue the state for breaking the harbor deal, "
+        "Ortiz fired back forcefully: “If they sue us in court, they are going to lose.”"
+    )
+    assert speaker_of(text, "If they sue us") == "Ortiz"
