@@ -44,3 +44,20 @@ def test_pieces_whose_comma_sits_inside_a_nested_quote_are_one_unit() -> None:
         "wrote all new songs, and it is a good thing we did.”"
     )
     assert len(_units(text)) == 1
+
+
+def test_error_kinds_say_how_a_prediction_misses_its_gold() -> None:
+    from evals.attribution import Unit
+    from evals.attribution_errors import _missed_kind, _spurious_kind
+
+    text = 'Ortiz said the harbor deal was "a scam" and would cost the city millions.'
+    clause = (text.index("the harbor"), text.index(" and would"))
+    direct = Unit("doc", ((text.index("a scam"), text.index('" and')),), "Ortiz", "direct")
+    wide = Unit("doc", ((0, len(text) - 1),), "Ortiz", "indirect")
+    gold = set(range(*clause))
+    preds = [direct, wide]
+    chars = [set(range(*u.spans[0])) for u in preds]
+    assert _missed_kind([direct], chars[:1], gold) == "missed_overlap_G4_direct_inside_gold"
+    assert _missed_kind([wide], chars[1:], gold) == "missed_overlap_G2b_indirect_both_wider"
+    assert _missed_kind([], [], gold) == "missed_none"
+    assert _spurious_kind(1, preds, chars, [gold]) == "spurious_overlap_indirect_S3_contains_gold"
