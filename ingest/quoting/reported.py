@@ -437,7 +437,7 @@ def _that_cues(sentence: str) -> list[_Cue]:
                 break
             if i < len(words) - 7 and _FAR_GAP.search(window, words[i].end()):
                 break
-            if words[i].group().lower() in VERBS:
+            if word in VERBS:
                 start = that.start() - len(window) + words[i].start()
                 cues.append(_Cue(start, words[i].group(), that.end()))
                 break

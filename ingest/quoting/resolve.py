@@ -63,7 +63,7 @@ class Resolver:
         low = _OBJECT_PRONOUNS.get(np.lower(), np.lower())  # `according to him`
         if low in PRONOUNS:
             return self._pronoun(low, np, pos)
-        if self.epithet(np):
+        if self._is_epithet(np):
             return self._epithet(np, pos)
         words = np.split()
         if len(words) > 1 and _plain_name(np):
@@ -168,7 +168,7 @@ class Resolver:
             return Resolved(named, np, None, "person")
         return Resolved(None, np, None, "other")
 
-    def epithet(self, np: str) -> bool:
+    def _is_epithet(self, np: str) -> bool:
         """`said the American`, `the 30-year-old added`: news names a person once, then
         refers back with a nationality or an age; such a phrase is no name of its own."""
         m = _EPITHET.match(np)
@@ -283,7 +283,7 @@ _NOT_A_NAME = (
 
 
 _EPITHET = re.compile(
-    r"^[Tt]he\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+(?P<age_word>[A-Z][a-z]+))?"
+    r"^[Tt]he\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+[A-Z][a-z]+)?"
     r"|(?P<word>[A-Z][a-z]+))$"
 )
 _DEMONYMS = frozenset(
