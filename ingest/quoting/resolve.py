@@ -188,7 +188,7 @@ class Resolver:
         epithet refers back to: `World number one Lindsay Davenport has criticised ...
         Reacting to a comment by chairman Tim Phillips, the American said`), else the most
         recent person before `pos`, as for a pronoun of either gender."""
-        lead = self.doc.paragraphs[min(1, len(self.doc.paragraphs) - 1)][1]
+        lead = _opening_end(self.doc)
         for name_pos, name in self.doc.names:
             if name_pos < min(pos, lead) and self._is_person(name):
                 return Resolved(name, np, None, "person")
@@ -294,6 +294,12 @@ _DEMONYMS = frozenset(
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\b")
 
 
+def _opening_end(doc: Doc) -> int:
+    """Where the article's opening (its first two paragraphs) ends: the lead that names the
+    person the story is about."""
+    return doc.paragraphs[min(1, len(doc.paragraphs) - 1)][1] if doc.paragraphs else 0
+
+
 def narrative_names(doc: Doc) -> list[tuple[int, str]]:
     """Full names (two or three capitalised words) written outside quotations, in text
     order, that a pronoun or epithet speaker may point back to once NER confirms them: all
@@ -307,7 +313,7 @@ def narrative_names(doc: Doc) -> list[tuple[int, str]]:
     if first < 0:
         return []
     if any(pos < first for pos, _ in speakers if pos not in anaphoric):  # opening names only
-        first = min(first, doc.paragraphs[min(1, len(doc.paragraphs) - 1)][1])
+        first = min(first, _opening_end(doc))
     inside = [(p.open_pos, p.end) for p in doc.pieces]
     return [
         (m.start(), m.group())
