@@ -1,8 +1,11 @@
-"""The default, extractive answer: chosen sentences and quotations, each with its marker.
+"""The default, extractive answer: the best evidence units, each with its marker.
 
-No LLM: every sentence of the answer is either an exact span of an article or a short frame
-around one ("Sergei Lavrov said:"), so a citation can never misquote. When the best evidence is
-too weak, the answer says the articles do not cover the question and cites nothing.
+No LLM: every sentence of the answer is an exact span of an article, either as written (the
+article's sentence, narrative or reported speech) or inside a short frame ("Sergei Lavrov
+said: “...”") that wraps only words inside a quotation's own span, so a citation can never
+put words in a speaker's mouth. Which units, and whether to answer at all, is decided by the
+learned ranker (`app/ranker.py`): the answer declines when the best unit's probability is
+below the threshold fitted on the dev questions.
 """
 
 from __future__ import annotations
@@ -12,29 +15,30 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from app.evidence import Candidate, EvidenceFinder, Query, Unit
 from app.question import Intent, Turn
-from app.retrieval import HybridRetriever, QuoteHit, fuse
+from app.ranker import EvidenceRanker, Family
+from app.retrieval import HybridRetriever
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
-from app.types import Answer, Citation, Filters, Passage
-from ingest.speakers import is_named_speaker
+from app.types import Answer, Citation, Filters
+from ingest.ids import chunk_id
 from ingest.text import paragraph_spans, sentence_spans
 from ingest.types import Chunk
 
-_NUMBER = re.compile(r"\d")
-LONG_QUOTE_CHARS = 320  # longer quotations are cited by their best sentences
-_PASSAGES_FOR_SENTENCES = 5
+MAX_WORDS_CITED = 80  # an answer is read, not skimmed: a few short passages
+_RUNNER_UP = 0.6  # a further unit must score at least this share of the best one
+_MARKER = re.compile(r"\[(\d+)\]")
 
 
 @dataclass(frozen=True)
-class _Span:
-    chunk: Chunk
-    start: int
-    end: int
-    score: float
-    speaker: str | None = None
-    kind: str | None = None
-    role: str | None = None
+class Evidence:
+    """The ranked candidates for one question, and how the answer is to treat them."""
+
+    family: Family
+    candidates: list[Candidate]  # best first, with probabilities
+    threshold: float
+    speaker: str | None  # the asked speaker, for speaker questions
 
 
 class ExtractiveAnswerer:
@@ -47,361 +51,248 @@ class ExtractiveAnswerer:
         self,
         retriever: HybridRetriever,
         settings: RetrievalSettings,
+        ranker: EvidenceRanker,
         filters: Filters | None = None,
     ) -> None:
         self.retriever = retriever
         self.settings = settings
+        self.ranker = ranker
         self.filters = filters if filters and filters.narrows_passages else None
+        self.finder = EvidenceFinder(retriever, self.filters)
 
     def answer(
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
     ) -> Answer:
         started = time.perf_counter()
-        vector = self.retriever.embed_query(intent.topic or question)
-        timings = {"embed": _ms(started)}
-        if intent.kind == "who_said":
-            answer = self._who_said(question, intent, vector, index)
-        elif intent.kind == "speaker_topic":
-            answer = self._speaker(question, intent, vector, index, previous)
-        else:
-            answer = self._general(question, intent, vector)
-        timings["answer"] = _ms(started) - timings["embed"]
+        evidence = self.evidence(question, intent, index, previous)
+        timings = {"evidence": _ms(started)}
+        answer = self._compose_answer(question, intent, index, evidence)
+        timings["answer"] = _ms(started) - timings["evidence"]
         speaker = answer.speaker or (intent.speakers[0] if intent.speakers else None)
-        return _with(answer, timings_ms=timings, topic=intent.topic or None, speaker=speaker)
+        return replace(answer, timings_ms=timings, topic=intent.topic or None, speaker=speaker)
 
-    # ----- question kinds ------------------------------------------------------------------
-
-    def _general(self, question: str, intent: Intent, vector: list[float]) -> Answer:
-        passages = self.retriever.search(intent.topic, k=8, vector=vector, filters=self.filters)
-        terms = self.retriever.lexicon.terms(intent.topic)
-        if intent.unknown_person and not any(
-            intent.unknown_person.split()[-1].lower() in p.chunk.text.lower() for p in passages
-        ):
-            return _abstain(question, f"The articles do not mention {intent.unknown_person}.")
-        if not passages or not self._relevant(passages, terms):
-            return _abstain(question, "The articles do not cover this question.")
-        spans = self._best_sentences(
-            passages[:_PASSAGES_FOR_SENTENCES], terms, intent.wants_quantity
+    def evidence(
+        self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
+    ) -> Evidence:
+        """Candidate units for the question, ranked by the learned model."""
+        speaker = intent.speakers[0] if intent.kind == "speaker_topic" and intent.speakers else None
+        family: Family = (
+            "who_said" if intent.kind == "who_said" else "speaker" if speaker else "general"
         )
-        return _compose(question, spans, speaker=None)
+        topic = intent.topic or ("" if speaker else question)
+        if intent.kind == "general" and intent.speakers and intent.speakers[0] not in topic:
+            topic = f"{intent.speakers[0]} {topic}"  # about a person, not their words
+        vector = self.retriever.embed_query(topic or speaker or question)
+        query = Query(
+            topic=topic,
+            vector=vector,
+            speaker=speaker,
+            members=tuple(index.members(speaker)) if speaker else (),
+            who_said=family == "who_said",
+            wants_quantity=intent.wants_quantity,
+        )
+        candidates = self.finder.candidates(query, index.canonical)
+        if intent.wants_more and previous is not None:
+            seen = previous.cited_spans
+            candidates = [
+                c for c in candidates if (c.unit.chunk.article_id, c.unit.start) not in seen
+            ]
+        ranked = self.ranker.rank(family, candidates)
+        return Evidence(family, ranked, self.ranker.threshold(family), speaker)
 
-    def _speaker(
+    # ----- composing -----------------------------------------------------------------------
+
+    def _compose_answer(
+        self, question: str, intent: Intent, index: SpeakerIndex, evidence: Evidence
+    ) -> Answer:
+        ranked = evidence.candidates
+        if intent.who_is and evidence.speaker and (info := index.info(evidence.speaker)):
+            role = f", {info.role}," if info.role else ""
+            lead = f"{info.name}{role} is quoted {info.quotes} times in {info.articles} article(s)."
+            own = [c for c in ranked if c.unit.speaker == info.name][:1]
+            return self._compose(question, own, info.name, lead)
+        if intent.unknown_person and not _mentioned(intent.unknown_person, ranked):
+            return _abstain(question, f"The articles do not mention {intent.unknown_person}.")
+        if not ranked or ranked[0].score < evidence.threshold:
+            return self._decline(question, intent, evidence)
+        chosen = _select(ranked, evidence, self.settings.max_citations)
+        if evidence.family == "who_said":
+            named = chosen[0].unit.speaker
+            return self._compose(question, chosen[:1], named)
+        lead = None
+        if evidence.speaker and not any(_about(c.unit, evidence.speaker) for c in chosen):
+            lead = f"{evidence.speaker} is not quoted on this; the closest passages:"
+        return self._compose(question, chosen, evidence.speaker, lead)
+
+    def _decline(self, question: str, intent: Intent, evidence: Evidence) -> Answer:
+        if evidence.family == "who_said":
+            return _abstain(question, "No quotation in the articles matches that.")
+        if evidence.speaker is None:
+            return _abstain(question, "The articles do not cover this question.")
+        name = evidence.speaker
+        titles: list[str] = []
+        for candidate in evidence.candidates:
+            title = candidate.unit.chunk.title
+            if candidate.unit.speaker == name and title and title not in titles:
+                titles.append(title)
+        offer = f" {name} is quoted on: " + "; ".join(f"“{t}”" for t in titles[:3]) + "."
+        topic = f" on {intent.topic}" if intent.topic else " on this"
+        text = f"The articles quote {name}, but not{topic}.{offer if titles else ''}"
+        return replace(_abstain(question, text), speaker=name)
+
+    def _compose(
         self,
         question: str,
-        intent: Intent,
-        vector: list[float],
-        index: SpeakerIndex,
-        previous: Turn | None,
+        chosen: Sequence[Candidate],
+        speaker: str | None,
+        lead: str | None = None,
     ) -> Answer:
-        name = intent.speakers[0]
-        info = index.info(name)
-        members = index.members(name)
-        hits, relevant_ids = self._ranked_quotes(intent.topic or name, vector, members)
-        if intent.wants_more and previous is not None:
-            hits = [h for h in hits if (h.article_id, h.quote.start) not in previous.cited_spans]
-        terms = self.retriever.lexicon.terms(intent.topic)
-        if intent.who_is and info is not None:
-            role = f", {info.role}," if info.role else ""
-            spans = [self._quote_span(h, terms) for h in hits[:1]]
-            lead = f"{info.name}{role} is quoted {info.quotes} times in {info.articles} article(s)."
-            return _compose(question, spans, speaker=info.name, lead=lead)
-        relevant = [h for h in hits if h.quote_id in relevant_ids] if terms else hits
-        if not relevant:
-            reported = self._reported(question, intent, name, vector)
-            if reported is None and (" " not in name or not intent.asks_words):
-                # A one-word speaker ("Kremlin", "Reuters") is matched on a single word of the
-                # question, which may be that word in another sense; and a question about a
-                # person, not their words, may be answered by the narrative: answer it as asked.
-                # Named in the search: the topic alone may fit other people's articles.
-                about = f"{name} {intent.topic}".strip()
-                named = replace(intent, topic=about)
-                general = self._general(question, named, self.retriever.embed_query(about))
-                reported = None if general.abstained else general
-            return reported or self._speaker_off_topic(question, intent, name, hits)
-        chosen = _diverse(_substantial(relevant), self.settings.max_citations)
-        spans = [self._quote_span(h, terms) for h in chosen]
-        return _compose(question, spans, speaker=name)
-
-    def _reported(
-        self, question: str, intent: Intent, name: str, vector: list[float]
-    ) -> Answer | None:
-        """Narrative that reports the speaker's view ("the OECD said growth would slow") when
-        no quotation of theirs fits: passages that name the speaker and cover the topic."""
-        surname = name.split()[-1].lower()
-        passages = [
-            p
-            for p in self.retriever.search(
-                f"{name} {intent.topic}", k=8, vector=vector, filters=self.filters
+        citations: list[Citation] = []
+        sentences: list[str] = [lead] if lead else []
+        previous: str | None = None
+        for n, candidate in enumerate(chosen, start=1):
+            unit = candidate.unit
+            paragraph, sentence, paragraphs = self._location(unit.chunk, unit.start)
+            citations.append(
+                Citation(
+                    n=n,
+                    article_id=unit.chunk.article_id,
+                    title=unit.chunk.title,
+                    source=unit.chunk.source,
+                    published=unit.chunk.published,
+                    url=unit.chunk.url,
+                    paragraph=paragraph,
+                    start=unit.start,
+                    end=unit.end,
+                    text=unit.text,
+                    speaker=unit.speaker,
+                    score=round(candidate.score, 4),
+                    chunk_id=unit.chunk.id,
+                    kind=None if unit.kind == "sentence" else unit.kind,
+                    sentence=sentence,
+                    paragraphs=paragraphs,
+                )
             )
-            if surname in p.chunk.text.lower()
-        ]
-        terms = self.retriever.lexicon.terms(intent.topic)
-        if not passages or not self._relevant(passages, terms):
-            return None
-        spans = [
-            s
-            for s in self._best_sentences(passages[:3], terms, intent.wants_quantity)
-            if surname in s.chunk.text[s.start - s.chunk.start : s.end - s.chunk.start].lower()
-        ]
-        return _compose(question, spans, speaker=name) if spans else None
-
-    def _speaker_off_topic(
-        self, question: str, intent: Intent, name: str, hits: Sequence[QuoteHit]
-    ) -> Answer:
-        titles: list[str] = []
-        for hit in hits:
-            chunk = self.retriever.chunks.get(hit.quote.chunk_id or "")
-            if chunk and chunk.title not in titles:
-                titles.append(chunk.title)
-        offer = (
-            f" {name} is quoted on: " + "; ".join(f"“{t}”" for t in titles[:3]) + "."
-            if titles
-            else ""
-        )
-        text = f"The articles quote {name}, but not on {intent.topic or 'this'}.{offer}"
-        return _with(_abstain(question, text), speaker=name)
-
-    def _who_said(
-        self, question: str, intent: Intent, vector: list[float], index: SpeakerIndex
-    ) -> Answer:
-        """The named speaker of the best-fitting quotation."""
-        terms = self.retriever.lexicon.terms(intent.topic)
-        hits, relevant_ids = self._ranked_quotes(intent.topic, vector, None)
-        relevant = [
-            h
-            for h in hits
-            if h.quote_id in relevant_ids and is_named_speaker(h.quote.speaker or "")
-        ]
-        if not relevant:
-            return _abstain(question, "No quotation in the articles matches that.")
-        best = relevant[0]
-        name = index.canonical(best.quote.speaker or "")
-        spans = [self._quote_span(best, terms)]
-        return _compose(question, spans, speaker=name)
-
-    # ----- evidence ------------------------------------------------------------------------
-
-    def _ranked_quotes(
-        self, topic: str, vector: list[float], members: Sequence[str] | None
-    ) -> tuple[list[QuoteHit], set[str]]:
-        """Quotes (of `members`, or anyone's) best first, and the ids that are relevant.
-
-        Quotes are ranked twice and fused: directly (quote vectors + BM25) and through the
-        passages that hybrid search ranks best, since a paraphrased question often matches the
-        passage around a quote better than the quote's own words.
-        """
-        terms = self.retriever.lexicon.terms(topic)
-        direct = self.retriever.search_quotes(
-            topic, k=30, speakers=members, vector=vector, filters=self.filters
-        )
-        passages = self.retriever.search(topic, k=8, vector=vector, filters=self.filters)
-        wanted = set(members or ())
-        by_passage: list[str] = []
-        for passage in passages:
-            inside = [
-                qid
-                for qid in self.retriever.quotes_by_chunk.get(passage.chunk.id, [])
-                if not wanted or self.retriever.quotes[qid][0].speaker in wanted
-            ]
-            by_passage.extend(
-                sorted(inside, key=lambda q: -_coverage(terms, self._terms_of_quote(q)))
-            )
-        direct_hits = {h.quote_id: h for h in direct}
-        passages_relevant = bool(by_passage) and self._relevant(passages, terms)
-        hits: list[QuoteHit] = []
-        relevant: set[str] = set()
-        for qid, score in fuse([list(direct_hits), by_passage], self.settings.rrf_k):
-            quote, article_id = self.retriever.quotes[qid]
-            hit = direct_hits.get(qid)
-            hits.append(QuoteHit(qid, quote, article_id, score, hit.dense if hit else None))
-            # A quote inside a relevant passage must still share a topic word with its own
-            # words or headline: the passage may be relevant for another speaker's words.
-            context = self.retriever.lexicon.terms(self.retriever.quote_context(qid))
-            if (hit and self._quote_relevant(hit, terms)) or (
-                qid in by_passage and passages_relevant and _coverage(terms, context) > 0
-            ):
-                relevant.add(qid)
-        return hits, relevant
-
-    def _terms_of_quote(self, quote_id: str) -> list[str]:
-        return self.retriever.lexicon.terms(self.retriever.quotes[quote_id][0].text)
-
-    def _relevant(self, passages: Sequence[Passage], terms: list[str]) -> bool:
-        best_dense = max((p.dense for p in passages if p.dense is not None), default=-1.0)
-        if best_dense >= self.settings.min_dense_score:
-            return True
-        coverage = max(
-            _coverage(terms, self.retriever.lexicon.terms(p.chunk.text)) for p in passages[:3]
-        )
-        return coverage >= self.settings.min_term_coverage
-
-    def _quote_relevant(self, hit: QuoteHit, terms: list[str]) -> bool:
-        if hit.dense is not None and hit.dense >= self.settings.min_dense_score:
-            return True
-        context = self.retriever.quote_context(hit.quote_id)
-        return (
-            _coverage(terms, self.retriever.lexicon.terms(context))
-            >= self.settings.min_term_coverage
+            sentences.append(f"{frame(unit, previous)} [{n}]")
+            previous = unit.speaker if unit.quoted else previous
+        return Answer(
+            question=question,
+            answer=" ".join(sentences),
+            abstained=False,
+            citations=citations,
+            speaker=speaker,
         )
 
-    def _best_sentences(
-        self, passages: Sequence[Passage], terms: list[str], wants_quantity: bool = False
-    ) -> list[_Span]:
-        """Sentences of the top passages ranked by query-term coverage and passage rank."""
-        candidates: list[_Span] = []
-        for rank, passage in enumerate(passages):
-            chunk = passage.chunk
-            for start, end in sentence_spans(chunk.text):
-                words = self.retriever.lexicon.terms(chunk.text[start:end])
-                # Lexical fit of the sentence, anchored by how well its passage fits as a whole
-                # (dense similarity and fused rank), so one shared word does not win alone.
-                score = 0.6 * _coverage(terms, words) + (passage.dense or 0.0) + 0.3 / (rank + 1)
-                if wants_quantity and _NUMBER.search(chunk.text[start:end]):
-                    score += 0.3
-                candidates.append(_Span(chunk, chunk.start + start, chunk.start + end, score))
-        candidates.sort(key=lambda s: -s.score)
-        chosen = candidates[: self.settings.max_citations]
-        best = chosen[0].score if chosen else 0.0
-        chosen = [s for s in chosen if s.score >= 0.6 * best]
-        return [self._attribute(s) for s in chosen]
+    def _location(self, chunk: Chunk, position: int) -> tuple[int, int, int]:
+        """Paragraph (1-based), sentence within that paragraph (1-based) and the article's
+        paragraph count. A paragraph longer than a chunk (transcripts and releases scraped
+        without breaks) continues from the chunks before, so those sentences are counted too."""
+        local = position - chunk.start
+        paragraph = chunk.paragraph_start
+        para_start, para_end = 0, len(chunk.text)
+        for number, (start, end) in enumerate(paragraph_spans(chunk.text)):
+            if local < end:
+                paragraph, para_start, para_end = chunk.paragraph_start + number, start, end
+                break
+        spans = sentence_spans(chunk.text, para_start, para_end)
+        sentence = max(1, sum(1 for s, _ in spans if s <= local))
+        if paragraph == chunk.paragraph_start:
+            sentence += self._sentences_before(chunk)
+        return paragraph, sentence, self._paragraph_count(chunk)
 
-    def _attribute(self, span: _Span) -> _Span:
-        """A sentence inside a quotation is that speaker's words: label it so."""
-        for qid in self.retriever.quotes_by_chunk.get(span.chunk.id, ()):
-            quote, _ = self.retriever.quotes[qid]
-            if quote.speaker and quote.start < span.end and span.start < quote.end:
-                return _with_span(span, speaker=quote.speaker, kind=quote.kind, role=quote.role)
-        return span
+    def _sentences_before(self, chunk: Chunk) -> int:
+        """Sentences of the chunk's first paragraph that earlier chunks hold."""
+        count = 0
+        index = chunk.index - 1
+        while index >= 0:
+            before = self.retriever.chunks.get(chunk_id(chunk.article_id, index))
+            if before is None or before.paragraph_end != chunk.paragraph_start:
+                break
+            spans = paragraph_spans(before.text)
+            start = spans[-1][0] if spans else 0
+            count += len(sentence_spans(before.text, start))
+            if before.paragraph_start != chunk.paragraph_start:
+                break
+            index -= 1
+        return count
 
-    def _quote_span(self, hit: QuoteHit, terms: list[str]) -> _Span:
-        """The quotation itself, or its best sentences when it is long."""
-        quote = hit.quote
-        chunk = self.retriever.chunks.get(quote.chunk_id or "")
-        if chunk is None:
-            raise LookupError(f"quote {hit.quote_id} has no visible chunk")
-        start, end = quote.start, quote.end
-        if end - start > LONG_QUOTE_CHARS:
-            start, end = self._best_part(chunk, start, end, terms)
-        return _Span(chunk, start, end, hit.score, quote.speaker, quote.kind, quote.role)
-
-    def _best_part(self, chunk: Chunk, start: int, end: int, terms: list[str]) -> tuple[int, int]:
-        text = chunk.text
-        local = sentence_spans(text, start - chunk.start, end - chunk.start)
-        scored = sorted(
-            local,
-            key=lambda s: -_coverage(terms, self.retriever.lexicon.terms(text[s[0] : s[1]])),
-        )
-        pick = sorted(scored[:2])
-        return chunk.start + pick[0][0], chunk.start + pick[-1][1]
+    def _paragraph_count(self, chunk: Chunk) -> int:
+        last = chunk
+        index = chunk.index + 1
+        while (after := self.retriever.chunks.get(chunk_id(chunk.article_id, index))) is not None:
+            last, index = after, index + 1
+        return last.paragraph_end
 
 
-def _substantial(hits: Sequence[QuoteHit], min_words: int = 4) -> list[QuoteHit]:
-    """Prefer real statements over one- or two-word partial quotes ("scary"), and the
-    speaker's own words over the article's report of them: among relevant quotes, direct
-    ones and transcript turns come first, in relevance order, then reported speech."""
-    long_enough = [h for h in hits if len(h.quote.text.split()) >= min_words] or list(hits)
-    return sorted(long_enough, key=lambda h: h.quote.kind == "indirect")
-
-
-def _diverse(hits: Sequence[QuoteHit], n: int) -> list[QuoteHit]:
-    """Top hits without near-duplicates (the same words quoted in two articles)."""
-    chosen: list[QuoteHit] = []
-    seen: set[str] = set()
-    for hit in hits:
-        key = re.sub(r"\W+", " ", hit.quote.text.lower()).strip()[:80]
-        if key not in seen:
-            seen.add(key)
-            chosen.append(hit)
-        if len(chosen) == n:
+def _select(ranked: Sequence[Candidate], evidence: Evidence, limit: int) -> list[Candidate]:
+    """The best unit, then runners-up close to it: no overlaps, no repeated words, within the
+    word budget, and for a speaker question never another person's words after the asked
+    person's own."""
+    best = ranked[0]
+    chosen = [best]
+    words = len(best.unit.text.split())
+    texts = {_fingerprint(best.unit.text)}
+    floor = max(evidence.threshold, _RUNNER_UP * best.score)
+    for candidate in ranked[1:]:
+        if len(chosen) >= limit or candidate.score < floor:
             break
+        unit = candidate.unit
+        size = len(unit.text.split())
+        if words + size > MAX_WORDS_CITED or _fingerprint(unit.text) in texts:
+            continue
+        if any(_overlaps(unit, c.unit) for c in chosen):
+            continue
+        if evidence.family == "who_said":
+            continue
+        if evidence.speaker and _about(best.unit, evidence.speaker):
+            if not _about(unit, evidence.speaker):
+                continue
+        chosen.append(candidate)
+        words += size
+        texts.add(_fingerprint(unit.text))
     return chosen
 
 
-def _coverage(query_terms: Sequence[str], text_terms: Sequence[str]) -> float:
-    if not query_terms:
-        return 0.0
-    present = set(text_terms)
-    return sum(1 for t in set(query_terms) if t in present) / len(set(query_terms))
+def _about(unit: Unit, speaker: str) -> bool:
+    """The unit is the speaker's words, or narrative that names them."""
+    if unit.speaker:
+        return unit.speaker == speaker
+    return speaker.split()[-1].lower() in unit.text.lower()
 
 
-def paragraph_of(chunk: Chunk, position: int) -> int:
-    """1-based paragraph number of an article offset inside a chunk."""
-    if chunk.paragraph_start == chunk.paragraph_end:
-        return chunk.paragraph_start
-    local = position - chunk.start
-    for number, (_, end) in enumerate(paragraph_spans(chunk.text)):
-        if local < end:
-            return chunk.paragraph_start + number
-    return chunk.paragraph_end
+def _mentioned(name: str, ranked: Sequence[Candidate]) -> bool:
+    surname = name.split()[-1].lower()
+    return any(surname in c.unit.chunk.text.lower() for c in ranked[:20])
 
 
-def _compose(
-    question: str, spans: Sequence[_Span], speaker: str | None, lead: str | None = None
-) -> Answer:
-    citations: list[Citation] = []
-    sentences: list[str] = [lead] if lead else []
-    previous_speaker: str | None = None
-    for n, span in enumerate(spans, start=1):
-        chunk = span.chunk
-        text = chunk.text[span.start - chunk.start : span.end - chunk.start]
-        citations.append(
-            Citation(
-                n=n,
-                article_id=chunk.article_id,
-                title=chunk.title,
-                source=chunk.source,
-                published=chunk.published,
-                url=chunk.url,
-                paragraph=paragraph_of(chunk, span.start),
-                start=span.start,
-                end=span.end,
-                text=text,
-                speaker=span.speaker,
-                score=round(span.score, 4),
-                chunk_id=chunk.id,
-                kind=span.kind,
-            )
-        )
-        sentences.append(f"{_frame(span, text, previous_speaker)} [{n}]")
-        previous_speaker = span.speaker or previous_speaker
-    return Answer(
-        question=question,
-        answer=" ".join(sentences),
-        abstained=False,
-        citations=citations,
-        speaker=speaker,
-    )
+def _overlaps(a: Unit, b: Unit) -> bool:
+    return a.chunk.article_id == b.chunk.article_id and a.start < b.end and b.start < a.end
 
 
-def _frame(span: _Span, text: str, previous_speaker: str | None) -> str:
-    """Say who is speaking: "Sergei Lavrov said: “...”", "He also said that ..."."""
-    if not span.speaker:
+def _fingerprint(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()[:80]
+
+
+def frame(unit: Unit, previous_speaker: str | None) -> str:
+    """Say who is speaking: "Sergei Lavrov said: “...”", "Lavrov also said: “...”".
+
+    Only a unit inside a quotation's own words is framed and wrapped in quotation marks;
+    reported speech and narrative are the article's sentence as written (they name their
+    speaker themselves), so no frame can double it ("X said that X has said ..."). Text that
+    looks like an answer marker ("[1]" in an article) is shown with other brackets.
+    """
+    text = _MARKER.sub(r"［\1］", unit.text.strip())
+    if not (unit.quoted and unit.speaker):
         return text
-    if span.speaker == previous_speaker:
-        who = f"{span.speaker.split()[-1]} also"
+    if unit.speaker == previous_speaker:
+        who = f"{unit.speaker.split()[-1]} also"
     else:
-        role = f" ({span.role})" if span.role else ""
-        who = f"{span.speaker}{role}"
-    if span.kind == "indirect":
-        return f"{who} said that {text.rstrip('.')}."
-    stripped = text.strip('“”"‘’ ').rstrip(",;: ")
-    return f"{who} said: “{stripped}”"
+        who = f"{unit.speaker} ({unit.role})" if unit.role else unit.speaker
+    return f"{who} said: “{text.rstrip(',;: ')}”"
 
 
 def _abstain(question: str, text: str) -> Answer:
     return Answer(question=question, answer=text, abstained=True)
-
-
-def _with(answer: Answer, **changes) -> Answer:
-    from dataclasses import replace
-
-    return replace(answer, **changes)
-
-
-def _with_span(span: _Span, **changes) -> _Span:
-    from dataclasses import replace
-
-    return replace(span, **changes)
 
 
 def _ms(started: float) -> float:

@@ -13,10 +13,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
-from app.answer import ExtractiveAnswerer
+from app.answer import Evidence, ExtractiveAnswerer
 from app.corpus_cache import CorpusCache
 from app.llm_answer import LLMAnswerer
 from app.question import Intent, Turn, understand
+from app.ranker import EvidenceRanker
 from app.retrieval import HybridRetriever
 from app.settings import Settings, load_settings
 from app.speaker_index import SpeakerIndex, SpeakerInfo
@@ -46,7 +47,8 @@ class QuoteDesk:
         self.store = store
         self.retriever = retriever
         self.ingestor = ingestor
-        self.answerer = ExtractiveAnswerer(retriever, settings.retrieval)
+        self.ranker = EvidenceRanker.load()
+        self.answerer = ExtractiveAnswerer(retriever, settings.retrieval, self.ranker)
         self.llm = llm  # writes answers in "written" mode; None = quoted passages only
         self._index_lock = threading.Lock()
         self._speaker_index: SpeakerIndex | None = None
@@ -127,7 +129,9 @@ class QuoteDesk:
         answerer = self.answerer
         if filters is not None:
             intent = _of_filtered_speaker(intent, filters, index)
-            answerer = ExtractiveAnswerer(self.retriever, self.settings.retrieval, filters)
+            answerer = ExtractiveAnswerer(
+                self.retriever, self.settings.retrieval, self.ranker, filters
+            )
         answer = answerer.answer(question, intent, index, previous)
         standalone = condensed or (_standalone(intent) if previous is not None else None)
         answer = replace(answer, standalone_question=standalone)
@@ -147,6 +151,14 @@ class QuoteDesk:
             answer = replace(answer, notice=f"{answer.notice}. {scope}" if answer.notice else scope)
         timings["total"] = (time.perf_counter() - started) * 1000.0
         yield replace(answer, timings_ms=timings)
+
+    def evidence(self, question: str, history: Sequence[Answer] | None = None) -> Evidence:
+        """The ranked candidate units `ask` chooses from (features and probabilities), for
+        fitting and inspecting the ranker (`python -m evals.fit_ranker`)."""
+        previous = _turn(history[-1]) if history else None
+        index = self.speaker_index()
+        intent = understand(_clean_question(question), index, previous)
+        return self.answerer.evidence(question, intent, index, previous)
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Passage]:
         return self.retriever.search(_clean_question(query), k, filters=filters)

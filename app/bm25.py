@@ -99,9 +99,17 @@ class Bm25Index:
         df = np.bincount(terms, minlength=len(self._vocab))
         idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
         norm = K1 * (1 - B + B * lengths[docs] / (lengths.mean() if n else 1.0))
+        self._idf = idf
         self._postings = docs.astype(np.int32)
         self._scores = (idf[terms] * tf / (norm + tf)).astype(np.float32)
         self._offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
+
+    def idf(self, term: str) -> float:
+        """How rare a (stemmed) term is among the texts; an unseen term is rarest."""
+        t = self._vocab.get(term)
+        if t is None or t >= len(self._idf):
+            return float(np.log(1 + (self._size + 0.5) / 0.5))
+        return float(self._idf[t])
 
     def scores(self, query: str) -> np.ndarray:
         """Every text's score for `query` (a repeated query term counts again, as in bm25s)."""

@@ -30,7 +30,7 @@ from typing import Any
 
 from ingest.types import Chunk, Quote
 
-CACHE_FORMAT = "5"  # bump when the cached tuple or app/bm25.py's index changes shape
+CACHE_FORMAT = "6"  # bump when the cached tuple or app/bm25.py's index changes shape
 
 
 def _code_shape() -> str:

@@ -9,10 +9,10 @@ QUOTE_MARKS = "“”\"‘’'"
 
 
 def citation_label(citation: Citation) -> str:
-    """ "Title — Source, date, ¶4" in one line."""
+    """ "Title — Source, date, paragraph 4, sentence 2" in one line."""
     where = ", ".join(p for p in (citation.source, citation.published) if p)
     where = f" — {where}" if where else ""
-    return f"{citation.title}{where}, paragraph {citation.paragraph}"
+    return f"{citation.title}{where}, {citation.location}"
 
 
 def format_answer_text(answer: Answer) -> str:
@@ -25,10 +25,18 @@ def format_answer_text(answer: Answer) -> str:
         for c in answer.citations:
             speaker = f"{c.speaker}: " if c.speaker else ""
             lines.append(f"[{c.n}] {speaker}{citation_label(c)}")
-            lines.append(f"    “{c.text.strip(QUOTE_MARKS)}”")
+            lines.append(f"    {cited_text(c)}")
             if c.url:
                 lines.append(f"    {c.url}")
     return "\n".join(lines)
+
+
+def cited_text(citation: Citation) -> str:
+    """A quotation's own words inside quotation marks; narrative and reported speech as the
+    article wrote them (marks and all), so no mark is added or lost."""
+    if citation.kind in ("direct", "transcript"):
+        return f"“{citation.text.strip(QUOTE_MARKS)}”"
+    return citation.text
 
 
 def format_quote_line(quote: Quote) -> str:

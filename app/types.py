@@ -107,6 +107,15 @@ class Citation:
     score: float = 0.0
     chunk_id: str | None = None
     kind: str | None = None  # quote kind when the span is a quotation
+    sentence: int = 1  # 1-based sentence number within the paragraph
+    paragraphs: int = 1  # the article's paragraph count (1: scraped without breaks)
+
+    @property
+    def location(self) -> str:
+        """ "paragraph 4, sentence 2"; "sentence 14" in an article without paragraph breaks."""
+        if self.paragraphs <= 1:
+            return f"sentence {self.sentence}"
+        return f"paragraph {self.paragraph}, sentence {self.sentence}"
 
 
 @dataclass(frozen=True)
@@ -160,7 +169,8 @@ class Answer:
             "answer": self.answer,
             "abstained": self.abstained,
             "citations": [
-                {k: v for k, v in asdict(c).items() if k not in ("chunk_id", "kind")}
+                {k: v for k, v in asdict(c).items() if k not in ("chunk_id", "kind", "paragraphs")}
+                | {"location": c.location}
                 for c in self.citations
             ],
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},

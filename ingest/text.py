@@ -36,10 +36,18 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     for match in _SENTENCE_END.finditer(text, start, end):
         if _NOT_AN_END.search(text, max(start, match.start() - 6), match.start() + 1):
             continue
+        if _inside_brackets(text, pos, match.start()):
+            continue
         spans.extend(_trimmed(text, pos, match.end()))
         pos = match.end()
     spans.extend(_trimmed(text, pos, end))
     return spans
+
+
+def _inside_brackets(text: str, start: int, end: int) -> bool:
+    """A full stop inside an editor's bracket ("[de EE.UU.]", "(U.N.)") ends no sentence."""
+    piece = text[start:end]
+    return piece.rfind("[") > piece.rfind("]") or piece.rfind("(") > piece.rfind(")")
 
 
 def _trimmed(text: str, start: int, end: int) -> list[Span]:

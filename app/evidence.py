@@ -1,0 +1,325 @@
+"""Evidence units: the spans an answer may cite, and the cheap features the ranker scores.
+
+Why units and not chunks: a chunk is up to 200 word pieces, and the reader wants the sentence or
+quotation that holds the answer. Every unit is an exact article span: a quotation (whole when
+short, else each of its sentences), the sentence that carries a reported statement, or a
+sentence of a top passage, with the speaker the extractor found. Candidates come from two
+searches, so neither has to be perfect: hybrid passage search (dense + BM25 over chunks) and the
+quote search over the asked speaker's own quotations (or everyone's, for "who said").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import numpy as np
+
+from app.question import Intent
+from app.retrieval import HybridRetriever, QuoteHit
+from app.types import Filters, Passage
+from ingest.speakers import is_named_speaker
+from ingest.text import sentence_spans
+from ingest.types import Chunk, Quote
+
+UnitKind = Literal["direct", "transcript", "indirect", "sentence"]
+LONG_QUOTE_CHARS = 320  # longer quotations are offered sentence by sentence
+PASSAGES = 10  # top hybrid passages whose sentences and quotations are candidates
+SPEAKER_QUOTES = 30  # the asked speaker's best quotations from the quote search
+
+# The features, in the order the ranker's weights are stored (app/ranker.json).
+FEATURES: tuple[str, ...] = (
+    "chunk_dense",  # cosine of the unit's chunk to the question
+    "unit_dense",  # cosine of the unit's quotation (its chunk's, for narrative)
+    "chunk_rank",  # 1 / (1 + rank) in hybrid passage search, 0 when not in the top
+    "quote_rank",  # 1 / (1 + rank) in the quote search, 0 when not in the top
+    "unit_cover",  # idf-weighted share of the topic's terms in the unit
+    "unit_cover_plain",  # unweighted share
+    "lead_cover",  # idf-weighted share in the unit and the sentence before it
+    "chunk_cover",  # idf-weighted share in the chunk
+    "title_cover",  # idf-weighted share in the headline
+    "speaker_asked",  # the unit's words are the asked speaker's
+    "speaker_other",  # the unit's words are someone else's
+    "name_in_unit",  # the asked speaker's surname is written in the unit
+    "name_in_chunk",  # ... or in its chunk
+    "kind_direct",
+    "kind_transcript",
+    "kind_indirect",
+    "kind_sentence",
+    "named_speaker",  # the unit has a named person as speaker (not "officials")
+    "has_number",
+    "number_wanted",  # has a number and the question asks how many / when
+    "log_words",
+    "short",  # fewer than six words
+    "first_chunk",  # 1 / (1 + chunk index): the top of an article summarises it
+)
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One citable span of an article, with who speaks in it."""
+
+    chunk: Chunk
+    start: int  # article offsets
+    end: int
+    kind: UnitKind
+    speaker: str | None = None  # canonical speaker of the words; None for narrative
+    role: str | None = None
+    quoted: bool = False  # inside a quotation's own words: may be framed as speech
+    quote_id: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.chunk.text[self.start - self.chunk.start : self.end - self.chunk.start]
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.chunk.article_id, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A unit with its features (in `FEATURES` order) and, once ranked, its probability."""
+
+    unit: Unit
+    features: tuple[float, ...]
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the candidates are found and scored for."""
+
+    topic: str  # the words that rank passages
+    vector: list[float]
+    speaker: str | None  # the asked canonical speaker, if any
+    members: tuple[str, ...] = ()  # that speaker's names as stored on quotes
+    who_said: bool = False
+    wants_quantity: bool = False
+
+
+class EvidenceFinder:
+    """Finds candidate units for a question and computes their features."""
+
+    def __init__(self, retriever: HybridRetriever, filters: Filters | None = None) -> None:
+        self.retriever = retriever
+        self.filters = filters
+
+    def candidates(self, query: Query, canonical: Callable[[str], str]) -> list[Candidate]:
+        """Every unit worth ranking, with features; `canonical` maps a stored speaker name to
+        its canonical one (the speaker index's view)."""
+        retriever = self.retriever
+        search_text = f"{query.speaker} {query.topic}".strip() if query.speaker else query.topic
+        passages = retriever.search(
+            search_text or query.topic, k=PASSAGES, vector=query.vector, filters=self.filters
+        )
+        hits: list[QuoteHit] = []
+        if query.speaker or query.who_said:
+            hits = retriever.search_quotes(
+                query.topic,
+                k=SPEAKER_QUOTES,
+                speakers=list(query.members) or None,
+                vector=query.vector,
+                filters=self.filters,
+            )
+        chunk_rank = {p.chunk.id: n for n, p in enumerate(passages)}
+        quote_rank = {h.quote_id: n for n, h in enumerate(hits)}
+        units = self._units(passages, hits, canonical)
+        if not units:
+            return []
+        chunk_ids = sorted({u.chunk.id for u in units})
+        quote_ids = sorted({u.quote_id for u in units if u.quote_id})
+        chunk_dense = self._cosines(retriever.store.chunks, chunk_ids, query.vector)
+        quote_dense = {h.quote_id: h.dense for h in hits if h.dense is not None}
+        missing = [q for q in quote_ids if q not in quote_dense]
+        quote_dense |= self._cosines(retriever.store.quotes, missing, query.vector)
+        weights = self._idf(query.topic)
+        surname = query.speaker.split()[-1].lower() if query.speaker else None
+        cover_cache: dict[str, float] = {}
+
+        def cover(text: str) -> float:
+            if text not in cover_cache:
+                cover_cache[text] = _cover(weights, retriever.lexicon.terms(text))
+            return cover_cache[text]
+
+        found: list[Candidate] = []
+        for unit in units:
+            chunk = unit.chunk
+            text = unit.text
+            words = len(text.split())
+            lead = _sentence_before(chunk, unit.start)
+            c_dense = chunk_dense.get(chunk.id, 0.0)
+            has_number = 1.0 if _NUMBER.search(text) else 0.0
+            values = {
+                "chunk_dense": c_dense,
+                "unit_dense": quote_dense.get(unit.quote_id or "", c_dense),
+                "chunk_rank": _reciprocal(chunk_rank.get(chunk.id)),
+                "quote_rank": _reciprocal(quote_rank.get(unit.quote_id or "")),
+                "unit_cover": cover(text),
+                "unit_cover_plain": _cover_plain(
+                    retriever.lexicon.terms(query.topic), retriever.lexicon.terms(text)
+                ),
+                "lead_cover": cover(f"{lead} {text}"),
+                "chunk_cover": cover(chunk.text),
+                "title_cover": cover(chunk.title),
+                "speaker_asked": float(bool(query.speaker) and unit.speaker == query.speaker),
+                "speaker_other": float(bool(unit.speaker) and unit.speaker != query.speaker),
+                "name_in_unit": float(bool(surname) and surname in text.lower()),
+                "name_in_chunk": float(bool(surname) and surname in chunk.text.lower()),
+                "kind_direct": float(unit.kind == "direct"),
+                "kind_transcript": float(unit.kind == "transcript"),
+                "kind_indirect": float(unit.kind == "indirect"),
+                "kind_sentence": float(unit.kind == "sentence"),
+                "named_speaker": float(bool(unit.speaker) and is_named_speaker(unit.speaker)),
+                "has_number": has_number,
+                "number_wanted": has_number * float(query.wants_quantity),
+                "log_words": math.log1p(words) / 5.0,
+                "short": float(words < 6),
+                "first_chunk": 1.0 / (1 + chunk.index),
+            }
+            found.append(Candidate(unit, tuple(values[name] for name in FEATURES)))
+        return found
+
+    # ----- units ---------------------------------------------------------------------------
+
+    def _units(
+        self, passages: Sequence[Passage], hits: Sequence[QuoteHit], canonical: Callable[[str], str]
+    ) -> list[Unit]:
+        retriever = self.retriever
+        units: dict[tuple[str, int, int], Unit] = {}
+        for hit in hits:
+            chunk = retriever.chunks.get(hit.quote.chunk_id or "")
+            if chunk is not None:
+                for unit in _quote_units(chunk, hit.quote_id, hit.quote, canonical):
+                    units.setdefault(unit.key, unit)
+        for passage in passages:
+            chunk = passage.chunk
+            quotes = [
+                (qid, retriever.quotes[qid][0])
+                for qid in retriever.quotes_by_chunk.get(chunk.id, ())
+                if qid in retriever.quotes
+            ]
+            for qid, quote in quotes:
+                for unit in _quote_units(chunk, qid, quote, canonical):
+                    units.setdefault(unit.key, unit)
+            for unit in _sentence_units(chunk, quotes, canonical):
+                units.setdefault(unit.key, unit)
+        return list(units.values())
+
+    # ----- scoring helpers -----------------------------------------------------------------
+
+    def _cosines(self, collection, ids: Sequence[str], vector: list[float]) -> dict[str, float]:
+        if not ids:
+            return {}
+        found = self.retriever.store.embeddings(collection, list(ids))
+        query = np.asarray(vector, dtype=np.float32)
+        return {i: float(np.dot(np.asarray(v, dtype=np.float32), query)) for i, v in found.items()}
+
+    def _idf(self, topic: str) -> dict[str, float]:
+        """Topic terms weighted by their rarity among the chunks (common words count less)."""
+        terms = set(self.retriever.lexicon.terms(topic))
+        return {t: self.retriever.bm25.idf(t) for t in terms}
+
+
+def _quote_units(
+    chunk: Chunk, quote_id: str, quote: Quote, canonical: Callable[[str], str]
+) -> Iterable[Unit]:
+    """A quotation as citable units: whole when short, else its own sentences; a reported
+    statement as the sentence(s) of the article that carry it (cited as written)."""
+    if not (chunk.start <= quote.start and quote.end <= chunk.end):
+        return []
+    speaker = canonical(quote.speaker) if quote.speaker else None
+    kind: UnitKind = quote.kind
+    if quote.kind == "indirect":
+        start, end = _enclosing_sentences(chunk, quote.start, quote.end)
+        return [Unit(chunk, start, end, kind, speaker, quote.role, False, quote_id)]
+    if quote.end - quote.start <= LONG_QUOTE_CHARS:
+        return [Unit(chunk, quote.start, quote.end, kind, speaker, quote.role, True, quote_id)]
+    local = sentence_spans(chunk.text, quote.start - chunk.start, quote.end - chunk.start)
+    return [
+        Unit(chunk, chunk.start + s, chunk.start + e, kind, speaker, quote.role, True, quote_id)
+        for s, e in local
+    ]
+
+
+def _sentence_units(
+    chunk: Chunk, quotes: Sequence[tuple[str, Quote]], canonical: Callable[[str], str]
+) -> Iterable[Unit]:
+    """The chunk's narrative sentences. A sentence that is mostly a quotation's words is left
+    to that quotation's own units (cited inside its marks, without "he said"); one that only
+    touches a quotation is narrative, labelled with that speaker for ranking but never framed
+    as speech. A reported statement's sentence is that statement's unit already."""
+    for start, end in _sentences(chunk.text):
+        start, end = chunk.start + start, chunk.start + end
+        overlapping = [(qid, q) for qid, q in quotes if q.start < end and start < q.end]
+        quoted = sum(
+            min(end, q.end) - max(start, q.start) for _, q in overlapping if q.kind != "indirect"
+        )
+        if quoted >= 0.5 * (end - start) or any(q.kind == "indirect" for _, q in overlapping):
+            continue
+        attributed = [(qid, q) for qid, q in overlapping if q.speaker]
+        if not attributed:
+            yield Unit(chunk, start, end, "sentence")
+            continue
+        qid, quote = attributed[0]
+        yield Unit(chunk, start, end, "sentence", canonical(quote.speaker), quote.role, False, qid)
+
+
+def _enclosing_sentences(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
+    """The article sentences that hold [start, end), in article offsets."""
+    spans = [
+        (chunk.start + s, chunk.start + e)
+        for s, e in _sentences(chunk.text)
+        if chunk.start + s < end and start < chunk.start + e
+    ]
+    if not spans:
+        return start, end
+    return min(start, spans[0][0]), max(end, spans[-1][1])
+
+
+def _sentence_before(chunk: Chunk, start: int) -> str:
+    local = start - chunk.start
+    before = [s for s in _sentences(chunk.text) if s[1] <= local]
+    return chunk.text[before[-1][0] : before[-1][1]] if before else ""
+
+
+@lru_cache(maxsize=8192)
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a chunk's text, cached: several units of one chunk ask for them."""
+    return sentence_spans(text)
+
+
+def _cover(weights: dict[str, float], terms: Sequence[str]) -> float:
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    present = set(terms)
+    return sum(w for t, w in weights.items() if t in present) / total
+
+
+def _cover_plain(query_terms: Sequence[str], terms: Sequence[str]) -> float:
+    wanted = set(query_terms)
+    if not wanted:
+        return 0.0
+    return len(wanted & set(terms)) / len(wanted)
+
+
+def _reciprocal(rank: int | None) -> float:
+    return 0.0 if rank is None else 1.0 / (1 + rank)
+
+
+def speaker_query(intent: Intent, vector: list[float], members: Sequence[str]) -> Query:
+    """The query for a question as understood."""
+    return Query(
+        topic=intent.topic,
+        vector=vector,
+        speaker=intent.speakers[0] if intent.kind == "speaker_topic" and intent.speakers else None,
+        members=tuple(members),
+        who_said=intent.kind == "who_said",
+        wants_quantity=intent.wants_quantity,
+    )
