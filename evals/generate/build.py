@@ -22,6 +22,7 @@ from evals.generate.topics import Phrase, PhraseFinder, best_topic, stems
 from evals.split import split_of, stable_hash
 
 MAX_STATEMENTS = 3  # speaker_topic items per article: many articles beat many items per article
+FIGURE_RATE = 0.3  # fact questions asked as 'what figure' rather than by the number's type
 FACT_RATE = 0.4  # share of articles asked a fact question, so facts do not outnumber the rest
 _NUMBER = re.compile(
     r"(?P<percent>\d+(?:\.\d+)?(?:%| per ?cent))"
@@ -88,22 +89,21 @@ class Context:
 
 
 def _around_text(article: Article, statement: Statement) -> str:
-    """The words around a statement: the sentence before, the rest of its own sentence, the
-    sentence after; for a transcript turn, the end of the turn before it."""
+    """The words around a statement: the sentence before and the sentence after it; for a
+    transcript turn, the end of the turn before it. Only whole sentences: a window edge cut
+    mid-word would give phrases like 'the time someon'."""
     text = article.text
     if statement.rule == "transcript_label":
-        before = text[max(0, statement.start - 400) : statement.start]
-        return before.split(":")[-2] if before.count(":") >= 1 else before
-    sentences = sentence_spans(
-        text, max(0, statement.start - 400), min(len(text), statement.end + 300)
-    )
-    parts = [
-        text[s.start : s.end]
-        for s in sentences
-        if s.end <= statement.start or s.start >= statement.end
+        before = text[max(0, statement.start - 400) : statement.start].split(":")
+        previous_turn = before[-2] if len(before) >= 2 else ""
+        return previous_turn.split(" ", 1)[-1] if statement.start > 400 else previous_turn
+    low, high = max(0, statement.start - 400), min(len(text), statement.end + 300)
+    sentences = sentence_spans(text, low, high)
+    before = [s for s in sentences if s.end <= statement.start and (s.start > low or low == 0)]
+    after = [
+        s for s in sentences if s.start >= statement.end and (s.end < high or high == len(text))
     ]
-    near = [p for p in parts if p][-1:] + [p for p in parts if p][:1]
-    return " ".join(near)
+    return " ".join(text[s.start : s.end] for s in [*before[-1:], *after[:1]])
 
 
 def fact_sentences(article: Article, exclude: Iterable[Span]) -> list[tuple[Span, re.Match[str]]]:
@@ -224,9 +224,7 @@ class Builder:
         items = [it for it in items if it.kind != "speaker_topic"] + [
             it for it in items if it.kind == "speaker_topic"
         ][:MAX_STATEMENTS]
-        follow = self._followup(ctx, asked, rng)
-        if follow:
-            items.append(follow)
+        items.extend(self._followups(ctx, asked, rng))
         fact = self._fact(ctx, rng) if rng.random() < FACT_RATE else None
         if fact:
             items.append(fact)
@@ -334,33 +332,47 @@ class Builder:
             expect_in_answer=[statement.surname],
         )
 
-    def _followup(self, ctx, asked, rng) -> Item | None:
+    def _followups(self, ctx, asked, rng) -> list[Item]:
+        """At most one follow-up of each form: the same person on another topic ('What about
+        X?', 'And what did he say about X?'), and another person on the same topic ('And what
+        did Y say about it?', where 'it' is the earlier question's topic)."""
+        out: dict[str, Item] = {}
         for a, (i, first, topic) in enumerate(asked):
             for j, later, later_topic in asked[a + 1 :]:
                 s1, s2 = ctx.statements[i], ctx.statements[j]
-                if s1.speaker != s2.speaker or later_topic.text == topic.text:
-                    continue
                 if later.gold_spans == first.gold_spans:
                     continue
-                evidence = Evidence(later.evidence_any, later.gold_docs)
-                pronoun = pronoun_for(ctx.article.text, s2.surname)
-                available = {"pronoun"} if pronoun else set()
-                template = rng.choice(eligible("followup", s2.cue, available))
+                if s1.speaker == s2.speaker and later_topic.text != topic.text:
+                    form = "same_person"
+                    pronoun = pronoun_for(ctx.article.text, s2.surname)
+                    available = {"pronoun"} if pronoun else set()
+                elif s1.speaker != s2.speaker and later_topic.text == topic.text:
+                    form, pronoun, available = "other_person", None, {"other_person"}
+                else:
+                    continue
+                if form in out:
+                    continue
+                templates = [
+                    t
+                    for t in eligible("followup", s2.cue, available)
+                    if ("other_person" in t.needs) == (form == "other_person")
+                ]
+                template = rng.choice(templates)
                 question = template.text.format(
-                    pronoun=pronoun, surname=s2.surname, topic=later_topic.text
+                    pronoun=pronoun, surname=s2.surname, topic=later_topic.text, full=s2.speaker
                 )
-                return self._make(
+                out[form] = self._make(
                     ctx,
                     template,
                     None,
                     _capitalise(question),
                     speaker=s2.speaker,
-                    gold_docs=evidence.gold_docs,
-                    evidence_any=evidence.evidence_any,
+                    gold_docs=later.gold_docs,
+                    evidence_any=later.evidence_any,
                     gold_spans=later.gold_spans,
                     context=[first.question],
                 )
-        return None
+        return list(out.values())
 
     def _fact(self, ctx: Context, rng: random.Random) -> Item | None:
         if not ctx.headline:
@@ -374,19 +386,20 @@ class Builder:
             ].split()[-1:]
             if kind == "count" and previous and previous[0][0].isupper():
                 continue  # 'Spider-Man 2 breaks': part of a name, not a count
-            nps = [
-                p
-                for p in phrases
-                if not any(ch.isdigit() for ch in p.text) and p.text != topic.text
-            ]
+            nps = sorted(
+                (p for p in phrases if not any(ch.isdigit() for ch in p.text)),
+                key=lambda p: not p.subject,
+            )
+            nps = [p for p in nps if p.text != topic.text]
             if not nps:
                 continue
             name = {
                 "percent": "fact_percent",
                 "money": "fact_money",
                 "count": "fact_count",
-                "year": rng.choice(["fact_year", "fact_date"]),
+                "year": "fact_year",
             }[kind]
+            name = "fact_figure" if rng.random() < FIGURE_RATE else name
             template = next(t for t in eligible("fact", "", set()) if t.name == name)
             unit = match.group("unit") if kind == "count" else ""
             answer = number.split()[0] if kind == "count" else number

