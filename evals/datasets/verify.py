@@ -33,8 +33,8 @@ Fields of the generated and split sets (evals/README.md, "Generated sets"), when
     (evals/split.py: a hash of the article id, duplicate groups together);
   - `gold_spans` is a list of [article_id, start, end] inside that article's text, non-empty
     for answerable rows, and every evidence string lies inside one of the spans;
-  - `corpus` and `template` are non-empty strings; `source_url` is the url of a gold article
-    (required for every answerable row of a press set: the corpus is CC BY 4.0).
+  - `corpus`, `template` and `speaker_role` are non-empty strings; `source_url` is the url of
+    a gold article (required for every answerable row of a press set: the corpus is CC BY 4.0).
 Exits 1 with the list of problems, 0 when everything passes.
 """
 
@@ -56,6 +56,7 @@ OPTIONAL = (
     "template",
     "gold_spans",
     "source_url",
+    "speaker_role",
 )
 MIN_WORDS, MAX_WORDS = 4, 15
 
@@ -93,7 +94,7 @@ def load_corpus(path, urls=None):
 def check_split_fields(q, docs, keys, urls, needs_url, bad):
     """The fields of generated and split sets: split, gold_spans, corpus, template, source_url."""
     answerable = q["kind"] != "unanswerable"
-    for name in ("corpus", "template"):
+    for name in ("corpus", "template", "speaker_role"):
         if name in q and (not isinstance(q[name], str) or not q[name].strip()):
             bad(f"{name} must be a non-empty string")
     spans = q.get("gold_spans")

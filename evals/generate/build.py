@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from evals.generate.corpora import Article
 from evals.generate.items import Evidence, Item, find_evidence, item_id
-from evals.generate.statements import Statement, transcript_turns
+from evals.generate.statements import ROLE_WORDS, Statement
 from evals.generate.templates import Template, eligible
 from evals.generate.text import CorpusIndex, Span, norm, sentence_spans
 from evals.generate.topics import Phrase, PhraseFinder, best_topic, stems
 from evals.split import split_of, stable_hash
 
 MAX_STATEMENTS = 3  # speaker_topic items per article: many articles beat many items per article
+MAX_BROAD_SPANS = 4  # gold spans of a question about the headline's subject, at most
 FIGURE_RATE = 0.3  # fact questions asked as 'what figure' rather than by the number's type
 FACT_RATE = 0.4  # share of articles asked a fact question, so facts do not outnumber the rest
 _NUMBER = re.compile(
@@ -85,7 +86,7 @@ class Context:
     headline: list[Phrase]
     around: dict[int, list[Phrase]]  # statement index -> phrases of the words around it
     gold_phrases: dict[int, list[Phrase]]  # statement index -> phrases of its own words
-    facts: list[tuple[Span, re.Match[str], list[Phrase]]]
+    facts: list[tuple[Span, re.Match[str], Phrase]]  # sentence, number, what it is about
 
 
 def _around_text(article: Article, statement: Statement) -> str:
@@ -122,6 +123,11 @@ def fact_sentences(article: Article, exclude: Iterable[Span]) -> list[tuple[Span
     return out
 
 
+def _number_kind(match: re.Match[str]) -> str:
+    """Which alternative of _NUMBER matched: percent, money, year or count."""
+    return next(k for k in ("percent", "money", "year", "count") if match.group(k))
+
+
 def pronoun_for(text: str, surname: str) -> str | None:
     """'he' or 'she' when the words after the person's mentions use only that pronoun."""
     he = she = 0
@@ -154,12 +160,18 @@ def prepare(
         facts = fact_sentences(article, [Span(s.start, s.end) for s in find(article)])[:2]
         around = {i: _around_text(article, s) for i, s in enumerate(statements)}
         gold = {i: article.text[s.start : s.end][:600] for i, s in enumerate(statements)}
-        fact_texts = [article.text[sp.start : sp.end] for sp, _m in facts]
-        for t in [article.title, *around.values(), *gold.values(), *fact_texts]:
+        for t in [article.title, *around.values(), *gold.values()]:
             texts[t] = None
         drafts.append((article, statements, around, gold, facts))
     ordered = list(texts)
     parsed = dict(zip(ordered, finder.phrases(ordered), strict=True))
+    numbers = [
+        (article.text[sp.start : sp.end], m.start(_number_kind(m)))
+        for article, *_rest, facts in drafts
+        for sp, m in facts
+    ]
+    subjects = iter(finder.subjects(numbers))
+    drafts = [(*draft[:4], [(sp, m, next(subjects)) for sp, m in draft[4]]) for draft in drafts]
     return [
         Context(
             article=article,
@@ -168,7 +180,7 @@ def prepare(
             headline=parsed[article.title],
             around={i: parsed[t] for i, t in around.items()},
             gold_phrases={i: parsed[t] for i, t in gold.items()},
-            facts=[(sp, m, parsed[article.text[sp.start : sp.end]]) for sp, m in facts],
+            facts=[(sp, m, subject) for sp, m, subject in facts if subject],
         )
         for article, statements, around, gold, facts in drafts
     ]
@@ -254,7 +266,9 @@ class Builder:
         spans = tuple(
             sp for s in ctx.statements if s.speaker == statement.speaker for sp in s.spans
         )
-        return headline[0], spans
+        # A person with many statements (a long transcript) has no one answer on the
+        # headline's subject: the question would be too broad to grade.
+        return (headline[0], spans) if len(spans) <= MAX_BROAD_SPANS else None
 
     def _evidence(
         self, ctx: Context, spans: tuple[Span, ...], cover: Span | None = None
@@ -297,6 +311,7 @@ class Builder:
             form,
             _capitalise(question),
             speaker=statement.speaker,
+            speaker_role=statement.role,
             gold_docs=evidence.gold_docs,
             evidence_any=evidence.evidence_any,
             gold_spans=self._spans(ctx, spans),
@@ -326,6 +341,7 @@ class Builder:
             None,
             _capitalise(question),
             speaker=statement.speaker,
+            speaker_role=statement.role,
             gold_docs=evidence.gold_docs,
             evidence_any=evidence.evidence_any,
             gold_spans=self._spans(ctx, statement.spans),
@@ -367,6 +383,7 @@ class Builder:
                     None,
                     _capitalise(question),
                     speaker=s2.speaker,
+                    speaker_role=s2.role,
                     gold_docs=later.gold_docs,
                     evidence_any=later.evidence_any,
                     gold_spans=later.gold_spans,
@@ -378,19 +395,15 @@ class Builder:
         if not ctx.headline:
             return None
         topic = ctx.headline[0]
-        for sentence, match, phrases in ctx.facts:
-            kind = next(k for k in ("percent", "money", "year", "count") if match.group(k))
+        for sentence, match, subject in ctx.facts:
+            kind = _number_kind(match)
             number = match.group(kind)
             previous = ctx.article.text[
                 sentence.start : sentence.start + match.start(kind)
             ].split()[-1:]
             if kind == "count" and previous and previous[0][0].isupper():
                 continue  # 'Spider-Man 2 breaks': part of a name, not a count
-            nps = sorted(
-                (p for p in phrases if not any(ch.isdigit() for ch in p.text)),
-                key=lambda p: not p.subject,
-            )
-            nps = [p for p in nps if p.text != topic.text]
+            nps = [subject] if subject.text != topic.text else []
             if not nps:
                 continue
             name = {
@@ -494,13 +507,19 @@ class Builder:
 
 
 def _usable_role(role: str) -> bool:
-    """A role reads well in a question when it is short and starts or ends with a role word."""
-    from evals.generate.statements import ROLE_WORDS
-
+    """A role reads well in a question when it is short and ends in a role word ('Kremlin
+    spokesman') or in the thing it is a role of ('Prime Minister of Armenia'), not in an
+    adjective cut from a longer name ('Director General of Russian')."""
     words = role.split()
-    return 1 <= len(words) <= 5 and (
-        words[0].lower() in ROLE_WORDS or words[-1].lower() in ROLE_WORDS
+    if not 1 <= len(words) <= 5 or words[0].lower() not in ROLE_WORDS | {"the"}:
+        return words[-1].lower() in ROLE_WORDS and len(words) <= 5
+    last = words[-1]
+    return last.lower() in ROLE_WORDS or (
+        last[:1].isupper() and not last.lower().endswith(_ADJECTIVE_ENDINGS)
     )
+
+
+_ADJECTIVE_ENDINGS = ("ian", "ese", "ish", "ean", "ic", "al")
 
 
 def _capitalise(question: str) -> str:
@@ -511,7 +530,3 @@ def _copies(question: str, quote: str, n: int) -> bool:
     """True when the question repeats n consecutive words of the quote."""
     q, words = norm(question), norm(quote).split()
     return any(" ".join(words[i : i + n]) in q for i in range(len(words) - n + 1))
-
-
-def transcript_article(article: Article) -> bool:
-    return bool(transcript_turns(article))

@@ -33,10 +33,11 @@ class Item:
     gold_spans: list[list[Any]]
     expect_in_answer: list[str] | None = None
     context: list[str] | None = None
+    speaker_role: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        optional = ("expect_in_answer", "context", "extra")
+        optional = ("expect_in_answer", "context", "speaker_role", "extra")
         row = {k: v for k, v in asdict(self).items() if not (k in optional and v is None)}
         row.pop("extra")
         return row | self.extra

@@ -29,7 +29,8 @@ VAGUE = word_set(
     case point place side end week weeks month months country countries task tasks word
     words work question questions problem problems step steps situation way result
     results example moment today other others rest level number lot bit area areas
-    aspect aspects
+    aspect aspects meeting meetings talks conversation call message greetings address
+    statement interview briefing visit session conference event events news report
     """
 )
 # Leading words that make a phrase vaguer without naming anything ("such important things").
@@ -53,7 +54,6 @@ class Phrase:
 
     text: str
     stems: frozenset[str]
-    subject: bool = False  # the phrase is a clause's subject: what a fact is about
 
 
 def stems(text: str) -> frozenset[str]:
@@ -76,6 +76,32 @@ class PhraseFinder:
         for doc in self.nlp.pipe(texts, batch_size=64):
             out.append([p for p in (_clean(chunk) for chunk in doc.noun_chunks) if p])
         return out
+
+    def subjects(self, numbers: Sequence[tuple[str, int]]) -> list[Phrase | None]:
+        """For each (sentence, offset of a number in it): the subject of the clause the number
+        belongs to ('sales' in 'sales rose 2%'; 'Wilkinson' in 'Wilkinson, who has scored
+        817 points'), so a fact question asks about what the number describes. None when the
+        clause has no nominal subject (or only a pronoun)."""
+        out: list[Phrase | None] = []
+        for (_text, at), doc in zip(numbers, self.nlp.pipe(t for t, _ in numbers), strict=True):
+            token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+            for _hop in range(6):
+                if token is None or token.pos_ in ("VERB", "AUX") or token.head is token:
+                    break
+                token = token.head
+            subject = None
+            if token is not None and token.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+                if subject is not None and subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                    subject = token.head
+            chunk = None
+            if subject is not None:
+                chunk = next((c for c in doc.noun_chunks if c.start <= subject.i < c.end), None)
+            out.append(_clean(chunk) if chunk is not None else None)
+        return out
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def _clean(chunk) -> Phrase | None:  # noqa: ANN001 - a spaCy Span
@@ -106,8 +132,7 @@ def _clean(chunk) -> Phrase | None:  # noqa: ANN001 - a spaCy Span
     if had_det and chunk.root.pos_ == "NOUN":
         text = f"the {text}"
     content = stems(text)
-    subject = chunk.root.dep_ in ("nsubj", "nsubjpass")
-    return Phrase(text, content, subject) if content else None
+    return Phrase(text, content) if content else None
 
 
 def best_topic(

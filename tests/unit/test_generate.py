@@ -21,7 +21,7 @@ from evals.generate.statements import (
     transcript_turns,
 )
 from evals.generate.text import CorpusIndex, Span, norm, sentence_spans, windows
-from evals.generate.topics import stems
+from evals.generate.topics import PhraseFinder, best_topic, stems
 from evals.split import group_keys, split_of
 
 
@@ -166,6 +166,48 @@ def test_head_of_state_comes_from_the_publisher() -> None:
 def test_transcript_needs_two_labels() -> None:
     one = article("Opening remarks. Petra Solvik: Good morning to all the colleagues here today.")
     assert transcript_turns(one) == []
+
+
+SUBJECT_CASES = [
+    ("Harbour sales rose 12% to £4m in the last quarter.", "12%", "harbour sales"),
+    ("Orvel, who has scored 817 points in 52 games, kicked the goal.", "817", "Orvel"),
+    ("The museum was founded in 1946 by the city council.", "1946", "the museum"),
+    ("It rose 5% last year.", "5%", None),  # a pronoun subject says nothing
+]
+
+
+@pytest.fixture(scope="module")
+def finder() -> PhraseFinder:
+    return PhraseFinder()
+
+
+@pytest.mark.parametrize(("sentence", "number", "expected"), SUBJECT_CASES)
+def test_fact_subject(
+    finder: PhraseFinder, sentence: str, number: str, expected: str | None
+) -> None:
+    (found,) = finder.subjects([(sentence, sentence.index(number))])
+    assert (found.text if found else None) == expected
+
+
+TOPIC_CASES = [
+    # the phrase sharing a stem with the quote wins; vague heads and pronouns never do
+    (
+        ["Orvel backs grain terminal plan", "It was a big day"],
+        "the terminal will bring jobs",
+        "grain terminal plan",
+    ),
+    (["The meeting", "the new harbour"], "ships in our harbour", "the new harbour"),
+    (["the things", "his remarks"], "jobs on the coast", None),
+]
+
+
+@pytest.mark.parametrize(("texts", "quote", "expected"), TOPIC_CASES)
+def test_topic_choice(
+    finder: PhraseFinder, texts: list[str], quote: str, expected: str | None
+) -> None:
+    candidates = [p for phrases in finder.phrases(texts) for p in phrases]
+    topic = best_topic(candidates, quote)
+    assert (topic.text if topic else None) == expected
 
 
 # ----- split ------------------------------------------------------------------------------------
