@@ -24,7 +24,7 @@ from evals.split import split_of, stable_hash
 MAX_STATEMENTS = 3  # speaker_topic items per article: many articles beat many items per article
 MAX_BROAD_SPANS = 4  # gold spans of a question about the headline's subject, at most
 FIGURE_RATE = 0.3  # fact questions asked as 'what figure' rather than by the number's type
-FACT_RATE = 0.4  # share of articles asked a fact question, so facts do not outnumber the rest
+FACT_RATE = 0.6  # share of articles asked a fact question, so facts do not outnumber the rest
 _NUMBER = re.compile(
     r"(?P<percent>\d+(?:\.\d+)?(?:%| per ?cent))"
     r"|(?P<money>[$£€]\s?\d[\d,.]*(?:\s?(?:bn|m|billion|million|trillion))?)"
@@ -157,7 +157,7 @@ def prepare(
         statements = find(article)
         if len(statements) > MAX_STATEMENTS * 2:
             statements = sorted(rng.sample(statements, MAX_STATEMENTS * 2), key=lambda s: s.start)
-        facts = fact_sentences(article, [Span(s.start, s.end) for s in find(article)])[:2]
+        facts = fact_sentences(article, [Span(s.start, s.end) for s in find(article)])[:4]
         around = {i: _around_text(article, s) for i, s in enumerate(statements)}
         gold = {i: article.text[s.start : s.end][:600] for i, s in enumerate(statements)}
         for t in [article.title, *around.values(), *gold.values()]:
@@ -404,6 +404,7 @@ class Builder:
             if kind == "count" and previous and previous[0][0].isupper():
                 continue  # 'Spider-Man 2 breaks': part of a name, not a count
             nps = [subject] if subject.text != topic.text else []
+            nps = [p for p in nps if not any(ch.isdigit() for ch in p.text)]
             if not nps:
                 continue
             name = {
@@ -508,14 +509,20 @@ class Builder:
 
 def _usable_role(role: str) -> bool:
     """A role reads well in a question when it is short and ends in a role word ('Kremlin
-    spokesman') or in the thing it is a role of ('Prime Minister of Armenia'), not in an
-    adjective cut from a longer name ('Director General of Russian')."""
+    spokesman') or is 'a role of something' ('Prime Minister of Armenia'), but not when it
+    ends in an adjective cut from a longer name ('Director General of Russian')."""
     words = role.split()
-    if not 1 <= len(words) <= 5 or words[0].lower() not in ROLE_WORDS | {"the"}:
-        return words[-1].lower() in ROLE_WORDS and len(words) <= 5
+    if not 1 <= len(words) <= 5:
+        return False
+    lowered = [w.lower() for w in words]
+    if "of" not in lowered:
+        return lowered[-1] in ROLE_WORDS
+    head = lowered[: lowered.index("of")]
     last = words[-1]
-    return last.lower() in ROLE_WORDS or (
-        last[:1].isupper() and not last.lower().endswith(_ADJECTIVE_ENDINGS)
+    return (
+        any(w in ROLE_WORDS for w in head)
+        and last[:1].isupper()
+        and not last.lower().endswith(_ADJECTIVE_ENDINGS)
     )
 
 

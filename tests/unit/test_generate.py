@@ -10,6 +10,7 @@ import pytest
 
 from evals.datasets import verify
 from evals.generate.__main__ import main as generate_main
+from evals.generate.build import _usable_role
 from evals.generate.corpora import Article, pick_subset
 from evals.generate.items import find_evidence
 from evals.generate.statements import (
@@ -152,6 +153,20 @@ ROLE_CASES = [
 @pytest.mark.parametrize(("text", "name", "expected"), ROLE_CASES)
 def test_role_of(text: str, name: str, expected: str | None) -> None:
     assert role_of(text, name) == expected
+
+
+USABLE_ROLES = [
+    ("Kremlin spokesman", True),
+    ("Prime Minister of Freedonia", True),
+    ("Foreign Minister", True),
+    ("Director General of Russian", False),  # cut from a longer organisation name
+    ("Council for Civil Society and Human Right President of Russia", False),  # too long
+]
+
+
+@pytest.mark.parametrize(("role", "usable"), USABLE_ROLES)
+def test_roles_asked_by(role: str, usable: bool) -> None:
+    assert _usable_role(role) is usable
 
 
 def test_head_of_state_comes_from_the_publisher() -> None:
