@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from evals.generate.corpora import Article
 from evals.generate.items import Evidence, Item, find_evidence, item_id
 from evals.generate.statements import ROLE_WORDS, Statement
-from evals.generate.templates import Template, eligible
+from evals.generate.templates import TEMPLATES, Template, eligible
 from evals.generate.text import CorpusIndex, Span, norm, sentence_spans
 from evals.generate.topics import Phrase, PhraseFinder, best_topic, stems
 from evals.split import split_of, stable_hash
@@ -24,6 +24,12 @@ from evals.split import split_of, stable_hash
 MAX_STATEMENTS = 3  # speaker_topic items per article: many articles beat many items per article
 MAX_BROAD_SPANS = 4  # gold spans of a question about the headline's subject, at most
 FIGURE_RATE = 0.3  # fact questions asked as 'what figure' rather than by the number's type
+# Unanswerable forms and the share of articles asked each (the rest get none).
+UNANSWERABLE_SHARES = (
+    ("un_person_topic", 0.35),
+    ("un_invented_person", 0.07),
+    ("un_invented_thing", 0.08),
+)
 FACT_RATE = 0.6  # share of articles asked a fact question, so facts do not outnumber the rest
 _NUMBER = re.compile(
     r"(?P<percent>\d+(?:\.\d+)?(?:%| per ?cent))"
@@ -154,10 +160,11 @@ def prepare(
     texts: dict[str, None] = {}
     for article in articles:
         rng = random.Random(seed ^ stable_hash(article.id))
-        statements = find(article)
+        found = find(article)
+        statements = found
         if len(statements) > MAX_STATEMENTS * 2:
             statements = sorted(rng.sample(statements, MAX_STATEMENTS * 2), key=lambda s: s.start)
-        facts = fact_sentences(article, [Span(s.start, s.end) for s in find(article)])[:4]
+        facts = fact_sentences(article, [Span(s.start, s.end) for s in found])[:4]
         around = {i: _around_text(article, s) for i, s in enumerate(statements)}
         gold = {i: article.text[s.start : s.end][:600] for i, s in enumerate(statements)}
         for t in [article.title, *around.values(), *gold.values()]:
@@ -301,7 +308,15 @@ class Builder:
     def _spans(ctx: Context, spans: Iterable[Span]) -> list[list]:
         return [[ctx.article.id, s.start, s.end] for s in spans]
 
-    def _speaker_topic(self, ctx, statement, topic, spans, evidence, rng) -> Item:
+    def _speaker_topic(
+        self,
+        ctx: Context,
+        statement: Statement,
+        topic: Phrase,
+        spans: tuple[Span, ...],
+        evidence: Evidence,
+        rng: random.Random,
+    ) -> Item:
         template = rng.choice(eligible("speaker_topic", statement.cue, set()))
         form, ref = self._ref(statement, rng)
         question = template.text.format(ref=ref, topic=topic.text)
@@ -317,7 +332,15 @@ class Builder:
             gold_spans=self._spans(ctx, spans),
         )
 
-    def _who_said(self, ctx, i, statement, topic, evidence, rng) -> Item | None:
+    def _who_said(
+        self,
+        ctx: Context,
+        i: int,
+        statement: Statement,
+        topic: Phrase,
+        evidence: Evidence,
+        rng: random.Random,
+    ) -> Item | None:
         gold_text = ctx.article.text[statement.start : statement.end]
         names = {w.lower() for w in statement.speaker.split()}
         nps = [
@@ -348,7 +371,9 @@ class Builder:
             expect_in_answer=[statement.surname],
         )
 
-    def _followups(self, ctx, asked, rng) -> list[Item]:
+    def _followups(
+        self, ctx: Context, asked: list[tuple[int, Item, Phrase]], rng: random.Random
+    ) -> list[Item]:
         """At most one follow-up of each form: the same person on another topic ('What about
         X?', 'And what did he say about X?'), and another person on the same topic ('And what
         did Y say about it?', where 'it' is the earlier question's topic)."""
@@ -414,7 +439,7 @@ class Builder:
                 "year": "fact_year",
             }[kind]
             name = "fact_figure" if rng.random() < FIGURE_RATE else name
-            template = next(t for t in eligible("fact", "", set()) if t.name == name)
+            template = _template(name)
             unit = match.group("unit") if kind == "count" else ""
             answer = number.split()[0] if kind == "count" else number
             start = sentence.start + match.start(kind)
@@ -437,53 +462,63 @@ class Builder:
         return None
 
     def _unanswerable(self, ctx: Context, rng: random.Random) -> Item | None:
-        roll = rng.random()
-        if roll >= 0.5:
-            return None
+        """One unanswerable question for a share of the articles, of the form drawn by
+        UNANSWERABLE_SHARES; None for the rest or when the form's check fails."""
+        roll, floor = rng.random(), 0.0
         pool = self.topics_by_split.get(ctx.split, [])
-        if not pool:
+        for form, share in UNANSWERABLE_SHARES:
+            if floor <= roll < floor + share and pool:
+                return getattr(self, f"_{form}")(ctx, pool, rng)
+            floor += share
+        return None
+
+    def _un_person_topic(self, ctx: Context, pool: list[Phrase], rng: random.Random) -> Item | None:
+        """A person quoted here x a headline topic of another article that no article
+        mentions together with their surname (scanned)."""
+        if not ctx.statements:
             return None
-        if roll < 0.35:
-            if not ctx.statements:
-                return None
-            statement = rng.choice(ctx.statements)
-            people = self.index.with_word(statement.surname)
-            for topic in rng.sample(pool, min(20, len(pool))):
-                words = [w for w in norm(topic.text).split() if stems(w)]
-                if words and not people & self.index.with_all_words(words):
-                    template = rng.choice(
-                        [
-                            t
-                            for t in eligible("unanswerable", "", set())
-                            if t.name.startswith("un_person_topic")
-                        ]
-                    )
-                    form, ref = self._ref(statement, rng)
-                    form = "surname" if form == "role" else form
-                    ref = statement.surname if form == "surname" else statement.speaker
-                    question = template.text.format(ref=ref, topic=topic.text)
-                    return self._unanswerable_item(ctx, template, form, question, statement.speaker)
-            return None
-        if roll < 0.42:
-            name = self._invented(rng, person=True)
-            topic = rng.choice(pool)
-            template = next(
-                t for t in eligible("unanswerable", "", set()) if t.name == "un_invented_person"
-            )
-            return self._unanswerable_item(
-                ctx, template, None, template.text.format(ref=name, topic=topic.text), name
-            )
+        statement = rng.choice(ctx.statements)
+        people = self.index.with_word(statement.surname)
+        for topic in rng.sample(pool, min(20, len(pool))):
+            words = [w for w in norm(topic.text).split() if stems(w)]
+            if words and not people & self.index.with_all_words(words):
+                template = rng.choice(
+                    [
+                        t
+                        for t in eligible("unanswerable", "", set())
+                        if t.name.startswith("un_person")
+                    ]
+                )
+                form = rng.choice(["full", "surname"])
+                ref = statement.speaker if form == "full" else statement.surname
+                question = template.text.format(ref=ref, topic=topic.text)
+                return self._unanswerable_item(ctx, template, form, question, statement.speaker)
+        return None
+
+    def _un_invented_person(
+        self, ctx: Context, pool: list[Phrase], rng: random.Random
+    ) -> Item | None:
+        """Someone who occurs nowhere in the corpus, on a real topic."""
+        name = self._invented(rng, person=True)
+        template = _template("un_invented_person")
+        question = template.text.format(ref=name, topic=rng.choice(pool).text)
+        return self._unanswerable_item(ctx, template, None, question, name)
+
+    def _un_invented_thing(
+        self, ctx: Context, pool: list[Phrase], rng: random.Random
+    ) -> Item | None:
+        """A person quoted here, on a thing that occurs nowhere in the corpus."""
         if not ctx.statements:
             return None
         statement = rng.choice(ctx.statements)
         thing = f"the {self._invented(rng, person=False)} {rng.choice(_THINGS)}"
-        template = next(
-            t for t in eligible("unanswerable", "", set()) if t.name == "un_invented_thing"
-        )
+        template = _template("un_invented_thing")
         question = template.text.format(ref=statement.speaker, topic=thing)
         return self._unanswerable_item(ctx, template, None, question, statement.speaker)
 
-    def _unanswerable_item(self, ctx, template, form, question, speaker) -> Item:
+    def _unanswerable_item(
+        self, ctx: Context, template: Template, form: str | None, question: str, speaker: str
+    ) -> Item:
         return self._make(
             ctx,
             template,
@@ -505,6 +540,10 @@ class Builder:
                     return f"{first} {word}"
             elif not self.index.with_word(word):
                 return word
+
+
+def _template(name: str) -> Template:
+    return next(t for t in TEMPLATES if t.name == name)
 
 
 def _usable_role(role: str) -> bool:
