@@ -224,7 +224,7 @@ def parse_reference(words: list[str]) -> Reference | None:
 
 def _ref_after_verb(text: str, pos: int) -> tuple[str, Reference] | None:
     """', said Mr Brown.' right after a closing quote: (cue lemma, reference)."""
-    m = re.compile(rf"[,.!?]?\s*({_CUE_ALTERNATION})\s+", re.I).match(text, pos)
+    m = re.compile(rf",?[ \t]*({_CUE_ALTERNATION})[ \t]+", re.I).match(text, pos)
     if not m or m.start(1) - pos > 3:
         return None
     words: list[str] = []
@@ -240,7 +240,7 @@ def _ref_after_verb(text: str, pos: int) -> tuple[str, Reference] | None:
 
 def _ref_before_verb(text: str, pos: int) -> tuple[str, Reference] | None:
     """', Mr Brown said.' right after a closing quote: (cue lemma, reference)."""
-    m = re.compile(r"[,.!?]?\s+").match(text, pos)
+    m = re.compile(r",?[ \t]+").match(text, pos)
     if not m:
         return None
     words: list[str] = []
@@ -409,7 +409,9 @@ def _quote_rules(article: Article) -> Iterator[Statement]:
         if not 6 <= words <= 150:
             continue
         found = None
-        if text[span.end - 1] in ",.!?" or text[span.end + 1 : span.end + 2] in (",", ""):
+        # '"…," said X' / '"…!" X said': a quote ending in a full stop ends the sentence,
+        # and a name after it starts a new one ('"…."  Merrill says …' is not attribution).
+        if text[span.end - 1] in ",!?" or text[span.end + 1 : span.end + 2] == ",":
             after = _ref_after_verb(text, span.end + 1)
             if after:
                 found = ("quote_verb_name", *after)

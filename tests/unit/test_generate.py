@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from evals.datasets import verify
+from evals.generate import precision
 from evals.generate.__main__ import main as generate_main
 from evals.generate.build import _usable_role
 from evals.generate.corpora import Article, pick_subset
@@ -113,6 +114,9 @@ NOT_ATTRIBUTED = [
     'Tomas Orvel came. "We expect the new dock to double the trade," he said.',
     # only a surname in the whole article: no full name, no statement
     '"We expect the new dock to double the trade in grain," said Mr Orvel.',
+    # a quote that ends its sentence: the name after it opens a new one
+    'Tomas Orvel spoke. "The harbour will close for the whole winter season." '
+    "Orvel says the ships will go south.",
     # a scare quote with no speaker next to it
     'The "historic and unprecedented agreement for all the harbour workers" was signed.',
 ]
@@ -436,3 +440,23 @@ def test_verifier_catches_bad_rows(
     path = _rewrite(generated, tmp_path, change)
     assert verify.main([str(path)]) == 1
     assert message in capsys.readouterr().out
+
+
+# ----- the pattern precision check (evals/generate/precision.py) ------------------------------
+
+NAMED_SOURCES = [("Tomas Orvel", True), ("he", False), ("The minister", False), (None, False)]
+
+
+@pytest.mark.parametrize(("source", "named"), NAMED_SOURCES)
+def test_gold_sources_that_can_confirm_a_name(source: str | None, named: bool) -> None:
+    assert precision._named(source) is named
+
+
+def test_statement_inside_gold_content() -> None:
+    statement = find_statements(
+        article('Tomas Orvel came. "We will open the new dock in the spring," said Mr Orvel.')
+    )[0]
+    inside = precision.GoldAttribution(((statement.start - 1, statement.end + 1),), "Orvel")
+    elsewhere = precision.GoldAttribution(((0, 10),), "Orvel")
+    assert precision._inside(statement, inside) == 1.0
+    assert precision._inside(statement, elsewhere) == 0.0
