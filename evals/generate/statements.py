@@ -72,7 +72,8 @@ ROLE_WORDS = word_set(
 )
 HONORIFICS = word_set(
     """
-    mr mrs ms miss dr sir lord lady dame prof mr. mrs. ms. dr. sen. rep. gov.
+    mr mrs ms miss dr sir lord lady dame prof mr. mrs. ms. dr. sen. rep. gov. comrade
+    archpriest father rev colonel
     """
 )
 CONNECTORS = word_set(
@@ -188,6 +189,7 @@ def _trailing_name(words: list[str]) -> list[str]:
             and low not in ROLE_WORDS | HONORIFICS | CONNECTORS | NOT_NAMES
             and not (word.endswith(".") and len(word) > 2)
             and not word.endswith(("'s", "’s"))
+            and not (word.endswith("ing") and len(word) > 5)  # 'Addressing', 'Speaking'
         ):
             name.insert(0, word)
         else:
@@ -304,6 +306,19 @@ def full_name(text: str, surname: str) -> str | None:
                 (forms if clean == "strong" else weak)[" ".join(name[cut:])] += 1
     forms = forms or weak
     forms = Counter({f: c for f, c in forms.items() if len(set(f.split())) == len(f.split())})
+    # A three-word form opening with a word the article also writes in lower case is an
+    # organisation's or a sentence's word before the name ('Environment Alexander Kozlov').
+    lowered = set(re.findall(r"\b[a-z][a-z-]+\b", text))
+    forms = Counter(
+        {
+            (
+                " ".join(f.split()[1:])
+                if len(f.split()) > 2 and f.split()[0].lower() in lowered
+                else f
+            ): c
+            for f, c in forms.items()
+        }
+    )
     if not forms:
         return None
     longest = max(len(f.split()) for f in forms)

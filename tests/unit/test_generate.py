@@ -137,6 +137,13 @@ NAME_CASES = [
         "Petra Solvik",
     ),
     ("Mr Orvel spoke.", "Orvel", None),
+    # an organisation's word before the name, written in lower case elsewhere in the article
+    (
+        "Minister of Fisheries Tomas Orvel: hello. Fisheries Tomas Orvel said the fisheries grew.",
+        "Orvel",
+        "Tomas Orvel",
+    ),
+    ("Addressing Lina Orvel, he spoke.", "Orvel", "Lina Orvel"),
     # two different people with the same surname: no safe canonical name
     ("Tomas Orvel and Lina Orvel spoke.", "Orvel", None),
 ]
