@@ -319,6 +319,15 @@ def full_name(text: str, surname: str) -> str | None:
             for f, c in forms.items()
         }
     )
+    # A long form seen once, whose shorter ending is also seen, is more likely an
+    # organisation's last word before the name ('… and Environment Alexander Kozlov:').
+    forms = Counter(
+        {
+            f: c
+            for f, c in forms.items()
+            if not (c == 1 and len(f.split()) > 2 and " ".join(f.split()[1:]) in forms)
+        }
+    )
     if not forms:
         return None
     longest = max(len(f.split()) for f in forms)
