@@ -30,6 +30,7 @@ UNANSWERABLE_SHARES = (
     ("un_invented_person", 0.07),
     ("un_invented_thing", 0.08),
 )
+OWN_VERB_RATE = 0.6  # questions asked with the article's reporting verb when a template has it
 FACT_RATE = 0.6  # share of articles asked a fact question, so facts do not outnumber the rest
 _NUMBER = re.compile(
     r"(?P<percent>\d+(?:\.\d+)?(?:%| per ?cent))"
@@ -317,7 +318,7 @@ class Builder:
         evidence: Evidence,
         rng: random.Random,
     ) -> Item:
-        template = rng.choice(eligible("speaker_topic", statement.cue, set()))
+        template = _pick(eligible("speaker_topic", statement.cue, set()), rng)
         form, ref = self._ref(statement, rng)
         question = template.text.format(ref=ref, topic=topic.text)
         return self._make(
@@ -354,7 +355,7 @@ class Builder:
             return None
         nps = sorted(nps, key=lambda p: (-len(p.stems), p.text))[:2]
         available = {"np2"} if len(nps) == 2 else set()
-        template = rng.choice(eligible("who_said", statement.cue, available))
+        template = _pick(eligible("who_said", statement.cue, available), rng)
         question = template.text.format(np1=nps[0].text, np2=nps[-1].text, topic=topic.text)
         if _copies(question, gold_text, 6):
             return None
@@ -540,6 +541,15 @@ class Builder:
                     return f"{first} {word}"
             elif not self.index.with_word(word):
                 return word
+
+
+def _pick(templates: list[Template], rng: random.Random) -> Template:
+    """A template of the statement's own reporting verb ('warn', 'deny') when there is one,
+    most of the time: those verbs are rare, and a generic 'say' would drown them."""
+    own = [t for t in templates if t.cues]
+    if own and rng.random() < OWN_VERB_RATE:
+        return rng.choice(own)
+    return rng.choice([t for t in templates if not t.cues] or templates)
 
 
 def _template(name: str) -> Template:

@@ -4,6 +4,7 @@ names and roles, the split, evidence windows, unanswerable checks and determinis
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from evals.datasets import verify
 from evals.generate import precision
 from evals.generate.__main__ import main as generate_main
-from evals.generate.build import _usable_role
+from evals.generate.build import _pick, _template, _usable_role
 from evals.generate.corpora import Article, pick_subset
 from evals.generate.items import find_evidence
 from evals.generate.statements import (
@@ -22,6 +23,7 @@ from evals.generate.statements import (
     role_of,
     transcript_turns,
 )
+from evals.generate.templates import eligible
 from evals.generate.text import CorpusIndex, Span, norm, sentence_spans, windows
 from evals.generate.topics import PhraseFinder, best_topic, stems
 from evals.split import group_keys, split_of
@@ -469,3 +471,13 @@ def test_statement_inside_gold_content() -> None:
     elsewhere = precision.GoldAttribution(((0, 10),), "Orvel")
     assert precision._inside(statement, inside) == 1.0
     assert precision._inside(statement, elsewhere) == 0.0
+
+
+@pytest.mark.parametrize(("cue", "own"), [("warn", "st_warn"), ("deny", "st_deny"), ("say", None)])
+def test_questions_use_the_articles_reporting_verb(cue: str, own: str | None) -> None:
+    rng = random.Random(3)
+    picked = [_pick(eligible("speaker_topic", cue, set()), rng).name for _ in range(200)]
+    if own is None:
+        assert all(not _template(name).cues for name in picked)
+    else:
+        assert 0.45 < picked.count(own) / len(picked) < 0.75
