@@ -2,14 +2,19 @@
 """Check the labelled evaluation datasets in evals/datasets/ (stdlib only).
 
 Usage (from the repo root):
-    python evals/datasets/verify.py [--bbc PATH] [--sample PATH] [--duplicates PATH]
-                                    [DATASET.jsonl ...]
+    python evals/datasets/verify.py [--bbc PATH] [--sample PATH] [--press PATH] [--polnear PATH]
+                                    [--duplicates PATH] [DATASET.jsonl ...]
+    python evals/datasets/verify.py evals/generated/*-dev.jsonl evals/generated/*-test.jsonl
 
-Defaults: --bbc ../shared/corpus/bbc/articles.jsonl and --sample data/samples/articles.jsonl,
-both relative to the repo root; --duplicates is duplicates.json next to the BBC corpus.
-Without dataset arguments every *.jsonl in evals/datasets/ is checked. A dataset whose file
-name starts with "sample" is checked against the sample corpus, every other one against the
-BBC corpus.
+Defaults: --bbc ../shared/corpus/bbc/articles.jsonl, --sample data/samples/articles.jsonl,
+--press ../shared/corpus/ua_ru_presidential_press/articles.jsonl and --polnear
+../shared/corpus/polnear/articles.jsonl, all relative to the repo root; --duplicates is
+duplicates.json next to the BBC corpus. Without dataset arguments every *.jsonl in
+evals/datasets/ is checked. The corpus a dataset is checked against follows its file name:
+"sample*" the sample corpus, "press*" the presidential press corpus, "polnear*" PolNeAR, any
+other the BBC corpus. A generated file `<corpus>-<split>.jsonl` is checked against the article
+file written beside it, `<corpus>-articles.jsonl` (the articles its store is built from), and
+a duplicates.json beside that, when they exist. `*-articles.jsonl` files are never datasets.
 
 Checks, per question:
   - valid JSON; required fields present with the right types; `id` unique across all files;
@@ -23,10 +28,18 @@ Checks, per question:
   - each gold id exists in the corpus, is listed once, and contains at least one evidence
     string; ids from a duplicate group (duplicates.json) are only allowed when the whole
     group is listed.
+Fields of the generated and split sets (evals/README.md, "Generated sets"), when present:
+  - `split` is "dev" or "test" and is the split of the article of the first gold span
+    (evals/split.py: a hash of the article id, duplicate groups together);
+  - `gold_spans` is a list of [article_id, start, end] inside that article's text, non-empty
+    for answerable rows, and every evidence string lies inside one of the spans;
+  - `corpus`, `template` and `speaker_role` are non-empty strings; `source_url` is the url of
+    a gold article (required for every answerable row of a press set: the corpus is CC BY 4.0).
 Exits 1 with the list of problems, 0 when everything passes.
 """
 
 import argparse
+import bisect
 import json
 import re
 import sys
@@ -35,11 +48,23 @@ from pathlib import Path
 
 KINDS = {"speaker_topic", "who_said", "fact", "unanswerable", "followup"}
 REQUIRED = ("id", "question", "kind", "speaker", "gold_docs", "evidence_any")
-OPTIONAL = ("expect_in_answer", "context")
+OPTIONAL = (
+    "expect_in_answer",
+    "context",
+    "split",
+    "corpus",
+    "template",
+    "gold_spans",
+    "source_url",
+    "speaker_role",
+)
 MIN_WORDS, MAX_WORDS = 4, 15
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
+# Run as a script from anywhere: the split rule lives in evals/split.py (stdlib only).
+sys.path.insert(0, str(REPO))
+from evals.split import SPLITS, group_keys, split_of  # noqa: E402
 
 
 def norm(s):
@@ -54,14 +79,82 @@ def norm(s):
     return re.sub(r"\s+", " ", s).strip()
 
 
-def load_corpus(path):
+def load_corpus(path, urls=None):
     docs = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 rec = json.loads(line)
                 docs[rec["id"]] = rec.get("text", "")
+                if urls is not None and rec.get("url"):
+                    urls[rec["id"]] = rec["url"]
     return docs
+
+
+def check_split_fields(q, docs, keys, urls, needs_url, bad):
+    """The fields of generated and split sets: split, gold_spans, corpus, template, source_url."""
+    answerable = q["kind"] != "unanswerable"
+    for name in ("corpus", "template", "speaker_role"):
+        if name in q and (not isinstance(q[name], str) or not q[name].strip()):
+            bad(f"{name} must be a non-empty string")
+    spans = q.get("gold_spans")
+    texts = []
+    if spans is not None:
+        if not isinstance(spans, list) or (answerable and not spans):
+            bad("gold_spans must be a list of [article_id, start, end], non-empty when answerable")
+            spans = []
+        for span in spans:
+            ok = (
+                isinstance(span, list)
+                and len(span) == 3
+                and isinstance(span[0], str)
+                and all(isinstance(x, int) and not isinstance(x, bool) for x in span[1:])
+            )
+            if not ok or span[0] not in docs or not 0 <= span[1] < span[2] <= len(docs[span[0]]):
+                bad(f"gold span {span!r} is not [article_id, start, end] inside a corpus article")
+                continue
+            texts.append(docs[span[0]][span[1] : span[2]])
+        for e in q["evidence_any"]:
+            if texts and not any(e in t for t in texts):
+                bad(f"evidence {e!r} is not inside any gold span")
+    if "split" in q:
+        if q["split"] not in SPLITS:
+            bad(f"split {q['split']!r} not one of {list(SPLITS)}")
+        article = None
+        if spans and isinstance(spans[0], list) and spans[0] and spans[0][0] in docs:
+            article = spans[0][0]
+        elif answerable and q["gold_docs"]:
+            article = min(q["gold_docs"], key=lambda d: keys.get(d, d))
+        if article and split_of(article, keys) != q["split"]:
+            bad(f"split {q['split']!r} but article {article} hashes to {split_of(article, keys)!r}")
+    if "source_url" in q:
+        if not isinstance(q["source_url"], str) or not q["source_url"].startswith("http"):
+            bad("source_url must be an http(s) URL")
+        elif answerable and q["source_url"] not in {urls.get(d) for d in q["gold_docs"]}:
+            bad(f"source_url {q['source_url']} is not the url of a gold article")
+    elif needs_url and answerable:
+        bad("press rows need source_url (the corpus is CC BY 4.0: keep the source with excerpts)")
+
+
+class Haystack:
+    """All texts joined in one string, so finding every article that contains a string is one
+    scan instead of one per article (thousands of generated questions, thousands of articles)."""
+
+    def __init__(self, texts):
+        self.ids, self.starts, parts, offset = list(texts), [], [], 0
+        for i in self.ids:
+            self.starts.append(offset)
+            parts.append(texts[i])
+            offset += len(texts[i]) + 1
+        self.text = "\0".join(parts)
+
+    def containing(self, needle):
+        found = set()
+        at = self.text.find(needle) if needle else -1
+        while at != -1:
+            found.add(self.ids[bisect.bisect_right(self.starts, at) - 1])
+            at = self.text.find(needle, at + 1)
+        return found
 
 
 def is_str_list(v, allow_empty=True):
@@ -72,9 +165,12 @@ def is_str_list(v, allow_empty=True):
     )
 
 
-def check_dataset(path, docs, groups, seen_ids, problems):
-    normed = {i: norm(t) for i, t in docs.items()}
+def check_dataset(path, docs, groups, seen_ids, problems, urls=None, needs_url=False):
+    exact_index = Haystack(docs)
+    near_index = Haystack({i: norm(t) for i, t in docs.items()})
     group_of = {i: g for g in groups for i in g}
+    keys = group_keys(groups)
+    urls = urls or {}
     kinds = Counter()
     with open(path, encoding="utf-8") as f:
         lines = f.readlines()
@@ -135,6 +231,7 @@ def check_dataset(path, docs, groups, seen_ids, problems):
         if kind == "who_said" and "expect_in_answer" not in q:
             bad("who_said needs expect_in_answer (e.g. the speaker's surname)")
 
+        check_split_fields(q, docs, keys, urls, needs_url, bad)
         if kind == "unanswerable":
             if gold or ev:
                 bad("unanswerable must have empty gold_docs and evidence_any")
@@ -165,8 +262,8 @@ def check_dataset(path, docs, groups, seen_ids, problems):
             if not any(e in docs[d] for d in gold_set if d in docs):
                 bad(f"evidence {e!r} does not occur verbatim in any gold doc")
             ne = norm(e)
-            exact = {i for i, t in docs.items() if e in t}
-            near = {i for i, t in normed.items() if ne and ne in t}
+            exact = exact_index.containing(e)
+            near = near_index.containing(ne)
             for d in sorted(exact - gold_set):
                 bad(f"article {d} contains evidence {e!r} verbatim but is not in gold_docs")
             for d in sorted(near - exact - gold_set):
@@ -178,6 +275,22 @@ def check_dataset(path, docs, groups, seen_ids, problems):
             if d in docs and not any(e in docs[d] for e in ev):
                 bad(f"gold doc {d} contains none of the evidence strings")
     return kinds
+
+
+def corpus_for(path, args):
+    """(corpus file, duplicates file or None) a dataset file is checked against."""
+    prefix = path.name.split("-")[0].split(".")[0]
+    beside = path.parent / f"{prefix}-articles.jsonl"
+    if beside.exists():
+        dup = path.parent / "duplicates.json"
+        return beside, (dup if prefix == "bbc" and dup.exists() else None)
+    if path.name.startswith("sample"):
+        return args.sample, None
+    if path.name.startswith("press"):
+        return args.press, None
+    if path.name.startswith("polnear"):
+        return args.polnear, None
+    return args.bbc, args.duplicates or args.bbc.parent / "duplicates.json"
 
 
 def main(argv=None):
@@ -198,6 +311,18 @@ def main(argv=None):
         help="sample corpus JSONL (default: data/samples/articles.jsonl from the repo root)",
     )
     ap.add_argument(
+        "--press",
+        type=Path,
+        default=REPO / "../shared/corpus/ua_ru_presidential_press/articles.jsonl",
+        help="presidential press corpus JSONL (for press*.jsonl)",
+    )
+    ap.add_argument(
+        "--polnear",
+        type=Path,
+        default=REPO / "../shared/corpus/polnear/articles.jsonl",
+        help="PolNeAR corpus JSONL (for polnear*.jsonl)",
+    )
+    ap.add_argument(
         "--duplicates",
         type=Path,
         default=None,
@@ -206,30 +331,31 @@ def main(argv=None):
     args = ap.parse_args(argv)
 
     datasets = args.datasets or sorted(HERE.glob("*.jsonl"))
+    datasets = [p for p in datasets if not p.name.endswith("-articles.jsonl")]
     if not datasets:
         print(f"no dataset files found in {HERE}")
         return 1
     problems, seen, summary = [], {}, []
     corpora = {}
     for path in datasets:
-        use_sample = path.name.startswith("sample")
-        cpath = args.sample if use_sample else args.bbc
+        cpath, dpath = corpus_for(path, args)
         key = str(cpath)
         if key not in corpora:
             if not cpath.exists():
                 problems.append(f"{path.name}: corpus {cpath} not found")
                 continue
-            docs = load_corpus(cpath)
+            urls = {}
+            docs = load_corpus(cpath, urls)
             groups = []
-            if not use_sample:
-                dpath = args.duplicates or cpath.parent / "duplicates.json"
+            if dpath is not None:
                 if dpath.exists():
                     groups = json.loads(dpath.read_text(encoding="utf-8"))
                 else:
                     problems.append(f"duplicates file {dpath} not found")
-            corpora[key] = (docs, groups)
-        docs, groups = corpora[key]
-        kinds = check_dataset(path, docs, groups, seen, problems)
+            corpora[key] = (docs, groups, urls)
+        docs, groups, urls = corpora[key]
+        needs_url = path.name.startswith("press")
+        kinds = check_dataset(path, docs, groups, seen, problems, urls, needs_url)
         summary.append(
             f"{path.name}: {sum(kinds.values())} questions "
             f"({', '.join(f'{k} {kinds[k]}' for k in sorted(kinds))}) "

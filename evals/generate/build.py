@@ -1,0 +1,588 @@
+"""From articles and their statements to question items, per corpus (deterministic, seeded).
+
+Two passes: the first finds every article's statements and parses the phrases needed (headline,
+the words around each statement, fact sentences) in one spaCy batch; the second turns them into
+items. Every random choice comes from a `random.Random` seeded with the run seed and the
+article id, so one article's items do not change when others are added.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from evals.generate.corpora import Article
+from evals.generate.items import Evidence, Item, find_evidence, item_id
+from evals.generate.statements import ROLE_WORDS, Statement
+from evals.generate.templates import TEMPLATES, Template, eligible
+from evals.generate.text import CorpusIndex, Span, norm, sentence_spans
+from evals.generate.topics import Phrase, PhraseFinder, best_topic, stems
+from evals.split import split_of, stable_hash
+
+MAX_STATEMENTS = 3  # speaker_topic items per article: many articles beat many items per article
+MAX_BROAD_SPANS = 4  # gold spans of a question about the headline's subject, at most
+FIGURE_RATE = 0.3  # fact questions asked as 'what figure' rather than by the number's type
+# Unanswerable forms and the share of articles asked each (the rest get none).
+UNANSWERABLE_SHARES = (
+    ("un_person_topic", 0.35),
+    ("un_invented_person", 0.07),
+    ("un_invented_thing", 0.08),
+)
+OWN_VERB_RATE = 0.6  # questions asked with the article's reporting verb when a template has it
+FACT_RATE = 0.6  # share of articles asked a fact question, so facts do not outnumber the rest
+_NUMBER = re.compile(
+    r"(?P<percent>\d+(?:\.\d+)?(?:%| per ?cent))"
+    r"|(?P<money>[$£€]\s?\d[\d,.]*(?:\s?(?:bn|m|billion|million|trillion))?)"
+    r"|(?P<year>\b(?:19|20)\d\d\b)"
+    r"|(?P<count>\b\d[\d,]*\s+(?P<unit>[a-z]{3,}[^su\W]s)\b)"
+)
+_QUOTE_MARKS = '"“”'
+# Syllables for names and things that occur nowhere in the corpus (checked before use).
+_SYLLABLES = (
+    "bra",
+    "dor",
+    "fen",
+    "gal",
+    "kri",
+    "lom",
+    "mer",
+    "nov",
+    "pel",
+    "quin",
+    "ros",
+    "sal",
+    "tev",
+    "ul",
+    "var",
+    "wen",
+    "yor",
+    "zan",
+    "hal",
+    "cor",
+)
+_FIRST = (
+    "Anselm",
+    "Birgit",
+    "Corvin",
+    "Dagny",
+    "Eberhard",
+    "Fenna",
+    "Gisela",
+    "Hartwin",
+    "Ilka",
+    "Jorun",
+    "Kasimir",
+    "Liesel",
+    "Mireille",
+    "Norwin",
+    "Ottilie",
+    "Parvin",
+)
+_THINGS = ("agreement", "festival", "merger", "summit", "reform", "treaty", "programme", "app")
+
+
+@dataclass
+class Context:
+    """What the second pass needs about one article."""
+
+    article: Article
+    split: str
+    statements: list[Statement]
+    headline: list[Phrase]
+    around: dict[int, list[Phrase]]  # statement index -> phrases of the words around it
+    gold_phrases: dict[int, list[Phrase]]  # statement index -> phrases of its own words
+    facts: list[tuple[Span, re.Match[str], Phrase]]  # sentence, number, what it is about
+
+
+def _around_text(article: Article, statement: Statement) -> str:
+    """The words around a statement: the sentence before and the sentence after it; for a
+    transcript turn, the end of the turn before it. Only whole sentences: a window edge cut
+    mid-word would give phrases like 'the time someon'."""
+    text = article.text
+    if statement.rule == "transcript_label":
+        before = text[max(0, statement.start - 400) : statement.start].split(":")
+        previous_turn = before[-2] if len(before) >= 2 else ""
+        return previous_turn.split(" ", 1)[-1] if statement.start > 400 else previous_turn
+    low, high = max(0, statement.start - 400), min(len(text), statement.end + 300)
+    sentences = sentence_spans(text, low, high)
+    before = [s for s in sentences if s.end <= statement.start and (s.start > low or low == 0)]
+    after = [
+        s for s in sentences if s.start >= statement.end and (s.end < high or high == len(text))
+    ]
+    return " ".join(text[s.start : s.end] for s in [*before[-1:], *after[:1]])
+
+
+def fact_sentences(article: Article, exclude: Iterable[Span]) -> list[tuple[Span, re.Match[str]]]:
+    """Reported sentences (no quote marks, outside statements) that give a number or a date."""
+    out = []
+    taken = list(exclude)
+    for sentence in sentence_spans(article.text):
+        chunk = article.text[sentence.start : sentence.end]
+        if any(q in chunk for q in _QUOTE_MARKS) or not 8 <= len(chunk.split()) <= 45:
+            continue
+        if any(s.start < sentence.end and sentence.start < s.end for s in taken):
+            continue
+        m = _NUMBER.search(chunk)
+        if m:
+            out.append((sentence, m))
+    return out
+
+
+def _number_kind(match: re.Match[str]) -> str:
+    """Which alternative of _NUMBER matched: percent, money, year or count."""
+    return next(k for k in ("percent", "money", "year", "count") if match.group(k))
+
+
+def pronoun_for(text: str, surname: str) -> str | None:
+    """'he' or 'she' when the words after the person's mentions use only that pronoun."""
+    he = she = 0
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        after = text[m.end() : m.end() + 200].lower()
+        he += len(re.findall(r"\b(?:he|him|his)\b", after))
+        she += len(re.findall(r"\b(?:she|her|hers)\b", after))
+    if he >= 2 and she == 0:
+        return "he"
+    if she >= 2 and he == 0:
+        return "she"
+    return None
+
+
+def prepare(
+    articles: list[Article],
+    find: Callable[[Article], list[Statement]],
+    finder: PhraseFinder,
+    keys: dict[str, str],
+    seed: int,
+) -> list[Context]:
+    """First pass: statements, fact sentences and the phrases to phrase topics with."""
+    drafts = []
+    texts: dict[str, None] = {}
+    for article in articles:
+        rng = random.Random(seed ^ stable_hash(article.id))
+        found = find(article)
+        statements = found
+        if len(statements) > MAX_STATEMENTS * 2:
+            statements = sorted(rng.sample(statements, MAX_STATEMENTS * 2), key=lambda s: s.start)
+        facts = fact_sentences(article, [Span(s.start, s.end) for s in found])[:4]
+        around = {i: _around_text(article, s) for i, s in enumerate(statements)}
+        gold = {i: article.text[s.start : s.end][:600] for i, s in enumerate(statements)}
+        for t in [article.title, *around.values(), *gold.values()]:
+            texts[t] = None
+        drafts.append((article, statements, around, gold, facts))
+    ordered = list(texts)
+    parsed = dict(zip(ordered, finder.phrases(ordered), strict=True))
+    numbers = [
+        (article.text[sp.start : sp.end], m.start(_number_kind(m)))
+        for article, *_rest, facts in drafts
+        for sp, m in facts
+    ]
+    subjects = iter(finder.subjects(numbers))
+    drafts = [(*draft[:4], [(sp, m, next(subjects)) for sp, m in draft[4]]) for draft in drafts]
+    return [
+        Context(
+            article=article,
+            split=split_of(article.id, keys),
+            statements=statements,
+            headline=parsed[article.title],
+            around={i: parsed[t] for i, t in around.items()},
+            gold_phrases={i: parsed[t] for i, t in gold.items()},
+            facts=[(sp, m, subject) for sp, m, subject in facts if subject],
+        )
+        for article, statements, around, gold, facts in drafts
+    ]
+
+
+class Builder:
+    """Second pass: items for one corpus."""
+
+    def __init__(self, corpus: str, index: CorpusIndex, contexts: list[Context], seed: int) -> None:
+        self.corpus = corpus
+        self.index = index
+        self.contexts = contexts
+        self.seed = seed
+        self.topics_by_split: dict[str, list[Phrase]] = {}
+        for ctx in contexts:
+            self.topics_by_split.setdefault(ctx.split, []).extend(
+                p for p in ctx.headline if len(p.stems) >= 2
+            )
+
+    def items(self) -> list[Item]:
+        out: list[Item] = []
+        seen: set[str] = set()
+        for ctx in self.contexts:
+            rng = random.Random(self.seed ^ stable_hash(ctx.article.id))
+            for item in self._article_items(ctx, rng):
+                if item.id not in seen and item.question not in seen:
+                    seen.update((item.id, item.question))
+                    out.append(item)
+        return out
+
+    # ----- per article ---------------------------------------------------------------------
+
+    def _article_items(self, ctx: Context, rng: random.Random) -> list[Item]:
+        items: list[Item] = []
+        asked: list[tuple[int, Item, Phrase]] = []
+        for i, statement in enumerate(ctx.statements):
+            found = self._topic(ctx, i)
+            if not found:
+                continue
+            topic, spans = found
+            evidence = self._evidence(ctx, spans)
+            if not evidence:
+                continue
+            item = self._speaker_topic(ctx, statement, topic, spans, evidence, rng)
+            if all(it.question != item.question for it in items):
+                items.append(item)
+            asked.append((i, item, topic))
+            if not any(it.kind == "who_said" for it in items):
+                own = self._evidence(ctx, statement.spans)
+                who = self._who_said(ctx, i, statement, topic, own, rng) if own else None
+                if who:
+                    items.append(who)
+        items = [it for it in items if it.kind != "speaker_topic"] + [
+            it for it in items if it.kind == "speaker_topic"
+        ][:MAX_STATEMENTS]
+        items.extend(self._followups(ctx, asked, rng))
+        fact = self._fact(ctx, rng) if rng.random() < FACT_RATE else None
+        if fact:
+            items.append(fact)
+        unanswerable = self._unanswerable(ctx, rng)
+        if unanswerable:
+            items.append(unanswerable)
+        return items
+
+    def _topic(self, ctx: Context, i: int) -> tuple[Phrase, tuple[Span, ...]] | None:
+        """The topic of statement i and its gold spans. A phrase from around the statement
+        that shares a stem with it points at that statement alone; failing that, the
+        headline's subject, which any of the person's statements in the article answers, so
+        all of them are gold."""
+        statement = ctx.statements[i]
+        gold_text = ctx.article.text[statement.start : statement.end]
+        names = statement.speaker.split()
+        candidates = [*ctx.around.get(i, []), *ctx.headline]
+        candidates = [p for p in candidates if norm(p.text) not in norm(gold_text)]
+        topic = best_topic(candidates, gold_text, exclude=names)
+        if topic:
+            return topic, statement.spans
+        headline = [
+            p for p in ctx.headline if not {w.lower() for w in names} & set(p.text.lower().split())
+        ]
+        if not headline:
+            return None
+        spans = tuple(
+            sp for s in ctx.statements if s.speaker == statement.speaker for sp in s.spans
+        )
+        # A person with many statements (a long transcript) has no one answer on the
+        # headline's subject: the question would be too broad to grade.
+        return (headline[0], spans) if len(spans) <= MAX_BROAD_SPANS else None
+
+    def _evidence(
+        self, ctx: Context, spans: tuple[Span, ...], cover: Span | None = None
+    ) -> Evidence | None:
+        return find_evidence(self.index, ctx.article.id, ctx.article.text, spans, cover)
+
+    def _ref(self, statement: Statement, rng: random.Random) -> tuple[str, str]:
+        forms = [("full", statement.speaker), ("surname", statement.surname)]
+        if statement.role and _usable_role(statement.role):
+            forms.append(("role", f"the {statement.role}"))
+        return rng.choice(forms)
+
+    def _make(
+        self, ctx: Context, template: Template, form: str | None, question: str, **fields
+    ) -> Item:
+        name = f"{template.name}:{form}" if form else template.name
+        if ctx.article.url and template.kind != "unanswerable":
+            fields["extra"] = {"source_url": ctx.article.url}
+        return Item(
+            id=item_id(self.corpus, ctx.article.id, name, question),
+            question=question,
+            kind=template.kind,
+            split=ctx.split,
+            corpus=self.corpus,
+            template=name,
+            **fields,
+        )
+
+    @staticmethod
+    def _spans(ctx: Context, spans: Iterable[Span]) -> list[list]:
+        return [[ctx.article.id, s.start, s.end] for s in spans]
+
+    def _speaker_topic(
+        self,
+        ctx: Context,
+        statement: Statement,
+        topic: Phrase,
+        spans: tuple[Span, ...],
+        evidence: Evidence,
+        rng: random.Random,
+    ) -> Item:
+        template = _pick(eligible("speaker_topic", statement.cue, set()), rng)
+        form, ref = self._ref(statement, rng)
+        question = template.text.format(ref=ref, topic=topic.text)
+        return self._make(
+            ctx,
+            template,
+            form,
+            _capitalise(question),
+            speaker=statement.speaker,
+            speaker_role=statement.role,
+            gold_docs=evidence.gold_docs,
+            evidence_any=evidence.evidence_any,
+            gold_spans=self._spans(ctx, spans),
+        )
+
+    def _who_said(
+        self,
+        ctx: Context,
+        i: int,
+        statement: Statement,
+        topic: Phrase,
+        evidence: Evidence,
+        rng: random.Random,
+    ) -> Item | None:
+        gold_text = ctx.article.text[statement.start : statement.end]
+        names = {w.lower() for w in statement.speaker.split()}
+        nps = [
+            p
+            for p in ctx.gold_phrases.get(i, [])
+            if len(p.text.split()) >= 2
+            and not names & set(p.text.lower().split())
+            and p.text.lower() != topic.text.lower()
+        ]
+        if not nps:
+            return None
+        nps = sorted(nps, key=lambda p: (-len(p.stems), p.text))[:2]
+        available = {"np2"} if len(nps) == 2 else set()
+        template = _pick(eligible("who_said", statement.cue, available), rng)
+        question = template.text.format(np1=nps[0].text, np2=nps[-1].text, topic=topic.text)
+        if _copies(question, gold_text, 6):
+            return None
+        return self._make(
+            ctx,
+            template,
+            None,
+            _capitalise(question),
+            speaker=statement.speaker,
+            speaker_role=statement.role,
+            gold_docs=evidence.gold_docs,
+            evidence_any=evidence.evidence_any,
+            gold_spans=self._spans(ctx, statement.spans),
+            expect_in_answer=[statement.surname],
+        )
+
+    def _followups(
+        self, ctx: Context, asked: list[tuple[int, Item, Phrase]], rng: random.Random
+    ) -> list[Item]:
+        """At most one follow-up of each form: the same person on another topic ('What about
+        X?', 'And what did he say about X?'), and another person on the same topic ('And what
+        did Y say about it?', where 'it' is the earlier question's topic)."""
+        out: dict[str, Item] = {}
+        for a, (i, first, topic) in enumerate(asked):
+            for j, later, later_topic in asked[a + 1 :]:
+                s1, s2 = ctx.statements[i], ctx.statements[j]
+                if later.gold_spans == first.gold_spans:
+                    continue
+                if s1.speaker == s2.speaker and later_topic.text != topic.text:
+                    form = "same_person"
+                    pronoun = pronoun_for(ctx.article.text, s2.surname)
+                    available = {"pronoun"} if pronoun else set()
+                elif s1.speaker != s2.speaker and later_topic.text == topic.text:
+                    form, pronoun, available = "other_person", None, {"other_person"}
+                else:
+                    continue
+                if form in out:
+                    continue
+                templates = [
+                    t
+                    for t in eligible("followup", s2.cue, available)
+                    if ("other_person" in t.needs) == (form == "other_person")
+                ]
+                template = rng.choice(templates)
+                question = template.text.format(
+                    pronoun=pronoun, surname=s2.surname, topic=later_topic.text, full=s2.speaker
+                )
+                out[form] = self._make(
+                    ctx,
+                    template,
+                    None,
+                    _capitalise(question),
+                    speaker=s2.speaker,
+                    speaker_role=s2.role,
+                    gold_docs=later.gold_docs,
+                    evidence_any=later.evidence_any,
+                    gold_spans=later.gold_spans,
+                    context=[first.question],
+                )
+        return list(out.values())
+
+    def _fact(self, ctx: Context, rng: random.Random) -> Item | None:
+        if not ctx.headline:
+            return None
+        topic = ctx.headline[0]
+        for sentence, match, subject in ctx.facts:
+            kind = _number_kind(match)
+            number = match.group(kind)
+            previous = ctx.article.text[
+                sentence.start : sentence.start + match.start(kind)
+            ].split()[-1:]
+            if kind == "count" and previous and previous[0][0].isupper():
+                continue  # 'Spider-Man 2 breaks': part of a name, not a count
+            nps = [subject] if subject.text != topic.text else []
+            nps = [p for p in nps if not any(ch.isdigit() for ch in p.text)]
+            if not nps:
+                continue
+            name = {
+                "percent": "fact_percent",
+                "money": "fact_money",
+                "count": "fact_count",
+                "year": "fact_year",
+            }[kind]
+            name = "fact_figure" if rng.random() < FIGURE_RATE else name
+            template = _template(name)
+            unit = match.group("unit") if kind == "count" else ""
+            answer = number.split()[0] if kind == "count" else number
+            start = sentence.start + match.start(kind)
+            cover = Span(start, start + len(number))
+            evidence = self._evidence(ctx, (sentence,), cover)
+            if not evidence:
+                continue
+            question = template.text.format(np=nps[0].text, topic=topic.text, unit=unit)
+            return self._make(
+                ctx,
+                template,
+                None,
+                _capitalise(question),
+                speaker=None,
+                gold_docs=evidence.gold_docs,
+                evidence_any=evidence.evidence_any,
+                gold_spans=self._spans(ctx, (sentence,)),
+                expect_in_answer=[answer],
+            )
+        return None
+
+    def _unanswerable(self, ctx: Context, rng: random.Random) -> Item | None:
+        """One unanswerable question for a share of the articles, of the form drawn by
+        UNANSWERABLE_SHARES; None for the rest or when the form's check fails."""
+        roll, floor = rng.random(), 0.0
+        pool = self.topics_by_split.get(ctx.split, [])
+        for form, share in UNANSWERABLE_SHARES:
+            if floor <= roll < floor + share and pool:
+                return getattr(self, f"_{form}")(ctx, pool, rng)
+            floor += share
+        return None
+
+    def _un_person_topic(self, ctx: Context, pool: list[Phrase], rng: random.Random) -> Item | None:
+        """A person quoted here x a headline topic of another article that no article
+        mentions together with their surname (scanned)."""
+        if not ctx.statements:
+            return None
+        statement = rng.choice(ctx.statements)
+        people = self.index.with_word(statement.surname)
+        for topic in rng.sample(pool, min(20, len(pool))):
+            words = [w for w in norm(topic.text).split() if stems(w)]
+            if words and not people & self.index.with_all_words(words):
+                template = rng.choice(
+                    [
+                        t
+                        for t in eligible("unanswerable", "", set())
+                        if t.name.startswith("un_person")
+                    ]
+                )
+                form = rng.choice(["full", "surname"])
+                ref = statement.speaker if form == "full" else statement.surname
+                question = template.text.format(ref=ref, topic=topic.text)
+                return self._unanswerable_item(ctx, template, form, question, statement.speaker)
+        return None
+
+    def _un_invented_person(
+        self, ctx: Context, pool: list[Phrase], rng: random.Random
+    ) -> Item | None:
+        """Someone who occurs nowhere in the corpus, on a real topic."""
+        name = self._invented(rng, person=True)
+        template = _template("un_invented_person")
+        question = template.text.format(ref=name, topic=rng.choice(pool).text)
+        return self._unanswerable_item(ctx, template, None, question, name)
+
+    def _un_invented_thing(
+        self, ctx: Context, pool: list[Phrase], rng: random.Random
+    ) -> Item | None:
+        """A person quoted here, on a thing that occurs nowhere in the corpus."""
+        if not ctx.statements:
+            return None
+        statement = rng.choice(ctx.statements)
+        thing = f"the {self._invented(rng, person=False)} {rng.choice(_THINGS)}"
+        template = _template("un_invented_thing")
+        question = template.text.format(ref=statement.speaker, topic=thing)
+        return self._unanswerable_item(ctx, template, None, question, statement.speaker)
+
+    def _unanswerable_item(
+        self, ctx: Context, template: Template, form: str | None, question: str, speaker: str
+    ) -> Item:
+        return self._make(
+            ctx,
+            template,
+            form,
+            _capitalise(question),
+            speaker=speaker,
+            gold_docs=[],
+            evidence_any=[],
+            gold_spans=[],
+        )
+
+    def _invented(self, rng: random.Random, person: bool) -> str:
+        """A name or word that occurs in no article of the corpus."""
+        while True:
+            word = "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
+            if person:
+                first = rng.choice(_FIRST)
+                if not self.index.with_word(word) and not self.index.with_all_words([first, word]):
+                    return f"{first} {word}"
+            elif not self.index.with_word(word):
+                return word
+
+
+def _pick(templates: list[Template], rng: random.Random) -> Template:
+    """A template of the statement's own reporting verb ('warn', 'deny') when there is one,
+    most of the time: those verbs are rare, and a generic 'say' would drown them."""
+    own = [t for t in templates if t.cues]
+    if own and rng.random() < OWN_VERB_RATE:
+        return rng.choice(own)
+    return rng.choice([t for t in templates if not t.cues] or templates)
+
+
+def _template(name: str) -> Template:
+    return next(t for t in TEMPLATES if t.name == name)
+
+
+def _usable_role(role: str) -> bool:
+    """A role reads well in a question when it is short and ends in a role word ('Kremlin
+    spokesman') or is 'a role of something' ('Prime Minister of Armenia'), but not when it
+    ends in an adjective cut from a longer name ('Director General of Russian')."""
+    words = role.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    lowered = [w.lower() for w in words]
+    if "of" not in lowered:
+        return lowered[-1] in ROLE_WORDS
+    head = lowered[: lowered.index("of")]
+    last = words[-1]
+    return (
+        any(w in ROLE_WORDS for w in head)
+        and last[:1].isupper()
+        and not last.lower().endswith(_ADJECTIVE_ENDINGS)
+    )
+
+
+_ADJECTIVE_ENDINGS = ("ian", "ese", "ish", "ean", "ic", "al")
+
+
+def _capitalise(question: str) -> str:
+    return question[0].upper() + question[1:]
+
+
+def _copies(question: str, quote: str, n: int) -> bool:
+    """True when the question repeats n consecutive words of the quote."""
+    q, words = norm(question), norm(quote).split()
+    return any(" ".join(words[i : i + n]) in q for i in range(len(words) - n + 1))

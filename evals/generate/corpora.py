@@ -1,0 +1,89 @@
+"""The three corpora the generator reads, and the article subsets the stores are built from.
+
+Subsets are chosen by the same kind of stable hash as the split (a different salt), so the same
+articles are picked on every run and adding articles to a corpus moves few of them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from evals.split import stable_hash
+
+SUBSET_SALT = "quotedesk-subset-v1"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as the generator needs it; `record` is the corpus line, written back as is."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+    url: str | None
+    record: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CorpusSpec:
+    """Where a corpus lives under the corpus root and how many of its articles to use."""
+
+    name: str
+    folder: str
+    size: int | None  # None: all articles
+
+
+def read_articles(path: Path) -> list[Article]:
+    """Articles of a JSONL corpus file; a bad line is reported on stderr and skipped."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                out.append(
+                    Article(
+                        id=rec["id"],
+                        title=rec.get("title") or "",
+                        text=rec["text"],
+                        source=rec.get("source") or "",
+                        url=rec.get("url"),
+                        record=rec,
+                    )
+                )
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                print(f"{path}:{number}: skipped, not an article record ({exc})", file=sys.stderr)
+    return out
+
+
+def pick_subset(articles: list[Article], size: int | None, strata: str = "source") -> list[Article]:
+    """`size` articles chosen by stable hash, in equal shares per value of `strata` (e.g. the
+    Kremlin and the President of Ukraine), kept in corpus order. None keeps all."""
+    if size is None or size >= len(articles):
+        return list(articles)
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(getattr(article, strata), []).append(article)
+    share, chosen = size // len(groups), set()
+    for members in groups.values():
+        ranked = sorted(members, key=lambda a: stable_hash(a.id, SUBSET_SALT))
+        chosen.update(a.id for a in ranked[:share])
+    return [a for a in articles if a.id in chosen]
+
+
+def write_articles(articles: Iterable[Article], path: Path) -> int:
+    """Write the corpus records of these articles (the file a store is built from)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for article in articles:
+            fh.write(json.dumps(article.record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
