@@ -1,8 +1,10 @@
 """Question understanding: who is asked about, what about, and what the previous turn left open.
 
-Rules, not a model: the speaker part is resolved against the speaker index (full name, surname,
-role, close spellings) and the topic is what remains once the speaker and the question's
-scaffolding ("what did ... say about") are removed.
+The question is parsed (`app.question_parse`): the speaker is the word in speaker position (the
+subject of "say", the possessor of "view", the object of "according to"), resolved against the
+speaker index as a name (`SpeakerIndex.resolve`) or a role (`SpeakerIndex.role_holders`); the
+topic is what is left once the speaker and the question's scaffolding are removed. Other names
+in the question stay in the topic: they are what the speaker talked about.
 """
 
 from __future__ import annotations
@@ -11,49 +13,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from app.lexicon_questions import LEXICON
+from app.question_parse import ParsedQuestion, SpeakerSlot, parse_question
 from app.speaker_index import SpeakerIndex
+from ingest.speakers import name_mentions, strip_titles
 
 Kind = Literal["speaker_topic", "who_said", "general"]
 
-_SPEECH_VERBS = (
-    r"say|says|said|tell|told|state|stated|claim|claimed|warn|warned|describe|described|call|"
-    r"called|argue|argued|predict|predicted|admit|admitted|insist|insisted|suggest|suggested|"
-    r"promise|promised|vow|vowed|accuse|accused|deny|denied|announce|announced|declare|"
-    r"declared|complain|complained|criticise|criticised|criticize|criticized|believe|believes|"
-    r"thinks?|thought|mention|mentioned|remark|remarked|comment|commented|compare|compared|"
-    r"dismiss|dismissed|praise|praised|blame|blamed|urge|urged|explain|explained|add|added|"
-    r"reject|rejected|refer|referred|express|expressed|voice|voiced|quoted|question|questioned"
-)
-# "Who said ...", "Which former Labour minister warned ...": the asker wants a name.
-_WHO_SAID = re.compile(
-    rf"^\s*(?:and\s+)?(?:who|which\b[^?]{{0,60}}?)\s+(?:{_SPEECH_VERBS}|saying|boasted|"
-    rf"labelled|apologised|conceded|justified|pitched|joked|hailed|slammed)\b",
-    re.I,
-)
-_ASKED_NAME = re.compile(
-    r"(?:what\s+(?:did|does|has|had|was|is)\s+|according\s+to\s+|did\s+|how\s+(?:did|does)\s+)"
-    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:'s|’s)?\s",
-)
-# A question asks for someone's words only when it says so; "Why did judges reject it?" does not.
-_SPEECH_CUE = re.compile(
-    rf"\b(?:{_SPEECH_VERBS}|view|views|opinion|position|stance|reaction|react|reacted|respond|"
-    r"responded|response|according|quote|quoted|words|remarks|statement|statements|make of|"
-    r"feel|feels|felt|want|wants|wanted|plan|plans)\b|['’]s\s+(?:take|verdict)\b",
-    re.I,
-)
 # Questions whose answer is a number, amount, date or duration.
 _QUANTITY = re.compile(
     r"^\s*(?:and\s+)?(?:by\s+)?(?:how\s+(?:many|much|long|often|far|old|big|large|high)|"
     r"until\s+when|when\b|what\s+(?:year|date|percentage|share|proportion|price|amount|age))",
     re.I,
 )
-_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
-_ANAPHOR = re.compile(r"\b(it|that|this|those|these|there|the same)\b", re.I)
-_ELSE = re.compile(r"\b(else|more|other|also|again)\b", re.I)
 _WHO_IS_NAMED = re.compile(
     r"^\s*(?:and\s+)?who\s+(?:is|was)\s+(?!he\b|she\b|they\b|this\b|that\b)\S", re.I
 )
 _WHO_IS = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|was|are)\s+(he|she|they|this|that)\b", re.I)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -66,6 +43,10 @@ class Intent:
     who_is: bool = False  # "who is he?"
     asks_words: bool = True  # the question asks what someone said (not just about them)
     wants_quantity: bool = False  # "how many", "until when": prefer sentences with numbers
+    role: str | None = None  # the role phrase asked ("Kremlin spokesman"), when it gave the speaker
+    # Others the speaker's words may mean, most quoted first: other holders of the role, or
+    # others with the asked surname; the answer may prefer one whose articles fit the topic.
+    alternatives: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -77,91 +58,133 @@ class Turn:
     cited_spans: frozenset[tuple[str, int]] = frozenset()
 
 
+@dataclass(frozen=True)
+class _Resolved:
+    """Who a speaker slot names, or the name nobody in the store carries."""
+
+    speakers: list[str] = field(default_factory=list)
+    role: str | None = None
+    alternatives: list[str] = field(default_factory=list)
+    unknown: str | None = None
+
+
 def understand(question: str, index: SpeakerIndex, previous: Turn | None = None) -> Intent:
     """Classify the question and resolve its speaker and topic, using the previous turn."""
-    asks_words = bool(_SPEECH_CUE.search(question))
-    named_who_is = _WHO_IS_NAMED.match(question)
-    who_is = bool(named_who_is) or (previous is not None and bool(_WHO_IS.search(question)))
-    # A named person is always looked up: "a question about a person is answered from that
-    # person's words". Without a speech cue the question may be about them rather than their
-    # words, so the answer falls back to the articles when their quotes do not fit.
-    speakers = index.find(question)
+    parsed = parse_question(question)
+    slot = parsed.slot
+    words = re.findall(r"[\w'’]+", question.lower())
     quantity = bool(_QUANTITY.search(question))
-    who_said = bool(_WHO_SAID.search(question))
-    # "Who said Callaghan never forgot ...": a name in a who-said question is what was said
-    # about, not the speaker, so it stays in the topic.
-    topic = "" if who_is else _strip_scaffolding(question, index, [] if who_said else speakers)
-    unknown = None if speakers or who_said else _unknown_name(question, index)
-    # "Has he changed a policy because of the press?": with no capitalised word, a lowercase
-    # word that is some organisation's name ("press") does not outweigh "he".
-    lowercase_only = question[1:] == question[1:].lower()
-    follows_speaker = (
+    who_is = bool(_WHO_IS_NAMED.match(question)) or (
+        previous is not None and bool(_WHO_IS.search(question))
+    )
+    wants_more = previous is not None and bool(LEXICON["more"] & set(words))
+    if slot is not None and slot.asks_who:
+        # "Who said Callaghan never forgot ...": names in it are what was said about.
+        topic = _carry_topic(parsed.topic, parsed, previous, named=False, wants_more=False)
+        return Intent("who_said", topic or question, wants_quantity=quantity)
+
+    found = _resolve_slot(slot, index) if slot is not None else _Resolved()
+    asks_words = bool(found.speakers)
+    topic = parsed.topic if found.speakers else parsed.topic_with_speaker
+    if slot is None or who_is:
+        # No speaker position ("Why was X sacked?", "Who is X?"): a named person is what the
+        # question is about, not whose words it asks for.
+        found = _Resolved(index.find(question))
+        topic = "" if who_is else parsed.topic_with_speaker
+    carried = False
+    if slot is None and parsed.pronoun_subject and previous is not None and previous.speaker:
+        # "Has he changed a policy because of the press?": he is the last person, and the
+        # lowercase words are not names ("press" of some University Press).
+        found, carried = _Resolved([previous.speaker]), True
+    if previous is not None and parsed.what_about is not None:
+        found, topic, asks_words = _what_about(parsed.what_about, index, previous)
+    elif (
         previous is not None
         and previous.speaker
-        and not who_said
-        and (not speakers or (lowercase_only and bool(_PRONOUN.search(question))))
-    )
-    carried = bool(follows_speaker and (who_is or _PRONOUN.search(question)))
-    if carried:
-        speakers, unknown = [previous.speaker], None
-    wants_more = previous is not None and bool(_ELSE.search(question))
-    if (
-        previous is not None
-        and previous.topic
-        and not who_is
-        and not (wants_more and not topic)
-        and _needs_topic(question, topic, named_someone=bool(speakers))
+        and not found.speakers
+        and found.unknown is None
+        and (parsed.third_person or who_is or (slot is not None and slot.pronoun))
     ):
-        topic = f"{topic} {previous.topic}".strip()
-    if who_said:
-        return Intent("who_said", topic or question)
-    if speakers and (asks_words or who_is):
+        found, carried = _Resolved([previous.speaker]), True
+        asks_words = slot is not None  # "What did he say?", not "Is he giving up music?"
+    if not who_is and parsed.what_about is None:
+        named = bool(found.speakers) and not carried
+        topic = _carry_topic(topic, parsed, previous, named, wants_more)
+    if found.speakers and (asks_words or who_is):
         return Intent(
-            "speaker_topic", topic, speakers, None, wants_more, who_is, asks_words, quantity
+            "speaker_topic",
+            topic,
+            found.speakers,
+            None,
+            wants_more,
+            who_is,
+            True,
+            quantity,
+            found.role,
+            found.alternatives,
         )
-    if speakers:
-        # About a person but not their words ("Until when does Wenger's contract run?"): the
+    if found.speakers:
+        # About a person but not their words ("Until when does X's contract run?"): the
         # narrative answers it; sentences inside that person's quotes are still labelled.
         # A person carried over from the last turn ("Is he giving up music?") is named in the
         # words that rank passages, since the question itself only says "he".
-        about = f"{speakers[0]} {question}" if carried else question
-        return Intent("general", about, speakers, None, wants_quantity=quantity)
-    return Intent("general", topic or question, [], unknown, wants_quantity=quantity)
+        about = f"{found.speakers[0]} {question}" if carried else question
+        return Intent("general", about, found.speakers, None, wants_quantity=quantity)
+    return Intent("general", topic or question, [], found.unknown, wants_quantity=quantity)
 
 
-def _needs_topic(question: str, topic: str, named_someone: bool) -> bool:
-    """A follow-up that points back ("about it", or "he" when no speaker was found to be he)
-    inherits the topic; so does one that names nothing new ("And what else?"); "What did
-    Peskov say?" asks about Peskov, not the old topic."""
-    points_back = _ANAPHOR.search(question) or (_PRONOUN.search(question) and not named_someone)
-    return bool(points_back) or (not topic and not named_someone)
+def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
+    """A name resolves by name first, then as a role ("Chancellor"); a role phrase by role
+    first, then by the proper noun it ends in ("the Kremlin"). A capitalised name that neither
+    finds is an unknown person; an unknown role is only topic."""
+    if slot.pronoun:
+        return _Resolved()
+    phrase = _ARTICLE.sub("", slot.phrase)
+    by_name = _by_name(phrase, index)
+    holders = [h.name for h in index.role_holders(slot.phrase)]
+    by_role = _Resolved(holders[:1], phrase, holders[1:])
+    if slot.is_name:
+        if by_name.speakers:
+            return by_name
+        if holders:
+            return by_role
+        return _Resolved(unknown=strip_titles(phrase) or phrase)
+    if holders:
+        return by_role
+    last_word = phrase.split()[-1] if phrase.split() else ""
+    return by_name if last_word[:1].isupper() else _Resolved()
 
 
-def _unknown_name(question: str, index: SpeakerIndex) -> str | None:
-    """A capitalised name in speaker position that the index does not know."""
-    match = _ASKED_NAME.search(question)
-    if not match:
-        return None
-    name = match.group(1).strip()
-    first = name.split()[0].lower()
-    if first in {"the", "a", "an", "it", "they", "he", "she", "this", "that", "there", "i", "we"}:
-        return None
-    return None if index.find(name) else name
+def _by_name(phrase: str, index: SpeakerIndex) -> _Resolved:
+    mentions = name_mentions(phrase)
+    names = index.resolve(mentions[-1].text) if mentions else []
+    return _Resolved(names[:1], None, names[1:])
 
 
-def _strip_scaffolding(question: str, index: SpeakerIndex, speakers: list[str]) -> str:
-    """Remove the speaker mention and question words; what is left is the topic."""
-    text = question
-    # Longest first: removing "Peskov" before "Dmitry Peskov" would leave "Dmitry" as topic.
-    for phrase in sorted(set(index.mentions(question, speakers)), key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(phrase)}(?:'s|’s)?\b", " ", text, flags=re.I)
-    text = re.sub(
-        r"\b(what|how|did|does|do|has|have|had|was|were|is|are|the|who|which|and|on|about|"
-        r"regarding|concerning|of|say|said|says|tell|told|think|view|views|opinion|according|to|"
-        r"mention|mentioned|describe|described|talk|talked|speak|spoke|comment|else|more|he|she|"
-        r"they|him|her|his|their|it|that|this|any|thing|things|anything)\b",
-        " ",
-        text,
-        flags=re.I,
+def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> tuple[_Resolved, str, bool]:
+    """ "What about Y?": Y is a new person on the same topic, or a new topic for the same
+    person (or, with no person, simply the new topic)."""
+    names = index.find(subject) if any(w[:1].isupper() for w in subject.split()) else []
+    if names:
+        return _Resolved(names[:1]), previous.topic or "", True
+    topic = _ARTICLE.sub("", subject)
+    if previous.speaker:
+        return _Resolved([previous.speaker]), topic, True
+    return _Resolved(), topic, False
+
+
+def _carry_topic(
+    topic: str, parsed: ParsedQuestion, previous: Turn | None, named: bool, wants_more: bool
+) -> str:
+    """A follow-up inherits the last topic when it points back ("about it"), says only "he"
+    (no new person), continues ("And what did the opposition leader say?") or names nothing
+    new at all ("And what else?"); "What did Peskov say?" asks about Peskov, not the old
+    topic, and "What else did he say?" wants anything else."""
+    if previous is None or not previous.topic or (wants_more and not topic):
+        return topic
+    carries = (
+        parsed.points_back
+        or (parsed.third_person and not named)
+        or (not topic and (parsed.continues or not named))
     )
-    return " ".join(re.sub(r"[^\w'’\- ]", " ", text).split())
+    return f"{topic} {previous.topic}".strip() if carries else topic

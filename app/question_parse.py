@@ -1,0 +1,314 @@
+"""Reading a question with spaCy's dependency parse: who it asks about, and what about.
+
+Keyword stripping read "Why did X say he was quitting Y?" as the topic "Why quitting" and took
+any name in the question for the speaker. The parse says which word is the subject of the
+speech verb, which is its listener ("tell the committee") and which are scaffolding, so the
+speaker is the person whose words are asked for and the topic is what is left.
+
+Two ordered tables of named rules, both built from `app.lexicon_questions.LEXICON`:
+`SPEAKER_RULES` find the speaker slot (the first rule that finds one wins), and
+`SCAFFOLDING_RULES` say which words are not the topic.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from app.lexicon_questions import CUE_VERBS, LEXICON
+from ingest.quoting.ner import SPACY_MODEL
+
+# spaCy's types are kept out of the signatures: a question parse is read here and nowhere else.
+Token = Any
+Doc = Any
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    """The English pipeline without NER (names come from the speaker index, not from NER);
+    loaded once, on the first question, so importing the app stays fast."""
+    import spacy
+
+    with _LOCK:
+        return spacy.load(SPACY_MODEL, exclude=["ner"])
+
+
+@dataclass(frozen=True)
+class SpeakerSlot:
+    """The words a question uses for the person whose words it asks for."""
+
+    rule: str  # the SPEAKER_RULES entry that found it
+    phrase: str  # as written, without a possessive: "Alan Smith", "the Kremlin spokesman"
+    tokens: frozenset[int]  # token positions of the phrase (its possessive marker included)
+    cue: frozenset[int]  # the cue: "say", "view", "according to"
+    is_name: bool  # written as a name (capitalised head, no article) rather than a role
+    pronoun: bool  # "he", "she", "they": the person of the last turn
+    asks_who: bool  # "Who said ...", "Which minister warned ...": the name is the answer
+
+
+@dataclass(frozen=True)
+class ParsedQuestion:
+    slot: SpeakerSlot | None
+    topic: str  # the question minus its scaffolding and the speaker slot
+    topic_with_speaker: str  # the same, the speaker's words kept (when they resolve to no one)
+    what_about: str | None  # "What about Y?": Y
+    continues: bool  # "And what did ...", "... too": continues the last question's topic
+    points_back: bool  # "it", "that", "there": refers to the last topic
+    third_person: bool  # "he", "his", "they": refers to the last person
+    pronoun_subject: bool  # the main clause's subject is "he"/"she"/"they": "Is he quitting?"
+
+
+class _SpeakerRule(NamedTuple):
+    name: str
+    find: Callable[[Doc], SpeakerSlot | None]
+
+
+class _ScaffoldRule(NamedTuple):
+    name: str
+    drops: Callable[[Token, frozenset[int]], bool]  # (token, cue positions) -> not topic
+
+
+# ----- speaker rules ---------------------------------------------------------------------
+
+
+def _is_cue_verb(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT":
+        return False
+    if token.lemma_.lower() in LEXICON["cue_with_of"]:
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    return token.lemma_.lower() in CUE_VERBS
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _by_depth(doc: Doc, keep: Callable[[Token], bool]) -> list[Token]:
+    """Candidate cue words, the main verb first: "What did X say when Y warned ..." asks X."""
+
+    def depth(token: Token) -> int:
+        steps = 0
+        while token.head.i != token.i:
+            token, steps = token.head, steps + 1
+        return steps
+
+    return sorted((t for t in doc if keep(t)), key=lambda t: (depth(t), t.i))
+
+
+def _slot(rule: str, phrase_root: Token, cue: Iterator[Token]) -> SpeakerSlot:
+    """The phrase headed by `phrase_root` (without coordinated names or a relative clause)."""
+    skip = {
+        d.i
+        for c in phrase_root.children
+        if c.dep_ in ("conj", "cc", "relcl", "punct", "appos")
+        for d in c.subtree
+    }
+    tokens = [t for t in phrase_root.subtree if t.i not in skip and not t.is_punct]
+    words = [t for t in tokens if t.dep_ != "case"]
+    phrase = "".join(t.text_with_ws for t in words).strip()
+    asks_who = any(t.lower_ in LEXICON["wh_word"] for t in words)
+    has_article = any(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in words)
+    is_name = phrase_root.text[:1].isupper() and not has_article and not asks_who
+    return SpeakerSlot(
+        rule=rule,
+        phrase=phrase,
+        tokens=frozenset(t.i for t in tokens),
+        cue=frozenset(t.i for t in cue),
+        is_name=is_name,
+        pronoun=phrase_root.pos_ == "PRON" and not asks_who,
+        asks_who=asks_who,
+    )
+
+
+def _subject_of_cue_verb(doc: Doc) -> SpeakerSlot | None:
+    """ "Why did X say ...", "How did X react to ...", "Who warned that ...": the active
+    subject of a speech, mental or reaction verb, or of the verb it completes ("What did X
+    have to say", "X wants to say")."""
+    for verb in _by_depth(doc, lambda t: _is_cue_verb(t) and not _passive(t)):
+        holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("nsubj", "csubj"):
+                    return _slot("subject_of_cue_verb", child, iter([verb]))
+    return None
+
+
+def _name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
+    """ "Did X comment on ...": spaCy may read the cue verb as a noun compounded with the name
+    before it; the name is still the speaker."""
+    for cue in (t for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() in CUE_VERBS):
+        names = [c for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names:
+            return _slot("name_before_cue_noun", names[-1], iter([cue]))
+    return None
+
+
+def _agent_of_passive_cue(doc: Doc) -> SpeakerSlot | None:
+    """ "What was described by X as ...": the agent of a passive cue verb."""
+    for verb in _by_depth(doc, lambda t: _is_cue_verb(t) and _passive(t)):
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                return _slot("agent_of_passive_cue", pobj, iter([verb, agent]))
+    return None
+
+
+def _subject_of_passive_quote(doc: Doc) -> SpeakerSlot | None:
+    """ "Who was quoted as saying ...", "Was X quoted on ...": being quoted is speaking."""
+    for verb in _by_depth(doc, lambda t: t.lemma_.lower() == "quote" and _passive(t)):
+        for child in verb.children:
+            if child.dep_ in ("nsubjpass", "nsubj"):
+                return _slot("subject_of_passive_quote", child, iter([verb]))
+    return None
+
+
+def _possessor_of_stance(doc: Doc) -> SpeakerSlot | None:
+    """ "What was X's view of ...", "X's reaction to ...", "X's take on ...": the possessor."""
+    for noun in _by_depth(doc, lambda t: t.lemma_.lower() in LEXICON["stance_noun"]):
+        for child in noun.children:
+            if child.dep_ == "poss":  # "his view" too: the person of the last turn
+                return _slot("possessor_of_stance", child, iter([noun]))
+    return None
+
+
+def _object_of_according_to(doc: Doc) -> SpeakerSlot | None:
+    """ "According to X, ...": the object of "according to"."""
+    for according in (t for t in doc if t.lower_ == "according"):
+        for to in (c for c in according.children if c.lower_ == "to"):
+            for pobj in (c for c in to.children if c.dep_ == "pobj"):
+                return _slot("object_of_according_to", pobj, iter([according, to]))
+    return None
+
+
+def _stance_of_someone(doc: Doc) -> SpeakerSlot | None:
+    """ "What was the reaction of X to ...", "the response from X": a stance noun's source."""
+    for noun in _by_depth(doc, lambda t: t.lemma_.lower() in LEXICON["stance_noun"]):
+        for prep in (c for c in noun.children if c.lower_ in ("of", "from")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.pos_ == "PROPN":
+                    return _slot("stance_of_someone", pobj, iter([noun, prep]))
+    return None
+
+
+SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
+    _SpeakerRule("subject_of_cue_verb", _subject_of_cue_verb),
+    _SpeakerRule("agent_of_passive_cue", _agent_of_passive_cue),
+    _SpeakerRule("subject_of_passive_quote", _subject_of_passive_quote),
+    _SpeakerRule("possessor_of_stance", _possessor_of_stance),
+    _SpeakerRule("object_of_according_to", _object_of_according_to),
+    _SpeakerRule("stance_of_someone", _stance_of_someone),
+    _SpeakerRule("name_before_cue_noun", _name_before_cue_noun),
+)
+
+
+# ----- scaffolding rules -----------------------------------------------------------------
+
+
+def _listener(token: Token, cue: frozenset[int]) -> bool:
+    """The person or body spoken to ("tell the committee about ..."): not the topic."""
+    for ancestor in (token, *token.ancestors):
+        head = ancestor.head
+        if (
+            head.i in cue
+            and ancestor.dep_ in ("dobj", "dative", "iobj")
+            and head.lemma_.lower() in LEXICON["listener_verb"]
+        ):
+            return True
+    return False
+
+
+def _with_light_verbs(doc: Doc, cue: frozenset[int]) -> frozenset[int]:
+    """The cue with the light verbs next to it ("have to say", "want to do about"), so their
+    prepositions and particles are scaffolding like the cue's own."""
+    light = {
+        t.i
+        for t in doc
+        if t.lemma_.lower() in LEXICON["light_verb"]
+        and t.pos_ in ("VERB", "AUX")
+        and (t.head.i in cue or any(c.i in cue for c in t.children))
+    }
+    return cue | light
+
+
+SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
+    _ScaffoldRule("punctuation", lambda t, cue: t.is_punct),
+    _ScaffoldRule("cue", lambda t, cue: t.i in cue),
+    _ScaffoldRule("wh_word", lambda t, cue: t.lower_ in LEXICON["wh_word"]),
+    _ScaffoldRule("auxiliary", lambda t, cue: t.pos_ == "AUX" or t.dep_ in ("aux", "auxpass")),
+    _ScaffoldRule("pronoun", lambda t, cue: t.pos_ == "PRON"),
+    _ScaffoldRule("determiner", lambda t, cue: t.pos_ == "DET"),
+    _ScaffoldRule("opening_conjunction", lambda t, cue: t.i == 0 and t.pos_ == "CCONJ"),
+    _ScaffoldRule("scaffold_adverb", lambda t, cue: t.lower_ in LEXICON["scaffold_adverb"]),
+    _ScaffoldRule(
+        "cue_preposition",
+        lambda t, cue: t.head.i in cue and t.lower_ in LEXICON["topic_preposition"],
+    ),
+    _ScaffoldRule("cue_particle", lambda t, cue: t.head.i in cue and t.dep_ in ("prt", "mark")),
+    _ScaffoldRule(
+        "complementiser", lambda t, cue: t.dep_ == "mark" and t.lower_ in LEXICON["complementiser"]
+    ),
+    _ScaffoldRule("more_of_the_same", lambda t, cue: t.lower_ == "more" and t.head.i in cue),
+    _ScaffoldRule("listener", _listener),
+    _ScaffoldRule("negation", lambda t, cue: t.dep_ == "neg" and t.head.i in cue),
+)
+
+
+def _scaffolding(token: Token, cue: frozenset[int]) -> str | None:
+    return next((rule.name for rule in SCAFFOLDING_RULES if rule.drops(token, cue)), None)
+
+
+def _text(doc: Doc, keep: Callable[[Token], bool]) -> str:
+    """The kept words, one space apart; a possessive marker stays on its word ("US's")."""
+    words: list[str] = []
+    for token in (t for t in doc if keep(t)):
+        if token.dep_ == "case" and words:
+            words[-1] += token.text
+        else:
+            words.append(token.text)
+    return " ".join(words)
+
+
+def _what_about(doc: Doc) -> str | None:
+    """ "What about the budget?", "And how about Y?": the Y of a follow-up that changes topic."""
+    words = [t for t in doc if not t.is_punct and not (t.i == 0 and t.pos_ == "CCONJ")]
+    if len(words) > 2 and words[0].lower_ in LEXICON["what_about"] and words[1].lower_ == "about":
+        return "".join(t.text_with_ws for t in words[2:]).strip()
+    return None
+
+
+def parse_question(question: str) -> ParsedQuestion:
+    """The speaker slot and topic of one question (a few milliseconds on a short one)."""
+    doc = _nlp()(question)
+    slot = next((found for rule in SPEAKER_RULES if (found := rule.find(doc))), None)
+    cue = slot.cue if slot else frozenset()
+    # In "Who said ...", the cue is scaffolding; in a question without a slot ("What was said
+    # about X?") a cue verb is still no topic word.
+    if slot is None:
+        cue = frozenset(t.i for t in doc if _is_cue_verb(t) and t.dep_ == "ROOT")
+    cue = _with_light_verbs(doc, cue)
+    speaker = slot.tokens if slot and not slot.asks_who else frozenset()
+    scaffold = {t.i for t in doc if _scaffolding(t, cue)}
+    # A who-said question keeps every name: they are what was said, not who said it.
+    if slot and slot.asks_who:
+        scaffold -= {t.i for t in doc if t.pos_ == "PROPN"}
+    lowered = [t.lower_ for t in doc]
+    return ParsedQuestion(
+        slot=slot,
+        topic=_text(doc, lambda t: t.i not in scaffold and t.i not in speaker),
+        topic_with_speaker=_text(doc, lambda t: t.i not in scaffold),
+        what_about=_what_about(doc),
+        continues=(bool(lowered) and lowered[0] in LEXICON["continuation_opener"])
+        or bool(LEXICON["continuation_adverb"] & set(lowered)),
+        points_back=any(
+            t.lower_ in LEXICON["anaphor"] and t.pos_ in ("PRON", "ADV", "DET") and t.dep_ != "mark"
+            for t in doc
+        ),
+        third_person=any(w in LEXICON["third_person"] for w in lowered),
+        pronoun_subject=any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in LEXICON["third_person"] for t in doc
+        ),
+    )
