@@ -29,7 +29,7 @@ _LEXICON_TEXT = {
         concern concerns""",
     "listener_verb": "tell inform brief assure warn remind promise ask urge",
     # The preposition that links a cue to what it is about: "say about", "view of", "react to".
-    "topic_preposition": "about on regarding concerning of over to towards toward for with",
+    "topic_preposition": "about on regarding concerning of over to towards toward for with as",
     "complementiser": "that",
     "wh_word": "what why how who whom whose which when where whether",
     # Verbs that carry no topic around a cue: "have to say", "want to do about".

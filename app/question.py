@@ -83,30 +83,39 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         topic = _carry_topic(parsed.topic, parsed, previous, named=False, wants_more=False)
         return Intent("who_said", topic or question, wants_quantity=quantity)
 
-    found = _resolve_slot(slot, index) if slot is not None else _Resolved()
-    asks_words = bool(found.speakers)
-    topic = parsed.topic if found.speakers else parsed.topic_with_speaker
-    if slot is None or who_is:
-        # No speaker position ("Why was X sacked?", "Who is X?"): a named person is what the
-        # question is about, not whose words it asks for.
+    found, asks_words, carried = _Resolved(), False, False
+    topic = parsed.topic_with_speaker
+    last_person = previous.speaker if previous is not None else None
+    if who_is:
+        found, topic = _Resolved(index.find(question)), ""
+    elif slot is not None and slot.pronoun:
+        # "What did he say?": the last person, or a person this question names ("Did X
+        # mean it when he said ...").
+        named = index.find(question)
+        found, carried = (_Resolved(named), False) if named else (_Resolved(), True)
+        asks_words, topic = True, parsed.topic
+    elif slot is not None:
+        found = _resolve_slot(slot, index)
+        asks_words = bool(found.speakers)
+        topic = parsed.topic if found.speakers else parsed.topic_with_speaker
+    elif not (parsed.pronoun_subject and last_person):
+        # No speaker position ("Why was X sacked?"): a named person is what the question is
+        # about, not whose words it asks for. With "he" as its subject ("Has he changed a
+        # policy because of the press?") the person is the last one, and lowercase words are
+        # not names ("press" of some University Press).
         found = _Resolved(index.find(question))
-        topic = "" if who_is else parsed.topic_with_speaker
-    carried = False
-    if slot is None and parsed.pronoun_subject and previous is not None and previous.speaker:
-        # "Has he changed a policy because of the press?": he is the last person, and the
-        # lowercase words are not names ("press" of some University Press).
-        found, carried = _Resolved([previous.speaker]), True
     if previous is not None and parsed.what_about is not None:
         found, topic, asks_words = _what_about(parsed.what_about, index, previous)
+        carried = False
     elif (
-        previous is not None
-        and previous.speaker
+        last_person
         and not found.speakers
         and found.unknown is None
-        and (parsed.third_person or who_is or (slot is not None and slot.pronoun))
+        and (parsed.third_person or who_is or carried)
     ):
-        found, carried = _Resolved([previous.speaker]), True
-        asks_words = slot is not None  # "What did he say?", not "Is he giving up music?"
+        found, carried = _Resolved([last_person]), True
+    else:
+        carried = False
     if not who_is and parsed.what_about is None:
         named = bool(found.speakers) and not carried
         topic = _carry_topic(topic, parsed, previous, named, wants_more)

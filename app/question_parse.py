@@ -75,9 +75,16 @@ class _ScaffoldRule(NamedTuple):
 
 # ----- speaker rules ---------------------------------------------------------------------
 
+_SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl"})
+
 
 def _is_cue_verb(token: Token) -> bool:
+    """A speech, mental or reaction verb of the question itself: not one inside an adverbial
+    or relative clause ("Where was X when he spoke?", "Why did X resign after he criticised
+    Y?" ask about X, not X's words)."""
     if token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT":
+        return False
+    if any(t.dep_ in _SIDE_CLAUSES for t in (token, *token.ancestors)):
         return False
     if token.lemma_.lower() in LEXICON["cue_with_of"]:
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
@@ -105,7 +112,7 @@ def _slot(rule: str, phrase_root: Token, cue: Iterator[Token]) -> SpeakerSlot:
     skip = {
         d.i
         for c in phrase_root.children
-        if c.dep_ in ("conj", "cc", "relcl", "punct", "appos")
+        if c.dep_ in ("conj", "cc", "relcl", "acl", "punct", "appos") or c.pos_ in ("AUX", "VERB")
         for d in c.subtree
     }
     tokens = [t for t in phrase_root.subtree if t.i not in skip and not t.is_punct]
@@ -158,8 +165,13 @@ def _agent_of_passive_cue(doc: Doc) -> SpeakerSlot | None:
 
 
 def _subject_of_passive_quote(doc: Doc) -> SpeakerSlot | None:
-    """ "Who was quoted as saying ...", "Was X quoted on ...": being quoted is speaking."""
-    for verb in _by_depth(doc, lambda t: t.lemma_.lower() == "quote" and _passive(t)):
+    """ "Who was quoted as saying ...", "Was X quoted on ...": being quoted is speaking (spaCy
+    may read the second as a participle after the name: then the name is its head)."""
+    for verb in _by_depth(doc, lambda t: t.lemma_.lower() == "quote"):
+        if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
+            return _slot("subject_of_passive_quote", verb.head, iter([verb]))
+        if not _passive(verb):
+            continue
         for child in verb.children:
             if child.dep_ in ("nsubjpass", "nsubj"):
                 return _slot("subject_of_passive_quote", child, iter([verb]))
@@ -221,17 +233,19 @@ def _listener(token: Token, cue: frozenset[int]) -> bool:
     return False
 
 
-def _with_light_verbs(doc: Doc, cue: frozenset[int]) -> frozenset[int]:
-    """The cue with the light verbs next to it ("have to say", "want to do about"), so their
-    prepositions and particles are scaffolding like the cue's own."""
-    light = {
-        t.i
-        for t in doc
-        if t.lemma_.lower() in LEXICON["light_verb"]
-        and t.pos_ in ("VERB", "AUX")
-        and (t.head.i in cue or any(c.i in cue for c in t.children))
-    }
-    return cue | light
+def _cue_group(doc: Doc, cue: frozenset[int]) -> frozenset[int]:
+    """The cue with the verbs that only extend it: light verbs ("have to say", "want to do
+    about") and cue verbs under it ("quoted as saying"), so their prepositions and particles
+    are scaffolding like the cue's own."""
+
+    def extends(token: Token) -> bool:
+        near = {token.head.i, token.head.head.i} | {c.i for c in token.children}
+        if token.pos_ not in ("VERB", "AUX") or not near & cue or token.i in cue:
+            return False
+        lemma = token.lemma_.lower()
+        return lemma in LEXICON["light_verb"] or (lemma in CUE_VERBS and token.head.i not in cue)
+
+    return cue | {t.i for t in doc if extends(t)}
 
 
 SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
@@ -280,8 +294,10 @@ def _what_about(doc: Doc) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def parse_question(question: str) -> ParsedQuestion:
-    """The speaker slot and topic of one question (a few milliseconds on a short one)."""
+    """The speaker slot and topic of one question (a few milliseconds on a short one; cached,
+    since a conversation re-reads its earlier questions)."""
     doc = _nlp()(question)
     slot = next((found for rule in SPEAKER_RULES if (found := rule.find(doc))), None)
     cue = slot.cue if slot else frozenset()
@@ -289,7 +305,7 @@ def parse_question(question: str) -> ParsedQuestion:
     # about X?") a cue verb is still no topic word.
     if slot is None:
         cue = frozenset(t.i for t in doc if _is_cue_verb(t) and t.dep_ == "ROOT")
-    cue = _with_light_verbs(doc, cue)
+    cue = _cue_group(doc, cue)
     speaker = slot.tokens if slot and not slot.asks_who else frozenset()
     scaffold = {t.i for t in doc if _scaffolding(t, cue)}
     # A who-said question keeps every name: they are what was said, not who said it.
