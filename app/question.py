@@ -80,7 +80,7 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     wants_more = previous is not None and bool(LEXICON["more"] & set(words))
     if slot is not None and slot.asks_who:
         # "Who said Callaghan never forgot ...": names in it are what was said about.
-        topic = _carry_topic(parsed.topic, parsed, previous, named=False, wants_more=False)
+        topic = _carry_topic(parsed.topic, parsed, previous, _Resolved(), carried=False)
         return Intent("who_said", topic or question, wants_quantity=quantity)
 
     found, asks_words, carried = _Resolved(), False, False
@@ -116,9 +116,8 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         found, carried = _Resolved([last_person]), True
     else:
         carried = False
-    if not who_is and parsed.what_about is None:
-        named = bool(found.speakers) and not carried
-        topic = _carry_topic(topic, parsed, previous, named, wants_more)
+    if not who_is and parsed.what_about is None and not (wants_more and not topic):
+        topic = _carry_topic(topic, parsed, previous, found, carried)
     if found.speakers and (asks_words or who_is):
         return Intent(
             "speaker_topic",
@@ -138,7 +137,9 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         # A person carried over from the last turn ("Is he giving up music?") is named in the
         # words that rank passages, since the question itself only says "he".
         about = f"{found.speakers[0]} {question}" if carried else question
-        return Intent("general", about, found.speakers, None, wants_quantity=quantity)
+        return Intent(
+            "general", about, found.speakers, None, asks_words=False, wants_quantity=quantity
+        )
     return Intent("general", topic or question, [], found.unknown, wants_quantity=quantity)
 
 
@@ -183,17 +184,18 @@ def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> tuple[_Res
 
 
 def _carry_topic(
-    topic: str, parsed: ParsedQuestion, previous: Turn | None, named: bool, wants_more: bool
+    topic: str, parsed: ParsedQuestion, previous: Turn | None, found: _Resolved, carried: bool
 ) -> str:
-    """A follow-up inherits the last topic when it points back ("about it"), says only "he"
-    (no new person), continues ("And what did the opposition leader say?") or names nothing
-    new at all ("And what else?"); "What did Peskov say?" asks about Peskov, not the old
-    topic, and "What else did he say?" wants anything else."""
-    if previous is None or not previous.topic or (wants_more and not topic):
+    """A follow-up inherits the last topic when it points back ("about it"), says "he" of no
+    one it names, continues ("And what did the opposition leader say?") or names nothing
+    new ("And what else?"); "What did X say?" asks about X, not the old topic, and "What did
+    she say about Y?" about Y."""
+    if previous is None or not previous.topic:
         return topic
+    named_new = bool(found.speakers) and not carried
     carries = (
         parsed.points_back
-        or (parsed.third_person and not named)
-        or (not topic and (parsed.continues or not named))
+        or (parsed.third_person and not found.speakers)
+        or (not topic and (parsed.continues or not named_new))
     )
     return f"{topic} {previous.topic}".strip() if carries else topic

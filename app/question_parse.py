@@ -76,6 +76,7 @@ class _ScaffoldRule(NamedTuple):
 # ----- speaker rules ---------------------------------------------------------------------
 
 _SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl"})
+_WORD_JOINERS = frozenset({"-", "–", "/", "'", "’"})  # "48-year-old", inside a phrase
 
 
 def _is_cue_verb(token: Token) -> bool:
@@ -115,7 +116,18 @@ def _slot(rule: str, phrase_root: Token, cue: Iterator[Token]) -> SpeakerSlot:
         if c.dep_ in ("conj", "cc", "relcl", "acl", "punct", "appos") or c.pos_ in ("AUX", "VERB")
         for d in c.subtree
     }
-    tokens = [t for t in phrase_root.subtree if t.i not in skip and not t.is_punct]
+    inside = {
+        t.i
+        for t in phrase_root.subtree
+        if t.i not in skip and (not t.is_punct or t.text in _WORD_JOINERS)
+    }
+    # One unbroken stretch around the head: a misparse may hang later words on a name.
+    first = last = phrase_root.i
+    while first - 1 in inside:
+        first -= 1
+    while last + 1 in inside:
+        last += 1
+    tokens = list(phrase_root.doc[first : last + 1])
     words = [t for t in tokens if t.dep_ != "case"]
     phrase = "".join(t.text_with_ws for t in words).strip()
     asks_who = any(t.lower_ in LEXICON["wh_word"] for t in words)

@@ -462,7 +462,7 @@ MAX_ROLE_WORDS = 8
 
 class _RoleRule(NamedTuple):
     name: str
-    junk: Callable[[list[str]], bool]  # the role's words, lowercased
+    junk: Callable[[str, list[str]], bool]  # (the role, its words lowercased)
 
 
 def _opens_clause(words: list[str]) -> bool:
@@ -475,21 +475,20 @@ def _opens_clause(words: list[str]) -> bool:
 # Why a recorded role is not a noun phrase naming an office; the first rule that fires names
 # the problem. Extraction leaves such debris at times ("Speaking in Harrogate Mr").
 ROLE_JUNK_RULES: tuple[_RoleRule, ...] = (
-    _RoleRule("empty", lambda words: not words),
-    _RoleRule("too_long", lambda words: len(words) > MAX_ROLE_WORDS),
-    _RoleRule("opens_a_clause", _opens_clause),
-    _RoleRule("reporting_verb", lambda words: any(w in _REPORTING for w in words)),
-    _RoleRule("ends_in_a_function_word", lambda words: words[-1] in _ROLE_FUNCTION),
-    _RoleRule("ends_in_an_honorific", lambda words: words[-1].strip(".") in _HONORIFICS),
+    _RoleRule("empty", lambda role, words: not words),
+    _RoleRule("not_words", lambda role, words: not _ROLE_CHARACTERS.match(role.strip())),
+    _RoleRule("too_long", lambda role, words: len(words) > MAX_ROLE_WORDS),
+    _RoleRule("opens_a_clause", lambda role, words: _opens_clause(words)),
+    _RoleRule("reporting_verb", lambda role, words: any(w in _REPORTING for w in words)),
+    _RoleRule("ends_in_a_function_word", lambda role, words: words[-1] in _ROLE_FUNCTION),
+    _RoleRule("ends_in_an_honorific", lambda role, words: words[-1].strip(".") in _HONORIFICS),
 )
 
 
 def role_problem(role: str) -> str | None:
     """The name of the first junk rule a role breaks, or None for a usable role."""
-    if role.strip() and not _ROLE_CHARACTERS.match(role.strip()):
-        return "not_words"
     words = [w.lower() for w in role.split()]
-    return next((rule.name for rule in ROLE_JUNK_RULES if rule.junk(words)), None)
+    return next((rule.name for rule in ROLE_JUNK_RULES if rule.junk(role, words)), None)
 
 
 def usable_role(role: str | None) -> str | None:
