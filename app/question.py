@@ -145,28 +145,26 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
 
 def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
     """A name resolves by name first, then as a role ("Chancellor"); a role phrase by role
-    first, then by the proper noun it ends in ("the Kremlin"). A capitalised name that neither
-    finds is an unknown person; an unknown role is only topic."""
+    first, then by a name it ends in ("the Kremlin", or "blair" typed in lowercase), never by
+    a name inside it ("the Kremlin spokesman" is not the Kremlin). A capitalised name that
+    neither finds is an unknown person; an unknown role is only topic."""
     if slot.pronoun:
         return _Resolved()
     phrase = _ARTICLE.sub("", slot.phrase)
     by_name = _by_name(phrase, index)
+    if slot.is_name and by_name.speakers:
+        return by_name
     holders = [h.name for h in index.role_holders(slot.phrase)]
-    by_role = _Resolved(holders[:1], phrase, holders[1:])
-    if slot.is_name:
-        if by_name.speakers:
-            return by_name
-        if holders:
-            return by_role
-        return _Resolved(unknown=strip_titles(phrase) or phrase)
     if holders:
-        return by_role
-    last_word = phrase.split()[-1] if phrase.split() else ""
-    return by_name if last_word[:1].isupper() else _Resolved()
+        return _Resolved(holders[:1], phrase, holders[1:])
+    if slot.is_name:
+        return _Resolved(unknown=strip_titles(phrase) or phrase)
+    return by_name
 
 
 def _by_name(phrase: str, index: SpeakerIndex) -> _Resolved:
-    mentions = name_mentions(phrase)
+    """The speakers named by the name that ends the phrase ("Chancellor Ida Brandt")."""
+    mentions = [m for m in name_mentions(phrase) if m.start + len(m.text) == len(phrase)]
     names = index.resolve(mentions[-1].text) if mentions else []
     return _Resolved(names[:1], None, names[1:])
 
@@ -186,16 +184,16 @@ def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> tuple[_Res
 def _carry_topic(
     topic: str, parsed: ParsedQuestion, previous: Turn | None, found: _Resolved, carried: bool
 ) -> str:
-    """A follow-up inherits the last topic when it points back ("about it"), says "he" of no
-    one it names, continues ("And what did the opposition leader say?") or names nothing
-    new ("And what else?"); "What did X say?" asks about X, not the old topic, and "What did
-    she say about Y?" about Y."""
+    """A follow-up inherits the last topic when it points back ("about it"), says "he" of the
+    last person or of no one it names ("Did he see room for talks?" is still about the last
+    question's subject), continues ("And what did the opposition leader say?") or names
+    nothing new ("And what else?"); "What did X say?" asks about X, not the old topic."""
     if previous is None or not previous.topic:
         return topic
     named_new = bool(found.speakers) and not carried
     carries = (
         parsed.points_back
-        or (parsed.third_person and not found.speakers)
+        or (parsed.third_person and (carried or not found.speakers))
         or (not topic and (parsed.continues or not named_new))
     )
     return f"{topic} {previous.topic}".strip() if carries else topic

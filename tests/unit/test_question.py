@@ -269,13 +269,13 @@ FOLLOW_UPS = [
     ("Piet Vance", "ferry fares", "What about the harbour wall?", ["Piet Vance"], "harbour wall"),
     # ... unless Y is a person: then the person changes and the topic stays.
     ("Piet Vance", "ferry fares", "What about Vera Lusk?", ["Vera Lusk"], "ferry fares"),
-    # "he"/"she" keeps the person.
+    # "he"/"she" keeps the person, and the earlier topic stays as context.
     (
         "Vera Lusk",
         "ferry fares",
         "What did she say about the harbour wall?",
         ["Vera Lusk"],
-        "harbour wall",
+        "harbour wall ferry fares",
     ),
     # A new full name replaces the person; "it" keeps the topic.
     (
@@ -301,3 +301,22 @@ def test_follow_ups(
 ) -> None:
     intent = understand(question, town, Turn(speaker=speaker, topic=old_topic))
     assert (intent.kind, intent.speakers, intent.topic) == ("speaker_topic", speakers, topic)
+
+
+# (question, speakers, role): titles, lowercase typing, and a role phrase that names someone
+# else ("X's spokesman" is not X).
+ROLE_OR_NAME = [
+    ("what did pryce say about the ferry", ["Owen Pryce"], None),
+    ("What did Secretary Ida Brandt say about dredging?", ["Ida Brandt"], None),
+    ("What did the Harbour Secretary say about dredging?", ["Ida Brandt"], "Harbour Secretary"),
+    ("What did Ida Brandt's spokesman say about dredging?", [], None),
+    ("What did the opposition leader say about dredging?", ["Nora Vance"], "opposition leader"),
+]
+
+
+@pytest.mark.parametrize(("question", "speakers", "role"), ROLE_OR_NAME)
+def test_roles_and_names_in_speaker_position(
+    town: SpeakerIndex, question: str, speakers: list[str], role: str | None
+) -> None:
+    intent = understand(question, town)
+    assert (intent.speakers, intent.role) == (speakers, role)
