@@ -145,7 +145,7 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
 
 def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
     """A name resolves by name first, then as a role ("Chancellor"); a role phrase by role
-    first, then by a name it ends in ("the Kremlin", or "blair" typed in lowercase), never by
+    first, then by a name it ends in ("the Kremlin", or "pryce" typed in lowercase), never by
     a name inside it ("the Kremlin spokesman" is not the Kremlin). A capitalised name that
     neither finds is an unknown person; an unknown role is only topic."""
     if slot.pronoun:

@@ -244,9 +244,9 @@ class _NameRule(NamedTuple):
 
 
 def _same_surname(asked: str, known: str) -> bool:
-    """Same surname, and a first name on both sides when the question gives one: "Alan
-    Milburn" is never the one-word speaker "Milburn" unless the index linked them (then the
-    exact rule finds the full name), nor "Alan" (whose surname is "alan")."""
+    """Same surname, and a first name on both sides when the question gives one: "Tobias
+    Quint" is never the one-word speaker "Quint" unless the index linked them (then the
+    exact rule finds the full name), nor "Tobias" (whose surname is "tobias")."""
     if asked.rsplit(" ", 1)[-1] != known.rsplit(" ", 1)[-1]:
         return False
     if _given(asked) and not _given(known):
@@ -255,7 +255,7 @@ def _same_surname(asked: str, known: str) -> bool:
 
 
 def _close_surname(asked: str, known: str) -> bool:
-    """A misspelt surname ("Livingston"), with the same first-name conditions."""
+    """A misspelt surname ("Haloway" for Halloway), with the same first-name conditions."""
     last, other = asked.rsplit(" ", 1)[-1], known.rsplit(" ", 1)[-1]
     if len(last) < 4 or difflib.SequenceMatcher(None, last, other).ratio() < CLOSE_SPELLING:
         return False
@@ -284,7 +284,7 @@ def match_name(mention: str, known: Iterable[NameForm]) -> list[NameMatch]:
 
     Exact forms are compared as written; the surname rules compare canonical names only, so a
     one-word alias never carries a two-word question to its speaker. A first name never
-    matches a surname ("Michael Howard" is not Alun Michael): only surnames are compared.
+    matches a surname ("Owen Marsh" is not Dafydd Owen): only surnames are compared.
     """
     asked = canonical_key(mention)
     if not asked:
@@ -317,7 +317,7 @@ _WORD = re.compile(r"[\w'’.-]+")
 
 
 def name_mentions(text: str) -> list[Mention]:
-    """Runs of capitalised words ("Michael Howard", "Mr Michael", "Lavrov's"), titles and
+    """Runs of capitalised words ("Owen Pryce", "Mr Pryce", "Pryce's"), titles and
     possessives removed, question and sentence openers ("What", "Did", "Meanwhile") skipped.
 
     In an all-lowercase text every content word may be a name: each word and each pair of
@@ -442,7 +442,7 @@ def role_keywords(phrase: str) -> frozenset[str]:
 
 
 # Participles that open a role as adjectives ("Acting president", "Retired general"); any other
-# -ing or -ed first word opens a clause ("Speaking in Harrogate", "Asked about").
+# -ing or -ed first word opens a clause ("Speaking in Lowtown", "Asked about").
 _ROLE_PARTICIPLE_WORDS = """
     acting managing leading ruling governing outgoing incoming presiding founding serving
     visiting reigning retired elected appointed designated embattled disgraced veteran"""
@@ -473,7 +473,7 @@ def _opens_clause(words: list[str]) -> bool:
 
 
 # Why a recorded role is not a noun phrase naming an office; the first rule that fires names
-# the problem. Extraction leaves such debris at times ("Speaking in Harrogate Mr").
+# the problem. Extraction leaves such debris at times ("Speaking in Lowtown Mr").
 ROLE_JUNK_RULES: tuple[_RoleRule, ...] = (
     _RoleRule("empty", lambda role, words: not words),
     _RoleRule("not_words", lambda role, words: not _ROLE_CHARACTERS.match(role.strip())),
