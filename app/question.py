@@ -10,7 +10,7 @@ in the question stay in the topic: they are what the speaker talked about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from app.lexicon_questions import LEXICON
@@ -71,54 +71,21 @@ class _Resolved:
 def understand(question: str, index: SpeakerIndex, previous: Turn | None = None) -> Intent:
     """Classify the question and resolve its speaker and topic, using the previous turn."""
     parsed = parse_question(question)
-    slot = parsed.slot
-    words = re.findall(r"[\w'’]+", question.lower())
+    words = set(re.findall(r"[\w'’]+", question.lower()))
     quantity = bool(_QUANTITY.search(question))
     who_is = bool(_WHO_IS_NAMED.match(question)) or (
         previous is not None and bool(_WHO_IS.search(question))
     )
-    wants_more = previous is not None and bool(LEXICON["more"] & set(words))
-    if slot is not None and slot.asks_who:
-        # "Who said Callaghan never forgot ...": names in it are what was said about.
+    wants_more = previous is not None and bool(LEXICON["more"] & words)
+    if parsed.slot is not None and parsed.slot.asks_who:
+        # "Who said Pryce never forgot ...": names in it are what was said about.
         topic = _carry_topic(parsed.topic, parsed, previous, _Resolved(), carried=False)
         return Intent("who_said", topic or question, wants_quantity=quantity)
-
-    found, asks_words, carried = _Resolved(), False, False
-    topic = parsed.topic_with_speaker
-    last_person = previous.speaker if previous is not None else None
-    if who_is:
-        found, topic = _Resolved(index.find(question)), ""
-    elif slot is not None and slot.pronoun:
-        # "What did he say?": the last person, or a person this question names ("Did X
-        # mean it when he said ...").
-        named = index.find(question)
-        found, carried = (_Resolved(named), False) if named else (_Resolved(), True)
-        asks_words, topic = True, parsed.topic
-    elif slot is not None:
-        found = _resolve_slot(slot, index)
-        asks_words = bool(found.speakers)
-        topic = parsed.topic if found.speakers else parsed.topic_with_speaker
-    elif not (parsed.pronoun_subject and last_person):
-        # No speaker position ("Why was X sacked?"): a named person is what the question is
-        # about, not whose words it asks for. With "he" as its subject ("Has he changed a
-        # policy because of the press?") the person is the last one, and lowercase words are
-        # not names ("press" of some University Press).
-        found = _Resolved(index.find(question))
-    if previous is not None and parsed.what_about is not None:
-        found, topic, asks_words = _what_about(parsed.what_about, index, previous)
-        carried = False
-    elif (
-        last_person
-        and not found.speakers
-        and found.unknown is None
-        and (parsed.third_person or who_is or carried)
-    ):
-        found, carried = _Resolved([last_person]), True
-    else:
-        carried = False
+    asked = _asked_person(question, parsed, index, previous, who_is)
+    found, topic = asked.found, asked.topic
     if not who_is and parsed.what_about is None and not (wants_more and not topic):
-        topic = _carry_topic(topic, parsed, previous, found, carried)
-    if found.speakers and (asks_words or who_is):
+        topic = _carry_topic(topic, parsed, previous, found, asked.carried)
+    if found.speakers and (asked.asks_words or who_is):
         return Intent(
             "speaker_topic",
             topic,
@@ -136,11 +103,61 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         # narrative answers it; sentences inside that person's quotes are still labelled.
         # A person carried over from the last turn ("Is he giving up music?") is named in the
         # words that rank passages, since the question itself only says "he".
-        about = f"{found.speakers[0]} {question}" if carried else question
+        about = f"{found.speakers[0]} {question}" if asked.carried else question
         return Intent(
             "general", about, found.speakers, None, asks_words=False, wants_quantity=quantity
         )
     return Intent("general", topic or question, [], found.unknown, wants_quantity=quantity)
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """Whose words (or whom) a question asks about, and its own topic."""
+
+    found: _Resolved
+    topic: str
+    asks_words: bool = False
+    carried: bool = False  # the person comes from the previous turn
+
+
+def _asked_person(
+    question: str,
+    parsed: ParsedQuestion,
+    index: SpeakerIndex,
+    previous: Turn | None,
+    who_is: bool,
+) -> _Asked:
+    """The person in speaker position, else one the question names, else the last one."""
+    slot = parsed.slot
+    last_person = previous.speaker if previous is not None else None
+    if previous is not None and parsed.what_about is not None:
+        return _what_about(parsed.what_about, index, previous)
+    asked = _Asked(_Resolved(), parsed.topic_with_speaker)
+    if who_is:
+        asked = _Asked(_Resolved(index.find(question)), "")
+    elif slot is not None and slot.pronoun:
+        # "What did he say?": the last person, or one this question names by a capitalised
+        # name ("Did Pryce mean it when he said ..."); lowercase words are no names here.
+        named = index.find(question) if question[1:] != question[1:].lower() else []
+        asked = _Asked(_Resolved(named), parsed.topic, asks_words=True, carried=not named)
+    elif slot is not None:
+        found = _resolve_slot(slot, index)
+        topic = parsed.topic if found.speakers else parsed.topic_with_speaker
+        asked = _Asked(found, topic, asks_words=bool(found.speakers))
+    elif not (parsed.pronoun_subject and last_person):
+        # No speaker position ("Why was X sacked?"): a named person is what the question is
+        # about, not whose words it asks for. With "he" as its subject ("Has he changed a
+        # policy because of the press?") the person is the last one, and lowercase words are
+        # not names ("press" of some University Press).
+        asked = _Asked(_Resolved(index.find(question)), parsed.topic_with_speaker)
+    if (
+        last_person
+        and not asked.found.speakers
+        and asked.found.unknown is None
+        and (parsed.third_person or who_is or asked.carried)
+    ):
+        return replace(asked, found=_Resolved([last_person]), carried=True)
+    return replace(asked, carried=False)
 
 
 def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
@@ -169,16 +186,16 @@ def _by_name(phrase: str, index: SpeakerIndex) -> _Resolved:
     return _Resolved(names[:1], None, names[1:])
 
 
-def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> tuple[_Resolved, str, bool]:
+def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
     """ "What about Y?": Y is a new person on the same topic, or a new topic for the same
     person (or, with no person, simply the new topic)."""
     names = index.find(subject) if any(w[:1].isupper() for w in subject.split()) else []
     if names:
-        return _Resolved(names[:1]), previous.topic or "", True
+        return _Asked(_Resolved(names[:1]), previous.topic or "", asks_words=True)
     topic = _ARTICLE.sub("", subject)
     if previous.speaker:
-        return _Resolved([previous.speaker]), topic, True
-    return _Resolved(), topic, False
+        return _Asked(_Resolved([previous.speaker]), topic, asks_words=True)
+    return _Asked(_Resolved(), topic)
 
 
 def _carry_topic(

@@ -320,3 +320,10 @@ def test_roles_and_names_in_speaker_position(
 ) -> None:
     intent = understand(question, town)
     assert (intent.speakers, intent.role) == (speakers, role)
+
+
+def test_a_lowercase_word_is_no_name_beside_he(news_index: SpeakerIndex) -> None:
+    previous = Turn(speaker="Ken Livingstone", topic="Evening Standard apology")
+    intent = understand("What did he say about the press?", news_index, previous)
+    assert (intent.kind, intent.speakers) == ("speaker_topic", ["Ken Livingstone"])
+    assert "press" in intent.topic.split()
