@@ -23,6 +23,7 @@ from ingest.speakers import (
     name_mentions,
     role_keywords,
     role_matches,
+    same_office,
     surname,
     unify_speakers,
     usable_role,
@@ -144,7 +145,7 @@ class SpeakerIndex:
         best: dict[str, RoleHolder] = {}
         for word in role_keywords(phrase):
             for holder in self._holders.get(word, ()):
-                if role_matches(phrase, holder.role):
+                if role_matches(phrase, holder.role) and same_office(phrase, holder.role):
                     known = best.get(holder.name, holder)
                     top = holder if holder.quotes > known.quotes else known
                     ids = tuple(sorted({*holder.article_ids, *known.article_ids}))

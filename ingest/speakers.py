@@ -449,12 +449,14 @@ _ROLE_PARTICIPLE_WORDS = """
 _REPORTING_WORDS = """
     said says say told tells tell added adds speaking asked writing talking commenting
     according insisted warned claimed argued explained noted stated quoted"""
+_RELATIVE_WORDS = "who whose whom which that where when"
 _ROLE_FUNCTION_WORDS = """
     in at on for with by from to into as than he she it they his her its their him them"""
 # Titles written before a name, which role extraction can leave at a role's end.
 _HONORIFICS = frozenset(_lexicon("mr mrs ms miss mx dr prof sir dame lord lady rev"))
 _ROLE_PARTICIPLES = frozenset(_ROLE_PARTICIPLE_WORDS.split())
 _REPORTING = frozenset(_REPORTING_WORDS.split())
+_RELATIVE = frozenset(_RELATIVE_WORDS.split())
 _ROLE_FUNCTION = frozenset(_ROLE_FUNCTION_WORDS.split()) | _STOP
 _ROLE_CHARACTERS = re.compile(r"^[\w .&'’-]+$")
 MAX_ROLE_WORDS = 8
@@ -480,6 +482,7 @@ ROLE_JUNK_RULES: tuple[_RoleRule, ...] = (
     _RoleRule("too_long", lambda role, words: len(words) > MAX_ROLE_WORDS),
     _RoleRule("opens_a_clause", lambda role, words: _opens_clause(words)),
     _RoleRule("reporting_verb", lambda role, words: any(w in _REPORTING for w in words)),
+    _RoleRule("relative_clause", lambda role, words: any(w in _RELATIVE for w in words)),
     _RoleRule("ends_in_a_function_word", lambda role, words: words[-1] in _ROLE_FUNCTION),
     _RoleRule("ends_in_an_honorific", lambda role, words: words[-1].strip(".") in _HONORIFICS),
 )
@@ -500,3 +503,16 @@ def usable_role(role: str | None) -> str | None:
         words.pop()
     cleaned = " ".join(words)
     return cleaned if cleaned and role_problem(cleaned) is None else None
+
+
+# Words that make another office of the same title: the shadow or former foreign secretary is
+# not the Foreign Secretary a question asks about, unless it says so.
+_OTHER_OFFICE_WORDS = "shadow former ex deputy vice assistant junior under"
+_OTHER_OFFICE = frozenset(_OTHER_OFFICE_WORDS.split())
+
+
+def same_office(phrase: str, role: str) -> bool:
+    """False when the role carries a word that makes it another office ("Shadow foreign
+    secretary", "Former chancellor") and the phrase does not say it."""
+    asked = set(_words(phrase))
+    return not any(w in _OTHER_OFFICE and w not in asked for w in _words(role))

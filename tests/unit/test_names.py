@@ -11,6 +11,7 @@ from ingest.speakers import (
     match_speaker,
     name_mentions,
     role_problem,
+    same_office,
     usable_role,
 )
 
@@ -91,6 +92,7 @@ ROLES = [
     ("Managing director", None, "Managing director"),
     ("spokesman said the", "reporting_verb", None),
     ("head of the", "ends_in_a_function_word", None),
+    ("whose father served as harbour master", "relative_clause", None),
     ("Mr", "ends_in_an_honorific", None),
     ("chair of the harbour board's finance and audit committee", "too_long", None),
     ("the minister, who", "not_words", None),
@@ -107,3 +109,18 @@ def test_junk_roles(role: str, problem: str | None, shown: str | None) -> None:
 def test_every_junk_rule_has_a_case() -> None:
     covered = {problem for _, problem, _ in ROLES if problem}
     assert {rule.name for rule in ROLE_JUNK_RULES} == covered
+
+
+# (asked phrase, recorded role, same office)
+OFFICES = [
+    ("the harbour secretary", "Harbour Secretary", True),
+    ("the harbour secretary", "Shadow harbour secretary", False),
+    ("the shadow harbour secretary", "Shadow harbour secretary", True),
+    ("the mayor", "Former mayor", False),
+    ("the former mayor", "Former mayor", True),
+]
+
+
+@pytest.mark.parametrize(("phrase", "role", "same"), OFFICES)
+def test_a_shadow_or_former_office_is_another_office(phrase: str, role: str, same: bool) -> None:
+    assert same_office(phrase, role) is same
