@@ -31,6 +31,10 @@ _LEXICON_TEXT = {
     # The preposition that links a cue to what it is about: "say about", "view of", "react to".
     "topic_preposition": "about on regarding concerning of over to towards toward for with as",
     "complementiser": "that",
+    # A who-said question opening: "Which minister warned ...", "Whose spokesman said ...".
+    "who_opener": "who which whose",
+    # Speech verbs that say nothing about the statement: scaffolding even in who-said questions.
+    "plain_speech": "say tell quote",
     "wh_word": "what why how who whom whose which when where whether",
     # Verbs that carry no topic around a cue: "have to say", "want to do about".
     "light_verb": "do have make get",

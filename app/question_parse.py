@@ -127,10 +127,11 @@ def _slot(rule: str, phrase_root: Token, cue: Iterator[Token]) -> SpeakerSlot:
         first -= 1
     while last + 1 in inside:
         last += 1
-    tokens = list(phrase_root.doc[first : last + 1])
-    words = [t for t in tokens if t.dep_ != "case"]
+    doc = phrase_root.doc
+    tokens = list(doc[first : last + 1])
+    words = tokens[:-1] if tokens[-1].dep_ == "case" else tokens  # "X's view": X
     phrase = "".join(t.text_with_ws for t in words).strip()
-    asks_who = any(t.lower_ in LEXICON["wh_word"] for t in words)
+    asks_who = any(t.lower_ in LEXICON["wh_word"] for t in words) or _asked_by_opener(doc, first)
     has_article = any(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in words)
     is_name = phrase_root.text[:1].isupper() and not has_article and not asks_who
     return SpeakerSlot(
@@ -141,6 +142,18 @@ def _slot(rule: str, phrase_root: Token, cue: Iterator[Token]) -> SpeakerSlot:
         is_name=is_name,
         pronoun=phrase_root.pos_ == "PRON" and not asks_who,
         asks_who=asks_who,
+    )
+
+
+def _asked_by_opener(doc: Doc, first: int) -> bool:
+    """ "Which Labour backbencher suggested ...", where spaCy detaches "Which" from the
+    subject: the question opens with who/which/whose and only modifiers (no auxiliary, as in
+    "Who did X criticise?") stand between it and the phrase."""
+    words = [t for t in doc[:first] if not (t.i == 0 and t.pos_ == "CCONJ")]
+    return (
+        bool(words)
+        and words[0].lower_ in LEXICON["who_opener"]
+        and not any(t.pos_ == "AUX" or t.is_punct for t in words[1:])
     )
 
 
@@ -218,6 +231,17 @@ def _stance_of_someone(doc: Doc) -> SpeakerSlot | None:
     return None
 
 
+def _subject_of_saying_clause(doc: Doc) -> SpeakerSlot | None:
+    """ "Which writer quit the show saying it ...": the subject of a verb whose participle
+    clause is the speech (spaCy attaches "saying" as an adverbial clause)."""
+    for verb in doc:
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_.lower() in CUE_VERBS:
+            for child in verb.head.children:
+                if child.dep_ == "nsubj":
+                    return _slot("subject_of_saying_clause", child, iter([verb]))
+    return None
+
+
 SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
     _SpeakerRule("subject_of_cue_verb", _subject_of_cue_verb),
     _SpeakerRule("agent_of_passive_cue", _agent_of_passive_cue),
@@ -226,6 +250,7 @@ SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
     _SpeakerRule("object_of_according_to", _object_of_according_to),
     _SpeakerRule("stance_of_someone", _stance_of_someone),
     _SpeakerRule("name_before_cue_noun", _name_before_cue_noun),
+    _SpeakerRule("subject_of_saying_clause", _subject_of_saying_clause),
 )
 
 
@@ -260,10 +285,31 @@ def _cue_group(doc: Doc, cue: frozenset[int]) -> frozenset[int]:
     return cue | {t.i for t in doc if extends(t)}
 
 
+def _question_word(token: Token) -> bool:
+    """The wh-word that makes the question ("Why did ...", "And how ...", "By how much ...",
+    "According to X, how long ..."); one inside the topic stays ("... forgot where he came
+    from")."""
+    if token.lower_ not in LEXICON["wh_word"]:
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is None or before.is_punct or before.pos_ in ("CCONJ", "ADP")
+
+
+def _joins_words(token: Token) -> bool:
+    """A hyphen or slash written inside a word ("48-year-old"), which the topic keeps."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.text in _WORD_JOINERS
+        and not token.whitespace_
+        and before is not None
+        and not before.whitespace_
+    )
+
+
 SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
-    _ScaffoldRule("punctuation", lambda t, cue: t.is_punct),
+    _ScaffoldRule("punctuation", lambda t, cue: t.is_punct and not _joins_words(t)),
     _ScaffoldRule("cue", lambda t, cue: t.i in cue),
-    _ScaffoldRule("wh_word", lambda t, cue: t.lower_ in LEXICON["wh_word"]),
+    _ScaffoldRule("question_word", lambda t, cue: _question_word(t)),
     _ScaffoldRule("auxiliary", lambda t, cue: t.pos_ == "AUX" or t.dep_ in ("aux", "auxpass")),
     _ScaffoldRule("pronoun", lambda t, cue: t.pos_ == "PRON"),
     _ScaffoldRule("determiner", lambda t, cue: t.pos_ == "DET"),
@@ -288,13 +334,17 @@ def _scaffolding(token: Token, cue: frozenset[int]) -> str | None:
 
 
 def _text(doc: Doc, keep: Callable[[Token], bool]) -> str:
-    """The kept words, one space apart; a possessive marker stays on its word ("US's")."""
+    """The kept words, one space apart; words written together stay together ("US's",
+    "48-year-old", "book-scanning")."""
     words: list[str] = []
+    previous: Token | None = None
     for token in (t for t in doc if keep(t)):
-        if token.dep_ == "case" and words:
+        joined = previous is not None and previous.i == token.i - 1 and not previous.whitespace_
+        if words and (joined or token.dep_ == "case"):
             words[-1] += token.text
         else:
             words.append(token.text)
+        previous = token
     return " ".join(words)
 
 
@@ -312,12 +362,15 @@ def parse_question(question: str) -> ParsedQuestion:
     since a conversation re-reads its earlier questions)."""
     doc = _nlp()(question)
     slot = next((found for rule in SPEAKER_RULES if (found := rule.find(doc))), None)
-    cue = slot.cue if slot else frozenset()
-    # In "Who said ...", the cue is scaffolding; in a question without a slot ("What was said
-    # about X?") a cue verb is still no topic word.
+    cue = _cue_group(doc, slot.cue) if slot else frozenset()
     if slot is None:
-        cue = frozenset(t.i for t in doc if _is_cue_verb(t) and t.dep_ == "ROOT")
-    cue = _cue_group(doc, cue)
+        # "What was said about X?": a cue verb is still no topic word.
+        cue = _cue_group(doc, frozenset(t.i for t in doc if _is_cue_verb(t) and t.dep_ == "ROOT"))
+    elif slot.asks_who:
+        # "Which footballer complained that ...": the verb says what kind of statement it was
+        # and may be in the article's report of it; only a plain "said"/"told" is scaffolding.
+        plain = frozenset(i for i in slot.cue if doc[i].lemma_.lower() in LEXICON["plain_speech"])
+        cue = _cue_group(doc, plain) if plain else plain
     speaker = slot.tokens if slot and not slot.asks_who else frozenset()
     scaffold = {t.i for t in doc if _scaffolding(t, cue)}
     # A who-said question keeps every name: they are what was said, not who said it.
