@@ -26,8 +26,12 @@ _LEXICON_TEXT = {
         view views position stance reaction response take opinion verdict comment comments
         remark remarks word words statement assessment attitude thought thoughts plan plans
         answer reply message warning criticism explanation account argument feeling feelings
-        concern concerns""",
-    "listener_verb": "tell inform brief assure warn remind promise ask urge",
+        concern concerns complaint complaints objection objections prediction predictions
+        advice excuse demand demands promise pledge case point proposal plea appeal pitch
+        intention intentions""",
+    # A verb that is a cue with a stance noun as object: "make the case", "give a warning".
+    "cue_with_stance_object": "make give issue offer deliver raise voice express",
+    "listener_verb": "tell inform brief assure warn remind promise ask urge give",
     # The preposition that links a cue to what it is about: "say about", "view of", "react to".
     "topic_preposition": "about on regarding concerning of over to towards toward for with as",
     "complementiser": "that",

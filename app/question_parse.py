@@ -87,9 +87,25 @@ def _is_cue_verb(token: Token) -> bool:
         return False
     if any(t.dep_ in _SIDE_CLAUSES for t in (token, *token.ancestors)):
         return False
-    if token.lemma_.lower() in LEXICON["cue_with_of"]:
-        return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    if token.lemma_.lower() in LEXICON["cue_with_of"] and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    ):
+        return True
+    if token.lemma_.lower() in LEXICON["cue_with_stance_object"] and (
+        any(_asked_stance(c) for c in token.children)
+        or (token.dep_ == "ROOT" and any(_asked_stance(t) for t in token.doc[:3]))
+    ):
+        return True
     return token.lemma_.lower() in CUE_VERBS
+
+
+def _asked_stance(token: Token) -> bool:
+    """A stance noun as the object of the verb ("make the case") or as what the question asks
+    for ("What warning did X give ...", which spaCy may attach anywhere)."""
+    if token.lemma_.lower() not in LEXICON["stance_noun"]:
+        return False
+    opens = token.i == 1 and token.doc[0].lower_ in LEXICON["wh_word"]
+    return opens or token.dep_ in ("dobj", "dative")
 
 
 def _passive(verb: Token) -> bool:
@@ -258,15 +274,17 @@ SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
 
 
 def _listener(token: Token, cue: frozenset[int]) -> bool:
-    """The person or body spoken to ("tell the committee about ..."): not the topic."""
+    """The person or body spoken to ("tell the committee about ..."): not the topic. What
+    was said to them stays, when spaCy hangs it on the listener ("the council about the
+    pier"); only its "about" goes."""
+    inside_topic = False
     for ancestor in (token, *token.ancestors):
         head = ancestor.head
-        if (
-            head.i in cue
-            and ancestor.dep_ in ("dobj", "dative", "iobj")
-            and head.lemma_.lower() in LEXICON["listener_verb"]
-        ):
-            return True
+        if head.i in cue and ancestor.dep_ in ("dobj", "dative", "iobj"):
+            listens = head.lemma_.lower() in LEXICON["listener_verb"]
+            return listens and (not inside_topic or token.dep_ == "prep")
+        if ancestor.dep_ == "prep" and ancestor.lower_ in LEXICON["topic_preposition"]:
+            inside_topic = inside_topic or ancestor.i != token.i
     return False
 
 
@@ -325,6 +343,10 @@ SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
     ),
     _ScaffoldRule("more_of_the_same", lambda t, cue: t.lower_ == "more" and t.head.i in cue),
     _ScaffoldRule("listener", _listener),
+    _ScaffoldRule(
+        "stance_object",
+        lambda t, cue: _asked_stance(t) and (t.head.i in cue or t.i == 1),
+    ),
     _ScaffoldRule("negation", lambda t, cue: t.dep_ == "neg" and t.head.i in cue),
 )
 

@@ -23,6 +23,7 @@ from ingest.speakers import (
     name_mentions,
     role_keywords,
     role_matches,
+    role_phrase_forms,
     same_office,
     surname,
     unify_speakers,
@@ -141,16 +142,23 @@ class SpeakerIndex:
 
     def role_holders(self, phrase: str) -> list[RoleHolder]:
         """Everyone quoted in a role that `phrase` ("the Kremlin spokesman") names, most
-        quoted in it first; one entry per person, under the role they held most often."""
-        best: dict[str, RoleHolder] = {}
-        for word in role_keywords(phrase):
-            for holder in self._holders.get(word, ()):
-                if role_matches(phrase, holder.role) and same_office(phrase, holder.role):
-                    known = best.get(holder.name, holder)
-                    top = holder if holder.quotes > known.quotes else known
-                    ids = tuple(sorted({*holder.article_ids, *known.article_ids}))
-                    best[holder.name] = RoleHolder(top.name, top.role, ids, top.quotes)
-        return sorted(best.values(), key=lambda h: (-h.quotes, h.name))
+        quoted in it first; one entry per person, under the role they held most often.
+
+        A shadow or former office is another office; a nationality the recorded role leaves
+        out ("Foreign Minister" for "the Saudi foreign minister") is dropped only when nobody
+        holds the role as asked, and then the answer picks among the holders by topic."""
+        for form in role_phrase_forms(phrase):
+            best: dict[str, RoleHolder] = {}
+            for word in role_keywords(form):
+                for holder in self._holders.get(word, ()):
+                    if role_matches(form, holder.role) and same_office(form, holder.role):
+                        known = best.get(holder.name, holder)
+                        top = holder if holder.quotes > known.quotes else known
+                        ids = tuple(sorted({*holder.article_ids, *known.article_ids}))
+                        best[holder.name] = RoleHolder(top.name, top.role, ids, top.quotes)
+            if best:
+                return sorted(best.values(), key=lambda h: (-h.quotes, h.name))
+        return []
 
     def find(self, text: str) -> list[str]:
         """Canonical speakers that `text` refers to, in the order it mentions them."""

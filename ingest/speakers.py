@@ -516,3 +516,20 @@ def same_office(phrase: str, role: str) -> bool:
     secretary", "Former chancellor") and the phrase does not say it."""
     asked = set(_words(phrase))
     return not any(w in _OTHER_OFFICE and w not in asked for w in _words(role))
+
+
+# Words of a role phrase that say when, not which office: "the new champion" is the champion.
+_WHEN_WORDS = "new current incumbent present sitting reigning"
+_WHEN = frozenset(_WHEN_WORDS.split())
+
+
+def role_phrase_forms(phrase: str) -> list[str]:
+    """The ways to look a role phrase up, strictest first: as asked without words of time
+    ("the new Open champion": "the Open champion"), then without a nationality the recorded
+    role may leave out ("the Saudi foreign minister": "the foreign minister")."""
+    words = [w for w in phrase.split() if w.lower() not in _WHEN]
+    forms = [" ".join(words)]
+    without_nationality = [w for w in words if _POSSESSIVE.sub("", w).lower() not in _DEMONYMS]
+    if without_nationality != words and len(without_nationality) > 1:
+        forms.append(" ".join(without_nationality))
+    return forms

@@ -311,6 +311,10 @@ ROLE_OR_NAME = [
     ("What did the Harbour Secretary say about dredging?", ["Ida Brandt"], "Harbour Secretary"),
     ("What did Ida Brandt's spokesman say about dredging?", [], None),
     ("What did the opposition leader say about dredging?", ["Nora Vance"], "opposition leader"),
+    # A word of time is no part of the office; a nationality the role leaves out is dropped
+    # only when nobody holds the role as asked.
+    ("What did the new opposition leader say?", ["Nora Vance"], "new opposition leader"),
+    ("What did the Welsh opposition leader say?", ["Nora Vance"], "Welsh opposition leader"),
 ]
 
 

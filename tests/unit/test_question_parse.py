@@ -56,6 +56,14 @@ SLOTS = [
         "verdict",
     ),
     ("What did she say about pensions?", "she", "subject_of_cue_verb", "pensions"),
+    ("What case did Ada Lind make for longer school days?", "Ada Lind", None, "longer school days"),
+    (
+        "What warning did Ida Brandt give the council about the pier?",
+        "Ida Brandt",
+        None,
+        "pier",
+    ),
+    ("What was the harbour master's complaint about the fees?", "the harbour master", None, "fees"),
     # The main clause's speaker, not a name the question mentions as topic.
     (
         "What did Nora Vance say about Piet Vance's plan?",
