@@ -107,7 +107,14 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         return Intent(
             "general", about, found.speakers, None, asks_words=False, wants_quantity=quantity
         )
-    return Intent("general", topic or question, [], found.unknown, wants_quantity=quantity)
+    return Intent(
+        "general",
+        topic or question,
+        [],
+        found.unknown,
+        wants_quantity=quantity,
+        alternatives=found.alternatives,
+    )
 
 
 @dataclass(frozen=True)
@@ -175,7 +182,8 @@ def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
     if holders:
         return _Resolved(holders[:1], phrase, holders[1:])
     if slot.is_name:
-        return _Resolved(unknown=strip_titles(phrase) or phrase)
+        name = strip_titles(phrase) or phrase
+        return _Resolved(unknown=name, alternatives=index.bare_surname_speakers(name))
     return by_name
 
 

@@ -23,11 +23,11 @@ from ingest.speakers import (
     name_mentions,
     role_keywords,
     role_matches,
-    role_phrase_forms,
     same_office,
     surname,
     unify_speakers,
     usable_role,
+    without_time_words,
 )
 from ingest.types import Quote
 
@@ -141,24 +141,29 @@ class SpeakerIndex:
         return sorted(found, key=lambda n: (-self._info[n].quotes, n))
 
     def role_holders(self, phrase: str) -> list[RoleHolder]:
-        """Everyone quoted in a role that `phrase` ("the Kremlin spokesman") names, most
-        quoted in it first; one entry per person, under the role they held most often.
+        """Everyone quoted in a role that `phrase` ("the Kremlin spokesman") names: people named
+        in full first (a one-word "speaker" of a role is often extraction debris), then the
+        most quoted in it; one entry per person, under the role they held most often. A
+        shadow or former office is another office; words of time are no part of it."""
+        phrase = without_time_words(phrase)
+        best: dict[str, RoleHolder] = {}
+        for word in role_keywords(phrase):
+            for holder in self._holders.get(word, ()):
+                if role_matches(phrase, holder.role) and same_office(phrase, holder.role):
+                    known = best.get(holder.name, holder)
+                    top = holder if holder.quotes > known.quotes else known
+                    ids = tuple(sorted({*holder.article_ids, *known.article_ids}))
+                    best[holder.name] = RoleHolder(top.name, top.role, ids, top.quotes)
+        return sorted(best.values(), key=lambda h: (" " not in h.name, -h.quotes, h.name))
 
-        A shadow or former office is another office; a nationality the recorded role leaves
-        out ("Foreign Minister" for "the Saudi foreign minister") is dropped only when nobody
-        holds the role as asked, and then the answer picks among the holders by topic."""
-        for form in role_phrase_forms(phrase):
-            best: dict[str, RoleHolder] = {}
-            for word in role_keywords(form):
-                for holder in self._holders.get(word, ()):
-                    if role_matches(form, holder.role) and same_office(form, holder.role):
-                        known = best.get(holder.name, holder)
-                        top = holder if holder.quotes > known.quotes else known
-                        ids = tuple(sorted({*holder.article_ids, *known.article_ids}))
-                        best[holder.name] = RoleHolder(top.name, top.role, ids, top.quotes)
-            if best:
-                return sorted(best.values(), key=lambda h: (-h.quotes, h.name))
-        return []
+    def bare_surname_speakers(self, mention: str) -> list[str]:
+        """One-word speakers whose word is the surname of a full name nobody carries ("Quint"
+        for "Tobias Quint"): never the answer, since the index does not link them, but worth
+        offering; the article may simply never have given the first name."""
+        if " " not in canonical_key(mention):
+            return []
+        forms = self._forms_by_surname.get(surname(mention), ())
+        return sorted({f.name for f in forms if " " not in canonical_key(f.name)})
 
     def find(self, text: str) -> list[str]:
         """Canonical speakers that `text` refers to, in the order it mentions them."""

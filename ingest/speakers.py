@@ -523,13 +523,6 @@ _WHEN_WORDS = "new current incumbent present sitting reigning"
 _WHEN = frozenset(_WHEN_WORDS.split())
 
 
-def role_phrase_forms(phrase: str) -> list[str]:
-    """The ways to look a role phrase up, strictest first: as asked without words of time
-    ("the new Open champion": "the Open champion"), then without a nationality the recorded
-    role may leave out ("the Saudi foreign minister": "the foreign minister")."""
-    words = [w for w in phrase.split() if w.lower() not in _WHEN]
-    forms = [" ".join(words)]
-    without_nationality = [w for w in words if _POSSESSIVE.sub("", w).lower() not in _DEMONYMS]
-    if without_nationality != words and len(without_nationality) > 1:
-        forms.append(" ".join(without_nationality))
-    return forms
+def without_time_words(phrase: str) -> str:
+    """A role phrase without words of time: "the new Open champion" is "the Open champion"."""
+    return " ".join(w for w in phrase.split() if w.lower() not in _WHEN)
