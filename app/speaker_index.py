@@ -23,11 +23,11 @@ from ingest.speakers import (
     name_mentions,
     role_keywords,
     role_matches,
+    role_phrase_variants,
     same_office,
     surname,
     unify_speakers,
     usable_role,
-    without_time_words,
 )
 from ingest.types import Quote
 
@@ -71,7 +71,7 @@ class SpeakerIndex:
                 roles[name][role] += 1
                 role_articles[(name, role)].add(article_id)
             written = quote.speaker_as_written
-            if written and written[:1].isupper() and canonical_key(written):
+            if written and canonical_key(written) and is_named_speaker(written):
                 aliases[name].add(written)
         self._info = {
             name: SpeakerInfo(
@@ -144,17 +144,21 @@ class SpeakerIndex:
         """Everyone quoted in a role that `phrase` ("the Kremlin spokesman") names: people named
         in full first (a one-word "speaker" of a role is often extraction debris), then the
         most quoted in it; one entry per person, under the role they held most often. A
-        shadow or former office is another office; words of time are no part of it."""
-        phrase = without_time_words(phrase)
-        best: dict[str, RoleHolder] = {}
-        for word in role_keywords(phrase):
-            for holder in self._holders.get(word, ()):
-                if role_matches(phrase, holder.role) and same_office(phrase, holder.role):
-                    known = best.get(holder.name, holder)
-                    top = holder if holder.quotes > known.quotes else known
-                    ids = tuple(sorted({*holder.article_ids, *known.article_ids}))
-                    best[holder.name] = RoleHolder(top.name, top.role, ids, top.quotes)
-        return sorted(best.values(), key=lambda h: (" " not in h.name, -h.quotes, h.name))
+        shadow or former office is another office; words of time are no part of it; another
+        head for the same holder ("boss" for "manager") is tried when nobody holds it as asked.
+        """
+        for variant in role_phrase_variants(phrase):
+            best: dict[str, RoleHolder] = {}
+            for word in role_keywords(variant):
+                for holder in self._holders.get(word, ()):
+                    if role_matches(variant, holder.role) and same_office(variant, holder.role):
+                        known = best.get(holder.name, holder)
+                        top = holder if holder.quotes > known.quotes else known
+                        ids = tuple(sorted({*holder.article_ids, *known.article_ids}))
+                        best[holder.name] = RoleHolder(top.name, top.role, ids, top.quotes)
+            if best:
+                return sorted(best.values(), key=lambda h: (" " not in h.name, -h.quotes, h.name))
+        return []
 
     def bare_surname_speakers(self, mention: str) -> list[str]:
         """One-word speakers whose word is the surname of a full name nobody carries ("Quint"

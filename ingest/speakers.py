@@ -523,6 +523,27 @@ _WHEN_WORDS = "new current incumbent present sitting reigning"
 _WHEN = frozenset(_WHEN_WORDS.split())
 
 
-def without_time_words(phrase: str) -> str:
-    """A role phrase without words of time: "the new Open champion" is "the Open champion"."""
-    return " ".join(w for w in phrase.split() if w.lower() not in _WHEN)
+# Heads news uses for one office holder: "the Lowtown manager" is written "the Lowtown boss".
+HEAD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "manager": ("boss", "coach"),
+    "boss": ("manager", "chief", "head"),
+    "coach": ("manager", "boss"),
+    "chief": ("head", "boss"),
+    "head": ("chief", "boss"),
+    "spokesman": ("spokeswoman", "spokesperson"),
+    "spokeswoman": ("spokesman", "spokesperson"),
+    "spokesperson": ("spokesman", "spokeswoman"),
+}
+
+
+def role_phrase_variants(phrase: str) -> list[str]:
+    """The ways to look a role phrase up, as asked first: without words of time ("the new
+    Open champion" is the Open champion), then with another head news uses for the same
+    holder ("the Lowtown manager", "the Lowtown boss")."""
+    words = [w for w in phrase.split() if w.lower() not in _WHEN]
+    asked = " ".join(words)
+    head = _head(asked)
+    variants = [asked]
+    for synonym in HEAD_SYNONYMS.get(head, ()):
+        variants.append(" ".join(synonym if _words(w) == [head] else w for w in words))
+    return variants

@@ -10,6 +10,7 @@ from ingest.speakers import (
     match_name,
     match_speaker,
     name_mentions,
+    role_phrase_variants,
     role_problem,
     same_office,
     usable_role,
@@ -124,3 +125,19 @@ OFFICES = [
 @pytest.mark.parametrize(("phrase", "role", "same"), OFFICES)
 def test_a_shadow_or_former_office_is_another_office(phrase: str, role: str, same: bool) -> None:
     assert same_office(phrase, role) is same
+
+
+# (asked role phrase, the phrases looked up, in order)
+VARIANTS = [
+    ("the harbour secretary", ["the harbour secretary"]),
+    ("the new Lowtown manager", ["the Lowtown manager", "the Lowtown boss", "the Lowtown coach"]),
+    (
+        "the council spokesman",
+        ["the council spokesman", "the council spokeswoman", "the council spokesperson"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("phrase", "variants"), VARIANTS)
+def test_role_phrase_variants(phrase: str, variants: list[str]) -> None:
+    assert role_phrase_variants(phrase) == variants
