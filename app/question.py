@@ -101,7 +101,7 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     if found.speakers:
         # About a person but not their words ("Until when does X's contract run?"): the
         # narrative answers it; sentences inside that person's quotes are still labelled.
-        # A person carried over from the last turn ("Is he giving up music?") is named in the
+        # A person carried over from the last turn ("Is he leaving the band?") is named in the
         # words that rank passages, since the question itself only says "he".
         about = f"{found.speakers[0]} {question}" if asked.carried else question
         return Intent(
@@ -153,9 +153,9 @@ def _asked_person(
         asked = _Asked(found, topic, asks_words=bool(found.speakers))
     elif not (parsed.pronoun_subject and last_person):
         # No speaker position ("Why was X sacked?"): a named person is what the question is
-        # about, not whose words it asks for. With "he" as its subject ("Has he changed a
-        # policy because of the press?") the person is the last one, and lowercase words are
-        # not names ("press" of some University Press).
+        # about, not whose words it asks for. With "he" as its subject ("Did he resign
+        # because of the press?") the person is the last one, and lowercase words are not
+        # names ("press" of some University Press).
         asked = _Asked(_Resolved(index.find(question)), parsed.topic_with_speaker)
     if (
         last_person

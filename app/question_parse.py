@@ -13,7 +13,7 @@ Two ordered tables of named rules, both built from `app.lexicon_questions.LEXICO
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -26,16 +26,19 @@ Token = Any
 Doc = Any
 
 _LOCK = threading.Lock()
+_PIPELINE: list[Any] = []  # loaded once per process, on the first question
 
 
-@lru_cache(maxsize=1)
 def _nlp() -> Any:
     """The English pipeline without NER (names come from the speaker index, not from NER);
-    loaded once, on the first question, so importing the app stays fast."""
-    import spacy
-
+    loaded on the first question, so importing the app stays fast, and only once even when
+    the first questions arrive together."""
     with _LOCK:
-        return spacy.load(SPACY_MODEL, exclude=["ner"])
+        if not _PIPELINE:
+            import spacy
+
+            _PIPELINE.append(spacy.load(SPACY_MODEL, exclude=["ner"]))
+        return _PIPELINE[0]
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,7 @@ def _by_depth(doc: Doc, keep: Callable[[Token], bool]) -> list[Token]:
     return sorted((t for t in doc if keep(t)), key=lambda t: (depth(t), t.i))
 
 
-def _slot(rule: str, phrase_root: Token, cue: Iterator[Token]) -> SpeakerSlot:
+def _slot(rule: str, phrase_root: Token, cue: tuple[Token, ...]) -> SpeakerSlot:
     """The phrase headed by `phrase_root` (without coordinated names or a relative clause)."""
     skip = {
         d.i
@@ -162,7 +165,7 @@ def _slot(rule: str, phrase_root: Token, cue: Iterator[Token]) -> SpeakerSlot:
 
 
 def _asked_by_opener(doc: Doc, first: int) -> bool:
-    """ "Which Labour backbencher suggested ...", where spaCy detaches "Which" from the
+    """ "Which Lowtown councillor suggested ...", where spaCy detaches "Which" from the
     subject: the question opens with who/which/whose and only modifiers (no auxiliary, as in
     "Who did X criticise?") stand between it and the phrase."""
     words = [t for t in doc[:first] if not (t.i == 0 and t.pos_ == "CCONJ")]
@@ -182,7 +185,7 @@ def _subject_of_cue_verb(doc: Doc) -> SpeakerSlot | None:
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in ("nsubj", "csubj"):
-                    return _slot("subject_of_cue_verb", child, iter([verb]))
+                    return _slot("subject_of_cue_verb", child, (verb,))
     return None
 
 
@@ -192,7 +195,7 @@ def _name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
     for cue in (t for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() in CUE_VERBS):
         names = [c for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if names:
-            return _slot("name_before_cue_noun", names[-1], iter([cue]))
+            return _slot("name_before_cue_noun", names[-1], (cue,))
     return None
 
 
@@ -201,7 +204,7 @@ def _agent_of_passive_cue(doc: Doc) -> SpeakerSlot | None:
     for verb in _by_depth(doc, lambda t: _is_cue_verb(t) and _passive(t)):
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-                return _slot("agent_of_passive_cue", pobj, iter([verb, agent]))
+                return _slot("agent_of_passive_cue", pobj, (verb, agent))
     return None
 
 
@@ -210,12 +213,12 @@ def _subject_of_passive_quote(doc: Doc) -> SpeakerSlot | None:
     may read the second as a participle after the name: then the name is its head)."""
     for verb in _by_depth(doc, lambda t: t.lemma_.lower() == "quote"):
         if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
-            return _slot("subject_of_passive_quote", verb.head, iter([verb]))
+            return _slot("subject_of_passive_quote", verb.head, (verb,))
         if not _passive(verb):
             continue
         for child in verb.children:
             if child.dep_ in ("nsubjpass", "nsubj"):
-                return _slot("subject_of_passive_quote", child, iter([verb]))
+                return _slot("subject_of_passive_quote", child, (verb,))
     return None
 
 
@@ -224,7 +227,7 @@ def _possessor_of_stance(doc: Doc) -> SpeakerSlot | None:
     for noun in _by_depth(doc, lambda t: t.lemma_.lower() in LEXICON["stance_noun"]):
         for child in noun.children:
             if child.dep_ == "poss":  # "his view" too: the person of the last turn
-                return _slot("possessor_of_stance", child, iter([noun]))
+                return _slot("possessor_of_stance", child, (noun,))
     return None
 
 
@@ -233,7 +236,7 @@ def _object_of_according_to(doc: Doc) -> SpeakerSlot | None:
     for according in (t for t in doc if t.lower_ == "according"):
         for to in (c for c in according.children if c.lower_ == "to"):
             for pobj in (c for c in to.children if c.dep_ == "pobj"):
-                return _slot("object_of_according_to", pobj, iter([according, to]))
+                return _slot("object_of_according_to", pobj, (according, to))
     return None
 
 
@@ -243,18 +246,18 @@ def _stance_of_someone(doc: Doc) -> SpeakerSlot | None:
         for prep in (c for c in noun.children if c.lower_ in ("of", "from")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if pobj.pos_ == "PROPN":
-                    return _slot("stance_of_someone", pobj, iter([noun, prep]))
+                    return _slot("stance_of_someone", pobj, (noun, prep))
     return None
 
 
 def _subject_of_saying_clause(doc: Doc) -> SpeakerSlot | None:
-    """ "Which writer quit the show saying it ...": the subject of a verb whose participle
+    """ "Which singer left the tour saying it ...": the subject of a verb whose participle
     clause is the speech (spaCy attaches "saying" as an adverbial clause)."""
     for verb in doc:
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_.lower() in CUE_VERBS:
             for child in verb.head.children:
                 if child.dep_ == "nsubj":
-                    return _slot("subject_of_saying_clause", child, iter([verb]))
+                    return _slot("subject_of_saying_clause", child, (verb,))
     return None
 
 
@@ -305,8 +308,8 @@ def _cue_group(doc: Doc, cue: frozenset[int]) -> frozenset[int]:
 
 def _question_word(token: Token) -> bool:
     """The wh-word that makes the question ("Why did ...", "And how ...", "By how much ...",
-    "According to X, how long ..."); one inside the topic stays ("... forgot where he came
-    from")."""
+    "According to X, how long ..."); one inside the topic stays ("... knew where the
+    money went")."""
     if token.lower_ not in LEXICON["wh_word"]:
         return False
     before = token.doc[token.i - 1] if token.i > 0 else None
@@ -389,7 +392,7 @@ def parse_question(question: str) -> ParsedQuestion:
         # "What was said about X?": a cue verb is still no topic word.
         cue = _cue_group(doc, frozenset(t.i for t in doc if _is_cue_verb(t) and t.dep_ == "ROOT"))
     elif slot.asks_who:
-        # "Which footballer complained that ...": the verb says what kind of statement it was
+        # "Which councillor complained that ...": the verb says what kind of statement it was
         # and may be in the article's report of it; only a plain "said"/"told" is scaffolding.
         plain = frozenset(i for i in slot.cue if doc[i].lemma_.lower() in LEXICON["plain_speech"])
         cue = _cue_group(doc, plain) if plain else plain

@@ -63,7 +63,7 @@ SLOTS = [
         None,
         "pier",
     ),
-    ("What was the harbour master's complaint about the fees?", "the harbour master", None, "fees"),
+    ("What was the harbour master's complaint over the fees?", "the harbour master", None, "fees"),
     # The main clause's speaker, not a name the question mentions as topic.
     (
         "What did Nora Vance say about Piet Vance's plan?",
@@ -88,13 +88,13 @@ def test_speaker_slot_and_topic(question: str, phrase: str, rule: str | None, to
 # (question, words the topic must keep): the names in a who-said question are what was said.
 WHO_SAID = [
     ("Who warned that the harbour would silt up?", {"warned", "harbour", "silt"}),
-    ("Which 48-year-old player said she was still fit?", {"48-year-old", "player", "fit"}),
+    ("Which 37-year-old goalkeeper said he was still fit?", {"37-year-old", "goalkeeper", "fit"}),
     ("Which Lowtown councillor suggested the pier was unsafe?", {"Lowtown", "councillor"}),
     ("Which minister described the levy as a disaster?", {"minister", "levy", "disaster"}),
     ("Who said Tam Oduya had misled the council?", {"Tam", "Oduya", "misled", "council"}),
     ("Who was quoted as saying the deal was dead?", {"deal", "dead"}),
     ("Which singer quit the tour saying the crowds were too small?", {"quit", "tour", "crowds"}),
-    ("Who said Ida Brandt never forgot where she came from?", {"Ida", "Brandt", "where"}),
+    ("Who said Ida Brandt knew where the money went?", {"Ida", "Brandt", "where", "money"}),
 ]
 
 
@@ -110,7 +110,7 @@ def test_who_said_keeps_names_in_the_topic(question: str, kept: set[str]) -> Non
 # Questions about a person as the subject of news, or with the cue in a side clause.
 NO_SLOT = [
     "Why was Tom Brandt sacked?",
-    "Where was Lena Orr when she spoke to reporters?",
+    "What was Lena Orr wearing when she spoke at the rally?",
     "Why did Tam Oduya resign after he criticised the board?",
     "How many seats did the party win?",
 ]
