@@ -14,7 +14,12 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from app.lexicon_questions import LEXICON
-from app.question_parse import ParsedQuestion, SpeakerSlot, parse_question
+from app.question_parse import (
+    SUBJECT_OF_MAIN_VERB,
+    ParsedQuestion,
+    SpeakerSlot,
+    parse_question,
+)
 from app.speaker_index import SpeakerIndex
 from ingest.speakers import name_mentions, strip_titles
 
@@ -81,6 +86,9 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         # "Who said Pryce never forgot ...": names in it are what was said about.
         topic = _carry_topic(parsed.topic, parsed, previous, _Resolved(), carried=False)
         return Intent("who_said", topic or question, wants_quantity=quantity)
+    if quantity and parsed.slot is not None and parsed.slot.rule == SUBJECT_OF_MAIN_VERB:
+        # "How many goals did X score?": the number is in the report, not in X's words.
+        parsed = replace(parsed, slot=None)
     asked = _asked_person(question, parsed, index, previous, who_is)
     found, topic = asked.found, asked.topic
     if not who_is and parsed.what_about is None and not (wants_more and not topic):

@@ -261,6 +261,21 @@ def _subject_of_saying_clause(doc: Doc) -> SpeakerSlot | None:
     return None
 
 
+def _subject_of_main_verb(doc: Doc) -> SpeakerSlot | None:
+    """ "Why did X decide to ...", "Would X be open to ...": a person the question names as the
+    active subject of its main verb is asked about in their own words too; only a passive
+    ("Why was X sacked?") or an object ("Why did the club sack X?") makes them plainly the
+    subject of news. Pronouns are left to the follow-up rules."""
+    for root in (t for t in doc if t.dep_ == "ROOT" and not _passive(t)):
+        for child in root.children:
+            if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN"):
+                slot = _slot(SUBJECT_OF_MAIN_VERB, child, ())
+                return None if slot.asks_who else slot  # "How many seats did ... win"
+    return None
+
+
+SUBJECT_OF_MAIN_VERB = "subject_of_main_verb"
+
 SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
     _SpeakerRule("subject_of_cue_verb", _subject_of_cue_verb),
     _SpeakerRule("agent_of_passive_cue", _agent_of_passive_cue),
@@ -270,6 +285,7 @@ SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
     _SpeakerRule("stance_of_someone", _stance_of_someone),
     _SpeakerRule("name_before_cue_noun", _name_before_cue_noun),
     _SpeakerRule("subject_of_saying_clause", _subject_of_saying_clause),
+    _SpeakerRule(SUBJECT_OF_MAIN_VERB, _subject_of_main_verb),
 )
 
 
