@@ -342,3 +342,15 @@ def test_role_holders_named_in_full_come_first() -> None:
     holders = [*quoted("Anger", "a1", 5, "Lowtown manager")]
     index = SpeakerIndex([*holders, *quoted("Ada Lind", "a2", 1, "Lowtown manager")])
     assert [h.name for h in index.role_holders("the Lowtown manager")] == ["Ada Lind", "Anger"]
+
+
+ODD = ["", "???", "'s", "What about?", "And?", "Who?", "What did say?", "🙂🙂", "x" * 600]
+ODD += ["What did Ida Brandt's say?", "According to", "¿Qué dijo Ida Brandt?"]
+
+
+@pytest.mark.parametrize("question", ODD)
+def test_odd_questions_get_an_intent(town: SpeakerIndex, question: str) -> None:
+    for previous in (None, Turn(speaker="Ida Brandt", topic="dredging")):
+        intent = understand(question, town, previous)
+        assert intent.kind in ("speaker_topic", "who_said", "general")
+        assert set(intent.speakers) <= {s.name for s in town.speakers()}
