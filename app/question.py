@@ -1,59 +1,41 @@
 """Question understanding: who is asked about, what about, and what the previous turn left open.
 
-Rules, not a model: the speaker part is resolved against the speaker index (full name, surname,
-role, close spellings) and the topic is what remains once the speaker and the question's
-scaffolding ("what did ... say about") are removed.
+The question is parsed (`app.question_parse`): the speaker is the word in speaker position (the
+subject of "say", the possessor of "view", the object of "according to"), resolved against the
+speaker index as a name (`SpeakerIndex.resolve`) or a role (`SpeakerIndex.role_holders`); the
+topic is what is left once the speaker and the question's scaffolding are removed. Other names
+in the question stay in the topic: they are what the speaker talked about.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from app.lexicon_questions import LEXICON
+from app.question_parse import (
+    SUBJECT_OF_MAIN_VERB,
+    ParsedQuestion,
+    SpeakerSlot,
+    parse_question,
+)
 from app.speaker_index import SpeakerIndex
+from ingest.speakers import name_mentions, strip_titles
 
 Kind = Literal["speaker_topic", "who_said", "general"]
 
-_SPEECH_VERBS = (
-    r"say|says|said|tell|told|state|stated|claim|claimed|warn|warned|describe|described|call|"
-    r"called|argue|argued|predict|predicted|admit|admitted|insist|insisted|suggest|suggested|"
-    r"promise|promised|vow|vowed|accuse|accused|deny|denied|announce|announced|declare|"
-    r"declared|complain|complained|criticise|criticised|criticize|criticized|believe|believes|"
-    r"thinks?|thought|mention|mentioned|remark|remarked|comment|commented|compare|compared|"
-    r"dismiss|dismissed|praise|praised|blame|blamed|urge|urged|explain|explained|add|added|"
-    r"reject|rejected|refer|referred|express|expressed|voice|voiced|quoted|question|questioned"
-)
-# "Who said ...", "Which former Labour minister warned ...": the asker wants a name.
-_WHO_SAID = re.compile(
-    rf"^\s*(?:and\s+)?(?:who|which\b[^?]{{0,60}}?)\s+(?:{_SPEECH_VERBS}|saying|boasted|"
-    rf"labelled|apologised|conceded|justified|pitched|joked|hailed|slammed)\b",
-    re.I,
-)
-_ASKED_NAME = re.compile(
-    r"(?:what\s+(?:did|does|has|had|was|is)\s+|according\s+to\s+|did\s+|how\s+(?:did|does)\s+)"
-    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)(?:'s|’s)?\s",
-)
-# A question asks for someone's words only when it says so; "Why did judges reject it?" does not.
-_SPEECH_CUE = re.compile(
-    rf"\b(?:{_SPEECH_VERBS}|view|views|opinion|position|stance|reaction|react|reacted|respond|"
-    r"responded|response|according|quote|quoted|words|remarks|statement|statements|make of|"
-    r"feel|feels|felt|want|wants|wanted|plan|plans)\b|['’]s\s+(?:take|verdict)\b",
-    re.I,
-)
 # Questions whose answer is a number, amount, date or duration.
 _QUANTITY = re.compile(
     r"^\s*(?:and\s+)?(?:by\s+)?(?:how\s+(?:many|much|long|often|far|old|big|large|high)|"
     r"until\s+when|when\b|what\s+(?:year|date|percentage|share|proportion|price|amount|age))",
     re.I,
 )
-_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
-_ANAPHOR = re.compile(r"\b(it|that|this|those|these|there|the same)\b", re.I)
-_ELSE = re.compile(r"\b(else|more|other|also|again)\b", re.I)
 _WHO_IS_NAMED = re.compile(
     r"^\s*(?:and\s+)?who\s+(?:is|was)\s+(?!he\b|she\b|they\b|this\b|that\b)\S", re.I
 )
 _WHO_IS = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|was|are)\s+(he|she|they|this|that)\b", re.I)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -66,6 +48,10 @@ class Intent:
     who_is: bool = False  # "who is he?"
     asks_words: bool = True  # the question asks what someone said (not just about them)
     wants_quantity: bool = False  # "how many", "until when": prefer sentences with numbers
+    role: str | None = None  # the role phrase asked ("Kremlin spokesman"), when it gave the speaker
+    # Others the speaker's words may mean, most quoted first: other holders of the role, or
+    # others with the asked surname; the answer may prefer one whose articles fit the topic.
+    alternatives: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -77,91 +63,170 @@ class Turn:
     cited_spans: frozenset[tuple[str, int]] = frozenset()
 
 
+@dataclass(frozen=True)
+class _Resolved:
+    """Who a speaker slot names, or the name nobody in the store carries."""
+
+    speakers: list[str] = field(default_factory=list)
+    role: str | None = None
+    alternatives: list[str] = field(default_factory=list)
+    unknown: str | None = None
+
+
 def understand(question: str, index: SpeakerIndex, previous: Turn | None = None) -> Intent:
     """Classify the question and resolve its speaker and topic, using the previous turn."""
-    asks_words = bool(_SPEECH_CUE.search(question))
-    named_who_is = _WHO_IS_NAMED.match(question)
-    who_is = bool(named_who_is) or (previous is not None and bool(_WHO_IS.search(question)))
-    # A named person is always looked up: "a question about a person is answered from that
-    # person's words". Without a speech cue the question may be about them rather than their
-    # words, so the answer falls back to the articles when their quotes do not fit.
-    speakers = index.find(question)
+    parsed = parse_question(question)
+    words = set(re.findall(r"[\w'’]+", question.lower()))
     quantity = bool(_QUANTITY.search(question))
-    who_said = bool(_WHO_SAID.search(question))
-    # "Who said Callaghan never forgot ...": a name in a who-said question is what was said
-    # about, not the speaker, so it stays in the topic.
-    topic = "" if who_is else _strip_scaffolding(question, index, [] if who_said else speakers)
-    unknown = None if speakers or who_said else _unknown_name(question, index)
-    # "Has he changed a policy because of the press?": with no capitalised word, a lowercase
-    # word that is some organisation's name ("press") does not outweigh "he".
-    lowercase_only = question[1:] == question[1:].lower()
-    follows_speaker = (
-        previous is not None
-        and previous.speaker
-        and not who_said
-        and (not speakers or (lowercase_only and bool(_PRONOUN.search(question))))
+    who_is = bool(_WHO_IS_NAMED.match(question)) or (
+        previous is not None and bool(_WHO_IS.search(question))
     )
-    carried = bool(follows_speaker and (who_is or _PRONOUN.search(question)))
-    if carried:
-        speakers, unknown = [previous.speaker], None
-    wants_more = previous is not None and bool(_ELSE.search(question))
-    if (
-        previous is not None
-        and previous.topic
-        and not who_is
-        and not (wants_more and not topic)
-        and _needs_topic(question, topic, named_someone=bool(speakers))
-    ):
-        topic = f"{topic} {previous.topic}".strip()
-    if who_said:
-        return Intent("who_said", topic or question)
-    if speakers and (asks_words or who_is):
+    wants_more = previous is not None and bool(LEXICON["more"] & words)
+    if parsed.slot is not None and parsed.slot.asks_who:
+        # "Who said Pryce never forgot ...": names in it are what was said about.
+        topic = _carry_topic(parsed.topic, parsed, previous, _Resolved(), carried=False)
+        return Intent("who_said", topic or question, wants_quantity=quantity)
+    if quantity and parsed.slot is not None and parsed.slot.rule == SUBJECT_OF_MAIN_VERB:
+        # "How many goals did X score?": the number is in the report, not in X's words.
+        parsed = replace(parsed, slot=None)
+    asked = _asked_person(question, parsed, index, previous, who_is)
+    found, topic = asked.found, asked.topic
+    if not who_is and parsed.what_about is None and not (wants_more and not topic):
+        topic = _carry_topic(topic, parsed, previous, found, asked.carried)
+    if found.speakers and (asked.asks_words or who_is):
         return Intent(
-            "speaker_topic", topic, speakers, None, wants_more, who_is, asks_words, quantity
+            "speaker_topic",
+            topic,
+            found.speakers,
+            None,
+            wants_more,
+            who_is,
+            True,
+            quantity,
+            found.role,
+            found.alternatives,
         )
-    if speakers:
-        # About a person but not their words ("Until when does Wenger's contract run?"): the
+    if found.speakers:
+        # About a person but not their words ("Until when does X's contract run?"): the
         # narrative answers it; sentences inside that person's quotes are still labelled.
-        # A person carried over from the last turn ("Is he giving up music?") is named in the
+        # A person carried over from the last turn ("Is he leaving the band?") is named in the
         # words that rank passages, since the question itself only says "he".
-        about = f"{speakers[0]} {question}" if carried else question
-        return Intent("general", about, speakers, None, wants_quantity=quantity)
-    return Intent("general", topic or question, [], unknown, wants_quantity=quantity)
-
-
-def _needs_topic(question: str, topic: str, named_someone: bool) -> bool:
-    """A follow-up that points back ("about it", or "he" when no speaker was found to be he)
-    inherits the topic; so does one that names nothing new ("And what else?"); "What did
-    Peskov say?" asks about Peskov, not the old topic."""
-    points_back = _ANAPHOR.search(question) or (_PRONOUN.search(question) and not named_someone)
-    return bool(points_back) or (not topic and not named_someone)
-
-
-def _unknown_name(question: str, index: SpeakerIndex) -> str | None:
-    """A capitalised name in speaker position that the index does not know."""
-    match = _ASKED_NAME.search(question)
-    if not match:
-        return None
-    name = match.group(1).strip()
-    first = name.split()[0].lower()
-    if first in {"the", "a", "an", "it", "they", "he", "she", "this", "that", "there", "i", "we"}:
-        return None
-    return None if index.find(name) else name
-
-
-def _strip_scaffolding(question: str, index: SpeakerIndex, speakers: list[str]) -> str:
-    """Remove the speaker mention and question words; what is left is the topic."""
-    text = question
-    # Longest first: removing "Peskov" before "Dmitry Peskov" would leave "Dmitry" as topic.
-    for phrase in sorted(set(index.mentions(question, speakers)), key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(phrase)}(?:'s|’s)?\b", " ", text, flags=re.I)
-    text = re.sub(
-        r"\b(what|how|did|does|do|has|have|had|was|were|is|are|the|who|which|and|on|about|"
-        r"regarding|concerning|of|say|said|says|tell|told|think|view|views|opinion|according|to|"
-        r"mention|mentioned|describe|described|talk|talked|speak|spoke|comment|else|more|he|she|"
-        r"they|him|her|his|their|it|that|this|any|thing|things|anything)\b",
-        " ",
-        text,
-        flags=re.I,
+        about = f"{found.speakers[0]} {question}" if asked.carried else question
+        return Intent(
+            "general", about, found.speakers, None, asks_words=False, wants_quantity=quantity
+        )
+    return Intent(
+        "general",
+        topic or question,
+        [],
+        found.unknown,
+        wants_quantity=quantity,
+        alternatives=found.alternatives,
     )
-    return " ".join(re.sub(r"[^\w'’\- ]", " ", text).split())
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """Whose words (or whom) a question asks about, and its own topic."""
+
+    found: _Resolved
+    topic: str
+    asks_words: bool = False
+    carried: bool = False  # the person comes from the previous turn
+
+
+def _asked_person(
+    question: str,
+    parsed: ParsedQuestion,
+    index: SpeakerIndex,
+    previous: Turn | None,
+    who_is: bool,
+) -> _Asked:
+    """The person in speaker position, else one the question names, else the last one."""
+    slot = parsed.slot
+    last_person = previous.speaker if previous is not None else None
+    if previous is not None and parsed.what_about is not None:
+        return _what_about(parsed.what_about, index, previous)
+    asked = _Asked(_Resolved(), parsed.topic_with_speaker)
+    if who_is:
+        asked = _Asked(_Resolved(index.find(question)), "")
+    elif slot is not None and slot.pronoun:
+        # "What did he say?": the last person, or one this question names by a capitalised
+        # name ("Did Pryce mean it when he said ..."); lowercase words are no names here.
+        named = index.find(question) if question[1:] != question[1:].lower() else []
+        asked = _Asked(_Resolved(named), parsed.topic, asks_words=True, carried=not named)
+    elif slot is not None:
+        found = _resolve_slot(slot, index)
+        topic = parsed.topic if found.speakers else parsed.topic_with_speaker
+        asked = _Asked(found, topic, asks_words=bool(found.speakers))
+    elif not (parsed.pronoun_subject and last_person):
+        # No speaker position ("Why was X sacked?"): a named person is what the question is
+        # about, not whose words it asks for. With "he" as its subject ("Did he resign
+        # because of the press?") the person is the last one, and lowercase words are not
+        # names ("press" of some University Press).
+        asked = _Asked(_Resolved(index.find(question)), parsed.topic_with_speaker)
+    if (
+        last_person
+        and not asked.found.speakers
+        and asked.found.unknown is None
+        and (parsed.third_person or who_is or asked.carried)
+    ):
+        return replace(asked, found=_Resolved([last_person]), carried=True)
+    return replace(asked, carried=False)
+
+
+def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
+    """A name resolves by name first, then as a role ("Chancellor"); a role phrase by role
+    first, then by a name it ends in ("the Kremlin", or "pryce" typed in lowercase), never by
+    a name inside it ("the Kremlin spokesman" is not the Kremlin). A capitalised name that
+    neither finds is an unknown person; an unknown role is only topic."""
+    if slot.pronoun:
+        return _Resolved()
+    phrase = _ARTICLE.sub("", slot.phrase)
+    by_name = _by_name(phrase, index)
+    if slot.is_name and by_name.speakers:
+        return by_name
+    holders = [h.name for h in index.role_holders(slot.phrase)]
+    if holders:
+        return _Resolved(holders[:1], phrase, holders[1:])
+    if slot.is_name:
+        name = strip_titles(phrase) or phrase
+        return _Resolved(unknown=name, alternatives=index.bare_surname_speakers(name))
+    return by_name
+
+
+def _by_name(phrase: str, index: SpeakerIndex) -> _Resolved:
+    """The speakers named by the name that ends the phrase ("Chancellor Ida Brandt")."""
+    mentions = [m for m in name_mentions(phrase) if m.start + len(m.text) == len(phrase)]
+    names = index.resolve(mentions[-1].text) if mentions else []
+    return _Resolved(names[:1], None, names[1:])
+
+
+def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
+    """ "What about Y?": Y is a new person on the same topic, or a new topic for the same
+    person (or, with no person, simply the new topic)."""
+    names = index.find(subject) if any(w[:1].isupper() for w in subject.split()) else []
+    if names:
+        return _Asked(_Resolved(names[:1]), previous.topic or "", asks_words=True)
+    topic = _ARTICLE.sub("", subject)
+    if previous.speaker:
+        return _Asked(_Resolved([previous.speaker]), topic, asks_words=True)
+    return _Asked(_Resolved(), topic)
+
+
+def _carry_topic(
+    topic: str, parsed: ParsedQuestion, previous: Turn | None, found: _Resolved, carried: bool
+) -> str:
+    """A follow-up inherits the last topic when it points back ("about it"), says "he" of the
+    last person or of no one it names ("Did he see room for talks?" is still about the last
+    question's subject), continues ("And what did the opposition leader say?") or names
+    nothing new ("And what else?"); "What did X say?" asks about X, not the old topic."""
+    if previous is None or not previous.topic:
+        return topic
+    named_new = bool(found.speakers) and not carried
+    carries = (
+        parsed.points_back
+        or (parsed.third_person and (carried or not found.speakers))
+        or (not topic and (parsed.continues or not named_new))
+    )
+    return f"{topic} {previous.topic}".strip() if carries else topic

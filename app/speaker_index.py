@@ -2,7 +2,8 @@
 
 Built from the quotes' metadata when the retriever loads, so it follows the store; names are
 unified across articles by `ingest.speakers.unify_speakers` ("Lavrov" in one article and
-"Sergei Lavrov" in another are one speaker).
+"Sergei Lavrov" in another are one speaker). Names in questions are resolved by
+`ingest.speakers.match_name`, whose ordered rules keep one person from standing in for another.
 """
 
 from __future__ import annotations
@@ -15,10 +16,18 @@ from dataclasses import dataclass
 
 from ingest.speakers import (
     CLOSE_SPELLING,
+    NameForm,
     canonical_key,
     is_named_speaker,
-    match_speaker,
+    match_name,
+    name_mentions,
+    role_keywords,
+    role_matches,
+    role_phrase_variants,
+    same_office,
+    surname,
     unify_speakers,
+    usable_role,
 )
 from ingest.types import Quote
 
@@ -32,6 +41,17 @@ class SpeakerInfo:
     aliases: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class RoleHolder:
+    """Someone quoted in a role: the answer picks among holders by the articles that fit the
+    question's topic (a role changes hands: "the Chancellor" of 2005 is not that of 2022)."""
+
+    name: str
+    role: str
+    article_ids: tuple[str, ...]
+    quotes: int
+
+
 class SpeakerIndex:
     def __init__(self, quotes: Iterable[tuple[Quote, str]]) -> None:
         quotes = [(q, a) for q, a in quotes if q.speaker]
@@ -40,16 +60,18 @@ class SpeakerIndex:
         counts: Counter[str] = Counter()
         articles: dict[str, set[str]] = defaultdict(set)
         roles: dict[str, Counter[str]] = defaultdict(Counter)
+        role_articles: dict[tuple[str, str], set[str]] = defaultdict(set)
         aliases: dict[str, set[str]] = defaultdict(set)
         for quote, article_id in quotes:
             name = self._canonical.get(quote.speaker, quote.speaker)
             self._members[name].add(quote.speaker)
             counts[name] += 1
             articles[name].add(article_id)
-            if role := _without_trailing_honorific(quote.role):
+            if role := usable_role(quote.role):
                 roles[name][role] += 1
+                role_articles[(name, role)].add(article_id)
             written = quote.speaker_as_written
-            if written and written[:1].isupper() and canonical_key(written):
+            if written and canonical_key(written) and is_named_speaker(written):
                 aliases[name].add(written)
         self._info = {
             name: SpeakerInfo(
@@ -61,27 +83,29 @@ class SpeakerIndex:
             )
             for name in counts
         }
-
-        # Lookup tables for `find`: matching a question against every name (with fuzzy
-        # spelling) cost about a second per question on 12k BBC quotes; these narrow it to
-        # the few names that share a word with the question.
-        self._by_surname: dict[str, list[str]] = defaultdict(list)
-        for name in self._canonical:
-            key = canonical_key(name)
-            if key and is_named_speaker(name):
-                self._by_surname[key.rsplit(" ", 1)[-1]].append(name)
+        # Every written form of a named speaker by the last word of its key, so a name in a
+        # question meets only the few forms that share its surname (a scan of every name cost
+        # about a second per question on 12k BBC quotes).
+        self._forms_by_surname: dict[str, list[NameForm]] = defaultdict(list)
+        for name, info in self._info.items():
+            if not is_named_speaker(name):
+                continue  # "a judge" in one article is not "the judge" of another
+            for form in {name, *info.aliases}:
+                key = canonical_key(form)
+                if key and is_named_speaker(form):  # never an alias "He"
+                    self._forms_by_surname[key.rsplit(" ", 1)[-1]].append(NameForm(form, name))
         # Fuzzy spelling only compares surnames whose length allows a 0.8 difflib ratio
         # (2 * shorter / total >= 0.8, looser than CLOSE_SPELLING): the same matches as
         # scanning all of them, ~10x fewer.
         self._surnames_by_length: dict[int, list[str]] = defaultdict(list)
-        for key in sorted(self._by_surname):
+        for key in sorted(self._forms_by_surname):
             self._surnames_by_length[len(key)].append(key)
         self._close: dict[str, list[str]] = {}
-        # Roles by the last word of their key, so a question only meets the roles it names.
-        self._roles_by_head: dict[str, dict[str, str]] = defaultdict(dict)
-        for n, info in self._info.items():
-            if info.role and (head := canonical_key(info.role).rsplit(" ", 1)[-1]):
-                self._roles_by_head[head][n] = info.role
+        self._holders: dict[str, list[RoleHolder]] = defaultdict(list)
+        for (name, role), ids in sorted(role_articles.items()):
+            holder = RoleHolder(name, role, tuple(sorted(ids)), roles[name][role])
+            for word in {w.rstrip("s") for w in canonical_key(role).split()}:
+                self._holders[word].append(holder)
 
     def __len__(self) -> int:
         return len(self._info)
@@ -99,26 +123,70 @@ class SpeakerIndex:
         """The names as stored on quotes (Chroma `speaker` values) for one canonical speaker."""
         return sorted(self._members.get(self.canonical(name), {name}))
 
+    def resolve(self, mention: str, fuzzy: bool = True) -> list[str]:
+        """The canonical speakers one written name can be, most quoted first.
+
+        An exact name or alias wins over a surname, a surname needs a compatible first name,
+        and a close spelling (only with `fuzzy`) is tried only when nobody has the surname.
+        """
+        last = surname(mention)
+        if not last:
+            return []
+        forms = list(self._forms_by_surname.get(last, ()))
+        if not forms and fuzzy:
+            forms = [
+                f for close in self._close_surnames(last) for f in self._forms_by_surname[close]
+            ]
+        found = {m.name for m in match_name(mention, forms)}
+        return sorted(found, key=lambda n: (-self._info[n].quotes, n))
+
+    def role_holders(self, phrase: str) -> list[RoleHolder]:
+        """Everyone quoted in a role that `phrase` ("the Kremlin spokesman") names: people named
+        in full first (a one-word "speaker" of a role is often extraction debris), then the
+        most quoted in it; one entry per person, under the role they held most often. A
+        shadow or former office is another office; words of time are no part of it; another
+        head for the same holder ("boss" for "manager") is tried when nobody holds it as asked.
+        """
+        for variant in role_phrase_variants(phrase):
+            best: dict[str, RoleHolder] = {}
+            for word in role_keywords(variant):
+                for holder in self._holders.get(word, ()):
+                    if role_matches(variant, holder.role) and same_office(variant, holder.role):
+                        known = best.get(holder.name, holder)
+                        top = holder if holder.quotes > known.quotes else known
+                        ids = tuple(sorted({*holder.article_ids, *known.article_ids}))
+                        best[holder.name] = RoleHolder(top.name, top.role, ids, top.quotes)
+            if best:
+                return sorted(best.values(), key=lambda h: (" " not in h.name, -h.quotes, h.name))
+        return []
+
+    def bare_surname_speakers(self, mention: str) -> list[str]:
+        """One-word speakers whose word is the surname of a full name nobody carries ("Quint"
+        for "Tobias Quint"): never the answer, since the index does not link them, but worth
+        offering; the article may simply never have given the first name."""
+        if " " not in canonical_key(mention):
+            return []
+        forms = self._forms_by_surname.get(surname(mention), ())
+        return sorted({f.name for f in forms if " " not in canonical_key(f.name)})
+
     def find(self, text: str) -> list[str]:
         """Canonical speakers that `text` refers to, in the order it mentions them."""
-        # Only named speakers: "a judge" in one article is not "the judge" of another.
-        words = [k for k in (canonical_key(w) for w in text.split()) if len(k) > 1]
-        # Close spellings only of capitalised words: lowercase ones are mostly common words
-        # that happen to be near a surname ("making" ~ King, "policy" ~ Police).
-        spelled = {canonical_key(w) for w in text.split() if w[:1].isupper()}
-        names: set[str] = set()
-        for word in words:
-            names.update(self._by_surname.get(word, ()))
-            # A word that is itself someone's surname is not a misspelling of another one.
-            if len(word) >= 4 and word in spelled and word not in self._by_surname:
-                for close in self._close_surnames(word):
-                    names.update(self._by_surname[close])
-        roles = {n: r for word in set(words) for n, r in self._roles_by_head.get(word, {}).items()}
         found: list[str] = []
-        for name in match_speaker(text, names, roles):
-            canonical = self.canonical(name)
-            if canonical not in found and self._named_in(text, name, roles.get(name)):
-                found.append(canonical)
+        resolved: list[tuple[int, int]] = []
+        for mention in name_mentions(text):
+            span = (mention.start, mention.start + len(mention.text))
+            if any(s < span[1] and span[0] < e for s, e in resolved):
+                continue  # "michael" after "michael howard" was resolved whole
+            names = self.resolve(mention.text, fuzzy=mention.text[:1].isupper())
+            if names:
+                resolved.append(span)
+            found.extend(n for n in names if n not in found)
+        words = {canonical_key(w) for w in text.split()} - {""}
+        for word in {w.rstrip("s") for w in words}:
+            for holder in self._holders.get(word, ()):
+                role_words = canonical_key(holder.role).split()
+                if holder.name not in found and all(w in words for w in role_words):
+                    found.append(holder.name)
         lowered = text.lower()
 
         def position(name: str) -> tuple[int, int, bool]:
@@ -149,54 +217,6 @@ class SpeakerIndex:
             if len(self._close) < 100_000:  # bounded; the index is rebuilt with the store
                 self._close[word] = cached
         return cached
-
-    @staticmethod
-    def _named_in(text: str, name: str, role: str | None) -> bool:
-        """A name counts only where the question writes it as a name (capitalised), so
-        "the Australian Open champion" does not summon a Mr Champion; a role phrase counts as
-        written, and an all-lowercase question is taken at its word."""
-        if role and all(w in text.lower() for w in role.lower().split()):
-            return True
-        if text[1:] == text[1:].lower():
-            return True
-        capitalised = {w.strip("'’.,?!:;\"").lower() for w in text.split() if w[:1].isupper()}
-        capitalised |= {w.removesuffix("'s").removesuffix("’s") for w in capitalised}
-        parts = [part.lower() for part in name.split() if len(part) > 1]
-        return any(
-            part in capitalised
-            or (len(part) >= 4 and difflib.get_close_matches(part, capitalised, 1, CLOSE_SPELLING))
-            for part in parts
-        )
-
-    def mentions(self, text: str, speakers: Iterable[str]) -> list[str]:
-        """The phrases in `text` that name these speakers (to strip them from the topic)."""
-        phrases: list[str] = []
-        for name in speakers:
-            info = self._info.get(name)
-            candidates = {name, *self._members.get(name, ())}
-            if info:
-                candidates |= set(info.aliases)
-                if info.role:
-                    candidates.add(info.role)
-            for candidate in sorted(candidates, key=len, reverse=True):
-                for piece in (candidate, candidate.split()[-1]):
-                    if len(piece) >= 3 and re.search(rf"\b{re.escape(piece)}\b", text, re.I):
-                        phrases.append(piece)
-        return phrases
-
-
-# Titles written before a name, which role extraction can leave at a role's end
-# ("Manchester United manager Sir" from "... manager Sir Alex Ferguson").
-_HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev"]
-)
-
-
-def _without_trailing_honorific(role: str | None) -> str | None:
-    words = (role or "").split()
-    while words and words[-1].strip(".").lower() in _HONORIFICS:
-        words.pop()
-    return " ".join(words) or None
 
 
 def _word_at(text: str, word: str) -> int:

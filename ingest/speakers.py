@@ -20,7 +20,8 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import NamedTuple
 
 
 def _lexicon(text: str) -> list[str]:
@@ -230,56 +231,167 @@ def _head(phrase: str) -> str:
 CLOSE_SPELLING = 0.82
 
 
+class NameMatch(NamedTuple):
+    """A known speaker one written name can be, and the rule that allowed it."""
+
+    name: str
+    rule: str
+
+
+class _NameRule(NamedTuple):
+    name: str
+    fits: Callable[[str, str], bool]  # (asked key, known key) -> may be the same person
+
+
+def _same_surname(asked: str, known: str) -> bool:
+    """Same surname, and a first name on both sides when the question gives one: "Tobias
+    Quint" is never the one-word speaker "Quint" unless the index linked them (then the
+    exact rule finds the full name), nor "Tobias" (whose surname is "tobias")."""
+    if asked.rsplit(" ", 1)[-1] != known.rsplit(" ", 1)[-1]:
+        return False
+    if _given(asked) and not _given(known):
+        return False
+    return first_names_compatible(asked, known)
+
+
+def _close_surname(asked: str, known: str) -> bool:
+    """A misspelt surname ("Haloway" for Halloway), with the same first-name conditions."""
+    last, other = asked.rsplit(" ", 1)[-1], known.rsplit(" ", 1)[-1]
+    if len(last) < 4 or difflib.SequenceMatcher(None, last, other).ratio() < CLOSE_SPELLING:
+        return False
+    return _same_surname(f"{asked.rsplit(' ', 1)[0]} {other}" if _given(asked) else other, known)
+
+
+# Best first; the first rule that finds anyone decides, so an exact full name always beats a
+# surname, and a close spelling is tried only when nobody carries the asked surname at all.
+NAME_RULES: tuple[_NameRule, ...] = (
+    _NameRule("exact", lambda asked, known: asked == known),
+    _NameRule("surname", _same_surname),
+    _NameRule("close_spelling", _close_surname),
+)
+
+
+class NameForm(NamedTuple):
+    """One way a speaker is written (full name, alias, name as stored) and the speaker."""
+
+    form: str
+    name: str
+
+
+def match_name(mention: str, known: Iterable[NameForm]) -> list[NameMatch]:
+    """The speakers a written name can be, found by the first rule of `NAME_RULES` that finds
+    anyone.
+
+    Exact forms are compared as written; the surname rules compare canonical names only, so a
+    one-word alias never carries a two-word question to its speaker. A first name never
+    matches a surname ("Owen Marsh" is not Dafydd Owen): only surnames are compared.
+    """
+    asked = canonical_key(mention)
+    if not asked:
+        return []
+    known = list(known)
+    canonical_keys = {form.name: canonical_key(form.name) for form in known}
+    last = asked.rsplit(" ", 1)[-1]
+    if any(k.rsplit(" ", 1)[-1] == last for k in canonical_keys.values() if k):
+        rules = NAME_RULES[:2]  # someone has this very surname: no spelling guesses
+    else:
+        rules = NAME_RULES
+    for rule in rules:
+        if rule.name == "exact":
+            found = {f.name for f in known if canonical_key(f.form) == asked}
+        else:
+            found = {name for name, key in canonical_keys.items() if key and rule.fits(asked, key)}
+        if found:
+            return [NameMatch(name, rule.name) for name in sorted(found)]
+    return []
+
+
+class Mention(NamedTuple):
+    """A run of capitalised words in free text that may be a name, and where it starts."""
+
+    text: str
+    start: int
+
+
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+def name_mentions(text: str) -> list[Mention]:
+    """Runs of capitalised words ("Owen Pryce", "Mr Pryce", "Pryce's"), titles and
+    possessives removed, question and sentence openers ("What", "Did", "Meanwhile") skipped.
+
+    In an all-lowercase text every content word may be a name: each word and each pair of
+    neighbouring words is a mention, pairs first, so "michael howard" is tried whole.
+    """
+    words = [m for m in _WORD.finditer(text) if m.group().strip(".'’-")]
+    if text[1:] == text[1:].lower():
+        content = [m for m in words if _POSSESSIVE.sub("", m.group()).lower() not in _NOT_NAMES]
+        pairs = [
+            Mention(f"{a.group()} {b.group()}", a.start())
+            for a, b in zip(content, content[1:], strict=False)
+            if text[a.end() : b.start()].strip() == ""
+        ]
+        return pairs + [Mention(m.group(), m.start()) for m in content]
+    mentions: list[Mention] = []
+    run: list[re.Match[str]] = []
+    for match in [*words, None]:
+        word = match.group() if match else ""
+        lowered = _POSSESSIVE.sub("", word).strip(".").lower()
+        joins = match is not None and (
+            (word[:1].isupper() and lowered not in _NOT_NAMES)
+            or (run and lowered in _PARTICLES)
+            or (run and lowered in TITLES and word[:1].isupper())
+        )
+        if joins and run and text[run[-1].end() : match.start()].strip():
+            joins = False  # punctuation between two words ends a name
+        if joins:
+            run.append(match)
+            if _POSSESSIVE.search(word) and word[-2:] in ("'s", "’s"):
+                mentions.extend(_mention(text, run))
+                run = []
+            continue
+        mentions.extend(_mention(text, run))
+        run = [match] if match and word[:1].isupper() and lowered not in _NOT_NAMES else []
+    return mentions
+
+
+def _mention(text: str, run: list[re.Match[str]]) -> list[Mention]:
+    """The name in a run of capitalised words, without titles before it."""
+    while run and run[-1].group().strip(".").lower() in _PARTICLES:
+        run = run[:-1]
+    if not run:
+        return []
+    phrase = text[run[0].start() : run[-1].end()]
+    name = strip_titles(_POSSESSIVE.sub("", phrase).strip("."))
+    if not canonical_key(name):
+        return []
+    return [Mention(name, run[0].start() + phrase.find(name.split()[0]))]
+
+
 def match_speaker(
     query_text: str,
     known_names: Iterable[str],
     roles: Mapping[str, str] | None = None,
-    cutoff: float = CLOSE_SPELLING,
 ) -> list[str]:
     """Known speakers a free-text question refers to, best first.
 
-    Scores: full name 3, surname 2, a close spelling of the surname 1 (difflib ratio >= cutoff,
-    words of 4+ letters), a role phrase from `roles` (name -> role) whose words all appear 2.
+    Each name the text writes is matched by `match_name` (exact, then surname with a
+    compatible first name, then a close spelling when nobody has the surname); a role phrase
+    from `roles` (name -> role) whose words all appear in the text counts as a surname match.
     """
-    words = _words(query_text)
-    word_set = set(words)
-    query_key = " " + " ".join(words) + " "
+    known = [NameForm(name, name) for name in known_names]
+    order = {rule.name: rank for rank, rule in enumerate(NAME_RULES)}
     scores: dict[str, int] = {}
-    for name in known_names:
-        key = canonical_key(name)
-        if not key:
-            continue
-        last = key.rsplit(" ", 1)[-1]
-        if " " in key and f" {key} " in query_key:
-            scores[name] = 3
-        elif last in word_set:
-            if _other_first_name(query_text, last, key):
-                continue
-            scores[name] = 2
-        elif len(last) >= 4 and (close := difflib.get_close_matches(last, words, 1, cutoff)):
-            if _other_first_name(query_text, close[0], key):
-                continue
-            scores[name] = 1
+    for mention in name_mentions(query_text):
+        for found in match_name(mention.text, known):
+            score = len(NAME_RULES) - order[found.rule]
+            scores[found.name] = max(scores.get(found.name, 0), score)
+    words = _words(query_text)
     for name, role in (roles or {}).items():
         role_words = [w for w in _words(role) if w not in _STOP]
         if role_words and all(any(_same_word(w, x) for x in words) for w in role_words):
-            scores[name] = max(scores.get(name, 0), 2)
+            scores[name] = max(scores.get(name, 0), len(NAME_RULES) - order["surname"])
     return sorted(scores, key=lambda n: (-scores[n], n))
-
-
-def _other_first_name(query_text: str, last: str, key: str) -> bool:
-    """The question writes this surname after a first name that is not this person's:
-    "George Michael" is not "Alun Michael" (titles, possessives and a question's capitalised
-    first word are not first names: "Mr Michael", "Labour's Michael", "Did Michael say")."""
-    before = re.finditer(rf"\b([A-Z][\w'’-]*)\s+(?i:{re.escape(last)})\b", _ascii_fold(query_text))
-    given = [
-        m.group(1).lower()
-        for m in before
-        if m.start(1) > 0
-        and not _POSSESSIVE.search(m.group(1))
-        and m.group(1).strip(".").lower() not in TITLES | _NOT_NAME_STARTS
-    ]
-    return bool(given) and not any(first_names_compatible(f"{g} {last}", key) for g in given)
 
 
 _PARTICLE_WORDS = "de la le van von der den al bin da di du del dos ibn y"
@@ -293,8 +405,13 @@ _DEMONYM_WORDS = """
     iranian indian australian canadian european african ukrainian palestinian syrian turkish
     korean brazilian mexican irish scottish welsh english dutch swiss swedish polish greek
     egyptian saudi afghan pakistani"""
+# Capitalised at the start of a question, never a name there.
+_QUESTION_OPENER_WORDS = """
+    did does do has have had is was were are will would can could should may might must shall
+    whom whose or so i you us me my our your"""
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
 _NOT_NAME_STARTS = frozenset(_NOT_NAME_START_WORDS.split())
+_NOT_NAMES = _NOT_NAME_STARTS | frozenset(_QUESTION_OPENER_WORDS.split()) | _STOP
 _DEMONYMS = frozenset(_DEMONYM_WORDS.split())
 
 
@@ -311,3 +428,122 @@ def is_named_speaker(name: str) -> bool:
     if len(tokens) == 1 and tokens[0].lower() in _DEMONYMS:
         return False
     return all(t[:1].isupper() or t.lower() in _PARTICLES for t in tokens)
+
+
+def role_keywords(phrase: str) -> frozenset[str]:
+    """Words one of which every role that `role_matches` the phrase contains (singular): its
+    head noun, or the titles of an office named by its function ("head of state")."""
+    words = [w for w in _words(phrase) if w not in _STOP]
+    titles = _FUNCTION_OFFICES.get(tuple(words[-2:]))
+    if titles is not None:
+        return titles
+    head = _head(phrase)
+    return frozenset({head.rstrip("s")}) if head else frozenset()
+
+
+# Participles that open a role as adjectives ("Acting president", "Retired general"); any other
+# -ing or -ed first word opens a clause ("Speaking in Lowtown", "Asked about").
+_ROLE_PARTICIPLE_WORDS = """
+    acting managing leading ruling governing outgoing incoming presiding founding serving
+    visiting reigning retired elected appointed designated embattled disgraced veteran"""
+_REPORTING_WORDS = """
+    said says say told tells tell added adds speaking asked writing talking commenting
+    according insisted warned claimed argued explained noted stated quoted"""
+_RELATIVE_WORDS = "who whose whom which that where when"
+_ROLE_FUNCTION_WORDS = """
+    in at on for with by from to into as than he she it they his her its their him them"""
+# Titles written before a name, which role extraction can leave at a role's end.
+_HONORIFICS = frozenset(_lexicon("mr mrs ms miss mx dr prof sir dame lord lady rev"))
+_ROLE_PARTICIPLES = frozenset(_ROLE_PARTICIPLE_WORDS.split())
+_REPORTING = frozenset(_REPORTING_WORDS.split())
+_RELATIVE = frozenset(_RELATIVE_WORDS.split())
+_ROLE_FUNCTION = frozenset(_ROLE_FUNCTION_WORDS.split()) | _STOP
+_ROLE_CHARACTERS = re.compile(r"^[\w .&'’-]+$")
+MAX_ROLE_WORDS = 8
+
+
+class _RoleRule(NamedTuple):
+    name: str
+    junk: Callable[[str, list[str]], bool]  # (the role, its words lowercased)
+
+
+def _opens_clause(words: list[str]) -> bool:
+    first = words[0]
+    if first in _ROLE_PARTICIPLES:
+        return False
+    return first in _NOT_NAME_STARTS or first.endswith(("ing", "ed"))
+
+
+# Why a recorded role is not a noun phrase naming an office; the first rule that fires names
+# the problem. Extraction leaves such debris at times ("Speaking in Lowtown Mr").
+ROLE_JUNK_RULES: tuple[_RoleRule, ...] = (
+    _RoleRule("empty", lambda role, words: not words),
+    _RoleRule("not_words", lambda role, words: not _ROLE_CHARACTERS.match(role.strip())),
+    _RoleRule("too_long", lambda role, words: len(words) > MAX_ROLE_WORDS),
+    _RoleRule("opens_a_clause", lambda role, words: _opens_clause(words)),
+    _RoleRule("reporting_verb", lambda role, words: any(w in _REPORTING for w in words)),
+    _RoleRule("relative_clause", lambda role, words: any(w in _RELATIVE for w in words)),
+    _RoleRule("ends_in_a_function_word", lambda role, words: words[-1] in _ROLE_FUNCTION),
+    _RoleRule("ends_in_an_honorific", lambda role, words: words[-1].strip(".") in _HONORIFICS),
+)
+
+
+def role_problem(role: str) -> str | None:
+    """The name of the first junk rule a role breaks, or None for a usable role."""
+    words = [w.lower() for w in role.split()]
+    return next((rule.name for rule in ROLE_JUNK_RULES if rule.junk(role, words)), None)
+
+
+def usable_role(role: str | None) -> str | None:
+    """A recorded role as it may be shown and matched: a trailing honorific left by extraction
+    dropped ("Manchester United manager Sir" from "... manager Sir Alex Ferguson"), None when
+    what is left is no role."""
+    words = (role or "").split()
+    while words and words[-1].strip(".").lower() in _HONORIFICS:
+        words.pop()
+    cleaned = " ".join(words)
+    return cleaned if cleaned and role_problem(cleaned) is None else None
+
+
+# Words that make another office of the same title: the shadow or former foreign secretary is
+# not the Foreign Secretary a question asks about, unless it says so.
+_OTHER_OFFICE_WORDS = "shadow former ex deputy vice assistant junior under"
+_OTHER_OFFICE = frozenset(_OTHER_OFFICE_WORDS.split())
+
+
+def same_office(phrase: str, role: str) -> bool:
+    """False when the role carries a word that makes it another office ("Shadow foreign
+    secretary", "Former chancellor") and the phrase does not say it."""
+    asked = set(_words(phrase))
+    return not any(w in _OTHER_OFFICE and w not in asked for w in _words(role))
+
+
+# Words of a role phrase that say when, not which office: "the new champion" is the champion.
+_WHEN_WORDS = "new current incumbent present sitting reigning"
+_WHEN = frozenset(_WHEN_WORDS.split())
+
+
+# Heads news uses for one office holder: "the Lowtown manager" is written "the Lowtown boss".
+HEAD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "manager": ("boss", "coach"),
+    "boss": ("manager", "chief", "head"),
+    "coach": ("manager", "boss"),
+    "chief": ("head", "boss"),
+    "head": ("chief", "boss"),
+    "spokesman": ("spokeswoman", "spokesperson"),
+    "spokeswoman": ("spokesman", "spokesperson"),
+    "spokesperson": ("spokesman", "spokeswoman"),
+}
+
+
+def role_phrase_variants(phrase: str) -> list[str]:
+    """The ways to look a role phrase up, as asked first: without words of time ("the new
+    Open champion" is the Open champion), then with another head news uses for the same
+    holder ("the Lowtown manager", "the Lowtown boss")."""
+    words = [w for w in phrase.split() if w.lower() not in _WHEN]
+    asked = " ".join(words)
+    head = _head(asked)
+    variants = [asked]
+    for synonym in HEAD_SYNONYMS.get(head, ()):
+        variants.append(" ".join(synonym if _words(w) == [head] else w for w in words))
+    return variants

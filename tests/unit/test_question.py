@@ -135,3 +135,222 @@ def test_follow_ups_carry_speaker_and_topic(index: SpeakerIndex) -> None:
 def test_unknown_person(index: SpeakerIndex) -> None:
     intent = understand("What did Angela Merkel say about NATO?", index)
     assert intent.kind == "general" and intent.unknown_person == "Angela Merkel"
+
+
+# ----- issue 17: who a question names, roles, topics and follow-ups (made-up people) ---------
+
+
+def quoted(speaker: str, article: str, times: int = 1, role: str | None = None):
+    return [(quote(speaker, role), article)] * times
+
+
+@pytest.fixture
+def town() -> SpeakerIndex:
+    """Confusable people: a surname that is someone else's first name (Owen), a one-word
+    speaker that is a first name (Tobias), two people sharing a surname (Vance), a surname
+    with a close spelling (Holm / Holme), and two holders of one office."""
+    return SpeakerIndex(
+        [
+            *quoted("Owen Pryce", "t1", 2, "Harbour Secretary"),
+            *quoted("Dafydd Owen", "t2", 5),
+            *quoted("Tobias", "t3", 4),
+            *quoted("Nora Vance", "t4", 3, "opposition leader"),
+            *quoted("Piet Vance", "t5", 1),
+            *quoted("Mara Holm", "t6", 1),
+            *quoted("Lars Holme", "t7", 1),
+            *quoted("Ida Brandt", "t8", 6, "Harbour Secretary"),
+            *quoted("Omar Bekt", "t9", 1, "Speaking in Lowtown Mr"),
+            *quoted("Vera Lusk", "t10", 2),
+        ]
+    )
+
+
+# (question, speakers, unknown person): a full name never resolves to someone else.
+NAMES = [
+    ("What did Owen Pryce say about the ferry?", ["Owen Pryce"], None),
+    ("What did Dafydd Owen say about the ferry?", ["Dafydd Owen"], None),
+    ("What did Owen say about the ferry?", ["Dafydd Owen"], None),  # the surname alone
+    # Asked first name = another person's surname: never first-name-to-surname.
+    ("What did Owen Marsh say about the ferry?", [], "Owen Marsh"),
+    # A one-word speaker is never the answer to a two-word name.
+    ("What did Tobias Quint say about the ferry?", [], "Tobias Quint"),
+    # Two people share a surname: the first name decides.
+    ("What did Piet Vance say about the ferry?", ["Piet Vance"], None),
+    ("What did Nora Vance say about the ferry?", ["Nora Vance"], None),
+    # A close spelling is no match when someone has the exact surname.
+    ("What did Lars Holm say about the ferry?", [], "Lars Holm"),
+    ("What did Mara Holme say about the ferry?", [], "Mara Holme"),
+    ("What did Lars Holme say about the ferry?", ["Lars Holme"], None),
+]
+
+
+@pytest.mark.parametrize(("question", "speakers", "unknown"), NAMES)
+def test_names_cannot_swap_people(
+    town: SpeakerIndex, question: str, speakers: list[str], unknown: str | None
+) -> None:
+    intent = understand(question, town)
+    assert intent.speakers == speakers
+    assert intent.unknown_person == unknown
+    assert intent.kind == ("speaker_topic" if speakers else "general")
+
+
+# (question, speaker): the person in speaker position, not another name in the question.
+SPEAKER_POSITION = [
+    ("What did Nora Vance say about Piet Vance's plan?", "Nora Vance"),
+    ("What was Vera Lusk's view of Ida Brandt's budget?", "Vera Lusk"),
+    ("How did Piet Vance react to what Nora Vance said?", "Piet Vance"),
+    ("According to Ida Brandt, did Vera Lusk break the rules?", "Ida Brandt"),
+]
+
+
+@pytest.mark.parametrize(("question", "speaker"), SPEAKER_POSITION)
+def test_the_asked_person_is_the_one_in_speaker_position(
+    town: SpeakerIndex, question: str, speaker: str
+) -> None:
+    intent = understand(question, town)
+    assert (intent.kind, intent.speakers[:1], intent.asks_words) == (
+        "speaker_topic",
+        [speaker],
+        True,
+    )
+
+
+def test_a_person_as_the_subject_of_news_is_not_asked_for_words(town: SpeakerIndex) -> None:
+    intent = understand("Why was Piet Vance sacked?", town)
+    assert (intent.kind, intent.speakers, intent.asks_words) == ("general", ["Piet Vance"], False)
+
+
+def test_a_role_returns_every_holder_most_quoted_first(town: SpeakerIndex) -> None:
+    intent = understand("What did the harbour secretary say about dredging?", town)
+    assert intent.speakers == ["Ida Brandt"]
+    assert intent.alternatives == ["Owen Pryce"]
+    assert intent.role == "harbour secretary"
+    assert intent.topic == "dredging"
+    holders = town.role_holders("the Harbour Secretary")
+    assert [(h.name, h.quotes, h.article_ids) for h in holders] == [
+        ("Ida Brandt", 6, ("t8",)),
+        ("Owen Pryce", 2, ("t1",)),
+    ]
+
+
+def test_junk_roles_are_never_shown_or_matched(town: SpeakerIndex) -> None:
+    info = town.info("Omar Bekt")
+    assert info is not None and info.role is None
+    assert town.role_holders("the Lowtown speaker") == []
+    assert understand("What did the speaking Mr say?", town).speakers == []
+
+
+# (question, topic): scaffolding, the speaker, the listener and pronouns are no topic.
+TOPICS = [
+    ("Why did Piet Vance say he was quitting Marlow Rovers?", "quitting Marlow Rovers"),
+    ("What did Ida Brandt tell the committee about her former deputy?", "former deputy"),
+    ("What did Vera Lusk have to say about the ferry strike?", "ferry strike"),
+]
+
+
+@pytest.mark.parametrize(("question", "topic"), TOPICS)
+def test_question_words_do_not_leak_into_the_topic(
+    town: SpeakerIndex, question: str, topic: str
+) -> None:
+    assert understand(question, town).topic == topic
+
+
+# (previous speaker, previous topic, follow-up, speakers, topic)
+FOLLOW_UPS = [
+    # A role asked with "And ..." asks about the earlier topic.
+    (
+        "Piet Vance",
+        "ferry fares",
+        "And what did the opposition leader say?",
+        ["Nora Vance"],
+        "ferry fares",
+    ),
+    # "What about Y?" keeps the person and changes the topic.
+    ("Piet Vance", "ferry fares", "What about the harbour wall?", ["Piet Vance"], "harbour wall"),
+    # ... unless Y is a person: then the person changes and the topic stays.
+    ("Piet Vance", "ferry fares", "What about Vera Lusk?", ["Vera Lusk"], "ferry fares"),
+    # "he"/"she" keeps the person, and the earlier topic stays as context.
+    (
+        "Vera Lusk",
+        "ferry fares",
+        "What did she say about the harbour wall?",
+        ["Vera Lusk"],
+        "harbour wall ferry fares",
+    ),
+    # A new full name replaces the person; "it" keeps the topic.
+    (
+        "Vera Lusk",
+        "ferry fares",
+        "What did Ida Brandt say about it?",
+        ["Ida Brandt"],
+        "ferry fares",
+    ),
+    # A new name with no pointer back is a fresh question.
+    ("Vera Lusk", "ferry fares", "What did Ida Brandt say?", ["Ida Brandt"], ""),
+]
+
+
+@pytest.mark.parametrize(("speaker", "old_topic", "question", "speakers", "topic"), FOLLOW_UPS)
+def test_follow_ups(
+    town: SpeakerIndex,
+    speaker: str,
+    old_topic: str,
+    question: str,
+    speakers: list[str],
+    topic: str,
+) -> None:
+    intent = understand(question, town, Turn(speaker=speaker, topic=old_topic))
+    assert (intent.kind, intent.speakers, intent.topic) == ("speaker_topic", speakers, topic)
+
+
+# (question, speakers, role): titles, lowercase typing, and a role phrase that names someone
+# else ("X's spokesman" is not X).
+ROLE_OR_NAME = [
+    ("what did pryce say about the ferry", ["Owen Pryce"], None),
+    ("What did Secretary Ida Brandt say about dredging?", ["Ida Brandt"], None),
+    ("What did the Harbour Secretary say about dredging?", ["Ida Brandt"], "Harbour Secretary"),
+    ("What did Ida Brandt's spokesman say about dredging?", [], None),
+    ("What did the opposition leader say about dredging?", ["Nora Vance"], "opposition leader"),
+    # A word of time is no part of the office.
+    ("What did the new opposition leader say?", ["Nora Vance"], "new opposition leader"),
+]
+
+
+@pytest.mark.parametrize(("question", "speakers", "role"), ROLE_OR_NAME)
+def test_roles_and_names_in_speaker_position(
+    town: SpeakerIndex, question: str, speakers: list[str], role: str | None
+) -> None:
+    intent = understand(question, town)
+    assert (intent.speakers, intent.role) == (speakers, role)
+
+
+def test_a_lowercase_word_is_no_name_beside_he(news_index: SpeakerIndex) -> None:
+    previous = Turn(speaker="Ken Livingstone", topic="Evening Standard apology")
+    intent = understand("What did he say about the press?", news_index, previous)
+    assert (intent.kind, intent.speakers) == ("speaker_topic", ["Ken Livingstone"])
+    assert "press" in intent.topic.split()
+
+
+def test_a_bare_surname_speaker_is_offered_never_answered() -> None:
+    index = SpeakerIndex([*quoted("Quint", "a1", 3), *quoted("Tobias", "a2")])
+    intent = understand("What did Tobias Quint say about the pier?", index)
+    assert (intent.speakers, intent.unknown_person) == ([], "Tobias Quint")
+    assert intent.alternatives == ["Quint"]
+
+
+def test_role_holders_named_in_full_come_first() -> None:
+    holders = [*quoted("Anger", "a1", 5, "Lowtown manager")]
+    index = SpeakerIndex([*holders, *quoted("Ada Lind", "a2", 1, "Lowtown manager")])
+    assert [h.name for h in index.role_holders("the Lowtown manager")] == ["Ada Lind", "Anger"]
+
+
+ODD = ["", "???", "'s", "What about?", "And?", "Who?", "What did say?", "🙂🙂", "x" * 600]
+ODD += ["What did Ida Brandt's say?", "According to", "¿Qué dijo Ida Brandt?"]
+
+
+@pytest.mark.parametrize("question", ODD)
+def test_odd_questions_get_an_intent(town: SpeakerIndex, question: str) -> None:
+    for previous in (None, Turn(speaker="Ida Brandt", topic="dredging")):
+        intent = understand(question, town, previous)
+        assert intent.kind in ("speaker_topic", "who_said", "general")
+        assert set(intent.speakers) <= {s.name for s in town.speakers()}

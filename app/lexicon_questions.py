@@ -1,0 +1,60 @@
+"""The words question understanding knows, in one place: every rule table is built from these.
+
+Lemmas, lowercase. A verb is a cue when asking what its subject said, thought or how they
+reacted; a stance noun does the same for its possessor ("X's view"). Listener verbs take the
+person spoken to as object ("tell the committee"), which is never the topic.
+"""
+
+from __future__ import annotations
+
+_LEXICON_TEXT = {
+    "speech_verb": """
+        say tell state claim warn describe call argue predict admit insist suggest promise vow
+        accuse deny announce declare complain criticise criticize mention remark comment
+        compare dismiss praise blame urge explain add refer express voice question speak talk
+        reply answer boast concede joke label apologise apologize justify pitch defend
+        acknowledge confirm reveal stress emphasise emphasize note threaten demand ask pledge
+        quote write testify recall brand dub characterise characterize""",
+    "mental_verb": """
+        think believe see want feel hope fear expect plan intend consider regard view know
+        wish prefer worry doubt""",
+    "reaction_verb": """
+        react respond welcome reject hail slam condemn applaud oppose support back""",
+    # A verb that is a cue only with "of" after it: "What did X make of the reply?"
+    "cue_with_of": "make",
+    "stance_noun": """
+        view views position stance reaction response take opinion verdict comment comments
+        remark remarks word words statement assessment attitude thought thoughts plan plans
+        answer reply message warning criticism explanation account argument feeling feelings
+        concern concerns complaint complaints objection objections prediction predictions
+        advice excuse demand demands promise pledge case point proposal plea appeal pitch
+        intention intentions""",
+    # A verb that is a cue with a stance noun as object: "make the case", "give a warning".
+    "cue_with_stance_object": "make give issue offer deliver raise voice express",
+    "listener_verb": "tell inform brief assure warn remind promise ask urge give",
+    # The preposition that links a cue to what it is about: "say about", "view of", "react to".
+    "topic_preposition": "about on regarding concerning of over to towards toward for with as",
+    "complementiser": "that",
+    # A who-said question opening: "Which minister warned ...", "Whose spokesman said ...".
+    "who_opener": "who which whose",
+    # Speech verbs that say nothing about the statement: scaffolding even in who-said questions.
+    "plain_speech": "say tell quote",
+    "wh_word": "what why how who whom whose which when where whether",
+    # Verbs that carry no topic around a cue: "have to say", "want to do about".
+    "light_verb": "do have make get",
+    "scaffold_adverb": "else also too again exactly actually really ever just further",
+    # Opening a follow-up that continues the last question: "And what did X say?"
+    "continuation_opener": "and but so",
+    "continuation_adverb": "also too",
+    # A follow-up that keeps the person and changes the topic: "What about Y?", "How about Y?"
+    "what_about": "what how",
+    "anaphor": "it that this those these there same",
+    "third_person": "he she him her his hers they them their",
+    "more": "else more other also again",
+}
+
+LEXICON: dict[str, frozenset[str]] = {
+    word_class: frozenset(words.split()) for word_class, words in _LEXICON_TEXT.items()
+}
+
+CUE_VERBS = LEXICON["speech_verb"] | LEXICON["mental_verb"] | LEXICON["reaction_verb"]

@@ -1,0 +1,436 @@
+"""Reading a question with spaCy's dependency parse: who it asks about, and what about.
+
+Keyword stripping read "Why did X say he was quitting Y?" as the topic "Why quitting" and took
+any name in the question for the speaker. The parse says which word is the subject of the
+speech verb, which is its listener ("tell the committee") and which are scaffolding, so the
+speaker is the person whose words are asked for and the topic is what is left.
+
+Two ordered tables of named rules, both built from `app.lexicon_questions.LEXICON`:
+`SPEAKER_RULES` find the speaker slot (the first rule that finds one wins), and
+`SCAFFOLDING_RULES` say which words are not the topic.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from app.lexicon_questions import CUE_VERBS, LEXICON
+from ingest.quoting.ner import SPACY_MODEL
+
+# spaCy's types are kept out of the signatures: a question parse is read here and nowhere else.
+Token = Any
+Doc = Any
+
+_LOCK = threading.Lock()
+_PIPELINE: list[Any] = []  # loaded once per process, on the first question
+
+
+def _nlp() -> Any:
+    """The English pipeline without NER (names come from the speaker index, not from NER);
+    loaded on the first question, so importing the app stays fast, and only once even when
+    the first questions arrive together."""
+    with _LOCK:
+        if not _PIPELINE:
+            import spacy
+
+            _PIPELINE.append(spacy.load(SPACY_MODEL, exclude=["ner"]))
+        return _PIPELINE[0]
+
+
+@dataclass(frozen=True)
+class SpeakerSlot:
+    """The words a question uses for the person whose words it asks for."""
+
+    rule: str  # the SPEAKER_RULES entry that found it
+    phrase: str  # as written, without a possessive: "Alan Smith", "the Kremlin spokesman"
+    tokens: frozenset[int]  # token positions of the phrase (its possessive marker included)
+    cue: frozenset[int]  # the cue: "say", "view", "according to"
+    is_name: bool  # written as a name (capitalised head, no article) rather than a role
+    pronoun: bool  # "he", "she", "they": the person of the last turn
+    asks_who: bool  # "Who said ...", "Which minister warned ...": the name is the answer
+
+
+@dataclass(frozen=True)
+class ParsedQuestion:
+    slot: SpeakerSlot | None
+    topic: str  # the question minus its scaffolding and the speaker slot
+    topic_with_speaker: str  # the same, the speaker's words kept (when they resolve to no one)
+    what_about: str | None  # "What about Y?": Y
+    continues: bool  # "And what did ...", "... too": continues the last question's topic
+    points_back: bool  # "it", "that", "there": refers to the last topic
+    third_person: bool  # "he", "his", "they": refers to the last person
+    pronoun_subject: bool  # the main clause's subject is "he"/"she"/"they": "Is he quitting?"
+
+
+class _SpeakerRule(NamedTuple):
+    name: str
+    find: Callable[[Doc], SpeakerSlot | None]
+
+
+class _ScaffoldRule(NamedTuple):
+    name: str
+    drops: Callable[[Token, frozenset[int]], bool]  # (token, cue positions) -> not topic
+
+
+# ----- speaker rules ---------------------------------------------------------------------
+
+_SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl"})
+_WORD_JOINERS = frozenset({"-", "–", "/", "'", "’"})  # "48-year-old", inside a phrase
+
+
+def _is_cue_verb(token: Token) -> bool:
+    """A speech, mental or reaction verb of the question itself: not one inside an adverbial
+    or relative clause ("Where was X when he spoke?", "Why did X resign after he criticised
+    Y?" ask about X, not X's words)."""
+    if token.pos_ not in ("VERB", "AUX") and token.dep_ != "ROOT":
+        return False
+    if any(t.dep_ in _SIDE_CLAUSES for t in (token, *token.ancestors)):
+        return False
+    if token.lemma_.lower() in LEXICON["cue_with_of"] and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    ):
+        return True
+    if token.lemma_.lower() in LEXICON["cue_with_stance_object"] and (
+        any(_asked_stance(c) for c in token.children)
+        or (token.dep_ == "ROOT" and any(_asked_stance(t) for t in token.doc[:3]))
+    ):
+        return True
+    return token.lemma_.lower() in CUE_VERBS
+
+
+def _asked_stance(token: Token) -> bool:
+    """A stance noun as the object of the verb ("make the case") or as what the question asks
+    for ("What warning did X give ...", which spaCy may attach anywhere)."""
+    if token.lemma_.lower() not in LEXICON["stance_noun"]:
+        return False
+    opens = token.i == 1 and token.doc[0].lower_ in LEXICON["wh_word"]
+    return opens or token.dep_ in ("dobj", "dative")
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _by_depth(doc: Doc, keep: Callable[[Token], bool]) -> list[Token]:
+    """Candidate cue words, the main verb first: "What did X say when Y warned ..." asks X."""
+
+    def depth(token: Token) -> int:
+        steps = 0
+        while token.head.i != token.i:
+            token, steps = token.head, steps + 1
+        return steps
+
+    return sorted((t for t in doc if keep(t)), key=lambda t: (depth(t), t.i))
+
+
+def _slot(rule: str, phrase_root: Token, cue: tuple[Token, ...]) -> SpeakerSlot:
+    """The phrase headed by `phrase_root` (without coordinated names or a relative clause)."""
+    skip = {
+        d.i
+        for c in phrase_root.children
+        if c.dep_ in ("conj", "cc", "relcl", "acl", "punct", "appos") or c.pos_ in ("AUX", "VERB")
+        for d in c.subtree
+    }
+    inside = {
+        t.i
+        for t in phrase_root.subtree
+        if t.i not in skip and (not t.is_punct or t.text in _WORD_JOINERS)
+    }
+    # One unbroken stretch around the head: a misparse may hang later words on a name.
+    first = last = phrase_root.i
+    while first - 1 in inside:
+        first -= 1
+    while last + 1 in inside:
+        last += 1
+    doc = phrase_root.doc
+    tokens = list(doc[first : last + 1])
+    words = tokens[:-1] if tokens[-1].dep_ == "case" else tokens  # "X's view": X
+    phrase = "".join(t.text_with_ws for t in words).strip()
+    asks_who = any(t.lower_ in LEXICON["wh_word"] for t in words) or _asked_by_opener(doc, first)
+    has_article = any(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in words)
+    is_name = phrase_root.text[:1].isupper() and not has_article and not asks_who
+    return SpeakerSlot(
+        rule=rule,
+        phrase=phrase,
+        tokens=frozenset(t.i for t in tokens),
+        cue=frozenset(t.i for t in cue),
+        is_name=is_name,
+        pronoun=phrase_root.pos_ == "PRON" and not asks_who,
+        asks_who=asks_who,
+    )
+
+
+def _asked_by_opener(doc: Doc, first: int) -> bool:
+    """ "Which Lowtown councillor suggested ...", where spaCy detaches "Which" from the
+    subject: the question opens with who/which/whose and only modifiers (no auxiliary, as in
+    "Who did X criticise?") stand between it and the phrase."""
+    words = [t for t in doc[:first] if not (t.i == 0 and t.pos_ == "CCONJ")]
+    return (
+        bool(words)
+        and words[0].lower_ in LEXICON["who_opener"]
+        and not any(t.pos_ == "AUX" or t.is_punct for t in words[1:])
+    )
+
+
+def _subject_of_cue_verb(doc: Doc) -> SpeakerSlot | None:
+    """ "Why did X say ...", "How did X react to ...", "Who warned that ...": the active
+    subject of a speech, mental or reaction verb, or of the verb it completes ("What did X
+    have to say", "X wants to say")."""
+    for verb in _by_depth(doc, lambda t: _is_cue_verb(t) and not _passive(t)):
+        holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("nsubj", "csubj"):
+                    return _slot("subject_of_cue_verb", child, (verb,))
+    return None
+
+
+def _name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
+    """ "Did X comment on ...": spaCy may read the cue verb as a noun compounded with the name
+    before it; the name is still the speaker."""
+    for cue in (t for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() in CUE_VERBS):
+        names = [c for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names:
+            return _slot("name_before_cue_noun", names[-1], (cue,))
+    return None
+
+
+def _agent_of_passive_cue(doc: Doc) -> SpeakerSlot | None:
+    """ "What was described by X as ...": the agent of a passive cue verb."""
+    for verb in _by_depth(doc, lambda t: _is_cue_verb(t) and _passive(t)):
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                return _slot("agent_of_passive_cue", pobj, (verb, agent))
+    return None
+
+
+def _subject_of_passive_quote(doc: Doc) -> SpeakerSlot | None:
+    """ "Who was quoted as saying ...", "Was X quoted on ...": being quoted is speaking (spaCy
+    may read the second as a participle after the name: then the name is its head)."""
+    for verb in _by_depth(doc, lambda t: t.lemma_.lower() == "quote"):
+        if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
+            return _slot("subject_of_passive_quote", verb.head, (verb,))
+        if not _passive(verb):
+            continue
+        for child in verb.children:
+            if child.dep_ in ("nsubjpass", "nsubj"):
+                return _slot("subject_of_passive_quote", child, (verb,))
+    return None
+
+
+def _possessor_of_stance(doc: Doc) -> SpeakerSlot | None:
+    """ "What was X's view of ...", "X's reaction to ...", "X's take on ...": the possessor."""
+    for noun in _by_depth(doc, lambda t: t.lemma_.lower() in LEXICON["stance_noun"]):
+        for child in noun.children:
+            if child.dep_ == "poss":  # "his view" too: the person of the last turn
+                return _slot("possessor_of_stance", child, (noun,))
+    return None
+
+
+def _object_of_according_to(doc: Doc) -> SpeakerSlot | None:
+    """ "According to X, ...": the object of "according to"."""
+    for according in (t for t in doc if t.lower_ == "according"):
+        for to in (c for c in according.children if c.lower_ == "to"):
+            for pobj in (c for c in to.children if c.dep_ == "pobj"):
+                return _slot("object_of_according_to", pobj, (according, to))
+    return None
+
+
+def _stance_of_someone(doc: Doc) -> SpeakerSlot | None:
+    """ "What was the reaction of X to ...", "the response from X": a stance noun's source."""
+    for noun in _by_depth(doc, lambda t: t.lemma_.lower() in LEXICON["stance_noun"]):
+        for prep in (c for c in noun.children if c.lower_ in ("of", "from")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.pos_ == "PROPN":
+                    return _slot("stance_of_someone", pobj, (noun, prep))
+    return None
+
+
+def _subject_of_saying_clause(doc: Doc) -> SpeakerSlot | None:
+    """ "Which singer left the tour saying it ...": the subject of a verb whose participle
+    clause is the speech (spaCy attaches "saying" as an adverbial clause)."""
+    for verb in doc:
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_.lower() in CUE_VERBS:
+            for child in verb.head.children:
+                if child.dep_ == "nsubj":
+                    return _slot("subject_of_saying_clause", child, (verb,))
+    return None
+
+
+def _subject_of_main_verb(doc: Doc) -> SpeakerSlot | None:
+    """ "Why did X decide to ...", "Would X be open to ...": a person the question names as the
+    active subject of its main verb is asked about in their own words too; only a passive
+    ("Why was X sacked?") or an object ("Why did the club sack X?") makes them plainly the
+    subject of news. Pronouns are left to the follow-up rules."""
+    for root in (t for t in doc if t.dep_ == "ROOT" and not _passive(t)):
+        for child in root.children:
+            if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN"):
+                slot = _slot(SUBJECT_OF_MAIN_VERB, child, ())
+                return None if slot.asks_who else slot  # "How many seats did ... win"
+    return None
+
+
+SUBJECT_OF_MAIN_VERB = "subject_of_main_verb"
+
+SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
+    _SpeakerRule("subject_of_cue_verb", _subject_of_cue_verb),
+    _SpeakerRule("agent_of_passive_cue", _agent_of_passive_cue),
+    _SpeakerRule("subject_of_passive_quote", _subject_of_passive_quote),
+    _SpeakerRule("possessor_of_stance", _possessor_of_stance),
+    _SpeakerRule("object_of_according_to", _object_of_according_to),
+    _SpeakerRule("stance_of_someone", _stance_of_someone),
+    _SpeakerRule("name_before_cue_noun", _name_before_cue_noun),
+    _SpeakerRule("subject_of_saying_clause", _subject_of_saying_clause),
+    _SpeakerRule(SUBJECT_OF_MAIN_VERB, _subject_of_main_verb),
+)
+
+
+# ----- scaffolding rules -----------------------------------------------------------------
+
+
+def _listener(token: Token, cue: frozenset[int]) -> bool:
+    """The person or body spoken to ("tell the committee about ..."): not the topic. What
+    was said to them stays, when spaCy hangs it on the listener ("the council about the
+    pier"); only its "about" goes."""
+    inside_topic = False
+    for ancestor in (token, *token.ancestors):
+        head = ancestor.head
+        if head.i in cue and ancestor.dep_ in ("dobj", "dative", "iobj"):
+            listens = head.lemma_.lower() in LEXICON["listener_verb"]
+            return listens and (not inside_topic or token.dep_ == "prep")
+        if ancestor.dep_ == "prep" and ancestor.lower_ in LEXICON["topic_preposition"]:
+            inside_topic = inside_topic or ancestor.i != token.i
+    return False
+
+
+def _cue_group(doc: Doc, cue: frozenset[int]) -> frozenset[int]:
+    """The cue with the verbs that only extend it: light verbs ("have to say", "want to do
+    about") and cue verbs under it ("quoted as saying"), so their prepositions and particles
+    are scaffolding like the cue's own."""
+
+    def extends(token: Token) -> bool:
+        near = {token.head.i, token.head.head.i} | {c.i for c in token.children}
+        if token.pos_ not in ("VERB", "AUX") or not near & cue or token.i in cue:
+            return False
+        lemma = token.lemma_.lower()
+        return lemma in LEXICON["light_verb"] or (lemma in CUE_VERBS and token.head.i not in cue)
+
+    return cue | {t.i for t in doc if extends(t)}
+
+
+def _question_word(token: Token) -> bool:
+    """The wh-word that makes the question ("Why did ...", "And how ...", "By how much ...",
+    "According to X, how long ..."); one inside the topic stays ("... knew where the
+    money went")."""
+    if token.lower_ not in LEXICON["wh_word"]:
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is None or before.is_punct or before.pos_ in ("CCONJ", "ADP")
+
+
+def _joins_words(token: Token) -> bool:
+    """A hyphen or slash written inside a word ("48-year-old"), which the topic keeps."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.text in _WORD_JOINERS
+        and not token.whitespace_
+        and before is not None
+        and not before.whitespace_
+    )
+
+
+SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
+    _ScaffoldRule("punctuation", lambda t, cue: t.is_punct and not _joins_words(t)),
+    _ScaffoldRule("cue", lambda t, cue: t.i in cue),
+    _ScaffoldRule("question_word", lambda t, cue: _question_word(t)),
+    _ScaffoldRule("auxiliary", lambda t, cue: t.pos_ == "AUX" or t.dep_ in ("aux", "auxpass")),
+    _ScaffoldRule("pronoun", lambda t, cue: t.pos_ == "PRON"),
+    _ScaffoldRule("determiner", lambda t, cue: t.pos_ == "DET"),
+    _ScaffoldRule("opening_conjunction", lambda t, cue: t.i == 0 and t.pos_ == "CCONJ"),
+    _ScaffoldRule("scaffold_adverb", lambda t, cue: t.lower_ in LEXICON["scaffold_adverb"]),
+    _ScaffoldRule(
+        "cue_preposition",
+        lambda t, cue: t.head.i in cue and t.lower_ in LEXICON["topic_preposition"],
+    ),
+    _ScaffoldRule("cue_particle", lambda t, cue: t.head.i in cue and t.dep_ in ("prt", "mark")),
+    _ScaffoldRule(
+        "complementiser", lambda t, cue: t.dep_ == "mark" and t.lower_ in LEXICON["complementiser"]
+    ),
+    _ScaffoldRule("more_of_the_same", lambda t, cue: t.lower_ == "more" and t.head.i in cue),
+    _ScaffoldRule("listener", _listener),
+    _ScaffoldRule(
+        "stance_object",
+        lambda t, cue: _asked_stance(t) and (t.head.i in cue or t.i == 1),
+    ),
+    _ScaffoldRule("negation", lambda t, cue: t.dep_ == "neg" and t.head.i in cue),
+)
+
+
+def _scaffolding(token: Token, cue: frozenset[int]) -> str | None:
+    return next((rule.name for rule in SCAFFOLDING_RULES if rule.drops(token, cue)), None)
+
+
+def _text(doc: Doc, keep: Callable[[Token], bool]) -> str:
+    """The kept words, one space apart; words written together stay together ("US's",
+    "48-year-old", "book-scanning")."""
+    words: list[str] = []
+    previous: Token | None = None
+    for token in (t for t in doc if keep(t)):
+        joined = previous is not None and previous.i == token.i - 1 and not previous.whitespace_
+        if words and (joined or token.dep_ == "case"):
+            words[-1] += token.text
+        else:
+            words.append(token.text)
+        previous = token
+    return " ".join(words)
+
+
+def _what_about(doc: Doc) -> str | None:
+    """ "What about the budget?", "And how about Y?": the Y of a follow-up that changes topic."""
+    words = [t for t in doc if not t.is_punct and not (t.i == 0 and t.pos_ == "CCONJ")]
+    if len(words) > 2 and words[0].lower_ in LEXICON["what_about"] and words[1].lower_ == "about":
+        return "".join(t.text_with_ws for t in words[2:]).strip()
+    return None
+
+
+@lru_cache(maxsize=1024)
+def parse_question(question: str) -> ParsedQuestion:
+    """The speaker slot and topic of one question (a few milliseconds on a short one; cached,
+    since a conversation re-reads its earlier questions)."""
+    doc = _nlp()(question)
+    slot = next((found for rule in SPEAKER_RULES if (found := rule.find(doc))), None)
+    cue = _cue_group(doc, slot.cue) if slot else frozenset()
+    if slot is None:
+        # "What was said about X?": a cue verb is still no topic word.
+        cue = _cue_group(doc, frozenset(t.i for t in doc if _is_cue_verb(t) and t.dep_ == "ROOT"))
+    elif slot.asks_who:
+        # "Which councillor complained that ...": the verb says what kind of statement it was
+        # and may be in the article's report of it; only a plain "said"/"told" is scaffolding.
+        plain = frozenset(i for i in slot.cue if doc[i].lemma_.lower() in LEXICON["plain_speech"])
+        cue = _cue_group(doc, plain) if plain else plain
+    speaker = slot.tokens if slot and not slot.asks_who else frozenset()
+    scaffold = {t.i for t in doc if _scaffolding(t, cue)}
+    # A who-said question keeps every name: they are what was said, not who said it.
+    if slot and slot.asks_who:
+        scaffold -= {t.i for t in doc if t.pos_ == "PROPN"}
+    lowered = [t.lower_ for t in doc]
+    return ParsedQuestion(
+        slot=slot,
+        topic=_text(doc, lambda t: t.i not in scaffold and t.i not in speaker),
+        topic_with_speaker=_text(doc, lambda t: t.i not in scaffold),
+        what_about=_what_about(doc),
+        continues=(bool(lowered) and lowered[0] in LEXICON["continuation_opener"])
+        or bool(LEXICON["continuation_adverb"] & set(lowered)),
+        points_back=any(
+            t.lower_ in LEXICON["anaphor"] and t.pos_ in ("PRON", "ADV", "DET") and t.dep_ != "mark"
+            for t in doc
+        ),
+        third_person=any(w in LEXICON["third_person"] for w in lowered),
+        pronoun_subject=any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in LEXICON["third_person"] for t in doc
+        ),
+    )
