@@ -170,37 +170,31 @@ def errors(fixture: Path = DEFAULT_FIXTURE, corpus: Path = DEFAULT_CORPUS) -> li
     """One line per missed, spurious or misattributed turn, with a short context."""
     items = load_fixture(fixture)
     texts = load_texts(corpus, {item["id"] for item in items})
-    ids = [item["id"] for item in items]
+    quotes = extract_quotes_many([texts[item["id"]] for item in items])
     out = []
-    for i, quotes in zip(ids, extract_quotes_many([texts[i] for i in ids]), strict=True):
-        text = texts[i]
-        gold = [
-            Turn(t["start"], t["speaker"])
-            for item in items
-            if item["id"] == i
-            for t in item["turns"]
-        ]
-        predicted = predicted_turns(text, quotes)
+    for item, found in zip(items, quotes, strict=True):
+        text = texts[item["id"]]
+        gold = [Turn(t["start"], t["speaker"]) for t in item["turns"]]
+        predicted = predicted_turns(text, found)
         pairs = match(gold, predicted)
-        hit_g = {g.start for g, _ in pairs}
-        hit_p = {p.start for _, p in pairs}
-        context = lambda pos: repr(text[max(0, pos - 60) : pos + 25])  # noqa: E731
+        hit = {g.start for g, _ in pairs} | {p.start for _, p in pairs}
+        for kind, turns in (("missed", gold), ("spurious", predicted)):
+            out += [
+                f"{item['id']} {kind} {t.start} {t.speaker}: {_context(text, t.start)}"
+                for t in turns
+                if t.start not in hit
+            ]
         out += [
-            f"{i} missed {g.start} {g.speaker}: {context(g.start)}"
-            for g in gold
-            if g.start not in hit_g
-        ]
-        out += [
-            f"{i} spurious {p.start} {p.speaker}: {context(p.start)}"
-            for p in predicted
-            if p.start not in hit_p
-        ]
-        out += [
-            f"{i} speaker {p.speaker!r} for {g.speaker!r} at {g.start}"
+            f"{item['id']} speaker {p.speaker!r} for {g.speaker!r} at {g.start}"
             for g, p in pairs
             if not same_speaker(p.speaker, g.speaker or "")
         ]
     return out
+
+
+def _context(text: str, pos: int) -> str:
+    """The words around a turn start, for reading an error."""
+    return repr(text[max(0, pos - 60) : pos + 25])
 
 
 def main(argv: list[str] | None = None) -> int:

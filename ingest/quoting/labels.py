@@ -19,6 +19,9 @@ Russia`) is left to `transcripts`, which reads the label with NER.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
+from typing import NamedTuple
 
 from ingest.quoting.lexicon import ROLE_WORDS, TITLE_GENDER, split_words
 from ingest.quoting.model import Label
@@ -46,67 +49,120 @@ ORG_HEADS = frozenset(
     kingdom emirates troops guard"""
     )
 )
-_COLON = re.compile(r"[ \t]?:[ \t]+(?=\S)")
+# a colon and the space after it; none before an ellipsis (`Petr Fradkov:…we are`)
+_COLON = re.compile(r"[ \t]?:(?:[ \t]+(?=\S)|(?=[…\"“]))")
+_NOTE = re.compile(r"\s*\((?:[a-z]+\s?){1,3}\)\s*$")  # `(retranslated)` before the colon
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’\-]*$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr)\.$")
 _GLUED = re.compile(r"^[A-Z][a-z]+(?=[A-Z])")  # `PyotrPromsvyazbank`: a first name glued to a role
-_SENTENCE_END = tuple('.!?…"”)]»*')
+_SENTENCE_END = tuple('.!?…"”)]»*>')  # `>`: the `<…>` of an omitted passage
 _MAX_TOKENS = 30
 _LOOK_BACK = 400
 
 
 def find_labels(text: str) -> list[Label]:
-    """Candidate speaker labels in text order; one colon gives at most one label."""
-    found: list[Label] = []
+    """Candidate speaker labels in text order; one colon gives at most one label.
+
+    A label that does not open a sentence (`... talks President of Russia Vladimir Putin:`,
+    after a heading that lost its full stop) counts only in its doubled form or when its name
+    labels a turn that does open a sentence; a sentence that is only such a name (`Vladimir
+    Mazur. Thank you.`) is a label whose colon was lost.
+    """
+    found: list[tuple[Label, bool]] = []
     for m in _COLON.finditer(text):
         label = _label_before(text, m.start())
-        if label is not None and _plausible(label[1]):
-            found.append(_parse(label[0], label[1], m.end()))
-    plain = {lab.text for lab in found if lab.name == lab.text}
-    last_words = [lab.text.split()[-1].lower() for lab in found]
-    return [
-        _with_known_name(lab, plain, last_words.count(lab.text.split()[-1].lower()) >= 2)
-        for lab in found
+        if label is not None and _plausible(label.words, label.at_line_start):
+            found.append((_parse(label.start, label.words, m.end()), label.opens))
+    plain = {lab.text for lab, _ in found if lab.name == lab.text}
+    named = [_with_known_name(lab, plain) for lab, _ in found]
+    opening = Counter(lab.name for lab, (_, opens) in zip(named, found, strict=True) if opens)
+    transcript = any(opens for _, opens in found)
+    kept = [
+        lab
+        for lab, (_, opens) in zip(named, found, strict=True)
+        if opens
+        or lab.doubled
+        or opening[lab.name]
+        or transcript
+        and any(w.lower() in ROLE_WORDS for w in lab.text.split())
     ]
+    kept += _full_stop_labels(text, {n for n, c in opening.items() if n and " " in n and c >= 2})
+    kept.sort(key=lambda lab: lab.pos)
+    last_words = Counter(lab.text.split()[-1].lower() for lab in kept)
+    return [replace(lab, repeated=last_words[lab.text.split()[-1].lower()] >= 2) for lab in kept]
 
 
-def _label_before(text: str, colon: int) -> tuple[int, str] | None:
-    """(start, words) of the label that ends at `colon`, or None when the words before the
-    colon do not start at a sentence end, line start or text start (`as follows: ...`)."""
+def _full_stop_labels(text: str, names: set[str]) -> list[Label]:
+    """`... good luck. Vladimir Mazur. Thank you very much.`: a sentence that is nothing but
+    the full name of a speaker labelling other turns is a label that lost its colon."""
+    out = []
+    for name in names:
+        for m in re.finditer(rf"(?<=[.!?…] ){re.escape(name)}\.[ \t]+(?=[A-Z\"“])", text):
+            out.append(Label(m.start(), name, m.end(), name))
+    return out
+
+
+def _label_word(word: str) -> bool:
+    """A capitalised word or a connector (`of`, `the`)."""
+    return bool(_NAME_TOKEN.match(word)) and (word[0].isupper() or word in CONNECTORS)
+
+
+class _Found(NamedTuple):
+    """The words before a colon that may be a label."""
+
+    start: int
+    words: str
+    opens: bool  # after a sentence end, a line start or the text start
+    at_line_start: bool
+
+
+def _label_before(text: str, colon: int) -> _Found | None:
+    """The run of label words that ends at `colon` (a parenthesised note such as
+    `(retranslated)` dropped), or None when there is none."""
     line_start = text.rfind("\n", 0, colon) + 1
     window_start = max(line_start, colon - _LOOK_BACK)
-    tokens = list(re.finditer(r"\S+", text[window_start:colon]))
+    end = colon
+    note = _NOTE.search(text, window_start, colon)
+    if note:
+        end = note.start()
+    tokens = list(re.finditer(r"\S+", text[window_start:end]))
     kept = 0
+    before_comma = 0  # words kept before the first comma met, walking back
+    opens = True
     for tok in reversed(tokens):
         word = tok.group()
         if kept >= _MAX_TOKENS:
             return None
-        if _NAME_TOKEN.match(word) and (word[0].isupper() or word in CONNECTORS):
+        if _ABBREVIATION.match(word) or _label_word(word):
             kept += 1
             continue
-        if _ABBREVIATION.match(word):
+        if word.endswith(",") and _label_word(word[:-1]) and word[0].isupper():
+            before_comma = before_comma or kept  # `Minister of Digital Development, ...`
             kept += 1
             continue
-        if not word.endswith(_SENTENCE_END):
-            return None
+        opens = word.endswith(_SENTENCE_END)
         break
     else:
-        if window_start != line_start:
-            return None
-    if not kept:
+        opens = window_start == line_start
+    if before_comma and not opens:
+        kept = before_comma  # a comma inside a label only in a label that opens a sentence
+    run = tokens[len(tokens) - kept :]
+    while run and not run[0].group()[0].isupper():
+        run = run[1:]  # `... meeting of the Council President ...`: connectors open no label
+        opens = False
+    if not run:
         return None
-    first = tokens[len(tokens) - kept]
-    words = " ".join(t.group() for t in tokens[len(tokens) - kept :])
-    if not words[0].isupper():
-        return None
-    return window_start + first.start(), words
+    start = window_start + run[0].start()
+    words = " ".join(t.group() for t in run)
+    return _Found(start, words, opens, not text[line_start:start].strip())
 
 
-def _plausible(label: str) -> bool:
-    """Q/A words, or at least two capitalised words ending with one: never a sentence."""
+def _plausible(label: str, at_line_start: bool) -> bool:
+    """Q/A words (`Q:` and `A:` only at a line start), or at least two capitalised words
+    ending with one: never a sentence."""
     words = label.split()
     if label.lower() in QA_LABELS:
-        return len(label) > 1
+        return len(label) > 1 or at_line_start
     capitalised = [w for w in words if w[0].isupper()]
     return len(capitalised) >= 2 and words[-1][0].isupper()
 
@@ -136,6 +192,12 @@ def _doubled(words: list[str]) -> tuple[str, str | None] | None:
                 continue  # `Patriarch Kirill Kirill Patriarch of ...` is the one-word form
             role2 = " ".join([rest, *words[i + 4 :]]).strip()
             return f"{first} {last}", _role(words[:i]) or role2 or None
+    for i in range(len(words) - 5):  # `Sayyid Ebrahim Raisi Raisi Sayyid EbrahimROLE`
+        first, middle, last = words[i : i + 3]
+        if words[i + 3 : i + 5] == [last, first] and words[i + 5].startswith(middle):
+            rest = words[i + 5][len(middle) :]
+            role2 = " ".join([rest, *words[i + 6 :]]).strip()
+            return f"{first} {middle} {last}", _role(words[:i]) or role2 or None
     for i in range(1, len(words) - 2):
         if words[i] == words[i + 1] and words[i][0].isupper() and words[i + 2][0].isupper():
             return words[i], _role(words[:i]) or " ".join(words[i + 2 :])
@@ -161,7 +223,7 @@ def is_bare_name(words: list[str]) -> bool:
     )
 
 
-def _with_known_name(label: Label, plain: set[str], repeated: bool) -> Label:
+def _with_known_name(label: Label, plain: set[str]) -> Label:
     """A role-and-name label whose last words are a bare name labelling another turn is
     split there: the name is known, the rest is the role."""
     name, role = label.name, label.role
@@ -170,4 +232,4 @@ def _with_known_name(label: Label, plain: set[str], repeated: bool) -> Label:
             if label.text.endswith(" " + known):
                 name, role = known, _role(label.text[: -len(known)].split()) or None
                 break
-    return Label(label.pos, label.text, label.body, name, role, label.doubled, repeated)
+    return replace(label, name=name, role=role)
