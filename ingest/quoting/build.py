@@ -11,6 +11,7 @@ from typing import Any
 from ingest.quoting.lexicon import PRONOUNS, VERBS, split_words
 from ingest.quoting.model import Doc, Piece, Resolved, quote_record
 from ingest.quoting.resolve import Resolver
+from ingest.quoting.rolephrase import role_phrase
 from ingest.quoting.transcripts import confirmed_turns, label_speakers, turn_quotes
 from ingest.speakers import unify_speakers
 from ingest.types import Quote
@@ -203,7 +204,8 @@ def _unify(text: str, raw: list[dict[str, Any]]) -> list[Quote]:
     canon = unify_speakers(names)
     roles: dict[str, str] = {}
     for r in raw:
-        if r.get("speaker") and r.get("role"):
+        r["role"] = role_phrase(r.get("role"))  # a noun phrase, never a leftover
+        if r.get("speaker") and r["role"]:
             roles.setdefault(canon.get(r["speaker"], r["speaker"]), r["role"])
     quotes = []
     seen: set[tuple[int, int, str]] = set()

@@ -140,6 +140,8 @@ def _label_before(text: str, colon: int) -> _Found | None:
             before_comma = before_comma or kept  # `Minister of Digital Development, ...`
             kept += 1
             continue
+        if word.endswith((",", ";")):
+            return None  # `And the main thing, Mr President: ...` is a sentence going on
         opens = word.endswith(_SENTENCE_END)
         break
     else:
