@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
-from ingest.quoting.lexicon import ROLE_WORDS, TITLE_GENDER, split_words
+from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS, TITLE_GENDER, split_words
 from ingest.quoting.model import Label
 
 QA_LABELS = {
@@ -39,16 +39,6 @@ QA_LABELS = {
 }
 # Small words that stand inside a role or a name (`Minister of the Interior`, `bin`).
 CONNECTORS = frozenset(split_words("of for the and de von van al bin ibn da del la le on in to at"))
-# Nouns that end an organisation's or a place's name, never a person's first name.
-ORG_HEADS = frozenset(
-    split_words(
-        """federation republic service council ministry committee court bank corporation
-    region territory district office commission chamber duma union academy university
-    institute company group railways concern organisation organization foundation society
-    agency fund board assembly parliament government administration party city state
-    kingdom emirates troops guard"""
-    )
-)
 # a colon and the space after it; none before an ellipsis (`Petr Fradkov:…we are`)
 _COLON = re.compile(r"[ \t]?:(?:[ \t]+(?=\S)|(?=[…\"“]))")
 _NOTE = re.compile(r"\s*\((?:[a-z]+\s?){1,3}\)\s*$")  # `(retranslated)` before the colon

@@ -17,7 +17,7 @@ from ingest.quoting.lexicon import (
     split_words,
 )
 from ingest.quoting.model import Doc, Resolved
-from ingest.quoting.nounphrases import LEADING_ADVERBS, PREPOSITIONS, clean_role
+from ingest.quoting.nounphrases import LEADING_ADVERBS, NP_INNER, PREPOSITIONS, clean_role
 from ingest.quoting.phrases import sentence_subject
 from ingest.speakers import role_matches
 
@@ -108,6 +108,8 @@ class Resolver:
                 return Resolved(None, np, None, "other")  # `Asked if ..., she confesses`
             org = token.isupper() and len(token) > 1 or token.lower() in self.org_words
             return Resolved(cleaned, np, role, "org" if org else "person")
+        if _office_alone(words):
+            return None  # `The Prime Minister`: whoever holds the office, by the article's roles
         labels = {label for label, _, _ in ents}
         titled = any(w.lower().strip(".") in ROLE_WORDS | TITLE_GENDER.keys() for w in words)
         if labels & {"ORG", "GPE", "NORP"} and not labels & {"PERSON"} and not titled:
@@ -262,6 +264,12 @@ def _plain_name(phrase: str) -> bool:
         )
         and words[0].lower() not in DETERMINERS
     )
+
+
+def _office_alone(words: list[str]) -> bool:
+    """`The President`, `the Prime Minister`: an office and its modifiers, no name."""
+    lowered = [w.lower().strip(".") for w in words]
+    return lowered[-1] in ROLE_WORDS and all(w in NP_INNER for w in lowered)
 
 
 def _has_lower_head(words: list[str]) -> bool:

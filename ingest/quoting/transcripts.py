@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from ingest.quoting.labels import CONNECTORS, ORG_HEADS, QA_LABELS
-from ingest.quoting.lexicon import ROLE_WORDS, TITLE_GENDER
+from ingest.quoting.labels import CONNECTORS, QA_LABELS
+from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS, TITLE_GENDER
 from ingest.quoting.model import Doc, Label, Resolved, Turn, quote_record, trim_span
 from ingest.quoting.resolve import Resolver
 from ingest.speakers import role_matches

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1269,3 +1270,96 @@ def test_a_long_subordinate_clause_still_opens_the_sentence_before_its_subject()
         "Ortiz fired back forcefully: “If they sue us in court, they are going to lose.”"
     )
     assert speaker_of(text, "If they sue us") == "Ortiz"
+
+
+# Reported statements with a noun-phrase object, one case per verb family of `_NOUN_OBJECTS`:
+# (family, text, speaker, cue, statement)
+NOUN_OBJECT_CASES = [
+    (
+        "stated_the_need",
+        "President of Westland Ivan Petrov met the envoy. The President stated the need to "
+        "impose preventive sanctions on the aggressor.",
+        "Ivan Petrov",
+        "stated",
+        "the need to impose preventive sanctions on the aggressor",
+    ),
+    (
+        "stressed_the_importance",
+        "Anna Berg stressed the importance of reopening the northern ports.",
+        "Anna Berg",
+        "stressed",
+        "the importance of reopening the northern ports",
+    ),
+    (
+        "expressed_gratitude",
+        "Tom Reed expressed gratitude to Eastland for its steady support.",
+        "Tom Reed",
+        "expressed",
+        "gratitude to Eastland for its steady support",
+    ),
+    (
+        "expressed_concern",
+        "Anna Berg expressed concern over the rising price of bread.",
+        "Anna Berg",
+        "expressed",
+        "concern over the rising price of bread",
+    ),
+    (
+        "called_for",
+        "Tom Reed called for a ceasefire along the whole front line.",
+        "Tom Reed",
+        "called for",
+        "a ceasefire along the whole front line",
+    ),
+    (
+        "welcomed",
+        "Anna Berg welcomed the decision to open the border crossings.",
+        "Anna Berg",
+        "welcomed",
+        "the decision to open the border crossings",
+    ),
+    (
+        "urged_to",
+        "Tom Reed urged the partners to speed up the deliveries of fuel.",
+        "Tom Reed",
+        "urged",
+        "the partners to speed up the deliveries of fuel",
+    ),
+    (
+        "condemned",
+        "Anna Berg condemned the shelling of the harbour district.",
+        "Anna Berg",
+        "condemned",
+        "the shelling of the harbour district",
+    ),
+    (
+        "noted_the_need",
+        "Tom Reed noted the need for new talks on the river treaty.",
+        "Tom Reed",
+        "noted",
+        "the need for new talks on the river treaty",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("family", "text", "speaker", "cue", "statement"),
+    NOUN_OBJECT_CASES,
+    ids=[c[0] for c in NOUN_OBJECT_CASES],
+)
+def test_reported_statement_with_a_noun_phrase_object(
+    family: str, text: str, speaker: str, cue: str, statement: str
+) -> None:
+    found = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [(q.speaker, q.cue, q.text) for q in found] == [(speaker, cue, statement)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Berg welcomed the guests to the palace on Monday.",  # hosting, not a statement
+        "Tom Reed expressed the parcel to the capital by train.",  # no feeling as the object
+    ],
+)
+def test_noun_object_verbs_that_report_nothing(text: str) -> None:
+    assert [q for q in extract_quotes(text) if q.kind == "indirect"] == []
