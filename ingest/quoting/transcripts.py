@@ -25,17 +25,19 @@ Entities = dict[str, tuple[tuple[str, int, int], ...]]
 def confirmed_turns(doc: Doc, entities: Entities) -> list[Turn]:
     """Transcript turns, each running to the next kept label.
 
-    A label is kept if it is a Q/A word, repeats, has the scraped doubled form, or names a
-    person (per NER); capitalised headings such as "The Latest: ..." are dropped. A lone
+    A label is kept if it is a Q/A word, repeats, has the scraped doubled form or names the
+    person of a doubled label, or names a person (per NER); capitalised headings such as "The Latest: ..." are dropped. A lone
     label (a headline such as "John McCain: Populist Anger ...") runs only to its paragraph
     end, and only counts when what follows is long enough to be speech.
     """
+    doubled = {lab.name for lab in doc.labels if lab.doubled}
     kept = [
         lab
         for lab in doc.labels
         if lab.text.lower() in QA_LABELS
         or lab.repeated
         or lab.doubled
+        or lab.name in doubled  # `Sauli Niinistö:` after his doubled label
         or any(kind == "PERSON" for kind, _, _ in entities.get(lab.text, ()))
     ]
     if len(kept) >= 2:  # a transcript: a label with an office alone (`The President:`) too
