@@ -26,9 +26,10 @@ def confirmed_turns(doc: Doc, entities: Entities) -> list[Turn]:
     """Transcript turns, each running to the next kept label.
 
     A label is kept if it is a Q/A word, repeats, has the scraped doubled form or names the
-    person of a doubled label, or names a person (per NER); capitalised headings such as "The Latest: ..." are dropped. A lone
-    label (a headline such as "John McCain: Populist Anger ...") runs only to its paragraph
-    end, and only counts when what follows is long enough to be speech.
+    person of a doubled label, or names a person (per NER); capitalised headings such as "The
+    Latest: ..." are dropped. A lone label (a headline such as "John McCain: Populist Anger
+    ...") runs only to its paragraph end, and only counts when what follows is long enough to
+    be speech.
     """
     doubled = {lab.name for lab in doc.labels if lab.doubled}
     kept = [
