@@ -17,7 +17,13 @@ from ingest.quoting.lexicon import (
     split_words,
 )
 from ingest.quoting.model import Doc, Resolved
-from ingest.quoting.nounphrases import LEADING_ADVERBS, NP_INNER, PREPOSITIONS, clean_role
+from ingest.quoting.nounphrases import (
+    LEADING_ADVERBS,
+    NP_INNER,
+    PREPOSITIONS,
+    clean_role,
+    looks_like_role,
+)
 from ingest.quoting.phrases import sentence_subject
 from ingest.speakers import role_matches
 
@@ -90,10 +96,14 @@ class Resolver:
             caps
             and (caps[0] == words[0] or words[0].lower() in DETERMINERS)
             and any(label in ("ORG", "GPE", "NORP") for label, _, _ in ents)
-            and words[-1].lower() not in ROLE_WORDS
-        ):  # `the Kremlin`, `Trump campaign`; not `disengagement of Russian forces`
+            and not any(w.lower() in ROLE_WORDS for w in words)
+        ):  # `the Kremlin`, `Trump campaign`; not `disengagement of Russian forces`, not an
+            # office (`the President of Westland`)
             return Resolved(_trim_locative(clean_role(np)), np, None, "org")
-        return Resolved(_trim_locative(clean_role(np) or np), np, None, "other")
+        # an office nobody in the article holds (`The President of Russia`, named only in a
+        # lead the text lacks) keeps the office as its role, for resolution across articles
+        office = _trim_locative(clean_role(np) or np)
+        return Resolved(office, np, office if looks_like_role(office) else None, "other")
 
     def _capitalised(
         self, np: str, words: list[str], ents: tuple[tuple[str, int, int], ...], role: str | None

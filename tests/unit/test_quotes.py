@@ -1363,3 +1363,21 @@ def test_reported_statement_with_a_noun_phrase_object(
 )
 def test_noun_object_verbs_that_report_nothing(text: str) -> None:
     assert [q for q in extract_quotes(text) if q.kind == "indirect"] == []
+
+
+def test_an_office_nobody_in_the_article_holds_keeps_the_office_as_role() -> None:
+    text = (
+        "The parties discussed the crisis. The President of Westland stressed the importance "
+        "of a direct dialogue between the two capitals."
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.role) == ("President of Westland", "President of Westland")
+
+
+def test_an_office_resolves_to_its_holder_named_in_the_article() -> None:
+    text = (
+        "Prime Minister of Westland Anna Berg met the envoy on Monday. The Prime Minister "
+        "expressed gratitude to Eastland for its support."
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.role) == ("Anna Berg", "Prime Minister of Westland")
