@@ -455,7 +455,12 @@ def format_table(result: dict[str, Any]) -> str:
         f"{'gold set':<14}{'|G|':>6}{'|P|':>6}  {'quote P/R/F1':<20}{'exact F1':>9}  "
         f"{'pronouns':<9}{'pair P/R/F1':<20}{'spk acc':>8}"
     )
-    lines = [f"PolNeAR {result['split']} ({result['articles']} articles)", head, "-" * len(head)]
+    lines = [
+        f"PolNeAR {result['split']} ({result['articles']} articles, "
+        f"extraction_seconds {result['extraction_seconds']})",
+        head,
+        "-" * len(head),
+    ]
     for name in VARIANTS:
         r = result[name]
         q = r["quote"]
