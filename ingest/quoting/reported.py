@@ -219,6 +219,7 @@ _NEW_SUBJECT = re.compile(
     r"(?P<verb>said|says|told|tells|added|adds|argued|argues|noted|notes|wrote|writes|claimed"
     r"|claims|insisted|insists|warned|warns)\b"
 )
+_CALLED_FOR = re.compile(r"\s+for\s+(?=\S)")
 _FINITE_CHAIN = frozenset(split_words("said says told tells wrote writes added adds"))
 _THAT_SOON = re.compile(r"(?:[^\s“”\"]+\s+){0,10}?that\s+(?=\S)")
 
@@ -244,7 +245,11 @@ def _split_chained(doc: Doc, statement: _Statement) -> list[_Statement]:
         out.append((start, head, np, cue, np_pos, role))
         if m.re is _NEW_SUBJECT:
             np, np_pos, role = m.group("np"), m.start("np"), None
-        start = clause_after(text, m.end())
+        called_for = _CALLED_FOR.match(text, m.end()) if verb.startswith("call") else None
+        if called_for:  # `... and called for more weapons`: the object is the statement
+            start, verb = called_for.end(), f"{verb} for"
+        else:
+            start = clause_after(text, m.end())
         that = _THAT_SOON.match(text, start, end)
         if that and not any(ch in OPENERS for ch in that.group()):
             start = that.end()

@@ -1381,3 +1381,9 @@ def test_an_office_resolves_to_its_holder_named_in_the_article() -> None:
     )
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.role) == ("Anna Berg", "Prime Minister of Westland")
+
+
+def test_a_chained_called_for_reports_its_object() -> None:
+    text = "Tom Reed thanked the envoy and called for more fuel deliveries to the north."
+    found = [(q.cue, q.text) for q in extract_quotes(text) if q.kind == "indirect"]
+    assert ("called for", "more fuel deliveries to the north") in found
