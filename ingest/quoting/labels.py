@@ -54,9 +54,11 @@ def find_labels(text: str) -> list[Label]:
     """Candidate speaker labels in text order; one colon gives at most one label.
 
     A label that does not open a sentence (`... talks President of Russia Vladimir Putin:`,
-    after a heading that lost its full stop) counts only in its doubled form or when its name
-    labels a turn that does open a sentence; a sentence that is only such a name (`Vladimir
-    Mazur. Thank you.`) is a label whose colon was lost.
+    after a heading that lost its full stop) counts only in its doubled form, or in a text
+    that is a transcript (two people label sentence-opening turns, or a label is doubled) when
+    its name labels a turn that opens a sentence or it names an office; a title such as
+    `Star Trek: Enterprise` repeated mid-sentence is no dialogue. A sentence that is only
+    such a name (`Vladimir Mazur. Thank you.`) is a label whose colon was lost.
     """
     found: list[tuple[Label, bool]] = []
     for m in _COLON.finditer(text):
@@ -65,16 +67,17 @@ def find_labels(text: str) -> list[Label]:
             found.append((_parse(label.start, label.words, m.end()), label.opens))
     plain = {lab.text for lab, _ in found if lab.name == lab.text}
     named = [_with_known_name(lab, plain) for lab, _ in found]
-    opening = Counter(lab.name for lab, (_, opens) in zip(named, found, strict=True) if opens)
-    transcript = any(opens for _, opens in found)
+    opens_at = [opens for _, opens in found]
+    opening = Counter(lab.name for lab, opens in zip(named, opens_at, strict=True) if opens)
+    speakers = {lab.name or lab.text for lab, opens in zip(named, opens_at, strict=True) if opens}
+    transcript = len(speakers) >= 2 or any(lab.doubled for lab in named)
     kept = [
         lab
-        for lab, (_, opens) in zip(named, found, strict=True)
+        for lab, opens in zip(named, opens_at, strict=True)
         if opens
         or lab.doubled
-        or opening[lab.name]
         or transcript
-        and any(w.lower() in ROLE_WORDS for w in lab.text.split())
+        and (opening[lab.name] or any(w.lower() in ROLE_WORDS for w in lab.text.split()))
     ]
     kept += _full_stop_labels(text, {n for n, c in opening.items() if n and " " in n and c >= 2})
     kept.sort(key=lambda lab: lab.pos)
@@ -126,7 +129,13 @@ def _label_before(text: str, colon: int) -> _Found | None:
         if _ABBREVIATION.match(word) or _label_word(word):
             kept += 1
             continue
-        if word.endswith(",") and _label_word(word[:-1]) and word[0].isupper():
+        right = tokens[len(tokens) - kept].group() if kept else ""  # the word after it
+        if (
+            word.endswith(",")
+            and _label_word(word[:-1])
+            and word[0].isupper()
+            and right[:1].isupper()
+        ):
             before_comma = before_comma or kept  # `Minister of Digital Development, ...`
             kept += 1
             continue

@@ -154,3 +154,24 @@ def test_kremlin_turns_meet_the_targets() -> None:
     assert scores.items >= 20
     assert scores.f1 >= 0.95
     assert scores.speaker_accuracy >= 0.95
+
+
+# (case, text): colons after capitalised words that open no transcript turn
+NOT_TURNS = [
+    (
+        "title_repeated_mid_sentence",
+        "Fans urged the network not to scrap Moon Patrol: Voyager this spring.\n\n"
+        "Moon Patrol: Voyager began in 2001 and drew millions of viewers.\n\n"
+        "The final episode of Moon Patrol: Voyager will air in May.",
+    ),
+    (
+        "comma_before_a_lowercase_word",
+        "Readers wrote in.\n\nTo Ann Reed, of Leeds: when you earned ten pounds a week, bread "
+        "cost a penny and a bus ride cost less, so the comparison with today is not fair.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), NOT_TURNS, ids=[c[0] for c in NOT_TURNS])
+def test_titles_and_letters_are_no_turns(case: str, text: str) -> None:
+    assert [q for q in extract_quotes(text) if q.kind == "transcript"] == []
