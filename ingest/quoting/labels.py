@@ -175,7 +175,7 @@ def _parse(pos: int, label: str, body: int) -> Label:
     if doubled is not None:
         name, role = doubled
         return Label(pos, label, body, name, role, doubled=True)
-    if is_bare_name(words):
+    if _is_bare_name(words):
         return Label(pos, label, body, label)
     return Label(pos, label, body)
 
@@ -212,7 +212,7 @@ def _role(words: list[str]) -> str:
     return " ".join(words)
 
 
-def is_bare_name(words: list[str]) -> bool:
+def _is_bare_name(words: list[str]) -> bool:
     """Two to four capitalised words (connectors inside) with no title, office or
     organisation word: a person's name as it stands."""
     if not 2 <= len(words) <= 4 or not words[0][0].isupper() or not words[-1][0].isupper():
