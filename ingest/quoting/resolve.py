@@ -118,7 +118,8 @@ class Resolver:
                 return Resolved(None, np, None, "other")  # `Asked if ..., she confesses`
             org = token.isupper() and len(token) > 1 or token.lower() in self.org_words
             return Resolved(cleaned, np, role, "org" if org else "person")
-        if _office_alone(words):
+        nationality = {np[s:e] for label, s, e in ents if label == "NORP"}
+        if _office_alone([w for w in words if w not in nationality]):
             return None  # `The Prime Minister`: whoever holds the office, by the article's roles
         labels = {label for label, _, _ in ents}
         titled = any(w.lower().strip(".") in ROLE_WORDS | TITLE_GENDER.keys() for w in words)
@@ -277,9 +278,10 @@ def _plain_name(phrase: str) -> bool:
 
 
 def _office_alone(words: list[str]) -> bool:
-    """`The President`, `the Prime Minister`: an office and its modifiers, no name."""
+    """`The President`, `the Prime Minister`: an office and its modifiers, no name (the
+    caller drops a nationality: `the Russian President`)."""
     lowered = [w.lower().strip(".") for w in words]
-    return lowered[-1] in ROLE_WORDS and all(w in NP_INNER for w in lowered)
+    return bool(lowered) and lowered[-1] in ROLE_WORDS and all(w in NP_INNER for w in lowered)
 
 
 def _has_lower_head(words: list[str]) -> bool:

@@ -65,8 +65,8 @@ def label_speakers(doc: Doc, resolver: Resolver) -> dict[int, Resolved]:
 
     Names come from the label's own form (doubled, bare, or ending with another label's bare
     name), else from NER on the label; a label with an office and no name is the person who
-    holds that office in the article: another label's role first, then a role the narrative
-    introduces (`President of Russia Vladimir Putin held talks ...`), nearest first.
+    holds that office in the article, as another label or the narrative gives it (`President
+    of Russia Vladimir Putin held talks ...`), the holder named nearest to the label.
     """
     out: dict[int, Resolved] = {}
     office_only: list[Label] = []

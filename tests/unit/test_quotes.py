@@ -1387,3 +1387,12 @@ def test_a_chained_called_for_reports_its_object() -> None:
     text = "Tom Reed thanked the envoy and called for more fuel deliveries to the north."
     found = [(q.cue, q.text) for q in extract_quotes(text) if q.kind == "indirect"]
     assert ("called for", "more fuel deliveries to the north") in found
+
+
+def test_an_office_with_a_nationality_resolves_to_its_holder() -> None:
+    text = (
+        "Westish President Ivan Petrov met the envoy. The Westish President stressed the "
+        "importance of a direct dialogue between the capitals."
+    )
+    (quote,) = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert (quote.speaker, quote.role) == ("Ivan Petrov", "Westish President")
