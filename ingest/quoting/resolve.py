@@ -152,12 +152,20 @@ class Resolver:
         return bool(last) and any(m.name.split()[-1:] == last for m in self.mentions)
 
     def _role_person(self, np: str, pos: int) -> tuple[str, str] | None:
-        """The most recently introduced person whose role fits a role phrase."""
-        best = None
-        for r_pos, person, role in self.roles:
-            if r_pos < pos and role_matches(np, role):
-                best = (person, role)
-        return best
+        """The most recently introduced person whose role fits a role phrase; for a bare
+        office (`the President`, `the Head of State`) the first one: an unqualified office
+        means the person the article is about (`President of Ukraine X` in the lead), not the
+        last president it named (`President of the European Commission Y`)."""
+        fits = [
+            (r_pos, person, role)
+            for r_pos, person, role in self.roles
+            if r_pos < pos and role_matches(np, role)
+        ]
+        if not fits:
+            return None
+        bare = [w for w in np.lower().split() if w not in DETERMINERS]
+        _, person, role = min(fits) if _bare_office(bare) else fits[-1]
+        return person, role
 
     def _pronoun(self, low: str, np: str, pos: int) -> Resolved:
         """Most recent compatible speaker or mentioned person before `pos`."""
@@ -275,6 +283,16 @@ def _plain_name(phrase: str) -> bool:
         )
         and words[0].lower() not in DETERMINERS
     )
+
+
+def _bare_office(words: list[str]) -> bool:
+    """An office without a qualifier: `president`, `prime minister`, `head of state`."""
+    return " ".join(words) in _BARE_OFFICES
+
+
+_BARE_OFFICES = frozenset(
+    {"president", "prime minister", "premier", "chancellor", "head of state", "head of government"}
+)
 
 
 def _office_alone(words: list[str]) -> bool:

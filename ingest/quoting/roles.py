@@ -24,7 +24,11 @@ _ROLE_AFTER = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<role>[^,.;:()“”\"]{3,60}),"
 )
-_PERSON_NAME = r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+)"
+# `Ursula von der Leyen`: lowercase particles inside a name
+_PERSON_NAME = (
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:(?:von|van|der|den|de|la|le|da|dos|bin|al)\s+)*"
+    r"[A-Z][\w'’\-]+)+)"
+)
 # `The head of the Presidential Office, Andriy Yermak,`: found from the name between commas
 _NAME_IN_COMMAS = re.compile(rf",\s+{_PERSON_NAME},")
 _ROLE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<role>[^,.;:()“”\"]{3,60})$")
