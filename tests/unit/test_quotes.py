@@ -1396,3 +1396,21 @@ def test_an_office_with_a_nationality_resolves_to_its_holder() -> None:
     )
     (quote,) = [q for q in extract_quotes(text) if q.kind == "indirect"]
     assert (quote.speaker, quote.role) == ("Ivan Petrov", "Westish President")
+
+
+def test_a_bare_office_is_the_first_holder_the_article_names() -> None:
+    text = (
+        "President of Westland Anna Berg met President of the Harbour Council Tom Reed on "
+        "Monday. The President stressed the importance of opening the northern ports."
+    )
+    (quote,) = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert quote.speaker == "Anna Berg"
+
+
+def test_a_qualified_office_is_its_own_holder() -> None:
+    text = (
+        "President of Westland Anna Berg met the Eastish President Tom Reed on Monday. "
+        "The Eastish President stressed the importance of opening the northern ports."
+    )
+    (quote,) = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert quote.speaker == "Tom Reed"
