@@ -104,12 +104,12 @@ def list_errors(corpus_dir: Path, split: str) -> dict[str, list[str]]:
     """kind -> one line per error (document, source/speaker and the span in context)."""
     texts = load_articles(corpus_dir, split)
     by_doc: dict[str, list[Gold]] = defaultdict(list)
-    for g in load_gold(corpus_dir, split, strict=False):
+    for g in load_gold(corpus_dir, split, "quoted"):
         by_doc[g.doc].append(g)
     quotes = dict(zip(texts, extract_quotes_many(list(texts.values())), strict=True))
     errors: dict[str, list[str]] = defaultdict(list)
     for doc, text in texts.items():
-        preds = prediction_units(doc, text, quotes[doc], strict=False)
+        preds = prediction_units(doc, text, quotes[doc], "quoted")
         golds = by_doc.get(doc, [])
         pairs = align(text, preds, golds)
         pred_chars = [char_set(text, p.spans) for p in preds]

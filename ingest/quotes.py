@@ -33,13 +33,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ingest.quoting.build import build_quotes
+from ingest.quoting.labels import QA_LABELS, find_labels
 from ingest.quoting.marks import attach_phrase, find_pieces
 from ingest.quoting.model import Doc
 from ingest.quoting.ner import SPACY_MODEL, phrase_entities
 from ingest.quoting.reported import find_indirect
 from ingest.quoting.resolve import narrative_names
 from ingest.quoting.roles import find_roles
-from ingest.quoting.transcripts import QA_LABELS, find_labels
 from ingest.text import paragraph_spans, sentence_spans
 from ingest.types import Quote
 
@@ -65,8 +65,8 @@ def _analyse(text: str) -> Doc:
     for p_start, p_end in doc.paragraphs:
         doc.sentences.extend(sentence_spans(text, p_start, p_end))
     doc.labels = find_labels(text)
-    doc.phrases |= {label for _, label, _, _ in doc.labels}
-    qa = [pos for pos, label, _, _ in doc.labels if label.lower() in QA_LABELS]
+    doc.phrases |= {lab.text for lab in doc.labels}
+    qa = [lab.pos for lab in doc.labels if lab.text.lower() in QA_LABELS]
     if qa:
         doc.preamble = text[max(0, qa[0] - 300) : qa[0]].strip()
         doc.phrases.add(doc.preamble)

@@ -11,27 +11,29 @@ from typing import Any
 from ingest.quoting.lexicon import PRONOUNS, VERBS, split_words
 from ingest.quoting.model import Doc, Piece, Resolved, quote_record
 from ingest.quoting.resolve import Resolver
-from ingest.quoting.transcripts import confirmed_turns, turn_quotes
+from ingest.quoting.rolephrase import role_phrase
+from ingest.quoting.transcripts import confirmed_turns, label_speakers, turn_quotes
 from ingest.speakers import unify_speakers
 from ingest.types import Quote
 
 
 def _in_turn(doc: Doc, pos: int) -> bool:
     """Marks inside a transcript turn are the turn speaker's own words, not new quotes."""
-    return any(s <= pos < e for s, e, _, _ in doc.turns)
+    return any(t.start <= pos < t.end for t in doc.turns)
 
 
 def build_quotes(doc: Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]) -> list[Quote]:
     """Resolve speakers in text order and build the Quote objects."""
     doc.turns = confirmed_turns(doc, entities)
     resolver = Resolver(doc, entities)
+    speakers = label_speakers(doc, resolver)
     events = _events(doc)
     _add_name_mentions(resolver)
     raw: list[dict[str, Any]] = []
     piece_speaker: dict[int, dict[str, Any]] = {}
     for _pos, kind, idx in events:
         if kind == "turn":
-            raw.extend(turn_quotes(doc, idx, resolver))
+            raw.extend(turn_quotes(doc, idx, resolver, speakers))
         elif kind == "piece":
             piece_speaker[idx] = _piece_quote(doc, idx, resolver)
         else:
@@ -45,7 +47,7 @@ def build_quotes(doc: Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]
 
 def _events(doc: Doc) -> list[tuple[int, str, int]]:
     """Turns, pieces and reported statements ordered by where their speaker is named."""
-    events = [(t[3], "turn", i) for i, t in enumerate(doc.turns)]
+    events = [(t.label.pos, "turn", i) for i, t in enumerate(doc.turns)]
     for i, piece in enumerate(doc.pieces):
         if not _in_turn(doc, piece.open_pos):
             events.append((piece.np_pos if piece.np_pos >= 0 else piece.start, "piece", i))
@@ -202,7 +204,8 @@ def _unify(text: str, raw: list[dict[str, Any]]) -> list[Quote]:
     canon = unify_speakers(names)
     roles: dict[str, str] = {}
     for r in raw:
-        if r.get("speaker") and r.get("role"):
+        r["role"] = role_phrase(r.get("role"))  # a noun phrase, never a leftover
+        if r.get("speaker") and r["role"]:
             roles.setdefault(canon.get(r["speaker"], r["speaker"]), r["role"])
     quotes = []
     seen: set[tuple[int, int, str]] = set()

@@ -91,6 +91,16 @@ ROLE_WORDS = frozenset(
     strategist chairperson treasurer ceo"""
     )
 )
+# Nouns that end an organisation's or a place's name, never a person's first name.
+ORG_HEADS = frozenset(
+    split_words(
+        """federation republic service council ministry committee court bank corporation
+    region territory district office commission chamber duma union academy university
+    institute company group railways concern organisation organization foundation society
+    agency fund board assembly parliament government administration party city state
+    kingdom emirates troops guard"""
+    )
+)
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 
 OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}

@@ -40,6 +40,28 @@ class Resolved:
     kind: str = "person"  # person | org | other
 
 
+@dataclass(frozen=True)
+class Label:
+    """A candidate speaker label: where it stands, its words, and what its parse found."""
+
+    pos: int  # start of the label
+    text: str  # the label as written, without its colon
+    body: int  # where the turn's words begin
+    name: str | None = None  # the person, when the label's form names them without NER
+    role: str | None = None  # the title or office written with the name
+    doubled: bool = False  # the scraped `First Last Last FirstROLE` form
+    repeated: bool = False  # its last word labels at least two turns
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A transcript turn: the words from `start` to `end`, spoken by whoever `label` names."""
+
+    start: int
+    end: int
+    label: Label
+
+
 @dataclass
 class Doc:
     """Everything the rule passes find in one text, before NER-dependent resolution."""
@@ -47,8 +69,8 @@ class Doc:
     text: str
     paragraphs: list[Span]
     sentences: list[Span]
-    labels: list[tuple[int, str, int, bool]] = field(default_factory=list)
-    turns: list[tuple[int, int, str, int]] = field(default_factory=list)  # start,end,label,pos
+    labels: list[Label] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
     pieces: list[Piece] = field(default_factory=list)
     indirect: list[tuple[int, int, str, str, int, str | None]] = field(default_factory=list)
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # pos, name, role

@@ -59,6 +59,54 @@ _THATLESS = re.compile(
 )
 
 
+# Official readouts report statements by their noun-phrase object (`The President stated the
+# need to impose sanctions`, `expressed gratitude to`, `called for a ceasefire`): one named
+# pattern per verb family, the object being the statement. Tried after every `that` clause and
+# listed verb, so they never take a sentence from an existing rule.
+_NOUN_OBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "stated_the_need",  # `stressed the importance of`, `noted the need to`
+        re.compile(
+            r"\b(?P<verb>stated|stressed|emphasi[sz]ed|underlined|underscored|highlighted"
+            r"|reaffirmed|reiterated|noted|pointed\s+out)\s+(?=(?:the|its|his|her|their|our)"
+            r"\s+(?:need|importance|necessity|significance|readiness|willingness|commitment"
+            r"|intention|desire|priority|urgency|inadmissibility|unacceptability)\b)"
+        ),
+    ),
+    (
+        "expressed_feeling",  # `expressed gratitude to`, `expressed hope for`
+        re.compile(
+            r"\b(?P<verb>expressed|expresses|voiced)\s+(?=(?:(?:his|her|their|its|deep|sincere"
+            r"|strong|full|great)\s+)?(?:gratitude|concern|hope|support|condolences|regret"
+            r"|appreciation|confidence|interest|readiness|solidarity|satisfaction|thanks"
+            r"|disappointment|outrage|indignation)\b)"
+        ),
+    ),
+    ("called_for", re.compile(r"\b(?P<verb>called\s+for|calls\s+for)\s+(?=[\w“\"])")),
+    (
+        "urged_to",  # `urged the partners to speed up`: an object and its infinitive
+        re.compile(r"\b(?P<verb>urged|urges)\s+(?=(?:[\w'’\-]+\s+){1,6}?to\s+[a-z])"),
+    ),
+    (
+        "welcomed_condemned",  # an act or decision, not guests (`welcomed X to the summit`)
+        re.compile(
+            r"\b(?P<verb>welcomed|welcomes|condemned|condemns)\s+(?=(?:the|this|these|that"
+            r"|a|an|its|[a-z]+(?:ing|ion|ment|s)\b)(?![^.,;]{0,40}\bto\s+(?:the|his|her|their"
+            r"|our|a)\b))"
+        ),
+    ),
+)
+
+
+def _noun_object_cues(sentence: str) -> list[_Cue]:
+    """Cues of the verb families in `_NOUN_OBJECTS`; the statement starts at the object."""
+    return [
+        _Cue(m.start("verb"), m.group("verb"), m.end(), any_verb=True)
+        for _name, pattern in _NOUN_OBJECTS
+        for m in pattern.finditer(sentence)
+    ]
+
+
 _Statement = tuple[int, int, str, str, int, str | None]  # start, end, np, cue, np_pos, role
 _Span = tuple[int, int]
 
@@ -171,6 +219,7 @@ _NEW_SUBJECT = re.compile(
     r"(?P<verb>said|says|told|tells|added|adds|argued|argues|noted|notes|wrote|writes|claimed"
     r"|claims|insisted|insists|warned|warns)\b"
 )
+_CALLED_FOR = re.compile(r"\s+for\s+(?=\S)")
 _FINITE_CHAIN = frozenset(split_words("said says told tells wrote writes added adds"))
 _THAT_SOON = re.compile(r"(?:[^\s“”\"]+\s+){0,10}?that\s+(?=\S)")
 
@@ -196,7 +245,11 @@ def _split_chained(doc: Doc, statement: _Statement) -> list[_Statement]:
         out.append((start, head, np, cue, np_pos, role))
         if m.re is _NEW_SUBJECT:
             np, np_pos, role = m.group("np"), m.start("np"), None
-        start = clause_after(text, m.end())
+        called_for = _CALLED_FOR.match(text, m.end()) if verb.startswith("call") else None
+        if called_for:  # `... and called for more weapons`: the object is the statement
+            start, verb = called_for.end(), f"{verb} for"
+        else:
+            start = clause_after(text, m.end())
         that = _THAT_SOON.match(text, start, end)
         if that and not any(ch in OPENERS for ch in that.group()):
             start = that.end()
@@ -240,6 +293,7 @@ def _indirect_in(
         for m in _THATLESS.finditer(sentence)
     ]
     candidates += _partial_quote_objects(sentence, offset, doc)
+    candidates += _noun_object_cues(sentence)
     for cue in sorted(candidates, key=lambda c: (c.any_verb, c.verb_start, -c.clause_start)):
         start = offset + cue.clause_start
         if _inside_piece(doc, start) or _inside_piece(doc, offset + cue.verb_start):

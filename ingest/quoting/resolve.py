@@ -17,7 +17,13 @@ from ingest.quoting.lexicon import (
     split_words,
 )
 from ingest.quoting.model import Doc, Resolved
-from ingest.quoting.nounphrases import LEADING_ADVERBS, PREPOSITIONS, clean_role
+from ingest.quoting.nounphrases import (
+    LEADING_ADVERBS,
+    NP_INNER,
+    PREPOSITIONS,
+    clean_role,
+    looks_like_role,
+)
 from ingest.quoting.phrases import sentence_subject
 from ingest.speakers import role_matches
 
@@ -90,10 +96,14 @@ class Resolver:
             caps
             and (caps[0] == words[0] or words[0].lower() in DETERMINERS)
             and any(label in ("ORG", "GPE", "NORP") for label, _, _ in ents)
-            and words[-1].lower() not in ROLE_WORDS
-        ):  # `the Kremlin`, `Trump campaign`; not `disengagement of Russian forces`
+            and not any(w.lower() in ROLE_WORDS for w in words)
+        ):  # `the Kremlin`, `Trump campaign`; not `disengagement of Russian forces`, not an
+            # office (`the President of Westland`)
             return Resolved(_trim_locative(clean_role(np)), np, None, "org")
-        return Resolved(_trim_locative(clean_role(np) or np), np, None, "other")
+        # an office nobody in the article holds (`The President of Russia`, named only in a
+        # lead the text lacks) keeps the office as its role, for resolution across articles
+        office = _trim_locative(clean_role(np) or np)
+        return Resolved(office, np, office if looks_like_role(office) else None, "other")
 
     def _capitalised(
         self, np: str, words: list[str], ents: tuple[tuple[str, int, int], ...], role: str | None
@@ -108,6 +118,9 @@ class Resolver:
                 return Resolved(None, np, None, "other")  # `Asked if ..., she confesses`
             org = token.isupper() and len(token) > 1 or token.lower() in self.org_words
             return Resolved(cleaned, np, role, "org" if org else "person")
+        nationality = {np[s:e] for label, s, e in ents if label == "NORP"}
+        if _office_alone([w for w in words if w not in nationality]):
+            return None  # `The Prime Minister`: whoever holds the office, by the article's roles
         labels = {label for label, _, _ in ents}
         titled = any(w.lower().strip(".") in ROLE_WORDS | TITLE_GENDER.keys() for w in words)
         if labels & {"ORG", "GPE", "NORP"} and not labels & {"PERSON"} and not titled:
@@ -139,12 +152,20 @@ class Resolver:
         return bool(last) and any(m.name.split()[-1:] == last for m in self.mentions)
 
     def _role_person(self, np: str, pos: int) -> tuple[str, str] | None:
-        """The most recently introduced person whose role fits a role phrase."""
-        best = None
-        for r_pos, person, role in self.roles:
-            if r_pos < pos and role_matches(np, role):
-                best = (person, role)
-        return best
+        """The most recently introduced person whose role fits a role phrase; for a bare
+        office (`the President`, `the Head of State`) the first one: an unqualified office
+        means the person the article is about (`President of Ukraine X` in the lead), not the
+        last president it named (`President of the European Commission Y`)."""
+        fits = [
+            (r_pos, person, role)
+            for r_pos, person, role in self.roles
+            if r_pos < pos and role_matches(np, role)
+        ]
+        if not fits:
+            return None
+        bare = [w for w in np.lower().split() if w not in DETERMINERS]
+        _, person, role = min(fits) if _bare_office(bare) else fits[-1]
+        return person, role
 
     def _pronoun(self, low: str, np: str, pos: int) -> Resolved:
         """Most recent compatible speaker or mentioned person before `pos`."""
@@ -262,6 +283,23 @@ def _plain_name(phrase: str) -> bool:
         )
         and words[0].lower() not in DETERMINERS
     )
+
+
+def _bare_office(words: list[str]) -> bool:
+    """An office without a qualifier: `president`, `prime minister`, `head of state`."""
+    return " ".join(words) in _BARE_OFFICES
+
+
+_BARE_OFFICES = frozenset(
+    {"president", "prime minister", "premier", "chancellor", "head of state", "head of government"}
+)
+
+
+def _office_alone(words: list[str]) -> bool:
+    """`The President`, `the Prime Minister`: an office and its modifiers, no name (the
+    caller drops a nationality: `the Russian President`)."""
+    lowered = [w.lower().strip(".") for w in words]
+    return bool(lowered) and lowered[-1] in ROLE_WORDS and all(w in NP_INNER for w in lowered)
 
 
 def _has_lower_head(words: list[str]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.quoting.lexicon import CAP, ROLE_WORDS, split_words
+from ingest.quoting.lexicon import CAP, ORG_HEADS, ROLE_WORDS, split_words
 from ingest.quoting.nounphrases import clean_role, looks_like_role
 
 _NAME_RUN = re.compile(
@@ -24,7 +24,11 @@ _ROLE_AFTER = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<role>[^,.;:()“”\"]{3,60}),"
 )
-_PERSON_NAME = r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+)"
+# `Ursula von der Leyen`: lowercase particles inside a name
+_PERSON_NAME = (
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:(?:von|van|der|den|de|la|le|da|dos|bin|al)\s+)*"
+    r"[A-Z][\w'’\-]+)+)"
+)
 # `The head of the Presidential Office, Andriy Yermak,`: found from the name between commas
 _NAME_IN_COMMAS = re.compile(rf",\s+{_PERSON_NAME},")
 _ROLE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<role>[^,.;:()“”\"]{3,60})$")
@@ -50,11 +54,25 @@ def find_roles(text: str) -> list[tuple[int, str, str]]:
         role = _trim_role(text[start : m.end()])
         if role:
             found.append((start, name.group(), role))
-    matches = [*_ROLE_AFTER.finditer(text), *_roles_before_names(text), *_roles_of_places(text)]
-    for m in matches:
+    for m in [*_ROLE_AFTER.finditer(text), *_roles_before_names(text)]:
         if looks_like_role(m.group("role")):
             found.append((m.start(), m.group("name"), clean_role(m.group("role"))))
+    for m in _roles_of_places(text):
+        name, role = _place_words_to_role(m.group("name"), m.group("role"))
+        start = _role_start(text, m.start())  # `Prime` Minister of ...
+        role = _trim_role(f"{text[start : m.start()]}{role}")
+        if looks_like_role(role):
+            found.append((start, name, clean_role(role)))
     return found
+
+
+def _place_words_to_role(name: str, role: str) -> tuple[str, str]:
+    """`President of the Russian` + `Federation Vladimir Putin`: organisation and place nouns
+    that open a three-word name belong to the place in the role."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower() in ORG_HEADS:
+        role, words = f"{role} {words[0]}", words[1:]
+    return " ".join(words), role
 
 
 def _roles_before_names(text: str) -> list[re.Match[str]]:

@@ -1,133 +1,172 @@
 """Transcript turns: `Sergei Lavrov: ...` and `Question:` / `Answer:` labels, at line starts and
-inline (some corpora lost their paragraph breaks).
+inline (some corpora lost their paragraph breaks), each turn attributed to the person its label
+names.
 
-Labels are found by rules and confirmed by NER, because capitalised headings (`The Latest:`)
-look the same as speaker labels.
+Labels are found by rules (`labels`) and confirmed by NER, because capitalised headings (`The
+Latest:`) look the same as speaker labels. A label that gives only an office (`President of
+Russia:`, `The President:`) is the person another label or the narrative gives that office to.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from ingest.quoting.lexicon import CAP
-from ingest.quoting.model import Doc, Resolved, quote_record, trim_span
+from ingest.quoting.labels import CONNECTORS, QA_LABELS
+from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS, TITLE_GENDER
+from ingest.quoting.model import Doc, Label, Resolved, Turn, quote_record, trim_span
 from ingest.quoting.resolve import Resolver
+from ingest.speakers import role_matches
 
-QA_LABELS = {
-    "question": "question",
-    "q": "question",
-    "interviewer": "question",
-    "moderator": "question",
-    "answer": "answer",
-    "a": "answer",
-    "reply": "answer",
-    "response": "answer",
-}
-_NAME_TOKEN = r"[A-Z][\w'’\-]*\.?"
-_LABEL = (
-    rf"(?:{_NAME_TOKEN}|of|for|the|and|de|von|van|al|bin|on|in|to)"
-    rf"(?:[ \t]+(?:{_NAME_TOKEN}|of|for|the|and|de|von|van|al|bin|on|in|to|'s|’s)){{0,9}}"
-)
-_LINE_LABEL = re.compile(rf"(?m)^[ \t]*(?P<label>{_LABEL})[ \t]?:[ \t]+(?=\S)")
-_INLINE_LABEL = re.compile(rf"(?<=[.!?…\"”)>»] )(?P<label>{_LABEL})[ \t]?:[ \t]+(?=\S)")
+Entities = dict[str, tuple[tuple[str, int, int], ...]]
 
 
-def find_labels(text: str) -> list[tuple[int, str, int, bool]]:
-    """Candidate speaker labels as (label_pos, label, body_start, repeated).
+def confirmed_turns(doc: Doc, entities: Entities) -> list[Turn]:
+    """Transcript turns, each running to the next kept label.
 
-    `repeated` is true when the label's last word labels at least two turns (speakers
-    alternate), the strongest sign of a transcript; NER decides the rest in `confirmed_turns`.
-    One colon gives one label: `Ben Carson:` inside `Dr. Ben Carson:` is not a second turn.
+    A label is kept if it is a Q/A word, repeats, has the scraped doubled form or names the
+    person of a doubled label, or names a person (per NER); capitalised headings such as "The
+    Latest: ..." are dropped. A lone label (a headline such as "John McCain: Populist Anger
+    ...") runs only to its paragraph end, and only counts when what follows is long enough to
+    be speech.
     """
-    found: dict[int, tuple[str, int]] = {}
-    bodies: set[int] = set()
-    for regex in (_LINE_LABEL, _INLINE_LABEL):
-        for m in regex.finditer(text):
-            label = m.group("label").strip()
-            if m.end() not in bodies and _plausible_label(label, inline=regex is _INLINE_LABEL):
-                found.setdefault(m.start("label"), (label, m.end()))
-                bodies.add(m.end())
-    last_words = [lab.split()[-1].lower() for lab, _ in found.values()]
-    return [
-        (pos, label, body, last_words.count(label.split()[-1].lower()) >= 2)
-        for pos, (label, body) in sorted(found.items())
-    ]
-
-
-def confirmed_turns(
-    doc: Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]
-) -> list[tuple[int, int, str, int]]:
-    """Transcript turns as (start, end, label, label_pos).
-
-    A label is kept if it is a Q/A word, repeats, or names a person (per NER); capitalised
-    headings such as "The Latest: ..." are dropped. A turn runs to the next kept label; a lone
-    label (a headline such as "John McCain: Populist Anger ...") only to its paragraph end, and
-    only counts when what follows is long enough to be speech.
-    """
+    doubled = {lab.name for lab in doc.labels if lab.doubled}
     kept = [
-        (pos, label, body)
-        for pos, label, body, repeated in doc.labels
-        if label.lower() in QA_LABELS
-        or repeated
-        or any(kind == "PERSON" for kind, _, _ in entities.get(label, ()))
+        lab
+        for lab in doc.labels
+        if lab.text.lower() in QA_LABELS
+        or lab.repeated
+        or lab.doubled
+        or lab.name in doubled  # `Sauli Niinistö:` after his doubled label
+        or any(kind == "PERSON" for kind, _, _ in entities.get(lab.text, ()))
     ]
-    if len(kept) == 1 and kept[0][1].lower() not in QA_LABELS:
-        pos, label, body = kept[0]
-        end = next((e for s, e in doc.paragraphs if s <= body < e), len(doc.text))
-        if len(doc.text[body:end].split()) < 15:
+    if len(kept) >= 2:  # a transcript: a label with an office alone (`The President:`) too
+        kept = [lab for lab in doc.labels if lab in kept or _office_label(lab)]
+    if len(kept) == 1 and kept[0].text.lower() not in QA_LABELS:
+        lab = kept[0]
+        end = next((e for s, e in doc.paragraphs if s <= lab.body < e), len(doc.text))
+        if len(doc.text[lab.body : end].split()) < 15:
             return []
-        return [(body, end, label, pos)]
-    turns = []
-    for i, (pos, label, body) in enumerate(kept):
-        end = kept[i + 1][0] if i + 1 < len(kept) else len(doc.text)
-        turns.append((body, end, label, pos))
-    return turns
+        return [Turn(lab.body, end, lab)]
+    return [
+        Turn(lab.body, kept[i + 1].pos if i + 1 < len(kept) else len(doc.text), lab)
+        for i, lab in enumerate(kept)
+    ]
 
 
-def _plausible_label(label: str, inline: bool) -> bool:
-    """Speaker labels are short capitalised names or Q/A words, never a sentence fragment."""
-    words = label.split()
-    if label.lower() in QA_LABELS:
-        return len(label) > 1 or not inline
-    if len(words) < 2 or len(words) > 10 or not CAP.match(words[-1]):
-        return False
+def _office_label(lab: Label) -> bool:
+    """A label that gives an office (`President of Russia`, `The President`)."""
+    return any(w.lower() in ROLE_WORDS for w in lab.text.split())
+
+
+def label_speakers(doc: Doc, resolver: Resolver) -> dict[int, Resolved]:
+    """The speaker of every kept named label, by label position.
+
+    Names come from the label's own form (doubled, bare, or ending with another label's bare
+    name), else from NER on the label; a label with an office and no name is the person who
+    holds that office in the article, as another label or the narrative gives it (`President
+    of Russia Vladimir Putin held talks ...`), the holder named nearest to the label.
+    """
+    out: dict[int, Resolved] = {}
+    office_only: list[Label] = []
+    for turn in doc.turns:
+        lab = turn.label
+        if lab.text.lower() in QA_LABELS:
+            continue
+        named = _named(lab, resolver.entities)
+        if named is not None:
+            out[lab.pos] = named
+        else:
+            office_only.append(lab)
+    holders = [(pos, r.speaker, r.role) for pos, r in out.items() if r.role]
+    holders += [(pos, person, role) for pos, person, role in resolver.roles]
+    for lab in office_only:
+        fits = [(abs(pos - lab.pos), person, role) for pos, person, role in holders]
+        fits = [f for f in fits if role_matches(lab.text, f[2] or "")]
+        if fits:
+            _, person, role = min(fits)
+            out[lab.pos] = Resolved(person, lab.text, role, "person")
+        else:
+            out[lab.pos] = resolver.resolve(lab.text, lab.pos, None)
+    return out
+
+
+def _named(lab: Label, entities: Entities) -> Resolved | None:
+    """The person a label names by its form or by NER, or None for an office alone."""
+    if lab.name is not None:
+        return Resolved(lab.name, lab.text, lab.role, "person")
+    words = lab.text.split()
+    people = [(s, e) for kind, s, e in entities.get(lab.text, ()) if kind == "PERSON"]
+    ends_with_person = [s for s, e in people if e >= len(lab.text.rstrip(". ")) - 1]
+    if ends_with_person:
+        start = _name_start(words, len(lab.text[: ends_with_person[-1]].split()))
+    elif len(words) > 2 and not any(_office(words, i) for i in (len(words) - 2, len(words) - 1)):
+        start = len(words) - 2  # NER missed the name: `... of Armenia Nikol Pashinyan`
+    else:
+        return None
+    role = " ".join(words[:start])
+    while role.split()[:1] and role.split()[0].lower() in ("the", "a", "an"):
+        role = role.split(" ", 1)[1] if " " in role else ""
+    return Resolved(" ".join(words[start:]), lab.text, role or None, "person")
+
+
+def _name_start(words: list[str], start: int) -> int:
+    """Where the person's name begins in a label, given where NER's PERSON begins: words of an
+    office or a place (`Federation` Vladimir Putin, `of Moscow` Sergei Sobyanin) are dropped,
+    a lone surname takes the capitalised word before it, and a name has at most three words."""
+
+    while start < len(words) - 1 and _office(words, start):
+        start += 1
+    if start == len(words) - 1 and start > 0 and not _office(words, start - 1):
+        start -= 1
+    return max(start, len(words) - 3)
+
+
+def _office(words: list[str], i: int) -> bool:
+    """Word `i` of a label belongs to an office or a place, not to a name: lowercase, a role
+    or organisation noun, a title, or the word after `of`/`the`."""
+    word = words[i]
+    low = word.lower().strip(".")
     return (
-        all(CAP.match(w) or w.islower() for w in words)
-        and sum(1 for w in words if CAP.match(w)) >= 2
+        not word[0].isupper()
+        or low in ROLE_WORDS | ORG_HEADS | TITLE_GENDER.keys()
+        or i > 0
+        and words[i - 1] in CONNECTORS
     )
 
 
-def turn_quotes(doc: Doc, idx: int, resolver: Resolver) -> list[dict[str, Any]]:
+def turn_quotes(
+    doc: Doc, idx: int, resolver: Resolver, speakers: dict[int, Resolved]
+) -> list[dict[str, Any]]:
     """One transcript Quote per paragraph of a turn."""
-    start, end, label, pos = doc.turns[idx]
-    qa = QA_LABELS.get(label.lower())
+    turn = doc.turns[idx]
+    qa = QA_LABELS.get(turn.label.text.lower())
     if qa == "question":
-        resolved = Resolved(None, label, None, "other")
+        resolved = Resolved(None, turn.label.text, None, "other")
     elif qa == "answer":
-        resolved = _answer_speaker(doc, idx, resolver, label)
+        resolved = _answer_speaker(doc, idx, speakers, turn.label.text, resolver)
     else:
-        resolved = resolver.resolve(label, pos, None)
+        resolved = speakers[turn.label.pos]
         if resolved.kind == "person":
-            resolver.note(pos, resolved)
+            resolver.note(turn.label.pos, resolved)
     out = []
     for p_start, p_end in doc.paragraphs:
-        s, e = max(start, p_start), min(end, p_end)
-        span = trim_span(doc.text, s, e)
+        span = trim_span(doc.text, max(turn.start, p_start), min(turn.end, p_end))
         if span:
             out.append(quote_record(span, "transcript", resolved, ":"))
     return out
 
 
-def _answer_speaker(doc: Doc, idx: int, resolver: Resolver, label: str) -> Resolved:
+def _answer_speaker(
+    doc: Doc, idx: int, speakers: dict[int, Resolved], label: str, resolver: Resolver
+) -> Resolved:
     """`Answer:` is the interviewee: the last named turn, else the person named most before the
     first turn."""
-    for start, _, other, _ in reversed(doc.turns[:idx]):
-        if other.lower() not in QA_LABELS:
-            return replace(resolver.resolve(other, start, None), as_written=label)
-    first = doc.turns[0][3]
+    for turn in reversed(doc.turns[:idx]):
+        if turn.label.pos in speakers:
+            return replace(speakers[turn.label.pos], as_written=label)
+    first = doc.turns[0].label.pos
     people = [m.name for m in resolver.mentions if m.pos < first and m.kind == "person"] or [
         doc.preamble[s:e]
         for kind, s, e in resolver.entities.get(doc.preamble, ())

@@ -5,7 +5,7 @@ from ingest.quotes import extract_quotes
 
 
 def _units(text: str) -> list[tuple[tuple[int, int], ...]]:
-    return [u.spans for u in prediction_units("doc", text, extract_quotes(text), strict=False)]
+    return [u.spans for u in prediction_units("doc", text, extract_quotes(text), "quoted")]
 
 
 def test_pieces_around_a_long_source_phrase_are_one_unit() -> None:

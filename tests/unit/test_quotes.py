@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1269,3 +1270,147 @@ def test_a_long_subordinate_clause_still_opens_the_sentence_before_its_subject()
         "Ortiz fired back forcefully: “If they sue us in court, they are going to lose.”"
     )
     assert speaker_of(text, "If they sue us") == "Ortiz"
+
+
+# Reported statements with a noun-phrase object, one case per verb family of `_NOUN_OBJECTS`:
+# (family, text, speaker, cue, statement)
+NOUN_OBJECT_CASES = [
+    (
+        "stated_the_need",
+        "President of Westland Ivan Petrov met the envoy. The President stated the need to "
+        "impose preventive sanctions on the aggressor.",
+        "Ivan Petrov",
+        "stated",
+        "the need to impose preventive sanctions on the aggressor",
+    ),
+    (
+        "stressed_the_importance",
+        "Anna Berg stressed the importance of reopening the northern ports.",
+        "Anna Berg",
+        "stressed",
+        "the importance of reopening the northern ports",
+    ),
+    (
+        "expressed_gratitude",
+        "Tom Reed expressed gratitude to Eastland for its steady support.",
+        "Tom Reed",
+        "expressed",
+        "gratitude to Eastland for its steady support",
+    ),
+    (
+        "expressed_concern",
+        "Anna Berg expressed concern over the rising price of bread.",
+        "Anna Berg",
+        "expressed",
+        "concern over the rising price of bread",
+    ),
+    (
+        "called_for",
+        "Tom Reed called for a ceasefire along the whole front line.",
+        "Tom Reed",
+        "called for",
+        "a ceasefire along the whole front line",
+    ),
+    (
+        "welcomed",
+        "Anna Berg welcomed the decision to open the border crossings.",
+        "Anna Berg",
+        "welcomed",
+        "the decision to open the border crossings",
+    ),
+    (
+        "urged_to",
+        "Tom Reed urged the partners to speed up the deliveries of fuel.",
+        "Tom Reed",
+        "urged",
+        "the partners to speed up the deliveries of fuel",
+    ),
+    (
+        "condemned",
+        "Anna Berg condemned the shelling of the harbour district.",
+        "Anna Berg",
+        "condemned",
+        "the shelling of the harbour district",
+    ),
+    (
+        "noted_the_need",
+        "Tom Reed noted the need for new talks on the river treaty.",
+        "Tom Reed",
+        "noted",
+        "the need for new talks on the river treaty",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("family", "text", "speaker", "cue", "statement"),
+    NOUN_OBJECT_CASES,
+    ids=[c[0] for c in NOUN_OBJECT_CASES],
+)
+def test_reported_statement_with_a_noun_phrase_object(
+    family: str, text: str, speaker: str, cue: str, statement: str
+) -> None:
+    found = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert [(q.speaker, q.cue, q.text) for q in found] == [(speaker, cue, statement)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Berg welcomed the guests to the palace on Monday.",  # hosting, not a statement
+        "Tom Reed expressed the parcel to the capital by train.",  # no feeling as the object
+    ],
+)
+def test_noun_object_verbs_that_report_nothing(text: str) -> None:
+    assert [q for q in extract_quotes(text) if q.kind == "indirect"] == []
+
+
+def test_an_office_nobody_in_the_article_holds_keeps_the_office_as_role() -> None:
+    text = (
+        "The parties discussed the crisis. The President of Westland stressed the importance "
+        "of a direct dialogue between the two capitals."
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.role) == ("President of Westland", "President of Westland")
+
+
+def test_an_office_resolves_to_its_holder_named_in_the_article() -> None:
+    text = (
+        "Prime Minister of Westland Anna Berg met the envoy on Monday. The Prime Minister "
+        "expressed gratitude to Eastland for its support."
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.role) == ("Anna Berg", "Prime Minister of Westland")
+
+
+def test_a_chained_called_for_reports_its_object() -> None:
+    text = "Tom Reed thanked the envoy and called for more fuel deliveries to the north."
+    found = [(q.cue, q.text) for q in extract_quotes(text) if q.kind == "indirect"]
+    assert ("called for", "more fuel deliveries to the north") in found
+
+
+def test_an_office_with_a_nationality_resolves_to_its_holder() -> None:
+    text = (
+        "Westish President Ivan Petrov met the envoy. The Westish President stressed the "
+        "importance of a direct dialogue between the capitals."
+    )
+    (quote,) = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert (quote.speaker, quote.role) == ("Ivan Petrov", "Westish President")
+
+
+def test_a_bare_office_is_the_first_holder_the_article_names() -> None:
+    text = (
+        "President of Westland Anna Berg met President of the Harbour Council Tom Reed on "
+        "Monday. The President stressed the importance of opening the northern ports."
+    )
+    (quote,) = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert quote.speaker == "Anna Berg"
+
+
+def test_a_qualified_office_is_its_own_holder() -> None:
+    text = (
+        "President of Westland Anna Berg met the Eastish President Tom Reed on Monday. "
+        "The Eastish President stressed the importance of opening the northern ports."
+    )
+    (quote,) = [q for q in extract_quotes(text) if q.kind == "indirect"]
+    assert quote.speaker == "Tom Reed"

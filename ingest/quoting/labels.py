@@ -1,0 +1,236 @@
+"""Speaker labels of transcripts (`Sergei Lavrov: ...`), wherever they stand in running text.
+
+Some corpora lost their paragraph breaks, so a label may follow the previous turn's last
+sentence on the same line (`... Thank you. Mr Naryshkin. Director of the Foreign Intelligence
+Service Sergei Naryshkin Naryshkin SergeiDirector of the Foreign Intelligence Service : Mr
+President, ...`). A label is therefore read backwards from its colon: the run of capitalised
+words and small connectors (`of`, `the`) that a sentence end, a line start or the text start
+opens. Its parse gives the name and the role as written, before any NER:
+
+- the scraped doubled label `ROLE First Last Last FirstROLE2` names the person exactly;
+- a label that is a bare name (`Dmitry Kozak`) is that name;
+- a label that ends with a bare name labelling another turn (`President of Russia Vladimir
+  Putin` when `Vladimir Putin:` labels a later turn) is role + that name.
+
+Everything else (`Director of the Federal Security Service Alexander Bortnikov`, `President of
+Russia`) is left to `transcripts`, which reads the label with NER.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import NamedTuple
+
+from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS, TITLE_GENDER, split_words
+from ingest.quoting.model import Label
+
+QA_LABELS = {
+    "question": "question",
+    "q": "question",
+    "interviewer": "question",
+    "moderator": "question",
+    "remark": "question",  # an unnamed participant's interjection
+    "answer": "answer",
+    "a": "answer",
+    "reply": "answer",
+    "response": "answer",
+}
+# Small words that stand inside a role or a name (`Minister of the Interior`, `bin`).
+CONNECTORS = frozenset(split_words("of for the and de von van al bin ibn da del la le on in to at"))
+# a colon and the space after it; none before an ellipsis (`Petr Fradkov:…we are`)
+_COLON = re.compile(r"[ \t]?:(?:[ \t]+(?=\S)|(?=[…\"“]))")
+_NOTE = re.compile(r"\s*\((?:[a-z]+\s?){1,3}\)\s*$")  # `(retranslated)` before the colon
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’\-]*$")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr)\.$")
+_GLUED = re.compile(r"^[A-Z][a-z]+(?=[A-Z])")  # `PyotrPromsvyazbank`: a first name glued to a role
+_SENTENCE_END = tuple('.!?…"”)]»*>')  # `>`: the `<…>` of an omitted passage
+_MAX_TOKENS = 30
+_LOOK_BACK = 400
+
+
+def find_labels(text: str) -> list[Label]:
+    """Candidate speaker labels in text order; one colon gives at most one label.
+
+    A label that does not open a sentence (`... talks President of Russia Vladimir Putin:`,
+    after a heading that lost its full stop) counts only in its doubled form, or in a text
+    that is a transcript (two people label sentence-opening turns, or a label is doubled) when
+    its name labels a turn that opens a sentence or it names an office; a title such as
+    `Star Trek: Enterprise` repeated mid-sentence is no dialogue. A sentence that is only
+    such a name (`Vladimir Mazur. Thank you.`) is a label whose colon was lost.
+    """
+    found: list[tuple[Label, bool]] = []
+    for m in _COLON.finditer(text):
+        label = _label_before(text, m.start())
+        if label is not None and _plausible(label.words, label.at_line_start):
+            found.append((_parse(label.start, label.words, m.end()), label.opens))
+    plain = {lab.text for lab, _ in found if lab.name == lab.text}
+    named = [_with_known_name(lab, plain) for lab, _ in found]
+    opens_at = [opens for _, opens in found]
+    opening = Counter(lab.name for lab, opens in zip(named, opens_at, strict=True) if opens)
+    speakers = {lab.name or lab.text for lab, opens in zip(named, opens_at, strict=True) if opens}
+    transcript = len(speakers) >= 2 or any(lab.doubled for lab in named)
+    kept = [
+        lab
+        for lab, opens in zip(named, opens_at, strict=True)
+        if opens
+        or lab.doubled
+        or transcript
+        and (opening[lab.name] or any(w.lower() in ROLE_WORDS for w in lab.text.split()))
+    ]
+    kept += _full_stop_labels(text, {n for n, c in opening.items() if n and " " in n and c >= 2})
+    kept.sort(key=lambda lab: lab.pos)
+    last_words = Counter(lab.text.split()[-1].lower() for lab in kept)
+    return [replace(lab, repeated=last_words[lab.text.split()[-1].lower()] >= 2) for lab in kept]
+
+
+def _full_stop_labels(text: str, names: set[str]) -> list[Label]:
+    """`... good luck. Vladimir Mazur. Thank you very much.`: a sentence that is nothing but
+    the full name of a speaker labelling other turns is a label that lost its colon."""
+    out = []
+    for name in names:
+        for m in re.finditer(rf"(?<=[.!?…] ){re.escape(name)}\.[ \t]+(?=[A-Z\"“])", text):
+            out.append(Label(m.start(), name, m.end(), name))
+    return out
+
+
+def _label_word(word: str) -> bool:
+    """A capitalised word or a connector (`of`, `the`)."""
+    return bool(_NAME_TOKEN.match(word)) and (word[0].isupper() or word in CONNECTORS)
+
+
+class _Found(NamedTuple):
+    """The words before a colon that may be a label."""
+
+    start: int
+    words: str
+    opens: bool  # after a sentence end, a line start or the text start
+    at_line_start: bool
+
+
+def _label_before(text: str, colon: int) -> _Found | None:
+    """The run of label words that ends at `colon` (a parenthesised note such as
+    `(retranslated)` dropped), or None when there is none."""
+    line_start = text.rfind("\n", 0, colon) + 1
+    window_start = max(line_start, colon - _LOOK_BACK)
+    end = colon
+    note = _NOTE.search(text, window_start, colon)
+    if note:
+        end = note.start()
+    tokens = list(re.finditer(r"\S+", text[window_start:end]))
+    kept = 0
+    before_comma = 0  # words kept before the first comma met, walking back
+    opens = True
+    for tok in reversed(tokens):
+        word = tok.group()
+        if kept >= _MAX_TOKENS:
+            return None
+        if _ABBREVIATION.match(word) or _label_word(word):
+            kept += 1
+            continue
+        right = tokens[len(tokens) - kept].group() if kept else ""  # the word after it
+        if (
+            word.endswith(",")
+            and _label_word(word[:-1])
+            and word[0].isupper()
+            and right[:1].isupper()
+        ):
+            before_comma = before_comma or kept  # `Minister of Digital Development, ...`
+            kept += 1
+            continue
+        if word.endswith((",", ";")):
+            return None  # `And the main thing, Mr President: ...` is a sentence going on
+        opens = word.endswith(_SENTENCE_END)
+        break
+    else:
+        opens = window_start == line_start
+    if before_comma and not opens:
+        kept = before_comma  # a comma inside a label only in a label that opens a sentence
+    run = tokens[len(tokens) - kept :]
+    while run and not run[0].group()[0].isupper():
+        run = run[1:]  # `... meeting of the Council President ...`: connectors open no label
+        opens = False
+    if not run:
+        return None
+    start = window_start + run[0].start()
+    words = " ".join(t.group() for t in run)
+    return _Found(start, words, opens, not text[line_start:start].strip())
+
+
+def _plausible(label: str, at_line_start: bool) -> bool:
+    """Q/A words (`Q:` and `A:` only at a line start), or at least two capitalised words
+    ending with one: never a sentence."""
+    words = label.split()
+    if label.lower() in QA_LABELS:
+        return len(label) > 1 or at_line_start
+    capitalised = [w for w in words if w[0].isupper()]
+    return len(capitalised) >= 2 and words[-1][0].isupper()
+
+
+def _parse(pos: int, label: str, body: int) -> Label:
+    """The label with the name and role its form gives (doubled or a bare name)."""
+    words = label.split()
+    doubled = _doubled(words)
+    if doubled is not None:
+        name, role = doubled
+        return Label(pos, label, body, name, role, doubled=True)
+    if _is_bare_name(words):
+        return Label(pos, label, body, label)
+    return Label(pos, label, body)
+
+
+def _doubled(words: list[str]) -> tuple[str, str | None] | None:
+    """(name, role) of `ROLE First Last Last FirstROLE2` or `ROLE Name Name ROLE2`; the role
+    written first is kept, else the one glued after the name."""
+    for i in range(len(words) - 3):
+        first, last, again, glued = words[i : i + 4]
+        if again == last and first != last and (glued.startswith(first) or _GLUED.match(glued)):
+            # the first name may be spelt another way (`Petr Fradkov Fradkov PyotrCEO`)
+            rest = glued[len(first) :] if glued.startswith(first) else _GLUED.sub("", glued)
+            after = words[i + 4 : i + 5]
+            if rest and not rest[0].isupper() or not rest and after and after[0].islower():
+                continue  # `Patriarch Kirill Kirill Patriarch of ...` is the one-word form
+            role2 = " ".join([rest, *words[i + 4 :]]).strip()
+            return f"{first} {last}", _role(words[:i]) or role2 or None
+    for i in range(len(words) - 5):  # `Sayyid Ebrahim Raisi Raisi Sayyid EbrahimROLE`
+        first, middle, last = words[i : i + 3]
+        if words[i + 3 : i + 5] == [last, first] and words[i + 5].startswith(middle):
+            rest = words[i + 5][len(middle) :]
+            role2 = " ".join([rest, *words[i + 6 :]]).strip()
+            return f"{first} {middle} {last}", _role(words[:i]) or role2 or None
+    for i in range(1, len(words) - 2):
+        if words[i] == words[i + 1] and words[i][0].isupper() and words[i + 2][0].isupper():
+            return words[i], _role(words[:i]) or " ".join(words[i + 2 :])
+    return None
+
+
+def _role(words: list[str]) -> str:
+    """Role words before a name, without a leading article."""
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_bare_name(words: list[str]) -> bool:
+    """Two to four capitalised words (connectors inside) with no title, office or
+    organisation word: a person's name as it stands."""
+    if not 2 <= len(words) <= 4 or not words[0][0].isupper() or not words[-1][0].isupper():
+        return False
+    return all(
+        (w[0].isupper() or w in CONNECTORS)
+        and w.lower().strip(".") not in ROLE_WORDS | TITLE_GENDER.keys() | ORG_HEADS
+        for w in words
+    )
+
+
+def _with_known_name(label: Label, plain: set[str]) -> Label:
+    """A role-and-name label whose last words are a bare name labelling another turn is
+    split there: the name is known, the rest is the role."""
+    name, role = label.name, label.role
+    if name is None:
+        for known in sorted(plain, key=len, reverse=True):
+            if label.text.endswith(" " + known):
+                name, role = known, _role(label.text[: -len(known)].split()) or None
+                break
+    return replace(label, name=name, role=role)

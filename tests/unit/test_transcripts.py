@@ -1,0 +1,177 @@
+"""Inline transcript turns: label forms, office-only labels, roles that are noun phrases, and
+the hand-labelled Kremlin turns (boundary F1 and speaker accuracy >= 0.95)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from evals.transcripts import DEFAULT_FIXTURE, score_transcripts
+from ingest.quotes import extract_quotes
+from ingest.quoting.labels import find_labels
+from ingest.quoting.rolephrase import role_phrase
+
+SHARED = Path(os.environ.get("QUOTEDESK_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+PRESS = SHARED / "corpus" / "ua_ru_presidential_press" / "articles.jsonl"
+
+
+def _turns(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(speaker, role, first words) of every transcript turn."""
+    return [
+        (q.speaker, q.role, q.text[:12]) for q in extract_quotes(text) if q.kind == "transcript"
+    ]
+
+
+# (case, text, expected (speaker, role, first words) per turn)
+TURN_CASES = [
+    (
+        "role_and_name_then_bare_name",
+        "Chair of the Harbour Board Anna Berg: Good morning, all of you here today. "
+        "Tom Reed: Thank you, Ms Berg. The figures are ready. Anna Berg: Go ahead.",
+        [
+            ("Anna Berg", "Chair of the Harbour Board", "Good morning"),
+            ("Tom Reed", None, "Thank you, M"),
+            ("Anna Berg", "Chair of the Harbour Board", "Go ahead."),
+        ],
+    ),
+    (
+        "doubled_scraped_label",
+        "Anna Berg: Thank you. Mr Reed. Director of the Weather Office Tom Reed Reed "
+        "TomDirector of the Weather Office : Ms Berg, the storm has passed. Anna Berg: Good.",
+        [
+            ("Anna Berg", None, "Thank you. M"),
+            ("Tom Reed", "Director of the Weather Office", "Ms Berg, the"),
+            ("Anna Berg", None, "Good."),
+        ],
+    ),
+    (
+        "office_only_label_is_the_holder",
+        "Governor of Westland Anna Berg: Welcome, everyone, to this session. Tom Reed: Thank "
+        "you, Governor. The Governor: Let us start with the roads and the bridges.",
+        [
+            ("Anna Berg", "Governor of Westland", "Welcome, eve"),
+            ("Tom Reed", None, "Thank you, G"),
+            ("Anna Berg", "Governor of Westland", "Let us start"),
+        ],
+    ),
+    (
+        "heading_without_full_stop_and_omission_mark",
+        "Opening of the talks Governor of Westland Anna Berg: Welcome to the talks, everyone. "
+        "<…> Tom Reed Reed TomMayor of Eastport : Thank you. <…> Anna Berg: Good.",
+        [
+            ("Anna Berg", "Governor of Westland", "Welcome to t"),
+            ("Tom Reed", "Mayor of Eastport", "Thank you. <"),
+            ("Anna Berg", "Governor of Westland", "Good."),
+        ],
+    ),
+    (
+        "note_comma_role_and_ellipsis",
+        "Anna Berg: Please. Minister of Roads, Rail and Ports Tom Reed (retranslated): We "
+        "are ready. Anna Berg: And the ports? Tom Reed:…and the ports, too.",
+        [
+            ("Anna Berg", None, "Please."),
+            ("Tom Reed", "Minister of Roads, Rail and Ports", "We are ready"),
+            ("Anna Berg", None, "And the port"),
+            ("Tom Reed", "Minister of Roads, Rail and Ports", "…and the por"),
+        ],
+    ),
+    (
+        "name_sentence_that_lost_its_colon",
+        "Anna Berg: Good luck to you. Tom Reed: Thank you. Anna Berg: Really? Tom Reed: Yes. "
+        "Anna Berg: Good. Tom Reed. Thank you very much. Anna Berg: Goodbye.",
+        [
+            ("Anna Berg", None, "Good luck to"),
+            ("Tom Reed", None, "Thank you."),
+            ("Anna Berg", None, "Really?"),
+            ("Tom Reed", None, "Yes."),
+            ("Anna Berg", None, "Good."),
+            ("Tom Reed", None, "Thank you ve"),
+            ("Anna Berg", None, "Goodbye."),
+        ],
+    ),
+    (
+        "place_words_are_not_the_name",
+        "President of the Northern Federation Anna Berg: Welcome to our capital, my friend. "
+        "Tom Reed: Thank you, Madam President. Anna Berg: Please sit down.",
+        [
+            ("Anna Berg", "President of the Northern Federation", "Welcome to o"),
+            ("Tom Reed", None, "Thank you, M"),
+            ("Anna Berg", "President of the Northern Federation", "Please sit d"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), TURN_CASES, ids=[c[0] for c in TURN_CASES])
+def test_turns(case: str, text: str, expected: list[tuple[str | None, str | None, str]]) -> None:
+    assert _turns(text) == expected
+
+
+# (case, text): colons that open no turn
+NOT_LABELS = [
+    ("mid_sentence_address", "The main point, Mr President: we must act now on roads."),
+    ("lowercase_lead", "Let me stress this again: the roads come first, then the rail."),
+    ("single_letter_inline", "He reached the line. A: the second one was faster."),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), NOT_LABELS, ids=[c[0] for c in NOT_LABELS])
+def test_colons_that_are_no_labels(case: str, text: str) -> None:
+    assert find_labels(text) == []
+
+
+# (case, role as found, role recorded)
+ROLE_CASES = [
+    ("plain_title", "Finance Minister", "Finance Minister"),
+    ("office_of_place", "President of Westland", "President of Westland"),
+    ("trailing_honorific", "Harbour boss Mr", "Harbour boss"),
+    ("trailing_sir", "chief executive Sir", "chief executive"),
+    ("participle_clause", "Speaking in Harrogate Mr", None),
+    ("passive_clause", "financed by billionaire", None),
+    ("sentence_break", "Mr Reed. Interior Minister", None),
+    ("possessor_only", "Acme's", None),
+    ("name_with_honorific", "Mr Reed and Mr", None),
+    ("owned_post", "Mr Reed's lawyer", "Mr Reed's lawyer"),
+    ("no_person_head", "statement from Mr", None),
+    ("name_leftover", "President Anna Maria", None),
+    ("analyst_at_firm", "analyst at Acme Securities", "analyst at Acme Securities"),
+    ("agent_noun", "State Comptroller", "State Comptroller"),
+    ("title_abbreviation", "retired Army Lt. Gen.", "retired Army Lt. Gen."),
+]
+
+
+@pytest.mark.parametrize(("case", "role", "expected"), ROLE_CASES, ids=[c[0] for c in ROLE_CASES])
+def test_roles_are_noun_phrases(case: str, role: str, expected: str | None) -> None:
+    assert role_phrase(role) == expected
+
+
+def test_kremlin_turns_meet_the_targets() -> None:
+    if not PRESS.is_file():
+        pytest.skip(f"presidential press corpus not found at {PRESS} (../shared is absent)")
+    scores = score_transcripts(DEFAULT_FIXTURE, PRESS)["all"]
+    assert scores.items >= 20
+    assert scores.f1 >= 0.95
+    assert scores.speaker_accuracy >= 0.95
+
+
+# (case, text): colons after capitalised words that open no transcript turn
+NOT_TURNS = [
+    (
+        "title_repeated_mid_sentence",
+        "Fans urged the network not to scrap Moon Patrol: Voyager this spring.\n\n"
+        "Moon Patrol: Voyager began in 2001 and drew millions of viewers.\n\n"
+        "The final episode of Moon Patrol: Voyager will air in May.",
+    ),
+    (
+        "comma_before_a_lowercase_word",
+        "Readers wrote in.\n\nTo Ann Reed, of Leeds: when you earned ten pounds a week, bread "
+        "cost a penny and a bus ride cost less, so the comparison with today is not fair.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), NOT_TURNS, ids=[c[0] for c in NOT_TURNS])
+def test_titles_and_letters_are_no_turns(case: str, text: str) -> None:
+    assert [q for q in extract_quotes(text) if q.kind == "transcript"] == []
