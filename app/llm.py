@@ -8,9 +8,12 @@ Tests substitute any object with a `name` and a `stream` method.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from app.prompts import Message
 from app.settings import Settings
@@ -104,14 +107,97 @@ def build_backend(settings: Settings) -> ChatBackend:
     return LlamaIndexBackend(llm, settings.llm)
 
 
+def bounded(stream: Iterator[str], timeout: float) -> Iterator[str]:
+    """`stream`'s deltas, cut off with `TimeoutError` once `timeout` seconds of wall clock
+    have passed since the call, whatever the server does meanwhile.
+
+    The clients' own timeouts bound each read, so a server that sends keep-alive lines or empty
+    deltas forever would never trip them; the stream is therefore read in a worker thread and
+    this generator waits on it with the time left. A worker still blocked in a read when the
+    deadline passes is abandoned (a daemon thread; the client's read timeout ends it).
+    """
+    deadline = time.monotonic() + timeout
+    deltas: queue.Queue[tuple[str, Any]] = queue.Queue()
+    stop = threading.Event()
+
+    def pump() -> None:
+        try:
+            for delta in stream:
+                if stop.is_set():
+                    break
+                deltas.put(("delta", delta))
+            deltas.put(("end", None))
+        except BaseException as exc:  # handed to the reader, which raises it
+            deltas.put(("error", exc))
+
+    threading.Thread(target=pump, name="llm-stream", daemon=True).start()
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"no complete reply within {timeout:g} s")
+            try:
+                kind, value = deltas.get(timeout=left)
+            except queue.Empty:
+                raise TimeoutError(f"no complete reply within {timeout:g} s") from None
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        stop.set()
+
+
+class FailureRule(NamedTuple):
+    """How one kind of backend failure reads in the user's notice."""
+
+    name: str
+    applies: Callable[[BaseException], bool]
+    describe: Callable[[BaseException, float], str]
+
+
+def _kind(exc: BaseException) -> str:
+    return type(exc).__name__.lower()
+
+
+# Ordered: the first rule that applies names the failure.
+FAILURE_RULES: tuple[FailureRule, ...] = (
+    FailureRule(
+        "timeout",
+        lambda e: isinstance(e, TimeoutError) or "timeout" in _kind(e),
+        lambda e, t: f"no complete reply within {t:g} s",
+    ),
+    FailureRule(
+        "http_status",
+        lambda e: isinstance(getattr(e, "status_code", None), int),
+        lambda e, t: f"the server answered HTTP {e.status_code}",  # type: ignore[attr-defined]
+    ),
+    FailureRule(
+        "disconnect",
+        lambda e: "remoteprotocol" in _kind(e) or "incompleteread" in _kind(e),
+        lambda e, t: "the server closed the connection mid-reply",
+    ),
+    FailureRule(
+        "connect",
+        lambda e: isinstance(e, ConnectionError) or "connect" in _kind(e),
+        lambda e, t: "cannot connect to the server",
+    ),
+    FailureRule(
+        "malformed",
+        lambda e: isinstance(e, ValueError) and "json" in f"{_kind(e)} {e}".lower(),
+        lambda e, t: "the server sent a malformed reply",
+    ),
+)
+
+
 def describe_failure(exc: BaseException, timeout: float) -> str:
     """A one-line reason for the user's notice: what went wrong, not a traceback."""
-    kind = type(exc).__name__
-    if isinstance(exc, TimeoutError) or "timeout" in kind.lower():
-        return f"no reply within {timeout:g} s"
-    if isinstance(exc, ConnectionError) or "connect" in kind.lower():
-        return "cannot connect to the server"
+    for rule in FAILURE_RULES:
+        if rule.applies(exc):
+            return rule.describe(exc, timeout)
     detail = " ".join(str(exc).split())[:120]
+    kind = type(exc).__name__
     return f"{kind}: {detail}" if detail else kind
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from app.bm25 import Lexicon
 from app.types import Citation
-from app.verify import Verifier, normalise, quotations, split_sentences
+from app.verify import Verifier, split_sentences
 
 
 def citation(n: int, text: str, speaker: str | None = None) -> Citation:
