@@ -97,6 +97,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|n['’]t")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|while|whereas|although|though)\b")
 # Entity labels whose words must occur in the passage; numeric labels go through `numbers`.
 NAME_LABELS = word_set("PERSON ORG GPE NORP LOC FAC EVENT PRODUCT LAW WORK_OF_ART LANGUAGE")
+_ACRONYM_DOT = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\b)")  # "D.C." reads as "DC."
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 
 
@@ -158,7 +159,7 @@ def prefetch(sentences: Iterable[str]) -> None:
 def name_words(text: str) -> list[str]:
     """The words of a name that must be found, lowercased ("the", possessive 's dropped)."""
     words = []
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(_ACRONYM_DOT.sub("", text)):
         word = re.sub(r"['’]s$", "", word).lower()
         if word not in {"the", "of", "and", "a", "an"} and len(word) > 1:
             words.append(word)
@@ -187,6 +188,11 @@ def words(text: str) -> list[str]:
         else:
             out.append(lower)
     return out
+
+
+def expand_contractions(text: str) -> str:
+    """ "don't" -> "do not", so a contraction and its long form share their words."""
+    return " ".join("not" if w == "n't" else w for w in words(text))
 
 
 def clauses(text: str) -> list[str]:

@@ -43,7 +43,9 @@ REPORTING_WORDS = (
     "insisted also further quote quoted remark remarked comment commented mention mentioned "
     "article articles passage passages report reported speak spoke spoken words remarks "
     "statement added adding however meanwhile moreover furthermore additionally instead "
-    "referring referred cited declared announced believes believed thinks thought"
+    "referring referred cited declared announced believes believed thinks thought "
+    # function words a paraphrase adds that the stop list does not drop
+    "since thus therefore too though although whereas"
 )
 # A short table of words a light paraphrase may swap; each group counts as one word.
 SYNONYMS = (
@@ -214,9 +216,9 @@ class Verifier:
             for c in cited
             for clause in claims.clauses(c.text)
         ]
-        for clause in claims.clauses(_without_quotes(claim)):
+        for clause in claims.clauses(claim):
             terms = self._aligned_terms(clause) - self._reporting
-            if len(terms) < 2:
+            if not terms:
                 continue
             scored = [(len(terms & other) / len(terms), text) for text, other in passage_clauses]
             best = max((score for score, _ in scored), default=0.0)
@@ -234,11 +236,13 @@ class Verifier:
             " ".join(s.name_words | s.role_words) for s in cited_speakers(cited, index)
         )
         framing = self._reporting | set(self.lexicon.terms(naming))
-        words = {w for w in self.lexicon.terms(claim) if not w.isdigit()} - framing
+        claim_terms = self.lexicon.terms(claims.expand_contractions(claim))
+        words = {w for w in claim_terms if not w.isdigit()} - framing
         if not words:
             return None
         sources = " ".join(f"{c.source or ''} {c.title}" for c in cited)
-        present = set(self.lexicon.terms(" ".join(c.text for c in cited) + " " + sources))
+        passages = " ".join(c.text for c in cited)
+        present = set(self.lexicon.terms(f"{claims.expand_contractions(passages)} {sources}"))
         missing = sorted(w for w in words if not self._supported(w, present))
         if len(missing) / len(words) > self.max_unsupported:
             return _Failure("support", f"words not in the cited passage: {', '.join(missing[:4])}")
