@@ -38,6 +38,7 @@ from typing import NamedTuple
 
 from app import claims
 from app.bm25 import Lexicon
+from app.claims import word_set
 from app.speaker_index import SpeakerIndex
 from app.types import Citation
 from app.verify import MAX_UNSUPPORTED, Checked, Verifier
@@ -66,41 +67,14 @@ UNKNOWN_ROLES = (
     "A senior Chinese official",
 )
 # Verbs an invented predicate swaps in or adds ("were secretly burned").
-NEWS_VERBS = [
-    "agreed",
-    "announced",
-    "approved",
-    "signed",
-    "won",
-    "lost",
-    "sold",
-    "bought",
-    "opened",
-    "closed",
-    "raised",
-    "launched",
-    "backed",
-    "blocked",
-    "banned",
-    "criticised",
-    "praised",
-    "welcomed",
-    "visited",
-    "attacked",
-    "supported",
-    "cancelled",
-    "delayed",
-    "rejected",
-    "doubled",
-    "halved",
-    "hired",
-    "fired",
-    "sued",
-    "arrested",
-    "destroyed",
-    "burned",
-    "leaked",
-]
+NEWS_VERBS = sorted(
+    word_set(
+        "agreed announced approved signed won lost sold bought opened closed raised launched "
+        "backed blocked banned criticised praised welcomed visited attacked supported "
+        "cancelled delayed rejected doubled halved hired fired sued arrested destroyed burned "
+        "leaked"
+    )
+)
 INVENTED = (
     "were secretly burned",
     "was quietly abandoned last night",
@@ -157,6 +131,10 @@ QUOTE_STYLE_MARKS = {
     "guillemets": ("«", "»"),
     "low_high": ("„", "“"),
 }
+MONTHS = sorted(
+    word_set("January February March April June July August September October November December")
+)
+WEEKDAYS = sorted(word_set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
 ELLIPSES = ("…", "...", "(...)")
 
 
@@ -384,11 +362,7 @@ def number_date_changed(g: Gen, s: Source) -> str | None:
         options.append((m.start(), m.end(), new))
     for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
         if m.group().lower() in claims.DATE_WORDS and m.group() != "May":
-            group = claims._spaced(  # months or weekdays, whichever this one is
-                "January February March April June July August September October November December"
-                if m.group().lower()[-3:] != "day"
-                else "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
-            )
+            group = MONTHS if m.group().lower()[-3:] != "day" else WEEKDAYS
             options.append((m.start(), m.end(), g.rng.choice([w for w in group if w != m.group()])))
     g.rng.shuffle(options)
     for start, end, new in options:
@@ -499,14 +473,15 @@ def ellipsis_hides_word(g: Gen, s: Source) -> str | None:
 
 
 def _swapped(g: Gen, s: Source, who: str) -> str:
-    body = s.text
+    body = _lower_first(s.text.rstrip(".!?"))
     n = g.offered.index(s) + 1
+    inside = who[:1].lower() + who[1:] if who.startswith(("The ", "A ", "An ")) else who
     style = g.rng.randrange(3)
     if style == 0:
-        return f"{who} said that {_lower_first(body.rstrip('.!?'))} [{n}]."
+        return f"{who} said that {body} [{n}]."
     if style == 1:
-        return f"According to {who[:1].lower() + who[1:] if who.startswith(('The ', 'A ', 'An ')) else who}, {_lower_first(body.rstrip('.!?'))} [{n}]."
-    return f"{body.rstrip('.!?')}, {who[:1].lower() + who[1:] if who.startswith(('The ', 'A ', 'An ')) else who} said [{n}]."
+        return f"According to {inside}, {body} [{n}]."
+    return f"{s.text.rstrip('.!?')}, {inside} said [{n}]."
 
 
 def speaker_swapped_known(g: Gen, s: Source) -> str | None:
