@@ -18,6 +18,9 @@ class MarkupRule(NamedTuple):
     replacement: str
 
 
+# A link target in parentheses, which may itself hold one pair: (javascript:alert(1)).
+_PARENTHESISED = r"\((?:[^()]|\([^()]*\))*\)"
+
 MARKUP_RULES: tuple[MarkupRule, ...] = (
     MarkupRule("html_comment", re.compile(r"<!--.*?(?:-->|$)", re.S), ""),
     MarkupRule(
@@ -25,12 +28,12 @@ MARKUP_RULES: tuple[MarkupRule, ...] = (
         re.compile(r"<(script|style|iframe|object)\b.*?(?:</\1\s*>|$)", re.S | re.I),
         "",
     ),
-    MarkupRule("markdown_image", re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
-    MarkupRule("markdown_link", re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    MarkupRule("markdown_image", re.compile(rf"!\[[^\]]*\]{_PARENTHESISED}"), ""),
+    MarkupRule("markdown_link", re.compile(rf"\[([^\]]*)\]{_PARENTHESISED}"), r"\1"),
     MarkupRule("html_tag", re.compile(r"</?[A-Za-z][^<>]*>"), ""),
     MarkupRule(
         "script_url",
-        re.compile(r"\b(?:javascript|vbscript|data)\s*:[^\s\])>\"']*", re.I),
+        re.compile(r"\b(?:javascript|vbscript|data)\s*:(?:[^\s()<>\"'\]]|\([^()\s]*\))*\s?", re.I),
         "",
     ),
     MarkupRule("spaces", re.compile(r"[ \t]{2,}"), " "),

@@ -136,19 +136,15 @@ def misattribution(
     outlets = {w for c in cited for w in _lower_words(c.source or "")}
     if set(tokens) <= outlets | NARRATION:
         return None
-    capitalised = {w.lower() for w in re.findall(r"[A-Z][\w'’-]*", who)}
+    capitalised = {w.lower() for w in re.findall(r"[A-Z][\w'’-]*", who)} - _DETERMINERS
     # Words the cited passages themselves use (the title too): "Russian" in "Russian Foreign
-    # Minister Sergei Lavrov", or a person the passage itself reports as saying something.
+    # Minister Sergei Lavrov", or someone the passage itself reports as saying something.
     written = {w for c in cited for w in _lower_words(f"{c.title} {c.text}")}
-    if tokens[-1] in ROLE_WORDS:  # a role: the speaker's, or one the passage itself names
-        bare = " ".join(tokens)
-        if any(bare in " ".join(_lower_words(c.text)) for c in cited):
-            return None
-    elif (
-        (names := capitalised - ROLE_WORDS)
-        and names <= written
-        and set(tokens) - names <= ROLE_WORDS | written
-    ):
+    bare = " ".join(tokens)
+    if any(f" {bare} " in f" {' '.join(_lower_words(c.text))} " for c in cited):
+        return None
+    names = capitalised - ROLE_WORDS
+    if names and names <= written and set(tokens) - names <= ROLE_WORDS | written:
         return None
     for speaker in speakers:
         if speaker.name_words & set(tokens):
@@ -167,25 +163,20 @@ def misattribution(
 
 
 def _noun_phrase(text: str) -> str:
-    """The trailing noun phrase of `text`: capitalised words, role words and determiners, at
-    most eight words ("In Moscow on Tuesday Lavrov" -> "Lavrov")."""
-    text = re.split(_HEAD_BOUNDARY, text.strip(), flags=re.I)[-1].strip()
+    """The noun phrase that ends `text`: back to its determiner ("the harbour master"), or
+    else the trailing run of capitalised, role and pronoun words ("In Moscow on Tuesday Lavrov"
+    -> "Lavrov"); at most eight words."""
+    text = re.split(_HEAD_BOUNDARY, text.strip(), flags=re.I)[-1].strip().rstrip(".,;:!?")
+    tail = text.split()[-8:]
+    for i in range(len(tail) - 1, -1, -1):
+        if tail[i].lower() in _DETERMINERS and i < len(tail) - 1:
+            return " ".join(tail[i:])
     kept: list[str] = []
-    for word in reversed(text.split()):
-        bare = word.strip("'’.,").lower()
-        bare = re.sub(r"['’]s$", "", bare)
-        if (
-            word[:1].isupper()
-            or bare in ROLE_WORDS
-            or bare in PRONOUNS
-            or bare in NARRATION
-            or (bare in _DETERMINERS and kept)
-        ) and len(kept) < 8:
-            kept.append(word)
-            if bare in _DETERMINERS:
-                break
-        else:
+    for word in reversed(tail):
+        bare = re.sub(r"['’]s$", "", word.strip("'’.,").lower())
+        if not (word[:1].isupper() or bare in ROLE_WORDS or bare in PRONOUNS or bare in NARRATION):
             break
+        kept.append(word)
     return " ".join(reversed(kept))
 
 

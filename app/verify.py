@@ -45,7 +45,9 @@ REPORTING_WORDS = (
     "statement added adding however meanwhile moreover furthermore additionally instead "
     "referring referred cited declared announced believes believed thinks thought "
     # function words a paraphrase adds that the stop list does not drop
-    "since thus therefore too though although whereas"
+    "since thus therefore too though although whereas "
+    # number words and currencies: the numbers check compares their values
+    "thousand million billion trillion dollar dollars pound pounds euro euros cent percent"
 )
 # A short table of words a light paraphrase may swap; each group counts as one word.
 SYNONYMS = (
@@ -216,8 +218,9 @@ class Verifier:
             for c in cited
             for clause in claims.clauses(c.text)
         ]
+        naming = self._naming(cited, index)
         for clause in claims.clauses(claim):
-            terms = self._aligned_terms(clause) - self._reporting
+            terms = self._aligned_terms(clause) - self._reporting - naming
             if not terms:
                 continue
             scored = [(len(terms & other) / len(terms), text) for text, other in passage_clauses]
@@ -232,10 +235,7 @@ class Verifier:
         return None
 
     def _support(self, claim: str, cited: list[Citation], index: SpeakerIndex | None):
-        naming = " ".join(
-            " ".join(s.name_words | s.role_words) for s in cited_speakers(cited, index)
-        )
-        framing = self._reporting | set(self.lexicon.terms(naming))
+        framing = self._reporting | self._naming(cited, index)
         claim_terms = self.lexicon.terms(claims.expand_contractions(claim))
         words = {w for w in claim_terms if not w.isdigit()} - framing
         if not words:
@@ -254,6 +254,11 @@ class Verifier:
         if stem in present or self._synonyms.get(stem, set()) & present:
             return True
         return len(stem) >= 6 and any(p[:6] == stem[:6] for p in present if len(p) >= 6)
+
+    def _naming(self, cited: list[Citation], index: SpeakerIndex | None) -> set[str]:
+        """Stems of the cited speakers' names and roles: how a claim names who speaks."""
+        names = (" ".join(s.name_words | s.role_words) for s in cited_speakers(cited, index))
+        return set(self.lexicon.terms(" ".join(names)))
 
     def _aligned_terms(self, clause: str) -> set[str]:
         return set(self.lexicon.terms(" ".join(claims.polarity_free(clause))))
