@@ -43,9 +43,29 @@ class LlamaIndexBackend:
         from llama_index.core.llms import ChatMessage
 
         chat = [ChatMessage(role=m.role, content=m.content) for m in messages]
+        finished: bool | None = None
         for response in self.llm.stream_chat(chat):
+            if (done := _finished(response.raw)) is not None:
+                finished = done
             if response.delta:
                 yield response.delta
+        if finished is False:  # the stream stopped before the server said it was done
+            raise IncompleteReply("the server closed the connection mid-reply")
+
+
+class IncompleteReply(ConnectionError):
+    """A streamed reply that ended without the server's end-of-reply mark."""
+
+
+def _finished(raw: Any) -> bool | None:
+    """Whether a raw stream chunk marks the reply as done: an OpenAI chunk's `finish_reason`,
+    an Ollama chunk's `done`; None when the chunk does not say (other backends)."""
+    choices = getattr(raw, "choices", None)
+    if choices:
+        return getattr(choices[0], "finish_reason", None) is not None
+    if isinstance(raw, dict) and "done" in raw:
+        return bool(raw["done"])
+    return None
 
 
 def parse_spec(spec: str) -> tuple[str, str]:
@@ -81,6 +101,9 @@ def build_backend(settings: Settings) -> ChatBackend:
                 f"or QUOTEDESK_LLM_API_KEY to use {OPENAI_URL}"
             )
         openai_like = _import("llama_index.llms.openai_like", "openai")
+        # The client imports its resources (3 s here) on its first request; do it now, so
+        # the first answer's deadline is not spent importing.
+        _import("openai.resources", "openai")
         llm = openai_like.OpenAILike(
             model=target,
             api_base=settings.llm_base_url or OPENAI_URL,
@@ -133,11 +156,11 @@ def bounded(stream: Iterator[str], timeout: float) -> Iterator[str]:
     threading.Thread(target=pump, name="llm-stream", daemon=True).start()
     try:
         while True:
+            # Past the deadline, what already arrived is still read (the time went on our
+            # side, verifying), but nothing more is waited for.
             left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError(f"no complete reply within {timeout:g} s")
             try:
-                kind, value = deltas.get(timeout=left)
+                kind, value = deltas.get(timeout=left) if left > 0 else deltas.get_nowait()
             except queue.Empty:
                 raise TimeoutError(f"no complete reply within {timeout:g} s") from None
             if kind == "end":
@@ -175,7 +198,11 @@ FAILURE_RULES: tuple[FailureRule, ...] = (
     ),
     FailureRule(
         "disconnect",
-        lambda e: "remoteprotocol" in _kind(e) or "incompleteread" in _kind(e),
+        lambda e: (
+            isinstance(e, IncompleteReply)
+            or "remoteprotocol" in _kind(e)
+            or "incompleteread" in _kind(e)
+        ),
         lambda e, t: "the server closed the connection mid-reply",
     ),
     FailureRule(

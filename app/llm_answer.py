@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from html import escape
 
+from app import claims
 from app.bm25 import Lexicon
 from app.llm import ChatBackend, bounded, describe_failure
 from app.markup import strip_markup
@@ -37,6 +38,8 @@ class LLMAnswerer:
         # Loaded (and checked) once, so a broken prompt file fails at start-up, not mid-chat.
         self.answer_prompt = load_prompt("answer_with_citations")
         self.condense_prompt = load_prompt("condense_followup")
+        # The NER model verification uses, loaded now rather than inside the first deadline.
+        claims.prefetch(["Warm-up sentence for Ann Example in Paris."])
 
     @property
     def name(self) -> str:
