@@ -125,6 +125,57 @@ def numbers(text: str) -> set[Decimal]:
     return found
 
 
+class Binding(NamedTuple):
+    """A number and the name written right before it ("Istanbul Declaration of" 1999)."""
+
+    value: Decimal
+    name: tuple[str, ...]  # lowercased words of the capitalised run before the number
+
+
+_TOKEN = re.compile(r"[$£€]?\d[\d,.]*\w*%?|[A-Za-z][\w'’-]*")
+_LINKS = frozenset({"of", "in", "the", "from", "since", "on"})
+BINDING_REACH = 3  # words allowed between a name and its number besides the name
+
+
+def bindings(text: str) -> list[Binding]:
+    """Each number in `text` with the capitalised name just before it, if there is one."""
+    tokens = _TOKEN.findall(text.replace("’", "'"))
+    found = []
+    for i, token in enumerate(tokens):
+        values = numbers(token) if token[:1].isdigit() or token[:1] in "$£€" else set()
+        if len(values) != 1:
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= BINDING_REACH and tokens[j].lower() in _LINKS:
+            j -= 1
+        run: list[str] = []
+        while j >= 0 and tokens[j][:1].isupper() and len(run) < 4:
+            run.insert(0, tokens[j].lower())
+            j -= 1
+        found.append(Binding(values.pop(), tuple(run)))
+    return found
+
+
+def bound_in(binding: Binding, passage: str) -> bool:
+    """The passage writes this number with the same name right before it (or never writes the
+    number in the same form, so nothing can be said)."""
+    tokens = _TOKEN.findall(passage.replace("’", "'"))
+    reach = len(binding.name) + BINDING_REACH
+    seen = False
+    for i, token in enumerate(tokens):
+        if (token[:1].isdigit() or token[:1] in "$£€") and numbers(token) == {binding.value}:
+            seen = True
+            window = {t.lower() for t in tokens[max(0, i - reach) : i]}
+            if set(binding.name) <= window:
+                return True
+    return not seen
+
+
+def shown(value: Decimal) -> str:
+    """A normalised number as a reader writes it: 2.01E+3 -> "2010"."""
+    return format(value, "f")
+
+
 def date_words(text: str) -> set[str]:
     """Month and weekday names in `text`, lowercased ("May" counts only when capitalised)."""
     return {

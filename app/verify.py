@@ -194,7 +194,13 @@ class Verifier:
         passages = " ".join(c.text for c in cited)
         missing = claims.numbers(claim) - claims.numbers(passages)
         if missing:
-            return _Failure("number", f"the number {min(missing)} is not in the cited passage")
+            return _Failure("number", f"the number {claims.shown(min(missing))} is not in the cited passage")
+        for binding in claims.bindings(claim):
+            if binding.name and not any(claims.bound_in(binding, c.text) for c in cited):
+                name = " ".join(binding.name).title()
+                return _Failure(
+                    "number", f"the cited passage does not give {claims.shown(binding.value)} for {name}"
+                )
         dates = claims.date_words(claim) - claims.date_words(passages)
         if dates:
             return _Failure("number", f"the date {min(dates).title()} is not in the cited passage")

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.claims import date_words, negations, numbers
+from app.claims import bindings, bound_in, date_words, negations, numbers
 from app.markup import strip_markup
 from app.quote_align import align, quotations
 from app.said_by import speaker_phrases
@@ -29,6 +29,23 @@ from app.said_by import speaker_phrases
 )
 def test_numbers_are_normalised(text: str, values: set[int]) -> None:
     assert numbers(text) == {Decimal(v).normalize() for v in values}
+
+
+TWO_ACCORDS = "the port signed the Harlow Accord of 1999 and the Brent Accord of 2010 ."
+
+
+@pytest.mark.parametrize(
+    ("claim", "bound"),
+    [
+        ("the Harlow Accord of 1999 and the Brent Accord of 2010", [True, True]),
+        ("the Harlow Accord of 2010 and the Brent Accord of 1999", [False, False]),
+        ("in 1999 and in 2010", [True, True]),  # no name before them: nothing to bind
+        ("the Harlow Accord of 2,010", [False]),  # the same value, however written
+        ("the Harlow Accord of $1999", [True]),  # a currency sign does not change the value
+    ],
+)
+def test_numbers_stay_with_the_name_before_them(claim: str, bound: list[bool]) -> None:
+    assert [bound_in(b, TWO_ACCORDS) for b in bindings(claim)] == bound
 
 
 @pytest.mark.parametrize(

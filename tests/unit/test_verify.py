@@ -125,7 +125,7 @@ UNSUPPORTED = [
     ("The owners said the strike cost the port $50m in lost trade [4].", "number"),
     ("The owners said the strike cost the port $50bn in lost trade in April [4].", "number"),
     # names
-    ("The owners said the strike cost Rotterdam $50bn in lost trade in March [4].", "name"),
+    ("The owners said the strike cost Rotterdam and the port $50bn in March [4].", "name"),
     # polarity
     ("Velloso said the union had agreed in the 1999 accord to extend shifts [1].", "polarity"),
     ("Rademaker said the reply would take long [3].", "polarity"),
@@ -150,7 +150,7 @@ def test_reasons_say_what_failed(verifier: Verifier) -> None:
     hidden = check(verifier, "Velloso said “the union had ... agreed in the 1999 accord” [1].")
     assert hidden[1] == "misquote: “not” an ellipsis hides it (curly_double quote)"
     number = check(verifier, "The owners said the strike cost the port $60bn [4].")
-    assert number[1] == "the number 6E+10 is not in the cited passage"
+    assert number[1] == "the number 60000000000 is not in the cited passage"
     speaker = check(verifier, "Marek Oduya said the union had not agreed to extend shifts [1].")
     assert speaker[1] == (
         "names 'Marek Oduya' as the speaker, but the cited passage quotes Hanna Velloso"
