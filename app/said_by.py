@@ -142,9 +142,14 @@ def misattribution(
     written = {w for c in cited for w in _lower_words(f"{c.title} {c.text}")}
     bare = " ".join(tokens)
     if any(f" {bare} " in f" {' '.join(_lower_words(c.text))} " for c in cited):
-        return None
+        return None  # the passage itself reports what this person or role said
     names = capitalised - ROLE_WORDS
-    if names and names <= written and set(tokens) - names <= ROLE_WORDS | written:
+    if (
+        tokens[-1] not in ROLE_WORDS  # a role ("the NATO chief") must be the speaker's own
+        and names
+        and names <= written
+        and set(tokens) - names <= ROLE_WORDS | written
+    ):
         return None
     for speaker in speakers:
         if speaker.name_words & set(tokens):
