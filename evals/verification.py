@@ -10,9 +10,11 @@ passages (the one it is made from and three from other articles), and runs
   a quotation altered in each quote style, an ellipsis hiding a negator, the speaker swapped to
   another known speaker or to an unknown person or role, the marker pointing at another
   passage. Target: >= 0.98 of each kind removed.
-- faithful: copied, lightly paraphrased (framing, contractions, a common synonym, a dropped
-  connective), reordered (clauses swapped, attribution moved). Targets: copied >= 0.90 kept,
-  light paraphrase >= 0.75 kept.
+- faithful: copied, lightly paraphrased (framing, contractions, up to two swaps from a small
+  table, a dropped connective), reordered (clauses swapped, attribution moved). Targets:
+  copied >= 0.90 kept, light paraphrase >= 0.75 kept. Most swaps of that table are also in the
+  verifier's synonym table, so a fourth faithful kind swaps one word for a synonym the
+  verifier does not list (`paraphrase_unlisted_words`, no target): what the word check costs.
 
 Passages are quotations with their speakers as ingest extracts them (`ingest.quotes`), and
 narration sentences without a speaker; speakers' roles and aliases come from a
@@ -102,6 +104,25 @@ PARAPHRASES = (
     ("said", "stated"),
     ("important", "significant"),
     ("quickly", "rapidly"),
+)
+# Swaps outside the verifier's synonym table, to measure what its word check costs honestly.
+UNLISTED_PARAPHRASES = (
+    ("big", "huge"),
+    ("help", "support"),
+    ("problem", "issue"),
+    ("show", "demonstrate"),
+    ("very", "extremely"),
+    ("get", "obtain"),
+    ("think", "believe"),
+    ("want", "wish"),
+    ("important", "crucial"),
+    ("country", "land"),
+    ("work", "labour"),
+    ("new", "fresh"),
+    ("said", "remarked"),
+    ("now", "currently"),
+    ("made", "created"),
+    ("good", "fine"),
 )
 CONTRACTIONS = (
     ("do not", "don't"),
@@ -335,6 +356,14 @@ def light_paraphrase(g: Gen, s: Source) -> str | None:
     return g.cite(g.frame(s, body), g.offered.index(s) + 1)
 
 
+def paraphrase_unlisted_words(g: Gen, s: Source) -> str | None:
+    changes = [(a, b) for a, b in UNLISTED_PARAPHRASES if re.search(_whole(a), s.text)]
+    if not changes:
+        return None
+    a, b = g.rng.choice(changes)
+    return g.cite(g.frame(s, re.sub(_whole(a), b, s.text, count=1)), g.offered.index(s) + 1)
+
+
 def reordered(g: Gen, s: Source) -> str | None:
     parts = [p.strip() for p in s.text.rstrip(".!?").split(", ") if p.strip()]
     if len(parts) >= 2 and all(len(p.split()) >= 3 for p in parts[:2]):
@@ -524,6 +553,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("copied", True, copied),
     Kind("light_paraphrase", True, light_paraphrase),
     Kind("reordered", True, reordered),
+    Kind("paraphrase_unlisted_words", True, paraphrase_unlisted_words),
     Kind("number_date_changed", False, number_date_changed),
     Kind("entity_swapped", False, entity_swapped),
     Kind("predicate_invented", False, predicate_invented),
