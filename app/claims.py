@@ -93,12 +93,14 @@ ANTONYMS: dict[str, str] = {
     )
 }  # fmt: skip
 _IRREGULAR_NEGATIVES = {"won't": "will", "can't": "can", "shan't": "shall"}
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|n['’]t")
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|while|whereas|although|though)\b")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|n['’]t")  # letters in any script, and digits
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]|\s-\s|\b(?:but|while|whereas|although|though)\b"
+)  # a comma inside a number ("10,000") is no clause break
 # Entity labels whose words must occur in the passage; numeric labels go through `numbers`.
 NAME_LABELS = word_set("PERSON ORG GPE NORP LOC FAC EVENT PRODUCT LAW WORK_OF_ART LANGUAGE")
 _ACRONYM_DOT = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\b)")  # "D.C." reads as "DC."
-_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_NAME_WORD = re.compile(r"(?<![\w@#])[A-Z][\w'’.-]*")  # not inside "@realDonald" or "iTunes"
 
 
 class Name(NamedTuple):

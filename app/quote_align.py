@@ -31,6 +31,8 @@ QUOTE_STYLES: tuple[QuoteStyle, ...] = (
     QuoteStyle("curly_single", re.compile(r"(?<!\w)‘(.+?)’(?!\w)")),
     QuoteStyle("straight_single", re.compile(r"(?<![\w'])'(?=[^\s'])(.+?)(?<=[^\s'])'(?!\w)")),
 )
+# Styles whose opening and closing marks differ, so quotations inside them can be paired.
+NESTING = {"curly_double": ("“", "”"), "guillemets": ("«", "»")}
 ELLIPSIS = re.compile(r"\s*(?:[(\[]\s*(?:\.\s*\.\s*\.|…)\s*[)\]]|\.\s?\.\s?\.|…)\s*")
 
 
@@ -49,15 +51,36 @@ class Misquote(NamedTuple):
 
 
 def quotations(text: str) -> list[Quotation]:
-    """Every quotation in `text`, in order; a span taken by one style is not read again."""
+    """Every quotation in `text`, in order; a span taken by one style is not read again.
+
+    Marks that open and close differently nest (“a “b” c”): the outermost pair is the
+    quotation, and the inner marks are part of its text.
+    """
     masked = text
     found: list[Quotation] = []
     for style in QUOTE_STYLES:
-        for match in style.pattern.finditer(masked):
-            found.append(Quotation(match.group(1), style.name, match.start(), match.end()))
+        spans = _nested(masked, *NESTING[style.name]) if style.name in NESTING else []
+        if not spans:
+            spans = [(m.start(), m.end()) for m in style.pattern.finditer(masked)]
+        for start, end in spans:
+            found.append(Quotation(masked[start + 1 : end - 1].strip(), style.name, start, end))
         for q in found:
             masked = masked[: q.start] + " " * (q.end - q.start) + masked[q.end :]
     return sorted(found, key=lambda q: q.start)
+
+
+def _nested(text: str, opening: str, closing: str) -> list[tuple[int, int]]:
+    """Outermost balanced (opening, closing) spans; [] when the marks do not balance."""
+    spans, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char == opening:
+            start = i if depth == 0 else start
+            depth += 1
+        elif char == closing and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    return spans if depth == 0 else []
 
 
 def pieces(quoted: str) -> list[list[str]]:

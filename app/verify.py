@@ -194,12 +194,15 @@ class Verifier:
         passages = " ".join(c.text for c in cited)
         missing = claims.numbers(claim) - claims.numbers(passages)
         if missing:
-            return _Failure("number", f"the number {claims.shown(min(missing))} is not in the cited passage")
+            return _Failure(
+                "number", f"the number {claims.shown(min(missing))} is not in the cited passage"
+            )
         for binding in claims.bindings(claim):
             if binding.name and not any(claims.bound_in(binding, c.text) for c in cited):
                 name = " ".join(binding.name).title()
                 return _Failure(
-                    "number", f"the cited passage does not give {claims.shown(binding.value)} for {name}"
+                    "number",
+                    f"the cited passage does not give {claims.shown(binding.value)} for {name}",
                 )
         dates = claims.date_words(claim) - claims.date_words(passages)
         if dates:
@@ -226,7 +229,10 @@ class Verifier:
         ]
         naming = self._naming(cited, index)
         for clause in claims.clauses(claim):
-            terms = self._aligned_terms(clause) - self._reporting - naming
+            named = self._aligned_terms(clause) - naming
+            # Reporting verbs do not align a clause, unless they are all it has ("I have to
+            # tell you").
+            terms = named - self._reporting or named
             if not terms:
                 continue
             scored = [(len(terms & other) / len(terms), text) for text, other in passage_clauses]

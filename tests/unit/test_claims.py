@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.claims import bindings, bound_in, date_words, negations, numbers
+from app.claims import bindings, bound_in, date_words, name_words, names, negations, numbers
 from app.markup import strip_markup
 from app.quote_align import align, quotations
 from app.said_by import speaker_phrases
@@ -29,6 +29,12 @@ from app.said_by import speaker_phrases
 )
 def test_numbers_are_normalised(text: str, values: set[int]) -> None:
     assert numbers(text) == {Decimal(v).normalize() for v in values}
+
+
+def test_names_in_any_script_and_not_inside_handles() -> None:
+    assert name_words("José Núñez of the U.S.") == ["josé", "núñez", "us"]
+    found = {n.text for n in names("He thanked @realDonaldTrump and iTunes in Paris.")}
+    assert "Paris" in found and not found & {"DonaldTrump", "Tunes"}
 
 
 TWO_ACCORDS = "the port signed the Harlow Accord of 1999 and the Brent Accord of 2010 ."
@@ -87,6 +93,7 @@ def test_negations(text: str, count: int) -> None:
         ("He said «we will stay» today.", "we will stay", "guillemets"),
         ("He said „we will stay“ today.", "we will stay", "low_high"),
         ("He said ‘the port’s future’ is safe.", "the port’s future", "curly_single"),
+        ("He said “stop “moaning” now” today.", "stop “moaning” now", "curly_double"),  # nested
     ],
 )
 def test_every_quote_style_is_found(text: str, quoted: str, style: str) -> None:
@@ -117,6 +124,8 @@ PASSAGE = "The union had not agreed, in the end, to extend shifts at the expense
         ("to extend shifts ... the union", "not in the cited passage"),  # out of order
         ("the union had agreed", "not in the cited passage"),
         ("the unions had not agreed", "not in the cited passage"),
+        ("at the expense safety", "not in the cited passage"),  # a word left out
+        ("shifts at the 2 expense", "not in the cited passage"),  # a number put in
     ],
 )
 def test_quotations_align_piecewise_in_order(quoted: str, problem: str | None) -> None:

@@ -86,6 +86,7 @@ FAITHFUL = [
     "Velloso spoke of ‘written guarantees with the owners’ [2].",
     "She said the union didn't agree to extend shifts at the expense of safety [1].",
     "Velloso and Rademaker spoke of the 1999 accord and a reply not taking long [1][3].",
+    "Velloso said: “the union had not agreed in the 1999 accord to extend shifts” [1].",
 ]
 
 
@@ -109,6 +110,7 @@ UNSUPPORTED = [
     ("Velloso said “the union had … agreed in the 1999 accord” [1].", "quote"),
     ("Velloso said “the union had (...) agreed in the 1999 accord” [1].", "quote"),
     ("Velloso said “the owners of all the terminals” and more [1].", "quote"),  # it is in [2]
+    ("Velloso said “the union had not agreed in the accord to extend shifts” [1].", "quote"),
     # speakers: another known one, an unknown person, an unknown role, a possessive
     ("Rademaker said the union had not agreed to extend shifts [1].", "speaker"),
     ("Oona Tallis said the union had not agreed to extend shifts [1].", "speaker"),
