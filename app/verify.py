@@ -172,7 +172,9 @@ class Verifier:
 
     # ----- the checks, in order ------------------------------------------------------------
 
-    def _quotes(self, claim: str, cited: list[Citation], index: SpeakerIndex | None):
+    def _quotes(
+        self, claim: str, cited: list[Citation], index: SpeakerIndex | None
+    ) -> _Failure | None:
         for quoted in quotations(claim):
             misquotes = [align(quoted.text, c.text) for c in cited]
             if all(misquotes):
@@ -182,7 +184,9 @@ class Verifier:
                 )
         return None
 
-    def _speakers(self, claim: str, cited: list[Citation], index: SpeakerIndex | None):
+    def _speakers(
+        self, claim: str, cited: list[Citation], index: SpeakerIndex | None
+    ) -> _Failure | None:
         speakers = cited_speakers(cited, index)
         for phrase in speaker_phrases(_without_quotes(claim)):
             reason = misattribution(phrase, speakers, cited)
@@ -190,7 +194,9 @@ class Verifier:
                 return _Failure("speaker", reason)
         return None
 
-    def _numbers(self, claim: str, cited: list[Citation], index: SpeakerIndex | None):
+    def _numbers(
+        self, claim: str, cited: list[Citation], index: SpeakerIndex | None
+    ) -> _Failure | None:
         passages = " ".join(c.text for c in cited)
         missing = claims.numbers(claim) - claims.numbers(passages)
         if missing:
@@ -209,7 +215,9 @@ class Verifier:
             return _Failure("number", f"the date {min(dates).title()} is not in the cited passage")
         return None
 
-    def _names(self, claim: str, cited: list[Citation], index: SpeakerIndex | None):
+    def _names(
+        self, claim: str, cited: list[Citation], index: SpeakerIndex | None
+    ) -> _Failure | None:
         known = set()
         for c in cited:
             known |= set(claims.name_words(f"{c.text} {c.title} {c.source or ''}"))
@@ -221,7 +229,9 @@ class Verifier:
                 return _Failure("name", f"names {name.text!r}, which the cited passage does not")
         return None
 
-    def _polarity(self, claim: str, cited: list[Citation], index: SpeakerIndex | None):
+    def _polarity(
+        self, claim: str, cited: list[Citation], index: SpeakerIndex | None
+    ) -> _Failure | None:
         passage_clauses = [
             (clause, self._aligned_terms(clause))
             for c in cited
@@ -246,7 +256,9 @@ class Verifier:
                 )
         return None
 
-    def _support(self, claim: str, cited: list[Citation], index: SpeakerIndex | None):
+    def _support(
+        self, claim: str, cited: list[Citation], index: SpeakerIndex | None
+    ) -> _Failure | None:
         framing = self._reporting | self._naming(cited, index)
         claim_terms = self.lexicon.terms(claims.expand_contractions(claim))
         words = {w for w in claim_terms if not w.isdigit()} - framing
