@@ -10,21 +10,24 @@ nothing that survives verification. An LLM problem is never an error for the use
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from html import escape
 
+from app import claims
 from app.bm25 import Lexicon
-from app.llm import ChatBackend, describe_failure
+from app.llm import ChatBackend, bounded, describe_failure
+from app.markup import strip_markup
 from app.prompts import Message, load_prompt
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Generation, Removed
-from app.verify import Verifier
+from app.verify import Checked, Verifier, complete_sentences, split_sentences
 
 CONDENSE_TURNS = 3  # earlier questions shown to the LLM when condensing a follow-up
 MAX_CONDENSED_CHARS = 400
 _PASSAGE_TAG = re.compile(r"<(/?passage)", re.IGNORECASE)
+# "[1]" written in an article would read as a citation marker in the model's copy of it.
+_MARKER_LIKE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 
 
 class LLMAnswerer:
@@ -35,6 +38,8 @@ class LLMAnswerer:
         # Loaded (and checked) once, so a broken prompt file fails at start-up, not mid-chat.
         self.answer_prompt = load_prompt("answer_with_citations")
         self.condense_prompt = load_prompt("condense_followup")
+        # The NER model verification uses, loaded now rather than inside the first deadline.
+        claims.prefetch(["Warm-up sentence for Ann Example in Paris."])
 
     @property
     def name(self) -> str:
@@ -43,10 +48,12 @@ class LLMAnswerer:
     def stream_answer(
         self, question: str, base: Answer, index: SpeakerIndex | None = None
     ) -> Iterator[str | Answer]:
-        """Text deltas while the LLM writes, then exactly one `Answer`, always last.
+        """Verified sentences while the LLM writes, then exactly one `Answer`, always last.
 
-        The deltas are the raw, unverified text (for a live display); the final answer holds
-        only verified sentences, or is `base` with a notice when nothing could be shown.
+        Each sentence is checked as soon as the next one begins, and only a verified one is
+        yielded (with a trailing space), so a live display never shows words that will be
+        removed. The final answer holds exactly the yielded sentences, or is `base` with a
+        notice when the LLM failed, ran out of time, or wrote nothing verifiable.
         `question` is the standalone form of the user's question.
         """
         if base.abstained or not base.citations:
@@ -56,16 +63,24 @@ class LLMAnswerer:
         messages = self.answer_prompt.format(
             question=question, passages=render_passages(base.citations, index)
         )
-        parts: list[str] = []
+        checked: list[Checked] = []
+        pending = ""
         try:
             for delta in self._stream(messages):
-                parts.append(delta)
-                yield delta
+                done, pending = complete_sentences(strip_markup(pending + delta))
+                for sentence in done:
+                    checked.append(self.verifier.check_sentence(sentence, base.citations, index))
+                    if checked[-1].verified:
+                        yield checked[-1].sentence + " "
         except Exception as exc:  # any backend failure: the user still gets the passages
             reason = describe_failure(exc, self.timeout)
             yield _fallback(base, generation, reason, f"LLM unavailable ({reason})")
             return
-        yield self._verified(base, "".join(parts), generation, index)
+        for sentence in split_sentences(strip_markup(pending)):
+            checked.append(self.verifier.check_sentence(sentence, base.citations, index))
+            if checked[-1].verified:
+                yield checked[-1].sentence + " "
+        yield _verified(base, checked, generation)
 
     def condense(self, question: str, history: Sequence[Answer]) -> str | None:
         """The follow-up rewritten as a standalone question, or None (then the rule-based
@@ -88,41 +103,34 @@ class LLMAnswerer:
         return condensed if 0 < len(condensed) <= MAX_CONDENSED_CHARS else None
 
     def _stream(self, messages: list[Message]) -> Iterator[str]:
-        """The backend's deltas, cut off with `TimeoutError` once `timeout` has passed: the
-        clients' own timeouts bound each read, this bounds the whole reply."""
-        deadline = time.monotonic() + self.timeout
-        for delta in self.backend.stream(messages):
-            if time.monotonic() > deadline:
-                raise TimeoutError
-            yield delta
+        """The backend's deltas within one wall-clock deadline for the whole reply."""
+        return bounded(self.backend.stream(messages), self.timeout)
 
-    def _verified(
-        self, base: Answer, text: str, generation: Generation, index: SpeakerIndex | None
-    ) -> Answer:
-        checked = self.verifier.check(text, base.citations, index)
-        kept = [c.sentence for c in checked if c.verified]
-        removed = [Removed(c.sentence, c.reason or "") for c in checked if not c.verified]
-        generation = replace(
-            generation, sentences=len(checked), verified=len(kept), removed=removed
+
+def _verified(base: Answer, checked: list[Checked], generation: Generation) -> Answer:
+    """`base` with the verified sentences as its text, or with a notice if there are none."""
+    kept = [c.sentence for c in checked if c.verified]
+    removed = [Removed(c.sentence, c.reason or "") for c in checked if not c.verified]
+    generation = replace(generation, sentences=len(checked), verified=len(kept), removed=removed)
+    if not kept:
+        reason = f"0 of {len(checked)} sentences verified" if checked else "empty reply"
+        return _fallback(base, generation, reason, f"LLM answer not verifiable ({reason})")
+    if removed:
+        notice = (
+            f"{len(kept)} of {len(checked)} sentences verified against the cited passages; "
+            f"{len(removed)} removed"
         )
-        if not kept:
-            reason = f"0 of {len(checked)} sentences verified" if checked else "empty reply"
-            return _fallback(base, generation, reason, f"LLM answer not verifiable ({reason})")
-        if removed:
-            notice = (
-                f"{len(kept)} of {len(checked)} sentences verified against the cited passages; "
-                f"{len(removed)} removed"
-            )
-        else:
-            notice = f"All {len(kept)} sentences verified against the cited passages"
-        return replace(base, answer=" ".join(kept), notice=notice, generation=generation)
+    else:
+        notice = f"All {len(kept)} sentences verified against the cited passages"
+    return replace(base, answer=" ".join(kept), notice=notice, generation=generation)
 
 
 def render_passages(citations: Sequence[Citation], index: SpeakerIndex | None = None) -> str:
     """The offered passages as delimited data: `<passage id="n" speaker=...>text</passage>`.
 
     Attribute values are escaped and passage tags inside article text are defused, so an
-    article cannot close its passage early and speak outside it.
+    article cannot close its passage early and speak outside it; bracketed numbers in article
+    text become "(1)", so they cannot pass for citation markers.
     """
     blocks = []
     for c in citations:
@@ -131,7 +139,7 @@ def render_passages(citations: Sequence[Citation], index: SpeakerIndex | None = 
             attrs["role"] = info.role
         attrs["date"] = c.published
         rendered = " ".join(f'{k}="{escape(v, quote=True)}"' for k, v in attrs.items() if v)
-        text = _PASSAGE_TAG.sub(r"‹\1", c.text.strip())
+        text = _MARKER_LIKE.sub(r"(\1)", _PASSAGE_TAG.sub(r"‹\1", c.text.strip()))
         blocks.append(f"<passage {rendered}>\n{text}\n</passage>")
     return "\n".join(blocks)
 

@@ -21,6 +21,7 @@ from app.llm_answer import LLMAnswerer
 from app.prompts import Message, load_prompt
 from app.settings import Settings
 from app.types import Answer
+from app.verify import Verifier
 from tests.conftest import SAMPLE, make_desk
 from tests.llm_doubles import Broken, ChatServer, FakeLLM, faithful, passages
 
@@ -112,7 +113,9 @@ def test_misattributed_words_are_removed(sample_desk, quotes) -> None:
     text = quotes.citations[0].text.rstrip(",.")
     reply = f"The Kremlin spokesman said that {text} [1]. Lavrov said that {text} [1]."
     answer = with_llm(sample_desk, FakeLLM(reply)).ask(QUESTION)
-    assert answer.generation.removed[0].reason.startswith("names Dmitry Peskov")
+    assert answer.generation.removed[0].reason == (
+        "names 'The Kremlin spokesman' as the speaker, but the cited passage quotes Sergei Lavrov"
+    )
     assert answer.answer == f"Lavrov said that {text} [1]."
 
 
@@ -128,8 +131,8 @@ def test_nothing_verifiable_falls_back_to_the_quotes(sample_desk, quotes) -> Non
 @pytest.mark.parametrize(
     ("backend", "reason"),
     [
-        (Broken(TimeoutError()), "no reply within 0.5 s"),
-        (FakeLLM(faithful, delay=0.2), "no reply within 0.5 s"),  # trickles past the deadline
+        (Broken(TimeoutError()), "no complete reply within 0.5 s"),
+        (FakeLLM(faithful, delay=0.2), "no complete reply within 0.5 s"),  # trickles past it
         (Broken(ConnectionRefusedError()), "cannot connect to the server"),
         (Broken(RuntimeError("HTTP 500 model crashed")), "RuntimeError: HTTP 500 model crashed"),
     ],
@@ -147,12 +150,13 @@ def test_abstentions_do_not_call_the_llm(sample_desk) -> None:
     assert answer.abstained and not fake.seen and answer.generation is None
 
 
-def test_stream_yields_deltas_then_one_answer(sample_desk) -> None:
+def test_stream_yields_only_verified_sentences_then_one_answer(sample_desk) -> None:
     items = list(with_llm(sample_desk, FakeLLM(faithful)).ask_stream(QUESTION))
-    deltas, final = items[:-1], items[-1]
-    assert len(deltas) > 5 and all(isinstance(d, str) for d in deltas)
+    sentences, final = items[:-1], items[-1]
     assert isinstance(final, Answer) and final.written
-    assert "moon" in "".join(deltas) and "moon" not in final.answer  # shown raw, then verified
+    assert len(sentences) == 1 and sentences[0].startswith("Sergei Lavrov said that")
+    assert "".join(sentences).strip() == final.answer  # what streamed is what stays
+    assert not any("moon" in s for s in sentences)  # the removed sentence never streamed
 
 
 def test_follow_ups_are_condensed_by_the_llm(sample_desk) -> None:
@@ -185,6 +189,61 @@ def test_condensing_falls_back_to_the_rules(sample_desk) -> None:
     assert answer.standalone_question == rules.standalone_question
     assert answer.standalone_question == "What did Sergei Lavrov say about NATO expansion?"
     assert answer.citations == rules.citations and answer.written
+
+
+# ----- the sentences issue 18 found shown as verified ----------------------------------------
+
+ISSUE_18 = [
+    ("Lavrov mentioned the Istanbul Declaration of 2009 [{n}].", "number"),
+    ("Lavrov mentioned the Istanbul Declaration of 2010 and the Astana Declaration of 1999 [{n}].",
+     "number"),
+    ("Lavrov said written documents signed by the leaders of all the countries of the OSCE, "
+     "including the president of the United States, were secretly burned [{n}].", "support"),
+    ("Lavrov said 'the right to choose alliances is never conditioned by the need' [{n}].",
+     "quote"),
+    ("Lavrov said «the right to choose alliances is never conditioned» [{n}].", "quote"),
+    ("Antony Blinken said: “written documents signed by the leaders of all the countries of the "
+     "OSCE” [{n}].", "speaker"),
+    ("The NATO chief said written documents were signed by the leaders of all the countries of "
+     "the OSCE [{n}].", "speaker"),
+    ("Lavrov's spokeswoman Maria Zakharova said written documents were signed by the leaders of "
+     "all the countries of the OSCE [{n}].", "speaker"),
+]  # fmt: skip
+NEGATION = [
+    ("Lavrov said that “the US and NATO had ... agreed ... to expand at the expense of Russia’s "
+     "security” [{n}].", "quote"),
+    ("Lavrov said the US and NATO had previously agreed in the OSCE context to expand at the "
+     "expense of Russia’s security [{n}].", "polarity"),
+]  # fmt: skip
+
+
+def cited(answer: Answer, words: str) -> int:
+    return next(c.n for c in answer.citations if words in c.text)
+
+
+@pytest.mark.parametrize(("sentence", "check"), ISSUE_18 + NEGATION)
+def test_the_issue_18_sentences_are_removed(sample_desk, quotes, sentence, check) -> None:
+    evidence = "not to expand" if (sentence, check) in NEGATION else "Istanbul Declaration"
+    if "conditioned" in sentence:
+        evidence = "conditioned"
+    reply = sentence.format(n=cited(quotes, evidence))
+    answer = with_llm(sample_desk, FakeLLM(reply)).ask(QUESTION)
+    [removed] = answer.generation.removed
+    assert not answer.written and removed.sentence == reply
+    verifier = Verifier(sample_desk.retriever.lexicon)
+    [verdict] = verifier.check(reply, quotes.citations, sample_desk.speaker_index())
+    assert (verdict.check, verdict.reason) == (check, removed.reason)
+
+
+def test_the_issue_18_faithful_sentences_are_kept(sample_desk, quotes) -> None:
+    n = cited(quotes, "Istanbul Declaration")
+    reply = (
+        f"Lavrov mentioned the Istanbul Declaration of 1999 and the Astana Declaration of 2010 "
+        f"[{n}]. The Russian foreign minister said written documents were signed by the leaders "
+        f"of all the countries of the OSCE [{n}]."
+    )
+    answer = with_llm(sample_desk, FakeLLM(reply)).ask(QUESTION)
+    assert answer.written and answer.answer == reply
 
 
 # ----- prompt injection -----------------------------------------------------------------------
@@ -263,8 +322,8 @@ def test_openai_compatible_server_streams_a_verified_answer(sample_desk, quotes,
     pytest.importorskip("llama_index.llms.openai_like")
     desk = http_desk(sample_desk, chat_server.url)
     items = list(desk.ask_stream(QUESTION))
-    answer, deltas = items[-1], items[:-1]
-    assert len(deltas) > 5  # streamed over SSE, delta by delta
+    answer, sentences = items[-1], items[:-1]
+    assert sentences == [answer.answer + " "]  # streamed over SSE; only the verified sentence
     request = chat_server.requests[0]
     assert request["path"] == "/v1/chat/completions" and request["stream"] is True
     assert request["model"] == "test-model" and request["temperature"] == 0.0
@@ -287,7 +346,9 @@ def test_a_slow_server_times_out_to_the_quotes(sample_desk, quotes, chat_server)
     answer = http_desk(sample_desk, chat_server.url, timeout=0.5).ask(QUESTION)
     assert time.monotonic() - started < 2.5  # no retries: the user waits about the timeout
     assert answer.answer == quotes.answer
-    assert answer.notice == "LLM unavailable (no reply within 0.5 s); showing quoted passages"
+    assert answer.notice == (
+        "LLM unavailable (no complete reply within 0.5 s); showing quoted passages"
+    )
 
 
 def test_cli_ask_with_llm(sample_desk, chat_server) -> None:
@@ -326,7 +387,9 @@ def test_the_chat_streams_written_answers_and_toggles_to_quotes(sample_desk, quo
         job = client.submit(QUESTION, "written", api_name="/ask")
         job.result()
         shown = [text_of(out[1][-1]) for out in job.outputs() if out[1]]
-        assert any("qd-streaming" in s and "moon" in s for s in shown)  # the raw text streams
+        streaming = [s for s in shown if "qd-streaming" in s]
+        assert any("Sergei Lavrov said that" in s for s in streaming)  # verified text streams
+        assert not any("moon" in s for s in shown)  # the removed sentence is never shown
         final = shown[-1]
         assert "qd-streaming" not in final and "moon" not in final  # then the verified answer
         assert "1 of 2 sentences verified" in final and 'href="#source-1"' in final

@@ -1,13 +1,22 @@
-"""Backend selection from `--llm` specs and settings, without any server or model."""
+"""Backend selection from `--llm` specs and settings; the wall-clock deadline; every failure
+of the scripted OpenAI-compatible server (tests/fake_openai_server.py) through the real
+client, falling back within the deadline."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
+import time
+from collections.abc import Iterator
 
 import pytest
 
-from app.llm import LlamaIndexBackend, build_backend, describe_failure, parse_spec
+from app.bm25 import Lexicon
+from app.llm import LlamaIndexBackend, bounded, build_backend, describe_failure, parse_spec
+from app.llm_answer import LLMAnswerer
 from app.settings import Settings, load_settings
+from app.types import Answer, Citation
+from tests.fake_openai_server import FakeOpenAIServer
 
 
 @pytest.mark.parametrize(
@@ -87,7 +96,118 @@ def test_failures_become_one_line_reasons() -> None:
     class APIConnectionError(Exception):
         pass
 
-    assert describe_failure(TimeoutError(), 30) == "no reply within 30 s"
-    assert describe_failure(APITimeoutError("x"), 2.5) == "no reply within 2.5 s"
+    class InternalServerError(Exception):
+        status_code = 503
+
+    assert describe_failure(TimeoutError(), 30) == "no complete reply within 30 s"
+    assert describe_failure(APITimeoutError("x"), 2.5) == "no complete reply within 2.5 s"
     assert describe_failure(APIConnectionError("x"), 1) == "cannot connect to the server"
+    assert describe_failure(InternalServerError("x"), 1) == "the server answered HTTP 503"
+    assert describe_failure(json.JSONDecodeError("x", "{", 0), 1) == (
+        "the server sent a malformed reply"
+    )
     assert describe_failure(RuntimeError("bad\nthing"), 1) == "RuntimeError: bad thing"
+
+
+def slow(deltas: list[str], pause: float) -> Iterator[str]:
+    for delta in deltas:
+        time.sleep(pause)
+        yield delta
+
+
+@pytest.mark.parametrize(
+    ("stream", "expected"),
+    [
+        (iter(["a", "b"]), ["a", "b"]),
+        (slow(["", "", "", "", "", ""], 0.1), TimeoutError),  # empty deltas count too
+        (slow(["a"], 5.0), TimeoutError),  # a read that never returns
+        (slow(["a", "b", "c", "d", "e", "f"], 0.1), TimeoutError),  # a slow drip
+    ],
+)
+def test_the_deadline_bounds_the_whole_stream(stream: Iterator[str], expected) -> None:
+    started = time.monotonic()
+    if isinstance(expected, list):
+        assert list(bounded(stream, 0.4)) == expected
+    else:
+        with pytest.raises(TimeoutError, match="no complete reply within 0.4 s"):
+            list(bounded(stream, 0.4))
+    assert time.monotonic() - started < 0.4 + 0.3
+
+
+# ----- the real OpenAI-compatible client against the scripted server ------------------------
+
+TIMEOUT = 2.0
+GOOD = "Velloso said the union had not agreed to extend shifts [1]. "
+BAD = "Velloso said the moon is made of green cheese [1]. "
+BASE = Answer(
+    question="What did Velloso say?",
+    answer="“the union had not agreed to extend shifts”",
+    abstained=False,
+    citations=[
+        Citation(
+            n=1,
+            article_id="a1",
+            title="Dock strike ends",
+            source="Harbour Gazette",
+            published=None,
+            url=None,
+            paragraph=1,
+            start=0,
+            end=44,
+            text="the union had not agreed to extend shifts",
+            speaker="Hanna Velloso",
+        )
+    ],
+)
+
+
+def answerer(server: FakeOpenAIServer) -> LLMAnswerer:
+    settings = Settings(llm="openai:m", llm_base_url=server.url, llm_timeout=TIMEOUT)
+    return LLMAnswerer(build_backend(settings), Lexicon(), TIMEOUT)
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "reason"),
+    [
+        ("refuse", "cannot connect to the server"),
+        ("hang", "no complete reply within 2 s"),
+        ("keepalive", "no complete reply within 2 s"),
+        ("empty_deltas", "no complete reply within 2 s"),
+        ("drip", "no complete reply within 2 s"),
+        ("garbage", "the server sent a malformed reply"),
+        ("http500", "the server answered HTTP 500"),
+        ("disconnect", "the server closed the connection mid-reply"),
+    ],
+)
+def test_every_server_failure_falls_back_within_the_deadline(behaviour: str, reason: str) -> None:
+    pytest.importorskip("llama_index.llms.openai_like")
+    scripted = "reply" if behaviour == "refuse" else behaviour
+    drip = 0.4 if behaviour == "drip" else 0.0
+    server = FakeOpenAIServer(lambda _: GOOD * 6, behaviour=scripted, drip=drip)
+    try:
+        llm = answerer(server)
+        if behaviour == "refuse":
+            server.stop()
+        started = time.monotonic()
+        *shown, final = llm.stream_answer(BASE.question, BASE)
+        elapsed = time.monotonic() - started
+    finally:
+        server.stop()
+    assert elapsed < TIMEOUT + 1.0, f"{behaviour}: {elapsed:.1f} s"
+    assert final.answer == BASE.answer and final.citations == BASE.citations
+    assert final.notice == f"LLM unavailable ({reason}); showing quoted passages"
+    assert all(s == GOOD.strip() + " " for s in shown)  # only verified text was ever shown
+
+
+def test_only_verified_sentences_stream_and_markup_is_stripped() -> None:
+    pytest.importorskip("llama_index.llms.openai_like")
+    reply = GOOD + BAD + 'Velloso <img src=x onerror="alert(1)">said the union had not agreed [1].'
+    server = FakeOpenAIServer(lambda _: reply)
+    try:
+        *shown, final = answerer(server).stream_answer(BASE.question, BASE)
+    finally:
+        server.stop()
+    assert shown == [GOOD, "Velloso said the union had not agreed [1]. "]
+    assert final.answer == "".join(shown).strip()
+    assert final.notice == "2 of 3 sentences verified against the cited passages; 1 removed"
+    assert [r.sentence for r in final.generation.removed] == [BAD.strip()]
