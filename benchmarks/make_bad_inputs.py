@@ -22,6 +22,8 @@ from pathlib import Path
 
 from tests.helpers import WORDS, made_up_article
 
+_article = made_up_article  # old name, until tests/e2e/test_reliability.py imports tests.helpers
+
 # Each writer makes one file and returns (suffix, bytes, good articles, error lines).
 Writer = Callable[[random.Random, int], tuple[str, bytes, int, int]]
 
