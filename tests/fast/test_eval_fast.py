@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from evals.run import EvalOptions, limit_rows, run_eval
+from ingest.pipeline import PIPELINE_VERSION
 from tests.helpers import write_jsonl
 
 QUESTIONS = [
@@ -71,6 +72,8 @@ def test_eval_scores_quotedesk_and_bm25_and_writes_every_output(
     assert meta["system_settings"]["quotedesk"]["prompt_version"] == "extractive"
     assert len(written["questions"]) == 4 * 2
     assert meta["setup"]["ingest"].startswith("0 added, 0 updated, 3 unchanged")
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert f"- Versions: pipeline {PIPELINE_VERSION}, quotedesk " in report
 
     quotedesk = result["summary"]["quotedesk"]
     assert quotedesk["speaker_accuracy"] == 1.0  # "Ruiz" is named in the who-said answer
