@@ -32,8 +32,10 @@ test: setup browser
 	$(PY) -m pytest -q
 
 # torch blocked (tests.fast.no_torch) and the unused hypothesis plugin off: nothing heavy loads.
+# FAST_TESTS="tests/fast tests/unit" adds the unit tests (also model-free, about 13 s more CPU).
+FAST_TESTS ?= tests/fast
 test-fast: setup
-	$(PY) -m pytest -q -p tests.fast.no_torch -p no:hypothesispytest -p no:cacheprovider tests/fast
+	$(PY) -m pytest -q -p tests.fast.no_torch -p no:hypothesispytest -p no:cacheprovider $(FAST_TESTS)
 
 lint: setup
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
