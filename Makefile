@@ -1,11 +1,13 @@
 # One command to run the chat on the bundled sample (`make demo`), one to run the tests
-# (`make test`). Both create .venv and install everything on a fresh machine.
+# (`make test`, what CI runs). Both create .venv and install everything on a fresh machine.
+# `make test-fast` is the tier to run while developing: tests/fast on a fake embedder, no
+# model, browser or server (see docs/notes/fasttier.md).
 VENV    ?= .venv
 PY      := $(VENV)/bin/python
 STORE   ?= .quotedesk/sample-store
 STAMP   := $(VENV)/.installed
 
-.PHONY: setup demo test lint browser eval bench clean
+.PHONY: setup demo test test-fast lint browser eval bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -28,6 +30,12 @@ demo: setup
 
 test: setup browser
 	$(PY) -m pytest -q
+
+# torch blocked (tests.fast.no_torch) and the unused hypothesis plugin off: nothing heavy loads.
+# FAST_TESTS="tests/fast tests/unit" adds the unit tests (also model-free, about 13 s more CPU).
+FAST_TESTS ?= tests/fast
+test-fast: setup
+	$(PY) -m pytest -q -p tests.fast.no_torch -p no:hypothesispytest -p no:cacheprovider $(FAST_TESTS)
 
 lint: setup
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

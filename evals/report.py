@@ -254,6 +254,7 @@ def render(result: Mapping[str, Any], plot_paths: Sequence[Path]) -> str:
         ),
         f"- Store: `{meta['store']}`; ingest: {meta['setup']['ingest']}",
         f"- Prompt version: {meta['prompt_version']}",
+        f"- Versions: {_versions(meta.get('versions') or {})}",
         "",
         "## Summary",
         "",
@@ -299,6 +300,11 @@ def render(result: Mapping[str, Any], plot_paths: Sequence[Path]) -> str:
     parts += ["## Settings", "", "```json", _json(meta["settings"]), "```", ""]
     parts += ["Systems:", "", "```json", _json(meta["system_settings"]), "```", ""]
     return "\n".join(parts)
+
+
+def _versions(versions: Mapping[str, Any]) -> str:
+    """ "quotedesk 0.1.0, pipeline 7, ..." from `QuoteDesk.describe()["versions"]`."""
+    return ", ".join(f"{name} {value}" for name, value in versions.items()) or "not recorded"
 
 
 def _json(value: Any) -> str:

@@ -1,32 +1,38 @@
 """`quotedesk eval` / `python -m evals`: run a labelled question set through quotedesk and the
 baselines, score it, and write report.md, results.json and plots.
 
-This module imports only the standard library and click at load time (the CLI imports it to
-register the command); torch, Chroma and llama-index load inside `run_eval`.
+quotedesk is driven only through `app.api.QuoteDesk`, as a user's program would: `open`,
+`ingest`, `ask`, `search`, `article` and `describe` (settings, versions, prompt ids). The run
+is four steps, each its own function: `prepare` (questions, corpus, desk, systems), `run`
+(every question through every system), `summarise` (scores overall and per kind) and `write`
+(results.json, report.md, plots). Only the standard library and click load with this module;
+`quotedesk eval` imports it when the command runs.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import re
 import shlex
 import sys
 import time
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+if TYPE_CHECKING:
+    from app.api import QuoteDesk
+    from evals.baselines import SystemOutput
+
 ROOT = Path(__file__).resolve().parents[1]
 SYSTEMS = ("quotedesk", "llamaindex", "bm25")
-PROMPT_VERSION = "extractive"
 SAMPLE_CORPUS = ROOT / "data" / "samples" / "articles.jsonl"
-SHARED = Path(os.environ.get("QUOTEDESK_SHARED", ROOT.parent / "shared"))
-BBC_CORPUS = SHARED / "corpus" / "bbc" / "articles.jsonl"
-POLNEAR = SHARED / "corpus" / "polnear"
+SEARCH_KEYS = ("hit1_strict", "hit5_strict", "rr_strict", "hit1_doc", "hit5_doc", "rr_doc")
+
+# `QuoteDesk.open(store_dir, **overrides)`, or a test double with the same signature.
+DeskOpener = Callable[..., "QuoteDesk"]
 
 
 @dataclass
@@ -44,6 +50,22 @@ class EvalOptions:
     llm_base_url: str | None = None
     progress: bool = True
     command_line: str | None = None
+
+
+@dataclass
+class Prepared:
+    """Everything `run` needs: the questions, the systems, and how to read cited articles."""
+
+    options: EvalOptions
+    rows: list[dict[str, Any]]
+    desk: QuoteDesk
+    systems: list[Any]
+    corpus: Path
+    ingested: Path
+    dropped: list[str]
+    store_dir: Path
+    out: Path
+    setup: dict[str, Any] = field(default_factory=dict)
 
 
 # ----- dataset and corpus ------------------------------------------------------------------------
@@ -78,11 +100,14 @@ def limit_rows(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, 
     return sorted(picked, key=lambda r: order[r["id"]])
 
 
-def default_corpus(dataset: Path) -> Path:
-    return SAMPLE_CORPUS if dataset.name.startswith("sample") else BBC_CORPUS
+def default_corpus(dataset: Path, shared: Path) -> Path:
+    """The sample for sample*.jsonl, else BBC in the shared corpora folder."""
+    if dataset.name.startswith("sample"):
+        return SAMPLE_CORPUS
+    return shared / "corpus" / "bbc" / "articles.jsonl"
 
 
-def prepare_corpus(corpus: Path, store_dir: Path) -> tuple[Path, list[str]]:
+def dedup_corpus(corpus: Path, store_dir: Path) -> tuple[Path, list[str]]:
     """The corpus file to ingest: duplicates removed when `duplicates.json` sits beside it.
 
     Of each duplicate group the first id (sorted) is kept and the others dropped; the datasets
@@ -105,6 +130,29 @@ def prepare_corpus(corpus: Path, store_dir: Path) -> tuple[Path, list[str]]:
     return target, sorted(drop)
 
 
+class ArticleTexts(Mapping[str, str]):
+    """Stored article texts by id, read through the desk on first use: the scorer looks up
+    only the articles that were cited, so the corpus is never read a second time."""
+
+    def __init__(self, desk: QuoteDesk) -> None:
+        self._desk = desk
+        self._texts: dict[str, str] = {}
+
+    def __getitem__(self, article_id: str) -> str:
+        if article_id not in self._texts:
+            article = self._desk.article(article_id)
+            if article is None:
+                raise KeyError(article_id)
+            self._texts[article_id] = article.text
+        return self._texts[article_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+
 # ----- quotedesk adapter --------------------------------------------------------------------------
 
 
@@ -124,12 +172,17 @@ class QuoteDeskSystem:
 
     attributes_speakers = True
 
-    def __init__(self, desk: Any, mode: str = "quotes") -> None:
+    def __init__(self, desk: QuoteDesk, mode: str = "quotes") -> None:
         self.desk = desk
         self.mode = mode
         self.name = "quotedesk+llm" if mode == "written" else "quotedesk"
+        described = desk.describe()
+        self.prompt_version = described["prompts"]["written" if mode == "written" else "quotes"]
+        self._described = {"prompt_version": self.prompt_version, "store": described["store"]}
+        if mode == "written":
+            self._described["llm"] = described["llm"]
 
-    def run(self, row: dict[str, Any]):
+    def run(self, row: dict[str, Any]) -> SystemOutput:
         from evals.baselines import RANK_K, SystemOutput
         from evals.metrics import Ref
 
@@ -144,14 +197,15 @@ class QuoteDeskSystem:
         started = time.perf_counter()
         answer = self.desk.ask(row["question"], history, mode=self.mode)
         latency = (time.perf_counter() - started) * 1000.0
+        # A reader of a written answer is pointed to the passages its kept sentences mark.
+        cited = answer.marked_citations() if answer.written else answer.citations
         citations = [
-            Ref(c.article_id, c.text, c.start, c.end, c.speaker, c.chunk_id) for c in _cited(answer)
+            Ref(c.article_id, c.text, c.start, c.end, c.speaker, c.chunk_id) for c in cited
         ]
         query = answer.standalone_question or row["question"]
-        passages = self.desk.search(query, k=RANK_K)
         searched = [
             Ref(p.chunk.article_id, p.chunk.text, p.chunk.start, p.chunk.end, chunk_id=p.chunk.id)
-            for p in passages
+            for p in self.desk.search(query, k=RANK_K)
         ]
         ranked = searched
         if row.get("speaker"):
@@ -172,176 +226,216 @@ class QuoteDeskSystem:
         return SystemOutput(answer.answer, answer.abstained, citations, ranked, latency, extra)
 
     def describe(self) -> dict[str, Any]:
-        described = {"prompt_version": self.prompt_version, "store": self.desk.store.location}
-        if self.mode == "written":
-            described["llm"] = self.desk.llm.name
-        return described
-
-    @property
-    def prompt_version(self) -> str:
-        return self.desk.llm.answer_prompt.id if self.mode == "written" else PROMPT_VERSION
+        return dict(self._described)
 
 
-def _cited(answer: Any) -> list[Any]:
-    """The citations a reader is pointed to: for a written answer, those its sentences mark."""
-    if not answer.written:
-        return list(answer.citations)
-    marked = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
-    return [c for c in answer.citations if c.n in marked]
+# ----- 1. prepare --------------------------------------------------------------------------------
 
 
-# ----- the run --------------------------------------------------------------------------------
+def prepare(options: EvalOptions, open_desk: DeskOpener | None = None) -> Prepared:
+    """Read the questions, open the store and ingest the corpus (a no-op when unchanged), and
+    build the systems to compare. `open_desk` defaults to `QuoteDesk.open`."""
+    if open_desk is None:
+        from app.api import QuoteDesk
 
-
-def run_eval(options: EvalOptions) -> dict[str, Any]:
-    """Ingest if needed, run every question through every system, score, write the outputs."""
-    from tqdm import tqdm
-
-    from app.api import QuoteDesk
-    from app.settings import load_settings
-    from evals import report
-    from evals.metrics import aggregate, score_question
-    from ingest.embedding import force_offline, load_embedder, resolve_model_path
-    from ingest.loaders import discover, load_file
-
-    force_offline()
+        open_desk = QuoteDesk.open
     dataset = Path(options.dataset)
     rows = limit_rows(load_dataset(dataset), options.limit)
-    corpus = Path(options.corpus) if options.corpus else default_corpus(dataset)
-    if not corpus.exists():
-        raise click.ClickException(f"corpus not found: {corpus} (give --corpus PATH)")
-    store_dir = Path(options.store or ROOT / ".quotedesk" / f"eval-{dataset.stem}")
-    out = Path(options.out or ROOT / "evals" / "out" / dataset.stem)
-    out.mkdir(parents=True, exist_ok=True)
     unknown = set(options.systems) - set(SYSTEMS)
     if unknown:
         raise click.UsageError(f"unknown system(s): {', '.join(sorted(unknown))}")
-
-    settings = load_settings(
-        home=store_dir,
+    store_dir = Path(options.store or ROOT / ".quotedesk" / f"eval-{dataset.stem}")
+    started = time.perf_counter()
+    desk = open_desk(
+        store_dir,
         chroma_url=options.chroma_url,
         llm=options.llm,
         llm_base_url=options.llm_base_url,
     )
-    started = time.perf_counter()
-    desk = QuoteDesk.from_settings(settings)
-    to_ingest, dropped = prepare_corpus(corpus, store_dir)
-    ingest_report = desk.ingest([to_ingest], progress=options.progress)
-    if ingest_report.failed:
-        click.echo(f"warning: {ingest_report.failed} corpus record(s) failed to ingest", err=True)
-    files, _ = discover([to_ingest])
-    articles = [a for f in files for a in load_file(f, 1 << 40).articles]
-    doc_texts = {a.id: a.text for a in articles}
-    setup = {"ingest": ingest_report.summary(), "ingest_seconds": time.perf_counter() - started}
+    corpus = Path(options.corpus or default_corpus(dataset, desk.settings.shared_dir))
+    if not corpus.exists():
+        raise click.ClickException(f"corpus not found: {corpus} (give --corpus PATH)")
+    ingested, dropped = dedup_corpus(corpus, store_dir)
+    report = desk.ingest([ingested], progress=options.progress)
+    if report.failed:
+        click.echo(f"warning: {report.failed} corpus record(s) failed to ingest", err=True)
+    setup = {"ingest": report.summary(), "ingest_seconds": time.perf_counter() - started}
+    out = Path(options.out or ROOT / "evals" / "out" / dataset.stem)
+    systems = build_systems(options.systems, desk, store_dir, ingested)
+    return Prepared(options, rows, desk, systems, corpus, ingested, dropped, store_dir, out, setup)
 
+
+def build_systems(
+    names: Sequence[str], desk: QuoteDesk, store_dir: Path, corpus: Path
+) -> list[Any]:
+    """The systems in the order asked; quotedesk adds its written answers when an LLM is set."""
     systems: list[Any] = []
-    for name in options.systems:
+    for name in names:
         if name == "quotedesk":
             systems.append(QuoteDeskSystem(desk))
-            if desk.llm is not None:
+            if desk.default_mode == "written":
                 systems.append(QuoteDeskSystem(desk, mode="written"))
         elif name == "llamaindex":
             from evals.baselines import LlamaIndexStarter
 
-            embedder = load_embedder(
-                str(resolve_model_path(settings.ingest.embed_model)),
-                settings.ingest.embed_batch_size,
+            model = desk.settings.ingest
+            systems.append(
+                LlamaIndexStarter.over_corpus(
+                    store_dir, corpus, model.embed_model, model.embed_batch_size
+                )
             )
-            systems.append(LlamaIndexStarter(store_dir, articles, embedder))
         elif name == "bm25":
             from evals.baselines import Bm25Only
 
-            systems.append(Bm25Only(desk.store.all_chunks()))
+            systems.append(Bm25Only.over_store(store_dir, desk.settings.chroma_url))
+    return systems
 
+
+# ----- 2. run ------------------------------------------------------------------------------------
+
+
+def run(prepared: Prepared) -> list[dict[str, Any]]:
+    """Every question through every system, scored: one record per (question, system)."""
+    from tqdm import tqdm
+
+    texts = ArticleTexts(prepared.desk)
+    total = len(prepared.rows) * len(prepared.systems)
+    bar = tqdm(total=total, desc="eval", unit="q", disable=not prepared.options.progress)
     records: list[dict[str, Any]] = []
-    bar = tqdm(total=len(rows) * len(systems), desc="eval", unit="q", disable=not options.progress)
-    for row in rows:
-        for system in systems:
+    for row in prepared.rows:
+        for system in prepared.systems:
             bar.set_postfix_str(f"{system.name} {row['id']}", refresh=False)
             output = system.run(row)
-            flags = score_question(
-                row,
-                output.ranked,
-                output.citations,
-                output.answer,
-                output.abstained,
-                doc_texts,
-                attributes_speakers=system.attributes_speakers,
-            )
-            if "search_ranked" in output.extra:
-                search_flags = score_question(
-                    row, output.extra["search_ranked"], [], "", False, doc_texts
-                )
-                flags["search_only"] = {
-                    k: search_flags[k]
-                    for k in (
-                        "hit1_strict",
-                        "hit5_strict",
-                        "rr_strict",
-                        "hit1_doc",
-                        "hit5_doc",
-                        "rr_doc",
-                    )
-                    if k in search_flags
-                }
-            if "generation" in output.extra:
-                flags["generation"] = output.extra["generation"]
+            flags = score(row, output, system.attributes_speakers, texts)
             records.append(_record(row, system.name, output, flags))
             bar.update(1)
     bar.close()
+    return records
 
-    summary = {s.name: aggregate([r for r in records if r["system"] == s.name]) for s in systems}
-    kinds = sorted({r["kind"] for r in rows}, key=_kind_order)
-    by_kind = {
-        kind: {
-            s.name: aggregate([r for r in records if r["system"] == s.name and r["kind"] == kind])
-            for s in systems
-        }
-        for kind in kinds
+
+def score(
+    row: dict[str, Any], output: SystemOutput, attributes_speakers: bool, texts: Mapping[str, str]
+) -> dict[str, Any]:
+    """The metric flags of one answer, and of quotedesk's search list on its own."""
+    from evals.metrics import score_question
+
+    flags = score_question(
+        row,
+        output.ranked,
+        output.citations,
+        output.answer,
+        output.abstained,
+        texts,
+        attributes_speakers=attributes_speakers,
+    )
+    if "search_ranked" in output.extra:
+        searched = score_question(row, output.extra["search_ranked"], [], "", False, texts)
+        flags["search_only"] = {k: searched[k] for k in SEARCH_KEYS if k in searched}
+    if "generation" in output.extra:
+        flags["generation"] = output.extra["generation"]
+    return flags
+
+
+# ----- 3. summarise ------------------------------------------------------------------------------
+
+
+def summarise(records: Sequence[dict[str, Any]], systems: Sequence[Any]) -> dict[str, Any]:
+    """Scores per system, overall and per question kind, and quotedesk's search alone."""
+    from evals.metrics import aggregate
+
+    def of(name: str, kind: str | None = None) -> dict[str, Any]:
+        return aggregate([r for r in records if r["system"] == name and kind in (None, r["kind"])])
+
+    kinds = sorted({r["kind"] for r in records}, key=_kind_order)
+    return {
+        "summary": {s.name: of(s.name) for s in systems},
+        "by_kind": {kind: {s.name: of(s.name, kind) for s in systems} for kind in kinds},
+        "quotedesk_search_only": _search_only_summary(records),
     }
-    search_only = _search_only_summary(records)
-    attribution = _attribution(options)
-    meta = {
-        "dataset": str(dataset),
-        "corpus": str(corpus),
-        "corpus_ingested": str(to_ingest),
-        "duplicates_dropped": len(dropped),
-        "articles": len(articles),
-        "store": str(store_dir),
-        "questions": len(rows),
+
+
+def _search_only_summary(records: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    from evals.metrics import mean
+
+    rows = [r["flags"]["search_only"] for r in records if r["flags"].get("search_only")]
+    if not rows:
+        return None
+    return {k: mean(f[k] for f in rows) for k in SEARCH_KEYS}
+
+
+def _kind_order(kind: str) -> int:
+    from evals.metrics import KINDS
+
+    return KINDS.index(kind) if kind in KINDS else len(KINDS)
+
+
+def meta(prepared: Prepared) -> dict[str, Any]:
+    """How the run was made: dataset, corpus, command, machine, date, settings and versions."""
+    from evals import report
+
+    described = prepared.desk.describe()
+    options = prepared.options
+    return {
+        "dataset": str(options.dataset),
+        "corpus": str(prepared.corpus),
+        "corpus_ingested": str(prepared.ingested),
+        "duplicates_dropped": len(prepared.dropped),
+        "articles": prepared.desk.stats()["articles"],
+        "store": str(prepared.store_dir),
+        "questions": len(prepared.rows),
         "limit": options.limit,
-        "systems": [s.name for s in systems],
+        "systems": [s.name for s in prepared.systems],
         "prompt_version": ", ".join(
-            sorted({getattr(s, "prompt_version", PROMPT_VERSION) for s in systems})
+            sorted({getattr(s, "prompt_version", "extractive") for s in prepared.systems})
         ),
         "command": options.command_line or _command_line(),
         "machine": report.machine(),
         "date": time.strftime("%Y-%m-%d %H:%M:%S %z"),
-        "settings": _jsonable({k: v for k, v in asdict(settings).items() if k != "llm_api_key"}),
-        "system_settings": {s.name: s.describe() for s in systems},
-        "setup": setup,
+        "settings": described["settings"],
+        "versions": described["versions"] | {"embed_model": described["embed_model"]},
+        "system_settings": {s.name: s.describe() for s in prepared.systems},
+        "setup": prepared.setup,
     }
-    result = {
-        "meta": meta,
-        "summary": summary,
-        "by_kind": by_kind,
-        "quotedesk_search_only": search_only,
-        "attribution": attribution,
-        "questions": records,
-    }
+
+
+# ----- 4. write ----------------------------------------------------------------------------------
+
+
+def write(result: dict[str, Any], out: Path) -> list[Path]:
+    """results.json, report.md and the plots in `out`; returns the plots written."""
+    from evals import report
+
+    out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(
         json.dumps(_jsonable(result), ensure_ascii=False, indent=1), encoding="utf-8"
     )
-    plots = report.plots(summary, by_kind, out)
+    plots = report.plots(result["summary"], result["by_kind"], out)
     (out / "report.md").write_text(report.render(result, plots), encoding="utf-8")
-    click.echo(report.summary_table(summary))
+    return plots
+
+
+def run_eval(options: EvalOptions, open_desk: DeskOpener | None = None) -> dict[str, Any]:
+    """Prepare, run, summarise, write; prints the summary table and where the outputs are."""
+    from evals import report
+
+    prepared = prepare(options, open_desk)
+    records = run(prepared)
+    result = {
+        "meta": meta(prepared),
+        **summarise(records, prepared.systems),
+        "attribution": _attribution(options, prepared.desk.settings.shared_dir),
+        "questions": records,
+    }
+    plots = write(result, prepared.out)
+    click.echo(report.summary_table(result["summary"]))
+    out = prepared.out
     click.echo(f"\nwrote {out / 'report.md'}, {out / 'results.json'} and {len(plots)} plot(s)")
     return result
 
 
-def _record(row: dict[str, Any], system: str, output: Any, flags: dict[str, Any]) -> dict:
+def _record(row: dict[str, Any], system: str, output: SystemOutput, flags: dict[str, Any]) -> dict:
     def ref(r: Any, strict: bool | None = None, doc: bool | None = None) -> dict[str, Any]:
-        item = {
+        return {
             "article_id": r.article_id,
             "chunk_id": r.chunk_id,
             "start": r.start,
@@ -350,7 +444,6 @@ def _record(row: dict[str, Any], system: str, output: Any, flags: dict[str, Any]
             "strict": strict,
             "doc": doc,
         }
-        return item
 
     citations = [
         ref(c, s, d) | {"text": c.text}
@@ -383,42 +476,21 @@ def _record(row: dict[str, Any], system: str, output: Any, flags: dict[str, Any]
     }
 
 
-def _search_only_summary(records: list[dict[str, Any]]) -> dict[str, Any] | None:
-    from evals.metrics import mean
-
-    rows = [r["flags"]["search_only"] for r in records if "search_only" in r["flags"]]
-    rows = [f for f in rows if f]
-    if not rows:
-        return None
-    keys = ("hit1_strict", "hit5_strict", "rr_strict", "hit1_doc", "hit5_doc", "rr_doc")
-    return {k: mean(f[k] for f in rows) for k in keys}
-
-
-def _attribution(options: EvalOptions) -> dict[str, Any] | None:
+def _attribution(options: EvalOptions, shared: Path) -> dict[str, Any] | None:
+    """PolNeAR attribution scores when asked for; a failure is reported, not raised."""
     corpus_dir = options.polnear
-    if corpus_dir is None and options.attribution and POLNEAR.is_dir():
-        corpus_dir = POLNEAR
+    polnear = shared / "corpus" / "polnear"
+    if corpus_dir is None and options.attribution and polnear.is_dir():
+        corpus_dir = polnear
     if corpus_dir is None:
         return None
-    try:
-        from evals.attribution import format_table, score_attribution
-    except Exception as exc:  # being written alongside; the report says why it is missing
-        return {"error": f"evals.attribution is not importable yet ({exc})"}
+    from evals.attribution import format_table, score_attribution
+
     try:
         scores = score_attribution(corpus_dir)
-    except Exception as exc:
+    except Exception as exc:  # a damaged corpus folder must not lose the rest of the report
         return {"error": f"score_attribution({corpus_dir}) failed: {exc}"}
-    try:
-        table = format_table(scores)
-    except Exception:
-        table = None
-    return {"corpus_dir": str(corpus_dir), "scores": scores, "table": table}
-
-
-def _kind_order(kind: str) -> int:
-    from evals.metrics import KINDS
-
-    return KINDS.index(kind) if kind in KINDS else len(KINDS)
+    return {"corpus_dir": str(corpus_dir), "scores": scores, "table": format_table(scores)}
 
 
 def _command_line() -> str:
@@ -443,7 +515,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-# ----- the command (shared by `quotedesk eval` and `python -m evals`) ---------------------------
+# ----- the command (`python -m evals`, and `quotedesk eval` through a thin wrapper) -------------
 
 
 def _systems(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -495,8 +567,9 @@ def _systems(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.option(
     "--attribution",
     is_flag=True,
-    help="Score attribution on ../shared/corpus/polnear when it exists.",
+    help="Score attribution on <shared>/corpus/polnear (QUOTEDESK_SHARED) when it exists.",
 )
+@click.option("--chroma-url", help="Use a Chroma server (http://host:port) for the store.")
 @click.option(
     "--llm",
     metavar="SPEC",
@@ -505,9 +578,7 @@ def _systems(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 )
 @click.option("--llm-base-url", metavar="URL", help="Server for --llm openai:/ollama:.")
 @click.option("--no-progress", is_flag=True, help="Hide the progress bars.")
-@click.pass_context
 def eval_command(
-    ctx: click.Context,
     dataset: str,
     corpus: str | None,
     store: str | None,
@@ -516,28 +587,44 @@ def eval_command(
     limit: int | None,
     polnear: str | None,
     attribution: bool,
+    chroma_url: str | None,
     llm: str | None,
     llm_base_url: str | None,
     no_progress: bool,
 ) -> None:
     """Score quotedesk against the llama-index starter and BM25 on a labelled question set."""
-    parent = getattr(ctx.find_root().obj, "overrides", None) or {}
     options = EvalOptions(
         dataset=Path(dataset),
         corpus=Path(corpus) if corpus else None,
-        store=Path(store or parent.get("home")) if (store or parent.get("home")) else None,
+        store=Path(store) if store else None,
         systems=systems,
         out=Path(out) if out else None,
         limit=limit,
         polnear=Path(polnear) if polnear else None,
         attribution=attribution,
-        chroma_url=parent.get("chroma_url"),
-        llm=llm or parent.get("llm"),
-        llm_base_url=llm_base_url or parent.get("llm_base_url"),
+        chroma_url=chroma_url,
+        llm=llm,
+        llm_base_url=llm_base_url,
         progress=not no_progress,
     )
     run_eval(options)
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    eval_command.main(args=list(argv) if argv is not None else None, prog_name="python -m evals")
+def main(
+    argv: Sequence[str] | None = None,
+    defaults: Mapping[str, Any] | None = None,
+    prog_name: str = "python -m evals",
+    standalone: bool = True,
+) -> None:
+    """Run the command. `defaults` are option defaults from a caller (`quotedesk eval` passes
+    its global --store, --chroma-url, --llm, --llm-base-url; explicit flags win); `standalone`
+    False leaves errors and exit codes to the calling click command."""
+    from app.settings import set_process_switches
+
+    set_process_switches()
+    eval_command.main(
+        args=list(argv) if argv is not None else None,
+        prog_name=prog_name,
+        default_map={k: v for k, v in (defaults or {}).items() if v is not None},
+        standalone_mode=standalone,
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -30,10 +30,14 @@ OFFLINE_ENV = {
 }
 
 
-def force_offline() -> None:
-    """Make every Hugging Face library refuse downloads for this process."""
-    for key, value in OFFLINE_ENV.items():
-        os.environ[key] = value
+def force_offline(environ: MutableMapping[str, str] | None = None) -> None:
+    """Make every Hugging Face library refuse downloads for this process.
+
+    Called once at start-up, through `app.settings.set_process_switches` (CLI, evals, tests),
+    before anything imports transformers: a switch set later may already have been read.
+    """
+    environ = os.environ if environ is None else environ
+    environ.update(OFFLINE_ENV)
 
 
 def packaged_model_path() -> Path:
@@ -58,7 +62,6 @@ def resolve_model_path(model: str | None) -> Path:
 @cache
 def load_embedder(model_path: str, batch_size: int = 64) -> BaseEmbedding:
     """One model per process and path; loading takes seconds, so never do it per request."""
-    force_offline()
     import torch
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
     from transformers.utils import logging as transformers_logging

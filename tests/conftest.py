@@ -1,37 +1,41 @@
-"""Shared fixtures: real stores in tmp folders, the real embedding model loaded once.
+"""Shared fixtures: real stores in tmp folders, the real embedding model loaded once, and the
+fast tier's `fake_desk` (a real store and retriever whose only fake is the embedder).
 
+The libraries' offline switches are set here, once, before anything imports them. Helpers that
+test modules import live in `tests/helpers.py` (the names below stay importable from here for
+modules that still import them from `tests.conftest`).
 `../shared` (the corpora) is beside the project in CI; tests that need it skip with a clear
 reason when it is absent.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from benchmarks.common import chroma_server as start_chroma_server
-from ingest.embedding import force_offline
+from app.settings import set_process_switches
+from tests.helpers import (
+    BBC,
+    EMBED_CACHE,
+    FAKE_ARTICLES,
+    ROOT,
+    SAMPLE,
+    SHARED,
+    make_desk,
+    make_fake_desk,
+    read_jsonl,
+    write_jsonl,
+)
+from tests.helpers import chroma_server as start_chroma_server
 
-force_offline()
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "data" / "samples" / "articles.jsonl"
-SHARED = Path(os.environ.get("QUOTEDESK_SHARED", ROOT.parent / "shared"))
-BBC = SHARED / "corpus" / "bbc" / "articles.jsonl"
-# The model's ONNX export (written once, reused by every test and CLI child process), kept out
-# of the user's own cache folder.
-EMBED_CACHE = Path(tempfile.gettempdir()) / "quotedesk-tests-model-cache"
+set_process_switches()
+# CLI child processes the tests start read the tests' model export, not the user's.
 os.environ["QUOTEDESK_EMBED_CACHE"] = str(EMBED_CACHE)
 
-
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+__all__ = ["BBC", "EMBED_CACHE", "ROOT", "SAMPLE", "SHARED", "make_desk", "read_jsonl"]
 
 
 @pytest.fixture(scope="session")
@@ -44,14 +48,6 @@ def bbc_path() -> Path:
     if not BBC.is_file():
         pytest.skip(f"BBC corpus not found at {BBC} (../shared is absent)")
     return BBC
-
-
-def make_desk(home: Path, **overrides):
-    from app.api import QuoteDesk
-    from app.settings import load_settings
-
-    overrides.setdefault("embed_cache", EMBED_CACHE)
-    return QuoteDesk.from_settings(load_settings(environ={}, home=home, **overrides))
 
 
 @pytest.fixture(scope="session")
@@ -69,3 +65,20 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("chroma-server")
     with start_chroma_server(data / "db", data / "server.log") as (url, _):
         yield url
+
+
+@pytest.fixture(scope="session")
+def fake_articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`FAKE_ARTICLES` as a JSONL file (made-up news, no dataset text)."""
+    return write_jsonl(tmp_path_factory.mktemp("fake-articles") / "articles.jsonl", FAKE_ARTICLES)
+
+
+@pytest.fixture(scope="session")
+def fake_desk(tmp_path_factory: pytest.TempPathFactory, fake_articles: Path) -> Iterator:
+    """A `QuoteDesk` over a real embedded Chroma store holding `FAKE_ARTICLES`, embedded by
+    `FakeEmbedder`: no model is loaded. Shared read-only; tests that write make their own with
+    `tests.helpers.make_fake_desk`."""
+    desk = make_fake_desk(tmp_path_factory.mktemp("fake-store"))
+    report = desk.ingest([fake_articles], progress=False)
+    assert report.added == len(FAKE_ARTICLES) and not report.failed, report.summary()
+    yield desk

