@@ -161,11 +161,17 @@ def web_url(url: str | None) -> str | None:
     return url if url and _WEB_URL.match(url) else None
 
 
+def strip_control(text: str) -> str:
+    """`text` without terminal escape sequences and control characters (breaks and tabs kept).
+
+    Shared with the question clean-up, so a pasted "\\x1b[31m" leaves no "[31m" anywhere."""
+    return _CONTROL.sub("", _ANSI_SEQUENCE.sub("", text))
+
+
 def _clean_text(text: str) -> str:
     """Normalise line endings, drop terminal escapes and control characters, and strip;
     offsets index into exactly this string."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", _ANSI_SEQUENCE.sub("", text)).strip()
+    return strip_control(text.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def _fallback_title(text: str) -> str:

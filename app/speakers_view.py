@@ -1,0 +1,151 @@
+"""What the chat shows about speakers: who the picker offers, how a name reads, typed search,
+and one speaker's quotes a page at a time.
+
+Pure functions over `SpeakerInfo`s and stored quotes, so the picker is tested without a store
+or a browser. The picker offers people and organisations only: quote extraction also yields
+phrases ("some analysts"), common nouns ("report") and table headings ("Subs Not Used"),
+which a journalist can never mean as a speaker.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from app.speaker_index import SpeakerIndex, SpeakerInfo
+from ingest.speakers import canonical_key, is_named_speaker
+from ingest.types import Chunk, Quote
+
+# Capitalised words that occur in headings and sentence fragments, never in a name.
+NOT_NAME_WORDS = frozenset(
+    [
+        "not",
+        "used",
+        "subs",
+        "unused",
+        "no",
+        "yes",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "says",
+        "said",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class PickerRule:
+    """One reason a speaker string is left out of the picker; `keeps` says whether it passes."""
+
+    name: str
+    keeps: Callable[[str], bool]
+
+
+# Checked in order; the first rule a name fails is the reason it is left out.
+PICKER_RULES: tuple[PickerRule, ...] = (
+    PickerRule("reads as a name", is_named_speaker),
+    PickerRule(
+        "no sentence words",
+        lambda name: not {canonical_key(w) for w in name.split()} & NOT_NAME_WORDS,
+    ),
+    PickerRule("has letters", lambda name: any(ch.isalpha() for ch in name)),
+)
+
+
+def left_out_by(name: str) -> str | None:
+    """The first picker rule `name` fails, or None when the picker offers it."""
+    return next((rule.name for rule in PICKER_RULES if not rule.keeps(name)), None)
+
+
+def pickable(infos: Iterable[SpeakerInfo]) -> list[SpeakerInfo]:
+    return [info for info in infos if left_out_by(info.name) is None]
+
+
+def speaker_label(info: SpeakerInfo) -> str:
+    """ "Sergei Lavrov — Russian Foreign Minister (12 quotes)": the canonical name first."""
+    role = f" — {info.role}" if info.role else ""
+    count = f"{info.quotes} quote" + ("s" if info.quotes != 1 else "")
+    return f"{info.name}{role} ({count})"
+
+
+def search_speakers(infos: Sequence[SpeakerInfo], typed: str, limit: int) -> list[SpeakerInfo]:
+    """Speakers whose name, aliases or role have a word starting with every typed word.
+
+    Over every speaker (no cap on what is searched, only on what is returned); names that
+    start with the typed text come first, then the most quoted.
+    """
+    wanted = canonical_key(typed).split()
+    if not wanted:
+        return list(infos[:limit])
+    found: list[tuple[bool, SpeakerInfo]] = []
+    for info in infos:
+        words = canonical_key(" ".join((info.name, *info.aliases, info.role or ""))).split()
+        if all(any(w.startswith(part) for w in words) for part in wanted):
+            found.append((not canonical_key(info.name).startswith(" ".join(wanted)), info))
+    found.sort(key=lambda item: (item[0], -item[1].quotes, item[1].name))
+    return [info for _, info in found[:limit]]
+
+
+@dataclass(frozen=True)
+class QuoteLine:
+    """One quote of a speaker, with where and when it was published."""
+
+    text: str
+    kind: str
+    article_id: str
+    title: str
+    published: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class QuotePage:
+    """One page of a speaker's quotes; `page` is 1-based and within 1..pages."""
+
+    speaker: str
+    page: int
+    pages: int
+    total: int
+    quotes: list[QuoteLine]
+
+
+def quote_page(
+    speaker: str,
+    quotes: Iterable[tuple[Quote, str]],
+    index: SpeakerIndex,
+    chunks: Mapping[str, Chunk],
+    page: int,
+    size: int,
+) -> QuotePage:
+    """Every quote of `speaker` (any of their stored names), newest article first."""
+    name = index.canonical(speaker)
+    members = set(index.members(name))
+    mine = [(q, a) for q, a in quotes if q.speaker in members]
+    lines = [_line(q, a, chunks.get(q.chunk_id or "")) for q, a in mine]
+    lines.sort(key=lambda line: (line.published or "", line.article_id), reverse=True)
+    size = max(1, size)
+    pages = max(1, math.ceil(len(lines) / size))
+    page = min(max(1, page), pages)
+    shown = lines[(page - 1) * size : page * size]
+    return QuotePage(name, page, pages, len(lines), shown)
+
+
+def _line(quote: Quote, article_id: str, chunk: Chunk | None) -> QuoteLine:
+    return QuoteLine(
+        text=quote.text,
+        kind=quote.kind,
+        article_id=article_id,
+        title=chunk.title if chunk else article_id,
+        published=chunk.published if chunk else None,
+        url=chunk.url if chunk else None,
+    )
