@@ -24,8 +24,6 @@ NOT_NAME_WORDS = frozenset(
         "used",
         "subs",
         "unused",
-        "no",
-        "yes",
         "is",
         "was",
         "were",
@@ -110,12 +108,14 @@ class QuoteLine:
 
 @dataclass(frozen=True)
 class QuotePage:
-    """One page of a speaker's quotes; `page` is 1-based and within 1..pages."""
+    """One page of a speaker's quotes; `page` is 1-based and within 1..pages, `first` is the
+    1-based number of the page's first quote among all `total`."""
 
     speaker: str
     page: int
     pages: int
     total: int
+    first: int
     quotes: list[QuoteLine]
 
 
@@ -137,7 +137,7 @@ def quote_page(
     pages = max(1, math.ceil(len(lines) / size))
     page = min(max(1, page), pages)
     shown = lines[(page - 1) * size : page * size]
-    return QuotePage(name, page, pages, len(lines), shown)
+    return QuotePage(name, page, pages, len(lines), (page - 1) * size + 1, shown)
 
 
 def _line(quote: Quote, article_id: str, chunk: Chunk | None) -> QuoteLine:
