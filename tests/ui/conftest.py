@@ -22,6 +22,9 @@ class Served:
 @contextmanager
 def serving(desk: Any, **server: Any) -> Iterator[Served]:
     """`app.ui.launch` exactly as `quotedesk serve` runs it, but without blocking."""
+    from app.startup import set_offline_switches
+
+    set_offline_switches()
     from app.ui import launch
 
     settings = ServerSettings(host="127.0.0.1", port=free_port(), **server)
