@@ -260,10 +260,8 @@ class QuoteDesk:
     def quotes_by(self, speaker: str, page: int = 1, size: int = 20) -> QuotePage:
         """One page of everything `speaker` is quoted saying, newest article first."""
         index = self.speaker_index()
-        found = index.find(speaker)
-        name = index.canonical(speaker) if index.info(speaker) or not found else found[0]
-        chunks = self.retriever.chunks
-        return quote_page(name, self.retriever.quotes.values(), index, chunks, page, size)
+        quotes = self.retriever.quotes.values()
+        return quote_page(speaker, quotes, index, self.retriever.chunks, page, size)
 
     def undated_articles(self) -> list[str]:
         """Titles of the stored articles without a readable date: outside any date range."""

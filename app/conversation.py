@@ -23,8 +23,10 @@ from ingest.loaders import strip_control, web_url
 
 _CITATION_FIELDS = {f.name for f in fields(Citation)}
 _ANSWER_FIELDS = {f.name for f in fields(Answer)}
-# Characters CommonMark gives a meaning to, escaped with a backslash wherever they appear.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
+# Characters that start HTML, links, emphasis, code or entities anywhere in a line, escaped
+# with a backslash; and what starts a heading, list, quote or rule at a line's start.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+(?=[.)]))")
 
 
 def stored(history: Sequence[Answer]) -> list[dict[str, Any]]:
@@ -38,7 +40,7 @@ def restored(items: Any) -> list[Answer]:
     for item in items if isinstance(items, list) else []:
         try:
             answers.append(_answer(item))
-        except (TypeError, ValueError, KeyError):
+        except (AttributeError, TypeError, ValueError, KeyError):
             continue
     return answers
 
@@ -101,8 +103,14 @@ def _source_line(c: Citation) -> str:
 
 def _md(text: str | None) -> str:
     """Plain text that Markdown shows as written: one line, every special character escaped."""
-    flat = " ".join(strip_control(text or "").split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    flat = _MARKDOWN_INLINE.sub(r"\\\1", " ".join(strip_control(text or "").split()))
+    return _MARKDOWN_LINE_START.sub(_escape_start, flat)
+
+
+def _escape_start(match: re.Match[str]) -> str:
+    """ "\\# x", "\\- x", "1\\. x": a line that reads as text, not as a block."""
+    space, start = match.groups()
+    return f"{space}{start}\\" if start[0].isdigit() else f"{space}\\{start}"
 
 
 def _lines(text: str) -> list[str]:

@@ -10,6 +10,8 @@ which a journalist can never mean as a speaker.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -82,16 +84,28 @@ def search_speakers(infos: Sequence[SpeakerInfo], typed: str, limit: int) -> lis
     Over every speaker (no cap on what is searched, only on what is returned); names that
     start with the typed text come first, then the most quoted.
     """
-    wanted = canonical_key(typed).split()
+    wanted = _fold(typed)
     if not wanted:
         return list(infos[:limit])
     found: list[tuple[bool, SpeakerInfo]] = []
     for info in infos:
-        words = canonical_key(" ".join((info.name, *info.aliases, info.role or ""))).split()
+        words = _search_words(info)
         if all(any(w.startswith(part) for w in words) for part in wanted):
-            found.append((not canonical_key(info.name).startswith(" ".join(wanted)), info))
+            starts = " ".join(_fold(info.name)).startswith(" ".join(wanted))
+            found.append((not starts, info))
     found.sort(key=lambda item: (item[0], -item[1].quotes, item[1].name))
     return [info for _, info in found[:limit]]
+
+
+def _search_words(info: SpeakerInfo) -> set[str]:
+    """The words a typed search may start: of the name, each alias and the role."""
+    return {w for part in (info.name, *info.aliases, info.role or "") for w in _fold(part)}
+
+
+def _fold(text: str) -> list[str]:
+    """Lowercase ASCII words, so "peñ" finds "Peña" and "o'n" finds "O'Neill"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))
 
 
 @dataclass(frozen=True)
@@ -127,8 +141,13 @@ def quote_page(
     page: int,
     size: int,
 ) -> QuotePage:
-    """Every quote of `speaker` (any of their stored names), newest article first."""
-    name = index.canonical(speaker)
+    """Every quote of `speaker` (as picked, or as typed: "Ruiz" is Alma Ruiz when she is the
+    only Ruiz quoted) under any of their stored names, newest article first."""
+    name = (
+        index.canonical(speaker)
+        if index.info(speaker)
+        else next(iter(index.find(speaker)), speaker)
+    )
     members = set(index.members(name))
     mine = [(q, a) for q, a in quotes if q.speaker in members]
     lines = [_line(q, a, chunks.get(q.chunk_id or "")) for q, a in mine]
