@@ -3,9 +3,9 @@
 - Routes quotedesk never needs answer 404 (the table `HIDDEN_ROUTES`): Gradio's file routes
   (they would serve any upload to whoever knows its path), the OpenAPI description, the run
   history and monitoring pages.
-- Logins are throttled per client address: after `free` failed attempts each further one locks
-  that address out for twice as long as the last (1 s, 2 s, 4 s, ... up to `max_seconds`),
-  and while locked even the right password is refused (429 with Retry-After).
+- Logins are throttled per client address: the `free`-th failed attempt in a row locks that
+  address out for a second, each further one for twice as long (2 s, 4 s, ... up to
+  `max_seconds`), and while locked even the right password is refused (429, Retry-After).
 - Gradio's `/call/<api_name>` route needs every input; for the endpoints in `api_defaults` a
   call that gives only the first ones is completed with the defaults, so optional parameters
   are really optional.
@@ -67,8 +67,8 @@ class LoginThrottle:
     def failed(self, client: str) -> None:
         failures = self._failures.get(client, 0) + 1
         self._failures[client] = failures
-        if failures > self.free:
-            lock = min(self.max_seconds, self.base_seconds * 2 ** (failures - self.free - 1))
+        if failures >= self.free:
+            lock = min(self.max_seconds, self.base_seconds * 2 ** (failures - self.free))
             self._locked_until[client] = self.clock() + lock
 
     def succeeded(self, client: str) -> None:

@@ -57,6 +57,7 @@ STREAM_STEPS = 3  # a quoted answer appears in this many updates (each costs ~4 
 STREAM_DELAY = 0.05  # seconds between them
 LLM_REFRESH = 0.1  # seconds between chat updates while an LLM writes (not one per token)
 MODES = [("Written answer", "written"), ("Quotes only", "quotes")]
+MODE_VALUES = [value for _, value in MODES]
 MAX_TURNS = 100  # per session; older turns drop off the display, the history and the storage
 EXAMPLE_SLOTS = 3
 SPEAKER_MATCHES = 50  # picker suggestions per keystroke (the search itself covers everyone)
@@ -146,14 +147,19 @@ def respond(
         return
     try:
         filters = Filters(speaker or None, source or None, since or None, until or None)
-    except ValueError as exc:  # a mistyped date: say so in the chat, keep the question
-        yield from _refused(question, f"Filter not applied: {exc}.", history)
+    except ValueError:  # a mistyped date: say so in the chat (without echoing it back)
+        message = "Filter not applied: dates must look like 2024-01-31."
+        yield from _refused(question, message, history)
         return
     if unknown := desk.unknown_speaker(filters):
         yield from _refused(question, unknown, history, keep=False)
         return
-    written, shown = "", 0.0
     mode = mode or desk.default_mode
+    if mode not in MODE_VALUES:
+        choices = " or ".join(f"“{m}”" for m in MODE_VALUES)
+        yield from _refused(question, f"Unknown answer mode: use {choices}.", history)
+        return
+    written, shown = "", 0.0
     for item in desk.ask_stream(question, history, mode, filters):
         if isinstance(item, Answer):
             answer = item
@@ -288,146 +294,228 @@ def build_ui(
 ) -> gr.Blocks:
     """The sidebar (numbers, new chat, filters, upload), the chat with its sources panel and
     exports, and the quotes-by-speaker tab, with the handlers bound to one `desk`."""
-    bound = functools.partial
     with gr.Blocks(title="quotedesk", analytics_enabled=False) as demo:
-        history = gr.State([])
-        saved = gr.BrowserState(
-            [], storage_key=browser_storage_key(desk), secret=browser_secret(desk)
-        )
-        with gr.Sidebar(open=True, width=320, elem_id="sidebar"):
-            stats = gr.HTML(render_stats(desk.stats()), elem_id="stats", js_on_load=None)
-            gr.HTML(render_backend(desk.llm and desk.llm.name), elem_id="backend")
-            mode = gr.Radio(
-                MODES,
-                value=desk.default_mode,
-                show_label=False,
-                elem_id="mode",
-                visible=desk.llm is not None,
-            )
-            new_chat_button = gr.Button("New chat", size="sm", elem_id="new-chat")
-            gr.Markdown("**Filters**")
-            speaker = _speaker_picker("Speaker (empty: anyone)", "filter-speaker")
-            source = gr.Dropdown(
-                [("Any source", "")],
-                value="",
-                label="Source",
-                allow_custom_value=True,
-                elem_id="filter-source",
-            )
-            with gr.Row(equal_height=True):
-                since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", elem_id="filter-since")
-                until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", elem_id="filter-until")
-            gr.Markdown("**Add articles**")
-            files = gr.File(
-                file_count="multiple",
-                file_types=UPLOAD_TYPES,
-                label=f".txt .md .html .json .jsonl, up to {max_upload_mb:g} MB each",
-                elem_id="upload",
-                height=110,
-            )
-            upload_result = gr.HTML("", elem_id="upload-result", js_on_load=None)
-        gr.HTML(
-            '<div class="qd-header"><h1 class="qd-title" id="title">quotedesk</h1>'
-            '<span class="qd-tagline">Ask your news articles: every answer cites the exact '
-            "quoted words and who said them.</span></div>",
-            elem_id="header",
-        )
-        with gr.Tabs():
-            with gr.Tab("Chat", elem_id="chat-tab"), gr.Row(equal_height=False):
-                with gr.Column(scale=3, min_width=340):
-                    chatbot = gr.Chatbot(
-                        label="Chat",
-                        elem_id="chat",
-                        height=520,
-                        latex_delimiters=[],
-                        feedback_options=None,
-                        buttons=[],  # the export gives the conversation as text
-                        placeholder="Ask a question about the articles, or pick an example.",
-                    )
-                    with gr.Row(equal_height=True):
-                        question = gr.Textbox(
-                            show_label=False,
-                            placeholder="Ask a question and press Enter",
-                            elem_id="question",
-                            scale=6,
-                            autofocus=True,
-                        )
-                        send = gr.Button(
-                            "Ask", variant="primary", elem_id="send", scale=1, min_width=80
-                        )
-                    with gr.Row(elem_id="examples"):
-                        example_buttons = [
-                            gr.Button(" ", size="sm", visible=False, elem_classes=["qd-example"])
-                            for _ in range(EXAMPLE_SLOTS)
-                        ]
-                    with gr.Accordion("Export the conversation", open=False, elem_id="export"):
-                        with gr.Tab("Markdown"):
-                            export_md = _export_box("export-md")
-                            download_md = gr.Button("Download .md", size="sm")
-                        with gr.Tab("JSON"):
-                            export_json = _export_box("export-json")
-                            download_json = gr.Button("Download .json", size="sm")
-                with gr.Column(scale=2, min_width=320):
-                    gr.Markdown("### Sources")
-                    sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
-            with gr.Tab("Quotes by speaker", elem_id="quotes-tab"):
-                quotes_speaker = _speaker_picker("Speaker", "quotes-speaker")
-                with gr.Row():
-                    previous_page = gr.Button("← Newer", size="sm", elem_id="quotes-prev")
-                    next_page = gr.Button("Older →", size="sm", elem_id="quotes-next")
-                quotes_page = gr.State(1)
-                quotes_list = gr.HTML(render_quote_page(None), elem_id="quotes", js_on_load=None)
+        ui = _layout(desk, max_upload_mb)
+        _connect(demo, ui, desk, int(max_upload_mb * 1_000_000), ask_concurrency)
+    return demo
 
-        ask = bound(respond, desk)
-        outputs = [question, chatbot, history, sources, export_md]
-        ask_options = {"concurrency_limit": ask_concurrency, "show_progress": "minimal"}
-        inputs = [question, history, mode, speaker, source, since, until]
-        save = {"fn": save_conversation, "inputs": history, "outputs": [saved, export_json]}
-        save |= {"api_name": False, "queue": False}
-        question.submit(ask, inputs, outputs, api_name="ask", **ask_options).then(**save)
-        send.click(ask, inputs, outputs, api_name=False, **ask_options).then(**save)
-        for button in example_buttons:
-            button.click(echo, button, question, api_name=False, queue=False).then(
-                ask, inputs, outputs, api_name=False, **ask_options
-            ).then(**save)
-        cleared = [chatbot, history, sources, export_md, question, saved, export_json]
-        new_chat_button.click(new_chat, None, cleared, api_name="clear")
-        chatbot.clear(new_chat, None, cleared, api_name=False)  # the chat's own trash button
-        download_md.click(
-            None, js=DOWNLOAD_JS.format(box="export-md", mime="text/markdown", ext="md")
+
+@dataclass(frozen=True)
+class ChatParts:
+    """The components the handlers read and write, as laid out by `_layout`."""
+
+    history: gr.State
+    saved: gr.BrowserState
+    stats: gr.HTML
+    mode: gr.Dropdown
+    new_chat_button: gr.Button
+    speaker: gr.Dropdown
+    source: gr.Dropdown
+    since: gr.Textbox
+    until: gr.Textbox
+    files: gr.File
+    upload_result: gr.HTML
+    chatbot: gr.Chatbot
+    question: gr.Textbox
+    send: gr.Button
+    example_buttons: list[gr.Button]
+    export_md: gr.Textbox
+    download_md: gr.Button
+    export_json: gr.Textbox
+    download_json: gr.Button
+    sources: gr.HTML
+    quotes_speaker: gr.Dropdown
+    previous_page: gr.Button
+    next_page: gr.Button
+    quotes_page: gr.State
+    quotes_list: gr.HTML
+
+
+def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
+    """Place every component (inside the caller's Blocks); no handler is attached here."""
+    history = gr.State([])
+    saved = gr.BrowserState([], storage_key=browser_storage_key(desk), secret=browser_secret(desk))
+    with gr.Sidebar(open=True, width=320, elem_id="sidebar"):
+        stats = gr.HTML(render_stats(desk.stats()), elem_id="stats", js_on_load=None)
+        gr.HTML(render_backend(desk.llm and desk.llm.name), elem_id="backend")
+        # A dropdown, not a radio: Gradio's radio refuses an unknown value with an error
+        # that quotes it back (any size); `respond` answers one in a sentence instead.
+        mode = gr.Dropdown(
+            MODES,
+            value=desk.default_mode,
+            label="Answers",
+            allow_custom_value=True,
+            elem_id="mode",
+            visible=desk.llm is not None,
         )
-        download_json.click(
-            None, js=DOWNLOAD_JS.format(box="export-json", mime="application/json", ext="json")
+        new_chat_button = gr.Button("New chat", size="sm", elem_id="new-chat")
+        gr.Markdown("**Filters**")
+        speaker = _speaker_picker("Speaker (empty: anyone)", "filter-speaker")
+        source = gr.Dropdown(
+            [("Any source", "")],
+            value="",
+            label="Source",
+            allow_custom_value=True,
+            elem_id="filter-source",
         )
-        search = SpeakerSearch(desk)
-        for picker in (speaker, quotes_speaker):
-            picker.key_up(search, None, picker, api_name=False, queue=False, show_progress="hidden")
-        quotes_speaker.change(
-            bound(first_quotes, desk), quotes_speaker, [quotes_list, quotes_page], api_name=False
+        with gr.Row(equal_height=True):
+            since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", elem_id="filter-since")
+            until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", elem_id="filter-until")
+        gr.Markdown("**Add articles**")
+        files = gr.File(
+            file_count="multiple",
+            file_types=UPLOAD_TYPES,
+            label=f".txt .md .html .json .jsonl, up to {max_upload_mb:g} MB each",
+            elem_id="upload",
+            height=110,
         )
-        for button, step in ((previous_page, -1), (next_page, 1)):
-            button.click(
-                bound(turn_page, desk, step),
-                [quotes_speaker, quotes_page],
-                [quotes_list, quotes_page],
-                api_name=False,
-            )
-        files.upload(
-            bound(add_files, desk, int(max_upload_mb * 1_000_000)),
-            files,
-            [upload_result, stats, files, speaker, source, *example_buttons],
-            api_name="add",
-            concurrency_limit=1,
-            show_progress_on=[upload_result],
-        )
-        demo.load(
-            bound(on_load, desk),
-            saved,
-            [stats, speaker, source, *example_buttons, chatbot, history, sources]
-            + [export_md, export_json],
+        upload_result = gr.HTML("", elem_id="upload-result", js_on_load=None)
+    gr.HTML(
+        '<div class="qd-header"><h1 class="qd-title" id="title">quotedesk</h1>'
+        '<span class="qd-tagline">Ask your news articles: every answer cites the exact '
+        "quoted words and who said them.</span></div>",
+        elem_id="header",
+    )
+    with gr.Tabs():
+        with gr.Tab("Chat", elem_id="chat-tab"), gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=340):
+                chatbot = gr.Chatbot(
+                    label="Chat",
+                    elem_id="chat",
+                    height=520,
+                    latex_delimiters=[],
+                    feedback_options=None,
+                    buttons=[],  # the export gives the conversation as text
+                    placeholder="Ask a question about the articles, or pick an example.",
+                )
+                with gr.Row(equal_height=True):
+                    question = gr.Textbox(
+                        show_label=False,
+                        placeholder="Ask a question and press Enter",
+                        elem_id="question",
+                        scale=6,
+                        autofocus=True,
+                    )
+                    send = gr.Button(
+                        "Ask", variant="primary", elem_id="send", scale=1, min_width=80
+                    )
+                with gr.Row(elem_id="examples"):
+                    example_buttons = [
+                        gr.Button(" ", size="sm", visible=False, elem_classes=["qd-example"])
+                        for _ in range(EXAMPLE_SLOTS)
+                    ]
+                with gr.Accordion("Export the conversation", open=False, elem_id="export"):
+                    with gr.Tab("Markdown"):
+                        export_md = _export_box("export-md")
+                        download_md = gr.Button("Download .md", size="sm")
+                    with gr.Tab("JSON"):
+                        export_json = _export_box("export-json")
+                        download_json = gr.Button("Download .json", size="sm")
+            with gr.Column(scale=2, min_width=320):
+                gr.Markdown("### Sources")
+                sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
+        with gr.Tab("Quotes by speaker", elem_id="quotes-tab"):
+            quotes_speaker = _speaker_picker("Speaker", "quotes-speaker")
+            with gr.Row():
+                previous_page = gr.Button("← Newer", size="sm", elem_id="quotes-prev")
+                next_page = gr.Button("Older →", size="sm", elem_id="quotes-next")
+            quotes_page = gr.State(1)
+            quotes_list = gr.HTML(render_quote_page(None), elem_id="quotes", js_on_load=None)
+
+    return ChatParts(
+        history=history,
+        saved=saved,
+        stats=stats,
+        mode=mode,
+        new_chat_button=new_chat_button,
+        speaker=speaker,
+        source=source,
+        since=since,
+        until=until,
+        files=files,
+        upload_result=upload_result,
+        chatbot=chatbot,
+        question=question,
+        send=send,
+        example_buttons=example_buttons,
+        export_md=export_md,
+        download_md=download_md,
+        export_json=export_json,
+        download_json=download_json,
+        sources=sources,
+        quotes_speaker=quotes_speaker,
+        previous_page=previous_page,
+        next_page=next_page,
+        quotes_page=quotes_page,
+        quotes_list=quotes_list,
+    )
+
+
+def _connect(
+    demo: gr.Blocks, ui: ChatParts, desk: QuoteDesk, max_upload_bytes: int, ask_concurrency: int
+) -> None:
+    """Attach the module's handlers, bound to `desk`, to the laid-out components."""
+    bound = functools.partial
+    ask = bound(respond, desk)
+    outputs = [ui.question, ui.chatbot, ui.history, ui.sources, ui.export_md]
+    ask_options = {"concurrency_limit": ask_concurrency, "show_progress": "minimal"}
+    inputs = [ui.question, ui.history, ui.mode, ui.speaker, ui.source, ui.since, ui.until]
+    save = {"fn": save_conversation, "inputs": ui.history, "outputs": [ui.saved, ui.export_json]}
+    save |= {"api_name": False, "queue": False}
+    ui.question.submit(ask, inputs, outputs, api_name="ask", **ask_options).then(**save)
+    ui.send.click(ask, inputs, outputs, api_name=False, **ask_options).then(**save)
+    for button in ui.example_buttons:
+        button.click(echo, button, ui.question, api_name=False, queue=False).then(
+            ask, inputs, outputs, api_name=False, **ask_options
+        ).then(**save)
+    cleared = [
+        ui.chatbot,
+        ui.history,
+        ui.sources,
+        ui.export_md,
+        ui.question,
+        ui.saved,
+        ui.export_json,
+    ]
+    ui.new_chat_button.click(new_chat, None, cleared, api_name="clear")
+    ui.chatbot.clear(new_chat, None, cleared, api_name=False)  # the chat's own trash button
+    ui.download_md.click(
+        None, js=DOWNLOAD_JS.format(box="export-md", mime="text/markdown", ext="md")
+    )
+    ui.download_json.click(
+        None, js=DOWNLOAD_JS.format(box="export-json", mime="application/json", ext="json")
+    )
+    search = SpeakerSearch(desk)
+    for picker in (ui.speaker, ui.quotes_speaker):
+        picker.key_up(search, None, picker, api_name=False, queue=False, show_progress="hidden")
+    ui.quotes_speaker.change(
+        bound(first_quotes, desk),
+        ui.quotes_speaker,
+        [ui.quotes_list, ui.quotes_page],
+        api_name=False,
+    )
+    for button, step in ((ui.previous_page, -1), (ui.next_page, 1)):
+        button.click(
+            bound(turn_page, desk, step),
+            [ui.quotes_speaker, ui.quotes_page],
+            [ui.quotes_list, ui.quotes_page],
             api_name=False,
         )
-    return demo
+    ui.files.upload(
+        bound(add_files, desk, max_upload_bytes),
+        ui.files,
+        [ui.upload_result, ui.stats, ui.files, ui.speaker, ui.source, *ui.example_buttons],
+        api_name="add",
+        concurrency_limit=1,
+        show_progress_on=[ui.upload_result],
+    )
+    demo.load(
+        bound(on_load, desk),
+        ui.saved,
+        [ui.stats, ui.speaker, ui.source, *ui.example_buttons, ui.chatbot, ui.history, ui.sources]
+        + [ui.export_md, ui.export_json],
+        api_name=False,
+    )
 
 
 def _speaker_picker(label: str, elem_id: str) -> gr.Dropdown:

@@ -41,7 +41,8 @@ def test_wrong_passwords_lock_the_address_out_even_for_the_right_one(sample_desk
         assert login(served.url, PASSWORD) == 200
         statuses = [login(served.url, "wrong") for _ in range(20)]
         assert statuses[:5] == [400] * 5  # the first failures are answered as such
-        assert set(statuses[5:]) == {429}  # then the address waits longer each time
+        # Then the address waits 1 s, 2 s, 4 s, ...: a quick run of tries is mostly refused.
+        assert statuses[5] == 429 and statuses[5:].count(429) >= 12, statuses
         assert login(served.url, PASSWORD) == 429  # the right password too, while locked
         status, text = http(served.url + "config")
         assert status in (401, 403) and "Lavrov" not in text
@@ -85,27 +86,33 @@ def test_the_ask_api_needs_only_the_question(open_desk) -> None:
     served, _ = open_desk
     kind, result = call(served.url, "ask", ["What did Lavrov say about the OSCE?"])
     assert kind == "complete", result
-    box, chat, sources, markdown = result
+    box, chat, _state, sources, markdown = result  # the session's state travels as null
     assert "OSCE" in json.dumps(chat) and 'id="source-1"' in sources
     assert markdown.startswith("# quotedesk conversation")
+
+
+HUGE = "<script>" + "A" * 50_000
 
 
 @pytest.mark.parametrize(
     "data",
     [
-        [{"x": "<script>" + "A" * 50_000}],
+        ["What did Peskov say?", HUGE],
+        ["What did Peskov say?", "quotes", "", "", HUGE],
+        [{"x": HUGE}],
         [["not", "text"]],
         [None, None, None, None, None, None, 7],
     ],
-    ids=["object", "list", "too-many"],
+    ids=["bad-mode", "bad-date", "object", "list", "too-many"],
 )
 def test_errors_name_no_internals_and_echo_no_input(open_desk, data: list) -> None:
     served, _ = open_desk
     kind, result = call(served.url, "ask", data)
+    assert kind == "complete", result  # every bad input is answered, none crashes
     shown = json.dumps(result)
     assert "object at 0x" not in shown and "Traceback" not in shown and 'File "' not in shown
-    assert "AAAAAAAAAA" not in shown and "<script>" not in shown
-    assert len(shown) < 100_000 if kind == "complete" else len(shown) < 2_000
+    assert "<script>" not in shown  # anything echoed is escaped
+    assert "A" * 2_001 not in shown and len(shown) < 20_000  # at most the question's 2,000
     assert http(served.url + "config")[0] == 200  # still serving
 
 

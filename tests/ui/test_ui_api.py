@@ -147,8 +147,8 @@ def test_filters_scope_the_answer(fresh) -> None:
     )
     assert "Monday" in text_of(chat[-1]) and "Alma Ruiz" in sources
 
-    _, chat, _, _ = c.predict(question, "quotes", "", "", "2022-01-01", "", api_name="/ask")
-    assert "Harbour reopens" not in text_of(chat[-1])  # undated articles are outside any range
+    _, chat, sources, _ = c.predict(question, "quotes", "", "", "2022-01-01", "", api_name="/ask")
+    assert "Harbour reopens" not in sources  # undated articles are outside any range
 
     assert "1 article has no date and is left out: ‘Harbour reopens after storm’" in text_of(
         chat[-1]
