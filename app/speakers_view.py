@@ -68,14 +68,28 @@ def left_out_by(name: str) -> str | None:
 
 
 def pickable(infos: Iterable[SpeakerInfo]) -> list[SpeakerInfo]:
-    return [info for info in infos if left_out_by(info.name) is None]
+    return [info for info in infos if left_out_by(shown_name(info.name)[0]) is None]
+
+
+def shown_name(name: str) -> tuple[str, str | None]:
+    """The name without a lowercase role the extraction left in front of it, and that role:
+    "trader Ines Vidal" is shown as Ines Vidal, a trader (the stored name stays the value)."""
+    words = name.split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead][:1].islower():
+        lead += 1
+    if lead == 0 or not words[lead][:1].isupper():
+        return name, None
+    return " ".join(words[lead:]), " ".join(words[:lead])
 
 
 def speaker_label(info: SpeakerInfo) -> str:
-    """ "Sergei Lavrov — Russian Foreign Minister (12 quotes)": the canonical name first."""
-    role = f" — {info.role}" if info.role else ""
+    """ "Sergei Lavrov — Russian Foreign Minister (12 quotes)": the name first, then the role."""
+    name, leading_role = shown_name(info.name)
+    role = info.role or leading_role
+    role = f" — {role}" if role else ""
     count = f"{info.quotes} quote" + ("s" if info.quotes != 1 else "")
-    return f"{info.name}{role} ({count})"
+    return f"{name}{role} ({count})"
 
 
 def search_speakers(infos: Sequence[SpeakerInfo], typed: str, limit: int) -> list[SpeakerInfo]:

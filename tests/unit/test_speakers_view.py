@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from app.speaker_index import SpeakerIndex, SpeakerInfo
-from app.speakers_view import left_out_by, quote_page, search_speakers, speaker_label
+from app.speakers_view import (
+    left_out_by,
+    pickable,
+    quote_page,
+    search_speakers,
+    speaker_label,
+)
 from ingest.types import Chunk, Quote
 
 PICKER_CASES = [
@@ -58,9 +64,23 @@ def test_search_covers_every_speaker_and_caps_only_the_answer() -> None:
     assert len(search_speakers(many, "person", 7)) == 7
 
 
-def test_label_gives_canonical_name_role_and_count() -> None:
-    assert speaker_label(SPEAKERS[0]) == "Alma Ruiz — port director (9 quotes)"
-    assert speaker_label(info("Rui Almeida", 1)) == "Rui Almeida (1 quote)"
+LABEL_CASES = [
+    (info("Alma Ruiz", 9, "port director"), "Alma Ruiz — port director (9 quotes)"),
+    (info("Rui Almeida", 1), "Rui Almeida (1 quote)"),
+    (info("trader Ines Vidal", 2), "Ines Vidal — trader (2 quotes)"),
+    (info("trader Ines Vidal", 2, "market trader"), "Ines Vidal — market trader (2 quotes)"),
+]
+
+
+@pytest.mark.parametrize(("speaker", "label"), LABEL_CASES)
+def test_label_gives_the_name_role_and_count(speaker: SpeakerInfo, label: str) -> None:
+    assert speaker_label(speaker) == label
+
+
+def test_a_name_with_a_leading_role_is_offered() -> None:
+    assert [s.name for s in pickable([info("trader Ines Vidal", 2), info("some analysts", 3)])] == [
+        "trader Ines Vidal"
+    ]
 
 
 def test_quote_pages_cover_every_quote_once() -> None:
