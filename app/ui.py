@@ -66,7 +66,7 @@ UNDATED_NAMED = 3  # undated articles named in the notice; the rest are counted
 
 CSS = """
 .qd-header { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2em 1em; }
-.qd-title { margin: 0; font-size: 1.6em; white-space: nowrap; word-break: keep-all;
+.qd-app-title { margin: 0; font-size: 1.6em; white-space: nowrap; word-break: keep-all;
   overflow-wrap: normal; hyphens: none; }
 .qd-tagline { opacity: .85; }
 .qd-sources { max-height: 76vh; overflow-y: auto; padding-right: .3em; }
@@ -96,9 +96,16 @@ mark { background: #ffe58a; color: #1a1a1a; padding: 0 .1em; border-radius: 2px;
 """
 
 # A marker click opens its source in the panel and scrolls to it (capture phase, so the chat's
-# own link handling never turns it into navigation).
+# own link handling never turns it into navigation). On a phone the sidebar starts closed.
 JS = """
 () => {
+  // On a phone the sidebar would cover the chat: start with it closed (its toggle opens it).
+  const closeOnPhone = (tries) => {
+    const toggle = document.querySelector('#sidebar.open .toggle-button');
+    if (toggle && window.matchMedia('(max-width: 768px)').matches) toggle.click();
+    else if (!toggle && tries > 0) setTimeout(() => closeOnPhone(tries - 1), 100);
+  };
+  closeOnPhone(100);
   document.addEventListener('click', (event) => {
     const link = event.target.closest && event.target.closest('a[href^="#source-"]');
     if (!link) return;
@@ -371,7 +378,7 @@ def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
         )
         upload_result = gr.HTML("", elem_id="upload-result", js_on_load=None)
     gr.HTML(
-        '<div class="qd-header"><h1 class="qd-title" id="title">quotedesk</h1>'
+        '<div class="qd-header"><h1 class="qd-app-title" id="title">quotedesk</h1>'
         '<span class="qd-tagline">Ask your news articles: every answer cites the exact '
         "quoted words and who said them.</span></div>",
         elem_id="header",

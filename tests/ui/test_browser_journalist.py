@@ -221,6 +221,10 @@ def test_the_phone_layout_keeps_words_whole(browser, served) -> None:
         assert lines == 1, "the title breaks inside the word"
         width = tab.evaluate("document.documentElement.scrollWidth")
         assert width <= 391, f"page scrolls sideways at phone width ({width}px)"
+        # The sidebar starts closed on a phone: a tap reaches the question box (Playwright's
+        # click fails on an element something else covers), and its toggle opens it.
+        tab.locator("#question textarea").click(timeout=10_000)
+        assert not tab.locator("#filter-speaker").is_visible() or not _in_view(tab, "#sidebar")
         ask(tab, "What did Tomas Berry say about the bridge budget?", 0)
         width = tab.evaluate("document.documentElement.scrollWidth")
         assert width <= 391, f"an answer makes the page scroll sideways ({width}px)"
@@ -230,3 +234,12 @@ def test_the_phone_layout_keeps_words_whole(browser, served) -> None:
             tab.screenshot(path=str(ROOT / "docs" / "screenshot-390.png"))
     finally:
         tab.close()
+
+
+def _in_view(tab, selector: str) -> bool:
+    """Whether any of the element lies inside the viewport (a closed sidebar is moved off it)."""
+    return tab.evaluate(
+        """(selector) => { const r = document.querySelector(selector).getBoundingClientRect();
+        return r.right > 0 && r.left < window.innerWidth; }""",
+        selector,
+    )
