@@ -4,9 +4,9 @@ The browser keeps plain dicts (`stored` / `restored`), so a reload or a server r
 the chat back; what comes back from the browser is checked field by field, and an entry that
 does not read as an answer is dropped, never shown half-built.
 
-Exports are sanitised for wherever they are pasted: the Markdown escapes every character that
-could start HTML, a link or emphasis, and links only http(s) URLs; the JSON writes `<`, `>`
-and `&` as \\u escapes, so no HTML appears in either file.
+Exports are sanitised for wherever they are pasted: the Markdown writes `<`, `>` and `&` as
+entities and escapes what could start a link or emphasis, and links only http(s) URLs; the
+JSON writes `<`, `>` and `&` as \\u escapes, so no HTML appears in either file.
 """
 
 from __future__ import annotations
@@ -23,10 +23,12 @@ from ingest.loaders import strip_control, web_url
 
 _CITATION_FIELDS = {f.name for f in fields(Citation)}
 _ANSWER_FIELDS = {f.name for f in fields(Answer)}
-# Characters that start HTML, links, emphasis, code or entities anywhere in a line, escaped
-# with a backslash; and what starts a heading, list, quote or rule at a line's start.
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+(?=[.)]))")
+# HTML's own three characters become entities (no tag survives even where a renderer lets
+# raw HTML through); what starts a link, emphasis or code anywhere in a line, and a heading,
+# list, quote or rule at its start, gets a backslash.
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
 
 
 def stored(history: Sequence[Answer]) -> list[dict[str, Any]]:
@@ -104,6 +106,7 @@ def _source_line(c: Citation) -> str:
 def _md(text: str | None) -> str:
     """Plain text that Markdown shows as written: one line, every special character escaped."""
     flat = _MARKDOWN_INLINE.sub(r"\\\1", " ".join(strip_control(text or "").split()))
+    flat = re.sub(r"[&<>]", lambda m: _HTML_ENTITIES[m.group()], flat)
     return _MARKDOWN_LINE_START.sub(_escape_start, flat)
 
 
