@@ -68,16 +68,18 @@ def _answer(item: dict[str, Any]) -> Answer:
 def to_markdown(history: Sequence[Answer], title: str = "quotedesk conversation") -> str:
     """Real Markdown: a heading per question, the answer, then its sources as a numbered list,
     each with a link to the article (http(s) only) and the cited words as a blockquote."""
-    lines = [f"# {_md(title)}", ""]
+    lines = [f"# {markdown_text(title)}", ""]
     for turn, answer in enumerate(history, start=1):
-        lines += [f"## {turn}. {_md(answer.question)}", "", _md(answer.answer), ""]
+        question, text = markdown_text(answer.question), markdown_text(answer.answer)
+        lines += [f"## {turn}. {question}", "", text, ""]
         if answer.notice:
-            lines += [f"*{_md(answer.notice)}*", ""]
+            lines += [f"*{markdown_text(answer.notice)}*", ""]
         if answer.citations:
             lines += ["Sources:", ""]
         for c in answer.citations:
             lines += [f"{c.n}. {_source_line(c)}", ""]
-            lines += [f"   > {_md(line)}" if line.strip() else "   >" for line in _lines(c.text)]
+            quoted = [markdown_text(line) for line in _lines(c.text)]
+            lines += [f"   > {line}" if line else "   >" for line in quoted]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -95,16 +97,16 @@ def to_json(history: Sequence[Answer]) -> str:
 
 
 def _source_line(c: Citation) -> str:
-    who = f"**{_md(c.speaker)}**, " if c.speaker else ""
+    who = f"**{markdown_text(c.speaker)}**, " if c.speaker else ""
     url = web_url(c.url)
-    title = f"[{_md(c.title)}]({_link(url)})" if url else f"*{_md(c.title)}*"
-    where = ", ".join(_md(p) for p in (c.source, c.published) if p)
+    title = f"[{markdown_text(c.title)}]({_link(url)})" if url else f"*{markdown_text(c.title)}*"
+    where = ", ".join(markdown_text(p) for p in (c.source, c.published) if p)
     where = f", {where}" if where else ""
     return f"{who}{title}{where}, paragraph {c.paragraph}"
 
 
-def _md(text: str | None) -> str:
-    """Plain text that Markdown shows as written: one line, every special character escaped."""
+def markdown_text(text: str | None) -> str:
+    """`text` as one line that Markdown shows as written, with no HTML and no live markup."""
     flat = _MARKDOWN_INLINE.sub(r"\\\1", " ".join(strip_control(text or "").split()))
     flat = re.sub(r"[&<>]", lambda m: _HTML_ENTITIES[m.group()], flat)
     return _MARKDOWN_LINE_START.sub(_escape_start, flat)
