@@ -21,7 +21,7 @@ from app.question import Intent, Turn, understand
 from app.retrieval import HybridRetriever
 from app.settings import Settings, load_settings
 from app.speaker_index import SpeakerIndex, SpeakerInfo
-from app.speakers_view import QuotePage, pickable, quote_page, search_speakers
+from app.speakers_view import QuotePage, finder_for, pickable, quote_page
 from app.types import Answer, Filters, Passage
 from ingest.dates import day_number
 from ingest.embedding import Embedder, load_token_counter, resolve_model_path
@@ -255,7 +255,7 @@ class QuoteDesk:
     def find_speakers(self, typed: str = "", limit: int = 50) -> list[SpeakerInfo]:
         """People and organisations whose names (or aliases, roles) start with the typed words,
         searched over every speaker in the store; `limit` caps only what is returned."""
-        return search_speakers(pickable(self.speakers()), typed, limit)
+        return finder_for(self.speaker_index()).search(typed, limit)
 
     def quotes_by(self, speaker: str, page: int = 1, size: int = 20) -> QuotePage:
         """One page of everything `speaker` is quoted saying, newest article first."""

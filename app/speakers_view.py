@@ -9,9 +9,11 @@ which a journalist can never mean as a speaker.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -92,23 +94,65 @@ def speaker_label(info: SpeakerInfo) -> str:
     return f"{name}{role} ({count})"
 
 
-def search_speakers(infos: Sequence[SpeakerInfo], typed: str, limit: int) -> list[SpeakerInfo]:
-    """Speakers whose name, aliases or role have a word starting with every typed word.
+class SpeakerFinder:
+    """Typed search over speakers: the speakers whose name, aliases or role have a word
+    starting with every typed word.
 
-    Over every speaker (no cap on what is searched, only on what is returned); names that
-    start with the typed text come first, then the most quoted.
+    Built once per speaker index (`finder_for`): a sorted list of every word, so a keystroke
+    costs a binary search per typed word, not a pass over every speaker (a plain scan took
+    0.5-1.0 s per keystroke over 10,000 speakers here, the finder under 0.07 s:
+    `python -m benchmarks.picker_search`).
     """
-    wanted = _fold(typed)
-    if not wanted:
-        return list(infos[:limit])
-    found: list[tuple[bool, SpeakerInfo]] = []
-    for info in infos:
-        words = _search_words(info)
-        if all(any(w.startswith(part) for w in words) for part in wanted):
-            starts = " ".join(_fold(info.name)).startswith(" ".join(wanted))
-            found.append((not starts, info))
-    found.sort(key=lambda item: (item[0], -item[1].quotes, item[1].name))
-    return [info for _, info in found[:limit]]
+
+    def __init__(self, infos: Sequence[SpeakerInfo]) -> None:
+        self.infos = list(infos)
+        self._names = [" ".join(_fold(info.name)) for info in self.infos]
+        holders: dict[str, set[int]] = {}
+        for i, info in enumerate(self.infos):
+            for word in _search_words(info):
+                holders.setdefault(word, set()).add(i)
+        self._words = sorted(holders)
+        self._holders = [holders[w] for w in self._words]
+
+    def search(self, typed: str, limit: int) -> list[SpeakerInfo]:
+        """Names that start with the typed text first, then the most quoted; at most `limit`
+        returned, but every speaker searched."""
+        wanted = _fold(typed)
+        if not wanted:
+            return self.infos[:limit]
+        found: set[int] | None = None
+        for part in wanted:
+            start = bisect.bisect_left(self._words, part)
+            stop = bisect.bisect_left(self._words, part + "\uffff")
+            ids = set().union(*self._holders[start:stop])
+            found = ids if found is None else found & ids
+        prefix = " ".join(wanted)
+        ranked = sorted(
+            found or (),
+            key=lambda i: (
+                not self._names[i].startswith(prefix),
+                -self.infos[i].quotes,
+                self.infos[i].name,
+            ),
+        )
+        return [self.infos[i] for i in ranked[:limit]]
+
+
+_FINDERS: weakref.WeakKeyDictionary[object, SpeakerFinder] = weakref.WeakKeyDictionary()
+
+
+def finder_for(index: SpeakerIndex) -> SpeakerFinder:
+    """The picker's search over `index`'s people and organisations, built once per index (the
+    index is rebuilt when the store changes, so the finder follows it)."""
+    finder = _FINDERS.get(index)
+    if finder is None:
+        finder = _FINDERS[index] = SpeakerFinder(pickable(index.speakers()))
+    return finder
+
+
+def search_speakers(infos: Sequence[SpeakerInfo], typed: str, limit: int) -> list[SpeakerInfo]:
+    """One-off search (see `SpeakerFinder`)."""
+    return SpeakerFinder(infos).search(typed, limit)
 
 
 def _search_words(info: SpeakerInfo) -> set[str]:
