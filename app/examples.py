@@ -47,8 +47,17 @@ def choose_examples(
     return examples
 
 
+# Word endings that mark a verb form or an adverb ("logged", "saying", "quickly"): a topic
+# reads as "What did X say about <noun>?", so these are skipped.
+NOT_TOPIC_ENDINGS = ("ed", "ing", "ly")
+
+
 def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text) if w.lower() not in ENGLISH_STOP_WORDS]
+
+
+def _topical(word: str) -> bool:
+    return not word.endswith(NOT_TOPIC_ENDINGS)
 
 
 def _topic(
@@ -60,7 +69,7 @@ def _topic(
     scored = [
         (n * math.log((1 + total) / (1 + document_frequency[w])), w)
         for w, n in counts.items()
-        if n >= MIN_TOPIC_COUNT
+        if n >= MIN_TOPIC_COUNT and _topical(w)
     ]
     if not scored:
         return None

@@ -368,11 +368,13 @@ def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
         with gr.Row(equal_height=True):
             since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", elem_id="filter-since")
             until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", elem_id="filter-until")
-        gr.Markdown("**Add articles**")
+        gr.Markdown(
+            f"**Add articles**: .txt .md .html .json .jsonl, up to {max_upload_mb:g} MB each"
+        )
         files = gr.File(
             file_count="multiple",
             file_types=UPLOAD_TYPES,
-            label=f".txt .md .html .json .jsonl, up to {max_upload_mb:g} MB each",
+            show_label=False,
             elem_id="upload",
             height=110,
         )

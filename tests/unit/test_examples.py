@@ -34,6 +34,13 @@ def test_examples_ask_about_the_most_quoted_speakers_and_a_real_quote() -> None:
     assert any(excerpt in q.text for q, _ in QUOTES)  # the speaker's own words
 
 
+def test_a_topic_is_not_a_verb_form() -> None:
+    quotes = [quote(f"We logged {n} boats at the harbour", "Alma Ruiz") for n in range(3)]
+    index = SpeakerIndex(quotes)
+    [topic, _] = choose_examples(quotes, index.speakers(), index.canonical)
+    assert topic == "What did Alma Ruiz say about harbour?"  # at a tie, the later word
+
+
 def test_no_attributed_quotes_means_no_examples() -> None:
     assert choose_examples([], [], str) == []
 
