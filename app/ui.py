@@ -43,6 +43,7 @@ from app.html import (
 from app.settings import ServerSettings
 from app.speakers_view import speaker_label
 from app.types import Answer, Filters
+from ingest.loaders import strip_control
 
 if TYPE_CHECKING:
     from app.api import QuoteDesk
@@ -554,7 +555,8 @@ def _refused(
     question: str, message: str, history: list[Answer], keep: bool = True
 ) -> Iterator[tuple]:
     """A message in the chat instead of an answer; `keep` leaves the question in the box."""
-    refused = Answer(question=question[:MAX_QUESTION_CHARS], answer=message, abstained=True)
+    shown = " ".join(strip_control(question).split())[:MAX_QUESTION_CHARS]
+    refused = Answer(question=shown, answer=message, abstained=True)
     history = [*history, refused][-MAX_TURNS:]
     box = question if keep else ""
     yield box, chat_messages(history), history, EMPTY_SOURCES, to_markdown(history)

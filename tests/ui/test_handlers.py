@@ -150,3 +150,10 @@ def test_an_ingested_upload_moves_into_the_store(tmp_path: Path) -> None:
     assert kept.parent == tmp_path / "store" / UPLOADS_FOLDER and kept.name.endswith("-pier.txt")
     assert kept.read_text(encoding="utf-8").endswith("reopens in May.")
     assert not temp.exists()  # nothing left in Gradio's shared folder
+
+
+def test_a_refused_question_is_shown_clean_and_bounded() -> None:
+    question = "\x1b[31mWhat did Olaf say?" + " x" * 5_000
+    _, chat, history, *_ = final(respond(FakeDesk(), question, [], "quotes", "Olaf Quist"))
+    assert history[0].question.startswith("What did Olaf say?")
+    assert len(history[0].question) == 2_000 and "[31m" not in chat[0]["content"]
