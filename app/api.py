@@ -15,15 +15,18 @@ from typing import Any, Literal
 
 from app.answer import Evidence, ExtractiveAnswerer
 from app.corpus_cache import CorpusCache
+from app.examples import choose_examples
 from app.llm_answer import LLMAnswerer
 from app.question import Intent, Turn, understand
 from app.ranker import EvidenceRanker
 from app.retrieval import HybridRetriever
 from app.settings import Settings, load_settings
 from app.speaker_index import SpeakerIndex, SpeakerInfo
+from app.speakers_view import QuotePage, finder_for, pickable, quote_page
 from app.types import Answer, Filters, Passage
+from ingest.dates import day_number
 from ingest.embedding import Embedder, load_token_counter, resolve_model_path
-from ingest.loaders import LoadError
+from ingest.loaders import LoadError, strip_control
 from ingest.pipeline import Ingestor, IngestReport
 from ingest.quotes import extract_quotes
 from ingest.store import Store
@@ -294,10 +297,60 @@ class QuoteDesk:
             raise ValueError(str(loaded.errors[0]))
         return [q for a in loaded.articles for q in self.quotes_in_text(a.text, speaker)]
 
+    # ----- chat support ------------------------------------------------------------------------
+
+    def examples(self) -> list[str]:
+        """Example questions from what the store holds (see `app.examples`)."""
+        index = self.speaker_index()
+        quotes = list(self.retriever.quotes.values())
+        return choose_examples(quotes, pickable(index.speakers()), index.canonical)
+
+    def find_speakers(self, typed: str = "", limit: int = 50) -> list[SpeakerInfo]:
+        """People and organisations whose names (or aliases, roles) start with the typed words,
+        searched over every speaker in the store; `limit` caps only what is returned."""
+        return finder_for(self.speaker_index()).search(typed, limit)
+
+    def quotes_by(self, speaker: str, page: int = 1, size: int = 20) -> QuotePage:
+        """One page of everything `speaker` is quoted saying, newest article first."""
+        index = self.speaker_index()
+        quotes = self.retriever.quotes.values()
+        return quote_page(speaker, quotes, index, self.retriever.chunks, page, size)
+
+    def undated_articles(self) -> list[str]:
+        """Titles of the stored articles without a readable date: outside any date range."""
+        self.retriever.refresh()
+        undated: dict[str, str] = {}
+        for chunk in self.retriever.chunks.values():
+            if day_number(chunk.published) is None:
+                undated.setdefault(chunk.article_id, chunk.title or chunk.article_id)
+        return sorted(undated.values())
+
+    def unknown_speaker(self, filters: Filters) -> str | None:
+        """ "X is not quoted in the articles" when the speaker filter names nobody stored."""
+        if not filters.speaker:
+            return None
+        index = self.speaker_index()
+        if index.info(filters.speaker) or index.find(filters.speaker):
+            return None
+        return f"{' '.join(filters.speaker.split())} is not quoted in the articles."
+
+    @staticmethod
+    def question_notice(question: str) -> str | None:
+        """What was cut from an over-long question, for the answer's notice."""
+        length = len(" ".join(strip_control(question or "").split()))
+        if length <= MAX_QUESTION_CHARS:
+            return None
+        return (
+            f"Your question was {length:,} characters; only the first "
+            f"{MAX_QUESTION_CHARS:,} were used."
+        )
+
 
 def _clean_question(question: str) -> str:
-    """Bound the work per question and drop control characters."""
-    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in question or "")
+    """Bound the work per question and drop terminal escapes and control characters (whole,
+    so "\\x1b[31mWhat" is "What", not "[31mWhat")."""
+    cleaned = strip_control(question or "")
+    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in cleaned)
     return " ".join(cleaned.split())[:MAX_QUESTION_CHARS]
 
 
@@ -322,7 +375,10 @@ def _of_filtered_speaker(intent: Intent, filters: Filters, index: SpeakerIndex) 
     """The speaker filter wins over whoever the question names: answer from their words."""
     if not filters.speaker:
         return intent
-    speaker = index.canonical(filters.speaker)
+    found = index.find(filters.speaker)
+    speaker = (
+        found[0] if found and not index.info(filters.speaker) else index.canonical(filters.speaker)
+    )
     return replace(intent, kind="speaker_topic", speakers=[speaker], asks_words=True)
 
 

@@ -207,6 +207,9 @@ def speakers(obj: Context, as_json: bool) -> None:
 @click.pass_obj
 def serve(obj: Context, host: str | None, port: int | None, auth: str | None) -> None:
     """Start the browser chat."""
+    from app.startup import set_offline_switches
+
+    set_offline_switches()  # before Gradio is imported: it reads them at import
     from app.ui import launch
 
     settings = obj.settings(host=host, port=port, auth=auth)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from app.speakers_view import QuoteLine, QuotePage
 from app.types import Answer, Citation
 from ingest.text import paragraph_spans
 from ingest.types import Article
@@ -291,9 +292,47 @@ __all__ = [
     "render_answer",
     "render_backend",
     "render_question",
+    "render_quote_page",
     "render_sources",
     "render_stats",
     "render_upload_results",
     "safe_url",
     "stream_cuts",
 ]
+
+
+# ----- quotes by one speaker -----------------------------------------------------------------
+
+
+def render_quote_page(page: QuotePage | None) -> str:
+    """One page of a speaker's quotes: the words, then the article (linked if http(s)) and date."""
+    if page is None:
+        return _quotes_note("Pick a speaker to see everything they are quoted saying.")
+    if not page.total:
+        return _quotes_note(f"{page.speaker} is not quoted in the articles.")
+    last = page.first + len(page.quotes) - 1
+    head = (
+        f'<div class="qd-quotes-head"><b>{_text(page.speaker)}</b>: quotes {page.first:,}–'
+        f"{last:,} of {page.total:,} (page {page.page} of {page.pages})</div>"
+    )
+    items = "".join(_quote_item(line) for line in page.quotes)
+    listing = f'<ol class="qd-quote-list" start="{page.first}">{items}</ol>'
+    return f'<div class="qd-quotes">{head}{listing}</div>'
+
+
+def _quotes_note(text: str) -> str:
+    return f'<div class="qd-quotes-empty">{_text(text)}</div>'
+
+
+def _quote_item(line: QuoteLine) -> str:
+    url = safe_url(line.url)
+    title = _text(line.title)
+    title = (
+        f'<a href="{url}" target="_blank" rel="noopener noreferrer">{title}</a>' if url else title
+    )
+    date = f", {_text(line.published)}" if line.published else ""
+    kind = "" if line.kind == "direct" else f" · {_text(line.kind)}"
+    return (
+        f'<li><blockquote class="qd-passage">{_text(line.text)}</blockquote>'
+        f'<div class="qd-meta"><i>{title}</i>{date}{kind}</div></li>'
+    )

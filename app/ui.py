@@ -1,47 +1,49 @@
-"""The browser chat: `build_ui(desk)` makes the Gradio Blocks, `launch` serves it.
+"""The browser chat: `build_ui(desk)` lays out the Gradio Blocks, `launch` serves it.
 
-Handlers only call `QuoteDesk` and the pure renderers in `app/html.py`. Each browser session
-keeps its conversation as a list of `Answer`s in `gr.State`; the chat display is derived from
-it, never parsed back. The desk (model and store) is built once by the caller and shared.
+Handlers are module-level functions that only call `QuoteDesk` and the pure renderers in
+`app/html.py` and `app/conversation.py`; `build_ui` binds them to one desk with
+`functools.partial`. Each browser session keeps its conversation as a list of `Answer`s in
+`gr.State` (the chat display is derived from it, never parsed back), mirrored into the
+browser's local storage per store, so a reload brings it back.
+
+Import `app.startup.set_offline_switches()` first (`quotedesk serve` does): Gradio reads them
+when it is imported.
 """
 
 from __future__ import annotations
 
-import os
+import contextlib
+import functools
+import hashlib
+import secrets
+import shutil
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-# Before Gradio is imported: no analytics, version checks or Hugging Face calls. Gradio's
-# queue also summarises its last 10,000 events with pandas after every event, for a monitoring
-# page quotedesk does not serve: under the soak (benchmarks/soak.py, py-spy) that was about 6%
-# of the server's busy time and grew with uptime, so it is summarised rarely, over few events.
-for _name, _value in {
-    "GRADIO_ANALYTICS_ENABLED": "False",
-    "GRADIO_ANALYTICS_MAX_EVENTS": "500",
-    "GRADIO_ANALYTICS_CACHE_FREQUENCY": "500",
-    "HF_HUB_OFFLINE": "1",
-    "HF_HUB_DISABLE_TELEMETRY": "1",
-}.items():
-    os.environ.setdefault(_name, _value)
+import gradio as gr
+from starlette.middleware import Middleware
 
-import time  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import TYPE_CHECKING, Any  # noqa: E402
-
-import gradio as gr  # noqa: E402
-
-from app.html import (  # noqa: E402
+from app.api import MAX_QUESTION_CHARS
+from app.conversation import restored, stored, to_json, to_markdown
+from app.guard import Guard, LoginThrottle
+from app.html import (
     EMPTY_SOURCES,
     FileResult,
     chat_messages,
     render_backend,
+    render_quote_page,
     render_sources,
     render_stats,
     render_upload_results,
     stream_cuts,
 )
-from app.render import format_answer_text  # noqa: E402
-from app.settings import ServerSettings  # noqa: E402
-from app.types import Answer, Filters  # noqa: E402
+from app.settings import ServerSettings
+from app.speakers_view import speaker_label
+from app.types import Answer, Filters
+from ingest.loaders import strip_control
 
 if TYPE_CHECKING:
     from app.api import QuoteDesk
@@ -49,20 +51,25 @@ if TYPE_CHECKING:
 
 STATIC = Path(__file__).parent / "static"
 FAVICON = STATIC / "favicon.svg"
-EXAMPLES = (
-    "What did Lavrov say about the OSCE?",
-    "What did Peskov say?",
-    "Who is Sergei Lavrov?",
-)
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".json", ".jsonl"]
+UPLOADS_FOLDER = "uploads"  # inside the store folder: uploads are kept with the store
+BROWSER_KEY_FILE = "browser-state.key"  # inside the store folder: encrypts the stored chats
 STREAM_STEPS = 3  # a quoted answer appears in this many updates (each costs ~4 ms of server CPU)
 STREAM_DELAY = 0.05  # seconds between them
 LLM_REFRESH = 0.1  # seconds between chat updates while an LLM writes (not one per token)
 MODES = [("Written answer", "written"), ("Quotes only", "quotes")]
-MAX_TURNS = 100  # per session; older turns drop off the display and the history
-MAX_SPEAKERS = 500  # most-quoted first; the dropdown filters as the user types
+MODE_VALUES = [value for _, value in MODES]
+MAX_TURNS = 100  # per session; older turns drop off the display, the history and the storage
+EXAMPLE_SLOTS = 3
+SPEAKER_MATCHES = 50  # picker suggestions per keystroke (the search itself covers everyone)
+QUOTES_PER_PAGE = 20
+UNDATED_NAMED = 3  # undated articles named in the notice; the rest are counted
 
 CSS = """
+.qd-header { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2em 1em; }
+.qd-app-title { margin: 0; font-size: 1.6em; white-space: nowrap; word-break: keep-all;
+  overflow-wrap: normal; hyphens: none; }
+.qd-tagline { opacity: .85; }
 .qd-sources { max-height: 76vh; overflow-y: auto; padding-right: .3em; }
 .qd-source { border: 1px solid var(--border-color-primary); border-radius: 8px;
   padding: .5em .8em; margin: 0 0 .7em 0; scroll-margin-top: .5em; }
@@ -85,13 +92,21 @@ mark { background: #ffe58a; color: #1a1a1a; padding: 0 .1em; border-radius: 2px;
 .qd-upload { width: 100%; font-size: .9em; }
 .qd-upload td, .qd-upload th { padding: .2em .5em; text-align: left; }
 .qd-failed td:nth-child(2) { color: #b42318; font-weight: 600; }
+.qd-quote-list > li { margin-bottom: .6em; }
 @media (max-width: 768px) { .qd-sources { max-height: none; } }
 """
 
 # A marker click opens its source in the panel and scrolls to it (capture phase, so the chat's
-# own link handling never turns it into navigation).
+# own link handling never turns it into navigation). On a phone the sidebar starts closed.
 JS = """
 () => {
+  // On a phone the sidebar would cover the chat: start with it closed (its toggle opens it).
+  const closeOnPhone = (tries) => {
+    const toggle = document.querySelector('#sidebar.open .toggle-button');
+    if (toggle && window.matchMedia('(max-width: 768px)').matches) toggle.click();
+    else if (!toggle && tries > 0) setTimeout(() => closeOnPhone(tries - 1), 100);
+  };
+  closeOnPhone(100);
   document.addEventListener('click', (event) => {
     const link = event.target.closest && event.target.closest('a[href^="#source-"]');
     if (!link) return;
@@ -107,104 +122,272 @@ JS = """
 }
 """
 
+# An export is saved by the browser from the text already on the page: no file on the server.
+DOWNLOAD_JS = """
+() => {{
+  const text = document.querySelector('#{box} textarea').value;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], {{type: '{mime}'}}));
+  link.download = 'quotedesk-conversation.{ext}';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}}
+"""
+
+
+# ----- handlers --------------------------------------------------------------------------------
+
+
+def respond(
+    desk: QuoteDesk,
+    question: str,
+    history: list[Answer],
+    mode: str | None = None,
+    speaker: str | None = None,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Iterator[tuple]:
+    """Ask, stream the answer into the chat; outputs: box, chat, history, sources, Markdown."""
+    if not (question or "").strip():
+        gr.Warning("Type a question first: the box is empty.")
+        yield (gr.skip(),) * 5
+        return
+    try:
+        filters = Filters(speaker or None, source or None, since or None, until or None)
+    except ValueError:  # a mistyped date: say so in the chat (without echoing it back)
+        message = "Filter not applied: dates must look like 2024-01-31."
+        yield from _refused(question, message, history)
+        return
+    if unknown := desk.unknown_speaker(filters):
+        yield from _refused(question, unknown, history, keep=False)
+        return
+    mode = mode or desk.default_mode
+    if mode not in MODE_VALUES:
+        choices = " or ".join(f"“{m}”" for m in MODE_VALUES)
+        yield from _refused(question, f"Unknown answer mode: use {choices}.", history)
+        return
+    written, shown = "", 0.0
+    for item in desk.ask_stream(question, history, mode, filters):
+        if isinstance(item, Answer):
+            answer = item
+            continue
+        written += item
+        if time.monotonic() - shown >= LLM_REFRESH:
+            shown = time.monotonic()
+            messages = chat_messages(history, _unfinished(question, written))
+            yield "", messages, gr.skip(), gr.skip(), gr.skip()
+    answer = _with_notices(answer, desk.question_notice(question), _undated_notice(desk, filters))
+    # The verified answer replaces the LLM's raw text; quoted answers stream in a few cuts.
+    # Every cut repeats the sources and export rather than `gr.skip()` them: Gradio 6 turns a
+    # skip of a non-state output into a new component per update (Textbox and HTML
+    # construction were a fifth of the server's CPU in the soak), while a repeated value is
+    # only diffed away. The state is sent once, with the finished answer.
+    sources = render_sources(answer, desk.article)
+    finished = [*history, answer][-MAX_TURNS:]
+    markdown = to_markdown(finished)
+    cuts = [] if written else list(stream_cuts(answer.answer, STREAM_STEPS))[:-1]
+    for cut in cuts:
+        yield "", chat_messages(history, (answer, cut)), gr.skip(), sources, markdown
+        time.sleep(STREAM_DELAY)
+    yield "", chat_messages(finished), finished, sources, markdown
+
+
+def save_conversation(history: list[Answer]) -> tuple[list[dict[str, Any]], str]:
+    """The browser's copy of the conversation, and its JSON export."""
+    return stored(history), to_json(history)
+
+
+def new_chat() -> tuple:
+    """Outputs: chat, history, sources, Markdown, box, browser copy, JSON."""
+    return [], [], EMPTY_SOURCES, "", "", [], ""
+
+
+def on_load(desk: QuoteDesk, saved: Any) -> tuple:
+    """The page's numbers, filter choices and examples, and the conversation kept in the
+    browser. Choices arrive here, never in the page config: with --auth, Gradio's login page
+    embeds the API description, which would list them."""
+    history = restored(saved)[-MAX_TURNS:]
+    sources = render_sources(history[-1], desk.article) if history else EMPTY_SOURCES
+    return (
+        render_stats(desk.stats()),
+        *filter_choices(desk),
+        *example_updates(desk),
+        chat_messages(history),
+        history,
+        sources,
+        to_markdown(history) if history else "",
+        to_json(history) if history else "",
+    )
+
+
+def add_files(
+    desk: QuoteDesk,
+    max_upload_bytes: int,
+    paths: list[str] | None,
+    progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio injects the tracker
+) -> tuple:
+    """Ingest the uploads; outputs: results, stats, the emptied upload box, filter choices,
+    examples (a new corpus brings its own)."""
+    results = []
+    for i, path in enumerate(paths or []):
+        progress((i, len(paths)), desc=f"Adding {Path(path).name}")
+        results.append(ingest_upload(desk, Path(path), max_upload_bytes))
+    return (
+        render_upload_results(results),
+        render_stats(desk.stats()),
+        None,
+        *filter_choices(desk),
+        *example_updates(desk),
+    )
+
+
+def filter_choices(desk: QuoteDesk) -> tuple:
+    """The speaker picker's first suggestions (most quoted) and every source."""
+    return (
+        gr.update(choices=_speaker_choices(desk, "")),
+        gr.update(choices=[("Any source", "")] + [(s, s) for s in desk.sources()]),
+    )
+
+
+def example_updates(desk: QuoteDesk) -> list[dict[str, Any]]:
+    """One update per example button: this store's examples, unused buttons hidden."""
+    examples = desk.examples()[:EXAMPLE_SLOTS]
+    padded = examples + [""] * (EXAMPLE_SLOTS - len(examples))
+    return [gr.update(value=text or " ", visible=bool(text)) for text in padded]
+
+
+def echo(text: str) -> str:
+    """An example button's own text, into the question box."""
+    return text
+
+
+@dataclass(frozen=True)
+class SpeakerSearch:
+    """Suggestions for the picker as the user types, over every speaker in the store.
+
+    A callable object rather than a partial: Gradio passes `gr.KeyUpData` only to a callable
+    whose type hints it can read, which a `functools.partial` hides.
+    """
+
+    desk: QuoteDesk
+
+    def __call__(self, key: gr.KeyUpData) -> dict[str, Any]:
+        return gr.update(choices=_speaker_choices(self.desk, key.input_value or ""))
+
+
+def show_quotes(desk: QuoteDesk, speaker: str | None, page: int) -> tuple[str, int]:
+    """One page of a speaker's quotes and the page shown (kept within range)."""
+    if not speaker:
+        return render_quote_page(None), 1
+    found = desk.quotes_by(speaker, page, QUOTES_PER_PAGE)
+    return render_quote_page(found), found.page
+
+
+def first_quotes(desk: QuoteDesk, speaker: str | None) -> tuple[str, int]:
+    return show_quotes(desk, speaker, 1)
+
+
+def turn_page(desk: QuoteDesk, step: int, speaker: str | None, page: int) -> tuple[str, int]:
+    return show_quotes(desk, speaker, page + step)
+
+
+# ----- layout ----------------------------------------------------------------------------------
+
 
 def build_ui(
     desk: QuoteDesk,
     max_upload_mb: float = ServerSettings.max_upload_mb,
     ask_concurrency: int = ServerSettings.ask_concurrency,
 ) -> gr.Blocks:
-    """The chat, the sources panel, examples, copy box and upload, bound to one `desk`."""
-    max_upload_bytes = int(max_upload_mb * 1_000_000)
-
-    def respond(
-        question: str,
-        history: list[Answer],
-        mode: str | None = None,
-        speaker: str | None = None,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-    ) -> Iterator[tuple]:
-        if not (question or "").strip():
-            yield (gr.skip(),) * 5
-            return
-        try:
-            filters = Filters(speaker or None, source or None, since or None, until or None)
-        except ValueError as exc:  # a mistyped date: say so in the chat, keep the question
-            refused = Answer(
-                question=question, answer=f"Filter not applied: {exc}.", abstained=True
-            )
-            history = [*history, refused][-MAX_TURNS:]
-            yield question, chat_messages(history), history, gr.skip(), gr.skip()
-            return
-        written, shown = "", 0.0
-        mode = mode or desk.default_mode
-        for item in desk.ask_stream(question, history, mode, filters):
-            if isinstance(item, Answer):
-                answer = item
-                continue
-            written += item
-            if time.monotonic() - shown >= LLM_REFRESH:
-                shown = time.monotonic()
-                messages = chat_messages(history, _unfinished(question, written))
-                yield "", messages, gr.skip(), gr.skip(), gr.skip()
-        # The verified answer replaces the LLM's raw text; quoted answers stream in a few cuts.
-        # Every cut repeats the sources and copy text rather than `gr.skip()` them: Gradio 6
-        # turns a skip of a non-state output into a new component per update (Textbox and HTML
-        # construction were a fifth of the server's CPU in the soak), while a repeated value is
-        # only diffed away. The state is sent once, with the finished answer.
-        sources = render_sources(answer, desk.article)
-        copy_text = format_answer_text(answer)
-        cuts = [] if written else list(stream_cuts(answer.answer, STREAM_STEPS))[:-1]
-        for cut in cuts:
-            yield "", chat_messages(history, (answer, cut)), gr.skip(), sources, copy_text
-            time.sleep(STREAM_DELAY)
-        history = [*history, answer][-MAX_TURNS:]
-        yield "", chat_messages(history), history, sources, copy_text
-
-    def clear() -> tuple:
-        return [], [], EMPTY_SOURCES, "", ""
-
-    def add_files(
-        paths: list[str] | None,
-        progress: gr.Progress = gr.Progress(),  # noqa: B008 - Gradio injects the tracker
-    ) -> tuple:
-        results = []
-        for i, path in enumerate(paths or []):
-            progress((i, len(paths)), desc=f"Adding {Path(path).name}")
-            results.append(ingest_upload(desk, Path(path), max_upload_bytes))
-        return (
-            render_upload_results(results),
-            render_stats(desk.stats()),
-            None,
-            *filter_choices(),
-        )
-
-    def filter_choices() -> tuple:
-        speakers = [(f"{s.name} ({s.quotes})", s.name) for s in desk.speakers()[:MAX_SPEAKERS]]
-        return (
-            gr.update(choices=[("Anyone", "")] + speakers),
-            gr.update(choices=[("Any source", "")] + [(s, s) for s in desk.sources()]),
-        )
-
+    """The sidebar (numbers, new chat, filters, upload), the chat with its sources panel and
+    exports, and the quotes-by-speaker tab, with the handlers bound to one `desk`."""
     with gr.Blocks(title="quotedesk", analytics_enabled=False) as demo:
-        history = gr.State([])
-        with gr.Row(equal_height=False):
-            gr.Markdown(
-                "## quotedesk\nAsk your news articles: every answer cites the exact quoted "
-                "words and who said them."
-            )
-            with gr.Column(min_width=240):
-                stats = gr.HTML(render_stats(desk.stats()), elem_id="stats", js_on_load=None)
-                gr.HTML(render_backend(desk.llm and desk.llm.name), elem_id="backend")
-                mode = gr.Radio(
-                    MODES,
-                    value=desk.default_mode,
-                    show_label=False,
-                    elem_id="mode",
-                    visible=desk.llm is not None,
-                )
-        with gr.Row(equal_height=False):
+        ui = _layout(desk, max_upload_mb)
+        _connect(demo, ui, desk, int(max_upload_mb * 1_000_000), ask_concurrency)
+    return demo
+
+
+@dataclass(frozen=True)
+class ChatParts:
+    """The components the handlers read and write, as laid out by `_layout`."""
+
+    history: gr.State
+    saved: gr.BrowserState
+    stats: gr.HTML
+    mode: gr.Dropdown
+    new_chat_button: gr.Button
+    speaker: gr.Dropdown
+    source: gr.Dropdown
+    since: gr.Textbox
+    until: gr.Textbox
+    files: gr.File
+    upload_result: gr.HTML
+    chatbot: gr.Chatbot
+    question: gr.Textbox
+    send: gr.Button
+    example_buttons: list[gr.Button]
+    export_md: gr.Textbox
+    download_md: gr.Button
+    export_json: gr.Textbox
+    download_json: gr.Button
+    sources: gr.HTML
+    quotes_speaker: gr.Dropdown
+    previous_page: gr.Button
+    next_page: gr.Button
+    quotes_page: gr.State
+    quotes_list: gr.HTML
+
+
+def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
+    """Place every component (inside the caller's Blocks); no handler is attached here."""
+    history = gr.State([])
+    saved = gr.BrowserState([], storage_key=browser_storage_key(desk), secret=browser_secret(desk))
+    with gr.Sidebar(open=True, width=320, elem_id="sidebar"):
+        stats = gr.HTML(render_stats(desk.stats()), elem_id="stats", js_on_load=None)
+        gr.HTML(render_backend(desk.llm and desk.llm.name), elem_id="backend")
+        # A dropdown, not a radio: Gradio's radio refuses an unknown value with an error
+        # that quotes it back (any size); `respond` answers one in a sentence instead.
+        mode = gr.Dropdown(
+            MODES,
+            value=desk.default_mode,
+            label="Answers",
+            allow_custom_value=True,
+            elem_id="mode",
+            visible=desk.llm is not None,
+        )
+        new_chat_button = gr.Button("New chat", size="sm", elem_id="new-chat")
+        gr.Markdown("**Filters**")
+        speaker = _speaker_picker("Speaker (empty: anyone)", "filter-speaker")
+        source = gr.Dropdown(
+            [("Any source", "")],
+            value="",
+            label="Source",
+            allow_custom_value=True,
+            elem_id="filter-source",
+        )
+        with gr.Row(equal_height=True):
+            since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", elem_id="filter-since")
+            until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", elem_id="filter-until")
+        gr.Markdown(
+            f"**Add articles**: .txt .md .html .json .jsonl, up to {max_upload_mb:g} MB each"
+        )
+        files = gr.File(
+            file_count="multiple",
+            file_types=UPLOAD_TYPES,
+            show_label=False,
+            elem_id="upload",
+            height=110,
+        )
+        upload_result = gr.HTML("", elem_id="upload-result", js_on_load=None)
+    gr.HTML(
+        '<div class="qd-header"><h1 class="qd-app-title" id="title">quotedesk</h1>'
+        '<span class="qd-tagline">Ask your news articles: every answer cites the exact '
+        "quoted words and who said them.</span></div>",
+        elem_id="header",
+    )
+    with gr.Tabs():
+        with gr.Tab("Chat", elem_id="chat-tab"), gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=340):
                 chatbot = gr.Chatbot(
                     label="Chat",
@@ -212,8 +395,8 @@ def build_ui(
                     height=520,
                     latex_delimiters=[],
                     feedback_options=None,
-                    buttons=[],  # the copy box gives the answer as text; no share button
-                    placeholder="Ask a question about the articles, or pick an example below.",
+                    buttons=[],  # the export gives the conversation as text
+                    placeholder="Ask a question about the articles, or pick an example.",
                 )
                 with gr.Row(equal_height=True):
                     question = gr.Textbox(
@@ -222,88 +405,229 @@ def build_ui(
                         elem_id="question",
                         scale=6,
                         autofocus=True,
-                        max_length=2000,
                     )
                     send = gr.Button(
                         "Ask", variant="primary", elem_id="send", scale=1, min_width=80
                     )
-                with gr.Row():
+                with gr.Row(elem_id="examples"):
                     example_buttons = [
-                        gr.Button(text, size="sm", elem_classes=["qd-example"]) for text in EXAMPLES
+                        gr.Button(" ", size="sm", visible=False, elem_classes=["qd-example"])
+                        for _ in range(EXAMPLE_SLOTS)
                     ]
-                    clear_button = gr.Button("Clear chat", size="sm", elem_id="clear")
-                with gr.Accordion("Copy the answer as Markdown", open=False):
-                    copy_box = gr.Textbox(
-                        show_label=False,
-                        lines=8,
-                        interactive=False,
-                        buttons=["copy"],
-                        elem_id="copy-answer",
-                    )
+                with gr.Accordion("Export the conversation", open=False, elem_id="export"):
+                    with gr.Tab("Markdown"):
+                        export_md = _export_box("export-md")
+                        download_md = gr.Button("Download .md", size="sm")
+                    with gr.Tab("JSON"):
+                        export_json = _export_box("export-json")
+                        download_json = gr.Button("Download .json", size="sm")
             with gr.Column(scale=2, min_width=320):
                 gr.Markdown("### Sources")
                 sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
-        with (
-            gr.Accordion("Filters", open=False, elem_id="filters"),
-            gr.Row(equal_height=True),
-        ):
-            # Choices arrive on page load (and after uploads), never in the page config: with
-            # --auth, Gradio's login page embeds the API description, which would list them.
-            # Typed values are allowed, so a speaker just ingested elsewhere is not refused.
-            speaker = _choice_filter("Speaker", "Anyone", "filter-speaker")
-            source = _choice_filter("Source", "Any source", "filter-source")
-            since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", elem_id="filter-since")
-            until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", elem_id="filter-until")
-        with gr.Accordion("Add articles", open=False, elem_id="add-articles"):
-            files = gr.File(
-                file_count="multiple",
-                file_types=UPLOAD_TYPES,
-                label=f"Drop .txt .md .html .json .jsonl files (up to {max_upload_mb:g} MB each)",
-                elem_id="upload",
-            )
-            upload_result = gr.HTML("", elem_id="upload-result", js_on_load=None)
+        with gr.Tab("Quotes by speaker", elem_id="quotes-tab"):
+            quotes_speaker = _speaker_picker("Speaker", "quotes-speaker")
+            with gr.Row():
+                previous_page = gr.Button("← Newer", size="sm", elem_id="quotes-prev")
+                next_page = gr.Button("Older →", size="sm", elem_id="quotes-next")
+            quotes_page = gr.State(1)
+            quotes_list = gr.HTML(render_quote_page(None), elem_id="quotes", js_on_load=None)
 
-        outputs = [question, chatbot, history, sources, copy_box]
-        ask_options = {"concurrency_limit": ask_concurrency, "show_progress": "minimal"}
-        inputs = [question, history, mode, speaker, source, since, until]
-        question.submit(respond, inputs, outputs, api_name="ask", **ask_options)
-        send.click(respond, inputs, outputs, api_name=False, **ask_options)
-        for button, text in zip(example_buttons, EXAMPLES, strict=True):
-            button.click(_constant(text), None, question, api_name=False, queue=False).then(
-                respond, inputs, outputs, api_name=False, **ask_options
-            )
-        cleared = [chatbot, history, sources, copy_box, question]
-        clear_button.click(clear, None, cleared, api_name="clear")
-        chatbot.clear(clear, None, cleared, api_name=False)  # the chat's own trash button
-        files.upload(
-            add_files,
-            files,
-            [upload_result, stats, files, speaker, source],
-            api_name="add",
-            concurrency_limit=1,
-        )
-        demo.load(
-            lambda: (render_stats(desk.stats()), *filter_choices()),
-            None,
-            [stats, speaker, source],
+    return ChatParts(
+        history=history,
+        saved=saved,
+        stats=stats,
+        mode=mode,
+        new_chat_button=new_chat_button,
+        speaker=speaker,
+        source=source,
+        since=since,
+        until=until,
+        files=files,
+        upload_result=upload_result,
+        chatbot=chatbot,
+        question=question,
+        send=send,
+        example_buttons=example_buttons,
+        export_md=export_md,
+        download_md=download_md,
+        export_json=export_json,
+        download_json=download_json,
+        sources=sources,
+        quotes_speaker=quotes_speaker,
+        previous_page=previous_page,
+        next_page=next_page,
+        quotes_page=quotes_page,
+        quotes_list=quotes_list,
+    )
+
+
+def _connect(
+    demo: gr.Blocks, ui: ChatParts, desk: QuoteDesk, max_upload_bytes: int, ask_concurrency: int
+) -> None:
+    """Attach the module's handlers, bound to `desk`, to the laid-out components."""
+    bound = functools.partial
+    ask = bound(respond, desk)
+    outputs = [ui.question, ui.chatbot, ui.history, ui.sources, ui.export_md]
+    ask_options = {"concurrency_limit": ask_concurrency, "show_progress": "minimal"}
+    inputs = [ui.question, ui.history, ui.mode, ui.speaker, ui.source, ui.since, ui.until]
+    save = {"fn": save_conversation, "inputs": ui.history, "outputs": [ui.saved, ui.export_json]}
+    save |= {"api_name": False, "queue": False}
+    ui.question.submit(ask, inputs, outputs, api_name="ask", **ask_options).then(**save)
+    ui.send.click(ask, inputs, outputs, api_name=False, **ask_options).then(**save)
+    for button in ui.example_buttons:
+        button.click(echo, button, ui.question, api_name=False, queue=False).then(
+            ask, inputs, outputs, api_name=False, **ask_options
+        ).then(**save)
+    cleared = [
+        ui.chatbot,
+        ui.history,
+        ui.sources,
+        ui.export_md,
+        ui.question,
+        ui.saved,
+        ui.export_json,
+    ]
+    ui.new_chat_button.click(new_chat, None, cleared, api_name="clear")
+    ui.chatbot.clear(new_chat, None, cleared, api_name=False)  # the chat's own trash button
+    ui.download_md.click(
+        None, js=DOWNLOAD_JS.format(box="export-md", mime="text/markdown", ext="md")
+    )
+    ui.download_json.click(
+        None, js=DOWNLOAD_JS.format(box="export-json", mime="application/json", ext="json")
+    )
+    search = SpeakerSearch(desk)
+    for picker in (ui.speaker, ui.quotes_speaker):
+        picker.key_up(search, None, picker, api_name=False, queue=False, show_progress="hidden")
+    ui.quotes_speaker.change(
+        bound(first_quotes, desk),
+        ui.quotes_speaker,
+        [ui.quotes_list, ui.quotes_page],
+        api_name=False,
+    )
+    for button, step in ((ui.previous_page, -1), (ui.next_page, 1)):
+        button.click(
+            bound(turn_page, desk, step),
+            [ui.quotes_speaker, ui.quotes_page],
+            [ui.quotes_list, ui.quotes_page],
             api_name=False,
         )
-    return demo
+    ui.files.upload(
+        bound(add_files, desk, max_upload_bytes),
+        ui.files,
+        [ui.upload_result, ui.stats, ui.files, ui.speaker, ui.source, *ui.example_buttons],
+        api_name="add",
+        concurrency_limit=1,
+        show_progress_on=[ui.upload_result],
+    )
+    demo.load(
+        bound(on_load, desk),
+        ui.saved,
+        [ui.stats, ui.speaker, ui.source, *ui.example_buttons, ui.chatbot, ui.history, ui.sources]
+        + [ui.export_md, ui.export_json],
+        api_name=False,
+    )
+
+
+def _speaker_picker(label: str, elem_id: str) -> gr.Dropdown:
+    """A speaker dropdown that starts empty (no "Anyone" text to type after) and suggests
+    names as the user types; a typed name is allowed, and answered honestly if unknown."""
+    return gr.Dropdown(
+        [], value=None, label=label, allow_custom_value=True, filterable=True, elem_id=elem_id
+    )
+
+
+def _export_box(elem_id: str) -> gr.Textbox:
+    return gr.Textbox(
+        show_label=False,
+        lines=8,
+        max_lines=20,
+        interactive=False,
+        buttons=["copy"],
+        elem_id=elem_id,
+    )
+
+
+def _speaker_choices(desk: QuoteDesk, typed: str) -> list[tuple[str, str]]:
+    return [(speaker_label(s), s.name) for s in desk.find_speakers(typed, SPEAKER_MATCHES)]
+
+
+def _refused(
+    question: str, message: str, history: list[Answer], keep: bool = True
+) -> Iterator[tuple]:
+    """A message in the chat instead of an answer; `keep` leaves the question in the box."""
+    shown = " ".join(strip_control(question).split())[:MAX_QUESTION_CHARS]
+    refused = Answer(question=shown, answer=message, abstained=True)
+    history = [*history, refused][-MAX_TURNS:]
+    box = question if keep else ""
+    yield box, chat_messages(history), history, EMPTY_SOURCES, to_markdown(history)
+
+
+def _with_notices(answer: Answer, *notices: str | None) -> Answer:
+    present = [n for n in (answer.notice, *notices) if n]
+    return replace(answer, notice=". ".join(present) if present else None)
+
+
+def _undated_notice(desk: QuoteDesk, filters: Filters) -> str | None:
+    """ "2 articles have no date and are left out: 'A', 'B'": a date range silently
+    dropping them would otherwise read as the articles not covering the question."""
+    if not (filters.since or filters.until):
+        return None
+    titles = desk.undated_articles()
+    if not titles:
+        return None
+    named = ", ".join(f"‘{t}’" for t in titles[:UNDATED_NAMED])
+    more = f" and {len(titles) - UNDATED_NAMED:,} more" if len(titles) > UNDATED_NAMED else ""
+    one = len(titles) == 1
+    counted = f"{len(titles):,} article{'' if one else 's'} {'has' if one else 'have'} no date"
+    return f"{counted} and {'is' if one else 'are'} left out: {named}{more}"
+
+
+def _unfinished(question: str, text: str) -> tuple[Answer, int]:
+    """What the LLM has written so far, shown as an answer still streaming (cut before the
+    ellipsis, so `render_answer` marks it unfinished and adds no sources yet)."""
+    return Answer(question=question, answer=text + " …", abstained=False), len(text)
+
+
+# ----- uploads ---------------------------------------------------------------------------------
 
 
 def ingest_upload(desk: QuoteDesk, path: Path, max_bytes: int) -> FileResult:
-    """Ingest one uploaded file (already in Gradio's upload cache) and say what happened."""
+    """Ingest one uploaded file and say what happened.
+
+    The file leaves Gradio's shared upload cache whatever happens: kept in the store's own
+    `uploads/` folder when it is ingested, deleted when it is refused.
+    """
     name = path.name
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return FileResult(name, "failed", f"cannot read the upload ({exc.strerror or exc})")
-    if size > max_bytes:
-        limit = max_bytes / 1e6
-        return FileResult(name, "failed", f"{size / 1e6:.1f} MB is over the {limit:g} MB limit")
-    if path.suffix.lower() not in UPLOAD_TYPES:
-        return FileResult(name, "failed", f"unsupported type; use {' '.join(UPLOAD_TYPES)}")
-    return file_result(name, str(path), desk.ingest([path], progress=False))
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            return FileResult(name, "failed", f"cannot read the upload ({exc.strerror or exc})")
+        if size > max_bytes:
+            limit = max_bytes / 1e6
+            return FileResult(name, "failed", f"{size / 1e6:.1f} MB is over the {limit:g} MB limit")
+        if path.suffix.lower() not in UPLOAD_TYPES:
+            return FileResult(name, "failed", f"unsupported type; use {' '.join(UPLOAD_TYPES)}")
+        kept = keep_upload(path, desk.settings.store_dir / UPLOADS_FOLDER)
+        return file_result(name, str(kept), desk.ingest([kept], progress=False))
+    finally:
+        _remove_upload(path)
+
+
+def keep_upload(path: Path, folder: Path) -> Path:
+    """Copy an upload into `folder` under a name made unique by its content."""
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    kept = folder / f"{digest}-{path.name}"
+    shutil.copyfile(path, kept)
+    return kept
+
+
+def _remove_upload(path: Path) -> None:
+    """Delete the upload and the one-file folder Gradio made for it."""
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # not empty or already gone: leave it
+        path.parent.rmdir()
 
 
 def file_result(name: str, origin: str, report: IngestReport) -> FileResult:
@@ -338,24 +662,36 @@ def _where(error_origin: str, origin: str) -> str:
     return f"{rest} " if rest and rest != error_origin else ""
 
 
-def _unfinished(question: str, text: str) -> tuple[Answer, int]:
-    """What the LLM has written so far, shown as an answer still streaming (cut before the
-    ellipsis, so `render_answer` marks it unfinished and adds no sources yet)."""
-    return Answer(question=question, answer=text + " …", abstained=False), len(text)
+# ----- the browser's copy of the conversation --------------------------------------------------
 
 
-def _choice_filter(label: str, anything: str, elem_id: str) -> gr.Dropdown:
-    """A filter dropdown whose empty value means no filter; choices are set by the handlers."""
-    return gr.Dropdown(
-        [(anything, "")], value="", label=label, allow_custom_value=True, elem_id=elem_id
-    )
+def browser_storage_key(desk: QuoteDesk) -> str:
+    """One local-storage key per store, so two stores never show each other's chats."""
+    return "quotedesk-" + hashlib.sha256(str(desk.store.location).encode()).hexdigest()[:16]
 
 
-def _constant(text: str):
-    def value() -> str:
-        return text
+def browser_secret(desk: QuoteDesk) -> str:
+    """The key that encrypts the stored chats, kept in the store folder so a restarted server
+    still reads them (Gradio's default is a new key per start)."""
+    path = desk.settings.store_dir / BROWSER_KEY_FILE
+    try:
+        return path.read_text(encoding="utf-8").strip() or _new_secret(path)
+    except OSError:
+        return _new_secret(path)
 
-    return value
+
+def _new_secret(path: Path) -> str:
+    secret = secrets.token_urlsafe(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secret, encoding="utf-8")
+    except OSError:
+        pass  # a read-only store: chats last until the server restarts
+    return secret
+
+
+# ----- serving ---------------------------------------------------------------------------------
 
 
 def parse_auth(auth: str | None) -> tuple[str, str] | None:
@@ -368,6 +704,12 @@ def parse_auth(auth: str | None) -> tuple[str, str] | None:
     return user, password
 
 
+def ask_api_defaults(desk: QuoteDesk) -> Sequence[Any]:
+    """What `/gradio_api/call/ask` uses for the inputs a caller leaves out (all but the
+    question): the desk's mode and no filters."""
+    return ["", desk.default_mode, "", "", "", ""]
+
+
 def launch(
     desk: QuoteDesk, server: ServerSettings, *, block: bool = True, **extra: Any
 ) -> gr.Blocks:
@@ -377,6 +719,10 @@ def launch(
     """
     demo = build_ui(desk, server.max_upload_mb, server.ask_concurrency)
     demo.queue(default_concurrency_limit=server.ask_concurrency)
+    guard = Middleware(
+        Guard, throttle=LoginThrottle(), api_defaults={"ask": ask_api_defaults(desk)}
+    )
+    app_kwargs = extra.pop("app_kwargs", {})
     demo.launch(
         server_name=server.host,
         server_port=server.port,
@@ -387,14 +733,22 @@ def launch(
         css=CSS,
         js=JS,
         share=False,
-        show_error=True,
+        show_error=False,  # an error names no internals and echoes no input
         ssr_mode=False,
         mcp_server=False,
         pwa=False,
         enable_monitoring=False,
+        run_history=False,
+        footer_links=["api"],
         prevent_thread_lock=not block,
         # FastAPI's /openapi.json lists every route to anyone, even with --auth: switch it off.
-        app_kwargs={"openapi_url": None, **extra.pop("app_kwargs", {})},
+        app_kwargs={
+            "openapi_url": None,
+            "docs_url": None,
+            "redoc_url": None,
+            **app_kwargs,
+            "middleware": [guard, *app_kwargs.get("middleware", [])],
+        },
         **extra,
     )
     return demo

@@ -6,6 +6,7 @@ reason, so one bad file or record never stops the others from being ingested.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -24,6 +25,14 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 _FRONT_MATTER_KEYS = {"id", "title", "source", "published", "date", "url", "section"}
 _FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
 _OPTIONAL_FIELDS = ("source", "published", "url", "section")
+
+# Text clean-up, in order: terminal colour and cursor sequences (ESC [ ... letter, ESC ] ...
+# BEL) go whole, so no "[31m" is left behind; then every other control character except
+# line breaks and tabs. Entities are decoded once, before these run, so "&amp;#233;" stays
+# the literal "&#233;" its author wrote.
+_ANSI_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_WEB_URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -123,26 +132,46 @@ def _failed(path: Path, reason: str) -> Loaded:
     return Loaded([], [LoadError(str(path), reason)])
 
 
-def _make_article(text: str, fields: dict[str, str | None], origin: str) -> Article:
-    text = _clean_text(text)
+def _make_article(
+    text: str, fields: dict[str, str | None], origin: str, *, decoded: bool = False
+) -> Article:
+    """`decoded`: the text and fields come from an HTML parser that already decoded entities
+    (decoding twice would turn an article's literal "&amp;" text into "&")."""
+    clean = _clean_text if decoded else lambda value: _clean_text(html.unescape(value))
+    text = clean(text)
     if not text:
         raise ValueError("no article text")
-    url = fields.get("url")
+    values = {k: clean(v) or None if v else None for k, v in fields.items()}
+    url = web_url(values.get("url"))
     return Article(
-        id=fields.get("id") or derive_article_id(text, url),
-        title=fields.get("title") or _fallback_title(text),
+        id=values.get("id") or derive_article_id(text, url),
+        title=values.get("title") or _fallback_title(text),
         text=text,
-        source=fields.get("source"),
-        published=fields.get("published"),
+        source=values.get("source"),
+        published=values.get("published"),
         url=url,
-        section=fields.get("section"),
+        section=values.get("section"),
         origin=origin,
     )
 
 
+def web_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: a `javascript:`, `data:` or `file:` link is never
+    stored, so no later rendering or export can turn it into a live link."""
+    return url if url and _WEB_URL.match(url) else None
+
+
+def strip_control(text: str) -> str:
+    """`text` without terminal escape sequences and control characters (breaks and tabs kept).
+
+    Shared with the question clean-up, so a pasted "\\x1b[31m" leaves no "[31m" anywhere."""
+    return _CONTROL.sub("", _ANSI_SEQUENCE.sub("", text))
+
+
 def _clean_text(text: str) -> str:
-    """Normalise line endings and strip; offsets index into exactly this string."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    """Normalise line endings, drop terminal escapes and control characters, and strip;
+    offsets index into exactly this string."""
+    return strip_control(text.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def _fallback_title(text: str) -> str:
@@ -259,4 +288,4 @@ def _load_html(path: Path, html: str) -> Article:
         "published": getattr(meta, "date", None),
         "url": getattr(meta, "url", None),
     }
-    return _make_article("\n\n".join(paragraphs), fields, str(path))
+    return _make_article("\n\n".join(paragraphs), fields, str(path), decoded=True)

@@ -7,39 +7,25 @@ docs/screenshot.png (the one the README shows) when QUOTEDESK_UPDATE_SCREENSHOT=
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLE, make_desk
-from tests.ui.conftest import serving
+from tests.conftest import SAMPLE, make_desk
+from tests.ui.conftest import (
+    ANSWERED,
+    ask,
+    needs_chromium,
+    open_tab,
+    screenshot,
+    serving,
+    upload,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = ROOT / "artifacts"
 EXAMPLE = "What did Lavrov say about the OSCE?"
-ANSWERED = "#chat .qd-answer:not(.qd-streaming)"
-TIMEOUT_MS = 60_000  # 2 shared cores: the first answer also warms up the question parser
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make browser)"
-    ),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
 
 
 @pytest.fixture(scope="module")
@@ -50,68 +36,15 @@ def served(tmp_path_factory) -> Iterator:
         yield served
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory) -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=ARGS,
-            viewport={"width": 1280, "height": 900},
-        )
-        context.set_default_timeout(TIMEOUT_MS)
-        yield context
-        context.close()
-
-
 @pytest.fixture
 def page(browser, served) -> Iterator:
     """A fresh tab (a new Gradio session) that records every JavaScript dialog."""
-    from playwright.sync_api import expect
-
-    expect.set_options(timeout=TIMEOUT_MS)
-    tab = browser.new_page()
-    tab.dialogs = []
-
-    def on_dialog(dialog) -> None:
-        tab.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    tab.on("dialog", on_dialog)
-    tab.goto(served.url)
+    tab = open_tab(browser, served.url, 1280, 900)
+    tab.evaluate("localStorage.clear()")  # each test starts without a kept conversation
+    tab.reload()
     tab.locator("#question textarea").wait_for()
     yield tab
     tab.close()
-
-
-def ask(page, question: str, answers_before: int) -> None:
-    """Type, press Enter, wait until the new answer has finished streaming."""
-    from playwright.sync_api import expect
-
-    box = page.locator("#question textarea")
-    box.fill(question)
-    box.press("Enter")
-    expect(page.locator(ANSWERED)).to_have_count(answers_before + 1)
-
-
-def upload(page, path: Path) -> str:
-    from playwright.sync_api import expect
-
-    accordion = page.locator("#add-articles")
-    if not page.locator("#upload").is_visible():
-        accordion.get_by_text("Add articles").click()
-    page.locator("#upload input[type=file]").set_input_files(str(path))
-    result = page.locator("#upload-result table")  # the progress bar shows the name first
-    expect(result).to_contain_text(path.name)
-    return result.inner_text()
-
-
-def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def test_chat_flow_with_sources_follow_up_and_upload(page, tmp_path) -> None:
@@ -127,12 +60,11 @@ def test_chat_flow_with_sources_follow_up_and_upload(page, tmp_path) -> None:
     marked = page.locator("#sources mark").all_inner_texts()
     assert any("OSCE" in m for m in marked), marked
     expect(page.locator("#sources")).to_contain_text("Sergei Lavrov")
-    (ROOT / "docs").mkdir(exist_ok=True)
-    if os.environ.get("QUOTEDESK_UPDATE_SCREENSHOT"):
-        page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
     screenshot(page, "chat-answer")
-    page.get_by_text("Copy the answer as Markdown").click()
-    expect(page.locator("#copy-answer textarea")).to_have_value(re.compile(r"\nSources:\n\[1\] "))
+    page.get_by_text("Export the conversation").click()
+    expect(page.locator("#export-md textarea")).to_have_value(
+        re.compile(r"\nSources:\n\n1\. \*\*Sergei Lavrov\*\*, ")
+    )
 
     # A marker opens its source and brings it into view.
     hrefs = markers.evaluate_all("links => links.map(a => a.getAttribute('href'))")
@@ -169,8 +101,8 @@ def test_chat_flow_with_sources_follow_up_and_upload(page, tmp_path) -> None:
     expect(page.locator(ANSWERED).last.locator('a[href="#source-1"]')).to_have_count(2)
     screenshot(page, "chat-upload")
 
-    # Clearing starts over.
-    page.locator("#clear").click()
+    # A new chat starts over.
+    page.locator("#new-chat").click()
     expect(page.locator("#chat .qd-question")).to_have_count(0)
     expect(page.locator("#sources")).to_contain_text("Sources appear here")
     assert page.dialogs == []
@@ -210,13 +142,9 @@ def test_article_markup_shows_as_text_and_never_runs(page, tmp_path) -> None:
 def test_phone_width_stacks_the_panels(browser, served) -> None:
     from playwright.sync_api import expect
 
-    expect.set_options(timeout=TIMEOUT_MS)
-    tab = browser.new_page()
-    tab.set_viewport_size({"width": 390, "height": 844})
+    tab = open_tab(browser, served.url, 390, 844)
     try:
-        tab.goto(served.url)
-        tab.locator("#question textarea").wait_for()
-        tab.get_by_role("button", name=EXAMPLE).click()  # an example question, one tap
+        tab.locator(".qd-example").first.click()  # an example question, one tap
         expect(tab.locator(ANSWERED)).to_have_count(1)
         chat, sources = tab.locator("#chat").bounding_box(), tab.locator("#sources").bounding_box()
         assert sources["y"] > chat["y"] + chat["height"] - 1  # below the chat, not beside it
@@ -232,7 +160,6 @@ def test_filters_narrow_the_answer_to_one_speaker(page) -> None:
     """The speaker list arrives with the page; picking one answers from that person's words."""
     from playwright.sync_api import expect
 
-    page.get_by_text("Filters").click()
     dropdown = page.locator("#filter-speaker input")
     dropdown.click()
     options = page.locator("#filter-speaker [role=option]")

@@ -210,13 +210,17 @@ def test_uploads_over_the_limit_fail_before_ingest(tmp_path) -> None:
         def ingest(self, *args, **kwargs):
             raise AssertionError("must not ingest an oversized file")
 
-    big = tmp_path / "big.txt"
-    big.write_text("x" * 2_000)
-    row = ingest_upload(NoIngest(), big, max_bytes=1_000)
-    assert row.status == "failed" and "over the 0.001 MB limit" in row.detail
-    exe = tmp_path / "run.exe"
-    exe.write_text("x")
-    assert "unsupported type" in ingest_upload(NoIngest(), exe, max_bytes=1_000).detail
+    for name, content, reason in [
+        ("big.txt", "x" * 2_000, "over the 0.001 MB limit"),
+        ("run.exe", "x", "unsupported type"),
+    ]:
+        upload_folder = tmp_path / name.replace(".", "-")  # Gradio makes one folder per upload
+        upload_folder.mkdir()
+        path = upload_folder / name
+        path.write_text(content)
+        row = ingest_upload(NoIngest(), path, max_bytes=1_000)
+        assert row.status == "failed" and reason in row.detail
+        assert not upload_folder.exists()  # a refused upload leaves Gradio's temp folder too
 
 
 def test_auth_must_be_user_colon_pass() -> None:

@@ -5,6 +5,7 @@ Each `Client` is its own browser-like session: its history lives in the server's
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.error
 import urllib.request
@@ -41,7 +42,9 @@ def test_ask_returns_a_cited_answer_sources_and_markdown(served_sample) -> None:
         assert f'id="source-{n}"' in sources
     marked = re.findall(r"<mark>(.*?)</mark>", sources)
     assert any("OSCE" in m for m in marked)
-    assert markdown.startswith("Sergei Lavrov") and "\nSources:\n[1] Sergei Lavrov" in markdown
+    assert markdown.startswith("# quotedesk conversation\n\n## 1. What did Lavrov say")
+    assert "\nSources:\n\n1. **Sergei Lavrov**, *US and NATO answers" in markdown
+    assert "   > the US and NATO had previously agreed in the OSCE context" in markdown
 
 
 def test_the_answer_streams(served_sample) -> None:
@@ -70,8 +73,9 @@ def test_follow_up_uses_this_sessions_history_only(served_sample) -> None:
 def test_clear_starts_a_new_conversation(served_sample) -> None:
     c = client(served_sample.url)
     c.predict(EXAMPLE, api_name="/ask")
-    chat, sources, markdown, box = c.predict(api_name="/clear")
-    assert chat == [] and markdown == "" and "Sources appear here" in sources
+    chat, sources, markdown, box, saved, exported = c.predict(api_name="/clear")
+    assert chat == [] and markdown == exported == "" and "Sources appear here" in sources
+    assert saved == []
     _, chat, _, _ = c.predict("What did Peskov say?", api_name="/ask")
     assert len(chat) == 2
 
@@ -143,11 +147,34 @@ def test_filters_scope_the_answer(fresh) -> None:
     )
     assert "Monday" in text_of(chat[-1]) and "Alma Ruiz" in sources
 
-    _, chat, _, _ = c.predict(question, "quotes", "", "", "2022-01-01", "", api_name="/ask")
-    assert "Harbour reopens" not in text_of(chat[-1])  # undated articles are outside any range
+    _, chat, sources, _ = c.predict(question, "quotes", "", "", "2022-01-01", "", api_name="/ask")
+    assert "Harbour reopens" not in sources  # undated articles are outside any range
+
+    assert "1 article has no date and is left out: ‘Harbour reopens after storm’" in text_of(
+        chat[-1]
+    )
 
     kept, chat, _, _ = c.predict(question, "quotes", "", "", "last week", "", api_name="/ask")
     assert kept == question and "Filter not applied" in text_of(chat[-1])
+
+
+def test_an_unknown_speaker_gets_no_answer(served_sample) -> None:
+    """A typed speaker nobody stored is said to be unquoted, not answered with others' words."""
+    box, chat, sources, _ = client(served_sample.url).predict(
+        "What did she say about the OSCE?", "quotes", "Angela Merkel", "", "", "", api_name="/ask"
+    )
+    answer = text_of(chat[-1])
+    assert "Angela Merkel is not quoted in the articles." in answer
+    assert "Lavrov" not in answer and "source-1" not in sources and box == ""
+
+
+def test_over_long_questions_say_how_much_was_kept(served_sample) -> None:
+    c = client(served_sample.url)
+    _, chat, _, _ = c.predict("What did Lavrov say? " + "x" * 10_000, api_name="/ask")
+    assert "only the first 2,000 were used" in text_of(chat[-1])
+    assert "10,021 characters" in text_of(chat[-1])
+    _, chat, _, _ = c.predict("\x1b[31mWhat did Lavrov say?", api_name="/ask")
+    assert "[31m" not in json.dumps(chat)
 
 
 def test_upload_over_the_limit_is_refused(fresh, tmp_path) -> None:

@@ -124,3 +124,52 @@ def test_discover_folders_missing_and_unsupported(tmp_path: Path) -> None:
         "no such file or folder",
         "unsupported file type",
     ]
+
+
+# ----- text clean-up at ingest ----------------------------------------------------------------
+
+CLEAN_UP_CASES = [
+    ("entity", "The communiqu&#233; was signed.", "The communiqué was signed."),
+    ("named entity", "Salt &amp; pepper", "Salt & pepper"),
+    ("decoded once", "Write &amp;amp; for an ampersand", "Write &amp; for an ampersand"),
+    ("ansi colour", "\x1b[31mRed\x1b[0m alert", "Red alert"),
+    ("ansi title", "\x1b]0;window title\x07Calm text", "Calm text"),
+    ("controls", "Bell\x07 and\x00 null\x7f", "Bell and null"),
+    ("tabs and breaks kept", "A\tB\n\nC", "A\tB\n\nC"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "raw", "clean"), CLEAN_UP_CASES, ids=[c[0] for c in CLEAN_UP_CASES]
+)
+def test_text_is_cleaned_once_at_ingest(tmp_path: Path, case: str, raw: str, clean: str) -> None:
+    record = {"id": "a1", "title": f"Title {raw}", "text": f"{raw}\n\nMore text."}
+    path = write(tmp_path / "a.jsonl", json.dumps(record))
+    (article,) = load_file(path, MB).articles
+    assert article.text == f"{clean}\n\nMore text."
+    assert article.title == f"Title {clean}"
+
+
+URL_CASES = [
+    ("https://news.example.org/a?b=1", "https://news.example.org/a?b=1"),
+    ("HTTP://news.example.org/", "HTTP://news.example.org/"),
+    ("javascript:alert(1)", None),
+    ("data:text/html,<b>x</b>", None),
+    ("file:///etc/passwd", None),
+    ("//news.example.org/a", None),
+    ("https://", None),
+]
+
+
+@pytest.mark.parametrize(("url", "stored"), URL_CASES)
+def test_only_web_urls_are_stored(tmp_path: Path, url: str, stored: str | None) -> None:
+    path = write(tmp_path / "a.json", json.dumps({"text": "Some text.", "url": url}))
+    (article,) = load_file(path, MB).articles
+    assert article.url == stored
+
+
+def test_html_entities_in_html_files_are_decoded(tmp_path: Path) -> None:
+    body = "".join(f"<p>Paragraph {i}: the communiqu&#233; was signed.</p>" for i in range(5))
+    path = write(tmp_path / "e.html", f"<html><body><article>{body}</article></body></html>")
+    (article,) = load_file(path, MB).articles
+    assert "the communiqué was signed" in article.text and "&#" not in article.text
