@@ -8,6 +8,7 @@ characters removed, links kept only when they are http(s), spreadsheet formulas 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -45,8 +46,9 @@ COLUMNS = tuple(f.name for f in fields(ExportRow))
 
 
 def clean_text(value: str | None) -> str:
-    """No HTML tags, no control characters, one space between words."""
-    return " ".join(_CONTROL.sub(" ", _TAG.sub(" ", value or "")).split())
+    """No HTML tags or entities, no control characters, one space between words. Entities are
+    decoded first, so that an escaped tag ("&lt;script&gt;") is removed like a written one."""
+    return " ".join(_CONTROL.sub(" ", _TAG.sub(" ", html.unescape(value or ""))).split())
 
 
 def clean_url(value: str | None) -> str:

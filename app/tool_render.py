@@ -7,6 +7,7 @@ from app.check import CheckResult, Occurrence
 from app.quote_records import QuoteRecord
 from app.timeline import Comparison, Timeline
 
+LONG_QUOTE_CHARS = 400  # longer quotations are shown shortened in lists (exports keep all)
 VERDICT_LABELS = {
     "exact": "EXACT",
     "misquoted": "MISQUOTED",
@@ -63,10 +64,17 @@ def format_check(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
+def shortened(quote: str, limit: int = LONG_QUOTE_CHARS) -> str:
+    """A long quotation (a transcript turn) up to a word boundary, with "…" for the rest."""
+    if len(quote) <= limit:
+        return quote
+    return quote[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def format_records(records: list[QuoteRecord]) -> list[str]:
     lines = []
     for record in records:
-        lines.append(f"  “{record.quote}”")
+        lines.append(f"  “{shortened(record.quote)}”")
         lines.append(f"    — {cite(record)}")
     return lines
 
