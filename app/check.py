@@ -4,7 +4,9 @@ faithfully are they quoted?
 Candidates come from the store's own quote search (BM25 and quote vectors fused,
 `HybridRetriever.search_quotes`), so a check costs one query embedding and one search, not a
 scan; rapidfuzz ranks them and `app.alignment` aligns the best word by word. The verdict is
-read off the best occurrence by the ordered rules in `VERDICT_RULES`.
+read off the best occurrence by the ordered rules in `VERDICT_RULES`. Only quotations in the
+speaker's own words (direct quotes and transcript turns) are checked against: reported speech
+("he said Russia would not wait") is the writer's wording, so no one can be quoted from it.
 """
 
 from __future__ import annotations
@@ -147,7 +149,11 @@ def _occurrences(
     encoder = Encoder()
     given = words(quotation)
     scored = sorted(
-        ((similarity(encoder, given, words(h.quote.text)), h.quote_id) for h in hits),
+        (
+            (similarity(encoder, given, words(h.quote.text)), h.quote_id)
+            for h in hits
+            if h.quote.kind != "indirect"  # reported speech is the writer's words, not theirs
+        ),
         reverse=True,
     )
     found = []

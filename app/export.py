@@ -32,6 +32,7 @@ class ExportRow:
     speaker: str
     role: str
     quote: str
+    kind: str  # direct, transcript, indirect (reported speech: not the speaker's wording)
     article_id: str
     title: str
     source: str
@@ -63,6 +64,7 @@ def row_of_record(record: QuoteRecord) -> ExportRow:
         speaker=clean_text(record.speaker),
         role=clean_text(record.role),
         quote=clean_text(record.quote),
+        kind=record.kind,
         article_id=clean_text(record.article_id),
         title=clean_text(record.title),
         source=clean_text(record.source),
@@ -81,6 +83,7 @@ def rows_of_answer(answer: Answer) -> list[ExportRow]:
             speaker=clean_text(c.speaker),
             role="",
             quote=clean_text(c.text),
+            kind=c.kind or "",
             article_id=clean_text(c.article_id),
             title=clean_text(c.title),
             source=clean_text(c.source),
@@ -131,11 +134,16 @@ def _markdown(rows: list[ExportRow], heading: str) -> str:
         linked = f"[{title}]({row.url})" if row.url else title
         where = ", ".join(_md(p) for p in (row.source, row.date) if p)
         lines += [
-            f"{n}. **{who}**{role}: “{_md(row.quote)}”",
+            f"{n}. **{who}**{role}: {_md_quote(row)}",
             f"   — {linked}{f', {where}' if where else ''}, paragraph {row.paragraph} "
             f"(`{_md(row.article_id)}` {row.start}-{row.end})",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _md_quote(row: ExportRow) -> str:
+    """In quotation marks only when the words are the speaker's own (not reported speech)."""
+    return f"(reported) {_md(row.quote)}" if row.kind == "indirect" else f"“{_md(row.quote)}”"
 
 
 def _md(text: str) -> str:

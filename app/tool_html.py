@@ -13,7 +13,7 @@ from app.export import clean_url
 from app.quote_records import QuoteRecord
 from app.speaker_page import SpeakerProfile
 from app.timeline import Comparison, MonthCount, Timeline
-from app.tool_render import VERDICT_LABELS, shortened
+from app.tool_render import VERDICT_LABELS, quoted
 
 TOOLS_CSS = """
 .qd-verdict { font-weight: 700; padding: .2em .6em; border-radius: 6px; display: inline-block; }
@@ -48,7 +48,7 @@ def record_html(record: QuoteRecord, with_speaker: bool = True) -> str:
     who = f"<b>{escape(record.speaker or 'Unattributed')}</b>: " if with_speaker else ""
     return (
         f'<div class="qd-item" data-speaker="{escape(record.speaker or "")}">{who}'
-        f"“{escape(shortened(record.quote))}”{cite_html(record)}</div>"
+        f"{escape(quoted(record))}{cite_html(record)}</div>"
     )
 
 

@@ -71,10 +71,17 @@ def shortened(quote: str, limit: int = LONG_QUOTE_CHARS) -> str:
     return quote[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def quoted(record: QuoteRecord) -> str:
+    """The words in quotation marks when they are the speaker's own; reported speech (the
+    writer's paraphrase) is marked as such and never put in quotation marks."""
+    text = shortened(record.quote)
+    return f"(reported) {text}" if record.kind == "indirect" else f"“{text}”"
+
+
 def format_records(records: list[QuoteRecord]) -> list[str]:
     lines = []
     for record in records:
-        lines.append(f"  “{shortened(record.quote)}”")
+        lines.append(f"  {quoted(record)}")
         lines.append(f"    — {cite(record)}")
     return lines
 

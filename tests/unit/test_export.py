@@ -118,3 +118,12 @@ def test_answer_citations_export() -> None:
 def test_unknown_format_names_the_choices() -> None:
     with pytest.raises(ValueError, match="csv, json, md"):
         render([], "xlsx")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [("direct", "“The bridge opens in May.”"), ("indirect", "(reported) The bridge opens in May.")],
+)
+def test_markdown_quotes_only_the_speakers_own_words(kind: str, shown: str) -> None:
+    text = render([row_of_record(record(kind=kind))], "md")
+    assert f"**Mara Quill** (Harbour Master): {shown}" in text
