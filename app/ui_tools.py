@@ -57,12 +57,17 @@ def answer_export(desk: QuoteDesk, answer: Answer, fmt: str) -> Path:
 def add_tool_tabs(desk: QuoteDesk) -> None:
     """Create the five tool tabs inside the current `gr.Blocks` (or `gr.Tabs`)."""
     speakers = speaker_choices(desk)
-    gr.HTML(f"<style>{TOOLS_CSS}</style>", visible=True, padding=False, js_on_load=None)
     _check_tab(desk)
     _timeline_tab(desk, speakers)
     _compare_tab(desk, speakers)
     _speaker_tab(desk, speakers)
     _export_tab(desk, speakers)
+
+
+def _styles() -> None:
+    """The tools' CSS, in each tab: works wherever the chat places the tabs, without asking
+    `launch` for extra CSS (a repeated <style> block is harmless)."""
+    gr.HTML(f"<style>{TOOLS_CSS}</style>", padding=False, container=False, js_on_load=None)
 
 
 def _speaker_box(speakers: list[str], label: str, elem_id: str) -> gr.Dropdown:
@@ -71,6 +76,7 @@ def _speaker_box(speakers: list[str], label: str, elem_id: str) -> gr.Dropdown:
 
 def _check_tab(desk: QuoteDesk) -> None:
     with gr.Tab("Check a quote", elem_id="tab-check"):
+        _styles()
         quotation = gr.Textbox(
             label="Quotation", lines=3, placeholder="Paste the quoted words", elem_id="check-quote"
         )
@@ -89,6 +95,7 @@ def _check_tab(desk: QuoteDesk) -> None:
 
 def _timeline_tab(desk: QuoteDesk, speakers: list[str]) -> None:
     with gr.Tab("Timeline", elem_id="tab-timeline"):
+        _styles()
         with gr.Row():
             speaker = _speaker_box(speakers, "Speaker", "timeline-speaker")
             topic = gr.Textbox(label="Topic (optional)", elem_id="timeline-topic")
@@ -111,6 +118,7 @@ def _timeline_tab(desk: QuoteDesk, speakers: list[str]) -> None:
 
 def _compare_tab(desk: QuoteDesk, speakers: list[str]) -> None:
     with gr.Tab("Compare", elem_id="tab-compare"):
+        _styles()
         with gr.Row():
             first = _speaker_box(speakers, "First speaker", "compare-first")
             second = _speaker_box(speakers, "Second speaker", "compare-second")
@@ -129,6 +137,7 @@ def _compare_tab(desk: QuoteDesk, speakers: list[str]) -> None:
 
 def _speaker_tab(desk: QuoteDesk, speakers: list[str]) -> None:
     with gr.Tab("Speaker page", elem_id="tab-speaker"):
+        _styles()
         speaker = _speaker_box(speakers, "Speaker (type to search)", "speaker-pick")
         plot = gr.Plot(label="Statements per month", elem_id="speaker-plot")
         page = gr.HTML("", elem_id="speaker-page", js_on_load=None)
@@ -145,6 +154,7 @@ def _speaker_tab(desk: QuoteDesk, speakers: list[str]) -> None:
 
 def _export_tab(desk: QuoteDesk, speakers: list[str]) -> None:
     with gr.Tab("Export", elem_id="tab-export"):
+        _styles()
         with gr.Row():
             speaker = _speaker_box(speakers, "Speaker's quotations", "export-speaker")
             topic = gr.Textbox(label="Topic (optional)", elem_id="export-topic")
