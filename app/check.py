@@ -24,6 +24,8 @@ from app.speaker_index import SpeakerIndex
 Verdict = Literal["exact", "misquoted", "misattributed", "out_of_context", "not_found"]
 
 CANDIDATES = 40  # quotes fetched from the store's quote search
+SPEAKER_CANDIDATES = 10  # and from the named speaker's quotes
+NAMED_MIN_WORDS = 6  # words a quote of the named speaker must share to count as theirs
 PREFILTER_MIN = 50.0  # rapidfuzz partial ratio (0-100) below which a candidate is not aligned
 ALIGNED = 10  # best-prefiltered candidates aligned word by word
 OUT_OF_CONTEXT_MIN_WORDS = 4  # stored words left out before a cut quotation is flagged...
@@ -42,8 +44,21 @@ class Occurrence:
     equal: int
     edits: int
     left_out: int  # stored words of the whole quotation that the checked one omits
+    covered: int  # stored words that the checked quotation spans
     covered_share: float
+    given_words: int
     by_named_speaker: bool | None  # None when no speaker was named
+
+    @property
+    def solid(self) -> bool:
+        """The stored words are these words, not a few shared ones: nearly every word of the
+        shorter side aligns, and at least NAMED_MIN_WORDS (all, for a shorter quotation).
+        Three shared words in another quote of the named speaker do not make them its author;
+        a quotation with a sentence added still has all of theirs."""
+        shorter = min(self.given_words, self.covered)
+        return self.equal >= REPEAT_SHARE * shorter and self.equal >= min(
+            self.given_words, NAMED_MIN_WORDS
+        )
 
 
 @dataclass(frozen=True)
@@ -89,11 +104,11 @@ VERDICT_RULES: tuple[VerdictRule, ...] = (
 def judge(occurrences: list[Occurrence], named: bool) -> tuple[Verdict, Occurrence | None]:
     """The verdict and the occurrence it rests on; pure, so the rules test without a store.
 
-    The best occurrence is the closest one, by the named speaker when they said it anywhere.
+    The best occurrence is the closest one, by the named speaker when they said the words.
     """
     if not occurrences:
         return "not_found", None
-    by_speaker = [o for o in occurrences if o.by_named_speaker]
+    by_speaker = [o for o in occurrences if o.by_named_speaker and o.solid]
     named_said = not named or bool(by_speaker)
     best = max(by_speaker or occurrences, key=_closeness)
     verdict = next(r.verdict for r in VERDICT_RULES if r.applies(best, named_said))
@@ -146,6 +161,14 @@ def _occurrences(
     """Aligned candidates that share enough words with the quotation to be it."""
     query = strip_ellipses(quotation)
     hits = retriever.search_quotes(query, CANDIDATES)
+    members = sorted({m for name in wanted or () if index.info(name) for m in index.members(name)})
+    if members:  # the named speaker's own quotes too: a short clause of a long turn ranks low
+        seen = {h.quote_id for h in hits}
+        hits += [
+            h
+            for h in retriever.search_quotes(query, SPEAKER_CANDIDATES, speakers=members)
+            if h.quote_id not in seen
+        ]
     encoder = Encoder()
     given = words(quotation)
     scored = sorted(
@@ -176,7 +199,9 @@ def _occurrence(
         equal=alignment.equal,
         edits=alignment.edits,
         left_out=alignment.left_out,
+        covered=alignment.covered,
         covered_share=alignment.covered / max(alignment.stored_words, 1),
+        given_words=alignment.given_words,
         by_named_speaker=None if wanted is None else record.speaker in wanted,
     )
 

@@ -2,11 +2,11 @@
 cut one: a seeded check set built by perturbing the store's own attributed quotations.
 
 Each item takes a stored quotation by a named speaker and applies one perturbation, whose
-expected verdict is known:
+expected verdict is known; all but the swapped items name the true speaker half of the time:
 
 | kind            | what changes                                             | expected       |
 |-----------------|----------------------------------------------------------|----------------|
-| untouched       | nothing (half of them name the true speaker)             | exact          |
+| untouched       | nothing                                                  | exact          |
 | changed_word    | an inner word replaced by a word of another quotation    | misquoted      |
 | dropped_word    | an inner word left out                                   | misquoted      |
 | added_sentence  | a sentence of another article's quotation appended       | misquoted      |
@@ -32,7 +32,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from app.alignment import words
@@ -134,6 +134,9 @@ def swapped_speaker(
     return Item("swapped_speaker", "misattributed", src.text, rng.choice(others), src.text)
 
 
+# Kinds whose items name the true speaker half of the time (the verdict must not change).
+NAMED_HALF = frozenset({"changed_word", "dropped_word", "added_sentence", "cut_clause"})
+
 PERTURBATIONS: tuple[Perturb, ...] = (
     untouched,
     changed_word,
@@ -169,7 +172,10 @@ def build_items(pool: list[Source], per_kind: int, seed: int) -> list[Item]:
         for _ in range(per_kind * 20):
             if made == per_kind:
                 break
-            item = perturb(rng.choice(pool), rng, pool, vocab)
+            src = rng.choice(pool)
+            item = perturb(src, rng, pool, vocab)
+            if item is not None and item.speaker is None and item.kind in NAMED_HALF:
+                item = replace(item, speaker=src.speaker if rng.random() < 0.5 else None)
             if item is not None:
                 items.append(item)
                 made += 1

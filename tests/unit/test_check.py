@@ -41,7 +41,9 @@ def occurrence(given: str, stored: str, speaker: str, named: str | None) -> Occu
         equal=alignment.equal,
         edits=alignment.edits,
         left_out=alignment.left_out,
+        covered=alignment.covered,
         covered_share=alignment.covered / alignment.stored_words,
+        given_words=alignment.given_words,
         by_named_speaker=None if named is None else named == speaker,
     )
 
@@ -114,6 +116,21 @@ def test_the_named_speakers_words_win_over_a_closer_quote_by_someone_else() -> N
     hers = occurrence(STORED, STORED.replace("every hour", "hourly"), "Mara Quill", "Mara Quill")
     verdict, best = judge([theirs, hers], named=True)
     assert (verdict, best) == ("misquoted", hers)
+
+
+def test_a_few_shared_words_by_the_named_speaker_are_not_their_words() -> None:
+    """The named speaker said "the old harbour" somewhere; the quotation is someone else's."""
+    others = occurrence(STORED, STORED, "Tobias Wren", "Mara Quill")
+    hers = occurrence(STORED, "I love the old harbour at dawn", "Mara Quill", "Mara Quill")
+    assert judge([others, hers], named=True) == ("misattributed", others)
+
+
+def test_a_sentence_of_someone_else_added_to_the_named_speakers_words_is_a_misquote() -> None:
+    added = "Nobody in this town has ever paid a single penny for the old bridge or the ferries."
+    given = f"{STORED} {added}"
+    hers = occurrence(given, STORED, "Mara Quill", "Mara Quill")
+    his = occurrence(given, added, "Tobias Wren", "Mara Quill")
+    assert judge([hers, his], named=True) == ("misquoted", hers)
 
 
 def test_cut_quotation_points_at_its_whole() -> None:
