@@ -15,7 +15,19 @@ from pathlib import Path
 import pytest
 
 from benchmarks.common import free_port
-from tests.ui.test_browser import ARGS, CHROMIUM, TIMEOUT_MS
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMEOUT_MS = 60_000  # 2 shared cores: the first check also loads the embedding model
 
 pytestmark = [
     pytest.mark.browser,
