@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from app.alignment import Alignment, Encoder, WordDiff, align, similarity, strip_ellipses, words
 from app.quote_records import QuoteRecord, date_key, record_of
-from app.retrieval import HybridRetriever
+from app.retrieval import HybridRetriever, QuoteHit
 from app.speaker_index import SpeakerIndex
 
 Verdict = Literal["exact", "misquoted", "misattributed", "out_of_context", "not_found"]
@@ -69,7 +69,7 @@ class CheckResult:
     explanation: str
     best: Occurrence | None
     occurrences: list[Occurrence] = field(default_factory=list)  # earliest first
-    timings_ms: float = 0.0
+    timings_ms: dict[str, float] = field(default_factory=dict)  # search, align, total
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -132,7 +132,10 @@ def check_quotation(
     if not words(quotation):
         return CheckResult(quotation, speaker, "not_found", "No words to check.", None)
     wanted = _speakers_named(index, speaker)
-    occurrences = _occurrences(retriever, index, quotation, wanted)
+    hits = _candidates(retriever, index, quotation, wanted)
+    searched = time.perf_counter()
+    occurrences = _occurrences(retriever, index, quotation, wanted, hits)
+    aligned = time.perf_counter()
     verdict, best = judge(occurrences, speaker is not None)
     return CheckResult(
         quotation=quotation,
@@ -141,7 +144,11 @@ def check_quotation(
         explanation=explain(verdict, best, speaker),
         best=best,
         occurrences=_earliest_first(_repeats(occurrences, best)),
-        timings_ms=(time.perf_counter() - started) * 1000.0,
+        timings_ms={
+            "search": (searched - started) * 1000.0,
+            "align": (aligned - searched) * 1000.0,
+            "total": (time.perf_counter() - started) * 1000.0,
+        },
     )
 
 
@@ -152,13 +159,13 @@ def _speakers_named(index: SpeakerIndex, speaker: str | None) -> frozenset[str] 
     return frozenset(known | set(index.find(speaker)) | {speaker})
 
 
-def _occurrences(
+def _candidates(
     retriever: HybridRetriever,
     index: SpeakerIndex,
     quotation: str,
     wanted: frozenset[str] | None,
-) -> list[Occurrence]:
-    """Aligned candidates that share enough words with the quotation to be it."""
+) -> list[QuoteHit]:
+    """The store's quote search for these words, and within the named speaker's quotes."""
     query = strip_ellipses(quotation)
     hits = retriever.search_quotes(query, CANDIDATES)
     members = sorted({m for name in wanted or () if index.info(name) for m in index.members(name)})
@@ -169,6 +176,17 @@ def _occurrences(
             for h in retriever.search_quotes(query, SPEAKER_CANDIDATES, speakers=members)
             if h.quote_id not in seen
         ]
+    return hits
+
+
+def _occurrences(
+    retriever: HybridRetriever,
+    index: SpeakerIndex,
+    quotation: str,
+    wanted: frozenset[str] | None,
+    hits: list[QuoteHit],
+) -> list[Occurrence]:
+    """The candidates that share enough words with the quotation to be it, aligned."""
     encoder = Encoder()
     given = words(quotation)
     scored = sorted(
