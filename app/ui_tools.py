@@ -74,6 +74,16 @@ def _speaker_box(speakers: list[str], label: str, elem_id: str) -> gr.Dropdown:
     return gr.Dropdown(speakers, value=None, label=label, allow_custom_value=True, elem_id=elem_id)
 
 
+def _refresh_on_select(desk: QuoteDesk, tab: gr.Tab, boxes: list[gr.Dropdown]) -> None:
+    """Speakers of articles added since the page was built appear when the tab is opened."""
+
+    def choices() -> gr.Dropdown | tuple[gr.Dropdown, ...]:
+        updates = tuple(gr.Dropdown(choices=speaker_choices(desk)) for _ in boxes)
+        return updates[0] if len(updates) == 1 else updates
+
+    tab.select(choices, None, boxes)
+
+
 def _check_tab(desk: QuoteDesk) -> None:
     with gr.Tab("Check a quote", elem_id="tab-check"):
         _styles()
@@ -94,7 +104,7 @@ def _check_tab(desk: QuoteDesk) -> None:
 
 
 def _timeline_tab(desk: QuoteDesk, speakers: list[str]) -> None:
-    with gr.Tab("Timeline", elem_id="tab-timeline"):
+    with gr.Tab("Timeline", elem_id="tab-timeline") as tab:
         _styles()
         with gr.Row():
             speaker = _speaker_box(speakers, "Speaker", "timeline-speaker")
@@ -114,10 +124,11 @@ def _timeline_tab(desk: QuoteDesk, speakers: list[str]) -> None:
             return months_figure(found.months, title), timeline_html(found)
 
         button.click(run, [speaker, topic, since, until], [plot, items])
+        _refresh_on_select(desk, tab, [speaker])
 
 
 def _compare_tab(desk: QuoteDesk, speakers: list[str]) -> None:
-    with gr.Tab("Compare", elem_id="tab-compare"):
+    with gr.Tab("Compare", elem_id="tab-compare") as tab:
         _styles()
         with gr.Row():
             first = _speaker_box(speakers, "First speaker", "compare-first")
@@ -133,10 +144,11 @@ def _compare_tab(desk: QuoteDesk, speakers: list[str]) -> None:
                 return _problem(str(exc))
 
         button.click(run, [first, second, topic], result)
+        _refresh_on_select(desk, tab, [first, second])
 
 
 def _speaker_tab(desk: QuoteDesk, speakers: list[str]) -> None:
-    with gr.Tab("Speaker page", elem_id="tab-speaker"):
+    with gr.Tab("Speaker page", elem_id="tab-speaker") as tab:
         _styles()
         speaker = _speaker_box(speakers, "Speaker (type to search)", "speaker-pick")
         plot = gr.Plot(label="Statements per month", elem_id="speaker-plot")
@@ -150,10 +162,11 @@ def _speaker_tab(desk: QuoteDesk, speakers: list[str]) -> None:
             return months_figure(profile.months, profile.speaker), profile_html(profile)
 
         speaker.change(show, speaker, [plot, page])
+        _refresh_on_select(desk, tab, [speaker])
 
 
 def _export_tab(desk: QuoteDesk, speakers: list[str]) -> None:
-    with gr.Tab("Export", elem_id="tab-export"):
+    with gr.Tab("Export", elem_id="tab-export") as tab:
         _styles()
         with gr.Row():
             speaker = _speaker_box(speakers, "Speaker's quotations", "export-speaker")
@@ -185,3 +198,4 @@ def _export_tab(desk: QuoteDesk, speakers: list[str]) -> None:
             return f"<p>Ready: {escape(path.name)}{counted}</p>", ready
 
         button.click(run, [speaker, topic, question, fmt], [status, download])
+        _refresh_on_select(desk, tab, [speaker])
