@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from app.alignment import Alignment, Encoder, WordDiff, align, similarity, strip_ellipses, words
 from app.quote_records import QuoteRecord, date_key, record_of
@@ -66,6 +66,7 @@ class CheckResult:
     quotation: str
     speaker: str | None  # as the user named them
     verdict: Verdict
+    rule: str  # the verdict rule that applied
     explanation: str
     best: Occurrence | None
     occurrences: list[Occurrence] = field(default_factory=list)  # earliest first
@@ -101,18 +102,24 @@ VERDICT_RULES: tuple[VerdictRule, ...] = (
 )
 
 
-def judge(occurrences: list[Occurrence], named: bool) -> tuple[Verdict, Occurrence | None]:
+class Judgement(NamedTuple):
+    verdict: Verdict
+    rule: str  # the VERDICT_RULES entry that gave it ("no match" when nothing matched)
+    best: Occurrence | None  # the occurrence it rests on
+
+
+def judge(occurrences: list[Occurrence], named: bool) -> Judgement:
     """The verdict and the occurrence it rests on; pure, so the rules test without a store.
 
     The best occurrence is the closest one, by the named speaker when they said the words.
     """
     if not occurrences:
-        return "not_found", None
+        return Judgement("not_found", "no match", None)
     by_speaker = [o for o in occurrences if o.by_named_speaker and o.solid]
     named_said = not named or bool(by_speaker)
     best = max(by_speaker or occurrences, key=_closeness)
-    verdict = next(r.verdict for r in VERDICT_RULES if r.applies(best, named_said))
-    return verdict, best
+    rule = next(r for r in VERDICT_RULES if r.applies(best, named_said))
+    return Judgement(rule.verdict, rule.name, best)
 
 
 def _closeness(o: Occurrence) -> tuple[int, int, float]:
@@ -130,20 +137,21 @@ def check_quotation(
     quotation = " ".join((quotation or "").split())[:MAX_QUOTATION_CHARS]
     speaker = " ".join((speaker or "").split()) or None
     if not words(quotation):
-        return CheckResult(quotation, speaker, "not_found", "No words to check.", None)
+        return CheckResult(quotation, speaker, "not_found", "no words", "No words to check.", None)
     wanted = _speakers_named(index, speaker)
     hits = _candidates(retriever, index, quotation, wanted)
     searched = time.perf_counter()
     occurrences = _occurrences(retriever, index, quotation, wanted, hits)
     aligned = time.perf_counter()
-    verdict, best = judge(occurrences, speaker is not None)
+    judged = judge(occurrences, speaker is not None)
     return CheckResult(
         quotation=quotation,
         speaker=speaker,
-        verdict=verdict,
-        explanation=explain(verdict, best, speaker),
-        best=best,
-        occurrences=_earliest_first(_repeats(occurrences, best)),
+        verdict=judged.verdict,
+        rule=judged.rule,
+        explanation=explain(judged.verdict, judged.best, speaker),
+        best=judged.best,
+        occurrences=_earliest_first(_repeats(occurrences, judged.best)),
         timings_ms={
             "search": (searched - started) * 1000.0,
             "align": (aligned - searched) * 1000.0,

@@ -95,14 +95,14 @@ VERDICT_CASES = [
     ids=[case[0] for case in VERDICT_CASES],
 )
 def test_verdicts(given: str, named: str | None, verdict: str, changes: list) -> None:
-    found, best = judge([occurrence(given, STORED, "Mara Quill", named)], named is not None)
-    assert found == verdict
-    assert best is not None
-    assert [(d.op, d.given, d.stored) for d in best.diff if d.op != "equal"] == changes
+    judged = judge([occurrence(given, STORED, "Mara Quill", named)], named is not None)
+    assert judged.verdict == verdict
+    assert judged.best is not None
+    assert [(d.op, d.given, d.stored) for d in judged.best.diff if d.op != "equal"] == changes
 
 
 def test_nothing_found() -> None:
-    assert judge([], named=False) == ("not_found", None)
+    assert judge([], named=False) == ("not_found", "no match", None)
 
 
 def test_unrelated_words_do_not_match() -> None:
@@ -114,15 +114,14 @@ def test_the_named_speakers_words_win_over_a_closer_quote_by_someone_else() -> N
     """Two people said similar words: naming one of them is no misattribution."""
     theirs = occurrence(STORED, STORED, "Tobias Wren", "Mara Quill")
     hers = occurrence(STORED, STORED.replace("every hour", "hourly"), "Mara Quill", "Mara Quill")
-    verdict, best = judge([theirs, hers], named=True)
-    assert (verdict, best) == ("misquoted", hers)
+    assert judge([theirs, hers], named=True) == ("misquoted", "words differ", hers)
 
 
 def test_a_few_shared_words_by_the_named_speaker_are_not_their_words() -> None:
     """The named speaker said "the old harbour" somewhere; the quotation is someone else's."""
     others = occurrence(STORED, STORED, "Tobias Wren", "Mara Quill")
     hers = occurrence(STORED, "I love the old harbour at dawn", "Mara Quill", "Mara Quill")
-    assert judge([others, hers], named=True) == ("misattributed", others)
+    assert judge([others, hers], named=True) == ("misattributed", "other speaker", others)
 
 
 def test_a_sentence_of_someone_else_added_to_the_named_speakers_words_is_a_misquote() -> None:
@@ -130,7 +129,7 @@ def test_a_sentence_of_someone_else_added_to_the_named_speakers_words_is_a_misqu
     given = f"{STORED} {added}"
     hers = occurrence(given, STORED, "Mara Quill", "Mara Quill")
     his = occurrence(given, added, "Tobias Wren", "Mara Quill")
-    assert judge([hers, his], named=True) == ("misquoted", hers)
+    assert judge([hers, his], named=True) == ("misquoted", "words differ", hers)
 
 
 def test_cut_quotation_points_at_its_whole() -> None:
