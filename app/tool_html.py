@@ -15,6 +15,7 @@ from app.speaker_page import SpeakerProfile
 from app.timeline import Comparison, MonthCount, Timeline
 from app.tool_render import VERDICT_LABELS, quoted
 
+MAX_LISTED = 200  # statements listed in a timeline (a big speaker has thousands; all are plotted)
 TOOLS_CSS = """
 .qd-verdict { font-weight: 700; padding: .2em .6em; border-radius: 6px; display: inline-block; }
 .qd-verdict-exact { background: #d7f5dd; color: #0b5d1e; }
@@ -88,10 +89,16 @@ def diff_html(best) -> str:
 def timeline_html(found: Timeline) -> str:
     if not found.records:
         return f"<p>No statements by {escape(found.speaker)} found.</p>"
-    parts = [f"<p>{len(found.records)} statement(s) by <b>{escape(found.speaker)}</b></p>"]
+    total = len(found.records)
+    shown = f", the first {MAX_LISTED} listed" if total > MAX_LISTED else ""
+    parts = [f"<p>{total} statement(s) by <b>{escape(found.speaker)}</b>{shown}</p>"]
+    left = MAX_LISTED
     for group in found.groups:
+        if left <= 0:
+            break
         parts.append(f'<h4 class="qd-date">{escape(group.date)}</h4>')
-        parts += [record_html(r, with_speaker=False) for r in group.records]
+        parts += [record_html(r, with_speaker=False) for r in group.records[:left]]
+        left -= len(group.records)
     return "".join(parts)
 
 
