@@ -13,7 +13,7 @@ from app.export import clean_url
 from app.quote_records import QuoteRecord
 from app.speaker_page import SpeakerProfile
 from app.timeline import Comparison, MonthCount, Timeline
-from app.tool_render import VERDICT_LABELS, quoted
+from app.tool_render import VERDICT_LABELS, quoted, whole_quotation
 
 MAX_LISTED = 200  # statements listed in a timeline (a big speaker has thousands; all are plotted)
 TOOLS_CSS = """
@@ -66,8 +66,8 @@ def check_html(result: CheckResult) -> str:
             parts.append(f'<p class="qd-diff">{diff_html(best)}</p>')
         parts.append(f"<p>Stored words: “{escape(best.matched)}”</p>")
         if best.left_out:
-            whole = escape(best.record.quote)
-            parts.append(f'<p class="qd-whole-quote">The whole quotation: “{whole}”</p>')
+            label, whole = whole_quotation(best)
+            parts.append(f'<p class="qd-whole-quote">{label}: “{escape(whole)}”</p>')
         parts.append(f"<p>Found in {len(result.occurrences)} place(s), earliest first:</p>")
         parts += [record_html(o.record) for o in result.occurrences]
     return "".join(parts) + "</div>"

@@ -7,6 +7,7 @@ from app.check import CheckResult, Occurrence
 from app.quote_records import QuoteRecord
 from app.timeline import Comparison, Timeline
 
+AROUND_CHARS = 300  # of a long quotation, shown either side of the checked words
 LONG_QUOTE_CHARS = 400  # longer quotations are shown shortened in lists (exports keep all)
 VERDICT_LABELS = {
     "exact": "EXACT",
@@ -40,6 +41,22 @@ def diff_text(diff: tuple[WordDiff, ...]) -> str:
     return " ".join(parts)
 
 
+def whole_quotation(best: Occurrence, around: int = AROUND_CHARS) -> tuple[str, str]:
+    """The quotation the checked words come from: all of it, or for a long one (a transcript
+    turn of thousands of characters) the words around them, with "…" where it is cut."""
+    quote = best.record.quote
+    start = quote.find(best.matched)
+    if len(quote) <= 2 * around + len(best.matched) or start < 0:
+        return "The whole quotation", quote
+    first = max(0, start - around)
+    last = min(len(quote), start + len(best.matched) + around)
+    first = quote.find(" ", first) + 1 if first else 0
+    last = quote.rfind(" ", 0, last) if last < len(quote) else last
+    head = "… " if first else ""
+    tail = " …" if last < len(quote) else ""
+    return "The quotation around these words", f"{head}{quote[first:last]}{tail}"
+
+
 def _occurrence_lines(occurrence: Occurrence) -> list[str]:
     record = occurrence.record
     lines = [f"  {record.speaker or '(unattributed)'}: {cite(record)}"]
@@ -57,7 +74,8 @@ def format_check(result: CheckResult) -> str:
         lines += ["", "Differences (stored [-...-], yours {+...+}):", f"  {diff_text(best.diff)}"]
     lines += ["", "Stored words:", f"  “{best.matched}”"]
     if best.left_out:
-        lines += ["", "The whole quotation:", f"  “{best.record.quote}”"]
+        label, text = whole_quotation(best)
+        lines += ["", f"{label}:", f"  “{text}”"]
     lines += ["", f"Found in {len(result.occurrences)} place(s), earliest first:"]
     for occurrence in result.occurrences:
         lines += _occurrence_lines(occurrence)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.quote_records import QuoteRecord
@@ -48,3 +50,30 @@ def test_timeline_lists_at_most_max_listed() -> None:
     html = timeline_html(found)
     assert html.count('class="qd-item"') == MAX_LISTED
     assert f"{MAX_LISTED + 5} statement(s)" in html
+
+
+def test_a_long_quotation_is_shown_around_the_checked_words() -> None:
+    from app.check import Occurrence
+    from app.tool_render import whole_quotation
+
+    filler = " ".join(f"word{n}" for n in range(300))
+    quote = f"{filler} The bridge opens in May. {filler}"
+    best = Occurrence(
+        record=record(quote=quote, end=len(quote)),
+        matched="The bridge opens in May",
+        diff=(),
+        equal=5,
+        edits=0,
+        left_out=600,
+        covered=5,
+        covered_share=5 / 605,
+        given_words=5,
+        by_named_speaker=None,
+    )
+    label, text = whole_quotation(best, around=50)
+    assert label == "The quotation around these words"
+    assert text.startswith("… word") and text.endswith(" …")
+    assert "The bridge opens in May." in text and len(text) < 200
+    whole = "So The bridge opens in May now"
+    short = replace(best, record=record(quote=whole))
+    assert whole_quotation(short, around=50) == ("The whole quotation", whole)
