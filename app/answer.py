@@ -297,3 +297,14 @@ def _abstain(question: str, text: str) -> Answer:
 
 def _ms(started: float) -> float:
     return (time.perf_counter() - started) * 1000.0
+
+
+def paragraph_of(chunk: Chunk, position: int) -> int:
+    """1-based paragraph number of an article offset inside a chunk."""
+    if chunk.paragraph_start == chunk.paragraph_end:
+        return chunk.paragraph_start
+    local = position - chunk.start
+    for number, (_, end) in enumerate(paragraph_spans(chunk.text)):
+        if local < end:
+            return chunk.paragraph_start + number
+    return chunk.paragraph_end

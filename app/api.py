@@ -14,15 +14,25 @@ from pathlib import Path
 from typing import Any, Literal
 
 from app.answer import Evidence, ExtractiveAnswerer
+from app.check import CheckResult, check_quotation
 from app.corpus_cache import CorpusCache
 from app.examples import choose_examples
+from app.export import Format as ExportFormat
+from app.export import render as render_export
+from app.export import row_of_record, rows_of_answer
 from app.llm_answer import LLMAnswerer
 from app.question import Intent, Turn, understand
+from app.quote_records import resolve_speaker
 from app.ranker import EvidenceRanker
 from app.retrieval import HybridRetriever
 from app.settings import Settings, load_settings
 from app.speaker_index import SpeakerIndex, SpeakerInfo
+from app.speaker_page import SpeakerProfile
+from app.speaker_page import speaker_profile as speaker_page
 from app.speakers_view import QuotePage, finder_for, pickable, quote_page
+from app.timeline import Comparison, Timeline, speaker_records
+from app.timeline import compare as compare_speakers
+from app.timeline import timeline as speaker_timeline
 from app.types import Answer, Filters, Passage
 from ingest.dates import day_number
 from ingest.embedding import Embedder, load_token_counter, resolve_model_path
@@ -344,6 +354,50 @@ class QuoteDesk:
             f"Your question was {length:,} characters; only the first "
             f"{MAX_QUESTION_CHARS:,} were used."
         )
+
+    # ----- quote desk tools
+
+    def check(self, quotation: str, speaker: str | None = None) -> CheckResult:
+        """Who said these words, where and when, and a verdict on how they are quoted."""
+        self.retriever.refresh()
+        return check_quotation(self.retriever, self.speaker_index(), quotation, speaker)
+
+    def timeline(
+        self,
+        speaker: str,
+        topic: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Timeline:
+        """A speaker's statements (on `topic`) in date order; ValueError for an unknown
+        speaker or an unreadable date."""
+        return speaker_timeline(self.retriever, self.speaker_index(), speaker, topic, since, until)
+
+    def compare(self, first: str, second: str, topic: str | None = None) -> Comparison:
+        """Two speakers' own words on `topic`, side by side."""
+        return compare_speakers(self.retriever, self.speaker_index(), first, second, topic)
+
+    def speaker_profile(self, speaker: str) -> SpeakerProfile:
+        return speaker_page(self.retriever, self.speaker_index(), speaker)
+
+    def export(
+        self,
+        fmt: ExportFormat,
+        speaker: str | None = None,
+        topic: str | None = None,
+        answer: Answer | None = None,
+    ) -> str:
+        """A speaker's quotations (all, or on `topic`) or an answer's citations as CSV, JSON
+        or Markdown; ValueError when neither or both are given, or for an unknown speaker."""
+        if (speaker is None) == (answer is None):
+            raise ValueError("export either a speaker's quotations or an answer")
+        if answer is not None:
+            return render_export(rows_of_answer(answer), fmt, answer.question)
+        index = self.speaker_index()
+        canonical = resolve_speaker(index, speaker or "")
+        records = speaker_records(self.retriever, index, canonical, topic)
+        heading = f"{canonical} on {topic}" if topic else canonical
+        return render_export([row_of_record(r) for r in records], fmt, heading)
 
 
 def _clean_question(question: str) -> str:

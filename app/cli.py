@@ -238,6 +238,90 @@ def eval_(obj: Context, args: tuple[str, ...]) -> None:
     run_eval_command(args, defaults, prog_name="quotedesk eval", standalone=False)
 
 
+# ----- quote desk tools: check a quote, a speaker over time, two speakers, export
+
+
+@cli.command()
+@click.argument("quotation")
+@click.option("--speaker", help="Whom the quotation is attributed to.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.pass_obj
+def check(obj: Context, quotation: str, speaker: str | None, as_json: bool) -> None:
+    """Check a quotation: who said it, where and when, and whether it is quoted faithfully."""
+    from app.tool_render import format_check
+
+    result = obj.desk().check(quotation, speaker)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_check(result))
+
+
+@cli.command()
+@click.argument("speaker")
+@click.option("--topic", help="Only statements on this topic.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only articles published on or after.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before.")
+@click.pass_obj
+def timeline(
+    obj: Context, speaker: str, topic: str | None, since: str | None, until: str | None
+) -> None:
+    """A speaker's statements in date order, grouped by date, each with its source."""
+    from app.tool_render import format_timeline
+
+    try:
+        found = obj.desk().timeline(speaker, topic, since, until)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_timeline(found))
+
+
+@cli.command()
+@click.argument("first")
+@click.argument("second")
+@click.option("--topic", help="What they spoke about.")
+@click.pass_obj
+def compare(obj: Context, first: str, second: str, topic: str | None) -> None:
+    """Two speakers side by side: each one's own cited words."""
+    from app.tool_render import format_comparison
+
+    try:
+        found = obj.desk().compare(first, second, topic)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_comparison(found))
+
+
+@cli.command()
+@click.argument("speaker", required=False)
+@click.option("--topic", help="Only the speaker's quotations on this topic.")
+@click.option("--answer", "question", metavar="QUESTION", help="Export this answer's citations.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "md"]), default="csv")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.pass_obj
+def export(
+    obj: Context,
+    speaker: str | None,
+    topic: str | None,
+    question: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Export a speaker's quotations, or an answer's citations, with their sources."""
+    if (speaker is None) == (question is None):
+        raise click.UsageError("give a SPEAKER or --answer QUESTION (one of them)")
+    desk = obj.desk()
+    try:
+        answer = desk.ask(question, mode="quotes") if question else None
+        text = desk.export(fmt, speaker=speaker, topic=topic, answer=answer)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
 def main() -> None:
     cli(prog_name="quotedesk")
 
