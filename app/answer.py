@@ -244,9 +244,9 @@ def _select(ranked: Sequence[Candidate], evidence: Evidence, limit: int) -> list
             continue
         if evidence.family == "who_said":
             continue
-        if evidence.speaker and _about(best.unit, evidence.speaker):
-            if not _about(unit, evidence.speaker):
-                continue
+        keep_to_speaker = evidence.speaker and _about(best.unit, evidence.speaker)
+        if keep_to_speaker and not _about(unit, evidence.speaker):
+            continue
         chosen.append(candidate)
         words += size
         texts.add(_fingerprint(unit.text))

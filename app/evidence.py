@@ -250,7 +250,7 @@ def _quote_units(
 def _sentence_units(
     chunk: Chunk, quotes: Sequence[tuple[str, Quote]], canonical: Callable[[str], str]
 ) -> Iterable[Unit]:
-    """The chunk's narrative sentences. A sentence that is mostly a quotation's words is left
+    """The chunk's narrative sentences. A sentence that is largely (30%) a quotation's words is left
     to that quotation's own units (cited inside its marks, without "he said"); one that only
     touches a quotation is narrative, labelled with that speaker for ranking but never framed
     as speech. A reported statement's sentence is that statement's unit already."""
@@ -260,7 +260,7 @@ def _sentence_units(
         quoted = sum(
             min(end, q.end) - max(start, q.start) for _, q in overlapping if q.kind != "indirect"
         )
-        if quoted >= 0.5 * (end - start) or any(q.kind == "indirect" for _, q in overlapping):
+        if quoted >= 0.3 * (end - start) or any(q.kind == "indirect" for _, q in overlapping):
             continue
         attributed = [(qid, q) for qid, q in overlapping if q.speaker]
         if not attributed:

@@ -12,8 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
+from app.bm25 import STOPWORDS as ENGLISH_STOP_WORDS
 from app.speaker_index import SpeakerInfo
 from ingest.types import Quote
 

@@ -46,14 +46,7 @@ def test_speaker_and_source_of_each_answer(fake_desk, question, speaker, first_a
         "What did Alma Ruiz say about the bridge?",
         "What did Priya Shah say?",
         "When will repairs to the harbour bridge begin?",
-        pytest.param(
-            "How many years has the bridge carried traffic?",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="app/answer.py wraps '“...,” said Mayor X.' in a second pair of quote "
-                "marks, so the attribution ends up inside the quotation (see docs/notes)",
-            ),
-        ),
+        "How many years has the bridge carried traffic?",
     ],
 )
 def test_citations_are_verbatim_and_quotes_are_the_speakers_words(fake_desk, question) -> None:

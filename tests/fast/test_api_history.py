@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 
 @pytest.fixture(scope="module")
 def first(fake_desk):
     answer = fake_desk.ask("What did Priya Shah say about the blossom?")
-    assert answer.speaker == "Priya Shah" and len(answer.citations) == 1
+    assert answer.speaker == "Priya Shah" and answer.citations
     return answer
 
 
 def test_what_else_cites_what_was_not_cited_yet(fake_desk, first) -> None:
-    again = fake_desk.ask("What else did she say?", [first])
+    # Only her first quotation was shown, so "else" has the other one to give.
+    shown = replace(first, citations=first.citations[:1])
+    again = fake_desk.ask("What else did she say?", [shown])
     assert again.speaker == "Priya Shah"
     assert again.standalone_question == "What did Priya Shah say?"
-    earlier = {(c.article_id, c.start) for c in first.citations}
+    earlier = {(c.article_id, c.start) for c in shown.citations}
     assert again.citations and earlier.isdisjoint((c.article_id, c.start) for c in again.citations)
 
 
@@ -39,6 +43,7 @@ def test_without_history_a_pronoun_has_no_one_to_point_to(fake_desk, history) ->
 
 
 def test_a_follow_up_on_a_topic_becomes_a_standalone_question(fake_desk, first) -> None:
+    # "What about Y?" keeps the person asked about and takes the new topic.
     answer = fake_desk.ask("What about the ferry?", [first])
-    assert answer.standalone_question == "ferry"
-    assert answer.citations[0].article_id == "fake-ferry"
+    assert answer.standalone_question == "What did Priya Shah say about ferry?"
+    assert answer.speaker == "Priya Shah"
