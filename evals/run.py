@@ -50,6 +50,7 @@ class EvalOptions:
     llm_base_url: str | None = None
     progress: bool = True
     command_line: str | None = None
+    ingest: bool = True  # False: score the store as it is (built earlier, maybe by older code)
 
 
 @dataclass
@@ -256,10 +257,12 @@ def prepare(options: EvalOptions, open_desk: DeskOpener | None = None) -> Prepar
     if not corpus.exists():
         raise click.ClickException(f"corpus not found: {corpus} (give --corpus PATH)")
     ingested, dropped = dedup_corpus(corpus, store_dir)
-    report = desk.ingest([ingested], progress=options.progress)
-    if report.failed:
-        click.echo(f"warning: {report.failed} corpus record(s) failed to ingest", err=True)
-    setup = {"ingest": report.summary(), "ingest_seconds": time.perf_counter() - started}
+    setup: dict[str, Any] = {"ingest": "skipped (--no-ingest)"}
+    if options.ingest:
+        report = desk.ingest([ingested], progress=options.progress)
+        if report.failed:
+            click.echo(f"warning: {report.failed} corpus record(s) failed to ingest", err=True)
+        setup = {"ingest": report.summary(), "ingest_seconds": time.perf_counter() - started}
     out = Path(options.out or ROOT / "evals" / "out" / dataset.stem)
     systems = build_systems(options.systems, desk, store_dir, ingested)
     return Prepared(options, rows, desk, systems, corpus, ingested, dropped, store_dir, out, setup)
@@ -578,6 +581,11 @@ def _systems(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 )
 @click.option("--llm-base-url", metavar="URL", help="Server for --llm openai:/ollama:.")
 @click.option("--no-progress", is_flag=True, help="Hide the progress bars.")
+@click.option(
+    "--no-ingest",
+    is_flag=True,
+    help="Score the store as it is, without ingesting the corpus into it first.",
+)
 def eval_command(
     dataset: str,
     corpus: str | None,
@@ -591,6 +599,7 @@ def eval_command(
     llm: str | None,
     llm_base_url: str | None,
     no_progress: bool,
+    no_ingest: bool,
 ) -> None:
     """Score quotedesk against the llama-index starter and BM25 on a labelled question set."""
     options = EvalOptions(
@@ -606,6 +615,7 @@ def eval_command(
         llm=llm,
         llm_base_url=llm_base_url,
         progress=not no_progress,
+        ingest=not no_ingest,
     )
     run_eval(options)
 

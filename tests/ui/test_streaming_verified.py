@@ -17,8 +17,9 @@ from app.prompts import Message
 from app.settings import Settings
 from tests.fake_openai_server import FakeOpenAIServer
 from tests.llm_doubles import passages
-from tests.ui.conftest import serving
-from tests.ui.test_browser import ARGS, CHROMIUM, EXAMPLE, TIMEOUT_MS
+from tests.ui.conftest import CHROMIUM, TIMEOUT_MS, serving
+from tests.ui.conftest import CHROMIUM_ARGS as ARGS
+from tests.ui.test_browser import EXAMPLE
 
 pytestmark = [
     pytest.mark.browser,
