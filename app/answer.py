@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from app.evidence import Candidate, EvidenceFinder, Query, Unit
+from app.evidence import FEATURES, Candidate, EvidenceFinder, Query, Unit
 from app.question import Intent, Turn
 from app.ranker import EvidenceRanker, Family
 from app.retrieval import HybridRetriever
@@ -80,8 +80,6 @@ class ExtractiveAnswerer:
             "who_said" if intent.kind == "who_said" else "speaker" if speaker else "general"
         )
         topic = intent.topic or ("" if speaker else question)
-        if intent.kind == "general" and intent.speakers and intent.speakers[0] not in topic:
-            topic = f"{intent.speakers[0]} {topic}"  # about a person, not their words
         vector = self.retriever.embed_query(topic or speaker or question)
         query = Query(
             topic=topic,
@@ -113,9 +111,23 @@ class ExtractiveAnswerer:
             return self._compose(question, own, info.name, lead)
         if intent.unknown_person and not _mentioned(intent.unknown_person, ranked):
             return _abstain(question, f"The articles do not mention {intent.unknown_person}.")
-        if not ranked or ranked[0].score < evidence.threshold:
+        # "What did X say?" has no topic to be relevant to: any of X's words answer it.
+        off_topic = bool(intent.topic or not evidence.speaker) and not self._relevant(ranked)
+        if not ranked or ranked[0].score < evidence.threshold or off_topic:
+            if evidence.speaker and " " not in evidence.speaker:
+                # A one-word speaker ("Judges", "Kremlin") is matched on one word of the
+                # question, which may be that word in another sense: answer it as asked.
+                general = replace(intent, kind="general", speakers=[], topic=question)
+                answer = self._compose_answer(
+                    question, general, index, self.evidence(question, general, index, None)
+                )
+                if not answer.abstained:
+                    return answer
             return self._decline(question, intent, evidence)
         chosen = _select(ranked, evidence, self.settings.max_citations)
+        # The speaker's own words before the article's report of them (stable: rank order
+        # otherwise), as a reader expects a quotation first.
+        chosen.sort(key=lambda c: c.unit.kind == "indirect")
         if evidence.family == "who_said":
             named = chosen[0].unit.speaker
             return self._compose(question, chosen[:1], named)
@@ -123,6 +135,19 @@ class ExtractiveAnswerer:
         if evidence.speaker and not any(_about(c.unit, evidence.speaker) for c in chosen):
             lead = f"{evidence.speaker} is not quoted on this; the closest passages:"
         return self._compose(question, chosen, evidence.speaker, lead)
+
+    def _relevant(self, ranked: Sequence[Candidate]) -> bool:
+        """A floor under the ranker: some candidate passage or quotation must be close to the
+        question (cosine) or carry most of its rarer words. The ranker orders candidates within a
+        question; this says whether any of them is about it at all."""
+        dense = [FEATURES.index("chunk_dense"), FEATURES.index("unit_dense")]
+        cover = [FEATURES.index("chunk_cover"), FEATURES.index("unit_cover")]
+        best_dense = max(c.features[i] for c in ranked for i in dense)
+        best_cover = max(c.features[i] for c in ranked for i in cover)
+        return (
+            best_dense >= self.settings.min_dense_score
+            or best_cover >= self.settings.min_term_coverage
+        )
 
     def _decline(self, question: str, intent: Intent, evidence: Evidence) -> Answer:
         if evidence.family == "who_said":

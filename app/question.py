@@ -186,13 +186,21 @@ def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
     by_name = _by_name(phrase, index)
     if slot.is_name and by_name.speakers:
         return by_name
-    holders = [h.name for h in index.role_holders(slot.phrase)]
+    # "judges" (a plural common noun) are several people acting, not one office holder.
+    holders = [] if _plural_common(phrase) else [h.name for h in index.role_holders(slot.phrase)]
     if holders:
         return _Resolved(holders[:1], phrase, holders[1:])
     if slot.is_name:
         name = strip_titles(phrase) or phrase
         return _Resolved(unknown=name, alternatives=index.bare_surname_speakers(name))
     return by_name
+
+
+def _plural_common(phrase: str) -> bool:
+    """A lowercase plural head noun ("judges", "the officials"); "boss" is singular."""
+    words = phrase.split()
+    head = words[-1] if words else ""
+    return head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
 def _by_name(phrase: str, index: SpeakerIndex) -> _Resolved:
@@ -219,14 +227,15 @@ def _carry_topic(
 ) -> str:
     """A follow-up inherits the last topic when it points back ("about it"), says "he" of the
     last person or of no one it names ("Did he see room for talks?" is still about the last
-    question's subject), continues ("And what did the opposition leader say?") or names
-    nothing new ("And what else?"); "What did X say?" asks about X, not the old topic."""
+    question's subject) unless it names its own ("... about Y?"), continues ("And what did
+    the opposition leader say?") or names nothing new ("And what else?"); "What did X say?"
+    asks about X, not the old topic."""
     if previous is None or not previous.topic:
         return topic
     named_new = bool(found.speakers) and not carried
     carries = (
         parsed.points_back
-        or (parsed.third_person and (carried or not found.speakers))
+        or (parsed.third_person and (carried or not found.speakers) and not parsed.names_topic)
         or (not topic and (parsed.continues or not named_new))
     )
     return f"{topic} {previous.topic}".strip() if carries else topic

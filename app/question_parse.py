@@ -64,6 +64,7 @@ class ParsedQuestion:
     points_back: bool  # "it", "that", "there": refers to the last topic
     third_person: bool  # "he", "his", "they": refers to the last person
     pronoun_subject: bool  # the main clause's subject is "he"/"she"/"they": "Is he quitting?"
+    names_topic: bool = False  # "... about/on Y": the question states its own topic
 
 
 class _SpeakerRule(NamedTuple):
@@ -430,6 +431,7 @@ def parse_question(question: str) -> ParsedQuestion:
             for t in doc
         ),
         third_person=any(w in LEXICON["third_person"] for w in lowered),
+        names_topic=any(w in ("about", "on", "regarding", "concerning") for w in lowered),
         pronoun_subject=any(
             t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in LEXICON["third_person"] for t in doc
         ),

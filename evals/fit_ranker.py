@@ -166,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
         group = by_family.get(family, [])
         coef, intercept = fit_family(group)
         tops = top_probabilities(group, coef, intercept)
-        threshold = choose_threshold(tops)
+        # A family without unanswerable dev questions has nothing to decline: its threshold
+        # would only cost answerable ones.
+        threshold = choose_threshold(tops) if any(not t[2] for t in tops) else 0.0
         models[family] = {
             "coef": [round(float(c), 6) for c in coef],
             "intercept": round(intercept, 6),

@@ -269,13 +269,13 @@ FOLLOW_UPS = [
     ("Piet Vance", "ferry fares", "What about the harbour wall?", ["Piet Vance"], "harbour wall"),
     # ... unless Y is a person: then the person changes and the topic stays.
     ("Piet Vance", "ferry fares", "What about Vera Lusk?", ["Vera Lusk"], "ferry fares"),
-    # "he"/"she" keeps the person, and the earlier topic stays as context.
+    # "he"/"she" keeps the person; a topic of its own replaces the earlier one.
     (
         "Vera Lusk",
         "ferry fares",
         "What did she say about the harbour wall?",
         ["Vera Lusk"],
-        "harbour wall ferry fares",
+        "harbour wall",
     ),
     # A new full name replaces the person; "it" keeps the topic.
     (
