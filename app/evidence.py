@@ -19,7 +19,6 @@ from typing import Literal
 
 import numpy as np
 
-from app.question import Intent
 from app.retrieval import HybridRetriever, QuoteHit
 from app.types import Filters, Passage
 from ingest.speakers import is_named_speaker
@@ -311,15 +310,3 @@ def _cover_plain(query_terms: Sequence[str], terms: Sequence[str]) -> float:
 
 def _reciprocal(rank: int | None) -> float:
     return 0.0 if rank is None else 1.0 / (1 + rank)
-
-
-def speaker_query(intent: Intent, vector: list[float], members: Sequence[str]) -> Query:
-    """The query for a question as understood."""
-    return Query(
-        topic=intent.topic,
-        vector=vector,
-        speaker=intent.speakers[0] if intent.kind == "speaker_topic" and intent.speakers else None,
-        members=tuple(members),
-        who_said=intent.kind == "who_said",
-        wants_quantity=intent.wants_quantity,
-    )
