@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from app.lexicon_questions import CUE_VERBS, LEXICON
-from ingest.quoting.ner import SPACY_MODEL
+from ingest.quoting.ner import load_spacy
 
 # spaCy's types are kept out of the signatures: a question parse is read here and nowhere else.
 Token = Any
@@ -35,9 +35,7 @@ def _nlp() -> Any:
     the first questions arrive together."""
     with _LOCK:
         if not _PIPELINE:
-            import spacy
-
-            _PIPELINE.append(spacy.load(SPACY_MODEL, exclude=["ner"]))
+            _PIPELINE.append(load_spacy(exclude=["ner"]))
         return _PIPELINE[0]
 
 

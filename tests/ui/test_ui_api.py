@@ -44,7 +44,8 @@ def test_ask_returns_a_cited_answer_sources_and_markdown(served_sample) -> None:
     assert any("OSCE" in m for m in marked)
     assert markdown.startswith("# quotedesk conversation\n\n## 1. What did Lavrov say")
     assert "\nSources:\n\n1. **Sergei Lavrov**, *US and NATO answers" in markdown
-    assert "   > the US and NATO had previously agreed in the OSCE context" in markdown
+    # A reported statement is cited as the article's sentence, as written.
+    assert "   > Lavrov explained that the US and NATO had previously agreed" in markdown
 
 
 def test_the_answer_streams(served_sample) -> None:
