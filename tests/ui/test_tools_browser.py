@@ -15,19 +15,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.common import free_port
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-TIMEOUT_MS = 60_000  # 2 shared cores: the first check also loads the embedding model
+from tests.ui.conftest import CHROMIUM, TIMEOUT_MS
+from tests.ui.conftest import CHROMIUM_ARGS as ARGS
 
 pytestmark = [
     pytest.mark.browser,
