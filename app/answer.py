@@ -15,6 +15,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from app.compose import frame
 from app.evidence import FEATURES, Candidate, EvidenceFinder, Query, Unit
 from app.question import Intent, Turn
 from app.ranker import EvidenceRanker, Family
@@ -28,7 +29,6 @@ from ingest.types import Chunk
 
 MAX_WORDS_CITED = 80  # an answer is read, not skimmed: a few short passages
 _RUNNER_UP = 0.6  # a further unit must score at least this share of the best one
-_MARKER = re.compile(r"\[(\d+)\]")
 
 
 @dataclass(frozen=True)
@@ -296,24 +296,6 @@ def _overlaps(a: Unit, b: Unit) -> bool:
 
 def _fingerprint(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()[:80]
-
-
-def frame(unit: Unit, previous_speaker: str | None) -> str:
-    """Say who is speaking: "Sergei Lavrov said: “...”", "Lavrov also said: “...”".
-
-    Only a unit inside a quotation's own words is framed and wrapped in quotation marks;
-    reported speech and narrative are the article's sentence as written (they name their
-    speaker themselves), so no frame can double it ("X said that X has said ..."). Text that
-    looks like an answer marker ("[1]" in an article) is shown with other brackets.
-    """
-    text = _MARKER.sub(r"［\1］", unit.text.strip())
-    if not (unit.quoted and unit.speaker):
-        return text
-    if unit.speaker == previous_speaker:
-        who = f"{unit.speaker.split()[-1]} also"
-    else:
-        who = f"{unit.speaker} ({unit.role})" if unit.role else unit.speaker
-    return f"{who} said: “{text.rstrip(',;: ')}”"
 
 
 def _abstain(question: str, text: str) -> Answer:
