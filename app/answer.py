@@ -4,8 +4,9 @@ No LLM: every sentence of the answer is an exact span of an article, either as w
 article's sentence, narrative or reported speech) or inside a short frame ("Sergei Lavrov
 said: “...”") that wraps only words inside a quotation's own span, so a citation can never
 put words in a speaker's mouth. Which units, and whether to answer at all, is decided by the
-learned ranker (`app/ranker.py`): the answer declines when the best unit's probability is
-below the threshold fitted on the dev questions.
+learned ranker (`app/ranker.py`): units by the probability that they hold the answer, and the
+answer declines when the probability that any candidate answers the question (a second model
+over what the candidates look like as a whole) is below the threshold calibrated on dev.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from app.compose import frame
-from app.evidence import FEATURES, Candidate, EvidenceFinder, Query, Unit
+from app.evidence import Candidate, EvidenceFinder, Query, Unit, question_features
 from app.question import Intent, Turn
 from app.ranker import EvidenceRanker, Family
 from app.retrieval import HybridRetriever
@@ -37,7 +38,10 @@ class Evidence:
 
     family: Family
     candidates: list[Candidate]  # best first, with probabilities
-    threshold: float
+    unseen_names: float  # share of the topic's names that no passage holds
+    topic_terms: int  # how many distinct terms the topic has
+    answerable: float  # probability that the candidates answer the question
+    threshold: float  # decline below it (calibrated on dev)
     speaker: str | None  # the asked speaker, for speaker questions
 
 
@@ -96,7 +100,18 @@ class ExtractiveAnswerer:
                 c for c in candidates if (c.unit.chunk.article_id, c.unit.start) not in seen
             ]
         ranked = self.ranker.rank(family, candidates)
-        return Evidence(family, ranked, self.ranker.threshold(family), speaker)
+        terms = len(set(self.retriever.lexicon.terms(topic)))
+        unseen = self.finder.unseen_names(topic)
+        asked = question_features(ranked, unseen, terms)
+        return Evidence(
+            family,
+            ranked,
+            unseen,
+            terms,
+            self.ranker.answerable(family, asked),
+            self.ranker.threshold(family),
+            speaker,
+        )
 
     # ----- composing -----------------------------------------------------------------------
 
@@ -111,9 +126,11 @@ class ExtractiveAnswerer:
             return self._compose(question, own, info.name, lead)
         if intent.unknown_person and not _mentioned(intent.unknown_person, ranked):
             return _abstain(question, f"The articles do not mention {intent.unknown_person}.")
-        # "What did X say?" has no topic to be relevant to: any of X's words answer it.
-        off_topic = bool(intent.topic or not evidence.speaker) and not self._relevant(ranked)
-        if not ranked or ranked[0].score < evidence.threshold or off_topic:
+        # "What did X say?" has no topic to be off: any of X's own words answer it.
+        topicless = bool(evidence.speaker) and not intent.topic
+        own = topicless and any(c.unit.speaker == evidence.speaker for c in ranked)
+        unsupported = evidence.answerable < evidence.threshold and not own
+        if not ranked or unsupported or (topicless and not own):
             if evidence.speaker and " " not in evidence.speaker:
                 # A one-word speaker ("Judges", "Kremlin") is matched on one word of the
                 # question, which may be that word in another sense: answer it as asked.
@@ -135,19 +152,6 @@ class ExtractiveAnswerer:
         if evidence.speaker and not any(_about(c.unit, evidence.speaker) for c in chosen):
             lead = f"{evidence.speaker} is not quoted on this; the closest passages:"
         return self._compose(question, chosen, evidence.speaker, lead)
-
-    def _relevant(self, ranked: Sequence[Candidate]) -> bool:
-        """A floor under the ranker: some candidate passage or quotation must be close to the
-        question (cosine) or carry most of its rarer words. The ranker orders candidates within a
-        question; this says whether any of them is about it at all."""
-        dense = [FEATURES.index("chunk_dense"), FEATURES.index("unit_dense")]
-        cover = [FEATURES.index("chunk_cover"), FEATURES.index("unit_cover")]
-        best_dense = max(c.features[i] for c in ranked for i in dense)
-        best_cover = max(c.features[i] for c in ranked for i in cover)
-        return (
-            best_dense >= self.settings.min_dense_score
-            or best_cover >= self.settings.min_term_coverage
-        )
 
     def _decline(self, question: str, intent: Intent, evidence: Evidence) -> Answer:
         if evidence.family == "who_said":
@@ -257,7 +261,7 @@ def _select(ranked: Sequence[Candidate], evidence: Evidence, limit: int) -> list
     chosen = [best]
     words = len(best.unit.text.split())
     texts = {_fingerprint(best.unit.text)}
-    floor = max(evidence.threshold, _RUNNER_UP * best.score)
+    floor = _RUNNER_UP * best.score
     for candidate in ranked[1:]:
         if len(chosen) >= limit or candidate.score < floor:
             break

@@ -134,6 +134,9 @@ class QuoteDesk:
         if not question:
             yield Answer(question="", answer="Please ask a question.", abstained=True)
             return
+        if filters is not None and (unknown := self.unknown_speaker(filters)):
+            yield Answer(question=question, answer=unknown, abstained=True)
+            return
         written = mode == "written" and self.llm is not None
         previous = _turn(history[-1]) if history else None
         index = self.speaker_index()

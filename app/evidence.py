@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, Protocol
 
 import numpy as np
 
@@ -57,6 +57,23 @@ FEATURES: tuple[str, ...] = (
     "first_chunk",  # 1 / (1 + chunk index): the top of an article summarises it
 )
 _NUMBER = re.compile(r"\d")
+_NAME = re.compile(r"\b[A-Z][\w'’-]*")
+
+# Question-level features, in the order the answerability weights are stored: whether the best
+# candidates answer the question at all, read from what the ranker saw (`question_features`).
+QUESTION_FEATURES: tuple[str, ...] = (
+    "top_score",  # the ranker's probability for the best unit
+    "second_score",  # ... for the runner-up (a clear best vs many weak ones)
+    "top_cover",  # best idf-weighted share of the topic's terms among the top 3 units
+    "best_cover",  # ... among all candidates
+    "best_lead_cover",  # ... in a unit with the sentence before it
+    "best_chunk_dense",  # best cosine of a candidate's passage to the question
+    "best_asked_dense",  # best cosine of the asked speaker's own quotation (0 if none)
+    "best_asked_cover",  # best share of the topic's terms in the asked speaker's words
+    "asked_units",  # how many units are the asked speaker's words (log-scaled)
+    "unseen_names",  # share of the topic's names (capitalised words) that no passage contains
+    "topic_terms",  # how many terms the topic has (log-scaled)
+)
 
 
 @dataclass(frozen=True)
@@ -219,10 +236,61 @@ class EvidenceFinder:
         query = np.asarray(vector, dtype=np.float32)
         return {i: float(np.dot(np.asarray(v, dtype=np.float32), query)) for i, v in found.items()}
 
+    def unseen_names(self, topic: str) -> float:
+        """The share of the topic's names (capitalised words: people, places, bodies, events)
+        that no stored passage contains: a question about a thing the articles never name
+        cannot be answered from them. Only names count, as a common word missing from a small
+        store says little, while a missing name says the same in a store of any size. A term is
+        unseen when its idf equals that of a term no text can hold."""
+        never = self.retriever.bm25.idf(_NEVER_A_TERM) - 1e-6
+        names = [
+            terms for word in _NAME.findall(topic) if (terms := self.retriever.lexicon.terms(word))
+        ]
+        if not names:
+            return 0.0
+        unseen = sum(all(self.retriever.bm25.idf(t) >= never for t in terms) for terms in names)
+        return unseen / len(names)
+
     def _idf(self, topic: str) -> dict[str, float]:
         """Topic terms weighted by their rarity among the chunks (common words count less)."""
         terms = set(self.retriever.lexicon.terms(topic))
         return {t: self.retriever.bm25.idf(t) for t in terms}
+
+
+_NEVER_A_TERM = "\x00"  # no tokeniser keeps a NUL: its idf is that of an unseen term
+
+
+class Scored(Protocol):
+    """What `question_features` reads of a candidate (a `Candidate`, or a fitting row)."""
+
+    features: tuple[float, ...]
+    score: float
+
+
+def question_features(
+    ranked: Sequence[Scored], unseen_names: float, topic_terms: int
+) -> tuple[float, ...]:
+    """`QUESTION_FEATURES` of one question from its ranked candidates (best first, scored)."""
+    col = {name: FEATURES.index(name) for name in FEATURES}
+
+    def best(name: str, units: Sequence[Scored]) -> float:
+        return max((c.features[col[name]] for c in units), default=0.0)
+
+    asked = [c for c in ranked if c.features[col["speaker_asked"]]]
+    values = {
+        "top_score": ranked[0].score if ranked else 0.0,
+        "second_score": ranked[1].score if len(ranked) > 1 else 0.0,
+        "top_cover": best("unit_cover", ranked[:3]),
+        "best_cover": best("unit_cover", ranked),
+        "best_lead_cover": best("lead_cover", ranked),
+        "best_chunk_dense": best("chunk_dense", ranked),
+        "best_asked_dense": best("unit_dense", asked),
+        "best_asked_cover": best("unit_cover", asked),
+        "asked_units": math.log1p(len(asked)) / 5.0,
+        "unseen_names": unseen_names,
+        "topic_terms": math.log1p(topic_terms) / 3.0,
+    }
+    return tuple(values[name] for name in QUESTION_FEATURES)
 
 
 def _quote_units(

@@ -6,12 +6,13 @@
 
 Only dev splits may be passed (a row whose `split` is "test" stops the run): the test split is
 for reporting. For every answerable question, each candidate unit that `QuoteDesk.evidence`
-offers is labelled by the eval's own strict rule (it holds gold evidence); a logistic
-regression per question family (speaker / who said / general) is fitted on those rows. Then
-one threshold per family is chosen on the same dev questions: the highest that keeps false
-abstention on answerable questions at or under the target, which declines as many
-unanswerable questions as that allows. The report shows the reliability curve (predicted
-probability of the top unit against how often it holds the evidence).
+offers is labelled by the eval's own strict rule (it holds gold evidence). Per question family
+(speaker / who said / general) two models are fitted: the unit model (a conditional logit over
+each question's candidates, calibrated to a probability), then the answerability model (a
+logistic regression over `QUESTION_FEATURES`, answerable vs unanswerable dev questions) with
+one threshold: the highest that keeps false abstention on answerable dev questions at or under
+the target. The report shows the candidates' recall, how often the top unit holds the evidence,
+and the reliability curve of the answerability probability.
 """
 
 from __future__ import annotations
@@ -36,12 +37,22 @@ VERSION_PREFIX = "ranker"
 
 @dataclass
 class Question:
-    """One dev question's candidates: features, labels and the family that ranked them."""
+    """One dev question's candidates: features, labels, and what the answerability model reads."""
 
     family: str
     answerable: bool
     features: np.ndarray  # candidates x features
     labels: np.ndarray  # 1 where the candidate holds gold evidence
+    unseen_names: float
+    topic_terms: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """A candidate as `question_features` reads it."""
+
+    features: tuple[float, ...]
+    score: float
 
 
 def collect(desk: Any, rows: list[dict[str, Any]], progress: bool = True) -> list[Question]:
@@ -76,57 +87,175 @@ def collect(desk: Any, rows: list[dict[str, Any]], progress: bool = True) -> lis
         features = np.asarray([c.features for c in evidence.candidates], dtype=np.float64).reshape(
             -1, len(FEATURES)
         )
-        found.append(Question(evidence.family, answerable, features, np.asarray(labels)))
+        found.append(
+            Question(
+                evidence.family,
+                answerable,
+                features,
+                np.asarray(labels),
+                evidence.unseen_names,
+                evidence.topic_terms,
+            )
+        )
         if progress and n % 100 == 0:
             rate = n / (time.perf_counter() - started)
             print(f"  {n}/{len(rows)} questions ({rate:.1f}/s)", file=sys.stderr)
     return found
 
 
-def fit_family(questions: list[Question]) -> tuple[np.ndarray, float]:
-    """Logistic regression over every candidate of the family's answerable questions."""
+def fit_units(questions: list[Question], l2: float = 0.01) -> tuple[np.ndarray, float]:
+    """Weights that put the evidence first, then calibrated to a probability.
+
+    Trained as a conditional logit (a softmax over each question's candidates, the evidence
+    units as the target), which optimises the choice among one question's candidates, the
+    answer's actual job; on BBC and press dev, half fitted and half held out, it puts the
+    evidence first 5 to 8 points more often than a logistic regression over all candidates
+    pooled. The scores are then mapped to probabilities with one logistic fit (Platt scaling)
+    so the first unit's probability means what it says for the answerability model.
+    """
+    from scipy.optimize import minimize
     from sklearn.linear_model import LogisticRegression
 
-    rows = [q for q in questions if q.answerable and len(q.labels)]
-    x = np.vstack([q.features for q in rows])
-    y = np.concatenate([q.labels for q in rows])
+    data = [
+        (q.features, q.labels.astype(bool))
+        for q in questions
+        if q.answerable and len(q.labels) > 1 and q.labels.any()
+    ]
+    if not data:
+        raise SystemExit("a family has no dev question with evidence among its candidates")
+    width = data[0][0].shape[1]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        total, grad = 0.0, np.zeros(width)
+        for x, hit in data:
+            z = x @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            held = p[hit].sum()
+            total -= np.log(held + 1e-12)
+            grad += p @ x - (p[hit] @ x[hit]) / (held + 1e-12)
+        return total / len(data) + l2 * w @ w, grad / len(data) + 2 * l2 * w
+
+    w = minimize(loss, np.zeros(width), jac=True, method="L-BFGS-B").x
+    scores = np.concatenate([x @ w for x, _ in data]).reshape(-1, 1)
+    labels = np.concatenate([hit for _, hit in data])
+    platt = LogisticRegression(C=100.0).fit(scores, labels)
+    scale = float(platt.coef_[0][0])
+    return w * scale, float(platt.intercept_[0])
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One question after the unit model: its top unit, and its question-level features."""
+
+    answerable: bool
+    top_hit: bool  # the best unit holds the evidence
+    any_hit: bool  # some candidate does
+    features: tuple[float, ...]  # QUESTION_FEATURES
+
+
+def rank_questions(questions: list[Question], coef: np.ndarray, intercept: float) -> list[Ranked]:
+    from app.evidence import question_features
+
+    ranked = []
+    for q in questions:
+        p = 1.0 / (1.0 + np.exp(-(q.features @ coef + intercept))) if len(q.labels) else []
+        order = np.argsort(-np.asarray(p), kind="stable")
+        rows = [Row(tuple(q.features[i]), float(p[i])) for i in order]
+        ranked.append(
+            Ranked(
+                q.answerable,
+                bool(len(order) and q.labels[order[0]]),
+                bool(q.labels.any()) if len(q.labels) else False,
+                question_features(rows, q.unseen_names, q.topic_terms),
+            )
+        )
+    return ranked
+
+
+def fit_answerable(ranked: list[Ranked]) -> tuple[np.ndarray, float] | None:
+    """Logistic regression: answerable or not, from the question-level features (None when the
+    family has no unanswerable dev question to learn from)."""
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.asarray([r.answerable for r in ranked], dtype=int)
     if y.min() == y.max():
-        raise SystemExit("a family's candidates are all of one label: more dev questions needed")
-    model = LogisticRegression(C=1.0, max_iter=2000)
+        return None
+    x = np.asarray([r.features for r in ranked])
+    model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
     model.fit(x, y)
     return model.coef_[0], float(model.intercept_[0])
 
 
-def top_probabilities(questions: list[Question], coef: np.ndarray, intercept: float) -> list:
-    """Per question: (best probability or 0 when no candidate, whether that best is a hit)."""
-    tops = []
-    for q in questions:
-        if not len(q.labels):
-            tops.append((0.0, False, q.answerable))
-            continue
-        p = 1.0 / (1.0 + np.exp(-(q.features @ coef + intercept)))
-        best = int(np.argmax(p))
-        tops.append((float(p[best]), bool(q.labels[best]), q.answerable))
-    return tops
-
-
-def choose_threshold(tops: list, target: float = FALSE_ABSTENTION_TARGET) -> float:
+def choose_threshold(scores: list[tuple[float, bool]], target: float = FALSE_ABSTENTION_TARGET):
     """The highest threshold with false abstention (answerable declined) <= target."""
-    answerable = sorted(p for p, _, a in tops if a)
+    answerable = sorted(p for p, a in scores if a)
     if not answerable:
         return 0.0
     allowed = int(np.floor(target * len(answerable)))
     return float(answerable[allowed]) if allowed < len(answerable) else 0.0
 
 
-def reliability(tops: list, bins: int = 10) -> list[tuple[str, int, float | None]]:
-    """Top-unit probability bins against the share whose top unit holds the evidence."""
+def reliability(scores: list[tuple[float, bool]], bins: int = 10) -> list:
+    """Answerability probability bins against the share of questions that are answerable."""
     rows = []
     for b in range(bins):
         low, high = b / bins, (b + 1) / bins
-        inside = [hit for p, hit, a in tops if a and low <= p < high + (b == bins - 1)]
+        inside = [a for p, a in scores if low <= p < high + (b == bins - 1)]
         rows.append((f"{low:.1f}-{high:.1f}", len(inside), np.mean(inside) if inside else None))
     return rows
+
+
+def _probability(features: tuple[float, ...], coef: np.ndarray, intercept: float) -> float:
+    return float(1.0 / (1.0 + np.exp(-(np.dot(features, coef) + intercept))))
+
+
+def fit_family(family: str, group: list[Question]) -> tuple[dict[str, Any], list[str]]:
+    """Both models of one family, its threshold, and the report's section."""
+    from app.evidence import FEATURES, QUESTION_FEATURES
+
+    coef, intercept = fit_units(group)
+    ranked = rank_questions(group, coef, intercept)
+    fitted = fit_answerable(ranked)
+    a_coef, a_intercept = fitted if fitted else (np.zeros(len(QUESTION_FEATURES)), 0.0)
+    scores = [(_probability(r.features, a_coef, a_intercept), r.answerable) for r in ranked]
+    # A family without unanswerable dev questions has nothing to decline: a threshold would
+    # only cost answerable ones.
+    threshold = choose_threshold(scores) if fitted else 0.0
+    model = {
+        "units": {"coef": _rounded(coef), "intercept": round(intercept, 6)},
+        "answerable": {"coef": _rounded(a_coef), "intercept": round(a_intercept, 6)},
+        "threshold": round(threshold, 6),
+    }
+    answerable = [r for r in ranked if r.answerable]
+    declined = [p < threshold for p, a in scores if a]
+    refused = [p < threshold for p, a in scores if not a]
+    lines = [
+        f"## {family}: {len(answerable)} answerable, {len(ranked) - len(answerable)} unanswerable",
+        "",
+        f"- candidates hold the evidence (recall): {np.mean([r.any_hit for r in answerable]):.3f}",
+        f"- top unit holds it (dev, in-sample): {np.mean([r.top_hit for r in answerable]):.3f}",
+        f"- threshold {threshold:.3f}: answerable declined {np.mean(declined):.3f}, "
+        f"unanswerable declined {np.mean(refused):.3f}"
+        if refused
+        else f"- threshold {threshold:.3f}: "
+        f"answerable declined {np.mean(declined):.3f}, no unanswerable dev question",
+        "",
+        "| answerable probability | questions | answerable share |",
+        "|---|---:|---:|",
+    ]
+    for label, count, share in reliability(scores):
+        lines.append(f"| {label} | {count} | {'' if share is None else f'{share:.2f}'} |")
+    lines += ["", "| unit feature | weight |", "|---|---:|"]
+    lines += [f"| {name} | {w:+.3f} |" for name, w in zip(FEATURES, coef, strict=True)]
+    lines += ["", "| question feature | weight |", "|---|---:|"]
+    lines += [f"| {name} | {w:+.3f} |" for name, w in zip(QUESTION_FEATURES, a_coef, strict=True)]
+    lines.append("")
+    return model, lines
+
+
+def _rounded(values: np.ndarray) -> list[float]:
+    return [round(float(v), 6) for v in values]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,21 +270,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("app/ranker.json"))
     parser.add_argument("--report", type=Path, default=Path("evals/out/ranker.md"))
     parser.add_argument("--limit", type=int, help="at most N questions per set (seeded sample)")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="keep each set's collected candidates here and reuse them (refit without re-asking)",
+    )
     args = parser.parse_args(argv)
 
-    from app.api import QuoteDesk
-    from app.evidence import FEATURES
+    from app.evidence import FEATURES, QUESTION_FEATURES
     from app.ranker import FAMILIES
 
+    _loadable_weights()
     questions: list[Question] = []
     for spec in args.set:
-        dataset, _, store = spec.partition("=")
-        rows = [json.loads(line) for line in Path(dataset).read_text().splitlines() if line]
-        if args.limit and len(rows) > args.limit:
-            rows = random.Random(0).sample(rows, args.limit)
-        print(f"{dataset}: {len(rows)} questions on {store}", file=sys.stderr)
-        desk = QuoteDesk.open(store)
-        questions += collect(desk, rows)
+        questions += _collected(spec, args.limit, args.cache)
 
     by_family: dict[str, list[Question]] = defaultdict(list)
     for q in questions:
@@ -163,47 +291,72 @@ def main(argv: list[str] | None = None) -> int:
     models: dict[str, dict[str, Any]] = {}
     lines = ["# Evidence ranker fitted on dev", "", f"Sets: {', '.join(args.set)}", ""]
     for family in FAMILIES:
-        group = by_family.get(family, [])
-        coef, intercept = fit_family(group)
-        tops = top_probabilities(group, coef, intercept)
-        # A family without unanswerable dev questions has nothing to decline: its threshold
-        # would only cost answerable ones.
-        threshold = choose_threshold(tops) if any(not t[2] for t in tops) else 0.0
-        models[family] = {
-            "coef": [round(float(c), 6) for c in coef],
-            "intercept": round(intercept, 6),
-            "threshold": round(threshold, 6),
-        }
-        answerable = [t for t in tops if t[2]]
-        unanswerable = [t for t in tops if not t[2]]
-        lines += [
-            f"## {family}: {len(answerable)} answerable, {len(unanswerable)} unanswerable",
-            "",
-            f"- threshold {threshold:.3f}: answerable declined "
-            f"{np.mean([p < threshold for p, _, _ in answerable]):.3f}, unanswerable declined "
-            + (
-                f"{np.mean([p < threshold for p, _, _ in unanswerable]):.3f}"
-                if unanswerable
-                else "n/a"
-            ),
-            f"- top unit holds the evidence (dev, in-sample): "
-            f"{np.mean([hit for _, hit, _ in answerable]):.3f}",
-            "",
-            "| top probability | questions | top unit holds evidence |",
-            "|---|---:|---:|",
-        ]
-        for label, count, share in reliability(tops):
-            lines.append(f"| {label} | {count} | {'' if share is None else f'{share:.2f}'} |")
-        lines += ["", "| feature | weight |", "|---|---:|"]
-        lines += [f"| {name} | {w:+.3f} |" for name, w in zip(FEATURES, coef, strict=True)]
-        lines.append("")
+        models[family], section = fit_family(family, by_family.get(family, []))
+        lines += section
     version = f"{VERSION_PREFIX}-{time.strftime('%Y%m%d-%H%M')}"
-    payload = {"version": version, "features": list(FEATURES), "models": models}
+    payload = {
+        "version": version,
+        "features": list(FEATURES),
+        "question_features": list(QUESTION_FEATURES),
+        "models": models,
+    }
     args.out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {args.out} ({version}) and {args.report}", file=sys.stderr)
     return 0
+
+
+def _loadable_weights() -> None:
+    """Collecting asks the desk, which loads the shipped weights: after a feature change they
+    are refused, so neutral ones (every unit equal, nothing declined) stand in until the fit
+    writes the new weights. Candidates and their features do not depend on the weights."""
+    from app.evidence import FEATURES, QUESTION_FEATURES
+    from app.ranker import FAMILIES, WEIGHTS_PATH, EvidenceRanker
+
+    try:
+        EvidenceRanker.load(WEIGHTS_PATH)
+        return
+    except (ValueError, KeyError, OSError):
+        pass
+    neutral = {
+        "units": {"coef": [0.0] * len(FEATURES), "intercept": 0.0},
+        "answerable": {"coef": [0.0] * len(QUESTION_FEATURES), "intercept": 0.0},
+        "threshold": 0.0,
+    }
+    payload = {
+        "version": f"{VERSION_PREFIX}-neutral",
+        "features": list(FEATURES),
+        "question_features": list(QUESTION_FEATURES),
+        "models": {family: neutral for family in FAMILIES},
+    }
+    WEIGHTS_PATH.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    print(f"{WEIGHTS_PATH} was fitted on other features: neutral until refitted", file=sys.stderr)
+
+
+def _collected(spec: str, limit: int | None, cache: Path | None) -> list[Question]:
+    """One set's questions with their candidates: from the cache when it holds this set."""
+    import hashlib
+    import pickle
+
+    from app.evidence import FEATURES
+
+    dataset, _, store = spec.partition("=")
+    key = hashlib.sha1(f"{spec}|{limit}|{','.join(FEATURES)}".encode()).hexdigest()[:12]
+    path = cache / f"{Path(dataset).stem}-{key}.pkl" if cache else None
+    if path and path.exists():
+        return pickle.loads(path.read_bytes())
+    rows = [json.loads(line) for line in Path(dataset).read_text().splitlines() if line]
+    if limit and len(rows) > limit:
+        rows = random.Random(0).sample(rows, limit)
+    print(f"{dataset}: {len(rows)} questions on {store}", file=sys.stderr)
+    from app.api import QuoteDesk
+
+    found = collect(QuoteDesk.open(store), rows)
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(found))
+    return found
 
 
 if __name__ == "__main__":

@@ -1,0 +1,195 @@
+"""The learned ranker's pieces on made-up numbers: the models, loading, ranking order, the
+question-level features, and the fitting steps (threshold, reliability, both fits)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.evidence import FEATURES, QUESTION_FEATURES, Candidate, Unit, question_features
+from app.ranker import FAMILIES, WEIGHTS_PATH, EvidenceRanker, FamilyModel, LinearModel
+from evals.fit_ranker import (
+    Question,
+    Row,
+    choose_threshold,
+    fit_answerable,
+    fit_units,
+    rank_questions,
+    reliability,
+)
+from ingest.types import Chunk
+
+COL = {name: n for n, name in enumerate(FEATURES)}
+
+
+def features(**values: float) -> tuple[float, ...]:
+    return tuple(values.get(name, 0.0) for name in FEATURES)
+
+
+def chunk(article_id: str = "a1") -> Chunk:
+    text = "The mayor said the bridge will reopen. Traffic was light."
+    return Chunk(
+        id=f"{article_id}#0",
+        article_id=article_id,
+        index=0,
+        text=text,
+        start=0,
+        end=len(text),
+        title="Bridge",
+        source="Post",
+        published=None,
+        url=None,
+        paragraph_start=1,
+        paragraph_end=1,
+    )
+
+
+def family(units: LinearModel) -> FamilyModel:
+    """A family that ranks with `units` and never declines."""
+    return FamilyModel(units, LinearModel((0.0,) * len(QUESTION_FEATURES), 0.0), 0.0)
+
+
+def candidate(start: int, score: float = 0.0, article_id: str = "a1", **values: float) -> Candidate:
+    return Candidate(
+        Unit(chunk(article_id), start, start + 5, "sentence"), features(**values), score
+    )
+
+
+@pytest.mark.parametrize(
+    ("coef", "intercept", "x", "expected"),
+    [
+        ((0.0, 0.0), 0.0, (1.0, 1.0), 0.5),
+        ((1.0, 0.0), 0.0, (2.0, 5.0), 1 / (1 + math.exp(-2))),
+        ((1.0, -1.0), 1.0, (0.0, 1.0), 0.5),
+        ((100.0,), 0.0, (1.0,), 1 / (1 + math.exp(-30))),  # clamped, never overflows
+    ],
+)
+def test_linear_model_is_a_logistic_of_the_weighted_sum(coef, intercept, x, expected) -> None:
+    assert LinearModel(coef, intercept).probability(x) == pytest.approx(expected)
+
+
+def test_the_shipped_weights_load_for_every_family() -> None:
+    ranker = EvidenceRanker.load(WEIGHTS_PATH)
+    assert set(ranker.models) == set(FAMILIES)
+    for family in FAMILIES:
+        assert len(ranker.models[family].units.coef) == len(FEATURES)
+        assert len(ranker.models[family].answerable.coef) == len(QUESTION_FEATURES)
+        assert 0.0 <= ranker.threshold(family) < 1.0
+
+
+def test_weights_fitted_on_other_features_are_refused(tmp_path: Path) -> None:
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:-1]
+    stale = tmp_path / "ranker.json"
+    stale.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="refit"):
+        EvidenceRanker.load(stale)
+
+
+def test_rank_orders_by_probability_then_by_article_order() -> None:
+    model = LinearModel(tuple(1.0 if name == "unit_cover" else 0.0 for name in FEATURES), 0.0)
+    ranker = EvidenceRanker("test", {f: family(model) for f in FAMILIES})
+    ranked = ranker.rank(
+        "general",
+        [
+            candidate(20, unit_cover=0.2),
+            candidate(10, unit_cover=0.9),
+            candidate(5, unit_cover=0.2),
+        ],
+    )
+    assert [c.unit.start for c in ranked] == [10, 5, 20]
+    assert ranked[0].score == pytest.approx(1 / (1 + math.exp(-0.9)))
+
+
+def test_question_features_read_the_best_units_and_the_asked_speakers_own() -> None:
+    ranked = [
+        candidate(0, 0.9, unit_cover=0.5, chunk_dense=0.4, lead_cover=0.6),
+        candidate(5, 0.7, unit_cover=0.2, chunk_dense=0.7, speaker_asked=1.0, unit_dense=0.6),
+        candidate(9, 0.1, unit_cover=1.0, speaker_asked=1.0, unit_dense=0.3),
+        candidate(12, 0.05, unit_cover=0.8),
+    ]
+    values = dict(zip(QUESTION_FEATURES, question_features(ranked, 0.25, 3), strict=True))
+    assert values["top_score"] == 0.9 and values["second_score"] == 0.7
+    assert values["top_cover"] == 1.0  # among the top three
+    assert values["best_cover"] == 1.0
+    assert values["best_lead_cover"] == 0.6
+    assert values["best_chunk_dense"] == 0.7
+    assert values["best_asked_dense"] == 0.6
+    assert values["best_asked_cover"] == 1.0
+    assert values["asked_units"] == pytest.approx(math.log1p(2) / 5)
+    assert values["unseen_names"] == 0.25
+    assert values["topic_terms"] == pytest.approx(math.log1p(3) / 3)
+
+
+def test_question_features_of_no_candidates_are_zero_but_the_topic() -> None:
+    values = dict(zip(QUESTION_FEATURES, question_features([], 1.0, 2), strict=True))
+    assert values["top_score"] == 0.0 and values["best_asked_dense"] == 0.0
+    assert values["unseen_names"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("scores", "target", "expected"),
+    [
+        # 10 answerable: 0.04 of them may be declined -> none, so the lowest answerable score
+        ([(p / 10, True) for p in range(1, 11)] + [(0.05, False)], 0.04, 0.1),
+        # 0.2 of 10 -> two may be declined: the third lowest
+        ([(p / 10, True) for p in range(1, 11)], 0.2, 0.3),
+        ([(0.3, False)], 0.04, 0.0),  # nothing answerable: decline nothing
+    ],
+)
+def test_threshold_keeps_false_abstention_within_the_target(scores, target, expected) -> None:
+    threshold = choose_threshold(scores, target)
+    assert threshold == pytest.approx(expected)
+    answerable = [p for p, a in scores if a]
+    if answerable:
+        assert np.mean([p < threshold for p in answerable]) <= target
+
+
+def test_reliability_bins_count_every_question_once() -> None:
+    scores = [(0.05, False), (0.15, True), (0.95, True), (1.0, True), (0.97, False)]
+    rows = reliability(scores)
+    assert sum(count for _, count, _ in rows) == len(scores)
+    assert rows[-1] == ("0.9-1.0", 3, pytest.approx(2 / 3))
+    assert rows[5][2] is None  # an empty bin has no share
+
+
+def _questions(rng: np.random.Generator, n: int) -> list[Question]:
+    """Made-up questions whose evidence unit has the highest `unit_cover`; the unanswerable
+    ones have only low-cover candidates."""
+    found = []
+    for i in range(n):
+        answerable = i % 4 != 0
+        x = rng.uniform(0.0, 0.4, size=(6, len(FEATURES)))
+        labels = np.zeros(6, dtype=int)
+        if answerable:
+            x[2, COL["unit_cover"]] = rng.uniform(0.7, 1.0)
+            labels[2] = 1
+        found.append(Question("general", answerable, x, labels, 0.0, 3))
+    return found
+
+
+def test_fitting_learns_the_informative_feature_and_ranks_the_evidence_first() -> None:
+    questions = _questions(np.random.default_rng(0), 200)
+    coef, intercept = fit_units(questions)
+    assert int(np.argmax(coef)) == COL["unit_cover"]
+    ranked = rank_questions(questions, coef, intercept)
+    assert all(r.top_hit for r in ranked if r.answerable)
+    answer_coef, _ = fit_answerable(ranked)
+    top = QUESTION_FEATURES.index("top_cover")
+    assert answer_coef[top] > 0  # high cover among the top units means answerable
+
+
+def test_answerability_is_not_fitted_without_unanswerable_questions() -> None:
+    questions = [q for q in _questions(np.random.default_rng(1), 40) if q.answerable]
+    coef, intercept = fit_units(questions)
+    assert fit_answerable(rank_questions(questions, coef, intercept)) is None
+
+
+def test_a_fitting_row_is_read_like_a_candidate() -> None:
+    row = Row(features(unit_cover=0.5), 0.8)
+    values = dict(zip(QUESTION_FEATURES, question_features([row], 0.0, 1), strict=True))
+    assert values["top_score"] == 0.8 and values["top_cover"] == 0.5
