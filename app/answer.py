@@ -142,9 +142,14 @@ class ExtractiveAnswerer:
                     return answer
             return self._decline(question, intent, evidence)
         chosen = _select(ranked, evidence, self.settings.max_citations)
-        # The speaker's own words before the article's report of them (stable: rank order
-        # otherwise), as a reader expects a quotation first.
-        chosen.sort(key=lambda c: c.unit.kind == "indirect")
+        # The asked person's own words first, then quotations before the article's report of
+        # them (stable: rank order otherwise), as a reader expects.
+        chosen.sort(
+            key=lambda c: (
+                bool(evidence.speaker) and c.unit.speaker != evidence.speaker,
+                c.unit.kind == "indirect",
+            )
+        )
         if evidence.family == "who_said":
             named = chosen[0].unit.speaker
             return self._compose(question, chosen[:1], named)
@@ -273,13 +278,21 @@ def _select(ranked: Sequence[Candidate], evidence: Evidence, limit: int) -> list
             continue
         if evidence.family == "who_said":
             continue
-        keep_to_speaker = evidence.speaker and _about(best.unit, evidence.speaker)
-        if keep_to_speaker and not _about(unit, evidence.speaker):
+        if evidence.speaker and not _follows(best.unit, unit, evidence.speaker):
             continue
         chosen.append(candidate)
         words += size
         texts.add(_fingerprint(unit.text))
     return chosen
+
+
+def _follows(best: Unit, unit: Unit, speaker: str) -> bool:
+    """May `unit` follow `best` in an answer about `speaker`? After the speaker's own words only
+    more of their own words (an article's sentence about them would read as theirs); after a
+    passage that names them, whatever else is about them."""
+    if best.speaker == speaker:
+        return unit.speaker == speaker
+    return not _about(best, speaker) or _about(unit, speaker)
 
 
 def _about(unit: Unit, speaker: str) -> bool:
