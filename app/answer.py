@@ -142,14 +142,10 @@ class ExtractiveAnswerer:
                     return answer
             return self._decline(question, intent, evidence)
         chosen = _select(ranked, evidence, self.settings.max_citations)
-        # The asked person's own words first, then quotations before the article's report of
-        # them (stable: rank order otherwise), as a reader expects.
-        chosen.sort(
-            key=lambda c: (
-                bool(evidence.speaker) and c.unit.speaker != evidence.speaker,
-                c.unit.kind == "indirect",
-            )
-        )
+        # Quotations before the article's report of them (stable: rank order otherwise), as a
+        # reader expects the words first. The asked person's words are not moved ahead of a
+        # better-ranked passage: a weaker quotation of theirs would read as the answer.
+        chosen.sort(key=lambda c: c.unit.kind == "indirect")
         if evidence.family == "who_said":
             named = chosen[0].unit.speaker
             return self._compose(question, chosen[:1], named)
