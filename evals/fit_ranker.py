@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from app.evidence import FEATURES, QUESTION_FEATURES, question_features
 from evals.metrics import ANSWERABLE_KINDS, Ref, is_strict
 
 FALSE_ABSTENTION_TARGET = 0.04  # fitted a little under the 0.05 the issue allows
@@ -57,7 +58,6 @@ class Row:
 
 def collect(desk: Any, rows: list[dict[str, Any]], progress: bool = True) -> list[Question]:
     """Ask every question's context turns, then read its candidates and label them."""
-    from app.evidence import FEATURES
 
     texts: dict[str, str] = {}
 
@@ -155,7 +155,6 @@ class Ranked:
 
 
 def rank_questions(questions: list[Question], coef: np.ndarray, intercept: float) -> list[Ranked]:
-    from app.evidence import question_features
 
     ranked = []
     for q in questions:
@@ -212,7 +211,6 @@ def _probability(features: tuple[float, ...], coef: np.ndarray, intercept: float
 
 def fit_family(family: str, group: list[Question]) -> tuple[dict[str, Any], list[str]]:
     """Both models of one family, its threshold, and the report's section."""
-    from app.evidence import FEATURES, QUESTION_FEATURES
 
     coef, intercept = fit_units(group)
     ranked = rank_questions(group, coef, intercept)
@@ -277,7 +275,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    from app.evidence import FEATURES, QUESTION_FEATURES
     from app.ranker import FAMILIES
 
     _loadable_weights()
@@ -294,13 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         models[family], section = fit_family(family, by_family.get(family, []))
         lines += section
     version = f"{VERSION_PREFIX}-{time.strftime('%Y%m%d-%H%M')}"
-    payload = {
-        "version": version,
-        "features": list(FEATURES),
-        "question_features": list(QUESTION_FEATURES),
-        "models": models,
-    }
-    args.out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    _write_weights(args.out, version, models)
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {args.out} ({version}) and {args.report}", file=sys.stderr)
@@ -311,7 +302,6 @@ def _loadable_weights() -> None:
     """Collecting asks the desk, which loads the shipped weights: after a feature change they
     are refused, so neutral ones (every unit equal, nothing declined) stand in until the fit
     writes the new weights. Candidates and their features do not depend on the weights."""
-    from app.evidence import FEATURES, QUESTION_FEATURES
     from app.ranker import FAMILIES, WEIGHTS_PATH, EvidenceRanker
 
     try:
@@ -324,22 +314,27 @@ def _loadable_weights() -> None:
         "answerable": {"coef": [0.0] * len(QUESTION_FEATURES), "intercept": 0.0},
         "threshold": 0.0,
     }
+    _write_weights(WEIGHTS_PATH, f"{VERSION_PREFIX}-neutral", dict.fromkeys(FAMILIES, neutral))
+    print(f"{WEIGHTS_PATH} was fitted on other features: neutral until refitted", file=sys.stderr)
+
+
+def _write_weights(path: Path, version: str, models: dict[str, Any]) -> None:
+    """The file `app.ranker.EvidenceRanker.load` reads: the models with the feature names
+    they were fitted on."""
+
     payload = {
-        "version": f"{VERSION_PREFIX}-neutral",
+        "version": version,
         "features": list(FEATURES),
         "question_features": list(QUESTION_FEATURES),
-        "models": {family: neutral for family in FAMILIES},
+        "models": models,
     }
-    WEIGHTS_PATH.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
-    print(f"{WEIGHTS_PATH} was fitted on other features: neutral until refitted", file=sys.stderr)
+    path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
 
 
 def _collected(spec: str, limit: int | None, cache: Path | None) -> list[Question]:
     """One set's questions with their candidates: from the cache when it holds this set."""
     import hashlib
     import pickle
-
-    from app.evidence import FEATURES
 
     dataset, _, store = spec.partition("=")
     key = hashlib.sha1(f"{spec}|{limit}|{','.join(FEATURES)}".encode()).hexdigest()[:12]
