@@ -71,6 +71,12 @@ QUESTION_FEATURES: tuple[str, ...] = (
     "best_asked_dense",  # best cosine of the asked speaker's own quotation (0 if none)
     "best_asked_cover",  # best share of the topic's terms in the asked speaker's words
     "asked_units",  # how many units are the asked speaker's words (log-scaled)
+    "asked_top_score",  # the ranker's best probability among the asked speaker's words
+    "asked_lead_cover",  # best topic share in their words with the sentence before
+    "asked_chunk_cover",  # ... in a passage that holds their words
+    "asked_title_cover",  # ... in the headline of an article that quotes them
+    "named_chunk_cover",  # ... in a passage that quotes or names them
+    "named_unit_cover",  # ... in a unit of such a passage
     "unseen_names",  # share of the topic's names (capitalised words) that no passage contains
     "topic_terms",  # how many terms the topic has (log-scaled)
 )
@@ -277,6 +283,10 @@ def question_features(
         return max((c.features[col[name]] for c in units), default=0.0)
 
     asked = [c for c in ranked if c.features[col["speaker_asked"]]]
+    # Passages where the asked person speaks or is named: a topic of theirs is written there.
+    named = [
+        c for c in ranked if c.features[col["speaker_asked"]] or c.features[col["name_in_chunk"]]
+    ]
     values = {
         "top_score": ranked[0].score if ranked else 0.0,
         "second_score": ranked[1].score if len(ranked) > 1 else 0.0,
@@ -287,6 +297,12 @@ def question_features(
         "best_asked_dense": best("unit_dense", asked),
         "best_asked_cover": best("unit_cover", asked),
         "asked_units": math.log1p(len(asked)) / 5.0,
+        "asked_top_score": max((c.score for c in asked), default=0.0),
+        "asked_lead_cover": best("lead_cover", asked),
+        "asked_chunk_cover": best("chunk_cover", asked),
+        "asked_title_cover": best("title_cover", asked),
+        "named_chunk_cover": best("chunk_cover", named),
+        "named_unit_cover": best("unit_cover", named),
         "unseen_names": unseen_names,
         "topic_terms": math.log1p(topic_terms) / 3.0,
     }

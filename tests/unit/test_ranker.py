@@ -107,10 +107,10 @@ def test_rank_orders_by_probability_then_by_article_order() -> None:
 
 def test_question_features_read_the_best_units_and_the_asked_speakers_own() -> None:
     ranked = [
-        candidate(0, 0.9, unit_cover=0.5, chunk_dense=0.4, lead_cover=0.6),
+        candidate(0, 0.9, unit_cover=0.5, chunk_dense=0.4, lead_cover=0.6, chunk_cover=0.9),
         candidate(5, 0.7, unit_cover=0.2, chunk_dense=0.7, speaker_asked=1.0, unit_dense=0.6),
-        candidate(9, 0.1, unit_cover=1.0, speaker_asked=1.0, unit_dense=0.3),
-        candidate(12, 0.05, unit_cover=0.8),
+        candidate(9, 0.1, unit_cover=1.0, speaker_asked=1.0, unit_dense=0.3, title_cover=0.4),
+        candidate(12, 0.05, unit_cover=0.8, name_in_chunk=1.0, chunk_cover=0.5),
     ]
     values = dict(zip(QUESTION_FEATURES, question_features(ranked, 0.25, 3), strict=True))
     assert values["top_score"] == 0.9 and values["second_score"] == 0.7
@@ -121,6 +121,12 @@ def test_question_features_read_the_best_units_and_the_asked_speakers_own() -> N
     assert values["best_asked_dense"] == 0.6
     assert values["best_asked_cover"] == 1.0
     assert values["asked_units"] == pytest.approx(math.log1p(2) / 5)
+    assert values["asked_top_score"] == 0.7  # the best of their own words, not the best unit
+    assert values["asked_title_cover"] == 0.4
+    assert values["asked_chunk_cover"] == 0.0
+    # the passage naming them counts; the unrelated top passage (cover 0.9) does not
+    assert values["named_chunk_cover"] == 0.5
+    assert values["named_unit_cover"] == 1.0
     assert values["unseen_names"] == 0.25
     assert values["topic_terms"] == pytest.approx(math.log1p(3) / 3)
 
