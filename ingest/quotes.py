@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from ingest.quoting.build import build_quotes
 from ingest.quoting.labels import QA_LABELS, find_labels
 from ingest.quoting.marks import attach_phrase, find_pieces
-from ingest.quoting.model import Doc
+from ingest.quoting.model import Findings
 from ingest.quoting.ner import SPACY_MODEL, phrase_entities
 from ingest.quoting.reported import find_indirect
 from ingest.quoting.resolve import narrative_names
@@ -59,9 +59,9 @@ def extract_quotes_many(texts: Sequence[str]) -> list[list[Quote]]:
     return [build_quotes(doc, entities) for doc in docs]
 
 
-def _analyse(text: str) -> Doc:
+def _analyse(text: str) -> Findings:
     """Run the NER-free passes: turns, quote pieces, speaker phrases, roles, reported speech."""
-    doc = Doc(text=text, paragraphs=paragraph_spans(text), sentences=[])
+    doc = Findings(text=text, paragraphs=paragraph_spans(text), sentences=[])
     for p_start, p_end in doc.paragraphs:
         doc.sentences.extend(sentence_spans(text, p_start, p_end))
     doc.labels = find_labels(text)
@@ -77,11 +77,11 @@ def _analyse(text: str) -> Doc:
     doc.roles = find_roles(text)
     doc.phrases |= {p.np for p in doc.pieces if p.np}
     # a guessed subject is kept only if NER backs it up (`X's Dianne Bystrom agreed. "..."`)
-    doc.phrases |= {p.fallback[0] for p in doc.pieces if p.fallback}
-    doc.phrases |= {np for _, _, np, _, _, _ in doc.indirect}
-    doc.phrases |= {name for _, name, _ in doc.roles}
+    doc.phrases |= {p.fallback.np for p in doc.pieces if p.fallback}
+    doc.phrases |= {s.np for s in doc.indirect}
+    doc.phrases |= {r.name for r in doc.roles}
     doc.names = narrative_names(doc)
-    doc.phrases |= {name for _, name in doc.names}
+    doc.phrases |= {n.name for n in doc.names}
     return doc
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.quoting.lexicon import CAP, ORG_HEADS, ROLE_WORDS, split_words
+from ingest.quoting.model import RoleMention
 from ingest.quoting.nounphrases import clean_role, looks_like_role
 
 _NAME_RUN = re.compile(
@@ -39,10 +40,10 @@ _ROLE_OF = re.compile(
 )
 
 
-def find_roles(text: str) -> list[tuple[int, str, str]]:
+def find_roles(text: str) -> list[RoleMention]:
     """(position, name, role) for `Kremlin spokesman Dmitry Peskov`, `Peskov, the ROLE,`,
     `the ROLE, Dmitry Peskov,` and `President of Ukraine Volodymyr Zelenskyy`."""
-    found: list[tuple[int, str, str]] = []
+    found: list[RoleMention] = []
     for m in _ROLE_WORD_AT.finditer(text):
         word = m.group().rstrip(".").lower()
         if word not in ROLE_WORDS and not (word.endswith("s") and word[:-1] in ROLE_WORDS):
@@ -53,16 +54,16 @@ def find_roles(text: str) -> list[tuple[int, str, str]]:
         start = _role_start(text, m.start())
         role = _trim_role(text[start : m.end()])
         if role:
-            found.append((start, name.group(), role))
+            found.append(RoleMention(start, name.group(), role))
     for m in [*_ROLE_AFTER.finditer(text), *_roles_before_names(text)]:
         if looks_like_role(m.group("role")):
-            found.append((m.start(), m.group("name"), clean_role(m.group("role"))))
+            found.append(RoleMention(m.start(), m.group("name"), clean_role(m.group("role"))))
     for m in _roles_of_places(text):
         name, role = _place_words_to_role(m.group("name"), m.group("role"))
         start = _role_start(text, m.start())  # `Prime` Minister of ...
         role = _trim_role(f"{text[start : m.start()]}{role}")
         if looks_like_role(role):
-            found.append((start, name, clean_role(role)))
+            found.append(RoleMention(start, name, clean_role(role)))
     return found
 
 

@@ -15,14 +15,14 @@ from typing import Any
 
 from ingest.quoting.labels import CONNECTORS, QA_LABELS
 from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS, TITLE_GENDER
-from ingest.quoting.model import Doc, Label, Resolved, Turn, quote_record, trim_span
+from ingest.quoting.model import Findings, Label, Resolved, Turn, quote_record, trim_span
 from ingest.quoting.resolve import Resolver
 from ingest.speakers import role_matches
 
 Entities = dict[str, tuple[tuple[str, int, int], ...]]
 
 
-def confirmed_turns(doc: Doc, entities: Entities) -> list[Turn]:
+def confirmed_turns(doc: Findings, entities: Entities) -> list[Turn]:
     """Transcript turns, each running to the next kept label.
 
     A label is kept if it is a Q/A word, repeats, has the scraped doubled form or names the
@@ -60,7 +60,7 @@ def _office_label(lab: Label) -> bool:
     return any(w.lower() in ROLE_WORDS for w in lab.text.split())
 
 
-def label_speakers(doc: Doc, resolver: Resolver) -> dict[int, Resolved]:
+def label_speakers(doc: Findings, resolver: Resolver) -> dict[int, Resolved]:
     """The speaker of every kept named label, by label position.
 
     Names come from the label's own form (doubled, bare, or ending with another label's bare
@@ -137,7 +137,7 @@ def _office(words: list[str], i: int) -> bool:
 
 
 def turn_quotes(
-    doc: Doc, idx: int, resolver: Resolver, speakers: dict[int, Resolved]
+    doc: Findings, idx: int, resolver: Resolver, speakers: dict[int, Resolved]
 ) -> list[dict[str, Any]]:
     """One transcript Quote per paragraph of a turn."""
     turn = doc.turns[idx]
@@ -154,12 +154,16 @@ def turn_quotes(
     for p_start, p_end in doc.paragraphs:
         span = trim_span(doc.text, max(turn.start, p_start), min(turn.end, p_end))
         if span:
-            out.append(quote_record(span, "transcript", resolved, ":"))
+            out.append(quote_record(span, "transcript", resolved, ":", _TURN_RULES[qa]))
     return out
 
 
+# The rule a turn's quote names: by the kind of its label.
+_TURN_RULES = {"question": "qa_question", "answer": "qa_answer", None: "speaker_label"}
+
+
 def _answer_speaker(
-    doc: Doc, idx: int, speakers: dict[int, Resolved], label: str, resolver: Resolver
+    doc: Findings, idx: int, speakers: dict[int, Resolved], label: str, resolver: Resolver
 ) -> Resolved:
     """`Answer:` is the interviewee: the last named turn, else the person named most before the
     first turn."""
