@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import Any
 
 from ingest.quotes import SPACY_MODEL, extract_quotes_many
-from ingest.quoting.lexicon import VERBS
 from ingest.types import Quote
 
 
@@ -60,6 +59,30 @@ PRONOUNS = frozenset(
     _words("""he she they it i we you him her them his hers its their our my me us this that""")
 )
 JACCARD = 0.5
+# Reporting verbs that mark a second attribution between two quote pieces. The scorer keeps its
+# own list, written apart from the extractor's lexicon, so that a lexicon change never moves
+# the yardstick together with the thing it measures.
+REPORTING_VERBS = frozenset(
+    _words(
+        """say says said saying tell tells told telling add adds added adding explain explains
+        explained explaining note notes noted noting warn warns warned warning argue argues
+        argued arguing claim claims claimed claiming insist insists insisted insisting state
+        states stated stating declare declares declared announce announces announced write
+        writes wrote writing tweet tweets tweeted ask asks asked reply replies replied
+        respond responds responded continue continues continued conclude concludes concluded
+        admit admits admitted acknowledge acknowledges acknowledged suggest suggests suggested
+        stress stresses stressed emphasize emphasizes emphasized recall recalls recalled
+        remark remarks remarked joke jokes joked quip quips quipped predict predicts predicted
+        promise promises promised vow vows vowed urge urges urged complain complains complained
+        charge charges charged accuse accuses accused deny denies denied confirm confirms
+        confirmed describe describes described call calls called report reports reported
+        observe observes observed comment comments commented counter counters countered
+        retort retorts retorted shout shouts shouted exclaim exclaims exclaimed maintain
+        maintains maintained contend contends contended agree agrees agreed testify testifies
+        testified reiterate reiterates reiterated repeat repeats repeated assert asserts
+        asserted boast boasts boasted concede concedes conceded"""
+    )
+)
 # Gold sets scored: content with a quote mark, content within quote marks, and every
 # attribution with or without quote marks (`all`, where reported statements count too).
 VARIANTS = ("quoted", "fully_quoted", "all")
@@ -81,6 +104,7 @@ class Unit:
     spans: tuple[tuple[int, int], ...]
     speaker: str | None
     kind: str
+    rule: str | None = None  # the extraction rule of its first quote (`Quote.rule`)
 
 
 # --- gold -------------------------------------------------------------------------------------
@@ -199,12 +223,13 @@ def prediction_units(doc: str, text: str, quotes: list[Quote], variant: str) -> 
             and previous
             and (_same_statement(text, previous, q) or _continues(text, previous, q))
         ):
-            units[-1] = Unit(doc, prev.spans + ((q.start, q.end),), prev.speaker, "direct")
+            spans = prev.spans + ((q.start, q.end),)
+            units[-1] = Unit(doc, spans, prev.speaker, "direct", prev.rule)
         else:
-            units.append(Unit(doc, ((q.start, q.end),), q.speaker, "direct"))
+            units.append(Unit(doc, ((q.start, q.end),), q.speaker, "direct", q.rule))
         previous = q
     reported = [
-        Unit(doc, ((q.start, q.end),), q.speaker, "indirect")
+        Unit(doc, ((q.start, q.end),), q.speaker, "indirect", q.rule)
         for q in quotes
         if q.kind == "indirect" and (every or _has_quote(q.text))
     ]
@@ -231,7 +256,7 @@ def _same_statement(text: str, prev: Quote, q: Quote) -> bool:
         return False
     if not (prev.text.rstrip("’'")[-1:] in ",!?—–…" or gap.lstrip('"”’ ').startswith(",")):
         return False
-    if sum(1 for w in re.findall(r"[a-z]+", gap) if w in VERBS) > 1:
+    if sum(1 for w in re.findall(r"[a-z]+", gap) if w in REPORTING_VERBS) > 1:
         return False
     cues = [c for c in (prev.cue, q.cue) if c]
     return any(re.search(rf"\b{re.escape(c)}\b", gap) for c in cues)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.quotes import extract_quotes, extract_quotes_many
-from ingest.quoting.phrases import np_from_left
+from ingest.quoting.subjects import np_from_left
 from ingest.types import Quote
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples" / "articles.jsonl"
