@@ -21,6 +21,9 @@ from ingest.quoting.model import Findings, Statement, Subject
 from ingest.quoting.subjects import ACCORDING, ALPHA
 from ingest.quoting.subjects_after import phrase_after, unlisted_verb
 
+_COMMA_MARK = re.compile(r",[”\"]?")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
 # `There was, she said, "an implicit bargain."`: a short attribution set off by commas
 # inside the sentence, before words that continue it in lower case.
 _INTERPOSED = re.compile(r",\s+(?P<attr>[^,;:“”\"]{3,60}?)(?:,\s+|\s+(?=[“\"]))(?=[“\"]?[a-z])")
@@ -82,7 +85,7 @@ def leading_according(sentence: str, offset: int, doc: Findings) -> Statement | 
 
 def trailing_attribution(sentence: str, offset: int, doc: Findings) -> Statement | None:
     """`CLAUSE, according to X.` / `CLAUSE, X said.` / `CLAUSE, said X, who ...`."""
-    commas = [m.end() - 1 for m in re.finditer(r",[”\"]?", sentence)]
+    commas = [m.end() - 1 for m in _COMMA_MARK.finditer(sentence)]
     for comma in reversed(commas[-3:]):
         tail = sentence[comma + 1 :]
         chained = CHAINED_PARTICIPLE.search(tail)  # `, X said, adding that ...`: own statement
@@ -123,7 +126,7 @@ def _runs_on_after_quote(doc: Findings, start: int, comma: int) -> bool:
     piece = next((p for p in doc.pieces if p.open_pos == start), None)
     if piece is None or piece.close_pos is None or piece.close_pos >= comma:
         return False
-    words = re.findall(r"[A-Za-z]+", doc.text[piece.close_pos + 1 : comma])
+    words = _LETTERS.findall(doc.text[piece.close_pos + 1 : comma])
     return len(words) >= 2 and words[0].islower() and VERBS.isdisjoint(words)
 
 

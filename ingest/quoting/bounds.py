@@ -14,6 +14,7 @@ from ingest.quoting.lexicon import (
     CONTRAST_LINKS,
     COORDINATION_ADVERBS,
     DASH_CONJUNCTIONS,
+    INDEFINITE_ARTICLES,
     IRREGULAR_PAST,
     LEAD_LINKS,
     MEDIUM_DETERMINERS,
@@ -35,7 +36,8 @@ from ingest.text import Span
 
 # `..., a swipe at his rivals`, `, an acknowledgment that ...`: an apposition naming the act
 _SUMMARY = re.compile(
-    rf",[”\"]?\s+(?:a|an)\s+(?:[a-z\-]+\s+){{0,2}}?{alternation(SPEECH_ACT_NOUNS)}\b"
+    rf",[”\"]?\s+{alternation(INDEFINITE_ARTICLES)}\s+(?:[a-z\-]+\s+){{0,2}}?"
+    rf"{alternation(SPEECH_ACT_NOUNS)}\b"
 )
 
 

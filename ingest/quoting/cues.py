@@ -12,6 +12,7 @@ from ingest.quoting.lexicon import (
     AUDIENCE_OBJECTS,
     AUX,
     CALL_FOR_VERBS,
+    COORDINATORS,
     DAYS_NEAR,
     FEELING_MODIFIERS,
     FEELING_NOUNS,
@@ -38,6 +39,11 @@ from ingest.quoting.nounphrases import is_time
 from ingest.quoting.sentence_subjects import sentence_subject
 from ingest.quoting.subjects import clause_after, verb_tokens
 from ingest.quoting.table import Rule
+
+_TOKEN = re.compile(r"[\w'’.\-]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+_COLON_OR_SEMICOLON = re.compile(r"[:;]")
 
 _THAT_CLAUSE = re.compile(r"\bthat,?\s+(?=\S)")
 
@@ -93,8 +99,17 @@ _NOUN_OBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Every verb of `_NOUN_OBJECTS`, found once per sentence before the family patterns are tried:
+# most sentences hold none, and one scan is cheaper than five.
+_NOUN_OBJECT_VERB = re.compile(
+    rf"\b{alternation(NEED_VERBS | FEELING_VERBS | CALL_FOR_VERBS | URGE_VERBS | WELCOME_VERBS)}\b"
+)
+
+
 def _noun_object_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:
     """Cues of the verb families in `_NOUN_OBJECTS`; the statement starts at the object."""
+    if not _NOUN_OBJECT_VERB.search(sentence):
+        return []
     return [
         Cue(m.start("verb"), m.group("verb"), m.end(), f"noun_object:{name}", any_verb=True)
         for name, pattern in _NOUN_OBJECTS
@@ -112,7 +127,7 @@ def _that_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:
     cues = []
     for that in _THAT_CLAUSE.finditer(sentence):
         window = sentence[max(0, that.start() - 120) : that.start()]
-        words = list(re.finditer(r"[\w'’.\-]+", window))[-13:]
+        words = list(_TOKEN.finditer(window))[-13:]
         for i in range(len(words) - 1, -1, -1):
             word = words[i].group().lower()
             if word in THAT_INSIDE:
@@ -126,7 +141,7 @@ def _that_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:
     return cues
 
 
-_FAR_GAP = re.compile(r"[“”\"]|\b(?:and|but|or)\b")
+_FAR_GAP = re.compile(rf"[“”\"]|\b{alternation(COORDINATORS)}\b")
 
 
 def _partial_quote_objects(sentence: str, offset: int, doc: Findings) -> list[Cue]:
@@ -156,13 +171,13 @@ def _quote_inside_clause(sentence: str, verb_end: int, rel: int, piece: Piece, o
     between = sentence[verb_end:rel]
     words = between.split()
     rest = sentence[piece.close_pos + 1 - offset :] if piece.close_pos is not None else ""
-    tail = re.findall(r"[A-Za-z]+", rest)
+    tail = _LETTERS.findall(rest)
     # `Obama said "it gets me mad" every time he ...`: no punctuation closes the quoted words
     # and the sentence runs on in lower case, so they are only the start of the clause (also
     # after a comma: `he said, "I have not heard that concern" from police officials`)
     runs_on = len(tail) >= 2 and sentence[piece.close_pos - offset - 1] not in ",.!?…"
-    runs_on = runs_on and bool(re.match(r"\s+[a-z]", rest))
-    if re.search(r"[:;]", between) or between.strip()[-1:] == ",":
+    runs_on = runs_on and bool(_LOWER_NEXT.match(rest))
+    if _COLON_OR_SEMICOLON.search(between) or between.strip()[-1:] == ",":
         return runs_on and between.strip() == ","  # `X said: "..."`; `X said on Monday, "..."`
     if words and words[-1].lower() != "that":
         said = sentence[verb_end - 4 : verb_end].lower() in ("said", "says")

@@ -26,6 +26,8 @@ from typing import NamedTuple
 from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS, TITLE_GENDER, split_words
 from ingest.quoting.model import Label
 
+_NON_SPACE = re.compile(r"\S+")
+
 QA_LABELS = {
     "question": "question",
     "q": "question",
@@ -118,7 +120,7 @@ def _label_before(text: str, colon: int) -> _Found | None:
     note = _NOTE.search(text, window_start, colon)
     if note:
         end = note.start()
-    tokens = list(re.finditer(r"\S+", text[window_start:end]))
+    tokens = list(_NON_SPACE.finditer(text[window_start:end]))
     kept = 0
     before_comma = 0  # words kept before the first comma met, walking back
     opens = True

@@ -185,6 +185,19 @@ AUDIENCE_NOUNS = frozenset(split_words("crowd audience"))
 SUBJECT_PRONOUNS = frozenset(split_words("he she they it we I"))
 THIRD_PERSON_SUBJECTS = frozenset(split_words("he she they"))
 CONJUNCTIONS = frozenset(split_words("and but"))
+COORDINATORS = CONJUNCTIONS | {"or"}
+ARTICLES = frozenset(split_words("the a an"))
+INDEFINITE_ARTICLES = frozenset(split_words("a an"))
+RELATIVES = frozenset(split_words("who which"))
+# `on Monday`, `last week`, `this morning`: words that open a time phrase after a verb
+TIME_LEADS = frozenset(split_words("last this on in at"))
+# `X, a spokesman for Y,`: prepositions after a past participle that open a clause of its own
+CLAUSE_PREPOSITIONS = frozenset(split_words("by in to at from with on for about"))
+# `Jeffrey Lewis, familiar with the talks`: an affiliation after a name
+AFFILIATION_ADJECTIVES = frozenset(split_words("familiar close"))
+AFFILIATION_PREPOSITIONS = frozenset(split_words("to with on in for about under"))
+# `in Salem, New Hampshire`: prepositions before a place name
+PLACE_NAME_PREPOSITIONS = frozenset(split_words("in at from of near outside"))
 CONTRAST_LINKS = frozenset(("while", "whereas", "even as"))
 TIME_LINKS = frozenset(split_words("while whereas before after when although though")) | {"even as"}
 LEAD_LINKS = frozenset(split_words("and but while as"))
@@ -232,6 +245,9 @@ MEDIUM_NOUNS = frozenset(
     debate rally appearance call""")
 )
 MEDIUM_PREPOSITIONS = frozenset(split_words("in on during"))
+# `the spokesman in the room`: a place after a speaker phrase is no part of it
+PLACE_PREPOSITIONS = frozenset(split_words("in at on inside outside near"))
+PLACE_DETERMINERS = frozenset(split_words("the a an this his her"))
 MEDIUM_DETERMINERS = frozenset(split_words("a an his her their its the"))
 
 # --- people and names --------------------------------------------------------------------------
@@ -274,9 +290,13 @@ ABBREVIATIONS = frozenset(
     capt""")
 )
 # `Hunter, meanwhile, told`: sentence adverbs set off by commas inside a subject phrase.
-COMMA_ADVERBS = frozenset(
-    split_words("meanwhile however though too also instead likewise moreover")
-) | frozenset(("in turn", "in response", "for his part", "for her part", "for its part"))
+COMMA_ADVERBS = (
+    frozenset(split_words("meanwhile however though too also instead likewise moreover"))
+    | frozenset(("in turn", "in response"))
+    | frozenset(f"for {owner} part" for owner in split_words("his her its their"))
+)
+# `Ursula von der Leyen`, `Mohammed bin Salman`: lowercase particles inside a name
+NAME_PARTICLES = frozenset(split_words("de del der den van von bin al da dos la le"))
 
 OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
 CAP = re.compile(r"^[A-Z][\w'’.\-]*$")

@@ -19,6 +19,8 @@ from ingest.quoting.subjects_before import phrase_before
 from ingest.quoting.table import Rule, first_match
 from ingest.text import Span
 
+_COMMA_SPACE = re.compile(r",(?=\s)")
+
 
 def find_pieces(text: str, paragraphs: list[Span]) -> list[Piece]:
     """Direct quotations in text order; one spanning several paragraphs is a single piece.
@@ -130,7 +132,7 @@ def _end_at_attribution(text: str, piece: Piece) -> None:
     Without its closing mark the quote would otherwise run on and take the attribution and
     the narrative after it as quoted words; the comma then stands in for the missing mark.
     """
-    for comma in re.finditer(r",(?=\s)", text[piece.start : piece.end]):
+    for comma in _COMMA_SPACE.finditer(text[piece.start : piece.end]):
         pos = piece.start + comma.start()
         if len(text[piece.start : pos].split()) < 3:
             continue
@@ -170,12 +172,10 @@ def _sentence_at(doc: Findings, pos: int) -> Span:
 
 
 class _Quote(NamedTuple):
-    """A piece with the text around it that its attribution rules read."""
+    """A piece and the text it stands in, which its attribution rules read."""
 
     doc: Findings
     piece: Piece
-    left_start: int  # where the words before the piece that may name its speaker start
-    s_start: int  # start of the piece's sentence
 
 
 def _signature_after(q: _Quote) -> Subject | None:
@@ -205,8 +205,15 @@ _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
 
 def _attribution_before(q: _Quote) -> Subject | None:
-    before = q.doc.text[q.left_start : q.piece.open_pos]
-    return phrase_before(before, q.left_start)
+    _, left_start = _starts(q.doc, q.piece)
+    return phrase_before(q.doc.text[left_start : q.piece.open_pos], left_start)
+
+
+def _starts(doc: Findings, piece: Piece) -> tuple[int, int]:
+    """Where the piece's sentence starts (within its paragraph), and where the words before
+    the piece that may name its speaker start: after any earlier quote of the sentence."""
+    s_start = max(_sentence_at(doc, piece.open_pos)[0], doc.paragraphs[piece.para][0])
+    return s_start, max(s_start, _last_closer_before(doc, piece))
 
 
 def _colon_paragraph(q: _Quote) -> Subject | None:
@@ -230,13 +237,11 @@ PIECE_RULES = (
 
 def attach_phrase(doc: Findings, piece: Piece) -> None:
     """Find the speaker phrase and cue of a piece (`PIECE_RULES`), else a fallback subject."""
-    para_start = doc.paragraphs[piece.para][0]
-    s_start = max(_sentence_at(doc, piece.open_pos)[0], para_start)
-    left_start = max(s_start, _last_closer_before(doc, piece))
-    found = first_match(PIECE_RULES, _Quote(doc, piece, left_start, s_start))
+    found = first_match(PIECE_RULES, _Quote(doc, piece))
     if found:
         piece.attribute(found)
         return
+    s_start, left_start = _starts(doc, piece)
     before = doc.text[left_start : piece.open_pos]
     piece.fallback = _fallback_subject(doc, piece, before, left_start, s_start)
 

@@ -9,6 +9,7 @@ passes so each pass imports only data, never another pass.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -153,9 +154,20 @@ class Findings:
     preamble: str = ""  # text before the first Question/Answer label: names the interviewee
     names: list[NameMention] = field(default_factory=list)  # capitalised runs in narrative
 
+    _starts: tuple[int, list[int]] = field(default=(0, []), repr=False, compare=False)
+
     def inside_piece(self, pos: int) -> bool:
-        """Words inside a direct quote are the speaker's, so they never cue reported speech."""
-        return any(p.start <= pos < p.end for p in self.pieces)
+        """Words inside a direct quote are the speaker's, so they never cue reported speech.
+
+        Pieces are disjoint and in text order (`marks.find_pieces`), so only the last piece
+        starting at or before `pos` can hold it: a binary search, as the statement rules ask
+        this for most words of an article."""
+        key, starts = self._starts
+        if key != id(self.pieces) or len(starts) != len(self.pieces):
+            starts = [p.start for p in self.pieces]
+            self._starts = (id(self.pieces), starts)
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < self.pieces[i].end
 
 
 def quote_record(

@@ -9,8 +9,7 @@ of the speaker (`chaining`), nested attributions and colon-introduced quotes are
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from typing import NamedTuple
 
 from ingest.quoting.attributions import (
     interposed,
@@ -25,6 +24,8 @@ from ingest.quoting.lexicon import LEADING_SUBORDINATORS, PARTICIPLES, VERBS, al
 from ingest.quoting.model import Cue, Findings, Statement, Subject
 from ingest.quoting.table import Rule, first_match
 from ingest.quoting.verb_subjects import participle_subject, verb_subject
+
+_CLAUSE_COMMA = re.compile(r",[”\"]?\s")
 
 
 def find_indirect(doc: Findings) -> list[Statement]:
@@ -77,7 +78,7 @@ def _clauses(doc: Findings) -> list[tuple[int, int]]:
     for s_start, s_end in _joined_sentences(doc):
         sentence = doc.text[s_start:s_end]
         lead = _SUBORDINATE.match(sentence)
-        comma = re.search(r",[”\"]?\s", sentence) if lead else None
+        comma = _CLAUSE_COMMA.search(sentence) if lead else None
         if lead and comma:
             out += [(s_start + lead.end(), s_start + comma.end()), (s_start + comma.end(), s_end)]
         else:
@@ -121,29 +122,28 @@ def _from_colon_quote(doc: Findings, statement: Statement) -> Statement:
     return statement
 
 
-@dataclass
-class _Sentence:
+class _Sentence(NamedTuple):
     """One sentence and what several statement rules need from it, computed once."""
 
     text: str
     offset: int
     doc: Findings
+    trailing: Statement | None  # `CLAUSE, X said.`
+    trailing_deferred: bool  # tried only after every reporting verb (`_trailing_deferred`)
 
-    @cached_property
-    def trailing(self) -> Statement | None:
-        return trailing_attribution(self.text, self.offset, self.doc)
 
-    @cached_property
-    def trailing_deferred(self) -> bool:
-        """`Clinton is "the worst," Pence said.`, `Assange was "arbitrarily detained" ..., the
-        group says.`: an attribution closing the sentence names the speaker of the whole
-        clause, not its subject. `X, the mayor, said the city ...` is not one: an inverted
-        `, said X` counts only right after a quote that closes mid-sentence, so otherwise it
-        is tried after every reporting verb."""
-        trailing = self.trailing
-        return bool(
-            trailing and inverted(self.doc, trailing) and not _QUOTE_CLOSES.search(self.text)
-        )
+def _sentence(text: str, offset: int, doc: Findings) -> _Sentence:
+    trailing = trailing_attribution(text, offset, doc)
+    return _Sentence(text, offset, doc, trailing, _trailing_deferred(text, doc, trailing))
+
+
+def _trailing_deferred(text: str, doc: Findings, trailing: Statement | None) -> bool:
+    """`Clinton is "the worst," Pence said.`, `Assange was "arbitrarily detained" ..., the
+    group says.`: an attribution closing the sentence names the speaker of the whole clause,
+    not its subject. `X, the mayor, said the city ...` is not one: an inverted `, said X`
+    counts only right after a quote that closes mid-sentence, so otherwise it is tried after
+    every reporting verb."""
+    return bool(trailing and inverted(doc, trailing) and not _QUOTE_CLOSES.search(text))
 
 
 _QUOTE_CLOSES = re.compile(r"[,!?][”\"]\s")
@@ -218,4 +218,4 @@ STATEMENT_RULES = (
 
 def _indirect_in(sentence: str, offset: int, doc: Findings) -> Statement | None:
     """The statement of the first rule of `STATEMENT_RULES` that finds one in the sentence."""
-    return first_match(STATEMENT_RULES, _Sentence(sentence, offset, doc))
+    return first_match(STATEMENT_RULES, _sentence(sentence, offset, doc))

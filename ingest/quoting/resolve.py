@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from ingest.quoting.lexicon import (
     CAP,
     DETERMINERS,
+    PLACE_DETERMINERS,
+    PLACE_PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
     TITLE_GENDER,
     VERBS,
+    alternation,
     split_words,
 )
 from ingest.quoting.model import Findings, NameMention, Resolved
@@ -26,6 +29,8 @@ from ingest.quoting.nounphrases import (
 )
 from ingest.quoting.sentence_subjects import sentence_subject
 from ingest.speakers import role_matches
+
+_THE_NAME = re.compile(r"\b[Tt]he\s+([A-Z][\w]+)\b")
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
@@ -48,9 +53,7 @@ class Resolver:
         self.entities = entities
         self.roles: list[tuple[int, str, str]] = []
         self.mentions: list[_Mention] = []
-        self.org_words = {
-            m.group(1).lower() for m in re.finditer(r"\b[Tt]he\s+([A-Z][\w]+)\b", doc.text)
-        }
+        self.org_words = {m.group(1).lower() for m in _THE_NAME.finditer(doc.text)}
         for pos, name, role in doc.roles:
             person = self._person_in(name)
             if person:
@@ -264,9 +267,14 @@ class Resolver:
         self.mentions.sort(key=lambda m: m.pos)
 
 
+_PLACE_AFTER = re.compile(
+    rf"\s+{alternation(PLACE_PREPOSITIONS)}\s+{alternation(PLACE_DETERMINERS)}\b"
+)
+
+
 def _trim_locative(phrase: str) -> str:
     """`Democratic staffer in the room` -> `Democratic staffer`: a place is not the speaker."""
-    return re.split(r"\s+(?:in|at|on|inside|outside|near)\s+(?:the|a|an|this|his|her)\b", phrase)[0]
+    return _PLACE_AFTER.split(phrase)[0]
 
 
 def _plain_name(phrase: str) -> bool:

@@ -6,12 +6,21 @@ from __future__ import annotations
 
 import re
 
-from ingest.quoting.lexicon import CAP, ORG_HEADS, ROLE_WORDS, split_words
+from ingest.quoting.lexicon import (
+    CAP,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ROLE_WORDS,
+    alternation,
+    split_words,
+)
 from ingest.quoting.model import RoleMention
 from ingest.quoting.nounphrases import clean_role, looks_like_role
 
+_LAST_WORD = re.compile(r"([\w'’\-]+)\s+$")
+
 _NAME_RUN = re.compile(
-    r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|bin|al|da|del|la|le)(?![\w'’\-]))*"
+    rf"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+|{alternation(NAME_PARTICLES)})(?![\w'’\-]))*"
 )
 _ROLE_WORD_AT = re.compile(r"\b[A-Za-z]+\b\.?(?=\s+[A-Z])")
 _ROLE_MODIFIERS = frozenset(
@@ -27,7 +36,7 @@ _ROLE_AFTER = re.compile(
 )
 # `Ursula von der Leyen`: lowercase particles inside a name
 _PERSON_NAME = (
-    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:(?:von|van|der|den|de|la|le|da|dos|bin|al)\s+)*"
+    rf"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:{alternation(NAME_PARTICLES)}\s+)*"
     r"[A-Z][\w'’\-]+)+)"
 )
 # `The head of the Presidential Office, Andriy Yermak,`: found from the name between commas
@@ -109,7 +118,7 @@ def _role_start(text: str, pos: int) -> int:
     """Walk back over capitalised words and role modifiers ("Russian Foreign" Minister)."""
     start = pos
     for _ in range(5):
-        m = re.search(r"([\w'’\-]+)\s+$", text[max(0, start - 40) : start])
+        m = _LAST_WORD.search(text[max(0, start - 40) : start])
         if not m:
             break
         word = m.group(1)

@@ -26,6 +26,9 @@ from ingest.quoting.nounphrases import (
 )
 from ingest.quoting.subjects import PAREN_ASIDE, WORD, is_adverb, place_comma
 
+_TWO_CAPITALS_NEXT = re.compile(r"\s+[A-Z][\w'’\-]+\s+[A-Z]")
+_COMMA_YEAR = re.compile(r",\s+\d{4}\b")
+
 _WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;:“”\"]{2,80}?)\s*$")
 
 
@@ -117,7 +120,7 @@ _ABSTRACT = ("tion", "sion", "ing", "ment", "ness", "ity")
 def _role_noun_before_name(token: str, sentence: str, end: int) -> bool:
     """A lowercase agent noun (`backbencher`, `campaigner`) right before a capitalised name
     belongs to the subject; verbs (`attacked Clinton`) do not end like agent nouns."""
-    return agent_noun(token) and bool(re.match(r"\s+[A-Z][\w'’\-]+\s+[A-Z]", sentence[end:]))
+    return agent_noun(token) and bool(_TWO_CAPITALS_NEXT.match(sentence[end:]))
 
 
 def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -140,7 +143,7 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
     for i, w in enumerate(words[:reach]):
         if sentence[w.end() : w.end() + 1] != "," or place_comma(sentence, w.end()):
             continue
-        if not re.match(r",\s+\d{4}\b", sentence[w.end() :]):  # `On July 6, 2015, X`
+        if not _COMMA_YEAR.match(sentence[w.end() :]):  # `On July 6, 2015, X`
             return _after_intro(sentence, words[i + 1 :])  # `On Thursday, after ..., X`
     return words
 

@@ -11,8 +11,12 @@ import re
 
 from ingest.quoting.lexicon import (
     ABBREVIATIONS,
+    ARTICLES,
     AUX,
     CAP,
+    COMMA_ADVERBS,
+    CONJUNCTIONS,
+    PLACE_NAME_PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
     VERBS,
@@ -29,6 +33,10 @@ from ingest.quoting.nounphrases import (
     looks_like_role,
     plausible_np,
 )
+
+_CLOSING_MARK = re.compile(r"[,.!?]?[”\"]")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
+_PARTY_OR_SUFFIX = re.compile(r",\s*(?:[RDI]-[A-Z][\w.]*|Jr\.?|Sr\.?)")
 
 BOUNDARY_WORDS = frozenset(
     split_words(
@@ -90,7 +98,7 @@ def sentence_break(left: str) -> bool:
 
 
 # `X criticized the policy and said ...`: a verb coordinated with the sentence's first verb
-COORDINATED = re.compile(r"\s(?:and|but)\s*$")
+COORDINATED = re.compile(rf"\s{alternation(CONJUNCTIONS)}\s*$")
 
 
 def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Subject | None:
@@ -118,7 +126,7 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Subject | 
     if tokens[-1].group().lower() == "who":
         return _antecedent(left, tokens[-1].start(), offset, cue)
     end = tokens[-1].end()
-    if re.match(r"[,.!?]?[”\"]", left[end:]):
+    if _CLOSING_MARK.match(left[end:]):
         return None  # `to promote “Celebrity Apprentice,” note that`: a quoted title
     segment_start = max(_segment_start(left, end), floor)
     np = left[segment_start:end].strip()
@@ -212,7 +220,8 @@ _HAVE = frozenset(split_words("has had have"))
 
 
 _ANTECEDENT = re.compile(
-    r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})(?:,\s+(?:the|a|an)\s[^,;:“”\"]{1,60})?,\s*$"
+    r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    rf"(?:,\s+{alternation(ARTICLES)}\s[^,;:“”\"]{{1,60}})?,\s*$"
 )
 
 
@@ -228,10 +237,7 @@ def _antecedent(left: str, who: int, offset: int, cue: str) -> Subject | None:
 PAREN_ASIDE = re.compile(r"\([^()“”\"]{0,40}\)")
 
 
-_ADVERB_ASIDE = re.compile(
-    r",\s*(?:meanwhile|however|though|too|also|instead|likewise|moreover|in turn|in response"
-    r"|for (?:his|her|its|their) part),\s*$"
-)
+_ADVERB_ASIDE = re.compile(rf",\s*{alternation(COMMA_ADVERBS)},\s*$")
 
 
 def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] | None:
@@ -278,16 +284,19 @@ def is_adverb(word: str) -> bool:
     return word.islower() and word.endswith("ly") and len(word) > 4
 
 
+_SEGMENT_BREAK = re.compile(r"[,;:()“”\"—–]|\s--?\s|\b" + alternation(BOUNDARY_WORDS) + r"\b")
+
+
 def _segment_start(left: str, end: int) -> int:
     """Start of the clause the subject phrase sits in: after punctuation or a boundary word."""
     start = 0
-    for m in re.finditer(r"[,;:()“”\"—–]|\s--?\s|\b" + alternation(BOUNDARY_WORDS) + r"\b", left):
+    for m in _SEGMENT_BREAK.finditer(left):
         if m.end() > end:
             break
         if m.group() == "," and _apposition_comma(left, m.start()):
             continue
         start = m.end()
-    for m in re.finditer(r"[.!?](?=\s+[A-Z])", left[:end]):
+    for m in _SENTENCE_END.finditer(left[:end]):
         prev = left[max(0, m.start() - 4) : m.start()].split()[-1:] or [""]
         if prev[0].lower().strip(".") not in ABBREVIATIONS and len(prev[0]) > 1:
             start = max(start, m.end())
@@ -297,13 +306,11 @@ def _segment_start(left: str, end: int) -> int:
 def _apposition_comma(left: str, pos: int) -> bool:
     """`Paul Ryan, R-Wis., said`, `Smith, Jr.` and `in Columbus, Ohio,` keep their comma
     inside the phrase."""
-    return bool(
-        re.match(r",\s*(?:[RDI]-[A-Z][\w.]*|Jr\.?|Sr\.?)", left[pos:]) or place_comma(left, pos)
-    )
+    return bool(_PARTY_OR_SUFFIX.match(left[pos:]) or place_comma(left, pos))
 
 
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|from|of|near|outside)\s+(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*$"
+    rf"\b{alternation(PLACE_NAME_PREPOSITIONS)}\s+(?:[A-Z][\w.'’\-]*\s+){{0,3}}[A-Z][\w.'’\-]*$"
 )
 
 

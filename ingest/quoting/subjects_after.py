@@ -8,10 +8,12 @@ from typing import NamedTuple
 
 from ingest.quoting.lexicon import (
     ABBREVIATIONS,
+    ARTICLES,
     AUX,
     CAP,
     DETERMINERS,
     PARTICIPLES,
+    RELATIVES,
     ROLE_WORDS,
     VERBS,
     alternation,
@@ -39,6 +41,11 @@ from ingest.quoting.subjects import (
 )
 from ingest.quoting.table import STOP, Rule, Stop, first_match
 
+_FIRST_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]|$)")
+_VERB_ENDING = re.compile(r"(?:ed|es|s)$")
+_NAME_AHEAD = re.compile(r"(?:\s+[a-z][\w\-]*){0,3}\s+[A-Z]")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+
 _NP_STOP_AFTER = frozenset(
     split_words(
         """in on at during to after before when who as while for with from by via about into that
@@ -50,7 +57,7 @@ _NP_STOP_AFTER = frozenset(
 def short_attribution(after: str, offset: int) -> Subject | None:
     """`..?" Trump said.`: after a quote that ends its sentence, only a short `NAME VERB` or
     `VERB NAME` clause is its attribution; anything longer is the next sentence."""
-    sentence = re.match(r"[^.!?]*(?:[.!?]|$)", after)
+    sentence = _FIRST_SENTENCE.match(after)
     clause = sentence.group() if sentence else after
     if not clause.rstrip().endswith((".", "!", "?")):
         return None  # `.” He added, “...`: it introduces the next quote
@@ -61,7 +68,7 @@ def short_attribution(after: str, offset: int) -> Subject | None:
     return phrase_after(clause, offset)
 
 
-MODIFIER = r"(?:(?:the|an?)\s+)?(?:[a-z]+\s+)?"  # `an angry`, `actress`: not the name
+MODIFIER = rf"(?:{alternation(ARTICLES)}\s+)?(?:[a-z]+\s+)?"  # `an angry`, `actress`: not the name
 
 
 NAME_RUN_RE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
@@ -90,7 +97,7 @@ def unlisted_verb(clause: str, offset: int) -> Subject | None:
 
 _APPOSITION_AFTER = re.compile(
     r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}),\s+"
-    r"(?P<app>(?P<opener>who|which|the|a|an|\d+|[a-z]+)\b[^,;“”\"]{0,140}),\s+"
+    rf"(?P<app>(?P<opener>{alternation(RELATIVES | ARTICLES)}|\d+|[a-z]+)\b[^,;“”\"]{{0,140}}),\s+"
     r"(?:" + alternation(AUX) + r"\s+)*(?P<verb>[a-z]+)\b"
 )
 
@@ -254,7 +261,7 @@ def _name_then_verb(
     for i, w in enumerate(words[1:6], start=1):
         token = w.group()
         if token.islower() and token not in NP_INNER:
-            if not re.search(r"(?:ed|es|s)$", token) or i > 4:
+            if not _VERB_ENDING.search(token) or i > 4:
                 return None
             return np_from_left(after[head : w.start()], offset + head, token)
     return None
@@ -278,7 +285,7 @@ def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject 
             CAP.match(token)
             or token.lower() in DETERMINERS
             or token.lower() not in _NP_STOP_AFTER | VERBS
-            and re.match(r"(?:\s+[a-z][\w\-]*){0,3}\s+[A-Z]", after[w.end() :])
+            and _NAME_AHEAD.match(after[w.end() :])
         ):
             return None  # `said retired Army Lt. Gen. Mick Bednarek` is allowed
         chosen.append(w)
@@ -297,7 +304,7 @@ def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject 
 
 def _and_then_verb(token: str, after: str, w: re.Match[str]) -> bool:
     """`and` followed by a lowercase word after an inverted subject starts a second verb."""
-    return token == "and" and bool(re.match(r"\s+[a-z]", after[w.end() :]))
+    return token == "and" and bool(_LOWER_NEXT.match(after[w.end() :]))
 
 
 def _verb_object(np: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ingest.quoting.lexicon import AS_PUT_IT_VERBS, PARTICIPLES, VERBS, alternation
+from ingest.quoting.lexicon import AS_PUT_IT_VERBS, PARTICIPLES, TIME_LEADS, VERBS, alternation
 from ingest.quoting.model import Subject
 from ingest.quoting.nounphrases import clean_np, plausible_np
 from ingest.quoting.sentence_subjects import absolute_subject, sentence_subject
@@ -159,5 +159,5 @@ def _unlisted_verb_before(before: str, offset: int) -> Subject | None:
 # `As The Post's Dana Milbank put it, "` / `as X wrote, "`
 _AS_X_PUT_IT = re.compile(
     r"\b[Aa]s\s+(?P<np>[^,;:“”\"]{2,80}?)\s+(?P<verb>" + alternation(AS_PUT_IT_VERBS) + ")"
-    r"(?:\s+it)?(?:\s+(?:last|this|on|in|at)\b[^,;:“”\"]{0,40})?\s*,?\s*$"
+    rf"(?:\s+it)?(?:\s+{alternation(TIME_LEADS)}\b[^,;:“”\"]{{0,40}})?\s*,?\s*$"
 )

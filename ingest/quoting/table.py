@@ -10,7 +10,7 @@ data, the tables can be listed (`rule_names`) and tested one rule at a time.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 
 class Stop:
@@ -30,18 +30,16 @@ class Rule(NamedTuple):
     find: Callable[..., Any]
 
 
-R = TypeVar("R", bound=tuple)
-
-
 def first_match(rules: Sequence[Rule], *args: Any) -> Any:
-    """The first result of the rules in order, its `rule` field set to the rule's name unless
-    a nested table already named it; None when no rule matches or one returns `STOP`."""
+    """The first result of the rules in order, its `rule` field (a record's last) set to the
+    rule's name unless a nested table already named it; None when no rule matches or one
+    returns `STOP`."""
     for rule in rules:
         found = rule.find(*args)
         if found is STOP:
             return None
         if found is not None:
-            return found if getattr(found, "rule", "") else found._replace(rule=rule.name)
+            return found if found.rule else type(found)._make((*found[:-1], rule.name))
     return None
 
 
