@@ -94,48 +94,6 @@ def test_partial_quote_goes_to_the_sentence_subject() -> None:
     assert (direct.text, direct.speaker) == ("a total disaster", "Trump")
 
 
-def test_transcript_labels_at_line_start() -> None:
-    text = (
-        "Vladimir Putin: Good afternoon.\nGerman Gref: Thank you, Mr President.\n"
-        "Vladimir Putin: Good."
-    )
-    quotes = extract_quotes(text)
-    assert [(q.kind, q.speaker, q.text) for q in quotes] == [
-        ("transcript", "Vladimir Putin", "Good afternoon."),
-        ("transcript", "German Gref", "Thank you, Mr President."),
-        ("transcript", "Vladimir Putin", "Good."),
-    ]
-
-
-def test_inline_transcript_labels_without_paragraph_breaks() -> None:
-    text = (
-        "The meeting began. Vladimir Putin: Good afternoon, colleagues. Let us begin. "
-        "German Gref: Thank you, Mr President. We exceeded our targets. Vladimir Putin: Good."
-    )
-    quotes = extract_quotes(text)
-    assert [q.speaker for q in quotes] == ["Vladimir Putin", "German Gref", "Vladimir Putin"]
-    assert quotes[1].text == "Thank you, Mr President. We exceeded our targets."
-
-
-def test_question_answer_blocks() -> None:
-    text = (
-        "Interview with Sergei Lavrov for Kommersant.\n\n"
-        "Question: What comes next?\n\nAnswer: We will see what they propose."
-    )
-    question, answer = extract_quotes(text)
-    assert (question.kind, question.speaker, question.text) == (
-        "transcript",
-        None,
-        "What comes next?",
-    )
-    assert (answer.speaker, answer.text) == ("Sergei Lavrov", "We will see what they propose.")
-
-
-def test_heading_with_colon_is_not_a_transcript() -> None:
-    text = "The Latest: Sanders wins Minnesota.\n\nSanders won the caucuses on Tuesday."
-    assert [q for q in extract_quotes(text) if q.kind == "transcript"] == []
-
-
 # Fragments that exercise every pass: marks, paragraph breaks, names, cues and labels.
 QUOTE_TEXT = st.lists(
     st.sampled_from(
