@@ -60,28 +60,48 @@ PRONOUNS = frozenset(
 )
 JACCARD = 0.5
 # Reporting verbs that mark a second attribution between two quote pieces. The scorer keeps its
-# own list, written apart from the extractor's lexicon, so that a lexicon change never moves
-# the yardstick together with the thing it measures.
+# own list and its own inflection, written apart from the extractor's lexicon, so that a
+# lexicon change never moves the yardstick together with the thing it measures. Only past and
+# -ing forms count, and the base and -s forms of plain speech verbs: a base or -s form is as
+# often a noun (`a question`, `chants`, `press secretary`, `a tweet`).
+_REPORTING_LEMMAS = _words(
+    """accuse acknowledge add admit agree allege announce answer argue ask assert assure bemoan
+    blame blast blog boast brag call caution charge chant chide cite claim comment complain
+    concede conclude confess confirm contend continue counter criticize declare decry demand
+    denounce deny describe dismiss echo elaborate emphasize estimate exclaim explain hail
+    hint imply inform insist interject joke label lament maintain mention mock note observe
+    opine pledge portray post praise predict press proclaim promise question quip quote
+    recall recount refer reiterate remark remind repeat reply report respond retort reveal
+    say scoff scold shout speculate state stress suggest tell testify thank tout tweet urge
+    vow warn whisper wonder write yell"""
+)
+# Plain speech verbs, whose base and -s forms are never nouns in a gap between quote pieces
+_PLAIN_SPEECH = _words(
+    """say says tell tells ask asks add adds explain explains writes notes argues insists warns
+    claims concludes continues responds replies suggests"""
+)
+# `referring to X`, `mentioning X` after a quote name a topic, `reporting` a trade: no -ing form.
+_IRREGULAR = _words(
+    """said told wrote swore admitted admitting quipped quipping bragged bragging blogged
+    blogging referred"""
+)
+_NO_ING = frozenset(_words("refer mention report"))
+
+
+def _inflections(lemma: str) -> set[str]:
+    """A lemma's past and -ing forms by the regular suffix rules (`-ing` unless `_NO_ING`)."""
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        past = lemma[:-1] + "ied"
+    else:
+        past = (lemma[:-1] if lemma.endswith("e") else lemma) + "ed"
+    ing = (lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma) + "ing"
+    return {past} if lemma in _NO_ING else {past, ing}
+
+
 REPORTING_VERBS = frozenset(
-    _words(
-        """say says said saying tell tells told telling add adds added adding explain explains
-        explained explaining note notes noted noting warn warns warned warning argue argues
-        argued arguing claim claims claimed claiming insist insists insisted insisting state
-        states stated stating declare declares declared announce announces announced write
-        writes wrote writing tweet tweets tweeted ask asks asked reply replies replied
-        respond responds responded continue continues continued conclude concludes concluded
-        admit admits admitted acknowledge acknowledges acknowledged suggest suggests suggested
-        stress stresses stressed emphasize emphasizes emphasized recall recalls recalled
-        remark remarks remarked joke jokes joked quip quips quipped predict predicts predicted
-        promise promises promised vow vows vowed urge urges urged complain complains complained
-        charge charges charged accuse accuses accused deny denies denied confirm confirms
-        confirmed describe describes described call calls called report reports reported
-        observe observes observed comment comments commented counter counters countered
-        retort retorts retorted shout shouts shouted exclaim exclaims exclaimed maintain
-        maintains maintained contend contends contended agree agrees agreed testify testifies
-        testified reiterate reiterates reiterated repeat repeats repeated assert asserts
-        asserted boast boasts boasted concede concedes conceded"""
-    )
+    {form for lemma in _REPORTING_LEMMAS for form in _inflections(lemma)}
+    | set(_PLAIN_SPEECH)
+    | set(_IRREGULAR)
 )
 # Gold sets scored: content with a quote mark, content within quote marks, and every
 # attribution with or without quote marks (`all`, where reported statements count too).
