@@ -215,11 +215,11 @@ def _subject_verb(sentence: str, rel: int) -> list[Cue]:
     subject = sentence_subject(sentence, 0, "")
     if not subject:
         return []
-    verb = _SUBJECT_VERB.match(sentence, subject[1] + len(subject[0]))
+    verb = _SUBJECT_VERB.match(sentence, subject.pos + len(subject.np))
     if not verb or verb.end() > rel:
         return []
     word = verb.group("verb").lower()
-    if not (finite_verb(word) or subject[0].lower() in PRONOUNS and word not in _NOT_SAYING):
+    if not (finite_verb(word) or subject.np.lower() in PRONOUNS and word not in _NOT_SAYING):
         return []  # `I know all about ...`: after a pronoun a base form is a verb too
     return [
         Cue(verb.start("verb"), verb.group("verb"), verb.end(), "subject_verb_object", True, True)

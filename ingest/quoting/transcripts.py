@@ -83,7 +83,7 @@ def label_speakers(doc: Findings, resolver: Resolver) -> dict[int, Resolved]:
     holders += [(pos, person, role) for pos, person, role in resolver.roles]
     for lab in office_only:
         fits = [(abs(pos - lab.pos), person, role) for pos, person, role in holders]
-        fits = [f for f in fits if role_matches(lab.text, f[2] or "")]
+        fits = [(d, person, role) for d, person, role in fits if role_matches(lab.text, role or "")]
         if fits:
             _, person, role = min(fits)
             out[lab.pos] = Resolved(person, lab.text, role, "person")
