@@ -197,20 +197,6 @@ def indirect_texts(text: str) -> list[tuple[str, str | None, str | None]]:
     return [(q.text, q.speaker, q.cue) for q in extract_quotes(text) if q.kind == "indirect"]
 
 
-def test_each_chained_reporting_verb_starts_its_own_statement() -> None:
-    text = "Graham said that Carson is a “good, decent man,” and said that Trump “melted down.”"
-    assert indirect_texts(text) == [
-        ("Carson is a “good, decent man,”", "Graham", "said"),
-        ("Trump “melted down.”", "Graham", "said"),
-    ]
-    text = (
-        "Trump hailed the vote as “fantastic,” telling reporters on Friday that he thinks "
-        "the Brexit is “a great thing.”"
-    )
-    last = ("he thinks the Brexit is “a great thing.”", "Trump", "telling")
-    assert indirect_texts(text)[-1] == last
-
-
 def test_there_is_not_a_speaker() -> None:
     text = "There’s still time for Cruz, even after dismissing them as the “Washington cartel.”"
     assert all(q.speaker is None for q in extract_quotes(text))
@@ -223,11 +209,6 @@ def test_past_tense_verb_missing_from_the_lexicon_attributes_a_quote() -> None:
     )
     assert speaker_of(text, "It is about") == "Jamie Lee Curtis"
     assert "Trump" not in {q.speaker for q in extract_quotes('He built the "wall" Trump wanted.')}
-
-
-def test_that_clause_after_a_longer_object() -> None:
-    text = 'Sanders said on ABC\'s "This Week" program that he would "take a look" at the bill.'
-    assert indirect_texts(text)[0][0] == 'he would "take a look" at the bill'
 
 
 def test_an_attribution_that_introduces_the_next_quote_is_not_this_ones() -> None:
@@ -295,15 +276,6 @@ def test_a_second_subject_in_a_reported_sentence_starts_its_own_statement() -> N
     assert reported == [("someone who do", "Rubio"), ('the "stakes in', "Cruz")]
 
 
-def test_a_that_inside_a_reported_clause_does_not_start_it() -> None:
-    text = "Dana Bloom says on Facebook that it is “a real shame” that the mayor skipped the vote."
-    assert indirect_texts(text) == [
-        ("it is “a real shame” that the mayor skipped the vote", "Dana Bloom", "says")
-    ]
-    text = 'Bloom also said the council is "thrilled" that the bridge is finally open.'
-    assert indirect_texts(text)[0][0].startswith("the council is")
-
-
 def test_a_colon_quote_before_a_closing_attribution_is_the_statement() -> None:
     text = (
         'Later, the coach hinted at a change of heart: "We will keep him on the team," '
@@ -323,21 +295,9 @@ def test_a_name_alone_before_a_colon_labels_the_quote() -> None:
     assert quotes[2].speaker in ("Dana Park", "Eli Stone")
 
 
-def test_a_word_after_the_subject_that_is_no_verb_cues_nothing() -> None:
-    text = "The Ortiz plan for a “new harbor” drew praise from the council."
-    assert indirect_texts(text) == []
-    text = "Ortiz thanked the council for its “courage and vision” on the harbor."
-    assert indirect_texts(text)[0][1:] == ("Ortiz", "thanked")
-
-
 def test_a_quoted_title_before_a_verb_is_no_subject() -> None:
     assert np_from_left("Ortiz went on to praise “Harbor Nights,” ", 0, "note") is None
     assert np_from_left("The mayor, Dana Ortiz, ", 0, "said") is not None
-
-
-def test_a_comma_after_that_still_opens_the_clause() -> None:
-    text = "The spokeswoman said by email that, “Of course the mayor will answer” every question."
-    assert indirect_texts(text)[0][0].startswith("“Of course the mayor")
 
 
 def test_a_quantifier_opening_the_sentence_is_no_name() -> None:
@@ -345,84 +305,11 @@ def test_a_quantifier_opening_the_sentence_is_no_name() -> None:
     assert indirect_texts(text)[0][1] != "Some Harbor Party"
 
 
-def test_quoted_words_inside_a_reported_clause_belong_to_the_nearest_reporting_verb() -> None:
-    text = (
-        "Ortiz said the harbor plan would pass, which the mayor later declared "
-        "“a total triumph” for the city."
-    )
-    assert indirect_texts(text) == [("“a total triumph” for the city", "mayor", "declared")]
-    framing = "Ortiz says the budget ended what critics call a “war of words.”"
-    assert indirect_texts(framing)[0][1] == "Ortiz"
-
-
-def test_an_audience_place_and_time_can_stand_between_the_verb_and_its_that() -> None:
-    text = (
-        "Ortiz told a crowd of dock workers in Salem, Oregon on Tuesday that the harbor "
-        "would be “open for business” by June."
-    )
-    assert indirect_texts(text) == [
-        ("the harbor would be “open for business” by June", "Ortiz", "told")
-    ]
-    text = "Ortiz says she voted for the harbor plan last year in May, and that it “failed.”"
-    assert indirect_texts(text)[0][0].startswith("she voted")
-
-
-def test_a_name_framed_by_what_someone_calls_is_a_noun_phrase() -> None:
-    text = "Ortiz fought what the mayor calls the “harbor cartel” and won a seat on the council."
-    assert indirect_texts(text) == [("what the mayor calls the “harbor cartel”", "mayor", "calls")]
-    text = "The vote on what the mayor calls her “clean harbor” plan was delayed again."
-    assert indirect_texts(text)[0][0] == "what the mayor calls her “clean harbor” plan"
-
-
-def test_an_apposition_naming_the_speech_act_ends_the_statement() -> None:
-    text = "Ortiz said the harbor vote was “rigged,” a charge that the council denied on Friday."
-    assert indirect_texts(text) == [("the harbor vote was “rigged,”", "Ortiz", "said")]
-    text = "Ortiz said the pier would “stay open” all year, a swipe at the mayor’s closure plan."
-    assert indirect_texts(text)[0][0] == "the pier would “stay open” all year"
-
-
-def test_a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside() -> None:
-    text = "Ortiz implied the mayor was “asleep” that night - although the logs show otherwise."
-    assert indirect_texts(text) == [("the mayor was “asleep” that night", "Ortiz", "implied")]
-    text = "Ortiz said the pier is safe - as the mayor says - and “open to everyone.”"
-    assert indirect_texts(text)[0][0].endswith("“open to everyone.”")
-
-
-def test_a_citing_participle_ends_the_statement() -> None:
-    text = "Ortiz said the pier was “unsafe” for anyone, citing a report from the harbor engineers."
-    assert indirect_texts(text)[0] == ("the pier was “unsafe” for anyone", "Ortiz", "said")
-
-
-def test_the_medium_or_day_after_a_quoted_object_is_not_what_was_said() -> None:
-    text = "Ortiz called the harbor plan “a disaster” in a radio interview on Tuesday."
-    assert indirect_texts(text) == [("the harbor plan “a disaster”", "Ortiz", "called")]
-    text = "Ortiz said the harbor plan was “a disaster” in a radio interview on Tuesday."
-    assert indirect_texts(text) == [("the harbor plan was “a disaster”", "Ortiz", "said")]
-    text = "Ortiz called the harbor plan “a disaster” in every way."
-    assert indirect_texts(text)[0][0] == "the harbor plan “a disaster” in every way"
-
-
 def test_a_pronoun_after_an_opening_phrase_is_the_subject() -> None:
     text = 'At the dock this week she said the ferry plan was "dead in the water."'
     assert [(t, cue) for t, _, cue in indirect_texts(text)] == [
         ('the ferry plan was "dead in the water."', "said")
     ]
-
-
-def test_a_verb_coordinated_after_a_quoted_object_ends_the_statement() -> None:
-    text = 'Ortiz has decried the "harbor mess" and unveiled her plans to fix the docks.'
-    assert indirect_texts(text) == [('the "harbor mess"', "Ortiz", "decried")]
-    clause = 'Ortiz said the port was "a mess" and needed new cranes before the winter.'
-    assert indirect_texts(clause)[0][0].endswith("before the winter")
-
-
-def test_a_coordinated_reporting_verb_shares_the_subject_of_the_first() -> None:
-    text = 'The harbor board denounced the plan and said it would "fight it in court" this year.'
-    assert indirect_texts(text)[-1] == (
-        'it would "fight it in court" this year',
-        "harbor board",
-        "said",
-    )
 
 
 def test_an_epithet_speaker_is_the_person_the_article_opens_with() -> None:
@@ -436,22 +323,6 @@ def test_an_epithet_speaker_is_the_person_the_article_opens_with() -> None:
     assert direct == ["Kelly Holmes", "Kelly Holmes"]
     group = 'Kelly Holmes spoke first.\n\nThe Australians said: "We disagree."'
     assert extract_quotes(group)[0].speaker != "Kelly Holmes"
-
-
-def test_a_leading_as_x_reported_names_the_source_of_the_clause() -> None:
-    text = "Lane toured the pier. As the Harbor Times reported, “the mayor would win, and easily.”"
-    assert indirect_texts(text) == [
-        ("“the mayor would win, and easily.”", "Harbor Times", "reported")
-    ]
-    text = "As the Harbor Times first reported, Lane will call the pier “a disgrace” on Monday."
-    assert indirect_texts(text)[0][1:] == ("Harbor Times", "reported")
-    text = "Lane toured the pier. As one worker told the Harbor Times, “She wants to scare us.”"
-    assert indirect_texts(text)[0][1:] == ("worker", "told")
-
-
-def test_a_comparison_opening_the_sentence_is_not_its_subject() -> None:
-    text = "Like Ortiz, Lane rejected the plan, arguing that the pier is “perfectly safe.”"
-    assert indirect_texts(text)[0][1:] == ("Lane", "arguing")
 
 
 def test_an_article_and_a_common_noun_can_be_the_subject_of_a_participle() -> None:

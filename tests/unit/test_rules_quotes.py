@@ -442,7 +442,7 @@ def test_speaker(case: str, text: str, words: str, speaker: str, rule: str) -> N
 
 # Reported statements: (case, text, [(statement, speaker, cue, rule), ...] in text order)
 STATEMENTS = [
-    # --- (no reported statement)
+    # ---
     (
         "a_quote_after_a_comma_that_runs_on_in_lower_case_starts_the_clause",
         'Ortiz said, "We have not seen that report."',
@@ -451,6 +451,11 @@ STATEMENTS = [
     (
         "a_quote_opening_a_clause_that_runs_on_before_the_attribution",
         '"It is over," the mayor said, according to the Gazette.',
+        [],
+    ),
+    (
+        "a_word_after_the_subject_that_is_no_verb_cues_nothing",
+        "The Ortiz plan for a “new harbor” drew praise from the council.",
         [],
     ),
     (
@@ -471,7 +476,40 @@ STATEMENTS = [
             ),
         ],
     ),
+    # --- leading_according
+    (
+        "a_leading_as_x_reported_names_the_source_of_the_clause",
+        ("Lane toured the pier. As the Harbor Times reported, “the mayor would win, and easily.”"),
+        [
+            ("“the mayor would win, and easily.”", "Harbor Times", "reported", "leading_according"),
+        ],
+    ),
+    # --- nested_quoted_object
+    (
+        "quoted_words_inside_a_reported_clause_belong_to_the_nearest_reporting_verb",
+        (
+            "Ortiz said the harbor plan would pass, which the mayor later declared “a total "
+            "triumph” for the city."
+        ),
+        [
+            ("“a total triumph” for the city", "mayor", "declared", "nested_quoted_object"),
+        ],
+    ),
     # --- quoted_object
+    (
+        "a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside",
+        ("Ortiz implied the mayor was “asleep” that night - although the logs show otherwise."),
+        [
+            ("the mayor was “asleep” that night", "Ortiz", "implied", "quoted_object"),
+        ],
+    ),
+    (
+        "a_name_framed_by_what_someone_calls_is_a_noun_phrase",
+        ("Ortiz fought what the mayor calls the “harbor cartel” and won a seat on the council."),
+        [
+            ("what the mayor calls the “harbor cartel”", "mayor", "calls", "quoted_object"),
+        ],
+    ),
     (
         "a_quote_after_a_comma_that_runs_on_in_lower_case_starts_the_clause",
         'Ortiz said, "We have not seen that report" from the harbor police.',
@@ -520,6 +558,13 @@ STATEMENTS = [
         ],
     ),
     (
+        "a_verb_coordinated_after_a_quoted_object_ends_the_statement",
+        'Ortiz has decried the "harbor mess" and unveiled her plans to fix the docks.',
+        [
+            ('the "harbor mess"', "Ortiz", "decried", "quoted_object"),
+        ],
+    ),
+    (
         "participle_after_a_comma_takes_the_sentence_subject",
         (
             "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling "
@@ -527,6 +572,13 @@ STATEMENTS = [
         ),
         [
             ("him “a total stiff.”", "Trump", "calling", "quoted_object"),
+        ],
+    ),
+    (
+        "the_medium_or_day_after_a_quoted_object_is_not_what_was_said",
+        "Ortiz called the harbor plan “a disaster” in a radio interview on Tuesday.",
+        [
+            ("the harbor plan “a disaster”", "Ortiz", "called", "quoted_object"),
         ],
     ),
     (
@@ -583,6 +635,36 @@ STATEMENTS = [
         ('Ortiz told the crowd that the ferry "will never run" before leaving the stage early.'),
         [
             ('the ferry "will never run"', "Ortiz", "told", "that_clause"),
+        ],
+    ),
+    (
+        "a_that_inside_a_reported_clause_does_not_start_it",
+        ("Dana Bloom says on Facebook that it is “a real shame” that the mayor skipped the vote."),
+        [
+            (
+                "it is “a real shame” that the mayor skipped the vote",
+                "Dana Bloom",
+                "says",
+                "that_clause",
+            ),
+        ],
+    ),
+    (
+        "an_audience_place_and_time_can_stand_between_the_verb_and_its_that",
+        (
+            "Ortiz told a crowd of dock workers in Salem, Oregon on Tuesday that the harbor "
+            "would be “open for business” by June."
+        ),
+        [
+            ("the harbor would be “open for business” by June", "Ortiz", "told", "that_clause"),
+        ],
+    ),
+    (
+        "each_chained_reporting_verb_starts_its_own_statement",
+        ("Graham said that Carson is a “good, decent man,” and said that Trump “melted down.”"),
+        [
+            ("Carson is a “good, decent man,”", "Graham", "said", "that_clause"),
+            ("Trump “melted down.”", "Graham", "said", "chained_verb"),
         ],
     ),
     (
@@ -672,6 +754,13 @@ STATEMENTS = [
         ],
     ),
     (
+        "an_apposition_naming_the_speech_act_ends_the_statement",
+        ("Ortiz said the harbor vote was “rigged,” a charge that the council denied on Friday."),
+        [
+            ("the harbor vote was “rigged,”", "Ortiz", "said", "thatless_clause"),
+        ],
+    ),
+    (
         "an_exclamation_inside_a_short_quote_does_not_end_the_sentence",
         ('Greeted with chants of "Ana! Ana!," the mayor said the port was "back in business."'),
         [
@@ -683,6 +772,13 @@ STATEMENTS = [
         ("Sanders said his campaign doesn’t want “that crap,” in an interview with CNN on Sunday."),
         [
             ("his campaign doesn’t want “that crap,”", "Sanders", "said", "thatless_clause"),
+        ],
+    ),
+    (
+        "the_medium_or_day_after_a_quoted_object_is_not_what_was_said",
+        "Ortiz said the harbor plan was “a disaster” in a radio interview on Tuesday.",
+        [
+            ("the harbor plan was “a disaster”", "Ortiz", "said", "thatless_clause"),
         ],
     ),
     # --- trailing_attribution
@@ -712,8 +808,36 @@ def test_statements(case: str, text: str, expected: list[tuple[str, str, str, st
 # One quote's fields: (case, text, which quote, {field: value}); `text^` / `text$` are the
 # first / last words of its text. Which quote: ("only",) the text's single quote, ("only_kind",
 # K) its single quote of kind K, ("kind", K) its first of kind K, ("start", W) the first
-# starting with W.
+# starting with W, ("indirect_index", i) its i-th reported statement.
 FIELDS = [
+    # --- chained_verb
+    (
+        "each_chained_reporting_verb_starts_its_own_statement",
+        (
+            "Trump hailed the vote as “fantastic,” telling reporters on Friday that he "
+            "thinks the Brexit is “a great thing.”"
+        ),
+        ("indirect_index", -1),
+        {
+            "text": "he thinks the Brexit is “a great thing.”",
+            "speaker": "Trump",
+            "cue": "telling",
+            "rule": "chained_verb",
+        },
+    ),
+    # --- leading_according
+    (
+        "a_leading_as_x_reported_names_the_source_of_the_clause",
+        ("As the Harbor Times first reported, Lane will call the pier “a disgrace” on Monday."),
+        ("indirect_index", 0),
+        {"speaker": "Harbor Times", "cue": "reported", "rule": "leading_according"},
+    ),
+    (
+        "a_leading_as_x_reported_names_the_source_of_the_clause",
+        ("Lane toured the pier. As one worker told the Harbor Times, “She wants to scare us.”"),
+        ("indirect_index", 0),
+        {"speaker": "worker", "cue": "told", "rule": "leading_according"},
+    ),
     # --- name_then_verb
     (
         "a_long_descriptor_keeps_its_role_noun_and_name",
@@ -772,6 +896,13 @@ FIELDS = [
         ("start", "There is no decision"),
         {"speaker": "Dmitry Peskov", "role": "Kremlin spokesman", "rule": "name_then_verb"},
     ),
+    # --- nested_quoted_object
+    (
+        "a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside",
+        "Ortiz said the pier is safe - as the mayor says - and “open to everyone.”",
+        ("indirect_index", 0),
+        {"text$": "“open to everyone.”", "rule": "nested_quoted_object"},
+    ),
     # --- noun_object:expressed_feeling
     (
         "an_office_resolves_to_its_holder_named_in_the_article",
@@ -796,6 +927,44 @@ FIELDS = [
         ("start", "I think having"),
         {"speaker": "Warren", "cue": "saying", "rule": "participle_subject"},
     ),
+    # --- quoted_object
+    (
+        "a_name_framed_by_what_someone_calls_is_a_noun_phrase",
+        "The vote on what the mayor calls her “clean harbor” plan was delayed again.",
+        ("indirect_index", 0),
+        {"text": "what the mayor calls her “clean harbor” plan", "rule": "quoted_object"},
+    ),
+    (
+        "a_word_after_the_subject_that_is_no_verb_cues_nothing",
+        "Ortiz thanked the council for its “courage and vision” on the harbor.",
+        ("indirect_index", 0),
+        {"speaker": "Ortiz", "cue": "thanked", "rule": "quoted_object"},
+    ),
+    (
+        "the_medium_or_day_after_a_quoted_object_is_not_what_was_said",
+        "Ortiz called the harbor plan “a disaster” in every way.",
+        ("indirect_index", 0),
+        {"text": "the harbor plan “a disaster” in every way", "rule": "quoted_object"},
+    ),
+    # --- that_clause
+    (
+        "a_comma_after_that_still_opens_the_clause",
+        ("The spokeswoman said by email that, “Of course the mayor will answer” every question."),
+        ("indirect_index", 0),
+        {"text^": "“Of course the mayor", "rule": "that_clause"},
+    ),
+    (
+        "a_comparison_opening_the_sentence_is_not_its_subject",
+        "Like Ortiz, Lane rejected the plan, arguing that the pier is “perfectly safe.”",
+        ("indirect_index", 0),
+        {"speaker": "Lane", "cue": "arguing", "rule": "that_clause"},
+    ),
+    (
+        "that_clause_after_a_longer_object",
+        ('Sanders said on ABC\'s "This Week" program that he would "take a look" at the bill.'),
+        ("indirect_index", 0),
+        {"text": 'he would "take a look" at the bill', "rule": "that_clause"},
+    ),
     # --- thatless_clause
     (
         "a_bare_office_is_the_first_holder_the_article_names",
@@ -807,6 +976,28 @@ FIELDS = [
         {"speaker": "Anna Berg", "rule": "thatless_clause"},
     ),
     (
+        "a_citing_participle_ends_the_statement",
+        ("Ortiz said the pier was “unsafe” for anyone, citing a report from the harbor engineers."),
+        ("indirect_index", 0),
+        {
+            "text": "the pier was “unsafe” for anyone",
+            "speaker": "Ortiz",
+            "cue": "said",
+            "rule": "thatless_clause",
+        },
+    ),
+    (
+        "a_coordinated_reporting_verb_shares_the_subject_of_the_first",
+        ('The harbor board denounced the plan and said it would "fight it in court" this year.'),
+        ("indirect_index", -1),
+        {
+            "text": 'it would "fight it in court" this year',
+            "speaker": "harbor board",
+            "cue": "said",
+            "rule": "thatless_clause",
+        },
+    ),
+    (
         "a_qualified_office_is_its_own_holder",
         (
             "President of Westland Anna Berg met the Eastish President Tom Reed on Monday. "
@@ -814,6 +1005,30 @@ FIELDS = [
         ),
         ("only_kind", "indirect"),
         {"speaker": "Tom Reed", "rule": "thatless_clause"},
+    ),
+    (
+        "a_that_inside_a_reported_clause_does_not_start_it",
+        'Bloom also said the council is "thrilled" that the bridge is finally open.',
+        ("indirect_index", 0),
+        {"text^": "the council is", "rule": "thatless_clause"},
+    ),
+    (
+        "a_verb_coordinated_after_a_quoted_object_ends_the_statement",
+        'Ortiz said the port was "a mess" and needed new cranes before the winter.',
+        ("indirect_index", 0),
+        {"text$": "before the winter", "rule": "thatless_clause"},
+    ),
+    (
+        "an_apposition_naming_the_speech_act_ends_the_statement",
+        ("Ortiz said the pier would “stay open” all year, a swipe at the mayor’s closure plan."),
+        ("indirect_index", 0),
+        {"text": "the pier would “stay open” all year", "rule": "thatless_clause"},
+    ),
+    (
+        "an_audience_place_and_time_can_stand_between_the_verb_and_its_that",
+        "Ortiz says she voted for the harbor plan last year in May, and that it “failed.”",
+        ("indirect_index", 0),
+        {"text^": "she voted", "rule": "thatless_clause"},
     ),
     (
         "an_office_nobody_in_the_article_holds_keeps_the_office_as_role",
@@ -836,6 +1051,12 @@ FIELDS = [
         ),
         ("only_kind", "indirect"),
         {"speaker": "Ivan Petrov", "role": "Westish President", "rule": "thatless_clause"},
+    ),
+    (
+        "quoted_words_inside_a_reported_clause_belong_to_the_nearest_reporting_verb",
+        "Ortiz says the budget ended what critics call a “war of words.”",
+        ("indirect_index", 0),
+        {"speaker": "Ortiz", "rule": "thatless_clause"},
     ),
     (
         "reported_clause_with_an_inner_comma_is_extracted",
@@ -937,6 +1158,8 @@ def _select(text: str, which: tuple[str, ...]) -> Quote:
         return by_start(text, which[1])
     if which[0] == "kind":
         return next(q for q in quotes if q.kind == which[1])
+    if which[0] == "indirect_index":
+        return [q for q in quotes if q.kind == "indirect"][which[1]]
     if which[0] == "only_kind":
         quotes = [q for q in quotes if q.kind == which[1]]
     assert len(quotes) == 1, [q.text for q in quotes]
