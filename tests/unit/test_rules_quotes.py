@@ -927,6 +927,15 @@ FIELDS = [
         ("start", "I think having"),
         {"speaker": "Warren", "cue": "saying", "rule": "participle_subject"},
     ),
+    (
+        "sentence_adverbs_and_time_phrases_are_not_part_of_the_speaker",
+        (
+            "Later on Sunday, Carson shared a syllabus on his page, writing “Allow me also "
+            "to do the research for the reporter.”"
+        ),
+        ("start", "Allow me"),
+        {"speaker": "Carson", "rule": "participle_subject"},
+    ),
     # --- quoted_object
     (
         "a_name_framed_by_what_someone_calls_is_a_noun_phrase",
@@ -939,6 +948,29 @@ FIELDS = [
         "Ortiz thanked the council for its “courage and vision” on the harbor.",
         ("indirect_index", 0),
         {"speaker": "Ortiz", "cue": "thanked", "rule": "quoted_object"},
+    ),
+    (
+        "reported_clause_holding_a_partial_quote_is_one_statement",
+        (
+            "Governor Mary Fallin said presumptive nominee Donald Trump is “trying to "
+            "campaign as a racial healer.”"
+        ),
+        ("kind", "indirect"),
+        {
+            "text^": "presumptive nominee Donald Trump is “trying",
+            "speaker": "Mary Fallin",
+            "rule": "quoted_object",
+        },
+    ),
+    (
+        "reported_clause_holding_a_partial_quote_is_one_statement",
+        "Sanders says “the wind is at our backs” despite his loss.",
+        ("kind", "indirect"),
+        {
+            "text": "“the wind is at our backs” despite his loss",
+            "speaker": "Sanders",
+            "rule": "quoted_object",
+        },
     ),
     (
         "the_medium_or_day_after_a_quoted_object_is_not_what_was_said",
@@ -1109,6 +1141,12 @@ FIELDS = [
         {"speaker": "Blair", "role": None, "rule": "verb_before"},
     ),
     (
+        "partial_quote_goes_to_the_sentence_subject",
+        'Trump called the plan "a total disaster" on Monday.',
+        ("kind", "direct"),
+        {"text": "a total disaster", "speaker": "Trump", "rule": "verb_before"},
+    ),
+    (
         "quote_running_over_paragraphs_is_one_quote",
         ("Mayor Ann Lee said: “The first part is here.\n\n“The second part is there.”\n\nEnd."),
         ("only",),
@@ -1118,6 +1156,18 @@ FIELDS = [
             "role": "Mayor",
             "rule": "verb_before",
         },
+    ),
+    (
+        "sentence_adverbs_and_time_phrases_are_not_part_of_the_speaker",
+        ('Meanwhile Labour backbencher Stephen Pound labelled the schemes "a pile of nonsense".'),
+        ("kind", "direct"),
+        {"speaker": "Stephen Pound", "role": "Labour backbencher", "rule": "verb_before"},
+    ),
+    (
+        "sentence_adverbs_and_time_phrases_are_not_part_of_the_speaker",
+        'Meanwhile Labour said: "We will win the next election easily."',
+        ("only",),
+        {"speaker": "Labour", "rule": "verb_before"},
     ),
     # --- verb_then_name
     (
@@ -1266,6 +1316,29 @@ LISTINGS = [
         {"Spicer"},
     ),
     (
+        "a_participle_aside_between_subject_and_verb",
+        ('Judge Diane Wood, writing for the majority, said the law "imposes an undue burden."'),
+        None,
+        ("speaker",),
+        {"Diane Wood"},
+    ),
+    (
+        "a_participle_aside_between_subject_and_verb",
+        ('Judge Diane Wood, writing for the majority, said the law "imposes an undue burden."'),
+        None,
+        ("cue",),
+        {"said"},
+    ),
+    (
+        "a_participle_aside_between_subject_and_verb",
+        ('Judge Diane Wood, writing for the majority, said the law "imposes an undue burden."'),
+        "indirect",
+        ("text",),
+        [
+            'the law "imposes an undue burden."',
+        ],
+    ),
+    (
         "a_participle_does_not_invert_its_subject",
         "Clinton said the plan is “a disaster,” adding that it would fail.",
         None,
@@ -1411,6 +1484,26 @@ LISTINGS = [
         {"rights group"},
     ),
     (
+        "mixed_straight_and_curly_marks_do_not_swallow_the_attribution",
+        '“I heard parts of the speech," Trump said. "He wants to give away our country.”',
+        None,
+        ("text", "speaker"),
+        [
+            ("I heard parts of the speech,", "Trump"),
+            ("He wants to give away our country.", "Trump"),
+        ],
+    ),
+    (
+        "mixed_straight_and_curly_marks_do_not_swallow_the_attribution",
+        '"I heard parts of the speech,” Trump said. “He wants to give away our country."',
+        None,
+        ("text", "speaker"),
+        [
+            ("I heard parts of the speech,", "Trump"),
+            ("He wants to give away our country.", "Trump"),
+        ],
+    ),
+    (
         "object_pronoun_after_according_to",
         '"We will win," Smith said. The economy will grow fast, according to him.',
         None,
@@ -1441,6 +1534,16 @@ LISTINGS = [
         ],
     ),
     (
+        "split_quote_gives_two_pieces_with_one_speaker",
+        '"The plan is foolish," Smith said, "and it will fail."',
+        None,
+        ("text", "speaker"),
+        [
+            ("The plan is foolish,", "Smith"),
+            ("and it will fail.", "Smith"),
+        ],
+    ),
+    (
         "the_object_of_a_verb_is_not_its_inverted_subject",
         (
             '"We have a plan for the region," stressed the importance of overcoming social '
@@ -1463,6 +1566,16 @@ LISTINGS = [
         ],
     ),
     (
+        "trailing_attribution_outranks_a_subject_inside_the_quoted_clause",
+        (
+            "Clinton is “the most dishonest candidate since Richard Nixon,” Pence said in an "
+            "interview."
+        ),
+        None,
+        ("speaker",),
+        {"Pence"},
+    ),
+    (
         "two_speakers_alternating",
         (
             '"We are ready," said John Smith. "We are not," said Mary Jones. "Then we wait," '
@@ -1474,6 +1587,16 @@ LISTINGS = [
             "John Smith",
             "Mary Jones",
             "John Smith",
+        ],
+    ),
+    (
+        "unclosed_quote_ends_before_its_attribution",
+        "“We are ready to go now, Trump said. “He wants to give away our country.”",
+        None,
+        ("text", "speaker"),
+        [
+            ("We are ready to go now,", "Trump"),
+            ("He wants to give away our country.", "Trump"),
         ],
     ),
 ]
