@@ -154,7 +154,7 @@ class Findings:
     preamble: str = ""  # text before the first Question/Answer label: names the interviewee
     names: list[NameMention] = field(default_factory=list)  # capitalised runs in narrative
 
-    _starts: tuple[int, list[int]] = field(default=(0, []), repr=False, compare=False)
+    _starts: tuple[int, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def inside_piece(self, pos: int) -> bool:
         """Words inside a direct quote are the speaker's, so they never cue reported speech.
@@ -162,11 +162,10 @@ class Findings:
         Pieces are disjoint and in text order (`marks.find_pieces`), so only the last piece
         starting at or before `pos` can hold it: a binary search, as the statement rules ask
         this for most words of an article."""
-        key, starts = self._starts
-        if key != id(self.pieces) or len(starts) != len(self.pieces):
-            starts = [p.start for p in self.pieces]
-            self._starts = (id(self.pieces), starts)
-        i = bisect_right(starts, pos) - 1
+        cached = self._starts
+        if cached is None or cached[0] != id(self.pieces) or len(cached[1]) != len(self.pieces):
+            self._starts = (id(self.pieces), [p.start for p in self.pieces])
+        i = bisect_right(self._starts[1], pos) - 1
         return i >= 0 and pos < self.pieces[i].end
 
 
