@@ -3,6 +3,9 @@ line each, so two checkouts can be compared quote by quote: a refactor of the ru
 this file unchanged (`rule` is left out unless asked for, as older checkouts have none).
 
     python -m evals.attribution_snapshot --out quotes.jsonl    # in each checkout, then diff
+
+`--extra FILE.jsonl` (repeatable) adds the first `--extra-limit` articles of another corpus
+(the press corpus for transcripts, BBC for its run-together paragraphs).
 """
 
 from __future__ import annotations
@@ -20,13 +23,13 @@ SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples" / "articles.j
 FIELDS = ("start", "end", "kind", "speaker", "speaker_as_written", "role", "cue")
 
 
-def snapshot_texts(corpus_dir: Path) -> dict[str, str]:
-    """Article id -> text: PolNeAR dev and train, then the bundled samples."""
+def snapshot_texts(corpus_dir: Path, extra: list[Path], limit: int) -> dict[str, str]:
+    """Article id -> text: PolNeAR dev and train, the bundled samples, then the extra files."""
     texts = {**load_articles(corpus_dir, "dev"), **load_articles(corpus_dir, "train")}
-    with open(SAMPLES, encoding="utf-8") as fh:
-        for line in fh:
-            record = json.loads(line)
-            texts[record["id"]] = record["text"]
+    for path, most in [(SAMPLES, None), *((p, limit) for p in extra)]:
+        with open(path, encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh][:most]
+        texts.update((record["id"], record["text"]) for record in records)
     return texts
 
 
@@ -35,8 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus-dir", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--with-rule", action="store_true", help="add each quote's rule")
+    parser.add_argument("--extra", type=Path, action="append", default=[])
+    parser.add_argument("--extra-limit", type=int, default=500)
     args = parser.parse_args(argv)
-    texts = snapshot_texts(args.corpus_dir)
+    texts = snapshot_texts(args.corpus_dir, args.extra, args.extra_limit)
     started = time.perf_counter()
     found = extract_quotes_many(list(texts.values()))
     seconds = time.perf_counter() - started

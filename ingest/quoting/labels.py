@@ -23,7 +23,14 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
-from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS, TITLE_GENDER, split_words
+from ingest.quoting.lexicon import (
+    NAME_ABBREVIATIONS,
+    ORG_HEADS,
+    ROLE_WORDS,
+    TITLE_GENDER,
+    alternation,
+    split_words,
+)
 from ingest.quoting.model import Label
 
 _NON_SPACE = re.compile(r"\S+")
@@ -45,7 +52,9 @@ CONNECTORS = frozenset(split_words("of for the and de von van al bin ibn da del 
 _COLON = re.compile(r"[ \t]?:(?:[ \t]+(?=\S)|(?=[…\"“]))")
 _NOTE = re.compile(r"\s*\((?:[a-z]+\s?){1,3}\)\s*$")  # `(retranslated)` before the colon
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’\-]*$")
-_ABBREVIATION = re.compile(r"^(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr)\.$")
+_ABBREVIATION = re.compile(
+    r"^(?:[A-Z]|" + alternation(w.capitalize() for w in NAME_ABBREVIATIONS) + r")\.$"
+)
 _GLUED = re.compile(r"^[A-Z][a-z]+(?=[A-Z])")  # `PyotrPromsvyazbank`: a first name glued to a role
 _SENTENCE_END = tuple('.!?…"”)]»*>')  # `>`: the `<…>` of an omitted passage
 _MAX_TOKENS = 30

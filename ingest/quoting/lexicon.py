@@ -261,6 +261,7 @@ PRONOUNS = {
     "we": "s",
 }
 POSSESSIVE_OWNERS = {"his": "he", "her": "she", "their": "they"}
+POSSESSIVE_PRONOUNS = frozenset(POSSESSIVE_OWNERS) | {"its"}
 ROLE_WORDS = frozenset(
     split_words(
         """minister spokesman spokeswoman spokesperson president secretary senator governor mayor
@@ -285,9 +286,10 @@ ORG_HEADS = frozenset(
 )
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 # Abbreviated titles whose dot ends no sentence (`Gov.`, `Lt.`).
-ABBREVIATIONS = frozenset(
-    split_words("""mr mrs ms dr sen rep gov gen col lt sgt st jr sr prof rev fr msgr adm maj
-    capt""")
+# Titles and suffixes written with a dot inside a name (`Dr. Ward`, `Smith Jr.`).
+NAME_ABBREVIATIONS = frozenset(split_words("mr mrs ms dr st jr sr"))
+ABBREVIATIONS = NAME_ABBREVIATIONS | frozenset(
+    split_words("sen rep gov gen col lt sgt prof rev fr msgr adm maj capt")
 )
 # `Hunter, meanwhile, told`: sentence adverbs set off by commas inside a subject phrase.
 COMMA_ADVERBS = (

@@ -14,6 +14,7 @@ from ingest.quoting.lexicon import (
     AFFILIATION_PREPOSITIONS,
     CAP,
     DETERMINERS,
+    POSSESSIVE_PRONOUNS,
     PRONOUNS,
     ROLE_WORDS,
     TITLE_GENDER,
@@ -90,7 +91,9 @@ def _descriptors_then_name(words: list[str]) -> bool:
     )
 
 
-_POSSESSOR = re.compile(r"(?:[A-Z][\w\-]*['’]s?|His|Her|Their|Its)\s")
+_POSSESSOR = re.compile(
+    r"(?:[A-Z][\w\-]*['’]s?|" + alternation(w.capitalize() for w in POSSESSIVE_PRONOUNS) + r")\s"
+)
 _LEADING_NON_SUBJECT = frozenset(
     split_words(
         """according even but and so yet also still with without in on at for from by of to
