@@ -131,11 +131,13 @@ class Label:
 
 @dataclass(frozen=True)
 class Turn:
-    """A transcript turn: the words from `start` to `end`, spoken by whoever `label` names."""
+    """A transcript turn: the words from `start` to `end`, spoken by whoever `label` names;
+    `rule` says why the label was kept (`transcripts.LABEL_RULES`)."""
 
     start: int
     end: int
     label: Label
+    rule: str
 
 
 @dataclass

@@ -1,5 +1,6 @@
-"""Transcript rules as a table: speaker labels at line starts and inline, and Q/A blocks whose
-answers are the interviewee's. Each turn says which rule made it (`Quote.rule`)."""
+"""Transcript rules as a table: speaker labels at line starts and inline, an office label, and
+Q/A blocks whose answers are the interviewee's. Each turn names the rule that kept its label
+(`transcripts.LABEL_RULES`, `office_label`) or its Q/A kind (`Quote.rule`)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ TRANSCRIPTS = [
         "Anna Berg: Welcome to the harbour.\nTom Reed: Thank you, Madam Mayor. The port is ready."
         "\nAnna Berg: Good.",
         [
-            ("Anna Berg", "Welcome to the harbour.", "speaker_label"),
-            ("Tom Reed", "Thank you, Madam Mayor. The port is ready.", "speaker_label"),
-            ("Anna Berg", "Good.", "speaker_label"),
+            ("Anna Berg", "Welcome to the harbour.", "repeated_label"),
+            ("Tom Reed", "Thank you, Madam Mayor. The port is ready.", "person_label"),
+            ("Anna Berg", "Good.", "repeated_label"),
         ],
         id="labels_at_line_start",
     ),
@@ -23,9 +24,9 @@ TRANSCRIPTS = [
         "The meeting began. Vladimir Putin: Good afternoon, colleagues. Let us begin. "
         "German Gref: Thank you, Mr President. We exceeded our targets. Vladimir Putin: Good.",
         [
-            ("Vladimir Putin", "Good afternoon, colleagues. Let us begin.", "speaker_label"),
-            ("German Gref", "Thank you, Mr President. We exceeded our targets.", "speaker_label"),
-            ("Vladimir Putin", "Good.", "speaker_label"),
+            ("Vladimir Putin", "Good afternoon, colleagues. Let us begin.", "repeated_label"),
+            ("German Gref", "Thank you, Mr President. We exceeded our targets.", "person_label"),
+            ("Vladimir Putin", "Good.", "repeated_label"),
         ],
         id="inline_labels_without_paragraph_breaks",
     ),
@@ -46,6 +47,17 @@ TRANSCRIPTS = [
             ("Anna Berg", "In May, if the weather holds.", "qa_answer"),
         ],
         id="short_q_and_a_labels",
+    ),
+    pytest.param(
+        "President of Westland Anna Berg met Tom Reed on Monday.\n\nAnna Berg: Welcome to the "
+        "harbour.\nTom Reed: Thank you, it is an honour.\nPresident of Westland: Good. We begin "
+        "with the port.",
+        [
+            ("Anna Berg", "Welcome to the harbour.", "person_label"),
+            ("Tom Reed", "Thank you, it is an honour.", "person_label"),
+            ("Anna Berg", "Good. We begin with the port.", "office_label"),
+        ],
+        id="an_office_label_is_the_holder_the_article_names",
     ),
     pytest.param(
         "The Latest: Sanders wins Minnesota.\n\nSanders won the caucuses on Tuesday.",
