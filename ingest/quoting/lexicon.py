@@ -164,12 +164,20 @@ DAYS_NEAR = frozenset(split_words("today yesterday"))
 
 # --- clause structure --------------------------------------------------------------------------
 
+# Words that end the clause a subject phrase sits in (`... that Smith said`): conjunctions,
+# subordinators, relatives and question words.
+BOUNDARY_WORDS = frozenset(
+    split_words(
+        """that and but as when while because where after before so if since though although which
+    who whom whose what how why whether or nor than until unless once"""
+    )
+)
 # Words that open a subordinate clause: `Although X admitted that A, he claimed B`.
 SUBORDINATORS = frozenset(split_words("when while although though whereas because since if unless"))
 # A sentence opening with one of these is a subordinate clause split off at its comma.
 LEADING_SUBORDINATORS = frozenset(
-    split_words("""Although Though While Whereas Because Since If Unless When Once""")
-) | frozenset(("Even though", "Even as"))
+    w.capitalize() for w in SUBORDINATORS | {"once", "even though", "even as"}
+)
 # Words after which a word starts a new clause or is a relative (the interposed rule's check).
 CLAUSE_OPENERS = SUBORDINATORS | frozenset(
     split_words("who which that and but or as where after before once")

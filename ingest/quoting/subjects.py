@@ -13,6 +13,7 @@ from ingest.quoting.lexicon import (
     ABBREVIATIONS,
     ARTICLES,
     AUX,
+    BOUNDARY_WORDS,
     CAP,
     COMMA_ADVERBS,
     CONJUNCTIONS,
@@ -37,14 +38,6 @@ from ingest.quoting.nounphrases import (
 _CLOSING_MARK = re.compile(r"[,.!?]?[”\"]")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
 _PARTY_OR_SUFFIX = re.compile(r",\s*(?:[RDI]-[A-Z][\w.]*|Jr\.?|Sr\.?)")
-
-BOUNDARY_WORDS = frozenset(
-    split_words(
-        """that and but as when while because where after before so if since though although which
-    who whom whose what how why whether or nor than until unless once"""
-    )
-)
-
 
 WORD = re.compile(r"[\w][\w'’.\-]*")
 

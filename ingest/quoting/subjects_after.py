@@ -10,6 +10,7 @@ from ingest.quoting.lexicon import (
     ABBREVIATIONS,
     ARTICLES,
     AUX,
+    BOUNDARY_WORDS,
     CAP,
     DETERMINERS,
     PARTICIPLES,
@@ -32,7 +33,6 @@ from ingest.quoting.nounphrases import (
 )
 from ingest.quoting.subjects import (
     ACCORDING,
-    BOUNDARY_WORDS,
     NOUN_CONTEXT,
     WORD,
     in_name,
