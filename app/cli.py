@@ -157,19 +157,16 @@ def stats(obj: Context) -> None:
 @cli.command()
 @click.argument("article")
 @click.option("--speaker", help="Only this speaker's quotes.")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per quote, with its rule.")
+@click.option("--explain", is_flag=True, help="Show the extraction rule that made each quote.")
 @click.pass_obj
-def quotes(obj: Context, article: str, speaker: str | None, as_json: bool) -> None:
+def quotes(obj: Context, article: str, speaker: str | None, as_json: bool, explain: bool) -> None:
     """Quotes of an article file (not ingested) or of a stored article id."""
-    from app.api import QuoteDesk
-    from ingest.loaders import load_file
-
-    path = Path(article)
-    if path.is_file():
-        loaded = load_file(path, int(obj.settings().ingest.max_file_mb * 1_000_000))
-        if loaded.errors:
-            raise click.ClickException(str(loaded.errors[0]))
-        found = [q for a in loaded.articles for q in QuoteDesk.quotes_in_text(a.text, speaker)]
+    if Path(article).is_file():
+        try:
+            found = obj.desk(check_store=False).quotes_in_file(article, speaker)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
     else:
         desk = obj.desk()
         if desk.article(article) is None:
@@ -177,11 +174,12 @@ def quotes(obj: Context, article: str, speaker: str | None, as_json: bool) -> No
         found = desk.quotes(article, speaker)
     if as_json:
         fields = ("text", "start", "end", "speaker", "speaker_as_written", "role", "cue", "kind")
-        rows = [{f: getattr(q, f) for f in fields} for q in found]
+        rows = [{f: getattr(q, f) for f in (*fields, "rule")} for q in found]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
-        for quote in found:
-            click.echo(format_quote_line(quote))
+        return
+    for quote in found:
+        line = format_quote_line(quote)
+        click.echo(f"{line}  [rule: {quote.rule or 'unknown'}]" if explain else line)
 
 
 @cli.command()

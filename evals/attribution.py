@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import Any
 
 from ingest.quotes import SPACY_MODEL, extract_quotes_many
-from ingest.quoting.lexicon import VERBS
 from ingest.types import Quote
 
 
@@ -60,6 +59,50 @@ PRONOUNS = frozenset(
     _words("""he she they it i we you him her them his hers its their our my me us this that""")
 )
 JACCARD = 0.5
+# Reporting verbs that mark a second attribution between two quote pieces. The scorer keeps its
+# own list and its own inflection, written apart from the extractor's lexicon, so that a
+# lexicon change never moves the yardstick together with the thing it measures. Only past and
+# -ing forms count, and the base and -s forms of plain speech verbs: a base or -s form is as
+# often a noun (`a question`, `chants`, `press secretary`, `a tweet`).
+_REPORTING_LEMMAS = _words(
+    """accuse acknowledge add admit agree allege announce answer argue ask assert assure bemoan
+    blame blast blog boast brag call caution charge chant chide cite claim comment complain
+    concede conclude confess confirm contend continue counter criticize declare decry demand
+    denounce deny describe dismiss echo elaborate emphasize estimate exclaim explain hail
+    hint imply inform insist interject joke label lament maintain mention mock note observe
+    opine pledge portray post praise predict press proclaim promise question quip quote
+    recall recount refer reiterate remark remind repeat reply report respond retort reveal
+    say scoff scold shout speculate state stress suggest tell testify thank tout tweet urge
+    vow warn whisper wonder write yell"""
+)
+# Plain speech verbs, whose base and -s forms are never nouns in a gap between quote pieces
+_PLAIN_SPEECH = _words(
+    """say says tell tells ask asks add adds explain explains writes notes argues insists warns
+    claims concludes continues responds replies suggests"""
+)
+# `referring to X`, `mentioning X` after a quote name a topic, `reporting` a trade: no -ing form.
+_IRREGULAR = _words(
+    """said told wrote swore admitted admitting quipped quipping bragged bragging blogged
+    blogging referred"""
+)
+_NO_ING = frozenset(_words("refer mention report"))
+
+
+def _inflections(lemma: str) -> set[str]:
+    """A lemma's past and -ing forms by the regular suffix rules (`-ing` unless `_NO_ING`)."""
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        past = lemma[:-1] + "ied"
+    else:
+        past = (lemma[:-1] if lemma.endswith("e") else lemma) + "ed"
+    ing = (lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma) + "ing"
+    return {past} if lemma in _NO_ING else {past, ing}
+
+
+REPORTING_VERBS = frozenset(
+    {form for lemma in _REPORTING_LEMMAS for form in _inflections(lemma)}
+    | set(_PLAIN_SPEECH)
+    | set(_IRREGULAR)
+)
 # Gold sets scored: content with a quote mark, content within quote marks, and every
 # attribution with or without quote marks (`all`, where reported statements count too).
 VARIANTS = ("quoted", "fully_quoted", "all")
@@ -81,6 +124,7 @@ class Unit:
     spans: tuple[tuple[int, int], ...]
     speaker: str | None
     kind: str
+    rule: str | None = None  # the extraction rule of its first quote (`Quote.rule`)
 
 
 # --- gold -------------------------------------------------------------------------------------
@@ -199,12 +243,13 @@ def prediction_units(doc: str, text: str, quotes: list[Quote], variant: str) -> 
             and previous
             and (_same_statement(text, previous, q) or _continues(text, previous, q))
         ):
-            units[-1] = Unit(doc, prev.spans + ((q.start, q.end),), prev.speaker, "direct")
+            spans = prev.spans + ((q.start, q.end),)
+            units[-1] = Unit(doc, spans, prev.speaker, "direct", prev.rule)
         else:
-            units.append(Unit(doc, ((q.start, q.end),), q.speaker, "direct"))
+            units.append(Unit(doc, ((q.start, q.end),), q.speaker, "direct", q.rule))
         previous = q
     reported = [
-        Unit(doc, ((q.start, q.end),), q.speaker, "indirect")
+        Unit(doc, ((q.start, q.end),), q.speaker, "indirect", q.rule)
         for q in quotes
         if q.kind == "indirect" and (every or _has_quote(q.text))
     ]
@@ -231,7 +276,7 @@ def _same_statement(text: str, prev: Quote, q: Quote) -> bool:
         return False
     if not (prev.text.rstrip("’'")[-1:] in ",!?—–…" or gap.lstrip('"”’ ').startswith(",")):
         return False
-    if sum(1 for w in re.findall(r"[a-z]+", gap) if w in VERBS) > 1:
+    if sum(1 for w in re.findall(r"[a-z]+", gap) if w in REPORTING_VERBS) > 1:
         return False
     cues = [c for c in (prev.cue, q.cue) if c]
     return any(re.search(rf"\b{re.escape(c)}\b", gap) for c in cues)

@@ -1,4 +1,5 @@
-"""PolNeAR attribution errors by kind, with each one in context: where the rules still fail.
+"""PolNeAR attribution errors by the rule that produced the prediction, and by kind, each in
+context: where the rules still fail, and which rule to fix or drop next.
 
 The scorer (`evals/attribution.py`) says how often extraction is right; this says how it is
 wrong, with the same gold, units and alignment. Each unmatched gold attribution, unmatched
@@ -16,7 +17,10 @@ prediction and wrong speaker gets one kind:
 
     python -m evals.attribution_errors [--split train] [--out errors.txt] [--per-kind 40]
 
-prints the counts per kind and writes a sample of each kind (GOLD or PRED span in [[ ]] with
+prints, per extraction rule (`Quote.rule` of the unit's first quote, with the unit's kind),
+the units it produced, how many matched gold (and their precision), how many were spurious,
+how many overlapped gold too little, and how many matched with a wrong or missing speaker;
+then the counts per kind; and writes a sample of each kind (GOLD or PRED span in [[ ]] with
 its context) to `--out`, plus every error on one line to `--out` + `.all`, for diffing runs.
 """
 
@@ -26,7 +30,9 @@ import argparse
 import random
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from evals.attribution import (
     DEFAULT_CORPUS,
@@ -100,41 +106,117 @@ def _spurious_kind(
     return f"spurious_overlap_{unit.kind}_{how}"
 
 
-def list_errors(corpus_dir: Path, split: str) -> dict[str, list[str]]:
-    """kind -> one line per error (document, source/speaker and the span in context)."""
+@dataclass
+class RuleTally:
+    """What the units one rule produced came to: matched (with the right speaker or not),
+    spurious, and gold they overlapped too little to match."""
+
+    units: int = 0
+    matched: int = 0
+    speaker_errors: int = 0
+    spurious: int = 0
+    partial: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.units if self.units else 0.0
+
+
+class ErrorReport(NamedTuple):
+    """Errors by kind (one line each, in context) and the tally of every extraction rule."""
+
+    errors: dict[str, list[str]]
+    rules: dict[str, RuleTally]
+
+
+def list_errors(corpus_dir: Path, split: str) -> ErrorReport:
+    """Every error by kind (document, rule, source/speaker and the span in context), and per
+    rule of the prediction that made it."""
     texts = load_articles(corpus_dir, split)
     by_doc: dict[str, list[Gold]] = defaultdict(list)
     for g in load_gold(corpus_dir, split, "quoted"):
         by_doc[g.doc].append(g)
     quotes = dict(zip(texts, extract_quotes_many(list(texts.values())), strict=True))
     errors: dict[str, list[str]] = defaultdict(list)
+    rules: dict[str, RuleTally] = defaultdict(RuleTally)
     for doc, text in texts.items():
         preds = prediction_units(doc, text, quotes[doc], "quoted")
-        golds = by_doc.get(doc, [])
-        pairs = align(text, preds, golds)
-        pred_chars = [char_set(text, p.spans) for p in preds]
-        gold_chars = [char_set(text, g.spans) for g in golds]
-        matched_pred = {i for i, _, _ in pairs}
-        matched_gold = {j: i for i, j, _ in pairs}
-        for j, g in enumerate(golds):
-            start, end = _bounds(gold_chars[j]) if gold_chars[j] else (0, 0)
-            if j not in matched_gold:
-                kind = _missed_kind(preds, pred_chars, gold_chars[j])
-                errors[kind].append(f"{doc} src={g.source!r} {_context(text, start, end + 1)}")
-            elif g.source and g.source.strip().lower() not in PRONOUNS:
-                unit = preds[matched_gold[j]]
-                if not speaker_ok(unit.speaker, g.source):
-                    kind = "speaker_wrong" if unit.speaker else "speaker_none"
-                    errors[kind].append(
-                        f"{doc} gold={g.source!r} pred={unit.speaker!r} "
-                        f"{_context(text, start, end + 1)}"
-                    )
-        for i, unit in enumerate(preds):
-            if i not in matched_pred and pred_chars[i]:
-                kind = _spurious_kind(i, preds, pred_chars, gold_chars)
-                start, end = _bounds(pred_chars[i])
-                errors[kind].append(f"{doc} spk={unit.speaker!r} {_context(text, start, end + 1)}")
-    return errors
+        _errors_in(doc, text, preds, by_doc.get(doc, []), errors, rules)
+    return ErrorReport(errors, rules)
+
+
+def _errors_in(
+    doc: str,
+    text: str,
+    preds: list[Unit],
+    golds: list[Gold],
+    errors: dict[str, list[str]],
+    rules: dict[str, RuleTally],
+) -> None:
+    """Add one document's errors to `errors` and its units to the tally of their rules."""
+    pairs = align(text, preds, golds)
+    pred_chars = [char_set(text, p.spans) for p in preds]
+    gold_chars = [char_set(text, g.spans) for g in golds]
+    matched_pred = {i for i, _, _ in pairs}
+    matched_gold = {j: i for i, j, _ in pairs}
+    for unit in preds:
+        rules[_rule(unit)].units += 1
+    for j, g in enumerate(golds):
+        start, end = _bounds(gold_chars[j]) if gold_chars[j] else (0, 0)
+        if j not in matched_gold:
+            kind = _missed_kind(preds, pred_chars, gold_chars[j])
+            best = _best_overlap(pred_chars, gold_chars[j])
+            rule = _rule(preds[best]) if best is not None else "no_prediction"
+            if best is not None:
+                rules[rule].partial += 1
+            errors[kind].append(
+                f"{doc} rule={rule} src={g.source!r} {_context(text, start, end + 1)}"
+            )
+            continue
+        unit = preds[matched_gold[j]]
+        rules[_rule(unit)].matched += 1
+        if (
+            g.source
+            and g.source.strip().lower() not in PRONOUNS
+            and not speaker_ok(unit.speaker, g.source)
+        ):
+            rules[_rule(unit)].speaker_errors += 1
+            kind = "speaker_wrong" if unit.speaker else "speaker_none"
+            errors[kind].append(
+                f"{doc} rule={_rule(unit)} gold={g.source!r} pred={unit.speaker!r} "
+                f"{_context(text, start, end + 1)}"
+            )
+    for i, unit in enumerate(preds):
+        if i not in matched_pred and pred_chars[i]:
+            rules[_rule(unit)].spurious += 1
+            kind = _spurious_kind(i, preds, pred_chars, gold_chars)
+            start, end = _bounds(pred_chars[i])
+            errors[kind].append(
+                f"{doc} rule={_rule(unit)} spk={unit.speaker!r} {_context(text, start, end + 1)}"
+            )
+
+
+def _rule(unit: Unit) -> str:
+    return f"{unit.kind}:{unit.rule or 'none'}"
+
+
+def _best_overlap(pred_chars: list[set[int]], gold: set[int]) -> int | None:
+    overlaps = [i for i, chars in enumerate(pred_chars) if chars & gold]
+    return max(overlaps, key=lambda i: jaccard(pred_chars[i], gold)) if overlaps else None
+
+
+def format_rules(rules: dict[str, RuleTally]) -> str:
+    """One line per rule, most errors first: the rule to fix or drop next is on top."""
+    head = f"{'rule (unit kind:rule)':<44}{'units':>6}{'match':>6}{'P':>7}"
+    head += f"{'spur':>6}{'part':>6}{'spk':>5}"
+    lines = [head, "-" * len(head)]
+    order = sorted(rules.items(), key=lambda kv: -(kv[1].spurious + kv[1].speaker_errors))
+    for name, t in order:
+        lines.append(
+            f"{name:<44}{t.units:>6}{t.matched:>6}{t.precision:>7.3f}{t.spurious:>6}"
+            f"{t.partial:>6}{t.speaker_errors:>5}"
+        )
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,7 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", help="write a sample of each kind here, every error to OUT.all")
     parser.add_argument("--per-kind", type=int, default=40)
     args = parser.parse_args(argv)
-    errors = list_errors(Path(args.corpus_dir), args.split)
+    errors, rules = list_errors(Path(args.corpus_dir), args.split)
+    print(format_rules(rules))
+    print()
     counts = Counter({kind: len(lines) for kind, lines in errors.items()})
     for kind, n in counts.most_common():
         print(f"{n:>6}  {kind}")

@@ -32,15 +32,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ingest.quoting.analyse import analyse
 from ingest.quoting.build import build_quotes
-from ingest.quoting.labels import QA_LABELS, find_labels
-from ingest.quoting.marks import attach_phrase, find_pieces
-from ingest.quoting.model import Doc
 from ingest.quoting.ner import SPACY_MODEL, phrase_entities
-from ingest.quoting.reported import find_indirect
-from ingest.quoting.resolve import narrative_names
-from ingest.quoting.roles import find_roles
-from ingest.text import paragraph_spans, sentence_spans
 from ingest.types import Quote
 
 
@@ -51,38 +45,12 @@ def extract_quotes(text: str) -> list[Quote]:
 
 def extract_quotes_many(texts: Sequence[str]) -> list[list[Quote]]:
     """`extract_quotes` for many texts, with one batched NER pass over all speaker phrases."""
-    docs = [_analyse(t) for t in texts]
+    docs = [analyse(t) for t in texts]
     phrases: set[str] = set()
     for doc in docs:
         phrases |= doc.phrases
     entities = phrase_entities(phrases) if phrases else {}
     return [build_quotes(doc, entities) for doc in docs]
-
-
-def _analyse(text: str) -> Doc:
-    """Run the NER-free passes: turns, quote pieces, speaker phrases, roles, reported speech."""
-    doc = Doc(text=text, paragraphs=paragraph_spans(text), sentences=[])
-    for p_start, p_end in doc.paragraphs:
-        doc.sentences.extend(sentence_spans(text, p_start, p_end))
-    doc.labels = find_labels(text)
-    doc.phrases |= {lab.text for lab in doc.labels}
-    qa = [lab.pos for lab in doc.labels if lab.text.lower() in QA_LABELS]
-    if qa:
-        doc.preamble = text[max(0, qa[0] - 300) : qa[0]].strip()
-        doc.phrases.add(doc.preamble)
-    doc.pieces = find_pieces(text, doc.paragraphs)
-    for piece in doc.pieces:
-        attach_phrase(doc, piece)
-    doc.indirect = find_indirect(doc)
-    doc.roles = find_roles(text)
-    doc.phrases |= {p.np for p in doc.pieces if p.np}
-    # a guessed subject is kept only if NER backs it up (`X's Dianne Bystrom agreed. "..."`)
-    doc.phrases |= {p.fallback[0] for p in doc.pieces if p.fallback}
-    doc.phrases |= {np for _, _, np, _, _, _ in doc.indirect}
-    doc.phrases |= {name for _, name, _ in doc.roles}
-    doc.names = narrative_names(doc)
-    doc.phrases |= {name for _, name in doc.names}
-    return doc
 
 
 __all__ = ["SPACY_MODEL", "extract_quotes", "extract_quotes_many"]

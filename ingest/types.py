@@ -49,6 +49,7 @@ class Quote:
     speaker_as_written: str | None = None  # "he", "the Russian foreign minister", "Lavrov"
     role: str | None = None  # "Russian Foreign Minister", when the article gives one
     cue: str | None = None  # reporting verb or marker: "said", "according to", ":"
+    rule: str | None = None  # the extraction rule that produced it ("that_clause", ...)
     chunk_id: str | None = None  # set by the pipeline once chunks are known
 
 

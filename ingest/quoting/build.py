@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ingest.quoting.lexicon import PRONOUNS, VERBS, split_words
-from ingest.quoting.model import Doc, Piece, Resolved, quote_record
+from ingest.quoting.model import Findings, Piece, Resolved, quote_record
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.rolephrase import role_phrase
 from ingest.quoting.transcripts import confirmed_turns, label_speakers, turn_quotes
@@ -17,12 +17,14 @@ from ingest.speakers import unify_speakers
 from ingest.types import Quote
 
 
-def _in_turn(doc: Doc, pos: int) -> bool:
+def _in_turn(doc: Findings, pos: int) -> bool:
     """Marks inside a transcript turn are the turn speaker's own words, not new quotes."""
     return any(t.start <= pos < t.end for t in doc.turns)
 
 
-def build_quotes(doc: Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]) -> list[Quote]:
+def build_quotes(
+    doc: Findings, entities: dict[str, tuple[tuple[str, int, int], ...]]
+) -> list[Quote]:
     """Resolve speakers in text order and build the Quote objects."""
     doc.turns = confirmed_turns(doc, entities)
     resolver = Resolver(doc, entities)
@@ -45,15 +47,15 @@ def build_quotes(doc: Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]
     return _unify(doc.text, raw)
 
 
-def _events(doc: Doc) -> list[tuple[int, str, int]]:
+def _events(doc: Findings) -> list[tuple[int, str, int]]:
     """Turns, pieces and reported statements ordered by where their speaker is named."""
     events = [(t.label.pos, "turn", i) for i, t in enumerate(doc.turns)]
     for i, piece in enumerate(doc.pieces):
         if not _in_turn(doc, piece.open_pos):
             events.append((piece.np_pos if piece.np_pos >= 0 else piece.start, "piece", i))
     for i, item in enumerate(doc.indirect):
-        if not _in_turn(doc, item[0]):
-            events.append((item[4] if item[4] >= 0 else item[0], "indirect", i))
+        if not _in_turn(doc, item.start):
+            events.append((item.np_pos if item.np_pos >= 0 else item.start, "indirect", i))
     return sorted(events)
 
 
@@ -63,22 +65,25 @@ def _add_name_mentions(resolver: Resolver) -> None:
         resolver.note(pos, Resolved(person, person, None, "person"))
 
 
-def _piece_quote(doc: Doc, idx: int, resolver: Resolver) -> dict[str, Any]:
+def _piece_quote(doc: Findings, idx: int, resolver: Resolver) -> dict[str, Any]:
     """A direct quote with its own speaker phrase resolved, or unattributed for now."""
     piece = doc.pieces[idx]
     if piece.np is None:
-        return quote_record((piece.start, piece.end), "direct", None, None, attributed=False)
+        return quote_record(
+            (piece.start, piece.end), "direct", None, None, "unattributed", attributed=False
+        )
     resolved = resolver.resolve(piece.np, piece.np_pos, piece.role)
     resolver.note(piece.np_pos, resolved, piece.np.lower())
-    return quote_record((piece.start, piece.end), "direct", resolved, piece.cue)
+    return quote_record((piece.start, piece.end), "direct", resolved, piece.cue, piece.rule or "")
 
 
 def _indirect_quote(
-    doc: Doc, idx: int, resolver: Resolver, earlier: list[dict[str, Any]]
+    doc: Findings, idx: int, resolver: Resolver, earlier: list[dict[str, Any]]
 ) -> dict[str, Any] | None:
     """A reported statement; without a subject of its own (a participle that opens the
     sentence) it takes the speaker of the last quote before it, else it is dropped."""
-    start, end, np, cue, np_pos, role = doc.indirect[idx]
+    statement = doc.indirect[idx]
+    start, end, np, np_pos = statement.start, statement.end, statement.np, statement.np_pos
     if not np:
         same = [q for q in earlier if q["end"] <= start and q.get("speaker")]
         if not same:
@@ -86,15 +91,15 @@ def _indirect_quote(
         last = max(same, key=lambda q: q["end"])
         resolved = Resolved(last["speaker"], last["speaker_as_written"], last["role"], "person")
     else:
-        resolved = resolver.resolve(np, np_pos, role)
+        resolved = resolver.resolve(np, np_pos, statement.role)
         if resolved.speaker is None and resolved.kind == "other" and np.lower() not in PRONOUNS:
             return None
         resolver.note(np_pos, resolved, np.lower())
-    return quote_record((start, end), "indirect", resolved, cue)
+    return quote_record((start, end), "indirect", resolved, statement.cue, statement.rule)
 
 
 def _fill_unattributed(
-    doc: Doc,
+    doc: Findings,
     items: dict[int, dict[str, Any]],
     statements: list[dict[str, Any]],
     resolver: Resolver,
@@ -121,23 +126,25 @@ def _fill_unattributed(
                 speaker_as_written=source["speaker_as_written"],
                 role=source["role"],
                 cue=source["cue"],
+                rule="continues_previous",
                 attributed=True,
                 inherited=True,
             )
         elif piece.fallback is not None:
-            resolved = resolver.resolve(piece.fallback[0], piece.fallback[1], None)
-            if resolver.names_someone(piece.fallback[0], resolved):
+            resolved = resolver.resolve(piece.fallback.np, piece.fallback.pos, None)
+            if resolver.names_someone(piece.fallback.np, resolved):
                 item.update(
                     speaker=resolved.speaker,
                     speaker_as_written=resolved.as_written,
                     role=resolved.role,
+                    rule="sentence_subject_fallback",
                     attributed=True,
                     weak=True,
                 )
 
 
 def _neighbour(
-    doc: Doc,
+    doc: Findings,
     items: dict[int, dict[str, Any]],
     idx: int,
     piece: Piece,
@@ -225,6 +232,7 @@ def _unify(text: str, raw: list[dict[str, Any]]) -> list[Quote]:
                 speaker_as_written=r.get("speaker_as_written"),
                 role=r.get("role") or (roles.get(speaker) if speaker else None),
                 cue=r.get("cue"),
+                rule=r["rule"],
             )
         )
     return quotes

@@ -23,8 +23,17 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
-from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS, TITLE_GENDER, split_words
+from ingest.quoting.lexicon import (
+    NAME_ABBREVIATIONS,
+    ORG_HEADS,
+    ROLE_WORDS,
+    TITLE_GENDER,
+    alternation,
+    split_words,
+)
 from ingest.quoting.model import Label
+
+_NON_SPACE = re.compile(r"\S+")
 
 QA_LABELS = {
     "question": "question",
@@ -43,7 +52,9 @@ CONNECTORS = frozenset(split_words("of for the and de von van al bin ibn da del 
 _COLON = re.compile(r"[ \t]?:(?:[ \t]+(?=\S)|(?=[…\"“]))")
 _NOTE = re.compile(r"\s*\((?:[a-z]+\s?){1,3}\)\s*$")  # `(retranslated)` before the colon
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’\-]*$")
-_ABBREVIATION = re.compile(r"^(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr)\.$")
+_ABBREVIATION = re.compile(
+    r"^(?:[A-Z]|" + alternation(w.capitalize() for w in NAME_ABBREVIATIONS) + r")\.$"
+)
 _GLUED = re.compile(r"^[A-Z][a-z]+(?=[A-Z])")  # `PyotrPromsvyazbank`: a first name glued to a role
 _SENTENCE_END = tuple('.!?…"”)]»*>')  # `>`: the `<…>` of an omitted passage
 _MAX_TOKENS = 30
@@ -118,7 +129,7 @@ def _label_before(text: str, colon: int) -> _Found | None:
     note = _NOTE.search(text, window_start, colon)
     if note:
         end = note.start()
-    tokens = list(re.finditer(r"\S+", text[window_start:end]))
+    tokens = list(_NON_SPACE.finditer(text[window_start:end]))
     kept = 0
     before_comma = 0  # words kept before the first comma met, walking back
     opens = True

@@ -1,14 +1,20 @@
-"""Word lists shared by the quotation passes: reporting verbs, auxiliaries, pronouns, role
-nouns, titles and quote marks.
+"""The one lexicon of the quotation rules: every word list a rule or a regex uses lives here.
 
 Lexicons are whitespace-separated strings so they stay readable and easy to extend; a set
-look-up per word is far cheaper than one large alternation regex. Lists used by a single pass
-live in that pass's module.
+look-up per word is far cheaper than one large alternation regex. A regex that needs a word
+list builds its alternation with `alternation(LIST)`, so a list is never written inside a
+pattern and a word added here reaches every rule that uses the list.
+
+Reporting verbs are written as lemmas, grouped by which of their forms report speech: a suffix
+rule (`inflect`) makes the forms, so `warn` gives `warns warned warning`. The groups exist
+because a form that is mostly a noun (`demands`, `questions`, `blame`) would make the rules
+read nouns as verbs.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 
 def split_words(text: str) -> list[str]:
@@ -16,54 +22,128 @@ def split_words(text: str) -> list[str]:
     return text.split()
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A non-capturing regex alternation of the words, longest first (a word never loses to
+    its own prefix); a space inside an entry matches any run of spaces."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+# --- reporting verbs, by lemma -----------------------------------------------------------------
+
+# Final consonants doubled before -ed/-ing (`admitted`, `quipping`), and irregular past forms.
+_DOUBLED = frozenset(split_words("admit quip brag dub slam blog refer"))
+_IRREGULAR_PAST = {
+    "say": "said",
+    "tell": "told",
+    "write": "wrote",
+    "swear": "swore",
+    "read": "read",
+}
+
+# Form classes: b = base, s = third person, p = past, i = -ing.
+BASE, THIRD, PAST, ING = "b", "s", "p", "i"
+
+
+def inflect(lemma: str, forms: str) -> set[str]:
+    """The forms of `lemma` named by `forms` (a string of the letters b, s, p, i)."""
+    out: set[str] = set()
+    if BASE in forms:
+        out.add(lemma)
+    if THIRD in forms:
+        out.add(_third_person(lemma))
+    if PAST in forms:
+        out.add(_past(lemma))
+    if ING in forms:
+        out.add(_present_participle(lemma))
+    return out
+
+
+def _third_person(lemma: str) -> str:
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _past(lemma: str) -> str:
+    if lemma in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[lemma]
+    if lemma in _DOUBLED:
+        return lemma + lemma[-1] + "ed"
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def _present_participle(lemma: str) -> str:
+    if lemma in _DOUBLED:
+        return lemma + lemma[-1] + "ing"
+    if lemma.endswith("e") and not lemma.endswith("ee"):
+        return lemma[:-1] + "ing"
+    return lemma + "ing"
+
+
+def verb_forms(lemmas: str, forms: str) -> frozenset[str]:
+    """Every listed form of every lemma in a whitespace-separated lemma list."""
+    return frozenset(f for lemma in split_words(lemmas) for f in inflect(lemma, forms))
+
+
 # Verbs of praise, blame and allegation (`blasted the plan as "..."`, `alleges that`, `touted`)
-# report words as much as `say` does: news quotes their object. (`referring to X` after a
-# quote names a topic, not a statement, so only `referred`/`refers` are listed.)
-_VERB_STEMS = split_words(
-    """say says said saying tell tells told telling add adds added adding explain explains
-    explained explaining conclude concludes concluded warn warns warned warning note notes
-    noted noting admit admits admitted insist insists insisted insisting claim claims
-    claimed claiming argue argues argued arguing assert asserts asserted state states stated
-    declare declares declared announce announces announced stress stresses stressed
-    stressing emphasize emphasizes emphasized emphasise emphasises emphasised recall recalls
-    recalled remark remarks remarked reply replies replied respond responds responded answer
-    answers answered ask asks asked write writes wrote tweet tweets tweeted post posts
-    posted suggest suggests suggested predict predicts predicted acknowledge acknowledges
-    acknowledged concede concedes conceded complain complains complained charge charges
-    charged accuse accuses accused urge urges urged continue continues continued joke jokes
-    joked quip quips quipped boast boasts boasted vow vows vowed promise promises promised
-    pledge pledges pledged repeat repeats repeated reiterate reiterates reiterated confirm
-    confirms confirmed deny denies denied describe describes described call calls called
-    report reports reported observe observes observed comment comments commented counter
-    counters countered retort retorts retorted shout shouts shouted yell yells yelled
-    exclaim exclaims exclaimed maintain maintains maintained contend contends contended
-    agree agrees agreed testify testifies testified mused muses declared objected disclosed
-    revealed reveals reveal cautioned cautions cautioned lamented laments scoffed scoffs
-    chimed hinted hints estimated estimates recounted recounts reasoned reasons sighed sighs
-    whispered wonders wondered asking telling writing tweeting blog blogs blogged texted
-    quoted chanted read reads opine opines opined retorted echoed echoes pressed
-    elaborated elaborates surmised mocked mocks interjected calling describing accusing stating
-    declaring asserting urging suggesting predicting acknowledging conceding complaining
-    charging vowing promising pledging repeating confirming denying announcing admitting
-    recalling replying responding joking boasting dismissing dismissed dismisses labeling
-    labelling labeled labelled branding branded shouting yelling chanting remarking quipping
-    exclaiming concluding emphasizing observing commenting countering retorting maintaining
-    contending testifying reiterating revealing disclosing cautioning lamenting scoffing
-    hinting recounting whispering quoting echoing elaborating mocking interjecting opining
-    blogging answering imply implies implied implying allege alleges alleged alleging mention
-    mentions mentioned assure assures assured assuring remind reminds reminded reminding inform
-    informs informed brag brags bragged bragging swear swears swore proclaim proclaims
-    proclaimed speculate speculates speculated cite cites cited citing referred refers blamed
-    blames blaming blasted blasts blasting thanked thanking praised praises praising criticized
-    criticizes criticizing criticised questioned questioning credited dubbed dubs dubbing
-    bemoaned bemoans bemoaning demanded demanding proclaiming denounced denounces denouncing
-    decried decries decrying confessed confesses groused grouses sniped snipes fumed chided
-    chides chiding hailed hails hailing slammed slams slamming touted touts touting portrayed
-    portrays portraying portray speculating scolded scolds scolding railed barked"""
+# report words as much as `say` does: news quotes their object.
+REPORTING_VERBS = (
+    verb_forms(
+        """accuse acknowledge add admit allege announce answer argue ask assert assure blog boast
+        brag call charge cite claim comment complain concede conclude confirm contend counter
+        declare deny describe emphasize exclaim explain imply insist joke maintain note observe
+        opine pledge portray predict proclaim promise quip recall reiterate remark remind
+        repeat reply respond retort reveal say shout speculate state stress suggest tell
+        testify tweet urge vow warn write yell""",
+        "bspi",
+    )
+    # `agreeing`, `continuing` open clauses of the narrator's own
+    | verb_forms("agree continue emphasise inform mention post report swear", "bsp")
+    # the base form is mostly a noun or an imperative (`the blame`, `a hint`)
+    | verb_forms(
+        """bemoan blame blast caution chide criticize decry denounce dismiss dub echo elaborate
+        hail hint lament mock praise recount scoff scold slam tout""",
+        "spi",
+    )
+    # the -s form is mostly a noun too (`demands`, `questions`, `thanks`, `quotes`)
+    | verb_forms("brand chant demand disclose interject question quote thank whisper", "pi")
+    # `referring to X` after a quote names a topic, not a statement; `musing` is an adjective
+    | verb_forms("confess estimate grouse muse read reason refer sigh snipe wonder", "sp")
+    | verb_forms("bark chime credit criticise fume object press rail surmise text", "p")
+    | frozenset(split_words("labeled labelled labeling labelling"))
 )
-VERBS = frozenset(_VERB_STEMS)
+VERBS = REPORTING_VERBS
 # `..., saying "..."` has no subject of its own: the sentence subject is the speaker.
 PARTICIPLES = frozenset(v for v in VERBS if v.endswith("ing"))
+# Verbs that report a clause without `that` (`X said the plan failed`).
+THATLESS_VERBS = (
+    verb_forms("say tell", "bsp")
+    | verb_forms("add warn insist argue claim note suggest predict", "sp")
+    | verb_forms("stress complain assert", "p")
+)
+# Verbs that open a further statement of a new subject (`, while Cruz said that B`).
+NEW_SUBJECT_VERBS = verb_forms("say tell add argue note write claim insist warn", "sp")
+# Finite verbs that chain a statement after `and`/`but` whatever their ending.
+FINITE_CHAIN_VERBS = verb_forms("say tell write add", "sp")
+# Plain speech verbs: after them a quote is the statement unless it sits inside a clause.
+SPEECH_VERBS = verb_forms("say tell", "bs") | verb_forms("say tell", "p")
+# Past forms that interpose an attribution (`There was, she said, "..."`).
+INTERPOSED_PAST = frozenset(split_words("said told wrote"))
+# `As X reported, CLAUSE` / `As X put it, "...`: verbs that name a source in an `as` clause.
+AS_SOURCE_VERBS = verb_forms("report write note", "sp") | verb_forms("explain observe", "p")
+AS_PUT_IT_VERBS = (
+    frozenset(split_words("put puts"))
+    | verb_forms("write note report say explain observe", "sp")
+    | frozenset(("pointed out", "points out"))
+)
+
 AUX = frozenset(
     split_words(
         """has had have is was were are be been will would also later then previously repeatedly
@@ -71,6 +151,115 @@ AUX = frozenset(
     publicly privately bluntly angrily firmly"""
     )
 )
+# Adverbs between `and`/a comma and a chained verb (`, and then added`).
+SEQUENCE_ADVERBS = frozenset(split_words("also then later"))
+CHAIN_ADVERBS = SEQUENCE_ADVERBS | {"again"}
+COORDINATION_ADVERBS = CHAIN_ADVERBS | {"recently"}
+
+# --- time --------------------------------------------------------------------------------------
+
+WEEKDAYS = frozenset(split_words("monday tuesday wednesday thursday friday saturday sunday"))
+WEEKDAY_NAMES = frozenset(w.capitalize() for w in WEEKDAYS)
+DAYS_NEAR = frozenset(split_words("today yesterday"))
+
+# --- clause structure --------------------------------------------------------------------------
+
+# Words that end the clause a subject phrase sits in (`... that Smith said`): conjunctions,
+# subordinators, relatives and question words.
+BOUNDARY_WORDS = frozenset(
+    split_words(
+        """that and but as when while because where after before so if since though although which
+    who whom whose what how why whether or nor than until unless once"""
+    )
+)
+# Words that open a subordinate clause: `Although X admitted that A, he claimed B`.
+SUBORDINATORS = frozenset(split_words("when while although though whereas because since if unless"))
+# A sentence opening with one of these is a subordinate clause split off at its comma.
+LEADING_SUBORDINATORS = frozenset(
+    w.capitalize() for w in SUBORDINATORS | {"once", "even though", "even as"}
+)
+# Words after which a word starts a new clause or is a relative (the interposed rule's check).
+CLAUSE_OPENERS = SUBORDINATORS | frozenset(
+    split_words("who which that and but or as where after before once")
+)
+# Subject words that may open a clause reported without `that`.
+THATLESS_CLAUSE_OPENERS = frozenset(
+    split_words("""he she they it we I there the a an his her their its this these because if
+    although though unless""")
+)
+# Objects between a speech verb and a `that`-less clause (`told reporters the plan failed`).
+AUDIENCE_OBJECTS = frozenset(split_words("reporters CNN journalists him her them us me"))
+AUDIENCE_NOUNS = frozenset(split_words("crowd audience"))
+SUBJECT_PRONOUNS = frozenset(split_words("he she they it we I"))
+THIRD_PERSON_SUBJECTS = frozenset(split_words("he she they"))
+CONJUNCTIONS = frozenset(split_words("and but"))
+COORDINATORS = CONJUNCTIONS | {"or"}
+ARTICLES = frozenset(split_words("the a an"))
+INDEFINITE_ARTICLES = frozenset(split_words("a an"))
+RELATIVES = frozenset(split_words("who which"))
+# `on Monday`, `last week`, `this morning`: words that open a time phrase after a verb
+TIME_LEADS = frozenset(split_words("last this on in at"))
+# `X, a spokesman for Y,`: prepositions after a past participle that open a clause of its own
+CLAUSE_PREPOSITIONS = frozenset(split_words("by in to at from with on for about"))
+# `Jeffrey Lewis, familiar with the talks`: an affiliation after a name
+AFFILIATION_ADJECTIVES = frozenset(split_words("familiar close"))
+AFFILIATION_PREPOSITIONS = frozenset(split_words("to with on in for about under"))
+# `in Salem, New Hampshire`: prepositions before a place name
+PLACE_NAME_PREPOSITIONS = frozenset(split_words("in at from of near outside"))
+CONTRAST_LINKS = frozenset(("while", "whereas", "even as"))
+TIME_LINKS = frozenset(split_words("while whereas before after when although though")) | {"even as"}
+LEAD_LINKS = frozenset(split_words("and but while as"))
+DASH_CONJUNCTIONS = frozenset(split_words("and but while although though whereas"))
+CHAIN_LINKS = frozenset(split_words("and but while before after"))
+NEW_SUBJECT_LINKS = frozenset(split_words("and but while whereas"))
+
+# --- official readouts: verbs whose noun-phrase object is the statement ----------------------
+
+NEED_VERBS = (
+    frozenset(
+        split_words("stated stressed emphasised emphasized underlined underscored highlighted")
+    )
+    | frozenset(split_words("reaffirmed reiterated noted"))
+    | {"pointed out"}
+)
+NEED_NOUNS = frozenset(
+    split_words("""need importance necessity significance readiness willingness commitment
+    intention desire priority urgency inadmissibility unacceptability""")
+)
+POSSESSIVE_DETERMINERS = frozenset(split_words("the its his her their our"))
+FEELING_VERBS = frozenset(split_words("expressed expresses voiced"))
+FEELING_MODIFIERS = frozenset(split_words("his her their its deep sincere strong full great"))
+FEELING_NOUNS = frozenset(
+    split_words("""gratitude concern hope support condolences regret appreciation confidence
+    interest readiness solidarity satisfaction thanks disappointment outrage indignation""")
+)
+CALL_FOR_VERBS = frozenset(("called for", "calls for"))
+URGE_VERBS = frozenset(split_words("urged urges"))
+WELCOME_VERBS = frozenset(split_words("welcomed welcomes condemned condemns"))
+ACT_DETERMINERS = frozenset(split_words("the this these that a an its"))
+GUEST_DETERMINERS = frozenset(split_words("the his her their our a"))
+
+# --- writer's comments and media after a statement ---------------------------------------------
+
+# `..., a swipe at his rivals`: an apposition naming the speech act
+SPEECH_ACT_NOUNS = frozenset(
+    split_words("""swipe jab dig reference nod allusion acknowledgment acknowledgement admission
+    charge accusation assertion move reversal rebuke retort rebuttal concession departure shift
+    critique boast threat jibe barb""")
+)
+# `in a tweet`, `during an interview`: where the words appeared
+MEDIUM_NOUNS = frozenset(
+    split_words("""tweet interview statement post speech show op-ed letter email e-mail video ad
+    debate rally appearance call""")
+)
+MEDIUM_PREPOSITIONS = frozenset(split_words("in on during"))
+# `the spokesman in the room`: a place after a speaker phrase is no part of it
+PLACE_PREPOSITIONS = frozenset(split_words("in at on inside outside near"))
+PLACE_DETERMINERS = frozenset(split_words("the a an this his her"))
+MEDIUM_DETERMINERS = frozenset(split_words("a an his her their its the"))
+
+# --- people and names --------------------------------------------------------------------------
+
 PRONOUNS = {
     "he": "m",
     "she": "f",
@@ -79,6 +268,8 @@ PRONOUNS = {
     "i": "s",
     "we": "s",
 }
+POSSESSIVE_OWNERS = {"his": "he", "her": "she", "their": "they"}
+POSSESSIVE_PRONOUNS = frozenset(POSSESSIVE_OWNERS) | {"its"}
 ROLE_WORDS = frozenset(
     split_words(
         """minister spokesman spokeswoman spokesperson president secretary senator governor mayor
@@ -102,6 +293,20 @@ ORG_HEADS = frozenset(
     )
 )
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
+# Abbreviated titles whose dot ends no sentence (`Gov.`, `Lt.`).
+# Titles and suffixes written with a dot inside a name (`Dr. Ward`, `Smith Jr.`).
+NAME_ABBREVIATIONS = frozenset(split_words("mr mrs ms dr st jr sr"))
+ABBREVIATIONS = NAME_ABBREVIATIONS | frozenset(
+    split_words("sen rep gov gen col lt sgt prof rev fr msgr adm maj capt")
+)
+# `Hunter, meanwhile, told`: sentence adverbs set off by commas inside a subject phrase.
+COMMA_ADVERBS = (
+    frozenset(split_words("meanwhile however though too also instead likewise moreover"))
+    | frozenset(("in turn", "in response"))
+    | frozenset(f"for {owner} part" for owner in split_words("his her its their"))
+)
+# `Ursula von der Leyen`, `Mohammed bin Salman`: lowercase particles inside a name
+NAME_PARTICLES = frozenset(split_words("de del der den van von bin al da dos la le"))
 
 OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
 CAP = re.compile(r"^[A-Z][\w'’.\-]*$")
@@ -110,3 +315,17 @@ CAP = re.compile(r"^[A-Z][\w'’.\-]*$")
 DETERMINERS = frozenset(
     split_words("""the a an his her their its this that one another my our your""")
 )
+
+# --- verbs in general --------------------------------------------------------------------------
+
+# Between a reporting verb and its `that`, another `that` or a finite verb of the clause
+# (`said the campaign is "pleased" that ...`) puts the `that` inside the reported clause.
+CLAUSE_MARKERS = frozenset(split_words("that is was are were has have had will would can could"))
+THAT_INSIDE = CLAUSE_MARKERS | frozenset(split_words("should may might must"))
+IRREGULAR_PAST = frozenset(
+    split_words("""made took sent thought gave went came held led kept left felt brought bought
+    caught taught spoke broke chose drove rose won lost paid laid met put set read cut hit saw
+    wrote told said sang began ran drew threw did gone done seen given taken written spoken
+    known shown drawn thrown""")
+)
+CLOSERS = frozenset('"”»')

@@ -8,18 +8,18 @@ leading up to it, as news attributions usually follow the quote.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ingest.quoting.lexicon import OPENERS, VERBS
-from ingest.quoting.model import Doc, Piece, trim_span
+from ingest.quoting.model import Fallback, Findings, Piece, Subject, trim_span
 from ingest.quoting.nounphrases import clean_np, plausible_np
-from ingest.quoting.phrases import (
-    Found,
-    phrase_after,
-    phrase_before,
-    sentence_subject,
-    short_attribution,
-)
+from ingest.quoting.sentence_subjects import sentence_subject
+from ingest.quoting.subjects_after import phrase_after, short_attribution
+from ingest.quoting.subjects_before import phrase_before
+from ingest.quoting.table import Rule, first_match
 from ingest.text import Span
+
+_COMMA_SPACE = re.compile(r",(?=\s)")
 
 
 def find_pieces(text: str, paragraphs: list[Span]) -> list[Piece]:
@@ -132,7 +132,7 @@ def _end_at_attribution(text: str, piece: Piece) -> None:
     Without its closing mark the quote would otherwise run on and take the attribution and
     the narrative after it as quoted words; the comma then stands in for the missing mark.
     """
-    for comma in re.finditer(r",(?=\s)", text[piece.start : piece.end]):
+    for comma in _COMMA_SPACE.finditer(text[piece.start : piece.end]):
         pos = piece.start + comma.start()
         if len(text[piece.start : pos].split()) < 3:
             continue
@@ -159,7 +159,7 @@ def _trimmed_piece(
     return Piece(span[0], span[1], open_pos, close_pos, para, para)
 
 
-def _sentence_at(doc: Doc, pos: int) -> Span:
+def _sentence_at(doc: Findings, pos: int) -> Span:
     """The sentence holding `pos` (its paragraph if the splitter missed it), so a speaker
     phrase is looked for only where it can belong to the quote."""
     for s, e in doc.sentences:
@@ -171,40 +171,78 @@ def _sentence_at(doc: Doc, pos: int) -> Span:
     return pos, pos
 
 
-def attach_phrase(doc: Doc, piece: Piece) -> None:
-    """Find the speaker phrase and cue of a piece: after the quote first, then before it."""
-    text = doc.text
-    para_start = doc.paragraphs[piece.para][0]
-    para_end = doc.paragraphs[piece.last_para][1]
-    if piece.close_pos is not None:
-        nxt = _next_opener(text, piece.close_pos + 1, para_end)
-        limit = min(nxt if nxt is not None else para_end, piece.close_pos + 200)
-        after = text[piece.close_pos + 1 : limit]
-        ends_sentence = text[piece.end - 1] in ".!?…" if piece.end > piece.start else False
-        signature = _dash_signature(text, piece.close_pos + 1)
-        if signature:
-            found: Found | None = signature
-        elif ends_sentence and re.match(r"\s+[A-Z]", after):
-            found = short_attribution(after, piece.close_pos + 1)
-        else:
-            # `"This is fantastic!" beamed X`: a lowercase word after `!`/`?` continues it
-            found = phrase_after(after, piece.close_pos + 1, text[piece.end - 1] in ",!?")
-        if found:
-            piece.np, piece.np_pos, piece.cue, piece.role = found
-            return
-    s_start, _ = _sentence_at(doc, piece.open_pos)
-    s_start = max(s_start, para_start)
-    prev_close = _last_closer_before(doc, piece)
-    left_start = max(s_start, prev_close)
-    before = text[left_start : piece.open_pos]
-    found = (
-        phrase_before(before, left_start)
-        or _colon_paragraph_before(doc, piece)
-        or _closing_attribution(doc, piece)
-    )
+class _Quote(NamedTuple):
+    """A piece and the text it stands in, which its attribution rules read."""
+
+    doc: Findings
+    piece: Piece
+
+
+def _signature_after(q: _Quote) -> Subject | None:
+    if q.piece.close_pos is None:
+        return None
+    return _dash_signature(q.doc.text, q.piece.close_pos + 1)
+
+
+def _attribution_after(q: _Quote) -> Subject | None:
+    """`," said X` after the closing mark; after a quote that ends its sentence only a short
+    `X said.` clause (`"This is fantastic!" beamed X`: a lowercase word after `!`/`?` continues
+    it)."""
+    text, piece = q.doc.text, q.piece
+    if piece.close_pos is None:
+        return None
+    para_end = q.doc.paragraphs[piece.last_para][1]
+    nxt = _next_opener(text, piece.close_pos + 1, para_end)
+    limit = min(nxt if nxt is not None else para_end, piece.close_pos + 200)
+    after = text[piece.close_pos + 1 : limit]
+    ends_sentence = text[piece.end - 1] in ".!?…" if piece.end > piece.start else False
+    if ends_sentence and _CAPITAL_NEXT.match(after):
+        return short_attribution(after, piece.close_pos + 1)
+    return phrase_after(after, piece.close_pos + 1, text[piece.end - 1] in ",!?")
+
+
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
+def _attribution_before(q: _Quote) -> Subject | None:
+    _, left_start = _starts(q.doc, q.piece)
+    return phrase_before(q.doc.text[left_start : q.piece.open_pos], left_start)
+
+
+def _starts(doc: Findings, piece: Piece) -> tuple[int, int]:
+    """Where the piece's sentence starts (within its paragraph), and where the words before
+    the piece that may name its speaker start: after any earlier quote of the sentence."""
+    s_start = max(_sentence_at(doc, piece.open_pos)[0], doc.paragraphs[piece.para][0])
+    return s_start, max(s_start, _last_closer_before(doc, piece))
+
+
+def _colon_paragraph(q: _Quote) -> Subject | None:
+    return _colon_paragraph_before(q.doc, q.piece)
+
+
+def _closing(q: _Quote) -> Subject | None:
+    return _closing_attribution(q.doc, q.piece)
+
+
+# Where a quote's speaker phrase is looked for, in order: news attributions usually follow
+# the quote, so the words after it come before those leading up to it.
+PIECE_RULES = (
+    Rule("dash_signature", _signature_after),
+    Rule("after_quote", _attribution_after),
+    Rule("before_quote", _attribution_before),
+    Rule("colon_paragraph", _colon_paragraph),
+    Rule("closing_attribution", _closing),
+)
+
+
+def attach_phrase(doc: Findings, piece: Piece) -> None:
+    """Find the speaker phrase and cue of a piece (`PIECE_RULES`), else a fallback subject."""
+    found = first_match(PIECE_RULES, _Quote(doc, piece))
     if found:
-        piece.np, piece.np_pos, piece.cue, piece.role = found
+        piece.attribute(found)
         return
+    s_start, left_start = _starts(doc, piece)
+    before = doc.text[left_start : piece.open_pos]
     piece.fallback = _fallback_subject(doc, piece, before, left_start, s_start)
 
 
@@ -215,7 +253,7 @@ _SIGNATURE = re.compile(
 )
 
 
-def _dash_signature(text: str, pos: int) -> Found | None:
+def _dash_signature(text: str, pos: int) -> Subject | None:
     """`"..." ― Pamela Padilla` / `"..."` then a line `- Bernie Sanders.`: a dash and a name
     alone (or with an aside: `-Michelle Marks, Philadelphia.`) right after a quote sign it,
     as in pull quotes and collected reader comments."""
@@ -225,10 +263,10 @@ def _dash_signature(text: str, pos: int) -> Found | None:
     np, shift = clean_np(m.group("np").rstrip("."))
     if not np or not plausible_np(np):
         return None
-    return np, m.start("np") + shift, m.group("dash"), None
+    return Subject(np, m.start("np") + shift, m.group("dash"), None)
 
 
-def _closing_attribution(doc: Doc, piece: Piece) -> Found | None:
+def _closing_attribution(doc: Findings, piece: Piece) -> Subject | None:
     """`"An embarrassment" if she didn't win by more, said David Wasserman, an analyst.`: an
     attribution closing the sentence names the speaker of a quote that opens it, when no
     other quotation stands between them."""
@@ -241,12 +279,12 @@ def _closing_attribution(doc: Doc, piece: Piece) -> Found | None:
     commas = [m.end() for m in re.finditer(",", tail)][-3:]
     for comma in reversed(commas):
         found = phrase_after(tail[comma:], piece.close_pos + 1 + comma)
-        if found and found[2] in VERBS:  # lowercase: `Cook Political Report` is no verb
+        if found and found.cue in VERBS:  # lowercase: `Cook Political Report` is no verb
             return found
     return None
 
 
-def _colon_paragraph_before(doc: Doc, piece: Piece) -> Found | None:
+def _colon_paragraph_before(doc: Findings, piece: Piece) -> Subject | None:
     """`Dr. Ward stated:` closing the previous paragraph introduces a quote paragraph."""
     p_start = doc.paragraphs[piece.para][0]
     if piece.para == 0 or piece.open_pos != p_start:
@@ -260,23 +298,23 @@ def _colon_paragraph_before(doc: Doc, piece: Piece) -> Found | None:
 
 
 def _fallback_subject(
-    doc: Doc, piece: Piece, before: str, left_start: int, s_start: int
-) -> tuple[str, int] | None:
+    doc: Findings, piece: Piece, before: str, left_start: int, s_start: int
+) -> Fallback | None:
     """Subject of the quote's own sentence (`Moore thanked him for "..."`), or of the sentence
     before it in the paragraph (`Clinton touted her record. "We need ..."`)."""
     if before.strip():
         found = sentence_subject(before, left_start, "")
-        return (found[0], found[1]) if found else None
+        return Fallback(found.np, found.pos) if found else None
     para_start = doc.paragraphs[piece.para][0]
     prev = [(s, e) for s, e in doc.sentences if para_start <= s and e <= s_start]
     if not prev or doc.text[prev[-1][0]] in OPENERS:
         return None
     s, e = prev[-1]
     found = sentence_subject(doc.text[s:e], s, "")
-    return (found[0], found[1]) if found else None
+    return Fallback(found.np, found.pos) if found else None
 
 
-def _last_closer_before(doc: Doc, piece: Piece) -> int:
+def _last_closer_before(doc: Findings, piece: Piece) -> int:
     """End of the previous quote in the same paragraph, so its words are not re-read."""
     best = -1
     for other in doc.pieces:

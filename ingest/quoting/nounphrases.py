@@ -10,14 +10,21 @@ from __future__ import annotations
 import re
 
 from ingest.quoting.lexicon import (
+    AFFILIATION_ADJECTIVES,
+    AFFILIATION_PREPOSITIONS,
     CAP,
     DETERMINERS,
+    POSSESSIVE_PRONOUNS,
     PRONOUNS,
     ROLE_WORDS,
     TITLE_GENDER,
     VERBS,
+    alternation,
     split_words,
 )
+
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 def plausible_np(np: str) -> bool:
@@ -42,7 +49,7 @@ def plausible_np(np: str) -> bool:
         return _descriptors_then_name(words) or all(
             CAP.match(w) or w.lower().strip(".") in NP_INNER or agent_noun(w) for w in words
         )
-    if low[0] in DETERMINERS or re.search(r"['’]s$", words[0]):
+    if low[0] in DETERMINERS or _POSSESSIVE_S.search(words[0]):
         return len(words) <= 6
     return (
         len(words) <= 3
@@ -84,7 +91,9 @@ def _descriptors_then_name(words: list[str]) -> bool:
     )
 
 
-_POSSESSOR = re.compile(r"(?:[A-Z][\w\-]*['’]s?|His|Her|Their|Its)\s")
+_POSSESSOR = re.compile(
+    r"(?:[A-Z][\w\-]*['’]s?|" + alternation(w.capitalize() for w in POSSESSIVE_PRONOUNS) + r")\s"
+)
 _LEADING_NON_SUBJECT = frozenset(
     split_words(
         """according even but and so yet also still with without in on at for from by of to
@@ -140,7 +149,7 @@ def clean_np(np: str) -> tuple[str, int]:
     of the James Martin Center`) and a trailing participle or adjective phrase (`Another source
     speaking to Fox News`, `an official familiar with the talks`). Returns the phrase and how
     many characters were dropped from its start, so its offset can follow."""
-    cleaned = re.sub(r"\s*\([^()]*\)", "", np).strip(" ,")
+    cleaned = _BRACKETED.sub("", np).strip(" ,")
     cleaned = _TRAILING_MODIFIER.split(cleaned, maxsplit=1)[0]
     words = cleaned.split()
     while words and (
@@ -158,7 +167,8 @@ def clean_np(np: str) -> tuple[str, int]:
 
 
 _TRAILING_MODIFIER = re.compile(
-    r"\s+(?:[a-z]+ing|familiar|close)\s+(?:to|with|on|in|for|about|under)\s"
+    rf"\s+(?:[a-z]+ing|{alternation(AFFILIATION_ADJECTIVES)})\s+"
+    rf"{alternation(AFFILIATION_PREPOSITIONS)}\s"
 )
 
 

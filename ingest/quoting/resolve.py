@@ -10,13 +10,16 @@ from dataclasses import dataclass
 from ingest.quoting.lexicon import (
     CAP,
     DETERMINERS,
+    PLACE_DETERMINERS,
+    PLACE_PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
     TITLE_GENDER,
     VERBS,
+    alternation,
     split_words,
 )
-from ingest.quoting.model import Doc, Resolved
+from ingest.quoting.model import Findings, NameMention, Resolved
 from ingest.quoting.nounphrases import (
     LEADING_ADVERBS,
     NP_INNER,
@@ -24,8 +27,10 @@ from ingest.quoting.nounphrases import (
     clean_role,
     looks_like_role,
 )
-from ingest.quoting.phrases import sentence_subject
+from ingest.quoting.sentence_subjects import sentence_subject
 from ingest.speakers import role_matches
+
+_THE_NAME = re.compile(r"\b[Tt]he\s+([A-Z][\w]+)\b")
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
@@ -43,14 +48,12 @@ class _Mention:
 class Resolver:
     """Turns speaker phrases into canonical speakers using the article's names and roles."""
 
-    def __init__(self, doc: Doc, entities: dict[str, tuple[tuple[str, int, int], ...]]):
+    def __init__(self, doc: Findings, entities: dict[str, tuple[tuple[str, int, int], ...]]):
         self.doc = doc
         self.entities = entities
         self.roles: list[tuple[int, str, str]] = []
         self.mentions: list[_Mention] = []
-        self.org_words = {
-            m.group(1).lower() for m in re.finditer(r"\b[Tt]he\s+([A-Z][\w]+)\b", doc.text)
-        }
+        self.org_words = {m.group(1).lower() for m in _THE_NAME.finditer(doc.text)}
         for pos, name, role in doc.roles:
             person = self._person_in(name)
             if person:
@@ -245,13 +248,13 @@ class Resolver:
         if any(p.open_pos <= start < p.end for p in self.doc.pieces):
             return None  # a sentence that opens inside a quotation has no narrative subject
         found = sentence_subject(self.doc.text[start:pos], start, "")
-        if not found or found[0].lower() in PRONOUNS or not _plain_name(found[0]):
+        if not found or found.np.lower() in PRONOUNS or not _plain_name(found.np):
             return None
-        last = found[0].split()[-1]
+        last = found.np.split()[-1]
         known = [m for m in self.mentions if m.name.split()[-1:] == [last]]
         if any(m.gender not in (None, gender) or m.kind != "person" for m in known):
             return None
-        return found[0]
+        return found.np
 
     def note(self, pos: int, resolved: Resolved, pronoun: str | None = None) -> None:
         """Record a resolved speaker as a mention, learning gender from pronouns/titles."""
@@ -264,9 +267,14 @@ class Resolver:
         self.mentions.sort(key=lambda m: m.pos)
 
 
+_PLACE_AFTER = re.compile(
+    rf"\s+{alternation(PLACE_PREPOSITIONS)}\s+{alternation(PLACE_DETERMINERS)}\b"
+)
+
+
 def _trim_locative(phrase: str) -> str:
     """`Democratic staffer in the room` -> `Democratic staffer`: a place is not the speaker."""
-    return re.split(r"\s+(?:in|at|on|inside|outside|near)\s+(?:the|a|an|this|his|her)\b", phrase)[0]
+    return _PLACE_AFTER.split(phrase)[0]
 
 
 def _plain_name(phrase: str) -> bool:
@@ -332,20 +340,20 @@ _DEMONYMS = frozenset(
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\b")
 
 
-def _opening_end(doc: Doc) -> int:
+def _opening_end(doc: Findings) -> int:
     """Where the article's opening (its first two paragraphs) ends: the lead that names the
     person the story is about."""
     return doc.paragraphs[min(1, len(doc.paragraphs) - 1)][1] if doc.paragraphs else 0
 
 
-def narrative_names(doc: Doc) -> list[tuple[int, str]]:
+def narrative_names(doc: Findings) -> list[NameMention]:
     """Full names (two or three capitalised words) written outside quotations, in text
     order, that a pronoun or epithet speaker may point back to once NER confirms them: all
     names before the first such speaker if no speaker is named before it, else only those of
     the opening paragraphs (the person an epithet means). Later on, named speakers are there
     to point to, so NER reads no more names than that."""
     speakers = [(p.np_pos, p.np) for p in doc.pieces if p.np]
-    speakers += [(s[4], s[2]) for s in doc.indirect if s[2]]
+    speakers += [(s.np_pos, s.np) for s in doc.indirect if s.np]
     anaphoric = [pos for pos, np in speakers if np.lower() in PRONOUNS or _EPITHET.match(np)]
     first = min(anaphoric, default=-1)
     if first < 0:
@@ -354,7 +362,7 @@ def narrative_names(doc: Doc) -> list[tuple[int, str]]:
         first = min(first, _opening_end(doc))
     inside = [(p.open_pos, p.end) for p in doc.pieces]
     return [
-        (m.start(), m.group())
+        NameMention(m.start(), m.group())
         for m in _NAME_RUN.finditer(doc.text, 0, first)
         if not any(s <= m.start() < e for s, e in inside)
         and m.group().split()[0].lower() not in DETERMINERS

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.quoting.lexicon import ROLE_WORDS, TITLE_GENDER, split_words
+from ingest.quoting.lexicon import (
+    CLAUSE_PREPOSITIONS,
+    ROLE_WORDS,
+    TITLE_GENDER,
+    alternation,
+    split_words,
+)
 
 HONORIFICS = frozenset(TITLE_GENDER) | frozenset(split_words("dr prof lord lady"))
 # Words that link a role's head to what it is head of (`analyst at X`, `adviser to Y`).
@@ -27,7 +33,7 @@ _PERSON_NOUNS = frozenset(
     chair chairperson ombudsman controller presenter gen lt col sgt capt cmdr adm maj"""
     )
 )
-_CLAUSE = re.compile(r"\b[\w\-]+(?:ing|ed)\s+(?:by|in|to|at|from|with|on|for|about)\b", re.I)
+_CLAUSE = re.compile(rf"\b[\w\-]+(?:ing|ed)\s+{alternation(CLAUSE_PREPOSITIONS)}\b", re.I)
 _SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?;:]\s")  # not after `Gen.`, `Lt.`
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 

@@ -6,11 +6,21 @@ from __future__ import annotations
 
 import re
 
-from ingest.quoting.lexicon import CAP, ORG_HEADS, ROLE_WORDS, split_words
+from ingest.quoting.lexicon import (
+    CAP,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ROLE_WORDS,
+    alternation,
+    split_words,
+)
+from ingest.quoting.model import RoleMention
 from ingest.quoting.nounphrases import clean_role, looks_like_role
 
+_LAST_WORD = re.compile(r"([\w'’\-]+)\s+$")
+
 _NAME_RUN = re.compile(
-    r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|bin|al|da|del|la|le)(?![\w'’\-]))*"
+    rf"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+|{alternation(NAME_PARTICLES)})(?![\w'’\-]))*"
 )
 _ROLE_WORD_AT = re.compile(r"\b[A-Za-z]+\b\.?(?=\s+[A-Z])")
 _ROLE_MODIFIERS = frozenset(
@@ -26,7 +36,7 @@ _ROLE_AFTER = re.compile(
 )
 # `Ursula von der Leyen`: lowercase particles inside a name
 _PERSON_NAME = (
-    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:(?:von|van|der|den|de|la|le|da|dos|bin|al)\s+)*"
+    rf"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:{alternation(NAME_PARTICLES)}\s+)*"
     r"[A-Z][\w'’\-]+)+)"
 )
 # `The head of the Presidential Office, Andriy Yermak,`: found from the name between commas
@@ -39,10 +49,10 @@ _ROLE_OF = re.compile(
 )
 
 
-def find_roles(text: str) -> list[tuple[int, str, str]]:
+def find_roles(text: str) -> list[RoleMention]:
     """(position, name, role) for `Kremlin spokesman Dmitry Peskov`, `Peskov, the ROLE,`,
     `the ROLE, Dmitry Peskov,` and `President of Ukraine Volodymyr Zelenskyy`."""
-    found: list[tuple[int, str, str]] = []
+    found: list[RoleMention] = []
     for m in _ROLE_WORD_AT.finditer(text):
         word = m.group().rstrip(".").lower()
         if word not in ROLE_WORDS and not (word.endswith("s") and word[:-1] in ROLE_WORDS):
@@ -53,16 +63,16 @@ def find_roles(text: str) -> list[tuple[int, str, str]]:
         start = _role_start(text, m.start())
         role = _trim_role(text[start : m.end()])
         if role:
-            found.append((start, name.group(), role))
+            found.append(RoleMention(start, name.group(), role))
     for m in [*_ROLE_AFTER.finditer(text), *_roles_before_names(text)]:
         if looks_like_role(m.group("role")):
-            found.append((m.start(), m.group("name"), clean_role(m.group("role"))))
+            found.append(RoleMention(m.start(), m.group("name"), clean_role(m.group("role"))))
     for m in _roles_of_places(text):
         name, role = _place_words_to_role(m.group("name"), m.group("role"))
         start = _role_start(text, m.start())  # `Prime` Minister of ...
         role = _trim_role(f"{text[start : m.start()]}{role}")
         if looks_like_role(role):
-            found.append((start, name, clean_role(role)))
+            found.append(RoleMention(start, name, clean_role(role)))
     return found
 
 
@@ -108,7 +118,7 @@ def _role_start(text: str, pos: int) -> int:
     """Walk back over capitalised words and role modifiers ("Russian Foreign" Minister)."""
     start = pos
     for _ in range(5):
-        m = re.search(r"([\w'’\-]+)\s+$", text[max(0, start - 40) : start])
+        m = _LAST_WORD.search(text[max(0, start - 40) : start])
         if not m:
             break
         word = m.group(1)

@@ -15,32 +15,62 @@ from typing import Any
 
 from ingest.quoting.labels import CONNECTORS, QA_LABELS
 from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS, TITLE_GENDER
-from ingest.quoting.model import Doc, Label, Resolved, Turn, quote_record, trim_span
+from ingest.quoting.model import Findings, Label, Resolved, Turn, quote_record, trim_span
 from ingest.quoting.resolve import Resolver
+from ingest.quoting.table import Rule
 from ingest.speakers import role_matches
 
 Entities = dict[str, tuple[tuple[str, int, int], ...]]
 
 
-def confirmed_turns(doc: Doc, entities: Entities) -> list[Turn]:
-    """Transcript turns, each running to the next kept label.
+def _qa_word(lab: Label, doubled: set[str | None], entities: Entities) -> bool:
+    return lab.text.lower() in QA_LABELS
 
-    A label is kept if it is a Q/A word, repeats, has the scraped doubled form or names the
-    person of a doubled label, or names a person (per NER); capitalised headings such as "The
-    Latest: ..." are dropped. A lone label (a headline such as "John McCain: Populist Anger
-    ...") runs only to its paragraph end, and only counts when what follows is long enough to
-    be speech.
+
+def _repeated(lab: Label, doubled: set[str | None], entities: Entities) -> bool:
+    return lab.repeated
+
+
+def _doubled_form(lab: Label, doubled: set[str | None], entities: Entities) -> bool:
+    return lab.doubled
+
+
+def _doubled_person(lab: Label, doubled: set[str | None], entities: Entities) -> bool:
+    """`Sauli Niinistö:` after his doubled label."""
+    return lab.name in doubled
+
+
+def _person_by_ner(lab: Label, doubled: set[str | None], entities: Entities) -> bool:
+    return any(kind == "PERSON" for kind, _, _ in entities.get(lab.text, ()))
+
+
+# Why a label is kept as a speaker label, in order; capitalised headings such as "The Latest:"
+# meet none. Each is `(label, doubled names, entities) -> bool`.
+LABEL_RULES = (
+    Rule("qa_label", _qa_word),
+    Rule("repeated_label", _repeated),
+    Rule("doubled_label", _doubled_form),
+    Rule("doubled_person_label", _doubled_person),
+    Rule("person_label", _person_by_ner),
+)
+
+
+def _label_rule(lab: Label, doubled: set[str | None], entities: Entities) -> str | None:
+    """The name of the first rule of `LABEL_RULES` that keeps the label, or None."""
+    return next((r.name for r in LABEL_RULES if r.find(lab, doubled, entities)), None)
+
+
+def confirmed_turns(doc: Findings, entities: Entities) -> list[Turn]:
+    """Transcript turns, each running to the next kept label, named by the rule that kept it.
+
+    A label is kept by a rule of `LABEL_RULES`; in a transcript (two kept labels or more) a
+    label with an office alone (`The President:`) too (`office_label`). A lone label (a
+    headline such as "John McCain: Populist Anger ...") runs only to its paragraph end, and
+    only counts when what follows is long enough to be speech.
     """
     doubled = {lab.name for lab in doc.labels if lab.doubled}
-    kept = [
-        lab
-        for lab in doc.labels
-        if lab.text.lower() in QA_LABELS
-        or lab.repeated
-        or lab.doubled
-        or lab.name in doubled  # `Sauli Niinistö:` after his doubled label
-        or any(kind == "PERSON" for kind, _, _ in entities.get(lab.text, ()))
-    ]
+    rules = {lab.pos: _label_rule(lab, doubled, entities) for lab in doc.labels}
+    kept = [lab for lab in doc.labels if rules[lab.pos]]
     if len(kept) >= 2:  # a transcript: a label with an office alone (`The President:`) too
         kept = [lab for lab in doc.labels if lab in kept or _office_label(lab)]
     if len(kept) == 1 and kept[0].text.lower() not in QA_LABELS:
@@ -48,9 +78,14 @@ def confirmed_turns(doc: Doc, entities: Entities) -> list[Turn]:
         end = next((e for s, e in doc.paragraphs if s <= lab.body < e), len(doc.text))
         if len(doc.text[lab.body : end].split()) < 15:
             return []
-        return [Turn(lab.body, end, lab)]
+        return [Turn(lab.body, end, lab, rules[lab.pos] or "office_label")]
     return [
-        Turn(lab.body, kept[i + 1].pos if i + 1 < len(kept) else len(doc.text), lab)
+        Turn(
+            lab.body,
+            kept[i + 1].pos if i + 1 < len(kept) else len(doc.text),
+            lab,
+            rules[lab.pos] or "office_label",
+        )
         for i, lab in enumerate(kept)
     ]
 
@@ -60,7 +95,7 @@ def _office_label(lab: Label) -> bool:
     return any(w.lower() in ROLE_WORDS for w in lab.text.split())
 
 
-def label_speakers(doc: Doc, resolver: Resolver) -> dict[int, Resolved]:
+def label_speakers(doc: Findings, resolver: Resolver) -> dict[int, Resolved]:
     """The speaker of every kept named label, by label position.
 
     Names come from the label's own form (doubled, bare, or ending with another label's bare
@@ -83,7 +118,7 @@ def label_speakers(doc: Doc, resolver: Resolver) -> dict[int, Resolved]:
     holders += [(pos, person, role) for pos, person, role in resolver.roles]
     for lab in office_only:
         fits = [(abs(pos - lab.pos), person, role) for pos, person, role in holders]
-        fits = [f for f in fits if role_matches(lab.text, f[2] or "")]
+        fits = [(d, person, role) for d, person, role in fits if role_matches(lab.text, role or "")]
         if fits:
             _, person, role = min(fits)
             out[lab.pos] = Resolved(person, lab.text, role, "person")
@@ -137,7 +172,7 @@ def _office(words: list[str], i: int) -> bool:
 
 
 def turn_quotes(
-    doc: Doc, idx: int, resolver: Resolver, speakers: dict[int, Resolved]
+    doc: Findings, idx: int, resolver: Resolver, speakers: dict[int, Resolved]
 ) -> list[dict[str, Any]]:
     """One transcript Quote per paragraph of a turn."""
     turn = doc.turns[idx]
@@ -151,15 +186,20 @@ def turn_quotes(
         if resolved.kind == "person":
             resolver.note(turn.label.pos, resolved)
     out = []
+    rule = _QA_RULES.get(qa, turn.rule)
     for p_start, p_end in doc.paragraphs:
         span = trim_span(doc.text, max(turn.start, p_start), min(turn.end, p_end))
         if span:
-            out.append(quote_record(span, "transcript", resolved, ":"))
+            out.append(quote_record(span, "transcript", resolved, ":", rule))
     return out
 
 
+# The rule a Q/A turn's quote names (another turn names the rule that kept its label).
+_QA_RULES = {"question": "qa_question", "answer": "qa_answer"}
+
+
 def _answer_speaker(
-    doc: Doc, idx: int, speakers: dict[int, Resolved], label: str, resolver: Resolver
+    doc: Findings, idx: int, speakers: dict[int, Resolved], label: str, resolver: Resolver
 ) -> Resolved:
     """`Answer:` is the interviewee: the last named turn, else the person named most before the
     first turn."""

@@ -1,0 +1,42 @@
+"""The rule passes that need no NER, run over one text: transcript labels, quote pieces and
+their speaker phrases, reported statements, roles and narrative names, gathered in `Findings`.
+
+Everything here is rules over the text, so the rule tables can be tested on made-up text
+without loading spaCy; speakers are resolved afterwards (`build`), with NER on the phrases.
+"""
+
+from __future__ import annotations
+
+from ingest.quoting.labels import QA_LABELS, find_labels
+from ingest.quoting.marks import attach_phrase, find_pieces
+from ingest.quoting.model import Findings
+from ingest.quoting.reported import find_indirect
+from ingest.quoting.resolve import narrative_names
+from ingest.quoting.roles import find_roles
+from ingest.text import paragraph_spans, sentence_spans
+
+
+def analyse(text: str) -> Findings:
+    """Run the NER-free passes: turns, quote pieces, speaker phrases, roles, reported speech."""
+    doc = Findings(text=text, paragraphs=paragraph_spans(text), sentences=[])
+    for p_start, p_end in doc.paragraphs:
+        doc.sentences.extend(sentence_spans(text, p_start, p_end))
+    doc.labels = find_labels(text)
+    doc.phrases |= {lab.text for lab in doc.labels}
+    qa = [lab.pos for lab in doc.labels if lab.text.lower() in QA_LABELS]
+    if qa:
+        doc.preamble = text[max(0, qa[0] - 300) : qa[0]].strip()
+        doc.phrases.add(doc.preamble)
+    doc.pieces = find_pieces(text, doc.paragraphs)
+    for piece in doc.pieces:
+        attach_phrase(doc, piece)
+    doc.indirect = find_indirect(doc)
+    doc.roles = find_roles(text)
+    doc.phrases |= {p.np for p in doc.pieces if p.np}
+    # a guessed subject is kept only if NER backs it up (`X's Dianne Bystrom agreed. "..."`)
+    doc.phrases |= {p.fallback.np for p in doc.pieces if p.fallback}
+    doc.phrases |= {s.np for s in doc.indirect}
+    doc.phrases |= {r.name for r in doc.roles}
+    doc.names = narrative_names(doc)
+    doc.phrases |= {n.name for n in doc.names}
+    return doc

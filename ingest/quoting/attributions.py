@@ -1,0 +1,141 @@
+"""Statements whose attribution stands apart from the clause: `According to X, CLAUSE`,
+`CLAUSE, X said.`, and an attribution interposed between commas (`There was, she said, "..."`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.quoting.bounds import clause_end
+from ingest.quoting.chaining import CHAINED_PARTICIPLE
+from ingest.quoting.lexicon import (
+    AS_SOURCE_VERBS,
+    CLAUSE_OPENERS,
+    CLOSERS,
+    INTERPOSED_PAST,
+    OPENERS,
+    VERBS,
+    alternation,
+)
+from ingest.quoting.model import Findings, Statement, Subject
+from ingest.quoting.subjects import ACCORDING, ALPHA
+from ingest.quoting.subjects_after import phrase_after, unlisted_verb
+
+_COMMA_MARK = re.compile(r",[”\"]?")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+# `There was, she said, "an implicit bargain."`: a short attribution set off by commas
+# inside the sentence, before words that continue it in lower case.
+_INTERPOSED = re.compile(r",\s+(?P<attr>[^,;:“”\"]{3,60}?)(?:,\s+|\s+(?=[“\"]))(?=[“\"]?[a-z])")
+
+
+def interposed(sentence: str, offset: int, doc: Findings) -> Statement | None:
+    """`Particularly in poorer states, he said, "we don't know ..." on how many jobs ...`:
+    an attribution interposed in a sentence, with the words on both sides in one clause,
+    reports the whole sentence, not just the quote or the words after it."""
+    comma = sentence.find(",")
+    m = _INTERPOSED.match(sentence, comma) if comma > 0 else None
+    head = sentence[:comma].split() if m else []
+    if not m or not 0 < len(head) <= 12 or head[0].lower() in CLAUSE_OPENERS:
+        return None
+    words = m.group("attr").split()
+    verb = words[-1]
+    if (
+        len(words) > 6
+        or verb not in VERBS
+        or not (verb.endswith(("ed", "s")) or verb in INTERPOSED_PAST)
+    ):
+        return None
+    if any(ch in OPENERS for ch in sentence[: m.start()]) or words[0].lower() in CLAUSE_OPENERS:
+        return None
+    found = phrase_after(m.group("attr"), offset + m.start("attr"))
+    if not found:
+        return None
+    start = offset + len(sentence) - len(sentence.lstrip())
+    end = clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
+    return Statement.of(start, end, found, "interposed")
+
+
+def inverted(doc: Findings, statement: Statement) -> bool:
+    """`..., said X`: the cue stands between the statement and its speaker."""
+    cue, end = statement.cue, statement.end
+    return cue != "according to" and doc.text.find(cue, end, max(end, statement.np_pos)) != -1
+
+
+_LEADING_ACCORDING = re.compile(
+    r"\s*(?:(?P<cue>According to) (?P<np>[^,.;:“”\"]{2,80})"
+    r"|As (?P<as_np>[A-Za-z][^,.;:“”\"]{1,60}?) (?:[a-z]+ly |first )?"
+    rf"(?P<as_cue>{alternation(AS_SOURCE_VERBS)}|puts? it|told [^,.;:“”\"]{{2,40}}?)),"
+    r"\s+(?=\S)"
+)
+
+
+def leading_according(sentence: str, offset: int, doc: Findings) -> Statement | None:
+    """`According to X, CLAUSE.`; `As Politico reported, CLAUSE.` names its source the same
+    way, so the speaker is X and not a name inside the clause."""
+    m = _LEADING_ACCORDING.match(sentence)
+    if not m or doc.inside_piece(offset + m.end()):
+        return None
+    end = clause_end(doc, offset + m.end(), offset + len(sentence.rstrip().rstrip(".!?…")))
+    group = "np" if m.group("np") else "as_np"
+    cue = "according to" if m.group("cue") else m.group("as_cue").split()[0]
+    subject = Subject(m.group(group).strip(), offset + m.start(group), cue)
+    return Statement.of(offset + m.end(), end, subject, "leading_according")
+
+
+def trailing_attribution(sentence: str, offset: int, doc: Findings) -> Statement | None:
+    """`CLAUSE, according to X.` / `CLAUSE, X said.` / `CLAUSE, said X, who ...`."""
+    commas = [m.end() - 1 for m in _COMMA_MARK.finditer(sentence)]
+    for comma in reversed(commas[-3:]):
+        tail = sentence[comma + 1 :]
+        chained = CHAINED_PARTICIPLE.search(tail)  # `, X said, adding that ...`: own statement
+        if chained and chained.start() == 0:
+            continue
+        tail = (tail[: chained.start()] if chained else tail).rstrip().rstrip(".!?…")
+        words = tail.split()
+        if len(words) > 20 or len(sentence[:comma].split()) < 3 or not _may_attribute(words):
+            continue
+        if any(ch in OPENERS for ch in tail):
+            return None  # `X, the mayor, said: "..."`: the quote is the statement
+        acc = ACCORDING.match(tail.lstrip())
+        if acc:
+            lead = len(tail) - len(tail.lstrip())
+            at = offset + comma + 1 + lead + acc.start("np")
+            found: Subject | None = Subject(acc.group("np").strip(), at, "according to")
+        else:
+            at = offset + comma + 1
+            found = phrase_after(tail, at) or unlisted_verb(tail, at)
+        if not found:
+            continue
+        start = offset + len(sentence) - len(sentence.lstrip())
+        if (doc.inside_piece(start + 1) or sentence.lstrip()[:1] in OPENERS) and not (
+            _runs_on_after_quote(doc, start, offset + comma)
+        ):
+            return None
+        closed = sentence[comma] in CLOSERS  # keep the quote's closing mark with its words
+        end = offset + (comma + 1 if closed else len(sentence[:comma].rstrip()))
+        return Statement.of(start, end, found, "trailing_attribution")
+    return None
+
+
+def _runs_on_after_quote(doc: Findings, start: int, comma: int) -> bool:
+    """`"Boots on the ground" would be appropriate, Carson said.`: a quotation opening the
+    sentence that closes before the clause does (two words or more before the attribution's
+    comma, in lower case and with no reporting verb of their own) is only part of what the
+    attribution reports; the clause is the statement."""
+    piece = next((p for p in doc.pieces if p.open_pos == start), None)
+    if piece is None or piece.close_pos is None or piece.close_pos >= comma:
+        return False
+    words = _LETTERS.findall(doc.text[piece.close_pos + 1 : comma])
+    return len(words) >= 2 and words[0].islower() and VERBS.isdisjoint(words)
+
+
+def _may_attribute(words: list[str]) -> bool:
+    """Cheap test before parsing a tail: it needs `according`, a listed verb or a past tense."""
+    head = " ".join(words[:15])
+    return bool(_PAST_OR_ACCORDING.search(head)) or not VERBS.isdisjoint(
+        ALPHA.findall(head.lower())
+    )
+
+
+_PAST_OR_ACCORDING = re.compile(r"ed\b|\baccording\b")

@@ -1,0 +1,180 @@
+"""The subject that opens a sentence (`Trump then appeared ..., saying "..."`) and the subject of
+an absolute phrase (`with McCain calling it "a menu"`): speakers of participles and colons."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.quoting.lexicon import (
+    AUX,
+    CAP,
+    OPENERS,
+    PARTICIPLES,
+    PRONOUNS,
+    SUBORDINATORS,
+    VERBS,
+    split_words,
+)
+from ingest.quoting.model import Subject
+from ingest.quoting.nounphrases import (
+    LEADING_ADVERBS,
+    NP_INNER,
+    PREPOSITIONS,
+    agent_noun,
+    clean_np,
+    plausible_np,
+)
+from ingest.quoting.subjects import PAREN_ASIDE, WORD, is_adverb, place_comma
+
+_TWO_CAPITALS_NEXT = re.compile(r"\s+[A-Z][\w'’\-]+\s+[A-Z]")
+_COMMA_YEAR = re.compile(r",\s+\d{4}\b")
+
+_WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;:“”\"]{2,80}?)\s*$")
+
+
+def absolute_subject(left: str, offset: int, cue: str) -> Subject | None:
+    """`Republicans were irritated, with McCain calling it "a menu"`: in an absolute phrase
+    (`with NP VERB-ing`) the participle's subject is the NP after `with`, not the sentence's."""
+    m = _WITH_SUBJECT.search(left)
+    if not m:
+        return None
+    words = m.group("np").split()
+    while len(words) > 1 and (words[-1] in AUX or is_adverb(words[-1])):
+        words.pop()  # `with Trump reportedly yelling`
+    np, shift = clean_np(" ".join(words))
+    if not np or not plausible_np(np):
+        return None
+    return Subject(np, offset + m.start("np") + shift, cue, None)
+
+
+def sentence_subject(sentence: str, offset: int, cue: str) -> Subject | None:
+    """The subject at the start of a sentence (`Trump then appeared ..., saying "..."`).
+
+    Used for participle cues and colon-introduced quotes that have no reporting verb with a
+    subject of its own: the leading name, role phrase or pronoun, up to the first lowercase
+    word that cannot be part of it.
+    """
+    if sentence.lstrip()[:1] in OPENERS:
+        return None
+    # `Sen. Bernie Sanders (I-Vt.) on Saturday criticized`: a party tag is part of no word
+    blanked = PAREN_ASIDE.sub(lambda m: " " * len(m.group()), sentence)
+    words = _after_intro(blanked, list(WORD.finditer(blanked)))
+    chosen: list[re.Match[str]] = []
+    for i, w in enumerate(words[:10]):
+        token = w.group()
+        low = token.lower().strip(".")
+        if chosen and "," in sentence[chosen[-1].end() : w.start()]:
+            break  # `Sam Lau, the communications director ..., said`: the name before the comma
+        if not chosen and low in PRONOUNS and low not in ("i", "we", "it"):
+            chosen.append(w)
+            break
+        if not chosen and low in _NOT_NAMES:
+            continue  # `Most said`, `Some Republicans said`: capitalised only as a first word
+        if CAP.match(token) or (chosen and low in NP_INNER) or (not chosen and low in ("the",)):
+            chosen.append(w)
+            continue
+        if chosen and _role_noun_before_name(token, sentence, w.end()):
+            chosen.append(w)  # "Labour backbencher Stephen Pound": an unlisted role noun
+            continue
+        if len(chosen) == 1 and chosen[0].group().lower() in _ARTICLES and cue in PARTICIPLES:
+            chosen += _common_noun(sentence, words[i : i + 4])
+        break
+    if not chosen:
+        return None
+    np, shift = clean_np(sentence[chosen[0].start() : chosen[-1].end()].rstrip("."))
+    if not np or not plausible_np(np) or np.lower() in ("the",):
+        return None
+    return Subject(np, offset + chosen[0].start() + shift, cue, None)
+
+
+_NOT_NAMES = LEADING_ADVERBS | frozenset(
+    split_words("most more many some several few all both each conversely nonetheless")
+)
+
+
+_ARTICLES = frozenset(split_words("the a an one another"))
+
+
+def _common_noun(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`The retired surgeon has ...`, `One operative inside the campaign tried ...`: after an
+    article, up to three lowercase words are the subject when a verb follows them (an
+    auxiliary, a reporting verb or a past tense), or one word and a preposition. A noun for an
+    act or a quality (`The question ...`, `The timing of ...`) speaks for no one. Only for a
+    participle cue (`..., saying`), which needs the sentence's subject and has no other."""
+    for n, w in enumerate(words):
+        low = w.group()
+        if "," in sentence[words[0].start() : w.start()] or not low.islower():
+            return []
+        verb = low in AUX or low in VERBS or low.endswith("ed")
+        if n and (verb or n == 1 and low in _NOUN_PREPOSITIONS):
+            return [] if words[n - 1].group().endswith(_ABSTRACT) else words[:n]
+    return []
+
+
+_NOUN_PREPOSITIONS = PREPOSITIONS | frozenset(split_words("inside of from with for"))
+
+
+_ABSTRACT = ("tion", "sion", "ing", "ment", "ness", "ity")
+
+
+def _role_noun_before_name(token: str, sentence: str, end: int) -> bool:
+    """A lowercase agent noun (`backbencher`, `campaigner`) right before a capitalised name
+    belongs to the subject; verbs (`attacked Clinton`) do not end like agent nouns."""
+    return agent_noun(token) and bool(_TWO_CAPITALS_NEXT.match(sentence[end:]))
+
+
+def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Words after an introductory phrase closed by a comma (`However,`, `Later on Sunday,`,
+    `Asked about it,`): the subject follows it. Only phrases that open with a sentence adverb,
+    a preposition or a participle count, so `Smith, the mayor, said` keeps its subject; a
+    participle-like word before a capitalised one is a name (`Carly Fiorina`, `Ed Rendell`)."""
+    dateline = _DATELINE.match(sentence)  # `WASHINGTON, Aug. 24 (UPI) — In response to ...,`
+    if dateline:
+        words = [w for w in words if w.start() >= dateline.end()]
+    words = _without_links(sentence, words)
+    if not words:
+        return words
+    first = words[0].group().lower()
+    named = len(words) > 1 and CAP.match(words[1].group())
+    if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly")) and not named):
+        return words
+    # a subordinate clause (`When X suggested that ..., Rubio fired back:`) runs longer
+    reach = 24 if first in SUBORDINATORS else 14
+    for i, w in enumerate(words[:reach]):
+        if sentence[w.end() : w.end() + 1] != "," or place_comma(sentence, w.end()):
+            continue
+        if not _COMMA_YEAR.match(sentence[w.end() :]):  # `On July 6, 2015, X`
+            return _after_intro(sentence, words[i + 1 :])  # `On Thursday, after ..., X`
+    return words
+
+
+def _without_links(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`And then Trump went on the attack, saying`: conjunctions before a capitalised word open
+    no introductory phrase; the name after them is the subject. (`But a day later, X` keeps
+    its intro phrase.)"""
+    i = 0
+    while i < len(words) and words[i].group().lower() in _LINKS:
+        if sentence[words[i].end() : words[i].end() + 1] == ",":
+            return words
+        i += 1
+    named = 0 < i < len(words) and CAP.match(words[i].group())
+    return words[i:] if named and words[i].group().lower() not in _INTRO_WORDS else words
+
+
+_LINKS = frozenset(split_words("and but so yet or then"))
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .'\-]+,[^—–\n]{0,40}?\s[—–]\s*")
+
+
+_INTRO_WORDS = (
+    LEADING_ADVERBS
+    | PREPOSITIONS
+    | frozenset(
+        split_words("""after before when while as although though if asked speaking for with""")
+    )
+    # `Hours later,`, `Amid the protests,`, `Back in September,`
+    | frozenset(split_words("hours days weeks months years moments minutes amid amidst back"))
+    # `Like Corker, Menendez rejected ...`: a comparison opens the sentence, its subject follows
+    | frozenset(split_words("like unlike likewise similarly"))
+)

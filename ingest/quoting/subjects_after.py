@@ -1,0 +1,317 @@
+"""Speaker phrases after a quotation: `," said X`, `," X said`, `," X, the ROLE, said`,
+`," according to X`, as an ordered table of named rules (`AFTER_RULES`)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ingest.quoting.lexicon import (
+    ABBREVIATIONS,
+    ARTICLES,
+    AUX,
+    BOUNDARY_WORDS,
+    CAP,
+    DETERMINERS,
+    PARTICIPLES,
+    RELATIVES,
+    ROLE_WORDS,
+    VERBS,
+    alternation,
+    split_words,
+)
+from ingest.quoting.model import Subject
+from ingest.quoting.nounphrases import (
+    FUNCTION_WORDS,
+    NP_INNER,
+    agent_noun,
+    clean_np,
+    clean_role,
+    looks_like_role,
+    plausible_np,
+    whole_phrase,
+)
+from ingest.quoting.subjects import (
+    ACCORDING,
+    NOUN_CONTEXT,
+    WORD,
+    in_name,
+    np_from_left,
+    sentence_break,
+)
+from ingest.quoting.table import STOP, Rule, Stop, first_match
+
+_FIRST_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]|$)")
+_VERB_ENDING = re.compile(r"(?:ed|es|s)$")
+_NAME_AHEAD = re.compile(r"(?:\s+[a-z][\w\-]*){0,3}\s+[A-Z]")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+_NP_STOP_AFTER = frozenset(
+    split_words(
+        """in on at during to after before when who as while for with from by via about into that
+    which told adding noting later earlier recently"""
+    )
+)
+
+
+def short_attribution(after: str, offset: int) -> Subject | None:
+    """`..?" Trump said.`: after a quote that ends its sentence, only a short `NAME VERB` or
+    `VERB NAME` clause is its attribution; anything longer is the next sentence."""
+    sentence = _FIRST_SENTENCE.match(after)
+    clause = sentence.group() if sentence else after
+    if not clause.rstrip().endswith((".", "!", "?")):
+        return None  # `.” He added, “...`: it introduces the next quote
+    words = list(WORD.finditer(clause))
+    verbs = [i for i, w in enumerate(words[:6]) if w.group().rstrip(".").lower() in VERBS]
+    if not verbs or len(words) > 14:
+        return unlisted_verb(clause, offset)
+    return phrase_after(clause, offset)
+
+
+MODIFIER = rf"(?:{alternation(ARTICLES)}\s+)?(?:[a-z]+\s+)?"  # `an angry`, `actress`: not the name
+
+
+NAME_RUN_RE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+
+
+_UNLISTED = re.compile(
+    rf"\s*(?:{MODIFIER}(?P<np>{NAME_RUN_RE})\s+(?P<verb>[a-z]+ed)"
+    rf"|(?P<verb2>[a-z]+ed)\s+{MODIFIER}(?P<np2>{NAME_RUN_RE}))\s*[.!?]?\s*$"
+)
+
+
+def unlisted_verb(clause: str, offset: int) -> Subject | None:
+    """`?" Beck questioned.` / `," exhorted actress Jamie Lee Curtis.`: a name and a past-tense
+    verb missing from the lexicon, alone in what is left of the sentence, attribute the quote."""
+    m = _UNLISTED.match(clause)
+    if not m:
+        return None
+    np_group = "np" if m.group("np") else "np2"
+    np, shift = clean_np(m.group(np_group).rstrip("."))
+    if not np or not plausible_np(np):
+        return None
+    return Subject(
+        np, offset + m.start(np_group) + shift, m.group("verb") or m.group("verb2"), None
+    )
+
+
+_APPOSITION_AFTER = re.compile(
+    r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}),\s+"
+    rf"(?P<app>(?P<opener>{alternation(RELATIVES | ARTICLES)}|\d+|[a-z]+)\b[^,;“”\"]{{0,140}}),\s+"
+    r"(?:" + alternation(AUX) + r"\s+)*(?P<verb>[a-z]+)\b"
+)
+
+
+class _After(NamedTuple):
+    """The words after a closing mark, where they start, and whether a comma ended the quote."""
+
+    after: str
+    offset: int
+    head: int
+    comma: bool
+    words: list[re.Match[str]]
+
+
+def _apposition_after(a: _After) -> Subject | None:
+    """`," X, the ROLE, said`."""
+    app = _APPOSITION_AFTER.match(a.after, a.head)
+    if not app or not _apposition_verb(app):
+        return None
+    role = clean_role(app.group("app")) if looks_like_role(app.group("app")) else None
+    return Subject(app.group("name"), a.offset + app.start("name"), app.group("verb"), role)
+
+
+def _long_apposition_after(a: _After) -> Subject | None:
+    return _long_apposition(a.after, a.head, a.offset)
+
+
+def _according_after(a: _After) -> Subject | None:
+    """`," according to Judicial Watch.`"""
+    according = ACCORDING.match(a.after, a.head)
+    if not according:
+        return None
+    return Subject(according.group("np").strip(), a.offset + according.start("np"), "according to")
+
+
+def _verb_then_name(a: _After) -> Subject | Stop | None:
+    """`," said X`: a listed verb first (not a name that is also a verb: `," Read said`)."""
+    if not a.words:
+        return STOP
+    first = a.words[0].group().rstrip(".").lower()
+    if first in VERBS and not _name_like_verb(a.words):
+        return inverted_np(a.after, a.words, a.offset) or STOP
+    return None
+
+
+def _unlisted_verb_then_name(a: _After) -> Subject | Stop | None:
+    """`"Fantastic!" beamed Donald Hartley`: after a comma, a past tense and a name."""
+    first = a.words[0].group().rstrip(".").lower()
+    if a.comma and first.endswith("ed") and len(a.words) > 1 and CAP.match(a.words[1].group()):
+        return inverted_np(a.after, a.words, a.offset) or STOP
+    return None
+
+
+def _unlisted_verb_alone(a: _After) -> Subject | None:
+    return unlisted_verb(a.after[a.head :], a.offset + a.head) if a.comma else None
+
+
+def _name_then_verb_listed(a: _After) -> Subject | Stop | None:
+    """`," X said` / `," the Russian foreign minister added`: the phrase before the first
+    listed verb (after "of" or a determiner the word is a noun: "the head of state said")."""
+    words = a.words
+    for i, w in enumerate(words):
+        token = w.group().rstrip(".").lower()
+        if (
+            token in VERBS
+            and i > 0
+            and words[i - 1].group().lower() not in NOUN_CONTEXT
+            and not in_name(w, words[i - 1])
+        ):
+            left = a.after[a.head : w.start()]
+            if sentence_break(left):
+                return STOP
+            return np_from_left(left, a.offset + a.head, w.group().rstrip(".")) or STOP
+        if token in BOUNDARY_WORDS:
+            break  # `," Trump barked and a guard ...`: an unlisted verb may precede it
+    return None
+
+
+def _name_then_verb_unlisted(a: _After) -> Subject | None:
+    return _name_then_verb(a.after, a.head, a.words, a.offset) if a.comma else None
+
+
+# Speaker phrases after a closing mark, in precedence order.
+AFTER_RULES = (
+    Rule("apposition_after", _apposition_after),
+    Rule("long_apposition_after", _long_apposition_after),
+    Rule("according_after", _according_after),
+    Rule("verb_then_name", _verb_then_name),
+    Rule("unlisted_verb_then_name", _unlisted_verb_then_name),
+    Rule("unlisted_verb_after", _unlisted_verb_alone),
+    Rule("name_then_verb", _name_then_verb_listed),
+    Rule("name_then_unlisted_verb", _name_then_verb_unlisted),
+)
+_LEAD = re.compile(r"[\s,.;:—–\-]*")
+
+
+def phrase_after(after: str, offset: int, comma: bool = False) -> Subject | None:
+    """`," said X` / `," X said` / `," X, the ROLE, said` right after a closing mark: the first
+    rule of `AFTER_RULES` that finds one.
+
+    `comma` tells that a comma closed the quoted words (inside the mark), so what follows
+    continues the sentence: only then may a verb missing from the lexicon attribute it
+    (`the "wall" Trump wanted` is no attribution).
+    """
+    m = _LEAD.match(after)
+    head = m.end() if m else 0
+    words = list(WORD.finditer(after, head))[:14]
+    context = _After(after, offset, head, comma or "," in after[:head], words)
+    return first_match(AFTER_RULES, context)
+
+
+_NAME_THEN_COMMA = re.compile(r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}),\s")
+
+
+_COMMA_VERB = re.compile(r",\s+(?:" + alternation(AUX) + r"\s+)*(?P<verb>[a-z]+)\b")
+
+
+def _long_apposition(after: str, head: int, offset: int) -> Subject | None:
+    """`," Harry Bond, 30, of Raleigh, N.C., who was polled, said` / `," Anne Richards,
+    assistant secretary of state for population, refugees, and migration, said`: an apposition
+    with commas of its own, up to the first comma followed by a listed reporting verb."""
+    name = _NAME_THEN_COMMA.match(after, head)
+    if not name:
+        return None
+    for verb in _COMMA_VERB.finditer(after, name.end() - 2, name.end() + 200):
+        if verb.group("verb") in VERBS:
+            aside = after[name.end() : verb.start()]
+            if sentence_break(aside) or not plausible_np(name.group("name")):
+                return None
+            return Subject(
+                name.group("name"), offset + name.start("name"), verb.group("verb"), None
+            )
+    return None
+
+
+def _apposition_verb(app: re.Match[str]) -> bool:
+    """`," X, the ROLE, said` / `," X, director of Y, said`: after an apposition that opens
+    with a determiner, `who` or an age, any past tense is the cue; one that opens with a bare
+    noun (`director of ...`, `attorney for ...`) needs a listed reporting verb, as a lowercase
+    word after a name can also start a new clause."""
+    verb = app.group("verb")
+    if app.group("opener") in ("who", "which", "the", "a", "an") or app.group("opener").isdigit():
+        return verb in VERBS or verb.endswith("ed")
+    return verb in VERBS
+
+
+def _name_like_verb(words: list[re.Match[str]]) -> bool:
+    """`," Read said`: a capitalised word that is also a verb is a name when a verb follows."""
+    return (
+        bool(CAP.match(words[0].group()))
+        and len(words) > 1
+        and words[1].group().rstrip(".").lower() in VERBS
+    )
+
+
+def _name_then_verb(
+    after: str, head: int, words: list[re.Match[str]], offset: int
+) -> Subject | None:
+    """`," Bennett shot back` / `," the senator quipped`: a name and an unlisted past-tense or
+    present-tense verb right after a quotation that ends mid-sentence."""
+    for i, w in enumerate(words[1:6], start=1):
+        token = w.group()
+        if token.islower() and token not in NP_INNER:
+            if not _VERB_ENDING.search(token) or i > 4:
+                return None
+            return np_from_left(after[head : w.start()], offset + head, token)
+    return None
+
+
+def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject | None:
+    """`said the Russian foreign minister` / `added Peskov, noting ...`; a participle never
+    precedes its subject (`, adding that it would fail`)."""
+    cue = words[0].group().rstrip(".")
+    if cue.lower() in PARTICIPLES:
+        return None
+    chosen: list[re.Match[str]] = []
+    for w in words[1:13]:  # long offices: "Head of the Office of the President A. Yermak"
+        token = w.group()
+        gap = after[(chosen[-1].end() if chosen else words[0].end()) : w.start()]
+        if chosen and any(c in gap for c in ',;:()“”"'):
+            break
+        if token.lower() in _NP_STOP_AFTER and chosen or _and_then_verb(token, after, w):
+            break  # `said Denys Shmyhal and assured that ...`
+        if not chosen and not (
+            CAP.match(token)
+            or token.lower() in DETERMINERS
+            or token.lower() not in _NP_STOP_AFTER | VERBS
+            and _NAME_AHEAD.match(after[w.end() :])
+        ):
+            return None  # `said retired Army Lt. Gen. Mick Bednarek` is allowed
+        chosen.append(w)
+        if token.endswith(".") and token[:-1].lower() not in ABBREVIATIONS:
+            break
+    while chosen and chosen[-1].group().lower() in FUNCTION_WORDS:
+        chosen.pop()  # `wrote the authors of the “Growth Project,”`: cut at the title
+    if not chosen:
+        return None
+    start, end = chosen[0].start(), chosen[-1].end()
+    np, shift = clean_np(after[start:end].rstrip("."))
+    if not np or not whole_phrase(np) or _verb_object(np):
+        return None
+    return Subject(np, offset + start + shift, cue, None)
+
+
+def _and_then_verb(token: str, after: str, w: re.Match[str]) -> bool:
+    """`and` followed by a lowercase word after an inverted subject starts a second verb."""
+    return token == "and" and bool(_LOWER_NEXT.match(after[w.end() :]))
+
+
+def _verb_object(np: str) -> bool:
+    """`stressed the importance of overcoming challenges`: a lowercase `the X of Y` after a
+    verb is its object unless its head names people (`said one of those advisers`)."""
+    words = np.lower().split()
+    if "of" not in words or any(CAP.match(w) for w in np.split()):
+        return False
+    head = words[-1].strip(".")
+    return not (head in ROLE_WORDS or head.rstrip("s") in ROLE_WORDS or agent_noun(head))

@@ -1,0 +1,38 @@
+"""Score guard: quote extraction and attribution on PolNeAR dev may not fall below a floor.
+
+Every attribution rule is kept or dropped by this score, so a refactor or a new rule that costs
+accuracy fails here instead of in a commit message. The floor sits just under the numbers the
+rules reach today (quote F1 0.863, speaker accuracy 0.904 on the `quoted` gold set, gold
+pronoun sources excluded). It runs the whole scorer (`python -m evals.attribution --split
+dev`): about 25 s on two shared cores, most of it spaCy's NER pass over the 84 articles for
+the pronoun-resolved variant.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.attribution import score_attribution
+from tests.helpers import SHARED
+
+pytestmark = pytest.mark.slow
+
+POLNEAR = SHARED / "corpus" / "polnear"
+QUOTE_F1_FLOOR = 0.86
+SPEAKER_ACCURACY_FLOOR = 0.90
+
+
+@pytest.fixture(scope="module")
+def dev_scores() -> dict:
+    if not (POLNEAR / "gold_attributions_dev.jsonl").exists():
+        pytest.skip(f"PolNeAR not found at {POLNEAR} (../shared is absent)")
+    return score_attribution(POLNEAR, "dev")
+
+
+def test_quote_f1_stays_above_the_floor(dev_scores: dict) -> None:
+    assert dev_scores["quoted"]["quote"]["f1"] >= QUOTE_F1_FLOOR, dev_scores["quoted"]
+
+
+def test_speaker_accuracy_stays_above_the_floor(dev_scores: dict) -> None:
+    scores = dev_scores["quoted"]["pronouns_excluded"]
+    assert scores["speaker_accuracy"] >= SPEAKER_ACCURACY_FLOOR, scores

@@ -1,0 +1,1633 @@
+"""Quote extraction end to end (spaCy on the speaker phrases), as tables of made-up cases.
+
+Each row is one case of the former hand-written tests of `test_quotes.py`, named after it;
+the `rule` column says which extraction rule must produce the quote (`Quote.rule`), and rows
+are grouped by that rule, so a rule's cases read together. The NER-free rule tables are in
+`test_rules_statements.py` and `test_rules_speakers.py`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.quotes import extract_quotes
+from ingest.types import Quote
+
+
+def by_start(text: str, words: str) -> Quote:
+    """The quote of `text` that starts with `words`; fails listing the quotes instead."""
+    quotes = extract_quotes(text)
+    found = [q for q in quotes if q.text.startswith(words)]
+    assert found, f"no quote starts with {words!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+# Speakers of direct quotes: (case, text, the quote's first words, speaker, rule)
+SPEAKERS = [
+    # --- according_after
+    (
+        "according_to_after_the_quote",
+        "“The new material shows the dossiers,” according to Judicial Watch.",
+        "The new material",
+        "Judicial Watch",
+        "according_after",
+    ),
+    # --- apposition_after
+    (
+        "speaker_before_a_bare_noun_apposition",
+        (
+            '"Nothing we could do now would make a difference," Fred Kagan, director of the '
+            "Critical Threats Project at the American Enterprise Institute, said in an "
+            "interview."
+        ),
+        "Nothing we could",
+        "Fred Kagan",
+        "apposition_after",
+    ),
+    # --- as_x_put_it
+    (
+        "as_x_pointed_out",
+        "But as The Hill pointed out, “Trump has so far declined to release any returns.”",
+        "Trump has",
+        "Hill",
+        "as_x_put_it",
+    ),
+    (
+        "as_x_put_it_names_the_speaker",
+        'As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved by the plan."',
+        "Senate Republicans",
+        "Dana Milbank",
+        "as_x_put_it",
+    ),
+    (
+        "as_x_said_with_a_time_and_place",
+        "As Michael Dell said last week in Tel Aviv, “Israel is the center of the future.”",
+        "Israel is",
+        "Michael Dell",
+        "as_x_put_it",
+    ),
+    # --- colon_subject
+    (
+        "a_date_comma_does_not_end_the_intro_phrase",
+        "On May 3, 2015, Ortiz made the following remark:\n\n“The harbor is our future.”",
+        "The harbor",
+        "Ortiz",
+        "colon_subject",
+    ),
+    (
+        "a_long_subordinate_clause_still_opens_the_sentence_before_its_subject",
+        (
+            "When Lane suggested that the city would sue the state for breaking the harbor "
+            "deal, Ortiz fired back forcefully: “If they sue us in court, they are going to "
+            "lose.”"
+        ),
+        "If they sue us",
+        "Ortiz",
+        "colon_subject",
+    ),
+    # --- continues_previous
+    (
+        "a_quote_after_a_reported_statement_in_its_paragraph_continues_its_speaker",
+        (
+            'The council may delay the vote until spring, Ortiz said. "Nobody wants to rush '
+            'a decision this big."'
+        ),
+        "Nobody wants",
+        "Ortiz",
+        "continues_previous",
+    ),
+    (
+        "quote_paragraph_continues_a_reported_statement",
+        "Smith said the city would win the race easily.\n\n“The voters are with us.”",
+        "The voters",
+        "Smith",
+        "continues_previous",
+    ),
+    # --- inverted_colon
+    (
+        "inverted_verb_before_a_colon",
+        'Stated Stone: "We will not back down from this fight."',
+        "We will",
+        "Stone",
+        "inverted_colon",
+    ),
+    # --- long_apposition_after
+    (
+        "an_apposition_with_commas_of_its_own",
+        (
+            '"Both candidates scare me," Harry Bond, 30, of Raleigh, N.C., who was among '
+            "those polled, said in a follow-up interview."
+        ),
+        "Both candidates",
+        "Harry Bond",
+        "long_apposition_after",
+    ),
+    # --- name_then_verb
+    (
+        "a_ministry_is_not_its_minister",
+        (
+            "Harbor Minister Ana Ortiz said the pier was “safe.” The trade ministry "
+            "disagreed. “The pier must close,” the ministry said in a statement."
+        ),
+        "The pier must close",
+        "ministry",
+        "name_then_verb",
+    ),
+    (
+        "a_title_abbreviation_and_a_first_person_possessive_in_the_speaker",
+        '"Never sign anything," my uncle often said.',
+        "Never sign",
+        "uncle",
+        "name_then_verb",
+    ),
+    (
+        "a_title_needs_a_listed_reporting_verb",
+        '"Make America Great Again," Trump said.',
+        "Make America",
+        "Trump",
+        "name_then_verb",
+    ),
+    (
+        "affiliation_after_a_name_is_not_part_of_the_speaker",
+        (
+            '"It seems a stretch," Jeffrey Lewis of the James Martin Center for '
+            "Nonproliferation Studies wrote."
+        ),
+        "It seems",
+        "Jeffrey Lewis",
+        "name_then_verb",
+    ),
+    (
+        "lowercase_descriptors_before_a_name",
+        '"The Senate races could shift," veteran analyst Charlie Cook wrote this week.',
+        "The Senate",
+        "Charlie Cook",
+        "name_then_verb",
+    ),
+    (
+        "lowercase_head_and_possessive_speakers",
+        '"We accept the invitation today." Ryan’s office said.',
+        "We accept",
+        "Ryan’s office",
+        "name_then_verb",
+    ),
+    (
+        "lowercase_head_and_possessive_speakers",
+        '"Will he be the next attorney general?" a Democratic staffer in the room wondered.',
+        "Will he",
+        "Democratic staffer",
+        "name_then_verb",
+    ),
+    (
+        "role_before_a_name_in_commas_resolves_later_mentions",
+        (
+            'The head of the Presidential Office, Andriy Yermak, met the envoy.\n\n"The '
+            'talks went well," the head of the Presidential Office said.'
+        ),
+        "The talks",
+        "Andriy Yermak",
+        "name_then_verb",
+    ),
+    (
+        "role_of_a_place_resolves_to_the_person_introduced_with_it",
+        (
+            'President of Ukraine Volodymyr Zelenskyy spoke in Kyiv.\n\n"We will not give up '
+            'our land," the President of Ukraine said.'
+        ),
+        "We will not",
+        "Volodymyr Zelenskyy",
+        "name_then_verb",
+    ),
+    (
+        "the_head_of_state_is_the_president_introduced_before",
+        (
+            'Polish President Andrzej Duda visited Kyiv. "We stand with Ukraine," the head '
+            "of state said."
+        ),
+        "We stand",
+        "Andrzej Duda",
+        "name_then_verb",
+    ),
+    (
+        "titles_and_party_tags_between_quote_and_verb",
+        '"There is tremendous energy in these races," Rep. Earl Blumenauer (D-Ore.) said.',
+        "There is",
+        "Earl Blumenauer",
+        "name_then_verb",
+    ),
+    (
+        "unlisted_verb_before_a_conjunction_and_a_name_that_is_a_verb",
+        "“Go back to Univision,” Trump barked and a guard escorted Ramos out.",
+        "Go back",
+        "Trump",
+        "name_then_verb",
+    ),
+    (
+        "unlisted_verb_before_a_conjunction_and_a_name_that_is_a_verb",
+        '"We assessed this deal carefully," Read said.',
+        "We assessed",
+        "Read",
+        "name_then_verb",
+    ),
+    # --- participle_subject
+    (
+        "a_conjunction_opens_no_intro_and_intro_phrases_can_follow_each_other",
+        'And then Ortiz went on the attack, saying, "The harbor plan is a disgrace."',
+        "The harbor",
+        "Ortiz",
+        "participle_subject",
+    ),
+    (
+        "a_conjunction_opens_no_intro_and_intro_phrases_can_follow_each_other",
+        (
+            "On Friday, after weeks of silence, Ortiz met the council and endorsed Lee, "
+            "saying, “She is exactly what this town needs.”"
+        ),
+        "She is",
+        "Ortiz",
+        "participle_subject",
+    ),
+    # --- qa_answer
+    (
+        "an_answer_is_the_interviewee_the_preamble_names_most",
+        (
+            "Q&A with Senator Jane Doe.\n\nSenator Jane Doe spent Monday in Ohio, where she "
+            "spoke with reporter Tom Smith. Doe criticised the budget and said the court "
+            "would not replace Justice Mary Roe.\n\nQ: What about the budget?\n\nA: It is a "
+            "big mistake, and everybody is making it."
+        ),
+        "It is a big mistake",
+        "Jane Doe",
+        "qa_answer",
+    ),
+    # --- sentence_subject_fallback
+    (
+        "a_guessed_subject_is_checked_by_ner_too",
+        ("Lane spoke first. Iowa State University's Dianne Bystrom agreed. “The pier is safe.”"),
+        "The pier is safe",
+        "Dianne Bystrom",
+        "sentence_subject_fallback",
+    ),
+    (
+        "previous_sentence_subject_stops_at_its_apposition",
+        (
+            "Sam Lau, the communications director for the Iowa Democratic Party said in a "
+            "statement. “There are no paper ballots to recount. The caucuses were unique.”"
+        ),
+        "There are no paper",
+        "Sam Lau",
+        "sentence_subject_fallback",
+    ),
+    # --- unlisted_verb_after
+    (
+        "more_reporting_verbs",
+        '"This is the best plan we have," Rubio echoed.',
+        "This is",
+        "Rubio",
+        "unlisted_verb_after",
+    ),
+    (
+        "unlisted_verb_after_an_article_and_an_adjective",
+        "“France will always be France,” an angry Hollande retaliated. “It never gives up.”",
+        "France will",
+        "Hollande",
+        "unlisted_verb_after",
+    ),
+    # --- unlisted_verb_before
+    (
+        "an_unlisted_verb_right_before_the_quote",
+        (
+            "After Jerry Brown criticized her husband during a debate, Hillary shot back, “I "
+            "suppose I could have chosen to bake cookies and have teas.”"
+        ),
+        "I suppose",
+        "Hillary",
+        "unlisted_verb_before",
+    ),
+    # --- unlisted_verb_then_name
+    (
+        "an_unlisted_verb_before_the_name_after_an_exclamation",
+        "“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who sat nearby.",
+        "This is fantastic",
+        "Donald Hartley",
+        "unlisted_verb_then_name",
+    ),
+    # --- verb_before
+    (
+        "a_capitalised_descriptor_opens_the_sentence",
+        'Billionaire entrepreneur Peter Thiel said, "I am proud to be a Republican."',
+        "I am proud",
+        "Peter Thiel",
+        "verb_before",
+    ),
+    (
+        "a_capitalised_name_that_is_also_an_auxiliary",
+        "Christie gave a speech, which Will claims affirmed “the foundational belief.”",
+        "the foundational",
+        "Will",
+        "verb_before",
+    ),
+    (
+        "a_conjunction_before_a_subject_with_an_aside",
+        (
+            'But Sen. Richard J. Durbin (D-Ill.), noting the size of the list, said, "Let me '
+            "tell you, he's got a heck of an email list.\""
+        ),
+        "Let me tell you",
+        "Richard J. Durbin",
+        "verb_before",
+    ),
+    (
+        "a_prepositional_phrase_without_a_comma_before_the_subject",
+        "In a radio interview Ortiz declared “the harbor will reopen by June.”",
+        "the harbor",
+        "Ortiz",
+        "verb_before",
+    ),
+    (
+        "a_pronoun_refers_to_its_sentence_subject_named_only_in_narrative",
+        (
+            '"We need it," Jeff Bechdel said. Ed Krayewski may have said it best when he '
+            "blogged: “Hillary Clinton is as close to a pre-selected candidate as we will "
+            "see.”"
+        ),
+        "Hillary Clinton is",
+        "Ed Krayewski",
+        "verb_before",
+    ),
+    (
+        "a_time_phrase_between_subject_and_verb",
+        ("He attacked Bannon, who Beck on Wednesday called “a horrible, despicable human being.”"),
+        "a horrible",
+        "Beck",
+        "verb_before",
+    ),
+    (
+        "an_adverb_before_the_closing_comma_of_an_aside_is_not_the_subject",
+        (
+            "A Warren adviser, who spoke on condition of anonymity to speak candidly, said "
+            'of the senator, "She takes the threat very seriously."'
+        ),
+        "She takes",
+        "Warren adviser",
+        "verb_before",
+    ),
+    (
+        "more_participle_cues_and_an_adverb_in_an_absolute_phrase",
+        ("The crowd booed the mayor, with Ortiz reportedly shouting: “Go back to your office!”"),
+        "Go back",
+        "Ortiz",
+        "verb_before",
+    ),
+    (
+        "relative_who_speaks_for_the_name_before_it",
+        'Contrast that with Trump, who has called the TPP pact "insanity" in a speech.',
+        "insanity",
+        "Trump",
+        "verb_before",
+    ),
+    (
+        "subject_before_an_infinitive_reporting_verb",
+        "The email goes on to say: “Trump wants to write racism into our law books.”",
+        "Trump wants",
+        "email",
+        "verb_before",
+    ),
+    (
+        "x_had_this_to_say_names_x",
+        ("Ortiz spoke first. A report from the Acme Institute had this to say: “Tolls are a tax.”"),
+        "Tolls",
+        "Acme Institute",
+        "verb_before",
+    ),
+    # --- verb_then_name
+    (
+        "a_title_abbreviation_and_a_first_person_possessive_in_the_speaker",
+        '"The shelter is full again," said the Rev. Anna Kowal, of Grace Church.',
+        "The shelter",
+        "Anna Kowal",
+        "verb_then_name",
+    ),
+    (
+        "an_inverted_subject_stops_before_a_second_verb",
+        '"Gas will be supplied," said Denys Shmyhal and assured that the plan holds.',
+        "Gas will",
+        "Denys Shmyhal",
+        "verb_then_name",
+    ),
+    (
+        "inverted_speaker_may_open_with_a_lowercase_modifier",
+        '"October provided a resurgence for her," said former Obama adviser David Axelrod.',
+        "October",
+        "David Axelrod",
+        "verb_then_name",
+    ),
+    (
+        "lowercase_descriptors_before_a_name",
+        '"I fundamentally disagree," said retired Army Lt. Gen. Mick Bednarek.',
+        "I fundamentally",
+        "Mick Bednarek",
+        "verb_then_name",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "words", "speaker", "rule"), SPEAKERS, ids=[row[0] for row in SPEAKERS]
+)
+def test_speaker(case: str, text: str, words: str, speaker: str, rule: str) -> None:
+    quote = by_start(text, words)
+    assert (quote.speaker, quote.rule) == (speaker, rule)
+
+
+# Reported statements: (case, text, [(statement, speaker, cue, rule), ...] in text order)
+STATEMENTS = [
+    # ---
+    (
+        "a_quote_after_a_comma_that_runs_on_in_lower_case_starts_the_clause",
+        'Ortiz said, "We have not seen that report."',
+        [],
+    ),
+    (
+        "a_quote_opening_a_clause_that_runs_on_before_the_attribution",
+        '"It is over," the mayor said, according to the Gazette.',
+        [],
+    ),
+    (
+        "a_word_after_the_subject_that_is_no_verb_cues_nothing",
+        "The Ortiz plan for a “new harbor” drew praise from the council.",
+        [],
+    ),
+    (
+        "an_interposed_attribution_reports_the_whole_sentence",
+        'In an interview, Ortiz said, "We will rebuild the docks."',
+        [],
+    ),
+    # --- interposed
+    (
+        "an_interposed_attribution_reports_the_whole_sentence",
+        'In the older harbors, Ortiz said, "the ferries cannot land" during the winter.',
+        [
+            (
+                ('In the older harbors, Ortiz said, "the ferries cannot land" during the winter'),
+                "Ortiz",
+                "said",
+                "interposed",
+            ),
+        ],
+    ),
+    # --- leading_according
+    (
+        "a_leading_as_x_reported_names_the_source_of_the_clause",
+        ("Lane toured the pier. As the Harbor Times reported, “the mayor would win, and easily.”"),
+        [
+            ("“the mayor would win, and easily.”", "Harbor Times", "reported", "leading_according"),
+        ],
+    ),
+    # --- nested_quoted_object
+    (
+        "quoted_words_inside_a_reported_clause_belong_to_the_nearest_reporting_verb",
+        (
+            "Ortiz said the harbor plan would pass, which the mayor later declared “a total "
+            "triumph” for the city."
+        ),
+        [
+            ("“a total triumph” for the city", "mayor", "declared", "nested_quoted_object"),
+        ],
+    ),
+    # --- quoted_object
+    (
+        "a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside",
+        ("Ortiz implied the mayor was “asleep” that night - although the logs show otherwise."),
+        [
+            ("the mayor was “asleep” that night", "Ortiz", "implied", "quoted_object"),
+        ],
+    ),
+    (
+        "a_name_framed_by_what_someone_calls_is_a_noun_phrase",
+        ("Ortiz fought what the mayor calls the “harbor cartel” and won a seat on the council."),
+        [
+            ("what the mayor calls the “harbor cartel”", "mayor", "calls", "quoted_object"),
+        ],
+    ),
+    (
+        "a_quote_after_a_comma_that_runs_on_in_lower_case_starts_the_clause",
+        'Ortiz said, "We have not seen that report" from the harbor police.',
+        [
+            (
+                '"We have not seen that report" from the harbor police',
+                "Ortiz",
+                "said",
+                "quoted_object",
+            ),
+        ],
+    ),
+    (
+        "a_quote_right_after_said_that_runs_on_starts_the_clause",
+        "Lee said “it breaks my heart” whenever she drives past the closed mill.",
+        [
+            (
+                "“it breaks my heart” whenever she drives past the closed mill",
+                "Lee",
+                "said",
+                "quoted_object",
+            ),
+        ],
+    ),
+    (
+        "a_second_verb_after_a_quoted_object_is_the_speakers_next_action",
+        (
+            "Ortiz called the harbor deal “a total scam” and ranked the mayor among the "
+            "worst leaders “in the state’s history.”"
+        ),
+        [
+            ("the harbor deal “a total scam”", "Ortiz", "called", "quoted_object"),
+            (
+                "the mayor among the worst leaders “in the state’s history.”",
+                "Ortiz",
+                "ranked",
+                "coordinated_object",
+            ),
+        ],
+    ),
+    (
+        "a_second_verb_after_a_quoted_object_is_the_speakers_next_action",
+        ("Ortiz called the harbor deal “a total scam” and stormed out of the council meeting."),
+        [
+            ("the harbor deal “a total scam”", "Ortiz", "called", "quoted_object"),
+        ],
+    ),
+    (
+        "a_verb_coordinated_after_a_quoted_object_ends_the_statement",
+        'Ortiz has decried the "harbor mess" and unveiled her plans to fix the docks.',
+        [
+            ('the "harbor mess"', "Ortiz", "decried", "quoted_object"),
+        ],
+    ),
+    (
+        "participle_after_a_comma_takes_the_sentence_subject",
+        (
+            "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling "
+            "him “a total stiff.”"
+        ),
+        [
+            ("him “a total stiff.”", "Trump", "calling", "quoted_object"),
+        ],
+    ),
+    (
+        "the_medium_or_day_after_a_quoted_object_is_not_what_was_said",
+        "Ortiz called the harbor plan “a disaster” in a radio interview on Tuesday.",
+        [
+            ("the harbor plan “a disaster”", "Ortiz", "called", "quoted_object"),
+        ],
+    ),
+    (
+        "verbs_of_praise_blame_and_allegation_report_their_object",
+        'Ortiz blasted the harbor plan as "a giveaway to developers."',
+        [
+            ('the harbor plan as "a giveaway to developers."', "Ortiz", "blasted", "quoted_object"),
+        ],
+    ),
+    # --- subject_verb_object
+    (
+        "reporting_verb_after_a_determiner_is_a_noun",
+        'Trump later defended his comments as being "sarcastic."',
+        [
+            ('his comments as being "sarcastic."', "Trump", "defended", "subject_verb_object"),
+        ],
+    ),
+    # --- that_clause
+    (
+        "a_leading_subordinate_clause_reports_its_own_statement",
+        (
+            "Although Lane admitted that the pier had been “unsafe for years,” his office "
+            "argued that it could open in May."
+        ),
+        [
+            ("the pier had been “unsafe for years,”", "Lane", "admitted", "that_clause"),
+            ("it could open in May", "office", "argued", "that_clause"),
+        ],
+    ),
+    (
+        "a_long_listener_between_told_and_that",
+        ('Ortiz told longtime harbor radio host Ben Lee on Friday that the plan was "a mess."'),
+        [
+            ('the plan was "a mess."', "Ortiz", "told", "that_clause"),
+        ],
+    ),
+    (
+        "a_relative_clause_after_an_attribution_reports_its_own_statement",
+        (
+            '"The harbor is ready," said Ana Ortiz, the port director, who added that the '
+            'ferries would run "every hour on the hour."'
+        ),
+        [
+            (
+                'the ferries would run "every hour on the hour."',
+                "Ana Ortiz",
+                "added",
+                "that_clause",
+            ),
+        ],
+    ),
+    (
+        "a_subordinate_clause_after_the_quote_ends_the_statement",
+        ('Ortiz told the crowd that the ferry "will never run" before leaving the stage early.'),
+        [
+            ('the ferry "will never run"', "Ortiz", "told", "that_clause"),
+        ],
+    ),
+    (
+        "a_that_inside_a_reported_clause_does_not_start_it",
+        ("Dana Bloom says on Facebook that it is “a real shame” that the mayor skipped the vote."),
+        [
+            (
+                "it is “a real shame” that the mayor skipped the vote",
+                "Dana Bloom",
+                "says",
+                "that_clause",
+            ),
+        ],
+    ),
+    (
+        "an_audience_place_and_time_can_stand_between_the_verb_and_its_that",
+        (
+            "Ortiz told a crowd of dock workers in Salem, Oregon on Tuesday that the harbor "
+            "would be “open for business” by June."
+        ),
+        [
+            ("the harbor would be “open for business” by June", "Ortiz", "told", "that_clause"),
+        ],
+    ),
+    (
+        "each_chained_reporting_verb_starts_its_own_statement",
+        ("Graham said that Carson is a “good, decent man,” and said that Trump “melted down.”"),
+        [
+            ("Carson is a “good, decent man,”", "Graham", "said", "that_clause"),
+            ("Trump “melted down.”", "Graham", "said", "chained_verb"),
+        ],
+    ),
+    (
+        "implied_and_other_speech_verbs_chain_like_said",
+        "Ortiz conceded that the pier had flooded but implied that the mayor was “asleep.”",
+        [
+            ("the pier had flooded", "Ortiz", "conceded", "that_clause"),
+            ("the mayor was “asleep.”", "Ortiz", "implied", "chained_verb"),
+        ],
+    ),
+    (
+        "verbs_of_praise_blame_and_allegation_report_their_object",
+        'The union alleges that the port authority "ignored every warning" for years.',
+        [
+            (
+                'the port authority "ignored every warning" for years',
+                "union",
+                "alleges",
+                "that_clause",
+            ),
+        ],
+    ),
+    (
+        "whoever_owns_a_claim_made_it",
+        ("Reporters checked Dana Ortiz’s claim that the harbor lost “millions of dollars” in May."),
+        [
+            ("the harbor lost “millions of dollars” in May", "Dana Ortiz", "claim", "that_clause"),
+        ],
+    ),
+    # --- thatless_clause
+    (
+        "a_long_subject_before_a_reporting_verb_falls_back_to_the_sentence_subject",
+        "Cory Lane, 22, of Salem, Ore., said he had not given up hope for a “surprise” win.",
+        [
+            (
+                "he had not given up hope for a “surprise” win",
+                "Cory Lane",
+                "said",
+                "thatless_clause",
+            ),
+        ],
+    ),
+    (
+        "a_present_tense_reporting_verb_after_and_or_but_starts_its_own_statement",
+        ("Ortiz says she admires the mayor’s “energy and drive” but argues that he lacks a plan."),
+        [
+            ("she admires the mayor’s “energy and drive”", "Ortiz", "says", "thatless_clause"),
+            ("he lacks a plan", "Ortiz", "argues", "chained_verb"),
+        ],
+    ),
+    (
+        "a_that_less_clause_may_open_with_a_subordinator",
+        'Ortiz said because the docks are old, "the ferries cannot land in winter."',
+        [
+            (
+                'because the docks are old, "the ferries cannot land in winter."',
+                "Ortiz",
+                "said",
+                "thatless_clause",
+            ),
+        ],
+    ),
+    (
+        "a_thatless_clause_after_noted_or_suggested",
+        "The report noted the city had missed every single deadline since May.",
+        [
+            (
+                "the city had missed every single deadline since May",
+                "report",
+                "noted",
+                "thatless_clause",
+            ),
+        ],
+    ),
+    (
+        "a_thatless_clause_after_say_or_tell_with_an_object",
+        "The farmers say they are “fed up” with the new water rules.",
+        [
+            ("they are “fed up” with the new water rules", "farmers", "say", "thatless_clause"),
+        ],
+    ),
+    (
+        "a_thatless_clause_after_say_or_tell_with_an_object",
+        "And, Ortiz tells the crowd, she has always been “a fighter” for the harbor.",
+        [
+            ("she has always been “a fighter” for the harbor", "Ortiz", "tells", "thatless_clause"),
+        ],
+    ),
+    (
+        "an_apposition_naming_the_speech_act_ends_the_statement",
+        ("Ortiz said the harbor vote was “rigged,” a charge that the council denied on Friday."),
+        [
+            ("the harbor vote was “rigged,”", "Ortiz", "said", "thatless_clause"),
+        ],
+    ),
+    (
+        "an_exclamation_inside_a_short_quote_does_not_end_the_sentence",
+        ('Greeted with chants of "Ana! Ana!," the mayor said the port was "back in business."'),
+        [
+            ('the port was "back in business."', "mayor", "said", "thatless_clause"),
+        ],
+    ),
+    (
+        "reported_clause_ends_at_a_comma_inside_the_closing_mark",
+        ("Sanders said his campaign doesn’t want “that crap,” in an interview with CNN on Sunday."),
+        [
+            ("his campaign doesn’t want “that crap,”", "Sanders", "said", "thatless_clause"),
+        ],
+    ),
+    (
+        "the_medium_or_day_after_a_quoted_object_is_not_what_was_said",
+        "Ortiz said the harbor plan was “a disaster” in a radio interview on Tuesday.",
+        [
+            ("the harbor plan was “a disaster”", "Ortiz", "said", "thatless_clause"),
+        ],
+    ),
+    # --- trailing_attribution
+    (
+        "a_quote_opening_a_clause_that_runs_on_before_the_attribution",
+        '"Fresh water" would be enough for the harbor, the mayor said on Friday.',
+        [
+            (
+                '"Fresh water" would be enough for the harbor',
+                "mayor",
+                "said",
+                "trailing_attribution",
+            ),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), STATEMENTS, ids=[r[0] for r in STATEMENTS])
+def test_statements(case: str, text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    found = [
+        (q.text, q.speaker, q.cue, q.rule) for q in extract_quotes(text) if q.kind == "indirect"
+    ]
+    assert found == expected
+
+
+# One quote's fields: (case, text, which quote, {field: value}); `text^` / `text$` are the
+# first / last words of its text. Which quote: ("only",) the text's single quote, ("only_kind",
+# K) its single quote of kind K, ("kind", K) its first of kind K, ("start", W) the first
+# starting with W, ("indirect_index", i) its i-th reported statement.
+FIELDS = [
+    # --- chained_verb
+    (
+        "each_chained_reporting_verb_starts_its_own_statement",
+        (
+            "Trump hailed the vote as “fantastic,” telling reporters on Friday that he "
+            "thinks the Brexit is “a great thing.”"
+        ),
+        ("indirect_index", -1),
+        {
+            "text": "he thinks the Brexit is “a great thing.”",
+            "speaker": "Trump",
+            "cue": "telling",
+            "rule": "chained_verb",
+        },
+    ),
+    # --- leading_according
+    (
+        "a_leading_as_x_reported_names_the_source_of_the_clause",
+        ("As the Harbor Times first reported, Lane will call the pier “a disgrace” on Monday."),
+        ("indirect_index", 0),
+        {"speaker": "Harbor Times", "cue": "reported", "rule": "leading_according"},
+    ),
+    (
+        "a_leading_as_x_reported_names_the_source_of_the_clause",
+        ("Lane toured the pier. As one worker told the Harbor Times, “She wants to scare us.”"),
+        ("indirect_index", 0),
+        {"speaker": "worker", "cue": "told", "rule": "leading_according"},
+    ),
+    # --- name_then_verb
+    (
+        "a_long_descriptor_keeps_its_role_noun_and_name",
+        (
+            "“There is a high probability of an accident,” DoubleLine Capital portfolio "
+            "manager Bonnie Baha said at a Reuters event."
+        ),
+        ("start", "There is"),
+        {
+            "speaker": "Bonnie Baha",
+            "speaker_as_written": "manager Bonnie Baha",
+            "rule": "name_then_verb",
+        },
+    ),
+    (
+        "a_noun_after_of_is_not_the_reporting_verb",
+        '"Nothing about Ukraine without Ukraine," the head of state said.',
+        ("only",),
+        {"speaker": "head of state", "cue": "said", "rule": "name_then_verb"},
+    ),
+    (
+        "apposition_role_and_pronoun",
+        'Anna Lee, the mayor, said the city was safe.\n\n"Nobody should worry," she said.',
+        ("start", "Nobody should worry"),
+        {
+            "speaker": "Anna Lee",
+            "speaker_as_written": "she",
+            "role": "mayor",
+            "rule": "name_then_verb",
+        },
+    ),
+    (
+        "markup_attributes_inside_a_quote_do_not_close_it",
+        '“We agreed. <b id="9">Cite this,” Sergei Lavrov said on Tuesday.',
+        ("only",),
+        {"text$": "Cite this,", "speaker": "Sergei Lavrov", "rule": "name_then_verb"},
+    ),
+    (
+        "organisation_speaker",
+        '"We will not comment on this," the Kremlin said.',
+        ("only",),
+        {"speaker": "Kremlin", "rule": "name_then_verb"},
+    ),
+    (
+        "parenthesised_asides_and_titles_are_not_speakers_or_roles",
+        '"We will not be moved on this at all," Blair (Mr) said.',
+        ("only",),
+        {"speaker": "Blair", "rule": "name_then_verb"},
+    ),
+    (
+        "role_noun_resolves_to_the_person_introduced_with_it",
+        (
+            'Kremlin spokesman Dmitry Peskov spoke on Monday.\n\n"There is no decision yet," '
+            "the Kremlin spokesman said."
+        ),
+        ("start", "There is no decision"),
+        {"speaker": "Dmitry Peskov", "role": "Kremlin spokesman", "rule": "name_then_verb"},
+    ),
+    # --- nested_quoted_object
+    (
+        "a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside",
+        "Ortiz said the pier is safe - as the mayor says - and “open to everyone.”",
+        ("indirect_index", 0),
+        {"text$": "“open to everyone.”", "rule": "nested_quoted_object"},
+    ),
+    # --- noun_object:expressed_feeling
+    (
+        "an_office_resolves_to_its_holder_named_in_the_article",
+        (
+            "Prime Minister of Westland Anna Berg met the envoy on Monday. The Prime "
+            "Minister expressed gratitude to Eastland for its support."
+        ),
+        ("only",),
+        {
+            "speaker": "Anna Berg",
+            "role": "Prime Minister of Westland",
+            "rule": "noun_object:expressed_feeling",
+        },
+    ),
+    # --- participle_subject
+    (
+        "participle_cue_takes_the_sentence_subject",
+        (
+            "On Thursday, Warren appeared with Rachel Maddow and endorsed Clinton, saying, "
+            "“I think having a fighter in the lead is exactly what we need.”"
+        ),
+        ("start", "I think having"),
+        {"speaker": "Warren", "cue": "saying", "rule": "participle_subject"},
+    ),
+    (
+        "sentence_adverbs_and_time_phrases_are_not_part_of_the_speaker",
+        (
+            "Later on Sunday, Carson shared a syllabus on his page, writing “Allow me also "
+            "to do the research for the reporter.”"
+        ),
+        ("start", "Allow me"),
+        {"speaker": "Carson", "rule": "participle_subject"},
+    ),
+    # --- quoted_object
+    (
+        "a_name_framed_by_what_someone_calls_is_a_noun_phrase",
+        "The vote on what the mayor calls her “clean harbor” plan was delayed again.",
+        ("indirect_index", 0),
+        {"text": "what the mayor calls her “clean harbor” plan", "rule": "quoted_object"},
+    ),
+    (
+        "a_word_after_the_subject_that_is_no_verb_cues_nothing",
+        "Ortiz thanked the council for its “courage and vision” on the harbor.",
+        ("indirect_index", 0),
+        {"speaker": "Ortiz", "cue": "thanked", "rule": "quoted_object"},
+    ),
+    (
+        "reported_clause_holding_a_partial_quote_is_one_statement",
+        (
+            "Governor Mary Fallin said presumptive nominee Donald Trump is “trying to "
+            "campaign as a racial healer.”"
+        ),
+        ("kind", "indirect"),
+        {
+            "text^": "presumptive nominee Donald Trump is “trying",
+            "speaker": "Mary Fallin",
+            "rule": "quoted_object",
+        },
+    ),
+    (
+        "reported_clause_holding_a_partial_quote_is_one_statement",
+        "Sanders says “the wind is at our backs” despite his loss.",
+        ("kind", "indirect"),
+        {
+            "text": "“the wind is at our backs” despite his loss",
+            "speaker": "Sanders",
+            "rule": "quoted_object",
+        },
+    ),
+    (
+        "the_medium_or_day_after_a_quoted_object_is_not_what_was_said",
+        "Ortiz called the harbor plan “a disaster” in every way.",
+        ("indirect_index", 0),
+        {"text": "the harbor plan “a disaster” in every way", "rule": "quoted_object"},
+    ),
+    # --- that_clause
+    (
+        "a_comma_after_that_still_opens_the_clause",
+        ("The spokeswoman said by email that, “Of course the mayor will answer” every question."),
+        ("indirect_index", 0),
+        {"text^": "“Of course the mayor", "rule": "that_clause"},
+    ),
+    (
+        "a_comparison_opening_the_sentence_is_not_its_subject",
+        "Like Ortiz, Lane rejected the plan, arguing that the pier is “perfectly safe.”",
+        ("indirect_index", 0),
+        {"speaker": "Lane", "cue": "arguing", "rule": "that_clause"},
+    ),
+    (
+        "that_clause_after_a_longer_object",
+        ('Sanders said on ABC\'s "This Week" program that he would "take a look" at the bill.'),
+        ("indirect_index", 0),
+        {"text": 'he would "take a look" at the bill', "rule": "that_clause"},
+    ),
+    # --- thatless_clause
+    (
+        "a_bare_office_is_the_first_holder_the_article_names",
+        (
+            "President of Westland Anna Berg met President of the Harbour Council Tom Reed "
+            "on Monday. The President stressed the importance of opening the northern ports."
+        ),
+        ("only_kind", "indirect"),
+        {"speaker": "Anna Berg", "rule": "thatless_clause"},
+    ),
+    (
+        "a_citing_participle_ends_the_statement",
+        ("Ortiz said the pier was “unsafe” for anyone, citing a report from the harbor engineers."),
+        ("indirect_index", 0),
+        {
+            "text": "the pier was “unsafe” for anyone",
+            "speaker": "Ortiz",
+            "cue": "said",
+            "rule": "thatless_clause",
+        },
+    ),
+    (
+        "a_coordinated_reporting_verb_shares_the_subject_of_the_first",
+        ('The harbor board denounced the plan and said it would "fight it in court" this year.'),
+        ("indirect_index", -1),
+        {
+            "text": 'it would "fight it in court" this year',
+            "speaker": "harbor board",
+            "cue": "said",
+            "rule": "thatless_clause",
+        },
+    ),
+    (
+        "a_qualified_office_is_its_own_holder",
+        (
+            "President of Westland Anna Berg met the Eastish President Tom Reed on Monday. "
+            "The Eastish President stressed the importance of opening the northern ports."
+        ),
+        ("only_kind", "indirect"),
+        {"speaker": "Tom Reed", "rule": "thatless_clause"},
+    ),
+    (
+        "a_that_inside_a_reported_clause_does_not_start_it",
+        'Bloom also said the council is "thrilled" that the bridge is finally open.',
+        ("indirect_index", 0),
+        {"text^": "the council is", "rule": "thatless_clause"},
+    ),
+    (
+        "a_verb_coordinated_after_a_quoted_object_ends_the_statement",
+        'Ortiz said the port was "a mess" and needed new cranes before the winter.',
+        ("indirect_index", 0),
+        {"text$": "before the winter", "rule": "thatless_clause"},
+    ),
+    (
+        "an_apposition_naming_the_speech_act_ends_the_statement",
+        ("Ortiz said the pier would “stay open” all year, a swipe at the mayor’s closure plan."),
+        ("indirect_index", 0),
+        {"text": "the pier would “stay open” all year", "rule": "thatless_clause"},
+    ),
+    (
+        "an_audience_place_and_time_can_stand_between_the_verb_and_its_that",
+        "Ortiz says she voted for the harbor plan last year in May, and that it “failed.”",
+        ("indirect_index", 0),
+        {"text^": "she voted", "rule": "thatless_clause"},
+    ),
+    (
+        "an_office_nobody_in_the_article_holds_keeps_the_office_as_role",
+        (
+            "The parties discussed the crisis. The President of Westland stressed the "
+            "importance of a direct dialogue between the two capitals."
+        ),
+        ("only",),
+        {
+            "speaker": "President of Westland",
+            "role": "President of Westland",
+            "rule": "thatless_clause",
+        },
+    ),
+    (
+        "an_office_with_a_nationality_resolves_to_its_holder",
+        (
+            "Westish President Ivan Petrov met the envoy. The Westish President stressed the "
+            "importance of a direct dialogue between the capitals."
+        ),
+        ("only_kind", "indirect"),
+        {"speaker": "Ivan Petrov", "role": "Westish President", "rule": "thatless_clause"},
+    ),
+    (
+        "quoted_words_inside_a_reported_clause_belong_to_the_nearest_reporting_verb",
+        "Ortiz says the budget ended what critics call a “war of words.”",
+        ("indirect_index", 0),
+        {"speaker": "Ortiz", "rule": "thatless_clause"},
+    ),
+    (
+        "reported_clause_with_an_inner_comma_is_extracted",
+        'Beck said if Trump wins, he would impose a "South American dictatorship" on us.',
+        ("kind", "indirect"),
+        {"text^": "if Trump wins", "speaker": "Beck", "rule": "thatless_clause"},
+    ),
+    # --- trailing_attribution
+    (
+        "according_to_is_indirect",
+        "The economy will grow, according to the central bank.",
+        ("only",),
+        {
+            "kind": "indirect",
+            "text": "The economy will grow",
+            "cue": "according to",
+            "rule": "trailing_attribution",
+        },
+    ),
+    # --- verb_before
+    (
+        "a_participle_phrase_inside_the_subject",
+        ("Another intelligence source speaking to Fox News said, “The agents are investigating.”"),
+        ("start", "The agents"),
+        {"speaker_as_written": "Another intelligence source", "rule": "verb_before"},
+    ),
+    (
+        "apposition_before_the_verb_gives_the_name_and_role",
+        (
+            "In an interview, Steve Huhn, a former HP vice president of global sales, said "
+            'Fiorina "was heavily involved in all that discussion" last year.'
+        ),
+        ("kind", "direct"),
+        {
+            "speaker": "Steve Huhn",
+            "role": "former HP vice president of global sales",
+            "rule": "verb_before",
+        },
+    ),
+    (
+        "paragraph_ending_with_a_colon_attributes_the_quote_paragraph_after_it",
+        ('The doctor spoke on Monday. Dr. Ward stated:\n\n"The bill is a disgrace and must go."'),
+        ("only",),
+        {"speaker": "Ward", "cue": "stated", "rule": "verb_before"},
+    ),
+    (
+        "parenthesised_asides_and_titles_are_not_speakers_or_roles",
+        'Mr Blair (Labour) said: "We will not be moved on this at all."',
+        ("only",),
+        {"speaker": "Blair", "role": None, "rule": "verb_before"},
+    ),
+    (
+        "partial_quote_goes_to_the_sentence_subject",
+        'Trump called the plan "a total disaster" on Monday.',
+        ("kind", "direct"),
+        {"text": "a total disaster", "speaker": "Trump", "rule": "verb_before"},
+    ),
+    (
+        "quote_running_over_paragraphs_is_one_quote",
+        ("Mayor Ann Lee said: “The first part is here.\n\n“The second part is there.”\n\nEnd."),
+        ("only",),
+        {
+            "text": "The first part is here.\n\n“The second part is there.",
+            "speaker": "Ann Lee",
+            "role": "Mayor",
+            "rule": "verb_before",
+        },
+    ),
+    (
+        "sentence_adverbs_and_time_phrases_are_not_part_of_the_speaker",
+        ('Meanwhile Labour backbencher Stephen Pound labelled the schemes "a pile of nonsense".'),
+        ("kind", "direct"),
+        {"speaker": "Stephen Pound", "role": "Labour backbencher", "rule": "verb_before"},
+    ),
+    (
+        "sentence_adverbs_and_time_phrases_are_not_part_of_the_speaker",
+        'Meanwhile Labour said: "We will win the next election easily."',
+        ("only",),
+        {"speaker": "Labour", "rule": "verb_before"},
+    ),
+    # --- verb_then_name
+    (
+        "an_attribution_closing_the_sentence_of_an_opening_quote",
+        (
+            '"Many would consider that an embarrassment" if she did not win by more, said '
+            "David Wasserman, an elections analyst at the Cook Political Report."
+        ),
+        ("start", "Many would"),
+        {"speaker": "David Wasserman", "cue": "said", "rule": "verb_then_name"},
+    ),
+    (
+        "inverted_attribution_with_a_long_office_keeps_the_whole_name",
+        '"The talks went well," said Head of the Office of the President Andriy Yermak.',
+        ("only",),
+        {
+            "speaker": "Andriy Yermak",
+            "role": "Head of the Office of the President",
+            "rule": "verb_then_name",
+        },
+    ),
+    (
+        "nested_single_quotes_stay_inside",
+        "“He told me ‘never again’ and left,” said Jane Doe.",
+        ("only",),
+        {
+            "text": "He told me ‘never again’ and left,",
+            "speaker": "Jane Doe",
+            "rule": "verb_then_name",
+        },
+    ),
+]
+
+
+def _select(text: str, which: tuple[str, ...]) -> Quote:
+    quotes = extract_quotes(text)
+    if which[0] == "start":
+        return by_start(text, which[1])
+    if which[0] == "kind":
+        return next(q for q in quotes if q.kind == which[1])
+    if which[0] == "indirect_index":
+        return [q for q in quotes if q.kind == "indirect"][which[1]]
+    if which[0] == "only_kind":
+        quotes = [q for q in quotes if q.kind == which[1]]
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]
+
+
+@pytest.mark.parametrize(("case", "text", "which", "fields"), FIELDS, ids=[r[0] for r in FIELDS])
+def test_quote_fields(case: str, text: str, which: tuple[str, ...], fields: dict) -> None:
+    quote = _select(text, which)
+    for field, value in fields.items():
+        if field == "text^":
+            assert quote.text.startswith(value), (quote.text, value)
+        elif field == "text$":
+            assert quote.text.endswith(value), (quote.text, value)
+        else:
+            assert getattr(quote, field) == value, (field, getattr(quote, field), value)
+
+
+# What a text yields, field by field: (case, text, kind or None for all, fields, expected list
+# (or set) of values, one per quote in text order)
+LISTINGS = [
+    (
+        "a_capitalised_verb_or_preposition_opening_the_sentence_is_no_speaker",
+        'Asked if she likes the harbor she confesses: "Yes, it is the best."',
+        None,
+        ("speaker",),
+        {None},
+    ),
+    (
+        "a_capitalised_verb_or_preposition_opening_the_sentence_is_no_speaker",
+        'Among them were posters carrying messages, saying "we are sorry" for the result.',
+        None,
+        ("speaker",),
+        {None},
+    ),
+    (
+        "a_closing_attribution_then_a_chained_statement",
+        (
+            'The former secretary of state will play the "woman card," Fiorina said, adding '
+            'that the way to go after it "is to attack her track record."'
+        ),
+        "indirect",
+        ("text", "speaker"),
+        [
+            ('The former secretary of state will play the "woman card,"', "Fiorina"),
+            ('the way to go after it "is to attack her track record."', "Fiorina"),
+        ],
+    ),
+    (
+        "a_coordinated_reporting_verb_takes_the_sentence_subject",
+        (
+            "Carson took the stage in Baltimore and called the political system “rotten to "
+            "the core.”"
+        ),
+        "indirect",
+        ("text", "speaker"),
+        [
+            ("the political system “rotten to the core.”", "Carson"),
+        ],
+    ),
+    (
+        "a_dash_and_a_name_after_a_quote_sign_it",
+        (
+            "“The bridge is falling apart.” ― Maria Lopez\n“Nobody listens to us.” ― Tom "
+            'Reyes\n\n"We need the money now."\n\n- Senator Ruth Klein.\n\nThe senator is '
+            "right about the money."
+        ),
+        None,
+        ("speaker",),
+        [
+            "Maria Lopez",
+            "Tom Reyes",
+            "Ruth Klein",
+        ],
+    ),
+    (
+        "a_dateline_is_not_the_subject",
+        (
+            "WASHINGTON, Dec. 8 (UPI) — In response to the proposal, Clinton rallied "
+            "supporters, saying: “We have to be ready to stop him.”"
+        ),
+        None,
+        ("speaker",),
+        {"Clinton"},
+    ),
+    (
+        "a_name_ending_like_an_adverb_is_not_an_intro_phrase",
+        (
+            "Carly Fiorina backed Ted Cruz on Wednesday, saying it is time to have a “real "
+            "constitutional conservative in the White House.”"
+        ),
+        None,
+        ("speaker",),
+        {"Carly Fiorina"},
+    ),
+    (
+        "a_participle_after_an_attribution_continues_its_speaker",
+        (
+            'Ryan and Trump will meet next week, Spicer said, adding, "They need to sit down '
+            'and have a good talk."'
+        ),
+        None,
+        ("speaker",),
+        {"Spicer"},
+    ),
+    (
+        "a_participle_aside_between_subject_and_verb",
+        ('Judge Diane Wood, writing for the majority, said the law "imposes an undue burden."'),
+        None,
+        ("speaker",),
+        {"Diane Wood"},
+    ),
+    (
+        "a_participle_aside_between_subject_and_verb",
+        ('Judge Diane Wood, writing for the majority, said the law "imposes an undue burden."'),
+        None,
+        ("cue",),
+        {"said"},
+    ),
+    (
+        "a_participle_aside_between_subject_and_verb",
+        ('Judge Diane Wood, writing for the majority, said the law "imposes an undue burden."'),
+        "indirect",
+        ("text",),
+        [
+            'the law "imposes an undue burden."',
+        ],
+    ),
+    (
+        "a_participle_does_not_invert_its_subject",
+        "Clinton said the plan is “a disaster,” adding that it would fail.",
+        None,
+        ("speaker",),
+        {"Clinton"},
+    ),
+    (
+        "a_party_tag_does_not_cut_off_the_sentence_subject",
+        (
+            "Sen. Bernie Sanders (I-Vt.) on Saturday criticized the accord, saying the "
+            "agreement goes “nowhere near far enough.”"
+        ),
+        None,
+        ("speaker",),
+        {"Bernie Sanders"},
+    ),
+    (
+        "a_pronoun_with_no_earlier_speaker_points_at_the_one_person_named",
+        (
+            'Tony Blair will visit the harbor on Monday. He said: "It is the best harbor in '
+            'the country."'
+        ),
+        None,
+        ("speaker",),
+        [
+            "Tony Blair",
+        ],
+    ),
+    (
+        "a_pronoun_with_no_earlier_speaker_points_at_the_one_person_named",
+        'Tony Blair met Kelly Holmes on Monday. She said: "It went well."',
+        None,
+        ("speaker",),
+        [
+            None,
+        ],
+    ),
+    (
+        "a_quote_reopened_after_a_sentence_end_is_the_next_paragraph_of_it",
+        (
+            'The coach said: "We lost the game in the first half. "But the second half '
+            'showed what we can do." The club has a new owner.'
+        ),
+        "direct",
+        ("text", "speaker"),
+        [
+            ("We lost the game in the first half.", "coach"),
+            ("But the second half showed what we can do.", "coach"),
+        ],
+    ),
+    (
+        "a_sentence_adverb_between_commas_keeps_the_subject",
+        (
+            "Jeb Bush spoke on Monday. Hunter, meanwhile, told Politico that he backs Trump "
+            "because “we don’t need a policy wonk as president.”"
+        ),
+        None,
+        ("speaker",),
+        {"Hunter"},
+    ),
+    (
+        "a_spaced_hyphen_is_a_clause_boundary_before_the_subject",
+        'She drew his ire - Smith called her "weak" and said she had "zero support" there.',
+        "indirect",
+        ("speaker",),
+        [
+            "Smith",
+            "Smith",
+        ],
+    ),
+    (
+        "a_statement_introduced_by_its_speaker_is_not_a_trailing_attribution",
+        'On Monday, the minister said: "The deal is off for good now."',
+        None,
+        ("kind",),
+        [
+            "direct",
+        ],
+    ),
+    (
+        "a_statement_introduced_by_its_speaker_is_not_a_trailing_attribution",
+        'England captain, Martin Johnson, said: "We played well today and deserved it."',
+        None,
+        ("kind",),
+        [
+            "direct",
+        ],
+    ),
+    (
+        "a_time_adverbial_before_the_subject",
+        "Hours later, Trump praised Adelson, telling Reuters, “Sheldon is an amazing man.”",
+        None,
+        ("speaker",),
+        {"Trump"},
+    ),
+    (
+        "a_title_after_a_possessive_is_no_quote",
+        "Later she told NBC’s “Weekend Report & Friends” that the plan was dead.",
+        None,
+        ("kind",),
+        [
+            "indirect",
+        ],
+    ),
+    (
+        "a_when_asked_aside_between_subject_and_verb",
+        (
+            "Ted Cruz, when asked what is wrong with the plan, responded that the "
+            "businessman “is right about the problems, but his solutions don’t work.”"
+        ),
+        None,
+        ("speaker",),
+        {"Ted Cruz"},
+    ),
+    (
+        "an_absolute_with_phrase_names_the_participle_speaker",
+        (
+            "Farmers were furious about the rules, with Mayor Ann Boyd calling them “a slap "
+            "in the face.”"
+        ),
+        None,
+        ("speaker",),
+        {"Ann Boyd"},
+    ),
+    (
+        "an_aside_between_subject_and_verb_keeps_the_subject",
+        (
+            "Clinton, during a town hall in Columbus, Ohio, said she was “going to put a lot "
+            "of coal miners out of business.”"
+        ),
+        None,
+        ("speaker",),
+        {"Clinton"},
+    ),
+    (
+        "closing_attribution_names_the_speaker_of_the_whole_sentence",
+        (
+            "Julian Assange has been “arbitrarily detained” by Britain since 2010, and "
+            "should be freed, the rights group says."
+        ),
+        None,
+        ("speaker",),
+        {"rights group"},
+    ),
+    (
+        "mixed_straight_and_curly_marks_do_not_swallow_the_attribution",
+        '“I heard parts of the speech," Trump said. "He wants to give away our country.”',
+        None,
+        ("text", "speaker"),
+        [
+            ("I heard parts of the speech,", "Trump"),
+            ("He wants to give away our country.", "Trump"),
+        ],
+    ),
+    (
+        "mixed_straight_and_curly_marks_do_not_swallow_the_attribution",
+        '"I heard parts of the speech,” Trump said. “He wants to give away our country."',
+        None,
+        ("text", "speaker"),
+        [
+            ("I heard parts of the speech,", "Trump"),
+            ("He wants to give away our country.", "Trump"),
+        ],
+    ),
+    (
+        "object_pronoun_after_according_to",
+        '"We will win," Smith said. The economy will grow fast, according to him.',
+        None,
+        ("speaker",),
+        {"Smith"},
+    ),
+    (
+        "opening_mark_typed_for_a_closing_one",
+        "“It is unusual,“ said Larry Noble, an attorney. “It is a hard thing to do.”",
+        None,
+        ("text", "speaker"),
+        [
+            ("It is unusual,", "Larry Noble"),
+            ("It is a hard thing to do.", "Larry Noble"),
+        ],
+    ),
+    (
+        "participle_after_a_comma_takes_the_sentence_subject",
+        (
+            "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling "
+            "him “a total stiff.”"
+        ),
+        None,
+        ("speaker",),
+        [
+            "Trump",
+            "Trump",
+        ],
+    ),
+    (
+        "split_quote_gives_two_pieces_with_one_speaker",
+        '"The plan is foolish," Smith said, "and it will fail."',
+        None,
+        ("text", "speaker"),
+        [
+            ("The plan is foolish,", "Smith"),
+            ("and it will fail.", "Smith"),
+        ],
+    ),
+    (
+        "the_object_of_a_verb_is_not_its_inverted_subject",
+        (
+            '"We have a plan for the region," stressed the importance of overcoming social '
+            "and economic challenges."
+        ),
+        None,
+        ("speaker",),
+        [
+            None,
+        ],
+    ),
+    (
+        "titles_and_party_tags_between_quote_and_verb",
+        '"Carolina is going to win that one," Gov. Kasich replied. "I hate to say it."',
+        None,
+        ("speaker",),
+        [
+            "Kasich",
+            "Kasich",
+        ],
+    ),
+    (
+        "trailing_attribution_outranks_a_subject_inside_the_quoted_clause",
+        (
+            "Clinton is “the most dishonest candidate since Richard Nixon,” Pence said in an "
+            "interview."
+        ),
+        None,
+        ("speaker",),
+        {"Pence"},
+    ),
+    (
+        "two_speakers_alternating",
+        (
+            '"We are ready," said John Smith. "We are not," said Mary Jones. "Then we wait," '
+            "Smith added."
+        ),
+        None,
+        ("speaker",),
+        [
+            "John Smith",
+            "Mary Jones",
+            "John Smith",
+        ],
+    ),
+    (
+        "unclosed_quote_ends_before_its_attribution",
+        "“We are ready to go now, Trump said. “He wants to give away our country.”",
+        None,
+        ("text", "speaker"),
+        [
+            ("We are ready to go now,", "Trump"),
+            ("He wants to give away our country.", "Trump"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "kind", "fields", "expected"), LISTINGS, ids=[r[0] for r in LISTINGS]
+)
+def test_listing(case: str, text: str, kind: str | None, fields: tuple, expected) -> None:
+    quotes = [q for q in extract_quotes(text) if kind is None or q.kind == kind]
+    values = [
+        tuple(getattr(q, f) for f in fields) if len(fields) > 1 else getattr(q, fields[0])
+        for q in quotes
+    ]
+    assert (set(values) if isinstance(expected, set) else values) == expected
+
+
+# Texts that hold no quote at all: (case, text)
+NO_QUOTES = [
+    ("unattributed_scare_quotes_are_dropped", 'The so-called "deal" was signed.'),
+    (
+        "markup_attribute_values_are_not_quotes",
+        ('<tweet tweet-author="@edhenry" tweet-date="March 10, 2016">Rules are rules<tweet/>.'),
+    ),
+    (
+        "a_title_needs_a_listed_reporting_verb",
+        ('In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.'),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), NO_QUOTES, ids=[r[0] for r in NO_QUOTES])
+def test_no_quotes(case: str, text: str) -> None:
+    assert extract_quotes(text) == []

@@ -1,0 +1,73 @@
+"""Transcript rules as a table: speaker labels at line starts and inline, an office label, and
+Q/A blocks whose answers are the interviewee's. Each turn names the rule that kept its label
+(`transcripts.LABEL_RULES`, `office_label`) or its Q/A kind (`Quote.rule`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.quotes import extract_quotes
+
+# (text, [(speaker, turn text, rule), ...] in text order)
+TRANSCRIPTS = [
+    pytest.param(
+        "Anna Berg: Welcome to the harbour.\nTom Reed: Thank you, Madam Mayor. The port is ready."
+        "\nAnna Berg: Good.",
+        [
+            ("Anna Berg", "Welcome to the harbour.", "repeated_label"),
+            ("Tom Reed", "Thank you, Madam Mayor. The port is ready.", "person_label"),
+            ("Anna Berg", "Good.", "repeated_label"),
+        ],
+        id="labels_at_line_start",
+    ),
+    pytest.param(
+        "The meeting began. Vladimir Putin: Good afternoon, colleagues. Let us begin. "
+        "German Gref: Thank you, Mr President. We exceeded our targets. Vladimir Putin: Good.",
+        [
+            ("Vladimir Putin", "Good afternoon, colleagues. Let us begin.", "repeated_label"),
+            ("German Gref", "Thank you, Mr President. We exceeded our targets.", "person_label"),
+            ("Vladimir Putin", "Good.", "repeated_label"),
+        ],
+        id="inline_labels_without_paragraph_breaks",
+    ),
+    pytest.param(
+        "Interview with Sergei Lavrov for Kommersant.\n\n"
+        "Question: What comes next?\n\nAnswer: We will see what they propose.",
+        [
+            (None, "What comes next?", "qa_question"),
+            ("Sergei Lavrov", "We will see what they propose.", "qa_answer"),
+        ],
+        id="question_answer_blocks",
+    ),
+    pytest.param(
+        "Q&A with Mayor Anna Berg.\n\nQ: When does the pier open?\n\nA: In May, if the weather "
+        "holds.",
+        [
+            (None, "When does the pier open?", "qa_question"),
+            ("Anna Berg", "In May, if the weather holds.", "qa_answer"),
+        ],
+        id="short_q_and_a_labels",
+    ),
+    pytest.param(
+        "President of Westland Anna Berg met Tom Reed on Monday.\n\nAnna Berg: Welcome to the "
+        "harbour.\nTom Reed: Thank you, it is an honour.\nPresident of Westland: Good. We begin "
+        "with the port.",
+        [
+            ("Anna Berg", "Welcome to the harbour.", "person_label"),
+            ("Tom Reed", "Thank you, it is an honour.", "person_label"),
+            ("Anna Berg", "Good. We begin with the port.", "office_label"),
+        ],
+        id="an_office_label_is_the_holder_the_article_names",
+    ),
+    pytest.param(
+        "The Latest: Sanders wins Minnesota.\n\nSanders won the caucuses on Tuesday.",
+        [],
+        id="heading_with_colon_is_not_a_transcript",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "turns"), TRANSCRIPTS)
+def test_transcript_rules(text: str, turns: list[tuple[str | None, str, str]]) -> None:
+    found = [(q.speaker, q.text, q.rule) for q in extract_quotes(text) if q.kind == "transcript"]
+    assert found == turns
