@@ -628,10 +628,8 @@ def main(
 ) -> None:
     """Run the command. `defaults` are option defaults from a caller (`quotedesk eval` passes
     its global --store, --chroma-url, --llm, --llm-base-url; explicit flags win); `standalone`
-    False leaves errors and exit codes to the calling click command."""
-    from app.settings import set_process_switches
-
-    set_process_switches()
+    False leaves errors and exit codes to the calling click command. The caller has set the
+    process switches (`app.settings.set_process_switches`) at its start-up."""
     eval_command.main(
         args=list(argv) if argv is not None else None,
         prog_name=prog_name,
