@@ -181,3 +181,30 @@ def test_eval_is_registered_without_importing_evals() -> None:
     exit_code, out = run("eval", "--help")
     assert exit_code == 0 and out.startswith("Usage: quotedesk eval [OPTIONS]")
     assert "--dataset FILE" in out and "--chroma-url" in out
+
+
+def test_eval_with_two_datasets_writes_one_side_by_side_report(store: str, tmp_path: Path) -> None:
+    """`quotedesk eval --dataset DEV --dataset TEST`: the global --store is the eval's store."""
+    question = {
+        "kind": "speaker_topic",
+        "question": "What did Alma Ruiz say about the ferry?",
+        "speaker": "Alma Ruiz",
+        "gold_docs": ["fake-ferry"],
+        "evidence_any": ["Nurses and bakers finish work"],
+    }
+    dev = write_jsonl(tmp_path / "made-up-dev.jsonl", [question | {"id": "d", "split": "dev"}])
+    test = write_jsonl(tmp_path / "made-up-test.jsonl", [question | {"id": "t", "split": "test"}])
+    corpus = write_jsonl(tmp_path / "articles.jsonl", FAKE_ARTICLES)
+    out = tmp_path / "out"
+    code, printed = run(
+        "--store", store, "eval", "--dataset", str(dev), "--dataset", str(test),
+        "--corpus", str(corpus), "--systems", "quotedesk", "--no-progress", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0, printed
+    assert printed.startswith("| metric | quotedesk dev | quotedesk test | quotedesk gap |\n")
+    assert "| evidence hit@1 (strict) | 1.000 | 1.000 | +0.000 |" in printed
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert report.startswith("# Evaluation: dev vs test\n")
+    dev_report = (out / "made-up-dev" / "report.md").read_text(encoding="utf-8")
+    assert "ingest: 0 added, 0 updated, 3 unchanged" in dev_report  # the store stays as it was
+    assert (out / "made-up-test" / "results.json").is_file()
