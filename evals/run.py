@@ -461,22 +461,23 @@ def run_evals(
     baselines. PolNeAR attribution (when asked for) is scored once, for the comparison."""
     from evals import report
 
-    attribution = options[0]
+    stems = [Path(o.dataset).stem for o in options]
+    if not stems or len(set(stems)) < len(stems):  # each set's outputs go to out/<stem>/
+        raise click.UsageError(f"give datasets with distinct file names, not {stems}")
     results: list[dict[str, Any]] = []
     questions: list[list[dict[str, Any]]] = []
     prepared: Prepared | None = None
-    for one in options:
-        single = replace(one, polnear=None, attribution=False, out=out / Path(one.dataset).stem)
+    for one, stem in zip(options, stems, strict=True):
+        single = replace(one, polnear=None, attribution=False, out=out / stem)
         prepared = prepare(single, open_desk, reuse=prepared)
         result = evaluate(prepared)
         write(result, prepared.out)
         results.append(result)
         questions.append(prepared.rows)
-    if prepared is None:
-        raise click.UsageError("give at least one --dataset")
+    assert prepared is not None  # at least one set, checked above
     labels = set_labels([Path(o.dataset) for o in options], questions)
     comparison = compare(results, labels, out)
-    comparison["attribution"] = _attribution(attribution, prepared.desk.settings.shared_dir)
+    comparison["attribution"] = _attribution(options[0], prepared.desk.settings.shared_dir)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(
         json.dumps(_jsonable(comparison), ensure_ascii=False, indent=1), encoding="utf-8"
@@ -522,13 +523,13 @@ def compare(results: Sequence[dict[str, Any]], labels: Sequence[str], out: Path)
 
 def set_labels(datasets: Sequence[Path], rows: Sequence[Sequence[dict[str, Any]]]) -> list[str]:
     """A column label per question set: its split ("dev", "test") when every question names
-    the same one and the labels stay distinct, else the file's stem."""
+    the same one and the labels stay distinct, else the file's stem (distinct: `run_evals`
+    writes each set to `out/<stem>/`)."""
     splits = [{r.get("split") for r in questions} for questions in rows]
     labels = [next(iter(s)) if len(s) == 1 and None not in s else "" for s in splits]
     if all(labels) and len(set(labels)) == len(labels):
         return labels
-    stems = [d.stem for d in datasets]
-    return stems if len(set(stems)) == len(stems) else [str(d) for d in datasets]
+    return [d.stem for d in datasets]
 
 
 def gaps(

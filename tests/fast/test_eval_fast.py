@@ -249,3 +249,16 @@ def test_only_answerable_speaker_questions_count_not_on_topic(
     assert ("not_on_topic" in flags) is flagged
     if flagged:
         assert flags["not_on_topic"] is True
+
+
+def test_two_sets_with_one_file_name_are_a_usage_error(tmp_path: Path) -> None:
+    import click
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    sets = [
+        EvalOptions(dataset=write_jsonl(tmp_path / folder / "dev.jsonl", QUESTIONS))
+        for folder in ("a", "b")
+    ]
+    with pytest.raises(click.UsageError, match="distinct file names"):
+        run_evals(sets, tmp_path / "out", open_desk=lambda *_a, **_k: pytest.fail("opened"))
