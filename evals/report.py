@@ -306,8 +306,9 @@ def fmt_gap(key: str, value: float | None) -> str:
     """A signed difference in the metric's own unit; bold past `GAP_LIMIT` on shares."""
     if value is None:
         return "n/a"
-    text = fmt(key, value)
-    text = text if text.startswith("-") else f"+{text}"
+    size = fmt(key, abs(value))
+    sign = "-" if value < 0 and float(size) != 0 else "+"  # a gap that rounds to 0 is "+0"
+    text = f"{sign}{size}"
     return f"**{text}**" if key in SHARE_KEYS and abs(value) > GAP_LIMIT else text
 
 

@@ -197,6 +197,8 @@ def test_each_set_is_labelled_by_its_split_else_its_name(
         ("hit1_strict", -0.06, "**-0.060**"),  # past the 0.05 bound: flagged
         ("cited_words_per_answer", 12.0, "+12"),  # a count: never flagged
         ("latency_p95_ms", -30.0, "-30"),
+        ("latency_p95_ms", -0.4, "+0"),  # rounds to nothing: no "-0"
+        ("hit1_strict", -0.0004, "+0.000"),
         ("hit1_strict", None, "n/a"),
     ],
 )
