@@ -113,11 +113,11 @@ def test_limit_takes_questions_round_robin_across_kinds(limit: int | None, ids: 
 # ----- several question sets in one run: dev and test side by side --------------------------
 
 FALSE_DECLINE = {
-    # Made-up gold: a question quotedesk declines with "The articles quote Priya Shah, but not
-    # on ..." although the set calls it answerable, so it counts as a false decline.
+    # Made-up gold: quotedesk declines with "The articles quote Priya Shah, but not on ..."
+    # (no article mentions the topic) although the set calls it answerable: a false decline.
     "id": "t2",
     "kind": "speaker_topic",
-    "question": "What did Priya Shah say about the night ferry for shift workers?",
+    "question": "What did Priya Shah say about submarine cables in Norway?",
     "speaker": "Priya Shah",
     "gold_docs": ["fake-orchard"],
     "evidence_any": ["We lost almost half of the blossom in a single night"],
@@ -159,7 +159,7 @@ def test_two_sets_are_scored_side_by_side_with_quotedesks_gap(
     assert dev["false_not_on_topic"] == 0.0 and test["false_not_on_topic"] == 1.0
     assert comparison["summary"]["test"]["bm25"]["false_not_on_topic"] is None  # no speakers
     assert comparison["gap"]["test"]["quotedesk"]["false_not_on_topic"] == 1.0
-    assert comparison["gap"]["test"]["quotedesk"]["hit1_strict"] == -0.5  # 1 of 1, then 1 of 2
+    assert comparison["gap"]["test"]["quotedesk"]["cit_recall_strict"] == -0.5  # 1/1, then 1/2
     assert set(comparison["by_kind"]) == {"speaker_topic", "who_said", "unanswerable"}
     assert comparison["by_kind"]["who_said"]["dev"] == {}  # no who-said question in dev
 
