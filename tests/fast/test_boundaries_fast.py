@@ -3,7 +3,9 @@
 - the environment is read in `app/settings.py` only (`load_settings`, `set_process_switches`);
 - the product never imports its yardstick at module level: `app` reaches `evals` only in the
   one lazy import of the `quotedesk eval` wrapper;
-- `evals` is a client of `app.api`: it never imports the CLI or reads click's context.
+- `evals` is a client of `app.api`: it never imports the CLI or reads click's context;
+- tests share helpers through `tests/helpers.py`: none imports a conftest, a private name of
+  `benchmarks`, or a test module of another folder (a UI test's helper in an e2e test).
 
 Each rule is a small detector over a module's syntax tree; the tables below show each detector
 catching made-up code, so a rule cannot pass by finding nothing.
@@ -93,6 +95,23 @@ def cli_internals(tree: ast.AST) -> list[Finding]:
     return found
 
 
+def cross_layer_imports(tree: ast.AST, path: Path) -> list[Finding]:
+    """Imports a test module must not make (see the module docstring)."""
+    found = []
+    folder = ".".join(path.parent.parts)
+    for node, module, _ in imported_modules(tree):
+        parts = module.split(".")
+        shared_by_pytest = parts[-1] == "conftest" or parts[-1].startswith("test_")
+        if module == "tests.conftest":  # the root conftest holds fixtures, not helpers
+            found.append(Finding(node.lineno, f"imports {module}"))
+        elif parts[0] == "tests" and shared_by_pytest and ".".join(parts[:-1]) != folder:
+            found.append(Finding(node.lineno, f"imports {module} from another folder"))
+        elif parts[0] == "benchmarks" and isinstance(node, ast.ImportFrom):
+            private = [a.name for a in node.names if a.name.startswith("_")]
+            found += [Finding(node.lineno, f"imports {module}.{n}") for n in private]
+    return found
+
+
 @pytest.mark.parametrize(
     ("code", "found"),
     [
@@ -158,3 +177,34 @@ def test_app_does_not_import_evals(path: Path) -> None:
 @pytest.mark.parametrize("path", python_files("evals"), ids=str)
 def test_evals_never_reach_into_the_cli(path: Path) -> None:
     assert cli_internals(parse(path)) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "found"),
+    [
+        ("from tests.conftest import SAMPLE", ["imports tests.conftest"]),
+        (
+            "from tests.ui.conftest import serving",
+            ["imports tests.ui.conftest from another folder"],
+        ),
+        (
+            "def f():\n    from tests.ui.test_ui_api import text_of",
+            ["imports tests.ui.test_ui_api from another folder"],
+        ),
+        ("from tests.e2e.test_sample import OSCE", []),  # same folder
+        (
+            "from benchmarks.make_bad_inputs import _article",
+            ["imports benchmarks.make_bad_inputs._article"],
+        ),
+        ("from benchmarks.make_bad_inputs import write_inputs", []),
+        ("from tests.helpers import SAMPLE, make_desk", []),
+    ],
+)
+def test_test_import_detector(code: str, found: list[str]) -> None:
+    path = Path("tests/e2e/test_x.py")
+    assert [f.what for f in cross_layer_imports(ast.parse(code), path)] == found
+
+
+@pytest.mark.parametrize("path", python_files("tests", "benchmarks"), ids=str)
+def test_tests_share_helpers_through_tests_helpers(path: Path) -> None:
+    assert cross_layer_imports(parse(path), path) == []
