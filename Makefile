@@ -7,7 +7,7 @@ PY      := $(VENV)/bin/python
 STORE   ?= .quotedesk/sample-store
 STAMP   := $(VENV)/.installed
 
-.PHONY: setup demo test test-fast lint browser eval bench clean
+.PHONY: setup demo test test-fast lint browser eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -36,6 +36,14 @@ test: setup browser
 FAST_TESTS ?= tests/fast
 test-fast: setup
 	$(PY) -m pytest -q -p tests.fast.no_torch -p no:hypothesispytest -p no:cacheprovider $(FAST_TESTS)
+
+# The generated BBC dev and test splits scored side by side with the baselines, one report
+# (evals/out/bbc-dev+bbc-test/report.md). The sets come from `python -m evals.generate`.
+GENERATED ?= evals/generated
+eval: setup
+	test -f $(GENERATED)/bbc-dev.jsonl || $(PY) -m evals.generate
+	$(PY) -m evals --dataset $(GENERATED)/bbc-dev.jsonl --dataset $(GENERATED)/bbc-test.jsonl \
+		--corpus $(GENERATED)/bbc-articles.jsonl --store .quotedesk/eval-bbc-generated
 
 lint: setup
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

@@ -77,6 +77,9 @@ def cli(
     llm_base_url: str | None,
 ) -> None:
     """quotedesk: ask your news articles; every answer cites the exact quoted words."""
+    from app.settings import set_process_switches
+
+    set_process_switches()  # once, before any command imports Hugging Face or Gradio
     ctx.obj = Context(home=store, chroma_url=chroma_url, llm=llm, llm_base_url=llm_base_url)
 
 
@@ -205,10 +208,7 @@ def speakers(obj: Context, as_json: bool) -> None:
 @click.pass_obj
 def serve(obj: Context, host: str | None, port: int | None, auth: str | None) -> None:
     """Start the browser chat."""
-    from app.startup import set_offline_switches
-
-    set_offline_switches()  # before Gradio is imported: it reads them at import
-    from app.ui import launch
+    from app.ui import launch  # after `cli()` set the switches Gradio reads at import
 
     settings = obj.settings(host=host, port=port, auth=auth)
     launch(obj.desk(host=host, port=port, auth=auth), settings.server)

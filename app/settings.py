@@ -1,9 +1,10 @@
 """The one settings object: defaults in code, overridden by `QUOTEDESK_*` variables, then flags.
 
 `load_settings` runs once per entry point and the result is passed down explicitly; nothing is
-read from the environment anywhere else, so tests build `Settings(...)` directly. The one
-write is `set_process_switches`: the documented offline switches of the libraries underneath
-(Hugging Face, Gradio), set once at start-up by each entry point (CLI, evals, tests).
+read from the environment anywhere else in `app/`, `ingest/` or `evals/` (a fast test checks),
+so tests build `Settings(...)` directly. The one write is `set_process_switches`: the
+documented switches of the libraries underneath (Hugging Face, Gradio), set once at start-up
+by each entry point (CLI, evals, tests).
 """
 
 from __future__ import annotations
@@ -14,32 +15,46 @@ import types
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 ENV_PREFIX = "QUOTEDESK_"
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
-# Defaults for switches Gradio reads (a user may override them): no analytics or version
-# checks; its queue summarises its last events with pandas after every event, for a monitoring
-# page quotedesk does not serve (about 6% of the server's busy time under benchmarks/soak.py),
-# so it summarises rarely, over few. Hugging Face's offline switches are forced, by
-# `ingest.embedding.force_offline`.
-GRADIO_SWITCHES: tuple[tuple[str, str], ...] = (
-    ("GRADIO_ANALYTICS_ENABLED", "False"),
-    ("GRADIO_ANALYTICS_MAX_EVENTS", "500"),
-    ("GRADIO_ANALYTICS_CACHE_FREQUENCY", "500"),
+
+class Switch(NamedTuple):
+    """A documented environment switch of a library underneath, read by it at import."""
+
+    name: str
+    value: str
+    forced: bool  # True: always this value; False: a default the user may override
+
+
+# Every switch quotedesk sets, in the order set. Hugging Face's are forced: the model ships in
+# a package and nothing may be downloaded. Gradio's are defaults: no analytics or version
+# checks, and its queue summarises its last events with pandas after every event, for a
+# monitoring page quotedesk does not serve (about 6% of the server's busy time under
+# benchmarks/soak.py), so it summarises rarely, over few.
+PROCESS_SWITCHES: tuple[Switch, ...] = (
+    Switch("HF_HUB_OFFLINE", "1", forced=True),
+    Switch("TRANSFORMERS_OFFLINE", "1", forced=True),
+    Switch("HF_HUB_DISABLE_TELEMETRY", "1", forced=True),
+    Switch("HF_DATASETS_OFFLINE", "1", forced=True),
+    Switch("GRADIO_ANALYTICS_ENABLED", "False", forced=False),
+    Switch("GRADIO_ANALYTICS_MAX_EVENTS", "500", forced=False),
+    Switch("GRADIO_ANALYTICS_CACHE_FREQUENCY", "500", forced=False),
 )
 
 
 def set_process_switches(environ: MutableMapping[str, str] | None = None) -> None:
-    """The libraries' documented switches, set once at start-up before Hugging Face or Gradio
-    is imported (CLI, evals, tests); idempotent."""
-    from ingest.embedding import force_offline
-
+    """Set `PROCESS_SWITCHES` once at start-up, before Hugging Face or Gradio is imported (a
+    switch set later may already have been read): `quotedesk` (`app.cli.cli`), the evals entry
+    point and the tests call it. Idempotent."""
     environ = os.environ if environ is None else environ
-    force_offline(environ)
-    for name, value in GRADIO_SWITCHES:
-        environ.setdefault(name, value)
+    for switch in PROCESS_SWITCHES:
+        if switch.forced:
+            environ[switch.name] = switch.value
+        else:
+            environ.setdefault(switch.name, switch.value)
 
 
 @dataclass(frozen=True)

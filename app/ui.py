@@ -6,8 +6,8 @@ Handlers are module-level functions that only call `QuoteDesk` and the pure rend
 `gr.State` (the chat display is derived from it, never parsed back), mirrored into the
 browser's local storage per store, so a reload brings it back.
 
-Import `app.startup.set_offline_switches()` first (`quotedesk serve` does): Gradio reads them
-when it is imported.
+Call `app.settings.set_process_switches()` before importing this module (`quotedesk` does at
+start-up): Gradio reads its switches when it is imported.
 """
 
 from __future__ import annotations

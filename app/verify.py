@@ -29,7 +29,7 @@ from app.bm25 import Lexicon
 from app.quote_align import align, quotations
 from app.said_by import cited_speakers, misattribution, speaker_phrases
 from app.speaker_index import SpeakerIndex
-from app.types import Citation
+from app.types import MARKER, Citation, marked_numbers, marker_numbers
 from ingest.text import sentence_spans
 
 # Share of a sentence's content words allowed to be missing from its passages. Measured with
@@ -84,8 +84,9 @@ SYNONYMS = (
     "expand enlarge extend",
     "security safety",
 )
-_MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-_LEADING_MARKERS = re.compile(r"^(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+[.,;:]?")
+# Markers are parsed by `app.types.MARKER` only; a sentence may open with markers that belong
+# to the sentence before it ("... end. [2] Next").
+_LEADING_MARKERS = re.compile(rf"^(?:\s*{MARKER.pattern})+[.,;:]?")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARTIAL_MARKER = re.compile(r"\[[\d,;\s]*\]?")
@@ -136,8 +137,8 @@ class Verifier:
     def check_sentence(
         self, sentence: str, citations: Sequence[Citation], index: SpeakerIndex | None = None
     ) -> Checked:
-        numbers = cited_numbers(sentence)
-        canonical = _MARKER.sub(lambda m: "".join(f"[{n}]" for n in _numbers(m)), sentence)
+        numbers = marked_numbers(sentence)
+        canonical = MARKER.sub(lambda m: "".join(f"[{n}]" for n in marker_numbers(m)), sentence)
         failure = self._failure(sentence, numbers, {c.n: c for c in citations}, index)
         if failure is None:
             return Checked(canonical, tuple(numbers), None)
@@ -156,7 +157,7 @@ class Verifier:
         if unknown:
             return _Failure("marker", f"cites [{unknown[0]}], which was not offered")
         cited = [offered[n] for n in dict.fromkeys(numbers)]
-        claim = " ".join(_MARKER.sub(" ", sentence).split())
+        claim = " ".join(MARKER.sub(" ", sentence).split())
         for step in (
             self._quotes,
             self._speakers,
@@ -304,7 +305,7 @@ def split_sentences(text: str) -> list[str]:
             if lead and sentences:
                 sentences[-1] = f"{sentences[-1]} {lead.group(0).strip(' .,;:')}"
                 sentence = sentence[lead.end() :].strip()
-            if re.search(r"\w", _MARKER.sub("", sentence)):
+            if re.search(r"\w", MARKER.sub("", sentence)):
                 sentences.append(sentence)
     return sentences
 
@@ -322,16 +323,8 @@ def complete_sentences(text: str) -> tuple[list[str], str]:
     return (sentences[:-1], text[at:]) if at >= 0 else ([], text)
 
 
-def cited_numbers(sentence: str) -> list[int]:
-    return [n for m in _MARKER.finditer(sentence) for n in _numbers(m)]
-
-
 def _without_quotes(claim: str) -> str:
     """The claim with its quotations blanked: their words are checked verbatim instead."""
     for q in reversed(quotations(claim)):
         claim = f"{claim[: q.start]} “…” {claim[q.end :]}"
     return claim
-
-
-def _numbers(match: re.Match[str]) -> list[int]:
-    return [int(n) for n in re.split(r"\s*[,;]\s*", match.group(1))]

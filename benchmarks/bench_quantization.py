@@ -37,12 +37,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/out/quantization.json")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
+    from app.settings import set_process_switches
+
+    set_process_switches()  # before transformers is imported: it reads them at import
     import torch
     from sentence_transformers import SentenceTransformer
 
-    from ingest.embedding import force_offline, resolve_model_path
+    from ingest.embedding import resolve_model_path
 
-    force_offline()
     torch.set_num_threads(torch.get_num_threads())
     records = [json.loads(line) for line in args.corpus.open(encoding="utf-8")][:100]
     texts = [p for r in records for p in r["text"].split("\n\n") if p.strip()][: args.texts]

@@ -22,6 +22,12 @@ from typing import Any
 
 ANSWERABLE_KINDS = ("speaker_topic", "who_said", "fact", "followup")
 KINDS = (*ANSWERABLE_KINDS, "unanswerable")
+# Kinds that ask for a named speaker's words (a who-said question's speaker is its answer).
+SPEAKER_KINDS = ("speaker_topic", "followup")
+# quotedesk's decline when it knows the asked speaker but finds nothing of theirs on the topic
+# ("The articles quote X, but not on Y."): on an answerable question, a false "not on this
+# topic". The wording is the product's, so this is the one place the eval reads answer text.
+NOT_ON_TOPIC = re.compile(r"\bThe articles quote .+?, but not\b")
 
 _QUOTES = str.maketrans(
     {
@@ -164,6 +170,11 @@ def declined(abstained: bool, n_citations: int) -> bool:
     return bool(abstained) or n_citations == 0
 
 
+def declined_not_on_topic(answer: str, abstained: bool) -> bool:
+    """The answer declines with "The articles quote X, but not on ..."."""
+    return bool(abstained) and NOT_ON_TOPIC.search(answer or "") is not None
+
+
 # ----- ranking ---------------------------------------------------------------------------------
 
 
@@ -240,6 +251,8 @@ def score_question(
         }
     if answerable and row.get("speaker") and attributes_speakers:
         flags["citations_speaker"] = [same_speaker(c.speaker, row["speaker"]) for c in citations]
+        if row["kind"] in SPEAKER_KINDS:
+            flags["not_on_topic"] = declined_not_on_topic(answer, abstained)
     if row["kind"] == "who_said":
         flags["speaker_named"] = speaker_named(answer, row.get("expect_in_answer") or [])
     return flags
@@ -261,6 +274,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("who-said speaker accuracy", "speaker_accuracy"),
     ("unanswerable declined", "abstention"),
     ("false abstention (answerable)", "false_abstention"),
+    ("false 'not on this topic' declines", "false_not_on_topic"),
     ("citations per answer", "citations_per_answer"),
     ("words cited per answer", "cited_words_per_answer"),
     ("LLM sentences verified", "sentences_verified"),
@@ -284,6 +298,7 @@ def aggregate(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     unanswerable = [r["flags"] for r in records if not r["flags"]["answerable"]]
     who_said = [r["flags"] for r in records if "speaker_named" in r["flags"]]
     speaker_rows = [r["flags"] for r in records if "citations_speaker" in r["flags"]]
+    topic_rows = [r["flags"] for r in records if "not_on_topic" in r["flags"]]
     cite_strict = [f for flags in answerable for f in flags["citations_strict"]]
     cite_doc = [f for flags in answerable for f in flags["citations_doc"]]
     cite_speaker = [f for flags in speaker_rows for f in flags["citations_speaker"]]
@@ -309,6 +324,7 @@ def aggregate(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "speaker_accuracy": mean(f["speaker_named"] for f in who_said),
         "abstention": mean(f["declined"] for f in unanswerable),
         "false_abstention": mean(f["declined"] for f in answerable),
+        "false_not_on_topic": mean(f["not_on_topic"] for f in topic_rows),
         "citations_per_answer": mean(f["n_citations"] for f in answered),
         "cited_words_per_answer": mean(f["cited_words"] for f in answered),
         "sentences_verified": verified,

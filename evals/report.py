@@ -13,8 +13,10 @@ from evals.metrics import METRICS, SHARE_KEYS
 # Metrics that apply to each kind (the per-kind tables leave out the n/a rows).
 KIND_METRICS = {
     "speaker_topic": [k for _, k in METRICS if k not in {"speaker_accuracy", "abstention"}],
-    "who_said": [k for _, k in METRICS if k != "abstention"],
-    "fact": [k for _, k in METRICS if k not in {"speaker_accuracy", "abstention"}],
+    "who_said": [k for _, k in METRICS if k not in {"abstention", "false_not_on_topic"}],
+    "fact": [
+        k for _, k in METRICS if k not in {"speaker_accuracy", "abstention", "false_not_on_topic"}
+    ],
     "followup": [k for _, k in METRICS if k not in {"speaker_accuracy", "abstention"}],
     "unanswerable": [
         "abstention",
@@ -35,6 +37,7 @@ PLOT_METRICS = (
     "speaker_accuracy",
     "abstention",
     "false_abstention",
+    "false_not_on_topic",
 )
 KIND_PLOT_METRICS = ("cit_recall_strict", "cit_precision_strict", "hit5_strict", "mrr_strict")
 LABELS = dict((k, label) for label, k in METRICS)
@@ -280,18 +283,7 @@ def render(result: Mapping[str, Any], plot_paths: Sequence[Path]) -> str:
     for kind, columns in result["by_kind"].items():
         keys = KIND_METRICS.get(kind)
         parts += [f"### {kind}", "", table(columns, keys), ""]
-    attribution = result.get("attribution")
-    parts += ["## Attribution (PolNeAR)", ""]
-    if attribution is None:
-        parts += ["Not run (give `--polnear DIR` or `--attribution`).", ""]
-    elif "error" in attribution:
-        parts += [f"Not available: {attribution['error']}.", ""]
-    else:
-        parts += [f"Corpus: `{attribution['corpus_dir']}`", ""]
-        if attribution.get("table"):
-            parts += ["```text", attribution["table"], "```", ""]
-        else:
-            parts += ["```", str(attribution["scores"]), "```", ""]
+    parts += attribution_section(result.get("attribution"))
     worst = worst_questions(result["questions"])
     if worst:
         parts += ["## Worst quotedesk questions per kind", ""]
@@ -300,6 +292,118 @@ def render(result: Mapping[str, Any], plot_paths: Sequence[Path]) -> str:
     parts += ["## Settings", "", "```json", _json(meta["settings"]), "```", ""]
     parts += ["Systems:", "", "```json", _json(meta["system_settings"]), "```", ""]
     return "\n".join(parts)
+
+
+# ----- several question sets side by side (`--dataset A --dataset B`) ---------------------------
+
+# A gap (a later set minus the first) beyond this on a share metric is flagged in bold: the
+# issue's bound on dev-to-test drift, past which a fitted scorer is overfit.
+GAP_LIMIT = 0.05
+GAP_SYSTEM = "quotedesk"  # the system whose gap gets a column (the baselines are not fitted)
+
+
+def fmt_gap(key: str, value: float | None) -> str:
+    """A signed difference in the metric's own unit; bold past `GAP_LIMIT` on shares."""
+    if value is None:
+        return "n/a"
+    size = fmt(key, abs(value))
+    sign = "-" if value < 0 and float(size) != 0 else "+"  # a gap that rounds to 0 is "+0"
+    text = f"{sign}{size}"
+    return f"**{text}**" if key in SHARE_KEYS and abs(value) > GAP_LIMIT else text
+
+
+def comparison_table(
+    by_label: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    keys: Sequence[str] | None = None,
+) -> str:
+    """Markdown table: one row per metric; per system one column per set (dev, test), and
+    after quotedesk's its gap (each later set minus the first)."""
+    labels = list(by_label)
+    systems = list(dict.fromkeys(s for columns in by_label.values() for s in columns))
+    keys = list(keys) if keys is not None else [k for _, k in METRICS]
+    header: list[str] = []
+    cells: list[Any] = []  # (kind, system, label) of each column
+    for system in systems:
+        for label in labels:
+            header.append(f"{system} {label}")
+            cells.append(("value", system, label))
+        if system == GAP_SYSTEM:
+            for label in labels[1:]:
+                title = f"{labels[0]} → {label}" if len(labels) > 2 else "gap"
+                header.append(f"{system} {title}")
+                cells.append(("gap", system, label))
+
+    def value(kind: str, system: str, label: str, key: str) -> str:
+        here = by_label[label].get(system, {}).get(key)
+        if kind == "value":
+            return fmt(key, here)
+        base = by_label[labels[0]].get(system, {}).get(key)
+        return fmt_gap(key, here - base if here is not None and base is not None else None)
+
+    def count(kind: str, system: str, label: str) -> str:
+        return str(by_label[label].get(system, {}).get("n", "")) if kind == "value" else ""
+
+    lines = [
+        "| metric | " + " | ".join(header) + " |",
+        "|---|" + "---:|" * len(header),
+        "| questions | " + " | ".join(count(*c) for c in cells) + " |",
+    ]
+    for key in keys:
+        row = " | ".join(value(*c, key) for c in cells)
+        lines.append(f"| {LABELS[key]} | {row} |")
+    return "\n".join(lines)
+
+
+def render_comparison(comparison: Mapping[str, Any]) -> str:
+    """report.md of a run over several question sets: the sets side by side, overall and per
+    kind, with quotedesk's gap; each set's own report sits in its folder."""
+    meta = comparison["meta"]
+    labels = meta["labels"]
+    sets = ", ".join(
+        f"{label}: `{meta['datasets'][label]}` ([report]({meta['reports'][label]}))"
+        for label in labels
+    )
+    parts = [
+        f"# Evaluation: {' vs '.join(labels)}",
+        "",
+        f"- Date: {meta['date']}",
+        f"- Command: `{meta['command']}`",
+        f"- Machine: {meta['machine']['nproc']} cores, {meta['machine']['cpu']}, "
+        f"Python {meta['machine']['python']}",
+        f"- Question sets: {sets}",
+        f"- Corpus: `{meta['corpus']}`, {meta['articles']} articles; store `{meta['store']}`",
+        f"- Versions: {_versions(meta.get('versions') or {})}",
+        "",
+        "## Summary",
+        "",
+        comparison_table(comparison["summary"]),
+        "",
+        f"Gap: {labels[-1]} minus {labels[0]}, in the metric's unit; **bold** where a share "
+        f'moves by more than {GAP_LIMIT}. Definitions: evals/README.md, "Metrics". n/a = no '
+        "question of that kind, or a system that attributes no speaker.",
+        "",
+        "## Per question kind",
+        "",
+    ]
+    for kind, by_label in comparison["by_kind"].items():
+        parts += [f"### {kind}", "", comparison_table(by_label, KIND_METRICS.get(kind)), ""]
+    parts += attribution_section(comparison.get("attribution"))
+    parts += ["## Settings", "", "```json", _json(meta["settings"]), "```", ""]
+    return "\n".join(parts)
+
+
+def attribution_section(attribution: Mapping[str, Any] | None) -> list[str]:
+    """The report's PolNeAR attribution lines: scores, the reason they are missing, or how to
+    ask for them."""
+    parts = ["## Attribution (PolNeAR)", ""]
+    if attribution is None:
+        return parts + ["Not run (give `--polnear DIR` or `--attribution`).", ""]
+    if "error" in attribution:
+        return parts + [f"Not available: {attribution['error']}.", ""]
+    parts += [f"Corpus: `{attribution['corpus_dir']}`", ""]
+    if attribution.get("table"):
+        return parts + ["```text", attribution["table"], "```", ""]
+    return parts + ["```", str(attribution["scores"]), "```", ""]
 
 
 def _versions(versions: Mapping[str, Any]) -> str:
@@ -313,4 +417,14 @@ def _json(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False, default=str)
 
 
-__all__ = ["SHARE_KEYS", "fmt", "machine", "plots", "render", "summary_table", "table"]
+__all__ = [
+    "SHARE_KEYS",
+    "comparison_table",
+    "fmt",
+    "machine",
+    "plots",
+    "render",
+    "render_comparison",
+    "summary_table",
+    "table",
+]

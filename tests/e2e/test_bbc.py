@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_desk, read_jsonl
+from tests.helpers import make_desk, read_jsonl
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,7 @@ from app.corpus_cache import corpus_key
 from app.retrieval import HybridRetriever
 from ingest.chunking import embedding_text
 from ingest.store import CHUNKS, QUOTES, Store
-from tests.conftest import SAMPLE, make_desk
+from tests.helpers import SAMPLE, make_desk
 
 QUESTION = "What did Lavrov say about the OSCE?"
 WHO_SAID = "Who said that the reaction should not be delayed?"

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from app.cli import cli
 from app.types import Filters
-from tests.conftest import ROOT, make_desk
+from tests.helpers import ROOT, make_desk
 
 pytestmark = pytest.mark.slow
 

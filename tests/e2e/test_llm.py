@@ -23,7 +23,7 @@ from app.prompts import Message, load_prompt
 from app.settings import Settings
 from app.types import Answer
 from app.verify import Verifier
-from tests.conftest import SAMPLE, make_desk
+from tests.helpers import SAMPLE, make_desk
 from tests.llm_doubles import Broken, ChatServer, FakeLLM, faithful, passages
 
 pytestmark = pytest.mark.slow
@@ -386,8 +386,7 @@ def test_cli_ask_with_llm(sample_desk, chat_server) -> None:
 def test_the_chat_streams_written_answers_and_toggles_to_quotes(sample_desk, quotes) -> None:
     from gradio_client import Client
 
-    from tests.ui.conftest import serving
-    from tests.ui.test_ui_api import text_of
+    from tests.helpers import serving, text_of
 
     desk = with_llm(sample_desk, FakeLLM(faithful, delay=0.06))
     with serving(desk) as served:

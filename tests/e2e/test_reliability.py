@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import SAMPLE, make_desk
+from tests.helpers import SAMPLE, made_up_article, make_desk
 
 pytestmark = pytest.mark.slow
 
@@ -233,15 +233,14 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_full_disk_is_a_clear_error_and_earlier_articles_survive(small_disk, tmp_path) -> None:
-    from benchmarks.make_bad_inputs import _article
-
     home = small_disk / "store"
     desk = make_desk(home)
     desk.ingest([SAMPLE], progress=False)
     desk.store.client.close()
     rng = random.Random(0)
     many = tmp_path / "many.jsonl"
-    records = [dict(zip(("title", "text"), _article(rng, n), strict=True)) for n in range(150)]
+    articles = [made_up_article(rng, n) for n in range(150)]
+    records = [dict(zip(("title", "text"), a, strict=True)) for a in articles]
     many.write_text("\n".join(json.dumps({"id": f"m{i}", **r}) for i, r in enumerate(records)))
     batches = {"QUOTEDESK_WRITE_BATCH_ARTICLES": "10"}
 

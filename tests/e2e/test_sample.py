@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from app.cli import cli
 from ingest.loaders import article_from_record
-from tests.conftest import SAMPLE, make_desk
+from tests.helpers import SAMPLE, make_desk
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE, make_desk
+from tests.helpers import SAMPLE, make_desk
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 
@@ -31,8 +31,8 @@ def test_server_mode_end_to_end(tmp_path: Path, chroma_server: str) -> None:
 
 
 def test_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
-    from benchmarks.common import free_port
     from ingest.store import StoreError
+    from tests.helpers import free_port
 
     with pytest.raises(StoreError, match="Chroma server"):
         make_desk(tmp_path, chroma_url=f"http://127.0.0.1:{free_port()}")

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from evals.run import EvalOptions, limit_rows, run_eval
+from evals.metrics import declined_not_on_topic, score_question
+from evals.report import comparison_table, fmt_gap
+from evals.run import EvalOptions, limit_rows, run_eval, run_evals, set_labels
 from ingest.pipeline import PIPELINE_VERSION
 from tests.helpers import write_jsonl
 
@@ -106,3 +108,159 @@ ROWS = [{"id": f"{kind}{n}", "kind": kind} for n in range(3) for kind in ("a", "
 )
 def test_limit_takes_questions_round_robin_across_kinds(limit: int | None, ids: list[str]) -> None:
     assert [r["id"] for r in limit_rows(list(ROWS), limit)] == ids
+
+
+# ----- several question sets in one run: dev and test side by side --------------------------
+
+FALSE_DECLINE = {
+    # Made-up gold: quotedesk declines with "The articles quote Priya Shah, but not on ..."
+    # (no article mentions the topic) although the set calls it answerable: a false decline.
+    "id": "t2",
+    "kind": "speaker_topic",
+    "question": "What did Priya Shah say about submarine cables in Norway?",
+    "speaker": "Priya Shah",
+    "gold_docs": ["fake-orchard"],
+    "evidence_any": ["We lost almost half of the blossom in a single night"],
+}
+DEV = [QUESTIONS[0] | {"split": "dev"}, QUESTIONS[3] | {"split": "dev"}]
+TEST = [QUESTIONS[1] | {"split": "test"}, FALSE_DECLINE | {"split": "test"}]
+
+
+def test_two_sets_are_scored_side_by_side_with_quotedesks_gap(
+    fake_desk, fake_articles: Path, tmp_path: Path
+) -> None:
+    opened: list[Path] = []
+
+    def open_fake(store_dir: Path, **_overrides: str | None):
+        opened.append(store_dir)
+        return fake_desk
+
+    common = EvalOptions(
+        dataset=Path(),
+        corpus=fake_articles,
+        store=fake_desk.settings.store_dir,
+        systems=("quotedesk", "bm25"),
+        progress=False,
+        command_line="pytest",
+    )
+    sets = [
+        EvalOptions(**{**vars(common), "dataset": write_jsonl(tmp_path / name, rows)})
+        for name, rows in (("made-up-dev.jsonl", DEV), ("made-up-test.jsonl", TEST))
+    ]
+    comparison = run_evals(sets, tmp_path / "out", open_desk=open_fake)
+
+    assert opened == [fake_desk.settings.store_dir]  # one desk and one ingest for both sets
+    assert comparison["meta"]["labels"] == ["dev", "test"]
+    for stem in ("made-up-dev", "made-up-test"):  # each set's own full report
+        assert (tmp_path / "out" / stem / "report.md").stat().st_size > 0
+    dev = comparison["summary"]["dev"]["quotedesk"]
+    test = comparison["summary"]["test"]["quotedesk"]
+    assert (dev["n"], test["n"]) == (2, 2)
+    assert dev["false_not_on_topic"] == 0.0 and test["false_not_on_topic"] == 1.0
+    assert comparison["summary"]["test"]["bm25"]["false_not_on_topic"] is None  # no speakers
+    assert comparison["gap"]["test"]["quotedesk"]["false_not_on_topic"] == 1.0
+    assert comparison["gap"]["test"]["quotedesk"]["cit_recall_strict"] == -0.5  # 1/1, then 1/2
+    assert set(comparison["by_kind"]) == {"speaker_topic", "who_said", "unanswerable"}
+    assert comparison["by_kind"]["who_said"]["dev"] == {}  # no who-said question in dev
+
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    header = "| metric | quotedesk dev | quotedesk test | quotedesk gap | bm25 dev | bm25 test |"
+    assert report.count(header) == 1 + 3  # the summary and one table per kind
+    assert "| false 'not on this topic' declines | 0.000 | 1.000 | **+1.000** | n/a | n/a |" in (
+        report
+    )
+    assert "[report](made-up-test/report.md)" in report
+    written = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    assert written["summary"]["test"]["quotedesk"]["n"] == 2
+
+
+@pytest.mark.parametrize(
+    ("splits", "names", "labels"),
+    [
+        ((["dev", "dev"], ["test"]), ("a-dev", "a-test"), ["dev", "test"]),
+        ((["dev"], ["dev"]), ("bbc-dev", "press-dev"), ["bbc-dev", "press-dev"]),  # clash
+        ((["dev", None], ["test"]), ("mixed", "t"), ["mixed", "t"]),  # one set, two splits
+        (([None], [None]), ("bbc", "press"), ["bbc", "press"]),  # hand-written sets
+    ],
+)
+def test_each_set_is_labelled_by_its_split_else_its_name(
+    splits: tuple[list[str | None], ...], names: tuple[str, ...], labels: list[str]
+) -> None:
+    rows = [[{"split": s} if s else {} for s in one] for one in splits]
+    assert set_labels([Path(f"{n}.jsonl") for n in names], rows) == labels
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "shown"),
+    [
+        ("hit1_strict", 0.02, "+0.020"),
+        ("hit1_strict", -0.06, "**-0.060**"),  # past the 0.05 bound: flagged
+        ("cited_words_per_answer", 12.0, "+12"),  # a count: never flagged
+        ("latency_p95_ms", -30.0, "-30"),
+        ("latency_p95_ms", -0.4, "+0"),  # rounds to nothing: no "-0"
+        ("hit1_strict", -0.0004, "+0.000"),
+        ("hit1_strict", None, "n/a"),
+    ],
+)
+def test_gap_cells(key: str, value: float | None, shown: str) -> None:
+    assert fmt_gap(key, value) == shown
+
+
+def test_three_sets_show_each_gap_to_the_first() -> None:
+    by_label = {
+        label: {"quotedesk": {"n": 1, "hit1_strict": v}}
+        for label, v in (("dev", 0.5), ("test", 0.5), ("press", 0.25))
+    }
+    table = comparison_table(by_label, ["hit1_strict"]).splitlines()
+    assert table[0] == (
+        "| metric | quotedesk dev | quotedesk test | quotedesk press | quotedesk dev → test "
+        "| quotedesk dev → press |"
+    )
+    assert table[-1] == "| evidence hit@1 (strict) | 0.500 | 0.500 | 0.250 | +0.000 | **-0.250** |"
+
+
+@pytest.mark.parametrize(
+    ("answer", "abstained", "expected"),
+    [
+        ("The articles quote Ana Ruiz, but not on the port.", True, True),
+        ("The articles quote Ana Ruiz, but not on this. Ana Ruiz is quoted on: “x”.", True, True),
+        ("The articles do not cover this question.", True, False),
+        ("The articles do not mention Ana Ruiz.", True, False),
+        ("The articles quote Ana Ruiz, but not on the port.", False, False),  # not a decline
+    ],
+)
+def test_not_on_topic_declines(answer: str, abstained: bool, expected: bool) -> None:
+    assert declined_not_on_topic(answer, abstained) is expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "speaker", "flagged"),
+    [
+        ("speaker_topic", "Ana Ruiz", True),
+        ("followup", "Ana Ruiz", True),
+        ("who_said", "Ana Ruiz", False),  # the speaker is the answer, not asked for
+        ("fact", None, False),
+        ("unanswerable", "Ana Ruiz", False),
+    ],
+)
+def test_only_answerable_speaker_questions_count_not_on_topic(
+    kind: str, speaker: str | None, flagged: bool
+) -> None:
+    row = {"kind": kind, "speaker": speaker, "evidence_any": ["x"], "gold_docs": ["a"]}
+    flags = score_question(row, [], [], "The articles quote Ana Ruiz, but not on it.", True, {})
+    assert ("not_on_topic" in flags) is flagged
+    if flagged:
+        assert flags["not_on_topic"] is True
+
+
+def test_two_sets_with_one_file_name_are_a_usage_error(tmp_path: Path) -> None:
+    import click
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    sets = [
+        EvalOptions(dataset=write_jsonl(tmp_path / folder / "dev.jsonl", QUESTIONS))
+        for folder in ("a", "b")
+    ]
+    with pytest.raises(click.UsageError, match="distinct file names"):
+        run_evals(sets, tmp_path / "out", open_desk=lambda *_a, **_k: pytest.fail("opened"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.settings import PROJECT_ROOT, load_settings, set_process_switches
+from app.settings import PROCESS_SWITCHES, PROJECT_ROOT, load_settings, set_process_switches
 
 
 @pytest.mark.parametrize(
@@ -26,9 +26,23 @@ def test_a_flag_beats_the_environment_for_the_shared_folder() -> None:
     assert settings.shared_dir == Path("/flag")
 
 
-def test_switches_force_offline_and_keep_a_users_gradio_choice() -> None:
-    environ = {"HF_HUB_OFFLINE": "0", "GRADIO_ANALYTICS_MAX_EVENTS": "50"}
+@pytest.mark.parametrize(
+    ("name", "users", "expected"),
+    [
+        ("HF_HUB_OFFLINE", "0", "1"),  # forced: the model ships in a package, never downloaded
+        ("TRANSFORMERS_OFFLINE", None, "1"),
+        ("HF_HUB_DISABLE_TELEMETRY", "0", "1"),
+        ("HF_DATASETS_OFFLINE", None, "1"),
+        ("GRADIO_ANALYTICS_ENABLED", None, "False"),  # Gradio's: defaults a user may override
+        ("GRADIO_ANALYTICS_ENABLED", "True", "True"),
+        ("GRADIO_ANALYTICS_MAX_EVENTS", "50", "50"),
+        ("GRADIO_ANALYTICS_CACHE_FREQUENCY", None, "500"),
+    ],
+)
+def test_process_switches(name: str, users: str | None, expected: str) -> None:
+    environ = {} if users is None else {name: users}
     set_process_switches(environ)
-    assert environ["HF_HUB_OFFLINE"] == "1" and environ["TRANSFORMERS_OFFLINE"] == "1"
-    assert environ["GRADIO_ANALYTICS_MAX_EVENTS"] == "50"
-    assert environ["GRADIO_ANALYTICS_ENABLED"] == "False"
+    assert environ[name] == expected
+    assert set(environ) == {s.name for s in PROCESS_SWITCHES}  # nothing else is written
+    set_process_switches(environ)  # idempotent
+    assert environ[name] == expected

@@ -3,38 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.settings import ServerSettings
-from benchmarks.common import free_port
-from tests.conftest import ROOT
+from tests.helpers import ROOT, Served, serving
 
-
-@dataclass(frozen=True)
-class Served:
-    url: str
-    demo: Any
-
-
-@contextmanager
-def serving(desk: Any, **server: Any) -> Iterator[Served]:
-    """`app.ui.launch` exactly as `quotedesk serve` runs it, but without blocking."""
-    from app.startup import set_offline_switches
-
-    set_offline_switches()
-    from app.ui import launch
-
-    settings = ServerSettings(host="127.0.0.1", port=free_port(), **server)
-    demo = launch(desk, settings, block=False, quiet=True)
-    try:
-        yield Served(f"http://127.0.0.1:{settings.port}/", demo)
-    finally:
-        demo.close()
+__all__ = ["Served", "serving"]  # the UI tests import them from here
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from gradio_client import Client, handle_file
 
-from tests.conftest import SAMPLE, make_desk
+from tests.helpers import SAMPLE, make_desk
 from tests.ui.conftest import Served, serving
 
 pytestmark = pytest.mark.slow

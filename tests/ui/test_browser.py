@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import SAMPLE, make_desk
+from tests.helpers import SAMPLE, make_desk
 from tests.ui.conftest import (
     ANSWERED,
     ask,

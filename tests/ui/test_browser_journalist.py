@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import ROOT, make_desk
+from tests.helpers import ROOT, make_desk
 from tests.ui.conftest import (
     ANSWERED,
     ask,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from gradio_client import Client
 
-from tests.conftest import SAMPLE, make_desk
+from tests.helpers import SAMPLE, make_desk
 from tests.ui.conftest import Served, serving
 from tests.ui.test_abuse import article_text, call, http, upload
 

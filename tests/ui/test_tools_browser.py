@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.common import free_port
+from tests.helpers import free_port
 from tests.ui.conftest import CHROMIUM, TIMEOUT_MS
 from tests.ui.conftest import CHROMIUM_ARGS as ARGS
 

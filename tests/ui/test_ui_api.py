@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 from gradio_client import Client, handle_file
 
-from tests.conftest import SAMPLE, make_desk
+from tests.helpers import SAMPLE, make_desk
 from tests.ui.conftest import serving
 
 pytestmark = pytest.mark.slow

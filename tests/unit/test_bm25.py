@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from app.bm25 import Bm25Index, Lexicon
-from tests.conftest import SAMPLE
+from tests.helpers import SAMPLE
 
 QUERIES = [
     "What did Lavrov say about the OSCE?",

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from evals.split import split_of
-from tests.conftest import BBC, ROOT, SHARED
+from tests.helpers import BBC, ROOT, SHARED
 
 DATASETS = ROOT / "evals" / "datasets"
 PRESS = SHARED / "corpus" / "ua_ru_presidential_press" / "articles.jsonl"

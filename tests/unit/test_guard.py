@@ -8,7 +8,6 @@ import json
 import pytest
 
 from app.guard import Guard, LoginThrottle, hidden_route
-from app.startup import OFFLINE_SWITCHES, set_offline_switches
 
 HIDDEN_CASES = [
     ("/gradio_api/file=/tmp/gradio/abc/article.txt", "uploaded and cached files"),
@@ -129,9 +128,3 @@ def test_hidden_route_answers_404_without_reaching_the_app() -> None:
     guard = Guard(echo_app())
     status, _, body = run(guard, "GET", "/gradio_api/file=/etc/hostname")
     assert status == 404 and b"hostname" not in body
-
-
-def test_offline_switches_are_set_unless_the_user_set_them() -> None:
-    environ = {"HF_HUB_OFFLINE": "0"}
-    set_offline_switches(environ)
-    assert environ == OFFLINE_SWITCHES | {"HF_HUB_OFFLINE": "0"}

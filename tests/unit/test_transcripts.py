@@ -3,17 +3,14 @@ the hand-labelled Kremlin turns (boundary F1 and speaker accuracy >= 0.95)."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from evals.transcripts import DEFAULT_FIXTURE, score_transcripts
 from ingest.quotes import extract_quotes
 from ingest.quoting.labels import find_labels
 from ingest.quoting.rolephrase import role_phrase
+from tests.helpers import SHARED
 
-SHARED = Path(os.environ.get("QUOTEDESK_SHARED", Path(__file__).resolve().parents[3] / "shared"))
 PRESS = SHARED / "corpus" / "ua_ru_presidential_press" / "articles.jsonl"
 
 
