@@ -75,10 +75,6 @@ class RetrievalSettings:
     bm25_k: int = 40
     rrf_k: int = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
     max_citations: int = 3
-    # Abstain unless the best passage reaches this cosine similarity or lexical coverage;
-    # calibrated on evals/datasets (see evals/README.md).
-    min_dense_score: float = 0.35
-    min_term_coverage: float = 0.5
     refresh_seconds: float = 5.0  # how often a running app looks for newly ingested articles
 
 

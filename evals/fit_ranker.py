@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from app.evidence import FEATURES, QUESTION_FEATURES, question_features
+from app.settings import set_process_switches
 from evals.metrics import ANSWERABLE_KINDS, Ref, is_strict
 
 FALSE_ABSTENTION_TARGET = 0.04  # fitted a little under the 0.05 the issue allows
@@ -274,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         help="keep each set's collected candidates here and reuse them (refit without re-asking)",
     )
     args = parser.parse_args(argv)
+    set_process_switches()
 
     from app.ranker import FAMILIES
 
