@@ -14,6 +14,7 @@ from html import escape
 from typing import Any, NamedTuple
 
 from app.speakers_view import QuoteLine, QuotePage
+from app.tool_turn import ToolAnswer
 from app.types import MARKER, Answer, Citation, marker_numbers
 from ingest.text import paragraph_spans
 from ingest.types import Article
@@ -46,7 +47,11 @@ def render_answer(answer: Answer, *, linked: bool = True, upto: int | None = Non
     numbers = {c.n for c in answer.citations}
     complete = upto is None or upto >= len(answer.answer)
     text = answer.answer if complete else answer.answer[:upto]
-    parts = [f'<div class="qd-answer-text">{_with_markers(text, numbers, linked)}</div>']
+    if isinstance(answer, ToolAnswer) and answer.body is not None:
+        body = answer.body(linked)  # a tool's own view (verdict, dated list, two columns)
+    else:
+        body = _with_markers(text, numbers, linked)
+    parts = [f'<div class="qd-answer-text">{body}</div>']
     if not complete:
         return f'<div class="qd-answer qd-streaming">{"".join(parts)}</div>'
     if answer.notice:
@@ -100,13 +105,14 @@ def _with_markers(text: str, numbers: set[int], linked: bool) -> str:
         if not cited:
             continue
         out.append(_text(text[pos : match.start()]))
-        out.extend(_marker(n, linked) for n in cited)
+        out.extend(marker(n, linked) for n in cited)
         pos = match.end()
     out.append(_text(text[pos:]))
     return "".join(out)
 
 
-def _marker(n: int, linked: bool) -> str:
+def marker(n: int, linked: bool) -> str:
+    """A citation marker: a link to its sources panel block, or plain for an older turn."""
     if linked:
         return (
             f'<a class="qd-marker" href="#source-{n}" data-source="{n}" '
@@ -120,7 +126,7 @@ def _citation_item(c: Citation, linked: bool) -> str:
     where = ", ".join(_text(p) for p in (c.source, c.published) if p)
     where = f", {where}" if where else ""
     return (
-        f'<li value="{c.n}">{_marker(c.n, linked)} {who}<i>{_text(c.title)}</i>{where}, '
+        f'<li value="{c.n}">{marker(c.n, linked)} {who}<i>{_text(c.title)}</i>{where}, '
         f"{c.location}</li>"
     )
 
@@ -348,6 +354,7 @@ __all__ = [
     "EMPTY_SOURCES",
     "FileResult",
     "chat_messages",
+    "marker",
     "render_answer",
     "render_backend",
     "render_question",
