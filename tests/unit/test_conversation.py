@@ -108,10 +108,7 @@ def test_a_tool_turn_is_stored_as_its_answer_without_view_or_plot() -> None:
     from app.tool_turn import ToolAnswer
 
     turn = ToolAnswer(
-        question=ANSWER.question,
-        answer=ANSWER.answer,
-        abstained=False,
-        citations=ANSWER.citations,
+        **{f.name: getattr(ANSWER, f.name) for f in fields(Answer)},
         tool="timeline",
         body=lambda linked: "<div>view</div>",
         figure=object(),
