@@ -79,19 +79,24 @@ def stream_cuts(text: str, max_steps: int = 12) -> Iterator[int]:
 
 
 def chat_messages(
-    history: Sequence[Answer], streaming: tuple[Answer, int] | None = None
-) -> list[dict[str, str]]:
+    history: Sequence[Answer],
+    streaming: tuple[Answer, int] | None = None,
+    plot: Callable[[Any], Any] | None = None,
+) -> list[dict[str, Any]]:
     """The Chatbot value, derived from the session's answers (the one source of truth).
 
     `streaming` is the newest answer and how much of it to show; it is not in `history` yet.
+    `plot` makes a tool turn's figure a message of its own (the chat passes `gr.Plot`).
     """
     turns = [(a, None) for a in history] + ([streaming] if streaming else [])
-    messages: list[dict[str, str]] = []
+    messages: list[dict[str, Any]] = []
     for i, (answer, upto) in enumerate(turns):
         latest = i == len(turns) - 1
         messages.append({"role": "user", "content": render_question(answer.question)})
         content = render_answer(answer, linked=latest, upto=upto)
         messages.append({"role": "assistant", "content": content})
+        if plot is not None and isinstance(answer, ToolAnswer) and answer.figure is not None:
+            messages.append({"role": "assistant", "content": plot(answer.figure)})
     return messages
 
 
@@ -153,15 +158,13 @@ class SourceGroup:
     found: Located | None
 
 
-def render_sources(
-    answer: Answer | None, article_lookup: ArticleLookup, anchor: str = "source"
-) -> str:
+def render_sources(answer: Answer | None, article_lookup: ArticleLookup) -> str:
     """The sources panel for one answer: one open `<details>` per cited passage.
 
     Each shows who, where (the citation's paragraph and sentence) and when, the cited
     paragraph(s) from the stored article with the cited spans in `<mark>`, and collapsed views
     of the surrounding paragraphs and the whole article. Citations of the same paragraph share
-    one block: it has the id `{anchor}-n` of its first citation and an empty anchor for each
+    one block: it has the id `source-n` of its first citation and an empty anchor for each
     other one, so every marker scrolls to it. `article_lookup(article_id)` returns the stored
     `Article` or None.
     """
@@ -170,7 +173,7 @@ def render_sources(
     if not answer.citations:
         note = "No sources: the articles do not cover this question." if answer.abstained else ""
         return f'<div class="qd-sources-empty">{_text(note or "No sources for this answer.")}</div>'
-    blocks = [_source_block(g, anchor) for g in source_groups(answer.citations, article_lookup)]
+    blocks = [_source_block(g) for g in source_groups(answer.citations, article_lookup)]
     return f'<div class="qd-sources">{"".join(blocks)}</div>'
 
 
@@ -194,7 +197,7 @@ def source_groups(
     ]
 
 
-def _source_block(group: SourceGroup, anchor: str) -> str:
+def _source_block(group: SourceGroup) -> str:
     first, *others = group.citations
     numbers = " ".join(f'<span class="qd-n">[{c.n}]</span>' for c in group.citations)
     speakers = list(dict.fromkeys(c.speaker for c in group.citations if c.speaker))
@@ -215,9 +218,9 @@ def _source_block(group: SourceGroup, anchor: str) -> str:
             for i in range(found.first, found.last + 1)
         )
         extra = _context(found, ranges)
-    anchors = "".join(f'<span class="qd-anchor" id="{anchor}-{c.n}"></span>' for c in others)
+    anchors = "".join(f'<span class="qd-anchor" id="source-{c.n}"></span>' for c in others)
     return (
-        f'<details class="qd-source" id="{anchor}-{first.n}" open>{anchors}'
+        f'<details class="qd-source" id="source-{first.n}" open>{anchors}'
         f"<summary>{numbers} {who}"
         f'<span class="qd-title">{_text(first.title)}</span></summary>'
         f'<div class="qd-meta">{" · ".join(meta)}</div>'

@@ -160,11 +160,6 @@ def test_a_marker_group_links_each_number_it_cites() -> None:
     assert 'href="#source-1"' in html and "[9]" not in html.split("</div>")[0]
 
 
-def test_sources_anchor_prefix_keeps_ids_apart() -> None:
-    html = render_sources(answer("x [1]", [cite(1, "useful")]), lookup, anchor="speaker-source")
-    assert 'id="speaker-source-1"' in html and 'id="source-1"' not in html
-
-
 def test_a_citation_across_paragraphs_marks_both_parts() -> None:
     needle = "weather.\n\nThe minister"
     c = cite(1, needle, paragraph=1)
