@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,12 +80,13 @@ def page(browser, url) -> Iterator:
 
 
 def pick(page, elem_id: str, value: str) -> None:
-    """Type into a Gradio dropdown and choose the matching option."""
+    """Type into a speaker picker and choose the suggestion for that name (suggestions read
+    "Name — role (n quotes)")."""
     box = page.locator(f"#{elem_id} input")
     box.click()
     box.fill(value)
     options = page.locator(f"#{box.get_attribute('aria-controls')}")
-    options.get_by_role("option", name=value, exact=True).click()
+    options.get_by_role("option", name=re.compile(rf"^{re.escape(value)}( —|$)")).first.click()
 
 
 def test_check_tab_shows_verdict_and_diff(page) -> None:

@@ -83,8 +83,7 @@ def test_clear_starts_a_new_conversation(served_sample) -> None:
 
 def test_a_quote_check_typed_in_the_chat_shows_its_verdict_and_diff(served_sample) -> None:
     _, chat, sources, markdown = client(served_sample.url).predict(
-        "Did Sergei Lavrov say “There is no negative reaction on the main issue in this "
-        "document”?",
+        "Did Sergei Lavrov say “There is no negative reaction on the main issue in this document”?",
         api_name="/ask",
     )
     shown = text_of(chat[1])
