@@ -47,16 +47,16 @@ def render_answer(answer: Answer, *, linked: bool = True, upto: int | None = Non
     numbers = {c.n for c in answer.citations}
     complete = upto is None or upto >= len(answer.answer)
     text = answer.answer if complete else answer.answer[:upto]
-    if isinstance(answer, ToolAnswer) and answer.body is not None:
-        body = answer.body(linked)  # a tool's own view (verdict, dated list, two columns)
-    else:
-        body = _with_markers(text, numbers, linked)
+    # A tool's own view (verdict, dated list, two columns) lists its quotations with their
+    # markers itself, so it needs no source list under it.
+    view = answer.body if isinstance(answer, ToolAnswer) else None
+    body = view(linked) if view is not None else _with_markers(text, numbers, linked)
     parts = [f'<div class="qd-answer-text">{body}</div>']
     if not complete:
         return f'<div class="qd-answer qd-streaming">{"".join(parts)}</div>'
     if answer.notice:
         parts.append(f'<div class="qd-notice">{_text(answer.notice)}</div>')
-    if answer.citations:
+    if answer.citations and view is None:
         items = "".join(_citation_item(c, linked) for c in answer.citations)
         parts.append(f'<ol class="qd-cite-list">{items}</ol>')
     kind = "qd-answer qd-abstained" if answer.abstained else "qd-answer"

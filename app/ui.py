@@ -413,7 +413,7 @@ def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
     # quotations both open their passage there.
     sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None, render=False)
     with gr.Row(equal_height=False):
-        with gr.Column(scale=3, min_width=340), gr.Tabs():
+        with gr.Column(scale=3, min_width=340), gr.Tabs(overflow_behavior="wrap"):
             with gr.Tab("Chat", elem_id="chat-tab") as chat_tab:
                 chatbot = gr.Chatbot(
                     label="Chat",

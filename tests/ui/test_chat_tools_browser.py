@@ -33,7 +33,8 @@ def test_a_quote_check_in_the_chat_shows_verdict_diff_and_opens_its_source(page)
 
     ask(page, CHECKED, 0)
     answer = page.locator(ANSWERED).last
-    expect(answer.locator(".qd-verdict")).to_have_attribute("data-verdict", "misquoted")
+    # The chat keeps classes but drops data- attributes from messages.
+    expect(answer.locator(".qd-verdict")).to_have_class(re.compile(r"\bqd-verdict-misquoted\b"))
     expect(answer.locator(".qd-diff del")).to_have_text("positive")
     expect(answer.locator(".qd-diff ins")).to_have_text("negative")
     answer.locator(".qd-item a.qd-marker").first.click()
@@ -58,12 +59,10 @@ def test_compare_in_the_chat_shows_two_columns_of_the_right_speakers(page) -> No
     ask(page, "What did Sergei Lavrov and Dmitry Peskov say about NATO?", 0)
     columns = page.locator(ANSWERED).last.locator(".qd-column")
     expect(columns).to_have_count(2)
-    expect(columns.nth(0)).to_have_attribute("data-speaker", "Sergei Lavrov")
-    expect(columns.nth(1)).to_have_attribute("data-speaker", "Dmitry Peskov")
-    for side, name in ((0, "Sergei Lavrov"), (1, "Dmitry Peskov")):
-        items = columns.nth(side).locator(".qd-item")
-        expect(items.first).to_be_visible()
-        assert set(items.evaluate_all("els => els.map(e => e.dataset.speaker)")) == {name}
+    expect(columns.locator("h3")).to_have_text(["Sergei Lavrov", "Dmitry Peskov"])
+    # (that each column holds only its speaker's words: test_ui_api.py reads the HTML)
+    for side in (0, 1):
+        expect(columns.nth(side).locator(".qd-item").first).to_be_visible()
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "md"])
