@@ -23,7 +23,11 @@ CHECKED = (
 
 @pytest.fixture
 def page(browser, served_sample):
+    """A tab on an empty chat: the module's browser keeps conversations in local storage."""
     tab = open_tab(browser, served_sample.url)
+    tab.evaluate("() => localStorage.clear()")
+    tab.reload()
+    tab.locator("#question textarea").wait_for()
     yield tab
     tab.close()
 
