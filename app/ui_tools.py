@@ -19,18 +19,12 @@ from typing import TYPE_CHECKING, Any
 import gradio as gr
 
 from app.chat_tool_html import record_item
-from app.chat_tools import citations_of
+from app.chat_tools import check_turn, citations_of, compare_turn, timeline_turn
 from app.export import FORMATS
 from app.html import EMPTY_SOURCES, render_sources
 from app.speakers_view import speaker_label
-from app.tool_html import (
-    TOOLS_CSS,
-    check_html,
-    comparison_html,
-    months_figure,
-    profile_html,
-    timeline_html,
-)
+from app.tool_html import TOOLS_CSS, months_figure, profile_html
+from app.tool_turn import ToolAnswer
 from app.types import Answer
 
 if TYPE_CHECKING:
@@ -103,26 +97,44 @@ def first_suggestions(desk: QuoteDesk, pickers: int) -> Any:
 # ----- handlers ------------------------------------------------------------------------------
 
 
-def run_check(desk: QuoteDesk, text: str, who: str) -> str:
+# Each tool shows its result as the chat shows it (`app/chat_tools.py`), and the quotations it
+# found in the sources panel, where each marker opens its paragraph.
+
+
+def run_check(desk: QuoteDesk, text: str, who: str) -> tuple[str, Any]:
+    """Outputs: the verdict with its diff and places, the sources panel."""
     if not (text or "").strip():
-        return problem("Paste a quotation to check.")
-    return check_html(desk.check(text, who or None))
+        return problem("Paste a quotation to check."), gr.skip()
+    turn = check_turn(text, desk.check(text, who or None), desk.article)
+    return _shown(turn), render_sources(turn, desk.article)
 
 
-def run_timeline(desk: QuoteDesk, who: str, about: str, start: str, end: str) -> tuple[Any, str]:
+def run_timeline(
+    desk: QuoteDesk, who: str, about: str, start: str, end: str
+) -> tuple[Any, str, Any]:
+    """Outputs: the plot, the dated list, the sources panel."""
     try:
         found = desk.timeline(who or "", about or None, start or None, end or None)
     except ValueError as exc:
-        return None, problem(str(exc))
+        return None, problem(str(exc)), gr.skip()
+    turn = timeline_turn(found.speaker, found, desk.article)
     title = found.speaker + (f" on {found.topic}" if found.topic else "")
-    return months_figure(found.months, title), timeline_html(found)
+    return months_figure(found.months, title), _shown(turn), render_sources(turn, desk.article)
 
 
-def run_compare(desk: QuoteDesk, a: str, b: str, about: str) -> str:
+def run_compare(desk: QuoteDesk, a: str, b: str, about: str) -> tuple[str, Any]:
+    """Outputs: the two columns, the sources panel."""
     try:
-        return comparison_html(desk.compare(a or "", b or "", about or None))
+        found = desk.compare(a or "", b or "", about or None)
     except ValueError as exc:
-        return problem(str(exc))
+        return problem(str(exc)), gr.skip()
+    turn = compare_turn(f"{a} / {b}", found, desk.article)
+    return _shown(turn), render_sources(turn, desk.article)
+
+
+def _shown(turn: ToolAnswer) -> str:
+    """A tool turn's own view, its markers linked to the sources panel."""
+    return turn.body(True) if turn.body is not None else problem(turn.answer)
 
 
 def show_speaker(desk: QuoteDesk, who: str) -> tuple[Any, str, str]:
@@ -175,16 +187,21 @@ def answer_export(desk: QuoteDesk, answer: Answer, fmt: str) -> str:
 def add_tool_tabs(desk: QuoteDesk, sources: gr.HTML | None = None) -> None:
     """Create the five tool tabs inside the current `gr.Blocks` (or `gr.Tabs`).
 
-    `sources` is the chat's sources panel, where the speaker page's quotations open; without
-    it the speaker page has a panel of its own."""
+    `sources` is the chat's sources panel, where the quotations a tool found open; without it
+    (the tabs on their own) a panel is placed under the tabs."""
+    own_panel = sources is None
+    panel = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None, render=False)
+    sources = panel if sources is None else sources
     search = SpeakerSearch(desk)
     pickers = [
-        _check_tab(desk),
-        _timeline_tab(desk),
-        _compare_tab(desk),
+        _check_tab(desk, sources),
+        _timeline_tab(desk, sources),
+        _compare_tab(desk, sources),
         _speaker_tab(desk, sources),
         _export_tab(desk),
     ]
+    if own_panel:
+        panel.render()
     for picker in (p for group in pickers for p in group):
         picker.key_up(search, None, picker, api_name=False, queue=False, show_progress="hidden")
 
@@ -200,7 +217,7 @@ def _suggest_on_select(desk: QuoteDesk, tab: gr.Tab, boxes: list[gr.Dropdown]) -
     tab.select(partial(first_suggestions, desk, len(boxes)), None, boxes, api_name=False)
 
 
-def _check_tab(desk: QuoteDesk) -> list[gr.Dropdown]:
+def _check_tab(desk: QuoteDesk, sources: gr.HTML) -> list[gr.Dropdown]:
     with gr.Tab("Check a quote", elem_id="tab-check"):
         _styles()
         quotation = gr.Textbox(
@@ -210,11 +227,11 @@ def _check_tab(desk: QuoteDesk) -> list[gr.Dropdown]:
         button = gr.Button("Check", variant="primary", elem_id="check-run")
         result = gr.HTML("", elem_id="check-result", js_on_load=None)
     for event in (button.click, quotation.submit):
-        event(partial(run_check, desk), [quotation, speaker], result, api_name=False)
+        event(partial(run_check, desk), [quotation, speaker], [result, sources], api_name=False)
     return []
 
 
-def _timeline_tab(desk: QuoteDesk) -> list[gr.Dropdown]:
+def _timeline_tab(desk: QuoteDesk, sources: gr.HTML) -> list[gr.Dropdown]:
     with gr.Tab("Timeline", elem_id="tab-timeline") as tab:
         _styles()
         with gr.Row():
@@ -226,12 +243,13 @@ def _timeline_tab(desk: QuoteDesk) -> list[gr.Dropdown]:
         plot = gr.Plot(label="Statements per month", elem_id="timeline-plot")
         items = gr.HTML("", elem_id="timeline-items", js_on_load=None)
     inputs = [speaker, topic, since, until]
-    button.click(partial(run_timeline, desk), inputs, [plot, items], api_name=False)
+    outputs = [plot, items, sources]
+    button.click(partial(run_timeline, desk), inputs, outputs, api_name=False)
     _suggest_on_select(desk, tab, [speaker])
     return [speaker]
 
 
-def _compare_tab(desk: QuoteDesk) -> list[gr.Dropdown]:
+def _compare_tab(desk: QuoteDesk, sources: gr.HTML) -> list[gr.Dropdown]:
     with gr.Tab("Compare", elem_id="tab-compare") as tab:
         _styles()
         with gr.Row():
@@ -240,19 +258,18 @@ def _compare_tab(desk: QuoteDesk) -> list[gr.Dropdown]:
             topic = gr.Textbox(label="Topic (optional)", elem_id="compare-topic")
         button = gr.Button("Compare", variant="primary", elem_id="compare-run")
         result = gr.HTML("", elem_id="compare-result", js_on_load=None)
-    button.click(partial(run_compare, desk), [first, second, topic], result, api_name=False)
+    inputs = [first, second, topic]
+    button.click(partial(run_compare, desk), inputs, [result, sources], api_name=False)
     _suggest_on_select(desk, tab, [first, second])
     return [first, second]
 
 
-def _speaker_tab(desk: QuoteDesk, sources: gr.HTML | None) -> list[gr.Dropdown]:
+def _speaker_tab(desk: QuoteDesk, sources: gr.HTML) -> list[gr.Dropdown]:
     with gr.Tab("Speaker page", elem_id="tab-speaker") as tab:
         _styles()
         speaker = speaker_picker("Speaker (type to search)", "speaker-pick")
         plot = gr.Plot(label="Statements per month", elem_id="speaker-plot")
         page = gr.HTML("", elem_id="speaker-page", js_on_load=None)
-        if sources is None:
-            sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
     speaker.change(partial(show_speaker, desk), speaker, [plot, page, sources], api_name=False)
     _suggest_on_select(desk, tab, [speaker])
     return [speaker]

@@ -102,6 +102,11 @@ def test_check_tab_shows_verdict_and_diff(page) -> None:
     expect(page.locator("#check-result .qd-diff del")).to_have_text("positive")
     expect(page.locator("#check-result .qd-diff ins")).to_have_text("negative")
     expect(page.locator("#check-result .qd-item").first).to_contain_text("Sergei Lavrov")
+    # The places found are in the sources panel, each marker pointing to its block.
+    page.locator("#check-result .qd-item a.qd-marker").first.click()
+    expect(page.locator("#sources #source-1 .qd-passage mark")).to_contain_text(
+        "no positive reaction"
+    )
 
 
 def test_timeline_tab_shows_plot_and_dated_items(page) -> None:
