@@ -35,10 +35,11 @@ def tool_answer(desk: QuoteDesk, message: str) -> ToolAnswer | None:
 
     A tool that cannot run (an unknown speaker, the same speaker twice) gives a one-line turn
     saying so, never an exception."""
-    request = parse_tool_request(message)
+    # Cleaned as `ask` cleans a question: terminal escapes and control characters go whole.
+    question = " ".join(strip_control(message or "").split())[:MAX_MESSAGE_CHARS]
+    request = parse_tool_request(question)
     if request is None:
         return None
-    question = " ".join(strip_control(message).split())[:MAX_MESSAGE_CHARS]
     try:
         if isinstance(request, CheckRequest):
             result = desk.check(request.quotation, request.speaker)
