@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from app.check_request import CheckRequest, parse_check_request
 
 _END = r"\s*[?.!]?\s*$"
+# A timeline or comparison request names a speaker or two and a topic: longer messages are
+# questions (and the patterns' lazy groups would cost milliseconds on a 2,000-character one).
+MAX_REQUEST_CHARS = 200
 _POSSESSIVE = r"(?:'s|’s|'|’)"
 _STANCE = r"(?:position|positions|view|views|stance|line|opinion|opinions|tone|thinking)"
 _CHANGED = r"(?:changed|evolved|shifted|developed|moved)(?:\s+over\s+time)?"
@@ -99,6 +102,8 @@ def parse_tool_request(message: str) -> ToolRequest | None:
     if check := parse_check_request(message):
         return check
     text = message or ""
+    if len(text) > MAX_REQUEST_CHARS:
+        return None
     for rule, pattern in TIMELINE_PATTERNS:
         if found := pattern.match(text):
             return TimelineRequest(_name(found["speaker"]), _topic(found["topic"]), rule)

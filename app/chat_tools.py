@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from app.api import MAX_QUESTION_CHARS
 from app.chat_request import CheckRequest, TimelineRequest, parse_tool_request
 from app.chat_tool_html import check_body, comparison_body, timeline_body
 from app.tool_render import VERDICT_LABELS
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from app.timeline import Comparison, Timeline
 
 MAX_CITED = 20  # quotations of one tool turn that become citations (and sources panel blocks)
-MAX_MESSAGE_CHARS = 2000  # as `QuoteDesk` reads a question
 
 
 def tool_answer(desk: QuoteDesk, message: str) -> ToolAnswer | None:
@@ -36,7 +36,7 @@ def tool_answer(desk: QuoteDesk, message: str) -> ToolAnswer | None:
     A tool that cannot run (an unknown speaker, the same speaker twice) gives a one-line turn
     saying so, never an exception."""
     # Cleaned as `ask` cleans a question: terminal escapes and control characters go whole.
-    question = " ".join(strip_control(message or "").split())[:MAX_MESSAGE_CHARS]
+    question = " ".join(strip_control(message or "").split())[:MAX_QUESTION_CHARS]
     request = parse_tool_request(question)
     if request is None:
         return None

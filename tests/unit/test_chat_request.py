@@ -58,6 +58,7 @@ CASES = [
     ("How much did the bridge cost?", None),
     ("What did the council decide?", None),
     ("", None),
+    ("Compare Mara Quill and Tomas Brey on " + "tolls and fares " * 12, None),  # a question
 ]
 
 
