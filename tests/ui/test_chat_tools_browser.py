@@ -1,24 +1,37 @@
 """The quote desk tools inside the served chat (`app.ui.launch`, guard included), in Debian's
 chromium driven by Playwright: typed in the chat box, the answer download, and the speaker
-page's quotations opening in the chat's sources panel."""
+page's quotations opening in the chat's sources panel.
+
+With QUOTEDESK_UPDATE_SCREENSHOT=1 they also refresh docs/screenshots/ (1400 px).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
 from tests.ui.conftest import ANSWERED, ask, needs_chromium, open_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
+UPDATE_SCREENSHOTS = os.environ.get("QUOTEDESK_UPDATE_SCREENSHOT") == "1"
 
 CHECKED = (
     "Did Sergei Lavrov say “There is no negative reaction on the main issue in this document”?"
 )
+
+
+def update_screenshot(page, name: str) -> None:
+    """The README's picture of this screen, when asked for (QUOTEDESK_UPDATE_SCREENSHOT=1)."""
+    if UPDATE_SCREENSHOTS:
+        page.wait_for_timeout(800)  # let the panel's smooth scroll and the plot settle
+        page.screenshot(path=str(ROOT / "docs" / "screenshots" / f"{name}.png"))
 
 
 @pytest.fixture
@@ -45,6 +58,7 @@ def test_a_quote_check_in_the_chat_shows_verdict_diff_and_opens_its_source(page)
     source = page.locator("#sources #source-1")
     expect(source).to_be_in_viewport()
     expect(source.locator(".qd-passage mark")).to_contain_text("no positive reaction")
+    update_screenshot(page, "chat-check")
 
 
 def test_a_position_question_in_the_chat_shows_the_dated_list_and_the_plot(page) -> None:
@@ -55,6 +69,7 @@ def test_a_position_question_in_the_chat_shows_the_dated_list_and_the_plot(page)
     expect(answer.locator(".qd-date")).to_have_text(["2022-01-27"])
     expect(answer.locator(".qd-item").first).to_be_visible()
     expect(page.locator("#chat .js-plotly-plot")).to_be_visible()
+    update_screenshot(page, "chat-timeline")
 
 
 def test_compare_in_the_chat_shows_two_columns_of_the_right_speakers(page) -> None:
@@ -67,6 +82,7 @@ def test_compare_in_the_chat_shows_two_columns_of_the_right_speakers(page) -> No
     # (that each column holds only its speaker's words: test_ui_api.py reads the HTML)
     for side in (0, 1):
         expect(columns.nth(side).locator(".qd-item").first).to_be_visible()
+    update_screenshot(page, "chat-compare")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "md"])
@@ -109,6 +125,7 @@ def test_the_speaker_page_opens_a_quotation_in_the_chat_sources_panel(page) -> N
     expect(source).to_be_in_viewport()
     marked = source.locator(".qd-passage mark").first.inner_text()
     assert marked[:40] in words  # the same quotation, in its paragraph
+    update_screenshot(page, "speaker-page")
 
 
 def test_the_export_tab_downloads_behind_the_guard(page, sample_desk) -> None:
