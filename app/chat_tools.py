@@ -28,13 +28,18 @@ if TYPE_CHECKING:
     from app.timeline import Comparison, Timeline
 
 MAX_CITED = 20  # quotations of one tool turn that become citations (and sources panel blocks)
+# Requests phrased as ordinary questions ("What did X and Y say about Z?"): when the tool
+# cannot run (a name that is no stored speaker, such as "the report"), `ask` answers them.
+# Explicit requests ("Compare X and Y", a pasted quotation) say in one line why not.
+ASKED_AS_QUESTIONS = frozenset({"what_did_x_and_y_say", "position_changed", "changed_position"})
 
 
 def tool_answer(desk: QuoteDesk, message: str) -> ToolAnswer | None:
     """The tool turn a chat message asks for, or None when it is an ordinary question.
 
     A tool that cannot run (an unknown speaker, the same speaker twice) gives a one-line turn
-    saying so, never an exception."""
+    saying so, never an exception; or None for a request phrased as a question
+    (`ASKED_AS_QUESTIONS`), which `ask` then answers."""
     # Cleaned as `ask` cleans a question: terminal escapes and control characters go whole.
     question = " ".join(strip_control(message or "").split())[:MAX_QUESTION_CHARS]
     request = parse_tool_request(question)
@@ -50,6 +55,8 @@ def tool_answer(desk: QuoteDesk, message: str) -> ToolAnswer | None:
         comparison = desk.compare(request.first, request.second, request.topic)
         return compare_turn(question, comparison, desk.article)
     except ValueError as exc:
+        if request.rule in ASKED_AS_QUESTIONS:
+            return None
         return ToolAnswer(question=question, answer=str(exc), abstained=True, tool="problem")
 
 

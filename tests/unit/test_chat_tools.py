@@ -181,3 +181,9 @@ def test_a_tool_that_cannot_run_says_why_in_one_line() -> None:
     assert isinstance(turn, ToolAnswer) and turn.abstained and turn.tool == "problem"
     assert turn.answer == "Nobody Known is not quoted in the articles"
     assert "\x1b" not in turn.question and "[31m" not in turn.question
+
+
+def test_a_comparison_asked_as_a_question_falls_back_to_ask_when_it_cannot_run() -> None:
+    desk = FakeDesk()
+    assert tool_answer(desk, "What did Mara Quill and the report say about tolls?") is None
+    assert desk.calls == [("compare", "Mara Quill", "the report", "tolls")]
