@@ -39,9 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         routed = type(found).__name__ if found else "ask"
         p50 = statistics.median(runs)
         p99 = statistics.quantiles(runs, n=100)[98]
-        print(
-            f"{name:14s} {len(message):5d} chars -> {routed:16s} p50 {p50:7.1f} µs  p99 {p99:7.1f} µs"
-        )
+        shape = f"{name:14s} {len(message):5d} chars -> {routed:16s}"
+        print(f"{shape} p50 {p50:7.1f} µs  p99 {p99:7.1f} µs")
     return 0
 
 

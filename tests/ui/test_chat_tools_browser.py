@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.ui.conftest import ANSWERED, ask, needs_chromium, open_tab
+from tests.ui.conftest import ANSWERED, ask, needs_chromium, open_tab, pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
 UPDATE_SCREENSHOTS = os.environ.get("QUOTEDESK_UPDATE_SCREENSHOT") == "1"
@@ -112,11 +112,7 @@ def test_the_speaker_page_opens_a_quotation_in_the_chat_sources_panel(page) -> N
     from playwright.sync_api import expect
 
     page.get_by_role("tab", name="Speaker page").click()
-    box = page.locator("#speaker-pick input")
-    box.click()
-    box.fill("Dmitry Peskov")
-    options = page.locator(f"#{box.get_attribute('aria-controls')}")
-    options.get_by_role("option", name=re.compile(r"^Dmitry Peskov( —|$)")).first.click()
+    pick(page, "speaker-pick", "Dmitry Peskov")
     first = page.locator("#speaker-page .qd-recent .qd-item").first
     expect(first).to_be_visible()
     words = first.inner_text()
@@ -132,11 +128,7 @@ def test_the_export_tab_downloads_behind_the_guard(page, sample_desk) -> None:
     from playwright.sync_api import expect
 
     page.get_by_role("tab", name="Export").click()
-    box = page.locator("#export-speaker input")
-    box.click()
-    box.fill("Sergei Lavrov")
-    options = page.locator(f"#{box.get_attribute('aria-controls')}")
-    options.get_by_role("option", name=re.compile(r"^Sergei Lavrov( —|$)")).first.click()
+    pick(page, "export-speaker", "Sergei Lavrov")
     page.locator("#export-run").click()
     expect(page.locator("#export-status")).to_contain_text("Ready")
     with page.expect_download() as download:

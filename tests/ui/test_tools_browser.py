@@ -9,14 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from benchmarks.common import free_port
-from tests.ui.conftest import CHROMIUM, TIMEOUT_MS
+from tests.ui.conftest import CHROMIUM, TIMEOUT_MS, pick
 from tests.ui.conftest import CHROMIUM_ARGS as ARGS
 
 pytestmark = [
@@ -77,16 +76,6 @@ def page(browser, url) -> Iterator:
     tab.goto(url)
     yield tab
     tab.close()
-
-
-def pick(page, elem_id: str, value: str) -> None:
-    """Type into a speaker picker and choose the suggestion for that name (suggestions read
-    "Name — role (n quotes)")."""
-    box = page.locator(f"#{elem_id} input")
-    box.click()
-    box.fill(value)
-    options = page.locator(f"#{box.get_attribute('aria-controls')}")
-    options.get_by_role("option", name=re.compile(rf"^{re.escape(value)}( —|$)")).first.click()
 
 
 def test_check_tab_shows_verdict_and_diff(page) -> None:

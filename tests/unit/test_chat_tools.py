@@ -15,6 +15,7 @@ from app.conversation import to_markdown
 from app.html import render_answer
 from app.quote_records import QuoteRecord
 from app.timeline import Comparison, Side, Timeline, group_by_date, per_month
+from app.tool_html import MAX_LISTED
 from app.tool_turn import ToolAnswer
 from ingest.types import Article
 
@@ -134,6 +135,16 @@ def test_timeline_body_groups_by_day_and_marks_undated_last() -> None:
     dates = [part.split("</h4>")[0] for part in html.split('<h4 class="qd-date">')[1:]]
     assert dates == ["2021-05-03", "2021-05-06", "undated"]
     assert html.count('class="qd-item"') == 4
+
+
+def test_timeline_body_lists_at_most_max_listed_and_cites_the_first() -> None:
+    records = [record(n=n) for n in range(MAX_LISTED + 5)]
+    found = Timeline("Mara Quill", None, records, group_by_date(records), per_month(records))
+    cited = citations_of(records[:MAX_CITED], ARTICLES.get)
+    html = timeline_body(found, cited, linked=True)
+    assert html.count('class="qd-item"') == MAX_LISTED
+    assert html.count('class="qd-marker"') == MAX_CITED
+    assert f"{MAX_LISTED + 5} statement(s)" in html
 
 
 @dataclass
