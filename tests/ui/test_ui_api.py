@@ -124,6 +124,17 @@ def test_compare_in_the_chat_gives_each_speaker_a_column_of_their_own_words(
         assert items and set(items) == {speaker}
 
 
+def test_a_tool_turn_says_the_filters_do_not_apply_to_it(served_sample) -> None:
+    _, chat, _, _ = client(served_sample.url).predict(
+        "How has Dmitry Peskov's position changed?", "quotes", "", "CNN", "", "", api_name="/ask"
+    )
+    assert "The filters apply to answers, not to this tool" in text_of(chat[1])
+    _, chat, _, _ = client(served_sample.url).predict(
+        "How has Dmitry Peskov's position changed?", api_name="/ask"
+    )
+    assert "filters" not in text_of(chat[1])
+
+
 def test_a_tool_for_an_unknown_speaker_says_so_in_one_line(served_sample) -> None:
     _, chat, sources, _ = client(served_sample.url).predict(
         "Compare Zorblax Quint and Dmitry Peskov on NATO", api_name="/ask"
