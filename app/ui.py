@@ -6,6 +6,11 @@ Handlers are module-level functions that only call `QuoteDesk` and the pure rend
 `gr.State` (the chat display is derived from it, never parsed back), mirrored into the
 browser's local storage per store, so a reload brings it back.
 
+A message that asks for a quote desk tool (a quotation to check, a speaker over time, two
+speakers side by side; `app/chat_request.py`) is answered by the tool as a turn of its own
+(`app/chat_tools.py`); the five tool tabs (`app/ui_tools.py`) sit beside the chat, and the
+sources panel beside every tab.
+
 Import `app.startup.set_offline_switches()` first (`quotedesk serve` does): Gradio reads them
 when it is imported.
 """
@@ -29,6 +34,7 @@ from starlette.middleware import Middleware
 from app.api import MAX_QUESTION_CHARS
 from app.chat_tools import tool_answer
 from app.conversation import restored, stored, to_json, to_markdown
+from app.export import FORMATS
 from app.guard import Guard, LoginThrottle
 from app.html import (
     EMPTY_SOURCES,
@@ -45,7 +51,6 @@ from app.settings import ServerSettings
 from app.tool_html import TOOLS_CSS
 from app.types import Answer, Filters
 from app.ui_tools import (
-    FORMATS,
     SpeakerSearch,
     add_tool_tabs,
     answer_export,
@@ -106,9 +111,9 @@ mark { background: #ffe58a; color: #1a1a1a; padding: 0 .1em; border-radius: 2px;
 @media (max-width: 768px) { .qd-sources { max-height: none; } }
 """
 
-# A marker click (in the chat or on the speaker page) opens its source in the panel and
-# scrolls to it (capture phase, so the chat's
-# own link handling never turns it into navigation). On a phone the sidebar starts closed.
+# A marker click (in the chat or a tool tab) opens its source in the panel and scrolls to it
+# (capture phase, so the chat's own link handling never turns it into navigation). On a phone
+# the sidebar starts closed.
 JS = """
 () => {
   // On a phone the sidebar would cover the chat: start with it closed (its toggle opens it).

@@ -12,7 +12,7 @@ from app.chat_tool_html import check_body, comparison_body, record_item, timelin
 from app.chat_tools import MAX_CITED, citations_of, tool_answer
 from app.check import CheckResult, Occurrence
 from app.conversation import to_markdown
-from app.html import render_answer
+from app.html import chat_messages, render_answer
 from app.quote_records import QuoteRecord
 from app.timeline import Comparison, Side, Timeline, group_by_date, per_month
 from app.tool_html import MAX_LISTED
@@ -185,6 +185,10 @@ def test_a_timeline_question_becomes_a_turn_with_citations_view_and_plot() -> No
     html = render_answer(turn)
     assert '<h4 class="qd-date">2021-05-02</h4>' in html and "qd-cite-list" not in html
     assert "Mara Quill on the bridge: 2 statement(s)" in to_markdown([turn])
+    shown = chat_messages([turn], plot=lambda figure: ("plot", figure))
+    assert [m["role"] for m in shown] == ["user", "assistant", "assistant"]
+    assert shown[2]["content"] == ("plot", turn.figure)
+    assert len(chat_messages([turn])) == 2  # without a plot maker, no plot message
 
 
 def test_a_tool_that_cannot_run_says_why_in_one_line() -> None:
