@@ -32,8 +32,14 @@ _MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
 
 
 def stored(history: Sequence[Answer]) -> list[dict[str, Any]]:
-    """The conversation as JSON-ready dicts for the browser's local storage."""
-    return [asdict(answer) for answer in history]
+    """The conversation as JSON-ready dicts for the browser's local storage: the `Answer`
+    fields only (a tool turn's view and plot are rebuilt by nobody; its summary stays)."""
+    return [asdict(_plain(answer)) for answer in history]
+
+
+def _plain(answer: Answer) -> Answer:
+    """The `Answer` part of a turn (a `ToolAnswer` also holds its view and plot)."""
+    return Answer(**{name: getattr(answer, name) for name in _ANSWER_FIELDS})
 
 
 def restored(items: Any) -> list[Answer]:
@@ -102,7 +108,7 @@ def _source_line(c: Citation) -> str:
     title = f"[{markdown_text(c.title)}]({_link(url)})" if url else f"*{markdown_text(c.title)}*"
     where = ", ".join(markdown_text(p) for p in (c.source, c.published) if p)
     where = f", {where}" if where else ""
-    return f"{who}{title}{where}, paragraph {c.paragraph}"
+    return f"{who}{title}{where}, {c.location}"
 
 
 def markdown_text(text: str | None) -> str:

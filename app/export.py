@@ -1,8 +1,9 @@
 """Quotations and answers with their sources, as CSV, JSON or Markdown.
 
 Every exported row carries who said it, the exact words and where to find them (article,
-source, date, URL, paragraph, offsets). Text is sanitised on the way out: HTML tags and control
-characters removed, links kept only when they are http(s), spreadsheet formulas defused.
+source, date, URL, paragraph, sentence, offsets). Text is sanitised on the way out: HTML tags
+and control characters removed, links kept only when they are http(s), spreadsheet formulas
+defused.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class ExportRow:
     date: str
     url: str
     paragraph: int
+    sentence: int | None  # within the paragraph (within the article when it has no breaks)
     start: int
     end: int
 
@@ -59,7 +61,8 @@ def clean_url(value: str | None) -> str:
     return url if ok else ""
 
 
-def row_of_record(record: QuoteRecord) -> ExportRow:
+def row_of_record(record: QuoteRecord, sentence: int | None = None) -> ExportRow:
+    """A stored quotation's row; `sentence` is left empty unless the caller located it."""
     return ExportRow(
         speaker=clean_text(record.speaker),
         role=clean_text(record.role),
@@ -71,6 +74,7 @@ def row_of_record(record: QuoteRecord) -> ExportRow:
         date=clean_text(record.published),
         url=clean_url(record.url),
         paragraph=record.paragraph,
+        sentence=sentence,
         start=record.start,
         end=record.end,
     )
@@ -90,6 +94,7 @@ def rows_of_answer(answer: Answer) -> list[ExportRow]:
             date=clean_text(c.published),
             url=clean_url(c.url),
             paragraph=c.paragraph,
+            sentence=c.sentence,
             start=c.start,
             end=c.end,
         )
@@ -135,10 +140,15 @@ def _markdown(rows: list[ExportRow], heading: str) -> str:
         where = ", ".join(_md(p) for p in (row.source, row.date) if p)
         lines += [
             f"{n}. **{who}**{role}: {_md_quote(row)}",
-            f"   — {linked}{f', {where}' if where else ''}, paragraph {row.paragraph} "
+            f"   — {linked}{f', {where}' if where else ''}, {_location(row)} "
             f"(`{_md(row.article_id)}` {row.start}-{row.end})",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _location(row: ExportRow) -> str:
+    sentence = f", sentence {row.sentence}" if row.sentence else ""
+    return f"paragraph {row.paragraph}{sentence}"
 
 
 def _md_quote(row: ExportRow) -> str:

@@ -6,6 +6,11 @@ Handlers are module-level functions that only call `QuoteDesk` and the pure rend
 `gr.State` (the chat display is derived from it, never parsed back), mirrored into the
 browser's local storage per store, so a reload brings it back.
 
+A message that asks for a quote desk tool (a quotation to check, a speaker over time, two
+speakers side by side; `app/chat_request.py`) is answered by the tool as a turn of its own
+(`app/chat_tools.py`); the five tool tabs (`app/ui_tools.py`) sit beside the chat, and the
+sources panel beside every tab.
+
 Call `app.settings.set_process_switches()` before importing this module (`quotedesk` does at
 start-up): Gradio reads its switches when it is imported.
 """
@@ -27,7 +32,9 @@ import gradio as gr
 from starlette.middleware import Middleware
 
 from app.api import MAX_QUESTION_CHARS
+from app.chat_tools import tool_answer
 from app.conversation import restored, stored, to_json, to_markdown
+from app.export import FORMATS
 from app.guard import Guard, LoginThrottle
 from app.html import (
     EMPTY_SOURCES,
@@ -41,8 +48,16 @@ from app.html import (
     stream_cuts,
 )
 from app.settings import ServerSettings
-from app.speakers_view import speaker_label
+from app.tool_html import TOOLS_CSS
 from app.types import Answer, Filters
+from app.ui_tools import (
+    SpeakerSearch,
+    add_tool_tabs,
+    answer_export,
+    download_js,
+    first_suggestions,
+    speaker_picker,
+)
 from ingest.loaders import strip_control
 
 if TYPE_CHECKING:
@@ -61,7 +76,6 @@ MODES = [("Written answer", "written"), ("Quotes only", "quotes")]
 MODE_VALUES = [value for _, value in MODES]
 MAX_TURNS = 100  # per session; older turns drop off the display, the history and the storage
 EXAMPLE_SLOTS = 3
-SPEAKER_MATCHES = 50  # picker suggestions per keystroke (the search itself covers everyone)
 QUOTES_PER_PAGE = 20
 UNDATED_NAMED = 3  # undated articles named in the notice; the rest are counted
 
@@ -93,11 +107,13 @@ mark { background: #ffe58a; color: #1a1a1a; padding: 0 .1em; border-radius: 2px;
 .qd-upload td, .qd-upload th { padding: .2em .5em; text-align: left; }
 .qd-failed td:nth-child(2) { color: #b42318; font-weight: 600; }
 .qd-quote-list > li { margin-bottom: .6em; }
+.qd-answer-download { align-items: end; }
 @media (max-width: 768px) { .qd-sources { max-height: none; } }
 """
 
-# A marker click opens its source in the panel and scrolls to it (capture phase, so the chat's
-# own link handling never turns it into navigation). On a phone the sidebar starts closed.
+# A marker click (in the chat or a tool tab) opens its source in the panel and scrolls to it
+# (capture phase, so the chat's own link handling never turns it into navigation). On a phone
+# the sidebar starts closed.
 JS = """
 () => {
   // On a phone the sidebar would cover the chat: start with it closed (its toggle opens it).
@@ -110,7 +126,9 @@ JS = """
   document.addEventListener('click', (event) => {
     const link = event.target.closest && event.target.closest('a[href^="#source-"]');
     if (!link) return;
-    const target = document.getElementById(link.getAttribute('href').slice(1));
+    const anchor = document.getElementById(link.getAttribute('href').slice(1));
+    // A paragraph cited twice is one block: the second marker's anchor sits inside it.
+    const target = anchor && anchor.closest('.qd-source');
     if (!target) return;
     event.preventDefault();
     event.stopPropagation();
@@ -121,19 +139,6 @@ JS = """
   }, true);
 }
 """
-
-# An export is saved by the browser from the text already on the page: no file on the server.
-DOWNLOAD_JS = """
-() => {{
-  const text = document.querySelector('#{box} textarea').value;
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], {{type: '{mime}'}}));
-  link.download = 'quotedesk-conversation.{ext}';
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}}
-"""
-
 
 # ----- handlers --------------------------------------------------------------------------------
 
@@ -152,6 +157,9 @@ def respond(
     if not (question or "").strip():
         gr.Warning("Type a question first: the box is empty.")
         yield (gr.skip(),) * 5
+        return
+    if (turn := tool_answer(desk, question)) is not None:  # a quote check, timeline, compare
+        yield _tool_turn(desk, turn, history, any((speaker, source, since, until)))
         return
     try:
         filters = Filters(speaker or None, source or None, since or None, until or None)
@@ -175,8 +183,8 @@ def respond(
         written += item
         if time.monotonic() - shown >= LLM_REFRESH:
             shown = time.monotonic()
-            messages = chat_messages(history, _unfinished(question, written))
-            yield "", messages, gr.skip(), gr.skip(), gr.skip()
+            shown_messages = messages(history, _unfinished(question, written))
+            yield "", shown_messages, gr.skip(), gr.skip(), gr.skip()
     answer = _with_notices(answer, desk.question_notice(question), _undated_notice(desk, filters))
     # The verified answer replaces the LLM's raw text; quoted answers stream in a few cuts.
     # Every cut repeats the sources and export rather than `gr.skip()` them: Gradio 6 turns a
@@ -188,9 +196,39 @@ def respond(
     markdown = to_markdown(finished)
     cuts = [] if written else list(stream_cuts(answer.answer, STREAM_STEPS))[:-1]
     for cut in cuts:
-        yield "", chat_messages(history, (answer, cut)), gr.skip(), sources, markdown
+        yield "", messages(history, (answer, cut)), gr.skip(), sources, markdown
         time.sleep(STREAM_DELAY)
-    yield "", chat_messages(finished), finished, sources, markdown
+    yield "", messages(finished), finished, sources, markdown
+
+
+def _tool_turn(desk: QuoteDesk, turn: Answer, history: list[Answer], filtered: bool) -> tuple:
+    """A quote desk tool's turn, shown whole; outputs as `respond`'s."""
+    if filtered:
+        turn = _with_notices(turn, "The filters apply to answers, not to this tool")
+    finished = [*history, turn][-MAX_TURNS:]
+    sources = render_sources(turn, desk.article)
+    return "", messages(finished), finished, sources, to_markdown(finished)
+
+
+def messages(history: Sequence[Answer], streaming: tuple[Answer, int] | None = None) -> list:
+    """The chat's messages, a tool turn's plot as a message of its own."""
+    return chat_messages(history, streaming, plot=_chat_plot)
+
+
+def _chat_plot(figure: Any) -> gr.Plot:
+    return gr.Plot(figure, show_label=False, elem_classes=["qd-chat-plot"])
+
+
+def answer_download(desk: QuoteDesk, history: list[Answer], fmt: str) -> str:
+    """The latest turn's citations in `fmt`, for the browser to save ("" before any answer)."""
+    if not history or fmt not in FORMATS:
+        return ""
+    return answer_export(desk, history[-1], fmt)
+
+
+def latest_sources(desk: QuoteDesk, history: list[Answer]) -> str:
+    """The panel back to the latest turn's sources (the speaker page shows its own there)."""
+    return render_sources(history[-1], desk.article) if history else EMPTY_SOURCES
 
 
 def save_conversation(history: list[Answer]) -> tuple[list[dict[str, Any]], str]:
@@ -199,8 +237,8 @@ def save_conversation(history: list[Answer]) -> tuple[list[dict[str, Any]], str]
 
 
 def new_chat() -> tuple:
-    """Outputs: chat, history, sources, Markdown, box, browser copy, JSON."""
-    return [], [], EMPTY_SOURCES, "", "", [], ""
+    """Outputs: chat, history, sources, Markdown, box, browser copy, JSON, answer export."""
+    return [], [], EMPTY_SOURCES, "", "", [], "", ""
 
 
 def on_load(desk: QuoteDesk, saved: Any) -> tuple:
@@ -213,7 +251,7 @@ def on_load(desk: QuoteDesk, saved: Any) -> tuple:
         render_stats(desk.stats()),
         *filter_choices(desk),
         *example_updates(desk),
-        chat_messages(history),
+        messages(history),
         history,
         sources,
         to_markdown(history) if history else "",
@@ -245,7 +283,7 @@ def add_files(
 def filter_choices(desk: QuoteDesk) -> tuple:
     """The speaker picker's first suggestions (most quoted) and every source."""
     return (
-        gr.update(choices=_speaker_choices(desk, "")),
+        first_suggestions(desk, 1),
         gr.update(choices=[("Any source", "")] + [(s, s) for s in desk.sources()]),
     )
 
@@ -260,20 +298,6 @@ def example_updates(desk: QuoteDesk) -> list[dict[str, Any]]:
 def echo(text: str) -> str:
     """An example button's own text, into the question box."""
     return text
-
-
-@dataclass(frozen=True)
-class SpeakerSearch:
-    """Suggestions for the picker as the user types, over every speaker in the store.
-
-    A callable object rather than a partial: Gradio passes `gr.KeyUpData` only to a callable
-    whose type hints it can read, which a `functools.partial` hides.
-    """
-
-    desk: QuoteDesk
-
-    def __call__(self, key: gr.KeyUpData) -> dict[str, Any]:
-        return gr.update(choices=_speaker_choices(self.desk, key.input_value or ""))
 
 
 def show_quotes(desk: QuoteDesk, speaker: str | None, page: int) -> tuple[str, int]:
@@ -333,6 +357,10 @@ class ChatParts:
     download_json: gr.Button
     sources: gr.HTML
     quotes_speaker: gr.Dropdown
+    chat_tab: gr.Tab
+    answer_format: gr.Radio
+    download_answer: gr.Button
+    answer_text: gr.Textbox
     previous_page: gr.Button
     next_page: gr.Button
     quotes_page: gr.State
@@ -358,7 +386,7 @@ def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
         )
         new_chat_button = gr.Button("New chat", size="sm", elem_id="new-chat")
         gr.Markdown("**Filters**")
-        speaker = _speaker_picker("Speaker (empty: anyone)", "filter-speaker")
+        speaker = speaker_picker("Speaker (empty: anyone)", "filter-speaker")
         source = gr.Dropdown(
             [("Any source", "")],
             value="",
@@ -386,9 +414,12 @@ def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
         "quoted words and who said them.</span></div>",
         elem_id="header",
     )
-    with gr.Tabs():
-        with gr.Tab("Chat", elem_id="chat-tab"), gr.Row(equal_height=False):
-            with gr.Column(scale=3, min_width=340):
+    # The sources panel sits beside every tab: the chat's markers and the speaker page's
+    # quotations both open their passage there.
+    sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None, render=False)
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=340), gr.Tabs(overflow_behavior="wrap"):
+            with gr.Tab("Chat", elem_id="chat-tab") as chat_tab:
                 chatbot = gr.Chatbot(
                     label="Chat",
                     elem_id="chat",
@@ -396,12 +427,14 @@ def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
                     latex_delimiters=[],
                     feedback_options=None,
                     buttons=[],  # the export gives the conversation as text
-                    placeholder="Ask a question about the articles, or pick an example.",
+                    placeholder="Ask a question about the articles, paste a quotation to "
+                    "check, or pick an example.",
                 )
                 with gr.Row(equal_height=True):
                     question = gr.Textbox(
                         show_label=False,
-                        placeholder="Ask a question and press Enter",
+                        placeholder="Ask a question, or paste a quotation to check, and press "
+                        "Enter",
                         elem_id="question",
                         scale=6,
                         autofocus=True,
@@ -414,6 +447,18 @@ def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
                         gr.Button(" ", size="sm", visible=False, elem_classes=["qd-example"])
                         for _ in range(EXAMPLE_SLOTS)
                     ]
+                with gr.Row(equal_height=True, elem_classes=["qd-answer-download"]):
+                    answer_format = gr.Radio(
+                        list(FORMATS),
+                        value="csv",
+                        label="The last answer with its sources",
+                        elem_id="answer-format",
+                        scale=3,
+                    )
+                    download_answer = gr.Button(
+                        "Download answer", size="sm", elem_id="answer-download", scale=1
+                    )
+                    answer_text = gr.Textbox(visible="hidden", elem_id="answer-export")
                 with gr.Accordion("Export the conversation", open=False, elem_id="export"):
                     with gr.Tab("Markdown"):
                         export_md = _export_box("export-md")
@@ -421,16 +466,17 @@ def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
                     with gr.Tab("JSON"):
                         export_json = _export_box("export-json")
                         download_json = gr.Button("Download .json", size="sm")
-            with gr.Column(scale=2, min_width=320):
-                gr.Markdown("### Sources")
-                sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None)
-        with gr.Tab("Quotes by speaker", elem_id="quotes-tab"):
-            quotes_speaker = _speaker_picker("Speaker", "quotes-speaker")
-            with gr.Row():
-                previous_page = gr.Button("← Newer", size="sm", elem_id="quotes-prev")
-                next_page = gr.Button("Older →", size="sm", elem_id="quotes-next")
-            quotes_page = gr.State(1)
-            quotes_list = gr.HTML(render_quote_page(None), elem_id="quotes", js_on_load=None)
+            with gr.Tab("Quotes by speaker", elem_id="quotes-tab"):
+                quotes_speaker = speaker_picker("Speaker", "quotes-speaker")
+                with gr.Row():
+                    previous_page = gr.Button("← Newer", size="sm", elem_id="quotes-prev")
+                    next_page = gr.Button("Older →", size="sm", elem_id="quotes-next")
+                quotes_page = gr.State(1)
+                quotes_list = gr.HTML(render_quote_page(None), elem_id="quotes", js_on_load=None)
+            add_tool_tabs(desk, sources)
+        with gr.Column(scale=2, min_width=320):
+            gr.Markdown("### Sources")
+            sources.render()
 
     return ChatParts(
         history=history,
@@ -454,6 +500,10 @@ def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
         download_json=download_json,
         sources=sources,
         quotes_speaker=quotes_speaker,
+        chat_tab=chat_tab,
+        answer_format=answer_format,
+        download_answer=download_answer,
+        answer_text=answer_text,
         previous_page=previous_page,
         next_page=next_page,
         quotes_page=quotes_page,
@@ -472,12 +522,19 @@ def _connect(
     inputs = [ui.question, ui.history, ui.mode, ui.speaker, ui.source, ui.since, ui.until]
     save = {"fn": save_conversation, "inputs": ui.history, "outputs": [ui.saved, ui.export_json]}
     save |= {"api_name": False, "queue": False}
-    ui.question.submit(ask, inputs, outputs, api_name="ask", **ask_options).then(**save)
-    ui.send.click(ask, inputs, outputs, api_name=False, **ask_options).then(**save)
+    prepare = {"fn": bound(answer_download, desk), "inputs": [ui.history, ui.answer_format]}
+    prepare |= {"outputs": ui.answer_text, "api_name": False, "queue": False}
+    ui.question.submit(ask, inputs, outputs, api_name="ask", **ask_options).then(**save).then(
+        **prepare
+    )
+    ui.send.click(ask, inputs, outputs, api_name=False, **ask_options).then(**save).then(**prepare)
     for button in ui.example_buttons:
         button.click(echo, button, ui.question, api_name=False, queue=False).then(
             ask, inputs, outputs, api_name=False, **ask_options
-        ).then(**save)
+        ).then(**save).then(**prepare)
+    ui.answer_format.change(**prepare)
+    ui.download_answer.click(None, [ui.answer_text, ui.answer_format], js=download_js("answer"))
+    ui.chat_tab.select(bound(latest_sources, desk), ui.history, ui.sources, api_name=False)
     cleared = [
         ui.chatbot,
         ui.history,
@@ -486,15 +543,12 @@ def _connect(
         ui.question,
         ui.saved,
         ui.export_json,
+        ui.answer_text,
     ]
     ui.new_chat_button.click(new_chat, None, cleared, api_name="clear")
     ui.chatbot.clear(new_chat, None, cleared, api_name=False)  # the chat's own trash button
-    ui.download_md.click(
-        None, js=DOWNLOAD_JS.format(box="export-md", mime="text/markdown", ext="md")
-    )
-    ui.download_json.click(
-        None, js=DOWNLOAD_JS.format(box="export-json", mime="application/json", ext="json")
-    )
+    ui.download_md.click(None, ui.export_md, js=download_js("conversation", "md"))
+    ui.download_json.click(None, ui.export_json, js=download_js("conversation", "json"))
     search = SpeakerSearch(desk)
     for picker in (ui.speaker, ui.quotes_speaker):
         picker.key_up(search, None, picker, api_name=False, queue=False, show_progress="hidden")
@@ -525,15 +579,7 @@ def _connect(
         [ui.stats, ui.speaker, ui.source, *ui.example_buttons, ui.chatbot, ui.history, ui.sources]
         + [ui.export_md, ui.export_json],
         api_name=False,
-    )
-
-
-def _speaker_picker(label: str, elem_id: str) -> gr.Dropdown:
-    """A speaker dropdown that starts empty (no "Anyone" text to type after) and suggests
-    names as the user types; a typed name is allowed, and answered honestly if unknown."""
-    return gr.Dropdown(
-        [], value=None, label=label, allow_custom_value=True, filterable=True, elem_id=elem_id
-    )
+    ).then(**prepare)
 
 
 def _export_box(elem_id: str) -> gr.Textbox:
@@ -547,10 +593,6 @@ def _export_box(elem_id: str) -> gr.Textbox:
     )
 
 
-def _speaker_choices(desk: QuoteDesk, typed: str) -> list[tuple[str, str]]:
-    return [(speaker_label(s), s.name) for s in desk.find_speakers(typed, SPEAKER_MATCHES)]
-
-
 def _refused(
     question: str, message: str, history: list[Answer], keep: bool = True
 ) -> Iterator[tuple]:
@@ -559,7 +601,7 @@ def _refused(
     refused = Answer(question=shown, answer=message, abstained=True)
     history = [*history, refused][-MAX_TURNS:]
     box = question if keep else ""
-    yield box, chat_messages(history), history, EMPTY_SOURCES, to_markdown(history)
+    yield box, messages(history), history, EMPTY_SOURCES, to_markdown(history)
 
 
 def _with_notices(answer: Answer, *notices: str | None) -> Answer:
@@ -730,7 +772,7 @@ def launch(
         auth_message="quotedesk: log in with the user and password you were given.",
         max_file_size=int(server.max_upload_mb * 1_000_000),
         favicon_path=str(FAVICON),
-        css=CSS,
+        css=CSS + TOOLS_CSS,  # the tools' verdicts, diffs and columns show in the chat too
         js=JS,
         share=False,
         show_error=False,  # an error names no internals and echoes no input

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,15 @@ def upload(page: Any, path: Path) -> str:
     result = page.locator("#upload-result table")  # the progress bar shows the name first
     expect(result).to_contain_text(path.name)
     return result.inner_text()
+
+
+def pick(page: Any, elem_id: str, name: str) -> None:
+    """Type a name into a speaker picker and choose its suggestion ("Name — role (n quotes)")."""
+    box = page.locator(f"#{elem_id} input")
+    box.click()
+    box.fill(name)
+    options = page.locator(f"#{box.get_attribute('aria-controls')}")
+    options.get_by_role("option", name=re.compile(rf"^{re.escape(name)}( —|$)")).first.click()
 
 
 def screenshot(page: Any, name: str) -> None:

@@ -47,6 +47,8 @@ def cite(n: int, needle: str, **fields) -> Citation:
         text=needle,
         speaker="Jane <Doe>",
         kind="indirect",
+        sentence=1,
+        paragraphs=3,
     )
     return Citation(**(values | fields))
 
@@ -105,7 +107,7 @@ def test_sources_highlight_the_cited_span_inside_its_paragraph() -> None:
     assert "First paragraph" not in passage  # only the cited paragraph in the passage
     assert '<details class="qd-source" id="source-1" open>' in html
     assert "Jane &lt;Doe&gt;" in html and "Talks &lt;b&gt;end&lt;/b&gt;" in html
-    assert "Wire &amp; Co · 2022-01-27 · paragraph 2 · indirect quote" in html
+    assert "Wire &amp; Co · 2022-01-27 · paragraph 2, sentence 1 · indirect quote" in html
     assert "Whole article" in html and "A third paragraph ends it." in html
     assert "Surrounding paragraphs" in html
     no_raw_markup(html)
@@ -115,6 +117,47 @@ def test_article_payloads_are_escaped_everywhere_in_the_panel() -> None:
     html = render_sources(answer("x [1]", [cite(1, "useful")]), lookup)
     no_raw_markup(html)
     assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 2  # passage and whole article
+
+
+def test_a_paragraph_cited_twice_is_shown_once_and_both_markers_point_to_it() -> None:
+    first = cite(1, "The minister said", sentence=1)
+    second = cite(2, "useful", kind="direct", speaker="Ann Other", sentence=1)
+    other = cite(3, "A third paragraph", paragraph=3, speaker=None, kind=None)
+    html = render_sources(answer("x [1] y [2] z [3]", [first, second, other]), lookup)
+    assert html.count('<details class="qd-source"') == 2
+    assert (
+        '<details class="qd-source" id="source-1" open><span class="qd-anchor" id="source-2">'
+        in html
+    )
+    passage = re.search(r'<blockquote class="qd-passage">(.*?)</blockquote>', html).group(1)
+    assert passage.count("<mark>") == 2 and "<mark>useful</mark>" in passage
+    assert "Jane &lt;Doe&gt;" in html and "Ann Other" in html
+    assert "[1] paragraph 2, sentence 1 · indirect quote" in html
+    assert "[2] paragraph 2, sentence 1 · direct quote" in html
+    assert 'id="source-3" open>' in html
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentence", "paragraphs", "shown"),
+    [
+        (4, 2, 9, "paragraph 4, sentence 2"),
+        (1, 14, 1, "sentence 14"),  # an article scraped without paragraph breaks
+    ],
+)
+def test_panel_and_source_list_give_the_citation_location(
+    paragraph: int, sentence: int, paragraphs: int, shown: str
+) -> None:
+    c = cite(1, "useful", paragraph=paragraph, sentence=sentence, paragraphs=paragraphs)
+    a = answer("x [1]", [c])
+    assert f"{shown} · indirect quote" in render_sources(a, lookup)
+    assert render_answer(a).endswith(f"{shown}</li></ol></div>")
+
+
+def test_a_marker_group_links_each_number_it_cites() -> None:
+    a = answer("Both said so [1, 2] and [2; 9].", [cite(1, "useful"), cite(2, "talks")])
+    html = render_answer(a)
+    assert html.count('href="#source-2"') == 3  # two in the text, one in the source list
+    assert 'href="#source-1"' in html and "[9]" not in html.split("</div>")[0]
 
 
 def test_a_citation_across_paragraphs_marks_both_parts() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import free_port
-from tests.ui.conftest import CHROMIUM, TIMEOUT_MS
+from tests.ui.conftest import CHROMIUM, TIMEOUT_MS, pick
 from tests.ui.conftest import CHROMIUM_ARGS as ARGS
 
 pytestmark = [
@@ -78,15 +78,6 @@ def page(browser, url) -> Iterator:
     tab.close()
 
 
-def pick(page, elem_id: str, value: str) -> None:
-    """Type into a Gradio dropdown and choose the matching option."""
-    box = page.locator(f"#{elem_id} input")
-    box.click()
-    box.fill(value)
-    options = page.locator(f"#{box.get_attribute('aria-controls')}")
-    options.get_by_role("option", name=value, exact=True).click()
-
-
 def test_check_tab_shows_verdict_and_diff(page) -> None:
     from playwright.sync_api import expect
 
@@ -100,6 +91,11 @@ def test_check_tab_shows_verdict_and_diff(page) -> None:
     expect(page.locator("#check-result .qd-diff del")).to_have_text("positive")
     expect(page.locator("#check-result .qd-diff ins")).to_have_text("negative")
     expect(page.locator("#check-result .qd-item").first).to_contain_text("Sergei Lavrov")
+    # The places found are in the sources panel, each marker pointing to its block.
+    page.locator("#check-result .qd-item a.qd-marker").first.click()
+    expect(page.locator("#sources #source-1 .qd-passage mark")).to_contain_text(
+        "no positive reaction"
+    )
 
 
 def test_timeline_tab_shows_plot_and_dated_items(page) -> None:

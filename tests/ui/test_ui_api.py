@@ -74,11 +74,73 @@ def test_follow_up_uses_this_sessions_history_only(served_sample) -> None:
 def test_clear_starts_a_new_conversation(served_sample) -> None:
     c = client(served_sample.url)
     c.predict(EXAMPLE, api_name="/ask")
-    chat, sources, markdown, box, saved, exported = c.predict(api_name="/clear")
-    assert chat == [] and markdown == exported == "" and "Sources appear here" in sources
+    chat, sources, markdown, box, saved, exported, answer = c.predict(api_name="/clear")
+    assert chat == [] and markdown == exported == answer == "" and "Sources appear here" in sources
     assert saved == []
     _, chat, _, _ = c.predict("What did Peskov say?", api_name="/ask")
     assert len(chat) == 2
+
+
+def test_a_quote_check_typed_in_the_chat_shows_its_verdict_and_diff(served_sample) -> None:
+    _, chat, sources, markdown = client(served_sample.url).predict(
+        "Did Sergei Lavrov say “There is no negative reaction on the main issue in this document”?",
+        api_name="/ask",
+    )
+    shown = text_of(chat[1])
+    assert 'data-verdict="misquoted"' in shown
+    assert "<del>positive</del>" in shown and "<ins>negative</ins>" in shown
+    assert 'href="#source-1"' in shown and 'id="source-1"' in sources
+    assert "<mark>There is no positive reaction on the main issue" in sources
+    assert "MISQUOTED" in markdown  # the turn's summary, exported like any answer
+
+
+def test_a_position_over_time_question_shows_dated_statements_and_a_plot(
+    served_sample, sample_desk
+) -> None:
+    _, chat, sources, _ = client(served_sample.url).predict(
+        "How has Dmitry Peskov's position changed?", api_name="/ask"
+    )
+    assert [m["role"] for m in chat] == ["user", "assistant", "assistant"]
+    shown = text_of(chat[1])
+    quotes = sample_desk.speaker_index().info("Dmitry Peskov").quotes
+    assert f"{quotes} statement(s) by <b>Dmitry Peskov</b>" in shown
+    assert '<h4 class="qd-date">2022-01-27</h4>' in shown
+    assert shown.count('class="qd-item"') == quotes
+    assert [part.get("component") for part in chat[2]["content"]] == ["plot"]
+    assert sources.count('<details class="qd-source"') >= 1
+
+
+def test_compare_in_the_chat_gives_each_speaker_a_column_of_their_own_words(
+    served_sample,
+) -> None:
+    _, chat, _, _ = client(served_sample.url).predict(
+        "Compare Sergei Lavrov and Dmitry Peskov on NATO", api_name="/ask"
+    )
+    columns = re.findall(r'<div class="qd-column" data-speaker="([^"]+)">', text_of(chat[1]))
+    assert columns == ["Sergei Lavrov", "Dmitry Peskov"]
+    for column in text_of(chat[1]).split('<div class="qd-column"')[1:]:
+        speaker = re.search(r'data-speaker="([^"]+)"', column).group(1)
+        items = re.findall(r'<div class="qd-item" data-speaker="([^"]*)"', column)
+        assert items and set(items) == {speaker}
+
+
+def test_a_tool_turn_says_the_filters_do_not_apply_to_it(served_sample) -> None:
+    _, chat, _, _ = client(served_sample.url).predict(
+        "How has Dmitry Peskov's position changed?", "quotes", "", "CNN", "", "", api_name="/ask"
+    )
+    assert "The filters apply to answers, not to this tool" in text_of(chat[1])
+    _, chat, _, _ = client(served_sample.url).predict(
+        "How has Dmitry Peskov's position changed?", api_name="/ask"
+    )
+    assert "filters" not in text_of(chat[1])
+
+
+def test_a_tool_for_an_unknown_speaker_says_so_in_one_line(served_sample) -> None:
+    _, chat, sources, _ = client(served_sample.url).predict(
+        "Compare Zorblax Quint and Dmitry Peskov on NATO", api_name="/ask"
+    )
+    shown = text_of(chat[1])
+    assert "Zorblax Quint" in shown and "qd-abstained" in shown and "Traceback" not in shown
 
 
 def test_nothing_found_shows_the_abstention(served_sample) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import fields
 
 import pytest
 
@@ -26,6 +27,8 @@ def citation(n: int, **changes) -> Citation:
         end=60,
         text="“The harbour will reopen on Monday,” said Alma Ruiz.",
         speaker="Alma Ruiz",
+        sentence=3,
+        paragraphs=5,
     )
     return Citation(**(values | changes))
 
@@ -67,7 +70,7 @@ def test_markdown_export_has_headings_blockquotes_links_and_sources() -> None:
     assert "Sources:" in markdown
     assert (
         "1. **Alma Ruiz**, [Harbour reopens](https://news.example.org/harbour), "
-        "Eastport News, 2024-03-01, paragraph 2" in markdown
+        "Eastport News, 2024-03-01, paragraph 2, sentence 3" in markdown
     )
     # The cited words as written, opening quotation mark included: quotes stay balanced.
     assert "   > “The harbour will reopen on Monday,” said Alma Ruiz." in markdown
@@ -99,3 +102,19 @@ def test_json_export_is_the_answer_schema_without_raw_html() -> None:
     assert turns[1]["answer"] == f"a {IMG}"  # the words themselves are kept, as data
     assert turns[1]["citations"][0]["url"] is None
     assert turns[0]["citations"][0]["url"] == "https://news.example.org/harbour"
+
+
+def test_a_tool_turn_is_stored_as_its_answer_without_view_or_plot() -> None:
+    from app.tool_turn import ToolAnswer
+
+    turn = ToolAnswer(
+        **{f.name: getattr(ANSWER, f.name) for f in fields(Answer)},
+        tool="timeline",
+        body=lambda linked: "<div>view</div>",
+        figure=object(),
+    )
+    kept = stored([turn])
+    assert set(kept[0]) == {f.name for f in fields(Answer)}
+    assert kept == stored([ANSWER])
+    json.dumps(kept)  # JSON-ready: no view, no figure
+    assert restored(kept) == [ANSWER]

@@ -107,12 +107,22 @@ def test_answer_citations_export() -> None:
         end=144,
         text="The bridge opens in May.",
         speaker="Mara Quill",
+        sentence=2,
+        paragraphs=6,
     )
     answer = Answer(question="When?", answer="In May [1].", abstained=False, citations=[citation])
     rows = rows_of_answer(answer)
-    assert [(r.speaker, r.quote, r.start) for r in rows] == [
-        ("Mara Quill", "The bridge opens in May.", 120)
+    assert [(r.speaker, r.quote, r.paragraph, r.sentence, r.start) for r in rows] == [
+        ("Mara Quill", "The bridge opens in May.", 3, 2, 120)
     ]
+    assert "paragraph 3, sentence 2 (`gazette-1` 120-144)" in render(rows, "md")
+    assert json.loads(render(rows, "json"))[0]["sentence"] == 2
+
+
+def test_a_record_not_located_to_its_sentence_leaves_the_cell_empty() -> None:
+    row = list(csv.DictReader(io.StringIO(render([row_of_record(record())], "csv"))))[0]
+    assert row["sentence"] == "" and row["paragraph"] == "3"
+    assert row_of_record(record(), sentence=4).sentence == 4
 
 
 def test_unknown_format_names_the_choices() -> None:
