@@ -8,12 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from app.check import CheckResult
-from app.export import clean_url
-from app.quote_records import QuoteRecord
 from app.speaker_page import SpeakerProfile
-from app.timeline import Comparison, MonthCount, Timeline
-from app.tool_render import VERDICT_LABELS, quoted, whole_quotation
+from app.timeline import MonthCount
 
 MAX_LISTED = 200  # statements listed in a timeline (a big speaker has thousands; all are plotted)
 TOOLS_CSS = """
@@ -30,49 +26,6 @@ TOOLS_CSS = """
 """
 
 
-def _link(title: str, url: str | None) -> str:
-    safe = clean_url(url)
-    text = escape(title or "(untitled)")
-    return f'<a href="{escape(safe)}" target="_blank" rel="noopener">{text}</a>' if safe else text
-
-
-def cite_html(record: QuoteRecord) -> str:
-    where = ", ".join(escape(p) for p in (record.source, record.published) if p)
-    return (
-        f'<div class="qd-cite">{_link(record.title, record.url)}'
-        f"{' — ' + where if where else ''}, paragraph {record.paragraph} "
-        f"<code>{escape(record.article_id)} {record.start}-{record.end}</code></div>"
-    )
-
-
-def record_html(record: QuoteRecord, with_speaker: bool = True) -> str:
-    who = f"<b>{escape(record.speaker or 'Unattributed')}</b>: " if with_speaker else ""
-    return (
-        f'<div class="qd-item" data-speaker="{escape(record.speaker or "")}">{who}'
-        f"{escape(quoted(record))}{cite_html(record)}</div>"
-    )
-
-
-def check_html(result: CheckResult) -> str:
-    verdict = result.verdict
-    parts = [
-        f'<div class="qd-check"><span class="qd-verdict qd-verdict-{verdict}" '
-        f'data-verdict="{verdict}">{VERDICT_LABELS[verdict]}</span> '
-        f"{escape(result.explanation)}"
-    ]
-    best = result.best
-    if best is not None:
-        if any(step.op != "equal" for step in best.diff):
-            parts.append(f'<p class="qd-diff">{diff_html(best)}</p>')
-        parts.append(f"<p>Stored words: “{escape(best.matched)}”</p>")
-        if best.left_out:
-            label, whole = whole_quotation(best)
-            parts.append(f'<p class="qd-whole-quote">{label}: “{escape(whole)}”</p>')
-        parts.append(f"<p>Found in {len(result.occurrences)} place(s), earliest first:</p>")
-        parts += [record_html(o.record) for o in result.occurrences]
-    return "".join(parts) + "</div>"
-
-
 def diff_html(best) -> str:
     """Stored words struck out (<del>) and the checked quotation's words inserted (<ins>)."""
     parts = []
@@ -86,42 +39,13 @@ def diff_html(best) -> str:
     return " ".join(parts)
 
 
-def timeline_html(found: Timeline) -> str:
-    if not found.records:
-        return f"<p>No statements by {escape(found.speaker)} found.</p>"
-    total = len(found.records)
-    shown = f", the first {MAX_LISTED} listed" if total > MAX_LISTED else ""
-    parts = [f"<p>{total} statement(s) by <b>{escape(found.speaker)}</b>{shown}</p>"]
-    left = MAX_LISTED
-    for group in found.groups:
-        if left <= 0:
-            break
-        parts.append(f'<h4 class="qd-date">{escape(group.date)}</h4>')
-        parts += [record_html(r, with_speaker=False) for r in group.records[:left]]
-        left -= len(group.records)
-    return "".join(parts)
-
-
-def comparison_html(found: Comparison) -> str:
-    columns = []
-    for side in (found.left, found.right):
-        items = "".join(record_html(r, with_speaker=False) for r in side.records)
-        columns.append(
-            f'<div class="qd-column" data-speaker="{escape(side.speaker)}">'
-            f"<h3>{escape(side.speaker)}</h3>{items or '<p>Nothing found.</p>'}</div>"
-        )
-    return f'<div class="qd-columns">{"".join(columns)}</div>'
-
-
 def profile_html(profile: SpeakerProfile) -> str:
     roles = ", ".join(f"{escape(c.name)} ({c.count})" for c in profile.roles) or "none given"
     sources = ", ".join(f"{escape(c.name)} ({c.count})" for c in profile.sources)
-    recent = "".join(record_html(r, with_speaker=False) for r in profile.recent)
     return (
         f'<div class="qd-profile"><h3>{escape(profile.speaker)}</h3>'
         f'<p class="qd-counts">{profile.quotes} quotation(s) in {profile.articles} article(s)</p>'
-        f"<p>Roles: {roles}</p><p>Sources: {sources}</p>"
-        f"<h4>Most recent quotations</h4>{recent}</div>"
+        f"<p>Roles: {roles}</p><p>Sources: {sources}</p></div>"
     )
 
 

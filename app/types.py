@@ -52,12 +52,15 @@ class Filters:
         return bool(self.source or self.since or self.until)
 
     def describe(self) -> str:
-        """ "Sergei Lavrov; CNN; from 2022-01-01 to 2022-01-31", for the answer's notice."""
+        """ "Sergei Lavrov; CNN; articles dated 2022-01-01 to 2022-01-31", for the answer's
+        notice ("Filtered to ..."), which must read as a sentence with any one filter."""
         parts = [p for p in (self.speaker, self.source) if p]
-        if self.since or self.until:
-            since = f"from {self.since}" if self.since else ""
-            until = f"to {self.until}" if self.until else ""
-            parts.append(" ".join(p for p in (since, until) if p))
+        if self.since and self.until:
+            parts.append(f"articles dated {self.since} to {self.until}")
+        elif self.since:
+            parts.append(f"articles dated from {self.since}")
+        elif self.until:
+            parts.append(f"articles dated up to {self.until}")
         return "; ".join(parts)
 
     @cached_property

@@ -11,7 +11,7 @@ chat answers 404 on Gradio's file routes (`app/guard.py`), so no file is written
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -149,7 +149,10 @@ def show_speaker(desk: QuoteDesk, who: str) -> tuple[Any, str, str]:
         record_item(r, c, linked=True, with_speaker=False)
         for r, c in zip(profile.recent, citations, strict=True)
     )
-    page = profile_html(replace(profile, recent=[])) + f'<div class="qd-recent">{recent}</div>'
+    page = (
+        profile_html(profile)
+        + f'<h4>Most recent quotations</h4><div class="qd-recent">{recent}</div>'
+    )
     cited = Answer(question=profile.speaker, answer="", abstained=False, citations=citations)
     return (
         months_figure(profile.months, profile.speaker),

@@ -65,7 +65,7 @@ def test_citations_are_verbatim_and_quotes_are_the_speakers_words(fake_desk, que
 def test_filters_narrow_the_answer_and_say_so(fake_desk) -> None:
     later = fake_desk.ask("What did Alma Ruiz say?", filters=Filters(since="2031-06-20"))
     assert [c.article_id for c in later.citations] == ["fake-ferry"]
-    assert later.notice == "Filtered to from 2031-06-20"
+    assert later.notice == "Filtered to articles dated from 2031-06-20"
 
     elsewhere = fake_desk.ask("What did Alma Ruiz say?", filters=Filters(source="Farm Weekly"))
     assert elsewhere.abstained and elsewhere.citations == []

@@ -51,7 +51,8 @@ def test_a_speaker_alone_does_not_narrow_passages() -> None:
     only_speaker = Filters(speaker="Sergei Lavrov")
     assert only_speaker.where() is None and not only_speaker.narrows_passages
     assert only_speaker.describe() == "Sergei Lavrov"
-    assert Filters(since="2022-01-01").describe() == "from 2022-01-01"
+    assert Filters(since="2022-01-01").describe() == "articles dated from 2022-01-01"
+    assert Filters(until="2022-01-31").describe() == "articles dated up to 2022-01-31"
 
 
 def test_a_date_that_is_not_one_is_refused() -> None:

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-
 from app.quote_records import QuoteRecord
-from app.timeline import Timeline, group_by_date, per_month
-from app.tool_html import MAX_LISTED, record_html, timeline_html
 
 
 def record(n: int = 0, **changes) -> QuoteRecord:
@@ -28,28 +24,6 @@ def record(n: int = 0, **changes) -> QuoteRecord:
         end=24,
     )
     return QuoteRecord(**{**fields, **changes})
-
-
-@pytest.mark.parametrize(
-    ("changes", "present", "absent"),
-    [
-        ({}, "“The bridge opens in May.”", "(reported)"),
-        ({"kind": "indirect"}, "(reported) The bridge opens in May.", "“"),
-        ({"quote": "<script>x</script>"}, "&lt;script&gt;", "<script>"),
-        ({"url": "javascript:alert(1)"}, "Bridge news", "javascript"),
-    ],
-)
-def test_record_html(changes: dict, present: str, absent: str) -> None:
-    html = record_html(record(**changes))
-    assert present in html and absent not in html
-
-
-def test_timeline_lists_at_most_max_listed() -> None:
-    records = [record(n) for n in range(MAX_LISTED + 5)]
-    found = Timeline("Mara Quill", None, records, group_by_date(records), per_month(records))
-    html = timeline_html(found)
-    assert html.count('class="qd-item"') == MAX_LISTED
-    assert f"{MAX_LISTED + 5} statement(s)" in html
 
 
 def test_a_long_quotation_is_shown_around_the_checked_words() -> None:
