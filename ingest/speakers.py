@@ -405,12 +405,20 @@ def _words(text: str) -> list[str]:
     return [_POSSESSIVE.sub("", t).lower() for t in re.findall(r"[\w'’-]+", _ascii_fold(text))]
 
 
+# What a place name's adjective adds to the shared stem ("russia"/"russian", "china"/"chinese");
+# other endings make another word ("federal"/"federated").
+_ADJECTIVE_ENDINGS = frozenset({"", "n", "an", "ian", "ese", "ish", "i", "s", "es", "ern", "y"})
+
+
 def _same_word(a: str, b: str) -> bool:
-    """Equal, or sharing a long prefix: "russia"/"russian", "ukraine"/"ukrainian"."""
+    """Equal, or a place and its adjective: "russia"/"russian", "ukraine"/"ukrainian"."""
     if a == b:
         return True
     common = len(os.path.commonprefix([a, b]))
-    return common >= 4 and common >= min(len(a), len(b)) - 2
+    if common < 4 or common < min(len(a), len(b)) - 2:
+        return False
+    shorter, longer = sorted((a[common:], b[common:]), key=len)
+    return len(shorter) <= 1 and longer in _ADJECTIVE_ENDINGS
 
 
 def role_matches(mention: str, role: str) -> bool:
@@ -481,7 +489,22 @@ def _close_surname(asked: str, known: str) -> bool:
     last, other = asked.rsplit(" ", 1)[-1], known.rsplit(" ", 1)[-1]
     if len(last) < 4 or difflib.SequenceMatcher(None, last, other).ratio() < CLOSE_SPELLING:
         return False
+    if _edits(last, other) > (1 if len(last) <= 7 else 2):
+        return False  # "Parsons" is not a misspelt "Pearson": two edits in seven letters
     return _same_surname(f"{asked.rsplit(' ', 1)[0]} {other}" if _given(asked) else other, known)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions) between two short words."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]
 
 
 # Best first; the first rule that finds anyone decides, so an exact full name always beats a

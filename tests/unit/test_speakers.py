@@ -6,9 +6,11 @@ import pytest
 
 from ingest.speakers import (
     ARTICLE_LINK_RULES,
+    NameForm,
     canonical_key,
     is_office,
     link_in_article,
+    match_name,
     match_speaker,
     name_mentions,
     role_matches,
@@ -252,3 +254,34 @@ def test_is_office(phrase: str, office: bool) -> None:
 def test_a_full_stop_ends_a_name() -> None:
     mentions = name_mentions("He met Ana Vell.\n\nThe President of Westland spoke.")
     assert [m.text for m in mentions][:1] == ["Ana Vell"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "matched"),
+    [
+        ("Halloway", ["Ana Halloway"]),  # the surname itself
+        ("Haloway", ["Ana Halloway"]),  # one letter missing
+        ("Ana Hallowey", ["Ana Halloway"]),  # one letter wrong
+        ("Pearsons", ["Ivo Pearson"]),  # one letter added
+        ("Parsons", []),  # another surname: two edits in seven letters
+        ("Hollowson", []),
+    ],
+)
+def test_close_spelling_allows_a_typo_not_another_surname(asked: str, matched: list) -> None:
+    known = [NameForm("Ana Halloway", "Ana Halloway"), NameForm("Ivo Pearson", "Ivo Pearson")]
+    assert [m.name for m in match_name(asked, known)] == matched
+
+
+@pytest.mark.parametrize(
+    ("mention", "role", "fits"),
+    [
+        ("the Westlandian minister", "Minister of Westland", True),
+        ("the Norlandian president", "President of Norland", True),
+        ("Federated's chairman", "Federal Bank chairman", False),
+        ("the Norland chairman", "Norlandish Bank chairman", True),
+    ],
+)
+def test_role_words_match_a_place_and_its_adjective_only(
+    mention: str, role: str, fits: bool
+) -> None:
+    assert role_matches(mention, role) is fits
