@@ -25,6 +25,7 @@ _REPORTING = (
 )
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?\s+)?"
 _CURLY = ("“", "”")
+_CONTINUATION = re.compile(r"\n[ \t]*[“\"]")  # a quotation's next paragraph opens with a mark
 
 
 class Framing(NamedTuple):
@@ -46,8 +47,11 @@ def _no_speaker(unit: Unit, text: str) -> bool:
 
 def _holds_a_mark(unit: Unit, text: str) -> bool:
     """A span that holds a double quotation mark of its own reaches past a quotation's edge
-    (its close, then "he said."): new marks around it would wrap the attribution too."""
-    return any(mark in text for mark in _CURLY) or text.count('"') % 2 == 1
+    (its close, then "he said."): new marks around it would wrap the attribution too. A mark
+    that opens a paragraph inside a quotation is the convention for a quotation running over
+    several paragraphs (no close until its end), not an edge."""
+    inner = _CONTINUATION.sub("\n", text)
+    return any(mark in inner for mark in _CURLY) or inner.count('"') % 2 == 1
 
 
 def _names_its_speaker(unit: Unit, text: str) -> bool:

@@ -96,6 +96,8 @@ def _pairs(text: str) -> tuple[list[str], list[str]]:
     opened: int | None = None
     for position, char in enumerate(text):
         if char == OPEN:
+            if opened is not None and text[:position].rstrip(" \t").endswith("\n"):
+                continue  # a quotation's next paragraph opens with “ and is not closed before
             if opened is not None:
                 unpaired.append(f"“ at {opened} never closed: {text[opened : opened + 60]!r}")
             opened = position

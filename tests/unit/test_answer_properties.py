@@ -51,6 +51,7 @@ REPORTED = _citation(2, "Ivo Brandt, the mayor, said the harbour would reopen.",
         ("Mara Quell said: “We wait for the boats.” [1]", [QUOTED], ["quote_outside_span"]),
         ("Mara Quell said: “The boats stay in.” Ivo Brandt [1]", [OVERRUN], []),
         ("Mara Quell said: “We wait for the tide. [1]", [QUOTED], ["unpaired_mark"]),
+        ("Mara Quell said: “We wait “for the tide.” [1]", [QUOTED], ["unpaired_mark"]),
         ("The boats stay in.” Ivo Brandt [1]", [OVERRUN], ["unpaired_mark"]),
         ("Ivo Brandt said: “We wait for the tide.” [1]", [QUOTED], ["wrong_speaker"]),
         ("Brandt also said: “We wait for the tide.” [1]", [QUOTED], ["wrong_speaker"]),
@@ -83,3 +84,22 @@ def test_segments_follow_markers() -> None:
         ("One.", (1,)),
         ("Two and three.", (2, 3)),
     ]
+
+
+def test_a_quotation_over_two_paragraphs_keeps_its_opening_marks() -> None:
+    article = "Quell said: “We wait.\n\n“The tide is late.” Then she left."
+    words = "We wait.\n\n“The tide is late."
+    start = article.index(words)
+    quote = Quote(words, start, start + len(words), "direct", "Mara Quell")
+    cited = Citation(1, "b", "Made-up", None, None, None, 1, start, quote.end, words, "Mara Quell")
+    answer = Answer(
+        question="q", answer=f"Mara Quell said: “{words}” [1]", abstained=False, citations=[cited]
+    )
+    assert answer_violations(answer, lambda _: [quote]) == []
+    broken = Answer(
+        question="q",
+        answer="Mara Quell said: “We wait “late.” [1]",
+        abstained=False,
+        citations=[cited],
+    )
+    assert [v.rule for v in answer_violations(broken, lambda _: [quote])] == ["unpaired_mark"]
