@@ -652,7 +652,7 @@ _NOT_NAME_START_WORDS = """
     meanwhile however but and also now then yet still later earlier speaking asked writing
     filing according after before when while if as in on at for the a an this that these those
     sources officials critics analysts experts how what why who where which other others behind
-    there it he she we they his her their its one some many most"""
+    there it he she we they his her their its one some many most every each all both any no"""
 _DEMONYM_WORDS = """
     american british russian french german chinese japanese italian spanish israeli iraqi
     iranian indian australian canadian european african ukrainian palestinian syrian turkish

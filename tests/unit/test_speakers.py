@@ -285,3 +285,10 @@ def test_role_words_match_a_place_and_its_adjective_only(
     mention: str, role: str, fits: bool
 ) -> None:
     assert role_matches(mention, role) is fits
+
+
+@pytest.mark.parametrize("phrase", ["Every Westlander", "Each Lowtowner", "All Norlanders"])
+def test_a_quantifier_starts_no_name(phrase: str) -> None:
+    from ingest.speakers import is_named_speaker
+
+    assert not is_named_speaker(phrase)
