@@ -1,31 +1,99 @@
 """How one cited unit is written into an answer: who is speaking, and the words as quoted.
 
 Kept apart from choosing the units (`app/answer.py`) because this is where a misquote would be
-made: the frame may wrap in quotation marks only words inside a quotation's own span.
+made: the frame may wrap in quotation marks only words inside a quotation's own span. Whether a
+unit is framed is decided by `AS_WRITTEN_RULES`, an ordered table: the first rule that matches
+keeps the unit as the article's sentence as written (no frame, no new marks); a unit no rule
+matches is framed. Every decision names the rule that made it, so tests can say which one fired.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 from app.evidence import Unit
 
 _MARKER = re.compile(r"\[(\d+)\]")
+# A reporting verb next to the speaker's surname inside the words: "..., Lavrov said",
+# "said Mr Lavrov", "Lavrov told reporters". Words that name their own speaker are the
+# article's attribution, not the speaker's words.
+_REPORTING = (
+    r"(?:said|says|told|tells|added|adds|stated|states|noted|notes|stressed|stresses|"
+    r"explained|explains|replied|replies|insisted|insists|warned|warns)"
+)
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?\s+)?"
+_CURLY = ("“", "”")
+_CONTINUATION = re.compile(r"\n[ \t]*[“\"]")  # a quotation's next paragraph opens with a mark
+
+
+class Framing(NamedTuple):
+    """A unit as written into the answer, and the rule that decided how."""
+
+    text: str
+    rule: str  # the `AS_WRITTEN_RULES` name that kept it as written, or "framed"
+
+
+def _not_quoted(unit: Unit, text: str) -> bool:
+    """Reported speech and narrative: the article's sentence names its speaker itself."""
+    return not unit.quoted
+
+
+def _no_speaker(unit: Unit, text: str) -> bool:
+    """Words nobody is known to have said cannot be put in anyone's mouth."""
+    return not unit.speaker
+
+
+def _holds_a_mark(unit: Unit, text: str) -> bool:
+    """A span that holds a double quotation mark of its own reaches past a quotation's edge
+    (its close, then "he said."): new marks around it would wrap the attribution too. A mark
+    that opens a paragraph inside a quotation is the convention for a quotation running over
+    several paragraphs (no close until its end), not an edge."""
+    inner = _CONTINUATION.sub("\n", text)
+    return any(mark in inner for mark in _CURLY) or inner.count('"') % 2 == 1
+
+
+def _names_its_speaker(unit: Unit, text: str) -> bool:
+    """The words say who said them ("..., Lavrov said"): framing them would name the speaker
+    twice and make the attribution part of the quotation."""
+    surname = re.escape((unit.speaker or "").split()[-1])
+    own = re.compile(
+        rf"\b{surname}\b(?:\s+\w+){{0,2}}\s+{_REPORTING}\b|\b{_REPORTING}\s+{_TITLE}{surname}\b"
+    )
+    return bool(own.search(text))
+
+
+class AsWrittenRule(NamedTuple):
+    name: str
+    applies: Callable[[Unit, str], bool]
+
+
+AS_WRITTEN_RULES: tuple[AsWrittenRule, ...] = (
+    AsWrittenRule("not_quoted", _not_quoted),
+    AsWrittenRule("no_speaker", _no_speaker),
+    AsWrittenRule("holds_a_mark", _holds_a_mark),
+    AsWrittenRule("names_its_speaker", _names_its_speaker),
+)
+
+
+def framing(unit: Unit, previous_speaker: str | None) -> Framing:
+    """The unit as the answer writes it, and why: "Sergei Lavrov said: “...”" (or "Lavrov
+    also said: “...”" right after Lavrov's own framed words) for a quotation's own words; the
+    article's sentence as written otherwise. Text that looks like an answer marker ("[1]" in an
+    article) is shown with other brackets."""
+    text = _MARKER.sub(r"［\1］", unit.text.strip())
+    for rule in AS_WRITTEN_RULES:
+        if rule.applies(unit, text):
+            return Framing(text, rule.name)
+    speaker = unit.speaker or ""
+    if speaker == previous_speaker:
+        who = f"{speaker.split()[-1]} also"
+    else:
+        who = f"{speaker} ({unit.role})" if unit.role else speaker
+    return Framing(f"{who} said: “{text.rstrip(',;: ')}”", "framed")
 
 
 def frame(unit: Unit, previous_speaker: str | None) -> str:
-    """Say who is speaking: "Sergei Lavrov said: “...”", "Lavrov also said: “...”".
-
-    Only a unit inside a quotation's own words is framed and wrapped in quotation marks;
-    reported speech and narrative are the article's sentence as written (they name their
-    speaker themselves), so no frame can double it ("X said that X has said ..."). Text that
-    looks like an answer marker ("[1]" in an article) is shown with other brackets.
-    """
-    text = _MARKER.sub(r"［\1］", unit.text.strip())
-    if not (unit.quoted and unit.speaker):
-        return text
-    if unit.speaker == previous_speaker:
-        who = f"{unit.speaker.split()[-1]} also"
-    else:
-        who = f"{unit.speaker} ({unit.role})" if unit.role else unit.speaker
-    return f"{who} said: “{text.rstrip(',;: ')}”"
+    """Say who is speaking (see `framing`); only the text, for the answer."""
+    return framing(unit, previous_speaker).text

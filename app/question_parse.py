@@ -126,8 +126,11 @@ def _by_depth(doc: Doc, keep: Callable[[Token], bool]) -> list[Token]:
     return sorted((t for t in doc if keep(t)), key=lambda t: (depth(t), t.i))
 
 
-def _slot(rule: str, phrase_root: Token, cue: tuple[Token, ...]) -> SpeakerSlot:
-    """The phrase headed by `phrase_root` (without coordinated names or a relative clause)."""
+def _slot(
+    rule: str, phrase_root: Token, cue: tuple[Token, ...], last_token: int | None = None
+) -> SpeakerSlot:
+    """The phrase headed by `phrase_root` (without coordinated names or a relative clause),
+    ending at `last_token` at the latest."""
     skip = {
         d.i
         for c in phrase_root.children
@@ -145,6 +148,8 @@ def _slot(rule: str, phrase_root: Token, cue: tuple[Token, ...]) -> SpeakerSlot:
         first -= 1
     while last + 1 in inside:
         last += 1
+    if last_token is not None:
+        last = min(last, last_token)
     doc = phrase_root.doc
     tokens = list(doc[first : last + 1])
     words = tokens[:-1] if tokens[-1].dep_ == "case" else tokens  # "X's view": X
@@ -225,9 +230,23 @@ def _possessor_of_stance(doc: Doc) -> SpeakerSlot | None:
     """ "What was X's view of ...", "X's reaction to ...", "X's take on ...": the possessor."""
     for noun in _by_depth(doc, lambda t: t.lemma_.lower() in LEXICON["stance_noun"]):
         for child in noun.children:
-            if child.dep_ == "poss":  # "his view" too: the person of the last turn
-                return _slot("possessor_of_stance", child, (noun,))
+            if child.dep_ != "poss":
+                continue
+            office = _office_before_possessor(noun, child)
+            if office is not None:
+                return _slot("possessor_of_stance", office, (noun,), last_token=child.i + 1)
+            return _slot("possessor_of_stance", child, (noun,))  # "his view" too
     return None
+
+
+def _office_before_possessor(noun: Token, possessor: Token) -> Token | None:
+    """ "the President of Westland's view": spaCy reads "the President of [Westland's view]";
+    the possessor is the whole office, whose head noun is returned."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or possessor.pos_ != "PROPN":
+        return None
+    head = prep.head
+    return head if head.pos_ in ("NOUN", "PROPN") and head.i < possessor.i else None
 
 
 def _object_of_according_to(doc: Doc) -> SpeakerSlot | None:

@@ -25,6 +25,13 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 _FRONT_MATTER_KEYS = {"id", "title", "source", "published", "date", "url", "section"}
 _FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
 _OPTIONAL_FIELDS = ("source", "published", "url", "section")
+# A record's lead (standfirst) under the names news exports give it, first found wins. It is
+# the article's own text (the site shows it above the body), and it often is the only place
+# that names who the body's "the President" is, so it becomes the text's first paragraph:
+# extraction reads it, offsets index it, and a citation of it says "paragraph 1". A separate
+# field would leave it unsearchable and uncitable. Placeholders for "none" are no lead.
+LEAD_FIELDS = ("summary", "lead", "standfirst")
+_NO_LEAD = frozenset({"", "na", "n/a", "none", "null", "-"})
 
 # Text clean-up, in order: terminal colour and cursor sequences (ESC [ ... letter, ESC ] ...
 # BEL) go whole, so no "[31m" is left behind; then every other control character except
@@ -114,6 +121,7 @@ def article_from_record(record: Any, origin: str) -> Article:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("missing or empty 'text' field")
+    text = with_lead(text, _lead(record))
     fields: dict[str, str | None] = {}
     for name in ("id", "title", *_OPTIONAL_FIELDS):
         value = record.get(name)
@@ -126,6 +134,33 @@ def article_from_record(record: Any, origin: str) -> Article:
         else:
             raise ValueError(f"field '{name}' must be a string, got {type(value).__name__}")
     return _make_article(text, fields, origin)
+
+
+def _lead(record: dict[str, Any]) -> str | None:
+    """The record's lead paragraph, if it has one (see `LEAD_FIELDS`)."""
+    for name in LEAD_FIELDS:
+        value = record.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise ValueError(f"field '{name}' must be a string, got {type(value).__name__}")
+        if value.strip().lower() not in _NO_LEAD:
+            return value.strip()
+    return None
+
+
+def with_lead(text: str, lead: str | None) -> str:
+    """`text` with `lead` as its first paragraph, separated the way the text separates its own
+    paragraphs (a blank line, or one line break in a text that uses those); unchanged when
+    there is no lead or the text already opens with it."""
+    if not lead or _squeezed(text).startswith(_squeezed(lead)):
+        return text
+    separator = "\n" if "\n" in text and not re.search(r"\n[ \t]*\n", text) else "\n\n"
+    return f"{lead}{separator}{text.lstrip()}"
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _failed(path: Path, reason: str) -> Loaded:

@@ -20,8 +20,10 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
+
+from ingest.quoting.lexicon import ORG_HEADS
 
 
 def _lexicon(text: str) -> list[str]:
@@ -127,11 +129,13 @@ def _display_score(name: str, counts: Counter[str]) -> tuple[int, int, int]:
     return (len(tokens) - initials, counts[name], len(clean))
 
 
-def unify_speakers(names: Iterable[str]) -> dict[str, str]:
+def unify_speakers(names: Iterable[str], text: str = "") -> dict[str, str]:
     """Map every given name to its cluster's canonical form (fullest name, titles stripped).
 
     Repeated names count as frequency, which only matters for bare surnames shared by several
-    full names (see the module docstring).
+    full names (see the module docstring). With the article's `text` (one article's speakers
+    only), a speaker the article names by surname or by office alone is then linked to the
+    person the text names in full (`link_in_article`).
     """
     counts: Counter[str] = Counter(n for n in names if n and n.strip())
     by_surname: dict[str, list[str]] = defaultdict(list)
@@ -140,7 +144,225 @@ def unify_speakers(names: Iterable[str]) -> dict[str, str]:
     mapping: dict[str, str] = {}
     for members in by_surname.values():
         mapping.update(_unify_group(members, counts))
+    if text:
+        links = link_in_article(set(mapping.values()), text)
+        mapping = {n: links[t].name if t in links else t for n, t in mapping.items()}
     return mapping
+
+
+# ----- linking within one article ----------------------------------------------------------
+# A speaker written by surname only ("Beckham") or by office only ("the President of Westland")
+# is the person the same article names in full. Only within the article: across articles a
+# surname or an office may be somebody else.
+
+# Offices whose holder an official release opens with ("Ana Vell met ... The President of
+# Westland stressed ..."); staff offices (spokesman, minister) are somebody else there.
+HEAD_OF_STATE = frozenset(_lexicon("president king queen emir sultan monarch"))
+OFFICE_HEADS = frozenset(
+    _lexicon(
+        """president premier chancellor minister secretary leader head governor mayor king queen
+    prince princess ambassador spokesman spokeswoman spokesperson chairman chairwoman chief
+    director commissioner emir sultan monarch"""
+    )
+)
+# The capitalised office words right before a name: "Prime Minister ", "President of the
+# Republic of Westland ".
+_OFFICE_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|the|and|for)\s+)*)+)$")
+_OF_PLACE = re.compile(r"\bof\s+$")
+_FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)", re.DOTALL)
+# A capitalised office phrase: "President", "Prime Minister of the Republic of Westland".
+_OFFICE_PHRASE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)?"
+)
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&-]+$")
+_QUANTIFIERS = frozenset(_lexicon("several various both all each every few former ex"))
+_SENTENCE_START = re.compile(r"(?:^|[.!?”\"]\s+|\n)$")
+# One-word speakers that name a body, never a person's surname ("Police", "Institute").
+_BODIES = ORG_HEADS | frozenset(_lexicon("police army club team firm officials campaign"))
+
+
+class WrittenPerson(NamedTuple):
+    """A person the text names with a given name and surname, and the office written right
+    before that mention, if any ("Prime Minister" for "Prime Minister Ana Vell")."""
+
+    name: str
+    start: int
+    office: str | None
+
+
+class Link(NamedTuple):
+    """Whom a speaker of one article is, and the rule that said so (its own name: no rule)."""
+
+    name: str
+    rule: str
+
+
+def is_office(phrase: str) -> bool:
+    """An office with no name in it: "President", "President of Westland", "Westland leader"
+    (the head noun is an office and no word follows it but an "of" phrase)."""
+    words = _words(phrase)
+    head = _head(phrase)
+    if head not in OFFICE_HEADS or not words or words[0] in ("a", "an"):
+        return False  # "a minister" is anyone's office, "A Little Princess" a title
+    after = words[words.index(head) + 1 :]
+    return not after or after[0] == "of"
+
+
+def written_people(text: str) -> list[WrittenPerson]:
+    """People named in full in the text, in order, with the office written before each."""
+    people: list[WrittenPerson] = []
+    for mention in name_mentions(text):
+        name, start = mention
+        words = name.split()
+        acronyms = [i for i, word in enumerate(words[:-1]) if _ACRONYM.match(word)]
+        if acronyms:  # "DJ Ana Vell", "Lib Dem MP Ana Vell" name her; "MG Rover" is a firm
+            words = words[acronyms[-1] + 1 :]
+            start = text.index(words[0], start)
+        while words and words[0].lower() in _NOT_NAMES | _QUANTIFIERS:  # "Several Opec"
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        start = text.index(words[0], start)
+        opening = _SENTENCE_START.search(text[max(0, start - 3) : start]) or start < 3
+        if len(words) >= 3 and (opening or _OF_PLACE.search(text[max(0, start - 5) : start])):
+            # "President of Westland Ana Vell": the first word is the office's place;
+            # "Novelist Ana Vell, who ...": a sentence's capital, not a given name
+            start = text.index(words[1], start)
+            name = " ".join(words[1:])
+        if len(name.split()) < 2 or not is_named_speaker(name):
+            continue
+        before = _OFFICE_BEFORE.search(text[max(0, start - 80) : start])
+        office = before.group(1).strip() if before else None
+        people.append(WrittenPerson(name, start, office if office and is_office(office) else None))
+    return people
+
+
+def _one_person(names: Iterable[str]) -> str | None:
+    """The fullest name when all names can be one person (same surname, compatible first
+    names), else None."""
+    names = list(dict.fromkeys(names))
+    if not names:
+        return None
+    keys = [canonical_key(n) for n in names]
+    if len({k.rsplit(" ", 1)[-1] for k in keys}) != 1:
+        return None
+    if not all(first_names_compatible(a, b) for a in keys for b in keys):
+        return None
+    return max(names, key=lambda n: (len(n.split()), len(n)))
+
+
+def _surname_to_full_name(speaker: str, people: Sequence[WrittenPerson], text: str) -> str | None:
+    """ "Beckham" is "David Beckham" when the article names exactly one person so."""
+    if len(speaker.split()) != 1 or is_office(speaker) or not is_named_speaker(speaker):
+        return None
+    if speaker.isupper() or speaker.lower() in _BODIES:  # "EU", "Police"
+        return None
+    key = canonical_key(speaker)
+    return _one_person(p.name for p in people if surname(p.name) == key)
+
+
+def _office_written_with_name(
+    speaker: str, people: Sequence[WrittenPerson], text: str
+) -> str | None:
+    """ "President of Westland" is the one person the article writes with that office."""
+    if not is_office(speaker):
+        return None
+    holder = _one_person(p.name for p in people if _holds(p, speaker))
+    if holder and len(_content_words(speaker)) == 1 and people[0].start == 0:
+        # a bare office ("the President") is the article's own subject, not a visitor's title
+        return holder if _one_person([holder, people[0].name]) else None
+    return holder
+
+
+def _holds(person: WrittenPerson, office: str) -> bool:
+    """The text writes the person with this office (a deputy's or shadow's is another)."""
+    return bool(person.office) and _fits(office, person.office or "")
+
+
+def _fits(office: str, written: str) -> bool:
+    return role_matches(office, written) and same_office(office, written)
+
+
+def _content_words(phrase: str) -> list[str]:
+    return [w for w in _words(phrase) if w not in _STOP]
+
+
+def _office_of_lead_subject(speaker: str, people: Sequence[WrittenPerson], text: str) -> str | None:
+    """An office no one is written with is the person the article opens with ("Ana Vell met
+    the mayors. ... The President of Westland stressed ..."), unless the text writes that
+    person with another office or anyone else with this one."""
+    if not is_office(speaker) or not people or people[0].start != 0:
+        return None
+    if not role_keywords(speaker) & HEAD_OF_STATE:
+        return None  # a spokesman or a minister is rarely the person an article opens with
+    lead = people[0]
+    if _office_in_first_sentence(speaker, text):
+        return None  # "Ana Vell reported to the President": the lead is someone else
+    same = [p for p in people if _one_person([p.name, lead.name])]
+    if any(p.office and not _fits(speaker, p.office) for p in same):
+        return None
+    others = [p for p in people if p not in same]
+    if any(_holds(p, speaker) for p in others) or _office_before_other_name(speaker, text, lead):
+        return None
+    return _one_person(p.name for p in same)
+
+
+def _office_in_first_sentence(office: str, text: str) -> bool:
+    """The article's first sentence writes this office itself."""
+    first = _FIRST_SENTENCE.match(text)
+    sentence = first.group(0) if first else text
+    heads = role_keywords(office)
+    for match in _OFFICE_PHRASE.finditer(sentence):
+        phrase = match.group(0)
+        if heads & set(_words(phrase)) and _fits(office, phrase):
+            return True
+    return False
+
+
+def _place_before_name(speaker: str, people: Sequence[WrittenPerson], text: str) -> str | None:
+    """ "Westland Ana Vell" (cut from "President of Westland Ana Vell") is Ana Vell."""
+    if len(speaker.split()) < 3 or f"of {speaker}" not in text:
+        return None
+    return _one_person(p.name for p in people if p.office and speaker.endswith(f" {p.name}"))
+
+
+def _office_before_other_name(office: str, text: str, lead: WrittenPerson) -> bool:
+    """The text writes the office before someone else's name ("President Vell" when the lead
+    is another person): then the office may be theirs."""
+    for mention in name_mentions(text):
+        before = _OFFICE_BEFORE.search(text[max(0, mention.start - 80) : mention.start])
+        other = surname(mention.text) != surname(lead.name)
+        if other and before and _fits(office, before.group(1).strip()):
+            return True
+    return False
+
+
+class _LinkRule(NamedTuple):
+    name: str
+    find: Callable[[str, Sequence[WrittenPerson], str], str | None]
+
+
+# Ordered: the first rule that names someone decides.
+ARTICLE_LINK_RULES: tuple[_LinkRule, ...] = (
+    _LinkRule("surname_to_full_name", _surname_to_full_name),
+    _LinkRule("place_before_name", _place_before_name),
+    _LinkRule("office_written_with_name", _office_written_with_name),
+    _LinkRule("office_of_lead_subject", _office_of_lead_subject),
+)
+
+
+def link_in_article(speakers: Iterable[str], text: str) -> dict[str, Link]:
+    """For each speaker of one article, the person the article names in full, where a rule
+    finds one (see `ARTICLE_LINK_RULES`); speakers no rule links are left out."""
+    people = written_people(text)
+    links: dict[str, Link] = {}
+    for speaker in speakers:
+        for rule in ARTICLE_LINK_RULES:
+            if (found := rule.find(speaker, people, text)) and found != speaker:
+                links[speaker] = Link(found, rule.name)
+                break
+    return links
 
 
 def _unify_group(members: list[str], counts: Counter[str]) -> dict[str, str]:
@@ -183,12 +405,20 @@ def _words(text: str) -> list[str]:
     return [_POSSESSIVE.sub("", t).lower() for t in re.findall(r"[\w'’-]+", _ascii_fold(text))]
 
 
+# What a place name's adjective adds to the shared stem ("russia"/"russian", "china"/"chinese");
+# other endings make another word ("federal"/"federated").
+_ADJECTIVE_ENDINGS = frozenset({"", "n", "an", "ian", "ese", "ish", "i", "s", "es", "ern", "y"})
+
+
 def _same_word(a: str, b: str) -> bool:
-    """Equal, or sharing a long prefix: "russia"/"russian", "ukraine"/"ukrainian"."""
+    """Equal, or a place and its adjective: "russia"/"russian", "ukraine"/"ukrainian"."""
     if a == b:
         return True
     common = len(os.path.commonprefix([a, b]))
-    return common >= 4 and common >= min(len(a), len(b)) - 2
+    if common < 4 or common < min(len(a), len(b)) - 2:
+        return False
+    shorter, longer = sorted((a[common:], b[common:]), key=len)
+    return len(shorter) <= 1 and longer in _ADJECTIVE_ENDINGS
 
 
 def role_matches(mention: str, role: str) -> bool:
@@ -259,7 +489,22 @@ def _close_surname(asked: str, known: str) -> bool:
     last, other = asked.rsplit(" ", 1)[-1], known.rsplit(" ", 1)[-1]
     if len(last) < 4 or difflib.SequenceMatcher(None, last, other).ratio() < CLOSE_SPELLING:
         return False
+    if _edits(last, other) > (1 if len(last) <= 7 else 2):
+        return False  # "Parsons" is not a misspelt "Pearson": two edits in seven letters
     return _same_surname(f"{asked.rsplit(' ', 1)[0]} {other}" if _given(asked) else other, known)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions) between two short words."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]
 
 
 # Best first; the first rule that finds anyone decides, so an exact full name always beats a
@@ -344,6 +589,8 @@ def name_mentions(text: str) -> list[Mention]:
         )
         if joins and run and text[run[-1].end() : match.start()].strip():
             joins = False  # punctuation between two words ends a name
+        if joins and run and _ends_sentence(run[-1].group()):
+            joins = False  # "... Ana Vell. The President ...": a full stop ends a name
         if joins:
             run.append(match)
             if _POSSESSIVE.search(word) and word[-2:] in ("'s", "’s"):
@@ -353,6 +600,12 @@ def name_mentions(text: str) -> list[Mention]:
         mentions.extend(_mention(text, run))
         run = [match] if match and word[:1].isupper() and lowered not in _NOT_NAMES else []
     return mentions
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with a full stop that is no initial ("W.") or title ("Mr.", "Gen.")."""
+    bare = word.rstrip(".")
+    return word.endswith(".") and len(bare) > 1 and bare.lower() not in TITLES | _ABBREVIATIONS
 
 
 def _mention(text: str, run: list[re.Match[str]]) -> list[Mention]:
@@ -399,7 +652,7 @@ _NOT_NAME_START_WORDS = """
     meanwhile however but and also now then yet still later earlier speaking asked writing
     filing according after before when while if as in on at for the a an this that these those
     sources officials critics analysts experts how what why who where which other others behind
-    there it he she we they his her their its one some many most"""
+    there it he she we they his her their its one some many most every each all both any no"""
 _DEMONYM_WORDS = """
     american british russian french german chinese japanese italian spanish israeli iraqi
     iranian indian australian canadian european african ukrainian palestinian syrian turkish
@@ -410,6 +663,7 @@ _QUESTION_OPENER_WORDS = """
     did does do has have had is was were are will would can could should may might must shall
     whom whose or so i you us me my our your"""
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
+_ABBREVIATIONS = frozenset(_lexicon("st jr sr mt ft gen col sgt capt lt gov sen rep prof u.s u.k"))
 _NOT_NAME_STARTS = frozenset(_NOT_NAME_START_WORDS.split())
 _NOT_NAMES = _NOT_NAME_STARTS | frozenset(_QUESTION_OPENER_WORDS.split()) | _STOP
 _DEMONYMS = frozenset(_DEMONYM_WORDS.split())

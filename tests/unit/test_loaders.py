@@ -173,3 +173,42 @@ def test_html_entities_in_html_files_are_decoded(tmp_path: Path) -> None:
     path = write(tmp_path / "e.html", f"<html><body><article>{body}</article></body></html>")
     (article,) = load_file(path, MB).articles
     assert "the communiqué was signed" in article.text and "&#" not in article.text
+
+
+LEAD_CASES = [
+    # (case, record fields besides text, text, expected article text)
+    (
+        "summary",
+        {"summary": "Ana Vell met the mayors."},
+        "The President said the roads open.",
+        "Ana Vell met the mayors.\n\nThe President said the roads open.",
+    ),
+    ("lead", {"lead": "Ana Vell met the mayors."}, "Body.", "Ana Vell met the mayors.\n\nBody."),
+    ("placeholder", {"summary": "NA"}, "Body.", "Body."),
+    ("empty", {"summary": "  "}, "Body.", "Body."),
+    (
+        "already opens",
+        {"summary": "Ana Vell met  the mayors."},
+        "Ana Vell met the mayors. More.",
+        "Ana Vell met the mayors. More.",
+    ),
+    ("line-broken body", {"summary": "Lead."}, "One.\nTwo.", "Lead.\nOne.\nTwo."),
+    ("blank-line body", {"summary": "Lead."}, "One.\n\nTwo.", "Lead.\n\nOne.\n\nTwo."),
+]
+
+
+@pytest.mark.parametrize(("case", "fields", "text", "expected"), LEAD_CASES)
+def test_lead_field_is_the_first_paragraph(
+    tmp_path: Path, case: str, fields: dict, text: str, expected: str
+) -> None:
+    record = {"id": "l1", "title": "T", "text": text, **fields}
+    (article,) = load_file(write(tmp_path / "l.jsonl", json.dumps(record)), MB).articles
+    assert article.text == expected
+
+
+def test_lead_that_is_not_text_is_one_clear_error(tmp_path: Path) -> None:
+    record = {"id": "l2", "title": "T", "text": "Body.", "summary": ["a"]}
+    loaded = load_file(write(tmp_path / "l.jsonl", json.dumps(record)), MB)
+    assert loaded.articles == []
+    (error,) = loaded.errors
+    assert "summary" in error.reason

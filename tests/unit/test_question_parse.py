@@ -37,6 +37,18 @@ SLOTS = [
     ),
     ("What is Dana Kelp's take on the merger?", "Dana Kelp", "possessor_of_stance", "merger"),
     (
+        "What was the President of Westland's view on taxes?",
+        "the President of Westland",
+        "possessor_of_stance",
+        "taxes",
+    ),
+    (
+        "What was the mayor of Lowtown's reaction to the flood?",
+        "the mayor of Lowtown",
+        "possessor_of_stance",
+        "flood",
+    ),
+    (
         "According to Omar Bekt, how long will the strike last?",
         "Omar Bekt",
         "object_of_according_to",

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.speakers import (
+    ARTICLE_LINK_RULES,
+    NameForm,
     canonical_key,
+    is_office,
+    link_in_article,
+    match_name,
     match_speaker,
+    name_mentions,
     role_matches,
     strip_titles,
     surname,
@@ -93,3 +101,194 @@ def test_a_role_phrase_is_not_cut_to_its_last_words() -> None:
 
     quotes = extract_quotes('The President of Ukraine said: "We are ready for talks."')
     assert [q.speaker for q in quotes] == ["President of Ukraine"]
+
+
+# ----- linking within one article (made-up names and places) ---------------------------------
+
+
+_LEAD = "Ana Vell met Prime Minister of Norland Ivo Brandt.\n\n"
+
+LINK_CASES = [
+    # (case, text, speaker, expected name or None, rule)
+    (
+        "surname",
+        "Coach Ola Tamm spoke. Tamm said it was hard.",
+        "Tamm",
+        "Ola Tamm",
+        "surname_to_full_name",
+    ),
+    ("surname, two people", "Ola Tamm and Rein Tamm met. Tamm said no.", "Tamm", None, None),
+    ("surname, a body", "Westland Police said. Police said no.", "Police", None, None),
+    ("surname, a firm's acronym", "Shares in MG Rover fell. Rover said no.", "Rover", None, None),
+    (
+        "office written with the name",
+        "Westland President Ana Vell spoke. The President of Westland said yes.",
+        "President of Westland",
+        "Ana Vell",
+        "office_written_with_name",
+    ),
+    (
+        "deputy's office is another",
+        "Deputy Prime Minister Ola Tamm spoke.",
+        "prime minister",
+        None,
+        None,
+    ),
+    (
+        "office of the lead subject",
+        _LEAD + "The President of Westland stressed the need.",
+        "President of Westland",
+        "Ana Vell",
+        "office_of_lead_subject",
+    ),
+    (
+        "bare office of the lead subject",
+        _LEAD + "The President stressed the need.",
+        "President",
+        "Ana Vell",
+        "office_of_lead_subject",
+    ),
+    (
+        "someone else holds it",
+        "Ana Vell met President of Norland Ivo Brandt.\n\nThe President stressed the need.",
+        "President",
+        None,
+        None,
+    ),
+    (
+        "office before another name",
+        "Ana Vell met President Brandt.\n\nThe President said no.",
+        "President",
+        None,
+        None,
+    ),
+    ("a staff office is not the lead's", _LEAD + "A spokesman said no.", "spokesman", None, None),
+    (
+        "lead written with another office",
+        "Ana Vell met the press. Governor Ana Vell spoke. The President said no.",
+        "President",
+        None,
+        None,
+    ),
+    (
+        "the lead reports to the office",
+        "Ana Vell reported to the President.\n\nThe President said no.",
+        "President",
+        None,
+        None,
+    ),
+    (
+        "another qualified office in the lead",
+        _LEAD + "The President of Westland said no.",
+        "President of Westland",
+        "Ana Vell",
+        "office_of_lead_subject",
+    ),
+    (
+        "place cut into a name",
+        "Ana Vell met President of Norland Ivo Brandt. Norland Ivo Brandt said yes.",
+        "Norland Ivo Brandt",
+        "Ivo Brandt",
+        "place_before_name",
+    ),
+    (
+        "an office is no surname",
+        "Ana Vell met Westland President. President said no.",
+        "President",
+        None,
+        None,
+    ),
+    (
+        "no lead subject",
+        "The talks began. Ana Vell spoke. The President said no.",
+        "President",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "speaker", "expected", "rule"), LINK_CASES)
+def test_link_in_article(case: str, text: str, speaker: str, expected, rule) -> None:
+    link = link_in_article([speaker], text).get(speaker)
+    found = (link.name, link.rule) if link else (None, None)
+    assert found == (expected, rule)
+
+
+def test_link_rules_in_order() -> None:
+    assert [r.name for r in ARTICLE_LINK_RULES] == [
+        "surname_to_full_name",
+        "place_before_name",
+        "office_written_with_name",
+        "office_of_lead_subject",
+    ]
+
+
+def test_unify_with_text_links_surname_and_office() -> None:
+    text = _LEAD + "Vell said yes. The President of Westland stressed the need."
+    mapping = unify_speakers(["Vell", "President of Westland", "Ivo Brandt"], text)
+    assert mapping == {
+        "Vell": "Ana Vell",
+        "President of Westland": "Ana Vell",
+        "Ivo Brandt": "Ivo Brandt",
+    }
+
+
+@pytest.mark.parametrize(
+    ("phrase", "office"),
+    [
+        ("President", True),
+        ("President of Westland", True),
+        ("Westland leader", True),
+        ("Head of State", True),
+        ("Ana Vell", False),
+        ("Westland Ana Vell", False),
+        ("A Little Princess", False),
+        ("Executive Order", False),
+    ],
+)
+def test_is_office(phrase: str, office: bool) -> None:
+    assert is_office(phrase) is office
+
+
+def test_a_full_stop_ends_a_name() -> None:
+    mentions = name_mentions("He met Ana Vell.\n\nThe President of Westland spoke.")
+    assert [m.text for m in mentions][:1] == ["Ana Vell"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "matched"),
+    [
+        ("Halloway", ["Ana Halloway"]),  # the surname itself
+        ("Haloway", ["Ana Halloway"]),  # one letter missing
+        ("Ana Hallowey", ["Ana Halloway"]),  # one letter wrong
+        ("Pearsons", ["Ivo Pearson"]),  # one letter added
+        ("Parsons", []),  # another surname: two edits in seven letters
+        ("Hollowson", []),
+    ],
+)
+def test_close_spelling_allows_a_typo_not_another_surname(asked: str, matched: list) -> None:
+    known = [NameForm("Ana Halloway", "Ana Halloway"), NameForm("Ivo Pearson", "Ivo Pearson")]
+    assert [m.name for m in match_name(asked, known)] == matched
+
+
+@pytest.mark.parametrize(
+    ("mention", "role", "fits"),
+    [
+        ("the Westlandian minister", "Minister of Westland", True),
+        ("the Norlandian president", "President of Norland", True),
+        ("Federated's chairman", "Federal Bank chairman", False),
+        ("the Norland chairman", "Norlandish Bank chairman", True),
+    ],
+)
+def test_role_words_match_a_place_and_its_adjective_only(
+    mention: str, role: str, fits: bool
+) -> None:
+    assert role_matches(mention, role) is fits
+
+
+@pytest.mark.parametrize("phrase", ["Every Westlander", "Each Lowtowner", "All Norlanders"])
+def test_a_quantifier_starts_no_name(phrase: str) -> None:
+    from ingest.speakers import is_named_speaker
+
+    assert not is_named_speaker(phrase)

@@ -1,0 +1,65 @@
+"""How a unit is written into an answer: which rule keeps it as written, and the frame.
+
+Made-up text only. Each case names the `AS_WRITTEN_RULES` rule expected to decide.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.compose import AS_WRITTEN_RULES, frame, framing
+from app.evidence import Unit
+from ingest.types import Chunk
+
+
+def _unit(text: str, *, quoted: bool = True, speaker: str | None = "Mara Quell", role=None):
+    chunk = Chunk("a:0", "a", 0, text, 0, len(text), 1, 1, title="Made-up")
+    kind = "direct" if quoted else "sentence"
+    return Unit(chunk, 0, len(text), kind, speaker, role, quoted, "q1" if quoted else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker", "rule"),
+    [
+        ("The harbour reopens on Monday.", False, None, "not_quoted"),
+        ("Quell said the harbour would reopen.", False, "Mara Quell", "not_quoted"),
+        ("The harbour reopens on Monday", True, None, "no_speaker"),
+        ("The tide is late,” she said. “We wait", True, "Mara Quell", "holds_a_mark"),
+        ("We wait for the tide,” added Quell", True, "Mara Quell", "holds_a_mark"),
+        ('We wait," she said', True, "Mara Quell", "holds_a_mark"),
+        ("We wait for the tide, Quell told reporters", True, "Mara Quell", "names_its_speaker"),
+        ("We wait for the tide, said Ms Quell", True, "Mara Quell", "names_its_speaker"),
+        ("We wait for the tide", True, "Mara Quell", "framed"),
+        ('We wait.\n\n"The tide is late', True, "Mara Quell", "framed"),  # next paragraph
+        ("We wait.\n\n“The tide is late", True, "Mara Quell", "framed"),
+        ('We wait." \n\nShe left', True, "Mara Quell", "holds_a_mark"),
+        ('We will not "surrender" the harbour', True, "Mara Quell", "framed"),
+        ("Quell harbour is where we wait", True, "Mara Quell", "framed"),
+    ],
+)
+def test_rule_that_decides(text: str, quoted: bool, speaker: str | None, rule: str) -> None:
+    assert framing(_unit(text, quoted=quoted, speaker=speaker), None).rule == rule
+
+
+def test_rules_are_named_once_in_order() -> None:
+    names = [r.name for r in AS_WRITTEN_RULES]
+    assert names == ["not_quoted", "no_speaker", "holds_a_mark", "names_its_speaker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "previous", "expected"),
+    [
+        ("We wait for the tide,", None, None, "Mara Quell said: “We wait for the tide”"),
+        ("We wait", "harbour master", None, "Mara Quell (harbour master) said: “We wait”"),
+        ("We wait", "harbour master", "Mara Quell", "Quell also said: “We wait”"),
+        ("We wait", None, "Ivo Brandt", "Mara Quell said: “We wait”"),
+        ("See note [2] below", None, None, "Mara Quell said: “See note ［2］ below”"),
+    ],
+)
+def test_frame(text: str, role: str | None, previous: str | None, expected: str) -> None:
+    assert frame(_unit(text, role=role), previous) == expected
+
+
+def test_as_written_text_is_the_article_span() -> None:
+    text = "The tide is late,” she said."
+    assert frame(_unit(text), None) == text
