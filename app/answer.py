@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from app.compose import frame
+from app.compose import framing
 from app.evidence import Candidate, EvidenceFinder, Query, Unit, question_features
 from app.question import Intent, Turn
 from app.ranker import EvidenceRanker, Family
@@ -203,8 +203,10 @@ class ExtractiveAnswerer:
                     paragraphs=paragraphs,
                 )
             )
-            sentences.append(f"{frame(unit, previous)} [{n}]")
-            previous = unit.speaker if unit.quoted else previous
+            written = framing(unit, previous)
+            sentences.append(f"{written.text} [{n}]")
+            # "X also said" only right after X's own framed words
+            previous = unit.speaker if written.rule == "framed" else previous
         return Answer(
             question=question,
             answer=" ".join(sentences),

@@ -92,8 +92,3 @@ def framing(unit: Unit, previous_speaker: str | None) -> Framing:
     else:
         who = f"{speaker} ({unit.role})" if unit.role else speaker
     return Framing(f"{who} said: “{text.rstrip(',;: ')}”", "framed")
-
-
-def frame(unit: Unit, previous_speaker: str | None) -> str:
-    """Say who is speaking (see `framing`); only the text, for the answer."""
-    return framing(unit, previous_speaker).text

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from ingest.quoting.lexicon import ORG_HEADS
+from ingest.quoting.lexicon import CLAUSE_OPENERS, ORG_HEADS, REPORTING_VERBS
 
 
 def _lexicon(text: str) -> list[str]:
@@ -218,8 +218,8 @@ def written_people(text: str) -> list[WrittenPerson]:
         if acronyms:  # "DJ Ana Vell", "Lib Dem MP Ana Vell" name her; "MG Rover" is a firm
             words = words[acronyms[-1] + 1 :]
             start = text.index(words[0], start)
-        while words and words[0].lower() in _NOT_NAMES | _QUANTIFIERS:  # "Several Opec"
-            words = words[1:]
+        while words and words[0].lower() in _NOT_NAMES | _QUANTIFIERS | _NOT_GIVEN_NAMES:
+            words = words[1:]  # "Several Opec", "Although Lane", "Stated Stone"
         if len(words) < 2:
             continue
         name = " ".join(words)
@@ -667,6 +667,9 @@ _ABBREVIATIONS = frozenset(_lexicon("st jr sr mt ft gen col sgt capt lt gov sen 
 _NOT_NAME_STARTS = frozenset(_NOT_NAME_START_WORDS.split())
 _NOT_NAMES = _NOT_NAME_STARTS | frozenset(_QUESTION_OPENER_WORDS.split()) | _STOP
 _DEMONYMS = frozenset(_DEMONYM_WORDS.split())
+# A capital on these is the sentence's, never a given name: a clause opener or a reporting
+# verb put first ("Although Lane admitted ...", "Stated Stone: ...").
+_NOT_GIVEN_NAMES = CLAUSE_OPENERS | REPORTING_VERBS
 
 
 def is_named_speaker(name: str) -> bool:

@@ -208,7 +208,7 @@ _TITLE_SMALL = frozenset(split_words("a an the of and or in on at to for with fr
 def _unify(text: str, raw: list[dict[str, Any]]) -> list[Quote]:
     """Canonical names per article, roles carried to every quote of a person, sorted output."""
     names = [r["speaker"] for r in raw if r.get("speaker")]
-    canon = unify_speakers(names)
+    canon = unify_speakers(names, text)
     roles: dict[str, str] = {}
     for r in raw:
         r["role"] = role_phrase(r.get("role"))  # a noun phrase, never a leftover

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.compose import AS_WRITTEN_RULES, frame, framing
+from app.compose import AS_WRITTEN_RULES, framing
 from app.evidence import Unit
 from ingest.types import Chunk
 
@@ -57,9 +57,9 @@ def test_rules_are_named_once_in_order() -> None:
     ],
 )
 def test_frame(text: str, role: str | None, previous: str | None, expected: str) -> None:
-    assert frame(_unit(text, role=role), previous) == expected
+    assert framing(_unit(text, role=role), previous).text == expected
 
 
 def test_as_written_text_is_the_article_span() -> None:
     text = "The tide is late,” she said."
-    assert frame(_unit(text), None) == text
+    assert framing(_unit(text), None).text == text
