@@ -296,6 +296,11 @@ def _office_of_lead_subject(speaker: str, people: Sequence[WrittenPerson], text:
         return None
     if not role_keywords(speaker) & HEAD_OF_STATE:
         return None  # a spokesman or a minister is rarely the person an article opens with
+    if " of " not in speaker:
+        # A bare "the President" is often someone the article never names (in general news
+        # the sitting president): linking it to the opening person cost PolNeAR dev speaker
+        # accuracy 0.904 -> 0.899. "The President of Westland" says whose office it is.
+        return None
     lead = people[0]
     if _office_in_first_sentence(speaker, text):
         return None  # "Ana Vell reported to the President": the lead is someone else

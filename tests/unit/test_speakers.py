@@ -142,11 +142,12 @@ LINK_CASES = [
         "office_of_lead_subject",
     ),
     (
-        "bare office of the lead subject",
+        # in general news a bare office is often someone the article never names
+        "bare office is not the lead subject's",
         _LEAD + "The President stressed the need.",
         "President",
-        "Ana Vell",
-        "office_of_lead_subject",
+        None,
+        None,
     ),
     (
         "someone else holds it",
