@@ -118,7 +118,11 @@ class LexicalIndex:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._index = tantivy.Index(self.schema, path=str(self.folder), reuse=True)
         except (OSError, ValueError) as exc:
-            raise LexicalError(f"cannot open the lexical index at {self.folder} ({exc})") from exc
+            raise LexicalError(
+                f"cannot open the lexical index at {self.folder} ({exc}); if it is damaged or "
+                "from another version, remove that folder: the next open re-creates it from "
+                "the store's records"
+            ) from exc
         self._lock = threading.Lock()  # tantivy allows one writer per index
 
     # ----- writing -------------------------------------------------------------------------

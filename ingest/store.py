@@ -82,7 +82,7 @@ class Store:
         try:
             self.lexical = lexical or LexicalStore(archive.root.parent / "lexical")
         except LexicalError as exc:
-            raise StoreError(f"{exc}; check that the store folder is writable") from exc
+            raise StoreError(str(exc)) from exc
         self._reopen = reopen  # makes a fresh embedded client; None for a Chroma server
         self._lock = threading.RLock()  # a reopen waits for this process's writes
         self.written = 0  # batches this process wrote: its own changes need no reopen

@@ -16,7 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from ingest.lexical import LexicalDoc, LexicalIndex, LexicalStore, chunk_doc, quote_doc
+from ingest.lexical import (
+    LexicalDoc,
+    LexicalError,
+    LexicalIndex,
+    LexicalStore,
+    chunk_doc,
+    quote_doc,
+)
 from ingest.record_filter import RecordFilter
 from ingest.terms import Lexicon
 from ingest.types import Chunk, Quote
@@ -116,6 +123,13 @@ def test_replace_drops_the_old_version_and_delete_removes(index: LexicalIndex) -
     assert ids(index, "fishermen", visible) == []
     index.replace(["b"], [])
     assert ids(index, "budget") == [] and index.size == 2
+
+
+def test_a_damaged_index_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "chunks").mkdir()
+    (tmp_path / "chunks" / "meta.json").write_text("not json", encoding="utf-8")
+    with pytest.raises(LexicalError, match="remove that folder"):
+        LexicalIndex(tmp_path / "chunks")
 
 
 def test_idf_is_lucenes_and_an_unseen_term_is_rarest(index: LexicalIndex) -> None:
