@@ -1,9 +1,9 @@
 """A local file cache of what the retriever reads from Chroma at start-up: the visible chunks
-and quotes and the BM25 index over the chunks.
+and quotes (the BM25 index is tantivy's, on disk under `<store>/lexical/`, and not cached here).
 
 Why: Chroma returns records at about 0.2 ms each (each metadata key is its own SQLite row), so
-opening a 20k-article store spent about a minute reading 74k chunks and 126k quotes and half a
-minute re-tokenising them for BM25 (benchmarks/bench_query.py reports `open`). Chunks and quotes
+opening a 20k-article store spent about a minute reading 74k chunks and 126k quotes
+(benchmarks/bench_query.py reports `open`). Chunks and quotes
 are a pure function of the committed articles' (id, content stamp) pairs, the stamp including
 the pipeline version, so those pairs (with the collections' record counts) are the cache key:
 an added, changed or removed article, or a lost index, gives a new key. Only the latest state
@@ -24,20 +24,19 @@ import os
 import pickle
 from collections.abc import Mapping, Sequence
 from dataclasses import fields
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from ingest.types import Chunk, Quote
 
-CACHE_FORMAT = "6"  # bump when the cached tuple or app/bm25.py's index changes shape
+CACHE_FORMAT = "7"  # bump when the cached tuple changes shape (7: no BM25 index in it)
 
 
 def _code_shape() -> str:
     """What the pickled objects depend on besides the articles: the fields of the cached
-    dataclasses and the numpy version, so that upgraded code never restores stale objects."""
+    dataclasses, so that upgraded code never restores stale objects."""
     names = [f"{t.__name__}.{f.name}" for t in (Chunk, Quote) for f in fields(t)]
-    return f"{CACHE_FORMAT} {' '.join(names)} numpy {version('numpy')}"
+    return f"{CACHE_FORMAT} {' '.join(names)}"
 
 
 def corpus_key(hashes: Mapping[str, str], counts: Sequence[int]) -> str:
@@ -64,8 +63,8 @@ class CorpusCache:
         return self._read(saved[0]) if saved else None
 
     def _read(self, path: Path) -> Any | None:
-        """A damaged file is removed; one pickled by other code (other dataclass fields, another
-        numpy) is ignored, since its objects may not match what this code expects."""
+        """A damaged file is removed; one pickled by other code (other dataclass fields) is
+        ignored, since its objects may not match what this code expects."""
         try:
             with open(path, "rb") as fh:
                 shape, state = pickle.load(fh)

@@ -11,8 +11,10 @@ Each trial starts the real CLI, `quotedesk --store S ingest SUBSET`, and kills i
 start-up (1 trial in 5) or at a uniform moment of its ingest phase (measured from the moment its
 progress bar appears, over the expected time of the articles still pending). The next trial is
 the re-run of the same ingest on the damaged store. After every trial the visible store is
-checked against what ingest must produce (`check_store`), and so is the article archive that
-`quotedesk rebuild` restores from (every committed article archived with its exact text).
+checked against what ingest must produce (`check_store`), and so are the article archive that
+`quotedesk rebuild` restores from (every committed article archived with its exact text) and
+the lexical index (`<store>/lexical`, written before the records: every committed article
+indexed in its committed version with exactly its visible chunks and attributed quotes).
 When a run completes, the store is complete: it is checked in full, then wiped so that the
 next trial has work to be killed in.
 At the end one uninterrupted re-run must exit 0, and answers must cite verbatim spans.
@@ -122,6 +124,8 @@ def check_store(store_dir: Path, expected: Expected, complete: bool) -> list[str
         chunks = store.chunks.get(include=["documents", "metadatas"])
         quotes = store.quotes.get(include=["documents", "metadatas"])
         archived = {a.id: a.text for a in store.archive}
+        index = store.lexical
+        lexical = Lexical(index.stamps.read(), index.chunks.stamps(), index.quotes.stamps())
     finally:
         store.client.close()
     problems = _check_archive(archived, set(records["ids"]), expected, complete)
@@ -154,6 +158,62 @@ def check_store(store_dir: Path, expected: Expected, complete: bool) -> list[str
         leftovers += len(quotes["ids"]) - sum(len(v) for v in visible_quotes.values())
         if leftovers:
             problems.append(f"{leftovers} invisible chunk/quote leftovers after a complete run")
+    attributed = _attributed(quotes, stamps)
+    problems += _check_lexical(lexical, stamps, visible_chunks, attributed, complete)
+    return problems
+
+
+@dataclass
+class Lexical:
+    """What the lexical index holds: article stamps, and every chunk and quote document's stamp."""
+
+    articles: dict[str, str]
+    chunks: dict[str, str]
+    quotes: dict[str, str]
+
+
+def _attributed(result: dict, stamps: dict[str, str]) -> dict[str, set[str]]:
+    """article id -> ids of its visible quotes with a speaker (the ones lexically indexed)."""
+    found: dict[str, set[str]] = {}
+    for item_id, meta in zip(result["ids"], result["metadatas"], strict=True):
+        article_id = meta.get("article_id")
+        if meta.get("speaker") and stamps.get(article_id) == meta.get("article_hash"):
+            found.setdefault(article_id, set()).add(item_id)
+    return found
+
+
+def _check_lexical(
+    lexical: Lexical,
+    stamps: dict[str, str],
+    chunks: dict[str, dict[int, tuple]],
+    quotes: dict[str, set[str]],
+    complete: bool,
+) -> list[str]:
+    """A committed article is in the lexical index in its committed version (stamp written
+    after its documents), with exactly its visible chunks and attributed quotes; after a
+    complete run nothing else is there."""
+    problems = []
+    for kind, docs, wanted in (
+        ("chunk", lexical.chunks, {a: {f"{a}:{i}" for i in v} for a, v in chunks.items()}),
+        ("quote", lexical.quotes, quotes),
+    ):
+        by_article: dict[str, set[str]] = {}
+        for doc_id, stamp in docs.items():
+            article_id = doc_id.rpartition(":")[0]
+            if stamps.get(article_id) == stamp:
+                by_article.setdefault(article_id, set()).add(doc_id)
+        for article_id, stamp in sorted(stamps.items()):
+            if lexical.articles.get(article_id) != stamp:
+                continue  # reported once below
+            if by_article.get(article_id, set()) != wanted.get(article_id, set()):
+                problems.append(f"{article_id}: lexical {kind} documents differ from the store")
+        if complete and len(docs) != sum(len(v) for v in wanted.values()):
+            problems.append(f"lexical {kind} leftovers after a complete run")
+    problems += [
+        f"{a}: committed but not in the lexical index in that version"
+        for a, stamp in sorted(stamps.items())
+        if lexical.articles.get(a) != stamp
+    ]
     return problems
 
 

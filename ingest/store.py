@@ -11,7 +11,12 @@
 
 Beside Chroma, `ArticleArchive` (ingest/archive.py) keeps a copy of every article in plain
 files under the store folder, written first: what `rebuild` re-creates every index from, even
-when the Chroma folder is gone.
+when the Chroma folder is gone; and `LexicalStore` (ingest/lexical.py) keeps the BM25 indexes
+under `lexical/`, written before the Chroma records and trimmed after them, so that the article
+record stays the one commit mark of both.
+
+This module is the only one that talks to Chroma: readers get our records (`Chunk`, `Quote`),
+ids with similarities, and `StoreError` for whatever Chroma raises while reading.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import contextlib
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -29,6 +34,8 @@ import numpy as np
 
 from ingest.archive import ArticleArchive
 from ingest.dates import day_number
+from ingest.lexical import LexicalError, LexicalStore
+from ingest.record_filter import RecordFilter
 from ingest.types import Article, Chunk, Quote
 
 CHUNKS = "quotedesk_chunks"
@@ -36,10 +43,26 @@ QUOTES = "quotedesk_quotes"
 ARTICLES = "quotedesk_articles"
 _HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
 _ARTICLE_VECTOR = [1.0]  # the articles collection is a record store; Chroma needs a vector
+_ARTICLES_PER_READ = 500  # article ids per Chroma `$in` filter
 
 
 class StoreError(RuntimeError):
     """A store that cannot be opened or read; the message says what to do."""
+
+
+@contextlib.contextmanager
+def _reading(what: str, location: str) -> Iterator[None]:
+    """Chroma's errors while reading (a damaged or vanished database, a full disk, a server
+    gone away) become one `StoreError` that says what failed and what to do."""
+    from chromadb.errors import ChromaError
+
+    try:
+        yield
+    except (ChromaError, OSError) as exc:
+        raise StoreError(
+            f"cannot read {what} from the store at {location} ({exc}); if its disk is full, "
+            "free space and retry, else run `quotedesk rebuild`"
+        ) from exc
 
 
 class Store:
@@ -51,9 +74,15 @@ class Store:
         location: str,
         archive: ArticleArchive,
         reopen: Callable[[], Any] | None = None,
+        lexical: LexicalStore | None = None,
     ) -> None:
         self.location = location
         self.archive = archive
+        # Beside the archive by default: `<store>/lexical` (the archive is `<store>/articles`).
+        try:
+            self.lexical = lexical or LexicalStore(archive.root.parent / "lexical")
+        except LexicalError as exc:
+            raise StoreError(str(exc)) from exc
         self._reopen = reopen  # makes a fresh embedded client; None for a Chroma server
         self._lock = threading.RLock()  # a reopen waits for this process's writes
         self.written = 0  # batches this process wrote: its own changes need no reopen
@@ -156,11 +185,78 @@ class Store:
         }
 
     def counts(self) -> dict[str, int]:
+        with _reading("the record counts", self.location):
+            return {
+                "articles": self.articles.count(),
+                "chunks": self.chunks.count(),
+                "quotes": self.quotes.count(),
+            }
+
+    def visible(
+        self, hashes: Mapping[str, str], article_ids: Sequence[str] | None = None
+    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]]]:
+        """The chunks and the quotes (with their article id) of committed articles: records
+        whose article record holds their stamp (`hashes`); of `article_ids` only, when given."""
+        chunks: dict[str, Chunk] = {}
+        quotes: dict[str, tuple[Quote, str]] = {}
+        pages = [None] if article_ids is None else _pages(article_ids, _ARTICLES_PER_READ)
+        include = ["metadatas", "documents"]
+        for ids in pages:
+            where = None if ids is None else {"article_id": {"$in": list(ids)}}
+            for record_id, meta, text in self.iter_records(self.chunks, include, where):
+                if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
+                    chunk = chunk_from_metadata(record_id, text, meta)
+                    chunks[chunk.id] = chunk
+            for record_id, meta, text in self.iter_records(self.quotes, include, where):
+                if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
+                    article_id = shared(meta["article_id"])
+                    quotes[record_id] = (quote_from_metadata(text, meta), article_id)
+        return chunks, quotes
+
+    def nearest(
+        self, collection: Any, vector: Sequence[float], k: int, within: RecordFilter | None = None
+    ) -> dict[str, float]:
+        """Ids -> cosine similarity of the `k` nearest records, best first (dict order).
+
+        Ids and distances only, not through `ChromaVectorStore.query`, which also fetches every
+        hit's text and metadata and builds a llama-index node from each: 17-19 ms against 4 ms
+        per 40 hits on the BBC store (2 cores; `ask` p50 in benchmarks/bench_query.py)."""
+        with _reading("nearest records", self.location):
+            result = collection.query(
+                query_embeddings=[list(vector)],
+                n_results=k,
+                where=where(within) if within else None,
+                include=["distances"],
+            )
+        # Cosine space: distance = 1 - cosine similarity.
         return {
-            "articles": self.articles.count(),
-            "chunks": self.chunks.count(),
-            "quotes": self.quotes.count(),
+            record_id: 1.0 - distance
+            for record_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
         }
+
+    def sync_lexical(
+        self,
+        hashes: Mapping[str, str],
+        chunks: Mapping[str, Chunk],
+        quotes: Mapping[str, tuple[Quote, str]],
+    ) -> int:
+        """Index the committed articles the lexical indexes lack or hold in another version,
+        from their records (`chunks`, `quotes`: those `visible` returned); returns how many.
+
+        Why a reader writes: a store written before the lexical index existed, or by another
+        machine into a shared Chroma server, has articles no local ingest indexed."""
+        indexed = self.lexical.stamps.read()
+        missing = {a: stamp for a, stamp in hashes.items() if indexed.get(a) != stamp}
+        if not missing:
+            return 0
+        for ids in _pages(list(missing), _ARTICLES_PER_READ):
+            wanted = set(ids)
+            self.lexical.write(
+                {a: missing[a] for a in ids},
+                [c for c in chunks.values() if c.article_id in wanted],
+                [(qid, q, a) for qid, (q, a) in quotes.items() if a in wanted],
+            )
+        return len(missing)
 
     def get_article(self, article_id: str) -> Article | None:
         result = self.articles.get(ids=[article_id], include=["documents", "metadatas"])
@@ -197,7 +293,8 @@ class Store:
         offset = 0
         page = self.read_page
         while True:
-            result = collection.get(include=include, where=where, limit=page, offset=offset)
+            with _reading("records", self.location):
+                result = collection.get(include=include, where=where, limit=page, offset=offset)
             if not result["ids"]:
                 return
             columns = [result[key] for key in include]
@@ -209,29 +306,35 @@ class Store:
         found: dict[str, np.ndarray] = {}
         page = self.read_page
         for start in range(0, len(ids), page):
-            result = collection.get(ids=list(ids[start : start + page]), include=["embeddings"])
+            with _reading("vectors", self.location):
+                result = collection.get(ids=list(ids[start : start + page]), include=["embeddings"])
             found.update(zip(result["ids"], result["embeddings"], strict=True))
         return found
 
     # ----- writing -------------------------------------------------------------------------
 
     def reset_indexes(self) -> None:
-        """Drop and re-create the chunk and quote collections; article records are kept."""
+        """Drop and re-create the chunk and quote collections and empty the lexical indexes;
+        article records are kept (the lexical index is re-filled by the `write`s that follow,
+        or from the records by a reader's `sync_lexical`)."""
         with self._lock:
             for name in (CHUNKS, QUOTES):
                 with contextlib.suppress(Exception):  # missing or damaged: re-created below
                     self.client.delete_collection(name)
             self._attach(self.client)
+            self.lexical.clear()
             self.written += 1
 
     def delete_articles(self, article_ids: Sequence[str]) -> None:
-        """Remove every chunk, quote and record of these articles (commit mark first)."""
+        """Remove every chunk, quote and record of these articles (commit mark first), then
+        their lexical documents."""
         with self._lock:
             for start in range(0, len(article_ids), self.max_batch):
                 ids = list(article_ids[start : start + self.max_batch])
                 self.articles.delete(ids=ids)
                 self.chunks.delete(where={"document_id": {"$in": ids}})
                 self.quotes.delete(where={"document_id": {"$in": ids}})
+            self.lexical.delete(list(article_ids))
             self.written += 1
 
     def write(
@@ -243,7 +346,8 @@ class Store:
         quote_vectors: Sequence[Sequence[float]],
         stamps: dict[str, str],
     ) -> None:
-        """Write chunks and quotes, then the article records that make them visible.
+        """Write the lexical documents, chunks and quotes, then the article records that make
+        them visible.
 
         `stamps` maps each article id to the stamp readers compare (content hash plus the
         ingest pipeline's version), written on every chunk, quote and record alike.
@@ -263,6 +367,11 @@ class Store:
             for (qid, q), v in zip(quotes, quote_vectors, strict=True):
                 article = by_id[qid.rsplit(":", 1)[0]]
                 quote_nodes.append(_quote_node(qid, q, v, article, hashes[article.id]))
+            self.lexical.write(
+                {a.id: stamps[a.id] for a in articles},
+                chunks,
+                [(qid, q, qid.rsplit(":", 1)[0]) for qid, q in quotes],
+            )
             for start in range(0, len(chunk_nodes), self.max_batch):
                 self.chunk_vectors.add(chunk_nodes[start : start + self.max_batch])
             for start in range(0, len(quote_nodes), self.max_batch):
@@ -276,6 +385,26 @@ class Store:
                     metadatas=[_article_metadata(a, stamps[a.id]) for a in batch],
                 )
             self.written += 1
+
+
+def where(within: RecordFilter) -> dict[str, Any] | None:
+    """The filter as a Chroma `where` clause on chunk and quote metadata (None: no filter)."""
+    clauses: list[dict[str, Any]] = []
+    if within.source:
+        clauses.append({"source": within.source})
+    if within.since is not None:
+        clauses.append({"day": {"$gte": within.since}})
+    if within.until is not None:
+        clauses.append({"day": {"$lte": within.until}})
+    if within.speakers:
+        clauses.append({"speaker": {"$in": list(within.speakers)}})
+    if len(clauses) > 1:
+        return {"$and": clauses}
+    return clauses[0] if clauses else None
+
+
+def _pages(items: Sequence[str], size: int) -> list[Sequence[str]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def _vector_store(collection: Any) -> Any:

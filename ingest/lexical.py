@@ -1,0 +1,337 @@
+"""Lexical (BM25) search on disk: tantivy indexes of the chunks and the attributed quotes of one
+store, under `<store>/lexical/`.
+
+Why tantivy rather than an index built in memory: every process used to read every chunk and
+quote and rebuild (or unpickle) its own BM25 at start-up, so opening cost grew with the whole
+corpus. A tantivy index is written once by ingest, memory-mapped by readers and extended or
+trimmed in place when articles are added, replaced or removed.
+
+Three indexes, not one: tantivy's BM25 takes its statistics (document count, average length)
+over a whole index, so chunks and quotes each get their own and rank as separate collections did
+before. The third, `articles`, holds one document per indexed article with its stamp: what a
+reader compares with the store's committed articles to see what it must index itself (a store
+written before this index existed, or by another machine with a Chroma server).
+
+Documents hold pre-tokenised terms (`ingest/terms.py`), split by tantivy on white space, so
+stemming and stop words are the same as in answer verification. Each document carries its
+article id and stamp; a search returns only documents whose article is committed with that
+stamp (`visible`), so what a killed ingest left behind is never returned.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import tantivy
+
+from ingest.chunking import embedding_text
+from ingest.dates import day_number
+from ingest.record_filter import RecordFilter
+from ingest.terms import Lexicon
+from ingest.types import Chunk, Quote
+
+_WRITER_HEAP = 50_000_000  # bytes of tantivy's indexing arena (its minimum is 15 MB a thread)
+_OVERFETCH = 2  # hits asked for per wanted one again while leftovers of a killed ingest hide some
+_LOCK_WAIT = 30.0  # seconds to wait for another process's writer (it holds it for one commit)
+
+
+class LexicalError(OSError):
+    """The lexical index cannot be opened or written; the message says which and why.
+
+    An OSError because what tantivy reports to us is a failure of its folder (disk full,
+    permissions, a writer lock held too long), which ingest reports as a refused write."""
+
+
+@dataclass(frozen=True)
+class LexicalDoc:
+    """One searchable record: a chunk, or an attributed quote with its headline."""
+
+    id: str
+    article_id: str
+    stamp: str
+    terms: Sequence[str]
+    source: str | None = None
+    day: int | None = None
+    speaker: str | None = None
+
+
+class LexicalHit(NamedTuple):
+    id: str
+    article_id: str
+    score: float
+
+
+def chunk_doc(lexicon: Lexicon, chunk: Chunk, stamp: str) -> LexicalDoc:
+    """A chunk is searched by what is embedded for it: its headline and its text."""
+    return LexicalDoc(
+        id=chunk.id,
+        article_id=chunk.article_id,
+        stamp=stamp,
+        terms=lexicon.terms(embedding_text(chunk)),
+        source=chunk.source,
+        day=day_number(chunk.published),
+    )
+
+
+def quote_doc(
+    lexicon: Lexicon, quote_id: str, quote: Quote, article_id: str, stamp: str, chunk: Chunk | None
+) -> LexicalDoc:
+    """A quote is searched by its words plus its headline (the topic often lives there); its
+    source and date are its chunk's, as the filters read them."""
+    context = f"{chunk.title}\n{quote.text}" if chunk else quote.text
+    return LexicalDoc(
+        id=quote_id,
+        article_id=article_id,
+        stamp=stamp,
+        terms=lexicon.terms(context),
+        source=chunk.source if chunk else None,
+        day=day_number(chunk.published) if chunk else None,
+        speaker=quote.speaker,
+    )
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("article_id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("stamp", stored=True, tokenizer_name="raw")
+    builder.add_text_field("terms", tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field("source", tokenizer_name="raw")
+    builder.add_text_field("speaker", tokenizer_name="raw")
+    builder.add_integer_field("day", indexed=True, fast=True)
+    return builder.build()
+
+
+class LexicalIndex:
+    """One tantivy index on disk; searches see the last commit (of any process) after `reload`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.schema = _schema()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._index = tantivy.Index(self.schema, path=str(self.folder), reuse=True)
+        except (OSError, ValueError) as exc:
+            raise LexicalError(
+                f"cannot open the lexical index at {self.folder} ({exc}); if it is damaged or "
+                "from another version, remove that folder: the next open re-creates it from "
+                "the store's records"
+            ) from exc
+        self._lock = threading.Lock()  # tantivy allows one writer per index
+
+    # ----- writing -------------------------------------------------------------------------
+
+    def replace(self, article_ids: Iterable[str], docs: Iterable[LexicalDoc]) -> None:
+        """Delete every document of these articles, add `docs`, and commit once."""
+        with self._lock:
+            writer = self._writer()
+            for article_id in article_ids:
+                writer.delete_documents_by_term("article_id", article_id)
+            for doc in docs:
+                writer.add_document(self._document(doc))
+            self._commit(writer)
+
+    def clear(self) -> None:
+        with self._lock:
+            writer = self._writer()
+            writer.delete_all_documents()
+            self._commit(writer)
+
+    def _writer(self) -> tantivy.IndexWriter:
+        """Tantivy's writer; another process may hold its lock for one commit: wait for it."""
+        deadline = time.monotonic() + _LOCK_WAIT
+        while True:
+            try:
+                return self._index.writer(heap_size=_WRITER_HEAP, num_threads=1)
+            except ValueError as exc:  # LockBusy, or a folder that cannot be written
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise LexicalError(
+                        f"cannot write the lexical index at {self.folder} ({exc})"
+                    ) from exc
+                time.sleep(0.05)
+
+    def _commit(self, writer: tantivy.IndexWriter) -> None:
+        try:
+            writer.commit()
+            writer.wait_merging_threads()  # releases the writer lock
+        except ValueError as exc:
+            raise LexicalError(f"cannot commit the lexical index at {self.folder} ({exc})") from exc
+        self._index.reload()
+
+    @staticmethod
+    def _document(doc: LexicalDoc) -> tantivy.Document:
+        fields: dict[str, object] = {
+            "id": doc.id,
+            "article_id": doc.article_id,
+            "stamp": doc.stamp,
+            "terms": " ".join(doc.terms),
+        }
+        if doc.source:
+            fields["source"] = doc.source
+        if doc.speaker:
+            fields["speaker"] = doc.speaker
+        if doc.day is not None:
+            fields["day"] = doc.day
+        return tantivy.Document(**fields)
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """See the latest commit, another process's included."""
+        self._index.reload()
+
+    @property
+    def size(self) -> int:
+        return self._index.searcher().num_docs
+
+    def stamps(self) -> dict[str, str]:
+        """Document id -> stamp of every document (reads them all: for the small index)."""
+        searcher = self._index.searcher()
+        if not searcher.num_docs:
+            return {}
+        hits = searcher.search(tantivy.Query.all_query(), searcher.num_docs, count=False).hits
+        docs = [searcher.doc(address) for _, address in hits]
+        return {d.get_first("id"): d.get_first("stamp") for d in docs}
+
+    def idf(self, term: str) -> float:
+        """How rare a (stemmed) term is, as Lucene's BM25 counts it; an unseen term is rarest."""
+        searcher = self._index.searcher()
+        n, df = searcher.num_docs, searcher.doc_freq("terms", term)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def search(
+        self,
+        terms: Sequence[str],
+        k: int,
+        visible: Mapping[str, str],
+        within: RecordFilter | None = None,
+    ) -> list[LexicalHit]:
+        """The best `k` documents of committed articles (`visible`: article id -> stamp) for
+        these terms, best first; a repeated term counts again. Scores are tantivy's BM25."""
+        if not terms or k <= 0:
+            return []
+        query = self._query(terms, within)
+        searcher = self._index.searcher()
+        limit = k
+        while True:
+            found = searcher.search(query, limit, count=False).hits
+            hits = []
+            for score, address in found:
+                doc = searcher.doc(address)
+                article_id = doc.get_first("article_id")
+                if visible.get(article_id) == doc.get_first("stamp"):
+                    hits.append(LexicalHit(doc.get_first("id"), article_id, float(score)))
+            if len(hits) >= k or len(found) < limit:
+                return hits[:k]
+            limit *= _OVERFETCH
+
+    def _query(self, terms: Sequence[str], within: RecordFilter | None) -> tantivy.Query:
+        should = tantivy.Occur.Should
+        scored = tantivy.Query.boolean_query(
+            [(should, tantivy.Query.term_query(self.schema, "terms", t)) for t in terms]
+        )
+        clauses = self._filters(within) if within else []
+        if not clauses:
+            return scored
+        must = tantivy.Occur.Must
+        # Filters score nothing: the ranking is the terms' BM25 alone, as with a mask.
+        return tantivy.Query.boolean_query(
+            [(must, scored)] + [(must, tantivy.Query.const_score_query(c, 0.0)) for c in clauses]
+        )
+
+    def _filters(self, within: RecordFilter) -> list[tantivy.Query]:
+        clauses = []
+        if within.source:
+            clauses.append(tantivy.Query.term_query(self.schema, "source", within.source))
+        if within.since is not None or within.until is not None:
+            clauses.append(
+                tantivy.Query.range_query(
+                    self.schema, "day", tantivy.FieldType.Integer, within.since, within.until
+                )
+            )
+        if within.speakers:
+            clauses.append(
+                tantivy.Query.term_set_query(self.schema, "speaker", list(within.speakers))
+            )
+        return clauses
+
+
+class ArticleStamps:
+    """Which article versions the lexical indexes hold: one document per article, written
+    after its chunks and quotes are committed, removed before they are."""
+
+    def __init__(self, folder: Path) -> None:
+        self._index = LexicalIndex(folder)
+
+    def read(self) -> dict[str, str]:
+        """Article id -> stamp of every indexed article."""
+        self._index.reload()
+        return self._index.stamps()
+
+    def put(self, stamps: Mapping[str, str]) -> None:
+        self._index.replace(stamps, [LexicalDoc(a, a, stamp, ()) for a, stamp in stamps.items()])
+
+    def remove(self, article_ids: Sequence[str]) -> None:
+        self._index.replace(article_ids, [])
+
+    def clear(self) -> None:
+        self._index.clear()
+
+
+class LexicalStore:
+    """The chunk and quote indexes of one store and the stamps of the articles they hold.
+
+    Write order (the caller commits Chroma after `write`, and removes from Chroma before
+    `delete`): documents first, then the stamp; on delete the stamp first. A reader that finds
+    a stamp can trust the documents are all there; documents without a committed article are
+    never returned by `LexicalIndex.search`.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.lexicon = Lexicon()
+        self.chunks = LexicalIndex(self.folder / "chunks")
+        self.quotes = LexicalIndex(self.folder / "quotes")
+        self.stamps = ArticleStamps(self.folder / "articles")
+
+    def write(
+        self,
+        stamps: Mapping[str, str],
+        chunks: Sequence[Chunk],
+        quotes: Sequence[tuple[str, Quote, str]],
+    ) -> None:
+        """Index these articles' chunks and attributed quotes (id, quote, article id),
+        replacing whatever the indexes held of them."""
+        by_id = {c.id: c for c in chunks}
+        self.chunks.replace(
+            stamps, [chunk_doc(self.lexicon, c, stamps[c.article_id]) for c in chunks]
+        )
+        self.quotes.replace(
+            stamps,
+            [
+                quote_doc(self.lexicon, qid, q, a, stamps[a], by_id.get(q.chunk_id or ""))
+                for qid, q, a in quotes
+                if q.speaker
+            ],
+        )
+        self.stamps.put(stamps)
+
+    def delete(self, article_ids: Sequence[str]) -> None:
+        self.stamps.remove(article_ids)
+        self.chunks.replace(article_ids, [])
+        self.quotes.replace(article_ids, [])
+
+    def clear(self) -> None:
+        self.stamps.clear()
+        self.chunks.clear()
+        self.quotes.clear()
+
+    def reload(self) -> None:
+        self.chunks.reload()
+        self.quotes.reload()

@@ -1,0 +1,188 @@
+"""The terms a text is searched by: lower-cased words of two or more characters, English stop
+words (plus reporting verbs, which every quotation shares) removed, Snowball-stemmed.
+
+Why one place: the lexical index (ingest/lexical.py) is written at ingest from these terms and
+queried with them, and answer verification and evidence scoring compare the same stems, so the
+three always agree on what a word is. The index stores the terms pre-tokenised (tantivy splits
+them on white space), so ranking keeps this stemming and these stop words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+class Lexicon:
+    """Tokenising and stemming shared by lexical search and sentence scoring."""
+
+    def __init__(self) -> None:
+        import Stemmer
+
+        self._stemmer = Stemmer.Stemmer("english")
+
+    def __getstate__(self) -> dict:
+        return {}  # the stemmer is a C object: an unpickled copy makes a new one
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()
+
+    def terms(self, text: str) -> list[str]:
+        return self._stemmer.stemWords(
+            [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+        )
+
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "say",
+        "said",
+        "says",
+        "tell",
+        "told",
+        "think",
+        "thought",
+        "view",
+        "views",
+        "according",
+        "mention",
+        "mentioned",
+        "describe",
+        "described",
+        "comment",
+        "commented",
+        "talk",
+        "talked",
+        "speak",
+        "spoke",
+        "else",
+    ]
+)
