@@ -12,11 +12,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ingest.chunking import TokenCounter, chunk_article, embedding_text
+from ingest.chunk_pass import embed_batch
+from ingest.chunking import TokenCounter, chunk_article
 from ingest.embedding import Embedder
 from ingest.ids import quote_id
 from ingest.loaders import LoadError, discover, load_file
 from ingest.quotes import extract_quotes_many
+from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
+from ingest.sentence_vectors import SentenceVectors
 from ingest.store import Store, StoreError
 from ingest.types import Article, Chunk, Quote
 
@@ -29,7 +32,7 @@ class StoreWriteError(StoreError):
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
-PIPELINE_VERSION = "8"
+PIPELINE_VERSION = "9"  # 9: quote vectors pooled in their chunk; sentence vectors
 
 
 @dataclass
@@ -42,6 +45,9 @@ class IngestReport:
     failed: int = 0
     chunks_written: int = 0
     quotes_written: int = 0
+    texts_read: int = 0  # texts the model read: chunks, plus quotes its chunk pass cut off
+    word_pieces_read: int = 0
+    quotes_read_alone: int = 0
     errors: list[LoadError] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -66,6 +72,11 @@ class Ingestor:
     chunk_max_tokens: int
     max_file_bytes: int
     batch_articles: int = 200
+
+    @property
+    def sentences(self) -> SentenceVectors:
+        """Sentence vectors, beside the article archive (also local with a Chroma server)."""
+        return SentenceVectors(self.store.archive.root.parent / SENTENCE_FOLDER)
 
     def stamp(self, article: Article) -> str:
         """What makes a stored article current: its content and how it was processed."""
@@ -142,6 +153,7 @@ class Ingestor:
         """
         articles = self.store.all_articles()
         self.store.reset_indexes()
+        self.sentences.clear()
         report = IngestReport()
         bar = _progress_bar(len(articles), "rebuilding", progress)
         for start in range(0, len(articles), self.batch_articles):
@@ -174,9 +186,13 @@ class Ingestor:
         report.timed("chunk", started)
 
         started = time.perf_counter()
-        texts = [embedding_text(c) for c in chunks] + [q.text for _, q in quotes]
-        vectors = self.embedder.texts(texts) if texts else []
+        vectors = embed_batch(
+            self.embedder, chunks, [q for _, q in quotes], {a.id: a.text for a in batch}
+        )
         report.timed("embed", started)
+        report.texts_read += vectors.read.texts
+        report.word_pieces_read += vectors.read.pieces
+        report.quotes_read_alone += vectors.quotes_read_alone
 
         started = time.perf_counter()
         try:
@@ -185,11 +201,12 @@ class Ingestor:
             self.store.write(
                 batch,
                 chunks,
-                vectors[: len(chunks)],
+                vectors.chunks,
                 quotes,
-                vectors[len(chunks) :],
+                vectors.quotes,
                 {a.id: self.stamp(a) for a in batch},
             )
+            self.sentences.write(vectors.sentences)
         except Exception as exc:  # disk full, read-only or damaged store
             if not _refused_write(exc):
                 raise
