@@ -47,7 +47,7 @@ class BatchVectors:
     quotes: list[list[float]]
     sentences: list[ChunkSentences]
     read: PassStats  # texts and word pieces the model read, both passes together
-    quotes_read_alone: int
+    quotes_read_alone: list[int]  # indices of the quotes read on their own
 
 
 @dataclass
@@ -98,7 +98,7 @@ def embed_batch(
         quotes=[v.tolist() for v in quote_vectors if v is not None],
         sentences=sentences,
         read=read,
-        quotes_read_alone=len(alone),
+        quotes_read_alone=alone,
     )
 
 

@@ -62,7 +62,7 @@ class IngestReport:
     quotes_written: int = 0
     texts_read: int = 0  # texts the model read: chunks, plus quotes its chunk pass cut off
     word_pieces_read: int = 0
-    quotes_read_alone: int = 0
+    quotes_read_alone: list[str] = field(default_factory=list)  # ids: cut off in their chunk
     errors: list[LoadError] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -248,7 +248,7 @@ class Ingestor:
         report.timed("embed", started)
         report.texts_read += vectors.read.texts
         report.word_pieces_read += vectors.read.pieces
-        report.quotes_read_alone += vectors.quotes_read_alone
+        report.quotes_read_alone += [prepared.quotes[i][0] for i in vectors.quotes_read_alone]
         return vectors
 
     def _write(

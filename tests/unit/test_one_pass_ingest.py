@@ -84,7 +84,7 @@ def test_each_chunk_is_read_once_and_no_quote_again(ingested):
     assert all(reads[embedding_text(c)] == 1 for c in chunks)
     assert not any(reads[q] for q in quotes)  # quote vectors were pooled, not read again
     assert report.texts_read == len(chunks) == len(embedder.read)
-    assert report.quotes_read_alone == 0
+    assert report.quotes_read_alone == []
 
 
 def test_stored_quote_vector_is_the_pooled_span(ingested):

@@ -146,7 +146,7 @@ def test_quote_cut_by_the_word_piece_limit_is_read_on_its_own(embedder):
     cut = _quote(text, "We were never told about the delay,")
     chunk = _chunk(text)
     result = embed_batch(embedder, [chunk], [inside, cut], {"made-up": text})
-    assert result.quotes_read_alone == 1
+    assert result.quotes_read_alone == [1]
     alone = np.asarray(embedder.texts([cut.text])[0])
     assert float(np.asarray(result.quotes[1]) @ alone) > 1 - 1e-5
     assert float(np.asarray(result.quotes[0]) @ np.asarray(embedder.texts([inside.text])[0])) < (
@@ -163,5 +163,5 @@ def test_chunk_vector_of_a_batch_equals_the_direct_one(embedder):
     result = embed_batch(embedder, [chunk], quotes, {"made-up": TEXT})
     direct = np.asarray(embedder.texts([embedding_text(chunk)])[0])
     assert float(np.asarray(result.chunks[0]) @ direct) > 1 - 1e-5
-    assert result.quotes_read_alone == 0
+    assert result.quotes_read_alone == []
     assert result.sentences[0].spans.tolist() == [list(s) for s in sentence_spans(TEXT)]
