@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 FOLDER = "sentence-vectors"
+SETTLED_NS = 1_000_000_000  # a folder changed this recently is listed again on every read
 DTYPE = np.float16  # 384 dims: 768 bytes a sentence; cosine to float32 above 0.9999
 
 
@@ -46,6 +47,7 @@ class SentenceVectors:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self._seen: tuple[str, ...] = ()
+        self._folder_mtime = -1  # a shard renamed into place changes it: no listing per read
         self._rows: dict[str, _Rows] = {}
         self._matrices: dict[str, np.ndarray] = {}
 
@@ -86,9 +88,17 @@ class SentenceVectors:
             path.unlink(missing_ok=True)
         for path in self.folder.glob("*.npy"):
             path.unlink(missing_ok=True)
-        self._seen, self._rows, self._matrices = (), {}, {}
+        self._seen, self._rows, self._matrices, self._folder_mtime = (), {}, {}, -1
 
     def _index(self) -> dict[str, _Rows]:
+        try:
+            mtime = self.folder.stat().st_mtime_ns
+        except OSError:  # nothing written yet
+            return {}
+        settled = time.time_ns() - mtime > SETTLED_NS  # the clock behind mtime is coarse
+        if mtime == self._folder_mtime and settled:
+            return self._rows
+        self._folder_mtime = mtime
         shards = tuple(sorted(p.stem for p in self.folder.glob("*.json")))
         if shards != self._seen:
             rows: dict[str, _Rows] = {}
