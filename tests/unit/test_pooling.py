@@ -71,10 +71,8 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def embedder():
-    from app.settings import set_process_switches
     from ingest.embedding import Embedder, resolve_model_path
 
-    set_process_switches()
     return Embedder(resolve_model_path(None), batch_size=8, export_folder=None)
 
 
@@ -83,6 +81,7 @@ def _span(text: str, words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
+@pytest.mark.slow
 def test_pooled_text_vector_equals_the_direct_one(embedder):
     texts = [TEXT, "x", "Héllo wörld. " * 60, "Short title\n" + TEXT]
     direct = np.asarray(embedder.texts(texts))
@@ -100,6 +99,7 @@ SPANS_IN_TEXT = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "words"), SPANS_IN_TEXT)
 def test_span_vector_comes_from_its_own_pieces(embedder, name: str, words: str):
     """Pooling the span's pieces by hand from the same pass gives the same vector, and the
@@ -137,6 +137,7 @@ def _quote(text: str, words: str) -> Quote:
     return Quote(text=words, start=start, end=end, chunk_id="made-up:0")
 
 
+@pytest.mark.slow
 def test_quote_cut_by_the_word_piece_limit_is_read_on_its_own(embedder):
     """A chunk longer than the model reads: the quote past the limit is embedded alone (its
     words were never read), the quote inside is pooled (no second reading)."""
@@ -157,6 +158,7 @@ def test_quote_cut_by_the_word_piece_limit_is_read_on_its_own(embedder):
     assert spans.shape[1] == 2 and spans[:, 1].max() < cut.start  # no vector past the limit
 
 
+@pytest.mark.slow
 def test_chunk_vector_of_a_batch_equals_the_direct_one(embedder):
     chunk = _chunk(TEXT)
     quotes = [_quote(TEXT, "the harbour will reopen in spring")]
