@@ -61,14 +61,26 @@ def subset_corpus(corpus: Path, datasets: list[Path], articles: int, target: Pat
 
 
 def read_quotes_alone(store_dir: Path) -> int:
-    """Overwrite each quote's vector with the vector of its own text, read on its own."""
+    """Overwrite each quote's vector with the vector of its own text, read on its own, and
+    print how far the pooled vectors were from those (cosine)."""
+    import numpy as np
+
     from app.api import QuoteDesk
 
     desk = QuoteDesk.open(store_dir)
     store = desk.store
-    rows = list(store.iter_records(store.quotes, ["documents"]))
-    vectors = desk.ingestor.embedder.texts([text for _, text in rows])
-    _update(store, [(i, v) for (i, _), v in zip(rows, vectors, strict=True)])
+    rows = list(store.iter_records(store.quotes, ["documents", "embeddings"]))
+    vectors = desk.ingestor.embedder.texts([text for _, text, _ in rows])
+    cosines = np.asarray(
+        [np.dot(v, pooled) for v, (_, _, pooled) in zip(vectors, rows, strict=True)]
+    )
+    if len(cosines):
+        print(
+            f"cosine of pooled to read-alone quote vectors over {len(cosines)} quotes: mean"
+            f" {cosines.mean():.3f}, median {np.median(cosines):.3f},"
+            f" 10th percentile {np.percentile(cosines, 10):.3f}"
+        )
+    _update(store, [(i, v) for (i, _, _), v in zip(rows, vectors, strict=True)])
     return len(rows)
 
 
