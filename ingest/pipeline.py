@@ -87,6 +87,7 @@ class Ingestor:
     chunk_max_tokens: int
     max_file_bytes: int
     batch_articles: int = 200
+    overlap: bool = True  # False: the stages in turn (benchmarks compare the two)
 
     @property
     def sentences(self) -> SentenceVectors:
@@ -200,6 +201,11 @@ class Ingestor:
         """
         size = max(1, min(self.batch_articles, STAGE_ARTICLES))
         batches = [articles[i : i + size] for i in range(0, len(articles), size)]
+        if not self.overlap:
+            for batch in batches:
+                prepared = self._prepare(batch, report)
+                self._write(prepared, self._embed(prepared, report), report, replace_old, done)
+            return
         if not batches:
             return
         with (

@@ -66,11 +66,19 @@ class RecordingEmbedder:
         return results, PassStats(len(texts), sum(len(t.split()) for t in texts))
 
 
-@pytest.fixture
-def ingested(tmp_path: Path):
+@pytest.fixture(params=[True, False], ids=["overlapped", "in-turn"])
+def ingested(tmp_path: Path, request: pytest.FixtureRequest):
     store = Store.open(tmp_path / "store")
     embedder = RecordingEmbedder()
-    ingestor = Ingestor(store, embedder, count_words, chunk_max_tokens=200, max_file_bytes=10**6)  # type: ignore[arg-type]
+    ingestor = Ingestor(
+        store,
+        embedder,  # type: ignore[arg-type]
+        count_words,
+        chunk_max_tokens=200,
+        max_file_bytes=10**6,
+        batch_articles=1,  # one article per stage: several stages in flight
+        overlap=request.param,
+    )
     report = ingestor.ingest_articles(ARTICLES, progress=False)
     return ingestor, embedder, report
 
