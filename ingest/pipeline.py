@@ -87,7 +87,9 @@ class Ingestor:
     chunk_max_tokens: int
     max_file_bytes: int
     batch_articles: int = 200
-    overlap: bool = True  # False: the stages in turn (benchmarks compare the two)
+    # Stages in turn by default: overlapped was no faster here and peaked higher (bench_ingest
+    # --in-turn, 300 BBC articles: 74.6 s vs 72.2 s, 1,666 vs 1,498 MB; docs/notes/onepass.md).
+    overlap: bool = False
 
     @property
     def sentences(self) -> SentenceVectors:
@@ -191,13 +193,14 @@ class Ingestor:
         done: Callable[[Sequence[Article]], None],
         replace_old: bool,
     ) -> None:
-        """Three stages in flight at once: while the model reads batch k, one thread finds
-        the quotes and chunks of batch k+1 and another writes batch k-1 to the store.
+        """Prepare, embed, write each stage of articles; with `overlap`, three stages in
+        flight at once: while the model reads stage k, one thread finds the quotes and chunks
+        of stage k+1 and another writes stage k-1 to the store.
 
-        The model pass is most of the work and runs torch on every core; the other two are
-        mostly single-threaded Python, which would leave cores idle if run in turn. Writes stay
-        in order and one at a time, so a failed write stops ingest with every earlier batch
-        committed, as before.
+        Overlap was meant to use the core that single-threaded Python leaves idle; measured on
+        2 cores it was not faster (torch already uses both), so it is off by default. Writes
+        stay in order and one at a time either way, so a failed write stops ingest with every
+        earlier stage committed.
         """
         size = max(1, min(self.batch_articles, STAGE_ARTICLES))
         batches = [articles[i : i + size] for i in range(0, len(articles), size)]
