@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ingest.onnx_model import OnnxEncoder, export, export_path
+from ingest.pooling import PooledText, Span
+from ingest.token_pass import PassStats, TokenPass
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -126,6 +128,7 @@ class Embedder:
         self._torch: BaseEmbedding | None = None
         self._onnx: OnnxEncoder | None = None
         self._onnx_failed = False
+        self._pass: TokenPass | None = None
 
     @property
     def torch_model(self) -> BaseEmbedding:
@@ -144,6 +147,28 @@ class Embedder:
 
     def texts(self, texts: Sequence[str]) -> list[list[float]]:
         return embed_texts(self.torch_model, texts)
+
+    def pooled(
+        self, texts: Sequence[str], spans: Sequence[Sequence[Span]]
+    ) -> tuple[list[PooledText], PassStats]:
+        """One pass over each text: its vector (equal to `texts`') and its spans' vectors."""
+        with torch_threads(os.cpu_count() or 1):
+            return self.token_pass.pooled(texts, spans)
+
+    @property
+    def token_pass(self) -> TokenPass:
+        """The same weights as `torch_model`, run directly so word-piece vectors are kept."""
+        model = self.torch_model
+        with self._lock:
+            if self._pass is None:
+                sentence_transformer = model._model  # what llama-index wraps
+                self._pass = TokenPass(
+                    sentence_transformer[0].auto_model,
+                    self.model_path,
+                    sentence_transformer.max_seq_length,  # where `texts` cuts too
+                    self.batch_size,
+                )
+            return self._pass
 
     def _onnx_encoder(self) -> OnnxEncoder | None:
         if self._onnx is not None or self._onnx_failed or self.export_file is None:

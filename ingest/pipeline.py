@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ingest.chunking import TokenCounter, chunk_article, embedding_text
+from ingest.chunk_pass import BatchVectors, embed_batch
+from ingest.chunking import TokenCounter, chunk_article
 from ingest.embedding import Embedder
 from ingest.ids import quote_id
 from ingest.loaders import LoadError, discover, load_file
 from ingest.quotes import extract_quotes_many
+from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
+from ingest.sentence_vectors import SentenceVectors
 from ingest.store import Store, StoreError
 from ingest.types import Article, Chunk, Quote
 
@@ -29,7 +33,21 @@ class StoreWriteError(StoreError):
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
-PIPELINE_VERSION = "8"
+# Articles per stage of the overlapped ingest (`Ingestor._run`): enough chunks for a few full
+# model batches of similar length, few enough that the first preparation and the last write,
+# which nothing overlaps, stay short.
+STAGE_ARTICLES = 50
+
+PIPELINE_VERSION = "9"  # 9: quote vectors pooled in their chunk; sentence vectors
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """One batch ready for the model: its articles, chunks, and quotes with their ids."""
+
+    articles: Sequence[Article]
+    chunks: list[Chunk]
+    quotes: list[tuple[str, Quote]]
 
 
 @dataclass
@@ -42,6 +60,9 @@ class IngestReport:
     failed: int = 0
     chunks_written: int = 0
     quotes_written: int = 0
+    texts_read: int = 0  # texts the model read: chunks, plus quotes its chunk pass cut off
+    word_pieces_read: int = 0
+    quotes_read_alone: list[str] = field(default_factory=list)  # ids: cut off in their chunk
     errors: list[LoadError] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -66,6 +87,14 @@ class Ingestor:
     chunk_max_tokens: int
     max_file_bytes: int
     batch_articles: int = 200
+    # Stages in turn by default: overlapped was no faster here and peaked higher (bench_ingest
+    # --in-turn, 300 BBC articles: 74.6 s vs 72.2 s, 1,666 vs 1,498 MB; docs/notes/onepass.md).
+    overlap: bool = False
+
+    @property
+    def sentences(self) -> SentenceVectors:
+        """Sentence vectors, beside the article archive (also local with a Chroma server)."""
+        return SentenceVectors(self.store.archive.root.parent / SENTENCE_FOLDER)
 
     def stamp(self, article: Article) -> str:
         """What makes a stored article current: its content and how it was processed."""
@@ -120,9 +149,8 @@ class Ingestor:
             else:
                 pending.append(article)
         bar = _progress_bar(len(pending), "ingesting", progress)
-        for start in range(0, len(pending), self.batch_articles):
-            batch = pending[start : start + self.batch_articles]
-            self._write_batch(batch, report)
+
+        def done(batch: Sequence[Article]) -> None:
             for article in batch:
                 if article.id in known:
                     report.updated += 1
@@ -130,6 +158,8 @@ class Ingestor:
                     report.added += 1
             if bar is not None:
                 bar.update(len(batch))
+
+        self._run(pending, report, done, replace_old=True)
         if bar is not None:
             bar.close()
         return report
@@ -142,21 +172,63 @@ class Ingestor:
         """
         articles = self.store.all_articles()
         self.store.reset_indexes()
+        self.sentences.clear()
         report = IngestReport()
         bar = _progress_bar(len(articles), "rebuilding", progress)
-        for start in range(0, len(articles), self.batch_articles):
-            batch = articles[start : start + self.batch_articles]
-            self._write_batch(batch, report, replace_old=False)
+
+        def done(batch: Sequence[Article]) -> None:
             report.updated += len(batch)
             if bar is not None:
                 bar.update(len(batch))
+
+        self._run(articles, report, done, replace_old=False)
         if bar is not None:
             bar.close()
         return report
 
-    def _write_batch(
-        self, batch: Sequence[Article], report: IngestReport, replace_old: bool = True
+    def _run(
+        self,
+        articles: Sequence[Article],
+        report: IngestReport,
+        done: Callable[[Sequence[Article]], None],
+        replace_old: bool,
     ) -> None:
+        """Prepare, embed, write each stage of articles; with `overlap`, three stages in
+        flight at once: while the model reads stage k, one thread finds the quotes and chunks
+        of stage k+1 and another writes stage k-1 to the store.
+
+        Overlap was meant to use the core that single-threaded Python leaves idle; measured on
+        2 cores it was not faster (torch already uses both), so it is off by default. Writes
+        stay in order and one at a time either way, so a failed write stops ingest with every
+        earlier stage committed.
+        """
+        size = max(1, min(self.batch_articles, STAGE_ARTICLES))
+        batches = [articles[i : i + size] for i in range(0, len(articles), size)]
+        if not self.overlap:
+            for batch in batches:
+                prepared = self._prepare(batch, report)
+                self._write(prepared, self._embed(prepared, report), report, replace_old, done)
+            return
+        if not batches:
+            return
+        with (
+            ThreadPoolExecutor(1, thread_name_prefix="ingest-prepare") as preparer,
+            ThreadPoolExecutor(1, thread_name_prefix="ingest-write") as writer,
+        ):
+            upcoming = preparer.submit(self._prepare, batches[0], report)
+            writing: Future[None] | None = None
+            for index in range(len(batches)):
+                prepared = upcoming.result()
+                if index + 1 < len(batches):
+                    upcoming = preparer.submit(self._prepare, batches[index + 1], report)
+                vectors = self._embed(prepared, report)
+                if writing is not None:
+                    writing.result()  # raises the previous batch's write error, in order
+                writing = writer.submit(self._write, prepared, vectors, report, replace_old, done)
+            writing.result()
+
+    def _prepare(self, batch: Sequence[Article], report: IngestReport) -> _Prepared:
+        """Quotes first (chunks never cut one), then chunks, then each quote's chunk."""
         started = time.perf_counter()
         quotes_per_article = extract_quotes_many([a.text for a in batch])
         report.timed("quotes", started)
@@ -172,31 +244,52 @@ class Ingestor:
             chunks.extend(article_chunks)
             quotes.extend((quote_id(article.id, i), q) for i, q in enumerate(placed))
         report.timed("chunk", started)
+        return _Prepared(batch, chunks, quotes)
 
+    def _embed(self, prepared: _Prepared, report: IngestReport) -> BatchVectors:
         started = time.perf_counter()
-        texts = [embedding_text(c) for c in chunks] + [q.text for _, q in quotes]
-        vectors = self.embedder.texts(texts) if texts else []
+        vectors = embed_batch(
+            self.embedder,
+            prepared.chunks,
+            [q for _, q in prepared.quotes],
+            {a.id: a.text for a in prepared.articles},
+        )
         report.timed("embed", started)
+        report.texts_read += vectors.read.texts
+        report.word_pieces_read += vectors.read.pieces
+        report.quotes_read_alone += [prepared.quotes[i][0] for i in vectors.quotes_read_alone]
+        return vectors
 
+    def _write(
+        self,
+        prepared: _Prepared,
+        vectors: BatchVectors,
+        report: IngestReport,
+        replace_old: bool,
+        done: Callable[[Sequence[Article]], None],
+    ) -> None:
         started = time.perf_counter()
+        batch = prepared.articles
         try:
             if replace_old:
                 self.store.delete_articles([a.id for a in batch])
             self.store.write(
                 batch,
-                chunks,
-                vectors[: len(chunks)],
-                quotes,
-                vectors[len(chunks) :],
+                prepared.chunks,
+                vectors.chunks,
+                prepared.quotes,
+                vectors.quotes,
                 {a.id: self.stamp(a) for a in batch},
             )
+            self.sentences.write(vectors.sentences)
         except Exception as exc:  # disk full, read-only or damaged store
             if not _refused_write(exc):
                 raise
             raise StoreWriteError(_write_failure(self.store.location, exc, report)) from exc
         report.timed("store", started)
-        report.chunks_written += len(chunks)
-        report.quotes_written += len(quotes)
+        report.chunks_written += len(prepared.chunks)
+        report.quotes_written += len(prepared.quotes)
+        done(batch)
 
 
 def _refused_write(exc: BaseException) -> bool:

@@ -1,0 +1,137 @@
+"""Chunk, quote and sentence vectors of one ingest batch, each chunk read by the model once.
+
+A quote's words are inside its chunk, so its vector is pooled from the chunk's word pieces
+(`ingest.pooling`); only a quote the model did not read whole there (cut by the 256 word-piece
+limit, which a chunk grown around a long multi-paragraph quotation can pass) is read on its
+own, so every word is still read and none twice. Sentences are pooled the same way; a
+sentence past the limit gets no vector.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from ingest.chunking import embedding_text
+from ingest.pooling import PooledText, Span
+from ingest.sentence_vectors import ChunkSentences
+from ingest.text import sentence_spans
+from ingest.token_pass import PassStats
+from ingest.types import Chunk, Quote
+
+
+@runtime_checkable
+class TextEmbedder(Protocol):
+    """Any embedder: whole texts in, one vector each out."""
+
+    def texts(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+
+@runtime_checkable
+class SpanEmbedder(TextEmbedder, Protocol):
+    """An embedder that keeps word-piece vectors (`ingest.embedding.Embedder`)."""
+
+    def pooled(
+        self, texts: Sequence[str], spans: Sequence[Sequence[Span]]
+    ) -> tuple[list[PooledText], PassStats]: ...
+
+
+@dataclass(frozen=True)
+class BatchVectors:
+    """Everything one batch stores, in the order of its chunks and quotes."""
+
+    chunks: list[list[float]]
+    quotes: list[list[float]]
+    sentences: list[ChunkSentences]
+    read: PassStats  # texts and word pieces the model read, both passes together
+    quotes_read_alone: list[int]  # indices of the quotes read on their own
+
+
+@dataclass
+class _Reading:
+    """What is asked of one chunk's pass: its text, and spans in article offsets."""
+
+    text: str
+    shift: int  # add to an article offset to get an offset in `text`
+    sentences: list[Span]
+    quotes: list[int] = field(default_factory=list)  # indices into the batch's quotes
+
+
+def embed_batch(
+    embedder: TextEmbedder,
+    chunks: Sequence[Chunk],
+    quotes: Sequence[Quote],
+    article_texts: dict[str, str],
+) -> BatchVectors:
+    """One pass over the chunks; quotes not read whole in their chunk get a pass of their own."""
+    readings = [_reading(c, article_texts[c.article_id]) for c in chunks]
+    row_of = {c.id: row for row, c in enumerate(chunks)}
+    for index, quote in enumerate(quotes):
+        row = row_of.get(quote.chunk_id or "")
+        if row is not None and chunks[row].start <= quote.start < quote.end <= chunks[row].end:
+            readings[row].quotes.append(index)
+    asked = [
+        [(s + r.shift, e + r.shift) for s, e in r.sentences]
+        + [(quotes[i].start + r.shift, quotes[i].end + r.shift) for i in r.quotes]
+        for r in readings
+    ]
+    pooled, read = _pooled(embedder, [r.text for r in readings], asked)
+
+    quote_vectors: list[np.ndarray | None] = [None] * len(quotes)
+    sentences: list[ChunkSentences] = []
+    for chunk, reading, result in zip(chunks, readings, pooled, strict=True):
+        count = len(reading.sentences)
+        for index, vector in zip(reading.quotes, result.spans[count:], strict=True):
+            quote_vectors[index] = vector
+        sentences.append(_sentences(chunk.id, reading.sentences, result.spans[:count]))
+    alone = [i for i, vector in enumerate(quote_vectors) if vector is None]
+    if alone:
+        own, own_read = _pooled(embedder, [quotes[i].text for i in alone], [[] for _ in alone])
+        for index, result in zip(alone, own, strict=True):
+            quote_vectors[index] = result.vector
+        read = PassStats(read.texts + own_read.texts, read.pieces + own_read.pieces)
+    return BatchVectors(
+        chunks=[p.vector.tolist() for p in pooled],
+        quotes=[v.tolist() for v in quote_vectors if v is not None],
+        sentences=sentences,
+        read=read,
+        quotes_read_alone=alone,
+    )
+
+
+def _reading(chunk: Chunk, article_text: str) -> _Reading:
+    text = embedding_text(chunk)
+    shift = len(text) - len(chunk.text) - chunk.start
+    return _Reading(text, shift, sentence_spans(article_text, chunk.start, chunk.end))
+
+
+def _sentences(
+    chunk_id: str, spans: Sequence[Span], vectors: Sequence[np.ndarray | None]
+) -> ChunkSentences:
+    kept = [(span, v) for span, v in zip(spans, vectors, strict=True) if v is not None]
+    return ChunkSentences(
+        chunk_id,
+        np.asarray([span for span, _ in kept], dtype=np.int64).reshape(-1, 2),
+        np.asarray([v for _, v in kept], dtype=np.float32),
+    )
+
+
+def _pooled(
+    embedder: TextEmbedder, texts: Sequence[str], spans: Sequence[Sequence[Span]]
+) -> tuple[list[PooledText], PassStats]:
+    """The one-pass vectors; an embedder without word-piece vectors embeds each span's text
+    instead (a test double, or a remote embedding service), and reports no word pieces."""
+    if not texts:
+        return [], PassStats(0, 0)
+    if isinstance(embedder, SpanEmbedder):
+        return embedder.pooled(texts, spans)
+    pieces = [t[s:e] for t, asked in zip(texts, spans, strict=True) for s, e in asked]
+    vectors = [np.asarray(v, dtype=np.float32) for v in embedder.texts([*texts, *pieces])]
+    results, position = [], len(texts)
+    for row, asked in enumerate(spans):
+        results.append(PooledText(vectors[row], vectors[position : position + len(asked)]))
+        position += len(asked)
+    return results, PassStats(len(texts) + len(pieces), 0)

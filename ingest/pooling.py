@@ -1,0 +1,76 @@
+"""Vectors of pieces of a text from the one model pass over the whole text.
+
+The model reads a chunk once and gives one vector per word piece. sentence-transformers'
+chunk vector is the mean of all of them (special tokens included), normalised; the vector of a
+quotation or a sentence inside the chunk is the mean of that span's own word pieces,
+normalised. So quotes and sentences get vectors without being read a second time, and their
+vectors carry the chunk's context (who speaks, about what).
+
+Pure numpy over one text's token vectors and the tokenizer's character offsets, so it is
+tested without a model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class TokenStates:
+    """One text's word-piece vectors as the model read them.
+
+    `offsets[i]` is the character span of word piece `i` in the text; special tokens ([CLS],
+    [SEP]) have `special[i]` set. `read_until` is the character offset where reading stopped:
+    the text's length, or the end of the last word piece kept when the model's limit cut it.
+    """
+
+    vectors: np.ndarray  # (pieces, dimensions) float32
+    offsets: np.ndarray  # (pieces, 2) int
+    special: np.ndarray  # (pieces,) bool
+    read_until: int
+
+
+@dataclass(frozen=True)
+class PooledText:
+    """A text's own vector and one vector per asked span; None for a span the model did not
+    read whole (cut by its word-piece limit, or no word piece of its own)."""
+
+    vector: np.ndarray
+    spans: list[np.ndarray | None]
+
+
+def normalised(vector: np.ndarray) -> np.ndarray:
+    """Unit length, as sentence-transformers' Normalize module (a zero vector stays zero)."""
+    norm = float(np.linalg.norm(vector))
+    return vector / max(norm, 1e-12)
+
+
+def text_vector(states: TokenStates) -> np.ndarray:
+    """sentence-transformers' mean pooling: every word piece read, special tokens included."""
+    return normalised(states.vectors.mean(axis=0))
+
+
+def span_pieces(states: TokenStates, start: int, end: int) -> np.ndarray:
+    """Indices of the word pieces (no special tokens) that overlap text[start:end]."""
+    begins, ends = states.offsets[:, 0], states.offsets[:, 1]
+    inside = (begins < end) & (ends > start) & ~states.special
+    return np.flatnonzero(inside)
+
+
+def span_vector(states: TokenStates, start: int, end: int) -> np.ndarray | None:
+    """Mean of the span's own word pieces, normalised; None unless the model read it whole."""
+    if end > states.read_until:
+        return None
+    pieces = span_pieces(states, start, end)
+    if pieces.size == 0:
+        return None
+    return normalised(states.vectors[pieces].mean(axis=0))
+
+
+def pool(states: TokenStates, spans: list[Span]) -> PooledText:
+    """The text's vector and each span's, from the same word-piece vectors."""
+    return PooledText(text_vector(states), [span_vector(states, s, e) for s, e in spans])

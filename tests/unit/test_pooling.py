@@ -1,0 +1,169 @@
+"""Quote and sentence vectors pooled from one pass over the chunk (ingest/pooling.py,
+ingest/token_pass.py, ingest/chunk_pass.py). Made-up text throughout.
+
+The model tests load all-MiniLM-L6-v2 once (a few seconds); the rest is numpy.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from ingest.chunk_pass import embed_batch
+from ingest.chunking import embedding_text
+from ingest.pooling import TokenStates, normalised, span_pieces, span_vector, text_vector
+from ingest.text import sentence_spans
+from ingest.types import Chunk, Quote
+
+# Five word pieces of a made-up text "ab cd, ef" with [CLS] and [SEP] around them.
+OFFSETS = np.array([(0, 0), (0, 2), (3, 5), (5, 6), (7, 9), (0, 0)])
+SPECIAL = np.array([True, False, False, False, False, True])
+VECTORS = np.arange(6 * 4, dtype=np.float32).reshape(6, 4) + 1.0
+
+SPAN_CASES = [
+    # (name, span, read_until, pieces expected)
+    ("first word, at the text's start", (0, 2), 9, [1]),
+    ("last word, at the text's end", (7, 9), 9, [4]),
+    ("word and its comma", (3, 6), 9, [2, 3]),
+    ("part of a word takes the whole piece", (4, 5), 9, [2]),
+    ("the space between words has no piece", (2, 3), 9, []),
+    ("whole text: special tokens never join a span", (0, 9), 9, [1, 2, 3, 4]),
+]
+
+
+@pytest.mark.parametrize(("name", "span", "read_until", "expected"), SPAN_CASES)
+def test_span_pieces(name: str, span: tuple[int, int], read_until: int, expected: list[int]):
+    states = TokenStates(VECTORS, OFFSETS, SPECIAL, read_until)
+    assert span_pieces(states, *span).tolist() == expected, name
+
+
+VECTOR_CASES = [
+    # (name, span, read_until, pooled from these pieces, or None)
+    ("read whole", (3, 6), 9, [2, 3]),
+    ("ends past what was read", (3, 9), 6, None),
+    ("ends exactly where reading stopped", (3, 6), 6, [2, 3]),
+    ("no piece of its own", (2, 3), 9, None),
+]
+
+
+@pytest.mark.parametrize(("name", "span", "read_until", "pieces"), VECTOR_CASES)
+def test_span_vector(name: str, span, read_until: int, pieces: list[int] | None):
+    got = span_vector(TokenStates(VECTORS, OFFSETS, SPECIAL, read_until), *span)
+    if pieces is None:
+        assert got is None, name
+    else:
+        assert got is not None, name
+        np.testing.assert_allclose(got, normalised(VECTORS[pieces].mean(axis=0)), rtol=1e-6)
+
+
+def test_text_vector_is_mean_of_every_piece_read():
+    states = TokenStates(VECTORS, OFFSETS, SPECIAL, 9)
+    np.testing.assert_allclose(text_vector(states), normalised(VECTORS.mean(axis=0)), rtol=1e-6)
+
+
+# ----- the real model ----------------------------------------------------------------------
+
+TEXT = (
+    "Aldo Brenn said “the harbour will reopen in spring” at the café in Zürich. "
+    "Critics were not convinced. 😀 “Nobody believes it,” said Mira Osk."
+)
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from ingest.embedding import Embedder, resolve_model_path
+
+    return Embedder(resolve_model_path(None), batch_size=8, export_folder=None)
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+@pytest.mark.slow
+def test_pooled_text_vector_equals_the_direct_one(embedder):
+    texts = [TEXT, "x", "Héllo wörld. " * 60, "Short title\n" + TEXT]
+    direct = np.asarray(embedder.texts(texts))
+    pooled, read = embedder.pooled(texts, [[] for _ in texts])
+    for want, got in zip(direct, pooled, strict=True):
+        assert float(want @ got.vector) > 1 - 1e-5
+    assert read.texts == len(texts)
+
+
+SPANS_IN_TEXT = [
+    ("at the text's very start", "Aldo Brenn"),
+    ("at the text's very end", "said Mira Osk."),
+    ("after multi-byte characters", "Nobody believes it,"),
+    ("with accents inside", "at the café in Zürich"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "words"), SPANS_IN_TEXT)
+def test_span_vector_comes_from_its_own_pieces(embedder, name: str, words: str):
+    """Pooling the span's pieces by hand from the same pass gives the same vector, and the
+    span's vector is not the whole text's."""
+    from ingest.token_pass import _states
+
+    start, end = _span(TEXT, words)
+    [result], _ = embedder.pooled([TEXT], [[(start, end)]])
+    encoding = embedder.token_pass.tokenizer.encode(TEXT)
+    hidden = embedder.token_pass._hidden([encoding])[0]
+    states: TokenStates = _states(encoding, hidden, len(TEXT))
+    pieces = span_pieces(states, start, end)
+    first, last = states.offsets[pieces[0]], states.offsets[pieces[-1]]
+    assert TEXT[first[0] : last[1]] == words, name  # the pieces cover exactly the span
+    np.testing.assert_allclose(result.spans[0], normalised(hidden[pieces].mean(axis=0)), atol=1e-5)
+    assert float(result.spans[0] @ result.vector) < 0.999, name
+
+
+def _chunk(text: str, title: str = "Made-up headline") -> Chunk:
+    return Chunk(
+        id="made-up:0",
+        article_id="made-up",
+        index=0,
+        text=text,
+        start=0,
+        end=len(text),
+        paragraph_start=1,
+        paragraph_end=1,
+        title=title,
+    )
+
+
+def _quote(text: str, words: str) -> Quote:
+    start, end = _span(text, words)
+    return Quote(text=words, start=start, end=end, chunk_id="made-up:0")
+
+
+@pytest.mark.slow
+def test_quote_cut_by_the_word_piece_limit_is_read_on_its_own(embedder):
+    """A chunk longer than the model reads: the quote past the limit is embedded alone (its
+    words were never read), the quote inside is pooled (no second reading)."""
+    text = "Aldo Brenn said “the harbour will reopen in spring”. " + "Filler words here. " * 90
+    text += "“We were never told about the delay,” said Mira Osk."
+    inside = _quote(text, "the harbour will reopen in spring")
+    cut = _quote(text, "We were never told about the delay,")
+    chunk = _chunk(text)
+    result = embed_batch(embedder, [chunk], [inside, cut], {"made-up": text})
+    assert result.quotes_read_alone == [1]
+    alone = np.asarray(embedder.texts([cut.text])[0])
+    assert float(np.asarray(result.quotes[1]) @ alone) > 1 - 1e-5
+    assert float(np.asarray(result.quotes[0]) @ np.asarray(embedder.texts([inside.text])[0])) < (
+        1 - 1e-3
+    )
+    assert result.read.texts == 2  # the chunk, then the cut quote
+    spans = result.sentences[0].spans
+    assert spans.shape[1] == 2 and spans[:, 1].max() < cut.start  # no vector past the limit
+
+
+@pytest.mark.slow
+def test_chunk_vector_of_a_batch_equals_the_direct_one(embedder):
+    chunk = _chunk(TEXT)
+    quotes = [_quote(TEXT, "the harbour will reopen in spring")]
+    result = embed_batch(embedder, [chunk], quotes, {"made-up": TEXT})
+    direct = np.asarray(embedder.texts([embedding_text(chunk)])[0])
+    assert float(np.asarray(result.chunks[0]) @ direct) > 1 - 1e-5
+    assert result.quotes_read_alone == []
+    assert result.sentences[0].spans.tolist() == [list(s) for s in sentence_spans(TEXT)]
