@@ -33,8 +33,6 @@ class Context:
 
     def desk(self, check_store: bool = True, **more: Any) -> QuoteDesk:
         """The desk, or one clear error line (never a traceback) when the store is unusable."""
-        from chromadb.errors import ChromaError
-
         from app.api import QuoteDesk
         from ingest.store import StoreError
 
@@ -43,11 +41,6 @@ class Context:
             problem = desk.index_problem() if check_store else None
         except (StoreError, RuntimeError, ValueError, ImportError) as exc:  # incl. --llm problems
             raise click.ClickException(str(exc)) from exc
-        except ChromaError as exc:  # the store cannot be read back: disk full or damaged
-            raise click.ClickException(
-                f"cannot read the store ({exc}); if its disk is full, free space and retry, "
-                "else run `quotedesk rebuild`"
-            ) from exc
         if problem:
             raise click.ClickException(problem)
         return desk

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from app.bm25 import STOPWORDS as ENGLISH_STOP_WORDS
 from app.speaker_index import SpeakerInfo
+from ingest.terms import STOPWORDS as ENGLISH_STOP_WORDS
 from ingest.types import Quote
 
 TOPIC_SPEAKERS = 2  # "What did X say about Y?" for this many of the most-quoted speakers

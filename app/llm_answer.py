@@ -15,13 +15,13 @@ from dataclasses import replace
 from html import escape
 
 from app import claims
-from app.bm25 import Lexicon
 from app.llm import ChatBackend, bounded, describe_failure
 from app.markup import strip_markup
 from app.prompts import Message, load_prompt
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Generation, Removed
 from app.verify import Checked, Verifier, complete_sentences, split_sentences
+from ingest.terms import Lexicon
 
 CONDENSE_TURNS = 3  # earlier questions shown to the LLM when condensing a follow-up
 MAX_CONDENSED_CHARS = 400

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
@@ -68,19 +67,8 @@ class Filters:
         """`since` and `until` as day numbers, parsed once (the BM25 mask asks per chunk)."""
         return day_number(self.since), day_number(self.until)
 
-    def where(self) -> dict[str, Any] | None:
-        """The same filter as a Chroma `where` clause on chunk and quote metadata."""
-        since, until = self.days
-        return all_of(
-            [
-                {"source": self.source} if self.source else None,
-                {"day": {"$gte": since}} if since else None,
-                {"day": {"$lte": until}} if until else None,
-            ]
-        )
-
     def admits(self, chunk: Chunk) -> bool:
-        """The `where` clause evaluated in Python, for the in-memory BM25 side."""
+        """Whether a passage of this chunk is inside the source and date range."""
         if self.source and chunk.source != self.source:
             return False
         since, until = self.days
@@ -88,14 +76,6 @@ class Filters:
             return True
         day = day_number(chunk.published)
         return day is not None and (not since or day >= since) and (not until or day <= until)
-
-
-def all_of(clauses: Sequence[dict[str, Any] | None]) -> dict[str, Any] | None:
-    """One Chroma `where` clause requiring every given clause (None when there are none)."""
-    present = [c for c in clauses if c]
-    if len(present) > 1:
-        return {"$and": present}
-    return present[0] if present else None
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app import claims
-from app.bm25 import Lexicon
 from app.quote_align import align, quotations
 from app.said_by import cited_speakers, misattribution, speaker_phrases
 from app.speaker_index import SpeakerIndex
 from app.types import MARKER, Citation, marked_numbers, marker_numbers
+from ingest.terms import Lexicon
 from ingest.text import sentence_spans
 
 # Share of a sentence's content words allowed to be missing from its passages. Measured with

@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from app.alignment import words
+from app.settings import set_process_switches
 from ingest.speakers import is_named_speaker
 
 MIN_WORDS = 8  # shorter quotations are too short to perturb and still recognise
@@ -222,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", help="Write the result (with every miss) here as JSON.")
     args = parser.parse_args(argv)
+    set_process_switches()
 
     from app.api import QuoteDesk
 

@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from app import claims
-from app.bm25 import Lexicon
 from app.claims import word_set
 from app.settings import load_settings, set_process_switches
 from app.speaker_index import SpeakerIndex
@@ -48,6 +47,7 @@ from app.verify import MAX_UNSUPPORTED, Checked, Verifier
 from evals.run import ROOT, SAMPLE_CORPUS
 from ingest.loaders import article_from_record
 from ingest.quoting.ner import phrase_entities
+from ingest.terms import Lexicon
 from ingest.text import sentence_spans
 from ingest.types import Article
 

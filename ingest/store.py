@@ -513,4 +513,5 @@ def quote_from_metadata(text: str, meta: dict[str, Any]) -> Quote:
         role=shared(meta.get("role")),
         cue=shared(meta.get("cue")),
         chunk_id=shared(meta.get("chunk_id")),
+        rule=shared(meta.get("rule")),
     )

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.bm25 import Lexicon
 from app.llm import LlamaIndexBackend, bounded, build_backend, describe_failure, parse_spec
 from app.llm_answer import LLMAnswerer
 from app.settings import Settings, load_settings
 from app.types import Answer, Citation
+from ingest.terms import Lexicon
 from tests.fake_openai_server import FakeOpenAIServer
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.bm25 import Lexicon
 from app.speaker_index import SpeakerIndex
 from app.types import Citation
 from app.verify import Verifier, complete_sentences, split_sentences
+from ingest.terms import Lexicon
 from ingest.types import Quote
 
 
