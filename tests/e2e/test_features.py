@@ -92,7 +92,10 @@ def test_timeline_topic_narrows(sample_desk) -> None:
     everything = sample_desk.timeline("Lavrov").records
     alliances = sample_desk.timeline("Lavrov", topic="alliances").records
     assert 0 < len(alliances) < len(everything)
-    assert all("alliance" in r.quote.lower() for r in alliances)
+    # every quote that names the topic is kept; a quote close to it in meaning may be too
+    # (pooled quote vectors admit one about the leaders' signed commitments, cosine 0.40)
+    naming = {r.quote_id for r in everything if "alliance" in r.quote.lower()}
+    assert naming and naming <= {r.quote_id for r in alliances}
 
 
 def test_compare_never_mixes_speakers(sample_desk) -> None:
