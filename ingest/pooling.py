@@ -12,6 +12,7 @@ tested without a model.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -74,3 +75,15 @@ def span_vector(states: TokenStates, start: int, end: int) -> np.ndarray | None:
 def pool(states: TokenStates, spans: list[Span]) -> PooledText:
     """The text's vector and each span's, from the same word-piece vectors."""
     return PooledText(text_vector(states), [span_vector(states, s, e) for s, e in spans])
+
+
+def padded(encodings: Sequence) -> tuple[np.ndarray, np.ndarray]:
+    """Token ids and attention mask of a batch of tokenizer encodings, padded with zeros to
+    the longest: what both the ingest pass and the query model feed the transformer."""
+    width = max(len(e.ids) for e in encodings)
+    ids = np.zeros((len(encodings), width), dtype=np.int64)
+    mask = np.zeros_like(ids)
+    for row, encoding in enumerate(encodings):
+        ids[row, : len(encoding.ids)] = encoding.ids
+        mask[row, : len(encoding.ids)] = 1
+    return ids, mask

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ingest.pooling import PooledText, Span, TokenStates, pool
+from ingest.pooling import PooledText, Span, TokenStates, padded, pool
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,7 @@ class TokenPass:
         """Last hidden states of one padded batch, as float32 numpy."""
         import torch
 
-        width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(encodings), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        for row, encoding in enumerate(encodings):
-            ids[row, : len(encoding.ids)] = encoding.ids
-            mask[row, : len(encoding.ids)] = 1
+        ids, mask = padded(encodings)
         with torch.inference_mode():
             output = self.transformer(
                 input_ids=torch.from_numpy(ids),
