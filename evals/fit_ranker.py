@@ -235,10 +235,7 @@ def fit_family(family: str, group: list[Question]) -> tuple[dict[str, Any], list
         f"- candidates hold the evidence (recall): {np.mean([r.any_hit for r in answerable]):.3f}",
         f"- top unit holds it (dev, in-sample): {np.mean([r.top_hit for r in answerable]):.3f}",
         f"- threshold {threshold:.3f}: answerable declined {np.mean(declined):.3f}, "
-        f"unanswerable declined {np.mean(refused):.3f}"
-        if refused
-        else f"- threshold {threshold:.3f}: "
-        f"answerable declined {np.mean(declined):.3f}, no unanswerable dev question",
+        + (f"unanswerable declined {np.mean(refused):.3f}" if refused else "none unanswerable"),
         "",
         "| answerable probability | questions | answerable share |",
         "|---|---:|---:|",
