@@ -246,16 +246,23 @@ class EvidenceFinder:
         """The share of the topic's names (capitalised words: people, places, bodies, events)
         that no stored passage contains: a question about a thing the articles never name
         cannot be answered from them. Only names count, as a common word missing from a small
-        store says little, while a missing name says the same in a store of any size. A term is
-        unseen when its idf equals that of a term no text can hold."""
-        never = self.retriever.bm25.idf(_NEVER_A_TERM) - 1e-6
+        store says little, while a missing name says the same in a store of any size."""
         names = [
             terms for word in _NAME.findall(topic) if (terms := self.retriever.lexicon.terms(word))
         ]
         if not names:
             return 0.0
-        unseen = sum(all(self.retriever.bm25.idf(t) >= never for t in terms) for terms in names)
-        return unseen / len(names)
+        return sum(all(self._unseen(t) for t in terms) for terms in names) / len(names)
+
+    def nothing_seen(self, topic: str) -> bool:
+        """No word of the topic occurs in any stored passage ("football" in a store about
+        diplomacy): then no passage can be about it, however close a vector lands."""
+        terms = set(self.retriever.lexicon.terms(topic))
+        return bool(terms) and all(self._unseen(t) for t in terms)
+
+    def _unseen(self, term: str) -> bool:
+        """A term is unseen when its idf equals that of a term no text can hold."""
+        return self.retriever.bm25.idf(term) >= self.retriever.bm25.idf(_NEVER_A_TERM) - 1e-6
 
     def _idf(self, topic: str) -> dict[str, float]:
         """Topic terms weighted by their rarity among the chunks (common words count less)."""
