@@ -127,10 +127,8 @@ class ExtractiveAnswerer:
         if intent.unknown_person and not _mentioned(intent.unknown_person, ranked):
             return _abstain(question, f"The articles do not mention {intent.unknown_person}.")
         if intent.topic and self.finder.nothing_seen(intent.topic):
-            return replace(
-                _abstain(question, f"The articles do not mention {intent.topic}."),
-                speaker=evidence.speaker,
-            )
+            text = f"The articles do not cover this question: none mentions {intent.topic}."
+            return replace(_abstain(question, text), speaker=evidence.speaker)
         # "What did X say?" has no topic to be off: any of X's own words answer it.
         topicless = bool(evidence.speaker) and not intent.topic
         own = topicless and any(c.unit.speaker == evidence.speaker for c in ranked)

@@ -42,14 +42,9 @@ def bbc_desk(bbc_path: Path, tmp_path_factory: pytest.TempPathFactory):
                 "and the learned general ranker declines the fallback",
             ),
         ),
-        pytest.param(
+        (
             "How long do people wait on hold before giving up on a phone helpline?",
             "bbc-business-020",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known regression (README, Evaluation): the learned general ranker "
-                "prefers another article's quotations about waiting",
-            ),
         ),
         ("What did the OECD predict for American economic growth?", "bbc-business-030"),
         (
