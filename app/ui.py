@@ -226,9 +226,13 @@ def answer_download(desk: QuoteDesk, history: list[Answer], fmt: str) -> str:
     return answer_export(desk, history[-1], fmt)
 
 
-def latest_sources(desk: QuoteDesk, history: list[Answer]) -> str:
-    """The panel back to the latest turn's sources (the speaker page shows its own there)."""
-    return render_sources(history[-1], desk.article) if history else EMPTY_SOURCES
+def latest_sources(desk: QuoteDesk, history: list[Answer]) -> Any:
+    """The panel back to the latest turn's sources (the speaker page shows its own there).
+
+    With no turn the panel is left alone: Gradio fires the chat tab's `select` when the page
+    mounts, racing the load that restores a saved conversation, and an empty panel arriving
+    second would hide the restored sources (a new chat empties the panel itself)."""
+    return render_sources(history[-1], desk.article) if history else gr.skip()
 
 
 def save_conversation(history: list[Answer]) -> tuple[list[dict[str, Any]], str]:
