@@ -26,6 +26,9 @@ _REPORTING = (
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?\s+)?"
 _CURLY = ("“", "”")
 _CONTINUATION = re.compile(r"\n[ \t]*[“\"]")  # a quotation's next paragraph opens with a mark
+# A reported sentence that opens on a pronoun ("He stressed that ...") names its speaker only in
+# the sentence before it, which the answer does not show.
+_OPENING_PRONOUN = re.compile(r"^(?:He|She)\b(?=\s+\w)")
 
 
 class Framing(NamedTuple):
@@ -77,6 +80,16 @@ AS_WRITTEN_RULES: tuple[AsWrittenRule, ...] = (
 )
 
 
+def _named_subject(unit: Unit, text: str, previous_speaker: str | None) -> str:
+    """A reported sentence opening on "He"/"She" gets its speaker in editorial brackets
+    ("[Vladimir Putin] stressed that ..."): alone in an answer the pronoun points nowhere.
+    Only outside quotation marks, and not right after the same speaker's words, where the
+    pronoun reads as it did in the article."""
+    if unit.quoted or not unit.speaker or unit.speaker == previous_speaker:
+        return text
+    return _OPENING_PRONOUN.sub(lambda _: f"[{unit.speaker}]", text, count=1)
+
+
 def framing(unit: Unit, previous_speaker: str | None) -> Framing:
     """The unit as the answer writes it, and why: "Sergei Lavrov said: “...”" (or "Lavrov
     also said: “...”" right after Lavrov's own framed words) for a quotation's own words; the
@@ -85,7 +98,7 @@ def framing(unit: Unit, previous_speaker: str | None) -> Framing:
     text = _MARKER.sub(r"［\1］", unit.text.strip())
     for rule in AS_WRITTEN_RULES:
         if rule.applies(unit, text):
-            return Framing(text, rule.name)
+            return Framing(_named_subject(unit, text, previous_speaker), rule.name)
     speaker = unit.speaker or ""
     if speaker == previous_speaker:
         who = f"{speaker.split()[-1]} also"

@@ -45,6 +45,8 @@ OPEN, CLOSE = "“", "”"
 # the frames an answer writes around a quotation.
 _FRAME = re.compile(r"(?P<who>[^:“”\[\]]+?)(?P<also> also)? said: “")
 _ROLE = re.compile(r"\s*\([^()]*\)$")
+# A reported sentence's opening pronoun replaced by its speaker: "[Vladimir Putin] stressed ..."
+_BRACKETED = re.compile(r"^\s*\[(?P<who>[^\]\d][^\]]*)\]")
 # A speaker named as saying something inside the quoted words: "..., Lavrov said" / "said
 # Mr Lavrov" / "Lavrov told reporters".
 _REPORTING = r"(?:said|says|told|tells|added|adds|stated|noted|stressed|explained|replied)"
@@ -140,9 +142,11 @@ def _mark_violations(
 def _frame_violations(
     question: str, segment: Segment, cited: Sequence[Citation]
 ) -> Iterable[Violation]:
+    speakers = [c.speaker for c in cited if c.speaker]
+    if (named := _BRACKETED.match(segment.text)) and named.group("who") not in speakers:
+        yield Violation(question, "wrong_speaker", f"[{named.group('who')}] for {speakers}")
     for match in _FRAME.finditer(segment.text):
         who = _ROLE.sub("", match.group("who").strip())
-        speakers = [c.speaker for c in cited if c.speaker]
         if match.group("also"):  # "Lavrov also said": the surname of the cited speaker
             named = any(s.split()[-1] == who for s in speakers)
         else:

@@ -63,3 +63,30 @@ def test_frame(text: str, role: str | None, previous: str | None, expected: str)
 def test_as_written_text_is_the_article_span() -> None:
     text = "The tide is late,” she said."
     assert framing(_unit(text), None).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "previous", "expected"),
+    [
+        (
+            "He stressed that the harbour must reopen.",
+            False,
+            None,
+            "[Mara Quell] stressed that the harbour must reopen.",
+        ),
+        ("She noted the tide.", False, "Ivo Brandt", "[Mara Quell] noted the tide."),
+        ("He stressed the tide.", False, "Mara Quell", "He stressed the tide."),  # just named
+        ("Hence the harbour shut.", False, None, "Hence the harbour shut."),
+        ("They stressed the tide.", False, None, "They stressed the tide."),  # may be a group
+        ("He said it.", True, None, "Mara Quell said: “He said it.”"),  # quoted words untouched
+    ],
+)
+def test_opening_pronoun_of_a_reported_sentence_is_named(
+    text: str, quoted: bool, previous: str | None, expected: str
+) -> None:
+    assert framing(_unit(text, quoted=quoted), previous).text == expected
+
+
+def test_a_reported_sentence_without_speaker_keeps_its_pronoun() -> None:
+    unit = _unit("He stressed the tide.", quoted=False, speaker=None)
+    assert framing(unit, None).text == "He stressed the tide."

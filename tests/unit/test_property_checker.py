@@ -55,6 +55,8 @@ REPORTED = _citation(2, "Ivo Brandt, the mayor, said the harbour would reopen.",
         ("The boats stay in.” Ivo Brandt [1]", [OVERRUN], ["unpaired_mark"]),
         ("Ivo Brandt said: “We wait for the tide.” [1]", [QUOTED], ["wrong_speaker"]),
         ("Brandt also said: “We wait for the tide.” [1]", [QUOTED], ["wrong_speaker"]),
+        ("[Ivo Brandt] said the harbour would reopen. [2]", [REPORTED], []),
+        ("[Mara Quell] said the harbour would reopen. [2]", [REPORTED], ["wrong_speaker"]),
         (
             "Ivo Brandt said: “the harbour would reopen” [2]",
             [REPORTED],
