@@ -29,6 +29,11 @@ _LEXICON_TEXT = {
         concern concerns complaint complaints objection objections prediction predictions
         advice excuse demand demands promise pledge case point proposal plea appeal pitch
         intention intentions""",
+    # Verbs whose object is what the speaker judged, so the topic: "criticise the answer",
+    # "welcome the proposal" (a stance noun after other cues is what was asked for).
+    "judging_verb": """
+        criticise criticize praise dismiss deny defend justify blame question welcome reject
+        hail slam condemn applaud oppose support back accept endorse""",
     # A verb that is a cue with a stance noun as object: "make the case", "give a warning".
     "cue_with_stance_object": "make give issue offer deliver raise voice express",
     "listener_verb": "tell inform brief assure warn remind promise ask urge give",

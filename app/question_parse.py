@@ -110,6 +110,14 @@ def _asked_stance(token: Token) -> bool:
     return opens or token.dep_ in ("dobj", "dative")
 
 
+def _stance_asked_for(token: Token, cue: frozenset[int]) -> bool:
+    """A stance noun that names what is asked for ("What warning did X give", "explain his
+    position"), not what the speaker judged: "criticise the answer" asks about the answer."""
+    if not _asked_stance(token) or not (token.head.i in cue or token.i == 1):
+        return False
+    return token.i == 1 or token.head.lemma_.lower() not in LEXICON["judging_verb"]
+
+
 def _passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -380,10 +388,7 @@ SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
     ),
     _ScaffoldRule("more_of_the_same", lambda t, cue: t.lower_ == "more" and t.head.i in cue),
     _ScaffoldRule("listener", _listener),
-    _ScaffoldRule(
-        "stance_object",
-        lambda t, cue: _asked_stance(t) and (t.head.i in cue or t.i == 1),
-    ),
+    _ScaffoldRule("stance_object", lambda t, cue: _stance_asked_for(t, cue)),
     _ScaffoldRule("negation", lambda t, cue: t.dep_ == "neg" and t.head.i in cue),
 )
 

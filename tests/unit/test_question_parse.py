@@ -68,6 +68,9 @@ SLOTS = [
         "verdict",
     ),
     ("What did she say about pensions?", "she", "subject_of_cue_verb", "pensions"),
+    # What a judging verb acts on is the topic, even a stance noun.
+    ("Why did Omar Bekt criticise the council's answer?", "Omar Bekt", None, "council's answer"),
+    ("Did Lena Orr welcome the proposal?", "Lena Orr", None, "proposal"),
     ("What case did Ada Lind make for longer school days?", "Ada Lind", None, "longer school days"),
     (
         "What warning did Ida Brandt give the council about the pier?",
