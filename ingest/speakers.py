@@ -790,7 +790,8 @@ HEAD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "manager": ("boss", "coach"),
     "boss": ("manager", "chief", "head"),
     "coach": ("manager", "boss"),
-    "chief": ("head", "boss"),
+    # "the alliance chief" is its "Secretary General", "Director", "Chairman" or "Leader".
+    "chief": ("head", "boss", "leader", "chairman", "chair", "director", "general"),
     "head": ("chief", "boss"),
     "spokesman": ("spokeswoman", "spokesperson"),
     "spokeswoman": ("spokesman", "spokesperson"),

@@ -135,6 +135,19 @@ VARIANTS = [
         "the council spokesman",
         ["the council spokesman", "the council spokeswoman", "the council spokesperson"],
     ),
+    (
+        "the alliance chief",
+        [
+            "the alliance chief",
+            "the alliance head",
+            "the alliance boss",
+            "the alliance leader",
+            "the alliance chairman",
+            "the alliance chair",
+            "the alliance director",
+            "the alliance general",
+        ],
+    ),
 ]
 
 
