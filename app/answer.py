@@ -155,11 +155,17 @@ class ExtractiveAnswerer:
         lead = None
         if evidence.speaker and not any(_about(c.unit, evidence.speaker) for c in chosen):
             lead = f"{evidence.speaker} is not quoted on this; the closest passages:"
+        elif intent.unheld_role and not evidence.speaker:
+            nobody = f"No speaker in the articles is known as {intent.unheld_role}"
+            lead = f"{nobody}; the closest passages:"
         return self._compose(question, chosen, evidence.speaker, lead)
 
     def _decline(self, question: str, intent: Intent, evidence: Evidence) -> Answer:
         if evidence.family == "who_said":
             return _abstain(question, "No quotation in the articles matches that.")
+        if evidence.speaker is None and intent.unheld_role:
+            text = f"No speaker in the articles is known as {intent.unheld_role}."
+            return _abstain(question, f"{text} The articles do not cover this question.")
         if evidence.speaker is None:
             return _abstain(question, "The articles do not cover this question.")
         name = evidence.speaker

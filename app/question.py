@@ -21,7 +21,7 @@ from app.question_parse import (
     parse_question,
 )
 from app.speaker_index import SpeakerIndex
-from ingest.speakers import name_mentions, strip_titles
+from ingest.speakers import OFFICE_HEADS, name_mentions, role_head, strip_titles
 
 Kind = Literal["speaker_topic", "who_said", "general"]
 
@@ -52,6 +52,9 @@ class Intent:
     # Others the speaker's words may mean, most quoted first: other holders of the role, or
     # others with the asked surname; the answer may prefer one whose articles fit the topic.
     alternatives: list[str] = field(default_factory=list)
+    # An office asked about ("the defence minister") that no speaker in the store holds: the
+    # answer must say so before citing anyone else.
+    unheld_role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class _Resolved:
     role: str | None = None
     alternatives: list[str] = field(default_factory=list)
     unknown: str | None = None
+    unheld_role: str | None = None
 
 
 def understand(question: str, index: SpeakerIndex, previous: Turn | None = None) -> Intent:
@@ -122,6 +126,7 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         found.unknown,
         wants_quantity=quantity,
         alternatives=found.alternatives,
+        unheld_role=found.unheld_role,
     )
 
 
@@ -179,7 +184,8 @@ def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
     """A name resolves by name first, then as a role ("Chancellor"); a role phrase by role
     first, then by a name it ends in ("the Kremlin", or "pryce" typed in lowercase), never by
     a name inside it ("the Kremlin spokesman" is not the Kremlin). A capitalised name that
-    neither finds is an unknown person; an unknown role is only topic."""
+    neither finds is an unknown person; an office nobody holds is recorded as such, to be
+    said in the answer; any other unknown role is only topic."""
     if slot.pronoun:
         return _Resolved()
     phrase = _ARTICLE.sub("", slot.phrase)
@@ -193,7 +199,16 @@ def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
     if slot.is_name:
         name = strip_titles(phrase) or phrase
         return _Resolved(unknown=name, alternatives=index.bare_surname_speakers(name))
+    if role_head(phrase) in OFFICE_HEADS and not _named_exactly(phrase, by_name):
+        # An office nobody holds: a "speaker" named by its last word ("Minister" for "the
+        # defence minister") is someone else, or extraction debris.
+        return _Resolved(unheld_role=slot.phrase)
     return by_name
+
+
+def _named_exactly(phrase: str, found: _Resolved) -> bool:
+    """The speaker found carries the whole phrase as its name ("the Chancellor")."""
+    return any(s.lower() == phrase.lower() for s in found.speakers)
 
 
 def _plural_common(phrase: str) -> bool:

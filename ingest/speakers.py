@@ -201,7 +201,7 @@ def is_office(phrase: str) -> bool:
     """An office with no name in it: "President", "President of Westland", "Westland leader"
     (the head noun is an office and no word follows it but an "of" phrase)."""
     words = _words(phrase)
-    head = _head(phrase)
+    head = role_head(phrase)
     if head not in OFFICE_HEADS or not words or words[0] in ("a", "an"):
         return False  # "a minister" is anyone's office, "A Little Princess" a title
     after = words[words.index(head) + 1 :]
@@ -440,7 +440,7 @@ def role_matches(mention: str, role: str) -> bool:
     titles = _FUNCTION_OFFICES.get(tuple(m[-2:]))
     if titles is not None:
         return bool(titles & set(r)) and all(any(_same_word(w, x) for x in r) for w in m[:-2])
-    if not m or not r or _head(mention).rstrip("s") != _head(role).rstrip("s"):
+    if not m or not r or role_head(mention).rstrip("s") != role_head(role).rstrip("s"):
         return False  # the head names the office holder: "the ministry" is no "minister"
     return all(any(_same_word(w, x) for x in r) for w in m)
 
@@ -452,7 +452,7 @@ _FUNCTION_OFFICES = {
 }
 
 
-def _head(phrase: str) -> str:
+def role_head(phrase: str) -> str:
     """Head noun of a role phrase: the last word before "of", else the last content word."""
     words = _words(phrase)
     if "of" in words[1:]:
@@ -699,7 +699,7 @@ def role_keywords(phrase: str) -> frozenset[str]:
     titles = _FUNCTION_OFFICES.get(tuple(words[-2:]))
     if titles is not None:
         return titles
-    head = _head(phrase)
+    head = role_head(phrase)
     return frozenset({head.rstrip("s")}) if head else frozenset()
 
 
@@ -805,7 +805,7 @@ def role_phrase_variants(phrase: str) -> list[str]:
     holder ("the Lowtown manager", "the Lowtown boss")."""
     words = [w for w in phrase.split() if w.lower() not in _WHEN]
     asked = " ".join(words)
-    head = _head(asked)
+    head = role_head(asked)
     variants = [asked]
     for synonym in HEAD_SYNONYMS.get(head, ()):
         variants.append(" ".join(synonym if _words(w) == [head] else w for w in words))

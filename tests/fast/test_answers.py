@@ -98,3 +98,8 @@ def test_an_unknown_mode_is_refused(fake_desk) -> None:
 def test_an_overlong_question_is_cut_not_refused(fake_desk) -> None:
     answer = fake_desk.ask("What did Priya Shah say about the blossom? " + "frost " * 2000)
     assert answer.speaker == "Priya Shah" and answer.citations
+
+
+def test_an_office_nobody_holds_is_said_before_anything_else(fake_desk) -> None:
+    answer = fake_desk.ask("What did the harbour minister say about the bridge?")
+    assert answer.answer.startswith("No speaker in the articles is known as the harbour minister")

@@ -29,6 +29,7 @@ def index() -> SpeakerIndex:
             (quote("Dmitry Peskov", "Kremlin spokesman"), "a1"),
             (quote("Kremlin"), "a1"),
             (quote("American"), "a3"),
+            (quote("Chancellor"), "a4"),
         ]
     )
 
@@ -354,3 +355,21 @@ def test_odd_questions_get_an_intent(town: SpeakerIndex, question: str) -> None:
         intent = understand(question, town, previous)
         assert intent.kind in ("speaker_topic", "who_said", "general")
         assert set(intent.speakers) <= {s.name for s in town.speakers()}
+
+
+@pytest.mark.parametrize(
+    ("question", "speakers", "unheld"),
+    [
+        ("What did the defence minister say about troops?", [], "the defence minister"),
+        ("What did the foreign minister say about troops?", ["Sergei Lavrov"], None),
+        ("What did the Kremlin say about troops?", ["Kremlin"], None),  # a body, not an office
+        ("What did the judges say about troops?", [], None),  # several people, no office
+        ("What did the chancellor say about troops?", ["Chancellor"], None),  # named so
+        ("What did the finance chancellor say about troops?", [], "the finance chancellor"),
+    ],
+)
+def test_an_office_nobody_holds_is_recorded(
+    index: SpeakerIndex, question: str, speakers: list[str], unheld: str | None
+) -> None:
+    intent = understand(question, index)
+    assert (intent.speakers, intent.unheld_role) == (speakers, unheld)
