@@ -144,11 +144,10 @@ class ExtractiveAnswerer:
                 if not answer.abstained:
                     return answer
             return self._decline(question, intent, evidence)
+        # Rank order: a weaker quotation moved ahead of a better-ranked report ("Nord Stream
+        # 2?" answered first with the person's words on economic cooperation) reads as the
+        # answer, as a weaker quotation of the asked person did.
         chosen = _select(ranked, evidence, self.settings.max_citations)
-        # Quotations before the article's report of them (stable: rank order otherwise), as a
-        # reader expects the words first. The asked person's words are not moved ahead of a
-        # better-ranked passage: a weaker quotation of theirs would read as the answer.
-        chosen.sort(key=lambda c: c.unit.kind == "indirect")
         if evidence.family == "who_said":
             named = chosen[0].unit.speaker
             return self._compose(question, chosen[:1], named)

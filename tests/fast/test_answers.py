@@ -4,9 +4,11 @@ article, when it abstains, and that every cited or quoted word is the speaker's 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
+from app.answer import ExtractiveAnswerer
 from app.types import Answer, Filters
 
 # question, expected answer speaker, article of the first citation (None: the answer abstains)
@@ -103,3 +105,22 @@ def test_an_overlong_question_is_cut_not_refused(fake_desk) -> None:
 def test_an_office_nobody_holds_is_said_before_anything_else(fake_desk) -> None:
     answer = fake_desk.ask("What did the harbour minister say about the bridge?")
     assert answer.answer.startswith("No speaker in the articles is known as the harbour minister")
+
+
+def test_citations_keep_rank_order_a_weaker_quotation_is_not_moved_first(
+    fake_desk, monkeypatch
+) -> None:
+    """A quotation ranked below a report stays below it: moved first it reads as the answer."""
+    ranked_evidence = ExtractiveAnswerer.evidence
+
+    def reports_first(self, *args, **kwargs):
+        evidence = ranked_evidence(self, *args, **kwargs)
+        reports = [c for c in evidence.candidates if c.unit.kind == "indirect"]
+        order = reports[:1] + [c for c in evidence.candidates if c.unit.kind == "direct"]
+        scored = [replace(c, score=0.9 - 0.01 * i) for i, c in enumerate(order)]
+        return replace(evidence, candidates=scored, answerable=1.0)
+
+    monkeypatch.setattr(ExtractiveAnswerer, "evidence", reports_first)
+    answer = fake_desk.ask("What did Tom Hale say about the bridge?")
+    kinds = [c.kind for c in answer.citations]
+    assert kinds[0] == "indirect" and "direct" in kinds, answer.answer
