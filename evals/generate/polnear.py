@@ -22,7 +22,7 @@ def gold_statements(corpus_dir: Path, articles: list[Article]) -> dict[str, list
     """article id -> the gold quotations of the train split with a resolvable named source."""
     by_id = {a.id: a for a in articles}
     out: dict[str, list[Statement]] = {}
-    for gold in load_gold(corpus_dir, "train", strict=False):
+    for gold in load_gold(corpus_dir, "train", "quoted"):
         article = by_id.get(f"polnear-{gold.doc}")
         if article is None or not gold.source:
             continue

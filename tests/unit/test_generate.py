@@ -13,8 +13,9 @@ from evals.datasets import verify
 from evals.generate import precision
 from evals.generate.__main__ import main as generate_main
 from evals.generate.build import _pick, _template, _usable_role
-from evals.generate.corpora import Article, pick_subset
+from evals.generate.corpora import Article, pick_subset, read_articles
 from evals.generate.items import find_evidence
+from evals.generate.polnear import gold_statements
 from evals.generate.statements import (
     find_statements,
     full_name,
@@ -27,6 +28,7 @@ from evals.generate.templates import eligible
 from evals.generate.text import CorpusIndex, Span, norm, sentence_spans, windows
 from evals.generate.topics import PhraseFinder, best_topic, stems
 from evals.split import group_keys, split_of
+from tests.helpers import SHARED
 
 
 def article(
@@ -481,3 +483,18 @@ def test_questions_use_the_articles_reporting_verb(cue: str, own: str | None) ->
         assert all(not _template(name).cues for name in picked)
     else:
         assert 0.45 < picked.count(own) / len(picked) < 0.75
+
+
+POLNEAR = SHARED / "corpus" / "polnear"
+
+
+@pytest.mark.skipif(not (POLNEAR / "data").exists(), reason="needs ../shared PolNeAR")
+def test_polnear_items_come_from_the_train_gold() -> None:
+    """The generator reads PolNeAR's quoted train attributions (it broke silently once when
+    the scorer's gold loader changed its signature)."""
+    train = [
+        a for a in read_articles(POLNEAR / "articles.jsonl") if a.record.get("section") == "train"
+    ]
+    gold = gold_statements(POLNEAR, train[:40])
+    assert sum(len(found) for found in gold.values()) >= 20
+    assert all(key.startswith("polnear-") for key in gold)
