@@ -30,6 +30,7 @@ from ingest.types import Chunk
 
 MAX_WORDS_CITED = 80  # an answer is read, not skimmed: a few short passages
 _RUNNER_UP = 0.6  # a further unit must score at least this share of the best one
+MAX_ALTERNATIVES = 3  # other people an ambiguous name or office may mean, tried in turn
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,22 @@ class ExtractiveAnswerer:
     def evidence(
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
     ) -> Evidence:
-        """Candidate units for the question, ranked by the learned model."""
+        """Candidate units for the question, ranked by the learned model. When the asked name
+        or office fits several people ("Kim", "the President"), the one whose words answer the
+        topic best: the most quoted of them is only the first guess."""
+        best = self._evidence_of(question, intent, index, previous)
+        if intent.kind != "speaker_topic" or not intent.topic:
+            return best
+        for other in intent.alternatives[:MAX_ALTERNATIVES]:
+            asked = replace(intent, speakers=[other])
+            found = self._evidence_of(question, asked, index, previous)
+            if found.answerable > best.answerable:
+                best = found
+        return best
+
+    def _evidence_of(
+        self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
+    ) -> Evidence:
         speaker = intent.speakers[0] if intent.kind == "speaker_topic" and intent.speakers else None
         family: Family = (
             "who_said" if intent.kind == "who_said" else "speaker" if speaker else "general"
