@@ -80,10 +80,11 @@ class ExtractiveAnswerer:
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
     ) -> Evidence:
         """Candidate units for the question, ranked by the learned model. When the asked name
-        or office fits several people ("Kim", "the President"), the one whose words answer the
-        topic best: the most quoted of them is only the first guess."""
+        fits several people ("Kim"), the one whose words answer the topic best: the most
+        quoted of them is only the first guess. Not for an office: its other holders include
+        debris ("President's adviser") that can outscore the holder asked for."""
         best = self._evidence_of(question, intent, index, previous)
-        if intent.kind != "speaker_topic" or not intent.topic:
+        if intent.kind != "speaker_topic" or not intent.topic or intent.role:
             return best
         for other in intent.alternatives[:MAX_ALTERNATIVES]:
             asked = replace(intent, speakers=[other])

@@ -1,4 +1,4 @@
-"""An ambiguous name or office: the answer takes the person whose words answer the topic."""
+"""An ambiguous name: the answer takes the person whose words answer the topic."""
 
 from __future__ import annotations
 
@@ -42,6 +42,11 @@ def answerer(monkeypatch) -> ExtractiveAnswerer:
         ),
         # "What did Vale say?" has no topic to tell them apart: the first guess stands.
         (Intent("speaker_topic", "", ["Ken Vale"], alternatives=["Ida Vale"]), "Ken Vale"),
+        # An office's other holders are not tried: the holder asked for stands.
+        (
+            Intent("speaker_topic", "rents", ["Ken Vale"], role="mayor", alternatives=["Ida Vale"]),
+            "Ken Vale",
+        ),
     ],
 )
 def test_the_alternative_whose_words_answer_best(
