@@ -496,6 +496,8 @@ def _close_surname(asked: str, known: str) -> bool:
         return False
     if _edits(last, other) > (1 if len(last) <= 7 else 2):
         return False  # "Parsons" is not a misspelt "Pearson": two edits in seven letters
+    if last[0] != other[0] or abs(len(last) - len(other)) > 1:
+        return False  # "Albright" is not a misspelt "Bright": another name, not a slip
     return _same_surname(f"{asked.rsplit(' ', 1)[0]} {other}" if _given(asked) else other, known)
 
 

@@ -17,7 +17,7 @@ from ingest.speakers import (
 )
 
 KNOWN = ["Owen Pryce", "Dafydd Owen", "Tobias", "Nora Vance", "Piet Vance", "Mara Holm"]
-KNOWN += ["Lars Holme", "Ken Halloway"]
+KNOWN += ["Lars Holme", "Ken Halloway", "Ida Branton"]
 
 # Confusable shapes, each with the asked name and who it may be (nobody: []).
 CONFUSABLE = [
@@ -37,6 +37,9 @@ CONFUSABLE = [
     ("Ken Haloway", ["Ken Halloway"], "close_spelling"),
     ("Jo Haloway", [], None),
     ("Haloway", ["Ken Halloway"], "close_spelling"),
+    # a surname inside a longer one is another name, not a misspelling
+    ("Elbranton", [], None),
+    ("Brantonn", ["Ida Branton"], "close_spelling"),
 ]
 
 
