@@ -25,6 +25,7 @@ from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
 from ingest.ids import chunk_id
+from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS
 from ingest.text import paragraph_spans, sentence_spans
 from ingest.types import Chunk
 
@@ -81,12 +82,14 @@ class ExtractiveAnswerer:
     ) -> Evidence:
         """Candidate units for the question, ranked by the learned model. When the asked name
         fits several people ("Kim"), the one whose words answer the topic best: the most
-        quoted of them is only the first guess. Not for an office: its other holders include
-        debris ("President's adviser") that can outscore the holder asked for."""
+        quoted of them is only the first guess. For an office ("the nominee"), only other
+        holders written as a person's name: the rest is debris ("President's adviser") that
+        can outscore the holder asked for."""
         best = self._evidence_of(question, intent, index, previous)
-        if intent.kind != "speaker_topic" or not intent.topic or intent.role:
+        if intent.kind != "speaker_topic" or not intent.topic:
             return best
-        for other in intent.alternatives[:MAX_ALTERNATIVES]:
+        others = [o for o in intent.alternatives if not intent.role or _person_name(o)]
+        for other in others[:MAX_ALTERNATIVES]:
             asked = replace(intent, speakers=[other])
             found = self._evidence_of(question, asked, index, previous)
             if found.answerable > best.answerable:
@@ -323,6 +326,15 @@ def _about(unit: Unit, speaker: str) -> bool:
     if unit.speaker:
         return unit.speaker == speaker
     return speaker.split()[-1].lower() in unit.text.lower()
+
+
+def _person_name(name: str) -> bool:
+    """Two or more capitalised words, none of them an office or a body ("Ida Vale", not
+    "President of Westland" or "Harbour Council")."""
+    words = name.split()
+    return len(words) >= 2 and all(
+        w[:1].isupper() and w.lower() not in ROLE_WORDS | ORG_HEADS for w in words
+    )
 
 
 def _mentioned(name: str, ranked: Sequence[Candidate]) -> bool:
