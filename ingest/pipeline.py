@@ -18,6 +18,7 @@ from ingest.chunking import TokenCounter, chunk_article
 from ingest.embedding import Embedder
 from ingest.ids import quote_id
 from ingest.loaders import LoadError, discover, load_file
+from ingest.memory import release_free_memory
 from ingest.quotes import extract_quotes_many
 from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
 from ingest.sentence_vectors import SentenceVectors
@@ -62,6 +63,7 @@ class IngestReport:
     quotes_written: int = 0
     texts_read: int = 0  # texts the model read: chunks, plus quotes its chunk pass cut off
     word_pieces_read: int = 0
+    padded_pieces_read: int = 0  # word pieces the model computed, padding included
     quotes_read_alone: list[str] = field(default_factory=list)  # ids: cut off in their chunk
     errors: list[LoadError] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -257,6 +259,7 @@ class Ingestor:
         report.timed("embed", started)
         report.texts_read += vectors.read.texts
         report.word_pieces_read += vectors.read.pieces
+        report.padded_pieces_read += vectors.read.padded
         report.quotes_read_alone += [prepared.quotes[i][0] for i in vectors.quotes_read_alone]
         return vectors
 
@@ -287,6 +290,7 @@ class Ingestor:
                 raise
             raise StoreWriteError(_write_failure(self.store.location, exc, report)) from exc
         report.timed("store", started)
+        release_free_memory()  # the stage's texts, vectors and write buffers are garbage now
         report.chunks_written += len(prepared.chunks)
         report.quotes_written += len(prepared.quotes)
         done(batch)
