@@ -7,6 +7,7 @@ the new ones are written. Chunk ids are `article_id:n`, so nothing can be stored
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,6 +27,7 @@ from ingest.store import Store, StoreError
 from ingest.types import Article, Chunk, Quote
 
 ErrorSink = Callable[[LoadError], None]
+log = logging.getLogger(__name__)
 
 
 class StoreWriteError(StoreError):
@@ -206,11 +208,28 @@ class Ingestor:
         """
         size = max(1, min(self.batch_articles, STAGE_ARTICLES))
         batches = [articles[i : i + size] for i in range(0, len(articles), size)]
-        if not self.overlap:
+        if self.overlap:
+            self._run_overlapped(batches, report, done, replace_old)
+        else:
             for batch in batches:
                 prepared = self._prepare(batch, report)
                 self._write(prepared, self._embed(prepared, report), report, replace_old, done)
-            return
+        if batches:
+            started = time.perf_counter()
+            try:
+                self.sentences.compact()  # one shard per stage: merged past a few
+            except OSError as exc:  # every shard is still whole and read; merge next time
+                log.warning("sentence vectors not compacted: %s", exc)
+            report.timed("store", started)
+
+    def _run_overlapped(
+        self,
+        batches: Sequence[Sequence[Article]],
+        report: IngestReport,
+        done: Callable[[Sequence[Article]], None],
+        replace_old: bool,
+    ) -> None:
+        """Three stages in flight (see `_run`)."""
         if not batches:
             return
         with (

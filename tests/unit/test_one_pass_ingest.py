@@ -3,8 +3,10 @@ Ingestor; the embedder is a recording double, so no model loads). Made-up articl
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -208,3 +210,41 @@ def test_release_free_memory_calls_malloc_trim(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(memory, "_trim_function", lambda: lambda pad: calls.append(pad) or 1)
     assert memory.release_free_memory() is True
     assert calls == [0]
+
+
+def test_compact_merges_shards_and_keeps_what_readers_see(tmp_path: Path):
+    folder = tmp_path / "sentences"
+    writer = SentenceVectors(folder)
+    reader = SentenceVectors(folder)  # another process's view, opened before the merge
+    for n in range(4):  # a:0 written twice: the later rows win, before and after
+        vectors = np.full((n + 1, 3), float(n), dtype=np.float32)
+        spans = np.array([[i, i + 1] for i in range(n + 1)])
+        writer.write([ChunkSentences(f"a:{n % 3}", spans, vectors)])
+    before = {c: (reader.of(c).tolist(), reader.spans(c).tolist()) for c in ("a:0", "a:1", "a:2")}
+    assert before["a:0"][0] == [[3.0] * 3] * 4
+    assert writer.compact(at=5) is False  # fewer shards than asked: nothing merged
+    assert writer.compact(at=4) is True
+    assert len(list(folder.glob("*.json"))) == len(list(folder.glob("*.npy"))) == 1
+    for chunk_id, (vectors, spans) in before.items():
+        assert reader.of(chunk_id).tolist() == vectors  # the old shard's file is gone
+        assert reader.spans(chunk_id).tolist() == spans
+        assert SentenceVectors(folder).of(chunk_id).tolist() == vectors
+    assert sum(len(e[3]) for e in json.loads(next(folder.glob("*.json")).read_text())) == 4 + 2 + 3
+
+
+def test_ingest_compacts_sentence_shards(tmp_path: Path):
+    store = Store.open(tmp_path / "store")
+    ingestor = Ingestor(
+        store,
+        RecordingEmbedder(),  # type: ignore[arg-type]
+        count_words,
+        chunk_max_tokens=200,
+        max_file_bytes=10**6,
+        batch_articles=1,
+    )
+    many = [replace(a, id=f"{a.id}-{n}") for n in range(5) for a in ARTICLES]  # 10 stages
+    ingestor.ingest_articles(many, progress=False)
+    folder = ingestor.sentences.folder
+    assert len(list(folder.glob("*.json"))) == 1
+    for chunk in store.all_chunks():
+        assert len(ingestor.sentences.of(chunk.id)) == len(ingestor.sentences.spans(chunk.id)) > 0
