@@ -141,8 +141,8 @@ def main() -> None:
                 way.name,
                 best,
                 f"{100 * padding[way.name]:.1f}%",
-                f"{cosines.mean():.6f}",
-                f"{cosines.min():.6f}",
+                f"{1 - cosines.mean():.1e}",
+                f"{1 - cosines.min():.1e}",
             ]
         )
     chunks = sum(len(t) for t, _ in work)
@@ -150,7 +150,7 @@ def main() -> None:
         f"# ingest model pass: {chunks} chunks of {args.articles} articles, {len(reference)}"
         f" vectors (chunks + sentences), best of {args.rounds}; {machine()}"
     )
-    print_table(["way", "seconds", "padding", "cosine to main mean", "min"], rows)
+    print_table(["way", "seconds", "padding", "1 - cosine to main: mean", "worst"], rows)
     print(f"peak RSS MB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f}")
     write_json(args.out, {"machine": machine(), "chunks": chunks, "ways": report})
 
