@@ -97,8 +97,9 @@ class Ingestor:
     chunk_max_tokens: int
     max_file_bytes: int
     batch_articles: int = 200
-    # Stages in turn by default: overlapped was no faster here and peaked higher (bench_ingest
-    # --in-turn, 300 BBC articles: 74.6 s vs 72.2 s, 1,666 vs 1,498 MB; docs/notes/onepass.md).
+    # Stages in turn by default: overlapped was no faster on a quiet 2-core machine and peaked
+    # higher (bench_ingest --overlapped, 300 BBC articles, 2026-12-04 run A: 34.1 s vs 33.6 s,
+    # 1,481 vs 1,469 MB; only under outside load did it gain; docs/notes/onepass.md).
     overlap: bool = False
 
     @property
@@ -208,7 +209,8 @@ class Ingestor:
         of stage k+1 and another writes stage k-1 to the store.
 
         Overlap was meant to use the core that single-threaded Python leaves idle; measured on
-        2 cores it was not faster (torch already uses both), so it is off by default. Writes
+        2 cores it was not faster (the model's workers already use both), so it is off by
+        default. Writes
         stay in order and one at a time either way, so a failed write stops ingest with every
         earlier stage committed.
         """
