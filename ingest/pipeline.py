@@ -8,7 +8,6 @@ the new ones are written. Chunk ids are `article_id:n`, so nothing can be stored
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -41,11 +40,6 @@ class StoreWriteError(StoreError):
 # model batches of similar length, few enough that the first preparation and the last write,
 # which nothing overlaps, stay short.
 STAGE_ARTICLES = 50
-
-# While stages overlap, the model's worker threads need the GIL between every operation, and
-# quote finding (spaCy, pure Python for long stretches) holds it for up to the switch
-# interval (5 ms by default) each time: a shorter interval stops it starving the model pass.
-OVERLAP_SWITCH_INTERVAL_S = 0.0005
 
 PIPELINE_VERSION = "9"  # 9: quote vectors pooled in their chunk; sentence vectors
 
@@ -237,23 +231,9 @@ class Ingestor:
         done: Callable[[Sequence[Article]], None],
         replace_old: bool,
     ) -> None:
-        """Three stages in flight (see `_run`), the GIL handed over more often meanwhile."""
+        """Three stages in flight (see `_run`)."""
         if not batches:
             return
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(OVERLAP_SWITCH_INTERVAL_S)
-        try:
-            self._stages_overlapped(batches, report, done, replace_old)
-        finally:
-            sys.setswitchinterval(interval)
-
-    def _stages_overlapped(
-        self,
-        batches: Sequence[Sequence[Article]],
-        report: IngestReport,
-        done: Callable[[Sequence[Article]], None],
-        replace_old: bool,
-    ) -> None:
         with (
             ThreadPoolExecutor(1, thread_name_prefix="ingest-prepare") as preparer,
             ThreadPoolExecutor(1, thread_name_prefix="ingest-write") as writer,
