@@ -85,6 +85,7 @@ def run_quotedesk(corpus: Path, store: Path, overlap: bool | None = None) -> dic
         "quotes_read_alone": len(report.quotes_read_alone),
         "over_model_limit": sum(1 for c in counts if c > MODEL_MAX_TOKENS),
         "word_pieces_read": report.word_pieces_read,
+        "padded_pieces_read": report.padded_pieces_read,
         "word_pieces_recounted": _read(counts),
         "chunk_word_pieces": sum(chunk_counts),
         "pure_embed_st_s": floor_st_s,
@@ -251,6 +252,8 @@ def main() -> None:
         f"word pieces read / the chunks' own: {pieces_over_chunks:.3f}x"
         f" ({ours['word_pieces_read']:,} / {ours['chunk_word_pieces']:,})"
     )
+    padding = 1 - ours["word_pieces_read"] / max(1, ours["padded_pieces_read"])
+    print(f"padding in the model's batches: {100 * padding:.1f}% of the word pieces computed")
     print(f"speed vs llama-index: {ratios['speed_vs_llamaindex']:.2f}x (>= 1.0 is faster)")
     print(
         f"word pieces read vs llama-index: {ratios['work_vs_llamaindex']:.2f}x, so equal speed"

@@ -92,7 +92,11 @@ def embed_batch(
         own, own_read = _pooled(embedder, [quotes[i].text for i in alone], [[] for _ in alone])
         for index, result in zip(alone, own, strict=True):
             quote_vectors[index] = result.vector
-        read = PassStats(read.texts + own_read.texts, read.pieces + own_read.pieces)
+        read = PassStats(
+            read.texts + own_read.texts,
+            read.pieces + own_read.pieces,
+            read.padded + own_read.padded,
+        )
     return BatchVectors(
         chunks=[p.vector.tolist() for p in pooled],
         quotes=[v.tolist() for v in quote_vectors if v is not None],

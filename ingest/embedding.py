@@ -53,7 +53,7 @@ def load_embedder(model_path: str, batch_size: int = 64) -> BaseEmbedding:
     from transformers.utils import logging as transformers_logging
 
     transformers_logging.disable_progress_bar()  # "Loading weights" bars in CLI output
-    torch.set_num_threads(1)  # the query path; ingest raises it per batch (see torch_threads)
+    torch.set_num_threads(1)  # the query path; batches set their own (torch_threads)
     return HuggingFaceEmbedding(
         model_name=model_path,
         device="cpu",
@@ -86,8 +86,8 @@ def torch_threads(count: int) -> Iterator[None]:
 
     Measured here (2 cores): a one-line query embeds in about 60 ms on one thread but
     350-530 ms on two when the other core is busy, because intra-op threads wait on each
-    other; big ingest batches gain from every core. So queries run on one thread and ingest
-    batches on all of them.
+    other; big batches gain from every core. So queries run on one thread and `texts` batches
+    on all of them (the ingest pass instead runs one batch per core: `ingest.token_pass`).
     """
     import torch
 
@@ -151,9 +151,9 @@ class Embedder:
     def pooled(
         self, texts: Sequence[str], spans: Sequence[Sequence[Span]]
     ) -> tuple[list[PooledText], PassStats]:
-        """One pass over each text: its vector (equal to `texts`') and its spans' vectors."""
-        with torch_threads(os.cpu_count() or 1):
-            return self.token_pass.pooled(texts, spans)
+        """One pass over each text: its vector (equal to `texts`') and its spans' vectors.
+        The pass sets its own torch threads (`ingest.token_pass.PassThreads`)."""
+        return self.token_pass.pooled(texts, spans)
 
     @property
     def token_pass(self) -> TokenPass:

@@ -7,6 +7,7 @@ the new ones are written. Chunk ids are `article_id:n`, so nothing can be stored
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -18,6 +19,7 @@ from ingest.chunking import TokenCounter, chunk_article
 from ingest.embedding import Embedder
 from ingest.ids import quote_id
 from ingest.loaders import LoadError, discover, load_file
+from ingest.memory import release_free_memory
 from ingest.quotes import extract_quotes_many
 from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
 from ingest.sentence_vectors import SentenceVectors
@@ -25,6 +27,7 @@ from ingest.store import Store, StoreError
 from ingest.types import Article, Chunk, Quote
 
 ErrorSink = Callable[[LoadError], None]
+log = logging.getLogger(__name__)
 
 
 class StoreWriteError(StoreError):
@@ -62,6 +65,7 @@ class IngestReport:
     quotes_written: int = 0
     texts_read: int = 0  # texts the model read: chunks, plus quotes its chunk pass cut off
     word_pieces_read: int = 0
+    padded_pieces_read: int = 0  # word pieces the model computed, padding included
     quotes_read_alone: list[str] = field(default_factory=list)  # ids: cut off in their chunk
     errors: list[LoadError] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -87,8 +91,9 @@ class Ingestor:
     chunk_max_tokens: int
     max_file_bytes: int
     batch_articles: int = 200
-    # Stages in turn by default: overlapped was no faster here and peaked higher (bench_ingest
-    # --in-turn, 300 BBC articles: 74.6 s vs 72.2 s, 1,666 vs 1,498 MB; docs/notes/onepass.md).
+    # Stages in turn by default: overlapped was no faster on a quiet 2-core machine and peaked
+    # higher (bench_ingest --overlapped, 300 BBC articles, 2026-12-04 run A: 34.1 s vs 33.6 s,
+    # 1,481 vs 1,469 MB; only under outside load did it gain; docs/notes/onepass.md).
     overlap: bool = False
 
     @property
@@ -198,17 +203,35 @@ class Ingestor:
         of stage k+1 and another writes stage k-1 to the store.
 
         Overlap was meant to use the core that single-threaded Python leaves idle; measured on
-        2 cores it was not faster (torch already uses both), so it is off by default. Writes
+        2 cores it was not faster (the model's workers already use both), so it is off by
+        default. Writes
         stay in order and one at a time either way, so a failed write stops ingest with every
         earlier stage committed.
         """
         size = max(1, min(self.batch_articles, STAGE_ARTICLES))
         batches = [articles[i : i + size] for i in range(0, len(articles), size)]
-        if not self.overlap:
+        if self.overlap:
+            self._run_overlapped(batches, report, done, replace_old)
+        else:
             for batch in batches:
                 prepared = self._prepare(batch, report)
                 self._write(prepared, self._embed(prepared, report), report, replace_old, done)
-            return
+        if batches:
+            started = time.perf_counter()
+            try:
+                self.sentences.compact()  # one shard per stage: merged past a few
+            except OSError as exc:  # every shard is still whole and read; merge next time
+                log.warning("sentence vectors not compacted: %s", exc)
+            report.timed("store", started)
+
+    def _run_overlapped(
+        self,
+        batches: Sequence[Sequence[Article]],
+        report: IngestReport,
+        done: Callable[[Sequence[Article]], None],
+        replace_old: bool,
+    ) -> None:
+        """Three stages in flight (see `_run`)."""
         if not batches:
             return
         with (
@@ -257,6 +280,7 @@ class Ingestor:
         report.timed("embed", started)
         report.texts_read += vectors.read.texts
         report.word_pieces_read += vectors.read.pieces
+        report.padded_pieces_read += vectors.read.padded
         report.quotes_read_alone += [prepared.quotes[i][0] for i in vectors.quotes_read_alone]
         return vectors
 
@@ -287,6 +311,7 @@ class Ingestor:
                 raise
             raise StoreWriteError(_write_failure(self.store.location, exc, report)) from exc
         report.timed("store", started)
+        release_free_memory()  # the stage's texts, vectors and write buffers are garbage now
         report.chunks_written += len(prepared.chunks)
         report.quotes_written += len(prepared.quotes)
         done(batch)

@@ -2,39 +2,97 @@
 the text and the spans asked of it (`ingest.pooling`).
 
 Texts are tokenised once with the model's own Rust tokenizer (character offsets included),
-run in batches of similar length (little padding), and each batch's hidden states are pooled
-and dropped before the next batch runs: memory is bounded by one batch, whatever the number
-of texts.
+sorted by length and cut into batches of at most `MAX_BATCH_PIECES` padded word pieces (little
+padding, and the attention scores of a batch stay small), and each batch's hidden states are
+pooled and dropped as soon as it has run: memory is bounded by one batch per worker, whatever
+the number of texts.
+
+Batches run on `PassThreads.workers` Python threads, each with `intra_op` torch threads. The
+model releases the GIL while it computes, so two workers with one torch thread each keep both
+cores of a 2-core machine busy without the intra-op threads waiting on each other at every
+operation (what one batch on two torch threads does).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from ingest.memory import release_free_memory
 from ingest.pooling import PooledText, Span, TokenStates, padded, pool
+
+# Padded word pieces (rows x the longest row) per model batch: 8 chunks of 256 word pieces.
+# Larger batches gained nothing per word piece on this CPU and multiply the attention scores'
+# memory (rows x heads x width x width floats per layer).
+MAX_BATCH_PIECES = 2048
+
+
+@dataclass(frozen=True)
+class PassThreads:
+    """How the ingest pass uses the cores: `workers` threads each running whole batches,
+    each batch on `intra_op` torch threads."""
+
+    workers: int
+    intra_op: int
+
+
+def pass_threads(cores: int | None = None) -> PassThreads:
+    """One worker per core, one torch thread each (see the module docstring for why)."""
+    return PassThreads(workers=max(1, cores or os.cpu_count() or 1), intra_op=1)
 
 
 @dataclass(frozen=True)
 class PassStats:
-    """What the model read in one call: texts and word pieces (padding excluded)."""
+    """What the model read in one call: texts and word pieces (padding excluded), and the
+    padded word pieces it computed (`padded - pieces` was padding)."""
 
     texts: int
     pieces: int
+    padded: int = 0
+
+
+def plan_batches(lengths: Sequence[int], max_pieces: int, max_texts: int) -> list[list[int]]:
+    """Indices of the texts in batches, shortest texts first: each batch holds at most
+    `max_texts` texts and at most `max_pieces` padded word pieces (its row count times its
+    longest text); a text longer than `max_pieces` on its own is a batch of one."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        rows = len(current) + 1
+        if current and (rows > max_texts or rows * lengths[index] > max_pieces):
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
 
 
 class TokenPass:
     """The transformer of a sentence-transformers model, run directly on tokenised batches."""
 
-    def __init__(self, transformer: Any, model_path: Path, max_length: int, batch_size: int):
+    def __init__(
+        self,
+        transformer: Any,
+        model_path: Path,
+        max_length: int,
+        batch_size: int,
+        threads: PassThreads | None = None,
+        max_batch_pieces: int = MAX_BATCH_PIECES,
+    ):
         from tokenizers import Tokenizer
 
         self.transformer = transformer
         self.batch_size = batch_size
+        self.threads = threads or pass_threads()
+        self.max_batch_pieces = max_batch_pieces
         self.tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length)
@@ -43,18 +101,40 @@ class TokenPass:
         self, texts: Sequence[str], spans: Sequence[Sequence[Span]]
     ) -> tuple[list[PooledText], PassStats]:
         """Each text's vector and its spans' vectors, in the order given."""
+        import torch
+
         encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        result: list[PooledText | None] = [None] * len(texts)
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start : start + self.batch_size]
+        lengths = [len(e.ids) for e in encodings]
+        batches = plan_batches(lengths, self.max_batch_pieces, self.batch_size)
+
+        def run(rows: list[int]) -> list[PooledText]:
             hidden = self._hidden([encodings[i] for i in rows])
-            for row, index in enumerate(rows):
-                encoding = encodings[index]
-                states = _states(encoding, hidden[row, : len(encoding.ids)], len(texts[index]))
-                result[index] = pool(states, list(spans[index]))
-        pieces = sum(len(e.ids) for e in encodings)
-        return [r for r in result if r is not None], PassStats(len(texts), pieces)
+            pooled = [
+                pool(_states(encodings[i], hidden[row, : lengths[i]], len(texts[i])), spans[i])
+                for row, i in enumerate(rows)
+            ]
+            del hidden
+            release_free_memory()
+            return pooled
+
+        result: list[PooledText | None] = [None] * len(texts)
+        previous = torch.get_num_threads()
+        torch.set_num_threads(self.threads.intra_op)
+        try:
+            workers = min(self.threads.workers, len(batches))
+            if workers <= 1:
+                done = [run(rows) for rows in batches]
+            else:
+                with ThreadPoolExecutor(workers, thread_name_prefix="token-pass") as pool_:
+                    done = list(pool_.map(run, batches))
+        finally:
+            torch.set_num_threads(previous)
+        for rows, pooled in zip(batches, done, strict=True):
+            for index, item in zip(rows, pooled, strict=True):
+                result[index] = item
+        padded_pieces = sum(len(rows) * max(lengths[i] for i in rows) for rows in batches)
+        stats = PassStats(len(texts), sum(lengths), padded_pieces)
+        return [r for r in result if r is not None], stats
 
     def _hidden(self, encodings: Sequence[Any]) -> np.ndarray:
         """Last hidden states of one padded batch, as float32 numpy."""

@@ -3,8 +3,10 @@ Ingestor; the embedder is a recording double, so no model loads). Made-up articl
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -142,3 +144,107 @@ def test_unchanged_reingest_reads_nothing(ingested):
     again = ingestor.ingest_articles(ARTICLES, progress=False)
     assert again.unchanged == len(ARTICLES)
     assert len(embedder.read) == before
+
+
+# ----- batching, threads and memory of the model pass (ingest/token_pass.py, ingest/memory.py)
+
+BATCH_CASES = [
+    # (name, lengths, max_pieces, max_texts, batches expected)
+    ("no texts", [], 2048, 64, []),
+    ("shortest first, one batch", [30, 10, 20], 2048, 64, [[1, 2, 0]]),
+    ("padded size capped", [100, 100, 100, 100, 100], 300, 64, [[0, 1, 2], [3, 4]]),
+    ("capped by the longest row", [10, 10, 10, 200], 400, 64, [[0, 1, 2], [3]]),
+    ("text count capped", [5, 5, 5, 5, 5], 2048, 2, [[0, 1], [2, 3], [4]]),
+    ("a text over the cap runs alone", [3000, 10], 2048, 64, [[1], [0]]),
+    ("equal lengths keep their order", [7, 7, 7], 14, 64, [[0, 1], [2]]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "lengths", "max_pieces", "max_texts", "expected"),
+    BATCH_CASES,
+    ids=[c[0] for c in BATCH_CASES],
+)
+def test_plan_batches(name: str, lengths, max_pieces: int, max_texts: int, expected):
+    from ingest.token_pass import plan_batches
+
+    batches = plan_batches(lengths, max_pieces, max_texts)
+    assert batches == expected
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    for batch in batches:
+        padded = len(batch) * max(lengths[i] for i in batch)
+        assert len(batch) == 1 or (padded <= max_pieces and len(batch) <= max_texts)
+
+
+def test_plan_batches_pads_little_on_mixed_lengths():
+    """Length-sorted, capped batches of chunk-like lengths waste under 10% on padding."""
+    from ingest.token_pass import MAX_BATCH_PIECES, plan_batches
+
+    rng = np.random.default_rng(7)
+    lengths = [int(n) for n in rng.integers(40, 257, size=300)]
+    batches = plan_batches(lengths, MAX_BATCH_PIECES, 64)
+    padded = sum(len(b) * max(lengths[i] for i in b) for b in batches)
+    assert padded <= MAX_BATCH_PIECES * len(batches)
+    assert 1 - sum(lengths) / padded < 0.10
+
+
+def test_pass_threads_one_worker_per_core_one_torch_thread_each():
+    from ingest.token_pass import PassThreads, pass_threads
+
+    assert pass_threads(2) == PassThreads(workers=2, intra_op=1)
+    assert pass_threads(1) == PassThreads(workers=1, intra_op=1)
+    assert pass_threads(0).workers >= 1  # unknown core count: at least one worker
+
+
+def test_release_free_memory_is_a_no_op_without_malloc_trim(monkeypatch: pytest.MonkeyPatch):
+    from ingest import memory
+
+    monkeypatch.setattr(memory, "_trim_function", lambda: None)
+    assert memory.release_free_memory() is False
+
+
+def test_release_free_memory_calls_malloc_trim(monkeypatch: pytest.MonkeyPatch):
+    from ingest import memory
+
+    calls: list[int] = []
+    monkeypatch.setattr(memory, "_trim_function", lambda: lambda pad: calls.append(pad) or 1)
+    assert memory.release_free_memory() is True
+    assert calls == [0]
+
+
+def test_compact_merges_shards_and_keeps_what_readers_see(tmp_path: Path):
+    folder = tmp_path / "sentences"
+    writer = SentenceVectors(folder)
+    reader = SentenceVectors(folder)  # another process's view, opened before the merge
+    for n in range(4):  # a:0 written twice: the later rows win, before and after
+        vectors = np.full((n + 1, 3), float(n), dtype=np.float32)
+        spans = np.array([[i, i + 1] for i in range(n + 1)])
+        writer.write([ChunkSentences(f"a:{n % 3}", spans, vectors)])
+    before = {c: (reader.of(c).tolist(), reader.spans(c).tolist()) for c in ("a:0", "a:1", "a:2")}
+    assert before["a:0"][0] == [[3.0] * 3] * 4
+    assert writer.compact(at=5) is False  # fewer shards than asked: nothing merged
+    assert writer.compact(at=4) is True
+    assert len(list(folder.glob("*.json"))) == len(list(folder.glob("*.npy"))) == 1
+    for chunk_id, (vectors, spans) in before.items():
+        assert reader.of(chunk_id).tolist() == vectors  # the old shard's file is gone
+        assert reader.spans(chunk_id).tolist() == spans
+        assert SentenceVectors(folder).of(chunk_id).tolist() == vectors
+    assert sum(len(e[3]) for e in json.loads(next(folder.glob("*.json")).read_text())) == 4 + 2 + 3
+
+
+def test_ingest_compacts_sentence_shards(tmp_path: Path):
+    store = Store.open(tmp_path / "store")
+    ingestor = Ingestor(
+        store,
+        RecordingEmbedder(),  # type: ignore[arg-type]
+        count_words,
+        chunk_max_tokens=200,
+        max_file_bytes=10**6,
+        batch_articles=1,
+    )
+    many = [replace(a, id=f"{a.id}-{n}") for n in range(5) for a in ARTICLES]  # 10 stages
+    ingestor.ingest_articles(many, progress=False)
+    folder = ingestor.sentences.folder
+    assert len(list(folder.glob("*.json"))) == 1
+    for chunk in store.all_chunks():
+        assert len(ingestor.sentences.of(chunk.id)) == len(ingestor.sentences.spans(chunk.id)) > 0

@@ -167,3 +167,27 @@ def test_chunk_vector_of_a_batch_equals_the_direct_one(embedder):
     assert float(np.asarray(result.chunks[0]) @ direct) > 1 - 1e-5
     assert result.quotes_read_alone == []
     assert result.sentences[0].spans.tolist() == [list(s) for s in sentence_spans(TEXT)]
+
+
+@pytest.mark.slow
+def test_threaded_capped_pass_equals_one_batch_in_turn(embedder):
+    """Two workers on capped batches give the vectors of one worker on one batch, in order."""
+    from ingest.token_pass import PassThreads, TokenPass
+
+    base = embedder.token_pass
+    texts = [TEXT, "x", "Héllo wörld. " * 60, "Short title\n" + TEXT, "Critics were not convinced."]
+    spans = [[_span(TEXT, "Aldo Brenn")], [], [], [], [(0, 7)]]
+
+    def run(threads: PassThreads, max_pieces: int):
+        token_pass = TokenPass(base.transformer, embedder.model_path, 256, 8, threads, max_pieces)
+        return token_pass.pooled(texts, spans)
+
+    one, one_read = run(PassThreads(workers=1, intra_op=1), 10**6)
+    two, two_read = run(PassThreads(workers=2, intra_op=1), 300)
+    for a, b in zip(one, two, strict=True):
+        assert float(a.vector @ b.vector) > 1 - 1e-5
+        for sa, sb in zip(a.spans, b.spans, strict=True):
+            assert float(sa @ sb) > 1 - 1e-5
+    assert one_read.pieces == two_read.pieces
+    assert two_read.padded < one_read.padded  # smaller, length-sorted batches pad less
+    assert two_read.pieces <= two_read.padded

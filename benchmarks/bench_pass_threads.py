@@ -1,0 +1,159 @@
+"""The ingest model pass three ways on the same chunks, same run: how main ran it (batches of
+64 texts, one batch at a time on every core) against batches capped at 2,048 padded word
+pieces, on one worker with every core or on one worker per core with one torch thread each
+(`ingest.token_pass.PassThreads`, the default). Also the cosine of each way's chunk and
+sentence vectors to the first way's: the change must be float noise.
+
+    python -m benchmarks.bench_pass_threads [--corpus ../shared/corpus/bbc/articles.jsonl]
+        [--articles 100] [--rounds 2]
+
+Chunks come from ingest's own quote finding and chunking, grouped in ingest's stages
+(`STAGE_ARTICLES`), one `pooled` call per stage as `Ingestor` makes them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from benchmarks.common import machine, print_table, write_json
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc" / "articles.jsonl"
+
+
+class Way(NamedTuple):
+    """One way to run the pass: thread layout, padded word-piece cap, texts per batch."""
+
+    name: str
+    workers: int
+    intra_op: int
+    max_pieces: int
+    max_texts: int
+
+
+def ways(cores: int) -> list[Way]:
+    return [
+        Way("main: 64 texts a batch, 1 worker x all cores", 1, cores, 10**9, 64),
+        Way("capped 2,048 pieces, 1 worker x all cores", 1, cores, 2048, 64),
+        Way(f"capped 2,048 pieces, {cores} workers x 1 thread", cores, 1, 2048, 64),
+    ]
+
+
+def stages(corpus: Path, articles: int) -> list[tuple[list[str], list[list[tuple[int, int]]]]]:
+    """Per ingest stage: the chunks' embedding texts and their sentences' spans in them."""
+    from app.settings import IngestSettings
+    from ingest.chunking import chunk_article, embedding_text
+    from ingest.embedding import load_token_counter, resolve_model_path
+    from ingest.loaders import load_file
+    from ingest.pipeline import STAGE_ARTICLES
+    from ingest.quotes import extract_quotes_many
+    from ingest.text import sentence_spans
+
+    loaded = load_file(corpus, 10**9).articles[:articles]
+    count = load_token_counter(str(resolve_model_path(None)))
+    limit = IngestSettings().chunk_max_tokens
+    result = []
+    for first in range(0, len(loaded), STAGE_ARTICLES):
+        batch = loaded[first : first + STAGE_ARTICLES]
+        texts, spans = [], []
+        for article, quotes in zip(
+            batch, extract_quotes_many([a.text for a in batch]), strict=True
+        ):
+            for chunk in chunk_article(article, quotes, count, limit):
+                text = embedding_text(chunk)
+                shift = len(text) - len(chunk.text) - chunk.start
+                texts.append(text)
+                spans.append(
+                    [
+                        (s + shift, e + shift)
+                        for s, e in sentence_spans(article.text, chunk.start, chunk.end)
+                    ]
+                )
+        result.append((texts, spans))
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=2, help="each way this often, interleaved")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "benchmarks" / "out" / "pass_threads.json"
+    )
+    args = parser.parse_args()
+
+    from ingest.embedding import Embedder, resolve_model_path
+    from ingest.token_pass import PassThreads, TokenPass
+
+    embedder = Embedder(resolve_model_path(None), batch_size=64, export_folder=None)
+    base = embedder.token_pass
+    work = stages(args.corpus, args.articles)
+    cores = os.cpu_count() or 1
+    chosen = ways(cores)
+    seconds: dict[str, list[float]] = {w.name: [] for w in chosen}
+    padding: dict[str, float] = {}
+    vectors: dict[str, list[np.ndarray]] = {}
+    for _ in range(args.rounds):
+        for way in chosen:
+            token_pass = TokenPass(
+                base.transformer,
+                embedder.model_path,
+                256,
+                way.max_texts,
+                PassThreads(way.workers, way.intra_op),
+                way.max_pieces,
+            )
+            started = time.perf_counter()
+            results, pieces, padded = [], 0, 0
+            for texts, spans in work:
+                pooled, read = token_pass.pooled(texts, spans)
+                results.extend(pooled)
+                pieces, padded = pieces + read.pieces, padded + read.padded
+            seconds[way.name].append(time.perf_counter() - started)
+            padding[way.name] = 1 - pieces / padded
+            vectors[way.name] = [p.vector for p in results] + [
+                s for p in results for s in p.spans if s is not None
+            ]
+    reference = vectors[chosen[0].name]
+    rows = []
+    report = {}
+    for way in chosen:
+        cosines = np.asarray(
+            [float(a @ b) for a, b in zip(reference, vectors[way.name], strict=True)]
+        )
+        best = min(seconds[way.name])
+        report[way.name] = {
+            "seconds": seconds[way.name],
+            "padding": padding[way.name],
+            "cosine_to_main_mean": float(cosines.mean()),
+            "cosine_to_main_min": float(cosines.min()),
+        }
+        rows.append(
+            [
+                way.name,
+                best,
+                f"{100 * padding[way.name]:.1f}%",
+                f"{1 - cosines.mean():.1e}",
+                f"{1 - cosines.min():.1e}",
+            ]
+        )
+    chunks = sum(len(t) for t, _ in work)
+    print(
+        f"# ingest model pass: {chunks} chunks of {args.articles} articles, {len(reference)}"
+        f" vectors (chunks + sentences), best of {args.rounds}; {machine()}"
+    )
+    print_table(["way", "seconds", "padding", "1 - cosine to main: mean", "worst"], rows)
+    print(f"peak RSS MB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f}")
+    write_json(args.out, {"machine": machine(), "chunks": chunks, "ways": report})
+
+
+if __name__ == "__main__":
+    main()
