@@ -66,6 +66,15 @@ def _reading(what: str, location: str) -> Iterator[None]:
         ) from exc
 
 
+def refused_write(exc: BaseException) -> bool:
+    """OS errors (the records file and the lexical index raise OSError subclasses) and
+    Chroma's own errors: the store refused a write, which is not a bug of ours. Here so that
+    no module but this one imports chromadb (`ingest/pipeline.py` can call this)."""
+    from chromadb.errors import ChromaError
+
+    return isinstance(exc, (OSError, ChromaError))
+
+
 class Store:
     """Chroma collections of one quotedesk store. Built by `open`; tests may pass a client."""
 
