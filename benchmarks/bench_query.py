@@ -200,7 +200,7 @@ def answer_via_server(store: Path, child: list[str]) -> dict:
 def open_after_ingest(store: Path, base: Path, child: list[str], articles: int = 5) -> dict:
     """A new app process's first open after another machine ingested a few articles into the
     shared Chroma: its records file lacks them, and it copies in only those. Simulated by
-    `python -m app ingest` here, then removing the new articles from the local records file;
+    this tree's CLI `ingest` here, then removing the new articles from the local records file;
     the added articles are deleted again afterwards."""
     from ingest.store import Store
 
@@ -220,7 +220,8 @@ def open_after_ingest(store: Path, base: Path, child: list[str], articles: int =
     with tempfile.TemporaryDirectory() as folder:
         batch = Path(folder) / "new.jsonl"
         batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-        command = [sys.executable, "-m", "app", "--store", str(store), "ingest", str(batch)]
+        cli = "from app.cli import cli; cli(prog_name='quotedesk')"  # `python -m app` serves
+        command = [sys.executable, "-c", cli, "--store", str(store), "ingest", str(batch)]
         subprocess.run(command, cwd=ROOT, check=True)
     Store.open(store).records.delete(ids)  # what another machine's ingest leaves here
     try:

@@ -46,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc" / "articles.jsonl"
 # This tree's CLI (not the installed console script, which may import another checkout).
-QUOTEDESK = [sys.executable, "-m", "app"]
+QUOTEDESK = [sys.executable, "-c", "from app.cli import cli; cli(prog_name='quotedesk')"]
 STARTUP_KILL_SHARE = 0.2
 
 
