@@ -1,7 +1,7 @@
 """Extrapolate open time and memory to bigger corpora from `bench_query` results.
 
 Each measured quantity is fitted as `a + b * articles` (least squares over the measured sizes;
-with one size, `a` is taken as 0), and printed at the target sizes. Why linear: what grows with
+a quantity measured at one size only is skipped: most of it may be fixed cost), and printed at the target sizes. Why linear: what grows with
 the corpus here is the records file and the indexes on disk (read by id) and the committed
 articles' stamps held in memory (one dict entry each); nothing is read whole. It is a formula on
 paper above the largest measured size, and the output says so.
@@ -42,11 +42,9 @@ def points(paths: list[Path]) -> dict[str, list[tuple[int, float]]]:
 
 
 def fit(samples: list[tuple[int, float]]) -> tuple[float, float]:
-    """(a, b) of `a + b * articles`."""
+    """(a, b) of `a + b * articles`; at least two sizes."""
     x = np.array([s[0] for s in samples], dtype=float)
     y = np.array([s[1] for s in samples], dtype=float)
-    if len(set(x)) < 2:
-        return 0.0, float(y.mean() / x.mean())
     b, a = np.polyfit(x, y, 1)
     return float(a), float(b)
 
@@ -62,7 +60,8 @@ def main() -> None:
     print("# articles this is extrapolation, not measurement")
     print("quantity | a | b per 1k articles | " + " | ".join(f"{t:,}" for t in targets))
     for name, samples in measured.items():
-        if not samples:
+        if len({n for n, _ in samples}) < 2:
+            print(f"{name} | measured at one size only: {samples}")
             continue
         a, b = fit(samples)
         row = " | ".join(f"{a + b * t:.1f}" for t in targets)
