@@ -1,10 +1,11 @@
 """Extrapolate open time and memory to bigger corpora from `bench_query` results.
 
-Each measured quantity is fitted as `a + b * articles` (least squares over the measured sizes;
-a quantity measured at one size only is skipped: most of it may be fixed cost), and printed at the target sizes. Why linear: what grows with
-the corpus here is the records file and the indexes on disk (read by id) and the committed
-articles' stamps held in memory (one dict entry each); nothing is read whole. It is a formula on
-paper above the largest measured size, and the output says so.
+Each measured quantity is fitted as `a + b * articles` (least squares over the measured
+sizes; a quantity measured at one size only is skipped, since most of it may be fixed cost) and
+printed at the target sizes. Why linear: what grows with the corpus is per-article (Chroma's
+HNSW vectors in an embedded store, the committed articles' stamps, the speaker index's rows);
+nothing is read whole. Above the largest measured size it is a formula on paper, and the
+output says so.
 
     python -m benchmarks.extrapolate benchmarks/out/query.json [more.json ...]
         [--targets 100000,300000,1000000]
