@@ -6,11 +6,12 @@ app process used to read every chunk and quote of the store into Python dicts at
 unpickle them from a start-up cache): 108 s and 3.8 GB at 100k articles. Here a reader opens
 the file in milliseconds and reads only the records an answer cites.
 
-Commit order (kept by `ingest.store.Store`): an article's chunk and quote rows are written
-before its Chroma records, and its row in `articles` (id, stamp) after its Chroma article
-record, so that table holds exactly the committed articles; a killed ingest leaves rows whose
-article is not there (or has another stamp), which no reader returns, and which the next
-ingest of that article replaces. Deletion removes the `articles` row first.
+Commit order (kept by `ingest.store.Store`): an article's chunk and quote rows and its row in
+`articles` (id, stamp) are written in one transaction after its Chroma article record (the
+commit mark of the store), and the `articles` row is removed first on deletion, so that table
+holds exactly the committed articles. A kill between Chroma's mark and this file's leaves an
+article Chroma has and this file lacks, which the next reader copies in (below); rows without
+a mark of their stamp (`put_rows` alone) are never returned.
 
 A store written before this file existed, or by another machine into a shared Chroma server,
 has committed articles the file lacks: `Store.sync_records` copies them in from Chroma.
@@ -158,65 +159,45 @@ class Records:
         quotes: Iterable[tuple[str, Quote, str]],
     ) -> None:
         """Replace these articles' chunk and quote rows (`quotes`: id, quote, article id),
-        stamped; invisible until `commit` marks the articles."""
-        ids = list(stamps)
+        stamped, without marking them: invisible until `commit` (what a killed write leaves)."""
         with self._write() as db:
-            for batch in _batches(ids):
-                marks = ",".join("?" * len(batch))
-                db.execute(f"DELETE FROM chunks WHERE article_id IN ({marks})", batch)
-                db.execute(f"DELETE FROM quotes WHERE article_id IN ({marks})", batch)
-            db.executemany(
-                "INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    (
-                        c.id,
-                        c.article_id,
-                        stamps[c.article_id],
-                        c.index,
-                        c.text,
-                        c.start,
-                        c.end,
-                        c.paragraph_start,
-                        c.paragraph_end,
-                        c.title,
-                        c.source,
-                        c.published,
-                        c.url,
-                        day_number(c.published),
-                    )
-                    for c in chunks
-                ),
-            )
-            db.executemany(
-                "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    (
-                        qid,
-                        article_id,
-                        stamps[article_id],
-                        q.text,
-                        q.start,
-                        q.end,
-                        q.kind,
-                        q.speaker,
-                        q.speaker_as_written,
-                        q.role,
-                        q.cue,
-                        q.chunk_id,
-                        q.rule,
-                    )
-                    for qid, q, article_id in quotes
-                ),
-            )
+            _put_rows(db, stamps, chunks, quotes)
+
+    def write(
+        self,
+        stamps: Mapping[str, str],
+        chunks: Iterable[Chunk],
+        quotes: Iterable[tuple[str, Quote, str]],
+        seen: Mapping[str, str] | None = None,
+    ) -> list[str]:
+        """Replace these articles' rows and mark them committed, in one transaction, after
+        their Chroma records; returns the ids written.
+
+        With `seen` (a reader copying articles in from Chroma: the marks it read before it
+        read Chroma), an article whose mark changed since is skipped: another process
+        committed or removed it meanwhile, and its rows are newer than the reader's copy."""
+        with self._write() as db:
+            if seen is not None:
+                current = _marks(db, list(stamps))
+                stamps = {a: s for a, s in stamps.items() if current.get(a) == seen.get(a)}
+                chunks = [c for c in chunks if c.article_id in stamps]
+                quotes = [q for q in quotes if q[2] in stamps]
+            _put_rows(db, stamps, chunks, quotes)
+            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", stamps.items())
+        return list(stamps)
 
     def commit(self, stamps: Mapping[str, str]) -> None:
         """Mark these articles committed in these versions (after their Chroma records)."""
         with self._write() as db:
             db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", stamps.items())
 
-    def uncommit(self, article_ids: Sequence[str]) -> None:
-        """Unmark these articles (before their Chroma records are deleted)."""
+    def uncommit(self, article_ids: Sequence[str], seen: Mapping[str, str] | None = None) -> None:
+        """Unmark these articles (before their Chroma records are deleted); with `seen` (a
+        reader), only those whose mark is still the one it saw."""
         with self._write() as db:
+            if seen is not None:
+                current = _marks(db, list(article_ids))
+                article_ids = [a for a in article_ids if current.get(a) == seen.get(a)]
             for batch in _batches(list(article_ids)):
                 marks = ",".join("?" * len(batch))
                 db.execute(f"DELETE FROM articles WHERE id IN ({marks})", batch)
@@ -319,6 +300,72 @@ class Records:
             "(SELECT 1 FROM chunks c WHERE c.article_id = a.id AND c.stamp = a.stamp)"
         )
         return sorted(row[0] for row in self._query(sql))
+
+
+def _put_rows(
+    db: sqlite3.Connection,
+    stamps: Mapping[str, str],
+    chunks: Iterable[Chunk],
+    quotes: Iterable[tuple[str, Quote, str]],
+) -> None:
+    """Replace these articles' chunk and quote rows, stamped (inside a transaction)."""
+    ids = list(stamps)
+    for batch in _batches(ids):
+        marks = ",".join("?" * len(batch))
+        db.execute(f"DELETE FROM chunks WHERE article_id IN ({marks})", batch)
+        db.execute(f"DELETE FROM quotes WHERE article_id IN ({marks})", batch)
+    db.executemany(
+        "INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            (
+                c.id,
+                c.article_id,
+                stamps[c.article_id],
+                c.index,
+                c.text,
+                c.start,
+                c.end,
+                c.paragraph_start,
+                c.paragraph_end,
+                c.title,
+                c.source,
+                c.published,
+                c.url,
+                day_number(c.published),
+            )
+            for c in chunks
+        ),
+    )
+    db.executemany(
+        "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            (
+                qid,
+                article_id,
+                stamps[article_id],
+                q.text,
+                q.start,
+                q.end,
+                q.kind,
+                q.speaker,
+                q.speaker_as_written,
+                q.role,
+                q.cue,
+                q.chunk_id,
+                q.rule,
+            )
+            for qid, q, article_id in quotes
+        ),
+    )
+
+
+def _marks(db: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for batch in _batches(list(article_ids)):
+        marks = ",".join("?" * len(batch))
+        sql = f"SELECT id, stamp FROM articles WHERE id IN ({marks})"
+        found.update(db.execute(sql, batch).fetchall())
+    return found
 
 
 class _Transaction:

@@ -283,14 +283,13 @@ class Store:
             hashes = self.article_hashes()
             gone = [a for a in stamps if a not in hashes]  # deleted by another machine
             if gone:
-                self.records.uncommit(gone)
+                self.records.uncommit(gone, seen=stamps)
             changed = [a for a, stamp in hashes.items() if stamps.get(a) != stamp]
             for ids in _pages(changed, _ARTICLES_PER_READ):
                 chunks, quotes = self.visible(hashes, ids)
                 found = {a: hashes[a] for a in ids}
                 rows = [(qid, q, a) for qid, (q, a) in quotes.items()]
-                self.records.put_rows(found, chunks.values(), rows)
-                self.records.commit(found)
+                self.records.write(found, chunks.values(), rows, seen=stamps)
             stamps = self.records.stamps()
         return stamps
 
@@ -411,9 +410,6 @@ class Store:
             self.archive.put(articles)
             hashes = stamps
             article_stamps = {a.id: stamps[a.id] for a in articles}
-            self.records.put_rows(
-                article_stamps, chunks, [(qid, q, qid.rsplit(":", 1)[0]) for qid, q in quotes]
-            )
             chunk_nodes = [
                 _chunk_node(c, v, hashes[c.article_id])
                 for c, v in zip(chunks, chunk_vectors, strict=True)
@@ -440,7 +436,8 @@ class Store:
                     documents=[a.text for a in batch],
                     metadatas=[_article_metadata(a, stamps[a.id]) for a in batch],
                 )
-            self.records.commit(article_stamps)
+            rows = [(qid, q, qid.rsplit(":", 1)[0]) for qid, q in quotes]
+            self.records.write(article_stamps, chunks, rows)  # rows and marks, last
             self.written += 1
 
 

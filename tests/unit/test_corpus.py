@@ -86,6 +86,19 @@ def test_rewriting_an_article_replaces_all_its_rows(records: Records) -> None:
     assert records.quotes_where("article_id", ["a"]) == []
 
 
+def test_a_reader_copy_skips_articles_committed_since_it_looked(records: Records) -> None:
+    """A reader copying articles in from Chroma must not write over what another process
+    committed after the reader read the marks: its copy is older."""
+    seen = records.stamps()
+    records.write({"a": "2"}, [chunk("a", 0)], [])  # another process commits a new version
+    written = records.write({"a": "1", "c": "1"}, [chunk("a", 5), chunk("c", 0)], [], seen=seen)
+    assert written == ["c"]
+    assert records.stamps()["a"] == "2" and records.chunk("a:0") is not None
+    assert records.chunk("a:5") is None and records.chunk("c:0") is not None
+    records.uncommit(["a"], seen=seen)  # the mark changed since: kept
+    assert "a" in records.stamps()
+
+
 def test_quote_round_trip_and_lookups(records: Records) -> None:
     qid, q, article = quote("a", 1, "Ana Vell", "minister")
     assert records.quote(qid) == (qid, q, article)
