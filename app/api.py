@@ -15,7 +15,6 @@ from typing import Any, Literal
 
 from app.answer import Evidence, ExtractiveAnswerer
 from app.check import CheckResult, check_quotation
-from app.corpus_cache import CorpusCache
 from app.examples import choose_examples
 from app.export import Format as ExportFormat
 from app.export import render as render_export
@@ -29,12 +28,11 @@ from app.settings import Settings, load_settings
 from app.speaker_index import SpeakerIndex, SpeakerInfo
 from app.speaker_page import SpeakerProfile
 from app.speaker_page import speaker_profile as speaker_page
-from app.speakers_view import QuotePage, finder_for, pickable, quote_page
+from app.speakers_view import QuotePage, finder_for, page_speaker, pickable, quote_page
 from app.timeline import Comparison, Timeline, speaker_records
 from app.timeline import compare as compare_speakers
 from app.timeline import timeline as speaker_timeline
 from app.types import Answer, Filters, Passage
-from ingest.dates import day_number
 from ingest.embedding import Embedder, load_token_counter, resolve_model_path
 from ingest.loaders import LoadError, strip_control
 from ingest.pipeline import Ingestor, IngestReport
@@ -77,8 +75,7 @@ class QuoteDesk:
         model_path = resolve_model_path(settings.ingest.embed_model)
         embedder = Embedder(model_path, settings.ingest.embed_batch_size, settings.embed_cache_dir)
         store = Store.open(settings.store_dir, settings.chroma_url)
-        cache = CorpusCache(settings.store_dir / "cache")
-        retriever = HybridRetriever(store, embedder, settings.retrieval, cache)
+        retriever = HybridRetriever(store, embedder, settings.retrieval)
         ingestor = Ingestor(
             store=store,
             embedder=embedder,
@@ -185,9 +182,10 @@ class QuoteDesk:
         """Rebuilt only when the retriever reloaded the store."""
         self.retriever.refresh()
         with self._index_lock:
-            if self._speaker_index is None or self._index_source is not self.retriever.quotes:
-                self._speaker_index = SpeakerIndex(self.retriever.quotes.values())
-                self._index_source = self.retriever.quotes
+            corpus = self.retriever.corpus
+            if self._speaker_index is None or self._index_source is not corpus:
+                self._speaker_index = SpeakerIndex.from_rows(corpus.speaker_rows())
+                self._index_source = corpus
             return self._speaker_index
 
     def speakers(self) -> list[SpeakerInfo]:
@@ -196,12 +194,12 @@ class QuoteDesk:
     def sources(self) -> list[str]:
         """The distinct sources of the stored articles, for the source filter."""
         self.retriever.refresh()
-        return sorted({c.source for c in self.retriever.chunks.values() if c.source})
+        return self.retriever.corpus.sources()
 
     def quotes(self, article_id: str, speaker: str | None = None) -> list[Quote]:
         """Stored quotes of one article, in text order, optionally of one speaker."""
         self.retriever.refresh()
-        found = [q for q, a in self.retriever.quotes.values() if a == article_id]
+        found = self.retriever.corpus.quotes_of(article_id)
         if speaker:
             found = _of_speaker(found, speaker, self.speaker_index())
         return sorted(found, key=lambda q: q.start)
@@ -236,11 +234,10 @@ class QuoteDesk:
         """Committed articles with no visible chunk: a lost or damaged chunk index.
 
         Every article has at least one chunk, written before its record, so after any crash
-        this list is empty; anything here needs `quotedesk rebuild`. Read from what the
-        retriever loaded at start-up, so the check costs no second pass over the store.
+        this list is empty; anything here needs `quotedesk rebuild`. One query of the records
+        file.
         """
-        covered = {chunk.article_id for chunk in self.retriever.chunks.values()}
-        return sorted(set(self.retriever.hashes) - covered)
+        return self.retriever.corpus.missing_articles()
 
     def index_problem(self) -> str | None:
         """Why the indexes cannot answer from what was ingested, naming the fix; None if fine.
@@ -315,7 +312,7 @@ class QuoteDesk:
     def examples(self) -> list[str]:
         """Example questions from what the store holds (see `app.examples`)."""
         index = self.speaker_index()
-        quotes = list(self.retriever.quotes.values())
+        quotes = [(s.quote, s.article_id) for s in self.retriever.corpus.iter_quotes()]
         return choose_examples(quotes, pickable(index.speakers()), index.canonical)
 
     def find_speakers(self, typed: str = "", limit: int = 50) -> list[SpeakerInfo]:
@@ -326,17 +323,15 @@ class QuoteDesk:
     def quotes_by(self, speaker: str, page: int = 1, size: int = 20) -> QuotePage:
         """One page of everything `speaker` is quoted saying, newest article first."""
         index = self.speaker_index()
-        quotes = self.retriever.quotes.values()
+        # Only this speaker's quotes are read; `quote_page` keeps those of its members.
+        members = index.members(page_speaker(speaker, index))
+        quotes = self.retriever.corpus.quotes_of_speakers(members)
         return quote_page(speaker, quotes, index, self.retriever.chunks, page, size)
 
     def undated_articles(self) -> list[str]:
         """Titles of the stored articles without a readable date: outside any date range."""
         self.retriever.refresh()
-        undated: dict[str, str] = {}
-        for chunk in self.retriever.chunks.values():
-            if day_number(chunk.published) is None:
-                undated.setdefault(chunk.article_id, chunk.title or chunk.article_id)
-        return sorted(undated.values())
+        return self.retriever.corpus.undated_articles()
 
     def unknown_speaker(self, filters: Filters) -> str | None:
         """ "X is not quoted in the articles" when the speaker filter names nobody stored."""

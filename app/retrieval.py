@@ -8,11 +8,11 @@ need TextNodes and an in-memory bm25s index. The fusion is our own 10-line `fuse
 llama-index's `QueryFusionRetriever` resolves an LLM even with `num_queries=1`, and a pure
 function is easy to test.
 
-The visible chunks and quotes are still read into memory at start-up (or restored from
-`app/corpus_cache.py` when the articles are the same as last time) and re-read for the changed
-articles whenever the store's article records change (checked at most every
-`refresh_seconds`), so an app process sees articles that another process ingested without a
-restart, with embedded Chroma or a Chroma server alike. Only `ingest/store.py` talks to Chroma.
+Chunks and quotes are not held in memory: `Corpus` (app/corpus.py) reads them by id from the
+store's records file. Whenever the store's record counts change (checked at most every
+`refresh_seconds`) the store copies in what another process or machine committed, so an app
+process sees articles ingested elsewhere without a restart, with embedded Chroma or a Chroma
+server alike. Only `ingest/store.py` talks to Chroma.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from app.corpus_cache import CorpusCache, corpus_key
+from app.corpus import Corpus
 from app.settings import RetrievalSettings
 from app.types import Filters, Passage
 from ingest.embedding import Embedder
@@ -103,10 +103,8 @@ class HybridRetriever:
         store: Store,
         embedder: Embedder,
         settings: RetrievalSettings,
-        cache: CorpusCache | None = None,
     ) -> None:
         self.store = store
-        self.cache = cache
         self.embedder = embedder
         self.settings = settings
         self.lexicon = store.lexical.lexicon
@@ -117,9 +115,6 @@ class HybridRetriever:
         self._query_vectors: dict[str, list[float]] = {}
         self._checked_at = 0.0
         self._signature: tuple | None = None
-        self.hashes: dict[str, str] = {}
-        self.chunks: dict[str, Chunk] = {}
-        self.quotes: dict[str, tuple[Quote, str]] = {}
         self._load()
 
     @property
@@ -130,87 +125,52 @@ class HybridRetriever:
     # ----- corpus state --------------------------------------------------------------------
 
     def _load(self) -> None:
-        """Read committed articles, then their chunks and quotes from the cache or, when the
-        articles changed, from the store; index in the lexical index what it lacks."""
-        hashes = self.store.article_hashes()
+        """Bring the store's records file and lexical index up to its committed articles
+        (copying in only what another process or machine committed since), then read records
+        from the file on demand."""
+        stamps = self.store.sync_records()
+        self._index_missing(stamps)
         signature = self._store_signature()
-        key = corpus_key(hashes, signature)
-        cached = self.cache.load(key) if self.cache else None
-        if cached is None:
-            # A new process after another's ingest starts from the last saved state, so that
-            # only what changed since is read from Chroma (a full read took 100 s at 20k).
-            stale = self.cache.latest() if self.cache and not self.hashes else None
-            cached = (hashes, *self._read(hashes, signature, stale or self._state()))
-            if self.cache:
-                self.cache.save(key, cached)
-        _, chunks, quotes = cached
-        self._sync_lexical(hashes, chunks, quotes)
-        by_chunk: dict[str, list[str]] = {}
-        by_speaker: dict[str, list[str]] = {}  # attributed quotes only
-        for qid, (quote, _) in quotes.items():
-            if quote.chunk_id:
-                by_chunk.setdefault(quote.chunk_id, []).append(qid)
-            if quote.speaker:
-                by_speaker.setdefault(quote.speaker, []).append(qid)
-        # Built before any of it is swapped in: a question answered during a reload meets
-        # only a few adjacent assignments, never half-built dicts.
-        self.hashes = hashes
-        self.chunks, self.quotes = chunks, quotes
-        self.quotes_by_chunk, self.quotes_by_speaker = by_chunk, by_speaker
+        # One assignment: a question answered during a reload meets the old corpus or the
+        # new one, never a half-built state.
+        self.corpus = Corpus(self.store.records, stamps)
         self._quote_pools: dict[tuple, QuotePool] = {}
         self._signature = signature
         self._written = self.store.written
 
-    def _sync_lexical(
-        self,
-        hashes: dict[str, str],
-        chunks: dict[str, Chunk],
-        quotes: dict[str, tuple[Quote, str]],
-    ) -> None:
+    def _index_missing(self, stamps: dict[str, str]) -> None:
         """See the lexical index's latest commit and index there the committed articles it
         lacks; when another process holds its writer too long, the next reload tries again
         (meanwhile those articles are found by dense search only)."""
         self.store.lexical.reload()
         try:
-            added = self.store.sync_lexical(hashes, chunks, quotes)
+            added = self.store.index_missing(stamps)
         except LexicalError as exc:
             log.warning("lexical index not brought up to date: %s", exc)
             return
         if added:
             log.info("indexed %d articles the lexical index lacked", added)
 
-    def _state(self) -> tuple:
-        """The loaded state, shaped as the start-up cache saves it."""
-        return self.hashes, self.chunks, self.quotes
+    @property
+    def hashes(self) -> dict[str, str]:
+        """Committed articles and their stamps."""
+        return self.corpus.stamps
 
-    def _read(
-        self, hashes: dict[str, str], signature: tuple, base: tuple
-    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]]]:
-        """Visible chunks and quotes of these articles, kept from `base` (a state as `_state`
-        gives) for the unchanged articles when only some changed."""
-        return self._read_changed(hashes, signature, base) or self.store.visible(hashes)
+    @property
+    def chunks(self) -> Mapping[str, Chunk]:
+        return self.corpus.chunks
 
-    def _read_changed(
-        self, hashes: dict[str, str], signature: tuple, base: tuple
-    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]]] | None:
-        """On a reload after a small ingest: the records in memory for articles whose stamp
-        is unchanged, plus those of the changed articles read from Chroma (at about 0.2 ms a
-        record, a full read took 100 s at 20k articles). None when most articles changed, or
-        when kept and read records do not add up to the store's counts (a lost or damaged
-        index, leftovers of a killed ingest): then everything is read, as on a first open."""
-        old, old_chunks, old_quotes = base
-        changed = [a for a, stamp in hashes.items() if old.get(a) != stamp]
-        if not old or len(changed) > len(hashes) // 2:
-            return None
-        same = {a for a, stamp in hashes.items() if old.get(a) == stamp}
-        chunks = {i: c for i, c in old_chunks.items() if c.article_id in same}
-        quotes = {i: q for i, q in old_quotes.items() if q[1] in same}
-        new_chunks, new_quotes = self.store.visible(hashes, changed)
-        chunks |= new_chunks
-        quotes |= new_quotes
-        if (len(chunks), len(quotes)) != tuple(signature[1:]):
-            return None
-        return chunks, quotes
+    @property
+    def quotes(self) -> Mapping[str, tuple[Quote, str]]:
+        return self.corpus.quotes
+
+    @property
+    def quotes_by_chunk(self) -> Mapping[str, list[str]]:
+        return self.corpus.quotes_by_chunk
+
+    @property
+    def quotes_by_speaker(self) -> Mapping[str, list[str]]:
+        return self.corpus.quotes_by_speaker
 
     def _store_signature(self) -> tuple:
         counts = self.store.counts()
@@ -321,7 +281,7 @@ class HybridRetriever:
     def _nearest(
         self, collection: Any, vector: list[float], within: RecordFilter | None
     ) -> dict[str, float]:
-        if not self.chunks:
+        if not self.corpus:
             return {}
         return self.store.nearest(collection, vector, self.settings.dense_k, within)
 
@@ -333,9 +293,8 @@ class HybridRetriever:
         def build() -> QuotePool:
             ids = [
                 qid
-                for name in speakers
-                for qid in self.quotes_by_speaker.get(name, ())
-                if filters is None or self._admitted(self.quotes[qid][0], filters)
+                for quote, qid in self._quotes_of(speakers)
+                if filters is None or self._admitted(quote, filters)
             ]
             found = self.store.embeddings(self.store.quotes, ids)
             ids = [qid for qid in ids if qid in found]
@@ -344,6 +303,15 @@ class HybridRetriever:
             return QuotePool(ids, vectors)
 
         return self._cached(self._quote_pools, (speakers, filters), QUOTE_INDEX_CACHE_SIZE, build)
+
+    def _quotes_of(self, speakers: Sequence[str]) -> list[tuple[Quote, str]]:
+        """These speakers' quotes with their ids, speaker by speaker, each in written order."""
+        records = self.corpus.records
+        return [
+            (row.quote, row.id)
+            for name in speakers
+            for row in records.quotes_where("speaker", [name])
+        ]
 
     def _admitted(self, quote: Quote, filters: Filters) -> bool:
         chunk = self.chunks.get(quote.chunk_id or "")

@@ -1,6 +1,7 @@
 """Who speaks in the store: canonical speakers across articles, their aliases, roles and counts.
 
-Built from the quotes' metadata when the retriever loads, so it follows the store; names are
+Built from counts of the stored quotes' speakers, roles and articles (one SQL `GROUP BY`, no
+quote text read), rebuilt when the store changes; names are
 unified across articles by `ingest.speakers.unify_speakers` ("Lavrov" in one article and
 "Sergei Lavrov" in another are one speaker). Names in questions are resolved by
 `ingest.speakers.match_name`, whose ordered rules keep one person from standing in for another.
@@ -14,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ingest.records import SpeakerRow
 from ingest.speakers import (
     CLOSE_SPELLING,
     NameForm,
@@ -54,23 +56,33 @@ class RoleHolder:
 
 class SpeakerIndex:
     def __init__(self, quotes: Iterable[tuple[Quote, str]]) -> None:
-        quotes = [(q, a) for q, a in quotes if q.speaker]
-        self._canonical = unify_speakers(q.speaker for q, _ in quotes)
+        self._build(speaker_rows(quotes))
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[SpeakerRow]) -> SpeakerIndex:
+        """Built from quote counts (the store's `GROUP BY`), without reading any quote."""
+        index = cls.__new__(cls)
+        index._build(rows)
+        return index
+
+    def _build(self, rows: Iterable[SpeakerRow]) -> None:
+        rows = list(rows)
+        self._canonical = unify_speakers(r.speaker for r in rows for _ in range(r.quotes))
         self._members: dict[str, set[str]] = defaultdict(set)
         counts: Counter[str] = Counter()
         articles: dict[str, set[str]] = defaultdict(set)
         roles: dict[str, Counter[str]] = defaultdict(Counter)
         role_articles: dict[tuple[str, str], set[str]] = defaultdict(set)
         aliases: dict[str, set[str]] = defaultdict(set)
-        for quote, article_id in quotes:
-            name = self._canonical.get(quote.speaker, quote.speaker)
-            self._members[name].add(quote.speaker)
-            counts[name] += 1
-            articles[name].add(article_id)
-            if role := usable_role(quote.role):
-                roles[name][role] += 1
-                role_articles[(name, role)].add(article_id)
-            written = quote.speaker_as_written
+        for row in rows:
+            name = self._canonical.get(row.speaker, row.speaker)
+            self._members[name].add(row.speaker)
+            counts[name] += row.quotes
+            articles[name].add(row.article_id)
+            if role := usable_role(row.role):
+                roles[name][role] += row.quotes
+                role_articles[(name, role)].add(row.article_id)
+            written = row.speaker_as_written
             if written and canonical_key(written) and is_named_speaker(written):
                 aliases[name].add(written)
         self._info = {
@@ -217,6 +229,15 @@ class SpeakerIndex:
             if len(self._close) < 100_000:  # bounded; the index is rebuilt with the store
                 self._close[word] = cached
         return cached
+
+
+def speaker_rows(quotes: Iterable[tuple[Quote, str]]) -> list[SpeakerRow]:
+    """Attributed quotes counted by speaker, written name, role and article, first seen first
+    (what `Records.speaker_rows` gives for the stored ones)."""
+    counts: Counter[tuple[str, str | None, str | None, str]] = Counter(
+        (q.speaker, q.speaker_as_written, q.role, a) for q, a in quotes if q.speaker
+    )
+    return [SpeakerRow(*key, quotes=n) for key, n in counts.items()]
 
 
 def _word_at(text: str, word: str) -> int:

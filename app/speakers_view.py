@@ -201,11 +201,7 @@ def quote_page(
 ) -> QuotePage:
     """Every quote of `speaker` (as picked, or as typed: "Ruiz" is Alma Ruiz when she is the
     only Ruiz quoted) under any of their stored names, newest article first."""
-    name = (
-        index.canonical(speaker)
-        if index.info(speaker)
-        else next(iter(index.find(speaker)), speaker)
-    )
+    name = page_speaker(speaker, index)
     members = set(index.members(name))
     mine = [(q, a) for q, a in quotes if q.speaker in members]
     lines = [_line(q, a, chunks.get(q.chunk_id or "")) for q, a in mine]
@@ -215,6 +211,13 @@ def quote_page(
     page = min(max(1, page), pages)
     shown = lines[(page - 1) * size : page * size]
     return QuotePage(name, page, pages, len(lines), (page - 1) * size + 1, shown)
+
+
+def page_speaker(speaker: str, index: SpeakerIndex) -> str:
+    """The canonical speaker whose page `speaker` (as picked or as typed) opens."""
+    if index.info(speaker):
+        return index.canonical(speaker)
+    return next(iter(index.find(speaker)), speaker)
 
 
 def _line(quote: Quote, article_id: str, chunk: Chunk | None) -> QuoteLine:

@@ -14,7 +14,9 @@ the re-run of the same ingest on the damaged store. After every trial the visibl
 checked against what ingest must produce (`check_store`), and so are the article archive that
 `quotedesk rebuild` restores from (every committed article archived with its exact text) and
 the lexical index (`<store>/lexical`, written before the records: every committed article
-indexed in its committed version with exactly its visible chunks and attributed quotes).
+indexed in its committed version with exactly its visible chunks and attributed quotes), and the
+records file (`<store>/records.sqlite`: an article marked only in its committed version, with
+exactly its visible chunks and quotes).
 When a run completes, the store is complete: it is checked in full, then wiped so that the
 next trial has work to be killed in.
 At the end one uninterrupted re-run must exit 0, and answers must cite verbatim spans.
@@ -43,7 +45,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc" / "articles.jsonl"
-QUOTEDESK = str(Path(sys.executable).parent / "quotedesk")
+# This tree's CLI (not the installed console script, which may import another checkout).
+QUOTEDESK = [sys.executable, "-c", "from app.cli import cli; cli(prog_name='quotedesk')"]
 STARTUP_KILL_SHARE = 0.2
 
 
@@ -126,6 +129,12 @@ def check_store(store_dir: Path, expected: Expected, complete: bool) -> list[str
         archived = {a.id: a.text for a in store.archive}
         index = store.lexical
         lexical = Lexical(index.stamps.read(), index.chunks.stamps(), index.quotes.stamps())
+        marks = store.records.stamps()
+        rows = {
+            a: {c.id for c in store.records.chunks_of([a])}
+            | {q.id for q in store.records.quotes_where("article_id", [a])}
+            for a in marks
+        }
     finally:
         store.client.close()
     problems = _check_archive(archived, set(records["ids"]), expected, complete)
@@ -160,6 +169,41 @@ def check_store(store_dir: Path, expected: Expected, complete: bool) -> list[str
             problems.append(f"{leftovers} invisible chunk/quote leftovers after a complete run")
     attributed = _attributed(quotes, stamps)
     problems += _check_lexical(lexical, stamps, visible_chunks, attributed, complete)
+    problems += _check_records(marks, rows, stamps, chunks, quotes, complete)
+    return problems
+
+
+def _check_records(
+    marks: dict[str, str],
+    rows: dict[str, set[str]],
+    stamps: dict[str, str],
+    chunks: dict,
+    quotes: dict,
+    complete: bool,
+) -> list[str]:
+    """The records file (`<store>/records.sqlite`) marks an article only in its committed
+    version (its mark is written after the Chroma record), with exactly its visible chunk and
+    quote ids; after a complete run it marks every committed article."""
+    visible: dict[str, set[str]] = {}
+    for result in (chunks, quotes):
+        for item_id, meta in zip(result["ids"], result["metadatas"], strict=True):
+            article_id = meta.get("article_id")
+            if stamps.get(article_id) == meta.get("article_hash"):
+                visible.setdefault(article_id, set()).add(item_id)
+    problems = [
+        f"{a}: marked in the records file but not committed in that version"
+        for a, stamp in sorted(marks.items())
+        if stamps.get(a) != stamp
+    ]
+    problems += [
+        f"{a}: records file rows differ from the store"
+        for a in sorted(marks)
+        if stamps.get(a) == marks[a] and rows[a] != visible.get(a, set())
+    ]
+    if complete:
+        problems += [
+            f"{a}: committed but not in the records file" for a in sorted(set(stamps) - set(marks))
+        ]
     return problems
 
 
@@ -306,7 +350,8 @@ def start_run(store_dir: Path, subset: Path, batch: int) -> Run:
     """The real CLI with its progress bar on stderr (read by a thread to time the kill)."""
     env = {**os.environ, "QUOTEDESK_WRITE_BATCH_ARTICLES": str(batch)}
     proc = subprocess.Popen(
-        [QUOTEDESK, "--store", str(store_dir), "ingest", str(subset)],
+        [*QUOTEDESK, "--store", str(store_dir), "ingest", str(subset)],
+        cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,

@@ -36,6 +36,7 @@ from ingest.archive import ArticleArchive
 from ingest.dates import day_number
 from ingest.lexical import LexicalError, LexicalStore
 from ingest.record_filter import RecordFilter
+from ingest.records import FILE_NAME, Records, RecordsError
 from ingest.types import Article, Chunk, Quote
 
 CHUNKS = "quotedesk_chunks"
@@ -65,6 +66,15 @@ def _reading(what: str, location: str) -> Iterator[None]:
         ) from exc
 
 
+def refused_write(exc: BaseException) -> bool:
+    """OS errors (the records file and the lexical index raise OSError subclasses) and
+    Chroma's own errors: the store refused a write, which is not a bug of ours. Here so that
+    no module but this one imports chromadb (`ingest/pipeline.py` can call this)."""
+    from chromadb.errors import ChromaError
+
+    return isinstance(exc, (OSError, ChromaError))
+
+
 class Store:
     """Chroma collections of one quotedesk store. Built by `open`; tests may pass a client."""
 
@@ -81,7 +91,8 @@ class Store:
         # Beside the archive by default: `<store>/lexical` (the archive is `<store>/articles`).
         try:
             self.lexical = lexical or LexicalStore(archive.root.parent / "lexical")
-        except LexicalError as exc:
+            self.records = Records(archive.root.parent / FILE_NAME)
+        except (LexicalError, RecordsError) as exc:
             raise StoreError(str(exc)) from exc
         self._reopen = reopen  # makes a fresh embedded client; None for a Chroma server
         self._lock = threading.RLock()  # a reopen waits for this process's writes
@@ -258,6 +269,43 @@ class Store:
             )
         return len(missing)
 
+    def sync_records(self) -> dict[str, str]:
+        """Bring the records file up to the committed articles; returns their stamps.
+
+        The records file marks an article after its Chroma record, and unmarks it before, so
+        a local store's marks equal Chroma's articles when their counts agree; only then is
+        the (slow, ~0.1 ms an article) read of every Chroma article record skipped. They
+        differ for a store written before the records file existed, after another machine's
+        ingest into a shared Chroma server, or while another process commits: then what
+        differs is copied in from Chroma, and only that."""
+        stamps = self.records.stamps()
+        if len(stamps) != self.counts()["articles"]:
+            hashes = self.article_hashes()
+            gone = [a for a in stamps if a not in hashes]  # deleted by another machine
+            if gone:
+                self.records.uncommit(gone, seen=stamps)
+            changed = [a for a, stamp in hashes.items() if stamps.get(a) != stamp]
+            for ids in _pages(changed, _ARTICLES_PER_READ):
+                chunks, quotes = self.visible(hashes, ids)
+                found = {a: hashes[a] for a in ids}
+                rows = [(qid, q, a) for qid, (q, a) in quotes.items()]
+                self.records.write(found, chunks.values(), rows, seen=stamps)
+            stamps = self.records.stamps()
+        return stamps
+
+    def index_missing(self, stamps: Mapping[str, str]) -> int:
+        """Index in the lexical index, from the records file, the committed articles (`stamps`)
+        it lacks or holds in another version; returns how many (see `sync_lexical`)."""
+        indexed = self.lexical.stamps.read()
+        missing = [a for a, stamp in stamps.items() if indexed.get(a) != stamp]
+        for ids in _pages(missing, _ARTICLES_PER_READ):
+            chunks = {c.id: c for c in self.records.chunks_of(ids)}
+            quotes = {
+                s.id: (s.quote, s.article_id) for s in self.records.quotes_where("article_id", ids)
+            }
+            self.sync_lexical({a: stamps[a] for a in ids}, chunks, quotes)
+        return len(missing)
+
     def get_article(self, article_id: str) -> Article | None:
         result = self.articles.get(ids=[article_id], include=["documents", "metadatas"])
         if not result["ids"]:
@@ -323,18 +371,21 @@ class Store:
                     self.client.delete_collection(name)
             self._attach(self.client)
             self.lexical.clear()
+            self.records.clear_rows()
             self.written += 1
 
     def delete_articles(self, article_ids: Sequence[str]) -> None:
         """Remove every chunk, quote and record of these articles (commit mark first), then
         their lexical documents."""
         with self._lock:
+            self.records.uncommit(article_ids)
             for start in range(0, len(article_ids), self.max_batch):
                 ids = list(article_ids[start : start + self.max_batch])
                 self.articles.delete(ids=ids)
                 self.chunks.delete(where={"document_id": {"$in": ids}})
                 self.quotes.delete(where={"document_id": {"$in": ids}})
             self.lexical.delete(list(article_ids))
+            self.records.delete(article_ids)
             self.written += 1
 
     def write(
@@ -358,6 +409,7 @@ class Store:
         with self._lock:
             self.archive.put(articles)
             hashes = stamps
+            article_stamps = {a.id: stamps[a.id] for a in articles}
             chunk_nodes = [
                 _chunk_node(c, v, hashes[c.article_id])
                 for c, v in zip(chunks, chunk_vectors, strict=True)
@@ -368,7 +420,7 @@ class Store:
                 article = by_id[qid.rsplit(":", 1)[0]]
                 quote_nodes.append(_quote_node(qid, q, v, article, hashes[article.id]))
             self.lexical.write(
-                {a.id: stamps[a.id] for a in articles},
+                article_stamps,
                 chunks,
                 [(qid, q, qid.rsplit(":", 1)[0]) for qid, q in quotes],
             )
@@ -384,6 +436,8 @@ class Store:
                     documents=[a.text for a in batch],
                     metadatas=[_article_metadata(a, stamps[a.id]) for a in batch],
                 )
+            rows = [(qid, q, qid.rsplit(":", 1)[0]) for qid, q in quotes]
+            self.records.write(article_stamps, chunks, rows)  # rows and marks, last
             self.written += 1
 
 

@@ -258,16 +258,13 @@ def make_fake_desk(home: Path, **overrides: Any):
 def fake_desk_from_settings(settings: Any):
     """`QuoteDesk.from_settings` with the fake embedder (tests patch it in for the CLI)."""
     from app.api import QuoteDesk
-    from app.corpus_cache import CorpusCache
     from app.retrieval import HybridRetriever
     from ingest.pipeline import Ingestor
     from ingest.store import Store
 
     embedder = FakeEmbedder()
     store = Store.open(settings.store_dir, settings.chroma_url)
-    retriever = HybridRetriever(
-        store, embedder, settings.retrieval, CorpusCache(settings.store_dir / "cache")
-    )
+    retriever = HybridRetriever(store, embedder, settings.retrieval)
     ingestor = Ingestor(
         store=store,
         embedder=embedder,

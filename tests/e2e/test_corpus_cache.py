@@ -1,16 +1,17 @@
-"""The start-up cache (app/corpus_cache.py): a second open of an unchanged store restores the
-retriever's state from the cache, identical to a read from Chroma; any change to the articles
-or the collections, or a damaged cache file, means a fresh read."""
+"""The records file (`<store>/records.sqlite`, ingest/records.py) that app processes read by id:
+it holds exactly what Chroma holds for the committed articles; a reopen reads nothing from
+Chroma when they agree, and only the articles that differ when they do not (a store written
+before the file existed, another machine's ingest, a kill between the two commits)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
-from app.corpus_cache import corpus_key
-from app.retrieval import HybridRetriever
+from ingest.records import FILE_NAME
 from ingest.store import CHUNKS, QUOTES, Store
 from tests.helpers import SAMPLE, make_desk
 
@@ -18,25 +19,8 @@ QUESTION = "What did Lavrov say about the OSCE?"
 WHO_SAID = "Who said that the reaction should not be delayed?"
 
 
-def cache_files(home: Path) -> list[Path]:
-    return sorted((home / "cache").glob("corpus-*.pickle"))
-
-
-def reads_of_the_store(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts HybridRetriever._read calls (the slow path) from now on."""
-    calls: list[int] = []
-    original = HybridRetriever._read
-
-    def counted(self, hashes, signature, base):
-        calls.append(len(hashes))
-        return original(self, hashes, signature, base)
-
-    monkeypatch.setattr(HybridRetriever, "_read", counted)
-    return calls
-
-
-def filters_of_record_reads(monkeypatch: pytest.MonkeyPatch) -> list[dict | None]:
-    """The `where` filter of every chunk and quote read from now on (None: a full read)."""
+def chroma_reads(monkeypatch: pytest.MonkeyPatch) -> list[dict | None]:
+    """The `where` filter of every chunk and quote read from Chroma from now on (None: all)."""
     filters: list[dict | None] = []
     original = Store.iter_records
 
@@ -53,89 +37,98 @@ def state(desk) -> tuple:
     retriever = desk.retriever
     top = [p.chunk.id for p in desk.search(QUESTION, k=5)]
     answers = [desk.ask(q).answer for q in (QUESTION, WHO_SAID)]
-    return sorted(retriever.chunks), sorted(retriever.quotes), top, answers
+    speakers = [(s.name, s.quotes, s.articles) for s in desk.speakers()]
+    return sorted(retriever.chunks), sorted(retriever.quotes), top, answers, speakers
 
 
-def test_an_unchanged_store_opens_from_the_cache_with_the_same_state(tmp_path, monkeypatch):
+def assert_records_equal_chroma(desk) -> None:
+    """Every visible chunk and quote in Chroma, and nothing else, is in the records file."""
+    retriever = desk.retriever
+    chunks, quotes = desk.store.visible(retriever.hashes)
+    assert retriever.hashes == desk.store.article_hashes()
+    assert dict(retriever.chunks.items()) == chunks
+    assert dict(retriever.quotes.items()) == quotes
+    by_chunk = {}
+    for qid, (quote, _) in quotes.items():
+        by_chunk.setdefault(quote.chunk_id, []).append(qid)
+    for chunk_id, ids in by_chunk.items():
+        assert sorted(retriever.quotes_by_chunk[chunk_id]) == sorted(ids)
+
+
+def test_an_unchanged_store_reopens_without_reading_chroma(tmp_path, monkeypatch):
     first = make_desk(tmp_path)
     first.ingest([SAMPLE], progress=False)
-    first.retriever.refresh(force=True)
-    assert len(cache_files(tmp_path)) == 1
-    reads = reads_of_the_store(monkeypatch)
+    assert_records_equal_chroma(first)
+    reads = chroma_reads(monkeypatch)
     second = make_desk(tmp_path)
     assert reads == []
     assert state(second) == state(first)
 
 
-def test_a_new_article_or_a_lost_index_means_a_fresh_read(tmp_path, monkeypatch):
+def test_a_store_written_before_the_records_file_is_filled_from_chroma(tmp_path, monkeypatch):
+    desk = make_desk(tmp_path)
+    desk.ingest([SAMPLE.parent], progress=False)
+    before = state(desk)
+    for path in tmp_path.glob(f"{FILE_NAME}*"):
+        path.unlink()
+    reads = chroma_reads(monkeypatch)
+    reopened = make_desk(tmp_path)
+    assert reads  # read from Chroma once...
+    assert_records_equal_chroma(reopened)
+    assert state(reopened) == before
+    reads.clear()
+    make_desk(tmp_path)
+    assert reads == []  # ...and never again
+
+
+def test_only_articles_committed_elsewhere_are_read(tmp_path, monkeypatch):
+    """Another machine's ingest into a shared Chroma server leaves this machine's records file
+    without its articles (here: one article's rows and mark are removed)."""
     desk = make_desk(tmp_path)
     desk.ingest([SAMPLE], progress=False)
-    desk.retriever.refresh(force=True)
     record = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[0])
     extra = tmp_path / "extra.jsonl"
     record |= {"id": "extra-1", "text": record["text"].replace("OSCE", "Council of Europe")}
     extra.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    [before] = cache_files(tmp_path)
-    stale = before.read_bytes()
-    desk.ingest([extra], progress=False)  # this desk reloads and caches the new state...
-    for path in cache_files(tmp_path):  # ...which another machine's cache would not have
-        path.unlink()
-    before.write_bytes(stale)
-
-    reads = reads_of_the_store(monkeypatch)
-    filters = filters_of_record_reads(monkeypatch)
+    desk.ingest([extra], progress=False)
+    expected = state(desk)
+    desk.store.records.delete(["extra-1"])
+    reads = chroma_reads(monkeypatch)
     reopened = make_desk(tmp_path)
-    articles = {c.article_id for c in reopened.retriever.chunks.values()}
-    assert reads == [2] and len(articles) == 2 and "extra-1" in articles
-    # Started from the stale state: only the new article's chunks and quotes were read.
-    assert filters and all(f == {"article_id": {"$in": ["extra-1"]}} for f in filters)
-    assert state(reopened) == state(desk)
-    assert len(cache_files(tmp_path)) == 1  # only the latest state is kept
+    assert reads and all(f == {"article_id": {"$in": ["extra-1"]}} for f in reads)
+    assert_records_equal_chroma(reopened)
+    assert state(reopened) == expected
 
-    reopened.store.reset_indexes()  # chunks and quotes lost, article records kept
+
+def test_rows_of_an_uncommitted_article_are_invisible(tmp_path):
+    """A kill after the records rows but before the Chroma article record: nothing shows."""
+    desk = make_desk(tmp_path)
+    desk.ingest([SAMPLE], progress=False)
+    chunk = next(iter(desk.retriever.chunks.values()))
+    half = dataclasses.replace(chunk, id="ghost:0", article_id="ghost")
+    desk.store.records.put_rows({"ghost": "s"}, [half], [])
+    reopened = make_desk(tmp_path)
+    assert "ghost:0" not in reopened.retriever.chunks
+    assert "ghost" not in reopened.retriever.hashes
+    assert_records_equal_chroma(reopened)
+
+
+def test_a_lost_chunk_index_is_reported(tmp_path):
+    desk = make_desk(tmp_path)
+    desk.ingest([SAMPLE], progress=False)
+    desk.store.reset_indexes()  # chunks and quotes lost, article records kept
     lost = make_desk(tmp_path)
-    assert reads == [2, 2] and not lost.retriever.chunks
+    assert not list(lost.retriever.chunks)
     assert "quotedesk rebuild" in (lost.index_problem() or "")
 
 
-def test_a_damaged_cache_file_is_ignored_and_replaced(tmp_path, monkeypatch):
-    desk = make_desk(tmp_path)
-    desk.ingest([SAMPLE], progress=False)
-    desk.retriever.refresh(force=True)
-    [cached] = cache_files(tmp_path)
-    cached.write_bytes(cached.read_bytes()[:100])
-    reads = reads_of_the_store(monkeypatch)
-    reopened = make_desk(tmp_path)
-    assert reads == [1] and state(reopened) == state(desk)
-    assert cache_files(tmp_path) == [cached] and cached.stat().st_size > 100
-
-
-def test_the_key_covers_every_article_stamp_and_the_counts() -> None:
-    hashes = {"a": "1", "b": "2"}
-    key = corpus_key(hashes, (2, 5, 3))
-    assert key == corpus_key(dict(reversed(hashes.items())), (2, 5, 3))
-    assert key != corpus_key({"a": "1", "b": "3"}, (2, 5, 3))
-    assert key != corpus_key({"a": "1"}, (2, 5, 3))
-    assert key != corpus_key(hashes, (2, 5, 0))
-
-
-def test_a_reload_reads_only_the_changed_articles(tmp_path: Path) -> None:
-    """After a small ingest the retriever reads the new and changed articles from Chroma, keeps
-    the rest from memory, and ends in exactly the state a full read gives."""
+def test_a_reload_after_an_ingest_reads_nothing_from_chroma(tmp_path: Path, monkeypatch) -> None:
+    """The store writes the records file itself: after a small ingest the retriever reads the
+    changed articles from it, and ends in exactly the state a full read of Chroma gives."""
     samples = SAMPLE.parent
     desk = make_desk(tmp_path / "store")
     desk.ingest([samples], progress=False)
-    retriever = desk.retriever
-    store = retriever.store
-    reads: list[dict | None] = []  # the filters of chunk and quote reads
-    iter_records = store.iter_records
-
-    def spied(collection, include, where=None):
-        if collection.name in (store.chunks.name, store.quotes.name):
-            reads.append(where)
-        return iter_records(collection, include, where)
-
-    store.iter_records = spied
+    reads = chroma_reads(monkeypatch)
     record = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[0])
     record["text"] += "\n\n\u201cWe will talk again next week,\u201d Lavrov added."
     changed = tmp_path / "changed.json"
@@ -147,23 +140,15 @@ def test_a_reload_reads_only_the_changed_articles(tmp_path: Path) -> None:
     )
     report = desk.ingest([changed, added], progress=False)
     assert (report.added, report.updated) == (1, 1)
-    assert reads and None not in reads  # no full read of the collections
-    read_ids = {a for f in reads for a in f["article_id"]["$in"]}
-    assert record["id"] in read_ids and len(read_ids) == 2  # the changed one and the new one
-    chunks, quotes = store.visible(retriever.hashes)
-    assert retriever.chunks == chunks and retriever.quotes == quotes
+    assert reads == []
+    monkeypatch.undo()
+    assert_records_equal_chroma(desk)
+    retriever = desk.retriever
     assert "Monday" in desk.ask("When does the harbour reopen?").answer
     # The lexical index holds exactly the visible chunks and attributed quotes, new ones too.
-    lexical = store.lexical
+    lexical = desk.store.lexical
+    chunks, quotes = desk.store.visible(retriever.hashes)
     assert lexical.stamps.read() == retriever.hashes
     assert lexical.chunks.size == len(chunks)
     assert lexical.quotes.size == sum(1 for q, _ in quotes.values() if q.speaker)
-    terms = retriever.lexicon.terms("harbour reopens Monday")
-    assert lexical.quotes.search(terms, 1, retriever.hashes)[0].article_id == harbour_article(desk)
     assert "Alma Ruiz" in desk.ask("Who said the harbour reopens on Monday?").answer
-
-
-def harbour_article(desk) -> str:
-    """The id the new text article got (the one article whose title is "Harbour reopens")."""
-    chunks = desk.retriever.chunks.values()
-    return next(c.article_id for c in chunks if c.title == "Harbour reopens")

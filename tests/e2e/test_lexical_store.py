@@ -66,7 +66,6 @@ def test_a_reader_indexes_what_the_index_lacks(desk, tmp_path: Path) -> None:
     Chroma server): the first open indexes the committed articles from their records."""
     desk.store.client.close()
     shutil.rmtree(tmp_path / "store" / "lexical")
-    shutil.rmtree(tmp_path / "store" / "cache")
     reopened = make_fake_desk(tmp_path / "store")
     indexed_exactly_the_store(reopened)
     assert {i.split(":")[0] for i in lexical_ids(reopened, "frost blossom")} == {"fake-orchard"}

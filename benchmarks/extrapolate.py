@@ -1,0 +1,73 @@
+"""Extrapolate open time and memory to bigger corpora from `bench_query` results.
+
+Each measured quantity is fitted as `a + b * articles` (least squares over the measured
+sizes; a quantity measured at one size only is skipped, since most of it may be fixed cost) and
+printed at the target sizes. Why linear: what grows with the corpus is per-article (Chroma's
+HNSW vectors in an embedded store, the committed articles' stamps, the speaker index's rows);
+nothing is read whole. Above the largest measured size it is a formula on paper, and the
+output says so.
+
+    python -m benchmarks.extrapolate benchmarks/out/query.json [more.json ...]
+        [--targets 100000,300000,1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+QUANTITIES = (
+    "open_s",
+    "open_cached_s",
+    "first_answer_s",
+    "open_after_ingest_s",
+    "answering_rss_mb",
+    "server_app_rss_mb",
+    "server_chroma_rss_mb",
+)
+
+
+def points(paths: list[Path]) -> dict[str, list[tuple[int, float]]]:
+    """quantity -> (articles, value) of every measured size in these result files."""
+    found: dict[str, list[tuple[int, float]]] = {q: [] for q in QUANTITIES}
+    for path in paths:
+        for result in json.loads(path.read_text(encoding="utf-8"))["results"].values():
+            articles = result["counts"]["quotedesk_articles"]
+            for name in QUANTITIES:
+                if name in result:
+                    found[name].append((articles, float(result[name])))
+    return found
+
+
+def fit(samples: list[tuple[int, float]]) -> tuple[float, float]:
+    """(a, b) of `a + b * articles`; at least two sizes."""
+    x = np.array([s[0] for s in samples], dtype=float)
+    y = np.array([s[1] for s in samples], dtype=float)
+    b, a = np.polyfit(x, y, 1)
+    return float(a), float(b)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("results", type=Path, nargs="+")
+    parser.add_argument("--targets", default="100000,300000,1000000")
+    args = parser.parse_args()
+    targets = [int(t) for t in args.targets.split(",")]
+    measured = points(args.results)
+    print(f"# linear fit a + b*articles; above {max(n for s in measured.values() for n, _ in s):,}")
+    print("# articles this is extrapolation, not measurement")
+    print("quantity | a | b per 1k articles | " + " | ".join(f"{t:,}" for t in targets))
+    for name, samples in measured.items():
+        if len({n for n, _ in samples}) < 2:
+            print(f"{name} | measured at one size only: {samples}")
+            continue
+        a, b = fit(samples)
+        row = " | ".join(f"{a + b * t:.1f}" for t in targets)
+        print(f"{name} | {a:.2f} | {b * 1000:.4f} | {row}  (from {sorted(samples)})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,394 @@
+"""The store's chunks, quotes and committed-article stamps in one local SQLite file,
+`<store>/records.sqlite`, read by id when an answer needs them.
+
+Why: Chroma returns records at about 0.2 ms each (each metadata key is its own row), so every
+app process used to read every chunk and quote of the store into Python dicts at start-up (or
+unpickle them from a start-up cache): 108 s and 3.8 GB at 100k articles. Here a reader opens
+the file in milliseconds and reads only the records an answer cites.
+
+Commit order (kept by `ingest.store.Store`): an article's chunk and quote rows and its row in
+`articles` (id, stamp) are written in one transaction after its Chroma article record (the
+commit mark of the store), and the `articles` row is removed first on deletion, so that table
+holds exactly the committed articles. A kill between Chroma's mark and this file's leaves an
+article Chroma has and this file lacks, which the next reader copies in (below); rows without
+a mark of their stamp (`put_rows` alone) are never returned.
+
+A store written before this file existed, or by another machine into a shared Chroma server,
+has committed articles the file lacks: `Store.sync_records` copies them in from Chroma.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from ingest.dates import day_number
+from ingest.types import Chunk, Quote
+
+FILE_NAME = "records.sqlite"
+_IN_BATCH = 500  # ids per `IN (...)` (SQLite allows 999 parameters in old builds)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, stamp TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, stamp TEXT NOT NULL, idx INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    paragraph_start INTEGER NOT NULL, paragraph_end INTEGER NOT NULL, title TEXT NOT NULL,
+    source TEXT, published TEXT, url TEXT, day INTEGER);
+CREATE INDEX IF NOT EXISTS chunks_article ON chunks (article_id);
+CREATE TABLE IF NOT EXISTS quotes (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, stamp TEXT NOT NULL, text TEXT NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, kind TEXT NOT NULL, speaker TEXT,
+    speaker_as_written TEXT, role TEXT, cue TEXT, chunk_id TEXT, rule TEXT);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
+CREATE INDEX IF NOT EXISTS quotes_chunk ON quotes (chunk_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);
+"""
+
+_CHUNK_COLUMNS = (
+    "c.id, c.article_id, c.idx, c.text, c.start, c.end, c.paragraph_start, c.paragraph_end, "
+    "c.title, c.source, c.published, c.url"
+)
+_QUOTE_COLUMNS = (
+    "q.id, q.article_id, q.text, q.start, q.end, q.kind, q.speaker, q.speaker_as_written, "
+    "q.role, q.cue, q.chunk_id, q.rule"
+)
+# Only rows of committed articles, in the version committed.
+_VISIBLE_CHUNKS = "chunks c JOIN articles a ON a.id = c.article_id AND a.stamp = c.stamp"
+_VISIBLE_QUOTES = "quotes q JOIN articles a ON a.id = q.article_id AND a.stamp = q.stamp"
+
+
+class RecordsError(OSError):
+    """The records file cannot be opened or written (disk full, permissions, damage)."""
+
+
+class StoredQuote(NamedTuple):
+    id: str
+    quote: Quote
+    article_id: str
+
+
+class SpeakerRow(NamedTuple):
+    """How often one stored speaker name is quoted in one article, as written and in a role:
+    what the speaker index is built from, without reading any quote's text."""
+
+    speaker: str
+    speaker_as_written: str | None
+    role: str | None
+    article_id: str
+    quotes: int
+
+
+def _chunk(row: Sequence) -> Chunk:
+    return Chunk(
+        id=row[0],
+        article_id=row[1],
+        index=row[2],
+        text=row[3],
+        start=row[4],
+        end=row[5],
+        paragraph_start=row[6],
+        paragraph_end=row[7],
+        title=row[8],
+        source=row[9],
+        published=row[10],
+        url=row[11],
+    )
+
+
+def _stored_quote(row: Sequence) -> StoredQuote:
+    quote = Quote(
+        text=row[2],
+        start=row[3],
+        end=row[4],
+        kind=row[5],
+        speaker=row[6],
+        speaker_as_written=row[7],
+        role=row[8],
+        cue=row[9],
+        chunk_id=row[10],
+        rule=row[11],
+    )
+    return StoredQuote(row[0], quote, row[1])
+
+
+def _batches(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), _IN_BATCH):
+        yield ids[start : start + _IN_BATCH]
+
+
+class Records:
+    """One store's records file; safe to share between threads (a connection per thread)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db().executescript(_SCHEMA)  # its own transaction
+        except (OSError, sqlite3.Error) as exc:
+            raise RecordsError(f"cannot open the records file {self.path} ({exc})") from exc
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._local.db = db
+        return db
+
+    def _write(self) -> _Transaction:
+        return _Transaction(self._db())
+
+    def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        try:
+            return self._db().execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise RecordsError(f"cannot read the records file {self.path} ({exc})") from exc
+
+    # ----- writing -------------------------------------------------------------------------
+
+    def put_rows(
+        self,
+        stamps: Mapping[str, str],
+        chunks: Iterable[Chunk],
+        quotes: Iterable[tuple[str, Quote, str]],
+    ) -> None:
+        """Replace these articles' chunk and quote rows (`quotes`: id, quote, article id),
+        stamped, without marking them: invisible until `commit` (what a killed write leaves)."""
+        with self._write() as db:
+            _put_rows(db, stamps, chunks, quotes)
+
+    def write(
+        self,
+        stamps: Mapping[str, str],
+        chunks: Iterable[Chunk],
+        quotes: Iterable[tuple[str, Quote, str]],
+        seen: Mapping[str, str] | None = None,
+    ) -> list[str]:
+        """Replace these articles' rows and mark them committed, in one transaction, after
+        their Chroma records; returns the ids written.
+
+        With `seen` (a reader copying articles in from Chroma: the marks it read before it
+        read Chroma), an article whose mark changed since is skipped: another process
+        committed or removed it meanwhile, and its rows are newer than the reader's copy."""
+        with self._write() as db:
+            if seen is not None:
+                current = _marks(db, list(stamps))
+                stamps = {a: s for a, s in stamps.items() if current.get(a) == seen.get(a)}
+                chunks = [c for c in chunks if c.article_id in stamps]
+                quotes = [q for q in quotes if q[2] in stamps]
+            _put_rows(db, stamps, chunks, quotes)
+            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", stamps.items())
+        return list(stamps)
+
+    def commit(self, stamps: Mapping[str, str]) -> None:
+        """Mark these articles committed in these versions (after their Chroma records)."""
+        with self._write() as db:
+            db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", stamps.items())
+
+    def uncommit(self, article_ids: Sequence[str], seen: Mapping[str, str] | None = None) -> None:
+        """Unmark these articles (before their Chroma records are deleted); with `seen` (a
+        reader), only those whose mark is still the one it saw."""
+        with self._write() as db:
+            if seen is not None:
+                current = _marks(db, list(article_ids))
+                article_ids = [a for a in article_ids if current.get(a) == seen.get(a)]
+            for batch in _batches(list(article_ids)):
+                marks = ",".join("?" * len(batch))
+                db.execute(f"DELETE FROM articles WHERE id IN ({marks})", batch)
+
+    def delete(self, article_ids: Sequence[str]) -> None:
+        """Remove these articles' mark and rows."""
+        with self._write() as db:
+            for batch in _batches(list(article_ids)):
+                marks = ",".join("?" * len(batch))
+                for table, column in (("articles", "id"), ("chunks", "article_id")):
+                    db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", batch)
+                db.execute(f"DELETE FROM quotes WHERE article_id IN ({marks})", batch)
+
+    def clear_rows(self) -> None:
+        """Drop every chunk and quote row and every mark (a rebuild writes them again)."""
+        with self._write() as db:
+            for table in ("articles", "chunks", "quotes"):
+                db.execute(f"DELETE FROM {table}")
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def stamps(self) -> dict[str, str]:
+        """Committed articles and their stamps."""
+        return dict(self._query("SELECT id, stamp FROM articles"))
+
+    def counts(self) -> tuple[int, int, int]:
+        """Committed articles, and the visible chunks and quotes."""
+        return (
+            self._query("SELECT count(*) FROM articles")[0][0],
+            self._query(f"SELECT count(*) FROM {_VISIBLE_CHUNKS}")[0][0],
+            self._query(f"SELECT count(*) FROM {_VISIBLE_QUOTES}")[0][0],
+        )
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        rows = self._query(
+            f"SELECT {_CHUNK_COLUMNS} FROM {_VISIBLE_CHUNKS} WHERE c.id = ?", (chunk_id,)
+        )
+        return _chunk(rows[0]) if rows else None
+
+    def quote(self, quote_id: str) -> StoredQuote | None:
+        rows = self._query(
+            f"SELECT {_QUOTE_COLUMNS} FROM {_VISIBLE_QUOTES} WHERE q.id = ?", (quote_id,)
+        )
+        return _stored_quote(rows[0]) if rows else None
+
+    def chunks_of(self, article_ids: Sequence[str], stamped: bool = False) -> list[Chunk]:
+        """Visible chunks of these articles; with `stamped`, rows of any version (what a
+        writer just put, before its commit)."""
+        table = "chunks c" if stamped else _VISIBLE_CHUNKS
+        found = []
+        for batch in _batches(list(article_ids)):
+            marks = ",".join("?" * len(batch))
+            sql = f"SELECT {_CHUNK_COLUMNS} FROM {table} WHERE c.article_id IN ({marks})"
+            found += [_chunk(row) for row in self._query(sql, batch)]
+        return found
+
+    def quotes_where(self, column: str, values: Sequence[str]) -> list[StoredQuote]:
+        """Visible quotes whose `column` (article_id, chunk_id or speaker) is one of `values`,
+        in the order they were written."""
+        if column not in ("article_id", "chunk_id", "speaker"):
+            raise ValueError(f"no quote lookup by {column!r}")
+        found = []
+        for batch in _batches(list(values)):
+            marks = ",".join("?" * len(batch))
+            sql = f"SELECT {_QUOTE_COLUMNS} FROM {_VISIBLE_QUOTES} WHERE q.{column} IN ({marks})"
+            found += [_stored_quote(row) for row in self._query(sql + " ORDER BY q.rowid", batch)]
+        return found
+
+    def iter_quotes(self) -> Iterator[StoredQuote]:
+        """Every visible quote, streamed."""
+        cursor = self._db().execute(f"SELECT {_QUOTE_COLUMNS} FROM {_VISIBLE_QUOTES}")
+        for row in cursor:
+            yield _stored_quote(row)
+
+    def speaker_rows(self) -> list[SpeakerRow]:
+        """Visible attributed quotes counted by speaker, written name, role and article."""
+        sql = (
+            "SELECT q.speaker, q.speaker_as_written, q.role, q.article_id, count(*) "
+            f"FROM {_VISIBLE_QUOTES} WHERE q.speaker IS NOT NULL AND q.speaker != '' "
+            "GROUP BY q.speaker, q.speaker_as_written, q.role, q.article_id "
+            "ORDER BY min(q.rowid)"  # first seen first, as when the index read every quote
+        )
+        return [SpeakerRow(*row) for row in self._query(sql)]
+
+    def sources(self) -> list[str]:
+        sql = f"SELECT DISTINCT c.source FROM {_VISIBLE_CHUNKS} WHERE c.source IS NOT NULL"
+        return sorted(row[0] for row in self._query(sql) if row[0])
+
+    def undated_titles(self) -> list[str]:
+        """Titles (else ids) of visible articles whose chunks have no readable date."""
+        sql = (
+            f"SELECT c.article_id, min(c.title) FROM {_VISIBLE_CHUNKS} "
+            "WHERE c.day IS NULL GROUP BY c.article_id"
+        )
+        return sorted(title or article_id for article_id, title in self._query(sql))
+
+    def articles_without_chunks(self) -> list[str]:
+        sql = (
+            "SELECT a.id FROM articles a WHERE NOT EXISTS "
+            "(SELECT 1 FROM chunks c WHERE c.article_id = a.id AND c.stamp = a.stamp)"
+        )
+        return sorted(row[0] for row in self._query(sql))
+
+
+def _put_rows(
+    db: sqlite3.Connection,
+    stamps: Mapping[str, str],
+    chunks: Iterable[Chunk],
+    quotes: Iterable[tuple[str, Quote, str]],
+) -> None:
+    """Replace these articles' chunk and quote rows, stamped (inside a transaction)."""
+    ids = list(stamps)
+    for batch in _batches(ids):
+        marks = ",".join("?" * len(batch))
+        db.execute(f"DELETE FROM chunks WHERE article_id IN ({marks})", batch)
+        db.execute(f"DELETE FROM quotes WHERE article_id IN ({marks})", batch)
+    db.executemany(
+        "INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            (
+                c.id,
+                c.article_id,
+                stamps[c.article_id],
+                c.index,
+                c.text,
+                c.start,
+                c.end,
+                c.paragraph_start,
+                c.paragraph_end,
+                c.title,
+                c.source,
+                c.published,
+                c.url,
+                day_number(c.published),
+            )
+            for c in chunks
+        ),
+    )
+    db.executemany(
+        "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            (
+                qid,
+                article_id,
+                stamps[article_id],
+                q.text,
+                q.start,
+                q.end,
+                q.kind,
+                q.speaker,
+                q.speaker_as_written,
+                q.role,
+                q.cue,
+                q.chunk_id,
+                q.rule,
+            )
+            for qid, q, article_id in quotes
+        ),
+    )
+
+
+def _marks(db: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for batch in _batches(list(article_ids)):
+        marks = ",".join("?" * len(batch))
+        sql = f"SELECT id, stamp FROM articles WHERE id IN ({marks})"
+        found.update(db.execute(sql, batch).fetchall())
+    return found
+
+
+class _Transaction:
+    """`with` block of one write transaction (IMMEDIATE: it waits for another writer)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise RecordsError(f"cannot write the records file ({exc})") from exc
+        return self.db
+
+    def __exit__(self, kind: object, exc: BaseException | None, trace: object) -> None:
+        if exc is None:
+            try:
+                self.db.execute("COMMIT")
+                return
+            except sqlite3.Error as error:
+                self.db.execute("ROLLBACK")
+                raise RecordsError(f"cannot write the records file ({error})") from error
+        self.db.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise RecordsError(f"cannot write the records file ({exc})") from exc

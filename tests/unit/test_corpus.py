@@ -1,0 +1,156 @@
+"""The records file (ingest/records.py) and the `Corpus` reader over it (app/corpus.py):
+visibility follows the commit marks, lookups by id, and the whole-store queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.corpus import CACHE_SIZE, Corpus
+from app.speaker_index import SpeakerIndex
+from ingest.records import Records, RecordsError
+from ingest.types import Chunk, Quote
+
+
+def chunk(article: str, n: int, published: str | None = "2024-03-01") -> Chunk:
+    return Chunk(
+        id=f"{article}:{n}",
+        article_id=article,
+        index=n,
+        text=f"text {article} {n}",
+        start=0,
+        end=10,
+        paragraph_start=1,
+        paragraph_end=1,
+        title=f"Title {article}",
+        source="Daily",
+        published=published,
+    )
+
+
+def quote(article: str, n: int, speaker: str | None, role: str | None = None) -> tuple:
+    q = Quote(
+        text=f"words {n}",
+        start=n,
+        end=n + 5,
+        speaker=speaker,
+        speaker_as_written=speaker,
+        role=role,
+        chunk_id=f"{article}:0",
+    )
+    return (f"{article}:q{n}", q, article)
+
+
+@pytest.fixture
+def records(tmp_path: Path) -> Records:
+    found = Records(tmp_path / "records.sqlite")
+    found.put_rows(
+        {"a": "1", "b": "1"},
+        [chunk("a", 0), chunk("a", 1), chunk("b", 0, published=None)],
+        [quote("a", 1, "Ana Vell", "minister"), quote("a", 2, "Ana Vell"), quote("b", 1, None)],
+    )
+    found.commit({"a": "1", "b": "1"})
+    return found
+
+
+def test_rows_are_invisible_until_their_article_is_committed(tmp_path: Path) -> None:
+    records = Records(tmp_path / "records.sqlite")
+    records.put_rows({"a": "1"}, [chunk("a", 0)], [quote("a", 1, "Ana Vell")])
+    assert records.chunk("a:0") is None and records.quote("a:q1") is None
+    assert records.counts() == (0, 0, 0)
+    records.commit({"a": "1"})
+    assert records.chunk("a:0") == chunk("a", 0)
+    assert records.counts() == (1, 1, 1)
+
+
+def test_a_mark_of_another_version_hides_the_rows(records: Records) -> None:
+    records.commit({"a": "2"})  # committed in a version whose rows are not here
+    assert records.chunk("a:0") is None
+    assert records.counts() == (2, 1, 1)
+    assert records.articles_without_chunks() == ["a"]
+
+
+def test_uncommit_hides_and_delete_removes(records: Records) -> None:
+    records.uncommit(["a"])
+    assert records.chunk("a:0") is None and records.chunks_of(["a"], stamped=True)
+    records.delete(["a"])
+    assert records.chunks_of(["a"], stamped=True) == []
+    assert records.stamps() == {"b": "1"}
+
+
+def test_rewriting_an_article_replaces_all_its_rows(records: Records) -> None:
+    records.put_rows({"a": "2"}, [chunk("a", 0)], [])
+    records.commit({"a": "2"})
+    assert records.chunk("a:1") is None and records.chunk("a:0") is not None
+    assert records.quotes_where("article_id", ["a"]) == []
+
+
+def test_a_reader_copy_skips_articles_committed_since_it_looked(records: Records) -> None:
+    """A reader copying articles in from Chroma must not write over what another process
+    committed after the reader read the marks: its copy is older."""
+    seen = records.stamps()
+    records.write({"a": "2"}, [chunk("a", 0)], [])  # another process commits a new version
+    written = records.write({"a": "1", "c": "1"}, [chunk("a", 5), chunk("c", 0)], [], seen=seen)
+    assert written == ["c"]
+    assert records.stamps()["a"] == "2" and records.chunk("a:0") is not None
+    assert records.chunk("a:5") is None and records.chunk("c:0") is not None
+    records.uncommit(["a"], seen=seen)  # the mark changed since: kept
+    assert "a" in records.stamps()
+
+
+def test_quote_round_trip_and_lookups(records: Records) -> None:
+    qid, q, article = quote("a", 1, "Ana Vell", "minister")
+    assert records.quote(qid) == (qid, q, article)
+    assert [s.id for s in records.quotes_where("speaker", ["Ana Vell"])] == ["a:q1", "a:q2"]
+    assert [s.id for s in records.quotes_where("chunk_id", ["a:0"])] == ["a:q1", "a:q2"]
+    with pytest.raises(ValueError):
+        records.quotes_where("text; DROP TABLE quotes", ["x"])
+
+
+def test_whole_store_queries(records: Records) -> None:
+    assert records.sources() == ["Daily"]
+    assert records.undated_titles() == ["Title b"]
+    assert records.articles_without_chunks() == []
+    assert records.speaker_rows() == [
+        ("Ana Vell", "Ana Vell", "minister", "a", 1),
+        ("Ana Vell", "Ana Vell", None, "a", 1),
+    ]
+
+
+def test_corpus_mappings_read_by_id(records: Records) -> None:
+    corpus = Corpus(records, records.stamps())
+    assert corpus.chunks["a:1"] == chunk("a", 1)
+    assert corpus.chunks.get("nope") is None and "nope" not in corpus.chunks
+    assert 42 not in corpus.chunks  # a wrong key type is absent, never a crash
+    with pytest.raises(KeyError):
+        corpus.quotes["nope"]
+    assert corpus.quotes["a:q2"][1] == "a"
+    assert corpus.quotes_by_chunk["a:0"] == ["a:q1", "a:q2"]
+    assert corpus.quotes_by_speaker.get("Nobody", ()) == ()
+    assert sorted(corpus.chunks) == ["a:0", "a:1", "b:0"] and len(corpus.chunks) == 3
+    assert corpus.quotes_of("b") == [quote("b", 1, None)[1]]
+    assert corpus.missing_articles() == [] and corpus.undated_articles() == ["Title b"]
+
+
+def test_the_lookup_cache_is_bounded(records: Records) -> None:
+    corpus = Corpus(records, records.stamps())
+    for n in range(CACHE_SIZE + 10):
+        corpus.chunks.get(f"x:{n}")
+    assert len(corpus.chunks._cache) == CACHE_SIZE  # noqa: SLF001 - the bound is the point
+
+
+def test_the_speaker_index_from_counts_equals_the_one_from_quotes(records: Records) -> None:
+    quotes = [(s.quote, s.article_id) for s in records.iter_quotes()]
+    from_quotes = SpeakerIndex(quotes)
+    from_rows = SpeakerIndex.from_rows(records.speaker_rows())
+    assert from_rows.speakers() == from_quotes.speakers()
+    assert from_rows.speakers()[0].quotes == 2
+    assert from_rows.role_holders("the minister") == from_quotes.role_holders("the minister")
+
+
+def test_an_unwritable_place_is_a_records_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(RecordsError):
+        Records(blocker / "records.sqlite")
