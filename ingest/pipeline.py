@@ -23,7 +23,7 @@ from ingest.memory import release_free_memory
 from ingest.quotes import extract_quotes_many
 from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
 from ingest.sentence_vectors import SentenceVectors
-from ingest.store import Store, StoreError
+from ingest.store import Store, StoreError, refused_write
 from ingest.types import Article, Chunk, Quote
 
 ErrorSink = Callable[[LoadError], None]
@@ -307,7 +307,7 @@ class Ingestor:
             )
             self.sentences.write(vectors.sentences)
         except Exception as exc:  # disk full, read-only or damaged store
-            if not _refused_write(exc):
+            if not refused_write(exc):
                 raise
             raise StoreWriteError(_write_failure(self.store.location, exc, report)) from exc
         report.timed("store", started)
@@ -315,13 +315,6 @@ class Ingestor:
         report.chunks_written += len(prepared.chunks)
         report.quotes_written += len(prepared.quotes)
         done(batch)
-
-
-def _refused_write(exc: BaseException) -> bool:
-    """OS errors and Chroma's own errors: the store refused the write (not a bug of ours)."""
-    from chromadb.errors import ChromaError
-
-    return isinstance(exc, (OSError, ChromaError))
 
 
 def _write_failure(location: str, exc: BaseException, report: IngestReport) -> str:
