@@ -8,6 +8,7 @@ import re
 
 from ingest.quoting.lexicon import (
     ACT_DETERMINERS,
+    ACT_NOUN_ENDINGS,
     AUDIENCE_NOUNS,
     AUDIENCE_OBJECTS,
     AUX,
@@ -92,7 +93,7 @@ _NOUN_OBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "welcomed_condemned",  # an act or decision, not guests (`welcomed X to the summit`)
         re.compile(
             rf"\b(?P<verb>{alternation(WELCOME_VERBS)})\s+"
-            rf"(?=(?:{alternation(ACT_DETERMINERS)}|[a-z]+(?:ing|ion|ment|s)\b)"
+            rf"(?=(?:{alternation(ACT_DETERMINERS)}|[a-z]+{alternation(ACT_NOUN_ENDINGS)}\b)"
             rf"(?![^.,;]{{0,40}}\bto\s+{alternation(GUEST_DETERMINERS)}\b))"
         ),
     ),

@@ -238,6 +238,11 @@ URGE_VERBS = frozenset(split_words("urged urges"))
 WELCOME_VERBS = frozenset(split_words("welcomed welcomes condemned condemns"))
 ACT_DETERMINERS = frozenset(split_words("the this these that a an its"))
 GUEST_DETERMINERS = frozenset(split_words("the his her their our a"))
+# Endings of a noun naming an act or a decision (`the shelling`, `decision`, `agreement`,
+# `talks`): what a welcomed or condemned object ends with when no determiner opens it.
+ACT_NOUN_ENDINGS = frozenset(split_words("ing ion ment s"))
+# Endings of an inflected verb form (`praised`, `pushes`, `says`) after a quote.
+VERB_ENDINGS = frozenset(split_words("ed es s"))
 
 # --- writer's comments and media after a statement ---------------------------------------------
 
