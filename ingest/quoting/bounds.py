@@ -10,6 +10,7 @@ from ingest.quoting.cues import finite_verb
 from ingest.quoting.lexicon import (
     CLAUSE_MARKERS,
     CLOSERS,
+    COMMENT_LINKS,
     CONJUNCTIONS,
     CONTRAST_LINKS,
     COORDINATION_ADVERBS,
@@ -151,6 +152,22 @@ def before_medium(doc: Findings, start: int, end: int) -> int:
     return close if close < end and _MEDIUM.match(doc.text, close) else end
 
 
+_COMMENT = re.compile(rf"[”\"]?,[”\"]?\s+{alternation(COMMENT_LINKS)}\s")
+
+
+def before_comment(doc: Findings, start: int, end: int) -> int:
+    """`Trump later said he was "sarcastic" in his comments, which raised concerns`: after a
+    statement's last quotation, a comma and `which` or `as` open the writer's comment on
+    what was said (or on who else said it), not the speaker's words."""
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
+    if not pieces:
+        return end
+    for m in _COMMENT.finditer(doc.text, pieces[-1].close_pos, end):
+        if not doc.inside_piece(m.start()):
+            return m.start() + (1 if doc.text[m.start()] in CLOSERS else 0)
+    return end
+
+
 COORDINATED_VERB = re.compile(
     rf"\s{alternation(CONJUNCTIONS)}\s+(?:(?:{alternation(COORDINATION_ADVERBS)}|[a-z]+ly)\s+)?"
     r"(?P<verb>[a-z]+)\b"
@@ -229,6 +246,7 @@ END_TRIMS = (
     Rule("speech_act_apposition", before_summary),
     Rule("dash_clause", before_dash_clause),
     Rule("medium_or_day", before_medium),
+    Rule("writer_comment", before_comment),
 )
 
 

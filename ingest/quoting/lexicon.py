@@ -209,6 +209,9 @@ PLACE_NAME_PREPOSITIONS = frozenset(split_words("in at from of near outside"))
 CONTRAST_LINKS = frozenset(("while", "whereas", "even as"))
 TIME_LINKS = frozenset(split_words("while whereas before after when although though")) | {"even as"}
 LEAD_LINKS = frozenset(split_words("and but while as"))
+# `..., which raised concerns`, `..., as have her rivals`: a comma and one of these after a
+# statement's last quotation open the writer's comment on it
+COMMENT_LINKS = frozenset(split_words("which as"))
 DASH_CONJUNCTIONS = frozenset(split_words("and but while although though whereas"))
 CHAIN_LINKS = frozenset(split_words("and but while before after"))
 NEW_SUBJECT_LINKS = frozenset(split_words("and but while whereas"))

@@ -199,6 +199,17 @@ BOUNDS = [
         'the plan "a costly mistake"',
         "quoted_object",
     ),
+    # `, which ...` / `, as ...` after the last quotation: the writer's comment on it
+    (
+        'Ortiz said the plan was "a costly mistake" for the port, which angered the council.',
+        'the plan was "a costly mistake" for the port',
+        "thatless_clause",
+    ),
+    (
+        'Lee said the city had "done its part" on the levee, as have the two counties.',
+        'the city had "done its part" on the levee',
+        "thatless_clause",
+    ),
     # `what X calls "..."` is a noun phrase of the writer's sentence
     (
         'Critics railed against what Ortiz calls the "harbour scheme" and left the hall.',
