@@ -107,13 +107,18 @@ def _innermost(doc: Findings, statement: Statement) -> Statement:
     return _innermost(doc, inner._replace(rule=f"nested_{inner.rule}"))
 
 
+# `Kelly responded pointedly, with a smile: "Can happen."`: a verb whose object is a quotation
+# that a colon introduces said the quotation, not the words before the colon.
+_QUOTE_INTRODUCING_RULES = frozenset({"quoted_object"})
+
+
 def _from_colon_quote(doc: Findings, statement: Statement) -> Statement:
     """`Trump seemed to suggest it: "She signed it," he said.`: when the attribution closes the
     sentence, a quotation that a colon introduces and that runs to the end of the statement is
     what was said; the words before the colon are the writer's framing, so the statement
     starts at the opening mark. (`She said that ...: "..."` keeps its whole clause.)"""
     start, end = statement.start, statement.end
-    if statement.np_pos < end:
+    if statement.np_pos < end and statement.rule not in _QUOTE_INTRODUCING_RULES:
         return statement
     for piece in doc.pieces:
         ends_it = start < piece.open_pos < end and piece.end >= end - 2

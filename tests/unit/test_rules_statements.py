@@ -210,6 +210,13 @@ BOUNDS = [
         'the city had "done its part" on the levee',
         "thatless_clause",
     ),
+    # a quotation that a colon introduces is what the verb's subject said, not the words
+    # between the verb and the colon
+    (
+        'Dana Ortiz responded pointedly, with a smile: "It can happen at any age." They laughed.',
+        '"It can happen at any age."',
+        "quoted_object",
+    ),
     # `what X calls "..."` is a noun phrase of the writer's sentence
     (
         'Critics railed against what Ortiz calls the "harbour scheme" and left the hall.',
