@@ -210,6 +210,12 @@ BOUNDS = [
         'the city had "done its part" on the levee',
         "thatless_clause",
     ),
+    # `while` and a name a few words after the last quotation: a clause about someone else
+    (
+        'Ortiz accuses Lee of a "cheap trick" on the levee while Lee says the plan is late.',
+        'Lee of a "cheap trick" on the levee',
+        "quoted_object",
+    ),
     # a quotation that a colon introduces is what the verb's subject said, not the words
     # between the verb and the colon
     (
