@@ -212,7 +212,7 @@ BOUNDS = [
     ),
     # `while` and a name a few words after the last quotation: a clause about someone else
     (
-        'Ortiz accuses Lee of a "cheap trick" on the levee while Lee says the plan is late.',
+        'Ortiz accuses Lee of a "cheap trick" on the levee while Lee rebuilds the dock.',
         'Lee of a "cheap trick" on the levee',
         "quoted_object",
     ),
