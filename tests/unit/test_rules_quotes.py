@@ -1749,6 +1749,23 @@ LISTINGS = [
         ("speaker",),
         ["Kelly Holmes", "Kelly Holmes"],
     ),
+    (  # ... and a neighbour's speaker does not make them one
+        "a_short_quote_inside_a_sentence_does_not_continue_the_previous_speaker",
+        (
+            '"We will rebuild the harbour," Ortiz said. "It will take two years."\n\n'
+            'The council backed her "deep water port" plan on Monday.'
+        ),
+        None,
+        ("text", "speaker"),
+        [("We will rebuild the harbour,", "Ortiz"), ("It will take two years.", "Ortiz")],
+    ),
+    (  # a longer one is kept (the writer quotes someone, even if we cannot tell whom)
+        "a_longer_unattributed_quote_inside_a_sentence_is_kept",
+        'The council signed the "deep water port and harbour" plan on Monday.',
+        None,
+        ("text",),
+        ["deep water port and harbour"],
+    ),
     (
         "welcomed_guests_reports_nothing",  # hosting, not a statement
         "Anna Berg welcomed the guests to the palace on Monday.",
@@ -1788,6 +1805,10 @@ NO_QUOTES = [
     (
         "a_title_needs_a_listed_reporting_verb",
         ('In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.'),
+    ),
+    (  # three unattributed words inside the writer's sentence are a term, not a statement
+        "a_short_unattributed_quote_inside_a_sentence_is_a_term",
+        'The council signed the "deep water port" plan on Monday.',
     ),
     (
         "there_is_not_a_speaker",
