@@ -2,9 +2,9 @@
 
 Every attribution rule is kept or dropped by this score, so a refactor or a new rule that costs
 accuracy fails here instead of in a commit message. The floor sits just under the numbers the
-rules reach today (quote F1 0.863, speaker accuracy 0.904 on the `quoted` gold set, gold
-pronoun sources excluded). It runs the whole scorer (`python -m evals.attribution --split
-dev`): about 25 s on two shared cores, most of it spaCy's NER pass over the 84 articles for
+rules reach today (quote F1 0.8656, speaker accuracy 0.9063 on the `quoted` gold set, gold
+pronoun sources excluded; session 2026-12-04). It runs the whole scorer
+(`python -m evals.attribution --split dev`): about 25 s on two shared cores, most of it spaCy's NER pass over the 84 articles for
 the pronoun-resolved variant.
 """
 
@@ -18,8 +18,8 @@ from tests.helpers import SHARED
 pytestmark = pytest.mark.slow
 
 POLNEAR = SHARED / "corpus" / "polnear"
-QUOTE_F1_FLOOR = 0.86
-SPEAKER_ACCURACY_FLOOR = 0.90
+QUOTE_F1_FLOOR = 0.865
+SPEAKER_ACCURACY_FLOOR = 0.905
 
 
 @pytest.fixture(scope="module")
