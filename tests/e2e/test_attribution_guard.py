@@ -4,8 +4,8 @@ Every attribution rule is kept or dropped by this score, so a refactor or a new 
 accuracy fails here instead of in a commit message. The floor sits just under the numbers the
 rules reach today (quote F1 0.8656, speaker accuracy 0.9063 on the `quoted` gold set, gold
 pronoun sources excluded; session 2026-12-04). It runs the whole scorer
-(`python -m evals.attribution --split dev`): about 25 s on two shared cores, most of it spaCy's NER pass over the 84 articles for
-the pronoun-resolved variant.
+(`python -m evals.attribution --split dev`): about 25 s on two shared cores, most of it
+spaCy's NER pass over the 84 articles for the pronoun-resolved variant.
 """
 
 from __future__ import annotations
