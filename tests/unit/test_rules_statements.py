@@ -49,6 +49,21 @@ STATEMENTS = [
         "said",
         "trailing_inverted",
     ),
+    (  # a wire dateline opening the sentence is no part of the participle's subject
+        "Eastport (Wire News) – Dana Ortiz took a swipe at the plan, saying that the harbour "
+        "cannot wait.",
+        "the harbour cannot wait",
+        "Dana Ortiz",
+        "saying",
+        "that_clause",
+    ),
+    (
+        "EASTPORT — Dana Ortiz took a swipe at the plan, saying that the harbour cannot wait.",
+        "the harbour cannot wait",
+        "Dana Ortiz",
+        "saying",
+        "that_clause",
+    ),
     (  # a speech verb after a comma and before a name opens no `said CLAUSE` of its own
         "The bridge will reopen in May, said Dana Ortiz.",
         "The bridge will reopen in May",
