@@ -22,6 +22,7 @@ from ingest.quoting.chaining import CHAINED_PARTICIPLE, coordinated_objects, spl
 from ingest.quoting.cues import sentence_cues
 from ingest.quoting.lexicon import LEADING_SUBORDINATORS, PARTICIPLES, VERBS, alternation
 from ingest.quoting.model import Cue, Findings, Statement, Subject
+from ingest.quoting.sentence_subjects import DATELINE
 from ingest.quoting.table import Rule, first_match
 from ingest.quoting.verb_subjects import participle_subject, verb_subject
 
@@ -76,6 +77,8 @@ def _clauses(doc: Findings) -> list[tuple[int, int]]:
     two speakers, and the main clause after the comma is no attribution closing the first."""
     out = []
     for s_start, s_end in _joined_sentences(doc):
+        dateline = DATELINE.match(doc.text, s_start, s_end)
+        s_start = dateline.end() if dateline else s_start  # `LONDON (AP) — ` reports nothing
         sentence = doc.text[s_start:s_end]
         lead = _SUBORDINATE.match(sentence)
         comma = _CLAUSE_COMMA.search(sentence) if lead else None

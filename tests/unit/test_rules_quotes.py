@@ -1766,6 +1766,13 @@ LISTINGS = [
         ("text",),
         ["deep water port and harbour"],
     ),
+    (  # a wire dateline is no part of a statement closed by its attribution
+        "a_dateline_is_not_reported",
+        'EASTPORT (Wire) — "The harbour cannot wait," Mayor Dana Ortiz said Monday.',
+        None,
+        ("kind", "text"),
+        [("direct", "The harbour cannot wait,")],
+    ),
     (
         "welcomed_guests_reports_nothing",  # hosting, not a statement
         "Anna Berg welcomed the guests to the palace on Monday.",
