@@ -10,6 +10,7 @@ from ingest.quoting.cues import finite_verb
 from ingest.quoting.lexicon import (
     CLAUSE_MARKERS,
     CLOSERS,
+    COMMENT_LINKS,
     CONJUNCTIONS,
     CONTRAST_LINKS,
     COORDINATION_ADVERBS,
@@ -151,6 +152,36 @@ def before_medium(doc: Findings, start: int, end: int) -> int:
     return close if close < end and _MEDIUM.match(doc.text, close) else end
 
 
+_COMMENT = re.compile(rf"[”\"]?,[”\"]?\s+{alternation(COMMENT_LINKS)}\s")
+_CONTRAST = re.compile(rf"[”\"]?,?\s{alternation(CONTRAST_LINKS)}\s+[A-Z]")
+
+
+def _cut_after_last_quote(doc: Findings, start: int, end: int, pattern: re.Pattern[str]) -> int:
+    """Where `pattern` first matches outside quotation marks after the statement's last
+    quotation (keeping a closing mark it starts with), or `end`."""
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
+    if not pieces:
+        return end
+    for m in pattern.finditer(doc.text, pieces[-1].close_pos, end):
+        if not doc.inside_piece(m.start()):
+            return m.start() + (1 if doc.text[m.start()] in CLOSERS else 0)
+    return end
+
+
+def before_comment(doc: Findings, start: int, end: int) -> int:
+    """`Trump later said he was "sarcastic" in his comments, which raised concerns`: after a
+    statement's last quotation, a comma and `which` or `as` open the writer's comment on
+    what was said (or on who else said it), not the speaker's words."""
+    return _cut_after_last_quote(doc, start, end, _COMMENT)
+
+
+def before_contrast(doc: Findings, start: int, end: int) -> int:
+    """`Clinton accuses Sanders of an "artful smear" on her links while Sanders suggests ...`:
+    after the last quotation, `while` or `whereas` and a name open a clause about someone
+    else (right after the mark this is `_NEW_CLAUSE`; here it may come a few words later)."""
+    return _cut_after_last_quote(doc, start, end, _CONTRAST)
+
+
 COORDINATED_VERB = re.compile(
     rf"\s{alternation(CONJUNCTIONS)}\s+(?:(?:{alternation(COORDINATION_ADVERBS)}|[a-z]+ly)\s+)?"
     r"(?P<verb>[a-z]+)\b"
@@ -229,6 +260,8 @@ END_TRIMS = (
     Rule("speech_act_apposition", before_summary),
     Rule("dash_clause", before_dash_clause),
     Rule("medium_or_day", before_medium),
+    Rule("writer_comment", before_comment),
+    Rule("contrast_clause", before_contrast),
 )
 
 

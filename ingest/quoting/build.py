@@ -192,7 +192,22 @@ def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     if explicit:
         owned = title and _after_possessive(text, item["start"])
         return not title or (item.get("cue") or "").lower() in VERBS and not owned
-    return len(words) > 2 and not title
+    own_cue = item.get("cue") and not item.get("inherited")
+    fewest = _FEWEST_OPEN if own_cue else _fewest_unattributed_words(text, item["start"])
+    return len(words) > fewest and not title
+
+
+# Words an unattributed quote needs, when it opens its sentence and when it continues one.
+_FEWEST_OPEN, _FEWEST_IN_SENTENCE = 2, 3
+
+
+def _fewest_unattributed_words(text: str, start: int) -> int:
+    """`the "regional" candidate`, `a "total and complete" ban`: a short quote inside the
+    writer's sentence with no attribution (no cue) is a term the writer marks, and a
+    neighbour's speaker does not make it a statement, so it needs one word more than a
+    quote that opens its sentence."""
+    before = text[max(0, start - 4) : start].rstrip("\"“”‘’' ")
+    return _FEWEST_IN_SENTENCE if before[-1:].isalnum() else _FEWEST_OPEN
 
 
 def _after_possessive(text: str, start: int) -> bool:

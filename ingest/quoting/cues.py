@@ -8,6 +8,7 @@ import re
 
 from ingest.quoting.lexicon import (
     ACT_DETERMINERS,
+    ACT_NOUN_ENDINGS,
     AUDIENCE_NOUNS,
     AUDIENCE_OBJECTS,
     AUX,
@@ -92,7 +93,7 @@ _NOUN_OBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "welcomed_condemned",  # an act or decision, not guests (`welcomed X to the summit`)
         re.compile(
             rf"\b(?P<verb>{alternation(WELCOME_VERBS)})\s+"
-            rf"(?=(?:{alternation(ACT_DETERMINERS)}|[a-z]+(?:ing|ion|ment|s)\b)"
+            rf"(?=(?:{alternation(ACT_DETERMINERS)}|[a-z]+{alternation(ACT_NOUN_ENDINGS)}\b)"
             rf"(?![^.,;]{{0,40}}\bto\s+{alternation(GUEST_DETERMINERS)}\b))"
         ),
     ),
@@ -231,7 +232,21 @@ def _thatless_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:
     return [
         Cue(m.start("verb"), m.group("verb"), m.start("clause"), "thatless_clause")
         for m in _THATLESS.finditer(sentence)
+        if not _inverted_attribution(sentence, m)
     ]
+
+
+_AFTER_COMMA = re.compile(r",\s*$")
+
+
+def _inverted_attribution(sentence: str, m: re.Match[str]) -> bool:
+    """`The bridge will reopen in May, said Dana Ortiz.`: a speech verb right after a comma and
+    before a capital names the speaker of the clause before it; it opens no clause itself."""
+    return bool(
+        _AFTER_COMMA.search(sentence, 0, m.start("verb"))
+        and not m.group("obj")
+        and sentence[m.start("clause")].isupper()
+    )
 
 
 # Every cue finder, each `(sentence, offset, findings) -> list[Cue]`. All cues of a sentence

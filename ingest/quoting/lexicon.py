@@ -209,6 +209,9 @@ PLACE_NAME_PREPOSITIONS = frozenset(split_words("in at from of near outside"))
 CONTRAST_LINKS = frozenset(("while", "whereas", "even as"))
 TIME_LINKS = frozenset(split_words("while whereas before after when although though")) | {"even as"}
 LEAD_LINKS = frozenset(split_words("and but while as"))
+# `..., which raised concerns`, `..., as have her rivals`: a comma and one of these after a
+# statement's last quotation open the writer's comment on it
+COMMENT_LINKS = frozenset(split_words("which as"))
 DASH_CONJUNCTIONS = frozenset(split_words("and but while although though whereas"))
 CHAIN_LINKS = frozenset(split_words("and but while before after"))
 NEW_SUBJECT_LINKS = frozenset(split_words("and but while whereas"))
@@ -238,6 +241,11 @@ URGE_VERBS = frozenset(split_words("urged urges"))
 WELCOME_VERBS = frozenset(split_words("welcomed welcomes condemned condemns"))
 ACT_DETERMINERS = frozenset(split_words("the this these that a an its"))
 GUEST_DETERMINERS = frozenset(split_words("the his her their our a"))
+# Endings of a noun naming an act or a decision (`the shelling`, `decision`, `agreement`,
+# `talks`): what a welcomed or condemned object ends with when no determiner opens it.
+ACT_NOUN_ENDINGS = frozenset(split_words("ing ion ment s"))
+# Endings of an inflected verb form (`praised`, `pushes`, `says`) after a quote.
+VERB_ENDINGS = frozenset(split_words("ed es s"))
 
 # --- writer's comments and media after a statement ---------------------------------------------
 

@@ -22,6 +22,7 @@ from ingest.quoting.chaining import CHAINED_PARTICIPLE, coordinated_objects, spl
 from ingest.quoting.cues import sentence_cues
 from ingest.quoting.lexicon import LEADING_SUBORDINATORS, PARTICIPLES, VERBS, alternation
 from ingest.quoting.model import Cue, Findings, Statement, Subject
+from ingest.quoting.sentence_subjects import DATELINE
 from ingest.quoting.table import Rule, first_match
 from ingest.quoting.verb_subjects import participle_subject, verb_subject
 
@@ -76,6 +77,8 @@ def _clauses(doc: Findings) -> list[tuple[int, int]]:
     two speakers, and the main clause after the comma is no attribution closing the first."""
     out = []
     for s_start, s_end in _joined_sentences(doc):
+        dateline = DATELINE.match(doc.text, s_start, s_end)
+        s_start = dateline.end() if dateline else s_start  # `LONDON (AP) — ` reports nothing
         sentence = doc.text[s_start:s_end]
         lead = _SUBORDINATE.match(sentence)
         comma = _CLAUSE_COMMA.search(sentence) if lead else None
@@ -107,13 +110,18 @@ def _innermost(doc: Findings, statement: Statement) -> Statement:
     return _innermost(doc, inner._replace(rule=f"nested_{inner.rule}"))
 
 
+# `Kelly responded pointedly, with a smile: "Can happen."`: a verb whose object is a quotation
+# that a colon introduces said the quotation, not the words before the colon.
+_QUOTE_INTRODUCING_RULES = frozenset({"quoted_object"})
+
+
 def _from_colon_quote(doc: Findings, statement: Statement) -> Statement:
     """`Trump seemed to suggest it: "She signed it," he said.`: when the attribution closes the
     sentence, a quotation that a colon introduces and that runs to the end of the statement is
     what was said; the words before the colon are the writer's framing, so the statement
     starts at the opening mark. (`She said that ...: "..."` keeps its whole clause.)"""
     start, end = statement.start, statement.end
-    if statement.np_pos < end:
+    if statement.np_pos < end and statement.rule not in _QUOTE_INTRODUCING_RULES:
         return statement
     for piece in doc.pieces:
         ends_it = start < piece.open_pos < end and piece.end >= end - 2

@@ -47,6 +47,14 @@ def absolute_subject(left: str, offset: int, cue: str) -> Subject | None:
     return Subject(np, offset + m.start("np") + shift, cue, None)
 
 
+# A wire dateline opening an article's first sentence: `WASHINGTON (AP) — `, `Washington
+# (AFP) – `, `LONDON — `: a place (with the agency in brackets, or in capitals) and a dash.
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w.’'\-]*(?:,?\s+[A-Z][\w.’'\-]*){0,3}\s+\([A-Z][\w ]{0,20}\)"
+    r"|[A-Z][A-Z.’'\-]+(?:,?\s+[A-Z][A-Z.’'\-]+){0,3})\s*[–—-]{1,2}\s"
+)
+
+
 def sentence_subject(sentence: str, offset: int, cue: str) -> Subject | None:
     """The subject at the start of a sentence (`Trump then appeared ..., saying "..."`).
 
@@ -56,8 +64,10 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Subject | None:
     """
     if sentence.lstrip()[:1] in OPENERS:
         return None
-    # `Sen. Bernie Sanders (I-Vt.) on Saturday criticized`: a party tag is part of no word
-    blanked = PAREN_ASIDE.sub(lambda m: " " * len(m.group()), sentence)
+    # `Sen. Bernie Sanders (I-Vt.) on Saturday criticized`: a party tag is part of no word;
+    # `Washington (AFP) – Clinton said`: a wire dateline is no part of the subject either
+    blanked = DATELINE.sub(lambda m: " " * len(m.group()), sentence)
+    blanked = PAREN_ASIDE.sub(lambda m: " " * len(m.group()), blanked)
     words = _after_intro(blanked, list(WORD.finditer(blanked)))
     chosen: list[re.Match[str]] = []
     for i, w in enumerate(words[:10]):

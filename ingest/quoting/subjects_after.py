@@ -16,6 +16,7 @@ from ingest.quoting.lexicon import (
     PARTICIPLES,
     RELATIVES,
     ROLE_WORDS,
+    VERB_ENDINGS,
     VERBS,
     alternation,
     split_words,
@@ -42,7 +43,7 @@ from ingest.quoting.subjects import (
 from ingest.quoting.table import STOP, Rule, Stop, first_match
 
 _FIRST_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]|$)")
-_VERB_ENDING = re.compile(r"(?:ed|es|s)$")
+_VERB_ENDING = re.compile(rf"{alternation(VERB_ENDINGS)}$")
 _NAME_AHEAD = re.compile(r"(?:\s+[a-z][\w\-]*){0,3}\s+[A-Z]")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 

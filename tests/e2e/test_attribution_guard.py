@@ -2,10 +2,10 @@
 
 Every attribution rule is kept or dropped by this score, so a refactor or a new rule that costs
 accuracy fails here instead of in a commit message. The floor sits just under the numbers the
-rules reach today (quote F1 0.863, speaker accuracy 0.904 on the `quoted` gold set, gold
-pronoun sources excluded). It runs the whole scorer (`python -m evals.attribution --split
-dev`): about 25 s on two shared cores, most of it spaCy's NER pass over the 84 articles for
-the pronoun-resolved variant.
+rules reach today (quote F1 0.8656, speaker accuracy 0.9089 on the `quoted` gold set, gold
+pronoun sources excluded; session 2026-12-04). It runs the whole scorer
+(`python -m evals.attribution --split dev --no-pronoun-resolution`: both floors are on the
+pronoun-excluded numbers, so the NER pass over whole articles, most of the 25 s, is skipped).
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ from tests.helpers import SHARED
 pytestmark = pytest.mark.slow
 
 POLNEAR = SHARED / "corpus" / "polnear"
-QUOTE_F1_FLOOR = 0.86
-SPEAKER_ACCURACY_FLOOR = 0.90
+QUOTE_F1_FLOOR = 0.865
+SPEAKER_ACCURACY_FLOOR = 0.908
 
 
 @pytest.fixture(scope="module")
 def dev_scores() -> dict:
     if not (POLNEAR / "gold_attributions_dev.jsonl").exists():
         pytest.skip(f"PolNeAR not found at {POLNEAR} (../shared is absent)")
-    return score_attribution(POLNEAR, "dev")
+    return score_attribution(POLNEAR, "dev", resolve_pronouns=False)
 
 
 def test_quote_f1_stays_above_the_floor(dev_scores: dict) -> None:

@@ -805,8 +805,8 @@ def test_statements(case: str, text: str, expected: list[tuple[str, str, str, st
     assert found == expected
 
 
-# One quote's fields: (case, text, which quote, {field: value}); `text^` / `text$` are the
-# first / last words of its text. Which quote: ("only",) the text's single quote, ("only_kind",
+# One quote's fields: (case, text, which quote, {field: value}); `F^` / `F$` are the first /
+# last words of field F. Which quote: ("only",) the text's single quote, ("only_kind",
 # K) its single quote of kind K, ("kind", K) its first of kind K, ("start", W) the first
 # starting with W, ("indirect_index", i) its i-th reported statement.
 FIELDS = [
@@ -1199,6 +1199,72 @@ FIELDS = [
             "rule": "verb_then_name",
         },
     ),
+    # --- former hand-written functions of test_quotes.py
+    (
+        "past_tense_verb_missing_from_the_lexicon_attributes_a_quote",
+        '"What was the pivot point?" Beck questioned.',
+        ("start", "What was"),
+        {"speaker": "Beck"},
+    ),
+    (
+        "past_tense_verb_missing_from_the_lexicon_attributes_a_quote",
+        '"It is about time we had a woman running this country," exhorted actress Jamie Lee '
+        "Curtis.",
+        ("start", "It is about"),
+        {"speaker": "Jamie Lee Curtis"},
+    ),
+    (
+        "fragments_are_not_speakers",
+        (
+            "Smith met the governors. The head of government said the region would recover.\n\n"
+            "Andrei Kostin: Colleagues, let's continue with the agenda. Please.\n\n"
+            "Yekaterina Ivanova: We are glad to be here today with you."
+        ),
+        ("start", "the region"),
+        {"speaker": "head of government"},
+    ),
+    (
+        "a_name_alone_before_a_colon_labels_the_quote",
+        (
+            'Ortiz: "We will fix the harbor first." Lee: "The roads come first." '
+            "WHY TOWNS DIFFER - Dana Park and Eli Stone: “The money follows the roads.”"
+        ),
+        ("kind", "direct"),
+        {"text^": "We will fix", "speaker": "Ortiz"},
+    ),
+    (
+        "a_name_alone_before_a_colon_labels_the_quote",
+        (
+            'Ortiz: "We will fix the harbor first." Lee: "The roads come first." '
+            "WHY TOWNS DIFFER - Dana Park and Eli Stone: “The money follows the roads.”"
+        ),
+        ("start", "The roads"),
+        {"speaker": "Lee"},
+    ),
+    (
+        "an_article_and_a_common_noun_can_be_the_subject_of_a_participle",
+        "The retired surgeon has given no details, saying only he was “refining some plans.”",
+        ("indirect_index", 0),
+        {"speaker": "retired surgeon", "cue": "saying"},
+    ),
+    (
+        "an_article_and_a_common_noun_can_be_the_subject_of_a_participle",
+        "One operative inside City Hall played it down, saying it was “not a big deal.”",
+        ("indirect_index", 0),
+        {"speaker": "operative", "cue": "saying"},
+    ),
+    (
+        "a_capitalised_verb_inside_a_name_is_no_verb",
+        "“The race is close,” Ohio State University’s Ana Ortiz said.",
+        ("start", "The race"),
+        {"cue": "said", "speaker$": "Ana Ortiz"},
+    ),
+    (
+        "a_chained_called_for_reports_its_object",
+        "Tom Reed thanked the envoy and called for more fuel deliveries to the north.",
+        ("start", "more fuel deliveries to the north"),
+        {"kind": "indirect", "cue": "called for"},
+    ),
 ]
 
 
@@ -1220,10 +1286,10 @@ def _select(text: str, which: tuple[str, ...]) -> Quote:
 def test_quote_fields(case: str, text: str, which: tuple[str, ...], fields: dict) -> None:
     quote = _select(text, which)
     for field, value in fields.items():
-        if field == "text^":
-            assert quote.text.startswith(value), (quote.text, value)
-        elif field == "text$":
-            assert quote.text.endswith(value), (quote.text, value)
+        if field.endswith("^"):
+            assert getattr(quote, field[:-1]).startswith(value), (field, quote, value)
+        elif field.endswith("$"):
+            assert getattr(quote, field[:-1]).endswith(value), (field, quote, value)
         else:
             assert getattr(quote, field) == value, (field, getattr(quote, field), value)
 
@@ -1599,6 +1665,128 @@ LISTINGS = [
             ("He wants to give away our country.", "Trump"),
         ],
     ),
+    # --- former hand-written functions of test_quotes.py
+    (
+        "relative_clause_apposition_keeps_the_name",
+        'Trump, who spoke for an hour, said that Rubio is "weak like a baby."',
+        "indirect",
+        ("speaker",),
+        ["Trump"],
+    ),
+    (
+        "relative_clause_apposition_keeps_the_name",
+        'Trump, who spoke for an hour, said that Rubio is "weak like a baby."',
+        None,
+        ("speaker",),
+        {"Trump"},
+    ),
+    (
+        "an_attribution_that_introduces_the_next_quote_is_not_this_ones",
+        (
+            "Brafman said, “The zeal with which this case was brought is unusual.” He added, "
+            "“In this case things happened that are not ordinary.”"
+        ),
+        "direct",
+        ("speaker_as_written",),
+        ["Brafman", "He"],
+    ),
+    (
+        "a_new_subject_after_the_quote_ends_the_reported_clause",
+        (
+            'Smith called Jones a "nice guy" and he did not describe the other candidates at '
+            "all during the interview."
+        ),
+        "indirect",
+        ("text",),
+        ['Jones a "nice guy"'],
+    ),
+    (
+        "a_reporting_verb_after_a_possessive_is_a_noun",
+        "Brian Fallon responded on Twitter, calling Trump’s charge “pathetic” and “dangerous.”",
+        "indirect",
+        ("text", "cue"),
+        [("Trump’s charge “pathetic” and “dangerous.”", "calling")],
+    ),
+    (
+        "a_second_subject_in_a_reported_sentence_starts_its_own_statement",
+        (
+            "Rubio suggested that someone who does not answer questions cannot be president, "
+            'while Cruz said that the "stakes in this election are too high" for Trump.'
+        ),
+        "indirect",
+        ("text", "speaker"),
+        [
+            ("someone who does not answer questions cannot be president", "Rubio"),
+            ('the "stakes in this election are too high" for Trump', "Cruz"),
+        ],
+    ),
+    (
+        "a_colon_quote_before_a_closing_attribution_is_the_statement",
+        (
+            'Later, the coach hinted at a change of heart: "We will keep him on the team," '
+            "she told the local paper."
+        ),
+        "indirect",
+        ("text",),
+        ['"We will keep him on the team,"'],
+    ),
+    (
+        "a_pronoun_after_an_opening_phrase_is_the_subject",
+        'At the dock this week she said the ferry plan was "dead in the water."',
+        "indirect",
+        ("text", "cue"),
+        [('the ferry plan was "dead in the water."', "said")],
+    ),
+    (
+        "an_epithet_speaker_is_the_person_the_article_opens_with",
+        (
+            "World champion Kelly Holmes has criticised the new track.\n\n"
+            "Responding to a remark by club chairman Tony Blair, the Briton said: "
+            '"It is far too slow."\n\n'
+            'Later the 34-year-old added: "We will race anyway."'
+        ),
+        "direct",
+        ("speaker",),
+        ["Kelly Holmes", "Kelly Holmes"],
+    ),
+    (  # ... and a neighbour's speaker does not make them one
+        "a_short_quote_inside_a_sentence_does_not_continue_the_previous_speaker",
+        (
+            '"We will rebuild the harbour," Ortiz said. "It will take two years."\n\n'
+            'The council backed her "deep water port" plan on Monday.'
+        ),
+        None,
+        ("text", "speaker"),
+        [("We will rebuild the harbour,", "Ortiz"), ("It will take two years.", "Ortiz")],
+    ),
+    (  # a longer one is kept (the writer quotes someone, even if we cannot tell whom)
+        "a_longer_unattributed_quote_inside_a_sentence_is_kept",
+        'The council signed the "deep water port and harbour" plan on Monday.',
+        None,
+        ("text",),
+        ["deep water port and harbour"],
+    ),
+    (  # a wire dateline is no part of a statement closed by its attribution
+        "a_dateline_is_not_reported",
+        'EASTPORT (Wire) — "The harbour cannot wait," Mayor Dana Ortiz said Monday.',
+        None,
+        ("kind", "text"),
+        [("direct", "The harbour cannot wait,")],
+    ),
+    (
+        "welcomed_guests_reports_nothing",  # hosting, not a statement
+        "Anna Berg welcomed the guests to the palace on Monday.",
+        "indirect",
+        ("text",),
+        [],
+    ),
+    (
+        "expressed_a_parcel_reports_nothing",  # no feeling as the object
+        "Tom Reed expressed the parcel to the capital by train.",
+        "indirect",
+        ("text",),
+        [],
+    ),
 ]
 
 
@@ -1625,9 +1813,110 @@ NO_QUOTES = [
         "a_title_needs_a_listed_reporting_verb",
         ('In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.'),
     ),
+    (  # three unattributed words inside the writer's sentence are a term, not a statement
+        "a_short_unattributed_quote_inside_a_sentence_is_a_term",
+        'The council signed the "deep water port" plan on Monday.',
+    ),
+    (
+        "there_is_not_a_speaker",
+        "There’s still time for Cruz, even after dismissing them as the “Washington cartel.”",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("case", "text"), NO_QUOTES, ids=[r[0] for r in NO_QUOTES])
 def test_no_quotes(case: str, text: str) -> None:
     assert extract_quotes(text) == []
+
+
+# Values a field may (allowed) or may not take: (case, text, which quotes (a kind, "^words"
+# for those starting so, None for all), field, values, allowed). An allowed row needs a quote.
+MEMBERSHIP = [
+    (
+        "a_name_after_a_quoted_word_is_no_speaker_without_a_verb",
+        'He built the "wall" Trump wanted.',
+        None,
+        "speaker",
+        {"Trump"},
+        False,
+    ),
+    (
+        "a_title_before_a_label_is_not_a_second_label",
+        (
+            "Dr. Ben Carson: Clinton Not Fit To Serve.\n\n"
+            "Carson says Clinton is not fit to serve as president of the country.\n\n"
+            "“She should be held fully accountable,” Carson concluded."
+        ),
+        None,
+        "kind",
+        {"transcript"},
+        False,
+    ),
+    (
+        "fragments_are_not_speakers",
+        (
+            "Smith met the governors. The head of government said the region would recover.\n\n"
+            "Andrei Kostin: Colleagues, let's continue with the agenda. Please.\n\n"
+            "Yekaterina Ivanova: We are glad to be here today with you."
+        ),
+        None,
+        "speaker",
+        {"head of", "let's"},
+        False,
+    ),
+    (
+        "a_name_alone_before_a_colon_labels_the_quote",  # either of two joint speakers
+        (
+            'Ortiz: "We will fix the harbor first." Lee: "The roads come first." '
+            "WHY TOWNS DIFFER - Dana Park and Eli Stone: “The money follows the roads.”"
+        ),
+        "^The money",
+        "speaker",
+        {"Dana Park", "Eli Stone"},
+        True,
+    ),
+    (
+        "a_quantifier_opening_the_sentence_is_no_name",
+        "Some Harbor Party members said the vote was “rigged from the start.”",
+        "indirect",
+        "speaker",
+        {"Some Harbor Party"},
+        False,
+    ),
+    (
+        "an_epithet_speaker_is_not_someone_else_of_a_group",
+        'Kelly Holmes spoke first.\n\nThe Australians said: "We disagree."',
+        None,
+        "speaker",
+        {"Kelly Holmes"},
+        False,
+    ),
+    (
+        "a_noun_before_a_participle_that_reports_nothing_is_no_speaker",
+        "The question of cost came up, prompting a reply that it was “under review.”",
+        "indirect",
+        "speaker",
+        {"question"},
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "which", "field", "values", "allowed"),
+    MEMBERSHIP,
+    ids=[r[0] for r in MEMBERSHIP],
+)
+def test_membership(
+    case: str, text: str, which: str | None, field: str, values: set, allowed: bool
+) -> None:
+    quotes = extract_quotes(text)
+    if which and which.startswith("^"):
+        quotes = [q for q in quotes if q.text.startswith(which[1:])]
+    elif which:
+        quotes = [q for q in quotes if q.kind == which]
+    found = [getattr(q, field) for q in quotes]
+    if allowed:
+        assert found and set(found) <= values, found
+    else:
+        assert not set(found) & values, found
