@@ -41,7 +41,7 @@ class StoreWriteError(StoreError):
 # which nothing overlaps, stay short.
 STAGE_ARTICLES = 50
 
-PIPELINE_VERSION = "9"  # 9: quote vectors pooled in their chunk; sentence vectors
+PIPELINE_VERSION = "10"  # 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
 
 
 @dataclass(frozen=True)
