@@ -242,8 +242,10 @@ class QuoteDesk:
     def index_problem(self) -> str | None:
         """Why the indexes cannot answer from what was ingested, naming the fix; None if fine.
 
-        Two cases: articles whose chunks are gone, and a Chroma folder that is gone or was
-        replaced (the archive holds articles, Chroma none). Only an empty index counts as lost:
+        Three cases: articles whose chunks are gone from the records file, a chunk collection
+        emptied or dropped in Chroma (chunks are read from the records file, so only the
+        vectors would be missing), and a Chroma folder that is gone or was replaced (the
+        archive holds articles, Chroma none). Only an empty index counts as lost:
         another process may be between its archive write and its Chroma write.
         """
         missing = self.articles_without_chunks()
@@ -251,6 +253,11 @@ class QuoteDesk:
             return (
                 f"the store's chunk index is missing or damaged: {len(missing)} stored "
                 f"articles have no chunks (e.g. {missing[0]}); run `quotedesk rebuild`"
+            )
+        if self.retriever.hashes and not self.store.counts()["chunks"]:
+            return (
+                f"the store's chunk index is missing: {len(self.retriever.hashes)} committed "
+                f"articles but no chunk vectors in {self.store.location}; run `quotedesk rebuild`"
             )
         if not self.retriever.hashes and (archived := self.store.archive.count()):
             return (

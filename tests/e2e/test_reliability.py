@@ -302,16 +302,15 @@ def test_questions_go_on_while_the_corpus_reloads(tmp_path: Path) -> None:
     desk.ingest([SAMPLE], progress=False)
     retriever = desk.retriever
     desk.ask(OSCE)  # warm: model, speaker index, caches
-    read = retriever._read
+    sync = retriever.store.sync_records
     started = threading.Event()
 
-    def slow_read(hashes, signature, base):
+    def slow_sync():
         started.set()
-        time.sleep(5)  # a large store: reading Chroma takes a while
-        return read(hashes, signature, base)
+        time.sleep(5)  # a large store: copying another process's articles takes a while
+        return sync()
 
-    retriever._read = slow_read
-    retriever.cache = None  # as after another process's ingest: the start-up cache is stale
+    retriever.store.sync_records = slow_sync
     reload = threading.Thread(target=retriever.refresh, kwargs={"force": True})
     reload.start()
     try:
@@ -322,5 +321,5 @@ def test_questions_go_on_while_the_corpus_reloads(tmp_path: Path) -> None:
         assert answer.citations
     finally:
         reload.join(60)
-        retriever._read = read
+        retriever.store.sync_records = sync
     assert desk.ask(OSCE).citations  # the reloaded state answers too
