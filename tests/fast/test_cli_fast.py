@@ -225,3 +225,18 @@ def test_eval_with_two_datasets_writes_one_side_by_side_report(store: str, tmp_p
     dev_report = (out / "made-up-dev" / "report.md").read_text(encoding="utf-8")
     assert "ingest: 0 added, 0 updated, 3 unchanged" in dev_report  # the store stays as it was
     assert (out / "made-up-test" / "results.json").is_file()
+
+
+def test_python_dash_m_app_with_arguments_is_the_command() -> None:
+    """`python -m app quotes --help` once started the chat server and ignored its arguments."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "quotes", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Usage: quotedesk quotes" in done.stdout
