@@ -32,6 +32,7 @@ from ingest.types import Chunk
 MAX_WORDS_CITED = 80  # an answer is read, not skimmed: a few short passages
 _RUNNER_UP = 0.6  # a further unit must score at least this share of the best one
 MAX_ALTERNATIVES = 3  # other people an ambiguous name or office may mean, tried in turn
+_NOT_NAME_WORDS = ROLE_WORDS | ORG_HEADS  # an office or a body: no word of a person's name
 
 
 @dataclass(frozen=True)
@@ -333,7 +334,7 @@ def _person_name(name: str) -> bool:
     "President of Westland" or "Harbour Council")."""
     words = name.split()
     return len(words) >= 2 and all(
-        w[:1].isupper() and w.lower() not in ROLE_WORDS | ORG_HEADS for w in words
+        w[:1].isupper() and w.lower() not in _NOT_NAME_WORDS for w in words
     )
 
 
