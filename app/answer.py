@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from app.compose import framing
+from app.compose import framing, who_said_lead
 from app.evidence import Candidate, EvidenceFinder, Query, Unit, question_features
 from app.question import Intent, Turn
 from app.ranker import EvidenceRanker, Family
@@ -170,8 +170,8 @@ class ExtractiveAnswerer:
         # answer, as a weaker quotation of the asked person did.
         chosen = _select(ranked, evidence, self.settings.max_citations)
         if evidence.family == "who_said":
-            named = chosen[0].unit.speaker
-            return self._compose(question, chosen[:1], named)
+            best = chosen[0].unit
+            return self._compose(question, chosen[:1], best.speaker, who_said_lead(best))
         lead = None
         if evidence.speaker and not any(_about(c.unit, evidence.speaker) for c in chosen):
             lead = f"{evidence.speaker} is not quoted on this; the closest passages:"

@@ -105,3 +105,15 @@ def framing(unit: Unit, previous_speaker: str | None) -> Framing:
     else:
         who = f"{speaker} ({unit.role})" if unit.role else speaker
     return Framing(f"{who} said: “{text.rstrip(',;: ')}”", "framed")
+
+
+def who_said_lead(unit: Unit) -> str | None:
+    """A who-said answer names the person even when the cited sentence, kept as written, only
+    says "The President noted that ...": the question asked who. None when the words as
+    written already hold the speaker's surname, or when nobody is known to have said them."""
+    if not unit.speaker:
+        return None
+    surname = re.escape(unit.speaker.split()[-1])
+    if re.search(rf"\b{surname}\b", framing(unit, None).text):
+        return None
+    return f"{unit.speaker} ({unit.role})." if unit.role else f"{unit.speaker}."

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.compose import AS_WRITTEN_RULES, framing
+from app.compose import AS_WRITTEN_RULES, framing, who_said_lead
 from app.evidence import Unit
 from ingest.types import Chunk
 
@@ -90,3 +90,26 @@ def test_opening_pronoun_of_a_reported_sentence_is_named(
 def test_a_reported_sentence_without_speaker_keeps_its_pronoun() -> None:
     unit = _unit("He stressed the tide.", quoted=False, speaker=None)
     assert framing(unit, None).text == "He stressed the tide."
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker", "role", "expected"),
+    [
+        (
+            "The President noted the tide.",
+            False,
+            "Mara Quell",
+            "President",
+            "Mara Quell (President).",
+        ),
+        ("The minister noted the tide.", False, "Mara Quell", None, "Mara Quell."),
+        ("Quell noted the tide.", False, "Mara Quell", None, None),  # the words name her
+        ("We wait for the tide", True, "Mara Quell", None, None),  # framed: "Mara Quell said"
+        ("The tide is late.", False, None, None, None),  # nobody to name
+    ],
+)
+def test_who_said_answer_names_the_speaker_once(
+    text: str, quoted: bool, speaker: str | None, role: str | None, expected: str | None
+) -> None:
+    unit = _unit(text, quoted=quoted, speaker=speaker, role=role)
+    assert who_said_lead(unit) == expected
