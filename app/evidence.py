@@ -15,12 +15,15 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, Protocol
+from pathlib import Path
+from typing import Literal, NamedTuple, Protocol
 
 import numpy as np
 
 from app.retrieval import HybridRetriever, QuoteHit
 from app.types import Filters, Passage
+from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
+from ingest.sentence_vectors import SentenceVectors
 from ingest.speakers import is_named_speaker
 from ingest.text import sentence_spans
 from ingest.types import Chunk, Quote
@@ -55,6 +58,8 @@ FEATURES: tuple[str, ...] = (
     "log_words",
     "short",  # fewer than six words
     "first_chunk",  # 1 / (1 + chunk index): the top of an article summarises it
+    "sentence_dense",  # best cosine of an article sentence the unit spans (unit_dense if none)
+    "sentence_gap",  # how far that is below the chunk's closest sentence (0: the closest)
 )
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
@@ -77,6 +82,8 @@ QUESTION_FEATURES: tuple[str, ...] = (
     "asked_title_cover",  # ... in the headline of an article that quotes them
     "named_chunk_cover",  # ... in a passage that quotes or names them
     "named_unit_cover",  # ... in a unit of such a passage
+    "best_sentence_dense",  # best cosine of a candidate's own sentence to the question
+    "asked_sentence_dense",  # ... of a sentence in the asked speaker's words (0 if none)
     "unseen_names",  # share of the topic's names (capitalised words) that no passage contains
     "topic_terms",  # how many terms the topic has (log-scaled)
 )
@@ -160,6 +167,7 @@ class EvidenceFinder:
         quote_dense = {h.quote_id: h.dense for h in hits if h.dense is not None}
         missing = [q for q in quote_ids if q not in quote_dense]
         quote_dense |= self._cosines(retriever.store.quotes, missing, query.vector)
+        sentences = self._sentence_cosines(chunk_ids, query.vector)
         weights = self._idf(query.topic)
         surname = query.speaker.split()[-1].lower() if query.speaker else None
         cover_cache: dict[str, float] = {}
@@ -177,9 +185,11 @@ class EvidenceFinder:
             lead = _sentence_before(chunk, unit.start)
             c_dense = chunk_dense.get(chunk.id, 0.0)
             has_number = 1.0 if _NUMBER.search(text) else 0.0
+            u_dense = quote_dense.get(unit.quote_id or "", c_dense)
+            s_dense, s_gap = _sentence_scores(sentences.get(chunk.id), unit, u_dense)
             values = {
                 "chunk_dense": c_dense,
-                "unit_dense": quote_dense.get(unit.quote_id or "", c_dense),
+                "unit_dense": u_dense,
                 "chunk_rank": _reciprocal(chunk_rank.get(chunk.id)),
                 "quote_rank": _reciprocal(quote_rank.get(unit.quote_id or "")),
                 "unit_cover": cover(text),
@@ -203,6 +213,8 @@ class EvidenceFinder:
                 "log_words": math.log1p(words) / 5.0,
                 "short": float(words < 6),
                 "first_chunk": 1.0 / (1 + chunk.index),
+                "sentence_dense": s_dense,
+                "sentence_gap": s_gap,
             }
             found.append(Candidate(unit, tuple(values[name] for name in FEATURES)))
         return found
@@ -242,6 +254,21 @@ class EvidenceFinder:
         query = np.asarray(vector, dtype=np.float32)
         return {i: float(np.dot(np.asarray(v, dtype=np.float32), query)) for i, v in found.items()}
 
+    def _sentence_cosines(
+        self, chunk_ids: Sequence[str], vector: list[float]
+    ) -> dict[str, SentenceCosines]:
+        """Each chunk's stored sentence vectors against the question (chunks ingested without
+        them, or a store without the folder, are left out: their units fall back to unit_dense)."""
+        folder = self.retriever.store.archive.root.parent / SENTENCE_FOLDER
+        vectors = _sentence_vectors(folder)
+        query = np.asarray(vector, dtype=np.float32)
+        found = {}
+        for chunk_id in chunk_ids:
+            matrix = vectors.of(chunk_id)
+            if matrix.size and matrix.shape[1] == query.shape[0]:
+                found[chunk_id] = SentenceCosines(vectors.spans(chunk_id), matrix @ query)
+        return found
+
     def unseen_names(self, topic: str) -> float:
         """The share of the topic's names (capitalised words: people, places, bodies, events)
         that no stored passage contains: a question about a thing the articles never name
@@ -273,6 +300,35 @@ class EvidenceFinder:
 _NEVER_A_TERM = "\x00"  # no tokeniser keeps a NUL: its idf is that of an unseen term
 
 
+class SentenceCosines(NamedTuple):
+    """One chunk's sentences (article offsets) and their cosines to the question."""
+
+    spans: np.ndarray  # (sentences, 2)
+    cosines: np.ndarray  # (sentences,)
+
+
+@lru_cache(maxsize=8)
+def _sentence_vectors(folder: Path) -> SentenceVectors:
+    """One reader per store folder: it reloads its index itself when ingest adds a shard."""
+    return SentenceVectors(folder)
+
+
+def _sentence_scores(
+    sentences: SentenceCosines | None, unit: Unit, fallback: float
+) -> tuple[float, float]:
+    """Why: the sentences of one passage share its cosine, and a long quotation's sentences
+    share the quotation's, so only their own vectors tell which one the question is about.
+    The unit's best overlapping sentence, and its distance below the chunk's best."""
+    if sentences is None:
+        return fallback, 0.0
+    spans, cosines = sentences
+    inside = (spans[:, 0] < unit.end) & (unit.start < spans[:, 1])
+    if not inside.any():
+        return fallback, 0.0
+    best = float(cosines[inside].max())
+    return best, float(cosines.max()) - best
+
+
 class Scored(Protocol):
     """What `question_features` reads of a candidate (a `Candidate`, or a fitting row)."""
 
@@ -301,6 +357,8 @@ def question_features(
         "best_cover": best("unit_cover", ranked),
         "best_lead_cover": best("lead_cover", ranked),
         "best_chunk_dense": best("chunk_dense", ranked),
+        "best_sentence_dense": best("sentence_dense", ranked),
+        "asked_sentence_dense": best("sentence_dense", asked),
         "best_asked_dense": best("unit_dense", asked),
         "best_asked_cover": best("unit_cover", asked),
         "asked_units": math.log1p(len(asked)) / 5.0,

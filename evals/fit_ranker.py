@@ -7,12 +7,12 @@
 Only dev splits may be passed (a row whose `split` is "test" stops the run): the test split is
 for reporting. For every answerable question, each candidate unit that `QuoteDesk.evidence`
 offers is labelled by the eval's own strict rule (it holds gold evidence). Per question family
-(speaker / who said / general) two models are fitted: the unit model (a conditional logit over
-each question's candidates, calibrated to a probability), then the answerability model (a
-logistic regression over `QUESTION_FEATURES`, answerable vs unanswerable dev questions) with
-one threshold: the highest that keeps false abstention on answerable dev questions at or under
-the target. The report shows the candidates' recall, how often the top unit holds the evidence,
-and the reliability curve of the answerability probability.
+(speaker / who said / general) two models are fitted: the unit model (boosted trees ranking
+each question's candidates, LightGBM's lambdarank, calibrated to a probability), then the
+answerability model (a logistic regression over `QUESTION_FEATURES`, answerable vs unanswerable
+dev questions) with one threshold: the highest that keeps false abstention on answerable dev
+questions at or under the target. The report shows the candidates' recall, how often the top
+unit holds the evidence, and the reliability curve of the answerability probability.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from app.evidence import FEATURES, QUESTION_FEATURES, question_features
+from app.ranker import TreeModel
 from app.settings import set_process_switches
 from evals.metrics import ANSWERABLE_KINDS, Ref, is_strict
 
@@ -104,45 +105,144 @@ def collect(desk: Any, rows: list[dict[str, Any]], progress: bool = True) -> lis
     return found
 
 
-def fit_units(questions: list[Question], l2: float = 0.01) -> tuple[np.ndarray, float]:
-    """Weights that put the evidence first, then calibrated to a probability.
+# LightGBM's lambdarank. Settings chosen on BBC dev in two folds split by article (the top unit
+# holds the evidence; general / speaker / who said), unconstrained: 0.554 / 0.579 / 0.858
+# against 0.532 / 0.559 / 0.877 with 15 leaves and 0.517 / 0.553 / 0.866 with 31.
+# `python -m evals.ranker_folds` compares the shipped trees with the conditional logit they
+# replaced on all three dev sets (evals/README.md).
+TREE_PARAMS: dict[str, Any] = {
+    "objective": "lambdarank",
+    "n_estimators": 200,
+    "learning_rate": 0.05,
+    "num_leaves": 7,
+    "min_child_samples": 50,
+    "subsample": 0.8,
+    "subsample_freq": 1,
+    "colsample_bytree": 0.8,
+    "lambdarank_truncation_level": 5,
+    "random_state": 0,
+    "n_jobs": 1,
+    "verbose": -1,
+}
 
-    Trained as a conditional logit (a softmax over each question's candidates, the evidence
-    units as the target), which optimises the choice among one question's candidates, the
-    answer's actual job; on BBC and press dev, half fitted and half held out, it puts the
-    evidence first 5 to 8 points more often than a logistic regression over all candidates
-    pooled. The scores are then mapped to probabilities with one logistic fit (Platt scaling)
-    so the first unit's probability means what it says for the answerability model.
+
+# Features whose higher value can only make a unit likelier to hold the answer (+1) or less
+# likely (-1), everything else equal: the trees are held to that, so noise in dev cannot teach
+# them that a closer or better-covered unit loses (the bundled sample's "What did Lavrov say
+# about the OSCE?" cited a quotation without the word OSCE over one with it).
+MONOTONE: dict[str, int] = {
+    "chunk_dense": 1,
+    "unit_dense": 1,
+    "sentence_dense": 1,
+    "sentence_gap": -1,
+    "chunk_rank": 1,
+    "quote_rank": 1,
+    "unit_cover": 1,
+    "unit_cover_plain": 1,
+    "lead_cover": 1,
+    "chunk_cover": 1,
+    "title_cover": 1,
+    "speaker_asked": 1,
+    "name_in_unit": 1,
+    "name_in_chunk": 1,
+    "number_wanted": 1,
+    "log_words": -1,
+}
+
+
+@dataclass(frozen=True)
+class UnitFit:
+    """A fitted unit model: what `app/ranker.json` stores, and the report's importances."""
+
+    stored: dict[str, Any]
+    gain: np.ndarray  # per feature, the trees' total split gain
+
+    @property
+    def model(self) -> TreeModel:
+        return TreeModel.from_json(self.stored)
+
+
+def fit_units(questions: list[Question]) -> UnitFit:
+    """Trees that put the evidence first, then calibrated to a probability.
+
+    Trained to rank (lambdarank over each question's candidates, the evidence units relevant),
+    which optimises the choice among one question's candidates, the answer's actual job. The
+    scores are then mapped to probabilities with one logistic fit (Platt scaling) so the first
+    unit's probability means what it says for the answerability model.
     """
-    from scipy.optimize import minimize
+    import lightgbm
     from sklearn.linear_model import LogisticRegression
 
-    data = [
-        (q.features, q.labels.astype(bool))
-        for q in questions
-        if q.answerable and len(q.labels) > 1 and q.labels.any()
-    ]
+    data = [q for q in questions if q.answerable and len(q.labels) > 1 and q.labels.any()]
     if not data:
         raise SystemExit("a family has no dev question with evidence among its candidates")
-    width = data[0][0].shape[1]
+    monotone = [MONOTONE.get(name, 0) for name in FEATURES]
+    ranker = lightgbm.LGBMRanker(**TREE_PARAMS, monotone_constraints=monotone)
+    ranker.fit(
+        np.concatenate([q.features for q in data]),
+        np.concatenate([q.labels for q in data]),
+        group=[len(q.labels) for q in data],
+    )
+    booster = ranker.booster_
+    stored = {**tree_arrays(booster.dump_model()), "scale": 1.0, "intercept": 0.0}
+    scores = TreeModel.from_json(stored).scores(np.concatenate([q.features for q in data]))
+    labels = np.concatenate([q.labels for q in data]).astype(bool)
+    platt = LogisticRegression(C=100.0).fit(scores.reshape(-1, 1), labels)
+    stored["scale"] = round(float(platt.coef_[0][0]), 6)
+    stored["intercept"] = round(float(platt.intercept_[0]), 6)
+    return UnitFit(stored, booster.feature_importance(importance_type="gain"))
 
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        total, grad = 0.0, np.zeros(width)
-        for x, hit in data:
-            z = x @ w
-            p = np.exp(z - z.max())
-            p /= p.sum()
-            held = p[hit].sum()
-            total -= np.log(held + 1e-12)
-            grad += p @ x - (p[hit] @ x[hit]) / (held + 1e-12)
-        return total / len(data) + l2 * w @ w, grad / len(data) + 2 * l2 * w
 
-    w = minimize(loss, np.zeros(width), jac=True, method="L-BFGS-B").x
-    scores = np.concatenate([x @ w for x, _ in data]).reshape(-1, 1)
-    labels = np.concatenate([hit for _, hit in data])
-    platt = LogisticRegression(C=100.0).fit(scores, labels)
-    scale = float(platt.coef_[0][0])
-    return w * scale, float(platt.intercept_[0])
+MAX_LEAVES = 62  # a tree's leaves are bits of one int64 mask
+PASSED = 1e300  # the threshold of a padding split: every value goes left (JSON has no inf)
+
+
+def tree_arrays(dump: dict[str, Any]) -> dict[str, Any]:
+    """LightGBM's model dump as the padded arrays `TreeModel` evaluates (see its docstring)."""
+    trees = [_flat_tree(info["tree_structure"]) for info in dump["tree_info"]]
+    splits = max((len(t["feature"]) for t in trees), default=0)
+    leaves = max((len(t["value"]) for t in trees), default=0)
+    if leaves > MAX_LEAVES:
+        raise ValueError(f"a tree has {leaves} leaves; at most {MAX_LEAVES} fit its mask")
+
+    def padded(key: str, width: int, fill: float) -> list[list[float]]:
+        return [t[key] + [fill] * (width - len(t[key])) for t in trees]
+
+    return {
+        "trees": {
+            "feature": padded("feature", splits, 0),
+            "threshold": padded("threshold", splits, PASSED),
+            "left_leaves": padded("left_leaves", splits, 0),
+            "value": padded("value", leaves, 0.0),
+        }
+    }
+
+
+def _flat_tree(root: dict[str, Any]) -> dict[str, Any]:
+    """One tree's splits in walk order and its leaves left to right, each split with the mask
+    of the leaves under its left branch; a tree that is one leaf gets a split every row
+    passes."""
+    tree: dict[str, list[Any]] = {"feature": [], "threshold": [], "left_leaves": [], "value": []}
+
+    def walk(node: dict[str, Any]) -> int:
+        """The mask of the leaves under `node`."""
+        if "leaf_value" in node:
+            tree["value"].append(round(node["leaf_value"], 6))
+            return 1 << (len(tree["value"]) - 1)
+        if node["decision_type"] != "<=":
+            raise ValueError(f"unsupported split {node['decision_type']!r}")
+        at = len(tree["feature"])
+        tree["feature"].append(node["split_feature"])
+        tree["threshold"].append(float(f"{node['threshold']:.10g}"))
+        tree["left_leaves"].append(0)
+        left = walk(node["left_child"])
+        tree["left_leaves"][at] = left
+        return left | walk(node["right_child"])
+
+    walk(root)
+    if not tree["feature"]:
+        tree.update(feature=[0], threshold=[PASSED], left_leaves=[0])
+    return tree
 
 
 @dataclass(frozen=True)
@@ -155,12 +255,11 @@ class Ranked:
     features: tuple[float, ...]  # QUESTION_FEATURES
 
 
-def rank_questions(questions: list[Question], coef: np.ndarray, intercept: float) -> list[Ranked]:
-
+def rank_questions(questions: list[Question], model: TreeModel) -> list[Ranked]:
     ranked = []
     for q in questions:
-        p = 1.0 / (1.0 + np.exp(-(q.features @ coef + intercept))) if len(q.labels) else []
-        order = np.argsort(-np.asarray(p), kind="stable")
+        p = model.probabilities(q.features) if len(q.labels) else np.zeros(0)
+        order = np.argsort(-p, kind="stable")
         rows = [Row(tuple(q.features[i]), float(p[i])) for i in order]
         ranked.append(
             Ranked(
@@ -213,8 +312,8 @@ def _probability(features: tuple[float, ...], coef: np.ndarray, intercept: float
 def fit_family(family: str, group: list[Question]) -> tuple[dict[str, Any], list[str]]:
     """Both models of one family, its threshold, and the report's section."""
 
-    coef, intercept = fit_units(group)
-    ranked = rank_questions(group, coef, intercept)
+    units = fit_units(group)
+    ranked = rank_questions(group, units.model)
     fitted = fit_answerable(ranked)
     a_coef, a_intercept = fitted if fitted else (np.zeros(len(QUESTION_FEATURES)), 0.0)
     scores = [(_probability(r.features, a_coef, a_intercept), r.answerable) for r in ranked]
@@ -222,7 +321,7 @@ def fit_family(family: str, group: list[Question]) -> tuple[dict[str, Any], list
     # only cost answerable ones.
     threshold = choose_threshold(scores) if fitted else 0.0
     model = {
-        "units": {"coef": _rounded(coef), "intercept": round(intercept, 6)},
+        "units": units.stored,
         "answerable": {"coef": _rounded(a_coef), "intercept": round(a_intercept, 6)},
         "threshold": round(threshold, 6),
     }
@@ -242,8 +341,9 @@ def fit_family(family: str, group: list[Question]) -> tuple[dict[str, Any], list
     ]
     for label, count, share in reliability(scores):
         lines.append(f"| {label} | {count} | {'' if share is None else f'{share:.2f}'} |")
-    lines += ["", "| unit feature | weight |", "|---|---:|"]
-    lines += [f"| {name} | {w:+.3f} |" for name, w in zip(FEATURES, coef, strict=True)]
+    share = units.gain / max(units.gain.sum(), 1e-12)
+    lines += ["", "| unit feature | share of the trees' gain |", "|---|---:|"]
+    lines += [f"| {name} | {g:.3f} |" for name, g in zip(FEATURES, share, strict=True)]
     lines += ["", "| question feature | weight |", "|---|---:|"]
     lines += [f"| {name} | {w:+.3f} |" for name, w in zip(QUESTION_FEATURES, a_coef, strict=True)]
     lines.append("")
@@ -279,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     _loadable_weights()
     questions: list[Question] = []
     for spec in args.set:
-        questions += _collected(spec, args.limit, args.cache)
+        questions += collected_set(spec, args.limit, args.cache)
 
     by_family: dict[str, list[Question]] = defaultdict(list)
     for q in questions:
@@ -309,7 +409,7 @@ def _loadable_weights() -> None:
     except (ValueError, KeyError, OSError):
         pass
     neutral = {
-        "units": {"coef": [0.0] * len(FEATURES), "intercept": 0.0},
+        "units": {**tree_arrays({"tree_info": []}), "scale": 0.0, "intercept": 0.0},
         "answerable": {"coef": [0.0] * len(QUESTION_FEATURES), "intercept": 0.0},
         "threshold": 0.0,
     }
@@ -319,18 +419,27 @@ def _loadable_weights() -> None:
 
 def _write_weights(path: Path, version: str, models: dict[str, Any]) -> None:
     """The file `app.ranker.EvidenceRanker.load` reads: the models with the feature names
-    they were fitted on."""
+    they were fitted on. The names are a line each; each family's models one line (their
+    trees are thousands of numbers nobody reads one by one)."""
+    lines = [
+        "{",
+        f' "version": {json.dumps(version)},',
+        f' "features": {json.dumps(list(FEATURES), indent=1)},'.replace("\n", "\n "),
+        f' "question_features": {json.dumps(list(QUESTION_FEATURES), indent=1)},'.replace(
+            "\n", "\n "
+        ),
+        ' "models": {',
+        ",\n".join(
+            f"  {json.dumps(family)}: {json.dumps(model, separators=(',', ':'))}"
+            for family, model in models.items()
+        ),
+        " }",
+        "}",
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    payload = {
-        "version": version,
-        "features": list(FEATURES),
-        "question_features": list(QUESTION_FEATURES),
-        "models": models,
-    }
-    path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
 
-
-def _collected(spec: str, limit: int | None, cache: Path | None) -> list[Question]:
+def collected_set(spec: str, limit: int | None, cache: Path | None) -> list[Question]:
     """One set's questions with their candidates: from the cache when it holds this set."""
     import hashlib
     import pickle

@@ -29,6 +29,9 @@ from tests.llm_doubles import Broken, ChatServer, FakeLLM, faithful, passages
 pytestmark = pytest.mark.slow
 
 QUESTION = "What did Lavrov say about the OSCE?"
+# Cites the report "Lavrov explained that the US and NATO had previously agreed ... not to
+# expand at the expense of Russia's security", which the answer to QUESTION may leave out.
+EXPANSION = "What did Lavrov say about NATO expanding at the expense of Russia's security?"
 FOLLOW_UP = "And what did the Kremlin make of those answers?"
 CONDENSED = "What did Dmitry Peskov say about the written answers?"
 
@@ -93,7 +96,8 @@ def test_the_prompt_offers_exactly_the_cited_passages(sample_desk, quotes) -> No
     assert f"Question: {QUESTION}" in user.content
 
 
-def test_wrong_numbers_and_uncited_sentences_are_removed(sample_desk, quotes) -> None:
+def test_wrong_numbers_and_uncited_sentences_are_removed(sample_desk) -> None:
+    quotes = sample_desk.ask(EXPANSION)
     offered = len(quotes.citations)
     n = next(c.n for c in quotes.citations if "at the expense of Russia" in c.text)
     reply = (
@@ -102,7 +106,7 @@ def test_wrong_numbers_and_uncited_sentences_are_removed(sample_desk, quotes) ->
         "Lavrov said the US and NATO had agreed not to expand at the expense of Russia’s "
         f"security [{n}]."
     )
-    answer = with_llm(sample_desk, FakeLLM(reply)).ask(QUESTION)
+    answer = with_llm(sample_desk, FakeLLM(reply)).ask(EXPANSION)
     reasons = [r.reason for r in answer.generation.removed]
     assert reasons == [f"cites [{offered + 4}], which was not offered", "cites no passage"]
     assert answer.answer.endswith(f"security [{n}].") and answer.answer.count(".") == 1
@@ -231,6 +235,9 @@ def test_the_issue_18_sentences_are_removed(sample_desk, quotes, sentence, check
     if "conditioned" in sentence:
         # The ranked answer to QUESTION cites the OSCE passages; this quotation answers:
         question = "What did Lavrov say about the right to choose alliances?"
+    elif (sentence, check) in NEGATION:
+        question = EXPANSION
+    if question != QUESTION:
         quotes = sample_desk.ask(question)
     reply = sentence.format(n=cited(quotes, evidence))
     answer = with_llm(sample_desk, FakeLLM(reply)).ask(question)
@@ -281,11 +288,6 @@ def injected_desk(tmp_path_factory) -> QuoteDesk:
     return desk
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the ranked extractive answer cites only the injected passage for QUESTION, so the "
-    "second passage this test lends authority from is not offered; to be rewritten",
-)
 def test_instructions_inside_articles_stay_data(injected_desk) -> None:
     """The article's instruction reaches the model only as passage text. A model that obeys it
     cannot add a source ([9]) or lend other passages' authority to the claim; the sources shown

@@ -7,12 +7,21 @@ import json
 import math
 from pathlib import Path
 
+import lightgbm
 import numpy as np
 import pytest
 
 from app.evidence import FEATURES, QUESTION_FEATURES, Candidate, Unit, question_features
-from app.ranker import FAMILIES, WEIGHTS_PATH, EvidenceRanker, FamilyModel, LinearModel
+from app.ranker import (
+    FAMILIES,
+    WEIGHTS_PATH,
+    EvidenceRanker,
+    FamilyModel,
+    LinearModel,
+    TreeModel,
+)
 from evals.fit_ranker import (
+    TREE_PARAMS,
     Question,
     Row,
     choose_threshold,
@@ -20,6 +29,7 @@ from evals.fit_ranker import (
     fit_units,
     rank_questions,
     reliability,
+    tree_arrays,
 )
 from ingest.types import Chunk
 
@@ -48,7 +58,23 @@ def chunk(article_id: str = "a1") -> Chunk:
     )
 
 
-def family(units: LinearModel) -> FamilyModel:
+def one_split(name: str, threshold: float, low: float, high: float) -> TreeModel:
+    """One tree: `low` when feature `name` is at or below `threshold`, else `high`."""
+    return TreeModel.from_json(
+        {
+            "trees": {
+                "feature": [[COL[name]]],
+                "threshold": [[threshold]],
+                "left_leaves": [[0b01]],
+                "value": [[low, high]],
+            },
+            "scale": 1.0,
+            "intercept": 0.0,
+        }
+    )
+
+
+def family(units: TreeModel) -> FamilyModel:
     """A family that ranks with `units` and never declines."""
     return FamilyModel(units, LinearModel((0.0,) * len(QUESTION_FEATURES), 0.0), 0.0)
 
@@ -76,7 +102,9 @@ def test_the_shipped_weights_load_for_every_family() -> None:
     ranker = EvidenceRanker.load(WEIGHTS_PATH)
     assert set(ranker.models) == set(FAMILIES)
     for family in FAMILIES:
-        assert len(ranker.models[family].units.coef) == len(FEATURES)
+        units = ranker.models[family].units
+        assert units.feature.shape[0] > 0 and units.feature.max() < len(FEATURES)
+        assert units.value.shape[0] == units.feature.shape[0]
         assert len(ranker.models[family].answerable.coef) == len(QUESTION_FEATURES)
         assert 0.0 <= ranker.threshold(family) < 1.0
 
@@ -91,8 +119,9 @@ def test_weights_fitted_on_other_features_are_refused(tmp_path: Path) -> None:
 
 
 def test_rank_orders_by_probability_then_by_article_order() -> None:
-    model = LinearModel(tuple(1.0 if name == "unit_cover" else 0.0 for name in FEATURES), 0.0)
-    ranker = EvidenceRanker("test", {f: family(model) for f in FAMILIES})
+    ranker = EvidenceRanker(
+        "test", {f: family(one_split("unit_cover", 0.5, 0.0, 2.0)) for f in FAMILIES}
+    )
     ranked = ranker.rank(
         "general",
         [
@@ -102,7 +131,35 @@ def test_rank_orders_by_probability_then_by_article_order() -> None:
         ],
     )
     assert [c.unit.start for c in ranked] == [10, 5, 20]
-    assert ranked[0].score == pytest.approx(1 / (1 + math.exp(-0.9)))
+    assert ranked[0].score == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert ranked[1].score == pytest.approx(0.5)
+
+
+def test_a_value_on_the_threshold_goes_left() -> None:
+    model = one_split("unit_cover", 0.5, -1.0, 1.0)
+    x = np.asarray([features(unit_cover=0.5), features(unit_cover=0.500001)])
+    assert model.scores(x).tolist() == [-1.0, 1.0]
+
+
+def test_no_trees_score_every_unit_alike() -> None:
+    neutral = TreeModel.from_json(
+        {**tree_arrays({"tree_info": []}), "scale": 0.0, "intercept": 0.0}
+    )
+    x = np.asarray([features(unit_cover=0.1), features(unit_cover=0.9)])
+    assert neutral.probabilities(x).tolist() == [0.5, 0.5]
+
+
+def test_exported_trees_score_as_lightgbm_does() -> None:
+    """The numpy evaluation of the exported arrays against LightGBM's own prediction, with an
+    interaction a weighted sum cannot express (two features that only count together)."""
+    rng = np.random.default_rng(3)
+    x = rng.random((3000, len(FEATURES)))
+    y = (x[:, 3] + 0.4 * (x[:, 7] > 0.5) * (x[:, 1] > 0.5) > 0.9).astype(int)
+    fitted = lightgbm.LGBMRanker(**TREE_PARAMS).fit(x, y, group=[30] * 100)
+    stored = json.loads(json.dumps(tree_arrays(fitted.booster_.dump_model())))
+    model = TreeModel.from_json({**stored, "scale": 1.0, "intercept": 0.0})
+    fresh = rng.random((400, len(FEATURES)))
+    assert model.scores(fresh) == pytest.approx(fitted.booster_.predict(fresh), abs=1e-4)
 
 
 def test_question_features_read_the_best_units_and_the_asked_speakers_own() -> None:
@@ -180,9 +237,9 @@ def _questions(rng: np.random.Generator, n: int) -> list[Question]:
 
 def test_fitting_learns_the_informative_feature_and_ranks_the_evidence_first() -> None:
     questions = _questions(np.random.default_rng(0), 200)
-    coef, intercept = fit_units(questions)
-    assert int(np.argmax(coef)) == COL["unit_cover"]
-    ranked = rank_questions(questions, coef, intercept)
+    units = fit_units(questions)
+    assert int(np.argmax(units.gain)) == COL["unit_cover"]
+    ranked = rank_questions(questions, units.model)
     assert all(r.top_hit for r in ranked if r.answerable)
     answer_coef, _ = fit_answerable(ranked)
     top = QUESTION_FEATURES.index("top_cover")
@@ -191,11 +248,25 @@ def test_fitting_learns_the_informative_feature_and_ranks_the_evidence_first() -
 
 def test_answerability_is_not_fitted_without_unanswerable_questions() -> None:
     questions = [q for q in _questions(np.random.default_rng(1), 40) if q.answerable]
-    coef, intercept = fit_units(questions)
-    assert fit_answerable(rank_questions(questions, coef, intercept)) is None
+    assert fit_answerable(rank_questions(questions, fit_units(questions).model)) is None
 
 
 def test_a_fitting_row_is_read_like_a_candidate() -> None:
     row = Row(features(unit_cover=0.5), 0.8)
     values = dict(zip(QUESTION_FEATURES, question_features([row], 0.0, 1), strict=True))
     assert values["top_score"] == 0.8 and values["top_cover"] == 0.5
+
+
+def test_folds_keep_an_article_on_one_side_and_both_models_find_the_evidence() -> None:
+    from evals.ranker_folds import MODELS, article_fold, top_hit, without
+
+    rows = [{"id": f"q{i}", "gold_docs": [f"a{i % 7}"]} for i in range(60)]
+    assert {article_fold(r) for r in rows[:7]} == {0, 1}  # both folds are used
+    assert all(article_fold(r) == article_fold(rows[i % 7]) for i, r in enumerate(rows))
+    questions = _questions(np.random.default_rng(2), 200)
+    for name, fit in MODELS.items():
+        hits = top_hit(questions, fit(questions))
+        assert len(hits) == 150 and all(hits), name
+    blind = [without(q, ["unit_cover"]) for q in questions]
+    assert not any(q.features[:, COL["unit_cover"]].any() for q in blind)
+    assert questions[1].features[2, COL["unit_cover"]] >= 0.7  # the originals are untouched
