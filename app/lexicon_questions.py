@@ -28,7 +28,7 @@ _LEXICON_TEXT = {
         answer reply message warning criticism explanation account argument feeling feelings
         concern concerns complaint complaints objection objections prediction predictions
         advice excuse demand demands promise pledge case point proposal plea appeal pitch
-        intention intentions""",
+        intention intentions quote quotes quotation quotations""",
     # Verbs whose object is what the speaker judged, so the topic: "criticise the answer",
     # "welcome the proposal" (a stance noun after other cues is what was asked for).
     "judging_verb": """
@@ -37,6 +37,8 @@ _LEXICON_TEXT = {
     # A verb that is a cue with a stance noun as object: "make the case", "give a warning".
     "cue_with_stance_object": "make give issue offer deliver raise voice express",
     "listener_verb": "tell inform brief assure warn remind promise ask urge give",
+    # A verb that asks the assistant for a stance noun: "Give me a quote from X on Y".
+    "request_verb": "give show find get bring share",
     # The preposition that links a cue to what it is about: "say about", "view of", "react to".
     "topic_preposition": "about on regarding concerning of over to towards toward for with as",
     "complementiser": "that",

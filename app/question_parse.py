@@ -202,13 +202,19 @@ def _subject_of_cue_verb(doc: Doc) -> SpeakerSlot | None:
 
 
 def _name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
-    """ "Did X comment on ...": spaCy may read the cue verb as a noun compounded with the name
-    before it; the name is still the speaker."""
-    for cue in (t for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() in CUE_VERBS):
-        names = [c for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    """ "Did X comment on ...": spaCy may read the cue as a noun (or a verb) compounded with the
+    name before it; the name is still the speaker."""
+    for cue in (t for t in doc if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() in CUE_VERBS):
+        names = [c for c in cue.children if c.dep_ == "compound" and _name_like(c)]
         if names:
             return _slot("name_before_cue_noun", names[-1], (cue,))
     return None
+
+
+def _name_like(token: Token) -> bool:
+    """A proper noun, or a capitalised word spaCy tagged as a common noun inside the question
+    (an unfamiliar surname: "Did Zelenskyy comment on ..." tags it NOUN)."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.i > 0 and token.is_title)
 
 
 def _agent_of_passive_cue(doc: Doc) -> SpeakerSlot | None:
@@ -272,7 +278,17 @@ def _stance_of_someone(doc: Doc) -> SpeakerSlot | None:
         for prep in (c for c in noun.children if c.lower_ in ("of", "from")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if pobj.pos_ == "PROPN":
-                    return _slot("stance_of_someone", pobj, (noun, prep))
+                    # "a quote from the President of X on Y": spaCy may hang "on Y" on the
+                    # person; it is what the quote is about, not part of the name.
+                    about = [
+                        c
+                        for c in pobj.children
+                        if c.dep_ == "prep"
+                        and c.i > pobj.i
+                        and c.lower_ in LEXICON["topic_preposition"] - {"of"}
+                    ][:1]
+                    last = about[0].i - 1 if about else None
+                    return _slot("stance_of_someone", pobj, (noun, prep, *about), last)
     return None
 
 
@@ -390,7 +406,20 @@ SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
     _ScaffoldRule("listener", _listener),
     _ScaffoldRule("stance_object", lambda t, cue: _stance_asked_for(t, cue)),
     _ScaffoldRule("negation", lambda t, cue: t.dep_ == "neg" and t.head.i in cue),
+    _ScaffoldRule("request", lambda t, cue: _requests_the_cue(t, cue)),
+    _ScaffoldRule(
+        "request_preposition",
+        lambda t, cue: t.lower_ in LEXICON["topic_preposition"] and _requests_the_cue(t.head, cue),
+    ),
 )
+
+
+def _requests_the_cue(token: Token, cue: frozenset[int]) -> bool:
+    """ "Give me a quote from X on Y", "Show me X's comments on Y": the verb asking for the
+    cue noun is the request, not the topic."""
+    return token.lemma_.lower() in LEXICON["request_verb"] and any(
+        child.i in cue and child.dep_ == "dobj" for child in token.children
+    )
 
 
 def _scaffolding(token: Token, cue: frozenset[int]) -> str | None:

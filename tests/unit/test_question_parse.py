@@ -79,6 +79,22 @@ SLOTS = [
         "pier",
     ),
     ("What was the harbour master's complaint over the fees?", "the harbour master", None, "fees"),
+    # A request for someone's words: the request is scaffolding, the "on Y" the topic.
+    (
+        "Give me a quote from Mara Quell on the harbour toll.",
+        "Mara Quell",
+        "stance_of_someone",
+        "harbour toll",
+    ),
+    (
+        "Give me a quote from the Mayor of Lowtown on the pier.",
+        "the Mayor of Lowtown",
+        "stance_of_someone",
+        "pier",
+    ),
+    ("Show me the comments of Ivo Marsh about rents.", "Ivo Marsh", "stance_of_someone", "rents"),
+    # An unfamiliar surname that spaCy tags as a common noun before a cue noun.
+    ("Did Oduyakova comment on the flooded bridge?", "Oduyakova", None, "flooded bridge"),
     # The main clause's speaker, not a name the question mentions as topic.
     (
         "What did Nora Vance say about Piet Vance's plan?",
