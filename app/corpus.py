@@ -9,19 +9,28 @@ The mappings keep the shape callers used (`chunks[id]`, `quotes[id] -> (Quote, a
 `quotes_by_chunk[id]`, `quotes_by_speaker[name] -> quote ids`), but they are not meant to be
 iterated: that would read the whole store. What needs a pass over it has its own query here
 (`sources`, `undated_articles`, `speaker_rows`, ...), run by SQLite.
+
+The speaker index is built once per state of the records file, by the first process that
+needs it at that state, and stored there (`speaker_index`): other processes, and later opens
+of an unchanged store, read it back (at 20k articles: 1.3 s to build, a few ms to read).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Generic, TypeVar
 
-from ingest.records import Records, SpeakerRow, StoredQuote
+from app.speaker_index import SpeakerIndex
+from ingest.records import Derived, Records, RecordsError, SpeakerRow, StoredQuote
 from ingest.types import Chunk, Quote
 
 CACHE_SIZE = 4096  # records of each kind kept in memory (a few MB)
+SPEAKER_INDEX = "speaker_index"  # its name among the records file's derived data
+
+log = logging.getLogger(__name__)
 
 Value = TypeVar("Value")
 
@@ -78,7 +87,7 @@ class Corpus:
     def __init__(self, records: Records, stamps: Mapping[str, str]) -> None:
         self.records = records
         self.stamps = dict(stamps)  # committed article id -> stamp, for lexical visibility
-        self.counts = records.counts()  # articles, chunks, quotes
+        self._counts: tuple[int, int, int] | None = None
         self.chunks: Mapping[str, Chunk] = _Lookup(
             records.chunk, lambda: self._ids("c"), lambda: self.counts[1]
         )
@@ -91,6 +100,14 @@ class Corpus:
         self.quotes_by_speaker: Mapping[str, list[str]] = _Lookup(
             lambda name: self._quote_ids("speaker", name), list, lambda: 0
         )
+
+    @property
+    def counts(self) -> tuple[int, int, int]:
+        """Articles, chunks and quotes; read when first asked for (two joins over the store:
+        0.2 s at 20k articles, which an open need not pay)."""
+        if self._counts is None:
+            self._counts = self.records.counts()
+        return self._counts
 
     def _quote(self, quote_id: str) -> tuple[Quote, str] | None:
         found = self.records.quote(quote_id)
@@ -129,6 +146,23 @@ class Corpus:
 
     def speaker_rows(self) -> list[SpeakerRow]:
         return self.records.speaker_rows()
+
+    def speaker_index(self) -> SpeakerIndex:
+        """The speaker index of the records as they are now: read back if some process built
+        it at this state, else built from the speaker counts and stored for the next one."""
+        saved = self.records.derived(SPEAKER_INDEX)
+        if saved is not None and saved.state == self.records.state():
+            try:
+                return SpeakerIndex.from_json(saved.data)
+            except ValueError as exc:
+                log.warning("rebuilding the stored speaker index: %s", exc)
+        state, rows = self.records.speaker_rows_at()
+        index = SpeakerIndex.from_rows(rows)
+        try:
+            self.records.put_derived(SPEAKER_INDEX, Derived(state, index.to_json()))
+        except RecordsError as exc:  # a read-only or full disk: answer anyway, build it again
+            log.warning("speaker index not stored: %s", exc)
+        return index
 
     def iter_quotes(self) -> Iterator[StoredQuote]:
         return self.records.iter_quotes()

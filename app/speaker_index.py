@@ -1,7 +1,9 @@
 """Who speaks in the store: canonical speakers across articles, their aliases, roles and counts.
 
-Built from counts of the stored quotes' speakers, roles and articles (one SQL `GROUP BY`, no
-quote text read), rebuilt when the store changes; names are
+Built from counts of the stored quotes' speakers, roles and articles (kept per article by the
+records file, no quote text read) when the store changes, and stored in the records file as
+JSON (`to_json`), so a process opening an unchanged store reads it back (`from_json`) instead
+of building it again; names are
 unified across articles by `ingest.speakers.unify_speakers` ("Lavrov" in one article and
 "Sergei Lavrov" in another are one speaker). Names in questions are resolved by
 `ingest.speakers.match_name`, whose ordered rules keep one person from standing in for another.
@@ -10,6 +12,7 @@ unified across articles by `ingest.speakers.unify_speakers` ("Lavrov" in one art
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -95,6 +98,15 @@ class SpeakerIndex:
             )
             for name in counts
         }
+        holders = [
+            RoleHolder(name, role, tuple(sorted(ids)), roles[name][role])
+            for (name, role), ids in sorted(role_articles.items())
+        ]
+        self._derive(holders)
+
+    def _derive(self, holders: Iterable[RoleHolder]) -> None:
+        """The lookup tables over `_info` and the role holders (cheap: one pass over the
+        speakers, not over the store's quotes)."""
         # Every written form of a named speaker by the last word of its key, so a name in a
         # question meets only the few forms that share its surname (a scan of every name cost
         # about a second per question on 12k BBC quotes).
@@ -113,11 +125,43 @@ class SpeakerIndex:
         for key in sorted(self._forms_by_surname):
             self._surnames_by_length[len(key)].append(key)
         self._close: dict[str, list[str]] = {}
+        self._role_holders = list(holders)
         self._holders: dict[str, list[RoleHolder]] = defaultdict(list)
-        for (name, role), ids in sorted(role_articles.items()):
-            holder = RoleHolder(name, role, tuple(sorted(ids)), roles[name][role])
-            for word in {w.rstrip("s") for w in canonical_key(role).split()}:
+        for holder in self._role_holders:
+            for word in {w.rstrip("s") for w in canonical_key(holder.role).split()}:
                 self._holders[word].append(holder)
+
+    def to_json(self) -> bytes:
+        """What the index was built into (not the lookup tables `_derive` makes from it), for
+        the records file: JSON, so reading it back runs no code of the file's."""
+        state = {
+            "canonical": self._canonical,
+            "members": {name: sorted(names) for name, names in self._members.items()},
+            "info": [
+                [i.name, i.quotes, i.articles, i.role, list(i.aliases)] for i in self._info.values()
+            ],
+            "holders": [
+                [h.name, h.role, list(h.article_ids), h.quotes] for h in self._role_holders
+            ],
+        }
+        return json.dumps(state, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: bytes) -> SpeakerIndex:
+        """The index `to_json` wrote; ValueError if `data` is not such an index."""
+        try:
+            state = json.loads(data)
+            index = cls.__new__(cls)
+            index._canonical = dict(state["canonical"])
+            index._members = defaultdict(set, {n: set(m) for n, m in state["members"].items()})
+            index._info = {}
+            for name, quotes, articles, role, aliases in state["info"]:
+                index._info[name] = SpeakerInfo(name, quotes, articles, role, tuple(aliases))
+            holders = [RoleHolder(n, r, tuple(ids), q) for n, r, ids, q in state["holders"]]
+        except (TypeError, KeyError, AttributeError, UnicodeDecodeError, ValueError) as exc:
+            raise ValueError(f"not a stored speaker index ({exc})") from exc
+        index._derive(holders)
+        return index
 
     def __len__(self) -> int:
         return len(self._info)

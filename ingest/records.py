@@ -15,12 +15,19 @@ a mark of their stamp (`put_rows` alone) are never returned.
 
 A store written before this file existed, or by another machine into a shared Chroma server,
 has committed articles the file lacks: `Store.sync_records` copies them in from Chroma.
+
+Derived data (the speaker index): every write transaction recounts the speakers of the articles
+it touched (`speaker_counts`, what `speaker_rows` reads, so no process groups every quote) and
+moves the file's `state` on; a reader that builds something from the rows stores it with the
+state it read them at (`put_derived`), and a later process at the same state reads it back
+instead of building it again (about 1.3 s at 20k articles, growing with the store).
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -46,6 +53,14 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
 CREATE INDEX IF NOT EXISTS quotes_chunk ON quotes (chunk_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);
+CREATE TABLE IF NOT EXISTS speaker_counts (
+    article_id TEXT NOT NULL, speaker TEXT NOT NULL, speaker_as_written TEXT, role TEXT,
+    quotes INTEGER NOT NULL, first INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS speaker_counts_article ON speaker_counts (article_id);
+CREATE INDEX IF NOT EXISTS speaker_counts_first ON speaker_counts (first);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS derived (
+    name TEXT PRIMARY KEY, state TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
 """
 
 _CHUNK_COLUMNS = (
@@ -59,6 +74,20 @@ _QUOTE_COLUMNS = (
 # Only rows of committed articles, in the version committed.
 _VISIBLE_CHUNKS = "chunks c JOIN articles a ON a.id = c.article_id AND a.stamp = c.stamp"
 _VISIBLE_QUOTES = "quotes q JOIN articles a ON a.id = q.article_id AND a.stamp = q.stamp"
+
+
+# A visible article's attributed quotes counted by speaker, written name and role; `first` is
+# the group's first quote row, so reading the counts in its order is reading them first seen
+# first, as when the speaker index read every quote.
+_COUNT_SPEAKERS = (
+    "SELECT q.article_id, q.speaker, q.speaker_as_written, q.role, count(*), min(q.rowid) "
+    f"FROM {_VISIBLE_QUOTES} WHERE q.speaker IS NOT NULL AND q.speaker != '' "
+    "{within} GROUP BY q.article_id, q.speaker, q.speaker_as_written, q.role"
+)
+# `state` keys: the file's identity (a new file, even at the same path, never matches derived
+# data of an old one), its write generation, and whether `speaker_counts` has been filled for
+# the articles of a file written before that table existed.
+_FILE, _GENERATION, _COUNTED = "file", "generation", "speaker_counts"
 
 
 class RecordsError(OSError):
@@ -80,6 +109,13 @@ class SpeakerRow(NamedTuple):
     role: str | None
     article_id: str
     quotes: int
+
+
+class Derived(NamedTuple):
+    """Something built from the records, stored with the `Records.state` it was built at."""
+
+    state: str
+    data: bytes
 
 
 def _chunk(row: Sequence) -> Chunk:
@@ -131,6 +167,20 @@ class Records:
             self._db().executescript(_SCHEMA)  # its own transaction
         except (OSError, sqlite3.Error) as exc:
             raise RecordsError(f"cannot open the records file {self.path} ({exc})") from exc
+        if len(self._query("SELECT key FROM state WHERE key IN (?, ?)", (_FILE, _COUNTED))) < 2:
+            self._initialise_state()
+
+    def _initialise_state(self) -> None:
+        """Give a new file its identity, and count the speakers of a file written before
+        `speaker_counts` existed (once, by whichever process opens it first)."""
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO state VALUES (?, ?)", (_FILE, uuid.uuid4().hex))
+            db.execute("INSERT OR IGNORE INTO state VALUES (?, ?)", (_GENERATION, "0"))
+            if not db.execute("SELECT 1 FROM state WHERE key = ?", (_COUNTED,)).fetchone():
+                db.execute("DELETE FROM speaker_counts")
+                db.execute("INSERT INTO speaker_counts " + _COUNT_SPEAKERS.format(within=""))
+                db.execute("INSERT INTO state VALUES (?, '1')", (_COUNTED,))
+                _next_generation(db)
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -162,6 +212,7 @@ class Records:
         stamped, without marking them: invisible until `commit` (what a killed write leaves)."""
         with self._write() as db:
             _put_rows(db, stamps, chunks, quotes)
+            _changed(db, list(stamps))
 
     def write(
         self,
@@ -184,12 +235,14 @@ class Records:
                 quotes = [q for q in quotes if q[2] in stamps]
             _put_rows(db, stamps, chunks, quotes)
             db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", stamps.items())
+            _changed(db, list(stamps))
         return list(stamps)
 
     def commit(self, stamps: Mapping[str, str]) -> None:
         """Mark these articles committed in these versions (after their Chroma records)."""
         with self._write() as db:
             db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", stamps.items())
+            _changed(db, list(stamps))
 
     def uncommit(self, article_ids: Sequence[str], seen: Mapping[str, str] | None = None) -> None:
         """Unmark these articles (before their Chroma records are deleted); with `seen` (a
@@ -201,6 +254,7 @@ class Records:
             for batch in _batches(list(article_ids)):
                 marks = ",".join("?" * len(batch))
                 db.execute(f"DELETE FROM articles WHERE id IN ({marks})", batch)
+            _changed(db, list(article_ids))
 
     def delete(self, article_ids: Sequence[str]) -> None:
         """Remove these articles' mark and rows."""
@@ -210,12 +264,24 @@ class Records:
                 for table, column in (("articles", "id"), ("chunks", "article_id")):
                     db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", batch)
                 db.execute(f"DELETE FROM quotes WHERE article_id IN ({marks})", batch)
+            _changed(db, list(article_ids))
 
     def clear_rows(self) -> None:
         """Drop every chunk and quote row and every mark (a rebuild writes them again)."""
         with self._write() as db:
-            for table in ("articles", "chunks", "quotes"):
+            for table in ("articles", "chunks", "quotes", "speaker_counts"):
                 db.execute(f"DELETE FROM {table}")
+            _next_generation(db)
+
+    def put_derived(self, name: str, derived: Derived) -> bool:
+        """Store data built from the records at `derived.state`, unless the records have
+        changed since (then it describes no state a reader will see); returns whether it was
+        stored."""
+        with self._write() as db:
+            if _state(db) != derived.state:
+                return False
+            db.execute("INSERT OR REPLACE INTO derived VALUES (?, ?, ?)", (name, *derived))
+        return True
 
     # ----- reading -------------------------------------------------------------------------
 
@@ -272,15 +338,37 @@ class Records:
         for row in cursor:
             yield _stored_quote(row)
 
+    def state(self) -> str:
+        """Names what the file holds now: it changes with every write of rows or marks."""
+        return _state(self._db())
+
+    def derived(self, name: str) -> Derived | None:
+        """Data stored by `put_derived`, with the state it was built at (maybe an old one)."""
+        rows = self._query("SELECT state, data FROM derived WHERE name = ?", (name,))
+        return Derived(*rows[0]) if rows else None
+
     def speaker_rows(self) -> list[SpeakerRow]:
-        """Visible attributed quotes counted by speaker, written name, role and article."""
+        """Visible attributed quotes counted by speaker, written name, role and article, first
+        seen first (kept per article by every write, so this reads no quote)."""
+        return self.speaker_rows_at()[1]
+
+    def speaker_rows_at(self) -> tuple[str, list[SpeakerRow]]:
+        """`speaker_rows` and the `state` they are of, read in one snapshot."""
         sql = (
-            "SELECT q.speaker, q.speaker_as_written, q.role, q.article_id, count(*) "
-            f"FROM {_VISIBLE_QUOTES} WHERE q.speaker IS NOT NULL AND q.speaker != '' "
-            "GROUP BY q.speaker, q.speaker_as_written, q.role, q.article_id "
-            "ORDER BY min(q.rowid)"  # first seen first, as when the index read every quote
+            "SELECT speaker, speaker_as_written, role, article_id, quotes "
+            "FROM speaker_counts ORDER BY first"
         )
-        return [SpeakerRow(*row) for row in self._query(sql)]
+        db = self._db()
+        try:
+            db.execute("BEGIN")
+            try:
+                state = _state(db)
+                rows = [SpeakerRow(*row) for row in db.execute(sql)]
+            finally:
+                db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise RecordsError(f"cannot read the records file {self.path} ({exc})") from exc
+        return state, rows
 
     def sources(self) -> list[str]:
         sql = f"SELECT DISTINCT c.source FROM {_VISIBLE_CHUNKS} WHERE c.source IS NOT NULL"
@@ -357,6 +445,31 @@ def _put_rows(
             for qid, q, article_id in quotes
         ),
     )
+
+
+def _changed(db: sqlite3.Connection, article_ids: Sequence[str]) -> None:
+    """Recount the speakers of these articles' visible quotes and move the state on (inside
+    the write transaction that changed their rows or marks)."""
+    for batch in _batches(list(article_ids)):
+        marks = ",".join("?" * len(batch))
+        db.execute(f"DELETE FROM speaker_counts WHERE article_id IN ({marks})", batch)
+        within = f"AND q.article_id IN ({marks})"
+        db.execute("INSERT INTO speaker_counts " + _COUNT_SPEAKERS.format(within=within), batch)
+    _next_generation(db)
+
+
+def _next_generation(db: sqlite3.Connection) -> None:
+    db.execute(
+        "UPDATE state SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = ?",
+        (_GENERATION,),
+    )
+
+
+def _state(db: sqlite3.Connection) -> str:
+    found = dict(
+        db.execute("SELECT key, value FROM state WHERE key IN (?, ?)", (_FILE, _GENERATION))
+    )
+    return f"{found.get(_FILE, '')}:{found.get(_GENERATION, '')}"
 
 
 def _marks(db: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, str]:
