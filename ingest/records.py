@@ -55,9 +55,8 @@ CREATE INDEX IF NOT EXISTS quotes_chunk ON quotes (chunk_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);
 CREATE TABLE IF NOT EXISTS speaker_counts (
     article_id TEXT NOT NULL, speaker TEXT NOT NULL, speaker_as_written TEXT, role TEXT,
-    quotes INTEGER NOT NULL, first INTEGER NOT NULL);
+    quotes INTEGER NOT NULL, first INTEGER PRIMARY KEY);
 CREATE INDEX IF NOT EXISTS speaker_counts_article ON speaker_counts (article_id);
-CREATE INDEX IF NOT EXISTS speaker_counts_first ON speaker_counts (first);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS derived (
     name TEXT PRIMARY KEY, state TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
@@ -77,8 +76,9 @@ _VISIBLE_QUOTES = "quotes q JOIN articles a ON a.id = q.article_id AND a.stamp =
 
 
 # A visible article's attributed quotes counted by speaker, written name and role; `first` is
-# the group's first quote row, so reading the counts in its order is reading them first seen
-# first, as when the speaker index read every quote.
+# the group's first quote row (the counts table's key, so reading it in order is one pass),
+# and reading the counts in its order is reading them first seen first, as when the speaker
+# index read every quote.
 _COUNT_SPEAKERS = (
     "SELECT q.article_id, q.speaker, q.speaker_as_written, q.role, count(*), min(q.rowid) "
     f"FROM {_VISIBLE_QUOTES} WHERE q.speaker IS NOT NULL AND q.speaker != '' "
