@@ -29,6 +29,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -57,6 +58,9 @@ CREATE TABLE IF NOT EXISTS speaker_counts (
     article_id TEXT NOT NULL, speaker TEXT NOT NULL, speaker_as_written TEXT, role TEXT,
     quotes INTEGER NOT NULL, first INTEGER PRIMARY KEY);
 CREATE INDEX IF NOT EXISTS speaker_counts_article ON speaker_counts (article_id);
+CREATE INDEX IF NOT EXISTS speaker_counts_speaker ON speaker_counts (speaker);
+CREATE TABLE IF NOT EXISTS speaker_changes (generation INTEGER NOT NULL, speaker TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS speaker_changes_generation ON speaker_changes (generation);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS derived (
     name TEXT PRIMARY KEY, state TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
@@ -85,9 +89,13 @@ _COUNT_SPEAKERS = (
     "{within} GROUP BY q.article_id, q.speaker, q.speaker_as_written, q.role"
 )
 # `state` keys: the file's identity (a new file, even at the same path, never matches derived
-# data of an old one), its write generation, and whether `speaker_counts` has been filled for
-# the articles of a file written before that table existed.
-_FILE, _GENERATION, _COUNTED = "file", "generation", "speaker_counts"
+# data of an old one), its write generation, whether `speaker_counts` has been filled for the
+# articles of a file written before that table existed, and the generation from which on
+# `speaker_changes` logs every speaker whose counts changed.
+_FILE, _GENERATION, _COUNTED, _LOGGED = "file", "generation", "speaker_counts", "logged_from"
+_STATE_KEYS = (_FILE, _COUNTED, _LOGGED)
+_LOG_LIMIT = 200_000  # speaker_changes rows kept; past it the log starts again (readers of
+# an older state then build the speaker index from all counts)
 
 
 class RecordsError(OSError):
@@ -102,13 +110,22 @@ class StoredQuote(NamedTuple):
 
 class SpeakerRow(NamedTuple):
     """How often one stored speaker name is quoted in one article, as written and in a role:
-    what the speaker index is built from, without reading any quote's text."""
+    what the speaker index is built from, without reading any quote's text. `first` orders
+    the rows as their first quotes were written (first seen first)."""
 
     speaker: str
     speaker_as_written: str | None
     role: str | None
     article_id: str
     quotes: int
+    first: int
+
+
+class SpeakerTotal(NamedTuple):
+    """One stored speaker name's quotes over the store, and its first quote row."""
+
+    quotes: int
+    first: int
 
 
 class Derived(NamedTuple):
@@ -167,7 +184,9 @@ class Records:
             self._db().executescript(_SCHEMA)  # its own transaction
         except (OSError, sqlite3.Error) as exc:
             raise RecordsError(f"cannot open the records file {self.path} ({exc})") from exc
-        if len(self._query("SELECT key FROM state WHERE key IN (?, ?)", (_FILE, _COUNTED))) < 2:
+        marks = ",".join("?" * len(_STATE_KEYS))
+        found = self._query(f"SELECT key FROM state WHERE key IN ({marks})", _STATE_KEYS)
+        if len(found) < len(_STATE_KEYS):
             self._initialise_state()
 
     def _initialise_state(self) -> None:
@@ -180,7 +199,9 @@ class Records:
                 db.execute("DELETE FROM speaker_counts")
                 db.execute("INSERT INTO speaker_counts " + _COUNT_SPEAKERS.format(within=""))
                 db.execute("INSERT INTO state VALUES (?, '1')", (_COUNTED,))
-                _next_generation(db)
+                _restart_log(db, _next_generation(db))
+            elif not db.execute("SELECT 1 FROM state WHERE key = ?", (_LOGGED,)).fetchone():
+                _restart_log(db, _generation(db))
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -271,7 +292,7 @@ class Records:
         with self._write() as db:
             for table in ("articles", "chunks", "quotes", "speaker_counts"):
                 db.execute(f"DELETE FROM {table}")
-            _next_generation(db)
+            _restart_log(db, _next_generation(db))
 
     def put_derived(self, name: str, derived: Derived) -> bool:
         """Store data built from the records at `derived.state`, unless the records have
@@ -347,28 +368,69 @@ class Records:
         rows = self._query("SELECT state, data FROM derived WHERE name = ?", (name,))
         return Derived(*rows[0]) if rows else None
 
-    def speaker_rows(self) -> list[SpeakerRow]:
-        """Visible attributed quotes counted by speaker, written name, role and article, first
-        seen first (kept per article by every write, so this reads no quote)."""
-        return self.speaker_rows_at()[1]
-
-    def speaker_rows_at(self) -> tuple[str, list[SpeakerRow]]:
-        """`speaker_rows` and the `state` they are of, read in one snapshot."""
-        sql = (
-            "SELECT speaker, speaker_as_written, role, article_id, quotes "
-            "FROM speaker_counts ORDER BY first"
-        )
+    @contextmanager
+    def snapshot(self) -> Iterator[str]:
+        """A read transaction: every read of this thread inside the block sees the file as it
+        was at its start, whatever other processes write meanwhile; yields that `state`."""
         db = self._db()
         try:
             db.execute("BEGIN")
-            try:
-                state = _state(db)
-                rows = [SpeakerRow(*row) for row in db.execute(sql)]
-            finally:
-                db.execute("COMMIT")
+            state = _state(db)  # the first read fixes the snapshot
         except sqlite3.Error as exc:
             raise RecordsError(f"cannot read the records file {self.path} ({exc})") from exc
-        return state, rows
+        try:
+            yield state
+        finally:
+            db.execute("COMMIT")
+
+    def speaker_rows(self, speakers: Sequence[str] | None = None) -> list[SpeakerRow]:
+        """Visible attributed quotes counted by speaker, written name, role and article, first
+        seen first (kept per article by every write, so this reads no quote); of every
+        speaker, or of these stored speaker names."""
+        sql = (
+            "SELECT speaker, speaker_as_written, role, article_id, quotes, first "
+            "FROM speaker_counts"
+        )
+        if speakers is None:
+            return [SpeakerRow(*row) for row in self._query(sql + " ORDER BY first")]
+        found = []
+        for batch in _batches(list(speakers)):
+            marks = ",".join("?" * len(batch))
+            found += self._query(f"{sql} WHERE speaker IN ({marks})", batch)
+        return [SpeakerRow(*row) for row in sorted(found, key=lambda row: row[5])]
+
+    def speaker_totals(self, speakers: Sequence[str]) -> dict[str, SpeakerTotal]:
+        """Quotes and first quote row of each of these stored speaker names that is quoted
+        in a visible article (absent: no longer quoted)."""
+        found: dict[str, SpeakerTotal] = {}
+        for batch in _batches(list(speakers)):
+            marks = ",".join("?" * len(batch))
+            sql = (
+                "SELECT speaker, sum(quotes), min(first) FROM speaker_counts "
+                f"WHERE speaker IN ({marks}) GROUP BY speaker"
+            )
+            found.update(
+                (name, SpeakerTotal(n, first)) for name, n, first in self._query(sql, batch)
+            )
+        return found
+
+    def speaker_changes(self, since: str) -> set[str] | None:
+        """The stored speaker names whose counts changed after state `since` (an earlier state
+        of this file), or None when that is not known (another file, or a state the log no
+        longer reaches back to): then every count has to be read."""
+        file_id, _, generation = since.partition(":")
+        found = dict(
+            self._query("SELECT key, value FROM state WHERE key IN (?, ?)", (_FILE, _LOGGED))
+        )
+        if not generation.isdigit() or file_id != found.get(_FILE):
+            return None
+        if int(generation) < int(found.get(_LOGGED, "0")) or int(generation) > self._generation():
+            return None
+        sql = "SELECT DISTINCT speaker FROM speaker_changes WHERE generation > ?"
+        return {row[0] for row in self._query(sql, (int(generation),))}
+
+    def _generation(self) -> int:
+        return int(self._query("SELECT value FROM state WHERE key = ?", (_GENERATION,))[0][0])
 
     def sources(self) -> list[str]:
         sql = f"SELECT DISTINCT c.source FROM {_VISIBLE_CHUNKS} WHERE c.source IS NOT NULL"
@@ -448,21 +510,37 @@ def _put_rows(
 
 
 def _changed(db: sqlite3.Connection, article_ids: Sequence[str]) -> None:
-    """Recount the speakers of these articles' visible quotes and move the state on (inside
-    the write transaction that changed their rows or marks)."""
+    """Recount the speakers of these articles' visible quotes, move the state on, and log the
+    speaker names counted before and after (inside the write transaction that changed the
+    articles' rows or marks)."""
+    generation = _next_generation(db)
+    log = "INSERT INTO speaker_changes SELECT DISTINCT ?, speaker FROM speaker_counts "
     for batch in _batches(list(article_ids)):
         marks = ",".join("?" * len(batch))
-        db.execute(f"DELETE FROM speaker_counts WHERE article_id IN ({marks})", batch)
+        within = f"WHERE article_id IN ({marks})"
+        db.execute(log + within, (generation, *batch))
+        db.execute(f"DELETE FROM speaker_counts {within}", batch)
         within = f"AND q.article_id IN ({marks})"
         db.execute("INSERT INTO speaker_counts " + _COUNT_SPEAKERS.format(within=within), batch)
-    _next_generation(db)
+        db.execute(log + f"WHERE article_id IN ({marks})", (generation, *batch))
+    if db.execute("SELECT count(*) FROM speaker_changes").fetchone()[0] > _LOG_LIMIT:
+        _restart_log(db, generation)
 
 
-def _next_generation(db: sqlite3.Connection) -> None:
-    db.execute(
-        "UPDATE state SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = ?",
-        (_GENERATION,),
-    )
+def _restart_log(db: sqlite3.Connection, generation: int) -> None:
+    """Empty the change log: it reaches back to `generation` from now on."""
+    db.execute("DELETE FROM speaker_changes")
+    db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (_LOGGED, str(generation)))
+
+
+def _generation(db: sqlite3.Connection) -> int:
+    return int(db.execute("SELECT value FROM state WHERE key = ?", (_GENERATION,)).fetchone()[0])
+
+
+def _next_generation(db: sqlite3.Connection) -> int:
+    generation = _generation(db) + 1
+    db.execute("UPDATE state SET value = ? WHERE key = ?", (str(generation), _GENERATION))
+    return generation
 
 
 def _state(db: sqlite3.Connection) -> str:

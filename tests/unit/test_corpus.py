@@ -113,7 +113,7 @@ def test_whole_store_queries(records: Records) -> None:
     assert records.sources() == ["Daily"]
     assert records.undated_titles() == ["Title b"]
     assert records.articles_without_chunks() == []
-    assert records.speaker_rows() == [
+    assert [row[:5] for row in records.speaker_rows()] == [
         ("Ana Vell", "Ana Vell", "minister", "a", 1),
         ("Ana Vell", "Ana Vell", None, "a", 1),
     ]
@@ -164,7 +164,7 @@ def grouped_from_quotes(records: Records) -> list[tuple]:
     """What `speaker_rows` gave before the counts were kept per article: every visible quote
     grouped, first seen first (the reference the kept counts must equal)."""
     sql = (
-        "SELECT q.speaker, q.speaker_as_written, q.role, q.article_id, count(*) "
+        "SELECT q.speaker, q.speaker_as_written, q.role, q.article_id, count(*), min(q.rowid) "
         "FROM quotes q JOIN articles a ON a.id = q.article_id AND a.stamp = q.stamp "
         "WHERE q.speaker IS NOT NULL AND q.speaker != '' "
         "GROUP BY q.speaker, q.speaker_as_written, q.role, q.article_id ORDER BY min(q.rowid)"
@@ -288,3 +288,49 @@ def test_damaged_stored_index_is_built_again(records: Records) -> None:
     ):
         with pytest.raises(ValueError):
             SpeakerIndex.from_json(bad)
+
+
+def test_the_change_log_names_changed_speakers_or_says_it_cannot(tmp_path, records) -> None:
+    start = records.state()
+    assert records.speaker_changes(start) == set()
+    records.write({"c": "1"}, [chunk("c", 0)], [quote("c", 1, "Bo Lind")])
+    records.write({"a": "2"}, [chunk("a", 0)], [quote("a", 3, "Cy Dale")])  # Ana Vell's gone
+    assert records.speaker_changes(start) == {"Bo Lind", "Ana Vell", "Cy Dale"}
+    other = Records(tmp_path / "other" / "records.sqlite")
+    assert records.speaker_changes(other.state()) is None  # another file's state
+    assert records.speaker_changes("nonsense") is None
+    records.clear_rows()
+    assert records.speaker_changes(start) is None  # the log starts again
+
+
+def test_the_updated_index_equals_a_build_from_every_count(records, monkeypatch) -> None:
+    corpus = Corpus(records, records.stamps())
+    corpus.speaker_index()
+    built = []
+    original = SpeakerIndex.from_rows.__func__
+
+    def counting(cls, rows):
+        built.append(1)
+        return original(cls, rows)
+
+    monkeypatch.setattr(SpeakerIndex, "from_rows", classmethod(counting))
+    writes = [
+        ({"c": "1"}, [quote("c", 1, "Vell", "minister")]),  # a bare surname joins Ana Vell
+        ({"d": "1"}, [quote("d", 1, "Bo Vell"), quote("d", 2, "Bo Vell", "mayor")]),
+        (
+            {"d": "2"},
+            [quote("d", 1, "Bo Vell"), quote("d", 2, "Bo Vell"), quote("d", 3, "Bo Vell")],
+        ),
+        ({"a": "2"}, [quote("a", 1, "Cy Dale")]),  # Ana Vell's article now quotes someone else
+    ]
+    for stamps, quotes in writes:
+        article = next(iter(stamps))
+        records.write(stamps, [chunk(article, 0)], quotes)
+        index = Corpus(records, records.stamps()).speaker_index()
+        expected = original(SpeakerIndex, records.speaker_rows())
+        assert index.to_json() == expected.to_json()
+        assert built == []  # updated, not built from every count
+    records.delete(["d"])
+    index = Corpus(records, records.stamps()).speaker_index()
+    assert index.to_json() == original(SpeakerIndex, records.speaker_rows()).to_json()
+    assert [s.name for s in index.speakers()] == ["Cy Dale", "Vell"]  # no Ana Vell left
