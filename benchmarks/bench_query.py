@@ -14,7 +14,6 @@ import argparse
 import contextlib
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -148,7 +147,7 @@ def measure(store: Path, repeats: int) -> dict:
                 t = time.perf_counter()
                 call(q)
                 timings[name].append((time.perf_counter() - t) * 1000)
-    result = {"open_s": open_s, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    result = {"open_s": open_s, "rss_mb": peak_rss_mb(os.getpid())}
     for name, values in timings.items():
         values.sort()
         result[name] = {
@@ -174,12 +173,17 @@ def answer_only(store: Path) -> dict:
     return {
         "open_cached_s": opened,
         "first_answer_s": first,
-        "answering_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "answering_rss_mb": peak_rss_mb(os.getpid()),
     }
 
 
 def peak_rss_mb(pid: int) -> float:
-    """A running process's peak resident set so far (VmHWM), in MB."""
+    """A running process's peak resident set so far (VmHWM), in MB.
+
+    Not `ru_maxrss`: Linux keeps that across fork and exec, so a child of this script reported
+    at least this script's own peak, which holds the store's Chroma collections after `counts`
+    (about 600 MB at 20k articles): the server-mode app's "609 MB" of 2026-12-04 (second
+    session) was that. VmHWM belongs to the address space, which exec replaces."""
     lines = Path(f"/proc/{pid}/status").read_text().splitlines()
     return int(next(line.split()[1] for line in lines if line.startswith("VmHWM"))) / 1024
 
@@ -285,9 +289,7 @@ def main() -> None:
             child = [sys.executable, "-m", "benchmarks.bench_query", "--base-store"]
             child += [str(args.base_store), "--child", str(folder), "--repeats", str(args.repeats)]
             if found.get("quotedesk_articles") != size:
-                # In a child: the records it holds would otherwise raise the peak RSS that
-                # every measuring child (forked from here) reports (Linux keeps ru_maxrss
-                # across fork and exec).
+                # In a child: the records it holds would otherwise stay in this process.
                 found = run_child([*child, "--replicate", str(size)])
             build_s = time.perf_counter() - started
             # The first open is that of a store written before the records file existed (as the
