@@ -8,7 +8,7 @@ records file (`ingest/records.py`) by id when an answer needs a record, and keep
 The mappings keep the shape callers used (`chunks[id]`, `quotes[id] -> (Quote, article id)`,
 `quotes_by_chunk[id]`, `quotes_by_speaker[name] -> quote ids`), but they are not meant to be
 iterated: that would read the whole store. What needs a pass over it has its own query here
-(`sources`, `undated_articles`, `speaker_rows`, ...), run by SQLite.
+(`sources`, `undated_articles`, `speaker_index`, ...), run by SQLite.
 
 The speaker index is stored in the records file with the state it describes (`speaker_index`):
 other processes, and later opens of an unchanged store, read it back (at 20k articles: 1.3 s
@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Generic, TypeVar
 
 from app.speaker_index import SpeakerIndex
-from ingest.records import Derived, Records, RecordsError, SpeakerRow, StoredQuote
+from ingest.records import Derived, Records, RecordsError, StoredQuote
 from ingest.types import Chunk, Quote
 
 CACHE_SIZE = 4096  # records of each kind kept in memory (a few MB)
@@ -144,9 +144,6 @@ class Corpus:
     def missing_articles(self) -> list[str]:
         """Committed articles without a visible chunk: a lost or damaged chunk index."""
         return self.records.articles_without_chunks()
-
-    def speaker_rows(self) -> list[SpeakerRow]:
-        return self.records.speaker_rows()
 
     def speaker_index(self) -> SpeakerIndex:
         """The speaker index of the records as they are now: read back if some process stored
