@@ -179,12 +179,13 @@ class QuoteDesk:
     # ----- speakers and quotes ---------------------------------------------------------------
 
     def speaker_index(self) -> SpeakerIndex:
-        """Rebuilt only when the retriever reloaded the store."""
+        """Read again only when the retriever reloaded the store (built only when no process
+        stored it for the records' state: `Corpus.speaker_index`)."""
         self.retriever.refresh()
         with self._index_lock:
             corpus = self.retriever.corpus
             if self._speaker_index is None or self._index_source is not corpus:
-                self._speaker_index = SpeakerIndex.from_rows(corpus.speaker_rows())
+                self._speaker_index = corpus.speaker_index()
                 self._index_source = corpus
             return self._speaker_index
 

@@ -1,7 +1,9 @@
 """Who speaks in the store: canonical speakers across articles, their aliases, roles and counts.
 
-Built from counts of the stored quotes' speakers, roles and articles (one SQL `GROUP BY`, no
-quote text read), rebuilt when the store changes; names are
+Built from counts of the stored quotes' speakers, roles and articles (kept per article by the
+records file, no quote text read) when the store changes, and stored in the records file as
+JSON (`to_json`), so a process opening an unchanged store reads it back (`from_json`) instead
+of building it again; names are
 unified across articles by `ingest.speakers.unify_speakers` ("Lavrov" in one article and
 "Sergei Lavrov" in another are one speaker). Names in questions are resolved by
 `ingest.speakers.match_name`, whose ordered rules keep one person from standing in for another.
@@ -10,12 +12,13 @@ unified across articles by `ingest.speakers.unify_speakers` ("Lavrov" in one art
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ingest.records import SpeakerRow
+from ingest.records import SpeakerRow, SpeakerTotal
 from ingest.speakers import (
     CLOSE_SPELLING,
     NameForm,
@@ -68,16 +71,27 @@ class SpeakerIndex:
     def _build(self, rows: Iterable[SpeakerRow]) -> None:
         rows = list(rows)
         self._canonical = unify_speakers(r.speaker for r in rows for _ in range(r.quotes))
-        self._members: dict[str, set[str]] = defaultdict(set)
+        self._by_surname = _by_surname(self._canonical)
+        self._members: dict[str, set[str]] = {}
+        self._info: dict[str, SpeakerInfo] = {}
+        self._first: dict[str, int] = {}  # canonical name -> its first quote row
+        self._derive(self._add(rows))
+
+    def _add(self, rows: Sequence[SpeakerRow]) -> list[RoleHolder]:
+        """Aggregate every row of some canonical speakers (first seen first) into their
+        members, info and first rows; returns their role holders."""
+        members: dict[str, set[str]] = defaultdict(set)
         counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
         articles: dict[str, set[str]] = defaultdict(set)
         roles: dict[str, Counter[str]] = defaultdict(Counter)
         role_articles: dict[tuple[str, str], set[str]] = defaultdict(set)
         aliases: dict[str, set[str]] = defaultdict(set)
         for row in rows:
             name = self._canonical.get(row.speaker, row.speaker)
-            self._members[name].add(row.speaker)
+            members[name].add(row.speaker)
             counts[name] += row.quotes
+            first.setdefault(name, row.first)
             articles[name].add(row.article_id)
             if role := usable_role(row.role):
                 roles[name][role] += row.quotes
@@ -85,16 +99,64 @@ class SpeakerIndex:
             written = row.speaker_as_written
             if written and canonical_key(written) and is_named_speaker(written):
                 aliases[name].add(written)
-        self._info = {
-            name: SpeakerInfo(
+        for name in counts:
+            self._members[name] = members[name]
+            self._first[name] = first[name]
+            self._info[name] = SpeakerInfo(
                 name=name,
                 quotes=counts[name],
                 articles=len(articles[name]),
                 role=roles[name].most_common(1)[0][0] if roles[name] else None,
-                aliases=tuple(sorted(aliases[name] | self._members[name] - {name})),
+                aliases=tuple(sorted(aliases[name] | members[name] - {name})),
             )
-            for name in counts
-        }
+        return [
+            RoleHolder(name, role, tuple(sorted(ids)), roles[name][role])
+            for (name, role), ids in role_articles.items()
+        ]
+
+    def updated(
+        self,
+        changed: Collection[str],
+        totals: Callable[[Sequence[str]], Mapping[str, SpeakerTotal]],
+        rows_of: Callable[[Sequence[str]], list[SpeakerRow]],
+    ) -> SpeakerIndex:
+        """A new index: this one after the counts of the stored speaker names `changed` moved
+        (an ingest, a replaced or deleted article), reading only what that can alter.
+
+        Names are unified within a surname, so only the names sharing a surname with a
+        changed one are unified again (`totals`: their quotes and first rows now), and only
+        the canonical speakers those names belonged to or belong to now are aggregated again
+        (`rows_of`: every count row of their names). The result equals a build from all
+        rows (`tests/fast/test_speaker_store_fast.py`)."""
+        surnames = {surname(name) for name in changed}
+        grouped = (n for key in surnames for n in self._by_surname.get(key, ()))
+        names = list(dict.fromkeys([*grouped, *changed]))
+        found = totals(names)
+        ordered = sorted(found, key=lambda name: found[name].first)
+        unified = unify_speakers(n for n in ordered for _ in range(found[n].quotes))
+        touched = {self._canonical.get(n, n) for n in names}
+        touched |= {unified.get(n, n) for n in found}
+        index = SpeakerIndex.__new__(SpeakerIndex)
+        gone = set(names)
+        index._canonical = {n: c for n, c in self._canonical.items() if n not in gone}
+        index._canonical.update(unified)
+        index._by_surname = {k: v for k, v in self._by_surname.items() if k not in surnames}
+        index._by_surname.update(_by_surname(unified))
+        index._members = {n: m for n, m in self._members.items() if n not in touched}
+        index._info = {n: i for n, i in self._info.items() if n not in touched}
+        index._first = {n: f for n, f in self._first.items() if n not in touched}
+        kept = [h for h in self._role_holders if h.name not in touched]
+        members = [n for n, c in index._canonical.items() if c in touched]
+        members += [n for n in found if n not in unified]  # names unify leaves as they are
+        added = index._add(rows_of(members))
+        order = sorted(index._info, key=index._first.__getitem__)  # first seen first, as built
+        index._info = {name: index._info[name] for name in order}
+        index._derive([*kept, *added])
+        return index
+
+    def _derive(self, holders: Iterable[RoleHolder]) -> None:
+        """The lookup tables over `_info` and the role holders (cheap: one pass over the
+        speakers, not over the store's quotes)."""
         # Every written form of a named speaker by the last word of its key, so a name in a
         # question meets only the few forms that share its surname (a scan of every name cost
         # about a second per question on 12k BBC quotes).
@@ -113,11 +175,50 @@ class SpeakerIndex:
         for key in sorted(self._forms_by_surname):
             self._surnames_by_length[len(key)].append(key)
         self._close: dict[str, list[str]] = {}
+        self._role_holders = sorted(holders, key=lambda h: (h.name, h.role))
         self._holders: dict[str, list[RoleHolder]] = defaultdict(list)
-        for (name, role), ids in sorted(role_articles.items()):
-            holder = RoleHolder(name, role, tuple(sorted(ids)), roles[name][role])
-            for word in {w.rstrip("s") for w in canonical_key(role).split()}:
+        for holder in self._role_holders:
+            for word in {w.rstrip("s") for w in canonical_key(holder.role).split()}:
                 self._holders[word].append(holder)
+
+    def to_json(self) -> bytes:
+        """What the index was built into (not the lookup tables `_derive` makes from it), for
+        the records file: JSON, so reading it back runs no code of the file's."""
+        state = {
+            "canonical": {
+                key: {name: self._canonical[name] for name in sorted(names)}
+                for key, names in sorted(self._by_surname.items())
+            },
+            "members": {name: sorted(self._members[name]) for name in self._info},
+            "info": [
+                [i.name, i.quotes, i.articles, i.role, list(i.aliases), self._first[i.name]]
+                for i in self._info.values()
+            ],
+            "holders": [
+                [h.name, h.role, list(h.article_ids), h.quotes] for h in self._role_holders
+            ],
+        }
+        return json.dumps(state, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: bytes) -> SpeakerIndex:
+        """The index `to_json` wrote; ValueError if `data` is not such an index."""
+        try:
+            state = json.loads(data)
+            index = cls.__new__(cls)
+            grouped = state["canonical"]
+            index._canonical = {n: c for names in grouped.values() for n, c in names.items()}
+            index._by_surname = {key: list(names) for key, names in grouped.items()}
+            index._members = {n: set(m) for n, m in state["members"].items()}
+            index._info, index._first = {}, {}
+            for name, quotes, articles, role, aliases, first in state["info"]:
+                index._info[name] = SpeakerInfo(name, quotes, articles, role, tuple(aliases))
+                index._first[name] = int(first)
+            holders = [RoleHolder(n, r, tuple(ids), q) for n, r, ids, q in state["holders"]]
+        except (TypeError, KeyError, AttributeError, UnicodeDecodeError, ValueError) as exc:
+            raise ValueError(f"not a stored speaker index ({exc})") from exc
+        index._derive(holders)
+        return index
 
     def __len__(self) -> int:
         return len(self._info)
@@ -234,10 +335,22 @@ class SpeakerIndex:
 def speaker_rows(quotes: Iterable[tuple[Quote, str]]) -> list[SpeakerRow]:
     """Attributed quotes counted by speaker, written name, role and article, first seen first
     (what `Records.speaker_rows` gives for the stored ones)."""
-    counts: Counter[tuple[str, str | None, str | None, str]] = Counter(
-        (q.speaker, q.speaker_as_written, q.role, a) for q, a in quotes if q.speaker
-    )
-    return [SpeakerRow(*key, quotes=n) for key, n in counts.items()]
+    counts: Counter[tuple[str, str | None, str | None, str]] = Counter()
+    first: dict[tuple[str, str | None, str | None, str], int] = {}
+    for position, (q, article_id) in enumerate(quotes):
+        if q.speaker:
+            key = (q.speaker, q.speaker_as_written, q.role, article_id)
+            counts[key] += 1
+            first.setdefault(key, position)
+    return [SpeakerRow(*key, quotes=n, first=first[key]) for key, n in counts.items()]
+
+
+def _by_surname(canonical: Mapping[str, str]) -> dict[str, list[str]]:
+    """The stored speaker names by surname: the groups `unify_speakers` unifies within."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for name in canonical:
+        grouped[surname(name)].append(name)
+    return dict(grouped)
 
 
 def _word_at(text: str, word: str) -> int:

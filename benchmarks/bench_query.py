@@ -14,7 +14,6 @@ import argparse
 import contextlib
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -148,7 +147,7 @@ def measure(store: Path, repeats: int) -> dict:
                 t = time.perf_counter()
                 call(q)
                 timings[name].append((time.perf_counter() - t) * 1000)
-    result = {"open_s": open_s, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    result = {"open_s": open_s, "rss_mb": peak_rss_mb(os.getpid())}
     for name, values in timings.items():
         values.sort()
         result[name] = {
@@ -174,12 +173,17 @@ def answer_only(store: Path) -> dict:
     return {
         "open_cached_s": opened,
         "first_answer_s": first,
-        "answering_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "answering_rss_mb": peak_rss_mb(os.getpid()),
     }
 
 
 def peak_rss_mb(pid: int) -> float:
-    """A running process's peak resident set so far (VmHWM), in MB."""
+    """A running process's peak resident set so far (VmHWM), in MB.
+
+    Not `ru_maxrss`: Linux keeps that across fork and exec, so a child of this script reported
+    at least this script's own peak, which holds the store's Chroma collections after `counts`
+    (about 600 MB at 20k articles): the server-mode app's "609 MB" of 2026-12-04 (second
+    session) was that. VmHWM belongs to the address space, which exec replaces."""
     lines = Path(f"/proc/{pid}/status").read_text().splitlines()
     return int(next(line.split()[1] for line in lines if line.startswith("VmHWM"))) / 1024
 
@@ -198,8 +202,9 @@ def answer_via_server(store: Path, child: list[str]) -> dict:
 
 
 def open_after_ingest(store: Path, base: Path, child: list[str], articles: int = 5) -> dict:
-    """A new app process's first open after another machine ingested a few articles into the
-    shared Chroma: its records file lacks them, and it copies in only those. Simulated by
+    """A new app process's first open, and first answer, after another machine ingested a few
+    articles into the shared Chroma: its records file lacks them, and it copies in only those
+    (and its speaker index is no longer the stored one's state). Simulated by
     this tree's CLI `ingest` here, then removing the new articles from the local records file;
     the added articles are deleted again afterwards."""
     from ingest.store import Store
@@ -228,7 +233,10 @@ def open_after_ingest(store: Path, base: Path, child: list[str], articles: int =
         measured = run_child(child)
     finally:
         Store.open(store).delete_articles(ids)
-    return {"open_after_ingest_s": measured["open_cached_s"]}
+    return {
+        "open_after_ingest_s": measured["open_cached_s"],
+        "first_answer_after_ingest_s": measured["first_answer_s"],
+    }
 
 
 def run_child(command: list[str], env: dict[str, str] | None = None) -> dict:
@@ -281,9 +289,7 @@ def main() -> None:
             child = [sys.executable, "-m", "benchmarks.bench_query", "--base-store"]
             child += [str(args.base_store), "--child", str(folder), "--repeats", str(args.repeats)]
             if found.get("quotedesk_articles") != size:
-                # In a child: the records it holds would otherwise raise the peak RSS that
-                # every measuring child (forked from here) reports (Linux keeps ru_maxrss
-                # across fork and exec).
+                # In a child: the records it holds would otherwise stay in this process.
                 found = run_child([*child, "--replicate", str(size)])
             build_s = time.perf_counter() - started
             # The first open is that of a store written before the records file existed (as the
@@ -321,7 +327,8 @@ def main() -> None:
         )
     print("# RSS: the measuring process also holds torch and llama-index (for the baseline);")
     print("# the answering process is what `quotedesk ask`/`serve` runs")
-    memory = ["open_s", "open_cached_s", "first_answer_s", "open_after_ingest_s", "rss_mb"]
+    memory = ["open_s", "open_cached_s", "first_answer_s", "open_after_ingest_s"]
+    memory += ["first_answer_after_ingest_s", "rss_mb"]
     memory += ["answering_rss_mb"]
     memory += ["server_app_rss_mb", "server_chroma_rss_mb"] if args.server else []
     rows = [[corpus[size]] + [r[m] for m in memory] for size, r in results.items()]

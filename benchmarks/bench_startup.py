@@ -23,6 +23,9 @@ from pathlib import Path
 from benchmarks.common import machine, print_table, write_json
 
 ROOT = Path(__file__).resolve().parents[1]
+# The quotedesk command of this tree: the installed `quotedesk` script imports the package it
+# was installed from (another checkout, maybe), `python -c` from ROOT imports this one.
+QUOTEDESK = [sys.executable, "-c", "from app.cli import cli; cli(prog_name='quotedesk')"]
 QUESTION = "What did the minister say about the economy?"
 BASELINE = """
 import sys, chromadb
@@ -55,10 +58,9 @@ def _serve_ready(store: Path, env: dict[str, str]) -> float:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    exe = str(Path(sys.executable).parent / "quotedesk")
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [exe, "--store", str(store), "serve", "--port", str(port)],
+        [*QUOTEDESK, "--store", str(store), "serve", "--port", str(port)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -83,8 +85,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "startup.json")
     args = parser.parse_args()
-    exe = str(Path(sys.executable).parent / "quotedesk")
-    ask_command = [exe, "--store", str(args.store), "ask", QUESTION]
+    ask_command = [*QUOTEDESK, "--store", str(args.store), "ask", QUESTION]
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "QUOTEDESK_EMBED_CACHE": cache}
         first = _timed(ask_command, env)

@@ -3,9 +3,10 @@
 Each measured quantity is fitted as `a + b * articles` (least squares over the measured
 sizes; a quantity measured at one size only is skipped, since most of it may be fixed cost) and
 printed at the target sizes. Why linear: what grows with the corpus is per-article (Chroma's
-HNSW vectors in an embedded store, the committed articles' stamps, the speaker index's rows);
-nothing is read whole. Above the largest measured size it is a formula on paper, and the
-output says so.
+HNSW vectors in an embedded store, the committed articles' stamps, the stored speaker index);
+nothing is read whole. `to_first_answer_s` is an open plus its first answer (unchanged store),
+`to_first_answer_after_ingest_s` the same after another machine's ingest. Above the largest
+measured size it is a formula on paper, and the output says so.
 
     python -m benchmarks.extrapolate benchmarks/out/query.json [more.json ...]
         [--targets 100000,300000,1000000]
@@ -19,11 +20,19 @@ from pathlib import Path
 
 import numpy as np
 
+# Sums over one process's start: (quantity, its parts).
+TOTALS = (
+    ("to_first_answer_s", ("open_cached_s", "first_answer_s")),
+    ("to_first_answer_after_ingest_s", ("open_after_ingest_s", "first_answer_after_ingest_s")),
+)
 QUANTITIES = (
     "open_s",
     "open_cached_s",
     "first_answer_s",
     "open_after_ingest_s",
+    "first_answer_after_ingest_s",
+    "to_first_answer_s",
+    "to_first_answer_after_ingest_s",
     "answering_rss_mb",
     "server_app_rss_mb",
     "server_chroma_rss_mb",
@@ -36,6 +45,9 @@ def points(paths: list[Path]) -> dict[str, list[tuple[int, float]]]:
     for path in paths:
         for result in json.loads(path.read_text(encoding="utf-8"))["results"].values():
             articles = result["counts"]["quotedesk_articles"]
+            for name, parts in TOTALS:
+                if all(part in result for part in parts):
+                    result[name] = sum(result[part] for part in parts)
             for name in QUANTITIES:
                 if name in result:
                     found[name].append((articles, float(result[name])))

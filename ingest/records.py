@@ -15,13 +15,21 @@ a mark of their stamp (`put_rows` alone) are never returned.
 
 A store written before this file existed, or by another machine into a shared Chroma server,
 has committed articles the file lacks: `Store.sync_records` copies them in from Chroma.
+
+Derived data (the speaker index): every write transaction recounts the speakers of the articles
+it touched (`speaker_counts`, what `speaker_rows` reads, so no process groups every quote) and
+moves the file's `state` on; a reader that builds something from the rows stores it with the
+state it read them at (`put_derived`), and a later process at the same state reads it back
+instead of building it again (about 1.3 s at 20k articles, growing with the store).
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -46,6 +54,16 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
 CREATE INDEX IF NOT EXISTS quotes_chunk ON quotes (chunk_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);
+CREATE TABLE IF NOT EXISTS speaker_counts (
+    article_id TEXT NOT NULL, speaker TEXT NOT NULL, speaker_as_written TEXT, role TEXT,
+    quotes INTEGER NOT NULL, first INTEGER PRIMARY KEY);
+CREATE INDEX IF NOT EXISTS speaker_counts_article ON speaker_counts (article_id);
+CREATE INDEX IF NOT EXISTS speaker_counts_speaker ON speaker_counts (speaker);
+CREATE TABLE IF NOT EXISTS speaker_changes (generation INTEGER NOT NULL, speaker TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS speaker_changes_generation ON speaker_changes (generation);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS derived (
+    name TEXT PRIMARY KEY, state TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
 """
 
 _CHUNK_COLUMNS = (
@@ -61,6 +79,25 @@ _VISIBLE_CHUNKS = "chunks c JOIN articles a ON a.id = c.article_id AND a.stamp =
 _VISIBLE_QUOTES = "quotes q JOIN articles a ON a.id = q.article_id AND a.stamp = q.stamp"
 
 
+# A visible article's attributed quotes counted by speaker, written name and role; `first` is
+# the group's first quote row (the counts table's key, so reading it in order is one pass),
+# and reading the counts in its order is reading them first seen first, as when the speaker
+# index read every quote.
+_COUNT_SPEAKERS = (
+    "SELECT q.article_id, q.speaker, q.speaker_as_written, q.role, count(*), min(q.rowid) "
+    f"FROM {_VISIBLE_QUOTES} WHERE q.speaker IS NOT NULL AND q.speaker != '' "
+    "{within} GROUP BY q.article_id, q.speaker, q.speaker_as_written, q.role"
+)
+# `state` keys: the file's identity (a new file, even at the same path, never matches derived
+# data of an old one), its write generation, whether `speaker_counts` has been filled for the
+# articles of a file written before that table existed, and the generation from which on
+# `speaker_changes` logs every speaker whose counts changed.
+_FILE, _GENERATION, _COUNTED, _LOGGED = "file", "generation", "speaker_counts", "logged_from"
+_STATE_KEYS = (_FILE, _COUNTED, _LOGGED)
+_LOG_LIMIT = 200_000  # speaker_changes rows kept; past it the log starts again (readers of
+# an older state then build the speaker index from all counts)
+
+
 class RecordsError(OSError):
     """The records file cannot be opened or written (disk full, permissions, damage)."""
 
@@ -73,13 +110,29 @@ class StoredQuote(NamedTuple):
 
 class SpeakerRow(NamedTuple):
     """How often one stored speaker name is quoted in one article, as written and in a role:
-    what the speaker index is built from, without reading any quote's text."""
+    what the speaker index is built from, without reading any quote's text. `first` orders
+    the rows as their first quotes were written (first seen first)."""
 
     speaker: str
     speaker_as_written: str | None
     role: str | None
     article_id: str
     quotes: int
+    first: int
+
+
+class SpeakerTotal(NamedTuple):
+    """One stored speaker name's quotes over the store, and its first quote row."""
+
+    quotes: int
+    first: int
+
+
+class Derived(NamedTuple):
+    """Something built from the records, stored with the `Records.state` it was built at."""
+
+    state: str
+    data: bytes
 
 
 def _chunk(row: Sequence) -> Chunk:
@@ -131,6 +184,24 @@ class Records:
             self._db().executescript(_SCHEMA)  # its own transaction
         except (OSError, sqlite3.Error) as exc:
             raise RecordsError(f"cannot open the records file {self.path} ({exc})") from exc
+        marks = ",".join("?" * len(_STATE_KEYS))
+        found = self._query(f"SELECT key FROM state WHERE key IN ({marks})", _STATE_KEYS)
+        if len(found) < len(_STATE_KEYS):
+            self._initialise_state()
+
+    def _initialise_state(self) -> None:
+        """Give a new file its identity, and count the speakers of a file written before
+        `speaker_counts` existed (once, by whichever process opens it first)."""
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO state VALUES (?, ?)", (_FILE, uuid.uuid4().hex))
+            db.execute("INSERT OR IGNORE INTO state VALUES (?, ?)", (_GENERATION, "0"))
+            if not db.execute("SELECT 1 FROM state WHERE key = ?", (_COUNTED,)).fetchone():
+                db.execute("DELETE FROM speaker_counts")
+                db.execute("INSERT INTO speaker_counts " + _COUNT_SPEAKERS.format(within=""))
+                db.execute("INSERT INTO state VALUES (?, '1')", (_COUNTED,))
+                _restart_log(db, _next_generation(db))
+            elif not db.execute("SELECT 1 FROM state WHERE key = ?", (_LOGGED,)).fetchone():
+                _restart_log(db, _generation(db))
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -162,6 +233,7 @@ class Records:
         stamped, without marking them: invisible until `commit` (what a killed write leaves)."""
         with self._write() as db:
             _put_rows(db, stamps, chunks, quotes)
+            _changed(db, list(stamps))
 
     def write(
         self,
@@ -184,12 +256,14 @@ class Records:
                 quotes = [q for q in quotes if q[2] in stamps]
             _put_rows(db, stamps, chunks, quotes)
             db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", stamps.items())
+            _changed(db, list(stamps))
         return list(stamps)
 
     def commit(self, stamps: Mapping[str, str]) -> None:
         """Mark these articles committed in these versions (after their Chroma records)."""
         with self._write() as db:
             db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", stamps.items())
+            _changed(db, list(stamps))
 
     def uncommit(self, article_ids: Sequence[str], seen: Mapping[str, str] | None = None) -> None:
         """Unmark these articles (before their Chroma records are deleted); with `seen` (a
@@ -201,6 +275,7 @@ class Records:
             for batch in _batches(list(article_ids)):
                 marks = ",".join("?" * len(batch))
                 db.execute(f"DELETE FROM articles WHERE id IN ({marks})", batch)
+            _changed(db, list(article_ids))
 
     def delete(self, article_ids: Sequence[str]) -> None:
         """Remove these articles' mark and rows."""
@@ -210,12 +285,24 @@ class Records:
                 for table, column in (("articles", "id"), ("chunks", "article_id")):
                     db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", batch)
                 db.execute(f"DELETE FROM quotes WHERE article_id IN ({marks})", batch)
+            _changed(db, list(article_ids))
 
     def clear_rows(self) -> None:
         """Drop every chunk and quote row and every mark (a rebuild writes them again)."""
         with self._write() as db:
-            for table in ("articles", "chunks", "quotes"):
+            for table in ("articles", "chunks", "quotes", "speaker_counts"):
                 db.execute(f"DELETE FROM {table}")
+            _restart_log(db, _next_generation(db))
+
+    def put_derived(self, name: str, derived: Derived) -> bool:
+        """Store data built from the records at `derived.state`, unless the records have
+        changed since (then it describes no state a reader will see); returns whether it was
+        stored."""
+        with self._write() as db:
+            if _state(db) != derived.state:
+                return False
+            db.execute("INSERT OR REPLACE INTO derived VALUES (?, ?, ?)", (name, *derived))
+        return True
 
     # ----- reading -------------------------------------------------------------------------
 
@@ -272,15 +359,78 @@ class Records:
         for row in cursor:
             yield _stored_quote(row)
 
-    def speaker_rows(self) -> list[SpeakerRow]:
-        """Visible attributed quotes counted by speaker, written name, role and article."""
+    def state(self) -> str:
+        """Names what the file holds now: it changes with every write of rows or marks."""
+        return _state(self._db())
+
+    def derived(self, name: str) -> Derived | None:
+        """Data stored by `put_derived`, with the state it was built at (maybe an old one)."""
+        rows = self._query("SELECT state, data FROM derived WHERE name = ?", (name,))
+        return Derived(*rows[0]) if rows else None
+
+    @contextmanager
+    def snapshot(self) -> Iterator[str]:
+        """A read transaction: every read of this thread inside the block sees the file as it
+        was at its start, whatever other processes write meanwhile; yields that `state`."""
+        db = self._db()
+        try:
+            db.execute("BEGIN")
+            state = _state(db)  # the first read fixes the snapshot
+        except sqlite3.Error as exc:
+            raise RecordsError(f"cannot read the records file {self.path} ({exc})") from exc
+        try:
+            yield state
+        finally:
+            db.execute("COMMIT")
+
+    def speaker_rows(self, speakers: Sequence[str] | None = None) -> list[SpeakerRow]:
+        """Visible attributed quotes counted by speaker, written name, role and article, first
+        seen first (kept per article by every write, so this reads no quote); of every
+        speaker, or of these stored speaker names."""
         sql = (
-            "SELECT q.speaker, q.speaker_as_written, q.role, q.article_id, count(*) "
-            f"FROM {_VISIBLE_QUOTES} WHERE q.speaker IS NOT NULL AND q.speaker != '' "
-            "GROUP BY q.speaker, q.speaker_as_written, q.role, q.article_id "
-            "ORDER BY min(q.rowid)"  # first seen first, as when the index read every quote
+            "SELECT speaker, speaker_as_written, role, article_id, quotes, first "
+            "FROM speaker_counts"
         )
-        return [SpeakerRow(*row) for row in self._query(sql)]
+        if speakers is None:
+            return [SpeakerRow(*row) for row in self._query(sql + " ORDER BY first")]
+        found = []
+        for batch in _batches(list(speakers)):
+            marks = ",".join("?" * len(batch))
+            found += self._query(f"{sql} WHERE speaker IN ({marks})", batch)
+        return [SpeakerRow(*row) for row in sorted(found, key=lambda row: row[5])]
+
+    def speaker_totals(self, speakers: Sequence[str]) -> dict[str, SpeakerTotal]:
+        """Quotes and first quote row of each of these stored speaker names that is quoted
+        in a visible article (absent: no longer quoted)."""
+        found: dict[str, SpeakerTotal] = {}
+        for batch in _batches(list(speakers)):
+            marks = ",".join("?" * len(batch))
+            sql = (
+                "SELECT speaker, sum(quotes), min(first) FROM speaker_counts "
+                f"WHERE speaker IN ({marks}) GROUP BY speaker"
+            )
+            found.update(
+                (name, SpeakerTotal(n, first)) for name, n, first in self._query(sql, batch)
+            )
+        return found
+
+    def speaker_changes(self, since: str) -> set[str] | None:
+        """The stored speaker names whose counts changed after state `since` (an earlier state
+        of this file), or None when that is not known (another file, or a state the log no
+        longer reaches back to): then every count has to be read."""
+        file_id, _, generation = since.partition(":")
+        found = dict(
+            self._query("SELECT key, value FROM state WHERE key IN (?, ?)", (_FILE, _LOGGED))
+        )
+        if not generation.isdigit() or file_id != found.get(_FILE):
+            return None
+        if int(generation) < int(found.get(_LOGGED, "0")) or int(generation) > self._generation():
+            return None
+        sql = "SELECT DISTINCT speaker FROM speaker_changes WHERE generation > ?"
+        return {row[0] for row in self._query(sql, (int(generation),))}
+
+    def _generation(self) -> int:
+        return int(self._query("SELECT value FROM state WHERE key = ?", (_GENERATION,))[0][0])
 
     def sources(self) -> list[str]:
         sql = f"SELECT DISTINCT c.source FROM {_VISIBLE_CHUNKS} WHERE c.source IS NOT NULL"
@@ -357,6 +507,47 @@ def _put_rows(
             for qid, q, article_id in quotes
         ),
     )
+
+
+def _changed(db: sqlite3.Connection, article_ids: Sequence[str]) -> None:
+    """Recount the speakers of these articles' visible quotes, move the state on, and log the
+    speaker names counted before and after (inside the write transaction that changed the
+    articles' rows or marks)."""
+    generation = _next_generation(db)
+    log = "INSERT INTO speaker_changes SELECT DISTINCT ?, speaker FROM speaker_counts "
+    for batch in _batches(list(article_ids)):
+        marks = ",".join("?" * len(batch))
+        within = f"WHERE article_id IN ({marks})"
+        db.execute(log + within, (generation, *batch))
+        db.execute(f"DELETE FROM speaker_counts {within}", batch)
+        within = f"AND q.article_id IN ({marks})"
+        db.execute("INSERT INTO speaker_counts " + _COUNT_SPEAKERS.format(within=within), batch)
+        db.execute(log + f"WHERE article_id IN ({marks})", (generation, *batch))
+    if db.execute("SELECT count(*) FROM speaker_changes").fetchone()[0] > _LOG_LIMIT:
+        _restart_log(db, generation)
+
+
+def _restart_log(db: sqlite3.Connection, generation: int) -> None:
+    """Empty the change log: it reaches back to `generation` from now on."""
+    db.execute("DELETE FROM speaker_changes")
+    db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (_LOGGED, str(generation)))
+
+
+def _generation(db: sqlite3.Connection) -> int:
+    return int(db.execute("SELECT value FROM state WHERE key = ?", (_GENERATION,)).fetchone()[0])
+
+
+def _next_generation(db: sqlite3.Connection) -> int:
+    generation = _generation(db) + 1
+    db.execute("UPDATE state SET value = ? WHERE key = ?", (str(generation), _GENERATION))
+    return generation
+
+
+def _state(db: sqlite3.Connection) -> str:
+    found = dict(
+        db.execute("SELECT key, value FROM state WHERE key IN (?, ?)", (_FILE, _GENERATION))
+    )
+    return f"{found.get(_FILE, '')}:{found.get(_GENERATION, '')}"
 
 
 def _marks(db: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, str]:

@@ -1,0 +1,202 @@
+"""What the answering process holds, step by step and by mapping: imports (chromadb's client,
+onnxruntime, tokenizers, tantivy), the open, the first answer (speaker index, ONNX session,
+ranker), every question answered (quote pools, caches).
+
+Why: with the vectors in a Chroma server the app process held 609 MB at 20k articles (target
+500 MB) and nobody knew of what. Each step runs in one fresh child process (what `quotedesk
+ask` or `serve` runs), which reports its resident set (VmRSS) and peak (VmHWM) after each step,
+then its mappings from /proc/self/smaps grouped: anonymous memory (Python objects, malloc
+arenas, native libraries' heaps), each package's shared libraries, the store's files mapped
+(tantivy segments, the records file), the model.
+
+    python -m benchmarks.memory_breakdown --store DIR [--server] [--out FILE]
+
+With `--server` the store's Chroma folder is served by `chroma run` and the app is its client
+(the server's own RSS is reported beside it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import NamedTuple
+
+from benchmarks.common import chroma_server, machine, print_table, write_json
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = (  # bench_query's: half of them about speakers
+    "Who said the decision was a mistake?",
+    "What did the minister say about the economy?",
+    "How did the company explain the fall in profits?",
+    "What happened at the match on Saturday?",
+    "What did the prime minister say about the election?",
+    "Why did shares fall?",
+    "What did the manager say about injuries?",
+    "What is the new mobile phone technology?",
+    "What did critics say about the film?",
+    "How much did oil prices rise?",
+)
+# Mapping groups, first match wins: (name, pattern on the mapped path).
+GROUPS = (
+    ("store: lexical index (tantivy segments)", re.compile(r"/lexical/")),
+    ("store: records file", re.compile(r"records\.sqlite")),
+    ("store: chroma files (embedded)", re.compile(r"/chroma/")),
+    ("model file", re.compile(r"\.onnx$|\.safetensors$")),
+    ("python interpreter", re.compile(r"/(python3(\.\d+)?|libpython[^/]*)$")),
+)
+_PACKAGE = re.compile(r"site-packages/([^/]+)")
+
+
+class Step(NamedTuple):
+    name: str
+    rss_mb: float
+    peak_mb: float
+    seconds: float
+    new_modules: tuple[str, ...]  # top-level packages imported by this step
+
+
+def status_mb(key: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def mappings() -> dict[str, float]:
+    """Resident MB of this process by group of mapping (see GROUPS; packages by name)."""
+    groups: dict[str, float] = defaultdict(float)
+    current = "anonymous"
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        head = line.split()
+        if head and re.fullmatch(r"[0-9a-f]+-[0-9a-f]+", head[0]):
+            path = head[5] if len(head) > 5 else ""
+            current = _group(path)
+        elif head and head[0] == "Rss:":
+            groups[current] += int(head[1]) / 1024
+    return dict(sorted(groups.items(), key=lambda item: -item[1]))
+
+
+def _group(path: str) -> str:
+    if not path or path.startswith("["):
+        return "anonymous" if path in ("", "[heap]", "[stack]") else path
+    for name, pattern in GROUPS:
+        if pattern.search(path):
+            return name
+    found = _PACKAGE.search(path)
+    if found:
+        return "package: " + found.group(1).split(".")[0].removesuffix(".libs")
+    return "other files: " + Path(path).name
+
+
+def child(store: Path) -> dict:
+    """In a fresh process: the steps of an answering process, measured one by one."""
+    steps: list[Step] = []
+    known = {m.split(".")[0] for m in sys.modules}
+
+    def step(name: str, run) -> None:
+        started = time.perf_counter()
+        run()
+        seconds = time.perf_counter() - started
+        now = {m.split(".")[0] for m in sys.modules}
+        new = tuple(sorted(now - known))
+        known.update(now)
+        steps.append(Step(name, status_mb("VmRSS"), status_mb("VmHWM"), seconds, new))
+
+    held: dict = {}
+    step("python started", lambda: None)
+    step("import app.api", lambda: __import__("app.api"))
+    step("import chromadb (client)", lambda: __import__("chromadb"))
+    step(
+        "import onnxruntime, tokenizers",
+        lambda: [__import__(m) for m in ("onnxruntime", "tokenizers")],
+    )
+
+    def open_desk() -> None:
+        from app.api import QuoteDesk
+
+        held["desk"] = QuoteDesk.open(store)
+
+    step("QuoteDesk.open", open_desk)
+    step("speaker index", lambda: held["desk"].speaker_index())
+    step("first question embedded (ONNX session)", lambda: held["desk"].retriever.embed_query("x"))
+    step("first answer", lambda: held["desk"].ask(QUESTIONS[0]))
+
+    # Before the other questions, which may name that speaker and build the same pool.
+    def top_speaker_pool() -> None:
+        desk = held["desk"]
+        top = desk.speakers()[0]
+        held["top"] = f"{top.name} ({top.quotes:,} quotes)"
+        desk.retriever.search_quotes("economy", 10, speakers=desk.speaker_index().members(top.name))
+
+    step("quote pool of the most quoted speaker", top_speaker_pool)
+    step("every question once", lambda: [held["desk"].ask(q) for q in QUESTIONS])
+    step("every question again", lambda: [held["desk"].ask(f"{q} 1") for q in QUESTIONS])
+
+    return {"steps": [s._asdict() for s in steps], "mappings": mappings(), "top": held["top"]}
+
+
+def run(store: Path, env: dict[str, str] | None = None) -> dict:
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks.memory_breakdown",
+        "--store",
+        str(store),
+        "--child",
+    ]
+    out = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, check=True, env=os.environ | (env or {})
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def report(name: str, measured: dict) -> None:
+    print(f"\n## {name}")
+    rows, before = [], 0.0
+    for s in measured["steps"]:
+        modules = ", ".join(m for m in s["new_modules"] if not m.startswith("_"))[:70]
+        rows.append(
+            [s["name"], s["rss_mb"], s["rss_mb"] - before, s["peak_mb"], s["seconds"], modules]
+        )
+        before = s["rss_mb"]
+    print_table(["step", "RSS MB", "+MB", "peak MB", "s", "new top-level modules"], rows)
+    print(f"(the most quoted speaker: {measured['top']})")
+    print()
+    top = [[k, v] for k, v in measured["mappings"].items() if v >= 1.0]
+    print_table(["resident at the end, by mapping", "MB"], top)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--server", action="store_true", help="also with a Chroma server")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "memory.json")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.store)))
+        return
+    results = {"embedded": run(args.store)}
+    if args.server:
+        with chroma_server(args.store / "chroma", args.store / "chroma-server.log") as (url, pid):
+            results["server"] = run(args.store, {"QUOTEDESK_CHROMA_URL": url})
+            status = Path(f"/proc/{pid}/status").read_text()
+            hwm = next(line for line in status.splitlines() if line.startswith("VmHWM"))
+            results["server"]["chroma_server_peak_mb"] = int(hwm.split()[1]) / 1024
+    print(f"# memory breakdown of the answering process; {machine()}; store {args.store}")
+    for name, measured in results.items():
+        report(name, measured)
+        if "chroma_server_peak_mb" in measured:
+            print(f"\nChroma server peak RSS: {measured['chroma_server_peak_mb']:.0f} MB")
+    write_json(args.out, {"machine": machine(), "store": str(args.store), "results": results})
+
+
+if __name__ == "__main__":
+    main()
