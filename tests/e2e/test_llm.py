@@ -32,6 +32,9 @@ QUESTION = "What did Lavrov say about the OSCE?"
 # Cites the report "Lavrov explained that the US and NATO had previously agreed ... not to
 # expand at the expense of Russia's security", which the answer to QUESTION may leave out.
 EXPANSION = "What did Lavrov say about NATO expanding at the expense of Russia's security?"
+# Cites the quotation naming the Istanbul and Astana Declarations (another OSCE quotation may
+# answer QUESTION instead).
+DECLARATION = "What did Lavrov say about the Istanbul Declaration?"
 FOLLOW_UP = "And what did the Kremlin make of those answers?"
 CONDENSED = "What did Dmitry Peskov say about the written answers?"
 
@@ -231,14 +234,12 @@ def test_the_issue_18_sentences_are_removed(sample_desk, quotes, sentence, check
     evidence = "not to expand" if (sentence, check) in NEGATION else "Istanbul Declaration"
     if "conditioned" in sentence:
         evidence = "conditioned"
-    question = QUESTION
+    question = DECLARATION
     if "conditioned" in sentence:
-        # The ranked answer to QUESTION cites the OSCE passages; this quotation answers:
         question = "What did Lavrov say about the right to choose alliances?"
     elif (sentence, check) in NEGATION:
         question = EXPANSION
-    if question != QUESTION:
-        quotes = sample_desk.ask(question)
+    quotes = sample_desk.ask(question)
     reply = sentence.format(n=cited(quotes, evidence))
     answer = with_llm(sample_desk, FakeLLM(reply)).ask(question)
     [removed] = answer.generation.removed
@@ -248,14 +249,15 @@ def test_the_issue_18_sentences_are_removed(sample_desk, quotes, sentence, check
     assert (verdict.check, verdict.reason) == (check, removed.reason)
 
 
-def test_the_issue_18_faithful_sentences_are_kept(sample_desk, quotes) -> None:
+def test_the_issue_18_faithful_sentences_are_kept(sample_desk) -> None:
+    quotes = sample_desk.ask(DECLARATION)
     n = cited(quotes, "Istanbul Declaration")
     reply = (
         f"Lavrov mentioned the Istanbul Declaration of 1999 and the Astana Declaration of 2010 "
         f"[{n}]. The Russian foreign minister said written documents were signed by the leaders "
         f"of all the countries of the OSCE [{n}]."
     )
-    answer = with_llm(sample_desk, FakeLLM(reply)).ask(QUESTION)
+    answer = with_llm(sample_desk, FakeLLM(reply)).ask(DECLARATION)
     assert answer.written and answer.answer == reply
 
 
