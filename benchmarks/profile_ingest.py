@@ -16,8 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.bench_ingest import DEFAULT_CORPUS, _subset
 from benchmarks.common import machine
+
+DEFAULT_CORPUS = (
+    Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc" / "articles.jsonl"
+)
 
 
 def main() -> None:
@@ -41,7 +44,9 @@ def main() -> None:
     from app.api import QuoteDesk
 
     with tempfile.TemporaryDirectory() as folder:
-        corpus = _subset(args.corpus, args.limit, Path(folder))
+        corpus = Path(folder) / "subset.jsonl"
+        lines = args.corpus.read_text(encoding="utf-8").splitlines()[: args.limit]
+        corpus.write_text("\n".join(lines), encoding="utf-8")
         desk = QuoteDesk.open(args.store or Path(folder) / "store")
         desk.ingestor.embedder.token_pass  # noqa: B018 - the model loads outside the profile
         profile = cProfile.Profile()

@@ -20,7 +20,7 @@ from ingest.embedding import Embedder
 from ingest.ids import quote_id
 from ingest.loaders import LoadError, discover, load_file
 from ingest.memory import release_free_memory
-from ingest.quotes import extract_quotes_many
+from ingest.quotes import extract_quotes_many, load_models
 from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
 from ingest.sentence_vectors import SentenceVectors
 from ingest.store import Store, StoreError, refused_write
@@ -95,6 +95,16 @@ class Ingestor:
     # higher (bench_ingest --overlapped, 300 BBC articles, 2026-12-04 run A: 34.1 s vs 33.6 s,
     # 1,481 vs 1,469 MB; only under outside load did it gain; docs/notes/onepass.md).
     overlap: bool = False
+
+    def warm(self) -> None:
+        """Load both models ingest needs, the embedding pass and the quote finder's NER, the
+        second in a thread beside the first (onnxruntime builds its session without the GIL).
+        `_run` calls it; a caller that times ingest apart from model loading calls it first."""
+        with ThreadPoolExecutor(1, thread_name_prefix="ingest-load") as loader:
+            ner = loader.submit(load_models)
+            if isinstance(self.embedder, Embedder):
+                self.embedder.token_pass  # noqa: B018 - loads the pass
+            ner.result()
 
     @property
     def sentences(self) -> SentenceVectors:
@@ -210,6 +220,10 @@ class Ingestor:
         """
         size = max(1, min(self.batch_articles, STAGE_ARTICLES))
         batches = [articles[i : i + size] for i in range(0, len(articles), size)]
+        if batches:
+            started = time.perf_counter()
+            self.warm()
+            report.timed("load", started)
         if self.overlap:
             self._run_overlapped(batches, report, done, replace_old)
         else:
