@@ -14,6 +14,7 @@ import io
 import pstats
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from benchmarks.common import machine
@@ -37,7 +38,15 @@ def main() -> None:
     parser.add_argument(
         "--no-profile", action="store_true", help="stage seconds only, without cProfile's cost"
     )
+    parser.add_argument(
+        "--overlapped", action="store_true", help="stages overlapped (Ingestor.overlap)"
+    )
+    parser.add_argument("--stage-articles", type=int, help="articles per ingest stage")
     args = parser.parse_args()
+    if args.stage_articles:
+        import ingest.pipeline
+
+        ingest.pipeline.STAGE_ARTICLES = args.stage_articles
     if args.no_model:
         _skip_model()
 
@@ -48,7 +57,8 @@ def main() -> None:
         lines = args.corpus.read_text(encoding="utf-8").splitlines()[: args.limit]
         corpus.write_text("\n".join(lines), encoding="utf-8")
         desk = QuoteDesk.open(args.store or Path(folder) / "store")
-        desk.ingestor.embedder.token_pass  # noqa: B018 - the model loads outside the profile
+        desk.ingestor = replace(desk.ingestor, overlap=args.overlapped)
+        desk.ingestor.warm()  # the models load outside the profile
         profile = cProfile.Profile()
         started = time.perf_counter()
         if not args.no_profile:
@@ -56,7 +66,10 @@ def main() -> None:
         report = desk.ingest([corpus], progress=False)
         profile.disable()
         wall = time.perf_counter() - started
-    print(f"# ingest profile: {report.added} articles of {args.corpus.name}; {machine()}")
+    print(
+        f"# ingest profile: {report.added} articles of {args.corpus.name},"
+        f" overlapped {args.overlapped}, stages of {args.stage_articles or 'default'}; {machine()}"
+    )
     print(f"ingest {wall:.2f}s; " + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items()))
     for order in () if args.no_profile else ("tottime", "cumulative"):
         out = io.StringIO()
