@@ -1,11 +1,12 @@
-"""The ingest model pass three ways on the same chunks, same run: how main ran it (batches of
-64 texts, one batch at a time on every core) against batches capped at 2,048 padded word
-pieces, on one worker with every core or on one worker per core with one torch thread each
-(`ingest.token_pass.PassThreads`, the default). Also the cosine of each way's chunk and
-sentence vectors to the first way's: the change must be float noise.
+"""The ingest model pass several ways on the same chunks, same run: how an early version ran
+it (batches of 64 texts, one batch at a time on every core) against batches capped at 2,048
+padded word pieces, on one worker with every core or on one worker per core with one thread
+each (`ingest.token_pass.PassThreads`, the default), on torch or on onnxruntime (the states
+export, `ingest.onnx_model.OnnxStates`). Also the cosine of each way's chunk and sentence
+vectors to the first way's: the change must be float noise.
 
     python -m benchmarks.bench_pass_threads [--corpus ../shared/corpus/bbc/articles.jsonl]
-        [--articles 100] [--rounds 2]
+        [--articles 100] [--rounds 2] [--export-folder DIR]
 
 Chunks come from ingest's own quote finding and chunking, grouped in ingest's stages
 (`STAGE_ARTICLES`), one `pooled` call per stage as `Ingestor` makes them.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import tempfile
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -29,9 +31,10 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc" / "articles.jsonl"
 
 
 class Way(NamedTuple):
-    """One way to run the pass: thread layout, padded word-piece cap, texts per batch."""
+    """One way to run the pass: runtime, thread layout, padded word-piece cap, texts per batch."""
 
     name: str
+    runtime: str
     workers: int
     intra_op: int
     max_pieces: int
@@ -40,9 +43,10 @@ class Way(NamedTuple):
 
 def ways(cores: int) -> list[Way]:
     return [
-        Way("main: 64 texts a batch, 1 worker x all cores", 1, cores, 10**9, 64),
-        Way("capped 2,048 pieces, 1 worker x all cores", 1, cores, 2048, 64),
-        Way(f"capped 2,048 pieces, {cores} workers x 1 thread", cores, 1, 2048, 64),
+        Way("torch, 64 texts a batch, 1 worker x all cores", "torch", 1, cores, 10**9, 64),
+        Way("torch, capped 2,048 pieces, 1 worker x all cores", "torch", 1, cores, 2048, 64),
+        Way(f"torch, capped 2,048 pieces, {cores} workers x 1", "torch", cores, 1, 2048, 64),
+        Way(f"onnxruntime, capped 2,048, {cores} workers x 1", "onnx", cores, 1, 2048, 64),
     ]
 
 
@@ -88,13 +92,23 @@ def main() -> None:
     parser.add_argument(
         "--out", type=Path, default=ROOT / "benchmarks" / "out" / "pass_threads.json"
     )
+    parser.add_argument(
+        "--export-folder",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "quotedesk-bench-exports",
+        help="where the states export is written (once) and read",
+    )
     args = parser.parse_args()
 
     from ingest.embedding import Embedder, resolve_model_path
+    from ingest.onnx_model import OnnxStates
     from ingest.token_pass import PassThreads, TokenPass
 
-    embedder = Embedder(resolve_model_path(None), batch_size=64, export_folder=None)
-    base = embedder.token_pass
+    model = resolve_model_path(None)
+    torch_pass = Embedder(model, 64, None, runtime="torch").token_pass
+    onnx_pass = Embedder(model, 64, args.export_folder, runtime="onnx").token_pass
+    if not isinstance(onnx_pass.forward, OnnxStates):
+        raise SystemExit(f"no states export could be written to {args.export_folder}")
     work = stages(args.corpus, args.articles)
     cores = os.cpu_count() or 1
     chosen = ways(cores)
@@ -103,9 +117,10 @@ def main() -> None:
     vectors: dict[str, list[np.ndarray]] = {}
     for _ in range(args.rounds):
         for way in chosen:
+            base = onnx_pass if way.runtime == "onnx" else torch_pass
             token_pass = TokenPass(
-                base.transformer,
-                embedder.model_path,
+                base.forward,
+                model,
                 256,
                 way.max_texts,
                 PassThreads(way.workers, way.intra_op),

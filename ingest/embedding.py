@@ -16,9 +16,18 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ingest.onnx_model import OnnxEncoder, export, export_path
-from ingest.pooling import PooledText, Span
-from ingest.token_pass import PassStats, TokenPass
+from ingest.onnx_model import (
+    PROBES,
+    OnnxEncoder,
+    OnnxStates,
+    export,
+    export_path,
+    export_states,
+    model_max_length,
+    states_path,
+)
+from ingest.pooling import PooledText, Span, padded
+from ingest.token_pass import Forward, PassStats, TokenPass, TorchForward, pass_threads
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -113,18 +122,30 @@ def embed_texts(embedder: BaseEmbedding, texts: Sequence[str]) -> list[list[floa
 class Embedder:
     """Every vector quotedesk makes, from one model, loading as little as each job needs.
 
-    Ingest batches run on torch through llama-index's HuggingFaceEmbedding. Query vectors come
-    from the model's ONNX export when one exists (same vectors, no torch import: see
-    `ingest/onnx_model.py`), else from torch. Torch loads on first need, and a process that
-    loads it writes the export, so only the first run on a machine pays for torch at start.
-    Safe to share between threads.
+    Query vectors come from the model's ONNX export when one exists (same vectors, no torch
+    import: see `ingest/onnx_model.py`), else from torch. The ingest pass runs on
+    onnxruntime too, from a second export that keeps the word-piece states (`runtime="onnx"`,
+    the default: it holds no GIL while it computes, see `ingest/token_pass.py`), else on
+    torch. Torch loads on first need, and a process that loads it writes the exports, so only
+    the first run on a machine pays for torch. Safe to share between threads.
     """
 
-    def __init__(self, model_path: Path, batch_size: int, export_folder: Path | None) -> None:
+    def __init__(
+        self,
+        model_path: Path,
+        batch_size: int,
+        export_folder: Path | None,
+        runtime: str = "onnx",
+    ) -> None:
+        if runtime not in ("onnx", "torch"):
+            raise ValueError(f"unknown ingest runtime {runtime!r} (onnx or torch)")
         self.model_path = model_path
         self.batch_size = batch_size
+        self.runtime = runtime
         self.export_file = export_path(model_path, export_folder) if export_folder else None
+        self.states_file = states_path(model_path, export_folder) if export_folder else None
         self._lock = threading.Lock()
+        self._pass_lock = threading.Lock()
         self._torch: BaseEmbedding | None = None
         self._onnx: OnnxEncoder | None = None
         self._onnx_failed = False
@@ -157,18 +178,44 @@ class Embedder:
 
     @property
     def token_pass(self) -> TokenPass:
-        """The same weights as `torch_model`, run directly so word-piece vectors are kept."""
-        model = self.torch_model
-        with self._lock:
+        """The pass over word pieces: the states export on onnxruntime when the runtime is
+        "onnx" and the export exists or can be written, else the torch model's transformer."""
+        with self._pass_lock:  # not `_lock`: making the pass may load the torch model
             if self._pass is None:
-                sentence_transformer = model._model  # what llama-index wraps
-                self._pass = TokenPass(
-                    sentence_transformer[0].auto_model,
-                    self.model_path,
-                    sentence_transformer.max_seq_length,  # where `texts` cuts too
-                    self.batch_size,
-                )
+                forward, max_length = self._forward()
+                self._pass = TokenPass(forward, self.model_path, max_length, self.batch_size)
             return self._pass
+
+    def _forward(self) -> tuple[Forward, int]:
+        states = self.states_file if self.runtime == "onnx" else None
+        if states is not None and states.is_file():
+            try:
+                return OnnxStates(states, pass_threads().intra_op), model_max_length(
+                    self.model_path
+                )
+            except Exception as exc:  # a damaged export: torch still reads
+                log.warning("ignoring the model export %s (%s)", states, exc)
+                states.unlink(missing_ok=True)  # rewritten just below
+        sentence_transformer = self.torch_model._model  # what llama-index wraps
+        transformer = sentence_transformer[0].auto_model
+        max_length = sentence_transformer.max_seq_length  # where `texts` cuts too
+        if states is not None and self._write_states(transformer, states):
+            return OnnxStates(states, pass_threads().intra_op), max_length
+        return TorchForward(transformer), max_length
+
+    def _write_states(self, transformer: object, target: Path) -> bool:
+        """Best effort, like `_write_export`: without it the pass stays on torch."""
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(self.model_path / "tokenizer.json"))
+        tokenizer.enable_truncation(model_max_length(self.model_path))
+        encodings = tokenizer.encode_batch(list(PROBES), add_special_tokens=True)
+        probes = [padded(encodings)] + [padded([e]) for e in encodings]
+        try:
+            return export_states(transformer, target, probes)
+        except Exception as exc:  # read-only cache, no `onnx` package, exporter errors
+            log.warning("could not export the model's states for ingest: %s", exc)
+            return False
 
     def _onnx_encoder(self) -> OnnxEncoder | None:
         if self._onnx is not None or self._onnx_failed or self.export_file is None:

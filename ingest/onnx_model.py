@@ -17,7 +17,8 @@ import json
 import os
 import tempfile
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
 
 EXPORT_VERSION = "1"  # bump when the exported graph changes
+STATES_VERSION = "1"  # the same for the word-piece states export (`export_states`)
 MAX_DIFFERENCE = 1e-4  # largest vector component difference accepted against torch
 PROBES = (
     "Russia's foreign minister said the OSCE had failed.",
@@ -41,11 +43,19 @@ PROBES = (
 def export_path(model_path: Path, folder: Path) -> Path:
     """Where the export of this model lives: keyed by the weights file, so new weights (or a
     new export format) never reuse an old graph."""
+    return folder / f"{model_path.name}-{_weights_key(model_path, EXPORT_VERSION)}.onnx"
+
+
+def states_path(model_path: Path, folder: Path) -> Path:
+    """Where the word-piece states export of this model lives (see `export_path`)."""
+    return folder / f"{model_path.name}-{_weights_key(model_path, STATES_VERSION)}-states.onnx"
+
+
+def _weights_key(model_path: Path, version: str) -> str:
     weights = max(model_path.glob("*.safetensors"), default=model_path / "config.json")
     stat = weights.stat()
-    key = f"{model_path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{EXPORT_VERSION}"
-    digest = hashlib.sha1(key.encode()).hexdigest()[:16]
-    return folder / f"{model_path.name}-{digest}.onnx"
+    key = f"{model_path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{version}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
 class OnnxEncoder:
@@ -64,13 +74,107 @@ class OnnxEncoder:
         )
         self.tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
         self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(_max_length(model_path))
+        self.tokenizer.enable_truncation(model_max_length(model_path))
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
         ids, mask = padded(encodings)
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         return self.session.run(None, feeds)[0]
+
+
+class OnnxStates:
+    """The ingest pass's model on onnxruntime: last hidden states of a padded batch
+    (`ingest.token_pass.Forward`). One session shared by the pass's worker threads, each run
+    on `intra_op` threads; a run holds no GIL (see `ingest/token_pass.py` for why that counts).
+
+    Its arena (onnxruntime's memory pool, which keeps the largest batch's buffers for good)
+    is off: batches of every width would leave it at the widest's size per worker."""
+
+    def __init__(self, onnx_file: Path, intra_op: int = 1) -> None:
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = intra_op
+        options.inter_op_num_threads = 1
+        options.enable_cpu_mem_arena = False
+        self.intra_op = intra_op
+        self.session = onnxruntime.InferenceSession(
+            str(onnx_file), options, providers=["CPUExecutionProvider"]
+        )
+
+    def __call__(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        return self.session.run(None, feeds)[0]
+
+    @contextmanager
+    def threads(self, intra_op: int) -> Iterator[None]:
+        """The session's thread count is fixed when it is made (`Embedder` makes it with the
+        pass's); another count is a programming error, not something to ignore silently."""
+        if intra_op != self.intra_op:
+            raise ValueError(f"session made for {self.intra_op} threads, asked for {intra_op}")
+        yield
+
+
+def export_states(transformer: object, target: Path, probes: Sequence[tuple]) -> bool:
+    """Export `transformer` (a Hugging Face encoder on torch) to `target`, its output the last
+    hidden states, for the ingest pass (`OnnxStates`).
+
+    `probes` are padded batches (ids, mask) of several widths. The export is kept only when
+    its states match torch's on every unpadded word piece of them within `MAX_DIFFERENCE`;
+    written to a temporary file and moved into place after that check, so a reader never sees
+    a partial or wrong graph. Returns False (leaving nothing behind) when the export or the
+    check fails.
+    """
+    import torch
+
+    from ingest.token_pass import TorchForward
+
+    class States(torch.nn.Module):
+        def __init__(self, encoder: torch.nn.Module) -> None:
+            super().__init__()
+            self.encoder = encoder
+
+        def forward(self, input_ids, attention_mask, token_type_ids):  # noqa: ANN001
+            return self.encoder(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, scratch = tempfile.mkstemp(suffix=".onnx.part", dir=target.parent)
+    os.close(handle)
+    try:
+        ids = torch.ones((2, 8), dtype=torch.long)
+        mask = ids.clone()
+        mask[1, 5:] = 0  # traced with padding, so no branch for unpadded batches is frozen in
+        inputs = ["input_ids", "attention_mask", "token_type_ids"]
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # tracer notes on shape checks; the probes decide
+            torch.onnx.export(
+                States(transformer).eval(),
+                (ids, mask, torch.zeros_like(ids)),
+                scratch,
+                dynamo=False,  # the TorchScript exporter needs no onnxscript
+                input_names=inputs,
+                output_names=["states"],
+                dynamic_axes={
+                    **{name: {0: "batch", 1: "tokens"} for name in inputs},
+                    "states": {0: "batch", 1: "tokens"},
+                },
+                opset_version=17,
+            )
+        reference = TorchForward(transformer)
+        exported = OnnxStates(Path(scratch))
+        for probe_ids, probe_mask in probes:
+            want, got = reference(probe_ids, probe_mask), exported(probe_ids, probe_mask)
+            kept = probe_mask.astype(bool)
+            if got.shape != want.shape or np.abs(got[kept] - want[kept]).max() > MAX_DIFFERENCE:
+                return False
+        del exported
+        os.replace(scratch, target)
+        return True
+    finally:
+        Path(scratch).unlink(missing_ok=True)
 
 
 def export(model_path: Path, target: Path, reference: BaseEmbedding) -> bool:
@@ -128,7 +232,7 @@ def export(model_path: Path, target: Path, reference: BaseEmbedding) -> bool:
         Path(scratch).unlink(missing_ok=True)
 
 
-def _max_length(model_path: Path) -> int:
+def model_max_length(model_path: Path) -> int:
     """The model's own reading limit (sentence-transformers' `max_seq_length`)."""
     config = model_path / "sentence_bert_config.json"
     if config.is_file():

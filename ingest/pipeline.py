@@ -20,7 +20,7 @@ from ingest.embedding import Embedder
 from ingest.ids import quote_id
 from ingest.loaders import LoadError, discover, load_file
 from ingest.memory import release_free_memory
-from ingest.quotes import extract_quotes_many
+from ingest.quotes import extract_quotes_many, load_models
 from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
 from ingest.sentence_vectors import SentenceVectors
 from ingest.store import Store, StoreError, refused_write
@@ -34,13 +34,15 @@ class StoreWriteError(StoreError):
     """Ingest stopped because the store refused a write; committed articles are kept."""
 
 
+# Articles per ingest stage: the model pass sorts one stage's chunks by length, so a bigger
+# stage pads less and makes fewer store writes and index commits; memory grows with it. 150
+# (from 50): 300 BBC articles in 34.7 / 40.2 s against 70.5 / 43.3 s in two interleaved
+# rounds on a busy machine, peak RSS 785-817 MB against 795-917 MB (onnxruntime pass;
+# `python -m benchmarks.profile_ingest --limit 300 --no-profile [--stage-articles 150]`).
+STAGE_ARTICLES = 150
+
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
-# Articles per stage of the overlapped ingest (`Ingestor._run`): enough chunks for a few full
-# model batches of similar length, few enough that the first preparation and the last write,
-# which nothing overlaps, stay short.
-STAGE_ARTICLES = 50
-
 PIPELINE_VERSION = "10"  # 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
 
 
@@ -93,8 +95,21 @@ class Ingestor:
     batch_articles: int = 200
     # Stages in turn by default: overlapped was no faster on a quiet 2-core machine and peaked
     # higher (bench_ingest --overlapped, 300 BBC articles, 2026-12-04 run A: 34.1 s vs 33.6 s,
-    # 1,481 vs 1,469 MB; only under outside load did it gain; docs/notes/onepass.md).
+    # 1,481 vs 1,469 MB; only under outside load did it gain; docs/notes/onepass.md). Still
+    # slower with the pass on onnxruntime, which holds no GIL: 42.6 / 59.6 s against 36.2 /
+    # 46.1 s in turn (profile_ingest, two interleaved rounds): Chroma's `add` holds the GIL for
+    # a whole write (0.3 s and more), so both model workers wait for it between batches.
     overlap: bool = False
+
+    def warm(self) -> None:
+        """Load both models ingest needs, the embedding pass and the quote finder's NER, the
+        second in a thread beside the first (onnxruntime builds its session without the GIL).
+        `_run` calls it; a caller that times ingest apart from model loading calls it first."""
+        with ThreadPoolExecutor(1, thread_name_prefix="ingest-load") as loader:
+            ner = loader.submit(load_models)
+            if isinstance(self.embedder, Embedder):
+                self.embedder.token_pass  # noqa: B018 - loads the pass
+            ner.result()
 
     @property
     def sentences(self) -> SentenceVectors:
@@ -210,6 +225,10 @@ class Ingestor:
         """
         size = max(1, min(self.batch_articles, STAGE_ARTICLES))
         batches = [articles[i : i + size] for i in range(0, len(articles), size)]
+        if batches:
+            started = time.perf_counter()
+            self.warm()
+            report.timed("load", started)
         if self.overlap:
             self._run_overlapped(batches, report, done, replace_old)
         else:

@@ -34,8 +34,14 @@ from collections.abc import Sequence
 
 from ingest.quoting.analyse import analyse
 from ingest.quoting.build import build_quotes
-from ingest.quoting.ner import SPACY_MODEL, phrase_entities
+from ingest.quoting.ner import SPACY_MODEL, load_ner, phrase_entities
 from ingest.types import Quote
+
+
+def load_models() -> None:
+    """Load the NER pipeline now (about 1.3 s), not inside the first extraction: ingest loads
+    it beside the embedding model (`Ingestor.warm`)."""
+    load_ner()
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -53,4 +59,4 @@ def extract_quotes_many(texts: Sequence[str]) -> list[list[Quote]]:
     return [build_quotes(doc, entities) for doc in docs]
 
 
-__all__ = ["SPACY_MODEL", "extract_quotes", "extract_quotes_many"]
+__all__ = ["SPACY_MODEL", "extract_quotes", "extract_quotes_many", "load_models"]

@@ -1,6 +1,7 @@
 """The Chroma store: one wrapper for the three collections, embedded or client/server.
 
-- `quotedesk_chunks`: chunk nodes written through llama-index's `ChromaVectorStore`.
+- `quotedesk_chunks`: one record per chunk, in the layout llama-index's `ChromaVectorStore`
+  writes (its node JSON in `_node_content`), so llama-index retrievers read the collection.
 - `quotedesk_quotes`: one node per quotation with speaker metadata, so "what did X say" is a
   Chroma `where` filter on `speaker` instead of a Python loop over every quote. Quotes get their
   own collection (not chunk metadata) because a chunk holds several speakers and a quote needs
@@ -22,13 +23,14 @@ ids with similarities, and `StoreError` for whatever Chroma raises while reading
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -45,6 +47,12 @@ ARTICLES = "quotedesk_articles"
 _HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
 _ARTICLE_VECTOR = [1.0]  # the articles collection is a record store; Chroma needs a vector
 _ARTICLES_PER_READ = 500  # article ids per Chroma `$in` filter
+
+
+# The metadata a stored record copies from a chunk or a quote: every field but the text (the
+# record's document) and the chunk id (the record's id), in the dataclass's order.
+_CHUNK_FIELDS = tuple(f.name for f in fields(Chunk) if f.name not in ("text", "id"))
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote) if f.name != "text")
 
 
 class StoreError(RuntimeError):
@@ -388,6 +396,21 @@ class Store:
             self.records.delete(article_ids)
             self.written += 1
 
+    def _add(
+        self, collection: Any, records: Sequence[_Record], vectors: Sequence[Sequence[float]]
+    ) -> None:
+        """Add records with their vectors, as many per request as Chroma takes."""
+        if len(records) != len(vectors):
+            raise ValueError(f"{len(records)} records but {len(vectors)} vectors")
+        for start in range(0, len(records), self.max_batch):
+            page = records[start : start + self.max_batch]
+            collection.add(
+                ids=[r.id for r in page],
+                embeddings=np.asarray(vectors[start : start + self.max_batch], dtype=np.float32),
+                metadatas=[r.metadata for r in page],
+                documents=[r.document for r in page],
+            )
+
     def write(
         self,
         articles: Sequence[Article],
@@ -408,26 +431,20 @@ class Store:
         """
         with self._lock:
             self.archive.put(articles)
-            hashes = stamps
             article_stamps = {a.id: stamps[a.id] for a in articles}
-            chunk_nodes = [
-                _chunk_node(c, v, hashes[c.article_id])
-                for c, v in zip(chunks, chunk_vectors, strict=True)
-            ]
             by_id = {a.id: a for a in articles}
-            quote_nodes = []
-            for (qid, q), v in zip(quotes, quote_vectors, strict=True):
+            chunk_records = [_chunk_record(c, stamps[c.article_id]) for c in chunks]
+            quote_records = []
+            for qid, q in quotes:
                 article = by_id[qid.rsplit(":", 1)[0]]
-                quote_nodes.append(_quote_node(qid, q, v, article, hashes[article.id]))
+                quote_records.append(_quote_record(qid, q, article, stamps[article.id]))
             self.lexical.write(
                 article_stamps,
                 chunks,
                 [(qid, q, qid.rsplit(":", 1)[0]) for qid, q in quotes],
             )
-            for start in range(0, len(chunk_nodes), self.max_batch):
-                self.chunk_vectors.add(chunk_nodes[start : start + self.max_batch])
-            for start in range(0, len(quote_nodes), self.max_batch):
-                self.quote_vectors.add(quote_nodes[start : start + self.max_batch])
+            self._add(self.chunks, chunk_records, chunk_vectors)
+            self._add(self.quotes, quote_records, quote_vectors)
             for start in range(0, len(articles), self.max_batch):
                 batch = articles[start : start + self.max_batch]
                 self.articles.upsert(
@@ -494,41 +511,74 @@ def article_from_record(text: str, meta: dict[str, Any], article_id: str) -> Art
     )
 
 
-def _chunk_node(chunk: Chunk, vector: Sequence[float], article_hash: str):
-    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+class _Record(NamedTuple):
+    """One Chroma record as llama-index's `ChromaVectorStore.add` writes a `TextNode`."""
 
-    meta = asdict(chunk)
-    meta.pop("text")
-    meta.pop("id")
+    id: str
+    document: str
+    metadata: dict[str, Any]
+
+
+def _node_record(record_id: str, text: str, meta: dict[str, Any], source_id: str) -> _Record:
+    """The record `ChromaVectorStore.add` makes of a `TextNode(id_=record_id, text=text,
+    metadata=meta)` whose SOURCE relation is `source_id`: the metadata plus the node as JSON
+    without its text and vector, and the source id under the three names llama-index's
+    stores filter on.
+
+    Built directly, not through a llama-index node: making, validating and dumping one
+    pydantic node per chunk and quote was most of the store's Python time in ingest
+    (benchmarks/profile_ingest.py). `tests/unit/test_store_records.py` holds it
+    byte-identical to what llama-index writes."""
+    node = {
+        "id_": record_id,
+        "embedding": None,
+        "metadata": meta,
+        "excluded_embed_metadata_keys": [],
+        "excluded_llm_metadata_keys": [],
+        "relationships": {
+            "1": {
+                "node_id": source_id,
+                "node_type": None,
+                "metadata": {},
+                "hash": None,
+                "class_name": "RelatedNodeInfo",
+            }
+        },
+        "metadata_template": "{key}: {value}",
+        "metadata_separator": "\n",
+        "text": "",
+        "mimetype": "text/plain",
+        "start_char_idx": None,
+        "end_char_idx": None,
+        "text_template": "{metadata_str}\n\n{content}",
+        "class_name": "TextNode",
+    }
+    metadata = {
+        **meta,
+        "_node_content": json.dumps(node, ensure_ascii=False),
+        "_node_type": "TextNode",
+        "document_id": source_id,
+        "doc_id": source_id,
+        "ref_doc_id": source_id,
+    }
+    return _Record(record_id, text, metadata)
+
+
+def _chunk_record(chunk: Chunk, article_hash: str) -> _Record:
+    meta = {name: getattr(chunk, name) for name in _CHUNK_FIELDS}
     meta["article_hash"] = article_hash
     meta["day"] = day_number(chunk.published)  # what the date filter compares
-    return TextNode(
-        id_=chunk.id,
-        text=chunk.text,
-        metadata=_clean(meta),
-        embedding=list(vector),
-        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=chunk.article_id)},
-    )
+    return _node_record(chunk.id, chunk.text, _clean(meta), chunk.article_id)
 
 
-def _quote_node(quote_id: str, quote: Quote, vector: Sequence[float], article: Article, stamp: str):
-    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
-
-    article_id = article.id
-    meta = asdict(quote)
-    meta.pop("text")
-    meta["article_id"] = article_id
+def _quote_record(quote_id: str, quote: Quote, article: Article, stamp: str) -> _Record:
+    meta = {name: getattr(quote, name) for name in _QUOTE_FIELDS}
+    meta["article_id"] = article.id
     meta["article_hash"] = stamp
     # The source and date filters are Chroma `where` clauses on quotes too.
     meta["source"] = article.source
     meta["day"] = day_number(article.published)
-    return TextNode(
-        id_=quote_id,
-        text=quote.text,
-        metadata=_clean(meta),
-        embedding=list(vector),
-        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=article_id)},
-    )
+    return _node_record(quote_id, quote.text, _clean(meta), article.id)
 
 
 def shared(value: str | None) -> str | None:

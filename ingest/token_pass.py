@@ -7,20 +7,28 @@ padding, and the attention scores of a batch stay small), and each batch's hidde
 pooled and dropped as soon as it has run: memory is bounded by one batch per worker, whatever
 the number of texts.
 
-Batches run on `PassThreads.workers` Python threads, each with `intra_op` torch threads. The
-model releases the GIL while it computes, so two workers with one torch thread each keep both
-cores of a 2-core machine busy without the intra-op threads waiting on each other at every
+Batches run on `PassThreads.workers` Python threads, each with `intra_op` model threads. The
+model releases the GIL while it computes, so two workers with one thread each keep both cores
+of a 2-core machine busy without the intra-op threads waiting on each other at every
 operation (what one batch on two torch threads does).
+
+The model is a `Forward`: torch (`TorchForward`) or the ONNX export of the same transformer
+on onnxruntime (`ingest.onnx_model.OnnxStates`). Torch takes the GIL back between its
+operations, about 75 times per batch of this model: beside any other Python thread (quote
+finding, the store's writes, which hold the GIL throughout) each batch waits for the GIL
+at every one of them. onnxruntime runs a whole batch without the GIL, so the ingest's other
+work can run beside it (`Ingestor.overlap`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -75,12 +83,52 @@ def plan_batches(lengths: Sequence[int], max_pieces: int, max_texts: int) -> lis
     return batches
 
 
+class Forward(Protocol):
+    """The model: last hidden states of one padded batch, float32 (rows, width, dims)."""
+
+    def __call__(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray: ...
+
+    def threads(self, intra_op: int) -> AbstractContextManager[None]:
+        """Run the batches of one pass with `intra_op` threads each."""
+        ...
+
+
+class TorchForward:
+    """The transformer of a sentence-transformers model, on torch."""
+
+    def __init__(self, transformer: Any) -> None:
+        self.transformer = transformer
+
+    def __call__(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        import torch
+
+        with torch.inference_mode():
+            output = self.transformer(
+                input_ids=torch.from_numpy(ids),
+                attention_mask=torch.from_numpy(mask),
+                token_type_ids=torch.zeros_like(torch.from_numpy(ids)),
+            )
+        return output.last_hidden_state.float().numpy()
+
+    @contextmanager
+    def threads(self, intra_op: int) -> Iterator[None]:
+        """Torch's thread count is per process: set for the pass, restored after."""
+        import torch
+
+        previous = torch.get_num_threads()
+        torch.set_num_threads(intra_op)
+        try:
+            yield
+        finally:
+            torch.set_num_threads(previous)
+
+
 class TokenPass:
-    """The transformer of a sentence-transformers model, run directly on tokenised batches."""
+    """The model run directly on tokenised batches, keeping each text's word-piece vectors."""
 
     def __init__(
         self,
-        transformer: Any,
+        forward: Forward,
         model_path: Path,
         max_length: int,
         batch_size: int,
@@ -89,7 +137,7 @@ class TokenPass:
     ):
         from tokenizers import Tokenizer
 
-        self.transformer = transformer
+        self.forward = forward
         self.batch_size = batch_size
         self.threads = threads or pass_threads()
         self.max_batch_pieces = max_batch_pieces
@@ -101,8 +149,6 @@ class TokenPass:
         self, texts: Sequence[str], spans: Sequence[Sequence[Span]]
     ) -> tuple[list[PooledText], PassStats]:
         """Each text's vector and its spans' vectors, in the order given."""
-        import torch
-
         encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
         lengths = [len(e.ids) for e in encodings]
         batches = plan_batches(lengths, self.max_batch_pieces, self.batch_size)
@@ -118,17 +164,13 @@ class TokenPass:
             return pooled
 
         result: list[PooledText | None] = [None] * len(texts)
-        previous = torch.get_num_threads()
-        torch.set_num_threads(self.threads.intra_op)
-        try:
+        with self.forward.threads(self.threads.intra_op):
             workers = min(self.threads.workers, len(batches))
             if workers <= 1:
                 done = [run(rows) for rows in batches]
             else:
                 with ThreadPoolExecutor(workers, thread_name_prefix="token-pass") as pool_:
                     done = list(pool_.map(run, batches))
-        finally:
-            torch.set_num_threads(previous)
         for rows, pooled in zip(batches, done, strict=True):
             for index, item in zip(rows, pooled, strict=True):
                 result[index] = item
@@ -138,16 +180,8 @@ class TokenPass:
 
     def _hidden(self, encodings: Sequence[Any]) -> np.ndarray:
         """Last hidden states of one padded batch, as float32 numpy."""
-        import torch
-
         ids, mask = padded(encodings)
-        with torch.inference_mode():
-            output = self.transformer(
-                input_ids=torch.from_numpy(ids),
-                attention_mask=torch.from_numpy(mask),
-                token_type_ids=torch.zeros_like(torch.from_numpy(ids)),
-            )
-        return output.last_hidden_state.float().numpy()
+        return self.forward(ids, mask)
 
 
 def _states(encoding: Any, vectors: np.ndarray, text_length: int) -> TokenStates:

@@ -30,6 +30,11 @@ def load_spacy(**options: Any) -> Any:
     return spacy.load(SPACY_MODEL, **options)
 
 
+def load_ner() -> None:
+    """Load the NER pipeline once per process, now (see `_nlp`)."""
+    _nlp()
+
+
 @lru_cache(maxsize=1)
 def _nlp() -> Any:
     """Load the NER pipeline once per process; only tok2vec+ner run (names are all we need)."""

@@ -69,11 +69,18 @@ TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def embedder():
+@pytest.fixture(scope="module", params=["torch", "onnx"])
+def embedder(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """The ingest pass on torch, and on onnxruntime from a states export made here."""
     from ingest.embedding import Embedder, resolve_model_path
+    from ingest.onnx_model import OnnxStates
+    from ingest.token_pass import TorchForward
 
-    return Embedder(resolve_model_path(None), batch_size=8, export_folder=None)
+    folder = tmp_path_factory.mktemp("exports") if request.param == "onnx" else None
+    embedder = Embedder(resolve_model_path(None), 8, folder, runtime=request.param)
+    runs_on = OnnxStates if request.param == "onnx" else TorchForward
+    assert isinstance(embedder.token_pass.forward, runs_on)
+    return embedder
 
 
 def _span(text: str, words: str) -> tuple[int, int]:
@@ -179,7 +186,7 @@ def test_threaded_capped_pass_equals_one_batch_in_turn(embedder):
     spans = [[_span(TEXT, "Aldo Brenn")], [], [], [], [(0, 7)]]
 
     def run(threads: PassThreads, max_pieces: int):
-        token_pass = TokenPass(base.transformer, embedder.model_path, 256, 8, threads, max_pieces)
+        token_pass = TokenPass(base.forward, embedder.model_path, 256, 8, threads, max_pieces)
         return token_pass.pooled(texts, spans)
 
     one, one_read = run(PassThreads(workers=1, intra_op=1), 10**6)
@@ -191,3 +198,21 @@ def test_threaded_capped_pass_equals_one_batch_in_turn(embedder):
     assert one_read.pieces == two_read.pieces
     assert two_read.padded < one_read.padded  # smaller, length-sorted batches pad less
     assert two_read.pieces <= two_read.padded
+
+
+@pytest.mark.slow
+def test_onnx_pass_from_an_existing_export_reads_as_far_as_torch(embedder):
+    """A second process finds the export and never loads torch's model: its reading limit
+    then comes from the model's config, and must be torch's (`max_seq_length`)."""
+    from ingest.embedding import Embedder
+
+    if embedder.runtime != "onnx":
+        pytest.skip("the onnx case")
+    again = Embedder(embedder.model_path, 8, embedder.states_file.parent, runtime="onnx")
+    limit = again.token_pass.tokenizer.truncation["max_length"]
+    assert again._torch is None  # read from the export, torch's model not loaded
+    assert limit == embedder.torch_model._model.max_seq_length == 256
+    text = "Filler words here. " * 200
+    [ours], _ = again.pooled([text], [[]])
+    [theirs] = embedder.texts([text])
+    assert float(ours.vector @ np.asarray(theirs)) > 1 - 1e-5

@@ -1,0 +1,103 @@
+"""Where ingest's time goes outside the model: cProfile over one ingest of the first N articles.
+
+Prints the ingest's stage seconds and the functions with the most own and cumulative time,
+so that a change to the store writes or quote finding is measured on the same articles.
+
+    python -m benchmarks.profile_ingest [--corpus FILE] [--limit 50] [--top 25]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from benchmarks.common import machine
+
+DEFAULT_CORPUS = (
+    Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc" / "articles.jsonl"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=50)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--store", type=Path, help="store folder (default: a temporary one)")
+    parser.add_argument(
+        "--no-model",
+        action="store_true",
+        help="random hidden states instead of the model: profiles everything else, cheaply",
+    )
+    parser.add_argument(
+        "--no-profile", action="store_true", help="stage seconds only, without cProfile's cost"
+    )
+    parser.add_argument(
+        "--overlapped", action="store_true", help="stages overlapped (Ingestor.overlap)"
+    )
+    parser.add_argument("--stage-articles", type=int, help="articles per ingest stage")
+    args = parser.parse_args()
+    if args.stage_articles:
+        import ingest.pipeline
+
+        ingest.pipeline.STAGE_ARTICLES = args.stage_articles
+    if args.no_model:
+        _skip_model()
+
+    from app.api import QuoteDesk
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "subset.jsonl"
+        lines = args.corpus.read_text(encoding="utf-8").splitlines()[: args.limit]
+        corpus.write_text("\n".join(lines), encoding="utf-8")
+        desk = QuoteDesk.open(args.store or Path(folder) / "store")
+        desk.ingestor = replace(desk.ingestor, overlap=args.overlapped)
+        desk.ingestor.warm()  # the models load outside the profile
+        profile = cProfile.Profile()
+        started = time.perf_counter()
+        if not args.no_profile:
+            profile.enable()
+        report = desk.ingest([corpus], progress=False)
+        profile.disable()
+        wall = time.perf_counter() - started
+    print(
+        f"# ingest profile: {report.added} articles of {args.corpus.name},"
+        f" overlapped {args.overlapped}, stages of {args.stage_articles or 'default'}; {machine()}"
+    )
+    print(f"ingest {wall:.2f}s; " + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items()))
+    for order in () if args.no_profile else ("tottime", "cumulative"):
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats(order).print_stats(args.top)
+        print(out.getvalue())
+
+
+def _skip_model() -> None:
+    """Replace the transformer by a fixed random vector per word piece id plus a shared
+    direction (seeded): texts sharing words get close vectors, as real ones do, so Chroma's
+    index sees clustered vectors, not uniform noise (which its HNSW inserts far more slowly).
+    Pooling, quote finding, chunking and the store writes run as in ingest; the model costs
+    nothing."""
+    import numpy as np
+
+    from ingest.pooling import padded
+    from ingest.token_pass import TokenPass
+
+    generator = np.random.default_rng(0)
+    table = generator.standard_normal((32_000, 384), dtype=np.float32)
+    table += 4 * generator.standard_normal(384, dtype=np.float32)
+
+    def hidden(self: TokenPass, encodings) -> np.ndarray:  # noqa: ANN001
+        ids, _ = padded(encodings)
+        return table[ids % len(table)]
+
+    TokenPass._hidden = hidden  # type: ignore[method-assign]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""The store writes chunk and quote records byte-identical to what llama-index's
+`ChromaVectorStore.add` wrote from `TextNode`s (the writer before 2026-12-04, kept here as the
+reference): same ids, documents, metadata (the `_node_content` JSON string included)
+and vectors, so stores written before and after read the same, and llama-index retrievers
+still read them. Made-up articles, real quote finding and chunking, no model."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ingest.dates import day_number
+from ingest.pipeline import Ingestor
+from ingest.store import Store, _clean
+from ingest.types import Article, Chunk, Quote
+from tests.helpers import FakeEmbedder, count_words
+
+ARTICLES = [
+    Article(
+        id="made-up-harbour",
+        title="Harbour to reopen — “soon”",
+        text=(
+            "The harbour will reopen in spring, officials said on Monday.\n\n"
+            "“We expect the first ships in April,” said port director Aldo Brenn. "
+            "He added that repairs were ahead of schedule.\n\n"
+            "Critics were not convinced. “Nobody believes these dates,” said Mira Osk.\n\n"
+            'The old sign still says "closed \\ until further notice" in red letters.\n\n'
+            'On the quay, a banner: "No ships, no jobs, no future" hung from a crane.'
+        ),
+        source="made-up wire",
+        published="2026-03-02",
+        url="https://example.invalid/harbour?a=1&b=\u00e9",
+    ),
+    Article(
+        id="made-up-library",
+        title="Library opens",
+        text=(
+            "A new library opened in the old town.\n\n"
+            "“Books belong to everyone,” said the mayor, Tessa Lind. Visitors queued early."
+        ),
+    ),
+]
+
+
+def _reference_chunk_node(chunk: Chunk, vector: list[float], article_hash: str):
+    """How `ingest/store.py` built a chunk's node before (commit 8ff9cb0)."""
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    meta = asdict(chunk)
+    meta.pop("text")
+    meta.pop("id")
+    meta["article_hash"] = article_hash
+    meta["day"] = day_number(chunk.published)
+    return TextNode(
+        id_=chunk.id,
+        text=chunk.text,
+        metadata=_clean(meta),
+        embedding=list(vector),
+        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=chunk.article_id)},
+    )
+
+
+def _reference_quote_node(
+    quote_id: str, quote: Quote, vector: list[float], article: Article, stamp: str
+):
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    meta = asdict(quote)
+    meta.pop("text")
+    meta["article_id"] = article.id
+    meta["article_hash"] = stamp
+    meta["source"] = article.source
+    meta["day"] = day_number(article.published)
+    return TextNode(
+        id_=quote_id,
+        text=quote.text,
+        metadata=_clean(meta),
+        embedding=list(vector),
+        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=article.id)},
+    )
+
+
+@pytest.fixture
+def ingested(tmp_path: Path):
+    """The made-up articles ingested by the real pipeline, and what it passed to the store."""
+    store = Store.open(tmp_path / "store")
+    calls: list[tuple] = []
+    write = store.write
+
+    def recording_write(*args):
+        calls.append(args)
+        write(*args)
+
+    store.write = recording_write  # type: ignore[method-assign]
+    ingestor = Ingestor(
+        store, FakeEmbedder(), count_words, chunk_max_tokens=60, max_file_bytes=10**6
+    )
+    ingestor.ingest_articles(ARTICLES, progress=False)
+    return store, calls
+
+
+def _get(collection) -> list[tuple]:
+    """Every record as Chroma returns it (Chroma keeps no metadata key order)."""
+    got = collection.get(include=["documents", "metadatas", "embeddings"])
+    rows = zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True)
+    return sorted(
+        (record_id, text, sorted(meta.items()), np.asarray(vector).tobytes())
+        for record_id, text, meta, vector in rows
+    )
+
+
+def test_records_equal_llama_index_writes(ingested, tmp_path: Path):
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    store, calls = ingested
+    assert calls
+    reference = Store.open(tmp_path / "reference")
+    for articles, chunks, chunk_vectors, quotes, quote_vectors, stamps in calls:
+        by_id = {a.id: a for a in articles}
+        chunk_nodes = [
+            _reference_chunk_node(c, v, stamps[c.article_id])
+            for c, v in zip(chunks, chunk_vectors, strict=True)
+        ]
+        quote_nodes = []
+        for (qid, q), v in zip(quotes, quote_vectors, strict=True):
+            article = by_id[qid.rsplit(":", 1)[0]]
+            quote_nodes.append(_reference_quote_node(qid, q, v, article, stamps[article.id]))
+        ChromaVectorStore(chroma_collection=reference.chunks).add(chunk_nodes)
+        ChromaVectorStore(chroma_collection=reference.quotes).add(quote_nodes)
+
+    for ours, theirs in ((store.chunks, reference.chunks), (store.quotes, reference.quotes)):
+        written, expected = _get(ours), _get(theirs)
+        assert len(written) == len(expected) > 0
+        for row, want in zip(written, expected, strict=True):
+            assert row == want, row[0]
+
+
+def test_cases_the_records_must_cover(ingested):
+    """The comparison above is only as good as its data: unicode and escapes in the node
+    JSON, quotes with and without a speaker, articles with and without source and date."""
+    store, _ = ingested
+    quotes = store.quotes.get(include=["metadatas"])["metadatas"]
+    chunks = store.chunks.get(include=["metadatas"])["metadatas"]
+    assert any("speaker" in m for m in quotes) and any("speaker" not in m for m in quotes)
+    assert any("day" in m for m in chunks) and any("day" not in m for m in chunks)
+    contents = [json.loads(m["_node_content"]) for m in chunks]
+    assert any("“" in c["metadata"]["title"] for c in contents)
+    assert any("\\" in m["_node_content"] for m in quotes)
