@@ -177,6 +177,12 @@ class Embedder:
         return self.token_pass.pooled(texts, spans)
 
     @property
+    def pass_needs_torch(self) -> bool:
+        """Making the pass will load torch: the torch runtime, or no states export written yet
+        (a damaged one is found only when it is read)."""
+        return self.runtime != "onnx" or self.states_file is None or not self.states_file.is_file()
+
+    @property
     def token_pass(self) -> TokenPass:
         """The pass over word pieces: the states export on onnxruntime when the runtime is
         "onnx" and the export exists or can be written, else the torch model's transformer."""

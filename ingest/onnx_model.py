@@ -27,6 +27,7 @@ import numpy as np
 from ingest.pooling import padded
 
 if TYPE_CHECKING:
+    import torch
     from llama_index.core.base.embeddings.base import BaseEmbedding
 
 EXPORT_VERSION = "1"  # bump when the exported graph changes
@@ -147,22 +148,7 @@ def export_states(transformer: object, target: Path, probes: Sequence[tuple]) ->
         ids = torch.ones((2, 8), dtype=torch.long)
         mask = ids.clone()
         mask[1, 5:] = 0  # traced with padding, so no branch for unpadded batches is frozen in
-        inputs = ["input_ids", "attention_mask", "token_type_ids"]
-        with torch.no_grad(), warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # tracer notes on shape checks; the probes decide
-            torch.onnx.export(
-                States(transformer).eval(),
-                (ids, mask, torch.zeros_like(ids)),
-                scratch,
-                dynamo=False,  # the TorchScript exporter needs no onnxscript
-                input_names=inputs,
-                output_names=["states"],
-                dynamic_axes={
-                    **{name: {0: "batch", 1: "tokens"} for name in inputs},
-                    "states": {0: "batch", 1: "tokens"},
-                },
-                opset_version=17,
-            )
+        _export(States(transformer), (ids, mask, torch.zeros_like(ids)), scratch, "states", True)
         reference = TorchForward(transformer)
         exported = OnnxStates(Path(scratch))
         for probe_ids, probe_mask in probes:
@@ -206,22 +192,8 @@ def export(model_path: Path, target: Path, reference: BaseEmbedding) -> bool:
     os.close(handle)
     try:
         ids = torch.ones((2, 8), dtype=torch.long)
-        inputs = ["input_ids", "attention_mask", "token_type_ids"]
-        with torch.no_grad(), warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # tracer notes on shape checks; the probes decide
-            torch.onnx.export(
-                Pooled(reference._model[0].auto_model).eval(),  # the SentenceTransformer inside
-                (ids, ids, torch.zeros_like(ids)),
-                scratch,
-                dynamo=False,  # the TorchScript exporter needs no onnxscript
-                input_names=inputs,
-                output_names=["embedding"],
-                dynamic_axes={
-                    **{name: {0: "batch", 1: "tokens"} for name in inputs},
-                    "embedding": {0: "batch"},
-                },
-                opset_version=17,
-            )
+        transformer = reference._model[0].auto_model  # the SentenceTransformer's inside
+        _export(Pooled(transformer), (ids, ids, torch.zeros_like(ids)), scratch, "embedding", False)
         expected = np.asarray([reference.get_query_embedding(p) for p in PROBES])
         got = OnnxEncoder(Path(scratch), model_path).encode(PROBES)
         if got.shape != expected.shape or np.abs(got - expected).max() > MAX_DIFFERENCE:
@@ -238,3 +210,26 @@ def model_max_length(model_path: Path) -> int:
     if config.is_file():
         return int(json.loads(config.read_text(encoding="utf-8")).get("max_seq_length", 512))
     return 512
+
+
+def _export(module: torch.nn.Module, args: tuple, path: str, output: str, per_token: bool) -> None:
+    """Trace `module` (inputs: word-piece ids, attention mask, token types; any batch size and
+    length) into an ONNX file whose one output is `output`, per word piece or per text."""
+    import torch
+
+    inputs = ["input_ids", "attention_mask", "token_type_ids"]
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tracer notes on shape checks; the probes decide
+        torch.onnx.export(
+            module.eval(),
+            args,
+            path,
+            dynamo=False,  # the TorchScript exporter needs no onnxscript
+            input_names=inputs,
+            output_names=[output],
+            dynamic_axes={
+                **{name: {0: "batch", 1: "tokens"} for name in inputs},
+                output: {0: "batch", 1: "tokens"} if per_token else {0: "batch"},
+            },
+            opset_version=17,
+        )

@@ -104,11 +104,19 @@ class Ingestor:
     def warm(self) -> None:
         """Load both models ingest needs, the embedding pass and the quote finder's NER, the
         second in a thread beside the first (onnxruntime builds its session without the GIL).
+        Not beside a pass that loads torch (the first ingest on a machine writes the export
+        with it): spaCy is imported with torch hidden from `sys.modules` unless torch is
+        already loaded, which would make the other thread's `import torch` fail.
         `_run` calls it; a caller that times ingest apart from model loading calls it first."""
+        embedder = self.embedder if isinstance(self.embedder, Embedder) else None
+        if embedder is not None and embedder.pass_needs_torch:
+            embedder.token_pass  # noqa: B018 - loads the pass, and torch with it
+            load_models()
+            return
         with ThreadPoolExecutor(1, thread_name_prefix="ingest-load") as loader:
             ner = loader.submit(load_models)
-            if isinstance(self.embedder, Embedder):
-                self.embedder.token_pass  # noqa: B018 - loads the pass
+            if embedder is not None:
+                embedder.token_pass  # noqa: B018 - loads the pass
             ner.result()
 
     @property
