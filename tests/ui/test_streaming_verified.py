@@ -51,7 +51,10 @@ def supported(n: int, messages: Sequence[Message]) -> str:
 
 
 def reply(messages: Sequence[Message]) -> str:
-    return f"{supported(1, messages)} {UNSUPPORTED} {supported(2, messages)}"
+    """Passage 1, the unsupported sentence, then the last passage (1 again when only one is
+    offered: the ranked answer may cite one passage)."""
+    last = max(passages(messages))
+    return f"{supported(1, messages)} {UNSUPPORTED} {supported(last, messages)}"
 
 
 @pytest.fixture(scope="module")
