@@ -22,7 +22,6 @@ import numpy as np
 
 from app.retrieval import HybridRetriever, QuoteHit
 from app.types import Filters, Passage
-from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
 from ingest.sentence_vectors import SentenceVectors
 from ingest.speakers import is_named_speaker
 from ingest.text import sentence_spans
@@ -259,8 +258,7 @@ class EvidenceFinder:
     ) -> dict[str, SentenceCosines]:
         """Each chunk's stored sentence vectors against the question (chunks ingested without
         them, or a store without the folder, are left out: their units fall back to unit_dense)."""
-        folder = self.retriever.store.archive.root.parent / SENTENCE_FOLDER
-        vectors = _sentence_vectors(folder)
+        vectors = _sentence_vectors(self.retriever.store.sentence_folder)
         query = np.asarray(vector, dtype=np.float32)
         found = {}
         for chunk_id in chunk_ids:

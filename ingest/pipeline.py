@@ -21,7 +21,6 @@ from ingest.ids import quote_id
 from ingest.loaders import LoadError, discover, load_file
 from ingest.memory import release_free_memory
 from ingest.quotes import extract_quotes_many, load_models
-from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
 from ingest.sentence_vectors import SentenceVectors
 from ingest.store import Store, StoreError, refused_write
 from ingest.types import Article, Chunk, Quote
@@ -122,7 +121,7 @@ class Ingestor:
     @property
     def sentences(self) -> SentenceVectors:
         """Sentence vectors, beside the article archive (also local with a Chroma server)."""
-        return SentenceVectors(self.store.archive.root.parent / SENTENCE_FOLDER)
+        return SentenceVectors(self.store.sentence_folder)
 
     def stamp(self, article: Article) -> str:
         """What makes a stored article current: its content and how it was processed."""

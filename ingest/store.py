@@ -39,6 +39,7 @@ from ingest.dates import day_number
 from ingest.lexical import LexicalError, LexicalStore
 from ingest.record_filter import RecordFilter
 from ingest.records import FILE_NAME, Records, RecordsError
+from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
 from ingest.types import Article, Chunk, Quote
 
 CHUNKS = "quotedesk_chunks"
@@ -134,6 +135,12 @@ class Store:
     @property
     def quote_vectors(self) -> Any:
         return _vector_store(self.quotes)
+
+    @property
+    def sentence_folder(self) -> Path:
+        """Where the sentence vectors live: beside the article archive (`<store>/articles`),
+        so local with a Chroma server too."""
+        return self.archive.root.parent / SENTENCE_FOLDER
 
     def reopen(self) -> None:
         """See vectors another process wrote into the embedded store.
