@@ -22,6 +22,8 @@ _LEXICON_TEXT = {
         react respond welcome reject hail slam condemn applaud oppose support back""",
     # A verb that is a cue only with "of" after it: "What did X make of the reply?"
     "cue_with_of": "make",
+    # A verb that is a cue with the particle "up": "Why did X bring up the tariffs?"
+    "cue_with_up": "bring",
     "stance_noun": """
         view views position stance reaction response take opinion verdict comment comments
         remark remarks word words statement assessment attitude thought thoughts plan plans

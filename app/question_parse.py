@@ -93,6 +93,10 @@ def _is_cue_verb(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" for c in token.children
     ):
         return True
+    if token.lemma_.lower() in LEXICON["cue_with_up"] and any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in token.children
+    ):
+        return True
     if token.lemma_.lower() in LEXICON["cue_with_stance_object"] and (
         any(_asked_stance(c) for c in token.children)
         or (token.dep_ == "ROOT" and any(_asked_stance(t) for t in token.doc[:3]))

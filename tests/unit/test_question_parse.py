@@ -93,6 +93,7 @@ SLOTS = [
         "pier",
     ),
     ("Show me the comments of Ivo Marsh about rents.", "Ivo Marsh", "stance_of_someone", "rents"),
+    ("Why did Tam Oduya bring up the harbour toll?", "Tam Oduya", None, "harbour toll"),
     # An unfamiliar surname that spaCy tags as a common noun before a cue noun.
     ("Did Oduyakova comment on the flooded bridge?", "Oduyakova", None, "flooded bridge"),
     # The main clause's speaker, not a name the question mentions as topic.
