@@ -32,6 +32,7 @@ from ingest.types import Chunk
 MAX_WORDS_CITED = 80  # an answer is read, not skimmed: a few short passages
 _RUNNER_UP = 0.6  # a further unit must score at least this share of the best one
 MAX_ALTERNATIVES = 3  # other people an ambiguous name or office may mean, tried in turn
+ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an office is meant
 _NOT_NAME_WORDS = ROLE_WORDS | ORG_HEADS  # an office or a body: no word of a person's name
 
 
@@ -85,17 +86,42 @@ class ExtractiveAnswerer:
         fits several people ("Kim"), the one whose words answer the topic best: the most
         quoted of them is only the first guess. For an office ("the nominee"), only other
         holders written as a person's name: the rest is debris ("President's adviser") that
-        can outscore the holder asked for."""
-        best = self._evidence_of(question, intent, index, previous)
-        if intent.kind != "speaker_topic" or not intent.topic:
-            return best
+        can outscore the holder asked for; and its holders are tried in the order their
+        articles come up for the topic (`_holders_for_topic`)."""
+        if intent.kind != "speaker_topic" or not intent.topic or not intent.speakers:
+            return self._evidence_of(question, intent, index, previous)
         others = [o for o in intent.alternatives if not intent.role or _person_name(o)]
-        for other in others[:MAX_ALTERNATIVES]:
-            asked = replace(intent, speakers=[other])
-            found = self._evidence_of(question, asked, index, previous)
-            if found.answerable > best.answerable:
+        names = [intent.speakers[0], *others]
+        if intent.role and others:
+            names = self._holders_for_topic(names, intent.role, intent.topic, index)
+        best: Evidence | None = None
+        for name in names[: 1 + MAX_ALTERNATIVES]:
+            found = self._evidence_of(question, replace(intent, speakers=[name]), index, previous)
+            if best is None or found.answerable > best.answerable:
                 best = found
+        assert best is not None  # names holds the asked speaker at least
         return best
+
+    def _holders_for_topic(
+        self, names: list[str], role: str, topic: str, index: SpeakerIndex
+    ) -> list[str]:
+        """An office is held in many places at once and changes hands ("the finance minister"
+        of France, India and Brazil): its holders in the order their articles come up in a
+        search for the topic, the index's order (named in full, most quoted) breaking ties, so
+        that the holder meant is among the few tried."""
+        articles = {h.name: h.article_ids for h in index.role_holders(role)}
+        passages = self.retriever.search(
+            topic, k=ROLE_CONTEXT_PASSAGES, filters=self.finder.filters
+        )
+        first: dict[str, int] = {}
+        for n, passage in enumerate(passages):
+            first.setdefault(passage.chunk.article_id, n)
+
+        def rank(name: str) -> int:
+            found = [first[a] for a in articles.get(name, ()) if a in first]
+            return min(found, default=len(passages))
+
+        return sorted(names, key=rank)
 
     def _evidence_of(
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None

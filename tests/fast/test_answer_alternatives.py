@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from app.answer import Evidence, ExtractiveAnswerer
 from app.question import Intent
 
 ANSWERABLE = {"Ken Vale": 0.2, "Ida Vale": 0.7, "Rob Vale": 0.5, "Sam Vale": 0.9}
+ANSWERABLE |= {"Tom Vale": 0.1, "Una Vale": 0.1}
+# Which article each holder of the office is quoted in; the topic's search finds Ida's first.
+HOLDER_ARTICLES = {"Ken Vale": ("k",), "Rob Vale": ("r",), "Tom Vale": ("t",), "Una Vale": ("u",)}
+HOLDER_ARTICLES |= {"Ida Vale": ("i",)}
+TOPIC_ARTICLES = ("i", "x", "r")
 ANSWERABLE |= {"Mayor of Lowtown": 0.9, "Sam's adviser": 0.9, "Harbour Council": 0.9, "Sam": 0.9}
 
 
@@ -16,10 +23,24 @@ def _evidence_of(self, question, intent, index, previous) -> Evidence:
     return Evidence("speaker", [], 0.0, 1, ANSWERABLE.get(speaker, 0.0), 0.5, speaker)
 
 
+class Holders:
+    """The index's view of an office: its holders and their articles."""
+
+    def role_holders(self, role: str) -> list[SimpleNamespace]:
+        return [SimpleNamespace(name=n, article_ids=a) for n, a in HOLDER_ARTICLES.items()]
+
+
+class Search:
+    """Passages for the topic, from `TOPIC_ARTICLES` in that order."""
+
+    def search(self, topic: str, k: int, filters=None) -> list[SimpleNamespace]:
+        return [SimpleNamespace(chunk=SimpleNamespace(article_id=a)) for a in TOPIC_ARTICLES]
+
+
 @pytest.fixture
 def answerer(monkeypatch) -> ExtractiveAnswerer:
     monkeypatch.setattr(ExtractiveAnswerer, "_evidence_of", _evidence_of)
-    return ExtractiveAnswerer(retriever=None, settings=None, ranker=None)
+    return ExtractiveAnswerer(retriever=Search(), settings=None, ranker=None)
 
 
 @pytest.mark.parametrize(
@@ -58,9 +79,21 @@ def answerer(monkeypatch) -> ExtractiveAnswerer:
             ),
             "Ken Vale",
         ),
+        # An office's holders are tried in the order their articles come up for the topic:
+        # the fifth holder, whose article the topic finds first, is tried and chosen.
+        (
+            Intent(
+                "speaker_topic",
+                "rents",
+                ["Ken Vale"],
+                role="mayor",
+                alternatives=["Tom Vale", "Una Vale", "Rob Vale", "Ida Vale"],
+            ),
+            "Ida Vale",
+        ),
     ],
 )
 def test_the_alternative_whose_words_answer_best(
     answerer: ExtractiveAnswerer, intent: Intent, chosen: str
 ) -> None:
-    assert answerer.evidence("q", intent, index=None, previous=None).speaker == chosen
+    assert answerer.evidence("q", intent, index=Holders(), previous=None).speaker == chosen
