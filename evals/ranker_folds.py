@@ -9,7 +9,8 @@ quotation several ways, and folds by question let a model recognise the quotatio
 learn to rank). Each model is fitted on one fold and scored on the other: the share of
 answerable questions whose top unit holds the evidence. Models: the trees `fit_ranker` ships
 (`TREE_PARAMS`) and the conditional logit they replaced, kept here as the baseline.
-`--drop sentence_dense,sentence_gap` scores both without those features (what they add).
+`--drop sentence_dense,sentence_gap` scores both without those features (what they add);
+`--param num_leaves=15` (repeatable) fits the trees with one of `TREE_PARAMS` changed.
 Dev only, like the fit; reads the same `--cache`.
 """
 
@@ -27,7 +28,7 @@ import numpy as np
 
 from app.evidence import FEATURES
 from app.settings import set_process_switches
-from evals.fit_ranker import Question, collected_set, fit_units
+from evals.fit_ranker import TREE_PARAMS, Question, collected_set, fit_units
 
 Scorer = Callable[[np.ndarray], np.ndarray]
 
@@ -98,8 +99,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", action="append", required=True, metavar="DATASET=STORE")
     parser.add_argument("--cache", type=Path, help="fit_ranker's cache of collected candidates")
     parser.add_argument("--drop", default="", help="comma-separated FEATURES to leave out")
+    parser.add_argument(
+        "--param", action="append", default=[], metavar="NAME=NUMBER", help="a tree setting"
+    )
     args = parser.parse_args(argv)
     set_process_switches()
+    for setting in args.param:
+        name, _, value = setting.partition("=")
+        if name not in TREE_PARAMS:
+            parser.error(f"not a tree setting: {name}")
+        TREE_PARAMS[name] = type(TREE_PARAMS[name])(value)
     dropped = [n for n in args.drop.split(",") if n]
     unknown = set(dropped) - set(FEATURES)
     if unknown:
