@@ -51,6 +51,11 @@ _LEXICON_TEXT = {
     "wh_word": "what why how who whom whose which when where whether",
     # Verbs that carry no topic around a cue: "have to say", "want to do about".
     "light_verb": "do have make get",
+    # What a question may ask about as a text, never a speaker: "What figure does the report on
+    # the budget give?", "What does the article say about Y?".
+    "document_noun": """
+        report story article piece coverage document paper study survey item text release
+        transcript""",
     "scaffold_adverb": "else also too again exactly actually really ever just further",
     # Opening a follow-up that continues the last question: "And what did X say?"
     "continuation_opener": "and but so",

@@ -139,10 +139,15 @@ def _by_depth(doc: Doc, keep: Callable[[Token], bool]) -> list[Token]:
 
 
 def _slot(
-    rule: str, phrase_root: Token, cue: tuple[Token, ...], last_token: int | None = None
+    rule: str,
+    phrase_root: Token,
+    cue: tuple[Token, ...],
+    last_token: int | None = None,
+    first_token: int | None = None,
 ) -> SpeakerSlot:
     """The phrase headed by `phrase_root` (without coordinated names or a relative clause),
-    ending at `last_token` at the latest."""
+    ending at `last_token` at the latest, starting at `first_token` at the latest (words a
+    misparse hung elsewhere)."""
     skip = {
         d.i
         for c in phrase_root.children
@@ -162,6 +167,8 @@ def _slot(
         last += 1
     if last_token is not None:
         last = min(last, last_token)
+    if first_token is not None:
+        first = min(first, first_token)
     doc = phrase_root.doc
     tokens = list(doc[first : last + 1])
     words = tokens[:-1] if tokens[-1].dep_ == "case" else tokens  # "X's view": X
@@ -207,12 +214,37 @@ def _subject_of_cue_verb(doc: Doc) -> SpeakerSlot | None:
 
 def _name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
     """ "Did X comment on ...": spaCy may read the cue as a noun (or a verb) compounded with the
-    name before it; the name is still the speaker."""
+    name before it; the name is still the speaker. So is a role ("Did the foreign minister
+    comment on ...", "Did the President of X comment on ...") when the cue noun is the subject
+    of the opening "did"/"does" and names its topic: no other reading of those words asks
+    anything."""
     for cue in (t for t in doc if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() in CUE_VERBS):
         names = [c for c in cue.children if c.dep_ == "compound" and _name_like(c)]
         if names:
             return _slot("name_before_cue_noun", names[-1], (cue,))
+        if _cue_noun_after_did(cue):
+            role = [
+                c
+                for c in cue.lefts
+                if c.dep_ in ("compound", "nsubj") and c.pos_ in ("NOUN", "PROPN")
+            ]
+            if role:
+                first = min(t.i for c in cue.lefts for t in c.subtree)
+                return _slot("name_before_cue_noun", role[-1], (cue,), first_token=first)
     return None
+
+
+def _cue_noun_after_did(cue: Token) -> bool:
+    """ "Did the minister comment on Y?" read as "did [the minister comment]": the cue noun is
+    the subject of a sentence-opening "do" and has a topic preposition after it."""
+    root = cue.head
+    return (
+        cue.dep_ == "nsubj"
+        and root.dep_ == "ROOT"
+        and root.i == 0
+        and root.lemma_.lower() == "do"
+        and any(c.dep_ == "prep" and c.lower_ in LEXICON["topic_preposition"] for c in cue.children)
+    )
 
 
 def _name_like(token: Token) -> bool:
@@ -453,12 +485,33 @@ def _what_about(doc: Doc) -> str | None:
     return None
 
 
+def _names_a_text(doc: Doc, slot: SpeakerSlot) -> bool:
+    """A phrase headed by a document noun with a determiner or a complement ("the report on
+    Y", "the article") is what the question asks about, not who: its words stay in the topic.
+    A bare plural may still be asked as a source ("What did Studies say ...")."""
+    heads = [
+        doc[i] for i in slot.tokens if doc[i].head.i not in slot.tokens or doc[i].head == doc[i]
+    ]
+    return any(
+        t.lemma_.lower() in LEXICON["document_noun"]
+        and any(c.dep_ in ("det", "prep") for c in t.children)
+        for t in heads
+    )
+
+
 @lru_cache(maxsize=1024)
 def parse_question(question: str) -> ParsedQuestion:
     """The speaker slot and topic of one question (a few milliseconds on a short one; cached,
     since a conversation re-reads its earlier questions)."""
     doc = _nlp()(question)
-    slot = next((found for rule in SPEAKER_RULES if (found := rule.find(doc))), None)
+    slot = next(
+        (
+            found
+            for rule in SPEAKER_RULES
+            if (found := rule.find(doc)) and not _names_a_text(doc, found)
+        ),
+        None,
+    )
     cue = _cue_group(doc, slot.cue) if slot else frozenset()
     if slot is None:
         # "What was said about X?": a cue verb is still no topic word.

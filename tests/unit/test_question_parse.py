@@ -96,6 +96,21 @@ SLOTS = [
     ("Why did Tam Oduya bring up the harbour toll?", "Tam Oduya", None, "harbour toll"),
     # An unfamiliar surname that spaCy tags as a common noun before a cue noun.
     ("Did Oduyakova comment on the flooded bridge?", "Oduyakova", None, "flooded bridge"),
+    # A role before a cue noun that spaCy makes the subject of "did".
+    (
+        "Did the harbour master comment on the toll?",
+        "the harbour master",
+        "name_before_cue_noun",
+        "toll",
+    ),
+    (
+        "Did the President of Westland comment on taxes?",
+        "the President of Westland",
+        None,
+        "taxes",
+    ),
+    # A bare plural document noun may be a source the articles name.
+    ("What did Studies say about the strike?", "Studies", None, "strike"),
     # The main clause's speaker, not a name the question mentions as topic.
     (
         "What did Nora Vance say about Piet Vance's plan?",
@@ -144,6 +159,9 @@ NO_SLOT = [
     "Why was Tom Brandt sacked?",
     "Why did the club sack Tom Brandt?",
     "How many seats did the party win?",
+    # A text is asked about, not a speaker.
+    "What figure does the report on Westland give for tolls?",
+    "What does the article say about the levy?",
 ]
 
 
