@@ -72,3 +72,6 @@ LEXICON: dict[str, frozenset[str]] = {
 }
 
 CUE_VERBS = LEXICON["speech_verb"] | LEXICON["mental_verb"] | LEXICON["reaction_verb"]
+# Cues that need an object ("X's view" of what? "How did X react?" to what?): said with none in a
+# follow-up, they are about the topic already under discussion.
+RELATIONAL_CUES = LEXICON["stance_noun"] | LEXICON["reaction_verb"]

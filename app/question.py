@@ -243,7 +243,8 @@ def _carry_topic(
     """A follow-up inherits the last topic when it points back ("about it"), says "he" of the
     last person or of no one it names ("Did he see room for talks?" is still about the last
     question's subject) unless it names its own ("... about Y?"), continues ("And what did
-    the opposition leader say?") or names nothing new ("And what else?"); "What did X say?"
+    the opposition leader say?"), names nothing new ("And what else?") or asks for a reaction
+    with no object ("What was X's view?": of what was just discussed); "What did X say?"
     asks about X, not the old topic."""
     if previous is None or not previous.topic:
         return topic
@@ -251,6 +252,6 @@ def _carry_topic(
     carries = (
         parsed.points_back
         or (parsed.third_person and (carried or not found.speakers) and not parsed.names_topic)
-        or (not topic and (parsed.continues or not named_new))
+        or (not topic and (parsed.continues or not named_new or parsed.relational_cue))
     )
     return f"{topic} {previous.topic}".strip() if carries else topic

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from app.lexicon_questions import CUE_VERBS, LEXICON
+from app.lexicon_questions import CUE_VERBS, LEXICON, RELATIONAL_CUES
 from ingest.quoting.ner import load_spacy
 
 # spaCy's types are kept out of the signatures: a question parse is read here and nowhere else.
@@ -63,6 +63,9 @@ class ParsedQuestion:
     third_person: bool  # "he", "his", "they": refers to the last person
     pronoun_subject: bool  # the main clause's subject is "he"/"she"/"they": "Is he quitting?"
     names_topic: bool = False  # "... about/on Y": the question states its own topic
+    # The cue is a reaction to something ("X's view", "How did X react?"): without an object
+    # it refers to a topic the conversation already has.
+    relational_cue: bool = False
 
 
 class _SpeakerRule(NamedTuple):
@@ -543,4 +546,5 @@ def parse_question(question: str) -> ParsedQuestion:
         pronoun_subject=any(
             t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in LEXICON["third_person"] for t in doc
         ),
+        relational_cue=any(doc[i].lemma_.lower() in RELATIONAL_CUES for i in cue),
     )

@@ -288,6 +288,9 @@ FOLLOW_UPS = [
     ),
     # A new name with no pointer back is a fresh question.
     ("Vera Lusk", "ferry fares", "What did Ida Brandt say?", ["Ida Brandt"], ""),
+    # ... but a reaction needs an object: with none, it is to what was just discussed.
+    ("Vera Lusk", "ferry fares", "What was Ida Brandt's view?", ["Ida Brandt"], "ferry fares"),
+    ("Vera Lusk", "ferry fares", "How did Ida Brandt react?", ["Ida Brandt"], "ferry fares"),
 ]
 
 
