@@ -42,7 +42,9 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
-PIPELINE_VERSION = "10"  # 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
+# 11: names end at a closed quotation or a paragraph break; 10: the 2026-12-04 attribution
+# rules; 9: pooled quote vectors
+PIPELINE_VERSION = "11"
 
 
 @dataclass(frozen=True)

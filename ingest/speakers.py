@@ -566,6 +566,7 @@ class Mention(NamedTuple):
 
 
 _WORD = re.compile(r"[\w'’.-]+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")  # a single line break may be a hard wrap
 
 
 def name_mentions(text: str) -> list[Mention]:
@@ -594,8 +595,13 @@ def name_mentions(text: str) -> list[Mention]:
             or (run and lowered in _PARTICLES)
             or (run and lowered in TITLES and word[:1].isupper())
         )
-        if joins and run and text[run[-1].end() : match.start()].strip():
-            joins = False  # punctuation between two words ends a name
+        if (
+            joins
+            and run
+            and (gap := text[run[-1].end() : match.start()])
+            and (gap.strip() or _PARAGRAPH_BREAK.search(gap))
+        ):
+            joins = False  # punctuation or a paragraph break between two words ends a name
         if joins and run and _ends_sentence(run[-1].group()):
             joins = False  # "... Ana Vell. The President ...": a full stop ends a name
         if joins:
@@ -610,7 +616,9 @@ def name_mentions(text: str) -> list[Mention]:
 
 
 def _ends_sentence(word: str) -> bool:
-    """A word with a full stop that is no initial ("W.") or title ("Mr.", "Gen.")."""
+    """A word with a full stop that is no initial ("W.") or title ("Mr.", "Gen."), also
+    inside a closing quotation mark ("... ‘Very Good Reporter.’ Billionaire Ana Vell")."""
+    word = word.rstrip("'’")
     bare = word.rstrip(".")
     return word.endswith(".") and len(bare) > 1 and bare.lower() not in TITLES | _ABBREVIATIONS
 

@@ -258,6 +258,23 @@ def test_a_full_stop_ends_a_name() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's quoted words end at the mark, before the next paragraph's name
+        "Vell Praises Editor: ‘Very Good Reporter.’\n\nBillionaire Dana Ortiz praised him.",
+        "He met the scruffy little 'Commodore.' Dana Ortiz smiled.",
+        # a paragraph break ends a name even without a full stop (a headline)
+        "Harbour Toll Row\n\nDana Ortiz spoke on Monday.",
+    ],
+)
+def test_a_name_starts_after_a_closed_quotation_or_line_break(text: str) -> None:
+    names = [m.text for m in name_mentions(text) if "Ortiz" in m.text]
+    # "Billionaire Dana Ortiz": a sentence's opening capital, which `written_people` drops
+    assert len(names) == 1 and names[0].endswith("Dana Ortiz")
+    assert not {"Reporter", "Commodore", "Row"} & set(names[0].split())
+
+
+@pytest.mark.parametrize(
     ("asked", "matched"),
     [
         ("Halloway", ["Ana Halloway"]),  # the surname itself
