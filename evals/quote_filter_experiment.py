@@ -246,6 +246,11 @@ def ceilings(data: Split, name: str) -> None:
     for label, drop in (("no-overlap", _no_overlap(data)), ("counterfactual", oracle_drops(data))):
         f1, speaker, pred = score(data, without(data, drop))
         print(f"{name} oracle {label}: drops {len(drop)}, F1 {f1:.4f}, speaker {speaker:.4f}")
+        rules = {
+            (doc, q.start, q.end, q.kind): q.rule for doc, qs in data.quotes.items() for q in qs
+        }
+        by_rule = Counter(f"{key[3]}:{rules[key]}" for key in drop).most_common(8)
+        print("  by rule: " + ", ".join(f"{rule} {n}" for rule, n in by_rule))
 
 
 def extra_check(path: Path, limit: int, model: Model, rules: list[str], threshold: float) -> None:
