@@ -33,6 +33,9 @@ MAX_WORDS_CITED = 80  # an answer is read, not skimmed: a few short passages
 _RUNNER_UP = 0.6  # a further unit must score at least this share of the best one
 MAX_ALTERNATIVES = 3  # other people an ambiguous name or office may mean, tried in turn
 ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an office is meant
+# A person quoted in this few articles is asked about one of them when it holds every word of
+# the topic (`_quoted_in_article_on`); a much-quoted one has articles on everything.
+FEW_ARTICLES = 3
 _NOT_NAME_WORDS = ROLE_WORDS | ORG_HEADS  # an office or a body: no word of a person's name
 
 
@@ -190,6 +193,11 @@ class ExtractiveAnswerer:
                 )
                 if not answer.abstained:
                     return answer
+            in_article = self._quoted_in_article_on(intent.topic, evidence, index)
+            if in_article:
+                lead = f"The article on {intent.topic} quotes {evidence.speaker}:"
+                limit = self.settings.max_citations
+                return self._compose(question, in_article[:limit], evidence.speaker, lead)
             return self._decline(question, intent, evidence)
         # Rank order: a weaker quotation moved ahead of a better-ranked report ("Nord Stream
         # 2?" answered first with the person's words on economic cooperation) reads as the
@@ -205,6 +213,33 @@ class ExtractiveAnswerer:
             nobody = f"No speaker in the articles is known as {intent.unheld_role}"
             lead = f"{nobody}; the closest passages:"
         return self._compose(question, chosen, evidence.speaker, lead)
+
+    def _quoted_in_article_on(
+        self, topic: str, evidence: Evidence, index: SpeakerIndex
+    ) -> list[Candidate]:
+        """The asked person's words in an article that holds every term of the topic, when
+        they are quoted in only a few articles: "How did Baweja react to Indian assets?" asks
+        about the one article that quotes him, on the rupee and Indian assets, though none of
+        his sentences names the assets. Declining "not on Indian assets" there is wrong; a
+        topic from another article (the question nobody can answer) is not in his."""
+        info = index.info(evidence.speaker) if evidence.speaker else None
+        terms = set(self.retriever.lexicon.terms(topic))
+        if info is None or info.articles > FEW_ARTICLES or not terms:
+            return []
+        own = [c for c in evidence.candidates if c.unit.speaker == info.name]
+        for article_id in dict.fromkeys(c.unit.chunk.article_id for c in own):
+            if terms <= self._article_terms(article_id):
+                return [c for c in own if c.unit.chunk.article_id == article_id]
+        return []
+
+    def _article_terms(self, article_id: str) -> set[str]:
+        """Every search term of one article, headline included, read chunk by chunk."""
+        terms: set[str] = set()
+        index = 0
+        while (chunk := self.retriever.chunks.get(chunk_id(article_id, index))) is not None:
+            terms.update(self.retriever.lexicon.terms(f"{chunk.title or ''} {chunk.text}"))
+            index += 1
+        return terms
 
     def _decline(self, question: str, intent: Intent, evidence: Evidence) -> Answer:
         if evidence.family == "who_said":

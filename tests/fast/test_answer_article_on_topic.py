@@ -1,0 +1,57 @@
+"""A person quoted in a few articles, asked about a topic one of them covers: their words from
+that article, not "The articles quote X, but not on Y" (made-up people and articles)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from app.answer import FEW_ARTICLES, Evidence, ExtractiveAnswerer
+from ingest.ids import chunk_id
+
+# Ana Vell is quoted once, in an article on the rupee whose second passage names Indian assets.
+CHUNKS = {
+    chunk_id("rupee", 0): SimpleNamespace(
+        title="Rupee hits high", text="Ana Vell said money returns."
+    ),
+    chunk_id("rupee", 1): SimpleNamespace(title="Rupee hits high", text="Indian assets rallied."),
+    chunk_id("port", 0): SimpleNamespace(title="Port strike", text="The harbour closed."),
+}
+
+
+def _terms(text: str) -> list[str]:
+    return [w.strip("?.,").lower() for w in text.split() if len(w.strip("?.,")) > 2]
+
+
+def _candidate(speaker: str, article_id: str) -> SimpleNamespace:
+    return SimpleNamespace(
+        unit=SimpleNamespace(speaker=speaker, chunk=SimpleNamespace(article_id=article_id))
+    )
+
+
+CANDIDATES = [_candidate("Ida Brandt", "port"), _candidate("Ana Vell", "rupee")]
+
+
+def _answerer(articles: int) -> tuple[ExtractiveAnswerer, SimpleNamespace]:
+    retriever = SimpleNamespace(lexicon=SimpleNamespace(terms=_terms), chunks=CHUNKS)
+    index = SimpleNamespace(info=lambda name: SimpleNamespace(name=name, articles=articles))
+    return ExtractiveAnswerer(retriever=retriever, settings=None, ranker=None), index
+
+
+@pytest.mark.parametrize(
+    ("topic", "articles", "found"),
+    [
+        ("Indian assets", 1, ["rupee"]),  # the article holds every term, her words do not
+        ("Indian assets", FEW_ARTICLES, ["rupee"]),
+        ("Indian assets", FEW_ARTICLES + 1, []),  # much quoted: an article on anything
+        ("Indian festival", 1, []),  # a term the article lacks: not on this topic
+        ("", 1, []),  # no topic to be on
+    ],
+)
+def test_words_from_the_article_on_the_topic(topic: str, articles: int, found: list[str]) -> None:
+    answerer, index = _answerer(articles)
+    evidence = Evidence("speaker", CANDIDATES, 0.0, 2, 0.1, 0.5, "Ana Vell")
+    chosen = answerer._quoted_in_article_on(topic, evidence, index)
+    assert [c.unit.chunk.article_id for c in chosen] == found
+    assert all(c.unit.speaker == "Ana Vell" for c in chosen)
