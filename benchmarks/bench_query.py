@@ -44,9 +44,13 @@ def replicate(base: Path, target: Path, articles: int) -> dict:
     """Copy the base store's records into `target` until it holds `articles` articles.
 
     Articles already in `target` are skipped, so a killed run resumes and a bigger corpus can
-    start from a copy of a smaller one (at about 200 records/s, 100k articles take hours).
-    An article's record is written after its chunks and quotes, so its presence means the
-    article is complete.
+    start from a copy of a smaller one. An article's record is written after its chunks and
+    quotes, so its presence means the article is complete (a killed copy's leftover chunks
+    and quotes are deleted before it is written again).
+
+    Vectors stay one float32 array per collection and copy (noise and renormalising are array
+    operations), and records go in with `add` in Chroma's largest batches: no Python list of
+    floats per record (`python -m benchmarks.bench_replicate` measures it).
     """
 
     from ingest.store import ARTICLES, CHUNKS, QUOTES, Store
@@ -60,28 +64,35 @@ def replicate(base: Path, target: Path, articles: int) -> dict:
         n: src.get_collection(n).get(include=["documents", "metadatas", "embeddings"])
         for n in names
     }
+    owners = {
+        n: [
+            _owner(n, rid, meta)
+            for rid, meta in zip(data[n]["ids"], data[n]["metadatas"], strict=True)
+        ]
+        for n in names
+    }
+    vectors = {n: np.asarray(data[n]["embeddings"], dtype=np.float32) for n in names}
     base_count = len(data[ARTICLES]["ids"])
     copies = max(1, -(-articles // base_count))
     batch = dst.get_max_batch_size()
     for copy in range(copies):
         kept = data[ARTICLES]["ids"][: articles - copy * base_count]
-        keep = {a for a in kept if (f"{a}~{copy}" if copy else a) not in done}
+        keep = {a for a in kept if _copy_id(a, copy) not in done}
+        if not keep:
+            continue
         for name in names:
             rows = data[name]
-            ids, docs, metas, vecs = [], [], [], []
-            for rid, doc, meta, vec in zip(
-                rows["ids"], rows["documents"], rows["metadatas"], rows["embeddings"], strict=True
-            ):
-                article_id = (
-                    rid
-                    if name == ARTICLES
-                    else meta["article_id"]
-                    if "article_id" in meta
-                    else meta["document_id"]
-                )
-                if article_id not in keep:
-                    continue
-                new_article = f"{article_id}~{copy}" if copy else article_id
+            rows_kept = [i for i, owner in enumerate(owners[name]) if owner in keep]
+            vecs = vectors[name][rows_kept]
+            if copy and name != ARTICLES:
+                vecs = vecs + rng.normal(0, 0.01, vecs.shape).astype(np.float32)
+                norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+                vecs = vecs / np.where(norms == 0, 1, norms)
+            ids, docs, metas = [], [], []
+            for i in rows_kept:
+                rid, doc, meta = rows["ids"][i], rows["documents"][i], rows["metadatas"][i]
+                article_id = owners[name][i]
+                new_article = _copy_id(article_id, copy)
                 meta = dict(meta)
                 for key in ("article_id", "document_id", "doc_id", "ref_doc_id"):
                     if key in meta:
@@ -92,22 +103,34 @@ def replicate(base: Path, target: Path, articles: int) -> dict:
                 ids.append(
                     rid.replace(article_id, new_article, 1) if name != ARTICLES else new_article
                 )
-                noise = rng.normal(0, 0.01, len(vec)) if copy and name != ARTICLES else 0
-                v = np.asarray(vec) + noise
-                vecs.append(
-                    (v / (np.linalg.norm(v) or 1)).tolist() if name != ARTICLES else list(vec)
-                )
                 docs.append(f"{doc} (copy {copy})" if copy and name == CHUNKS else doc)
                 metas.append(meta)
             collection = dst.get_collection(name)
+            if name != ARTICLES:  # leftovers of a killed copy of these articles
+                gone = sorted({_copy_id(a, copy) for a in keep})
+                for s in range(0, len(gone), 500):
+                    collection.delete(where={"document_id": {"$in": gone[s : s + 500]}})
             for s in range(0, len(ids), batch):
-                collection.upsert(
+                collection.add(
                     ids=ids[s : s + batch],
                     documents=docs[s : s + batch],
                     metadatas=metas[s : s + batch],
                     embeddings=vecs[s : s + batch],
                 )
     return counts(target)
+
+
+def _owner(collection: str, record_id: str, meta: dict) -> str:
+    """The article a base record belongs to."""
+    from ingest.store import ARTICLES
+
+    if collection == ARTICLES:
+        return record_id
+    return meta["article_id"] if "article_id" in meta else meta["document_id"]
+
+
+def _copy_id(article_id: str, copy: int) -> str:
+    return f"{article_id}~{copy}" if copy else article_id
 
 
 def counts(store: Path) -> dict[str, int]:
