@@ -1,6 +1,6 @@
 """A replica's records file follows another process's writes through the store's ledger: two
-`Store` objects on one Chroma (here one embedded client; `tests/e2e/test_ledger_server.py` runs
-the same flow against a real `chroma run` server), writes through one, opens through the other.
+`Store` objects on one Chroma (one embedded client, and a real `chroma run` server), writes
+through one, opens through the other.
 After every kind of write the replica's records file equals a fresh sync of the whole store,
 and the replica never reads every article's stamp to get there."""
 
@@ -14,7 +14,7 @@ import pytest
 from ingest.archive import ArticleArchive
 from ingest.records import LedgerEntry
 from ingest.store import LEDGER, Store
-from tests.helpers import FAKE_ARTICLES, make_fake_desk, write_jsonl
+from tests.helpers import FAKE_ARTICLES, chroma_server, make_fake_desk, write_jsonl
 
 Opener = Callable[[Path], Store]
 
@@ -110,6 +110,17 @@ def test_a_replica_follows_ingest_replace_and_delete_through_the_ledger(
 ) -> None:
     writer = make_fake_desk(tmp_path / "writer")
     check_replica_follows(writer, shared_client(writer), tmp_path, monkeypatch)
+
+
+@pytest.mark.slow
+@pytest.mark.server
+def test_a_replica_on_a_chroma_server_follows_another_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its own server: the session's `chroma_server` is shared by tests that expect it empty.
+    with chroma_server(tmp_path / "db", tmp_path / "server.log") as (url, _):
+        writer = make_fake_desk(tmp_path / "writer", chroma_url=url)
+        check_replica_follows(writer, lambda home: Store.open(home, url), tmp_path, monkeypatch)
 
 
 def test_a_store_without_a_ledger_still_opens_and_syncs_once(
