@@ -12,35 +12,41 @@ written before the records file pays; reported as `first_sync_s`); then `--round
   `bench_query --open-only` child: what `quotedesk ask` runs) opens and answers a "who said"
   question, after a second such ingest;
 
+with `--server`, every process is a client of one `chroma run` serving the store (replicas on
+a shared server); embedded, each process also loads the collections it reads (about 0.6 s for
+the chunks and 1.2 s for the quotes at 20k articles, on the first read of each);
+
 the new articles are deleted again after each measurement. The JSON has `bench_query`'s
 shape, so `benchmarks.extrapolate` fits it. Run it from each tree to compare (same stores):
 
     python -m benchmarks.bench_sync --base-store BBC --store KEEP/2225 --store KEEP/20000 \
-        --out OUT.json
+        [--server] --out OUT.json
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import json
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.bench_query import ROOT, counts, open_after_ingest, run_child
-from benchmarks.common import machine, print_table, write_json
+from benchmarks.bench_query import ROOT, run_child
+from benchmarks.common import chroma_server, machine, print_table, write_json
 
 
-def ingested_elsewhere(store: Path, base: Path, articles: int, tag: str) -> list[str]:
+def ingested_elsewhere(
+    store: Path, base: Path, articles: int, tag: str, url: str | None
+) -> list[str]:
     """Ingest `articles` of the base store under new ids with this tree's CLI, then remove
     them from the local records file; returns their ids."""
-    import json
-    import subprocess
-    import tempfile
-
     from ingest.store import Store
 
-    source = Store.open(base)
     records = [
         {
             "id": f"bench-sync-{tag}-{n}",
@@ -49,48 +55,60 @@ def ingested_elsewhere(store: Path, base: Path, articles: int, tag: str) -> list
             "source": article.source,
             "published": article.published,
         }
-        for n, article in zip(range(articles), source.iter_articles(), strict=False)
+        for n, article in enumerate(base_articles(base, articles))
     ]
     with tempfile.TemporaryDirectory() as folder:
         batch = Path(folder) / "new.jsonl"
         batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
         cli = "from app.cli import cli; cli(prog_name='quotedesk')"
         command = [sys.executable, "-c", cli, "--store", str(store), "ingest", str(batch)]
-        subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env=_env(url))
     ids = [r["id"] for r in records]
-    Store.open(store).records.delete(ids)
+    Store.open(store, url).records.delete(ids)
     return ids
 
 
-def sync_after_ingest(store: Path, base: Path, articles: int, tag: str) -> float:
+@functools.cache
+def base_articles(base: Path, articles: int) -> tuple:
+    """The first articles of the base store, read once (before a server serves it)."""
     from ingest.store import Store
 
-    ids = ingested_elsewhere(store, base, articles, tag)
-    try:
-        opened = Store.open(store)
-        started = time.perf_counter()
-        opened.sync_records()
-        return time.perf_counter() - started
-    finally:
-        Store.open(store).delete_articles(ids)
+    return tuple(a for a, _ in zip(Store.open(base).iter_articles(), range(articles), strict=False))
 
 
-def measure(store: Path, base: Path, rounds: int, articles: int) -> dict:
+def _env(url: str | None) -> dict[str, str]:
+    return os.environ | ({"QUOTEDESK_CHROMA_URL": url} if url else {})
+
+
+def measure(store: Path, base: Path, rounds: int, articles: int, url: str | None) -> dict:
+    from ingest.store import Store
+
     child = [sys.executable, "-m", "benchmarks.bench_query", "--base-store", str(base)]
     child += ["--child", str(store), "--open-only"]
     for path in store.glob("records.sqlite*"):
         path.unlink()
     started = time.perf_counter()
-    run_child(child)
+    run_child(child, _env(url))
     first_sync_s = time.perf_counter() - started
     syncs, opens, answers = [], [], []
     for r in range(rounds):
-        syncs.append(sync_after_ingest(store, base, articles, f"s{r}"))
-        measured = open_after_ingest(store, base, child, articles)
-        opens.append(measured["open_after_ingest_s"])
-        answers.append(measured["first_answer_after_ingest_s"])
+        ids = ingested_elsewhere(store, base, articles, f"s{r}", url)
+        try:
+            opened = Store.open(store, url)
+            started = time.perf_counter()
+            opened.sync_records()
+            syncs.append(time.perf_counter() - started)
+        finally:
+            Store.open(store, url).delete_articles(ids)
+        ids = ingested_elsewhere(store, base, articles, f"o{r}", url)
+        try:
+            measured = run_child(child, _env(url))
+        finally:
+            Store.open(store, url).delete_articles(ids)
+        opens.append(measured["open_cached_s"])
+        answers.append(measured["first_answer_s"])
     return {
-        "counts": counts(store),
+        "counts": counts(store, url),
         "first_sync_s": first_sync_s,
         "sync_after_ingest_s": statistics.median(syncs),
         "open_after_ingest_s": statistics.median(opens),
@@ -99,19 +117,38 @@ def measure(store: Path, base: Path, rounds: int, articles: int) -> dict:
     }
 
 
+def counts(store: Path, url: str | None) -> dict[str, int]:
+    from ingest.store import Store
+
+    found = Store.open(store, url).counts()
+    return {f"quotedesk_{name}": n for name, n in found.items()}
+
+
+def measure_store(store: Path, args: argparse.Namespace) -> dict:
+    base_articles(args.base_store, args.articles)
+    if not args.server:
+        return measure(store, args.base_store, args.rounds, args.articles, None)
+    with chroma_server(store / "chroma", store / "chroma-server.log") as (url, _):
+        return measure(store, args.base_store, args.rounds, args.articles, url)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base-store", type=Path, required=True)
     parser.add_argument("--store", type=Path, action="append", required=True)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--articles", type=int, default=5)
+    parser.add_argument(
+        "--server",
+        action="store_true",
+        help="serve each store's Chroma folder with `chroma run`: every process is its client "
+        "(replicas on one server: what another machine's ingest looks like)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "sync.json")
     args = parser.parse_args()
-    results = {
-        str(store): measure(store, args.base_store, args.rounds, args.articles)
-        for store in args.store
-    }
-    print(f"# open after another machine's ingest ({args.articles} articles); {machine()}")
+    results = {str(store): measure_store(store, args) for store in args.store}
+    mode = "Chroma server" if args.server else "embedded Chroma"
+    print(f"# open after another machine's ingest ({args.articles} articles, {mode}); {machine()}")
     names = ["first_sync_s", "sync_after_ingest_s", "open_after_ingest_s"]
     names += ["first_answer_after_ingest_s"]
     rows = [
