@@ -80,12 +80,14 @@ def _env(url: str | None) -> dict[str, str]:
     return os.environ | ({"QUOTEDESK_CHROMA_URL": url} if url else {})
 
 
-def measure(store: Path, base: Path, rounds: int, articles: int, url: str | None) -> dict:
+def measure(
+    store: Path, base: Path, rounds: int, articles: int, url: str | None, fresh: bool = True
+) -> dict:
     from ingest.store import Store
 
     child = [sys.executable, "-m", "benchmarks.bench_query", "--base-store", str(base)]
     child += ["--child", str(store), "--open-only"]
-    for path in store.glob("records.sqlite*"):
+    for path in store.glob("records.sqlite*") if fresh else ():
         path.unlink()
     started = time.perf_counter()
     run_child(child, _env(url))
@@ -126,10 +128,11 @@ def counts(store: Path, url: str | None) -> dict[str, int]:
 
 def measure_store(store: Path, args: argparse.Namespace) -> dict:
     base_articles(args.base_store, args.articles)
+    fresh = not args.keep_records
     if not args.server:
-        return measure(store, args.base_store, args.rounds, args.articles, None)
+        return measure(store, args.base_store, args.rounds, args.articles, None, fresh)
     with chroma_server(store / "chroma", store / "chroma-server.log") as (url, _):
-        return measure(store, args.base_store, args.rounds, args.articles, url)
+        return measure(store, args.base_store, args.rounds, args.articles, url, fresh)
 
 
 def main() -> None:
@@ -138,6 +141,12 @@ def main() -> None:
     parser.add_argument("--store", type=Path, action="append", required=True)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--articles", type=int, default=5)
+    parser.add_argument(
+        "--keep-records",
+        action="store_true",
+        help="keep the store's records file (then `first_sync_s` is an open of an up-to-date "
+        "file, not a first copy: at 100k articles that copy takes minutes)",
+    )
     parser.add_argument(
         "--server",
         action="store_true",
