@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -224,15 +225,62 @@ def answer_via_server(store: Path, child: list[str]) -> dict:
         }
 
 
+def elsewhere(store: Path, url: str | None = None) -> Path:
+    """Another machine's store folder on the same Chroma: its own records file, lexical index
+    and archive, made as a copy of the store's (a machine that was up to date: its first open
+    does not copy and index the whole store again). Embedded, its `chroma` folder is a link
+    to the store's (used by one process at a time); with a server, both are clients of `url`.
+    Remove it (`forget_elsewhere`) when the store's own records file is removed."""
+    other = store.parent / f"{store.name}-elsewhere"
+    if not other.exists():
+        other.mkdir()
+        for path in store.glob("records.sqlite*"):
+            shutil.copy2(path, other / path.name)
+        if (store / "lexical").is_dir():
+            shutil.copytree(store / "lexical", other / "lexical")
+    link = other / "chroma"
+    if url is None and not link.exists():
+        link.symlink_to((store / "chroma").resolve(), target_is_directory=True)
+    return other
+
+
+def forget_elsewhere(store: Path) -> None:
+    shutil.rmtree(store.parent / f"{store.name}-elsewhere", ignore_errors=True)
+
+
+def ingest_elsewhere(
+    store: Path, records: list[dict], url: str | None = None, env: dict | None = None
+) -> list[str]:
+    """Ingest these article records from another machine's folder (`elsewhere`) with this
+    tree's CLI; returns their ids. The store's own records file is left as another machine's
+    ingest leaves it: without them, and without having seen that ingest's ledger entries."""
+    with tempfile.TemporaryDirectory() as folder:
+        batch = Path(folder) / "new.jsonl"
+        batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        cli = "from app.cli import cli; cli(prog_name='quotedesk')"  # `python -m app` serves
+        command = [sys.executable, "-c", cli, "--store", str(elsewhere(store, url)), "ingest"]
+        environment = os.environ | (env or {}) | ({"QUOTEDESK_CHROMA_URL": url} if url else {})
+        subprocess.run(
+            [*command, str(batch)], cwd=ROOT, check=True, capture_output=True, env=environment
+        )
+    return [r["id"] for r in records]
+
+
+def delete_elsewhere(store: Path, ids: list[str], url: str | None = None) -> None:
+    """Delete these articles from another machine's folder (`elsewhere`)."""
+    from ingest.store import Store
+
+    Store.open(elsewhere(store, url), url).delete_articles(ids)
+
+
 def open_after_ingest(store: Path, base: Path, child: list[str], articles: int = 5) -> dict:
     """A new app process's first open, and first answer, after another machine ingested a few
     articles into the shared Chroma: its records file lacks them, and it copies in only those
-    (and its speaker index is no longer the stored one's state). Simulated by
-    this tree's CLI `ingest` here, then removing the new articles from the local records file;
-    the added articles are deleted again afterwards."""
+    (and its speaker index is no longer the stored one's state). The other machine is a
+    second store folder on the same Chroma (`elsewhere`), ingesting with this tree's CLI; the
+    added articles are deleted again (from there) afterwards."""
     from ingest.store import Store
 
-    source = Store.open(base)
     records = [
         {
             "id": f"bench-new-{n}",
@@ -241,21 +289,14 @@ def open_after_ingest(store: Path, base: Path, child: list[str], articles: int =
             "source": article.source,
             "published": article.published,
         }
-        for n, article in enumerate(source.iter_articles())
+        for n, article in enumerate(Store.open(base).iter_articles())
         if n < articles
     ]
-    ids = [r["id"] for r in records]
-    with tempfile.TemporaryDirectory() as folder:
-        batch = Path(folder) / "new.jsonl"
-        batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-        cli = "from app.cli import cli; cli(prog_name='quotedesk')"  # `python -m app` serves
-        command = [sys.executable, "-c", cli, "--store", str(store), "ingest", str(batch)]
-        subprocess.run(command, cwd=ROOT, check=True)
-    Store.open(store).records.delete(ids)  # what another machine's ingest leaves here
+    ids = ingest_elsewhere(store, records)
     try:
         measured = run_child(child)
     finally:
-        Store.open(store).delete_articles(ids)
+        delete_elsewhere(store, ids)
     return {
         "open_after_ingest_s": measured["open_cached_s"],
         "first_answer_after_ingest_s": measured["first_answer_s"],
@@ -319,6 +360,7 @@ def main() -> None:
             # replicated one is): it copies every record in from Chroma.
             for path in folder.glob("records.sqlite*"):
                 path.unlink()
+            forget_elsewhere(folder)
             results[size] = (
                 run_child(child)
                 | run_child([*child, "--open-only"])

@@ -4,8 +4,8 @@ store that another process wrote into, by size of store.
 Per store (each `--store`, e.g. the BBC store and its 20k replica from `bench_query --keep`):
 the records file is removed and a first open copies every record in (once: what any store
 written before the records file pays; reported as `first_sync_s`); then `--rounds` times,
-`--articles` articles are ingested by this tree's CLI and removed from the local records file
-(what another machine's ingest leaves here), and
+`--articles` articles are ingested by this tree's CLI from another machine's folder on the
+same Chroma (`bench_query.elsewhere`: its own records file), and
 
 - `sync_after_ingest_s`: `Store.sync_records` alone, in this process;
 - `open_after_ingest_s`, `first_answer_after_ingest_s`: a new answering process (the
@@ -16,7 +16,8 @@ with `--server`, every process is a client of one `chroma run` serving the store
 a shared server); embedded, each process also loads the collections it reads (about 0.6 s for
 the chunks and 1.2 s for the quotes at 20k articles, on the first read of each);
 
-the new articles are deleted again after each measurement. The JSON has `bench_query`'s
+the new articles are deleted again (from the other folder) after each measurement, so each
+sync also takes in the previous round's deletions. The JSON has `bench_query`'s
 shape, so `benchmarks.extrapolate` fits it. Run it from each tree to compare (same stores):
 
     python -m benchmarks.bench_sync --base-store BBC --store KEEP/2225 --store KEEP/20000 \
@@ -27,27 +28,25 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.bench_query import ROOT, run_child
+from benchmarks.bench_query import (
+    ROOT,
+    delete_elsewhere,
+    forget_elsewhere,
+    ingest_elsewhere,
+    run_child,
+)
 from benchmarks.common import chroma_server, machine, print_table, write_json
 
 
-def ingested_elsewhere(
-    store: Path, base: Path, articles: int, tag: str, url: str | None
-) -> list[str]:
-    """Ingest `articles` of the base store under new ids with this tree's CLI, then remove
-    them from the local records file; returns their ids."""
-    from ingest.store import Store
-
-    records = [
+def articles_for(base: Path, articles: int, tag: str) -> list[dict]:
+    """Records of the base store's first articles, under new ids."""
+    return [
         {
             "id": f"bench-sync-{tag}-{n}",
             "title": article.title,
@@ -57,15 +56,6 @@ def ingested_elsewhere(
         }
         for n, article in enumerate(base_articles(base, articles))
     ]
-    with tempfile.TemporaryDirectory() as folder:
-        batch = Path(folder) / "new.jsonl"
-        batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-        cli = "from app.cli import cli; cli(prog_name='quotedesk')"
-        command = [sys.executable, "-c", cli, "--store", str(store), "ingest", str(batch)]
-        subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env=_env(url))
-    ids = [r["id"] for r in records]
-    Store.open(store, url).records.delete(ids)
-    return ids
 
 
 @functools.cache
@@ -89,24 +79,25 @@ def measure(
     child += ["--child", str(store), "--open-only"]
     for path in store.glob("records.sqlite*") if fresh else ():
         path.unlink()
+    forget_elsewhere(store)  # made again from the store's records file after its first open
     started = time.perf_counter()
     run_child(child, _env(url))
     first_sync_s = time.perf_counter() - started
     syncs, opens, answers = [], [], []
     for r in range(rounds):
-        ids = ingested_elsewhere(store, base, articles, f"s{r}", url)
+        ids = ingest_elsewhere(store, articles_for(base, articles, f"s{r}"), url)
         try:
             opened = Store.open(store, url)
             started = time.perf_counter()
             opened.sync_records()
             syncs.append(time.perf_counter() - started)
         finally:
-            Store.open(store, url).delete_articles(ids)
-        ids = ingested_elsewhere(store, base, articles, f"o{r}", url)
+            delete_elsewhere(store, ids, url)
+        ids = ingest_elsewhere(store, articles_for(base, articles, f"o{r}"), url)
         try:
             measured = run_child(child, _env(url))
         finally:
-            Store.open(store, url).delete_articles(ids)
+            delete_elsewhere(store, ids, url)
         opens.append(measured["open_cached_s"])
         answers.append(measured["first_answer_s"])
     return {
