@@ -70,6 +70,17 @@ def _env(url: str | None) -> dict[str, str]:
     return os.environ | ({"QUOTEDESK_CHROMA_URL": url} if url else {})
 
 
+def caught_up(store: Path, ids: list[str], url: str | None) -> None:
+    """Delete the articles another machine added, and bring the store's records file up to
+    that (not measured), so that every measurement starts from an up-to-date replica and sees
+    one ingest elsewhere. Without it, a replica that compares counts only (before the ledger)
+    met a deletion and an addition of as many articles as no change, and stayed stale."""
+    from ingest.store import Store
+
+    delete_elsewhere(store, ids, url)
+    Store.open(store, url).sync_records()
+
+
 def measure(
     store: Path, base: Path, rounds: int, articles: int, url: str | None, fresh: bool = True
 ) -> dict:
@@ -92,12 +103,12 @@ def measure(
             opened.sync_records()
             syncs.append(time.perf_counter() - started)
         finally:
-            delete_elsewhere(store, ids, url)
+            caught_up(store, ids, url)
         ids = ingest_elsewhere(store, articles_for(base, articles, f"o{r}"), url)
         try:
             measured = run_child(child, _env(url))
         finally:
-            delete_elsewhere(store, ids, url)
+            caught_up(store, ids, url)
         opens.append(measured["open_cached_s"])
         answers.append(measured["first_answer_s"])
     return {

@@ -316,10 +316,9 @@ class Store:
         not log), the whole store is compared as before the ledger."""
         seen = self.records.ledger_mark()
         ledger = str(self.ledger.id)
+        # Counted before the article stamps are read: later entries are read next time.
         with _reading("the ledger", self.location):
-            total = (
-                self.ledger.count()
-            )  # before the article stamps: later entries are read next time
+            total = self.ledger.count()
         stamps = self.records.stamps()
         if seen is None or seen.ledger != ledger or seen.position > total:
             self._copy_all(stamps)
@@ -336,8 +335,8 @@ class Store:
         gone = [a for a in looked if a in stamps and a not in found]
         self._copy_in(stamps, {a: found[a] for a in looked if a in found}, gone)
         pending = tuple(latest[a] for a in looked if found.get(a, "") != latest[a].stamp)
-        stamps = self.records.stamps()
-        if len(stamps) != self.counts()["articles"]:
+        stamps = self.records.stamps() if looked else stamps
+        if len(stamps) != self._article_count():
             stamps = self._copy_all(stamps)
         self.records.move_ledger(seen, LedgerMark(ledger, seen.position + len(entries), pending))
         return stamps
@@ -345,11 +344,15 @@ class Store:
     def _copy_all(self, stamps: dict[str, str]) -> dict[str, str]:
         """When the records file's marks and Chroma's article count differ, compare every
         Chroma article stamp with the marks and copy in what differs; returns the marks."""
-        if len(stamps) == self.counts()["articles"]:
+        if len(stamps) == self._article_count():
             return stamps
         hashes = self.article_hashes()
         self._copy_in(stamps, hashes, [a for a in stamps if a not in hashes])
         return self.records.stamps()
+
+    def _article_count(self) -> int:
+        with _reading("the article count", self.location):
+            return self.articles.count()
 
     def _copy_in(
         self, stamps: Mapping[str, str], hashes: Mapping[str, str], gone: Sequence[str]
