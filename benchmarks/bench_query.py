@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -234,8 +235,12 @@ def elsewhere(store: Path, url: str | None = None) -> Path:
     other = store.parent / f"{store.name}-elsewhere"
     if not other.exists():
         other.mkdir()
-        for path in store.glob("records.sqlite*"):
-            shutil.copy2(path, other / path.name)
+        if (store / "records.sqlite").is_file():  # a consistent copy, without -wal / -shm
+            with (
+                contextlib.closing(sqlite3.connect(store / "records.sqlite")) as source,
+                contextlib.closing(sqlite3.connect(other / "records.sqlite")) as copy,
+            ):
+                source.backup(copy)
         if (store / "lexical").is_dir():
             shutil.copytree(store / "lexical", other / "lexical")
     link = other / "chroma"
@@ -260,9 +265,11 @@ def ingest_elsewhere(
         cli = "from app.cli import cli; cli(prog_name='quotedesk')"  # `python -m app` serves
         command = [sys.executable, "-c", cli, "--store", str(elsewhere(store, url)), "ingest"]
         environment = os.environ | (env or {}) | ({"QUOTEDESK_CHROMA_URL": url} if url else {})
-        subprocess.run(
-            [*command, str(batch)], cwd=ROOT, check=True, capture_output=True, env=environment
+        done = subprocess.run(
+            [*command, str(batch)], cwd=ROOT, capture_output=True, text=True, env=environment
         )
+        if done.returncode:
+            raise RuntimeError(f"ingest elsewhere failed: {done.stdout[-1000:]} {done.stderr[-1000:]}")
     return [r["id"] for r in records]
 
 
