@@ -56,6 +56,7 @@ def test_a_pool_ranks_the_same_quotes_paged_or_not(desk, monkeypatch) -> None:
         top[page] = pool.dense(vector, 10)
     assert len(top[1]) >= 2
     assert top[1] == top[10_000]
+    assert pool.ids == [qid for _, qid in retriever._quotes_of(("Alma Ruiz",))]
     ids, matrix = unpaged(desk.store, pool.ids)
     assert top[1] == app.retrieval.QuotePool(ids, matrix).dense(vector, 10)
 
