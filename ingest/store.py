@@ -57,7 +57,7 @@ LEDGER = "quotedesk_ledger"
 _HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
 _ARTICLE_VECTOR = [1.0]  # the articles collection is a record store; Chroma needs a vector
 _ARTICLES_PER_READ = 500  # article ids per Chroma `$in` filter
-_VECTORS_PER_READ = 256  # vectors per Chroma request (see `Store.vectors`)
+_VECTORS_PER_READ = 64  # vectors per Chroma request (see `Store.vectors`)
 
 
 # The metadata a stored record copies from a chunk or a quote: every field but the text (the
@@ -450,7 +450,10 @@ class Store:
 
         Why pages of `_VECTORS_PER_READ`: Chroma's client decodes a page of vectors into
         Python objects before it is an array, about 30 bytes a number; one page of 3,717
-        quote vectors (a much-quoted speaker at 20k articles) was a 120 MB transient."""
+        quote vectors (a much-quoted speaker at 20k articles) was a 120 MB transient, and the
+        freed objects' memory is not all given back. For an 18,585-vector pool (28.5 MB) at
+        100k articles with a Chroma server, the process grew by 36 / 82 / 169 MB with pages of
+        64 / 256 / 1,024 (`docs/notes/scale3.md`)."""
         rows: np.ndarray | None = None
         at = {record_id: n for n, record_id in enumerate(ids)}
         present = np.zeros(len(ids), dtype=bool)
