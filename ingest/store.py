@@ -452,7 +452,7 @@ class Store:
         Python objects before it is an array, about 30 bytes a number; one page of 3,717
         quote vectors (a much-quoted speaker at 20k articles) was a 120 MB transient, and the
         freed objects' memory is not all given back. For an 18,585-vector pool (28.5 MB) at
-        100k articles with a Chroma server, the process grew by 36 / 82 / 169 MB with pages of
+        100k articles with a Chroma server, the process grew by 36 / 79 / 168 MB with pages of
         64 / 256 / 1,024 (`python -m benchmarks.pool_memory --store STORE --server`)."""
         rows: np.ndarray | None = None
         at = {record_id: n for n, record_id in enumerate(ids)}
