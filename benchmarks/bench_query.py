@@ -269,7 +269,9 @@ def ingest_elsewhere(
             [*command, str(batch)], cwd=ROOT, capture_output=True, text=True, env=environment
         )
         if done.returncode:
-            raise RuntimeError(f"ingest elsewhere failed: {done.stdout[-1000:]} {done.stderr[-1000:]}")
+            raise RuntimeError(
+                f"ingest elsewhere failed: {done.stdout[-1000:]} {done.stderr[-1000:]}"
+            )
     return [r["id"] for r in records]
 
 
