@@ -253,9 +253,7 @@ def forget_elsewhere(store: Path) -> None:
     shutil.rmtree(store.parent / f"{store.name}-elsewhere", ignore_errors=True)
 
 
-def ingest_elsewhere(
-    store: Path, records: list[dict], url: str | None = None, env: dict | None = None
-) -> list[str]:
+def ingest_elsewhere(store: Path, records: list[dict], url: str | None = None) -> list[str]:
     """Ingest these article records from another machine's folder (`elsewhere`) with this
     tree's CLI; returns their ids. The store's own records file is left as another machine's
     ingest leaves it: without them, and without having seen that ingest's ledger entries."""
@@ -264,7 +262,7 @@ def ingest_elsewhere(
         batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
         cli = "from app.cli import cli; cli(prog_name='quotedesk')"  # `python -m app` serves
         command = [sys.executable, "-c", cli, "--store", str(elsewhere(store, url)), "ingest"]
-        environment = os.environ | (env or {}) | ({"QUOTEDESK_CHROMA_URL": url} if url else {})
+        environment = os.environ | ({"QUOTEDESK_CHROMA_URL": url} if url else {})
         done = subprocess.run(
             [*command, str(batch)], cwd=ROOT, capture_output=True, text=True, env=environment
         )
