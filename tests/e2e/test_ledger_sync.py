@@ -6,6 +6,7 @@ and the replica never reads every article's stamp to get there."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from pathlib import Path
 
@@ -121,6 +122,28 @@ def test_a_replica_on_a_chroma_server_follows_another_process(
     with chroma_server(tmp_path / "db", tmp_path / "server.log") as (url, _):
         writer = make_fake_desk(tmp_path / "writer", chroma_url=url)
         check_replica_follows(writer, lambda home: Store.open(home, url), tmp_path, monkeypatch)
+
+
+def test_chroma_returns_ledger_entries_in_the_order_added(tmp_path: Path) -> None:
+    """What the ledger's positions rest on: a collection's records come back in the order
+    they were added (random ids, batches of random size), read from any offset."""
+    store = make_fake_desk(tmp_path / "store").store
+    store.read_page = 7  # several pages per read
+    rng = random.Random(0)
+    added = []
+    for batch in range(12):
+        entries = [
+            LedgerEntry(f"{rng.getrandbits(64):016x}", f"s{batch}")
+            for _ in range(rng.randint(1, 40))
+        ]
+        store._log(entries)
+        added += entries
+    for start in (0, 1, 17, len(added) - 1):
+        read = [
+            LedgerEntry(meta["article_id"], meta["stamp"])
+            for _, meta in store.iter_records(store.ledger, ["metadatas"], start=start)
+        ]
+        assert read == added[start:]
 
 
 def test_a_store_without_a_ledger_still_opens_and_syncs_once(
