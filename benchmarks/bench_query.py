@@ -14,6 +14,8 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -44,9 +46,13 @@ def replicate(base: Path, target: Path, articles: int) -> dict:
     """Copy the base store's records into `target` until it holds `articles` articles.
 
     Articles already in `target` are skipped, so a killed run resumes and a bigger corpus can
-    start from a copy of a smaller one (at about 200 records/s, 100k articles take hours).
-    An article's record is written after its chunks and quotes, so its presence means the
-    article is complete.
+    start from a copy of a smaller one. An article's record is written after its chunks and
+    quotes, so its presence means the article is complete (a killed copy's leftover chunks
+    and quotes are deleted before it is written again).
+
+    Vectors stay one float32 array per collection and copy (noise and renormalising are array
+    operations), and records go in with `add` in Chroma's largest batches: no Python list of
+    floats per record (`python -m benchmarks.bench_replicate` measures it).
     """
 
     from ingest.store import ARTICLES, CHUNKS, QUOTES, Store
@@ -60,28 +66,35 @@ def replicate(base: Path, target: Path, articles: int) -> dict:
         n: src.get_collection(n).get(include=["documents", "metadatas", "embeddings"])
         for n in names
     }
+    owners = {
+        n: [
+            _owner(n, rid, meta)
+            for rid, meta in zip(data[n]["ids"], data[n]["metadatas"], strict=True)
+        ]
+        for n in names
+    }
+    vectors = {n: np.asarray(data[n]["embeddings"], dtype=np.float32) for n in names}
     base_count = len(data[ARTICLES]["ids"])
     copies = max(1, -(-articles // base_count))
     batch = dst.get_max_batch_size()
     for copy in range(copies):
         kept = data[ARTICLES]["ids"][: articles - copy * base_count]
-        keep = {a for a in kept if (f"{a}~{copy}" if copy else a) not in done}
+        keep = {a for a in kept if _copy_id(a, copy) not in done}
+        if not keep:
+            continue
         for name in names:
             rows = data[name]
-            ids, docs, metas, vecs = [], [], [], []
-            for rid, doc, meta, vec in zip(
-                rows["ids"], rows["documents"], rows["metadatas"], rows["embeddings"], strict=True
-            ):
-                article_id = (
-                    rid
-                    if name == ARTICLES
-                    else meta["article_id"]
-                    if "article_id" in meta
-                    else meta["document_id"]
-                )
-                if article_id not in keep:
-                    continue
-                new_article = f"{article_id}~{copy}" if copy else article_id
+            rows_kept = [i for i, owner in enumerate(owners[name]) if owner in keep]
+            vecs = vectors[name][rows_kept]
+            if copy and name != ARTICLES:
+                vecs = vecs + rng.normal(0, 0.01, vecs.shape).astype(np.float32)
+                norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+                vecs = vecs / np.where(norms == 0, 1, norms)
+            ids, docs, metas = [], [], []
+            for i in rows_kept:
+                rid, doc, meta = rows["ids"][i], rows["documents"][i], rows["metadatas"][i]
+                article_id = owners[name][i]
+                new_article = _copy_id(article_id, copy)
                 meta = dict(meta)
                 for key in ("article_id", "document_id", "doc_id", "ref_doc_id"):
                     if key in meta:
@@ -92,22 +105,34 @@ def replicate(base: Path, target: Path, articles: int) -> dict:
                 ids.append(
                     rid.replace(article_id, new_article, 1) if name != ARTICLES else new_article
                 )
-                noise = rng.normal(0, 0.01, len(vec)) if copy and name != ARTICLES else 0
-                v = np.asarray(vec) + noise
-                vecs.append(
-                    (v / (np.linalg.norm(v) or 1)).tolist() if name != ARTICLES else list(vec)
-                )
                 docs.append(f"{doc} (copy {copy})" if copy and name == CHUNKS else doc)
                 metas.append(meta)
             collection = dst.get_collection(name)
+            if name != ARTICLES:  # leftovers of a killed copy of these articles
+                gone = sorted({_copy_id(a, copy) for a in keep})
+                for s in range(0, len(gone), 500):
+                    collection.delete(where={"document_id": {"$in": gone[s : s + 500]}})
             for s in range(0, len(ids), batch):
-                collection.upsert(
+                collection.add(
                     ids=ids[s : s + batch],
                     documents=docs[s : s + batch],
                     metadatas=metas[s : s + batch],
                     embeddings=vecs[s : s + batch],
                 )
     return counts(target)
+
+
+def _owner(collection: str, record_id: str, meta: dict) -> str:
+    """The article a base record belongs to."""
+    from ingest.store import ARTICLES
+
+    if collection == ARTICLES:
+        return record_id
+    return meta["article_id"] if "article_id" in meta else meta["document_id"]
+
+
+def _copy_id(article_id: str, copy: int) -> str:
+    return f"{article_id}~{copy}" if copy else article_id
 
 
 def counts(store: Path) -> dict[str, int]:
@@ -201,15 +226,68 @@ def answer_via_server(store: Path, child: list[str]) -> dict:
         }
 
 
+def elsewhere(store: Path, url: str | None = None) -> Path:
+    """Another machine's store folder on the same Chroma: its own records file, lexical index
+    and archive, made as a copy of the store's (a machine that was up to date: its first open
+    does not copy and index the whole store again). Embedded, its `chroma` folder is a link
+    to the store's (used by one process at a time); with a server, both are clients of `url`.
+    Remove it (`forget_elsewhere`) when the store's own records file is removed."""
+    other = store.parent / f"{store.name}-elsewhere"
+    if not other.exists():
+        other.mkdir()
+        if (store / "records.sqlite").is_file():  # a consistent copy, without -wal / -shm
+            with (
+                contextlib.closing(sqlite3.connect(store / "records.sqlite")) as source,
+                contextlib.closing(sqlite3.connect(other / "records.sqlite")) as copy,
+            ):
+                source.backup(copy)
+        if (store / "lexical").is_dir():
+            shutil.copytree(store / "lexical", other / "lexical")
+    link = other / "chroma"
+    if url is None and not link.exists():
+        link.symlink_to((store / "chroma").resolve(), target_is_directory=True)
+    return other
+
+
+def forget_elsewhere(store: Path) -> None:
+    shutil.rmtree(store.parent / f"{store.name}-elsewhere", ignore_errors=True)
+
+
+def ingest_elsewhere(store: Path, records: list[dict], url: str | None = None) -> list[str]:
+    """Ingest these article records from another machine's folder (`elsewhere`) with this
+    tree's CLI; returns their ids. The store's own records file is left as another machine's
+    ingest leaves it: without them, and without having seen that ingest's ledger entries."""
+    with tempfile.TemporaryDirectory() as folder:
+        batch = Path(folder) / "new.jsonl"
+        batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        cli = "from app.cli import cli; cli(prog_name='quotedesk')"  # `python -m app` serves
+        command = [sys.executable, "-c", cli, "--store", str(elsewhere(store, url)), "ingest"]
+        environment = os.environ | ({"QUOTEDESK_CHROMA_URL": url} if url else {})
+        done = subprocess.run(
+            [*command, str(batch)], cwd=ROOT, capture_output=True, text=True, env=environment
+        )
+        if done.returncode:
+            raise RuntimeError(
+                f"ingest elsewhere failed: {done.stdout[-1000:]} {done.stderr[-1000:]}"
+            )
+    return [r["id"] for r in records]
+
+
+def delete_elsewhere(store: Path, ids: list[str], url: str | None = None) -> None:
+    """Delete these articles from another machine's folder (`elsewhere`)."""
+    from ingest.store import Store
+
+    Store.open(elsewhere(store, url), url).delete_articles(ids)
+
+
 def open_after_ingest(store: Path, base: Path, child: list[str], articles: int = 5) -> dict:
     """A new app process's first open, and first answer, after another machine ingested a few
     articles into the shared Chroma: its records file lacks them, and it copies in only those
-    (and its speaker index is no longer the stored one's state). Simulated by
-    this tree's CLI `ingest` here, then removing the new articles from the local records file;
-    the added articles are deleted again afterwards."""
+    (and its speaker index is no longer the stored one's state). The other machine is a
+    second store folder on the same Chroma (`elsewhere`), ingesting with this tree's CLI; the
+    added articles are deleted again (from there) afterwards."""
     from ingest.store import Store
 
-    source = Store.open(base)
     records = [
         {
             "id": f"bench-new-{n}",
@@ -218,21 +296,14 @@ def open_after_ingest(store: Path, base: Path, child: list[str], articles: int =
             "source": article.source,
             "published": article.published,
         }
-        for n, article in enumerate(source.iter_articles())
+        for n, article in enumerate(Store.open(base).iter_articles())
         if n < articles
     ]
-    ids = [r["id"] for r in records]
-    with tempfile.TemporaryDirectory() as folder:
-        batch = Path(folder) / "new.jsonl"
-        batch.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-        cli = "from app.cli import cli; cli(prog_name='quotedesk')"  # `python -m app` serves
-        command = [sys.executable, "-c", cli, "--store", str(store), "ingest", str(batch)]
-        subprocess.run(command, cwd=ROOT, check=True)
-    Store.open(store).records.delete(ids)  # what another machine's ingest leaves here
+    ids = ingest_elsewhere(store, records)
     try:
         measured = run_child(child)
     finally:
-        Store.open(store).delete_articles(ids)
+        delete_elsewhere(store, ids)
     return {
         "open_after_ingest_s": measured["open_cached_s"],
         "first_answer_after_ingest_s": measured["first_answer_s"],
@@ -296,6 +367,7 @@ def main() -> None:
             # replicated one is): it copies every record in from Chroma.
             for path in folder.glob("records.sqlite*"):
                 path.unlink()
+            forget_elsewhere(folder)
             results[size] = (
                 run_child(child)
                 | run_child([*child, "--open-only"])

@@ -31,6 +31,8 @@ QUANTITIES = (
     "first_answer_s",
     "open_after_ingest_s",
     "first_answer_after_ingest_s",
+    "first_sync_s",
+    "sync_after_ingest_s",
     "to_first_answer_s",
     "to_first_answer_after_ingest_s",
     "answering_rss_mb",

@@ -16,7 +16,9 @@ checked against what ingest must produce (`check_store`), and so are the article
 the lexical index (`<store>/lexical`, written before the records: every committed article
 indexed in its committed version with exactly its visible chunks and attributed quotes), and the
 records file (`<store>/records.sqlite`: an article marked only in its committed version, with
-exactly its visible chunks and quotes).
+exactly its visible chunks and quotes), and a replica's records file (another machine's, on the
+same Chroma, following the store's ledger from its previous sync): after its sync it holds
+exactly what a fresh sync of the whole store gives.
 When a run completes, the store is complete: it is checked in full, then wiped so that the
 next trial has work to be killed in.
 At the end one uninterrupted re-run must exit 0, and answers must cite verbatim spans.
@@ -171,6 +173,40 @@ def check_store(store_dir: Path, expected: Expected, complete: bool) -> list[str
     problems += _check_lexical(lexical, stamps, visible_chunks, attributed, complete)
     problems += _check_records(marks, rows, stamps, chunks, quotes, complete)
     return problems
+
+
+def check_replica(store_dir: Path, replica_dir: Path) -> list[str]:
+    """A replica that follows the store's ledger (its records file in `replica_dir`, kept
+    from trial to trial) syncs; what it then holds must equal a fresh sync's records file."""
+    from ingest.archive import ArticleArchive
+    from ingest.store import Store
+
+    store = Store.open(store_dir)
+    try:
+        replica = Store(store.client, "replica", ArticleArchive(replica_dir / "articles"))
+        replica.sync_records()
+        with tempfile.TemporaryDirectory() as folder:
+            fresh = Store(store.client, "fresh", ArticleArchive(Path(folder) / "articles"))
+            fresh.sync_records()
+            expected = _records_contents(fresh)
+        found = _records_contents(replica)
+    finally:
+        store.client.close()
+    return [
+        f"replica's records file differs from a fresh sync in {name}"
+        for name, mine, theirs in zip(("marks", "chunks", "quotes"), found, expected, strict=True)
+        if mine != theirs
+    ]
+
+
+def _records_contents(store) -> tuple:
+    """The marks, and the visible chunk and quote rows, of a store's records file."""
+    records = store.records
+    marks = records.stamps()
+    ids = sorted(marks)
+    chunks = sorted((c.id, c) for c in records.chunks_of(ids))
+    quotes = sorted((q.id, q) for q in records.quotes_where("article_id", ids))
+    return marks, chunks, quotes
 
 
 def _check_records(
@@ -461,6 +497,7 @@ def run_trials(args: argparse.Namespace, work: Path, rng: random.Random, began: 
             problems.append(f"trial {trial}: ingest exited {run.proc.returncode}: {run.tail}")
         timing.learn(run)
         found = check_store(store_dir, expected, complete=complete)
+        found += check_replica(store_dir, work / "replica")
         problems += [f"trial {trial}: {p}" for p in found]
         count = _count(store_dir)
         print(
@@ -476,6 +513,7 @@ def run_trials(args: argparse.Namespace, work: Path, rng: random.Random, began: 
     if final.proc.returncode != 0:
         problems.append(f"final re-run exited {final.proc.returncode}: {final.tail}")
     problems += [f"final: {p}" for p in check_store(store_dir, expected, complete=True)]
+    problems += [f"final: {p}" for p in check_replica(store_dir, work / "replica")]
     problems += [f"answers: {p}" for p in check_answers(store_dir, expected)]
 
     for problem in problems:

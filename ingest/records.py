@@ -14,7 +14,10 @@ article Chroma has and this file lacks, which the next reader copies in (below);
 a mark of their stamp (`put_rows` alone) are never returned.
 
 A store written before this file existed, or by another machine into a shared Chroma server,
-has committed articles the file lacks: `Store.sync_records` copies them in from Chroma.
+has committed articles the file lacks: `Store.sync_records` copies them in from Chroma. What
+it has seen of the store's ledger (a Chroma collection where every write logs the articles it
+is about to commit or delete, in commit order) is kept here too (`LedgerMark`), so that the
+next sync reads only the ledger entries written since, not every article's stamp.
 
 Derived data (the speaker index): every write transaction recounts the speakers of the articles
 it touched (`speaker_counts`, what `speaker_rows` reads, so no process groups every quote) and
@@ -62,6 +65,8 @@ CREATE INDEX IF NOT EXISTS speaker_counts_speaker ON speaker_counts (speaker);
 CREATE TABLE IF NOT EXISTS speaker_changes (generation INTEGER NOT NULL, speaker TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS speaker_changes_generation ON speaker_changes (generation);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS ledger_pending (
+    article_id TEXT PRIMARY KEY, stamp TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS derived (
     name TEXT PRIMARY KEY, state TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
 """
@@ -94,6 +99,7 @@ _COUNT_SPEAKERS = (
 # `speaker_changes` logs every speaker whose counts changed.
 _FILE, _GENERATION, _COUNTED, _LOGGED = "file", "generation", "speaker_counts", "logged_from"
 _STATE_KEYS = (_FILE, _COUNTED, _LOGGED)
+_LEDGER = "ledger"  # "<ledger collection id>:<entries read>"; absent: never synced by it
 _LOG_LIMIT = 200_000  # speaker_changes rows kept; past it the log starts again (readers of
 # an older state then build the speaker index from all counts)
 
@@ -126,6 +132,26 @@ class SpeakerTotal(NamedTuple):
 
     quotes: int
     first: int
+
+
+class LedgerEntry(NamedTuple):
+    """One entry of the store's ledger: an article about to be committed in version `stamp`,
+    or (stamp "") about to be deleted. Written before the commit, so an entry is a hint of
+    what to look at, never the commit itself: the article record stays the commit mark."""
+
+    article_id: str
+    stamp: str
+
+
+class LedgerMark(NamedTuple):
+    """How far this file has followed the store's ledger: which ledger (a Chroma collection's
+    id: a re-created ledger starts again), how many of its entries were read, and the entries
+    whose commit had not landed in Chroma when they were read (a write in flight, or a killed
+    one): looked at again by every sync until Chroma holds what they announce."""
+
+    ledger: str
+    position: int
+    pending: tuple[LedgerEntry, ...]
 
 
 class Derived(NamedTuple):
@@ -290,8 +316,9 @@ class Records:
     def clear_rows(self) -> None:
         """Drop every chunk and quote row and every mark (a rebuild writes them again)."""
         with self._write() as db:
-            for table in ("articles", "chunks", "quotes", "speaker_counts"):
+            for table in ("articles", "chunks", "quotes", "speaker_counts", "ledger_pending"):
                 db.execute(f"DELETE FROM {table}")
+            db.execute("DELETE FROM state WHERE key = ?", (_LEDGER,))  # no marks: sync anew
             _restart_log(db, _next_generation(db))
 
     def put_derived(self, name: str, derived: Derived) -> bool:
@@ -304,7 +331,27 @@ class Records:
             db.execute("INSERT OR REPLACE INTO derived VALUES (?, ?, ?)", (name, *derived))
         return True
 
+    def move_ledger(self, seen: LedgerMark | None, mark: LedgerMark) -> bool:
+        """Record that this file has followed the ledger to `mark`, unless another process
+        moved it since this one read `seen` (then that one's mark stands); returns whether it
+        was recorded."""
+        with self._write() as db:
+            if _ledger_mark(db) != seen:
+                return False
+            value = f"{mark.ledger}:{mark.position}"
+            db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (_LEDGER, value))
+            db.execute("DELETE FROM ledger_pending")
+            db.executemany("INSERT OR REPLACE INTO ledger_pending VALUES (?, ?)", mark.pending)
+        return True
+
     # ----- reading -------------------------------------------------------------------------
+
+    def ledger_mark(self) -> LedgerMark | None:
+        """How far this file has followed the store's ledger (None: never)."""
+        try:
+            return _ledger_mark(self._db())
+        except sqlite3.Error as exc:
+            raise RecordsError(f"cannot read the records file {self.path} ({exc})") from exc
 
     def stamps(self) -> dict[str, str]:
         """Committed articles and their stamps."""
@@ -352,6 +399,13 @@ class Records:
             sql = f"SELECT {_QUOTE_COLUMNS} FROM {_VISIBLE_QUOTES} WHERE q.{column} IN ({marks})"
             found += [_stored_quote(row) for row in self._query(sql + " ORDER BY q.rowid", batch)]
         return found
+
+    def quote_ids_of(self, speakers: Sequence[str]) -> list[str]:
+        """Ids of the visible quotes of these stored speaker names, speaker by speaker, each in
+        the order written (as `quotes_where("speaker", [name])` per name), without reading
+        their text: a much-quoted speaker has thousands."""
+        sql = f"SELECT q.id FROM {_VISIBLE_QUOTES} WHERE q.speaker = ? ORDER BY q.rowid"
+        return [row[0] for name in speakers for row in self._query(sql, (name,))]
 
     def iter_quotes(self) -> Iterator[StoredQuote]:
         """Every visible quote, streamed."""
@@ -548,6 +602,15 @@ def _state(db: sqlite3.Connection) -> str:
         db.execute("SELECT key, value FROM state WHERE key IN (?, ?)", (_FILE, _GENERATION))
     )
     return f"{found.get(_FILE, '')}:{found.get(_GENERATION, '')}"
+
+
+def _ledger_mark(db: sqlite3.Connection) -> LedgerMark | None:
+    row = db.execute("SELECT value FROM state WHERE key = ?", (_LEDGER,)).fetchone()
+    ledger, _, position = (row[0] if row else "").rpartition(":")
+    if not ledger or not position.isdigit():
+        return None
+    pending = db.execute("SELECT article_id, stamp FROM ledger_pending ORDER BY article_id")
+    return LedgerMark(ledger, int(position), tuple(LedgerEntry(*e) for e in pending))
 
 
 def _marks(db: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, str]:

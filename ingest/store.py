@@ -9,6 +9,13 @@
 - `quotedesk_articles`: the original article text and metadata. A record here is written last
   and is the commit mark of an article: chunks or quotes of an article without a matching
   record (a killed ingest) are invisible to readers and replaced by the next ingest.
+- `quotedesk_ledger`: one entry per article written or deleted (id, stamp), appended just
+  before the article records change, so in commit order. Chroma returns a collection's records
+  in the order they were added, so a replica that remembers how many entries it read
+  (`Records.ledger_mark`) reads only the newer ones at its next open: what another machine
+  changed, without reading every article's stamp (0.09 s per 1k articles). An entry is a hint,
+  not a commit: a killed write leaves an entry whose article Chroma never got, which readers
+  keep looking at (`LedgerMark.pending`) and which changes nothing.
 
 Beside Chroma, `ArticleArchive` (ingest/archive.py) keeps a copy of every article in plain
 files under the store folder, written first: what `rebuild` re-creates every index from, even
@@ -27,6 +34,7 @@ import json
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
@@ -38,22 +46,31 @@ from ingest.archive import ArticleArchive
 from ingest.dates import day_number
 from ingest.lexical import LexicalError, LexicalStore
 from ingest.record_filter import RecordFilter
-from ingest.records import FILE_NAME, Records, RecordsError
+from ingest.records import FILE_NAME, LedgerEntry, LedgerMark, Records, RecordsError
 from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
 from ingest.types import Article, Chunk, Quote
 
 CHUNKS = "quotedesk_chunks"
 QUOTES = "quotedesk_quotes"
 ARTICLES = "quotedesk_articles"
+LEDGER = "quotedesk_ledger"
 _HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
 _ARTICLE_VECTOR = [1.0]  # the articles collection is a record store; Chroma needs a vector
 _ARTICLES_PER_READ = 500  # article ids per Chroma `$in` filter
+_VECTORS_PER_READ = 64  # vectors per Chroma request (see `Store.vectors`)
 
 
 # The metadata a stored record copies from a chunk or a quote: every field but the text (the
 # record's document) and the chunk id (the record's id), in the dataclass's order.
 _CHUNK_FIELDS = tuple(f.name for f in fields(Chunk) if f.name not in ("text", "id"))
 _QUOTE_FIELDS = tuple(f.name for f in fields(Quote) if f.name != "text")
+
+
+class StoredVectors(NamedTuple):
+    """Records' ids and their stored vectors, row for row (float32)."""
+
+    ids: list[str]
+    matrix: np.ndarray
 
 
 class StoreError(RuntimeError):
@@ -119,12 +136,14 @@ class Store:
                 QUOTES, embedding_function=None, configuration=_HNSW
             )
             articles = client.get_or_create_collection(ARTICLES, embedding_function=None)
+            ledger = client.get_or_create_collection(LEDGER, embedding_function=None)
         except Exception as exc:  # Chroma raises many types for a damaged store
             raise StoreError(
                 f"cannot open the store at {self.location} ({exc}); "
                 "run `quotedesk rebuild` to re-create its indexes"
             ) from exc
         self.client, self.chunks, self.quotes, self.articles = client, chunks, quotes, articles
+        self.ledger = ledger
 
     @property
     def chunk_vectors(self) -> Any:
@@ -287,26 +306,80 @@ class Store:
     def sync_records(self) -> dict[str, str]:
         """Bring the records file up to the committed articles; returns their stamps.
 
-        The records file marks an article after its Chroma record, and unmarks it before, so
-        a local store's marks equal Chroma's articles when their counts agree; only then is
-        the (slow, ~0.1 ms an article) read of every Chroma article record skipped. They
-        differ for a store written before the records file existed, after another machine's
-        ingest into a shared Chroma server, or while another process commits: then what
-        differs is copied in from Chroma, and only that."""
+        The records file marks an article after its Chroma record, and unmarks it before. What
+        other processes or machines changed since this file last looked is in the ledger
+        entries written since (`LedgerMark`): only the articles they name are looked up in
+        Chroma, and only those that differ are copied in. A file that never followed this
+        ledger (a store or records file written before it existed) compares the counts, and
+        only when they differ reads every Chroma article stamp (~0.1 ms an article), once.
+        Then, or when the counts still differ after the ledger's changes (a writer that does
+        not log), the whole store is compared as before the ledger."""
+        seen = self.records.ledger_mark()
+        ledger = str(self.ledger.id)
+        # Counted before the article stamps are read: later entries are read next time.
+        with _reading("the ledger", self.location):
+            total = self.ledger.count()
         stamps = self.records.stamps()
-        if len(stamps) != self.counts()["articles"]:
-            hashes = self.article_hashes()
-            gone = [a for a in stamps if a not in hashes]  # deleted by another machine
-            if gone:
-                self.records.uncommit(gone, seen=stamps)
-            changed = [a for a, stamp in hashes.items() if stamps.get(a) != stamp]
-            for ids in _pages(changed, _ARTICLES_PER_READ):
-                chunks, quotes = self.visible(hashes, ids)
-                found = {a: hashes[a] for a in ids}
-                rows = [(qid, q, a) for qid, (q, a) in quotes.items()]
-                self.records.write(found, chunks.values(), rows, seen=stamps)
-            stamps = self.records.stamps()
+        if seen is None or seen.ledger != ledger or seen.position > total:
+            self._copy_all(stamps)
+            self.records.move_ledger(seen, LedgerMark(ledger, total, ()))
+            return self.records.stamps()
+        entries = [
+            LedgerEntry(meta["article_id"], meta.get("stamp", ""))
+            for _, meta in self.iter_records(self.ledger, ["metadatas"], start=seen.position)
+        ]
+        latest = {e.article_id: e for e in (*seen.pending, *entries)}  # later entries win
+        # This process's own writes (its marks already hold the stamp) need no look.
+        looked = [a for a, e in latest.items() if stamps.get(a, "") != e.stamp]
+        found = self.stamps_of(looked)
+        gone = [a for a in looked if a in stamps and a not in found]
+        self._copy_in(stamps, {a: found[a] for a in looked if a in found}, gone)
+        pending = tuple(latest[a] for a in looked if found.get(a, "") != latest[a].stamp)
+        stamps = self.records.stamps() if looked else stamps
+        if len(stamps) != self._article_count():
+            stamps = self._copy_all(stamps)
+        self.records.move_ledger(seen, LedgerMark(ledger, seen.position + len(entries), pending))
         return stamps
+
+    def _copy_all(self, stamps: dict[str, str]) -> dict[str, str]:
+        """When the records file's marks and Chroma's article count differ, compare every
+        Chroma article stamp with the marks and copy in what differs; returns the marks."""
+        if len(stamps) == self._article_count():
+            return stamps
+        hashes = self.article_hashes()
+        self._copy_in(stamps, hashes, [a for a in stamps if a not in hashes])
+        return self.records.stamps()
+
+    def _article_count(self) -> int:
+        with _reading("the article count", self.location):
+            return self.articles.count()
+
+    def _copy_in(
+        self, stamps: Mapping[str, str], hashes: Mapping[str, str], gone: Sequence[str]
+    ) -> None:
+        """Unmark `gone` (deleted elsewhere) and copy in the articles of `hashes` (Chroma's
+        stamps) whose mark differs; `stamps` are the marks read before Chroma was, so an
+        article another process committed meanwhile is left to it (`Records.write`)."""
+        if gone:
+            self.records.uncommit(gone, seen=stamps)
+        changed = [a for a, stamp in hashes.items() if stamps.get(a) != stamp]
+        for ids in _pages(changed, _ARTICLES_PER_READ):
+            chunks, quotes = self.visible(hashes, ids)
+            found = {a: hashes[a] for a in ids}
+            rows = [(qid, q, a) for qid, (q, a) in quotes.items()]
+            self.records.write(found, chunks.values(), rows, seen=stamps)
+
+    def stamps_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Chroma's stamps of these articles (absent: not committed)."""
+        found: dict[str, str] = {}
+        for ids in _pages(list(article_ids), self.read_page):
+            with _reading("article stamps", self.location):
+                result = self.articles.get(ids=list(ids), include=["metadatas"])
+            found.update(
+                (a, meta.get("hash", ""))
+                for a, meta in zip(result["ids"], result["metadatas"], strict=True)
+            )
+        return found
 
     def index_missing(self, stamps: Mapping[str, str]) -> int:
         """Index in the lexical index, from the records file, the committed articles (`stamps`)
@@ -351,9 +424,11 @@ class Store:
         ]
 
     def iter_records(
-        self, collection: Any, include: list[str], where: dict | None = None
+        self, collection: Any, include: list[str], where: dict | None = None, start: int = 0
     ) -> Iterable[tuple]:
-        offset = 0
+        """Records in pages under the batch limit, in the order they were added (Chroma's
+        order), from the `start`-th on."""
+        offset = start
         page = self.read_page
         while True:
             with _reading("records", self.location):
@@ -365,14 +440,41 @@ class Store:
             offset += len(result["ids"])
 
     def embeddings(self, collection: Any, ids: Sequence[str]) -> dict[str, np.ndarray]:
-        """Stored vectors of these records, fetched in batches (Chroma bounds one request)."""
-        found: dict[str, np.ndarray] = {}
-        page = self.read_page
-        for start in range(0, len(ids), page):
+        """Stored vectors of these records (float32 rows of one array; see `vectors`)."""
+        found = self.vectors(collection, ids)
+        return dict(zip(found.ids, found.matrix, strict=True))
+
+    def vectors(self, collection: Any, ids: Sequence[str]) -> StoredVectors:
+        """Stored vectors of these records, in the order asked (absent records left out), as
+        one float32 array filled page by page.
+
+        Why pages of `_VECTORS_PER_READ`: Chroma's client decodes a page of vectors into
+        Python objects before it is an array, about 30 bytes a number; one page of 3,717
+        quote vectors (a much-quoted speaker at 20k articles) was a 120 MB transient, and the
+        freed objects' memory is not all given back. For an 18,585-vector pool (28.5 MB) at
+        100k articles with a Chroma server, the process grew by 36 / 79 / 168 MB with pages of
+        64 / 256 / 1,024 (`python -m benchmarks.pool_memory --store STORE --server`)."""
+        rows: np.ndarray | None = None
+        at = {record_id: n for n, record_id in enumerate(ids)}
+        present = np.zeros(len(ids), dtype=bool)
+        for start in range(0, len(ids), _VECTORS_PER_READ):
             with _reading("vectors", self.location):
-                result = collection.get(ids=list(ids[start : start + page]), include=["embeddings"])
-            found.update(zip(result["ids"], result["embeddings"], strict=True))
-        return found
+                result = collection.get(
+                    ids=list(ids[start : start + _VECTORS_PER_READ]), include=["embeddings"]
+                )
+            if not result["ids"]:
+                continue
+            page = np.asarray(result["embeddings"], dtype=np.float32)
+            if rows is None:
+                rows = np.empty((len(ids), page.shape[1]), dtype=np.float32)
+            where = [at[record_id] for record_id in result["ids"]]
+            rows[where] = page
+            present[where] = True
+        if rows is None:
+            return StoredVectors([], np.zeros((0, 0), dtype=np.float32))
+        kept = np.flatnonzero(present)
+        matrix = rows if len(kept) == len(ids) else rows[kept]
+        return StoredVectors([ids[n] for n in kept], matrix)
 
     # ----- writing -------------------------------------------------------------------------
 
@@ -394,6 +496,7 @@ class Store:
         their lexical documents."""
         with self._lock:
             self.records.uncommit(article_ids)
+            self._log([LedgerEntry(a, "") for a in article_ids])
             for start in range(0, len(article_ids), self.max_batch):
                 ids = list(article_ids[start : start + self.max_batch])
                 self.articles.delete(ids=ids)
@@ -402,6 +505,17 @@ class Store:
             self.lexical.delete(list(article_ids))
             self.records.delete(article_ids)
             self.written += 1
+
+    def _log(self, entries: Sequence[LedgerEntry]) -> None:
+        """Append ledger entries for articles about to be committed or deleted (before their
+        article records change: see the module docstring)."""
+        for start in range(0, len(entries), self.max_batch):
+            page = entries[start : start + self.max_batch]
+            self.ledger.add(
+                ids=[uuid.uuid4().hex for _ in page],
+                embeddings=np.ones((len(page), 1), dtype=np.float32),
+                metadatas=[{"article_id": e.article_id, "stamp": e.stamp} for e in page],
+            )
 
     def _add(
         self, collection: Any, records: Sequence[_Record], vectors: Sequence[Sequence[float]]
@@ -452,6 +566,7 @@ class Store:
             )
             self._add(self.chunks, chunk_records, chunk_vectors)
             self._add(self.quotes, quote_records, quote_vectors)
+            self._log([LedgerEntry(a.id, stamps[a.id]) for a in articles])
             for start in range(0, len(articles), self.max_batch):
                 batch = articles[start : start + self.max_batch]
                 self.articles.upsert(

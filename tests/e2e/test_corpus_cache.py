@@ -24,10 +24,10 @@ def chroma_reads(monkeypatch: pytest.MonkeyPatch) -> list[dict | None]:
     filters: list[dict | None] = []
     original = Store.iter_records
 
-    def spied(self, collection, include, where=None):
+    def spied(self, collection, include, where=None, start=0):
         if collection.name in (CHUNKS, QUOTES):
             filters.append(where)
-        return original(self, collection, include, where)
+        return original(self, collection, include, where, start)
 
     monkeypatch.setattr(Store, "iter_records", spied)
     return filters
