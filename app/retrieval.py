@@ -173,8 +173,7 @@ class HybridRetriever:
         return self.corpus.quotes_by_speaker
 
     def _store_signature(self) -> tuple:
-        counts = self.store.counts()
-        return (counts["articles"], counts["chunks"], counts["quotes"])
+        return self.store.change_mark()
 
     def refresh(self, force: bool = False) -> bool:
         """Reload when another process changed the store; returns whether it reloaded.

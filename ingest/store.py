@@ -237,6 +237,14 @@ class Store:
                 "quotes": self.quotes.count(),
             }
 
+    def change_mark(self) -> tuple[int, ...]:
+        """What moves whenever any process writes: the record counts, and the ledger's length,
+        which also grows when an article is replaced elsewhere with as many records."""
+        counts = self.counts()
+        with _reading("the ledger", self.location):
+            ledger = self.ledger.count()
+        return (counts["articles"], counts["chunks"], counts["quotes"], ledger)
+
     def visible(
         self, hashes: Mapping[str, str], article_ids: Sequence[str] | None = None
     ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from ingest.archive import ArticleArchive
 from ingest.records import LedgerEntry
 from ingest.store import LEDGER, Store
-from tests.helpers import FAKE_ARTICLES, chroma_server, make_fake_desk, write_jsonl
+from tests.helpers import FAKE_ARTICLES, FakeEmbedder, chroma_server, make_fake_desk, write_jsonl
 
 Opener = Callable[[Path], Store]
 
@@ -178,3 +179,21 @@ def test_a_replica_of_a_re_created_ledger_syncs_from_the_whole_store(
     replica = open_store(tmp_path / "replica")
     replica.sync_records()
     assert contents(replica) == fresh_sync(open_store, tmp_path / "fresh")
+
+
+def test_a_running_reader_reloads_after_a_replacement_elsewhere(tmp_path: Path) -> None:
+    """A replacement made by another process keeps every record count equal; the ledger's
+    length still moves, so a reader that polls (`refresh`) reloads and answers from it."""
+    from app.retrieval import HybridRetriever
+
+    writer = make_fake_desk(tmp_path / "writer")
+    writer.ingest([write_jsonl(tmp_path / "a.jsonl", FAKE_ARTICLES)], progress=False)
+    settings = replace(writer.settings.retrieval, refresh_seconds=0.0)
+    reader = HybridRetriever(shared_client(writer)(tmp_path / "reader"), FakeEmbedder(), settings)
+    assert not reader.refresh()  # nothing changed since it loaded
+    counts = writer.store.counts()
+    changed = dict(FAKE_ARTICLES[1], text=FAKE_ARTICLES[1]["text"].replace("a", "o", 1))
+    writer.ingest([write_jsonl(tmp_path / "b.jsonl", [changed])], progress=False)
+    assert writer.store.counts() == counts
+    assert reader.refresh()
+    assert changed["text"] in {c.text for c in reader.corpus.records.chunks_of([changed["id"]])}
