@@ -23,7 +23,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from ingest.quoting.lexicon import CLAUSE_OPENERS, ORG_HEADS, REPORTING_VERBS
+from ingest.quoting.lexicon import (
+    CLAUSE_OPENERS,
+    ON_BEHALF_PREPOSITIONS,
+    ORG_HEADS,
+    REPORTING_VERBS,
+    STAFF_NOUNS,
+)
 
 
 def _lexicon(text: str) -> list[str]:
@@ -69,6 +75,8 @@ def strip_titles(name: str) -> str:
     tokens = name.split()
     while tokens and _POSSESSIVE.sub("", tokens[-1]).strip(".,").lower() in SUFFIXES:
         tokens.pop()
+    if _speaks_for_someone(tokens):
+        return " ".join(tokens)  # "spokesman for Prime Minister X" is not X
     last_title = -1
     for i, token in enumerate(tokens[:-1]):
         if token.strip(".,").lower() in TITLES:
@@ -79,6 +87,18 @@ def strip_titles(name: str) -> str:
         if len(rest) - lowercase[-1] <= 2:  # "President of Ukraine": an office, no name
             return " ".join(tokens)
     return " ".join(rest)
+
+
+def _speaks_for_someone(tokens: Sequence[str]) -> bool:
+    """ "an aide to X", "spokesman for Prime Minister X": staff named by the person they
+    serve, whose words they are not. A body's spokesman ("a spokesman for the LSE", "for
+    Vodafone") speaks as the body, as news writes it: that stays the body's."""
+    for n, word in enumerate(tokens[:-1]):
+        if word.lower() in STAFF_NOUNS and tokens[n + 1].lower() in ON_BEHALF_PREPOSITIONS:
+            served = tokens[n + 2 :]
+            named = len(served) >= 2 and all(t[:1].isupper() for t in served[-2:])
+            return named and served[0].lower() != "the"
+    return False
 
 
 @functools.lru_cache(maxsize=1 << 16)

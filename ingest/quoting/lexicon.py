@@ -201,6 +201,15 @@ RELATIVES = frozenset(split_words("who which"))
 TIME_LEADS = frozenset(split_words("last this on in at"))
 # `X, a spokesman for Y,`: prepositions after a past participle that open a clause of its own
 CLAUSE_PREPOSITIONS = frozenset(split_words("by in to at from with on for about"))
+# `an aide to X`, `a spokesman for Prime Minister X`: staff who speak for the person named after
+# them, never as that person
+STAFF_NOUNS = frozenset(
+    split_words(
+        """adviser advisor aide spokesman spokeswoman spokesperson assistant lawyer attorney
+    counsel deputy representative envoy"""
+    )
+)
+ON_BEHALF_PREPOSITIONS = frozenset(split_words("to for"))
 # `Jeffrey Lewis, familiar with the talks`: an affiliation after a name
 AFFILIATION_ADJECTIVES = frozenset(split_words("familiar close"))
 AFFILIATION_PREPOSITIONS = frozenset(split_words("to with on in for about under"))

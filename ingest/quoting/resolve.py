@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from ingest.quoting.lexicon import (
     CAP,
     DETERMINERS,
+    ON_BEHALF_PREPOSITIONS,
     PLACE_DETERMINERS,
     PLACE_PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
+    STAFF_NOUNS,
     TITLE_GENDER,
     VERBS,
     alternation,
@@ -33,6 +35,12 @@ from ingest.speakers import role_matches
 _THE_NAME = re.compile(r"\b[Tt]he\s+([A-Z][\w]+)\b")
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+# `an aide to [President] X`: the words before X make X the person served, not the speaker
+_SERVES_NEXT_NAME = re.compile(
+    rf"\b{alternation(STAFF_NOUNS)}s?\s+{alternation(ON_BEHALF_PREPOSITIONS)}\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -81,8 +89,19 @@ class Resolver:
         people = [(s, e) for label, s, e in ents if label == "PERSON"]
         if people and len(words) > 1:
             s, e = people[-1]
+            role_start = 0
+            if _SERVES_NEXT_NAME.search(np[:s]):
+                # `Andrei Illarionov - then economic adviser to President Vladimir Putin -`:
+                # the speaker is the earlier person, or the staff phrase itself
+                if len(people) < 2:  # a person, for the pronouns after: "He added ..."
+                    office = _trim_locative(clean_role(np) or np)
+                    return Resolved(office, np, office, "person")
+                role_start = people[-2][1]
+                s, e = people[-2]
             name = np[s:e].strip()
             own_role = clean_role(np[:s].strip(" ,")) or None
+            if role_start:
+                own_role = clean_role(np[role_start:].strip(" ,-–—")) or own_role
             name_words = name.split()
             if name_words and name_words[0].lower().strip(".") in TITLE_GENDER:
                 name = " ".join(name_words[1:]) or name

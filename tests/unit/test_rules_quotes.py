@@ -1832,6 +1832,39 @@ def test_no_quotes(case: str, text: str) -> None:
 # Values a field may (allowed) or may not take: (case, text, which quotes (a kind, "^words"
 # for those starting so, None for all), field, values, allowed). An allowed row needs a quote.
 MEMBERSHIP = [
+    # --- staff speak for the person they serve, never as that person
+    (
+        "an_aide_is_not_the_person_served",
+        '"We will wait," an aide to John Smith said.',
+        None,
+        "speaker",
+        {"John Smith"},
+        False,
+    ),
+    (
+        "a_spokesman_for_a_titled_person_is_not_that_person",
+        '"We will wait," a spokesman for Prime Minister John Smith said.',
+        None,
+        "speaker",
+        {"John Smith"},
+        False,
+    ),
+    (
+        "an_adviser_between_dashes_is_not_the_person_advised",
+        '"We saw this," Peter Jones - then adviser to President John Smith - told reporters.',
+        None,
+        "speaker",
+        {"John Smith"},
+        False,
+    ),
+    (
+        "a_body_s_spokesman_speaks_as_the_body",
+        '"We will wait," a spokesman for the Harbour Council said.',
+        None,
+        "speaker",
+        {"Harbour Council"},
+        True,
+    ),
     (
         "a_name_after_a_quoted_word_is_no_speaker_without_a_verb",
         'He built the "wall" Trump wanted.',
