@@ -196,8 +196,8 @@ class ExtractiveAnswerer:
             in_article = self._quoted_in_article_on(intent.topic, evidence, index)
             if in_article:
                 lead = f"The article on {intent.topic} quotes {evidence.speaker}:"
-                limit = self.settings.max_citations
-                return self._compose(question, in_article[:limit], evidence.speaker, lead)
+                chosen = _select(in_article, evidence, self.settings.max_citations)
+                return self._compose(question, chosen, evidence.speaker, lead)
             return self._decline(question, intent, evidence)
         # Rank order: a weaker quotation moved ahead of a better-ranked report ("Nord Stream
         # 2?" answered first with the person's words on economic cooperation) reads as the
