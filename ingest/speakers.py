@@ -25,10 +25,9 @@ from typing import NamedTuple
 
 from ingest.quoting.lexicon import (
     CLAUSE_OPENERS,
-    ON_BEHALF_PREPOSITIONS,
     ORG_HEADS,
     REPORTING_VERBS,
-    STAFF_NOUNS,
+    after_staff_phrase,
 )
 
 
@@ -93,12 +92,12 @@ def _speaks_for_someone(tokens: Sequence[str]) -> bool:
     """ "an aide to X", "spokesman for Prime Minister X": staff named by the person they
     serve, whose words they are not. A body's spokesman ("a spokesman for the LSE", "for
     Vodafone") speaks as the body, as news writes it: that stays the body's."""
-    for n, word in enumerate(tokens[:-1]):
-        if word.lower() in STAFF_NOUNS and tokens[n + 1].lower() in ON_BEHALF_PREPOSITIONS:
-            served = tokens[n + 2 :]
-            named = len(served) >= 2 and all(t[:1].isupper() for t in served[-2:])
-            return named and served[0].lower() != "the"
-    return False
+    start = after_staff_phrase(tokens)
+    if start is None:
+        return False
+    served = tokens[start:]
+    named = len(served) >= 2 and all(t[:1].isupper() for t in served[-2:])
+    return named and served[0].lower() != "the"
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -14,7 +14,7 @@ read nouns as verbs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 def split_words(text: str) -> list[str]:
@@ -210,6 +210,20 @@ STAFF_NOUNS = frozenset(
     )
 )
 ON_BEHALF_PREPOSITIONS = frozenset(split_words("to for"))
+
+
+def after_staff_phrase(words: Sequence[str]) -> int | None:
+    """Where the person served starts, after the last `STAFF to/for` in `words` (`an aide to
+    | President X`); None when there is none. Every rule about staff reads it from here."""
+    for n in range(len(words) - 1, 0, -1):
+        staff = words[n - 1].lower()
+        if words[n].lower() in ON_BEHALF_PREPOSITIONS and (
+            staff in STAFF_NOUNS or staff.endswith("s") and staff[:-1] in STAFF_NOUNS
+        ):
+            return n + 1
+    return None
+
+
 # `Jeffrey Lewis, familiar with the talks`: an affiliation after a name
 AFFILIATION_ADJECTIVES = frozenset(split_words("familiar close"))
 AFFILIATION_PREPOSITIONS = frozenset(split_words("to with on in for about under"))

@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from ingest.quoting.lexicon import (
     CAP,
     DETERMINERS,
-    ON_BEHALF_PREPOSITIONS,
     PLACE_DETERMINERS,
     PLACE_PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
-    STAFF_NOUNS,
     TITLE_GENDER,
     VERBS,
+    after_staff_phrase,
     alternation,
     split_words,
 )
@@ -35,12 +34,9 @@ from ingest.speakers import role_matches
 _THE_NAME = re.compile(r"\b[Tt]he\s+([A-Z][\w]+)\b")
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
-# `an aide to [President] X`: the words before X make X the person served, not the speaker
-_SERVES_NEXT_NAME = re.compile(
-    rf"\b{alternation(STAFF_NOUNS)}s?\s+{alternation(ON_BEHALF_PREPOSITIONS)}\s+"
-    r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$",
-    re.IGNORECASE,
-)
+# `an aide to [the former President] X`: at most this many words between the staff phrase and
+# X make X the person served, not the speaker
+_SERVED_TITLE_WORDS = 3
 
 
 @dataclass
@@ -90,7 +86,7 @@ class Resolver:
         if people and len(words) > 1:
             s, e = people[-1]
             role_start = 0
-            if _SERVES_NEXT_NAME.search(np[:s]):
+            if _serves_next_name(np[:s]):
                 # `Andrei Illarionov - then economic adviser to President Vladimir Putin -`:
                 # the speaker is the earlier person, or the staff phrase itself
                 if len(people) < 2:  # a person, for the pronouns after: "He added ..."
@@ -289,6 +285,22 @@ class Resolver:
 _PLACE_AFTER = re.compile(
     rf"\s+{alternation(PLACE_PREPOSITIONS)}\s+{alternation(PLACE_DETERMINERS)}\b"
 )
+
+
+def _serves_next_name(before: str) -> bool:
+    """The words before a name end in a staff phrase and its titles (`a spokesman for Prime
+    Minister`), so the name is the person served; not when the name is part of a word
+    (`the Bush-Cheney campaign`)."""
+    if not before[-1:].isspace():
+        return False
+    words = before.split()
+    start = after_staff_phrase(words)
+    if start is None:
+        return False
+    titles = words[start:]
+    if titles[:1] and titles[0].lower() == "the":
+        titles = titles[1:]
+    return len(titles) <= _SERVED_TITLE_WORDS
 
 
 def _trim_locative(phrase: str) -> str:

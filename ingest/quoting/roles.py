@@ -9,10 +9,9 @@ import re
 from ingest.quoting.lexicon import (
     CAP,
     NAME_PARTICLES,
-    ON_BEHALF_PREPOSITIONS,
     ORG_HEADS,
     ROLE_WORDS,
-    STAFF_NOUNS,
+    after_staff_phrase,
     alternation,
     split_words,
 )
@@ -134,10 +133,9 @@ def _trim_role(role: str) -> str:
     """Drop sentence-initial words that are not part of the role ("The", "But", "On"), and
     a staff phrase before it: in `a spokesman for Prime Minister X` X is the Prime Minister."""
     words = role.split()
-    for n in range(len(words) - 1, 0, -1):
-        if words[n].lower() in ON_BEHALF_PREPOSITIONS and words[n - 1].lower() in STAFF_NOUNS:
-            words = words[n + 1 :]
-            break
+    served = after_staff_phrase(words)
+    if served is not None:
+        words = words[served:]
     while words and words[0].lower() in ("the", "a", "an", "but", "and", "of", "for", "on"):
         words.pop(0)
     return " ".join(words)
