@@ -48,6 +48,15 @@ TITLES = frozenset(
     spokeswoman spokesperson minority majority leader former acting chief sheikh the"""
     )
 )
+# Parties and memberships written before a name ("Tory MP Ann Vell", "Lib Dem Ann Vell"):
+# not the name, but a party alone speaks as itself.
+AFFILIATIONS = frozenset(
+    _lexicon(
+        """mp mps mep meps msp msps mla mlas am td tory tories labour conservative conservatives
+    liberal lib dem dems democrat democrats democratic republican republicans gop green
+    greens independent snp ukip plaid"""
+    )
+)
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _PARTY_TAG = re.compile(r",?\s+[RDI]-[A-Z][\w.]*\.?$")  # "Paul Ryan, R-Wis."
@@ -78,14 +87,38 @@ def strip_titles(name: str) -> str:
         return " ".join(tokens)  # "spokesman for Prime Minister X" is not X
     last_title = -1
     for i, token in enumerate(tokens[:-1]):
-        if token.strip(".,").lower() in TITLES:
+        if _describes_who_follows(token, tokens[i + 1 :]):
             last_title = i
     rest = tokens[last_title + 1 :]
     if last_title >= 0 and rest and not rest[0][:1].isupper():
         lowercase = [i for i, token in enumerate(rest) if not token[:1].isupper()]
         if len(rest) - lowercase[-1] <= 2:  # "President of Ukraine": an office, no name
             return " ".join(tokens)
+        # "President of Ukraine Volodymyr Zelenskyy": the office's place, then the name.
+        return " ".join(_trailing_name(rest[lowercase[-1] + 1 :]))
     return " ".join(rest)
+
+
+def _describes_who_follows(token: str, following: Sequence[str]) -> bool:
+    """A word written before a name that is no part of it: a title ("Minister", always); a
+    party or membership ("Tory MP", "Lib Dem") or a possessive ("Plaid Cymru's"), only with a
+    full name after it, since "Labour Party" and "Fox TV's" alone are what speaks."""
+    word = token.strip(".,").lower()
+    if word in TITLES:
+        return True
+    named_after = 2 <= len(following) <= 3 and all(
+        t[:1].isupper() and t.strip(".,").lower() not in _NOT_PERSON_WORDS for t in following
+    )
+    return named_after and (word in AFFILIATIONS or bool(_POSSESSIVE.search(word)))
+
+
+def _trailing_name(tokens: Sequence[str]) -> list[str]:
+    """A person's name at the end of capitalised words that begin with a place ("Ukraine
+    Volodymyr Zelenskyy"): the last two words, with initials before them ("George W. Bush")."""
+    start = max(0, len(tokens) - 2)
+    while start > 0 and len(tokens[start].strip(".")) == 1:
+        start -= 1
+    return list(tokens[start:])
 
 
 def _speaks_for_someone(tokens: Sequence[str]) -> bool:
@@ -154,19 +187,42 @@ def unify_speakers(names: Iterable[str], text: str = "") -> dict[str, str]:
     Repeated names count as frequency, which only matters for bare surnames shared by several
     full names (see the module docstring). With the article's `text` (one article's speakers
     only), a speaker the article names by surname or by office alone is then linked to the
-    person the text names in full (`link_in_article`).
+    person the text names in full (`link_in_article`); without it (speakers of many
+    articles), a description merges with nothing (`_names_someone`).
     """
     counts: Counter[str] = Counter(n for n in names if n and n.strip())
     by_surname: dict[str, list[str]] = defaultdict(list)
-    for name in counts:
-        by_surname[surname(name)].append(name)
     mapping: dict[str, str] = {}
+    for name in counts:
+        if text or _names_someone(name):
+            by_surname[surname(name)].append(name)
+        else:
+            mapping[name] = name
     for members in by_surname.values():
         mapping.update(_unify_group(members, counts))
     if text:
         links = link_in_article(set(mapping.values()), text)
         mapping = {n: links[t].name if t in links else t for n, t in mapping.items()}
     return mapping
+
+
+def _names_someone(name: str) -> bool:
+    """Whether a speaker string is written as a name (capitalised words after any leading
+    article or title: "Sergei Lavrov", "the Kremlin", "a spokesman for Vodafone"), which may
+    merge with names of its surname in other articles. A description ("Russia's foreign
+    minister", "the minister") names nobody outside its article: its last word is no surname,
+    and merging by it made every minister of a corpus one speaker. Within one article it
+    does refer back ("the archbishop" after "the South African archbishop")."""
+    words = strip_titles(name).split()
+    if words and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    return bool(words) and all(w[:1].isupper() or w in _NAME_JOINERS | _PARTICLES for w in words)
+
+
+_ARTICLES = frozenset(_lexicon("the a an"))
+# Lowercase words besides name particles ("de", "van") that a written office may hold:
+# "President of Russia Vladimir Putin".
+_NAME_JOINERS = frozenset(_lexicon("of the and for"))
 
 
 # ----- linking within one article ----------------------------------------------------------
@@ -198,6 +254,18 @@ _QUANTIFIERS = frozenset(_lexicon("several various both all each every few forme
 _SENTENCE_START = re.compile(r"(?:^|[.!?”\"]\s+|\n)$")
 # One-word speakers that name a body, never a person's surname ("Police", "Institute").
 _BODIES = ORG_HEADS | frozenset(_lexicon("police army club team firm officials campaign"))
+# Words of a body, an office or a work after a party or a possessive, never of a person's
+# name: "Democratic National Convention", "St Fintian's High School", "Obama's Care Act".
+_NOT_PERSON_WORDS = (
+    _BODIES
+    | OFFICE_HEADS
+    | frozenset(
+        _lexicon(
+            """convention association school college act fellowship house institution
+    network times post news journal magazine standard daily hits motor motors"""
+        )
+    )
+)
 
 
 class WrittenPerson(NamedTuple):
@@ -408,7 +476,10 @@ def _unify_group(members: list[str], counts: Counter[str]) -> dict[str, str]:
         mapping.update({name: head for name in cluster})
     target = _bare_target(clusters, counts)
     for name in bare:
-        mapping[name] = mapping[target[0]] if target else strip_titles(name) or name
+        # With nobody to join, an office keeps its words ("Deputy Prime Minister", not the
+        # "Minister" its titles leave): another office is another speaker.
+        alone = name if is_office(name) else strip_titles(name) or name
+        mapping[name] = mapping[target[0]] if target else alone
     return mapping
 
 

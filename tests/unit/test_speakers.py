@@ -28,6 +28,43 @@ def test_strip_titles_keeps_the_name() -> None:
     assert strip_titles("Martin Luther King Jr.") == "Martin Luther King"
 
 
+# (written speaker, the name it keeps): words before a name that describe who follows.
+NAME_AFTER_DESCRIPTION_CASES = [
+    ("Tory MP Ann Vell", "Ann Vell"),  # party and membership
+    ("Lib Dem Ann Vell", "Ann Vell"),
+    ("Northland Green MEP Ann Vell", "Ann Vell"),
+    ("Lowtown Rovers' Ann Vell", "Ann Vell"),  # a possessive
+    ("Westland TV’s Ann Vell", "Ann Vell"),
+    ("President of Westland Ann Vell", "Ann Vell"),  # an office of a place
+    ("Minister of Trade of Westland Ann Vell", "Ann Vell"),
+    ("President of Westland George W. Vell", "George W. Vell"),
+    ("Labour Party", "Labour Party"),  # a party alone speaks as itself
+    ("Lib Dems", "Lib Dems"),
+    ("Westland TV's", "Westland TV's"),
+    ("Democratic National Convention", "Democratic National Convention"),  # a body
+    ("St Ann's High School", "St Ann's High School"),
+    ("President of Westland", "President of Westland"),  # an office, no name
+]
+
+
+@pytest.mark.parametrize(("written", "name"), NAME_AFTER_DESCRIPTION_CASES)
+def test_strip_titles_drops_a_description_before_the_name(written: str, name: str) -> None:
+    assert strip_titles(written) == name
+
+
+def test_descriptions_merge_within_an_article_but_not_across_articles() -> None:
+    """Across articles "the Westland foreign minister" is nobody in particular: merging by its
+    last word made every minister one speaker; in one article it refers back."""
+    names = ["Westland's foreign minister", "Deputy Prime Minister", "Minister", "Ann Vell"]
+    across = unify_speakers(names)
+    assert across["Deputy Prime Minister"] == "Deputy Prime Minister"  # keeps its words
+    assert across["Minister"] == "Minister"
+    assert across["Westland's foreign minister"] == "Westland's foreign minister"
+    text = "Westland's foreign minister spoke. The Deputy Prime Minister agreed."
+    within = unify_speakers(names, text)
+    assert within["Minister"] == within["Westland's foreign minister"]
+
+
 def test_canonical_key_folds_case_accents_titles_and_possessives() -> None:
     assert canonical_key("Dr. José Álvarez") == "jose alvarez"
     assert canonical_key("Lavrov’s") == "lavrov"
