@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ingest.records import SpeakerRow, SpeakerTotal
 from ingest.speakers import (
     CLOSE_SPELLING,
+    NAMING_VERSION,
     NameForm,
     canonical_key,
     is_named_speaker,
@@ -185,6 +186,7 @@ class SpeakerIndex:
         """What the index was built into (not the lookup tables `_derive` makes from it), for
         the records file: JSON, so reading it back runs no code of the file's."""
         state = {
+            "version": NAMING_VERSION,
             "canonical": {
                 key: {name: self._canonical[name] for name in sorted(names)}
                 for key, names in sorted(self._by_surname.items())
@@ -202,9 +204,12 @@ class SpeakerIndex:
 
     @classmethod
     def from_json(cls, data: bytes) -> SpeakerIndex:
-        """The index `to_json` wrote; ValueError if `data` is not such an index."""
+        """The index `to_json` wrote; ValueError if `data` is not such an index, or one built
+        by other naming rules (an upgrade must not keep the old merges)."""
         try:
             state = json.loads(data)
+            if state["version"] != NAMING_VERSION:
+                raise ValueError(f"built by naming rules {state['version']}")
             index = cls.__new__(cls)
             grouped = state["canonical"]
             index._canonical = {n: c for names in grouped.values() for n, c in names.items()}

@@ -36,6 +36,10 @@ def _lexicon(text: str) -> list[str]:
     return text.split()
 
 
+# Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
+# a speaker index stored by another version is then built again, not read back.
+NAMING_VERSION = 2
+
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
     _lexicon(

@@ -290,6 +290,18 @@ def test_damaged_stored_index_is_built_again(records: Records) -> None:
             SpeakerIndex.from_json(bad)
 
 
+def test_index_stored_by_other_naming_rules_is_built_again(records: Records) -> None:
+    """An upgrade that changes how names merge must not keep reading the old merges."""
+    built = json.loads(Corpus(records, records.stamps()).speaker_index().to_json())
+    older = built | {"version": built["version"] - 1, "info": []}  # says: nobody speaks
+    assert records.put_derived(SPEAKER_INDEX, Derived(records.state(), json.dumps(older).encode()))
+    with pytest.raises(ValueError, match="naming rules"):
+        SpeakerIndex.from_json(json.dumps(older).encode())
+    assert [s.name for s in Corpus(records, records.stamps()).speaker_index().speakers()] == [
+        "Ana Vell"
+    ]
+
+
 def test_the_change_log_names_changed_speakers_or_says_it_cannot(tmp_path, records) -> None:
     start = records.state()
     assert records.speaker_changes(start) == set()
