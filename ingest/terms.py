@@ -30,8 +30,34 @@ class Lexicon:
 
     def terms(self, text: str) -> list[str]:
         return self._stemmer.stemWords(
-            [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+            [_american(t) for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
         )
+
+
+def _american(word: str) -> str:
+    """One spelling for British and American forms, which the stemmer keeps apart
+    ("hospitalisation" and "hospitalization" stem to "hospitalis" and "hospit"): news from
+    both sides is searched with questions typed either way. Both the index and the query
+    pass through here, so a word the rules bend ("raised" -> "raized") still meets itself."""
+    for pattern, replacement in _SPELLINGS:
+        word, count = pattern.subn(replacement, word)
+        if count:
+            return word
+    return word
+
+
+# British endings -> American ones, first match only; short words ("rise", "tour") are kept.
+_SPELLINGS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"(?<=\w{3})is(e|ed|es|ing|ation|ations|ational)$", r"iz\1"),  # organise, -isation
+        (r"(?<=\w{2})ys(e|ed|es|ing)$", r"yz\1"),  # analyse
+        (r"(?<=\w{3})our(s|ed|ing|ite|ites|able)?$", r"or\1"),  # colour, favourite
+        (r"(?<=\w{3})tre(s)?$", r"ter\1"),  # centre, theatre
+        (r"^(def|off|lic|pret)ence(s)?$", r"\1ense\2"),  # defence, licence
+        (r"^programme(s)?$", r"program\1"),
+    )
+)
 
 
 STOPWORDS = frozenset(

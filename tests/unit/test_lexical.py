@@ -66,8 +66,8 @@ def test_search_ranks_by_bm25_on_the_stemmed_terms(index: LexicalIndex) -> None:
 
 
 def test_a_repeated_query_term_counts_again(index: LexicalIndex) -> None:
-    once = {h.id: h.score for h in index.search(["harbour", "monday"], 5, STAMPS)}
-    twice = {h.id: h.score for h in index.search(["harbour", "harbour", "monday"], 5, STAMPS)}
+    once = {h.id: h.score for h in index.search(["harbor", "monday"], 5, STAMPS)}
+    twice = {h.id: h.score for h in index.search(["harbor", "harbor", "monday"], 5, STAMPS)}
     assert twice["a:1"] == pytest.approx(2 * once["a:1"])
 
 
@@ -111,8 +111,8 @@ def test_only_documents_of_committed_articles_are_returned(
 def test_hidden_documents_do_not_starve_the_top_k(tmp_path: Path) -> None:
     """Many leftovers of an uncommitted article outrank the committed one: still found."""
     index = LexicalIndex(tmp_path / "chunks")
-    leftovers = [LexicalDoc(f"x:{i}", "x", "s1", ["harbour"]) for i in range(50)]
-    index.replace(["x", "y"], [*leftovers, LexicalDoc("y:0", "y", "s1", ["harbour", "wall"])])
+    leftovers = [LexicalDoc(f"x:{i}", "x", "s1", ["harbor"]) for i in range(50)]
+    index.replace(["x", "y"], [*leftovers, LexicalDoc("y:0", "y", "s1", ["harbor", "wall"])])
     assert ids(index, "harbour", {"y": "s1"}, k=3) == ["y:0"]
 
 
@@ -134,15 +134,15 @@ def test_a_damaged_index_is_one_clear_error(tmp_path: Path) -> None:
 
 def test_idf_is_lucenes_and_an_unseen_term_is_rarest(index: LexicalIndex) -> None:
     n = len(DOCS)
-    assert index.idf("harbour") == pytest.approx(math.log(1 + (n - 3 + 0.5) / 3.5))
+    assert index.idf("harbor") == pytest.approx(math.log(1 + (n - 3 + 0.5) / 3.5))
     assert index.idf("zeppelin") == pytest.approx(math.log(1 + (n + 0.5) / 0.5))
-    assert index.idf("zeppelin") > index.idf("budget") > index.idf("harbour")
+    assert index.idf("zeppelin") > index.idf("budget") > index.idf("harbor")
 
 
 def test_another_handle_sees_commits_after_reload(index: LexicalIndex) -> None:
     other = LexicalIndex(index.folder)
     assert set(ids(other, "harbour")) == {"a:0", "a:1", "b:1"}
-    index.replace(["d"], [LexicalDoc("d:0", "d", "s1", ["harbour"])])
+    index.replace(["d"], [LexicalDoc("d:0", "d", "s1", ["harbor"])])
     other.reload()
     assert "d:0" in ids(other, "harbour", {**STAMPS, "d": "s1"})
 
@@ -153,7 +153,7 @@ def test_a_writer_waits_for_another_handles_writer(index: LexicalIndex) -> None:
     release = threading.Timer(0.3, lambda: other._commit(held))
     release.start()
     started = time.monotonic()
-    index.replace(["d"], [LexicalDoc("d:0", "d", "s1", ["harbour"])])
+    index.replace(["d"], [LexicalDoc("d:0", "d", "s1", ["harbor"])])
     release.join()
     assert time.monotonic() - started >= 0.25
     assert "d:0" in ids(index, "harbour", {**STAMPS, "d": "s1"})
@@ -201,7 +201,7 @@ KILLED_WRITER = textwrap.dedent(
         index = LexicalIndex(folder + "/chunks")
         writer = index._writer()
         for i in range(100):
-            writer.add_document(index._document(LexicalDoc(f"k:{i}", "k", "v1", ["harbour"])))
+            writer.add_document(index._document(LexicalDoc(f"k:{i}", "k", "v1", ["harbor"])))
         os.kill(os.getpid(), signal.SIGKILL)
     store = LexicalStore(folder)
     store.stamps.put = lambda stamps: os.kill(os.getpid(), signal.SIGKILL)
