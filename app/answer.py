@@ -110,11 +110,11 @@ class ExtractiveAnswerer:
     ) -> list[str]:
         """An office is held in many places at once and changes hands ("the finance minister"
         of France, India and Brazil): its holders in the order their articles come up in a
-        search for the topic, the index's order (named in full, most quoted) breaking ties, so
-        that the holder meant is among the few tried."""
+        search for the role and topic, the index's order (named in full, most quoted) breaking
+        ties, so that the holder meant is among the few tried."""
         articles = {h.name: h.article_ids for h in index.role_holders(role)}
-        passages = self.retriever.search(
-            topic, k=ROLE_CONTEXT_PASSAGES, filters=self.finder.filters
+        passages = self.retriever.search(  # the role too: "the Russian ..." says where
+            f"{role} {topic}", k=ROLE_CONTEXT_PASSAGES, filters=self.finder.filters
         )
         first: dict[str, int] = {}
         for n, passage in enumerate(passages):

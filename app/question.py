@@ -190,8 +190,8 @@ def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
         return _Resolved()
     phrase = _ARTICLE.sub("", slot.phrase)
     by_name = _by_name(phrase, index)
-    if slot.is_name and by_name.speakers:
-        return by_name
+    if by_name.speakers and (slot.is_name or _ends_in_full_name(phrase)):
+        return by_name  # "the Russian foreign minister Sergei Lavrov" is Lavrov
     # "judges" (a plural common noun) are several people acting, not one office holder.
     holders = [] if _plural_common(phrase) else [h.name for h in index.role_holders(slot.phrase)]
     if holders:
@@ -204,6 +204,13 @@ def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
         # defence minister") is someone else, or extraction debris.
         return _Resolved(unheld_role=slot.phrase)
     return by_name
+
+
+def _ends_in_full_name(phrase: str) -> bool:
+    """The phrase ends in a given name and a surname, both capitalised ("... Sergei Lavrov")."""
+    mentions = [m for m in name_mentions(phrase) if m.start + len(m.text) == len(phrase)]
+    words = mentions[-1].text.split() if mentions else []
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _named_exactly(phrase: str, found: _Resolved) -> bool:

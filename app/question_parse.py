@@ -151,10 +151,18 @@ def _slot(
     """The phrase headed by `phrase_root` (without coordinated names or a relative clause),
     ending at `last_token` at the latest, starting at `first_token` at the latest (words a
     misparse hung elsewhere)."""
+    # "the foreign minister, Sergei Lavrov": the name in apposition to an office is who is
+    # asked about; any other apposition ("Lavrov, the minister") only describes.
+    named = [
+        c
+        for c in phrase_root.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and phrase_root.pos_ == "NOUN"
+    ]
     skip = {
         d.i
         for c in phrase_root.children
         if c.dep_ in ("conj", "cc", "relcl", "acl", "punct", "appos") or c.pos_ in ("AUX", "VERB")
+        if c not in named
         for d in c.subtree
     }
     inside = {
@@ -162,6 +170,8 @@ def _slot(
         for t in phrase_root.subtree
         if t.i not in skip and (not t.is_punct or t.text in _WORD_JOINERS)
     }
+    for name in named:  # with the comma between office and name
+        inside |= set(range(phrase_root.i, name.right_edge.i + 1))
     # One unbroken stretch around the head: a misparse may hang later words on a name.
     first = last = phrase_root.i
     while first - 1 in inside:
@@ -179,10 +189,19 @@ def _slot(
     asks_who = any(t.lower_ in LEXICON["wh_word"] for t in words) or _asked_by_opener(doc, first)
     has_article = any(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in words)
     is_name = phrase_root.text[:1].isupper() and not has_article and not asks_who
+    # A describing apposition ("Lavrov, the foreign minister,") is not the topic either.
+    described = {
+        d.i
+        for c in phrase_root.children
+        if c.dep_ == "appos" and c not in named and c.i > last
+        for d in c.subtree
+    }
+    if described:
+        described |= {t.i for t in doc[last + 1 : max(described) + 2] if t.is_punct}
     return SpeakerSlot(
         rule=rule,
         phrase=phrase,
-        tokens=frozenset(t.i for t in tokens),
+        tokens=frozenset(t.i for t in tokens) | described,
         cue=frozenset(t.i for t in cue),
         is_name=is_name,
         pronoun=phrase_root.pos_ == "PRON" and not asks_who,

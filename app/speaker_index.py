@@ -260,11 +260,13 @@ class SpeakerIndex:
 
     def role_holders(self, phrase: str) -> list[RoleHolder]:
         """Everyone quoted in a role that `phrase` ("the Kremlin spokesman") names: people named
-        in full first (a one-word "speaker" of a role is often extraction debris), then the
+        in full first (a one-word or lowercase "speaker" of a role is extraction debris), then the
         most quoted in it; one entry per person, under the role they held most often. A
         shadow or former office is another office; words of time are no part of it; another
-        head for the same holder ("boss" for "manager") is tried when nobody holds it as asked.
+        head for the same holder ("boss" for "manager"), then the office without a nationality,
+        is tried when nobody named in full holds it as asked (debris is the last resort).
         """
+        debris: list[RoleHolder] = []
         for variant in role_phrase_variants(phrase):
             best: dict[str, RoleHolder] = {}
             for word in role_keywords(variant):
@@ -274,9 +276,11 @@ class SpeakerIndex:
                         top = holder if holder.quotes > known.quotes else known
                         ids = tuple(sorted({*holder.article_ids, *known.article_ids}))
                         best[holder.name] = RoleHolder(top.name, top.role, ids, top.quotes)
-            if best:
-                return sorted(best.values(), key=lambda h: (" " not in h.name, -h.quotes, h.name))
-        return []
+            found = sorted(best.values(), key=lambda h: (not _full_name(h.name), -h.quotes, h.name))
+            if found and _full_name(found[0].name):
+                return found
+            debris = debris or found
+        return debris
 
     def bare_surname_speakers(self, mention: str) -> list[str]:
         """One-word speakers whose word is the surname of a full name nobody carries ("Quint"
@@ -335,6 +339,12 @@ class SpeakerIndex:
             if len(self._close) < 100_000:  # bounded; the index is rebuilt with the store
                 self._close[word] = cached
         return cached
+
+
+def _full_name(name: str) -> bool:
+    """Written as a given name and a surname ("Sergei Lavrov"), not a description ("Russia's
+    foreign minister") nor one word ("Minister")."""
+    return " " in name.strip() and is_named_speaker(name)
 
 
 def speaker_rows(quotes: Iterable[tuple[Quote, str]]) -> list[SpeakerRow]:

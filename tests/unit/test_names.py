@@ -138,6 +138,8 @@ VARIANTS = [
         "the council spokesman",
         ["the council spokesman", "the council spokeswoman", "the council spokesperson"],
     ),
+    ("the Russian defence minister", ["the Russian defence minister", "the defence minister"]),
+    ("the Russian", ["the Russian"]),  # a nationality alone is no office
     (
         "the alliance chief",
         [

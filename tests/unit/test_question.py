@@ -348,6 +348,27 @@ def test_role_holders_named_in_full_come_first() -> None:
     assert [h.name for h in index.role_holders("the Lowtown manager")] == ["Ada Lind", "Anger"]
 
 
+def test_a_description_holds_a_role_only_when_nobody_named_does() -> None:
+    """ "the French foreign minister" (extraction debris) holds the role as asked; the person
+    recorded as "Foreign Minister" in a French release is the holder meant."""
+    debris = [*quoted("the French foreign minister", "a1", 2, "French foreign minister")]
+    index = SpeakerIndex([*debris, *quoted("Ada Lind", "a2", 1, "Foreign Minister")])
+    assert index.role_holders("the French foreign minister")[0].name == "Ada Lind"
+    alone = SpeakerIndex(debris)
+    holders = alone.role_holders("the French foreign minister")
+    assert [h.name for h in holders] == ["the French foreign minister"]
+
+
+def test_an_office_followed_by_a_name_is_that_name() -> None:
+    index = SpeakerIndex([*quoted("Ada Lind", "a1", 3), *quoted("Bo Tarn", "a2", 2, "minister")])
+    for question in (
+        "What did the Westland minister Ada Lind say about the pier?",
+        "What did the minister, Ada Lind, say about the pier?",
+    ):
+        intent = understand(question, index)
+        assert (intent.speakers, intent.topic) == (["Ada Lind"], "pier")
+
+
 ODD = ["", "???", "'s", "What about?", "And?", "Who?", "What did say?", "🙂🙂", "x" * 600]
 ODD += ["What did Ida Brandt's say?", "According to", "¿Qué dijo Ida Brandt?"]
 

@@ -118,6 +118,26 @@ SLOTS = [
         "subject_of_cue_verb",
         "Piet Vance's plan",
     ),
+    # A name in apposition to an office is the person asked about, never the topic; a
+    # describing apposition is neither.
+    (
+        "What did the Westland foreign minister Ann Vell say about the games?",
+        "the Westland foreign minister Ann Vell",
+        "subject_of_cue_verb",
+        "games",
+    ),
+    (
+        "What did the foreign minister, Ann Vell, say about tariffs?",
+        "the foreign minister, Ann Vell",
+        "subject_of_cue_verb",
+        "tariffs",
+    ),
+    (
+        "What did Ann Vell, the Westland leader, say about taxes?",
+        "Ann Vell",
+        "subject_of_cue_verb",
+        "taxes",
+    ),
 ]
 
 
