@@ -906,11 +906,16 @@ HEAD_SYNONYMS: dict[str, tuple[str, ...]] = {
 def role_phrase_variants(phrase: str) -> list[str]:
     """The ways to look a role phrase up, as asked first: without words of time ("the new
     Open champion" is the Open champion), then with another head news uses for the same
-    holder ("the Lowtown manager", "the Lowtown boss")."""
+    holder ("the Lowtown manager", "the Lowtown boss"), then without a nationality."""
     words = [w for w in phrase.split() if w.lower() not in _WHEN]
     asked = " ".join(words)
     head = role_head(asked)
     variants = [asked]
     for synonym in HEAD_SYNONYMS.get(head, ()):
         variants.append(" ".join(synonym if _words(w) == [head] else w for w in words))
+    # "the Russian defence minister" is recorded as "Defence Minister" in a Russian release:
+    # the nationality is where the office is, which the articles the holder is quoted in say.
+    national = [w for w in words if _POSSESSIVE.sub("", w).lower() not in _DEMONYMS]
+    if len(national) < len(words) and role_head(" ".join(national)) == head:
+        variants.append(" ".join(national))
     return variants
