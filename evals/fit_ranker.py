@@ -308,10 +308,13 @@ def _probability(features: tuple[float, ...], coef: np.ndarray, intercept: float
     return float(1.0 / (1.0 + np.exp(-(np.dot(features, coef) + intercept))))
 
 
-def fit_family(family: str, group: list[Question]) -> tuple[dict[str, Any], list[str]]:
-    """Both models of one family, its threshold, and the report's section."""
+def fit_family(
+    family: str, group: list[Question], kept_units: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], list[str]]:
+    """Both models of one family (or only the answerability model over `kept_units`, the
+    trees of an earlier fit), its threshold, and the report's section."""
 
-    units = fit_units(group)
+    units = fit_units(group) if kept_units is None else UnitFit(kept_units, np.zeros(len(FEATURES)))
     ranked = rank_questions(group, units.model)
     fitted = fit_answerable(ranked)
     a_coef, a_intercept = fitted if fitted else (np.zeros(len(QUESTION_FEATURES)), 0.0)
@@ -366,6 +369,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, default=Path("evals/out/ranker.md"))
     parser.add_argument("--limit", type=int, help="at most N questions per set (seeded sample)")
     parser.add_argument(
+        "--keep-units",
+        type=Path,
+        metavar="WEIGHTS",
+        help="keep the unit trees of this weights file and refit only the answerability models "
+        "(a change to what declines, with the ranking as it was)",
+    )
+    parser.add_argument(
         "--cache",
         type=Path,
         help="keep each set's collected candidates here and reuse them (refit without re-asking)",
@@ -385,8 +395,10 @@ def main(argv: list[str] | None = None) -> int:
         by_family[q.family].append(q)
     models: dict[str, dict[str, Any]] = {}
     lines = ["# Evidence ranker fitted on dev", "", f"Sets: {', '.join(args.set)}", ""]
+    kept = json.loads(args.keep_units.read_text())["models"] if args.keep_units else {}
     for family in FAMILIES:
-        models[family], section = fit_family(family, by_family.get(family, []))
+        units = kept[family]["units"] if kept else None
+        models[family], section = fit_family(family, by_family.get(family, []), units)
         lines += section
     version = f"{VERSION_PREFIX}-{time.strftime('%Y%m%d-%H%M')}"
     _write_weights(args.out, version, models)

@@ -26,6 +26,7 @@ from evals.fit_ranker import (
     Row,
     choose_threshold,
     fit_answerable,
+    fit_family,
     fit_units,
     rank_questions,
     reliability,
@@ -244,6 +245,15 @@ def test_fitting_learns_the_informative_feature_and_ranks_the_evidence_first() -
     answer_coef, _ = fit_answerable(ranked)
     top = QUESTION_FEATURES.index("top_cover")
     assert answer_coef[top] > 0  # high cover among the top units means answerable
+
+
+def test_kept_units_are_stored_as_they_were_and_only_answerability_is_refitted() -> None:
+    questions = _questions(np.random.default_rng(2), 120)
+    kept = fit_units(questions).stored
+    model, _ = fit_family("general", questions, kept)
+    assert model["units"] is kept
+    fresh, _ = fit_family("general", questions)
+    assert model["answerable"] == fresh["answerable"]  # the same trees, the same decision
 
 
 def test_answerability_is_not_fitted_without_unanswerable_questions() -> None:
