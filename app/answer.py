@@ -159,7 +159,7 @@ class ExtractiveAnswerer:
             unseen,
             terms,
             self.ranker.answerable(family, asked),
-            self.ranker.threshold(family),
+            self.ranker.threshold(family, terms),
             speaker,
         )
 

@@ -28,6 +28,10 @@ from app.evidence import FEATURES, QUESTION_FEATURES, Candidate
 Family = Literal["speaker", "who_said", "general"]
 FAMILIES: tuple[Family, ...] = ("speaker", "who_said", "general")
 WEIGHTS_PATH = Path(__file__).with_name("ranker.json")
+# A topic of this many search terms or more has its own threshold: the answerability model
+# reads long topics with lower probabilities (their units cover a smaller share of the
+# words), so one threshold declined long questions three times as often as short ones.
+LONG_TOPIC_TERMS = 4
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,7 @@ class FamilyModel:
     units: TreeModel  # probability that a unit holds the answer
     answerable: LinearModel  # probability that any candidate answers the question
     threshold: float  # decline when `answerable` is below it (fitted on dev)
+    long_threshold: float  # ... for a topic of LONG_TOPIC_TERMS terms or more
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,7 @@ class EvidenceRanker:
                 TreeModel.from_json(m["units"]),
                 LinearModel.from_json(m["answerable"]),
                 float(m["threshold"]),
+                float(m.get("long_threshold", m["threshold"])),
             )
             for family, m in data["models"].items()
         }
@@ -156,5 +162,6 @@ class EvidenceRanker:
     def answerable(self, family: Family, question_features: Sequence[float]) -> float:
         return self.models[family].answerable.probability(question_features)
 
-    def threshold(self, family: Family) -> float:
-        return self.models[family].threshold
+    def threshold(self, family: Family, topic_terms: int) -> float:
+        model = self.models[family]
+        return model.long_threshold if topic_terms >= LONG_TOPIC_TERMS else model.threshold

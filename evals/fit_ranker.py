@@ -30,11 +30,13 @@ from typing import Any
 import numpy as np
 
 from app.evidence import FEATURES, QUESTION_FEATURES, question_features
-from app.ranker import TreeModel
+from app.ranker import LONG_TOPIC_TERMS, TreeModel
 from app.settings import set_process_switches
 from evals.metrics import ANSWERABLE_KINDS, Ref, is_strict
 
 FALSE_ABSTENTION_TARGET = 0.04  # fitted a little under the 0.05 the issue allows
+# Answerable dev questions each topic-length group needs for a threshold of its own.
+MIN_GROUP = 50
 VERSION_PREFIX = "ranker"
 
 
@@ -252,6 +254,7 @@ class Ranked:
     top_hit: bool  # the best unit holds the evidence
     any_hit: bool  # some candidate does
     features: tuple[float, ...]  # QUESTION_FEATURES
+    topic_terms: int
 
 
 def rank_questions(questions: list[Question], model: TreeModel) -> list[Ranked]:
@@ -266,6 +269,7 @@ def rank_questions(questions: list[Question], model: TreeModel) -> list[Ranked]:
                 bool(len(order) and q.labels[order[0]]),
                 bool(q.labels.any()) if len(q.labels) else False,
                 question_features(rows, q.unseen_names, q.topic_terms),
+                q.topic_terms,
             )
         )
     return ranked
@@ -294,6 +298,22 @@ def choose_threshold(scores: list[tuple[float, bool]], target: float = FALSE_ABS
     return float(answerable[allowed]) if allowed < len(answerable) else 0.0
 
 
+def choose_thresholds(
+    scores: list[tuple[float, bool]], topic_terms: list[int]
+) -> tuple[float, float]:
+    """Thresholds for short and long topics: the family's (`choose_threshold` over all its
+    questions), and for long topics the highest with false abstention within the target among
+    long topics alone when that is lower, and when both groups have `MIN_GROUP` answerable
+    questions to calibrate on."""
+    groups: tuple[list[tuple[float, bool]], list[tuple[float, bool]]] = ([], [])
+    for score, terms in zip(scores, topic_terms, strict=True):
+        groups[terms >= LONG_TOPIC_TERMS].append(score)
+    both = choose_threshold(scores)
+    if min(sum(a for _, a in group) for group in groups) < MIN_GROUP:
+        return both, both
+    return both, min(both, choose_threshold(groups[1]))
+
+
 def reliability(scores: list[tuple[float, bool]], bins: int = 10) -> list:
     """Answerability probability bins against the share of questions that are answerable."""
     rows = []
@@ -309,33 +329,45 @@ def _probability(features: tuple[float, ...], coef: np.ndarray, intercept: float
 
 
 def fit_family(
-    family: str, group: list[Question], kept_units: dict[str, Any] | None = None
+    family: str,
+    group: list[Question],
+    kept: dict[str, Any] | None = None,
+    keep_answerable: bool = False,
 ) -> tuple[dict[str, Any], list[str]]:
-    """Both models of one family (or only the answerability model over `kept_units`, the
-    trees of an earlier fit), its threshold, and the report's section."""
+    """Both models of one family, its thresholds, and the report's section. With `kept` (the
+    family's model of an earlier fit) its trees are kept, and with `keep_answerable` its
+    answerability model too: then only the thresholds are calibrated on these questions."""
 
-    units = fit_units(group) if kept_units is None else UnitFit(kept_units, np.zeros(len(FEATURES)))
+    units = fit_units(group) if kept is None else UnitFit(kept["units"], np.zeros(len(FEATURES)))
     ranked = rank_questions(group, units.model)
-    fitted = fit_answerable(ranked)
+    if kept is not None and keep_answerable:
+        stored = kept["answerable"]
+        coef = np.asarray(stored["coef"], dtype=float)
+        fitted = (coef, float(stored["intercept"])) if kept["threshold"] > 0 else None
+    else:
+        fitted = fit_answerable(ranked)
     a_coef, a_intercept = fitted if fitted else (np.zeros(len(QUESTION_FEATURES)), 0.0)
     scores = [(_probability(r.features, a_coef, a_intercept), r.answerable) for r in ranked]
     # A family without unanswerable dev questions has nothing to decline: a threshold would
     # only cost answerable ones.
-    threshold = choose_threshold(scores) if fitted else 0.0
+    short, long = choose_thresholds(scores, [r.topic_terms for r in ranked]) if fitted else (0, 0)
     model = {
         "units": units.stored,
         "answerable": {"coef": _rounded(a_coef), "intercept": round(a_intercept, 6)},
-        "threshold": round(threshold, 6),
+        "threshold": round(short, 6),
+        "long_threshold": round(long, 6),
     }
     answerable = [r for r in ranked if r.answerable]
-    declined = [p < threshold for p, a in scores if a]
-    refused = [p < threshold for p, a in scores if not a]
+    cut = [long if r.topic_terms >= LONG_TOPIC_TERMS else short for r in ranked]
+    declined = [p < c for (p, a), c in zip(scores, cut, strict=True) if a]
+    refused = [p < c for (p, a), c in zip(scores, cut, strict=True) if not a]
+    threshold = f"{short:.3f} ({long:.3f} from {LONG_TOPIC_TERMS} topic terms)"
     lines = [
         f"## {family}: {len(answerable)} answerable, {len(ranked) - len(answerable)} unanswerable",
         "",
         f"- candidates hold the evidence (recall): {np.mean([r.any_hit for r in answerable]):.3f}",
         f"- top unit holds it (dev, in-sample): {np.mean([r.top_hit for r in answerable]):.3f}",
-        f"- threshold {threshold:.3f}: answerable declined {np.mean(declined):.3f}, "
+        f"- threshold {threshold}: answerable declined {np.mean(declined):.3f}, "
         + (f"unanswerable declined {np.mean(refused):.3f}" if refused else "none unanswerable"),
         "",
         "| answerable probability | questions | answerable share |",
@@ -376,6 +408,11 @@ def main(argv: list[str] | None = None) -> int:
         "(a change to what declines, with the ranking as it was)",
     )
     parser.add_argument(
+        "--keep-answerable",
+        action="store_true",
+        help="with --keep-units, keep its answerability models too: only calibrate thresholds",
+    )
+    parser.add_argument(
         "--cache",
         type=Path,
         help="keep each set's collected candidates here and reuse them (refit without re-asking)",
@@ -397,8 +434,8 @@ def main(argv: list[str] | None = None) -> int:
     lines = ["# Evidence ranker fitted on dev", "", f"Sets: {', '.join(args.set)}", ""]
     kept = json.loads(args.keep_units.read_text())["models"] if args.keep_units else {}
     for family in FAMILIES:
-        units = kept[family]["units"] if kept else None
-        models[family], section = fit_family(family, by_family.get(family, []), units)
+        group = by_family.get(family, [])
+        models[family], section = fit_family(family, group, kept.get(family), args.keep_answerable)
         lines += section
     version = f"{VERSION_PREFIX}-{time.strftime('%Y%m%d-%H%M')}"
     _write_weights(args.out, version, models)

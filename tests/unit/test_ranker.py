@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import lightgbm
@@ -14,6 +15,7 @@ import pytest
 from app.evidence import FEATURES, QUESTION_FEATURES, Candidate, Unit, question_features
 from app.ranker import (
     FAMILIES,
+    LONG_TOPIC_TERMS,
     WEIGHTS_PATH,
     EvidenceRanker,
     FamilyModel,
@@ -25,6 +27,7 @@ from evals.fit_ranker import (
     Question,
     Row,
     choose_threshold,
+    choose_thresholds,
     fit_answerable,
     fit_family,
     fit_units,
@@ -77,7 +80,7 @@ def one_split(name: str, threshold: float, low: float, high: float) -> TreeModel
 
 def family(units: TreeModel) -> FamilyModel:
     """A family that ranks with `units` and never declines."""
-    return FamilyModel(units, LinearModel((0.0,) * len(QUESTION_FEATURES), 0.0), 0.0)
+    return FamilyModel(units, LinearModel((0.0,) * len(QUESTION_FEATURES), 0.0), 0.0, 0.0)
 
 
 def candidate(start: int, score: float = 0.0, article_id: str = "a1", **values: float) -> Candidate:
@@ -107,7 +110,7 @@ def test_the_shipped_weights_load_for_every_family() -> None:
         assert units.feature.shape[0] > 0 and units.feature.max() < len(FEATURES)
         assert units.value.shape[0] == units.feature.shape[0]
         assert len(ranker.models[family].answerable.coef) == len(QUESTION_FEATURES)
-        assert 0.0 <= ranker.threshold(family) < 1.0
+        assert 0.0 <= ranker.threshold(family, 1) < 1.0 and 0.0 <= ranker.threshold(family, 9) < 1.0
 
 
 def test_weights_fitted_on_other_features_are_refused(tmp_path: Path) -> None:
@@ -249,11 +252,34 @@ def test_fitting_learns_the_informative_feature_and_ranks_the_evidence_first() -
 
 def test_kept_units_are_stored_as_they_were_and_only_answerability_is_refitted() -> None:
     questions = _questions(np.random.default_rng(2), 120)
-    kept = fit_units(questions).stored
-    model, _ = fit_family("general", questions, kept)
-    assert model["units"] is kept
     fresh, _ = fit_family("general", questions)
+    model, _ = fit_family("general", questions, fresh)
+    assert model["units"] is fresh["units"]
     assert model["answerable"] == fresh["answerable"]  # the same trees, the same decision
+    other = {**fresh, "answerable": {"coef": [0.0] * len(QUESTION_FEATURES), "intercept": 1.0}}
+    kept, _ = fit_family("general", questions, other, keep_answerable=True)
+    assert kept["answerable"] == other["answerable"]
+    # Every question scores sigmoid(1) under the kept model: the threshold declines none.
+    assert kept["threshold"] == pytest.approx(1 / (1 + math.exp(-1.0)), abs=1e-6)
+
+
+def test_long_topics_get_their_own_threshold_when_both_groups_can_calibrate_one() -> None:
+    """Long topics score lower: one threshold for both declined them more often."""
+    short = [(0.9, True)] * 60 + [(0.5, True)] * 2 + [(0.1, False)] * 20
+    long = [(0.5, True)] * 60 + [(0.2, True)] * 2 + [(0.05, False)] * 20
+    terms = [2] * len(short) + [LONG_TOPIC_TERMS] * len(long)
+    family, long_only = choose_thresholds(short + long, terms)
+    assert family == choose_threshold(short + long)
+    assert long_only == 0.5  # declines 2 of the 62 long answerable (0.032)
+    both = choose_threshold(short + long[:40])
+    assert choose_thresholds(short + long[:40], terms[: len(short) + 40]) == (both, both)
+
+
+def test_the_threshold_read_depends_on_the_topic_length() -> None:
+    model = replace(family(one_split("unit_cover", 0.5, 0.0, 0.0)), threshold=0.6)
+    ranker = EvidenceRanker("test", {f: replace(model, long_threshold=0.2) for f in FAMILIES})
+    assert ranker.threshold("speaker", LONG_TOPIC_TERMS - 1) == 0.6
+    assert ranker.threshold("speaker", LONG_TOPIC_TERMS) == 0.2
 
 
 def test_answerability_is_not_fitted_without_unanswerable_questions() -> None:
