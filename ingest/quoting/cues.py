@@ -20,19 +20,11 @@ from ingest.quoting.lexicon import (
     FEELING_VERBS,
     GUEST_DETERMINERS,
     IRREGULAR_PAST,
-    LIGHT_VERBS,
-    MEDIUM_NOUNS,
     NEED_NOUNS,
     NEED_VERBS,
-    POINTING_PARTICLES,
-    POINTING_VERBS,
     POSSESSIVE_DETERMINERS,
     PRONOUNS,
-    SPEECH_PARTICLE_VERBS,
-    SPEECH_PARTICLES,
     SPEECH_VERBS,
-    STANCE_VERBS,
-    STATEMENT_OBJECTS,
     THAT_INSIDE,
     THATLESS_CLAUSE_OPENERS,
     THATLESS_VERBS,
@@ -230,49 +222,9 @@ def _subject_verb(sentence: str, rel: int) -> list[Cue]:
     word = verb.group("verb").lower()
     if not (finite_verb(word) or subject.np.lower() in PRONOUNS and word not in _NOT_SAYING):
         return []  # `I know all about ...`: after a pronoun a base form is a verb too
-    if not any(rule.find(word, sentence[verb.end("verb") :]) for rule in STANCE_GATE):
-        return []
     return [
         Cue(verb.start("verb"), verb.group("verb"), verb.end(), "subject_verb_object", True, True)
     ]
-
-
-_NEXT_WORDS = re.compile(r"[\w'’\-]+")
-
-
-def _next_words(rest: str, n: int) -> list[str]:
-    """The first `n` words of `rest`, lower-cased."""
-    return [m.group().lower() for m in _NEXT_WORDS.finditer(rest, 0, 80)][:n]
-
-
-def _stance_verb(word: str, rest: str) -> bool:
-    """`Ortiz defended the plan as "..."`, `Lee worried that ...`: the verb itself says it."""
-    return word in STANCE_VERBS
-
-
-def _speech_particle(word: str, rest: str) -> bool:
-    """`Lee fired back that ...`, `Ortiz pointed to the case as "..."`: verb and particle."""
-    after = _next_words(rest, 1)
-    if word in SPEECH_PARTICLE_VERBS:
-        return bool(after) and after[0] in SPEECH_PARTICLES
-    return word in POINTING_VERBS and bool(after) and after[0] in POINTING_PARTICLES
-
-
-def _statement_object(word: str, rest: str) -> bool:
-    """`Ortiz made clear that ...`, `the council released a statement saying "..."`: a light
-    verb whose object, within three words, names the speech act."""
-    if word not in LIGHT_VERBS:
-        return False
-    return any(w in STATEMENT_OBJECTS or w in MEDIUM_NOUNS for w in _next_words(rest, 3))
-
-
-# What lets a subject's unlisted verb report its object (`subject_verb_object`): each check is
-# `(verb, text after it) -> bool`; a verb none accepts is narrative (`X received "..."`).
-STANCE_GATE = (
-    Rule("stance_verb", _stance_verb),
-    Rule("speech_particle", _speech_particle),
-    Rule("statement_object", _statement_object),
-)
 
 
 def _thatless_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:

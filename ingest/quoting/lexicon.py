@@ -156,51 +156,6 @@ SEQUENCE_ADVERBS = frozenset(split_words("also then later"))
 CHAIN_ADVERBS = SEQUENCE_ADVERBS | {"again"}
 COORDINATION_ADVERBS = CHAIN_ADVERBS | {"recently"}
 
-# --- verbs that report a stance: the gate of a subject's unlisted verb --------------------------
-
-# After a sentence's subject, a verb outside `VERBS` reports what the subject said, holds or
-# asks for (`Ortiz defended the plan as "..."`, `Lee worried that ...`) only if it is a verb of
-# one of these classes (the attribution verbs of PARC-style annotation, by meaning); `X
-# received / took / laid ... "..."` is the writer's narrative around a title or a scare quote.
-# Talking about something, without a reporting verb's `that`.
-DISCOURSE_VERBS = verb_forms("discuss talk lecture reference mention", "bspi")
-# Holding a view, a belief or a feeling about something.
-COGNITION_VERBS = verb_forms(
-    """anticipate assume believe doubt expect fear feel fixate hope know learn mull ponder
-    realize realise regard view want wish worry""",
-    "bspi",
-) | frozenset(split_words("think thinks thinking thought knew known felt"))
-# Judging a person, a plan or an act.
-EVALUATION_VERBS = verb_forms(
-    """applaud attack champion challenge condemn defend deride endorse herald knock oppose
-    protest reject ridicule support welcome""",
-    "bspi",
-)
-# Naming or describing something as something (`framed herself as "..."`).
-DESCRIPTION_VERBS = verb_forms(
-    "characterise characterize contrast frame identify indicate pronounce propose", "bspi"
-)
-# Telling someone to do something (`ordered that ...`, `coached Trump to "breathe"`).
-DIRECTIVE_VERBS = verb_forms("command coach order mandate require", "bspi")
-STANCE_VERBS = (
-    DISCOURSE_VERBS | COGNITION_VERBS | EVALUATION_VERBS | DESCRIPTION_VERBS | DIRECTIVE_VERBS
-)
-# `X fired back that ...`, `X pointed to the case as "..."`: a verb and particle that together
-# report speech, though the verb alone does not.
-SPEECH_PARTICLE_VERBS = verb_forms("fire hit push shoot", "bspi") | frozenset(split_words("shot"))
-SPEECH_PARTICLES = frozenset(split_words("back"))
-POINTING_VERBS = verb_forms("point", "bspi")
-POINTING_PARTICLES = frozenset(split_words("to out"))
-# `X made clear that ...`, `X released a statement condemning ...`, `X landed a dig at "..."`:
-# a light verb whose object names the speech act.
-LIGHT_VERBS = verb_forms(
-    "deliver issue land offer post publish release send voice", "bspi"
-) | frozenset(split_words("make makes made making"))
-STATEMENT_OBJECTS = frozenset(
-    split_words("""clear point case argument memo remarks comments defense defence thoughts
-    wish warning apology appeal plea message""")
-)
-
 # --- time --------------------------------------------------------------------------------------
 
 WEEKDAYS = frozenset(split_words("monday tuesday wednesday thursday friday saturday sunday"))
