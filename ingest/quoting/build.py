@@ -119,6 +119,8 @@ def _fill_unattributed(
         if item["attributed"]:
             continue
         piece = doc.pieces[idx]
+        if not _quoted_before(doc, items, idx, piece) and _own_subject(piece, item, resolver):
+            continue
         source = _neighbour(doc, items, idx, piece, statements)
         if source is not None:
             item.update(
@@ -141,6 +143,34 @@ def _fill_unattributed(
                     attributed=True,
                     weak=True,
                 )
+
+
+def _quoted_before(doc: Findings, items: dict[int, dict[str, Any]], idx: int, piece: Piece) -> bool:
+    """Whether an attributed quote comes before the piece in its paragraph."""
+    return any(
+        i < idx and doc.pieces[i].para == piece.para and items[i]["attributed"] for i in items
+    )
+
+
+def _own_subject(piece: Piece, item: dict[str, Any], resolver: Resolver) -> bool:
+    """`Billy Joel sings, "..."`, `A footnote in the report makes that clear: "..."`: a quote
+    inside a sentence whose subject names someone is that subject's, not the speaker of a
+    quote later in the paragraph or of a reported statement (tried after a quote earlier in
+    the paragraph, which usually continues). True when it gave the speaker."""
+    if piece.fallback is None or not piece.fallback.own_sentence:
+        return False
+    resolved = resolver.resolve(piece.fallback.np, piece.fallback.pos, None)
+    if not resolver.names_someone(piece.fallback.np, resolved):
+        return False
+    item.update(
+        speaker=resolved.speaker,
+        speaker_as_written=resolved.as_written,
+        role=resolved.role,
+        rule="own_sentence_subject",
+        attributed=True,
+        weak=True,
+    )
+    return True
 
 
 def _neighbour(

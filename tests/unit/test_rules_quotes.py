@@ -260,6 +260,17 @@ SPEAKERS = [
         "Jane Doe",
         "qa_answer",
     ),
+    # --- own_sentence_subject
+    (
+        "a_quote_inside_a_sentence_is_its_subjects_not_a_later_speakers",
+        (
+            'In her new song, Dana Ortiz sings, "Never give up on the harbor town." The mayor '
+            'was not impressed. "It is a nice tune," Ben Lee said.'
+        ),
+        "Never give up",
+        "Dana Ortiz",
+        "own_sentence_subject",
+    ),
     # --- sentence_subject_fallback
     (
         "a_guessed_subject_is_checked_by_ner_too",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.quoting.analyse import analyse
-from ingest.quoting.model import Piece
+from ingest.quoting.model import Fallback, Piece
 from ingest.quoting.subjects_after import AFTER_RULES
 from ingest.quoting.subjects_before import BEFORE_RULES
 from ingest.quoting.table import rule_names
@@ -121,10 +121,30 @@ def test_speaker_phrase_rule(text: str, words: str, np: str, cue: str, rule: str
     assert (found.np, found.cue, found.rule) == (np, cue, rule)
 
 
-def test_a_quote_without_attribution_keeps_the_sentence_subject_as_fallback() -> None:
-    text = 'Ortiz visited the pier on Monday. "The harbour will be rebuilt and the pier too."'
-    found = piece(text, "The harbour will be rebuilt and the pier too.")
-    assert (found.np, found.rule, found.fallback) == (None, None, ("Ortiz", 0))
+# A quote without attribution keeps a sentence subject as fallback: (text, quote, fallback);
+# `own_sentence` says whether the subject is of the quote's own sentence.
+FALLBACKS = [
+    (
+        'Ortiz visited the pier on Monday. "The harbour will be rebuilt and the pier too."',
+        "The harbour will be rebuilt and the pier too.",
+        Fallback("Ortiz", 0, own_sentence=False),
+    ),
+    (
+        'In her new song, Dana Ortiz sings, "Never give up on the harbor town."',
+        "Never give up on the harbor town.",
+        Fallback("Dana Ortiz", 17, own_sentence=True),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "fallback"), FALLBACKS, ids=["previous sentence", "own sentence"]
+)
+def test_a_quote_without_attribution_keeps_the_sentence_subject_as_fallback(
+    text: str, words: str, fallback: Fallback
+) -> None:
+    found = piece(text, words)
+    assert (found.np, found.rule, found.fallback) == (None, None, fallback)
 
 
 # Known gaps, kept visible: each must fail until a rule fixes it (then move it up).
