@@ -313,13 +313,21 @@ ROLE_WORDS = frozenset(
     strategist chairperson treasurer ceo"""
     )
 )
+# An office without a qualifier: `president`, `prime minister`, `head of state`.
+BARE_OFFICES = frozenset(
+    {"president", "prime minister", "premier", "chancellor", "head of state", "head of government"}
+)
+# `President of Ukraine Volodymyr Zelenskyy`, `Minister of Infrastructure Oleksandr Kubrakov`:
+# the preposition between an office and its place, and how many words of a name follow it.
+OFFICE_PREPOSITIONS = frozenset(split_words("of"))
+NAME_WORDS_AFTER_PLACE = 2
 # Nouns that end an organisation's or a place's name, never a person's first name.
 ORG_HEADS = frozenset(
     split_words(
         """federation republic service council ministry committee court bank corporation
     region territory district office commission chamber duma union academy university
     institute company group railways concern organisation organization foundation society
-    agency fund board assembly parliament government administration party city state
+    agency fund board assembly association parliament government administration party city state
     kingdom emirates troops guard"""
     )
 )

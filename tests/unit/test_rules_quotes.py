@@ -821,6 +821,19 @@ def test_statements(case: str, text: str, expected: list[tuple[str, str, str, st
 # K) its single quote of kind K, ("kind", K) its first of kind K, ("start", W) the first
 # starting with W, ("indirect_index", i) its i-th reported statement.
 FIELDS = [
+    # --- speakers named after an office of a place (NER runs the place into the name)
+    (
+        "an_office_of_a_place_before_a_name_is_the_role_not_part_of_the_name",
+        '"The port will reopen in May," said President of Ukraine Olena Marchuk.',
+        ("only",),
+        {"speaker": "Olena Marchuk", "role": "President of Ukraine"},
+    ),
+    (
+        "an_office_of_an_organisation_keeps_no_name",
+        'The CEO of Eastport Harbour Association stated that the port "will reopen in May."',
+        ("kind", "indirect"),
+        {"role": "CEO of Eastport Harbour Association"},  # not `Harbour Association` for a name
+    ),
     # --- chained_verb
     (
         "each_chained_reporting_verb_starts_its_own_statement",
