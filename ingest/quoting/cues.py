@@ -20,8 +20,6 @@ from ingest.quoting.lexicon import (
     FEELING_VERBS,
     GUEST_DETERMINERS,
     IRREGULAR_PAST,
-    NAMING_SUBJECT_WORDS,
-    NAMING_VERBS,
     NEED_NOUNS,
     NEED_VERBS,
     POSSESSIVE_DETERMINERS,
@@ -155,8 +153,6 @@ def _partial_quote_objects(sentence: str, offset: int, doc: Findings) -> list[Cu
         if not 0 < rel < len(sentence):
             continue
         verbs = verb_tokens(sentence[:rel])
-        if verbs and _naming_participle(sentence, verbs[-1], rel):
-            continue
         if verbs and (
             verbs[-1].group().lower() not in SPEECH_VERBS
             or _quote_inside_clause(sentence, verbs[-1].end(), rel, piece, offset)
@@ -167,23 +163,6 @@ def _partial_quote_objects(sentence: str, offset: int, doc: Findings) -> list[Cu
         elif not verbs and sentence[:rel].rstrip()[-1:].isalnum():
             out.extend(_subject_verb(sentence, rel))
     return out
-
-
-_TITLE_GAP = re.compile(r"\s*(?:the\s+)?")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-
-
-def _naming_participle(sentence: str, verb: re.Match[str], rel: int) -> bool:
-    """`a book called "Women Who Work"`, `a website called "..."`: a naming verb right after a
-    common noun and right before the quote names a title, which nobody says; after a name, a
-    pronoun or a relative (`Beck called "..."`, `whom he called "..."`) it reports words."""
-    if verb.group().lower() not in NAMING_VERBS or not _TITLE_GAP.fullmatch(
-        sentence, verb.end(), rel
-    ):
-        return False
-    before = _WORD_BEFORE.search(sentence, 0, verb.start())
-    word = before.group(1) if before else ""
-    return word.islower() and word not in NAMING_SUBJECT_WORDS
 
 
 def _quote_inside_clause(sentence: str, verb_end: int, rel: int, piece: Piece, offset: int) -> bool:

@@ -156,16 +156,6 @@ SEQUENCE_ADVERBS = frozenset(split_words("also then later"))
 CHAIN_ADVERBS = SEQUENCE_ADVERBS | {"again"}
 COORDINATION_ADVERBS = CHAIN_ADVERBS | {"recently"}
 
-# `a book called "Women Who Work"`, `a website dubbed "..."`: verbs that name a title when they
-# follow a common noun; after a subject (`Lee called the plan "..."`) they report words.
-NAMING_VERBS = frozenset(
-    split_words("called named dubbed titled entitled nicknamed labeled labelled")
-)
-# Words before a naming verb that make it a finite verb, not a participle after a noun.
-NAMING_SUBJECT_WORDS = frozenset(
-    split_words("he she they it we i you who whom which that also then later has have had")
-)
-
 # --- time --------------------------------------------------------------------------------------
 
 WEEKDAYS = frozenset(split_words("monday tuesday wednesday thursday friday saturday sunday"))
