@@ -156,6 +156,19 @@ SEQUENCE_ADVERBS = frozenset(split_words("also then later"))
 CHAIN_ADVERBS = SEQUENCE_ADVERBS | {"again"}
 COORDINATION_ADVERBS = CHAIN_ADVERBS | {"recently"}
 
+# `," Ortiz shot back.`, `," he went on`: a verb and particle that together report speech after
+# a quote, though the verb alone (`shot`, `went`) does not.
+SPEECH_PHRASAL_VERBS = frozenset(
+    f"{verb} {particle}"
+    for verbs, particle in (
+        ("shot shoots fired fires hit hits pushed pushes", "back"),
+        ("went goes", "on"),
+        ("cut cuts chimed chimes weighed weighs", "in"),
+        ("piped pipes", "up"),
+    )
+    for verb in split_words(verbs)
+)
+
 # --- time --------------------------------------------------------------------------------------
 
 WEEKDAYS = frozenset(split_words("monday tuesday wednesday thursday friday saturday sunday"))
