@@ -218,7 +218,7 @@ def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     only a listed reporting verb attributes (`with "Fox and Friends," Trump pointed to`)."""
     words = text[item["start"] : item["end"]].split()
     explicit = bool(item.get("speaker")) and not item.get("weak") and not item.get("inherited")
-    title = len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    title = len(words) <= 6 and all(_title_word(w) for w in words)
     if explicit:
         owned = title and _after_possessive(text, item["start"])
         return not title or (item.get("cue") or "").lower() in VERBS and not owned
@@ -245,6 +245,12 @@ def _after_possessive(text: str, start: int) -> bool:
     possessive names a show or publication, whatever verb stands near it."""
     before = text[max(0, start - 4) : start].rstrip("\"“‘' ")
     return before.endswith(("'s", "’s"))
+
+
+def _title_word(word: str) -> bool:
+    """A word a title may hold: capitalised, a number (`Apollo 13`, `Hillary 2008`) or a small
+    word (`of`, `the`)."""
+    return word[:1].isupper() or word[:1].isdigit() or word.lower() in _TITLE_SMALL
 
 
 _TITLE_SMALL = frozenset(split_words("a an the of and or in on at to for with from by &"))

@@ -1841,6 +1841,10 @@ NO_QUOTES = [
         "a_short_unattributed_quote_inside_a_sentence_is_a_term",
         'The council signed the "deep water port" plan on Monday.',
     ),
+    (  # numbers belong to titles too
+        "a_title_with_a_number_is_no_statement",
+        'At the forum "Eastport Harbor Week 2021" the mood was calm.',
+    ),
     (
         "there_is_not_a_speaker",
         "There’s still time for Cruz, even after dismissing them as the “Washington cartel.”",
