@@ -156,6 +156,19 @@ SEQUENCE_ADVERBS = frozenset(split_words("also then later"))
 CHAIN_ADVERBS = SEQUENCE_ADVERBS | {"again"}
 COORDINATION_ADVERBS = CHAIN_ADVERBS | {"recently"}
 
+# After a sentence's subject, verbs of having, moving, making and handling things (`X received
+# / laid / signed / inspected ... "..."`): the writer's narrative around a title or a scare
+# quote, not words the subject said (`subject_verb_object` makes no statement of them).
+NARRATIVE_VERBS = verb_forms(
+    """block complete crisscross deploy earn headline inspect invite join launch open owe
+    profile receive schedule search sign swap""",
+    "bspi",
+) | frozenset(
+    split_words("""build builds built building catch catches caught catching choose chooses
+    chose chosen choosing hold holds held holding lay lays laid laying run runs ran running
+    shake shakes shook shaking stride strides strode striding submit submits submitted
+    submitting take takes took taken taking""")
+)
 # `," Ortiz shot back.`, `," he went on`: a verb and particle that together report speech after
 # a quote, though the verb alone (`shot`, `went`) does not.
 SPEECH_PHRASAL_VERBS = frozenset(
