@@ -119,6 +119,8 @@ def _fill_unattributed(
         if item["attributed"]:
             continue
         piece = doc.pieces[idx]
+        if not _quoted_before(doc, items, idx, piece) and _own_subject(piece, item, resolver):
+            continue
         source = _neighbour(doc, items, idx, piece, statements)
         if source is not None:
             item.update(
@@ -141,6 +143,34 @@ def _fill_unattributed(
                     attributed=True,
                     weak=True,
                 )
+
+
+def _quoted_before(doc: Findings, items: dict[int, dict[str, Any]], idx: int, piece: Piece) -> bool:
+    """Whether an attributed quote comes before the piece in its paragraph."""
+    return any(
+        i < idx and doc.pieces[i].para == piece.para and items[i]["attributed"] for i in items
+    )
+
+
+def _own_subject(piece: Piece, item: dict[str, Any], resolver: Resolver) -> bool:
+    """`Billy Joel sings, "..."`, `A footnote in the report makes that clear: "..."`: a quote
+    inside a sentence whose subject names someone is that subject's, not the speaker of a
+    quote later in the paragraph or of a reported statement (tried after a quote earlier in
+    the paragraph, which usually continues). True when it gave the speaker."""
+    if piece.fallback is None or not piece.fallback.own_sentence:
+        return False
+    resolved = resolver.resolve(piece.fallback.np, piece.fallback.pos, None)
+    if not resolver.names_someone(piece.fallback.np, resolved):
+        return False
+    item.update(
+        speaker=resolved.speaker,
+        speaker_as_written=resolved.as_written,
+        role=resolved.role,
+        rule="own_sentence_subject",
+        attributed=True,
+        weak=True,
+    )
+    return True
 
 
 def _neighbour(
@@ -188,7 +218,7 @@ def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     only a listed reporting verb attributes (`with "Fox and Friends," Trump pointed to`)."""
     words = text[item["start"] : item["end"]].split()
     explicit = bool(item.get("speaker")) and not item.get("weak") and not item.get("inherited")
-    title = len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    title = len(words) <= 6 and all(_title_word(w) for w in words)
     if explicit:
         owned = title and _after_possessive(text, item["start"])
         return not title or (item.get("cue") or "").lower() in VERBS and not owned
@@ -215,6 +245,12 @@ def _after_possessive(text: str, start: int) -> bool:
     possessive names a show or publication, whatever verb stands near it."""
     before = text[max(0, start - 4) : start].rstrip("\"“‘' ")
     return before.endswith(("'s", "’s"))
+
+
+def _title_word(word: str) -> bool:
+    """A word a title may hold: capitalised, a number (`Apollo 13`, `Hillary 2008`) or a small
+    word (`of`, `the`)."""
+    return word[:1].isupper() or word[:1].isdigit() or word.lower() in _TITLE_SMALL
 
 
 _TITLE_SMALL = frozenset(split_words("a an the of and or in on at to for with from by &"))

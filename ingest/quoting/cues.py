@@ -20,6 +20,7 @@ from ingest.quoting.lexicon import (
     FEELING_VERBS,
     GUEST_DETERMINERS,
     IRREGULAR_PAST,
+    NARRATIVE_VERBS,
     NEED_NOUNS,
     NEED_VERBS,
     POSSESSIVE_DETERMINERS,
@@ -222,6 +223,8 @@ def _subject_verb(sentence: str, rel: int) -> list[Cue]:
     word = verb.group("verb").lower()
     if not (finite_verb(word) or subject.np.lower() in PRONOUNS and word not in _NOT_SAYING):
         return []  # `I know all about ...`: after a pronoun a base form is a verb too
+    if word in NARRATIVE_VERBS:
+        return []  # `Ukraine received this ship, formerly known as "..."`
     return [
         Cue(verb.start("verb"), verb.group("verb"), verb.end(), "subject_verb_object", True, True)
     ]

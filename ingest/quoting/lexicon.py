@@ -156,6 +156,32 @@ SEQUENCE_ADVERBS = frozenset(split_words("also then later"))
 CHAIN_ADVERBS = SEQUENCE_ADVERBS | {"again"}
 COORDINATION_ADVERBS = CHAIN_ADVERBS | {"recently"}
 
+# After a sentence's subject, verbs of having, moving, making and handling things (`X received
+# / laid / signed / inspected ... "..."`): the writer's narrative around a title or a scare
+# quote, not words the subject said (`subject_verb_object` makes no statement of them).
+NARRATIVE_VERBS = verb_forms(
+    """block complete crisscross deploy earn headline inspect invite join launch open owe
+    profile receive schedule search sign swap""",
+    "bspi",
+) | frozenset(
+    split_words("""build builds built building catch catches caught catching choose chooses
+    chose chosen choosing hold holds held holding lay lays laid laying run runs ran running
+    shake shakes shook shaking stride strides strode striding submit submits submitted
+    submitting take takes took taken taking""")
+)
+# `," Ortiz shot back.`, `," he went on`: a verb and particle that together report speech after
+# a quote, though the verb alone (`shot`, `went`) does not.
+SPEECH_PHRASAL_VERBS = frozenset(
+    f"{verb} {particle}"
+    for verbs, particle in (
+        ("shot shoots fired fires hit hits pushed pushes", "back"),
+        ("went goes", "on"),
+        ("cut cuts chimed chimes weighed weighs", "in"),
+        ("piped pipes", "up"),
+    )
+    for verb in split_words(verbs)
+)
+
 # --- time --------------------------------------------------------------------------------------
 
 WEEKDAYS = frozenset(split_words("monday tuesday wednesday thursday friday saturday sunday"))
@@ -313,13 +339,21 @@ ROLE_WORDS = frozenset(
     strategist chairperson treasurer ceo"""
     )
 )
+# An office without a qualifier: `president`, `prime minister`, `head of state`.
+BARE_OFFICES = frozenset(
+    {"president", "prime minister", "premier", "chancellor", "head of state", "head of government"}
+)
+# `President of Ukraine Volodymyr Zelenskyy`, `Minister of Infrastructure Oleksandr Kubrakov`:
+# the preposition between an office and its place, and how many words of a name follow it.
+OFFICE_PREPOSITIONS = frozenset(split_words("of"))
+NAME_WORDS_AFTER_PLACE = 2
 # Nouns that end an organisation's or a place's name, never a person's first name.
 ORG_HEADS = frozenset(
     split_words(
         """federation republic service council ministry committee court bank corporation
     region territory district office commission chamber duma union academy university
     institute company group railways concern organisation organization foundation society
-    agency fund board assembly parliament government administration party city state
+    agency fund board assembly association parliament government administration party city state
     kingdom emirates troops guard"""
     )
 )

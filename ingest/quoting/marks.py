@@ -304,7 +304,7 @@ def _fallback_subject(
     before it in the paragraph (`Clinton touted her record. "We need ..."`)."""
     if before.strip():
         found = sentence_subject(before, left_start, "")
-        return Fallback(found.np, found.pos) if found else None
+        return Fallback(found.np, found.pos, own_sentence=True) if found else None
     para_start = doc.paragraphs[piece.para][0]
     prev = [(s, e) for s, e in doc.sentences if para_start <= s and e <= s_start]
     if not prev or doc.text[prev[-1][0]] in OPENERS:

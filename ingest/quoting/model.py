@@ -76,6 +76,7 @@ class Fallback(NamedTuple):
 
     np: str
     pos: int
+    own_sentence: bool = False  # the subject of the quote's own sentence, not the one before
 
 
 @dataclass

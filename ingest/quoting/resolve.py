@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ingest.quoting.lexicon import (
     CAP,
     DETERMINERS,
+    NAME_WORDS_AFTER_PLACE,
     PLACE_DETERMINERS,
     PLACE_PREPOSITIONS,
     PRONOUNS,
@@ -21,9 +22,15 @@ from ingest.quoting.lexicon import (
     split_words,
 )
 from ingest.quoting.model import Findings, NameMention, Resolved
+from ingest.quoting.nameshapes import (
+    bare_office,
+    has_lower_head,
+    office_alone,
+    office_of_place,
+    plain_name,
+)
 from ingest.quoting.nounphrases import (
     LEADING_ADVERBS,
-    NP_INNER,
     PREPOSITIONS,
     clean_role,
     looks_like_role,
@@ -65,7 +72,7 @@ class Resolver:
 
     def _person_in(self, phrase: str) -> str | None:
         """The last PERSON entity of a phrase, or a capitalised run when NER finds none."""
-        if _plain_name(phrase):
+        if plain_name(phrase):
             return phrase
         ents = self.entities.get(phrase, ())
         people = [phrase[s:e] for label, s, e in ents if label == "PERSON"]
@@ -79,7 +86,7 @@ class Resolver:
         if self._is_epithet(np):
             return self._epithet(np, pos)
         words = np.split()
-        if len(words) > 1 and _plain_name(np):
+        if len(words) > 1 and plain_name(np):
             return Resolved(np, np, role, "person")
         ents = self.entities.get(np, ())
         people = [(s, e) for label, s, e in ents if label == "PERSON"]
@@ -102,7 +109,7 @@ class Resolver:
             if name_words and name_words[0].lower().strip(".") in TITLE_GENDER:
                 name = " ".join(name_words[1:]) or name
             return Resolved(name, np, role or own_role, "person")
-        if CAP.match(words[0]) and not _has_lower_head(words):
+        if CAP.match(words[0]) and not has_lower_head(words):
             named = self._capitalised(np, words, ents, role)
             if named is not None:
                 return named
@@ -137,7 +144,7 @@ class Resolver:
             org = token.isupper() and len(token) > 1 or token.lower() in self.org_words
             return Resolved(cleaned, np, role, "org" if org else "person")
         nationality = {np[s:e] for label, s, e in ents if label == "NORP"}
-        if _office_alone([w for w in words if w not in nationality]):
+        if office_alone([w for w in words if w not in nationality]):
             return None  # `The Prime Minister`: whoever holds the office, by the article's roles
         labels = {label for label, _, _ in ents}
         titled = any(w.lower().strip(".") in ROLE_WORDS | TITLE_GENDER.keys() for w in words)
@@ -150,6 +157,12 @@ class Resolver:
         name = " ".join(words[idx + 1 :])
         own_role = " ".join(words[: idx + 1]) or None
         name_words = name.split()
+        if idx >= 0 and office_of_place(name_words):
+            name, own_role = (
+                " ".join(name_words[-NAME_WORDS_AFTER_PLACE:]),
+                " ".join(words[: len(words) - NAME_WORDS_AFTER_PLACE]),
+            )
+            name_words = name.split()
         if idx >= 0 and not CAP.match(name_words[0]):
             return None
         if name_words and name_words[0].lower().strip(".") in TITLE_GENDER:
@@ -164,7 +177,7 @@ class Resolver:
         if np.lower() in PRONOUNS or resolved.role:
             return True
         labels = {label for label, _, _ in self.entities.get(np, ())}
-        if labels & {"PERSON", "ORG", "GPE", "NORP"} or _plain_name(np):
+        if labels & {"PERSON", "ORG", "GPE", "NORP"} or plain_name(np):
             return True
         last = resolved.speaker.split()[-1:]
         return bool(last) and any(m.name.split()[-1:] == last for m in self.mentions)
@@ -182,7 +195,7 @@ class Resolver:
         if not fits:
             return None
         bare = [w for w in np.lower().split() if w not in DETERMINERS]
-        _, person, role = min(fits) if _bare_office(bare) else fits[-1]
+        _, person, role = min(fits) if bare_office(bare) else fits[-1]
         return person, role
 
     def _pronoun(self, low: str, np: str, pos: int) -> Resolved:
@@ -263,7 +276,7 @@ class Resolver:
         if any(p.open_pos <= start < p.end for p in self.doc.pieces):
             return None  # a sentence that opens inside a quotation has no narrative subject
         found = sentence_subject(self.doc.text[start:pos], start, "")
-        if not found or found.np.lower() in PRONOUNS or not _plain_name(found.np):
+        if not found or found.np.lower() in PRONOUNS or not plain_name(found.np):
             return None
         last = found.np.split()[-1]
         known = [m for m in self.mentions if m.name.split()[-1:] == [last]]
@@ -306,44 +319,6 @@ def _serves_next_name(before: str) -> bool:
 def _trim_locative(phrase: str) -> str:
     """`Democratic staffer in the room` -> `Democratic staffer`: a place is not the speaker."""
     return _PLACE_AFTER.split(phrase)[0]
-
-
-def _plain_name(phrase: str) -> bool:
-    """Two to four capitalised words with no title or role word: a name as it stands.
-
-    NER on a bare name sometimes tags only part of it ("German" NORP + "Gref" PERSON).
-    """
-    words = phrase.split()
-    return (
-        2 <= len(words) <= 4
-        and all(
-            CAP.match(w) and w.lower().strip(".") not in ROLE_WORDS | TITLE_GENDER.keys()
-            for w in words
-        )
-        and words[0].lower() not in DETERMINERS
-    )
-
-
-def _bare_office(words: list[str]) -> bool:
-    """An office without a qualifier: `president`, `prime minister`, `head of state`."""
-    return " ".join(words) in _BARE_OFFICES
-
-
-_BARE_OFFICES = frozenset(
-    {"president", "prime minister", "premier", "chancellor", "head of state", "head of government"}
-)
-
-
-def _office_alone(words: list[str]) -> bool:
-    """`The President`, `the Prime Minister`: an office and its modifiers, no name (the
-    caller drops a nationality: `the Russian President`)."""
-    lowered = [w.lower().strip(".") for w in words]
-    return bool(lowered) and lowered[-1] in ROLE_WORDS and all(w in NP_INNER for w in lowered)
-
-
-def _has_lower_head(words: list[str]) -> bool:
-    """`Kremlin spokesman`: capitalised modifier but a lowercase head noun -> a role phrase."""
-    return words[-1].islower()
 
 
 # A capitalised word opening a sentence that is no name: a reporting verb or participle

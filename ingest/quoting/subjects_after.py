@@ -16,6 +16,7 @@ from ingest.quoting.lexicon import (
     PARTICIPLES,
     RELATIVES,
     ROLE_WORDS,
+    SPEECH_PHRASAL_VERBS,
     VERB_ENDINGS,
     VERBS,
     alternation,
@@ -65,8 +66,17 @@ def short_attribution(after: str, offset: int) -> Subject | None:
     words = list(WORD.finditer(clause))
     verbs = [i for i, w in enumerate(words[:6]) if w.group().rstrip(".").lower() in VERBS]
     if not verbs or len(words) > 14:
-        return unlisted_verb(clause, offset)
+        return unlisted_verb(clause, offset) or _phrasal_clause(clause, offset)
     return phrase_after(clause, offset)
+
+
+def _phrasal_clause(clause: str, offset: int) -> Subject | None:
+    """`?" Trump went on, as if he did not hear her.`: a name and a phrasal speech verb open
+    the sentence after the quote."""
+    m = _LEAD.match(clause)
+    head = m.end() if m else 0
+    words = list(WORD.finditer(clause, head))[:14]
+    return first_match((_PHRASAL_RULE,), _After(clause, offset, head, False, words))
 
 
 MODIFIER = rf"(?:{alternation(ARTICLES)}\s+)?(?:[a-z]+\s+)?"  # `an angry`, `actress`: not the name
@@ -76,7 +86,7 @@ NAME_RUN_RE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
 
 
 _UNLISTED = re.compile(
-    rf"\s*(?:{MODIFIER}(?P<np>{NAME_RUN_RE})\s+(?P<verb>[a-z]+ed)"
+    rf"\s*(?:{MODIFIER}(?P<np>{NAME_RUN_RE})\s+(?P<verb>{alternation(SPEECH_PHRASAL_VERBS)}|[a-z]+ed)"
     rf"|(?P<verb2>[a-z]+ed)\s+{MODIFIER}(?P<np2>{NAME_RUN_RE}))\s*[.!?]?\s*$"
 )
 
@@ -181,6 +191,26 @@ def _name_then_verb_unlisted(a: _After) -> Subject | None:
     return _name_then_verb(a.after, a.head, a.words, a.offset) if a.comma else None
 
 
+# not `went on to win`: then the particle starts another act
+_PHRASAL = re.compile(rf"{alternation(SPEECH_PHRASAL_VERBS)}\b(?!\s+to\b)")
+
+
+def _name_then_phrasal_verb(a: _After) -> Subject | None:
+    """`?" Trump went on, ...` / `," Ortiz shot back at the council`: a name and a verb with
+    the particle that makes it speech, after any closing punctuation (the pair is specific
+    enough not to need the comma an unlisted verb does)."""
+    for w in a.words[1:5]:
+        token = w.group()
+        if token.islower() and token not in NP_INNER:
+            phrasal = _PHRASAL.match(a.after, w.start())
+            if not phrasal:
+                return None
+            return np_from_left(a.after[a.head : w.start()], a.offset + a.head, phrasal.group())
+    return None
+
+
+_PHRASAL_RULE = Rule("name_then_phrasal_verb", _name_then_phrasal_verb)
+
 # Speaker phrases after a closing mark, in precedence order.
 AFTER_RULES = (
     Rule("apposition_after", _apposition_after),
@@ -191,6 +221,7 @@ AFTER_RULES = (
     Rule("unlisted_verb_after", _unlisted_verb_alone),
     Rule("name_then_verb", _name_then_verb_listed),
     Rule("name_then_unlisted_verb", _name_then_verb_unlisted),
+    _PHRASAL_RULE,
 )
 _LEAD = re.compile(r"[\s,.;:—–\-]*")
 

@@ -260,6 +260,17 @@ SPEAKERS = [
         "Jane Doe",
         "qa_answer",
     ),
+    # --- own_sentence_subject
+    (
+        "a_quote_inside_a_sentence_is_its_subjects_not_a_later_speakers",
+        (
+            'In her new song, Dana Ortiz sings, "Never give up on the harbor town." The mayor '
+            'was not impressed. "It is a nice tune," Ben Lee said.'
+        ),
+        "Never give up",
+        "Dana Ortiz",
+        "own_sentence_subject",
+    ),
     # --- sentence_subject_fallback
     (
         "a_guessed_subject_is_checked_by_ner_too",
@@ -810,6 +821,19 @@ def test_statements(case: str, text: str, expected: list[tuple[str, str, str, st
 # K) its single quote of kind K, ("kind", K) its first of kind K, ("start", W) the first
 # starting with W, ("indirect_index", i) its i-th reported statement.
 FIELDS = [
+    # --- speakers named after an office of a place (NER runs the place into the name)
+    (
+        "an_office_of_a_place_before_a_name_is_the_role_not_part_of_the_name",
+        '"The port will reopen in May," said President of Ukraine Olena Marchuk.',
+        ("only",),
+        {"speaker": "Olena Marchuk", "role": "President of Ukraine"},
+    ),
+    (
+        "an_office_of_an_organisation_keeps_no_name",
+        'The CEO of Eastport Harbour Association stated that the port "will reopen in May."',
+        ("kind", "indirect"),
+        {"role": "CEO of Eastport Harbour Association"},  # not `Harbour Association` for a name
+    ),
     # --- chained_verb
     (
         "each_chained_reporting_verb_starts_its_own_statement",
@@ -1816,6 +1840,10 @@ NO_QUOTES = [
     (  # three unattributed words inside the writer's sentence are a term, not a statement
         "a_short_unattributed_quote_inside_a_sentence_is_a_term",
         'The council signed the "deep water port" plan on Monday.',
+    ),
+    (  # numbers belong to titles too
+        "a_title_with_a_number_is_no_statement",
+        'At the forum "Eastport Harbor Week 2021" the mood was calm.',
     ),
     (
         "there_is_not_a_speaker",

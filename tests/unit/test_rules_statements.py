@@ -252,6 +252,24 @@ def test_statement_bounds(text: str, span: str, rule: str) -> None:
     assert statement(text, span).rule == rule
 
 
+# Sentences that report no statement: (case, text)
+NO_STATEMENTS = [
+    (  # verbs of having, moving and handling things (`NARRATIVE_VERBS`)
+        "a_narrative_verb_reports_no_object",
+        'Dana Ortiz signed the harbor law "On the Protection of Piers" on Monday.',
+    ),
+    (
+        "a_narrative_verb_in_its_past_form",
+        'Mayor Dana Ortiz laid flowers at the memorial "To the Harbor Workers of 1921" today.',
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), NO_STATEMENTS, ids=[r[0] for r in NO_STATEMENTS])
+def test_no_statement(case: str, text: str) -> None:
+    assert not analyse(text).indirect
+
+
 # Known gaps, kept visible: each must fail until a rule fixes it (then move it up).
 KNOWN_GAPS = [
     pytest.param(
