@@ -42,12 +42,14 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 14: the 2026-12-04 (fifth) attribution rules (own_sentence_subject, name_then_phrasal_verb,
+# NARRATIVE_VERBS make no statement, offices of a place before a name);
 # 13: search terms spell British and American forms alike ("hospitalisation");
 # 12: a party, possessive or office of a place before a name is dropped ("Tory MP Ann Vell"),
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "13"
+PIPELINE_VERSION = "14"
 
 
 @dataclass(frozen=True)
