@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from app.evidence import Unit
+from ingest.speakers import is_named_speaker
 
 _MARKER = re.compile(r"\[(\d+)\]")
 # A reporting verb next to the speaker's surname inside the words: "..., Lavrov said",
@@ -29,6 +30,11 @@ _CONTINUATION = re.compile(r"\n[ \t]*[“\"]")  # a quotation's next paragraph o
 # A reported sentence that opens on a pronoun ("He stressed that ...") names its speaker only in
 # the sentence before it, which the answer does not show.
 _OPENING_PRONOUN = re.compile(r"^(?:He|She)\b(?=\s+\w)")
+# First words of a speaker described, not named, that already read as a subject ("some
+# analysts said"); any other description takes "The" ("bank" -> "The bank said").
+_DETERMINER_WORDS = """a an the some many most several few both all two three four five other
+    another one his her their its our"""
+_DETERMINERS = frozenset(_DETERMINER_WORDS.split())
 
 
 class Framing(NamedTuple):
@@ -100,11 +106,22 @@ def framing(unit: Unit, previous_speaker: str | None) -> Framing:
         if rule.applies(unit, text):
             return Framing(_named_subject(unit, text, previous_speaker), rule.name)
     speaker = unit.speaker or ""
+    described = _described(speaker)
     if speaker == previous_speaker:
-        who = f"{speaker.split()[-1]} also"
+        who = f"{described or speaker.split()[-1]} also"
     else:
-        who = f"{speaker} ({unit.role})" if unit.role else speaker
+        who = f"{described or speaker} ({unit.role})" if unit.role else described or speaker
     return Framing(f"{who} said: “{text.rstrip(',;: ')}”", "framed")
+
+
+def _described(speaker: str) -> str | None:
+    """A speaker the article describes rather than names ("bank", "some analysts") as the
+    subject of a sentence ("The bank", "Some analysts"); None for a name."""
+    first = speaker.split()[0] if speaker.split() else ""
+    if not first[:1].islower() or is_named_speaker(speaker):  # "de Vell" is a name
+        return None
+    subject = speaker if first in _DETERMINERS else f"the {speaker}"
+    return subject[0].upper() + subject[1:]
 
 
 def who_said_lead(unit: Unit) -> str | None:

@@ -139,6 +139,15 @@ def _mark_violations(
             yield Violation(question, "quote_outside_span", words[:160])
 
 
+def _describes(who: str, speaker: str) -> bool:
+    """A speaker described, not named ("bank", "some analysts"), is written as a subject:
+    "The bank said", "Some analysts said"."""
+    return speaker[:1].islower() and who.casefold() in (
+        speaker.casefold(),
+        f"the {speaker}".casefold(),
+    )
+
+
 def _frame_violations(
     question: str, segment: Segment, cited: Sequence[Citation]
 ) -> Iterable[Violation]:
@@ -148,9 +157,9 @@ def _frame_violations(
     for match in _FRAME.finditer(segment.text):
         who = _ROLE.sub("", match.group("who").strip())
         if match.group("also"):  # "Lavrov also said": the surname of the cited speaker
-            named = any(s.split()[-1] == who for s in speakers)
+            named = any(s.split()[-1] == who or _describes(who, s) for s in speakers)
         else:
-            named = who in speakers
+            named = who in speakers or any(_describes(who, s) for s in speakers)
         if not named:
             yield Violation(question, "wrong_speaker", f"{who!r} framed; cited {speakers}")
             continue

@@ -60,6 +60,21 @@ def test_frame(text: str, role: str | None, previous: str | None, expected: str)
     assert framing(_unit(text, role=role), previous).text == expected
 
 
+@pytest.mark.parametrize(
+    ("speaker", "previous", "expected"),
+    [
+        ("bank", None, "The bank said: “We wait”"),  # described, not named
+        ("some analysts", None, "Some analysts said: “We wait”"),
+        ("harbour spokesman", "harbour spokesman", "The harbour spokesman also said: “We wait”"),
+        ("de Vell", None, "de Vell said: “We wait”"),  # a name with a particle stays as it is
+    ],
+)
+def test_a_described_speaker_reads_as_a_subject(
+    speaker: str, previous: str | None, expected: str
+) -> None:
+    assert framing(_unit("We wait", speaker=speaker), previous).text == expected
+
+
 def test_as_written_text_is_the_article_span() -> None:
     text = "The tide is late,” she said."
     assert framing(_unit(text), None).text == text

@@ -31,6 +31,7 @@ def _citation(n: int, text: str, speaker: str | None) -> Citation:
 
 QUOTED = _citation(1, "We wait for the tide.", "Mara Quell")
 OVERRUN = _citation(1, "The boats stay in.” Ivo Brandt", "Mara Quell")
+DESCRIBED = _citation(3, "We wait for the tide.", "harbour office")  # described, not named
 REPORTED = _citation(2, "Ivo Brandt, the mayor, said the harbour would reopen.", "Ivo Brandt")
 
 
@@ -55,6 +56,9 @@ REPORTED = _citation(2, "Ivo Brandt, the mayor, said the harbour would reopen.",
         ("The boats stay in.” Ivo Brandt [1]", [OVERRUN], ["unpaired_mark"]),
         ("Ivo Brandt said: “We wait for the tide.” [1]", [QUOTED], ["wrong_speaker"]),
         ("Brandt also said: “We wait for the tide.” [1]", [QUOTED], ["wrong_speaker"]),
+        ("The harbour office said: “We wait for the tide.” [3]", [DESCRIBED], []),
+        ("The harbour office also said: “We wait for the tide.” [3]", [DESCRIBED], []),
+        ("The harbour said: “We wait for the tide.” [3]", [DESCRIBED], ["wrong_speaker"]),
         ("[Ivo Brandt] said the harbour would reopen. [2]", [REPORTED], []),
         ("[Mara Quell] said the harbour would reopen. [2]", [REPORTED], ["wrong_speaker"]),
         (
