@@ -299,16 +299,16 @@ def choose_threshold(scores: list[tuple[float, bool]], target: float = FALSE_ABS
 
 
 def choose_thresholds(
-    scores: list[tuple[float, bool]], topic_terms: list[int]
+    scores: list[tuple[float, bool]], topic_terms: list[int], family: float | None = None
 ) -> tuple[float, float]:
-    """Thresholds for short and long topics: the family's (`choose_threshold` over all its
-    questions), and for long topics the highest with false abstention within the target among
-    long topics alone when that is lower, and when both groups have `MIN_GROUP` answerable
-    questions to calibrate on."""
+    """Thresholds for short and long topics: the family's (`family` when given, else
+    `choose_threshold` over all its questions), and for long topics the highest with false
+    abstention within the target among long topics alone when that is lower, and when both
+    groups have `MIN_GROUP` answerable questions to calibrate on."""
     groups: tuple[list[tuple[float, bool]], list[tuple[float, bool]]] = ([], [])
     for score, terms in zip(scores, topic_terms, strict=True):
         groups[terms >= LONG_TOPIC_TERMS].append(score)
-    both = choose_threshold(scores)
+    both = choose_threshold(scores) if family is None else family
     if min(sum(a for _, a in group) for group in groups) < MIN_GROUP:
         return both, both
     return both, min(both, choose_threshold(groups[1]))
@@ -336,21 +336,25 @@ def fit_family(
 ) -> tuple[dict[str, Any], list[str]]:
     """Both models of one family, its thresholds, and the report's section. With `kept` (the
     family's model of an earlier fit) its trees are kept, and with `keep_answerable` its
-    answerability model too: then only the thresholds are calibrated on these questions."""
+    answerability model and threshold too: then only the long-topic threshold is calibrated
+    on these questions."""
 
     units = fit_units(group) if kept is None else UnitFit(kept["units"], np.zeros(len(FEATURES)))
     ranked = rank_questions(group, units.model)
+    family_threshold = None
     if kept is not None and keep_answerable:
         stored = kept["answerable"]
         coef = np.asarray(stored["coef"], dtype=float)
         fitted = (coef, float(stored["intercept"])) if kept["threshold"] > 0 else None
+        family_threshold = float(kept["threshold"])
     else:
         fitted = fit_answerable(ranked)
     a_coef, a_intercept = fitted if fitted else (np.zeros(len(QUESTION_FEATURES)), 0.0)
     scores = [(_probability(r.features, a_coef, a_intercept), r.answerable) for r in ranked]
     # A family without unanswerable dev questions has nothing to decline: a threshold would
     # only cost answerable ones.
-    short, long = choose_thresholds(scores, [r.topic_terms for r in ranked]) if fitted else (0, 0)
+    terms = [r.topic_terms for r in ranked]
+    short, long = choose_thresholds(scores, terms, family_threshold) if fitted else (0, 0)
     model = {
         "units": units.stored,
         "answerable": {"coef": _rounded(a_coef), "intercept": round(a_intercept, 6)},
@@ -410,7 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep-answerable",
         action="store_true",
-        help="with --keep-units, keep its answerability models too: only calibrate thresholds",
+        help="with --keep-units, keep its answerability models and thresholds too: only "
+        "calibrate the long-topic thresholds",
     )
     parser.add_argument(
         "--cache",

@@ -259,8 +259,7 @@ def test_kept_units_are_stored_as_they_were_and_only_answerability_is_refitted()
     other = {**fresh, "answerable": {"coef": [0.0] * len(QUESTION_FEATURES), "intercept": 1.0}}
     kept, _ = fit_family("general", questions, other, keep_answerable=True)
     assert kept["answerable"] == other["answerable"]
-    # Every question scores sigmoid(1) under the kept model: the threshold declines none.
-    assert kept["threshold"] == pytest.approx(1 / (1 + math.exp(-1.0)), abs=1e-6)
+    assert kept["threshold"] == other["threshold"]  # kept, not calibrated again
 
 
 def test_long_topics_get_their_own_threshold_when_both_groups_can_calibrate_one() -> None:
@@ -273,6 +272,8 @@ def test_long_topics_get_their_own_threshold_when_both_groups_can_calibrate_one(
     assert long_only == 0.5  # declines 2 of the 62 long answerable (0.032)
     both = choose_threshold(short + long[:40])
     assert choose_thresholds(short + long[:40], terms[: len(short) + 40]) == (both, both)
+    assert choose_thresholds(short + long, terms, family=0.4) == (0.4, 0.4)  # never above it
+    assert choose_thresholds(short + long, terms, family=0.7) == (0.7, 0.5)
 
 
 def test_the_threshold_read_depends_on_the_topic_length() -> None:
