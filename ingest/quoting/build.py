@@ -135,14 +135,7 @@ def _fill_unattributed(
         elif piece.fallback is not None:
             resolved = resolver.resolve(piece.fallback.np, piece.fallback.pos, None)
             if resolver.names_someone(piece.fallback.np, resolved):
-                item.update(
-                    speaker=resolved.speaker,
-                    speaker_as_written=resolved.as_written,
-                    role=resolved.role,
-                    rule="sentence_subject_fallback",
-                    attributed=True,
-                    weak=True,
-                )
+                _weakly_attributed(item, resolved, "sentence_subject_fallback")
 
 
 def _quoted_before(doc: Findings, items: dict[int, dict[str, Any]], idx: int, piece: Piece) -> bool:
@@ -162,15 +155,20 @@ def _own_subject(piece: Piece, item: dict[str, Any], resolver: Resolver) -> bool
     resolved = resolver.resolve(piece.fallback.np, piece.fallback.pos, None)
     if not resolver.names_someone(piece.fallback.np, resolved):
         return False
+    _weakly_attributed(item, resolved, "own_sentence_subject")
+    return True
+
+
+def _weakly_attributed(item: dict[str, Any], resolved: Resolved, rule: str) -> None:
+    """Give a quote the speaker a sentence subject names: attributed, but weakly (no cue)."""
     item.update(
         speaker=resolved.speaker,
         speaker_as_written=resolved.as_written,
         role=resolved.role,
-        rule="own_sentence_subject",
+        rule=rule,
         attributed=True,
         weak=True,
     )
-    return True
 
 
 def _neighbour(
