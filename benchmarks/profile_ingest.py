@@ -42,11 +42,26 @@ def main() -> None:
         "--overlapped", action="store_true", help="stages overlapped (Ingestor.overlap)"
     )
     parser.add_argument("--stage-articles", type=int, help="articles per ingest stage")
+    parser.add_argument(
+        "--edge-articles", type=int, help="articles of the first and last overlapped stages"
+    )
+    parser.add_argument(
+        "--write-page", type=int, help="chunk and quote records per Chroma add, overlapped"
+    )
+    parser.add_argument("--switch-interval", type=float, help="sys.setswitchinterval, seconds")
     args = parser.parse_args()
-    if args.stage_articles:
-        import ingest.pipeline
+    if args.switch_interval:
+        import sys
 
+        sys.setswitchinterval(args.switch_interval)
+    import ingest.pipeline
+
+    if args.stage_articles:
         ingest.pipeline.STAGE_ARTICLES = args.stage_articles
+    if args.edge_articles:
+        ingest.pipeline.EDGE_STAGE_ARTICLES = args.edge_articles
+    if args.write_page:
+        ingest.pipeline.OVERLAPPED_WRITE_PAGE = args.write_page
     if args.no_model:
         _skip_model()
 
@@ -60,17 +75,22 @@ def main() -> None:
         desk.ingestor = replace(desk.ingestor, overlap=args.overlapped)
         desk.ingestor.warm()  # the models load outside the profile
         profile = cProfile.Profile()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         if not args.no_profile:
             profile.enable()
         report = desk.ingest([corpus], progress=False)
         profile.disable()
-        wall = time.perf_counter() - started
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(
         f"# ingest profile: {report.added} articles of {args.corpus.name},"
-        f" overlapped {args.overlapped}, stages of {args.stage_articles or 'default'}; {machine()}"
+        f" overlapped {args.overlapped}, stages of {ingest.pipeline.STAGE_ARTICLES}"
+        f" (edges {ingest.pipeline.EDGE_STAGE_ARTICLES}), Chroma adds of"
+        f" {ingest.pipeline.OVERLAPPED_WRITE_PAGE if args.overlapped else 'any size'}; {machine()}"
     )
-    print(f"ingest {wall:.2f}s; " + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items()))
+    print(
+        f"ingest {wall:.2f}s, CPU {cpu:.2f}s; "
+        + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
+    )
     for order in () if args.no_profile else ("tottime", "cumulative"):
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats(order).print_stats(args.top)
