@@ -22,7 +22,7 @@ from ingest.loaders import LoadError, discover, load_file
 from ingest.memory import release_free_memory
 from ingest.quotes import extract_quotes_many, load_models
 from ingest.sentence_vectors import SentenceVectors
-from ingest.store import OVERLAPPED_WRITE_PAGE, Store, StoreError, refused_write
+from ingest.store import Store, StoreError, refused_write
 from ingest.types import Article, Chunk, Quote
 
 ErrorSink = Callable[[LoadError], None]
@@ -39,11 +39,6 @@ class StoreWriteError(StoreError):
 # rounds on a busy machine, peak RSS 785-817 MB against 795-917 MB (onnxruntime pass;
 # `python -m benchmarks.profile_ingest --limit 300 --no-profile [--stage-articles 150]`).
 STAGE_ARTICLES = 150
-
-# With stages overlapped, the first stage's quote finding and the last stage's write have no
-# model pass beside them: the first and last stages are this small, so that little of the
-# work runs alone (the stages between keep `STAGE_ARTICLES`'s low padding).
-EDGE_STAGE_ARTICLES = 25
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
@@ -241,8 +236,7 @@ class Ingestor:
         earlier stage committed.
         """
         size = max(1, min(self.batch_articles, STAGE_ARTICLES))
-        edge = min(size, EDGE_STAGE_ARTICLES) if self.overlap else size
-        batches = _stages(articles, stage_sizes(len(articles), size, edge))
+        batches = [articles[i : i + size] for i in range(0, len(articles), size)]
         if batches:
             started = time.perf_counter()
             self.warm()
@@ -341,7 +335,6 @@ class Ingestor:
                 prepared.quotes,
                 vectors.quotes,
                 {a.id: self.stamp(a) for a in batch},
-                page=OVERLAPPED_WRITE_PAGE if self.overlap else None,
             )
             self.sentences.write(vectors.sentences)
         except Exception as exc:  # disk full, read-only or damaged store
@@ -353,25 +346,6 @@ class Ingestor:
         report.chunks_written += len(prepared.chunks)
         report.quotes_written += len(prepared.quotes)
         done(batch)
-
-
-def stage_sizes(total: int, size: int, edge: int) -> list[int]:
-    """Articles per stage: a first and a last stage of `edge` articles, the rest in as few
-    stages of at most `size` as hold them, equal to within one; stages of `size` when there
-    are too few articles for both edges."""
-    if total <= 2 * edge or edge >= size:
-        return [min(size, total - start) for start in range(0, total, size)]
-    middle = total - 2 * edge
-    count = -(-middle // size)
-    return [edge] + [middle // count + (i < middle % count) for i in range(count)] + [edge]
-
-
-def _stages(articles: Sequence[Article], sizes: Sequence[int]) -> list[Sequence[Article]]:
-    stages, start = [], 0
-    for size in sizes:
-        stages.append(articles[start : start + size])
-        start += size
-    return stages
 
 
 def _write_failure(location: str, exc: BaseException, report: IngestReport) -> str:

@@ -58,12 +58,6 @@ _HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
 _ARTICLE_VECTOR = [1.0]  # the articles collection is a record store; Chroma needs a vector
 _ARTICLES_PER_READ = 500  # article ids per Chroma `$in` filter
 _VECTORS_PER_READ = 64  # vectors per Chroma request (see `Store.vectors`)
-# Chunk and quote records per Chroma `add` when ingest writes beside the model's pass
-# (`Ingestor.overlap`): an `add` holds the GIL until it returns (0.3 s and more for a stage's
-# quotes), so the pass's worker threads wait for it between batches; smaller adds hand it
-# back often but cost more in all (about 0.7 s more per 3,000 records), so ingest in turn
-# writes as many per `add` as Chroma takes. Measured: docs/notes/floor2.md.
-OVERLAPPED_WRITE_PAGE = 128
 
 
 # The metadata a stored record copies from a chunk or a quote: every field but the text (the
@@ -532,22 +526,16 @@ class Store:
             )
 
     def _add(
-        self,
-        collection: Any,
-        records: Sequence[_Record],
-        vectors: Sequence[Sequence[float]],
-        page: int | None,
+        self, collection: Any, records: Sequence[_Record], vectors: Sequence[Sequence[float]]
     ) -> None:
-        """Add records with their vectors in order, `page` per request (None: as many as
-        Chroma takes)."""
+        """Add records with their vectors, as many per request as Chroma takes."""
         if len(records) != len(vectors):
             raise ValueError(f"{len(records)} records but {len(vectors)} vectors")
-        size = max(1, min(self.max_batch, page or self.max_batch))
-        for start in range(0, len(records), size):
-            page = records[start : start + size]
+        for start in range(0, len(records), self.max_batch):
+            page = records[start : start + self.max_batch]
             collection.add(
                 ids=[r.id for r in page],
-                embeddings=np.asarray(vectors[start : start + size], dtype=np.float32),
+                embeddings=np.asarray(vectors[start : start + self.max_batch], dtype=np.float32),
                 metadatas=[r.metadata for r in page],
                 documents=[r.document for r in page],
             )
@@ -560,11 +548,9 @@ class Store:
         quotes: Sequence[tuple[str, Quote]],
         quote_vectors: Sequence[Sequence[float]],
         stamps: dict[str, str],
-        page: int | None = None,
     ) -> None:
         """Write the lexical documents, chunks and quotes, then the article records that make
-        them visible; chunks and quotes `page` records per Chroma `add` (None: as many as
-        Chroma takes; see `OVERLAPPED_WRITE_PAGE`).
+        them visible.
 
         `stamps` maps each article id to the stamp readers compare (content hash plus the
         ingest pipeline's version), written on every chunk, quote and record alike.
@@ -586,8 +572,8 @@ class Store:
                 chunks,
                 [(qid, q, qid.rsplit(":", 1)[0]) for qid, q in quotes],
             )
-            self._add(self.chunks, chunk_records, chunk_vectors, page)
-            self._add(self.quotes, quote_records, quote_vectors, page)
+            self._add(self.chunks, chunk_records, chunk_vectors)
+            self._add(self.quotes, quote_records, quote_vectors)
             self._log([LedgerEntry(a.id, stamps[a.id]) for a in articles])
             for start in range(0, len(articles), self.max_batch):
                 batch = articles[start : start + self.max_batch]

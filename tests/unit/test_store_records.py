@@ -91,9 +91,9 @@ def ingested(tmp_path: Path):
     calls: list[tuple] = []
     write = store.write
 
-    def recording_write(*args, **options):
+    def recording_write(*args):
         calls.append(args)
-        write(*args, **options)
+        write(*args)
 
     store.write = recording_write  # type: ignore[method-assign]
     ingestor = Ingestor(
@@ -150,16 +150,3 @@ def test_cases_the_records_must_cover(ingested):
     contents = [json.loads(m["_node_content"]) for m in chunks]
     assert any("“" in c["metadata"]["title"] for c in contents)
     assert any("\\" in m["_node_content"] for m in quotes)
-
-
-def test_records_written_in_pages_equal_one_add(ingested, tmp_path: Path):
-    """Ingest overlapped with the model writes `OVERLAPPED_WRITE_PAGE` records per Chroma
-    `add`: the same records, in the same order, as one `add` per collection."""
-    store, calls = ingested
-    paged = Store.open(tmp_path / "paged")
-    for args in calls:
-        paged.write(*args, page=2)
-    for ours, theirs in ((store.chunks, paged.chunks), (store.quotes, paged.quotes)):
-        assert ours.get()["ids"] == theirs.get()["ids"]
-        assert _get(ours) == _get(theirs)
-    assert paged.counts()["quotes"] > 2  # several pages of 2
