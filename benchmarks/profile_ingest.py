@@ -42,13 +42,38 @@ def main() -> None:
         "--overlapped", action="store_true", help="stages overlapped (Ingestor.overlap)"
     )
     parser.add_argument("--stage-articles", type=int, help="articles per ingest stage")
+    parser.add_argument("--switch-interval", type=float, help="sys.setswitchinterval, seconds")
+    parser.add_argument(
+        "--batch-trim-every",
+        type=int,
+        help="malloc_trim after every Nth model batch only (0: never; ingest still trims"
+        " after each stage)",
+    )
+    parser.add_argument(
+        "--mmap-threshold", type=int, help="glibc M_MMAP_THRESHOLD, bytes (fixed, not dynamic)"
+    )
+    parser.add_argument("--arena-max", type=int, help="glibc M_ARENA_MAX: malloc arenas")
     args = parser.parse_args()
-    if args.stage_articles:
-        import ingest.pipeline
+    if args.switch_interval:
+        import sys
 
+        sys.setswitchinterval(args.switch_interval)
+    import ingest.pipeline
+
+    if args.stage_articles:
         ingest.pipeline.STAGE_ARTICLES = args.stage_articles
     if args.no_model:
         _skip_model()
+    if args.batch_trim_every is not None:
+        _trim_every(args.batch_trim_every)
+    if args.mmap_threshold:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").mallopt(-3, args.mmap_threshold)  # M_MMAP_THRESHOLD
+    if args.arena_max:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").mallopt(-8, args.arena_max)  # M_ARENA_MAX
 
     from app.api import QuoteDesk
 
@@ -60,21 +85,45 @@ def main() -> None:
         desk.ingestor = replace(desk.ingestor, overlap=args.overlapped)
         desk.ingestor.warm()  # the models load outside the profile
         profile = cProfile.Profile()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         if not args.no_profile:
             profile.enable()
         report = desk.ingest([corpus], progress=False)
         profile.disable()
-        wall = time.perf_counter() - started
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(
         f"# ingest profile: {report.added} articles of {args.corpus.name},"
-        f" overlapped {args.overlapped}, stages of {args.stage_articles or 'default'}; {machine()}"
+        f" overlapped {args.overlapped}, stages of {ingest.pipeline.STAGE_ARTICLES}; {machine()}"
     )
-    print(f"ingest {wall:.2f}s; " + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items()))
+    print(
+        f"ingest {wall:.2f}s, CPU {cpu:.2f}s, peak RSS {_peak_mb():,.0f} MB; "
+        + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
+    )
     for order in () if args.no_profile else ("tottime", "cumulative"):
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats(order).print_stats(args.top)
         print(out.getvalue())
+
+
+def _trim_every(every: int) -> None:
+    """The model pass trims freed memory after every `every`th batch (0: never)."""
+    import itertools
+
+    import ingest.token_pass
+    from ingest.memory import release_free_memory
+
+    calls = itertools.count(1)
+
+    def trim() -> bool:
+        return bool(every) and next(calls) % every == 0 and release_free_memory()
+
+    ingest.token_pass.release_free_memory = trim
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _skip_model() -> None:
