@@ -212,11 +212,12 @@ def unify_speakers(names: Iterable[str], text: str = "") -> dict[str, str]:
 
 def _names_someone(name: str) -> bool:
     """Whether a speaker string is written as a name (capitalised words after any leading
-    article or title: "Sergei Lavrov", "the Kremlin", "a spokesman for Vodafone"), which may
+    article or title: "Sergei Lavrov", "the Kremlin", "Prime Minister Ann Vell"), which may
     merge with names of its surname in other articles. A description ("Russia's foreign
-    minister", "the minister") names nobody outside its article: its last word is no surname,
-    and merging by it made every minister of a corpus one speaker. Within one article it
-    does refer back ("the archbishop" after "the South African archbishop")."""
+    minister", "the minister", "a spokesman for Vodafone") names nobody outside its article:
+    its last word is no surname, and merging by it made every minister of a corpus one
+    speaker. Within one article it does refer back ("the archbishop" after "the South African
+    archbishop")."""
     words = strip_titles(name).split()
     if words and words[0].lower() in _ARTICLES:
         words = words[1:]
