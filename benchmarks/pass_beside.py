@@ -68,6 +68,22 @@ class _Count:
     value = 0
 
 
+def _beside_thread(timed_pass, target, *args) -> tuple[float, float]:  # noqa: ANN001
+    """The pass's seconds while `target(*args, stop, count)` runs in a thread started a second
+    before, and the neighbour's rate over the pass (its count per second)."""
+    stop = threading.Event()
+    count = _Count()
+    thread = threading.Thread(target=target, args=(*args, stop, count))
+    thread.start()
+    time.sleep(1.0)
+    before = count.value
+    seconds = timed_pass()
+    rate = (count.value - before) / seconds
+    stop.set()
+    thread.join()
+    return seconds, rate
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -112,33 +128,11 @@ def main() -> None:
 
         results = {"alone": (timed_pass(), 0.0)}
         load_models()
-        stop = threading.Event()
-        count = _Count()
-        thread = threading.Thread(target=_find_quotes_until, args=(others, stop, count))
-        thread.start()
-        time.sleep(1.0)
-        before = count.value
-        seconds = timed_pass()
-        results["beside a thread"] = (seconds, (count.value - before) / seconds)
-        stop.set()
-        thread.join()
-
+        results["beside a thread"] = _beside_thread(timed_pass, _find_quotes_until, others)
         for page in (128, 1000):
-            stop = threading.Event()
-            count = _Count()
-            thread = threading.Thread(
-                target=_add_until, args=(str(Path(folder) / f"beside{page}"), page, stop, count)
+            results[f"beside a thread's Chroma adds of {page}"] = _beside_thread(
+                timed_pass, _add_until, str(Path(folder) / f"beside{page}"), page
             )
-            thread.start()
-            time.sleep(1.0)
-            before = count.value
-            seconds = timed_pass()
-            results[f"beside a thread's Chroma adds of {page}"] = (
-                seconds,
-                (count.value - before) / seconds,
-            )
-            stop.set()
-            thread.join()
 
         context = multiprocessing.get_context("spawn")
         stop_p, count_p = context.Event(), context.Value("i", -1)
