@@ -42,6 +42,8 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 15: a speaker phrase that names no one ("Let me say that", "Maybe we", "I'm told that",
+# "One can") leaves its statement unattributed (`ingest/quoting/nobody.py`);
 # 14: the 2026-12-04 (fifth) attribution rules (own_sentence_subject, name_then_phrasal_verb,
 # NARRATIVE_VERBS make no statement, offices of a place before a name);
 # 13: search terms spell British and American forms alike ("hospitalisation");
@@ -49,7 +51,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "14"
+PIPELINE_VERSION = "15"
 
 
 @dataclass(frozen=True)

@@ -66,13 +66,14 @@ def _add_name_mentions(resolver: Resolver) -> None:
 
 
 def _piece_quote(doc: Findings, idx: int, resolver: Resolver) -> dict[str, Any]:
-    """A direct quote with its own speaker phrase resolved, or unattributed for now."""
+    """A direct quote with its own speaker phrase resolved, or unattributed for now (also
+    when the phrase names nobody: `"..." Please tell them`)."""
     piece = doc.pieces[idx]
-    if piece.np is None:
+    resolved = resolver.resolve(piece.np, piece.np_pos, piece.role) if piece.np else None
+    if resolved is None or resolved.kind == "nobody":
         return quote_record(
             (piece.start, piece.end), "direct", None, None, "unattributed", attributed=False
         )
-    resolved = resolver.resolve(piece.np, piece.np_pos, piece.role)
     resolver.note(piece.np_pos, resolved, piece.np.lower())
     return quote_record((piece.start, piece.end), "direct", resolved, piece.cue, piece.rule or "")
 
@@ -92,10 +93,18 @@ def _indirect_quote(
         resolved = Resolved(last["speaker"], last["speaker_as_written"], last["role"], "person")
     else:
         resolved = resolver.resolve(np, np_pos, statement.role)
-        if resolved.speaker is None and resolved.kind == "other" and np.lower() not in PRONOUNS:
+        if _names_nobody(resolved, np):
             return None
         resolver.note(np_pos, resolved, np.lower())
     return quote_record((start, end), "indirect", resolved, statement.cue, statement.rule)
+
+
+def _names_nobody(resolved: Resolved, np: str) -> bool:
+    """The phrase resolved to no one and is no pronoun (an unresolved "he" keeps its
+    statement, unattributed)."""
+    if resolved.kind == "nobody":
+        return True
+    return resolved.speaker is None and resolved.kind == "other" and np.lower() not in PRONOUNS
 
 
 def _fill_unattributed(

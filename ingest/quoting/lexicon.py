@@ -326,6 +326,10 @@ PRONOUNS = {
     "we": "s",
 }
 POSSESSIVE_OWNERS = {"his": "he", "her": "she", "their": "they"}
+# Speaker phrases that name no one (`nobody.py`): the person talking or talked to, openers.
+FIRST_SECOND_PERSON = frozenset(split_words("i me my mine we us our ours you your yours"))
+NOT_NAME_OPENERS = frozenset(split_words("such only just nearly almost maybe perhaps therefore"))
+NOT_NAME_OPENERS |= frozenset(split_words("thus however usually also still how why let please"))
 POSSESSIVE_PRONOUNS = frozenset(POSSESSIVE_OWNERS) | {"its"}
 ROLE_WORDS = frozenset(
     split_words(

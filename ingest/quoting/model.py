@@ -114,7 +114,7 @@ class Resolved:
     speaker: str | None
     as_written: str
     role: str | None = None
-    kind: str = "person"  # person | org | other
+    kind: str = "person"  # person | org | other | nobody (a phrase that names no one)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from ingest.quoting.nameshapes import (
     office_of_place,
     plain_name,
 )
+from ingest.quoting.nobody import CommonWords, names_no_one
 from ingest.quoting.nounphrases import (
     LEADING_ADVERBS,
     PREPOSITIONS,
@@ -65,6 +66,7 @@ class Resolver:
         self.roles: list[tuple[int, str, str]] = []
         self.mentions: list[_Mention] = []
         self.org_words = {m.group(1).lower() for m in _THE_NAME.finditer(doc.text)}
+        self.common_words = CommonWords(doc.text)
         for pos, name, role in doc.roles:
             person = self._person_in(name)
             if person:
@@ -79,7 +81,21 @@ class Resolver:
         return people[-1] if people else None
 
     def resolve(self, np: str, pos: int, role: str | None) -> Resolved:
-        """Resolve one speaker phrase written at `pos`."""
+        """Resolve one speaker phrase written at `pos`; a phrase that can name nobody
+        (`_names_nobody`) resolves to no speaker."""
+        resolved = self._resolve(np, pos, role)
+        if resolved.speaker and self._names_nobody(np, resolved.speaker):
+            return Resolved(None, np, None, "nobody")
+        return resolved
+
+    def _names_nobody(self, np: str, speaker: str) -> bool:
+        """A one-word speaker that is no one (`nobody.names_no_one`), unless NER names it."""
+        if " " in speaker or not names_no_one(speaker, self.common_words):
+            return False
+        labels = {label for label, _, _ in self.entities.get(np, ())}
+        return not labels & {"PERSON", "ORG", "GPE", "NORP"}
+
+    def _resolve(self, np: str, pos: int, role: str | None) -> Resolved:
         low = _OBJECT_PRONOUNS.get(np.lower(), np.lower())  # `according to him`
         if low in PRONOUNS:
             return self._pronoun(low, np, pos)

@@ -1,0 +1,69 @@
+"""Speaker phrases that name no one.
+
+A rule that takes the words before a cue as its subject sometimes takes a word that cannot be
+anyone's name: `Let me say that ...` gives "Let", `I'm sure that ...` "I'm", `One can ...`
+"can", `Maybe we ...` "Maybe". Such a phrase must leave the statement unattributed rather than
+invent a speaker that answers would then quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.quoting.lexicon import (
+    AUX,
+    CLAUSE_MARKERS,
+    DETERMINERS,
+    FIRST_SECOND_PERSON,
+    NOT_NAME_OPENERS,
+    THAT_INSIDE,
+)
+
+# Lower-case one-word speakers that are no one: determiners, auxiliaries and modals.
+FUNCTION_WORDS = DETERMINERS | AUX | THAT_INSIDE | CLAUSE_MARKERS
+# Between a sentence's end and its first word: spaces, quotation marks, brackets.
+_OPENING_MARKS = " \t\n\"“”‘’'([«»"
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """The word at `start` is the first of its sentence, paragraph or text."""
+    before = text[max(0, start - 12) : start]
+    bare = before.rstrip(_OPENING_MARKS)
+    if "\n" in before[len(bare) :]:
+        return True
+    if not bare:
+        return start == len(before)
+    return bare[-1] in ".!?:;"
+
+
+class CommonWords:
+    """The capitalised words of one text that are common words: written in lower case too,
+    and capitalised only where a sentence opens (`Maybe`, `Please`, `Therefore`). A word
+    never written in lower case may be a name (`Will claims ...`), so it is not one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        known = self._known.get(word)
+        if known is None:
+            lower = re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None
+            known = lower and all(
+                opens_sentence(self.text, m.start())
+                for m in re.finditer(rf"\b{re.escape(word)}\b", self.text)
+            )
+            self._known[word] = known
+        return known
+
+
+def names_no_one(speaker: str, common: CommonWords) -> bool:
+    """A one-word speaker that is a function word (`can`, `our`), the speaker's own first
+    or second person in any case (`You`, `I'm`), or a function word or sentence opener
+    capitalised only because it opens its sentence (`Maybe`, `Let`; not `Will` the name, nor
+    a group: `Analysts said ...` names its source)."""
+    low = speaker.lower().replace("’", "'").split("'")[0]  # "I'm", "We've": the pronoun
+    acronym = speaker.isupper() and len(speaker) > 1  # "US" is no "us"
+    if low in FIRST_SECOND_PERSON and not acronym or speaker in FUNCTION_WORDS:
+        return True
+    return low in FUNCTION_WORDS | NOT_NAME_OPENERS and speaker in common
