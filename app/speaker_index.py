@@ -179,7 +179,11 @@ class SpeakerIndex:
         self._role_holders = sorted(holders, key=lambda h: (h.name, h.role))
         self._holders: dict[str, list[RoleHolder]] = defaultdict(list)
         for holder in self._role_holders:
-            for word in {w.rstrip("s") for w in canonical_key(holder.role).split()}:
+            # Under the words a question's role phrase is looked up by (`role_keywords`): a
+            # name's key drops leading offices ("Head of the Office of the President" keys as
+            # "president"), which left "the head of the President's Office" holding nobody.
+            words = {w.rstrip("s") for w in canonical_key(holder.role).split()}
+            for word in words | role_keywords(holder.role):
                 self._holders[word].append(holder)
 
     def to_json(self) -> bytes:

@@ -359,6 +359,20 @@ def test_a_description_holds_a_role_only_when_nobody_named_does() -> None:
     assert [h.name for h in holders] == ["the French foreign minister"]
 
 
+# (office as recorded, as asked): offices whose head a name's key would drop ("Head of ...")
+OFFICES_ASKED_ANOTHER_WAY = [
+    ("Head of the Office of the Mayor", "the head of the Mayor's Office"),
+    ("Press Secretary of the Mayor", "the press secretary"),
+    ("Chief of the Harbour Board", "the chief of the Harbour Board"),
+]
+
+
+@pytest.mark.parametrize(("office", "asked"), OFFICES_ASKED_ANOTHER_WAY)
+def test_an_office_is_found_by_its_head_noun(office: str, asked: str) -> None:
+    index = SpeakerIndex([*quoted("Ada Lind", "a1", 3, office), *quoted("Bo Tarn", "a2", 2)])
+    assert [h.name for h in index.role_holders(asked)] == ["Ada Lind"]
+
+
 def test_an_office_followed_by_a_name_is_that_name() -> None:
     index = SpeakerIndex([*quoted("Ada Lind", "a1", 3), *quoted("Bo Tarn", "a2", 2, "minister")])
     for question in (
