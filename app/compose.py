@@ -110,8 +110,23 @@ def framing(unit: Unit, previous_speaker: str | None) -> Framing:
     if speaker == previous_speaker:
         who = f"{described or speaker.split()[-1]} also"
     else:
-        who = f"{described or speaker} ({unit.role})" if unit.role else described or speaker
+        role = shown_role(speaker, unit.role)
+        who = f"{described or speaker} ({role})" if role else described or speaker
     return Framing(f"{who} said: “{text.rstrip(',;: ')}”", "framed")
+
+
+def shown_role(speaker: str, role: str | None) -> str | None:
+    """The role as shown beside the speaker's name, without that name: extraction sometimes
+    records the whole phrase ("Prime Minister of Westland Ana Vell" for Ana Vell) or the
+    speaker itself (a bare "Adviser"), and the answer must not name anyone twice."""
+    words = (role or "").split()
+    name = speaker.split()
+    if name and words[-len(name) :] == name:
+        words = words[: -len(name)]
+    elif len(name) > 1 and words[-1:] == name[-1:]:  # the surname alone: "President Vell"
+        words = words[:-1]
+    shown = " ".join(words).strip(" ,")
+    return shown or None
 
 
 def _described(speaker: str) -> str | None:
@@ -133,4 +148,5 @@ def who_said_lead(unit: Unit) -> str | None:
     surname = re.escape(unit.speaker.split()[-1])
     if re.search(rf"\b{surname}\b", framing(unit, None).text):
         return None
-    return f"{unit.speaker} ({unit.role})." if unit.role else f"{unit.speaker}."
+    role = shown_role(unit.speaker, unit.role)
+    return f"{unit.speaker} ({role})." if role else f"{unit.speaker}."

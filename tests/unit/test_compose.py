@@ -54,6 +54,15 @@ def test_rules_are_named_once_in_order() -> None:
         ("We wait", "harbour master", "Mara Quell", "Quell also said: “We wait”"),
         ("We wait", None, "Ivo Brandt", "Mara Quell said: “We wait”"),
         ("See note [2] below", None, None, "Mara Quell said: “See note ［2］ below”"),
+        # a role recorded with the name in it, or as the name alone, never names her twice
+        (
+            "We wait",
+            "Harbour Master of Lowtown Mara Quell",
+            None,
+            ("Mara Quell (Harbour Master of Lowtown) said: “We wait”"),
+        ),
+        ("We wait", "Harbour Master Quell", None, "Mara Quell (Harbour Master) said: “We wait”"),
+        ("We wait", "Mara Quell", None, "Mara Quell said: “We wait”"),
     ],
 )
 def test_frame(text: str, role: str | None, previous: str | None, expected: str) -> None:
