@@ -307,3 +307,17 @@ def test_folds_keep_an_article_on_one_side_and_both_models_find_the_evidence() -
     blind = [without(q, ["unit_cover"]) for q in questions]
     assert not any(q.features[:, COL["unit_cover"]].any() for q in blind)
     assert questions[1].features[2, COL["unit_cover"]] >= 0.7  # the originals are untouched
+
+
+def test_by_set_scores_each_set_in_sample_and_held_out(capsys) -> None:
+    from evals.ranker_folds import print_by_set
+
+    questions = _questions(np.random.default_rng(3), 120)
+    members = [(q, i % 2) for i, q in enumerate(questions)]
+    print_by_set({"general": members}, {"general one": members[:60], "general two": members[60:]})
+    lines = capsys.readouterr().out.splitlines()
+    rows = [line.split(" | ") for line in lines[2:]]
+    assert [r[0] for r in rows] == ["| general one", "| general two"]
+    answerable = [sum(q.answerable for q, _ in part) for part in (members[:60], members[60:])]
+    assert [int(r[1]) for r in rows] == answerable
+    assert all(float(r[2]) == 1.0 and float(r[3]) == 1.0 for r in rows)  # planted evidence
