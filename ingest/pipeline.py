@@ -42,6 +42,8 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 16: an office whose titles strip its head ("head of the President's Office") is no name,
+# so the article links it to the person it names with that office;
 # 15: a speaker phrase that names no one ("Let me say that", "Maybe we", "I'm told that",
 # "One can") leaves its statement unattributed (`ingest/quoting/nobody.py`);
 # 14: the 2026-12-04 (fifth) attribution rules (own_sentence_subject, name_then_phrasal_verb,
@@ -51,7 +53,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "15"
+PIPELINE_VERSION = "16"
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-NAMING_VERSION = 2
+NAMING_VERSION = 3
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -463,9 +463,11 @@ def link_in_article(speakers: Iterable[str], text: str) -> dict[str, Link]:
 
 
 def _unify_group(members: list[str], counts: Counter[str]) -> dict[str, str]:
-    """Cluster the names sharing one surname."""
-    full = [m for m in members if _given(canonical_key(m))]
-    bare = [m for m in members if not _given(canonical_key(m))]
+    """Cluster the names sharing one surname. An office whose titles strip its own head is
+    no full name, though its key looks like one ("head of the President's Office" keys as
+    "president office")."""
+    full = [m for m in members if _given(canonical_key(m)) and not _loses_its_head(m)]
+    bare = [m for m in members if m not in full]
     clusters: list[list[str]] = []
     for name in sorted(full, key=lambda n: _display_score(n, counts), reverse=True):
         key = canonical_key(name)
@@ -486,6 +488,19 @@ def _unify_group(members: list[str], counts: Counter[str]) -> dict[str, str]:
         alone = name if is_office(name) else strip_titles(name) or name
         mapping[name] = mapping[target[0]] if target else alone
     return mapping
+
+
+def _loses_its_head(name: str) -> bool:
+    """An office ("head of the President's Office") whose stripped form lacks its head noun
+    and is no person's name ("Minister of Infrastructure Ana Vell" strips to Ana Vell)."""
+    kept = strip_titles(name)
+    if not is_office(name) or role_head(name) in _words(kept):
+        return False
+    words = kept.split()
+    person = 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words
+    )
+    return not person or bool(set(_words(kept)) & _NOT_PERSON_WORDS)
 
 
 def _bare_target(clusters: list[list[str]], counts: Counter[str]) -> list[str] | None:

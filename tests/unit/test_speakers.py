@@ -65,6 +65,23 @@ def test_descriptions_merge_within_an_article_but_not_across_articles() -> None:
     assert within["Minister"] == within["Westland's foreign minister"]
 
 
+def test_an_office_whose_titles_strip_its_head_is_no_name() -> None:
+    """ "head of the Mayor's Office" keys as "mayor office": taken for a full name, it was
+    shown as "Mayor's Office" and never linked to the head the article names."""
+    office = "head of the Mayor's Office"
+    assert unify_speakers([office, "Head of the Office of the Mayor"]) == {
+        office: office,
+        "Head of the Office of the Mayor": "Head of the Office of the Mayor",
+    }
+    text = (
+        "Head of the Office of the Mayor of Lowtown Ana Vell spoke. "
+        "The head of the Mayor's Office agreed."
+    )
+    assert unify_speakers([office, "Ana Vell"], text)[office] == "Ana Vell"
+    minister = "Minister of Harbours of Westland Ana Vell"  # strips to a person's name
+    assert unify_speakers([minister]) == {minister: "Ana Vell"}
+
+
 def test_canonical_key_folds_case_accents_titles_and_possessives() -> None:
     assert canonical_key("Dr. José Álvarez") == "jose alvarez"
     assert canonical_key("Lavrov’s") == "lavrov"
