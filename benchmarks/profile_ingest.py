@@ -44,16 +44,24 @@ def main() -> None:
     parser.add_argument("--stage-articles", type=int, help="articles per ingest stage")
     parser.add_argument("--switch-interval", type=float, help="sys.setswitchinterval, seconds")
     parser.add_argument(
-        "--batch-trim-every",
+        "--pass-trim-every",
         type=int,
-        help="malloc_trim after every Nth model batch only (0: never; ingest still trims"
+        help="malloc_trim after every Nth model pass call only (0: never; ingest still trims"
         " after each stage)",
     )
     parser.add_argument(
         "--mmap-threshold", type=int, help="glibc M_MMAP_THRESHOLD, bytes (fixed, not dynamic)"
     )
-    parser.add_argument("--arena-max", type=int, help="glibc M_ARENA_MAX: malloc arenas")
+    parser.add_argument(
+        "--arena-max",
+        type=int,
+        help="glibc M_ARENA_MAX: malloc arenas (the process switches set 1 first, as the"
+        " `quotedesk` command does)",
+    )
     args = parser.parse_args()
+    from app.settings import set_process_switches
+
+    set_process_switches()  # at start, before any library loads, as `quotedesk` does
     if args.switch_interval:
         import sys
 
@@ -64,8 +72,8 @@ def main() -> None:
         ingest.pipeline.STAGE_ARTICLES = args.stage_articles
     if args.no_model:
         _skip_model()
-    if args.batch_trim_every is not None:
-        _trim_every(args.batch_trim_every)
+    if args.pass_trim_every is not None:
+        _trim_every(args.pass_trim_every)
     if args.mmap_threshold:
         import ctypes
 
@@ -106,7 +114,7 @@ def main() -> None:
 
 
 def _trim_every(every: int) -> None:
-    """The model pass trims freed memory after every `every`th batch (0: never)."""
+    """The model pass trims freed memory after every `every`th call (0: never)."""
     import itertools
 
     import ingest.token_pass
