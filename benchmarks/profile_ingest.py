@@ -3,7 +3,12 @@
 Prints the ingest's stage seconds and the functions with the most own and cumulative time,
 so that a change to the store writes or quote finding is measured on the same articles.
 
-    python -m benchmarks.profile_ingest [--corpus FILE] [--limit 50] [--top 25]
+    python -m benchmarks.profile_ingest [--corpus FILE] [--limit 50] [--top 25] [--digest]
+
+`--digest` prints a hash of everything the ingest stored in Chroma (each chunk's and quote's
+id, text, metadata and vector bytes, each article record's id, text and metadata): a change to
+the write path must leave it as it was (with `--no-model` the vectors are the same on every
+run; with the model too, as its batches do not depend on the writes).
 """
 
 from __future__ import annotations
@@ -53,6 +58,9 @@ def main() -> None:
         "--mmap-threshold", type=int, help="glibc M_MMAP_THRESHOLD, bytes (fixed, not dynamic)"
     )
     parser.add_argument(
+        "--digest", action="store_true", help="print a hash of the stored records and vectors"
+    )
+    parser.add_argument(
         "--arena-max",
         type=int,
         help="glibc M_ARENA_MAX: malloc arenas (the process switches set 1 first, as the"
@@ -99,6 +107,7 @@ def main() -> None:
         report = desk.ingest([corpus], progress=False)
         profile.disable()
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        digest = _digest(desk.store) if args.digest else None
     print(
         f"# ingest profile: {report.added} articles of {args.corpus.name},"
         f" overlapped {args.overlapped}, stages of {ingest.pipeline.STAGE_ARTICLES}; {machine()}"
@@ -107,6 +116,8 @@ def main() -> None:
         f"ingest {wall:.2f}s, CPU {cpu:.2f}s, peak RSS {_peak_mb():,.0f} MB; "
         + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
     )
+    if digest is not None:
+        print(f"stored records and vectors: sha256 {digest}")
     for order in () if args.no_profile else ("tottime", "cumulative"):
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats(order).print_stats(args.top)
@@ -126,6 +137,25 @@ def _trim_every(every: int) -> None:
         return bool(every) and next(calls) % every == 0 and release_free_memory()
 
     ingest.token_pass.release_free_memory = trim
+
+
+def _digest(store) -> str:  # noqa: ANN001 - ingest.store.Store, imported after the switches
+    """sha256 over every chunk and quote record (id, text, metadata, vector bytes) and every
+    article record's id, text and metadata less its ingest time, in id order."""
+    import hashlib
+    import json
+
+    digest = hashlib.sha256()
+    for collection in (store.chunks, store.quotes, store.articles):
+        records = sorted(store.iter_records(collection, include=["metadatas", "documents"]))
+        ids = [record_id for record_id, _, _ in records]
+        vectors = store.vectors(collection, ids) if collection is not store.articles else None
+        for n, (record_id, meta, text) in enumerate(records):
+            meta = {k: v for k, v in meta.items() if k != "ingested_at"}
+            digest.update(json.dumps([record_id, text, meta], sort_keys=True).encode())
+            if vectors is not None:
+                digest.update(vectors.matrix[n].tobytes())
+    return digest.hexdigest()
 
 
 def _peak_mb() -> float:

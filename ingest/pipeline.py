@@ -53,7 +53,7 @@ PIPELINE_VERSION = "14"
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class Prepared:
     """One batch ready for the model: its articles, chunks, and quotes with their ids."""
 
     articles: Sequence[Article]
@@ -247,7 +247,7 @@ class Ingestor:
             self._run_overlapped(batches, report, done, replace_old)
         else:
             for batch in batches:
-                prepared = self._prepare(batch, report)
+                prepared = self.prepare(batch, report)
                 self._write(prepared, self._embed(prepared, report), report, replace_old, done)
         if batches:
             started = time.perf_counter()
@@ -271,20 +271,22 @@ class Ingestor:
             ThreadPoolExecutor(1, thread_name_prefix="ingest-prepare") as preparer,
             ThreadPoolExecutor(1, thread_name_prefix="ingest-write") as writer,
         ):
-            upcoming = preparer.submit(self._prepare, batches[0], report)
+            upcoming = preparer.submit(self.prepare, batches[0], report)
             writing: Future[None] | None = None
             for index in range(len(batches)):
                 prepared = upcoming.result()
                 if index + 1 < len(batches):
-                    upcoming = preparer.submit(self._prepare, batches[index + 1], report)
+                    upcoming = preparer.submit(self.prepare, batches[index + 1], report)
                 vectors = self._embed(prepared, report)
                 if writing is not None:
                     writing.result()  # raises the previous batch's write error, in order
                 writing = writer.submit(self._write, prepared, vectors, report, replace_old, done)
             writing.result()
 
-    def _prepare(self, batch: Sequence[Article], report: IngestReport) -> _Prepared:
-        """Quotes first (chunks never cut one), then chunks, then each quote's chunk."""
+    def prepare(self, batch: Sequence[Article], report: IngestReport) -> Prepared:
+        """Quotes first (chunks never cut one), then chunks, then each quote's chunk: what
+        `_run` hands the model pass and the store write (public so that a benchmark times
+        those two on exactly what ingest gives them: `benchmarks/pass_beside.py`)."""
         started = time.perf_counter()
         quotes_per_article = extract_quotes_many([a.text for a in batch])
         report.timed("quotes", started)
@@ -300,9 +302,9 @@ class Ingestor:
             chunks.extend(article_chunks)
             quotes.extend((quote_id(article.id, i), q) for i, q in enumerate(placed))
         report.timed("chunk", started)
-        return _Prepared(batch, chunks, quotes)
+        return Prepared(batch, chunks, quotes)
 
-    def _embed(self, prepared: _Prepared, report: IngestReport) -> BatchVectors:
+    def _embed(self, prepared: Prepared, report: IngestReport) -> BatchVectors:
         started = time.perf_counter()
         vectors = embed_batch(
             self.embedder,
@@ -319,7 +321,7 @@ class Ingestor:
 
     def _write(
         self,
-        prepared: _Prepared,
+        prepared: Prepared,
         vectors: BatchVectors,
         report: IngestReport,
         replace_old: bool,
