@@ -6,9 +6,10 @@ so that a change to the store writes or quote finding is measured on the same ar
     python -m benchmarks.profile_ingest [--corpus FILE] [--limit 50] [--top 25] [--digest]
 
 `--digest` prints a hash of everything the ingest stored in Chroma (each chunk's and quote's
-id, text, metadata and vector bytes, each article record's id, text and metadata): a change to
-the write path must leave it as it was (with `--no-model` the vectors are the same on every
-run; with the model too, as its batches do not depend on the writes).
+id, text, metadata and vector bytes, each article record's id, text and metadata but its
+ingest time and its file's folder): a change to the write path must leave it as it was (with
+`--no-model` the vectors are the same on every run; with the model too, as its batches do not
+depend on the writes).
 """
 
 from __future__ import annotations
@@ -141,7 +142,8 @@ def _trim_every(every: int) -> None:
 
 def _digest(store) -> str:  # noqa: ANN001 - ingest.store.Store, imported after the switches
     """sha256 over every chunk and quote record (id, text, metadata, vector bytes) and every
-    article record's id, text and metadata less its ingest time, in id order."""
+    article record's id, text and metadata, in id order; of the metadata, an article's ingest
+    time is left out and its origin kept without the folder (a temporary one per run)."""
     import hashlib
     import json
 
@@ -152,6 +154,8 @@ def _digest(store) -> str:  # noqa: ANN001 - ingest.store.Store, imported after 
         vectors = store.vectors(collection, ids) if collection is not store.articles else None
         for n, (record_id, meta, text) in enumerate(records):
             meta = {k: v for k, v in meta.items() if k != "ingested_at"}
+            if "origin" in meta:
+                meta["origin"] = Path(meta["origin"]).name
             digest.update(json.dumps([record_id, text, meta], sort_keys=True).encode())
             if vectors is not None:
                 digest.update(vectors.matrix[n].tobytes())
