@@ -4,6 +4,12 @@ Prints the ingest's stage seconds and the functions with the most own and cumula
 so that a change to the store writes or quote finding is measured on the same articles.
 
     python -m benchmarks.profile_ingest [--corpus FILE] [--limit 50] [--top 25] [--digest]
+        [--floor]
+
+`--floor` then times the model pass once over all the stored chunks (one call, as
+`bench_ingest`'s raw-pass floor; quotes read on their own are left out) and prints its CPU
+beside the ingest's and beside the CPU of the ingest's own model-pass stage (`embed`), so the
+ingest's cost over the floor splits into the pass run per stage and the work around it.
 
 `--digest` prints a hash of everything the ingest stored in Chroma (each chunk's and quote's
 id, text, metadata and vector bytes, each article record's id, text and metadata but its
@@ -22,6 +28,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from benchmarks.common import machine
 
@@ -60,6 +67,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--digest", action="store_true", help="print a hash of the stored records and vectors"
+    )
+    parser.add_argument(
+        "--floor", action="store_true", help="then time one model pass over all stored chunks"
     )
     parser.add_argument(
         "--arena-max",
@@ -109,6 +119,7 @@ def main() -> None:
         profile.disable()
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         digest = _digest(desk.store) if args.digest else None
+        floor = _floor(desk) if args.floor else None
     print(
         f"# ingest profile: {report.added} articles of {args.corpus.name},"
         f" overlapped {args.overlapped}, stages of {ingest.pipeline.STAGE_ARTICLES}; {machine()}"
@@ -117,6 +128,15 @@ def main() -> None:
         f"ingest {wall:.2f}s, CPU {cpu:.2f}s, peak RSS {_peak_mb():,.0f} MB; "
         + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
     )
+    print("CPU by stage: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.cpu_seconds.items()))
+    if floor is not None:
+        embed = report.cpu_seconds.get("embed", 0.0)
+        print(
+            f"floor, one pass over the {floor.texts} chunks: {floor.wall:.2f}s, CPU"
+            f" {floor.cpu:.2f}s; ingest CPU / floor CPU {cpu / floor.cpu:.3f}x, the ingest's"
+            f" embed stage CPU / floor CPU {embed / floor.cpu:.3f}x, the rest of the ingest"
+            f" {cpu - embed:.2f}s CPU"
+        )
     if digest is not None:
         print(f"stored records and vectors: sha256 {digest}")
     for order in () if args.no_profile else ("tottime", "cumulative"):
@@ -160,6 +180,23 @@ def _digest(store) -> str:  # noqa: ANN001 - ingest.store.Store, imported after 
             if vectors is not None:
                 digest.update(vectors.matrix[n].tobytes())
     return digest.hexdigest()
+
+
+class _Floor(NamedTuple):
+    texts: int
+    wall: float
+    cpu: float
+
+
+def _floor(desk) -> _Floor:  # noqa: ANN001 - app.api.QuoteDesk, imported after the switches
+    """One call of the model pass over every stored chunk's text, as `bench_ingest` times its
+    raw-pass floor."""
+    from ingest.chunking import embedding_text
+
+    texts = [embedding_text(c) for c in desk.store.all_chunks()]
+    started, cpu = time.perf_counter(), time.process_time()
+    desk.ingestor.embedder.pooled(texts, [[] for _ in texts])
+    return _Floor(len(texts), time.perf_counter() - started, time.process_time() - cpu)
 
 
 def _peak_mb() -> float:
