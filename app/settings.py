@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, Union, get_args, get_origin, get_type_hints
 
+from ingest.memory import share_one_arena
+
 ENV_PREFIX = "QUOTEDESK_"
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,7 +50,10 @@ PROCESS_SWITCHES: tuple[Switch, ...] = (
 def set_process_switches(environ: MutableMapping[str, str] | None = None) -> None:
     """Set `PROCESS_SWITCHES` once at start-up, before Hugging Face or Gradio is imported (a
     switch set later may already have been read): `quotedesk` (`app.cli.cli`), the evals entry
-    point and the tests call it. Idempotent."""
+    point and the tests call it. Idempotent. Also puts every thread on one malloc arena
+    (`ingest.memory.share_one_arena`: a process-wide switch that only works before threads
+    start allocating, so it belongs here, not where the model is loaded)."""
+    share_one_arena()
     environ = os.environ if environ is None else environ
     for switch in PROCESS_SWITCHES:
         if switch.forced:

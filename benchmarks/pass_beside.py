@@ -1,9 +1,10 @@
 """Does ingest's model pass lose to the GIL, or only to CPU, when other ingest work runs beside
-it? The pass over one stage's chunks (real model, onnxruntime, as ingest runs it) is timed
-alone, then beside quote finding on other articles run in a loop by a thread of the same
-process, and by a process of its own. Both neighbours take the same CPU; only the thread
-shares the GIL. The neighbour's progress (articles of quote finding per second) is printed
-too, so a neighbour that starves is seen.
+it? The pass over one stage (real model, onnxruntime: `embed_batch` on what
+`Ingestor.prepare` gives it, as ingest runs it) is timed alone, then beside a neighbour run in
+a loop on other articles: quote finding in a thread of the same process and in a process of
+its own (both take the same CPU; only the thread shares the GIL), and store writes of about
+128 and 1,000 chunks in a thread (`Store.write`, as ingest writes a stage). The neighbour's
+progress (articles or chunks per second) is printed too, so a neighbour that starves is seen.
 
     python -m benchmarks.pass_beside [--corpus FILE] [--articles 150] [--switch-interval S]
 """
@@ -11,14 +12,22 @@ too, so a neighbour that starves is seen.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import multiprocessing
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.common import machine
+
+if TYPE_CHECKING:  # imported at run time after the process switches (see `main`)
+    from ingest.pipeline import Prepared
+    from ingest.store import Store
+    from ingest.types import Article, Chunk
 
 DEFAULT_CORPUS = (
     Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc" / "articles.jsonl"
@@ -39,29 +48,34 @@ def _find_quotes_until(texts: list[str], stop, done) -> None:  # noqa: ANN001
             done.value += 1
 
 
-def _add_until(folder: str, page: int, stop, done) -> None:  # noqa: ANN001
-    """Chroma adds of `page` clustered random records, again and again, until `stop` is set;
-    counts records."""
-    import chromadb
+def _write_until(store: Store, prepared: Prepared, page: int, stop, done) -> None:  # noqa: ANN001
+    """Store writes of about `page` chunks with clustered random vectors, again and again,
+    until `stop` is set: copies of the prepared articles under fresh ids (a write of ids
+    already stored would do less work). Counts chunks."""
     import numpy as np
 
     rng = np.random.default_rng(0)
     centre = 4 * rng.standard_normal(384, dtype=np.float32)
-    client = chromadb.PersistentClient(path=folder)
-    collection = client.get_or_create_collection(
-        "beside", embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
-    )
+    chunks_of: dict[str, list[Chunk]] = {a.id: [] for a in prepared.articles}
+    for chunk in prepared.chunks:
+        chunks_of[chunk.article_id].append(chunk)
     done.value = 0
+    copies = itertools.count()
     while not stop.is_set():
-        vectors = rng.standard_normal((page, 384), dtype=np.float32) + centre
-        first = done.value
-        collection.add(
-            ids=[str(first + i) for i in range(page)],
-            embeddings=vectors,
-            documents=["The minister said the talks would resume on Tuesday."] * page,
-            metadatas=[{"article_id": f"a{(first + i) // 5}"} for i in range(page)],
-        )
-        done.value += page
+        articles: list[Article] = []
+        chunks: list[Chunk] = []
+        while len(chunks) < page:
+            n = next(copies)
+            article = prepared.articles[n % len(prepared.articles)]
+            copy = replace(article, id=f"copy{n}-{article.id}")
+            articles.append(copy)
+            chunks += [
+                replace(c, id=f"{copy.id}:{c.index}", article_id=copy.id)
+                for c in chunks_of[article.id]
+            ]
+        vectors = rng.standard_normal((len(chunks), 384), dtype=np.float32) + centre
+        store.write(articles, chunks, vectors.tolist(), [], [], {a.id: "beside" for a in articles})
+        done.value += len(chunks)
 
 
 class _Count:
@@ -90,14 +104,18 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=150)
     parser.add_argument("--switch-interval", type=float, help="sys.setswitchinterval, seconds")
     args = parser.parse_args()
+    from app.settings import set_process_switches
+
+    set_process_switches()  # at start, before any library loads, as `quotedesk` does
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
 
     from app.api import QuoteDesk
-    from ingest.chunk_pass import _reading
-    from ingest.chunking import chunk_article
+    from ingest.chunk_pass import embed_batch
     from ingest.loaders import load_file
-    from ingest.quotes import extract_quotes_many, load_models
+    from ingest.pipeline import IngestReport
+    from ingest.quotes import load_models
+    from ingest.store import Store
 
     lines = args.corpus.read_text(encoding="utf-8").splitlines()[: 2 * args.articles]
     import tempfile
@@ -109,34 +127,32 @@ def main() -> None:
         desk = QuoteDesk.open(Path(folder) / "store")
         ingestor = desk.ingestor
         ingestor.warm()
-        stage, others = articles[: args.articles], [a.text for a in articles[args.articles :]]
-        quotes = extract_quotes_many([a.text for a in stage])
-        readings = [
-            _reading(c, a.text)
-            for a, q in zip(stage, quotes, strict=True)
-            for c in chunk_article(a, q, ingestor.count_tokens, ingestor.chunk_max_tokens)
-        ]
-        texts = [r.text for r in readings]
-        spans = [[(s + r.shift, e + r.shift) for s, e in r.sentences] for r in readings]
+        stage, others = articles[: args.articles], articles[args.articles :]
+        prepared = ingestor.prepare(stage, IngestReport())
+        quotes = [q for _, q in prepared.quotes]
+        article_texts = {a.id: a.text for a in stage}
         embedder = ingestor.embedder
-        embedder.pooled(texts[:16], spans[:16])  # warm
+        embed_batch(embedder, prepared.chunks[:16], [], article_texts)  # warm
 
         def timed_pass() -> float:
             started = time.perf_counter()
-            embedder.pooled(texts, spans)
+            embed_batch(embedder, prepared.chunks, quotes, article_texts)
             return time.perf_counter() - started
 
         results = {"alone": (timed_pass(), 0.0)}
         load_models()
-        results["beside a thread"] = _beside_thread(timed_pass, _find_quotes_until, others)
+        other_texts = [a.text for a in others]
+        results["beside a thread"] = _beside_thread(timed_pass, _find_quotes_until, other_texts)
+        written = ingestor.prepare(others, IngestReport())
         for page in (128, 1000):
-            results[f"beside a thread's Chroma adds of {page}"] = _beside_thread(
-                timed_pass, _add_until, str(Path(folder) / f"beside{page}"), page
+            store = Store.open(Path(folder) / f"beside{page}")
+            results[f"beside a thread's store writes of {page} chunks"] = _beside_thread(
+                timed_pass, _write_until, store, written, page
             )
 
         context = multiprocessing.get_context("spawn")
         stop_p, count_p = context.Event(), context.Value("i", -1)
-        process = context.Process(target=_find_quotes_until, args=(others, stop_p, count_p))
+        process = context.Process(target=_find_quotes_until, args=(other_texts, stop_p, count_p))
         process.start()
         while count_p.value < 1:  # loaded and running
             time.sleep(0.1)
@@ -146,11 +162,12 @@ def main() -> None:
         stop_p.set()
         process.join()
     print(
-        f"# model pass over {len(texts)} chunks of {args.articles} articles, switch interval"
+        f"# model pass over {len(prepared.chunks)} chunks and {len(quotes)} quotes of"
+        f" {args.articles} articles, switch interval"
         f" {sys.getswitchinterval() * 1000:.1f} ms; {machine()}"
     )
     for name, (seconds, rate) in results.items():
-        print(f"{name}: pass {seconds:.2f} s; neighbour's rate {rate:.1f} (articles or records/s)")
+        print(f"{name}: pass {seconds:.2f} s; neighbour's rate {rate:.1f} (articles or chunks/s)")
     print(json.dumps({k: v[0] for k, v in results.items()}))
 
 

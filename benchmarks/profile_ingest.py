@@ -3,7 +3,19 @@
 Prints the ingest's stage seconds and the functions with the most own and cumulative time,
 so that a change to the store writes or quote finding is measured on the same articles.
 
-    python -m benchmarks.profile_ingest [--corpus FILE] [--limit 50] [--top 25]
+    python -m benchmarks.profile_ingest [--corpus FILE] [--limit 50] [--top 25] [--digest]
+        [--floor]
+
+`--floor` then times the model pass once over all the stored chunks (one call, as
+`bench_ingest`'s raw-pass floor; quotes read on their own are left out) and prints its CPU
+beside the ingest's and beside the CPU of the ingest's own model-pass stage (`embed`), so the
+ingest's cost over the floor splits into the pass run per stage and the work around it.
+
+`--digest` prints a hash of everything the ingest stored in Chroma (each chunk's and quote's
+id, text, metadata and vector bytes, each article record's id, text and metadata but its
+ingest time and its file's folder): a change to the write path must leave it as it was (with
+`--no-model` the vectors are the same on every run; with the model too, as its batches do not
+depend on the writes).
 """
 
 from __future__ import annotations
@@ -16,6 +28,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from benchmarks.common import machine
 
@@ -44,16 +57,30 @@ def main() -> None:
     parser.add_argument("--stage-articles", type=int, help="articles per ingest stage")
     parser.add_argument("--switch-interval", type=float, help="sys.setswitchinterval, seconds")
     parser.add_argument(
-        "--batch-trim-every",
+        "--pass-trim-every",
         type=int,
-        help="malloc_trim after every Nth model batch only (0: never; ingest still trims"
+        help="malloc_trim after every Nth model pass call only (0: never; ingest still trims"
         " after each stage)",
     )
     parser.add_argument(
         "--mmap-threshold", type=int, help="glibc M_MMAP_THRESHOLD, bytes (fixed, not dynamic)"
     )
-    parser.add_argument("--arena-max", type=int, help="glibc M_ARENA_MAX: malloc arenas")
+    parser.add_argument(
+        "--digest", action="store_true", help="print a hash of the stored records and vectors"
+    )
+    parser.add_argument(
+        "--floor", action="store_true", help="then time one model pass over all stored chunks"
+    )
+    parser.add_argument(
+        "--arena-max",
+        type=int,
+        help="glibc M_ARENA_MAX: malloc arenas (the process switches set 1 first, as the"
+        " `quotedesk` command does)",
+    )
     args = parser.parse_args()
+    from app.settings import set_process_switches
+
+    set_process_switches()  # at start, before any library loads, as `quotedesk` does
     if args.switch_interval:
         import sys
 
@@ -64,8 +91,8 @@ def main() -> None:
         ingest.pipeline.STAGE_ARTICLES = args.stage_articles
     if args.no_model:
         _skip_model()
-    if args.batch_trim_every is not None:
-        _trim_every(args.batch_trim_every)
+    if args.pass_trim_every is not None:
+        _trim_every(args.pass_trim_every)
     if args.mmap_threshold:
         import ctypes
 
@@ -91,6 +118,8 @@ def main() -> None:
         report = desk.ingest([corpus], progress=False)
         profile.disable()
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        digest = _digest(desk.store) if args.digest else None
+        floor = _floor(desk) if args.floor else None
     print(
         f"# ingest profile: {report.added} articles of {args.corpus.name},"
         f" overlapped {args.overlapped}, stages of {ingest.pipeline.STAGE_ARTICLES}; {machine()}"
@@ -99,6 +128,17 @@ def main() -> None:
         f"ingest {wall:.2f}s, CPU {cpu:.2f}s, peak RSS {_peak_mb():,.0f} MB; "
         + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
     )
+    print("CPU by stage: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.cpu_seconds.items()))
+    if floor is not None:
+        embed = report.cpu_seconds.get("embed", 0.0)
+        print(
+            f"floor, one pass over the {floor.texts} chunks: {floor.wall:.2f}s, CPU"
+            f" {floor.cpu:.2f}s; ingest CPU / floor CPU {cpu / floor.cpu:.3f}x, the ingest's"
+            f" embed stage CPU / floor CPU {embed / floor.cpu:.3f}x, the rest of the ingest"
+            f" {cpu - embed:.2f}s CPU"
+        )
+    if digest is not None:
+        print(f"stored records and vectors: sha256 {digest}")
     for order in () if args.no_profile else ("tottime", "cumulative"):
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats(order).print_stats(args.top)
@@ -106,7 +146,7 @@ def main() -> None:
 
 
 def _trim_every(every: int) -> None:
-    """The model pass trims freed memory after every `every`th batch (0: never)."""
+    """The model pass trims freed memory after every `every`th call (0: never)."""
     import itertools
 
     import ingest.token_pass
@@ -118,6 +158,45 @@ def _trim_every(every: int) -> None:
         return bool(every) and next(calls) % every == 0 and release_free_memory()
 
     ingest.token_pass.release_free_memory = trim
+
+
+def _digest(store) -> str:  # noqa: ANN001 - ingest.store.Store, imported after the switches
+    """sha256 over every chunk and quote record (id, text, metadata, vector bytes) and every
+    article record's id, text and metadata, in id order; of the metadata, an article's ingest
+    time is left out and its origin kept without the folder (a temporary one per run)."""
+    import hashlib
+    import json
+
+    digest = hashlib.sha256()
+    for collection in (store.chunks, store.quotes, store.articles):
+        records = sorted(store.iter_records(collection, include=["metadatas", "documents"]))
+        ids = [record_id for record_id, _, _ in records]
+        vectors = store.vectors(collection, ids) if collection is not store.articles else None
+        for n, (record_id, meta, text) in enumerate(records):
+            meta = {k: v for k, v in meta.items() if k != "ingested_at"}
+            if "origin" in meta:
+                meta["origin"] = Path(meta["origin"]).name
+            digest.update(json.dumps([record_id, text, meta], sort_keys=True).encode())
+            if vectors is not None:
+                digest.update(vectors.matrix[n].tobytes())
+    return digest.hexdigest()
+
+
+class _Floor(NamedTuple):
+    texts: int
+    wall: float
+    cpu: float
+
+
+def _floor(desk) -> _Floor:  # noqa: ANN001 - app.api.QuoteDesk, imported after the switches
+    """One call of the model pass over every stored chunk's text, as `bench_ingest` times its
+    raw-pass floor."""
+    from ingest.chunking import embedding_text
+
+    texts = [embedding_text(c) for c in desk.store.all_chunks()]
+    started, cpu = time.perf_counter(), time.process_time()
+    desk.ingestor.embedder.pooled(texts, [[] for _ in texts])
+    return _Floor(len(texts), time.perf_counter() - started, time.process_time() - cpu)
 
 
 def _peak_mb() -> float:

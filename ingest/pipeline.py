@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from ingest.chunk_pass import BatchVectors, embed_batch
 from ingest.chunking import TokenCounter, chunk_article
@@ -57,7 +58,7 @@ PIPELINE_VERSION = "16"
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class Prepared:
     """One batch ready for the model: its articles, chunks, and quotes with their ids."""
 
     articles: Sequence[Article]
@@ -81,6 +82,9 @@ class IngestReport:
     quotes_read_alone: list[str] = field(default_factory=list)  # ids: cut off in their chunk
     errors: list[LoadError] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    # CPU seconds of the whole process (every thread) while each step ran: the step's own
+    # with stages in turn; with `Ingestor.overlap` the steps run at once and share them.
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         return (
@@ -89,8 +93,21 @@ class IngestReport:
             f"{self.quotes_written} quotes written"
         )
 
-    def timed(self, step: str, started: float) -> None:
-        self.seconds[step] = self.seconds.get(step, 0.0) + time.perf_counter() - started
+    def timed(self, step: str, started: _Mark) -> None:
+        now = _Mark.now()
+        self.seconds[step] = self.seconds.get(step, 0.0) + now.wall - started.wall
+        self.cpu_seconds[step] = self.cpu_seconds.get(step, 0.0) + now.cpu - started.cpu
+
+
+class _Mark(NamedTuple):
+    """When a step started: wall clock and the process's CPU time."""
+
+    wall: float
+    cpu: float
+
+    @classmethod
+    def now(cls) -> _Mark:
+        return cls(time.perf_counter(), time.process_time())
 
 
 @dataclass(frozen=True)
@@ -149,7 +166,7 @@ class Ingestor:
         for error in errors:
             _fail(report, error, on_error)
         articles: list[Article] = []
-        started = time.perf_counter()
+        started = _Mark.now()
         for path in _progress(files, "reading", progress and len(files) > 1):
             loaded = load_file(path, self.max_file_bytes)
             articles.extend(loaded.articles)
@@ -244,17 +261,17 @@ class Ingestor:
         size = max(1, min(self.batch_articles, STAGE_ARTICLES))
         batches = [articles[i : i + size] for i in range(0, len(articles), size)]
         if batches:
-            started = time.perf_counter()
+            started = _Mark.now()
             self.warm()
             report.timed("load", started)
         if self.overlap:
             self._run_overlapped(batches, report, done, replace_old)
         else:
             for batch in batches:
-                prepared = self._prepare(batch, report)
+                prepared = self.prepare(batch, report)
                 self._write(prepared, self._embed(prepared, report), report, replace_old, done)
         if batches:
-            started = time.perf_counter()
+            started = _Mark.now()
             try:
                 self.sentences.compact()  # one shard per stage: merged past a few
             except OSError as exc:  # every shard is still whole and read; merge next time
@@ -275,25 +292,27 @@ class Ingestor:
             ThreadPoolExecutor(1, thread_name_prefix="ingest-prepare") as preparer,
             ThreadPoolExecutor(1, thread_name_prefix="ingest-write") as writer,
         ):
-            upcoming = preparer.submit(self._prepare, batches[0], report)
+            upcoming = preparer.submit(self.prepare, batches[0], report)
             writing: Future[None] | None = None
             for index in range(len(batches)):
                 prepared = upcoming.result()
                 if index + 1 < len(batches):
-                    upcoming = preparer.submit(self._prepare, batches[index + 1], report)
+                    upcoming = preparer.submit(self.prepare, batches[index + 1], report)
                 vectors = self._embed(prepared, report)
                 if writing is not None:
                     writing.result()  # raises the previous batch's write error, in order
                 writing = writer.submit(self._write, prepared, vectors, report, replace_old, done)
             writing.result()
 
-    def _prepare(self, batch: Sequence[Article], report: IngestReport) -> _Prepared:
-        """Quotes first (chunks never cut one), then chunks, then each quote's chunk."""
-        started = time.perf_counter()
+    def prepare(self, batch: Sequence[Article], report: IngestReport) -> Prepared:
+        """Quotes first (chunks never cut one), then chunks, then each quote's chunk: what
+        `_run` hands the model pass and the store write (public so that a benchmark times
+        those two on exactly what ingest gives them: `benchmarks/pass_beside.py`)."""
+        started = _Mark.now()
         quotes_per_article = extract_quotes_many([a.text for a in batch])
         report.timed("quotes", started)
 
-        started = time.perf_counter()
+        started = _Mark.now()
         chunks: list[Chunk] = []
         quotes: list[tuple[str, Quote]] = []
         for article, article_quotes in zip(batch, quotes_per_article, strict=True):
@@ -304,10 +323,10 @@ class Ingestor:
             chunks.extend(article_chunks)
             quotes.extend((quote_id(article.id, i), q) for i, q in enumerate(placed))
         report.timed("chunk", started)
-        return _Prepared(batch, chunks, quotes)
+        return Prepared(batch, chunks, quotes)
 
-    def _embed(self, prepared: _Prepared, report: IngestReport) -> BatchVectors:
-        started = time.perf_counter()
+    def _embed(self, prepared: Prepared, report: IngestReport) -> BatchVectors:
+        started = _Mark.now()
         vectors = embed_batch(
             self.embedder,
             prepared.chunks,
@@ -323,13 +342,13 @@ class Ingestor:
 
     def _write(
         self,
-        prepared: _Prepared,
+        prepared: Prepared,
         vectors: BatchVectors,
         report: IngestReport,
         replace_old: bool,
         done: Callable[[Sequence[Article]], None],
     ) -> None:
-        started = time.perf_counter()
+        started = _Mark.now()
         batch = prepared.articles
         try:
             if replace_old:

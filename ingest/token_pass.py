@@ -5,7 +5,10 @@ Texts are tokenised once with the model's own Rust tokenizer (character offsets 
 sorted by length and cut into batches of at most `MAX_BATCH_PIECES` padded word pieces (little
 padding, and the attention scores of a batch stay small), and each batch's hidden states are
 pooled and dropped as soon as it has run: memory is bounded by one batch per worker, whatever
-the number of texts.
+the number of texts. Freed memory goes back to the OS once per call, not after every batch
+(each batch then faulted its buffers in again: about 10% of the pass's CPU); a process that
+calls `ingest.memory.share_one_arena` at start keeps its peak RSS as low as trimming every
+batch did (docs/notes/floor2.md).
 
 Batches run on `PassThreads.workers` Python threads, each with `intra_op` model threads. The
 model releases the GIL while it computes, so two workers with one thread each keep both cores
@@ -160,7 +163,6 @@ class TokenPass:
                 for row, i in enumerate(rows)
             ]
             del hidden
-            release_free_memory()
             return pooled
 
         result: list[PooledText | None] = [None] * len(texts)
@@ -171,6 +173,7 @@ class TokenPass:
             else:
                 with ThreadPoolExecutor(workers, thread_name_prefix="token-pass") as pool_:
                     done = list(pool_.map(run, batches))
+        release_free_memory()
         for rows, pooled in zip(batches, done, strict=True):
             for index, item in zip(rows, pooled, strict=True):
                 result[index] = item

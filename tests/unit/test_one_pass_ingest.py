@@ -199,17 +199,21 @@ def test_pass_threads_one_worker_per_core_one_torch_thread_each():
 def test_release_free_memory_is_a_no_op_without_malloc_trim(monkeypatch: pytest.MonkeyPatch):
     from ingest import memory
 
-    monkeypatch.setattr(memory, "_trim_function", lambda: None)
+    monkeypatch.setattr(memory, "_libc_function", lambda name, argtypes: None)
     assert memory.release_free_memory() is False
 
 
 def test_release_free_memory_calls_malloc_trim(monkeypatch: pytest.MonkeyPatch):
     from ingest import memory
 
-    calls: list[int] = []
-    monkeypatch.setattr(memory, "_trim_function", lambda: lambda pad: calls.append(pad) or 1)
+    calls: list[tuple[str, int]] = []
+
+    def libc_function(name: str, argtypes: tuple) -> object:
+        return lambda pad: calls.append((name, pad)) or 1
+
+    monkeypatch.setattr(memory, "_libc_function", libc_function)
     assert memory.release_free_memory() is True
-    assert calls == [0]
+    assert calls == [("malloc_trim", 0)]
 
 
 def test_compact_merges_shards_and_keeps_what_readers_see(tmp_path: Path):
