@@ -20,6 +20,7 @@ stamp (`visible`), so what a killed ingest left behind is never returned.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import threading
 import time
@@ -38,6 +39,7 @@ from ingest.types import Chunk, Quote
 
 _WRITER_HEAP = 50_000_000  # bytes of tantivy's indexing arena (its minimum is 15 MB a thread)
 _OVERFETCH = 2  # hits asked for per wanted one again while leftovers of a killed ingest hide some
+_IDS_PER_QUERY = 1000  # ids per term-set query of `stamps_of`
 _LOCK_WAIT = 30.0  # seconds to wait for another process's writer (it holds it for one commit)
 
 
@@ -199,6 +201,18 @@ class LexicalIndex:
         docs = [searcher.doc(address) for _, address in hits]
         return {d.get_first("id"): d.get_first("stamp") for d in docs}
 
+    def stamps_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """Document id -> stamp of the documents with these ids."""
+        searcher = self._index.searcher()
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            batch = list(ids[start : start + _IDS_PER_QUERY])
+            query = tantivy.Query.term_set_query(self.schema, "id", batch)
+            for _, address in searcher.search(query, len(batch), count=False).hits:
+                doc = searcher.doc(address)
+                found[doc.get_first("id")] = doc.get_first("stamp")
+        return found
+
     def idf(self, term: str) -> float:
         """How rare a (stemmed) term is, as Lucene's BM25 counts it; an unseen term is rarest."""
         searcher = self._index.searcher()
@@ -270,9 +284,25 @@ class ArticleStamps:
         self._index = LexicalIndex(folder)
 
     def read(self) -> dict[str, str]:
-        """Article id -> stamp of every indexed article."""
+        """Article id -> stamp of every indexed article (reads them all: 0.7 s and 135 MB at
+        100k articles; `of` reads a few)."""
         self._index.reload()
         return self._index.stamps()
+
+    def of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Article id -> stamp of these articles, those indexed."""
+        self._index.reload()
+        return self._index.stamps_of(article_ids)
+
+    def version(self) -> str:
+        """Names the index's last commit (any process's): tantivy rewrites its `meta.json` at
+        every commit, and its opstamp only grows. What a reader stores beside the records
+        state it compared the index with, so that it compares again only what changed."""
+        meta = self._index.folder / "meta.json"
+        try:
+            return hashlib.sha256(meta.read_bytes()).hexdigest()
+        except OSError:
+            return ""
 
     def put(self, stamps: Mapping[str, str]) -> None:
         self._index.replace(stamps, [LexicalDoc(a, a, stamp, ()) for a, stamp in stamps.items()])
