@@ -38,6 +38,7 @@ from typing import NamedTuple
 
 from benchmarks.bench_query import QUESTIONS
 from benchmarks.common import chroma_server, machine, print_table, write_json
+from ingest.records import FILE_NAME, Records
 
 ROOT = Path(__file__).resolve().parents[1]
 # Mapping groups, first match wins: (name, pattern on the mapped path).
@@ -258,7 +259,11 @@ def main() -> None:
         f"({share['peak_mb']:.0f} MB peak to peak); Chroma alone {share['chroma_rss_mb']:.0f} MB "
         f"(peak {share['chroma_peak_mb']:.0f} MB)"
     )
-    write_json(args.out, {"machine": machine(), "store": str(args.store), "results": results})
+    articles = len(Records(args.store / FILE_NAME).stamps())  # for `extrapolate`
+    write_json(
+        args.out,
+        {"machine": machine(), "store": str(args.store), "articles": articles, "results": results},
+    )
 
 
 if __name__ == "__main__":
