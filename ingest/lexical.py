@@ -63,6 +63,15 @@ class LexicalDoc:
     speaker: str | None = None
 
 
+class Commit(NamedTuple):
+    """An index's version (`LexicalIndex.version`) just before and just after one commit of
+    this process, both read while it held the index's writer lock: when `before` is the version
+    it read earlier, no other process committed in between."""
+
+    before: str
+    after: str
+
+
 class LexicalHit(NamedTuple):
     id: str
     article_id: str
@@ -129,15 +138,16 @@ class LexicalIndex:
 
     # ----- writing -------------------------------------------------------------------------
 
-    def replace(self, article_ids: Iterable[str], docs: Iterable[LexicalDoc]) -> None:
+    def replace(self, article_ids: Iterable[str], docs: Iterable[LexicalDoc]) -> Commit:
         """Delete every document of these articles, add `docs`, and commit once."""
         with self._lock:
             writer = self._writer()
+            before = self.version()
             for article_id in article_ids:
                 writer.delete_documents_by_term("article_id", article_id)
             for doc in docs:
                 writer.add_document(self._document(doc))
-            self._commit(writer)
+            return Commit(before, self._commit(writer))
 
     def clear(self) -> None:
         with self._lock:
@@ -158,13 +168,25 @@ class LexicalIndex:
                     ) from exc
                 time.sleep(0.05)
 
-    def _commit(self, writer: tantivy.IndexWriter) -> None:
+    def _commit(self, writer: tantivy.IndexWriter) -> str:
+        """Commit; returns the index's version just after, read before the writer lock goes
+        (a merge may still change it after: then it is not the version a reader finds)."""
         try:
             writer.commit()
+            after = self.version()
             writer.wait_merging_threads()  # releases the writer lock
         except ValueError as exc:
             raise LexicalError(f"cannot commit the lexical index at {self.folder} ({exc})") from exc
         self._index.reload()
+        return after
+
+    def version(self) -> str:
+        """Names the index's last commit (any process's): tantivy rewrites its `meta.json` at
+        every commit (and merge), with an opstamp that only grows."""
+        try:
+            return hashlib.sha256((self.folder / "meta.json").read_bytes()).hexdigest()
+        except OSError:
+            return ""
 
     @staticmethod
     def _document(doc: LexicalDoc) -> tantivy.Document:
@@ -295,17 +317,14 @@ class ArticleStamps:
         return self._index.stamps_of(article_ids)
 
     def version(self) -> str:
-        """Names the index's last commit (any process's): tantivy rewrites its `meta.json` at
-        every commit, and its opstamp only grows. What a reader stores beside the records
-        state it compared the index with, so that it compares again only what changed."""
-        meta = self._index.folder / "meta.json"
-        try:
-            return hashlib.sha256(meta.read_bytes()).hexdigest()
-        except OSError:
-            return ""
+        """Names the last commit of these stamps: what a reader stores beside the records
+        state it compared them with, so that it compares again only what changed since."""
+        return self._index.version()
 
-    def put(self, stamps: Mapping[str, str]) -> None:
-        self._index.replace(stamps, [LexicalDoc(a, a, stamp, ()) for a, stamp in stamps.items()])
+    def put(self, stamps: Mapping[str, str]) -> Commit:
+        return self._index.replace(
+            stamps, [LexicalDoc(a, a, stamp, ()) for a, stamp in stamps.items()]
+        )
 
     def remove(self, article_ids: Sequence[str]) -> None:
         self._index.replace(article_ids, [])
@@ -335,9 +354,9 @@ class LexicalStore:
         stamps: Mapping[str, str],
         chunks: Sequence[Chunk],
         quotes: Sequence[tuple[str, Quote, str]],
-    ) -> None:
+    ) -> Commit:
         """Index these articles' chunks and attributed quotes (id, quote, article id),
-        replacing whatever the indexes held of them."""
+        replacing whatever the indexes held of them; returns the commit of their stamps."""
         by_id = {c.id: c for c in chunks}
         self.chunks.replace(
             stamps, [chunk_doc(self.lexicon, c, stamps[c.article_id]) for c in chunks]
@@ -350,7 +369,7 @@ class LexicalStore:
                 if q.speaker
             ],
         )
-        self.stamps.put(stamps)
+        return self.stamps.put(stamps)
 
     def delete(self, article_ids: Sequence[str]) -> None:
         self.stamps.remove(article_ids)

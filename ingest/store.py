@@ -44,7 +44,7 @@ import numpy as np
 
 from ingest.archive import ArticleArchive
 from ingest.dates import day_number
-from ingest.lexical import LexicalError, LexicalStore
+from ingest.lexical import Commit, LexicalError, LexicalStore
 from ingest.record_filter import RecordFilter
 from ingest.records import FILE_NAME, Derived, LedgerEntry, LedgerMark, Records, RecordsError
 from ingest.sentence_vectors import FOLDER as SENTENCE_FOLDER
@@ -295,24 +295,26 @@ class Store:
         hashes: Mapping[str, str],
         chunks: Mapping[str, Chunk],
         quotes: Mapping[str, tuple[Quote, str]],
-    ) -> int:
+    ) -> list[Commit]:
         """Index the committed articles the lexical indexes lack or hold in another version,
-        from their records (`chunks`, `quotes`: those `visible` returned); returns how many.
+        from their records (`chunks`, `quotes`: those `visible` returned); returns the commits
+        of their stamps, in order.
 
         Why a reader writes: a store written before the lexical index existed, or by another
         machine into a shared Chroma server, has articles no local ingest indexed."""
         indexed = self.lexical.stamps.of(list(hashes))
         missing = {a: stamp for a, stamp in hashes.items() if indexed.get(a) != stamp}
-        if not missing:
-            return 0
+        commits = []
         for ids in _pages(list(missing), _ARTICLES_PER_READ):
             wanted = set(ids)
-            self.lexical.write(
-                {a: missing[a] for a in ids},
-                [c for c in chunks.values() if c.article_id in wanted],
-                [(qid, q, a) for qid, (q, a) in quotes.items() if a in wanted],
+            commits.append(
+                self.lexical.write(
+                    {a: missing[a] for a in ids},
+                    [c for c in chunks.values() if c.article_id in wanted],
+                    [(qid, q, a) for qid, (q, a) in quotes.items() if a in wanted],
+                )
             )
-        return len(missing)
+        return commits
 
     def sync_records(self) -> Mapping[str, str]:
         """Bring the records file up to the committed articles; returns their marks, as a
@@ -405,9 +407,10 @@ class Store:
         to agree (`LEXICAL_CHECK`). When the lexical index has not committed since, only the
         articles whose marks changed since that state are compared (`Records.article_changes`:
         after another machine's ingest, the few it wrote); else every article is (0.7 s and
-        135 MB at 100k articles). The check is stored only when nothing needed indexing and no
-        commit of the lexical index happened during it, so a killed ingest's lexical commit
-        (documents of a version never marked) is always compared."""
+        135 MB at 100k articles). The check is stored only when no other process committed
+        stamps to the lexical index meanwhile (each of this one's commits began at the version
+        the last one left, and none followed), so a killed ingest's lexical commit (stamps of a
+        version never marked) is always compared."""
         records = self.records
         version = self.lexical.stamps.version()
         saved = records.derived(LEXICAL_CHECK)
@@ -423,15 +426,18 @@ class Store:
                 marks = {a: stamps[a] for a in sorted(changed) if a in stamps}
                 indexed = self.lexical.stamps.of(list(marks))
         missing = [a for a, stamp in marks.items() if indexed.get(a) != stamp]
-        if not missing and self.lexical.stamps.version() == version:
-            with contextlib.suppress(RecordsError):  # a read-only file: compare again next time
-                records.put_derived(LEXICAL_CHECK, Derived(state, version))
+        commits: list[Commit] = []
         for ids in _pages(missing, _ARTICLES_PER_READ):
             chunks = {c.id: c for c in self.records.chunks_of(ids)}
             quotes = {
                 s.id: (s.quote, s.article_id) for s in self.records.quotes_where("article_id", ids)
             }
-            self.sync_lexical({a: marks[a] for a in ids}, chunks, quotes)
+            commits += self.sync_lexical({a: marks[a] for a in ids}, chunks, quotes)
+        ours = [version] + [c.after for c in commits]
+        alone = all(c.before == last for c, last in zip(commits, ours, strict=False))
+        if alone and self.lexical.stamps.version() == ours[-1]:
+            with contextlib.suppress(RecordsError):  # a read-only file: compare again next time
+                records.put_derived(LEXICAL_CHECK, Derived(state, ours[-1]))
         return len(missing)
 
     def get_article(self, article_id: str) -> Article | None:

@@ -122,3 +122,39 @@ def test_a_running_app_answers_from_an_article_replaced_elsewhere(writer, tmp_pa
     assert writer.store.counts() == counts
     answer = str(desk.ask(question))
     assert now in answer and said not in answer
+
+
+def test_an_open_that_indexed_what_changed_lets_the_next_read_nothing(
+    writer, tmp_path, monkeypatch
+) -> None:
+    reader(writer, tmp_path / "reader")
+    writer.ingest([write_jsonl(tmp_path / "b.jsonl", [CHANGED])], progress=False)
+    reader(writer, tmp_path / "reader")  # copies in and indexes the replaced article
+    with monkeypatch.context() as patch:
+        reads = Reads(patch, whole=False)
+        reader(writer, tmp_path / "reader")
+    assert reads.asked == []
+
+
+def test_a_stamp_committed_by_another_process_meanwhile_is_compared_next_time(
+    writer, tmp_path, monkeypatch
+) -> None:
+    """Another process commits stamps to the lexical index while this one indexes what
+    changed: this one's check is not stored, so the next open compares every article (the
+    other commit may be a killed ingest's, of a version never marked)."""
+    reader(writer, tmp_path / "reader")
+    writer.ingest([write_jsonl(tmp_path / "b.jsonl", [CHANGED])], progress=False)
+    put = ArticleStamps.put
+
+    def after_another(stamps: ArticleStamps, marks):
+        put(stamps, {"ghost": "stamp-of-a-killed-write"})  # the other process's commit
+        return put(stamps, marks)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ArticleStamps, "put", after_another)
+        reader(writer, tmp_path / "reader")
+    read = ArticleStamps.read
+    full: list[int] = []
+    monkeypatch.setattr(ArticleStamps, "read", lambda s: full.append(1) or read(s))
+    reader(writer, tmp_path / "reader")
+    assert full == [1]
