@@ -87,7 +87,9 @@ class Corpus:
 
     def __init__(self, records: Records, stamps: Mapping[str, str]) -> None:
         self.records = records
-        self.stamps = dict(stamps)  # committed article id -> stamp, for lexical visibility
+        # Committed article id -> stamp, for lexical visibility: the records file's marks read
+        # on demand (`Records.marks`), not a dict of every article held per process.
+        self.stamps = stamps
         self._counts: tuple[int, int, int] | None = None
         self.chunks: Mapping[str, Chunk] = _Lookup(
             records.chunk, lambda: self._ids("c"), lambda: self.counts[1]

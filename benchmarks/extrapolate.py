@@ -8,6 +8,11 @@ nothing is read whole. `to_first_answer_s` is an open plus its first answer (unc
 `to_first_answer_after_ingest_s` the same after another machine's ingest. Above the largest
 measured size it is a formula on paper, and the output says so.
 
+`memory_breakdown` results are read too (one store per file): the embedded answering process's
+peak, what it holds beyond Chroma and Chroma's own share, what the open adds, and with a
+server the app's and the server's peaks. Their article count is the file's `articles` (older
+files lack it: then the store folder's name, which `bench_query --keep` makes the count).
+
     python -m benchmarks.extrapolate benchmarks/out/query.json [more.json ...]
         [--targets 100000,300000,1000000]
 """
@@ -38,14 +43,51 @@ QUANTITIES = (
     "answering_rss_mb",
     "server_app_rss_mb",
     "server_chroma_rss_mb",
+    "embedded_peak_mb",
+    "embedded_open_mb",
+    "embedded_beyond_chroma_mb",
+    "chroma_alone_mb",
+    "server_app_peak_mb",
+    "server_open_mb",
+    "server_chroma_peak_mb",
 )
+
+
+def memory_points(data: dict) -> dict[str, float]:
+    """The quantities of one `memory_breakdown` result file (see the module's docstring)."""
+    found: dict[str, float] = {}
+    for mode in ("embedded", "server"):
+        measured = data["results"].get(mode)
+        if not measured:
+            continue
+        steps = {s["name"]: s for s in measured["steps"]}
+        names = [s["name"] for s in measured["steps"]]
+        opened = names.index("QuoteDesk.open")
+        found[f"{mode}_open_mb"] = (
+            steps["QuoteDesk.open"]["rss_mb"] - steps[names[opened - 1]]["rss_mb"]
+        )
+        found[f"{mode}_{'peak' if mode == 'embedded' else 'app_peak'}_mb"] = measured["steps"][-1][
+            "peak_mb"
+        ]
+        if "chroma_server_peak_mb" in measured:
+            found["server_chroma_peak_mb"] = measured["chroma_server_peak_mb"]
+        if "beyond_chroma" in measured:
+            found["embedded_beyond_chroma_mb"] = measured["beyond_chroma"]["rss_mb"]
+            found["chroma_alone_mb"] = measured["beyond_chroma"]["chroma_rss_mb"]
+    return found
 
 
 def points(paths: list[Path]) -> dict[str, list[tuple[int, float]]]:
     """quantity -> (articles, value) of every measured size in these result files."""
     found: dict[str, list[tuple[int, float]]] = {q: [] for q in QUANTITIES}
     for path in paths:
-        for result in json.loads(path.read_text(encoding="utf-8"))["results"].values():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if "store" in data:  # a memory_breakdown file
+            articles = data.get("articles") or int(Path(data["store"]).name)
+            for name, value in memory_points(data).items():
+                found[name].append((articles, value))
+            continue
+        for result in data["results"].values():
             articles = result["counts"]["quotedesk_articles"]
             for name, parts in TOTALS:
                 if all(part in result for part in parts):

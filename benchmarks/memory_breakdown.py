@@ -13,6 +13,14 @@ arenas, native libraries' heaps), each package's shared libraries, the store's f
 
 With `--server` the store's Chroma folder is served by `chroma run` and the app is its client
 (the server's own RSS is reported beside it).
+
+Chroma's share of the embedded process is measured, not guessed: a second fresh child does only
+what Chroma does for an answering process (import chromadb, open every collection of the store
+as `Store.open` does, count them, and query the chunk and quote collections once; no module of
+ours is imported). Its resident set at the end is Chroma's own (the HNSW indexes load at the
+first count); the answering process's resident set minus it is what quotedesk holds beyond
+Chroma ("quotedesk beyond Chroma"). Both children start the same interpreter, so Python
+itself is counted in Chroma's share, not ours.
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from typing import NamedTuple
 
 from benchmarks.bench_query import QUESTIONS
 from benchmarks.common import chroma_server, machine, print_table, write_json
+from ingest.records import FILE_NAME, Records
 
 ROOT = Path(__file__).resolve().parents[1]
 # Mapping groups, first match wins: (name, pattern on the mapped path).
@@ -131,19 +140,71 @@ def child(store: Path) -> dict:
     return {"steps": [s._asdict() for s in steps], "mappings": mappings(), "top": held["top"]}
 
 
-def run(store: Path, env: dict[str, str] | None = None) -> dict:
+def chroma_alone(store: Path) -> dict:
+    """In a fresh process: what Chroma holds for an answering process, and nothing of ours
+    (not even an import of `ingest.store`, which brings numpy and tantivy)."""
+    steps: list[Step] = []
+
+    def step(name: str, run) -> None:
+        started = time.perf_counter()
+        run()
+        steps.append(
+            Step(name, status_mb("VmRSS"), status_mb("VmHWM"), time.perf_counter() - started, ())
+        )
+
+    held: dict = {}
+    step("python started", lambda: None)
+    step("import chromadb (client)", lambda: __import__("chromadb"))
+
+    def open_all() -> None:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        # As `Store.open` opens it: every collection of the store, each counted.
+        client = chromadb.PersistentClient(
+            path=str(store / "chroma"), settings=ChromaSettings(anonymized_telemetry=False)
+        )
+        held["collections"] = [client.get_collection(c.name) for c in client.list_collections()]
+        for collection in held["collections"]:
+            collection.count()
+
+    step("collections opened and counted", open_all)
+
+    def query_vectors() -> None:
+        for collection in held["collections"]:
+            found = collection.get(limit=1, include=["embeddings"])["embeddings"]
+            if len(found) and len(found[0]) > 1:  # chunks and quotes (not the record stores)
+                vector = [1.0 / len(found[0]) ** 0.5] * len(found[0])
+                collection.query(query_embeddings=[vector], n_results=40, include=["distances"])
+
+    step("chunk and quote collections queried", query_vectors)
+    return {"steps": [s._asdict() for s in steps], "mappings": mappings()}
+
+
+def run(store: Path, env: dict[str, str] | None = None, mode: str = "--child") -> dict:
     command = [
         sys.executable,
         "-m",
         "benchmarks.memory_breakdown",
         "--store",
         str(store),
-        "--child",
+        mode,
     ]
     out = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, check=True, env=os.environ | (env or {})
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def beyond_chroma(answering: dict, chroma: dict) -> dict[str, float]:
+    """The answering process's resident set at its end, and its peak, minus Chroma's alone."""
+    last, alone = answering["steps"][-1], chroma["steps"][-1]
+    return {
+        "rss_mb": last["rss_mb"] - alone["rss_mb"],
+        "peak_mb": last["peak_mb"] - alone["peak_mb"],
+        "chroma_rss_mb": alone["rss_mb"],
+        "chroma_peak_mb": alone["peak_mb"],
+    }
 
 
 def report(name: str, measured: dict) -> None:
@@ -156,7 +217,8 @@ def report(name: str, measured: dict) -> None:
         )
         before = s["rss_mb"]
     print_table(["step", "RSS MB", "+MB", "peak MB", "s", "new top-level modules"], rows)
-    print(f"(the most quoted speaker: {measured['top']})")
+    if "top" in measured:
+        print(f"(the most quoted speaker: {measured['top']})")
     print()
     top = [[k, v] for k, v in measured["mappings"].items() if v >= 1.0]
     print_table(["resident at the end, by mapping", "MB"], top)
@@ -168,11 +230,18 @@ def main() -> None:
     parser.add_argument("--server", action="store_true", help="also with a Chroma server")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "memory.json")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--chroma-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.store)))
         return
-    results = {"embedded": run(args.store)}
+    if args.chroma_only:
+        print(json.dumps(chroma_alone(args.store)))
+        return
+    results = {"embedded": run(args.store), "chroma alone": run(args.store, mode="--chroma-only")}
+    results["embedded"]["beyond_chroma"] = beyond_chroma(
+        results["embedded"], results["chroma alone"]
+    )
     if args.server:
         with chroma_server(args.store / "chroma", args.store / "chroma-server.log") as (url, pid):
             results["server"] = run(args.store, {"QUOTEDESK_CHROMA_URL": url})
@@ -184,7 +253,17 @@ def main() -> None:
         report(name, measured)
         if "chroma_server_peak_mb" in measured:
             print(f"\nChroma server peak RSS: {measured['chroma_server_peak_mb']:.0f} MB")
-    write_json(args.out, {"machine": machine(), "store": str(args.store), "results": results})
+    share = results["embedded"]["beyond_chroma"]
+    print(
+        f"\nembedded: quotedesk beyond Chroma {share['rss_mb']:.0f} MB at the end "
+        f"({share['peak_mb']:.0f} MB peak to peak); Chroma alone {share['chroma_rss_mb']:.0f} MB "
+        f"(peak {share['chroma_peak_mb']:.0f} MB)"
+    )
+    articles = len(Records(args.store / FILE_NAME).stamps())  # for `extrapolate`
+    write_json(
+        args.out,
+        {"machine": machine(), "store": str(args.store), "articles": articles, "results": results},
+    )
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ stamp (`visible`), so what a killed ingest left behind is never returned.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import threading
 import time
@@ -38,6 +39,7 @@ from ingest.types import Chunk, Quote
 
 _WRITER_HEAP = 50_000_000  # bytes of tantivy's indexing arena (its minimum is 15 MB a thread)
 _OVERFETCH = 2  # hits asked for per wanted one again while leftovers of a killed ingest hide some
+_IDS_PER_QUERY = 1000  # ids per term-set query of `stamps_of`
 _LOCK_WAIT = 30.0  # seconds to wait for another process's writer (it holds it for one commit)
 
 
@@ -59,6 +61,15 @@ class LexicalDoc:
     source: str | None = None
     day: int | None = None
     speaker: str | None = None
+
+
+class Commit(NamedTuple):
+    """An index's version (`LexicalIndex.version`) just before and just after one commit of
+    this process, both read while it held the index's writer lock: when `before` is the version
+    it read earlier, no other process committed in between."""
+
+    before: str
+    after: str
 
 
 class LexicalHit(NamedTuple):
@@ -127,15 +138,16 @@ class LexicalIndex:
 
     # ----- writing -------------------------------------------------------------------------
 
-    def replace(self, article_ids: Iterable[str], docs: Iterable[LexicalDoc]) -> None:
+    def replace(self, article_ids: Iterable[str], docs: Iterable[LexicalDoc]) -> Commit:
         """Delete every document of these articles, add `docs`, and commit once."""
         with self._lock:
             writer = self._writer()
+            before = self.version()
             for article_id in article_ids:
                 writer.delete_documents_by_term("article_id", article_id)
             for doc in docs:
                 writer.add_document(self._document(doc))
-            self._commit(writer)
+            return Commit(before, self._commit(writer))
 
     def clear(self) -> None:
         with self._lock:
@@ -156,13 +168,25 @@ class LexicalIndex:
                     ) from exc
                 time.sleep(0.05)
 
-    def _commit(self, writer: tantivy.IndexWriter) -> None:
+    def _commit(self, writer: tantivy.IndexWriter) -> str:
+        """Commit; returns the index's version just after, read before the writer lock goes
+        (a merge may still change it after: then it is not the version a reader finds)."""
         try:
             writer.commit()
+            after = self.version()
             writer.wait_merging_threads()  # releases the writer lock
         except ValueError as exc:
             raise LexicalError(f"cannot commit the lexical index at {self.folder} ({exc})") from exc
         self._index.reload()
+        return after
+
+    def version(self) -> str:
+        """Names the index's last commit (any process's): tantivy rewrites its `meta.json` at
+        every commit (and merge), with an opstamp that only grows."""
+        try:
+            return hashlib.sha256((self.folder / "meta.json").read_bytes()).hexdigest()
+        except OSError:
+            return ""
 
     @staticmethod
     def _document(doc: LexicalDoc) -> tantivy.Document:
@@ -198,6 +222,18 @@ class LexicalIndex:
         hits = searcher.search(tantivy.Query.all_query(), searcher.num_docs, count=False).hits
         docs = [searcher.doc(address) for _, address in hits]
         return {d.get_first("id"): d.get_first("stamp") for d in docs}
+
+    def stamps_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """Document id -> stamp of the documents with these ids."""
+        searcher = self._index.searcher()
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            batch = list(ids[start : start + _IDS_PER_QUERY])
+            query = tantivy.Query.term_set_query(self.schema, "id", batch)
+            for _, address in searcher.search(query, len(batch), count=False).hits:
+                doc = searcher.doc(address)
+                found[doc.get_first("id")] = doc.get_first("stamp")
+        return found
 
     def idf(self, term: str) -> float:
         """How rare a (stemmed) term is, as Lucene's BM25 counts it; an unseen term is rarest."""
@@ -270,12 +306,25 @@ class ArticleStamps:
         self._index = LexicalIndex(folder)
 
     def read(self) -> dict[str, str]:
-        """Article id -> stamp of every indexed article."""
+        """Article id -> stamp of every indexed article (reads them all: 0.7 s and 135 MB at
+        100k articles; `of` reads a few)."""
         self._index.reload()
         return self._index.stamps()
 
-    def put(self, stamps: Mapping[str, str]) -> None:
-        self._index.replace(stamps, [LexicalDoc(a, a, stamp, ()) for a, stamp in stamps.items()])
+    def of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Article id -> stamp of these articles, those indexed."""
+        self._index.reload()
+        return self._index.stamps_of(article_ids)
+
+    def version(self) -> str:
+        """Names the last commit of these stamps: what a reader stores beside the records
+        state it compared them with, so that it compares again only what changed since."""
+        return self._index.version()
+
+    def put(self, stamps: Mapping[str, str]) -> Commit:
+        return self._index.replace(
+            stamps, [LexicalDoc(a, a, stamp, ()) for a, stamp in stamps.items()]
+        )
 
     def remove(self, article_ids: Sequence[str]) -> None:
         self._index.replace(article_ids, [])
@@ -305,9 +354,9 @@ class LexicalStore:
         stamps: Mapping[str, str],
         chunks: Sequence[Chunk],
         quotes: Sequence[tuple[str, Quote, str]],
-    ) -> None:
+    ) -> Commit:
         """Index these articles' chunks and attributed quotes (id, quote, article id),
-        replacing whatever the indexes held of them."""
+        replacing whatever the indexes held of them; returns the commit of their stamps."""
         by_id = {c.id: c for c in chunks}
         self.chunks.replace(
             stamps, [chunk_doc(self.lexicon, c, stamps[c.article_id]) for c in chunks]
@@ -320,7 +369,7 @@ class LexicalStore:
                 if q.speaker
             ],
         )
-        self.stamps.put(stamps)
+        return self.stamps.put(stamps)
 
     def delete(self, article_ids: Sequence[str]) -> None:
         self.stamps.remove(article_ids)
