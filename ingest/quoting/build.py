@@ -93,13 +93,13 @@ def _indirect_quote(
         resolved = Resolved(last["speaker"], last["speaker_as_written"], last["role"], "person")
     else:
         resolved = resolver.resolve(np, np_pos, statement.role)
-        if _names_nobody(resolved, np):
+        if _unattributable(resolved, np):
             return None
         resolver.note(np_pos, resolved, np.lower())
     return quote_record((start, end), "indirect", resolved, statement.cue, statement.rule)
 
 
-def _names_nobody(resolved: Resolved, np: str) -> bool:
+def _unattributable(resolved: Resolved, np: str) -> bool:
     """The phrase resolved to no one and is no pronoun (an unresolved "he" keeps its
     statement, unattributed)."""
     if resolved.kind == "nobody":
