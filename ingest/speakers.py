@@ -110,10 +110,14 @@ def _describes_who_follows(token: str, following: Sequence[str]) -> bool:
     word = token.strip(".,").lower()
     if word in TITLES:
         return True
-    named_after = 2 <= len(following) <= 3 and all(
-        t[:1].isupper() and t.strip(".,").lower() not in _NOT_PERSON_WORDS for t in following
+    return _person_words(following) and (word in AFFILIATIONS or bool(_POSSESSIVE.search(word)))
+
+
+def _person_words(tokens: Sequence[str]) -> bool:
+    """Two or three capitalised words, none of a body or an office: a person's full name."""
+    return 2 <= len(tokens) <= 3 and all(
+        t[:1].isupper() and t.strip(".,").lower() not in _NOT_PERSON_WORDS for t in tokens
     )
-    return named_after and (word in AFFILIATIONS or bool(_POSSESSIVE.search(word)))
 
 
 def _trailing_name(tokens: Sequence[str]) -> list[str]:
@@ -497,10 +501,7 @@ def _loses_its_head(name: str) -> bool:
     if not is_office(name) or role_head(name) in _words(kept):
         return False
     words = kept.split()
-    person = 2 <= len(words) <= 3 and all(
-        w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words
-    )
-    return not person or bool(set(_words(kept)) & _NOT_PERSON_WORDS)
+    return not _person_words(words) or any(w.endswith(("'s", "’s")) for w in words)
 
 
 def _bare_target(clusters: list[list[str]], counts: Counter[str]) -> list[str] | None:

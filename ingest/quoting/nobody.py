@@ -20,7 +20,7 @@ from ingest.quoting.lexicon import (
 )
 
 # Lower-case one-word speakers that are no one: determiners, auxiliaries and modals.
-FUNCTION_WORDS = DETERMINERS | AUX | THAT_INSIDE | CLAUSE_MARKERS
+_NO_ONE_WORDS = DETERMINERS | AUX | THAT_INSIDE | CLAUSE_MARKERS
 # Between a sentence's end and its first word: spaces, quotation marks, brackets.
 _OPENING_MARKS = " \t\n\"“”‘’'([«»"
 
@@ -64,6 +64,6 @@ def names_no_one(speaker: str, common: CommonWords) -> bool:
     a group: `Analysts said ...` names its source)."""
     low = speaker.lower().replace("’", "'").split("'")[0]  # "I'm", "We've": the pronoun
     acronym = speaker.isupper() and len(speaker) > 1  # "US" is no "us"
-    if low in FIRST_SECOND_PERSON and not acronym or speaker in FUNCTION_WORDS:
+    if (low in FIRST_SECOND_PERSON and not acronym) or speaker in _NO_ONE_WORDS:
         return True
-    return low in FUNCTION_WORDS | NOT_NAME_OPENERS and speaker in common
+    return low in _NO_ONE_WORDS | NOT_NAME_OPENERS and speaker in common

@@ -73,10 +73,7 @@ def short_attribution(after: str, offset: int) -> Subject | None:
 def _phrasal_clause(clause: str, offset: int) -> Subject | None:
     """`?" Trump went on, as if he did not hear her.`: a name and a phrasal speech verb open
     the sentence after the quote."""
-    m = _LEAD.match(clause)
-    head = m.end() if m else 0
-    words = list(WORD.finditer(clause, head))[:14]
-    return first_match((_PHRASAL_RULE,), _After(clause, offset, head, False, words))
+    return first_match((_PHRASAL_RULE,), _after_context(clause, offset, False))
 
 
 MODIFIER = rf"(?:{alternation(ARTICLES)}\s+)?(?:[a-z]+\s+)?"  # `an angry`, `actress`: not the name
@@ -234,11 +231,16 @@ def phrase_after(after: str, offset: int, comma: bool = False) -> Subject | None
     continues the sentence: only then may a verb missing from the lexicon attribute it
     (`the "wall" Trump wanted` is no attribution).
     """
+    return first_match(AFTER_RULES, _after_context(after, offset, comma))
+
+
+def _after_context(after: str, offset: int, comma: bool) -> _After:
+    """What the after-quote rules read: the text past its leading punctuation, its first
+    words, and whether a comma closed the quoted words (or leads this text)."""
     m = _LEAD.match(after)
     head = m.end() if m else 0
     words = list(WORD.finditer(after, head))[:14]
-    context = _After(after, offset, head, comma or "," in after[:head], words)
-    return first_match(AFTER_RULES, context)
+    return _After(after, offset, head, comma or "," in after[:head], words)
 
 
 _NAME_THEN_COMMA = re.compile(r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}),\s")
