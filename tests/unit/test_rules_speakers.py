@@ -34,6 +34,13 @@ AFTER = [
         "apposition_after",
     ),
     (
+        '"Will it cost more?" Dana Ortiz, the master of the harbour, asked at the pier.',
+        "Will it cost more?",
+        "Dana Ortiz",
+        "asked",
+        "apposition_after",
+    ),
+    (
         f'"{QUOTE}" Dana Ortiz, 54, of Portview, Maine, who runs the port, said.',
         QUOTE,
         "Dana Ortiz",
@@ -171,6 +178,16 @@ NO_SPEAKER = [
     ),
     pytest.param(
         '"Will it cost more?" Ortiz went to the pier.', "Will it cost more?", id="no particle"
+    ),
+    pytest.param(
+        '"It will cost more." Dana Ortiz, master of the town harbour, said last year it was sold.',
+        "It will cost more.",
+        id="an apposition and a verb with a clause after it make a sentence of their own",
+    ),
+    pytest.param(
+        '"It will cost more." Dana Ortiz, the master of the harbour, said: "We pay."',
+        "It will cost more.",
+        id="an apposition and a verb that introduce the next quote",
     ),
 ]
 
