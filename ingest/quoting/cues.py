@@ -12,6 +12,7 @@ from ingest.quoting.lexicon import (
     AUDIENCE_NOUNS,
     AUDIENCE_OBJECTS,
     AUX,
+    BE_FORMS,
     CALL_FOR_VERBS,
     COORDINATORS,
     DAYS_NEAR,
@@ -212,6 +213,16 @@ def finite_verb(word: str) -> bool:
     return word.endswith(("ed", "ing")) or third_person or word in IRREGULAR_PAST
 
 
+def _participle(word: str) -> bool:
+    """`is holding`, `was called`, `were told`: what may follow a form of `be` as a verb."""
+    return word.endswith(("ed", "ing")) or word in IRREGULAR_PAST
+
+
+def _after_be(verb: re.Match[str]) -> bool:
+    """Whether a form of `be` comes among the auxiliaries before the matched verb."""
+    return not BE_FORMS.isdisjoint(verb.group()[: verb.start("verb") - verb.start()].split())
+
+
 def _subject_verb(sentence: str, rel: int) -> list[Cue]:
     """`Moore thanked him for "..."`: any verb right after a sentence-initial subject."""
     subject = sentence_subject(sentence, 0, "")
@@ -223,6 +234,8 @@ def _subject_verb(sentence: str, rel: int) -> list[Cue]:
     word = verb.group("verb").lower()
     if not (finite_verb(word) or subject.np.lower() in PRONOUNS and word not in _NOT_SAYING):
         return []  # `I know all about ...`: after a pronoun a base form is a verb too
+    if _after_be(verb) and not _participle(word):
+        return []  # `They are skeptical of the "sharing economy"`: a copula and its complement
     if word in NARRATIVE_VERBS:
         return []  # `Ukraine received this ship, formerly known as "..."`
     return [

@@ -7,8 +7,7 @@ pattern and a word added here reaches every rule that uses the list.
 
 Reporting verbs are written as lemmas, grouped by which of their forms report speech: a suffix
 rule (`inflect`) makes the forms, so `warn` gives `warns warned warning`. The groups exist
-because a form that is mostly a noun (`demands`, `questions`, `blame`) would make the rules
-read nouns as verbs.
+because a form that is mostly a noun (`demands`, `blame`) would have the rules read a verb.
 """
 
 from __future__ import annotations
@@ -144,11 +143,12 @@ AS_PUT_IT_VERBS = (
     | frozenset(("pointed out", "points out"))
 )
 
-AUX = frozenset(
+BE_FORMS = frozenset(split_words("is was were are be been"))  # after them only a participle
+AUX = BE_FORMS | frozenset(
     split_words(
-        """has had have is was were are be been will would also later then previously repeatedly
-    once again recently reportedly just simply further quickly flatly never not always often
-    publicly privately bluntly angrily firmly"""
+        """has had have will would also later then previously repeatedly once again recently
+    reportedly just simply further quickly flatly never not always often publicly privately
+    bluntly angrily firmly"""
     )
 )
 # Adverbs between `and`/a comma and a chained verb (`, and then added`).
