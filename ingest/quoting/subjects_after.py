@@ -49,6 +49,8 @@ _ADVERBIAL = 4  # words after its verb (`said into the phone`): more make a clau
 _VERB_ENDING = re.compile(rf"{alternation(VERB_ENDINGS)}$")
 _NAME_AHEAD = re.compile(r"(?:\s+[a-z][\w\-]*){0,3}\s+[A-Z]")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.$")
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
 _NP_STOP_AFTER = frozenset(
     split_words(
@@ -347,7 +349,11 @@ def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject 
         ):
             return None  # `said retired Army Lt. Gen. Mick Bednarek` is allowed
         chosen.append(w)
-        if token.endswith(".") and token[:-1].lower() not in ABBREVIATIONS:
+        if (
+            token.endswith(".")
+            and token[:-1].lower() not in ABBREVIATIONS
+            and not _initial_in_name(token, after, w.end())
+        ):
             break
     while chosen and chosen[-1].group().lower() in FUNCTION_WORDS:
         chosen.pop()  # `wrote the authors of the “Growth Project,”`: cut at the title
@@ -358,6 +364,11 @@ def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject 
     if not np or not whole_phrase(np) or _verb_object(np):
         return None
     return Subject(np, offset + start + shift, cue, None)
+
+
+def _initial_in_name(token: str, after: str, end: int) -> bool:
+    """`said John D. Podesta`: an initial before a capitalised word ends no sentence."""
+    return bool(_MIDDLE_INITIAL.match(token) and _NAME_NEXT.match(after, end))
 
 
 def _and_then_verb(token: str, after: str, w: re.Match[str]) -> bool:

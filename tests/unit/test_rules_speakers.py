@@ -25,6 +25,7 @@ def piece(text: str, words: str) -> Piece:
 # (text, quote words, speaker phrase, cue, rule)
 AFTER = [
     (f'"{QUOTE}" said Dana Ortiz.', QUOTE, "Dana Ortiz", "said", "verb_then_name"),
+    (f'"{QUOTE}" said Dana J. Ortiz.', QUOTE, "Dana J. Ortiz", "said", "verb_then_name"),
     (f'"{QUOTE}" Dana Ortiz said.', QUOTE, "Dana Ortiz", "said", "name_then_verb"),
     (
         f'"{QUOTE}" Dana Ortiz, the harbour master, said.',
