@@ -223,6 +223,19 @@ def _after_be(verb: re.Match[str]) -> bool:
     return not BE_FORMS.isdisjoint(verb.group()[: verb.start("verb") - verb.start()].split())
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _plural_subject_noun(word: str, sentence: str, end: int) -> bool:
+    """`Wall Street targets included ...`: an -s word right before an auxiliary or a past
+    tense is the subject's own plural noun, and that next word is the verb."""
+    nxt = _NEXT_WORD.match(sentence, end)
+    if not word.endswith("s") or word.endswith("ss") or not nxt:
+        return False
+    following = nxt.group(1)
+    return following in AUX or following in IRREGULAR_PAST or following.endswith("ed")
+
+
 def _subject_verb(sentence: str, rel: int) -> list[Cue]:
     """`Moore thanked him for "..."`: any verb right after a sentence-initial subject."""
     subject = sentence_subject(sentence, 0, "")
@@ -236,6 +249,8 @@ def _subject_verb(sentence: str, rel: int) -> list[Cue]:
         return []  # `I know all about ...`: after a pronoun a base form is a verb too
     if _after_be(verb) and not _participle(word):
         return []  # `They are skeptical of the "sharing economy"`: a copula and its complement
+    if _plural_subject_noun(word, sentence, verb.end("verb")):
+        return []  # `Party elders did produce an "autopsy"`: the noun ends the subject
     if word in NARRATIVE_VERBS:
         return []  # `Ukraine received this ship, formerly known as "..."`
     return [

@@ -114,6 +114,13 @@ STATEMENTS = [
         "subject_verb_object",
     ),
     (
+        'Ortiz thanks voters who backed "the harbor plan" last year.',
+        'voters who backed "the harbor plan" last year',
+        "Ortiz",
+        "thanks",
+        "subject_verb_object",
+    ),
+    (
         'They are touring the pier for "a first look at the damage".',
         'the pier for "a first look at the damage"',
         "They",
@@ -276,6 +283,14 @@ NO_STATEMENTS = [
     (
         "a_copula_and_a_noun_report_no_object",
         'He is now host of "The Harbor Hour" on the local station.',
+    ),
+    (  # `Party elders did ...`: the -s word before an auxiliary or past tense is a noun
+        "a_plural_noun_before_an_auxiliary_is_no_verb",
+        'Harbor elders did produce an "autopsy" about the need to change.',
+    ),
+    (
+        "a_plural_noun_before_a_past_tense_is_no_verb",
+        'Harbor targets included the port fund, marked as a "high priority" donor.',
     ),
 ]
 
