@@ -56,6 +56,13 @@ AFTER = [
         "according_after",
     ),
     (
+        f'"{QUOTE}" according to the U.S. Coast Guard.',
+        QUOTE,
+        "the U.S. Coast Guard",
+        "according to",
+        "according_after",
+    ),
+    (
         '"We will rebuild the harbour!" beamed Dana Ortiz.',
         "We will rebuild the harbour!",
         "Dana Ortiz",
