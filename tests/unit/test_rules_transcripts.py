@@ -1,6 +1,6 @@
 """Transcript rules as a table: speaker labels at line starts and inline, an office label, and
 Q/A blocks whose answers are the interviewee's. Each turn names the rule that kept its label
-(`transcripts.LABEL_RULES`, `office_label`) or its Q/A kind (`Quote.rule`)."""
+(`transcripts.LABEL_RULES`, then `TRANSCRIPT_LABEL_RULES`) or its Q/A kind (`Quote.rule`)."""
 
 from __future__ import annotations
 
@@ -58,6 +58,44 @@ TRANSCRIPTS = [
             ("Anna Berg", "Good. We begin with the port.", "office_label"),
         ],
         id="an_office_label_is_the_holder_the_article_names",
+    ),
+    pytest.param(
+        "Vladimir Putin: Good afternoon. I give the floor to Mr Trani. President of the "
+        "Italian-Russian Chamber of Commerce Vincenzo Trani: Good afternoon, Mr President. There "
+        "are some 500 Italian companies in Russia.",
+        [
+            ("Vladimir Putin", "Good afternoon. I give the floor to Mr Trani.", "person_label"),
+            (
+                "Vincenzo Trani",
+                "Good afternoon, Mr President. There are some 500 Italian companies in Russia.",
+                "office_label",
+            ),
+        ],
+        id="an_office_and_a_name_ner_misses_in_a_transcript",
+    ),
+    pytest.param(
+        "The news conference began. Dmitry Peskov: Let us begin. Ksenia Golovanova: Good "
+        "afternoon. Will the budget grow? Dmitry Peskov: Next question, please.",
+        [
+            ("Dmitry Peskov", "Let us begin.", "repeated_label"),
+            ("Ksenia Golovanova", "Good afternoon. Will the budget grow?", "name_label"),
+            ("Dmitry Peskov", "Next question, please.", "repeated_label"),
+        ],
+        id="a_bare_name_ner_misses_in_a_transcript",
+    ),
+    pytest.param(
+        "Ukraine became a candidate. Chairman of the Rada of Ukraine Ruslan Stefanchuk: This is "
+        "a recognition of our work. Prime Minister of Ukraine Denys Shmyhal: Candidate status is a "
+        "high evaluation of the reforms.",
+        [
+            ("Ruslan Stefanchuk", "This is a recognition of our work.", "office_label"),
+            (
+                "Denys Shmyhal",
+                "Candidate status is a high evaluation of the reforms.",
+                "office_label",
+            ),
+        ],
+        id="two_offices_with_names_make_a_transcript_without_ner",
     ),
     pytest.param(
         "The Latest: Sanders wins Minnesota.\n\nSanders won the caucuses on Tuesday.",
