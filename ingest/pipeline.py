@@ -44,7 +44,8 @@ STAGE_ARTICLES = 150
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
 # 17: in a transcript, labels whose names NER misses are turns (`President of the ... Chamber
-# of Commerce Vincenzo Trani:`, a questioner's bare name), not the last speaker's words;
+# of Commerce Vincenzo Trani:`, a questioner's bare name), not the last speaker's words, and a
+# turn's paragraph over 600 characters is cut between sentences into quotations a chunk holds;
 # 16: an office whose titles strip its head ("head of the President's Office") is no name,
 # so the article links it to the person it names with that office;
 # 15: a speaker phrase that names no one ("Let me say that", "Maybe we", "I'm told that",
