@@ -56,6 +56,9 @@ _LEXICON_TEXT = {
     "document_noun": """
         report story article piece coverage document paper study survey item text release
         transcript""",
+    # The question put to a speaker ("answer the question about Y"): what they answered, not
+    # the topic, which is what the question was about.
+    "question_noun": "question questions query queries",
     "scaffold_adverb": "else also too again exactly actually really ever just further",
     # Opening a follow-up that continues the last question: "And what did X say?"
     "continuation_opener": "and but so",

@@ -157,8 +157,10 @@ def _asked_person(
         asked = _Asked(_Resolved(index.find(question)), "")
     elif slot is not None and slot.pronoun:
         # "What did he say?": the last person, or one this question names by a capitalised
-        # name ("Did Pryce mean it when he said ..."); lowercase words are no names here.
-        named = index.find(question) if question[1:] != question[1:].lower() else []
+        # name before the pronoun ("Did Pryce mean it when he said ..."); a name after it is
+        # what he spoke about ("What did he say about Federer?"); lowercase words are no names.
+        before = _before_pronoun(question, slot.phrase)
+        named = index.find(before) if before[1:] != before[1:].lower() else []
         asked = _Asked(_Resolved(named), parsed.topic, asks_words=True, carried=not named)
     elif slot is not None:
         found = _resolve_slot(slot, index)
@@ -178,6 +180,12 @@ def _asked_person(
     ):
         return replace(asked, found=_Resolved([last_person]), carried=True)
     return replace(asked, carried=False)
+
+
+def _before_pronoun(question: str, pronoun: str) -> str:
+    """The words of the question before its first use of the pronoun that is its speaker."""
+    found = re.search(rf"\b{re.escape(pronoun)}\b", question, re.IGNORECASE)
+    return question[: found.start()] if found else question
 
 
 def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:

@@ -465,11 +465,28 @@ SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
     _ScaffoldRule("stance_object", lambda t, cue: _stance_asked_for(t, cue)),
     _ScaffoldRule("negation", lambda t, cue: t.dep_ == "neg" and t.head.i in cue),
     _ScaffoldRule("request", lambda t, cue: _requests_the_cue(t, cue)),
+    _ScaffoldRule("question_answered", lambda t, cue: _question_answered(t, cue)),
     _ScaffoldRule(
         "request_preposition",
         lambda t, cue: t.lower_ in LEXICON["topic_preposition"] and _requests_the_cue(t.head, cue),
     ),
 )
+
+
+def _question_answered(token: Token, cue: frozenset[int]) -> bool:
+    """ "How did X answer the question about Y?", "respond to questions on Y": the question put
+    to the speaker is the cue's object, not the topic; what it was about stays (its "about"
+    goes as the cue's preposition would)."""
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ == "to":
+        head = head.head  # "respond to a question"
+    if token.lemma_.lower() in LEXICON["question_noun"] and head.i in cue:
+        return True
+    return (
+        token.lower_ in LEXICON["topic_preposition"]
+        and token.head.lemma_.lower() in LEXICON["question_noun"]
+        and _question_answered(token.head, cue)
+    )
 
 
 def _requests_the_cue(token: Token, cue: frozenset[int]) -> bool:

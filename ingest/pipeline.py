@@ -43,6 +43,11 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 18: a document quoted as if it spoke ("The message reads") is its sender's words
+# (`ingest/quoting/documents.py`);
+# 17: in a transcript, labels whose names NER misses are turns (`President of the ... Chamber
+# of Commerce Vincenzo Trani:`, a questioner's bare name), not the last speaker's words, and a
+# turn's paragraph over 600 characters is cut between sentences into quotations a chunk holds;
 # 16: an office whose titles strip its head ("head of the President's Office") is no name,
 # so the article links it to the person it names with that office;
 # 15: a speaker phrase that names no one ("Let me say that", "Maybe we", "I'm told that",
@@ -54,7 +59,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "16"
+PIPELINE_VERSION = "18"
 
 
 @dataclass(frozen=True)

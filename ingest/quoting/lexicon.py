@@ -6,8 +6,8 @@ list builds its alternation with `alternation(LIST)`, so a list is never written
 pattern and a word added here reaches every rule that uses the list.
 
 Reporting verbs are written as lemmas, grouped by which of their forms report speech: a suffix
-rule (`inflect`) makes the forms, so `warn` gives `warns warned warning`. The groups exist
-because a form that is mostly a noun (`demands`, `blame`) would have the rules read a verb.
+rule (`inflect`) makes the forms, so `warn` gives `warns warned warning`. The groups exist because
+a form that is mostly a noun (`demands`, `questions`, `blame`) would read nouns as verbs.
 """
 
 from __future__ import annotations
@@ -145,11 +145,9 @@ AS_PUT_IT_VERBS = (
 
 BE_FORMS = frozenset(split_words("is was were are be been"))  # after them only a participle
 AUX = BE_FORMS | frozenset(
-    split_words(
-        """has had have will would also later then previously repeatedly once again recently
-    reportedly just simply further quickly flatly never not always often publicly privately
-    bluntly angrily firmly"""
-    )
+    split_words("""has had have will would also later then previously repeatedly once again
+    recently reportedly just simply further quickly flatly never not always often publicly
+    privately bluntly angrily firmly""")
 )
 # Adverbs between `and`/a comma and a chained verb (`, and then added`).
 SEQUENCE_ADVERBS = frozenset(split_words("also then later"))
@@ -267,13 +265,10 @@ NEW_SUBJECT_LINKS = frozenset(split_words("and but while whereas"))
 
 # --- official readouts: verbs whose noun-phrase object is the statement ----------------------
 
-NEED_VERBS = (
-    frozenset(
-        split_words("stated stressed emphasised emphasized underlined underscored highlighted")
-    )
-    | frozenset(split_words("reaffirmed reiterated noted"))
-    | {"pointed out"}
-)
+NEED_VERBS = frozenset(
+    split_words("""stated stressed emphasised emphasized underlined underscored highlighted
+    reaffirmed reiterated noted""")
+) | {"pointed out"}
 NEED_NOUNS = frozenset(
     split_words("""need importance necessity significance readiness willingness commitment
     intention desire priority urgency inadmissibility unacceptability""")
@@ -295,6 +290,10 @@ GUEST_DETERMINERS = frozenset(split_words("the his her their our a"))
 ACT_NOUN_ENDINGS = frozenset(split_words("ing ion ment s"))
 # Endings of an inflected verb form (`praised`, `pushes`, `says`) after a quote.
 VERB_ENDINGS = frozenset(split_words("ed es s"))
+# Documents quoted as if they spoke (`The message reads:`) and verbs that send them (`documents`).
+DOCUMENT_NOUNS = frozenset(split_words("message letter telegram greetings condolences statement"))
+SENDING_VERBS = frozenset(split_words("sent sends addressed released issued extended offered"))
+GREETING_VERBS = frozenset(split_words("congratulated congratulates"))  # a greeting is a message
 
 # --- writer's comments and media after a statement ---------------------------------------------
 

@@ -5,8 +5,9 @@ phrase, the roles the article introduced and earlier mentions (for pronouns).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ingest.quoting.documents import document_author, document_noun
 from ingest.quoting.lexicon import (
     CAP,
     DETERMINERS,
@@ -101,6 +102,9 @@ class Resolver:
             return self._pronoun(low, np, pos)
         if self._is_epithet(np):
             return self._epithet(np, pos)
+        author = document_author(self.doc, pos) if document_noun(np) else None
+        if author is not None:  # `The message reads`: whoever sent it (`documents`)
+            return replace(self._resolve(author.np, author.pos, role), as_written=np)
         words = np.split()
         if len(words) > 1 and plain_name(np):
             return Resolved(np, np, role, "person")

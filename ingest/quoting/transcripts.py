@@ -9,6 +9,7 @@ Russia:`, `The President:`) is the person another label or the narrative gives t
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -19,6 +20,7 @@ from ingest.quoting.model import Findings, Label, Resolved, Turn, quote_record, 
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.table import Rule
 from ingest.speakers import role_matches
+from ingest.text import Span, sentence_spans
 
 Entities = dict[str, tuple[tuple[str, int, int], ...]]
 
@@ -55,44 +57,80 @@ LABEL_RULES = (
 )
 
 
-def _label_rule(lab: Label, doubled: set[str | None], entities: Entities) -> str | None:
-    """The name of the first rule of `LABEL_RULES` that keeps the label, or None."""
-    return next((r.name for r in LABEL_RULES if r.find(lab, doubled, entities)), None)
+def _first_rule(rules: tuple[Rule, ...], *args: Any) -> str | None:
+    """The name of the first rule of a label table that keeps the label, or None."""
+    return next((r.name for r in rules if r.find(*args)), None)
 
 
 def confirmed_turns(doc: Findings, entities: Entities) -> list[Turn]:
     """Transcript turns, each running to the next kept label, named by the rule that kept it.
 
-    A label is kept by a rule of `LABEL_RULES`; in a transcript (two kept labels or more) a
-    label with an office alone (`The President:`) too (`office_label`). A lone label (a
-    headline such as "John McCain: Populist Anger ...") runs only to its paragraph end, and
-    only counts when what follows is long enough to be speech.
+    A label is kept by a rule of `LABEL_RULES`; in a transcript also by a rule of
+    `TRANSCRIPT_LABEL_RULES` (an office alone, a name NER missed). A text is a transcript when
+    two labels are kept, or labels that give an office and a name stand beside them (NER
+    misses many names after long offices: `President of the Italian-Russian Chamber of
+    Commerce Vincenzo Trani:`) to make two. A lone label (a headline such as "John McCain:
+    Populist Anger ...") runs only to its paragraph end, and only counts when what follows is
+    long enough to be speech.
     """
     doubled = {lab.name for lab in doc.labels if lab.doubled}
-    rules = {lab.pos: _label_rule(lab, doubled, entities) for lab in doc.labels}
+    rules = {lab.pos: _first_rule(LABEL_RULES, lab, doubled, entities) for lab in doc.labels}
     kept = [lab for lab in doc.labels if rules[lab.pos]]
-    if len(kept) >= 2:  # a transcript: a label with an office alone (`The President:`) too
-        kept = [lab for lab in doc.labels if lab in kept or _office_label(lab)]
+    with_office = [lab for lab in doc.labels if not rules[lab.pos] and _office_and_name(lab)]
+    if len(kept) + len(with_office) >= 2:
+        lowered = frozenset(_LOWER_WORD.findall(doc.text))
+        for lab in doc.labels:
+            found = _first_rule(TRANSCRIPT_LABEL_RULES, lab, entities, lowered)
+            rules[lab.pos] = rules[lab.pos] or found
+        kept = [lab for lab in doc.labels if rules[lab.pos]]
     if len(kept) == 1 and kept[0].text.lower() not in QA_LABELS:
         lab = kept[0]
         end = next((e for s, e in doc.paragraphs if s <= lab.body < e), len(doc.text))
         if len(doc.text[lab.body : end].split()) < 15:
             return []
-        return [Turn(lab.body, end, lab, rules[lab.pos] or "office_label")]
+        return [Turn(lab.body, end, lab, rules[lab.pos])]
     return [
-        Turn(
-            lab.body,
-            kept[i + 1].pos if i + 1 < len(kept) else len(doc.text),
-            lab,
-            rules[lab.pos] or "office_label",
-        )
+        Turn(lab.body, kept[i + 1].pos if i + 1 < len(kept) else len(doc.text), lab, rules[lab.pos])
         for i, lab in enumerate(kept)
     ]
 
 
-def _office_label(lab: Label) -> bool:
+def _office_label(lab: Label, *context: Any) -> bool:
     """A label that gives an office (`President of Russia`, `The President`)."""
     return any(w.lower() in ROLE_WORDS for w in lab.text.split())
+
+
+def _office_and_name(lab: Label) -> bool:
+    """An office, then two capitalised words that are neither office nor place words (`Prime
+    Minister of Ukraine Denys Shmyhal`): a person, whether or not NER knows the name."""
+    return _office_label(lab) and _ends_with_name(lab.text.split())
+
+
+def _ends_with_name(words: list[str]) -> bool:
+    """The label's last two words are no office, organisation, title or place words."""
+    return len(words) > 2 and not any(_office(words, i) for i in (len(words) - 2, len(words) - 1))
+
+
+def _bare_name(lab: Label, entities: Entities, lowered: frozenset[str]) -> bool:
+    """`Ksenia Golovanova:`, a name by its form that NER may not know (it calls many Russian
+    names places or organisations); not a heading, whose capitalised words the text also
+    writes in lower case, maybe plural (`The Ninth Circle:`, `Delegate Update:`, `New
+    Hampshire:`)."""
+    return lab.name == lab.text and not any(
+        w.lower() in lowered or f"{w.lower()}s" in lowered
+        for w in lab.text.split()
+        if w[:1].isupper()
+    )
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+
+# Why a label is kept in a transcript (two kept labels, or offices with names) when no rule of
+# `LABEL_RULES` keeps it, in order. Each is `(label, entities, the text's lowercase words)`.
+TRANSCRIPT_LABEL_RULES = (
+    Rule("office_label", _office_label),  # `The President:` is whoever holds the office
+    Rule("name_label", _bare_name),
+)
 
 
 def label_speakers(doc: Findings, resolver: Resolver) -> dict[int, Resolved]:
@@ -136,7 +174,7 @@ def _named(lab: Label, entities: Entities) -> Resolved | None:
     ends_with_person = [s for s, e in people if e >= len(lab.text.rstrip(". ")) - 1]
     if ends_with_person:
         start = _name_start(words, len(lab.text[: ends_with_person[-1]].split()))
-    elif len(words) > 2 and not any(_office(words, i) for i in (len(words) - 2, len(words) - 1)):
+    elif _ends_with_name(words):
         start = len(words) - 2  # NER missed the name: `... of Armenia Nikol Pashinyan`
     else:
         return None
@@ -189,9 +227,30 @@ def turn_quotes(
     rule = _QA_RULES.get(qa, turn.rule)
     for p_start, p_end in doc.paragraphs:
         span = trim_span(doc.text, max(turn.start, p_start), min(turn.end, p_end))
-        if span:
-            out.append(quote_record(span, "transcript", resolved, ":", rule))
+        for piece in _pieces(doc.text, span) if span else ():
+            out.append(quote_record(piece, "transcript", resolved, ":", rule))
     return out
+
+
+# A turn's paragraph longer than this is cut between its sentences into pieces of about this
+# size, each a quotation of its own. Chunks never cut a quotation, so a 20,000-character turn
+# (transcripts whose paragraph breaks were lost) made one chunk whose vector read its first
+# 256 word pieces only: a third of the presidential press corpus was out of dense search.
+TURN_PIECE_CHARS = 600
+
+
+def _pieces(text: str, span: Span) -> list[Span]:
+    """The span whole when short, else its sentences grouped up to `TURN_PIECE_CHARS` (a
+    longer sentence is a piece alone)."""
+    if span[1] - span[0] <= TURN_PIECE_CHARS:
+        return [span]
+    pieces: list[Span] = []
+    for start, end in sentence_spans(text, *span):
+        if pieces and end - pieces[-1][0] <= TURN_PIECE_CHARS:
+            pieces[-1] = (pieces[-1][0], end)
+        else:
+            pieces.append((start, end))
+    return pieces
 
 
 # The rule a Q/A turn's quote names (another turn names the rule that kept its label).

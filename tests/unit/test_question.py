@@ -278,6 +278,14 @@ FOLLOW_UPS = [
         ["Vera Lusk"],
         "harbour wall",
     ),
+    # A person named in the topic is not who "he" is: he is the last person.
+    (
+        "Vera Lusk",
+        "ferry fares",
+        "And what did she say about Ida Brandt?",
+        ["Vera Lusk"],
+        "Ida Brandt",
+    ),
     # A new full name replaces the person; "it" keeps the topic.
     (
         "Vera Lusk",

@@ -25,6 +25,14 @@ SLOTS = [
     ("How did the harbour master react to the flooding?", "the harbour master", None, "flooding"),
     ("Does Ivo Marsh think rents should be capped?", "Ivo Marsh", None, "rents capped"),
     ("What did Rob Fenn make of the ruling?", "Rob Fenn", None, "ruling"),
+    # The question put to the speaker is not the topic; what it was about is.
+    ("How did Rob Fenn answer the question about the ruling?", "Rob Fenn", None, "ruling"),
+    (
+        "How did the harbour master respond to questions on tolls?",
+        "the harbour master",
+        None,
+        "tolls",
+    ),
     ("What did Mira Holt have to say about the strike?", "Mira Holt", None, "strike"),
     ("What does Tam Oduya want to do about pensions?", "Tam Oduya", None, "pensions"),
     ("Did Omar Bekt deny that the plant would close?", "Omar Bekt", None, "plant close"),

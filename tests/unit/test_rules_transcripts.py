@@ -1,12 +1,13 @@
 """Transcript rules as a table: speaker labels at line starts and inline, an office label, and
 Q/A blocks whose answers are the interviewee's. Each turn names the rule that kept its label
-(`transcripts.LABEL_RULES`, `office_label`) or its Q/A kind (`Quote.rule`)."""
+(`transcripts.LABEL_RULES`, then `TRANSCRIPT_LABEL_RULES`) or its Q/A kind (`Quote.rule`)."""
 
 from __future__ import annotations
 
 import pytest
 
 from ingest.quotes import extract_quotes
+from ingest.quoting.transcripts import TURN_PIECE_CHARS
 
 # (text, [(speaker, turn text, rule), ...] in text order)
 TRANSCRIPTS = [
@@ -60,6 +61,44 @@ TRANSCRIPTS = [
         id="an_office_label_is_the_holder_the_article_names",
     ),
     pytest.param(
+        "Vladimir Putin: Good afternoon. I give the floor to Mr Trani. President of the "
+        "Italian-Russian Chamber of Commerce Vincenzo Trani: Good afternoon, Mr President. There "
+        "are some 500 Italian companies in Russia.",
+        [
+            ("Vladimir Putin", "Good afternoon. I give the floor to Mr Trani.", "person_label"),
+            (
+                "Vincenzo Trani",
+                "Good afternoon, Mr President. There are some 500 Italian companies in Russia.",
+                "office_label",
+            ),
+        ],
+        id="an_office_and_a_name_ner_misses_in_a_transcript",
+    ),
+    pytest.param(
+        "The news conference began. Dmitry Peskov: Let us begin. Ksenia Golovanova: Good "
+        "afternoon. Will the budget grow? Dmitry Peskov: Next question, please.",
+        [
+            ("Dmitry Peskov", "Let us begin.", "repeated_label"),
+            ("Ksenia Golovanova", "Good afternoon. Will the budget grow?", "name_label"),
+            ("Dmitry Peskov", "Next question, please.", "repeated_label"),
+        ],
+        id="a_bare_name_ner_misses_in_a_transcript",
+    ),
+    pytest.param(
+        "Ukraine became a candidate. Chairman of the Rada of Ukraine Ruslan Stefanchuk: This is "
+        "a recognition of our work. Prime Minister of Ukraine Denys Shmyhal: Candidate status is a "
+        "high evaluation of the reforms.",
+        [
+            ("Ruslan Stefanchuk", "This is a recognition of our work.", "office_label"),
+            (
+                "Denys Shmyhal",
+                "Candidate status is a high evaluation of the reforms.",
+                "office_label",
+            ),
+        ],
+        id="two_offices_with_names_make_a_transcript_without_ner",
+    ),
+    pytest.param(
         "The Latest: Sanders wins Minnesota.\n\nSanders won the caucuses on Tuesday.",
         [],
         id="heading_with_colon_is_not_a_transcript",
@@ -71,3 +110,20 @@ TRANSCRIPTS = [
 def test_transcript_rules(text: str, turns: list[tuple[str | None, str, str]]) -> None:
     found = [(q.speaker, q.text, q.rule) for q in extract_quotes(text) if q.kind == "transcript"]
     assert found == turns
+
+
+def test_a_long_turn_is_cut_between_sentences_into_pieces_a_chunk_can_hold() -> None:
+    """A turn with no paragraph breaks is not one quotation of thousands of characters (a chunk
+    never cuts a quotation, so its vector would read only the start): each piece is at most
+    `TURN_PIECE_CHARS`, ends a sentence, and the pieces together are the whole turn."""
+    sentences = [
+        f"Point {n} of the plan concerns the port of Westland and its ships." for n in range(60)
+    ]
+    speech = " ".join(sentences)
+    text = f"Anna Berg: {speech} Tom Reed: Thank you, Madam Mayor. Anna Berg: Good."
+    turn = [q for q in extract_quotes(text) if q.kind == "transcript" and q.speaker == "Anna Berg"]
+    pieces = turn[:-1]  # the last is her second turn, "Good."
+    assert len(pieces) >= len(speech) // TURN_PIECE_CHARS + 1
+    assert all(len(q.text) <= TURN_PIECE_CHARS and q.text.endswith("ships.") for q in pieces)
+    assert " ".join(q.text for q in pieces) == speech
+    assert turn[-1].text == "Good."
