@@ -199,7 +199,7 @@ _CLAUSE_LINKS = frozenset(
 # a copula or auxiliary links its subject to a description, not to words they said.
 _NOT_SAYING = frozenset(
     split_words("""is was are were be been being become became becomes remain remains remained
-    seem seems seemed has have had""")
+    seem seems seemed appear appears appeared has have had""")
 )
 
 

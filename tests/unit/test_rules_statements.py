@@ -284,6 +284,10 @@ NO_STATEMENTS = [
         "a_copula_and_a_noun_report_no_object",
         'He is now host of "The Harbor Hour" on the local station.',
     ),
+    (
+        "a_linking_verb_and_its_complement_report_no_object",
+        'Ortiz appears weak before the "harbor offensive" of the council.',
+    ),
     (  # `Party elders did ...`: the -s word before an auxiliary or past tense is a noun
         "a_plural_noun_before_an_auxiliary_is_no_verb",
         'Harbor elders did produce an "autopsy" about the need to change.',
