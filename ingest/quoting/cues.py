@@ -12,6 +12,7 @@ from ingest.quoting.lexicon import (
     AUDIENCE_NOUNS,
     AUDIENCE_OBJECTS,
     AUX,
+    BE_FORMS,
     CALL_FOR_VERBS,
     COORDINATORS,
     DAYS_NEAR,
@@ -198,7 +199,7 @@ _CLAUSE_LINKS = frozenset(
 # a copula or auxiliary links its subject to a description, not to words they said.
 _NOT_SAYING = frozenset(
     split_words("""is was are were be been being become became becomes remain remains remained
-    seem seems seemed has have had""")
+    seem seems seemed appear appears appeared has have had""")
 )
 
 
@@ -212,6 +213,29 @@ def finite_verb(word: str) -> bool:
     return word.endswith(("ed", "ing")) or third_person or word in IRREGULAR_PAST
 
 
+def _participle(word: str) -> bool:
+    """`is holding`, `was called`, `were told`: what may follow a form of `be` as a verb."""
+    return word.endswith(("ed", "ing")) or word in IRREGULAR_PAST
+
+
+def _after_be(verb: re.Match[str]) -> bool:
+    """Whether a form of `be` comes among the auxiliaries before the matched verb."""
+    return not BE_FORMS.isdisjoint(verb.group()[: verb.start("verb") - verb.start()].split())
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _plural_subject_noun(word: str, sentence: str, end: int) -> bool:
+    """`Wall Street targets included ...`: an -s word right before an auxiliary or a past
+    tense is the subject's own plural noun, and that next word is the verb."""
+    nxt = _NEXT_WORD.match(sentence, end)
+    if not word.endswith("s") or word.endswith("ss") or not nxt:
+        return False
+    following = nxt.group(1)
+    return following in AUX or following in IRREGULAR_PAST or following.endswith("ed")
+
+
 def _subject_verb(sentence: str, rel: int) -> list[Cue]:
     """`Moore thanked him for "..."`: any verb right after a sentence-initial subject."""
     subject = sentence_subject(sentence, 0, "")
@@ -223,6 +247,10 @@ def _subject_verb(sentence: str, rel: int) -> list[Cue]:
     word = verb.group("verb").lower()
     if not (finite_verb(word) or subject.np.lower() in PRONOUNS and word not in _NOT_SAYING):
         return []  # `I know all about ...`: after a pronoun a base form is a verb too
+    if _after_be(verb) and not _participle(word):
+        return []  # `They are skeptical of the "sharing economy"`: a copula and its complement
+    if _plural_subject_noun(word, sentence, verb.end("verb")):
+        return []  # `Party elders did produce an "autopsy"`: the noun ends the subject
     if word in NARRATIVE_VERBS:
         return []  # `Ukraine received this ship, formerly known as "..."`
     return [

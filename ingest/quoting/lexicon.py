@@ -143,12 +143,11 @@ AS_PUT_IT_VERBS = (
     | frozenset(("pointed out", "points out"))
 )
 
-AUX = frozenset(
-    split_words(
-        """has had have is was were are be been will would also later then previously repeatedly
-    once again recently reportedly just simply further quickly flatly never not always often
-    publicly privately bluntly angrily firmly"""
-    )
+BE_FORMS = frozenset(split_words("is was were are be been"))  # after them only a participle
+AUX = BE_FORMS | frozenset(
+    split_words("""has had have will would also later then previously repeatedly once again
+    recently reportedly just simply further quickly flatly never not always often publicly
+    privately bluntly angrily firmly""")
 )
 # Adverbs between `and`/a comma and a chained verb (`, and then added`).
 SEQUENCE_ADVERBS = frozenset(split_words("also then later"))

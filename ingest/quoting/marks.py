@@ -122,8 +122,13 @@ def _closing_shape(text: str, i: int, opener: str) -> bool:
 
 
 def _misused_opener(text: str, i: int) -> bool:
-    """`unusual,“ said`: an opening curly mark after punctuation and before a space."""
-    return text[i - 1] in ",.!?" and (i + 1 == len(text) or text[i + 1].isspace())
+    """`unusual,“ said`, `called the KKK “abhorrent“ in a tweet`: an opening curly mark right
+    after punctuation or a word's last letter and before a space or punctuation ends a word,
+    so inside an open quote it is that quote's closing mark typed the wrong way round."""
+    after = text[i + 1 : i + 2]
+    return (text[i - 1] in ",.!?" or text[i - 1].isalnum()) and (
+        not after or after.isspace() or after in ".,;:!?)"
+    )
 
 
 def _end_at_attribution(text: str, piece: Piece) -> None:

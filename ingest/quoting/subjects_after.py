@@ -44,9 +44,13 @@ from ingest.quoting.subjects import (
 from ingest.quoting.table import STOP, Rule, Stop, first_match
 
 _FIRST_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]|$)")
+_SHORT = 14  # words in an attribution that ends the sentence after its quote
+_ADVERBIAL = 4  # words after its verb (`said into the phone`): more make a clause of its own
 _VERB_ENDING = re.compile(rf"{alternation(VERB_ENDINGS)}$")
 _NAME_AHEAD = re.compile(r"(?:\s+[a-z][\w\-]*){0,3}\s+[A-Z]")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.$")
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
 _NP_STOP_AFTER = frozenset(
     split_words(
@@ -58,16 +62,35 @@ _NP_STOP_AFTER = frozenset(
 
 def short_attribution(after: str, offset: int) -> Subject | None:
     """`..?" Trump said.`: after a quote that ends its sentence, only a short `NAME VERB` or
-    `VERB NAME` clause is its attribution; anything longer is the next sentence."""
+    `VERB NAME` clause, or a name with an apposition and a verb (`?" Miller, a retired
+    worker, said.`), is its attribution; anything longer is the next sentence."""
     sentence = _FIRST_SENTENCE.match(after)
     clause = sentence.group() if sentence else after
     if not clause.rstrip().endswith((".", "!", "?")):
         return None  # `.” He added, “...`: it introduces the next quote
     words = list(WORD.finditer(clause))
+    appositive = _closing_apposition(clause, offset, words)
+    if appositive:
+        return appositive
     verbs = [i for i, w in enumerate(words[:6]) if w.group().rstrip(".").lower() in VERBS]
-    if not verbs or len(words) > 14:
+    if not verbs or len(words) > _SHORT:
         return unlisted_verb(clause, offset) or _phrasal_clause(clause, offset)
     return phrase_after(clause, offset)
+
+
+def _closing_apposition(clause: str, offset: int, words: list[re.Match[str]]) -> Subject | None:
+    """`?" Miller, a retired worker, said into the phone.`: a name, its apposition and a listed
+    verb with at most a short adverbial after it; not the next sentence's own statement
+    (`." Rose, head of M&S, said last year its prices were too high`)."""
+    if len(words) > _SHORT:
+        return None
+    found = first_match(_APPOSITION_RULES, _after_context(clause, offset, False))
+    if not isinstance(found, Subject) or found.cue not in VERBS:
+        return None
+    verb_end = next(
+        w.end() for w in words if w.start() > found.pos - offset and w.group() == found.cue
+    )
+    return found if len(WORD.findall(clause, verb_end)) <= _ADVERBIAL else None
 
 
 def _phrasal_clause(clause: str, offset: int) -> Subject | None:
@@ -207,11 +230,14 @@ def _name_then_phrasal_verb(a: _After) -> Subject | None:
 
 
 _PHRASAL_RULE = Rule("name_then_phrasal_verb", _name_then_phrasal_verb)
+_APPOSITION_RULES = (
+    Rule("apposition_after", _apposition_after),
+    Rule("long_apposition_after", _long_apposition_after),
+)
 
 # Speaker phrases after a closing mark, in precedence order.
 AFTER_RULES = (
-    Rule("apposition_after", _apposition_after),
-    Rule("long_apposition_after", _long_apposition_after),
+    *_APPOSITION_RULES,
     Rule("according_after", _according_after),
     Rule("verb_then_name", _verb_then_name),
     Rule("unlisted_verb_then_name", _unlisted_verb_then_name),
@@ -323,7 +349,11 @@ def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject 
         ):
             return None  # `said retired Army Lt. Gen. Mick Bednarek` is allowed
         chosen.append(w)
-        if token.endswith(".") and token[:-1].lower() not in ABBREVIATIONS:
+        if (
+            token.endswith(".")
+            and token[:-1].lower() not in ABBREVIATIONS
+            and not _initial_in_name(token, after, w.end())
+        ):
             break
     while chosen and chosen[-1].group().lower() in FUNCTION_WORDS:
         chosen.pop()  # `wrote the authors of the “Growth Project,”`: cut at the title
@@ -334,6 +364,11 @@ def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject 
     if not np or not whole_phrase(np) or _verb_object(np):
         return None
     return Subject(np, offset + start + shift, cue, None)
+
+
+def _initial_in_name(token: str, after: str, end: int) -> bool:
+    """`said John D. Podesta`: an initial before a capitalised word ends no sentence."""
+    return bool(_MIDDLE_INITIAL.match(token) and _NAME_NEXT.match(after, end))
 
 
 def _and_then_verb(token: str, after: str, w: re.Match[str]) -> bool:

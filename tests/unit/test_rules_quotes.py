@@ -1611,6 +1611,20 @@ LISTINGS = [
         ],
     ),
     (
+        "opening_mark_typed_for_a_closing_one_after_a_word",
+        "Mayor Dana Ortiz called the harbor deal “a scam“ in a radio interview. Then she left.",
+        "direct",
+        ("text",),
+        ["a scam"],
+    ),
+    (
+        "opening_mark_typed_for_a_closing_one_after_a_word_ends_the_statement",
+        "Dana Ortiz called the levy “a scam“ in a radio interview on Sunday. Then she left.",
+        "indirect",
+        ("text",),
+        ["the levy “a scam“"],
+    ),
+    (
         "participle_after_a_comma_takes_the_sentence_subject",
         (
             "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling "

@@ -25,12 +25,20 @@ def piece(text: str, words: str) -> Piece:
 # (text, quote words, speaker phrase, cue, rule)
 AFTER = [
     (f'"{QUOTE}" said Dana Ortiz.', QUOTE, "Dana Ortiz", "said", "verb_then_name"),
+    (f'"{QUOTE}" said Dana J. Ortiz.', QUOTE, "Dana J. Ortiz", "said", "verb_then_name"),
     (f'"{QUOTE}" Dana Ortiz said.', QUOTE, "Dana Ortiz", "said", "name_then_verb"),
     (
         f'"{QUOTE}" Dana Ortiz, the harbour master, said.',
         QUOTE,
         "Dana Ortiz",
         "said",
+        "apposition_after",
+    ),
+    (
+        '"Will it cost more?" Dana Ortiz, the master of the harbour, asked at the pier.',
+        "Will it cost more?",
+        "Dana Ortiz",
+        "asked",
         "apposition_after",
     ),
     (
@@ -44,6 +52,13 @@ AFTER = [
         f'"{QUOTE}" according to the port authority.',
         QUOTE,
         "the port authority",
+        "according to",
+        "according_after",
+    ),
+    (
+        f'"{QUOTE}" according to the U.S. Coast Guard.',
+        QUOTE,
+        "the U.S. Coast Guard",
         "according to",
         "according_after",
     ),
@@ -171,6 +186,16 @@ NO_SPEAKER = [
     ),
     pytest.param(
         '"Will it cost more?" Ortiz went to the pier.', "Will it cost more?", id="no particle"
+    ),
+    pytest.param(
+        '"It will cost more." Dana Ortiz, master of the town harbour, said last year it was sold.',
+        "It will cost more.",
+        id="an apposition and a verb with a clause after it make a sentence of their own",
+    ),
+    pytest.param(
+        '"It will cost more." Dana Ortiz, the master of the harbour, said: "We pay."',
+        "It will cost more.",
+        id="an apposition and a verb that introduce the next quote",
     ),
 ]
 

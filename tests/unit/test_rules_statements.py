@@ -114,6 +114,20 @@ STATEMENTS = [
         "subject_verb_object",
     ),
     (
+        'Ortiz thanks voters who backed "the harbor plan" last year.',
+        'voters who backed "the harbor plan" last year',
+        "Ortiz",
+        "thanks",
+        "subject_verb_object",
+    ),
+    (
+        'They are touring the pier for "a first look at the damage".',
+        'the pier for "a first look at the damage"',
+        "They",
+        "touring",
+        "subject_verb_object",
+    ),
+    (
         "The minister expressed gratitude to the volunteers for their work.",
         "gratitude to the volunteers for their work",
         "The minister",
@@ -261,6 +275,26 @@ NO_STATEMENTS = [
     (
         "a_narrative_verb_in_its_past_form",
         'Mayor Dana Ortiz laid flowers at the memorial "To the Harbor Workers of 1921" today.',
+    ),
+    (  # a form of `be` and its complement (`BE_FORMS`), not a verb and its object
+        "a_copula_and_an_adjective_report_no_object",
+        'They are surprisingly skeptical of the "harbor economy" that their town built.',
+    ),
+    (
+        "a_copula_and_a_noun_report_no_object",
+        'He is now host of "The Harbor Hour" on the local station.',
+    ),
+    (
+        "a_linking_verb_and_its_complement_report_no_object",
+        'Ortiz appears weak before the "harbor offensive" of the council.',
+    ),
+    (  # `Party elders did ...`: the -s word before an auxiliary or past tense is a noun
+        "a_plural_noun_before_an_auxiliary_is_no_verb",
+        'Harbor elders did produce an "autopsy" about the need to change.',
+    ),
+    (
+        "a_plural_noun_before_a_past_tense_is_no_verb",
+        'Harbor targets included the port fund, marked as a "high priority" donor.',
     ),
 ]
 
