@@ -43,6 +43,8 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 19: the 2026-12-05 attribution rules of helper attr8 (a mistyped closing mark, a middle
+# initial, participles after "be", "-s" nouns before auxiliaries; docs/notes/attr8.md);
 # 18: a document quoted as if it spoke ("The message reads") is its sender's words
 # (`ingest/quoting/documents.py`);
 # 17: in a transcript, labels whose names NER misses are turns (`President of the ... Chamber
@@ -59,7 +61,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "18"
+PIPELINE_VERSION = "19"
 
 
 @dataclass(frozen=True)
