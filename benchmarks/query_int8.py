@@ -4,6 +4,9 @@ Why: the float32 query session was the answering process's largest fixed cost af
 (about 100 MB of the ~330 MB quotedesk held at 100k articles, `benchmarks.memory_breakdown`).
 Compared, each from the float32 export of the shipped model (made as the app makes it):
 
+- "float32, pre-packed": the query session before (onnxruntime's default: a re-laid-out copy
+  of the weight matrices for its kernels);
+- "float32": the same without pre-packing (as every row below);
 - "int8 embeddings": what queries use (`ingest.onnx_model.quantize`): only the word-piece
   embedding table in int8;
 - "int8 everywhere": onnxruntime's dynamic quantization of every weight (one scale per output
@@ -47,15 +50,17 @@ def questions(generated_folder: Path, limit: int) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def child(model: Path, texts_file: Path, vectors_file: Path) -> dict:
+def child(model: Path, texts_file: Path, vectors_file: Path, prepack: bool) -> dict:
     """In a fresh process: load one query model, embed every text one by one."""
+    import onnxruntime  # noqa: F401 - imported before measuring: the session alone counts
+
     from benchmarks.memory_breakdown import status_mb
     from ingest.embedding import resolve_model_path
     from ingest.onnx_model import OnnxEncoder
 
     texts = json.loads(texts_file.read_text(encoding="utf-8"))
     before = status_mb("VmRSS")
-    encoder = OnnxEncoder(model, resolve_model_path(None))
+    encoder = OnnxEncoder(model, resolve_model_path(None), prepack=prepack)
     encoder.encode(["warm up"])
     added = status_mb("VmRSS") - before
     started = time.perf_counter()
@@ -65,7 +70,8 @@ def child(model: Path, texts_file: Path, vectors_file: Path) -> dict:
     return {"session_mb": added, "ms_per_question": 1000 * seconds / len(texts)}
 
 
-def _models(folder: Path) -> dict[str, Path]:
+def _models(folder: Path) -> dict[str, tuple[Path, bool]]:
+    """Each model compared: its file, and whether its session pre-packs its weights."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     from app.settings import load_settings
@@ -80,7 +86,12 @@ def _models(folder: Path) -> dict[str, Path]:
     shipped, everywhere = folder / "embeddings.onnx", folder / "everywhere.onnx"
     assert quantize(float32, path, shipped), "the int8-embeddings copy failed its own check"
     quantize_dynamic(float32, everywhere, weight_type=QuantType.QInt8, per_channel=True)
-    return {"float32": float32, "int8 embeddings": shipped, "int8 everywhere": everywhere}
+    return {
+        "float32, pre-packed": (float32, True),
+        "float32": (float32, False),
+        "int8 embeddings": (shipped, False),
+        "int8 everywhere": (everywhere, False),
+    }
 
 
 def main() -> None:
@@ -89,9 +100,10 @@ def main() -> None:
     parser.add_argument("--generated", type=Path, default=ROOT / "evals" / "generated")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "query_int8.json")
     parser.add_argument("--child", nargs=3, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--prepack", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(*args.child)))
+        print(json.dumps(child(*args.child, args.prepack)))
         return
     texts = questions(args.generated, args.limit)
     with tempfile.TemporaryDirectory() as name:
@@ -100,11 +112,12 @@ def main() -> None:
         texts_file = folder / "texts.json"
         texts_file.write_text(json.dumps([*texts, *SHORT]), encoding="utf-8")
         runs, vectors = {}, {}
-        for label, model in models.items():
+        for label, (model, prepack) in models.items():
             out = folder / f"{len(runs)}.npy"
             command = [sys.executable, "-m", "benchmarks.query_int8", "--child"]
             done = subprocess.run(
-                [*command, str(model), str(texts_file), str(out)],
+                [*command, str(model), str(texts_file), str(out)]
+                + (["--prepack"] if prepack else []),
                 cwd=ROOT,
                 capture_output=True,
                 text=True,
@@ -128,9 +141,9 @@ def main() -> None:
                 run["file_mb"],
                 run["session_mb"],
                 run["ms_per_question"],
-                run["cosine_min"],
-                run["cosine_mean"],
-                run["short_cosine_min"],
+                f"{run['cosine_min']:.4f}",
+                f"{run['cosine_mean']:.4f}",
+                f"{run['short_cosine_min']:.4f}",
             ]
         )
     print(f"# query model in int8: {len(texts)} questions + {len(SHORT)} short; {machine()}")

@@ -33,6 +33,7 @@ from ingest.token_pass import Forward, PassStats, TokenPass, TorchForward, pass_
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
+    from tokenizers import Tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -76,19 +77,27 @@ def load_embedder(model_path: str, batch_size: int = 64) -> BaseEmbedding:
 
 @cache
 def load_token_counter(model_path: str):
-    """Word-piece counter of the model's own tokenizer (the Rust one: no transformers import)."""
+    """Word-piece counter of the model's own tokenizer (the Rust one: no transformers import).
+    The tokenizer loads at the first count, not here: every app opens with an `Ingestor`,
+    and a process that only answers never counts (a tokenizer holds about 8 MB)."""
+
+    def count(texts: Sequence[str]) -> list[int]:
+        encodings = _counting_tokenizer(model_path).encode_batch(
+            list(texts), add_special_tokens=True
+        )
+        return [len(enc.ids) for enc in encodings]
+
+    return count
+
+
+@cache
+def _counting_tokenizer(model_path: str) -> Tokenizer:
     from tokenizers import Tokenizer
 
     tokenizer = Tokenizer.from_file(str(Path(model_path) / "tokenizer.json"))
     tokenizer.no_truncation()
     tokenizer.no_padding()
-
-    def count(texts: Sequence[str]) -> list[int]:
-        return [
-            len(enc.ids) for enc in tokenizer.encode_batch(list(texts), add_special_tokens=True)
-        ]
-
-    return count
+    return tokenizer
 
 
 @contextmanager

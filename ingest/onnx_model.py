@@ -90,15 +90,23 @@ def _weights_key(model_path: Path, version: str) -> str:
 
 class OnnxEncoder:
     """Tokenise with the model's own Rust tokenizer and run the exported graph; one thread by
-    default, since queries are single texts (see `torch_threads` for why)."""
+    default, since queries are single texts (see `torch_threads` for why).
 
-    def __init__(self, onnx_file: Path, model_path: Path, threads: int = 1) -> None:
+    Weight pre-packing is off unless asked for: onnxruntime then keeps a re-laid-out copy of
+    the matrices for its kernels, which for one short question at a time saves little and
+    holds more memory (`python -m benchmarks.query_int8`)."""
+
+    def __init__(
+        self, onnx_file: Path, model_path: Path, threads: int = 1, prepack: bool = False
+    ) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        if not prepack:
+            options.add_session_config_entry("session.disable_prepacking", "1")
         self.session = onnxruntime.InferenceSession(
             str(onnx_file), options, providers=["CPUExecutionProvider"]
         )
