@@ -4,9 +4,7 @@ Why: the float32 query session was the answering process's largest fixed cost af
 (about 100 MB of the ~330 MB quotedesk held at 100k articles, `benchmarks.memory_breakdown`).
 Compared, each from the float32 export of the shipped model (made as the app makes it):
 
-- "float32, pre-packed": the query session before (onnxruntime's default: a re-laid-out copy
-  of the weight matrices for its kernels);
-- "float32": the same without pre-packing (as every row below);
+- "float32": the query session before;
 - "int8 embeddings": what queries use (`ingest.onnx_model.quantize`): only the word-piece
   embedding table in int8;
 - "int8 everywhere": onnxruntime's dynamic quantization of every weight (one scale per output
@@ -50,7 +48,7 @@ def questions(generated_folder: Path, limit: int) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def child(model: Path, texts_file: Path, vectors_file: Path, prepack: bool) -> dict:
+def child(model: Path, texts_file: Path, vectors_file: Path) -> dict:
     """In a fresh process: load one query model, embed every text one by one."""
     import onnxruntime  # noqa: F401 - imported before measuring: the session alone counts
 
@@ -60,7 +58,7 @@ def child(model: Path, texts_file: Path, vectors_file: Path, prepack: bool) -> d
 
     texts = json.loads(texts_file.read_text(encoding="utf-8"))
     before = status_mb("VmRSS")
-    encoder = OnnxEncoder(model, resolve_model_path(None), prepack=prepack)
+    encoder = OnnxEncoder(model, resolve_model_path(None))
     encoder.encode(["warm up"])
     added = status_mb("VmRSS") - before
     started = time.perf_counter()
@@ -70,8 +68,7 @@ def child(model: Path, texts_file: Path, vectors_file: Path, prepack: bool) -> d
     return {"session_mb": added, "ms_per_question": 1000 * seconds / len(texts)}
 
 
-def _models(folder: Path) -> dict[str, tuple[Path, bool]]:
-    """Each model compared: its file, and whether its session pre-packs its weights."""
+def _models(folder: Path) -> dict[str, Path]:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     from app.settings import load_settings
@@ -86,12 +83,7 @@ def _models(folder: Path) -> dict[str, tuple[Path, bool]]:
     shipped, everywhere = folder / "embeddings.onnx", folder / "everywhere.onnx"
     assert quantize(float32, path, shipped), "the int8-embeddings copy failed its own check"
     quantize_dynamic(float32, everywhere, weight_type=QuantType.QInt8, per_channel=True)
-    return {
-        "float32, pre-packed": (float32, True),
-        "float32": (float32, False),
-        "int8 embeddings": (shipped, False),
-        "int8 everywhere": (everywhere, False),
-    }
+    return {"float32": float32, "int8 embeddings": shipped, "int8 everywhere": everywhere}
 
 
 def main() -> None:
@@ -100,10 +92,9 @@ def main() -> None:
     parser.add_argument("--generated", type=Path, default=ROOT / "evals" / "generated")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "query_int8.json")
     parser.add_argument("--child", nargs=3, type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--prepack", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(*args.child, args.prepack)))
+        print(json.dumps(child(*args.child)))
         return
     texts = questions(args.generated, args.limit)
     with tempfile.TemporaryDirectory() as name:
@@ -112,12 +103,11 @@ def main() -> None:
         texts_file = folder / "texts.json"
         texts_file.write_text(json.dumps([*texts, *SHORT]), encoding="utf-8")
         runs, vectors = {}, {}
-        for label, (model, prepack) in models.items():
+        for label, model in models.items():
             out = folder / f"{len(runs)}.npy"
             command = [sys.executable, "-m", "benchmarks.query_int8", "--child"]
             done = subprocess.run(
-                [*command, str(model), str(texts_file), str(out)]
-                + (["--prepack"] if prepack else []),
+                [*command, str(model), str(texts_file), str(out)],
                 cwd=ROOT,
                 capture_output=True,
                 text=True,

@@ -92,21 +92,17 @@ class OnnxEncoder:
     """Tokenise with the model's own Rust tokenizer and run the exported graph; one thread by
     default, since queries are single texts (see `torch_threads` for why).
 
-    Weight pre-packing is off unless asked for: onnxruntime then keeps a re-laid-out copy of
-    the matrices for its kernels, which for one short question at a time saves little and
-    holds more memory (`python -m benchmarks.query_int8`)."""
+    onnxruntime's weight pre-packing (a re-laid-out copy of the matrices for its kernels) is
+    kept: without it the session held 9-18 MB less but a search took 3.5 ms more at 100k
+    articles (11 against 7.4 ms p50, docs/notes/lean8.md)."""
 
-    def __init__(
-        self, onnx_file: Path, model_path: Path, threads: int = 1, prepack: bool = False
-    ) -> None:
+    def __init__(self, onnx_file: Path, model_path: Path, threads: int = 1) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
-        if not prepack:
-            options.add_session_config_entry("session.disable_prepacking", "1")
         self.session = onnxruntime.InferenceSession(
             str(onnx_file), options, providers=["CPUExecutionProvider"]
         )
