@@ -62,6 +62,10 @@ class QuoteHit:
 # Rows of a pool turned back into float32 at a time when scoring: a block (384 KB) stays in
 # the CPU's cache for the product, so scoring int8 rows costs what float32 rows did.
 _SCORE_BLOCK_ROWS = 256
+# Quotes whose float32 vectors are read from the store at a time when a pool is built (3 MB):
+# the whole pool in float32 at once (28.5 MB for the most quoted speaker at 100k articles) was
+# a transient the process did not always hand back.
+_POOL_READ_ROWS = 2048
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,17 @@ class QuotePool:
         scales = (np.maximum(largest, 1e-12) / 127).astype(np.float32)
         codes = np.rint(vectors / scales[:, None]).astype(np.int8)
         return cls(ids, codes, scales)
+
+    @classmethod
+    def joined(cls, parts: Sequence[QuotePool]) -> QuotePool:
+        """One pool of these pools' quotes, in order."""
+        if not parts:
+            return cls([], np.zeros((0, 0), dtype=np.int8), np.zeros(0, dtype=np.float32))
+        return cls(
+            [qid for part in parts for qid in part.ids],
+            np.concatenate([part.codes for part in parts]),
+            np.concatenate([part.scales for part in parts]),
+        )
 
     @property
     def nbytes(self) -> int:
@@ -319,11 +334,11 @@ class HybridRetriever:
         once per speaker set, filter and store version: big speakers have thousands of
         transcript turns.
 
-        Unfiltered, only the quotes' ids are read; the vectors come page by page into one
-        float32 array (`Store.vectors`), kept in int8 (`QuotePool`), and the pools kept are
-        bounded in bytes held (`quote_pool_cache_mb`) as well as in number, least recently used
-        out first: one much-quoted speaker's pool grows with the store (18,585 quotes at 100k
-        articles: 28.5 MB in float32, 7.2 MB held)."""
+        Unfiltered, only the quotes' ids are read; the vectors come page by page
+        (`Store.vectors`), `_POOL_READ_ROWS` at a time, into int8 (`QuotePool`), and the pools
+        kept are bounded in bytes held (`quote_pool_cache_mb`) as well as in number, least
+        recently used out first: one much-quoted speaker's pool grows with the store (18,585
+        quotes at 100k articles: 28.5 MB in float32, 7.2 MB held)."""
         key = (speakers, filters)
         pools = self._quote_pools
         with self._cache_lock:
@@ -337,8 +352,12 @@ class HybridRetriever:
             ids = [
                 qid for quote, qid in self._quotes_of(speakers) if self._admitted(quote, filters)
             ]
-        found = self.store.vectors(self.store.quotes, ids)
-        pool = QuotePool.of(found.ids, found.matrix)
+        parts = []
+        for start in range(0, len(ids), _POOL_READ_ROWS):
+            found = self.store.vectors(self.store.quotes, ids[start : start + _POOL_READ_ROWS])
+            if found.ids:  # none of them stored (a reload elsewhere removed them)
+                parts.append(QuotePool.of(found.ids, found.matrix))
+        pool = QuotePool.joined(parts)
         bound = self.settings.quote_pool_cache_mb * 1e6
         with self._cache_lock:
             pools[key] = pool

@@ -61,6 +61,21 @@ def test_a_pool_ranks_the_same_quotes_paged_or_not(desk, monkeypatch) -> None:
     assert top[1] == app.retrieval.QuotePool.of(ids, matrix).dense(vector, 10)
 
 
+def test_a_pool_read_in_slices_is_the_pool_read_at_once(desk, monkeypatch) -> None:
+    retriever = desk.retriever
+    pools = []
+    for rows in (10_000, 2):
+        monkeypatch.setattr(app.retrieval, "_POOL_READ_ROWS", rows)
+        retriever._quote_pools.clear()
+        pools.append(retriever._quote_pool(("Alma Ruiz",), None))
+    whole, sliced = pools
+    assert len(whole.ids) >= 3  # more than one slice of 2
+    assert sliced.ids == whole.ids
+    assert np.array_equal(sliced.codes, whole.codes)
+    assert np.array_equal(sliced.scales, whole.scales)
+    assert app.retrieval.QuotePool.joined([]).dense([1.0], 3) == {}
+
+
 def test_int8_pool_scores_as_float32_within_its_rounding() -> None:
     """Made-up unit vectors, more rows than one scoring block, and a zero row."""
     rng = np.random.default_rng(3)
