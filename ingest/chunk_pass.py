@@ -96,6 +96,7 @@ def embed_batch(
             read.texts + own_read.texts,
             read.pieces + own_read.pieces,
             read.padded + own_read.padded,
+            max(read.longest, own_read.longest),
         )
     return BatchVectors(
         chunks=[p.vector.tolist() for p in pooled],

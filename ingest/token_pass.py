@@ -67,12 +67,13 @@ def pass_threads(cores: int | None = None) -> PassThreads:
 class PassStats:
     """What the model read in one call: its inputs (a text, or a window of a text longer than
     the model reads at once), their word pieces (padding excluded, each input's special
-    tokens included), and the padded word pieces it computed (`padded - pieces` was
-    padding)."""
+    tokens included), the padded word pieces it computed (`padded - pieces` was padding),
+    and its longest input in word pieces."""
 
     texts: int
     pieces: int
     padded: int = 0
+    longest: int = 0
 
 
 def plan_batches(lengths: Sequence[int], max_pieces: int, max_texts: int) -> list[list[int]]:
@@ -205,7 +206,7 @@ class TokenPass:
         for text, read in parts.items():
             result[text] = pool(joined([read[k] for k in sorted(read)]), spans[text])
         padded_pieces = sum(len(rows) * max(lengths[k] for k in rows) for rows in batches)
-        stats = PassStats(len(windows), sum(lengths), padded_pieces)
+        stats = PassStats(len(windows), sum(lengths), padded_pieces, max(lengths, default=0))
         return [r for r in result if r is not None], stats
 
     def _hidden(self, encodings: Sequence[Any]) -> np.ndarray:
