@@ -81,7 +81,8 @@ class QuotePool:
     The vectors are held in int8, each row with its own scale (its largest component / 127):
     a quarter of float32's memory, the answering process's largest share that grows with the
     store (the most quoted speaker's pool is 28.5 MB in float32 at 100k articles). Scores
-    move by about 1e-3 at most; `python -m benchmarks.pool_int8` compares the rankings.
+    move by less than 2e-3 (1.7e-3 at most at 100k); `python -m benchmarks.pool_int8` compares
+    the rankings.
     """
 
     ids: list[str]
