@@ -79,7 +79,8 @@ def load_embedder(model_path: str, batch_size: int = 64) -> BaseEmbedding:
 def load_token_counter(model_path: str):
     """Word-piece counter of the model's own tokenizer (the Rust one: no transformers import).
     The tokenizer loads at the first count, not here: every app opens with an `Ingestor`,
-    and a process that only answers never counts (a tokenizer holds about 8 MB)."""
+    and a process that only answers never counts (so it holds one tokenizer, the query
+    model's)."""
 
     def count(texts: Sequence[str]) -> list[int]:
         encodings = _counting_tokenizer(model_path).encode_batch(

@@ -14,7 +14,7 @@ model's 90 MB) is int8 (`quantize`), made from it on this machine at the first q
 downloaded): the query session is the answering process's largest fixed cost after Chroma.
 The copy is kept only when its vectors stay within `MIN_QUERY_COSINE` of float32's on the
 probes. The transformer's layers stay float32: quantizing them too (onnxruntime's dynamic
-int8, activations included) left short questions at a cosine of 0.975 with float32's
+int8, activations included) left short questions at a cosine of 0.9755 with float32's
 (`python -m benchmarks.query_int8`).
 """
 
