@@ -93,8 +93,8 @@ class OnnxEncoder:
     default, since queries are single texts (see `torch_threads` for why).
 
     onnxruntime's weight pre-packing (a re-laid-out copy of the matrices for its kernels) is
-    kept: without it the session held 9-18 MB less but a search took 3.5 ms more at 100k
-    articles (11 against 7.4 ms p50, docs/notes/lean8.md)."""
+    kept: without it the answering process held no clearly less memory, and a search took
+    3.5 ms more at 100k articles (11 against 7.4 ms p50, docs/notes/lean8.md)."""
 
     def __init__(self, onnx_file: Path, model_path: Path, threads: int = 1) -> None:
         import onnxruntime
