@@ -35,7 +35,9 @@ def _nlp() -> Any:
     the first questions arrive together."""
     with _LOCK:
         if not _PIPELINE:
-            _PIPELINE.append(load_spacy(exclude=["ner"]))
+            # Only the pipes read here (`pos_`, `dep_`, `lemma_`, the tree): not NER, nor the
+            # sentence recogniser this model loads disabled.
+            _PIPELINE.append(load_spacy(exclude=["ner", "senter"]))
         return _PIPELINE[0]
 
 

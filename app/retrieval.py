@@ -59,6 +59,16 @@ class QuoteHit:
     dense: float | None
 
 
+# Rows of a pool turned back into float32 at a time when scoring: a block (384 KB) stays in
+# the CPU's cache for the product, so scoring int8 rows costs little more than float32 rows
+# (2.5 against 1.9 ms for 18,585 rows, `python -m benchmarks.pool_int8`).
+_SCORE_BLOCK_ROWS = 256
+# Quotes whose float32 vectors are read from the store at a time when a pool is built (3 MB):
+# the whole pool in float32 at once (28.5 MB for the most quoted speaker at 100k articles) was
+# a transient the process did not always hand back.
+_POOL_READ_ROWS = 2048
+
+
 @dataclass(frozen=True)
 class QuotePool:
     """Some speakers' attributed quotes and their vectors, for dense search among them.
@@ -66,18 +76,55 @@ class QuotePool:
     Dense search over one speaker's quotes is an exact dot product here rather than a Chroma
     query with a speaker `where` clause: at 20k articles (126k quotes) Chroma's filtered query
     took 176 ms against 4 ms unfiltered (benchmarks/bench_query.py, see the commit), while a
-    speaker's few thousand vectors multiply in well under a millisecond, exactly. (Their BM25
-    side is a tantivy query with a speaker filter.)
+    speaker's few thousand vectors multiply in well under a millisecond. (Their BM25 side is a
+    tantivy query with a speaker filter.)
+
+    The vectors are held in int8, each row with its own scale (its largest component / 127):
+    a quarter of float32's memory, the answering process's largest share that grows with the
+    store (the most quoted speaker's pool is 28.5 MB in float32 at 100k articles). Scores
+    move by less than 2e-3 (1.7e-3 at most at 100k); `python -m benchmarks.pool_int8` compares
+    the rankings.
     """
 
     ids: list[str]
-    vectors: np.ndarray
+    codes: np.ndarray  # (quotes, dimensions) int8: each row over its scale
+    scales: np.ndarray  # (quotes,) float32
+
+    @classmethod
+    def of(cls, ids: list[str], vectors: np.ndarray) -> QuotePool:
+        """The pool of these quotes' float32 vectors (rows in the order of `ids`)."""
+        largest = np.abs(vectors).max(axis=1) if len(vectors) else np.zeros(0, np.float32)
+        scales = (np.maximum(largest, 1e-12) / 127).astype(np.float32)
+        codes = np.rint(vectors / scales[:, None]).astype(np.int8)
+        return cls(ids, codes, scales)
+
+    @classmethod
+    def joined(cls, parts: Sequence[QuotePool]) -> QuotePool:
+        """One pool of these pools' quotes, in order."""
+        if not parts:
+            return cls([], np.zeros((0, 0), dtype=np.int8), np.zeros(0, dtype=np.float32))
+        return cls(
+            [qid for part in parts for qid in part.ids],
+            np.concatenate([part.codes for part in parts]),
+            np.concatenate([part.scales for part in parts]),
+        )
+
+    @property
+    def nbytes(self) -> int:
+        return self.codes.nbytes + self.scales.nbytes
 
     def dense(self, vector: list[float], k: int) -> dict[str, float]:
         """Ids -> cosine similarity, best first (vectors are stored normalised)."""
         if not self.ids:
             return {}
-        scores = self.vectors @ np.asarray(vector, dtype=np.float32)
+        query = np.asarray(vector, dtype=np.float32)
+        scores = np.empty(len(self.ids), dtype=np.float32)
+        block = np.empty((_SCORE_BLOCK_ROWS, self.codes.shape[1]), dtype=np.float32)
+        for start in range(0, len(self.ids), _SCORE_BLOCK_ROWS):
+            rows = self.codes[start : start + _SCORE_BLOCK_ROWS]
+            block[: len(rows)] = rows
+            np.dot(block[: len(rows)], query, out=scores[start : start + len(rows)])
+        scores *= self.scales
         top = np.argsort(-scores, kind="stable")[:k]
         return {self.ids[i]: float(scores[i]) for i in top}
 
@@ -289,11 +336,11 @@ class HybridRetriever:
         once per speaker set, filter and store version: big speakers have thousands of
         transcript turns.
 
-        Unfiltered, only the quotes' ids are read; the vectors come page by page into one
-        float32 array (`Store.vectors`), and the pools kept are bounded in bytes
-        (`quote_pool_cache_mb`) as well as in number, least recently used out first: one
-        much-quoted speaker's pool grows with the store (5.7 MB at 20k articles, 28.5 MB for
-        18,585 quotes at 100k)."""
+        Unfiltered, only the quotes' ids are read; the vectors come page by page
+        (`Store.vectors`), `_POOL_READ_ROWS` at a time, into int8 (`QuotePool`), and the pools
+        kept are bounded in bytes held (`quote_pool_cache_mb`) as well as in number, least
+        recently used out first: one much-quoted speaker's pool grows with the store (18,585
+        quotes at 100k articles: 28.5 MB in float32, 7.2 MB held)."""
         key = (speakers, filters)
         pools = self._quote_pools
         with self._cache_lock:
@@ -307,14 +354,18 @@ class HybridRetriever:
             ids = [
                 qid for quote, qid in self._quotes_of(speakers) if self._admitted(quote, filters)
             ]
-        found = self.store.vectors(self.store.quotes, ids)
-        pool = QuotePool(found.ids, found.matrix)
+        parts = []
+        for start in range(0, len(ids), _POOL_READ_ROWS):
+            found = self.store.vectors(self.store.quotes, ids[start : start + _POOL_READ_ROWS])
+            if found.ids:  # none of them stored (a reload elsewhere removed them)
+                parts.append(QuotePool.of(found.ids, found.matrix))
+        pool = QuotePool.joined(parts)
         bound = self.settings.quote_pool_cache_mb * 1e6
         with self._cache_lock:
             pools[key] = pool
-            held = sum(p.vectors.nbytes for p in pools.values())
+            held = sum(p.nbytes for p in pools.values())
             while len(pools) > 1 and (held > bound or len(pools) > QUOTE_INDEX_CACHE_SIZE):
-                held -= pools.pop(next(iter(pools))).vectors.nbytes
+                held -= pools.pop(next(iter(pools))).nbytes
         return pool
 
     def _quotes_of(self, speakers: Sequence[str]) -> list[tuple[Quote, str]]:

@@ -1,6 +1,6 @@
 """What the answering process holds, step by step and by mapping: imports (chromadb's client,
 onnxruntime, tokenizers, tantivy), the open, the first answer (speaker index, ONNX session,
-ranker), every question answered (quote pools, caches).
+ranker), the question parser (spaCy) apart, every question answered (quote pools, caches).
 
 Why: with the vectors in a Chroma server the app process held 609 MB at 20k articles (target
 500 MB) and nobody knew of what. Each step runs in one fresh child process (what `quotedesk
@@ -124,6 +124,13 @@ def child(store: Path) -> dict:
     step("QuoteDesk.open", open_desk)
     step("speaker index", lambda: held["desk"].speaker_index())
     step("first question embedded (ONNX session)", lambda: held["desk"].retriever.embed_query("x"))
+
+    def parse_one() -> None:
+        from app.question_parse import parse_question
+
+        parse_question("What did he say?")
+
+    step("question parser (spaCy)", parse_one)
     step("first answer", lambda: held["desk"].ask(QUESTIONS[1]))  # who said: the speaker index
 
     # Before the other questions, which may name that speaker and build the same pool.

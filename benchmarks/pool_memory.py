@@ -40,7 +40,7 @@ def child(store: Path, page: int) -> dict:
     return {
         "page": page,
         "speaker": f"{top.name} ({top.quotes:,} quotes)",
-        "pool_mb": pool.vectors.nbytes / 1e6,
+        "pool_mb": pool.nbytes / 1e6,  # held: int8 rows and their scales
         "rss_before_mb": before,
         "rss_after_mb": status_mb("VmRSS"),
         "peak_mb": status_mb("VmHWM"),

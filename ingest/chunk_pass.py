@@ -1,10 +1,10 @@
 """Chunk, quote and sentence vectors of one ingest batch, each chunk read by the model once.
 
 A quote's words are inside its chunk, so its vector is pooled from the chunk's word pieces
-(`ingest.pooling`); only a quote the model did not read whole there (cut by the 256 word-piece
-limit, which a chunk grown around a long multi-paragraph quotation can pass) is read on its
-own, so every word is still read and none twice. Sentences are pooled the same way; a
-sentence past the limit gets no vector.
+(`ingest.pooling`), also in a chunk longer than the model reads at once (grown around a long
+multi-paragraph quotation), which the pass reads in windows (`ingest.token_pass`); only a
+quote the chunk's pass gives no vector (not inside its chunk) is read on its own. So every
+word is read once. Sentences are pooled the same way.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class BatchVectors:
     chunks: list[list[float]]
     quotes: list[list[float]]
     sentences: list[ChunkSentences]
-    read: PassStats  # texts and word pieces the model read, both passes together
+    read: PassStats  # model inputs and word pieces the model read, both passes together
     quotes_read_alone: list[int]  # indices of the quotes read on their own
 
 
@@ -66,7 +66,7 @@ def embed_batch(
     quotes: Sequence[Quote],
     article_texts: dict[str, str],
 ) -> BatchVectors:
-    """One pass over the chunks; quotes not read whole in their chunk get a pass of their own."""
+    """One pass over the chunks; quotes not inside their chunk get a pass of their own."""
     readings = [_reading(c, article_texts[c.article_id]) for c in chunks]
     row_of = {c.id: row for row, c in enumerate(chunks)}
     for index, quote in enumerate(quotes):
@@ -96,6 +96,7 @@ def embed_batch(
             read.texts + own_read.texts,
             read.pieces + own_read.pieces,
             read.padded + own_read.padded,
+            max(read.longest, own_read.longest),
         )
     return BatchVectors(
         chunks=[p.vector.tolist() for p in pooled],

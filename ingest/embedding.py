@@ -24,6 +24,8 @@ from ingest.onnx_model import (
     export_path,
     export_states,
     model_max_length,
+    quantize,
+    quantized_path,
     states_path,
 )
 from ingest.pooling import PooledText, Span, padded
@@ -31,6 +33,7 @@ from ingest.token_pass import Forward, PassStats, TokenPass, TorchForward, pass_
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
+    from tokenizers import Tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -74,19 +77,28 @@ def load_embedder(model_path: str, batch_size: int = 64) -> BaseEmbedding:
 
 @cache
 def load_token_counter(model_path: str):
-    """Word-piece counter of the model's own tokenizer (the Rust one: no transformers import)."""
+    """Word-piece counter of the model's own tokenizer (the Rust one: no transformers import).
+    The tokenizer loads at the first count, not here: every app opens with an `Ingestor`,
+    and a process that only answers never counts (so it holds one tokenizer, the query
+    model's)."""
+
+    def count(texts: Sequence[str]) -> list[int]:
+        encodings = _counting_tokenizer(model_path).encode_batch(
+            list(texts), add_special_tokens=True
+        )
+        return [len(enc.ids) for enc in encodings]
+
+    return count
+
+
+@cache
+def _counting_tokenizer(model_path: str) -> Tokenizer:
     from tokenizers import Tokenizer
 
     tokenizer = Tokenizer.from_file(str(Path(model_path) / "tokenizer.json"))
     tokenizer.no_truncation()
     tokenizer.no_padding()
-
-    def count(texts: Sequence[str]) -> list[int]:
-        return [
-            len(enc.ids) for enc in tokenizer.encode_batch(list(texts), add_special_tokens=True)
-        ]
-
-    return count
+    return tokenizer
 
 
 @contextmanager
@@ -122,8 +134,10 @@ def embed_texts(embedder: BaseEmbedding, texts: Sequence[str]) -> list[list[floa
 class Embedder:
     """Every vector quotedesk makes, from one model, loading as little as each job needs.
 
-    Query vectors come from the model's ONNX export when one exists (same vectors, no torch
-    import: see `ingest/onnx_model.py`), else from torch. The ingest pass runs on
+    Query vectors come from the model's ONNX export when one exists (no torch import: see
+    `ingest/onnx_model.py`), run as its copy with int8 word-piece embeddings (made from the
+    export at the first question, kept only when its vectors stay within `MIN_QUERY_COSINE` of
+    float32's; `query_int8=False` keeps float32), else from torch. The ingest pass runs on
     onnxruntime too, from a second export that keeps the word-piece states (`runtime="onnx"`,
     the default: it holds no GIL while it computes, see `ingest/token_pass.py`), else on
     torch. Torch loads on first need, and a process that loads it writes the exports, so only
@@ -136,6 +150,7 @@ class Embedder:
         batch_size: int,
         export_folder: Path | None,
         runtime: str = "onnx",
+        query_int8: bool = True,
     ) -> None:
         if runtime not in ("onnx", "torch"):
             raise ValueError(f"unknown ingest runtime {runtime!r} (onnx or torch)")
@@ -144,6 +159,9 @@ class Embedder:
         self.runtime = runtime
         self.export_file = export_path(model_path, export_folder) if export_folder else None
         self.states_file = states_path(model_path, export_folder) if export_folder else None
+        self.quantized_file = (
+            quantized_path(model_path, export_folder) if export_folder and query_int8 else None
+        )
         self._lock = threading.Lock()
         self._pass_lock = threading.Lock()
         self._torch: BaseEmbedding | None = None
@@ -230,6 +248,8 @@ class Embedder:
             return None
         with self._lock:
             if self._onnx is None and not self._onnx_failed:
+                self._onnx = self._quantized_encoder()
+            if self._onnx is None and not self._onnx_failed:
                 try:
                     self._onnx = OnnxEncoder(self.export_file, self.model_path)
                 except Exception as exc:  # a damaged export: torch still answers
@@ -237,6 +257,24 @@ class Embedder:
                     log.warning("ignoring the model export %s (%s)", self.export_file, exc)
                     self.export_file.unlink(missing_ok=True)  # the next torch load rewrites it
         return self._onnx
+
+    def _quantized_encoder(self) -> OnnxEncoder | None:
+        """The query model with int8 embeddings, made from the float32 export when missing;
+        None (float32 then answers) when it is not wanted or cannot be made or read. Best
+        effort, as the export: a damaged file is removed, to be made again by the next
+        process."""
+        target, export_file = self.quantized_file, self.export_file
+        if target is None or export_file is None:
+            return None
+        try:
+            if not target.is_file() and not quantize(export_file, self.model_path, target):
+                log.warning("the int8 embeddings strayed from float32: queries use float32")
+                return None
+            return OnnxEncoder(target, self.model_path)
+        except Exception as exc:  # read-only cache, a damaged file, the quantizer's errors
+            log.warning("no query model with int8 embeddings (%s): queries use float32", exc)
+            target.unlink(missing_ok=True)
+            return None
 
     def _write_export(self, model: BaseEmbedding) -> None:
         """Best effort: without the export, queries simply stay on torch."""

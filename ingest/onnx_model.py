@@ -8,6 +8,14 @@ were most of a cold start here: 22 s to a first answer with them, 7.2 s without
 and loads this file in about a second. The export includes mean pooling and normalisation,
 and is only kept when its vectors match the torch model's on probe texts, so stored vectors
 (written by torch at ingest) and query vectors stay comparable.
+
+Queries run on a copy of that export whose word-embedding table (30,522 x 384: half of the
+model's 90 MB) is int8 (`quantize`), made from it on this machine at the first question (never
+downloaded): the query session is the answering process's largest fixed cost after Chroma.
+The copy is kept only when its vectors stay within `MIN_QUERY_COSINE` of float32's on the
+probes. The transformer's layers stay float32: quantizing them too (onnxruntime's dynamic
+int8, activations included) left short questions at a cosine of 0.9755 with float32's
+(`python -m benchmarks.query_int8`).
 """
 
 from __future__ import annotations
@@ -32,12 +40,26 @@ if TYPE_CHECKING:
 
 EXPORT_VERSION = "1"  # bump when the exported graph changes
 STATES_VERSION = "1"  # the same for the word-piece states export (`export_states`)
+QUANTIZED_VERSION = "1"  # the same for the query model with int8 embeddings (`quantize`)
 MAX_DIFFERENCE = 1e-4  # largest vector component difference accepted against torch
+# Least cosine accepted between a query vector of the int8-embeddings copy and the float32
+# one, on every probe (measured: 0.999 at least, `python -m benchmarks.query_int8`).
+MIN_QUERY_COSINE = 0.99
 PROBES = (
     "Russia's foreign minister said the OSCE had failed.",
     "“We will not accept this,” he told reporters in Brussels on Tuesday, adding that talks "
     "would resume. " * 6,
     "x",
+)
+# Made-up questions of the kinds users ask, long and short (short ones stray most from
+# float32 when quantized), for the check of the int8-embeddings copy (`quantize`).
+QUERY_PROBES = (
+    "What did the finance minister say about interest rates?",
+    "Has the company commented on the job cuts?",
+    "Did the coach criticise the referee after the match?",
+    "what about the election",
+    "Who said that?",
+    "What about him?",
 )
 
 
@@ -45,6 +67,13 @@ def export_path(model_path: Path, folder: Path) -> Path:
     """Where the export of this model lives: keyed by the weights file, so new weights (or a
     new export format) never reuse an old graph."""
     return folder / f"{model_path.name}-{_weights_key(model_path, EXPORT_VERSION)}.onnx"
+
+
+def quantized_path(model_path: Path, folder: Path) -> Path:
+    """Where the query model with int8 embeddings made from this model's export lives (see
+    `export_path`)."""
+    key = _weights_key(model_path, f"{EXPORT_VERSION}|int8 {QUANTIZED_VERSION}")
+    return folder / f"{model_path.name}-{key}-int8.onnx"
 
 
 def states_path(model_path: Path, folder: Path) -> Path:
@@ -61,7 +90,11 @@ def _weights_key(model_path: Path, version: str) -> str:
 
 class OnnxEncoder:
     """Tokenise with the model's own Rust tokenizer and run the exported graph; one thread by
-    default, since queries are single texts (see `torch_threads` for why)."""
+    default, since queries are single texts (see `torch_threads` for why).
+
+    onnxruntime's weight pre-packing (a re-laid-out copy of the matrices for its kernels) is
+    kept: without it the answering process held no clearly less memory, and a search took
+    3.5 ms more at 100k articles (11 against 7.4 ms p50, docs/notes/lean8.md)."""
 
     def __init__(self, onnx_file: Path, model_path: Path, threads: int = 1) -> None:
         import onnxruntime
@@ -202,6 +235,50 @@ def export(model_path: Path, target: Path, reference: BaseEmbedding) -> bool:
         return True
     finally:
         Path(scratch).unlink(missing_ok=True)
+
+
+def quantize(export_file: Path, model_path: Path, target: Path) -> bool:
+    """Write a copy of the float32 query export `export_file` to `target` whose word-piece
+    embedding lookups (`Gather`) read an int8 table (onnxruntime's dynamic quantization,
+    limited to those nodes); every other weight stays float32.
+
+    Kept only when, on every probe, its vector's cosine with the float32 export's is at
+    least `MIN_QUERY_COSINE`; written to a temporary file and moved into place after that
+    check, so a reader never sees a partial or unchecked graph. Returns False (leaving
+    nothing behind) when quantization or the check fails.
+    """
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, scratch = tempfile.mkstemp(suffix=".onnx.part", dir=target.parent)
+    os.close(handle)
+    try:
+        with _quiet_root_logger():  # "consider pre-processing": a note, not a fault
+            quantize_dynamic(
+                export_file, scratch, op_types_to_quantize=["Gather"], weight_type=QuantType.QInt8
+            )
+        probes = [*QUERY_PROBES, *PROBES]
+        want = OnnxEncoder(export_file, model_path).encode(probes)
+        got = OnnxEncoder(Path(scratch), model_path).encode(probes)
+        if got.shape != want.shape or float((want * got).sum(axis=1).min()) < MIN_QUERY_COSINE:
+            return False
+        os.replace(scratch, target)
+        return True
+    finally:
+        Path(scratch).unlink(missing_ok=True)
+
+
+@contextmanager
+def _quiet_root_logger() -> Iterator[None]:
+    """onnxruntime's quantizer warns through the root logger; keep that out of the app's."""
+    import logging
+
+    previous = logging.root.manager.disable
+    logging.disable(max(previous, logging.WARNING))
+    try:
+        yield
+    finally:
+        logging.disable(previous)
 
 
 def model_max_length(model_path: Path) -> int:

@@ -22,23 +22,32 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True)
 class TokenStates:
-    """One text's word-piece vectors as the model read them.
+    """One text's word-piece vectors as the model read them: every word piece of the text,
+    from one model input or, for a text longer than the model reads at once, from several
+    (`ingest.token_pass`), each with its own special tokens.
 
     `offsets[i]` is the character span of word piece `i` in the text; special tokens ([CLS],
-    [SEP]) have `special[i]` set. `read_until` is the character offset where reading stopped:
-    the text's length, or the end of the last word piece kept when the model's limit cut it.
+    [SEP]) have `special[i]` set.
     """
 
     vectors: np.ndarray  # (pieces, dimensions) float32
     offsets: np.ndarray  # (pieces, 2) int
     special: np.ndarray  # (pieces,) bool
-    read_until: int
+
+
+def joined(windows: Sequence[TokenStates]) -> TokenStates:
+    """One text's states from the model inputs it was read in, in order."""
+    return TokenStates(
+        np.concatenate([w.vectors for w in windows]),
+        np.concatenate([w.offsets for w in windows]),
+        np.concatenate([w.special for w in windows]),
+    )
 
 
 @dataclass(frozen=True)
 class PooledText:
-    """A text's own vector and one vector per asked span; None for a span the model did not
-    read whole (cut by its word-piece limit, or no word piece of its own)."""
+    """A text's own vector and one vector per asked span; None for a span without a word
+    piece of its own."""
 
     vector: np.ndarray
     spans: list[np.ndarray | None]
@@ -51,7 +60,8 @@ def normalised(vector: np.ndarray) -> np.ndarray:
 
 
 def text_vector(states: TokenStates) -> np.ndarray:
-    """sentence-transformers' mean pooling: every word piece read, special tokens included."""
+    """sentence-transformers' mean pooling: every word piece read, special tokens included
+    (for a text read in several inputs: all of them, each input's special tokens too)."""
     return normalised(states.vectors.mean(axis=0))
 
 
@@ -63,9 +73,7 @@ def span_pieces(states: TokenStates, start: int, end: int) -> np.ndarray:
 
 
 def span_vector(states: TokenStates, start: int, end: int) -> np.ndarray | None:
-    """Mean of the span's own word pieces, normalised; None unless the model read it whole."""
-    if end > states.read_until:
-        return None
+    """Mean of the span's own word pieces, normalised; None when it has none."""
     pieces = span_pieces(states, start, end)
     if pieces.size == 0:
         return None

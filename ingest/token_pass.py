@@ -5,7 +5,12 @@ Texts are tokenised once with the model's own Rust tokenizer (character offsets 
 sorted by length and cut into batches of at most `MAX_BATCH_PIECES` padded word pieces (little
 padding, and the attention scores of a batch stay small), and each batch's hidden states are
 pooled and dropped as soon as it has run: memory is bounded by one batch per worker, whatever
-the number of texts. Freed memory goes back to the OS once per call, not after every batch
+the number of texts. A text longer than the model reads at once (256 word pieces for
+all-MiniLM-L6-v2: a chunk grown around a long quotation, which chunking never cuts) is read in
+consecutive windows of at most that many, each a model input with its own special tokens,
+and its vector and spans are pooled over all of them: every word piece is read, none twice
+(cutting the chunk instead would cut the quotation, which the answer then cannot cite whole).
+Freed memory goes back to the OS once per call, not after every batch
 (each batch then faulted its buffers in again: about 10% of the pass's CPU); a process that
 calls `ingest.memory.share_one_arena` at start keeps its peak RSS as low as trimming every
 batch did (docs/notes/floor2.md).
@@ -29,14 +34,14 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
 from ingest.memory import release_free_memory
-from ingest.pooling import PooledText, Span, TokenStates, padded, pool
+from ingest.pooling import PooledText, Span, TokenStates, joined, padded, pool
 
 # Padded word pieces (rows x the longest row) per model batch: 8 chunks of 256 word pieces.
 # Larger batches gained nothing per word piece on this CPU and multiply the attention scores'
@@ -60,12 +65,15 @@ def pass_threads(cores: int | None = None) -> PassThreads:
 
 @dataclass(frozen=True)
 class PassStats:
-    """What the model read in one call: texts and word pieces (padding excluded), and the
-    padded word pieces it computed (`padded - pieces` was padding)."""
+    """What the model read in one call: its inputs (a text, or a window of a text longer than
+    the model reads at once), their word pieces (padding excluded, each input's special
+    tokens included), the padded word pieces it computed (`padded - pieces` was padding),
+    and its longest input in word pieces."""
 
     texts: int
     pieces: int
     padded: int = 0
+    longest: int = 0
 
 
 def plan_batches(lengths: Sequence[int], max_pieces: int, max_texts: int) -> list[list[int]]:
@@ -151,34 +159,54 @@ class TokenPass:
     def pooled(
         self, texts: Sequence[str], spans: Sequence[Sequence[Span]]
     ) -> tuple[list[PooledText], PassStats]:
-        """Each text's vector and its spans' vectors, in the order given."""
+        """Each text's vector and its spans' vectors, in the order given. A text longer than
+        the model reads at once is read in consecutive windows of at most that many word
+        pieces (no word piece in two), and pooled over all of them: every word is read once."""
         encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
-        lengths = [len(e.ids) for e in encodings]
+        windows = [
+            _Window(text, window)
+            for text, encoding in enumerate(encodings)
+            for window in (encoding, *encoding.overflowing)
+        ]
+        lengths = [len(w.encoding.ids) for w in windows]
+        split = {w.text for w in windows if w.encoding is not encodings[w.text]}
         batches = plan_batches(lengths, self.max_batch_pieces, self.batch_size)
 
-        def run(rows: list[int]) -> list[PooledText]:
-            hidden = self._hidden([encodings[i] for i in rows])
-            pooled = [
-                pool(_states(encodings[i], hidden[row, : lengths[i]], len(texts[i])), spans[i])
-                for row, i in enumerate(rows)
-            ]
+        def run(rows: list[int]) -> list[PooledText | TokenStates]:
+            """Pool each whole text at once (its batch's states are dropped after); keep a
+            copy of a window of a split text until all its windows have run."""
+            hidden = self._hidden([windows[k].encoding for k in rows])
+            done: list[PooledText | TokenStates] = []
+            for row, k in enumerate(rows):
+                window = windows[k]
+                states = _states(window.encoding, hidden[row, : lengths[k]])
+                if window.text in split:
+                    done.append(replace(states, vectors=states.vectors.copy()))
+                else:
+                    done.append(pool(states, spans[window.text]))
             del hidden
-            return pooled
+            return done
 
-        result: list[PooledText | None] = [None] * len(texts)
         with self.forward.threads(self.threads.intra_op):
             workers = min(self.threads.workers, len(batches))
             if workers <= 1:
-                done = [run(rows) for rows in batches]
+                ran = [run(rows) for rows in batches]
             else:
                 with ThreadPoolExecutor(workers, thread_name_prefix="token-pass") as pool_:
-                    done = list(pool_.map(run, batches))
+                    ran = list(pool_.map(run, batches))
         release_free_memory()
-        for rows, pooled in zip(batches, done, strict=True):
-            for index, item in zip(rows, pooled, strict=True):
-                result[index] = item
-        padded_pieces = sum(len(rows) * max(lengths[i] for i in rows) for rows in batches)
-        stats = PassStats(len(texts), sum(lengths), padded_pieces)
+        result: list[PooledText | None] = [None] * len(texts)
+        parts: dict[int, dict[int, TokenStates]] = {text: {} for text in split}
+        for rows, outputs in zip(batches, ran, strict=True):
+            for k, output in zip(rows, outputs, strict=True):
+                if isinstance(output, TokenStates):
+                    parts[windows[k].text][k] = output
+                else:
+                    result[windows[k].text] = output
+        for text, read in parts.items():
+            result[text] = pool(joined([read[k] for k in sorted(read)]), spans[text])
+        padded_pieces = sum(len(rows) * max(lengths[k] for k in rows) for rows in batches)
+        stats = PassStats(len(windows), sum(lengths), padded_pieces, max(lengths, default=0))
         return [r for r in result if r is not None], stats
 
     def _hidden(self, encodings: Sequence[Any]) -> np.ndarray:
@@ -187,10 +215,15 @@ class TokenPass:
         return self.forward(ids, mask)
 
 
-def _states(encoding: Any, vectors: np.ndarray, text_length: int) -> TokenStates:
+@dataclass(frozen=True)
+class _Window:
+    """One model input: a whole text, or one window of a text longer than the model reads."""
+
+    text: int  # index of its text
+    encoding: Any
+
+
+def _states(encoding: Any, vectors: np.ndarray) -> TokenStates:
     offsets = np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2)
     special = np.asarray(encoding.special_tokens_mask, dtype=bool)
-    read_until = text_length
-    if encoding.overflowing:
-        read_until = int(offsets[~special, 1].max()) if (~special).any() else 0
-    return TokenStates(vectors, offsets, special, read_until)
+    return TokenStates(vectors, offsets, special)

@@ -11,7 +11,14 @@ import pytest
 
 from ingest.chunk_pass import embed_batch
 from ingest.chunking import embedding_text
-from ingest.pooling import TokenStates, normalised, span_pieces, span_vector, text_vector
+from ingest.pooling import (
+    TokenStates,
+    joined,
+    normalised,
+    span_pieces,
+    span_vector,
+    text_vector,
+)
 from ingest.text import sentence_spans
 from ingest.types import Chunk, Quote
 
@@ -21,34 +28,33 @@ SPECIAL = np.array([True, False, False, False, False, True])
 VECTORS = np.arange(6 * 4, dtype=np.float32).reshape(6, 4) + 1.0
 
 SPAN_CASES = [
-    # (name, span, read_until, pieces expected)
-    ("first word, at the text's start", (0, 2), 9, [1]),
-    ("last word, at the text's end", (7, 9), 9, [4]),
-    ("word and its comma", (3, 6), 9, [2, 3]),
-    ("part of a word takes the whole piece", (4, 5), 9, [2]),
-    ("the space between words has no piece", (2, 3), 9, []),
-    ("whole text: special tokens never join a span", (0, 9), 9, [1, 2, 3, 4]),
+    # (name, span, pieces expected)
+    ("first word, at the text's start", (0, 2), [1]),
+    ("last word, at the text's end", (7, 9), [4]),
+    ("word and its comma", (3, 6), [2, 3]),
+    ("part of a word takes the whole piece", (4, 5), [2]),
+    ("the space between words has no piece", (2, 3), []),
+    ("whole text: special tokens never join a span", (0, 9), [1, 2, 3, 4]),
 ]
 
 
-@pytest.mark.parametrize(("name", "span", "read_until", "expected"), SPAN_CASES)
-def test_span_pieces(name: str, span: tuple[int, int], read_until: int, expected: list[int]):
-    states = TokenStates(VECTORS, OFFSETS, SPECIAL, read_until)
+@pytest.mark.parametrize(("name", "span", "expected"), SPAN_CASES)
+def test_span_pieces(name: str, span: tuple[int, int], expected: list[int]):
+    states = TokenStates(VECTORS, OFFSETS, SPECIAL)
     assert span_pieces(states, *span).tolist() == expected, name
 
 
 VECTOR_CASES = [
-    # (name, span, read_until, pooled from these pieces, or None)
-    ("read whole", (3, 6), 9, [2, 3]),
-    ("ends past what was read", (3, 9), 6, None),
-    ("ends exactly where reading stopped", (3, 6), 6, [2, 3]),
-    ("no piece of its own", (2, 3), 9, None),
+    # (name, span, pooled from these pieces, or None)
+    ("a word and its comma", (3, 6), [2, 3]),
+    ("the whole text", (0, 9), [1, 2, 3, 4]),
+    ("no piece of its own", (2, 3), None),
 ]
 
 
-@pytest.mark.parametrize(("name", "span", "read_until", "pieces"), VECTOR_CASES)
-def test_span_vector(name: str, span, read_until: int, pieces: list[int] | None):
-    got = span_vector(TokenStates(VECTORS, OFFSETS, SPECIAL, read_until), *span)
+@pytest.mark.parametrize(("name", "span", "pieces"), VECTOR_CASES)
+def test_span_vector(name: str, span, pieces: list[int] | None):
+    got = span_vector(TokenStates(VECTORS, OFFSETS, SPECIAL), *span)
     if pieces is None:
         assert got is None, name
     else:
@@ -57,8 +63,20 @@ def test_span_vector(name: str, span, read_until: int, pieces: list[int] | None)
 
 
 def test_text_vector_is_mean_of_every_piece_read():
-    states = TokenStates(VECTORS, OFFSETS, SPECIAL, 9)
+    states = TokenStates(VECTORS, OFFSETS, SPECIAL)
     np.testing.assert_allclose(text_vector(states), normalised(VECTORS.mean(axis=0)), rtol=1e-6)
+
+
+def test_states_of_windows_join_in_order():
+    """A text read in two model inputs ("ab cd," then "ef"), each with [CLS] and [SEP]."""
+    first = TokenStates(VECTORS[:4], OFFSETS[:4], SPECIAL[:4])
+    second = TokenStates(VECTORS[3:6] + 100, np.array([(0, 0), (7, 9), (0, 0)]), SPECIAL[[0, 4, 5]])
+    both = joined([first, second])
+    assert span_pieces(both, 3, 9).tolist() == [2, 3, 5]  # across the two windows
+    np.testing.assert_allclose(
+        span_vector(both, 3, 9),
+        normalised(np.vstack([VECTORS[2:4], VECTORS[4] + 100]).mean(axis=0)),
+    )
 
 
 # ----- the real model ----------------------------------------------------------------------
@@ -90,7 +108,7 @@ def _span(text: str, words: str) -> tuple[int, int]:
 
 @pytest.mark.slow
 def test_pooled_text_vector_equals_the_direct_one(embedder):
-    texts = [TEXT, "x", "Héllo wörld. " * 60, "Short title\n" + TEXT]
+    texts = [TEXT, "x", "Héllo wörld. " * 30, "Short title\n" + TEXT]
     direct = np.asarray(embedder.texts(texts))
     pooled, read = embedder.pooled(texts, [[] for _ in texts])
     for want, got in zip(direct, pooled, strict=True):
@@ -117,7 +135,7 @@ def test_span_vector_comes_from_its_own_pieces(embedder, name: str, words: str):
     [result], _ = embedder.pooled([TEXT], [[(start, end)]])
     encoding = embedder.token_pass.tokenizer.encode(TEXT)
     hidden = embedder.token_pass._hidden([encoding])[0]
-    states: TokenStates = _states(encoding, hidden, len(TEXT))
+    states: TokenStates = _states(encoding, hidden)
     pieces = span_pieces(states, start, end)
     first, last = states.offsets[pieces[0]], states.offsets[pieces[-1]]
     assert TEXT[first[0] : last[1]] == words, name  # the pieces cover exactly the span
@@ -145,24 +163,26 @@ def _quote(text: str, words: str) -> Quote:
 
 
 @pytest.mark.slow
-def test_quote_cut_by_the_word_piece_limit_is_read_on_its_own(embedder):
-    """A chunk longer than the model reads: the quote past the limit is embedded alone (its
-    words were never read), the quote inside is pooled (no second reading)."""
+def test_quote_past_the_word_piece_limit_is_pooled_from_the_next_window(embedder):
+    """A chunk longer than the model reads at once is read in two windows: the quote past
+    the first is pooled from the second (not read again), every sentence has a vector, and
+    the chunk's vector is the mean over both windows."""
     text = "Aldo Brenn said “the harbour will reopen in spring”. " + "Filler words here. " * 90
     text += "“We were never told about the delay,” said Mira Osk."
     inside = _quote(text, "the harbour will reopen in spring")
-    cut = _quote(text, "We were never told about the delay,")
+    past = _quote(text, "We were never told about the delay,")
     chunk = _chunk(text)
-    result = embed_batch(embedder, [chunk], [inside, cut], {"made-up": text})
-    assert result.quotes_read_alone == [1]
-    alone = np.asarray(embedder.texts([cut.text])[0])
-    assert float(np.asarray(result.quotes[1]) @ alone) > 1 - 1e-5
-    assert float(np.asarray(result.quotes[0]) @ np.asarray(embedder.texts([inside.text])[0])) < (
-        1 - 1e-3
-    )
-    assert result.read.texts == 2  # the chunk, then the cut quote
+    result = embed_batch(embedder, [chunk], [inside, past], {"made-up": text})
+    assert result.quotes_read_alone == []
+    assert result.read.texts == 2  # the chunk's two windows, nothing else
+    alone = np.asarray(embedder.texts([past.text])[0])
+    assert 0.5 < float(np.asarray(result.quotes[1]) @ alone) < 1 - 1e-3  # pooled, in context
     spans = result.sentences[0].spans
-    assert spans.shape[1] == 2 and spans[:, 1].max() < cut.start  # no vector past the limit
+    assert spans[:, 1].max() > past.start  # sentences past the first window have vectors
+    [whole], _ = embedder.pooled([embedding_text(chunk)], [[]])
+    first_window = np.asarray(embedder.texts([embedding_text(chunk)])[0])  # cut at 256
+    assert float(np.asarray(result.chunks[0]) @ whole.vector) > 1 - 1e-5
+    assert float(np.asarray(result.chunks[0]) @ first_window) < 1 - 1e-4
 
 
 @pytest.mark.slow
@@ -212,7 +232,7 @@ def test_onnx_pass_from_an_existing_export_reads_as_far_as_torch(embedder):
     limit = again.token_pass.tokenizer.truncation["max_length"]
     assert again._torch is None  # read from the export, torch's model not loaded
     assert limit == embedder.torch_model._model.max_seq_length == 256
-    text = "Filler words here. " * 200
+    text = "Filler words here. " * 40  # 202 word pieces: one window, as torch reads it
     [ours], _ = again.pooled([text], [[]])
     [theirs] = embedder.texts([text])
     assert float(ours.vector @ np.asarray(theirs)) > 1 - 1e-5
