@@ -241,11 +241,7 @@ def prediction_units(doc: str, text: str, quotes: list[Quote], variant: str) -> 
         if (
             prev
             and previous
-            and (
-                _same_statement(text, previous, q)
-                or _continues(text, previous, q)
-                or _same_turn(text, previous, q)
-            )
+            and (_same_statement(text, previous, q) or _continues(text, previous, q))
         ):
             spans = prev.spans + ((q.start, q.end),)
             units[-1] = Unit(doc, spans, prev.speaker, "direct", prev.rule)
@@ -284,17 +280,6 @@ def _same_statement(text: str, prev: Quote, q: Quote) -> bool:
         return False
     cues = [c for c in (prev.cue, q.cue) if c]
     return any(re.search(rf"\b{re.escape(c)}\b", gap) for c in cues)
-
-
-def _same_turn(text: str, prev: Quote, q: Quote) -> bool:
-    """Pieces of one transcript turn's paragraph (the extractor cuts a long one between its
-    sentences, `transcripts.TURN_PIECE_CHARS`): one attribution, as in `evals.transcripts`."""
-    return (
-        prev.kind == q.kind == "transcript"
-        and prev.speaker == q.speaker
-        and not text[prev.end : q.start].strip()
-        and "\n" not in text[prev.end : q.start]
-    )
 
 
 def _continues(text: str, prev: Quote, q: Quote) -> bool:

@@ -50,8 +50,7 @@ STAGE_ARTICLES = 150
 # 18: a document quoted as if it spoke ("The message reads") is its sender's words
 # (`ingest/quoting/documents.py`);
 # 17: in a transcript, labels whose names NER misses are turns (`President of the ... Chamber
-# of Commerce Vincenzo Trani:`, a questioner's bare name), not the last speaker's words, and a
-# turn's paragraph over 600 characters is cut between sentences into quotations a chunk holds;
+# of Commerce Vincenzo Trani:`, a questioner's bare name), not the last speaker's words;
 # 16: an office whose titles strip its head ("head of the President's Office") is no name,
 # so the article links it to the person it names with that office;
 # 15: a speaker phrase that names no one ("Let me say that", "Maybe we", "I'm told that",

@@ -20,7 +20,6 @@ from ingest.quoting.model import Findings, Label, Resolved, Turn, quote_record, 
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.table import Rule
 from ingest.speakers import role_matches
-from ingest.text import Span, sentence_spans
 
 Entities = dict[str, tuple[tuple[str, int, int], ...]]
 
@@ -227,30 +226,9 @@ def turn_quotes(
     rule = _QA_RULES.get(qa, turn.rule)
     for p_start, p_end in doc.paragraphs:
         span = trim_span(doc.text, max(turn.start, p_start), min(turn.end, p_end))
-        for piece in _pieces(doc.text, span) if span else ():
-            out.append(quote_record(piece, "transcript", resolved, ":", rule))
+        if span:
+            out.append(quote_record(span, "transcript", resolved, ":", rule))
     return out
-
-
-# A turn's paragraph longer than this is cut between its sentences into pieces of about this
-# size, each a quotation of its own. Chunks never cut a quotation, so a 20,000-character turn
-# (transcripts whose paragraph breaks were lost) made one chunk whose vector read its first
-# 256 word pieces only: a third of the presidential press corpus was out of dense search.
-TURN_PIECE_CHARS = 600
-
-
-def _pieces(text: str, span: Span) -> list[Span]:
-    """The span whole when short, else its sentences grouped up to `TURN_PIECE_CHARS` (a
-    longer sentence is a piece alone)."""
-    if span[1] - span[0] <= TURN_PIECE_CHARS:
-        return [span]
-    pieces: list[Span] = []
-    for start, end in sentence_spans(text, *span):
-        if pieces and end - pieces[-1][0] <= TURN_PIECE_CHARS:
-            pieces[-1] = (pieces[-1][0], end)
-        else:
-            pieces.append((start, end))
-    return pieces
 
 
 # The rule a Q/A turn's quote names (another turn names the rule that kept its label).

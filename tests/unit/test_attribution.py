@@ -38,14 +38,6 @@ def test_an_unquoted_transcript_turn_is_no_quoted_unit() -> None:
     assert len(_units(text)) == 1
 
 
-def test_the_pieces_of_one_long_transcript_turn_are_one_unit() -> None:
-    answer = " ".join(f'Point {n} is what I call "a gift to the port."' for n in range(40))
-    text = f"Q&A with Senator Jane Doe.\n\nQ: What about the port?\n\nA: {answer}"
-    quotes = extract_quotes(text)
-    assert [q.kind for q in quotes].count("transcript") > 3  # the answer cut into pieces
-    assert len(_units(text)) == 1
-
-
 def test_pieces_whose_comma_sits_inside_a_nested_quote_are_one_unit() -> None:
     text = (
         "“He is like, ‘Let us write new songs in the studio,’” Keidis continued. “So we "

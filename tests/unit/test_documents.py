@@ -12,12 +12,14 @@ WORDS = "The port has become an inseparable part of our city."
 # (text, speaker of the quotation)
 DOCUMENTS = [
     pytest.param(
-        f'Anna Berg sent a message of greetings to the harbour staff.\n\nThe message reads, in part: "{WORDS}"',
+        "Anna Berg sent a message of greetings to the harbour staff.\n\n"
+        f'The message reads, in part: "{WORDS}"',
         "Anna Berg",
         id="the_sender_of_a_message_in_the_lead",
     ),
     pytest.param(
-        f'Anna Berg congratulated the harbour staff on the anniversary. The message reads: "{WORDS}"',
+        "Anna Berg congratulated the harbour staff on the anniversary. "
+        f'The message reads: "{WORDS}"',
         "Anna Berg",
         id="a_congratulation_is_a_message",
     ),

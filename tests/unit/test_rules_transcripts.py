@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from ingest.quotes import extract_quotes
-from ingest.quoting.transcripts import TURN_PIECE_CHARS
 
 # (text, [(speaker, turn text, rule), ...] in text order)
 TRANSCRIPTS = [
@@ -110,20 +109,3 @@ TRANSCRIPTS = [
 def test_transcript_rules(text: str, turns: list[tuple[str | None, str, str]]) -> None:
     found = [(q.speaker, q.text, q.rule) for q in extract_quotes(text) if q.kind == "transcript"]
     assert found == turns
-
-
-def test_a_long_turn_is_cut_between_sentences_into_pieces_a_chunk_can_hold() -> None:
-    """A turn with no paragraph breaks is not one quotation of thousands of characters (a chunk
-    never cuts a quotation, so its vector would read only the start): each piece is at most
-    `TURN_PIECE_CHARS`, ends a sentence, and the pieces together are the whole turn."""
-    sentences = [
-        f"Point {n} of the plan concerns the port of Westland and its ships." for n in range(60)
-    ]
-    speech = " ".join(sentences)
-    text = f"Anna Berg: {speech} Tom Reed: Thank you, Madam Mayor. Anna Berg: Good."
-    turn = [q for q in extract_quotes(text) if q.kind == "transcript" and q.speaker == "Anna Berg"]
-    pieces = turn[:-1]  # the last is her second turn, "Good."
-    assert len(pieces) >= len(speech) // TURN_PIECE_CHARS + 1
-    assert all(len(q.text) <= TURN_PIECE_CHARS and q.text.endswith("ships.") for q in pieces)
-    assert " ".join(q.text for q in pieces) == speech
-    assert turn[-1].text == "Good."
