@@ -60,9 +60,10 @@ def test_a_speaker_filter_answers_from_that_speakers_words(desk) -> None:
     assert all(c.speaker == "Jens Stoltenberg" for c in answer.citations)
 
 
-def test_a_speakers_quote_search_is_exact_over_that_speakers_quotes(desk) -> None:
+def test_a_speakers_quote_search_scores_every_quote_of_that_speaker_as_chroma_does(desk) -> None:
     # Speaker-filtered dense search runs in process (app/retrieval.py QuotePool), not in
-    # Chroma: its scores must be the cosine Chroma computes, and only that speaker's quotes.
+    # Chroma: its scores must be the cosine Chroma computes (up to the pool's int8 rows, a scale
+    # each: within 2e-3), over every quote of that speaker and only theirs.
     speaker, query = "Volodymyr Zelenskyy", "security guarantees for Ukraine"
     vector = desk.retriever.embed_query(query)
     hits = desk.retriever.search_quotes(query, k=50, speakers=[speaker], vector=vector)
@@ -73,7 +74,7 @@ def test_a_speakers_quote_search_is_exact_over_that_speakers_quotes(desk) -> Non
     expected = dict(zip(chroma["ids"][0], chroma["distances"][0], strict=True))
     scored = {h.quote_id: h.dense for h in hits if h.dense is not None}
     assert set(scored) == set(expected)  # the sample is small: every quote of his is scored
-    assert all(abs(1 - expected[i] - score) < 1e-4 for i, score in scored.items())
+    assert max(abs(1 - expected[i] - score) for i, score in scored.items()) < 2e-3
     days = sorted(desk.retriever.chunks[h.quote.chunk_id].published[:10] for h in hits)
     assert days[0] < days[-1]  # his quotes span several days in the sample
     within = desk.retriever.search_quotes(
