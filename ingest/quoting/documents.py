@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ingest.quoting.lexicon import (
+    DOCUMENT_DETERMINERS,
     DOCUMENT_NOUNS,
     GREETING_VERBS,
-    POSSESSIVE_DETERMINERS,
     SENDING_VERBS,
     alternation,
 )
@@ -21,7 +21,7 @@ from ingest.quoting.model import Findings, Subject
 from ingest.quoting.sentence_subjects import sentence_subject
 
 _DOCUMENT = re.compile(
-    rf"(?:{alternation(POSSESSIVE_DETERMINERS | {'this', 'that'})})\s+"
+    rf"(?:{alternation(DOCUMENT_DETERMINERS)})\s+"
     rf"(?P<noun>{alternation(DOCUMENT_NOUNS)})",
     re.IGNORECASE,
 )

@@ -294,6 +294,7 @@ VERB_ENDINGS = frozenset(split_words("ed es s"))
 DOCUMENT_NOUNS = frozenset(split_words("message letter telegram greetings condolences statement"))
 SENDING_VERBS = frozenset(split_words("sent sends addressed released issued extended offered"))
 GREETING_VERBS = frozenset(split_words("congratulated congratulates"))  # a greeting is a message
+DOCUMENT_DETERMINERS = POSSESSIVE_DETERMINERS | frozenset(split_words("this that"))
 
 # --- writer's comments and media after a statement ---------------------------------------------
 
