@@ -57,7 +57,7 @@ def generate(
         find = lambda article: gold.get(article.id, [])  # noqa: E731
     else:
         find = find_statements
-    index = CorpusIndex({a.id: a.text for a in subset})
+    index = CorpusIndex({a.id: a.text for a in subset}, {a.id: a.readable for a in subset})
     contexts = prepare(sources, find, finder, keys, seed)
     items = Builder(name, index, contexts, seed).items()
     counts: Counter = Counter()

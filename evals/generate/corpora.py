@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from evals.split import stable_hash
+from ingest.loaders import LEAD_FIELDS
 
 SUBSET_SALT = "quotedesk-subset-v1"
 
@@ -28,6 +29,15 @@ class Article:
     source: str
     url: str | None
     record: dict[str, Any]
+
+    @property
+    def readable(self) -> str:
+        """Headline, lead and body: every word quotedesk reads of the article. A check that a
+        person and a topic never meet must look here, not in the body alone: a head of state's
+        greetings name their sender only in the lead ("Vladimir Putin sent greetings ...")."""
+        leads = (self.record.get(name) for name in LEAD_FIELDS)
+        lead = next((v for v in leads if isinstance(v, str)), "")
+        return "\n".join((self.title, lead, self.text))
 
 
 @dataclass(frozen=True)

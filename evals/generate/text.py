@@ -125,13 +125,15 @@ class CorpusIndex:
 
     _SEP = "\u0000"
 
-    def __init__(self, texts: Mapping[str, str]) -> None:
+    def __init__(self, texts: Mapping[str, str], words: Mapping[str, str] | None = None) -> None:
+        """`texts` are searched for evidence strings; `words` (default: the same texts) for
+        the words an article holds anywhere, headline and lead included."""
         self.ids = list(texts)
         self._exact, self._exact_starts = self._join(texts[i] for i in self.ids)
         self._near, self._near_starts = self._join(norm(texts[i]) for i in self.ids)
         self._words: dict[str, set[str]] = {}
-        for article_id in self.ids:
-            for word in set(norm(texts[article_id]).split()):
+        for article_id, text in (words or texts).items():
+            for word in set(norm(text).split()):
                 self._words.setdefault(word, set()).add(article_id)
 
     def _join(self, parts: Iterable[str]) -> tuple[str, list[int]]:

@@ -321,6 +321,22 @@ def test_near_copies_are_found_for_the_verifier_rule() -> None:
     assert index.with_all_words(["harbour", "orchestra"]) == set()
 
 
+def test_words_are_looked_up_in_headline_and_lead_too() -> None:
+    """A head of state's greetings name the sender only in the lead: the pairing check of
+    unanswerable items must see it, or it calls the greetings' own topic unanswerable."""
+    record = {
+        "id": "k1",
+        "title": "Greetings to the Harbour Regatta",
+        "summary": "Tomas Orvel sent greetings to the regatta.",
+        "text": "The message reads, in part: \"The regatta is a fine tradition.\"",
+    }
+    article = Article("k1", record["title"], record["text"], "", None, record)
+    index = CorpusIndex({"k1": article.text}, {"k1": article.readable})
+    assert index.with_all_words(["orvel", "regatta"]) == {"k1"}
+    assert index.exact("Tomas Orvel") == set()  # evidence is searched in the body only
+    assert CorpusIndex({"k1": article.text}).with_all_words(["orvel", "regatta"]) == set()
+
+
 # ----- whole corpus: determinism, format, unanswerable checks, the verifier --------------------
 
 
@@ -407,8 +423,8 @@ def test_items_have_the_dataset_format(generated: Path) -> None:
 def test_unanswerable_items_pair_nothing_the_corpus_pairs(generated: Path) -> None:
     rows = [r for r in _rows(generated) if r["kind"] == "unanswerable"]
     assert rows
-    with open(generated / "bbc-articles.jsonl", encoding="utf-8") as fh:
-        texts = [set(norm(json.loads(line)["text"]).split()) for line in fh]
+    articles = read_articles(generated / "bbc-articles.jsonl")
+    texts = [set(norm(a.readable).split()) for a in articles]
     for row in rows:
         topic = row["question"].split(" about ", 1)[1].rstrip("?")
         asked = norm(row["speaker"]).split()[-1:] + [w for w in norm(topic).split() if stems(w)]
