@@ -328,7 +328,7 @@ def test_words_are_looked_up_in_headline_and_lead_too() -> None:
         "id": "k1",
         "title": "Greetings to the Harbour Regatta",
         "summary": "Tomas Orvel sent greetings to the regatta.",
-        "text": "The message reads, in part: \"The regatta is a fine tradition.\"",
+        "text": 'The message reads, in part: "The regatta is a fine tradition."',
     }
     article = Article("k1", record["title"], record["text"], "", None, record)
     index = CorpusIndex({"k1": article.text}, {"k1": article.readable})
