@@ -12,10 +12,19 @@ from pathlib import Path
 
 from evals.attribution import load_gold
 from evals.generate.corpora import Article
-from evals.generate.statements import CUES, Statement, parse_reference, resolve
+from evals.generate.statements import CUES, Reference, Statement, parse_reference, resolve
 from evals.generate.text import Span
 
 _CUE = re.compile(r"\b(" + "|".join(sorted(CUES, key=len, reverse=True)) + r")\b", re.I)
+
+
+def source_reference(source: str) -> Reference | None:
+    """The reference a gold source makes. A source with an apposition names its person first
+    ("Jon Alterman, a Middle East analyst at the Center for Strategic and International
+    Studies"): the words before the first comma are read alone when they hold a name, so the
+    end of an organisation's name is not taken for the person's."""
+    head = parse_reference(source.split(",", 1)[0].split()) if "," in source else None
+    return head if head and head.name else parse_reference(source.split())
 
 
 def gold_statements(corpus_dir: Path, articles: list[Article]) -> dict[str, list[Statement]]:
@@ -30,7 +39,7 @@ def gold_statements(corpus_dir: Path, articles: list[Article]) -> dict[str, list
         words = sum(len(article.text[s.start : s.end].split()) for s in spans)
         if not 6 <= words <= 150:
             continue
-        ref = parse_reference(gold.source.split())
+        ref = source_reference(gold.source)
         who = resolve(article, ref) if ref and ref.name else None
         if not who:
             continue

@@ -15,7 +15,7 @@ from evals.generate.__main__ import main as generate_main
 from evals.generate.build import _pick, _template, _usable_role
 from evals.generate.corpora import Article, pick_subset, read_articles
 from evals.generate.items import find_evidence
-from evals.generate.polnear import gold_statements
+from evals.generate.polnear import gold_statements, source_reference
 from evals.generate.statements import (
     find_statements,
     full_name,
@@ -505,6 +505,34 @@ POLNEAR = SHARED / "corpus" / "polnear"
 
 
 @pytest.mark.skipif(not (POLNEAR / "data").exists(), reason="needs ../shared PolNeAR")
+@pytest.mark.parametrize(
+    ("source", "name", "role"),
+    [
+        # an apposition: the person comes first, an organisation's name last
+        (
+            "Jon Alterman, a Middle East analyst at the Center for International Studies",
+            "Jon Alterman",
+            None,
+        ),
+        ("Coan, Santilli's attorney,", "Coan", None),
+        ("Sen. Ron Johnson, R-Wis.,", "Ron Johnson", "Sen"),
+        # a role before the comma: the name after it
+        (
+            "Clinton's campaign chairman, John Podesta",
+            "John Podesta",
+            "Clinton's campaign chairman",
+        ),
+        ("Judicial Watch President Tom Fitton", "Tom Fitton", "Judicial Watch President"),
+    ],
+)
+def test_polnear_sources_name_the_person_of_an_apposition(
+    source: str, name: str, role: str | None
+) -> None:
+    ref = source_reference(source)
+    assert ref is not None and ref.name == name
+    assert ref.role == role
+
+
 def test_polnear_items_come_from_the_train_gold() -> None:
     """The generator reads PolNeAR's quoted train attributions (it broke silently once when
     the scorer's gold loader changed its signature)."""
