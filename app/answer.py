@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from app.compose import framing, who_said_lead
+from app.described import described_first
 from app.evidence import Candidate, EvidenceFinder, Query, Unit, question_features
 from app.question import Intent, Turn
 from app.ranker import EvidenceRanker, Family
@@ -153,6 +154,8 @@ class ExtractiveAnswerer:
         terms = len(set(self.retriever.lexicon.terms(topic)))
         unseen = self.finder.unseen_names(topic)
         asked = question_features(ranked, unseen, terms)
+        if family == "who_said" and intent.described_as:
+            ranked = described_first(ranked, intent.described_as, index, self._article_text)
         return Evidence(
             family,
             ranked,
@@ -233,13 +236,17 @@ class ExtractiveAnswerer:
         return []
 
     def _article_terms(self, article_id: str) -> set[str]:
-        """Every search term of one article, headline included, read chunk by chunk."""
-        terms: set[str] = set()
+        """Every search term of one article, headline included."""
+        return set(self.retriever.lexicon.terms(self._article_text(article_id)))
+
+    def _article_text(self, article_id: str) -> str:
+        """One article's headline and text, read chunk by chunk from the store."""
+        texts: list[str] = []
         index = 0
         while (chunk := self.retriever.chunks.get(chunk_id(article_id, index))) is not None:
-            terms.update(self.retriever.lexicon.terms(f"{chunk.title or ''} {chunk.text}"))
+            texts.append(f"{chunk.title or ''} {chunk.text}")
             index += 1
-        return terms
+        return "\n".join(texts)
 
     def _decline(self, question: str, intent: Intent, evidence: Evidence) -> Answer:
         if evidence.family == "who_said":

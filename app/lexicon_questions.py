@@ -46,6 +46,8 @@ _LEXICON_TEXT = {
     "complementiser": "that",
     # A who-said question opening: "Which minister warned ...", "Whose spokesman said ...".
     "who_opener": "who which whose",
+    # A who-said opening that describes nobody in particular: "Which person said ...".
+    "anyone_noun": "person people one man woman someone somebody anyone anybody speaker",
     # Speech verbs that say nothing about the statement: scaffolding even in who-said questions.
     "plain_speech": "say tell quote",
     "wh_word": "what why how who whom whose which when where whether",

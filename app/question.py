@@ -55,6 +55,9 @@ class Intent:
     # An office asked about ("the defence minister") that no speaker in the store holds: the
     # answer must say so before citing anyone else.
     unheld_role: str | None = None
+    # How a who-said question describes the speaker it asks for ("Which Arsenal striker ...":
+    # "Arsenal striker"); None when it describes anyone ("Who ...", "Which person ...").
+    described_as: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,10 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     if parsed.slot is not None and parsed.slot.asks_who:
         # "Who said Pryce never forgot ...": names in it are what was said about.
         topic = _carry_topic(parsed.topic, parsed, previous, _Resolved(), carried=False)
-        return Intent("who_said", topic or question, wants_quantity=quantity)
+        described = _description(parsed.slot.phrase)
+        return Intent(
+            "who_said", topic or question, wants_quantity=quantity, described_as=described
+        )
     if quantity and parsed.slot is not None and parsed.slot.rule == SUBJECT_OF_MAIN_VERB:
         # "How many goals did X score?": the number is in the report, not in X's words.
         parsed = replace(parsed, slot=None)
@@ -128,6 +134,15 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         alternatives=found.alternatives,
         unheld_role=found.unheld_role,
     )
+
+
+def _description(phrase: str) -> str | None:
+    """The words a who-said question describes its speaker with ("Which Arsenal striker" ->
+    "Arsenal striker"), None when they would fit anyone ("Who", "Which person")."""
+    words = [w for w in phrase.split() if w.lower() not in LEXICON["who_opener"]]
+    if not words or words[-1].lower() in LEXICON["anyone_noun"]:
+        return None
+    return " ".join(words)
 
 
 @dataclass(frozen=True)
