@@ -40,6 +40,7 @@ FEATURES: tuple[str, ...] = (
     "quote_rank",  # 1 / (1 + rank) in the quote search, 0 when not in the top
     "unit_cover",  # idf-weighted share of the topic's terms in the unit
     "unit_cover_plain",  # unweighted share
+    "pair_cover",  # share of the topic's neighbouring term pairs the unit has side by side
     "lead_cover",  # idf-weighted share in the unit and the sentence before it
     "chunk_cover",  # idf-weighted share in the chunk
     "title_cover",  # idf-weighted share in the headline
@@ -173,6 +174,7 @@ class EvidenceFinder:
         weights = self._idf(query.topic)
         surname = query.speaker.split()[-1].lower() if query.speaker else None
         cover_cache: dict[str, float] = {}
+        topic_pairs = _pairs(retriever.lexicon.terms(query.topic))
 
         def cover(text: str) -> float:
             if text not in cover_cache:
@@ -198,6 +200,7 @@ class EvidenceFinder:
                 "unit_cover_plain": _cover_plain(
                     retriever.lexicon.terms(query.topic), retriever.lexicon.terms(text)
                 ),
+                "pair_cover": _pair_cover(topic_pairs, retriever.lexicon.terms(text)),
                 "lead_cover": cover(f"{lead} {text}"),
                 "chunk_cover": cover(chunk.text),
                 "title_cover": cover(chunk.title),
@@ -454,6 +457,18 @@ def _cover_plain(query_terms: Sequence[str], terms: Sequence[str]) -> float:
     if not wanted:
         return 0.0
     return len(wanted & set(terms)) / len(wanted)
+
+
+def _pairs(terms: Sequence[str]) -> set[tuple[str, str]]:
+    """Neighbouring terms: "sanctions pressure" is one thing, "sanctions" and "pressure" in two
+    sentences of a unit are two."""
+    return set(zip(terms, terms[1:], strict=False))
+
+
+def _pair_cover(topic_pairs: set[tuple[str, str]], terms: Sequence[str]) -> float:
+    if not topic_pairs:
+        return 0.0
+    return len(topic_pairs & _pairs(terms)) / len(topic_pairs)
 
 
 def _reciprocal(rank: int | None) -> float:

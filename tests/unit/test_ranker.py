@@ -12,7 +12,15 @@ import lightgbm
 import numpy as np
 import pytest
 
-from app.evidence import FEATURES, QUESTION_FEATURES, Candidate, Unit, question_features
+from app.evidence import (
+    FEATURES,
+    QUESTION_FEATURES,
+    Candidate,
+    Unit,
+    _pair_cover,
+    _pairs,
+    question_features,
+)
 from app.ranker import (
     FAMILIES,
     LONG_TOPIC_TERMS,
@@ -320,3 +328,19 @@ def test_by_set_scores_each_set_in_sample_and_held_out(capsys) -> None:
     answerable = [sum(q.answerable for q, _ in part) for part in (members[:60], members[60:])]
     assert [int(r[1]) for r in rows] == answerable
     assert all(float(r[2]) == 1.0 and float(r[3]) == 1.0 for r in rows)  # planted evidence
+
+
+@pytest.mark.parametrize(
+    ("topic", "unit", "share"),
+    [
+        # two of the three neighbouring pairs of the topic are side by side in the unit
+        ("sanction pressure weekly increase", "sanction pressure and the weekly increase", 2 / 3),
+        ("sanction pressure", "pressure to lift a sanction", 0.0),  # the words, not the pair
+        ("sanction pressure", "sanction pressure", 1.0),
+        ("sanction", "sanction pressure", 0.0),  # a one-term topic has no pair to find
+    ],
+)
+def test_pair_cover_counts_the_topics_neighbouring_terms_found_together(
+    topic: str, unit: str, share: float
+) -> None:
+    assert _pair_cover(_pairs(topic.split()), unit.split()) == pytest.approx(share)
