@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from evals.metrics import KINDS
+
 if TYPE_CHECKING:
     from app.api import QuoteDesk
     from evals.baselines import SystemOutput
@@ -43,6 +45,7 @@ class EvalOptions:
     systems: tuple[str, ...] = SYSTEMS
     out: Path | None = None
     limit: int | None = None
+    kinds: tuple[str, ...] = ()  # --kind: only questions of these kinds (all when empty)
     polnear: Path | None = None
     attribution: bool = False
     chroma_url: str | None = None
@@ -82,6 +85,12 @@ def load_dataset(path: Path) -> list[dict[str, Any]]:
         except json.JSONDecodeError as exc:
             raise click.ClickException(f"{path}:{lineno}: not valid JSON ({exc.msg})") from exc
     return rows
+
+
+def kind_rows(rows: list[dict[str, Any]], kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The questions of these kinds (every question when none is given): a follow-up or
+    who-said change is measured on those questions alone, not diluted in a whole set."""
+    return [row for row in rows if row["kind"] in kinds] if kinds else rows
 
 
 def limit_rows(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
@@ -246,7 +255,7 @@ def prepare(
 
         open_desk = QuoteDesk.open
     dataset = Path(options.dataset)
-    rows = limit_rows(load_dataset(dataset), options.limit)
+    rows = limit_rows(kind_rows(load_dataset(dataset), options.kinds), options.limit)
     unknown = set(options.systems) - set(SYSTEMS)
     if unknown:
         raise click.UsageError(f"unknown system(s): {', '.join(sorted(unknown))}")
@@ -377,8 +386,6 @@ def _search_only_summary(records: Sequence[dict[str, Any]]) -> dict[str, Any] | 
 
 
 def _kind_order(kind: str) -> int:
-    from evals.metrics import KINDS
-
     return KINDS.index(kind) if kind in KINDS else len(KINDS)
 
 
@@ -678,6 +685,13 @@ def _systems(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     "--limit", type=click.IntRange(min=1), help="Only N questions, taken round-robin across kinds."
 )
 @click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(KINDS),
+    help="Only questions of this kind (repeatable), e.g. --kind followup.",
+)
+@click.option(
     "--polnear",
     type=click.Path(exists=True, file_okay=False),
     help="PolNeAR corpus folder: add attribution scores to the report.",
@@ -708,6 +722,7 @@ def eval_command(
     systems: tuple[str, ...],
     out: str | None,
     limit: int | None,
+    kinds: tuple[str, ...],
     polnear: str | None,
     attribution: bool,
     chroma_url: str | None,
@@ -724,6 +739,7 @@ def eval_command(
         systems=systems,
         out=Path(out) if out else None,
         limit=limit,
+        kinds=kinds,
         polnear=Path(polnear) if polnear else None,
         attribution=attribution,
         chroma_url=chroma_url,

@@ -10,7 +10,7 @@ import pytest
 
 from evals.metrics import declined_not_on_topic, score_question
 from evals.report import comparison_table, fmt_gap
-from evals.run import EvalOptions, limit_rows, run_eval, run_evals, set_labels
+from evals.run import EvalOptions, kind_rows, limit_rows, run_eval, run_evals, set_labels
 from ingest.pipeline import PIPELINE_VERSION
 from tests.helpers import write_jsonl
 
@@ -108,6 +108,20 @@ ROWS = [{"id": f"{kind}{n}", "kind": kind} for n in range(3) for kind in ("a", "
 )
 def test_limit_takes_questions_round_robin_across_kinds(limit: int | None, ids: list[str]) -> None:
     assert [r["id"] for r in limit_rows(list(ROWS), limit)] == ids
+
+
+@pytest.mark.parametrize(
+    ("kinds", "ids"),
+    [
+        ((), [r["id"] for r in ROWS]),
+        (("b",), ["b0", "b1", "b2"]),
+        (("c", "a"), ["a0", "c0", "a1", "c1", "a2", "c2"]),
+    ],
+)
+def test_kind_keeps_only_the_questions_of_those_kinds(
+    kinds: tuple[str, ...], ids: list[str]
+) -> None:
+    assert [r["id"] for r in kind_rows(list(ROWS), kinds)] == ids
 
 
 # ----- several question sets in one run: dev and test side by side --------------------------
