@@ -187,9 +187,12 @@ class ExtractiveAnswerer:
         own = topicless and any(c.unit.speaker == evidence.speaker for c in ranked)
         unsupported = evidence.answerable < evidence.threshold and not own
         if not ranked or unsupported or (topicless and not own):
-            if evidence.speaker and " " not in evidence.speaker:
+            if evidence.speaker and (" " not in evidence.speaker or intent.role):
                 # A one-word speaker ("Judges", "Kremlin") is matched on one word of the
-                # question, which may be that word in another sense: answer it as asked.
+                # question, which may be that word in another sense; a person found by the
+                # office or body the question names ("the OECD" -> its economist) is one
+                # voice of it, and the body's word is often reported, not quoted ("The OECD
+                # expects ..."): answer it as asked.
                 general = replace(intent, kind="general", speakers=[], topic=question)
                 answer = self._compose_answer(
                     question, general, index, self.evidence(question, general, index, None)
