@@ -140,6 +140,7 @@ MONOTONE: dict[str, int] = {
     "quote_rank": 1,
     "unit_cover": 1,
     "unit_cover_plain": 1,
+    "pair_cover": 1,
     "lead_cover": 1,
     "chunk_cover": 1,
     "title_cover": 1,
