@@ -147,9 +147,10 @@ def clean_np(np: str) -> tuple[str, int]:
     (`Blair (Mr)`, `Ted Cruz (R-Texas)`), leading sentence adverbs and time phrases
     (`Meanwhile Labour`, `On Monday the minister`), a person's affiliation (`Jeffrey Lewis
     of the James Martin Center`) and a trailing participle or adjective phrase (`Another source
-    speaking to Fox News`, `an official familiar with the talks`). Returns the phrase and how
-    many characters were dropped from its start, so its offset can follow."""
-    cleaned = _BRACKETED.sub("", np).strip(" ,")
+    speaking to Fox News`, `an official familiar with the talks`), and the bracket of markup
+    left before the sentence (`">Sanders said`). Returns the phrase and how many characters
+    were dropped from its start, so its offset can follow."""
+    cleaned = _BRACKETED.sub("", np).strip(" ,").lstrip(">")
     cleaned = _TRAILING_MODIFIER.split(cleaned, maxsplit=1)[0]
     words = cleaned.split()
     while words and (

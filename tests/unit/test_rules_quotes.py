@@ -1847,6 +1847,14 @@ NO_QUOTES = [
         "markup_attribute_values_are_not_quotes",
         ('<tweet tweet-author="@edhenry" tweet-date="March 10, 2016">Rules are rules<tweet/>.'),
     ),
+    (  # the attribute value runs over a line break: its closing mark before `>` opens nothing
+        "a_mark_before_a_markup_bracket_opens_nothing",
+        '<tweet tweet-date="March 10, 2016\n">Rules are rules for every one of us here<tweet/>.',
+    ),
+    (
+        "a_mark_after_a_sentence_and_before_a_markup_bracket_opens_nothing",
+        'Continue fracking, which the left opposes.">Here are nine reasons to back him<tweet/>.',
+    ),
     (
         "a_title_needs_a_listed_reporting_verb",
         ('In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.'),

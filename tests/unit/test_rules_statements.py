@@ -21,6 +21,13 @@ def statement(text: str, span: str) -> Statement:
 
 # (text, statement span, speaker phrase, cue, rule)
 STATEMENTS = [
+    (  # markup before the sentence is no part of the speaker's name
+        '<tweet tweet-date="March 10, 2016\n">Ortiz said that the harbour is "ready for spring."',
+        'the harbour is "ready for spring."',
+        "Ortiz",
+        "said",
+        "that_clause",
+    ),
     (
         "According to the city council, the bridge will reopen in May.",
         "the bridge will reopen in May",
