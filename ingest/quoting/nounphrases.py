@@ -22,19 +22,23 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
+from ingest.quoting.shares import share_phrase
 
 _POSSESSIVE_S = re.compile(r"['’]s$")
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 def plausible_np(np: str) -> bool:
-    """A speaker is a pronoun, a capitalised name, or a short determiner/role noun phrase."""
+    """A speaker is a pronoun, a capitalised name, a short determiner/role noun phrase, or a
+    poll share (`shares.py`)."""
     words = np.split()
     if not words or len(words) > 9 or not whole_phrase(np):
         return False
     low = [w.lower().replace("’", "'") for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return True
+    if share_phrase(np):
+        return True  # `21 percent`, `About four in 10 voters`: a poll's respondents
     if any(w in PRONOUNS and w not in ("i",) for w in low[1:]):
         return False
     if low[0] in _LEADING_NON_SUBJECT:
