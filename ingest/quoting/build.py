@@ -221,11 +221,11 @@ def _neighbour(
 
 def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     """Drop quotes that are names rather than speech unless a cue attributes them explicitly:
-    one- or two-word scare quotes, and short Title Case titles ("Meet the Press"), which
+    one- or two-word scare quotes, and Title Case titles ("Meet the Press"), which
     only a listed reporting verb attributes (`with "Fox and Friends," Trump pointed to`)."""
     words = text[item["start"] : item["end"]].split()
     explicit = bool(item.get("speaker")) and not item.get("weak") and not item.get("inherited")
-    title = len(words) <= 6 and all(_title_word(w) for w in words)
+    title = len(words) <= _TITLE_MAX_WORDS and all(_title_word(w) for w in words)
     if explicit:
         owned = title and _after_possessive(text, item["start"])
         return not title or (item.get("cue") or "").lower() in VERBS and not owned
@@ -234,6 +234,9 @@ def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     return len(words) > fewest and not title
 
 
+# The longest title: a book's with its subtitle (`"Crippled America: How to Make America Great
+# Again,"`) runs to ten words; a sentence of speech in Title Case hardly ever does.
+_TITLE_MAX_WORDS = 10
 # Words an unattributed quote needs, when it opens its sentence and when it continues one.
 _FEWEST_OPEN, _FEWEST_IN_SENTENCE = 2, 3
 

@@ -1863,6 +1863,10 @@ NO_QUOTES = [
         "a_short_unattributed_quote_inside_a_sentence_is_a_term",
         'The council signed the "deep water port" plan on Monday.',
     ),
+    (  # a book title with its subtitle runs to ten Title Case words
+        "a_title_with_a_subtitle_is_no_statement",
+        'Her new book, "Harbour Lights: How to Make the Old Port Great Again," is out.',
+    ),
     (  # numbers belong to titles too
         "a_title_with_a_number_is_no_statement",
         'At the forum "Eastport Harbor Week 2021" the mood was calm.',
