@@ -1321,6 +1321,26 @@ def test_quote_fields(case: str, text: str, which: tuple[str, ...], fields: dict
 # What a text yields, field by field: (case, text, kind or None for all, fields, expected list
 # (or set) of values, one per quote in text order)
 LISTINGS = [
+    (  # a phrase the writer quotes from a document, in a sentence after the engineer's quote
+        "a_short_phrase_inside_a_later_sentence_takes_no_neighbours_speaker",
+        (
+            '"We will rebuild the harbour by spring," said Dana Ortiz, the engineer. The '
+            'permit bars any work that could cause "lasting harm to the river bed."'
+        ),
+        "direct",
+        ("text", "speaker"),
+        [("We will rebuild the harbour by spring,", "Dana Ortiz")],
+    ),
+    (  # in the sentence of its neighbour, that sentence's reporting verb governs it
+        "a_short_phrase_in_the_neighbours_sentence_keeps_its_speaker",
+        (
+            'Dana Ortiz said the grant was "a fantastic gift" that would help the port '
+            '"reopen the old quay."'
+        ),
+        "direct",
+        ("text", "speaker"),
+        [("a fantastic gift", "Dana Ortiz"), ("reopen the old quay.", "Dana Ortiz")],
+    ),
     (
         "a_capitalised_verb_or_preposition_opening_the_sentence_is_no_speaker",
         'Asked if she likes the harbor she confesses: "Yes, it is the best."',
