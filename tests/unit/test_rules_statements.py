@@ -217,6 +217,23 @@ def test_chaining_rule(text: str, expected: list[tuple[str, str, str, str]]) -> 
 
 # End trims and frames: what the statement leaves out. (text, statement span, rule)
 BOUNDS = [
+    # a reported clause runs on past a comma after its quotation, to the end of its sentence
+    (
+        'Ortiz said the repairs were "long overdue," given how long the bridge had been shut.',
+        'the repairs were "long overdue," given how long the bridge had been shut',
+        "thatless_clause",
+    ),
+    (
+        'Ortiz told the council that the dock is "ready," and that the ferry can sail in May.',
+        'the dock is "ready," and that the ferry can sail in May',
+        "that_clause",
+    ),
+    # a verb's quoted object still ends at a comma after the quotation
+    (
+        'Ortiz called the plan "a costly mistake," given how long the bridge had been shut.',
+        'the plan "a costly mistake,"',
+        "quoted_object",
+    ),
     # `, a swipe at ...`: the writer's comment on the statement
     (
         'Ortiz said the plan was "a costly mistake," a swipe at her rival.',
