@@ -108,8 +108,9 @@ def _no_clause_before(text: str, start: int, quote: int) -> bool:
 def _clause_break(last: str, tail: str, reported_clause: bool) -> bool:
     """After a quote, a comma (also one just inside the closing mark: `“that crap,” in an
     interview`), a semicolon, a dash or a bracket ends the quoted object; a reported clause
-    runs on past a comma (`clause_end`)."""
-    comma = not reported_clause and (last == "," or tail[:1] == ",")
+    runs on past a comma (`clause_end`) unless a capital follows it (`"...," The inquiry
+    will`: a sentence whose full stop is missing, or an attribution)."""
+    comma = (last == "," or tail[:1] == ",") and (not reported_clause or tail[:1].isupper())
     return (
         comma
         or tail[:1] in ";—–("

@@ -228,6 +228,12 @@ BOUNDS = [
         'the dock is "ready," and that the ferry can sail in May',
         "that_clause",
     ),
+    # unless a capital follows the comma: a sentence whose full stop is missing
+    (
+        'Ortiz said that the airline "deeply regrets the delays," The inquiry will focus on fares.',
+        'the airline "deeply regrets the delays,"',
+        "that_clause",
+    ),
     # a verb's quoted object still ends at a comma after the quotation
     (
         'Ortiz called the plan "a costly mistake," given how long the bridge had been shut.',
