@@ -298,6 +298,14 @@ def test_statement_bounds(text: str, span: str, rule: str) -> None:
 
 # Sentences that report no statement: (case, text)
 NO_STATEMENTS = [
+    (  # an -s word after a number or a possessive is a noun (`_counted_noun`)
+        "a_counted_noun_is_no_verb",
+        'Two hours after the "harbour hearing" ended, the council voted.',
+    ),
+    (
+        "an_owned_noun_is_no_verb",
+        'Her links to the "harbour lobby" have drawn criticism from the council.',
+    ),
     (  # verbs of having, moving and handling things (`NARRATIVE_VERBS`)
         "a_narrative_verb_reports_no_object",
         'Dana Ortiz signed the harbor law "On the Protection of Piers" on Monday.',
