@@ -47,8 +47,9 @@ def before_summary(doc: Findings, start: int, end: int) -> int:
     apposition after the clause that names the speech act itself (a swipe, a charge, an
     acknowledgment) is the writer's comment on the statement, not part of it."""
     for m in _SUMMARY.finditer(doc.text, start, end):
-        if not doc.inside_piece(m.start()):
-            return m.start() + (2 if doc.text[m.start() + 1] in CLOSERS else 0)
+        cut = m.start() + (2 if doc.text[m.start() + 1] in CLOSERS else 0)
+        if not doc.inside_piece(cut):  # the comma may stand inside the closing mark
+            return cut
     return end
 
 
@@ -69,9 +70,14 @@ def before_dash_clause(doc: Findings, start: int, end: int) -> int:
     return end
 
 
-def clause_end(doc: Findings, start: int, end: int) -> int:
+def clause_end(doc: Findings, start: int, end: int, reported_clause: bool = False) -> int:
     """A clause ends with its sentence, unless a quotation opened in it runs on further, or a
-    long tail follows its last quotation (`the loophole called an "inversion," in which ...`)."""
+    long tail follows its last quotation (`the loophole called an "inversion," in which ...`).
+
+    A reported clause (`that ...`, or one with no `that`) is a sentence of its own: a comma
+    after its quotation does not end it (`the mayor told the council that the repairs were
+    "long overdue," given how long the bridge had been shut`); a semicolon, a dash, a new
+    subject or the speaker's next act still does."""
     inside = [p for p in doc.pieces if start <= p.open_pos < end]
     for piece in inside:
         if piece.end > end:
@@ -82,7 +88,8 @@ def clause_end(doc: Findings, start: int, end: int) -> int:
     if inside and inside[-1].close_pos is not None:
         close = inside[-1].close_pos + 1
         tail = doc.text[close:end]
-        if len(tail.split()) >= 4 and _clause_break(doc.text[close - 2], tail.lstrip()):
+        last, rest = doc.text[close - 2], tail.lstrip()
+        if len(tail.split()) >= 4 and _clause_break(last, rest, reported_clause):
             return close
         if _next_act(tail.lstrip()) and _no_clause_before(doc.text, start, inside[0].open_pos):
             return close
@@ -98,12 +105,15 @@ def _no_clause_before(text: str, start: int, quote: int) -> bool:
     return not _CLAUSE_VERB.search(text, max(0, start - 5), quote)
 
 
-def _clause_break(last: str, tail: str) -> bool:
+def _clause_break(last: str, tail: str, reported_clause: bool) -> bool:
     """After a quote, a comma (also one just inside the closing mark: `“that crap,” in an
-    interview`), a semicolon, a dash or a bracket ends the reported clause."""
+    interview`), a semicolon, a dash or a bracket ends the quoted object; a reported clause
+    runs on past a comma (`clause_end`) unless a capital follows it (`"...," The inquiry
+    will`: a sentence whose full stop is missing, or an attribution)."""
+    comma = (last == "," or tail[:1] == ",") and (not reported_clause or tail[:1].isupper())
     return (
-        last == ","
-        or tail[:1] in ",;—–("
+        comma
+        or tail[:1] in ";—–("
         or tail.startswith(("- ", "--"))
         or bool(_NEW_CLAUSE.match(tail))
     )

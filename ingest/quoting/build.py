@@ -6,6 +6,7 @@ pieces and reported statements are visited in the order their speakers are writt
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ingest.quoting.lexicon import PRONOUNS, VERBS, split_words
@@ -140,11 +141,27 @@ def _fill_unattributed(
                 rule="continues_previous",
                 attributed=True,
                 inherited=True,
+                beside=_in_one_sentence(doc.text, source, item),
             )
         elif piece.fallback is not None:
             resolved = resolver.resolve(piece.fallback.np, piece.fallback.pos, None)
             if resolver.names_someone(piece.fallback.np, resolved):
                 _weakly_attributed(item, resolved, "sentence_subject_fallback")
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+\S|\n")
+
+
+def _in_one_sentence(text: str, source: dict[str, Any], item: dict[str, Any]) -> bool:
+    """Whether a quote stands in one sentence with the attributed quote it takes its speaker
+    from (`said it was "a fantastic gift" that would help Labour "win the election"`): the
+    sentence's reporting verb then governs both. The gap is read from the source's last
+    character, since a quote's text keeps its own full stop (`"We won." Then "..."`)."""
+    if source.get("inherited"):
+        return False
+    first, second = sorted((source, item), key=lambda r: r["start"])
+    gap = text[max(first["end"] - 1, 0) : second["start"]]
+    return _SENTENCE_BREAK.search(gap) is None
 
 
 def _quoted_before(doc: Findings, items: dict[int, dict[str, Any]], idx: int, piece: Piece) -> bool:
@@ -221,30 +238,41 @@ def _neighbour(
 
 def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     """Drop quotes that are names rather than speech unless a cue attributes them explicitly:
-    one- or two-word scare quotes, and short Title Case titles ("Meet the Press"), which
+    one- or two-word scare quotes, and Title Case titles ("Meet the Press"), which
     only a listed reporting verb attributes (`with "Fox and Friends," Trump pointed to`)."""
     words = text[item["start"] : item["end"]].split()
     explicit = bool(item.get("speaker")) and not item.get("weak") and not item.get("inherited")
-    title = len(words) <= 6 and all(_title_word(w) for w in words)
+    title = len(words) <= _TITLE_MAX_WORDS and all(_title_word(w) for w in words)
     if explicit:
         owned = title and _after_possessive(text, item["start"])
         return not title or (item.get("cue") or "").lower() in VERBS and not owned
-    own_cue = item.get("cue") and not item.get("inherited")
-    fewest = _FEWEST_OPEN if own_cue else _fewest_unattributed_words(text, item["start"])
+    inherited = bool(item.get("inherited"))
+    own_cue = item.get("cue") and not inherited
+    far = inherited and not item.get("beside")
+    fewest = _FEWEST_OPEN if own_cue else _fewest_unattributed_words(text, item, far)
     return len(words) > fewest and not title
 
 
-# Words an unattributed quote needs, when it opens its sentence and when it continues one.
-_FEWEST_OPEN, _FEWEST_IN_SENTENCE = 2, 3
+# The longest title: a book's with its subtitle (`"Crippled America: How to Make America Great
+# Again,"`) runs to ten words; a sentence of speech in Title Case hardly ever does.
+_TITLE_MAX_WORDS = 10
+# Words an unattributed quote needs, when it opens its sentence and when it continues one;
+# and one that continues a sentence with only the speaker of a quote in another sentence.
+_FEWEST_OPEN, _FEWEST_IN_SENTENCE, _FEWEST_INHERITED_IN_SENTENCE = 2, 3, 12
 
 
-def _fewest_unattributed_words(text: str, start: int) -> int:
+def _fewest_unattributed_words(text: str, item: dict[str, Any], far: bool) -> int:
     """`the "regional" candidate`, `a "total and complete" ban`: a short quote inside the
     writer's sentence with no attribution (no cue) is a term the writer marks, and a
     neighbour's speaker does not make it a statement, so it needs one word more than a
-    quote that opens its sentence."""
-    before = text[max(0, start - 4) : start].rstrip("\"“”‘’' ")
-    return _FEWEST_IN_SENTENCE if before[-1:].isalnum() else _FEWEST_OPEN
+    quote that opens its sentence. When its only speaker is that of a quote in another
+    sentence (`the permit bars work that could cause "lasting harm to the river bed."` after
+    a quote of the engineer), it is a phrase the writer quotes from a law, a report or a
+    slogan, speech only if it runs to more than a clause's worth of words (`far`)."""
+    before = text[max(0, item["start"] - 4) : item["start"]].rstrip("\"“”‘’' ")
+    if not before[-1:].isalnum():
+        return _FEWEST_OPEN
+    return _FEWEST_INHERITED_IN_SENTENCE if far else _FEWEST_IN_SENTENCE
 
 
 def _after_possessive(text: str, start: int) -> bool:

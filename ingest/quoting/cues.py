@@ -40,6 +40,7 @@ from ingest.quoting.lexicon import (
 from ingest.quoting.model import Cue, Findings, Piece
 from ingest.quoting.nounphrases import is_time
 from ingest.quoting.sentence_subjects import sentence_subject
+from ingest.quoting.shares import COUNT_WORDS
 from ingest.quoting.subjects import clause_after, verb_tokens
 from ingest.quoting.table import Rule
 
@@ -236,6 +237,14 @@ def _plural_subject_noun(word: str, sentence: str, end: int) -> bool:
     return following in AUX or following in IRREGULAR_PAST or following.endswith("ed")
 
 
+def _counted_noun(word: str, subject: str) -> bool:
+    """`Two hours after ...`, `Whatever his disagreements with ...`: an -s word right after a
+    number or a possessive is the noun they count or own, not the subject's verb."""
+    last = subject.split()[-1].lower() if subject.split() else ""
+    counted = last.isdigit() or last in COUNT_WORDS or last in POSSESSIVE_DETERMINERS
+    return counted and word.endswith("s") and not word.endswith("ss")
+
+
 def _subject_verb(sentence: str, rel: int) -> list[Cue]:
     """`Moore thanked him for "..."`: any verb right after a sentence-initial subject."""
     subject = sentence_subject(sentence, 0, "")
@@ -251,6 +260,8 @@ def _subject_verb(sentence: str, rel: int) -> list[Cue]:
         return []  # `They are skeptical of the "sharing economy"`: a copula and its complement
     if _plural_subject_noun(word, sentence, verb.end("verb")):
         return []  # `Party elders did produce an "autopsy"`: the noun ends the subject
+    if _counted_noun(word, subject.np):
+        return []  # `Two hours after the "interview"`, `his disagreements with the "plan"`
     if word in NARRATIVE_VERBS:
         return []  # `Ukraine received this ship, formerly known as "..."`
     return [

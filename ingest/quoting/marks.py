@@ -61,12 +61,13 @@ def find_pieces(text: str, paragraphs: list[Span]) -> list[Piece]:
     return pieces
 
 
-_OPENER = re.compile(r'[“«„]|(?<![^\W_])(?<!=)"(?=\S)')
+_OPENER = re.compile(r'[“«„]|(?<![^\W_])(?<!=)"(?=[^\s>])')
 
 
 def _next_opener(text: str, pos: int, end: int) -> int | None:
     """Next opening mark; a straight quote opens only at a word start (not `5'10"`), and not
-    after `=`, where it delimits a markup attribute (`<tweet tweet-date="March 10, 2016">`)."""
+    after `=` or before `>`, where it delimits a markup attribute (`<tweet tweet-date="March
+    10, 2016">`, also when the value runs over a line break)."""
     m = _OPENER.search(text, pos, end)
     return m.start() if m else None
 

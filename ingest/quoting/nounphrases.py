@@ -22,19 +22,23 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
+from ingest.quoting.shares import share_phrase
 
 _POSSESSIVE_S = re.compile(r"['’]s$")
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 def plausible_np(np: str) -> bool:
-    """A speaker is a pronoun, a capitalised name, or a short determiner/role noun phrase."""
+    """A speaker is a pronoun, a capitalised name, a short determiner/role noun phrase, or a
+    poll share (`shares.py`)."""
     words = np.split()
     if not words or len(words) > 9 or not whole_phrase(np):
         return False
     low = [w.lower().replace("’", "'") for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return True
+    if share_phrase(np):
+        return True  # `21 percent`, `About four in 10 voters`: a poll's respondents
     if any(w in PRONOUNS and w not in ("i",) for w in low[1:]):
         return False
     if low[0] in _LEADING_NON_SUBJECT:
@@ -147,9 +151,10 @@ def clean_np(np: str) -> tuple[str, int]:
     (`Blair (Mr)`, `Ted Cruz (R-Texas)`), leading sentence adverbs and time phrases
     (`Meanwhile Labour`, `On Monday the minister`), a person's affiliation (`Jeffrey Lewis
     of the James Martin Center`) and a trailing participle or adjective phrase (`Another source
-    speaking to Fox News`, `an official familiar with the talks`). Returns the phrase and how
-    many characters were dropped from its start, so its offset can follow."""
-    cleaned = _BRACKETED.sub("", np).strip(" ,")
+    speaking to Fox News`, `an official familiar with the talks`), and the bracket of markup
+    left before the sentence (`">Sanders said`). Returns the phrase and how many characters
+    were dropped from its start, so its offset can follow."""
+    cleaned = _BRACKETED.sub("", np).strip(" ,").lstrip(">")
     cleaned = _TRAILING_MODIFIER.split(cleaned, maxsplit=1)[0]
     words = cleaned.split()
     while words and (

@@ -188,7 +188,8 @@ def _reporting_verb(s: _Sentence) -> Statement | None:
         found = _cue_subject(sentence, offset, cue, participle, started_inside)
         if not found:
             continue
-        end = clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
+        stop = offset + len(sentence.rstrip().rstrip(".!?…").rstrip())
+        end = clause_end(doc, start, stop, cue.rule in REPORTED_CLAUSE_CUES)
         end = trimmed_end(doc, start, end)
         if cue.quoted_object:
             end = coordinated_end(doc, start, end, cue.verb.lower())
@@ -207,6 +208,11 @@ def _cue_subject(
         return verb_subject(sentence, cue, offset)
     subject = None if started_inside else participle_subject(sentence, cue, offset)
     return subject or Subject("", -1, cue.verb, None, "no_subject")
+
+
+# Cues whose statement is a clause of its own (`said that ...`, `said the plan failed`), as
+# against a verb's quoted object (`called the plan "a failure"`).
+REPORTED_CLAUSE_CUES = frozenset(("that_clause", "thatless_clause"))
 
 
 # `"...," said Weaver, who added that ...`: a relative clause after a quote's attribution

@@ -34,6 +34,7 @@ from ingest.quoting.nounphrases import (
     looks_like_role,
     plausible_np,
 )
+from ingest.quoting.shares import share_phrase
 
 _CLOSING_MARK = re.compile(r"[,.!?]?[”\"]")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
@@ -187,8 +188,10 @@ def _role_and_name(np: str, shift: int) -> tuple[str, int]:
 def _drop_time(tokens: list[re.Match[str]]) -> None:
     """`who Beck on Wednesday called`: a time phrase between subject and verb is not part of
     the subject. Only weekdays and `last/this/next/on/in` + time word count, so a name such as
-    `Theresa May` keeps its last word."""
+    `Theresa May` keeps its last word, and so does a poll share (`About four in 10 said`)."""
     if len(tokens) < 2 or not is_time(tokens[-1].group()):
+        return
+    if share_phrase(" ".join(t.group() for t in tokens[-3:])):
         return
     lead = tokens[-2].group().lower()
     if lead in ("last", "this", "next", "on", "in"):

@@ -1321,6 +1321,26 @@ def test_quote_fields(case: str, text: str, which: tuple[str, ...], fields: dict
 # What a text yields, field by field: (case, text, kind or None for all, fields, expected list
 # (or set) of values, one per quote in text order)
 LISTINGS = [
+    (  # a phrase the writer quotes from a document, in a sentence after the engineer's quote
+        "a_short_phrase_inside_a_later_sentence_takes_no_neighbours_speaker",
+        (
+            '"We will rebuild the harbour by spring," said Dana Ortiz, the engineer. The '
+            'permit bars any work that could cause "lasting harm to the river bed."'
+        ),
+        "direct",
+        ("text", "speaker"),
+        [("We will rebuild the harbour by spring,", "Dana Ortiz")],
+    ),
+    (  # in the sentence of its neighbour, that sentence's reporting verb governs it
+        "a_short_phrase_in_the_neighbours_sentence_keeps_its_speaker",
+        (
+            'Dana Ortiz said the grant was "a fantastic gift" that would help the port '
+            '"reopen the old quay."'
+        ),
+        "direct",
+        ("text", "speaker"),
+        [("a fantastic gift", "Dana Ortiz"), ("reopen the old quay.", "Dana Ortiz")],
+    ),
     (
         "a_capitalised_verb_or_preposition_opening_the_sentence_is_no_speaker",
         'Asked if she likes the harbor she confesses: "Yes, it is the best."',
@@ -1847,6 +1867,14 @@ NO_QUOTES = [
         "markup_attribute_values_are_not_quotes",
         ('<tweet tweet-author="@edhenry" tweet-date="March 10, 2016">Rules are rules<tweet/>.'),
     ),
+    (  # the attribute value runs over a line break: its closing mark before `>` opens nothing
+        "a_mark_before_a_markup_bracket_opens_nothing",
+        '<tweet tweet-date="March 10, 2016\n">Rules are rules for every one of us here<tweet/>.',
+    ),
+    (
+        "a_mark_after_a_sentence_and_before_a_markup_bracket_opens_nothing",
+        'Continue fracking, which the left opposes.">Here are nine reasons to back him<tweet/>.',
+    ),
     (
         "a_title_needs_a_listed_reporting_verb",
         ('In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.'),
@@ -1854,6 +1882,10 @@ NO_QUOTES = [
     (  # three unattributed words inside the writer's sentence are a term, not a statement
         "a_short_unattributed_quote_inside_a_sentence_is_a_term",
         'The council signed the "deep water port" plan on Monday.',
+    ),
+    (  # a book title with its subtitle runs to ten Title Case words
+        "a_title_with_a_subtitle_is_no_statement",
+        'Her new book, "Harbour Lights: How to Make the Old Port Great Again," is out.',
     ),
     (  # numbers belong to titles too
         "a_title_with_a_number_is_no_statement",

@@ -21,6 +21,13 @@ def statement(text: str, span: str) -> Statement:
 
 # (text, statement span, speaker phrase, cue, rule)
 STATEMENTS = [
+    (  # markup before the sentence is no part of the speaker's name
+        '<tweet tweet-date="March 10, 2016\n">Ortiz said that the harbour is "ready for spring."',
+        'the harbour is "ready for spring."',
+        "Ortiz",
+        "said",
+        "that_clause",
+    ),
     (
         "According to the city council, the bridge will reopen in May.",
         "the bridge will reopen in May",
@@ -210,6 +217,29 @@ def test_chaining_rule(text: str, expected: list[tuple[str, str, str, str]]) -> 
 
 # End trims and frames: what the statement leaves out. (text, statement span, rule)
 BOUNDS = [
+    # a reported clause runs on past a comma after its quotation, to the end of its sentence
+    (
+        'Ortiz said the repairs were "long overdue," given how long the bridge had been shut.',
+        'the repairs were "long overdue," given how long the bridge had been shut',
+        "thatless_clause",
+    ),
+    (
+        'Ortiz told the council that the dock is "ready," and that the ferry can sail in May.',
+        'the dock is "ready," and that the ferry can sail in May',
+        "that_clause",
+    ),
+    # unless a capital follows the comma: a sentence whose full stop is missing
+    (
+        'Ortiz said that the airline "deeply regrets the delays," The inquiry will focus on fares.',
+        'the airline "deeply regrets the delays,"',
+        "that_clause",
+    ),
+    # a verb's quoted object still ends at a comma after the quotation
+    (
+        'Ortiz called the plan "a costly mistake," given how long the bridge had been shut.',
+        'the plan "a costly mistake,"',
+        "quoted_object",
+    ),
     # `, a swipe at ...`: the writer's comment on the statement
     (
         'Ortiz said the plan was "a costly mistake," a swipe at her rival.',
@@ -268,6 +298,14 @@ def test_statement_bounds(text: str, span: str, rule: str) -> None:
 
 # Sentences that report no statement: (case, text)
 NO_STATEMENTS = [
+    (  # an -s word after a number or a possessive is a noun (`_counted_noun`)
+        "a_counted_noun_is_no_verb",
+        'Two hours after the "harbour hearing" ended, the council voted.',
+    ),
+    (
+        "an_owned_noun_is_no_verb",
+        'Her links to the "harbour lobby" have drawn criticism from the council.',
+    ),
     (  # verbs of having, moving and handling things (`NARRATIVE_VERBS`)
         "a_narrative_verb_reports_no_object",
         'Dana Ortiz signed the harbor law "On the Protection of Piers" on Monday.',
