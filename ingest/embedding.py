@@ -84,7 +84,7 @@ def load_token_counter(model_path: str):
 
     def count(texts: Sequence[str]) -> list[int]:
         # `encode_batch_fast`: the same word pieces without character offsets, which a count
-        # never reads (about a tenth less of the chunker's CPU, most of which is this call).
+        # never reads (5-15% less of this call's CPU in two scratch runs over 600 articles).
         encodings = _counting_tokenizer(model_path).encode_batch_fast(
             list(texts), add_special_tokens=True
         )
