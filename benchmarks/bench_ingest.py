@@ -102,6 +102,7 @@ def run_quotedesk(
         "ingest_s": ingest_s,
         "ingest_cpu_s": ingest_cpu_s,
         "split_s": report.seconds,
+        "split_cpu_s": report.cpu_seconds,
         "embedded_texts": report.texts_read,
         "quotes_read_alone": len(report.quotes_read_alone),
         "over_model_limit": sum(1 for c in counts if c > MODEL_MAX_TOKENS),
@@ -321,6 +322,13 @@ def main() -> None:
         "word_pieces_over_chunks": pieces_over_chunks,
     }
     print(f"quotedesk stage seconds: {split}")
+    cpu_split = ours.get("split_cpu_s", {})
+    outside = ours["ingest_cpu_s"] - sum(cpu_split.values())
+    print(
+        "quotedesk stage CPU seconds: "
+        + ", ".join(f"{k} {v:.1f}s" for k, v in cpu_split.items())
+        + f"; in no stage (dedup, the reload after ingest) {outside:.1f}s"
+    )
     st_s = ours["pure_embed_st_s"]
     print(
         f"pure embedding of the texts read: {ours['pure_embed_s']:.1f}s (sentence-transformers"

@@ -4,7 +4,7 @@ Prints the ingest's stage seconds and the functions with the most own and cumula
 so that a change to the store writes or quote finding is measured on the same articles.
 
     python -m benchmarks.profile_ingest [--corpus FILE] [--limit 50] [--top 25] [--digest]
-        [--floor]
+        [--floor] [--cpu-clock]
 
 `--floor` then times the model pass once over all the stored chunks (one call, as
 `bench_ingest`'s raw-pass floor; quotes read on their own are left out) and prints its CPU
@@ -50,6 +50,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--no-profile", action="store_true", help="stage seconds only, without cProfile's cost"
+    )
+    parser.add_argument(
+        "--cpu-clock",
+        action="store_true",
+        help="cProfile counts the process's CPU seconds (every thread's, native ones too)"
+        " instead of wall seconds: on a shared machine, what a function costs, not how long"
+        " it waited",
     )
     parser.add_argument(
         "--overlapped", action="store_true", help="stages overlapped (Ingestor.overlap)"
@@ -111,7 +118,7 @@ def main() -> None:
         desk = QuoteDesk.open(args.store or Path(folder) / "store")
         desk.ingestor = replace(desk.ingestor, overlap=args.overlapped)
         desk.ingestor.warm()  # the models load outside the profile
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.process_time) if args.cpu_clock else cProfile.Profile()
         started, cpu = time.perf_counter(), time.process_time()
         if not args.no_profile:
             profile.enable()

@@ -41,10 +41,12 @@ class SpanEmbedder(TextEmbedder, Protocol):
 
 @dataclass(frozen=True)
 class BatchVectors:
-    """Everything one batch stores, in the order of its chunks and quotes."""
+    """Everything one batch stores, in the order of its chunks and quotes: one float32 row
+    each (the store hands Chroma float32 arrays; lists of Python floats, made and then read
+    back, took 0.05 s and 0.09 s per 300 BBC articles under cProfile and changed no bit)."""
 
-    chunks: list[list[float]]
-    quotes: list[list[float]]
+    chunks: np.ndarray  # (chunks, dimensions)
+    quotes: np.ndarray  # (quotes, dimensions)
     sentences: list[ChunkSentences]
     read: PassStats  # model inputs and word pieces the model read, both passes together
     quotes_read_alone: list[int]  # indices of the quotes read on their own
@@ -99,12 +101,19 @@ def embed_batch(
             max(read.longest, own_read.longest),
         )
     return BatchVectors(
-        chunks=[p.vector.tolist() for p in pooled],
-        quotes=[v.tolist() for v in quote_vectors if v is not None],
+        chunks=_rows([p.vector for p in pooled]),
+        quotes=_rows([v for v in quote_vectors if v is not None]),
         sentences=sentences,
         read=read,
         quotes_read_alone=alone,
     )
+
+
+def _rows(vectors: Sequence[np.ndarray]) -> np.ndarray:
+    """Vectors as one float32 matrix (an empty batch: no rows)."""
+    if not vectors:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.asarray(vectors, dtype=np.float32)
 
 
 def _reading(chunk: Chunk, article_text: str) -> _Reading:

@@ -41,9 +41,13 @@ def chunk_article(
     when that makes the chunk longer than the budget (the quote is worth more than the tail).
     """
     text = article.text
-    budget = max(32, max_tokens - count_tokens([article.title])[0])
+    paragraphs = paragraph_spans(text)
+    # The headline and the paragraphs in one tokenizer call, not two (on the full BBC the
+    # chunker's 5,777 calls took 3.5 s of its 5.5 s CPU; now 3,552 calls).
+    title_tokens, *counts = count_tokens([article.title, *(text[s:e] for s, e in paragraphs)])
+    budget = max(32, max_tokens - title_tokens)
     quote_spans = [(q.start, q.end) for q in quotes]
-    units = _units(text, quote_spans, count_tokens, budget)
+    units = _units(text, paragraphs, counts, quote_spans, count_tokens, budget)
     groups = _pack(units, quote_spans, budget)
     chunks: list[Chunk] = []
     for index, group in enumerate(groups):
@@ -72,9 +76,14 @@ def embedding_text(chunk: Chunk) -> str:
     return f"{chunk.title}\n{chunk.text}" if chunk.title else chunk.text
 
 
-def _units(text: str, quotes: list[Span], count_tokens: TokenCounter, budget: int) -> list[_Unit]:
-    paragraphs = paragraph_spans(text)
-    counts = count_tokens([text[s:e] for s, e in paragraphs])
+def _units(
+    text: str,
+    paragraphs: Sequence[Span],
+    counts: Sequence[int],
+    quotes: list[Span],
+    count_tokens: TokenCounter,
+    budget: int,
+) -> list[_Unit]:
     units: list[_Unit] = []
     for number, ((start, end), tokens) in enumerate(zip(paragraphs, counts, strict=True), 1):
         if tokens <= budget:

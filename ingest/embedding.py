@@ -83,7 +83,9 @@ def load_token_counter(model_path: str):
     model's)."""
 
     def count(texts: Sequence[str]) -> list[int]:
-        encodings = _counting_tokenizer(model_path).encode_batch(
+        # `encode_batch_fast`: the same word pieces without character offsets, which a count
+        # never reads (5-15% less of this call's CPU in two scratch runs over 600 articles).
+        encodings = _counting_tokenizer(model_path).encode_batch_fast(
             list(texts), add_special_tokens=True
         )
         return [len(enc.ids) for enc in encodings]

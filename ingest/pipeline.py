@@ -359,8 +359,8 @@ class Ingestor:
         started = _Mark.now()
         batch = prepared.articles
         try:
-            if replace_old:
-                self.store.delete_articles([a.id for a in batch])
+            if replace_old:  # only what is stored of them: new articles have nothing to delete
+                self.store.delete_articles(self.store.stored([a.id for a in batch]))
             self.store.write(
                 batch,
                 prepared.chunks,

@@ -44,6 +44,7 @@ import numpy as np
 
 from ingest.archive import ArticleArchive
 from ingest.dates import day_number
+from ingest.ids import chunk_id, quote_id
 from ingest.lexical import Commit, LexicalError, LexicalStore
 from ingest.record_filter import RecordFilter
 from ingest.records import FILE_NAME, Derived, LedgerEntry, LedgerMark, Records, RecordsError
@@ -537,9 +538,35 @@ class Store:
             self.records.clear_rows()
             self.written += 1
 
+    def stored(self, article_ids: Sequence[str]) -> list[str]:
+        """Those of these articles of which Chroma may hold anything: an article record, or
+        their first chunk or first quote (what an ingest or a delete killed midway leaves: a
+        write adds an article's chunks, then its quotes, each in one request, before its
+        record, and a delete removes the record, then the chunks, then the quotes). What
+        `delete_articles` must be given before these articles are written again; an article
+        never written needs none of its work (1.1 s of CPU for the 2,225 new BBC articles:
+        Chroma deletes, ledger entries, lexical commits)."""
+        found: set[str] = set()
+        for ids in _pages(list(article_ids), self.read_page):
+            with _reading("what is stored of these articles", self.location):
+                found.update(self.articles.get(ids=list(ids), include=[])["ids"])
+                first_chunks = {chunk_id(a, 0): a for a in ids}
+                found.update(
+                    first_chunks[i]
+                    for i in self.chunks.get(ids=list(first_chunks), include=[])["ids"]
+                )
+                first_quotes = {quote_id(a, 0): a for a in ids}
+                found.update(
+                    first_quotes[i]
+                    for i in self.quotes.get(ids=list(first_quotes), include=[])["ids"]
+                )
+        return [a for a in article_ids if a in found]
+
     def delete_articles(self, article_ids: Sequence[str]) -> None:
         """Remove every chunk, quote and record of these articles (commit mark first), then
         their lexical documents."""
+        if not article_ids:
+            return
         with self._lock:
             self.records.uncommit(article_ids)
             self._log([LedgerEntry(a, "") for a in article_ids])

@@ -13,6 +13,7 @@ import functools
 import re
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+TERM_CACHE_WORDS = 1 << 17  # words whose terms a Lexicon keeps (about 15 MB when full)
 
 
 class Lexicon:
@@ -22,6 +23,13 @@ class Lexicon:
         import Stemmer
 
         self._stemmer = Stemmer.Stemmer("english")
+        # Each word's term, None for a stop word: a text's words are mostly ones seen before,
+        # and one look-up per word costs about half the CPU of filtering, respelling and
+        # stemming it again (the paragraphs of the 2,225 BBC articles, 29,275 distinct words:
+        # 0.43-0.62 s against 0.82-1.11 s in five runs on a busy machine). Replaced by an
+        # empty one when full, so a long-running app's stays bounded (replaced, not cleared:
+        # a thread amid `terms` keeps the one it read).
+        self._terms: dict[str, str | None] = {}
 
     def __getstate__(self) -> dict:
         return {}  # the stemmer is a C object: an unpickled copy makes a new one
@@ -30,9 +38,19 @@ class Lexicon:
         self.__init__()
 
     def terms(self, text: str) -> list[str]:
-        return self._stemmer.stemWords(
-            [_american(t) for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
-        )
+        known = self._terms
+        words = _TOKEN.findall(text.lower())
+        new = [word for word in words if word not in known]
+        if new:
+            if len(known) + len(new) > TERM_CACHE_WORDS:
+                known = self._terms = {}
+                new = words
+            for word in set(new):
+                known[word] = None if word in STOPWORDS else self._stem(word)
+        return [term for word in words if (term := known[word]) is not None]
+
+    def _stem(self, word: str) -> str:
+        return self._stemmer.stemWord(_american(word))
 
 
 @functools.lru_cache(maxsize=1 << 16)

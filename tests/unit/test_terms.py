@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.terms import Lexicon
+import ingest.terms as terms_module
+from ingest.terms import _TOKEN, STOPWORDS, Lexicon, _american
 
 # (British, American): both must give the same terms.
 SAME_WORD = [
@@ -39,3 +40,35 @@ def test_british_and_american_spellings_are_one_term(
 @pytest.mark.parametrize(("word", "other"), OTHER_WORDS)
 def test_short_words_keep_their_spelling(lexicon: Lexicon, word: str, other: str) -> None:
     assert lexicon.terms(word) != lexicon.terms(other)
+
+
+# (name, text): each word's term is kept between calls; the terms must be what filtering,
+# respelling and stemming every word again gives.
+CACHED_CASES = [
+    ("stop words and reporting verbs go", "He said that the plan was theirs, and she added more"),
+    ("British forms respelled", "The organisation's colour programme at the centre"),
+    ("a word again, in another case", "Colour COLOUR colour; Centre centre"),
+    ("numbers and underscores are words", "In 2022 the snake_case field had 12 rows"),
+    ("one-letter words are not", "a b c I x"),
+    ("nothing", ""),
+]
+
+
+def _uncached(lexicon: Lexicon, text: str) -> list[str]:
+    words = _TOKEN.findall(text.lower())
+    return lexicon._stemmer.stemWords([_american(w) for w in words if w not in STOPWORDS])
+
+
+@pytest.mark.parametrize(("name", "text"), CACHED_CASES)
+def test_cached_terms_are_the_terms(name: str, text: str) -> None:
+    lexicon = Lexicon()
+    first, again = lexicon.terms(text), lexicon.terms(text)
+    assert first == again == _uncached(lexicon, text), name
+
+
+def test_term_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(terms_module, "TERM_CACHE_WORDS", 8)
+    lexicon = Lexicon()
+    for name, text in CACHED_CASES:
+        assert lexicon.terms(text) == _uncached(lexicon, text), name
+        assert len(lexicon._terms) <= max(8, len(set(_TOKEN.findall(text.lower())))), name
