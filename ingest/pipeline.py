@@ -43,6 +43,8 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 21: the eighth session's attribution rules of helper attr9 (poll shares as speakers, titles up
+# to ten words, reported clauses past a comma, markup marks; docs/notes/attr9.md);
 # 20: a text over the model's 256 word pieces is read in windows, every word embedded
 # (helper lean8; docs/notes/lean8.md): vectors of such chunks, their quotes and sentences change;
 # 19: the 2026-12-05 attribution rules of helper attr8 (a mistyped closing mark, a middle
@@ -62,7 +64,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "20"
+PIPELINE_VERSION = "21"
 
 
 @dataclass(frozen=True)
