@@ -192,12 +192,13 @@ class ExtractiveAnswerer:
                 # question, which may be that word in another sense; a person found by the
                 # office or body the question names ("the OECD" -> its economist) is one
                 # voice of it, and the body's word is often reported, not quoted ("The OECD
-                # expects ..."): answer it as asked.
+                # expects ..."): answer it as asked, citing the body itself, never someone
+                # else's words in place of the one asked for.
                 general = replace(intent, kind="general", speakers=[], topic=question)
                 answer = self._compose_answer(
                     question, general, index, self.evidence(question, general, index, None)
                 )
-                if not answer.abstained:
+                if not answer.abstained and (not intent.role or _cites(answer, intent.role)):
                     return answer
             in_article = self._quoted_in_article_on(intent.topic, evidence, index)
             if in_article:
@@ -398,6 +399,12 @@ def _about(unit: Unit, speaker: str) -> bool:
     if unit.speaker:
         return unit.speaker == speaker
     return speaker.split()[-1].lower() in unit.text.lower()
+
+
+def _cites(answer: Answer, role: str) -> bool:
+    """A citation of the answer names the office or body ("OECD", "Kremlin spokesman")."""
+    words = {w for w in re.findall(r"[\w'’-]+", role.lower()) if len(w) > 2}
+    return any(words & set(re.findall(r"[\w'’-]+", c.text.lower())) for c in answer.citations)
 
 
 def _person_name(name: str) -> bool:

@@ -1,5 +1,6 @@
-"""Who-said questions that describe the speaker ("Which Arsenal striker ...?"): the description
-read from the question, the speaker's fit to it from the article, and the re-ordering."""
+"""Speakers a question describes instead of naming: who-said questions ("Which Arsenal striker
+...?": the description read from the question, the speaker's fit to it from the article, and the
+re-ordering), and a person found through a body ("the OECD"), whose reported word is cited."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from app.answer import _cites
 from app.described import described_first, fits, head_noun
 from app.question import understand
 from app.speaker_index import SpeakerIndex
@@ -100,3 +102,21 @@ def test_nothing_moves_when_the_best_fits_or_nobody_does() -> None:
     ranked = [_candidate("Thierry Henry", "a2"), _candidate("Steven Gerrard", "a1")]
     assert described_first(ranked, "striker", index, ARTICLES.__getitem__) == ranked
     assert described_first(ranked[::-1], "goalkeeper", index, ARTICLES.__getitem__) == ranked[::-1]
+
+
+# ----- a person found through a body: its reported word, never someone else's --------------
+
+
+@pytest.mark.parametrize(
+    ("role", "texts", "expected"),
+    [
+        ("OECD", ["In its report, the OECD cut its growth predictions."], True),
+        ("Kremlin spokesman", ["A Kremlin spokesman said the talks would go on."], True),
+        ("OECD", ["The IMF cut its growth forecast."], False),
+    ],
+)
+def test_a_bodys_reported_word_is_cited_only_when_it_names_the_body(
+    role: str, texts: list[str], expected: bool
+) -> None:
+    answer = SimpleNamespace(citations=[SimpleNamespace(text=t) for t in texts])
+    assert _cites(answer, role) is expected
