@@ -1,12 +1,12 @@
 """Whether a speaker fits the description a who-said question gives them.
 
-"Which Arsenal striker expected to be blamed if the team went out?" names no one, but it says
-what the speaker is: of the quotations that fit the words, the answer is one whose speaker the
-articles call a striker ("Arsenal striker Thierry Henry"), not the rival captain quoted on the
-same match. The description's head noun ("striker", "backbencher", "founder") is looked for in
-the speaker's recorded role and next to each mention of their name in the article that quotes
-them, where news introduces a speaker ("Labour backbencher Stephen Pound", "Parmalat's founder
-Calisto Tanzi").
+"Which Harbour United striker expected to be blamed if the team went out?" names no one, but it
+says what the speaker is: of the quotations that fit the words, the answer is one whose speaker
+the articles call a striker ("Harbour United striker Tomas Orvel"), not the rival captain quoted
+on the same match. The description's head noun ("striker", "backbencher", "founder") is looked
+for in the speaker's recorded role and next to each mention of their name in the article that
+quotes them, where news introduces a speaker ("Green backbencher Ann Vell", "the bakery chain's
+founder Piet Marlo").
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ _WORD = re.compile(r"[\w'’-]+")
 
 
 def head_noun(description: str) -> str:
-    """The noun a description ends in, singular, without a possessive: "dairy company's
-    founder" -> "founder", "Labour backbenchers" -> "backbencher"."""
+    """The noun a description ends in, singular, without a possessive: "bakery chain's
+    founder" -> "founder", "Green backbenchers" -> "backbencher"."""
     words = _WORD.findall(description.lower())
     return _singular(words[-1]) if words else ""
 
@@ -43,7 +43,7 @@ def fits(head: str, speaker: str, role: str | None, texts: Iterable[str]) -> boo
     for text in texts:
         for mention in surname.finditer(text):
             before = text[max(0, mention.start() - DESCRIPTION_WINDOW) : mention.start()]
-            # after the name only as an apposition ("Pound, a Labour backbencher,"), never
+            # after the name only as an apposition ("Vell, a Green backbencher,"), never
             # the words of the quotation that follows it
             after = text[mention.end() : mention.end() + DESCRIPTION_WINDOW] if mention[1] else ""
             if head in _words(before.split(".")[-1]) | _words(after.split(",")[0]):

@@ -55,8 +55,9 @@ class Intent:
     # An office asked about ("the defence minister") that no speaker in the store holds: the
     # answer must say so before citing anyone else.
     unheld_role: str | None = None
-    # How a who-said question describes the speaker it asks for ("Which Arsenal striker ...":
-    # "Arsenal striker"); None when it describes anyone ("Who ...", "Which person ...").
+    # How a who-said question describes the speaker it asks for ("Which Harbour United
+    # striker ...": "Harbour United striker"); None when it describes anyone ("Who ...",
+    # "Which person ...").
     described_as: str | None = None
 
 
@@ -137,8 +138,8 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
 
 
 def _description(phrase: str) -> str | None:
-    """The words a who-said question describes its speaker with ("Which Arsenal striker" ->
-    "Arsenal striker"), None when they would fit anyone ("Who", "Which person")."""
+    """The words a who-said question describes its speaker with ("Which Green backbencher" ->
+    "Green backbencher"), None when they would fit anyone ("Who", "Which person")."""
     words = [w for w in phrase.split() if w.lower() not in LEXICON["who_opener"]]
     if not words or words[-1].lower() in LEXICON["anyone_noun"]:
         return None

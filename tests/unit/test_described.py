@@ -1,6 +1,7 @@
-"""Speakers a question describes instead of naming: who-said questions ("Which Arsenal striker
-...?": the description read from the question, the speaker's fit to it from the article, and the
-re-ordering), and a person found through a body ("the OECD"), whose reported word is cited."""
+"""Speakers a question describes instead of naming: who-said questions ("Which Harbour United
+striker ...?": the description read from the question, the speaker's fit to it from the article,
+and the re-ordering), and a person found through a body ("the OECD"), whose reported word is
+cited."""
 
 from __future__ import annotations
 
@@ -24,9 +25,12 @@ def _index(*people: tuple[str, str | None]) -> SpeakerIndex:
 
 
 DESCRIPTIONS = [
-    ("Which Arsenal striker, standing in as captain, expected to be blamed?", "Arsenal striker"),
-    ("Which Labour backbencher suggested the Mafia was behind the casinos?", "Labour backbencher"),
-    ("Which collapsed dairy company's founder said sorry?", "dairy company's founder"),
+    (
+        "Which Harbour United striker, standing in as captain, expected to be blamed?",
+        "Harbour United striker",
+    ),
+    ("Which Green backbencher warned that the ferry plan would fail?", "Green backbencher"),
+    ("Which bankrupt bakery chain's founder said sorry?", "bankrupt bakery chain's founder"),
     # describes anyone: nothing to check
     ("Which person was quoted on the war in the story about borders?", None),
     ("Who said the reaction should not be delayed?", None),
@@ -45,9 +49,9 @@ def test_a_who_said_question_keeps_how_it_describes_the_speaker(
 @pytest.mark.parametrize(
     ("description", "head"),
     [
-        ("collapsed dairy company's founder", "founder"),
-        ("Labour backbenchers", "backbencher"),
-        ("Arsenal striker", "striker"),
+        ("bankrupt bakery chain's founder", "founder"),
+        ("Green backbenchers", "backbencher"),
+        ("Harbour United striker", "striker"),
         ("boss", "boss"),
     ],
 )
@@ -57,15 +61,21 @@ def test_head_noun(description: str, head: str) -> None:
 
 FITS = [
     # a title before the name, in the same sentence
-    ("striker", "Thierry Henry", None, "Arsenal striker Thierry Henry said he would lead.", True),
+    (
+        "striker",
+        "Tomas Orvel",
+        None,
+        "Harbour United striker Tomas Orvel said he would lead.",
+        True,
+    ),
     # an apposition after the name, up to its comma
-    ("backbencher", "Stephen Pound", None, "Stephen Pound, a Labour backbencher, said so.", True),
+    ("backbencher", "Ann Vell", None, "Ann Vell, a Green backbencher, said so.", True),
     # the recorded role
-    ("backbencher", "Stephen Pound", "Labour backbencher", "Pound said so.", True),
+    ("backbencher", "Ann Vell", "Green backbencher", "Vell said so.", True),
     # the quotation after the name is not a description of its speaker
-    ("player", "David Moyes", None, 'Moyes said: "He is a competitive player."', False),
+    ("player", "Rolf Danner", None, 'Danner said: "He is a competitive player."', False),
     # the previous sentence describes somebody else
-    ("striker", "Steven Gerrard", None, "The striker scored. Gerrard said it was fine.", False),
+    ("striker", "Lenny Marsh", None, "The striker scored. Marsh said it was fine.", False),
 ]
 
 
@@ -81,25 +91,25 @@ def _candidate(speaker: str | None, article_id: str) -> SimpleNamespace:
 
 
 ARTICLES = {
-    "a1": "Liverpool captain Steven Gerrard said the draw was hard.",
-    "a2": "Arsenal striker Thierry Henry, standing in as captain, said he would take the blame.",
+    "a1": "Eastport captain Lenny Marsh said the draw was hard.",
+    "a2": "Harbour United striker Tomas Orvel, standing in as captain, said he would take blame.",
 }
 
 
 def test_the_best_described_quotation_goes_first_and_the_rest_keep_their_order() -> None:
-    index = _index(("Steven Gerrard", None), ("Thierry Henry", None))
+    index = _index(("Lenny Marsh", None), ("Tomas Orvel", None))
     ranked = [
-        _candidate("Steven Gerrard", "a1"),
+        _candidate("Lenny Marsh", "a1"),
         _candidate(None, "a1"),
-        _candidate("Thierry Henry", "a2"),
+        _candidate("Tomas Orvel", "a2"),
     ]
-    moved = described_first(ranked, "Arsenal striker", index, ARTICLES.__getitem__)
-    assert [c.unit.speaker for c in moved] == ["Thierry Henry", "Steven Gerrard", None]
+    moved = described_first(ranked, "Harbour United striker", index, ARTICLES.__getitem__)
+    assert [c.unit.speaker for c in moved] == ["Tomas Orvel", "Lenny Marsh", None]
 
 
 def test_nothing_moves_when_the_best_fits_or_nobody_does() -> None:
-    index = _index(("Steven Gerrard", None), ("Thierry Henry", None))
-    ranked = [_candidate("Thierry Henry", "a2"), _candidate("Steven Gerrard", "a1")]
+    index = _index(("Lenny Marsh", None), ("Tomas Orvel", None))
+    ranked = [_candidate("Tomas Orvel", "a2"), _candidate("Lenny Marsh", "a1")]
     assert described_first(ranked, "striker", index, ARTICLES.__getitem__) == ranked
     assert described_first(ranked[::-1], "goalkeeper", index, ARTICLES.__getitem__) == ranked[::-1]
 
