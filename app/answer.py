@@ -209,7 +209,7 @@ class ExtractiveAnswerer:
         # Rank order: a weaker quotation moved ahead of a better-ranked report ("Nord Stream
         # 2?" answered first with the person's words on economic cooperation) reads as the
         # answer, as a weaker quotation of the asked person did.
-        chosen = _select(ranked, evidence, self.settings.max_citations)
+        chosen = _select(_own_first(ranked, evidence), evidence, self.settings.max_citations)
         if evidence.family == "who_said":
             best = chosen[0].unit
             return self._compose(question, chosen[:1], best.speaker, who_said_lead(best))
@@ -383,6 +383,22 @@ def _select(ranked: Sequence[Candidate], evidence: Evidence, limit: int) -> list
         words += size
         texts.add(_fingerprint(unit.text))
     return chosen
+
+
+def _own_first(ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
+    """For a question about a person, their own best words lead when they score close to the
+    best unit (within the runner-up share) and that unit is not about them: "How did X
+    describe campaign donations?" answered first with a campaign manager's words on refunds
+    reads as X's answer, or hides X's own words behind someone else's."""
+    speaker = evidence.speaker
+    if evidence.family != "speaker" or not speaker or not ranked:
+        return ranked
+    best = ranked[0]
+    if _about(best.unit, speaker):
+        return ranked
+    floor = _RUNNER_UP * best.score
+    own = next((c for c in ranked if c.unit.speaker == speaker and c.score >= floor), None)
+    return ranked if own is None else [own, *(c for c in ranked if c is not own)]
 
 
 def _follows(best: Unit, unit: Unit, speaker: str) -> bool:

@@ -243,7 +243,7 @@ def _name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
     of the opening "did"/"does" and names its topic: no other reading of those words asks
     anything."""
     for cue in (t for t in doc if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() in CUE_VERBS):
-        names = [c for c in cue.children if c.dep_ == "compound" and _name_like(c)]
+        names = [c for c in cue.children if c.dep_ in ("compound", "amod") and _name_like(c)]
         if names:
             return _slot("name_before_cue_noun", names[-1], (cue,))
         if _cue_noun_after_did(cue):
@@ -272,9 +272,12 @@ def _cue_noun_after_did(cue: Token) -> bool:
 
 
 def _name_like(token: Token) -> bool:
-    """A proper noun, or a capitalised word spaCy tagged as a common noun inside the question
-    (an unfamiliar surname: "Did Zelenskyy comment on ..." tags it NOUN)."""
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.i > 0 and token.is_title)
+    """A proper noun, or a capitalised word inside the question that spaCy tagged otherwise:
+    an unfamiliar surname ("Did Zelenskyy comment on ..." tags it NOUN), or a surname that is
+    also an English word ("Did Sharp comment on ..." tags it ADJ, another one VERB)."""
+    return token.pos_ == "PROPN" or (
+        token.pos_ in ("NOUN", "ADJ", "VERB") and token.i > 0 and token.is_title
+    )
 
 
 def _agent_of_passive_cue(doc: Doc) -> SpeakerSlot | None:

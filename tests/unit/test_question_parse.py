@@ -104,6 +104,9 @@ SLOTS = [
     ("Why did Tam Oduya bring up the harbour toll?", "Tam Oduya", None, "harbour toll"),
     # An unfamiliar surname that spaCy tags as a common noun before a cue noun.
     ("Did Oduyakova comment on the flooded bridge?", "Oduyakova", None, "flooded bridge"),
+    # A surname that is also an English word, which spaCy tags as an adjective.
+    ("Did Sharp comment on rents?", "Sharp", "name_before_cue_noun", "rents"),
+    ("Did Young comment on the flooded bridge?", "Young", "name_before_cue_noun", "flooded bridge"),
     # A role before a cue noun that spaCy makes the subject of "did".
     (
         "Did the harbour master comment on the toll?",

@@ -1,0 +1,62 @@
+"""Which candidate leads an answer about a named person (`_own_first`), on made-up units."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.answer import Evidence, _own_first
+from app.evidence import Candidate, Unit
+from ingest.types import Chunk
+
+ASKED = "Mara Quell"
+
+
+def _candidate(text: str, speaker: str | None, score: float) -> Candidate:
+    chunk = Chunk("a:0", "a", 0, text, 0, len(text), 1, 1, title="Made-up")
+    kind = "direct" if speaker else "sentence"
+    unit = Unit(chunk, 0, len(text), kind, speaker, None, bool(speaker), None)
+    return Candidate(unit, (), score)
+
+
+def _evidence(candidates: list[Candidate], family: str = "speaker") -> Evidence:
+    speaker = ASKED if family == "speaker" else None
+    return Evidence(family, candidates, 0.0, 2, 0.9, 0.5, speaker)  # type: ignore[arg-type]
+
+
+# (first unit's speaker and score, the asked person's unit score, who leads)
+CASES = [
+    # Another person's words first, the asked person's close behind: theirs lead.
+    ("Ivo Marsh", 0.9, 0.7, ASKED),
+    # Far behind (under the runner-up share): the other words stay first; the answer then
+    # says the person is not quoted on it.
+    ("Ivo Marsh", 0.9, 0.3, "Ivo Marsh"),
+    # Narrative that does not name them counts as someone else's passage.
+    (None, 0.9, 0.7, ASKED),
+]
+
+
+@pytest.mark.parametrize(("first_speaker", "first_score", "own_score", "leader"), CASES)
+def test_asked_person_leads_when_close(
+    first_speaker: str | None, first_score: float, own_score: float, leader: str
+) -> None:
+    ranked = [
+        _candidate("The tolls rise in May.", first_speaker, first_score),
+        _candidate("We will not raise the tolls", ASKED, own_score),
+    ]
+    assert _own_first(ranked, _evidence(ranked))[0].unit.speaker == leader
+
+
+def test_narrative_naming_the_person_keeps_its_place() -> None:
+    ranked = [
+        _candidate("Quell promised to freeze the tolls.", None, 0.9),
+        _candidate("We will not raise the tolls", ASKED, 0.8),
+    ]
+    assert _own_first(ranked, _evidence(ranked))[0].unit.text.startswith("Quell promised")
+
+
+def test_who_said_answers_keep_rank_order() -> None:
+    ranked = [
+        _candidate("The tolls rise in May", "Ivo Marsh", 0.9),
+        _candidate("We will not raise the tolls", ASKED, 0.8),
+    ]
+    assert _own_first(ranked, _evidence(ranked, "who_said"))[0].unit.speaker == "Ivo Marsh"
