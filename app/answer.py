@@ -90,8 +90,11 @@ class ExtractiveAnswerer:
         fits several people ("Kim"), the one whose words answer the topic best: the most
         quoted of them is only the first guess. For an office ("the nominee"), only other
         holders written as a person's name: the rest is debris ("President's adviser") that
-        can outscore the holder asked for; and its holders are tried in the order their
-        articles come up for the topic (`_holders_for_topic`)."""
+        can outscore the holder asked for; its holders are tried in the order their articles
+        come up for the topic (`_holders_for_topic`), and the first whose words answer it
+        (above the calibrated threshold) is the one meant. Comparing answer probabilities,
+        near 1.0 for any president who speaks of a country, let a visiting head of state
+        displace the holder the search found first."""
         if intent.kind != "speaker_topic" or not intent.topic or not intent.speakers:
             return self._evidence_of(question, intent, index, previous)
         others = [o for o in intent.alternatives if not intent.role or _person_name(o)]
@@ -101,6 +104,8 @@ class ExtractiveAnswerer:
         best: Evidence | None = None
         for name in names[: 1 + MAX_ALTERNATIVES]:
             found = self._evidence_of(question, replace(intent, speakers=[name]), index, previous)
+            if intent.role and found.answerable >= found.threshold:
+                return found
             if best is None or found.answerable > best.answerable:
                 best = found
         assert best is not None  # names holds the asked speaker at least
