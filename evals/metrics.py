@@ -148,6 +148,12 @@ def name_key(name: str) -> list[str]:
     return tokens
 
 
+# A generated who-said question whose phrases occur together in more articles than this may
+# have other right answers than its gold speaker (`phrase_articles`, written by the generator):
+# accuracy is also reported on the distinctive ones alone.
+DISTINCTIVE_ARTICLES = 3
+
+
 def same_speaker(cited: str | None, asked: str | None) -> bool:
     """Loose match: equal surnames (last tokens), or one name's surname is a word of the other."""
     if not cited or not asked:
@@ -255,6 +261,8 @@ def score_question(
             flags["not_on_topic"] = declined_not_on_topic(answer, abstained)
     if row["kind"] == "who_said":
         flags["speaker_named"] = speaker_named(answer, row.get("expect_in_answer") or [])
+        if row.get("phrase_articles") is not None:
+            flags["distinctive"] = row["phrase_articles"] <= DISTINCTIVE_ARTICLES
     return flags
 
 
@@ -272,6 +280,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("citation recall (doc)", "cit_recall_doc"),
     ("citations by asked speaker", "cit_speaker_share"),
     ("who-said speaker accuracy", "speaker_accuracy"),
+    ("who-said, words in <= 3 articles", "speaker_accuracy_distinctive"),
     ("unanswerable declined", "abstention"),
     ("false abstention (answerable)", "false_abstention"),
     ("false 'not on this topic' declines", "false_not_on_topic"),
@@ -297,6 +306,7 @@ def aggregate(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     answerable = [r["flags"] for r in records if r["flags"]["answerable"]]
     unanswerable = [r["flags"] for r in records if not r["flags"]["answerable"]]
     who_said = [r["flags"] for r in records if "speaker_named" in r["flags"]]
+    distinctive = [f for f in who_said if f.get("distinctive")]
     speaker_rows = [r["flags"] for r in records if "citations_speaker" in r["flags"]]
     topic_rows = [r["flags"] for r in records if "not_on_topic" in r["flags"]]
     cite_strict = [f for flags in answerable for f in flags["citations_strict"]]
@@ -322,6 +332,7 @@ def aggregate(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "cit_recall_doc": mean(f["cited_doc"] for f in answerable),
         "cit_speaker_share": mean(cite_speaker),
         "speaker_accuracy": mean(f["speaker_named"] for f in who_said),
+        "speaker_accuracy_distinctive": mean(f["speaker_named"] for f in distinctive),
         "abstention": mean(f["declined"] for f in unanswerable),
         "false_abstention": mean(f["declined"] for f in answerable),
         "false_not_on_topic": mean(f["not_on_topic"] for f in topic_rows),

@@ -10,14 +10,15 @@ from typing import Any
 
 from evals.metrics import METRICS, SHARE_KEYS
 
+WHO_SAID_KEYS = ("speaker_accuracy", "speaker_accuracy_distinctive")
 # Metrics that apply to each kind (the per-kind tables leave out the n/a rows).
 KIND_METRICS = {
-    "speaker_topic": [k for _, k in METRICS if k not in {"speaker_accuracy", "abstention"}],
+    "speaker_topic": [k for _, k in METRICS if k not in {*WHO_SAID_KEYS, "abstention"}],
     "who_said": [k for _, k in METRICS if k not in {"abstention", "false_not_on_topic"}],
     "fact": [
-        k for _, k in METRICS if k not in {"speaker_accuracy", "abstention", "false_not_on_topic"}
+        k for _, k in METRICS if k not in {*WHO_SAID_KEYS, "abstention", "false_not_on_topic"}
     ],
-    "followup": [k for _, k in METRICS if k not in {"speaker_accuracy", "abstention"}],
+    "followup": [k for _, k in METRICS if k not in {*WHO_SAID_KEYS, "abstention"}],
     "unanswerable": [
         "abstention",
         "citations_per_answer",

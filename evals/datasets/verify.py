@@ -57,6 +57,7 @@ OPTIONAL = (
     "gold_spans",
     "source_url",
     "speaker_role",
+    "phrase_articles",
 )
 MIN_WORDS, MAX_WORDS = 4, 15
 

@@ -294,7 +294,7 @@ class Builder:
     ) -> Item:
         name = f"{template.name}:{form}" if form else template.name
         if ctx.article.url and template.kind != "unanswerable":
-            fields["extra"] = {"source_url": ctx.article.url}
+            fields["extra"] = {**fields.get("extra", {}), "source_url": ctx.article.url}
         return Item(
             id=item_id(self.corpus, ctx.article.id, name, question),
             question=question,
@@ -359,6 +359,16 @@ class Builder:
         question = template.text.format(np1=nps[0].text, np2=nps[-1].text, topic=topic.text)
         if _copies(question, gold_text, 6):
             return None
+        # How many articles hold every word of the phrases the question names: a question
+        # whose words many articles share has other right answers besides the gold speaker.
+        phrases = {"np1": nps[0].text, "np2": nps[-1].text, "topic": topic.text}
+        words = [
+            w
+            for slot, text in phrases.items()
+            if f"{{{slot}}}" in template.text
+            for w in norm(text).split()
+        ]
+        shared_by = len(self.index.with_all_words(words))
         return self._make(
             ctx,
             template,
@@ -370,6 +380,7 @@ class Builder:
             evidence_any=evidence.evidence_any,
             gold_spans=self._spans(ctx, statement.spans),
             expect_in_answer=[statement.surname],
+            extra={"phrase_articles": shared_by},
         )
 
     def _followups(

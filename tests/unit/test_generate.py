@@ -418,6 +418,7 @@ def test_items_have_the_dataset_format(generated: Path) -> None:
         if row["kind"] == "who_said":
             assert row["speaker"].split()[-1] in row["expect_in_answer"]
             assert "grain terminal number" not in row["question"]
+            assert row["phrase_articles"] >= 1  # the gold article holds its own phrases
 
 
 def test_unanswerable_items_pair_nothing_the_corpus_pairs(generated: Path) -> None:

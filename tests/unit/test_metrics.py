@@ -174,6 +174,23 @@ def test_score_and_aggregate_a_small_run() -> None:
     assert summary["latency_p95_ms"] == pytest.approx(385.0)
 
 
+def test_who_said_accuracy_on_distinctive_questions() -> None:
+    """A question whose phrases many articles share counts in the overall accuracy only."""
+    base = {"kind": "who_said", "speaker": "Dmitry Peskov", "gold_docs": ["a1"]}
+    base |= {"evidence_any": [], "expect_in_answer": ["Peskov"]}
+    rows = [
+        (base | {"phrase_articles": 1}, "Dmitry Peskov said it."),
+        (base | {"phrase_articles": 12}, "Sergei Lavrov said it."),
+        (base, "Sergei Lavrov said it."),  # hand-written: no count, not distinctive
+    ]
+    records = [
+        record("who_said", score_question(row, [], [], answer, False, DOCS)) for row, answer in rows
+    ]
+    summary = aggregate(records)
+    assert summary["speaker_accuracy"] == pytest.approx(1 / 3)
+    assert summary["speaker_accuracy_distinctive"] == 1.0
+
+
 def test_aggregate_of_nothing_applicable_is_none_not_zero() -> None:
     unanswerable = {"kind": "unanswerable", "speaker": None, "gold_docs": [], "evidence_any": []}
     flags = score_question(unanswerable, [], [], "", True, {})
