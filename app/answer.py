@@ -31,7 +31,10 @@ from ingest.text import paragraph_spans, sentence_spans
 from ingest.types import Chunk
 
 MAX_WORDS_CITED = 80  # an answer is read, not skimmed: a few short passages
-_RUNNER_UP = 0.6  # a further unit must score at least this share of the best one
+_RUNNER_UP = 0.4  # a further unit must score at least this share of the best one
+# In an answer about a person, a passage that is not their own words must score this share of
+# the best to be cited, and their own words lead ahead of a better passage within it.
+_CLOSE = 0.6
 MAX_ALTERNATIVES = 3  # other people an ambiguous name or office may mean, tried in turn
 ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an office is meant
 # A person quoted in this few articles is asked about one of them when it holds every word of
@@ -365,7 +368,9 @@ class ExtractiveAnswerer:
 def _select(ranked: Sequence[Candidate], evidence: Evidence, limit: int) -> list[Candidate]:
     """The best unit, then runners-up close to it: no overlaps, no repeated words, within the
     word budget, and for a speaker question never another person's words after the asked
-    person's own."""
+    person's own. A runner-up at `_RUNNER_UP` of the best often holds what the first missed
+    (a transcript's next sentence); in an answer about a person, only their own words are
+    taken that far down, anything else must be `_CLOSE`."""
     best = ranked[0]
     chosen = [best]
     words = len(best.unit.text.split())
@@ -375,6 +380,9 @@ def _select(ranked: Sequence[Candidate], evidence: Evidence, limit: int) -> list
         if len(chosen) >= limit or candidate.score < floor:
             break
         unit = candidate.unit
+        speaker = evidence.speaker
+        if speaker and unit.speaker != speaker and candidate.score < _CLOSE * best.score:
+            continue
         size = len(unit.text.split())
         if words + size > MAX_WORDS_CITED or _fingerprint(unit.text) in texts:
             continue
@@ -401,7 +409,7 @@ def _own_first(ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
     best = ranked[0]
     if _about(best.unit, speaker):
         return ranked
-    floor = _RUNNER_UP * best.score
+    floor = _CLOSE * best.score
     own = next((c for c in ranked if c.unit.speaker == speaker and c.score >= floor), None)
     return ranked if own is None else [own, *(c for c in ranked if c is not own)]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answer import Evidence, _own_first
+from app.answer import Evidence, _own_first, _select
 from app.evidence import Candidate, Unit
 from ingest.types import Chunk
 
@@ -12,7 +12,8 @@ ASKED = "Mara Quell"
 
 
 def _candidate(text: str, speaker: str | None, score: float) -> Candidate:
-    chunk = Chunk("a:0", "a", 0, text, 0, len(text), 1, 1, title="Made-up")
+    article = f"a{len(text)}"  # one article each: passages of one span would overlap
+    chunk = Chunk(f"{article}:0", article, 0, text, 0, len(text), 1, 1, title="Made-up")
     kind = "direct" if speaker else "sentence"
     unit = Unit(chunk, 0, len(text), kind, speaker, None, bool(speaker), None)
     return Candidate(unit, (), score)
@@ -60,3 +61,25 @@ def test_who_said_answers_keep_rank_order() -> None:
         _candidate("We will not raise the tolls", ASKED, 0.8),
     ]
     assert _own_first(ranked, _evidence(ranked, "who_said"))[0].unit.speaker == "Ivo Marsh"
+
+
+def test_runners_up_in_a_general_answer() -> None:
+    """A passage at half the best one's probability is cited too; one at a third is not."""
+    ranked = [
+        _candidate("The pier reopens in May.", None, 0.9),
+        _candidate("Tolls will rise by a tenth.", None, 0.45),
+        _candidate("The ferry runs hourly.", None, 0.3),
+    ]
+    chosen = _select(ranked, _evidence(ranked, "general"), limit=3)
+    assert [c.score for c in chosen] == [0.9, 0.45]
+
+
+def test_runners_up_in_an_answer_about_a_person() -> None:
+    """Far below the best, only the asked person's own words are still cited."""
+    ranked = [
+        _candidate("Quell promised to freeze the tolls.", None, 0.9),
+        _candidate("The tolls are fair", "Ivo Marsh", 0.45),
+        _candidate("We will not raise the tolls", ASKED, 0.4),
+    ]
+    chosen = _select(ranked, _evidence(ranked), limit=3)
+    assert [c.unit.speaker for c in chosen] == [None, ASKED]
