@@ -40,6 +40,7 @@ ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an off
 # A person quoted in this few articles is asked about one of them when it holds every word of
 # the topic (`_quoted_in_article_on`); a much-quoted one has articles on everything.
 FEW_ARTICLES = 3
+SHORT_ARTICLE_CHUNKS = 20  # about 4,000 words: a long news story, not a transcript of many
 _NOT_NAME_WORDS = ROLE_WORDS | ORG_HEADS  # an office or a body: no word of a person's name
 
 
@@ -236,29 +237,33 @@ class ExtractiveAnswerer:
         they are quoted in only a few articles: "How did Baweja react to Indian assets?" asks
         about the one article that quotes him, on the rupee and Indian assets, though none of
         his sentences names the assets. Declining "not on Indian assets" there is wrong; a
-        topic from another article (the question nobody can answer) is not in his."""
+        topic from another article (the question nobody can answer) is not in his. Only a
+        short article is on one story: a long transcript names everything somewhere, and
+        its moderator's "Rossiya 24 will go next" is on none of it."""
         info = index.info(evidence.speaker) if evidence.speaker else None
         terms = set(self.retriever.lexicon.terms(topic))
         if info is None or info.articles > FEW_ARTICLES or not terms:
             return []
         own = [c for c in evidence.candidates if c.unit.speaker == info.name]
         for article_id in dict.fromkeys(c.unit.chunk.article_id for c in own):
-            if terms <= self._article_terms(article_id):
+            chunks = self._article_chunks(article_id)
+            text = "\n".join(f"{c.title or ''} {c.text}" for c in chunks)
+            if len(chunks) <= SHORT_ARTICLE_CHUNKS and terms <= set(
+                self.retriever.lexicon.terms(text)
+            ):
                 return [c for c in own if c.unit.chunk.article_id == article_id]
         return []
 
-    def _article_terms(self, article_id: str) -> set[str]:
-        """Every search term of one article, headline included."""
-        return set(self.retriever.lexicon.terms(self._article_text(article_id)))
+    def _article_chunks(self, article_id: str) -> list[Chunk]:
+        """One article's chunks, in order, read from the store."""
+        chunks: list[Chunk] = []
+        while (chunk := self.retriever.chunks.get(chunk_id(article_id, len(chunks)))) is not None:
+            chunks.append(chunk)
+        return chunks
 
     def _article_text(self, article_id: str) -> str:
-        """One article's headline and text, read chunk by chunk from the store."""
-        texts: list[str] = []
-        index = 0
-        while (chunk := self.retriever.chunks.get(chunk_id(article_id, index))) is not None:
-            texts.append(f"{chunk.title or ''} {chunk.text}")
-            index += 1
-        return "\n".join(texts)
+        """One article's headline and text."""
+        return "\n".join(f"{c.title or ''} {c.text}" for c in self._article_chunks(article_id))
 
     def _decline(self, question: str, intent: Intent, evidence: Evidence) -> Answer:
         if evidence.family == "who_said":

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.answer import FEW_ARTICLES, Evidence, ExtractiveAnswerer
+from app.answer import FEW_ARTICLES, SHORT_ARTICLE_CHUNKS, Evidence, ExtractiveAnswerer
 from ingest.ids import chunk_id
 
 # Ana Vell is quoted once, in an article on the rupee whose second passage names Indian assets.
@@ -17,6 +17,13 @@ CHUNKS = {
     ),
     chunk_id("rupee", 1): SimpleNamespace(title="Rupee hits high", text="Indian assets rallied."),
     chunk_id("port", 0): SimpleNamespace(title="Port strike", text="The harbour closed."),
+}
+# A long transcript that Ana Vell chairs; the tariff comes up in its last passage.
+TRANSCRIPT = ["Ana Vell: Next question."] + ["Ports reopen."] * SHORT_ARTICLE_CHUNKS
+TRANSCRIPT += ["The tariff stays."]
+CHUNKS |= {
+    chunk_id("briefing", n): SimpleNamespace(title="Briefing", text=text)
+    for n, text in enumerate(TRANSCRIPT)
 }
 
 
@@ -30,7 +37,11 @@ def _candidate(speaker: str, article_id: str) -> SimpleNamespace:
     )
 
 
-CANDIDATES = [_candidate("Ida Brandt", "port"), _candidate("Ana Vell", "rupee")]
+CANDIDATES = [
+    _candidate("Ida Brandt", "port"),
+    _candidate("Ana Vell", "briefing"),
+    _candidate("Ana Vell", "rupee"),
+]
 
 
 def _answerer(articles: int) -> tuple[ExtractiveAnswerer, SimpleNamespace]:
@@ -47,6 +58,8 @@ def _answerer(articles: int) -> tuple[ExtractiveAnswerer, SimpleNamespace]:
         ("Indian assets", FEW_ARTICLES + 1, []),  # much quoted: an article on anything
         ("Indian festival", 1, []),  # a term the article lacks: not on this topic
         ("", 1, []),  # no topic to be on
+        # Named in a transcript longer than one story: not what its chair spoke about.
+        ("tariff", 2, []),
     ],
 )
 def test_words_from_the_article_on_the_topic(topic: str, articles: int, found: list[str]) -> None:
