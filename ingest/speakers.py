@@ -38,7 +38,7 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-NAMING_VERSION = 3
+NAMING_VERSION = 4
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -141,6 +141,12 @@ def _speaks_for_someone(tokens: Sequence[str]) -> bool:
     return named and served[0].lower() != "the"
 
 
+# One Slavic surname ending transliterated several ways ("Zelensky", "Zelenskyy",
+# "Zelenskiy"): the press service and the wire agencies each keep their own, and a question
+# typed one way must find the person quoted under another.
+_SLAVIC_ENDING = re.compile(r"(?<=sk)(?:yy|yi|iy|ij|ii|yj)$")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def canonical_key(name: str) -> str:
     """Comparison key: ASCII-folded, lowercase, titles, punctuation and possessives removed.
@@ -150,7 +156,7 @@ def canonical_key(name: str) -> str:
     first question's time under cProfile)."""
     stripped = strip_titles(_ascii_fold(name))
     tokens = [_POSSESSIVE.sub("", t) for t in _NON_WORD.sub(" ", stripped).split()]
-    tokens = [t.strip(".'’-").lower() for t in tokens]
+    tokens = [_SLAVIC_ENDING.sub("y", t.strip(".'’-").lower()) for t in tokens]
     return " ".join(t for t in tokens if t)
 
 

@@ -88,6 +88,17 @@ def test_canonical_key_folds_case_accents_titles_and_possessives() -> None:
     assert surname("President Vladimir Putin") == "putin"
 
 
+@pytest.mark.parametrize("written", ["Ivan Dovrensky", "Ivan Dovrenskyy", "Ivan Dovrenskiy"])
+def test_canonical_key_folds_one_slavic_ending_spelt_three_ways(written: str) -> None:
+    assert canonical_key(written) == "ivan dovrensky"
+
+
+def test_unify_merges_transliterations_of_one_surname() -> None:
+    mapping = unify_speakers(["Ivan Dovrenskyy"] * 5 + ["Ivan Dovrensky", "Dovrenskiy"])
+    assert set(mapping.values()) == {"Ivan Dovrenskyy"}
+    assert canonical_key("Risky") == "risky" and canonical_key("Kowalski") == "kowalski"
+
+
 def test_unify_merges_surname_initial_and_full_name() -> None:
     mapping = unify_speakers(["Lavrov", "Sergei Lavrov", "S. Lavrov", "Mr. Lavrov"])
     assert set(mapping.values()) == {"Sergei Lavrov"}
