@@ -201,13 +201,16 @@ class ExtractiveAnswerer:
                 # question, which may be that word in another sense; a person found by the
                 # office or body the question names ("the OECD" -> its economist) is one
                 # voice of it, and the body's word is often reported, not quoted ("The OECD
-                # expects ..."): answer it as asked, citing the body itself, never someone
-                # else's words in place of the one asked for.
+                # expects ..."): answer it as asked, taken only when a citation names that
+                # word or body, never someone else's words in place of the one asked for
+                # ("What does the Defense Council think about Easter?" cited a president's
+                # "Last year we celebrated Easter at home").
                 general = replace(intent, kind="general", speakers=[], topic=question)
                 answer = self._compose_answer(
                     question, general, index, self.evidence(question, general, index, None)
                 )
-                if not answer.abstained and (not intent.role or _cites(answer, intent.role)):
+                named = intent.role or evidence.speaker
+                if not answer.abstained and _cites(answer, named):
                     return answer
             in_article = self._quoted_in_article_on(intent.topic, evidence, index)
             if in_article:
