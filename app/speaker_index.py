@@ -178,6 +178,7 @@ class SpeakerIndex:
         self._close: dict[str, list[str]] = {}
         self._role_holders = sorted(holders, key=lambda h: (h.name, h.role))
         self._holders: dict[str, list[RoleHolder]] = defaultdict(list)
+        self._roles_of: dict[str, set[str]] = defaultdict(set)
         for holder in self._role_holders:
             # Under the words a question's role phrase is looked up by (`role_keywords`): a
             # name's key drops leading offices ("Head of the Office of the President" keys as
@@ -185,6 +186,7 @@ class SpeakerIndex:
             words = {w.rstrip("s") for w in canonical_key(holder.role).split()}
             for word in words | role_keywords(holder.role):
                 self._holders[word].append(holder)
+            self._roles_of[holder.name].add(holder.role)
 
     def to_json(self) -> bytes:
         """What the index was built into (not the lookup tables `_derive` makes from it), for
@@ -275,7 +277,7 @@ class SpeakerIndex:
             best: dict[str, RoleHolder] = {}
             for word in role_keywords(variant):
                 for holder in self._holders.get(word, ()):
-                    if role_matches(variant, holder.role) and same_office(variant, holder.role):
+                    if self._holds_as_asked(variant, holder):
                         known = best.get(holder.name, holder)
                         top = holder if holder.quotes > known.quotes else known
                         ids = tuple(sorted({*holder.article_ids, *known.article_ids}))
@@ -285,6 +287,18 @@ class SpeakerIndex:
                 return found
             debris = debris or found
         return debris
+
+    def _holds_as_asked(self, phrase: str, holder: RoleHolder) -> bool:
+        """The holder's role is the office asked, and no other role of theirs is its shadow or
+        former version: news shortens "shadow chancellor Oliver Letwin" to "the chancellor"
+        in the next paragraph, never the other way round, so a person recorded in both holds
+        the shadow office."""
+        if not (role_matches(phrase, holder.role) and same_office(phrase, holder.role)):
+            return False
+        return not any(
+            role_matches(phrase, role) and not same_office(phrase, role)
+            for role in self._roles_of.get(holder.name, ())
+        )
 
     def bare_surname_speakers(self, mention: str) -> list[str]:
         """One-word speakers whose word is the surname of a full name nobody carries ("Quint"

@@ -356,6 +356,20 @@ def test_role_holders_named_in_full_come_first() -> None:
     assert [h.name for h in index.role_holders("the Lowtown manager")] == ["Ada Lind", "Anger"]
 
 
+def test_a_shadow_office_shortened_in_one_article_is_still_the_shadow_office() -> None:
+    """News writes "shadow chancellor Ivo Marsh", then "the chancellor": he holds the shadow
+    office, and "the chancellor" asked is the holder recorded only as chancellor."""
+    index = SpeakerIndex(
+        [
+            *quoted("Ivo Marsh", "a1", 3, "shadow chancellor"),
+            *quoted("Ivo Marsh", "a2", 4, "chancellor"),
+            *quoted("Ada Lind", "a3", 2, "Chancellor"),
+        ]
+    )
+    assert [h.name for h in index.role_holders("the chancellor")] == ["Ada Lind"]
+    assert [h.name for h in index.role_holders("the shadow chancellor")] == ["Ivo Marsh"]
+
+
 def test_a_description_holds_a_role_only_when_nobody_named_does() -> None:
     """ "the French foreign minister" (extraction debris) holds the role as asked; the person
     recorded as "Foreign Minister" in a French release is the holder meant."""
