@@ -38,7 +38,7 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-NAMING_VERSION = 4
+NAMING_VERSION = 5
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -141,10 +141,20 @@ def _speaks_for_someone(tokens: Sequence[str]) -> bool:
     return named and served[0].lower() != "the"
 
 
-# One Slavic surname ending transliterated several ways ("Zelensky", "Zelenskyy",
-# "Zelenskiy"): the press service and the wire agencies each keep their own, and a question
-# typed one way must find the person quoted under another.
-_SLAVIC_ENDING = re.compile(r"(?<=sk)(?:yy|yi|iy|ij|ii|yj)$")
+# Slavic surname endings transliterated several ways ("Zelensky", "Zelenskyy", "Zelenskiy";
+# "Podolyak", "Podoliak"): the press service and the wire agencies each keep their own, and a
+# question typed one way must find the person quoted under another. (ending, its key), tried
+# on the last word of a name only.
+_SLAVIC_ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=sk)(?:yy|yi|iy|ij|ii|yj)$"), "y"),
+    (re.compile(r"(?<=[bcdfghklmnprstvz])i(?=ak$|uk$)"), "y"),
+)
+
+
+def _surname_key(word: str) -> str:
+    for ending, key in _SLAVIC_ENDINGS:
+        word = ending.sub(key, word)
+    return word
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -156,8 +166,8 @@ def canonical_key(name: str) -> str:
     first question's time under cProfile)."""
     stripped = strip_titles(_ascii_fold(name))
     tokens = [_POSSESSIVE.sub("", t) for t in _NON_WORD.sub(" ", stripped).split()]
-    tokens = [_SLAVIC_ENDING.sub("y", t.strip(".'’-").lower()) for t in tokens]
-    return " ".join(t for t in tokens if t)
+    tokens = [t for t in (t.strip(".'’-").lower() for t in tokens) if t]
+    return " ".join([*tokens[:-1], _surname_key(tokens[-1])] if tokens else [])
 
 
 def surname(name: str) -> str:
