@@ -138,14 +138,23 @@ def is_doc(ref: Ref, gold_docs: Iterable[str]) -> bool:
 
 
 def name_key(name: str) -> list[str]:
-    """Lowercase ASCII tokens of a name without punctuation and leading titles."""
+    """Lowercase ASCII tokens of a name without punctuation and leading titles, spelt the same
+    whichever transliteration the article used (`spelling`)."""
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).translate(_QUOTES)
     folded = re.sub(r"'s\b", "", folded)
     tokens = _NON_WORD.sub(" ", folded).lower().split()
     while len(tokens) > 1 and tokens[0] in _TITLES:
         tokens.pop(0)
-    return tokens
+    return [spelling(t) for t in tokens]
+
+
+def spelling(word: str) -> str:
+    """One spelling for a word's transliterations: "y" read as "i" and doubled letters single
+    ("Zelenskyy", "Zelensky", "Zelenskiy" -> "zelenski"; "Podolyak", "Podoliak" -> "podoliak").
+    The scorer's own rule, not the product's: an answer that names the person in another
+    spelling than the gold article's names the same person."""
+    return re.sub(r"(.)\1+", r"\1", word.lower().replace("y", "i"))
 
 
 # A generated who-said question whose phrases occur together in more articles than this may
@@ -165,10 +174,11 @@ def same_speaker(cited: str | None, asked: str | None) -> bool:
 
 
 def speaker_named(answer: str, expect_in_answer: Iterable[str]) -> bool:
-    """Who-said accuracy: every expected word occurs in the answer text (case-insensitive)."""
+    """Who-said accuracy: every expected word occurs in the answer text (case-insensitive, in
+    any transliteration: `spelling`)."""
     words = [w for w in expect_in_answer if w]
-    text = normalise(answer)
-    return bool(words) and all(normalise(w) in text for w in words)
+    text = spelling(normalise(answer))
+    return bool(words) and all(spelling(normalise(w)) in text for w in words)
 
 
 def declined(abstained: bool, n_citations: int) -> bool:

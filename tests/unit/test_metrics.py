@@ -199,3 +199,23 @@ def test_aggregate_of_nothing_applicable_is_none_not_zero() -> None:
     assert summary["cit_recall_strict"] is None
     assert summary["speaker_accuracy"] is None
     assert summary["abstention"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("cited", "asked", "same"),
+    [
+        ("Oles Vernyak", "Oles Verniak", True),  # one person, two transliterations
+        ("Ivan Dovrenskyy", "Ivan Dovrensky", True),
+        ("Ivan Dovrenskiy", "Dovrensky", True),
+        ("Ada Johnson", "Ada Johnston", False),  # another surname
+        ("Ida Vale", "Ida Vance", False),
+    ],
+)
+def test_same_speaker_in_any_transliteration(cited: str, asked: str, same: bool) -> None:
+    assert same_speaker(cited, asked) is same
+
+
+def test_who_said_names_the_speaker_in_any_transliteration() -> None:
+    assert speaker_named("Oles Vernyak said: “We stay.”", ["Verniak"])
+    assert speaker_named("Ivan Dovrensky said: “We stay.”", ["Dovrenskyy"])
+    assert not speaker_named("Ada Johnson said: “We stay.”", ["Johnston"])
