@@ -38,7 +38,7 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-NAMING_VERSION = 5
+NAMING_VERSION = 6
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -241,6 +241,10 @@ def _names_someone(name: str) -> bool:
     words = strip_titles(name).split()
     if words and words[0].lower() in _ARTICLES:
         words = words[1:]
+    if words and words[-1].lower() in OFFICE_HEADS:
+        # "Foreign Minister", "Prime Minister": an office written in capitals names nobody
+        # either; merged by its last word, every minister of the press corpus became one.
+        return False
     return bool(words) and all(w[:1].isupper() or w in _NAME_JOINERS | _PARTICLES for w in words)
 
 

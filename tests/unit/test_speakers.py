@@ -112,6 +112,13 @@ def test_unify_merges_transliterations_of_one_surname() -> None:
     assert canonical_key("Risky") == "risky" and canonical_key("Kowalski") == "kowalski"
 
 
+def test_offices_in_capitals_do_not_merge_across_articles() -> None:
+    mapping = unify_speakers(["Trade Minister"] * 5 + ["Foreign Minister", "Prime Minister"])
+    assert mapping == {n: n for n in ("Trade Minister", "Foreign Minister", "Prime Minister")}
+    # A name after the office still merges with the name.
+    assert unify_speakers(["Prime Minister Ann Vell", "Ann Vell"])["Ann Vell"] == "Ann Vell"
+
+
 def test_unify_merges_surname_initial_and_full_name() -> None:
     mapping = unify_speakers(["Lavrov", "Sergei Lavrov", "S. Lavrov", "Mr. Lavrov"])
     assert set(mapping.values()) == {"Sergei Lavrov"}
