@@ -38,7 +38,7 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-NAMING_VERSION = 6
+NAMING_VERSION = 7
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -219,7 +219,7 @@ def unify_speakers(names: Iterable[str], text: str = "") -> dict[str, str]:
     mapping: dict[str, str] = {}
     for name in counts:
         if text or _names_someone(name):
-            by_surname[surname(name)].append(name)
+            by_surname[surname(name) if text else _key_across_articles(name)].append(name)
         else:
             mapping[name] = name
     for members in by_surname.values():
@@ -228,6 +228,15 @@ def unify_speakers(names: Iterable[str], text: str = "") -> dict[str, str]:
         links = link_in_article(set(mapping.values()), text)
         mapping = {n: links[t].name if t in links else t for n, t in mapping.items()}
     return mapping
+
+
+def _key_across_articles(name: str) -> str:
+    """What must agree for speakers of different articles to merge: a person's surname, but an
+    office's or a body's whole name ("Foreign Minister", "Security Council"), whose last word
+    is no surname: merged by it, every minister of the press corpus had become one speaker and
+    the Defense Council the Security Council."""
+    key = canonical_key(name)
+    return key if surname(name) in OFFICE_HEADS | _BODIES else surname(name)
 
 
 def _names_someone(name: str) -> bool:
@@ -241,10 +250,6 @@ def _names_someone(name: str) -> bool:
     words = strip_titles(name).split()
     if words and words[0].lower() in _ARTICLES:
         words = words[1:]
-    if words and words[-1].lower() in OFFICE_HEADS:
-        # "Foreign Minister", "Prime Minister": an office written in capitals names nobody
-        # either; merged by its last word, every minister of the press corpus became one.
-        return False
     return bool(words) and all(w[:1].isupper() or w in _NAME_JOINERS | _PARTICLES for w in words)
 
 
