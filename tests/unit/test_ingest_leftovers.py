@@ -107,9 +107,9 @@ def test_writing_again_leaves_nothing_of_before(
     setup(ingestor, monkeypatch)
     ingestor.ingest_articles([NEW], progress=False)
     store = ingestor.store
-    chunks = store.chunks.get(where={"document_id": OLD.id}, include=["documents"])
-    quotes = store.quotes.get(where={"document_id": OLD.id}, include=["documents"])
-    assert chunks["documents"] == [NEW.text], name
+    chunks = store.chunks.get(where={"document_id": OLD.id}, include=["metadatas"])
+    quotes = store.quotes.get(where={"document_id": OLD.id}, include=["metadatas"])
+    assert [(m["start"], m["end"]) for m in chunks["metadatas"]] == [(0, len(NEW.text))], name
     assert quotes["ids"] == [], name  # NEW quotes no one
     assert [c.text for c in store.all_chunks()] == [NEW.text], name
 

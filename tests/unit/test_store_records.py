@@ -1,8 +1,9 @@
 """The store writes chunk and quote records byte-identical to what llama-index's
 `ChromaVectorStore.add` wrote from `TextNode`s (the writer before 2026-12-04, kept here as the
-reference): same ids, documents, metadata (the `_node_content` JSON string included)
-and vectors, so stores written before and after read the same, and llama-index retrievers
-still read them. Made-up articles, real quote finding and chunking, no model."""
+reference) but for the document, which it no longer writes (`ingest/store.py`): same ids,
+metadata (the `_node_content` JSON string included) and vectors, and the texts the store
+reads back are llama-index's documents, so stores written before and after read the same.
+Made-up articles, real quote finding and chunking, no model."""
 
 from __future__ import annotations
 
@@ -104,13 +105,19 @@ def ingested(tmp_path: Path):
 
 
 def _get(collection) -> list[tuple]:
-    """Every record as Chroma returns it (Chroma keeps no metadata key order)."""
-    got = collection.get(include=["documents", "metadatas", "embeddings"])
-    rows = zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True)
+    """Every record as Chroma returns it, less its document (Chroma keeps no metadata key
+    order)."""
+    got = collection.get(include=["metadatas", "embeddings"])
+    rows = zip(got["ids"], got["metadatas"], got["embeddings"], strict=True)
     return sorted(
-        (record_id, text, sorted(meta.items()), np.asarray(vector).tobytes())
-        for record_id, text, meta, vector in rows
+        (record_id, sorted(meta.items()), np.asarray(vector).tobytes())
+        for record_id, meta, vector in rows
     )
+
+
+def _documents(collection) -> dict[str, str]:
+    got = collection.get(include=["documents"])
+    return dict(zip(got["ids"], got["documents"], strict=True))
 
 
 def test_records_equal_llama_index_writes(ingested, tmp_path: Path):
@@ -137,6 +144,11 @@ def test_records_equal_llama_index_writes(ingested, tmp_path: Path):
         assert len(written) == len(expected) > 0
         for row, want in zip(written, expected, strict=True):
             assert row == want, row[0]
+    assert _documents(store.chunks) == dict.fromkeys(_documents(reference.chunks))  # all None
+    chunks, quotes = store.visible(store.article_hashes())
+    assert {c: chunk.text for c, chunk in chunks.items()} == _documents(reference.chunks)
+    assert {q: quote.text for q, (quote, _) in quotes.items()} == _documents(reference.quotes)
+    assert {c.id: c.text for c in store.all_chunks()} == _documents(reference.chunks)
 
 
 def test_cases_the_records_must_cover(ingested):
