@@ -151,7 +151,9 @@ def test_unchanged_reingest_reads_nothing(ingested):
 BATCH_CASES = [
     # (name, lengths, max_pieces, max_texts, batches expected)
     ("no texts", [], 2048, 64, []),
-    ("shortest first, one batch", [30, 10, 20], 2048, 64, [[1, 2, 0]]),
+    ("shortest first, one batch", [21, 20, 20], 2048, 64, [[1, 2, 0]]),
+    ("lengths far apart run alone", [30, 10, 20], 2048, 64, [[1], [2], [0]]),
+    ("a jump in length cuts the batch", [100, 10, 100, 10], 2048, 64, [[1, 3], [0, 2]]),
     ("padded size capped", [100, 100, 100, 100, 100], 300, 64, [[0, 1, 2], [3, 4]]),
     ("capped by the longest row", [10, 10, 10, 200], 400, 64, [[0, 1, 2], [3]]),
     ("text count capped", [5, 5, 5, 5, 5], 2048, 2, [[0, 1], [2, 3], [4]]),
