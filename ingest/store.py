@@ -1,11 +1,14 @@
 """The Chroma store: one wrapper for the three collections, embedded or client/server.
 
-- `quotedesk_chunks`: one record per chunk, in the layout llama-index's `ChromaVectorStore`
-  writes (its node JSON in `_node_content`) but without the document: a chunk's text is its
-  article's text between `start` and `end`, read from the article record (`_texts`). Chroma
-  indexes each document for full-text search, which nothing here asks of it: on 6,000 BBC
-  chunk and quote records that was 0.3-0.4 ms of a 0.8-1.0 ms `add` per record
-  (`python -m benchmarks.bench_chroma_add`), about 9 s of CPU over the full BBC's 26k.
+- `quotedesk_chunks`: one record per chunk, its fields as flat metadata, without a document:
+  a chunk's text is its article's text between `start` and `end`, read from the article
+  record (`_texts`). Chroma indexes each document for full-text search, which nothing here
+  asks of it, and each metadata value in SQLite: on 6,000 BBC chunk and quote records the
+  documents were 0.3-0.4 ms of a 0.8-1.0 ms `add` per record, and llama-index's keys
+  (`_node_content`, its node as JSON, 800 bytes a record; `_node_type`, the article id as
+  `document_id`, `doc_id`, `ref_doc_id`), which stores written before 2026-12-05 hold, about
+  0.1 ms more (`python -m benchmarks.bench_chroma_add`): about 12 s of CPU for the full BBC's
+  26k records. Readers need neither (`article_id` names the article).
 - `quotedesk_quotes`: one node per quotation with speaker metadata (no document either), so
   "what did X say" is a Chroma `where` filter on `speaker` instead of a Python loop over every
   quote. Quotes get their own collection (not chunk metadata) because a chunk holds several
@@ -34,7 +37,6 @@ ids with similarities, and `StoreError` for whatever Chroma raises while reading
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 import threading
 import time
@@ -592,8 +594,8 @@ class Store:
             for start in range(0, len(article_ids), self.max_batch):
                 ids = list(article_ids[start : start + self.max_batch])
                 self.articles.delete(ids=ids)
-                self.chunks.delete(where={"document_id": {"$in": ids}})
-                self.quotes.delete(where={"document_id": {"$in": ids}})
+                self.chunks.delete(where={"article_id": {"$in": ids}})
+                self.quotes.delete(where={"article_id": {"$in": ids}})
             self.lexical.delete(list(article_ids))
             self.records.delete(article_ids)
             self.written += 1
@@ -725,63 +727,17 @@ def article_from_record(text: str, meta: dict[str, Any], article_id: str) -> Art
 
 
 class _Record(NamedTuple):
-    """One Chroma record as llama-index's `ChromaVectorStore.add` writes a `TextNode`, less
-    its document (the text: see the module docstring)."""
+    """One chunk or quote record for Chroma: its id and flat metadata (no document)."""
 
     id: str
     metadata: dict[str, Any]
-
-
-def _node_record(record_id: str, meta: dict[str, Any], source_id: str) -> _Record:
-    """The record `ChromaVectorStore.add` makes of a `TextNode(id_=record_id, text=...,
-    metadata=meta)` whose SOURCE relation is `source_id`: the metadata plus the node as JSON
-    without its text and vector, and the source id under the three names llama-index's
-    stores filter on.
-
-    Built directly, not through a llama-index node: making, validating and dumping one
-    pydantic node per chunk and quote was most of the store's Python time in ingest
-    (benchmarks/profile_ingest.py). `tests/unit/test_store_records.py` holds it
-    byte-identical to what llama-index writes."""
-    node = {
-        "id_": record_id,
-        "embedding": None,
-        "metadata": meta,
-        "excluded_embed_metadata_keys": [],
-        "excluded_llm_metadata_keys": [],
-        "relationships": {
-            "1": {
-                "node_id": source_id,
-                "node_type": None,
-                "metadata": {},
-                "hash": None,
-                "class_name": "RelatedNodeInfo",
-            }
-        },
-        "metadata_template": "{key}: {value}",
-        "metadata_separator": "\n",
-        "text": "",
-        "mimetype": "text/plain",
-        "start_char_idx": None,
-        "end_char_idx": None,
-        "text_template": "{metadata_str}\n\n{content}",
-        "class_name": "TextNode",
-    }
-    metadata = {
-        **meta,
-        "_node_content": json.dumps(node, ensure_ascii=False),
-        "_node_type": "TextNode",
-        "document_id": source_id,
-        "doc_id": source_id,
-        "ref_doc_id": source_id,
-    }
-    return _Record(record_id, metadata)
 
 
 def _chunk_record(chunk: Chunk, article_hash: str) -> _Record:
     meta = {name: getattr(chunk, name) for name in _CHUNK_FIELDS}
     meta["article_hash"] = article_hash
     meta["day"] = day_number(chunk.published)  # what the date filter compares
-    return _node_record(chunk.id, _clean(meta), chunk.article_id)
+    return _Record(chunk.id, _clean(meta))
 
 
 def _quote_record(quote_id: str, quote: Quote, article: Article, stamp: str) -> _Record:
@@ -791,7 +747,7 @@ def _quote_record(quote_id: str, quote: Quote, article: Article, stamp: str) -> 
     # The source and date filters are Chroma `where` clauses on quotes too.
     meta["source"] = article.source
     meta["day"] = day_number(article.published)
-    return _node_record(quote_id, _clean(meta), article.id)
+    return _Record(quote_id, _clean(meta))
 
 
 def shared(value: str | None) -> str | None:
