@@ -2,7 +2,8 @@
 into fresh embedded collections, with one part of each record changed at a time.
 
     python -m benchmarks.bench_chroma_add --store DIR [--chunks 8242] [--quotes 6000]
-        [--stage 550] [--variants base,no-node,no-docs,ef100,m8,page100] [--repeat 1]
+        [--articles 0] [--stage 550] [--variants base,no-node,no-docs,ef100,m8,page100]
+        [--repeat 1]
 
 Reads the chunk and quote records (ids, vectors, documents, metadata) of an ingested store
 (`python -m benchmarks.profile_ingest --no-model --store DIR` makes one cheaply), then for
@@ -16,6 +17,11 @@ Chroma's Rust core writes SQLite and HNSW on its own threads) and per record. Va
 - `no-docs`: without documents (the text would live in the store's own records file).
 - `ef100`, `m8`: HNSW `ef_construction` 100, `max_neighbors` 8 (Chroma's default is 16).
 - `page100`, `page2000`: adds of 100 or 2,000 records instead of one stage's.
+- `text-in-meta`: the document as a metadata value (`text`) instead (for article records,
+  whose text the store must keep in Chroma).
+
+Article records (`--articles`) are added with the store's settings for them (Chroma's
+default HNSW; their one-number vector is a placeholder), whatever the variant's HNSW.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import numpy as np
 
 from benchmarks.common import machine
 
+_ARTICLES = "quotedesk_articles"
 _NODE_KEYS = ("_node_content", "_node_type", "doc_id", "ref_doc_id")
 _HNSW: dict[str, Any] = {"space": "cosine", "ef_construction": 200, "ef_search": 200}
 
@@ -51,6 +58,7 @@ class Variant(NamedTuple):
     page: int | None  # None: the stage size
     documents: bool
     metadata: Callable[[dict[str, Any]], dict[str, Any]]
+    text_in_metadata: bool = False
 
 
 def _same(meta: dict[str, Any]) -> dict[str, Any]:
@@ -70,6 +78,7 @@ VARIANTS: dict[str, Variant] = {
     "m8": Variant({**_HNSW, "max_neighbors": 8}, None, True, _same),
     "page100": Variant(_HNSW, 100, True, _same),
     "page2000": Variant(_HNSW, 2000, True, _same),
+    "text-in-meta": Variant(_HNSW, None, False, _same, text_in_metadata=True),
 }
 
 
@@ -105,13 +114,23 @@ def replay(collections: Sequence[tuple[str, Records]], variant: Variant, stage: 
         made = [
             (
                 client.create_collection(
-                    name, embedding_function=None, configuration={"hnsw": variant.hnsw}
+                    name,
+                    embedding_function=None,
+                    configuration=None if name == _ARTICLES else {"hnsw": variant.hnsw},
                 ),
                 records,
             )
             for name, records in collections
         ]
-        metas = [[variant.metadata(m) for m in records.metadatas] for _, records in made]
+        metas = [
+            [
+                {**variant.metadata(m), "text": text}
+                if variant.text_in_metadata
+                else variant.metadata(m)
+                for m, text in zip(records.metadatas, records.documents, strict=True)
+            ]
+            for _, records in made
+        ]
         start = time.process_time()
         for (collection, records), metadatas in zip(made, metas, strict=True):
             for at in range(0, len(records.ids), page):
@@ -130,14 +149,17 @@ def main() -> None:
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--chunks", type=int, default=8242)
     parser.add_argument("--quotes", type=int, default=6000)
+    parser.add_argument("--articles", type=int, default=0)
     parser.add_argument("--stage", type=int, default=550, help="records per add, as one stage")
     parser.add_argument("--variants", default="base,no-node,no-docs,ef100,m8,page100,page2000")
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
-    collections = [
-        ("quotedesk_chunks", read(args.store, "quotedesk_chunks", args.chunks)),
-        ("quotedesk_quotes", read(args.store, "quotedesk_quotes", args.quotes)),
+    wanted = [
+        ("quotedesk_chunks", args.chunks),
+        ("quotedesk_quotes", args.quotes),
+        (_ARTICLES, args.articles),
     ]
+    collections = [(name, read(args.store, name, n)) for name, n in wanted if n > 0]
     total = sum(len(r.ids) for _, r in collections)
     print(f"# Chroma add replay: {total} records ({args.store}); {machine()}")
     for _ in range(args.repeat):
