@@ -69,9 +69,10 @@ def run_quotedesk(
     chunks = desk.store.all_chunks()
     quotes = desk.store.counts()["quotes"]
     alone = report.quotes_read_alone
-    alone_texts = (
-        desk.store.quotes.get(ids=alone, include=["documents"])["documents"] if alone else []
-    )
+    alone_texts = []
+    if alone:  # their texts as the store reads them (its records hold no document)
+        _, read = desk.store.visible(desk.store.article_hashes())
+        alone_texts = [read[quote_id][0].text for quote_id in alone]
     chunk_texts = [embedding_text(c) for c in chunks]
     texts = chunk_texts + list(alone_texts)
     chunk_counts = desk.ingestor.count_tokens(chunk_texts)

@@ -170,23 +170,35 @@ def _trim_every(every: int) -> None:
 def _digest(store) -> str:  # noqa: ANN001 - ingest.store.Store, imported after the switches
     """sha256 over every chunk and quote record (id, text, metadata, vector bytes) and every
     article record's id, text and metadata, in id order; of the metadata, an article's ingest
-    time is left out and its origin kept without the folder (a temporary one per run)."""
+    time is left out and its origin kept without the folder (a temporary one per run). A
+    chunk's or quote's text is the one the store reads (`Store.visible`), and its metadata
+    leaves out llama-index's keys, as stores written before 2026-12-05 hold them (with the
+    text as the record's document) and stores written since hold neither: the digest of the
+    same articles ingested by either code is the same if what readers get is."""
     import hashlib
     import json
 
+    chunks, quotes = store.visible(store.article_hashes())
+    read = {c: chunk.text for c, chunk in chunks.items()}
+    read.update((q, quote.text) for q, (quote, _) in quotes.items())
     digest = hashlib.sha256()
     for collection in (store.chunks, store.quotes, store.articles):
         records = sorted(store.iter_records(collection, include=["metadatas", "documents"]))
         ids = [record_id for record_id, _, _ in records]
         vectors = store.vectors(collection, ids) if collection is not store.articles else None
-        for n, (record_id, meta, text) in enumerate(records):
-            meta = {k: v for k, v in meta.items() if k != "ingested_at"}
+        for n, (record_id, meta, document) in enumerate(records):
+            text = document if collection is store.articles else read[record_id]
+            meta = {k: v for k, v in meta.items() if k not in _NOT_HASHED}
             if "origin" in meta:
                 meta["origin"] = Path(meta["origin"]).name
             digest.update(json.dumps([record_id, text, meta], sort_keys=True).encode())
             if vectors is not None:
                 digest.update(vectors.matrix[n].tobytes())
     return digest.hexdigest()
+
+
+# Metadata the digest leaves out: an article's ingest time, and llama-index's keys.
+_NOT_HASHED = ("ingested_at", "_node_content", "_node_type", "document_id", "doc_id", "ref_doc_id")
 
 
 class _Floor(NamedTuple):

@@ -1,11 +1,18 @@
 """The Chroma store: one wrapper for the three collections, embedded or client/server.
 
-- `quotedesk_chunks`: one record per chunk, in the layout llama-index's `ChromaVectorStore`
-  writes (its node JSON in `_node_content`), so llama-index retrievers read the collection.
-- `quotedesk_quotes`: one node per quotation with speaker metadata, so "what did X say" is a
-  Chroma `where` filter on `speaker` instead of a Python loop over every quote. Quotes get their
-  own collection (not chunk metadata) because a chunk holds several speakers and a quote needs
-  its own vector to rank one speaker's words by topic.
+- `quotedesk_chunks`: one record per chunk, its fields as flat metadata, without a document:
+  a chunk's text is its article's text between `start` and `end`, read from the article
+  record (`_texts`). Chroma indexes each document for full-text search, which nothing here
+  asks of it, and each metadata value in SQLite: on 6,000 BBC chunk and quote records the
+  documents were 0.3-0.4 ms of a 0.8-1.0 ms `add` per record, and llama-index's keys
+  (`_node_content`, its node as JSON, 800 bytes a record; `_node_type`, the article id as
+  `document_id`, `doc_id`, `ref_doc_id`), which stores written before 2026-12-05 hold, about
+  0.1 ms more (`python -m benchmarks.bench_chroma_add`): about 12 s of CPU for the full BBC's
+  26k records. Readers need neither (`article_id` names the article).
+- `quotedesk_quotes`: one node per quotation with speaker metadata (no document either), so
+  "what did X say" is a Chroma `where` filter on `speaker` instead of a Python loop over every
+  quote. Quotes get their own collection (not chunk metadata) because a chunk holds several
+  speakers and a quote needs its own vector to rank one speaker's words by topic.
 - `quotedesk_articles`: the original article text and metadata. A record here is written last
   and is the commit mark of an article: chunks or quotes of an article without a matching
   record (a killed ingest) are invisible to readers and replaced by the next ingest.
@@ -30,7 +37,6 @@ ids with similarities, and `StoreError` for whatever Chroma raises while reading
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 import threading
 import time
@@ -256,19 +262,28 @@ class Store:
         whose article record holds their stamp (`hashes`); of `article_ids` only, when given."""
         chunks: dict[str, Chunk] = {}
         quotes: dict[str, tuple[Quote, str]] = {}
-        pages = [None] if article_ids is None else _pages(article_ids, _ARTICLES_PER_READ)
-        include = ["metadatas", "documents"]
-        for ids in pages:
-            where = None if ids is None else {"article_id": {"$in": list(ids)}}
-            for record_id, meta, text in self.iter_records(self.chunks, include, where):
+        wanted = list(hashes) if article_ids is None else list(article_ids)
+        for ids in _pages(wanted, _ARTICLES_PER_READ):
+            texts = self._texts(ids)
+            where = {"article_id": {"$in": list(ids)}}
+            for record_id, meta in self.iter_records(self.chunks, ["metadatas"], where):
                 if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
+                    text = _span_text(texts, meta)
                     chunk = chunk_from_metadata(record_id, text, meta)
                     chunks[chunk.id] = chunk
-            for record_id, meta, text in self.iter_records(self.quotes, include, where):
+            for record_id, meta in self.iter_records(self.quotes, ["metadatas"], where):
                 if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
                     article_id = shared(meta["article_id"])
-                    quotes[record_id] = (quote_from_metadata(text, meta), article_id)
+                    quote = quote_from_metadata(_span_text(texts, meta), meta)
+                    quotes[record_id] = (quote, article_id)
         return chunks, quotes
+
+    def _texts(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The stored texts of these articles (at most `read_page` ids): where chunk and quote
+        texts are read from, as their records hold no document."""
+        with _reading("article texts", self.location):
+            result = self.articles.get(ids=list(article_ids), include=["documents"])
+        return dict(zip(result["ids"], result["documents"], strict=True))
 
     def nearest(
         self, collection: Any, vector: Sequence[float], k: int, within: RecordFilter | None = None
@@ -463,11 +478,17 @@ class Store:
         return list(articles.values())
 
     def all_chunks(self) -> list[Chunk]:
+        """The chunks of committed articles (whose article record holds their stamp; only
+        those have the text they were cut from), in the order they were added."""
+        texts, hashes = {}, {}
+        for article_id, meta, text in self.iter_records(
+            self.articles, include=["metadatas", "documents"]
+        ):
+            texts[article_id], hashes[article_id] = text, meta.get("hash")
         return [
-            chunk_from_metadata(record_id, text, meta)
-            for record_id, meta, text in self.iter_records(
-                self.chunks, include=["metadatas", "documents"]
-            )
+            chunk_from_metadata(record_id, _span_text(texts, meta), meta)
+            for record_id, meta in self.iter_records(self.chunks, include=["metadatas"])
+            if hashes.get(meta.get("article_id")) == meta.get("article_hash")
         ]
 
     def iter_records(
@@ -573,8 +594,8 @@ class Store:
             for start in range(0, len(article_ids), self.max_batch):
                 ids = list(article_ids[start : start + self.max_batch])
                 self.articles.delete(ids=ids)
-                self.chunks.delete(where={"document_id": {"$in": ids}})
-                self.quotes.delete(where={"document_id": {"$in": ids}})
+                self.chunks.delete(where={"article_id": {"$in": ids}})
+                self.quotes.delete(where={"article_id": {"$in": ids}})
             self.lexical.delete(list(article_ids))
             self.records.delete(article_ids)
             self.written += 1
@@ -602,7 +623,6 @@ class Store:
                 ids=[r.id for r in page],
                 embeddings=np.asarray(vectors[start : start + self.max_batch], dtype=np.float32),
                 metadatas=[r.metadata for r in page],
-                documents=[r.document for r in page],
             )
 
     def write(
@@ -707,63 +727,17 @@ def article_from_record(text: str, meta: dict[str, Any], article_id: str) -> Art
 
 
 class _Record(NamedTuple):
-    """One Chroma record as llama-index's `ChromaVectorStore.add` writes a `TextNode`."""
+    """One chunk or quote record for Chroma: its id and flat metadata (no document)."""
 
     id: str
-    document: str
     metadata: dict[str, Any]
-
-
-def _node_record(record_id: str, text: str, meta: dict[str, Any], source_id: str) -> _Record:
-    """The record `ChromaVectorStore.add` makes of a `TextNode(id_=record_id, text=text,
-    metadata=meta)` whose SOURCE relation is `source_id`: the metadata plus the node as JSON
-    without its text and vector, and the source id under the three names llama-index's
-    stores filter on.
-
-    Built directly, not through a llama-index node: making, validating and dumping one
-    pydantic node per chunk and quote was most of the store's Python time in ingest
-    (benchmarks/profile_ingest.py). `tests/unit/test_store_records.py` holds it
-    byte-identical to what llama-index writes."""
-    node = {
-        "id_": record_id,
-        "embedding": None,
-        "metadata": meta,
-        "excluded_embed_metadata_keys": [],
-        "excluded_llm_metadata_keys": [],
-        "relationships": {
-            "1": {
-                "node_id": source_id,
-                "node_type": None,
-                "metadata": {},
-                "hash": None,
-                "class_name": "RelatedNodeInfo",
-            }
-        },
-        "metadata_template": "{key}: {value}",
-        "metadata_separator": "\n",
-        "text": "",
-        "mimetype": "text/plain",
-        "start_char_idx": None,
-        "end_char_idx": None,
-        "text_template": "{metadata_str}\n\n{content}",
-        "class_name": "TextNode",
-    }
-    metadata = {
-        **meta,
-        "_node_content": json.dumps(node, ensure_ascii=False),
-        "_node_type": "TextNode",
-        "document_id": source_id,
-        "doc_id": source_id,
-        "ref_doc_id": source_id,
-    }
-    return _Record(record_id, text, metadata)
 
 
 def _chunk_record(chunk: Chunk, article_hash: str) -> _Record:
     meta = {name: getattr(chunk, name) for name in _CHUNK_FIELDS}
     meta["article_hash"] = article_hash
     meta["day"] = day_number(chunk.published)  # what the date filter compares
-    return _node_record(chunk.id, chunk.text, _clean(meta), chunk.article_id)
+    return _Record(chunk.id, _clean(meta))
 
 
 def _quote_record(quote_id: str, quote: Quote, article: Article, stamp: str) -> _Record:
@@ -773,7 +747,7 @@ def _quote_record(quote_id: str, quote: Quote, article: Article, stamp: str) -> 
     # The source and date filters are Chroma `where` clauses on quotes too.
     meta["source"] = article.source
     meta["day"] = day_number(article.published)
-    return _node_record(quote_id, quote.text, _clean(meta), article.id)
+    return _Record(quote_id, _clean(meta))
 
 
 def shared(value: str | None) -> str | None:
@@ -783,8 +757,13 @@ def shared(value: str | None) -> str | None:
     return sys.intern(value) if value else None
 
 
+def _span_text(article_texts: Mapping[str, str], meta: dict[str, Any]) -> str:
+    """A chunk's or quote's text: its article's text between its `start` and `end`."""
+    return article_texts[meta["article_id"]][int(meta["start"]) : int(meta["end"])]
+
+
 def chunk_from_metadata(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
-    """Rebuild a `Chunk` from what Chroma returns (documents + flat metadata)."""
+    """Rebuild a `Chunk` from its text and what Chroma returns (flat metadata)."""
     return Chunk(
         id=shared(chunk_id),
         article_id=shared(meta["article_id"]),

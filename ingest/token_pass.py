@@ -30,6 +30,7 @@ work can run beside it (`Ingestor.overlap`).
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -47,6 +48,11 @@ from ingest.pooling import PooledText, Span, TokenStates, joined, padded, pool
 # Larger batches gained nothing per word piece on this CPU and multiply the attention scores'
 # memory (rows x heads x width x width floats per layer).
 MAX_BATCH_PIECES = 2048
+# What one more batch costs, in padded word pieces (`plan_batches`). The model's own cost per
+# batch is nil on this CPU: a batch of 1 row cost no more per word piece than one of 8 or 16
+# (33 ms a 128-piece row either way, onnxruntime, one thread); what is left is the Python
+# around a batch (padding its ids, one task), well under a word piece's 0.26 ms.
+BATCH_COST_PIECES = 4
 
 
 @dataclass(frozen=True)
@@ -76,22 +82,36 @@ class PassStats:
     longest: int = 0
 
 
-def plan_batches(lengths: Sequence[int], max_pieces: int, max_texts: int) -> list[list[int]]:
-    """Indices of the texts in batches, shortest texts first: each batch holds at most
-    `max_texts` texts and at most `max_pieces` padded word pieces (its row count times its
-    longest text); a text longer than `max_pieces` on its own is a batch of one."""
+def plan_batches(
+    lengths: Sequence[int], max_pieces: int, max_texts: int, batch_cost: int = BATCH_COST_PIECES
+) -> list[list[int]]:
+    """Indices of the texts in batches of neighbouring lengths, shortest texts first: each
+    batch holds at most `max_texts` texts and at most `max_pieces` padded word pieces (its row
+    count times its longest text); a text longer than `max_pieces` on its own is a batch of
+    one. Where to cut is chosen over the whole call (an exact partition of the sorted lengths,
+    by dynamic programming), for the fewest padded word pieces plus `batch_cost` per batch:
+    filling each batch to the cap instead padded 2.3% of an ingest stage's word pieces on the
+    full BBC (a stage's 550 chunks are sparse in length), against 0.2% for one call over all
+    8,283 (the floor's)."""
     order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    ordered = [lengths[i] for i in order]
+    best = [0] + [math.inf] * len(ordered)  # best[n]: cost of batching the n shortest
+    cut = [0] * (len(ordered) + 1)  # where the last batch of the n shortest starts
+    for end in range(1, len(ordered) + 1):
+        longest = ordered[end - 1]
+        for start in range(end - 1, max(-1, end - 1 - max_texts), -1):
+            rows = end - start
+            if rows > 1 and rows * longest > max_pieces:
+                break
+            cost = best[start] + rows * longest + batch_cost
+            if cost < best[end]:
+                best[end], cut[end] = cost, start
     batches: list[list[int]] = []
-    current: list[int] = []
-    for index in order:
-        rows = len(current) + 1
-        if current and (rows > max_texts or rows * lengths[index] > max_pieces):
-            batches.append(current)
-            current = []
-        current.append(index)
-    if current:
-        batches.append(current)
-    return batches
+    end = len(ordered)
+    while end:
+        batches.append(order[cut[end] : end])
+        end = cut[end]
+    return batches[::-1]
 
 
 class Forward(Protocol):

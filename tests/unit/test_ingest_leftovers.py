@@ -68,7 +68,7 @@ def _kill_delete_after_chunks(ingestor: Ingestor, monkeypatch: pytest.MonkeyPatc
     ingestor.ingest_articles([OLD], progress=False)
     store = ingestor.store
     store.articles.delete(ids=[OLD.id])
-    store.chunks.delete(where={"document_id": {"$in": [OLD.id]}})
+    store.chunks.delete(where={"article_id": {"$in": [OLD.id]}})
 
 
 def _committed(ingestor: Ingestor, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -107,9 +107,9 @@ def test_writing_again_leaves_nothing_of_before(
     setup(ingestor, monkeypatch)
     ingestor.ingest_articles([NEW], progress=False)
     store = ingestor.store
-    chunks = store.chunks.get(where={"document_id": OLD.id}, include=["documents"])
-    quotes = store.quotes.get(where={"document_id": OLD.id}, include=["documents"])
-    assert chunks["documents"] == [NEW.text], name
+    chunks = store.chunks.get(where={"article_id": OLD.id}, include=["metadatas"])
+    quotes = store.quotes.get(where={"article_id": OLD.id}, include=["metadatas"])
+    assert [(m["start"], m["end"]) for m in chunks["metadatas"]] == [(0, len(NEW.text))], name
     assert quotes["ids"] == [], name  # NEW quotes no one
     assert [c.text for c in store.all_chunks()] == [NEW.text], name
 

@@ -88,7 +88,8 @@ def ingested(tmp_path: Path, request: pytest.FixtureRequest):
 def test_each_chunk_is_read_once_and_no_quote_again(ingested):
     ingestor, embedder, report = ingested
     chunks = ingestor.store.all_chunks()
-    quotes = ingestor.store.quotes.get(include=["documents"])["documents"]
+    _, visible = ingestor.store.visible(ingestor.store.article_hashes())
+    quotes = [quote.text for quote, _ in visible.values()]
     assert chunks and quotes
     reads = Counter(embedder.read)
     assert all(reads[embedding_text(c)] == 1 for c in chunks)
@@ -100,10 +101,9 @@ def test_each_chunk_is_read_once_and_no_quote_again(ingested):
 def test_stored_quote_vector_is_the_pooled_span(ingested):
     ingestor, embedder, _ = ingested
     store = ingestor.store
-    ids, docs = [], []
-    for record_id, text in store.iter_records(store.quotes, ["documents"]):
-        ids.append(record_id)
-        docs.append(text)
+    _, visible = store.visible(store.article_hashes())
+    ids = list(visible)
+    docs = [quote.text for quote, _ in visible.values()]
     stored = store.embeddings(store.quotes, ids)
     for record_id, text in zip(ids, docs, strict=True):
         np.testing.assert_allclose(stored[record_id], embedder.fake.query(text), atol=1e-6)
@@ -151,7 +151,9 @@ def test_unchanged_reingest_reads_nothing(ingested):
 BATCH_CASES = [
     # (name, lengths, max_pieces, max_texts, batches expected)
     ("no texts", [], 2048, 64, []),
-    ("shortest first, one batch", [30, 10, 20], 2048, 64, [[1, 2, 0]]),
+    ("shortest first, one batch", [21, 20, 20], 2048, 64, [[1, 2, 0]]),
+    ("lengths far apart run alone", [30, 10, 20], 2048, 64, [[1], [2], [0]]),
+    ("a jump in length cuts the batch", [100, 10, 100, 10], 2048, 64, [[1, 3], [0, 2]]),
     ("padded size capped", [100, 100, 100, 100, 100], 300, 64, [[0, 1, 2], [3, 4]]),
     ("capped by the longest row", [10, 10, 10, 200], 400, 64, [[0, 1, 2], [3]]),
     ("text count capped", [5, 5, 5, 5, 5], 2048, 2, [[0, 1], [2, 3], [4]]),

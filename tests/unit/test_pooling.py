@@ -6,6 +6,8 @@ The model tests load all-MiniLM-L6-v2 once (a few seconds); the rest is numpy.
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pytest
 
@@ -197,20 +199,25 @@ def test_chunk_vector_of_a_batch_equals_the_direct_one(embedder):
 
 
 @pytest.mark.slow
-def test_threaded_capped_pass_equals_one_batch_in_turn(embedder):
+def test_threaded_capped_pass_equals_one_batch_in_turn(embedder, monkeypatch):
     """Two workers on capped batches give the vectors of one worker on one batch, in order."""
-    from ingest.token_pass import PassThreads, TokenPass
+    from ingest import token_pass as module
+    from ingest.token_pass import BATCH_COST_PIECES, PassThreads, TokenPass
 
     base = embedder.token_pass
     texts = [TEXT, "x", "Héllo wörld. " * 60, "Short title\n" + TEXT, "Critics were not convinced."]
     spans = [[_span(TEXT, "Aldo Brenn")], [], [], [], [(0, 7)]]
+    plan = module.plan_batches
 
-    def run(threads: PassThreads, max_pieces: int):
+    def run(threads: PassThreads, max_pieces: int, batch_cost: int):
         token_pass = TokenPass(base.forward, embedder.model_path, 256, 8, threads, max_pieces)
-        return token_pass.pooled(texts, spans)
+        with monkeypatch.context() as patch:
+            patch.setattr(module, "plan_batches", partial(plan, batch_cost=batch_cost))
+            return token_pass.pooled(texts, spans)
 
-    one, one_read = run(PassThreads(workers=1, intra_op=1), 10**6)
-    two, two_read = run(PassThreads(workers=2, intra_op=1), 300)
+    # A batch dearer than any padding: everything in one batch.
+    one, one_read = run(PassThreads(workers=1, intra_op=1), 10**6, 10**9)
+    two, two_read = run(PassThreads(workers=2, intra_op=1), 300, BATCH_COST_PIECES)
     for a, b in zip(one, two, strict=True):
         assert float(a.vector @ b.vector) > 1 - 1e-5
         for sa, sb in zip(a.spans, b.spans, strict=True):

@@ -1,12 +1,12 @@
-"""The store writes chunk and quote records byte-identical to what llama-index's
-`ChromaVectorStore.add` wrote from `TextNode`s (the writer before 2026-12-04, kept here as the
-reference): same ids, documents, metadata (the `_node_content` JSON string included)
-and vectors, so stores written before and after read the same, and llama-index retrievers
-still read them. Made-up articles, real quote finding and chunking, no model."""
+"""The store writes chunk and quote records as llama-index's `ChromaVectorStore.add` wrote
+them from `TextNode`s (the writer before 2026-12-04, kept here as the reference), less what
+it no longer writes (`ingest/store.py`): the document and llama-index's own keys. Same ids,
+the same values of every other metadata key, the same vector bytes, and the texts the store
+reads back are llama-index's documents, so stores written before and after read the same.
+Made-up articles, real quote finding and chunking, no model."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 
@@ -103,14 +103,28 @@ def ingested(tmp_path: Path):
     return store, calls
 
 
+# What llama-index adds to a node's metadata, which the store no longer writes.
+LLAMA_INDEX_KEYS = ("_node_content", "_node_type", "document_id", "doc_id", "ref_doc_id")
+
+
 def _get(collection) -> list[tuple]:
-    """Every record as Chroma returns it (Chroma keeps no metadata key order)."""
-    got = collection.get(include=["documents", "metadatas", "embeddings"])
-    rows = zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True)
+    """Every record as Chroma returns it, less its document and llama-index's keys (Chroma
+    keeps no metadata key order)."""
+    got = collection.get(include=["metadatas", "embeddings"])
+    rows = zip(got["ids"], got["metadatas"], got["embeddings"], strict=True)
     return sorted(
-        (record_id, text, sorted(meta.items()), np.asarray(vector).tobytes())
-        for record_id, text, meta, vector in rows
+        (
+            record_id,
+            sorted((k, v) for k, v in meta.items() if k not in LLAMA_INDEX_KEYS),
+            np.asarray(vector).tobytes(),
+        )
+        for record_id, meta, vector in rows
     )
+
+
+def _documents(collection) -> dict[str, str]:
+    got = collection.get(include=["documents"])
+    return dict(zip(got["ids"], got["documents"], strict=True))
 
 
 def test_records_equal_llama_index_writes(ingested, tmp_path: Path):
@@ -137,16 +151,25 @@ def test_records_equal_llama_index_writes(ingested, tmp_path: Path):
         assert len(written) == len(expected) > 0
         for row, want in zip(written, expected, strict=True):
             assert row == want, row[0]
+    assert _documents(store.chunks) == dict.fromkeys(_documents(reference.chunks))  # all None
+    for collection in (store.chunks, store.quotes):
+        written = collection.get(include=["metadatas"])["metadatas"]
+        assert not {k for meta in written for k in meta} & set(LLAMA_INDEX_KEYS)
+    chunks, quotes = store.visible(store.article_hashes())
+    assert {c: chunk.text for c, chunk in chunks.items()} == _documents(reference.chunks)
+    assert {q: quote.text for q, (quote, _) in quotes.items()} == _documents(reference.quotes)
+    assert {c.id: c.text for c in store.all_chunks()} == _documents(reference.chunks)
 
 
 def test_cases_the_records_must_cover(ingested):
-    """The comparison above is only as good as its data: unicode and escapes in the node
-    JSON, quotes with and without a speaker, articles with and without source and date."""
+    """The comparison above is only as good as its data: unicode and escapes in the
+    metadata and the texts, quotes with and without a speaker, articles with and without
+    source and date."""
     store, _ = ingested
     quotes = store.quotes.get(include=["metadatas"])["metadatas"]
     chunks = store.chunks.get(include=["metadatas"])["metadatas"]
     assert any("speaker" in m for m in quotes) and any("speaker" not in m for m in quotes)
     assert any("day" in m for m in chunks) and any("day" not in m for m in chunks)
-    contents = [json.loads(m["_node_content"]) for m in chunks]
-    assert any("“" in c["metadata"]["title"] for c in contents)
-    assert any("\\" in m["_node_content"] for m in quotes)
+    assert any("“" in m["title"] for m in chunks)
+    _, read = store.visible(store.article_hashes())
+    assert any("\\" in quote.text for quote, _ in read.values())

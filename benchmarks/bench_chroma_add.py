@@ -1,0 +1,172 @@
+"""What inside Chroma's `add` costs: the records of a stored quotedesk store written again
+into fresh embedded collections, with one part of each record changed at a time.
+
+    python -m benchmarks.bench_chroma_add --store DIR [--chunks 8242] [--quotes 6000]
+        [--articles 0] [--stage 550] [--variants base,no-node,no-docs,ef100,m8,page100]
+        [--repeat 1]
+
+Reads the chunk and quote records (ids, vectors, documents, metadata) of an ingested store
+(`python -m benchmarks.profile_ingest --no-model --store DIR` makes one cheaply), then for
+each variant adds them to a new `PersistentClient` in a temporary folder, in pages the size
+of one ingest stage's add, and prints the process CPU seconds of the adds (every thread's:
+Chroma's Rust core writes SQLite and HNSW on its own threads) and per record. Variants:
+
+- `base`: the records as stored, the store's HNSW settings.
+- `no-node`: without the llama-index keys (`_node_content`, `_node_type`, `doc_id`,
+  `ref_doc_id`), keeping `document_id`, which the store's deletes filter on.
+- `no-docs`: without documents (the text would live in the store's own records file).
+- `ef100`, `m8`: HNSW `ef_construction` 100, `max_neighbors` 8 (Chroma's default is 16).
+- `page100`, `page2000`: adds of 100 or 2,000 records instead of one stage's.
+- `text-in-meta`: the document as a metadata value (`text`) instead (for article records,
+  whose text the store must keep in Chroma).
+
+Article records (`--articles`) are added with the store's settings for them (Chroma's
+default HNSW; their one-number vector is a placeholder), whatever the variant's HNSW.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from benchmarks.common import machine
+
+_ARTICLES = "quotedesk_articles"
+_NODE_KEYS = ("_node_content", "_node_type", "doc_id", "ref_doc_id")
+_HNSW: dict[str, Any] = {"space": "cosine", "ef_construction": 200, "ef_search": 200}
+
+
+class Records(NamedTuple):
+    """One collection's records, row for row."""
+
+    ids: list[str]
+    vectors: np.ndarray
+    documents: list[str]
+    metadatas: list[dict[str, Any]]
+
+
+class Variant(NamedTuple):
+    """How a replay differs from the stored records: a record change, HNSW settings, page size."""
+
+    hnsw: dict[str, Any]
+    page: int | None  # None: the stage size
+    documents: bool
+    metadata: Callable[[dict[str, Any]], dict[str, Any]]
+    text_in_metadata: bool = False
+
+
+def _same(meta: dict[str, Any]) -> dict[str, Any]:
+    return meta
+
+
+def _without_node(meta: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in meta.items() if k not in _NODE_KEYS}
+
+
+VARIANTS: dict[str, Variant] = {
+    "base": Variant(_HNSW, None, True, _same),
+    "no-node": Variant(_HNSW, None, True, _without_node),
+    "no-docs": Variant(_HNSW, None, False, _same),
+    "no-node-no-docs": Variant(_HNSW, None, False, _without_node),
+    "ef100": Variant({**_HNSW, "ef_construction": 100}, None, True, _same),
+    "m8": Variant({**_HNSW, "max_neighbors": 8}, None, True, _same),
+    "page100": Variant(_HNSW, 100, True, _same),
+    "page2000": Variant(_HNSW, 2000, True, _same),
+    "text-in-meta": Variant(_HNSW, None, False, _same, text_in_metadata=True),
+}
+
+
+def read(store: Path, name: str, limit: int) -> Records:
+    """The first `limit` records of a stored collection, in Chroma's order."""
+    import chromadb
+    from chromadb.config import Settings
+
+    client = chromadb.PersistentClient(
+        path=str(store / "chroma"), settings=Settings(anonymized_telemetry=False)
+    )
+    got = client.get_collection(name).get(
+        limit=limit, include=["embeddings", "documents", "metadatas"]
+    )
+    return Records(
+        list(got["ids"]),
+        np.asarray(got["embeddings"], dtype=np.float32),
+        list(got["documents"]),
+        list(got["metadatas"]),
+    )
+
+
+def replay(collections: Sequence[tuple[str, Records]], variant: Variant, stage: int) -> float:
+    """CPU seconds of adding the records to fresh collections, page by page."""
+    import chromadb
+    from chromadb.config import Settings
+
+    page = variant.page or stage
+    with tempfile.TemporaryDirectory(prefix="chroma-add-") as folder:
+        client = chromadb.PersistentClient(
+            path=folder, settings=Settings(anonymized_telemetry=False)
+        )
+        made = [
+            (
+                client.create_collection(
+                    name,
+                    embedding_function=None,
+                    configuration=None if name == _ARTICLES else {"hnsw": variant.hnsw},
+                ),
+                records,
+            )
+            for name, records in collections
+        ]
+        metas = [
+            [
+                {**variant.metadata(m), "text": text}
+                if variant.text_in_metadata
+                else variant.metadata(m)
+                for m, text in zip(records.metadatas, records.documents, strict=True)
+            ]
+            for _, records in made
+        ]
+        start = time.process_time()
+        for (collection, records), metadatas in zip(made, metas, strict=True):
+            for at in range(0, len(records.ids), page):
+                end = at + page
+                collection.add(
+                    ids=records.ids[at:end],
+                    embeddings=records.vectors[at:end],
+                    documents=records.documents[at:end] if variant.documents else None,
+                    metadatas=metadatas[at:end],
+                )
+        return time.process_time() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--chunks", type=int, default=8242)
+    parser.add_argument("--quotes", type=int, default=6000)
+    parser.add_argument("--articles", type=int, default=0)
+    parser.add_argument("--stage", type=int, default=550, help="records per add, as one stage")
+    parser.add_argument("--variants", default="base,no-node,no-docs,ef100,m8,page100,page2000")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    wanted = [
+        ("quotedesk_chunks", args.chunks),
+        ("quotedesk_quotes", args.quotes),
+        (_ARTICLES, args.articles),
+    ]
+    collections = [(name, read(args.store, name, n)) for name, n in wanted if n > 0]
+    total = sum(len(r.ids) for _, r in collections)
+    print(f"# Chroma add replay: {total} records ({args.store}); {machine()}")
+    for _ in range(args.repeat):
+        for name in args.variants.split(","):
+            cpu = replay(collections, VARIANTS[name], args.stage)
+            print(f"{name:16s} CPU {cpu:7.2f} s  {1000 * cpu / total:.3f} ms/record", flush=True)
+
+
+if __name__ == "__main__":
+    main()
