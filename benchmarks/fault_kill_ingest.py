@@ -126,8 +126,8 @@ def check_store(store_dir: Path, expected: Expected, complete: bool) -> list[str
     store = Store.open(store_dir)
     try:
         records = store.articles.get(include=["documents", "metadatas"])
-        chunks = store.chunks.get(include=["documents", "metadatas"])
-        quotes = store.quotes.get(include=["documents", "metadatas"])
+        chunks = store.chunks.get(include=["metadatas"])
+        quotes = store.quotes.get(include=["metadatas"])
         archived = {a.id: a.text for a in store.archive}
         index = store.lexical
         lexical = Lexical(index.stamps.read(), index.chunks.stamps(), index.quotes.stamps())
@@ -155,8 +155,8 @@ def check_store(store_dir: Path, expected: Expected, complete: bool) -> list[str
     if complete:
         missing = set(expected.texts) - set(stamps)
         problems += [f"missing article {i}" for i in sorted(missing)]
-    visible_chunks = _visible(chunks, stamps)
-    visible_quotes = _visible(quotes, stamps)
+    visible_chunks = _visible(chunks, stamps, texts)
+    visible_quotes = _visible(quotes, stamps, texts)
     for article_id in sorted(set(stamps) & set(expected.texts)):
         text = texts[article_id]
         if text != expected.texts[article_id]:
@@ -319,15 +319,18 @@ def _check_archive(
     return problems
 
 
-def _visible(result: dict, stamps: dict[str, str]) -> dict[str, dict[int, tuple]]:
-    """article id -> index -> (start, end, text) of items whose stamp matches the record."""
+def _visible(
+    result: dict, stamps: dict[str, str], texts: dict[str, str]
+) -> dict[str, dict[int, tuple]]:
+    """article id -> index -> (start, end, text) of items whose stamp matches the record; a
+    chunk's or quote's text is its article record's text between its offsets (the records
+    hold no document)."""
     found: dict[str, dict[int, tuple]] = {}
-    for item_id, text, meta in zip(
-        result["ids"], result["documents"], result["metadatas"], strict=True
-    ):
+    for item_id, meta in zip(result["ids"], result["metadatas"], strict=True):
         article_id, _, index = item_id.rpartition(":")
         stamp = stamps.get(meta.get("article_id"))
         if stamp is not None and stamp == meta.get("article_hash"):
+            text = (texts.get(meta["article_id"]) or "")[meta["start"] : meta["end"]]
             found.setdefault(article_id, {})[int(index.lstrip("q"))] = (
                 meta["start"],
                 meta["end"],
