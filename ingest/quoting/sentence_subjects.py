@@ -25,7 +25,7 @@ from ingest.quoting.nounphrases import (
     plausible_np,
 )
 from ingest.quoting.subjects import PAREN_ASIDE, WORD, is_adverb, place_comma
-from ingest.quoting.wholephrase import continues_phrase, whole_speaker
+from ingest.quoting.wholephrase import PARTICIPLE_LINKS, continues_phrase, whole_speaker
 
 _TWO_CAPITALS_NEXT = re.compile(r"\s+[A-Z][\w'’\-]+\s+[A-Z]")
 _COMMA_YEAR = re.compile(r",\s+\d{4}\b")
@@ -200,7 +200,19 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
             continue
         if not _COMMA_YEAR.match(sentence[w.end() :]):  # `On July 6, 2015, X`
             return _after_intro(sentence, words[i + 1 :])  # `On Thursday, after ..., X`
-    return words
+    return _after_participle_phrase(words)
+
+
+def _after_participle_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`Speaking to the committee he urged ...`: a participle and its preposition or object
+    open the sentence without a comma; its subject is the pronoun that follows the phrase,
+    and with none the sentence has no subject to give (never the participle itself). A name
+    ending like a participle (`Pickering said`) is followed by no such word."""
+    first = words[0].group()
+    if not (first.endswith("ing") and len(words) > 1 and words[1].group() in PARTICIPLE_LINKS):
+        return words
+    after = next((i for i, w in enumerate(words[:14]) if w.group().lower() in PRONOUNS), None)
+    return words[after:] if after else []
 
 
 def _without_links(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:

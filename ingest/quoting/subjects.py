@@ -36,7 +36,7 @@ from ingest.quoting.nounphrases import (
     plausible_np,
 )
 from ingest.quoting.shares import share_phrase
-from ingest.quoting.wholephrase import modified_head, whole_speaker
+from ingest.quoting.wholephrase import PARTICIPLE_AUXILIARIES, modified_head, whole_speaker
 
 _CLOSING_MARK = re.compile(r"[,.!?]?[”\"]")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
@@ -146,6 +146,8 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Subject | 
     np_pos = left.find(np, segment_start)
     np, shift = _after_leading_phrase(*_role_and_name(*clean_np(np)))
     np, shift = whole_speaker(np, shift) or (np, shift)
+    if np.lower() in PARTICIPLE_AUXILIARIES:
+        return None  # `Having said that, ...`
     if not np or not (plausible_np(np) or _whole_plural(np, cue)):
         return None
     return Subject(np, offset + np_pos + shift, cue, role)

@@ -33,6 +33,13 @@ PHRASE_ENDERS = frozenset(
     themselves himself herself says said say"""
     )
 )
+# Words after an opening participle that make it a phrase (`Speaking to`, `Laying into the`),
+# not a name ending like one (`Pickering said`).
+PARTICIPLE_LINKS = FUNCTION_WORDS | frozenset(
+    split_words("into about after before during through his her their its")
+)
+# Participles of auxiliaries: `Having said that, ...` opens a phrase, never names a speaker.
+PARTICIPLE_AUXILIARIES = frozenset(split_words("having being"))
 # Owned things that speak for their owner, besides the sent documents of `documents`.
 OWNED_DOCUMENTS = DOCUMENT_NOUNS | frozenset(
     split_words("report website site blog tweet email memo minutes release announcement")

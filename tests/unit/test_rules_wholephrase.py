@@ -42,6 +42,16 @@ SPEAKERS = [
         "Portview",
     ),
     (
+        "participle_phrase_without_comma",
+        'Laying into the harbour board she said: "We will rebuild the pier."',
+        "she",
+    ),
+    (
+        "participle_phrase_before_urged",
+        "Speaking to the harbour board he urged the council to rebuild the pier.",
+        "he",
+    ),
+    (
         "name_before_unlisted_verb_stays",
         'Ortiz went after the board, calling it "a disgrace to the town".',
         "Ortiz",
@@ -57,6 +67,18 @@ def _speakers(text: str) -> set[str]:
 @pytest.mark.parametrize(("case", "text", "np"), SPEAKERS, ids=[r[0] for r in SPEAKERS])
 def test_speaker_is_the_whole_phrase(case: str, text: str, np: str) -> None:
     assert _speakers(text) == {np}
+
+
+# `Having said that, ...` opens a phrase: no statement, no speaker
+NO_SPEAKERS = [
+    "Having said that, the pier will close for a week.",
+    "Having announced that the pier would close, the board met again.",
+]
+
+
+@pytest.mark.parametrize("text", NO_SPEAKERS)
+def test_an_auxiliary_participle_names_no_speaker(text: str) -> None:
+    assert _speakers(text) == set()
 
 
 # (words, where the speaker starts, or None)
