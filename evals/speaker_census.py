@@ -1,6 +1,12 @@
 """Count what extraction finds in a corpus: quotes by kind, and speakers that are offices or
 fragments rather than people (`President`, `President of Russia`, `Federation Vladimir Putin`).
 
+Junk speakers (issue 17, "roles are noun phrases, never leftovers") are counted by kind: a
+possessive (`Gordon Brown's`, `Chelsea's statement`: an owner or the owner's document, not who
+spoke), a participle (`Speaking`, `Having`: the opening of an introductory phrase), and a
+fragment (`Other` of `Other analysts`, `Radio` of `Radio 1`: a speaker phrase that the text
+continues with more of its noun phrase, read at the phrase's last mention before the quote).
+
 No gold is needed, so it runs on any JSONL corpus; run it on two versions of the extractor to see
 what a change does to a whole corpus (the transcripts notes compare main and this branch).
 
@@ -12,13 +18,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ingest.quotes import extract_quotes_many
-from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS
+from ingest.quotes import SPACY_MODEL, extract_quotes_many
+from ingest.quoting.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS
+from ingest.quoting.nounphrases import agent_noun
+from ingest.types import Quote
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -30,6 +45,8 @@ class Census:
     office_speakers: list[tuple[str, int]]
     office_quotes: int
     resolved: list[tuple[str, int]]  # speakers of the quotes whose speaker phrase is asked for
+    junk: dict[str, int]  # quotes with a junk speaker, by kind (`possessive`, `parsed_kind`)
+    junk_speakers: list[tuple[str, int]]  # the junk speakers, kind-prefixed, most frequent first
 
 
 def office_like(speaker: str) -> bool:
@@ -39,26 +56,104 @@ def office_like(speaker: str) -> bool:
     return first in ROLE_WORDS | ORG_HEADS
 
 
+_POSSESSIVE = re.compile(r"['’]s?$|['’]s\s+(?P<head>[a-z][\w\-]*)")
+# How a phrase's last word ties it to words after it in its noun phrase (spaCy's labels)
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "poss"})
+_RIGHT_PART_DEPS = frozenset({"nummod", "compound", "prep", "amod"})
+
+
+def possessive(quote: Quote) -> bool:
+    """`Gordon Brown's`, `Chelsea's statement`: an owner, or the owner's document, is named
+    as the speaker (`the prime minister's official spokesman` is a person and passes)."""
+    for phrase in (quote.speaker or "", quote.speaker_as_written or ""):
+        owned = _POSSESSIVE.search(phrase)
+        if owned and not (owned.group("head") and _person_noun(phrase)):
+            return True
+    return False
+
+
+def _person_noun(phrase: str) -> bool:
+    last = phrase.split()[-1].lower()
+    return last in ROLE_WORDS | ORG_HEADS or agent_noun(last)
+
+
+def mention(text: str, quote: Quote) -> tuple[int, int] | None:
+    """Where the speaker phrase as written stands: its last occurrence before the quote ends,
+    else its first after; None for a pronoun, which is never a fragment."""
+    written = quote.speaker_as_written or ""
+    if not written or written.lower() in PRONOUNS:
+        return None
+    found = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", text)]
+    before = [s for s in found if s[0] < quote.end]
+    return before[-1] if before else (found[0] if found else None)
+
+
+def parsed_kind(doc: Doc, end: int) -> str | None:
+    """`participle` or `fragment` for the phrase ending at character `end` of a parsed window:
+    its last word is an -ing verb (`Speaking to the committee he urged`), or it modifies a
+    noun after it or has a part of its phrase after it (`Other analysts`, `Radio 1`,
+    `Adviser to the Head of ...`); a comma before that part (an apposition) does not count."""
+    token = next((t for t in reversed(doc) if t.idx < end), None)
+    if token is None:
+        return None
+    if token.tag_ == "VBG" and " " not in doc.text[:end].strip():
+        return "participle"
+    if token.dep_ in _MODIFIER_DEPS and token.head.i > token.i:
+        return "fragment"
+    if any(c.i == token.i + 1 and c.dep_ in _RIGHT_PART_DEPS for c in token.rights):
+        return "fragment"
+    return None
+
+
 def census(texts: list[str], top: int, phrases: frozenset[str] = frozenset()) -> Census:
     """Extract every text once and count; `phrases` are speaker phrases as written (compared
     without case) whose resolved speakers are counted too."""
     kinds: Counter[str] = Counter()
     offices: Counter[str] = Counter()
     resolved: Counter[str] = Counter()
-    for quotes in extract_quotes_many(texts):
+    junk: Counter[str] = Counter()
+    junk_speakers: Counter[str] = Counter()
+    windows: list[str] = []
+    owners: list[tuple[str, int]] = []  # speaker and mention end within its window
+    for text, quotes in zip(texts, extract_quotes_many(texts), strict=True):
         for q in quotes:
             kinds[q.kind] += 1
             if q.speaker and office_like(q.speaker):
                 offices[q.speaker] += 1
             if (q.speaker_as_written or "").lower() in phrases:
                 resolved[q.speaker or "(none)"] += 1
+            if not q.speaker:
+                continue
+            if possessive(q):
+                junk["possessive"] += 1
+                junk_speakers[f"possessive: {q.speaker}"] += 1
+                continue
+            span = mention(text, q)
+            if span:
+                windows.append(text[span[0] : span[1] + 60])
+                owners.append((q.speaker, span[1] - span[0]))
+    for doc, (speaker, end) in zip(_parse(windows), owners, strict=True):
+        kind = parsed_kind(doc, end)
+        if kind:
+            junk[kind] += 1
+            junk_speakers[f"{kind}: {speaker}"] += 1
     return Census(
         len(texts),
         dict(kinds),
         offices.most_common(top),
         sum(offices.values()),
         resolved.most_common(top),
+        dict(junk),
+        junk_speakers.most_common(top),
     )
+
+
+def _parse(windows: list[str]) -> Iterator[Doc]:
+    """Each window (a speaker phrase as written and the words after it) parsed by spaCy."""
+    import spacy
+
+    nlp = spacy.load(SPACY_MODEL, exclude=["ner", "lemmatizer"])
+    return nlp.pipe(windows, batch_size=256)
 
 
 def load(path: Path, prefix: str, limit: int | None) -> list[str]:
@@ -91,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{result.articles} articles; quotes by kind: {result.kinds}")
     print(f"office-like speakers: {result.office_quotes} quotes")
     for speaker, n in result.office_speakers:
+        print(f"  {n:>5}  {speaker}")
+    print(f"junk speakers: {sum(result.junk.values())} quotes {result.junk}")
+    for speaker, n in result.junk_speakers:
         print(f"  {n:>5}  {speaker}")
     if args.phrase:
         print(f"speakers of {', '.join(args.phrase)}:")

@@ -187,6 +187,11 @@ def _without_affiliation(words: list[str]) -> list[str]:
     return name if len(name) >= 2 and plain else words
 
 
+def is_adverb(word: str) -> bool:
+    """`flatly`, `repeatedly`: an -ly word between a subject and its verb is not the subject."""
+    return word.islower() and word.endswith("ly") and len(word) > 4
+
+
 def is_time(word: str) -> bool:
     """A weekday, month or number: time phrases sit between a verb and its clause or subject."""
     return word.lower().strip(".,") in _TIME_WORDS or word.strip(".,").isdigit()

@@ -25,6 +25,7 @@ from ingest.quoting.nounphrases import (
     plausible_np,
 )
 from ingest.quoting.subjects import PAREN_ASIDE, WORD, is_adverb, place_comma
+from ingest.quoting.wholephrase import PARTICIPLE_LINKS, continues_phrase, whole_speaker
 
 _TWO_CAPITALS_NEXT = re.compile(r"\s+[A-Z][\w'’\-]+\s+[A-Z]")
 _COMMA_YEAR = re.compile(r",\s+\d{4}\b")
@@ -88,6 +89,8 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Subject | None:
             continue
         if len(chosen) == 1 and chosen[0].group().lower() in _ARTICLES and cue in PARTICIPLES:
             chosen += _common_noun(sentence, words[i : i + 4])
+        elif CAP.match(chosen[-1].group()) if chosen else False:
+            return _modified_subject(sentence, offset, cue, chosen, words[i:])
         break
     if not chosen:
         return None
@@ -95,6 +98,48 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Subject | None:
     if not np or not plausible_np(np) or np.lower() in ("the",):
         return None
     return Subject(np, offset + chosen[0].start() + shift, cue, None)
+
+
+def _modified_subject(
+    sentence: str,
+    offset: int,
+    cue: str,
+    chosen: list[re.Match[str]],
+    rest: list[re.Match[str]],
+) -> Subject | None:
+    """`Other analysts said`, `US oil giant Exxon said`: capitalised words followed by more of
+    their noun phrase are its modifiers, so the subject is the whole phrase when a verb
+    follows it and its head is a plural noun, or the name a descriptor introduces
+    (`wholephrase`). Otherwise the capitalised words are the subject as they stand (`Trump
+    went after Bush`)."""
+    phrase = list(chosen)
+    for w in rest[:6]:
+        if "," in sentence[phrase[-1].end() : w.start()]:
+            break
+        if not (continues_phrase(w.group()) or CAP.match(w.group()) and len(phrase) > len(chosen)):
+            break
+        phrase.append(w)
+    after = rest[len(phrase) - len(chosen)].group() if len(rest) > len(phrase) - len(chosen) else ""
+    text, _ = clean_np(sentence[phrase[0].start() : phrase[-1].end()])
+    whole = whole_speaker(text, 0) if len(phrase) > len(chosen) else None
+    if whole and whole[0] == text and not _verb_like(after, cue):
+        whole = None  # `Trump wants to`: a plural-looking head needs a verb after it
+    if whole is None:
+        np, shift = clean_np(sentence[chosen[0].start() : chosen[-1].end()].rstrip("."))
+        if not np or not plausible_np(np) or np.lower() in ("the",):
+            return None
+        return Subject(np, offset + chosen[0].start() + shift, cue, None)
+    return Subject(whole[0], offset + max(sentence.find(whole[0], phrase[0].start()), 0), cue, None)
+
+
+def _verb_like(word: str, cue: str) -> bool:
+    """For a reporting cue, a word that can open the predicate after its subject: the cue, a
+    listed verb or auxiliary, or a past form. Any other cue takes no plural group as speaker
+    (`Harbor targets included ...` reports nothing)."""
+    low = word.lower()
+    if cue.lower() not in VERBS:
+        return False
+    return bool(low) and (low == cue or low in VERBS | AUX or low.endswith("ed"))
 
 
 _NOT_NAMES = LEADING_ADVERBS | frozenset(
@@ -155,7 +200,19 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
             continue
         if not _COMMA_YEAR.match(sentence[w.end() :]):  # `On July 6, 2015, X`
             return _after_intro(sentence, words[i + 1 :])  # `On Thursday, after ..., X`
-    return words
+    return _after_participle_phrase(words)
+
+
+def _after_participle_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`Speaking to the committee he urged ...`: a participle and its preposition or object
+    open the sentence without a comma; its subject is the pronoun that follows the phrase,
+    and with none the sentence has no subject to give (never the participle itself). A name
+    ending like a participle (`Pickering said`) is followed by no such word."""
+    first = words[0].group()
+    if not (first.endswith("ing") and len(words) > 1 and words[1].group() in PARTICIPLE_LINKS):
+        return words
+    after = next((i for i, w in enumerate(words[:14]) if w.group().lower() in PRONOUNS), None)
+    return words[after:] if after else []
 
 
 def _without_links(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:

@@ -30,11 +30,13 @@ from ingest.quoting.nounphrases import (
     FUNCTION_WORDS,
     clean_np,
     clean_role,
+    is_adverb,
     is_time,
     looks_like_role,
     plausible_np,
 )
 from ingest.quoting.shares import share_phrase
+from ingest.quoting.wholephrase import PARTICIPLE_AUXILIARIES, modified_head, whole_speaker
 
 _CLOSING_MARK = re.compile(r"[,.!?]?[”\"]")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
@@ -143,9 +145,18 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Subject | 
     np = np.strip(" ,—–-()[]")
     np_pos = left.find(np, segment_start)
     np, shift = _after_leading_phrase(*_role_and_name(*clean_np(np)))
-    if not np or not plausible_np(np):
+    np, shift = whole_speaker(np, shift) or (np, shift)
+    if np.lower() in PARTICIPLE_AUXILIARIES:
+        return None  # `Having said that, ...`
+    if not np or not (plausible_np(np) or _whole_plural(np, cue)):
         return None
     return Subject(np, offset + np_pos + shift, cue, role)
+
+
+def _whole_plural(np: str, cue: str) -> bool:
+    """`Other analysts said`: a plural noun with capitalised modifiers speaks as a whole, but
+    only through a reporting verb (`Harbor targets included ...` reports nothing)."""
+    return modified_head(np.split()) == 0 and cue.lower() in VERBS
 
 
 _LEADING_PREPOSITIONS = frozenset(split_words("in at on during after before from with over at by"))
@@ -277,11 +288,6 @@ def _apposition(part: str) -> bool:
         or stripped.isdigit()
         or stripped.split(" ", 1)[0].lower() in ("who", "which")
     )
-
-
-def is_adverb(word: str) -> bool:
-    """`flatly`, `repeatedly`: an -ly word between a subject and its verb is not the subject."""
-    return word.islower() and word.endswith("ly") and len(word) > 4
 
 
 _SEGMENT_BREAK = re.compile(r"[,;:()“”\"—–]|\s--?\s|\b" + alternation(BOUNDARY_WORDS) + r"\b")

@@ -1,0 +1,31 @@
+"""The junk-speaker census (`evals.speaker_census`): which speakers it counts as possessives,
+and where it reads a speaker phrase. The parse-based kinds need spaCy and are not tested here."""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.speaker_census import mention, possessive
+from ingest.types import Quote
+
+# (speaker, as written, counted as a possessive)
+POSSESSIVES = [
+    ("Dana Ortiz's", "he", True),  # an owner taken for the speaker
+    ("Portview's statement", "Portview's statement", True),  # a document
+    ("prime minister's official spokesman", "the prime minister's official spokesman", False),
+    ("Portview's chief executive", "Portview's chief executive", False),
+    ("Dana Ortiz", "Ortiz", False),
+]
+
+
+@pytest.mark.parametrize(("speaker", "written", "counted"), POSSESSIVES)
+def test_possessive(speaker: str, written: str, counted: bool) -> None:
+    quote = Quote("x", 0, 1, speaker=speaker, speaker_as_written=written)
+    assert possessive(quote) is counted
+
+
+def test_mention_is_the_last_before_the_quote_and_never_a_pronoun() -> None:
+    text = 'Other analysts met. Other analysts said "no". Other views differ.'
+    quote = Quote("no", 40, 42, speaker="Other", speaker_as_written="Other")
+    assert mention(text, quote) == (20, 25)
+    assert mention(text, Quote("no", 40, 42, speaker="X", speaker_as_written="he")) is None
