@@ -408,7 +408,7 @@ def _select(ranked: Sequence[Candidate], evidence: Evidence, limit: int) -> list
 
 def _own_first(ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
     """For a question about a person, their own best words lead when they score close to the
-    best unit (within the runner-up share) and that unit is not about them: "How did X
+    best unit (within `_CLOSE` of it) and that unit is not about them: "How did X
     describe campaign donations?" answered first with a campaign manager's words on refunds
     reads as X's answer, or hides X's own words behind someone else's."""
     speaker = evidence.speaker

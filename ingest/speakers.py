@@ -152,6 +152,7 @@ _SLAVIC_ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def _surname_key(word: str) -> str:
+    """A surname with its transliterated ending spelt one way (`_SLAVIC_ENDINGS`)."""
     for ending, key in _SLAVIC_ENDINGS:
         word = ending.sub(key, word)
     return word
