@@ -6,6 +6,7 @@ words must never be on screen, and the verified ones must appear before the answ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 import pytest
@@ -46,8 +47,10 @@ RECORDER = """
 
 
 def supported(n: int, messages: Sequence[Message]) -> str:
+    """One sentence the passage supports: its speaker and its first sentence."""
     speaker, text = passages(messages)[n]
-    return f"{speaker} said that {text.strip().rstrip(',.')} [{n}]."
+    first = re.split(r"(?<=[.!?])\s+", text.strip())[0]
+    return f"{speaker} said that {first.rstrip(',.')} [{n}]."
 
 
 def reply(messages: Sequence[Message]) -> str:
