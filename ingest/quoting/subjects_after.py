@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ingest.quoting.joint import names_then_verb
 from ingest.quoting.lexicon import (
     ABBREVIATIONS,
     ARTICLES,
@@ -242,6 +243,7 @@ AFTER_RULES = (
     Rule("verb_then_name", _verb_then_name),
     Rule("unlisted_verb_then_name", _unlisted_verb_then_name),
     Rule("unlisted_verb_after", _unlisted_verb_alone),
+    Rule("names_then_verb", names_then_verb),
     Rule("name_then_verb", _name_then_verb_listed),
     Rule("name_then_unlisted_verb", _name_then_verb_unlisted),
     _PHRASAL_RULE,

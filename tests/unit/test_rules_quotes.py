@@ -44,6 +44,33 @@ SPEAKERS = [
         "Fred Kagan",
         "apposition_after",
     ),
+    # --- names_then_verb
+    (
+        "two_people_speaking_together_the_first_named",
+        (
+            '"We all know the harbour matters," Lowtown mayor Ada Lind and her deputy Ivo Marsh'
+            " said in the letter."
+        ),
+        "We all know",
+        "Ada Lind",
+        "names_then_verb",
+    ),
+    (
+        # Without the rule it took the previous quotation's speaker.
+        "a_joint_statement_after_another_speakers_quote",
+        '"The bridge is safe," Sam Reed said. "We will rebuild it," Ada Lind and Ivo Marsh said.',
+        "We will rebuild",
+        "Ada Lind",
+        "names_then_verb",
+    ),
+    (
+        # The `and` inside an office's name: the person is the one after it.
+        "an_office_whose_name_holds_and",
+        '"Planes will be tracked," Secretary of the Harbour and Rail Council Ivo Marsh said.',
+        "Planes will be",
+        "Ivo Marsh",
+        "names_then_verb",
+    ),
     # --- as_x_put_it
     (
         "as_x_pointed_out",
