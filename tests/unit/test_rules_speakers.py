@@ -28,6 +28,13 @@ AFTER = [
     (f'"{QUOTE}" said Dana J. Ortiz.', QUOTE, "Dana J. Ortiz", "said", "verb_then_name"),
     (f'"{QUOTE}" Dana Ortiz said.', QUOTE, "Dana Ortiz", "said", "name_then_verb"),
     (
+        '"We rebuild," mayor Dana Ortiz and her deputy Ivo Marsh said.',
+        "We rebuild,",
+        "mayor Dana Ortiz",
+        "said",
+        "names_then_verb",
+    ),
+    (
         f'"{QUOTE}" Dana Ortiz, the harbour master, said.',
         QUOTE,
         "Dana Ortiz",
