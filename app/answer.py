@@ -249,7 +249,7 @@ class ExtractiveAnswerer:
             return []
         own = [c for c in evidence.candidates if c.unit.speaker == info.name]
         for article_id in dict.fromkeys(c.unit.chunk.article_id for c in own):
-            chunks = self._article_chunks(article_id)
+            chunks = self._article_chunks(article_id, SHORT_ARTICLE_CHUNKS + 1)
             text = "\n".join(f"{c.title or ''} {c.text}" for c in chunks)
             if len(chunks) <= SHORT_ARTICLE_CHUNKS and terms <= set(
                 self.retriever.lexicon.terms(text)
@@ -257,10 +257,14 @@ class ExtractiveAnswerer:
                 return [c for c in own if c.unit.chunk.article_id == article_id]
         return []
 
-    def _article_chunks(self, article_id: str) -> list[Chunk]:
-        """One article's chunks, in order, read from the store."""
+    def _article_chunks(self, article_id: str, limit: int | None = None) -> list[Chunk]:
+        """One article's chunks, in order, read from the store; at most `limit` (a transcript
+        of hundreds need not be read to know it is longer than one story)."""
         chunks: list[Chunk] = []
-        while (chunk := self.retriever.chunks.get(chunk_id(article_id, len(chunks)))) is not None:
+        while limit is None or len(chunks) < limit:
+            chunk = self.retriever.chunks.get(chunk_id(article_id, len(chunks)))
+            if chunk is None:
+                break
             chunks.append(chunk)
         return chunks
 

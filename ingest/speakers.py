@@ -236,8 +236,8 @@ def _key_across_articles(name: str) -> str:
     office's or a body's whole name ("Foreign Minister", "Security Council"), whose last word
     is no surname: merged by it, every minister of the press corpus had become one speaker and
     the Defense Council the Security Council."""
-    key = canonical_key(name)
-    return key if surname(name) in OFFICE_HEADS | _BODIES else surname(name)
+    last = surname(name)
+    return canonical_key(name) if last in OFFICE_HEADS | _BODIES else last
 
 
 def _names_someone(name: str) -> bool:
