@@ -100,7 +100,7 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     if quantity and parsed.slot is not None and parsed.slot.rule == SUBJECT_OF_MAIN_VERB:
         # "How many goals did X score?": the number is in the report, not in X's words.
         parsed = replace(parsed, slot=None)
-    asked = _asked_person(question, parsed, index, previous, who_is)
+    asked = _asked_person(question, parsed, index, previous, who_is, quantity)
     found, topic = asked.found, asked.topic
     if not who_is and parsed.what_about is None and not (wants_more and not topic):
         topic = _carry_topic(topic, parsed, previous, found, asked.carried)
@@ -162,6 +162,7 @@ def _asked_person(
     index: SpeakerIndex,
     previous: Turn | None,
     who_is: bool,
+    quantity: bool,
 ) -> _Asked:
     """The person in speaker position, else one the question names, else the last one."""
     slot = parsed.slot
@@ -182,6 +183,11 @@ def _asked_person(
         found = _resolve_slot(slot, index)
         topic = parsed.topic if found.speakers else parsed.topic_with_speaker
         asked = _Asked(found, topic, asks_words=bool(found.speakers))
+    elif parsed.pronoun_acts and last_person and not quantity:
+        # "Has he ever changed a policy because of the press?" asks for his words as the
+        # named "Has X ever changed ..." does (`SUBJECT_OF_MAIN_VERB`); "How many goals did he
+        # score?" is in the report.
+        asked = _Asked(_Resolved(), parsed.topic, asks_words=True, carried=True)
     elif not (parsed.pronoun_subject and last_person):
         # No speaker position ("Why was X sacked?"): a named person is what the question is
         # about, not whose words it asks for. With "he" as its subject ("Did he resign

@@ -64,7 +64,12 @@ class ParsedQuestion:
     points_back: bool  # "it", "that", "there": refers to the last topic
     third_person: bool  # "he", "his", "they": refers to the last person
     pronoun_subject: bool  # the main clause's subject is "he"/"she"/"they": "Is he quitting?"
-    names_topic: bool = False  # "... about/on Y": the question states its own topic
+    # ... and it is the active subject of the main verb ("Has he ever changed a policy ..."):
+    # the pronoun counterpart of `SUBJECT_OF_MAIN_VERB`, asked about in their own words too.
+    pronoun_acts: bool = False
+    # "... about/on Y", or a topic of `OWN_TOPIC_WORDS` content words ("Has he ever changed a
+    # policy because of pressure from the press?"): the question states its own topic
+    names_topic: bool = False
     # The cue is a reaction to something ("X's view", "How did X react?"): without an object
     # it refers to a topic the conversation already has.
     relational_cue: bool = False
@@ -380,6 +385,23 @@ def _subject_of_main_verb(doc: Doc) -> SpeakerSlot | None:
 
 
 SUBJECT_OF_MAIN_VERB = "subject_of_main_verb"
+# A follow-up whose own topic has this many content words asks about that, not the last topic
+# ("Did he see room for talks?" still needs it).
+OWN_TOPIC_WORDS = 4
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def _pronoun_acts(doc: Doc) -> bool:
+    """ "Has he ever changed a policy ...", "Will she stand again?": a third-person pronoun is
+    the active subject of the main verb, as a name is in `_subject_of_main_verb`; "Why was he
+    sacked?" (a passive) is about him as a subject of news."""
+    return any(
+        child.dep_ == "nsubj" and child.lower_ in LEXICON["third_person"]
+        for root in doc
+        if root.dep_ == "ROOT" and not _passive(root)
+        for child in root.children
+    )
+
 
 SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
     _SpeakerRule("subject_of_cue_verb", _subject_of_cue_verb),
@@ -583,9 +605,12 @@ def parse_question(question: str) -> ParsedQuestion:
             for t in doc
         ),
         third_person=any(w in LEXICON["third_person"] for w in lowered),
-        names_topic=any(w in ("about", "on", "regarding", "concerning") for w in lowered),
+        names_topic=any(w in ("about", "on", "regarding", "concerning") for w in lowered)
+        or sum(t.pos_ in _CONTENT_POS for t in doc if t.i not in scaffold and t.i not in speaker)
+        >= OWN_TOPIC_WORDS,
         pronoun_subject=any(
             t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in LEXICON["third_person"] for t in doc
         ),
         relational_cue=any(doc[i].lemma_.lower() in RELATIONAL_CUES for i in cue),
+        pronoun_acts=_pronoun_acts(doc),
     )

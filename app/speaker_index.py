@@ -318,6 +318,11 @@ class SpeakerIndex:
             if any(s < span[1] and span[0] < e for s, e in resolved):
                 continue  # "michael" after "michael howard" was resolved whole
             names = self.resolve(mention.text, fuzzy=mention.text[:1].isupper())
+            if mention.text.islower() and " " not in mention.text:
+                # A lowercase word is a name only as a person's surname ("pryce" typed for Owen
+                # Pryce): a one-word speaker is often a common word ("Music", "Judges"), and a
+                # question without names reads as all lowercase ("Is he giving up music?").
+                names = [n for n in names if " " in n]
             if names:
                 resolved.append(span)
             found.extend(n for n in names if n not in found)

@@ -38,7 +38,7 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-NAMING_VERSION = 7
+NAMING_VERSION = 8
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -59,6 +59,19 @@ AFFILIATIONS = frozenset(
         """mp mps mep meps msp msps mla mlas am td tory tories labour conservative conservatives
     liberal lib dem dems democrat democrats democratic republican republicans gop green
     greens independent snp ukip plaid"""
+    )
+)
+# Occupations written before a full name ("Singer George Michael", "Pop star Ann Vell"): who
+# the person is, not their name; alone ("the singer") they are no one's name either.
+OCCUPATIONS = frozenset(
+    _lexicon(
+        """singer star actor actress rapper comedian comic author writer novelist poet
+    playwright producer presenter broadcaster journalist columnist chef designer model
+    musician guitarist drummer frontman artist photographer striker midfielder defender
+    goalkeeper winger forward captain coach manager boss player champion boxer golfer sprinter
+    athlete cyclist jockey trainer referee analyst economist strategist lawyer barrister
+    campaigner activist businessman businesswoman tycoon entrepreneur billionaire banker
+    investor scientist researcher surgeon doctor historian"""
     )
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
@@ -105,12 +118,15 @@ def strip_titles(name: str) -> str:
 
 def _describes_who_follows(token: str, following: Sequence[str]) -> bool:
     """A word written before a name that is no part of it: a title ("Minister", always); a
-    party or membership ("Tory MP", "Lib Dem") or a possessive ("Plaid Cymru's"), only with a
-    full name after it, since "Labour Party" and "Fox TV's" alone are what speaks."""
+    party or membership ("Tory MP", "Lib Dem"), an occupation ("Singer", "Pop star") or a
+    possessive ("Plaid Cymru's"), only with a full name after it, since "Labour Party", "Star"
+    and "Fox TV's" alone are what speaks."""
     word = token.strip(".,").lower()
     if word in TITLES:
         return True
-    return _person_words(following) and (word in AFFILIATIONS or bool(_POSSESSIVE.search(word)))
+    return _person_words(following) and (
+        word in AFFILIATIONS or word in OCCUPATIONS or bool(_POSSESSIVE.search(word))
+    )
 
 
 def _person_words(tokens: Sequence[str]) -> bool:

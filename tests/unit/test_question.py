@@ -87,8 +87,8 @@ def test_lowercase_words_are_not_close_spellings_of_names(news_index: SpeakerInd
 def test_pronoun_follow_up_keeps_its_person(news_index: SpeakerIndex) -> None:
     previous = Turn(speaker="Ken Livingstone", topic="Evening Standard apology")
     intent = understand("Has he changed a policy because of the press?", news_index, previous)
-    assert intent.speakers == ["Ken Livingstone"]
-    assert "Ken Livingstone" in intent.topic  # the question only says "he"
+    # He acts in it, as a name in that place would: his words are asked for
+    assert (intent.kind, intent.speakers) == ("speaker_topic", ["Ken Livingstone"])
     nameless = Turn(speaker=None, topic="George Michael documentary")
     carried = understand("Is he giving up music?", news_index, nameless)
     assert "George Michael documentary" in carried.topic
@@ -341,6 +341,35 @@ def test_a_lowercase_word_is_no_name_beside_he(news_index: SpeakerIndex) -> None
     intent = understand("What did he say about the press?", news_index, previous)
     assert (intent.kind, intent.speakers) == ("speaker_topic", ["Ken Livingstone"])
     assert "press" in intent.topic.split()
+
+
+def test_a_lowercase_word_never_means_a_one_word_speaker() -> None:
+    """A question without names reads as typed in lowercase; its "music" is no speaker "Music"
+    (extraction debris), while "pryce" typed for a surname still finds the person."""
+    index = SpeakerIndex([*quoted("Music", "a1", 1), *quoted("Owen Pryce", "a2", 2)])
+    assert index.find("Is he giving up making music altogether?") == []
+    assert index.find("what did pryce say about music") == ["Owen Pryce"]
+
+
+# (follow-up, speakers, topic) after a question on Vera Lusk and ferry fares: "he"/"she" as the
+# active subject asks for their words, as a name in that place does; a passive does not.
+PRONOUN_SUBJECTS = [
+    (
+        "Has she ever changed a policy because of pressure from the press?",
+        "speaker_topic",
+        "changed policy because of pressure from press",  # its own topic: not the old one
+    ),
+    ("Did she see room for talks?", "speaker_topic", "room for talks ferry fares"),
+    ("Why was she sacked?", "general", "Vera Lusk Why was she sacked?"),
+]
+
+
+@pytest.mark.parametrize(("question", "kind", "topic"), PRONOUN_SUBJECTS)
+def test_a_pronoun_subject_is_asked_as_a_name_would_be(
+    town: SpeakerIndex, question: str, kind: str, topic: str
+) -> None:
+    intent = understand(question, town, Turn(speaker="Vera Lusk", topic="ferry fares"))
+    assert (intent.kind, intent.speakers, intent.topic) == (kind, ["Vera Lusk"], topic)
 
 
 def test_a_bare_surname_speaker_is_offered_never_answered() -> None:

@@ -33,12 +33,17 @@ NAME_AFTER_DESCRIPTION_CASES = [
     ("Tory MP Ann Vell", "Ann Vell"),  # party and membership
     ("Lib Dem Ann Vell", "Ann Vell"),
     ("Northland Green MEP Ann Vell", "Ann Vell"),
+    ("Singer Ann Vell", "Ann Vell"),  # an occupation
+    ("Pop star Ann Vell", "Ann Vell"),
+    ("Lowtown Rovers boss Ann Vell", "Ann Vell"),
     ("Lowtown Rovers' Ann Vell", "Ann Vell"),  # a possessive
     ("Westland TV’s Ann Vell", "Ann Vell"),
     ("President of Westland Ann Vell", "Ann Vell"),  # an office of a place
     ("Minister of Trade of Westland Ann Vell", "Ann Vell"),
     ("President of Westland George W. Vell", "George W. Vell"),
     ("Labour Party", "Labour Party"),  # a party alone speaks as itself
+    ("Ann Singer", "Ann Singer"),  # an occupation's word as a surname
+    ("Star", "Star"),  # ... or alone: what speaks
     ("Lib Dems", "Lib Dems"),
     ("Westland TV's", "Westland TV's"),
     ("Democratic National Convention", "Democratic National Convention"),  # a body
