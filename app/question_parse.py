@@ -248,7 +248,11 @@ def _name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
     of the opening "did"/"does" and names its topic: no other reading of those words asks
     anything."""
     for cue in (t for t in doc if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() in CUE_VERBS):
-        names = [c for c in cue.children if c.dep_ in ("compound", "amod") and _name_like(c)]
+        names = [
+            c
+            for c in cue.children
+            if c.dep_ in ("compound", "amod") and _name_like(c) and not _hyphen_joined(c)
+        ]
         if names:
             return _slot("name_before_cue_noun", names[-1], (cue,))
         if _cue_noun_after_did(cue):
@@ -261,6 +265,14 @@ def _name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
                 first = min(t.i for c in cue.lefts for t in c.subtree)
                 return _slot("name_before_cue_noun", role[-1], (cue,), first_token=first)
     return None
+
+
+def _hyphen_joined(token: Token) -> bool:
+    """ "the Putin-Biden phone call", "the Merkel-Macron talks": names joined by a hyphen name
+    an event between them, not who speaks."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text == "-"
+    return before or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
 
 
 def _cue_noun_after_did(cue: Token) -> bool:

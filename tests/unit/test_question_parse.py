@@ -196,6 +196,12 @@ NO_SLOT = [
 ]
 
 
+def test_names_joined_by_a_hyphen_are_no_speaker() -> None:
+    """ "the Vell-Orr phone call" is an event between them, though "call" is a cue noun."""
+    slot = parse_question("How long did the Vell-Orr phone call last?").slot
+    assert slot is not None and slot.phrase == "the Vell-Orr phone call"
+
+
 @pytest.mark.parametrize("question", NO_SLOT)
 def test_no_speaker_position(question: str) -> None:
     assert parse_question(question).slot is None
