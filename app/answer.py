@@ -151,7 +151,7 @@ class ExtractiveAnswerer:
             speaker=speaker,
             members=tuple(index.members(speaker)) if speaker else (),
             who_said=family == "who_said",
-            wants_quantity=intent.wants_quantity,
+            quantity=intent.quantity,
         )
         candidates = self.finder.candidates(query, index.canonical)
         if intent.wants_more and previous is not None:

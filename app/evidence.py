@@ -20,6 +20,7 @@ from typing import Literal, NamedTuple, Protocol
 
 import numpy as np
 
+from app.quantities import states_quantity
 from app.retrieval import HybridRetriever, QuoteHit
 from app.types import Filters, Passage
 from ingest.sentence_vectors import SentenceVectors
@@ -29,6 +30,7 @@ from ingest.types import Chunk, Quote
 
 UnitKind = Literal["direct", "transcript", "indirect", "sentence"]
 LONG_QUOTE_CHARS = 320  # longer quotations are offered sentence by sentence
+FRAGMENT_WORDS = 3  # a quotation this short is cited in its sentence (`_fragment`)
 PASSAGES = 10  # top hybrid passages whose sentences and quotations are candidates
 SPEAKER_QUOTES = 30  # the asked speaker's best quotations from the quote search
 
@@ -60,6 +62,7 @@ FEATURES: tuple[str, ...] = (
     "first_chunk",  # 1 / (1 + chunk index): the top of an article summarises it
     "sentence_dense",  # best cosine of an article sentence the unit spans (unit_dense if none)
     "sentence_gap",  # how far that is below the chunk's closest sentence (0: the closest)
+    "quantity_stated",  # the unit states the kind of number asked ("which year": a year)
 )
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
@@ -132,7 +135,7 @@ class Query:
     speaker: str | None  # the asked canonical speaker, if any
     members: tuple[str, ...] = ()  # that speaker's names as stored on quotes
     who_said: bool = False
-    wants_quantity: bool = False
+    quantity: str | None = None  # the kind of number asked for (`app.quantities`)
 
 
 class EvidenceFinder:
@@ -214,12 +217,15 @@ class EvidenceFinder:
                 "kind_sentence": float(unit.kind == "sentence"),
                 "named_speaker": float(bool(unit.speaker) and is_named_speaker(unit.speaker)),
                 "has_number": has_number,
-                "number_wanted": has_number * float(query.wants_quantity),
+                "number_wanted": has_number * float(query.quantity is not None),
                 "log_words": math.log1p(words) / 5.0,
                 "short": float(words < 6),
                 "first_chunk": 1.0 / (1 + chunk.index),
                 "sentence_dense": s_dense,
                 "sentence_gap": s_gap,
+                "quantity_stated": float(
+                    query.quantity is not None and states_quantity(query.quantity, text)
+                ),
             }
             found.append(Candidate(unit, tuple(values[name] for name in FEATURES)))
         return found
@@ -385,7 +391,9 @@ def _quote_units(
         return []
     speaker = canonical(quote.speaker) if quote.speaker else None
     kind: UnitKind = quote.kind
-    if quote.kind == "indirect":
+    if quote.kind == "indirect" or _fragment(quote):
+        # A fragment ("great thriller") says nothing alone and framed as speech ("X said:
+        # “affordable”") reads as all X said: it is cited in its sentence, as written.
         start, end = _enclosing_sentences(chunk, quote.start, quote.end)
         return [Unit(chunk, start, end, kind, speaker, quote.role, False, quote_id)]
     if quote.end - quote.start <= LONG_QUOTE_CHARS:
@@ -395,6 +403,12 @@ def _quote_units(
         Unit(chunk, chunk.start + s, chunk.start + e, kind, speaker, quote.role, True, quote_id)
         for s, e in local
     ]
+
+
+def _fragment(quote: Quote) -> bool:
+    """A quotation of a few words inside the article's own sentence: a phrase the speaker
+    used, not a statement (a transcript turn is a statement however short)."""
+    return quote.kind == "direct" and len(quote.text.split()) <= FRAGMENT_WORDS
 
 
 def _sentence_units(

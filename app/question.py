@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from app.lexicon_questions import LEXICON
+from app.quantities import quantity_asked
 from app.question_parse import (
     SUBJECT_OF_MAIN_VERB,
     ParsedQuestion,
@@ -25,12 +26,6 @@ from ingest.speakers import OFFICE_HEADS, name_mentions, role_head, strip_titles
 
 Kind = Literal["speaker_topic", "who_said", "general"]
 
-# Questions whose answer is a number, amount, date or duration.
-_QUANTITY = re.compile(
-    r"^\s*(?:and\s+)?(?:by\s+)?(?:how\s+(?:many|much|long|often|far|old|big|large|high)|"
-    r"until\s+when|when\b|what\s+(?:year|date|percentage|share|proportion|price|amount|age))",
-    re.I,
-)
 _WHO_IS_NAMED = re.compile(
     r"^\s*(?:and\s+)?who\s+(?:is|was)\s+(?!he\b|she\b|they\b|this\b|that\b)\S", re.I
 )
@@ -47,7 +42,7 @@ class Intent:
     wants_more: bool = False  # "what else did he say": skip what was already cited
     who_is: bool = False  # "who is he?"
     asks_words: bool = True  # the question asks what someone said (not just about them)
-    wants_quantity: bool = False  # "how many", "until when": prefer sentences with numbers
+    quantity: str | None = None  # the kind of number asked for ("year", "money": `app.quantities`)
     role: str | None = None  # the role phrase asked ("Kremlin spokesman"), when it gave the speaker
     # Others the speaker's words may mean, most quoted first: other holders of the role, or
     # others with the asked surname; the answer may prefer one whose articles fit the topic.
@@ -85,7 +80,7 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
     """Classify the question and resolve its speaker and topic, using the previous turn."""
     parsed = parse_question(question)
     words = set(re.findall(r"[\w'’]+", question.lower()))
-    quantity = bool(_QUANTITY.search(question))
+    quantity = quantity_asked(question)
     who_is = bool(_WHO_IS_NAMED.match(question)) or (
         previous is not None and bool(_WHO_IS.search(question))
     )
@@ -94,9 +89,7 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         # "Who said Pryce never forgot ...": names in it are what was said about.
         topic = _carry_topic(parsed.topic, parsed, previous, _Resolved(), carried=False)
         described = _description(parsed.slot.phrase)
-        return Intent(
-            "who_said", topic or question, wants_quantity=quantity, described_as=described
-        )
+        return Intent("who_said", topic or question, quantity=quantity, described_as=described)
     if quantity and parsed.slot is not None and parsed.slot.rule == SUBJECT_OF_MAIN_VERB:
         # "How many goals did X score?": the number is in the report, not in X's words.
         parsed = replace(parsed, slot=None)
@@ -123,15 +116,13 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         # A person carried over from the last turn ("Is he leaving the band?") is named in the
         # words that rank passages, since the question itself only says "he".
         about = f"{found.speakers[0]} {question}" if asked.carried else question
-        return Intent(
-            "general", about, found.speakers, None, asks_words=False, wants_quantity=quantity
-        )
+        return Intent("general", about, found.speakers, None, asks_words=False, quantity=quantity)
     return Intent(
         "general",
         topic or question,
         [],
         found.unknown,
-        wants_quantity=quantity,
+        quantity=quantity,
         alternatives=found.alternatives,
         unheld_role=found.unheld_role,
     )
@@ -162,7 +153,7 @@ def _asked_person(
     index: SpeakerIndex,
     previous: Turn | None,
     who_is: bool,
-    quantity: bool,
+    quantity: str | None,
 ) -> _Asked:
     """The person in speaker position, else one the question names, else the last one."""
     slot = parsed.slot
