@@ -391,9 +391,11 @@ def _quote_units(
         return []
     speaker = canonical(quote.speaker) if quote.speaker else None
     kind: UnitKind = quote.kind
-    if quote.kind == "indirect" or _fragment(quote):
+    if _fragment(quote):
         # A fragment ("great thriller") says nothing alone and framed as speech ("X said:
-        # “affordable”") reads as all X said: it is cited in its sentence, as written.
+        # “affordable”") reads as all X said: its sentence is cited, as narrative.
+        return []
+    if quote.kind == "indirect":
         start, end = _enclosing_sentences(chunk, quote.start, quote.end)
         return [Unit(chunk, start, end, kind, speaker, quote.role, False, quote_id)]
     if quote.end - quote.start <= LONG_QUOTE_CHARS:
