@@ -4,7 +4,8 @@ An answer may only put words inside quotation marks that its speaker said, and m
 as speaking the person whose words it cites:
 - `quote_outside_span`: each “...” of an answer's sentence is a substring of the content span
   (the words between the article's own marks) of one quotation that overlaps a citation that
-  sentence marks;
+  sentence marks, or is written with those same marks in the cited text itself (an article
+  sentence cited as written keeps its own marks: a title, a scare quote);
 - `unpaired_mark`: every “ the answer shows is closed by a ” in the same sentence, and no ”
   closes what was never opened (an unpaired mark leaves the reader to guess where words end);
 - `wrong_speaker`: each person the answer names as saying something ("X said: “...”", "X
@@ -133,10 +134,14 @@ def _mark_violations(
         for q in quotes_of(c.article_id)
         if q.kind != "indirect" and q.start < c.end and c.start < q.end
     ]
+    own_marks = [c.text for c in cited]  # a sentence cited as written keeps the article's marks
     for words in inside:
         words = _as_written(words)
-        if not any(words in span for span in spans):
-            yield Violation(question, "quote_outside_span", words[:160])
+        if any(words in span for span in spans):
+            continue
+        if any(f"{OPEN}{words}{CLOSE}" in text for text in own_marks):
+            continue  # the article's own marks, in its sentence as written ("“Scandal,”")
+        yield Violation(question, "quote_outside_span", words[:160])
 
 
 def _describes(who: str, speaker: str) -> bool:
