@@ -23,6 +23,7 @@ from ingest.loaders import LoadError, discover, load_file
 from ingest.memory import release_free_memory
 from ingest.quotes import extract_quotes_many, load_models
 from ingest.sentence_vectors import SentenceVectors
+from ingest.stages import stages
 from ingest.store import Store, StoreError, refused_write
 from ingest.types import Article, Chunk, Quote
 
@@ -385,17 +386,6 @@ class Ingestor:
         report.chunks_written += len(prepared.chunks)
         report.quotes_written += len(prepared.quotes)
         done(batch)
-
-
-def stages(articles: Sequence[Article], size: int, overlap: bool) -> list[Sequence[Article]]:
-    """Articles in stages of `size`; when stages overlap, the first and the last hold a fifth
-    of that: nothing runs beside the first stage's quote finding or the last stage's write,
-    so those two are made short (the model pass starts sooner and the ingest ends sooner)."""
-    edge = max(1, size // 5) if overlap and len(articles) > size else 0
-    head, middle = articles[:edge], articles[edge : len(articles) - edge]
-    tail = articles[len(articles) - edge :] if edge else []
-    cut = [middle[i : i + size] for i in range(0, len(middle), size)]
-    return [part for part in (head, *cut, tail) if part]
 
 
 def _write_failure(location: str, exc: BaseException, report: IngestReport) -> str:

@@ -1,10 +1,10 @@
-"""How ingest cuts articles into stages (`ingest.pipeline.stages`): stage sizes per case."""
+"""How ingest cuts articles into stages (`ingest.stages`): stage sizes per case."""
 
 from __future__ import annotations
 
 import pytest
 
-from ingest.pipeline import stages
+from ingest.stages import stages
 
 STAGE_CASES = [
     # (name, articles, stage size, overlap, stage sizes expected)
