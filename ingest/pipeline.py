@@ -23,7 +23,6 @@ from ingest.loaders import LoadError, discover, load_file
 from ingest.memory import release_free_memory
 from ingest.quotes import extract_quotes_many, load_models
 from ingest.sentence_vectors import SentenceVectors
-from ingest.stages import stages
 from ingest.store import Store, StoreError, refused_write
 from ingest.types import Article, Chunk, Quote
 
@@ -137,13 +136,14 @@ class Ingestor:
     max_file_bytes: int
     batch_articles: int = 200
     # Stages overlapped by default since the model pass runs on onnxruntime, which holds no
-    # GIL while it computes: quote finding and chunking of the next stage then run beside the
-    # pass, and the store write of the previous one too except while a Chroma `add` holds the
-    # GIL (`ingest.store.ADD_PAGE`). Full BBC (2,225 articles), `bench_ingest --pass-floor-only`
-    # children, busy 2-core machine, 2026-12-05, two rounds: wall / own floor 1.05x and 1.26x
-    # overlapped against 1.22x and 1.40x in turn; CPU / floor 1.12x and 1.15x against 1.08x and
-    # 1.13x; peak RSS 991 / 1,022 MB against 925 / 930 (docs/notes/lean11.md). Under torch
-    # (which takes the GIL back at every operation) overlapped was not faster.
+    # GIL while it computes: quote finding and chunking of the next stage run beside the pass,
+    # and so does the previous stage's write, except while a Chroma `add` holds the GIL (Chroma
+    # 1.5 never releases it during an add). `bench_ingest`, 2026-12-05, wall / own floor:
+    # full BBC, three rounds on a busy 2-core machine, 1.05x / 1.26x / 1.22x overlapped against
+    # 1.22x / 1.40x / 1.31x in turn (CPU / floor 1.12-1.15x against 1.08-1.13x), peak RSS
+    # 991-1,022 MB against 925-984; 300 BBC articles on a quiet machine, 1.16x against 1.27x
+    # (docs/notes/lean11.md). Under torch (which takes the GIL back at every operation)
+    # overlapped was not faster.
     overlap: bool = True
 
     def warm(self) -> None:
@@ -274,7 +274,8 @@ class Ingestor:
         (see the comment above `overlap`). Writes stay in order and one at a time either way,
         so a failed write stops ingest with every earlier stage committed.
         """
-        batches = stages(articles, max(1, min(self.batch_articles, STAGE_ARTICLES)), self.overlap)
+        size = max(1, min(self.batch_articles, STAGE_ARTICLES))
+        batches = [articles[i : i + size] for i in range(0, len(articles), size)]
         if batches:
             started = _Mark.now()
             self.warm()

@@ -68,14 +68,6 @@ _HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
 _ARTICLE_VECTOR = [1.0]  # the articles collection is a record store; Chroma needs a vector
 _ARTICLES_PER_READ = 500  # article ids per Chroma `$in` filter
 _VECTORS_PER_READ = 64  # vectors per Chroma request (see `Store.vectors`)
-# Chunk or quote records per Chroma `add`. An add holds the GIL from start to end (its Rust
-# core does not release it), so while stages overlap (`Ingestor.overlap`) the model pass's
-# workers wait for a whole add before their next batch: 256 records is about 0.1 s of it
-# instead of one stage's 0.6 s, for the same CPU per record (0.561 / 0.470 ms against 0.500 /
-# 0.529 ms for the stage's one add; 128: 0.616 / 0.555; 64: 0.714 / 0.666; `python -m
-# benchmarks.bench_chroma_add --variants stored,stored-page256,... --repeat 2`, 900 BBC
-# articles' 8,387 records, 2026-12-05).
-ADD_PAGE = 256
 
 
 # The metadata a stored record copies from a chunk or a quote: every field but the text (the
@@ -570,9 +562,8 @@ class Store:
     def stored(self, article_ids: Sequence[str]) -> list[str]:
         """Those of these articles of which Chroma may hold anything: an article record, or
         their first chunk or first quote (what an ingest or a delete killed midway leaves: a
-        write adds an article's chunks, then its quotes, each in order and in requests
-        Chroma applies whole, before its record, so none is stored without the article's
-        first of its kind; a delete removes the record, then the chunks, then the quotes). What
+        write adds an article's chunks, then its quotes, each in one request, before its
+        record, and a delete removes the record, then the chunks, then the quotes). What
         `delete_articles` must be given before these articles are written again; an article
         never written needs none of its work (1.1 s of CPU for the 2,225 new BBC articles:
         Chroma deletes, ledger entries, lexical commits)."""
@@ -623,16 +614,14 @@ class Store:
     def _add(
         self, collection: Any, records: Sequence[_Record], vectors: Sequence[Sequence[float]]
     ) -> None:
-        """Add records with their vectors, `ADD_PAGE` per request, in order (so an article's
-        first chunk and first quote are stored before its others)."""
+        """Add records with their vectors, as many per request as Chroma takes."""
         if len(records) != len(vectors):
             raise ValueError(f"{len(records)} records but {len(vectors)} vectors")
-        size = min(self.max_batch, ADD_PAGE)
-        for start in range(0, len(records), size):
-            page = records[start : start + size]
+        for start in range(0, len(records), self.max_batch):
+            page = records[start : start + self.max_batch]
             collection.add(
                 ids=[r.id for r in page],
-                embeddings=np.asarray(vectors[start : start + size], dtype=np.float32),
+                embeddings=np.asarray(vectors[start : start + self.max_batch], dtype=np.float32),
                 metadatas=[r.metadata for r in page],
             )
 
