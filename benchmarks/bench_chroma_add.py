@@ -59,6 +59,7 @@ class Variant(NamedTuple):
     documents: bool
     metadata: Callable[[dict[str, Any]], dict[str, Any]]
     text_in_metadata: bool = False
+    upsert: bool = False  # `upsert` instead of `add` (the store upserts article records)
 
 
 def _same(meta: dict[str, Any]) -> dict[str, Any]:
@@ -79,6 +80,21 @@ VARIANTS: dict[str, Variant] = {
     "page100": Variant(_HNSW, 100, True, _same),
     "page2000": Variant(_HNSW, 2000, True, _same),
     "text-in-meta": Variant(_HNSW, None, False, _same, text_in_metadata=True),
+    # Chroma's HNSW upkeep, on records as stored since 2026-12-05 (no document): the index
+    # written to disk every 5,000 or 20,000 adds instead of 1,000 (`sync_threshold`), vectors
+    # moved from the brute-force buffer into HNSW 500 at a time instead of 100 (`batch_size`),
+    # capacity doubled when full instead of x1.2 (`resize_factor`), one insert thread.
+    "sync5000": Variant({**_HNSW, "sync_threshold": 5000}, None, False, _same),
+    "sync20000": Variant({**_HNSW, "sync_threshold": 20000}, None, False, _same),
+    "batch500": Variant({**_HNSW, "batch_size": 500}, None, False, _same),
+    "resize2": Variant({**_HNSW, "resize_factor": 2.0}, None, False, _same),
+    "threads1": Variant({**_HNSW, "num_threads": 1}, None, False, _same),
+    # Smaller adds of records as stored (each add holds the GIL throughout), and upserts.
+    "stored": Variant(_HNSW, None, False, _same),
+    "stored-page64": Variant(_HNSW, 64, False, _same),
+    "stored-page128": Variant(_HNSW, 128, False, _same),
+    "stored-page256": Variant(_HNSW, 256, False, _same),
+    "upsert": Variant(_HNSW, None, True, _same, upsert=True),
 }
 
 
@@ -135,7 +151,8 @@ def replay(collections: Sequence[tuple[str, Records]], variant: Variant, stage: 
         for (collection, records), metadatas in zip(made, metas, strict=True):
             for at in range(0, len(records.ids), page):
                 end = at + page
-                collection.add(
+                write = collection.upsert if variant.upsert else collection.add
+                write(
                     ids=records.ids[at:end],
                     embeddings=records.vectors[at:end],
                     documents=records.documents[at:end] if variant.documents else None,

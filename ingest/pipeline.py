@@ -135,13 +135,16 @@ class Ingestor:
     chunk_max_tokens: int
     max_file_bytes: int
     batch_articles: int = 200
-    # Stages in turn by default: overlapped was no faster on a quiet 2-core machine and peaked
-    # higher (bench_ingest --overlapped, 300 BBC articles, 2026-12-04 run A: 34.1 s vs 33.6 s,
-    # 1,481 vs 1,469 MB; only under outside load did it gain; docs/notes/onepass.md). Still
-    # slower with the pass on onnxruntime, which holds no GIL: 42.6 / 59.6 s against 36.2 /
-    # 46.1 s in turn (profile_ingest, two interleaved rounds): Chroma's `add` holds the GIL for
-    # a whole write (0.3 s and more), so both model workers wait for it between batches.
-    overlap: bool = False
+    # Stages overlapped by default since the model pass runs on onnxruntime, which holds no
+    # GIL while it computes: quote finding and chunking of the next stage run beside the pass,
+    # and so does the previous stage's write, except while a Chroma `add` holds the GIL (Chroma
+    # 1.5 never releases it during an add). `bench_ingest`, 2026-12-05, wall / own floor:
+    # full BBC, three rounds on a busy 2-core machine, 1.05x / 1.26x / 1.22x overlapped against
+    # 1.22x / 1.40x / 1.31x in turn (CPU / floor 1.12-1.15x against 1.08-1.13x), peak RSS
+    # 991-1,022 MB against 925-984; 300 BBC articles on a quiet machine, 1.16x against 1.27x
+    # (docs/notes/lean11.md). Under torch (which takes the GIL back at every operation)
+    # overlapped was not faster.
+    overlap: bool = True
 
     def warm(self) -> None:
         """Load both models ingest needs, the embedding pass and the quote finder's NER, the
@@ -267,11 +270,9 @@ class Ingestor:
         flight at once: while the model reads stage k, one thread finds the quotes and chunks
         of stage k+1 and another writes stage k-1 to the store.
 
-        Overlap was meant to use the core that single-threaded Python leaves idle; measured on
-        2 cores it was not faster (the model's workers already use both), so it is off by
-        default. Writes
-        stay in order and one at a time either way, so a failed write stops ingest with every
-        earlier stage committed.
+        Overlap uses the core that single-threaded Python leaves idle between model passes
+        (see the comment above `overlap`). Writes stay in order and one at a time either way,
+        so a failed write stops ingest with every earlier stage committed.
         """
         size = max(1, min(self.batch_articles, STAGE_ARTICLES))
         batches = [articles[i : i + size] for i in range(0, len(articles), size)]
