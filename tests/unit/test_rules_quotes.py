@@ -394,6 +394,36 @@ SPEAKERS = [
         "verb_before",
     ),
     (
+        "a_pronoun_takes_a_possessive_name_without_its_ending",
+        (
+            "Owen Pryce's budget plans were criticised by the opposition on Monday. "
+            '"The sums simply add up," he said.'
+        ),
+        "The sums",
+        "Owen Pryce",
+        "name_then_verb",
+    ),
+    (
+        "an_office_with_of_and_to_phrases_before_a_name_is_its_role",
+        (
+            "Adviser to the Head of the Governor's Office Ana Vellik added: "
+            '"The limit has been introduced for now."'
+        ),
+        "The limit",
+        "Ana Vellik",
+        "verb_before",
+    ),
+    (
+        "a_name_set_off_after_an_office_is_the_speaker",
+        (
+            "The Bishop of Kirkby, the Rt Rev Dr Tom Wrenfield, said: "
+            '"The novel is a great thriller but lousy history."'
+        ),
+        "The novel",
+        "Tom Wrenfield",
+        "verb_before",
+    ),
+    (
         "a_time_phrase_between_subject_and_verb",
         ("He attacked Bannon, who Beck on Wednesday called “a horrible, despicable human being.”"),
         "a horrible",
