@@ -449,8 +449,8 @@ SPEAKERS = [
     ),
     (
         "relative_who_speaks_for_the_name_before_it",
-        'Contrast that with Trump, who has called the TPP pact "insanity" in a speech.',
-        "insanity",
+        'Contrast that with Trump, who has called the TPP pact "an insane deal" in a speech.',
+        "an insane",
         "Trump",
         "verb_before",
     ),
@@ -1689,10 +1689,24 @@ LISTINGS = [
     ),
     (
         "opening_mark_typed_for_a_closing_one_after_a_word",
-        "Mayor Dana Ortiz called the harbor deal “a scam“ in a radio interview. Then she left.",
+        "Mayor Dana Ortiz called the deal “a plain scam“ in a radio interview. Then she left.",
         "direct",
         ("text",),
-        ["a scam"],
+        ["a plain scam"],
+    ),
+    (
+        "a_short_term_inside_a_statement_is_no_quote_of_its_own",
+        "Mayor Dana Ortiz insisted her harbour plans were “affordable” on Monday.",
+        "direct",
+        ("text",),
+        [],
+    ),
+    (
+        "the_statement_keeps_the_short_term",
+        "Mayor Dana Ortiz insisted her harbour plans were “affordable” on Monday.",
+        "indirect",
+        ("text", "speaker"),
+        [("her harbour plans were “affordable”", "Dana Ortiz")],
     ),
     (
         "opening_mark_typed_for_a_closing_one_after_a_word_ends_the_statement",
