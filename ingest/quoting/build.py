@@ -44,7 +44,12 @@ def build_quotes(
             if item:
                 raw.append(item)
     _fill_unattributed(doc, piece_speaker, raw, resolver)
-    raw.extend(v for v in piece_speaker.values() if _keep_piece(doc.text, v))
+    statements = [r for r in raw if r["kind"] == "indirect"]
+    raw.extend(
+        v
+        for v in piece_speaker.values()
+        if _keep_piece(doc.text, v) and not _term_in_statement(doc.text, v, statements)
+    )
     return _unify(doc.text, raw)
 
 
@@ -251,6 +256,18 @@ def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     far = inherited and not item.get("beside")
     fewest = _FEWEST_OPEN if own_cue else _fewest_unattributed_words(text, item, far)
     return len(words) > fewest and not title
+
+
+def _term_in_statement(text: str, item: dict[str, Any], statements: list[dict[str, Any]]) -> bool:
+    """`Mr Vell insisted his plans were "affordable"`: a quote of one or two words inside a
+    statement of the same speaker is a term the statement quotes, not speech of its own; as a
+    quote it would read `Vell said: "affordable"`, so only the statement keeps it."""
+    if len(text[item["start"] : item["end"]].split()) > _FEWEST_OPEN:
+        return False
+    return any(
+        s["start"] <= item["start"] and item["end"] <= s["end"] and s["speaker"] == item["speaker"]
+        for s in statements
+    )
 
 
 # The longest title: a book's with its subtitle (`"Crippled America: How to Make America Great

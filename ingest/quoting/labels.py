@@ -58,6 +58,9 @@ _ABBREVIATION = re.compile(
 _GLUED = re.compile(r"^[A-Z][a-z]+(?=[A-Z])")  # `PyotrPromsvyazbank`: a first name glued to a role
 _SENTENCE_END = tuple('.!?…"”)]»*>')  # `>`: the `<…>` of an omitted passage
 _MAX_TOKENS = 30
+_SENTENCE = re.compile(r"[^.!?\n]*")  # the words after a colon, up to their sentence end
+_NOTE_IN_LIST = re.compile(r"\([^()]*\)")  # `Fletcher (Giggs 64)`: a substitution note
+_LIST_ITEM_WORDS = 4
 _LOOK_BACK = 400
 
 
@@ -74,7 +77,11 @@ def find_labels(text: str) -> list[Label]:
     found: list[tuple[Label, bool]] = []
     for m in _COLON.finditer(text):
         label = _label_before(text, m.start())
-        if label is not None and _plausible(label.words, label.at_line_start):
+        if (
+            label is not None
+            and _plausible(label.words, label.at_line_start)
+            and not _lists_names(text, m.end(), label.words)
+        ):
             found.append((_parse(label.start, label.words, m.end()), label.opens))
     plain = {lab.text for lab, _ in found if lab.name == lab.text}
     named = [_with_known_name(lab, plain) for lab, _ in found]
@@ -94,6 +101,37 @@ def find_labels(text: str) -> list[Label]:
     kept.sort(key=lambda lab: lab.pos)
     last_words = Counter(lab.text.split()[-1].lower() for lab in kept)
     return [replace(lab, repeated=last_words[lab.text.split()[-1].lower()] >= 2) for lab in kept]
+
+
+def _lists_names(text: str, body: int, label: str) -> bool:
+    """`Subs Not Used: Weaver, Onuoha, Flood (Ruiz 64).`: a heading over a comma list of names
+    (a line-up, a cast list) labels no speech. Speech has lowercase words, a short address
+    (`Yes, Mr President.`) has a title, a short answer opens with a word the text also
+    writes in lower case (`Yes, Westland.`), and a speaker who introduces themselves names
+    themselves (`Ana Vell: Ana Vell, Harbour News.`)."""
+    sentence = _SENTENCE.match(text, body)
+    items = _NOTE_IN_LIST.sub(" ", sentence.group() if sentence else "").split(",")
+    own = label.split()[-1]
+    first = items[0].split()
+    return (
+        len(items) >= 2
+        and all(_name_item(item.split()) for item in items)
+        and not any(own in item.split() for item in items)
+        and not (len(first) == 1 and re.search(rf"\b{re.escape(first[0].lower())}\b", text))
+    )
+
+
+def _name_item(words: list[str]) -> bool:
+    """One to four capitalised words (connectors and numbers inside, `and` before the last
+    item), no title: a name in a list."""
+    if words[:1] == ["and"]:
+        words = words[1:]
+    return (
+        0 < len(words) <= _LIST_ITEM_WORDS
+        and words[0][0].isupper()
+        and words[0].lower().strip(".") not in TITLE_GENDER
+        and all(w[0].isupper() or w.isdigit() or w in CONNECTORS for w in words)
+    )
 
 
 def _full_stop_labels(text: str, names: set[str]) -> list[Label]:

@@ -4,17 +4,31 @@ or an organisation before NER has the last word."""
 
 from __future__ import annotations
 
+import re
+
 from ingest.quoting.lexicon import (
     BARE_OFFICES,
     CAP,
     DETERMINERS,
+    NAME_PARTICLES,
     NAME_WORDS_AFTER_PLACE,
     OFFICE_PREPOSITIONS,
     ORG_HEADS,
+    PRONOUNS,
     ROLE_WORDS,
     TITLE_GENDER,
+    after_staff_phrase,
+    alternation,
 )
 from ingest.quoting.nounphrases import NP_INNER
+
+# `an aide to [the former President] X`: at most this many words between the staff phrase and
+# X make X the person served, not the speaker
+_SERVED_TITLE_WORDS = 3
+# `Mr Brown's refusal`: the owner's name without its possessive ending
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+# `[Ursula] von der Leyen`: particles, then the capitalised word they belong to
+_PARTICLE_TAIL = re.compile(rf"(?:\s+{alternation(NAME_PARTICLES)})+\s+[A-Z][\w'’\-]+")
 
 
 def office_of_place(words: list[str]) -> bool:
@@ -60,3 +74,42 @@ def office_alone(words: list[str]) -> bool:
 def has_lower_head(words: list[str]) -> bool:
     """`Kremlin spokesman`: capitalised modifier but a lowercase head noun -> a role phrase."""
     return words[-1].islower()
+
+
+def serves_next_name(before: str) -> bool:
+    """The words before a name end in a staff phrase and its titles (`a spokesman for Prime
+    Minister`), so the name is the person served; not when the name is part of a word
+    (`the Bush-Cheney campaign`)."""
+    if not before[-1:].isspace():
+        return False
+    words = before.split()
+    start = after_staff_phrase(words)
+    if start is None:
+        return False
+    titles = words[start:]
+    if titles[:1] and titles[0].lower() == "the":
+        titles = titles[1:]
+    return len(titles) <= _SERVED_TITLE_WORDS
+
+
+def without_possessive(name: str) -> str:
+    """`Gordon Vell's` -> `Gordon Vell`: a name written as an owner names the owner."""
+    return _POSSESSIVE_END.sub("", name)
+
+
+def uncontracted(low: str) -> str:
+    """`he's claiming that`: a pronoun with `'s` is `he is` or `he has`, never an owner."""
+    stem = _POSSESSIVE_END.sub("", low)
+    return stem if stem in PRONOUNS else low
+
+
+def name_with_particles(phrase: str, start: int, end: int) -> str:
+    """The name NER found at `phrase[start:end]`, with the particles that belong inside it:
+    NER often ends a name at its particle or before it (`Ursula von` of `Ursula von der
+    Leyen`, whose last word it calls a place), so a trailing particle is dropped, and
+    particles followed by a capitalised word in the phrase are taken in."""
+    words = phrase[start:end].split()
+    while len(words) > 1 and words[-1] in NAME_PARTICLES:
+        end = start + phrase[start:end].rindex(words.pop()) - 1
+    tail = _PARTICLE_TAIL.match(phrase, end)
+    return phrase[start : tail.end() if tail else end].strip()

@@ -18,7 +18,6 @@ from ingest.quoting.lexicon import (
     ROLE_WORDS,
     TITLE_GENDER,
     VERBS,
-    after_staff_phrase,
     alternation,
     split_words,
 )
@@ -26,9 +25,13 @@ from ingest.quoting.model import Findings, NameMention, Resolved
 from ingest.quoting.nameshapes import (
     bare_office,
     has_lower_head,
+    name_with_particles,
     office_alone,
     office_of_place,
     plain_name,
+    serves_next_name,
+    uncontracted,
+    without_possessive,
 )
 from ingest.quoting.nobody import CommonWords, names_no_one
 from ingest.quoting.nounphrases import (
@@ -43,9 +46,6 @@ from ingest.speakers import role_matches
 _THE_NAME = re.compile(r"\b[Tt]he\s+([A-Z][\w]+)\b")
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
-# `an aide to [the former President] X`: at most this many words between the staff phrase and
-# X make X the person served, not the speaker
-_SERVED_TITLE_WORDS = 3
 
 
 @dataclass
@@ -78,15 +78,20 @@ class Resolver:
         if plain_name(phrase):
             return phrase
         ents = self.entities.get(phrase, ())
-        people = [phrase[s:e] for label, s, e in ents if label == "PERSON"]
+        people = [name_with_particles(phrase, s, e) for label, s, e in ents if label == "PERSON"]
         return people[-1] if people else None
 
     def resolve(self, np: str, pos: int, role: str | None) -> Resolved:
         """Resolve one speaker phrase written at `pos`; a phrase that can name nobody
-        (`_names_nobody`) resolves to no speaker."""
+        (`_names_nobody`) resolves to no speaker. A person written as an owner (`Ivana
+        Vell's brief said`) is named without the possessive ending, so that every other
+        mention of them unifies with that name, not with `Vell's`."""
         resolved = self._resolve(np, pos, role)
         if resolved.speaker and self._names_nobody(np, resolved.speaker):
             return Resolved(None, np, None, "nobody")
+        if resolved.speaker and resolved.kind == "person":
+            owner = without_possessive(resolved.speaker)
+            return replace(resolved, speaker=owner) if owner else resolved
         return resolved
 
     def _names_nobody(self, np: str, speaker: str) -> bool:
@@ -98,6 +103,7 @@ class Resolver:
 
     def _resolve(self, np: str, pos: int, role: str | None) -> Resolved:
         low = _OBJECT_PRONOUNS.get(np.lower(), np.lower())  # `according to him`
+        low = uncontracted(low)
         if low in PRONOUNS:
             return self._pronoun(low, np, pos)
         if self._is_epithet(np):
@@ -113,7 +119,7 @@ class Resolver:
         if people and len(words) > 1:
             s, e = people[-1]
             role_start = 0
-            if _serves_next_name(np[:s]):
+            if serves_next_name(np[:s]):
                 # `Andrei Illarionov - then economic adviser to President Vladimir Putin -`:
                 # the speaker is the earlier person, or the staff phrase itself
                 if len(people) < 2:  # a person, for the pronouns after: "He added ..."
@@ -121,7 +127,7 @@ class Resolver:
                     return Resolved(office, np, office, "person")
                 role_start = people[-2][1]
                 s, e = people[-2]
-            name = np[s:e].strip()
+            name = name_with_particles(np, s, e)
             own_role = clean_role(np[:s].strip(" ,")) or None
             if role_start:
                 own_role = clean_role(np[role_start:].strip(" ,-–—")) or own_role
@@ -320,22 +326,6 @@ _PLACE_AFTER = re.compile(
 )
 
 
-def _serves_next_name(before: str) -> bool:
-    """The words before a name end in a staff phrase and its titles (`a spokesman for Prime
-    Minister`), so the name is the person served; not when the name is part of a word
-    (`the Bush-Cheney campaign`)."""
-    if not before[-1:].isspace():
-        return False
-    words = before.split()
-    start = after_staff_phrase(words)
-    if start is None:
-        return False
-    titles = words[start:]
-    if titles[:1] and titles[0].lower() == "the":
-        titles = titles[1:]
-    return len(titles) <= _SERVED_TITLE_WORDS
-
-
 def _trim_locative(phrase: str) -> str:
     """`Democratic staffer in the room` -> `Democratic staffer`: a place is not the speaker."""
     return _PLACE_AFTER.split(phrase)[0]
@@ -377,7 +367,8 @@ def narrative_names(doc: Findings) -> list[NameMention]:
     order, that a pronoun or epithet speaker may point back to once NER confirms them: all
     names before the first such speaker if no speaker is named before it, else only those of
     the opening paragraphs (the person an epithet means). Later on, named speakers are there
-    to point to, so NER reads no more names than that."""
+    to point to, so NER reads no more names than that. A possessive mention (`Gordon
+    Brown's plans`) names its owner, so the name drops its `'s` before a pronoun takes it."""
     speakers = [(p.np_pos, p.np) for p in doc.pieces if p.np]
     speakers += [(s.np_pos, s.np) for s in doc.indirect if s.np]
     anaphoric = [pos for pos, np in speakers if np.lower() in PRONOUNS or _EPITHET.match(np)]
@@ -388,7 +379,7 @@ def narrative_names(doc: Findings) -> list[NameMention]:
         first = min(first, _opening_end(doc))
     inside = [(p.open_pos, p.end) for p in doc.pieces]
     return [
-        NameMention(m.start(), m.group())
+        NameMention(m.start(), without_possessive(m.group()))
         for m in _NAME_RUN.finditer(doc.text, 0, first)
         if not any(s <= m.start() < e for s, e in inside)
         and m.group().split()[0].lower() not in DETERMINERS

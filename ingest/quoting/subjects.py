@@ -35,6 +35,7 @@ from ingest.quoting.nounphrases import (
     looks_like_role,
     plausible_np,
 )
+from ingest.quoting.officename import apposed_name, office_then_name
 from ingest.quoting.shares import share_phrase
 from ingest.quoting.wholephrase import PARTICIPLE_AUXILIARIES, modified_head, whole_speaker
 
@@ -144,7 +145,11 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Subject | 
             np = left[segment_start:name_end].strip()
     np = np.strip(" ,—–-()[]")
     np_pos = left.find(np, segment_start)
-    np, shift = _after_leading_phrase(*_role_and_name(*clean_np(np)))
+    np, shift = clean_np(np)
+    office = None if plausible_np(np) else office_then_name(np)
+    if office:  # `Adviser to the Head of the ... Office Ana Vell`: the name, with its office
+        np, shift, role = office.name, shift + office.shift, role or office.office
+    np, shift = _after_leading_phrase(*_role_and_name(np, shift))
     np, shift = whole_speaker(np, shift) or (np, shift)
     if np.lower() in PARTICIPLE_AUXILIARIES:
         return None  # `Having said that, ...`
@@ -269,6 +274,10 @@ def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] 
         return None
     name_end = len(left[:comma].rstrip())
     start = _segment_start(left, name_end)
+    apposed = apposed_name(left[start:name_end].strip(), left[comma + 1 : end])
+    if apposed:  # `The Bishop of Kirkby, the Rt Rev Tom Vell, said`: the name is the speaker
+        name_start = comma + 1 + apposed.shift
+        return name_start, name_start + len(apposed.name), apposed.office
     name = clean_np(left[start:name_end].strip())[0]  # `But Sen. Durbin, noting ..., said`
     if not name or not CAP.match(name.split()[0]) or not plausible_np(name):
         return None

@@ -394,6 +394,36 @@ SPEAKERS = [
         "verb_before",
     ),
     (
+        "a_pronoun_takes_a_possessive_name_without_its_ending",
+        (
+            "Owen Pryce's budget plans were criticised by the opposition on Monday. "
+            '"The sums simply add up," he said.'
+        ),
+        "The sums",
+        "Owen Pryce",
+        "name_then_verb",
+    ),
+    (
+        "an_office_with_of_and_to_phrases_before_a_name_is_its_role",
+        (
+            "Adviser to the Head of the Governor's Office Ana Vellik added: "
+            '"The limit has been introduced for now."'
+        ),
+        "The limit",
+        "Ana Vellik",
+        "verb_before",
+    ),
+    (
+        "a_name_set_off_after_an_office_is_the_speaker",
+        (
+            "The Bishop of Kirkby, the Rt Rev Dr Tom Wrenfield, said: "
+            '"The novel is a great thriller but lousy history."'
+        ),
+        "The novel",
+        "Tom Wrenfield",
+        "verb_before",
+    ),
+    (
         "a_time_phrase_between_subject_and_verb",
         ("He attacked Bannon, who Beck on Wednesday called “a horrible, despicable human being.”"),
         "a horrible",
@@ -419,8 +449,8 @@ SPEAKERS = [
     ),
     (
         "relative_who_speaks_for_the_name_before_it",
-        'Contrast that with Trump, who has called the TPP pact "insanity" in a speech.',
-        "insanity",
+        'Contrast that with Trump, who has called the TPP pact "an insane deal" in a speech.',
+        "an insane",
         "Trump",
         "verb_before",
     ),
@@ -1659,10 +1689,24 @@ LISTINGS = [
     ),
     (
         "opening_mark_typed_for_a_closing_one_after_a_word",
-        "Mayor Dana Ortiz called the harbor deal “a scam“ in a radio interview. Then she left.",
+        "Mayor Dana Ortiz called the deal “a plain scam“ in a radio interview. Then she left.",
         "direct",
         ("text",),
-        ["a scam"],
+        ["a plain scam"],
+    ),
+    (
+        "a_short_term_inside_a_statement_is_no_quote_of_its_own",
+        "Mayor Dana Ortiz insisted her harbour plans were “affordable” on Monday.",
+        "direct",
+        ("text",),
+        [],
+    ),
+    (
+        "the_statement_keeps_the_short_term",
+        "Mayor Dana Ortiz insisted her harbour plans were “affordable” on Monday.",
+        "indirect",
+        ("text", "speaker"),
+        [("her harbour plans were “affordable”", "Dana Ortiz")],
     ),
     (
         "opening_mark_typed_for_a_closing_one_after_a_word_ends_the_statement",

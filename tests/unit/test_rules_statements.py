@@ -298,6 +298,14 @@ def test_statement_bounds(text: str, span: str, rule: str) -> None:
 
 # Sentences that report no statement: (case, text)
 NO_STATEMENTS = [
+    (  # a prepositional phrase after the verb is a topic, not said words (`_prepositional_object`)
+        "a_topic_after_about_is_no_object",
+        'Dana Ortiz talked about the "harbour lobby" and its money.',
+    ),
+    (
+        "a_place_after_in_is_no_object",
+        'The mayor joined in the "harbour parade" on Sunday.',
+    ),
     (  # an -s word after a number or a possessive is a noun (`_counted_noun`)
         "a_counted_noun_is_no_verb",
         'Two hours after the "harbour hearing" ended, the council voted.',

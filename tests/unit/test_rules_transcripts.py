@@ -98,6 +98,32 @@ TRANSCRIPTS = [
         id="two_offices_with_names_make_a_transcript_without_ner",
     ),
     pytest.param(
+        "Westport: Berg, Reed (Holm 64), Vance. Subs Not Used: Lund, Moss. Booked: Reed.\n"
+        "Eastham: Kerr, Dale, Pike. Subs Not Used: Bright, Stone.",
+        [],
+        id="a_line_up_is_a_list_of_names_not_speech",
+    ),
+    pytest.param(
+        "The news conference began. Dmitry Peskov: Next question. Ana Vellik: Ana Vellik, Harbour "
+        "News. Will the port reopen? Dmitry Peskov: Next, please.",
+        [
+            ("Dmitry Peskov", "Next question.", "repeated_label"),
+            ("Ana Vellik", "Ana Vellik, Harbour News. Will the port reopen?", "name_label"),
+            ("Dmitry Peskov", "Next, please.", "repeated_label"),
+        ],
+        id="a_speaker_introducing_themselves_is_no_list",
+    ),
+    pytest.param(
+        "The meeting began. Vladimir Putin: Is this the harbour? Ana Vellik: Yes, Westport. "
+        "Vladimir Putin: Good, yes.",
+        [
+            ("Vladimir Putin", "Is this the harbour?", "repeated_label"),
+            ("Ana Vellik", "Yes, Westport.", "name_label"),
+            ("Vladimir Putin", "Good, yes.", "repeated_label"),
+        ],
+        id="a_short_answer_is_no_list",
+    ),
+    pytest.param(
         "The Latest: Sanders wins Minnesota.\n\nSanders won the caucuses on Tuesday.",
         [],
         id="heading_with_colon_is_not_a_transcript",

@@ -1,0 +1,114 @@
+"""An office written before or beside a person's name: the person is the name, the office is
+the role.
+
+Official news writes long offices with `of` and `to` phrases before a name (`Adviser to the
+Head of the President's Office Mykhailo Podoliak added`), and church and court news sets the
+name off after the office (`The Bishop of Kirkby, the Rt Rev Dr Tom Vell, said`). Read as one
+phrase, the speaker became the office's first word (`Adviser`, `Bishop`); these rules split
+the name from the office instead.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ingest.quoting.lexicon import (
+    ABBREVIATIONS,
+    CAP,
+    DETERMINERS,
+    NAME_PARTICLES,
+    NAME_WORDS_AFTER_PLACE,
+    ORG_HEADS,
+    ROLE_WORDS,
+    TITLE_GENDER,
+    split_words,
+)
+
+# Offices of churches and courts that head such a phrase besides the role words.
+_OFFICE_NOUNS = ROLE_WORDS | frozenset(
+    split_words("bishop archbishop cardinal patriarch metropolitan rabbi imam dean moderator")
+)
+# Words inside an office after its head: `Adviser to the Head of the ...`.
+_OFFICE_LINKS = frozenset(split_words("of to for the and"))
+# Styles and titles before a name (`the Rt Rev Dr Tom Vell`, `Lord Justice`): no part of it.
+_STYLES = (
+    ABBREVIATIONS
+    | frozenset(TITLE_GENDER)
+    | frozenset(split_words("rt right revd reverend very hon honourable lord lady most"))
+)
+
+
+class OfficeName(NamedTuple):
+    """A name found in a phrase, where it starts in the phrase, and the office written with it."""
+
+    name: str
+    shift: int
+    office: str
+
+
+def office_then_name(phrase: str) -> OfficeName | None:
+    """`Adviser to the Head of the President's Office Mykhailo Podoliak`: a capitalised office
+    with an `of`/`to` phrase, then a name of two capitalised words (the words a place may run
+    into: `President of Westland Ana Vell`), particles inside."""
+    words = phrase.split()
+    if not _office_head(words) or not any(w in _OFFICE_LINKS for w in words):
+        return None
+    name = _trailing_name(words)
+    office = words[: len(words) - len(name)]
+    if not name or len(office) < 2 or office[-1].lower() in _OFFICE_LINKS:
+        return None
+    if not all(CAP.match(w) or w in _OFFICE_LINKS for w in office):
+        return None
+    return OfficeName(" ".join(name), phrase.rindex(" ".join(name)), _without_determiner(office))
+
+
+def apposed_name(office: str, apposition: str) -> OfficeName | None:
+    """`The Bishop of Kirkby, the Rt Rev Dr Tom Vell,`: an office alone before the comma and a
+    name with its styles after it; the name is the speaker, the office its role."""
+    words = office.split()
+    if not _office_head(words) or office_then_name(office) is not None:
+        return None
+    after = apposition.split()
+    lead = 0
+    while lead < len(after) and (
+        after[lead].lower() in DETERMINERS or after[lead].lower().strip(".") in _STYLES
+    ):
+        lead += 1
+    name = after[lead:]
+    if not 2 <= len(name) <= 3 or not all(_name_word(w) for w in name):
+        return None
+    text = " ".join(name)
+    return OfficeName(text, apposition.index(text), _without_determiner(words))
+
+
+def _office_head(words: list[str]) -> bool:
+    """The phrase opens with an office noun, after an article (`The Bishop of ...`)."""
+    body = words[1:] if words[:1] and words[0].lower() in DETERMINERS else words
+    return bool(body) and CAP.match(body[0]) is not None and body[0].lower() in _OFFICE_NOUNS
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    """The last two capitalised words (particles between them kept) that are neither office
+    nor organisation words nor an owner (`President's`): the name after an office."""
+    name: list[str] = []
+    for w in reversed(words):
+        capitalised = sum(1 for n in name if CAP.match(n))
+        particle = bool(name) and w in NAME_PARTICLES
+        if particle or capitalised < NAME_WORDS_AFTER_PLACE and _name_word(w):
+            name.insert(0, w)
+        else:
+            break
+    return name if sum(1 for n in name if CAP.match(n)) == NAME_WORDS_AFTER_PLACE else []
+
+
+def _name_word(word: str) -> bool:
+    return CAP.match(word) is not None and not _office_word(word)
+
+
+def _office_word(word: str) -> bool:
+    low = word.lower()
+    return low in _OFFICE_NOUNS or low in ORG_HEADS or low.endswith(("'s", "’s"))
+
+
+def _without_determiner(words: list[str]) -> str:
+    return " ".join(words[1:] if words and words[0].lower() in DETERMINERS else words)

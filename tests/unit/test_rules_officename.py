@@ -1,0 +1,54 @@
+"""An office written before or beside a name (`officename`), as tables of cases: the person is
+the name, the office its role. Pure functions, no spaCy."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.quoting.officename import apposed_name, office_then_name
+
+# (phrase, (name, office) or None)
+OFFICE_THEN_NAME = [
+    (
+        "Adviser to the Head of the Governor's Office Ana Vellik",
+        ("Ana Vellik", "Adviser to the Head of the Governor's Office"),
+    ),
+    ("President of Westland Ana Vell", ("Ana Vell", "President of Westland")),
+    (
+        "Head of the Office of the President Tom Reed",
+        ("Tom Reed", "Head of the Office of the President"),
+    ),
+    (
+        "President of the Harbour Commission Greta von der Holm",
+        ("Greta von der Holm", "President of the Harbour Commission"),
+    ),
+    ("The Bishop of Kirkby", None),  # an office alone
+    ("Commission President Ana Vell", None),  # no `of`/`to` phrase: NER splits it
+    ("Tom Reed of Westland", None),  # a name first
+    ("Adviser to the Head of the Governor's Office", None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), OFFICE_THEN_NAME)
+def test_office_then_name(phrase: str, expected: tuple[str, str] | None) -> None:
+    found = office_then_name(phrase)
+    assert (found and (found.name, found.office)) == expected
+    if found:
+        assert phrase[found.shift :].startswith(found.name)
+
+
+# (words before the comma, apposition, (name, office) or None)
+APPOSED_NAME = [
+    ("The Bishop of Kirkby", " the Rt Rev Dr Tom Wrenfield", ("Tom Wrenfield", "Bishop of Kirkby")),
+    ("The Archbishop of Eastham", " Dr Ana Vell", ("Ana Vell", "Archbishop of Eastham")),
+    ("The Bishop of Kirkby", " a keen reader of thrillers", None),  # no name
+    ("Tom Wrenfield", " the Bishop of Kirkby", None),  # the name comes first
+]
+
+
+@pytest.mark.parametrize(("office", "apposition", "expected"), APPOSED_NAME)
+def test_apposed_name(office: str, apposition: str, expected: tuple[str, str] | None) -> None:
+    found = apposed_name(office, apposition)
+    assert (found and (found.name, found.office)) == expected
+    if found:
+        assert apposition[found.shift :].startswith(found.name)
