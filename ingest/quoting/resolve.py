@@ -58,6 +58,11 @@ class _Mention:
     gender: str | None = None
 
 
+# `," he said`: a pronoun this close after a quotation attributes it, and a name inside that
+# quotation is one its speaker spoke of ("... messages to President Putin: ...," he said).
+_AFTER_QUOTE = 4
+
+
 class Resolver:
     """Turns speaker phrases into canonical speakers using the article's names and roles."""
 
@@ -232,8 +237,9 @@ class Resolver:
         subject = self._subject_before(pos, want) if want in ("m", "f") else None
         if subject:
             return Resolved(subject, np, None, "person")
+        attributed = [p for p in self.doc.pieces if p.end <= pos <= p.end + _AFTER_QUOTE]
         for mention in reversed(self.mentions):
-            if mention.pos >= pos:
+            if mention.pos >= pos or any(p.open_pos <= mention.pos < p.end for p in attributed):
                 continue
             if want in ("m", "f"):
                 if mention.kind != "person" or mention.gender not in (None, want):

@@ -56,6 +56,17 @@ SPEAKERS = [
         "names_then_verb",
     ),
     (
+        # "he" right after a quotation is never a name inside it: that is who he spoke of.
+        "he_after_a_quotation_is_not_a_name_it_holds",
+        (
+            "This was stated by President Tomas Vell in an interview. "
+            '"I have sent messages to Westland and President Ivo Marsh: we are ready," he said.'
+        ),
+        "I have sent",
+        "Tomas Vell",
+        "name_then_verb",
+    ),
+    (
         # Without the rule it took the previous quotation's speaker.
         "a_joint_statement_after_another_speakers_quote",
         '"The bridge is safe," Sam Reed said. "We will rebuild it," Ada Lind and Ivo Marsh said.',
