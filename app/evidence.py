@@ -20,7 +20,6 @@ from typing import Literal, NamedTuple, Protocol
 
 import numpy as np
 
-from app.quantities import states_quantity
 from app.retrieval import HybridRetriever, QuoteHit
 from app.types import Filters, Passage
 from ingest.sentence_vectors import SentenceVectors
@@ -62,7 +61,6 @@ FEATURES: tuple[str, ...] = (
     "first_chunk",  # 1 / (1 + chunk index): the top of an article summarises it
     "sentence_dense",  # best cosine of an article sentence the unit spans (unit_dense if none)
     "sentence_gap",  # how far that is below the chunk's closest sentence (0: the closest)
-    "quantity_stated",  # the unit states the kind of number asked ("which year": a year)
 )
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
@@ -223,9 +221,6 @@ class EvidenceFinder:
                 "first_chunk": 1.0 / (1 + chunk.index),
                 "sentence_dense": s_dense,
                 "sentence_gap": s_gap,
-                "quantity_stated": float(
-                    query.quantity is not None and states_quantity(query.quantity, text)
-                ),
             }
             found.append(Candidate(unit, tuple(values[name] for name in FEATURES)))
         return found

@@ -148,7 +148,6 @@ MONOTONE: dict[str, int] = {
     "name_in_unit": 1,
     "name_in_chunk": 1,
     "number_wanted": 1,
-    "quantity_stated": 1,
     "log_words": -1,
 }
 
