@@ -175,7 +175,9 @@ class EvidenceFinder:
         weights = self._idf(query.topic)
         surname = query.speaker.split()[-1].lower() if query.speaker else None
         cover_cache: dict[str, float] = {}
-        topic_pairs = _pairs(retriever.lexicon.terms(query.topic))
+        topic_terms = retriever.lexicon.terms(query.topic)
+        topic_pairs = _pairs(topic_terms)
+        asked_terms = frozenset(topic_terms + retriever.lexicon.terms(query.speaker or ""))
 
         def cover(text: str) -> float:
             if text not in cover_cache:
@@ -187,6 +189,8 @@ class EvidenceFinder:
             chunk = unit.chunk
             text = unit.text
             words = len(text.split())
+            if not query.who_said and _echo(text, retriever.lexicon.terms(text), asked_terms):
+                continue
             lead = _sentence_before(chunk, unit.start)
             c_dense = chunk_dense.get(chunk.id, 0.0)
             has_number = 1.0 if _NUMBER.search(text) else 0.0
@@ -400,6 +404,15 @@ def _quote_units(
         Unit(chunk, chunk.start + s, chunk.start + e, kind, speaker, quote.role, True, quote_id)
         for s, e in local
     ]
+
+
+def _echo(text: str, unit_terms: Sequence[str], asked_terms: frozenset[str]) -> bool:
+    """A turn of a few words with none beyond the question's ("Severomuysky Tunnel." for "How
+    long is the Severomuysky Tunnel?"): it answers nothing, however well it matches. Longer
+    units stay ("There was, she said, an implicit bargain." says there was one), and a
+    who-said question is exempt: there the question repeats the very words to be found."""
+    short = len(text.split()) <= FRAGMENT_WORDS
+    return short and all(term in asked_terms for term in unit_terms)
 
 
 def _fragment(quote: Quote) -> bool:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from app.lexicon_questions import CUE_VERBS, LEXICON, RELATIONAL_CUES
+from ingest.quoting.lexicon import ROLE_WORDS
 from ingest.quoting.ner import load_spacy
 
 # spaCy's types are kept out of the signatures: a question parse is read here and nowhere else.
@@ -345,10 +346,29 @@ def _office_before_possessor(noun: Token, possessor: Token) -> Token | None:
 
 def _object_of_according_to(doc: Doc) -> SpeakerSlot | None:
     """ "According to X, ...": the object of "according to"."""
+    found = _according_to(doc)
+    return _slot("object_of_according_to", found[2], found[:2]) if found else None
+
+
+def _person_according_to(doc: Doc) -> SpeakerSlot | None:
+    """ "Had A and B spoken ..., according to the president?": a person or office after
+    "according to" is the source of what is asked, whatever the verbs inside the question do
+    ("according to their sex" is no source: that waits for the other rules)."""
+    found = _according_to(doc)
+    if not found:
+        return None
+    according, to, pobj = found
+    if pobj.pos_ != "PROPN" and pobj.lemma_.lower() not in ROLE_WORDS:
+        return None
+    return _slot("person_according_to", pobj, (according, to))
+
+
+def _according_to(doc: Doc) -> tuple[Token, Token, Token] | None:
+    """The "according", "to" and object of the first "according to X"."""
     for according in (t for t in doc if t.lower_ == "according"):
         for to in (c for c in according.children if c.lower_ == "to"):
             for pobj in (c for c in to.children if c.dep_ == "pobj"):
-                return _slot("object_of_according_to", pobj, (according, to))
+                return according, to, pobj
     return None
 
 
@@ -416,6 +436,7 @@ def _pronoun_acts(doc: Doc) -> bool:
 
 
 SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
+    _SpeakerRule("person_according_to", _person_according_to),
     _SpeakerRule("subject_of_cue_verb", _subject_of_cue_verb),
     _SpeakerRule("agent_of_passive_cue", _agent_of_passive_cue),
     _SpeakerRule("subject_of_passive_quote", _subject_of_passive_quote),

@@ -1,11 +1,15 @@
-"""Which spans of a chunk become citable units: a quoted fragment is never a unit of its own.
+"""Which spans of a chunk become citable units: a quoted fragment is never a unit of its own,
+and a unit that only repeats the question is no candidate.
 
 Made-up text only.
 """
 
 from __future__ import annotations
 
-from app.evidence import _quote_units, _sentence_units
+import pytest
+
+from app.evidence import _echo, _quote_units, _sentence_units
+from ingest.terms import Lexicon
 from ingest.types import Chunk, Quote
 
 TEXT = (
@@ -44,3 +48,23 @@ def test_a_quotation_of_four_words_is_its_own_unit() -> None:
     quote = _quote("its history was poor")
     units = list(_quote_units(_chunk(), "q3", quote, str))
     assert [(u.kind, u.quoted) for u in units] == [("direct", True)]
+
+
+ECHOES = [
+    # (unit text, question topic, speaker asked, echo?)
+    ("Severomuysky Tunnel.", "long Severomuysky Tunnel", None, True),
+    ("The tunnel builders!", "tunnel builders", "Ann Vell", True),
+    ("Ann Vell: tunnels.", "tunnels", "Ann Vell", True),
+    ("There was, she said, an implicit bargain.", "implicit bargain", "Ann Vell", False),
+    ("This one is 15.5 km long.", "long Severomuysky Tunnel", None, False),
+    ("It lasted for just over an hour.", "long call last", None, False),
+]
+
+
+@pytest.mark.parametrize(("text", "topic", "speaker", "echo"), ECHOES)
+def test_a_unit_with_no_word_beyond_the_question_is_an_echo(
+    text: str, topic: str, speaker: str | None, echo: bool
+) -> None:
+    lexicon = Lexicon()
+    asked = frozenset(lexicon.terms(topic) + lexicon.terms(speaker or ""))
+    assert _echo(text, lexicon.terms(text), asked) is echo

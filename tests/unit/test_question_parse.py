@@ -59,8 +59,32 @@ SLOTS = [
     (
         "According to Omar Bekt, how long will the strike last?",
         "Omar Bekt",
+        "person_according_to",
+        "long strike last",
+    ),
+    (
+        "Had Ann Vell and Tom Pike already spoken after the summit, according to the mayor?",
+        "the mayor",
+        "person_according_to",
+        "Had Ann Vell and Tom Pike already after summit",
+    ),
+    (
+        "According to Omar Bekt, what did Jane Doe say about the strike?",
+        "Omar Bekt",
+        "person_according_to",
+        "Jane Doe strike",
+    ),
+    (
+        "According to the union, how long will the strike last?",
+        "the union",
         "object_of_according_to",
         "long strike last",
+    ),
+    (
+        "What did Jane Doe say about people being hired according to their age?",
+        "Jane Doe",
+        "subject_of_cue_verb",
+        "people hired according to age",
     ),
     (
         "What was described by Lena Orr as a betrayal?",
