@@ -22,6 +22,7 @@ from app.question_parse import (
     parse_question,
 )
 from app.speaker_index import SpeakerIndex
+from ingest.quoting.nameshapes import without_possessive
 from ingest.speakers import OFFICE_HEADS, name_mentions, role_head, strip_titles
 
 Kind = Literal["speaker_topic", "who_said", "general"]
@@ -256,13 +257,32 @@ def _by_name(phrase: str, index: SpeakerIndex) -> _Resolved:
 def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
     """ "What about Y?": Y is a new person on the same topic, or a new topic for the same
     person (or, with no person, simply the new topic)."""
-    names = index.find(subject) if any(w[:1].isupper() for w in subject.split()) else []
+    named = _without_modifiers(subject)
+    names = index.find(named) if any(w[:1].isupper() for w in named.split()) else []
     if names:
         return _Asked(_Resolved(names[:1]), previous.topic or "", asks_words=True)
     topic = _ARTICLE.sub("", subject)
     if previous.speaker:
         return _Asked(_Resolved([previous.speaker]), topic, asks_words=True)
     return _Asked(_Resolved(), topic)
+
+
+def _without_modifiers(phrase: str) -> str:
+    """ "the Russian fleet" -> "the fleet": capitalised words before a lowercase one modify it
+    (a nationality, a place: "the High Street shops") and name nobody, though they may be
+    spelled like a speaker ("Russians", a misread "Let Russia"); an owner still names someone
+    ("Putin's view")."""
+    kept: list[str] = []
+    run: list[str] = []  # the capitalised words since the last lowercase one
+    for word in phrase.split():
+        if word[:1].isupper():
+            run.append(word)
+            continue
+        if run and without_possessive(run[-1]) != run[-1]:
+            kept += run
+        kept.append(word)
+        run = []
+    return " ".join(kept + run)
 
 
 def _carry_topic(

@@ -315,6 +315,21 @@ def test_follow_ups(
     assert (intent.kind, intent.speakers, intent.topic) == ("speaker_topic", speakers, topic)
 
 
+def test_a_nationality_before_a_noun_names_nobody() -> None:
+    """ "What about the Lowland fleet?": "Lowland" is spelled like a group quoted elsewhere
+    ("Lowlanders") and a misread speaker ("Let Lowland"), but it modifies "fleet"."""
+    index = SpeakerIndex(
+        [*quoted("Piet Vance", "t5"), *quoted("Lowlanders", "a1"), *quoted("Let Lowland", "a2")]
+    )
+    last = Turn(speaker="Piet Vance", topic="ferry fares")
+    fleet = understand("What about the Lowland fleet?", index, last)
+    assert (fleet.speakers, fleet.topic) == (["Piet Vance"], "Lowland fleet")
+    street = understand("What about the Lowland Street shops?", index, last)
+    assert (street.speakers, street.topic) == (["Piet Vance"], "Lowland Street shops")
+    owner = understand("What about Let Lowland's view?", index, last)
+    assert owner.speakers == ["Let Lowland"]
+
+
 # (question, speakers, role): titles, lowercase typing, and a role phrase that names someone
 # else ("X's spokesman" is not X).
 ROLE_OR_NAME = [
