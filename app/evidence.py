@@ -32,6 +32,16 @@ LONG_QUOTE_CHARS = 320  # longer quotations are offered sentence by sentence
 FRAGMENT_WORDS = 3  # a quotation this short is cited in its sentence (`_fragment`)
 PASSAGES = 10  # top hybrid passages whose sentences and quotations are candidates
 SPEAKER_QUOTES = 30  # the asked speaker's best quotations from the quote search
+# Words of courtesy, greeting and turn-taking: a unit of only these and names or titles is no
+# candidate (`EvidenceFinder._courtesy`).
+COURTESY_WORDS = (
+    "thank thanks very much good morning afternoon evening welcome delighted glad pleased please "
+    "hello greetings congratulations colleagues friends ladies gentlemen dear all yes fine okay "
+    "go ahead floor inviting invitation first"
+)
+# Capitalised words set off by commas or the sentence's ends: a name or title addressed
+# ("Thank you, Mr President.", "Colleagues, good afternoon.").
+_ADDRESS = re.compile(r"(?:^|,)\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*(?=[,.!?]|$)")
 
 # The features, in the order the ranker's weights are stored (app/ranker.json).
 FEATURES: tuple[str, ...] = (
@@ -142,6 +152,7 @@ class EvidenceFinder:
     def __init__(self, retriever: HybridRetriever, filters: Filters | None = None) -> None:
         self.retriever = retriever
         self.filters = filters
+        self._courtesy_terms: frozenset[str] | None = None
 
     def candidates(self, query: Query, canonical: Callable[[str], str]) -> list[Candidate]:
         """Every unit worth ranking, with features; `canonical` maps a stored speaker name to
@@ -189,7 +200,10 @@ class EvidenceFinder:
             chunk = unit.chunk
             text = unit.text
             words = len(text.split())
-            if not query.who_said and _echo(text, retriever.lexicon.terms(text), asked_terms):
+            terms = retriever.lexicon.terms(text)
+            if not query.who_said and (
+                _echo(text, terms, asked_terms) or self._courtesy(text, terms)
+            ):
                 continue
             lead = _sentence_before(chunk, unit.start)
             c_dense = chunk_dense.get(chunk.id, 0.0)
@@ -254,6 +268,19 @@ class EvidenceFinder:
             for unit in _sentence_units(chunk, quotes, canonical):
                 units.setdefault(unit.key, unit)
         return list(units.values())
+
+    def _courtesy(self, text: str, terms: Sequence[str]) -> bool:
+        """A turn of courtesy and address ("Thank you very much, Mr President.", "Good
+        afternoon, colleagues."): at least one word of courtesy, every other word one of them
+        or a name or title addressed. Transcripts are full of
+        them, and they say nothing a question could ask for."""
+        if self._courtesy_terms is None:
+            self._courtesy_terms = frozenset(self.retriever.lexicon.terms(COURTESY_WORDS))
+        courtesy = self._courtesy_terms
+        if not any(term in courtesy for term in terms):
+            return False
+        address = set(self.retriever.lexicon.terms(" ".join(_ADDRESS.findall(text))))
+        return all(term in courtesy or term in address for term in terms)
 
     # ----- scoring helpers -----------------------------------------------------------------
 

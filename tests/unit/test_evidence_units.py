@@ -1,14 +1,16 @@
 """Which spans of a chunk become citable units: a quoted fragment is never a unit of its own,
-and a unit that only repeats the question is no candidate.
+and a unit that only repeats the question, or only thanks and greets, is no candidate.
 
 Made-up text only.
 """
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from app.evidence import _echo, _quote_units, _sentence_units
+from app.evidence import EvidenceFinder, _echo, _quote_units, _sentence_units
 from ingest.terms import Lexicon
 from ingest.types import Chunk, Quote
 
@@ -68,3 +70,23 @@ def test_a_unit_with_no_word_beyond_the_question_is_an_echo(
     lexicon = Lexicon()
     asked = frozenset(lexicon.terms(topic) + lexicon.terms(speaker or ""))
     assert _echo(text, lexicon.terms(text), asked) is echo
+
+
+COURTESY = [
+    # (unit text, a turn of courtesy and address only?)
+    ("Thank you very much, Mr President.", True),
+    ("Good afternoon, colleagues.", True),
+    ("Mr Vell, thank you.", True),
+    ("First of all, thank you for inviting me.", True),
+    ("We thank the Lowland Republic for the ferries.", False),
+    ("Thank you for your work in Marlow.", False),
+    ("Sanctions.", False),
+    ("Friends, welcome to Marlow.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "courtesy"), COURTESY)
+def test_a_turn_of_courtesy_is_no_candidate(text: str, courtesy: bool) -> None:
+    lexicon = Lexicon()
+    finder = EvidenceFinder(SimpleNamespace(lexicon=lexicon))
+    assert finder._courtesy(text, lexicon.terms(text)) is courtesy
