@@ -123,8 +123,11 @@ def shown_role(speaker: str, role: str | None) -> str | None:
     name = speaker.split()
     if name and words[-len(name) :] == name:
         words = words[: -len(name)]
-    elif len(name) > 1 and words[-1:] == name[-1:]:  # the surname alone: "President Vell"
-        words = words[:-1]
+    # A word of the name left at the end ("President Vell", "Deputy Head of the Office of the
+    # President Ana" for Ana Vell), or the office's head said twice ("President of Westland
+    # President"): debris of the phrase the name was cut from.
+    while len(words) > 1 and (words[-1] in name or words[-1] in words[:-1]):
+        words.pop()
     shown = " ".join(words).strip(" ,")
     return shown or None
 
