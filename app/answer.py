@@ -36,6 +36,7 @@ _RUNNER_UP = 0.4  # a further unit must score at least this share of the best on
 # the best to be cited, and their own words lead ahead of a better passage within it.
 _CLOSE = 0.6
 MAX_ALTERNATIVES = 3  # other people an ambiguous name or office may mean, tried in turn
+TIE_QUOTES = 10  # quotes of a one-word speaker whose articles may name the full name asked
 ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an office is meant
 # A person quoted in this few articles is asked about one of them when it holds every word of
 # the topic (`_quoted_in_article_on`); a much-quoted one has articles on everything.
@@ -80,6 +81,7 @@ class ExtractiveAnswerer:
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
     ) -> Answer:
         started = time.perf_counter()
+        intent = self.tied_surname(intent, index)
         evidence = self.evidence(question, intent, index, previous)
         timings = {"evidence": _ms(started)}
         answer = self._compose_answer(question, intent, index, evidence)
@@ -99,6 +101,7 @@ class ExtractiveAnswerer:
         (above the calibrated threshold) is the one meant. Comparing answer probabilities,
         near 1.0 for any president who speaks of a country, let a visiting head of state
         displace the holder the search found first."""
+        intent = self.tied_surname(intent, index)
         if intent.kind != "speaker_topic" or not intent.topic or not intent.speakers:
             return self._evidence_of(question, intent, index, previous)
         others = [o for o in intent.alternatives if not intent.role or _person_name(o)]
@@ -114,6 +117,34 @@ class ExtractiveAnswerer:
                 best = found
         assert best is not None  # names holds the asked speaker at least
         return best
+
+    def tied_surname(self, intent: Intent, index: SpeakerIndex) -> Intent:
+        """ "Norbert Leo Butz" asked, nobody quoted under that name, "Butz" quoted: a one-word
+        speaker answers a full name only when the article quoting it names that person, which
+        ties them (the index alone never links them: "Brown" is many people). Then the
+        question asks for that speaker's words, on the topic without the name."""
+        name = intent.unknown_person
+        if not name or not intent.alternatives:
+            return intent
+        for speaker in intent.alternatives[: 1 + MAX_ALTERNATIVES]:
+            hits = self.retriever.search_quotes(
+                intent.topic or speaker,
+                k=TIE_QUOTES,
+                speakers=index.members(speaker),
+                filters=self.finder.filters,
+            )
+            articles = dict.fromkeys(hit.article_id for hit in hits)
+            if any(name in self._article_text(article) for article in articles):
+                topic = " ".join(intent.topic.replace(name, " ").split())
+                return replace(
+                    intent,
+                    kind="speaker_topic",
+                    speakers=[speaker],
+                    topic=topic,
+                    unknown_person=None,
+                    alternatives=[],
+                )
+        return intent
 
     def _holders_for_topic(
         self, names: list[str], role: str, topic: str, index: SpeakerIndex
@@ -231,6 +262,8 @@ class ExtractiveAnswerer:
         elif intent.unheld_role and not evidence.speaker:
             nobody = f"No speaker in the articles is known as {intent.unheld_role}"
             lead = f"{nobody}; the closest passages:"
+        elif name := _unnamed(intent, chosen):
+            lead = f"The articles do not name {name}; the closest passages:"
         return self._compose(question, chosen, evidence.speaker, lead)
 
     def _quoted_in_article_on(
@@ -278,6 +311,8 @@ class ExtractiveAnswerer:
         if evidence.speaker is None and intent.unheld_role:
             text = f"No speaker in the articles is known as {intent.unheld_role}."
             return _abstain(question, f"{text} The articles do not cover this question.")
+        if evidence.speaker is None and (name := _unnamed(intent, evidence.candidates)):
+            return _abstain(question, f"The articles do not name {name}.")
         if evidence.speaker is None:
             return _abstain(question, "The articles do not cover this question.")
         name = evidence.speaker
@@ -455,6 +490,13 @@ def _person_name(name: str) -> bool:
     return len(words) >= 2 and all(
         w[:1].isupper() and w.lower() not in _NOT_NAME_WORDS for w in words
     )
+
+
+def _unnamed(intent: Intent, cited: Sequence[Candidate]) -> str | None:
+    """The person asked for when no passage writes their name in full ("Jack Butz" asked,
+    only "Butz" written): an answer never presents another Butz as the one asked for."""
+    name = intent.unknown_person
+    return name if name and not any(name in c.unit.chunk.text for c in cited) else None
 
 
 def _mentioned(name: str, ranked: Sequence[Candidate]) -> bool:

@@ -1,0 +1,48 @@
+"""A full name asked, only the surname quoted: the answer takes the surname's words when the
+article quoting them names that person, and otherwise says it does not name them (made-up
+store, fake embedder)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import make_fake_desk
+
+ARTICLE = {
+    "id": "quill-1",
+    "title": "Harbour singer returns to the stage",
+    "text": (
+        "Thanks to his new show, Ora Leo Quill can add another title to his list.\n\n"
+        '"I love the harbour and the ferries that leave it," Quill said.\n\n'
+        '"The harbour is where I learned to sing," Quill added.\n\n'
+        # The full name again after the quotes: extraction then leaves them to "Quill".
+        "Ora Leo Quill plays the Pier Hall from May 5 through May 12."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory):
+    home = tmp_path_factory.mktemp("tied")
+    path = home / "articles.jsonl"
+    path.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
+    desk = make_fake_desk(home / "store")
+    report = desk.ingest([Path(path)], progress=False)
+    assert report.added == 1 and not report.failed, report.summary()
+    return desk
+
+
+def test_the_article_ties_the_full_name_to_the_surname(desk) -> None:
+    assert [s.name for s in desk.speaker_index().speakers()] == ["Quill"]
+    answer = desk.ask("What did Ora Leo Quill say about the harbour?")
+    assert not answer.abstained
+    assert answer.citations and "harbour" in answer.citations[0].text
+    assert "do not name" not in answer.answer
+
+
+def test_a_first_name_no_article_gives_is_said(desk) -> None:
+    answer = desk.ask("What did Jan Quill say about the harbour?")
+    assert answer.answer.startswith("The articles do not name Jan Quill")
