@@ -58,6 +58,12 @@ _LEXICON_TEXT = {
     "document_noun": """
         report story article piece coverage document paper study survey item text release
         transcript""",
+    # Where words were said ("in his statement", "in an interview with the BBC"): the medium,
+    # not the topic; what it was about stays ("in his speech about NATO").
+    "medium_noun": """
+        statement interview speech letter address remark comment message briefing conference
+        post tweet column article broadcast podcast testimony memoir book op-ed video""",
+    "about_preposition": "about on regarding concerning over",
     # The question put to a speaker ("answer the question about Y"): what they answered, not
     # the topic, which is what the question was about.
     "question_noun": "question questions query queries",

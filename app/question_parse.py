@@ -526,6 +526,7 @@ SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
     _ScaffoldRule("negation", lambda t, cue: t.dep_ == "neg" and t.head.i in cue),
     _ScaffoldRule("request", lambda t, cue: _requests_the_cue(t, cue)),
     _ScaffoldRule("question_answered", lambda t, cue: _question_answered(t, cue)),
+    _ScaffoldRule("medium", lambda t, cue: _medium(t, cue)),
     _ScaffoldRule(
         "request_preposition",
         lambda t, cue: t.lower_ in LEXICON["topic_preposition"] and _requests_the_cue(t.head, cue),
@@ -547,6 +548,27 @@ def _question_answered(token: Token, cue: frozenset[int]) -> bool:
         and token.head.lemma_.lower() in LEXICON["question_noun"]
         and _question_answered(token.head, cue)
     )
+
+
+def _medium(token: Token, cue: frozenset[int]) -> bool:
+    """ "What did X say in his statement?", "... in an interview with the BBC?": the cue's "in"
+    phrase naming where the words were said is no topic; what that speech was about stays
+    ("in his speech about NATO": NATO; its "about" goes as the cue's own would)."""
+    about = False  # the token is inside an "about" phrase of the medium
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "in" and ancestor.head.i in cue:
+            objects = [c for c in ancestor.children if c.dep_ == "pobj"]
+            medium = bool(objects) and objects[0].lemma_.lower() in LEXICON["medium_noun"]
+            if token.head.i == ancestor.i:
+                return medium  # the medium noun itself
+            return medium and not about
+        about = about or (
+            ancestor.dep_ == "prep" and ancestor.lower_ in LEXICON["about_preposition"]
+        )
+    if token.dep_ == "prep" and token.lower_ == "in" and token.head.i in cue:
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        return bool(objects) and objects[0].lemma_.lower() in LEXICON["medium_noun"]
+    return False
 
 
 def _requests_the_cue(token: Token, cue: frozenset[int]) -> bool:

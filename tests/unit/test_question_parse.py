@@ -86,6 +86,25 @@ SLOTS = [
         "subject_of_cue_verb",
         "people hired according to age",
     ),
+    ("What did Tom Pike say in his statement?", "Tom Pike", "subject_of_cue_verb", ""),
+    (
+        "What did Tom Pike say in his speech about the harbour?",
+        "Tom Pike",
+        "subject_of_cue_verb",
+        "harbour",
+    ),
+    (
+        "What did Ann Vell say in an interview with the Lowtown Post?",
+        "Ann Vell",
+        "subject_of_cue_verb",
+        "",
+    ),
+    (
+        "What did Ann Vell say in the debate?",  # a debate is what happened, no medium
+        "Ann Vell",
+        "subject_of_cue_verb",
+        "in debate",
+    ),
     (
         "What was described by Lena Orr as a betrayal?",
         "Lena Orr",
