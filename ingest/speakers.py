@@ -38,7 +38,7 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-NAMING_VERSION = 8
+NAMING_VERSION = 9
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -358,6 +358,7 @@ def written_people(text: str) -> list[WrittenPerson]:
             start = text.index(words[0], start)
         while words and words[0].lower() in _NOT_NAMES | _QUANTIFIERS | _NOT_GIVEN_NAMES:
             words = words[1:]  # "Several Opec", "Although Lane", "Stated Stone"
+        words = _after_organisation(words)
         if len(words) < 2:
             continue
         name = " ".join(words)
@@ -374,6 +375,14 @@ def written_people(text: str) -> list[WrittenPerson]:
         office = before.group(1).strip() if before else None
         people.append(WrittenPerson(name, start, office if office and is_office(office) else None))
     return people
+
+
+def _after_organisation(words: list[str]) -> list[str]:
+    """ "Defense Council Ana Vell" (of "Secretary of the National Security and Defense Council
+    Ana Vell", "Head of the President's Office Ana Vell"): the words after an organisation's
+    head noun are the person, the organisation is part of the office written before them."""
+    heads = [i for i, word in enumerate(words[:-2]) if word.lower() in ORG_HEADS]
+    return words[heads[-1] + 1 :] if heads else words
 
 
 def _one_person(names: Iterable[str]) -> str | None:

@@ -286,6 +286,14 @@ LINK_CASES = [
         "place_before_name",
     ),
     (
+        "organisation cut into a name",
+        "Secretary of the Harbour Safety and Defence Council Ivo Brandt spoke. "
+        "The Secretary of the Harbour Safety and Defence Council said yes.",
+        "Secretary of the Harbour Safety and Defence Council",
+        "Ivo Brandt",
+        "office_written_with_name",
+    ),
+    (
         "an office is no surname",
         "Ana Vell met Westland President. President said no.",
         "President",
