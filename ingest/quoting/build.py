@@ -39,6 +39,8 @@ def build_quotes(
             raw.extend(turn_quotes(doc, idx, resolver, speakers))
         elif kind == "piece":
             piece_speaker[idx] = _piece_quote(doc, idx, resolver)
+        elif kind == "subject":
+            _note_subject(doc, idx, resolver)
         else:
             item = _indirect_quote(doc, idx, resolver, raw + list(piece_speaker.values()))
             if item:
@@ -62,7 +64,16 @@ def _events(doc: Findings) -> list[tuple[int, str, int]]:
     for i, item in enumerate(doc.indirect):
         if not _in_turn(doc, item.start):
             events.append((item.np_pos if item.np_pos >= 0 else item.start, "indirect", i))
+    events.extend((subject.pos, "subject", i) for i, subject in enumerate(doc.subjects))
     return sorted(events)
+
+
+def _note_subject(doc: Findings, idx: int, resolver: Resolver) -> None:
+    """A sentence's subject that reports nothing (`Findings.subjects`): a mention only."""
+    subject = doc.subjects[idx]
+    resolved = resolver.resolve(subject.np, subject.pos, subject.role)
+    if not _unattributable(resolved, subject.np):
+        resolver.note(subject.pos, resolved, subject.np.lower())
 
 
 def _add_name_mentions(resolver: Resolver) -> None:

@@ -415,6 +415,16 @@ SPEAKERS = [
         "name_then_verb",
     ),
     (
+        "a_pronoun_takes_the_subject_after_an_opening_phrase",
+        (
+            "Tom Reed spoke first. In an interview, Dana Ortiz had nothing bad to say about "
+            'him. "The plan will work," she said.'
+        ),
+        "The plan",
+        "Dana Ortiz",
+        "name_then_verb",
+    ),
+    (
         "an_office_with_of_and_to_phrases_before_a_name_is_its_role",
         (
             "Adviser to the Head of the Governor's Office Ana Vellik added: "

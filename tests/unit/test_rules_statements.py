@@ -28,6 +28,20 @@ STATEMENTS = [
         "said",
         "that_clause",
     ),
+    (  # an opening phrase is no statement: the sentence after its comma is (`_opening_phrase`)
+        "In a statement on Monday, Harbourline said it would reopen the pier in May.",
+        "it would reopen the pier in May",
+        "Harbourline",
+        "said",
+        "thatless_clause",
+    ),
+    (
+        "In some ports, Dana Ortiz said, the cranes were idle for a week.",
+        "In some ports, Dana Ortiz said, the cranes were idle for a week",
+        "Dana Ortiz",
+        "said",
+        "interposed",
+    ),
     (
         "According to the city council, the bridge will reopen in May.",
         "the bridge will reopen in May",
@@ -305,6 +319,18 @@ NO_STATEMENTS = [
     (
         "a_place_after_in_is_no_object",
         'The mayor joined in the "harbour parade" on Sunday.',
+    ),
+    (  # a phrase before the subject is no clause that the words after its comma attribute
+        "an_opening_prepositional_phrase_is_no_statement",
+        "In a statement on Monday, Dana Ortiz thanked the harbour workers.",
+    ),
+    (
+        "an_opening_participle_phrase_is_no_statement",
+        "Speaking on the radio, Dana Ortiz thanked the harbour workers.",
+    ),
+    (
+        "an_opening_time_phrase_is_no_statement",
+        "For his part, the mayor thanked the harbour workers for their help.",
     ),
     (  # an -s word after a number or a possessive is a noun (`_counted_noun`)
         "a_counted_noun_is_no_verb",
