@@ -70,6 +70,29 @@ def before_dash_clause(doc: Findings, start: int, end: int) -> int:
     return end
 
 
+def before_lone_dash(doc: Findings, start: int, end: int) -> int:
+    """`Sanders said he was "encouraged" by the plan — a modest boost for Obama`: after the
+    statement's last quotation, a dash that no second dash closes (no aside `- as X said -`)
+    opens the writer's comment on what was said."""
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
+    if not pieces:
+        return end
+    dashes = [m for m in _DASH.finditer(doc.text, pieces[-1].close_pos, end)]
+    if len(dashes) != 1 or doc.inside_piece(dashes[0].start()):
+        return end
+    return dashes[0].start()
+
+
+def before_semicolon(doc: Findings, start: int, end: int) -> int:
+    """`I remember feeling that my vote should "mean" something; I did not want ...`: after
+    the statement's last quotation, a semicolon ends the clause that was reported."""
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
+    if not pieces:
+        return end
+    cut = doc.text.find(";", pieces[-1].close_pos, end)
+    return end if cut < 0 or doc.inside_piece(cut) else cut
+
+
 def clause_end(doc: Findings, start: int, end: int, reported_clause: bool = False) -> int:
     """A clause ends with its sentence, unless a quotation opened in it runs on further, or a
     long tail follows its last quotation (`the loophole called an "inversion," in which ...`).
@@ -272,6 +295,8 @@ END_TRIMS = (
     Rule("medium_or_day", before_medium),
     Rule("writer_comment", before_comment),
     Rule("contrast_clause", before_contrast),
+    Rule("lone_dash", before_lone_dash),
+    Rule("semicolon", before_semicolon),
 )
 
 

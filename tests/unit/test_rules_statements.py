@@ -266,6 +266,23 @@ BOUNDS = [
         'the plan was "a costly mistake"',
         "thatless_clause",
     ),
+    # a dash no second dash closes, after the last quotation: the writer's comment
+    (
+        'Ortiz said she was "encouraged" by the plan - a rare boost for the council.',
+        'she was "encouraged" by the plan',
+        "thatless_clause",
+    ),
+    (  # a dash pair is an aside inside the clause
+        'Ortiz said the "new" plan - which Lee wrote - would reopen the port.',
+        'the "new" plan - which Lee wrote - would reopen the port',
+        "thatless_clause",
+    ),
+    # a semicolon after the last quotation ends the reported clause
+    (
+        'Ortiz said the plan was "a costly mistake" for the port; the council voted for it.',
+        'the plan was "a costly mistake" for the port',
+        "thatless_clause",
+    ),
     # where the words appeared
     (
         'Ortiz called the plan "a costly mistake" in a radio interview.',
