@@ -29,6 +29,11 @@ from ingest.quoting.lexicon import (
     REPORTING_VERBS,
     after_staff_phrase,
 )
+from ingest.quoting.lexicon_openers import (
+    OPENING_PARTICIPLES,
+    OPENING_PHRASE_WORDS,
+    OPENING_PREPOSITIONS,
+)
 
 
 def _lexicon(text: str) -> list[str]:
@@ -439,7 +444,7 @@ def _office_of_lead_subject(speaker: str, people: Sequence[WrittenPerson], text:
     """An office no one is written with is the person the article opens with ("Ana Vell met
     the mayors. ... The President of Westland stressed ..."), unless the text writes that
     person with another office or anyone else with this one."""
-    if not is_office(speaker) or not people or people[0].start != 0:
+    if not is_office(speaker) or not people or not _opens_article(people[0], text):
         return None
     if not role_keywords(speaker) & HEAD_OF_STATE:
         return None  # a spokesman or a minister is rarely the person an article opens with
@@ -458,6 +463,21 @@ def _office_of_lead_subject(speaker: str, people: Sequence[WrittenPerson], text:
     if any(_holds(p, speaker) for p in others) or _office_before_other_name(speaker, text, lead):
         return None
     return _one_person(p.name for p in same)
+
+
+def _opens_article(person: WrittenPerson, text: str) -> bool:
+    """The article opens with the person, or with one short phrase and then the person
+    ("During the telephone conversation, Ana Vell congratulated ...")."""
+    lead = text[: person.start]
+    if not lead:
+        return True
+    words = _words(lead)
+    return (
+        lead.endswith(", ")
+        and lead.count(",") == 1
+        and len(words) <= OPENING_PHRASE_WORDS
+        and (words[0] in OPENING_PREPOSITIONS or words[0] in OPENING_PARTICIPLES)
+    )
 
 
 def _office_in_first_sentence(office: str, text: str) -> bool:

@@ -235,6 +235,20 @@ LINK_CASES = [
         "office_of_lead_subject",
     ),
     (
+        "office of the lead subject after an opening phrase",
+        "During the call, Ana Vell congratulated Ivo Brandt.\n\nThe President of Westland said no.",
+        "President of Westland",
+        "Ana Vell",
+        "office_of_lead_subject",
+    ),
+    (
+        "a longer lead is no opening phrase",
+        "The talks, held in Norland, ended. Ana Vell left.\n\nThe President of Westland said no.",
+        "President of Westland",
+        None,
+        None,
+    ),
+    (
         # in general news a bare office is often someone the article never names
         "bare office is not the lead subject's",
         _LEAD + "The President stressed the need.",
