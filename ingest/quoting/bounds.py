@@ -83,6 +83,18 @@ def before_lone_dash(doc: Findings, start: int, end: int) -> int:
     return dashes[0].start()
 
 
+_NEW_SUBJECT_AFTER_COMMA = re.compile(
+    r",\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?\s+[a-z]+(?:ed|s)\b"
+)
+
+
+def before_new_subject(doc: Findings, start: int, end: int) -> int:
+    """`... why those "common-sense solutions" had not passed, Clinton described a rigged
+    system`: after the last quotation, a comma, a name and a verb start the writer's own
+    sentence about someone."""
+    return _cut_after_last_quote(doc, start, end, _NEW_SUBJECT_AFTER_COMMA)
+
+
 def before_semicolon(doc: Findings, start: int, end: int) -> int:
     """`I remember feeling that my vote should "mean" something; I did not want ...`: after
     the statement's last quotation, a semicolon ends the clause that was reported."""
@@ -297,6 +309,7 @@ END_TRIMS = (
     Rule("contrast_clause", before_contrast),
     Rule("lone_dash", before_lone_dash),
     Rule("semicolon", before_semicolon),
+    Rule("new_subject_after_comma", before_new_subject),
 )
 
 

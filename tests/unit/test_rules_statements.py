@@ -283,6 +283,12 @@ BOUNDS = [
         'the plan was "a costly mistake" for the port',
         "thatless_clause",
     ),
+    # a comma, a name and a verb after the last quotation: the writer's next sentence
+    (
+        'Ortiz called the plan "a costly mistake" before the vote, Lee jabbed at her on Monday.',
+        'the plan "a costly mistake" before the vote',
+        "quoted_object",
+    ),
     # where the words appeared
     (
         'Ortiz called the plan "a costly mistake" in a radio interview.',
