@@ -95,6 +95,25 @@ def before_new_subject(doc: Findings, start: int, end: int) -> int:
     return _cut_after_last_quote(doc, start, end, _NEW_SUBJECT_AFTER_COMMA)
 
 
+# `, who won the primary`: a relative clause about a person the statement names.
+_PERSON_RELATIVES = frozenset(split_words("who"))
+_RELATIVE_ASIDE = re.compile(rf"[”\"]?,[”\"]?\s+{alternation(_PERSON_RELATIVES)}\s[^,]*$")
+
+
+def before_relative_aside(doc: Findings, start: int, end: int) -> int:
+    """`Cruz said he "can beat" billionaire Donald Trump, who won the primary`: after the last
+    quotation, `, who` and a clause that runs to the end is the writer's note on a person,
+    not the speaker's words; one that a second comma closes sits inside the clause
+    (`that Pagliano, who invoked the Fifth, is now cooperating`)."""
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
+    if not pieces:
+        return end
+    m = _RELATIVE_ASIDE.search(doc.text, pieces[-1].close_pos, end)
+    if not m or doc.inside_piece(m.start()):
+        return end
+    return m.start() + (1 if doc.text[m.start()] in CLOSERS else 0)
+
+
 def before_semicolon(doc: Findings, start: int, end: int) -> int:
     """`I remember feeling that my vote should "mean" something; I did not want ...`: after
     the statement's last quotation, a semicolon ends the clause that was reported."""
@@ -310,6 +329,7 @@ END_TRIMS = (
     Rule("lone_dash", before_lone_dash),
     Rule("semicolon", before_semicolon),
     Rule("new_subject_after_comma", before_new_subject),
+    Rule("relative_aside", before_relative_aside),
 )
 
 

@@ -289,6 +289,17 @@ BOUNDS = [
         'the plan "a costly mistake" before the vote',
         "quoted_object",
     ),
+    # `, who ...` to the end after the last quotation: the writer's note on a person
+    (
+        'Ortiz said she "can beat" the mayor, Dana Lee, who won the harbour vote in May.',
+        'she "can beat" the mayor, Dana Lee',
+        "thatless_clause",
+    ),
+    (  # a relative clause that a second comma closes sits inside the reported clause
+        'Ortiz said she was "pleased" that Lee, who chairs the board, will stay on.',
+        'she was "pleased" that Lee, who chairs the board, will stay on',
+        "thatless_clause",
+    ),
     # where the words appeared
     (
         'Ortiz called the plan "a costly mistake" in a radio interview.',
