@@ -402,6 +402,10 @@ NO_STATEMENTS = [
         "a_plural_noun_before_a_past_tense_is_no_verb",
         'Harbor targets included the port fund, marked as a "high priority" donor.',
     ),
+    (  # a name and its office before the verb say nothing (`_names_only`)
+        "a_name_and_its_office_are_no_statement",
+        "Dana Ortiz, Harbour and Ferries Minister, announced the decision in Lowtown.",
+    ),
 ]
 
 
