@@ -29,6 +29,11 @@ from ingest.quoting.lexicon import (
     REPORTING_VERBS,
     after_staff_phrase,
 )
+from ingest.quoting.lexicon_openers import (
+    OPENING_PARTICIPLES,
+    OPENING_PHRASE_WORDS,
+    OPENING_PREPOSITIONS,
+)
 
 
 def _lexicon(text: str) -> list[str]:
@@ -38,7 +43,7 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-NAMING_VERSION = 8
+NAMING_VERSION = 9
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -358,6 +363,7 @@ def written_people(text: str) -> list[WrittenPerson]:
             start = text.index(words[0], start)
         while words and words[0].lower() in _NOT_NAMES | _QUANTIFIERS | _NOT_GIVEN_NAMES:
             words = words[1:]  # "Several Opec", "Although Lane", "Stated Stone"
+        words = _after_organisation(words)
         if len(words) < 2:
             continue
         name = " ".join(words)
@@ -374,6 +380,14 @@ def written_people(text: str) -> list[WrittenPerson]:
         office = before.group(1).strip() if before else None
         people.append(WrittenPerson(name, start, office if office and is_office(office) else None))
     return people
+
+
+def _after_organisation(words: list[str]) -> list[str]:
+    """ "Defense Council Ana Vell" (of "Secretary of the National Security and Defense Council
+    Ana Vell", "Head of the President's Office Ana Vell"): the words after an organisation's
+    head noun are the person, the organisation is part of the office written before them."""
+    heads = [i for i, word in enumerate(words[:-2]) if word.lower() in ORG_HEADS]
+    return words[heads[-1] + 1 :] if heads else words
 
 
 def _one_person(names: Iterable[str]) -> str | None:
@@ -430,7 +444,7 @@ def _office_of_lead_subject(speaker: str, people: Sequence[WrittenPerson], text:
     """An office no one is written with is the person the article opens with ("Ana Vell met
     the mayors. ... The President of Westland stressed ..."), unless the text writes that
     person with another office or anyone else with this one."""
-    if not is_office(speaker) or not people or people[0].start != 0:
+    if not is_office(speaker) or not people or not _opens_article(people[0], text):
         return None
     if not role_keywords(speaker) & HEAD_OF_STATE:
         return None  # a spokesman or a minister is rarely the person an article opens with
@@ -449,6 +463,21 @@ def _office_of_lead_subject(speaker: str, people: Sequence[WrittenPerson], text:
     if any(_holds(p, speaker) for p in others) or _office_before_other_name(speaker, text, lead):
         return None
     return _one_person(p.name for p in same)
+
+
+def _opens_article(person: WrittenPerson, text: str) -> bool:
+    """The article opens with the person, or with one short phrase and then the person
+    ("During the telephone conversation, Ana Vell congratulated ...")."""
+    lead = text[: person.start]
+    if not lead:
+        return True
+    words = _words(lead)
+    return (
+        lead.endswith(", ")
+        and lead.count(",") == 1
+        and len(words) <= OPENING_PHRASE_WORDS
+        and (words[0] in OPENING_PREPOSITIONS or words[0] in OPENING_PARTICIPLES)
+    )
 
 
 def _office_in_first_sentence(office: str, text: str) -> bool:

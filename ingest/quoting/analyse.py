@@ -7,6 +7,7 @@ without loading spaCy; speakers are resolved afterwards (`build`), with NER on t
 
 from __future__ import annotations
 
+from ingest.quoting.attributions import opening_subjects
 from ingest.quoting.labels import QA_LABELS, find_labels
 from ingest.quoting.marks import attach_phrase, find_pieces
 from ingest.quoting.model import Findings
@@ -36,6 +37,8 @@ def analyse(text: str) -> Findings:
     # a guessed subject is kept only if NER backs it up (`X's Dianne Bystrom agreed. "..."`)
     doc.phrases |= {p.fallback.np for p in doc.pieces if p.fallback}
     doc.phrases |= {s.np for s in doc.indirect}
+    doc.subjects = opening_subjects(doc)
+    doc.phrases |= {s.np for s in doc.subjects}
     doc.phrases |= {r.name for r in doc.roles}
     doc.names = narrative_names(doc)
     doc.phrases |= {n.name for n in doc.names}

@@ -10,12 +10,18 @@ from ingest.quoting.bounds import clause_end
 from ingest.quoting.chaining import CHAINED_PARTICIPLE
 from ingest.quoting.lexicon import (
     AS_SOURCE_VERBS,
+    AUX,
     CLAUSE_OPENERS,
     CLOSERS,
     INTERPOSED_PAST,
     OPENERS,
     VERBS,
     alternation,
+)
+from ingest.quoting.lexicon_openers import (
+    OPENING_PARTICIPLES,
+    OPENING_PHRASE_WORDS,
+    OPENING_PREPOSITIONS,
 )
 from ingest.quoting.model import Findings, Statement, Subject
 from ingest.quoting.subjects import ACCORDING, ALPHA
@@ -87,14 +93,9 @@ def trailing_attribution(sentence: str, offset: int, doc: Findings) -> Statement
     """`CLAUSE, according to X.` / `CLAUSE, X said.` / `CLAUSE, said X, who ...`."""
     commas = [m.end() - 1 for m in _COMMA_MARK.finditer(sentence)]
     for comma in reversed(commas[-3:]):
-        tail = sentence[comma + 1 :]
-        chained = CHAINED_PARTICIPLE.search(tail)  # `, X said, adding that ...`: own statement
-        if chained and chained.start() == 0:
-            continue
-        tail = (tail[: chained.start()] if chained else tail).rstrip().rstrip(".!?…")
-        words = tail.split()
-        if len(words) > 20 or len(sentence[:comma].split()) < 3 or not _may_attribute(words):
-            continue
+        tail = _attribution_tail(sentence, comma)
+        if tail is None or _opening_phrase(sentence[:comma]):
+            continue  # `In a statement, Ana Vell said it was ...`: no clause before the comma
         if any(ch in OPENERS for ch in tail):
             return None  # `X, the mayor, said: "..."`: the quote is the statement
         acc = ACCORDING.match(tail.lstrip())
@@ -128,6 +129,54 @@ def _runs_on_after_quote(doc: Findings, start: int, comma: int) -> bool:
         return False
     words = _LETTERS.findall(doc.text[piece.close_pos + 1 : comma])
     return len(words) >= 2 and words[0].islower() and VERBS.isdisjoint(words)
+
+
+def opening_subjects(doc: Findings) -> list[Subject]:
+    """`In an interview, Deacon had nothing bad to say. "...," she said.`: the subject after
+    an opening phrase (`_opening_phrase`) reports nothing, but a pronoun after it points back
+    to it, so it is kept as a mention for the resolver (`Findings.subjects`)."""
+    found: list[Subject] = []
+    for start, end in doc.sentences:
+        sentence = doc.text[start:end]
+        comma = sentence.find(",")
+        if comma < 0 or doc.inside_piece(start) or not _opening_phrase(sentence[:comma]):
+            continue
+        tail = _attribution_tail(sentence, comma)  # where `trailing_attribution` would look
+        if tail is None or any(ch in OPENERS for ch in tail):
+            continue
+        subject = phrase_after(tail, start + comma + 1) or unlisted_verb(tail, start + comma + 1)
+        if subject:
+            found.append(subject)
+    return found
+
+
+def _attribution_tail(sentence: str, comma: int) -> str | None:
+    """The words after a comma that may attribute the clause before it: short, with a verb
+    that may report, not a participle's own statement (`, X said, adding that ...`), after
+    a clause of three words or more."""
+    tail = sentence[comma + 1 :]
+    chained = CHAINED_PARTICIPLE.search(tail)
+    if chained and chained.start() == 0:
+        return None
+    tail = (tail[: chained.start()] if chained else tail).rstrip().rstrip(".!?…")
+    words = tail.split()
+    if len(words) > 20 or len(sentence[:comma].split()) < 3 or not _may_attribute(words):
+        return None
+    return tail
+
+
+def _opening_phrase(clause: str) -> bool:
+    """`At the same time`, `For his part`, `Speaking on the BBC on Tuesday`: a short phrase
+    that opens with a preposition or a participle and holds no auxiliary is set before the
+    sentence's subject, so the words after its comma are the sentence, not an attribution of
+    the phrase. A gerund subject keeps its verb (`Charging for it has not been ruled out`)."""
+    words = _LETTERS.findall(clause)
+    if not words or len(words) > OPENING_PHRASE_WORDS or "," in clause:
+        return False
+    first = words[0].lower()
+    if first not in OPENING_PREPOSITIONS and first not in OPENING_PARTICIPLES:
+        return False
+    return AUX.isdisjoint(w.lower() for w in words)
 
 
 def _may_attribute(words: list[str]) -> bool:

@@ -70,6 +70,60 @@ def before_dash_clause(doc: Findings, start: int, end: int) -> int:
     return end
 
 
+def before_lone_dash(doc: Findings, start: int, end: int) -> int:
+    """`Sanders said he was "encouraged" by the plan — a modest boost for Obama`: after the
+    statement's last quotation, a dash that no second dash closes (no aside `- as X said -`)
+    opens the writer's comment on what was said."""
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
+    if not pieces:
+        return end
+    dashes = [m for m in _DASH.finditer(doc.text, pieces[-1].close_pos, end)]
+    if len(dashes) != 1 or doc.inside_piece(dashes[0].start()):
+        return end
+    return dashes[0].start()
+
+
+_NEW_SUBJECT_AFTER_COMMA = re.compile(
+    r",\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?\s+[a-z]+(?:ed|s)\b"
+)
+
+
+def before_new_subject(doc: Findings, start: int, end: int) -> int:
+    """`... why those "common-sense solutions" had not passed, Clinton described a rigged
+    system`: after the last quotation, a comma, a name and a verb start the writer's own
+    sentence about someone."""
+    return _cut_after_last_quote(doc, start, end, _NEW_SUBJECT_AFTER_COMMA)
+
+
+# `, who won the primary`: a relative clause about a person the statement names.
+_PERSON_RELATIVES = frozenset(split_words("who"))
+_RELATIVE_ASIDE = re.compile(rf"[”\"]?,[”\"]?\s+{alternation(_PERSON_RELATIVES)}\s[^,]*$")
+
+
+def before_relative_aside(doc: Findings, start: int, end: int) -> int:
+    """`Cruz said he "can beat" billionaire Donald Trump, who won the primary`: after the last
+    quotation, `, who` and a clause that runs to the end is the writer's note on a person,
+    not the speaker's words; one that a second comma closes sits inside the clause
+    (`that Pagliano, who invoked the Fifth, is now cooperating`)."""
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
+    if not pieces:
+        return end
+    m = _RELATIVE_ASIDE.search(doc.text, pieces[-1].close_pos, end)
+    if not m or doc.inside_piece(m.start()):
+        return end
+    return m.start() + (1 if doc.text[m.start()] in CLOSERS else 0)
+
+
+def before_semicolon(doc: Findings, start: int, end: int) -> int:
+    """`I remember feeling that my vote should "mean" something; I did not want ...`: after
+    the statement's last quotation, a semicolon ends the clause that was reported."""
+    pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
+    if not pieces:
+        return end
+    cut = doc.text.find(";", pieces[-1].close_pos, end)
+    return end if cut < 0 or doc.inside_piece(cut) else cut
+
+
 def clause_end(doc: Findings, start: int, end: int, reported_clause: bool = False) -> int:
     """A clause ends with its sentence, unless a quotation opened in it runs on further, or a
     long tail follows its last quotation (`the loophole called an "inversion," in which ...`).
@@ -272,6 +326,10 @@ END_TRIMS = (
     Rule("medium_or_day", before_medium),
     Rule("writer_comment", before_comment),
     Rule("contrast_clause", before_contrast),
+    Rule("lone_dash", before_lone_dash),
+    Rule("semicolon", before_semicolon),
+    Rule("new_subject_after_comma", before_new_subject),
+    Rule("relative_aside", before_relative_aside),
 )
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ingest.quoting.lexicon import PRONOUNS, VERBS, split_words
+from ingest.quoting.lexicon import CLAUSE_OPENERS, PRONOUNS, VERBS, split_words
 from ingest.quoting.model import Findings, Piece, Resolved, quote_record
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.rolephrase import role_phrase
 from ingest.quoting.transcripts import confirmed_turns, label_speakers, turn_quotes
-from ingest.speakers import unify_speakers
+from ingest.speakers import unify_speakers, usable_role
 from ingest.types import Quote
 
 
@@ -39,6 +39,8 @@ def build_quotes(
             raw.extend(turn_quotes(doc, idx, resolver, speakers))
         elif kind == "piece":
             piece_speaker[idx] = _piece_quote(doc, idx, resolver)
+        elif kind == "subject":
+            _note_subject(doc, idx, resolver)
         else:
             item = _indirect_quote(doc, idx, resolver, raw + list(piece_speaker.values()))
             if item:
@@ -50,7 +52,7 @@ def build_quotes(
         for v in piece_speaker.values()
         if _keep_piece(doc.text, v) and not _term_in_statement(doc.text, v, statements)
     )
-    return _unify(doc.text, raw)
+    return _unify(doc.text, raw, resolver.roles)
 
 
 def _events(doc: Findings) -> list[tuple[int, str, int]]:
@@ -62,7 +64,16 @@ def _events(doc: Findings) -> list[tuple[int, str, int]]:
     for i, item in enumerate(doc.indirect):
         if not _in_turn(doc, item.start):
             events.append((item.np_pos if item.np_pos >= 0 else item.start, "indirect", i))
+    events.extend((subject.pos, "subject", i) for i, subject in enumerate(doc.subjects))
     return sorted(events)
+
+
+def _note_subject(doc: Findings, idx: int, resolver: Resolver) -> None:
+    """A sentence's subject that reports nothing (`Findings.subjects`): a mention only."""
+    subject = doc.subjects[idx]
+    resolved = resolver.resolve(subject.np, subject.pos, subject.role)
+    if not _unattributable(resolved, subject.np):
+        resolver.note(subject.pos, resolved, subject.np.lower())
 
 
 def _add_name_mentions(resolver: Resolver) -> None:
@@ -308,8 +319,35 @@ def _title_word(word: str) -> bool:
 _TITLE_SMALL = frozenset(split_words("a an the of and or in on at to for with from by &"))
 
 
-def _unify(text: str, raw: list[dict[str, Any]]) -> list[Quote]:
-    """Canonical names per article, roles carried to every quote of a person, sorted output."""
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def _mentioned_role(written: str, speaker: str, others: set[str]) -> str | None:
+    """A role the article writes beside a name, when it reads as a whole office: one word only
+    as a title (`Chancellor`, not the `chief` of a split `chief financial officer`), no other
+    speaker inside (`Gerhard Schroeder and Italian Prime Minister`), no clause opener first
+    (`Since President`), nothing the speaker's own name holds (`President` from
+    `Vice-President Dick Cheney`)."""
+    end = written.rsplit(" ", 1)[-1]
+    written = written[:-1] if end.endswith(".") and len(end) > 5 else written  # "aide."
+    role = usable_role(role_phrase(written))
+    if not role or role.split()[-1].lower() in speaker.lower():
+        return None
+    if role.split()[0].lower() in CLAUSE_OPENERS or any(o in role for o in others):
+        return None
+    last = role.split()[-1]
+    if last.islower() and last.endswith("s") and not last.endswith("ss"):
+        return None  # "former Disney directors": a group, not this person's office
+    return role if " " in role or role[:1].isupper() else None
+
+
+def _unify(
+    text: str, raw: list[dict[str, Any]], mentions: list[tuple[int, str, str]]
+) -> list[Quote]:
+    """Canonical names per article, roles carried to every quote of a person, sorted output.
+    A person whose quotes carry no role takes the one the article writes with their name
+    elsewhere (`Foreign Secretary Jack Vell visited ...` then `"...," Vell said`), so a
+    question asking for the office finds them."""
     names = [r["speaker"] for r in raw if r.get("speaker")]
     canon = unify_speakers(names, text)
     roles: dict[str, str] = {}
@@ -317,6 +355,14 @@ def _unify(text: str, raw: list[dict[str, Any]]) -> list[Quote]:
         r["role"] = role_phrase(r.get("role"))  # a noun phrase, never a leftover
         if r.get("speaker") and r["role"]:
             roles.setdefault(canon.get(r["speaker"], r["speaker"]), r["role"])
+    speakers = {canon.get(name, name) for name in names}
+    for pos, person, written in sorted(mentions):
+        same = {s for s in speakers if s.split()[-1] == person.split()[-1]}  # "Mr Ghosn"
+        if len(same) != 1 or _OF_BEFORE.search(text, max(0, pos - 12), pos):
+            continue  # "Deputy Head of the Office of the [President of Ukraine] Ihor Zhovkva"
+        holder = same.pop()
+        if role := _mentioned_role(written, holder, speakers - {holder}):
+            roles.setdefault(holder, role)
     quotes = []
     seen: set[tuple[int, int, str]] = set()
     for r in sorted(raw, key=lambda r: (r["start"], r["end"])):

@@ -156,6 +156,7 @@ class Findings:
     phrases: set[str] = field(default_factory=set)
     preamble: str = ""  # text before the first Question/Answer label: names the interviewee
     names: list[NameMention] = field(default_factory=list)  # capitalised runs in narrative
+    subjects: list[Subject] = field(default_factory=list)  # speakers of no statement, for pronouns
 
     _starts: tuple[int, list[int]] | None = field(default=None, repr=False, compare=False)
 

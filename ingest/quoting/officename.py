@@ -18,6 +18,7 @@ from ingest.quoting.lexicon import (
     DETERMINERS,
     NAME_PARTICLES,
     NAME_WORDS_AFTER_PLACE,
+    OFFICE_PREPOSITIONS,
     ORG_HEADS,
     ROLE_WORDS,
     TITLE_GENDER,
@@ -36,6 +37,12 @@ _STYLES = (
     | frozenset(TITLE_GENDER)
     | frozenset(split_words("rt right revd reverend very hon honourable lord lady most"))
 )
+
+
+# How many capitalised words an office's `of` phrase holds before an `and` inside it
+# (`of the National Security and Defense Council`, `of Trade and Industry`); more are taken
+# for a name (`of Ukraine Ana Vell and ...`), whose `and` joins two people.
+_WORDS_BEFORE_INNER_AND = 2
 
 
 class OfficeName(NamedTuple):
@@ -112,3 +119,24 @@ def _office_word(word: str) -> bool:
 
 def _without_determiner(words: list[str]) -> str:
     return " ".join(words[1:] if words and words[0].lower() in DETERMINERS else words)
+
+
+def and_inside_office(words_before: list[str], word_after: str) -> bool:
+    """`Secretary of the National Security and Defense Council Ana Vell said`: an `and`
+    between capitalised words of an office's `of` phrase joins two words of one name, so it
+    ends no clause; the subject phrase runs on to the office's head (`Secretary`). An
+    organisation's `of` phrase is left alone: `Ana Vell of the University of Westport and
+    Professor Tom Vell concluded` joins two people."""
+    if not CAP.match(word_after) or _office_word(word_after):
+        return False  # `Secretary of State and Professor Ana Vell`: a second person
+    n = 0
+    while n < len(words_before) and CAP.match(words_before[-1 - n]):
+        n += 1
+    if not 1 <= n <= _WORDS_BEFORE_INNER_AND:
+        return False
+    rest = words_before[: len(words_before) - n]
+    if rest and rest[-1].lower() in DETERMINERS:
+        rest = rest[:-1]
+    if len(rest) < 2 or rest[-1] not in OFFICE_PREPOSITIONS:
+        return False
+    return CAP.match(rest[-2]) is not None and rest[-2].lower() in _OFFICE_NOUNS

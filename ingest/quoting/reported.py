@@ -162,7 +162,7 @@ def _leading(s: _Sentence) -> Statement | None:
 
 
 def _trailing(s: _Sentence) -> Statement | None:
-    return None if s.trailing_deferred else s.trailing
+    return None if s.trailing_deferred or _names_only(s) else s.trailing
 
 
 def _interposed(s: _Sentence) -> Statement | None:
@@ -171,7 +171,22 @@ def _interposed(s: _Sentence) -> Statement | None:
 
 def _trailing_inverted(s: _Sentence) -> Statement | None:
     trailing = s.trailing
-    return trailing._replace(rule="trailing_inverted") if trailing and s.trailing_deferred else None
+    if not trailing or not s.trailing_deferred or _names_only(s):
+        return None
+    return trailing._replace(rule="trailing_inverted")
+
+
+def _names_only(s: _Sentence) -> bool:
+    """`Kamal Nath, Commerce and Industry Minister, announced the decision`: a clause of
+    capitalised words (a name and its office) says nothing; the sentence is narrative."""
+    if s.trailing is None:
+        return False
+    words = _WORD.findall(s.doc.text[s.trailing.start : s.trailing.end])
+    return bool(words) and all(w[:1].isupper() or w in _NAME_LINKS for w in words)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_NAME_LINKS = frozenset(("and", "of", "the", "for", "de", "von", "van", "der", "al", "bin"))
 
 
 def _reporting_verb(s: _Sentence) -> Statement | None:

@@ -39,7 +39,9 @@ from ingest.quoting.nounphrases import (
     PREPOSITIONS,
     clean_role,
     looks_like_role,
+    plausible_np,
 )
+from ingest.quoting.officename import office_then_name
 from ingest.quoting.sentence_subjects import sentence_subject
 from ingest.speakers import role_matches
 
@@ -116,6 +118,9 @@ class Resolver:
         author = document_author(self.doc, pos) if document_noun(np) else None
         if author is not None:  # `The message reads`: whoever sent it (`documents`)
             return replace(self._resolve(author.np, author.pos, role), as_written=np)
+        office = None if plausible_np(np) else office_then_name(np)
+        if office:  # `said Secretary of the ... Council Ana Vell`: whichever rule found it
+            return Resolved(office.name, np, role or office.office, "person")
         words = np.split()
         if len(words) > 1 and plain_name(np):
             return Resolved(np, np, role, "person")

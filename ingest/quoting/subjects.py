@@ -35,7 +35,7 @@ from ingest.quoting.nounphrases import (
     looks_like_role,
     plausible_np,
 )
-from ingest.quoting.officename import apposed_name, office_then_name
+from ingest.quoting.officename import and_inside_office, apposed_name, office_then_name
 from ingest.quoting.shares import share_phrase
 from ingest.quoting.wholephrase import PARTICIPLE_AUXILIARIES, modified_head, whole_speaker
 
@@ -310,12 +310,21 @@ def _segment_start(left: str, end: int) -> int:
             break
         if m.group() == "," and _apposition_comma(left, m.start()):
             continue
+        if m.group() in CONJUNCTIONS and _office_and(left, m.start(), m.end()):
+            continue
         start = m.end()
     for m in _SENTENCE_END.finditer(left[:end]):
         prev = left[max(0, m.start() - 4) : m.start()].split()[-1:] or [""]
         if prev[0].lower().strip(".") not in ABBREVIATIONS and len(prev[0]) > 1:
             start = max(start, m.end())
     return start
+
+
+def _office_and(left: str, start: int, end: int) -> bool:
+    """The `and` of `Secretary of the National Security and Defense Council` (see
+    `officename.and_inside_office`)."""
+    after = left[end:].split(maxsplit=1)
+    return bool(after) and and_inside_office(left[:start].split(), after[0])
 
 
 def _apposition_comma(left: str, pos: int) -> bool:

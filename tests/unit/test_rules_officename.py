@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.quoting.officename import apposed_name, office_then_name
+from ingest.quoting.officename import and_inside_office, apposed_name, office_then_name
 
 # (phrase, (name, office) or None)
 OFFICE_THEN_NAME = [
@@ -52,3 +52,22 @@ def test_apposed_name(office: str, apposition: str, expected: tuple[str, str] | 
     assert (found and (found.name, found.office)) == expected
     if found:
         assert apposition[found.shift :].startswith(found.name)
+
+
+# (words before `and`, word after it, whether the `and` is inside an office's `of` phrase)
+AND_INSIDE_OFFICE = [
+    ("Secretary of the Harbour Safety", "Defence", True),
+    ("Minister of Trade", "Industry", True),
+    ("Deputy Minister of Culture", "Information", True),
+    ("Ana Vell", "Tom", False),  # two people
+    ("Secretary of the Harbour Safety", "said", False),  # a second verb
+    ("Secretary of the Harbour Safety", "Professor", False),  # a second person's title
+    ("Ana Vell of the University of Westport", "Tom", False),  # no office before `of`
+    ("Minister of Foreign Affairs of Westland Ana Vell", "Tom", False),  # a name ends it
+    ("the rise of", "Trade", False),  # no capitalised words before `and`
+]
+
+
+@pytest.mark.parametrize(("before", "after", "expected"), AND_INSIDE_OFFICE)
+def test_and_inside_office(before: str, after: str, expected: bool) -> None:
+    assert and_inside_office(before.split(), after) is expected

@@ -415,6 +415,16 @@ SPEAKERS = [
         "name_then_verb",
     ),
     (
+        "a_pronoun_takes_the_subject_after_an_opening_phrase",
+        (
+            "Tom Reed spoke first. In an interview, Dana Ortiz had nothing bad to say about "
+            'him. "The plan will work," she said.'
+        ),
+        "The plan",
+        "Dana Ortiz",
+        "name_then_verb",
+    ),
+    (
         "an_office_with_of_and_to_phrases_before_a_name_is_its_role",
         (
             "Adviser to the Head of the Governor's Office Ana Vellik added: "
@@ -895,6 +905,60 @@ FIELDS = [
         '"The port will reopen in May," said President of Ukraine Olena Marchuk.',
         ("only",),
         {"speaker": "Olena Marchuk", "role": "President of Ukraine"},
+    ),
+    (
+        "an_and_inside_an_office_before_a_name_ends_no_clause",
+        (
+            "Secretary of the Harbour Safety and Defence Council Ana Vellik said that "
+            "the port would reopen in May."
+        ),
+        ("kind", "indirect"),
+        {
+            "speaker": "Ana Vellik",
+            "role": "Secretary of the Harbour Safety and Defence Council",
+            "rule": "that_clause",
+        },
+    ),
+    (
+        "an_and_inside_a_bare_office_ends_no_clause",
+        "The Secretary of the Harbour Safety and Defence Council noted that the port was shut.",
+        ("kind", "indirect"),
+        {"speaker": "Secretary of the Harbour Safety and Defence Council"},
+    ),
+    (
+        "an_and_between_two_people_still_ends_the_clause",
+        (
+            "A study by Ana Vellik of the University of Westport and Professor Tom Reed "
+            "concluded that the port would reopen in May."
+        ),
+        ("kind", "indirect"),
+        {"speaker": "Tom Reed"},
+    ),
+    (
+        "an_office_before_a_name_after_an_inverted_verb_is_the_role",
+        (
+            "The port will reopen in May, said Secretary of the Harbour Safety and Defence "
+            "Council Ana Vellik."
+        ),
+        ("kind", "indirect"),
+        {
+            "speaker": "Ana Vellik",
+            "role": "Secretary of the Harbour Safety and Defence Council",
+            "rule": "trailing_inverted",
+        },
+    ),
+    (
+        "an_office_before_a_name_after_according_to_is_the_role",
+        (
+            "According to Adviser to the Head of the Governor's Office Ana Vellik, the port "
+            "will reopen in May."
+        ),
+        ("kind", "indirect"),
+        {
+            "speaker": "Ana Vellik",
+            "role": "Adviser to the Head of the Governor's Office",
+            "rule": "leading_according",
+        },
     ),
     (
         "an_office_of_an_organisation_keeps_no_name",

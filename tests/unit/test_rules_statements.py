@@ -28,6 +28,20 @@ STATEMENTS = [
         "said",
         "that_clause",
     ),
+    (  # an opening phrase is no statement: the sentence after its comma is (`_opening_phrase`)
+        "In a statement on Monday, Harbourline said it would reopen the pier in May.",
+        "it would reopen the pier in May",
+        "Harbourline",
+        "said",
+        "thatless_clause",
+    ),
+    (
+        "In some ports, Dana Ortiz said, the cranes were idle for a week.",
+        "In some ports, Dana Ortiz said, the cranes were idle for a week",
+        "Dana Ortiz",
+        "said",
+        "interposed",
+    ),
     (
         "According to the city council, the bridge will reopen in May.",
         "the bridge will reopen in May",
@@ -252,6 +266,40 @@ BOUNDS = [
         'the plan was "a costly mistake"',
         "thatless_clause",
     ),
+    # a dash no second dash closes, after the last quotation: the writer's comment
+    (
+        'Ortiz said she was "encouraged" by the plan - a rare boost for the council.',
+        'she was "encouraged" by the plan',
+        "thatless_clause",
+    ),
+    (  # a dash pair is an aside inside the clause
+        'Ortiz said the "new" plan - which Lee wrote - would reopen the port.',
+        'the "new" plan - which Lee wrote - would reopen the port',
+        "thatless_clause",
+    ),
+    # a semicolon after the last quotation ends the reported clause
+    (
+        'Ortiz said the plan was "a costly mistake" for the port; the council voted for it.',
+        'the plan was "a costly mistake" for the port',
+        "thatless_clause",
+    ),
+    # a comma, a name and a verb after the last quotation: the writer's next sentence
+    (
+        'Ortiz called the plan "a costly mistake" before the vote, Lee jabbed at her on Monday.',
+        'the plan "a costly mistake" before the vote',
+        "quoted_object",
+    ),
+    # `, who ...` to the end after the last quotation: the writer's note on a person
+    (
+        'Ortiz said she "can beat" the mayor, Dana Lee, who won the harbour vote in May.',
+        'she "can beat" the mayor, Dana Lee',
+        "thatless_clause",
+    ),
+    (  # a relative clause that a second comma closes sits inside the reported clause
+        'Ortiz said she was "pleased" that Lee, who chairs the board, will stay on.',
+        'she was "pleased" that Lee, who chairs the board, will stay on',
+        "thatless_clause",
+    ),
     # where the words appeared
     (
         'Ortiz called the plan "a costly mistake" in a radio interview.',
@@ -306,6 +354,18 @@ NO_STATEMENTS = [
         "a_place_after_in_is_no_object",
         'The mayor joined in the "harbour parade" on Sunday.',
     ),
+    (  # a phrase before the subject is no clause that the words after its comma attribute
+        "an_opening_prepositional_phrase_is_no_statement",
+        "In a statement on Monday, Dana Ortiz thanked the harbour workers.",
+    ),
+    (
+        "an_opening_participle_phrase_is_no_statement",
+        "Speaking on the radio, Dana Ortiz thanked the harbour workers.",
+    ),
+    (
+        "an_opening_time_phrase_is_no_statement",
+        "For his part, the mayor thanked the harbour workers for their help.",
+    ),
     (  # an -s word after a number or a possessive is a noun (`_counted_noun`)
         "a_counted_noun_is_no_verb",
         'Two hours after the "harbour hearing" ended, the council voted.',
@@ -341,6 +401,10 @@ NO_STATEMENTS = [
     (
         "a_plural_noun_before_a_past_tense_is_no_verb",
         'Harbor targets included the port fund, marked as a "high priority" donor.',
+    ),
+    (  # a name and its office before the verb say nothing (`_names_only`)
+        "a_name_and_its_office_are_no_statement",
+        "Dana Ortiz, Harbour and Ferries Minister, announced the decision in Lowtown.",
     ),
 ]
 

@@ -235,6 +235,20 @@ LINK_CASES = [
         "office_of_lead_subject",
     ),
     (
+        "office of the lead subject after an opening phrase",
+        "During the call, Ana Vell congratulated Ivo Brandt.\n\nThe President of Westland said no.",
+        "President of Westland",
+        "Ana Vell",
+        "office_of_lead_subject",
+    ),
+    (
+        "a longer lead is no opening phrase",
+        "The talks, held in Norland, ended. Ana Vell left.\n\nThe President of Westland said no.",
+        "President of Westland",
+        None,
+        None,
+    ),
+    (
         # in general news a bare office is often someone the article never names
         "bare office is not the lead subject's",
         _LEAD + "The President stressed the need.",
@@ -284,6 +298,14 @@ LINK_CASES = [
         "Norland Ivo Brandt",
         "Ivo Brandt",
         "place_before_name",
+    ),
+    (
+        "organisation cut into a name",
+        "Secretary of the Harbour Safety and Defence Council Ivo Brandt spoke. "
+        "The Secretary of the Harbour Safety and Defence Council said yes.",
+        "Secretary of the Harbour Safety and Defence Council",
+        "Ivo Brandt",
+        "office_written_with_name",
     ),
     (
         "an office is no surname",
