@@ -43,6 +43,9 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 25: the eleventh session's rules (attr12: an office with "and", opening phrases, end trims,
+# NAMING_VERSION 9; the lead: a role written beside a name elsewhere in the article, a
+# clause of names only is no statement);
 # 23: two people named after a quotation (`," A and B said`) make A its speaker
 # (`ingest/quoting/joint.py`), not the previous quotation's;
 # 22: the ninth session's speaker rules of helper attr10 (a speaker is its whole noun phrase,
@@ -69,7 +72,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "24"
+PIPELINE_VERSION = "25"
 
 
 @dataclass(frozen=True)
