@@ -114,6 +114,20 @@ def plan_batches(
     return batches[::-1]
 
 
+def longest_first(batches: list[list[int]], lengths: Sequence[int]) -> list[list[int]]:
+    """The batches in the order the workers take them: most padded word pieces first (the
+    widest first among equals), so the call ends on short batches. In length order, the
+    call's last and widest batch ran on one worker while the other had nothing left: about
+    half a second of one core idle at the end of every call (each ingest stage's pass is a
+    call). Only the order changes: each batch, and so each vector, is the same."""
+
+    def work(rows: list[int]) -> tuple[int, int]:
+        width = max(lengths[k] for k in rows)
+        return len(rows) * width, width
+
+    return sorted(batches, key=work, reverse=True)
+
+
 class Forward(Protocol):
     """The model: last hidden states of one padded batch, float32 (rows, width, dims)."""
 
@@ -190,7 +204,9 @@ class TokenPass:
         ]
         lengths = [len(w.encoding.ids) for w in windows]
         split = {w.text for w in windows if w.encoding is not encodings[w.text]}
-        batches = plan_batches(lengths, self.max_batch_pieces, self.batch_size)
+        batches = longest_first(
+            plan_batches(lengths, self.max_batch_pieces, self.batch_size), lengths
+        )
 
         def run(rows: list[int]) -> list[PooledText | TokenStates]:
             """Pool each whole text at once (its batch's states are dropped after); keep a
