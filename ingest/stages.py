@@ -3,12 +3,13 @@ quotes and chunks of the next part and another writes the previous write unit to
 
 A stage (`ingest.pipeline.STAGE_ARTICLES` articles) is what one store write commits. With
 every stage read whole, nothing ran beside the first stage's quote finding (the model had no
-chunks yet: chunking needs an article's quotes, since it never cuts one) or beside the last stage's write (the model had read everything): one core idle
-for 1.0-1.5 s at each end of an ingest of 300 BBC articles (ingest 22 s, its floor 18.5 s;
-docs/notes/lean11.md). So the first stage is read in two parts, a short lead
-whose quotes are found at once and the rest, found while the model reads the lead, and
+chunks yet: chunking needs an article's quotes, since it never cuts one) or beside the last
+stage's write (the model had read everything): one core idle for 1.0-1.6 s at each end of
+an ingest of 300 BBC articles (22-26 s). So the first stage is read in two parts, a short
+lead whose quotes are found at once and the rest, found while the model reads the lead, and
 written together as one stage; and the last stage is read and written in two parts, the
-second short, so that the first part's write runs while the model reads the second.
+second short, so that the first part's write runs while the model reads the second
+(docs/notes/lean12.md).
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ from dataclasses import dataclass
 from ingest.chunk_pass import BatchVectors, joined_vectors
 from ingest.types import Article, Chunk, Quote
 
-# The lead's share of the first stage: while the model reads a sixth of a stage (25 of 150
-# BBC articles: 2.2-2.3 s), the rest of the stage is prepared (1.5-1.8 s beside the two
-# model workers), so the model never waits for it; quote finding of the lead alone takes
-# 0.2 s, against 1.0-1.1 s for a whole stage.
+# The lead's share of the first stage (300 BBC articles, five runs): the model read a sixth
+# of a stage (25 of 150 articles) in 2.0-2.5 s while the rest of the stage was prepared in
+# 1.3-1.9 s beside it, so the model did not wait for it; the lead's own quote finding took
+# 0.2 s, against 1.0-1.2 s for a whole stage.
 LEAD_SHARE = 1 / 6
-# The tail's share of the last stage: the model reads a seventh of a stage (22 of 150) in
-# 2.7-3.0 s, while the write of the rest takes 1.8 s; the tail's own write takes 0.3-0.4 s,
-# against 1.0-1.5 s for a whole stage (docs/notes/lean12.md).
+# The tail's share of the last stage: the model read a seventh of a stage (22 of 150) in
+# 2.2-2.9 s while the write of the rest took 1.2-1.8 s beside it; the tail's own write took
+# 0.2-0.4 s, against 1.1-1.6 s for a whole stage.
 TAIL_SHARE = 1 / 7
 
 
