@@ -109,6 +109,34 @@ def embed_batch(
     )
 
 
+def joined_vectors(parts: Sequence[BatchVectors]) -> BatchVectors:
+    """The vectors of consecutive parts of a batch as one batch's, in the parts' order (what
+    one store write of several model calls takes: `ingest.stages`)."""
+    offsets = np.cumsum([0] + [len(p.quotes) for p in parts])
+    return BatchVectors(
+        chunks=_stacked([p.chunks for p in parts]),
+        quotes=_stacked([p.quotes for p in parts]),
+        sentences=[s for p in parts for s in p.sentences],
+        read=PassStats(
+            sum(p.read.texts for p in parts),
+            sum(p.read.pieces for p in parts),
+            sum(p.read.padded for p in parts),
+            max((p.read.longest for p in parts), default=0),
+        ),
+        quotes_read_alone=[
+            int(offset) + i
+            for offset, p in zip(offsets, parts, strict=False)
+            for i in p.quotes_read_alone
+        ],
+    )
+
+
+def _stacked(matrices: Sequence[np.ndarray]) -> np.ndarray:
+    """Rows of several matrices as one (an empty part has no rows, and no columns either)."""
+    kept = [m for m in matrices if len(m)]
+    return np.concatenate(kept) if kept else np.zeros((0, 0), dtype=np.float32)
+
+
 def _rows(vectors: Sequence[np.ndarray]) -> np.ndarray:
     """Vectors as one float32 matrix (an empty batch: no rows)."""
     if not vectors:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -23,6 +23,7 @@ from ingest.loaders import LoadError, discover, load_file
 from ingest.memory import release_free_memory
 from ingest.quotes import extract_quotes_many, load_models
 from ingest.sentence_vectors import SentenceVectors
+from ingest.stages import Prepared, plan_parts, run_overlapped
 from ingest.store import Store, StoreError, refused_write
 from ingest.types import Article, Chunk, Quote
 
@@ -73,15 +74,6 @@ STAGE_ARTICLES = 150
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
 PIPELINE_VERSION = "25"
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """One batch ready for the model: its articles, chunks, and quotes with their ids."""
-
-    articles: Sequence[Article]
-    chunks: list[Chunk]
-    quotes: list[tuple[str, Quote]]
 
 
 @dataclass
@@ -269,9 +261,10 @@ class Ingestor:
         done: Callable[[Sequence[Article]], None],
         replace_old: bool,
     ) -> None:
-        """Prepare, embed, write each stage of articles; with `overlap`, three stages in
-        flight at once: while the model reads stage k, one thread finds the quotes and chunks
-        of stage k+1 and another writes stage k-1 to the store.
+        """Prepare, embed, write each stage of articles; with `overlap`, three parts in
+        flight at once: while the model reads part k, one thread finds the quotes and chunks
+        of part k+1 and another writes the parts read before to the store (`ingest.stages`:
+        a part is a stage, or a share of the first or last stage).
 
         Overlap uses the core that single-threaded Python leaves idle between model passes
         (see the comment above `overlap`). Writes stay in order and one at a time either way,
@@ -284,7 +277,12 @@ class Ingestor:
             self.warm()
             report.timed("load", started)
         if self.overlap:
-            self._run_overlapped(batches, report, done, replace_old)
+            run_overlapped(
+                plan_parts(batches),
+                lambda part: self.prepare(part, report),
+                lambda prepared: self._embed(prepared, report),
+                lambda prepared, vectors: self._write(prepared, vectors, report, replace_old, done),
+            )
         else:
             for batch in batches:
                 prepared = self.prepare(batch, report)
@@ -296,32 +294,6 @@ class Ingestor:
             except OSError as exc:  # every shard is still whole and read; merge next time
                 log.warning("sentence vectors not compacted: %s", exc)
             report.timed("store", started)
-
-    def _run_overlapped(
-        self,
-        batches: Sequence[Sequence[Article]],
-        report: IngestReport,
-        done: Callable[[Sequence[Article]], None],
-        replace_old: bool,
-    ) -> None:
-        """Three stages in flight (see `_run`)."""
-        if not batches:
-            return
-        with (
-            ThreadPoolExecutor(1, thread_name_prefix="ingest-prepare") as preparer,
-            ThreadPoolExecutor(1, thread_name_prefix="ingest-write") as writer,
-        ):
-            upcoming = preparer.submit(self.prepare, batches[0], report)
-            writing: Future[None] | None = None
-            for index in range(len(batches)):
-                prepared = upcoming.result()
-                if index + 1 < len(batches):
-                    upcoming = preparer.submit(self.prepare, batches[index + 1], report)
-                vectors = self._embed(prepared, report)
-                if writing is not None:
-                    writing.result()  # raises the previous batch's write error, in order
-                writing = writer.submit(self._write, prepared, vectors, report, replace_old, done)
-            writing.result()
 
     def prepare(self, batch: Sequence[Article], report: IngestReport) -> Prepared:
         """Quotes first (chunks never cut one), then chunks, then each quote's chunk: what

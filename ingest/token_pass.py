@@ -114,6 +114,21 @@ def plan_batches(
     return batches[::-1]
 
 
+def longest_first(batches: list[list[int]], lengths: Sequence[int]) -> list[list[int]]:
+    """The batches in the order the workers take them: most padded word pieces first (the
+    widest first among equals), so that a call ends on small batches. In length order a
+    call ended on its widest batches, one worker running the last while the other had none
+    left: an ingest of 300 BBC articles used 1.0 of its 2 cores at the end of its first
+    stage's pass, and none of its 1.6-2.0 with widest first (docs/notes/lean12.md). Only the
+    order changes: each batch, and so each vector, is the same (same stored data)."""
+
+    def work(rows: list[int]) -> tuple[int, int]:
+        width = max(lengths[k] for k in rows)
+        return len(rows) * width, width
+
+    return sorted(batches, key=work, reverse=True)
+
+
 class Forward(Protocol):
     """The model: last hidden states of one padded batch, float32 (rows, width, dims)."""
 
@@ -190,7 +205,9 @@ class TokenPass:
         ]
         lengths = [len(w.encoding.ids) for w in windows]
         split = {w.text for w in windows if w.encoding is not encodings[w.text]}
-        batches = plan_batches(lengths, self.max_batch_pieces, self.batch_size)
+        batches = longest_first(
+            plan_batches(lengths, self.max_batch_pieces, self.batch_size), lengths
+        )
 
         def run(rows: list[int]) -> list[PooledText | TokenStates]:
             """Pool each whole text at once (its batch's states are dropped after); keep a

@@ -254,3 +254,21 @@ def test_ingest_compacts_sentence_shards(tmp_path: Path):
     assert len(list(folder.glob("*.json"))) == 1
     for chunk in store.all_chunks():
         assert len(ingestor.sentences.of(chunk.id)) == len(ingestor.sentences.spans(chunk.id)) > 0
+
+
+# (name, lengths, batches as planned, the order the workers take them)
+ORDER_CASES = [
+    ("widest batch first", [10, 10, 200], [[0, 1], [2]], [[2], [0, 1]]),
+    ("most padded pieces first", [60, 60, 60, 100], [[0, 1, 2], [3]], [[0, 1, 2], [3]]),
+    ("equal pieces: the wider first", [50, 50, 100], [[0, 1], [2]], [[2], [0, 1]]),
+    ("no batch", [], [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "lengths", "batches", "expected"), ORDER_CASES, ids=[c[0] for c in ORDER_CASES]
+)
+def test_longest_first(name: str, lengths, batches, expected):
+    from ingest.token_pass import longest_first
+
+    assert longest_first(batches, lengths) == expected
