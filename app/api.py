@@ -240,14 +240,17 @@ class QuoteDesk:
         """
         return self.retriever.corpus.missing_articles()
 
-    def index_problem(self) -> str | None:
+    def index_problem(self, ingesting: bool = False) -> str | None:
         """Why the indexes cannot answer from what was ingested, naming the fix; None if fine.
 
         Three cases: articles whose chunks are gone from the records file, a chunk collection
         emptied or dropped in Chroma (chunks are read from the records file, so only the
         vectors would be missing), and a Chroma folder that is gone or was replaced (the
         archive holds articles, Chroma none). Only an empty index counts as lost:
-        another process may be between its archive write and its Chroma write.
+        another process may be between its archive write and its Chroma write. An ingest
+        (`ingesting`) is not stopped by the last: a first ingest killed after its archive write
+        leaves that state too, and ingesting those articles again indexes them
+        (`unindexed_articles` then says what is left for `quotedesk rebuild`).
         """
         missing = self.articles_without_chunks()
         if missing:
@@ -260,12 +263,18 @@ class QuoteDesk:
                 f"the store's chunk index is missing: {len(self.retriever.hashes)} committed "
                 f"articles but no chunk vectors in {self.store.location}; run `quotedesk rebuild`"
             )
-        if not self.retriever.hashes and (archived := self.store.archive.count()):
+        if not ingesting and not self.retriever.hashes and (archived := self.store.archive.count()):
             return (
                 f"the store's index is missing: {archived} archived articles but none indexed "
                 f"in {self.store.location}; run `quotedesk rebuild`"
             )
         return None
+
+    def unindexed_articles(self) -> int:
+        """Articles in the archive that no index holds (a lost index, or a killed first
+        ingest whose articles were not given again): `quotedesk rebuild` indexes them."""
+        self.retriever.refresh()
+        return max(0, self.store.archive.count() - len(self.retriever.hashes))
 
     def stats(self) -> dict[str, Any]:
         counts = self.store.counts()

@@ -31,14 +31,14 @@ class Context:
         except ValueError as exc:
             raise click.UsageError(str(exc)) from exc
 
-    def desk(self, check_store: bool = True, **more: Any) -> QuoteDesk:
+    def desk(self, check_store: bool = True, ingesting: bool = False, **more: Any) -> QuoteDesk:
         """The desk, or one clear error line (never a traceback) when the store is unusable."""
         from app.api import QuoteDesk
         from ingest.store import StoreError
 
         try:
             desk = QuoteDesk.from_settings(self.settings(**more))
-            problem = desk.index_problem() if check_store else None
+            problem = desk.index_problem(ingesting) if check_store else None
         except (StoreError, RuntimeError, ValueError, ImportError) as exc:  # incl. --llm problems
             raise click.ClickException(str(exc)) from exc
         if problem:
@@ -84,7 +84,7 @@ def ingest(obj: Context, paths: tuple[str, ...], no_progress: bool) -> None:
     """Add article files or folders (.txt .md .html .json .jsonl) to the store."""
     from ingest.pipeline import StoreWriteError
 
-    desk = obj.desk()
+    desk = obj.desk(ingesting=True)
 
     def report_error(error: Any) -> None:
         click.echo(f"error: {error}", err=True)
@@ -94,6 +94,11 @@ def ingest(obj: Context, paths: tuple[str, ...], no_progress: bool) -> None:
     except StoreWriteError as exc:  # disk full or a damaged store: one line, not a traceback
         raise click.ClickException(str(exc)) from exc
     click.echo(report.summary())
+    if unindexed := desk.unindexed_articles():
+        click.echo(
+            f"warning: {unindexed} archived articles are in no index; run `quotedesk rebuild`",
+            err=True,
+        )
     sys.exit(1 if report.failed else 0)
 
 

@@ -194,6 +194,31 @@ def test_deleted_chroma_folder_names_rebuild_and_rebuild_restores_everything(
     assert json.loads(after.output)["citations"] == json.loads(before.output)["citations"]
 
 
+def test_an_ingest_after_a_lost_index_indexes_what_it_is_given_and_names_the_rest(
+    sample_store: Path, tmp_path: Path
+) -> None:
+    """A first ingest killed after its archive write leaves the same state as a lost Chroma
+    folder (archived, none indexed): ingesting again must work, and say what only
+    `quotedesk rebuild` would index."""
+    from chromadb.api.client import SharedSystemClient
+
+    shutil.rmtree(sample_store / "chroma")
+    SharedSystemClient.clear_system_cache()
+    title, text = made_up_article(random.Random(7), 1)
+    other = tmp_path / "other.md"
+    other.write_text(f"# {title}\n\n{text}\n", encoding="utf-8")
+    result = invoke(sample_store, "ingest", "--no-progress", str(other))
+    assert result.exit_code == 0, result.output
+    assert "1 archived articles are in no index; run `quotedesk rebuild`" in result.output
+
+    result = invoke(sample_store, "ingest", "--no-progress", str(SAMPLE))
+    assert result.exit_code == 0, result.output
+    assert "in no index" not in result.output
+    answer = invoke(sample_store, "ask", OSCE, "--json")
+    assert answer.exit_code == 0, answer.output
+    assert any("OSCE" in c["text"] for c in json.loads(answer.output)["citations"])
+
+
 def test_damaged_database_moved_away_is_rebuilt_from_the_archive(sample_store: Path) -> None:
     """What the corrupt-database message tells the user to do, done."""
     from chromadb.api.client import SharedSystemClient
