@@ -27,6 +27,7 @@ from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
 from ingest.ids import chunk_id
 from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS
+from ingest.speakers import same_office
 from ingest.text import paragraph_spans, sentence_spans
 from ingest.types import Chunk
 
@@ -478,9 +479,28 @@ def _about(unit: Unit, speaker: str) -> bool:
 
 
 def _cites(answer: Answer, role: str) -> bool:
-    """A citation of the answer names the office or body ("OECD", "Kremlin spokesman")."""
-    words = {w for w in re.findall(r"[\w'’-]+", role.lower()) if len(w) > 2}
-    return any(words & set(re.findall(r"[\w'’-]+", c.text.lower())) for c in answer.citations)
+    """A citation of the answer names the office or body as asked: every word of it ("OECD",
+    "Kremlin spokesman"), and not another office of that title ("Shadow foreign secretary
+    Michael Ancram said" does not answer "What did the foreign secretary say?")."""
+    words = [_bare(w) for w in _WORDS.findall(role.lower()) if len(w) > 2]
+    if not words:
+        return False
+    for citation in answer.citations:
+        text = citation.text.lower()
+        if not set(words) <= {_bare(w) for w in _WORDS.findall(text)}:
+            continue
+        before = re.search(rf"(?:[\w'’-]+\s+){{0,2}}{re.escape(words[0])}", text)
+        if before is None or same_office(role, before.group(0)):
+            return True
+    return False
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ending ("OECD's" is the OECD)."""
+    return re.sub(r"['’]s?$", "", word)
 
 
 def _person_name(name: str) -> bool:

@@ -7,9 +7,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.answer import Evidence, ExtractiveAnswerer
+from app.answer import Evidence, ExtractiveAnswerer, _cites
 from app.evidence import Candidate, Unit
 from app.question import Intent
+from app.types import Answer, Citation
 from ingest.ids import chunk_id
 from ingest.types import Chunk
 
@@ -65,3 +66,20 @@ def test_answered_as_asked_only_when_it_names_them(answerer_with, general_text, 
     )
     assert (not answer.abstained) is answered
     assert answer.abstained or answer.citations[0].text == general_text
+
+
+# (office asked, citation text, names it as asked)
+OFFICES = [
+    ("foreign secretary", "Foreign Secretary Ann Vell said the talks would go on.", True),
+    ("foreign secretary", "Shadow foreign secretary Tom Pike said the talks had failed.", False),
+    ("foreign secretary", "The foreign ministry said the talks would go on.", False),
+    ("OECD", "The OECD's chief economist expects growth to slow.", True),
+    ("Kremlin spokesman", "Kremlin spokesman Ivo Lind said the visit was useful.", True),
+]
+
+
+@pytest.mark.parametrize(("office", "text", "named"), OFFICES)
+def test_a_citation_names_the_office_as_asked(office: str, text: str, named: bool) -> None:
+    citation = Citation(1, "n1", "Made-up", None, None, None, 1, 0, len(text), text)
+    answer = Answer(question="q", answer=text, abstained=False, citations=[citation])
+    assert _cites(answer, office) is named
