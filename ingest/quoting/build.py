@@ -320,6 +320,7 @@ _TITLE_SMALL = frozenset(split_words("a an the of and or in on at to for with fr
 
 
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_CUT_OFFICE = re.compile(r"\bof\s+the\s+[A-Z][\w-]*(?:al|ic|ian|ese|ish)$")
 
 
 def _mentioned_role(written: str, speaker: str, others: set[str]) -> str | None:
@@ -338,6 +339,8 @@ def _mentioned_role(written: str, speaker: str, others: set[str]) -> str | None:
     last = role.split()[-1]
     if last.islower() and last.endswith("s") and not last.endswith("ss"):
         return None  # "former Disney directors": a group, not this person's office
+    if _CUT_OFFICE.search(role):
+        return None  # "Head of the Federal" (Medical-Biological Agency): cut at an adjective
     return role if " " in role or role[:1].isupper() else None
 
 

@@ -28,6 +28,13 @@ CASES = [
         "Ana Pike",
         "Lowtown's mayor",
     ),
+    # An office cut at an adjective is no office.
+    (
+        "Head of the Federal Harbour Agency Ana Pike opened the pier. "
+        '"It is a fine day," Pike said.',
+        "Ana Pike",
+        None,
+    ),
     # No office written anywhere: no role.
     ('Ana Pike opened the pier on Monday. "It is a fine day," Pike said.', "Ana Pike", None),
 ]
