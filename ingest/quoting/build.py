@@ -320,7 +320,16 @@ _TITLE_SMALL = frozenset(split_words("a an the of and or in on at to for with fr
 
 
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
-_CUT_OFFICE = re.compile(r"\bof\s+the\s+[A-Z][\w-]*(?:al|ic|ian|ese|ish)$")
+# Endings of the adjectives an office's `of the` phrase is cut at ("Head of the Federal").
+_ADJECTIVE_ENDINGS = ("al", "ic", "ian", "ese", "ish")
+
+
+def _cut_at_adjective(words: list[str]) -> bool:
+    """An office whose `of the` phrase ends in a capitalised adjective was cut short: the
+    body it names comes after (`Head of the Federal [Medical-Biological Agency]`)."""
+    if len(words) < 3 or [w.lower() for w in words[-3:-1]] != ["of", "the"]:
+        return False
+    return words[-1][:1].isupper() and words[-1].lower().endswith(_ADJECTIVE_ENDINGS)
 
 
 def _mentioned_role(written: str, speaker: str, others: set[str]) -> str | None:
@@ -339,8 +348,8 @@ def _mentioned_role(written: str, speaker: str, others: set[str]) -> str | None:
     last = role.split()[-1]
     if last.islower() and last.endswith("s") and not last.endswith("ss"):
         return None  # "former Disney directors": a group, not this person's office
-    if _CUT_OFFICE.search(role):
-        return None  # "Head of the Federal" (Medical-Biological Agency): cut at an adjective
+    if _cut_at_adjective(role.split()):
+        return None  # "Head of the Federal" (Medical-Biological Agency)
     return role if " " in role or role[:1].isupper() else None
 
 
