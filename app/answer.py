@@ -27,6 +27,7 @@ from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
 from ingest.ids import chunk_id
 from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS
+from ingest.quoting.nameshapes import without_possessive
 from ingest.speakers import same_office
 from ingest.text import paragraph_spans, sentence_spans
 from ingest.types import Chunk
@@ -264,7 +265,7 @@ class ExtractiveAnswerer:
             nobody = f"No speaker in the articles is known as {intent.unheld_role}"
             lead = f"{nobody}; the closest passages:"
         elif name := _unnamed(intent, chosen):
-            lead = f"The articles do not name {name}; the closest passages:"
+            lead = f"No article quotes {name}; the closest passages:"
         return self._compose(question, chosen, evidence.speaker, lead)
 
     def _quoted_in_article_on(
@@ -313,7 +314,7 @@ class ExtractiveAnswerer:
             text = f"No speaker in the articles is known as {intent.unheld_role}."
             return _abstain(question, f"{text} The articles do not cover this question.")
         if evidence.speaker is None and (name := _unnamed(intent, evidence.candidates)):
-            return _abstain(question, f"The articles do not name {name}.")
+            return _abstain(question, f"No article quotes {name}.")
         if evidence.speaker is None:
             return _abstain(question, "The articles do not cover this question.")
         name = evidence.speaker
@@ -482,12 +483,12 @@ def _cites(answer: Answer, role: str) -> bool:
     """A citation of the answer names the office or body as asked: every word of it ("OECD",
     "Kremlin spokesman"), and not another office of that title ("Shadow foreign secretary
     Michael Ancram said" does not answer "What did the foreign secretary say?")."""
-    words = [_bare(w) for w in _WORDS.findall(role.lower()) if len(w) > 2]
+    words = [without_possessive(w) for w in _WORDS.findall(role.lower()) if len(w) > 2]
     if not words:
         return False
     for citation in answer.citations:
         text = citation.text.lower()
-        if not set(words) <= {_bare(w) for w in _WORDS.findall(text)}:
+        if not set(words) <= {without_possessive(w) for w in _WORDS.findall(text)}:
             continue
         before = re.search(rf"(?:[\w'’-]+\s+){{0,2}}{re.escape(words[0])}", text)
         if before is None or same_office(role, before.group(0)):
@@ -496,11 +497,6 @@ def _cites(answer: Answer, role: str) -> bool:
 
 
 _WORDS = re.compile(r"[\w'’-]+")
-
-
-def _bare(word: str) -> str:
-    """A word without its possessive ending ("OECD's" is the OECD)."""
-    return re.sub(r"['’]s?$", "", word)
 
 
 def _person_name(name: str) -> bool:
@@ -513,8 +509,9 @@ def _person_name(name: str) -> bool:
 
 
 def _unnamed(intent: Intent, cited: Sequence[Candidate]) -> str | None:
-    """The person asked for when no passage writes their name in full ("Jack Butz" asked,
-    only "Butz" written): an answer never presents another Butz as the one asked for."""
+    """The person asked for, quoted nowhere, when no passage writes their name in full ("Jack
+    Butz" asked, only "Butz" written): an answer never presents another Butz as the one asked
+    for."""
     name = intent.unknown_person
     return name if name and not any(name in c.unit.chunk.text for c in cited) else None
 

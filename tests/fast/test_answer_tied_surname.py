@@ -1,5 +1,5 @@
 """A full name asked, only the surname quoted: the answer takes the surname's words when the
-article quoting them names that person, and otherwise says it does not name them (made-up
+article quoting them names that person, and otherwise says no article quotes them (made-up
 store, fake embedder)."""
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ def test_the_article_ties_the_full_name_to_the_surname(desk) -> None:
     answer = desk.ask("What did Ora Leo Quill say about the harbour?")
     assert not answer.abstained
     assert answer.citations and "harbour" in answer.citations[0].text
-    assert "do not name" not in answer.answer
+    assert "No article quotes" not in answer.answer
 
 
 def test_a_first_name_no_article_gives_is_said(desk) -> None:
     answer = desk.ask("What did Jan Quill say about the harbour?")
-    assert answer.answer.startswith("The articles do not name Jan Quill")
+    assert answer.answer.startswith("No article quotes Jan Quill")
