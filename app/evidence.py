@@ -272,8 +272,8 @@ class EvidenceFinder:
     def _courtesy(self, text: str, terms: Sequence[str]) -> bool:
         """A turn of courtesy and address ("Thank you very much, Mr President.", "Good
         afternoon, colleagues."): at least one word of courtesy, every other word one of them
-        or a name or title addressed. Transcripts are full of
-        them, and they say nothing a question could ask for."""
+        or a name or title addressed. Transcripts are full of them, and they say nothing a
+        question could ask for."""
         if self._courtesy_terms is None:
             self._courtesy_terms = frozenset(self.retriever.lexicon.terms(COURTESY_WORDS))
         courtesy = self._courtesy_terms
