@@ -259,6 +259,10 @@ def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
     person (or, with no person, simply the new topic)."""
     named = _without_modifiers(subject)
     names = index.find(named) if any(w[:1].isupper() for w in named.split()) else []
+    if subject.islower() and role_head(subject) in OFFICE_HEADS:
+        # "What about the health minister?" (an office typed in lowercase, which `find` does
+        # not read): the office's holder on the same topic.
+        names = [holder.name for holder in index.role_holders(subject)]
     if names:
         return _Asked(_Resolved(names[:1]), previous.topic or "", asks_words=True)
     topic = _ARTICLE.sub("", subject)

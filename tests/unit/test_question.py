@@ -270,6 +270,14 @@ FOLLOW_UPS = [
     ("Piet Vance", "ferry fares", "What about the harbour wall?", ["Piet Vance"], "harbour wall"),
     # ... unless Y is a person: then the person changes and the topic stays.
     ("Piet Vance", "ferry fares", "What about Vera Lusk?", ["Vera Lusk"], "ferry fares"),
+    # ... or an office someone holds, written in lowercase.
+    (
+        "Piet Vance",
+        "ferry fares",
+        "What about the opposition leader?",
+        ["Nora Vance"],
+        "ferry fares",
+    ),
     # "he"/"she" keeps the person; a topic of its own replaces the earlier one.
     (
         "Vera Lusk",
