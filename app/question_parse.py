@@ -599,10 +599,15 @@ def _text(doc: Doc, keep: Callable[[Token], bool]) -> str:
 
 
 def _what_about(doc: Doc) -> str | None:
-    """ "What about the budget?", "And how about Y?": the Y of a follow-up that changes topic."""
+    """ "What about the budget?", "And how about Y?": the Y of a follow-up that changes topic;
+    "And the health minister?", a follow-up of an opening "and" and a phrase with no verb,
+    asks the same."""
     words = [t for t in doc if not t.is_punct and not (t.i == 0 and t.pos_ == "CCONJ")]
     if len(words) > 2 and words[0].lower_ in LEXICON["what_about"] and words[1].lower_ == "about":
         return "".join(t.text_with_ws for t in words[2:]).strip()
+    opens = len(doc) > 1 and doc[0].lower_ in LEXICON["continuation_opener"]
+    if opens and words and not any(t.pos_ in ("VERB", "AUX") or _question_word(t) for t in words):
+        return "".join(t.text_with_ws for t in words).strip()
     return None
 
 

@@ -285,6 +285,8 @@ FOLLOW_UP_CUES = [
     ("What about the budget?", "the budget", False, False, False),
     ("And how about Piet Vance?", "Piet Vance", True, False, False),
     ("And what did the harbour master say?", None, True, False, False),
+    ("And the harbour master?", "the harbour master", True, False, False),
+    ("And Piet Vance?", "Piet Vance", True, False, False),
     ("What did she say about it?", None, False, True, True),
     ("Did the council comment too?", None, True, False, False),
 ]
