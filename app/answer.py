@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from app.compose import framing, who_said_lead
-from app.described import described_first
+from app.described import described_first, described_speakers
 from app.evidence import Candidate, EvidenceFinder, Query, Unit, question_features
 from app.question import Intent, Turn
 from app.ranker import EvidenceRanker, Family
@@ -83,7 +83,7 @@ class ExtractiveAnswerer:
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
     ) -> Answer:
         started = time.perf_counter()
-        intent = self.tied_surname(intent, index)
+        intent = self.asked_person(question, intent, index, previous)
         evidence = self.evidence(question, intent, index, previous)
         timings = {"evidence": _ms(started)}
         answer = self._compose_answer(question, intent, index, evidence)
@@ -103,7 +103,7 @@ class ExtractiveAnswerer:
         (above the calibrated threshold) is the one meant. Comparing answer probabilities,
         near 1.0 for any president who speaks of a country, let a visiting head of state
         displace the holder the search found first."""
-        intent = self.tied_surname(intent, index)
+        intent = self.asked_person(question, intent, index, previous)
         if intent.kind != "speaker_topic" or not intent.topic or not intent.speakers:
             return self._evidence_of(question, intent, index, previous)
         others = [o for o in intent.alternatives if not intent.role or _person_name(o)]
@@ -118,7 +118,71 @@ class ExtractiveAnswerer:
             if best is None or found.answerable > best.answerable:
                 best = found
         assert best is not None  # names holds the asked speaker at least
+        if intent.role:
+            # No recorded holder answers: one the articles introduce in the office's words
+            # ("Newcastle boss Graeme Souness", where "Newcastle boss" was recorded only for
+            # the rugby club's director).
+            tried = set(names[: 1 + MAX_ALTERNATIVES])
+            for name in self._described(question, intent.role, intent.topic, index, previous):
+                if name in tried:
+                    continue
+                asked = replace(intent, speakers=[name], alternatives=[])
+                found = self._evidence_of(question, asked, index, previous)
+                if found.answerable >= found.threshold:
+                    return found
         return best
+
+    def asked_person(
+        self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
+    ) -> Intent:
+        """The intent with the person asked for found where the speaker index alone cannot
+        tell: a full name only its surname is quoted under, an office only the articles' text
+        names the holder of. Idempotent: `answer` and `evidence` both apply it."""
+        intent = self.tied_surname(intent, index)
+        return self.described_person(question, intent, index, previous)
+
+    def described_person(
+        self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
+    ) -> Intent:
+        """ "How does the Manchester City boss see Fowler?" when no quotation records that
+        role: the person the articles introduce in those words ("Manchester City boss Kevin
+        Keegan"), among the speakers of the quotations that answer the question, is asked for
+        as if named, when their own words answer it (above the calibrated threshold). Else
+        the question stays general, as before (an office nobody holds is said to be so)."""
+        if intent.kind != "general" or intent.speakers or not intent.described_as:
+            return intent
+        described, topic = intent.described_as, intent.described_topic
+        for name in self._described(question, described, topic, index, previous):
+            asked = replace(
+                intent,
+                kind="speaker_topic",
+                speakers=[name],
+                topic=intent.described_topic,
+                role=intent.described_as,
+                unheld_role=None,
+                described_as=None,
+                described_topic="",
+            )
+            found = self._evidence_of(question, asked, index, previous)
+            if found.answerable >= found.threshold:
+                return asked
+        return replace(intent, described_as=None, described_topic="")
+
+    def _described(
+        self,
+        question: str,
+        description: str,
+        topic: str,
+        index: SpeakerIndex,
+        previous: Turn | None,
+    ) -> list[str]:
+        """Who the articles introduce in the words of `description`, among the speakers of
+        the quotations that best answer the office and topic together (`described_speakers`),
+        at most the few tried."""
+        general = Intent("general", f"{description} {topic}".strip())
+        candidates = self._evidence_of(question, general, index, previous).candidates
+        found = described_speakers(candidates, description, index, self._article_text)
+        return found[: 1 + MAX_ALTERNATIVES]
 
     def tied_surname(self, intent: Intent, index: SpeakerIndex) -> Intent:
         """ "Norbert Leo Butz" asked, nobody quoted under that name, "Butz" quoted: a one-word

@@ -12,10 +12,12 @@ founder Piet Marlo").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from app.evidence import Candidate
+from app.lexicon_questions import LEXICON
 from app.speaker_index import SpeakerIndex
+from ingest.speakers import name_mentions
 
 # How far from a mention of the speaker's name the description may stand (characters): a title
 # before the name in the same sentence, or an apposition after it up to its comma.
@@ -24,6 +26,16 @@ DESCRIPTION_WINDOW = 80
 # description: a quotation further down does not fit the question's words well enough.
 DESCRIBED_POOL = 10
 _WORD = re.compile(r"[\w'’-]+")
+_TOKEN = re.compile(r"[\w'’-]+|[.;:!?]")
+_SENTENCE_END = frozenset(".;:!?")
+
+
+def described_words(description: str) -> frozenset[str]:
+    """Every word an office asked for must find beside its holder's name: "the Manchester City
+    boss" -> {manchester, city, boss}; "the spokesman for the Munich prosecutor" -> {spokesman,
+    munich, prosecutor}. The head noun alone fits every boss the same article quotes."""
+    words = _words(description) - LEXICON["description_joiner"]
+    return frozenset(words)
 
 
 def head_noun(description: str) -> str:
@@ -33,11 +45,22 @@ def head_noun(description: str) -> str:
     return _singular(words[-1]) if words else ""
 
 
-def fits(head: str, speaker: str, role: str | None, texts: Iterable[str]) -> bool:
-    """The speaker's role holds the head noun, or an article text does next to their name."""
-    if not head:
+def fits(
+    words: Collection[str],
+    speaker: str,
+    role: str | None,
+    texts: Iterable[str],
+    introduced: bool = False,
+) -> bool:
+    """The speaker's role holds all the words, or an article text does next to their name:
+    anywhere in the window before it, or with `introduced`, only in the words that introduce
+    the name (`_introduction`). An office of several words needs that: within 80 characters
+    a sentence names more people than the one it calls "Newcastle boss"; a who-said
+    question's one head noun keeps the window, which also reaches a headline ("Parmalat
+    founder offers apology") a chunk of the article starts after."""
+    if not words:
         return False
-    if role and head in _words(role):
+    if role and set(words) <= _words(role):
         return True
     surname = re.compile(rf"\b{re.escape(speaker.split()[-1])}\b(, )?")
     for text in texts:
@@ -46,9 +69,27 @@ def fits(head: str, speaker: str, role: str | None, texts: Iterable[str]) -> boo
             # after the name only as an apposition ("Vell, a Green backbencher,"), never
             # the words of the quotation that follows it
             after = text[mention.end() : mention.end() + DESCRIPTION_WINDOW] if mention[1] else ""
-            if head in _words(before.split(".")[-1]) | _words(after.split(",")[0]):
+            near = _introduction(before, words) if introduced else _words(before.split(".")[-1])
+            if set(words) <= near | _words(after.split(",")[0]):
                 return True
     return False
+
+
+def _introduction(before: str, words: Collection[str]) -> set[str]:
+    """The words that introduce the name right after `before`: back from the name over
+    capitalised words (its given names, a club, a party) and the description's own words and
+    joiners, to the first other word. "Newcastle boss Graeme" introduces Souness; "his dispute
+    with Craig" does not make Bellamy the Newcastle boss named earlier in the sentence."""
+    introduced: set[str] = set()
+    for token in reversed(_TOKEN.findall(before)):
+        word = _singular(token.lower())
+        capitalised = token[:1].isupper()
+        if token in _SENTENCE_END or not (
+            capitalised or word in words or word in LEXICON["description_joiner"]
+        ):
+            break
+        introduced.add(word)
+    return introduced
 
 
 def described_first(
@@ -70,7 +111,8 @@ def described_first(
         if (speaker, article_id) not in checked:
             info = index.info(speaker)
             role = info.role if info else None
-            checked[speaker, article_id] = fits(head, speaker, role, [article_text(article_id)])
+            text = article_text(article_id)
+            checked[speaker, article_id] = fits({head} if head else (), speaker, role, [text])
         return checked[speaker, article_id]
 
     pool = list(ranked[:DESCRIBED_POOL])
@@ -80,6 +122,42 @@ def described_first(
         if speaker_fits(candidate):
             return [candidate, *ranked[:n], *ranked[n + 1 :]]
     return list(ranked)
+
+
+def described_speakers(
+    ranked: Sequence[Candidate],
+    description: str,
+    index: SpeakerIndex,
+    article_text: Callable[[str], str],
+) -> list[str]:
+    """The speakers of the best-ranked units, and the quoted people those units name in full,
+    whose articles introduce them in all the words of the description ("Manchester City boss
+    Kevin Keegan", "Anton Winkler, a spokesman for the Munich prosecutor's office,"), best
+    first: who "the Manchester City boss" is when no quotation recorded that role. A report
+    ("Newcastle boss Graeme Souness is lining up a move ...") names the holder as often as
+    the holder's own words come up."""
+    words = described_words(description)
+    found: list[str] = []
+    for candidate in ranked[:DESCRIBED_POOL]:
+        unit = candidate.unit
+        for speaker in _people_of(unit.speaker, unit.text, index):
+            if speaker in found:
+                continue
+            info = index.info(speaker)
+            role = info.role if info else None
+            if fits(words, speaker, role, [article_text(unit.chunk.article_id)], True):
+                found.append(speaker)
+    return found
+
+
+def _people_of(speaker: str | None, text: str, index: SpeakerIndex) -> list[str]:
+    """A unit's speaker, then the quoted people its text names in full (a one-word mention is
+    as often a club or a country)."""
+    people = [speaker] if speaker else []
+    for mention in name_mentions(text):
+        if " " in mention.text:
+            people += index.resolve(mention.text, fuzzy=False)[:1]
+    return people
 
 
 def _words(text: str) -> set[str]:

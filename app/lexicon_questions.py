@@ -48,6 +48,9 @@ _LEXICON_TEXT = {
     "who_opener": "who which whose",
     # A who-said opening that describes nobody in particular: "Which person said ...".
     "anyone_noun": "person people one man woman someone somebody anyone anybody speaker",
+    # Words that join an office's words ("spokesman for the Munich prosecutor", "editor of
+    # gadget magazine Stuff"): where news introduces the holder, the rest must stand.
+    "description_joiner": "the a an of for at in to on and with",
     # Speech verbs that say nothing about the statement: scaffolding even in who-said questions.
     "plain_speech": "say tell quote",
     "wh_word": "what why how who whom whose which when where whether",

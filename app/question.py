@@ -53,8 +53,10 @@ class Intent:
     unheld_role: str | None = None
     # How a who-said question describes the speaker it asks for ("Which Harbour United
     # striker ...": "Harbour United striker"); None when it describes anyone ("Who ...",
-    # "Which person ...").
+    # "Which person ..."). Also an office asked for that no quotation records as a role ("Did
+    # the Manchester City boss comment on ..."), with the topic of that person's words.
     described_as: str | None = None
+    described_topic: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class _Resolved:
     alternatives: list[str] = field(default_factory=list)
     unknown: str | None = None
     unheld_role: str | None = None
+    described: str | None = None  # an office no recorded role matches ("the Forest chairman")
 
 
 def understand(question: str, index: SpeakerIndex, previous: Turn | None = None) -> Intent:
@@ -126,6 +129,8 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         quantity=quantity,
         alternatives=found.alternatives,
         unheld_role=found.unheld_role,
+        described_as=found.described,
+        described_topic=parsed.topic if found.described else "",
     )
 
 
@@ -221,11 +226,14 @@ def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
     if slot.is_name:
         name = strip_titles(phrase) or phrase
         return _Resolved(unknown=name, alternatives=index.bare_surname_speakers(name))
+    # An office no quotation records: the articles may still introduce its holder in those
+    # words ("Manchester City boss Kevin Keegan"), which the answer looks for.
+    described = None if _plural_common(phrase) else slot.phrase
     if role_head(phrase) in OFFICE_HEADS and not _named_exactly(phrase, by_name):
         # An office nobody holds: a "speaker" named by its last word ("Minister" for "the
         # defence minister") is someone else, or extraction debris.
-        return _Resolved(unheld_role=slot.phrase)
-    return by_name
+        return _Resolved(unheld_role=slot.phrase, described=described)
+    return by_name if by_name.speakers else replace(by_name, described=described)
 
 
 def _ends_in_full_name(phrase: str) -> bool:

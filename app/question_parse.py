@@ -254,18 +254,27 @@ def _name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
             for c in cue.children
             if c.dep_ in ("compound", "amod") and _name_like(c) and not _hyphen_joined(c)
         ]
-        if names:
+        # The name right before the cue; one before a common noun modifies an office ("Did
+        # the Liverpool boss comment on ...": the boss, not Liverpool).
+        if names and names[-1].right_edge.i == cue.i - 1:
             return _slot("name_before_cue_noun", names[-1], (cue,))
         if _cue_noun_after_did(cue):
             role = [
                 c
                 for c in cue.lefts
-                if c.dep_ in ("compound", "nsubj") and c.pos_ in ("NOUN", "PROPN")
+                if c.dep_ in _ROLE_MODIFIERS and c.pos_ in ("NOUN", "PROPN", "ADJ")
             ]
-            if role:
+            if role and role[-1].right_edge.i == cue.i - 1:
                 first = min(t.i for c in cue.lefts for t in c.subtree)
                 return _slot("name_before_cue_noun", role[-1], (cue,), first_token=first)
+        if names:
+            return _slot("name_before_cue_noun", names[-1], (cue,))
     return None
+
+
+# How spaCy hangs the words of an office on a cue noun it took for their head: "the assistant US
+# attorney general comment" has "attorney" as a noun modifier and "general" as an adjective.
+_ROLE_MODIFIERS = frozenset({"compound", "nsubj", "nmod", "amod"})
 
 
 def _hyphen_joined(token: Token) -> bool:

@@ -10,7 +10,13 @@ from types import SimpleNamespace
 import pytest
 
 from app.answer import _cites
-from app.described import described_first, fits, head_noun
+from app.described import (
+    described_first,
+    described_speakers,
+    described_words,
+    fits,
+    head_noun,
+)
 from app.question import understand
 from app.speaker_index import SpeakerIndex
 from ingest.types import Quote
@@ -62,26 +68,66 @@ def test_head_noun(description: str, head: str) -> None:
 FITS = [
     # a title before the name, in the same sentence
     (
-        "striker",
+        {"striker"},
         "Tomas Orvel",
         None,
         "Harbour United striker Tomas Orvel said he would lead.",
         True,
     ),
     # an apposition after the name, up to its comma
-    ("backbencher", "Ann Vell", None, "Ann Vell, a Green backbencher, said so.", True),
+    ({"backbencher"}, "Ann Vell", None, "Ann Vell, a Green backbencher, said so.", True),
     # the recorded role
-    ("backbencher", "Ann Vell", "Green backbencher", "Vell said so.", True),
+    ({"backbencher"}, "Ann Vell", "Green backbencher", "Vell said so.", True),
     # the quotation after the name is not a description of its speaker
-    ("player", "Rolf Danner", None, 'Danner said: "He is a competitive player."', False),
+    ({"player"}, "Rolf Danner", None, 'Danner said: "He is a competitive player."', False),
     # the previous sentence describes somebody else
-    ("striker", "Lenny Marsh", None, "The striker scored. Marsh said it was fine.", False),
+    ({"striker"}, "Lenny Marsh", None, "The striker scored. Marsh said it was fine.", False),
+    # an office of several words: every word of it
+    (
+        {"harbour", "united", "boss"},
+        "Ed Pask",
+        None,
+        "Harbour United boss Ed Pask said he would stay.",
+        True,
+    ),
+    ({"eastport", "boss"}, "Ed Pask", None, "Harbour United boss Ed Pask said so.", False),
 ]
 
 
-@pytest.mark.parametrize(("head", "speaker", "role", "text", "expected"), FITS)
-def test_fits(head: str, speaker: str, role: str | None, text: str, expected: bool) -> None:
-    assert fits(head, speaker, role, [text]) is expected
+@pytest.mark.parametrize(("words", "speaker", "role", "text", "expected"), FITS)
+def test_fits(words: set[str], speaker: str, role: str | None, text: str, expected: bool) -> None:
+    assert fits(words, speaker, role, [text]) is expected
+    assert fits(words, speaker, role, [text], introduced=True) is expected
+
+
+# Introduced: only the words right before the name (over given names, a club, the office's
+# words) count; the window also holds an office given to somebody else earlier in the sentence.
+DISPUTE = "Harbour United boss Ed Pask reopened his dispute with striker Lenny Marsh."
+INTRODUCED = [
+    ("Ed Pask", True, True),
+    ("Lenny Marsh", True, False),
+]
+
+
+@pytest.mark.parametrize(("speaker", "in_window", "introduced"), INTRODUCED)
+def test_an_office_fits_only_the_name_it_introduces(
+    speaker: str, in_window: bool, introduced: bool
+) -> None:
+    words = described_words("the Harbour United boss")
+    assert fits(words, speaker, None, [DISPUTE]) is in_window
+    assert fits(words, speaker, None, [DISPUTE], introduced=True) is introduced
+
+
+@pytest.mark.parametrize(
+    ("description", "words"),
+    [
+        ("the Harbour United boss", {"harbour", "united", "boss"}),
+        ("the spokesman for the Eastport prosecutor", {"spokesman", "eastport", "prosecutor"}),
+        ("the OECD's chief economist", {"oecd", "chief", "economist"}),
+    ],
+)
+def test_described_words(description: str, words: set[str]) -> None:
+    assert described_words(description) == words
 
 
 def _candidate(speaker: str | None, article_id: str) -> SimpleNamespace:
@@ -112,6 +158,34 @@ def test_nothing_moves_when_the_best_fits_or_nobody_does() -> None:
     ranked = [_candidate("Tomas Orvel", "a2"), _candidate("Lenny Marsh", "a1")]
     assert described_first(ranked, "striker", index, ARTICLES.__getitem__) == ranked
     assert described_first(ranked[::-1], "goalkeeper", index, ARTICLES.__getitem__) == ranked[::-1]
+
+
+def _unit(speaker: str | None, article_id: str, text: str) -> SimpleNamespace:
+    chunk = SimpleNamespace(article_id=article_id)
+    return SimpleNamespace(unit=SimpleNamespace(speaker=speaker, chunk=chunk, text=text))
+
+
+def test_an_office_is_held_by_whom_the_articles_introduce_in_its_words() -> None:
+    """The speaker of a quotation, or a quoted person a report names in full, whose article
+    introduces them in every word of the office; best first, each once."""
+    index = _index(("Ed Pask", None), ("Lenny Marsh", None), ("Ann Vell", None))
+    articles = {
+        "a1": DISPUTE,
+        "a2": "Lenny Marsh said he was hurt. Eastport boss Ann Vell, quoted too, said so.",
+    }
+    ranked = [
+        _unit("Lenny Marsh", "a2", "I was hurt"),
+        _unit(None, "a1", DISPUTE),
+        _unit("Ed Pask", "a1", "He stays"),
+    ]
+    found = described_speakers(ranked, "the Harbour United boss", index, articles.__getitem__)
+    assert found == ["Ed Pask"]
+    # Ann Vell fits, but no ranked unit is hers or names her: the units answer the question.
+    assert described_speakers(ranked, "the Eastport boss", index, articles.__getitem__) == []
+    ranked.append(_unit("Ann Vell", "a2", "So it is"))
+    assert described_speakers(ranked, "the Eastport boss", index, articles.__getitem__) == [
+        "Ann Vell"
+    ]
 
 
 # ----- a person found through a body: its reported word, never someone else's --------------

@@ -485,3 +485,22 @@ def test_an_office_nobody_holds_is_recorded(
 ) -> None:
     intent = understand(question, index)
     assert (intent.speakers, intent.unheld_role) == (speakers, unheld)
+
+
+@pytest.mark.parametrize(
+    ("question", "described", "topic"),
+    [
+        # no quotation records the office: the answer looks for whom the articles call so
+        ("Did the Harbour United boss comment on the stand?", "the Harbour United boss", "stand"),
+        ("What did the defence minister say about troops?", "the defence minister", "troops"),
+        # an office somebody holds, a body, several people: nothing to look for
+        ("What did the foreign minister say about troops?", None, ""),
+        ("What did the Kremlin say about troops?", None, ""),
+        ("What did the judges say about troops?", None, ""),
+    ],
+)
+def test_an_office_no_quotation_records_is_kept_as_a_description(
+    index: SpeakerIndex, question: str, described: str | None, topic: str
+) -> None:
+    intent = understand(question, index)
+    assert (intent.described_as, intent.described_topic) == (described, topic)

@@ -157,6 +157,19 @@ SLOTS = [
         "name_before_cue_noun",
         "toll",
     ),
+    # A place or a club before the office it qualifies is no speaker: the office is.
+    (
+        "Did the Lowtown boss comment on the new stand?",
+        "the Lowtown boss",
+        "name_before_cue_noun",
+        "new stand",
+    ),
+    (
+        "Did the assistant Westland attorney general comment on the fraud?",
+        "the assistant Westland attorney general",
+        "name_before_cue_noun",
+        "fraud",
+    ),
     (
         "Did the President of Westland comment on taxes?",
         "the President of Westland",
