@@ -48,6 +48,10 @@ _LEXICON_TEXT = {
     "who_opener": "who which whose",
     # A who-said opening that describes nobody in particular: "Which person said ...".
     "anyone_noun": "person people one man woman someone somebody anyone anybody speaker",
+    # The auxiliary a question opens with before its subject and bare verb ("How did X say").
+    "do_aux": "do does did",
+    # Words that join an office to the body it belongs to: "editor of", "director at".
+    "office_joiner": "of at for",
     # Words that join an office's words ("spokesman for the Munich prosecutor", "editor of
     # gadget magazine Stuff"): where news introduces the holder, the rest must stand.
     "description_joiner": "the a an of for at in to on and with",

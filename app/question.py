@@ -22,6 +22,7 @@ from app.question_parse import (
     parse_question,
 )
 from app.speaker_index import SpeakerIndex
+from ingest.quoting.lexicon import ROLE_WORDS
 from ingest.quoting.nameshapes import without_possessive
 from ingest.speakers import OFFICE_HEADS, name_mentions, role_head, strip_titles
 
@@ -233,7 +234,17 @@ def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
         # An office nobody holds: a "speaker" named by its last word ("Minister" for "the
         # defence minister") is someone else, or extraction debris.
         return _Resolved(unheld_role=slot.phrase, described=described)
-    return by_name if by_name.speakers else replace(by_name, described=described)
+    if by_name.speakers and not _office_of_body(phrase):
+        return by_name  # "the Kremlin": the body speaks
+    return _Resolved(described=described)
+
+
+def _office_of_body(phrase: str) -> bool:
+    """ "the editor of gadget magazine Stuff", "the director of products at Telewest": an
+    office of the body the phrase ends in, whose holder is asked for, not the body."""
+    words = phrase.lower().split()
+    joined = any(w in LEXICON["office_joiner"] for w in words[1:-1])
+    return joined and role_head(phrase) in ROLE_WORDS
 
 
 def _ends_in_full_name(phrase: str) -> bool:

@@ -386,15 +386,18 @@ def _stance_of_someone(doc: Doc) -> SpeakerSlot | None:
     for noun in _by_depth(doc, lambda t: t.lemma_.lower() in LEXICON["stance_noun"]):
         for prep in (c for c in noun.children if c.lower_ in ("of", "from")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if pobj.pos_ == "PROPN":
+                # a person or an office ("a quote from the Forest chief executive")
+                if pobj.pos_ == "PROPN" or pobj.lemma_.lower() in ROLE_WORDS:
                     # "a quote from the President of X on Y": spaCy may hang "on Y" on the
                     # person; it is what the quote is about, not part of the name.
+                    # (or on a word of the office: "the editor of Stuff Essentials on Y";
+                    # "for" stays in the office: "the spokesman for the Munich prosecutor")
                     about = [
                         c
-                        for c in pobj.children
+                        for c in pobj.subtree
                         if c.dep_ == "prep"
                         and c.i > pobj.i
-                        and c.lower_ in LEXICON["topic_preposition"] - {"of"}
+                        and c.lower_ in LEXICON["about_preposition"]
                     ][:1]
                     last = about[0].i - 1 if about else None
                     return _slot("stance_of_someone", pobj, (noun, prep, *about), last)
@@ -410,6 +413,34 @@ def _subject_of_saying_clause(doc: Doc) -> SpeakerSlot | None:
                 if child.dep_ == "nsubj":
                     return _slot("subject_of_saying_clause", child, (verb,))
     return None
+
+
+def _between_did_and_cue(doc: Doc) -> SpeakerSlot | None:
+    """ "How did the director of products at Telewest describe cable?", where spaCy reads the
+    cue as a noun and the office as the sentence's root: the words between the opening
+    "did"/"does" and the first bare cue verb after them, when they hold a noun and no clause
+    of their own."""
+    aux = next((t for t in doc[:2] if t.lower_ in LEXICON["do_aux"]), None)
+    if aux is None:
+        return None
+    cue = next((t for t in doc[aux.i + 2 :] if t.lower_ in CUE_VERBS), None)
+    if cue is None:
+        return None
+    words = doc[aux.i + 1 : cue.i]
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in words) or any(
+        t.pos_ == "AUX" or (t.is_punct and t.text not in _WORD_JOINERS) for t in words
+    ):
+        return None
+    has_article = words[0].lower_ in ("the", "a", "an")
+    return SpeakerSlot(
+        rule="between_did_and_cue",
+        phrase=words.text,
+        tokens=frozenset(range(words.start, words.end)),
+        cue=frozenset({cue.i}),
+        is_name=words[0].text[:1].isupper() and not has_article,
+        pronoun=False,
+        asks_who=False,
+    )
 
 
 def _subject_of_main_verb(doc: Doc) -> SpeakerSlot | None:
@@ -454,6 +485,7 @@ SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
     _SpeakerRule("stance_of_someone", _stance_of_someone),
     _SpeakerRule("name_before_cue_noun", _name_before_cue_noun),
     _SpeakerRule("subject_of_saying_clause", _subject_of_saying_clause),
+    _SpeakerRule("between_did_and_cue", _between_did_and_cue),
     _SpeakerRule(SUBJECT_OF_MAIN_VERB, _subject_of_main_verb),
 )
 

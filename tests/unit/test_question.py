@@ -493,6 +493,12 @@ def test_an_office_nobody_holds_is_recorded(
         # no quotation records the office: the answer looks for whom the articles call so
         ("Did the Harbour United boss comment on the stand?", "the Harbour United boss", "stand"),
         ("What did the defence minister say about troops?", "the defence minister", "troops"),
+        # an office of a body the store quotes: its holder is asked for, not the body
+        (
+            "What did the editor of the Kremlin say about troops?",
+            "the editor of the Kremlin",
+            "troops",
+        ),
         # an office somebody holds, a body, several people: nothing to look for
         ("What did the foreign minister say about troops?", None, ""),
         ("What did the Kremlin say about troops?", None, ""),

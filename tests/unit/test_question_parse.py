@@ -144,6 +144,26 @@ SLOTS = [
         "pier",
     ),
     ("Show me the comments of Ivo Marsh about rents.", "Ivo Marsh", "stance_of_someone", "rents"),
+    # an office as the source, with "on Y" hung on a word of it
+    (
+        "Give me a quote from the Lowtown chief executive on the pier.",
+        "the Lowtown chief executive",
+        "stance_of_someone",
+        "pier",
+    ),
+    (
+        "Give me a quote from the editor of Harbour Weekly on the pier.",
+        "the editor of Harbour Weekly",
+        "stance_of_someone",
+        "pier",
+    ),
+    # spaCy reads the cue as a noun and the office as the root: the words between "did" and it
+    (
+        "How did the director of products at Telewest describe cable?",
+        "the director of products at Telewest",
+        "between_did_and_cue",
+        "cable",
+    ),
     ("Why did Tam Oduya bring up the harbour toll?", "Tam Oduya", None, "harbour toll"),
     # An unfamiliar surname that spaCy tags as a common noun before a cue noun.
     ("Did Oduyakova comment on the flooded bridge?", "Oduyakova", None, "flooded bridge"),
