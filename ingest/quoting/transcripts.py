@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ingest.quoting.labels import CONNECTORS, QA_LABELS
-from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS, TITLE_GENDER
+from ingest.quoting.lexicon import OPENERS, ORG_HEADS, ROLE_WORDS, TITLE_GENDER
 from ingest.quoting.model import Findings, Label, Resolved, Turn, quote_record, trim_span
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.table import Rule
@@ -85,13 +85,21 @@ def confirmed_turns(doc: Findings, entities: Entities) -> list[Turn]:
     if len(kept) == 1 and kept[0].text.lower() not in QA_LABELS:
         lab = kept[0]
         end = next((e for s, e in doc.paragraphs if s <= lab.body < e), len(doc.text))
-        if len(doc.text[lab.body : end].split()) < 15:
+        if len(doc.text[lab.body : end].split()) < 15 or _opens_quotation(doc.text, lab.body):
+            # `Said Williams: "..."` introduces one quotation, whose marks say where the
+            # words end: as a turn, the narrative after it and the next speaker's quotes
+            # in the paragraph were his.
             return []
         return [Turn(lab.body, end, lab, rules[lab.pos])]
     return [
         Turn(lab.body, kept[i + 1].pos if i + 1 < len(kept) else len(doc.text), lab, rules[lab.pos])
         for i, lab in enumerate(kept)
     ]
+
+
+def _opens_quotation(text: str, body: int) -> bool:
+    """The words after a label start with a quotation mark."""
+    return text[body : body + 3].lstrip()[:1] in OPENERS
 
 
 def _office_label(lab: Label, *context: Any) -> bool:

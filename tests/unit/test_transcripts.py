@@ -166,9 +166,26 @@ NOT_TURNS = [
         "Readers wrote in.\n\nTo Ann Reed, of Leeds: when you earned ten pounds a week, bread "
         "cost a penny and a bus ride cost less, so the comparison with today is not fair.",
     ),
+    (
+        # one quotation introduced by a lone label: its marks end the words, not the paragraph
+        "inverted_attribution_before_a_quotation",
+        "Bath have signed their former scrum-half Andy Wills on a short-term deal. Said Wills: "
+        '"When this opportunity presented itself, I did not really have to think twice about '
+        'it." Wills, capped by Wales in 2003, should figure in the match squad for Monday. '
+        "Director of rugby Jack Rowe, though, believes Wills fits the bill perfectly. "
+        '"He has a great affection for Bath," Rowe told the website.',
+    ),
 ]
 
 
 @pytest.mark.parametrize(("case", "text"), NOT_TURNS, ids=[c[0] for c in NOT_TURNS])
 def test_titles_and_letters_are_no_turns(case: str, text: str) -> None:
     assert [q for q in extract_quotes(text) if q.kind == "transcript"] == []
+
+
+def test_an_inverted_attribution_gives_one_quotation_to_its_speaker() -> None:
+    text = NOT_TURNS[-1][1]
+    quotes = [(text[q.start : q.end], q.speaker) for q in extract_quotes(text)]
+    said = "When this opportunity presented itself, I did not really have to think twice about it."
+    assert (said, "Andy Wills") in quotes
+    assert ("He has a great affection for Bath,", "Jack Rowe") in quotes
