@@ -170,7 +170,7 @@ def _slot(
         d.i
         for c in phrase_root.children
         if c.dep_ in ("conj", "cc", "relcl", "acl", "punct", "appos") or c.pos_ in ("AUX", "VERB")
-        if c not in named
+        if c not in named and c.text not in _WORD_JOINERS  # "Kilroy-Silk" is one name
         for d in c.subtree
     }
     inside = {
@@ -417,9 +417,10 @@ def _subject_of_saying_clause(doc: Doc) -> SpeakerSlot | None:
 
 def _between_did_and_cue(doc: Doc) -> SpeakerSlot | None:
     """ "How did the director of products at Telewest describe cable?", where spaCy reads the
-    cue as a noun and the office as the sentence's root: the words between the opening
-    "did"/"does" and the first bare cue verb after them, when they hold a noun and no clause
-    of their own."""
+    cue as a noun and the office as the sentence's root, or "How did Townsend describe ...",
+    the name as the root verb: the words between the opening "did"/"does" and the first bare
+    cue verb after them, when they hold a noun or a capitalised word and no clause of their
+    own."""
     aux = next((t for t in doc[:2] if t.lower_ in LEXICON["do_aux"]), None)
     if aux is None:
         return None
@@ -427,7 +428,7 @@ def _between_did_and_cue(doc: Doc) -> SpeakerSlot | None:
     if cue is None:
         return None
     words = doc[aux.i + 1 : cue.i]
-    if not any(t.pos_ in ("NOUN", "PROPN") for t in words) or any(
+    if not any(t.pos_ in ("NOUN", "PROPN") or t.is_title for t in words) or any(
         t.pos_ == "AUX" or (t.is_punct and t.text not in _WORD_JOINERS) for t in words
     ):
         return None

@@ -157,7 +157,16 @@ SLOTS = [
         "stance_of_someone",
         "pier",
     ),
-    # spaCy reads the cue as a noun and the office as the root: the words between "did" and it
+    # spaCy reads the cue as a noun and the office as the root, or the name as the root verb:
+    # the words between "did" and the cue
+    ("How did Townsend describe piero?", "Townsend", "between_did_and_cue", "piero"),
+    # a hyphenated name is one name
+    (
+        "Why did Kilroy-Silk bring up asylum cost?",
+        "Kilroy-Silk",
+        "subject_of_cue_verb",
+        "asylum cost",
+    ),
     (
         "How did the director of products at Telewest describe cable?",
         "the director of products at Telewest",
