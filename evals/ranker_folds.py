@@ -238,8 +238,11 @@ def print_answerable(
         held: dict[int, tuple[LinearModel, tuple[float, float]]] = {}
         for fold in (0, 1):
             train = [_masked(r, left_out) for r, f, _ in rows if f != fold]
-            coef, intercept = fit_answerable(train) or (np.zeros(len(QUESTION_FEATURES)), 0.0)
-            fitted = LinearModel(tuple(coef), intercept)
+            found = fit_answerable(train)
+            if found is None:  # nothing unanswerable to learn from: decline nothing
+                held[fold] = (LinearModel((0.0,) * len(QUESTION_FEATURES), 0.0), (0.0, 0.0))
+                continue
+            fitted = LinearModel(tuple(found[0]), found[1])
             scores = [(fitted.probability(r.features), r.answerable) for r in train]
             cuts = choose_thresholds(scores, [r.topic_terms for r in train], target=target)
             held[fold] = (fitted, cuts)
@@ -258,6 +261,8 @@ def print_answerable(
 
 
 def _masked(ranked: Ranked, left_out: list[str]) -> Ranked:
+    """The question with the left-out question features at zero (the refit gives them no
+    weight)."""
     if not left_out:
         return ranked
     values = [

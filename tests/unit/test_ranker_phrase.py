@@ -164,3 +164,13 @@ def test_held_out_answerability_declines_what_the_kept_model_cannot_tell_apart(c
     print_answerable({"speaker made-up": members}, weights, ["named_phrase"])
     rows = [line.split(" | ") for line in capsys.readouterr().out.splitlines()[2:]]
     assert float(rows[0][5]) < 1.0  # without the phrase it cannot tell them apart
+
+
+def test_a_fold_fitted_without_unanswerable_questions_declines_nothing(capsys) -> None:
+    questions = _questions(np.random.default_rng(6), 90)
+    # every unanswerable question in fold 0: the model for fold 0 is fitted on fold 1 alone
+    members = [(q, 0 if not q.answerable else i % 2) for i, q in enumerate(questions)]
+    weights = kept_models(_weights(list(FEATURES), list(QUESTION_FEATURES)))
+    print_answerable({"speaker made-up": members}, weights, [])
+    rows = [line.split(" | ") for line in capsys.readouterr().out.splitlines()[2:]]
+    assert float(rows[0][5]) == 0.0  # held out: no unanswerable question declined
