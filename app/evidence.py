@@ -71,6 +71,10 @@ FEATURES: tuple[str, ...] = (
     "first_chunk",  # 1 / (1 + chunk index): the top of an article summarises it
     "sentence_dense",  # best cosine of an article sentence the unit spans (unit_dense if none)
     "sentence_gap",  # how far that is below the chunk's closest sentence (0: the closest)
+    # Appended on 2026-12-05 (twelfth session) for the answerability model, which reads it as
+    # `named_phrase`; the shipped unit trees were fitted before it and do not read it.
+    "chunk_phrase",  # share of the topic's neighbouring term pairs side by side in the passage
+    # or headline (for a one-term topic, the term): the topic as written, not its words apart
 )
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
@@ -100,6 +104,11 @@ QUESTION_FEATURES: tuple[str, ...] = (
     "asked_sentence_dense",  # ... of a sentence in the asked speaker's words (0 if none)
     "unseen_names",  # share of the topic's names (capitalised words) that no passage contains
     "topic_terms",  # how many terms the topic has (log-scaled)
+    # The topic as written in a passage that quotes or names the asked person (best
+    # `chunk_phrase`): "the Unified Energy System" was answered with the person's words on
+    # "energy security" from a passage that never writes it, where a weighted share of the
+    # topic's words in their passages was as high as for questions they answer.
+    "named_phrase",
 )
 
 
@@ -186,21 +195,36 @@ class EvidenceFinder:
         weights = self._idf(query.topic)
         surname = query.speaker.split()[-1].lower() if query.speaker else None
         cover_cache: dict[str, float] = {}
+        terms_cache: dict[str, list[str]] = {}
+        phrase_cache: dict[str, float] = {}
         topic_terms = retriever.lexicon.terms(query.topic)
         topic_pairs = _pairs(topic_terms)
         asked_terms = frozenset(topic_terms + retriever.lexicon.terms(query.speaker or ""))
 
+        def terms_of(text: str) -> list[str]:
+            if text not in terms_cache:
+                terms_cache[text] = retriever.lexicon.terms(text)
+            return terms_cache[text]
+
         def cover(text: str) -> float:
             if text not in cover_cache:
-                cover_cache[text] = _cover(weights, retriever.lexicon.terms(text))
+                cover_cache[text] = _cover(weights, terms_of(text))
             return cover_cache[text]
+
+        def chunk_phrase(chunk: Chunk) -> float:
+            if chunk.id not in phrase_cache:
+                phrase_cache[chunk.id] = max(
+                    _phrase_cover(topic_terms, topic_pairs, terms_of(chunk.text)),
+                    _phrase_cover(topic_terms, topic_pairs, terms_of(chunk.title or "")),
+                )
+            return phrase_cache[chunk.id]
 
         found: list[Candidate] = []
         for unit in units:
             chunk = unit.chunk
             text = unit.text
             words = len(text.split())
-            terms = retriever.lexicon.terms(text)
+            terms = terms_of(text)
             if not query.who_said and (
                 _echo(text, terms, asked_terms) or self._courtesy(text, terms)
             ):
@@ -216,10 +240,8 @@ class EvidenceFinder:
                 "chunk_rank": _reciprocal(chunk_rank.get(chunk.id)),
                 "quote_rank": _reciprocal(quote_rank.get(unit.quote_id or "")),
                 "unit_cover": cover(text),
-                "unit_cover_plain": _cover_plain(
-                    retriever.lexicon.terms(query.topic), retriever.lexicon.terms(text)
-                ),
-                "pair_cover": _pair_cover(topic_pairs, retriever.lexicon.terms(text)),
+                "unit_cover_plain": _cover_plain(topic_terms, terms),
+                "pair_cover": _pair_cover(topic_pairs, terms),
                 "lead_cover": cover(f"{lead} {text}"),
                 "chunk_cover": cover(chunk.text),
                 "title_cover": cover(chunk.title),
@@ -239,6 +261,7 @@ class EvidenceFinder:
                 "first_chunk": 1.0 / (1 + chunk.index),
                 "sentence_dense": s_dense,
                 "sentence_gap": s_gap,
+                "chunk_phrase": chunk_phrase(chunk),
             }
             found.append(Candidate(unit, tuple(values[name] for name in FEATURES)))
         return found
@@ -404,6 +427,7 @@ def question_features(
         "named_unit_cover": best("unit_cover", named),
         "unseen_names": unseen_names,
         "topic_terms": math.log1p(topic_terms) / 3.0,
+        "named_phrase": best("chunk_phrase", named),
     }
     return tuple(values[name] for name in QUESTION_FEATURES)
 
@@ -520,6 +544,16 @@ def _pair_cover(topic_pairs: set[tuple[str, str]], terms: Sequence[str]) -> floa
     if not topic_pairs:
         return 0.0
     return len(topic_pairs & _pairs(terms)) / len(topic_pairs)
+
+
+def _phrase_cover(
+    topic_terms: Sequence[str], topic_pairs: set[tuple[str, str]], terms: Sequence[str]
+) -> float:
+    """How much of the topic stands in `terms` as the topic writes it: the share of its
+    neighbouring pairs found side by side, or for a one-term topic whether the term is there."""
+    if topic_pairs:
+        return _pair_cover(topic_pairs, terms)
+    return float(bool(topic_terms) and topic_terms[0] in terms)
 
 
 def _reciprocal(rank: int | None) -> float:

@@ -300,7 +300,10 @@ def choose_threshold(scores: list[tuple[float, bool]], target: float = FALSE_ABS
 
 
 def choose_thresholds(
-    scores: list[tuple[float, bool]], topic_terms: list[int], family: float | None = None
+    scores: list[tuple[float, bool]],
+    topic_terms: list[int],
+    family: float | None = None,
+    target: float = FALSE_ABSTENTION_TARGET,
 ) -> tuple[float, float]:
     """Thresholds for short and long topics: the family's (`family` when given, else
     `choose_threshold` over all its questions), and for long topics the highest with false
@@ -309,10 +312,10 @@ def choose_thresholds(
     groups: tuple[list[tuple[float, bool]], list[tuple[float, bool]]] = ([], [])
     for score, terms in zip(scores, topic_terms, strict=True):
         groups[terms >= LONG_TOPIC_TERMS].append(score)
-    both = choose_threshold(scores) if family is None else family
+    both = choose_threshold(scores, target) if family is None else family
     if min(sum(a for _, a in group) for group in groups) < MIN_GROUP:
         return both, both
-    return both, min(both, choose_threshold(groups[1]))
+    return both, min(both, choose_threshold(groups[1], target))
 
 
 def reliability(scores: list[tuple[float, bool]], bins: int = 10) -> list:
@@ -334,11 +337,15 @@ def fit_family(
     group: list[Question],
     kept: dict[str, Any] | None = None,
     keep_answerable: bool = False,
+    recalibrate: bool = False,
+    target: float = FALSE_ABSTENTION_TARGET,
 ) -> tuple[dict[str, Any], list[str]]:
     """Both models of one family, its thresholds, and the report's section. With `kept` (the
     family's model of an earlier fit) its trees are kept, and with `keep_answerable` its
     answerability model and threshold too: then only the long-topic threshold is calibrated
-    on these questions."""
+    on these questions, or with `recalibrate` both thresholds (the kept model scores the
+    candidates of a newer store differently from those it was calibrated on). `target` is the
+    false abstention the thresholds allow on these (in-sample) questions."""
 
     units = fit_units(group) if kept is None else UnitFit(kept["units"], np.zeros(len(FEATURES)))
     ranked = rank_questions(group, units.model)
@@ -347,7 +354,7 @@ def fit_family(
         stored = kept["answerable"]
         coef = np.asarray(stored["coef"], dtype=float)
         fitted = (coef, float(stored["intercept"])) if kept["threshold"] > 0 else None
-        family_threshold = float(kept["threshold"])
+        family_threshold = None if recalibrate else float(kept["threshold"])
     else:
         fitted = fit_answerable(ranked)
     a_coef, a_intercept = fitted if fitted else (np.zeros(len(QUESTION_FEATURES)), 0.0)
@@ -355,7 +362,7 @@ def fit_family(
     # A family without unanswerable dev questions has nothing to decline: a threshold would
     # only cost answerable ones.
     terms = [r.topic_terms for r in ranked]
-    short, long = choose_thresholds(scores, terms, family_threshold) if fitted else (0, 0)
+    short, long = choose_thresholds(scores, terms, family_threshold, target) if fitted else (0, 0)
     model = {
         "units": units.stored,
         "answerable": {"coef": _rounded(a_coef), "intercept": round(a_intercept, 6)},
@@ -419,6 +426,32 @@ def main(argv: list[str] | None = None) -> int:
         "calibrate the long-topic thresholds",
     )
     parser.add_argument(
+        "--target",
+        action="append",
+        default=[],
+        metavar="FAMILY=RATE",
+        help="false abstention a family's thresholds allow on dev "
+        f"(default {FALSE_ABSTENTION_TARGET})",
+    )
+    parser.add_argument(
+        "--recalibrate",
+        action="append",
+        default=[],
+        choices=("speaker", "who_said", "general"),
+        metavar="FAMILY",
+        help="with --keep-answerable, choose this family's thresholds again on these questions "
+        "(its answerability model kept; repeatable)",
+    )
+    parser.add_argument(
+        "--refit-answerable",
+        action="append",
+        default=[],
+        choices=("speaker", "who_said", "general"),
+        metavar="FAMILY",
+        help="with --keep-answerable, refit this family's answerability model and thresholds "
+        "all the same (repeatable)",
+    )
+    parser.add_argument(
         "--cache",
         type=Path,
         help="keep each set's collected candidates here and reuse them (refit without re-asking)",
@@ -438,10 +471,21 @@ def main(argv: list[str] | None = None) -> int:
         by_family[q.family].append(q)
     models: dict[str, dict[str, Any]] = {}
     lines = ["# Evidence ranker fitted on dev", "", f"Sets: {', '.join(args.set)}", ""]
-    kept = json.loads(args.keep_units.read_text())["models"] if args.keep_units else {}
+    kept = kept_models(json.loads(args.keep_units.read_text())) if args.keep_units else {}
+    targets = {f: float(rate) for f, _, rate in (t.partition("=") for t in args.target)}
+    if set(targets) - set(FAMILIES):
+        parser.error(f"--target: no family {', '.join(sorted(set(targets) - set(FAMILIES)))}")
     for family in FAMILIES:
         group = by_family.get(family, [])
-        models[family], section = fit_family(family, group, kept.get(family), args.keep_answerable)
+        keep = args.keep_answerable and family not in args.refit_answerable
+        models[family], section = fit_family(
+            family,
+            group,
+            kept.get(family),
+            keep,
+            family in args.recalibrate,
+            targets.get(family, FALSE_ABSTENTION_TARGET),
+        )
         lines += section
     version = f"{VERSION_PREFIX}-{time.strftime('%Y%m%d-%H%M')}"
     _write_weights(args.out, version, models)
@@ -449,6 +493,26 @@ def main(argv: list[str] | None = None) -> int:
     args.report.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {args.out} ({version}) and {args.report}", file=sys.stderr)
     return 0
+
+
+def kept_models(weights: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A weights file's family models, readable with today's features: its trees only when
+    today's `FEATURES` begin with the ones they were fitted on (a tree reads features by
+    position, and features are only ever appended), its answerability weights matched to
+    `QUESTION_FEATURES` by name, a question feature it was not fitted on weighing nothing."""
+    fitted = tuple(weights["features"])
+    if FEATURES[: len(fitted)] != fitted:
+        raise SystemExit("the kept trees were fitted on other unit features: refit them")
+    names = weights.get("question_features", [])
+    models = {}
+    for family, model in weights["models"].items():
+        weight = dict(zip(names, model["answerable"]["coef"], strict=True))
+        unknown = set(weight) - set(QUESTION_FEATURES)
+        if any(weight[name] for name in unknown):
+            raise SystemExit(f"{family}: kept answerability reads {', '.join(sorted(unknown))}")
+        coef = [weight.get(name, 0.0) for name in QUESTION_FEATURES]
+        models[family] = {**model, "answerable": {**model["answerable"], "coef": coef}}
+    return models
 
 
 def _loadable_weights() -> None:

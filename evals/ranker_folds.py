@@ -14,6 +14,12 @@ answerable questions whose top unit holds the evidence. Models: the trees `fit_r
 `--by-corpus` scores the shipped trees per family and question set, in-sample (fitted on all
 of dev, as shipped) against held out: how much of a dev number is the model remembering the
 questions it was fitted on, which a test split then does not give back.
+`--answerable WEIGHTS` judges the answerability models instead: with the unit trees of
+WEIGHTS, per family and question set, the declines of unanswerable questions and the false
+abstention of answerable ones for the weights' own answerability model (as shipped, fitted on
+all of dev) and for one refitted on the other fold, its thresholds chosen there as
+`fit_ranker` chooses them (`--drop-question` leaves question features out of that refit,
+`--target` sets the false abstention they allow on their fold).
 Dev only, like the fit; reads the same `--cache`.
 """
 
@@ -29,9 +35,21 @@ from pathlib import Path
 
 import numpy as np
 
-from app.evidence import FEATURES
+from app.evidence import FEATURES, QUESTION_FEATURES
+from app.ranker import LONG_TOPIC_TERMS, LinearModel, TreeModel
 from app.settings import set_process_switches
-from evals.fit_ranker import TREE_PARAMS, Question, collected_set, fit_units
+from evals.fit_ranker import (
+    FALSE_ABSTENTION_TARGET,
+    TREE_PARAMS,
+    Question,
+    Ranked,
+    choose_thresholds,
+    collected_set,
+    fit_answerable,
+    fit_units,
+    kept_models,
+    rank_questions,
+)
 
 Scorer = Callable[[np.ndarray], np.ndarray]
 
@@ -108,6 +126,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--by-corpus", action="store_true", help="in-sample vs held out, per question set"
     )
+    parser.add_argument(
+        "--answerable",
+        type=Path,
+        metavar="WEIGHTS",
+        help="judge the answerability models, with the unit trees of this weights file",
+    )
+    parser.add_argument(
+        "--drop-question", default="", help="comma-separated QUESTION_FEATURES to leave out"
+    )
+    parser.add_argument(
+        "--target",
+        type=float,
+        default=FALSE_ABSTENTION_TARGET,
+        help="false abstention the refitted thresholds allow on their fold",
+    )
     args = parser.parse_args(argv)
     set_process_switches()
     for setting in args.param:
@@ -131,6 +164,13 @@ def main(argv: list[str] | None = None) -> int:
             sets[f"{question.family} {Path(dataset).stem}"].append((kept, article_fold(row)))
     if args.by_corpus:
         print_by_set(groups, sets)
+        return 0
+    if args.answerable:
+        left_out = [n for n in args.drop_question.split(",") if n]
+        if set(left_out) - set(QUESTION_FEATURES):
+            parser.error(f"not a question feature: {', '.join(left_out)}")
+        weights = kept_models(json.loads(args.answerable.read_text(encoding="utf-8")))
+        print_answerable(sets, weights, left_out, args.target)
         return 0
     print("| family | questions | " + " | ".join(MODELS) + " |")
     print("|---|---:|" + "---:|" * len(MODELS))
@@ -170,6 +210,80 @@ def print_by_set(
                 print(
                     f"| {name} | {len(seen)} | {cells[0]:.3f} | {cells[1]:.3f} | {cells[2]:+.3f} |"
                 )
+
+
+def print_answerable(
+    sets: dict[str, list[tuple[Question, int]]],
+    weights: dict,
+    left_out: list[str],
+    target: float = FALSE_ABSTENTION_TARGET,
+) -> None:
+    """Per family and question set: unanswerable declined and false abstention, for the kept
+    answerability model and for one fitted on the other fold (both after the kept trees)."""
+    print(
+        "| family, question set | answerable | unanswerable | kept: declined | kept: false "
+        "abstention | held out: declined | held out: false abstention |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for family in sorted({name.split()[0] for name in sets}):
+        model = weights[family]
+        trees = TreeModel.from_json(model["units"])
+        members = [(r, f, n) for n, m in sets.items() if n.split()[0] == family for r, f in m]
+        ranked = rank_questions([q for q, _, _ in members], trees)
+        rows = [(r, f, n) for r, (_, f, n) in zip(ranked, members, strict=True)]
+        if all(r.answerable for r, _, _ in rows):
+            continue
+        kept = LinearModel(tuple(model["answerable"]["coef"]), model["answerable"]["intercept"])
+        kept_cut = (model["threshold"], model["long_threshold"])
+        held: dict[int, tuple[LinearModel, tuple[float, float]]] = {}
+        for fold in (0, 1):
+            train = [_masked(r, left_out) for r, f, _ in rows if f != fold]
+            found = fit_answerable(train)
+            if found is None:  # nothing unanswerable to learn from: decline nothing
+                held[fold] = (LinearModel((0.0,) * len(QUESTION_FEATURES), 0.0), (0.0, 0.0))
+                continue
+            fitted = LinearModel(tuple(found[0]), found[1])
+            scores = [(fitted.probability(r.features), r.answerable) for r in train]
+            cuts = choose_thresholds(scores, [r.topic_terms for r in train], target=target)
+            held[fold] = (fitted, cuts)
+        names = sorted({n for _, _, n in rows}) + [f"{family} (all sets)"]
+        for name in names:
+            part = [(r, f) for r, f, n in rows if n == name or name.endswith("(all sets)")]
+            seen = [_declined(kept, kept_cut, r) for r, _ in part]
+            out = [_declined(*held[f], _masked(r, left_out)) for r, f in part]
+            cells = [_rates(seen, part), _rates(out, part)]
+            answerable = sum(r.answerable for r, _ in part)
+            print(
+                f"| {name} | {answerable} | {len(part) - answerable} | "
+                + " | ".join(f"{d} | {fa}" for d, fa in cells)
+                + " |"
+            )
+
+
+def _masked(ranked: Ranked, left_out: list[str]) -> Ranked:
+    """The question with the left-out question features at zero (the refit gives them no
+    weight)."""
+    if not left_out:
+        return ranked
+    values = [
+        0.0 if n in left_out else v for n, v in zip(QUESTION_FEATURES, ranked.features, strict=True)
+    ]
+    return replace(ranked, features=tuple(values))
+
+
+def _declined(model: LinearModel, cuts: tuple[float, float], ranked: Ranked) -> bool:
+    cut = cuts[1] if ranked.topic_terms >= LONG_TOPIC_TERMS else cuts[0]
+    return model.probability(ranked.features) < cut
+
+
+def _rates(declined: list[bool], part: list[tuple[Ranked, int]]) -> tuple[str, str]:
+    """(unanswerable declined, answerable declined) as text."""
+    refused = [d for d, (r, _) in zip(declined, part, strict=True) if not r.answerable]
+    false = [d for d, (r, _) in zip(declined, part, strict=True) if r.answerable]
+    return (
+        f"{np.mean(refused):.3f}" if refused else "-",
+        f"{np.mean(false):.3f}" if false else "-",
+    )
 
 
 if __name__ == "__main__":
