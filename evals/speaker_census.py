@@ -7,6 +7,10 @@ spoke), a participle (`Speaking`, `Having`: the opening of an introductory phras
 fragment (`Other` of `Other analysts`, `Radio` of `Radio 1`: a speaker phrase that the text
 continues with more of its noun phrase, read at the phrase's last mention before the quote).
 
+Surname-only speakers (issue 17, "the speaker should be the full name") are counted too: a
+one-word speaker (`Vell`) that the article also writes after a given name mid-sentence (`the
+writer Ana Vell`), before or after the quote.
+
 No gold is needed, so it runs on any JSONL corpus; run it on two versions of the extractor to see
 what a change does to a whole corpus (the transcripts notes compare main and this branch).
 
@@ -28,6 +32,7 @@ from typing import TYPE_CHECKING
 from ingest.quotes import SPACY_MODEL, extract_quotes_many
 from ingest.quoting.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS
 from ingest.quoting.nounphrases import agent_noun
+from ingest.speakers import TITLES
 from ingest.types import Quote
 
 if TYPE_CHECKING:
@@ -47,6 +52,8 @@ class Census:
     resolved: list[tuple[str, int]]  # speakers of the quotes whose speaker phrase is asked for
     junk: dict[str, int]  # quotes with a junk speaker, by kind (`possessive`, `parsed_kind`)
     junk_speakers: list[tuple[str, int]]  # the junk speakers, kind-prefixed, most frequent first
+    bare_surname_quotes: int  # quotes named by a surname alone that the article writes in full
+    bare_surnames: list[tuple[str, int]]  # those surnames, most frequent first
 
 
 def office_like(speaker: str) -> bool:
@@ -75,6 +82,22 @@ def possessive(quote: Quote) -> bool:
 def _person_noun(phrase: str) -> bool:
     last = phrase.split()[-1].lower()
     return last in ROLE_WORDS | ORG_HEADS or agent_noun(last)
+
+
+def bare_surname(text: str, speaker: str) -> bool:
+    """A one-word speaker (`Vell`) that the article also writes after a given name in the
+    middle of a sentence (`the writer Ana Vell`, `..., Ana J. Vell`): the quote could name
+    the person in full. Read from the text with a pattern of its own, not with the linking
+    rules it measures; offices and acronyms are left out."""
+    if " " in speaker or not speaker[:1].isupper() or speaker.isupper() or office_like(speaker):
+        return False
+    pattern = _FULL_NAME.format(surname=re.escape(speaker))
+    return any(m.group(1).lower() not in TITLES for m in re.finditer(pattern, text))
+
+
+# A given name (and an initial) after a lowercase word or a comma, then the surname; a title
+# (`Lord Vell`, `President Vell`) is no given name.
+_FULL_NAME = r"(?<=[a-z,] )([A-Z][a-z]+)(?: [A-Z]\.)? {surname}(?![\w'’-])"
 
 
 def mention(text: str, quote: Quote) -> tuple[int, int] | None:
@@ -115,9 +138,12 @@ def census(texts: list[str], top: int, phrases: frozenset[str] = frozenset()) ->
     junk_speakers: Counter[str] = Counter()
     windows: list[str] = []
     owners: list[tuple[str, int]] = []  # speaker and mention end within its window
+    bare: Counter[str] = Counter()
     for text, quotes in zip(texts, extract_quotes_many(texts), strict=True):
         for q in quotes:
             kinds[q.kind] += 1
+            if q.speaker and bare_surname(text, q.speaker):
+                bare[q.speaker] += 1
             if q.speaker and office_like(q.speaker):
                 offices[q.speaker] += 1
             if (q.speaker_as_written or "").lower() in phrases:
@@ -145,6 +171,8 @@ def census(texts: list[str], top: int, phrases: frozenset[str] = frozenset()) ->
         resolved.most_common(top),
         dict(junk),
         junk_speakers.most_common(top),
+        sum(bare.values()),
+        bare.most_common(top),
     )
 
 
@@ -189,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {n:>5}  {speaker}")
     print(f"junk speakers: {sum(result.junk.values())} quotes {result.junk}")
     for speaker, n in result.junk_speakers:
+        print(f"  {n:>5}  {speaker}")
+    print(f"surname-only speakers the article names in full: {result.bare_surname_quotes} quotes")
+    for speaker, n in result.bare_surnames:
         print(f"  {n:>5}  {speaker}")
     if args.phrase:
         print(f"speakers of {', '.join(args.phrase)}:")

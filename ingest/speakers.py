@@ -43,7 +43,7 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-NAMING_VERSION = 9
+NAMING_VERSION = 10
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -79,7 +79,7 @@ OCCUPATIONS = frozenset(
     investor scientist researcher surgeon doctor historian"""
     )
 )
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "qc", "kc"})
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _PARTY_TAG = re.compile(r",?\s+[RDI]-[A-Z][\w.]*\.?$")  # "Paul Ryan, R-Wis."
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -306,6 +306,10 @@ _OFFICE_PHRASE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)?"
 )
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&-]+$")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_TITLE_WORD_LETTERS = 4  # title case leaves short words ("of", "on", "a") in lower case
+_COMPOUND_NOUN = re.compile(r"\w-[a-z]")  # "Oscar-winner", "Tory-led": no given name
+_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
 _QUANTIFIERS = frozenset(_lexicon("several various both all each every few former ex"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?”\"]\s+|\n)$")
 # One-word speakers that name a body, never a person's surname ("Police", "Institute").
@@ -354,6 +358,7 @@ def is_office(phrase: str) -> bool:
 def written_people(text: str) -> list[WrittenPerson]:
     """People named in full in the text, in order, with the office written before each."""
     people: list[WrittenPerson] = []
+    headline = _title_case_headline(text)
     for mention in name_mentions(text):
         name, start = mention
         words = name.split()
@@ -361,15 +366,17 @@ def written_people(text: str) -> list[WrittenPerson]:
         if acronyms:  # "DJ Ana Vell", "Lib Dem MP Ana Vell" name her; "MG Rover" is a firm
             words = words[acronyms[-1] + 1 :]
             start = text.index(words[0], start)
-        while words and words[0].lower() in _NOT_NAMES | _QUANTIFIERS | _NOT_GIVEN_NAMES:
-            words = words[1:]  # "Several Opec", "Although Lane", "Stated Stone"
-        words = _after_organisation(words)
+        while words and _no_given_name(words[0]):
+            words = words[1:]  # "Several Opec", "Although Lane", "With Vell", "Oscar-winner Vell"
+        words = _last_two_names(_after_organisation(words))
         if len(words) < 2:
             continue
         name = " ".join(words)
         start = text.index(words[0], start)
-        opening = _SENTENCE_START.search(text[max(0, start - 3) : start]) or start < 3
-        if len(words) >= 3 and (opening or _OF_PLACE.search(text[max(0, start - 5) : start])):
+        # a title-case headline capitalises every word, as a sentence does its first
+        opening = _SENTENCE_START.search(text[max(0, start - 3) : start]) or start < headline + 3
+        place = _OF_PLACE.search(text[max(0, start - 5) : start])
+        if len(words) >= 3 and (opening and not _given_name_first(words, text) or place):
             # "President of Westland Ana Vell": the first word is the office's place;
             # "Novelist Ana Vell, who ...": a sentence's capital, not a given name
             start = text.index(words[1], start)
@@ -380,6 +387,57 @@ def written_people(text: str) -> list[WrittenPerson]:
         office = before.group(1).strip() if before else None
         people.append(WrittenPerson(name, start, office if office and is_office(office) else None))
     return people
+
+
+def _no_given_name(word: str) -> bool:
+    """A capitalised word before a surname that is no given name: a sentence opener or a
+    quantifier ("Although Lane", "Several Opec"), a preposition or imperative opening the
+    sentence ("With Vell", "Like Vell", "See Vell"), a month ("In March Vell ..."), a party
+    ("Republicans Vell"), titles ("Senators Vell"), a compound noun ("Oscar-winner Vell") or
+    an abbreviation ("U.S. Ana Vell"). Taken for one, it made a second person of the surname,
+    so that "Vell" linked to no one."""
+    lowered = word.lower()
+    return (
+        lowered in _NOT_NAMES | _QUANTIFIERS | _NOT_GIVEN_NAMES | AFFILIATIONS
+        or lowered.removesuffix("s") in TITLES  # "Senators Vell and Tamm"
+        or _COMPOUND_NOUN.search(word) is not None
+        or _DOTTED_ABBREVIATION.match(word) is not None  # "U.S. Ana Vell"
+    )
+
+
+def _title_case_headline(text: str) -> int:
+    """Where the article's first line ends when it is a headline in title case ("Celebrating
+    Ana Vell's Speech"), else 0: its first word is no more a given name than a sentence's."""
+    first = text.split("\n", 1)[0]
+    words = [w for w in _TITLE_WORD.findall(first) if len(w) >= _TITLE_WORD_LETTERS]
+    titled = len(words) >= 3 and all(w[0].isupper() for w in words)
+    return len(first) if titled and "\n" in text else 0
+
+
+def _last_two_names(words: list[str]) -> list[str]:
+    """A person's name at the end of four or more capitalised words: the last two, with the
+    initials and particles among them ("Presidential Aide Ana Vell", "Occupied Territories
+    Ana J. Vell", "Nine Things Ana von Vell"). A run that long is no one's name, and taken
+    for one it made a second person of the surname, so that "Vell" linked to no one."""
+    full = [i for i, word in enumerate(words) if not _inside_name(word)]
+    if len(full) < 4:
+        return words
+    start = full[-2]
+    while start > 0 and _inside_name(words[start - 1]):
+        start -= 1  # "Counsel W. Ana Vell"
+    return words[start:]
+
+
+def _inside_name(word: str) -> bool:
+    """An initial or a particle, which stand inside a name ("Ana J. Vell", "Ana von Vell")."""
+    return len(word.strip(".")) == 1 or word in _PARTICLES
+
+
+def _given_name_first(words: list[str], text: str) -> bool:
+    """Whether the first of three or more capitalised words at a sentence's start is the
+    given name: an initial or a particle follows it ("Ana J. Vell", "Ana von Vell"), or the
+    text writes the whole name again ("Ora Leo Vell plays ..." and "... with Ora Leo Vell")."""
+    return _inside_name(words[1]) or text.count(" ".join(words)) > 1
 
 
 def _after_organisation(words: list[str]) -> list[str]:
@@ -859,14 +917,25 @@ _DEMONYM_WORDS = """
 _QUESTION_OPENER_WORDS = """
     did does do has have had is was were are will would can could should may might must shall
     whom whose or so i you us me my our your"""
+_IMPERATIVE_OPENER_WORDS = "like unlike see let thanks"
+# Months that are no given names ("May", "June", "April" and "August" are)
+_MONTH_WORDS = "january february march september october november december"
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
 _ABBREVIATIONS = frozenset(_lexicon("st jr sr mt ft gen col sgt capt lt gov sen rep prof u.s u.k"))
 _NOT_NAME_STARTS = frozenset(_NOT_NAME_START_WORDS.split())
 _NOT_NAMES = _NOT_NAME_STARTS | frozenset(_QUESTION_OPENER_WORDS.split()) | _STOP
 _DEMONYMS = frozenset(_DEMONYM_WORDS.split())
-# A capital on these is the sentence's, never a given name: a clause opener or a reporting
-# verb put first ("Although Lane admitted ...", "Stated Stone: ...").
-_NOT_GIVEN_NAMES = CLAUSE_OPENERS | REPORTING_VERBS
+# A capital on these is the sentence's, never a given name: a clause opener, a reporting
+# verb put first ("Although Lane admitted ...", "Stated Stone: ..."), a preposition ("With
+# Giggs injured, ...") or an imperative or preposition-like opener ("Like Corker, ...",
+# "See Sexton's ...", "Thanks to Vell ...", "Let Vell ...").
+_NOT_GIVEN_NAMES = (
+    CLAUSE_OPENERS
+    | REPORTING_VERBS
+    | OPENING_PREPOSITIONS
+    | frozenset(_IMPERATIVE_OPENER_WORDS.split())
+    | frozenset(_MONTH_WORDS.split())
+)
 
 
 def is_named_speaker(name: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from evals.speaker_census import mention, possessive
+from evals.speaker_census import bare_surname, mention, possessive
 from ingest.types import Quote
 
 # (speaker, as written, counted as a possessive)
@@ -29,3 +29,20 @@ def test_mention_is_the_last_before_the_quote_and_never_a_pronoun() -> None:
     quote = Quote("no", 40, 42, speaker="Other", speaker_as_written="Other")
     assert mention(text, quote) == (20, 25)
     assert mention(text, Quote("no", 40, 42, speaker="X", speaker_as_written="he")) is None
+
+
+# (text, speaker, counted as a surname the article writes in full)
+BARE_SURNAMES = [
+    ("Vell said no. Later the writer Ana Vell left.", "Vell", True),  # after the quote
+    ("Vell said no. It was up to Ana J. Vell, they said.", "Vell", True),  # an initial
+    ("Vell said no. Ana Vell left.", "Vell", False),  # a sentence's capital: maybe no given name
+    ("Vell said no. Later with Vell away, nothing moved.", "Vell", False),  # no given name
+    ("Ana Vell said no.", "Ana Vell", False),  # named in full
+    ("Vell said no. Later the new Lord Vell came.", "Vell", False),  # a title, no given name
+    ("The board met. Later the new Westland President came.", "President", False),  # an office
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "counted"), BARE_SURNAMES)
+def test_bare_surname(text: str, speaker: str, counted: bool) -> None:
+    assert bare_surname(text, speaker) is counted
