@@ -13,13 +13,14 @@ from tests.helpers import make_fake_desk
 
 ARTICLE = {
     "id": "quill-1",
-    "title": "Harbour singer returns to the stage",
+    # The full name only in the headline: extraction leaves the quotes to "Quill" (a name in
+    # the text itself links the surname to it at ingest, tests/unit/test_speakers.py).
+    "title": "Ora Leo Quill returns to the stage",
     "text": (
-        "Thanks to his new show, Ora Leo Quill can add another title to his list.\n\n"
+        "The singer can add another title to his list.\n\n"
         '"I love the harbour and the ferries that leave it," Quill said.\n\n'
         '"The harbour is where I learned to sing," Quill added.\n\n'
-        # The full name again after the quotes: extraction then leaves them to "Quill".
-        "Ora Leo Quill plays the Pier Hall from May 5 through May 12."
+        "The show plays the Pier Hall from May 5 through May 12."
     ),
 }
 
