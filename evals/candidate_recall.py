@@ -25,6 +25,10 @@ Each question is counted at the first stage that loses it, at `ask`'s depth:
   even the deeper read reached;
 - `not_found`: none of these.
 
+Speaker questions are also counted by how many of the asked person's candidates hold the
+whole topic: where ten or more do, any of them answers the user but only one is gold
+(`evals.specificity`), so only the first bucket's losses are search's or the ranker's for sure.
+
 Dev splits only, like the ranker's fit (a row whose `split` is "test" stops the run).
 """
 
@@ -54,10 +58,16 @@ STAGES = (
     "speaker_pool",
     "not_found",
 )
+# Buckets of `Traced.fitting`: with many of the person's quotations holding the whole topic,
+# any of them answers the user but only one is gold (`evals.specificity`), so a loss there
+# says little about search or ranking.
+FITTING = (("0-1", 0, 1), ("2-9", 2, 9), ("10+", 10, 10**9))
 PASSAGE_DEPTHS = (10, 20, 40)
 QUOTE_DEPTHS = (30, 60, 80)
 _CHUNK_RANK = FEATURES.index("chunk_rank")
 _QUOTE_RANK = FEATURES.index("quote_rank")
+_COVER = FEATURES.index("unit_cover")
+_ASKED = FEATURES.index("speaker_asked")
 
 Depth = tuple[int, int]  # (passages, quotations)
 
@@ -83,6 +93,7 @@ class Traced:
     first_gold: int | None  # position of the first gold unit in the ranking at `ask`'s depth
     passage_holds: bool  # a passage read holds the evidence (checked when no unit does)
     asked_pool: bool  # the evidence lies in one of the asked speaker's stored quotations
+    fitting: int = 0  # the asked speaker's candidates at `ask`'s depth holding the whole topic
 
 
 def reached(seen: Seen, depth: Depth) -> bool:
@@ -133,6 +144,25 @@ def stage_table(questions: Sequence[Traced], depth: Depth) -> list[str]:
         counts = Counter(stage(q, depth) for q in group)
         cells = [f"{counts[s] / len(group):.3f} ({counts[s]})" for s in STAGES]
         lines.append(f"| {family} | {len(group)} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def fitting_table(questions: Sequence[Traced], depth: Depth) -> list[str]:
+    """Markdown: the speaker questions' stages by how many of the person's candidates hold the
+    whole topic (`FITTING`): real losses sit in the first bucket."""
+    speaker = [q for q in questions if q.family == "speaker"]
+    lines = [
+        "| asked person's candidates holding the whole topic | questions | "
+        + " | ".join(STAGES)
+        + " |",
+        "|---|---:|" + "---:|" * len(STAGES),
+    ]
+    for label, low, high in FITTING:
+        group = [q for q in speaker if low <= q.fitting <= high]
+        counts = Counter(stage(q, depth) for q in group)
+        lines.append(
+            f"| {label} | {len(group)} | " + " | ".join(str(counts[s]) for s in STAGES) + " |"
+        )
     return lines
 
 
@@ -190,6 +220,18 @@ class Tracer:
         ref = Ref(article_id, text, start, end)
         return is_strict(ref, gold, {article_id: self.text(article_id)})
 
+    def ranked_labels(self, evidence: Any, seen: Sequence[Seen], depth: Depth) -> list[bool]:
+        """Gold or not, best first, for the candidates `depth` reaches, ranked by the ranker
+        with the rank features they have there."""
+        kept = [
+            (at_depth(c, s, depth), s)
+            for c, s in zip(evidence.candidates, seen, strict=True)
+            if reached(s, depth)
+        ]
+        ranked = self.desk.ranker.rank(evidence.family, [c for c, _ in kept])
+        labels = {id(c.unit): s.gold for c, s in kept}
+        return [labels[id(c.unit)] for c in ranked]
+
     def trace(self, row: dict[str, Any]) -> Traced:
         desk = self.desk
         history: list[Any] = []
@@ -211,14 +253,7 @@ class Tracer:
         top: dict[Depth, bool] = {}
         first_gold = None
         for depth in self.depths:
-            kept = [
-                (at_depth(c, s, depth), s)
-                for c, s in zip(evidence.candidates, seen, strict=True)
-                if reached(s, depth)
-            ]
-            ranked = desk.ranker.rank(evidence.family, [c for c, _ in kept])
-            labels = {id(c.unit): s.gold for c, s in kept}
-            flags = [labels[id(c.unit)] for c in ranked]
+            flags = self.ranked_labels(evidence, seen, depth)
             top[depth] = bool(flags) and flags[0]
             if depth == self.asked_depth and any(flags):
                 first_gold = flags.index(True)
@@ -231,6 +266,11 @@ class Tracer:
             for article in row.get("gold_docs") or []
             for q in desk.quotes(article, evidence.speaker)
         )
+        fitting = sum(
+            1
+            for c, s in zip(evidence.candidates, seen, strict=True)
+            if reached(s, self.asked_depth) and c.features[_ASKED] and c.features[_COVER] >= 0.999
+        )
         return Traced(
             row["id"],
             row["question"],
@@ -240,6 +280,7 @@ class Tracer:
             first_gold,
             passage_holds,
             asked_pool,
+            fitting,
         )
 
 
@@ -278,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
         f"\nStages at ask's depth {tracer.asked_depth} (read to {args.passages}, {args.quotes}):\n"
     )
     print("\n".join(stage_table(traced, tracer.asked_depth)))
+    print("\nSpeaker questions by how specific the topic is:\n")
+    print("\n".join(fitting_table(traced, tracer.asked_depth)))
     print("\nCandidate recall / top unit holds the evidence, by depth:\n")
     print("\n".join(depth_table(traced, tracer.depths)))
     for name in STAGES[1:] if args.show else ():

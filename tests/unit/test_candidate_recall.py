@@ -95,3 +95,20 @@ def test_at_depth_clears_the_ranks_past_the_depth() -> None:
     assert shallow["unit_dense"] == 0.5
     deep = dict(zip(FEATURES, at_depth(candidate, seen, (20, 60)).features, strict=True))
     assert deep["chunk_rank"] == 1 / 16 and deep["quote_rank"] == 1 / 41
+
+
+def test_fitting_table_counts_speaker_questions_by_how_specific_the_topic_is() -> None:
+    from dataclasses import replace
+
+    from evals.candidate_recall import fitting_table
+
+    questions = [
+        replace(traced(Seen(0, None, True), top=True), fitting=1),
+        replace(traced(Seen(0, None, False), Seen(2, None, True)), fitting=12),
+        replace(traced(Seen(0, None, False)), fitting=0),
+        replace(traced(Seen(0, None, True), top=True), family="general", fitting=0),
+    ]
+    rows = fitting_table(questions, ASKED)
+    assert rows[2] == "| 0-1 | 2 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"
+    assert rows[3] == "| 2-9 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    assert rows[4] == "| 10+ | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |"
