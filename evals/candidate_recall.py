@@ -27,7 +27,8 @@ Each question is counted at the first stage that loses it, at `ask`'s depth:
 
 Speaker questions are also counted by how many of the asked person's candidates hold the
 whole topic: where ten or more do, any of them answers the user but only one is gold
-(`evals.specificity`), so only the first bucket's losses are search's or the ranker's for sure.
+(`evals.specificity`); where none does, the topic is not written in their words at all. The
+losses where exactly one does are search's or the ranker's for sure.
 
 Dev splits only, like the ranker's fit (a row whose `split` is "test" stops the run).
 """
@@ -60,8 +61,9 @@ STAGES = (
 )
 # Buckets of `Traced.fitting`: with many of the person's quotations holding the whole topic,
 # any of them answers the user but only one is gold (`evals.specificity`), so a loss there
-# says little about search or ranking.
-FITTING = (("0-1", 0, 1), ("2-9", 2, 9), ("10+", 10, 10**9))
+# says little about search or ranking; with none, the topic is not written in the person's
+# words at all (a generated topic phrased from the article around the quotation).
+FITTING = (("0", 0, 0), ("1", 1, 1), ("2-9", 2, 9), ("10+", 10, 10**9))
 PASSAGE_DEPTHS = (10, 20, 40)
 QUOTE_DEPTHS = (30, 60, 80)
 _CHUNK_RANK = FEATURES.index("chunk_rank")
@@ -149,7 +151,7 @@ def stage_table(questions: Sequence[Traced], depth: Depth) -> list[str]:
 
 def fitting_table(questions: Sequence[Traced], depth: Depth) -> list[str]:
     """Markdown: the speaker questions' stages by how many of the person's candidates hold the
-    whole topic (`FITTING`): real losses sit in the first bucket."""
+    whole topic (`FITTING`): the losses where exactly one does are surely real."""
     speaker = [q for q in questions if q.family == "speaker"]
     lines = [
         "| asked person's candidates holding the whole topic | questions | "

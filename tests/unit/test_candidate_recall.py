@@ -109,6 +109,7 @@ def test_fitting_table_counts_speaker_questions_by_how_specific_the_topic_is() -
         replace(traced(Seen(0, None, True), top=True), family="general", fitting=0),
     ]
     rows = fitting_table(questions, ASKED)
-    assert rows[2] == "| 0-1 | 2 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"
-    assert rows[3] == "| 2-9 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
-    assert rows[4] == "| 10+ | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |"
+    assert rows[2] == "| 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 1 |"
+    assert rows[3] == "| 1 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    assert rows[4] == "| 2-9 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    assert rows[5] == "| 10+ | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |"
