@@ -550,8 +550,16 @@ def _joins_words(token: Token) -> bool:
     )
 
 
+def _unit_of(token: Token) -> bool:
+    """A percent sign written after a number ("7%", "a 5% rise"): part of the quantity."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text == "%" and before is not None and before.like_num and not before.whitespace_
+
+
 SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
-    _ScaffoldRule("punctuation", lambda t, cue: t.is_punct and not _joins_words(t)),
+    _ScaffoldRule(
+        "punctuation", lambda t, cue: t.is_punct and not _joins_words(t) and not _unit_of(t)
+    ),
     _ScaffoldRule("cue", lambda t, cue: t.i in cue),
     _ScaffoldRule("question_word", lambda t, cue: _question_word(t)),
     _ScaffoldRule("auxiliary", lambda t, cue: t.pos_ == "AUX" or t.dep_ in ("aux", "auxpass")),

@@ -174,6 +174,8 @@ SLOTS = [
         "cable",
     ),
     ("Why did Tam Oduya bring up the harbour toll?", "Tam Oduya", None, "harbour toll"),
+    # a percent sign after a number is part of the quantity
+    ("What did Tam Oduya say about the 5% rise in tolls?", "Tam Oduya", None, "5% rise in tolls"),
     # An unfamiliar surname that spaCy tags as a common noun before a cue noun.
     ("Did Oduyakova comment on the flooded bridge?", "Oduyakova", None, "flooded bridge"),
     # A surname that is also an English word, which spaCy tags as an adjective.
