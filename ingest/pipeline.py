@@ -44,6 +44,8 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 27: a no-break space is a space in a dash signature (`"..."\xa0― Ana Vell\xa0`), so
+# each collected reader comment is its signer's, not the previous signer's (helper attr14);
 # 26: the twelfth session's rules (a lone label that opens a quotation, `Said Williams: "..."`,
 # is no transcript turn: the quotation is his, the rest of the paragraph is not);
 # 25: the eleventh session's rules (attr12: an office with "and", opening phrases, end trims,
@@ -75,7 +77,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "26"
+PIPELINE_VERSION = "27"
 
 
 @dataclass
