@@ -46,7 +46,10 @@ STAGE_ARTICLES = 150
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
 # 27: a no-break space is a space in a dash signature (`"..."\xa0― Ana Vell\xa0`), so
 # each collected reader comment is its signer's, not the previous signer's; NAMING_VERSION 11:
-# a three-word owner at a sentence's start keeps its given name, "Ora Leo Vell's" (attr14);
+# a three-word owner at a sentence's start keeps its given name, "Ora Leo Vell's"; a weekday
+# is no given name ("On Monday Tony Blair"); a passive participle or imperative opening a
+# sentence ("Reminded that X ...") and a cue after "to" (", prompting X to declare") report
+# nothing (attr14);
 # 26: the twelfth session's rules (a lone label that opens a quotation, `Said Williams: "..."`,
 # is no transcript turn: the quotation is his, the rest of the paragraph is not);
 # 25: the eleventh session's rules (attr12: an office with "and", opening phrases, end trims,

@@ -28,6 +28,7 @@ from ingest.quoting.lexicon import (
     ORG_HEADS,
     REPORTING_VERBS,
     ROLE_WORDS,
+    WEEKDAYS,
     after_staff_phrase,
 )
 from ingest.quoting.lexicon_openers import (
@@ -948,13 +949,14 @@ _DEMONYMS = frozenset(_DEMONYM_WORDS.split())
 # A capital on these is the sentence's, never a given name: a clause opener, a reporting
 # verb put first ("Although Lane admitted ...", "Stated Stone: ..."), a preposition ("With
 # Giggs injured, ...") or an imperative or preposition-like opener ("Like Corker, ...",
-# "See Sexton's ...", "Thanks to Vell ...", "Let Vell ...").
+# "See Sexton's ...", "Thanks to Vell ...", "Let Vell ..."), a month or a weekday.
 _NOT_GIVEN_NAMES = (
     CLAUSE_OPENERS
     | REPORTING_VERBS
     | OPENING_PREPOSITIONS
     | frozenset(_IMPERATIVE_OPENER_WORDS.split())
     | frozenset(_MONTH_WORDS.split())
+    | WEEKDAYS  # "On Monday Tony Blair insisted ...", "On Thursday Intel announced ..."
 )
 
 

@@ -254,6 +254,13 @@ LINK_CASES = [
         "surname_to_full_name",
     ),
     (
+        "surname, a weekday before a full name is no given name",
+        "On Monday Ana Vell insisted on it. Vell said no.",
+        "Vell",
+        "Ana Vell",
+        "surname_to_full_name",
+    ),
+    (
         "surname, an initial after the first word",
         "Ana J. Vell spoke. Later Ana Vell left. Vell said no.",
         "Vell",
