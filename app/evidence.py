@@ -161,6 +161,10 @@ class EvidenceFinder:
     def __init__(self, retriever: HybridRetriever, filters: Filters | None = None) -> None:
         self.retriever = retriever
         self.filters = filters
+        # How deep each search is read for candidates; attributes so that a measurement
+        # (`python -m evals.candidate_recall`) can read deeper than `ask` does.
+        self.passages = PASSAGES
+        self.speaker_quotes = SPEAKER_QUOTES
         self._courtesy_terms: frozenset[str] | None = None
 
     def candidates(self, query: Query, canonical: Callable[[str], str]) -> list[Candidate]:
@@ -169,13 +173,13 @@ class EvidenceFinder:
         retriever = self.retriever
         search_text = f"{query.speaker} {query.topic}".strip() if query.speaker else query.topic
         passages = retriever.search(
-            search_text or query.topic, k=PASSAGES, vector=query.vector, filters=self.filters
+            search_text or query.topic, k=self.passages, vector=query.vector, filters=self.filters
         )
         hits: list[QuoteHit] = []
         if query.speaker or query.who_said:
             hits = retriever.search_quotes(
                 query.topic,
-                k=SPEAKER_QUOTES,
+                k=self.speaker_quotes,
                 speakers=list(query.members) or None,
                 vector=query.vector,
                 filters=self.filters,

@@ -249,6 +249,11 @@ def _name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
     of the opening "did"/"does" and names its topic: no other reading of those words asks
     anything."""
     for cue in (t for t in doc if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() in CUE_VERBS):
+        if cue.dep_ == "pobj":
+            # The object of a preposition is a topic ("What figure does the report give for
+            # the Lib Dem plan?", "... in the report on Anelka apologises?"): not the stance
+            # asked for, so the name before it is nobody's voice.
+            continue
         names = [
             c
             for c in cue.children

@@ -251,12 +251,18 @@ class SpeakerIndex:
         """The canonical speakers one written name can be, most quoted first.
 
         An exact name or alias wins over a surname, a surname needs a compatible first name,
-        and a close spelling (only with `fuzzy`) is tried only when nobody has the surname.
+        and a close spelling (only with `fuzzy`) is tried only when nobody has the surname. A
+        bare surname ("Miller") is everyone who carries it: that one article wrote "Miller"
+        or "Mr Miller" for one of them makes the surname their alias, which must not hide
+        the other Millers from a question that only the other one's words answer.
         """
         last = surname(mention)
         if not last:
             return []
         forms = list(self._forms_by_surname.get(last, ()))
+        if forms and canonical_key(mention) == last:
+            found = {f.name for f in forms if surname(f.name) == last}
+            return sorted(found, key=lambda n: (-self._info[n].quotes, n))
         if not forms and fuzzy:
             forms = [
                 f for close in self._close_surnames(last) for f in self._forms_by_surname[close]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -60,8 +61,13 @@ class TurnScore:
     speaker_accuracy: float
 
 
+# What may stand between two pieces of one turn: space, or an editor's note in parentheses.
+_BETWEEN_PIECES = re.compile(r"\s*(?:\([^()]*\)\s*)*")
+
+
 def predicted_turns(text: str, quotes: list[Quote]) -> list[Turn]:
-    """Transcript quotes as turns; a paragraph of the same turn is no new turn."""
+    """Transcript quotes as turns; a paragraph of the same turn, or its words after an
+    editor's note in parentheses, is no new turn."""
     turns: list[Turn] = []
     previous: Quote | None = None
     for q in quotes:
@@ -70,7 +76,7 @@ def predicted_turns(text: str, quotes: list[Quote]) -> list[Turn]:
         continues = (
             previous is not None
             and previous.speaker == q.speaker
-            and not text[previous.end : q.start].strip()
+            and _BETWEEN_PIECES.fullmatch(text[previous.end : q.start]) is not None
         )
         if not continues:
             turns.append(Turn(q.start, q.speaker))

@@ -15,7 +15,13 @@ from dataclasses import replace
 from typing import Any
 
 from ingest.quoting.labels import CONNECTORS, QA_LABELS
-from ingest.quoting.lexicon import OPENERS, ORG_HEADS, ROLE_WORDS, TITLE_GENDER
+from ingest.quoting.lexicon import (
+    FIRST_SECOND_PERSON,
+    OPENERS,
+    ORG_HEADS,
+    ROLE_WORDS,
+    TITLE_GENDER,
+)
 from ingest.quoting.model import Findings, Label, Resolved, Turn, quote_record, trim_span
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.table import Rule
@@ -233,10 +239,46 @@ def turn_quotes(
     out = []
     rule = _QA_RULES.get(qa, turn.rule)
     for p_start, p_end in doc.paragraphs:
-        span = trim_span(doc.text, max(turn.start, p_start), min(turn.end, p_end))
-        if span:
-            out.append(quote_record(span, "transcript", resolved, ":", rule))
+        start, end = max(turn.start, p_start), min(turn.end, p_end)
+        for piece in _without_editorial_notes(doc.text, start, end):
+            out.append(quote_record(piece, "transcript", resolved, ":", rule))
     return out
+
+
+# A parenthesis in a turn; an editorial note when it opens a sentence of its own.
+_PARENTHESIS = re.compile(r"\(([^()]+)\)")
+# What ends the text before a note that opens a sentence (`<…>` marks an abridged turn).
+_SENTENCE_ENDS = (".", "!", "?", "…", ">")
+_SENTENCE_END = re.compile(r"[.!?…]\W*$")
+_NOTE_MIN_WORDS = 6
+
+
+def _without_editorial_notes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The turn's span without the editor's notes inside it: a transcript summarises an
+    abridged turn in parentheses (`Thank you. <…>(Genri Reznik raised the issue of ...)`,
+    `(Tatyana Golikova proceeded to review ...)`), which are the writer's words, not the
+    speaker's. A note opens a sentence with a capital, ends one, runs six words or more and
+    says nothing in the first or second person (`(Maxim Oreshkin reported all this data to
+    me today)` is the speaker's own aside)."""
+    pieces: list[tuple[int, int]] = []
+    for note in _PARENTHESIS.finditer(text, start, end):
+        words = note.group(1).split()
+        if (
+            len(words) >= _NOTE_MIN_WORDS
+            and words[0][0].isupper()
+            and _opens_sentence(text[start : note.start()])
+            and _SENTENCE_END.search(note.group(1))
+            and not FIRST_SECOND_PERSON & {w.strip(",.;:!?").lower() for w in words}
+        ):
+            pieces.append((start, note.start()))
+            start = note.end()
+    pieces.append((start, end))
+    return [span for s, e in pieces if (span := trim_span(text, s, e))]
+
+
+def _opens_sentence(before: str) -> bool:
+    before = before.rstrip()
+    return not before or before.endswith(_SENTENCE_ENDS)
 
 
 # The rule a Q/A turn's quote names (another turn names the rule that kept its label).

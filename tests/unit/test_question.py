@@ -402,6 +402,18 @@ def test_a_bare_surname_speaker_is_offered_never_answered() -> None:
     assert intent.alternatives == ["Quint"]
 
 
+def test_a_bare_surname_is_everyone_who_carries_it() -> None:
+    """One article wrote "Vance" for Nora Vance, which made the surname her alias; a question
+    asking for "Vance" may still mean Piet Vance, whose words the answer then tries too."""
+    nora = [(quote("Nora Vance", written="Vance"), "a1"), (quote("Nora Vance"), "a1")]
+    index = SpeakerIndex([*nora, *quoted("Piet Vance", "a2", 3)])
+    assert index.resolve("Vance") == ["Piet Vance", "Nora Vance"]
+    assert index.resolve("Mr Vance") == ["Piet Vance", "Nora Vance"]
+    assert index.resolve("Nora Vance") == ["Nora Vance"]
+    intent = understand("What did Vance say about the pier?", index)
+    assert (intent.speakers, intent.alternatives) == (["Piet Vance"], ["Nora Vance"])
+
+
 def test_role_holders_named_in_full_come_first() -> None:
     holders = [*quoted("Anger", "a1", 5, "Lowtown manager")]
     index = SpeakerIndex([*holders, *quoted("Ada Lind", "a2", 1, "Lowtown manager")])

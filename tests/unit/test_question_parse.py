@@ -278,6 +278,9 @@ NO_SLOT = [
     # A text is asked about, not a speaker.
     "What figure does the report on Westland give for tolls?",
     "What does the article say about the levy?",
+    # A cue noun after a preposition is the topic, the name before it no speaker.
+    "What figure does the report give for the Harbour Party plan?",
+    "How much money is mentioned for Westland in the report on Vell apologises?",
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from evals.transcripts import DEFAULT_FIXTURE, score_transcripts
+from evals.transcripts import DEFAULT_FIXTURE, predicted_turns, score_transcripts
 from ingest.quotes import extract_quotes
 from ingest.quoting.labels import find_labels
 from ingest.quoting.rolephrase import role_phrase
@@ -189,3 +189,55 @@ def test_an_inverted_attribution_gives_one_quotation_to_its_speaker() -> None:
     said = "When this opportunity presented itself, I did not really have to think twice about it."
     assert (said, "Andy Wills") in quotes
     assert ("He has a great affection for Bath,", "Jack Rowe") in quotes
+
+
+# (case, text, expected (speaker, role, first words) per transcript quote): what a transcript
+# says in parentheses between a turn's sentences
+EDITORIAL_NOTES = [
+    (
+        # the editor's summary of an abridged turn ends the turn's words; the turn goes on after
+        "note_between_sentences",
+        "Anna Berg: Good morning. The harbour fees have doubled this year. (Tom Reed went on to "
+        "describe the state of the piers and the cost of their repair.) The ferries will run "
+        "until May. Tom Reed: Thank you, Ms Berg.",
+        [
+            ("Anna Berg", None, "Good morning"),
+            ("Anna Berg", None, "The ferries "),
+            ("Tom Reed", None, "Thank you, M"),
+        ],
+    ),
+    (
+        "note_after_an_abridged_mark",
+        "Anna Berg: The fees will fall. Thank you very much. <…>(Tom Reed raised the issue of the "
+        "ferry timetable, noting that it had not changed since 2010.) Tom Reed: Thank you.",
+        [("Anna Berg", None, "The fees wil"), ("Tom Reed", None, "Thank you.")],
+    ),
+    (
+        # the speaker's own aside, in the first person: still the speaker's words
+        "aside_in_the_first_person",
+        "Anna Berg: The fees will fall. (Tom Reed reported all these figures to me today.) "
+        "The ferries will run. Tom Reed: Thank you, Ms Berg.",
+        [("Anna Berg", None, "The fees wil"), ("Tom Reed", None, "Thank you, M")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "expected"), EDITORIAL_NOTES, ids=[c[0] for c in EDITORIAL_NOTES]
+)
+def test_editorial_notes_are_no_speakers_words(
+    case: str, text: str, expected: list[tuple[str | None, str | None, str]]
+) -> None:
+    assert _turns(text) == expected
+    inside = text[text.index("(") + 1 : text.index(")")]
+    said = " ".join(q.text for q in extract_quotes(text) if q.kind == "transcript")
+    assert (inside in said) is (case == "aside_in_the_first_person")
+
+
+def test_a_turn_resumed_after_an_editorial_note_is_one_turn_for_the_scorer() -> None:
+    text = EDITORIAL_NOTES[0][1]
+    turns = predicted_turns(text, extract_quotes(text))
+    assert [(t.start, t.speaker) for t in turns] == [
+        (text.index("Good morning"), "Anna Berg"),
+        (text.index("Thank you"), "Tom Reed"),
+    ]
