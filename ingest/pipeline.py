@@ -44,6 +44,12 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 28: a no-break space is a space in a dash signature (`"..."\xa0― Ana Vell\xa0`), so
+# each collected reader comment is its signer's, not the previous signer's; NAMING_VERSION 11:
+# a three-word owner at a sentence's start keeps its given name, "Ora Leo Vell's"; a weekday
+# is no given name ("On Monday Tony Blair"); a passive participle or imperative opening a
+# sentence ("Reminded that X ...") and a cue after "to" (", prompting X to declare") report
+# nothing (attr14);
 # 27: an editor's note in parentheses inside a transcript turn (`<…>(Genri Reznik raised the
 # issue of ...)`) is no part of the speaker's words (`ingest/quoting/transcripts.py`);
 # 26: the twelfth session's rules (a lone label that opens a quotation, `Said Williams: "..."`,
@@ -77,7 +83,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "27"
+PIPELINE_VERSION = "28"
 
 
 @dataclass

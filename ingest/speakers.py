@@ -27,6 +27,8 @@ from ingest.quoting.lexicon import (
     CLAUSE_OPENERS,
     ORG_HEADS,
     REPORTING_VERBS,
+    ROLE_WORDS,
+    WEEKDAYS,
     after_staff_phrase,
 )
 from ingest.quoting.lexicon_openers import (
@@ -43,7 +45,7 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-NAMING_VERSION = 10
+NAMING_VERSION = 11
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -310,6 +312,7 @@ _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _TITLE_WORD_LETTERS = 4  # title case leaves short words ("of", "on", "a") in lower case
 _COMPOUND_NOUN = re.compile(r"\w-[a-z]")  # "Oscar-winner", "Tory-led": no given name
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
+_OWNER_MARKS = frozenset({"'s", "’s"})  # "Ana Vell's", an owner's name right before it
 _QUANTIFIERS = frozenset(_lexicon("several various both all each every few former ex"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?”\"]\s+|\n)$")
 # One-word speakers that name a body, never a person's surname ("Police", "Institute").
@@ -376,7 +379,10 @@ def written_people(text: str) -> list[WrittenPerson]:
         # a title-case headline capitalises every word, as a sentence does its first
         opening = _SENTENCE_START.search(text[max(0, start - 3) : start]) or start < headline + 3
         place = _OF_PLACE.search(text[max(0, start - 5) : start])
-        if len(words) >= 3 and (opening and not _given_name_first(words, text) or place):
+        # a title-case headline's owner is no evidence ("Celebrating Ana Vell's Speech")
+        owner = start >= headline and _owner_named_first(words, text, start)
+        given = _given_name_first(words, text) or owner
+        if len(words) >= 3 and (opening and not given or place):
             # "President of Westland Ana Vell": the first word is the office's place;
             # "Novelist Ana Vell, who ...": a sentence's capital, not a given name
             start = text.index(words[1], start)
@@ -438,6 +444,21 @@ def _given_name_first(words: list[str], text: str) -> bool:
     given name: an initial or a particle follows it ("Ana J. Vell", "Ana von Vell"), or the
     text writes the whole name again ("Ora Leo Vell plays ..." and "... with Ora Leo Vell")."""
     return _inside_name(words[1]) or text.count(" ".join(words)) > 1
+
+
+def _owner_named_first(words: list[str], text: str, start: int) -> bool:
+    """Whether three or more capitalised words at a sentence's start that own something are
+    one person's name ("Ora Leo Vell's new show opens"): the first word is the given name
+    unless it is an occupation or role ("Novelist Ana Vell's book") or the text writes it in
+    lower case as a common word ("Rival Ana Vell's plan" and "her rival"). Without this the
+    owner lost the given name, and her surname linked to "Leo Vell"."""
+    last = text.find(words[-1], start)
+    if last < 0 or text[last + len(words[-1]) :][:2] not in _OWNER_MARKS:
+        return False
+    first = words[0].lower()
+    if first in OCCUPATIONS or first in ROLE_WORDS:
+        return False
+    return re.search(rf"\b{re.escape(first)}\b", text) is None
 
 
 def _after_organisation(words: list[str]) -> list[str]:
@@ -928,13 +949,14 @@ _DEMONYMS = frozenset(_DEMONYM_WORDS.split())
 # A capital on these is the sentence's, never a given name: a clause opener, a reporting
 # verb put first ("Although Lane admitted ...", "Stated Stone: ..."), a preposition ("With
 # Giggs injured, ...") or an imperative or preposition-like opener ("Like Corker, ...",
-# "See Sexton's ...", "Thanks to Vell ...", "Let Vell ...").
+# "See Sexton's ...", "Thanks to Vell ...", "Let Vell ..."), a month or a weekday.
 _NOT_GIVEN_NAMES = (
     CLAUSE_OPENERS
     | REPORTING_VERBS
     | OPENING_PREPOSITIONS
     | frozenset(_IMPERATIVE_OPENER_WORDS.split())
     | frozenset(_MONTH_WORDS.split())
+    | WEEKDAYS  # "On Monday Tony Blair insisted ...", "On Thursday Intel announced ..."
 )
 
 

@@ -106,7 +106,7 @@ def trailing_attribution(sentence: str, offset: int, doc: Findings) -> Statement
         else:
             at = offset + comma + 1
             found = phrase_after(tail, at) or unlisted_verb(tail, at)
-        if not found:
+        if not found or _infinitive_cue(tail, offset + comma + 1, found):
             continue
         start = offset + len(sentence) - len(sentence.lstrip())
         if (doc.inside_piece(start + 1) or sentence.lstrip()[:1] in OPENERS) and not (
@@ -117,6 +117,14 @@ def trailing_attribution(sentence: str, offset: int, doc: Findings) -> Statement
         end = offset + (comma + 1 if closed else len(sentence[:comma].rstrip()))
         return Statement.of(start, end, found, "trailing_attribution")
     return None
+
+
+def _infinitive_cue(tail: str, tail_start: int, found: Subject) -> bool:
+    """`..., prompting research firm Point Topic to declare it ...`: a cue after `to` is what
+    the clause led someone to do, not an attribution of the clause; it made "prompting
+    research firm Point Topic" the speaker of the writer's own sentence."""
+    at = tail.find(found.cue, max(found.pos - tail_start + len(found.np), 0))
+    return at > 0 and tail[:at].split()[-1:] == ["to"]
 
 
 def _runs_on_after_quote(doc: Findings, start: int, comma: int) -> bool:

@@ -253,9 +253,11 @@ def attach_phrase(doc: Findings, piece: Piece) -> None:
 
 
 _NAME_RUN = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,3}"
+# A space within a line; web text often has a no-break space beside a signature's dash
+_HSPACE = r"[ \t\xa0]"
 _SIGNATURE = re.compile(
-    rf"[ \t]*(?:\n\s*)?(?P<dash>[―—–]|--?)[ \t]?(?P<np>{_NAME_RUN})[ \t]*"
-    rf"(?=[.,]?[ \t]*(?:\n|$|[“\"])|,[ \t]+[a-z]|,[ \t]+{_NAME_RUN}\.?[ \t]*(?:\n|$))"
+    rf"{_HSPACE}*(?:\n\s*)?(?P<dash>[―—–]|--?){_HSPACE}?(?P<np>{_NAME_RUN}){_HSPACE}*"
+    rf"(?=[.,]?{_HSPACE}*(?:\n|$|[“\"])|,{_HSPACE}+[a-z]|,{_HSPACE}+{_NAME_RUN}\.?{_HSPACE}*(?:\n|$))"
 )
 
 

@@ -197,6 +197,8 @@ def _reporting_verb(s: _Sentence) -> Statement | None:
         start = offset + cue.clause_start
         if doc.inside_piece(start) or doc.inside_piece(offset + cue.verb_start):
             continue
+        if _opens_sentence(sentence, cue):
+            continue
         participle = cue.verb.lower() in PARTICIPLES
         if started_inside and not participle and not _RELATIVE.search(sentence, 0, cue.verb_start):
             continue
@@ -212,6 +214,17 @@ def _reporting_verb(s: _Sentence) -> Statement | None:
         if end - start >= 8:
             return Statement.of(start, end, found, cue.rule)
     return None
+
+
+def _opens_sentence(sentence: str, cue: Cue) -> bool:
+    """`Reminded that Ferguson called him "a disgrace", Wenger added: ...`, `Asked about
+    criticism that ...`, `Add that ...`: a clause cue that is the sentence's first word and
+    no -ing participle is a passive participle (the main clause's subject is the one reminded
+    or asked, not the speaker), an imperative or a noun; it made "Reminded that Ferguson" a
+    speaker. An -ing participle is its subject's own statement (`Noting that ..., Vell said`)."""
+    if cue.rule not in REPORTED_CLAUSE_CUES or sentence[: cue.verb_start].strip():
+        return False
+    return cue.verb.lower() not in PARTICIPLES
 
 
 def _cue_subject(

@@ -106,6 +106,13 @@ AFTER = [
         "―",
         "dash_signature",
     ),
+    (  # web text: no-break spaces around the dash and after the name, lines of signed quotes
+        '"We will rebuild the harbour."\xa0― Dana Ortiz\xa0\n"And the pier." ― Ivo Marsh',
+        "We will rebuild the harbour.",
+        "Dana Ortiz",
+        "―",
+        "dash_signature",
+    ),
 ]
 BEFORE = [
     (

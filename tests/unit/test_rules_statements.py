@@ -402,6 +402,14 @@ NO_STATEMENTS = [
         "a_plural_noun_before_a_past_tense_is_no_verb",
         'Harbor targets included the port fund, marked as a "high priority" donor.',
     ),
+    (  # a passive participle opening the sentence: the mayor was reminded (`_opens_sentence`)
+        "an_opening_passive_participle_reports_nothing",
+        "Reminded that the harbour had closed, the mayor went home.",
+    ),
+    (  # a cue after `to` is what the clause led to, no attribution (`_infinitive_cue`)
+        "an_infinitive_after_the_comma_attributes_nothing",
+        "Ten million harbour tickets were sold in May, prompting Ana Vell to declare it a record.",
+    ),
     (  # a name and its office before the verb say nothing (`_names_only`)
         "a_name_and_its_office_are_no_statement",
         "Dana Ortiz, Harbour and Ferries Minister, announced the decision in Lowtown.",
