@@ -2,8 +2,8 @@
 
 Every attribution rule is kept or dropped by this score, so a refactor or a new rule that costs
 accuracy fails here instead of in a commit message. The floor sits just under the numbers the
-rules reach today (quote F1 0.8761, speaker accuracy 0.9095 on the `quoted` gold set, gold
-pronoun sources excluded; tenth session, 2026-12-05). It runs the whole scorer
+rules reach today (quote F1 0.8826, speaker accuracy 0.9138 on the `quoted` gold set, gold
+pronoun sources excluded; thirteenth session, 2026-12-05). It runs the whole scorer
 (`python -m evals.attribution --split dev --no-pronoun-resolution`: both floors are on the
 pronoun-excluded numbers, so the NER pass over whole articles, most of the 25 s, is skipped).
 """
@@ -18,8 +18,8 @@ from tests.helpers import SHARED
 pytestmark = pytest.mark.slow
 
 POLNEAR = SHARED / "corpus" / "polnear"
-QUOTE_F1_FLOOR = 0.876
-SPEAKER_ACCURACY_FLOOR = 0.908
+QUOTE_F1_FLOOR = 0.880
+SPEAKER_ACCURACY_FLOOR = 0.911
 
 
 @pytest.fixture(scope="module")
