@@ -45,6 +45,9 @@ class EvalOptions:
     systems: tuple[str, ...] = SYSTEMS
     out: Path | None = None
     limit: int | None = None
+    # --beyond-limit N: only the questions `--limit N` leaves out (the dev questions that
+    # sessions tuning on `--limit 500` never saw, which predict test better)
+    beyond_limit: int | None = None
     kinds: tuple[str, ...] = ()  # --kind: only questions of these kinds (all when empty)
     polnear: Path | None = None
     attribution: bool = False
@@ -108,6 +111,14 @@ def limit_rows(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, 
                 picked.append(queue.pop(0))
     order = {row["id"]: i for i, row in enumerate(rows)}
     return sorted(picked, key=lambda r: order[r["id"]])
+
+
+def rows_beyond(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
+    """The questions `limit_rows(rows, limit)` leaves out, in their order."""
+    if not limit:
+        return rows
+    taken = {row["id"] for row in limit_rows(rows, limit)}
+    return [row for row in rows if row["id"] not in taken]
 
 
 def default_corpus(dataset: Path, shared: Path) -> Path:
@@ -255,7 +266,8 @@ def prepare(
 
         open_desk = QuoteDesk.open
     dataset = Path(options.dataset)
-    rows = limit_rows(kind_rows(load_dataset(dataset), options.kinds), options.limit)
+    rows = kind_rows(load_dataset(dataset), options.kinds)
+    rows = limit_rows(rows_beyond(rows, options.beyond_limit), options.limit)
     unknown = set(options.systems) - set(SYSTEMS)
     if unknown:
         raise click.UsageError(f"unknown system(s): {', '.join(sorted(unknown))}")
@@ -404,6 +416,7 @@ def meta(prepared: Prepared) -> dict[str, Any]:
         "store": str(prepared.store_dir),
         "questions": len(prepared.rows),
         "limit": options.limit,
+        "beyond_limit": options.beyond_limit,
         "systems": [s.name for s in prepared.systems],
         "prompt_version": ", ".join(
             sorted({getattr(s, "prompt_version", "extractive") for s in prepared.systems})
@@ -685,6 +698,11 @@ def _systems(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     "--limit", type=click.IntRange(min=1), help="Only N questions, taken round-robin across kinds."
 )
 @click.option(
+    "--beyond-limit",
+    type=click.IntRange(min=1),
+    help="Only the questions --limit N would leave out (dev questions not tuned on).",
+)
+@click.option(
     "--kind",
     "kinds",
     multiple=True,
@@ -722,6 +740,7 @@ def eval_command(
     systems: tuple[str, ...],
     out: str | None,
     limit: int | None,
+    beyond_limit: int | None,
     kinds: tuple[str, ...],
     polnear: str | None,
     attribution: bool,
@@ -739,6 +758,7 @@ def eval_command(
         systems=systems,
         out=Path(out) if out else None,
         limit=limit,
+        beyond_limit=beyond_limit,
         kinds=kinds,
         polnear=Path(polnear) if polnear else None,
         attribution=attribution,

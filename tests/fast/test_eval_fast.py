@@ -10,7 +10,15 @@ import pytest
 
 from evals.metrics import declined_not_on_topic, score_question
 from evals.report import comparison_table, fmt_gap
-from evals.run import EvalOptions, kind_rows, limit_rows, run_eval, run_evals, set_labels
+from evals.run import (
+    EvalOptions,
+    kind_rows,
+    limit_rows,
+    rows_beyond,
+    run_eval,
+    run_evals,
+    set_labels,
+)
 from ingest.pipeline import PIPELINE_VERSION
 from tests.helpers import write_jsonl
 
@@ -108,6 +116,18 @@ ROWS = [{"id": f"{kind}{n}", "kind": kind} for n in range(3) for kind in ("a", "
 )
 def test_limit_takes_questions_round_robin_across_kinds(limit: int | None, ids: list[str]) -> None:
     assert [r["id"] for r in limit_rows(list(ROWS), limit)] == ids
+
+
+@pytest.mark.parametrize(
+    ("limit", "ids"),
+    [
+        (None, [r["id"] for r in ROWS]),
+        (4, ["b1", "c1", "a2", "b2", "c2"]),
+        (100, []),
+    ],
+)
+def test_beyond_limit_takes_what_the_limit_leaves_out(limit: int | None, ids: list[str]) -> None:
+    assert [r["id"] for r in rows_beyond(list(ROWS), limit)] == ids
 
 
 @pytest.mark.parametrize(
