@@ -34,6 +34,11 @@ WEIGHTS_PATH = Path(__file__).with_name("ranker.json")
 LONG_TOPIC_TERMS = 4
 
 
+def threshold_for(threshold: float, long_threshold: float, topic_terms: int) -> float:
+    """The decline threshold that applies to a topic of `topic_terms` search terms."""
+    return long_threshold if topic_terms >= LONG_TOPIC_TERMS else threshold
+
+
 @dataclass(frozen=True)
 class LinearModel:
     """Logistic regression: probability = sigmoid(intercept + coef . features)."""
@@ -164,4 +169,4 @@ class EvidenceRanker:
 
     def threshold(self, family: Family, topic_terms: int) -> float:
         model = self.models[family]
-        return model.long_threshold if topic_terms >= LONG_TOPIC_TERMS else model.threshold
+        return threshold_for(model.threshold, model.long_threshold, topic_terms)

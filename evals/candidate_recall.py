@@ -45,10 +45,12 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import click
+
 from app.evidence import FEATURES
 from app.settings import set_process_switches
 from evals.metrics import ANSWERABLE_KINDS, Ref, is_strict
-from evals.run import limit_rows
+from evals.run import limit_rows, load_dataset
 
 STAGES = (
     "first",
@@ -289,7 +291,7 @@ class Tracer:
 def load_rows(path: Path, split: str | None, limit: int | None) -> list[dict[str, Any]]:
     """The set's rows (of one split when asked), `limit` taken round-robin by kind as the eval
     takes them, answerable ones only; a test row stops the run."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    rows = load_dataset(path)
     if split:
         rows = [r for r in rows if r.get("split") == split]
     if any(r.get("split") == "test" for r in rows):
@@ -311,7 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     set_process_switches()
     from app.api import QuoteDesk
 
-    rows = load_rows(args.dataset, args.split, args.limit)
+    try:
+        rows = load_rows(args.dataset, args.split, args.limit)
+    except click.ClickException as exc:  # a line that is no JSON: said in one line
+        parser.error(exc.message)
     tracer = Tracer(QuoteDesk.open(args.store), args.passages, args.quotes)
     started = time.perf_counter()
     traced = [tracer.trace(row) for row in rows]

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from app.evidence import FEATURES, QUESTION_FEATURES, question_features
-from app.ranker import LONG_TOPIC_TERMS, TreeModel
+from app.ranker import LONG_TOPIC_TERMS, TreeModel, threshold_for
 from app.settings import set_process_switches
 from evals.metrics import ANSWERABLE_KINDS, Ref, is_strict
 
@@ -370,7 +370,7 @@ def fit_family(
         "long_threshold": round(long, 6),
     }
     answerable = [r for r in ranked if r.answerable]
-    cut = [long if r.topic_terms >= LONG_TOPIC_TERMS else short for r in ranked]
+    cut = [threshold_for(short, long, r.topic_terms) for r in ranked]
     declined = [p < c for (p, a), c in zip(scores, cut, strict=True) if a]
     refused = [p < c for (p, a), c in zip(scores, cut, strict=True) if not a]
     threshold = f"{short:.3f} ({long:.3f} from {LONG_TOPIC_TERMS} topic terms)"

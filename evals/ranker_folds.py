@@ -36,7 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from app.evidence import FEATURES, QUESTION_FEATURES
-from app.ranker import LONG_TOPIC_TERMS, LinearModel, TreeModel
+from app.ranker import LinearModel, TreeModel, threshold_for
 from app.settings import set_process_switches
 from evals.fit_ranker import (
     FALSE_ABSTENTION_TARGET,
@@ -272,8 +272,7 @@ def _masked(ranked: Ranked, left_out: list[str]) -> Ranked:
 
 
 def _declined(model: LinearModel, cuts: tuple[float, float], ranked: Ranked) -> bool:
-    cut = cuts[1] if ranked.topic_terms >= LONG_TOPIC_TERMS else cuts[0]
-    return model.probability(ranked.features) < cut
+    return model.probability(ranked.features) < threshold_for(*cuts, ranked.topic_terms)
 
 
 def _rates(declined: list[bool], part: list[tuple[Ranked, int]]) -> tuple[str, str]:
