@@ -482,9 +482,16 @@ def _sentence_units(
     """The chunk's narrative sentences. A sentence that is largely (30%) a quotation's words is left
     to that quotation's own units (cited inside its marks, without "he said"); one that only
     touches a quotation is narrative, labelled with that speaker for ranking but never framed
-    as speech. A reported statement's sentence is that statement's unit already."""
+    as speech. A reported statement's sentence is that statement's unit already. A transcript
+    turn that starts inside a sentence ends it before the turn's speaker label (`_before_turn`)."""
     for start, end in _sentences(chunk.text):
         start, end = chunk.start + start, chunk.start + end
+        turns = [q.start for _, q in quotes if q.kind == "transcript" and start < q.start < end]
+        if turns:
+            cut = _before_turn(chunk, start, min(turns))
+            if cut is None:
+                continue
+            end = cut
         overlapping = [(qid, q) for qid, q in quotes if q.start < end and start < q.end]
         quoted = sum(
             min(end, q.end) - max(start, q.start) for _, q in overlapping if q.kind != "indirect"
@@ -497,6 +504,23 @@ def _sentence_units(
             continue
         qid, quote = attributed[0]
         yield Unit(chunk, start, end, "sentence", canonical(quote.speaker), quote.role, False, qid)
+
+
+_SENTENCE_CLOSE = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)")
+
+
+def _before_turn(chunk: Chunk, start: int, turn: int) -> int | None:
+    """Where the narrative before a transcript turn ends: at the last full stop before the
+    turn, or None when there is none. Transcripts whose paragraphs were joined by spaces run a
+    turn on from the editor's lead ("... and Sergei Ivanov. * * * President of Russia Vladimir
+    Putin: Colleagues, ..."), and the sentence splitter finds no end before a "*" or a scraped
+    doubled label ("Tokayev Tokayev Kassym-JomartPresident of the Republic of Kazakhstan: Thank
+    you"), so the sentence held the lead, the label and the turn's first words: cited as the
+    speaker's, or quoted back with the label in it as the narrative of a who-said answer. What
+    follows the last full stop up to the turn is the label; the turn is its own unit."""
+    local = chunk.text[start - chunk.start : turn - chunk.start]
+    ends = list(_SENTENCE_CLOSE.finditer(local))
+    return start + ends[-1].end() if ends else None
 
 
 def _enclosing_sentences(chunk: Chunk, start: int, end: int) -> tuple[int, int]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from evals.metrics import KINDS
+from evals.metrics import KINDS, Ref
 
 if TYPE_CHECKING:
     from app.api import QuoteDesk
@@ -177,6 +177,22 @@ class ArticleTexts(Mapping[str, str]):
 # ----- quotedesk adapter --------------------------------------------------------------------------
 
 
+def answer_first(citations: Sequence[Ref], searched: Sequence[Ref], k: int) -> list[Ref]:
+    """quotedesk's ranked list: its citations in answer order, then the search passages from
+    chunks none of them comes from, cut at `k`.
+
+    Why citations first for every question: `ask` chooses its units with the learned ranker
+    from the candidates of the top passages and the asked speaker's quotations, not in search
+    order, so the first source a reader sees is the first citation; hit@1 is whether that one
+    holds the evidence. Until 2026-12-05 (fourteenth session) this was done only for questions
+    with a `speaker`, and questions without one (the generated `fact` items) were scored on
+    the search list's first passage, whatever the answer cited. A declined answer has no
+    citations: its list is the search's.
+    """
+    cited_chunks = {c.chunk_id for c in citations}
+    return [*citations, *(r for r in searched if r.chunk_id not in cited_chunks)][:k]
+
+
 class QuoteDeskSystem:
     """The full system. Follow-ups: the `context` turns are asked first in one conversation.
 
@@ -184,11 +200,10 @@ class QuoteDeskSystem:
     passages its kept sentences mark with [n] (all of them when it fell back to the quotes),
     and `extra["generation"]` records how many sentences were written and verified.
 
-    Ranked list for the retrieval metrics: `search(question, k=10)` (for follow-ups the search
-    runs on the answer's standalone question when quotedesk gives one). For questions with a
-    speaker, quotedesk answers from the speaker's quotes rather than from `search`, so its
-    citations come first in the ranked list, followed by the search passages not already cited
-    (same chunk), cut at 10. `search_ranked` keeps the search-only list in results.json.
+    Ranked list for the retrieval metrics: the answer's citations, then the passages of
+    `search(question, k=10)` not already cited (`answer_first`; for follow-ups the search runs
+    on the answer's standalone question when quotedesk gives one). `search_ranked` keeps the
+    search-only list in results.json.
     """
 
     attributes_speakers = True
@@ -205,7 +220,6 @@ class QuoteDeskSystem:
 
     def run(self, row: dict[str, Any]) -> SystemOutput:
         from evals.baselines import RANK_K, SystemOutput
-        from evals.metrics import Ref
 
         history = []
         context_turns = []
@@ -228,10 +242,7 @@ class QuoteDeskSystem:
             Ref(p.chunk.article_id, p.chunk.text, p.chunk.start, p.chunk.end, chunk_id=p.chunk.id)
             for p in self.desk.search(query, k=RANK_K)
         ]
-        ranked = searched
-        if row.get("speaker"):
-            cited_chunks = {c.chunk_id for c in citations}
-            ranked = (citations + [r for r in searched if r.chunk_id not in cited_chunks])[:RANK_K]
+        ranked = answer_first(citations, searched, RANK_K)
         extra = {
             "standalone_question": answer.standalone_question,
             "answer_speaker": answer.speaker,

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from evals.metrics import declined_not_on_topic, score_question
+from evals.metrics import Ref, declined_not_on_topic, score_question
 from evals.report import comparison_table, fmt_gap
 from evals.run import (
     EvalOptions,
+    answer_first,
     kind_rows,
     limit_rows,
     rows_beyond,
@@ -128,6 +129,30 @@ def test_limit_takes_questions_round_robin_across_kinds(limit: int | None, ids: 
 )
 def test_beyond_limit_takes_what_the_limit_leaves_out(limit: int | None, ids: list[str]) -> None:
     assert [r["id"] for r in rows_beyond(list(ROWS), limit)] == ids
+
+
+def _ref(chunk_id: str) -> Ref:
+    return Ref(chunk_id.split(":")[0], f"text of {chunk_id}", 0, 10, chunk_id=chunk_id)
+
+
+@pytest.mark.parametrize(
+    ("cited", "searched", "k", "expected"),
+    [
+        # citations lead, in answer order, whether or not the question names a speaker
+        (["a:3", "b:1"], ["b:0", "a:3", "c:2"], 10, ["a:3", "b:1", "b:0", "c:2"]),
+        # a search passage from a cited chunk is not listed twice
+        (["a:3"], ["a:3", "a:4"], 10, ["a:3", "a:4"]),
+        # a declined answer (no citations) is ranked by its search list
+        ([], ["b:0", "c:2"], 10, ["b:0", "c:2"]),
+        # cut at k
+        (["a:3", "b:1"], ["c:0", "d:0"], 3, ["a:3", "b:1", "c:0"]),
+    ],
+)
+def test_quotedesk_ranks_its_citations_before_the_search_passages(
+    cited: list[str], searched: list[str], k: int, expected: list[str]
+) -> None:
+    ranked = answer_first([_ref(c) for c in cited], [_ref(s) for s in searched], k)
+    assert [r.chunk_id for r in ranked] == expected
 
 
 @pytest.mark.parametrize(

@@ -90,3 +90,37 @@ def test_a_turn_of_courtesy_is_no_candidate(text: str, courtesy: bool) -> None:
     lexicon = Lexicon()
     finder = EvidenceFinder(SimpleNamespace(lexicon=lexicon))
     assert finder._courtesy(text, lexicon.terms(text)) is courtesy
+
+
+# (text, the turn's words, the narrative units' texts): a transcript whose paragraphs were
+# joined by spaces runs a turn on from the lead or from a scraped doubled label.
+TURN_CASES = [
+    (
+        "Ministers met on Monday. The meeting was attended by Ana Vell. * * * Chair Tom Wright:"
+        " Colleagues, we begin.",
+        "Colleagues, we begin.",
+        ["Ministers met on Monday.", "The meeting was attended by Ana Vell."],
+    ),
+    (
+        "Head of Westland Ana Vell Vell AnaHead of the Republic of Westland: Thank you, Mr Chair.",
+        "Thank you, Mr Chair.",
+        [],
+    ),
+    (  # a sentence the turn does not start in is left as it was
+        "The talks went on. Tom Wright: We agreed. Reporters waited outside.",
+        "We agreed.",
+        ["The talks went on.", "Reporters waited outside."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "turn", "narrative"), TURN_CASES)
+def test_a_sentence_ends_before_a_transcript_turn_that_starts_in_it(
+    text: str, turn: str, narrative: list[str]
+) -> None:
+    chunk = Chunk("b:0", "b", 0, text, 0, len(text), 1, 1, title="Made-up")
+    start = text.index(turn)
+    quote = Quote(turn, start, start + len(turn), "transcript", "Tom Wright")
+    units = list(_sentence_units(chunk, [("q", quote)], str))
+    assert [text[u.start : u.end] for u in units] == narrative
+    assert all(u.speaker is None for u in units)
