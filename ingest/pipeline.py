@@ -46,10 +46,11 @@ STAGE_ARTICLES = 150
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
 # 29: junk speakers and label text (attr15, issue 17): a weekday surname NER cut off as a
 # date ("coach Mike Friday" was "Mike"); a finding speaks as its body ("research from analysts
-# Gartner" is Gartner); a role written with one full name is not given to another speaker of
-# the same surname (Bill / Hillary Clinton); scraped doubled transcript labels with a dash, a
-# glued acronym or over 30 words end the previous turn; a title-case headline after a name
-# and colon is no transcript turn. NAMING_VERSION unchanged (the speaker index's rules are);
+# Gartner" is Gartner, and "It said" after it); a role written with one full name is not given
+# to another speaker of the same surname (Bill / Hillary Clinton); scraped doubled transcript
+# labels with a dash, a glued acronym or over 30 words end the previous turn; a title-case
+# headline after a name and colon is no transcript turn; a reported statement that opens in a
+# turn's label is none. NAMING_VERSION unchanged (the speaker index's rules are);
 # 28: a no-break space is a space in a dash signature (`"..."\xa0― Ana Vell\xa0`), so
 # each collected reader comment is its signer's, not the previous signer's; NAMING_VERSION 11:
 # a three-word owner at a sentence's start keeps its given name, "Ora Leo Vell's"; a weekday

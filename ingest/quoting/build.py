@@ -19,8 +19,9 @@ from ingest.types import Quote
 
 
 def _in_turn(doc: Findings, pos: int) -> bool:
-    """Marks inside a transcript turn are the turn speaker's own words, not new quotes."""
-    return any(t.start <= pos < t.end for t in doc.turns)
+    """Marks inside a transcript turn are the turn speaker's own words, not new quotes; so
+    is a statement that opens in its label (`ROLE Ana Vell Vell AnaROLE: Sir, X said ...`)."""
+    return any(t.label.pos <= pos < t.end for t in doc.turns)
 
 
 def build_quotes(

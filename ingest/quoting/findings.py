@@ -13,7 +13,7 @@ analysts the Radicati Group`), or the whole rest when that is a noun phrase of i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.quoting.lexicon import ARTICLES, CAP
 from ingest.quoting.lexicon_findings import (
@@ -22,8 +22,12 @@ from ingest.quoting.lexicon_findings import (
     FINDING_PREPOSITIONS,
     NAME_INNER_WORDS,
 )
+from ingest.quoting.model import Resolved
 
 _WORD = re.compile(r"\S+")
+# Descriptors before a body's name are few (`UK think-tank`, `technology analysts`); more words
+# are a clause, whose last capitalised word is no body.
+_DESCRIPTOR_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -51,18 +55,29 @@ def finding_source(phrase: str) -> FindingSource | None:
     return FindingSource(" ".join(body), tokens[len(words) - len(body)].start())
 
 
+def spoken_by_body(body: Resolved, phrase: str) -> Resolved:
+    """The body's resolution, as written in the whole finding phrase; a body that resolved to
+    someone is an organisation, so that `It said ...` or `the report added` after it can
+    point back to it (a person would take only `he` or `she`)."""
+    return replace(body, as_written=phrase, kind="org" if body.speaker else body.kind)
+
+
 def _named_body(words: list[str]) -> list[str]:
-    """The capitalised name ending `words` after lower-case descriptors (`technology analysts
-    Gartner` -> Gartner, with its article: `the Radicati Group`); the words whole when they
-    open with a capital or an article and a capital (`the Office of ...`), or end in lower
-    case (`a City investment bank`)."""
-    first_cap = next((i for i, w in enumerate(words) if CAP.match(w)), None)
-    if first_cap is None or first_cap == 0 or not words[first_cap - 1].islower():
+    """The capitalised name after the last lower-case descriptor (`technology analysts
+    Gartner` -> Gartner, `UK think-tank Demos` -> Demos, `message analysts the Radicati
+    Group` -> the Radicati Group); the words whole when no descriptor stands before a name
+    (`the Office of the ...`, `Vellcorp`) or the phrase ends in one (`a City investment
+    bank`)."""
+    lower = [
+        i for i, w in enumerate(words) if not CAP.match(w) and w.lower() not in NAME_INNER_WORDS
+    ]
+    if not lower or lower[-1] == len(words) - 1:
         return words
-    if all(w.lower() in ARTICLES for w in words[:first_cap]):
-        return words
-    if not all(CAP.match(w) or w.lower() in NAME_INNER_WORDS for w in words[first_cap:]):
-        return words
-    if words[first_cap - 1].lower() in ARTICLES:
-        first_cap -= 1
-    return words[first_cap:]
+    rest = words[lower[-1] + 1 :]
+    if len(words) - len(rest) > _DESCRIPTOR_WORDS:
+        return words  # `the State Department's inspector general to be released Thursday`
+    if all(w.lower() in ARTICLES for w in rest if not CAP.match(w)) and any(
+        CAP.match(w) for w in rest
+    ):
+        return rest
+    return words

@@ -16,11 +16,11 @@ FINDING_NOUNS = frozenset(
 # Words between the article and the finding noun (`the latest survey`, `new figures`).
 FINDING_MODIFIERS = frozenset(
     split_words(
-        """the a an new latest recent official preliminary provisional fresh annual monthly
-    quarterly weekly lending industry government"""
+        """the a an new latest recent separate another further official preliminary
+    provisional fresh annual monthly quarterly weekly lending industry government"""
     )
 )
-# `research from X`, `a study by X`, `figures released by X`: the body follows these.
+# `research from X`, `a study by X`: the body follows these (`a survey of voters` names no body).
 FINDING_PREPOSITIONS = frozenset(split_words("from by"))
 # Lower-case words inside an organisation's name (`Pew Internet and American Life Project`).
 NAME_INNER_WORDS = frozenset(split_words("and of for the &"))

@@ -16,6 +16,11 @@ FINDINGS = [
     ("research from a City investment bank", "a City investment bank"),
     ("a study by the Vell Web and Harbour Project", "the Vell Web and Harbour Project"),
     ("new figures from Vellcorp", "Vellcorp"),
+    ("research by UK think-tank Harbourmos", "Harbourmos"),  # a capital, then a descriptor
+    (
+        "a report from the Harbour Board's inspector general to be released Thursday",
+        "the Harbour Board's inspector general to be released Thursday",
+    ),  # a clause after the body: its last capital is no body
     ("Vellcorp", None),  # a body alone
     ("the report", None),  # a finding with no body named
     ("a survey of 1,000 voters", None),  # `of` names what was surveyed, not who
