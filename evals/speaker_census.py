@@ -7,6 +7,10 @@ spoke), a participle (`Speaking`, `Having`: the opening of an introductory phras
 fragment (`Other` of `Other analysts`, `Radio` of `Radio 1`: a speaker phrase that the text
 continues with more of its noun phrase, read at the phrase's last mention before the quote).
 
+Two more kinds are read from the speaker as written: a finding (`research from analysts
+Gartner`: the body's publication named instead of the body) and a cut name (`coach Mike
+Friday` written, `Mike` the speaker: one capitalised word of the name lost at the phrase's end).
+
 Surname-only speakers (issue 17, "the speaker should be the full name") are counted too: a
 one-word speaker (`Vell`) that the article also writes after a given name mid-sentence (`the
 writer Ana Vell`), before or after the quote.
@@ -31,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from ingest.quotes import SPACY_MODEL, extract_quotes_many
 from ingest.quoting.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS
+from ingest.quoting.lexicon_findings import FINDING_NOUNS, FINDING_PREPOSITIONS
 from ingest.quoting.nounphrases import agent_noun
 from ingest.speakers import TITLES
 from ingest.types import Quote
@@ -50,7 +55,7 @@ class Census:
     office_speakers: list[tuple[str, int]]
     office_quotes: int
     resolved: list[tuple[str, int]]  # speakers of the quotes whose speaker phrase is asked for
-    junk: dict[str, int]  # quotes with a junk speaker, by kind (`possessive`, `parsed_kind`)
+    junk: dict[str, int]  # junk speakers by kind (`finding`, `cut_name`, `possessive`, parsed)
     junk_speakers: list[tuple[str, int]]  # the junk speakers, kind-prefixed, most frequent first
     bare_surname_quotes: int  # quotes named by a surname alone that the article writes in full
     bare_surnames: list[tuple[str, int]]  # those surnames, most frequent first
@@ -77,6 +82,26 @@ def possessive(quote: Quote) -> bool:
         if owned and not (owned.group("head") and _person_noun(phrase)):
             return True
     return False
+
+
+def finding_phrase(speaker: str) -> bool:
+    """`research from technology analysts Gartner`: what a body published, named as the
+    speaker instead of the body (a finding noun, then `from` or `by`)."""
+    words = speaker.lower().split()
+    return any(
+        a in FINDING_NOUNS and b in FINDING_PREPOSITIONS
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def cut_name(quote: Quote) -> bool:
+    """`England sevens coach Mike Friday` as written, `Mike` as the speaker: a one-word speaker
+    that the phrase as written continues with a capitalised word, at its end."""
+    speaker, written = quote.speaker or "", (quote.speaker_as_written or "").split()
+    if " " in speaker or speaker not in written[:-1]:
+        return False
+    after = written[written.index(speaker) + 1 :]
+    return len(after) == 1 and after[0][:1].isupper()
 
 
 def _person_noun(phrase: str) -> bool:
@@ -149,6 +174,11 @@ def census(texts: list[str], top: int, phrases: frozenset[str] = frozenset()) ->
             if (q.speaker_as_written or "").lower() in phrases:
                 resolved[q.speaker or "(none)"] += 1
             if not q.speaker:
+                continue
+            kind = "finding" if finding_phrase(q.speaker) else "cut_name" if cut_name(q) else None
+            if kind:
+                junk[kind] += 1
+                junk_speakers[f"{kind}: {q.speaker}"] += 1
                 continue
             if possessive(q):
                 junk["possessive"] += 1

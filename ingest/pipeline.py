@@ -44,6 +44,13 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 29: junk speakers and label text (attr15, issue 17): a weekday surname NER cut off as a
+# date ("coach Mike Friday" was "Mike"); a finding speaks as its body ("research from analysts
+# Gartner" is Gartner, and "It said" after it); a role written with one full name is not given
+# to another speaker of the same surname (Bill / Hillary Clinton); scraped doubled transcript
+# labels with a dash, a glued acronym or over 30 words end the previous turn; a title-case
+# headline after a name and colon is no transcript turn; a reported statement that opens in a
+# turn's label is none. NAMING_VERSION unchanged (the speaker index's rules are);
 # 28: a no-break space is a space in a dash signature (`"..."\xa0― Ana Vell\xa0`), so
 # each collected reader comment is its signer's, not the previous signer's; NAMING_VERSION 11:
 # a three-word owner at a sentence's start keeps its given name, "Ora Leo Vell's"; a weekday
@@ -83,7 +90,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "28"
+PIPELINE_VERSION = "29"
 
 
 @dataclass

@@ -221,6 +221,20 @@ def first_names_compatible(a: str, b: str) -> bool:
     return False
 
 
+def speakers_named(person: str, speakers: Iterable[str]) -> set[str]:
+    """The speakers a person written in the article may be: the same last word, and given
+    names that can be one person's. `Former President Bill Clinton` gives his office to the
+    speaker `Clinton` or `Bill Clinton`, never to `Hillary Clinton`, who shares the surname
+    only (an article on her campaign that mentions him made her "former President")."""
+    last = person.split()[-1]
+    key = canonical_key(person)
+    return {
+        s
+        for s in speakers
+        if s.split()[-1] == last and first_names_compatible(canonical_key(s), key)
+    }
+
+
 def _display_score(name: str, counts: Counter[str]) -> tuple[int, int, int]:
     """Prefer the fullest form (more tokens, no bare initials), then frequency, then length."""
     clean = strip_titles(name)
@@ -415,9 +429,15 @@ def _title_case_headline(text: str) -> int:
     """Where the article's first line ends when it is a headline in title case ("Celebrating
     Ana Vell's Speech"), else 0: its first word is no more a given name than a sentence's."""
     first = text.split("\n", 1)[0]
-    words = [w for w in _TITLE_WORD.findall(first) if len(w) >= _TITLE_WORD_LETTERS]
-    titled = len(words) >= 3 and all(w[0].isupper() for w in words)
-    return len(first) if titled and "\n" in text else 0
+    return len(first) if title_case_line(first) and "\n" in text else 0
+
+
+def title_case_line(line: str) -> bool:
+    """A line in title case (`Ana Vell Put On The Defensive Over Harbour Policy.`): three or
+    more words of four letters or more, all capitalised. News writes headlines so, never
+    speech or narrative, whatever a colon before them looks like."""
+    words = [w for w in _TITLE_WORD.findall(line) if len(w) >= _TITLE_WORD_LETTERS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _last_two_names(words: list[str]) -> list[str]:

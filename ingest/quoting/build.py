@@ -14,13 +14,14 @@ from ingest.quoting.model import Findings, Piece, Resolved, quote_record
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.rolephrase import role_phrase
 from ingest.quoting.transcripts import confirmed_turns, label_speakers, turn_quotes
-from ingest.speakers import unify_speakers, usable_role
+from ingest.speakers import speakers_named, unify_speakers, usable_role
 from ingest.types import Quote
 
 
 def _in_turn(doc: Findings, pos: int) -> bool:
-    """Marks inside a transcript turn are the turn speaker's own words, not new quotes."""
-    return any(t.start <= pos < t.end for t in doc.turns)
+    """Marks inside a transcript turn are the turn speaker's own words, not new quotes; so
+    is a statement that opens in its label (`ROLE Ana Vell Vell AnaROLE: Sir, X said ...`)."""
+    return any(t.label.pos <= pos < t.end for t in doc.turns)
 
 
 def build_quotes(
@@ -369,7 +370,7 @@ def _unify(
             roles.setdefault(canon.get(r["speaker"], r["speaker"]), r["role"])
     speakers = {canon.get(name, name) for name in names}
     for pos, person, written in sorted(mentions):
-        same = {s for s in speakers if s.split()[-1] == person.split()[-1]}  # "Mr Ghosn"
+        same = speakers_named(person, speakers)  # "Mr Ghosn"; not Bill for Hillary Clinton
         if len(same) != 1 or _OF_BEFORE.search(text, max(0, pos - 12), pos):
             continue  # "Deputy Head of the Office of the [President of Ukraine] Ihor Zhovkva"
         holder = same.pop()

@@ -50,7 +50,9 @@ QA_LABELS = {
 CONNECTORS = frozenset(split_words("of for the and de von van al bin ibn da del la le on in to at"))
 # a colon and the space after it; none before an ellipsis (`Petr Fradkov:…we are`)
 _COLON = re.compile(r"[ \t]?:(?:[ \t]+(?=\S)|(?=[…\"“]))")
-_NOTE = re.compile(r"\s*\((?:[a-z]+\s?){1,3}\)\s*$")  # `(retranslated)` before the colon
+# `(retranslated)` or an acronym (`Agency(FMBA)`) before the colon
+_NOTE = re.compile(r"\s*\((?:(?:[a-z]+\s?){1,3}|[A-Z]{2,8})\)\s*$")
+_DASHES = "–—-"  # `Deputy Prime Minister – Industry and Trade Minister`: a dash inside a role
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’\-]*$")
 _ABBREVIATION = re.compile(
     r"^(?:[A-Z]|" + alternation(w.capitalize() for w in NAME_ABBREVIATIONS) + r")\.$"
@@ -58,6 +60,9 @@ _ABBREVIATION = re.compile(
 _GLUED = re.compile(r"^[A-Z][a-z]+(?=[A-Z])")  # `PyotrPromsvyazbank`: a first name glued to a role
 _SENTENCE_END = tuple('.!?…"”)]»*>')  # `>`: the `<…>` of an omitted passage
 _MAX_TOKENS = 30
+# A doubled label may be longer: its role is written twice (`Director of the Federal Service
+# ... Viktor Zolotov Zolotov ViktorDirector of the Federal Service ...`, 45 words).
+_MAX_DOUBLED_TOKENS = 60
 _SENTENCE = re.compile(r"[^.!?\n]*")  # the words after a colon, up to their sentence end
 _NOTE_IN_LIST = re.compile(r"\([^()]*\)")  # `Fletcher (Giggs 64)`: a substitution note
 _LIST_ITEM_WORDS = 4
@@ -145,7 +150,9 @@ def _full_stop_labels(text: str, names: set[str]) -> list[Label]:
 
 
 def _label_word(word: str) -> bool:
-    """A capitalised word or a connector (`of`, `the`)."""
+    """A capitalised word or a connector (`of`, `the`); a dash inside a role (`Minister–`,
+    `–`) too, which `_label_before` keeps only where a doubled name stands before it."""
+    word = word.rstrip(_DASHES) or "of"
     return bool(_NAME_TOKEN.match(word)) and (word[0].isupper() or word in CONNECTORS)
 
 
@@ -173,7 +180,7 @@ def _label_before(text: str, colon: int) -> _Found | None:
     opens = True
     for tok in reversed(tokens):
         word = tok.group()
-        if kept >= _MAX_TOKENS:
+        if kept >= _MAX_TOKENS and not _long_doubled(tokens, kept):
             return None
         if _ABBREVIATION.match(word) or _label_word(word):
             kept += 1
@@ -197,6 +204,8 @@ def _label_before(text: str, colon: int) -> _Found | None:
     if before_comma and not opens:
         kept = before_comma  # a comma inside a label only in a label that opens a sentence
     run = tokens[len(tokens) - kept :]
+    if _after_dash(run) is not run:
+        run, opens = _after_dash(run), False  # as if the walk had stopped at the dash
     while run and not run[0].group()[0].isupper():
         run = run[1:]  # `... meeting of the Council President ...`: connectors open no label
         opens = False
@@ -205,6 +214,23 @@ def _label_before(text: str, colon: int) -> _Found | None:
     start = window_start + run[0].start()
     words = " ".join(t.group() for t in run)
     return _Found(start, words, opens, not text[line_start:start].strip())
+
+
+def _after_dash(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The run from after its last dash, unless it is a doubled label: `Russia – Anna Vell:`
+    labels Anna Vell; in `... Denis Manturov Manturov DenisDeputy Prime Minister – Industry
+    and Trade Minister:` the dash stands inside the role the doubled form repeats."""
+    dashes = [i for i, t in enumerate(run) if t.group()[-1] in _DASHES]
+    if not dashes or _doubled([t.group() for t in run]) is not None:
+        return run
+    return run[dashes[-1] + 1 :]
+
+
+def _long_doubled(tokens: list[re.Match[str]], kept: int) -> bool:
+    """Whether a run of label words past `_MAX_TOKENS` may go on: only a doubled label, up to
+    `_MAX_DOUBLED_TOKENS` words."""
+    run = [t.group() for t in tokens[len(tokens) - kept :]]
+    return kept < _MAX_DOUBLED_TOKENS and _doubled(run) is not None
 
 
 def _plausible(label: str, at_line_start: bool) -> bool:

@@ -17,6 +17,7 @@ from ingest.quoting.lexicon import (
     PRONOUNS,
     ROLE_WORDS,
     TITLE_GENDER,
+    WEEKDAY_NAMES,
     after_staff_phrase,
     alternation,
 )
@@ -112,4 +113,17 @@ def name_with_particles(phrase: str, start: int, end: int) -> str:
     while len(words) > 1 and words[-1] in NAME_PARTICLES:
         end = start + phrase[start:end].rindex(words.pop()) - 1
     tail = _PARTICLE_TAIL.match(phrase, end)
-    return phrase[start : tail.end() if tail else end].strip()
+    end = tail.end() if tail else end
+    return phrase[start : _weekday_surname_end(phrase, start, end)].strip()
+
+
+def _weekday_surname_end(phrase: str, start: int, end: int) -> int:
+    """Where a one-word name ends when a weekday follows it: `coach Mike Friday` is Mike
+    Friday, whom NER cut to `Mike` (it reads `Friday` as a date). Only after a lower-case word
+    (a role such as `coach`) and at the phrase's end: a date after a bare surname without `on`
+    (`Trump Monday`, US style) stays outside, as does `Mike on Friday`."""
+    before, name, after = phrase[:start].split(), phrase[start:end].split(), phrase[end:].split()
+    lone = len(name) == 1 and len(after) == 1 and bool(before) and before[-1].islower()
+    if lone and after[0].strip(".,") in WEEKDAY_NAMES:
+        return len(phrase.rstrip(" .,"))
+    return end

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.quoting.documents import document_author, document_noun
+from ingest.quoting.findings import finding_source, spoken_by_body
 from ingest.quoting.lexicon import (
     CAP,
     DETERMINERS,
@@ -115,6 +116,8 @@ class Resolver:
             return self._pronoun(low, np, pos)
         if self._is_epithet(np):
             return self._epithet(np, pos)
+        if found := finding_source(np):  # `research from analysts Gartner`: Gartner's words
+            return spoken_by_body(self._resolve(found.np, pos + found.shift, role), np)
         author = document_author(self.doc, pos) if document_noun(np) else None
         if author is not None:  # `The message reads`: whoever sent it (`documents`)
             return replace(self._resolve(author.np, author.pos, role), as_written=np)

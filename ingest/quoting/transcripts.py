@@ -25,7 +25,7 @@ from ingest.quoting.lexicon import (
 from ingest.quoting.model import Findings, Label, Resolved, Turn, quote_record, trim_span
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.table import Rule
-from ingest.speakers import role_matches
+from ingest.speakers import role_matches, title_case_line
 
 Entities = dict[str, tuple[tuple[str, int, int], ...]]
 
@@ -78,16 +78,17 @@ def confirmed_turns(doc: Findings, entities: Entities) -> list[Turn]:
     Populist Anger ...") runs only to its paragraph end, and only counts when what follows is
     long enough to be speech.
     """
-    doubled = {lab.name for lab in doc.labels if lab.doubled}
-    rules = {lab.pos: _first_rule(LABEL_RULES, lab, doubled, entities) for lab in doc.labels}
-    kept = [lab for lab in doc.labels if rules[lab.pos]]
-    with_office = [lab for lab in doc.labels if not rules[lab.pos] and _office_and_name(lab)]
+    labels = [lab for lab in doc.labels if not _headline(doc.text, lab)]
+    doubled = {lab.name for lab in labels if lab.doubled}
+    rules = {lab.pos: _first_rule(LABEL_RULES, lab, doubled, entities) for lab in labels}
+    kept = [lab for lab in labels if rules[lab.pos]]
+    with_office = [lab for lab in labels if not rules[lab.pos] and _office_and_name(lab)]
     if len(kept) + len(with_office) >= 2:
         lowered = frozenset(_LOWER_WORD.findall(doc.text))
-        for lab in doc.labels:
+        for lab in labels:
             found = _first_rule(TRANSCRIPT_LABEL_RULES, lab, entities, lowered)
             rules[lab.pos] = rules[lab.pos] or found
-        kept = [lab for lab in doc.labels if rules[lab.pos]]
+        kept = [lab for lab in labels if rules[lab.pos]]
     if len(kept) == 1 and kept[0].text.lower() not in QA_LABELS:
         lab = kept[0]
         end = next((e for s, e in doc.paragraphs if s <= lab.body < e), len(doc.text))
@@ -101,6 +102,18 @@ def confirmed_turns(doc: Findings, entities: Entities) -> list[Turn]:
         Turn(lab.body, kept[i + 1].pos if i + 1 < len(kept) else len(doc.text), lab, rules[lab.pos])
         for i, lab in enumerate(kept)
     ]
+
+
+def _headline(text: str, lab: Label) -> bool:
+    """`Ana Vell: ‘No Idea’ If I Would Have Told The Board.` as a line of its own: a headline
+    in title case (`title_case_line`) that names whom it is about; its words are the
+    editor's, and a list of such headlines (`Related:`) is no one's turn."""
+    if lab.text.lower() in QA_LABELS:
+        return False  # `Q: Does Ana Vell Agree?` asks
+    if text[text.rfind("\n", 0, lab.pos) + 1 : lab.pos].strip():
+        return False  # inline (`... Ana Vell: Yes, Westport. Tom Reed: Good.`): a turn
+    end = text.find("\n", lab.body)
+    return title_case_line(text[lab.body : end if end >= 0 else len(text)])
 
 
 def _opens_quotation(text: str, body: int) -> bool:

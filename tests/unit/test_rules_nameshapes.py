@@ -15,6 +15,12 @@ PARTICLES = [
     ("Crown Prince Khalid bin Rashed", (13, 23), "Khalid bin Rashed"),
     ("Tom Vell of the Harbour Board", (0, 8), "Tom Vell"),  # `of` is no particle
     ("Anna de Wit", (0, 11), "Anna de Wit"),  # whole already
+    # a weekday surname NER cut off as a date, after a role word
+    ("England sevens coach Ivo Friday", (21, 24), "Ivo Friday"),
+    ("coach Ivo Friday.", (6, 9), "Ivo Friday"),
+    ("Trump Monday", (0, 5), "Trump"),  # a US-style date after a bare surname
+    ("coach Ivo on Friday", (6, 9), "Ivo"),  # a date with `on`
+    ("coach Ivo Vell Friday", (6, 14), "Ivo Vell"),  # a full name: a date after it
 ]
 
 

@@ -124,6 +124,25 @@ TRANSCRIPTS = [
         id="a_short_answer_is_no_list",
     ),
     pytest.param(
+        "Ana Vell: I Am Not Much Of A Builder Compared To My Father.\n\nWESTPORT - Ana Vell "
+        "defended the harbour plan on Monday, saying the jobs would outweigh the costs.\n\n"
+        "Related:\n\nTom Reed Put On The Defensive Over Harbour Policy.\n\nAna Vell: I Am Not "
+        "Much Of A Builder Compared To My Father.",
+        [],
+        id="title_case_headlines_after_a_name_are_no_turns",
+    ),
+    pytest.param(
+        "Interview with Anna Berg.\n\nQ: What of the harbour?\n\nA: It opens in May.\n\n"
+        "Q: Does Tom Reed Agree?\n\nA: He does.",
+        [
+            (None, "What of the harbour?", "qa_question"),
+            ("Anna Berg", "It opens in May.", "qa_answer"),
+            (None, "Does Tom Reed Agree?", "qa_question"),
+            ("Anna Berg", "He does.", "qa_answer"),
+        ],
+        id="a_title_case_question_is_still_asked",
+    ),
+    pytest.param(
         "The Latest: Sanders wins Minnesota.\n\nSanders won the caucuses on Tuesday.",
         [],
         id="heading_with_colon_is_not_a_transcript",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from evals.speaker_census import bare_surname, mention, possessive
+from evals.speaker_census import bare_surname, cut_name, finding_phrase, mention, possessive
 from ingest.types import Quote
 
 # (speaker, as written, counted as a possessive)
@@ -46,3 +46,33 @@ BARE_SURNAMES = [
 @pytest.mark.parametrize(("text", "speaker", "counted"), BARE_SURNAMES)
 def test_bare_surname(text: str, speaker: str, counted: bool) -> None:
     assert bare_surname(text, speaker) is counted
+
+
+@pytest.mark.parametrize(
+    ("speaker", "counted"),
+    [
+        ("research from technology analysts Vellcorp", True),
+        ("recent report by Harbour Weekly", True),
+        ("Vellcorp", False),
+        ("report", False),  # a finding, but no body named after it
+        ("survey of voters", False),
+    ],
+)
+def test_finding_phrase(speaker: str, counted: bool) -> None:
+    assert finding_phrase(speaker) is counted
+
+
+# (speaker, as written, counted as a name cut short)
+CUT_NAMES = [
+    ("Ivo", "England sevens coach Ivo Friday", True),
+    ("Ivo Friday", "England sevens coach Ivo Friday", False),
+    ("Ivo", "coach Ivo", False),
+    ("Ivo", "coach Ivo on Friday", False),  # a lower-case word after the name
+    ("Vell", "Vell", False),
+]
+
+
+@pytest.mark.parametrize(("speaker", "written", "counted"), CUT_NAMES)
+def test_cut_name(speaker: str, written: str, counted: bool) -> None:
+    quote = Quote("x", 0, 1, speaker=speaker, speaker_as_written=written)
+    assert cut_name(quote) is counted

@@ -14,6 +14,7 @@ from ingest.speakers import (
     match_speaker,
     name_mentions,
     role_matches,
+    speakers_named,
     strip_titles,
     surname,
     unify_speakers,
@@ -558,3 +559,32 @@ def test_a_quantifier_starts_no_name(phrase: str) -> None:
     from ingest.speakers import is_named_speaker
 
     assert not is_named_speaker(phrase)
+
+
+# (a person the article writes with a role, its speakers, those who take the role)
+SPEAKERS_NAMED_CASES = [
+    ("Tom Vell", {"Ana Vell"}, set()),  # a shared surname is not the person
+    ("Tom Vell", {"Vell", "Ana Vell"}, {"Vell"}),  # the bare surname may be him
+    ("Tom Vell", {"Tom Vell", "Ana Vell"}, {"Tom Vell"}),
+    ("T. Vell", {"Tom Vell"}, {"Tom Vell"}),  # an initial is compatible
+    ("Vell", {"Ana Vell"}, {"Ana Vell"}),  # `Mr Vell` written alone: one Vell speaks
+    ("Tom Vell", {"Tom Reed"}, set()),
+]
+
+
+@pytest.mark.parametrize(("person", "speakers", "named"), SPEAKERS_NAMED_CASES)
+def test_a_role_goes_to_a_speaker_who_can_be_the_person(
+    person: str, speakers: set[str], named: set[str]
+) -> None:
+    assert speakers_named(person, speakers) == named
+
+
+def test_a_role_written_with_one_full_name_is_not_given_to_another() -> None:
+    from ingest.quotes import extract_quotes
+
+    text = (
+        "Ana Vell campaigned in Westland. Former Mayor Tom Vell joined her at the pier. "
+        '"We will win the harbour vote," Ana Vell said.'
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.role) for q in quotes] == [("Ana Vell", None)]

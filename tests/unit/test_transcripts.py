@@ -21,6 +21,10 @@ def _turns(text: str) -> list[tuple[str | None, str | None, str]]:
     ]
 
 
+LONG_ROLE = (
+    "Director of the Federal Service of the Harbour Guard Troops of the Westland Federation "
+    "and Commander of the Harbour Guard Troops of the Westland Federation"
+)
 # (case, text, expected (speaker, role, first words) per turn)
 TURN_CASES = [
     (
@@ -40,6 +44,46 @@ TURN_CASES = [
         [
             ("Anna Berg", None, "Thank you. M"),
             ("Tom Reed", "Director of the Weather Office", "Ms Berg, the"),
+            ("Anna Berg", None, "Good."),
+        ],
+    ),
+    (
+        "doubled_label_with_a_dash_in_its_role",
+        "Anna Berg: Thank you. Minister of Roads Tom Reed Reed TomDeputy Mayor– Roads Minister: "
+        "Ms Berg, the roads are open. Anna Berg: Good.",
+        [
+            ("Anna Berg", None, "Thank you."),
+            ("Tom Reed", "Minister of Roads", "Ms Berg, the"),
+            ("Anna Berg", None, "Good."),
+        ],
+    ),
+    (
+        "doubled_label_with_a_glued_acronym",
+        "Anna Berg: Thank you. Head of the Harbour Agency Tom Reed Reed TomHead of the Harbour "
+        "Agency(HHA): Good afternoon, Ms Berg. Anna Berg: Good.",
+        [
+            ("Anna Berg", None, "Thank you."),
+            ("Tom Reed", "Head of the Harbour Agency", "Good afterno"),
+            ("Anna Berg", None, "Good."),
+        ],
+    ),
+    (
+        "long_doubled_label",
+        "Anna Berg: Thank you. Director of the Federal Service of the Harbour Guard Troops of "
+        "the Westland Federation and Commander of the Harbour Guard Troops of the Westland "
+        "Federation Tom Reed Reed TomDirector of the Federal Service of Harbour Guard Troops "
+        "and Commander of the Harbour Guard : Ms Berg, all is calm. Anna Berg: Good.",
+        [
+            ("Anna Berg", None, "Thank you."),
+            ("Tom Reed", LONG_ROLE, "Ms Berg, all"),
+            ("Anna Berg", None, "Good."),
+        ],
+    ),
+    (
+        "a_dash_before_a_label_in_running_text_opens_no_label",
+        "Anna Berg: Thank you. The harbour is calm – Tom Reed: yes, it is. Anna Berg: Good.",
+        [
+            ("Anna Berg", None, "Thank you. T"),
             ("Anna Berg", None, "Good."),
         ],
     ),
