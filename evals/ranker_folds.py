@@ -10,7 +10,11 @@ learn to rank). Each model is fitted on one fold and scored on the other: the sh
 answerable questions whose top unit holds the evidence. Models: the trees `fit_ranker` ships
 (`TREE_PARAMS`) and the conditional logit they replaced, kept here as the baseline.
 `--drop sentence_dense,sentence_gap` scores both without those features (what they add);
-`--param num_leaves=15` (repeatable) fits the trees with one of `TREE_PARAMS` changed.
+`--param num_leaves=15` (repeatable) fits the trees with one of `TREE_PARAMS` changed, for
+every family, `--param speaker:extra_trees=0` for one (over its `FAMILY_TREE_PARAMS`).
+`--splits 3` halves dev by article three different ways and pools the held-out questions (each
+question is scored three times): a one-question difference in a small set is noise, and one
+halving cannot say which.
 `--by-corpus` scores the shipped trees per family and question set, in-sample (fitted on all
 of dev, as shipped) against held out: how much of a dev number is the model remembering the
 questions it was fitted on, which a test split then does not give back.
@@ -36,10 +40,11 @@ from pathlib import Path
 import numpy as np
 
 from app.evidence import FEATURES, QUESTION_FEATURES
-from app.ranker import LinearModel, TreeModel, threshold_for
+from app.ranker import FAMILIES, LinearModel, TreeModel, threshold_for
 from app.settings import set_process_switches
 from evals.fit_ranker import (
     FALSE_ABSTENTION_TARGET,
+    FAMILY_TREE_PARAMS,
     TREE_PARAMS,
     Question,
     Ranked,
@@ -54,9 +59,9 @@ from evals.fit_ranker import (
 Scorer = Callable[[np.ndarray], np.ndarray]
 
 
-def fit_linear(questions: list[Question], l2: float = 0.01) -> Scorer:
+def fit_linear(questions: list[Question], l2: float = 0.01, family: str | None = None) -> Scorer:
     """The conditional logit (a softmax over each question's candidates, the evidence units as
-    the target) that ranked units before the trees."""
+    the target) that ranked units before the trees (one for every family)."""
     from scipy.optimize import minimize
 
     data = [(q.features, q.labels.astype(bool)) for q in questions if _usable(q)]
@@ -77,8 +82,8 @@ def fit_linear(questions: list[Question], l2: float = 0.01) -> Scorer:
     return lambda x: x @ w
 
 
-def fit_trees(questions: list[Question]) -> Scorer:
-    return fit_units(questions).model.scores
+def fit_trees(questions: list[Question], family: str | None = None) -> Scorer:
+    return fit_units(questions, family).model.scores
 
 
 def _usable(q: Question) -> bool:
@@ -104,18 +109,38 @@ def without(question: Question, dropped: list[str]) -> Question:
     return replace(question, features=features)
 
 
-def article_fold(row: dict) -> int:
+def article_fold(row: dict, split: int = 0) -> int:
+    """The half of dev the question's gold article falls in, for the `split`-th way of halving
+    (0: the one every earlier table used)."""
     key = (row.get("gold_docs") or [row["id"]])[0]
+    key = key if split == 0 else f"{split}:{key}"
     return int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2
 
 
-MODELS: dict[str, Callable[[list[Question]], Scorer]] = {
+def set_param(setting: str) -> str | None:
+    """Apply one `--param [FAMILY:]NAME=VALUE`; the error, if it is not a tree setting."""
+    target, _, value = setting.partition("=")
+    family, _, name = target.rpartition(":")
+    if name not in TREE_PARAMS or (family and family not in FAMILIES):
+        return f"not a tree setting: {target}"
+    kind = type(TREE_PARAMS[name])
+    parsed = value.lower() in ("1", "true") if kind is bool else kind(value)
+    if family:
+        FAMILY_TREE_PARAMS.setdefault(family, {})[name] = parsed
+    else:
+        TREE_PARAMS[name] = parsed
+        for overrides in FAMILY_TREE_PARAMS.values():
+            overrides.pop(name, None)
+    return None
+
+
+MODELS: dict[str, Callable[..., Scorer]] = {
     "conditional logit": fit_linear,
     "trees": fit_trees,
 }
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", action="append", required=True, metavar="DATASET=STORE")
     parser.add_argument("--cache", type=Path, help="fit_ranker's cache of collected candidates")
@@ -125,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--by-corpus", action="store_true", help="in-sample vs held out, per question set"
+    )
+    parser.add_argument(
+        "--splits", type=int, default=1, help="halve dev by article this many ways, pooled"
     )
     parser.add_argument(
         "--answerable",
@@ -141,13 +169,17 @@ def main(argv: list[str] | None = None) -> int:
         default=FALSE_ABSTENTION_TARGET,
         help="false abstention the refitted thresholds allow on their fold",
     )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
     set_process_switches()
     for setting in args.param:
-        name, _, value = setting.partition("=")
-        if name not in TREE_PARAMS:
-            parser.error(f"not a tree setting: {name}")
-        TREE_PARAMS[name] = type(TREE_PARAMS[name])(value)
+        error = set_param(setting)
+        if error:
+            parser.error(error)
     dropped = [n for n in args.drop.split(",") if n]
     unknown = set(dropped) - set(FEATURES)
     if unknown:
@@ -160,8 +192,10 @@ def main(argv: list[str] | None = None) -> int:
         questions = collected_set(spec, None, args.cache)
         for question, row in zip(questions, rows, strict=True):
             kept = without(question, dropped)
-            groups[question.family].append((kept, article_fold(row)))
-            sets[f"{question.family} {Path(dataset).stem}"].append((kept, article_fold(row)))
+            for split in range(args.splits if not args.answerable else 1):
+                fold = 2 * split + article_fold(row, split)
+                groups[question.family].append((kept, fold))
+                sets[f"{question.family} {Path(dataset).stem}"].append((kept, fold))
     if args.by_corpus:
         print_by_set(groups, sets)
         return 0
@@ -172,37 +206,53 @@ def main(argv: list[str] | None = None) -> int:
         weights = kept_models(json.loads(args.answerable.read_text(encoding="utf-8")))
         print_answerable(sets, weights, left_out, args.target)
         return 0
+    print_models(groups)
+    return 0
+
+
+def _folds(group: list[tuple[Question, int]]) -> list[int]:
+    """The held-out halves: 2 * split + half, for each way of halving dev."""
+    return sorted({f for _, f in group})
+
+
+def _train(group: list[tuple[Question, int]], fold: int) -> list[Question]:
+    """What a model scoring `fold` is fitted on: the other half of the same halving."""
+    return [q for q, f in group if f // 2 == fold // 2 and f != fold]
+
+
+def print_models(groups: dict[str, list[tuple[Question, int]]]) -> None:
+    """Per family: the held-out top unit of each model (questions counted once per halving)."""
     print("| family | questions | " + " | ".join(MODELS) + " |")
     print("|---|---:|" + "---:|" * len(MODELS))
     for family, group in sorted(groups.items()):
         cells = []
         for fit in MODELS.values():
             hits: list[bool] = []
-            for fold in (0, 1):
-                train = [q for q, f in group if f != fold]
-                hits += top_hit([q for q, f in group if f == fold], fit(train))
+            for fold in _folds(group):
+                scorer = fit(_train(group, fold), family=family)
+                hits += top_hit([q for q, f in group if f == fold], scorer)
             cells.append(f"{np.mean(hits):.3f}")
         print(f"| {family} | {len(hits)} | " + " | ".join(cells) + " |")
-    return 0
 
 
 def print_by_set(
     groups: dict[str, list[tuple[Question, int]]], sets: dict[str, list[tuple[Question, int]]]
 ) -> None:
     """Per family and question set: the top unit's hit when the trees saw the question (fitted
-    on all of the family's dev questions, as shipped) and when they did not (the other fold)."""
+    on all of the family's dev questions, as shipped) and when they did not (the other half;
+    with several halvings, every one of them pooled)."""
     print("| family, question set | questions | in-sample | held out | gap |")
     print("|---|---:|---:|---:|---:|")
     for family, group in sorted(groups.items()):
-        shipped = fit_trees([q for q, _ in group])
-        folds = {fold: fit_trees([q for q, f in group if f != fold]) for fold in (0, 1)}
+        shipped = fit_trees([q for q, f in group if f < 2], family)  # each question once
+        folds = {fold: fit_trees(_train(group, fold), family) for fold in _folds(group)}
         for name, members in sorted(sets.items()):
             if not name.startswith(f"{family} "):
                 continue
-            seen = top_hit([q for q, _ in members], shipped)
+            seen = top_hit([q for q, f in members if f < 2], shipped)
             held = [
                 h
-                for fold in (0, 1)
+                for fold in folds
                 for h in top_hit([q for q, f in members if f == fold], folds[fold])
             ]
             if seen:

@@ -1,0 +1,108 @@
+"""Tree settings per question family, new trees under a kept answerability model, and dev
+halved by article several ways (`evals.ranker_folds --splits`): made-up numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.evidence import FEATURES, QUESTION_FEATURES
+from evals import fit_ranker, ranker_folds
+from evals.fit_ranker import (
+    TREE_PARAMS,
+    Question,
+    fit_family,
+    fit_units,
+    rank_questions,
+    tree_params,
+)
+from evals.ranker_folds import _folds, _train, article_fold, print_models, set_param
+
+COVER = FEATURES.index("unit_cover")
+
+
+def _questions(n: int, seed: int = 0) -> list[Question]:
+    """Questions whose evidence unit (index 2) has the highest `unit_cover`; every fourth is
+    unanswerable, with only low-cover candidates."""
+    rng = np.random.default_rng(seed)
+    found = []
+    for i in range(n):
+        answerable = i % 4 != 0
+        x = rng.uniform(0.0, 0.4, size=(8, len(FEATURES)))
+        labels = np.zeros(8, dtype=int)
+        if answerable:
+            x[2, COVER] = rng.uniform(0.7, 1.0)
+            labels[2] = 1
+        found.append(Question("speaker", answerable, x, labels, 0.0, 2))
+    return found
+
+
+def test_speaker_trees_are_randomised_and_coarse_and_the_others_keep_the_shared_settings():
+    assert tree_params("speaker")["extra_trees"] is True
+    assert tree_params("speaker")["min_child_samples"] == 200
+    assert tree_params("who_said") == TREE_PARAMS == tree_params("general") == tree_params(None)
+    assert TREE_PARAMS["extra_trees"] is False  # the override does not leak into the shared
+
+
+def test_speaker_trees_differ_from_the_shared_settings_and_still_find_the_evidence() -> None:
+    questions = _questions(240)
+    speaker, shared = fit_units(questions, "speaker"), fit_units(questions, "general")
+    assert speaker.stored["trees"] != shared.stored["trees"]
+    assert shared.stored == fit_units(questions).stored  # no family: the shared settings
+    assert all(r.top_hit for r in rank_questions(questions, speaker.model) if r.answerable)
+
+
+def test_refit_units_fits_new_trees_under_the_kept_answerability_model() -> None:
+    questions = _questions(160)
+    fresh, _ = fit_family("general", questions)
+    other = {
+        **fresh,
+        "units": {**fresh["units"], "scale": 0.0},  # marks the kept trees
+        "answerable": {"coef": [0.0] * len(QUESTION_FEATURES), "intercept": 1.0},
+        "threshold": 0.3,
+    }
+    kept, _ = fit_family("general", questions, other, keep_answerable=True)
+    assert kept["units"] is other["units"]
+    refit, _ = fit_family("general", questions, other, keep_answerable=True, refit_units=True)
+    assert refit["units"] == fresh["units"]  # fitted again, as a fresh fit would
+    assert refit["answerable"] == other["answerable"] and refit["threshold"] == 0.3
+
+
+def test_a_param_can_name_one_family_and_a_shared_one_replaces_the_overrides(monkeypatch):
+    monkeypatch.setattr(fit_ranker, "TREE_PARAMS", dict(TREE_PARAMS))
+    monkeypatch.setattr(ranker_folds, "TREE_PARAMS", fit_ranker.TREE_PARAMS)
+    overrides = {"speaker": {"extra_trees": True, "min_child_samples": 200}}
+    monkeypatch.setattr(fit_ranker, "FAMILY_TREE_PARAMS", overrides)
+    monkeypatch.setattr(ranker_folds, "FAMILY_TREE_PARAMS", overrides)
+    assert set_param("speaker:extra_trees=0") is None
+    assert fit_ranker.tree_params("speaker")["extra_trees"] is False
+    assert set_param("who_said:num_leaves=15") is None
+    assert fit_ranker.tree_params("who_said")["num_leaves"] == 15
+    assert fit_ranker.tree_params("general")["num_leaves"] == TREE_PARAMS["num_leaves"]
+    assert set_param("min_child_samples=80") is None
+    assert fit_ranker.tree_params("speaker")["min_child_samples"] == 80  # for every family
+    assert set_param("nobody:num_leaves=3") and set_param("leaves=3")  # refused, with a reason
+
+
+def test_each_halving_keeps_an_article_on_one_side_and_trains_on_its_own_other_half() -> None:
+    rows = [{"id": f"q{i}", "gold_docs": [f"article-{i % 40}"]} for i in range(200)]
+    for split in range(3):
+        folds = {r["gold_docs"][0]: article_fold(r, split) for r in rows}
+        assert all(article_fold(r, split) == folds[r["gold_docs"][0]] for r in rows)
+        assert set(folds.values()) == {0, 1}
+    halvings = [[article_fold(r, split) for r in rows[:40]] for split in range(3)]
+    assert halvings[0] != halvings[1] != halvings[2]  # three different ways
+    assert all(article_fold(r) == article_fold(r, 0) for r in rows)  # the earlier tables' own
+    questions = _questions(6)
+    group = [(q, 2 * s + (n % 2)) for s in range(3) for n, q in enumerate(questions)]
+    assert _folds(group) == [0, 1, 2, 3, 4, 5]
+    assert _train(group, 3) == [q for n, q in enumerate(questions) if n % 2 == 0]
+
+
+def test_the_model_table_pools_every_halving(capsys) -> None:
+    questions = _questions(80)
+    group = [(q, 2 * s + (n % 2)) for s in range(2) for n, q in enumerate(questions)]
+    print_models({"general": group})
+    row = capsys.readouterr().out.splitlines()[2].strip(" |").split(" | ")
+    assert int(row[1]) == 2 * sum(q.answerable for q in questions)  # once per halving
+    assert float(row[3]) == pytest.approx(1.0)  # the trees find the planted evidence
