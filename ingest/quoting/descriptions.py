@@ -224,13 +224,19 @@ def _organisation(doc: Findings, entities: Entities, pos: int, people: list[str]
 def _subject_person(doc: Findings, entities: Entities, pos: int) -> str | None:
     """The person NER finds in the subject of the nearest narrative sentence before `pos`;
     a pronoun subject refers further back, so it is passed over. Any other subject (`The
-    documentary sparked ...`, `Arsenal will ...`) or none found means the narrative is not
-    plainly about one person there, so None."""
-    for s, e in reversed(_context(doc, pos, org=False)):
+    documentary sparked ...`, `Harbour will ...`) or none found means the narrative is not
+    plainly about one person there, so None. A one-word subject that is the surname of one
+    person the context names in full is that person (`Tom Vell believes ... Vell will
+    captain ...`), though NER on its sentence may call it ORG."""
+    spans = _context(doc, pos, org=False)
+    full = _entity_texts(doc, entities, spans, "PERSON")
+    for s, e in reversed(spans):
         sentence = doc.text[s:e]
         subject = sentence_subject(sentence, s, "")
         if subject is not None and subject.np.lower() in PRONOUNS:
             continue
         people = {name for name, _ in _subject_entities(doc, entities, (s, e), "PERSON")}
+        if not people and subject is not None and " " not in subject.np:
+            people = {n for n in full if len(n.split()) > 1 and n.split()[-1] == subject.np}
         return people.pop() if len(people) == 1 else None
     return None

@@ -90,6 +90,13 @@ CASES = [
         "the striker",
         "Vell",
     ),
+    (  # a surname subject that NER calls ORG: the person the context names in full
+        "Meanwhile, Tom Vell believes the side can win. Vell will captain the side. And the "
+        "striker said he was ready.",
+        [("Tom Vell", "PERSON"), ("Vell", "ORG")],
+        "the striker",
+        "Tom Vell",
+    ),
     (  # a pronoun subject refers further back
         "Ana Kell scored twice on Sunday. She was named the best player. The striker said "
         "she was proud.",
