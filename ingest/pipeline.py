@@ -44,6 +44,8 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 30: a speaker written as a description (`the company said`, `the striker said`) resolves to
+# the one organisation or person the text leaves (coref15, `ingest/quoting/descriptions.py`);
 # 29: junk speakers and label text (attr15, issue 17): a weekday surname NER cut off as a
 # date ("coach Mike Friday" was "Mike"); a finding speaks as its body ("research from analysts
 # Gartner" is Gartner, and "It said" after it); a role written with one full name is not given
@@ -90,7 +92,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "29"
+PIPELINE_VERSION = "30"
 
 
 @dataclass

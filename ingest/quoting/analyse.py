@@ -8,6 +8,7 @@ without loading spaCy; speakers are resolved afterwards (`build`), with NER on t
 from __future__ import annotations
 
 from ingest.quoting.attributions import opening_subjects
+from ingest.quoting.descriptions import context_sentences
 from ingest.quoting.labels import QA_LABELS, find_labels
 from ingest.quoting.marks import attach_phrase, find_pieces
 from ingest.quoting.model import Findings
@@ -42,4 +43,5 @@ def analyse(text: str) -> Findings:
     doc.phrases |= {r.name for r in doc.roles}
     doc.names = narrative_names(doc)
     doc.phrases |= {n.name for n in doc.names}
+    doc.phrases |= context_sentences(doc)  # `the company said`: the names before it
     return doc

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ingest.quoting.descriptions import resolve_description
 from ingest.quoting.documents import document_author, document_noun
 from ingest.quoting.findings import finding_source, spoken_by_body
 from ingest.quoting.lexicon import (
@@ -22,6 +23,7 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
+from ingest.quoting.lexicon_descriptions import DEMONYMS
 from ingest.quoting.model import Findings, NameMention, Resolved
 from ingest.quoting.nameshapes import (
     bare_office,
@@ -152,9 +154,10 @@ class Resolver:
             named = self._capitalised(np, words, ents, role)
             if named is not None:
                 return named
-        matched = self._role_person(np, pos)
-        if matched:
+        if matched := self._role_person(np, pos):
             return Resolved(matched[0], np, matched[1], "person")
+        if described := resolve_description(self.doc, self.entities, np, pos, self.mentions):
+            return described  # `the company said`: the one company named before it
         caps = [w for w in words if CAP.match(w)]
         if (
             caps
@@ -267,11 +270,11 @@ class Resolver:
         if not m:
             return False
         word = m.group("word")
-        if word is not None and word.endswith("s") and word not in _DEMONYMS:
+        if word is not None and word.endswith("s") and word not in DEMONYMS:
             return False  # `the Saudis`: a group, not one person
         return (
             word is None
-            or word in _DEMONYMS
+            or word in DEMONYMS
             or any(label == "NORP" for label, _, _ in self.entities.get(np, ()))
         )
 
@@ -361,11 +364,6 @@ _NOT_A_NAME = (
 _EPITHET = re.compile(
     r"^[Tt]he\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+[A-Z][a-z]+)?"
     r"|(?P<word>[A-Z][a-z]+))$"
-)
-_DEMONYMS = frozenset(
-    split_words("""Briton Scot Swede Dane Spaniard Frenchman Frenchwoman Dutchman Welshman
-    Welshwoman Irishman Englishman Englishwoman Scotsman Scotswoman Finn Pole Serb Croat Swiss
-    Kiwi Aussie Argentine Brazilian""")
 )
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\b")
 
