@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from app.evidence import FEATURES, QUESTION_FEATURES, question_features
-from app.ranker import LONG_TOPIC_TERMS, TreeModel, threshold_for
+from app.ranker import FAMILIES, LONG_TOPIC_TERMS, TreeModel, threshold_for
 from app.settings import set_process_switches
 from evals.metrics import ANSWERABLE_KINDS, Ref, is_strict
 
@@ -481,7 +481,7 @@ def _kept_options(parser: argparse.ArgumentParser) -> None:
         "--recalibrate",
         action="append",
         default=[],
-        choices=("speaker", "who_said", "general"),
+        choices=FAMILIES,
         metavar="FAMILY",
         help="with --keep-answerable, choose this family's thresholds again on these questions "
         "(its answerability model kept; repeatable)",
@@ -490,7 +490,7 @@ def _kept_options(parser: argparse.ArgumentParser) -> None:
         "--refit-answerable",
         action="append",
         default=[],
-        choices=("speaker", "who_said", "general"),
+        choices=FAMILIES,
         metavar="FAMILY",
         help="with --keep-answerable, refit this family's answerability model and thresholds "
         "all the same (repeatable)",
@@ -499,7 +499,7 @@ def _kept_options(parser: argparse.ArgumentParser) -> None:
         "--refit-units",
         action="append",
         default=[],
-        choices=("speaker", "who_said", "general"),
+        choices=FAMILIES,
         metavar="FAMILY",
         help="with --keep-units, fit this family's trees again all the same (with "
         "--keep-answerable its answerability model is still kept; repeatable)",
@@ -510,8 +510,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     set_process_switches()
-
-    from app.ranker import FAMILIES
 
     _loadable_weights()
     questions: list[Question] = []
@@ -572,7 +570,7 @@ def _loadable_weights() -> None:
     """Collecting asks the desk, which loads the shipped weights: after a feature change they
     are refused, so neutral ones (every unit equal, nothing declined) stand in until the fit
     writes the new weights. Candidates and their features do not depend on the weights."""
-    from app.ranker import FAMILIES, WEIGHTS_PATH, EvidenceRanker
+    from app.ranker import WEIGHTS_PATH, EvidenceRanker
 
     try:
         EvidenceRanker.load(WEIGHTS_PATH)
