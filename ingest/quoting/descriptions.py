@@ -132,9 +132,12 @@ def _org_name(name: str) -> str:
     return out
 
 
-def _subject_entities(doc: Findings, entities: Entities, span: Span, label: str) -> list[str]:
+def _subject_entities(
+    doc: Findings, entities: Entities, span: Span, label: str
+) -> list[tuple[str, int]]:
     """The entities of one label that the sentence's subject is or holds (`Tom Vell`,
-    `Vellcorp`, `Harbour United's response`), read from NER on the whole sentence."""
+    `Vellcorp`, `Harbour United's response`), read from NER on the whole sentence, each with
+    where it ends in the article (what follows it tells a name from a modifier)."""
     s, e = span
     sentence = doc.text[s:e]
     subject = sentence_subject(sentence, s, "")
