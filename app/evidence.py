@@ -483,7 +483,10 @@ def _sentence_units(
     to that quotation's own units (cited inside its marks, without "he said"); one that only
     touches a quotation is narrative, labelled with that speaker for ranking but never framed
     as speech. A reported statement's sentence is that statement's unit already. A transcript
-    turn that starts inside a sentence ends it before the turn's speaker label (`_before_turn`)."""
+    turn that starts inside a sentence ends it before the turn's speaker label (`_before_turn`);
+    a sentence that opens or closes a quotation running over several is cited whole
+    (`_whole_quotation`)."""
+    seen: set[tuple[int, int]] = set()
     for start, end in _sentences(chunk.text):
         start, end = chunk.start + start, chunk.start + end
         turns = [q.start for _, q in quotes if q.kind == "transcript" and start < q.start < end]
@@ -492,6 +495,10 @@ def _sentence_units(
             if cut is None:
                 continue
             end = cut
+        start, end = _whole_quotation(chunk, start, end)
+        if (start, end) in seen:
+            continue  # the sentence that closes a quotation its predecessor opened
+        seen.add((start, end))
         overlapping = [(qid, q) for qid, q in quotes if q.start < end and start < q.end]
         quoted = sum(
             min(end, q.end) - max(start, q.start) for _, q in overlapping if q.kind != "indirect"
@@ -541,10 +548,56 @@ def _sentence_before(chunk: Chunk, start: int) -> str:
     return chunk.text[before[-1][0] : before[-1][1]] if before else ""
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 @lru_cache(maxsize=8192)
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a chunk's text, cached: several units of one chunk ask for them."""
-    return sentence_spans(text)
+    """Sentence spans of a chunk's text, cached: several units of one chunk ask for them. A
+    paragraph break always ends a sentence: the splitter wants a capital after a full stop, and
+    a paragraph may open with markup or a lower-case word ("... on Monday.\n\n<tweet ...>“Very
+    good reporter.") or end without one, which had made one cited "sentence" of two
+    paragraphs."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_spans(text):
+        pos = start
+        for brk in _PARAGRAPH_BREAK.finditer(text, start, end):
+            spans += _stripped(text, pos, brk.start())
+            pos = brk.end()
+        spans += _stripped(text, pos, end)
+    return spans
+
+
+def _stripped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) without surrounding whitespace; none when nothing else is left."""
+    piece = text[start:end]
+    kept = piece.strip()
+    if not kept:
+        return []
+    first = start + piece.index(kept)
+    return [(first, first + len(kept))]
+
+
+def _whole_quotation(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
+    """A narrative sentence that opens a quotation (“) closed only in a later sentence of its
+    paragraph, or closes one (”) opened in an earlier sentence, is cited with the sentences up
+    to the other mark: cut at its own end, the answer showed a mark never closed (or never
+    opened), leaving the reader to guess where the speaker's words stop. Curly marks only:
+    a straight one does not say which way it faces."""
+    text, base = chunk.text, chunk.start
+    piece = text[start - base : end - base]
+    opened, closed = piece.count("“"), piece.count("”")
+    if opened > closed:
+        close = text.find("”", end - base)
+        brk = _PARAGRAPH_BREAK.search(text, end - base)
+        if close >= 0 and not (brk and brk.start() < close):
+            end = base + next((e for s, e in _sentences(text) if s <= close < e), close + 1)
+    elif closed > opened:
+        open_ = text.rfind("“", 0, start - base)
+        brk = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, start - base)]
+        if open_ >= 0 and not (brk and brk[-1] > open_):
+            start = base + next((s for s, e in _sentences(text) if s <= open_ < e), open_)
+    return start, end
 
 
 def _cover(weights: dict[str, float], terms: Sequence[str]) -> float:

@@ -124,3 +124,30 @@ def test_a_sentence_ends_before_a_transcript_turn_that_starts_in_it(
     units = list(_sentence_units(chunk, [("q", quote)], str))
     assert [text[u.start : u.end] for u in units] == narrative
     assert all(u.speaker is None for u in units)
+
+
+# (text, the narrative units' texts): a paragraph break ends a sentence, and a sentence that
+# opens or closes a quotation running over several is cited whole, within its paragraph.
+MARK_CASES = [
+    (
+        "Ana Vell wrote on Monday.\n\n<post>“Very good reporter. Terrific.” Tom Reed agreed.",
+        ["Ana Vell wrote on Monday.", "<post>“Very good reporter. Terrific.”", "Tom Reed agreed."],
+    ),
+    (  # a mark closed in the next paragraph is left as written
+        "She wrote: “Very good.\n\nTerrific.” Then she left.",
+        ["She wrote: “Very good.", "Terrific.”", "Then she left."],
+    ),
+    (  # balanced marks: sentences as they are
+        "He called it “good”. Others did not.",
+        ["He called it “good”.", "Others did not."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "narrative"), MARK_CASES)
+def test_a_quotation_over_several_sentences_is_cited_whole_within_its_paragraph(
+    text: str, narrative: list[str]
+) -> None:
+    chunk = Chunk("c:0", "c", 0, text, 0, len(text), 1, 1, title="Made-up")
+    units = list(_sentence_units(chunk, [], str))
+    assert [text[u.start : u.end] for u in units] == narrative
