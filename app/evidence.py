@@ -495,7 +495,9 @@ def _sentence_units(
             if cut is None:
                 continue
             end = cut
-        start, end = _whole_quotation(chunk, start, end)
+        whole = _whole_quotation(chunk, start, end)
+        if not any(q.kind == "transcript" and whole[0] < q.start < whole[1] for _, q in quotes):
+            start, end = whole  # never across a turn's label
         if (start, end) in seen:
             continue  # the sentence that closes a quotation its predecessor opened
         seen.add((start, end))

@@ -151,3 +151,12 @@ def test_a_quotation_over_several_sentences_is_cited_whole_within_its_paragraph(
     chunk = Chunk("c:0", "c", 0, text, 0, len(text), 1, 1, title="Made-up")
     units = list(_sentence_units(chunk, [], str))
     assert [text[u.start : u.end] for u in units] == narrative
+
+
+def test_a_quotation_is_never_cited_whole_across_a_transcript_turn() -> None:
+    text = "The host read “a letter. Tom Wright: We agreed.” Then they left."
+    chunk = Chunk("d:0", "d", 0, text, 0, len(text), 1, 1, title="Made-up")
+    start = text.index("We agreed.")
+    quote = Quote("We agreed.", start, start + len("We agreed."), "transcript", "Tom Wright")
+    units = list(_sentence_units(chunk, [("q", quote)], str))
+    assert [text[u.start : u.end] for u in units] == ["The host read “a letter.", "Then they left."]
