@@ -274,3 +274,26 @@ def fake_desk_from_settings(settings: Any):
         batch_articles=settings.ingest.write_batch_articles,
     )
     return QuoteDesk(settings, store, retriever, ingestor)
+
+
+def made_up_questions(
+    rng: Any, n: int, family: str, candidates: int, topic_terms: int
+) -> list[Any]:
+    """Made-up ranker questions (`evals.fit_ranker.Question`) whose evidence unit (index 2) has
+    the highest `unit_cover`; every fourth is unanswerable, with only low-cover candidates."""
+    import numpy as np
+
+    from app.evidence import FEATURES
+    from evals.fit_ranker import Question
+
+    cover = FEATURES.index("unit_cover")
+    found = []
+    for i in range(n):
+        answerable = i % 4 != 0
+        x = rng.uniform(0.0, 0.4, size=(candidates, len(FEATURES)))
+        labels = np.zeros(candidates, dtype=int)
+        if answerable:
+            x[2, cover] = rng.uniform(0.7, 1.0)
+            labels[2] = 1
+        found.append(Question(family, answerable, x, labels, 0.0, topic_terms))
+    return found

@@ -44,6 +44,7 @@ from evals.fit_ranker import (
     tree_arrays,
 )
 from ingest.types import Chunk
+from tests.helpers import made_up_questions
 
 COL = {name: n for n, name in enumerate(FEATURES)}
 
@@ -232,18 +233,8 @@ def test_reliability_bins_count_every_question_once() -> None:
 
 
 def _questions(rng: np.random.Generator, n: int) -> list[Question]:
-    """Made-up questions whose evidence unit has the highest `unit_cover`; the unanswerable
-    ones have only low-cover candidates."""
-    found = []
-    for i in range(n):
-        answerable = i % 4 != 0
-        x = rng.uniform(0.0, 0.4, size=(6, len(FEATURES)))
-        labels = np.zeros(6, dtype=int)
-        if answerable:
-            x[2, COL["unit_cover"]] = rng.uniform(0.7, 1.0)
-            labels[2] = 1
-        found.append(Question("general", answerable, x, labels, 0.0, 3))
-    return found
+    """Made-up general questions of six candidates (`tests.helpers.made_up_questions`)."""
+    return made_up_questions(rng, n, "general", 6, 3)
 
 
 def test_fitting_learns_the_informative_feature_and_ranks_the_evidence_first() -> None:

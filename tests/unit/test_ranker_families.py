@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.evidence import FEATURES, QUESTION_FEATURES
+from app.evidence import QUESTION_FEATURES
 from evals import fit_ranker, ranker_folds
 from evals.fit_ranker import (
     TREE_PARAMS,
@@ -17,24 +17,12 @@ from evals.fit_ranker import (
     tree_params,
 )
 from evals.ranker_folds import _folds, _train, article_fold, print_models, set_param
-
-COVER = FEATURES.index("unit_cover")
+from tests.helpers import made_up_questions
 
 
 def _questions(n: int, seed: int = 0) -> list[Question]:
-    """Questions whose evidence unit (index 2) has the highest `unit_cover`; every fourth is
-    unanswerable, with only low-cover candidates."""
-    rng = np.random.default_rng(seed)
-    found = []
-    for i in range(n):
-        answerable = i % 4 != 0
-        x = rng.uniform(0.0, 0.4, size=(8, len(FEATURES)))
-        labels = np.zeros(8, dtype=int)
-        if answerable:
-            x[2, COVER] = rng.uniform(0.7, 1.0)
-            labels[2] = 1
-        found.append(Question("speaker", answerable, x, labels, 0.0, 2))
-    return found
+    """Made-up speaker questions of eight candidates (`tests.helpers.made_up_questions`)."""
+    return made_up_questions(np.random.default_rng(seed), n, "speaker", 8, 2)
 
 
 def test_speaker_trees_are_randomised_and_coarse_and_the_others_keep_the_shared_settings():
