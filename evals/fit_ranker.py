@@ -385,6 +385,8 @@ def fit_family(
         "threshold": round(short, 6),
         "long_threshold": round(long, 6),
     }
+    if kept is not None and not refit_units and "runner_up" in kept:
+        model["runner_up"] = kept["runner_up"]  # a share of these trees' probabilities
     return model, family_report(family, ranked, scores, (short, long), units, a_coef)
 
 
