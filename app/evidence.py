@@ -184,89 +184,33 @@ class EvidenceFinder:
                 vector=query.vector,
                 filters=self.filters,
             )
-        chunk_rank = {p.chunk.id: n for n, p in enumerate(passages)}
-        quote_rank = {h.quote_id: n for n, h in enumerate(hits)}
         units = self._units(passages, hits, canonical)
         if not units:
             return []
         chunk_ids = sorted({u.chunk.id for u in units})
         quote_ids = sorted({u.quote_id for u in units if u.quote_id})
-        chunk_dense = self._cosines(retriever.store.chunks, chunk_ids, query.vector)
         quote_dense = {h.quote_id: h.dense for h in hits if h.dense is not None}
         missing = [q for q in quote_ids if q not in quote_dense]
         quote_dense |= self._cosines(retriever.store.quotes, missing, query.vector)
-        sentences = self._sentence_cosines(chunk_ids, query.vector)
-        weights = self._idf(query.topic)
-        surname = query.speaker.split()[-1].lower() if query.speaker else None
-        cover_cache: dict[str, float] = {}
-        terms_cache: dict[str, list[str]] = {}
-        phrase_cache: dict[str, float] = {}
-        topic_terms = retriever.lexicon.terms(query.topic)
-        topic_pairs = _pairs(topic_terms)
-        asked_terms = frozenset(topic_terms + retriever.lexicon.terms(query.speaker or ""))
-
-        def terms_of(text: str) -> list[str]:
-            if text not in terms_cache:
-                terms_cache[text] = retriever.lexicon.terms(text)
-            return terms_cache[text]
-
-        def cover(text: str) -> float:
-            if text not in cover_cache:
-                cover_cache[text] = _cover(weights, terms_of(text))
-            return cover_cache[text]
-
-        def chunk_phrase(chunk: Chunk) -> float:
-            if chunk.id not in phrase_cache:
-                phrase_cache[chunk.id] = max(
-                    _phrase_cover(topic_terms, topic_pairs, terms_of(chunk.text)),
-                    _phrase_cover(topic_terms, topic_pairs, terms_of(chunk.title or "")),
-                )
-            return phrase_cache[chunk.id]
-
+        scoring = _Scoring(
+            retriever.lexicon.terms,
+            query,
+            self._idf(query.topic),
+            (
+                {p.chunk.id: n for n, p in enumerate(passages)},
+                {h.quote_id: n for n, h in enumerate(hits)},
+            ),
+            (self._cosines(retriever.store.chunks, chunk_ids, query.vector), quote_dense),
+            self._sentence_cosines(chunk_ids, query.vector),
+        )
         found: list[Candidate] = []
         for unit in units:
-            chunk = unit.chunk
-            text = unit.text
-            words = len(text.split())
-            terms = terms_of(text)
+            terms = scoring.terms_of(unit.text)
             if not query.who_said and (
-                _echo(text, terms, asked_terms) or self._courtesy(text, terms)
+                _echo(unit.text, terms, scoring.asked_terms) or self._courtesy(unit.text, terms)
             ):
                 continue
-            lead = _sentence_before(chunk, unit.start)
-            c_dense = chunk_dense.get(chunk.id, 0.0)
-            has_number = 1.0 if _NUMBER.search(text) else 0.0
-            u_dense = quote_dense.get(unit.quote_id or "", c_dense)
-            s_dense, s_gap = _sentence_scores(sentences.get(chunk.id), unit, u_dense)
-            values = {
-                "chunk_dense": c_dense,
-                "unit_dense": u_dense,
-                "chunk_rank": _reciprocal(chunk_rank.get(chunk.id)),
-                "quote_rank": _reciprocal(quote_rank.get(unit.quote_id or "")),
-                "unit_cover": cover(text),
-                "unit_cover_plain": _cover_plain(topic_terms, terms),
-                "pair_cover": _pair_cover(topic_pairs, terms),
-                "lead_cover": cover(f"{lead} {text}"),
-                "chunk_cover": cover(chunk.text),
-                "title_cover": cover(chunk.title),
-                "speaker_asked": float(bool(query.speaker) and unit.speaker == query.speaker),
-                "speaker_other": float(bool(unit.speaker) and unit.speaker != query.speaker),
-                "name_in_unit": float(bool(surname) and surname in text.lower()),
-                "name_in_chunk": float(bool(surname) and surname in chunk.text.lower()),
-                "kind_direct": float(unit.kind == "direct"),
-                "kind_transcript": float(unit.kind == "transcript"),
-                "kind_indirect": float(unit.kind == "indirect"),
-                "kind_sentence": float(unit.kind == "sentence"),
-                "named_speaker": float(bool(unit.speaker) and is_named_speaker(unit.speaker)),
-                "has_number": has_number,
-                "number_wanted": has_number * float(query.quantity is not None),
-                "log_words": math.log1p(words) / 5.0,
-                "short": float(words < 6),
-                "first_chunk": 1.0 / (1 + chunk.index),
-                "sentence_dense": s_dense,
-                "sentence_gap": s_gap,
-                "chunk_phrase": chunk_phrase(chunk),
-            }
+            values = scoring.values(unit)
             found.append(Candidate(unit, tuple(values[name] for name in FEATURES)))
         return found
 
@@ -374,6 +318,91 @@ class SentenceCosines(NamedTuple):
 def _sentence_vectors(folder: Path) -> SentenceVectors:
     """One reader per store folder: it reloads its index itself when ingest adds a shard."""
     return SentenceVectors(folder)
+
+
+class _Scoring:
+    """What every unit of one question is scored against: the query's terms, the ranks and
+    cosines of both searches, and the terms, covers and phrases already read (a passage's
+    units share its text and headline)."""
+
+    def __init__(
+        self,
+        terms: Callable[[str], list[str]],
+        query: Query,
+        weights: dict[str, float],
+        ranks: tuple[dict[str, int], dict[str, int]],  # passage search, quote search
+        dense: tuple[dict[str, float], dict[str, float]],  # chunk, quotation cosines
+        sentences: dict[str, np.ndarray],
+    ) -> None:
+        self.terms, self.query, self.weights = terms, query, weights
+        self.chunk_rank, self.quote_rank = ranks
+        self.chunk_dense, self.quote_dense = dense
+        self.sentences = sentences
+        self.surname = query.speaker.split()[-1].lower() if query.speaker else None
+        self.topic_terms = terms(query.topic)
+        self.topic_pairs = _pairs(self.topic_terms)
+        self.asked_terms = frozenset(self.topic_terms + terms(query.speaker or ""))
+        self._terms: dict[str, list[str]] = {}
+        self._cover: dict[str, float] = {}
+        self._phrase: dict[str, float] = {}
+
+    def terms_of(self, text: str) -> list[str]:
+        if text not in self._terms:
+            self._terms[text] = self.terms(text)
+        return self._terms[text]
+
+    def cover(self, text: str) -> float:
+        if text not in self._cover:
+            self._cover[text] = _cover(self.weights, self.terms_of(text))
+        return self._cover[text]
+
+    def chunk_phrase(self, chunk: Chunk) -> float:
+        if chunk.id not in self._phrase:
+            topic, pairs = self.topic_terms, self.topic_pairs
+            self._phrase[chunk.id] = max(
+                _phrase_cover(topic, pairs, self.terms_of(chunk.text)),
+                _phrase_cover(topic, pairs, self.terms_of(chunk.title or "")),
+            )
+        return self._phrase[chunk.id]
+
+    def values(self, unit: Unit) -> dict[str, float]:
+        """Every feature of `unit`, by name."""
+        query, chunk, text, surname = self.query, unit.chunk, unit.text, self.surname
+        words = len(text.split())
+        terms = self.terms_of(text)
+        c_dense = self.chunk_dense.get(chunk.id, 0.0)
+        has_number = 1.0 if _NUMBER.search(text) else 0.0
+        u_dense = self.quote_dense.get(unit.quote_id or "", c_dense)
+        s_dense, s_gap = _sentence_scores(self.sentences.get(chunk.id), unit, u_dense)
+        return {
+            "chunk_dense": c_dense,
+            "unit_dense": u_dense,
+            "chunk_rank": _reciprocal(self.chunk_rank.get(chunk.id)),
+            "quote_rank": _reciprocal(self.quote_rank.get(unit.quote_id or "")),
+            "unit_cover": self.cover(text),
+            "unit_cover_plain": _cover_plain(self.topic_terms, terms),
+            "pair_cover": _pair_cover(self.topic_pairs, terms),
+            "lead_cover": self.cover(f"{_sentence_before(chunk, unit.start)} {text}"),
+            "chunk_cover": self.cover(chunk.text),
+            "title_cover": self.cover(chunk.title),
+            "speaker_asked": float(bool(query.speaker) and unit.speaker == query.speaker),
+            "speaker_other": float(bool(unit.speaker) and unit.speaker != query.speaker),
+            "name_in_unit": float(bool(surname) and surname in text.lower()),
+            "name_in_chunk": float(bool(surname) and surname in chunk.text.lower()),
+            "kind_direct": float(unit.kind == "direct"),
+            "kind_transcript": float(unit.kind == "transcript"),
+            "kind_indirect": float(unit.kind == "indirect"),
+            "kind_sentence": float(unit.kind == "sentence"),
+            "named_speaker": float(bool(unit.speaker) and is_named_speaker(unit.speaker)),
+            "has_number": has_number,
+            "number_wanted": has_number * float(query.quantity is not None),
+            "log_words": math.log1p(words) / 5.0,
+            "short": float(words < 6),
+            "first_chunk": 1.0 / (1 + chunk.index),
+            "sentence_dense": s_dense,
+            "sentence_gap": s_gap,
+            "chunk_phrase": self.chunk_phrase(chunk),
+        }
 
 
 def _sentence_scores(

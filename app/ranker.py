@@ -32,6 +32,9 @@ WEIGHTS_PATH = Path(__file__).with_name("ranker.json")
 # reads long topics with lower probabilities (their units cover a smaller share of the
 # words), so one threshold declined long questions three times as often as short ones.
 LONG_TOPIC_TERMS = 4
+# A further citation must score at least this share of the best unit's probability, in a
+# weights file fitted before the share was fitted per family (`evals.fit_runner_up`).
+RUNNER_UP = 0.4
 
 
 def threshold_for(threshold: float, long_threshold: float, topic_terms: int) -> float:
@@ -122,6 +125,9 @@ class FamilyModel:
     answerable: LinearModel  # probability that any candidate answers the question
     threshold: float  # decline when `answerable` is below it (fitted on dev)
     long_threshold: float  # ... for a topic of LONG_TOPIC_TERMS terms or more
+    # A further citation must score this share of the best unit's probability: the share at
+    # which citing more stops finding the evidence the first citation missed, fitted on dev.
+    runner_up: float = RUNNER_UP
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,7 @@ class EvidenceRanker:
                 LinearModel.from_json(m["answerable"]),
                 float(m["threshold"]),
                 float(m.get("long_threshold", m["threshold"])),
+                float(m.get("runner_up", RUNNER_UP)),
             )
             for family, m in data["models"].items()
         }
@@ -166,6 +173,10 @@ class EvidenceRanker:
 
     def answerable(self, family: Family, question_features: Sequence[float]) -> float:
         return self.models[family].answerable.probability(question_features)
+
+    def runner_up(self, family: Family) -> float:
+        """The share of the best unit's probability a further citation must reach."""
+        return self.models[family].runner_up
 
     def threshold(self, family: Family, topic_terms: int) -> float:
         model = self.models[family]

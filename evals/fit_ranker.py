@@ -385,6 +385,23 @@ def fit_family(
         "threshold": round(short, 6),
         "long_threshold": round(long, 6),
     }
+    if kept is not None and not refit_units and "runner_up" in kept:
+        model["runner_up"] = kept["runner_up"]  # a share of these trees' probabilities
+    return model, family_report(family, ranked, scores, (short, long), units, a_coef)
+
+
+def family_report(
+    family: str,
+    ranked: list[Ranked],
+    scores: list[tuple[float, bool]],
+    thresholds: tuple[float, float],
+    units: UnitFit,
+    a_coef: np.ndarray,
+) -> list[str]:
+    """The report's section on one fitted family: recall and top unit, what its thresholds
+    decline, the reliability curve, and what each model reads (kept apart from the fit so the
+    fit says only how the models are chosen)."""
+    short, long = thresholds
     answerable = [r for r in ranked if r.answerable]
     cut = [threshold_for(short, long, r.topic_terms) for r in ranked]
     declined = [p < c for (p, a), c in zip(scores, cut, strict=True) if a]
@@ -409,7 +426,7 @@ def fit_family(
     lines += ["", "| question feature | weight |", "|---|---:|"]
     lines += [f"| {name} | {w:+.3f} |" for name, w in zip(QUESTION_FEATURES, a_coef, strict=True)]
     lines.append("")
-    return model, lines
+    return lines
 
 
 def _answerability(

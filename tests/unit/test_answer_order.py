@@ -1,10 +1,13 @@
-"""Which candidate leads an answer about a named person (`_own_first`), on made-up units."""
+"""Which candidate leads an answer about a named person (`_own_first`) and which runners-up
+follow it (`select_citations`), on made-up units."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from app.answer import Evidence, _own_first, _select
+from app.answer import Evidence, _own_first, select_citations
 from app.evidence import Candidate, Unit
 from ingest.types import Chunk
 
@@ -70,7 +73,7 @@ def test_runners_up_in_a_general_answer() -> None:
         _candidate("Tolls will rise by a tenth.", None, 0.45),
         _candidate("The ferry runs hourly.", None, 0.3),
     ]
-    chosen = _select(ranked, _evidence(ranked, "general"), limit=3)
+    chosen = select_citations(ranked, _evidence(ranked, "general"), limit=3)
     assert [c.score for c in chosen] == [0.9, 0.45]
 
 
@@ -81,5 +84,28 @@ def test_runners_up_in_an_answer_about_a_person() -> None:
         _candidate("The tolls are fair", "Ivo Marsh", 0.45),
         _candidate("We will not raise the tolls", ASKED, 0.4),
     ]
-    chosen = _select(ranked, _evidence(ranked), limit=3)
+    chosen = select_citations(ranked, _evidence(ranked), limit=3)
     assert [c.unit.speaker for c in chosen] == [None, ASKED]
+
+
+@pytest.mark.parametrize(("share", "cited"), [(0.3, [0.9, 0.45, 0.3]), (0.6, [0.9])])
+def test_the_fitted_share_decides_how_far_down_runners_up_go(
+    share: float, cited: list[float]
+) -> None:
+    ranked = [
+        _candidate("The pier reopens in May.", None, 0.9),
+        _candidate("Tolls will rise by a tenth.", None, 0.45),
+        _candidate("The ferry runs hourly.", None, 0.3),
+    ]
+    evidence = replace(_evidence(ranked, "general"), runner_up=share)
+    assert [c.score for c in select_citations(ranked, evidence, limit=3)] == cited
+
+
+def test_a_who_said_answer_cites_the_one_quotation_asked_about() -> None:
+    """Even the same person's words close behind stay out: they are beside the question."""
+    ranked = [
+        _candidate("The tolls rise in May", "Ivo Marsh", 0.9),
+        _candidate("Tolls pay for the pier", "Ivo Marsh", 0.8),
+    ]
+    evidence = replace(_evidence(ranked, "who_said"), runner_up=0.0)
+    assert len(select_citations(ranked, evidence, limit=3)) == 1

@@ -24,6 +24,7 @@ from app.evidence import (
 from app.ranker import (
     FAMILIES,
     LONG_TOPIC_TERMS,
+    RUNNER_UP,
     WEIGHTS_PATH,
     EvidenceRanker,
     FamilyModel,
@@ -129,6 +130,19 @@ def test_weights_fitted_on_other_features_are_refused(tmp_path: Path) -> None:
     stale.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="refit"):
         EvidenceRanker.load(stale)
+
+
+def test_the_runner_up_share_is_read_per_family_and_defaults_for_older_files(
+    tmp_path: Path,
+) -> None:
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    data["models"]["general"]["runner_up"] = 0.25
+    data["models"]["speaker"].pop("runner_up", None)  # fitted before the share was
+    path = tmp_path / "ranker.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    ranker = EvidenceRanker.load(path)
+    assert ranker.runner_up("general") == 0.25
+    assert ranker.runner_up("speaker") == RUNNER_UP
 
 
 def test_rank_orders_by_probability_then_by_article_order() -> None:
@@ -258,6 +272,16 @@ def test_kept_units_are_stored_as_they_were_and_only_answerability_is_refitted()
     kept, _ = fit_family("general", questions, other, keep_answerable=True)
     assert kept["answerable"] == other["answerable"]
     assert kept["threshold"] == other["threshold"]  # kept, not calibrated again
+
+
+def test_the_runner_up_share_stays_with_the_trees_it_was_fitted_under() -> None:
+    questions = _questions(np.random.default_rng(2), 120)
+    fresh, _ = fit_family("general", questions)
+    shared = {**fresh, "runner_up": 0.15}
+    kept, _ = fit_family("general", questions, shared)
+    assert kept["runner_up"] == 0.15
+    refit, _ = fit_family("general", questions, shared, refit_units=True)
+    assert "runner_up" not in refit  # a share of other trees' probabilities: fit it again
 
 
 def test_long_topics_get_their_own_threshold_when_both_groups_can_calibrate_one() -> None:
