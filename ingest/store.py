@@ -64,7 +64,13 @@ LEDGER = "quotedesk_ledger"
 # Its name among the records file's derived data: the records state and lexical index commit at
 # which the two last agreed (`Store.index_missing`).
 LEXICAL_CHECK = "lexical_check"
-_HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
+# HNSW of the chunk and quote collections. `ef_construction` 100 (Chroma's default; 200 before
+# 2026-12-05): an insert searches fewer candidates, and its cost grows with the collection. The
+# full BBC's 25,527 records replayed (`python -m benchmarks.bench_chroma_add --variants
+# stored,stored-ef100`): 0.70 / 0.76 -> 0.54 / 0.58 ms of CPU a record; the BBC dev eval (500)
+# unchanged on a store ingested with it (docs/notes/perf21.md). Stores made before keep 200:
+# Chroma keeps a collection's settings, whatever `get_or_create_collection` is given.
+_HNSW = {"hnsw": {"space": "cosine", "ef_construction": 100, "ef_search": 200}}
 _ARTICLE_VECTOR = [1.0]  # the articles collection is a record store; Chroma needs a vector
 _ARTICLES_PER_READ = 500  # article ids per Chroma `$in` filter
 _VECTORS_PER_READ = 64  # vectors per Chroma request (see `Store.vectors`)
