@@ -1,6 +1,7 @@
 """The Chroma store: one wrapper for the three collections, embedded or client/server.
 
-- `quotedesk_chunks`: one record per chunk, its fields as flat metadata, without a document:
+- `quotedesk_chunks`: one record per chunk, its fields as metadata (those no `where` reads
+  packed into one key, `PACKED`; `flat_metadata` reads them back), without a document:
   a chunk's text is its article's text between `start` and `end`, read from the article
   record (`_texts`). Chroma indexes each document for full-text search, which nothing here
   asks of it, and each metadata value in SQLite: on 6,000 BBC chunk and quote records the
