@@ -88,10 +88,13 @@ def read_quotes_alone(store_dir: Path) -> int:
 
 def give_quotes_chunk_vectors(store_dir: Path) -> int:
     """Overwrite each quote's vector with the vector of the chunk it sits in."""
-    from ingest.store import Store
+    from ingest.store import Store, flat_metadata
 
     store = Store.open(store_dir)
-    pairs = [(i, m.get("chunk_id")) for i, m in store.iter_records(store.quotes, ["metadatas"])]
+    pairs = [
+        (i, flat_metadata(m).get("chunk_id"))
+        for i, m in store.iter_records(store.quotes, ["metadatas"])
+    ]
     vectors = store.embeddings(store.chunks, sorted({c for _, c in pairs if c}))
     rows = [(i, vectors[c].tolist()) for i, c in pairs if c in vectors]
     _update(store, rows)

@@ -17,6 +17,9 @@ Chroma's Rust core writes SQLite and HNSW on its own threads) and per record. Va
 - `no-docs`: without documents (the text would live in the store's own records file).
 - `ef100`, `m8`: HNSW `ef_construction` 100, `max_neighbors` 8 (Chroma's default is 16).
 - `page100`, `page2000`: adds of 100 or 2,000 records instead of one stage's.
+- `stored-ef100`, `stored-packed`, `stored-ef100-packed`: records as stored (no document)
+  with `ef_construction` 100, with the keys no `where` reads packed into one JSON string, or
+  both.
 - `text-in-meta`: the document as a metadata value (`text`) instead (for article records,
   whose text the store must keep in Chroma).
 
@@ -27,6 +30,7 @@ default HNSW; their one-number vector is a placeholder), whatever the variant's 
 from __future__ import annotations
 
 import argparse
+import json
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -70,6 +74,18 @@ def _without_node(meta: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in meta.items() if k not in _NODE_KEYS}
 
 
+# The keys a Chroma `where` filters on (`ingest.store.where`, the deletes by article id).
+_FILTERED = ("article_id", "source", "day", "speaker")
+
+
+def _packed(meta: dict[str, Any]) -> dict[str, Any]:
+    """The keys no filter reads packed into one JSON string: one SQLite row per record for
+    them instead of one per key (Chroma writes a row and an index entry per metadata key)."""
+    kept = {k: v for k, v in meta.items() if k in _FILTERED}
+    rest = {k: v for k, v in meta.items() if k not in _FILTERED}
+    return {**kept, "fields": json.dumps(rest, separators=(",", ":"))}
+
+
 VARIANTS: dict[str, Variant] = {
     "base": Variant(_HNSW, None, True, _same),
     "no-node": Variant(_HNSW, None, True, _without_node),
@@ -95,6 +111,11 @@ VARIANTS: dict[str, Variant] = {
     "stored-page128": Variant(_HNSW, 128, False, _same),
     "stored-page256": Variant(_HNSW, 256, False, _same),
     "upsert": Variant(_HNSW, None, True, _same, upsert=True),
+    # Records as stored with `ef_construction` 100 (Chroma's default; perf21), and with the
+    # unfiltered metadata keys packed into one (`_packed`).
+    "stored-ef100": Variant({**_HNSW, "ef_construction": 100}, None, False, _same),
+    "stored-packed": Variant(_HNSW, None, False, _packed),
+    "stored-ef100-packed": Variant({**_HNSW, "ef_construction": 100}, None, False, _packed),
 }
 
 

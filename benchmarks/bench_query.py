@@ -60,7 +60,7 @@ def replicate(base: Path, target: Path, articles: int) -> dict:
     floats per record (`python -m benchmarks.bench_replicate` measures it).
     """
 
-    from ingest.store import ARTICLES, CHUNKS, QUOTES, Store
+    from ingest.store import ARTICLES, CHUNKS, QUOTES, Store, flat_metadata
 
     src = Store.open(base).client
     dst = Store.open(target).client  # creates the collections with the product's settings
@@ -100,7 +100,7 @@ def replicate(base: Path, target: Path, articles: int) -> dict:
                 rid, doc, meta = rows["ids"][i], rows["documents"][i], rows["metadatas"][i]
                 article_id = owners[name][i]
                 new_article = _copy_id(article_id, copy)
-                meta = dict(meta)
+                meta = flat_metadata(meta)  # copies are written flat, which readers read too
                 for key in ("article_id", "document_id", "doc_id", "ref_doc_id"):
                     if key in meta:
                         meta[key] = new_article

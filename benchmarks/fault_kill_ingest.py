@@ -121,13 +121,15 @@ def check_store(store_dir: Path, expected: Expected, complete: bool) -> list[str
     Opens its own client and closes it, so each check reads what is on disk now (an open
     embedded client would keep serving its cached index).
     """
-    from ingest.store import Store
+    from ingest.store import Store, flat_metadata
 
     store = Store.open(store_dir)
     try:
         records = store.articles.get(include=["documents", "metadatas"])
         chunks = store.chunks.get(include=["metadatas"])
         quotes = store.quotes.get(include=["metadatas"])
+        for result in (chunks, quotes):  # their fields as keys, packed or not
+            result["metadatas"] = [flat_metadata(m) for m in result["metadatas"]]
         archived = {a.id: a.text for a in store.archive}
         index = store.lexical
         lexical = Lexical(index.stamps.read(), index.chunks.stamps(), index.quotes.stamps())

@@ -173,10 +173,13 @@ def _digest(store) -> str:  # noqa: ANN001 - ingest.store.Store, imported after 
     time is left out and its origin kept without the folder (a temporary one per run). A
     chunk's or quote's text is the one the store reads (`Store.visible`), and its metadata
     leaves out llama-index's keys, as stores written before 2026-12-05 hold them (with the
-    text as the record's document) and stores written since hold neither: the digest of the
-    same articles ingested by either code is the same if what readers get is."""
+    text as the record's document) and stores written since hold neither; packed fields
+    (`ingest.store.PACKED`, since perf21) are read as keys: the digest of the same articles
+    ingested by either code is the same if what readers get is."""
     import hashlib
     import json
+
+    from ingest.store import flat_metadata
 
     chunks, quotes = store.visible(store.article_hashes())
     read = {c: chunk.text for c, chunk in chunks.items()}
@@ -188,7 +191,7 @@ def _digest(store) -> str:  # noqa: ANN001 - ingest.store.Store, imported after 
         vectors = store.vectors(collection, ids) if collection is not store.articles else None
         for n, (record_id, meta, document) in enumerate(records):
             text = document if collection is store.articles else read[record_id]
-            meta = {k: v for k, v in meta.items() if k not in _NOT_HASHED}
+            meta = {k: v for k, v in flat_metadata(meta).items() if k not in _NOT_HASHED}
             if "origin" in meta:
                 meta["origin"] = Path(meta["origin"]).name
             digest.update(json.dumps([record_id, text, meta], sort_keys=True).encode())

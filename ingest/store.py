@@ -1,6 +1,7 @@
 """The Chroma store: one wrapper for the three collections, embedded or client/server.
 
-- `quotedesk_chunks`: one record per chunk, its fields as flat metadata, without a document:
+- `quotedesk_chunks`: one record per chunk, its fields as metadata (those no `where` reads
+  packed into one key, `PACKED`; `flat_metadata` reads them back), without a document:
   a chunk's text is its article's text between `start` and `end`, read from the article
   record (`_texts`). Chroma indexes each document for full-text search, which nothing here
   asks of it, and each metadata value in SQLite: on 6,000 BBC chunk and quote records the
@@ -37,6 +38,7 @@ ids with similarities, and `StoreError` for whatever Chroma raises while reading
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 import threading
 import time
@@ -64,7 +66,13 @@ LEDGER = "quotedesk_ledger"
 # Its name among the records file's derived data: the records state and lexical index commit at
 # which the two last agreed (`Store.index_missing`).
 LEXICAL_CHECK = "lexical_check"
-_HNSW = {"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}}
+# HNSW of the chunk and quote collections. `ef_construction` 100 (Chroma's default; 200 before
+# 2026-12-05): an insert searches fewer candidates, and its cost grows with the collection. The
+# full BBC's 25,527 records replayed (`python -m benchmarks.bench_chroma_add --variants
+# stored,stored-ef100`): 0.70 / 0.76 -> 0.54 / 0.58 ms of CPU a record; the BBC dev eval (500)
+# unchanged on a store ingested with it (docs/notes/perf21.md). Stores made before keep 200:
+# Chroma keeps a collection's settings, whatever `get_or_create_collection` is given.
+_HNSW = {"hnsw": {"space": "cosine", "ef_construction": 100, "ef_search": 200}}
 _ARTICLE_VECTOR = [1.0]  # the articles collection is a record store; Chroma needs a vector
 _ARTICLES_PER_READ = 500  # article ids per Chroma `$in` filter
 _VECTORS_PER_READ = 64  # vectors per Chroma request (see `Store.vectors`)
@@ -266,12 +274,14 @@ class Store:
         for ids in _pages(wanted, _ARTICLES_PER_READ):
             texts = self._texts(ids)
             where = {"article_id": {"$in": list(ids)}}
-            for record_id, meta in self.iter_records(self.chunks, ["metadatas"], where):
+            for record_id, packed in self.iter_records(self.chunks, ["metadatas"], where):
+                meta = flat_metadata(packed)
                 if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
                     text = _span_text(texts, meta)
                     chunk = chunk_from_metadata(record_id, text, meta)
                     chunks[chunk.id] = chunk
-            for record_id, meta in self.iter_records(self.quotes, ["metadatas"], where):
+            for record_id, packed in self.iter_records(self.quotes, ["metadatas"], where):
+                meta = flat_metadata(packed)
                 if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
                     article_id = shared(meta["article_id"])
                     quote = quote_from_metadata(_span_text(texts, meta), meta)
@@ -485,9 +495,11 @@ class Store:
             self.articles, include=["metadatas", "documents"]
         ):
             texts[article_id], hashes[article_id] = text, meta.get("hash")
+        records = self.iter_records(self.chunks, include=["metadatas"])
+        flat = ((record_id, flat_metadata(meta)) for record_id, meta in records)
         return [
             chunk_from_metadata(record_id, _span_text(texts, meta), meta)
-            for record_id, meta in self.iter_records(self.chunks, include=["metadatas"])
+            for record_id, meta in flat
             if hashes.get(meta.get("article_id")) == meta.get("article_hash")
         ]
 
@@ -737,7 +749,7 @@ def _chunk_record(chunk: Chunk, article_hash: str) -> _Record:
     meta = {name: getattr(chunk, name) for name in _CHUNK_FIELDS}
     meta["article_hash"] = article_hash
     meta["day"] = day_number(chunk.published)  # what the date filter compares
-    return _Record(chunk.id, _clean(meta))
+    return _Record(chunk.id, _packed(_clean(meta)))
 
 
 def _quote_record(quote_id: str, quote: Quote, article: Article, stamp: str) -> _Record:
@@ -747,7 +759,37 @@ def _quote_record(quote_id: str, quote: Quote, article: Article, stamp: str) -> 
     # The source and date filters are Chroma `where` clauses on quotes too.
     meta["source"] = article.source
     meta["day"] = day_number(article.published)
-    return _Record(quote_id, _clean(meta))
+    return _Record(quote_id, _packed(_clean(meta)))
+
+
+# The metadata keys a Chroma `where` reads (`where`; the deletes and reads by article id): each
+# its own key. Every other field of a chunk or quote record is packed into one JSON string,
+# `PACKED`: Chroma writes one SQLite row, and an index entry, per key of a record, so 12-13
+# keys cost more than 5. The full BBC's 25,527 records replayed (`python -m
+# benchmarks.bench_chroma_add --variants stored,stored-packed`): 0.70 / 0.76 -> 0.61 / 0.59 ms
+# of CPU a record; with `ef_construction` 100 too, 3,050 records (300 articles): 0.48 -> 0.31
+# (docs/notes/perf21.md). Records written before 2026-12-05 (perf21) hold every field as its
+# own key; `flat_metadata` reads both.
+FILTERED_KEYS = ("article_id", "source", "day", "speaker")
+PACKED = "packed"
+
+
+def _packed(meta: dict[str, Any]) -> dict[str, Any]:
+    kept = {k: v for k, v in meta.items() if k in FILTERED_KEYS}
+    rest = {k: v for k, v in meta.items() if k not in FILTERED_KEYS}
+    kept[PACKED] = json.dumps(rest, ensure_ascii=False, separators=(",", ":"))
+    return kept
+
+
+def flat_metadata(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """A chunk or quote record's metadata as Chroma returns it, with its packed fields (if it
+    has any: see `PACKED`) as keys of their own again: what every reader of those fields
+    takes."""
+    flat = {k: v for k, v in meta.items() if k != PACKED}
+    packed = meta.get(PACKED)
+    if packed is not None:
+        flat.update(json.loads(packed))
+    return flat
 
 
 def shared(value: str | None) -> str | None:

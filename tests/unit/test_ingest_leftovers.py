@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ingest.pipeline import Ingestor
-from ingest.store import Store
+from ingest.store import Store, flat_metadata
 from ingest.types import Article
 from tests.helpers import FakeEmbedder, count_words
 
@@ -109,7 +109,8 @@ def test_writing_again_leaves_nothing_of_before(
     store = ingestor.store
     chunks = store.chunks.get(where={"article_id": OLD.id}, include=["metadatas"])
     quotes = store.quotes.get(where={"article_id": OLD.id}, include=["metadatas"])
-    assert [(m["start"], m["end"]) for m in chunks["metadatas"]] == [(0, len(NEW.text))], name
+    spans = [(m["start"], m["end"]) for m in map(flat_metadata, chunks["metadatas"])]
+    assert spans == [(0, len(NEW.text))], name
     assert quotes["ids"] == [], name  # NEW quotes no one
     assert [c.text for c in store.all_chunks()] == [NEW.text], name
 

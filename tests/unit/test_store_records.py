@@ -15,7 +15,7 @@ import pytest
 
 from ingest.dates import day_number
 from ingest.pipeline import Ingestor
-from ingest.store import Store, _clean
+from ingest.store import Store, _clean, flat_metadata
 from ingest.types import Article, Chunk, Quote
 from tests.helpers import FakeEmbedder, count_words
 
@@ -108,14 +108,14 @@ LLAMA_INDEX_KEYS = ("_node_content", "_node_type", "document_id", "doc_id", "ref
 
 
 def _get(collection) -> list[tuple]:
-    """Every record as Chroma returns it, less its document and llama-index's keys (Chroma
-    keeps no metadata key order)."""
+    """Every record as Chroma returns it, its packed fields unpacked (`flat_metadata`), less
+    its document and llama-index's keys (Chroma keeps no metadata key order)."""
     got = collection.get(include=["metadatas", "embeddings"])
     rows = zip(got["ids"], got["metadatas"], got["embeddings"], strict=True)
     return sorted(
         (
             record_id,
-            sorted((k, v) for k, v in meta.items() if k not in LLAMA_INDEX_KEYS),
+            sorted((k, v) for k, v in flat_metadata(meta).items() if k not in LLAMA_INDEX_KEYS),
             np.asarray(vector).tobytes(),
         )
         for record_id, meta, vector in rows
@@ -166,8 +166,8 @@ def test_cases_the_records_must_cover(ingested):
     metadata and the texts, quotes with and without a speaker, articles with and without
     source and date."""
     store, _ = ingested
-    quotes = store.quotes.get(include=["metadatas"])["metadatas"]
-    chunks = store.chunks.get(include=["metadatas"])["metadatas"]
+    quotes = [flat_metadata(m) for m in store.quotes.get(include=["metadatas"])["metadatas"]]
+    chunks = [flat_metadata(m) for m in store.chunks.get(include=["metadatas"])["metadatas"]]
     assert any("speaker" in m for m in quotes) and any("speaker" not in m for m in quotes)
     assert any("day" in m for m in chunks) and any("day" not in m for m in chunks)
     assert any("“" in m["title"] for m in chunks)
