@@ -698,11 +698,18 @@ class _Transaction:
                 self.db.execute("COMMIT")
                 return
             except sqlite3.Error as error:
-                self.db.execute("ROLLBACK")
+                self._rollback()
                 raise RecordsError(f"cannot write the records file ({error})") from error
-        self.db.execute("ROLLBACK")
+        self._rollback()
         if isinstance(exc, sqlite3.Error):
             raise RecordsError(f"cannot write the records file ({exc})") from exc
+
+    def _rollback(self) -> None:
+        """Undo the transaction if SQLite has not already: a COMMIT that fails on a full disk
+        can end the transaction itself, and a ROLLBACK then raises "no transaction is active",
+        which would hide the error that names the real cause."""
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
 
 class Marks(Mapping[str, str]):
