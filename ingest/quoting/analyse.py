@@ -12,8 +12,8 @@ from ingest.quoting.descriptions import context_sentences
 from ingest.quoting.labels import QA_LABELS, find_labels
 from ingest.quoting.marks import attach_phrase, find_pieces
 from ingest.quoting.model import Findings
+from ingest.quoting.narrative import narrative_names
 from ingest.quoting.reported import find_indirect
-from ingest.quoting.resolve import narrative_names
 from ingest.quoting.roles import find_roles
 from ingest.text import paragraph_spans, sentence_spans
 
