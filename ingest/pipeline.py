@@ -47,7 +47,9 @@ STAGE_ARTICLES = 150
 # 31: a speaker is never a clause (attr16, issue 17): a speaker phrase loses a verb group it
 # runs into ("The Home Office has already said" -> The Home Office, "hosts don't"), a clause
 # names no one ("it had complied fully"); `, who said` after a name's age and place
-# ("Nicky Driscoll, 24, from Manchester, who said") is the name's, not the place's;
+# ("Nicky Driscoll, 24, from Manchester, who said") is the name's, not the place's; an "&"
+# is inside a name ("Marks & Spencer said", "AT&T said" were unattributed); NAMING_VERSION 12:
+# `speakers.name_mentions` keeps "Marks & Spencer", "AT&T" whole (were cut at the "&");
 # 30: a speaker written as a description (`the company said`, `the striker said`) resolves to
 # the one organisation or person the text leaves (coref15, `ingest/quoting/descriptions.py`);
 # 29: junk speakers and label text (attr15, issue 17): a weekday surname NER cut off as a
