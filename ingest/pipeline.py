@@ -50,6 +50,8 @@ STAGE_ARTICLES = 150
 # ("Nicky Driscoll, 24, from Manchester, who said") is the name's, not the place's; an "&"
 # is inside a name ("Marks & Spencer said", "AT&T said" were unattributed); NAMING_VERSION 12:
 # `speakers.name_mentions` keeps "Marks & Spencer", "AT&T" whole (were cut at the "&");
+# "according to X," before a statement's subject with a modal ("the media would call him")
+# makes X the speaker; a "Name: words" label opening a quotation names its speaker;
 # 30: a speaker written as a description (`the company said`, `the striker said`) resolves to
 # the one organisation or person the text leaves (coref15, `ingest/quoting/descriptions.py`);
 # 29: junk speakers and label text (attr15, issue 17): a weekday surname NER cut off as a

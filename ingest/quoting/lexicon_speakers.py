@@ -34,3 +34,6 @@ RELATIVE_PRONOUNS = frozenset(split_words("who which that whose"))
 # What stands between a name and `who` in a row of appositions (`Nicky Driscoll, 24, from
 # Manchester, who said`): a place or a body the person is from, part of the description.
 APPOSITION_PREPOSITIONS = frozenset(split_words("from of in at"))
+# A modal between a subject and its verb makes the act a claim about what someone would do
+# (`according to X, the media would call him a "chicken"`): X's claim, not the media's words.
+MODALS = frozenset(split_words("would could might may will shall should can must"))
