@@ -9,6 +9,7 @@ from __future__ import annotations
 from ingest.quoting.lexicon import DETERMINERS
 from ingest.quoting.lexicon_speakers import (
     FINITE_AUXILIARIES,
+    HAVE_FORMS,
     NON_FINITE_AUXILIARIES,
     PASSIVE_AUXILIARIES,
     RELATIVE_PRONOUNS,
@@ -53,7 +54,8 @@ def without_clause(np: str) -> str | None:
     `The two firms did not` -> `The two firms` (only adverbs after the auxiliary: the verb
     group the reporting verb ends); `Voters who were polled` -> `Voters` (a relative clause);
     `it had complied fully`, `was impressed` -> None (more words after the auxiliary, or
-    nothing before it: a clause, and no speaker is better than a wrong one)."""
+    nothing before it: a clause, and no speaker is better than a wrong one); `Britain had`
+    -> None (`said Britain had to set an example`: `have` ending the phrase is its verb)."""
     words = np.split()
     at = _auxiliary_at(words)
     if at is None:
@@ -61,8 +63,14 @@ def without_clause(np: str) -> str | None:
     head = words[:at]
     if head and _word(head[-1]) in RELATIVE_PRONOUNS:
         head = head[:-1]
-    elif not _verb_group(words[at + 1 :]):
+    elif (
+        not _verb_group(words[at + 1 :])
+        or words[at:] == [words[-1]]
+        and _word(words[-1]) in HAVE_FORMS
+    ):
         return None
+    while head and head[-1].islower() and _word(head[-1]) in VERB_GROUP_ADVERBS:
+        head = head[:-1]  # `The occupiers still do not`
     if all(_word(w) in DETERMINERS for w in head):
         return None
     return np[: np.find(head[-1], sum(len(w) + 1 for w in head[:-1])) + len(head[-1])]

@@ -28,6 +28,10 @@ VERB_GROUP_ADVERBS = frozenset(
 # of `be`, `been`, `being` the group's participle may follow (`heard`, `quoted`).
 NON_FINITE_AUXILIARIES = frozenset(split_words("be been being have"))
 PASSIVE_AUXILIARIES = frozenset(split_words("be been being"))
+# `said Britain had to set an example`: a form of `have` ending a speaker phrase is the
+# clause's own verb (obligation, possession), not an auxiliary before the reporting verb,
+# so the phrase is a misread clause and names no one.
+HAVE_FORMS = frozenset(split_words("has had have"))
 # A relative pronoun before an auxiliary closes the noun phrase it follows (`Voters who were
 # polled`: the voters are the speaker, the relative clause describes them).
 RELATIVE_PRONOUNS = frozenset(split_words("who which that whose"))

@@ -19,6 +19,8 @@ PHRASES = [
     ("passive_group", "a reporter can be heard", "a reporter"),
     ("relative_clause", "Voters who were polled", "Voters"),
     ("whole_clause", "it had complied fully", None),
+    ("have_ends_the_phrase", "Portview had", None),  # `said Portview had to set an example`
+    ("adverb_before_auxiliary", "The occupiers still do not", "The occupiers"),
     ("clause_with_object", "Chapter 11 protection would enable it", None),
     ("no_subject", "was impressed", None),
     ("contracted_opener", "Shouldn't Portview", None),
