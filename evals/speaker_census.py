@@ -119,14 +119,13 @@ def clause_speaker(speaker: str) -> bool:
 
 
 def ampersand_cut(text: str, quote: Quote) -> bool:
-    """`Marks` or `Spencer` as written where the text writes `Marks & Spencer`: a name
-    cut at its `&`."""
-    written = quote.speaker_as_written or ""
-    if not written or "&" in written:
+    """`Spencer` as written where that mention reads `Marks & Spencer`: a name cut at its `&`
+    (read at the phrase's mention before the quote, `mention`)."""
+    span = mention(text, quote)
+    if span is None or "&" in (quote.speaker_as_written or ""):
         return False
-    name = re.escape(written)
-    before, after = rf"(?<![\w&]){name}\s*&\s*[A-Z]", rf"[A-Z][\w.]*\s*&\s*{name}(?!\w)"
-    return re.search(f"{before}|{after}", text) is not None
+    before, after = text[max(0, span[0] - 3) : span[0]], text[span[1] : span[1] + 3]
+    return "&" in before or "&" in after
 
 
 _QUOTED_LABEL = re.compile(r"(?:[A-Z][\w'’.-]*[ \xa0]){1,3}[A-Z][\w'’.-]*:|[A-Z]{3,}:")

@@ -107,9 +107,15 @@ def test_clause_speaker(speaker: str, counted: bool) -> None:
     [("Marks", True), ("Spencer", True), ("Marks & Spencer", False), ("Vell", False)],
 )
 def test_ampersand_cut(written: str, counted: bool) -> None:
-    text = 'Marks & Spencer said: "Sales rose." Ana Vell agreed.'
-    quote = Quote(text="Sales rose.", start=23, end=34, speaker=written, speaker_as_written=written)
+    text = 'Ana Vell and Marks & Spencer said: "Sales rose."'
+    quote = Quote(text="Sales rose.", start=35, end=46, speaker=written, speaker_as_written=written)
     assert ampersand_cut(text, quote) is counted
+
+
+def test_a_short_name_written_alone_is_no_cut() -> None:
+    text = 'Marsh & McLennan cut jobs.\n\nMarsh said: "Costs fell."'
+    quote = Quote(text="Costs fell.", start=42, end=53, speaker="Marsh", speaker_as_written="Marsh")
+    assert not ampersand_cut(text, quote)
 
 
 @pytest.mark.parametrize(
