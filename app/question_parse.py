@@ -90,6 +90,16 @@ class _ScaffoldRule(NamedTuple):
 
 _SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl"})
 _WORD_JOINERS = frozenset({"-", "–", "/", "'", "’"})  # "48-year-old", inside a phrase
+# "Marks & Spencer", "Procter & Gamble": an "&" joins one organisation's name, never two
+# speakers, so the parser's conjunct after it stays in the phrase.
+_NAME_JOINERS = frozenset({"&"})
+
+
+def _joined_by_ampersand(token: Token) -> bool:
+    """A conjunct whose coordinator is "&" ("Spencer" of "Marks & Spencer")."""
+    return token.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.text in _NAME_JOINERS for c in token.head.children
+    )
 
 
 def _is_cue_verb(token: Token) -> bool:
@@ -170,13 +180,15 @@ def _slot(
         d.i
         for c in phrase_root.children
         if c.dep_ in ("conj", "cc", "relcl", "acl", "punct", "appos") or c.pos_ in ("AUX", "VERB")
-        if c not in named and c.text not in _WORD_JOINERS  # "Kilroy-Silk" is one name
+        if c not in named
+        and c.text not in _WORD_JOINERS | _NAME_JOINERS  # "Kilroy-Silk"
+        and not _joined_by_ampersand(c)
         for d in c.subtree
     }
     inside = {
         t.i
         for t in phrase_root.subtree
-        if t.i not in skip and (not t.is_punct or t.text in _WORD_JOINERS)
+        if t.i not in skip and (not t.is_punct or t.text in _WORD_JOINERS | _NAME_JOINERS)
     }
     for name in named:  # with the comma between office and name
         inside |= set(range(phrase_root.i, name.right_edge.i + 1))

@@ -11,6 +11,12 @@ Two more kinds are read from the speaker as written: a finding (`research from a
 Gartner`: the body's publication named instead of the body) and a cut name (`coach Mike
 Friday` written, `Mike` the speaker: one capitalised word of the name lost at the phrase's end).
 
+Three more kinds count the classes of session fifteen (issue 17), each read with a pattern
+of its own: a clause (`hosts don't`, `it had complied fully`: a speaker with a finite
+auxiliary written in lowercase), a cut name (`Spencer` of `Marks & Spencer`: the speaker as
+written stands next to an `&` in the text) and a quoted label (a direct quote whose words
+open with `Chris Matthews:` or `RAMOS:` and whose speaker is not that name).
+
 Surname-only speakers (issue 17, "the speaker should be the full name") are counted too: a
 one-word speaker (`Vell`) that the article also writes after a given name mid-sentence (`the
 writer Ana Vell`), before or after the quote.
@@ -36,6 +42,7 @@ from typing import TYPE_CHECKING
 from ingest.quotes import SPACY_MODEL, extract_quotes_many
 from ingest.quoting.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS
 from ingest.quoting.lexicon_findings import FINDING_NOUNS, FINDING_PREPOSITIONS
+from ingest.quoting.lexicon_speakers import FINITE_AUXILIARIES
 from ingest.quoting.nounphrases import agent_noun
 from ingest.speakers import TITLES
 from ingest.types import Quote
@@ -102,6 +109,35 @@ def cut_name(quote: Quote) -> bool:
         return False
     after = written[written.index(speaker) + 1 :]
     return len(after) == 1 and after[0][:1].isupper()
+
+
+def clause_speaker(speaker: str) -> bool:
+    """`hosts don't`, `The Home Office has already`, `it had complied fully`: a speaker with a
+    finite auxiliary in lowercase (`Theresa May`, `Will Young` are names)."""
+    words = speaker.replace("’", "'").split()
+    return len(words) > 1 and any(w in FINITE_AUXILIARIES for w in words[1:])
+
+
+def ampersand_cut(text: str, quote: Quote) -> bool:
+    """`Spencer` as written where that mention reads `Marks & Spencer`: a name cut at its `&`
+    (read at the phrase's mention before the quote, `mention`)."""
+    span = mention(text, quote)
+    if span is None or "&" in (quote.speaker_as_written or ""):
+        return False
+    before, after = text[max(0, span[0] - 3) : span[0]], text[span[1] : span[1] + 3]
+    return "&" in before or "&" in after
+
+
+_QUOTED_LABEL = re.compile(r"(?:[A-Z][\w'’.-]*[ \xa0]){1,3}[A-Z][\w'’.-]*:|[A-Z]{3,}:")
+
+
+def quoted_label(quote: Quote) -> bool:
+    """A direct quote whose words open with a turn label (`Chris Matthews: ...`, `RAMOS: ...`)
+    naming someone other than its speaker."""
+    if quote.kind != "direct":
+        return False
+    m = _QUOTED_LABEL.match(quote.text)
+    return m is not None and m.group().rstrip(":") != (quote.speaker or "")
 
 
 def _person_noun(phrase: str) -> bool:
@@ -173,9 +209,22 @@ def census(texts: list[str], top: int, phrases: frozenset[str] = frozenset()) ->
                 offices[q.speaker] += 1
             if (q.speaker_as_written or "").lower() in phrases:
                 resolved[q.speaker or "(none)"] += 1
+            if quoted_label(q):
+                junk["quoted_label"] += 1
+                junk_speakers[f"quoted_label: {q.speaker}"] += 1
             if not q.speaker:
                 continue
-            kind = "finding" if finding_phrase(q.speaker) else "cut_name" if cut_name(q) else None
+            kind = (
+                "finding"
+                if finding_phrase(q.speaker)
+                else "cut_name"
+                if cut_name(q)
+                else "clause"
+                if clause_speaker(q.speaker)
+                else "ampersand_cut"
+                if ampersand_cut(text, q)
+                else None
+            )
             if kind:
                 junk[kind] += 1
                 junk_speakers[f"{kind}: {q.speaker}"] += 1

@@ -44,6 +44,14 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 31: a speaker is never a clause (attr16, issue 17): a speaker phrase loses a verb group it
+# runs into ("The Home Office has already said" -> The Home Office, "hosts don't"), a clause
+# names no one ("it had complied fully"); `, who said` after a name's age and place
+# ("Nicky Driscoll, 24, from Manchester, who said") is the name's, not the place's; an "&"
+# is inside a name ("Marks & Spencer said", "AT&T said" were unattributed); NAMING_VERSION 12:
+# `speakers.name_mentions` keeps "Marks & Spencer", "AT&T" whole (were cut at the "&");
+# "according to X," before a statement's subject with a modal ("the media would call him")
+# makes X the speaker; a "Name: words" label opening a quotation names its speaker;
 # 30: a speaker written as a description (`the company said`, `the striker said`) resolves to
 # the one organisation or person the text leaves (coref15, `ingest/quoting/descriptions.py`);
 # 29: junk speakers and label text (attr15, issue 17): a weekday surname NER cut off as a
@@ -92,7 +100,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "30"
+PIPELINE_VERSION = "31"
 
 
 @dataclass

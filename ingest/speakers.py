@@ -45,7 +45,7 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-NAMING_VERSION = 11
+NAMING_VERSION = 12
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -846,7 +846,9 @@ class Mention(NamedTuple):
     start: int
 
 
-_WORD = re.compile(r"[\w'’.-]+")
+# `AT&T` is one word, and a lone `&` joins a name's words (`Marks & Spencer`, `Procter &
+# Gamble`) as a particle does, so neither is cut at the `&` (issue 17).
+_WORD = re.compile(r"[\w'’.-]+(?:&[\w'’.-]+)*|&")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")  # a single line break may be a hard wrap
 
 
@@ -873,7 +875,7 @@ def name_mentions(text: str) -> list[Mention]:
         lowered = _POSSESSIVE.sub("", word).strip(".").lower()
         joins = match is not None and (
             (word[:1].isupper() and lowered not in _NOT_NAMES)
-            or (run and lowered in _PARTICLES)
+            or (run and lowered in _PARTICLES | _NAME_JOINERS)
             or (run and lowered in TITLES and word[:1].isupper())
         )
         if (
@@ -906,7 +908,7 @@ def _ends_sentence(word: str) -> bool:
 
 def _mention(text: str, run: list[re.Match[str]]) -> list[Mention]:
     """The name in a run of capitalised words, without titles before it."""
-    while run and run[-1].group().strip(".").lower() in _PARTICLES:
+    while run and run[-1].group().strip(".").lower() in _PARTICLES | _NAME_JOINERS:
         run = run[:-1]
     if not run:
         return []
@@ -964,7 +966,8 @@ _MONTH_WORDS = "january february march september october november december"
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
 _ABBREVIATIONS = frozenset(_lexicon("st jr sr mt ft gen col sgt capt lt gov sen rep prof u.s u.k"))
 _NOT_NAME_STARTS = frozenset(_NOT_NAME_START_WORDS.split())
-_NOT_NAMES = _NOT_NAME_STARTS | frozenset(_QUESTION_OPENER_WORDS.split()) | _STOP
+_NAME_JOINERS = frozenset({"&"})
+_NOT_NAMES = _NOT_NAME_STARTS | frozenset(_QUESTION_OPENER_WORDS.split()) | _STOP | _NAME_JOINERS
 _DEMONYMS = frozenset(_DEMONYM_WORDS.split())
 # A capital on these is the sentence's, never a given name: a clause opener, a reporting
 # verb put first ("Although Lane admitted ...", "Stated Stone: ..."), a preposition ("With

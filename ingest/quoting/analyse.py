@@ -7,13 +7,15 @@ without loading spaCy; speakers are resolved afterwards (`build`), with NER on t
 
 from __future__ import annotations
 
+from ingest.quoting.according import source_of_statement
 from ingest.quoting.attributions import opening_subjects
 from ingest.quoting.descriptions import context_sentences
 from ingest.quoting.labels import QA_LABELS, find_labels
 from ingest.quoting.marks import attach_phrase, find_pieces
 from ingest.quoting.model import Findings
+from ingest.quoting.narrative import narrative_names
+from ingest.quoting.quoted_turns import quoted_label
 from ingest.quoting.reported import find_indirect
-from ingest.quoting.resolve import narrative_names
 from ingest.quoting.roles import find_roles
 from ingest.text import paragraph_spans, sentence_spans
 
@@ -31,8 +33,13 @@ def analyse(text: str) -> Findings:
         doc.phrases.add(doc.preamble)
     doc.pieces = find_pieces(text, doc.paragraphs)
     for piece in doc.pieces:
+        labelled = quoted_label(text, piece)
+        if labelled:  # `"Chris Matthews: Seriously, ..."`: the label names the speaker
+            piece.attribute(labelled.subject)
+            piece.start = labelled.body
+            continue
         attach_phrase(doc, piece)
-    doc.indirect = find_indirect(doc)
+    doc.indirect = [source_of_statement(text, s) for s in find_indirect(doc)]
     doc.roles = find_roles(text)
     doc.phrases |= {p.np for p in doc.pieces if p.np}
     # a guessed subject is kept only if NER backs it up (`X's Dianne Bystrom agreed. "..."`)

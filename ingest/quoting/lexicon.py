@@ -378,7 +378,7 @@ COMMA_ADVERBS = (
 NAME_PARTICLES = frozenset(split_words("de del der den van von bin al da dos la le"))
 
 OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
-CAP = re.compile(r"^[A-Z][\w'’.\-]*$")
+CAP = re.compile(r"^[A-Z][\w'’.\-&]*$")  # `AT&T`, `M&S`: one word
 
 
 DETERMINERS = frozenset(

@@ -115,7 +115,7 @@ NP_INNER = (
             """of for de da del van von bin al la le and state foreign press prime deputy vice
     senior former presidential campaign national security communications defence defense interior
     finance health economic top acting interim house senate majority minority party state's
-    general district county city federal white republican democratic government"""
+    general district county city federal white republican democratic government &"""
         )
     )
 )

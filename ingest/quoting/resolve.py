@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ingest.quoting.clausal import without_clause
 from ingest.quoting.descriptions import resolve_description
 from ingest.quoting.documents import document_author, document_noun
 from ingest.quoting.findings import finding_source, spoken_by_body
@@ -24,7 +25,7 @@ from ingest.quoting.lexicon import (
     split_words,
 )
 from ingest.quoting.lexicon_descriptions import DEMONYMS
-from ingest.quoting.model import Findings, NameMention, Resolved
+from ingest.quoting.model import Findings, Resolved
 from ingest.quoting.nameshapes import (
     bare_office,
     has_lower_head,
@@ -36,6 +37,7 @@ from ingest.quoting.nameshapes import (
     uncontracted,
     without_possessive,
 )
+from ingest.quoting.narrative import EPITHET, opening_end
 from ingest.quoting.nobody import CommonWords, names_no_one
 from ingest.quoting.nounphrases import (
     LEADING_ADVERBS,
@@ -95,8 +97,12 @@ class Resolver:
         """Resolve one speaker phrase written at `pos`; a phrase that can name nobody
         (`_names_nobody`) resolves to no speaker. A person written as an owner (`Ivana
         Vell's brief said`) is named without the possessive ending, so that every other
-        mention of them unifies with that name, not with `Vell's`."""
-        resolved = self._resolve(np, pos, role)
+        mention of them unifies with that name, not with `Vell's`. A phrase that runs into a
+        verb group loses it, and a clause names nobody (`clausal`)."""
+        phrase = without_clause(np)
+        if phrase is None:
+            return Resolved(None, np, None, "nobody")
+        resolved = self._resolve(phrase, pos, role)
         if resolved.speaker and self._names_nobody(np, resolved.speaker):
             return Resolved(None, np, None, "nobody")
         if resolved.speaker and resolved.kind == "person":
@@ -266,7 +272,7 @@ class Resolver:
     def _is_epithet(self, np: str) -> bool:
         """`said the American`, `the 30-year-old added`: news names a person once, then
         refers back with a nationality or an age; such a phrase is no name of its own."""
-        m = _EPITHET.match(np)
+        m = EPITHET.match(np)
         if not m:
             return False
         word = m.group("word")
@@ -283,7 +289,7 @@ class Resolver:
         epithet refers back to: `World number one Lindsay Davenport has criticised ...
         Reacting to a comment by chairman Tim Phillips, the American said`), else the most
         recent person before `pos`, as for a pronoun of either gender."""
-        lead = _opening_end(self.doc)
+        lead = opening_end(self.doc)
         for name_pos, name in self.doc.names:
             if name_pos < min(pos, lead) and self._is_person(name):
                 return Resolved(name, np, None, "person")
@@ -359,40 +365,3 @@ _NOT_A_NAME = (
         into like near over through under unlike upon with within without while when where""")
     )
 )
-
-
-_EPITHET = re.compile(
-    r"^[Tt]he\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+[A-Z][a-z]+)?"
-    r"|(?P<word>[A-Z][a-z]+))$"
-)
-_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\b")
-
-
-def _opening_end(doc: Findings) -> int:
-    """Where the article's opening (its first two paragraphs) ends: the lead that names the
-    person the story is about."""
-    return doc.paragraphs[min(1, len(doc.paragraphs) - 1)][1] if doc.paragraphs else 0
-
-
-def narrative_names(doc: Findings) -> list[NameMention]:
-    """Full names (two or three capitalised words) written outside quotations, in text
-    order, that a pronoun or epithet speaker may point back to once NER confirms them: all
-    names before the first such speaker if no speaker is named before it, else only those of
-    the opening paragraphs (the person an epithet means). Later on, named speakers are there
-    to point to, so NER reads no more names than that. A possessive mention (`Gordon
-    Brown's plans`) names its owner, so the name drops its `'s` before a pronoun takes it."""
-    speakers = [(p.np_pos, p.np) for p in doc.pieces if p.np]
-    speakers += [(s.np_pos, s.np) for s in doc.indirect if s.np]
-    anaphoric = [pos for pos, np in speakers if np.lower() in PRONOUNS or _EPITHET.match(np)]
-    first = min(anaphoric, default=-1)
-    if first < 0:
-        return []
-    if any(pos < first for pos, _ in speakers if pos not in anaphoric):  # opening names only
-        first = min(first, _opening_end(doc))
-    inside = [(p.open_pos, p.end) for p in doc.pieces]
-    return [
-        NameMention(m.start(), without_possessive(m.group()))
-        for m in _NAME_RUN.finditer(doc.text, 0, first)
-        if not any(s <= m.start() < e for s, e in inside)
-        and m.group().split()[0].lower() not in DETERMINERS
-    ]

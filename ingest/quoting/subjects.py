@@ -25,6 +25,7 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
+from ingest.quoting.lexicon_speakers import APPOSITION_PREPOSITIONS
 from ingest.quoting.model import Subject
 from ingest.quoting.nounphrases import (
     FUNCTION_WORDS,
@@ -235,9 +236,16 @@ def _drop_infinitive_lead(tokens: list[re.Match[str]]) -> None:
 _HAVE = frozenset(split_words("has had have"))
 
 
+# A row of appositions between a name and `who`: a described role (`, the group's
+# strategist`), an age (`, 24`) or where the person is from (`, from Manchester`, `, of
+# Harbor Group`); the name before them is the antecedent, never the place.
+_APPOSITION = (
+    rf"(?:{alternation(ARTICLES)}\s[^,;:“”\"]{{1,60}}|\d{{1,3}}"
+    rf"|{alternation(APPOSITION_PREPOSITIONS)}\s+[A-Z][^,;:“”\"]{{0,40}})"
+)
 _ANTECEDENT = re.compile(
     r"(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
-    rf"(?:,\s+{alternation(ARTICLES)}\s[^,;:“”\"]{{1,60}})?,\s*$"
+    rf"(?:,\s+{_APPOSITION}){{0,3}},\s*$"
 )
 
 

@@ -76,6 +76,13 @@ AFTER = [
         "beamed",
         "unlisted_verb_then_name",
     ),
+    (  # an "&" inside an organisation's name (issue 17): was unattributed
+        f'"{QUOTE}" Harbour & Pier said.',
+        QUOTE,
+        "Harbour & Pier",
+        "said",
+        "name_then_verb",
+    ),
     (f'"{QUOTE}" Ortiz shrugged.', QUOTE, "Ortiz", "shrugged", "unlisted_verb_after"),
     (f'"{QUOTE}" Ortiz shot back.', QUOTE, "Ortiz", "shot back", "unlisted_verb_after"),
     (
@@ -137,6 +144,7 @@ BEFORE = [
         "told",
         "verb_before",
     ),
+    (f'H&P told reporters: "{SPRING}"', SPRING, "H&P", "told", "verb_before"),  # was none
     (f'Stated Ortiz: "{SPRING}"', SPRING, "Ortiz", "Stated", "inverted_colon"),
     (
         'Ortiz went after the council, calling it "a club of cowards."',

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from evals.speaker_census import bare_surname, cut_name, finding_phrase, mention, possessive
+from evals.speaker_census import (
+    ampersand_cut,
+    bare_surname,
+    clause_speaker,
+    cut_name,
+    finding_phrase,
+    mention,
+    possessive,
+    quoted_label,
+)
 from ingest.types import Quote
 
 # (speaker, as written, counted as a possessive)
@@ -76,3 +85,48 @@ CUT_NAMES = [
 def test_cut_name(speaker: str, written: str, counted: bool) -> None:
     quote = Quote("x", 0, 1, speaker=speaker, speaker_as_written=written)
     assert cut_name(quote) is counted
+
+
+@pytest.mark.parametrize(
+    ("speaker", "counted"),
+    [
+        ("hosts don't", True),
+        ("The Home Office has already", True),
+        ("it had complied fully", True),
+        ("Theresa May", False),
+        ("Will Young", False),
+        ("harbour master", False),
+    ],
+)
+def test_clause_speaker(speaker: str, counted: bool) -> None:
+    assert clause_speaker(speaker) is counted
+
+
+@pytest.mark.parametrize(
+    ("written", "counted"),
+    [("Marks", True), ("Spencer", True), ("Marks & Spencer", False), ("Vell", False)],
+)
+def test_ampersand_cut(written: str, counted: bool) -> None:
+    text = 'Ana Vell and Marks & Spencer said: "Sales rose."'
+    quote = Quote(text="Sales rose.", start=35, end=46, speaker=written, speaker_as_written=written)
+    assert ampersand_cut(text, quote) is counted
+
+
+def test_a_short_name_written_alone_is_no_cut() -> None:
+    text = 'Marsh & McLennan cut jobs.\n\nMarsh said: "Costs fell."'
+    quote = Quote(text="Costs fell.", start=42, end=53, speaker="Marsh", speaker_as_written="Marsh")
+    assert not ampersand_cut(text, quote)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker", "counted"),
+    [
+        ("Dana Ortiz: Seriously, who pays for it?", "Ivo Marsh", True),
+        ("ORTIZ: Mr Marsh, you sent an email.", None, True),
+        ("Dana Ortiz: Seriously, who pays for it?", "Dana Ortiz", False),
+        ("We will rebuild the pier.", "Ivo Marsh", False),
+    ],
+)
+def test_quoted_label(words: str, speaker: str | None, counted: bool) -> None:
+    quote = Quote(text=words, start=0, end=len(words), kind="direct", speaker=speaker)
+    assert quoted_label(quote) is counted

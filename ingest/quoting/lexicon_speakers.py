@@ -1,0 +1,43 @@
+"""Words that tell a speaker phrase from a clause, and what an apposition after a name may
+hold: a fourth lexicon module, because `lexicon.py` is at its size limit. Same conventions:
+whitespace-separated strings, sets looked up per lowercase word (curly apostrophes straight)."""
+
+from __future__ import annotations
+
+from ingest.quoting.lexicon import split_words
+
+# A finite auxiliary or modal: written in lowercase inside a speaker phrase, the phrase runs
+# into its own verb group (`The Home Office has already`, `hosts don't`) or is a whole clause
+# (`it had complied fully`). Capitalised, `May` and `Will` are names and are not looked up.
+FINITE_AUXILIARIES = frozenset(
+    split_words(
+        """do does did is are was were am has have had will would can could should may might
+    must shall don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't won't
+    wouldn't can't cannot couldn't shouldn't mustn't"""
+    )
+)
+# Words that may follow an auxiliary in a verb group before its verb (`has already`, `could
+# only`, `does not`, `will still`): after them the phrase holds no more of the speaker.
+VERB_GROUP_ADVERBS = frozenset(
+    split_words(
+        """not n't never already still only also just yet even ever now then later again once
+    long since previously repeatedly reportedly recently further always often"""
+    )
+)
+# Non-finite auxiliaries in the same verb group (`a reporter can be heard asking`): after one
+# of `be`, `been`, `being` the group's participle may follow (`heard`, `quoted`).
+NON_FINITE_AUXILIARIES = frozenset(split_words("be been being have"))
+PASSIVE_AUXILIARIES = frozenset(split_words("be been being"))
+# `said Britain had to set an example`: a form of `have` ending a speaker phrase is the
+# clause's own verb (obligation, possession), not an auxiliary before the reporting verb,
+# so the phrase is a misread clause and names no one.
+HAVE_FORMS = frozenset(split_words("has had have"))
+# A relative pronoun before an auxiliary closes the noun phrase it follows (`Voters who were
+# polled`: the voters are the speaker, the relative clause describes them).
+RELATIVE_PRONOUNS = frozenset(split_words("who which that whose"))
+# What stands between a name and `who` in a row of appositions (`Nicky Driscoll, 24, from
+# Manchester, who said`): a place or a body the person is from, part of the description.
+APPOSITION_PREPOSITIONS = frozenset(split_words("from of in at"))
+# A modal between a subject and its verb makes the act a claim about what someone would do
+# (`according to X, the media would call him a "chicken"`): X's claim, not the media's words.
+MODALS = frozenset(split_words("would could might may will shall should can must"))
