@@ -45,7 +45,9 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-NAMING_VERSION = 12
+# 13: a speaker written with an "&" ("Marks & Spencer") is a name the question can ask for, and
+# office words ("Bank of England") join names across articles again (12 shadowed them).
+NAMING_VERSION = 13
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -288,7 +290,9 @@ def _names_someone(name: str) -> bool:
     words = strip_titles(name).split()
     if words and words[0].lower() in _ARTICLES:
         words = words[1:]
-    return bool(words) and all(w[:1].isupper() or w in _NAME_JOINERS | _PARTICLES for w in words)
+    return bool(words) and all(
+        w[:1].isupper() or w in _NAME_JOINERS | _PARTICLES | _AMPERSAND for w in words
+    )
 
 
 _ARTICLES = frozenset(_lexicon("the a an"))
@@ -875,7 +879,7 @@ def name_mentions(text: str) -> list[Mention]:
         lowered = _POSSESSIVE.sub("", word).strip(".").lower()
         joins = match is not None and (
             (word[:1].isupper() and lowered not in _NOT_NAMES)
-            or (run and lowered in _PARTICLES | _NAME_JOINERS)
+            or (run and lowered in _PARTICLES | _AMPERSAND)
             or (run and lowered in TITLES and word[:1].isupper())
         )
         if (
@@ -908,7 +912,7 @@ def _ends_sentence(word: str) -> bool:
 
 def _mention(text: str, run: list[re.Match[str]]) -> list[Mention]:
     """The name in a run of capitalised words, without titles before it."""
-    while run and run[-1].group().strip(".").lower() in _PARTICLES | _NAME_JOINERS:
+    while run and run[-1].group().strip(".").lower() in _PARTICLES | _AMPERSAND:
         run = run[:-1]
     if not run:
         return []
@@ -966,8 +970,10 @@ _MONTH_WORDS = "january february march september october november december"
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
 _ABBREVIATIONS = frozenset(_lexicon("st jr sr mt ft gen col sgt capt lt gov sen rep prof u.s u.k"))
 _NOT_NAME_STARTS = frozenset(_NOT_NAME_START_WORDS.split())
-_NAME_JOINERS = frozenset({"&"})
-_NOT_NAMES = _NOT_NAME_STARTS | frozenset(_QUESTION_OPENER_WORDS.split()) | _STOP | _NAME_JOINERS
+# Joins one name's words ("Marks & Spencer"); not `_NAME_JOINERS`, the lowercase words of an
+# office ("President of Russia"), which a name run must not take in.
+_AMPERSAND = frozenset({"&"})
+_NOT_NAMES = _NOT_NAME_STARTS | frozenset(_QUESTION_OPENER_WORDS.split()) | _STOP | _AMPERSAND
 _DEMONYMS = frozenset(_DEMONYM_WORDS.split())
 # A capital on these is the sentence's, never a given name: a clause opener, a reporting
 # verb put first ("Although Lane admitted ...", "Stated Stone: ..."), a preposition ("With
@@ -995,7 +1001,7 @@ def is_named_speaker(name: str) -> bool:
         return False
     if len(tokens) == 1 and tokens[0].lower() in _DEMONYMS:
         return False
-    return all(t[:1].isupper() or t.lower() in _PARTICLES for t in tokens)
+    return all(t[:1].isupper() or t.lower() in _PARTICLES | _AMPERSAND for t in tokens)
 
 
 def role_keywords(phrase: str) -> frozenset[str]:

@@ -7,6 +7,7 @@ import pytest
 from ingest.speakers import (
     ARTICLE_LINK_RULES,
     NameForm,
+    _names_someone,
     canonical_key,
     is_office,
     link_in_article,
@@ -588,3 +589,23 @@ def test_a_role_written_with_one_full_name_is_not_given_to_another() -> None:
     )
     quotes = extract_quotes(text)
     assert [(q.speaker, q.role) for q in quotes] == [("Ana Vell", None)]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "names_someone"),
+    [
+        ("Sergei Lavrov", True),
+        ("the Kremlin", True),
+        ("Bank of England", True),  # an office's lowercase words join a name
+        ("Head of the Office of the Mayor", True),
+        ("Marks & Spencer", True),  # so does an "&"
+        ("the minister", False),
+        ("a spokesman for Vodafone", False),
+        ("Russia's foreign minister", False),
+    ],
+)
+def test_which_speakers_are_written_as_names(speaker: str, names_someone: bool) -> None:
+    """Only a speaker written as a name merges with others of its surname across articles:
+    the "&" joiners of names once shadowed the office words ("of", "the"), so "Bank of
+    England" merged with nothing."""
+    assert _names_someone(speaker) is names_someone
