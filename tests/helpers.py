@@ -255,6 +255,15 @@ def make_fake_desk(home: Path, **overrides: Any):
     return fake_desk_from_settings(load_settings(environ={}, home=home, **overrides))
 
 
+def fake_desk_with(home: Path, articles: Sequence[dict[str, Any]]):
+    """A fake-embedder desk in `home` with these made-up articles ingested, none failing: the
+    store the end-to-end answer tests of one construction ask their questions of."""
+    desk = make_fake_desk(home / "store")
+    report = desk.ingest([write_jsonl(home / "articles.jsonl", articles)], progress=False)
+    assert report.added == len(articles) and not report.failed, report.summary()
+    return desk
+
+
 def fake_desk_from_settings(settings: Any):
     """`QuoteDesk.from_settings` with the fake embedder (tests patch it in for the CLI)."""
     from app.api import QuoteDesk

@@ -5,14 +5,11 @@ the name's last word (issue 17; made-up article, fake embedder)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from app.question_parse import parse_question
 from ingest.speakers import name_mentions
-from tests.helpers import make_fake_desk
+from tests.helpers import fake_desk_with
 
 ARTICLE = {
     "id": "retail-1",
@@ -29,13 +26,7 @@ ARTICLE = {
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory):
-    home = tmp_path_factory.mktemp("ampersand")
-    path = home / "articles.jsonl"
-    path.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
-    desk = make_fake_desk(home / "store")
-    report = desk.ingest([Path(path)], progress=False)
-    assert report.added == 1 and not report.failed, report.summary()
-    return desk
+    return fake_desk_with(tmp_path_factory.mktemp("ampersand"), [ARTICLE])
 
 
 # (question or text, the names it writes)

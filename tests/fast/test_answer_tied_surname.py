@@ -4,12 +4,9 @@ store, fake embedder)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from tests.helpers import make_fake_desk
+from tests.helpers import fake_desk_with
 
 ARTICLE = {
     "id": "quill-1",
@@ -27,13 +24,7 @@ ARTICLE = {
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory):
-    home = tmp_path_factory.mktemp("tied")
-    path = home / "articles.jsonl"
-    path.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
-    desk = make_fake_desk(home / "store")
-    report = desk.ingest([Path(path)], progress=False)
-    assert report.added == 1 and not report.failed, report.summary()
-    return desk
+    return fake_desk_with(tmp_path_factory.mktemp("tied"), [ARTICLE])
 
 
 def test_the_article_ties_the_full_name_to_the_surname(desk) -> None:
