@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from app.lexicon_questions import CUE_VERBS, LEXICON, RELATIONAL_CUES
 from ingest.quoting.lexicon import ROLE_WORDS
+from ingest.quoting.lexicon_speakers import NAME_AMPERSANDS
 from ingest.quoting.ner import load_spacy
 
 # spaCy's types are kept out of the signatures: a question parse is read here and nowhere else.
@@ -90,15 +91,12 @@ class _ScaffoldRule(NamedTuple):
 
 _SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl"})
 _WORD_JOINERS = frozenset({"-", "–", "/", "'", "’"})  # "48-year-old", inside a phrase
-# "Marks & Spencer", "Procter & Gamble": an "&" joins one organisation's name, never two
-# speakers, so the parser's conjunct after it stays in the phrase.
-_NAME_JOINERS = frozenset({"&"})
 
 
 def _joined_by_ampersand(token: Token) -> bool:
     """A conjunct whose coordinator is "&" ("Spencer" of "Marks & Spencer")."""
     return token.dep_ == "conj" and any(
-        c.dep_ == "cc" and c.text in _NAME_JOINERS for c in token.head.children
+        c.dep_ == "cc" and c.text in NAME_AMPERSANDS for c in token.head.children
     )
 
 
@@ -181,14 +179,14 @@ def _slot(
         for c in phrase_root.children
         if c.dep_ in ("conj", "cc", "relcl", "acl", "punct", "appos") or c.pos_ in ("AUX", "VERB")
         if c not in named
-        and c.text not in _WORD_JOINERS | _NAME_JOINERS  # "Kilroy-Silk"
+        and c.text not in _WORD_JOINERS | NAME_AMPERSANDS  # "Kilroy-Silk"
         and not _joined_by_ampersand(c)
         for d in c.subtree
     }
     inside = {
         t.i
         for t in phrase_root.subtree
-        if t.i not in skip and (not t.is_punct or t.text in _WORD_JOINERS | _NAME_JOINERS)
+        if t.i not in skip and (not t.is_punct or t.text in _WORD_JOINERS | NAME_AMPERSANDS)
     }
     for name in named:  # with the comma between office and name
         inside |= set(range(phrase_root.i, name.right_edge.i + 1))

@@ -36,6 +36,7 @@ from ingest.quoting.lexicon_openers import (
     OPENING_PHRASE_WORDS,
     OPENING_PREPOSITIONS,
 )
+from ingest.quoting.lexicon_speakers import NAME_AMPERSANDS
 
 
 def _lexicon(text: str) -> list[str]:
@@ -291,7 +292,7 @@ def _names_someone(name: str) -> bool:
     if words and words[0].lower() in _ARTICLES:
         words = words[1:]
     return bool(words) and all(
-        w[:1].isupper() or w in _NAME_JOINERS | _PARTICLES | _AMPERSAND for w in words
+        w[:1].isupper() or w in _NAME_JOINERS | _PARTICLES | NAME_AMPERSANDS for w in words
     )
 
 
@@ -879,7 +880,7 @@ def name_mentions(text: str) -> list[Mention]:
         lowered = _POSSESSIVE.sub("", word).strip(".").lower()
         joins = match is not None and (
             (word[:1].isupper() and lowered not in _NOT_NAMES)
-            or (run and lowered in _PARTICLES | _AMPERSAND)
+            or (run and lowered in _PARTICLES | NAME_AMPERSANDS)
             or (run and lowered in TITLES and word[:1].isupper())
         )
         if (
@@ -912,7 +913,7 @@ def _ends_sentence(word: str) -> bool:
 
 def _mention(text: str, run: list[re.Match[str]]) -> list[Mention]:
     """The name in a run of capitalised words, without titles before it."""
-    while run and run[-1].group().strip(".").lower() in _PARTICLES | _AMPERSAND:
+    while run and run[-1].group().strip(".").lower() in _PARTICLES | NAME_AMPERSANDS:
         run = run[:-1]
     if not run:
         return []
@@ -970,10 +971,7 @@ _MONTH_WORDS = "january february march september october november december"
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
 _ABBREVIATIONS = frozenset(_lexicon("st jr sr mt ft gen col sgt capt lt gov sen rep prof u.s u.k"))
 _NOT_NAME_STARTS = frozenset(_NOT_NAME_START_WORDS.split())
-# Joins one name's words ("Marks & Spencer"); not `_NAME_JOINERS`, the lowercase words of an
-# office ("President of Russia"), which a name run must not take in.
-_AMPERSAND = frozenset({"&"})
-_NOT_NAMES = _NOT_NAME_STARTS | frozenset(_QUESTION_OPENER_WORDS.split()) | _STOP | _AMPERSAND
+_NOT_NAMES = _NOT_NAME_STARTS | frozenset(_QUESTION_OPENER_WORDS.split()) | _STOP | NAME_AMPERSANDS
 _DEMONYMS = frozenset(_DEMONYM_WORDS.split())
 # A capital on these is the sentence's, never a given name: a clause opener, a reporting
 # verb put first ("Although Lane admitted ...", "Stated Stone: ..."), a preposition ("With
@@ -1001,7 +999,7 @@ def is_named_speaker(name: str) -> bool:
         return False
     if len(tokens) == 1 and tokens[0].lower() in _DEMONYMS:
         return False
-    return all(t[:1].isupper() or t.lower() in _PARTICLES | _AMPERSAND for t in tokens)
+    return all(t[:1].isupper() or t.lower() in _PARTICLES | NAME_AMPERSANDS for t in tokens)
 
 
 def role_keywords(phrase: str) -> frozenset[str]:

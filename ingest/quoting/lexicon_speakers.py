@@ -41,3 +41,6 @@ APPOSITION_PREPOSITIONS = frozenset(split_words("from of in at"))
 # A modal between a subject and its verb makes the act a claim about what someone would do
 # (`according to X, the media would call him a "chicken"`): X's claim, not the media's words.
 MODALS = frozenset(split_words("would could might may will shall should can must"))
+# What joins one name's words besides its particles: `Marks & Spencer`, `Procter & Gamble`
+# are one organisation, never two speakers (extraction, naming and the question parser).
+NAME_AMPERSANDS = frozenset({"&"})
