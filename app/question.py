@@ -180,7 +180,7 @@ def _asked_person(
     elif slot is not None:
         found = _resolve_slot(slot, index)
         topic = parsed.topic if found.speakers else parsed.topic_with_speaker
-        asked = _Asked(found, topic, asks_words=bool(found.speakers))
+        asked = _Asked(found, topic, asks_words=bool(found.speakers) and _asks_words(slot))
     elif parsed.pronoun_acts and last_person and not quantity:
         # "Has he ever changed a policy because of the press?" asks for his words as the
         # named "Has X ever changed ..." does (`SUBJECT_OF_MAIN_VERB`); "How many goals did he
@@ -257,6 +257,15 @@ def _ends_in_full_name(phrase: str) -> bool:
 def _named_exactly(phrase: str, found: _Resolved) -> bool:
     """The speaker found carries the whole phrase as its name ("the Chancellor")."""
     return any(s.lower() == phrase.lower() for s in found.speakers)
+
+
+def _asks_words(slot: SpeakerSlot) -> bool:
+    """Does the person in speaker position speak in this question? A name as the subject of
+    any verb does ("Has X ever changed a policy?" is answered by X's words on it); a plural
+    common noun only with a speech verb: "Why did judges throw out the lawsuit?" asks what
+    happened, and a one-word speaker stored as "Judges" (one article's reviewers) is another
+    group of judges."""
+    return slot.rule != SUBJECT_OF_MAIN_VERB or not _plural_common(_ARTICLE.sub("", slot.phrase))
 
 
 def _plural_common(phrase: str) -> bool:

@@ -522,3 +522,22 @@ def test_an_office_no_quotation_records_is_kept_as_a_description(
 ) -> None:
     intent = understand(question, index)
     assert (intent.described_as, intent.described_topic) == (described, topic)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a plural common noun acting is what happened, not the group's words
+        ("Why did judges throw out the lawsuit?", "general"),
+        ("Why did the judges throw out the lawsuit?", "general"),
+        # with a speech verb it is their words
+        ("What did judges say about the film?", "speaker_topic"),
+        # a name acting is answered by the person's words on it
+        ("Has Blair ever changed a policy because of the press?", "speaker_topic"),
+    ],
+)
+def test_a_plural_common_noun_speaks_only_with_a_speech_verb(question: str, kind: str) -> None:
+    """A one-word stored speaker ("Judges": one article's film jury) matched the subject of
+    "Why did judges throw out ...?", and the answer said the jury was not quoted on it."""
+    groups = SpeakerIndex([(quote("Judges"), "a1"), (quote("Tony Blair"), "a2")])
+    assert understand(question, groups).kind == kind
