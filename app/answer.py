@@ -555,7 +555,9 @@ def _story(intent: Intent, previous: Turn | None) -> frozenset[str]:
     if previous is None:
         return frozenset()
     same_person = bool(intent.speakers) and intent.speakers[0] == previous.speaker
-    same_topic = bool(previous.topic) and (previous.topic or "") in (intent.topic or "")
+    old = (previous.topic or "").split()
+    # A carried topic ends the question's own (`app.question._carry_topic`), word for word.
+    same_topic = bool(old) and (intent.topic or "").split()[-len(old) :] == old
     return previous.cited_articles if same_person or same_topic else frozenset()
 
 

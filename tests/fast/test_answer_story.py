@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.answer import STORY_SHARE, story_first
+from app.answer import STORY_SHARE, _story, story_first
 from app.evidence import FEATURES, Candidate
-from app.question import Turn
+from app.question import Intent, Turn
 from tests.helpers import fake_desk_with
 
 FERRY = {
@@ -84,3 +84,25 @@ def test_story_first_breaks_near_ties_only(units: list[tuple[float, bool]], lead
     result = story_first(ranked, STORY_SHARE)
     assert result[0] == wanted
     assert sorted(result, key=lambda c: -c.score) == ranked  # reordered, nothing lost
+
+
+PREVIOUS = Turn("Vera Lusk", "ferry fares", frozenset({("harbour-1", 40)}))
+
+# (the follow-up's reading: kind, topic, speakers; whether it is in the previous story)
+STORIES = [
+    (("speaker_topic", "the dredging", ["Vera Lusk"]), True),  # "And what did she say ..."
+    (("speaker_topic", "ferry fares", ["Ida Brandt"]), True),  # "What was Brandt's view?"
+    (("speaker_topic", "the new ferry fares", ["Ida Brandt"]), True),  # "... about it" carried
+    (("speaker_topic", "the dredging", ["Ida Brandt"]), False),  # a new person, a new topic
+    (("general", "the ferry faresaver", []), False),  # inside another word: not carried
+]
+
+
+@pytest.mark.parametrize(("reading", "in_story"), STORIES)
+def test_a_follow_up_is_in_the_story_when_it_takes_its_person_or_topic(
+    reading: tuple[str, str, list[str]], in_story: bool
+) -> None:
+    kind, topic, speakers = reading
+    intent = Intent(kind, topic, speakers)  # type: ignore[arg-type]
+    assert _story(intent, PREVIOUS) == (frozenset({"harbour-1"}) if in_story else frozenset())
+    assert _story(intent, None) == frozenset()
