@@ -45,7 +45,7 @@ FEW_ARTICLES = 3
 SHORT_ARTICLE_CHUNKS = 20  # about 4,000 words: a long news story, not a transcript of many
 _NOT_NAME_WORDS = ROLE_WORDS | ORG_HEADS  # an office or a body: no word of a person's name
 # A follow-up is asked about the story so far: the best unit from an article the previous
-# answer cited leads when it scores at least this share of the best unit (`_story_first`). A
+# answer cited leads when it scores at least this share of the best unit (`story_first`). A
 # fixed prior, not a fitted weight: every generated follow-up is drawn from its first
 # question's article, so a weight fitted on dev would say "always stay in the story"; as a near
 # tie-break a follow-up whose words are only in another article is still answered from there.

@@ -145,10 +145,8 @@ class EvidenceRanker:
     @classmethod
     def load(cls, path: Path = WEIGHTS_PATH) -> EvidenceRanker:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        stale = not _readable(tuple(data["features"])) or tuple(
-            data.get("question_features", ())
-        ) != (QUESTION_FEATURES)
-        if stale:
+        questions = tuple(data.get("question_features", ()))
+        if not _readable(tuple(data["features"])) or questions != QUESTION_FEATURES:
             raise ValueError(
                 f"{path}: fitted on other features; refit with `python -m evals.fit_ranker`"
             )

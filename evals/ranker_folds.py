@@ -283,7 +283,8 @@ def story_top_hit(question: Question, probabilities: np.ndarray, share: float) -
         for i in order
     ]
     lead = story_first(ranked, share)[0]
-    return bool(question.labels[order[ranked.index(lead)]])
+    at = next(n for n, c in enumerate(ranked) if c is lead)  # equal candidates may differ
+    return bool(question.labels[order[at]])
 
 
 def print_story(
