@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from app.compose import framing, who_said_lead
 from app.described import described_first, described_speakers
-from app.evidence import Candidate, EvidenceFinder, Query, Unit, question_features
+from app.evidence import FEATURES, Candidate, EvidenceFinder, Query, Unit, question_features
 from app.question import Intent, Turn
 from app.ranker import RUNNER_UP, EvidenceRanker, Family
 from app.retrieval import HybridRetriever
@@ -44,6 +44,14 @@ ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an off
 FEW_ARTICLES = 3
 SHORT_ARTICLE_CHUNKS = 20  # about 4,000 words: a long news story, not a transcript of many
 _NOT_NAME_WORDS = ROLE_WORDS | ORG_HEADS  # an office or a body: no word of a person's name
+# A follow-up is asked about the story so far: the best unit from an article the previous
+# answer cited leads when it scores at least this share of the best unit (`story_first`). A
+# fixed prior, not a fitted weight: every generated follow-up is drawn from its first
+# question's article, so a weight fitted on dev would say "always stay in the story"; as a near
+# tie-break a follow-up whose words are only in another article is still answered from there.
+# Held out on dev follow-ups, docs/notes/rank17.md.
+STORY_SHARE = 0.8
+_PREVIOUS_ARTICLE = FEATURES.index("previous_article")
 
 
 @dataclass(frozen=True)
@@ -263,6 +271,7 @@ class ExtractiveAnswerer:
             members=tuple(index.members(speaker)) if speaker else (),
             who_said=family == "who_said",
             quantity=intent.quantity,
+            story=_story(intent, previous),
         )
         candidates = self.finder.candidates(query, index.canonical)
         if intent.wants_more and previous is not None:
@@ -274,6 +283,7 @@ class ExtractiveAnswerer:
         terms = len(set(self.retriever.lexicon.terms(topic)))
         unseen = self.finder.unseen_names(topic)
         asked = question_features(ranked, unseen, terms)
+        ranked = story_first(ranked, STORY_SHARE)  # after `asked`: the order, not the scores
         if family == "who_said" and intent.described_as:
             ranked = described_first(ranked, intent.described_as, index, self._article_text)
         return Evidence(
@@ -536,6 +546,30 @@ def select_citations(
         words += size
         texts.add(_fingerprint(unit.text))
     return chosen
+
+
+def _story(intent: Intent, previous: Turn | None) -> frozenset[str]:
+    """The articles a follow-up is asked about: those the previous answer cited, when this
+    question takes its person or its topic from that turn ("And what did he say about the
+    approval?", "What was Mayland's view?"); none for a question that starts afresh."""
+    if previous is None:
+        return frozenset()
+    same_person = bool(intent.speakers) and intent.speakers[0] == previous.speaker
+    old = (previous.topic or "").split()
+    # A carried topic ends the question's own (`app.question._carry_topic`), word for word.
+    same_topic = bool(old) and (intent.topic or "").split()[-len(old) :] == old
+    return previous.cited_articles if same_person or same_topic else frozenset()
+
+
+def story_first(ranked: list[Candidate], share: float) -> list[Candidate]:
+    """The best unit of the story the conversation is in (`previous_article`) leads when it
+    scores at least `share` of the best unit; otherwise the order stands, so a follow-up
+    answered only in another article is answered from it (`STORY_SHARE` says why a prior)."""
+    if not ranked or ranked[0].features[_PREVIOUS_ARTICLE]:
+        return ranked
+    floor = share * ranked[0].score
+    lead = next((c for c in ranked if c.features[_PREVIOUS_ARTICLE] and c.score >= floor), None)
+    return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]
 
 
 def _own_first(ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:

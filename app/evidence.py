@@ -75,7 +75,14 @@ FEATURES: tuple[str, ...] = (
     # `named_phrase`; the shipped unit trees were fitted before it and do not read it.
     "chunk_phrase",  # share of the topic's neighbouring term pairs side by side in the passage
     # or headline (for a one-term topic, the term): the topic as written, not its words apart
+    # Appended on 2026-12-05 (sixteenth session). Read by a fixed prior, never by the trees
+    # (`STORY_FEATURES`): the unit's article was cited in the answer this follow-up follows.
+    "previous_article",
 )
+# Features the unit trees are never fitted on: every generated follow-up is drawn from the
+# article of the question before it, so a fitted weight would say "always stay in the story",
+# which real conversations do not justify; `app.answer` applies them as a capped prior.
+STORY_FEATURES: tuple[str, ...] = ("previous_article",)
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
 
@@ -153,6 +160,9 @@ class Query:
     members: tuple[str, ...] = ()  # that speaker's names as stored on quotes
     who_said: bool = False
     quantity: str | None = None  # the kind of number asked for (`app.quantities`)
+    # The articles the previous answer cited, for a follow-up that takes its person or topic
+    # from it (empty otherwise): its units carry `previous_article`.
+    story: frozenset[str] = frozenset()
 
 
 class EvidenceFinder:
@@ -402,6 +412,7 @@ class _Scoring:
             "sentence_dense": s_dense,
             "sentence_gap": s_gap,
             "chunk_phrase": self.chunk_phrase(chunk),
+            "previous_article": float(chunk.article_id in query.story),
         }
 
 

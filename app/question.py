@@ -66,7 +66,12 @@ class Turn:
 
     speaker: str | None
     topic: str | None
-    cited_spans: frozenset[tuple[str, int]] = frozenset()
+    cited_spans: frozenset[tuple[str, int]] = frozenset()  # (article id, start) of each citation
+
+    @property
+    def cited_articles(self) -> frozenset[str]:
+        """The articles the earlier answer cited: the story a follow-up is asked about."""
+        return frozenset(article for article, _ in self.cited_spans)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from app.evidence import FEATURES, QUESTION_FEATURES, Candidate
+from app.evidence import FEATURES, QUESTION_FEATURES, STORY_FEATURES, Candidate
 
 Family = Literal["speaker", "who_said", "general"]
 FAMILIES: tuple[Family, ...] = ("speaker", "who_said", "general")
@@ -112,6 +112,13 @@ class TreeModel:
         )
 
 
+def _readable(fitted: tuple[str, ...]) -> bool:
+    """Trees fitted on `fitted` read today's rows: the same features, or the first of them
+    with only `STORY_FEATURES` (which no tree reads) appended since."""
+    rest = FEATURES[len(fitted) :]
+    return FEATURES[: len(fitted)] == fitted and all(name in STORY_FEATURES for name in rest)
+
+
 def _matrix(rows: list[list[float]], dtype: type) -> np.ndarray:
     """Rows as a (trees, width) array, (0, 1) when there are no trees."""
     return np.asarray(rows, dtype=dtype) if rows else np.zeros((0, 1), dtype=dtype)
@@ -138,10 +145,8 @@ class EvidenceRanker:
     @classmethod
     def load(cls, path: Path = WEIGHTS_PATH) -> EvidenceRanker:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        stale = tuple(data["features"]) != FEATURES or tuple(data.get("question_features", ())) != (
-            QUESTION_FEATURES
-        )
-        if stale:
+        questions = tuple(data.get("question_features", ()))
+        if not _readable(tuple(data["features"])) or questions != QUESTION_FEATURES:
             raise ValueError(
                 f"{path}: fitted on other features; refit with `python -m evals.fit_ranker`"
             )

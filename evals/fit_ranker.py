@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from app.evidence import FEATURES, QUESTION_FEATURES, question_features
+from app.evidence import FEATURES, QUESTION_FEATURES, STORY_FEATURES, question_features
 from app.ranker import FAMILIES, LONG_TOPIC_TERMS, TreeModel, threshold_for
 from app.settings import set_process_switches
 from evals.metrics import ANSWERABLE_KINDS, Ref, is_strict
@@ -125,6 +125,7 @@ TREE_PARAMS: dict[str, Any] = {
     "n_jobs": 1,
     "verbose": -1,
     "extra_trees": False,
+    "reg_lambda": 0.0,  # LightGBM's default, named so `ranker_folds --param` can change it
 }
 # Settings of one family that differ from `TREE_PARAMS`. Speaker questions (the largest family,
 # and the press speaker questions the issue's worst) get extremely randomised splits (each
@@ -201,7 +202,7 @@ def fit_units(questions: list[Question], family: str | None = None) -> UnitFit:
     monotone = [MONOTONE.get(name, 0) for name in FEATURES]
     ranker = lightgbm.LGBMRanker(**tree_params(family), monotone_constraints=monotone)
     ranker.fit(
-        np.concatenate([q.features for q in data]),
+        without_story(np.concatenate([q.features for q in data])),
         np.concatenate([q.labels for q in data]),
         group=[len(q.labels) for q in data],
     )
@@ -213,6 +214,14 @@ def fit_units(questions: list[Question], family: str | None = None) -> UnitFit:
     stored["scale"] = round(float(platt.coef_[0][0]), 6)
     stored["intercept"] = round(float(platt.intercept_[0]), 6)
     return UnitFit(stored, booster.feature_importance(importance_type="gain"))
+
+
+def without_story(features: np.ndarray) -> np.ndarray:
+    """The features with `STORY_FEATURES` at zero: the trees never split on them (a fixed
+    prior in `app.answer` reads them instead; see `STORY_FEATURES` for why)."""
+    kept = features.copy()
+    kept[:, [FEATURES.index(name) for name in STORY_FEATURES]] = 0.0
+    return kept
 
 
 MAX_LEAVES = 62  # a tree's leaves are bits of one int64 mask

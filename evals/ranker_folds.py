@@ -18,6 +18,9 @@ halving cannot say which.
 `--by-corpus` scores the shipped trees per family and question set, in-sample (fitted on all
 of dev, as shipped) against held out: how much of a dev number is the model remembering the
 questions it was fitted on, which a test split then does not give back.
+`--story 1.01,0.9,0.8` judges the follow-up prior instead (`app.answer.story_first`, the unit
+from the previous answer's article leads at that share of the best): per question set, the
+held-out top unit of follow-up questions at each share (above 1: no prior).
 `--answerable WEIGHTS` judges the answerability models instead: with the unit trees of
 WEIGHTS, per family and question set, the declines of unanswerable questions and the false
 abstention of answerable ones for the weights' own answerability model (as shipped, fitted on
@@ -39,7 +42,8 @@ from pathlib import Path
 
 import numpy as np
 
-from app.evidence import FEATURES, QUESTION_FEATURES
+from app.answer import story_first
+from app.evidence import FEATURES, QUESTION_FEATURES, Candidate
 from app.ranker import FAMILIES, LinearModel, TreeModel, threshold_for
 from app.settings import set_process_switches
 from evals.fit_ranker import (
@@ -161,6 +165,9 @@ def _parser() -> argparse.ArgumentParser:
         help="judge the answerability models, with the unit trees of this weights file",
     )
     parser.add_argument(
+        "--story", default="", help="comma-separated shares of the follow-up prior to judge"
+    )
+    parser.add_argument(
         "--drop-question", default="", help="comma-separated QUESTION_FEATURES to leave out"
     )
     parser.add_argument(
@@ -186,18 +193,23 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"not a feature: {', '.join(sorted(unknown))}")
     groups: dict[str, list[tuple[Question, int]]] = defaultdict(list)
     sets: dict[str, list[tuple[Question, int]]] = defaultdict(list)
+    kinds: dict[int, tuple[str, str]] = {}  # id(question): its set and its row's kind
     for spec in args.set:
         dataset = spec.partition("=")[0]
         rows = [json.loads(line) for line in Path(dataset).read_text().splitlines() if line]
         questions = collected_set(spec, None, args.cache)
         for question, row in zip(questions, rows, strict=True):
             kept = without(question, dropped)
+            kinds[id(kept)] = (Path(dataset).stem, row["kind"])
             for split in range(args.splits if not args.answerable else 1):
                 fold = 2 * split + article_fold(row, split)
                 groups[question.family].append((kept, fold))
                 sets[f"{question.family} {Path(dataset).stem}"].append((kept, fold))
     if args.by_corpus:
         print_by_set(groups, sets)
+        return 0
+    if args.story:
+        print_story(groups, kinds, [float(share) for share in args.story.split(",")])
         return 0
     if args.answerable:
         left_out = [n for n in args.drop_question.split(",") if n]
@@ -260,6 +272,47 @@ def print_by_set(
                 print(
                     f"| {name} | {len(seen)} | {cells[0]:.3f} | {cells[1]:.3f} | {cells[2]:+.3f} |"
                 )
+
+
+def story_top_hit(question: Question, probabilities: np.ndarray, share: float) -> bool:
+    """Does the unit `app.answer.story_first` puts first hold the evidence (candidates in
+    the trees' order, ties by position)?"""
+    order = np.argsort(-probabilities, kind="stable")
+    ranked = [
+        Candidate(None, tuple(question.features[i]), float(probabilities[i]))  # type: ignore[arg-type]
+        for i in order
+    ]
+    lead = story_first(ranked, share)[0]
+    at = next(n for n, c in enumerate(ranked) if c is lead)  # equal candidates may differ
+    return bool(question.labels[order[at]])
+
+
+def print_story(
+    groups: dict[str, list[tuple[Question, int]]],
+    kinds: dict[int, tuple[str, str]],
+    shares: list[float],
+) -> None:
+    """Per question set: the held-out top unit of its follow-up questions (every family, every
+    halving pooled) at each share of the follow-up prior, and of all its questions."""
+    hits: dict[tuple[str, float], list[bool]] = defaultdict(list)
+    for family, group in sorted(groups.items()):
+        for fold in _folds(group):
+            model = fit_units(_train(group, fold), family).model
+            for question, f in group:
+                if f != fold or not question.answerable or not len(question.labels):
+                    continue
+                name, kind = kinds[id(question)]
+                p = model.probabilities(question.features)
+                for share in shares:
+                    hit = story_top_hit(question, p, share)
+                    hits[(f"{name} all", share)].append(hit)
+                    if kind == "followup":
+                        hits[(f"{name} follow-ups", share)].append(hit)
+    print("| questions | n | " + " | ".join(f"share {s:g}" for s in shares) + " |")
+    print("|---|---:|" + "---:|" * len(shares))
+    for name in sorted({n for n, _ in hits}):
+        cells = [f"{np.mean(hits[(name, s)]):.3f}" for s in shares]
+        print(f"| {name} | {len(hits[(name, shares[0])])} | " + " | ".join(cells) + " |")
 
 
 def print_answerable(

@@ -15,6 +15,7 @@ import pytest
 from app.evidence import (
     FEATURES,
     QUESTION_FEATURES,
+    STORY_FEATURES,
     Candidate,
     Unit,
     _pair_cover,
@@ -125,11 +126,21 @@ def test_the_shipped_weights_load_for_every_family() -> None:
 
 def test_weights_fitted_on_other_features_are_refused(tmp_path: Path) -> None:
     data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
-    data["features"] = data["features"][:-1]
+    data["features"] = [n for n in data["features"] if n != "chunk_phrase"]
     stale = tmp_path / "ranker.json"
     stale.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="refit"):
         EvidenceRanker.load(stale)
+
+
+def test_weights_fitted_before_a_feature_no_tree_reads_still_load(tmp_path: Path) -> None:
+    """`previous_article` is read by a prior, never by the trees: weights fitted before it was
+    appended score the same rows (features are read by position)."""
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    data["features"] = [n for n in FEATURES if n not in STORY_FEATURES]
+    older = tmp_path / "ranker.json"
+    older.write_text(json.dumps(data), encoding="utf-8")
+    assert EvidenceRanker.load(older).models.keys() == set(FAMILIES)
 
 
 def test_the_runner_up_share_is_read_per_family_and_defaults_for_older_files(
