@@ -44,3 +44,18 @@ MODALS = frozenset(split_words("would could might may will shall should can must
 # What joins one name's words besides its particles: `Marks & Spencer`, `Procter & Gamble`
 # are one organisation, never two speakers (extraction, naming and the question parser).
 NAME_AMPERSANDS = frozenset({"&"})
+# Plural nouns for what reports without a named author, or for unnamed informants. `reports`
+# is also a verb, which ended the subject before it: `Multiple news reports said` gave the
+# speaker `Multiple news`, a fragment. After a quantifier (`SOURCE_QUANTIFIERS`) or a modifier
+# of reports (`REPORT_MODIFIERS`: `news`) such a word is the subject's head, and the subject
+# becomes the whole phrase (`Multiple news reports`, `Several sources`): the source as the
+# article names it, resolved as no person, never its modifiers alone. After a name or a noun
+# of its own it stays a verb (`Reuters reports`, `the agency reports that`).
+REPORT_PLURALS = frozenset(split_words("reports polls surveys studies accounts stories sources"))
+SOURCE_QUANTIFIERS = frozenset(
+    split_words(
+        """multiple several many some other numerous various few both most all earlier recent
+    previous new conflicting separate two three four five"""
+    )
+)
+REPORT_MODIFIERS = frozenset(split_words("news media press"))

@@ -180,7 +180,36 @@ ROLE_CASES = [
     ("analyst_at_firm", "analyst at Acme Securities", "analyst at Acme Securities"),
     ("agent_noun", "State Comptroller", "State Comptroller"),
     ("title_abbreviation", "retired Army Lt. Gen.", "retired Army Lt. Gen."),
+    (
+        "headline_clause",
+        "Vell Praises Gazette’s Harbour Political Editor",
+        "Gazette’s Harbour Political Editor",
+    ),
+    ("headline_clause_past", "Mayor Slammed Harbour Board Chairman", "Harbour Board Chairman"),
+    ("verb_form_inside_office", "President of the United States", "President of the United States"),
+    (
+        "verb_form_inside_group",
+        "spokesman for North East Says No",
+        "spokesman for North East Says No",
+    ),
+    ("verb_form_as_compound_noun", "Insurance Claims Manager", "Insurance Claims Manager"),
 ]
+
+# A headline line before the article: the role of the person it names is the post after the
+# headline's verb, not the headline clause (`Vell Praises ...`).
+HEADLINE_ARTICLE = (
+    "Ana Vell Praises Gazette’s Harbour Political Editor Tom Reed: ‘Very Good Reporter.’\n\n"
+    "Mayor Ana Vell praised Portview Gazette’s Harbour Political Editor Tom Reed on Monday.\n\n"
+    "“Mayor Vell, you said earlier today that the harbour would reopen in spring,” Reed asked"
+    " Vell. “Can you explain that?”"
+)
+
+
+def test_a_headline_clause_is_no_role() -> None:
+    quotes = extract_quotes(HEADLINE_ARTICLE)
+    assert quotes and {(q.speaker, q.role) for q in quotes} == {
+        ("Tom Reed", "Gazette’s Harbour Political Editor")
+    }
 
 
 @pytest.mark.parametrize(("case", "role", "expected"), ROLE_CASES, ids=[c[0] for c in ROLE_CASES])
