@@ -89,6 +89,7 @@ def find_labels(text: str) -> list[Label]:
         ):
             found.append((_parse(label.start, label.words, m.end()), label.opens))
     plain = {lab.text for lab, _ in found if lab.name == lab.text}
+    found += _surname_labels(text, plain)
     named = [_with_known_name(lab, plain) for lab, _ in found]
     opens_at = [opens for _, opens in found]
     opening = Counter(lab.name for lab, opens in zip(named, opens_at, strict=True) if opens)
@@ -106,6 +107,34 @@ def find_labels(text: str) -> list[Label]:
     kept.sort(key=lambda lab: lab.pos)
     last_words = Counter(lab.text.split()[-1].lower() for lab in kept)
     return [replace(lab, repeated=last_words[lab.text.split()[-1].lower()] >= 2) for lab in kept]
+
+
+# `Matthews: Well, ...` at a line start: one capitalised word, a colon, the turn's words
+_ONE_WORD_LABEL = re.compile(r"(?m)^([A-Z][a-z][\w'’\-]*):[ \t]+(?=\S)")
+
+
+def _surname_labels(text: str, plain: set[str]) -> list[tuple[Label, bool]]:
+    """`Matthews:` and `Lopez:` at line starts after `Chris Matthews: ...` and `Luciana Lopez:
+    ...`: a transcript labels a speaker in full once, then by surname. A one-word label is a
+    turn of the one person the article labels with that surname, as a bare-name label or as a
+    label written anywhere, inside a quotation too (`"Chris Matthews: ...`; not a title, `Mr
+    Matthews:`), and that person is its name. A name written only in the narrative makes no
+    label of a surname: `Sanders: Win in a walk.` over a section about him is a heading. An
+    office, organisation or Q/A word is no surname."""
+    out = []
+    for m in _ONE_WORD_LABEL.finditer(text):
+        word = m.group(1)
+        if word.lower() in ROLE_WORDS | ORG_HEADS | TITLE_GENDER.keys() | QA_LABELS.keys():
+            continue
+        written = {
+            f"{g.group(1)} {word}"
+            for g in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(word)}:", text)
+            if g.group(1).lower() not in TITLE_GENDER.keys() | ROLE_WORDS | ORG_HEADS
+        }
+        names = {n for n in plain if n.split()[-1] == word} | written
+        if len(names) == 1:
+            out.append((Label(m.start(), word, m.end(), names.pop()), True))
+    return out
 
 
 def _lists_names(text: str, body: int, label: str) -> bool:

@@ -59,3 +59,18 @@ SOURCE_QUANTIFIERS = frozenset(
     )
 )
 REPORT_MODIFIERS = frozenset(split_words("news media press"))
+# Capitalised words that stand before a surname in a slogan, a headline or a group's name and
+# are never a given name: "Never Trump", "Maybe Donald Trump", "Again Roddick", "Jews Against
+# Trump", "Team Clinton". Taken for a second person of the surname, they kept the surname
+# alone ("Trump said") from being linked to the one person the article names in full
+# (`ingest.speakers`).
+NOT_GIVEN_WORDS = frozenset(
+    split_words("""never maybe again against versus not also even only just still perhaps team""")
+)
+# A participle opening a headline or a slogan before a surname (`Bashing Trump`, `Rebuking
+# Trump`) is a verb form, never a given name; none of the corpora's given names ends in -ing
+# at this length (Irving is shorter). A past form (`Endorsed Trump`) is one only where the
+# text also writes it in lower case: Alfred, Mohamed and Magomed are names.
+PARTICIPLE_ENDING = "ing"
+PARTICIPLE_MIN_LENGTH = 7
+PAST_ENDING = "ed"

@@ -142,12 +142,76 @@ TURN_CASES = [
             ("Anna Berg", "President of the Northern Federation", "Please sit d"),
         ],
     ),
+    (
+        "surname_label_after_full_name_label",
+        "The panel met on Sunday.\n\nAna Vell: The harbour plan is a good one for the town."
+        "\n\nTom Reed: It costs far too much for what it gives us.\n\nVell: Well, the costs"
+        " are fair.\n\nReed: They are not, and the council knows it.",
+        [
+            ("Ana Vell", None, "The harbour "),
+            ("Tom Reed", None, "It costs far"),
+            ("Ana Vell", None, "Well, the co"),
+            ("Tom Reed", None, "They are not"),
+        ],
+    ),
+    (
+        "surname_label_after_a_label_inside_a_quotation",
+        '"Ana Vell: The harbour plan is a good one for the town."\n\nTom Reed: It costs far too'
+        " much for what it gives us.\n\nVell: Well, the costs are fair.\n\nReed: They are not,"
+        " and the council knows it.",
+        [
+            ("Tom Reed", None, "It costs far"),
+            ("Ana Vell", None, "Well, the co"),
+            ("Tom Reed", None, "They are not"),
+        ],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), TURN_CASES, ids=[c[0] for c in TURN_CASES])
 def test_turns(case: str, text: str, expected: list[tuple[str | None, str | None, str]]) -> None:
     assert _turns(text) == expected
+
+
+# A one-word label names a person only when the article writes one full name with it.
+SURNAME_NOT_LABELS = [
+    (
+        "two_people_share_the_surname",
+        "Ana Vell and Tom Vell spoke.\n\nRita Lund: The plan is good.\n\nVell: It is not."
+        "\n\nRita Lund: We will see.",
+    ),
+    (
+        "a_name_in_the_narrative_only_heads_a_section",
+        "Rita Lund and Ana Vell want the seat.\n\nLund: Win in a walk.\n\nShe leads the polls."
+        "\n\nVell: Hold on.\n\nShe trails by ten points.",
+    ),
+    (
+        "a_title_is_no_given_name",
+        "Mr Vell spoke.\n\nRita Lund: The plan is good.\n\nVell: It is not.\n\nRita Lund:"
+        " We will see.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text"), SURNAME_NOT_LABELS, ids=[c[0] for c in SURNAME_NOT_LABELS]
+)
+def test_a_surname_label_needs_one_full_name(case: str, text: str) -> None:
+    assert "Vell" not in {lab.text for lab in find_labels(text)}
+
+
+# A panel quoted line by line, then the article's own words after the last turn.
+PANEL_THEN_NARRATIVE = (
+    "Ana Vell: The harbour plan is a good one for the town.\n\nTom Reed: It costs far too"
+    " much.\n\nVell: Well, the costs are fair.\n\nReed: They are not, and the council knows"
+    " it.\nTo be clear, the plan was costed at $2 million.\n\nThe council votes in March."
+)
+
+
+def test_a_line_by_line_transcript_ends_at_its_last_line() -> None:
+    turns = [q for q in extract_quotes(PANEL_THEN_NARRATIVE) if q.kind == "transcript"]
+    assert [q.speaker for q in turns] == ["Ana Vell", "Tom Reed", "Ana Vell", "Tom Reed"]
+    assert turns[-1].text == "They are not, and the council knows it."
 
 
 # (case, text): colons that open no turn
