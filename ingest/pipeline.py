@@ -50,7 +50,9 @@ STAGE_ARTICLES = 150
 # is a turn of the one person the article labels in full ("Chris Matthews:"), and a transcript
 # of one-line turns ends its last turn at its line end (the narrative after it was the last
 # speaker's); NAMING_VERSION 14: "Never Trump", "Bashing Trump", "Australian Lynton Crosby"
-# are no second person of the surname, so "Trump" links to Donald Trump;
+# are no second person of the surname, so "Trump" links to Donald Trump; a speech after a
+# heading that lost its full stop ("... G20 Summit President of Russia Vladimir Putin: I
+# shall speak ...") is a turn of its speaker (12 Kremlin speeches were unattributed);
 # 31: a speaker is never a clause (attr16, issue 17): a speaker phrase loses a verb group it
 # runs into ("The Home Office has already said" -> The Home Office, "hosts don't"), a clause
 # names no one ("it had complied fully"); `, who said` after a name's age and place

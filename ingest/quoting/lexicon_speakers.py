@@ -74,3 +74,6 @@ NOT_GIVEN_WORDS = frozenset(
 PARTICIPLE_ENDING = "ing"
 PARTICIPLE_MIN_LENGTH = 7
 PAST_ENDING = "ed"
+# Words that open an office before its head word (`Prime Minister`, `Deputy Chairman`): where a
+# label is cut to start at its office (`labels._speech_after_heading`), they stay with it.
+OFFICE_PREFIXES = frozenset(split_words("prime deputy vice first acting chief senior executive"))

@@ -143,6 +143,13 @@ TURN_CASES = [
         ],
     ),
     (
+        "speech_after_a_heading_keeps_the_whole_office",
+        "The talks were held on Monday. Beginning of the harbour talks Prime Minister of"
+        " Westland Anna Berg: Good afternoon, colleagues. We are holding our final meeting on the"
+        " harbour fleet today, as we agreed in May.",
+        [("Anna Berg", "Prime Minister of Westland", "Good afterno")],
+    ),
+    (
         "surname_label_after_full_name_label",
         "The panel met on Sunday.\n\nAna Vell: The harbour plan is a good one for the town."
         "\n\nTom Reed: It costs far too much for what it gives us.\n\nVell: Well, the costs"
@@ -198,6 +205,17 @@ SURNAME_NOT_LABELS = [
 )
 def test_a_surname_label_needs_one_full_name(case: str, text: str) -> None:
     assert "Vell" not in {lab.text for lab in find_labels(text)}
+
+
+# A heading, an office and a name, then the narrative in the third person: no speech.
+HEADING_THEN_NARRATIVE = (
+    "The fleet returned.*** Visit to the harbour President of Westland Anna Berg: The harbour"
+    " reopened on Monday after two years of repairs paid for by the city."
+)
+
+
+def test_a_heading_before_narrative_is_no_speech() -> None:
+    assert not [q for q in extract_quotes(HEADING_THEN_NARRATIVE) if q.kind == "transcript"]
 
 
 # A panel quoted line by line, then the article's own words after the last turn.
