@@ -44,6 +44,15 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 32: a plural report noun after a quantifier heads its subject (attr17, issue 17: "Multiple
+# news reports said" named "Multiple news"); a headline's subject and verb are no part of a
+# role ("Trump Praises Breitbart's Washington Political Editor"); a one-word label ("Matthews:")
+# is a turn of the one person the article labels in full ("Chris Matthews:"), and a transcript
+# of one-line turns ends its last turn at its line end (the narrative after it was the last
+# speaker's); NAMING_VERSION 14: "Never Trump", "Bashing Trump", "Australian Lynton Crosby"
+# are no second person of the surname, so "Trump" links to Donald Trump; a speech after a
+# heading that lost its full stop ("... G20 Summit President of Russia Vladimir Putin: I
+# shall speak ...") is a turn of its speaker (12 Kremlin speeches were unattributed);
 # 31: a speaker is never a clause (attr16, issue 17): a speaker phrase loses a verb group it
 # runs into ("The Home Office has already said" -> The Home Office, "hosts don't"), a clause
 # names no one ("it had complied fully"); `, who said` after a name's age and place
@@ -100,7 +109,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "31"
+PIPELINE_VERSION = "32"
 
 
 @dataclass

@@ -36,7 +36,13 @@ from ingest.quoting.lexicon_openers import (
     OPENING_PHRASE_WORDS,
     OPENING_PREPOSITIONS,
 )
-from ingest.quoting.lexicon_speakers import NAME_AMPERSANDS
+from ingest.quoting.lexicon_speakers import (
+    NAME_AMPERSANDS,
+    NOT_GIVEN_WORDS,
+    PARTICIPLE_ENDING,
+    PARTICIPLE_MIN_LENGTH,
+    PAST_ENDING,
+)
 
 
 def _lexicon(text: str) -> list[str]:
@@ -46,9 +52,11 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
+# 14: a slogan or headline phrase ending with a surname ("Never Trump", "Jews Against Trump",
+# "Bashing Trump") is no second person of that surname, so "Trump" links to Donald Trump;
 # 13: a speaker written with an "&" ("Marks & Spencer") is a name the question can ask for, and
 # office words ("Bank of England") join names across articles again (12 shadowed them).
-NAMING_VERSION = 13
+NAMING_VERSION = 14
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -390,6 +398,8 @@ def written_people(text: str) -> list[WrittenPerson]:
             start = text.index(words[0], start)
         while words and _no_given_name(words[0]):
             words = words[1:]  # "Several Opec", "Although Lane", "With Vell", "Oscar-winner Vell"
+        if len(words) > 2 and words[0].lower() in _DEMONYMS:
+            words = words[1:]  # "Australian Ana Vell"; not "European Commission"
         words = _last_two_names(_after_organisation(words))
         if len(words) < 2:
             continue
@@ -406,7 +416,7 @@ def written_people(text: str) -> list[WrittenPerson]:
             # "Novelist Ana Vell, who ...": a sentence's capital, not a given name
             start = text.index(words[1], start)
             name = " ".join(words[1:])
-        if len(name.split()) < 2 or not is_named_speaker(name):
+        if len(name.split()) < 2 or not is_named_speaker(name) or _slogan(name.split(), text):
             continue
         before = _OFFICE_BEFORE.search(text[max(0, start - 80) : start])
         office = before.group(1).strip() if before else None
@@ -428,6 +438,22 @@ def _no_given_name(word: str) -> bool:
         or _COMPOUND_NOUN.search(word) is not None
         or _DOTTED_ABBREVIATION.match(word) is not None  # "U.S. Ana Vell"
     )
+
+
+def _slogan(words: list[str], text: str) -> bool:
+    """`Never Trump`, `Jews Against Trump`, `Bashing Trump`: a slogan, a headline's words or a
+    group's name ending with a surname, not a person. A word of `NOT_GIVEN_WORDS` or a
+    preposition (`With Trump`) before the surname, or a first word that is a participle or a
+    past form the text also writes in lower case, is no given name. Taken for a second person
+    of the surname, such a phrase kept `Trump said` from being linked to the one Donald Trump
+    the article names."""
+    if any(w.lower() in NOT_GIVEN_WORDS | OPENING_PREPOSITIONS for w in words[:-1]):
+        return True
+    first = words[0].lower()
+    if len(first) >= PARTICIPLE_MIN_LENGTH and first.endswith(PARTICIPLE_ENDING):
+        return True
+    past = first.endswith(PAST_ENDING) and len(first) > len(PAST_ENDING) + 2
+    return past and re.search(rf"\b{re.escape(first)}\b", text) is not None
 
 
 def _title_case_headline(text: str) -> int:

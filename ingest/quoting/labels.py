@@ -24,6 +24,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from ingest.quoting.lexicon import (
+    FIRST_SECOND_PERSON,
     NAME_ABBREVIATIONS,
     ORG_HEADS,
     ROLE_WORDS,
@@ -31,6 +32,7 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
+from ingest.quoting.lexicon_speakers import OFFICE_PREFIXES
 from ingest.quoting.model import Label
 
 _NON_SPACE = re.compile(r"\S+")
@@ -79,7 +81,7 @@ def find_labels(text: str) -> list[Label]:
     `Star Trek: Enterprise` repeated mid-sentence is no dialogue. A sentence that is only
     such a name (`Vladimir Mazur. Thank you.`) is a label whose colon was lost.
     """
-    found: list[tuple[Label, bool]] = []
+    runs: list[tuple[_Found, int]] = []
     for m in _COLON.finditer(text):
         label = _label_before(text, m.start())
         if (
@@ -87,8 +89,12 @@ def find_labels(text: str) -> list[Label]:
             and _plausible(label.words, label.at_line_start)
             and not _lists_names(text, m.end(), label.words)
         ):
-            found.append((_parse(label.start, label.words, m.end()), label.opens))
+            runs.append((label, m.end()))
+    if len({label.words for label, _ in runs if label.opens}) < 2:  # no transcript yet
+        runs = [(_speech_after_heading(text, label, body) or label, body) for label, body in runs]
+    found = [(_parse(label.start, label.words, body), label.opens) for label, body in runs]
     plain = {lab.text for lab, _ in found if lab.name == lab.text}
+    found += _surname_labels(text, plain)
     named = [_with_known_name(lab, plain) for lab, _ in found]
     opens_at = [opens for _, opens in found]
     opening = Counter(lab.name for lab, opens in zip(named, opens_at, strict=True) if opens)
@@ -106,6 +112,73 @@ def find_labels(text: str) -> list[Label]:
     kept.sort(key=lambda lab: lab.pos)
     last_words = Counter(lab.text.split()[-1].lower() for lab in kept)
     return [replace(lab, repeated=last_words[lab.text.split()[-1].lower()] >= 2) for lab in kept]
+
+
+# How many words of a speech's start may show its speaker's first person (`I shall speak`)
+_SPEECH_OPENING_WORDS = 60
+
+
+def _speech_after_heading(text: str, label: _Found, body: int) -> _Found | None:
+    """`Speech at the first session of the G20 Summit President of Russia Vladimir Putin:
+    Chairman Draghi, colleagues, I shall speak ...` (Kremlin speeches): the heading lost its
+    full stop, or ends with a lowercase word (`meeting on defence industry President of
+    Russia ...`), so the label seemed to continue a sentence and, alone, was dropped, leaving
+    the whole speech unattributed. From its first office word on (an office, then a name of
+    two capitalised words) it is a label that opens the speech, when the speech's first words
+    speak in the first or second person; a heading's words never name the speaker. Tried
+    only where fewer than two labels open a sentence: in a transcript the labels that do say
+    where turns start."""
+    words = label.words.split()
+    offices = [i for i, w in enumerate(words) if w.lower() in ROLE_WORDS]
+    if not offices or len(words) - offices[0] < 3 or not _ends_with_bare_name(words):
+        return None
+    opening = re.findall(r"[\w’']+", text[body : body + 800])[:_SPEECH_OPENING_WORDS]
+    if not FIRST_SECOND_PERSON & {w.lower() for w in opening}:
+        return None
+    first = offices[0]
+    while first and words[first - 1].lower() in OFFICE_PREFIXES:
+        first -= 1  # `Prime` Minister of India
+    pos = label.start
+    for word in words[:first]:
+        pos = text.find(word, pos) + len(word)
+    start = text.find(words[first], pos)
+    return _Found(start, " ".join(words[first:]), True, False)
+
+
+def _ends_with_bare_name(words: list[str]) -> bool:
+    """The last two words are capitalised and no office, title or organisation word."""
+    return len(words) > 2 and all(
+        w[:1].isupper() and w.lower() not in ROLE_WORDS | ORG_HEADS | TITLE_GENDER.keys()
+        for w in words[-2:]
+    )
+
+
+# `Matthews: Well, ...` at a line start: one capitalised word, a colon, the turn's words
+_ONE_WORD_LABEL = re.compile(r"(?m)^([A-Z][a-z][\w'’\-]*):[ \t]+(?=\S)")
+
+
+def _surname_labels(text: str, plain: set[str]) -> list[tuple[Label, bool]]:
+    """`Matthews:` and `Lopez:` at line starts after `Chris Matthews: ...` and `Luciana Lopez:
+    ...`: a transcript labels a speaker in full once, then by surname. A one-word label is a
+    turn of the one person the article labels with that surname, as a bare-name label or as a
+    label written anywhere, inside a quotation too (`"Chris Matthews: ...`; not a title, `Mr
+    Matthews:`), and that person is its name. A name written only in the narrative makes no
+    label of a surname: `Sanders: Win in a walk.` over a section about him is a heading. An
+    office, organisation or Q/A word is no surname."""
+    out = []
+    for m in _ONE_WORD_LABEL.finditer(text):
+        word = m.group(1)
+        if word.lower() in ROLE_WORDS | ORG_HEADS | TITLE_GENDER.keys() | QA_LABELS.keys():
+            continue
+        written = {
+            f"{g.group(1)} {word}"
+            for g in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(word)}:", text)
+            if g.group(1).lower() not in TITLE_GENDER.keys() | ROLE_WORDS | ORG_HEADS
+        }
+        names = {n for n in plain if n.split()[-1] == word} | written
+        if len(names) == 1:
+            out.append((Label(m.start(), word, m.end(), names.pop()), True))
+    return out
 
 
 def _lists_names(text: str, body: int, label: str) -> bool:

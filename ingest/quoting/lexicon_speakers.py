@@ -44,3 +44,36 @@ MODALS = frozenset(split_words("would could might may will shall should can must
 # What joins one name's words besides its particles: `Marks & Spencer`, `Procter & Gamble`
 # are one organisation, never two speakers (extraction, naming and the question parser).
 NAME_AMPERSANDS = frozenset({"&"})
+# Plural nouns for what reports without a named author, or for unnamed informants. `reports`
+# is also a verb, which ended the subject before it: `Multiple news reports said` gave the
+# speaker `Multiple news`, a fragment. After a quantifier (`SOURCE_QUANTIFIERS`) or a modifier
+# of reports (`REPORT_MODIFIERS`: `news`) such a word is the subject's head, and the subject
+# becomes the whole phrase (`Multiple news reports`, `Several sources`): the source as the
+# article names it, resolved as no person, never its modifiers alone. After a name or a noun
+# of its own it stays a verb (`Reuters reports`, `the agency reports that`).
+REPORT_PLURALS = frozenset(split_words("reports polls surveys studies accounts stories sources"))
+SOURCE_QUANTIFIERS = frozenset(
+    split_words(
+        """multiple several many some other numerous various few both most all earlier recent
+    previous new conflicting separate two three four five"""
+    )
+)
+REPORT_MODIFIERS = frozenset(split_words("news media press"))
+# Capitalised words that stand before a surname in a slogan, a headline or a group's name and
+# are never a given name: "Never Trump", "Maybe Donald Trump", "Again Roddick", "Jews Against
+# Trump", "Team Clinton". Taken for a second person of the surname, they kept the surname
+# alone ("Trump said") from being linked to the one person the article names in full
+# (`ingest.speakers`).
+NOT_GIVEN_WORDS = frozenset(
+    split_words("""never maybe again against versus not also even only just still perhaps team""")
+)
+# A participle opening a headline or a slogan before a surname (`Bashing Trump`, `Rebuking
+# Trump`) is a verb form, never a given name; none of the corpora's given names ends in -ing
+# at this length (Irving is shorter). A past form (`Endorsed Trump`) is one only where the
+# text also writes it in lower case: Alfred, Mohamed and Magomed are names.
+PARTICIPLE_ENDING = "ing"
+PARTICIPLE_MIN_LENGTH = 7
+PAST_ENDING = "ed"
+# Words that open an office before its head word (`Prime Minister`, `Deputy Chairman`): where a
+# label is cut to start at its office (`labels._speech_after_heading`), they stay with it.
+OFFICE_PREFIXES = frozenset(split_words("prime deputy vice first acting chief senior executive"))

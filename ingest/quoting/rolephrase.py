@@ -17,6 +17,7 @@ from ingest.quoting.lexicon import (
     CLAUSE_PREPOSITIONS,
     ROLE_WORDS,
     TITLE_GENDER,
+    VERBS,
     alternation,
     split_words,
 )
@@ -98,8 +99,30 @@ def _no_leading_honorific(words: list[str]) -> list[str] | None:
     return None if words[0].lower().strip(".") in HONORIFICS and not owned else words
 
 
+# Endings of a finite verb in a headline (`Trump Praises ...`, `Mayor Slammed ...`).
+_FINITE_ENDINGS = ("s", "ed")
+
+
+def _after_headline_clause(words: list[str]) -> list[str] | None:
+    """`Trump Praises Breitbart’s Washington Political Editor` -> `Breitbart’s Washington
+    Political Editor`: a headline's subject and its finite reporting verb (a listed verb in
+    -s or -ed after a capitalised word, with a post of two words or more after it) are no
+    part of the post. A verb after a linking word is inside a name (`President of the United
+    States`, `spokesman for North East Says No`), and one word after it is a compound's head
+    (`Insurance Claims Manager`): nothing is cut there."""
+    for i, word in enumerate(words[1:-2], 1):
+        if words[i - 1].lower() in _LINKS:
+            return words
+        low = word.lower()
+        finite = low in VERBS and low.endswith(_FINITE_ENDINGS)
+        if finite and word[:1].isupper() and words[i - 1][:1].isupper():
+            return words[i + 1 :]
+    return words
+
+
 ROLE_RULES: tuple[tuple[str, Callable[[list[str]], list[str] | None]], ...] = (
     ("sentence_break", _no_sentence_break),
+    ("headline_clause", _after_headline_clause),
     ("participle_clause", _no_clause),
     ("trailing_honorific", _strip_honorifics),
     ("trailing_link", _strip_links),

@@ -25,7 +25,12 @@ from ingest.quoting.nounphrases import (
     plausible_np,
 )
 from ingest.quoting.subjects import PAREN_ASIDE, WORD, is_adverb, place_comma
-from ingest.quoting.wholephrase import PARTICIPLE_LINKS, continues_phrase, whole_speaker
+from ingest.quoting.wholephrase import (
+    PARTICIPLE_LINKS,
+    continues_phrase,
+    report_noun,
+    whole_speaker,
+)
 
 _TWO_CAPITALS_NEXT = re.compile(r"\s+[A-Z][\w'’\-]+\s+[A-Z]")
 _COMMA_YEAR = re.compile(r",\s+\d{4}\b")
@@ -116,13 +121,20 @@ def _modified_subject(
     for w in rest[:6]:
         if "," in sentence[phrase[-1].end() : w.start()]:
             break
-        if not (continues_phrase(w.group()) or CAP.match(w.group()) and len(phrase) > len(chosen)):
+        words = [p.group() for p in phrase] + [w.group()]
+        if not (
+            continues_phrase(w.group())
+            or report_noun(words, len(phrase))
+            or CAP.match(w.group())
+            and len(phrase) > len(chosen)
+        ):
             break
         phrase.append(w)
     after = rest[len(phrase) - len(chosen)].group() if len(rest) > len(phrase) - len(chosen) else ""
     text, _ = clean_np(sentence[phrase[0].start() : phrase[-1].end()])
     whole = whole_speaker(text, 0) if len(phrase) > len(chosen) else None
-    if whole and whole[0] == text and not _verb_like(after, cue):
+    reports = report_noun([p.group() for p in phrase], len(phrase) - 1)
+    if whole and whole[0] == text and not reports and not _verb_like(after, cue):
         whole = None  # `Trump wants to`: a plural-looking head needs a verb after it
     if whole is None:
         np, shift = clean_np(sentence[chosen[0].start() : chosen[-1].end()].rstrip("."))

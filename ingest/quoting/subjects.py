@@ -38,7 +38,12 @@ from ingest.quoting.nounphrases import (
 )
 from ingest.quoting.officename import and_inside_office, apposed_name, office_then_name
 from ingest.quoting.shares import share_phrase
-from ingest.quoting.wholephrase import PARTICIPLE_AUXILIARIES, modified_head, whole_speaker
+from ingest.quoting.wholephrase import (
+    PARTICIPLE_AUXILIARIES,
+    modified_head,
+    report_noun,
+    whole_speaker,
+)
 
 _CLOSING_MARK = re.compile(r"[,.!?]?[”\"]")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
@@ -63,12 +68,20 @@ NOUN_CONTEXT = frozenset({"of", "the", "a", "an", "his", "her", "their", "its"})
 def verb_tokens(text: str) -> list[re.Match[str]]:
     """Reporting-verb words in text; a set look-up per word is far cheaper than one big regex.
     After a determiner, `of` or a possessive the word is a noun (`defended his comments as
-    "..."`, `calling Trump's charge "pathetic"`)."""
+    "..."`, `calling Trump's charge "pathetic"`), as is a report noun after a quantifier
+    (`Multiple news reports ... reveal`: `report_noun`)."""
     words = list(ALPHA.finditer(text))
     return [
         m
         for i, m in enumerate(words)
-        if m.group().lower() in VERBS and not (i and _noun_context(text, words[i - 1]))
+        if m.group().lower() in VERBS
+        and not (
+            i
+            and (
+                _noun_context(text, words[i - 1])
+                or report_noun((words[i - 1].group(), m.group()), 1)
+            )
+        )
     ]
 
 

@@ -47,6 +47,11 @@ def _doubled_person(lab: Label, doubled: set[str | None], entities: Entities) ->
     return lab.name in doubled
 
 
+def _surname(lab: Label, doubled: set[str | None], entities: Entities) -> bool:
+    """`Matthews:` that `labels` tied to the one `Chris Matthews` of the article."""
+    return lab.name is not None and " " not in lab.text and lab.name.endswith(f" {lab.text}")
+
+
 def _person_by_ner(lab: Label, doubled: set[str | None], entities: Entities) -> bool:
     return any(kind == "PERSON" for kind, _, _ in entities.get(lab.text, ()))
 
@@ -55,6 +60,7 @@ def _person_by_ner(lab: Label, doubled: set[str | None], entities: Entities) -> 
 # meet none. Each is `(label, doubled names, entities) -> bool`.
 LABEL_RULES = (
     Rule("qa_label", _qa_word),
+    Rule("surname_label", _surname),
     Rule("repeated_label", _repeated),
     Rule("doubled_label", _doubled_form),
     Rule("doubled_person_label", _doubled_person),
@@ -98,10 +104,37 @@ def confirmed_turns(doc: Findings, entities: Entities) -> list[Turn]:
             # in the paragraph were his.
             return []
         return [Turn(lab.body, end, lab, rules[lab.pos])]
-    return [
-        Turn(lab.body, kept[i + 1].pos if i + 1 < len(kept) else len(doc.text), lab, rules[lab.pos])
-        for i, lab in enumerate(kept)
-    ]
+    return _last_line_ends(
+        doc.text,
+        [
+            Turn(
+                lab.body,
+                kept[i + 1].pos if i + 1 < len(kept) else len(doc.text),
+                lab,
+                rules[lab.pos],
+            )
+            for i, lab in enumerate(kept)
+        ],
+    )
+
+
+_LINE_TURNS = 2  # turns of one line each before the last that make a line-by-line transcript
+
+
+def _last_line_ends(text: str, turns: list[Turn]) -> list[Turn]:
+    """A transcript whose turns are one line each (`Ana Vell: ...`, `Reed: ...` at line
+    starts, as an article quotes a panel) ends its last turn at that turn's line end too: the
+    article's own narrative follows, which ran into the last speaker's words up to the text's
+    end. A last turn of several lines after turns of several lines is left whole (interviews
+    whose answers run over paragraphs; inline transcripts that lost their breaks)."""
+    if len(turns) <= _LINE_TURNS:
+        return turns
+    lines = [t for t in turns[:-1] if "\n" not in text[t.start : t.end].strip()]
+    if len(lines) < len(turns) - 1:
+        return turns
+    last = turns[-1]
+    end = text.find("\n", last.start, last.end)
+    return turns if end < 0 else [*turns[:-1], replace(last, end=end)]
 
 
 def _headline(text: str, lab: Label) -> bool:

@@ -23,6 +23,7 @@ from ingest.quoting.lexicon import (
     VERBS,
     split_words,
 )
+from ingest.quoting.lexicon_speakers import REPORT_MODIFIERS, REPORT_PLURALS, SOURCE_QUANTIFIERS
 from ingest.quoting.nounphrases import FUNCTION_WORDS, PREPOSITIONS, is_adverb, plausible_np
 
 # Lowercase words after a capitalised subject that end its phrase rather than continue it:
@@ -62,6 +63,16 @@ def continues_phrase(word: str) -> bool:
     )
 
 
+def report_noun(words: Sequence[str], i: int) -> bool:
+    """Word `i` is a plural report noun heading its phrase (`reports` in `Multiple news reports
+    said`, `Other reports claimed`): listed in `REPORT_PLURALS` and after a quantifier or a
+    modifier of reports, where it cannot be the verb (`Reuters reports`, `the agency reports`
+    are)."""
+    if i < 1 or words[i].lower() not in REPORT_PLURALS:
+        return False
+    return words[i - 1].lower() in SOURCE_QUANTIFIERS | REPORT_MODIFIERS
+
+
 def modified_head(words: Sequence[str]) -> int | None:
     """Where the speaker starts in a phrase whose first words modify the rest: the name after
     a lowercase descriptor (`US phone company Qwest` -> 3, `Anti-virus firm Sophos` -> 2),
@@ -71,7 +82,9 @@ def modified_head(words: Sequence[str]) -> int | None:
         return None
     if words[-1].isdigit() and all(CAP.match(w) for w in words[:-1]):
         return 0
-    if not all(CAP.match(w) or continues_phrase(w) for w in words):
+    if not all(
+        CAP.match(w) or continues_phrase(w) or report_noun(words, i) for i, w in enumerate(words)
+    ):
         return None  # `Ryan's campaign shrugged off Trump's`: a clause, not a noun phrase
     name = len(words)
     while name > 1 and CAP.match(words[name - 1]):
@@ -81,7 +94,8 @@ def modified_head(words: Sequence[str]) -> int | None:
         singular = not descriptor.endswith("s") or descriptor.endswith("ss")
         return name if continues_phrase(descriptor) and singular else None
     head = words[-1]
-    plural = head.endswith("s") and not head.endswith("ss") and continues_phrase(head)
+    head_word = continues_phrase(head) or report_noun(words, len(words) - 1)
+    plural = head.endswith("s") and not head.endswith("ss") and head_word
     return 0 if plural and len(words) <= 4 else None
 
 

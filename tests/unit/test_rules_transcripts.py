@@ -11,6 +11,46 @@ from ingest.quotes import extract_quotes
 # (text, [(speaker, turn text, rule), ...] in text order)
 TRANSCRIPTS = [
     pytest.param(
+        "The summit was held in Westport.*** Speech at the harbour summit President of Westland"
+        " Anna Berg: Colleagues, friends, I am glad to welcome you to Westport. We have much to"
+        " discuss.",
+        [
+            (
+                "Anna Berg",
+                "Colleagues, friends, I am glad to welcome you to Westport. We have much to"
+                " discuss.",
+                "person_label",
+            ),
+        ],
+        id="a_speech_after_a_heading_without_its_full_stop",
+    ),
+    pytest.param(
+        "The talks were held on Monday. Meeting on the harbour fleet President of Westland Anna"
+        " Berg: Good afternoon, colleagues. We are holding our final meeting on the harbour fleet"
+        " today, as we agreed in May.",
+        [
+            (
+                "Anna Berg",
+                "Good afternoon, colleagues. We are holding our final meeting on the harbour fleet"
+                " today, as we agreed in May.",
+                "person_label",
+            ),
+        ],
+        id="a_speech_after_a_heading_ending_in_lower_case",
+    ),
+    pytest.param(
+        "Ana Vell: The harbour plan is good.\n\nTom Reed: It costs far too much.\n\nVell: Well,"
+        " the costs are fair.\n\nReed: They are not.\nTo be clear, the plan was costed at $2"
+        " million.\n\nThe council votes in March.",
+        [
+            ("Ana Vell", "The harbour plan is good.", "repeated_label"),
+            ("Tom Reed", "It costs far too much.", "repeated_label"),
+            ("Ana Vell", "Well, the costs are fair.", "surname_label"),
+            ("Tom Reed", "They are not.", "surname_label"),
+        ],
+        id="surname_labels_after_full_names_then_narrative",
+    ),
+    pytest.param(
         "Anna Berg: Welcome to the harbour.\nTom Reed: Thank you, Madam Mayor. The port is ready."
         "\nAnna Berg: Good.",
         [

@@ -52,6 +52,32 @@ SPEAKERS = [
         "he",
     ),
     (
+        "report_noun_after_quantifier",
+        "Multiple news reports said the harbour would reopen next year.",
+        "Multiple news reports",
+    ),
+    (
+        "report_noun_after_other",
+        'Other reports claimed the board had "no plan at all to reopen".',
+        "Other reports",
+    ),
+    (
+        "report_noun_heads_coordinated_subject",
+        "Multiple news reports and a detailed account from Portview Gazette’s editor Ana Vell’s"
+        " book Harbour Days, reveal there were more than “one or two delays.”",
+        "Multiple news reports",
+    ),
+    (
+        "report_verb_after_a_noun",
+        "The agency reports that the harbour will reopen in spring.",
+        "The agency",
+    ),
+    (
+        "report_verb_after_a_name",
+        "Norvale reports that the harbour will reopen in spring.",
+        "Norvale",
+    ),
+    (
         "name_before_unlisted_verb_stays",
         'Ortiz went after the board, calling it "a disgrace to the town".',
         "Ortiz",

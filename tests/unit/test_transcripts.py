@@ -142,12 +142,94 @@ TURN_CASES = [
             ("Anna Berg", "President of the Northern Federation", "Please sit d"),
         ],
     ),
+    (
+        "speech_after_a_heading_keeps_the_whole_office",
+        "The talks were held on Monday. Beginning of the harbour talks Prime Minister of"
+        " Westland Anna Berg: Good afternoon, colleagues. We are holding our final meeting on the"
+        " harbour fleet today, as we agreed in May.",
+        [("Anna Berg", "Prime Minister of Westland", "Good afterno")],
+    ),
+    (
+        "surname_label_after_full_name_label",
+        "The panel met on Sunday.\n\nAna Vell: The harbour plan is a good one for the town."
+        "\n\nTom Reed: It costs far too much for what it gives us.\n\nVell: Well, the costs"
+        " are fair.\n\nReed: They are not, and the council knows it.",
+        [
+            ("Ana Vell", None, "The harbour "),
+            ("Tom Reed", None, "It costs far"),
+            ("Ana Vell", None, "Well, the co"),
+            ("Tom Reed", None, "They are not"),
+        ],
+    ),
+    (
+        "surname_label_after_a_label_inside_a_quotation",
+        '"Ana Vell: The harbour plan is a good one for the town."\n\nTom Reed: It costs far too'
+        " much for what it gives us.\n\nVell: Well, the costs are fair.\n\nReed: They are not,"
+        " and the council knows it.",
+        [
+            ("Tom Reed", None, "It costs far"),
+            ("Ana Vell", None, "Well, the co"),
+            ("Tom Reed", None, "They are not"),
+        ],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), TURN_CASES, ids=[c[0] for c in TURN_CASES])
 def test_turns(case: str, text: str, expected: list[tuple[str | None, str | None, str]]) -> None:
     assert _turns(text) == expected
+
+
+# A one-word label names a person only when the article writes one full name with it.
+SURNAME_NOT_LABELS = [
+    (
+        "two_people_share_the_surname",
+        "Ana Vell and Tom Vell spoke.\n\nRita Lund: The plan is good.\n\nVell: It is not."
+        "\n\nRita Lund: We will see.",
+    ),
+    (
+        "a_name_in_the_narrative_only_heads_a_section",
+        "Rita Lund and Ana Vell want the seat.\n\nLund: Win in a walk.\n\nShe leads the polls."
+        "\n\nVell: Hold on.\n\nShe trails by ten points.",
+    ),
+    (
+        "a_title_is_no_given_name",
+        "Mr Vell spoke.\n\nRita Lund: The plan is good.\n\nVell: It is not.\n\nRita Lund:"
+        " We will see.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text"), SURNAME_NOT_LABELS, ids=[c[0] for c in SURNAME_NOT_LABELS]
+)
+def test_a_surname_label_needs_one_full_name(case: str, text: str) -> None:
+    assert "Vell" not in {lab.text for lab in find_labels(text)}
+
+
+# A heading, an office and a name, then the narrative in the third person: no speech.
+HEADING_THEN_NARRATIVE = (
+    "The fleet returned.*** Visit to the harbour President of Westland Anna Berg: The harbour"
+    " reopened on Monday after two years of repairs paid for by the city."
+)
+
+
+def test_a_heading_before_narrative_is_no_speech() -> None:
+    assert not [q for q in extract_quotes(HEADING_THEN_NARRATIVE) if q.kind == "transcript"]
+
+
+# A panel quoted line by line, then the article's own words after the last turn.
+PANEL_THEN_NARRATIVE = (
+    "Ana Vell: The harbour plan is a good one for the town.\n\nTom Reed: It costs far too"
+    " much.\n\nVell: Well, the costs are fair.\n\nReed: They are not, and the council knows"
+    " it.\nTo be clear, the plan was costed at $2 million.\n\nThe council votes in March."
+)
+
+
+def test_a_line_by_line_transcript_ends_at_its_last_line() -> None:
+    turns = [q for q in extract_quotes(PANEL_THEN_NARRATIVE) if q.kind == "transcript"]
+    assert [q.speaker for q in turns] == ["Ana Vell", "Tom Reed", "Ana Vell", "Tom Reed"]
+    assert turns[-1].text == "They are not, and the council knows it."
 
 
 # (case, text): colons that open no turn
@@ -180,7 +262,36 @@ ROLE_CASES = [
     ("analyst_at_firm", "analyst at Acme Securities", "analyst at Acme Securities"),
     ("agent_noun", "State Comptroller", "State Comptroller"),
     ("title_abbreviation", "retired Army Lt. Gen.", "retired Army Lt. Gen."),
+    (
+        "headline_clause",
+        "Vell Praises Gazette’s Harbour Political Editor",
+        "Gazette’s Harbour Political Editor",
+    ),
+    ("headline_clause_past", "Mayor Slammed Harbour Board Chairman", "Harbour Board Chairman"),
+    ("verb_form_inside_office", "President of the United States", "President of the United States"),
+    (
+        "verb_form_inside_group",
+        "spokesman for North East Says No",
+        "spokesman for North East Says No",
+    ),
+    ("verb_form_as_compound_noun", "Insurance Claims Manager", "Insurance Claims Manager"),
 ]
+
+# A headline line before the article: the role of the person it names is the post after the
+# headline's verb, not the headline clause (`Vell Praises ...`).
+HEADLINE_ARTICLE = (
+    "Ana Vell Praises Gazette’s Harbour Political Editor Tom Reed: ‘Very Good Reporter.’\n\n"
+    "Mayor Ana Vell praised Portview Gazette’s Harbour Political Editor Tom Reed on Monday.\n\n"
+    "“Mayor Vell, you said earlier today that the harbour would reopen in spring,” Reed asked"
+    " Vell. “Can you explain that?”"
+)
+
+
+def test_a_headline_clause_is_no_role() -> None:
+    quotes = extract_quotes(HEADLINE_ARTICLE)
+    assert quotes and {(q.speaker, q.role) for q in quotes} == {
+        ("Tom Reed", "Gazette’s Harbour Political Editor")
+    }
 
 
 @pytest.mark.parametrize(("case", "role", "expected"), ROLE_CASES, ids=[c[0] for c in ROLE_CASES])
