@@ -20,8 +20,8 @@ from pathlib import Path
 from ingest.quoting import model
 from ingest.quoting.labels import find_labels
 from ingest.quoting.marks import attach_phrase, find_pieces
+from ingest.quoting.narrative import narrative_names
 from ingest.quoting.reported import find_indirect
-from ingest.quoting.resolve import narrative_names
 from ingest.quoting.roles import find_roles
 from ingest.text import paragraph_spans, sentence_spans
 
