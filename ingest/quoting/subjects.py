@@ -25,7 +25,7 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
-from ingest.quoting.lexicon_speakers import APPOSITION_PREPOSITIONS
+from ingest.quoting.lexicon_speakers import APPOSITION_PREPOSITIONS, HAVE_FORMS
 from ingest.quoting.model import Subject
 from ingest.quoting.nounphrases import (
     FUNCTION_WORDS,
@@ -236,7 +236,9 @@ def _drop_infinitive_lead(tokens: list[re.Match[str]]) -> None:
     if len(tokens) < 3 or tokens[-1].group() != "to":
         return
     tokens.pop()
-    have = [i for i in range(max(0, len(tokens) - 3), len(tokens)) if tokens[i].group() in _HAVE]
+    have = [
+        i for i in range(max(0, len(tokens) - 3), len(tokens)) if tokens[i].group() in HAVE_FORMS
+    ]
     if have and have[-1] > 0:
         del tokens[have[-1] :]
         return
@@ -244,9 +246,6 @@ def _drop_infinitive_lead(tokens: list[re.Match[str]]) -> None:
         tokens.pop()
     if tokens and tokens[-1].group().islower() and len(tokens) > 1:
         tokens.pop()
-
-
-_HAVE = frozenset(split_words("has had have"))
 
 
 # A row of appositions between a name and `who`: a described role (`, the group's

@@ -38,8 +38,8 @@ def bbc_desk(bbc_path: Path, tmp_path_factory: pytest.TempPathFactory):
             "bbc-business-010",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="known gap (README, Evaluation): on this 220-article subset the "
-                "learned general ranker's answerable score (0.67) is under its threshold (0.75)",
+                reason="known gap: on this 220-article subset the learned general ranker "
+                "judges the question unanswerable (QuoteDesk.evidence: answerable < threshold)",
             ),
         ),
         (
