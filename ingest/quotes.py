@@ -25,16 +25,17 @@ Pipeline, per text (all offsets index the original text; `text[q.start:q.end] ==
    the previous quote's speaker. Names are unified per article (`ingest.speakers`).
 
 spaCy runs only on the short speaker phrases and transcript labels, batched with `nlp.pipe`
-and cached, so extraction costs a small fraction of embedding time.
+and cached, so extraction costs a small fraction of embedding time; phrases the rules seldom
+read (`analyse.later_phrases`) are labelled only when a rule asks (`ner.LazyEntities`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ingest.quoting.analyse import analyse
+from ingest.quoting.analyse import analyse, later_phrases
 from ingest.quoting.build import build_quotes
-from ingest.quoting.ner import SPACY_MODEL, load_ner, phrase_entities
+from ingest.quoting.ner import SPACY_MODEL, LazyEntities, load_ner, phrase_entities
 from ingest.types import Quote
 
 
@@ -53,9 +54,11 @@ def extract_quotes_many(texts: Sequence[str]) -> list[list[Quote]]:
     """`extract_quotes` for many texts, with one batched NER pass over all speaker phrases."""
     docs = [analyse(t) for t in texts]
     phrases: set[str] = set()
+    later: set[str] = set()
     for doc in docs:
         phrases |= doc.phrases
-    entities = phrase_entities(phrases) if phrases else {}
+        later |= later_phrases(doc)
+    entities = LazyEntities(phrase_entities(phrases) if phrases else {}, later)
     return [build_quotes(doc, entities) for doc in docs]
 
 

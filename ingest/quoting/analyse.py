@@ -13,6 +13,7 @@ from ingest.quoting.descriptions import context_sentences
 from ingest.quoting.labels import QA_LABELS, find_labels
 from ingest.quoting.marks import attach_phrase, find_pieces
 from ingest.quoting.model import Findings
+from ingest.quoting.nameshapes import plain_name
 from ingest.quoting.narrative import narrative_names
 from ingest.quoting.quoted_turns import quoted_label
 from ingest.quoting.reported import find_indirect
@@ -47,8 +48,20 @@ def analyse(text: str) -> Findings:
     doc.phrases |= {s.np for s in doc.indirect}
     doc.subjects = opening_subjects(doc)
     doc.phrases |= {s.np for s in doc.subjects}
-    doc.phrases |= {r.name for r in doc.roles}
+    doc.phrases |= {r.name for r in doc.roles if not plain_name(r.name)}
     doc.names = narrative_names(doc)
-    doc.phrases |= {n.name for n in doc.names}
-    doc.phrases |= context_sentences(doc)  # `the company said`: the names before it
+    # `the company said`: the names before it. Read for nearly every description (226 of 236
+    # sentences in 300 BBC articles even when read lazily), so labelled in the batch.
+    doc.phrases |= context_sentences(doc)
     return doc
+
+
+def later_phrases(doc: Findings) -> set[str]:
+    """Phrases the rules read now and then, for NER to label only when a rule asks
+    (`ner.LazyEntities`): the narrative names, read when a pronoun or an epithet speaker
+    points back and NER must confirm the name, and the names of people given a role that are
+    plain names (`Kremlin spokesman Dmitry Peskov`), which the resolver takes as they stand
+    (`Resolver._person_in`). Of the 355 such phrases of 300 BBC articles, NER was asked
+    about 15; of the 667 of 300 press articles, none."""
+    plain_roles = {r.name for r in doc.roles if plain_name(r.name)}
+    return {n.name for n in doc.names} | plain_roles
