@@ -43,6 +43,7 @@ from ingest.quoting.subjects import (
     sentence_break,
 )
 from ingest.quoting.table import STOP, Rule, Stop, first_match
+from ingest.quoting.titles import and_joins_titles
 
 _FIRST_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]|$)")
 _SHORT = 14  # words in an attribution that ends the sentence after its quote
@@ -203,7 +204,7 @@ def _name_then_verb_listed(a: _After) -> Subject | Stop | None:
             if sentence_break(left):
                 return STOP
             return np_from_left(left, a.offset + a.head, w.group().rstrip(".")) or STOP
-        if token in BOUNDARY_WORDS:
+        if token in BOUNDARY_WORDS and not _titles_and(words, i):
             break  # `," Trump barked and a guard ...`: an unlisted verb may precede it
     return None
 
@@ -373,9 +374,20 @@ def _initial_in_name(token: str, after: str, end: int) -> bool:
     return bool(_MIDDLE_INITIAL.match(token) and _NAME_NEXT.match(after, end))
 
 
+def _titles_and(words: list[re.Match[str]], i: int) -> bool:
+    """Word `i` is the `and` of `chairman and chief executive Ivo Marsh said`."""
+    tokens = [w.group() for w in words]
+    return tokens[i] == "and" and and_joins_titles(tokens[:i], tokens[i + 1 :])
+
+
 def _and_then_verb(token: str, after: str, w: re.Match[str]) -> bool:
-    """`and` followed by a lowercase word after an inverted subject starts a second verb."""
-    return token == "and" and bool(_LOWER_NEXT.match(after[w.end() :]))
+    """`and` followed by a lowercase word after an inverted subject starts a second verb,
+    unless it joins two titles of the person named next (`said port founder and director
+    Ana Vell`: `titles.and_joins_titles`)."""
+    if token != "and" or not _LOWER_NEXT.match(after[w.end() :]):
+        return False
+    before = after[max(0, w.start() - 40) : w.start()].split()
+    return not and_joins_titles(before, after[w.end() : w.end() + 80].split())
 
 
 def _verb_object(np: str) -> bool:
