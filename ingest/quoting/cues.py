@@ -37,7 +37,7 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
-from ingest.quoting.lexicon_speakers import (
+from ingest.quoting.lexicon_cues import (
     THAT_PARTICLE_VERBS,
     VIEW_ADJECTIVES,
     VIEW_NEGATIONS,
