@@ -173,7 +173,8 @@ def _view_cue(words: list[str]) -> int:
         return 1
     if word in VIEW_ADJECTIVES and be:
         return 1
-    return 2 if previous in THAT_PARTICLE_VERBS.get(word, ()) else 0
+    passive = any(w in BE_FORMS for w in words[-4:-2])  # `It should be pointed out that`
+    return 2 if previous in THAT_PARTICLE_VERBS.get(word, ()) and not passive else 0
 
 
 _FAR_GAP = re.compile(rf"[“”\"]|\b{alternation(COORDINATORS)}\b")

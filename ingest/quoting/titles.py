@@ -10,6 +10,8 @@ role noun (`ROLE_WORDS`), so `ports and harbours director Ana Vell` is left alon
 
 from __future__ import annotations
 
+import re
+
 from ingest.quoting.lexicon import CAP, ROLE_WORDS
 from ingest.quoting.lexicon_speakers import TITLE_MODIFIERS
 
@@ -29,3 +31,22 @@ def and_joins_titles(words_before: list[str], words_after: list[str]) -> bool:
             continue
         return i > 0 and CAP.match(word) is not None and words_after[i - 1].lower() in ROLE_WORDS
     return False
+
+
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
+def titles_and(words: list[re.Match[str]], i: int) -> bool:
+    """Word `i` is the `and` of `chairman and chief executive Ivo Marsh said`."""
+    tokens = [w.group() for w in words]
+    return tokens[i] == "and" and and_joins_titles(tokens[:i], tokens[i + 1 :])
+
+
+def and_starts_verb(token: str, after: str, w: re.Match[str]) -> bool:
+    """`and` followed by a lowercase word after an inverted subject starts a second verb
+    (`said Ana Vell and added that ...`), unless it joins two titles of the person named next
+    (`said port founder and director Ana Vell`)."""
+    if token != "and" or not _LOWER_NEXT.match(after[w.end() :]):
+        return False
+    before = after[max(0, w.start() - 40) : w.start()].split()
+    return not and_joins_titles(before, after[w.end() : w.end() + 80].split())

@@ -439,6 +439,10 @@ NO_STATEMENTS = [
         "a_passive_belief_is_no_statement",
         "It is also believed that the harbour will reopen in May.",
     ),
+    (
+        "a_passive_particle_view_is_no_statement",
+        "It should be pointed out that the harbour reopened in May.",
+    ),
     (  # the `that` after a noun opens a relative clause, not the view's content
         "a_that_after_the_object_of_a_view_is_relative",
         'Ortiz believes in journalism that "takes sides."',
