@@ -52,11 +52,13 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
+# 15: church offices, "Whip" and "Agent" before a name are titles ("Senate Minority Whip Ann
+# Vell" was "Whip Ann Vell", a name no question asks for; "Pastor Ann Vell", "Agent Ann Vell");
 # 14: a slogan or headline phrase ending with a surname ("Never Trump", "Jews Against Trump",
 # "Bashing Trump") is no second person of that surname, so "Trump" links to Donald Trump;
 # 13: a speaker written with an "&" ("Marks & Spencer") is a name the question can ask for, and
 # office words ("Bank of England") join names across articles again (12 shadowed them).
-NAMING_VERSION = 14
+NAMING_VERSION = 15
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -67,7 +69,8 @@ TITLES = frozenset(
     adm admiral cmdr rev reverend fr father hon honourable honorable king queen prince
     princess pope chancellor speaker chairman chairwoman chair ceo director deputy
     congressman congresswoman councilman councilwoman commissioner attorney spokesman
-    spokeswoman spokesperson minority majority leader former acting chief sheikh the"""
+    spokeswoman spokesperson minority majority leader former acting chief sheikh the whip
+    pastor bishop archbishop cardinal rabbi imam agent"""
     )
 )
 # Parties and memberships written before a name ("Tory MP Ann Vell", "Lib Dem Ann Vell"):

@@ -37,6 +37,12 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
+from ingest.quoting.lexicon_cues import (
+    THAT_PARTICLE_VERBS,
+    VIEW_ADJECTIVES,
+    VIEW_NEGATIONS,
+    VIEW_VERBS,
+)
 from ingest.quoting.model import Cue, Findings, Piece
 from ingest.quoting.nounphrases import is_time
 from ingest.quoting.sentence_subjects import sentence_subject
@@ -127,7 +133,9 @@ def _that_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:
 
     An audience, place and time can hold the `that` further off (`told a town hall in Salem,
     New Hampshire on Monday that ...`): up to twelve words, if no quote or conjunction
-    between them opens a clause of its own (`says he made a decision, and that ...`)."""
+    between them opens a clause of its own (`says he made a decision, and that ...`).
+    A held view right before the `that` (`believes that`, `is convinced that`, `pointed out
+    that`) is a cue too, tried after the listed verbs (`_view_cue`)."""
     cues = []
     for that in _THAT_CLAUSE.finditer(sentence):
         window = sentence[max(0, that.start() - 120) : that.start()]
@@ -142,7 +150,31 @@ def _that_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:
                 start = that.start() - len(window) + words[i].start()
                 cues.append(Cue(start, words[i].group(), that.end(), "that_clause"))
                 break
+            right_before = i == len(words) - 1 and not window[words[i].end() :].strip()
+            view = right_before and _view_cue([w.group().lower() for w in words[: i + 1]])
+            if view:
+                start = that.start() - len(window) + words[i + 1 - view].start()
+                verb = window[words[i + 1 - view].start() : words[i].end()]
+                cues.append(Cue(start, verb, that.end(), "that_clause:view", any_verb=True))
+                break
     return cues
+
+
+def _view_cue(words: list[str]) -> int:
+    """How many of the last `words` make a cue of a held view right before `that`
+    (`believes`, `is convinced`: 1; `pointed out`: 2), or 0. Only right before it: in
+    `believes in journalism that "takes sides"` the `that` opens a relative clause."""
+    word, previous = words[-1], words[-2] if len(words) > 1 else ""
+    before = words[-4:-1]
+    if any(w in VIEW_NEGATIONS for w in before):
+        return 0  # `are not convinced that X`: a doubt of X
+    be = any(w in BE_FORMS for w in before[-2:])  # `is also believed`, `is firmly convinced`
+    if word in VIEW_VERBS and not be:
+        return 1
+    if word in VIEW_ADJECTIVES and be:
+        return 1
+    passive = any(w in BE_FORMS for w in words[-4:-2])  # `It should be pointed out that`
+    return 2 if previous in THAT_PARTICLE_VERBS.get(word, ()) and not passive else 0
 
 
 _FAR_GAP = re.compile(rf"[“”\"]|\b{alternation(COORDINATORS)}\b")

@@ -77,3 +77,12 @@ PAST_ENDING = "ed"
 # Words that open an office before its head word (`Prime Minister`, `Deputy Chairman`): where a
 # label is cut to start at its office (`labels._speech_after_heading`), they stay with it.
 OFFICE_PREFIXES = frozenset(split_words("prime deputy vice first acting chief senior executive"))
+# Words that qualify a title's head in a joint title (`founder and managing director`,
+# `chairman and chief operating officer`): with `ROLE_WORDS` they make the second title of
+# one person, so the `and` between the titles joins no two people (`titles.and_joins_titles`).
+TITLE_MODIFIERS = frozenset(
+    split_words(
+        """managing operating financial technical artistic creative executive vice deputy
+    senior general founding principal acting interim joint"""
+    )
+)

@@ -240,7 +240,7 @@ def _cue_subject(
 
 # Cues whose statement is a clause of its own (`said that ...`, `said the plan failed`), as
 # against a verb's quoted object (`called the plan "a failure"`).
-REPORTED_CLAUSE_CUES = frozenset(("that_clause", "thatless_clause"))
+REPORTED_CLAUSE_CUES = frozenset(("that_clause", "that_clause:view", "thatless_clause"))
 
 
 # `"...," said Weaver, who added that ...`: a relative clause after a quote's attribution

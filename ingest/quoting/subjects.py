@@ -38,6 +38,7 @@ from ingest.quoting.nounphrases import (
 )
 from ingest.quoting.officename import and_inside_office, apposed_name, office_then_name
 from ingest.quoting.shares import share_phrase
+from ingest.quoting.titles import and_joins_titles
 from ingest.quoting.wholephrase import (
     PARTICIPLE_AUXILIARIES,
     modified_head,
@@ -342,9 +343,13 @@ def _segment_start(left: str, end: int) -> int:
 
 def _office_and(left: str, start: int, end: int) -> bool:
     """The `and` of `Secretary of the National Security and Defense Council` (see
-    `officename.and_inside_office`)."""
+    `officename.and_inside_office`) or of `chairman and chief executive Ivo Marsh`
+    (`titles.and_joins_titles`): inside one person's phrase, so it ends no clause."""
     after = left[end:].split(maxsplit=1)
-    return bool(after) and and_inside_office(left[:start].split(), after[0])
+    before = left[:start].split()
+    return bool(after) and (
+        and_inside_office(before, after[0]) or and_joins_titles(before, left[end:].split())
+    )
 
 
 def _apposition_comma(left: str, pos: int) -> bool:

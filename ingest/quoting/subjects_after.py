@@ -11,6 +11,7 @@ from ingest.quoting.lexicon import (
     ABBREVIATIONS,
     ARTICLES,
     AUX,
+    BE_FORMS,
     BOUNDARY_WORDS,
     CAP,
     DETERMINERS,
@@ -23,6 +24,7 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
+from ingest.quoting.linking import view_after_be
 from ingest.quoting.model import Subject
 from ingest.quoting.nounphrases import (
     FUNCTION_WORDS,
@@ -43,13 +45,13 @@ from ingest.quoting.subjects import (
     sentence_break,
 )
 from ingest.quoting.table import STOP, Rule, Stop, first_match
+from ingest.quoting.titles import and_starts_verb, titles_and
 
 _FIRST_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]|$)")
 _SHORT = 14  # words in an attribution that ends the sentence after its quote
 _ADVERBIAL = 4  # words after its verb (`said into the phone`): more make a clause of its own
 _VERB_ENDING = re.compile(rf"{alternation(VERB_ENDINGS)}$")
 _NAME_AHEAD = re.compile(r"(?:\s+[a-z][\w\-]*){0,3}\s+[A-Z]")
-_LOWER_NEXT = re.compile(r"\s+[a-z]")
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.$")
 _NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
@@ -203,7 +205,7 @@ def _name_then_verb_listed(a: _After) -> Subject | Stop | None:
             if sentence_break(left):
                 return STOP
             return np_from_left(left, a.offset + a.head, w.group().rstrip(".")) or STOP
-        if token in BOUNDARY_WORDS:
+        if token in BOUNDARY_WORDS and not titles_and(words, i):
             break  # `," Trump barked and a guard ...`: an unlisted verb may precede it
     return None
 
@@ -319,13 +321,18 @@ def _name_then_verb(
     after: str, head: int, words: list[re.Match[str]], offset: int
 ) -> Subject | None:
     """`," Bennett shot back` / `," the senator quipped`: a name and an unlisted past-tense or
-    present-tense verb right after a quotation that ends mid-sentence."""
+    present-tense verb right after a quotation that ends mid-sentence. A form of `be` is no
+    act of speech (in `what Ivo Marsh called "...," the former mayor is intrigued by ...` the
+    words after the quote start the writer's next clause) unless a held view follows it
+    (`," the President is convinced`: `lexicon_cues.VIEW_ADJECTIVES`)."""
     for i, w in enumerate(words[1:6], start=1):
         token = w.group()
         if token.islower() and token not in NP_INNER:
             if not _VERB_ENDING.search(token) or i > 4:
                 return None
-            return np_from_left(after[head : w.start()], offset + head, token)
+            if token in BE_FORMS:  # `is intrigued` no, `is convinced` yes
+                token = view_after_be(words[i + 1 : i + 2])
+            return np_from_left(after[head : w.start()], offset + head, token) if token else None
     return None
 
 
@@ -341,7 +348,7 @@ def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject 
         gap = after[(chosen[-1].end() if chosen else words[0].end()) : w.start()]
         if chosen and any(c in gap for c in ',;:()“”"'):
             break
-        if token.lower() in _NP_STOP_AFTER and chosen or _and_then_verb(token, after, w):
+        if token.lower() in _NP_STOP_AFTER and chosen or and_starts_verb(token, after, w):
             break  # `said Denys Shmyhal and assured that ...`
         if not chosen and not (
             CAP.match(token)
@@ -371,11 +378,6 @@ def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject 
 def _initial_in_name(token: str, after: str, end: int) -> bool:
     """`said John D. Podesta`: an initial before a capitalised word ends no sentence."""
     return bool(_MIDDLE_INITIAL.match(token) and _NAME_NEXT.match(after, end))
-
-
-def _and_then_verb(token: str, after: str, w: re.Match[str]) -> bool:
-    """`and` followed by a lowercase word after an inverted subject starts a second verb."""
-    return token == "and" and bool(_LOWER_NEXT.match(after[w.end() :]))
 
 
 def _verb_object(np: str) -> bool:

@@ -169,6 +169,27 @@ STATEMENTS = [
         "urged",
         "noun_object:urged_to",
     ),
+    (  # a held view before `that` (`_view_cue`): official readouts give positions this way
+        "Dana Ortiz believes that the harbour will reopen in May.",
+        "the harbour will reopen in May",
+        "Dana Ortiz",
+        "believes",
+        "that_clause:view",
+    ),
+    (
+        "The mayor is convinced that the harbour will reopen in May.",
+        "the harbour will reopen in May",
+        "The mayor",
+        "convinced",
+        "that_clause:view",
+    ),
+    (
+        "Ms Ortiz pointed out that the harbour had reopened in May.",
+        "the harbour had reopened in May",
+        "Ms Ortiz",
+        "pointed out",
+        "that_clause:view",
+    ),
 ]
 
 
@@ -413,6 +434,30 @@ NO_STATEMENTS = [
     (  # a name and its office before the verb say nothing (`_names_only`)
         "a_name_and_its_office_are_no_statement",
         "Dana Ortiz, Harbour and Ferries Minister, announced the decision in Lowtown.",
+    ),
+    (  # a passive view names no one who holds it
+        "a_passive_belief_is_no_statement",
+        "It is also believed that the harbour will reopen in May.",
+    ),
+    (
+        "a_passive_particle_view_is_no_statement",
+        "It should be pointed out that the harbour reopened in May.",
+    ),
+    (  # the `that` after a noun opens a relative clause, not the view's content
+        "a_that_after_the_object_of_a_view_is_relative",
+        'Ortiz believes in journalism that "takes sides."',
+    ),
+    (  # a negated view is a doubt, not the clause as the subject's view
+        "a_negated_view_is_no_statement",
+        "Her advisers are not convinced that the harbour will reopen in May.",
+    ),
+    (
+        "a_negated_belief_is_no_statement",
+        "Ortiz doesn't believe that the harbour will reopen in May.",
+    ),
+    (  # a view verb is no speech verb after a quote
+        "a_view_verb_needs_its_that",
+        "Ortiz believes the harbour will reopen in May.",
     ),
 ]
 

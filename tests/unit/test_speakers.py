@@ -51,6 +51,12 @@ NAME_AFTER_DESCRIPTION_CASES = [
     ("Democratic National Convention", "Democratic National Convention"),  # a body
     ("St Ann's High School", "St Ann's High School"),
     ("President of Westland", "President of Westland"),  # an office, no name
+    ("Senate Minority Whip Ann J. Vell", "Ann J. Vell"),  # a parliamentary office
+    ("Pastor Ann Vell", "Ann Vell"),  # church offices
+    ("Archbishop Ann Vell", "Ann Vell"),
+    ("Special Agent Ann Vell", "Ann Vell"),
+    ("Ann Bishop", "Ann Bishop"),  # an office's word as a surname
+    ("Bishop of Lowtown", "Bishop of Lowtown"),  # an office, no name
 ]
 
 

@@ -1,0 +1,19 @@
+"""Cue words of statements that official readouts report without a speech verb: a fifth
+lexicon module, because `lexicon.py` is at its size limit. Same conventions: whitespace-
+separated strings, sets looked up per lowercase word."""
+
+from __future__ import annotations
+
+from ingest.quoting.lexicon import split_words, verb_forms
+
+# A held view reported with `that` (`X believes that ...`, `X is convinced that ...`, `X
+# pointed out that ...`): official readouts give a leader's position this way, and answers
+# had no speaker for it. Only before `that` (`cues._that_cues`), never as a speech verb after
+# a quote. `believe` is active only (`It is believed that` names no one); the adjectives
+# follow a form of `be`; a particle verb is read with its particle.
+VIEW_VERBS = verb_forms("believe", "sp")
+VIEW_ADJECTIVES = frozenset(split_words("convinced confident"))
+# A negated view is a doubt: `advisers are not convinced that X` does not hold X, so the
+# clause is no statement of theirs. Words looked up just before the view (`doesn't believe`).
+VIEW_NEGATIONS = frozenset(split_words("not n't never no doesn't don't didn't isn't aren't"))
+THAT_PARTICLE_VERBS = {"out": verb_forms("point", "bsp")}
