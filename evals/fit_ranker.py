@@ -4,15 +4,17 @@
         --set evals/generated/press-dev.jsonl=STORE_PRESS --out app/ranker.json \
         --report evals/out/ranker.md
 
-Only dev splits may be passed (a row whose `split` is "test" stops the run): the test split is
-for reporting. For every answerable question, each candidate unit that `QuoteDesk.evidence`
-offers is labelled by the eval's own strict rule (it holds gold evidence). Per question family
-(speaker / who said / general) two models are fitted: the unit model (boosted trees ranking
-each question's candidates, LightGBM's lambdarank, calibrated to a probability), then the
-answerability model (a logistic regression over `QUESTION_FEATURES`, answerable vs unanswerable
-dev questions) with one threshold: the highest that keeps false abstention on answerable dev
-questions at or under the target. The report shows the candidates' recall, how often the top
-unit holds the evidence, and the reliability curve of the answerability probability.
+Only dev splits and fit pools may be passed (`split` "dev" or "fit": questions from articles no
+eval uses, `python -m evals.generate --fit`); a row whose `split` is "test" stops the run: the
+test split is for reporting. For every answerable question, each candidate unit that
+`QuoteDesk.evidence` offers is labelled by the eval's own strict rule (it holds gold evidence).
+Per question family (speaker / who said / general) two models are fitted: the unit model
+(boosted trees ranking each question's candidates, LightGBM's lambdarank, calibrated to a
+probability), then the answerability model (a logistic regression over `QUESTION_FEATURES`,
+answerable vs unanswerable dev questions) with one threshold: the highest that keeps false
+abstention on answerable dev questions at or under the target. The report shows the
+candidates' recall, how often the top unit holds the evidence, and the reliability curve of
+the answerability probability.
 """
 
 from __future__ import annotations

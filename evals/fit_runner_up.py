@@ -15,9 +15,10 @@ words. Each dev question (the eval's `--limit` round-robin sample) is asked once
 answerer watching (`ExtractiveAnswerer.selections`); the choice among its ranked candidates is
 then replayed at every share, each candidate labelled by the eval's strict rule.
 
-Dev splits only (a row whose `split` is "test" stops the run). The share is a ratio of the
-trees' probabilities: fit it again after the trees are refitted (`evals.fit_ranker` keeps it
-only with the trees it was fitted under).
+Dev splits and fit pools only (`split` "dev" or "fit", `evals.generate --fit`; a row whose
+`split` is "test" stops the run). The share is a ratio of the trees' probabilities: fit it
+again after the trees are refitted (`evals.fit_ranker` keeps it only with the trees it was
+fitted under).
 """
 
 from __future__ import annotations

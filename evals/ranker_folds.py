@@ -27,7 +27,14 @@ abstention of answerable ones for the weights' own answerability model (as shipp
 all of dev) and for one refitted on the other fold, its thresholds chosen there as
 `fit_ranker` chooses them (`--drop-question` leaves question features out of that refit,
 `--target` sets the false abstention they allow on their fold).
-Dev only, like the fit; reads the same `--cache`.
+`--extra evals/generated/press-fit.jsonl=STORE` (repeatable) asks whether more training data
+helps: every held-out half is scored twice, trees and answerability model fitted on the other
+dev half alone and on that half plus the extra sets (the fit pool, `evals.generate --fit`:
+articles no eval uses, so they only ever sit on the training side). Per family and question
+set: the top unit, and where the family has unanswerable questions, the unanswerable declined
+and the false abstention, each model with its thresholds chosen on its own training side as
+`fit_ranker` chooses them (`--target`).
+Dev only, like the fit (extra sets: dev or fit rows); reads the same `--cache`.
 """
 
 from __future__ import annotations
@@ -168,6 +175,13 @@ def _parser() -> argparse.ArgumentParser:
         "--story", default="", help="comma-separated shares of the follow-up prior to judge"
     )
     parser.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        metavar="DATASET=STORE",
+        help="a set added to every fold's training side only (the fit pool)",
+    )
+    parser.add_argument(
         "--drop-question", default="", help="comma-separated QUESTION_FEATURES to leave out"
     )
     parser.add_argument(
@@ -205,6 +219,13 @@ def main(argv: list[str] | None = None) -> int:
                 fold = 2 * split + article_fold(row, split)
                 groups[question.family].append((kept, fold))
                 sets[f"{question.family} {Path(dataset).stem}"].append((kept, fold))
+    if args.extra:
+        extras: dict[str, list[Question]] = defaultdict(list)
+        for spec in args.extra:
+            for question in collected_set(spec, None, args.cache):
+                extras[question.family].append(without(question, dropped))
+        print_extra(groups, sets, extras, args.target)
+        return 0
     if args.by_corpus:
         print_by_set(groups, sets)
         return 0
@@ -272,6 +293,75 @@ def print_by_set(
                 print(
                     f"| {name} | {len(seen)} | {cells[0]:.3f} | {cells[1]:.3f} | {cells[2]:+.3f} |"
                 )
+
+
+Scores = tuple[list[bool], list[bool], list[bool]]  # top unit, unanswerable / answerable declined
+
+
+def held_out(
+    train: list[Question], family: str, scored: dict[str, list[Question]], target: float
+) -> dict[str, Scores]:
+    """Fit both models on `train` as `fit_ranker` does (trees, then the answerability model and
+    its thresholds on the trees' in-sample ranking) and score each set of `scored`: the top
+    unit's hits (answerable questions with candidates), unanswerable declined, answerable
+    declined."""
+    model = fit_units(train, family).model
+    ranked = rank_questions(train, model)
+    found = fit_answerable(ranked)
+    if found is None:  # nothing unanswerable to learn from: decline nothing
+        answerability, cuts = LinearModel((0.0,) * len(QUESTION_FEATURES), 0.0), (0.0, 0.0)
+    else:
+        answerability = LinearModel(tuple(found[0]), found[1])
+        scores = [(answerability.probability(r.features), r.answerable) for r in ranked]
+        cuts = choose_thresholds(scores, [r.topic_terms for r in ranked], target=target)
+    out = {}
+    for name, questions in scored.items():
+        judged = [
+            (_declined(answerability, cuts, r), r.answerable)
+            for r in rank_questions(questions, model)
+        ]
+        out[name] = (
+            top_hit(questions, model.scores),
+            [d for d, answerable in judged if not answerable],
+            [d for d, answerable in judged if answerable],
+        )
+    return out
+
+
+def print_extra(
+    groups: dict[str, list[tuple[Question, int]]],
+    sets: dict[str, list[tuple[Question, int]]],
+    extras: dict[str, list[Question]],
+    target: float = FALSE_ABSTENTION_TARGET,
+) -> None:
+    """Per family and question set, held out (every halving pooled): fitted on the other dev
+    half, and on it plus the extra sets. Cells read `dev half -> with extra`."""
+    print(
+        "| family, question set | questions | extra | top unit | unanswerable declined "
+        "| false abstention |"
+    )
+    print("|---|---:|---:|---|---|---|")
+    for family, group in sorted(groups.items()):
+        names = sorted(n for n in sets if n.startswith(f"{family} "))
+        cells: dict[tuple[str, int], list[list[bool]]] = defaultdict(lambda: [[], [], []])
+        for fold in _folds(group):
+            train = _train(group, fold)
+            scored = {name: [q for q, f in sets[name] if f == fold] for name in names}
+            for with_extra, side in enumerate((train, train + extras.get(family, []))):
+                for name, found in held_out(side, family, scored, target).items():
+                    for kept, new in zip(cells[(name, with_extra)], found, strict=True):
+                        kept += new
+        for name in names:
+            shown = [_pair(cells[(name, 0)][i], cells[(name, 1)][i]) for i in range(3)]
+            print(
+                f"| {name} | {len(cells[(name, 0)][0])} | {len(extras.get(family, []))} | "
+                + " | ".join(shown)
+                + " |"
+            )
+
+
+def _pair(before: list[bool], after: list[bool]) -> str:
+    return f"{np.mean(before):.3f} -> {np.mean(after):.3f}" if before else "-"
 
 
 def story_top_hit(question: Question, probabilities: np.ndarray, share: float) -> bool:

@@ -90,6 +90,18 @@ def load_dataset(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def scored_rows(rows: list[dict[str, Any]], path: Path) -> list[dict[str, Any]]:
+    """The rows an eval may score: a set holding a fit row (`split: "fit"`, questions the
+    ranker is fitted on, `python -m evals.generate --fit`) is refused whole, since its
+    numbers would be in-sample by construction, never a measurement."""
+    fit = [row["id"] for row in rows if row.get("split") == "fit"]
+    if fit:
+        raise click.ClickException(
+            f"{path}: {len(fit)} fit rows ({fit[0]}, ...): they train the ranker, never scored"
+        )
+    return rows
+
+
 def kind_rows(rows: list[dict[str, Any]], kinds: tuple[str, ...]) -> list[dict[str, Any]]:
     """The questions of these kinds (every question when none is given): a follow-up or
     who-said change is measured on those questions alone, not diluted in a whole set."""
@@ -277,7 +289,7 @@ def prepare(
 
         open_desk = QuoteDesk.open
     dataset = Path(options.dataset)
-    rows = kind_rows(load_dataset(dataset), options.kinds)
+    rows = kind_rows(scored_rows(load_dataset(dataset), dataset), options.kinds)
     rows = limit_rows(rows_beyond(rows, options.beyond_limit), options.limit)
     unknown = set(options.systems) - set(SYSTEMS)
     if unknown:

@@ -2,11 +2,17 @@
 
     python -m evals.generate [--corpus-root ../shared/corpus] [--out evals/generated]
         [--corpora bbc,press,polnear] [--seed 16] [--bbc-size N] [--press-size 900]
-        [--polnear-size 300]
+        [--polnear-size 300] [--fit]
 
 Writes, per corpus, `<corpus>-dev.jsonl`, `<corpus>-test.jsonl` and `<corpus>-articles.jsonl`
 (the articles the store is built from; questions only come from these), and prints counts per
-kind and split. The folder is git-ignored: BBC and PolNeAR text may not be committed.
+kind and split. `--fit` adds `<corpus>-fit.jsonl` and `<corpus>-fit-articles.jsonl` where the
+corpus has articles outside the subset (press, PolNeAR): questions generated the same way from
+those articles (`corpora.fit_pool`: no duplicate, identical text or near copy of an eval
+article; no item whose evidence an eval article holds), every row `split: "fit"`. They add
+training data for the ranker (`evals.fit_ranker`, `evals.ranker_folds --extra`); `evals.run`
+never scores them. The dev, test and article files are written exactly as without it. The
+folder is git-ignored: BBC and PolNeAR text may not be committed.
 """
 
 from __future__ import annotations
@@ -19,7 +25,15 @@ from collections import Counter
 from pathlib import Path
 
 from evals.generate.build import Builder, prepare
-from evals.generate.corpora import CorpusSpec, pick_subset, read_articles, write_articles
+from evals.generate.corpora import (
+    Article,
+    CorpusSpec,
+    fit_pool,
+    pick_subset,
+    read_articles,
+    write_articles,
+)
+from evals.generate.items import Item
 from evals.generate.polnear import gold_statements
 from evals.generate.statements import find_statements
 from evals.generate.text import CorpusIndex
@@ -34,10 +48,21 @@ CORPORA = {
 }
 
 
+FIT = "fit"  # the split of every question from the fit pool: trains the ranker, never scored
+
+
 def generate(
-    name: str, root: Path, out: Path, size: int | None, seed: int, finder: PhraseFinder
+    name: str,
+    root: Path,
+    out: Path,
+    size: int | None,
+    seed: int,
+    finder: PhraseFinder,
+    fit: bool = False,
 ) -> Counter:
-    """Generate one corpus's items and article file; returns counts by (split, kind)."""
+    """Generate one corpus's items and article file; returns counts by (split, kind). With
+    `fit`, also the fit pool's (articles outside the subset, `fit_pool`), after the eval
+    files, which the option leaves as they are."""
     folder = root / CORPORA[name].folder
     articles = read_articles(folder / "articles.jsonl")
     groups: list[list[str]] = []
@@ -49,19 +74,51 @@ def generate(
         articles = [a for a in articles if a.record.get("section") == "train"]
     subset = pick_subset(articles, size)
     write_articles(subset, out / f"{name}-articles.jsonl")
+    items = questions(name, folder, subset, groups, seed, finder)
+    counts = write_items(name, out, items, SPLITS)
+    pool = fit_pool(articles, subset, groups) if fit else []
+    if pool:
+        write_articles(pool, out / f"{name}-{FIT}-articles.jsonl")
+        found = questions(name, folder, pool, groups, seed, finder, FIT)
+        counts += write_items(name, out, outside(found, subset), (FIT,))
+    return counts
+
+
+def questions(
+    name: str,
+    folder: Path,
+    articles: list[Article],
+    groups: list[list[str]],
+    seed: int,
+    finder: PhraseFinder,
+    split: str | None = None,
+) -> list[Item]:
+    """The items of one article set, its own corpus: gold and unanswerable checks search
+    only these articles, the store built from their file."""
     # Questions come from one article of each duplicate group; gold search finds the copies.
     keys = group_keys(groups)
-    sources = [a for a in subset if keys.get(a.id, a.id) == a.id]
+    sources = [a for a in articles if keys.get(a.id, a.id) == a.id]
     if name == "polnear":
-        gold = gold_statements(folder, subset)
+        gold = gold_statements(folder, articles)
         find = lambda article: gold.get(article.id, [])  # noqa: E731
     else:
         find = find_statements
-    index = CorpusIndex({a.id: a.text for a in subset}, {a.id: a.readable for a in subset})
-    contexts = prepare(sources, find, finder, keys, seed)
-    items = Builder(name, index, contexts, seed).items()
+    index = CorpusIndex({a.id: a.text for a in articles}, {a.id: a.readable for a in articles})
+    contexts = prepare(sources, find, finder, keys, seed, split)
+    return Builder(name, index, contexts, seed).items()
+
+
+def outside(items: list[Item], subset: list[Article]) -> list[Item]:
+    """The fit items none of whose evidence strings an eval article holds: a statement two
+    releases repeat would otherwise train on the words a dev question is scored on."""
+    held = CorpusIndex({a.id: a.text for a in subset})
+    return [i for i in items if not any(held.exact(e) for e in i.evidence_any)]
+
+
+def write_items(name: str, out: Path, items: list[Item], splits: tuple[str, ...]) -> Counter:
+    """`<name>-<split>.jsonl` for each split; counts by (split, kind)."""
     counts: Counter = Counter()
-    for split in SPLITS:
+    for split in splits:
         rows = [i for i in items if i.split == split]
         with open(out / f"{name}-{split}.jsonl", "w", encoding="utf-8") as fh:
             for item in rows:
@@ -79,6 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bbc-size", type=int, default=CORPORA["bbc"].size)
     ap.add_argument("--press-size", type=int, default=CORPORA["press"].size)
     ap.add_argument("--polnear-size", type=int, default=CORPORA["polnear"].size)
+    ap.add_argument(
+        "--fit",
+        action="store_true",
+        help="also write <corpus>-fit.jsonl from the articles outside the eval subset",
+    )
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     finder = PhraseFinder()
@@ -96,8 +158,10 @@ def main(argv: list[str] | None = None) -> int:
             )
             failed += 1
             continue
-        counts = generate(name, args.corpus_root, args.out, sizes[name], args.seed, finder)
-        for split in SPLITS:
+        counts = generate(
+            name, args.corpus_root, args.out, sizes[name], args.seed, finder, args.fit
+        )
+        for split in (*SPLITS, FIT) if args.fit else SPLITS:
             kinds = {k: c for (s, k), c in sorted(counts.items()) if s == split}
             print(f"{name}-{split}: {sum(kinds.values())} items {kinds}")
     return 1 if failed else 0

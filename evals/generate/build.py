@@ -155,8 +155,10 @@ def prepare(
     finder: PhraseFinder,
     keys: dict[str, str],
     seed: int,
+    split: str | None = None,
 ) -> list[Context]:
-    """First pass: statements, fact sentences and the phrases to phrase topics with."""
+    """First pass: statements, fact sentences and the phrases to phrase topics with. Every
+    article gets `split` when one is given (the fit pool), else its hashed dev/test split."""
     drafts = []
     texts: dict[str, None] = {}
     for article in articles:
@@ -183,7 +185,7 @@ def prepare(
     return [
         Context(
             article=article,
-            split=split_of(article.id, keys),
+            split=split or split_of(article.id, keys),
             statements=statements,
             headline=parsed[article.title],
             around={i: parsed[t] for i, t in around.items()},

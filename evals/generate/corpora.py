@@ -97,3 +97,48 @@ def write_articles(articles: Iterable[Article], path: Path) -> int:
             fh.write(json.dumps(article.record, ensure_ascii=False) + "\n")
             count += 1
     return count
+
+
+# A fit article that repeats more than this share of its 12-word runs from eval articles is a
+# near copy (a release reissued with a new first line): left out like an identical one.
+NEAR_COPY_WORDS = 12
+NEAR_COPY_SHARE = 0.5
+
+
+def _same_text(text: str) -> str:
+    """The text as the identical-text check compares it: words only, case folded, so a copy
+    that differs in spacing or a line break is still a copy."""
+    return " ".join(text.split()).casefold()
+
+
+def _runs(text: str) -> set[str]:
+    """The article's runs of NEAR_COPY_WORDS words (one run for a shorter text)."""
+    words = _same_text(text).split()
+    starts = range(max(1, len(words) - NEAR_COPY_WORDS + 1))
+    return {" ".join(words[i : i + NEAR_COPY_WORDS]) for i in starts}
+
+
+def fit_pool(
+    articles: list[Article], subset: list[Article], groups: Iterable[Iterable[str]] = ()
+) -> list[Article]:
+    """The articles outside the eval subset that may train a model, in corpus order.
+
+    A fit article must tell the model nothing about an eval article: one that shares a
+    duplicate group with an eval article, has the same text as one (or as an earlier fit
+    article: two copies would be one question asked twice) or repeats most of one
+    (NEAR_COPY_SHARE) is left out. Only ids and texts are read: the same pool on every run."""
+    chosen = {a.id for a in subset}
+    members = [list(group) for group in groups]
+    blocked = {i for group in members if chosen.intersection(group) for i in group}
+    texts = {_same_text(a.text) for a in subset}
+    runs = set().union(*(_runs(a.text) for a in subset))
+    out = []
+    for article in articles:
+        text, own = _same_text(article.text), _runs(article.text)
+        if article.id in chosen or article.id in blocked or text in texts:
+            continue
+        if len(own & runs) > NEAR_COPY_SHARE * len(own):
+            continue
+        texts.add(text)
+        out.append(article)
+    return out

@@ -1,0 +1,44 @@
+"""`evals.ranker_folds --extra`: the fit pool joins every fold's training side only, so what it
+adds is read on held-out dev questions (made-up questions whose evidence is the best covered
+unit: a handful of dev questions cannot teach that, a few hundred extra ones can)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.evidence import FEATURES
+from evals.fit_ranker import Question
+from evals.ranker_folds import held_out, print_extra
+
+COVER = FEATURES.index("unit_cover")
+
+
+def _questions(n: int, seed: int) -> list[Question]:
+    rng = np.random.default_rng(seed)
+    found = []
+    for _ in range(n):
+        x = rng.uniform(0.0, 1.0, size=(6, len(FEATURES)))
+        labels = np.zeros(6, dtype=int)
+        labels[int(np.argmax(x[:, COVER]))] = 1
+        found.append(Question("general", True, x, labels, 0.0, 2))
+    return found
+
+
+def test_extra_questions_train_and_are_never_scored(capsys: pytest.CaptureFixture[str]) -> None:
+    dev = _questions(12, 1)
+    group = [(q, i % 2) for i, q in enumerate(dev)]  # one halving: folds 0 and 1
+    print_extra({"general": group}, {"general dev": group}, {"general": _questions(300, 2)})
+    row = next(line for line in capsys.readouterr().out.splitlines() if "general dev" in line)
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[1:3] == ["12", "300"]  # the 12 dev questions scored once each, not the extra
+    before, after = (float(v) for v in cells[3].split(" -> "))
+    assert before < 0.5 < 0.8 < after
+
+
+def test_held_out_scores_each_set_with_one_fit() -> None:
+    found = held_out(_questions(300, 2), "general", {"a": _questions(50, 3), "b": []}, 0.04)
+    hits, unanswerable, false = found["a"]
+    assert len(hits) == 50 and np.mean(hits) > 0.8
+    assert unanswerable == [] and not any(false)  # no unanswerable question: nothing declined
+    assert found["b"] == ([], [], [])
