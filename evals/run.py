@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from evals.metrics import KINDS, Ref
+from evals.split import FIT
 
 if TYPE_CHECKING:
     from app.api import QuoteDesk
@@ -94,7 +95,7 @@ def scored_rows(rows: list[dict[str, Any]], path: Path) -> list[dict[str, Any]]:
     """The rows an eval may score: a set holding a fit row (`split: "fit"`, questions the
     ranker is fitted on, `python -m evals.generate --fit`) is refused whole, since its
     numbers would be in-sample by construction, never a measurement."""
-    fit = [row["id"] for row in rows if row.get("split") == "fit"]
+    fit = [row["id"] for row in rows if row.get("split") == FIT]
     if fit:
         raise click.ClickException(
             f"{path}: {len(fit)} fit rows ({fit[0]}, ...): they train the ranker, never scored"

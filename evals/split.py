@@ -14,6 +14,9 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 SPLITS = ("dev", "test")
+# Questions from articles outside the eval subset (`evals.generate --fit`): they train the
+# ranker beside dev and are never scored, so no article hash assigns them.
+FIT = "fit"
 SALT = "quotedesk-split-v1"
 
 

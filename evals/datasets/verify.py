@@ -14,7 +14,9 @@ evals/datasets/ is checked. The corpus a dataset is checked against follows its 
 "sample*" the sample corpus, "press*" the presidential press corpus, "polnear*" PolNeAR, any
 other the BBC corpus. A generated file `<corpus>-<split>.jsonl` is checked against the article
 file written beside it, `<corpus>-articles.jsonl` (the articles its store is built from), and
-a duplicates.json beside that, when they exist. `*-articles.jsonl` files are never datasets.
+a duplicates.json beside that, when they exist; a fit pool `<corpus>-fit.jsonl` against
+`<corpus>-fit-articles.jsonl`, its `split` "fit" unchecked by the hash. `*-articles.jsonl`
+files are never datasets.
 
 Checks, per question:
   - valid JSON; required fields present with the right types; `id` unique across all files;
@@ -65,7 +67,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 # Run as a script from anywhere: the split rule lives in evals/split.py (stdlib only).
 sys.path.insert(0, str(REPO))
-from evals.split import SPLITS, group_keys, split_of  # noqa: E402
+from evals.split import FIT, SPLITS, group_keys, split_of  # noqa: E402
 
 
 def norm(s):
@@ -118,9 +120,11 @@ def check_split_fields(q, docs, keys, urls, needs_url, bad):
         for e in q["evidence_any"]:
             if texts and not any(e in t for t in texts):
                 bad(f"evidence {e!r} is not inside any gold span")
-    if "split" in q:
+    if q.get("split") == FIT:
+        pass  # articles outside the eval subset: no hash assigns them (evals/split.py)
+    elif "split" in q:
         if q["split"] not in SPLITS:
-            bad(f"split {q['split']!r} not one of {list(SPLITS)}")
+            bad(f"split {q['split']!r} not one of {[*SPLITS, FIT]}")
         article = None
         if spans and isinstance(spans[0], list) and spans[0] and spans[0][0] in docs:
             article = spans[0][0]
@@ -281,7 +285,8 @@ def check_dataset(path, docs, groups, seen_ids, problems, urls=None, needs_url=F
 def corpus_for(path, args):
     """(corpus file, duplicates file or None) a dataset file is checked against."""
     prefix = path.name.split("-")[0].split(".")[0]
-    beside = path.parent / f"{prefix}-articles.jsonl"
+    pool = f"-{FIT}" if path.name == f"{prefix}-{FIT}.jsonl" else ""
+    beside = path.parent / f"{prefix}{pool}-articles.jsonl"
     if beside.exists():
         dup = path.parent / "duplicates.json"
         return beside, (dup if prefix == "bbc" and dup.exists() else None)

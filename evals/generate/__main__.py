@@ -38,7 +38,7 @@ from evals.generate.polnear import gold_statements
 from evals.generate.statements import find_statements
 from evals.generate.text import CorpusIndex
 from evals.generate.topics import PhraseFinder
-from evals.split import SPLITS, group_keys
+from evals.split import FIT, SPLITS, group_keys
 
 REPO = Path(__file__).resolve().parents[2]
 CORPORA = {
@@ -46,9 +46,6 @@ CORPORA = {
     "press": CorpusSpec("press", "ua_ru_presidential_press", 900),
     "polnear": CorpusSpec("polnear", "polnear", 300),
 }
-
-
-FIT = "fit"  # the split of every question from the fit pool: trains the ranker, never scored
 
 
 def generate(

@@ -12,6 +12,7 @@ import click
 import numpy as np
 import pytest
 
+from evals.datasets import verify
 from evals.fit_ranker import collect
 from evals.generate.__main__ import main as generate_main
 from evals.generate.corpora import Article, fit_pool, read_articles
@@ -82,6 +83,17 @@ def test_fit_rows_come_from_the_pool_only(generated_fit: tuple[Path, Path]) -> N
     for row in rows:
         assert set(row["gold_docs"]) <= fit_ids
         assert {span[0] for span in row.get("gold_spans", [])} <= fit_ids
+
+
+def test_the_verifier_checks_the_pool_against_its_own_articles(
+    generated_fit: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, fit = generated_fit
+    assert verify.main([str(fit / "bbc-fit.jsonl")]) == 0, capsys.readouterr().out
+    # Checked against the eval articles instead, its gold articles are unknown: it fails.
+    (tmp_path / "bbc-fit-articles.jsonl").write_text((fit / "bbc-articles.jsonl").read_text())
+    (tmp_path / "bbc-fit.jsonl").write_text((fit / "bbc-fit.jsonl").read_text())
+    assert verify.main([str(tmp_path / "bbc-fit.jsonl")]) == 1
 
 
 def test_an_eval_refuses_a_set_holding_fit_rows() -> None:
