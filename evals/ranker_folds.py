@@ -33,7 +33,9 @@ dev half alone and on that half plus the extra sets (the fit pool, `evals.genera
 articles no eval uses, so they only ever sit on the training side). Per family and question
 set: the top unit, and where the family has unanswerable questions, the unanswerable declined
 and the false abstention, each model with its thresholds chosen on its own training side as
-`fit_ranker` chooses them (`--target`).
+`fit_ranker` chooses them (`--target`). `--fit-share FAMILY` weights that family's training
+side with the extra sets as `fit_ranker --fit-share` does (a corpus without a fit set keeps its
+dev-alone share).
 Dev only, like the fit (extra sets: dev or fit rows); reads the same `--cache`.
 """
 
@@ -62,6 +64,7 @@ from evals.fit_ranker import (
     choose_thresholds,
     collected_set,
     fit_answerable,
+    fit_share_weights,
     fit_units,
     kept_models,
     rank_questions,
@@ -182,6 +185,13 @@ def _parser() -> argparse.ArgumentParser:
         help="a set added to every fold's training side only (the fit pool)",
     )
     parser.add_argument(
+        "--fit-share",
+        action="append",
+        default=[],
+        metavar="FAMILY",
+        help="with --extra: weight this family's training side as fit_ranker --fit-share",
+    )
+    parser.add_argument(
         "--drop-question", default="", help="comma-separated QUESTION_FEATURES to leave out"
     )
     parser.add_argument(
@@ -208,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     groups: dict[str, list[tuple[Question, int]]] = defaultdict(list)
     sets: dict[str, list[tuple[Question, int]]] = defaultdict(list)
     kinds: dict[int, tuple[str, str]] = {}  # id(question): its set and its row's kind
+    set_of: dict[int, str] = {}  # id(question): its set's name, `<corpus>-<split>`
     for spec in args.set:
         dataset = spec.partition("=")[0]
         rows = [json.loads(line) for line in Path(dataset).read_text().splitlines() if line]
@@ -215,16 +226,21 @@ def main(argv: list[str] | None = None) -> int:
         for question, row in zip(questions, rows, strict=True):
             kept = without(question, dropped)
             kinds[id(kept)] = (Path(dataset).stem, row["kind"])
+            set_of[id(kept)] = Path(dataset).stem
             for split in range(args.splits if not args.answerable else 1):
                 fold = 2 * split + article_fold(row, split)
                 groups[question.family].append((kept, fold))
                 sets[f"{question.family} {Path(dataset).stem}"].append((kept, fold))
     if args.extra:
-        extras: dict[str, list[Question]] = defaultdict(list)
-        for spec in args.extra:
-            for question in collected_set(spec, None, args.cache):
-                extras[question.family].append(without(question, dropped))
-        print_extra(groups, sets, extras, args.target)
+        extras = [
+            (
+                Path(spec.partition("=")[0]).stem,
+                [without(q, dropped) for q in collected_set(spec, None, args.cache)],
+            )
+            for spec in args.extra
+        ]
+        sides = ExtraSides(extras, set_of, args.fit_share)
+        print_extra(groups, sets, sides, args.target)
         return 0
     if args.by_corpus:
         print_by_set(groups, sets)
@@ -328,10 +344,37 @@ def held_out(
     return out
 
 
+class ExtraSides:
+    """The training side of a fold with the extra sets: appended as they are, or for a
+    `--fit-share` family weighted as `fit_ranker` weights it (`fit_share_weights`)."""
+
+    def __init__(
+        self,
+        extras: list[tuple[str, list[Question]]],
+        set_of: dict[int, str],
+        fit_share: list[str] | tuple[str, ...] = (),
+    ):
+        self.extras, self.set_of, self.fit_share = extras, set_of, set(fit_share)
+
+    def count(self, family: str) -> int:
+        """How many extra questions the family has."""
+        return sum(q.family == family for _, qs in self.extras for q in qs)
+
+    def side(self, train: list[Question], family: str) -> list[Question]:
+        """`train` (one fold's dev questions of `family`) plus the family's extra ones."""
+        extra = [q for _, qs in self.extras for q in qs if q.family == family]
+        if family not in self.fit_share:
+            return train + extra
+        named: dict[str, list[Question]] = defaultdict(list)
+        for q in train:
+            named[self.set_of[id(q)]].append(q)
+        return fit_share_weights([*named.items(), *self.extras], family)
+
+
 def print_extra(
     groups: dict[str, list[tuple[Question, int]]],
     sets: dict[str, list[tuple[Question, int]]],
-    extras: dict[str, list[Question]],
+    sides: ExtraSides,
     target: float = FALSE_ABSTENTION_TARGET,
 ) -> None:
     """Per family and question set, held out (every halving pooled): fitted on the other dev
@@ -347,14 +390,14 @@ def print_extra(
         for fold in _folds(group):
             train = _train(group, fold)
             scored = {name: [q for q, f in sets[name] if f == fold] for name in names}
-            for with_extra, side in enumerate((train, train + extras.get(family, []))):
+            for with_extra, side in enumerate((train, sides.side(train, family))):
                 for name, found in held_out(side, family, scored, target).items():
                     for kept, new in zip(cells[(name, with_extra)], found, strict=True):
                         kept += new
         for name in names:
             shown = [_pair(cells[(name, 0)][i], cells[(name, 1)][i]) for i in range(3)]
             print(
-                f"| {name} | {len(cells[(name, 0)][0])} | {len(extras.get(family, []))} | "
+                f"| {name} | {len(cells[(name, 0)][0])} | {sides.count(family)} | "
                 + " | ".join(shown)
                 + " |"
             )

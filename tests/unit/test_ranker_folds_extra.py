@@ -9,7 +9,7 @@ import pytest
 
 from app.evidence import FEATURES
 from evals.fit_ranker import Question
-from evals.ranker_folds import held_out, print_extra
+from evals.ranker_folds import ExtraSides, held_out, print_extra
 
 COVER = FEATURES.index("unit_cover")
 
@@ -28,7 +28,8 @@ def _questions(n: int, seed: int) -> list[Question]:
 def test_extra_questions_train_and_are_never_scored(capsys: pytest.CaptureFixture[str]) -> None:
     dev = _questions(12, 1)
     group = [(q, i % 2) for i, q in enumerate(dev)]  # one halving: folds 0 and 1
-    print_extra({"general": group}, {"general dev": group}, {"general": _questions(300, 2)})
+    sides = ExtraSides([("bbc-fit", _questions(300, 2))], {})
+    print_extra({"general": group}, {"general dev": group}, sides)
     row = next(line for line in capsys.readouterr().out.splitlines() if "general dev" in line)
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells[1:3] == ["12", "300"]  # the 12 dev questions scored once each, not the extra
@@ -42,3 +43,18 @@ def test_held_out_scores_each_set_with_one_fit() -> None:
     assert len(hits) == 50 and np.mean(hits) > 0.8
     assert unanswerable == [] and not any(false)  # no unanswerable question: nothing declined
     assert found["b"] == ([], [], [])
+
+
+def test_a_fit_share_family_weighs_its_side_as_the_fit_does() -> None:
+    bbc, press, fit = _questions(10, 4), _questions(20, 5), _questions(60, 6)
+    set_of = {id(q): "bbc-dev" for q in bbc} | {id(q): "press-dev" for q in press}
+    plain = ExtraSides([("press-fit", fit)], set_of)
+    assert {q.weight for q in plain.side(bbc + press, "general")} == {1.0}
+    shared = ExtraSides([("press-fit", fit)], set_of, ["general"])
+    side = shared.side(bbc + press, "general")
+    assert len(side) == 90 and shared.count("general") == 60
+    weights = {id(q): q.weight for q in side}
+    assert len(weights) == 90
+    bbc_weight = sum(q.weight for q in side if q.weight == 1.0)
+    assert bbc_weight == 10  # BBC keeps weight 1 each: 10 of 30 dev-alone, 10 of 30 weighted
+    assert sum(q.weight for q in side) == pytest.approx(30)
