@@ -7,22 +7,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.evidence import FEATURES
 from evals.fit_ranker import Question
 from evals.ranker_folds import ExtraSides, held_out, print_extra
-
-COVER = FEATURES.index("unit_cover")
+from tests.unit.test_fit_share import _questions as made_up_questions
 
 
 def _questions(n: int, seed: int) -> list[Question]:
-    rng = np.random.default_rng(seed)
-    found = []
-    for _ in range(n):
-        x = rng.uniform(0.0, 1.0, size=(6, len(FEATURES)))
-        labels = np.zeros(6, dtype=int)
-        labels[int(np.argmax(x[:, COVER]))] = 1
-        found.append(Question("general", True, x, labels, 0.0, 2))
-    return found
+    """Made-up general questions whose evidence is the best covered unit (`test_fit_share`)."""
+    return made_up_questions(n, seed, "general")
 
 
 def test_extra_questions_train_and_are_never_scored(capsys: pytest.CaptureFixture[str]) -> None:
