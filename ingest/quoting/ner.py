@@ -47,11 +47,13 @@ def _nlp() -> Any:
     return load_spacy(exclude=list(_NOT_FOR_NER))
 
 
-_NER_CACHE: dict[str, tuple[tuple[str, int, int], ...]] = {}
+Entities = tuple[tuple[str, int, int], ...]  # (label, start, end) of each entity of a phrase
+
+_NER_CACHE: dict[str, Entities] = {}
 _NER_CACHE_MAX = 200_000
 
 
-def phrase_entities(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, int, int], ...]]:
+def phrase_entities(phrases: Iterable[str]) -> dict[str, Entities]:
     """Entities (label, start, end) of each short phrase, batched and cached across calls."""
     todo = sorted({p for p in phrases if p not in _NER_CACHE})
     if todo:
@@ -60,9 +62,6 @@ def phrase_entities(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, int, i
         for phrase, doc in zip(todo, _nlp().pipe(todo, batch_size=256), strict=True):
             _NER_CACHE[phrase] = tuple((e.label_, e.start_char, e.end_char) for e in doc.ents)
     return {p: _NER_CACHE[p] for p in phrases}
-
-
-Entities = tuple[tuple[str, int, int], ...]
 
 
 class LazyEntities(dict[str, Entities]):
