@@ -6,6 +6,9 @@ Handlers are module-level functions that only call `QuoteDesk` and the pure rend
 `gr.State` (the chat display is derived from it, never parsed back), mirrored into the
 browser's local storage per store, so a reload brings it back.
 
+Uploads are checked, kept and ingested by `app/uploads.py`; the browser's copy of the chat is
+keyed and encrypted per store by `app/browser_state.py`.
+
 A message that asks for a quote desk tool (a quotation to check, a speaker over time, two
 speakers side by side; `app/chat_request.py`) is answered by the tool as a turn of its own
 (`app/chat_tools.py`); the five tool tabs (`app/ui_tools.py`) sit beside the chat, and the
@@ -17,11 +20,7 @@ start-up): Gradio reads its switches when it is imported.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
-import secrets
-import shutil
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -32,13 +31,13 @@ import gradio as gr
 from starlette.middleware import Middleware
 
 from app.api import MAX_QUESTION_CHARS
+from app.browser_state import browser_secret, browser_storage_key
 from app.chat_tools import tool_answer
 from app.conversation import restored, stored, to_json, to_markdown
 from app.export import FORMATS
 from app.guard import Guard, LoginThrottle
 from app.html import (
     EMPTY_SOURCES,
-    FileResult,
     chat_messages,
     render_backend,
     render_quote_page,
@@ -58,17 +57,14 @@ from app.ui_tools import (
     first_suggestions,
     speaker_picker,
 )
+from app.uploads import UPLOAD_TYPES, ingest_upload
 from ingest.loaders import strip_control
 
 if TYPE_CHECKING:
     from app.api import QuoteDesk
-    from ingest.pipeline import IngestReport
 
 STATIC = Path(__file__).parent / "static"
 FAVICON = STATIC / "favicon.svg"
-UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".json", ".jsonl"]
-UPLOADS_FOLDER = "uploads"  # inside the store folder: uploads are kept with the store
-BROWSER_KEY_FILE = "browser-state.key"  # inside the store folder: encrypts the stored chats
 STREAM_STEPS = 3  # a quoted answer appears in this many updates (each costs ~4 ms of server CPU)
 STREAM_DELAY = 0.05  # seconds between them
 LLM_REFRESH = 0.1  # seconds between chat updates while an LLM writes (not one per token)
@@ -375,6 +371,30 @@ def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
     """Place every component (inside the caller's Blocks); no handler is attached here."""
     history = gr.State([])
     saved = gr.BrowserState([], storage_key=browser_storage_key(desk), secret=browser_secret(desk))
+    sidebar = _sidebar(desk, max_upload_mb)
+    gr.HTML(
+        '<div class="qd-header"><h1 class="qd-app-title" id="title">quotedesk</h1>'
+        '<span class="qd-tagline">Ask your news articles: every answer cites the exact '
+        "quoted words and who said them.</span></div>",
+        elem_id="header",
+    )
+    # The sources panel sits beside every tab: the chat's markers and the speaker page's
+    # quotations both open their passage there.
+    sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None, render=False)
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=340), gr.Tabs(overflow_behavior="wrap"):
+            chat = _chat_tab()
+            quotes = _quotes_tab()
+            add_tool_tabs(desk, sources)
+        with gr.Column(scale=2, min_width=320):
+            gr.Markdown("### Sources")
+            sources.render()
+
+    return ChatParts(history=history, saved=saved, sources=sources, **sidebar, **chat, **quotes)
+
+
+def _sidebar(desk: QuoteDesk, max_upload_mb: float) -> dict[str, Any]:
+    """The sidebar: numbers, answer mode, new chat, filters and upload (`ChatParts` fields)."""
     with gr.Sidebar(open=True, width=320, elem_id="sidebar"):
         stats = gr.HTML(render_stats(desk.stats()), elem_id="stats", js_on_load=None)
         gr.HTML(render_backend(desk.llm and desk.llm.name), elem_id="backend")
@@ -412,107 +432,97 @@ def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
             height=110,
         )
         upload_result = gr.HTML("", elem_id="upload-result", js_on_load=None)
-    gr.HTML(
-        '<div class="qd-header"><h1 class="qd-app-title" id="title">quotedesk</h1>'
-        '<span class="qd-tagline">Ask your news articles: every answer cites the exact '
-        "quoted words and who said them.</span></div>",
-        elem_id="header",
-    )
-    # The sources panel sits beside every tab: the chat's markers and the speaker page's
-    # quotations both open their passage there.
-    sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None, render=False)
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=3, min_width=340), gr.Tabs(overflow_behavior="wrap"):
-            with gr.Tab("Chat", elem_id="chat-tab") as chat_tab:
-                chatbot = gr.Chatbot(
-                    label="Chat",
-                    elem_id="chat",
-                    height=520,
-                    latex_delimiters=[],
-                    feedback_options=None,
-                    buttons=[],  # the export gives the conversation as text
-                    placeholder="Ask a question about the articles, paste a quotation to "
-                    "check, or pick an example.",
-                )
-                with gr.Row(equal_height=True):
-                    question = gr.Textbox(
-                        show_label=False,
-                        placeholder="Ask a question, or paste a quotation to check, and press "
-                        "Enter",
-                        elem_id="question",
-                        scale=6,
-                        autofocus=True,
-                    )
-                    send = gr.Button(
-                        "Ask", variant="primary", elem_id="send", scale=1, min_width=80
-                    )
-                with gr.Row(elem_id="examples"):
-                    example_buttons = [
-                        gr.Button(" ", size="sm", visible=False, elem_classes=["qd-example"])
-                        for _ in range(EXAMPLE_SLOTS)
-                    ]
-                with gr.Row(equal_height=True, elem_classes=["qd-answer-download"]):
-                    answer_format = gr.Radio(
-                        list(FORMATS),
-                        value="csv",
-                        label="The last answer with its sources",
-                        elem_id="answer-format",
-                        scale=3,
-                    )
-                    download_answer = gr.Button(
-                        "Download answer", size="sm", elem_id="answer-download", scale=1
-                    )
-                    answer_text = gr.Textbox(visible="hidden", elem_id="answer-export")
-                with gr.Accordion("Export the conversation", open=False, elem_id="export"):
-                    with gr.Tab("Markdown"):
-                        export_md = _export_box("export-md")
-                        download_md = gr.Button("Download .md", size="sm")
-                    with gr.Tab("JSON"):
-                        export_json = _export_box("export-json")
-                        download_json = gr.Button("Download .json", size="sm")
-            with gr.Tab("Quotes by speaker", elem_id="quotes-tab"):
-                quotes_speaker = speaker_picker("Speaker", "quotes-speaker")
-                with gr.Row():
-                    previous_page = gr.Button("← Newer", size="sm", elem_id="quotes-prev")
-                    next_page = gr.Button("Older →", size="sm", elem_id="quotes-next")
-                quotes_page = gr.State(1)
-                quotes_list = gr.HTML(render_quote_page(None), elem_id="quotes", js_on_load=None)
-            add_tool_tabs(desk, sources)
-        with gr.Column(scale=2, min_width=320):
-            gr.Markdown("### Sources")
-            sources.render()
+    return {
+        "stats": stats,
+        "mode": mode,
+        "new_chat_button": new_chat_button,
+        "speaker": speaker,
+        "source": source,
+        "since": since,
+        "until": until,
+        "files": files,
+        "upload_result": upload_result,
+    }
 
-    return ChatParts(
-        history=history,
-        saved=saved,
-        stats=stats,
-        mode=mode,
-        new_chat_button=new_chat_button,
-        speaker=speaker,
-        source=source,
-        since=since,
-        until=until,
-        files=files,
-        upload_result=upload_result,
-        chatbot=chatbot,
-        question=question,
-        send=send,
-        example_buttons=example_buttons,
-        export_md=export_md,
-        download_md=download_md,
-        export_json=export_json,
-        download_json=download_json,
-        sources=sources,
-        quotes_speaker=quotes_speaker,
-        chat_tab=chat_tab,
-        answer_format=answer_format,
-        download_answer=download_answer,
-        answer_text=answer_text,
-        previous_page=previous_page,
-        next_page=next_page,
-        quotes_page=quotes_page,
-        quotes_list=quotes_list,
-    )
+
+def _chat_tab() -> dict[str, Any]:
+    """The chat tab: conversation, question box, examples and exports (`ChatParts` fields)."""
+    with gr.Tab("Chat", elem_id="chat-tab") as chat_tab:
+        chatbot = gr.Chatbot(
+            label="Chat",
+            elem_id="chat",
+            height=520,
+            latex_delimiters=[],
+            feedback_options=None,
+            buttons=[],  # the export gives the conversation as text
+            placeholder="Ask a question about the articles, paste a quotation to "
+            "check, or pick an example.",
+        )
+        with gr.Row(equal_height=True):
+            question = gr.Textbox(
+                show_label=False,
+                placeholder="Ask a question, or paste a quotation to check, and press Enter",
+                elem_id="question",
+                scale=6,
+                autofocus=True,
+            )
+            send = gr.Button("Ask", variant="primary", elem_id="send", scale=1, min_width=80)
+        with gr.Row(elem_id="examples"):
+            example_buttons = [
+                gr.Button(" ", size="sm", visible=False, elem_classes=["qd-example"])
+                for _ in range(EXAMPLE_SLOTS)
+            ]
+        with gr.Row(equal_height=True, elem_classes=["qd-answer-download"]):
+            answer_format = gr.Radio(
+                list(FORMATS),
+                value="csv",
+                label="The last answer with its sources",
+                elem_id="answer-format",
+                scale=3,
+            )
+            download_answer = gr.Button(
+                "Download answer", size="sm", elem_id="answer-download", scale=1
+            )
+            answer_text = gr.Textbox(visible="hidden", elem_id="answer-export")
+        with gr.Accordion("Export the conversation", open=False, elem_id="export"):
+            with gr.Tab("Markdown"):
+                export_md = _export_box("export-md")
+                download_md = gr.Button("Download .md", size="sm")
+            with gr.Tab("JSON"):
+                export_json = _export_box("export-json")
+                download_json = gr.Button("Download .json", size="sm")
+    return {
+        "chat_tab": chat_tab,
+        "chatbot": chatbot,
+        "question": question,
+        "send": send,
+        "example_buttons": example_buttons,
+        "answer_format": answer_format,
+        "download_answer": download_answer,
+        "answer_text": answer_text,
+        "export_md": export_md,
+        "download_md": download_md,
+        "export_json": export_json,
+        "download_json": download_json,
+    }
+
+
+def _quotes_tab() -> dict[str, Any]:
+    """The quotes-by-speaker tab, one page at a time (`ChatParts` fields)."""
+    with gr.Tab("Quotes by speaker", elem_id="quotes-tab"):
+        quotes_speaker = speaker_picker("Speaker", "quotes-speaker")
+        with gr.Row():
+            previous_page = gr.Button("← Newer", size="sm", elem_id="quotes-prev")
+            next_page = gr.Button("Older →", size="sm", elem_id="quotes-next")
+        quotes_page = gr.State(1)
+        quotes_list = gr.HTML(render_quote_page(None), elem_id="quotes", js_on_load=None)
+    return {
+        "quotes_speaker": quotes_speaker,
+        "previous_page": previous_page,
+        "next_page": next_page,
+        "quotes_page": quotes_page,
+        "quotes_list": quotes_list,
+    }
 
 
 def _connect(
@@ -553,22 +563,7 @@ def _connect(
     ui.chatbot.clear(new_chat, None, cleared, api_name=False)  # the chat's own trash button
     ui.download_md.click(None, ui.export_md, js=download_js("conversation", "md"))
     ui.download_json.click(None, ui.export_json, js=download_js("conversation", "json"))
-    search = SpeakerSearch(desk)
-    for picker in (ui.speaker, ui.quotes_speaker):
-        picker.key_up(search, None, picker, api_name=False, queue=False, show_progress="hidden")
-    ui.quotes_speaker.change(
-        bound(first_quotes, desk),
-        ui.quotes_speaker,
-        [ui.quotes_list, ui.quotes_page],
-        api_name=False,
-    )
-    for button, step in ((ui.previous_page, -1), (ui.next_page, 1)):
-        button.click(
-            bound(turn_page, desk, step),
-            [ui.quotes_speaker, ui.quotes_page],
-            [ui.quotes_list, ui.quotes_page],
-            api_name=False,
-        )
+    _connect_speakers(ui, desk)
     ui.files.upload(
         bound(add_files, desk, max_upload_bytes),
         ui.files,
@@ -584,6 +579,26 @@ def _connect(
         + [ui.export_md, ui.export_json],
         api_name=False,
     ).then(**prepare)
+
+
+def _connect_speakers(ui: ChatParts, desk: QuoteDesk) -> None:
+    """The speaker pickers' type-ahead and the quotes-by-speaker pages."""
+    search = SpeakerSearch(desk)
+    for picker in (ui.speaker, ui.quotes_speaker):
+        picker.key_up(search, None, picker, api_name=False, queue=False, show_progress="hidden")
+    ui.quotes_speaker.change(
+        functools.partial(first_quotes, desk),
+        ui.quotes_speaker,
+        [ui.quotes_list, ui.quotes_page],
+        api_name=False,
+    )
+    for button, step in ((ui.previous_page, -1), (ui.next_page, 1)):
+        button.click(
+            functools.partial(turn_page, desk, step),
+            [ui.quotes_speaker, ui.quotes_page],
+            [ui.quotes_list, ui.quotes_page],
+            api_name=False,
+        )
 
 
 def _export_box(elem_id: str) -> gr.Textbox:
@@ -632,109 +647,6 @@ def _unfinished(question: str, text: str) -> tuple[Answer, int]:
     """What the LLM has written so far, shown as an answer still streaming (cut before the
     ellipsis, so `render_answer` marks it unfinished and adds no sources yet)."""
     return Answer(question=question, answer=text + " …", abstained=False), len(text)
-
-
-# ----- uploads ---------------------------------------------------------------------------------
-
-
-def ingest_upload(desk: QuoteDesk, path: Path, max_bytes: int) -> FileResult:
-    """Ingest one uploaded file and say what happened.
-
-    The file leaves Gradio's shared upload cache whatever happens: kept in the store's own
-    `uploads/` folder when it is ingested, deleted when it is refused.
-    """
-    name = path.name
-    try:
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            return FileResult(name, "failed", f"cannot read the upload ({exc.strerror or exc})")
-        if size > max_bytes:
-            limit = max_bytes / 1e6
-            return FileResult(name, "failed", f"{size / 1e6:.1f} MB is over the {limit:g} MB limit")
-        if path.suffix.lower() not in UPLOAD_TYPES:
-            return FileResult(name, "failed", f"unsupported type; use {' '.join(UPLOAD_TYPES)}")
-        kept = keep_upload(path, desk.settings.store_dir / UPLOADS_FOLDER)
-        return file_result(name, str(kept), desk.ingest([kept], progress=False))
-    finally:
-        _remove_upload(path)
-
-
-def keep_upload(path: Path, folder: Path) -> Path:
-    """Copy an upload into `folder` under a name made unique by its content."""
-    folder.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    kept = folder / f"{digest}-{path.name}"
-    shutil.copyfile(path, kept)
-    return kept
-
-
-def _remove_upload(path: Path) -> None:
-    """Delete the upload and the one-file folder Gradio made for it."""
-    path.unlink(missing_ok=True)
-    with contextlib.suppress(OSError):  # not empty or already gone: leave it
-        path.parent.rmdir()
-
-
-def file_result(name: str, origin: str, report: IngestReport) -> FileResult:
-    """One row from an ingest report of a single file (JSONL files may hold many articles)."""
-    counts = [
-        (label, n)
-        for label, n in (
-            ("added", report.added),
-            ("updated", report.updated),
-            ("unchanged", report.unchanged),
-            ("failed", report.failed),
-        )
-        if n
-    ]
-    reasons = [f"{_where(e.origin, origin)}{e.reason}" for e in report.errors[:5]]
-    if len(report.errors) > 5:
-        reasons.append(f"and {len(report.errors) - 5} more")
-    if not counts:
-        return FileResult(name, "failed", "no articles found")
-    if len(counts) == 1 and counts[0][1] == 1:
-        status = counts[0][0]
-    else:
-        status = ", ".join(f"{n} {label}" for label, n in counts)
-    return FileResult(name, status, "; ".join(reasons))
-
-
-def _where(error_origin: str, origin: str) -> str:
-    """'line 3: ' for a JSONL record, '[2] ' for a JSON array item, '' for the file itself."""
-    rest = error_origin.removeprefix(origin)
-    if rest.startswith(":"):
-        return f"line {rest[1:]}: "
-    return f"{rest} " if rest and rest != error_origin else ""
-
-
-# ----- the browser's copy of the conversation --------------------------------------------------
-
-
-def browser_storage_key(desk: QuoteDesk) -> str:
-    """One local-storage key per store, so two stores never show each other's chats."""
-    return "quotedesk-" + hashlib.sha256(str(desk.store.location).encode()).hexdigest()[:16]
-
-
-def browser_secret(desk: QuoteDesk) -> str:
-    """The key that encrypts the stored chats, kept in the store folder so a restarted server
-    still reads them (Gradio's default is a new key per start)."""
-    path = desk.settings.store_dir / BROWSER_KEY_FILE
-    try:
-        return path.read_text(encoding="utf-8").strip() or _new_secret(path)
-    except OSError:
-        return _new_secret(path)
-
-
-def _new_secret(path: Path) -> str:
-    secret = secrets.token_urlsafe(32)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch(mode=0o600)
-        path.write_text(secret, encoding="utf-8")
-    except OSError:
-        pass  # a read-only store: chats last until the server restarts
-    return secret
 
 
 # ----- serving ---------------------------------------------------------------------------------

@@ -127,7 +127,7 @@ def test_the_conversation_is_saved_and_comes_back_on_load(monkeypatch) -> None:
 
 
 def test_an_ingested_upload_moves_into_the_store(tmp_path: Path) -> None:
-    from app.ui import UPLOADS_FOLDER, ingest_upload
+    from app.uploads import UPLOADS_FOLDER, ingest_upload
     from ingest.pipeline import IngestReport
 
     class Store:

@@ -229,7 +229,7 @@ def test_stats_and_upload_results_are_escaped() -> None:
 
 
 def test_file_result_rows() -> None:
-    from app.ui import file_result
+    from app.uploads import file_result
     from ingest.loaders import LoadError
 
     assert file_result("a.txt", "/tmp/x/a.txt", IngestReport(added=1)).status == "added"
@@ -247,7 +247,7 @@ def test_file_result_rows() -> None:
 
 
 def test_uploads_over_the_limit_fail_before_ingest(tmp_path) -> None:
-    from app.ui import ingest_upload
+    from app.uploads import ingest_upload
 
     class NoIngest:
         def ingest(self, *args, **kwargs):
