@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import ingest.terms as terms_module
@@ -72,3 +74,30 @@ def test_term_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for name, text in CACHED_CASES:
         assert lexicon.terms(text) == _uncached(lexicon, text), name
         assert len(lexicon._terms) <= max(8, len(set(_TOKEN.findall(text.lower())))), name
+
+
+# (name, text): the word pattern must split as scikit-learn's `\b\w\w+\b` does, which the
+# lexical index was first written with; the shorter pattern is only faster.
+TOKEN_CASES = [
+    ("one-letter words between longer ones", "a bb c ddd e"),
+    ("apostrophes and hyphens split words", "Kremlin's long-term, don’t re-elect"),
+    ("digits and underscores are word characters", "snake_case 2022 12th x1 _a"),
+    ("accents and other scripts", "Zelenskyy's café Σύνοδος İstanbul naïve"),
+    ("punctuation runs and edges", "..ab..c..de,f;gh!i?"),
+    ("white space of every kind", "ab\tcd\nef\u00a0gh  i"),
+    ("nothing", ""),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), TOKEN_CASES)
+def test_word_pattern_splits_as_the_word_boundary_one(name: str, text: str) -> None:
+    reference = re.compile(r"(?u)\b\w\w+\b")
+    for case in (text, text.lower()):
+        assert _TOKEN.findall(case) == reference.findall(case), name
+
+
+def test_unseen_words_after_seen_ones_get_terms() -> None:
+    lexicon = Lexicon()
+    lexicon.terms("colour centre")
+    text = "colour centre programmes theatre"  # two known words, then two new ones
+    assert lexicon.terms(text) == _uncached(lexicon, text)
