@@ -32,6 +32,7 @@ LONG_QUOTE_CHARS = 320  # longer quotations are offered sentence by sentence
 FRAGMENT_WORDS = 3  # a quotation this short is cited in its sentence (`_fragment`)
 PASSAGES = 10  # top hybrid passages whose sentences and quotations are candidates
 SPEAKER_QUOTES = 30  # the asked speaker's best quotations from the quote search
+TURN_CHARS = 600  # a turn begun in an earlier chunk: this much of the chunk before it is read
 # Words of courtesy, greeting and turn-taking: a unit of only these and names or titles is no
 # candidate (`EvidenceFinder._courtesy`).
 COURTESY_WORDS = (
@@ -78,6 +79,15 @@ FEATURES: tuple[str, ...] = (
     # Appended on 2026-12-05 (sixteenth session). Read by a fixed prior, never by the trees
     # (`STORY_FEATURES`): the unit's article was cited in the answer this follow-up follows.
     "previous_article",
+    # Appended on 2026-12-06 (eighteenth session): where the topic stands around the unit. Dev
+    # misses whose first citation was in the gold article but not the gold (`docs/notes/rank19.md`)
+    # were mostly a gold whose topic is written in the sentences before it, the earlier
+    # sentences of its quotation, or the question of the turn it answers, not in itself.
+    "window_cover",  # idf-weighted share in the unit and the two sentences before and one after
+    "quote_cover",  # ... in the unit's whole quotation (a long quotation is cited by sentence)
+    "quote_place",  # 1 / (1 + the unit's sentence number in its quotation); 1 when whole
+    "turn_cover",  # ... in the turn before the unit's transcript turn (the question it answers)
+    "before_dense",  # cosine of the chunk's sentence just before the unit (0 if none)
 )
 # Features the unit trees are never fitted on: every generated follow-up is drawn from the
 # article of the question before it, so a fitted weight would say "always stay in the story",
@@ -212,6 +222,7 @@ class EvidenceFinder:
             ),
             (self._cosines(retriever.store.chunks, chunk_ids, query.vector), quote_dense),
             self._sentence_cosines(chunk_ids, query.vector),
+            self._around(chunk_ids),
         )
         found: list[Candidate] = []
         for unit in units:
@@ -265,6 +276,18 @@ class EvidenceFinder:
 
     # ----- scoring helpers -----------------------------------------------------------------
 
+    def _around(self, chunk_ids: Sequence[str]) -> Around:
+        """Each candidate chunk's quotations in article order: a unit's own quotation and the
+        transcript turn before it are read from them (`_Scoring.around_values`)."""
+        stored, by_chunk = self.retriever.quotes, self.retriever.quotes_by_chunk
+        quotes: dict[str, Quote] = {}
+        turns: dict[str, list[Quote]] = {}
+        for chunk_id in chunk_ids:
+            ids = [qid for qid in by_chunk.get(chunk_id, ()) if qid in stored]
+            quotes |= {qid: stored[qid][0] for qid in ids}
+            turns[chunk_id] = sorted((stored[qid][0] for qid in ids), key=lambda q: q.start)
+        return Around(quotes, turns)
+
     def _cosines(self, collection, ids: Sequence[str], vector: list[float]) -> dict[str, float]:
         if not ids:
             return {}
@@ -317,6 +340,13 @@ class EvidenceFinder:
 _NEVER_A_TERM = "\x00"  # no tokeniser keeps a NUL: its idf is that of an unseen term
 
 
+class Around(NamedTuple):
+    """The quotations of the candidate chunks: by id, and each chunk's in article order."""
+
+    quotes: dict[str, Quote]
+    turns: dict[str, list[Quote]]
+
+
 class SentenceCosines(NamedTuple):
     """One chunk's sentences (article offsets) and their cosines to the question."""
 
@@ -343,11 +373,12 @@ class _Scoring:
         ranks: tuple[dict[str, int], dict[str, int]],  # passage search, quote search
         dense: tuple[dict[str, float], dict[str, float]],  # chunk, quotation cosines
         sentences: dict[str, np.ndarray],
+        around: Around | None = None,
     ) -> None:
         self.terms, self.query, self.weights = terms, query, weights
         self.chunk_rank, self.quote_rank = ranks
         self.chunk_dense, self.quote_dense = dense
-        self.sentences = sentences
+        self.sentences, self.around = sentences, around or Around({}, {})
         self.surname = query.speaker.split()[-1].lower() if query.speaker else None
         self.topic_terms = terms(query.topic)
         self.topic_pairs = _pairs(self.topic_terms)
@@ -413,7 +444,62 @@ class _Scoring:
             "sentence_gap": s_gap,
             "chunk_phrase": self.chunk_phrase(chunk),
             "previous_article": float(chunk.article_id in query.story),
+        } | self.around_values(unit)
+
+    def around_values(self, unit: Unit) -> dict[str, float]:
+        """Where the topic stands around the unit. Why: in the gold article the evidence often
+        does not repeat the topic: the sentences before it introduce it ("On the road, he
+        said:"), a long quotation names it in its first sentence and answers in a later one,
+        and a transcript answer takes it from the question of the turn before."""
+        chunk, text = unit.chunk, unit.chunk.text
+        base = chunk.start
+        spans = _sentences(text)
+        inside = [
+            n for n, (s, e) in enumerate(spans) if base + s < unit.end and unit.start < base + e
+        ]
+        window = unit.text
+        if inside:
+            first, last = max(0, inside[0] - 2), min(len(spans) - 1, inside[-1] + 1)
+            window = text[spans[first][0] : spans[last][1]]
+        quote = self.around.quotes.get(unit.quote_id or "")
+        own = quote.text if quote is not None and (unit.quoted or unit.kind == "indirect") else ""
+        place = 1.0
+        if own and unit.quoted and unit.start > quote.start:
+            # sentences of the quotation ended before the unit (its first may start with the
+            # speaker's label, before the quotation's own first word)
+            earlier = [e for _, e in spans if quote.start < base + e <= unit.start]
+            place = 1.0 / (1 + len(earlier))
+        return {
+            "window_cover": self.cover(window),
+            "quote_cover": self.cover(own or unit.text),
+            "quote_place": place,
+            "turn_cover": self.cover(self._turn_before(chunk, quote)) if quote else 0.0,
+            "before_dense": _before_cosine(self.sentences.get(chunk.id), unit),
         }
+
+    def _turn_before(self, chunk: Chunk, quote: Quote) -> str:
+        """The text of the previous speaker's transcript turn up to this turn (its label
+        included), or the chunk's text before the turn when that turn began in an earlier
+        chunk; empty for other quotations."""
+        if quote.kind != "transcript":
+            return ""
+        before = [
+            q
+            for q in self.around.turns.get(chunk.id, ())
+            if q.kind == "transcript" and q.end <= quote.start and q.speaker != quote.speaker
+        ]
+        start = before[-1].start if before else max(chunk.start, quote.start - TURN_CHARS)
+        return chunk.text[start - chunk.start : quote.start - chunk.start]
+
+
+def _before_cosine(sentences: SentenceCosines | None, unit: Unit) -> float:
+    """The cosine of the sentence that ends last before the unit starts, in its chunk: a
+    question about what a sentence introduces lands on the introduction."""
+    if sentences is None:
+        return 0.0
+    spans, cosines = sentences
+    before = np.flatnonzero(spans[:, 1] <= unit.start)
+    return float(cosines[before[-1]]) if before.size else 0.0
 
 
 def _sentence_scores(

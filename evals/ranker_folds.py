@@ -33,7 +33,8 @@ dev half alone and on that half plus the extra sets (the fit pool, `evals.genera
 articles no eval uses, so they only ever sit on the training side). Per family and question
 set: the top unit, and where the family has unanswerable questions, the unanswerable declined
 and the false abstention, each model with its thresholds chosen on its own training side as
-`fit_ranker` chooses them (`--target`). `--fit-share FAMILY` weights that family's training
+`fit_ranker` chooses them (`--target`). `--family speaker` (repeatable) judges
+only that family. `--fit-share FAMILY` weights that family's training
 side with the extra sets as `fit_ranker --fit-share` does (a corpus without a fit set keeps its
 dev-alone share).
 Dev only, like the fit (extra sets: dev or fit rows); reads the same `--cache`.
@@ -192,6 +193,13 @@ def _parser() -> argparse.ArgumentParser:
         help="with --extra: weight this family's training side as fit_ranker --fit-share",
     )
     parser.add_argument(
+        "--family",
+        action="append",
+        default=[],
+        choices=FAMILIES,
+        help="judge only this family (repeatable): a 6-halving run per family fits one lock hold",
+    )
+    parser.add_argument(
         "--drop-question", default="", help="comma-separated QUESTION_FEATURES to leave out"
     )
     parser.add_argument(
@@ -227,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
             kept = without(question, dropped)
             kinds[id(kept)] = (Path(dataset).stem, row["kind"])
             set_of[id(kept)] = Path(dataset).stem
+            if args.family and question.family not in args.family:
+                continue
             for split in range(args.splits if not args.answerable else 1):
                 fold = 2 * split + article_fold(row, split)
                 groups[question.family].append((kept, fold))
@@ -235,7 +245,11 @@ def main(argv: list[str] | None = None) -> int:
         extras = [
             (
                 Path(spec.partition("=")[0]).stem,
-                [without(q, dropped) for q in collected_set(spec, None, args.cache)],
+                [
+                    without(q, dropped)
+                    for q in collected_set(spec, None, args.cache)
+                    if not args.family or q.family in args.family
+                ],
             )
             for spec in args.extra
         ]

@@ -163,8 +163,8 @@ FAKE_ARTICLES: tuple[dict[str, str], ...] = (
             "Repairs to the old harbour bridge will begin in April, the city council confirmed "
             "on Tuesday.\n\n"
             "\u201cThe bridge has carried traffic for ninety years and the steel is tired,\u201d "
-            "said Mayor Alma Ruiz. \u201cWe will close one lane at a time so the ferries keep "
-            "running.\u201d\n\n"
+            "said Mayor Alma Ruiz. \u201cWe will close one lane at a time so the traffic keeps "
+            "moving.\u201d\n\n"
             "Engineer Tom Hale said the cables were safe but the deck needed new plates. "
             "\u201cNobody should worry about crossing it today,\u201d Hale told reporters."
         ),

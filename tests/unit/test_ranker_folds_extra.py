@@ -4,6 +4,11 @@ unit: a handful of dev questions cannot teach that, a few hundred extra ones can
 
 from __future__ import annotations
 
+import hashlib
+import json
+import pickle
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -50,3 +55,29 @@ def test_a_fit_share_family_weighs_its_side_as_the_fit_does() -> None:
     bbc_weight = sum(q.weight for q in side if q.weight == 1.0)
     assert bbc_weight == 10  # BBC keeps weight 1 each: 10 of 30 dev-alone, 10 of 30 weighted
     assert sum(q.weight for q in side) == pytest.approx(30)
+
+
+def test_family_judges_only_that_family(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--family general` leaves other families' dev and extra questions out of every table."""
+    from app.evidence import FEATURES
+    from evals.ranker_folds import main
+
+    def cached(name: str, questions: list[Question], split: str) -> str:
+        dataset = tmp_path / f"{name}.jsonl"
+        rows = [
+            {"id": f"{name}{n}", "kind": "fact", "split": split, "gold_docs": [f"{name}{n % 7}"]}
+            for n in range(len(questions))
+        ]
+        dataset.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+        spec = f"{dataset}=store"
+        key = hashlib.sha1(f"{spec}|None|{','.join(FEATURES)}".encode()).hexdigest()[:12]
+        (tmp_path / f"{name}-{key}.pkl").write_bytes(pickle.dumps(questions))
+        return spec
+
+    dev = _questions(40, 1) + made_up_questions(40, 7, "speaker")
+    fit = _questions(200, 2) + made_up_questions(200, 8, "speaker")
+    argv = ["--set", cached("bbc-dev", dev, "dev"), "--extra", cached("bbc-fit", fit, "fit")]
+    main([*argv, "--cache", str(tmp_path), "--family", "general"])
+    rows = [line for line in capsys.readouterr().out.splitlines() if "bbc-dev" in line]
+    assert [r.split("|")[1].strip() for r in rows] == ["general bbc-dev"]
+    assert rows[0].split("|")[3].strip() == "200"  # only the general extra questions
