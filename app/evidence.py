@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -332,8 +333,10 @@ class EvidenceFinder:
         return self.retriever.bm25.idf(term) >= self.retriever.bm25.idf(_NEVER_A_TERM) - 1e-6
 
     def _idf(self, topic: str) -> dict[str, float]:
-        """Topic terms weighted by their rarity among the chunks (common words count less)."""
-        terms = set(self.retriever.lexicon.terms(topic))
+        """Topic terms weighted by their rarity among the chunks (common words count less), in
+        the topic's order: the covers sum these weights, and a float sum in a set's order (which
+        follows the process's hash seed) moved the features in their last bit between runs."""
+        terms = dict.fromkeys(self.retriever.lexicon.terms(topic))
         return {t: self.retriever.bm25.idf(t) for t in terms}
 
 
@@ -386,6 +389,9 @@ class _Scoring:
         self._terms: dict[str, list[str]] = {}
         self._cover: dict[str, float] = {}
         self._phrase: dict[str, float] = {}
+        self._named: dict[str, float] = {}
+        self._ends: dict[str, list[int]] = {}
+        self.sentence_top = {i: float(s.cosines.max()) for i, s in sentences.items()}
 
     def terms_of(self, text: str) -> list[str]:
         if text not in self._terms:
@@ -406,6 +412,31 @@ class _Scoring:
             )
         return self._phrase[chunk.id]
 
+    def lead_cover(self, chunk: Chunk, unit: Unit) -> float:
+        """The topic's share in the unit with the sentence before it. Terms never run across
+        the space that joins the two, so the joined text's terms are the two cached lists one
+        after the other: no second tokenising of every unit (a third of `candidates` on long
+        transcripts, where a question has up to a thousand units)."""
+        before = self.sentence_before(chunk, unit.start)
+        return _cover(self.weights, self.terms_of(before) + self.terms_of(unit.text))
+
+    def sentence_before(self, chunk: Chunk, start: int) -> str:
+        """The last sentence of the chunk that ends before `start` (article offsets), or "".
+        By bisection over the sentence ends, which rise: every unit of a passage asks."""
+        spans = _sentences(chunk.text)
+        if chunk.id not in self._ends:
+            self._ends[chunk.id] = [end for _, end in spans]
+        n = bisect_right(self._ends[chunk.id], start - chunk.start)
+        return chunk.text[spans[n - 1][0] : spans[n - 1][1]] if n else ""
+
+    def name_in_chunk(self, chunk: Chunk) -> float:
+        """Whether the asked surname is in the passage, once per passage, not once per unit
+        (lower-casing a 1,000-character passage for each of its units)."""
+        if chunk.id not in self._named:
+            surname = self.surname
+            self._named[chunk.id] = float(bool(surname) and surname in chunk.text.lower())
+        return self._named[chunk.id]
+
     def values(self, unit: Unit) -> dict[str, float]:
         """Every feature of `unit`, by name."""
         query, chunk, text, surname = self.query, unit.chunk, unit.text, self.surname
@@ -414,7 +445,9 @@ class _Scoring:
         c_dense = self.chunk_dense.get(chunk.id, 0.0)
         has_number = 1.0 if _NUMBER.search(text) else 0.0
         u_dense = self.quote_dense.get(unit.quote_id or "", c_dense)
-        s_dense, s_gap = _sentence_scores(self.sentences.get(chunk.id), unit, u_dense)
+        s_dense, s_gap = _sentence_scores(
+            self.sentences.get(chunk.id), unit, u_dense, self.sentence_top.get(chunk.id, 0.0)
+        )
         return {
             "chunk_dense": c_dense,
             "unit_dense": u_dense,
@@ -423,13 +456,13 @@ class _Scoring:
             "unit_cover": self.cover(text),
             "unit_cover_plain": _cover_plain(self.topic_terms, terms),
             "pair_cover": _pair_cover(self.topic_pairs, terms),
-            "lead_cover": self.cover(f"{_sentence_before(chunk, unit.start)} {text}"),
+            "lead_cover": self.lead_cover(chunk, unit),
             "chunk_cover": self.cover(chunk.text),
             "title_cover": self.cover(chunk.title),
             "speaker_asked": float(bool(query.speaker) and unit.speaker == query.speaker),
             "speaker_other": float(bool(unit.speaker) and unit.speaker != query.speaker),
             "name_in_unit": float(bool(surname) and surname in text.lower()),
-            "name_in_chunk": float(bool(surname) and surname in chunk.text.lower()),
+            "name_in_chunk": self.name_in_chunk(chunk),
             "kind_direct": float(unit.kind == "direct"),
             "kind_transcript": float(unit.kind == "transcript"),
             "kind_indirect": float(unit.kind == "indirect"),
@@ -503,7 +536,7 @@ def _before_cosine(sentences: SentenceCosines | None, unit: Unit) -> float:
 
 
 def _sentence_scores(
-    sentences: SentenceCosines | None, unit: Unit, fallback: float
+    sentences: SentenceCosines | None, unit: Unit, fallback: float, top: float
 ) -> tuple[float, float]:
     """Why: the sentences of one passage share its cosine, and a long quotation's sentences
     share the quotation's, so only their own vectors tell which one the question is about.
@@ -515,7 +548,7 @@ def _sentence_scores(
     if not inside.any():
         return fallback, 0.0
     best = float(cosines[inside].max())
-    return best, float(cosines.max()) - best
+    return best, top - best  # top: the chunk's best, the same for each of its units
 
 
 class Scored(Protocol):
@@ -668,12 +701,6 @@ def _enclosing_sentences(chunk: Chunk, start: int, end: int) -> tuple[int, int]:
     if not spans:
         return start, end
     return min(start, spans[0][0]), max(end, spans[-1][1])
-
-
-def _sentence_before(chunk: Chunk, start: int) -> str:
-    local = start - chunk.start
-    before = [s for s in _sentences(chunk.text) if s[1] <= local]
-    return chunk.text[before[-1][0] : before[-1][1]] if before else ""
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
