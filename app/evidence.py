@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -390,7 +390,8 @@ class _Scoring:
         self._cover: dict[str, float] = {}
         self._phrase: dict[str, float] = {}
         self._named: dict[str, float] = {}
-        self._ends: dict[str, list[int]] = {}
+        self._bounds: dict[str, tuple[list[tuple[int, int]], list[int], list[int]]] = {}
+        self._windows: dict[tuple[str, int, int], float] = {}
         self.sentence_top = {i: float(s.cosines.max()) for i, s in sentences.items()}
 
     def terms_of(self, text: str) -> list[str]:
@@ -423,10 +424,8 @@ class _Scoring:
     def sentence_before(self, chunk: Chunk, start: int) -> str:
         """The last sentence of the chunk that ends before `start` (article offsets), or "".
         By bisection over the sentence ends, which rise: every unit of a passage asks."""
-        spans = _sentences(chunk.text)
-        if chunk.id not in self._ends:
-            self._ends[chunk.id] = [end for _, end in spans]
-        n = bisect_right(self._ends[chunk.id], start - chunk.start)
+        spans, _, ends = self.sentence_bounds(chunk)
+        n = bisect_right(ends, start - chunk.start)
         return chunk.text[spans[n - 1][0] : spans[n - 1][1]] if n else ""
 
     def name_in_chunk(self, chunk: Chunk) -> float:
@@ -484,31 +483,55 @@ class _Scoring:
         does not repeat the topic: the sentences before it introduce it ("On the road, he
         said:"), a long quotation names it in its first sentence and answers in a later one,
         and a transcript answer takes it from the question of the turn before."""
-        chunk, text = unit.chunk, unit.chunk.text
-        base = chunk.start
-        spans = _sentences(text)
-        inside = [
-            n for n, (s, e) in enumerate(spans) if base + s < unit.end and unit.start < base + e
-        ]
-        window = unit.text
-        if inside:
-            first, last = max(0, inside[0] - 2), min(len(spans) - 1, inside[-1] + 1)
-            window = text[spans[first][0] : spans[last][1]]
+        chunk, base = unit.chunk, unit.chunk.start
+        spans, starts, ends = self.sentence_bounds(chunk)
+        # the sentences the unit overlaps: from the first ending after its start to the last
+        # starting before its end (sentences rise and do not overlap)
+        first = bisect_right(ends, unit.start - base)
+        last = bisect_left(starts, unit.end - base) - 1
+        if first <= last:
+            window = self.window_cover(chunk, max(0, first - 2), min(len(spans) - 1, last + 1))
+        else:
+            window = self.cover(unit.text)
         quote = self.around.quotes.get(unit.quote_id or "")
         own = quote.text if quote is not None and (unit.quoted or unit.kind == "indirect") else ""
         place = 1.0
         if own and unit.quoted and unit.start > quote.start:
             # sentences of the quotation ended before the unit (its first may start with the
             # speaker's label, before the quotation's own first word)
-            earlier = [e for _, e in spans if quote.start < base + e <= unit.start]
-            place = 1.0 / (1 + len(earlier))
+            earlier = bisect_right(ends, unit.start - base) - bisect_right(ends, quote.start - base)
+            place = 1.0 / (1 + earlier)
         return {
-            "window_cover": self.cover(window),
+            "window_cover": window,
             "quote_cover": self.cover(own or unit.text),
             "quote_place": place,
             "turn_cover": self.cover(self._turn_before(chunk, quote)) if quote else 0.0,
             "before_dense": _before_cosine(self.sentences.get(chunk.id), unit),
         }
+
+    def sentence_bounds(self, chunk: Chunk) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+        """The chunk's sentence spans with their starts and ends apart (chunk offsets), once per
+        passage: each of its units bisects them."""
+        if chunk.id not in self._bounds:
+            spans = _sentences(chunk.text)
+            self._bounds[chunk.id] = (spans, [s for s, _ in spans], [e for _, e in spans])
+        return self._bounds[chunk.id]
+
+    def window_cover(self, chunk: Chunk, first: int, last: int) -> float:
+        """The topic's share in sentences `first`..`last` of the chunk, from each sentence's
+        cached terms and the spaces between them (no term runs across a sentence's edge), so
+        a sentence is tokenised once, not once for each of the four windows that hold it."""
+        key = (chunk.id, first, last)
+        if key not in self._windows:
+            spans, text = self.sentence_bounds(chunk)[0], chunk.text
+            terms: list[str] = []
+            for n in range(first, last + 1):
+                start, end = spans[n]
+                if n > first:
+                    terms += self.terms_of(text[spans[n - 1][1] : start])
+                terms += self.terms_of(text[start:end])
+            self._windows[key] = _cover(self.weights, terms)
+        return self._windows[key]
 
     def _turn_before(self, chunk: Chunk, quote: Quote) -> str:
         """The text of the previous speaker's transcript turn up to this turn (its label
