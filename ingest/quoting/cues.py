@@ -38,6 +38,7 @@ from ingest.quoting.lexicon import (
     split_words,
 )
 from ingest.quoting.lexicon_cues import (
+    THANKED_FOR_VERBS,
     THAT_PARTICLE_VERBS,
     VIEW_ADJECTIVES,
     VIEW_NEGATIONS,
@@ -92,6 +93,7 @@ _NOUN_OBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("called_for", re.compile(rf"\b(?P<verb>{alternation(CALL_FOR_VERBS)})\s+(?=[\w“\"])")),
+    ("thanked_for", re.compile(rf"\b(?P<verb>{alternation(THANKED_FOR_VERBS)})\s+(?=[\w“\"])")),
     (
         "urged_to",  # `urged the partners to speed up`: an object and its infinitive
         re.compile(
@@ -113,6 +115,7 @@ _NOUN_OBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # most sentences hold none, and one scan is cheaper than five.
 _NOUN_OBJECT_VERB = re.compile(
     rf"\b{alternation(NEED_VERBS | FEELING_VERBS | CALL_FOR_VERBS | URGE_VERBS | WELCOME_VERBS)}\b"
+    rf"|\b{alternation(THANKED_FOR_VERBS)}\b"
 )
 
 

@@ -23,3 +23,9 @@ THAT_PARTICLE_VERBS = {"out": verb_forms("point", "bsp")}
 # should ...`, `the Foreign States and ...` (`subjects.verb_tokens`). A headline writes its
 # determiner capitalised (`The Mayor Says ...`), so only the lowercase forms are listed.
 NAME_DETERMINERS = frozenset(split_words("the"))
+
+# Thanks with no one named as thanked (`The President thanked for the assistance provided by
+# ...`): readouts give what a leader said in thanks this way; the object after `for` is the
+# statement (`cues._NOUN_OBJECTS`). With an object (`thanked the workers for their help`) the
+# thanks report no words and make no statement.
+THANKED_FOR_VERBS = frozenset(("thanked for",))

@@ -156,6 +156,13 @@ STATEMENTS = [
         "expressed",
         "noun_object:expressed_feeling",
     ),
+    (  # thanks with no one thanked: what the thanks were for (`THANKED_FOR_VERBS`)
+        "The President of Westland thanked for the assistance provided by the harbour states.",
+        "the assistance provided by the harbour states",
+        "The President of Westland",
+        "thanked for",
+        "noun_object:thanked_for",
+    ),
     (
         "The minister called for a ceasefire in the region.",
         "a ceasefire in the region",
