@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.quoting.lexicon import FIRST_SECOND_PERSON
+from ingest.quoting.lexicon import ABBREVIATIONS, FIRST_SECOND_PERSON
 from ingest.quoting.model import Findings, Statement, Turn
 from ingest.quoting.sentence_subjects import sentence_subject
 
@@ -17,6 +17,7 @@ _PARENTHESIS = re.compile(r"\(([^()]+)\)")
 _SENTENCE_ENDS = (".", "!", "?", "…", ">")
 _SENTENCE_END = re.compile(r"[.!?…]\W*$")
 _NOTE_MIN_WORDS = 6
+_SENTENCE_STOP = re.compile(r"[.!?…]\s+(?=[A-Z“\"])")
 
 
 def editorial_notes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -58,7 +59,8 @@ def statements_in_notes(doc: Findings) -> None:
     would give the turn speaker's next words to the note's subject. Its speaker is named in
     the note too: a participle inside it (`..., saying that`) is said by the note's subject,
     and an attribution after the note (`(According to X, ...) ... according to estimates`)
-    is another sentence's, so the statement is dropped."""
+    is another sentence's, so the statement is dropped; so is one chained to a speaker of an
+    earlier sentence of the note (`X said that ... . The mayor wished ..., stressing ...`)."""
     kept = []
     for statement in doc.indirect:
         turn = next((t for t in doc.turns if t.label.pos <= statement.start < t.end), None)
@@ -67,18 +69,41 @@ def statements_in_notes(doc: Findings) -> None:
             continue
         if note:
             statement = _within(doc.text, note, statement)
+            if _later_sentence(doc.text, statement):
+                continue
         kept.append(statement)
     doc.indirect[:] = kept
 
 
 def _within(text: str, note: tuple[int, int], statement: Statement) -> Statement:
-    end = min(statement.end, note[1] - 1)  # before the closing parenthesis
+    """The statement cut at the end of its sentence in the note (a splitter reads the whole
+    parenthesis as one sentence: `... said that X. The President wished ..., stressing ...`
+    is two), and with the note's own subject."""
+    end = min(statement.end, note[1] - 1, _sentence_end(text, statement.start, note[1]))
     while end > statement.start and text[end - 1] in ".!?…,;: ":
         end -= 1
     statement = statement._replace(end=end)
     if statement.np_pos < note[0]:
         return _subject_in_note(text, note[0] + 1, statement)
     return statement
+
+
+def _later_sentence(text: str, statement: Statement) -> bool:
+    """Does a sentence end between the statement's speaker phrase and the statement?"""
+    np_pos = statement.np_pos
+    return 0 <= np_pos < statement.start and _sentence_end(text, np_pos, statement.start) < (
+        statement.start
+    )
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    """The end of the first sentence in `text[start:end]`: a stop before a capital, not the
+    dot of a title or an initial (`Mr.`, `J.`)."""
+    for stop in _SENTENCE_STOP.finditer(text, start, end):
+        word = text[text.rfind(" ", start, stop.start()) + 1 : stop.start()]
+        if len(word) > 1 and word.lower() not in ABBREVIATIONS:
+            return stop.start() + 1
+    return end
 
 
 def _subject_in_note(text: str, start: int, statement: Statement) -> Statement:

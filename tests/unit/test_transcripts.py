@@ -407,6 +407,14 @@ NOTE_STATEMENTS = [
         "Tom Reed",
         id="the_turn_goes_on_after_the_note",
     ),
+    pytest.param(  # the note is one sentence to a splitter; the statement ends with its own
+        "Anna Berg: Thank you. (Later, Tom Reed said that the piers were ready for the season. "
+        "The mayor wished the crews well, stressing the value of their work.) The ferries will "
+        "run in May. Tom Reed: Thank you, Ms Berg.",
+        "the piers were ready for the season",
+        "Tom Reed",
+        id="two_sentences_in_the_note",
+    ),
 ]
 
 
