@@ -48,7 +48,7 @@ from ingest.quoting.model import Cue, Findings, Piece
 from ingest.quoting.nounphrases import is_time
 from ingest.quoting.sentence_subjects import sentence_subject
 from ingest.quoting.shares import COUNT_WORDS
-from ingest.quoting.subjects import clause_after, name_head, verb_tokens
+from ingest.quoting.subjects import clause_after, verb_tokens
 from ingest.quoting.table import Rule
 
 _TOKEN = re.compile(r"[\w'’.\-]+")
@@ -139,7 +139,8 @@ def _that_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:
     between them opens a clause of its own (`says he made a decision, and that ...`).
     A held view right before the `that` (`believes that`, `is convinced that`, `pointed out
     that`) is a cue too, tried after the listed verbs (`_view_cue`). A verb form that ends a
-    name is none (`the Foreign States that ...`: `name_head`)."""
+    name stays a cue here: reading `the Islamic State and that ...` as a name cost a
+    statement its clause (attr19 notes)."""
     cues = []
     for that in _THAT_CLAUSE.finditer(sentence):
         window = sentence[max(0, that.start() - 120) : that.start()]
@@ -150,7 +151,7 @@ def _that_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:
                 break
             if i < len(words) - 7 and _FAR_GAP.search(window, words[i].end()):
                 break
-            if word in VERBS and not name_head(window, words, i):
+            if word in VERBS:
                 start = that.start() - len(window) + words[i].start()
                 cues.append(Cue(start, words[i].group(), that.end(), "that_clause"))
                 break
