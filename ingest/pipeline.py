@@ -44,6 +44,9 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 34: an editor's note inside a transcript turn reports statements of the person it names
+# (attr19, `ingest/quoting/notes.py`); "the United States" names no speaker "United"; an "and"
+# right before a role word starts the role ("Asia and Secretary" -> "Secretary");
 # 32: a plural report noun after a quantifier heads its subject (attr17, issue 17: "Multiple
 # news reports said" named "Multiple news"); a headline's subject and verb are no part of a
 # role ("Trump Praises Breitbart's Washington Political Editor"); a one-word label ("Matthews:")
@@ -109,7 +112,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "33"
+PIPELINE_VERSION = "34"
 
 
 @dataclass

@@ -11,6 +11,7 @@ from typing import Any
 
 from ingest.quoting.lexicon import CLAUSE_OPENERS, PRONOUNS, VERBS, split_words
 from ingest.quoting.model import Findings, Piece, Resolved, quote_record
+from ingest.quoting.notes import in_turn_words, statements_in_notes
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.rolephrase import role_phrase
 from ingest.quoting.transcripts import confirmed_turns, label_speakers, turn_quotes
@@ -18,17 +19,12 @@ from ingest.speakers import speakers_named, unify_speakers, usable_role
 from ingest.types import Quote
 
 
-def _in_turn(doc: Findings, pos: int) -> bool:
-    """Marks inside a transcript turn are the turn speaker's own words, not new quotes; so
-    is a statement that opens in its label (`ROLE Ana Vell Vell AnaROLE: Sir, X said ...`)."""
-    return any(t.label.pos <= pos < t.end for t in doc.turns)
-
-
 def build_quotes(
     doc: Findings, entities: dict[str, tuple[tuple[str, int, int], ...]]
 ) -> list[Quote]:
     """Resolve speakers in text order and build the Quote objects."""
     doc.turns = confirmed_turns(doc, entities)
+    statements_in_notes(doc)
     resolver = Resolver(doc, entities)
     speakers = label_speakers(doc, resolver)
     events = _events(doc)
@@ -60,10 +56,10 @@ def _events(doc: Findings) -> list[tuple[int, str, int]]:
     """Turns, pieces and reported statements ordered by where their speaker is named."""
     events = [(t.label.pos, "turn", i) for i, t in enumerate(doc.turns)]
     for i, piece in enumerate(doc.pieces):
-        if not _in_turn(doc, piece.open_pos):
+        if not in_turn_words(doc, piece.open_pos):
             events.append((piece.np_pos if piece.np_pos >= 0 else piece.start, "piece", i))
     for i, item in enumerate(doc.indirect):
-        if not _in_turn(doc, item.start):
+        if not in_turn_words(doc, item.start):
             events.append((item.np_pos if item.np_pos >= 0 else item.start, "indirect", i))
     events.extend((subject.pos, "subject", i) for i, subject in enumerate(doc.subjects))
     return sorted(events)

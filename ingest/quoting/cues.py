@@ -38,6 +38,7 @@ from ingest.quoting.lexicon import (
     split_words,
 )
 from ingest.quoting.lexicon_cues import (
+    THANKED_FOR_VERBS,
     THAT_PARTICLE_VERBS,
     VIEW_ADJECTIVES,
     VIEW_NEGATIONS,
@@ -92,6 +93,7 @@ _NOUN_OBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("called_for", re.compile(rf"\b(?P<verb>{alternation(CALL_FOR_VERBS)})\s+(?=[\w“\"])")),
+    ("thanked_for", re.compile(rf"\b(?P<verb>{alternation(THANKED_FOR_VERBS)})\s+(?=[\w“\"])")),
     (
         "urged_to",  # `urged the partners to speed up`: an object and its infinitive
         re.compile(
@@ -113,6 +115,7 @@ _NOUN_OBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # most sentences hold none, and one scan is cheaper than five.
 _NOUN_OBJECT_VERB = re.compile(
     rf"\b{alternation(NEED_VERBS | FEELING_VERBS | CALL_FOR_VERBS | URGE_VERBS | WELCOME_VERBS)}\b"
+    rf"|\b{alternation(THANKED_FOR_VERBS)}\b"
 )
 
 
@@ -135,7 +138,9 @@ def _that_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:
     New Hampshire on Monday that ...`): up to twelve words, if no quote or conjunction
     between them opens a clause of its own (`says he made a decision, and that ...`).
     A held view right before the `that` (`believes that`, `is convinced that`, `pointed out
-    that`) is a cue too, tried after the listed verbs (`_view_cue`)."""
+    that`) is a cue too, tried after the listed verbs (`_view_cue`). A verb form that ends a
+    name stays a cue here: reading `the Islamic State and that ...` as a name cost a
+    statement its clause (attr19 notes)."""
     cues = []
     for that in _THAT_CLAUSE.finditer(sentence):
         window = sentence[max(0, that.start() - 120) : that.start()]

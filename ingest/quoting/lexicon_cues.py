@@ -17,3 +17,15 @@ VIEW_ADJECTIVES = frozenset(split_words("convinced confident"))
 # clause is no statement of theirs. Words looked up just before the view (`doesn't believe`).
 VIEW_NEGATIONS = frozenset(split_words("not n't never no doesn't don't didn't isn't aren't"))
 THAT_PARTICLE_VERBS = {"out": verb_forms("point", "bsp")}
+
+# A lowercase determiner that opens a run of capitalised words makes the run a name, whose
+# last word is its head noun even when spelled like a reporting verb: `the United States
+# should ...`, `the Foreign States and ...` (`subjects.verb_tokens`). A headline writes its
+# determiner capitalised (`The Mayor Says ...`), so only the lowercase forms are listed.
+NAME_DETERMINERS = frozenset(split_words("the"))
+
+# Thanks with no one named as thanked (`The President thanked for the assistance provided by
+# ...`): readouts give what a leader said in thanks this way; the object after `for` is the
+# statement (`cues._NOUN_OBJECTS`). With an object (`thanked the workers for their help`) the
+# thanks report no words and make no statement.
+THANKED_FOR_VERBS = frozenset(("thanked for",))

@@ -31,6 +31,9 @@ _ROLE_MODIFIERS = frozenset(
     health economic top acting interim"""
     )
 )
+# Words that join two words of one office (`Foreign and Commonwealth Secretary`), never
+# right before its role word (`_role_start`).
+_ROLE_JOINS = frozenset(split_words("and"))
 _ROLE_AFTER = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<role>[^,.;:()“”\"]{3,60}),"
@@ -116,7 +119,11 @@ def _roles_of_places(text: str) -> list[re.Match[str]]:
 
 
 def _role_start(text: str, pos: int) -> int:
-    """Walk back over capitalised words and role modifiers ("Russian Foreign" Minister)."""
+    """Walk back over capitalised words and role modifiers ("Russian Foreign" Minister). A
+    joining word right before the role word joins two phrases, not two words of one office
+    (`a pivot to Asia and Secretary X declared`: the role is `Secretary`; `Foreign and
+    Commonwealth Secretary` has a word of the office after its `and`), unless it joins two
+    role words of one person (`President and CEO`)."""
     start = pos
     for _ in range(5):
         m = _LAST_WORD.search(text[max(0, start - 40) : start])
@@ -125,8 +132,20 @@ def _role_start(text: str, pos: int) -> int:
         word = m.group(1)
         if not (CAP.match(word) or word.lower() in _ROLE_MODIFIERS):
             break
+        if (
+            start == pos
+            and word.lower() in _ROLE_JOINS
+            and not _role_word_before(text, start - len(m.group(0)))
+        ):
+            break
         start = start - len(m.group(0))
     return start
+
+
+def _role_word_before(text: str, pos: int) -> bool:
+    """Is the word before `pos` (a joining word's start) a role word (`President` and CEO)?"""
+    before = _LAST_WORD.search(text[max(0, pos - 40) : pos])
+    return bool(before) and before.group(1).lower() in ROLE_WORDS
 
 
 def _trim_role(role: str) -> str:

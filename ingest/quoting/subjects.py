@@ -25,6 +25,7 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
+from ingest.quoting.lexicon_cues import NAME_DETERMINERS
 from ingest.quoting.lexicon_speakers import APPOSITION_PREPOSITIONS, HAVE_FORMS
 from ingest.quoting.model import Subject
 from ingest.quoting.nounphrases import (
@@ -70,7 +71,8 @@ def verb_tokens(text: str) -> list[re.Match[str]]:
     """Reporting-verb words in text; a set look-up per word is far cheaper than one big regex.
     After a determiner, `of` or a possessive the word is a noun (`defended his comments as
     "..."`, `calling Trump's charge "pathetic"`), as is a report noun after a quantifier
-    (`Multiple news reports ... reveal`: `report_noun`)."""
+    (`Multiple news reports ... reveal`: `report_noun`), and the last word of a name
+    (`the United States should ...`: `name_head`)."""
     words = list(ALPHA.finditer(text))
     return [
         m
@@ -81,9 +83,26 @@ def verb_tokens(text: str) -> list[re.Match[str]]:
             and (
                 _noun_context(text, words[i - 1])
                 or report_noun((words[i - 1].group(), m.group()), 1)
+                or name_head(text, words, i)
             )
         )
     ]
+
+
+def name_head(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Is the capitalised `words[i]` the last word of a name that a lowercase determiner
+    opens (`the United States`, `the Foreign States`)? Then it is the name's head noun, not
+    the verb `state`; a headline's verb follows a name with no such determiner (`Mayor Ana
+    Vell Says`) or a capitalised one (`The Mayor Says`)."""
+    j = i
+    while j > 0 and words[j].group()[:1].isupper() and _adjacent(text, words[j - 1], words[j]):
+        j -= 1
+    return j < i - 1 and words[j].group() in NAME_DETERMINERS and words[i].group()[:1].isupper()
+
+
+def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Only spaces stand between the two words."""
+    return not text[left.end() : right.start()].strip()
 
 
 def in_name(word: re.Match[str], previous: re.Match[str]) -> bool:

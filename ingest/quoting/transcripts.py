@@ -16,13 +16,13 @@ from typing import Any
 
 from ingest.quoting.labels import CONNECTORS, QA_LABELS
 from ingest.quoting.lexicon import (
-    FIRST_SECOND_PERSON,
     OPENERS,
     ORG_HEADS,
     ROLE_WORDS,
     TITLE_GENDER,
 )
 from ingest.quoting.model import Findings, Label, Resolved, Turn, quote_record, trim_span
+from ingest.quoting.notes import editorial_notes
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.table import Rule
 from ingest.speakers import role_matches, title_case_line
@@ -291,40 +291,14 @@ def turn_quotes(
     return out
 
 
-# A parenthesis in a turn; an editorial note when it opens a sentence of its own.
-_PARENTHESIS = re.compile(r"\(([^()]+)\)")
-# What ends the text before a note that opens a sentence (`<…>` marks an abridged turn).
-_SENTENCE_ENDS = (".", "!", "?", "…", ">")
-_SENTENCE_END = re.compile(r"[.!?…]\W*$")
-_NOTE_MIN_WORDS = 6
-
-
 def _without_editorial_notes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The turn's span without the editor's notes inside it: a transcript summarises an
-    abridged turn in parentheses (`Thank you. <…>(Genri Reznik raised the issue of ...)`,
-    `(Tatyana Golikova proceeded to review ...)`), which are the writer's words, not the
-    speaker's. A note opens a sentence with a capital, ends one, runs six words or more and
-    says nothing in the first or second person (`(Maxim Oreshkin reported all this data to
-    me today)` is the speaker's own aside)."""
+    """The turn's span without the editor's notes (the writer's words) inside it."""
     pieces: list[tuple[int, int]] = []
-    for note in _PARENTHESIS.finditer(text, start, end):
-        words = note.group(1).split()
-        if (
-            len(words) >= _NOTE_MIN_WORDS
-            and words[0][0].isupper()
-            and _opens_sentence(text[start : note.start()])
-            and _SENTENCE_END.search(note.group(1))
-            and not FIRST_SECOND_PERSON & {w.strip(",.;:!?").lower() for w in words}
-        ):
-            pieces.append((start, note.start()))
-            start = note.end()
+    for note_start, note_end in editorial_notes(text, start, end):
+        pieces.append((start, note_start))
+        start = note_end
     pieces.append((start, end))
     return [span for s, e in pieces if (span := trim_span(text, s, e))]
-
-
-def _opens_sentence(before: str) -> bool:
-    before = before.rstrip()
-    return not before or before.endswith(_SENTENCE_ENDS)
 
 
 # The rule a Q/A turn's quote names (another turn names the rule that kept its label).

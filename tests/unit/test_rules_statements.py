@@ -9,6 +9,7 @@ from ingest.quoting.analyse import analyse
 from ingest.quoting.cues import CUE_RULES
 from ingest.quoting.model import Statement
 from ingest.quoting.reported import STATEMENT_RULES
+from ingest.quoting.subjects import ALPHA, name_head
 from ingest.quoting.table import rule_names
 
 
@@ -154,6 +155,13 @@ STATEMENTS = [
         "The minister",
         "expressed",
         "noun_object:expressed_feeling",
+    ),
+    (  # thanks with no one thanked: what the thanks were for (`THANKED_FOR_VERBS`)
+        "The President of Westland thanked for the assistance provided by the harbour states.",
+        "the assistance provided by the harbour states",
+        "The President of Westland",
+        "thanked for",
+        "noun_object:thanked_for",
     ),
     (
         "The minister called for a ceasefire in the region.",
@@ -489,3 +497,21 @@ def test_every_statement_and_cue_rule_has_a_case() -> None:
     names = set(rule_names(STATEMENT_RULES)) - {"reporting_verb"}  # its cues name themselves
     names |= set(rule_names(CUE_RULES)) - {"noun_object"}  # `noun_object:NAME` per family
     assert names <= tested, names - tested
+
+
+# (text, the verb-like word, is it the head of a name): `subjects.name_head`
+NAME_HEADS = [
+    pytest.param("leaders said the United States should act", "States", True, id="the United"),
+    pytest.param("the Foreign States and their allies", "States", True, id="the Foreign"),
+    pytest.param("Mayor Ana Vell Says Piers Will Reopen", "Says", False, id="a headline verb"),
+    pytest.param("The Mayor Says Piers Will Reopen", "Says", False, id="a headline The"),
+    pytest.param("the mayor says the piers will reopen", "says", False, id="a lowercase verb"),
+    pytest.param("the Mayor, Says Vell", "Says", False, id="punctuation between"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "head"), NAME_HEADS)
+def test_name_head(text: str, word: str, head: bool) -> None:
+    words = list(ALPHA.finditer(text))
+    i = next(n for n, w in enumerate(words) if w.group() == word)
+    assert name_head(text, words, i) is head

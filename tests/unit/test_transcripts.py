@@ -389,6 +389,41 @@ def test_editorial_notes_are_no_speakers_words(
     assert (inside in said) is (case == "aside_in_the_first_person")
 
 
+# (text, statement, speaker): what an editor's note reports is a statement of the person it
+# names, ending with the note (`transcripts.statements_in_notes`), though no sentence break
+# follows its closing parenthesis
+NOTE_STATEMENTS = [
+    pytest.param(
+        EDITORIAL_NOTES[1][1],
+        "it had not changed since 2010",
+        "Tom Reed",
+        id="after_an_abridged_mark",
+    ),
+    pytest.param(
+        "Anna Berg: Good morning. (Tom Reed went on to share data on the piers, saying that "
+        "their repair would cost five million.) The ferries will run until May, as planned. "
+        "Tom Reed: Thank you, Ms Berg.",
+        "their repair would cost five million",
+        "Tom Reed",
+        id="the_turn_goes_on_after_the_note",
+    ),
+    pytest.param(  # the note is one sentence to a splitter; the statement ends with its own
+        "Anna Berg: Thank you. (Later, Tom Reed said that the piers were ready for the season. "
+        "The mayor wished the crews well, stressing the value of their work.) The ferries will "
+        "run in May. Tom Reed: Thank you, Ms Berg.",
+        "the piers were ready for the season",
+        "Tom Reed",
+        id="two_sentences_in_the_note",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "speaker"), NOTE_STATEMENTS)
+def test_an_editorial_note_reports_statements(text: str, said: str, speaker: str) -> None:
+    statements = [(q.text, q.speaker) for q in extract_quotes(text) if q.kind == "indirect"]
+    assert statements == [(said, speaker)]
+
+
 def test_a_turn_resumed_after_an_editorial_note_is_one_turn_for_the_scorer() -> None:
     text = EDITORIAL_NOTES[0][1]
     turns = predicted_turns(text, extract_quotes(text))
