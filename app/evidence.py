@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +33,6 @@ LONG_QUOTE_CHARS = 320  # longer quotations are offered sentence by sentence
 FRAGMENT_WORDS = 3  # a quotation this short is cited in its sentence (`_fragment`)
 PASSAGES = 10  # top hybrid passages whose sentences and quotations are candidates
 SPEAKER_QUOTES = 30  # the asked speaker's best quotations from the quote search
-TURN_CHARS = 600  # a turn begun in an earlier chunk: this much of the chunk before it is read
 # Words of courtesy, greeting and turn-taking: a unit of only these and names or titles is no
 # candidate (`EvidenceFinder._courtesy`).
 COURTESY_WORDS = (
@@ -80,15 +79,6 @@ FEATURES: tuple[str, ...] = (
     # Appended on 2026-12-05 (sixteenth session). Read by a fixed prior, never by the trees
     # (`STORY_FEATURES`): the unit's article was cited in the answer this follow-up follows.
     "previous_article",
-    # Appended on 2026-12-06 (eighteenth session): where the topic stands around the unit. Dev
-    # misses whose first citation was in the gold article but not the gold (`docs/notes/rank19.md`)
-    # were mostly a gold whose topic is written in the sentences before it, the earlier
-    # sentences of its quotation, or the question of the turn it answers, not in itself.
-    "window_cover",  # idf-weighted share in the unit and the two sentences before and one after
-    "quote_cover",  # ... in the unit's whole quotation (a long quotation is cited by sentence)
-    "quote_place",  # 1 / (1 + the unit's sentence number in its quotation); 1 when whole
-    "turn_cover",  # ... in the turn before the unit's transcript turn (the question it answers)
-    "before_dense",  # cosine of the chunk's sentence just before the unit (0 if none)
 )
 # Features the unit trees are never fitted on: every generated follow-up is drawn from the
 # article of the question before it, so a fitted weight would say "always stay in the story",
@@ -223,7 +213,6 @@ class EvidenceFinder:
             ),
             (self._cosines(retriever.store.chunks, chunk_ids, query.vector), quote_dense),
             self._sentence_cosines(chunk_ids, query.vector),
-            self._around(chunk_ids),
         )
         found: list[Candidate] = []
         for unit in units:
@@ -276,18 +265,6 @@ class EvidenceFinder:
         return all(term in courtesy or term in address for term in terms)
 
     # ----- scoring helpers -----------------------------------------------------------------
-
-    def _around(self, chunk_ids: Sequence[str]) -> Around:
-        """Each candidate chunk's quotations in article order: a unit's own quotation and the
-        transcript turn before it are read from them (`_Scoring.around_values`)."""
-        stored, by_chunk = self.retriever.quotes, self.retriever.quotes_by_chunk
-        quotes: dict[str, Quote] = {}
-        turns: dict[str, list[Quote]] = {}
-        for chunk_id in chunk_ids:
-            ids = [qid for qid in by_chunk.get(chunk_id, ()) if qid in stored]
-            quotes |= {qid: stored[qid][0] for qid in ids}
-            turns[chunk_id] = sorted((stored[qid][0] for qid in ids), key=lambda q: q.start)
-        return Around(quotes, turns)
 
     def _cosines(self, collection, ids: Sequence[str], vector: list[float]) -> dict[str, float]:
         if not ids:
@@ -343,13 +320,6 @@ class EvidenceFinder:
 _NEVER_A_TERM = "\x00"  # no tokeniser keeps a NUL: its idf is that of an unseen term
 
 
-class Around(NamedTuple):
-    """The quotations of the candidate chunks: by id, and each chunk's in article order."""
-
-    quotes: dict[str, Quote]
-    turns: dict[str, list[Quote]]
-
-
 class SentenceCosines(NamedTuple):
     """One chunk's sentences (article offsets) and their cosines to the question."""
 
@@ -376,12 +346,11 @@ class _Scoring:
         ranks: tuple[dict[str, int], dict[str, int]],  # passage search, quote search
         dense: tuple[dict[str, float], dict[str, float]],  # chunk, quotation cosines
         sentences: dict[str, np.ndarray],
-        around: Around | None = None,
     ) -> None:
         self.terms, self.query, self.weights = terms, query, weights
         self.chunk_rank, self.quote_rank = ranks
         self.chunk_dense, self.quote_dense = dense
-        self.sentences, self.around = sentences, around or Around({}, {})
+        self.sentences = sentences
         self.surname = query.speaker.split()[-1].lower() if query.speaker else None
         self.topic_terms = terms(query.topic)
         self.topic_pairs = _pairs(self.topic_terms)
@@ -390,8 +359,7 @@ class _Scoring:
         self._cover: dict[str, float] = {}
         self._phrase: dict[str, float] = {}
         self._named: dict[str, float] = {}
-        self._bounds: dict[str, tuple[list[tuple[int, int]], list[int], list[int]]] = {}
-        self._windows: dict[tuple[str, int, int], float] = {}
+        self._ends: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
         self.sentence_top = {i: float(s.cosines.max()) for i, s in sentences.items()}
 
     def terms_of(self, text: str) -> list[str]:
@@ -424,7 +392,7 @@ class _Scoring:
     def sentence_before(self, chunk: Chunk, start: int) -> str:
         """The last sentence of the chunk that ends before `start` (article offsets), or "".
         By bisection over the sentence ends, which rise: every unit of a passage asks."""
-        spans, _, ends = self.sentence_bounds(chunk)
+        spans, ends = self.sentence_ends(chunk)
         n = bisect_right(ends, start - chunk.start)
         return chunk.text[spans[n - 1][0] : spans[n - 1][1]] if n else ""
 
@@ -476,86 +444,15 @@ class _Scoring:
             "sentence_gap": s_gap,
             "chunk_phrase": self.chunk_phrase(chunk),
             "previous_article": float(chunk.article_id in query.story),
-        } | self.around_values(unit)
-
-    def around_values(self, unit: Unit) -> dict[str, float]:
-        """Where the topic stands around the unit. Why: in the gold article the evidence often
-        does not repeat the topic: the sentences before it introduce it ("On the road, he
-        said:"), a long quotation names it in its first sentence and answers in a later one,
-        and a transcript answer takes it from the question of the turn before."""
-        chunk, base = unit.chunk, unit.chunk.start
-        spans, starts, ends = self.sentence_bounds(chunk)
-        # the sentences the unit overlaps: from the first ending after its start to the last
-        # starting before its end (sentences rise and do not overlap)
-        first = bisect_right(ends, unit.start - base)
-        last = bisect_left(starts, unit.end - base) - 1
-        if first <= last:
-            window = self.window_cover(chunk, max(0, first - 2), min(len(spans) - 1, last + 1))
-        else:
-            window = self.cover(unit.text)
-        quote = self.around.quotes.get(unit.quote_id or "")
-        own = quote.text if quote is not None and (unit.quoted or unit.kind == "indirect") else ""
-        place = 1.0
-        if own and unit.quoted and unit.start > quote.start:
-            # sentences of the quotation ended before the unit (its first may start with the
-            # speaker's label, before the quotation's own first word)
-            earlier = bisect_right(ends, unit.start - base) - bisect_right(ends, quote.start - base)
-            place = 1.0 / (1 + earlier)
-        return {
-            "window_cover": window,
-            "quote_cover": self.cover(own or unit.text),
-            "quote_place": place,
-            "turn_cover": self.cover(self._turn_before(chunk, quote)) if quote else 0.0,
-            "before_dense": _before_cosine(self.sentences.get(chunk.id), unit),
         }
 
-    def sentence_bounds(self, chunk: Chunk) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-        """The chunk's sentence spans with their starts and ends apart (chunk offsets), once per
-        passage: each of its units bisects them."""
-        if chunk.id not in self._bounds:
+    def sentence_ends(self, chunk: Chunk) -> tuple[list[tuple[int, int]], list[int]]:
+        """The chunk's sentence spans and their ends (chunk offsets), once per passage: each of
+        its units bisects the ends."""
+        if chunk.id not in self._ends:
             spans = _sentences(chunk.text)
-            self._bounds[chunk.id] = (spans, [s for s, _ in spans], [e for _, e in spans])
-        return self._bounds[chunk.id]
-
-    def window_cover(self, chunk: Chunk, first: int, last: int) -> float:
-        """The topic's share in sentences `first`..`last` of the chunk, from each sentence's
-        cached terms and the spaces between them (no term runs across a sentence's edge), so
-        a sentence is tokenised once, not once for each of the four windows that hold it."""
-        key = (chunk.id, first, last)
-        if key not in self._windows:
-            spans, text = self.sentence_bounds(chunk)[0], chunk.text
-            terms: list[str] = []
-            for n in range(first, last + 1):
-                start, end = spans[n]
-                if n > first:
-                    terms += self.terms_of(text[spans[n - 1][1] : start])
-                terms += self.terms_of(text[start:end])
-            self._windows[key] = _cover(self.weights, terms)
-        return self._windows[key]
-
-    def _turn_before(self, chunk: Chunk, quote: Quote) -> str:
-        """The text of the previous speaker's transcript turn up to this turn (its label
-        included), or the chunk's text before the turn when that turn began in an earlier
-        chunk; empty for other quotations."""
-        if quote.kind != "transcript":
-            return ""
-        before = [
-            q
-            for q in self.around.turns.get(chunk.id, ())
-            if q.kind == "transcript" and q.end <= quote.start and q.speaker != quote.speaker
-        ]
-        start = before[-1].start if before else max(chunk.start, quote.start - TURN_CHARS)
-        return chunk.text[start - chunk.start : quote.start - chunk.start]
-
-
-def _before_cosine(sentences: SentenceCosines | None, unit: Unit) -> float:
-    """The cosine of the sentence that ends last before the unit starts, in its chunk: a
-    question about what a sentence introduces lands on the introduction."""
-    if sentences is None:
-        return 0.0
-    spans, cosines = sentences
-    before = np.flatnonzero(spans[:, 1] <= unit.start)
-    return float(cosines[before[-1]]) if before.size else 0.0
+            self._ends[chunk.id] = (spans, [e for _, e in spans])
+        return self._ends[chunk.id]
 
 
 def _sentence_scores(

@@ -174,9 +174,6 @@ MONOTONE: dict[str, int] = {
     "name_in_chunk": 1,
     "number_wanted": 1,
     "log_words": -1,
-    "window_cover": 1,
-    "quote_cover": 1,
-    "turn_cover": 1,
 }
 
 
