@@ -226,7 +226,6 @@ def main(argv: list[str] | None = None) -> int:
     groups: dict[str, list[tuple[Question, int]]] = defaultdict(list)
     sets: dict[str, list[tuple[Question, int]]] = defaultdict(list)
     kinds: dict[int, tuple[str, str]] = {}  # id(question): its set and its row's kind
-    set_of: dict[int, str] = {}  # id(question): its set's name, `<corpus>-<split>`
     for spec in args.set:
         dataset = spec.partition("=")[0]
         rows = [json.loads(line) for line in Path(dataset).read_text().splitlines() if line]
@@ -234,7 +233,6 @@ def main(argv: list[str] | None = None) -> int:
         for question, row in zip(questions, rows, strict=True):
             kept = without(question, dropped)
             kinds[id(kept)] = (Path(dataset).stem, row["kind"])
-            set_of[id(kept)] = Path(dataset).stem
             if args.family and question.family not in args.family:
                 continue
             for split in range(args.splits if not args.answerable else 1):
@@ -253,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             for spec in args.extra
         ]
+        set_of = {key: name for key, (name, _) in kinds.items()}  # `<corpus>-<split>`
         sides = ExtraSides(extras, set_of, args.fit_share)
         print_extra(groups, sets, sides, args.target)
         return 0
