@@ -1,10 +1,11 @@
-"""The browser chat: `build_ui(desk)` lays out the Gradio Blocks, `launch` serves it.
+"""The browser chat: `build_ui(desk)` builds the Gradio Blocks, `launch` serves it.
 
 Handlers are module-level functions that only call `QuoteDesk` and the pure renderers in
 `app/html.py` and `app/conversation.py`; `build_ui` binds them to one desk with
-`functools.partial`. Each browser session keeps its conversation as a list of `Answer`s in
-`gr.State` (the chat display is derived from it, never parsed back), mirrored into the
-browser's local storage per store, so a reload brings it back.
+`functools.partial` and attaches them to the components `app/ui_layout.py` places. Each
+browser session keeps its conversation as a list of `Answer`s in `gr.State` (the chat
+display is derived from it, never parsed back), mirrored into the browser's local storage per
+store, so a reload brings it back.
 
 Uploads are checked, kept and ingested by `app/uploads.py`; the browser's copy of the chat is
 keyed and encrypted per store by `app/browser_state.py`.
@@ -23,7 +24,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +32,6 @@ import gradio as gr
 from starlette.middleware import Middleware
 
 from app.api import MAX_QUESTION_CHARS
-from app.browser_state import browser_secret, browser_storage_key
 from app.chat_tools import tool_answer
 from app.conversation import restored, stored, to_json, to_markdown
 from app.export import FORMATS
@@ -39,7 +39,6 @@ from app.guard import Guard, LoginThrottle
 from app.html import (
     EMPTY_SOURCES,
     chat_messages,
-    render_backend,
     render_quote_page,
     render_sources,
     render_stats,
@@ -49,92 +48,27 @@ from app.html import (
 from app.settings import ServerSettings
 from app.tool_html import TOOLS_CSS
 from app.types import Answer, Filters
+from app.ui_layout import CSS, EXAMPLE_SLOTS, JS, MODES, STATIC, ChatParts, layout
 from app.ui_tools import (
     SpeakerSearch,
-    add_tool_tabs,
     answer_export,
     download_js,
     first_suggestions,
-    speaker_picker,
 )
-from app.uploads import UPLOAD_TYPES, ingest_upload
+from app.uploads import ingest_upload
 from ingest.loaders import strip_control
 
 if TYPE_CHECKING:
     from app.api import QuoteDesk
 
-STATIC = Path(__file__).parent / "static"
 FAVICON = STATIC / "favicon.svg"
 STREAM_STEPS = 3  # a quoted answer appears in this many updates (each costs ~4 ms of server CPU)
 STREAM_DELAY = 0.05  # seconds between them
 LLM_REFRESH = 0.1  # seconds between chat updates while an LLM writes (not one per token)
-MODES = [("Written answer", "written"), ("Quotes only", "quotes")]
 MODE_VALUES = [value for _, value in MODES]
 MAX_TURNS = 100  # per session; older turns drop off the display, the history and the storage
-EXAMPLE_SLOTS = 3
 QUOTES_PER_PAGE = 20
 UNDATED_NAMED = 3  # undated articles named in the notice; the rest are counted
-
-CSS = """
-.qd-header { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2em 1em; }
-.qd-app-title { margin: 0; font-size: 1.6em; white-space: nowrap; word-break: keep-all;
-  overflow-wrap: normal; hyphens: none; }
-.qd-tagline { opacity: .85; }
-.qd-sources { max-height: 76vh; overflow-y: auto; padding-right: .3em; }
-.qd-source { border: 1px solid var(--border-color-primary); border-radius: 8px;
-  padding: .5em .8em; margin: 0 0 .7em 0; scroll-margin-top: .5em; }
-.qd-source > summary { cursor: pointer; font-weight: 600; }
-.qd-source.qd-flash { outline: 3px solid var(--color-accent); }
-.qd-speaker { color: var(--color-accent); }
-.qd-meta { font-size: .85em; opacity: .8; margin: .2em 0 .4em 0; }
-.qd-passage { margin: .3em 0; padding-left: .7em; border-left: 3px solid var(--color-accent); }
-.qd-passage p, .qd-article-text p { margin: .3em 0; }
-.qd-around, .qd-whole { font-size: .9em; margin-top: .3em; }
-.qd-around > summary, .qd-whole > summary { cursor: pointer; opacity: .85; }
-.qd-article-text { max-height: 24em; overflow-y: auto; padding-right: .4em; }
-.qd-cited { font-weight: 500; }
-mark { background: #ffe58a; color: #1a1a1a; padding: 0 .1em; border-radius: 2px; }
-.qd-marker { font-weight: 600; text-decoration: none; cursor: pointer; }
-.qd-cite-list { font-size: .85em; margin: .5em 0 0 0; padding-left: 1.2em; opacity: .9; }
-.qd-notice { font-size: .85em; font-style: italic; margin-top: .4em; }
-.qd-abstained .qd-answer-text { font-style: italic; }
-.qd-stats, .qd-backend { font-size: .95em; }
-.qd-upload { width: 100%; font-size: .9em; }
-.qd-upload td, .qd-upload th { padding: .2em .5em; text-align: left; }
-.qd-failed td:nth-child(2) { color: #b42318; font-weight: 600; }
-.qd-quote-list > li { margin-bottom: .6em; }
-.qd-answer-download { align-items: end; }
-@media (max-width: 768px) { .qd-sources { max-height: none; } }
-"""
-
-# A marker click (in the chat or a tool tab) opens its source in the panel and scrolls to it
-# (capture phase, so the chat's own link handling never turns it into navigation). On a phone
-# the sidebar starts closed.
-JS = """
-() => {
-  // On a phone the sidebar would cover the chat: start with it closed (its toggle opens it).
-  const closeOnPhone = (tries) => {
-    const toggle = document.querySelector('#sidebar.open .toggle-button');
-    if (toggle && window.matchMedia('(max-width: 768px)').matches) toggle.click();
-    else if (!toggle && tries > 0) setTimeout(() => closeOnPhone(tries - 1), 100);
-  };
-  closeOnPhone(100);
-  document.addEventListener('click', (event) => {
-    const link = event.target.closest && event.target.closest('a[href^="#source-"]');
-    if (!link) return;
-    const anchor = document.getElementById(link.getAttribute('href').slice(1));
-    // A paragraph cited twice is one block: the second marker's anchor sits inside it.
-    const target = anchor && anchor.closest('.qd-source');
-    if (!target) return;
-    event.preventDefault();
-    event.stopPropagation();
-    target.open = true;
-    target.scrollIntoView({behavior: 'smooth', block: 'start'});
-    target.classList.add('qd-flash');
-    setTimeout(() => target.classList.remove('qd-flash'), 1500);
-  }, true);
-}
-"""
 
 # ----- handlers --------------------------------------------------------------------------------
 
@@ -327,202 +261,9 @@ def build_ui(
     """The sidebar (numbers, new chat, filters, upload), the chat with its sources panel and
     exports, and the quotes-by-speaker tab, with the handlers bound to one `desk`."""
     with gr.Blocks(title="quotedesk", analytics_enabled=False) as demo:
-        ui = _layout(desk, max_upload_mb)
+        ui = layout(desk, max_upload_mb)
         _connect(demo, ui, desk, int(max_upload_mb * 1_000_000), ask_concurrency)
     return demo
-
-
-@dataclass(frozen=True)
-class ChatParts:
-    """The components the handlers read and write, as laid out by `_layout`."""
-
-    history: gr.State
-    saved: gr.BrowserState
-    stats: gr.HTML
-    mode: gr.Dropdown
-    new_chat_button: gr.Button
-    speaker: gr.Dropdown
-    source: gr.Dropdown
-    since: gr.Textbox
-    until: gr.Textbox
-    files: gr.File
-    upload_result: gr.HTML
-    chatbot: gr.Chatbot
-    question: gr.Textbox
-    send: gr.Button
-    example_buttons: list[gr.Button]
-    export_md: gr.Textbox
-    download_md: gr.Button
-    export_json: gr.Textbox
-    download_json: gr.Button
-    sources: gr.HTML
-    quotes_speaker: gr.Dropdown
-    chat_tab: gr.Tab
-    answer_format: gr.Radio
-    download_answer: gr.Button
-    answer_text: gr.Textbox
-    previous_page: gr.Button
-    next_page: gr.Button
-    quotes_page: gr.State
-    quotes_list: gr.HTML
-
-
-def _layout(desk: QuoteDesk, max_upload_mb: float) -> ChatParts:
-    """Place every component (inside the caller's Blocks); no handler is attached here."""
-    history = gr.State([])
-    saved = gr.BrowserState([], storage_key=browser_storage_key(desk), secret=browser_secret(desk))
-    sidebar = _sidebar(desk, max_upload_mb)
-    gr.HTML(
-        '<div class="qd-header"><h1 class="qd-app-title" id="title">quotedesk</h1>'
-        '<span class="qd-tagline">Ask your news articles: every answer cites the exact '
-        "quoted words and who said them.</span></div>",
-        elem_id="header",
-    )
-    # The sources panel sits beside every tab: the chat's markers and the speaker page's
-    # quotations both open their passage there.
-    sources = gr.HTML(EMPTY_SOURCES, elem_id="sources", js_on_load=None, render=False)
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=3, min_width=340), gr.Tabs(overflow_behavior="wrap"):
-            chat = _chat_tab()
-            quotes = _quotes_tab()
-            add_tool_tabs(desk, sources)
-        with gr.Column(scale=2, min_width=320):
-            gr.Markdown("### Sources")
-            sources.render()
-
-    return ChatParts(history=history, saved=saved, sources=sources, **sidebar, **chat, **quotes)
-
-
-def _sidebar(desk: QuoteDesk, max_upload_mb: float) -> dict[str, Any]:
-    """The sidebar: numbers, answer mode, new chat, filters and upload (`ChatParts` fields)."""
-    with gr.Sidebar(open=True, width=320, elem_id="sidebar"):
-        stats = gr.HTML(render_stats(desk.stats()), elem_id="stats", js_on_load=None)
-        gr.HTML(render_backend(desk.llm and desk.llm.name), elem_id="backend")
-        # A dropdown, not a radio: Gradio's radio refuses an unknown value with an error
-        # that quotes it back (any size); `respond` answers one in a sentence instead.
-        mode = gr.Dropdown(
-            MODES,
-            value=desk.default_mode,
-            label="Answers",
-            allow_custom_value=True,
-            elem_id="mode",
-            visible=desk.llm is not None,
-        )
-        new_chat_button = gr.Button("New chat", size="sm", elem_id="new-chat")
-        gr.Markdown("**Filters**")
-        speaker = speaker_picker("Speaker (empty: anyone)", "filter-speaker")
-        source = gr.Dropdown(
-            [("Any source", "")],
-            value="",
-            label="Source",
-            allow_custom_value=True,
-            elem_id="filter-source",
-        )
-        with gr.Row(equal_height=True):
-            since = gr.Textbox(label="From", placeholder="YYYY-MM-DD", elem_id="filter-since")
-            until = gr.Textbox(label="To", placeholder="YYYY-MM-DD", elem_id="filter-until")
-        gr.Markdown(
-            f"**Add articles**: .txt .md .html .json .jsonl, up to {max_upload_mb:g} MB each"
-        )
-        files = gr.File(
-            file_count="multiple",
-            file_types=UPLOAD_TYPES,
-            show_label=False,
-            elem_id="upload",
-            height=110,
-        )
-        upload_result = gr.HTML("", elem_id="upload-result", js_on_load=None)
-    return {
-        "stats": stats,
-        "mode": mode,
-        "new_chat_button": new_chat_button,
-        "speaker": speaker,
-        "source": source,
-        "since": since,
-        "until": until,
-        "files": files,
-        "upload_result": upload_result,
-    }
-
-
-def _chat_tab() -> dict[str, Any]:
-    """The chat tab: conversation, question box, examples and exports (`ChatParts` fields)."""
-    with gr.Tab("Chat", elem_id="chat-tab") as chat_tab:
-        chatbot = gr.Chatbot(
-            label="Chat",
-            elem_id="chat",
-            height=520,
-            latex_delimiters=[],
-            feedback_options=None,
-            buttons=[],  # the export gives the conversation as text
-            placeholder="Ask a question about the articles, paste a quotation to "
-            "check, or pick an example.",
-        )
-        with gr.Row(equal_height=True):
-            question = gr.Textbox(
-                show_label=False,
-                placeholder="Ask a question, or paste a quotation to check, and press Enter",
-                elem_id="question",
-                scale=6,
-                autofocus=True,
-            )
-            send = gr.Button("Ask", variant="primary", elem_id="send", scale=1, min_width=80)
-        with gr.Row(elem_id="examples"):
-            example_buttons = [
-                gr.Button(" ", size="sm", visible=False, elem_classes=["qd-example"])
-                for _ in range(EXAMPLE_SLOTS)
-            ]
-        with gr.Row(equal_height=True, elem_classes=["qd-answer-download"]):
-            answer_format = gr.Radio(
-                list(FORMATS),
-                value="csv",
-                label="The last answer with its sources",
-                elem_id="answer-format",
-                scale=3,
-            )
-            download_answer = gr.Button(
-                "Download answer", size="sm", elem_id="answer-download", scale=1
-            )
-            answer_text = gr.Textbox(visible="hidden", elem_id="answer-export")
-        with gr.Accordion("Export the conversation", open=False, elem_id="export"):
-            with gr.Tab("Markdown"):
-                export_md = _export_box("export-md")
-                download_md = gr.Button("Download .md", size="sm")
-            with gr.Tab("JSON"):
-                export_json = _export_box("export-json")
-                download_json = gr.Button("Download .json", size="sm")
-    return {
-        "chat_tab": chat_tab,
-        "chatbot": chatbot,
-        "question": question,
-        "send": send,
-        "example_buttons": example_buttons,
-        "answer_format": answer_format,
-        "download_answer": download_answer,
-        "answer_text": answer_text,
-        "export_md": export_md,
-        "download_md": download_md,
-        "export_json": export_json,
-        "download_json": download_json,
-    }
-
-
-def _quotes_tab() -> dict[str, Any]:
-    """The quotes-by-speaker tab, one page at a time (`ChatParts` fields)."""
-    with gr.Tab("Quotes by speaker", elem_id="quotes-tab"):
-        quotes_speaker = speaker_picker("Speaker", "quotes-speaker")
-        with gr.Row():
-            previous_page = gr.Button("← Newer", size="sm", elem_id="quotes-prev")
-            next_page = gr.Button("Older →", size="sm", elem_id="quotes-next")
-        quotes_page = gr.State(1)
-        quotes_list = gr.HTML(render_quote_page(None), elem_id="quotes", js_on_load=None)
-    return {
-        "quotes_speaker": quotes_speaker,
-        "previous_page": previous_page,
-        "next_page": next_page,
-        "quotes_page": quotes_page,
-        "quotes_list": quotes_list,
-    }
 
 
 def _connect(
@@ -599,17 +340,6 @@ def _connect_speakers(ui: ChatParts, desk: QuoteDesk) -> None:
             [ui.quotes_list, ui.quotes_page],
             api_name=False,
         )
-
-
-def _export_box(elem_id: str) -> gr.Textbox:
-    return gr.Textbox(
-        show_label=False,
-        lines=8,
-        max_lines=20,
-        interactive=False,
-        buttons=["copy"],
-        elem_id=elem_id,
-    )
 
 
 def _refused(
