@@ -13,13 +13,12 @@ Prints, for both versions: quotes by kind, quotes whose speaker is an office or 
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-from evals.speaker_census import Census, census, office_like
+from evals.speaker_census import Census, census, census_parser, office_like
 from ingest.loaders import article_from_record
 from ingest.quotes import extract_quotes_many
 from ingest.speakers import link_in_article
@@ -87,13 +86,7 @@ def _show(name: str, result: Census, phrases: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("path", type=Path)
-    parser.add_argument("--id-prefix", default="")
-    parser.add_argument("--limit", type=int)
-    parser.add_argument("--top", type=int, default=10)
-    parser.add_argument("--phrase", action="append", default=[], help="speaker phrase as written")
-    args = parser.parse_args(argv)
+    args = census_parser(__doc__.split("\n", 1)[0]).parse_args(argv)
     try:
         plain, loaded = texts(args.path, args.id_prefix, args.limit)
     except (OSError, ValueError) as exc:

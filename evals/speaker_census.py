@@ -276,14 +276,20 @@ def load(path: Path, prefix: str, limit: int | None) -> list[str]:
     return texts
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+def census_parser(description: str) -> argparse.ArgumentParser:
+    """The options every census script takes (this one and `evals.lead_census`), so a corpus
+    is read the same way by both."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("path", type=Path)
     parser.add_argument("--id-prefix", default="")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--phrase", action="append", default=[], help="speaker phrase as written")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = census_parser(__doc__.split("\n", 1)[0]).parse_args(argv)
     try:
         texts = load(args.path, args.id_prefix, args.limit)
     except (OSError, ValueError, KeyError) as exc:
