@@ -252,6 +252,13 @@ class Round(NamedTuple):
     def cpu_ratio(self) -> float:
         return self.ingest_cpu_s / self.floor_cpu_s
 
+    @property
+    def idle_factor(self) -> float:
+        """The wall ratio over the CPU ratio: the floor's cores busy over the ingest's (CPU
+        seconds per wall second). Above 1, part of the wall ratio is cores the ingest left
+        idle, not work it added; the rest (the CPU ratio) is work."""
+        return self.wall_ratio / self.cpu_ratio
+
 
 class Spread(NamedTuple):
     """Median, lowest and highest of one measure over the rounds."""
@@ -275,6 +282,7 @@ def summarise(rounds: Sequence[Round]) -> dict[str, Spread]:
     measures: dict[str, Callable[[Round], float]] = {
         "wall_ratio": lambda r: r.wall_ratio,
         "cpu_ratio": lambda r: r.cpu_ratio,
+        "idle_factor": lambda r: r.idle_factor,
         "ingest_s": lambda r: r.ingest_s,
         "floor_s": lambda r: r.floor_s,
         "ingest_cpu_s": lambda r: r.ingest_cpu_s,
@@ -309,15 +317,25 @@ def _print_rounds(rounds: Sequence[Round], shown: int) -> dict[str, Spread]:
             r.ingest_cpu_s,
             r.floor_cpu_s,
             f"{r.cpu_ratio:.3f}x",
+            f"{r.idle_factor:.3f}x",
         ]
         for n, r in enumerate(rounds)
     ]
     print(f"quotedesk over {len(rounds)} rounds (ingest then floor, a fresh store each):")
     print_table(
-        ["round", "ingest s", "floor s", "wall ratio", "ingest CPU s", "floor CPU s", "CPU ratio"],
+        [
+            "round",
+            "ingest s",
+            "floor s",
+            "wall ratio",
+            "ingest CPU s",
+            "floor CPU s",
+            "CPU ratio",
+            "wall / CPU ratio (cores idle)",
+        ],
         rows,
     )
-    for name in ("wall_ratio", "cpu_ratio"):
+    for name in ("wall_ratio", "cpu_ratio", "idle_factor"):
         s = summary[name]
         print(
             f"{name.replace('_', ' ')}: median {s.median:.3f}x, spread {s.width:.3f}x"

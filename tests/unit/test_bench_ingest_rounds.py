@@ -57,6 +57,8 @@ def test_each_round_ingests_into_a_fresh_store_then_runs_its_floor(
     assert summary["cpu_ratio"].median == pytest.approx(1.10)
     assert (summary["cpu_ratio"].low, summary["cpu_ratio"].high) == pytest.approx((1.05, 1.20))
     assert summary["ingest_s"].median == 23.0
+    # wall over CPU ratio per round: 1.15 / 1.10, 1.05 / 1.05, 1.30 / 1.20
+    assert summary["idle_factor"].median == pytest.approx(1.15 / 1.10)
     assert median_round(rounds) == 0  # the round whose wall ratio is the median
 
 
@@ -88,3 +90,30 @@ def test_one_round_is_what_the_benchmark_always_did() -> None:
 def test_no_rounds_is_refused() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         run_rounds(0, lambda n: {})
+
+
+def test_each_round_is_its_own_child_with_a_new_empty_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rounds of `main` go through `_child`: one process per round, each given a store
+    folder that is new and empty when it starts (no round re-ingests into a warm store)."""
+    import json
+    import subprocess
+
+    import benchmarks.bench_ingest as bench
+
+    stores: list[str] = []
+
+    def run(command: list[str], **_: object) -> subprocess.CompletedProcess:
+        store = command[command.index("--store") + 1]
+        assert Path(store).is_dir() and not any(Path(store).iterdir())
+        assert command[command.index("--child") + 1] == "quotedesk"
+        stores.append(store)
+        return subprocess.CompletedProcess(command, 0, json.dumps({"round": len(stores)}), "")
+
+    monkeypatch.setattr(bench.subprocess, "run", run)
+    corpus = tmp_path / "articles.jsonl"
+    results = run_rounds(3, lambda _: bench._child("quotedesk", corpus, st_floor=False))
+    assert results == [{"round": 1}, {"round": 2}, {"round": 3}]
+    assert len(stores) == 3
+    assert not any(Path(s).exists() for s in stores)  # each removed after its round
