@@ -11,8 +11,16 @@ process on a shared machine) and CPU seconds of all threads, the ingest's over t
 pass's over the same texts (moved far less by other load: the one to trust on a busy machine).
 Each child sets the process switches at start, as the `quotedesk` command does.
 
+One ingest against one floor pass is one sample of two things that move independently with
+the machine (the ratio read 1.11-1.28x for the same code over a few runs). `--rounds N` runs
+the quotedesk child N times in the same invocation, each with a fresh store, so ingest and
+floor alternate (ingest, floor, ingest, floor, ...); it prints every round's wall and CPU
+ratio with their median and spread (highest less lowest), and the table shows the round whose
+wall ratio is the median. The starter runs once, after the rounds.
+
     python -m benchmarks.bench_ingest [--corpus ../shared/corpus/bbc/articles.jsonl]
         [--limit N (0: every article)] [--pass-floor-only] [--overlapped] [--in-turn]
+        [--rounds N (default 1)]
 """
 
 from __future__ import annotations
@@ -20,11 +28,14 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from benchmarks.common import machine, print_table, write_json
 
@@ -214,6 +225,125 @@ def _unread(counts: list[int], pieces_read: int, inputs: int) -> int:
     return sum(c - special for c in counts) - (pieces_read - special * inputs)
 
 
+class Round(NamedTuple):
+    """One quotedesk child's ingest and its floor, timed in the same process (fresh store)."""
+
+    ingest_s: float
+    floor_s: float
+    ingest_cpu_s: float
+    floor_cpu_s: float
+
+    @classmethod
+    def of(cls, result: dict) -> Round:
+        """From a quotedesk child's JSON: the floor is the one the ratios have always used
+        (the faster of the two passes for wall, the raw pass for CPU)."""
+        return cls(
+            result["ingest_s"],
+            result["pure_embed_s"],
+            result["ingest_cpu_s"],
+            result["pure_embed_pass_cpu_s"],
+        )
+
+    @property
+    def wall_ratio(self) -> float:
+        return self.ingest_s / self.floor_s
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.ingest_cpu_s / self.floor_cpu_s
+
+    @property
+    def idle_factor(self) -> float:
+        """The wall ratio over the CPU ratio: the floor's cores busy over the ingest's (CPU
+        seconds per wall second). Above 1, part of the wall ratio is cores the ingest left
+        idle, not work it added; the rest (the CPU ratio) is work."""
+        return self.wall_ratio / self.cpu_ratio
+
+
+class Spread(NamedTuple):
+    """Median, lowest and highest of one measure over the rounds."""
+
+    median: float
+    low: float
+    high: float
+
+    @property
+    def width(self) -> float:
+        return self.high - self.low
+
+
+def spread(values: Sequence[float]) -> Spread:
+    return Spread(statistics.median(values), min(values), max(values))
+
+
+def summarise(rounds: Sequence[Round]) -> dict[str, Spread]:
+    """Each measure's median and spread over the rounds; the ratios are taken per round (a
+    round's ingest over its own floor), never as a median over a median."""
+    measures: dict[str, Callable[[Round], float]] = {
+        "wall_ratio": lambda r: r.wall_ratio,
+        "cpu_ratio": lambda r: r.cpu_ratio,
+        "idle_factor": lambda r: r.idle_factor,
+        "ingest_s": lambda r: r.ingest_s,
+        "floor_s": lambda r: r.floor_s,
+        "ingest_cpu_s": lambda r: r.ingest_cpu_s,
+        "floor_cpu_s": lambda r: r.floor_cpu_s,
+    }
+    return {name: spread([measure(r) for r in rounds]) for name, measure in measures.items()}
+
+
+def median_round(rounds: Sequence[Round]) -> int:
+    """Index of the round whose wall ratio is the median (the lower middle one for an even
+    count): the round the main table shows, so its seconds and its ratio agree."""
+    order = sorted(range(len(rounds)), key=lambda i: rounds[i].wall_ratio)
+    return order[(len(order) - 1) // 2]
+
+
+def run_rounds(count: int, run_once: Callable[[int], dict]) -> list[dict]:
+    """`run_once(n)` for rounds 0..count-1, one after another: each runs an ingest into a fresh
+    store and then its floor, so the machine's state is sampled by both, alternately."""
+    if count < 1:
+        raise ValueError(f"rounds must be at least 1, not {count}")
+    return [run_once(n) for n in range(count)]
+
+
+def _print_rounds(rounds: Sequence[Round], shown: int) -> dict[str, Spread]:
+    summary = summarise(rounds)
+    rows = [
+        [
+            f"{n + 1}{' (table)' if n == shown else ''}",
+            r.ingest_s,
+            r.floor_s,
+            f"{r.wall_ratio:.3f}x",
+            r.ingest_cpu_s,
+            r.floor_cpu_s,
+            f"{r.cpu_ratio:.3f}x",
+            f"{r.idle_factor:.3f}x",
+        ]
+        for n, r in enumerate(rounds)
+    ]
+    print(f"quotedesk over {len(rounds)} rounds (ingest then floor, a fresh store each):")
+    print_table(
+        [
+            "round",
+            "ingest s",
+            "floor s",
+            "wall ratio",
+            "ingest CPU s",
+            "floor CPU s",
+            "CPU ratio",
+            "wall / CPU ratio (cores idle)",
+        ],
+        rows,
+    )
+    for name in ("wall_ratio", "cpu_ratio", "idle_factor"):
+        s = summary[name]
+        print(
+            f"{name.replace('_', ' ')}: median {s.median:.3f}x, spread {s.width:.3f}x"
+            f" ({s.low:.3f}-{s.high:.3f}x)"
+        )
+    return summary
+
+
 def _child(system: str, corpus: Path, st_floor: bool) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         command = [
@@ -258,8 +388,17 @@ def main() -> None:
         help="time the floor through the raw model pass only, not also sentence-transformers"
         " (saves one more embedding of every text: for the full corpus)",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="quotedesk ingest and floor this many times, alternately, each with a fresh store;"
+        " prints each round's ratios, their median and spread",
+    )
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     if args.child:
         from app.settings import set_process_switches
 
@@ -276,13 +415,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         corpus = _subset(args.corpus, args.limit, Path(folder))
         st_floor = not args.pass_floor_only
-        ours = _child("quotedesk", corpus, st_floor)
+        results = run_rounds(args.rounds, lambda _: _child("quotedesk", corpus, st_floor))
         base = _child("llamaindex", corpus, st_floor)
         others = {
             label: _child(f"quotedesk-{label.replace(' ', '-')}", corpus, st_floor)
             for label, wanted in (("overlapped", args.overlapped), ("in turn", args.in_turn))
             if wanted
         }
+    rounds = [Round.of(r) for r in results]
+    shown = median_round(rounds)
+    ours = results[shown]
     n = ours["articles"]
     rows = [
         ["articles/s", n / ours["ingest_s"], n / base["ingest_s"]],
@@ -369,6 +511,7 @@ def main() -> None:
         f" {ours['ingest_cpu_s']:.1f}, raw model pass {ours['pure_embed_pass_cpu_s']:.1f},"
         f" ratio {ratios['ingest_cpu_over_pass_cpu']:.2f}x"
     )
+    summary = _print_rounds(rounds, shown) if len(rounds) > 1 else summarise(rounds)
     share = 100 * ratios["reingest_fraction"]
     print(f"unchanged re-ingest: {ours['reingest_s']:.2f}s = {share:.1f}% of the first ingest")
     s = ours["sentences"]
@@ -387,7 +530,15 @@ def main() -> None:
             f" CPU {other['ingest_cpu_s'] / other['pure_embed_pass_cpu_s']:.2f}x,"
             f" peak RSS {other['peak_rss_mb']:,.0f} MB"
         )
-    payload = {"machine": machine(), "quotedesk": ours, "llamaindex": base, "ratios": ratios}
+    payload = {
+        "machine": machine(),
+        "quotedesk": ours,
+        "llamaindex": base,
+        "ratios": ratios,
+        "rounds": results,
+        "table_round": shown,
+        "rounds_summary": {k: v._asdict() for k, v in summary.items()},
+    }
     write_json(
         args.out,
         {

@@ -4,7 +4,10 @@ Prints the ingest's stage seconds and the functions with the most own and cumula
 so that a change to the store writes or quote finding is measured on the same articles.
 
     python -m benchmarks.profile_ingest [--corpus FILE] [--limit 50] [--top 25] [--digest]
-        [--floor] [--cpu-clock]
+        [--floor] [--cpu-clock] [--stats FILE]
+
+`--stats FILE` also writes cProfile's raw statistics (`pstats.Stats(FILE)`), to read callers
+and callees of one function afterwards without profiling again.
 
 `--floor` then times the model pass once over all the stored chunks (one call, as
 `bench_ingest`'s raw-pass floor; quotes read on their own are left out) and prints its CPU
@@ -78,6 +81,12 @@ def main() -> None:
     parser.add_argument(
         "--floor", action="store_true", help="then time one model pass over all stored chunks"
     )
+    parser.add_argument("--stats", type=Path, help="write cProfile's statistics to this file")
+    parser.add_argument(
+        "--write-page",
+        type=int,
+        help="records per Chroma write request (Store.max_batch; default: Chroma's maximum)",
+    )
     parser.add_argument(
         "--arena-max",
         type=int,
@@ -117,6 +126,8 @@ def main() -> None:
         corpus.write_text("\n".join(lines), encoding="utf-8")
         desk = QuoteDesk.open(args.store or Path(folder) / "store")
         desk.ingestor = replace(desk.ingestor, overlap=args.overlapped)
+        if args.write_page:
+            desk.store.max_batch = args.write_page
         desk.ingestor.warm()  # the models load outside the profile
         profile = cProfile.Profile(time.process_time) if args.cpu_clock else cProfile.Profile()
         started, cpu = time.perf_counter(), time.process_time()
@@ -146,6 +157,8 @@ def main() -> None:
         )
     if digest is not None:
         print(f"stored records and vectors: sha256 {digest}")
+    if args.stats and not args.no_profile:
+        profile.dump_stats(args.stats)
     for order in () if args.no_profile else ("tottime", "cumulative"):
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats(order).print_stats(args.top)
