@@ -174,6 +174,7 @@ MONOTONE: dict[str, int] = {
     "name_in_chunk": 1,
     "number_wanted": 1,
     "log_words": -1,
+    "intro_gain": 1,
 }
 
 
