@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +23,7 @@ import numpy as np
 
 from app.retrieval import HybridRetriever, QuoteHit
 from app.types import Filters, Passage
+from ingest.ids import chunk_id as chunk_id_of
 from ingest.sentence_vectors import SentenceVectors
 from ingest.speakers import is_named_speaker
 from ingest.text import sentence_spans
@@ -33,6 +34,8 @@ LONG_QUOTE_CHARS = 320  # longer quotations are offered sentence by sentence
 FRAGMENT_WORDS = 3  # a quotation this short is cited in its sentence (`_fragment`)
 PASSAGES = 10  # top hybrid passages whose sentences and quotations are candidates
 SPEAKER_QUOTES = 30  # the asked speaker's best quotations from the quote search
+TURN_CHARS = 600  # a turn begun in an earlier chunk: this much of the chunk before it is read
+CONTEXT_BEFORE = 2  # sentences before a unit that may introduce its topic (`context_gain`)
 # Words of courtesy, greeting and turn-taking: a unit of only these and names or titles is no
 # candidate (`EvidenceFinder._courtesy`).
 COURTESY_WORDS = (
@@ -79,6 +82,18 @@ FEATURES: tuple[str, ...] = (
     # Appended on 2026-12-05 (sixteenth session). Read by a fixed prior, never by the trees
     # (`STORY_FEATURES`): the unit's article was cited in the answer this follow-up follows.
     "previous_article",
+    # Appended on 2026-12-06 (nineteenth session): the topic in a unit's context, counting only
+    # topic words the unit itself lacks. rank19's window cover (unit and neighbours together)
+    # gave the sentence beside a quotation the quotation's own words, so the neighbour scored
+    # as high as the quotation (docs/notes/rank19.md); here a unit gains only from what its
+    # context adds to it.
+    "context_gain",  # the two sentences before and one after (and the previous turn)
+    "intro_gain",  # the two sentences before with other quotations' words cut out (and the
+    # previous turn): what introduces the unit, never a neighbouring quotation's words
+    # The same session: press questions answered from the wrong article (docs/notes/rank20.md)
+    # often name the topic of the right article's headline and first paragraph, which the unit
+    # itself does not repeat; one value for every unit of the article.
+    "article_lead_cover",  # idf-weighted share in the headline and the article's first passage
 )
 # Features the unit trees are never fitted on: every generated follow-up is drawn from the
 # article of the question before it, so a fitted weight would say "always stay in the story",
@@ -213,6 +228,7 @@ class EvidenceFinder:
             ),
             (self._cosines(retriever.store.chunks, chunk_ids, query.vector), quote_dense),
             self._sentence_cosines(chunk_ids, query.vector),
+            self._around(chunk_ids),
         )
         found: list[Candidate] = []
         for unit in units:
@@ -265,6 +281,25 @@ class EvidenceFinder:
         return all(term in courtesy or term in address for term in terms)
 
     # ----- scoring helpers -----------------------------------------------------------------
+
+    def _around(self, chunk_ids: Sequence[str]) -> Around:
+        """Each candidate chunk's quotations in article order: a unit's context is read around
+        them (`_Scoring.context_values`)."""
+        stored, by_chunk = self.retriever.quotes, self.retriever.quotes_by_chunk
+        quotes: dict[str, Quote] = {}
+        in_chunk: dict[str, list[Quote]] = {}
+        for cid in chunk_ids:
+            ids = [qid for qid in by_chunk.get(cid, ()) if qid in stored]
+            quotes |= {qid: stored[qid][0] for qid in ids}
+            in_chunk[cid] = sorted((stored[qid][0] for qid in ids), key=lambda q: q.start)
+        chunks = self.retriever.chunks
+        leads = {}
+        for cid in chunk_ids:
+            chunk = chunks.get(cid)
+            if chunk is not None and chunk.article_id not in leads:
+                first = chunks.get(chunk_id_of(chunk.article_id, 0))
+                leads[chunk.article_id] = f"{chunk.title}\n{first.text if first else ''}"
+        return Around(quotes, in_chunk, leads)
 
     def _cosines(self, collection, ids: Sequence[str], vector: list[float]) -> dict[str, float]:
         if not ids:
@@ -320,6 +355,14 @@ class EvidenceFinder:
 _NEVER_A_TERM = "\x00"  # no tokeniser keeps a NUL: its idf is that of an unseen term
 
 
+class Around(NamedTuple):
+    """The quotations of the candidate chunks: by id, and each chunk's in article order."""
+
+    quotes: dict[str, Quote]
+    in_chunk: dict[str, list[Quote]]
+    leads: dict[str, str] = {}  # article id: its headline and first passage
+
+
 class SentenceCosines(NamedTuple):
     """One chunk's sentences (article offsets) and their cosines to the question."""
 
@@ -346,11 +389,12 @@ class _Scoring:
         ranks: tuple[dict[str, int], dict[str, int]],  # passage search, quote search
         dense: tuple[dict[str, float], dict[str, float]],  # chunk, quotation cosines
         sentences: dict[str, np.ndarray],
+        around: Around | None = None,
     ) -> None:
         self.terms, self.query, self.weights = terms, query, weights
         self.chunk_rank, self.quote_rank = ranks
         self.chunk_dense, self.quote_dense = dense
-        self.sentences = sentences
+        self.sentences, self.around = sentences, around or Around({}, {})
         self.surname = query.speaker.split()[-1].lower() if query.speaker else None
         self.topic_terms = terms(query.topic)
         self.topic_pairs = _pairs(self.topic_terms)
@@ -359,7 +403,7 @@ class _Scoring:
         self._cover: dict[str, float] = {}
         self._phrase: dict[str, float] = {}
         self._named: dict[str, float] = {}
-        self._ends: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
+        self._bounds: dict[str, tuple[list[tuple[int, int]], list[int], list[int]]] = {}
         self.sentence_top = {i: float(s.cosines.max()) for i, s in sentences.items()}
 
     def terms_of(self, text: str) -> list[str]:
@@ -392,7 +436,7 @@ class _Scoring:
     def sentence_before(self, chunk: Chunk, start: int) -> str:
         """The last sentence of the chunk that ends before `start` (article offsets), or "".
         By bisection over the sentence ends, which rise: every unit of a passage asks."""
-        spans, ends = self.sentence_ends(chunk)
+        spans, _, ends = self.sentence_bounds(chunk)
         n = bisect_right(ends, start - chunk.start)
         return chunk.text[spans[n - 1][0] : spans[n - 1][1]] if n else ""
 
@@ -444,15 +488,75 @@ class _Scoring:
             "sentence_gap": s_gap,
             "chunk_phrase": self.chunk_phrase(chunk),
             "previous_article": float(chunk.article_id in query.story),
+        } | self.context_values(unit, terms)
+
+    def context_values(self, unit: Unit, own: Sequence[str]) -> dict[str, float]:
+        """The topic's weight in the unit's context that the unit's own terms `own` lack. Why:
+        a quotation often answers a topic its context names ("On the bridge, she said: ..."),
+        a transcript answer takes it from the question before; but a window that holds the
+        unit scored a quotation's neighbour as high as the quotation (rank19), so here the
+        unit's own words count for nothing and `intro_gain` reads no other quotation's."""
+        chunk, base = unit.chunk, unit.chunk.start
+        spans, starts, ends = self.sentence_bounds(chunk)
+        # the sentences the unit overlaps: from the first ending after its start to the last
+        # starting before its end (sentences rise and do not overlap)
+        first = bisect_right(ends, unit.start - base)
+        last = bisect_left(starts, unit.end - base) - 1
+        before = spans[max(0, first - CONTEXT_BEFORE) : first]
+        after = spans[last + 1 : last + 2] if first <= last else []
+        quote = self.around.quotes.get(unit.quote_id or "")
+        turn = self.terms_of(self._turn_before(chunk, quote)) if quote else []
+        text = chunk.text
+        near = [t for s, e in before + after for t in self.terms_of(text[s:e])]
+        others = [
+            (q.start - base, q.end - base)
+            for q in self.around.in_chunk.get(chunk.id, ())
+            if q is not quote and q.kind != "indirect"
+        ]
+        intro = [t for s, e in before for t in self.terms_of_outside(text, s, e, others)]
+        return {
+            "context_gain": _gain(self.weights, near + turn, own),
+            "intro_gain": _gain(self.weights, intro + turn, own),
+            "article_lead_cover": self.cover(self.around.leads.get(chunk.article_id, "")),
         }
 
-    def sentence_ends(self, chunk: Chunk) -> tuple[list[tuple[int, int]], list[int]]:
-        """The chunk's sentence spans and their ends (chunk offsets), once per passage: each of
-        its units bisects the ends."""
-        if chunk.id not in self._ends:
+    def terms_of_outside(
+        self, text: str, start: int, end: int, cut: Sequence[tuple[int, int]]
+    ) -> list[str]:
+        """The terms of text[start:end] outside the spans `cut` (chunk offsets)."""
+        found: list[str] = []
+        pos = start
+        for s, e in sorted(cut):
+            if e <= pos or s >= end:
+                continue
+            if s > pos:
+                found += self.terms_of(text[pos:s])
+            pos = max(pos, e)
+        if pos < end:
+            found += self.terms_of(text[pos:end])
+        return found
+
+    def _turn_before(self, chunk: Chunk, quote: Quote) -> str:
+        """The previous speaker's transcript turn up to this one (its label included), or the
+        chunk's text before the turn when that turn began in an earlier chunk; empty for other
+        quotations: the question a transcript answer takes its topic from."""
+        if quote.kind != "transcript":
+            return ""
+        before = [
+            q
+            for q in self.around.in_chunk.get(chunk.id, ())
+            if q.kind == "transcript" and q.end <= quote.start and q.speaker != quote.speaker
+        ]
+        start = before[-1].start if before else max(chunk.start, quote.start - TURN_CHARS)
+        return chunk.text[start - chunk.start : quote.start - chunk.start]
+
+    def sentence_bounds(self, chunk: Chunk) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+        """The chunk's sentence spans, their starts and their ends (chunk offsets), once per
+        passage: each of its units bisects them."""
+        if chunk.id not in self._bounds:
             spans = _sentences(chunk.text)
-            self._ends[chunk.id] = (spans, [e for _, e in spans])
-        return self._ends[chunk.id]
+            self._bounds[chunk.id] = (spans, [s for s, _ in spans], [e for _, e in spans])
+        return self._bounds[chunk.id]
 
 
 def _sentence_scores(
@@ -681,6 +785,15 @@ def _cover(weights: dict[str, float], terms: Sequence[str]) -> float:
         return 0.0
     present = set(terms)
     return sum(w for t, w in weights.items() if t in present) / total
+
+
+def _gain(weights: dict[str, float], context: Sequence[str], own: Sequence[str]) -> float:
+    """The topic's weighted share in `context` counting only terms not in `own`."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    present, held = set(context), set(own)
+    return sum(w for t, w in weights.items() if t in present and t not in held) / total
 
 
 def _cover_plain(query_terms: Sequence[str], terms: Sequence[str]) -> float:

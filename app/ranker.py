@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from app.evidence import FEATURES, QUESTION_FEATURES, STORY_FEATURES, Candidate
+from app.evidence import FEATURES, QUESTION_FEATURES, Candidate
 
 Family = Literal["speaker", "who_said", "general"]
 FAMILIES: tuple[Family, ...] = ("speaker", "who_said", "general")
@@ -113,10 +113,11 @@ class TreeModel:
 
 
 def _readable(fitted: tuple[str, ...]) -> bool:
-    """Trees fitted on `fitted` read today's rows: the same features, or the first of them
-    with only `STORY_FEATURES` (which no tree reads) appended since."""
-    rest = FEATURES[len(fitted) :]
-    return FEATURES[: len(fitted)] == fitted and all(name in STORY_FEATURES for name in rest)
+    """Trees fitted on `fitted` read today's rows when today's features begin with them: a tree
+    reads a feature by position, and features are only ever appended, so one appended since
+    (`STORY_FEATURES`, or a unit feature only some families' trees were refitted on) is a
+    column those trees never read."""
+    return FEATURES[: len(fitted)] == fitted
 
 
 def _matrix(rows: list[list[float]], dtype: type) -> np.ndarray:

@@ -147,6 +147,17 @@ FAMILY_TREE_PARAMS: dict[str, dict[str, Any]] = {
 }
 
 
+def without(question: Question, dropped: list[str]) -> Question:
+    """The question with the dropped features set to zero (the trees then never split on
+    them, and the logit gives them no weight): `--drop` fits trees that read a feature list
+    but not every feature in it, as `ranker_folds --drop` judged them."""
+    if not dropped:
+        return question
+    features = question.features.copy()
+    features[:, [FEATURES.index(n) for n in dropped]] = 0.0
+    return replace(question, features=features)
+
+
 def tree_params(family: str | None) -> dict[str, Any]:
     """The tree settings a family's unit model is fitted with."""
     return {**TREE_PARAMS, **FAMILY_TREE_PARAMS.get(family or "", {})}
@@ -174,6 +185,7 @@ MONOTONE: dict[str, int] = {
     "name_in_chunk": 1,
     "number_wanted": 1,
     "log_words": -1,
+    "intro_gain": 1,
 }
 
 
@@ -506,6 +518,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, default=Path("app/ranker.json"))
     parser.add_argument("--report", type=Path, default=Path("evals/out/ranker.md"))
     parser.add_argument("--limit", type=int, help="at most N questions per set (seeded sample)")
+    parser.add_argument(
+        "--drop", default="", help="comma-separated FEATURES the refitted trees never split on"
+    )
     _kept_options(parser)
     parser.add_argument(
         "--cache",
@@ -583,8 +598,15 @@ def main(argv: list[str] | None = None) -> int:
     set_process_switches()
 
     _loadable_weights()
+    dropped = [n for n in args.drop.split(",") if n]
+    if set(dropped) - set(FEATURES):
+        parser.error(f"--drop: not a feature: {', '.join(sorted(set(dropped) - set(FEATURES)))}")
     named = [
-        (Path(s.partition("=")[0]).stem, collected_set(s, args.limit, args.cache)) for s in args.set
+        (
+            Path(s.partition("=")[0]).stem,
+            [without(q, dropped) for q in collected_set(s, args.limit, args.cache)],
+        )
+        for s in args.set
     ]
     by_family: dict[str, list[Question]] = defaultdict(list)
     for _, questions in named:

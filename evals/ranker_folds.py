@@ -69,6 +69,7 @@ from evals.fit_ranker import (
     fit_units,
     kept_models,
     rank_questions,
+    without,
 )
 
 Scorer = Callable[[np.ndarray], np.ndarray]
@@ -112,16 +113,6 @@ def top_hit(questions: list[Question], score: Scorer) -> list[bool]:
         for q in questions
         if q.answerable and len(q.labels)
     ]
-
-
-def without(question: Question, dropped: list[str]) -> Question:
-    """The question with the dropped features set to zero (the trees then never split on
-    them, and the logit gives them no weight)."""
-    if not dropped:
-        return question
-    features = question.features.copy()
-    features[:, [FEATURES.index(n) for n in dropped]] = 0.0
-    return replace(question, features=features)
 
 
 def article_fold(row: dict, split: int = 0) -> int:

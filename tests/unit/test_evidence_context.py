@@ -1,0 +1,125 @@
+"""The topic in a unit's context that the unit itself lacks (`_Scoring.context_values`): the
+sentences before and after, the question of the turn before, and never the unit's own words or
+(for `intro_gain`) a neighbouring quotation's.
+
+Made-up text only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.evidence import Around, Query, Unit, _Scoring
+from ingest.terms import Lexicon
+from ingest.types import Chunk, Quote
+
+QUESTION = "What about the bridge over the Marl?"
+ANSWER = "We built it in two years. It opened in May. The cost was high."
+TURNS_TEXT = f"Ann Vell: {QUESTION} Tom Wright: {ANSWER}"
+
+# A narrative article: an introduction, the quotation, the sentence after it.
+STORY = (
+    "The council met on the ferry fares. "
+    "\u201cThe fares will stay as they are this winter,\u201d Mayor Alma Ruiz said. "
+    "She spoke after the vote."
+)
+STATEMENT = "\u201cThe fares will stay as they are this winter,\u201d"
+
+
+def _chunk(text: str) -> Chunk:
+    return Chunk("a:0", "a", 0, text, 0, len(text), 1, 1, title="Made-up")
+
+
+def _quote(text: str, words: str, speaker: str, kind: str = "transcript") -> Quote:
+    start = text.index(words)
+    return Quote(words, start, start + len(words), kind, speaker, chunk_id="a:0")
+
+
+def _scoring(topic: str, quotes: dict[str, Quote]) -> _Scoring:
+    lexicon = Lexicon()
+    weights = dict.fromkeys(lexicon.terms(topic), 1.0)
+    query = Query(topic, [], "Tom Wright", ("Tom Wright",))
+    around = Around(quotes, {"a:0": sorted(quotes.values(), key=lambda q: q.start)})
+    return _Scoring(lexicon.terms, query, weights, ({}, {}), ({}, {}), {}, around)
+
+
+def _values(scoring: _Scoring, unit: Unit) -> dict[str, float]:
+    return scoring.context_values(unit, scoring.terms_of(unit.text))
+
+
+def _gains(scoring: _Scoring, unit: Unit) -> tuple[float, float]:
+    values = _values(scoring, unit)
+    return values["context_gain"], values["intro_gain"]
+
+
+TURNS = {
+    "q0": _quote(TURNS_TEXT, QUESTION, "Ann Vell"),
+    "q1": _quote(TURNS_TEXT, ANSWER, "Tom Wright"),
+}
+
+
+def _turn_unit(words: str, quote_id: str = "q1") -> Unit:
+    start = TURNS_TEXT.index(words)
+    speaker = TURNS[quote_id].speaker
+    chunk = _chunk(TURNS_TEXT)
+    return Unit(chunk, start, start + len(words), "transcript", speaker, None, True, quote_id)
+
+
+def test_an_answer_gains_the_topic_of_the_question_before_it() -> None:
+    scoring = _scoring("bridge Marl", TURNS)
+    assert _gains(scoring, _turn_unit("The cost was high.")) == (1.0, 1.0)
+    assert scoring.cover("The cost was high.") == 0.0
+
+
+def test_words_the_unit_holds_itself_count_for_nothing() -> None:
+    """The question's own turn holds "bridge" and "Marl": its context adds nothing."""
+    scoring = _scoring("bridge Marl", TURNS)
+    assert _gains(scoring, _turn_unit(QUESTION, "q0")) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("topic", "gain"), [("bridge built", 0.5), ("built years", 0.0), ("opened cost", 0.5)]
+)
+def test_a_partial_cover_gains_only_the_missing_share(topic: str, gain: float) -> None:
+    """ "We built it in two years." holds "built" (and "years"); the turn before and the
+    sentence after add "bridge" and "opened", never what the unit already says."""
+    scoring = _scoring(topic, TURNS)
+    assert _values(scoring, _turn_unit("We built it in two years."))["context_gain"] == gain
+
+
+def _story_units() -> tuple[Unit, Unit, dict[str, Quote]]:
+    chunk = _chunk(STORY)
+    quote = _quote(STORY, STATEMENT, "Alma Ruiz", "direct")
+    start = STORY.index(STATEMENT)
+    gold = Unit(chunk, start, quote.end, "direct", "Alma Ruiz", None, True, "q")
+    after = STORY.index("She spoke")
+    neighbour = Unit(chunk, after, len(STORY), "sentence")
+    return gold, neighbour, {"q": quote}
+
+
+def test_a_quotation_gains_from_its_introduction() -> None:
+    gold, _, quotes = _story_units()
+    values = _values(_scoring("ferry winter", quotes), gold)
+    assert values["intro_gain"] == 0.5  # "ferry" from the sentence before; "winter" its own
+    assert values["context_gain"] == 0.5
+
+
+def test_the_sentence_after_a_quotation_gains_nothing_from_its_words_in_intro_gain() -> None:
+    """The neighbour's window holds the quotation's "winter": `context_gain` counts it,
+    `intro_gain` cuts the quotation out and keeps only the narrative around it."""
+    _, neighbour, quotes = _story_units()
+    values = _values(_scoring("winter", quotes), neighbour)
+    assert values["context_gain"] == 1.0
+    assert values["intro_gain"] == 0.0
+
+
+def test_every_unit_of_an_article_reads_its_headline_and_first_passage() -> None:
+    """The lead names "ferry" though neither the quotation nor its neighbour does."""
+    gold, neighbour, quotes = _story_units()
+    chunk = gold.chunk
+    scoring = _scoring("ferry vote", quotes)
+    scoring.around = Around(quotes, scoring.around.in_chunk, {"a": f"Ferry fares\n{chunk.text}"})
+    assert _values(scoring, gold)["article_lead_cover"] == 1.0
+    assert _values(scoring, neighbour)["article_lead_cover"] == 1.0
+    scoring.around = Around(quotes, scoring.around.in_chunk, {"a": "Winter timetable\n"})
+    assert _values(scoring, gold)["article_lead_cover"] == 0.0
