@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +23,6 @@ import numpy as np
 
 from app.retrieval import HybridRetriever, QuoteHit
 from app.types import Filters, Passage
-from ingest.ids import chunk_id as chunk_id_of
 from ingest.sentence_vectors import SentenceVectors
 from ingest.speakers import is_named_speaker
 from ingest.text import sentence_spans
@@ -35,7 +34,7 @@ FRAGMENT_WORDS = 3  # a quotation this short is cited in its sentence (`_fragmen
 PASSAGES = 10  # top hybrid passages whose sentences and quotations are candidates
 SPEAKER_QUOTES = 30  # the asked speaker's best quotations from the quote search
 TURN_CHARS = 600  # a turn begun in an earlier chunk: this much of the chunk before it is read
-CONTEXT_BEFORE = 2  # sentences before a unit that may introduce its topic (`context_gain`)
+CONTEXT_BEFORE = 2  # sentences before a unit that may introduce its topic (`intro_gain`)
 # Words of courtesy, greeting and turn-taking: a unit of only these and names or titles is no
 # candidate (`EvidenceFinder._courtesy`).
 COURTESY_WORDS = (
@@ -82,18 +81,12 @@ FEATURES: tuple[str, ...] = (
     # Appended on 2026-12-05 (sixteenth session). Read by a fixed prior, never by the trees
     # (`STORY_FEATURES`): the unit's article was cited in the answer this follow-up follows.
     "previous_article",
-    # Appended on 2026-12-06 (nineteenth session): the topic in a unit's context, counting only
-    # topic words the unit itself lacks. rank19's window cover (unit and neighbours together)
-    # gave the sentence beside a quotation the quotation's own words, so the neighbour scored
-    # as high as the quotation (docs/notes/rank19.md); here a unit gains only from what its
-    # context adds to it.
-    "context_gain",  # the two sentences before and one after (and the previous turn)
-    "intro_gain",  # the two sentences before with other quotations' words cut out (and the
-    # previous turn): what introduces the unit, never a neighbouring quotation's words
-    # The same session: press questions answered from the wrong article (docs/notes/rank20.md)
-    # often name the topic of the right article's headline and first paragraph, which the unit
-    # itself does not repeat; one value for every unit of the article.
-    "article_lead_cover",  # idf-weighted share in the headline and the article's first passage
+    # Appended on 2026-12-06 (nineteenth session): the topic in what introduces a unit, counting
+    # only topic words the unit itself lacks. rank19's window cover (unit and neighbours
+    # together) gave the sentence beside a quotation the quotation's own words, so the
+    # neighbour scored as high as the quotation (docs/notes/rank19.md); here a unit gains only
+    # from what its context adds to it, and never from a neighbouring quotation's words.
+    "intro_gain",  # the two sentences before, other quotations cut out (and the previous turn)
 )
 # Features the unit trees are never fitted on: every generated follow-up is drawn from the
 # article of the question before it, so a fitted weight would say "always stay in the story",
@@ -292,14 +285,7 @@ class EvidenceFinder:
             ids = [qid for qid in by_chunk.get(cid, ()) if qid in stored]
             quotes |= {qid: stored[qid][0] for qid in ids}
             in_chunk[cid] = sorted((stored[qid][0] for qid in ids), key=lambda q: q.start)
-        chunks = self.retriever.chunks
-        leads = {}
-        for cid in chunk_ids:
-            chunk = chunks.get(cid)
-            if chunk is not None and chunk.article_id not in leads:
-                first = chunks.get(chunk_id_of(chunk.article_id, 0))
-                leads[chunk.article_id] = f"{chunk.title}\n{first.text if first else ''}"
-        return Around(quotes, in_chunk, leads)
+        return Around(quotes, in_chunk)
 
     def _cosines(self, collection, ids: Sequence[str], vector: list[float]) -> dict[str, float]:
         if not ids:
@@ -360,7 +346,6 @@ class Around(NamedTuple):
 
     quotes: dict[str, Quote]
     in_chunk: dict[str, list[Quote]]
-    leads: dict[str, str] = {}  # article id: its headline and first passage
 
 
 class SentenceCosines(NamedTuple):
@@ -403,7 +388,7 @@ class _Scoring:
         self._cover: dict[str, float] = {}
         self._phrase: dict[str, float] = {}
         self._named: dict[str, float] = {}
-        self._bounds: dict[str, tuple[list[tuple[int, int]], list[int], list[int]]] = {}
+        self._bounds: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
         self.sentence_top = {i: float(s.cosines.max()) for i, s in sentences.items()}
 
     def terms_of(self, text: str) -> list[str]:
@@ -436,7 +421,7 @@ class _Scoring:
     def sentence_before(self, chunk: Chunk, start: int) -> str:
         """The last sentence of the chunk that ends before `start` (article offsets), or "".
         By bisection over the sentence ends, which rise: every unit of a passage asks."""
-        spans, _, ends = self.sentence_bounds(chunk)
+        spans, ends = self.sentence_bounds(chunk)
         n = bisect_right(ends, start - chunk.start)
         return chunk.text[spans[n - 1][0] : spans[n - 1][1]] if n else ""
 
@@ -491,34 +476,25 @@ class _Scoring:
         } | self.context_values(unit, terms)
 
     def context_values(self, unit: Unit, own: Sequence[str]) -> dict[str, float]:
-        """The topic's weight in the unit's context that the unit's own terms `own` lack. Why:
-        a quotation often answers a topic its context names ("On the bridge, she said: ..."),
-        a transcript answer takes it from the question before; but a window that holds the
-        unit scored a quotation's neighbour as high as the quotation (rank19), so here the
-        unit's own words count for nothing and `intro_gain` reads no other quotation's."""
+        """The topic's weight in what introduces the unit that the unit's own terms `own` lack.
+        Why: a quotation often answers a topic its context names ("On the bridge, she said:
+        ..."), a transcript answer takes it from the question before; but a window that holds
+        the unit scored a quotation's neighbour as high as the quotation (rank19), so here the
+        unit's own words count for nothing and no other quotation's words are read."""
         chunk, base = unit.chunk, unit.chunk.start
-        spans, starts, ends = self.sentence_bounds(chunk)
-        # the sentences the unit overlaps: from the first ending after its start to the last
-        # starting before its end (sentences rise and do not overlap)
+        spans, ends = self.sentence_bounds(chunk)
+        # the sentences before the first one the unit overlaps (the first ending after its start)
         first = bisect_right(ends, unit.start - base)
-        last = bisect_left(starts, unit.end - base) - 1
         before = spans[max(0, first - CONTEXT_BEFORE) : first]
-        after = spans[last + 1 : last + 2] if first <= last else []
         quote = self.around.quotes.get(unit.quote_id or "")
         turn = self.terms_of(self._turn_before(chunk, quote)) if quote else []
-        text = chunk.text
-        near = [t for s, e in before + after for t in self.terms_of(text[s:e])]
         others = [
             (q.start - base, q.end - base)
             for q in self.around.in_chunk.get(chunk.id, ())
             if q is not quote and q.kind != "indirect"
         ]
-        intro = [t for s, e in before for t in self.terms_of_outside(text, s, e, others)]
-        return {
-            "context_gain": _gain(self.weights, near + turn, own),
-            "intro_gain": _gain(self.weights, intro + turn, own),
-            "article_lead_cover": self.cover(self.around.leads.get(chunk.article_id, "")),
-        }
+        intro = [t for s, e in before for t in self.terms_of_outside(chunk.text, s, e, others)]
+        return {"intro_gain": _gain(self.weights, intro + turn, own)}
 
     def terms_of_outside(
         self, text: str, start: int, end: int, cut: Sequence[tuple[int, int]]
@@ -550,12 +526,12 @@ class _Scoring:
         start = before[-1].start if before else max(chunk.start, quote.start - TURN_CHARS)
         return chunk.text[start - chunk.start : quote.start - chunk.start]
 
-    def sentence_bounds(self, chunk: Chunk) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-        """The chunk's sentence spans, their starts and their ends (chunk offsets), once per
-        passage: each of its units bisects them."""
+    def sentence_bounds(self, chunk: Chunk) -> tuple[list[tuple[int, int]], list[int]]:
+        """The chunk's sentence spans and their ends (chunk offsets), once per passage: each of
+        its units bisects the ends."""
         if chunk.id not in self._bounds:
             spans = _sentences(chunk.text)
-            self._bounds[chunk.id] = (spans, [s for s, _ in spans], [e for _, e in spans])
+            self._bounds[chunk.id] = (spans, [e for _, e in spans])
         return self._bounds[chunk.id]
 
 
