@@ -44,6 +44,9 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 35: a quote that `X said:` introduces keeps X over a short next sentence; a quote after a
+# reported statement continues it, not an earlier speaker's quote; `he` skips a plural
+# coordinated subject; `spokesman for sport NAME` is NAME (attr20, issue 17);
 # 34: an editor's note inside a transcript turn reports statements of the person it names
 # (attr19, `ingest/quoting/notes.py`); "the United States" names no speaker "United"; an "and"
 # right before a role word starts the role ("Asia and Secretary" -> "Secretary");
@@ -112,7 +115,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "34"
+PIPELINE_VERSION = "35"
 
 
 @dataclass

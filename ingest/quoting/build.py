@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ingest.quoting.continuation import SENTENCE_BREAK, statement_right_before
 from ingest.quoting.lexicon import CLAUSE_OPENERS, PRONOUNS, VERBS, split_words
 from ingest.quoting.model import Findings, Piece, Resolved, quote_record
 from ingest.quoting.notes import in_turn_words, statements_in_notes
@@ -162,9 +163,6 @@ def _fill_unattributed(
                 _weakly_attributed(item, resolved, "sentence_subject_fallback")
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+\S|\n")
-
-
 def _in_one_sentence(text: str, source: dict[str, Any], item: dict[str, Any]) -> bool:
     """Whether a quote stands in one sentence with the attributed quote it takes its speaker
     from (`said it was "a fantastic gift" that would help Labour "win the election"`): the
@@ -174,7 +172,7 @@ def _in_one_sentence(text: str, source: dict[str, Any], item: dict[str, Any]) ->
         return False
     first, second = sorted((source, item), key=lambda r: r["start"])
     gap = text[max(first["end"] - 1, 0) : second["start"]]
-    return _SENTENCE_BREAK.search(gap) is None
+    return SENTENCE_BREAK.search(gap) is None
 
 
 def _quoted_before(doc: Findings, items: dict[int, dict[str, Any]], idx: int, piece: Piece) -> bool:
@@ -221,11 +219,14 @@ def _neighbour(
     same = [i for i in items if doc.pieces[i].para == piece.para and items[i]["attributed"]]
     before = [i for i in same if i < idx]
     after = [i for i in same if i > idx]
+    para_start = doc.paragraphs[piece.para][0]
+    since = items[before[-1]]["end"] if before else para_start
+    if before and (nearer := statement_right_before(doc.text, piece, statements, since)):
+        return nearer  # `"...," Vell said. Marsh admitted that ... "..."`: Marsh goes on
     if before:
         return items[before[-1]]
     if after:
         return items[after[0]]
-    para_start = doc.paragraphs[piece.para][0]
     reported = [
         r
         for r in statements

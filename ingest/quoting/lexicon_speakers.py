@@ -86,3 +86,7 @@ TITLE_MODIFIERS = frozenset(
     senior general founding principal acting interim joint"""
     )
 )
+# Finite verbs that agree only with a plural subject: after a coordinated subject (`Ana Vell
+# and the leadership of the Union, in particular Tom Reed, are taking ...`) they show the
+# sentence is about several people, none of whom a later `he` or `she` names alone.
+PLURAL_FINITE_VERBS = frozenset(split_words("are were have"))

@@ -210,6 +210,22 @@ def _attribution_after(q: _Quote) -> Subject | None:
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
 
+def _colon_intro(q: _Quote) -> Subject | None:
+    """`Ana Vell said: "We will rebuild." Chief Tom Marsh acknowledged that ...`: a quote that a
+    reporting verb and a colon introduce and that ends its sentence is that verb's subject's;
+    a short sentence after it reports its own statement (`acknowledged that ...`), so it is
+    not read as this quote's attribution (the words after a quote are tried first otherwise)."""
+    text, piece = q.doc.text, q.piece
+    if piece.close_pos is None or piece.end <= piece.start or text[piece.end - 1] not in ".!?…":
+        return None
+    _, left_start = _starts(q.doc, piece)
+    before = text[left_start : piece.open_pos]
+    if not before.rstrip().endswith(":"):
+        return None
+    found = phrase_before(before, left_start)
+    return found if found is not None and found.cue.lower() in VERBS else None
+
+
 def _attribution_before(q: _Quote) -> Subject | None:
     _, left_start = _starts(q.doc, q.piece)
     return phrase_before(q.doc.text[left_start : q.piece.open_pos], left_start)
@@ -231,9 +247,11 @@ def _closing(q: _Quote) -> Subject | None:
 
 
 # Where a quote's speaker phrase is looked for, in order: news attributions usually follow
-# the quote, so the words after it come before those leading up to it.
+# the quote, so the words after it come before those leading up to it, except a reporting
+# verb and colon right before a quote that ends its sentence.
 PIECE_RULES = (
     Rule("dash_signature", _signature_after),
+    Rule("colon_intro", _colon_intro),
     Rule("after_quote", _attribution_after),
     Rule("before_quote", _attribution_before),
     Rule("colon_paragraph", _colon_paragraph),

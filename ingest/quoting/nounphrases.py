@@ -51,7 +51,8 @@ def plausible_np(np: str) -> bool:
         return True  # `Ryan's office`, `Her campaign`
     if any(CAP.match(w) for w in words):
         return _descriptors_then_name(words) or all(
-            CAP.match(w) or w.lower().strip(".") in NP_INNER or agent_noun(w) for w in words
+            CAP.match(w) or w.lower().strip(".") in NP_INNER or agent_noun(w) or _portfolio(low, i)
+            for i, w in enumerate(words)
         )
     if low[0] in DETERMINERS or _POSSESSIVE_S.search(words[0]):
         return len(words) <= 6
@@ -61,6 +62,12 @@ def plausible_np(np: str) -> bool:
         and "'" not in low[-1]
         and low[-1] not in VERBS | _NOT_PLURAL
     )  # `officials`, `Senate Republicans`; not `let's`, `does this`
+
+
+def _portfolio(low: list[str], i: int) -> bool:
+    """`Shadow spokesman for sport Hugh Robertson`: the lowercase word after a role noun and
+    `for` names the post's portfolio, a part of the office, not a clause of its own."""
+    return i >= 2 and low[i - 1] == "for" and low[i - 2] in ROLE_WORDS and low[i].isalpha()
 
 
 _NOT_PLURAL = frozenset(

@@ -69,6 +69,23 @@ def office_then_name(phrase: str) -> OfficeName | None:
     return OfficeName(" ".join(name), phrase.rindex(" ".join(name)), _without_determiner(office))
 
 
+def portfolio_then_name(phrase: str) -> OfficeName | None:
+    """`Shadow spokesman for sport Hugh Robertson`: a role noun, `for` and a lowercase
+    portfolio, then a name of two or three capitalised words; the name is the speaker and the
+    words up to the portfolio its office (British news writes portfolios in lowercase, so the
+    capitalised-office rules above never see it)."""
+    words = phrase.split()
+    for i in range(len(words) - 4):
+        head, link, portfolio = words[i : i + 3]
+        name = words[i + 3 :]
+        if head.lower() not in ROLE_WORDS or link != "for" or not portfolio.isalpha():
+            continue
+        if portfolio.islower() and 2 <= len(name) <= 3 and all(_name_word(w) for w in name):
+            text = " ".join(name)
+            return OfficeName(text, phrase.rindex(text), _without_determiner(words[: i + 3]))
+    return None
+
+
 def apposed_name(office: str, apposition: str) -> OfficeName | None:
     """`The Bishop of Kirkby, the Rt Rev Dr Tom Vell,`: an office alone before the comma and a
     name with its styles after it; the name is the speaker, the office its role."""

@@ -46,7 +46,8 @@ from ingest.quoting.nounphrases import (
     looks_like_role,
     plausible_np,
 )
-from ingest.quoting.officename import office_then_name
+from ingest.quoting.officename import office_then_name, portfolio_then_name
+from ingest.quoting.plural_subject import in_plural_subject
 from ingest.quoting.sentence_subjects import sentence_subject
 from ingest.speakers import role_matches
 
@@ -129,7 +130,7 @@ class Resolver:
         author = document_author(self.doc, pos) if document_noun(np) else None
         if author is not None:  # `The message reads`: whoever sent it (`documents`)
             return replace(self._resolve(author.np, author.pos, role), as_written=np)
-        office = None if plausible_np(np) else office_then_name(np)
+        office = portfolio_then_name(np) or (None if plausible_np(np) else office_then_name(np))
         if office:  # `said Secretary of the ... Council Ana Vell`: whichever rule found it
             return Resolved(office.name, np, role or office.office, "person")
         words = np.split()
@@ -261,6 +262,8 @@ class Resolver:
             if want in ("m", "f"):
                 if mention.kind != "person" or mention.gender not in (None, want):
                     continue
+                if in_plural_subject(self.doc.text, self.doc.sentences, mention.pos):
+                    continue  # one of several people a plural verb's subject names
             elif want == "o" and mention.kind != "org" or want == "p" and mention.kind != "org":
                 continue
             return Resolved(mention.name, np, None, mention.kind)

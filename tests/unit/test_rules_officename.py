@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.quoting.officename import and_inside_office, apposed_name, office_then_name
+from ingest.quoting.officename import (
+    and_inside_office,
+    apposed_name,
+    office_then_name,
+    portfolio_then_name,
+)
 
 # (phrase, (name, office) or None)
 OFFICE_THEN_NAME = [
@@ -32,6 +37,26 @@ OFFICE_THEN_NAME = [
 @pytest.mark.parametrize(("phrase", "expected"), OFFICE_THEN_NAME)
 def test_office_then_name(phrase: str, expected: tuple[str, str] | None) -> None:
     found = office_then_name(phrase)
+    assert (found and (found.name, found.office)) == expected
+    if found:
+        assert phrase[found.shift :].startswith(found.name)
+
+
+# (phrase, (name, office) or None)
+PORTFOLIO_THEN_NAME = [
+    ("Shadow spokesman for harbours Ivo Marsh", ("Ivo Marsh", "Shadow spokesman for harbours")),
+    ("Party spokeswoman for women Ana Vell", ("Ana Vell", "Party spokeswoman for women")),
+    ("the minister for harbours Ana Vell", ("Ana Vell", "minister for harbours")),
+    ("Minister for Harbours Ana Vell", None),  # a capitalised portfolio: `office_then_name`
+    ("a fund for harbours Ana Vell", None),  # no role noun
+    ("Shadow spokesman for harbours", None),  # no name
+    ("spokesman for harbours Vell", None),  # one word is no name
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), PORTFOLIO_THEN_NAME)
+def test_portfolio_then_name(phrase: str, expected: tuple[str, str] | None) -> None:
+    found = portfolio_then_name(phrase)
     assert (found and (found.name, found.office)) == expected
     if found:
         assert phrase[found.shift :].startswith(found.name)

@@ -141,6 +141,16 @@ SPEAKERS = [
         "Smith",
         "continues_previous",
     ),
+    (
+        "a_quote_after_another_speakers_quote_continues_the_nearer_reported_statement",
+        (
+            '"The pier must wait for the survey," Ana Vell said. Harbour master Tom Reed '
+            'admitted that the pier was old. "If you walk there at night you will see it."'
+        ),
+        "If you walk",
+        "Tom Reed",
+        "continues_previous",
+    ),
     # --- inverted_colon
     (
         "inverted_verb_before_a_colon",
@@ -161,6 +171,17 @@ SPEAKERS = [
         "long_apposition_after",
     ),
     # --- name_then_verb
+    (
+        "a_pronoun_skips_the_people_of_a_coordinated_plural_subject",
+        (
+            'Harbour chief Tom Reed met the press. "This is a parallel track," he said. Mayor '
+            "Ana Vell and the council of Westport, in particular Councillor Ivo Marsh, are now "
+            'taking an active position. "We are in a strong position today," he said.'
+        ),
+        "We are in a strong",
+        "Tom Reed",
+        "name_then_verb",
+    ),
     (
         "a_ministry_is_not_its_minister",
         (
@@ -362,6 +383,23 @@ SPEAKERS = [
         "unlisted_verb_then_name",
     ),
     # --- verb_before
+    (
+        "a_colon_intro_wins_over_the_next_sentences_own_statement",
+        (
+            'Harbour spokesman Ivo Marsh said: "It would be prudent to wait for the survey." '
+            "Harbour master Tom Reed acknowledged that the pier was old."
+        ),
+        "It would be prudent",
+        "Ivo Marsh",
+        "verb_before",
+    ),
+    (
+        "a_lowercase_portfolio_after_a_role_noun_is_part_of_the_office",
+        'Shadow spokesman for harbours Ivo Marsh said: "The pier must wait for the survey."',
+        "The pier must",
+        "Ivo Marsh",
+        "verb_before",
+    ),
     (
         "a_capitalised_descriptor_opens_the_sentence",
         'Billionaire entrepreneur Peter Thiel said, "I am proud to be a Republican."',
