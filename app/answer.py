@@ -343,7 +343,7 @@ class ExtractiveAnswerer:
         # Rank order: a weaker quotation moved ahead of a better-ranked report ("Nord Stream
         # 2?" answered first with the person's words on economic cooperation) reads as the
         # answer, as a weaker quotation of the asked person did.
-        chosen = self._select(_own_first(ranked, evidence), evidence)
+        chosen = _quotations_first(self._select(_own_first(ranked, evidence), evidence))
         if evidence.family == "who_said":
             best = chosen[0].unit
             return self._compose(question, chosen[:1], best.speaker, who_said_lead(best))
@@ -586,6 +586,14 @@ def _own_first(ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
     floor = _CLOSE * best.score
     own = next((c for c in ranked if c.unit.speaker == speaker and c.score >= floor), None)
     return ranked if own is None else [own, *(c for c in ranked if c is not own)]
+
+
+def _quotations_first(chosen: list[Candidate]) -> list[Candidate]:
+    """After the best unit, quoted words before reports of them, each in rank order: an
+    article often reports what it then quotes ("Lavrov said the principle was clear. ...
+    'This principle is clearly established'"), and a report cited between two of the
+    person's quotations reads as a third. The first citation stays the ranker's best."""
+    return chosen[:1] + sorted(chosen[1:], key=lambda c: not c.unit.quoted)
 
 
 def _follows(best: Unit, unit: Unit, speaker: str) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.answer import Evidence, _own_first, select_citations
+from app.answer import Evidence, _own_first, _quotations_first, select_citations
 from app.evidence import Candidate, Unit
 from ingest.types import Chunk
 
@@ -109,3 +109,20 @@ def test_a_who_said_answer_cites_the_one_quotation_asked_about() -> None:
     ]
     evidence = replace(_evidence(ranked, "who_said"), runner_up=0.0)
     assert len(select_citations(ranked, evidence, limit=3)) == 1
+
+
+def _report(text: str, score: float) -> Candidate:
+    """The asked person's words as the article reports them (indirect: not quoted)."""
+    candidate = _candidate(text, ASKED, score)
+    return replace(candidate, unit=replace(candidate.unit, kind="indirect", quoted=False))
+
+
+def test_quotations_follow_the_best_unit_before_reports_of_them() -> None:
+    """A report ranked between two quotations moves after them; the best unit stays first,
+    whatever its kind, and each group keeps its rank order."""
+    first = _candidate("The tolls stay frozen", ASKED, 0.9)
+    report = _report("Quell said the tolls would stay frozen all year.", 0.8)
+    second = _candidate("Not one penny more this year", ASKED, 0.7)
+    later = _report("She said drivers had paid enough.", 0.6)
+    assert _quotations_first([first, report, second, later]) == [first, second, report, later]
+    assert _quotations_first([report, first, later]) == [report, first, later]
