@@ -374,12 +374,12 @@ class _Scoring:
         ranks: tuple[dict[str, int], dict[str, int]],  # passage search, quote search
         dense: tuple[dict[str, float], dict[str, float]],  # chunk, quotation cosines
         sentences: dict[str, np.ndarray],
-        around: Around | None = None,
+        around: Around,
     ) -> None:
         self.terms, self.query, self.weights = terms, query, weights
         self.chunk_rank, self.quote_rank = ranks
         self.chunk_dense, self.quote_dense = dense
-        self.sentences, self.around = sentences, around or Around({}, {})
+        self.sentences, self.around = sentences, around
         self.surname = query.speaker.split()[-1].lower() if query.speaker else None
         self.topic_terms = terms(query.topic)
         self.topic_pairs = _pairs(self.topic_terms)
