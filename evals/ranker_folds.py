@@ -11,7 +11,9 @@ answerable questions whose top unit holds the evidence. Models: the trees `fit_r
 (`TREE_PARAMS`) and the conditional logit they replaced, kept here as the baseline.
 `--drop sentence_dense,sentence_gap` scores both without those features (what they add);
 `--param num_leaves=15` (repeatable) fits the trees with one of `TREE_PARAMS` changed, for
-every family, `--param speaker:extra_trees=0` for one (over its `FAMILY_TREE_PARAMS`).
+every family, `--param speaker:extra_trees=0` for one (over its `FAMILY_TREE_PARAMS`);
+`--monotone speaker:speaker_other=-1` holds one family's trees to a direction in a feature
+(`FAMILY_MONOTONE`; `=0` frees one of `MONOTONE`).
 `--splits 3` halves dev by article three different ways and pools the held-out questions (each
 question is scored three times): a one-question difference in a small set is noise, and one
 halving cannot say which.
@@ -58,6 +60,7 @@ from app.ranker import FAMILIES, LinearModel, TreeModel, threshold_for
 from app.settings import set_process_switches
 from evals.fit_ranker import (
     FALSE_ABSTENTION_TARGET,
+    FAMILY_MONOTONE,
     FAMILY_TREE_PARAMS,
     TREE_PARAMS,
     Question,
@@ -140,6 +143,21 @@ def set_param(setting: str) -> str | None:
     return None
 
 
+def set_monotone(setting: str) -> str | None:
+    """Apply one `--monotone [FAMILY:]NAME=SIGN` (+1 the trees' score may only rise with the
+    feature, -1 only fall, 0 free); the error, if it is not one. Without a family it holds for
+    every family."""
+    target, _, value = setting.partition("=")
+    family, _, name = target.rpartition(":")
+    if name not in FEATURES or (family and family not in FAMILIES):
+        return f"not a feature: {target}"
+    if value not in ("1", "+1", "-1", "0"):
+        return f"a direction is +1, -1 or 0: {value}"
+    for fam in [family] if family else FAMILIES:
+        FAMILY_MONOTONE.setdefault(fam, {})[name] = int(value)
+    return None
+
+
 MODELS: dict[str, Callable[..., Scorer]] = {
     "conditional logit": fit_linear,
     "trees": fit_trees,
@@ -153,6 +171,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--drop", default="", help="comma-separated FEATURES to leave out")
     parser.add_argument(
         "--param", action="append", default=[], metavar="NAME=NUMBER", help="a tree setting"
+    )
+    parser.add_argument(
+        "--monotone",
+        action="append",
+        default=[],
+        metavar="[FAMILY:]NAME=SIGN",
+        help="hold the trees' score to rise (+1) or fall (-1) with a feature, or free it (0)",
     )
     parser.add_argument(
         "--by-corpus", action="store_true", help="in-sample vs held out, per question set"
@@ -208,6 +233,10 @@ def main(argv: list[str] | None = None) -> int:
     set_process_switches()
     for setting in args.param:
         error = set_param(setting)
+        if error:
+            parser.error(error)
+    for setting in args.monotone:
+        error = set_monotone(setting)
         if error:
             parser.error(error)
     dropped = [n for n in args.drop.split(",") if n]

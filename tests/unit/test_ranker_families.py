@@ -94,3 +94,47 @@ def test_the_model_table_pools_every_halving(capsys) -> None:
     row = capsys.readouterr().out.splitlines()[2].strip(" |").split(" | ")
     assert int(row[1]) == 2 * sum(q.answerable for q in questions)  # once per halving
     assert float(row[3]) == pytest.approx(1.0)  # the trees find the planted evidence
+
+
+def test_a_family_direction_holds_its_trees_and_no_other_family(monkeypatch) -> None:
+    """Made-up questions where another person's words hold the evidence: free trees learn to
+    prefer them; trees held to `speaker_other` -1 can never score a unit higher for it."""
+    from app.evidence import FEATURES
+
+    monkeypatch.setattr(fit_ranker, "FAMILY_MONOTONE", {"speaker": {"speaker_other": -1}})
+    other = FEATURES.index("speaker_other")
+    questions = _questions(240)
+    for q in questions:
+        q.features[:, other] = 0.0
+        q.features[2, other] = 1.0  # the evidence unit is always someone else's
+    rows = np.concatenate([q.features for q in questions])
+    flipped = rows.copy()
+    flipped[:, other] = 1.0 - flipped[:, other]
+    rises = flipped[:, other] > rows[:, other]
+
+    def gain(family: str) -> np.ndarray:
+        model = fit_units(questions, family).model
+        return np.where(rises, 1, -1) * (model.scores(flipped) - model.scores(rows))
+
+    assert gain("speaker").max() <= 1e-9  # never up with speaker_other
+    assert gain("general").max() > 0.0  # the general family keeps the feature free
+    assert fit_ranker.monotone_constraints("general")[other] == 0
+    assert fit_ranker.monotone_constraints("speaker")[other] == -1
+
+
+def test_a_direction_can_name_one_family_or_every_one(monkeypatch) -> None:
+    from app.evidence import FEATURES
+
+    monkeypatch.setattr(ranker_folds, "FAMILY_MONOTONE", {})
+    monkeypatch.setattr(fit_ranker, "FAMILY_MONOTONE", ranker_folds.FAMILY_MONOTONE)
+    assert ranker_folds.set_monotone("speaker:speaker_other=-1") is None
+    assert ranker_folds.set_monotone("kind_direct=+1") is None
+    at = FEATURES.index
+    speaker, general = (fit_ranker.monotone_constraints(f) for f in ("speaker", "general"))
+    assert speaker[at("speaker_other")] == -1 and general[at("speaker_other")] == 0
+    assert speaker[at("kind_direct")] == 1 == general[at("kind_direct")]
+    assert ranker_folds.set_monotone("unit_dense=0") is None  # frees one of MONOTONE
+    assert fit_ranker.monotone_constraints("general")[at("unit_dense")] == 0
+    assert fit_ranker.monotone_constraints("general")[at("chunk_dense")] == 1
+    assert ranker_folds.set_monotone("nobody:unit_dense=1")  # refused, with a reason
+    assert ranker_folds.set_monotone("unit_dense=2") and ranker_folds.set_monotone("dense=1")
