@@ -22,6 +22,13 @@ Chroma's Rust core writes SQLite and HNSW on its own threads) and per record. Va
   both.
 - `text-in-meta`: the document as a metadata value (`text`) instead (for article records,
   whose text the store must keep in Chroma).
+- `ef100-sync20000`, `ef100-batch1000`, `ef100-resize2`, `ef100-threads1`: records as stored,
+  the store's own HNSW settings (`ef_construction` 100) with one of Chroma's upkeep options
+  changed (`sync_threshold`, `batch_size`, `resize_factor`, `num_threads`).
+
+Each variant's line also gives the ms per record of the first and the last fifth of each
+collection's adds: whether a record costs more as its collection grows (perf26: it does,
+0.25 -> 0.44 ms a chunk and 0.36 -> 0.57 ms a quote over the full BBC, with every option).
 
 Article records (`--articles`) are added with the store's settings for them (Chroma's
 default HNSW; their one-number vector is a placeholder), whatever the variant's HNSW.
@@ -44,6 +51,7 @@ from benchmarks.common import machine
 _ARTICLES = "quotedesk_articles"
 _NODE_KEYS = ("_node_content", "_node_type", "doc_id", "ref_doc_id")
 _HNSW: dict[str, Any] = {"space": "cosine", "ef_construction": 200, "ef_search": 200}
+_STORE_HNSW: dict[str, Any] = {**_HNSW, "ef_construction": 100}  # as `ingest.store._HNSW`
 
 
 class Records(NamedTuple):
@@ -116,6 +124,13 @@ VARIANTS: dict[str, Variant] = {
     "stored-ef100": Variant({**_HNSW, "ef_construction": 100}, None, False, _same),
     "stored-packed": Variant(_HNSW, None, False, _packed),
     "stored-ef100-packed": Variant({**_HNSW, "ef_construction": 100}, None, False, _packed),
+    # The store's own HNSW settings (`ingest.store._HNSW`, ef_construction 100 since perf21)
+    # with Chroma's upkeep options changed one at a time (perf26, issue 21: does an add into a
+    # collection of the full BBC's 17,000 quotes cost more per record because of them?).
+    "ef100-sync20000": Variant({**_STORE_HNSW, "sync_threshold": 20000}, None, False, _same),
+    "ef100-batch1000": Variant({**_STORE_HNSW, "batch_size": 1000}, None, False, _same),
+    "ef100-resize2": Variant({**_STORE_HNSW, "resize_factor": 2.0}, None, False, _same),
+    "ef100-threads1": Variant({**_STORE_HNSW, "num_threads": 1}, None, False, _same),
 }
 
 
@@ -138,7 +153,25 @@ def read(store: Path, name: str, limit: int) -> Records:
     )
 
 
-def replay(collections: Sequence[tuple[str, Records]], variant: Variant, stage: int) -> float:
+class Replay(NamedTuple):
+    """CPU seconds of a replay, and of each page per collection (to see whether a record costs
+    more as its collection grows)."""
+
+    cpu: float
+    pages: dict[str, list[tuple[int, float]]]  # collection -> (records in the page, CPU s)
+
+
+def growth(pages: Sequence[tuple[int, float]]) -> str:
+    """ms per record in the first and last fifth of a collection's pages."""
+    fifth = max(1, len(pages) // 5)
+
+    def rate(part: Sequence[tuple[int, float]]) -> float:
+        return 1000 * sum(cpu for _, cpu in part) / max(1, sum(n for n, _ in part))
+
+    return f"{rate(pages[:fifth]):.3f} -> {rate(pages[-fifth:]):.3f}"
+
+
+def replay(collections: Sequence[tuple[str, Records]], variant: Variant, stage: int) -> Replay:
     """CPU seconds of adding the records to fresh collections, page by page."""
     import chromadb
     from chromadb.config import Settings
@@ -169,17 +202,21 @@ def replay(collections: Sequence[tuple[str, Records]], variant: Variant, stage: 
             for _, records in made
         ]
         start = time.process_time()
+        pages: dict[str, list[tuple[int, float]]] = {}
         for (collection, records), metadatas in zip(made, metas, strict=True):
             for at in range(0, len(records.ids), page):
                 end = at + page
                 write = collection.upsert if variant.upsert else collection.add
+                before = time.process_time()
                 write(
                     ids=records.ids[at:end],
                     embeddings=records.vectors[at:end],
                     documents=records.documents[at:end] if variant.documents else None,
                     metadatas=metadatas[at:end],
                 )
-        return time.process_time() - start
+                taken = time.process_time() - before
+                pages.setdefault(collection.name, []).append((len(records.ids[at:end]), taken))
+        return Replay(time.process_time() - start, pages)
 
 
 def main() -> None:
@@ -202,8 +239,13 @@ def main() -> None:
     print(f"# Chroma add replay: {total} records ({args.store}); {machine()}")
     for _ in range(args.repeat):
         for name in args.variants.split(","):
-            cpu = replay(collections, VARIANTS[name], args.stage)
-            print(f"{name:16s} CPU {cpu:7.2f} s  {1000 * cpu / total:.3f} ms/record", flush=True)
+            done = replay(collections, VARIANTS[name], args.stage)
+            firsts = ", ".join(f"{c} {growth(p)}" for c, p in done.pages.items())
+            print(
+                f"{name:16s} CPU {done.cpu:7.2f} s  {1000 * done.cpu / total:.3f} ms/record"
+                f" (first -> last fifth of the adds: {firsts})",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":
