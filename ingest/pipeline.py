@@ -44,6 +44,8 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 36: a bare office (`the President`) is the holder written with the bare office, not `US
+# President Y` or `Vice President Y`; `the General` is no Attorney General (attr21, issue 17);
 # 35: a quote that `X said:` introduces keeps X over a short next sentence; a quote after a
 # reported statement continues it, not an earlier speaker's quote; `he` skips a plural
 # coordinated subject; `spokesman for sport NAME` is NAME (attr20, issue 17);
@@ -115,7 +117,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "35"
+PIPELINE_VERSION = "36"
 
 
 @dataclass

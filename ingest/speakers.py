@@ -757,7 +757,28 @@ def role_matches(mention: str, role: str) -> bool:
         return bool(titles & set(r)) and all(any(_same_word(w, x) for x in r) for w in m[:-2])
     if not m or not r or role_head(mention).rstrip("s") != role_head(role).rstrip("s"):
         return False  # the head names the office holder: "the ministry" is no "minister"
+    if general_office(m) != general_office(r):
+        return False  # "the General" is no "Attorney General", nor the other way round
     return all(any(_same_word(w, x) for x in r) for w in m)
+
+
+# Offices written as a noun and a postpositive "general" ("Attorney General", "Surgeon
+# General", "Director General"): the noun names the office, so the holder is no general, and
+# a question about "the General" (an officer) means someone else.
+_GENERAL_OFFICE_WORDS = """
+    attorney solicitor surgeon secretary director governor postmaster inspector consul
+    auditor comptroller advocate procurator prosecutor registrar paymaster accountant"""
+GENERAL_OFFICES = frozenset(_lexicon(_GENERAL_OFFICE_WORDS))
+
+
+def general_office(words: Sequence[str]) -> str | None:
+    """The office noun before a postpositive "general" in comparison words (`_words`):
+    "attorney" for ["michigan", "attorney", "general"], None for ["general"] or ["lieutenant",
+    "general"] (a rank of general)."""
+    for before, word in zip(words, words[1:], strict=False):
+        if word == "general" and before in GENERAL_OFFICES:
+            return before
+    return None
 
 
 # News refers back to a leader by function as often as by title.

@@ -65,6 +65,15 @@ def bare_office(words: list[str]) -> bool:
     return " ".join(words) in BARE_OFFICES
 
 
+def opens_with_office(role: str) -> bool:
+    """`President`, `President of Ukraine`, `Prime Minister`, not `US President`, `Vice
+    President` nor `European Commission President`: the recorded role opens with a bare office
+    (`BARE_OFFICES`), so nothing before it makes it another place's, body's or rank's office."""
+    words = [w.lower().strip(".,") for w in role.split()]
+    words = words[1:] if words[:1] and words[0] in DETERMINERS else words
+    return any(words[: len(office.split())] == office.split() for office in BARE_OFFICES)
+
+
 def office_alone(words: list[str]) -> bool:
     """`The President`, `the Prime Minister`: an office and its modifiers, no name (the
     caller drops a nationality: `the Russian President`)."""

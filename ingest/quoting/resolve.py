@@ -32,6 +32,7 @@ from ingest.quoting.nameshapes import (
     name_with_particles,
     office_alone,
     office_of_place,
+    opens_with_office,
     plain_name,
     serves_next_name,
     uncontracted,
@@ -235,7 +236,11 @@ class Resolver:
         """The most recently introduced person whose role fits a role phrase; for a bare
         office (`the President`, `the Head of State`) the first one: an unqualified office
         means the person the article is about (`President of Ukraine X` in the lead), not the
-        last president it named (`President of the European Commission Y`)."""
+        last president it named (`President of the European Commission Y`). The first, that
+        is, among those whose role opens with the office (`opens_with_office`): a readout of
+        a call that names `US President Y` before `President X` (the site's own) writes the
+        other country's, body's or rank's office (`Vice President`) with a word before it, and
+        a holder named inside a quotation is someone its speaker spoke of."""
         fits = [
             (r_pos, person, role)
             for r_pos, person, role in self.roles
@@ -244,7 +249,15 @@ class Resolver:
         if not fits:
             return None
         bare = [w for w in np.lower().split() if w not in DETERMINERS]
-        _, person, role = min(fits) if bare_office(bare) else fits[-1]
+        if not bare_office(bare):
+            return fits[-1][1:]
+        unqualified = [
+            fit
+            for fit in fits
+            if opens_with_office(fit[2])
+            and not any(p.open_pos <= fit[0] < p.end for p in self.doc.pieces)
+        ]  # `"... when President X visits," Y said`: X is someone the speaker spoke of
+        _, person, role = min(unqualified or fits)
         return person, role
 
     def _pronoun(self, low: str, np: str, pos: int) -> Resolved:

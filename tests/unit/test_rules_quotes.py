@@ -183,6 +183,36 @@ SPEAKERS = [
         "name_then_verb",
     ),
     (
+        "a_bare_office_is_the_holder_written_with_the_bare_office",
+        (
+            "During a call with Westland President Ana Vell, President Tom Reed discussed "
+            'the port. "We will rebuild it," the President said.'
+        ),
+        "We will rebuild",
+        "Tom Reed",
+        "name_then_verb",
+    ),
+    (
+        "a_bare_office_is_not_its_vice",
+        (
+            "Vice President Ana Vell met President Tom Reed in Lowtown. "
+            '"The talks were useful," the President said.'
+        ),
+        "The talks",
+        "Tom Reed",
+        "name_then_verb",
+    ),
+    (
+        "a_bare_office_named_inside_a_quotation_is_someone_the_speaker_spoke_of",
+        (
+            'Westland President Tom Reed met the envoys. "We will sign it when President Ana '
+            'Vell visits," Reed said. "Trade comes first," the President said.'
+        ),
+        "Trade comes",
+        "Tom Reed",
+        "name_then_verb",
+    ),
+    (
         "a_ministry_is_not_its_minister",
         (
             "Harbor Minister Ana Ortiz said the pier was “safe.” The trade ministry "

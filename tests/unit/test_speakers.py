@@ -170,6 +170,26 @@ def test_role_matching_needs_the_head_noun_and_compatible_modifiers() -> None:
     assert not role_matches("the head of state", "Prime Minister")
 
 
+# (asked role, recorded role, fits): a postpositive "general" after an office noun
+# (`GENERAL_OFFICES`) makes another office than a general's.
+GENERAL_OFFICE_CASES = [
+    ("the General", "Attorney General", False),
+    ("the General", "Michigan Attorney General", False),
+    ("the general", "Surgeon General", False),
+    ("the attorney general", "Michigan Attorney General", True),
+    ("the Attorney General", "Attorney General", True),
+    ("the attorney", "Attorney General", False),
+    ("the General", "General", True),
+    ("the General", "Lieutenant General", True),  # a rank of general is a general
+    ("the Secretary General", "Secretary General", True),
+]
+
+
+@pytest.mark.parametrize(("asked", "role", "fits"), GENERAL_OFFICE_CASES)
+def test_a_postpositive_general_makes_another_office(asked: str, role: str, fits: bool) -> None:
+    assert role_matches(asked, role) is fits
+
+
 def test_match_speaker_by_full_name_surname_spelling_variant_and_role() -> None:
     known = ["Sergei Lavrov", "Dmitry Peskov"]
     assert match_speaker("What did Sergei Lavrov say about the OSCE?", known) == ["Sergei Lavrov"]
