@@ -52,8 +52,9 @@ QA_LABELS = {
 CONNECTORS = frozenset(split_words("of for the and de von van al bin ibn da del la le on in to at"))
 # a colon and the space after it; none before an ellipsis (`Petr Fradkov:…we are`)
 _COLON = re.compile(r"[ \t]?:(?:[ \t]+(?=\S)|(?=[…\"“]))")
-# `(retranslated)` or an acronym (`Agency(FMBA)`) before the colon
-_NOTE = re.compile(r"\s*\((?:(?:[a-z]+\s?){1,3}|[A-Z]{2,8})\)\s*$")
+# an editor's note that opens in lower case (`(retranslated)`, `(in Russian)`, `(commenting on
+# the idea of ...)`) or an acronym (`Agency(FMBA)`) before the colon: none of it is a speaker's
+_NOTE = re.compile(r"\s*\((?:[a-z][^()]{0,300}|[A-Z]{2,8})\)\s*$")
 _DASHES = "–—-"  # `Deputy Prime Minister – Industry and Trade Minister`: a dash inside a role
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’\-]*$")
 _ABBREVIATION = re.compile(

@@ -14,7 +14,7 @@ EPITHET = re.compile(
     r"^[Tt]he\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+[A-Z][a-z]+)?"
     r"|(?P<word>[A-Z][a-z]+))$"
 )
-_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\b")
+NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\b")
 
 
 def opening_end(doc: Findings) -> int:
@@ -41,7 +41,7 @@ def narrative_names(doc: Findings) -> list[NameMention]:
     inside = [(p.open_pos, p.end) for p in doc.pieces]
     return [
         NameMention(m.start(), without_possessive(m.group()))
-        for m in _NAME_RUN.finditer(doc.text, 0, first)
+        for m in NAME_RUN.finditer(doc.text, 0, first)
         if not any(s <= m.start() < e for s, e in inside)
         and m.group().split()[0].lower() not in DETERMINERS
     ]

@@ -49,6 +49,7 @@ from ingest.quoting.nounphrases import (
 )
 from ingest.quoting.officename import office_then_name, portfolio_then_name
 from ingest.quoting.plural_subject import in_plural_subject
+from ingest.quoting.previous_subject import previous_subject
 from ingest.quoting.sentence_subjects import sentence_subject
 from ingest.speakers import role_matches
 
@@ -266,6 +267,8 @@ class Resolver:
         if want == "s":
             return Resolved(None, np, None, "other")
         subject = self._subject_before(pos, want) if want in ("m", "f") else None
+        if not subject and want in ("m", "f"):
+            subject = self._known_as(self._fits(previous_subject(self.doc, pos, want), want))
         if subject:
             return Resolved(subject, np, None, "person")
         attributed = [p for p in self.doc.pieces if p.end <= pos <= p.end + _AFTER_QUOTE]
@@ -343,11 +346,29 @@ class Resolver:
         found = sentence_subject(self.doc.text[start:pos], start, "")
         if not found or found.np.lower() in PRONOUNS or not plain_name(found.np):
             return None
-        last = found.np.split()[-1]
+        return self._fits(found.np, gender)
+
+    def _known_as(self, name: str | None) -> str | None:
+        """The full name of the last person met with `name`'s surname (`Lord Kinnock` is
+        the `Neil Kinnock` named before), else `name` as written."""
+        if name is None:
+            return None
+        last = name.split()[-1]
+        known = [
+            m.name for m in self.mentions if m.kind == "person" and m.name.split()[-1:] == [last]
+        ]
+        return known[-1] if known else name
+
+    def _fits(self, name: str | None, gender: str) -> str | None:
+        """`name`, unless a person known by its surname is of the other gender, or the
+        surname is known as an organisation's."""
+        if name is None:
+            return None
+        last = name.split()[-1]
         known = [m for m in self.mentions if m.name.split()[-1:] == [last]]
         if any(m.gender not in (None, gender) or m.kind != "person" for m in known):
             return None
-        return found.np
+        return name
 
     def note(self, pos: int, resolved: Resolved, pronoun: str | None = None) -> None:
         """Record a resolved speaker as a mention, learning gender from pronouns/titles."""

@@ -172,6 +172,21 @@ TURN_CASES = [
             ("Tom Reed", None, "They are not"),
         ],
     ),
+    (
+        # an editor's note glued to the name or after it, in lower case, however long: the
+        # turn's words start after the colon and the note is nobody's words
+        "long_editorial_note_before_the_colon",
+        "Anna Berg: Good luck. Tom Reed(commenting on the idea of harbour master Ann Lee to open "
+        "the north pier to ferries all year round): As for the pier, the work is underway. "
+        "Anna Berg (on the ferry timetable for the winter): It will not change. "
+        "Tom Reed (in Westlandic): Thank you.",
+        [
+            ("Anna Berg", None, "Good luck."),
+            ("Tom Reed", None, "As for the p"),
+            ("Anna Berg", None, "It will not "),
+            ("Tom Reed", None, "Thank you."),
+        ],
+    ),
 ]
 
 

@@ -1,0 +1,92 @@
+"""The person a pronoun points back to when the sentence before names them as its subject
+but quotes nothing.
+
+News introduces a speaker in a sentence of their own and quotes them in the next: `Piers
+Freelove is senior benefit officer on the picket line. He said: "..."`, `Mr Jackson, who has
+clashed with his leaders, served as a minister. In a letter he wrote: "..."`. Such a subject
+reports nothing, so the resolver has not met it as a speaker, and "he" went to the last
+speaker before it (the minister whose plans the strikers oppose, the leader who welcomed the
+defector). The subject of the sentence before is the pronoun's referent when the pronoun
+opens its own sentence (after at most a lower-case opening phrase: `In a letter he wrote`)
+and no quotation stands between them: in `"...," he said` the pronoun goes on with that
+quotation's speaker, in `O'Leary has been in talks and he said` its own sentence names its
+person, and a sentence that quotes someone has its speaker resolved already.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.quoting.lexicon import ARTICLES, AUX, CAP, PRONOUNS, ROLE_WORDS, TITLE_GENDER
+from ingest.quoting.lexicon_openers import OPENING_PARTICIPLES, OPENING_PREPOSITIONS
+from ingest.quoting.model import Findings
+from ingest.quoting.nameshapes import plain_name
+from ingest.quoting.narrative import NAME_RUN
+from ingest.quoting.nounphrases import LEADING_ADVERBS
+from ingest.quoting.sentence_subjects import sentence_subject
+
+# Words that may open a sentence before its subject pronoun (`But he said`, `In a letter he
+# wrote`, `Speaking later, he added`).
+OPENING_WORDS = OPENING_PREPOSITIONS | OPENING_PARTICIPLES | LEADING_ADVERBS
+
+
+def previous_subject(doc: Findings, pos: int, gender: str) -> str | None:
+    """The name that opens the sentence before the one holding the pronoun at `pos` (plain,
+    or after a title of the pronoun's `gender`: `Mr Jackson`), when the pronoun opens its
+    sentence and no quotation opens or runs from that sentence's start up to `pos`."""
+    index = next((i for i, (s, e) in enumerate(doc.sentences) if s <= pos < e), 0)
+    if index == 0:
+        return None  # the first sentence, or `pos` in no sentence
+    if not _opens_sentence(doc.text[doc.sentences[index][0] : pos]):
+        return None
+    before_start, before_end = doc.sentences[index - 1]
+    if any(p.open_pos < pos and p.end > before_start for p in doc.pieces):
+        return None
+    found = sentence_subject(doc.text[before_start:before_end], before_start, "")
+    if not found or found.np.lower() in PRONOUNS or found.np.split()[0].lower() in AUX:
+        return None
+    title, _, rest = found.np.partition(" ")
+    if TITLE_GENDER.get(title.lower().strip(".")) == gender and _name_after_title(rest):
+        return found.np
+    if not plain_name(found.np):
+        return None
+    known = _titled_gender(doc.text, found.np.split()[-1])
+    if known is not None:
+        return found.np if known == gender else None
+    after_subject = doc.text[found.pos + len(found.np) : before_end]
+    return None if _names_another_person(after_subject) else found.np
+
+
+def _titled_gender(text: str, surname: str) -> str | None:
+    """The gender of the first title the article writes before `surname` (`Mr Cable`),
+    if any: a pronoun of the other gender does not point at them."""
+    for match in re.finditer(rf"\b(\w+)\.? {re.escape(surname)}\b", text):
+        gender = TITLE_GENDER.get(match.group(1).lower())
+        if gender:
+            return gender
+    return None
+
+
+def _names_another_person(words: str) -> bool:
+    """`met Kelly Holmes`: a name the rest of the sentence writes after anything but a
+    preposition or an article (`at Companies House` is a place): of a gender unknown, it
+    could be the pronoun's person as well as the subject."""
+    for match in NAME_RUN.finditer(words):
+        before = words[: match.start()].split()[-1:]
+        if not before or before[0].lower() not in OPENING_PREPOSITIONS | ARTICLES:
+            return True
+    return False
+
+
+def _opens_sentence(before: str) -> bool:
+    """Nothing before the pronoun but a lower-case opening phrase: no other subject, no
+    person named in the pronoun's own sentence."""
+    words = before.split()
+    if any(w[:1].isupper() for w in words[1:]):
+        return False
+    return not words or not words[0][:1].isupper() or words[0].lower() in OPENING_WORDS
+
+
+def _name_after_title(words: str) -> bool:
+    """`Jackson` or `Robert Jackson` after `Mr`: a surname alone is a name there."""
+    return plain_name(words) or bool(CAP.match(words)) and words.lower() not in ROLE_WORDS
