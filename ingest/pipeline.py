@@ -46,6 +46,8 @@ STAGE_ARTICLES = 150
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
 # 36: a bare office (`the President`) is the holder written with the bare office, not `US
 # President Y` or `Vice President Y`; `the General` is no Attorney General (attr21, issue 17);
+# an editor's note of any length before a transcript label's colon is nobody's words; a
+# pronoun that opens its sentence names the subject of the sentence before (lead);
 # 35: a quote that `X said:` introduces keeps X over a short next sentence; a quote after a
 # reported statement continues it, not an earlier speaker's quote; `he` skips a plural
 # coordinated subject; `spokesman for sport NAME` is NAME (attr20, issue 17);

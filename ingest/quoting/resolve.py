@@ -268,7 +268,7 @@ class Resolver:
             return Resolved(None, np, None, "other")
         subject = self._subject_before(pos, want) if want in ("m", "f") else None
         if not subject and want in ("m", "f"):
-            subject = self._known_as(self._fits(previous_subject(self.doc, pos, want), want))
+            subject = self._fits(previous_subject(self.doc, pos, want), want)
         if subject:
             return Resolved(subject, np, None, "person")
         attributed = [p for p in self.doc.pieces if p.end <= pos <= p.end + _AFTER_QUOTE]
@@ -348,27 +348,16 @@ class Resolver:
             return None
         return self._fits(found.np, gender)
 
-    def _known_as(self, name: str | None) -> str | None:
-        """The full name of the last person met with `name`'s surname (`Lord Kinnock` is
-        the `Neil Kinnock` named before), else `name` as written."""
-        if name is None:
-            return None
-        last = name.split()[-1]
-        known = [
-            m.name for m in self.mentions if m.kind == "person" and m.name.split()[-1:] == [last]
-        ]
-        return known[-1] if known else name
-
     def _fits(self, name: str | None, gender: str) -> str | None:
         """`name`, unless a person known by its surname is of the other gender, or the
-        surname is known as an organisation's."""
+        surname is an organisation's; a title and surname (`Lord Kinnock`) becomes the full
+        name of the last person met with that surname (`Neil Kinnock`)."""
         if name is None:
             return None
-        last = name.split()[-1]
-        known = [m for m in self.mentions if m.name.split()[-1:] == [last]]
+        known = [m for m in self.mentions if m.name.split()[-1:] == name.split()[-1:]]
         if any(m.gender not in (None, gender) or m.kind != "person" for m in known):
             return None
-        return name
+        return known[-1].name if known and not plain_name(name) else name
 
     def note(self, pos: int, resolved: Resolved, pronoun: str | None = None) -> None:
         """Record a resolved speaker as a mention, learning gender from pronouns/titles."""
