@@ -1,15 +1,15 @@
 """The person a pronoun points back to when the sentence before names them as its subject
 but quotes nothing.
 
-News introduces a speaker in a sentence of their own and quotes them in the next: `Piers
-Freelove is senior benefit officer on the picket line. He said: "..."`, `Mr Jackson, who has
-clashed with his leaders, served as a minister. In a letter he wrote: "..."`. Such a subject
+News introduces a speaker in a sentence of their own and quotes them in the next: `Tom Reed
+is a driver on the picket line. He said: "..."`, `Mr Reed, who has clashed with his leaders,
+served as a minister. In a letter he wrote: "..."`. Such a subject
 reports nothing, so the resolver has not met it as a speaker, and "he" went to the last
 speaker before it (the minister whose plans the strikers oppose, the leader who welcomed the
 defector). The subject of the sentence before is the pronoun's referent when the pronoun
 opens its own sentence (after at most a lower-case opening phrase: `In a letter he wrote`)
 and no quotation stands between them: in `"...," he said` the pronoun goes on with that
-quotation's speaker, in `O'Leary has been in talks and he said` its own sentence names its
+quotation's speaker, in `Hale has been in talks and he said` its own sentence names its
 person, and a sentence that quotes someone has its speaker resolved already.
 """
 
@@ -32,7 +32,7 @@ OPENING_WORDS = OPENING_PREPOSITIONS | OPENING_PARTICIPLES | LEADING_ADVERBS
 
 def previous_subject(doc: Findings, pos: int, gender: str) -> str | None:
     """The name that opens the sentence before the one holding the pronoun at `pos` (plain,
-    or after a title of the pronoun's `gender`: `Mr Jackson`), when the pronoun opens its
+    or after a title of the pronoun's `gender`: `Mr Reed`), when the pronoun opens its
     sentence and no quotation opens or runs from that sentence's start up to `pos`."""
     index = next((i for i, (s, e) in enumerate(doc.sentences) if s <= pos < e), 0)
     if index == 0:
@@ -58,7 +58,7 @@ def previous_subject(doc: Findings, pos: int, gender: str) -> str | None:
 
 
 def _titled_gender(text: str, surname: str) -> str | None:
-    """The gender of the first title the article writes before `surname` (`Mr Cable`),
+    """The gender of the first title the article writes before `surname` (`Ms Vell`),
     if any: a pronoun of the other gender does not point at them."""
     for match in re.finditer(rf"\b(\w+)\.? {re.escape(surname)}\b", text):
         gender = TITLE_GENDER.get(match.group(1).lower())
@@ -68,8 +68,8 @@ def _titled_gender(text: str, surname: str) -> str | None:
 
 
 def _names_another_person(words: str) -> bool:
-    """`met Kelly Holmes`: a name the rest of the sentence writes after anything but a
-    preposition or an article (`at Companies House` is a place): of a gender unknown, it
+    """`met Ana Vell`: a name the rest of the sentence writes after anything but a
+    preposition or an article (`at Harbour House` is a place): of a gender unknown, it
     could be the pronoun's person as well as the subject."""
     for match in NAME_RUN.finditer(words):
         before = words[: match.start()].split()[-1:]
@@ -88,5 +88,5 @@ def _opens_sentence(before: str) -> bool:
 
 
 def _name_after_title(words: str) -> bool:
-    """`Jackson` or `Robert Jackson` after `Mr`: a surname alone is a name there."""
+    """`Reed` or `Tom Reed` after `Mr`: a surname alone is a name there."""
     return plain_name(words) or bool(CAP.match(words)) and words.lower() not in ROLE_WORDS

@@ -350,8 +350,8 @@ class Resolver:
 
     def _fits(self, name: str | None, gender: str) -> str | None:
         """`name`, unless a person known by its surname is of the other gender, or the
-        surname is an organisation's; a title and surname (`Lord Kinnock`) becomes the full
-        name of the last person met with that surname (`Neil Kinnock`)."""
+        surname is an organisation's; a title and surname (`Lord Hale`) becomes the full
+        name of the last person met with that surname (`Bob Hale`)."""
         if name is None:
             return None
         known = [m for m in self.mentions if m.name.split()[-1:] == name.split()[-1:]]
