@@ -52,13 +52,15 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
+# 16: "Sir Ian" (stripped to "Ian") is the one person the article names with that given name
+# when it writes the honorific with it (`knight_to_full_name`);
 # 15: church offices, "Whip" and "Agent" before a name are titles ("Senate Minority Whip Ann
 # Vell" was "Whip Ann Vell", a name no question asks for; "Pastor Ann Vell", "Agent Ann Vell");
 # 14: a slogan or headline phrase ending with a surname ("Never Trump", "Jews Against Trump",
 # "Bashing Trump") is no second person of that surname, so "Trump" links to Donald Trump;
 # 13: a speaker written with an "&" ("Marks & Spencer") is a name the question can ask for, and
 # office words ("Bank of England") join names across articles again (12 shadowed them).
-NAMING_VERSION = 15
+NAMING_VERSION = 16
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -547,6 +549,18 @@ def _surname_to_full_name(speaker: str, people: Sequence[WrittenPerson], text: s
     return _one_person(p.name for p in people if surname(p.name) == key)
 
 
+def _knight_to_full_name(speaker: str, people: Sequence[WrittenPerson], text: str) -> str | None:
+    """ "Sir Ian" (the speaker "Ian" once the title is stripped) is "Ian Vell" when the article
+    writes the honorific with that given name and names exactly one person with it: a knight or
+    dame is called by title and given name, never by the given name alone, so this is no
+    first name matched to a surname."""
+    if len(speaker.split()) != 1 or is_office(speaker) or speaker.isupper():
+        return None
+    if not re.search(rf"\b(?:{_GIVEN_NAME_HONORIFICS}) {re.escape(speaker)}\b", text):
+        return None
+    return _one_person(p.name for p in people if p.name.split()[0] == speaker)
+
+
 def _office_written_with_name(
     speaker: str, people: Sequence[WrittenPerson], text: str
 ) -> str | None:
@@ -648,9 +662,13 @@ class _LinkRule(NamedTuple):
     find: Callable[[str, Sequence[WrittenPerson], str], str | None]
 
 
+# Honorifics written with a given name, not a surname ("Sir Ian", "Dame Judi").
+_GIVEN_NAME_HONORIFICS = "Sir|Dame"
+
 # Ordered: the first rule that names someone decides.
 ARTICLE_LINK_RULES: tuple[_LinkRule, ...] = (
     _LinkRule("surname_to_full_name", _surname_to_full_name),
+    _LinkRule("knight_to_full_name", _knight_to_full_name),
     _LinkRule("place_before_name", _place_before_name),
     _LinkRule("office_written_with_name", _office_written_with_name),
     _LinkRule("office_of_lead_subject", _office_of_lead_subject),

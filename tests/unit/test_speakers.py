@@ -240,6 +240,27 @@ LINK_CASES = [
     ),
     ("surname, two people", "Ola Tamm and Rein Tamm met. Tamm said no.", "Tamm", None, None),
     (
+        "a knight by title and given name",
+        "Sir Ola Tamm opened the port. Sir Ola said it was hard.",
+        "Ola",
+        "Ola Tamm",
+        "knight_to_full_name",
+    ),
+    (
+        "a given name without the title is no link",
+        "Ola Tamm spoke. Ola said no.",
+        "Ola",
+        None,
+        None,
+    ),
+    (
+        "a knight's given name shared by two people",
+        "Sir Ola Tamm met Ola Vell. Sir Ola said no.",
+        "Ola",
+        None,
+        None,
+    ),
+    (
         "surname, the full name after the quote",
         '"We start in May," Quill said.\n\nThe tour with Ora Quill opens in Westport.',
         "Quill",
@@ -544,6 +565,7 @@ def test_link_in_article(case: str, text: str, speaker: str, expected, rule) -> 
 def test_link_rules_in_order() -> None:
     assert [r.name for r in ARTICLE_LINK_RULES] == [
         "surname_to_full_name",
+        "knight_to_full_name",
         "place_before_name",
         "office_written_with_name",
         "office_of_lead_subject",
