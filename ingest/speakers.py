@@ -556,7 +556,8 @@ def _knight_to_full_name(speaker: str, people: Sequence[WrittenPerson], text: st
     first name matched to a surname."""
     if len(speaker.split()) != 1 or is_office(speaker) or speaker.isupper():
         return None
-    if not re.search(rf"\b(?:{_GIVEN_NAME_HONORIFICS}) {re.escape(speaker)}\b", text):
+    written = (rf"\b{honorific} {re.escape(speaker)}\b" for honorific in GIVEN_NAME_HONORIFICS)
+    if not any(re.search(pattern, text) for pattern in written):
         return None
     return _one_person(p.name for p in people if p.name.split()[0] == speaker)
 
@@ -663,7 +664,7 @@ class _LinkRule(NamedTuple):
 
 
 # Honorifics written with a given name, not a surname ("Sir Ian", "Dame Judi").
-_GIVEN_NAME_HONORIFICS = "Sir|Dame"
+GIVEN_NAME_HONORIFICS = frozenset(_lexicon("Sir Dame"))
 
 # Ordered: the first rule that names someone decides.
 ARTICLE_LINK_RULES: tuple[_LinkRule, ...] = (
