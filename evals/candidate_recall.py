@@ -212,7 +212,8 @@ class Tracer:
         self.asked_depth: Depth = (finder.passages, finder.speaker_quotes)
         # a general question reads more passages (`app.evidence.GENERAL_PASSAGES`)
         self.general_depth: Depth = (finder.general_passages, finder.speaker_quotes)
-        finder.passages = finder.general_passages = passages
+        # never shallower than `ask` reads, or its depth would be counted on fewer candidates
+        finder.passages = finder.general_passages = max(passages, self.general_depth[0])
         finder.speaker_quotes = quotes
         self.depths = sorted(
             {(p, q) for p in PASSAGE_DEPTHS for q in QUOTE_DEPTHS if p <= passages and q <= quotes}
