@@ -34,7 +34,7 @@ FRAGMENT_WORDS = 3  # a quotation this short is cited in its sentence (`_fragmen
 PASSAGES = 10  # top hybrid passages whose sentences and quotations are candidates
 # ... for a question that names no person and asks no "who said": its candidates come from the
 # passage search alone (no quote search backs it up), and a fact asked of a long transcript or
-# release often sits in a passage ranked 11-20 (docs/notes/rank22.md: the top unit holds the
+# release may sit in a passage ranked 11-20 (docs/notes/rank22.md: the top unit holds the
 # evidence for one to three more general questions per dev and fit set, none fewer).
 GENERAL_PASSAGES = 20
 SPEAKER_QUOTES = 30  # the asked speaker's best quotations from the quote search
