@@ -32,6 +32,11 @@ UnitKind = Literal["direct", "transcript", "indirect", "sentence"]
 LONG_QUOTE_CHARS = 320  # longer quotations are offered sentence by sentence
 FRAGMENT_WORDS = 3  # a quotation this short is cited in its sentence (`_fragment`)
 PASSAGES = 10  # top hybrid passages whose sentences and quotations are candidates
+# ... for a question that names no person and asks no "who said": its candidates come from the
+# passage search alone (no quote search backs it up), and a fact asked of a long transcript or
+# release may sit in a passage ranked 11-20 (docs/notes/rank22.md: the top unit holds the
+# evidence for one to three more general questions per dev and fit set, none fewer).
+GENERAL_PASSAGES = 20
 SPEAKER_QUOTES = 30  # the asked speaker's best quotations from the quote search
 TURN_CHARS = 600  # a turn begun in an earlier chunk: this much of the chunk before it is read
 CONTEXT_BEFORE = 2  # sentences before a unit that may introduce its topic (`intro_gain`)
@@ -183,6 +188,7 @@ class EvidenceFinder:
         # How deep each search is read for candidates; attributes so that a measurement
         # (`python -m evals.candidate_recall`) can read deeper than `ask` does.
         self.passages = PASSAGES
+        self.general_passages = GENERAL_PASSAGES
         self.speaker_quotes = SPEAKER_QUOTES
         self._courtesy_terms: frozenset[str] | None = None
 
@@ -192,7 +198,10 @@ class EvidenceFinder:
         retriever = self.retriever
         search_text = f"{query.speaker} {query.topic}".strip() if query.speaker else query.topic
         passages = retriever.search(
-            search_text or query.topic, k=self.passages, vector=query.vector, filters=self.filters
+            search_text or query.topic,
+            k=self.passage_depth(query),
+            vector=query.vector,
+            filters=self.filters,
         )
         hits: list[QuoteHit] = []
         if query.speaker or query.who_said:
@@ -233,6 +242,11 @@ class EvidenceFinder:
             values = scoring.values(unit)
             found.append(Candidate(unit, tuple(values[name] for name in FEATURES)))
         return found
+
+    def passage_depth(self, query: Query) -> int:
+        """How many hybrid passages give candidates: deeper for a general question, whose
+        only source they are (`GENERAL_PASSAGES`)."""
+        return self.passages if query.speaker or query.who_said else self.general_passages
 
     # ----- units ---------------------------------------------------------------------------
 

@@ -98,6 +98,7 @@ class Traced:
     passage_holds: bool  # a passage read holds the evidence (checked when no unit does)
     asked_pool: bool  # the evidence lies in one of the asked speaker's stored quotations
     fitting: int = 0  # the asked speaker's candidates at `ask`'s depth holding the whole topic
+    asked: Depth = (10, 30)  # the depth `ask` reads for this question's family
 
 
 def reached(seen: Seen, depth: Depth) -> bool:
@@ -107,8 +108,10 @@ def reached(seen: Seen, depth: Depth) -> bool:
     return by_passage or (seen.quote_rank is not None and seen.quote_rank < quotes)
 
 
-def stage(traced: Traced, depth: Depth) -> str:
-    """The first stage that loses the question's evidence at this depth (`STAGES`)."""
+def stage(traced: Traced, depth: Depth | None = None) -> str:
+    """The first stage that loses the question's evidence at this depth (`STAGES`; at the
+    depth `ask` reads for its family when none is given)."""
+    depth = depth or traced.asked
     if traced.top.get(depth):
         return "first"
     gold = [u for u in traced.units if u.gold]
@@ -136,7 +139,7 @@ def top_share(questions: Sequence[Traced], depth: Depth) -> float:
     return sum(bool(q.top.get(depth)) for q in questions) / len(questions) if questions else 0.0
 
 
-def stage_table(questions: Sequence[Traced], depth: Depth) -> list[str]:
+def stage_table(questions: Sequence[Traced], depth: Depth | None = None) -> list[str]:
     """Markdown: per family, how many questions each stage loses (shares of the family)."""
     families = sorted({q.family for q in questions})
     lines = [
@@ -151,7 +154,7 @@ def stage_table(questions: Sequence[Traced], depth: Depth) -> list[str]:
     return lines
 
 
-def fitting_table(questions: Sequence[Traced], depth: Depth) -> list[str]:
+def fitting_table(questions: Sequence[Traced], depth: Depth | None = None) -> list[str]:
     """Markdown: the speaker questions' stages by how many of the person's candidates hold the
     whole topic (`FITTING`): the losses where exactly one does are surely real."""
     speaker = [q for q in questions if q.family == "speaker"]
@@ -207,10 +210,14 @@ class Tracer:
         self.desk = desk
         finder = desk.answerer.finder
         self.asked_depth: Depth = (finder.passages, finder.speaker_quotes)
-        finder.passages, finder.speaker_quotes = passages, quotes
+        # a general question reads more passages (`app.evidence.GENERAL_PASSAGES`)
+        self.general_depth: Depth = (finder.general_passages, finder.speaker_quotes)
+        # never shallower than `ask` reads, or its depth would be counted on fewer candidates
+        finder.passages = finder.general_passages = max(passages, self.general_depth[0])
+        finder.speaker_quotes = quotes
         self.depths = sorted(
             {(p, q) for p in PASSAGE_DEPTHS for q in QUOTE_DEPTHS if p <= passages and q <= quotes}
-            | {self.asked_depth}
+            | {self.asked_depth, self.general_depth}
         )
         self._texts: dict[str, str] = {}
 
@@ -254,12 +261,13 @@ class Tracer:
                     self.holds(unit.chunk.article_id, unit.text, unit.start, unit.end, gold),
                 )
             )
+        asked = self.general_depth if evidence.family == "general" else self.asked_depth
         top: dict[Depth, bool] = {}
         first_gold = None
         for depth in self.depths:
             flags = self.ranked_labels(evidence, seen, depth)
             top[depth] = bool(flags) and flags[0]
-            if depth == self.asked_depth and any(flags):
+            if depth == asked and any(flags):
                 first_gold = flags.index(True)
         chunks = {c.unit.chunk.id: c.unit.chunk for c in evidence.candidates}
         passage_holds = not any(s.gold for s in seen) and any(
@@ -273,7 +281,7 @@ class Tracer:
         fitting = sum(
             1
             for c, s in zip(evidence.candidates, seen, strict=True)
-            if reached(s, self.asked_depth) and c.features[_ASKED] and c.features[_COVER] >= 0.999
+            if reached(s, asked) and c.features[_ASKED] and c.features[_COVER] >= 0.999
         )
         return Traced(
             row["id"],
@@ -285,6 +293,7 @@ class Tracer:
             passage_holds,
             asked_pool,
             fitting,
+            asked,
         )
 
 
@@ -323,15 +332,16 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     print(f"{args.dataset} on {args.store}: {len(traced)} answerable questions, {seconds:.0f} s")
     print(
-        f"\nStages at ask's depth {tracer.asked_depth} (read to {args.passages}, {args.quotes}):\n"
+        f"\nStages at ask's depth {tracer.asked_depth}, general {tracer.general_depth} "
+        f"(read to {args.passages}, {args.quotes}):\n"
     )
-    print("\n".join(stage_table(traced, tracer.asked_depth)))
+    print("\n".join(stage_table(traced)))
     print("\nSpeaker questions by how specific the topic is:\n")
-    print("\n".join(fitting_table(traced, tracer.asked_depth)))
+    print("\n".join(fitting_table(traced)))
     print("\nCandidate recall / top unit holds the evidence, by depth:\n")
     print("\n".join(depth_table(traced, tracer.depths)))
     for name in STAGES[1:] if args.show else ():
-        lost = [q for q in traced if stage(q, tracer.asked_depth) == name][: args.show]
+        lost = [q for q in traced if stage(q) == name][: args.show]
         for q in lost:
             print(f"  {name}: {q.id} [{q.family}] {q.question}")
     if args.json:

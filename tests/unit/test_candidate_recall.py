@@ -113,3 +113,18 @@ def test_fitting_table_counts_speaker_questions_by_how_specific_the_topic_is() -
     assert rows[3] == "| 1 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 |"
     assert rows[4] == "| 2-9 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
     assert rows[5] == "| 10+ | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |"
+
+
+def test_a_question_is_counted_at_the_depth_ask_reads_for_its_family() -> None:
+    """A general question's evidence in the 15th passage is a candidate `ask` ranks (it reads
+    20 passages for it); a speaker question's is lost to the passages it does not read."""
+    from dataclasses import replace
+
+    gold = Seen(14, None, True)
+    speaker = traced(gold)
+    general = replace(traced(gold), family="general", top={(20, 30): False}, asked=(20, 30))
+    assert stage(speaker) == "deeper_passages"
+    assert stage(general) == "ranked_low"
+    assert stage(general, (10, 30)) == "deeper_passages"  # an explicit depth still rules
+    rows = stage_table([speaker, general])
+    assert rows[-1].startswith("| all | 2 | 0.000 (0) | 0.500 (1) | 0.500 (1) |")

@@ -10,7 +10,15 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.evidence import EvidenceFinder, _echo, _quote_units, _sentence_units
+from app.evidence import (
+    GENERAL_PASSAGES,
+    PASSAGES,
+    EvidenceFinder,
+    Query,
+    _echo,
+    _quote_units,
+    _sentence_units,
+)
 from ingest.terms import Lexicon
 from ingest.types import Chunk, Quote
 
@@ -160,3 +168,36 @@ def test_a_quotation_is_never_cited_whole_across_a_transcript_turn() -> None:
     quote = Quote("We agreed.", start, start + len("We agreed."), "transcript", "Tom Wright")
     units = list(_sentence_units(chunk, [("q", quote)], str))
     assert [text[u.start : u.end] for u in units] == ["The host read “a letter.", "Then they left."]
+
+
+class _Searches:
+    """A retriever that records how many passages each search asks for and finds none."""
+
+    def __init__(self) -> None:
+        self.asked: list[int] = []
+
+    def search(self, query, k, vector=None, filters=None):  # noqa: ANN001, ANN201
+        self.asked.append(k)
+        return []
+
+    def search_quotes(self, query, k, speakers=None, vector=None, filters=None):  # noqa: ANN001, ANN201
+        return []
+
+
+@pytest.mark.parametrize(
+    ("speaker", "who_said", "depth"),
+    [
+        (None, False, GENERAL_PASSAGES),  # only the passage search gives candidates
+        ("Ana Vell", False, PASSAGES),  # the asked person's quotations back it up
+        (None, True, PASSAGES),  # so do everyone's quotations for "who said"
+    ],
+)
+def test_a_general_question_reads_more_passages(
+    speaker: str | None, who_said: bool, depth: int
+) -> None:
+    searches = _Searches()
+    finder = EvidenceFinder(searches)
+    query = Query("pension age", [0.0], speaker, (speaker,) if speaker else (), who_said)
+    assert finder.candidates(query, str) == []
+    assert searches.asked == [depth]
+    assert GENERAL_PASSAGES > PASSAGES
