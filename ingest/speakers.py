@@ -9,7 +9,8 @@ Unification rule (documented because it decides merges): two names belong togeth
 surnames (last token after stripping titles) are equal and their first names are compatible
 (equal, one an initial of the other, or one missing). A bare surname joins the only cluster with
 that surname; when several full names share the surname it joins the most frequent one if that
-one is strictly more frequent than each other, and otherwise stays on its own.
+one is strictly more frequent than each other, and otherwise stays on its own. Within one article
+that names several people of the surname in full, it is the first of them written instead.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ingest.quoting.lexicon import (
     ORG_HEADS,
     REPORTING_VERBS,
     ROLE_WORDS,
+    TITLE_GENDER,
     WEEKDAYS,
     after_staff_phrase,
 )
@@ -52,6 +54,8 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
+# 17: a bare surname in an article that names namesakes in full is the first one written
+# ("Vell" was the husband quoted once in full in an article about his wife; `_first_namesake`);
 # 16: "Sir Ian" (stripped to "Ian") is the one person the article names with that given name
 # when it writes the honorific with it (`knight_to_full_name`);
 # 15: church offices, "Whip" and "Agent" before a name are titles ("Senate Minority Whip Ann
@@ -60,7 +64,7 @@ def _lexicon(text: str) -> list[str]:
 # "Bashing Trump") is no second person of that surname, so "Trump" links to Donald Trump;
 # 13: a speaker written with an "&" ("Marks & Spencer") is a name the question can ask for, and
 # office words ("Bank of England") join names across articles again (12 shadowed them).
-NAMING_VERSION = 16
+NAMING_VERSION = 17
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -269,6 +273,7 @@ def unify_speakers(names: Iterable[str], text: str = "") -> dict[str, str]:
     articles), a description merges with nothing (`_names_someone`).
     """
     counts: Counter[str] = Counter(n for n in names if n and n.strip())
+    people = written_people(text) if text else []
     by_surname: dict[str, list[str]] = defaultdict(list)
     mapping: dict[str, str] = {}
     for name in counts:
@@ -276,10 +281,10 @@ def unify_speakers(names: Iterable[str], text: str = "") -> dict[str, str]:
             by_surname[surname(name) if text else _key_across_articles(name)].append(name)
         else:
             mapping[name] = name
-    for members in by_surname.values():
-        mapping.update(_unify_group(members, counts))
+    for key, members in by_surname.items():
+        mapping.update(_unify_group(members, counts, _first_namesake(key, people, text)))
     if text:
-        links = link_in_article(set(mapping.values()), text)
+        links = link_in_article(set(mapping.values()), text, people)
         mapping = {n: links[t].name if t in links else t for n, t in mapping.items()}
     return mapping
 
@@ -347,6 +352,7 @@ _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
 _OWNER_MARKS = frozenset({"'s", "’s"})  # "Ana Vell's", an owner's name right before it
 _QUANTIFIERS = frozenset(_lexicon("several various both all each every few former ex"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?”\"]\s+|\n)$")
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 # One-word speakers that name a body, never a person's surname ("Police", "Institute").
 _BODIES = ORG_HEADS | frozenset(_lexicon("police army club team firm officials campaign"))
 # Words of a body, an office or a work after a party or a possessive, never of a person's
@@ -546,7 +552,53 @@ def _surname_to_full_name(speaker: str, people: Sequence[WrittenPerson], text: s
     if speaker.isupper() or speaker.lower() in _BODIES:  # "EU", "Police"
         return None
     key = canonical_key(speaker)
-    return _one_person(p.name for p in people if surname(p.name) == key)
+    named = [p.name for p in people if surname(p.name) == key]
+    return _one_person(named) or _first_namesake(key, people, text)
+
+
+def _first_namesake(key: str, people: Sequence[WrittenPerson], text: str) -> str | None:
+    """Of several people an article names in full with one surname ("Ana Vell" and, in a
+    later sentence, her husband "Bob Vell"), the first: news writing introduces its subject
+    first and tells a namesake who comes later by the full name, so the bare surname is the
+    first's. None when the names can all be one person, or when another namesake is written
+    in the first one's sentence ("Ana Vell and Bob Vell met": nobody is told apart). A
+    headline's words make no person ("Understated Vell Raises ...": `_short_first_line`).
+    An article that
+    writes the surname after a gendered title ("Mr. Vell", "Mrs. Vell") tells its namesakes
+    apart by the title, not by who came first: None then too; and for a body's or an
+    office's head word ("Trade Organisation", "Food Organisation"), which is no surname."""
+    if key in OFFICE_HEADS | _BODIES:
+        return None
+    headline = max(_title_case_headline(text), _short_first_line(text))
+    named = [p for p in people if surname(p.name) == key and p.start >= headline]
+    if not named or _one_person(p.name for p in named) or _titled_surname(named[0].name, text):
+        return None
+    first = canonical_key(named[0].name)
+    other = next(
+        (p for p in named if not first_names_compatible(first, canonical_key(p.name))), None
+    )
+    if other is None or not _SENTENCE_END.search(text, named[0].start, other.start):
+        return None
+    return named[0].name
+
+
+# A first line at most this long, alone in its paragraph, is a headline (or a one-line lead,
+# which then only keeps its names out of `_first_namesake`, the cautious side).
+HEADLINE_MAX_CHARACTERS = 150
+
+
+def _short_first_line(text: str) -> int:
+    """Where the first line ends when it is a short paragraph of its own, else 0."""
+    first, _, rest = text.partition("\n")
+    alone = rest.lstrip(" \t").startswith("\n")
+    return len(first) if alone and len(first) <= HEADLINE_MAX_CHARACTERS else 0
+
+
+def _titled_surname(name: str, text: str) -> bool:
+    """Whether the text writes the last word of `name` after a gendered title ("Mrs. Vell")."""
+    last = re.escape(name.split()[-1])
+    titles = (m.group(1).lower() for m in re.finditer(rf"\b(\w+)\.? {last}\b", text))
+    return any(title in TITLE_GENDER for title in titles)
 
 
 def _knight_to_full_name(speaker: str, people: Sequence[WrittenPerson], text: str) -> str | None:
@@ -676,10 +728,13 @@ ARTICLE_LINK_RULES: tuple[_LinkRule, ...] = (
 )
 
 
-def link_in_article(speakers: Iterable[str], text: str) -> dict[str, Link]:
+def link_in_article(
+    speakers: Iterable[str], text: str, people: Sequence[WrittenPerson] | None = None
+) -> dict[str, Link]:
     """For each speaker of one article, the person the article names in full, where a rule
-    finds one (see `ARTICLE_LINK_RULES`); speakers no rule links are left out."""
-    people = written_people(text)
+    finds one (see `ARTICLE_LINK_RULES`); speakers no rule links are left out. `people` is
+    `written_people(text)` when the caller has it already."""
+    people = written_people(text) if people is None else people
     links: dict[str, Link] = {}
     for speaker in speakers:
         for rule in ARTICLE_LINK_RULES:
@@ -689,10 +744,12 @@ def link_in_article(speakers: Iterable[str], text: str) -> dict[str, Link]:
     return links
 
 
-def _unify_group(members: list[str], counts: Counter[str]) -> dict[str, str]:
+def _unify_group(
+    members: list[str], counts: Counter[str], first_namesake: str | None = None
+) -> dict[str, str]:
     """Cluster the names sharing one surname. An office whose titles strip its own head is
     no full name, though its key looks like one ("head of the President's Office" keys as
-    "president office")."""
+    "president office"). `first_namesake`: see `_bare_target`."""
     full = [m for m in members if _given(canonical_key(m)) and not _loses_its_head(m)]
     bare = [m for m in members if m not in full]
     clusters: list[list[str]] = []
@@ -708,7 +765,7 @@ def _unify_group(members: list[str], counts: Counter[str]) -> dict[str, str]:
     for cluster in clusters:
         head = strip_titles(max(cluster, key=lambda n: _display_score(n, counts)))
         mapping.update({name: head for name in cluster})
-    target = _bare_target(clusters, counts)
+    target = _bare_target(clusters, counts, first_namesake)
     for name in bare:
         # With nobody to join, an office keeps its words ("Deputy Prime Minister", not the
         # "Minister" its titles leave): another office is another speaker.
@@ -727,8 +784,18 @@ def _loses_its_head(name: str) -> bool:
     return not _person_words(words) or any(w.endswith(("'s", "’s")) for w in words)
 
 
-def _bare_target(clusters: list[list[str]], counts: Counter[str]) -> list[str] | None:
-    """The cluster a bare surname joins: the only one, or a strictly most frequent one."""
+def _bare_target(
+    clusters: list[list[str]], counts: Counter[str], first_namesake: str | None = None
+) -> list[str] | None:
+    """The cluster a bare surname joins: the only one, or a strictly most frequent one. In an
+    article that names namesakes in full (`first_namesake`, the first of them written), the
+    first one's cluster, or none when that person is quoted under no full name: then
+    `_surname_to_full_name` links the surname to them. Counting quotes had given "Vell",
+    the subject of a whole article, to the husband quoted once in full."""
+    if first_namesake:
+        key = canonical_key(first_namesake)
+        found = (c for c in clusters if first_names_compatible(key, canonical_key(c[0])))
+        return next(found, None)
     if not clusters:
         return None
     if len(clusters) == 1:

@@ -151,6 +151,64 @@ def test_bare_surname_goes_to_the_strictly_most_frequent_full_name() -> None:
     assert unify_speakers(names)["Clinton"] == "Hillary Clinton"
 
 
+# (case, article text, speakers as extracted, whom the bare "Vell" is)
+NAMESAKE_CASES = [
+    (
+        "the subject, quoted only by surname, not the namesake quoted once in full",
+        "Ana Vell won the vote. Later, Bob Vell spoke for her. Vell said yes.",
+        ["Bob Vell", "Vell", "Vell", "Vell"],
+        "Ana Vell",
+    ),
+    (
+        "the first written, though the other is quoted in full more often",
+        "Ana Vell won the vote. Her husband Bob Vell spoke. Vell said yes.",
+        ["Ana Vell", "Bob Vell", "Bob Vell", "Vell"],
+        "Ana Vell",
+    ),
+    (
+        "one person written twice is no namesake: the quote counts decide",
+        "Ana Vell won the vote. A. Vell spoke. Vell said yes.",
+        ["Ana Vell", "Vell"],
+        "Ana Vell",
+    ),
+    (
+        "a title-case headline's capitals are no namesake",
+        "Reporter Corners Vell On Harbour Fees\nThe row grew. Ana Vell spoke. Vell said yes.",
+        ["Ana Vell", "Vell"],
+        "Ana Vell",
+    ),
+    (
+        "a headline's words are no namesake",
+        "Understated Vell raises her profile\n\nThe row grew. Ana Vell spoke. Vell said yes.",
+        ["Ana Vell", "Vell"],
+        "Ana Vell",
+    ),
+    (
+        "a paper that writes courtesy titles tells namesakes apart by them",
+        "Ana Vell won the vote. Her husband Bob Vell spoke. Mr. Vell said yes.",
+        ["Bob Vell", "Bob Vell", "Vell"],
+        "Bob Vell",
+    ),
+    (
+        "namesakes written in one sentence are not told apart",
+        "Ana Vell and Bob Vell spoke. Vell said yes.",
+        ["Ana Vell", "Bob Vell", "Vell"],
+        "Vell",
+    ),
+]
+
+
+def test_a_bodys_head_word_has_no_namesakes() -> None:
+    text = "The Trade Organisation spoke. The Harbour Organisation met. The organisation said no."
+    names = ["Harbour Organisation", "organisation"]
+    assert unify_speakers(names, text)["organisation"] == "Harbour Organisation"
+
+
+@pytest.mark.parametrize(("case", "text", "names", "bare"), NAMESAKE_CASES)
+def test_bare_surname_among_namesakes_of_one_article(case, text, names, bare) -> None:
+    assert unify_speakers(names, text)["Vell"] == bare
+
+
 def test_bare_surname_with_a_tie_stays_on_its_own() -> None:
     assert unify_speakers(["Hillary Clinton", "Bill Clinton", "Clinton"])["Clinton"] == "Clinton"
 
@@ -239,6 +297,13 @@ LINK_CASES = [
         "surname_to_full_name",
     ),
     ("surname, two people", "Ola Tamm and Rein Tamm met. Tamm said no.", "Tamm", None, None),
+    (
+        "surname, a namesake in a later sentence",
+        "Ola Tamm won the vote. Her husband Rein Tamm spoke. Tamm said no.",
+        "Tamm",
+        "Ola Tamm",
+        "surname_to_full_name",
+    ),
     (
         "a knight by title and given name",
         "Sir Ola Tamm opened the port. Sir Ola said it was hard.",
