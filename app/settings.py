@@ -41,6 +41,12 @@ PROCESS_SWITCHES: tuple[Switch, ...] = (
     Switch("TRANSFORMERS_OFFLINE", "1", forced=True),
     Switch("HF_HUB_DISABLE_TELEMETRY", "1", forced=True),
     Switch("HF_DATASETS_OFFLINE", "1", forced=True),
+    # Hugging Face tokenizers' own thread pool (rayon) for batch encodes: on the shared malloc
+    # arena (`share_one_arena`) its threads cost more CPU than they save, and the ingest keeps
+    # both cores busy anyway; single-threaded, the chunker's word-piece counts and the pass's
+    # encodes took 2.3 and 2.9 s less CPU over the full BBC corpus, model replaced
+    # (docs/notes/perf27.md).
+    Switch("TOKENIZERS_PARALLELISM", "false", forced=False),
     Switch("GRADIO_ANALYTICS_ENABLED", "False", forced=False),
     Switch("GRADIO_ANALYTICS_MAX_EVENTS", "500", forced=False),
     Switch("GRADIO_ANALYTICS_CACHE_FREQUENCY", "500", forced=False),

@@ -33,6 +33,8 @@ def test_a_flag_beats_the_environment_for_the_shared_folder() -> None:
         ("TRANSFORMERS_OFFLINE", None, "1"),
         ("HF_HUB_DISABLE_TELEMETRY", "0", "1"),
         ("HF_DATASETS_OFFLINE", None, "1"),
+        ("TOKENIZERS_PARALLELISM", None, "false"),  # a default: one thread per batch encode
+        ("TOKENIZERS_PARALLELISM", "true", "true"),
         ("GRADIO_ANALYTICS_ENABLED", None, "False"),  # Gradio's: defaults a user may override
         ("GRADIO_ANALYTICS_ENABLED", "True", "True"),
         ("GRADIO_ANALYTICS_MAX_EVENTS", "50", "50"),
