@@ -72,6 +72,9 @@ class Evidence:
     threshold: float  # decline below it (calibrated on dev)
     speaker: str | None  # the asked speaker, for speaker questions
     runner_up: float = RUNNER_UP  # share of the best unit's score a further citation needs
+    # Other holders of the office asked whose own words answer about as well (`holder_meant`):
+    # "the President" of a store quoting two presidents is ambiguous, and the answer says so.
+    other_holders: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -360,6 +363,12 @@ class ExtractiveAnswerer:
         lead = None
         if evidence.speaker and not any(_about(c.unit, evidence.speaker) for c in chosen):
             lead = f"{evidence.speaker} is not quoted on this; the closest passages:"
+        elif intent.role and evidence.speaker and evidence.other_holders:
+            # An office two people hold in the articles is ambiguous: the reader is told
+            # whose words these are and who else was quoted as that office on it.
+            others = " and ".join(evidence.other_holders)
+            role = intent.role.removeprefix("the ")
+            lead = f"{evidence.speaker} is one of those quoted as {role} on this (also {others}):"
         elif intent.unheld_role and not evidence.speaker:
             nobody = f"No speaker in the articles is known as {intent.unheld_role}"
             lead = f"{nobody}; the closest passages:"
@@ -575,12 +584,22 @@ def holder_meant(answering: Sequence[Evidence], margin: float) -> Evidence:
     """Among the holders of an office whose words answer the question (the topic search's
     order), the first, unless a later one's own best words score `margin` times the first's:
     the search finds the articles of whichever president the role words fit best ("Russian
-    President" in every Kremlin readout), not those of the one quoted on the topic."""
+    President" in every Kremlin readout), not those of the one quoted on the topic. The
+    others that answer nearly as well (within `margin` on both counts) are kept, for the
+    answer to name: the office is ambiguous in these articles."""
     chosen = answering[0]
     for found in answering[1:]:
         if own_best(found) > 0.0 and own_best(found) >= margin * own_best(chosen):
             chosen = found
-    return chosen
+    close = tuple(
+        found.speaker
+        for found in answering
+        if found is not chosen
+        and found.speaker
+        and own_best(found) * margin > own_best(chosen)
+        and found.answerable * margin > chosen.answerable
+    )
+    return replace(chosen, other_holders=close)
 
 
 def own_best(evidence: Evidence) -> float:

@@ -141,3 +141,20 @@ def test_the_holder_meant_is_the_first_unless_another_is_far_stronger(
     answering: list[Evidence], chosen: str
 ) -> None:
     assert holder_meant(answering, HOLDER_MARGIN).speaker == chosen
+
+
+@pytest.mark.parametrize(
+    ("answering", "others"),
+    [
+        # a near tie: the office is ambiguous, and the other holder is named
+        ([_found("Ida Vale", 0.33), _found("Sam Vale", 0.37)], ("Sam Vale",)),
+        # the chosen holder is far stronger: nobody else is named
+        ([_found("Ida Vale", 0.17), _found("Sam Vale", 0.35)], ()),
+        ([_found("Ida Vale", 0.4), _found("Sam Vale", 0.1)], ()),
+        ([_found("Ida Vale", 0.3)], ()),
+    ],
+)
+def test_an_office_two_holders_answer_names_the_other(
+    answering: list[Evidence], others: tuple[str, ...]
+) -> None:
+    assert holder_meant(answering, HOLDER_MARGIN).other_holders == others
