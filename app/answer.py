@@ -52,6 +52,12 @@ _NOT_NAME_WORDS = ROLE_WORDS | ORG_HEADS  # an office or a body: no word of a pe
 # Held out on dev follow-ups, docs/notes/rank17.md.
 STORY_SHARE = 0.8
 _PREVIOUS_ARTICLE = FEATURES.index("previous_article")
+# An office's holder later in the topic search's order is the one meant when the ranker's best
+# probability for their own words is this many times the first answering holder's: two
+# presidents in one store both answer "How did the President describe the government?"
+# (answer probabilities near 1.0), but one's own words on it score twice the other's (press
+# fit, docs/notes/ans22.md). A margin, not the larger score: near ties keep the search's order.
+HOLDER_MARGIN = 1.5
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,9 @@ class Evidence:
     threshold: float  # decline below it (calibrated on dev)
     speaker: str | None  # the asked speaker, for speaker questions
     runner_up: float = RUNNER_UP  # share of the best unit's score a further citation needs
+    # Other holders of the office asked whose own words answer about as well (`holder_meant`):
+    # "the President" of a store quoting two presidents is ambiguous, and the answer says so.
+    other_holders: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,10 +130,11 @@ class ExtractiveAnswerer:
         quoted of them is only the first guess. For an office ("the nominee"), only other
         holders written as a person's name: the rest is debris ("President's adviser") that
         can outscore the holder asked for; its holders are tried in the order their articles
-        come up for the topic (`_holders_for_topic`), and the first whose words answer it
-        (above the calibrated threshold) is the one meant. Comparing answer probabilities,
-        near 1.0 for any president who speaks of a country, let a visiting head of state
-        displace the holder the search found first."""
+        come up for the topic (`_holders_for_topic`), and among those whose words answer it
+        (above the calibrated threshold) the first is the one meant unless another's own best
+        words are far stronger (`holder_meant`). Comparing answer probabilities, near 1.0 for
+        any president who speaks of a country, let a visiting head of state displace the
+        holder the search found first."""
         intent = self.asked_person(question, intent, index, previous)
         if intent.kind != "speaker_topic" or not intent.topic or not intent.speakers:
             return self._evidence_of(question, intent, index, previous)
@@ -133,13 +143,16 @@ class ExtractiveAnswerer:
         if intent.role and others:
             names = self._holders_for_topic(names, intent.role, intent.topic, index)
         best: Evidence | None = None
+        answering: list[Evidence] = []  # holders of an office whose words answer, in order
         for name in names[: 1 + MAX_ALTERNATIVES]:
             found = self._evidence_of(question, replace(intent, speakers=[name]), index, previous)
             if intent.role and found.answerable >= found.threshold:
-                return found
+                answering.append(found)
             if best is None or found.answerable > best.answerable:
                 best = found
         assert best is not None  # names holds the asked speaker at least
+        if answering:
+            return holder_meant(answering, HOLDER_MARGIN)
         if intent.role:
             # No recorded holder answers: one the articles introduce in the office's words
             # ("Newcastle boss Graeme Souness", where "Newcastle boss" was recorded only for
@@ -350,6 +363,12 @@ class ExtractiveAnswerer:
         lead = None
         if evidence.speaker and not any(_about(c.unit, evidence.speaker) for c in chosen):
             lead = f"{evidence.speaker} is not quoted on this; the closest passages:"
+        elif intent.role and evidence.speaker and evidence.other_holders:
+            # An office two people hold in the articles is ambiguous: the reader is told
+            # whose words these are and who else was quoted as that office on it.
+            others = " and ".join(evidence.other_holders)
+            role = intent.role.removeprefix("the ")
+            lead = f"{evidence.speaker} is one of those quoted as {role} on this (also {others}):"
         elif intent.unheld_role and not evidence.speaker:
             nobody = f"No speaker in the articles is known as {intent.unheld_role}"
             lead = f"{nobody}; the closest passages:"
@@ -559,6 +578,34 @@ def _story(intent: Intent, previous: Turn | None) -> frozenset[str]:
     # A carried topic ends the question's own (`app.question._carry_topic`), word for word.
     same_topic = bool(old) and (intent.topic or "").split()[-len(old) :] == old
     return previous.cited_articles if same_person or same_topic else frozenset()
+
+
+def holder_meant(answering: Sequence[Evidence], margin: float) -> Evidence:
+    """Among the holders of an office whose words answer the question (the topic search's
+    order), the first, unless a later one's own best words score `margin` times the first's:
+    the search finds the articles of whichever president the role words fit best ("Russian
+    President" in every Kremlin readout), not those of the one quoted on the topic. The
+    others that answer nearly as well (within `margin` on both counts) are kept, for the
+    answer to name: the office is ambiguous in these articles."""
+    chosen = answering[0]
+    for found in answering[1:]:
+        if own_best(found) > 0.0 and own_best(found) >= margin * own_best(chosen):
+            chosen = found
+    close = tuple(
+        found.speaker
+        for found in answering
+        if found is not chosen
+        and found.speaker
+        and own_best(found) * margin > own_best(chosen)
+        and found.answerable * margin > chosen.answerable
+    )
+    return replace(chosen, other_holders=close)
+
+
+def own_best(evidence: Evidence) -> float:
+    """The ranker's best probability among the asked speaker's own units (0 if none)."""
+    own = (c.score for c in evidence.candidates if c.unit.speaker == evidence.speaker)
+    return max(own, default=0.0)
 
 
 def story_first(ranked: list[Candidate], share: float) -> list[Candidate]:

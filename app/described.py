@@ -25,6 +25,10 @@ DESCRIPTION_WINDOW = 80
 # How many of the best-ranked quotations may be moved ahead of the best one for fitting the
 # description: a quotation further down does not fit the question's words well enough.
 DESCRIBED_POOL = 10
+# Capitalised words other than the person's own name that may stand between a description
+# and the name it introduces: given names an article writes and the index does not keep
+# ("Manchester City boss Kevin Keegan" for a speaker stored as "Keegan").
+GIVEN_NAMES = 2
 _WORD = re.compile(r"[\w'’-]+")
 _TOKEN = re.compile(r"[\w'’-]+|[.;:!?]")
 _SENTENCE_END = frozenset(".;:!?")
@@ -69,25 +73,42 @@ def fits(
             # after the name only as an apposition ("Vell, a Green backbencher,"), never
             # the words of the quotation that follows it
             after = text[mention.end() : mention.end() + DESCRIPTION_WINDOW] if mention[1] else ""
-            near = _introduction(before, words) if introduced else _words(before.split(".")[-1])
+            near = (
+                _introduction(before, words, _words(speaker))
+                if introduced
+                else _words(before.split(".")[-1])
+            )
             if set(words) <= near | _words(after.split(",")[0]):
                 return True
     return False
 
 
-def _introduction(before: str, words: Collection[str]) -> set[str]:
+def _introduction(before: str, words: Collection[str], name: Collection[str] = ()) -> set[str]:
     """The words that introduce the name right after `before`: back from the name over
     capitalised words (its given names, a club, a party) and the description's own words and
     joiners, to the first other word. "Newcastle boss Graeme" introduces Souness; "his dispute
-    with Craig" does not make Bellamy the Newcastle boss named earlier in the sentence."""
+    with Craig" does not make Bellamy the Newcastle boss named earlier in the sentence.
+    Between the description and the name stand only the person's `name` words, initials and
+    at most `GIVEN_NAMES` other capitalised words: a headline in title case ("Clinton Under
+    Pressure To Repudiate General Who Called For Internment Of Islamic Radicals Hillary
+    Clinton") is all capitalised words, and does not call Clinton the General."""
     introduced: set[str] = set()
-    for token in reversed(_TOKEN.findall(before)):
+    tokens = _TOKEN.findall(before)
+    given = 0  # capitalised words not of the name, before the description's first word
+    for n in range(len(tokens) - 1, -1, -1):
+        token = tokens[n]
         word = _singular(token.lower())
-        capitalised = token[:1].isupper()
+        initial = token == "." and n > 0 and len(tokens[n - 1]) == 1 and tokens[n - 1].isupper()
+        if initial or (len(token) == 1 and token.isupper()):
+            continue  # "Wesley K. Clark": an initial is part of the name
         if token in _SENTENCE_END or not (
-            capitalised or word in words or word in LEXICON["description_joiner"]
+            token[:1].isupper() or word in words or word in LEXICON["description_joiner"]
         ):
             break
+        if not introduced & set(words) and word not in words and word not in name:
+            given += 1
+            if given > GIVEN_NAMES:
+                break
         introduced.add(word)
     return introduced
 

@@ -296,12 +296,36 @@ def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
         # "What about the health minister?" (an office typed in lowercase, which `find` does
         # not read): the office's holder on the same topic.
         names = [holder.name for holder in index.role_holders(subject)]
+    if names and _office_only(names[0]):
+        # "What about President?": a stored speaker that is only an office ("President",
+        # "RMA Head") gathers the words of whoever an article left unnamed, often several
+        # holders; the office's holders named in full are asked for instead, and the answer
+        # picks the one the topic means (`ExtractiveAnswerer._holders_for_topic`).
+        holders = [h.name for h in index.role_holders(named) if _person(h.name)]
+        if holders:
+            found = _Resolved(holders[:1], named, holders[1:])
+            return _Asked(found, previous.topic or "", asks_words=True)
     if names:
         return _Asked(_Resolved(names[:1]), previous.topic or "", asks_words=True)
     topic = _ARTICLE.sub("", subject)
     if previous.speaker:
         return _Asked(_Resolved([previous.speaker]), topic, asks_words=True)
     return _Asked(_Resolved(), topic)
+
+
+def _office_only(name: str) -> bool:
+    """A stored speaker that names an office and nobody ("President", "RMA Head"): office
+    words and acronyms only, headed by an office ("Adam Head" is a person)."""
+    words = name.split()
+    return role_head(name) in OFFICE_HEADS and all(
+        w.isupper() or w.lower() in ROLE_WORDS for w in words
+    )
+
+
+def _person(name: str) -> bool:
+    """Two or more capitalised words, none an office ("Ida Vale", not "Ukrainian President")."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() and w.lower() not in ROLE_WORDS for w in words)
 
 
 def _without_modifiers(phrase: str) -> str:

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.answer import Evidence, ExtractiveAnswerer
+from app.answer import HOLDER_MARGIN, Evidence, ExtractiveAnswerer, holder_meant
 from app.question import Intent
 
 ANSWERABLE = {"Ken Vale": 0.2, "Ida Vale": 0.7, "Rob Vale": 0.5, "Sam Vale": 0.9}
@@ -109,3 +109,52 @@ def test_the_alternative_whose_words_answer_best(
     answerer: ExtractiveAnswerer, intent: Intent, chosen: str
 ) -> None:
     assert answerer.evidence("q", intent, index=Holders(), previous=None).speaker == chosen
+
+
+def _found(speaker: str, own: float, other: float = 0.0) -> Evidence:
+    """Evidence whose best unit of `speaker`'s own words scores `own`, beside another
+    speaker's unit scoring `other`."""
+
+    def unit(name: str, score: float) -> SimpleNamespace:
+        return SimpleNamespace(unit=SimpleNamespace(speaker=name), score=score)
+
+    candidates = [unit("Someone Else", other), unit(speaker, own)]
+    return Evidence("speaker", candidates, 0.0, 1, 0.99, 0.5, speaker)
+
+
+@pytest.mark.parametrize(
+    ("answering", "chosen"),
+    [
+        # both presidents answer; the second's own words on it score twice the first's
+        ([_found("Ida Vale", 0.17), _found("Sam Vale", 0.35)], "Sam Vale"),
+        # a near tie keeps the topic search's order
+        ([_found("Ida Vale", 0.33), _found("Sam Vale", 0.37)], "Ida Vale"),
+        # another speaker's strong unit is not the holder's own words
+        ([_found("Ida Vale", 0.2), _found("Sam Vale", 0.1, other=0.9)], "Ida Vale"),
+        # a first holder none of whose own words came up gives way to one whose did
+        ([_found("Ida Vale", 0.0), _found("Sam Vale", 0.2)], "Sam Vale"),
+        ([_found("Ida Vale", 0.0), _found("Sam Vale", 0.0)], "Ida Vale"),
+        ([_found("Ida Vale", 0.1), _found("Rob Vale", 0.12), _found("Sam Vale", 0.5)], "Sam Vale"),
+    ],
+)
+def test_the_holder_meant_is_the_first_unless_another_is_far_stronger(
+    answering: list[Evidence], chosen: str
+) -> None:
+    assert holder_meant(answering, HOLDER_MARGIN).speaker == chosen
+
+
+@pytest.mark.parametrize(
+    ("answering", "others"),
+    [
+        # a near tie: the office is ambiguous, and the other holder is named
+        ([_found("Ida Vale", 0.33), _found("Sam Vale", 0.37)], ("Sam Vale",)),
+        # the chosen holder is far stronger: nobody else is named
+        ([_found("Ida Vale", 0.17), _found("Sam Vale", 0.35)], ()),
+        ([_found("Ida Vale", 0.4), _found("Sam Vale", 0.1)], ()),
+        ([_found("Ida Vale", 0.3)], ()),
+    ],
+)
+def test_an_office_two_holders_answer_names_the_other(
+    answering: list[Evidence], others: tuple[str, ...]
+) -> None:
+    assert holder_meant(answering, HOLDER_MARGIN).other_holders == others

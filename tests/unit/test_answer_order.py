@@ -126,3 +126,30 @@ def test_quotations_follow_the_best_unit_before_reports_of_them() -> None:
     later = _report("She said drivers had paid enough.", 0.6)
     assert _quotations_first([first, report, second, later]) == [first, second, report, later]
     assert _quotations_first([report, first, later]) == [report, first, later]
+
+
+def _lead_of(evidence: Evidence, role: str | None) -> str | None:
+    """The lead `_compose_answer` writes for a speaker answer (composition itself stubbed)."""
+    from types import SimpleNamespace
+
+    from app.answer import ExtractiveAnswerer
+    from app.question import Intent
+
+    answerer = ExtractiveAnswerer.__new__(ExtractiveAnswerer)
+    answerer.settings = SimpleNamespace(max_citations=3)
+    answerer.finder = SimpleNamespace(nothing_seen=lambda topic: False)
+    answerer.selections = None
+    answerer._compose = lambda question, chosen, speaker, lead=None: lead  # type: ignore[method-assign]
+    intent = Intent("speaker_topic", "ferries", [ASKED], role=role)
+    return answerer._compose_answer("q", intent, None, evidence)  # type: ignore[arg-type,return-value]
+
+
+def test_an_ambiguous_office_names_the_other_holders() -> None:
+    """ "the President" of a store that quotes two presidents on the topic: the answer says
+    whose words it cites and who else was quoted as that office on it."""
+    own = [_candidate("The ferries will run all winter.", ASKED, 0.8)]
+    evidence = replace(_evidence(own), other_holders=("Ivo Marsh",))
+    lead = _lead_of(evidence, "the President")
+    assert lead == f"{ASKED} is one of those quoted as President on this (also Ivo Marsh):"
+    assert _lead_of(_evidence(own), "the President") is None  # one holder answers
+    assert _lead_of(evidence, None) is None  # a name, not an office, was asked

@@ -204,3 +204,21 @@ def test_a_bodys_reported_word_is_cited_only_when_it_names_the_body(
 ) -> None:
     answer = SimpleNamespace(citations=[SimpleNamespace(text=t) for t in texts])
     assert _cites(answer, role) is expected
+
+
+# A headline in title case is all capitalised words: the office in it introduces nobody
+# named at its end; a name with an initial is still introduced by its title.
+HEADLINE = "Vale Under Pressure To Drop General Who Called For Curfews Of Harbour Towns Ida Vale"
+INTRODUCTIONS = [
+    ({"general"}, "Ida Vale", HEADLINE, False),
+    ({"general"}, "Rob Danner", "Retired General Rob K. Danner said so.", True),
+    ({"general"}, "Rob Danner", "General Robert Danner said so.", True),
+    ({"harbour", "united", "boss"}, "Pask", "Harbour United boss Ed Pask said so.", True),
+]
+
+
+@pytest.mark.parametrize(("words", "speaker", "text", "expected"), INTRODUCTIONS)
+def test_an_introduction_stands_next_to_the_name(
+    words: set[str], speaker: str, text: str, expected: bool
+) -> None:
+    assert fits(words, speaker, None, [text], introduced=True) is expected

@@ -541,3 +541,28 @@ def test_a_plural_common_noun_speaks_only_with_a_speech_verb(question: str, kind
     "Why did judges throw out ...?", and the answer said the jury was not quoted on it."""
     groups = SpeakerIndex([(quote("Judges"), "a1"), (quote("Tony Blair"), "a2")])
     assert understand(question, groups).kind == kind
+
+
+def test_what_about_a_stored_office_asks_for_its_holders() -> None:
+    """ "What about President?" where "President" is also a stored speaker (quotes an article
+    left to the bare office, several holders' words together): the office's holders named in
+    full are asked for, the last topic kept; a person whose surname is an office word is
+    still that person."""
+    index = SpeakerIndex(
+        [
+            (quote("Ida Vale", "President"), "a1"),
+            (quote("Sam Rolt", "President"), "a2"),
+            (quote("President"), "a3"),
+            (quote("RMA Head"), "a4"),
+            (quote("Lena Marsh", "Head of the Port Authority"), "a5"),
+        ]
+    )
+    last = Turn(speaker="Piet Vance", topic="ferry fares")
+    office = understand("What about President?", index, last)
+    assert set(office.speakers + office.alternatives) == {"Ida Vale", "Sam Rolt"}
+    assert (office.role, office.topic) == ("President", "ferry fares")
+    head = understand("What about Head?", index, last)
+    assert head.speakers == ["Lena Marsh"] and head.role == "Head"
+    index = SpeakerIndex([(quote("Adam Head"), "a6"), (quote("Lena Marsh", "Head"), "a5")])
+    person = understand("What about Adam Head?", index, last)
+    assert person.speakers == ["Adam Head"] and person.role is None
