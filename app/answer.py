@@ -19,14 +19,13 @@ from dataclasses import dataclass, replace
 from app.compose import framing, who_said_lead
 from app.described import described_first, described_speakers
 from app.evidence import FEATURES, Candidate, EvidenceFinder, Query, Unit, question_features
-from app.question import Intent, Turn
+from app.question import Intent, Turn, person_name
 from app.ranker import RUNNER_UP, EvidenceRanker, Family
 from app.retrieval import HybridRetriever
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
 from ingest.ids import chunk_id
-from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS
 from ingest.quoting.nameshapes import without_possessive
 from ingest.speakers import same_office
 from ingest.text import paragraph_spans, sentence_spans
@@ -43,7 +42,6 @@ ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an off
 # the topic (`_quoted_in_article_on`); a much-quoted one has articles on everything.
 FEW_ARTICLES = 3
 SHORT_ARTICLE_CHUNKS = 20  # about 4,000 words: a long news story, not a transcript of many
-_NOT_NAME_WORDS = ROLE_WORDS | ORG_HEADS  # an office or a body: no word of a person's name
 # A follow-up is asked about the story so far: the best unit from an article the previous
 # answer cited leads when it scores at least this share of the best unit (`story_first`). A
 # fixed prior, not a fitted weight: every generated follow-up is drawn from its first
@@ -138,7 +136,7 @@ class ExtractiveAnswerer:
         intent = self.asked_person(question, intent, index, previous)
         if intent.kind != "speaker_topic" or not intent.topic or not intent.speakers:
             return self._evidence_of(question, intent, index, previous)
-        others = [o for o in intent.alternatives if not intent.role or _person_name(o)]
+        others = [o for o in intent.alternatives if not intent.role or person_name(o)]
         names = [intent.speakers[0], *others]
         if intent.role and others:
             names = self._holders_for_topic(names, intent.role, intent.topic, index)
@@ -677,15 +675,6 @@ def _cites(answer: Answer, role: str) -> bool:
 
 
 _WORDS = re.compile(r"[\w'’-]+")
-
-
-def _person_name(name: str) -> bool:
-    """Two or more capitalised words, none of them an office or a body ("Ida Vale", not
-    "President of Westland" or "Harbour Council")."""
-    words = name.split()
-    return len(words) >= 2 and all(
-        w[:1].isupper() and w.lower() not in _NOT_NAME_WORDS for w in words
-    )
 
 
 def _unnamed(intent: Intent, cited: Sequence[Candidate]) -> str | None:

@@ -22,9 +22,11 @@ from app.question_parse import (
     parse_question,
 )
 from app.speaker_index import SpeakerIndex
-from ingest.quoting.lexicon import ROLE_WORDS
+from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS
 from ingest.quoting.nameshapes import without_possessive
 from ingest.speakers import OFFICE_HEADS, name_mentions, role_head, strip_titles
+
+_NOT_NAME_WORDS = ROLE_WORDS | ORG_HEADS  # an office or a body: no word of a person's name
 
 Kind = Literal["speaker_topic", "who_said", "general"]
 
@@ -301,7 +303,7 @@ def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
         # "RMA Head") gathers the words of whoever an article left unnamed, often several
         # holders; the office's holders named in full are asked for instead, and the answer
         # picks the one the topic means (`ExtractiveAnswerer._holders_for_topic`).
-        holders = [h.name for h in index.role_holders(named) if _person(h.name)]
+        holders = [h.name for h in index.role_holders(named) if person_name(h.name)]
         if holders:
             found = _Resolved(holders[:1], named, holders[1:])
             return _Asked(found, previous.topic or "", asks_words=True)
@@ -322,10 +324,13 @@ def _office_only(name: str) -> bool:
     )
 
 
-def _person(name: str) -> bool:
-    """Two or more capitalised words, none an office ("Ida Vale", not "Ukrainian President")."""
+def person_name(name: str) -> bool:
+    """Two or more capitalised words, none of them an office or a body ("Ida Vale", not
+    "Ukrainian President" or "Harbour Council")."""
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() and w.lower() not in ROLE_WORDS for w in words)
+    return len(words) >= 2 and all(
+        w[:1].isupper() and w.lower() not in _NOT_NAME_WORDS for w in words
+    )
 
 
 def _without_modifiers(phrase: str) -> str:
