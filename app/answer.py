@@ -358,21 +358,7 @@ class ExtractiveAnswerer:
         if evidence.family == "who_said":
             best = chosen[0].unit
             return self._compose(question, chosen[:1], best.speaker, who_said_lead(best))
-        lead = None
-        if evidence.speaker and not any(_about(c.unit, evidence.speaker) for c in chosen):
-            lead = f"{evidence.speaker} is not quoted on this; the closest passages:"
-        elif intent.role and evidence.speaker and evidence.other_holders:
-            # An office two people hold in the articles is ambiguous: the reader is told
-            # whose words these are and who else was quoted as that office on it.
-            others = " and ".join(evidence.other_holders)
-            role = intent.role.removeprefix("the ")
-            lead = f"{evidence.speaker} is one of those quoted as {role} on this (also {others}):"
-        elif intent.unheld_role and not evidence.speaker:
-            nobody = f"No speaker in the articles is known as {intent.unheld_role}"
-            lead = f"{nobody}; the closest passages:"
-        elif name := _unnamed(intent, chosen):
-            lead = f"No article quotes {name}; the closest passages:"
-        return self._compose(question, chosen, evidence.speaker, lead)
+        return self._compose(question, chosen, evidence.speaker, _lead(intent, evidence, chosen))
 
     def _select(self, ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
         """`select_citations` within this answerer's citation limit, recorded when watched."""
@@ -675,6 +661,26 @@ def _cites(answer: Answer, role: str) -> bool:
 
 
 _WORDS = re.compile(r"[\w'’-]+")
+
+
+def _lead(intent: Intent, evidence: Evidence, chosen: Sequence[Candidate]) -> str | None:
+    """The line before the citations when they are not plainly the asked person's words on
+    the topic: not quoted on it, an office held by several, an office nobody holds, a name
+    no article quotes."""
+    speaker = evidence.speaker
+    if speaker and not any(_about(c.unit, speaker) for c in chosen):
+        return f"{speaker} is not quoted on this; the closest passages:"
+    if intent.role and speaker and evidence.other_holders:
+        # An office two people hold in the articles is ambiguous: the reader is told
+        # whose words these are and who else was quoted as that office on it.
+        others = " and ".join(evidence.other_holders)
+        role = intent.role.removeprefix("the ")
+        return f"{speaker} is one of those quoted as {role} on this (also {others}):"
+    if intent.unheld_role and not speaker:
+        return f"No speaker in the articles is known as {intent.unheld_role}; the closest passages:"
+    if name := _unnamed(intent, chosen):
+        return f"No article quotes {name}; the closest passages:"
+    return None
 
 
 def _unnamed(intent: Intent, cited: Sequence[Candidate]) -> str | None:
