@@ -27,7 +27,7 @@ DESCRIPTION_WINDOW = 80
 DESCRIBED_POOL = 10
 # Capitalised words other than the person's own name that may stand between a description
 # and the name it introduces: given names an article writes and the index does not keep
-# ("Manchester City boss Kevin Keegan" for a speaker stored as "Keegan").
+# ("Harbour City boss Tom Reed" for a speaker stored as "Reed").
 GIVEN_NAMES = 2
 _WORD = re.compile(r"[\w'’-]+")
 _TOKEN = re.compile(r"[\w'’-]+|[.;:!?]")
@@ -89,9 +89,9 @@ def _introduction(before: str, words: Collection[str], name: Collection[str] = (
     joiners, to the first other word. "Newcastle boss Graeme" introduces Souness; "his dispute
     with Craig" does not make Bellamy the Newcastle boss named earlier in the sentence.
     Between the description and the name stand only the person's `name` words, initials and
-    at most `GIVEN_NAMES` other capitalised words: a headline in title case ("Clinton Under
-    Pressure To Repudiate General Who Called For Internment Of Islamic Radicals Hillary
-    Clinton") is all capitalised words, and does not call Clinton the General."""
+    at most `GIVEN_NAMES` other capitalised words: a headline in title case ("Vell Under
+    Pressure To Repudiate General Who Called For Curfews Ana Vell") is all capitalised
+    words, and does not call Vell the General."""
     introduced: set[str] = set()
     tokens = _TOKEN.findall(before)
     given = 0  # capitalised words not of the name, before the description's first word
@@ -100,7 +100,7 @@ def _introduction(before: str, words: Collection[str], name: Collection[str] = (
         word = _singular(token.lower())
         initial = token == "." and n > 0 and len(tokens[n - 1]) == 1 and tokens[n - 1].isupper()
         if initial or (len(token) == 1 and token.isupper()):
-            continue  # "Wesley K. Clark": an initial is part of the name
+            continue  # "Bob K. Hale": an initial is part of the name
         if token in _SENTENCE_END or not (
             token[:1].isupper() or word in words or word in LEXICON["description_joiner"]
         ):
