@@ -563,10 +563,9 @@ def _first_namesake(key: str, people: Sequence[WrittenPerson], text: str) -> str
     first's. None when the names can all be one person, or when another namesake is written
     in the first one's sentence ("Ana Vell and Bob Vell met": nobody is told apart). A
     headline's words make no person ("Understated Vell Raises ...": `_short_first_line`).
-    An article that
-    writes the surname after a gendered title ("Mr. Vell", "Mrs. Vell") tells its namesakes
-    apart by the title, not by who came first: None then too; and for a body's or an
-    office's head word ("Trade Organisation", "Food Organisation"), which is no surname."""
+    An article that writes the surname after a gendered title ("Mr. Vell", "Mrs. Vell")
+    tells its namesakes apart by the title, not by who came first: None then too; and for a
+    body's or an office's head word ("Trade Organisation"), which is no surname."""
     if key in OFFICE_HEADS | _BODIES:
         return None
     headline = max(_title_case_headline(text), _short_first_line(text))
