@@ -570,7 +570,9 @@ def _first_namesake(key: str, people: Sequence[WrittenPerson], text: str) -> str
         return None
     headline = max(_title_case_headline(text), _short_first_line(text))
     named = [p for p in people if surname(p.name) == key and p.start >= headline]
-    if not named or _one_person(p.name for p in named) or _titled_surname(named[0].name, text):
+    if not named or _one_person(p.name for p in named):
+        return None
+    if titled_gender(text, named[0].name.split()[-1]) is not None:
         return None
     first = canonical_key(named[0].name)
     other = next(
@@ -593,11 +595,15 @@ def _short_first_line(text: str) -> int:
     return len(first) if alone and len(first) <= HEADLINE_MAX_CHARACTERS else 0
 
 
-def _titled_surname(name: str, text: str) -> bool:
-    """Whether the text writes the last word of `name` after a gendered title ("Mrs. Vell")."""
-    last = re.escape(name.split()[-1])
-    titles = (m.group(1).lower() for m in re.finditer(rf"\b(\w+)\.? {last}\b", text))
-    return any(title in TITLE_GENDER for title in titles)
+def titled_gender(text: str, surname: str) -> str | None:
+    """The gender of the first title the article writes before `surname` (`Ms Vell`), if
+    any: a pronoun of the other gender does not point at them, and namesakes written with
+    titles are told apart by them."""
+    for match in re.finditer(rf"\b(\w+)\.? {re.escape(surname)}\b", text):
+        gender = TITLE_GENDER.get(match.group(1).lower())
+        if gender:
+            return gender
+    return None
 
 
 def _knight_to_full_name(speaker: str, people: Sequence[WrittenPerson], text: str) -> str | None:

@@ -15,8 +15,6 @@ person, and a sentence that quotes someone has its speaker resolved already.
 
 from __future__ import annotations
 
-import re
-
 from ingest.quoting.lexicon import ARTICLES, AUX, CAP, PRONOUNS, ROLE_WORDS, TITLE_GENDER
 from ingest.quoting.lexicon_openers import OPENING_PARTICIPLES, OPENING_PREPOSITIONS
 from ingest.quoting.model import Findings
@@ -24,6 +22,7 @@ from ingest.quoting.nameshapes import plain_name
 from ingest.quoting.narrative import NAME_RUN
 from ingest.quoting.nounphrases import LEADING_ADVERBS
 from ingest.quoting.sentence_subjects import sentence_subject
+from ingest.speakers import titled_gender
 
 # Words that may open a sentence before its subject pronoun (`But he said`, `In a letter he
 # wrote`, `Speaking later, he added`).
@@ -50,21 +49,11 @@ def previous_subject(doc: Findings, pos: int, gender: str) -> str | None:
         return found.np
     if not plain_name(found.np):
         return None
-    known = _titled_gender(doc.text, found.np.split()[-1])
+    known = titled_gender(doc.text, found.np.split()[-1])
     if known is not None:
         return found.np if known == gender else None
     after_subject = doc.text[found.pos + len(found.np) : before_end]
     return None if _names_another_person(after_subject) else found.np
-
-
-def _titled_gender(text: str, surname: str) -> str | None:
-    """The gender of the first title the article writes before `surname` (`Ms Vell`),
-    if any: a pronoun of the other gender does not point at them."""
-    for match in re.finditer(rf"\b(\w+)\.? {re.escape(surname)}\b", text):
-        gender = TITLE_GENDER.get(match.group(1).lower())
-        if gender:
-            return gender
-    return None
 
 
 def _names_another_person(words: str) -> bool:
