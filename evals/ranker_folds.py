@@ -411,12 +411,14 @@ def print_extra(
     target: float = FALSE_ABSTENTION_TARGET,
 ) -> None:
     """Per family and question set, held out (every halving pooled): fitted on the other dev
-    half, and on it plus the extra sets. Cells read `dev half -> with extra`."""
+    half, and on it plus the extra sets. Cells read `dev half -> with extra`; the last column
+    is the top unit's change in questions per halving, the unit the shipping rule reads (a
+    pooled share hides how many questions a small set moves)."""
     print(
         "| family, question set | questions | extra | top unit | unanswerable declined "
-        "| false abstention |"
+        "| false abstention | top unit, questions per halving |"
     )
-    print("|---|---:|---:|---|---|---|")
+    print("|---|---:|---:|---|---|---|---:|")
     for family, group in sorted(groups.items()):
         names = sorted(n for n in sets if n.startswith(f"{family} "))
         cells: dict[tuple[str, int], list[list[bool]]] = defaultdict(lambda: [[], [], []])
@@ -427,12 +429,14 @@ def print_extra(
                 for name, found in held_out(side, family, scored, target).items():
                     for kept, new in zip(cells[(name, with_extra)], found, strict=True):
                         kept += new
+        halvings = max(len(_folds(group)) // 2, 1)
         for name in names:
             shown = [_pair(cells[(name, 0)][i], cells[(name, 1)][i]) for i in range(3)]
+            moved = (sum(cells[(name, 1)][0]) - sum(cells[(name, 0)][0])) / halvings
             print(
                 f"| {name} | {len(cells[(name, 0)][0])} | {sides.count(family)} | "
                 + " | ".join(shown)
-                + " |"
+                + f" | {moved:+.1f} |"
             )
 
 

@@ -34,6 +34,24 @@ def test_extra_questions_train_and_are_never_scored(capsys: pytest.CaptureFixtur
     assert before < 0.5 < 0.8 < after
 
 
+def test_the_change_is_counted_in_questions_per_halving(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two halvings score each of the 12 dev questions twice (24 pooled): the last column is
+    the pooled gain in questions over the two halvings, not the pooled share."""
+    dev = _questions(12, 1)
+    group = [(q, 2 * split + (i + split) % 2) for split in (0, 1) for i, q in enumerate(dev)]
+    sides = ExtraSides([("bbc-fit", _questions(300, 2))], {})
+    print_extra({"general": group}, {"general dev": group}, sides)
+    row = next(line for line in capsys.readouterr().out.splitlines() if "general dev" in line)
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[1] == "24"
+    before, after = (float(v) for v in cells[3].split(" -> "))
+    gained = round(after * 24) - round(before * 24)
+    assert gained > 4  # the extra questions teach what 6 a side cannot
+    assert float(cells[6]) == pytest.approx(gained / 2, abs=0.05)
+
+
 def test_held_out_scores_each_set_with_one_fit() -> None:
     found = held_out(_questions(300, 2), "general", {"a": _questions(50, 3), "b": []}, 0.04)
     hits, unanswerable, false = found["a"]
