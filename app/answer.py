@@ -279,12 +279,12 @@ class ExtractiveAnswerer:
             topic=topic,
             vector=vector,
             speaker=speaker,
-            members=tuple(index.members(speaker)) if speaker else (),
+            members=tuple(index.quoted_under(speaker)) if speaker else (),
             who_said=family == "who_said",
             quantity=intent.quantity,
             story=_story(intent, previous),
         )
-        candidates = self.finder.candidates(query, index.canonical)
+        candidates = self.finder.candidates(query, index.canonical, index.office_holders)
         if intent.wants_more and previous is not None:
             seen = previous.cited_spans
             candidates = [
