@@ -279,7 +279,7 @@ class ExtractiveAnswerer:
             topic=topic,
             vector=vector,
             speaker=speaker,
-            members=tuple(index.quoted_under(speaker)) if speaker else (),
+            members=tuple(index.members(speaker)) if speaker else (),
             who_said=family == "who_said",
             quantity=intent.quantity,
             story=_story(intent, previous),

@@ -212,17 +212,13 @@ class EvidenceFinder:
         links = OfficeLinks(canonical, office_holders, self._article_quotes)
         hits: list[QuoteHit] = []
         if query.speaker or query.who_said:
-            # Deeper by the hits `own_hits` may drop; the fused ranking's first `k` are the
-            # same at any depth, so a person holding no office gets the hits they got before.
-            extra = self.speaker_quotes if query.speaker and office_holders else 0
             hits = retriever.search_quotes(
                 query.topic,
-                k=self.speaker_quotes + extra,
+                k=self.speaker_quotes,
                 speakers=list(query.members) or None,
                 vector=query.vector,
                 filters=self.filters,
             )
-            hits = links.own_hits(hits, query.speaker)[: self.speaker_quotes]
         units = self._units(passages, hits, links)
         if not units:
             return []
@@ -405,22 +401,6 @@ class OfficeLinks:
             return person
         quoted = [p for p in self.quoted_in(article_id) if p in holders]
         return quoted[0] if len(quoted) == 1 else person
-
-    def own_hits(self, hits: Sequence[QuoteHit], speaker: str | None) -> list[QuoteHit]:
-        """The quote search's hits without those of an office-only speaker that its article
-        does not link to the asked `speaker`: they were searched only on the chance of being
-        that person's words (`SpeakerIndex.quoted_under`), and an office left unlinked ("Vice
-        President" quoted beside the president) is someone else, cited first once as
-        "President said: ..." in an answer about the president."""
-        if not speaker or self.holders is None:
-            return list(hits)
-        return [
-            hit
-            for hit in hits
-            if not hit.quote.speaker
-            or not self.holders(self.canonical(hit.quote.speaker))
-            or self.speaker(hit.quote.speaker, hit.article_id) == speaker
-        ]
 
     def quoted_in(self, article_id: str) -> frozenset[str]:
         """Everyone quoted in the article (canonical), read once per question and article."""

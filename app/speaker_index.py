@@ -202,11 +202,9 @@ class SpeakerIndex:
             for word in words | role_keywords(holder.role):
                 self._holders[word].append(holder)
             self._roles_of[holder.name].add(holder.role)
-        # Stored speakers that are only an office ("President", "Head of State"), and the
-        # people named in full who hold each: filled on first use (`office_holders`).
-        self._offices = [name for name in self._info if office_only(name)]
+        # The people named in full who hold the office a stored speaker only is ("President",
+        # "Head of State"): filled on first use (`office_holders`).
         self._office_holders: dict[str, frozenset[str]] = {}
-        self._offices_held: dict[str, tuple[str, ...]] = {}
 
     def to_json(self) -> bytes:
         """What the index was built into (not the lookup tables `_derive` makes from it), for
@@ -266,14 +264,6 @@ class SpeakerIndex:
     def members(self, name: str) -> list[str]:
         """The names as stored on quotes (Chroma `speaker` values) for one canonical speaker."""
         return sorted(self._members.get(self.canonical(name), {name}))
-
-    def quoted_under(self, name: str) -> list[str]:
-        """The stored names a person's words may be under: their own (`members`), then the
-        office-only speakers whose office they hold (`offices_held`), which are theirs in an
-        article that quotes no other holder (`app.evidence.OfficeLinks` decides)."""
-        own = self.members(name)
-        offices = [m for office in self.offices_held(name) for m in self.members(office)]
-        return [*own, *(m for m in dict.fromkeys(offices) if m not in own)]
 
     def resolve(self, mention: str, fuzzy: bool = True) -> list[str]:
         """The canonical speakers one written name can be, most quoted first.
@@ -340,17 +330,6 @@ class SpeakerIndex:
                 holders = self.role_holders(name, as_asked=True)
                 found = frozenset(h.name for h in holders if person_named(h.name))
             self._office_holders[name] = found
-        return found
-
-    def offices_held(self, name: str) -> tuple[str, ...]:
-        """The stored office-only speakers whose office this person holds (`office_holders`):
-        a question about them searches those quotes too, each then the person's only in an
-        article where no other holder is quoted."""
-        person = self.canonical(name)
-        found = self._offices_held.get(person)
-        if found is None:
-            found = tuple(o for o in self._offices if person in self.office_holders(o))
-            self._offices_held[person] = found
         return found
 
     def _holds_as_asked(self, phrase: str, holder: RoleHolder) -> bool:
