@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -192,9 +192,15 @@ class EvidenceFinder:
         self.speaker_quotes = SPEAKER_QUOTES
         self._courtesy_terms: frozenset[str] | None = None
 
-    def candidates(self, query: Query, canonical: Callable[[str], str]) -> list[Candidate]:
+    def candidates(
+        self,
+        query: Query,
+        canonical: Callable[[str], str],
+        office_holders: Callable[[str], Collection[str]] | None = None,
+    ) -> list[Candidate]:
         """Every unit worth ranking, with features; `canonical` maps a stored speaker name to
-        its canonical one (the speaker index's view)."""
+        its canonical one (the speaker index's view), and `office_holders` a canonical one
+        that is only an office to the people who may be meant (`OfficeLinks`)."""
         retriever = self.retriever
         search_text = f"{query.speaker} {query.topic}".strip() if query.speaker else query.topic
         passages = retriever.search(
@@ -203,6 +209,7 @@ class EvidenceFinder:
             vector=query.vector,
             filters=self.filters,
         )
+        links = OfficeLinks(canonical, office_holders, self._article_quotes)
         hits: list[QuoteHit] = []
         if query.speaker or query.who_said:
             hits = retriever.search_quotes(
@@ -212,7 +219,7 @@ class EvidenceFinder:
                 vector=query.vector,
                 filters=self.filters,
             )
-        units = self._units(passages, hits, canonical)
+        units = self._units(passages, hits, links)
         if not units:
             return []
         chunk_ids = sorted({u.chunk.id for u in units})
@@ -251,17 +258,19 @@ class EvidenceFinder:
     # ----- units ---------------------------------------------------------------------------
 
     def _units(
-        self, passages: Sequence[Passage], hits: Sequence[QuoteHit], canonical: Callable[[str], str]
+        self, passages: Sequence[Passage], hits: Sequence[QuoteHit], links: OfficeLinks
     ) -> list[Unit]:
         retriever = self.retriever
         units: dict[tuple[str, int, int], Unit] = {}
         for hit in hits:
             chunk = retriever.chunks.get(hit.quote.chunk_id or "")
             if chunk is not None:
+                canonical = links.in_article(chunk.article_id)
                 for unit in _quote_units(chunk, hit.quote_id, hit.quote, canonical):
                     units.setdefault(unit.key, unit)
         for passage in passages:
             chunk = passage.chunk
+            canonical = links.in_article(chunk.article_id)
             quotes = [
                 (qid, retriever.quotes[qid][0])
                 for qid in retriever.quotes_by_chunk.get(chunk.id, ())
@@ -273,6 +282,9 @@ class EvidenceFinder:
             for unit in _sentence_units(chunk, quotes, canonical):
                 units.setdefault(unit.key, unit)
         return list(units.values())
+
+    def _article_quotes(self, article_id: str) -> list[Quote]:
+        return self.retriever.corpus.quotes_of(article_id)
 
     def _courtesy(self, text: str, terms: Sequence[str]) -> bool:
         """A turn of courtesy and address ("Thank you very much, Mr President.", "Good
@@ -353,6 +365,51 @@ class EvidenceFinder:
 
 
 _NEVER_A_TERM = "\x00"  # no tokeniser keeps a NUL: its idf is that of an unseen term
+
+
+class OfficeLinks:
+    """Who a stored speaker that is only an office ("President", "Head of State") is in one
+    article: the one person quoted in that article who holds the office somewhere in the
+    store (`SpeakerIndex.office_holders`); the office itself when none or several are.
+    Extraction leaves the office as the speaker when an article writes it for someone named
+    before ("The Head of State noted ..."); linked by the article, those are the person's
+    words, found for a question about them and shown as theirs in a who-said answer. Per
+    article, never store-wide: most articles name only their own president, and one that
+    quotes two presidents does not say which the office is (docs/notes/ans22.md)."""
+
+    def __init__(
+        self,
+        canonical: Callable[[str], str],
+        holders: Callable[[str], Collection[str]] | None,
+        article_quotes: Callable[[str], Sequence[Quote]],
+    ) -> None:
+        self.canonical = canonical
+        self.holders = holders
+        self.article_quotes = article_quotes
+        self._quoted: dict[str, frozenset[str]] = {}
+
+    def in_article(self, article_id: str) -> Callable[[str], str]:
+        """The canonical speaker of a stored name in this article."""
+        if self.holders is None:
+            return self.canonical
+        return lambda name: self.speaker(name, article_id)
+
+    def speaker(self, name: str, article_id: str) -> str:
+        person = self.canonical(name)
+        holders = self.holders(person) if self.holders else ()
+        if not holders:
+            return person
+        quoted = [p for p in self.quoted_in(article_id) if p in holders]
+        return quoted[0] if len(quoted) == 1 else person
+
+    def quoted_in(self, article_id: str) -> frozenset[str]:
+        """Everyone quoted in the article (canonical), read once per question and article."""
+        found = self._quoted.get(article_id)
+        if found is None:
+            quotes = self.article_quotes(article_id)
+            found = frozenset(self.canonical(q.speaker) for q in quotes if q.speaker)
+            self._quoted[article_id] = found
+        return found
 
 
 class Around(NamedTuple):

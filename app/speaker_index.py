@@ -18,15 +18,19 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ingest.quoting.lexicon import BARE_OFFICES, DETERMINERS, ORG_HEADS, ROLE_WORDS, split_words
 from ingest.records import SpeakerRow, SpeakerTotal
 from ingest.speakers import (
     CLOSE_SPELLING,
     NAMING_VERSION,
+    OFFICE_HEADS,
     NameForm,
     canonical_key,
     is_named_speaker,
+    is_office,
     match_name,
     name_mentions,
+    role_head,
     role_keywords,
     role_matches,
     role_phrase_variants,
@@ -36,6 +40,17 @@ from ingest.speakers import (
     usable_role,
 )
 from ingest.types import Quote
+
+# Bodies of state: "President of the Russian Federation", "of the Kyrgyz Republic" is the
+# country's own office, while any other body a holder presides over is another office.
+STATE_WORDS = frozenset(split_words("republic federation kingdom emirates states confederation"))
+# Words of a body, a rank or a staff post: "President of the European Parliament", "club
+# president", "Vice President", "Aide to the President" and "Head of the President's Office"
+# hold no bare office ("the President", "the head of state").
+BODY_WORDS = (ORG_HEADS - STATE_WORDS) | frozenset(
+    split_words("club team firm campaign league parliament chamber academy media network")
+)
+OTHER_RANK_WORDS = frozenset(split_words("vice deputy assistant acting former ex shadow first"))
 
 
 @dataclass(frozen=True)
@@ -187,6 +202,9 @@ class SpeakerIndex:
             for word in words | role_keywords(holder.role):
                 self._holders[word].append(holder)
             self._roles_of[holder.name].add(holder.role)
+        # The people named in full who hold the office a stored speaker only is ("President",
+        # "Head of State"): filled on first use (`office_holders`).
+        self._office_holders: dict[str, frozenset[str]] = {}
 
     def to_json(self) -> bytes:
         """What the index was built into (not the lookup tables `_derive` makes from it), for
@@ -270,16 +288,18 @@ class SpeakerIndex:
         found = {m.name for m in match_name(mention, forms)}
         return sorted(found, key=lambda n: (-self._info[n].quotes, n))
 
-    def role_holders(self, phrase: str) -> list[RoleHolder]:
+    def role_holders(self, phrase: str, as_asked: bool = False) -> list[RoleHolder]:
         """Everyone quoted in a role that `phrase` ("the Kremlin spokesman") names: people named
         in full first (a one-word or lowercase "speaker" of a role is extraction debris), then the
         most quoted in it; one entry per person, under the role they held most often. A
         shadow or former office is another office; words of time are no part of it; another
         head for the same holder ("boss" for "manager"), then the office without a nationality,
-        is tried when nobody named in full holds it as asked (debris is the last resort).
+        is tried when nobody named in full holds it as asked (debris is the last resort);
+        with `as_asked`, only the office as asked.
         """
         debris: list[RoleHolder] = []
-        for variant in role_phrase_variants(phrase):
+        variants = role_phrase_variants(phrase)
+        for variant in variants[:1] if as_asked else variants:
             best: dict[str, RoleHolder] = {}
             for word in role_keywords(variant):
                 for holder in self._holders.get(word, ()):
@@ -294,12 +314,34 @@ class SpeakerIndex:
             debris = debris or found
         return debris
 
+    def office_holders(self, name: str) -> frozenset[str]:
+        """The people named in full who hold, somewhere in the store, the office that a stored
+        speaker `name` only is ("President", "Ukrainian President", "Head of State"); empty
+        for anyone else. Extraction leaves such a speaker when an article writes the office
+        for someone it named before ("The Head of State noted ..."): its quotes are the words
+        of the one holder quoted in the same article, which only the article can tell (a
+        store-wide link gave Putin's words to Zelenskyy, docs/notes/ans22.md), so the link
+        itself is made per article (`app.evidence.OfficeLinks`)."""
+        found = self._office_holders.get(name)
+        if found is None:
+            found = frozenset()
+            if office_only(name) and name in self._info:
+                # As asked: "Westland leader" without its place is every leader.
+                holders = self.role_holders(name, as_asked=True)
+                found = frozenset(h.name for h in holders if person_named(h.name))
+            self._office_holders[name] = found
+        return found
+
     def _holds_as_asked(self, phrase: str, holder: RoleHolder) -> bool:
         """The holder's role is the office asked, and no other role of theirs is its shadow or
         former version: news shortens "shadow chancellor Oliver Letwin" to "the chancellor"
         in the next paragraph, never the other way round, so a person recorded in both holds
         the shadow office."""
         if not (role_matches(phrase, holder.role) and same_office(phrase, holder.role)):
+            return False
+        if not holds_bare_office(phrase, holder.role):
+            return False
+        if staff_post(holder.role) and not staff_post(phrase):
             return False
         return not any(
             role_matches(phrase, role) and not same_office(phrase, role)
@@ -368,6 +410,101 @@ class SpeakerIndex:
             if len(self._close) < 100_000:  # bounded; the index is rebuilt with the store
                 self._close[word] = cached
         return cached
+
+
+def office_only(name: str) -> bool:
+    """A stored speaker written as an office and nobody's name ("President", "President of
+    Westland", "Westland President", "Head of State"), capitalised as a title is: a
+    lowercase "spokesman" is anyone's."""
+    return name[:1].isupper() and is_office(name) and not _ACRONYM_ONLY.match(name)
+
+
+def person_named(name: str) -> bool:
+    """A speaker named in full who is a person, not an office or a body written like a name
+    ("Ukrainian President", "Westland Federation")."""
+    last = name.split()[-1].lower() if name.split() else ""
+    return _full_name(name) and not is_office(name) and last not in ORG_HEADS
+
+
+_ACRONYM_ONLY = re.compile(r"^[A-Z0-9&.-]+$")
+
+
+def holds_bare_office(phrase: str, role: str) -> bool:
+    """For an office asked bare or of a place ("the President", "the Westland President", "the
+    Prime Minister", "the head of state"), whether the recorded role is that office itself:
+    the office with at most a place before it ("US President") or after it ("President of
+    Westland", "of the Republic of Westland"). Not another body's, rank's or staff office that
+    shares its head: "President of the Harbour Parliament", "Vice President", "Aide to the
+    President", "Head of the President's Office". The ambiguous-office lead named a
+    parliament's president for "the President", and the link of a stored "President" to the
+    one president quoted in an article must not count such a holder (docs/notes/ans23.md).
+    Any other phrase ("the Vice President", "the Commission President"): True."""
+    asked = _plain_words(phrase)
+    while asked and (asked[0] in DETERMINERS or asked[0] in _WHEN_ASKED):
+        asked = asked[1:]
+    keys = role_keywords(phrase)
+    offices = [
+        office.split()
+        for office in sorted(BARE_OFFICES)
+        if " of " not in office and set(office.split()) & keys
+    ]
+    found = _office_at(asked, [office.split() for office in sorted(BARE_OFFICES)])
+    if found is None or not _of_a_place(*found):
+        return True
+    held = _office_at(_plain_words(role), offices)
+    return held is None or _of_a_place(*held)  # None: a title no bare office names ("King")
+
+
+def staff_post(role: str) -> bool:
+    """A post that serves an office, written with the office as its last noun ("Aide to the
+    President", "Adviser to the Head of the Mayor's Office", "spokesman for the Governor"):
+    a role word, then "to" or "for", then the office. `role_head` takes the office for its
+    head, so the aide held "the President" and the adviser "the Head" asked."""
+    words = _plain_words(role)
+    head = role_head(role)
+    if head not in words or head not in OFFICE_HEADS | ROLE_WORDS:
+        return False  # "Minister for Harbours": an office for a field
+    before = words[: words.index(head)]
+    return any(
+        w in _SERVES and any(b in ROLE_WORDS for b in before[:n]) for n, w in enumerate(before)
+    )
+
+
+_SERVES = frozenset(split_words("to for"))
+
+
+def _office_at(words: list[str], offices: list[list[str]]) -> tuple[list[str], list[str]] | None:
+    """The words before and after the first of `offices` in `words` (a leading determiner
+    dropped), or None when none is there."""
+    while words and words[0] in DETERMINERS:
+        words = words[1:]
+    for start in range(len(words)):
+        for office in offices:
+            if words[start : start + len(office)] == office:
+                return words[:start], words[start + len(office) :]
+    return None
+
+
+def _of_a_place(before: list[str], after: list[str]) -> bool:
+    """An office with nothing but a place around it: no body, rank or staff word before it,
+    nothing after it but an "of" phrase without a body ("President's Office" is staff)."""
+    if any(w in _NOT_A_PLACE for w in before):
+        return False
+    if after and after[0] != "of":
+        return False
+    return not any(w in BODY_WORDS or w in ROLE_WORDS for w in after[1:])
+
+
+_NOT_A_PLACE = (
+    BODY_WORDS | ROLE_WORDS | OFFICE_HEADS | OTHER_RANK_WORDS | frozenset(split_words("to for of"))
+)
+_WHEN_ASKED = frozenset(split_words("new current incumbent present sitting"))
+
+
+def _plain_words(phrase: str) -> list[str]:
+    """Lowercase words without end punctuation or a possessive ("President's" -> president)."""
+    words = (w.lower().strip(".,;:") for w in phrase.split())
+    return [w.removesuffix("'s").removesuffix("’s") for w in words if w]
 
 
 def _full_name(name: str) -> bool:
