@@ -80,12 +80,13 @@ def run_quotedesk(
     started = time.perf_counter()
     _load_ner()
     ner_load_s = time.perf_counter() - started
-    before = machine_load.sample()
+    before, usage = machine_load.sample(), resource.getrusage(resource.RUSAGE_SELF)
     started, cpu = time.perf_counter(), time.process_time()
     report = desk.ingest([corpus], progress=False)
     ingest_s = time.perf_counter() - started
     ingest_cpu_s = time.process_time() - cpu
     ingest_load = machine_load.between(before, machine_load.sample())
+    ingest_usage = _usage_since(usage)
     peak_ingest_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before floors
     chunks = desk.store.all_chunks()
     quotes = desk.store.counts()["quotes"]
@@ -104,12 +105,13 @@ def run_quotedesk(
         started = time.perf_counter()
         embedder.texts(texts)
         floor_st_s = time.perf_counter() - started
-    before = machine_load.sample()
+    before, usage = machine_load.sample(), resource.getrusage(resource.RUSAGE_SELF)
     started, cpu = time.perf_counter(), time.process_time()
     _, floor_read = embedder.pooled(texts, [[] for _ in texts])
     floor_pass_s = time.perf_counter() - started
     floor_pass_cpu_s = time.process_time() - cpu
     floor_load = machine_load.between(before, machine_load.sample())
+    floor_usage = _usage_since(usage)
     started = time.perf_counter()
     again = desk.ingest([corpus], progress=False)
     reingest_s = time.perf_counter() - started
@@ -142,11 +144,25 @@ def run_quotedesk(
         "pure_embed_s": min(floor_pass_s, floor_st_s or floor_pass_s),
         "ingest_load": ingest_load._asdict() if ingest_load else None,
         "floor_load": floor_load._asdict() if floor_load else None,
+        "ingest_usage": ingest_usage,
+        "floor_usage": floor_usage,
         "reingest_s": reingest_s,
         "reingest_unchanged": again.unchanged,
         "peak_rss_mb": peak_ingest_mb,
         "peak_rss_with_floors_mb": peak_all_mb,
         "sentences": sentences,
+    }
+
+
+def _usage_since(before: resource.struct_rusage) -> dict[str, float]:
+    """The process's user and system CPU seconds and minor page faults since `before`: a
+    phase whose CPU moved between rounds for the same work says whether it was the kernel's
+    (memory faulted in and given back) or the model's own arithmetic."""
+    now = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "user_s": now.ru_utime - before.ru_utime,
+        "sys_s": now.ru_stime - before.ru_stime,
+        "minor_faults": now.ru_minflt - before.ru_minflt,
     }
 
 
@@ -348,7 +364,22 @@ def run_rounds(count: int, run_once: Callable[[int], dict]) -> list[dict]:
     return [run_once(n) for n in range(count)]
 
 
-def _print_rounds(rounds: Sequence[Round], shown: int) -> dict[str, Spread]:
+def _usage_line(result: dict) -> str:
+    """A round's user / system CPU and page faults per phase, where its child recorded them."""
+    parts = []
+    for phase in ("ingest", "floor"):
+        usage = result.get(f"{phase}_usage")
+        if usage:
+            parts.append(
+                f"{phase} user {usage['user_s']:.1f} s, system {usage['sys_s']:.1f} s,"
+                f" {usage['minor_faults']:,} minor page faults"
+            )
+    return "; ".join(parts) or "not recorded"
+
+
+def _print_rounds(
+    rounds: Sequence[Round], shown: int, results: Sequence[dict] = ()
+) -> dict[str, Spread]:
     summary = summarise(rounds)
     rows = [
         [
@@ -394,6 +425,8 @@ def _print_rounds(rounds: Sequence[Round], shown: int) -> dict[str, Spread]:
             f" spread {s.width:.1f} ({s.low:.1f}-{s.high:.1f})"
         )
     best = fastest(rounds)
+    for n, result in enumerate(results):
+        print(f"round {n + 1} CPU split: " + _usage_line(result))
     print(
         f"fastest ingest / fastest floor of the {len(rounds)} rounds: wall {best.wall_ratio:.3f}x"
         f" ({best.ingest_s:.1f} / {best.floor_s:.1f} s), CPU {best.cpu_ratio:.3f}x"
@@ -573,7 +606,7 @@ def main() -> None:
         f" {ours['ingest_cpu_s']:.1f}, raw model pass {ours['pure_embed_pass_cpu_s']:.1f},"
         f" ratio {ratios['ingest_cpu_over_pass_cpu']:.2f}x"
     )
-    summary = _print_rounds(rounds, shown) if len(rounds) > 1 else summarise(rounds)
+    summary = _print_rounds(rounds, shown, results) if len(rounds) > 1 else summarise(rounds)
     share = 100 * ratios["reingest_fraction"]
     print(f"unchanged re-ingest: {ours['reingest_s']:.2f}s = {share:.1f}% of the first ingest")
     s = ours["sentences"]

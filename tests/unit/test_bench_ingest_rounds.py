@@ -142,3 +142,12 @@ def test_a_round_carries_the_load_beside_each_phase_when_the_child_measured_it()
     child["ingest_load"] = {"others_cores": 0.25, "steal_cores": 0.0}
     child["floor_load"] = {"others_cores": 1.5, "steal_cores": 0.1}
     assert Round.of(child)[4:] == (0.25, 1.5)
+
+
+def test_a_round_cpu_split_names_each_phase_the_child_recorded() -> None:
+    from benchmarks.bench_ingest import _usage_line
+
+    usage = {"user_s": 300.0, "sys_s": 21.5, "minor_faults": 1234567}
+    line = _usage_line({"ingest_usage": usage, "floor_usage": None})
+    assert line == "ingest user 300.0 s, system 21.5 s, 1,234,567 minor page faults"
+    assert _usage_line({}) == "not recorded"
