@@ -364,7 +364,7 @@ def run_rounds(count: int, run_once: Callable[[int], dict]) -> list[dict]:
     return [run_once(n) for n in range(count)]
 
 
-def _usage_line(result: dict) -> str:
+def usage_line(result: dict) -> str:
     """A round's user / system CPU and page faults per phase, where its child recorded them."""
     parts = []
     for phase in ("ingest", "floor"):
@@ -426,7 +426,7 @@ def _print_rounds(
         )
     best = fastest(rounds)
     for n, result in enumerate(results):
-        print(f"round {n + 1} CPU split: " + _usage_line(result))
+        print(f"round {n + 1} CPU split: " + usage_line(result))
     print(
         f"fastest ingest / fastest floor of the {len(rounds)} rounds: wall {best.wall_ratio:.3f}x"
         f" ({best.ingest_s:.1f} / {best.floor_s:.1f} s), CPU {best.cpu_ratio:.3f}x"

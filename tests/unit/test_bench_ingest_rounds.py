@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.bench_ingest import Round, fastest, median_round, run_rounds, spread, summarise
+from benchmarks.bench_ingest import (
+    Round,
+    fastest,
+    median_round,
+    run_rounds,
+    spread,
+    summarise,
+    usage_line,
+)
 from ingest.chunking import embedding_text
 from tests.helpers import FAKE_ARTICLES, make_fake_desk
 
@@ -145,9 +153,7 @@ def test_a_round_carries_the_load_beside_each_phase_when_the_child_measured_it()
 
 
 def test_a_round_cpu_split_names_each_phase_the_child_recorded() -> None:
-    from benchmarks.bench_ingest import _usage_line
-
     usage = {"user_s": 300.0, "sys_s": 21.5, "minor_faults": 1234567}
-    line = _usage_line({"ingest_usage": usage, "floor_usage": None})
+    line = usage_line({"ingest_usage": usage, "floor_usage": None})
     assert line == "ingest user 300.0 s, system 21.5 s, 1,234,567 minor page faults"
-    assert _usage_line({}) == "not recorded"
+    assert usage_line({}) == "not recorded"
