@@ -117,11 +117,15 @@ def _ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def strip_titles(name: str) -> str:
     """Remove leading titles/roles, parenthesised tags and suffixes, keeping original casing.
 
     "Russian Foreign Minister Sergei Lavrov" keeps only the name when the leading words are
     titles or adjectives of a title ("Russian" before "Foreign Minister").
+
+    Cached: quote finding strips every run of capitalised words of every article
+    (`name_mentions`), the same names and titles again and again (perf28).
     """
     name = _PARTY_TAG.sub("", _PAREN.sub("", name)).strip(" ,;:")
     tokens = name.split()
@@ -444,7 +448,7 @@ def _no_given_name(word: str) -> bool:
     so that "Vell" linked to no one."""
     lowered = word.lower()
     return (
-        lowered in _NOT_NAMES | _QUANTIFIERS | _NOT_GIVEN_NAMES | AFFILIATIONS
+        lowered in _NO_GIVEN_NAME_WORDS
         or lowered.removesuffix("s") in TITLES  # "Senators Vell and Tamm"
         or _COMPOUND_NOUN.search(word) is not None
         or _DOTTED_ABBREVIATION.match(word) is not None  # "U.S. Ana Vell"
@@ -813,7 +817,14 @@ def _bare_target(
 
 def _words(text: str) -> list[str]:
     """Comparison words: ASCII-folded, lowercase, possessives dropped."""
-    return [_POSSESSIVE.sub("", t).lower() for t in re.findall(r"[\w'’-]+", _ascii_fold(text))]
+    return list(_word_tuple(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_tuple(text: str) -> tuple[str, ...]:
+    """`_words`, cached: the office and role rules ask for the words of the same few speakers
+    and offices many times per article (perf28); a tuple, so no caller changes the cache."""
+    return tuple(_POSSESSIVE.sub("", t).lower() for t in re.findall(r"[\w'’-]+", _ascii_fold(text)))
 
 
 # What a place name's adjective adds to the shared stem ("russia"/"russian", "china"/"chinese");
@@ -1004,24 +1015,25 @@ def name_mentions(text: str) -> list[Mention]:
 
     In an all-lowercase text every content word may be a name: each word and each pair of
     neighbouring words is a mention, pairs first, so "michael howard" is tried whole.
+
+    One pass over the words; a lowercase word with no run open is passed over at once (it
+    neither ends nor starts a name), which is most words of an article: the ingest calls this
+    once per article over every word (`written_people`).
     """
-    words = [m for m in _WORD.finditer(text) if m.group().strip(".'’-")]
     if text[1:] == text[1:].lower():
-        content = [m for m in words if _POSSESSIVE.sub("", m.group()).lower() not in _NOT_NAMES]
-        pairs = [
-            Mention(f"{a.group()} {b.group()}", a.start())
-            for a, b in zip(content, content[1:], strict=False)
-            if text[a.end() : b.start()].strip() == ""
-        ]
-        return pairs + [Mention(m.group(), m.start()) for m in content]
+        return _lowercase_mentions(text)
     mentions: list[Mention] = []
     run: list[re.Match[str]] = []
-    for match in [*words, None]:
-        word = match.group() if match else ""
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not run and not word[:1].isupper():
+            continue  # nothing to end and nothing to start
+        if not word.strip(".'’-"):
+            continue  # punctuation alone is no word; the gap it leaves ends a name below
         lowered = _POSSESSIVE.sub("", word).strip(".").lower()
-        joins = match is not None and (
+        joins = (
             (word[:1].isupper() and lowered not in _NOT_NAMES)
-            or (run and lowered in _PARTICLES | NAME_AMPERSANDS)
+            or (run and lowered in _NAME_JOINERS_INSIDE)
             or (run and lowered in TITLES and word[:1].isupper())
         )
         if (
@@ -1039,9 +1051,24 @@ def name_mentions(text: str) -> list[Mention]:
                 mentions.extend(_mention(text, run))
                 run = []
             continue
+        if run:
+            mentions.extend(_mention(text, run))
+        run = [match] if word[:1].isupper() and lowered not in _NOT_NAMES else []
+    if run:
         mentions.extend(_mention(text, run))
-        run = [match] if match and word[:1].isupper() and lowered not in _NOT_NAMES else []
     return mentions
+
+
+def _lowercase_mentions(text: str) -> list[Mention]:
+    """An all-lowercase text's mentions: every content word, and every pair of neighbours."""
+    words = [m for m in _WORD.finditer(text) if m.group().strip(".'’-")]
+    content = [m for m in words if _POSSESSIVE.sub("", m.group()).lower() not in _NOT_NAMES]
+    pairs = [
+        Mention(f"{a.group()} {b.group()}", a.start())
+        for a, b in zip(content, content[1:], strict=False)
+        if text[a.end() : b.start()].strip() == ""
+    ]
+    return pairs + [Mention(m.group(), m.start()) for m in content]
 
 
 def _ends_sentence(word: str) -> bool:
@@ -1049,12 +1076,12 @@ def _ends_sentence(word: str) -> bool:
     inside a closing quotation mark ("... ‘Very Good Reporter.’ Billionaire Ana Vell")."""
     word = word.rstrip("'’")
     bare = word.rstrip(".")
-    return word.endswith(".") and len(bare) > 1 and bare.lower() not in TITLES | _ABBREVIATIONS
+    return word.endswith(".") and len(bare) > 1 and bare.lower() not in _NOT_SENTENCE_ENDS
 
 
 def _mention(text: str, run: list[re.Match[str]]) -> list[Mention]:
     """The name in a run of capitalised words, without titles before it."""
-    while run and run[-1].group().strip(".").lower() in _PARTICLES | NAME_AMPERSANDS:
+    while run and run[-1].group().strip(".").lower() in _NAME_JOINERS_INSIDE:
         run = run[:-1]
     if not run:
         return []
@@ -1111,6 +1138,9 @@ _IMPERATIVE_OPENER_WORDS = "like unlike see let thanks"
 _MONTH_WORDS = "january february march september october november december"
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
 _ABBREVIATIONS = frozenset(_lexicon("st jr sr mt ft gen col sgt capt lt gov sen rep prof u.s u.k"))
+# Unions `name_mentions` asks of every word, built once rather than per word.
+_NAME_JOINERS_INSIDE = _PARTICLES | NAME_AMPERSANDS  # lowercase words inside a name
+_NOT_SENTENCE_ENDS = TITLES | _ABBREVIATIONS  # a full stop after these ends no sentence
 _NOT_NAME_STARTS = frozenset(_NOT_NAME_START_WORDS.split())
 _NOT_NAMES = _NOT_NAME_STARTS | frozenset(_QUESTION_OPENER_WORDS.split()) | _STOP | NAME_AMPERSANDS
 _DEMONYMS = frozenset(_DEMONYM_WORDS.split())
@@ -1126,6 +1156,9 @@ _NOT_GIVEN_NAMES = (
     | frozenset(_MONTH_WORDS.split())
     | WEEKDAYS  # "On Monday Tony Blair insisted ...", "On Thursday Intel announced ..."
 )
+# `_no_given_name`'s words, joined once: built per call, the union of these tables cost more
+# CPU than the rest of `written_people` (perf28).
+_NO_GIVEN_NAME_WORDS = _NOT_NAMES | _QUANTIFIERS | _NOT_GIVEN_NAMES | AFFILIATIONS
 
 
 def is_named_speaker(name: str) -> bool:

@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.bench_ingest import Round, median_round, run_rounds, spread, summarise
+from benchmarks.bench_ingest import (
+    Round,
+    fastest,
+    median_round,
+    run_rounds,
+    spread,
+    summarise,
+    usage_line,
+)
 from ingest.chunking import embedding_text
 from tests.helpers import FAKE_ARTICLES, make_fake_desk
 
@@ -117,3 +125,35 @@ def test_each_round_is_its_own_child_with_a_new_empty_store(
     assert results == [{"round": 1}, {"round": 2}, {"round": 3}]
     assert len(stores) == 3
     assert not any(Path(s).exists() for s in stores)  # each removed after its round
+
+
+def test_fastest_takes_each_phase_least_seconds_over_the_rounds() -> None:
+    """The floor's least seconds as well as the ingest's, each from any round: a floor
+    slowed by other load in one round (30 s, a ratio of 0.80x) lowers no ratio taken from the
+    fastest, which pairs the 22 s ingest with the 20 s floor."""
+    rounds = [
+        Round(24.0, 20.0, 48.0, 40.0),
+        Round(24.0, 30.0, 50.0, 44.0),
+        Round(22.0, 21.0, 46.0, 41.0),
+    ]
+    assert summarise(rounds)["wall_ratio"].median == pytest.approx(22.0 / 21.0)
+    best = fastest(rounds)
+    assert (best.ingest_s, best.floor_s) == (22.0, 20.0)
+    assert best.wall_ratio == pytest.approx(1.10)
+    assert best.cpu_ratio == pytest.approx(46.0 / 40.0)
+
+
+def test_a_round_carries_the_load_beside_each_phase_when_the_child_measured_it() -> None:
+    child = {"ingest_s": 2.0, "pure_embed_s": 1.0, "ingest_cpu_s": 4.0}
+    child["pure_embed_pass_cpu_s"] = 2.0
+    assert Round.of(child)[4:] == (None, None)  # an older checkout's child records no load
+    child["ingest_load"] = {"others_cores": 0.25, "steal_cores": 0.0}
+    child["floor_load"] = {"others_cores": 1.5, "steal_cores": 0.1}
+    assert Round.of(child)[4:] == (0.25, 1.5)
+
+
+def test_a_round_cpu_split_names_each_phase_the_child_recorded() -> None:
+    usage = {"user_s": 300.0, "sys_s": 21.5, "minor_faults": 1234567}
+    line = usage_line({"ingest_usage": usage, "floor_usage": None})
+    assert line == "ingest user 300.0 s, system 21.5 s, 1,234,567 minor page faults"
+    assert usage_line({}) == "not recorded"

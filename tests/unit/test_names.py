@@ -67,6 +67,14 @@ MENTIONS = [
     ("What was Nora Vance's view of Piet Vance's plan?", ["Nora Vance", "Piet Vance"]),
     ("According to Ludwig van Hoek, what happened?", ["Ludwig van Hoek"]),
     ("How did the Harbour Secretary Ida Brandt react?", ["Ida Brandt"]),
+    # `name_mentions` passes over a lowercase word with no name open at once: a particle or
+    # an "&" after one starts nothing, a lowercase word or a lone dash still ends a name, and
+    # a possessive after a lowercase word is a name of its own ("Vell's", then "Tamm Group")
+    ("The mayor met Ana van Vell and van Tamm.", ["Ana van Vell", "Tamm"]),
+    ("He praised Marks & Spencer and & Co too.", ["Marks & Spencer", "Co"]),
+    ("Ana Vell - Bob Tamm spoke first.", ["Ana Vell", "Bob Tamm"]),
+    ("Talks with Vell's Tamm Group ended.", ["Talks", "Vell", "Tamm Group"]),
+    ("talks went on. Vell's Tamm Group said so.", ["Vell", "Tamm Group"]),
 ]
 
 
