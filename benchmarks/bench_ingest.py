@@ -457,7 +457,7 @@ def _child(system: str, corpus: Path, st_floor: bool) -> dict:
         return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, help="only the first N articles (0: all)")
@@ -491,37 +491,27 @@ def main() -> None:
         " prints each round's ratios, their median and spread",
     )
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.rounds < 1:
-        parser.error("--rounds must be at least 1")
-    if args.child:
-        from app.settings import set_process_switches
+    return parser
 
-        set_process_switches()  # at start, before any library loads, as `quotedesk` does
-        if args.child == "llamaindex":
-            print(json.dumps(run_llamaindex(args.corpus, args.store)))
-        else:
-            overlap = {"quotedesk-overlapped": True, "quotedesk-in-turn": False}.get(args.child)
-            st_floor = not args.pass_floor_only
-            print(json.dumps(run_quotedesk(args.corpus, args.store, overlap, st_floor)))
-        return
-    if not args.corpus.is_file():
-        sys.exit(f"corpus not found: {args.corpus}")
-    with tempfile.TemporaryDirectory() as folder:
-        corpus = _subset(args.corpus, args.limit, Path(folder))
+
+def _run_child(args: argparse.Namespace) -> None:
+    """One measured system in this (child) process, its result as JSON on stdout."""
+    from app.settings import set_process_switches
+
+    set_process_switches()  # at start, before any library loads, as `quotedesk` does
+    if args.child == "llamaindex":
+        print(json.dumps(run_llamaindex(args.corpus, args.store)))
+    else:
+        overlap = {"quotedesk-overlapped": True, "quotedesk-in-turn": False}.get(args.child)
         st_floor = not args.pass_floor_only
-        results = run_rounds(args.rounds, lambda _: _child("quotedesk", corpus, st_floor))
-        base = _child("llamaindex", corpus, st_floor)
-        others = {
-            label: _child(f"quotedesk-{label.replace(' ', '-')}", corpus, st_floor)
-            for label, wanted in (("overlapped", args.overlapped), ("in turn", args.in_turn))
-            if wanted
-        }
-    rounds = [Round.of(r) for r in results]
-    shown = median_round(rounds)
-    ours = results[shown]
+        print(json.dumps(run_quotedesk(args.corpus, args.store, overlap, st_floor)))
+
+
+def _comparison_rows(ours: dict, base: dict) -> list[list]:
+    """The main table's rows: quotedesk's shown round beside the starter, both over the
+    articles quotedesk ingested."""
     n = ours["articles"]
-    rows = [
+    return [
         ["articles/s", n / ours["ingest_s"], n / base["ingest_s"]],
         ["chunks", ours["chunks"], base["chunks"]],
         ["chunks/s", ours["chunks"] / ours["ingest_s"], base["chunks"] / base["ingest_s"]],
@@ -556,18 +546,23 @@ def main() -> None:
         ],
         ["peak RSS MB", ours["peak_rss_mb"], base["peak_rss_mb"]],
     ]
-    print(f"# ingest benchmark: {n} articles from {args.corpus.name}; {machine()}")
-    print_table(["metric", "quotedesk", "llama-index"], rows)
-    split = ", ".join(f"{k} {v:.1f}s" for k, v in ours["split_s"].items())
-    pieces_over_chunks = ours["word_pieces_read"] / ours["chunk_word_pieces"]
-    ratios = {
+
+
+def _ratios(ours: dict, base: dict) -> dict[str, float]:
+    """The ratios the JSON keeps: speed and work against the starter, ingest against floor."""
+    return {
         "speed_vs_llamaindex": base["ingest_s"] / ours["ingest_s"],
         "work_vs_llamaindex": ours["word_pieces_read"] / base["word_pieces_read"],
         "ingest_over_pure_embedding": ours["ingest_s"] / ours["pure_embed_s"],
         "ingest_cpu_over_pass_cpu": ours["ingest_cpu_s"] / ours["pure_embed_pass_cpu_s"],
         "reingest_fraction": ours["reingest_s"] / ours["ingest_s"],
-        "word_pieces_over_chunks": pieces_over_chunks,
+        "word_pieces_over_chunks": ours["word_pieces_read"] / ours["chunk_word_pieces"],
     }
+
+
+def _print_stages_and_floor(ours: dict, ratios: dict[str, float]) -> None:
+    """Where quotedesk's ingest time went, and the ingest against its own floor."""
+    split = ", ".join(f"{k} {v:.1f}s" for k, v in ours["split_s"].items())
     print(f"quotedesk stage seconds: {split}")
     cpu_split = ours.get("split_cpu_s", {})
     outside = ours["ingest_cpu_s"] - sum(cpu_split.values())
@@ -584,7 +579,7 @@ def main() -> None:
         f" raw model pass {ours['pure_embed_pass_s']:.1f}s)"
     )
     print(
-        f"word pieces read / the chunks' own: {pieces_over_chunks:.3f}x"
+        f"word pieces read / the chunks' own: {ratios['word_pieces_over_chunks']:.3f}x"
         f" ({ours['word_pieces_read']:,} / {ours['chunk_word_pieces']:,})"
     )
     padding = 1 - ours["word_pieces_read"] / max(1, ours["padded_pieces_read"])
@@ -606,7 +601,9 @@ def main() -> None:
         f" {ours['ingest_cpu_s']:.1f}, raw model pass {ours['pure_embed_pass_cpu_s']:.1f},"
         f" ratio {ratios['ingest_cpu_over_pass_cpu']:.2f}x"
     )
-    summary = _print_rounds(rounds, shown, results) if len(rounds) > 1 else summarise(rounds)
+
+
+def _print_reingest_and_sentences(ours: dict, ratios: dict[str, float]) -> None:
     share = 100 * ratios["reingest_fraction"]
     print(f"unchanged re-ingest: {ours['reingest_s']:.2f}s = {share:.1f}% of the first ingest")
     s = ours["sentences"]
@@ -614,6 +611,10 @@ def main() -> None:
         f"sentence vectors: {s['sentences']:,} sentences, {s['disk_mb']:.1f} MB on disk;"
         f" reading all of them added {s['rss_added_mb']:.1f} MB RSS in {s['read_all_s']:.2f}s"
     )
+
+
+def _print_other_modes(others: dict[str, dict], base: dict, n: int) -> None:
+    """The ingest with its stages overlapped or in turn, when asked for (`n` articles)."""
     for label, other in others.items():
         stage_s = ", ".join(f"{k} {v:.1f}s" for k, v in other["split_s"].items())
         print(
@@ -625,20 +626,49 @@ def main() -> None:
             f" CPU {other['ingest_cpu_s'] / other['pure_embed_pass_cpu_s']:.2f}x,"
             f" peak RSS {other['peak_rss_mb']:,.0f} MB"
         )
-    payload = {
-        "machine": machine(),
-        "quotedesk": ours,
-        "llamaindex": base,
-        "ratios": ratios,
-        "rounds": results,
-        "table_round": shown,
-        "rounds_summary": {k: v._asdict() for k, v in summary.items()},
-        "fastest": fastest(rounds)._asdict(),
-    }
+
+
+def main() -> None:
+    parser = _parser()
+    args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
+    if args.child:
+        _run_child(args)
+        return
+    if not args.corpus.is_file():
+        sys.exit(f"corpus not found: {args.corpus}")
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = _subset(args.corpus, args.limit, Path(folder))
+        st_floor = not args.pass_floor_only
+        results = run_rounds(args.rounds, lambda _: _child("quotedesk", corpus, st_floor))
+        base = _child("llamaindex", corpus, st_floor)
+        others = {
+            label: _child(f"quotedesk-{label.replace(' ', '-')}", corpus, st_floor)
+            for label, wanted in (("overlapped", args.overlapped), ("in turn", args.in_turn))
+            if wanted
+        }
+    rounds = [Round.of(r) for r in results]
+    shown = median_round(rounds)
+    ours = results[shown]
+    print(f"# ingest benchmark: {ours['articles']} articles from {args.corpus.name}; {machine()}")
+    print_table(["metric", "quotedesk", "llama-index"], _comparison_rows(ours, base))
+    ratios = _ratios(ours, base)
+    _print_stages_and_floor(ours, ratios)
+    summary = _print_rounds(rounds, shown, results) if len(rounds) > 1 else summarise(rounds)
+    _print_reingest_and_sentences(ours, ratios)
+    _print_other_modes(others, base, ours["articles"])
     write_json(
         args.out,
         {
-            **payload,
+            "machine": machine(),
+            "quotedesk": ours,
+            "llamaindex": base,
+            "ratios": ratios,
+            "rounds": results,
+            "table_round": shown,
+            "rounds_summary": {k: v._asdict() for k, v in summary.items()},
+            "fastest": fastest(rounds)._asdict(),
             "quotedesk_overlapped": others.get("overlapped"),
             "quotedesk_in_turn": others.get("in turn"),
         },
