@@ -443,16 +443,16 @@ def holds_bare_office(phrase: str, role: str) -> bool:
     while asked and (asked[0] in DETERMINERS or asked[0] in _WHEN_ASKED):
         asked = asked[1:]
     keys = role_keywords(phrase)
-    offices = [
-        office.split()
-        for office in sorted(BARE_OFFICES)
-        if " of " not in office and set(office.split()) & keys
-    ]
-    found = _office_at(asked, [office.split() for office in sorted(BARE_OFFICES)])
+    offices = [o for o in _BARE_OFFICE_WORDS if "of" not in o[1:-1] and set(o) & keys]
+    found = _office_at(asked, _BARE_OFFICE_WORDS)
     if found is None or not _of_a_place(*found):
         return True
     held = _office_at(_plain_words(role), offices)
     return held is None or _of_a_place(*held)  # None: a title no bare office names ("King")
+
+
+# The lexicon's bare offices as word lists, split once ("head of state" -> head, of, state).
+_BARE_OFFICE_WORDS = [office.split() for office in sorted(BARE_OFFICES)]
 
 
 def staff_post(role: str) -> bool:
