@@ -42,7 +42,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from benchmarks import machine_load
 from benchmarks.common import machine, print_table, write_json
@@ -64,57 +64,20 @@ def _subset(corpus: Path, limit: int | None, folder: Path) -> Path:
 def run_quotedesk(
     corpus: Path, store: Path, overlap: bool | None = None, st_floor: bool = True
 ) -> dict:
-    from dataclasses import replace
-
-    from app.api import QuoteDesk
-    from ingest.chunking import embedding_text
-
-    started = time.perf_counter()
-    desk = QuoteDesk.open(store)
-    if overlap is not None:  # else the product's default
-        desk.ingestor = replace(desk.ingestor, overlap=overlap)
-    desk.ingestor.embedder.token_pass  # noqa: B018 - load the model here, as the starter does
-    load_s = time.perf_counter() - started
-    # The quote finder's NER model too: the ingest below times the work, not model loading
-    # (its load is reported, and `ner_load_s` added back gives the ratio with it).
-    started = time.perf_counter()
-    _load_ner()
-    ner_load_s = time.perf_counter() - started
-    before, usage = machine_load.sample(), resource.getrusage(resource.RUSAGE_SELF)
-    started, cpu = time.perf_counter(), time.process_time()
-    report = desk.ingest([corpus], progress=False)
-    ingest_s = time.perf_counter() - started
-    ingest_cpu_s = time.process_time() - cpu
-    ingest_load = machine_load.between(before, machine_load.sample())
-    ingest_usage = _usage_since(usage)
+    """One quotedesk round: load the models, ingest into a fresh store, time the floor over
+    what the model read, re-ingest unchanged, then read every chunk's sentence vectors."""
+    desk, load_s, ner_load_s = _open_desk(store, overlap)
+    ingest = _timed(lambda: desk.ingest([corpus], progress=False))
+    report = ingest.result
     peak_ingest_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before floors
-    chunks = desk.store.all_chunks()
     quotes = desk.store.counts()["quotes"]
-    alone = report.quotes_read_alone
-    alone_texts = []
-    if alone:  # their texts as the store reads them (its records hold no document)
-        _, read = desk.store.visible(desk.store.article_hashes())
-        alone_texts = [read[quote_id][0].text for quote_id in alone]
-    chunk_texts = [embedding_text(c) for c in chunks]
-    texts = chunk_texts + list(alone_texts)
+    chunks, chunk_texts, texts = _model_texts(desk, report.quotes_read_alone)
     chunk_counts = desk.ingestor.count_tokens(chunk_texts)
     counts = desk.ingestor.count_tokens(texts)
     embedder = desk.ingestor.embedder
-    floor_st_s = None
-    if st_floor:
-        started = time.perf_counter()
-        embedder.texts(texts)
-        floor_st_s = time.perf_counter() - started
-    before, usage = machine_load.sample(), resource.getrusage(resource.RUSAGE_SELF)
-    started, cpu = time.perf_counter(), time.process_time()
-    _, floor_read = embedder.pooled(texts, [[] for _ in texts])
-    floor_pass_s = time.perf_counter() - started
-    floor_pass_cpu_s = time.process_time() - cpu
-    floor_load = machine_load.between(before, machine_load.sample())
-    floor_usage = _usage_since(usage)
-    started = time.perf_counter()
-    again = desk.ingest([corpus], progress=False)
-    reingest_s = time.perf_counter() - started
+    floor_st_s = _timed(lambda: embedder.texts(texts)).wall_s if st_floor else None
+    floor = _timed(lambda: embedder.pooled(texts, [[] for _ in texts]))
+    reingest = _timed(lambda: desk.ingest([corpus], progress=False))
     peak_all_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     sentences = _sentence_memory(desk.ingestor.sentences, [c.id for c in chunks])
     return {
@@ -125,33 +88,87 @@ def run_quotedesk(
         "model_load_s": load_s,
         "ner_load_s": ner_load_s,
         "runtime": type(getattr(embedder.token_pass, "forward", None)).__name__,
-        "ingest_s": ingest_s,
-        "ingest_cpu_s": ingest_cpu_s,
+        "ingest_s": ingest.wall_s,
+        "ingest_cpu_s": ingest.cpu_s,
         "split_s": report.seconds,
         "split_cpu_s": report.cpu_seconds,
         "embedded_texts": report.texts_read,
         "quotes_read_alone": len(report.quotes_read_alone),
         "over_model_limit": sum(1 for c in counts if c > MODEL_MAX_TOKENS),
         "word_pieces_unread": _unread(counts, report.word_pieces_read, report.texts_read),
-        "longest_model_input": floor_read.longest,  # the floor pass reads the same inputs
+        "longest_model_input": floor.result[1].longest,  # the floor reads the same inputs
         "word_pieces_read": report.word_pieces_read,
         "padded_pieces_read": report.padded_pieces_read,
         "word_pieces_recounted": _read(counts),
         "chunk_word_pieces": sum(chunk_counts),
         "pure_embed_st_s": floor_st_s,
-        "pure_embed_pass_s": floor_pass_s,
-        "pure_embed_pass_cpu_s": floor_pass_cpu_s,
-        "pure_embed_s": min(floor_pass_s, floor_st_s or floor_pass_s),
-        "ingest_load": ingest_load._asdict() if ingest_load else None,
-        "floor_load": floor_load._asdict() if floor_load else None,
-        "ingest_usage": ingest_usage,
-        "floor_usage": floor_usage,
-        "reingest_s": reingest_s,
-        "reingest_unchanged": again.unchanged,
+        "pure_embed_pass_s": floor.wall_s,
+        "pure_embed_pass_cpu_s": floor.cpu_s,
+        "pure_embed_s": min(floor.wall_s, floor_st_s or floor.wall_s),
+        "ingest_load": ingest.load._asdict() if ingest.load else None,
+        "floor_load": floor.load._asdict() if floor.load else None,
+        "ingest_usage": ingest.usage,
+        "floor_usage": floor.usage,
+        "reingest_s": reingest.wall_s,
+        "reingest_unchanged": reingest.result.unchanged,
         "peak_rss_mb": peak_ingest_mb,
         "peak_rss_with_floors_mb": peak_all_mb,
         "sentences": sentences,
     }
+
+
+def _open_desk(store: Path, overlap: bool | None) -> tuple[Any, float, float]:
+    """A desk on `store` with the embedding and NER models loaded, and each load's seconds:
+    the ingest then times the work, not model loading (`ner_load_s` added back gives the
+    ratio with it)."""
+    from dataclasses import replace
+
+    from app.api import QuoteDesk
+
+    started = time.perf_counter()
+    desk = QuoteDesk.open(store)
+    if overlap is not None:  # else the product's default
+        desk.ingestor = replace(desk.ingestor, overlap=overlap)
+    desk.ingestor.embedder.token_pass  # noqa: B018 - load the model here, as the starter does
+    load_s = time.perf_counter() - started
+    started = time.perf_counter()
+    _load_ner()
+    return desk, load_s, time.perf_counter() - started
+
+
+class _Timed(NamedTuple):
+    """One timed phase: its wall and CPU seconds, the cores other processes used meanwhile,
+    this process's user and system CPU and page faults, and what the phase returned."""
+
+    wall_s: float
+    cpu_s: float
+    load: machine_load.Load | None
+    usage: dict[str, float]
+    result: Any
+
+
+def _timed(phase: Callable[[], Any]) -> _Timed:
+    """Run `phase` once and time it (every phase of a round is timed the same way)."""
+    before, usage = machine_load.sample(), resource.getrusage(resource.RUSAGE_SELF)
+    started, cpu = time.perf_counter(), time.process_time()
+    result = phase()
+    wall_s, cpu_s = time.perf_counter() - started, time.process_time() - cpu
+    load = machine_load.between(before, machine_load.sample())
+    return _Timed(wall_s, cpu_s, load, _usage_since(usage), result)
+
+
+def _model_texts(desk: Any, alone: Sequence[str]) -> tuple[list, list[str], list[str]]:
+    """The stored chunks, their embedded texts, and those texts followed by each quote the
+    ingest read on its own (as the store reads it: its records hold no document)."""
+    from ingest.chunking import embedding_text
+
+    chunks = desk.store.all_chunks()
+    alone_texts = []
+    if alone:
+        _, read = desk.store.visible(desk.store.article_hashes())
+        alone_texts = [read[quote_id][0].text for quote_id in alone]
+    chunk_texts = [embedding_text(c) for c in chunks]
+    return chunks, chunk_texts, chunk_texts + list(alone_texts)
 
 
 def _usage_since(before: resource.struct_rusage) -> dict[str, float]:

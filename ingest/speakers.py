@@ -1006,6 +1006,13 @@ class Mention(NamedTuple):
 # `AT&T` is one word, and a lone `&` joins a name's words (`Marks & Spencer`, `Procter &
 # Gamble`) as a particle does, so neither is cut at the `&` (issue 17).
 _WORD = re.compile(r"[\w'’.-]+(?:&[\w'’.-]+)*|&")
+# The next of those words that opens with a capital, where no name is open: a letter that may
+# be a capital (A-Z, or any word character beyond ASCII, read by `isupper`; one character class
+# first, so the search skips to it at C speed) that starts a word (no word character or joining
+# `&` before it; an `&` with no word before it is a word of its own).
+_CAPITAL_WORD = re.compile(
+    r"[^\W\x00-@\[-\x7f](?:(?<![\w'’.&-].)|(?<=(?<![\w'’.-])&.))[\w'’.-]*(?:&[\w'’.-]+)*"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")  # a single line break may be a hard wrap
 
 
@@ -1016,15 +1023,18 @@ def name_mentions(text: str) -> list[Mention]:
     In an all-lowercase text every content word may be a name: each word and each pair of
     neighbouring words is a mention, pairs first, so "michael howard" is tried whole.
 
-    One pass over the words; a lowercase word with no run open is passed over at once (it
-    neither ends nor starts a name), which is most words of an article: the ingest calls this
-    once per article over every word (`written_people`).
+    One pass over the words; with no run open, the search jumps to the next word that opens
+    with a capital (`_CAPITAL_WORD`): a lowercase word then neither ends nor starts a name,
+    and most words of an article are such words (the ingest calls this once per article over
+    every word, `written_people`).
     """
     if text[1:] == text[1:].lower():
         return _lowercase_mentions(text)
     mentions: list[Mention] = []
     run: list[re.Match[str]] = []
-    for match in _WORD.finditer(text):
+    pos = 0
+    while match := (_WORD if run else _CAPITAL_WORD).search(text, pos):
+        pos = match.end()
         word = match.group()
         if not run and not word[:1].isupper():
             continue  # nothing to end and nothing to start

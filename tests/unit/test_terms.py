@@ -22,6 +22,13 @@ SAME_WORD = [
     ("defence", "defense"),
     ("licences", "licenses"),
     ("programme", "program"),
+    # one of each further ending `_ANY_SPELLING` must let through to the rules
+    ("analysing", "analyzing"),
+    ("organised", "organized"),
+    ("nationalisations", "nationalizations"),
+    ("honourable", "honorable"),
+    ("colouring", "coloring"),
+    ("programmes", "programs"),
 ]
 # Words no rule may bend into another word's terms.
 OTHER_WORDS = [("rise", "rize"), ("tour", "tor"), ("crisis", "crizis"), ("four", "for")]
