@@ -49,12 +49,12 @@ TOPICS = [
     ("What unemployment rate does the report give for Lowtown?", "unemployment rate Lowtown"),
     # what the counted noun is stays, and the share asked for
     ("What share of the harbour budget goes to the pier?", "share harbour budget goes to pier"),
-    # a text as source in any question; a text asked about, or one named, stays
-    ("What does the article say about the levy?", "levy"),
-    ("What did the report on the floods say about insurers?", "floods insurers"),
+    # a text as source only in a fact question; a text asked about, or one named, stays
+    ("What does the article say about the levy?", "article levy"),
+    ("What did the report on the floods say about insurers?", "report on floods insurers"),
     ("What did Ann Vell say about the report?", "Ann Vell report"),
     ("What did the Hutton report say about the pier?", "Hutton report pier"),
-    ("Who was quoted on tolls in the story about the pier?", "tolls pier"),
+    ("Who was quoted on tolls in the story about the pier?", "tolls in story about pier"),
     # giving as the event asked about keeps its object
     ("How much aid did Westland give to the farmers?", "aid Westland farmers"),
 ]
@@ -77,10 +77,10 @@ RULES = [
     ("What number did the mayor put on the losses?", "on", "measure_preposition"),
     ("What share of the vote went to the Greens?", "of", "measure_preposition"),
     ("What figure did the report give for exports?", "report", "source_text"),
-    ("What does the article say about the levy?", "article", "source_text"),
+    ("How many ferries does the article give for the pier?", "article", "source_text"),
     ("Which year is given for the treaty in the report?", "in", "source_preposition"),
     ("How long will it last, according to the report?", "according", "source_preposition"),
-    ("What did the report on the floods say?", "on", "text_about"),
+    ("How many nurses did the report on the strike mention?", "on", "text_about"),
 ]
 
 
