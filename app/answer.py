@@ -284,7 +284,7 @@ class ExtractiveAnswerer:
             quantity=intent.quantity,
             story=_story(intent, previous),
         )
-        candidates = self.finder.candidates(query, index.canonical, index.office_holders)
+        candidates = self.finder.candidates(query, index.canonical, index)
         if intent.wants_more and previous is not None:
             seen = previous.cited_spans
             candidates = [
