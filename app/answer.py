@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from app.compose import framing, who_said_lead
@@ -27,7 +27,7 @@ from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
 from ingest.ids import chunk_id
 from ingest.quoting.nameshapes import without_possessive
-from ingest.speakers import same_office
+from ingest.speakers import name_mentions, same_office
 from ingest.text import paragraph_spans, sentence_spans
 from ingest.types import Chunk
 
@@ -295,6 +295,8 @@ class ExtractiveAnswerer:
         unseen = self.finder.unseen_names(topic)
         asked = question_features(ranked, unseen, terms)
         ranked = story_first(ranked, STORY_SHARE)  # after `asked`: the order, not the scores
+        if family == "who_said":
+            ranked = named_last(ranked, named_people(question, index))
         if family == "who_said" and intent.described_as:
             ranked = described_first(ranked, intent.described_as, index, self._article_text)
         return Evidence(
@@ -600,6 +602,24 @@ def story_first(ranked: list[Candidate], share: float) -> list[Candidate]:
         return ranked
     floor = share * ranked[0].score
     lead = next((c for c in ranked if c.features[_PREVIOUS_ARTICLE] and c.score >= floor), None)
+    return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]
+
+
+def named_people(question: str, index: SpeakerIndex) -> set[str]:
+    """The speakers a question names by name ("Reed" is every Reed quoted), not by office."""
+    return {name for m in name_mentions(question) for name in index.resolve(m.text, fuzzy=False)}
+
+
+def named_last(ranked: list[Candidate], named: Collection[str]) -> list[Candidate]:
+    """For a who-said question, the best unit of someone the question does not name leads
+    when the best is the words of someone it names: a person named in "Who spoke about Tom
+    Reed's plan?" is what was spoken about, not who spoke (no who-said question of the dev
+    sets and fit pools, generated or hand-written, names its speaker; the best unit was the
+    named person's own words in 3 of 23 who-said misses on PolNeAR and press dev,
+    docs/notes/ans25.md). Unchanged when nobody else is quoted among the candidates."""
+    if not ranked or ranked[0].unit.speaker not in named:
+        return ranked
+    lead = next((c for c in ranked if c.unit.speaker and c.unit.speaker not in named), None)
     return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]
 
 
