@@ -178,6 +178,14 @@ NAMED_LAST_CASES = [
 ]
 
 
+def test_a_report_of_the_named_person_keeps_its_place() -> None:
+    text = "Tom Reed said the toll would rise, Westland Watch first reported."
+    report = _candidate(text, "Tom Reed", 0.9)
+    report = replace(report, unit=replace(report.unit, kind="indirect", quoted=False))
+    ranked = [report, _candidate("We will not raise the harbour toll", "Ana Vell", 0.5)]
+    assert named_last(ranked, {"Tom Reed"})[0] is report
+
+
 @pytest.mark.parametrize(("speakers", "named", "leader"), NAMED_LAST_CASES)
 def test_a_who_said_answer_is_not_the_person_the_question_names(
     speakers: list[str | None], named: set[str], leader: str | None
