@@ -619,11 +619,18 @@ def named_last(ranked: list[Candidate], named: Collection[str]) -> list[Candidat
     docs/notes/ans25.md). Only a quotation is passed over: a reported statement is the
     article's sentence, which names the person it reports and often the source the question
     asks about ("..., Westland Watch first reported"); passed over too, it lost the gold
-    sentence in 3 answers on PolNeAR fit. Unchanged when nobody else is quoted."""
-    best = ranked[0].unit if ranked else None
-    if best is None or not best.quoted or best.speaker not in named:
+    sentence in 3 answers on PolNeAR fit. The other person's words must score close to the
+    best (`_CLOSE`): a question read as who-said that asks the named person's own words
+    ("What did Reed want the council to look at?") was answered with a far weaker quote of
+    someone else (hand-written press dev). Unchanged when nobody else is quoted that close."""
+    best = ranked[0] if ranked else None
+    if best is None or not best.unit.quoted or best.unit.speaker not in named:
         return ranked
-    lead = next((c for c in ranked if c.unit.speaker and c.unit.speaker not in named), None)
+    floor = _CLOSE * best.score
+    lead = next(
+        (c for c in ranked if c.unit.speaker not in named and c.unit.speaker and c.score >= floor),
+        None,
+    )
     return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]
 
 

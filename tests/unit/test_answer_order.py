@@ -175,6 +175,8 @@ NAMED_LAST_CASES = [
     (["Tom Reed", "Ana Vell"], set(), "Tom Reed"),
     # Nobody else is quoted among the candidates: the named person's words stay.
     (["Tom Reed", None], {"Tom Reed"}, "Tom Reed"),
+    # Someone else is quoted, but far below the named person's words: they stay.
+    (["Tom Reed", None, None, None, None, "Ana Vell"], {"Tom Reed"}, "Tom Reed"),
 ]
 
 
