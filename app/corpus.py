@@ -22,7 +22,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from app.speaker_index import SpeakerIndex
 from ingest.records import Derived, Records, RecordsError, StoredQuote
@@ -82,6 +82,13 @@ class _Lookup(Mapping[str, Value], Generic[Value]):
         return self._count()
 
 
+class ArticleText(NamedTuple):
+    """One article's headline and text as its stored chunks hold them."""
+
+    title: str
+    text: str
+
+
 class Corpus:
     """The committed records of one store, as of one `sync` of it (`stamps`)."""
 
@@ -135,6 +142,20 @@ class Corpus:
 
     def quotes_of(self, article_id: str) -> list[Quote]:
         return [s.quote for s in self.records.quotes_where("article_id", [article_id])]
+
+    def article(self, article_id: str) -> ArticleText | None:
+        """One article's headline and text, rebuilt from its chunks in one query (none:
+        not committed). Offsets stay those of the article: the breaks between paragraphs that
+        no chunk holds are blank lines of the same length."""
+        chunks = sorted(self.records.chunks_of([article_id]), key=lambda c: c.index)
+        if not chunks:
+            return None
+        parts: list[str] = []
+        at = 0
+        for chunk in chunks:
+            parts += ["\n" * max(0, chunk.start - at), chunk.text[max(0, at - chunk.start) :]]
+            at = max(at, chunk.end)
+        return ArticleText(chunks[0].title, "".join(parts))
 
     def quotes_of_speakers(self, names: Sequence[str]) -> list[tuple[Quote, str]]:
         """The quotes stored under any of these speaker names, with their article ids."""

@@ -22,6 +22,7 @@ from typing import Literal, NamedTuple, Protocol
 import numpy as np
 
 from app.retrieval import HybridRetriever, QuoteHit
+from app.speaker_index import ArticlePerson, article_people, office_only
 from app.types import Filters, Passage
 from ingest.sentence_vectors import SentenceVectors
 from ingest.speakers import is_named_speaker
@@ -196,11 +197,11 @@ class EvidenceFinder:
         self,
         query: Query,
         canonical: Callable[[str], str],
-        office_holders: Callable[[str], Collection[str]] | None = None,
+        offices: Offices | None = None,
     ) -> list[Candidate]:
         """Every unit worth ranking, with features; `canonical` maps a stored speaker name to
-        its canonical one (the speaker index's view), and `office_holders` a canonical one
-        that is only an office to the people who may be meant (`OfficeLinks`)."""
+        its canonical one (the speaker index's view), and `offices` says who a canonical one
+        that is only an office may be (`OfficeLinks`)."""
         retriever = self.retriever
         search_text = f"{query.speaker} {query.topic}".strip() if query.speaker else query.topic
         passages = retriever.search(
@@ -209,7 +210,7 @@ class EvidenceFinder:
             vector=query.vector,
             filters=self.filters,
         )
-        links = OfficeLinks(canonical, office_holders, self._article_quotes)
+        links = OfficeLinks(canonical, offices, self._article_quotes, self._article_people)
         hits: list[QuoteHit] = []
         if query.speaker or query.who_said:
             hits = retriever.search_quotes(
@@ -285,6 +286,10 @@ class EvidenceFinder:
 
     def _article_quotes(self, article_id: str) -> list[Quote]:
         return self.retriever.corpus.quotes_of(article_id)
+
+    def _article_people(self, article_id: str) -> list[ArticlePerson]:
+        found = self.retriever.corpus.article(article_id)
+        return article_people(found.title, found.text) if found else []
 
     def _courtesy(self, text: str, terms: Sequence[str]) -> bool:
         """A turn of courtesy and address ("Thank you very much, Mr President.", "Good
@@ -367,39 +372,56 @@ class EvidenceFinder:
 _NEVER_A_TERM = "\x00"  # no tokeniser keeps a NUL: its idf is that of an unseen term
 
 
+class Offices(Protocol):
+    """Who a stored speaker that is only an office may be (`app.speaker_index.SpeakerIndex`)."""
+
+    def office_holders(self, name: str) -> Collection[str]: ...
+
+    def named_holders(self, name: str, people: Sequence[ArticlePerson]) -> Collection[str]: ...
+
+
 class OfficeLinks:
     """Who a stored speaker that is only an office ("President", "Head of State") is in one
     article: the one person quoted in that article who holds the office somewhere in the
-    store (`SpeakerIndex.office_holders`); the office itself when none or several are.
-    Extraction leaves the office as the speaker when an article writes it for someone named
-    before ("The Head of State noted ..."); linked by the article, those are the person's
-    words, found for a question about them and shown as theirs in a who-said answer. Per
-    article, never store-wide: most articles name only their own president, and one that
-    quotes two presidents does not say which the office is (docs/notes/ans22.md)."""
+    store (`SpeakerIndex.office_holders`); when the article quotes no holder, the one person
+    its headline or text names who holds it, in the store or by the article's own words
+    (`SpeakerIndex.named_holders`); else the office itself. Extraction leaves the office as
+    the speaker when an article writes it for someone named before ("The Head of State noted
+    ..."); linked by the article, those are the person's words, found for a question about
+    them and shown as theirs in a who-said answer. Per article, never store-wide: most
+    articles name only their own president, and one that quotes two presidents does not say
+    which the office is (docs/notes/ans22.md). Only a name stored as an office is linked: a
+    country stored as the speaker ("Westland said ...") is not its president, though the
+    store's names may unify the two (docs/notes/ans25.md)."""
 
     def __init__(
         self,
         canonical: Callable[[str], str],
-        holders: Callable[[str], Collection[str]] | None,
+        offices: Offices | None,
         article_quotes: Callable[[str], Sequence[Quote]],
+        article_people: Callable[[str], Sequence[ArticlePerson]],
     ) -> None:
         self.canonical = canonical
-        self.holders = holders
+        self.offices = offices
         self.article_quotes = article_quotes
+        self.article_people = article_people
         self._quoted: dict[str, frozenset[str]] = {}
+        self._people: dict[str, Sequence[ArticlePerson]] = {}
 
     def in_article(self, article_id: str) -> Callable[[str], str]:
         """The canonical speaker of a stored name in this article."""
-        if self.holders is None:
+        if self.offices is None:
             return self.canonical
         return lambda name: self.speaker(name, article_id)
 
     def speaker(self, name: str, article_id: str) -> str:
         person = self.canonical(name)
-        holders = self.holders(person) if self.holders else ()
-        if not holders:
+        if self.offices is None or not office_only(name):
             return person
-        quoted = [p for p in self.quoted_in(article_id) if p in holders]
+        holders = self.offices.office_holders(person)
+        quoted = [p for p in self.quoted_in(article_id) if p in holders] if holders else []
+        if not quoted and office_only(person):
+            quoted = list(self.offices.named_holders(person, self.people_in(article_id)))
         return quoted[0] if len(quoted) == 1 else person
 
     def quoted_in(self, article_id: str) -> frozenset[str]:
@@ -409,6 +431,13 @@ class OfficeLinks:
             quotes = self.article_quotes(article_id)
             found = frozenset(self.canonical(q.speaker) for q in quotes if q.speaker)
             self._quoted[article_id] = found
+        return found
+
+    def people_in(self, article_id: str) -> Sequence[ArticlePerson]:
+        """The people the article names, read once per question and article."""
+        found = self._people.get(article_id)
+        if found is None:
+            found = self._people[article_id] = self.article_people(article_id)
         return found
 
 

@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ingest.quoting.lexicon import BARE_OFFICES, DETERMINERS, ORG_HEADS, ROLE_WORDS, split_words
 from ingest.records import SpeakerRow, SpeakerTotal
@@ -38,6 +39,7 @@ from ingest.speakers import (
     surname,
     unify_speakers,
     usable_role,
+    written_people,
 )
 from ingest.types import Quote
 
@@ -332,16 +334,33 @@ class SpeakerIndex:
             self._office_holders[name] = found
         return found
 
+    def named_holders(self, name: str, people: Sequence[ArticlePerson]) -> frozenset[str]:
+        """The people an article names (`article_people`) who hold the office that a stored
+        speaker `name` only is: somewhere in the store (`office_holders`), or in the article's
+        own words beside the name ("Tom Reed, the President of Westland"). Canonical when the
+        store quotes them, else as written. An article that quotes its president only as "the
+        President of Westland" ("The President of Westland noted ...") still names him in its
+        text ("Tom Reed informed the leaders ..."), while no holder is quoted there by name
+        (docs/notes/ans25.md); empty for anyone but an office-only speaker."""
+        if not (office_only(name) and name in self._info):
+            return frozenset()
+        holders = self.office_holders(name)
+        found: set[str] = set()
+        for person in people:
+            known = self.resolve(person.name, fuzzy=False)
+            held = [n for n in known if n in holders]
+            if len(held) == 1:
+                found.add(held[0])
+            elif any(holds_office(name, office) for office in person.offices):
+                found.add(known[0] if len(known) == 1 else person.name)
+        return frozenset(found)
+
     def _holds_as_asked(self, phrase: str, holder: RoleHolder) -> bool:
         """The holder's role is the office asked, and no other role of theirs is its shadow or
         former version: news shortens "shadow chancellor Oliver Letwin" to "the chancellor"
         in the next paragraph, never the other way round, so a person recorded in both holds
         the shadow office."""
-        if not (role_matches(phrase, holder.role) and same_office(phrase, holder.role)):
-            return False
-        if not holds_bare_office(phrase, holder.role):
-            return False
-        if staff_post(holder.role) and not staff_post(phrase):
+        if not holds_office(phrase, holder.role):
             return False
         return not any(
             role_matches(phrase, role) and not same_office(phrase, role)
@@ -410,6 +429,48 @@ class SpeakerIndex:
             if len(self._close) < 100_000:  # bounded; the index is rebuilt with the store
                 self._close[word] = cached
         return cached
+
+
+def holds_office(phrase: str, role: str) -> bool:
+    """A role is the office a phrase names: the same head and words (`role_matches`), not
+    its shadow or former version, not another body's, rank's or staff post of the same head
+    (`holds_bare_office`, `staff_post`)."""
+    if not (role_matches(phrase, role) and same_office(phrase, role)):
+        return False
+    if not holds_bare_office(phrase, role):
+        return False
+    return not staff_post(role) or staff_post(phrase)
+
+
+class ArticlePerson(NamedTuple):
+    """A person an article names in full, with the offices it writes beside the name: before
+    it ("President of Westland Tom Reed") or after it between commas ("Tom Reed, the
+    President of Westland,")."""
+
+    name: str
+    offices: tuple[str, ...]
+
+
+def article_people(headline: str, text: str) -> list[ArticlePerson]:
+    """The people an article's headline and text name in full (`written_people`, without
+    offices and bodies written like names: `person_named`), in order, with their offices.
+    The headline is read apart: its last words ("... with Westland President Tom Reed")
+    would be read as an office of the text's first name."""
+    found: list[ArticlePerson] = []
+    for part in (headline, text):
+        for person in filter(lambda p: person_named(p.name), written_people(part)):
+            after = _OFFICE_AFTER.match(part, person.start + len(person.name))
+            written = (person.office, after.group(1) if after else None)
+            offices = tuple(o for o in written if o and is_office(o))
+            found.append(ArticlePerson(person.name, offices))
+    return found
+
+
+# An office set off by a comma after a name, closed by punctuation: "Tom Reed, the President
+# of Westland, said", not "... by Tom Reed, the President of Westland noted" (a new clause).
+_OFFICE_AFTER = re.compile(
+    r",\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+(?:(?:of|the|for)\s+)*)*[A-Z][\w'’-]*)(?=\s*[,.;:!?)]|\s*$)"
+)
 
 
 def office_only(name: str) -> bool:

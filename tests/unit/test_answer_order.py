@@ -1,5 +1,5 @@
-"""Which candidate leads an answer about a named person (`_own_first`) and which runners-up
-follow it (`select_citations`), on made-up units."""
+"""Which candidate leads an answer about a named person (`_own_first`) or a who-said answer
+(`named_last`), and which runners-up follow it (`select_citations`), on made-up units."""
 
 from __future__ import annotations
 
@@ -7,9 +7,17 @@ from dataclasses import replace
 
 import pytest
 
-from app.answer import Evidence, _own_first, _quotations_first, select_citations
+from app.answer import (
+    Evidence,
+    _own_first,
+    _quotations_first,
+    named_last,
+    named_people,
+    select_citations,
+)
 from app.evidence import Candidate, Unit
-from ingest.types import Chunk
+from app.speaker_index import SpeakerIndex
+from ingest.types import Chunk, Quote
 
 ASKED = "Mara Quell"
 
@@ -153,3 +161,50 @@ def test_an_ambiguous_office_names_the_other_holders() -> None:
     assert lead == f"{ASKED} is one of those quoted as President on this (also Ivo Marsh):"
     assert _lead_of(_evidence(own), "the President") is None  # one holder answers
     assert _lead_of(evidence, None) is None  # a name, not an office, was asked
+
+
+# (speakers of the ranked units, best first; who the question names; who leads)
+NAMED_LAST_CASES = [
+    # The named person's own words first: the best unit of someone else leads.
+    (["Tom Reed", "Ana Vell"], {"Tom Reed"}, "Ana Vell"),
+    (["Tom Reed", "Tom Reed", None, "Ana Vell"], {"Tom Reed"}, "Ana Vell"),
+    (["Tom Reed", "Bob Hale", "Ana Vell"], {"Tom Reed", "Bob Hale"}, "Ana Vell"),
+    # The best is someone the question does not name, or nobody: unchanged.
+    (["Ana Vell", "Tom Reed"], {"Tom Reed"}, "Ana Vell"),
+    ([None, "Tom Reed"], {"Tom Reed"}, None),
+    (["Tom Reed", "Ana Vell"], set(), "Tom Reed"),
+    # Nobody else is quoted among the candidates: the named person's words stay.
+    (["Tom Reed", None], {"Tom Reed"}, "Tom Reed"),
+    # Someone else is quoted, but far below the named person's words: they stay.
+    (["Tom Reed", None, None, None, None, "Ana Vell"], {"Tom Reed"}, "Tom Reed"),
+]
+
+
+def test_a_report_of_the_named_person_keeps_its_place() -> None:
+    text = "Tom Reed said the toll would rise, Westland Watch first reported."
+    report = _candidate(text, "Tom Reed", 0.9)
+    report = replace(report, unit=replace(report.unit, kind="indirect", quoted=False))
+    ranked = [report, _candidate("We will not raise the harbour toll", "Ana Vell", 0.5)]
+    assert named_last(ranked, {"Tom Reed"})[0] is report
+
+
+@pytest.mark.parametrize(("speakers", "named", "leader"), NAMED_LAST_CASES)
+def test_a_who_said_answer_is_not_the_person_the_question_names(
+    speakers: list[str | None], named: set[str], leader: str | None
+) -> None:
+    ranked = [
+        _candidate(f"Words number {n} on the harbour toll.", s, 1.0 - n / 10)
+        for n, s in enumerate(speakers)
+    ]
+    assert named_last(ranked, named)[0].unit.speaker == leader
+    assert sorted(map(id, named_last(ranked, named))) == sorted(map(id, ranked))
+
+
+def test_the_people_a_question_names_by_name_not_by_office() -> None:
+    quoted = [("Tom Reed", "President of Westland"), ("Ana Vell", None), ("Ola Reed", None)]
+    index = SpeakerIndex(
+        [(Quote("words", 0, 5, speaker=s, role=r, speaker_as_written=s), "a1") for s, r in quoted]
+    )
+    assert named_people("Who spoke about Ana Vell and the harbour?", index) == {"Ana Vell"}
+    assert named_people("Who said Reed would win?", index) == {"Tom Reed", "Ola Reed"}
+    assert named_people("Who talked about the President of Westland?", index) == set()

@@ -346,3 +346,21 @@ def test_the_updated_index_equals_a_build_from_every_count(records, monkeypatch)
     index = Corpus(records, records.stamps()).speaker_index()
     assert index.to_json() == original(SpeakerIndex, records.speaker_rows()).to_json()
     assert [s.name for s in index.speakers()] == ["Cy Dale", "Vell"]  # no Ana Vell left
+
+
+def test_an_article_is_rebuilt_from_its_chunks_at_their_offsets(tmp_path: Path) -> None:
+    text = "Tom Reed met the mayors.\n \nThe President noted that roads matter."
+    second = text.index("The")
+    parts = [(0, text.index("\n")), (second, len(text))]
+    chunks = [
+        Chunk(f"w:{n}", "w", n, text[s:e], s, e, n + 1, n + 1, title="Talks in Westland")
+        for n, (s, e) in enumerate(parts)
+    ]
+    records = Records(tmp_path / "records.sqlite")
+    records.put_rows({"w": "1"}, chunks[::-1], [])
+    records.commit({"w": "1"})
+    found = Corpus(records, records.marks()).article("w")
+    assert found is not None and found.title == "Talks in Westland"
+    # the break between paragraphs that no chunk holds: blank lines, the offsets kept
+    assert found.text == text.replace("\n \n", "\n\n\n")
+    assert Corpus(records, records.marks()).article("nowhere") is None

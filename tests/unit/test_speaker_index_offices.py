@@ -1,6 +1,7 @@
 """Offices in the speaker index: a bare office is held only by that office itself (not by a
 body's, a rank's or a staff post of the same head), and a stored speaker that is only an office
-stands for the one holder its article quotes (`app.evidence.OfficeLinks`).
+stands for the one holder its article quotes, or else the one holder its article names
+(`app.evidence.OfficeLinks`).
 
 Made-up names and places only.
 """
@@ -10,7 +11,14 @@ from __future__ import annotations
 import pytest
 
 from app.evidence import OfficeLinks, _quote_units
-from app.speaker_index import SpeakerIndex, holds_bare_office, office_only, staff_post
+from app.speaker_index import (
+    ArticlePerson,
+    SpeakerIndex,
+    article_people,
+    holds_bare_office,
+    office_only,
+    staff_post,
+)
 from ingest.types import Chunk, Quote
 
 # (asked, recorded role, holds the office asked)
@@ -131,7 +139,7 @@ def test_an_office_only_speaker_may_be_any_person_holding_the_office() -> None:
 ARTICLE_SPEAKERS = {
     "one": ["Ada Lind", "President", "Cai Moss"],  # one holder quoted: the office is hers
     "two": ["Ada Lind", "Bo Tarn", "President"],  # two holders: the article does not say
-    "none": ["President", "Cai Moss"],  # no holder quoted
+    "none": ["President", "Cai Moss"],  # no holder quoted, and none named
 }
 
 
@@ -142,7 +150,7 @@ def test_an_office_only_speaker_is_the_one_holder_its_article_quotes(
     article: str, speaker: str
 ) -> None:
     index = _store()
-    links = OfficeLinks(index.canonical, index.office_holders, _article_quotes)
+    links = OfficeLinks(index.canonical, index, _article_quotes, _no_people)
     assert links.speaker("President", article) == speaker
     assert links.speaker("Cai Moss", article) == "Cai Moss"
     text = "The President said: “Words of the day.”"
@@ -153,9 +161,120 @@ def test_an_office_only_speaker_is_the_one_holder_its_article_quotes(
 
 
 def test_without_office_holders_a_stored_name_is_only_made_canonical() -> None:
-    links = OfficeLinks(str.upper, None, _article_quotes)
+    links = OfficeLinks(str.upper, None, _article_quotes, _no_people)
     assert links.speaker("President", "one") == "PRESIDENT"
 
 
 def _article_quotes(article_id: str) -> list[Quote]:
     return [Quote("words", 0, 5, speaker=s) for s in ARTICLE_SPEAKERS[article_id]]
+
+
+def _no_people(article_id: str) -> list[ArticlePerson]:
+    return []
+
+
+# (headline, text, the people named with the offices written beside them)
+ARTICLE_PEOPLE_ROWS = [
+    (
+        "",
+        "President of Westland Tom Reed met the mayors. The President noted that roads matter.",
+        [("Tom Reed", ("President of Westland",))],
+    ),
+    (
+        "",
+        "Tom Reed, the President of Westland, met the mayors.",
+        [("Tom Reed", ("President of Westland",))],
+    ),
+    (
+        "",
+        "The talks went well. Ana Vell, Westland President, agreed.",
+        [("Ana Vell", ("Westland President",))],
+    ),
+    # a new clause after the comma, not an apposition
+    (
+        "",
+        "Talks were held. Replying to Tom Reed, the President of Westland noted that.",
+        [("Tom Reed", ())],
+    ),
+    ("", "Tom Reed: Good afternoon.\n\nAna Vell: Thank you.", [("Tom Reed", ()), ("Ana Vell", ())]),
+    # the headline's last words are no office of the text's first name
+    (
+        "Talks with Westland President Ana Vell",
+        "Tom Reed informed the leaders of the outcome.",
+        [("Ana Vell", ("Westland President",)), ("Tom Reed", ())],
+    ),
+    (
+        "",
+        "Tom Reed, Ana Vell and Bob Hale met.",
+        [("Tom Reed", ()), ("Ana Vell", ()), ("Bob Hale", ())],
+    ),
+]
+
+
+@pytest.mark.parametrize(("headline", "text", "people"), ARTICLE_PEOPLE_ROWS)
+def test_the_people_an_article_names_with_their_offices(
+    headline: str, text: str, people: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert article_people(headline, text) == [ArticlePerson(*p) for p in people]
+
+
+def _named_store() -> SpeakerIndex:
+    return SpeakerIndex(
+        [
+            *_quoted("Tom Reed", "a1", 3, "President of Westland"),
+            *_quoted("Ana Vell", "a2", 2, "President of Eastland"),
+            *_quoted("Bob Hale", "a3", 2, "Westland Foreign Minister"),
+            *_quoted("President of Westland", "k1", 2),
+            *_quoted("President", "k1", 1),
+            *_quoted("Governor", "k2", 1),
+            *_quoted("Westland", "k3", 1),
+        ]
+    )
+
+
+# (stored speaker, what the article names, who the stored speaker is there)
+NAMED_HOLDER_ROWS = [
+    # the one holder named, in the text or the headline: the office is his
+    ("President of Westland", [("Tom Reed", ())], "Tom Reed"),
+    ("President of Westland", [("Bob Hale", ()), ("Tom Reed", ())], "Tom Reed"),
+    # a holder of another place's office is not the one meant
+    ("President of Westland", [("Ana Vell", ())], "President of Westland"),
+    ("President of Westland", [("Ana Vell", ("President of Eastland",))], "President of Westland"),
+    # two holders of the bare office named: the article does not say which
+    ("President", [("Tom Reed", ()), ("Ana Vell", ())], "President"),
+    ("President", [("Tom Reed", ())], "Tom Reed"),
+    # not quoted anywhere, but written with the office in this article
+    ("Governor", [("Ida Vale", ("Governor of Lowtown",))], "Ida Vale"),
+    ("Governor", [("Ida Vale", ())], "Governor"),
+    ("Governor", [("Ida Vale", ("Lowtown Mayor",))], "Governor"),
+    ("Governor", [("Ida Vale", ("Deputy Governor",))], "Governor"),
+    ("Governor", [("Ida Vale", ("Governor of Lowtown",)), ("Ola Tamm", ("Governor",))], "Governor"),
+    # a country stored as the speaker is not its president, though the store's names unify
+    # "Westland" with "President of Westland"
+    ("Westland", [("Tom Reed", ())], "President of Westland"),
+]
+
+
+@pytest.mark.parametrize(("stored", "people", "speaker"), NAMED_HOLDER_ROWS)
+def test_an_office_no_holder_is_quoted_for_is_the_one_holder_its_article_names(
+    stored: str, people: list[tuple[str, tuple[str, ...]]], speaker: str
+) -> None:
+    index = _named_store()
+    named = [ArticlePerson(*p) for p in people]
+    links = OfficeLinks(index.canonical, index, _only_offices_quoted, lambda article: named)
+    assert links.speaker(stored, "k1") == speaker
+
+
+def test_a_holder_quoted_in_the_article_comes_before_those_it_names() -> None:
+    index = _named_store()
+    named = [ArticlePerson("Ana Vell", ("President",))]
+    links = OfficeLinks(index.canonical, index, lambda article: _said("Tom Reed"), lambda a: named)
+    assert links.speaker("President", "k1") == "Tom Reed"
+
+
+def _only_offices_quoted(article_id: str) -> list[Quote]:
+    return _said("President of Westland", "President", "Governor")
+
+
+def _said(*speakers: str) -> list[Quote]:
+    return [Quote("words", 0, 5, speaker=s) for s in speakers]
