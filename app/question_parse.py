@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from app.lexicon_questions import CUE_VERBS, LEXICON, RELATIONAL_CUES
+from app.question_facts import frame_words
 from ingest.quoting.lexicon import ROLE_WORDS
 from ingest.quoting.lexicon_speakers import NAME_AMPERSANDS
 from ingest.quoting.ner import load_spacy
@@ -138,7 +139,14 @@ def _stance_asked_for(token: Token, cue: frozenset[int]) -> bool:
     position"), not what the speaker judged: "criticise the answer" asks about the answer."""
     if not _asked_stance(token) or not (token.head.i in cue or token.i == 1):
         return False
-    return token.i == 1 or token.head.lemma_.lower() not in LEXICON["judging_verb"]
+    if token.i == 1:
+        return True
+    # "explain his position", "give a warning": the speaker's own stance, or the stance a
+    # giving cue makes; "How did X describe statements?" asks about the statements.
+    verb = token.head.lemma_.lower()
+    owned = any(c.dep_ == "poss" for c in token.children)
+    made = verb in LEXICON["cue_with_stance_object"]
+    return (owned or made) and verb not in LEXICON["judging_verb"]
 
 
 def _passive(verb: Token) -> bool:
@@ -549,6 +557,19 @@ def _question_word(token: Token) -> bool:
     return before is None or before.is_punct or before.pos_ in ("CCONJ", "ADP")
 
 
+def _do_support(token: Token) -> bool:
+    """ "How many goals did X score?", "What share of the vote did the Greens win?": spaCy may
+    read the inverted "did" as the main verb (and the verb after the subject as a noun); a
+    "do" before any other verb, opening the question or right after its wh-phrase, is still
+    the auxiliary."""
+    if token.lower_ not in LEXICON["do_aux"]:
+        return False
+    before = [t for t in token.doc[: token.i] if not (t.i == 0 and t.pos_ == "CCONJ")]
+    if any(t.pos_ in ("VERB", "AUX") for t in before):
+        return False
+    return not before or before[0].lower_ in LEXICON["wh_word"]
+
+
 def _joins_words(token: Token) -> bool:
     """A hyphen or slash written inside a word ("48-year-old"), which the topic keeps."""
     before = token.doc[token.i - 1] if token.i > 0 else None
@@ -573,6 +594,7 @@ SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
     _ScaffoldRule("cue", lambda t, cue: t.i in cue),
     _ScaffoldRule("question_word", lambda t, cue: _question_word(t)),
     _ScaffoldRule("auxiliary", lambda t, cue: t.pos_ == "AUX" or t.dep_ in ("aux", "auxpass")),
+    _ScaffoldRule("do_support", lambda t, cue: _do_support(t)),
     _ScaffoldRule("pronoun", lambda t, cue: t.pos_ == "PRON"),
     _ScaffoldRule("determiner", lambda t, cue: t.pos_ == "DET"),
     _ScaffoldRule("opening_conjunction", lambda t, cue: t.i == 0 and t.pos_ == "CCONJ"),
@@ -588,6 +610,10 @@ SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
     _ScaffoldRule("more_of_the_same", lambda t, cue: t.lower_ == "more" and t.head.i in cue),
     _ScaffoldRule("listener", _listener),
     _ScaffoldRule("stance_object", lambda t, cue: _stance_asked_for(t, cue)),
+    _ScaffoldRule(
+        "stance_preposition",  # "explain her position on tolls": tolls
+        lambda t, cue: t.lower_ in LEXICON["topic_preposition"] and _stance_asked_for(t.head, cue),
+    ),
     _ScaffoldRule("negation", lambda t, cue: t.dep_ == "neg" and t.head.i in cue),
     _ScaffoldRule("request", lambda t, cue: _requests_the_cue(t, cue)),
     _ScaffoldRule("question_answered", lambda t, cue: _question_answered(t, cue)),
@@ -713,7 +739,9 @@ def parse_question(question: str) -> ParsedQuestion:
         plain = frozenset(i for i in slot.cue if doc[i].lemma_.lower() in LEXICON["plain_speech"])
         cue = _cue_group(doc, plain) if plain else plain
     speaker = slot.tokens if slot and not slot.asks_who else frozenset()
-    scaffold = {t.i for t in doc if _scaffolding(t, cue)}
+    # The fact frame and a text named as source ("What figure does the report on X give for
+    # Y?"): `app.question_facts`.
+    scaffold = {t.i for t in doc if _scaffolding(t, cue)} | frame_words(doc)
     # A who-said question keeps every name: they are what was said, not who said it.
     if slot and slot.asks_who:
         scaffold -= {t.i for t in doc if t.pos_ == "PROPN"}
