@@ -56,7 +56,10 @@ _LEXICON_TEXT = {
     # gadget magazine Stuff"): where news introduces the holder, the rest must stand.
     "description_joiner": "the a an of for at in to on and with",
     # Speech verbs that say nothing about the statement: scaffolding even in who-said questions.
-    "plain_speech": "say tell quote",
+    "plain_speech": "say tell quote talk speak",
+    # Nouns of a phrase that only links two topics: "in connection with Y", "in relation to Y",
+    # "with regard to Y".
+    "link_noun": "connection relation regard respect reference",
     "wh_word": "what why how who whom whose which when where whether",
     # Verbs that carry no topic around a cue: "have to say", "want to do about".
     "light_verb": "do have make get",

@@ -91,14 +91,27 @@ def _giving_verb(token: Token) -> bool:
     """The verb by which the source hands the figure over: "What figure did the report give",
     "What number did the minister put on", "How many soldiers are mentioned for", or any
     giving verb whose subject is a text ("What does the survey show for exports?")."""
-    if token.lemma_.lower() not in LEXICON["giving_verb"] or token.dep_ != "ROOT":
+    if token.lemma_.lower() not in LEXICON["giving_verb"]:
         return False
+    if token.dep_ != "ROOT":
+        return _misread_giving(token)
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _carries_answer(child):
             return True
         if child.dep_ == "nsubj" and _source_text(child):
             return True
     return False
+
+
+def _misread_giving(token: Token) -> bool:
+    """ "What figure does the report on Democratic Primary give for Y?", which spaCy reads
+    with "does" as the main verb and "give" as a noun after "on": a giving word taking a
+    measure preposition, in a question whose answer type the wh-word asks for."""
+    measures = any(
+        c.dep_ in ("prep", "dative") and c.lower_ in LEXICON["measure_preposition"]
+        for c in token.children
+    )
+    return measures and any(_answer_type(t) for t in token.doc[: token.i])
 
 
 def _measure_preposition(token: Token) -> bool:
@@ -134,6 +147,8 @@ def _source_text(token: Token) -> bool:
         return False
     if token.dep_ in ("nsubj", "nsubjpass"):
         return True
+    if token.dep_ == "dobj" and token.head.lower_ in LEXICON["do_aux"]:
+        return True  # "What figure does the report ...", "does" misread as the main verb
     return token.dep_ == "pobj" and _introduces_text(token.head)
 
 

@@ -608,6 +608,8 @@ SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
         "complementiser", lambda t, cue: t.dep_ == "mark" and t.lower_ in LEXICON["complementiser"]
     ),
     _ScaffoldRule("more_of_the_same", lambda t, cue: t.lower_ == "more" and t.head.i in cue),
+    _ScaffoldRule("something_about", lambda t, cue: _about_something(t, cue)),
+    _ScaffoldRule("topic_link", lambda t, cue: _topic_link(t)),
     _ScaffoldRule("listener", _listener),
     _ScaffoldRule("stance_object", lambda t, cue: _stance_asked_for(t, cue)),
     _ScaffoldRule(
@@ -623,6 +625,26 @@ SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
         lambda t, cue: t.lower_ in LEXICON["topic_preposition"] and _requests_the_cue(t.head, cue),
     ),
 )
+
+
+def _about_something(token: Token, cue: frozenset[int]) -> bool:
+    """ "Who said something about Y?", "Did X say anything on Y?": the preposition after the
+    pronoun object of the cue is the cue's own "about"."""
+    head = token.head
+    return (
+        token.lower_ in LEXICON["topic_preposition"] and head.pos_ == "PRON" and head.head.i in cue
+    )
+
+
+def _topic_link(token: Token) -> bool:
+    """ "in connection with Y", "in relation to Y", "with regard to Y": the words that link Y
+    to the rest; Y stays."""
+    if token.lemma_.lower() in LEXICON["link_noun"]:
+        return token.dep_ == "pobj"
+    if token.dep_ == "prep" and token.head.lemma_.lower() in LEXICON["link_noun"]:
+        return token.head.dep_ == "pobj"  # "with" of "connection with"
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.dep_ == "prep" and any(o.lemma_.lower() in LEXICON["link_noun"] for o in objects)
 
 
 def _question_answered(token: Token, cue: frozenset[int]) -> bool:
@@ -742,9 +764,11 @@ def parse_question(question: str) -> ParsedQuestion:
     # The fact frame and a text named as source ("What figure does the report on X give for
     # Y?"): `app.question_facts`.
     scaffold = {t.i for t in doc if _scaffolding(t, cue)} | frame_words(doc)
-    # A who-said question keeps every name: they are what was said, not who said it.
+    # A who-said question keeps every name: they are what was said, not who said it; a
+    # speaker that would fit anyone ("Which person ...") is no topic.
     if slot and slot.asks_who:
         scaffold -= {t.i for t in doc if t.pos_ == "PROPN"}
+        scaffold |= {i for i in slot.tokens if doc[i].lower_ in LEXICON["anyone_noun"]}
     lowered = [t.lower_ for t in doc]
     return ParsedQuestion(
         slot=slot,

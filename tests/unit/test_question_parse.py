@@ -384,3 +384,36 @@ DO_SUPPORT = [
 @pytest.mark.parametrize(("question", "topic"), DO_SUPPORT)
 def test_do_support_is_no_topic(question: str, topic: str) -> None:
     assert parse_question(question).topic_with_speaker == topic
+
+
+# (question, topic): a who-said question's plain speech verb ("talked", "spoke"), the "about"
+# after "something", a linking phrase ("in connection with") and a speaker that fits anyone
+# ("Which person") are no topic; a verb that says what kind of statement it was stays.
+WHO_SAID_TOPICS = [
+    ("Who talked about the pier in connection with the tolls?", "pier tolls"),
+    ("Who spoke about the harbour and the ferry?", "harbour and ferry"),
+    ("Who said something about the levy and the pier?", "levy and pier"),
+    ("Which person was quoted on the levy in the story about the pier?", "levy pier"),
+    ("Which councillor spoke about the levy?", "councillor levy"),
+    ("Who warned about the floods?", "warned about floods"),
+]
+
+
+@pytest.mark.parametrize(("question", "topic"), WHO_SAID_TOPICS)
+def test_who_said_scaffolding(question: str, topic: str) -> None:
+    parsed = parse_question(question)
+    assert parsed.slot is not None and parsed.slot.asks_who
+    assert parsed.topic == topic
+
+
+# (question, topic): the same scaffolding when a person is asked.
+LINKS = [
+    ("Did Ann Vell say anything about the pier?", "pier"),
+    ("What did Ann Vell say in relation to the pier?", "pier"),
+    ("What did Ann Vell say with regard to the new levy?", "new levy"),
+]
+
+
+@pytest.mark.parametrize(("question", "topic"), LINKS)
+def test_linking_words_are_no_topic(question: str, topic: str) -> None:
+    assert parse_question(question).topic == topic
