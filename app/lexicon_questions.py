@@ -82,6 +82,9 @@ _LEXICON_TEXT = {
     "answer_type_noun": """
         figure figures number numbers amount amounts sum total date day month year percentage
         percent proportion share rate price cost value age estimate count tally""",
+    # Answer types the text writes beside the figure ("17 percent", "a 40% share", "the rate
+    # rose to 3%"): kept in the topic though they ask for the kind of answer.
+    "held_measure_noun": "percentage percent proportion share rate",
     # The word after "how" that asks for a quantity ("how many troops", "how much money").
     "how_degree": "many much long old often far big large high fast",
     # What "how much" asks for when it names only money ("How much money ..."): the answer type.
