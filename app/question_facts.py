@@ -169,57 +169,6 @@ def _text_about(token: Token) -> bool:
     return _source_text(token.head) or (token.i > 0 and _source_text(token.doc[token.i - 1]))
 
 
-class _Subject(NamedTuple):
-    """X of "the report on X": its "on" (or "about") and its words."""
-
-    preposition: int
-    words: frozenset[int]
-
-
-def _text_subject(text: Token) -> _Subject | None:
-    """The object of the text's "on" / "about" with what comes before it ("on the Lowtown
-    harbour") and its "of" phrases ("on the Ministry of Ports"); spaCy may hang the "on" on a
-    word before the text, so right after the text counts too."""
-    after = text.doc[text.i + 1] if text.i + 1 < len(text.doc) else None
-    preps = [c for c in text.children if c.dep_ == "prep"] + ([after] if after is not None else [])
-    about = [p for p in preps if p.lower_ in LEXICON["text_about_preposition"]]
-    objects = [o for p in about[:1] for o in p.children if o.dep_ == "pobj"]
-    if not objects:
-        return None
-    head = objects[0]
-    words = set(range(head.left_edge.i, head.i + 1))
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            words |= {t.i for t in prep.subtree}
-    return _Subject(about[0].i, frozenset(words))
-
-
-def _subject_words(doc: Doc) -> frozenset[int]:
-    """X of "the report on X" when the frame also names what is measured ("give for Y", "is
-    given for Y"): X then names the article the figure is in (the generated "report on
-    President", "on Government members"), rarely the sentence holding it, and in a short
-    topic it outweighs Y and pulls the ranker to the article's first sentence. With no Y
-    ("What figure does the report on the harbour give?") X is all the question is about."""
-    texts = [t for t in doc if _source_text(t)]
-    subject = _text_subject(texts[0]) if texts else None
-    if subject is None:
-        return frozenset()
-    outside = [t for t in doc if t.i != subject.preposition and t.i not in subject.words]
-    measured = [
-        o
-        for t in outside
-        if _measure_preposition(t)
-        for o in t.children
-        if o.dep_ == "pobj" and o.i not in subject.words and o.pos_ in ("NOUN", "PROPN")
-    ]
-    return subject.words if measured else frozenset()
-
-
-def _report_subject(token: Token) -> bool:
-    """A word of the report's subject X, when the question names Y (`_subject_words`)."""
-    return token.i in _subject_words(token.doc)
-
-
 FRAME_RULES: tuple[_FrameRule, ...] = (
     _FrameRule("answer_type", True, _answer_type),
     _FrameRule("how_degree", True, _how_degree),
@@ -229,7 +178,6 @@ FRAME_RULES: tuple[_FrameRule, ...] = (
     _FrameRule("source_text", False, _source_text),
     _FrameRule("source_preposition", False, _source_preposition),
     _FrameRule("text_about", False, _text_about),
-    _FrameRule("report_subject", True, _report_subject),
 )
 
 

@@ -570,9 +570,9 @@ def test_what_about_a_stored_office_asks_for_its_holders() -> None:
 
 # A fact question that names a quoted person as what a report is about ranks by what it
 # measures, not by the whole question ("figure", "report", "give" are in no answer; the
-# report's subject names the article, `app.question_facts._subject_words`).
+# report's subject finds the article).
 FACT_ABOUT_A_PERSON = [
-    ("What figure does the report on Lavrov give for the trade?", "trade"),
+    ("What figure does the report on Lavrov give for the trade?", "Lavrov trade"),
     ("How many goals did Dmitry Peskov score?", "goals Dmitry Peskov score"),
 ]
 

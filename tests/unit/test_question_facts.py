@@ -10,27 +10,29 @@ from app.question_parse import _nlp, parse_question
 # (question, topic with any speaker words kept): the answer type, the giving verb and a text
 # named as source go; what is measured or dated, and what the text is about, stay.
 TOPICS = [
-    # answer type + source text + giving verb; the report's subject names the article when
-    # the frame names what is measured
-    ("What figure does the report on the harbour give for the tolls?", "tolls"),
+    # answer type + source text + giving verb; the report's subject stays (it finds the
+    # article: dropping it lost 12 of 52 press dev fact answers)
+    ("What figure does the report on the harbour give for the tolls?", "harbour tolls"),
     ("What figure did the report give for ferry exports?", "ferry exports"),
-    ("Which year is given for the treaty in the report on Lowtown?", "treaty"),
+    ("Which year is given for the treaty in the report on Lowtown?", "treaty Lowtown"),
     (
         "How much money is mentioned for the new pier in the report on the budget?",
-        "new pier",
+        "new pier budget",
     ),
     (
         "How many nurses are mentioned for the clinic in the article on the strike?",
-        "nurses clinic",
+        "nurses clinic strike",
     ),
     # a measure the text writes beside the figure stays
     (
         "What percentage is given for unemployment in the report on Westland?",
-        "percentage unemployment",
+        "percentage unemployment Westland",
     ),
     # spaCy reads "does" as the main verb and "give" as a noun: still the frame
-    ("What figure does the report on Democratic Primary give for Hadley?", "Hadley"),
-    # with nothing measured named, the report's subject is the topic
+    (
+        "What figure does the report on Democratic Primary give for Hadley?",
+        "Democratic Primary Hadley",
+    ),
     ("What figure does the report on the harbour give?", "harbour"),
     # the source is a speaker or a body: it stays (it may resolve to a speaker)
     ("What number did the mayor put on the losses?", "mayor losses"),
@@ -79,8 +81,6 @@ RULES = [
     ("Which year is given for the treaty in the report?", "in", "source_preposition"),
     ("How long will it last, according to the report?", "according", "source_preposition"),
     ("What did the report on the floods say?", "on", "text_about"),
-    ("Which year is given for the treaty in the report on Lowtown?", "Lowtown", "report_subject"),
-    ("What figure did the report on Ida Vale give for tolls?", "Vale", "report_subject"),
 ]
 
 
@@ -102,8 +102,7 @@ KEPT = [
     ("What percentage is given for tolls?", "percentage"),  # written by the figure
     ("What share of the vote went to the Greens?", "share"),
     ("What rate does the report give for tolls?", "rate"),
-    ("What figure does the report on Lowtown give?", "Lowtown"),  # nothing else asked
-    ("What did the report on the floods say about insurers?", "floods"),  # no fact asked
+    ("Which year is given for the treaty in the report on Lowtown?", "Lowtown"),  # the article
 ]
 
 
