@@ -60,6 +60,9 @@ _LEXICON_TEXT = {
     # Nouns of a phrase that only links two topics: "in connection with Y", "in relation to Y",
     # "with regard to Y".
     "link_noun": "connection relation regard respect reference",
+    # The prepositions around a link noun: before it ("in", "with") and taking Y ("with", "to").
+    "link_opener": "in with",
+    "link_preposition": "with to",
     "wh_word": "what why how who whom whose which when where whether",
     # Verbs that carry no topic around a cue: "have to say", "want to do about".
     "light_verb": "do have make get",

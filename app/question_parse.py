@@ -636,15 +636,26 @@ def _about_something(token: Token, cue: frozenset[int]) -> bool:
     )
 
 
+def _link_noun(token: Token) -> bool:
+    """The noun of a linking phrase: "connection" in "in connection with Y", between its own
+    "in" / "with" and the "with" / "to" that takes Y; "friendly relations" is a topic."""
+    if token.lemma_.lower() not in LEXICON["link_noun"] or token.dep_ != "pobj":
+        return False
+    opens = token.head.lower_ in LEXICON["link_opener"]
+    return opens and any(
+        c.dep_ == "prep" and c.lower_ in LEXICON["link_preposition"] for c in token.children
+    )
+
+
 def _topic_link(token: Token) -> bool:
     """ "in connection with Y", "in relation to Y", "with regard to Y": the words that link Y
     to the rest; Y stays."""
-    if token.lemma_.lower() in LEXICON["link_noun"]:
-        return token.dep_ == "pobj"
-    if token.dep_ == "prep" and token.head.lemma_.lower() in LEXICON["link_noun"]:
-        return token.head.dep_ == "pobj"  # "with" of "connection with"
+    if _link_noun(token):
+        return True
+    if token.dep_ == "prep" and _link_noun(token.head):
+        return token.lower_ in LEXICON["link_preposition"]  # "with" of "connection with"
     objects = [c for c in token.children if c.dep_ == "pobj"]
-    return token.dep_ == "prep" and any(o.lemma_.lower() in LEXICON["link_noun"] for o in objects)
+    return token.dep_ == "prep" and any(_link_noun(o) for o in objects)
 
 
 def _question_answered(token: Token, cue: frozenset[int]) -> bool:

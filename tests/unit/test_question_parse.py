@@ -396,6 +396,14 @@ WHO_SAID_TOPICS = [
     ("Which person was quoted on the levy in the story about the pier?", "levy pier"),
     ("Which councillor spoke about the levy?", "councillor levy"),
     ("Who warned about the floods?", "warned about floods"),
+    ("Who spoke in relation to the tolls?", "tolls"),
+    ("Who talked about the ferry with regard to the levy?", "ferry levy"),
+    # a link noun that is itself the topic stays
+    ("Who spoke about the relations and the status?", "relations and status"),
+    (
+        "Who talked about friendly relations in connection with the floods?",
+        "friendly relations floods",
+    ),
 ]
 
 
