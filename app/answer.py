@@ -275,6 +275,7 @@ class ExtractiveAnswerer:
         )
         topic = intent.topic or ("" if speaker else question)
         vector = self.retriever.embed_query(topic or speaker or question)
+        hint = intent.story_hint
         query = Query(
             topic=topic,
             vector=vector,
@@ -283,6 +284,8 @@ class ExtractiveAnswerer:
             who_said=family == "who_said",
             quantity=intent.quantity,
             story=_story(intent, previous),
+            story_hint=hint,
+            story_vector=self.retriever.embed_query(f"{topic} {hint}") if hint else None,
         )
         candidates = self.finder.candidates(query, index.canonical, index)
         if intent.wants_more and previous is not None:
@@ -291,8 +294,8 @@ class ExtractiveAnswerer:
                 c for c in candidates if (c.unit.chunk.article_id, c.unit.start) not in seen
             ]
         ranked = self.ranker.rank(family, candidates)
-        terms = len(set(self.retriever.lexicon.terms(topic)))
-        unseen = self.finder.unseen_names(topic)
+        terms = len(set(self.retriever.lexicon.terms(query.passage_topic)))
+        unseen = self.finder.unseen_names(query.passage_topic)
         asked = question_features(ranked, unseen, terms)
         ranked = story_first(ranked, STORY_SHARE)  # after `asked`: the order, not the scores
         if family == "who_said":

@@ -178,6 +178,20 @@ class Query:
     # The articles the previous answer cited, for a follow-up that takes its person or topic
     # from it (empty otherwise): its units carry `previous_article`.
     story: frozenset[str] = frozenset()
+    # The story a who-said question names ("... in the story about Y"): with the topic, it
+    # finds and scores passages; the units inside them are scored on the topic alone, since
+    # a quotation holding only Y's words is not about what was asked (`app.question_story`).
+    story_hint: str = ""
+    story_vector: list[float] | None = None  # the vector of the topic with the story hint
+
+    @property
+    def passage_topic(self) -> str:
+        """The words passages are found and scored with: the topic and the story named."""
+        return f"{self.topic} {self.story_hint}".strip()
+
+    @property
+    def passage_vector(self) -> list[float]:
+        return self.story_vector if self.story_vector is not None else self.vector
 
 
 class EvidenceFinder:
@@ -203,11 +217,12 @@ class EvidenceFinder:
         its canonical one (the speaker index's view), and `offices` says who a canonical one
         that is only an office may be (`OfficeLinks`)."""
         retriever = self.retriever
-        search_text = f"{query.speaker} {query.topic}".strip() if query.speaker else query.topic
+        topic = query.passage_topic
+        search_text = f"{query.speaker} {topic}".strip() if query.speaker else topic
         passages = retriever.search(
-            search_text or query.topic,
+            search_text or topic,
             k=self.passage_depth(query),
-            vector=query.vector,
+            vector=query.passage_vector,
             filters=self.filters,
         )
         links = OfficeLinks(canonical, offices, self._article_quotes, self._article_people)
@@ -231,12 +246,12 @@ class EvidenceFinder:
         scoring = _Scoring(
             retriever.lexicon.terms,
             query,
-            self._idf(query.topic),
+            (self._idf(query.topic), self._idf(topic)),
             (
                 {p.chunk.id: n for n, p in enumerate(passages)},
                 {h.quote_id: n for n, h in enumerate(hits)},
             ),
-            (self._cosines(retriever.store.chunks, chunk_ids, query.vector), quote_dense),
+            (self._cosines(retriever.store.chunks, chunk_ids, query.passage_vector), quote_dense),
             self._sentence_cosines(chunk_ids, query.vector),
             self._around(chunk_ids),
         )
@@ -470,22 +485,26 @@ class _Scoring:
         self,
         terms: Callable[[str], list[str]],
         query: Query,
-        weights: dict[str, float],
+        weights: tuple[dict[str, float], dict[str, float]],  # topic; topic and story hint
         ranks: tuple[dict[str, int], dict[str, int]],  # passage search, quote search
         dense: tuple[dict[str, float], dict[str, float]],  # chunk, quotation cosines
         sentences: dict[str, np.ndarray],
         around: Around,
     ) -> None:
-        self.terms, self.query, self.weights = terms, query, weights
+        self.terms, self.query = terms, query
+        self.weights, self.passage_weights = weights
         self.chunk_rank, self.quote_rank = ranks
         self.chunk_dense, self.quote_dense = dense
         self.sentences, self.around = sentences, around
         self.surname = query.speaker.split()[-1].lower() if query.speaker else None
         self.topic_terms = terms(query.topic)
         self.topic_pairs = _pairs(self.topic_terms)
+        passage_terms = terms(query.passage_topic)
+        self.passage_terms, self.passage_pairs = passage_terms, _pairs(passage_terms)
         self.asked_terms = frozenset(self.topic_terms + terms(query.speaker or ""))
         self._terms: dict[str, list[str]] = {}
         self._cover: dict[str, float] = {}
+        self._passage_cover: dict[str, float] = {}
         self._phrase: dict[str, float] = {}
         self._named: dict[str, float] = {}
         self._bounds: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
@@ -501,9 +520,15 @@ class _Scoring:
             self._cover[text] = _cover(self.weights, self.terms_of(text))
         return self._cover[text]
 
+    def passage_cover(self, text: str) -> float:
+        """The cover of the topic with the story hint: a passage's or headline's."""
+        if text not in self._passage_cover:
+            self._passage_cover[text] = _cover(self.passage_weights, self.terms_of(text))
+        return self._passage_cover[text]
+
     def chunk_phrase(self, chunk: Chunk) -> float:
         if chunk.id not in self._phrase:
-            topic, pairs = self.topic_terms, self.topic_pairs
+            topic, pairs = self.passage_terms, self.passage_pairs
             self._phrase[chunk.id] = max(
                 _phrase_cover(topic, pairs, self.terms_of(chunk.text)),
                 _phrase_cover(topic, pairs, self.terms_of(chunk.title or "")),
@@ -553,8 +578,8 @@ class _Scoring:
             "unit_cover_plain": _cover_plain(self.topic_terms, terms),
             "pair_cover": _pair_cover(self.topic_pairs, terms),
             "lead_cover": self.lead_cover(chunk, unit),
-            "chunk_cover": self.cover(chunk.text),
-            "title_cover": self.cover(chunk.title),
+            "chunk_cover": self.passage_cover(chunk.text),
+            "title_cover": self.passage_cover(chunk.title),
             "speaker_asked": float(bool(query.speaker) and unit.speaker == query.speaker),
             "speaker_other": float(bool(unit.speaker) and unit.speaker != query.speaker),
             "name_in_unit": float(bool(surname) and surname in text.lower()),

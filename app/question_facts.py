@@ -160,7 +160,7 @@ def _source_preposition(token: Token) -> bool:
     return _introduces_text(token) and any(_source_text(o) for o in objects)
 
 
-def _text_about(token: Token) -> bool:
+def text_about(token: Token) -> bool:
     """The "on" of "the report on X": X, what the text is about, stays. spaCy may hang it on
     a word before the text ("for the clinic in the article on the strike"): right after the
     text, it is still the text's."""
@@ -177,7 +177,7 @@ FRAME_RULES: tuple[_FrameRule, ...] = (
     _FrameRule("measure_preposition", True, _measure_preposition),
     _FrameRule("source_text", False, _source_text),
     _FrameRule("source_preposition", False, _source_preposition),
-    _FrameRule("text_about", False, _text_about),
+    _FrameRule("text_about", False, text_about),
 )
 
 

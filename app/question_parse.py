@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from app.lexicon_questions import CUE_VERBS, LEXICON, RELATIONAL_CUES
 from app.question_facts import frame_words
+from app.question_story import link_noun, story_hint
 from ingest.quoting.lexicon import ROLE_WORDS
 from ingest.quoting.lexicon_speakers import NAME_AMPERSANDS
 from ingest.quoting.ner import load_spacy
@@ -76,6 +77,9 @@ class ParsedQuestion:
     # The cue is a reaction to something ("X's view", "How did X react?"): without an object
     # it refers to a topic the conversation already has.
     relational_cue: bool = False
+    # The story a who-said question names ("... in connection with Y", "... in the story
+    # about Y", `app.question_story`): Y, out of `topic` when words are left there.
+    story_hint: str = ""
 
 
 class _SpeakerRule(NamedTuple):
@@ -636,26 +640,15 @@ def _about_something(token: Token, cue: frozenset[int]) -> bool:
     )
 
 
-def _link_noun(token: Token) -> bool:
-    """The noun of a linking phrase: "connection" in "in connection with Y", between its own
-    "in" / "with" and the "with" / "to" that takes Y; "friendly relations" is a topic."""
-    if token.lemma_.lower() not in LEXICON["link_noun"] or token.dep_ != "pobj":
-        return False
-    opens = token.head.lower_ in LEXICON["link_opener"]
-    return opens and any(
-        c.dep_ == "prep" and c.lower_ in LEXICON["link_preposition"] for c in token.children
-    )
-
-
 def _topic_link(token: Token) -> bool:
     """ "in connection with Y", "in relation to Y", "with regard to Y": the words that link Y
     to the rest; Y stays."""
-    if _link_noun(token):
+    if link_noun(token):
         return True
-    if token.dep_ == "prep" and _link_noun(token.head):
+    if token.dep_ == "prep" and link_noun(token.head):
         return token.lower_ in LEXICON["link_preposition"]  # "with" of "connection with"
     objects = [c for c in token.children if c.dep_ == "pobj"]
-    return token.dep_ == "prep" and any(_link_noun(o) for o in objects)
+    return token.dep_ == "prep" and any(link_noun(o) for o in objects)
 
 
 def _question_answered(token: Token, cue: frozenset[int]) -> bool:
@@ -780,10 +773,11 @@ def parse_question(question: str) -> ParsedQuestion:
     if slot and slot.asks_who:
         scaffold -= {t.i for t in doc if t.pos_ == "PROPN"}
         scaffold |= {i for i in slot.tokens if doc[i].lower_ in LEXICON["anyone_noun"]}
+    story = _story_words(doc, scaffold | speaker) if slot and slot.asks_who else frozenset()
     lowered = [t.lower_ for t in doc]
     return ParsedQuestion(
         slot=slot,
-        topic=_text(doc, lambda t: t.i not in scaffold and t.i not in speaker),
+        topic=_text(doc, lambda t: t.i not in scaffold and t.i not in speaker and t.i not in story),
         topic_with_speaker=_text(doc, lambda t: t.i not in scaffold),
         what_about=_what_about(doc),
         continues=(bool(lowered) and lowered[0] in LEXICON["continuation_opener"])
@@ -801,4 +795,16 @@ def parse_question(question: str) -> ParsedQuestion:
         ),
         relational_cue=any(doc[i].lemma_.lower() in RELATIONAL_CUES for i in cue),
         pronoun_acts=_pronoun_acts(doc),
+        story_hint=_text(doc, lambda t: t.i in story and t.i not in scaffold),
     )
+
+
+def _story_words(doc: Doc, scaffold: set[int] | frozenset[int]) -> frozenset[int]:
+    """The topic words of the story a who-said question names (`story_hint`), when the topic
+    keeps a word without them: else the story is all the question says it is about."""
+    hint = story_hint(doc)
+    if hint is None:
+        return frozenset()
+    topic = [t for t in doc if t.i not in scaffold and not t.is_punct]
+    kept = [t for t in topic if t.i not in hint.positions]
+    return hint.positions if kept and len(kept) < len(topic) else frozenset()
