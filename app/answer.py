@@ -274,8 +274,9 @@ class ExtractiveAnswerer:
             "who_said" if intent.kind == "who_said" else "speaker" if speaker else "general"
         )
         topic = intent.topic or ("" if speaker else question)
-        vector = self.retriever.embed_query(topic or speaker or question)
-        hint = intent.story_hint
+        # A story the question names is in the vector: it finds the article (`Query`).
+        searched = f"{topic} {intent.story_hint}".strip()
+        vector = self.retriever.embed_query(searched or speaker or question)
         query = Query(
             topic=topic,
             vector=vector,
@@ -284,8 +285,7 @@ class ExtractiveAnswerer:
             who_said=family == "who_said",
             quantity=intent.quantity,
             story=_story(intent, previous),
-            story_hint=hint,
-            story_vector=self.retriever.embed_query(f"{topic} {hint}") if hint else None,
+            story_hint=intent.story_hint,
         )
         candidates = self.finder.candidates(query, index.canonical, index)
         if intent.wants_more and previous is not None:
@@ -294,8 +294,8 @@ class ExtractiveAnswerer:
                 c for c in candidates if (c.unit.chunk.article_id, c.unit.start) not in seen
             ]
         ranked = self.ranker.rank(family, candidates)
-        terms = len(set(self.retriever.lexicon.terms(query.passage_topic)))
-        unseen = self.finder.unseen_names(query.passage_topic)
+        terms = len(set(self.retriever.lexicon.terms(searched)))
+        unseen = self.finder.unseen_names(searched)
         asked = question_features(ranked, unseen, terms)
         ranked = story_first(ranked, STORY_SHARE)  # after `asked`: the order, not the scores
         if family == "who_said":

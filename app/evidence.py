@@ -179,19 +179,16 @@ class Query:
     # from it (empty otherwise): its units carry `previous_article`.
     story: frozenset[str] = frozenset()
     # The story a who-said question names ("... in the story about Y"): with the topic, it
-    # finds and scores passages; the units inside them are scored on the topic alone, since
-    # a quotation holding only Y's words is not about what was asked (`app.question_story`).
+    # finds passages and quotations and scores passages, headlines and the vector
+    # (`vector` is embedded from both); a unit's own words are covered by the topic alone,
+    # since a quotation holding only Y's words is not about what was asked
+    # (`app.question_story`).
     story_hint: str = ""
-    story_vector: list[float] | None = None  # the vector of the topic with the story hint
 
     @property
     def passage_topic(self) -> str:
         """The words passages are found and scored with: the topic and the story named."""
         return f"{self.topic} {self.story_hint}".strip()
-
-    @property
-    def passage_vector(self) -> list[float]:
-        return self.story_vector if self.story_vector is not None else self.vector
 
 
 class EvidenceFinder:
@@ -222,14 +219,14 @@ class EvidenceFinder:
         passages = retriever.search(
             search_text or topic,
             k=self.passage_depth(query),
-            vector=query.passage_vector,
+            vector=query.vector,
             filters=self.filters,
         )
         links = OfficeLinks(canonical, offices, self._article_quotes, self._article_people)
         hits: list[QuoteHit] = []
         if query.speaker or query.who_said:
             hits = retriever.search_quotes(
-                query.topic,
+                topic,
                 k=self.speaker_quotes,
                 speakers=list(query.members) or None,
                 vector=query.vector,
@@ -251,7 +248,7 @@ class EvidenceFinder:
                 {p.chunk.id: n for n, p in enumerate(passages)},
                 {h.quote_id: n for n, h in enumerate(hits)},
             ),
-            (self._cosines(retriever.store.chunks, chunk_ids, query.passage_vector), quote_dense),
+            (self._cosines(retriever.store.chunks, chunk_ids, query.vector), quote_dense),
             self._sentence_cosines(chunk_ids, query.vector),
             self._around(chunk_ids),
         )
