@@ -178,17 +178,6 @@ class Query:
     # The articles the previous answer cited, for a follow-up that takes its person or topic
     # from it (empty otherwise): its units carry `previous_article`.
     story: frozenset[str] = frozenset()
-    # The story a who-said question names ("... in the story about Y"): with the topic, it
-    # finds passages and quotations and scores passages, headlines and the vector
-    # (`vector` is embedded from both); a unit's own words are covered by the topic alone,
-    # since a quotation holding only Y's words is not about what was asked
-    # (`app.question_story`).
-    story_hint: str = ""
-
-    @property
-    def passage_topic(self) -> str:
-        """The words passages are found and scored with: the topic and the story named."""
-        return f"{self.topic} {self.story_hint}".strip()
 
 
 class EvidenceFinder:
@@ -214,10 +203,9 @@ class EvidenceFinder:
         its canonical one (the speaker index's view), and `offices` says who a canonical one
         that is only an office may be (`OfficeLinks`)."""
         retriever = self.retriever
-        topic = query.passage_topic
-        search_text = f"{query.speaker} {topic}".strip() if query.speaker else topic
+        search_text = f"{query.speaker} {query.topic}".strip() if query.speaker else query.topic
         passages = retriever.search(
-            search_text or topic,
+            search_text or query.topic,
             k=self.passage_depth(query),
             vector=query.vector,
             filters=self.filters,
@@ -226,7 +214,7 @@ class EvidenceFinder:
         hits: list[QuoteHit] = []
         if query.speaker or query.who_said:
             hits = retriever.search_quotes(
-                topic,
+                query.topic,
                 k=self.speaker_quotes,
                 speakers=list(query.members) or None,
                 vector=query.vector,
@@ -243,7 +231,7 @@ class EvidenceFinder:
         scoring = _Scoring(
             retriever.lexicon.terms,
             query,
-            (self._idf(query.topic), self._idf(topic)),
+            self._idf(query.topic),
             (
                 {p.chunk.id: n for n, p in enumerate(passages)},
                 {h.quote_id: n for n, h in enumerate(hits)},
@@ -482,26 +470,22 @@ class _Scoring:
         self,
         terms: Callable[[str], list[str]],
         query: Query,
-        weights: tuple[dict[str, float], dict[str, float]],  # topic; topic and story hint
+        weights: dict[str, float],
         ranks: tuple[dict[str, int], dict[str, int]],  # passage search, quote search
         dense: tuple[dict[str, float], dict[str, float]],  # chunk, quotation cosines
         sentences: dict[str, np.ndarray],
         around: Around,
     ) -> None:
-        self.terms, self.query = terms, query
-        self.weights, self.passage_weights = weights
+        self.terms, self.query, self.weights = terms, query, weights
         self.chunk_rank, self.quote_rank = ranks
         self.chunk_dense, self.quote_dense = dense
         self.sentences, self.around = sentences, around
         self.surname = query.speaker.split()[-1].lower() if query.speaker else None
         self.topic_terms = terms(query.topic)
         self.topic_pairs = _pairs(self.topic_terms)
-        passage_terms = terms(query.passage_topic)
-        self.passage_terms, self.passage_pairs = passage_terms, _pairs(passage_terms)
         self.asked_terms = frozenset(self.topic_terms + terms(query.speaker or ""))
         self._terms: dict[str, list[str]] = {}
         self._cover: dict[str, float] = {}
-        self._passage_cover: dict[str, float] = {}
         self._phrase: dict[str, float] = {}
         self._named: dict[str, float] = {}
         self._bounds: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
@@ -517,15 +501,9 @@ class _Scoring:
             self._cover[text] = _cover(self.weights, self.terms_of(text))
         return self._cover[text]
 
-    def passage_cover(self, text: str) -> float:
-        """The cover of the topic with the story hint: a passage's or headline's."""
-        if text not in self._passage_cover:
-            self._passage_cover[text] = _cover(self.passage_weights, self.terms_of(text))
-        return self._passage_cover[text]
-
     def chunk_phrase(self, chunk: Chunk) -> float:
         if chunk.id not in self._phrase:
-            topic, pairs = self.passage_terms, self.passage_pairs
+            topic, pairs = self.topic_terms, self.topic_pairs
             self._phrase[chunk.id] = max(
                 _phrase_cover(topic, pairs, self.terms_of(chunk.text)),
                 _phrase_cover(topic, pairs, self.terms_of(chunk.title or "")),
@@ -575,8 +553,8 @@ class _Scoring:
             "unit_cover_plain": _cover_plain(self.topic_terms, terms),
             "pair_cover": _pair_cover(self.topic_pairs, terms),
             "lead_cover": self.lead_cover(chunk, unit),
-            "chunk_cover": self.passage_cover(chunk.text),
-            "title_cover": self.passage_cover(chunk.title),
+            "chunk_cover": self.cover(chunk.text),
+            "title_cover": self.cover(chunk.title),
             "speaker_asked": float(bool(query.speaker) and unit.speaker == query.speaker),
             "speaker_other": float(bool(unit.speaker) and unit.speaker != query.speaker),
             "name_in_unit": float(bool(surname) and surname in text.lower()),

@@ -61,7 +61,8 @@ class Intent:
     described_as: str | None = None
     described_topic: str = ""
     # The story a who-said question names ("... in the story about Y", `app.question_story`):
-    # a hint to the article, kept out of `topic`, which scores the units inside it.
+    # a hint to the article, searched with `topic`; the quotations ranked close are reordered
+    # by `topic` alone (`app.answer.topic_first`).
     story_hint: str = ""
 
 

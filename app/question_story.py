@@ -2,11 +2,13 @@
 person was quoted on X in the story about Y?".
 
 X is what the person said; Y says which story it was in (the generator and people alike take
-Y from the headline or the article's subject), and is rarely in the quoted words. Scored as
-one topic, a quotation that holds only Y's words ("... stands with families") outranked the
-one about X: on PolNeAR dev, the who-said answers q25 lost to another quoted person were all
-of this form. So Y is read apart, as a hint to the article (`Intent.story_hint`): passages are
-found and scored with X and Y, the units inside them with X alone (`app.evidence`).
+Y from the headline or the article's subject), and is often not in the quoted words. Scored
+as one topic, a quotation that holds only Y's words ("Westland stands with the families")
+outranked the one about X: on PolNeAR dev, the who-said answers q25 lost to another quoted
+person were all of this form. So Y is read apart, as a hint to the article
+(`Intent.story_hint`): passages and units are found and ranked with X and Y, and among the
+quotations that score close to the best the one holding most of X leads
+(`app.answer.topic_first`).
 
 One ordered table of named rules (`STORY_RULES`, built from `app.lexicon_questions.LEXICON`),
 each finding the word that heads Y; cases in `tests/unit/test_question_story.py`, all made up.

@@ -40,7 +40,7 @@ def _scoring(topic: str, quotes: dict[str, Quote]) -> _Scoring:
     weights = dict.fromkeys(lexicon.terms(topic), 1.0)
     query = Query(topic, [], "Tom Wright", ("Tom Wright",))
     around = Around(quotes, {"a:0": sorted(quotes.values(), key=lambda q: q.start)})
-    return _Scoring(lexicon.terms, query, (weights, weights), ({}, {}), ({}, {}), {}, around)
+    return _Scoring(lexicon.terms, query, weights, ({}, {}), ({}, {}), {}, around)
 
 
 def _values(scoring: _Scoring, unit: Unit) -> dict[str, float]:
