@@ -254,13 +254,16 @@ def _asked_by_opener(doc: Doc, first: int) -> bool:
 def _subject_of_cue_verb(doc: Doc) -> SpeakerSlot | None:
     """ "Why did X say ...", "How did X react to ...", "Who warned that ...": the active
     subject of a speech, mental or reaction verb, or of the verb it completes ("What did X
-    have to say", "X wants to say")."""
+    have to say", "X wants to say"). A nominal subject before a clausal one: spaCy may read a
+    fronted wh-object as the clausal subject ("What issue did X want the board to look at?"),
+    which made a question about X's words a who-said question."""
     for verb in _by_depth(doc, lambda t: _is_cue_verb(t) and not _passive(t)):
         holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
         for holder in holders:
-            for child in holder.children:
-                if child.dep_ in ("nsubj", "csubj"):
-                    return _slot("subject_of_cue_verb", child, (verb,))
+            subjects = [c for c in holder.children if c.dep_ in ("nsubj", "csubj")]
+            if subjects:
+                child = min(subjects, key=lambda c: c.dep_ != "nsubj")
+                return _slot("subject_of_cue_verb", child, (verb,))
     return None
 
 

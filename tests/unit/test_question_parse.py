@@ -23,6 +23,13 @@ SLOTS = [
         "former deputy",
     ),
     ("How did the harbour master react to the flooding?", "the harbour master", None, "flooding"),
+    # A fronted wh-object spaCy reads as the clausal subject: the nominal subject speaks.
+    (
+        "What issue around port tariffs did Bob Hale want the Westland Council to look at?",
+        "Bob Hale",
+        "subject_of_cue_verb",
+        "issue around port tariffs Westland Council look at",
+    ),
     ("Does Ivo Marsh think rents should be capped?", "Ivo Marsh", None, "rents capped"),
     ("What did Rob Fenn make of the ruling?", "Rob Fenn", None, "ruling"),
     # The question put to the speaker is not the topic; what it was about is.
