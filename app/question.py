@@ -137,11 +137,7 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         # narrative answers it; sentences inside that person's quotes are still labelled.
         # A person carried over from the last turn ("Is he leaving the band?") is named in the
         # words that rank passages, since the question itself only says "he".
-        # A fact question ranks by what it measures, its frame left out ("What figure does the
-        # report on X give for Y?" -> "X Y", `app.question_facts`): the frame's words are
-        # rarely in the sentence that holds the number.
-        words = topic if quantity and topic else question
-        about = f"{found.speakers[0]} {words}" if asked.carried else words
+        about = f"{found.speakers[0]} {question}" if asked.carried else question
         return Intent("general", about, found.speakers, None, asks_words=False, quantity=quantity)
     return Intent(
         "general",

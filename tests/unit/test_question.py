@@ -566,21 +566,3 @@ def test_what_about_a_stored_office_asks_for_its_holders() -> None:
     index = SpeakerIndex([(quote("Adam Head"), "a6"), (quote("Lena Marsh", "Head"), "a5")])
     person = understand("What about Adam Head?", index, last)
     assert person.speakers == ["Adam Head"] and person.role is None
-
-
-# A fact question that names a quoted person as what a report is about ranks by what it
-# measures, not by the whole question ("figure", "report", "give" are in no answer; the
-# report's subject finds the article).
-FACT_ABOUT_A_PERSON = [
-    ("What figure does the report on Lavrov give for the trade?", "Lavrov trade"),
-    ("How many goals did Dmitry Peskov score?", "goals Dmitry Peskov score"),
-]
-
-
-@pytest.mark.parametrize(("question", "topic"), FACT_ABOUT_A_PERSON)
-def test_a_fact_question_about_a_person_ranks_by_its_topic(
-    index: SpeakerIndex, question: str, topic: str
-) -> None:
-    intent = understand(question, index)
-    assert (intent.kind, intent.topic, intent.asks_words) == ("general", topic, False)
-    assert intent.quantity == "count" and intent.speakers
