@@ -14,7 +14,9 @@ which words are the frame:
 
 One ordered table of named rules (`FRAME_RULES`, built from `app.lexicon_questions.LEXICON`);
 the fact rules apply only when the question asks for a quantity, the text rules to any
-question. Cases in `tests/unit/test_question_facts.py`, all made up.
+question. `app.question_parse` reads them in who-said questions only: the general and speaker
+trees were fitted on topics that keep them, and read clean topics worse (q25, q26). Cases in
+`tests/unit/test_question_facts.py`, all made up.
 """
 
 from __future__ import annotations

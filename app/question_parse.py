@@ -604,7 +604,7 @@ SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
         "complementiser", lambda t, cue: t.dep_ == "mark" and t.lower_ in LEXICON["complementiser"]
     ),
     _ScaffoldRule("more_of_the_same", lambda t, cue: t.lower_ == "more" and t.head.i in cue),
-    _ScaffoldRule("something_about", lambda t, cue: _about_something(t, cue), True),
+    _ScaffoldRule("something_about", lambda t, cue: _about_something(t, cue), who_said_only=True),
     _ScaffoldRule("topic_link", lambda t, cue: _topic_link(t), who_said_only=True),
     _ScaffoldRule("listener", _listener),
     _ScaffoldRule("stance_object", lambda t, cue: _stance_asked_for(t, cue)),
@@ -684,7 +684,7 @@ def _requests_the_cue(token: Token, cue: frozenset[int]) -> bool:
     )
 
 
-def _scaffolding(token: Token, cue: frozenset[int], who_said: bool = True) -> str | None:
+def _scaffolding(token: Token, cue: frozenset[int], who_said: bool) -> str | None:
     rules = (r for r in SCAFFOLDING_RULES if who_said or not r.who_said_only)
     return next((rule.name for rule in rules if rule.drops(token, cue)), None)
 
