@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
 from app.compose import framing, who_said_lead
@@ -266,6 +266,15 @@ class ExtractiveAnswerer:
 
         return sorted(names, key=rank)
 
+    def _topic_share(self, topic: str) -> Callable[[str], float]:
+        """The share of the topic's terms a text holds (0 for an empty topic)."""
+        wanted = set(self.retriever.lexicon.terms(topic))
+
+        def share(text: str) -> float:
+            return len(wanted & set(self.retriever.lexicon.terms(text))) / max(1, len(wanted))
+
+        return share
+
     def _evidence_of(
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
     ) -> Evidence:
@@ -274,9 +283,11 @@ class ExtractiveAnswerer:
             "who_said" if intent.kind == "who_said" else "speaker" if speaker else "general"
         )
         topic = intent.topic or ("" if speaker else question)
-        vector = self.retriever.embed_query(topic or speaker or question)
+        # A story the question names is in the vector: it finds the article (`Query`).
+        searched = f"{topic} {intent.story_hint}".strip()
+        vector = self.retriever.embed_query(searched or speaker or question)
         query = Query(
-            topic=topic,
+            topic=searched,
             vector=vector,
             speaker=speaker,
             members=tuple(index.members(speaker)) if speaker else (),
@@ -291,12 +302,14 @@ class ExtractiveAnswerer:
                 c for c in candidates if (c.unit.chunk.article_id, c.unit.start) not in seen
             ]
         ranked = self.ranker.rank(family, candidates)
-        terms = len(set(self.retriever.lexicon.terms(topic)))
-        unseen = self.finder.unseen_names(topic)
+        terms = len(set(self.retriever.lexicon.terms(searched)))
+        unseen = self.finder.unseen_names(searched)
         asked = question_features(ranked, unseen, terms)
         ranked = story_first(ranked, STORY_SHARE)  # after `asked`: the order, not the scores
         if family == "who_said":
             ranked = named_last(ranked, named_people(question, index))
+        if family == "who_said" and intent.story_hint:
+            ranked = topic_first(ranked, self._topic_share(topic))
         if family == "who_said" and intent.described_as:
             ranked = described_first(ranked, intent.described_as, index, self._article_text)
         return Evidence(
@@ -603,6 +616,25 @@ def story_first(ranked: list[Candidate], share: float) -> list[Candidate]:
     floor = share * ranked[0].score
     lead = next((c for c in ranked if c.features[_PREVIOUS_ARTICLE] and c.score >= floor), None)
     return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]
+
+
+def topic_first(ranked: list[Candidate], share: Callable[[str], float]) -> list[Candidate]:
+    """For a who-said question that names the story ("Who talked about X in connection with
+    Y?", `app.question_story`): among the quotations that score within `_CLOSE` of the best,
+    the one holding the largest `share` of X, what was said, leads when it holds more than
+    the best. Y is the article's headline or subject, and a quotation holding only Y's words
+    outranked the one about X ("Westland stands with the families" for "Who was quoted on the
+    ferry levy in the story about the families?"); with every unit scored on X alone, answers
+    lost the article Y finds (docs/notes/q26.md), so Y still ranks and X reorders the close."""
+    best = ranked[0] if ranked else None
+    if best is None:
+        return ranked
+    floor = _CLOSE * best.score
+    close = [c for c in ranked if c.unit.speaker and c.score >= floor]
+    lead = max(close, key=lambda c: share(c.unit.text), default=best)
+    if share(lead.unit.text) <= share(best.unit.text):
+        return ranked
+    return [lead, *(c for c in ranked if c is not lead)]
 
 
 def named_people(question: str, index: SpeakerIndex) -> set[str]:

@@ -56,7 +56,13 @@ _LEXICON_TEXT = {
     # gadget magazine Stuff"): where news introduces the holder, the rest must stand.
     "description_joiner": "the a an of for at in to on and with",
     # Speech verbs that say nothing about the statement: scaffolding even in who-said questions.
-    "plain_speech": "say tell quote",
+    "plain_speech": "say tell quote talk speak",
+    # Nouns of a phrase that only links two topics: "in connection with Y", "in relation to Y",
+    # "with regard to Y".
+    "link_noun": "connection relation regard respect reference",
+    # The prepositions around a link noun: before it ("in", "with") and taking Y ("with", "to").
+    "link_opener": "in with",
+    "link_preposition": "with to",
     "wh_word": "what why how who whom whose which when where whether",
     # Verbs that carry no topic around a cue: "have to say", "want to do about".
     "light_verb": "do have make get",
@@ -71,6 +77,32 @@ _LEXICON_TEXT = {
         statement interview speech letter address remark comment message briefing conference
         post tweet column article broadcast podcast testimony memoir book op-ed video""",
     "about_preposition": "about on regarding concerning over",
+    # Fact frames ("What figure does the report on X give for Y?"): the words that say what
+    # kind of answer is wanted, and how the source hands it over, are scaffolding; Y (what is
+    # measured or dated) and X (what the source is about) are the topic.
+    # The noun a fact question asks for by kind ("what figure", "which year", "what share of"):
+    # no topic unless modified ("the unemployment rate" keeps "rate").
+    "answer_type_noun": """
+        figure figures number numbers amount amounts sum total date day month year percentage
+        percent proportion share rate price cost value age estimate count tally""",
+    # Answer types the text writes beside the figure ("17 percent", "a 40% share", "the rate
+    # rose to 3%"): kept in the topic though they ask for the kind of answer.
+    "held_measure_noun": "percentage percent proportion share rate",
+    # The word after "how" that asks for a quantity ("how many troops", "how much money").
+    "how_degree": "many much long old often far big large high fast",
+    # What "how much" asks for when it names only money ("How much money ..."): the answer type.
+    "money_noun": "money cash",
+    # Verbs by which a source hands over a figure ("does the report give / put / cite for Y",
+    # "is mentioned for Y"): no topic when they carry the answer type.
+    "giving_verb": """
+        give put cite mention quote state report estimate provide list record show offer""",
+    # Prepositions linking the handed-over figure to what it measures ("give for Y", "put on
+    # Y", "the number of Y", "put at"): scaffolding, their object the topic.
+    "measure_preposition": "for on of to at",
+    # Prepositions that introduce a text as the source ("in the report", "from the article").
+    "source_preposition": "in from",
+    # Prepositions linking a text to what it is about ("the report on X"): X is the topic.
+    "text_about_preposition": "on about of regarding concerning",
     # The question put to a speaker ("answer the question about Y"): what they answered, not
     # the topic, which is what the question was about.
     "question_noun": "question questions query queries",

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_OPENER = r"^\s*(?:and\s+)?(?:so\s+)?(?:by\s+|in\s+|since\s+|until\s+)?"
+# What may stand before the question's own words: "And", "So", a preposition ("By how much"),
+# or the source it is asked of ("According to the ministry, how many ...").
+_OPENER = (
+    r"^\s*(?:according\s+to\s[^,?]+,\s*)?(?:and\s+)?(?:so\s+)?(?:by\s+|in\s+|since\s+|until\s+)?"
+)
 
 
 class QuantityKind(NamedTuple):
@@ -28,7 +32,8 @@ QUANTITY_KINDS: tuple[QuantityKind, ...] = (
     _kind("year", r"(?:what|which)\s+year\b|when\b.*\byear\b"),
     _kind(
         "percent",
-        r"(?:what|which)\s+(?:percentage|percent|share|proportion|rate)\b|how\s+much\s+of\b",
+        r"(?:what|which)\s+(?:\w+\s+)?(?:percentage|percent|share|proportion|rate)\b|"
+        r"how\s+much\s+of\b",
     ),
     _kind(
         "money",
@@ -41,7 +46,8 @@ QUANTITY_KINDS: tuple[QuantityKind, ...] = (
     _kind(
         "count",
         r"how\s+(?:many|much|often|far|big|large|high|fast)\b|"
-        r"(?:what|which)\s+(?:figure|number|total)\b",
+        r"(?:what|which)\s+(?:figure|number|total)\b|"
+        r"what\s+(?:is|was|are|were)\s+the\s+(?:figure|number|total)s?\b",
     ),
 )
 

@@ -60,6 +60,10 @@ class Intent:
     # the Manchester City boss comment on ..."), with the topic of that person's words.
     described_as: str | None = None
     described_topic: str = ""
+    # The story a who-said question names ("... in the story about Y", `app.question_story`):
+    # a hint to the article, searched with `topic`; the quotations ranked close are reordered
+    # by `topic` alone (`app.answer.topic_first`).
+    story_hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,13 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
         # "Who said Pryce never forgot ...": names in it are what was said about.
         topic = _carry_topic(parsed.topic, parsed, previous, _Resolved(), carried=False)
         described = _description(parsed.slot.phrase)
-        return Intent("who_said", topic or question, quantity=quantity, described_as=described)
+        return Intent(
+            "who_said",
+            topic or question,
+            quantity=quantity,
+            described_as=described,
+            story_hint=parsed.story_hint,
+        )
     if quantity and parsed.slot is not None and parsed.slot.rule == SUBJECT_OF_MAIN_VERB:
         # "How many goals did X score?": the number is in the report, not in X's words.
         parsed = replace(parsed, slot=None)

@@ -1,8 +1,10 @@
 """Which candidate leads an answer about a named person (`_own_first`) or a who-said answer
-(`named_last`), and which runners-up follow it (`select_citations`), on made-up units."""
+(`named_last`, `topic_first`), and which runners-up follow it (`select_citations`), on made-up
+units."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -14,6 +16,7 @@ from app.answer import (
     named_last,
     named_people,
     select_citations,
+    topic_first,
 )
 from app.evidence import Candidate, Unit
 from app.speaker_index import SpeakerIndex
@@ -208,3 +211,58 @@ def test_the_people_a_question_names_by_name_not_by_office() -> None:
     assert named_people("Who spoke about Ana Vell and the harbour?", index) == {"Ana Vell"}
     assert named_people("Who said Reed would win?", index) == {"Tom Reed", "Ola Reed"}
     assert named_people("Who talked about the President of Westland?", index) == set()
+
+
+def _share_of(topic: str) -> Callable[[str], float]:
+    wanted = set(topic.split())
+    return lambda text: len(wanted & set(text.lower().strip(".").split())) / len(wanted)
+
+
+# (units as (speaker, words, score), who leads): "Who was quoted on the ferry levy in the story
+# about the families?"; the share of "ferry levy" decides among the quotations scored close.
+TOPIC_FIRST_CASES = [
+    # Only the story's words in the best; the levy's quotation close behind: it leads.
+    (
+        [
+            ("Bob Hale", "Westland stands with the families", 0.9),
+            ("Ana Vell", "The ferry levy stays", 0.7),
+        ],
+        "Ana Vell",
+    ),
+    # Far behind (under `_CLOSE`): the order stands.
+    (
+        [
+            ("Bob Hale", "Westland stands with the families", 0.9),
+            ("Ana Vell", "The ferry levy stays", 0.4),
+        ],
+        "Bob Hale",
+    ),
+    # The best already holds as much of the topic: it stays.
+    (
+        [("Bob Hale", "The levy hurts families", 0.9), ("Ana Vell", "The levy stays", 0.8)],
+        "Bob Hale",
+    ),
+    # More of the topic in the runner-up than in the best: it leads.
+    (
+        [("Bob Hale", "The levy hurts families", 0.9), ("Ana Vell", "The ferry levy stays", 0.8)],
+        "Ana Vell",
+    ),
+    # Narrative is no quotation: the best stays.
+    (
+        [
+            ("Bob Hale", "Westland stands with the families", 0.9),
+            (None, "The ferry levy stays", 0.8),
+        ],
+        "Bob Hale",
+    ),
+]
+
+
+@pytest.mark.parametrize(("units", "leader"), TOPIC_FIRST_CASES)
+def test_the_quotation_about_the_topic_leads_a_story_question(
+    units: list[tuple[str | None, str, float]], leader: str
+) -> None:
+    ranked = [_candidate(words, speaker, score) for speaker, words, score in units]
+    reordered = topic_first(ranked, _share_of("ferry levy"))
+    assert reordered[0].unit.speaker == leader
+    assert sorted(map(id, reordered)) == sorted(map(id, ranked))

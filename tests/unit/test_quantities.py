@@ -12,6 +12,10 @@ ASKED = [
     ("When was the pier built, in what year?", "year"),
     ("What percentage of the vote did Ann Vell win?", "percent"),
     ("How much of the budget goes to the harbour?", "percent"),
+    ("What unemployment rate does the report give for Lowtown?", "percent"),
+    # the source may come first; a figure may be asked as what it "is"
+    ("According to the ministry, how many people were evacuated?", "count"),
+    ("What was the figure for ferry exports in the report?", "count"),
     ("How much money did the council lose?", "money"),
     ("How much did Lowtown Rovers pay for the striker?", "money"),
     ("What price did the ferry tickets reach?", "money"),

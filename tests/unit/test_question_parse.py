@@ -23,6 +23,13 @@ SLOTS = [
         "former deputy",
     ),
     ("How did the harbour master react to the flooding?", "the harbour master", None, "flooding"),
+    # A fronted wh-object spaCy reads as the clausal subject: the nominal subject speaks.
+    (
+        "What issue around port tariffs did Bob Hale want the Westland Council to look at?",
+        "Bob Hale",
+        "subject_of_cue_verb",
+        "issue around port tariffs Westland Council look at",
+    ),
     ("Does Ivo Marsh think rents should be capped?", "Ivo Marsh", None, "rents capped"),
     ("What did Rob Fenn make of the ruling?", "Rob Fenn", None, "ruling"),
     # The question put to the speaker is not the topic; what it was about is.
@@ -130,6 +137,9 @@ SLOTS = [
         "pier",
     ),
     ("What was the harbour master's complaint over the fees?", "the harbour master", None, "fees"),
+    # A stance noun the speaker judged or described is the topic; their own stance is not.
+    ("How did Rob Fenn describe the statements?", "Rob Fenn", None, "statements"),
+    ("Why did Rob Fenn bring up statements?", "Rob Fenn", None, "statements"),
     # A request for someone's words: the request is scaffolding, the "on Y" the topic.
     (
         "Give me a quote from Mara Quell on the harbour toll.",
@@ -366,3 +376,35 @@ def test_a_short_question_parses_in_milliseconds() -> None:
     for question in questions:
         parse_question(question)
     assert (time.perf_counter() - started) / len(questions) < 0.25
+
+
+# (question, topic, story hint): a who-said question's plain speech verb ("talked", "spoke"),
+# the "about" after "something", a linking phrase ("in connection with") and a speaker that
+# fits anyone ("Which person") are no topic; a verb that says what kind of statement it was
+# stays. The story it names ("in connection with Y", "in the story about Y") is the hint, out of
+# the topic, unless it is all the question is about.
+WHO_SAID_TOPICS = [
+    ("Who talked about the pier in connection with the tolls?", "pier", "tolls"),
+    ("Who spoke about the harbour and the ferry?", "harbour and ferry", ""),
+    ("Who said something about the levy and the pier?", "levy and pier", ""),
+    ("Which person was quoted on the levy in the story about the pier?", "levy", "pier"),
+    ("Which councillor spoke about the levy?", "councillor levy", ""),
+    ("Who warned about the floods?", "warned about floods", ""),
+    ("Who spoke in relation to the tolls?", "tolls", ""),
+    ("Who talked about the ferry with regard to the levy?", "ferry", "levy"),
+    # a link noun that is itself the topic stays
+    ("Who spoke about the relations and the status?", "relations and status", ""),
+    (
+        "Who talked about friendly relations in connection with the floods?",
+        "friendly relations",
+        "floods",
+    ),
+    ("Who was quoted on the new bridge in the report on Ola Tamm?", "new bridge", "Ola Tamm"),
+]
+
+
+@pytest.mark.parametrize(("question", "topic", "hint"), WHO_SAID_TOPICS)
+def test_who_said_scaffolding(question: str, topic: str, hint: str) -> None:
+    parsed = parse_question(question)
+    assert parsed.slot is not None and parsed.slot.asks_who
+    assert (parsed.topic, parsed.story_hint) == (topic, hint)
