@@ -217,13 +217,7 @@ class Store:
             return
         with self._lock:
             collections = (self.chunks, self.quotes)
-            kept = [
-                {
-                    key: c.configuration["hnsw"].get(key, value)
-                    for key, value in _SAVE_DEFAULTS.items()
-                }
-                for c in collections
-            ]
+            kept = [_hnsw_to_keep(c) for c in collections]
             for collection in collections:
                 collection.modify(configuration={"hnsw": _SAVE_NOW})
             try:
@@ -730,6 +724,17 @@ class Store:
             rows = [(qid, q, qid.rsplit(":", 1)[0]) for qid, q in quotes]
             self.records.write(article_stamps, chunks, rows)  # rows and marks, last
             self.written += 1
+
+
+def _hnsw_to_keep(collection: Any) -> dict[str, int]:
+    """The collection's own `batch_size` and `sync_threshold`, to put back after a save; a
+    value of `_SAVE_NOW` is what a save killed midway left, and Chroma's default replaces it
+    (else every later write would save the whole index)."""
+    hnsw = collection.configuration["hnsw"]
+    return {
+        key: default if hnsw.get(key, default) == _SAVE_NOW[key] else hnsw.get(key, default)
+        for key, default in _SAVE_DEFAULTS.items()
+    }
 
 
 def where(within: RecordFilter) -> dict[str, Any] | None:

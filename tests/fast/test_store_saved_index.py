@@ -56,3 +56,13 @@ def test_saving_keeps_the_collections_settings_and_the_search(tmp_path: Path) ->
     assert [p.chunk.id for p in desk.search("harbour bridge traffic", k=5)] == before
     again = make_fake_desk(tmp_path / "store")  # another open of the same store
     assert [p.chunk.id for p in again.search("harbour bridge traffic", k=5)] == before
+
+
+def test_a_save_killed_midway_leaves_no_threshold_of_1_behind(tmp_path: Path) -> None:
+    desk = make_fake_desk(tmp_path / "store")
+    desk.ingest([write_jsonl(tmp_path / "a.jsonl", FAKE_ARTICLES)], progress=False)
+    for collection in (desk.store.chunks, desk.store.quotes):  # as a kill midway leaves them
+        collection.modify(configuration={"hnsw": {"batch_size": 1, "sync_threshold": 1}})
+    desk.store.persist_vectors()
+    for collection in (desk.store.chunks, desk.store.quotes):
+        assert collection.configuration_json["hnsw"]["sync_threshold"] == 1000
