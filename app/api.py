@@ -223,11 +223,13 @@ class QuoteDesk:
     ) -> IngestReport:
         report = self.ingestor.ingest_paths(paths, on_error=on_error, progress=progress)
         if report.added or report.updated:
+            self.store.persist_vectors()  # every process then searches the same graph
             self.retriever.refresh(force=True)
         return report
 
     def rebuild(self, progress: bool = True) -> IngestReport:
         report = self.ingestor.rebuild(progress=progress)
+        self.store.persist_vectors()
         self.retriever.refresh(force=True)
         return report
 

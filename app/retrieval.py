@@ -17,6 +17,8 @@ server alike. Only `ingest/store.py` talks to Chroma.
 
 from __future__ import annotations
 
+import io
+import json
 import logging
 import threading
 import time
@@ -32,6 +34,7 @@ from app.types import Filters, Passage
 from ingest.embedding import Embedder
 from ingest.lexical import LexicalError, LexicalIndex
 from ingest.record_filter import RecordFilter
+from ingest.records import Derived, RecordsError
 from ingest.store import Store
 from ingest.types import Chunk, Quote
 
@@ -63,6 +66,13 @@ class QuoteHit:
 # the CPU's cache for the product, so scoring int8 rows costs little more than float32 rows
 # (2.5 against 1.9 ms for 18,585 rows, `python -m benchmarks.pool_int8`).
 _SCORE_BLOCK_ROWS = 256
+# A speaker set's unfiltered pool of at least this many quotes is kept in the records file,
+# with the records' state it was built at (`Records.put_derived`), for the next process: the
+# vectors come from Chroma at about 0.04 ms each (its client decodes every number), so the
+# two most quoted speakers of the press store took 84-92 ms to build at their first question
+# in each process, against about 1 ms to read back (docs/notes/det26.md).
+SAVED_POOL_QUOTES = 500
+_SAVED_POOL = "quote_pool:"  # its name among the records file's derived data, then the speakers
 # Quotes whose float32 vectors are read from the store at a time when a pool is built (3 MB):
 # the whole pool in float32 at once (28.5 MB for the most quoted speaker at 100k articles) was
 # a transient the process did not always hand back.
@@ -112,6 +122,17 @@ class QuotePool:
     @property
     def nbytes(self) -> int:
         return self.codes.nbytes + self.scales.nbytes
+
+    def to_bytes(self) -> bytes:
+        """The pool as stored (`from_bytes` reads it back equal): ids, codes and scales."""
+        out = io.BytesIO()
+        np.savez(out, ids=np.asarray(self.ids, dtype=str), codes=self.codes, scales=self.scales)
+        return out.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> QuotePool:
+        with np.load(io.BytesIO(data), allow_pickle=False) as stored:
+            return cls(stored["ids"].tolist(), stored["codes"], stored["scales"])
 
     def dense(self, vector: list[float], k: int) -> dict[str, float]:
         """Ids -> cosine similarity, best first (vectors are stored normalised)."""
@@ -336,11 +357,10 @@ class HybridRetriever:
         once per speaker set, filter and store version: big speakers have thousands of
         transcript turns.
 
-        Unfiltered, only the quotes' ids are read; the vectors come page by page
-        (`Store.vectors`), `_POOL_READ_ROWS` at a time, into int8 (`QuotePool`), and the pools
-        kept are bounded in bytes held (`quote_pool_cache_mb`) as well as in number, least
-        recently used out first: one much-quoted speaker's pool grows with the store (18,585
-        quotes at 100k articles: 28.5 MB in float32, 7.2 MB held)."""
+        The pools kept are bounded in bytes held (`quote_pool_cache_mb`) as well as in number,
+        least recently used out first: one much-quoted speaker's pool grows with the store
+        (18,585 quotes at 100k articles: 28.5 MB in float32, 7.2 MB held). A big unfiltered
+        pool is also kept in the records file for other processes (`SAVED_POOL_QUOTES`)."""
         key = (speakers, filters)
         pools = self._quote_pools
         with self._cache_lock:
@@ -348,6 +368,37 @@ class HybridRetriever:
             if pool is not None:
                 pools[key] = pool  # most recently used last
                 return pool
+        pool = (
+            self._saved_pool(speakers) if filters is None else self._built_pool(speakers, filters)
+        )
+        bound = self.settings.quote_pool_cache_mb * 1e6
+        with self._cache_lock:
+            pools[key] = pool
+            held = sum(p.nbytes for p in pools.values())
+            while len(pools) > 1 and (held > bound or len(pools) > QUOTE_INDEX_CACHE_SIZE):
+                held -= pools.pop(next(iter(pools))).nbytes
+        return pool
+
+    def _saved_pool(self, speakers: tuple[str, ...]) -> QuotePool:
+        """The unfiltered pool as another process stored it at the records' present state,
+        else built here (and stored when big): the same ids, codes and scales either way."""
+        records = self.corpus.records
+        name = _SAVED_POOL + json.dumps(speakers, ensure_ascii=False)
+        with records.snapshot() as state:
+            saved = records.derived(name)
+            if saved is not None and saved.state == state:
+                return QuotePool.from_bytes(saved.data)
+            pool = self._built_pool(speakers, None)
+        if len(pool.ids) >= SAVED_POOL_QUOTES:
+            try:
+                records.put_derived(name, Derived(state, pool.to_bytes()))
+            except RecordsError as exc:  # a read-only or full disk: built again next time
+                log.warning("quote pool not stored: %s", exc)
+        return pool
+
+    def _built_pool(self, speakers: tuple[str, ...], filters: Filters | None) -> QuotePool:
+        """The pool read from the store. Unfiltered, only the quotes' ids are read; the vectors
+        come page by page (`Store.vectors`), `_POOL_READ_ROWS` at a time, into int8."""
         if filters is None:  # ids only: no quote text read for a pool of thousands
             ids = self.corpus.records.quote_ids_of(speakers)
         else:
@@ -359,14 +410,7 @@ class HybridRetriever:
             found = self.store.vectors(self.store.quotes, ids[start : start + _POOL_READ_ROWS])
             if found.ids:  # none of them stored (a reload elsewhere removed them)
                 parts.append(QuotePool.of(found.ids, found.matrix))
-        pool = QuotePool.joined(parts)
-        bound = self.settings.quote_pool_cache_mb * 1e6
-        with self._cache_lock:
-            pools[key] = pool
-            held = sum(p.nbytes for p in pools.values())
-            while len(pools) > 1 and (held > bound or len(pools) > QUOTE_INDEX_CACHE_SIZE):
-                held -= pools.pop(next(iter(pools))).nbytes
-        return pool
+        return QuotePool.joined(parts)
 
     def _quotes_of(self, speakers: Sequence[str]) -> list[tuple[Quote, str]]:
         """These speakers' quotes with their ids, speaker by speaker, each in written order."""

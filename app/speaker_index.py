@@ -14,7 +14,8 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -451,11 +452,61 @@ class ArticlePerson(NamedTuple):
     offices: tuple[str, ...]
 
 
+# What `article_people` keeps of the articles it read lately, in characters of their texts
+# (the cache's memory: a few MB). A question whose candidates hold an office-only speaker
+# ("President") reads each of their articles' names, 1-20 ms an article, and the next
+# question (a follow-up, another about the same event) meets the same articles again.
+PEOPLE_CACHE_CHARS = 4_000_000
+
+
+class _PeopleCache:
+    """Headline and text -> the people they name, least recently used out first once the texts
+    kept pass `limit` characters; safe to share between threads."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.chars = 0
+        self._found: OrderedDict[tuple[str, str], tuple[ArticlePerson, ...]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str]) -> tuple[ArticlePerson, ...] | None:
+        with self._lock:
+            found = self._found.get(key)
+            if found is not None:
+                self._found.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[str, str], people: tuple[ArticlePerson, ...]) -> None:
+        size = len(key[0]) + len(key[1])
+        with self._lock:
+            if key in self._found or size > self.limit:
+                return
+            self._found[key] = people
+            self.chars += size
+            while self.chars > self.limit:
+                (headline, text), _ = self._found.popitem(last=False)
+                self.chars -= len(headline) + len(text)
+
+
+_PEOPLE = _PeopleCache(PEOPLE_CACHE_CHARS)
+
+
 def article_people(headline: str, text: str) -> list[ArticlePerson]:
     """The people an article's headline and text name in full (`written_people`, without
     offices and bodies written like names: `person_named`), in order, with their offices.
     The headline is read apart: its last words ("... with Westland President Tom Reed")
-    would be read as an office of the text's first name."""
+    would be read as an office of the text's first name. Kept for the next question that
+    meets the article (`PEOPLE_CACHE_CHARS`)."""
+    key = (headline, text)
+    found = _PEOPLE.get(key)
+    if found is None:
+        found = tuple(_read_people(headline, text))
+        _PEOPLE.put(key, found)
+    return list(found)
+
+
+def _read_people(headline: str, text: str) -> list[ArticlePerson]:
+    """`article_people` without its cache: a scan of every name written in both."""
     found: list[ArticlePerson] = []
     for part in (headline, text):
         for person in filter(lambda p: person_named(p.name), written_people(part)):

@@ -73,6 +73,12 @@ LEXICAL_CHECK = "lexical_check"
 # unchanged on a store ingested with it (docs/notes/perf21.md). Stores made before keep 200:
 # Chroma keeps a collection's settings, whatever `get_or_create_collection` is given.
 _HNSW = {"hnsw": {"space": "cosine", "ef_construction": 100, "ef_search": 200}}
+# What `Store.persist_vectors` sets for a moment: embedded Chroma saves a collection's HNSW index
+# when it applies at least `sync_threshold` records at once, so at 1 the next apply saves it.
+# `batch_size` must not exceed it; what they are put back to when a collection does not say
+# (Chroma's defaults, `populate_create_hnsw_defaults`).
+_SAVE_NOW = {"batch_size": 1, "sync_threshold": 1}
+_SAVE_DEFAULTS = {"batch_size": 100, "sync_threshold": 1000}
 _ARTICLE_VECTOR = [1.0]  # the articles collection is a record store; Chroma needs a vector
 _ARTICLES_PER_READ = 500  # article ids per Chroma `$in` filter
 _VECTORS_PER_READ = 64  # vectors per Chroma request (see `Store.vectors`)
@@ -192,6 +198,37 @@ class Store:
         with self._lock:
             self._attach(self._reopen())
 
+    def persist_vectors(self) -> None:
+        """Leave the chunk and quote HNSW indexes wholly saved on disk, so that every process
+        that opens the store searches the same graph. Called after an ingest or rebuild.
+
+        Why: embedded Chroma saves a collection's index only when `sync_threshold` (1,000)
+        records were applied since the last save; the records after it (the last ingest batch)
+        stay in its log, and every process that opens the store adds them to its in-memory
+        graph again, in parallel and in an order that differs from process to process, which
+        changes the graph's paths to older records too: on the press store (108 chunks in the
+        log) one query left out a true neighbour in 3 processes of 10, 0 of 10 once saved
+        (docs/notes/det26.md). Chroma 1.5 has no call that saves an index: its threshold is set
+        to 1 for a moment, a fresh client applies the log (`count` does) and so saves it, and
+        the collection's own settings are put back. A fresh client then loads the saved graph,
+        so this process searches it too. Nothing to do with a Chroma server, whose one process
+        holds the index for every client."""
+        if self._reopen is None:
+            return
+        with self._lock:
+            collections = (self.chunks, self.quotes)
+            kept = [_hnsw_to_keep(c) for c in collections]
+            for collection in collections:
+                collection.modify(configuration={"hnsw": _SAVE_NOW})
+            try:
+                self._attach(self._reopen())
+                for collection in (self.chunks, self.quotes):
+                    collection.count()  # applies the log: saves the index at threshold 1
+            finally:
+                for collection, hnsw in zip((self.chunks, self.quotes), kept, strict=True):
+                    collection.modify(configuration={"hnsw": hnsw})
+                self._attach(self._reopen())
+
     @classmethod
     def open(cls, store_dir: Path, chroma_url: str | None = None) -> Store:
         """Embedded Chroma in `store_dir/chroma`, or a Chroma server when a URL is given.
@@ -224,8 +261,12 @@ class Store:
         def fresh_client() -> Any:
             from chromadb.api.client import SharedSystemClient
 
-            # Chroma shares one client per path in a process; drop ours to get a new one.
+            # Chroma shares one client per path in a process; drop ours to get a new one, and
+            # its count of clients: else the new client is never released by `close` (it
+            # counts the dropped ones too), and another client of the path with other
+            # settings is refused for the rest of the process.
             SharedSystemClient._identifier_to_system.pop(str(path), None)
+            SharedSystemClient._identifier_to_refcount.pop(str(path), None)
             return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
         try:
@@ -683,6 +724,17 @@ class Store:
             rows = [(qid, q, qid.rsplit(":", 1)[0]) for qid, q in quotes]
             self.records.write(article_stamps, chunks, rows)  # rows and marks, last
             self.written += 1
+
+
+def _hnsw_to_keep(collection: Any) -> dict[str, int]:
+    """The collection's own `batch_size` and `sync_threshold`, to put back after a save; a
+    value of `_SAVE_NOW` is what a save killed midway left, and Chroma's default replaces it
+    (else every later write would save the whole index)."""
+    hnsw = collection.configuration["hnsw"]
+    return {
+        key: default if hnsw.get(key, default) == _SAVE_NOW[key] else hnsw.get(key, default)
+        for key, default in _SAVE_DEFAULTS.items()
+    }
 
 
 def where(within: RecordFilter) -> dict[str, Any] | None:
