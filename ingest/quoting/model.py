@@ -65,10 +65,13 @@ class RoleMention(NamedTuple):
 
 
 class NameMention(NamedTuple):
-    """A full name written in the narrative, for pronouns to point back to."""
+    """A full name written in the narrative, for pronouns to point back to; `after_office`
+    when it is a run after an office's `of` (`First Lady of | Westland Ana Vell`): it opens
+    with the place, and the words after the place are a person's name (`person_after_place`)."""
 
     pos: int
     name: str
+    after_office: bool = False
 
 
 class Fallback(NamedTuple):

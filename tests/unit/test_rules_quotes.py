@@ -1687,6 +1687,31 @@ LISTINGS = [
         ],
     ),
     (
+        # the run after an office's "of" opens with the place: the person is the rest
+        "a_pronoun_points_at_the_person_named_after_an_office_of_a_place",
+        (
+            "The First Lady of Westland Ana Vell gave an interview to the paper. "
+            '"Half of us live apart from our families," she said.'
+        ),
+        "direct",
+        ("speaker",),
+        [
+            "Ana Vell",
+        ],
+    ),
+    (
+        "a_pronoun_points_at_the_person_named_after_an_office_of_a_place",
+        (
+            "The Speaker of the Parliament of Westland Bob Hale met students. "
+            '"We are ready to help," he said.'
+        ),
+        "direct",
+        ("speaker",),
+        [
+            "Bob Hale",
+        ],
+    ),
+    (
         "a_quote_reopened_after_a_sentence_end_is_the_next_paragraph_of_it",
         (
             'The coach said: "We lost the game in the first half. "But the second half '
