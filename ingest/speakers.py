@@ -140,6 +140,8 @@ def strip_titles(name: str) -> str:
         if _describes_who_follows(token, tokens[i + 1 :]):
             last_title = i
     rest = tokens[last_title + 1 :]
+    if _after_place_with_article(tokens, last_title):
+        return " ".join(tokens)
     if last_title >= 0 and rest and not rest[0][:1].isupper():
         lowercase = [i for i, token in enumerate(rest) if not token[:1].isupper()]
         if len(rest) - lowercase[-1] <= 2:  # "President of Ukraine": an office, no name
@@ -147,6 +149,25 @@ def strip_titles(name: str) -> str:
         # "President of Ukraine Volodymyr Zelenskyy": the office's place, then the name.
         return " ".join(_trailing_name(rest[lowercase[-1] + 1 :]))
     return " ".join(rest)
+
+
+def _after_place_with_article(tokens: Sequence[str], last_title: int) -> bool:
+    """`First Lady of the United States`, `President of the Norwegian Storting`: titles that
+    end in an office's `of the`, then up to `_PLACE_WORDS` capitalised words that are no
+    title: the place's own name (no person is written with an article), so the office names
+    no one. Stripped to them, "First Lady of the United States" was the speaker "United
+    States"."""
+    if last_title < 1 or tokens[last_title].lower() not in _ARTICLES:
+        return False
+    rest = tokens[last_title + 1 :]
+    return (
+        tokens[last_title - 1].lower() == "of"
+        and 0 < len(rest) <= _PLACE_WORDS
+        and all(w[:1].isupper() and w.strip(".,").lower() not in TITLES for w in rest)
+    )
+
+
+_PLACE_WORDS = 2
 
 
 def _describes_who_follows(token: str, following: Sequence[str]) -> bool:

@@ -95,6 +95,22 @@ def test_an_office_whose_titles_strip_its_head_is_no_name() -> None:
     assert unify_speakers([minister]) == {minister: "Ana Vell"}
 
 
+# (written speaker, what stripping its titles keeps): an office of a place or body written
+# with its article names no one, so it stays whole (it was the place: "Westland Republic").
+OFFICE_OF_A_PLACE_WITH_ITS_ARTICLE_CASES = [
+    ("First Lady of the Westland Republic", "First Lady of the Westland Republic"),
+    ("President of the Harbour Council", "President of the Harbour Council"),
+    ("Head of the Lowtown Region", "Head of the Lowtown Region"),
+    ("Office of the President", "President"),  # a title after "the" is no place
+    ("Minister of Harbours of Westland Ana Vell", "Ana Vell"),
+]
+
+
+@pytest.mark.parametrize(("written", "kept"), OFFICE_OF_A_PLACE_WITH_ITS_ARTICLE_CASES)
+def test_an_office_of_a_place_with_its_article_names_no_one(written: str, kept: str) -> None:
+    assert strip_titles(written) == kept
+
+
 # (speakers, article text or "" for the whole store, a speaker, whom it is): a place's bare
 # name is not the office that serves it, across articles or within one.
 PLACE_IS_NOT_ITS_OFFICE_CASES = [
