@@ -56,6 +56,8 @@ def _lexicon(text: str) -> list[str]:
 # a speaker index stored by another version is then built again, not read back.
 # 18: a place's bare name ("Westland said") joins neither the office or body of that place
 # ("President of Westland", "Council of Westland") nor a person of that surname (`_place_of`);
+# an office of a place written with its article keeps its words ("First Lady of the Westland
+# Republic" was "Westland Republic": `_after_place_with_article`);
 # 17: a bare surname in an article that names namesakes in full is the first one written
 # ("Vell" was the husband quoted once in full in an article about his wife; `_first_namesake`);
 # 16: "Sir Ian" (stripped to "Ian") is the one person the article names with that given name
