@@ -44,10 +44,6 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
-# 39: helper att26 (naming 18): a place's bare name is not the office or body of that place,
-# an office of a place written with its article keeps its words, a pronoun may point at the
-# person named after an office of a place, a quote nested in an unclosed one leaves it its
-# closing mark before a short attribution (docs/notes/att26.md);
 # 38: a bare surname in an article that names namesakes in full is the first one written
 # (naming 17, lead: a bare "Vell" had joined the husband quoted once in full);
 # 37: "Sir Ian" is the one person the article names with that given name (naming 16, lead);
@@ -126,7 +122,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "39"
+PIPELINE_VERSION = "38"
 
 
 @dataclass

@@ -54,10 +54,6 @@ def _lexicon(text: str) -> list[str]:
 
 # Bump when the naming rules here change (`strip_titles`, `canonical_key`, `unify_speakers`):
 # a speaker index stored by another version is then built again, not read back.
-# 18: a place's bare name ("Westland said") joins neither the office or body of that place
-# ("President of Westland", "Council of Westland") nor a person of that surname (`_place_of`);
-# an office of a place written with its article keeps its words ("First Lady of the Westland
-# Republic" was "Westland Republic": `_after_place_with_article`);
 # 17: a bare surname in an article that names namesakes in full is the first one written
 # ("Vell" was the husband quoted once in full in an article about his wife; `_first_namesake`);
 # 16: "Sir Ian" (stripped to "Ian") is the one person the article names with that given name
@@ -68,7 +64,7 @@ def _lexicon(text: str) -> list[str]:
 # "Bashing Trump") is no second person of that surname, so "Trump" links to Donald Trump;
 # 13: a speaker written with an "&" ("Marks & Spencer") is a name the question can ask for, and
 # office words ("Bank of England") join names across articles again (12 shadowed them).
-NAMING_VERSION = 18
+NAMING_VERSION = 17
 
 # Honorifics and office titles that precede a name and are never part of it.
 TITLES = frozenset(
@@ -142,8 +138,6 @@ def strip_titles(name: str) -> str:
         if _describes_who_follows(token, tokens[i + 1 :]):
             last_title = i
     rest = tokens[last_title + 1 :]
-    if _after_place_with_article(tokens, last_title):
-        return " ".join(tokens)
     if last_title >= 0 and rest and not rest[0][:1].isupper():
         lowercase = [i for i, token in enumerate(rest) if not token[:1].isupper()]
         if len(rest) - lowercase[-1] <= 2:  # "President of Ukraine": an office, no name
@@ -151,25 +145,6 @@ def strip_titles(name: str) -> str:
         # "President of Ukraine Volodymyr Zelenskyy": the office's place, then the name.
         return " ".join(_trailing_name(rest[lowercase[-1] + 1 :]))
     return " ".join(rest)
-
-
-def _after_place_with_article(tokens: Sequence[str], last_title: int) -> bool:
-    """`First Lady of the United States`, `President of the Norwegian Storting`: titles that
-    end in an office's `of the`, then up to `_PLACE_WORDS` capitalised words that are no
-    title: the place's own name (no person is written with an article), so the office names
-    no one. Stripped to them, "First Lady of the United States" was the speaker "United
-    States"."""
-    if last_title < 1 or tokens[last_title].lower() not in _ARTICLES:
-        return False
-    rest = tokens[last_title + 1 :]
-    return (
-        tokens[last_title - 1].lower() == "of"
-        and 0 < len(rest) <= _PLACE_WORDS
-        and all(w[:1].isupper() and w.strip(".,").lower() not in TITLES for w in rest)
-    )
-
-
-_PLACE_WORDS = 2
 
 
 def _describes_who_follows(token: str, following: Sequence[str]) -> bool:
@@ -799,27 +774,13 @@ def _unify_group(
     for cluster in clusters:
         head = strip_titles(max(cluster, key=lambda n: _display_score(n, counts)))
         mapping.update({name: head for name in cluster})
+    target = _bare_target(clusters, counts, first_namesake)
     for name in bare:
         # With nobody to join, an office keeps its words ("Deputy Prime Minister", not the
         # "Minister" its titles leave): another office is another speaker.
         alone = name if is_office(name) else strip_titles(name) or name
-        target = _bare_target(clusters, counts, first_namesake)
-        place = any(_place_of(name, cluster[0]) for cluster in clusters)
-        mapping[name] = mapping[target[0]] if target and not place else alone
+        mapping[name] = mapping[target[0]] if target else alone
     return mapping
-
-
-def _place_of(bare: str, name: str) -> bool:
-    """Whether a bare name is the place an office or body of that place is named for
-    ("Westland" of "President of Westland", "Council of Westland"): it is then a place, not a
-    surname, and joins no one of its last word ("Westland said ..." is neither the president's
-    nor the council's words, nor a person's named "Ana Westland"). Joined to the office, a
-    country's quotes became its president's, and "What did the President of Westland say?"
-    found the country's positions."""
-    place = _words(strip_titles(bare))
-    words = [w for w in _words(strip_titles(name)) if w != "the"]
-    size = len(place)
-    return bool(place) and len(words) > size and words[-size - 1] == "of" and words[-size:] == place
 
 
 def _loses_its_head(name: str) -> bool:

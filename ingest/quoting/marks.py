@@ -19,10 +19,7 @@ from ingest.quoting.subjects_before import phrase_before
 from ingest.quoting.table import Rule, first_match
 from ingest.text import Span
 
-# Where an unclosed quote may end before a short attribution: a comma (the closing mark
-# missing), or a comma, `?` or `!` with a closing mark that a nested quotation's pairing took
-# (`"... wrote: "Memory is a weapon," said Ana Vell.`).
-_COMMA_SPACE = re.compile(r",(?=\s)|[,?!]\"(?=\s)")
+_COMMA_SPACE = re.compile(r",(?=\s)")
 
 
 def find_pieces(text: str, paragraphs: list[Span]) -> list[Piece]:
@@ -140,19 +137,13 @@ def _end_at_attribution(text: str, piece: Piece) -> None:
 
     Without its closing mark the quote would otherwise run on and take the attribution and
     the narrative after it as quoted words; the comma then stands in for the missing mark.
-    A straight quotation nested in the quote (`"... they say: "Never again!" It is ... as a
-    visitor wrote: "Memory is a weapon," said Ana Vell. The project ...`) pairs with the mark
-    that closes the outer one, which is then unclosed: it ends at that mark when a short
-    attribution follows, not at the paragraph's end with the narrative and the next
-    speaker's name inside it.
     """
     for comma in _COMMA_SPACE.finditer(text[piece.start : piece.end]):
         pos = piece.start + comma.start()
         if len(text[piece.start : pos].split()) < 3:
             continue
-        after = comma.end()
-        if short_attribution(text[piece.start + after : piece.end], piece.start + after):
-            piece.end, piece.close_pos = pos + 1, piece.start + after - 1
+        if short_attribution(text[pos + 1 : piece.end], pos + 1):
+            piece.end, piece.close_pos = pos + 1, pos
             return
 
 

@@ -65,13 +65,10 @@ class RoleMention(NamedTuple):
 
 
 class NameMention(NamedTuple):
-    """A full name written in the narrative, for pronouns to point back to; `after_office`
-    when it is a run after an office's `of` (`First Lady of | Westland Ana Vell`): it opens
-    with the place, and the words after the place are a person's name (`person_after_place`)."""
+    """A full name written in the narrative, for pronouns to point back to."""
 
     pos: int
     name: str
-    after_office: bool = False
 
 
 class Fallback(NamedTuple):

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.quoting.lexicon import (
-    DETERMINERS,
-    NAME_WORDS_AFTER_PLACE,
-    OFFICE_PREPOSITIONS,
-    PRONOUNS,
-    alternation,
-)
+from ingest.quoting.lexicon import DETERMINERS, PRONOUNS
 from ingest.quoting.model import Findings, NameMention
 from ingest.quoting.nameshapes import without_possessive
 
@@ -21,8 +15,6 @@ EPITHET = re.compile(
     r"|(?P<word>[A-Z][a-z]+))$"
 )
 NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\b")
-# `First Lady of Westland Ana Vell`: a run right after an office's `of` opens with the place.
-_AFTER_OFFICE_OF = re.compile(rf"\b{alternation(OFFICE_PREPOSITIONS)}\s+$")
 
 
 def opening_end(doc: Findings) -> int:
@@ -48,26 +40,8 @@ def narrative_names(doc: Findings) -> list[NameMention]:
         first = min(first, opening_end(doc))
     inside = [(p.open_pos, p.end) for p in doc.pieces]
     return [
-        _without_place(doc.text, m)
+        NameMention(m.start(), without_possessive(m.group()))
         for m in NAME_RUN.finditer(doc.text, 0, first)
         if not any(s <= m.start() < e for s, e in inside)
         and m.group().split()[0].lower() not in DETERMINERS
     ]
-
-
-def _without_place(text: str, match: re.Match[str]) -> NameMention:
-    """The name a run writes, without its possessive (`Gordon Brown's plans` names Gordon
-    Brown), marked when it follows an office's `of` (`The First Lady of Westland Ana Vell gave
-    an interview`: `NameMention.after_office`)."""
-    words = match.group().split(" ")
-    head = text[max(0, match.start() - 12) : match.start()]
-    after_office = len(words) > NAME_WORDS_AFTER_PLACE and bool(_AFTER_OFFICE_OF.search(head))
-    return NameMention(match.start(), without_possessive(match.group()), after_office)
-
-
-def person_after_place(mention: NameMention) -> str | None:
-    """The person's name in a run after an office's `of` (`Westland Ana Vell` -> `Ana Vell`):
-    the words after the place, as `nameshapes.office_of_place` reads a speaker phrase."""
-    if not mention.after_office:
-        return None
-    return " ".join(mention.name.split()[-NAME_WORDS_AFTER_PLACE:])

@@ -38,7 +38,7 @@ from ingest.quoting.nameshapes import (
     uncontracted,
     without_possessive,
 )
-from ingest.quoting.narrative import EPITHET, opening_end, person_after_place
+from ingest.quoting.narrative import EPITHET, opening_end
 from ingest.quoting.nobody import CommonWords, names_no_one
 from ingest.quoting.nounphrases import (
     LEADING_ADVERBS,
@@ -309,7 +309,7 @@ class Resolver:
         Reacting to a comment by chairman Tim Phillips, the American said`), else the most
         recent person before `pos`, as for a pronoun of either gender."""
         lead = opening_end(self.doc)
-        for name_pos, name, _ in self.doc.names:
+        for name_pos, name in self.doc.names:
             if name_pos < min(pos, lead) and self._is_person(name):
                 return Resolved(name, np, None, "person")
         for mention in reversed(self.mentions):
@@ -327,18 +327,13 @@ class Resolver:
     def _only_person_before(self, pos: int) -> str | None:
         """`Arsene Wenger would consider ... "But he said: "..."`: with no speaker or role
         before it, a pronoun points at the one person the narrative has named so far, by
-        full name; with two or more people named, a guess would misattribute, so none. The
-        last name before the pronoun may be a person NER misses: a run after an office's `of`
-        (`The First Lady of Westland Ana Vell gave an interview ... "...," she said`), which
-        NER reads as an organisation, is the person named after the place; a run NER does
-        read as a person is the same person without the place."""
-        before = [mention for mention in self.doc.names if mention.pos < pos]
+        full name; with two or more people named, a guess would misattribute, so none."""
         people: dict[str, str] = {}
-        for mention in before:
-            person = self._is_person(mention.name)
-            name = person_after_place(mention) if person or mention is before[-1] else None
-            if name or person:
-                people.setdefault((name or mention.name).split()[-1], name or mention.name)
+        for name_pos, name in self.doc.names:
+            if name_pos >= pos:
+                break
+            if self._is_person(name):
+                people.setdefault(name.split()[-1], name)
         return next(iter(people.values())) if len(people) == 1 else None
 
     def _subject_before(self, pos: int, gender: str) -> str | None:

@@ -56,32 +56,6 @@ SPEAKERS = [
         "names_then_verb",
     ),
     (
-        # a straight quotation nested in the quote takes the outer closing mark: the quote
-        # ends there when a short attribution follows, not at the paragraph's end
-        "a_nested_quotation_leaves_the_outer_quote_its_attribution",
-        (
-            'Ambassador Tom Reed opened the hall. "Westland remembers its own tragedies. '
-            'They say to the visitors: "People, this must not happen again!" It is important '
-            'that the testimony is heard. As one visitor wrote in the book: "Memory is a '
-            'weapon against the tragedy," said Ana Vell. The project was supported by the '
-            "embassy."
-        ),
-        "Westland remembers",
-        "Ana Vell",
-        "verb_then_name",
-    ),
-    (
-        "a_nested_question_leaves_the_outer_quote_its_attribution",
-        (
-            'Ana Vell met the patients. "Many of them are injured. I often heard a question '
-            'from women: "Why does he want to hurt us?" said the First Lady of Eastland. The '
-            "First Lady of Westland also visited the hospital."
-        ),
-        "Many of them",
-        "First Lady of Eastland",
-        "verb_then_name",
-    ),
-    (
         # "he" right after a quotation is never a name inside it: that is who he spoke of.
         "he_after_a_quotation_is_not_a_name_it_holds",
         (
@@ -1710,31 +1684,6 @@ LISTINGS = [
         ("speaker",),
         [
             None,
-        ],
-    ),
-    (
-        # the run after an office's "of" opens with the place: the person is the rest
-        "a_pronoun_points_at_the_person_named_after_an_office_of_a_place",
-        (
-            "The First Lady of Westland Ana Vell gave an interview to the paper. "
-            '"Half of us live apart from our families," she said.'
-        ),
-        "direct",
-        ("speaker",),
-        [
-            "Ana Vell",
-        ],
-    ),
-    (
-        "a_pronoun_points_at_the_person_named_after_an_office_of_a_place",
-        (
-            "The Speaker of the Parliament of Westland Bob Hale met students. "
-            '"We are ready to help," he said.'
-        ),
-        "direct",
-        ("speaker",),
-        [
-            "Bob Hale",
         ],
     ),
     (

@@ -249,9 +249,9 @@ NAMED_HOLDER_ROWS = [
     ("Governor", [("Ida Vale", ("Lowtown Mayor",))], "Governor"),
     ("Governor", [("Ida Vale", ("Deputy Governor",))], "Governor"),
     ("Governor", [("Ida Vale", ("Governor of Lowtown",)), ("Ola Tamm", ("Governor",))], "Governor"),
-    # a country stored as the speaker is not its president (nor, since NAMING_VERSION 18,
-    # unified with "President of Westland": `ingest.speakers._place_of`)
-    ("Westland", [("Tom Reed", ())], "Westland"),
+    # a country stored as the speaker is not its president, though the store's names unify
+    # "Westland" with "President of Westland"
+    ("Westland", [("Tom Reed", ())], "President of Westland"),
 ]
 
 
