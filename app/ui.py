@@ -404,7 +404,13 @@ def launch(
     """Serve the chat on `server.host:server.port` (127.0.0.1 unless told otherwise).
 
     `block=False` returns once the server runs (tests); call `demo.close()` to stop it.
+
+    The models the first question needs load in the background while the page comes up
+    (`QuoteDesk.warm_up`), not before the port opens: the page is served as soon as before,
+    and a user reads it and types for longer than the 1-2 s the loads take; a question sent
+    sooner waits only for what is left of them (docs/notes/shape27.md).
     """
+    desk.warm_up_in_background()
     demo = build_ui(desk, server.max_upload_mb, server.ask_concurrency)
     demo.queue(default_concurrency_limit=server.ask_concurrency)
     guard = Middleware(
