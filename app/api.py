@@ -195,12 +195,6 @@ class QuoteDesk:
         except Exception as exc:  # noqa: BLE001 - a warm-up must never take the server down
             log.warning("warm-up failed, the first question loads the models (%s)", exc)
 
-    def warm_up_in_background(self) -> threading.Thread:
-        """Start `warm_up` in a daemon thread and return it (tests and benchmarks join it)."""
-        thread = threading.Thread(target=self.warm_up, name="quotedesk-warm-up", daemon=True)
-        thread.start()
-        return thread
-
     # ----- speakers and quotes ---------------------------------------------------------------
 
     def speaker_index(self) -> SpeakerIndex:

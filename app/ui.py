@@ -21,7 +21,9 @@ start-up): Gradio reads its switches when it is imported.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -398,6 +400,24 @@ def ask_api_defaults(desk: QuoteDesk) -> Sequence[Any]:
     return ["", desk.default_mode, "", "", "", ""]
 
 
+def warm_up_in_background(desk: QuoteDesk) -> threading.Thread:
+    """Start warming the chat up in a daemon thread and return it (tests join it): the desk's
+    models (`QuoteDesk.warm_up`), then Matplotlib's backend, which Gradio resolves around
+    every event (`gradio.utils.MatplotlibBackendMananger`): the first event would import
+    Matplotlib and pyplot, 0.3-0.6 s of the first answer on 2 shared cores (shape27's note)."""
+    thread = threading.Thread(target=_warm_up, args=(desk,), name="quotedesk-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _warm_up(desk: QuoteDesk) -> None:
+    desk.warm_up()
+    with contextlib.suppress(ImportError):  # Gradio skips it too when Matplotlib is missing
+        import matplotlib
+
+        matplotlib.get_backend()
+
+
 def launch(
     desk: QuoteDesk, server: ServerSettings, *, block: bool = True, **extra: Any
 ) -> gr.Blocks:
@@ -410,7 +430,7 @@ def launch(
     and a user reads it and types for longer than the 1-2 s the loads take; a question sent
     sooner waits only for what is left of them (docs/notes/shape27.md).
     """
-    desk.warm_up_in_background()
+    warm_up_in_background(desk)
     demo = build_ui(desk, server.max_upload_mb, server.ask_concurrency)
     demo.queue(default_concurrency_limit=server.ask_concurrency)
     guard = Middleware(
