@@ -425,12 +425,12 @@ def launch(
 
     `block=False` returns once the server runs (tests); call `demo.close()` to stop it.
 
-    The models the first question needs load in the background while the page comes up
-    (`QuoteDesk.warm_up`), not before the port opens: the page is served as soon as before,
-    and a user reads it and types for longer than the 1-2 s the loads take; a question sent
-    sooner waits only for what is left of them (docs/notes/shape27.md).
+    The models the first question needs load in the background once the port is open
+    (`warm_up_in_background`), not before it: the page is served as soon as before (started
+    before `demo.launch`, the loads delayed it by 0.4 s on 2 cores), and a user reads it and
+    types for longer than the 1-2 s they take; a question sent sooner waits only for what is
+    left of them (docs/notes/shape27.md).
     """
-    warm_up_in_background(desk)
     demo = build_ui(desk, server.max_upload_mb, server.ask_concurrency)
     demo.queue(default_concurrency_limit=server.ask_concurrency)
     guard = Middleware(
@@ -454,7 +454,7 @@ def launch(
         enable_monitoring=False,
         run_history=False,
         footer_links=["api"],
-        prevent_thread_lock=not block,
+        prevent_thread_lock=True,  # `block_thread` below, once the warm-up has started
         # FastAPI's /openapi.json lists every route to anyone, even with --auth: switch it off.
         app_kwargs={
             "openapi_url": None,
@@ -465,4 +465,7 @@ def launch(
         },
         **extra,
     )
+    warm_up_in_background(desk)
+    if block:
+        demo.block_thread()
     return demo
