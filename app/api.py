@@ -6,6 +6,7 @@ them once per process: the embedding model and the store are loaded here, never 
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -40,7 +41,11 @@ from ingest.quotes import extract_quotes
 from ingest.store import Store
 from ingest.types import Quote
 
+log = logging.getLogger(__name__)
+
 MAX_QUESTION_CHARS = 2000
+# What `warm_up` parses and embeds: invented, so it names no one in any store.
+WARM_UP_QUESTION = "What did Tom Reed say about Westland?"
 Mode = Literal["written", "quotes"]
 MODES: tuple[Mode, ...] = ("written", "quotes")
 
@@ -175,6 +180,20 @@ class QuoteDesk:
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Passage]:
         return self.retriever.search(_clean_question(query), k, filters=filters)
+
+    def warm_up(self) -> None:
+        """Load what a process's first question would otherwise wait for, by gathering the
+        evidence for one invented question: the English parser (spaCy, about 1.4 s), the
+        question encoder's ONNX session (about 0.4 s), the speaker index and the sentence
+        vectors' index (about 0.1 s on the press store). For long-lived processes (the chat
+        starts it in the background); a one-shot `ask` never calls it. A question asked
+        meanwhile waits for the same loads (each part loads once, under its own lock). No state
+        it leaves changes an answer (docs/notes/shape27.md). A failure is one log line: the
+        first question then loads (and reports) it as before."""
+        try:
+            self.evidence(WARM_UP_QUESTION)
+        except Exception as exc:  # noqa: BLE001 - a warm-up must never take the server down
+            log.warning("warm-up failed, the first question loads the models (%s)", exc)
 
     # ----- speakers and quotes ---------------------------------------------------------------
 

@@ -12,7 +12,7 @@ Chunks and quotes are not held in memory: `Corpus` (app/corpus.py) reads them by
 store's records file. Whenever the store's record counts change (checked at most every
 `refresh_seconds`) the store copies in what another process or machine committed, so an app
 process sees articles ingested elsewhere without a restart, with embedded Chroma or a Chroma
-server alike. Only `ingest/store.py` talks to Chroma.
+server alike. Only `ingest/store.py` and the modules it is built from talk to Chroma.
 """
 
 from __future__ import annotations

@@ -21,7 +21,9 @@ start-up): Gradio reads its switches when it is imported.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -398,12 +400,36 @@ def ask_api_defaults(desk: QuoteDesk) -> Sequence[Any]:
     return ["", desk.default_mode, "", "", "", ""]
 
 
+def warm_up_in_background(desk: QuoteDesk) -> threading.Thread:
+    """Start warming the chat up in a daemon thread and return it (tests join it): the desk's
+    models (`QuoteDesk.warm_up`), then Matplotlib's backend, which Gradio resolves around
+    every event (`gradio.utils.MatplotlibBackendMananger`): the first event would import
+    Matplotlib and pyplot, 0.3-0.6 s of the first answer on 2 shared cores (shape27's note)."""
+    thread = threading.Thread(target=_warm_up, args=(desk,), name="quotedesk-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _warm_up(desk: QuoteDesk) -> None:
+    desk.warm_up()
+    with contextlib.suppress(ImportError):  # Gradio skips it too when Matplotlib is missing
+        import matplotlib
+
+        matplotlib.get_backend()
+
+
 def launch(
     desk: QuoteDesk, server: ServerSettings, *, block: bool = True, **extra: Any
 ) -> gr.Blocks:
     """Serve the chat on `server.host:server.port` (127.0.0.1 unless told otherwise).
 
     `block=False` returns once the server runs (tests); call `demo.close()` to stop it.
+
+    The models the first question needs load in the background once the port is open
+    (`warm_up_in_background`), not before it: the page is served as soon as before (started
+    before `demo.launch`, the loads delayed it by 0.4 s on 2 cores), and a user reads it and
+    types for longer than the 1-2 s they take; a question sent sooner waits only for what is
+    left of them (docs/notes/shape27.md).
     """
     demo = build_ui(desk, server.max_upload_mb, server.ask_concurrency)
     demo.queue(default_concurrency_limit=server.ask_concurrency)
@@ -428,7 +454,7 @@ def launch(
         enable_monitoring=False,
         run_history=False,
         footer_links=["api"],
-        prevent_thread_lock=not block,
+        prevent_thread_lock=True,  # `block_thread` below, once the warm-up has started
         # FastAPI's /openapi.json lists every route to anyone, even with --auth: switch it off.
         app_kwargs={
             "openapi_url": None,
@@ -439,4 +465,7 @@ def launch(
         },
         **extra,
     )
+    warm_up_in_background(desk)
+    if block:
+        demo.block_thread()
     return demo

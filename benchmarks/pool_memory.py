@@ -1,5 +1,5 @@
 """What building the most quoted speaker's quote pool adds to the answering process, by the
-number of vectors fetched per Chroma request (`ingest.store._VECTORS_PER_READ`).
+number of vectors fetched per Chroma request (`ingest.store_read._VECTORS_PER_READ`).
 
 Why: the pool's float32 array is small (28.5 MB for 18,585 quotes at 100k articles), but the
 client decodes each page of vectors into Python objects first, and the process keeps much of
@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def child(store: Path, page: int) -> dict:
-    import ingest.store
+    import ingest.store_read
     from app.api import QuoteDesk
 
-    ingest.store._VECTORS_PER_READ = page
+    ingest.store_read._VECTORS_PER_READ = page
     desk = QuoteDesk.open(store)
     desk.ask(QUESTIONS[1])
     top = desk.speakers()[0]

@@ -11,6 +11,7 @@ import pytest
 
 import app.retrieval
 import ingest.store
+import ingest.store_read
 from tests.helpers import FAKE_ARTICLES, make_fake_desk, write_jsonl
 
 SPEAKERS = [("Alma Ruiz",), ("Engineer Tom Hale",), ("Priya Shah",)]
@@ -36,7 +37,7 @@ def test_paged_vectors_equal_one_fetch_in_the_order_asked(desk, monkeypatch) -> 
     ids = sorted(store.quotes.get(include=[])["ids"], reverse=True)
     assert len(ids) >= 5
     asked = [*ids[:3], "no-such-quote", *ids[3:]]
-    monkeypatch.setattr(ingest.store, "_VECTORS_PER_READ", 2)
+    monkeypatch.setattr(ingest.store_read, "_VECTORS_PER_READ", 2)
     paged = store.vectors(store.quotes, asked)
     kept, matrix = unpaged(store, asked)
     assert paged.ids == kept == ids
@@ -50,7 +51,7 @@ def test_a_pool_ranks_the_same_quotes_paged_or_not(desk, monkeypatch) -> None:
     vector = retriever.embed_query("the bridge and the ferry")
     top = {}
     for page in (1, 10_000):
-        monkeypatch.setattr(ingest.store, "_VECTORS_PER_READ", page)
+        monkeypatch.setattr(ingest.store_read, "_VECTORS_PER_READ", page)
         retriever._quote_pools.clear()
         pool = retriever._quote_pool(("Alma Ruiz",), None)
         top[page] = pool.dense(vector, 10)

@@ -13,9 +13,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from ingest.chroma_codec import clean
 from ingest.dates import day_number
 from ingest.pipeline import Ingestor
-from ingest.store import Store, _clean, flat_metadata
+from ingest.store import Store, flat_metadata
 from ingest.types import Article, Chunk, Quote
 from tests.helpers import FakeEmbedder, count_words
 
@@ -58,7 +59,7 @@ def _reference_chunk_node(chunk: Chunk, vector: list[float], article_hash: str):
     return TextNode(
         id_=chunk.id,
         text=chunk.text,
-        metadata=_clean(meta),
+        metadata=clean(meta),
         embedding=list(vector),
         relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=chunk.article_id)},
     )
@@ -78,7 +79,7 @@ def _reference_quote_node(
     return TextNode(
         id_=quote_id,
         text=quote.text,
-        metadata=_clean(meta),
+        metadata=clean(meta),
         embedding=list(vector),
         relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=article.id)},
     )
