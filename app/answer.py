@@ -35,6 +35,10 @@ MAX_WORDS_CITED = 80  # an answer is read, not skimmed: a few short passages
 # In an answer about a person, a passage that is not their own words must score this share of
 # the best to be cited, and their own words lead ahead of a better passage within it.
 _CLOSE = 0.6
+# A quotation scoring under this share of the best is no rival to it (`named_last`): the three
+# below it on the sets read (a tenth of the best and less, ranks 3, 8 and 41) were not the
+# asked speaker's words either (docs/notes/ans27.md).
+_FAR = 0.15
 MAX_ALTERNATIVES = 3  # other people an ambiguous name or office may mean, tried in turn
 TIE_QUOTES = 10  # quotes of a one-word speaker whose articles may name the full name asked
 ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an office is meant
@@ -644,23 +648,34 @@ def named_people(question: str, index: SpeakerIndex) -> set[str]:
 
 def named_last(ranked: list[Candidate], named: Collection[str]) -> list[Candidate]:
     """For a who-said question, the best unit of someone the question does not name leads
-    when the best is a quotation of someone it names: a person named in "Who spoke about Tom
+    when the best is the words of someone it names: a person named in "Who spoke about Tom
     Reed's plan?" is what was spoken about, not who spoke (no who-said question of the dev
     sets and fit pools, generated or hand-written, names its speaker; the best unit was the
     named person's own words in 3 of 23 who-said misses on PolNeAR and press dev,
-    docs/notes/ans25.md). Only a quotation is passed over: a reported statement is the
-    article's sentence, which names the person it reports and often the source the question
-    asks about ("..., Westland Watch first reported"); passed over too, it lost the gold
-    sentence in 3 answers on PolNeAR fit. The other person's words must score close to the
-    best (`_CLOSE`): a question read as who-said that asks the named person's own words
-    ("What did Reed want the council to look at?") was answered with a far weaker quote of
-    someone else (hand-written press dev). Unchanged when nobody else is quoted that close."""
+    docs/notes/ans25.md). Past a quotation of the named person, anyone's words scoring close
+    to the best (`_CLOSE`) lead: a question read as who-said that asks the named person's
+    own words ("What did Reed want the council to look at?") was answered with a far weaker
+    quote of someone else (hand-written press dev). Past a report of what the named person
+    said, only a quotation leads, from further down (`_FAR`): the report is the article's
+    sentence about the named person, which outscores the quoted reply it reports on ("Who
+    talked about Westland Watch in connection with the district?" first found the group's
+    reported plans, not its spokesman's quotation: 3 of 32 who-said misses on PolNeAR dev
+    and fit, docs/notes/ans27.md), while another report may be the sentence naming the source
+    asked about ("..., Westland Watch first reported": such reports lost 3 answers on
+    PolNeAR fit when passed over, ans25). Unchanged when nobody else is quoted that close."""
     best = ranked[0] if ranked else None
-    if best is None or not best.unit.quoted or best.unit.speaker not in named:
+    if best is None or best.unit.speaker not in named:
         return ranked
-    floor = _CLOSE * best.score
+    floor = (_CLOSE if best.unit.quoted else _FAR) * best.score
     lead = next(
-        (c for c in ranked if c.unit.speaker not in named and c.unit.speaker and c.score >= floor),
+        (
+            c
+            for c in ranked
+            if c.unit.speaker
+            and c.unit.speaker not in named
+            and (best.unit.quoted or c.unit.quoted)
+            and c.score >= floor
+        ),
         None,
     )
     return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]
