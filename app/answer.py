@@ -310,10 +310,11 @@ class ExtractiveAnswerer:
         unseen = self.finder.unseen_names(searched)
         asked = question_features(ranked, unseen, terms)
         ranked = story_first(ranked, STORY_SHARE)  # after `asked`: the order, not the scores
+        named = named_people(question, index) if family == "who_said" else set()
         if family == "who_said":
-            ranked = named_last(ranked, named_people(question, index))
+            ranked = named_last(ranked, named)
         if family == "who_said" and intent.story_hint:
-            ranked = topic_first(ranked, self._topic_share(topic))
+            ranked = topic_first(ranked, self._topic_share(topic), named)
         if family == "who_said" and intent.described_as:
             ranked = described_first(ranked, intent.described_as, index, self._article_text)
         return Evidence(
@@ -622,19 +623,26 @@ def story_first(ranked: list[Candidate], share: float) -> list[Candidate]:
     return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]
 
 
-def topic_first(ranked: list[Candidate], share: Callable[[str], float]) -> list[Candidate]:
+def topic_first(
+    ranked: list[Candidate], share: Callable[[str], float], named: Collection[str]
+) -> list[Candidate]:
     """For a who-said question that names the story ("Who talked about X in connection with
     Y?", `app.question_story`): among the quotations that score within `_CLOSE` of the best,
     the one holding the largest `share` of X, what was said, leads when it holds more than
     the best. Y is the article's headline or subject, and a quotation holding only Y's words
     outranked the one about X ("Westland stands with the families" for "Who was quoted on the
     ferry levy in the story about the families?"); with every unit scored on X alone, answers
-    lost the article Y finds (docs/notes/q26.md), so Y still ranks and X reorders the close."""
+    lost the article Y finds (docs/notes/q26.md), so Y still ranks and X reorders the close.
+    The words of a person the question names are not brought back: X often is that person
+    (`named_last`), so their words hold the most of X ("Who talked about Westland Watch in
+    connection with the district?" led again with the group's reported plans)."""
     best = ranked[0] if ranked else None
     if best is None:
         return ranked
     floor = _CLOSE * best.score
-    close = [c for c in ranked if c.unit.speaker and c.score >= floor]
+    close = [
+        c for c in ranked if c.unit.speaker and c.unit.speaker not in named and c.score >= floor
+    ]
     lead = max(close, key=lambda c: share(c.unit.text), default=best)
     if share(lead.unit.text) <= share(best.unit.text):
         return ranked

@@ -264,6 +264,14 @@ TOPIC_FIRST_CASES = [
         [("Bob Hale", "The levy hurts families", 0.9), ("Ana Vell", "The ferry levy stays", 0.8)],
         "Ana Vell",
     ),
+    # The words of a person the question names (Ida Vale) do not come back to lead.
+    (
+        [
+            ("Bob Hale", "Westland stands with the families", 0.9),
+            ("Ida Vale", "The ferry levy is my ferry levy", 0.8),
+        ],
+        "Bob Hale",
+    ),
     # Narrative is no quotation: the best stays.
     (
         [
@@ -280,6 +288,6 @@ def test_the_quotation_about_the_topic_leads_a_story_question(
     units: list[tuple[str | None, str, float]], leader: str
 ) -> None:
     ranked = [_candidate(words, speaker, score) for speaker, words, score in units]
-    reordered = topic_first(ranked, _share_of("ferry levy"))
+    reordered = topic_first(ranked, _share_of("ferry levy"), {"Ida Vale"})
     assert reordered[0].unit.speaker == leader
     assert sorted(map(id, reordered)) == sorted(map(id, ranked))
