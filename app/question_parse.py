@@ -417,7 +417,7 @@ def _according_to(doc: Doc) -> tuple[Token, Token, Token] | None:
 def _stance_of_someone(doc: Doc) -> SpeakerSlot | None:
     """ "What was the reaction of X to ...", "the response from X": a stance noun's source."""
     for noun in _by_depth(doc, lambda t: t.lemma_.lower() in LEXICON["stance_noun"]):
-        for prep in _source_preps(noun):
+        for prep in (c for c in noun.children if c.lower_ in ("of", "from")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 # a person or an office ("a quote from the Forest chief executive")
                 if pobj.pos_ == "PROPN" or pobj.lemma_.lower() in ROLE_WORDS:
@@ -435,20 +435,6 @@ def _stance_of_someone(doc: Doc) -> SpeakerSlot | None:
                     last = about[0].i - 1 if about else None
                     return _slot("stance_of_someone", pobj, (noun, prep, *about), last)
     return None
-
-
-def _source_preps(noun: Token) -> list[Token]:
-    """The "of"/"from" that gives a stance noun's source: the noun's own, or the one right
-    after it that spaCy hung on the verb instead ("Give me a quote from Tom Reed on taxes"
-    is parsed either way, by the name; the verb's reading left 4 of 188 "a quote from"
-    questions of the dev sets and fit pools with no speaker, docs/notes/ans27.md)."""
-    own = [c for c in noun.children if c.lower_ in ("of", "from")]
-    after = [
-        c
-        for c in noun.head.children
-        if c.i == noun.i + 1 and c.dep_ == "prep" and c.lower_ in ("of", "from")
-    ]
-    return own + after if noun.head is not noun else own
 
 
 def _subject_of_saying_clause(doc: Doc) -> SpeakerSlot | None:

@@ -147,8 +147,6 @@ SLOTS = [
         "stance_of_someone",
         "harbour toll",
     ),
-    # ... also when spaCy hangs "from Ned Vale" on "Give", not on "quote".
-    ("Give me a quote from Ned Vale on taxes.", "Ned Vale", "stance_of_someone", "taxes"),
     (
         "Give me a quote from the Mayor of Lowtown on the pier.",
         "the Mayor of Lowtown",
