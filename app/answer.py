@@ -35,6 +35,10 @@ MAX_WORDS_CITED = 80  # an answer is read, not skimmed: a few short passages
 # In an answer about a person, a passage that is not their own words must score this share of
 # the best to be cited, and their own words lead ahead of a better passage within it.
 _CLOSE = 0.6
+# A quotation scoring under this share of the best is no rival to it (`named_last`): the three
+# below it on the sets read (a tenth of the best and less, ranks 3, 8 and 41) were not the
+# asked speaker's words either (docs/notes/ans27.md).
+_FAR = 0.15
 MAX_ALTERNATIVES = 3  # other people an ambiguous name or office may mean, tried in turn
 TIE_QUOTES = 10  # quotes of a one-word speaker whose articles may name the full name asked
 ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an office is meant
@@ -306,10 +310,11 @@ class ExtractiveAnswerer:
         unseen = self.finder.unseen_names(searched)
         asked = question_features(ranked, unseen, terms)
         ranked = story_first(ranked, STORY_SHARE)  # after `asked`: the order, not the scores
+        named = named_people(question, index) if family == "who_said" else set()
         if family == "who_said":
-            ranked = named_last(ranked, named_people(question, index))
+            ranked = named_last(ranked, named)
         if family == "who_said" and intent.story_hint:
-            ranked = topic_first(ranked, self._topic_share(topic))
+            ranked = topic_first(ranked, self._topic_share(topic), named)
         if family == "who_said" and intent.described_as:
             ranked = described_first(ranked, intent.described_as, index, self._article_text)
         return Evidence(
@@ -618,19 +623,26 @@ def story_first(ranked: list[Candidate], share: float) -> list[Candidate]:
     return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]
 
 
-def topic_first(ranked: list[Candidate], share: Callable[[str], float]) -> list[Candidate]:
+def topic_first(
+    ranked: list[Candidate], share: Callable[[str], float], named: Collection[str]
+) -> list[Candidate]:
     """For a who-said question that names the story ("Who talked about X in connection with
     Y?", `app.question_story`): among the quotations that score within `_CLOSE` of the best,
     the one holding the largest `share` of X, what was said, leads when it holds more than
     the best. Y is the article's headline or subject, and a quotation holding only Y's words
     outranked the one about X ("Westland stands with the families" for "Who was quoted on the
     ferry levy in the story about the families?"); with every unit scored on X alone, answers
-    lost the article Y finds (docs/notes/q26.md), so Y still ranks and X reorders the close."""
+    lost the article Y finds (docs/notes/q26.md), so Y still ranks and X reorders the close.
+    The words of a person the question names are not brought back: X often is that person
+    (`named_last`), so their words hold the most of X ("Who talked about Westland Watch in
+    connection with the district?" led again with the group's reported plans)."""
     best = ranked[0] if ranked else None
     if best is None:
         return ranked
     floor = _CLOSE * best.score
-    close = [c for c in ranked if c.unit.speaker and c.score >= floor]
+    close = [
+        c for c in ranked if c.unit.speaker and c.unit.speaker not in named and c.score >= floor
+    ]
     lead = max(close, key=lambda c: share(c.unit.text), default=best)
     if share(lead.unit.text) <= share(best.unit.text):
         return ranked
@@ -644,23 +656,34 @@ def named_people(question: str, index: SpeakerIndex) -> set[str]:
 
 def named_last(ranked: list[Candidate], named: Collection[str]) -> list[Candidate]:
     """For a who-said question, the best unit of someone the question does not name leads
-    when the best is a quotation of someone it names: a person named in "Who spoke about Tom
+    when the best is the words of someone it names: a person named in "Who spoke about Tom
     Reed's plan?" is what was spoken about, not who spoke (no who-said question of the dev
     sets and fit pools, generated or hand-written, names its speaker; the best unit was the
     named person's own words in 3 of 23 who-said misses on PolNeAR and press dev,
-    docs/notes/ans25.md). Only a quotation is passed over: a reported statement is the
-    article's sentence, which names the person it reports and often the source the question
-    asks about ("..., Westland Watch first reported"); passed over too, it lost the gold
-    sentence in 3 answers on PolNeAR fit. The other person's words must score close to the
-    best (`_CLOSE`): a question read as who-said that asks the named person's own words
-    ("What did Reed want the council to look at?") was answered with a far weaker quote of
-    someone else (hand-written press dev). Unchanged when nobody else is quoted that close."""
+    docs/notes/ans25.md). Past a quotation of the named person, anyone's words scoring close
+    to the best (`_CLOSE`) lead: a question read as who-said that asks the named person's
+    own words ("What did Reed want the council to look at?") was answered with a far weaker
+    quote of someone else (hand-written press dev). Past a report of what the named person
+    said, only a quotation leads, from further down (`_FAR`): the report is the article's
+    sentence about the named person, which outscores the quoted reply it reports on ("Who
+    talked about Westland Watch in connection with the district?" first found the group's
+    reported plans, not its spokesman's quotation: 3 of 32 who-said misses on PolNeAR dev
+    and fit, docs/notes/ans27.md), while another report may be the sentence naming the source
+    asked about ("..., Westland Watch first reported": such reports lost 3 answers on
+    PolNeAR fit when passed over, ans25). Unchanged when nobody else is quoted that close."""
     best = ranked[0] if ranked else None
-    if best is None or not best.unit.quoted or best.unit.speaker not in named:
+    if best is None or best.unit.speaker not in named:
         return ranked
-    floor = _CLOSE * best.score
+    floor = (_CLOSE if best.unit.quoted else _FAR) * best.score
     lead = next(
-        (c for c in ranked if c.unit.speaker not in named and c.unit.speaker and c.score >= floor),
+        (
+            c
+            for c in ranked
+            if c.unit.speaker
+            and c.unit.speaker not in named
+            and (best.unit.quoted or c.unit.quoted)
+            and c.score >= floor
+        ),
         None,
     )
     return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]

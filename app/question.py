@@ -35,6 +35,8 @@ _WHO_IS_NAMED = re.compile(
 )
 _WHO_IS = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|was|are)\s+(he|she|they|this|that)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+# "<owner>'s <thing>": the thing owned, which ends the phrase (`_owned_thing`).
+_POSSESSIVE = re.compile(r"\w['’]s\s+(?P<thing>\w.*?)[\s?.!]*$")
 
 
 @dataclass(frozen=True)
@@ -302,6 +304,9 @@ def _by_name(phrase: str, index: SpeakerIndex) -> _Resolved:
 def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
     """ "What about Y?": Y is a new person on the same topic, or a new topic for the same
     person (or, with no person, simply the new topic)."""
+    if previous.speaker and _owned_thing(subject):
+        # "What about Tom Reed's harbour plan?": the same person on a new topic.
+        return _Asked(_Resolved([previous.speaker]), _ARTICLE.sub("", subject), asks_words=True)
     named = _without_modifiers(subject)
     names = index.find(named) if any(w[:1].isupper() for w in named.split()) else []
     if subject.islower() and role_head(subject) in OFFICE_HEADS:
@@ -323,6 +328,24 @@ def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
     if previous.speaker:
         return _Asked(_Resolved([previous.speaker]), topic, asks_words=True)
     return _Asked(_Resolved(), topic)
+
+
+def _owned_thing(subject: str) -> bool:
+    """ "Tom Reed's harbour plan", "Westland's new budget": a thing someone owns is a topic,
+    so a follow-up "What about <it>?" keeps the person last asked about; the owner's words
+    are meant only when the thing is their words ("Tom Reed's view", a stance noun; "Tom
+    Reed's testimony", a medium) or the thing is an office ("Westland's mayor", a person).
+    The owner read as the new speaker cited their words on PolNeAR fit where the question
+    asked the last person on the owner's policy (docs/notes/ans27.md)."""
+    owned = _POSSESSIVE.search(subject)
+    if owned is None:
+        return False
+    head = owned.group("thing").split()[-1].lower()
+    return not (
+        head in LEXICON["stance_noun"]
+        or head in LEXICON["medium_noun"]
+        or role_head(owned.group("thing")) in OFFICE_HEADS
+    )
 
 
 def _office_only(name: str) -> bool:

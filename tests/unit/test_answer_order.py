@@ -183,12 +183,29 @@ NAMED_LAST_CASES = [
 ]
 
 
-def test_a_report_of_the_named_person_keeps_its_place() -> None:
+# (the other unit: its kind, its score against the report's 0.9; whether it leads)
+REPORT_CASES = [
+    # Another person's quotation, even well below the report of the named person: it leads.
+    ("direct", 0.5, True),
+    ("direct", 0.15, True),
+    # Scored under `_FAR` of the report: no rival, the report stays first.
+    ("direct", 0.1, False),
+    # Another report (maybe the sentence naming the source asked about): the report stays.
+    ("indirect", 0.8, False),
+]
+
+
+@pytest.mark.parametrize(("kind", "score", "leads"), REPORT_CASES)
+def test_a_report_of_the_named_person_gives_way_to_a_quotation(
+    kind: str, score: float, leads: bool
+) -> None:
     text = "Tom Reed said the toll would rise, Westland Watch first reported."
     report = _candidate(text, "Tom Reed", 0.9)
     report = replace(report, unit=replace(report.unit, kind="indirect", quoted=False))
-    ranked = [report, _candidate("We will not raise the harbour toll", "Ana Vell", 0.5)]
-    assert named_last(ranked, {"Tom Reed"})[0] is report
+    other = _candidate("We will not raise the harbour toll", "Ana Vell", score)
+    other = replace(other, unit=replace(other.unit, kind=kind, quoted=kind == "direct"))
+    ranked = [report, other]
+    assert named_last(ranked, {"Tom Reed"})[0] is (other if leads else report)
 
 
 @pytest.mark.parametrize(("speakers", "named", "leader"), NAMED_LAST_CASES)
@@ -247,6 +264,14 @@ TOPIC_FIRST_CASES = [
         [("Bob Hale", "The levy hurts families", 0.9), ("Ana Vell", "The ferry levy stays", 0.8)],
         "Ana Vell",
     ),
+    # The words of a person the question names (Ida Vale) do not come back to lead.
+    (
+        [
+            ("Bob Hale", "Westland stands with the families", 0.9),
+            ("Ida Vale", "The ferry levy is my ferry levy", 0.8),
+        ],
+        "Bob Hale",
+    ),
     # Narrative is no quotation: the best stays.
     (
         [
@@ -263,6 +288,6 @@ def test_the_quotation_about_the_topic_leads_a_story_question(
     units: list[tuple[str | None, str, float]], leader: str
 ) -> None:
     ranked = [_candidate(words, speaker, score) for speaker, words, score in units]
-    reordered = topic_first(ranked, _share_of("ferry levy"))
+    reordered = topic_first(ranked, _share_of("ferry levy"), {"Ida Vale"})
     assert reordered[0].unit.speaker == leader
     assert sorted(map(id, reordered)) == sorted(map(id, ranked))

@@ -270,6 +270,37 @@ FOLLOW_UPS = [
     ("Piet Vance", "ferry fares", "What about the harbour wall?", ["Piet Vance"], "harbour wall"),
     # ... unless Y is a person: then the person changes and the topic stays.
     ("Piet Vance", "ferry fares", "What about Vera Lusk?", ["Vera Lusk"], "ferry fares"),
+    # ... but a thing a person owns is a new topic for the same person ...
+    (
+        "Piet Vance",
+        "ferry fares",
+        "What about Vera Lusk's ferry budget?",
+        ["Piet Vance"],
+        "Vera Lusk's ferry budget",
+    ),
+    (
+        "Piet Vance",
+        "ferry fares",
+        "What about Ida Brandt's Harbour Policy?",
+        ["Piet Vance"],
+        "Ida Brandt's Harbour Policy",
+    ),
+    # ... unless the thing is the owner's words (a stance noun, a medium) or an office.
+    ("Piet Vance", "ferry fares", "What about Vera Lusk's view?", ["Vera Lusk"], "ferry fares"),
+    (
+        "Piet Vance",
+        "ferry fares",
+        "What about Vera Lusk's testimony?",
+        ["Vera Lusk"],
+        "ferry fares",
+    ),
+    (
+        "Piet Vance",
+        "ferry fares",
+        "What about Westland's opposition leader?",
+        ["Nora Vance"],
+        "ferry fares",
+    ),
     # ... or an office someone holds, written in lowercase.
     (
         "Piet Vance",
