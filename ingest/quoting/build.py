@@ -15,6 +15,7 @@ from ingest.quoting.model import Findings, Piece, Resolved, quote_record
 from ingest.quoting.notes import in_turn_words, statements_in_notes
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.rolephrase import role_phrase
+from ingest.quoting.speeches import unlinked_office
 from ingest.quoting.transcripts import confirmed_turns, label_speakers, turn_quotes
 from ingest.speakers import speakers_named, unify_speakers, usable_role
 from ingest.types import Quote
@@ -50,7 +51,7 @@ def build_quotes(
         for v in piece_speaker.values()
         if _keep_piece(doc.text, v) and not _term_in_statement(doc.text, v, statements)
     )
-    return _unify(doc.text, raw, resolver.roles)
+    return _unify(doc.text, raw, resolver.roles, unlinked_office(resolver.speech))
 
 
 def _events(doc: Findings) -> list[tuple[int, str, int]]:
@@ -352,14 +353,15 @@ def _mentioned_role(written: str, speaker: str, others: set[str]) -> str | None:
 
 
 def _unify(
-    text: str, raw: list[dict[str, Any]], mentions: list[tuple[int, str, str]]
+    text: str, raw: list[dict[str, Any]], mentions: list[tuple[int, str, str]], unlinked: set[str]
 ) -> list[Quote]:
     """Canonical names per article, roles carried to every quote of a person, sorted output.
     A person whose quotes carry no role takes the one the article writes with their name
     elsewhere (`Foreign Secretary Jack Vell visited ...` then `"...," Vell said`), so a
-    question asking for the office finds them."""
+    question asking for the office finds them. `unlinked` speakers keep their names (a speech's
+    office from its headline: `speeches.unlinked_office`)."""
     names = [r["speaker"] for r in raw if r.get("speaker")]
-    canon = unify_speakers(names, text)
+    canon = {k: v for k, v in unify_speakers(names, text).items() if k not in unlinked}
     roles: dict[str, str] = {}
     for r in raw:
         r["role"] = role_phrase(r.get("role"))  # a noun phrase, never a leftover
