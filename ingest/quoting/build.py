@@ -15,7 +15,7 @@ from ingest.quoting.model import Findings, Piece, Resolved, quote_record
 from ingest.quoting.notes import in_turn_words, statements_in_notes
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.rolephrase import role_phrase
-from ingest.quoting.speeches import unlinked_office
+from ingest.quoting.speeches import first_person, recited, unlinked_office
 from ingest.quoting.transcripts import confirmed_turns, label_speakers, turn_quotes
 from ingest.speakers import speakers_named, unify_speakers, usable_role
 from ingest.types import Quote
@@ -85,7 +85,7 @@ def _piece_quote(doc: Findings, idx: int, resolver: Resolver) -> dict[str, Any]:
     """A direct quote with its own speaker phrase resolved, or unattributed for now (also
     when the phrase names nobody: `"..." Please tell them`)."""
     piece = doc.pieces[idx]
-    resolved = resolver.resolve(piece.np, piece.np_pos, piece.role) if piece.np else None
+    resolved = recited(resolver.resolve(piece.np, piece.np_pos, piece.role)) if piece.np else None
     if resolved is None or resolved.kind == "nobody":
         return quote_record(
             (piece.start, piece.end), "direct", None, None, "unattributed", attributed=False
@@ -147,7 +147,7 @@ def _fill_unattributed(
         if not _quoted_before(doc, items, idx, piece) and _own_subject(piece, item, resolver):
             continue
         source = _neighbour(doc, items, idx, piece, statements)
-        if source is not None:
+        if source is not None and not first_person(source["speaker_as_written"]):
             item.update(
                 speaker=source["speaker"],
                 speaker_as_written=source["speaker_as_written"],
@@ -159,7 +159,7 @@ def _fill_unattributed(
                 beside=_in_one_sentence(doc.text, source, item),
             )
         elif piece.fallback is not None:
-            resolved = resolver.resolve(piece.fallback.np, piece.fallback.pos, None)
+            resolved = recited(resolver.resolve(piece.fallback.np, piece.fallback.pos, None))
             if resolver.names_someone(piece.fallback.np, resolved):
                 _weakly_attributed(item, resolved, "sentence_subject_fallback")
 
@@ -190,7 +190,7 @@ def _own_subject(piece: Piece, item: dict[str, Any], resolver: Resolver) -> bool
     the paragraph, which usually continues). True when it gave the speaker."""
     if piece.fallback is None or not piece.fallback.own_sentence:
         return False
-    resolved = resolver.resolve(piece.fallback.np, piece.fallback.pos, None)
+    resolved = recited(resolver.resolve(piece.fallback.np, piece.fallback.pos, None))
     if not resolver.names_someone(piece.fallback.np, resolved):
         return False
     _weakly_attributed(item, resolved, "own_sentence_subject")

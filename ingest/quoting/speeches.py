@@ -6,7 +6,8 @@ speaker in the text, but the headline says whose speech it is ("Address by Presi
 Westland Tom Reed to the Parliament", "... - speech by Ana Vell at the Forum", "... - Tom
 Reed's address"). Only a headline that names one speaker of a speech gives the first person a
 speaker: a joint statement's (`by Tom Reed and Ana Vell`), or a headline naming none, gives it
-no one, as before.
+no one, as before. Only reported statements take it: a direct quote the first person introduces
+is mostly words the speech recites (`recited`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ingest.quoting.lexicon import alternation
+from ingest.quoting.lexicon import PRONOUNS, alternation
 from ingest.quoting.lexicon_speakers import (
     SPEAKER_JOINERS,
     SPEECH_BY,
@@ -24,6 +25,7 @@ from ingest.quoting.lexicon_speakers import (
     SPEECH_PLACE_WORDS,
 )
 from ingest.quoting.model import Resolved
+from ingest.quoting.nameshapes import uncontracted
 from ingest.quoting.nounphrases import clean_role
 from ingest.quoting.officename import office_then_name
 
@@ -96,3 +98,20 @@ def unlinked_office(speech: Resolved | None) -> set[str]:
     if speech is None or speech.speaker is None or speech.kind != "other":
         return set()
     return {speech.speaker}
+
+
+def recited(resolved: Resolved) -> Resolved:
+    """A direct quote that a speech's first person introduces keeps no speaker: in a speech
+    the quoted words are mostly someone else's the speaker recites (`I will recall the words
+    of Ana Vell: "..."`, `I will start with a quote: "..."`, a film's line), and the quote
+    must not be given to the one reciting it. Only reported statements (`I stressed that
+    ...`) are the speaker's own words; nor does a quote continue one (`first_person`)."""
+    if first_person(resolved.as_written):
+        return Resolved(None, resolved.as_written, None, "other")
+    return resolved
+
+
+def first_person(written: str | None) -> bool:
+    """The speaker phrase as written is the first person (`I`, `We`, `I'm`): a statement of
+    the speech itself, whose speaker no direct quote after it takes (`recited`)."""
+    return written is not None and PRONOUNS.get(uncontracted(written.lower())) == "s"

@@ -142,3 +142,32 @@ def test_the_speeches_speaker_is_no_referent_for_a_pronoun() -> None:
     quotes = extract_quotes(text, "Address by President Tom Reed to the Parliament")
     speakers = {q.text: q.speaker for q in quotes}
     assert speakers == {"the bridge must be rebuilt": "Tom Reed", "the port was ready": None}
+
+
+RECITALS = [
+    pytest.param(
+        'I will recall the words of Ana Vell: "The sea will always be ours."',
+        "The sea will always be ours.",
+        id="the_words_of_someone_the_speech_names",
+    ),
+    pytest.param(
+        'I will start with a short quote. "Every song we hear makes us who we are."',
+        "Every song we hear makes us who we are.",
+        id="a_quote_the_speech_opens_with",
+    ),
+    pytest.param(
+        'I stressed that the bridge must be rebuilt.\n\n"Every song we hear makes us who we are."',
+        "Every song we hear makes us who we are.",
+        id="a_quote_after_a_statement_of_the_speech_does_not_continue_it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), RECITALS)
+def test_a_quotation_the_speech_recites_is_not_the_speakers(text: str, words: str) -> None:
+    """Before `recited`, the headline's speaker took these: a speech's direct quotes are
+    mostly the words of others it recites."""
+    quotes = [q for q in extract_quotes(text, "Address by President Tom Reed") if q.text == words]
+    assert quotes
+    assert {q.speaker for q in quotes} <= {None, "Ana Vell"}
+    assert "Tom Reed" not in {q.speaker for q in quotes}
