@@ -15,7 +15,7 @@ from ingest.quoting.model import Findings, Piece, Resolved, quote_record
 from ingest.quoting.notes import in_turn_words, statements_in_notes
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.rolephrase import role_phrase
-from ingest.quoting.speeches import first_person, recited, unlinked_office
+from ingest.quoting.speeches import continues_speech, recited, unlinked_office
 from ingest.quoting.transcripts import confirmed_turns, label_speakers, turn_quotes
 from ingest.speakers import speakers_named, unify_speakers, usable_role
 from ingest.types import Quote
@@ -147,7 +147,7 @@ def _fill_unattributed(
         if not _quoted_before(doc, items, idx, piece) and _own_subject(piece, item, resolver):
             continue
         source = _neighbour(doc, items, idx, piece, statements)
-        if source is not None and not first_person(source["speaker_as_written"]):
+        if source is not None and not continues_speech(source):
             item.update(
                 speaker=source["speaker"],
                 speaker_as_written=source["speaker_as_written"],

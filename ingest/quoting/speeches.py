@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ingest.quoting.lexicon import PRONOUNS, alternation
 from ingest.quoting.lexicon_speakers import (
@@ -105,13 +105,19 @@ def recited(resolved: Resolved) -> Resolved:
     the quoted words are mostly someone else's the speaker recites (`I will recall the words
     of Ana Vell: "..."`, `I will start with a quote: "..."`, a film's line), and the quote
     must not be given to the one reciting it. Only reported statements (`I stressed that
-    ...`) are the speaker's own words; nor does a quote continue one (`first_person`)."""
+    ...`) are the speaker's own words; nor does a quote continue one (`continues_speech`)."""
     if first_person(resolved.as_written):
         return Resolved(None, resolved.as_written, None, "other")
     return resolved
 
 
 def first_person(written: str | None) -> bool:
-    """The speaker phrase as written is the first person (`I`, `We`, `I'm`): a statement of
-    the speech itself, whose speaker no direct quote after it takes (`recited`)."""
+    """The speaker phrase as written is the first person (`I`, `We`, `I'm`)."""
     return written is not None and PRONOUNS.get(uncontracted(written.lower())) == "s"
+
+
+def continues_speech(source: dict[str, Any]) -> bool:
+    """A quote record is a first-person statement given the speech's speaker: no direct quote
+    after it takes that speaker (`recited`). Without a headline naming the speech, its first
+    person has no speaker, and a quote continues it as before (unattributed)."""
+    return bool(source.get("speaker")) and first_person(source.get("speaker_as_written"))
