@@ -101,3 +101,9 @@ SPEECH_PLACE_WORDS = frozenset(
 )
 # Words that join two speakers: a joint speech has no one speaker of its first person.
 SPEAKER_JOINERS = frozenset(split_words("and & with"))
+# `I was told that ...`: a first person that receives what is said (`speeches`) is told it by
+# someone else, so the speech's speaker is not the source: a form of `be`, then one of these.
+FIRST_PERSON_BE = frozenset(split_words("am was were are 'm 're been"))
+TOLD_VERBS = frozenset(
+    split_words("told informed assured promised asked reminded warned advised shown notified")
+)

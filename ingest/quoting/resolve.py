@@ -51,7 +51,7 @@ from ingest.quoting.officename import office_then_name, portfolio_then_name
 from ingest.quoting.plural_subject import in_plural_subject
 from ingest.quoting.previous_subject import previous_subject
 from ingest.quoting.sentence_subjects import sentence_subject
-from ingest.quoting.speeches import speech_resolved
+from ingest.quoting.speeches import speech_first_person, speech_resolved
 from ingest.speakers import role_matches
 
 _THE_NAME = re.compile(r"\b[Tt]he\s+([A-Z][\w]+)\b")
@@ -267,10 +267,8 @@ class Resolver:
     def _pronoun(self, low: str, np: str, pos: int) -> Resolved:
         """Most recent compatible speaker or mentioned person before `pos`."""
         want = PRONOUNS[low]
-        if want == "s":  # `I urge you`: the speaker of the speech the headline names, if any
-            if self.speech is None:
-                return Resolved(None, np, None, "other")
-            return replace(self.speech, as_written=np)
+        if want == "s":  # `I stress that`: the speech's speaker its headline names, if any
+            return speech_first_person(self.speech, np, self.doc.text, pos)
         subject = self._subject_before(pos, want) if want in ("m", "f") else None
         if not subject and want in ("m", "f"):
             subject = self._fits(previous_subject(self.doc, pos, want), want)

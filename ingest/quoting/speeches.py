@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from ingest.quoting.lexicon import PRONOUNS, alternation
 from ingest.quoting.lexicon_speakers import (
+    FIRST_PERSON_BE,
     SPEAKER_JOINERS,
     SPEECH_BY,
     SPEECH_NOUN_OPENERS,
     SPEECH_NOUNS,
     SPEECH_PLACE_WORDS,
+    TOLD_VERBS,
 )
 from ingest.quoting.model import Resolved
 from ingest.quoting.nameshapes import uncontracted
@@ -59,6 +62,12 @@ HEADLINE_RULES: tuple[HeadlineRule, ...] = (
     ),
 )
 
+# `I was told that`, `we have been assured that`: the first person receives the words
+_TOLD = re.compile(
+    rf"(?:\s+(?:have|has|had)|['’]ve)?\s*{alternation(FIRST_PERSON_BE)}\s+"
+    rf"(?:\w+ly\s+|also\s+)?{alternation(TOLD_VERBS)}\b",
+    re.IGNORECASE,
+)
 _JOINED = re.compile(rf",|\s{alternation(SPEAKER_JOINERS)}\s")
 
 
@@ -121,3 +130,12 @@ def continues_speech(source: dict[str, Any]) -> bool:
     after it takes that speaker (`recited`). Without a headline naming the speech, its first
     person has no speaker, and a quote continues it as before (unattributed)."""
     return bool(source.get("speaker")) and first_person(source.get("speaker_as_written"))
+
+
+def speech_first_person(speech: Resolved | None, np: str, text: str, pos: int) -> Resolved:
+    """The speaker of a first-person statement written at `pos` (`I stress that ...`): the
+    speech's (`speech_resolved`), if the headline names one, unless the first person only
+    receives the words (`I was told that ...`: someone else's claim); else no one."""
+    if speech is None or _TOLD.match(text, pos + len(np)):
+        return Resolved(None, np, None, "other")
+    return replace(speech, as_written=np)

@@ -136,6 +136,14 @@ def test_a_speechs_first_person_is_its_speaker(
     assert {q.speaker for q in quotes} == {speaker}
 
 
+def test_a_first_person_that_is_told_is_not_the_source() -> None:
+    """`I was told that ...` reports someone else's claim, not the speaker's."""
+    text = "I was told that the port was closed. We have been assured that the bridge is safe."
+    quotes = extract_quotes(text, "Address by President Tom Reed to the Parliament")
+    assert {q.text for q in quotes} >= {"the port was closed", "the bridge is safe"}
+    assert {q.speaker for q in quotes} == {None}
+
+
 def test_the_speeches_speaker_is_no_referent_for_a_pronoun() -> None:
     """`He said` in a speech is someone the speaker talks about, never the speaker."""
     text = "I stress that the bridge must be rebuilt. He said that the port was ready."
