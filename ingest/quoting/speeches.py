@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from ingest.quoting.lexicon import PRONOUNS, alternation
 from ingest.quoting.lexicon_speakers import (
     FIRST_PERSON_BE,
+    HAVE_FORMS,
     SPEAKER_JOINERS,
     SPEECH_BY,
     SPEECH_NOUN_OPENERS,
@@ -64,7 +65,7 @@ HEADLINE_RULES: tuple[HeadlineRule, ...] = (
 
 # `I was told that`, `we have been assured that`: the first person receives the words
 _TOLD = re.compile(
-    rf"(?:\s+(?:have|has|had)|['’]ve)?\s*{alternation(FIRST_PERSON_BE)}\s+"
+    rf"(?:\s+{alternation(HAVE_FORMS)}|['’]ve)?\s*{alternation(FIRST_PERSON_BE)}\s+"
     rf"(?:\w+ly\s+|also\s+)?{alternation(TOLD_VERBS)}\b",
     re.IGNORECASE,
 )
