@@ -175,24 +175,10 @@ def format_comparison(comparison: Comparison, texts: dict[str, str], sample: int
     return "\n".join(lines)
 
 
-def snapshot_headlines(extra: list[Path], limit: int) -> dict[str, str]:
-    """Article id -> headline, for the extra files' records that have one (PolNeAR's and the
-    samples' texts are read without: their headlines name no speech)."""
-    headlines: dict[str, str] = {}
-    for path in extra:
-        with open(path, encoding="utf-8") as fh:
-            records = [json.loads(line) for line in fh][:limit]
-        headlines.update((r["id"], r.get("title") or "") for r in records)
-    return headlines
-
-
-def write_snapshot(
-    texts: dict[str, str], out: Path, with_rule: bool, headlines: dict[str, str]
-) -> None:
-    """Extract every article's quotes (each with its headline) and write them, one JSON line
-    per quote."""
+def write_snapshot(texts: dict[str, str], out: Path, with_rule: bool) -> None:
+    """Extract every article's quotes and write them, one JSON line per quote."""
     started = time.perf_counter()
-    found = extract_quotes_many(list(texts.values()), [headlines.get(doc, "") for doc in texts])
+    found = extract_quotes_many(list(texts.values()))
     seconds = time.perf_counter() - started
     fields = (*FIELDS, "rule") if with_rule else FIELDS
     with open(out, "w", encoding="utf-8") as fh:
@@ -219,8 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--after needs --compare")
     texts = snapshot_texts(args.corpus_dir, args.extra, args.extra_limit)
     if args.after is None:
-        headlines = snapshot_headlines(args.extra, args.extra_limit)
-        write_snapshot(texts, args.out, args.with_rule, headlines)
+        write_snapshot(texts, args.out, args.with_rule)
     if args.compare is not None:
         after = read_snapshot(args.after or args.out)
         comparison = compare_snapshots(read_snapshot(args.compare), after)

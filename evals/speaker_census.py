@@ -189,15 +189,9 @@ def parsed_kind(doc: Doc, end: int) -> str | None:
     return None
 
 
-def census(
-    texts: list[str],
-    top: int,
-    phrases: frozenset[str] = frozenset(),
-    headlines: list[str] | None = None,
-) -> Census:
-    """Extract every text once (with its headline, if given: it names whose speech a text is)
-    and count; `phrases` are speaker phrases as written (compared without case) whose resolved
-    speakers are counted too."""
+def census(texts: list[str], top: int, phrases: frozenset[str] = frozenset()) -> Census:
+    """Extract every text once and count; `phrases` are speaker phrases as written (compared
+    without case) whose resolved speakers are counted too."""
     kinds: Counter[str] = Counter()
     offices: Counter[str] = Counter()
     resolved: Counter[str] = Counter()
@@ -206,7 +200,7 @@ def census(
     windows: list[str] = []
     owners: list[tuple[str, int]] = []  # speaker and mention end within its window
     bare: Counter[str] = Counter()
-    for text, quotes in zip(texts, extract_quotes_many(texts, headlines), strict=True):
+    for text, quotes in zip(texts, extract_quotes_many(texts), strict=True):
         for q in quotes:
             kinds[q.kind] += 1
             if q.speaker and bare_surname(text, q.speaker):
@@ -269,18 +263,17 @@ def _parse(windows: list[str]) -> Iterator[Doc]:
     return nlp.pipe(windows, batch_size=256)
 
 
-def load(path: Path, prefix: str, limit: int | None, field: str = "text") -> list[str]:
-    """One field (the text; `title` for the headlines) of the records whose id starts with
-    `prefix`, at most `limit` of them; a record without it gives an empty string."""
-    values = []
+def load(path: Path, prefix: str, limit: int | None) -> list[str]:
+    """Texts of the records whose id starts with `prefix`, at most `limit` of them."""
+    texts = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             record = json.loads(line)
             if record["id"].startswith(prefix):
-                values.append(record.get(field) or "")
-            if limit is not None and len(values) >= limit:
+                texts.append(record["text"])
+            if limit is not None and len(texts) >= limit:
                 break
-    return values
+    return texts
 
 
 def census_parser(description: str) -> argparse.ArgumentParser:
@@ -302,8 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, KeyError) as exc:
         print(f"speaker_census: cannot read {args.path}: {exc}", file=sys.stderr)
         return 1
-    headlines = load(args.path, args.id_prefix, args.limit, "title")
-    result = census(texts, args.top, frozenset(p.lower() for p in args.phrase), headlines)
+    result = census(texts, args.top, frozenset(p.lower() for p in args.phrase))
     print(f"{result.articles} articles; quotes by kind: {result.kinds}")
     print(f"office-like speakers: {result.office_quotes} quotes")
     for speaker, n in result.office_speakers:

@@ -44,9 +44,6 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
-# 39: a speech's first person (`I stress that ...`) is the speaker its headline names
-# ("Address by President of Westland Tom Reed"; `ingest/quoting/speeches.py`, helper att27),
-# so extraction reads each article's title beside its text;
 # 38: a bare surname in an article that names namesakes in full is the first one written
 # (naming 17, lead: a bare "Vell" had joined the husband quoted once in full);
 # 37: "Sir Ian" is the one person the article names with that given name (naming 16, lead);
@@ -125,7 +122,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "39"
+PIPELINE_VERSION = "38"
 
 
 @dataclass
@@ -352,7 +349,7 @@ class Ingestor:
         `_run` hands the model pass and the store write (public so that a benchmark times
         those two on exactly what ingest gives them: `benchmarks/pass_beside.py`)."""
         started = _Mark.now()
-        quotes_per_article = extract_quotes_many([a.text for a in batch], [a.title for a in batch])
+        quotes_per_article = extract_quotes_many([a.text for a in batch])
         report.timed("quotes", started)
 
         started = _Mark.now()

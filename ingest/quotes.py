@@ -45,19 +45,14 @@ def load_models() -> None:
     load_ner()
 
 
-def extract_quotes(text: str, headline: str = "") -> list[Quote]:
-    """Every quotation, transcript turn and reported statement in `text`, sorted by start;
-    the headline names whose speech the text is, if it is one (`quoting.speeches`)."""
-    return extract_quotes_many([text], [headline])[0]
+def extract_quotes(text: str) -> list[Quote]:
+    """Every quotation, transcript turn and reported statement in `text`, sorted by start."""
+    return extract_quotes_many([text])[0]
 
 
-def extract_quotes_many(
-    texts: Sequence[str], headlines: Sequence[str] | None = None
-) -> list[list[Quote]]:
-    """`extract_quotes` for many texts (with their headlines, if known), with one batched NER
-    pass over all speaker phrases."""
-    heads = headlines if headlines is not None else [""] * len(texts)
-    docs = [analyse(t, h) for t, h in zip(texts, heads, strict=True)]
+def extract_quotes_many(texts: Sequence[str]) -> list[list[Quote]]:
+    """`extract_quotes` for many texts, with one batched NER pass over all speaker phrases."""
+    docs = [analyse(t) for t in texts]
     phrases: set[str] = set()
     later: set[str] = set()
     for doc in docs:

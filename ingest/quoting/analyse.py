@@ -18,17 +18,12 @@ from ingest.quoting.narrative import narrative_names
 from ingest.quoting.quoted_turns import quoted_label
 from ingest.quoting.reported import find_indirect
 from ingest.quoting.roles import find_roles
-from ingest.quoting.speeches import speech_speaker
 from ingest.text import paragraph_spans, sentence_spans
 
 
-def analyse(text: str, headline: str = "") -> Findings:
-    """Run the NER-free passes: turns, quote pieces, speaker phrases, roles, reported speech.
-    The headline is read only for whose speech the text is (`speeches`)."""
+def analyse(text: str) -> Findings:
+    """Run the NER-free passes: turns, quote pieces, speaker phrases, roles, reported speech."""
     doc = Findings(text=text, paragraphs=paragraph_spans(text), sentences=[])
-    doc.speech_by = speech_speaker(headline)
-    if doc.speech_by:
-        doc.phrases.add(doc.speech_by)
     for p_start, p_end in doc.paragraphs:
         doc.sentences.extend(sentence_spans(text, p_start, p_end))
     doc.labels = find_labels(text)

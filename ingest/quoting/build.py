@@ -15,7 +15,6 @@ from ingest.quoting.model import Findings, Piece, Resolved, quote_record
 from ingest.quoting.notes import in_turn_words, statements_in_notes
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.rolephrase import role_phrase
-from ingest.quoting.speeches import continues_speech, recited, unlinked_office
 from ingest.quoting.transcripts import confirmed_turns, label_speakers, turn_quotes
 from ingest.speakers import speakers_named, unify_speakers, usable_role
 from ingest.types import Quote
@@ -51,7 +50,7 @@ def build_quotes(
         for v in piece_speaker.values()
         if _keep_piece(doc.text, v) and not _term_in_statement(doc.text, v, statements)
     )
-    return _unify(doc.text, raw, resolver.roles, unlinked_office(resolver.speech))
+    return _unify(doc.text, raw, resolver.roles)
 
 
 def _events(doc: Findings) -> list[tuple[int, str, int]]:
@@ -85,7 +84,7 @@ def _piece_quote(doc: Findings, idx: int, resolver: Resolver) -> dict[str, Any]:
     """A direct quote with its own speaker phrase resolved, or unattributed for now (also
     when the phrase names nobody: `"..." Please tell them`)."""
     piece = doc.pieces[idx]
-    resolved = recited(resolver.resolve(piece.np, piece.np_pos, piece.role)) if piece.np else None
+    resolved = resolver.resolve(piece.np, piece.np_pos, piece.role) if piece.np else None
     if resolved is None or resolved.kind == "nobody":
         return quote_record(
             (piece.start, piece.end), "direct", None, None, "unattributed", attributed=False
@@ -147,7 +146,7 @@ def _fill_unattributed(
         if not _quoted_before(doc, items, idx, piece) and _own_subject(piece, item, resolver):
             continue
         source = _neighbour(doc, items, idx, piece, statements)
-        if source is not None and not continues_speech(source):
+        if source is not None:
             item.update(
                 speaker=source["speaker"],
                 speaker_as_written=source["speaker_as_written"],
@@ -159,7 +158,7 @@ def _fill_unattributed(
                 beside=_in_one_sentence(doc.text, source, item),
             )
         elif piece.fallback is not None:
-            resolved = recited(resolver.resolve(piece.fallback.np, piece.fallback.pos, None))
+            resolved = resolver.resolve(piece.fallback.np, piece.fallback.pos, None)
             if resolver.names_someone(piece.fallback.np, resolved):
                 _weakly_attributed(item, resolved, "sentence_subject_fallback")
 
@@ -190,7 +189,7 @@ def _own_subject(piece: Piece, item: dict[str, Any], resolver: Resolver) -> bool
     the paragraph, which usually continues). True when it gave the speaker."""
     if piece.fallback is None or not piece.fallback.own_sentence:
         return False
-    resolved = recited(resolver.resolve(piece.fallback.np, piece.fallback.pos, None))
+    resolved = resolver.resolve(piece.fallback.np, piece.fallback.pos, None)
     if not resolver.names_someone(piece.fallback.np, resolved):
         return False
     _weakly_attributed(item, resolved, "own_sentence_subject")
@@ -353,15 +352,14 @@ def _mentioned_role(written: str, speaker: str, others: set[str]) -> str | None:
 
 
 def _unify(
-    text: str, raw: list[dict[str, Any]], mentions: list[tuple[int, str, str]], unlinked: set[str]
+    text: str, raw: list[dict[str, Any]], mentions: list[tuple[int, str, str]]
 ) -> list[Quote]:
     """Canonical names per article, roles carried to every quote of a person, sorted output.
     A person whose quotes carry no role takes the one the article writes with their name
     elsewhere (`Foreign Secretary Jack Vell visited ...` then `"...," Vell said`), so a
-    question asking for the office finds them. `unlinked` speakers keep their names (a speech's
-    office from its headline: `speeches.unlinked_office`)."""
+    question asking for the office finds them."""
     names = [r["speaker"] for r in raw if r.get("speaker")]
-    canon = {k: v for k, v in unify_speakers(names, text).items() if k not in unlinked}
+    canon = unify_speakers(names, text)
     roles: dict[str, str] = {}
     for r in raw:
         r["role"] = role_phrase(r.get("role"))  # a noun phrase, never a leftover

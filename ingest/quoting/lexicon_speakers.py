@@ -90,20 +90,3 @@ TITLE_MODIFIERS = frozenset(
 # and the leadership of the Union, in particular Tom Reed, are taking ...`) they show the
 # sentence is about several people, none of whom a later `he` or `she` names alone.
 PLURAL_FINITE_VERBS = frozenset(split_words("are were have"))
-# A headline that says whose speech the article is (`speeches.py`): the speech's nouns, the
-# words that join it to its speaker (`Address by`, `Speech of`, `the speaker's address`) and
-# the prepositions that end the speaker's phrase (`... Tom Reed at the Forum`, `... to MPs`).
-SPEECH_NOUNS = frozenset(split_words("speech address remarks statement"))
-SPEECH_NOUN_OPENERS = frozenset(split_words("video annual"))
-SPEECH_BY = frozenset(split_words("by of"))
-SPEECH_PLACE_WORDS = frozenset(
-    split_words("at in to on during following with before for after from about")
-)
-# Words that join two speakers: a joint speech has no one speaker of its first person.
-SPEAKER_JOINERS = frozenset(split_words("and & with"))
-# `I was told that ...`: a first person that receives what is said (`speeches`) is told it by
-# someone else, so the speech's speaker is not the source: a form of `be`, then one of these.
-FIRST_PERSON_BE = frozenset(split_words("am was were are 'm 're been"))
-TOLD_VERBS = frozenset(
-    split_words("told informed assured promised asked reminded warned advised shown notified")
-)

@@ -157,7 +157,6 @@ class Findings:
     preamble: str = ""  # text before the first Question/Answer label: names the interviewee
     names: list[NameMention] = field(default_factory=list)  # capitalised runs in narrative
     subjects: list[Subject] = field(default_factory=list)  # speakers of no statement, for pronouns
-    speech_by: str | None = None  # whose speech the text is, as its headline names them
 
     _starts: tuple[int, list[int]] | None = field(default=None, repr=False, compare=False)
 

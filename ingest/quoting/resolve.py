@@ -51,7 +51,6 @@ from ingest.quoting.officename import office_then_name, portfolio_then_name
 from ingest.quoting.plural_subject import in_plural_subject
 from ingest.quoting.previous_subject import previous_subject
 from ingest.quoting.sentence_subjects import sentence_subject
-from ingest.quoting.speeches import speech_first_person, speech_resolved
 from ingest.speakers import role_matches
 
 _THE_NAME = re.compile(r"\b[Tt]he\s+([A-Z][\w]+)\b")
@@ -88,8 +87,6 @@ class Resolver:
             person = self._person_in(name)
             if person:
                 self.roles.append((pos, person, role))
-        # whose speech the text is (`speeches`): the speaker of its first person
-        self.speech = speech_resolved(doc.speech_by, self._person_in) if doc.speech_by else None
 
     def _person_in(self, phrase: str) -> str | None:
         """The last PERSON entity of a phrase, or a capitalised run when NER finds none."""
@@ -267,8 +264,8 @@ class Resolver:
     def _pronoun(self, low: str, np: str, pos: int) -> Resolved:
         """Most recent compatible speaker or mentioned person before `pos`."""
         want = PRONOUNS[low]
-        if want == "s":  # `I stress that`: the speech's speaker its headline names, if any
-            return speech_first_person(self.speech, np, self.doc.text, pos)
+        if want == "s":
+            return Resolved(None, np, None, "other")
         subject = self._subject_before(pos, want) if want in ("m", "f") else None
         if not subject and want in ("m", "f"):
             subject = self._fits(previous_subject(self.doc, pos, want), want)
@@ -366,8 +363,6 @@ class Resolver:
         """Record a resolved speaker as a mention, learning gender from pronouns/titles."""
         if resolved.speaker is None or resolved.kind == "other":
             return
-        if PRONOUNS.get(pronoun or "") == "s":
-            return  # the speech's own speaker (`I`), not a person its narrative mentions
         gender = PRONOUNS.get(pronoun or "")
         title = resolved.as_written.split()[0].lower().strip(".") if resolved.as_written else ""
         gender = gender if gender in ("m", "f") else TITLE_GENDER.get(title)
