@@ -152,6 +152,7 @@ def chunk_from_metadata(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk
 
 
 def quote_from_metadata(text: str, meta: dict[str, Any]) -> Quote:
+    """Rebuild a `Quote` from its text and what Chroma returns (flat metadata)."""
     return Quote(
         text=text,
         start=int(meta["start"]),
