@@ -189,6 +189,33 @@ def _slot(
         for c in phrase_root.children
         if c.dep_ == "appos" and c.pos_ == "PROPN" and phrase_root.pos_ == "NOUN"
     ]
+    first, last = _phrase_span(phrase_root, named)
+    if last_token is not None:
+        last = min(last, last_token)
+    if first_token is not None:
+        first = min(first, first_token)
+    doc = phrase_root.doc
+    tokens = list(doc[first : last + 1])
+    words = tokens[:-1] if tokens[-1].dep_ == "case" else tokens  # "X's view": X
+    phrase = "".join(t.text_with_ws for t in words).strip()
+    asks_who = any(t.lower_ in LEXICON["wh_word"] for t in words) or _asked_by_opener(doc, first)
+    has_article = any(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in words)
+    is_name = phrase_root.text[:1].isupper() and not has_article and not asks_who
+    return SpeakerSlot(
+        rule=rule,
+        phrase=phrase,
+        tokens=frozenset(t.i for t in tokens) | _described_by(phrase_root, named, last),
+        cue=frozenset(t.i for t in cue),
+        is_name=is_name,
+        pronoun=phrase_root.pos_ == "PRON" and not asks_who,
+        asks_who=asks_who,
+    )
+
+
+def _phrase_span(phrase_root: Token, named: list[Token]) -> tuple[int, int]:
+    """First and last token of the one unbroken stretch around the head, without its
+    coordinated names, clauses and describing appositions (a misparse may hang later words
+    on a name), with a name in apposition to an office and the comma before it."""
     skip = {
         d.i
         for c in phrase_root.children
@@ -205,24 +232,17 @@ def _slot(
     }
     for name in named:  # with the comma between office and name
         inside |= set(range(phrase_root.i, name.right_edge.i + 1))
-    # One unbroken stretch around the head: a misparse may hang later words on a name.
     first = last = phrase_root.i
     while first - 1 in inside:
         first -= 1
     while last + 1 in inside:
         last += 1
-    if last_token is not None:
-        last = min(last, last_token)
-    if first_token is not None:
-        first = min(first, first_token)
-    doc = phrase_root.doc
-    tokens = list(doc[first : last + 1])
-    words = tokens[:-1] if tokens[-1].dep_ == "case" else tokens  # "X's view": X
-    phrase = "".join(t.text_with_ws for t in words).strip()
-    asks_who = any(t.lower_ in LEXICON["wh_word"] for t in words) or _asked_by_opener(doc, first)
-    has_article = any(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in words)
-    is_name = phrase_root.text[:1].isupper() and not has_article and not asks_who
-    # A describing apposition ("Lavrov, the foreign minister,") is not the topic either.
+    return first, last
+
+
+def _described_by(phrase_root: Token, named: list[Token], last: int) -> set[int]:
+    """The tokens of a describing apposition after the phrase ("Lavrov, the foreign minister,")
+    with the punctuation around it: not the topic either."""
     described = {
         d.i
         for c in phrase_root.children
@@ -230,16 +250,8 @@ def _slot(
         for d in c.subtree
     }
     if described:
-        described |= {t.i for t in doc[last + 1 : max(described) + 2] if t.is_punct}
-    return SpeakerSlot(
-        rule=rule,
-        phrase=phrase,
-        tokens=frozenset(t.i for t in tokens) | described,
-        cue=frozenset(t.i for t in cue),
-        is_name=is_name,
-        pronoun=phrase_root.pos_ == "PRON" and not asks_who,
-        asks_who=asks_who,
-    )
+        described |= {t.i for t in phrase_root.doc[last + 1 : max(described) + 2] if t.is_punct}
+    return described
 
 
 def _asked_by_opener(doc: Doc, first: int) -> bool:
