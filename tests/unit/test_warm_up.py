@@ -23,6 +23,7 @@ def desk(tmp_path: Path) -> QuoteDesk:
 
 def test_warm_up_loads_the_parser_and_embeds_a_query(desk, monkeypatch, caplog) -> None:
     monkeypatch.setattr(app.question_parse, "_PIPELINE", [])  # as in a fresh process
+    app.question_parse.parse_question.cache_clear()  # an earlier test may have parsed it
     embedder = desk.retriever.embedder
     query, asked = embedder.query, []
     monkeypatch.setattr(embedder, "query", lambda text: asked.append(text) or query(text))
