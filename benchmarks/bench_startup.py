@@ -132,7 +132,7 @@ def _serve_answers(tree: Path, store: Path, env: dict[str, str], pause: float) -
 
 def _tree_rows(
     name: str, ask: list[tuple[float, float]], served: dict[float, list[Served]]
-) -> list:
+) -> list[list[object]]:
     """One tree's rows: medians over the runs, peak RSS of `ask`."""
     median = statistics.median
     rows = [
