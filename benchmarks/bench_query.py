@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -60,71 +61,94 @@ def replicate(base: Path, target: Path, articles: int) -> dict:
     floats per record (`python -m benchmarks.bench_replicate` measures it).
     """
 
-    from ingest.store import ARTICLES, CHUNKS, QUOTES, Store, flat_metadata
+    from ingest.store import ARTICLES, CHUNKS, QUOTES, Store
 
     src = Store.open(base).client
     dst = Store.open(target).client  # creates the collections with the product's settings
     done = set(dst.get_collection(ARTICLES).get(include=[])["ids"])
     rng = np.random.default_rng(0)
     names = (CHUNKS, QUOTES, ARTICLES)
-    data = {
-        n: src.get_collection(n).get(include=["documents", "metadatas", "embeddings"])
-        for n in names
-    }
-    owners = {
-        n: [
-            _owner(n, rid, meta)
-            for rid, meta in zip(data[n]["ids"], data[n]["metadatas"], strict=True)
-        ]
-        for n in names
-    }
-    vectors = {n: np.asarray(data[n]["embeddings"], dtype=np.float32) for n in names}
-    base_count = len(data[ARTICLES]["ids"])
+    base_rows = {n: _BaseRows.read(src, n) for n in names}
+    base_count = len(base_rows[ARTICLES].ids)
     copies = max(1, -(-articles // base_count))
     batch = dst.get_max_batch_size()
     for copy in range(copies):
-        kept = data[ARTICLES]["ids"][: articles - copy * base_count]
+        kept = base_rows[ARTICLES].ids[: articles - copy * base_count]
         keep = {a for a in kept if _copy_id(a, copy) not in done}
-        if not keep:
-            continue
-        for name in names:
-            rows = data[name]
-            rows_kept = [i for i, owner in enumerate(owners[name]) if owner in keep]
-            vecs = vectors[name][rows_kept]
-            if copy and name != ARTICLES:
-                vecs = vecs + rng.normal(0, 0.01, vecs.shape).astype(np.float32)
-                norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-                vecs = vecs / np.where(norms == 0, 1, norms)
-            ids, docs, metas = [], [], []
-            for i in rows_kept:
-                rid, doc, meta = rows["ids"][i], rows["documents"][i], rows["metadatas"][i]
-                article_id = owners[name][i]
-                new_article = _copy_id(article_id, copy)
-                meta = flat_metadata(meta)  # copies are written flat, which readers read too
-                for key in ("article_id", "document_id", "doc_id", "ref_doc_id"):
-                    if key in meta:
-                        meta[key] = new_article
-                if "chunk_id" in meta and copy:
-                    meta["chunk_id"] = meta["chunk_id"].replace(article_id, new_article, 1)
-                meta.pop("_node_content", None)
-                ids.append(
-                    rid.replace(article_id, new_article, 1) if name != ARTICLES else new_article
-                )
-                docs.append(f"{doc} (copy {copy})" if copy and name == CHUNKS else doc)
-                metas.append(meta)
-            collection = dst.get_collection(name)
-            if name != ARTICLES:  # leftovers of a killed copy of these articles
-                gone = sorted({_copy_id(a, copy) for a in keep})
-                for s in range(0, len(gone), 500):
-                    collection.delete(where={"document_id": {"$in": gone[s : s + 500]}})
-            for s in range(0, len(ids), batch):
-                collection.add(
-                    ids=ids[s : s + batch],
-                    documents=docs[s : s + batch],
-                    metadatas=metas[s : s + batch],
-                    embeddings=vecs[s : s + batch],
-                )
+        if keep:
+            for name in names:
+                _write_copy(dst.get_collection(name), base_rows[name], keep, copy, rng, batch)
     return counts(target)
+
+
+class _BaseRows(NamedTuple):
+    """One collection of the base store: its records, each one's article, its vectors."""
+
+    name: str
+    ids: list[str]
+    documents: list[str]
+    metadatas: list[dict]
+    owners: list[str]
+    vectors: np.ndarray
+
+    @classmethod
+    def read(cls, client: Any, name: str) -> _BaseRows:
+        got = client.get_collection(name).get(include=["documents", "metadatas", "embeddings"])
+        owners = [
+            _owner(name, rid, meta) for rid, meta in zip(got["ids"], got["metadatas"], strict=True)
+        ]
+        vectors = np.asarray(got["embeddings"], dtype=np.float32)
+        return cls(name, got["ids"], got["documents"], got["metadatas"], owners, vectors)
+
+
+def _write_copy(
+    collection: Any,
+    rows: _BaseRows,
+    keep: set[str],
+    copy: int,
+    rng: np.random.Generator,
+    batch: int,
+) -> None:
+    """Copy `copy` of the base records of the articles in `keep` into `collection`.
+
+    Copies after the first get new ids, "(copy k)" appended to each chunk and perturbed
+    vectors; leftovers of a killed copy of these articles are deleted first."""
+    from ingest.store import ARTICLES, CHUNKS, flat_metadata
+
+    rows_kept = [i for i, owner in enumerate(rows.owners) if owner in keep]
+    vecs = rows.vectors[rows_kept]
+    if copy and rows.name != ARTICLES:
+        vecs = vecs + rng.normal(0, 0.01, vecs.shape).astype(np.float32)
+        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+        vecs = vecs / np.where(norms == 0, 1, norms)
+    ids, docs, metas = [], [], []
+    for i in rows_kept:
+        rid, doc, meta = rows.ids[i], rows.documents[i], rows.metadatas[i]
+        article_id = rows.owners[i]
+        new_article = _copy_id(article_id, copy)
+        meta = flat_metadata(meta)  # copies are written flat, which readers read too
+        for key in ("article_id", "document_id", "doc_id", "ref_doc_id"):
+            if key in meta:
+                meta[key] = new_article
+        if "chunk_id" in meta and copy:
+            meta["chunk_id"] = meta["chunk_id"].replace(article_id, new_article, 1)
+        meta.pop("_node_content", None)
+        ids.append(
+            rid.replace(article_id, new_article, 1) if rows.name != ARTICLES else new_article
+        )
+        docs.append(f"{doc} (copy {copy})" if copy and rows.name == CHUNKS else doc)
+        metas.append(meta)
+    if rows.name != ARTICLES:
+        gone = sorted({_copy_id(a, copy) for a in keep})
+        for s in range(0, len(gone), 500):
+            collection.delete(where={"document_id": {"$in": gone[s : s + 500]}})
+    for s in range(0, len(ids), batch):
+        collection.add(
+            ids=ids[s : s + batch],
+            documents=docs[s : s + batch],
+            metadatas=metas[s : s + batch],
+            embeddings=vecs[s : s + batch],
+        )
 
 
 def _owner(collection: str, record_id: str, meta: dict) -> str:
@@ -323,7 +347,7 @@ def run_child(command: list[str], env: dict[str, str] | None = None) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "--base-store", type=Path, required=True, help="a store made by `quotedesk ingest`"
@@ -351,7 +375,11 @@ def main() -> None:
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--open-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--replicate", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = _parser().parse_args()
     if args.child and args.replicate:
         print(json.dumps(replicate(args.base_store, args.child, args.replicate)))
         return
@@ -361,32 +389,41 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure(args.child, args.repeats)))
         return
-    results = {}
-    for size in [int(s) for s in args.sizes.split(",")]:
-        with contextlib.ExitStack() as stack:
-            folder = args.keep / str(size) if args.keep else None
-            folder = folder or Path(stack.enter_context(tempfile.TemporaryDirectory()))
-            started = time.perf_counter()
-            found = counts(folder)
-            child = [sys.executable, "-m", "benchmarks.bench_query", "--base-store"]
-            child += [str(args.base_store), "--child", str(folder), "--repeats", str(args.repeats)]
-            if found.get("quotedesk_articles") != size:
-                # In a child: the records it holds would otherwise stay in this process.
-                found = run_child([*child, "--replicate", str(size)])
-            build_s = time.perf_counter() - started
-            # The first open is that of a store written before the records file existed (as the
-            # replicated one is): it copies every record in from Chroma.
-            if not args.keep_records:
-                for path in folder.glob("records.sqlite*"):
-                    path.unlink()
-                forget_elsewhere(folder)
-            results[size] = (
-                run_child(child)
-                | run_child([*child, "--open-only"])
-                | (answer_via_server(folder, [*child, "--open-only"]) if args.server else {})
-                | open_after_ingest(folder, args.base_store, [*child, "--open-only"])
-                | {"counts": found, "build_s": build_s}
-            )
+    results = {size: _measure_size(args, size) for size in map(int, args.sizes.split(","))}
+    _report(results, args.server)
+    write_json(args.out, {"machine": machine(), "results": results})
+
+
+def _measure_size(args: argparse.Namespace, size: int) -> dict:
+    """Replicate (or reuse a kept) store of `size` articles and measure it in child processes."""
+    with contextlib.ExitStack() as stack:
+        folder = args.keep / str(size) if args.keep else None
+        folder = folder or Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        started = time.perf_counter()
+        found = counts(folder)
+        child = [sys.executable, "-m", "benchmarks.bench_query", "--base-store"]
+        child += [str(args.base_store), "--child", str(folder), "--repeats", str(args.repeats)]
+        if found.get("quotedesk_articles") != size:
+            # In a child: the records it holds would otherwise stay in this process.
+            found = run_child([*child, "--replicate", str(size)])
+        build_s = time.perf_counter() - started
+        # The first open is that of a store written before the records file existed (as the
+        # replicated one is): it copies every record in from Chroma.
+        if not args.keep_records:
+            for path in folder.glob("records.sqlite*"):
+                path.unlink()
+            forget_elsewhere(folder)
+        return (
+            run_child(child)
+            | run_child([*child, "--open-only"])
+            | (answer_via_server(folder, [*child, "--open-only"]) if args.server else {})
+            | open_after_ingest(folder, args.base_store, [*child, "--open-only"])
+            | {"counts": found, "build_s": build_s}
+        )
+
+
+def _report(results: dict[int, dict], server: bool) -> None:
+    """Print the latency and memory tables; adds each size's ratios to the llama-index retriever."""
     print(f"# query benchmark; {machine()}")
     print("# corpora above the base size are replicated copies with perturbed text and vectors")
     corpus = {}
@@ -414,10 +451,9 @@ def main() -> None:
     memory = ["open_s", "open_cached_s", "first_answer_s", "open_after_ingest_s"]
     memory += ["first_answer_after_ingest_s", "rss_mb"]
     memory += ["answering_rss_mb"]
-    memory += ["server_app_rss_mb", "server_chroma_rss_mb"] if args.server else []
+    memory += ["server_app_rss_mb", "server_chroma_rss_mb"] if server else []
     rows = [[corpus[size]] + [r[m] for m in memory] for size, r in results.items()]
     print_table(["corpus", *memory], rows)
-    write_json(args.out, {"machine": machine(), "results": results})
 
 
 if __name__ == "__main__":
