@@ -41,6 +41,13 @@ DEFAULT_CORPUS = (
 
 
 def main() -> None:
+    args = _parser().parse_args()
+    _apply_switches(args)
+    run = _profiled_ingest(args)
+    _print_run(args, run)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=50)
@@ -93,7 +100,11 @@ def main() -> None:
         help="glibc M_ARENA_MAX: malloc arenas (the process switches set 1 first, as the"
         " `quotedesk` command does)",
     )
-    args = parser.parse_args()
+    return parser
+
+
+def _apply_switches(args: argparse.Namespace) -> None:
+    """Process and library settings the run asks for, set before the pipeline is imported."""
     from app.settings import set_process_switches
 
     set_process_switches()  # at start, before any library loads, as `quotedesk` does
@@ -118,6 +129,20 @@ def main() -> None:
 
         ctypes.CDLL("libc.so.6").mallopt(-8, args.arena_max)  # M_ARENA_MAX
 
+
+class _Run(NamedTuple):
+    """One profiled ingest: what it reported, its wall and CPU seconds, and the extras asked."""
+
+    report: object  # ingest.pipeline's report, imported after the switches
+    wall: float
+    cpu: float
+    profile: cProfile.Profile
+    digest: str | None
+    floor: _Floor | None
+
+
+def _profiled_ingest(args: argparse.Namespace) -> _Run:
+    """Ingest the first `--limit` articles into a fresh (or the given) store under cProfile."""
     from app.api import QuoteDesk
 
     with tempfile.TemporaryDirectory() as folder:
@@ -138,12 +163,20 @@ def main() -> None:
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         digest = _digest(desk.store) if args.digest else None
         floor = _floor(desk) if args.floor else None
+    return _Run(report, wall, cpu, profile, digest, floor)
+
+
+def _print_run(args: argparse.Namespace, run: _Run) -> None:
+    """Stage seconds, the floor's ratio, the digest, then cProfile's tables."""
+    import ingest.pipeline
+
+    report, cpu, floor = run.report, run.cpu, run.floor
     print(
         f"# ingest profile: {report.added} articles of {args.corpus.name},"
         f" overlapped {args.overlapped}, stages of {ingest.pipeline.STAGE_ARTICLES}; {machine()}"
     )
     print(
-        f"ingest {wall:.2f}s, CPU {cpu:.2f}s, peak RSS {_peak_mb():,.0f} MB; "
+        f"ingest {run.wall:.2f}s, CPU {cpu:.2f}s, peak RSS {_peak_mb():,.0f} MB; "
         + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
     )
     print("CPU by stage: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.cpu_seconds.items()))
@@ -155,13 +188,13 @@ def main() -> None:
             f" embed stage CPU / floor CPU {embed / floor.cpu:.3f}x, the rest of the ingest"
             f" {cpu - embed:.2f}s CPU"
         )
-    if digest is not None:
-        print(f"stored records and vectors: sha256 {digest}")
+    if run.digest is not None:
+        print(f"stored records and vectors: sha256 {run.digest}")
     if args.stats and not args.no_profile:
-        profile.dump_stats(args.stats)
+        run.profile.dump_stats(args.stats)
     for order in () if args.no_profile else ("tottime", "cumulative"):
         out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats(order).print_stats(args.top)
+        pstats.Stats(run.profile, stream=out).sort_stats(order).print_stats(args.top)
         print(out.getvalue())
 
 
