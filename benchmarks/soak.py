@@ -26,8 +26,10 @@ import threading
 import time
 import urllib.request
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 QUESTIONS = (
@@ -189,30 +191,14 @@ def start_server(store: Path, port: int) -> subprocess.Popen:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("--url", help="a running server on 127.0.0.1")
-    target.add_argument("--store", type=Path, help="start `quotedesk serve` on this store")
-    target.add_argument("--api", type=Path, help="QuoteDesk.ask in this process, on this store")
-    parser.add_argument("--pid", type=int, help="server process id, for RSS (with --url)")
-    parser.add_argument("--port", type=int, default=7861, help="port for --store")
-    parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument(
-        "--processes",
-        type=int,
-        default=4,
-        help="client processes the web users are spread over (the Python API uses threads)",
-    )
+    parser = _parser()
     args = parser.parse_args(argv)
-
     server = None
     if args.api:
         from app.api import QuoteDesk
 
         desk = QuoteDesk.open(args.api)
-        pid = os.getpid()
+        url, pid = None, os.getpid()
 
         def connect():
             return ApiSession(desk)
@@ -230,37 +216,87 @@ def main(argv: list[str] | None = None) -> int:
             return WebSession(url)
 
     try:
-        rss_launch = rss_mb(pid) if pid else None
-        warm_up(connect)  # first answers load models and caches: not growth, so not counted
-        rss_start = rss_mb(pid) if pid else None
-        seeds = [args.seed * 1000 + i for i in range(args.users)]
-        cpu_start = cpu_seconds(pid) if pid else None
-        began = time.monotonic()
-        deadline = began + args.seconds
-        latencies: list[float] = []
-        errors_seen: Counter[str] = Counter()
-        processes = 1 if args.api else max(1, min(args.processes, args.users))
-        if processes == 1:
-            latencies, errors_seen = run_users(connect, seeds, deadline)
-        else:  # one Python process's GIL cannot drive many clients: spread the users
-            import multiprocessing
-
-            with multiprocessing.get_context("spawn").Pool(processes) as pool:
-                parts = [(url, seeds[i::processes], deadline) for i in range(processes)]
-                for part_latencies, part_errors in pool.starmap(_web_users, parts):
-                    latencies += part_latencies
-                    errors_seen += part_errors
-        elapsed = time.monotonic() - began
-        cpu_end = cpu_seconds(pid) if pid else None
-        rss_end = rss_mb(pid) if pid else None
+        run = _soak(args, connect, url, pid)
     finally:
         if server is not None:
             server.terminate()
             server.wait(timeout=30)
+    _print_soak(args, run)
+    return 1 if sum(run.errors_seen.values()) else 0
 
-    ok = len(latencies)
-    errors = sum(errors_seen.values())
-    mode = "Python API" if args.api else f"web API (gradio_client, {processes} client processes)"
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--url", help="a running server on 127.0.0.1")
+    target.add_argument("--store", type=Path, help="start `quotedesk serve` on this store")
+    target.add_argument("--api", type=Path, help="QuoteDesk.ask in this process, on this store")
+    parser.add_argument("--pid", type=int, help="server process id, for RSS (with --url)")
+    parser.add_argument("--port", type=int, default=7861, help="port for --store")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=4,
+        help="client processes the web users are spread over (the Python API uses threads)",
+    )
+    return parser
+
+
+@dataclass
+class SoakRun:
+    """What one soak measured: answers' latencies, errors by kind, and the server's RSS and CPU
+    (None when its process id is unknown)."""
+
+    processes: int
+    elapsed: float
+    latencies: list[float]
+    errors_seen: Counter[str]
+    rss_launch: float | None
+    rss_start: float | None
+    rss_end: float | None
+    cpu_seconds: float | None
+
+
+def _soak(
+    args: argparse.Namespace, connect: Callable[[], Any], url: str | None, pid: int | None
+) -> SoakRun:
+    """Warm up, then run the users until the deadline, in this process or spread over several."""
+    rss_launch = rss_mb(pid) if pid else None
+    warm_up(connect)  # first answers load models and caches: not growth, so not counted
+    rss_start = rss_mb(pid) if pid else None
+    seeds = [args.seed * 1000 + i for i in range(args.users)]
+    cpu_start = cpu_seconds(pid) if pid else None
+    began = time.monotonic()
+    deadline = began + args.seconds
+    latencies: list[float] = []
+    errors_seen: Counter[str] = Counter()
+    processes = 1 if args.api else max(1, min(args.processes, args.users))
+    if processes == 1:
+        latencies, errors_seen = run_users(connect, seeds, deadline)
+    else:  # one Python process's GIL cannot drive many clients: spread the users
+        import multiprocessing
+
+        with multiprocessing.get_context("spawn").Pool(processes) as pool:
+            parts = [(url, seeds[i::processes], deadline) for i in range(processes)]
+            for part_latencies, part_errors in pool.starmap(_web_users, parts):
+                latencies += part_latencies
+                errors_seen += part_errors
+    elapsed = time.monotonic() - began
+    cpu_end = cpu_seconds(pid) if pid else None
+    used = cpu_end - cpu_start if cpu_start is not None and cpu_end is not None else None
+    rss_end = rss_mb(pid) if pid else None
+    return SoakRun(processes, elapsed, latencies, errors_seen, rss_launch, rss_start, rss_end, used)
+
+
+def _print_soak(args: argparse.Namespace, run: SoakRun) -> None:
+    ok, elapsed = len(run.latencies), run.elapsed
+    errors = sum(run.errors_seen.values())
+    mode = (
+        "Python API" if args.api else f"web API (gradio_client, {run.processes} client processes)"
+    )
     print(
         f"{mode}: users {args.users}, {elapsed:.0f} s (for {args.seconds:g} s), "
         f"{os.cpu_count()} cores"
@@ -268,23 +304,22 @@ def main(argv: list[str] | None = None) -> int:
     print(f"requests {ok + errors}, errors {errors}, {ok / elapsed:.2f} answers/s")
     print(
         "latency s: p50 {:.2f}  p95 {:.2f}  p99 {:.2f}  max {:.2f}".format(
-            *(percentile(latencies, s) for s in (0.5, 0.95, 0.99, 1.0))
+            *(percentile(run.latencies, s) for s in (0.5, 0.95, 0.99, 1.0))
         )
     )
-    if rss_start and rss_end:
-        growth = 100 * (rss_end - rss_start) / rss_start
+    if run.rss_start and run.rss_end:
+        growth = 100 * (run.rss_end - run.rss_start) / run.rss_start
         print(
-            f"RSS MB: launch {rss_launch:.0f}, start (after warm-up) {rss_start:.0f}, "
-            f"end {rss_end:.0f} ({growth:+.1f}% over the run)"
+            f"RSS MB: launch {run.rss_launch:.0f}, start (after warm-up) {run.rss_start:.0f}, "
+            f"end {run.rss_end:.0f} ({growth:+.1f}% over the run)"
         )
     else:
         print("server RSS: unknown (pass --pid with --url)")
-    if cpu_start is not None and cpu_end is not None:
-        busy = (cpu_end - cpu_start) / elapsed
-        print(f"server CPU: {cpu_end - cpu_start:.1f} s over the run ({busy:.2f} cores busy)")
-    for error, count in errors_seen.most_common(5):
+    if run.cpu_seconds is not None:
+        busy = run.cpu_seconds / elapsed
+        print(f"server CPU: {run.cpu_seconds:.1f} s over the run ({busy:.2f} cores busy)")
+    for error, count in run.errors_seen.most_common(5):
         print(f"  {count} x {error}")
-    return 1 if errors else 0
 
 
 if __name__ == "__main__":
