@@ -30,6 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc" / "articles.jsonl"
 
 
+# One ingest stage: its chunks' embedding texts, and each chunk's sentence spans in its text.
+Stage = tuple[list[str], list[list[tuple[int, int]]]]
+
+
 class Way(NamedTuple):
     """One way to run the pass: runtime, thread layout, padded word-piece cap, texts per batch."""
 
@@ -50,7 +54,7 @@ def ways(cores: int) -> list[Way]:
     ]
 
 
-def stages(corpus: Path, articles: int) -> list[tuple[list[str], list[list[tuple[int, int]]]]]:
+def stages(corpus: Path, articles: int) -> list[Stage]:
     """Per ingest stage: the chunks' embedding texts and their sentences' spans in them."""
     from app.settings import IngestSettings
     from ingest.chunking import chunk_article, embedding_text
@@ -85,6 +89,29 @@ def stages(corpus: Path, articles: int) -> list[tuple[list[str], list[list[tuple
 
 
 def main() -> None:
+    args = _parser().parse_args()
+
+    from ingest.embedding import Embedder, resolve_model_path
+    from ingest.onnx_model import OnnxStates
+
+    model = resolve_model_path(None)
+    torch_pass = Embedder(model, 64, None, runtime="torch").token_pass
+    onnx_pass = Embedder(model, 64, args.export_folder, runtime="onnx").token_pass
+    if not isinstance(onnx_pass.forward, OnnxStates):
+        raise SystemExit(f"no states export could be written to {args.export_folder}")
+    work = stages(args.corpus, args.articles)
+    chosen = ways(os.cpu_count() or 1)
+    seconds: dict[str, list[float]] = {w.name: [] for w in chosen}
+    last: dict[str, WayRun] = {}
+    for _ in range(args.rounds):
+        for way in chosen:
+            base = onnx_pass if way.runtime == "onnx" else torch_pass
+            last[way.name] = _run_way(way, base.forward, model, work)
+            seconds[way.name].append(last[way.name].seconds)
+    _report(args, work, chosen, seconds, last)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--articles", type=int, default=100)
@@ -98,64 +125,60 @@ def main() -> None:
         default=Path(tempfile.gettempdir()) / "quotedesk-bench-exports",
         help="where the states export is written (once) and read",
     )
-    args = parser.parse_args()
+    return parser
 
-    from ingest.embedding import Embedder, resolve_model_path
-    from ingest.onnx_model import OnnxStates
+
+class WayRun(NamedTuple):
+    """One run of the pass one way: its seconds, the share of padding, every vector it made."""
+
+    seconds: float
+    padding: float
+    vectors: list[np.ndarray]
+
+
+def _run_way(way: Way, forward: object, model: Path, work: list[Stage]) -> WayRun:
+    """The pass over every stage's chunks, `way`'s batches and threads around `forward`."""
     from ingest.token_pass import PassThreads, TokenPass
 
-    model = resolve_model_path(None)
-    torch_pass = Embedder(model, 64, None, runtime="torch").token_pass
-    onnx_pass = Embedder(model, 64, args.export_folder, runtime="onnx").token_pass
-    if not isinstance(onnx_pass.forward, OnnxStates):
-        raise SystemExit(f"no states export could be written to {args.export_folder}")
-    work = stages(args.corpus, args.articles)
-    cores = os.cpu_count() or 1
-    chosen = ways(cores)
-    seconds: dict[str, list[float]] = {w.name: [] for w in chosen}
-    padding: dict[str, float] = {}
-    vectors: dict[str, list[np.ndarray]] = {}
-    for _ in range(args.rounds):
-        for way in chosen:
-            base = onnx_pass if way.runtime == "onnx" else torch_pass
-            token_pass = TokenPass(
-                base.forward,
-                model,
-                256,
-                way.max_texts,
-                PassThreads(way.workers, way.intra_op),
-                way.max_pieces,
-            )
-            started = time.perf_counter()
-            results, pieces, padded = [], 0, 0
-            for texts, spans in work:
-                pooled, read = token_pass.pooled(texts, spans)
-                results.extend(pooled)
-                pieces, padded = pieces + read.pieces, padded + read.padded
-            seconds[way.name].append(time.perf_counter() - started)
-            padding[way.name] = 1 - pieces / padded
-            vectors[way.name] = [p.vector for p in results] + [
-                s for p in results for s in p.spans if s is not None
-            ]
-    reference = vectors[chosen[0].name]
+    token_pass = TokenPass(
+        forward, model, 256, way.max_texts, PassThreads(way.workers, way.intra_op), way.max_pieces
+    )
+    started = time.perf_counter()
+    results, pieces, padded = [], 0, 0
+    for texts, spans in work:
+        pooled, read = token_pass.pooled(texts, spans)
+        results.extend(pooled)
+        pieces, padded = pieces + read.pieces, padded + read.padded
+    elapsed = time.perf_counter() - started
+    vectors = [p.vector for p in results] + [s for p in results for s in p.spans if s is not None]
+    return WayRun(elapsed, 1 - pieces / padded, vectors)
+
+
+def _report(
+    args: argparse.Namespace,
+    work: list[Stage],
+    chosen: list[Way],
+    seconds: dict[str, list[float]],
+    last: dict[str, WayRun],
+) -> None:
+    """Best seconds per way and its vectors' cosine to the first way's; the JSON beside it."""
+    reference = last[chosen[0].name].vectors
     rows = []
     report = {}
     for way in chosen:
-        cosines = np.asarray(
-            [float(a @ b) for a, b in zip(reference, vectors[way.name], strict=True)]
-        )
-        best = min(seconds[way.name])
+        run = last[way.name]
+        cosines = np.asarray([float(a @ b) for a, b in zip(reference, run.vectors, strict=True)])
         report[way.name] = {
             "seconds": seconds[way.name],
-            "padding": padding[way.name],
+            "padding": run.padding,
             "cosine_to_main_mean": float(cosines.mean()),
             "cosine_to_main_min": float(cosines.min()),
         }
         rows.append(
             [
                 way.name,
-                best,
-                f"{100 * padding[way.name]:.1f}%",
+                min(seconds[way.name]),
+                f"{100 * run.padding:.1f}%",
                 f"{1 - cosines.mean():.1e}",
                 f"{1 - cosines.min():.1e}",
             ]
