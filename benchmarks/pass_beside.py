@@ -18,6 +18,7 @@ import multiprocessing
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,12 +99,32 @@ def _beside_thread(timed_pass, target, *args) -> tuple[float, float]:  # noqa: A
     return seconds, rate
 
 
-def main() -> None:
+def _beside_process(timed_pass: Callable[[], float], other_texts: list[str]) -> tuple[float, float]:
+    """The pass's seconds while another process finds quotes, and that process's rate."""
+    context = multiprocessing.get_context("spawn")
+    stop, count = context.Event(), context.Value("i", -1)
+    process = context.Process(target=_find_quotes_until, args=(other_texts, stop, count))
+    process.start()
+    while count.value < 1:  # loaded and running
+        time.sleep(0.1)
+    before = count.value
+    seconds = timed_pass()
+    rate = (count.value - before) / seconds
+    stop.set()
+    process.join()
+    return seconds, rate
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--articles", type=int, default=150)
     parser.add_argument("--switch-interval", type=float, help="sys.setswitchinterval, seconds")
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = _parser().parse_args()
     from app.settings import set_process_switches
 
     set_process_switches()  # at start, before any library loads, as `quotedesk` does
@@ -150,17 +171,7 @@ def main() -> None:
                 timed_pass, _write_until, store, written, page
             )
 
-        context = multiprocessing.get_context("spawn")
-        stop_p, count_p = context.Event(), context.Value("i", -1)
-        process = context.Process(target=_find_quotes_until, args=(other_texts, stop_p, count_p))
-        process.start()
-        while count_p.value < 1:  # loaded and running
-            time.sleep(0.1)
-        before = count_p.value
-        seconds = timed_pass()
-        results["beside a process"] = (seconds, (count_p.value - before) / seconds)
-        stop_p.set()
-        process.join()
+        results["beside a process"] = _beside_process(timed_pass, other_texts)
     print(
         f"# model pass over {len(prepared.chunks)} chunks and {len(quotes)} quotes of"
         f" {args.articles} articles, switch interval"
