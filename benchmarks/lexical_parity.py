@@ -27,8 +27,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:  # imported in main, after the arguments are read
+    from ingest.terms import Lexicon
 
 TOP = 10
 DEEP = 1000  # tantivy hits read to score the other system's top 10
@@ -108,6 +112,28 @@ def compare(
     )
 
 
+def _queries(
+    lexicon: Lexicon, chunks: dict, quotes: dict, per_kind: int, seed: int
+) -> list[list[str]]:
+    """Query terms: `per_kind` headlines and as many attributed quotations, drawn with `seed`."""
+    rng = random.Random(seed)
+    titles = sorted({c.title for c in chunks.values() if c.title})
+    said = sorted(q.text for q, _ in quotes.values() if q.speaker)
+    queries = [lexicon.terms(t) for t in rng.sample(titles, min(per_kind, len(titles)))]
+    queries += [lexicon.terms(t) for t in rng.sample(said, min(per_kind, len(said)))]
+    return [q for q in queries if q]
+
+
+def _print_results(results: list[Parity]) -> None:
+    print("| collection | queries | overlap@10 | top-1 same | Spearman | bm25s ms | tantivy ms |")
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        print(
+            f"| {r.collection} | {r.queries} | {r.overlap_at_10:.3f} | {r.top1_agreement:.3f} "
+            f"| {r.spearman:.3f} | {r.bm25s_ms:.2f} | {r.tantivy_ms:.2f} |"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--store", type=Path, required=True)
@@ -127,16 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     synced = store.sync_lexical(hashes, chunks, quotes)
     print(
         f"{len(hashes)} articles, {len(chunks)} chunks, {len(quotes)} quotes; "
-        f"indexed {synced} articles in {time.perf_counter() - started:.1f} s"
+        f"lexical index brought up to date in {time.perf_counter() - started:.1f} s"
+        f" ({len(synced)} commits)"
     )
     lexicon = store.lexical.lexicon
-
-    rng = random.Random(args.seed)
-    titles = sorted({c.title for c in chunks.values() if c.title})
-    said = sorted(q.text for q, _ in quotes.values() if q.speaker)
-    queries = [lexicon.terms(t) for t in rng.sample(titles, min(args.queries, len(titles)))]
-    queries += [lexicon.terms(t) for t in rng.sample(said, min(args.queries, len(said)))]
-    queries = [q for q in queries if q]
+    queries = _queries(lexicon, chunks, quotes, args.queries, args.seed)
 
     def searcher(index) -> Callable[[list[str], int], list[tuple[str, float]]]:
         return lambda terms, k: [(h.id, h.score) for h in index.search(terms, k, hashes)]
@@ -161,13 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         compare("quotes", attributed, quote_terms, queries, searcher(store.lexical.quotes)),
     ]
-    print("| collection | queries | overlap@10 | top-1 same | Spearman | bm25s ms | tantivy ms |")
-    print("|---|---|---|---|---|---|---|")
-    for r in results:
-        print(
-            f"| {r.collection} | {r.queries} | {r.overlap_at_10:.3f} | {r.top1_agreement:.3f} "
-            f"| {r.spearman:.3f} | {r.bm25s_ms:.2f} | {r.tantivy_ms:.2f} |"
-        )
+    _print_results(results)
     if args.out:
         record = {
             "store": str(args.store),
