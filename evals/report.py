@@ -113,26 +113,32 @@ def plots(
     import matplotlib
 
     matplotlib.use("Agg")
+    written = [_metrics_plot(summary, out / "metrics.png")]
+    kinds = [k for k in by_kind if k != "unanswerable"]  # no retrieval or citation scores
+    if kinds:
+        written.append(_by_kind_plot(list(summary), by_kind, kinds, out / "by_kind.png"))
+    return written
+
+
+def _offsets(systems: Sequence[str], groups: int) -> tuple[float, list[list[float]]]:
+    """Bar width and, per system, the x of its bar in each group (bars side by side)."""
+    width = 0.8 / max(1, len(systems))
+    shift = (len(systems) - 1) / 2
+    return width, [[j + (i - shift) * width for j in range(groups)] for i in range(len(systems))]
+
+
+def _metrics_plot(summary: Mapping[str, Mapping[str, Any]], path: Path) -> Path:
     import matplotlib.pyplot as plt
 
-    written: list[Path] = []
     systems = list(summary)
-    width = 0.8 / max(1, len(systems))
-
+    width, positions = _offsets(systems, len(PLOT_METRICS))
     fig, ax = plt.subplots(figsize=(12, 4.8))
-    for i, system in enumerate(systems):
+    for system, xs in zip(systems, positions, strict=True):
         values = [summary[system].get(k) for k in PLOT_METRICS]
-        xs = [j + (i - (len(systems) - 1) / 2) * width for j in range(len(PLOT_METRICS))]
         ax.bar(xs, [v if v is not None else 0.0 for v in values], width, label=system)
         for x, v in zip(xs, values, strict=True):
-            ax.text(
-                x,
-                (v or 0) + 0.01,
-                "n/a" if v is None else f"{v:.2f}",
-                ha="center",
-                va="bottom",
-                fontsize=6,
-            )
+            label = "n/a" if v is None else f"{v:.2f}"
+            ax.text(x, (v or 0) + 0.01, label, ha="center", va="bottom", fontsize=6)
     ax.set_xticks(range(len(PLOT_METRICS)))
     ax.set_xticklabels([LABELS[k] for k in PLOT_METRICS], rotation=25, ha="right", fontsize=8)
     ax.set_ylim(0, 1.1)
@@ -140,32 +146,36 @@ def plots(
     ax.set_title("Metrics per system (false abstention: lower is better)")
     ax.legend()
     fig.tight_layout()
-    path = out / "metrics.png"
     fig.savefig(path, dpi=110)
     plt.close(fig)
-    written.append(path)
+    return path
 
-    kinds = [k for k in by_kind if k != "unanswerable"]  # no retrieval or citation scores
-    if kinds:
-        fig, axes = plt.subplots(
-            1, len(KIND_PLOT_METRICS), figsize=(4 * len(KIND_PLOT_METRICS), 4), sharey=True
-        )
-        for ax, key in zip(axes, KIND_PLOT_METRICS, strict=True):
-            for i, system in enumerate(systems):
-                values = [by_kind[k].get(system, {}).get(key) for k in kinds]
-                xs = [j + (i - (len(systems) - 1) / 2) * width for j in range(len(kinds))]
-                ax.bar(xs, [v if v is not None else 0.0 for v in values], width, label=system)
-            ax.set_xticks(range(len(kinds)))
-            ax.set_xticklabels(kinds, rotation=25, ha="right", fontsize=8)
-            ax.set_title(LABELS[key], fontsize=9)
-            ax.set_ylim(0, 1.05)
-        axes[0].legend(fontsize=7)
-        fig.tight_layout()
-        path = out / "by_kind.png"
-        fig.savefig(path, dpi=110)
-        plt.close(fig)
-        written.append(path)
-    return written
+
+def _by_kind_plot(
+    systems: list[str],
+    by_kind: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    kinds: list[str],
+    path: Path,
+) -> Path:
+    import matplotlib.pyplot as plt
+
+    width, positions = _offsets(systems, len(kinds))
+    fig, axes = plt.subplots(
+        1, len(KIND_PLOT_METRICS), figsize=(4 * len(KIND_PLOT_METRICS), 4), sharey=True
+    )
+    for ax, key in zip(axes, KIND_PLOT_METRICS, strict=True):
+        for system, xs in zip(systems, positions, strict=True):
+            values = [by_kind[k].get(system, {}).get(key) for k in kinds]
+            ax.bar(xs, [v if v is not None else 0.0 for v in values], width, label=system)
+        ax.set_xticks(range(len(kinds)))
+        ax.set_xticklabels(kinds, rotation=25, ha="right", fontsize=8)
+        ax.set_title(LABELS[key], fontsize=9)
+        ax.set_ylim(0, 1.05)
+    axes[0].legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
 
 
 # ----- report.md --------------------------------------------------------------------------------
