@@ -10,15 +10,19 @@ from dataclasses import replace
 import pytest
 
 from app.answer import (
+    QUANTITY_SHARE,
+    QUANTITY_WRITTEN,
     Evidence,
     _own_first,
     _quotations_first,
     named_last,
     named_people,
+    quantity_first,
     select_citations,
     topic_first,
 )
 from app.evidence import Candidate, Unit
+from app.quantities import QUANTITY_KINDS, quantity_asked
 from app.speaker_index import SpeakerIndex
 from ingest.types import Chunk, Quote
 
@@ -291,3 +295,78 @@ def test_the_quotation_about_the_topic_leads_a_story_question(
     reordered = topic_first(ranked, _share_of("ferry levy"), {"Ida Vale"})
     assert reordered[0].unit.speaker == leader
     assert sorted(map(id, reordered)) == sorted(map(id, ranked))
+
+
+def _sentence_of(article: str, text: str, score: float) -> Candidate:
+    """A narrative sentence of `article` (one chunk per sentence: they never overlap)."""
+    chunk = Chunk(f"{article}:{len(text)}", article, 0, text, 0, len(text), 1, 1, title="Made-up")
+    return Candidate(Unit(chunk, 0, len(text), "sentence"), (), score)
+
+
+# (the question, units as (article, words, score), the words that lead).
+YEAR = "Which year is given for exports in the report on Westland's trade?"
+QUANTITY_CASES = [
+    # The best writes no year, a sentence of its article close behind does: it leads.
+    (
+        YEAR,
+        [("a", "Exports totalled $63bn in December.", 0.5), ("a", "Exports leapt in 2004.", 0.3)],
+        "Exports leapt in 2004.",
+    ),
+    # The best writes a year already: it stays.
+    (
+        YEAR,
+        [("a", "Exports rose in 2003.", 0.5), ("a", "Exports leapt in 2004.", 0.4)],
+        "Exports rose in 2003.",
+    ),
+    # A year in another article: that is another story, the best stays.
+    (
+        YEAR,
+        [("a", "Exports totalled $63bn in December.", 0.5), ("b", "Exports leapt in 2004.", 0.4)],
+        "Exports totalled $63bn in December.",
+    ),
+    # Under `QUANTITY_SHARE` of the best: the order stands.
+    (
+        YEAR,
+        [("a", "Exports totalled $63bn in December.", 0.5), ("a", "Exports leapt in 2004.", 0.1)],
+        "Exports totalled $63bn in December.",
+    ),
+    # A number that is no year (a count, a share) does not answer "which year".
+    (
+        YEAR,
+        [("a", "Exports leapt 35%.", 0.5), ("a", "The 300 firms export more.", 0.4)],
+        "Exports leapt 35%.",
+    ),
+    # A percentage written as BBC writes it.
+    (
+        "What percentage is given for January in the report on jobs?",
+        [("a", "Jobless numbers rose in January.", 0.5), ("a", "It is 11.4 per cent.", 0.4)],
+        "It is 11.4 per cent.",
+    ),
+    # A sum asked as money: the sentence with the currency leads.
+    (
+        "How much money is mentioned for the ferry in the report on Westland?",
+        [("a", "Up to 2,500 jobs are to go.", 0.5), ("a", "The ferry lost $676m.", 0.4)],
+        "The ferry lost $676m.",
+    ),
+    # "How much did it rise?" is asked as money and answered in percent: the order stands.
+    (
+        "By how much did Tom Reed propose raising the ferry levy?",
+        [("a", "We will raise it by 8.6 percent.", 0.5), ("a", "It is 12,654 rubles.", 0.4)],
+        "We will raise it by 8.6 percent.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "units", "leader"), QUANTITY_CASES)
+def test_a_unit_writing_the_kind_of_number_asked_leads(
+    question: str, units: list[tuple[str, str, float]], leader: str
+) -> None:
+    ranked = [_sentence_of(article, words, score) for article, words, score in units]
+    reordered = quantity_first(ranked, question, quantity_asked(question), QUANTITY_SHARE)
+    assert reordered[0].unit.text == leader
+    assert sorted(map(id, reordered)) == sorted(map(id, ranked))
+
+
+def test_the_written_kinds_are_kinds_a_question_asks() -> None:
+    assert set(QUANTITY_WRITTEN) <= {kind.name for kind in QUANTITY_KINDS}
+    assert quantity_first([], YEAR, "year", QUANTITY_SHARE) == []
