@@ -475,7 +475,9 @@ class ExtractiveAnswerer:
             title = candidate.unit.chunk.title
             if candidate.unit.speaker == name and title and title not in titles:
                 titles.append(title)
-        offer = f" {name} is quoted on: " + "; ".join(f"“{t}”" for t in titles[:3]) + "."
+        # Headlines, not the person's words: never inside quotation marks after "quoted"
+        # (a headline is often another person's words: "... - Tom Reed").
+        offer = f" Headlines of articles that quote {name}: " + "; ".join(titles[:3]) + "."
         topic = f" on {intent.topic}" if intent.topic else " on this"
         text = f"The articles quote {name}, but not{topic}.{offer if titles else ''}"
         return replace(_abstain(question, text), speaker=name)

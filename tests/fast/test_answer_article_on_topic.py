@@ -68,3 +68,27 @@ def test_words_from_the_article_on_the_topic(topic: str, articles: int, found: l
     chosen = answerer._quoted_in_article_on(topic, evidence, index)
     assert [c.unit.chunk.article_id for c in chosen] == found
     assert all(c.unit.speaker == "Ana Vell" for c in chosen)
+
+
+def test_decline_names_headlines_without_quotation_marks() -> None:
+    """The decline's offer lists headlines of articles quoting the person; a headline is often
+    another person's words ("... - Tom Reed"), so it is never set in quotation marks after
+    the person's name."""
+    answerer, _ = _answerer(2)
+    titled = [
+        SimpleNamespace(
+            unit=SimpleNamespace(
+                speaker="Ana Vell", chunk=SimpleNamespace(article_id="a", title=title)
+            )
+        )
+        for title in ("We will win - Tom Reed", "Port strike", "We will win - Tom Reed")
+    ]
+    evidence = Evidence("speaker", titled, 0.0, 2, 0.1, 0.5, "Ana Vell")
+    intent = SimpleNamespace(unheld_role=None, topic="the tariff")
+    answer = answerer._decline("What did Ana Vell say about the tariff?", intent, evidence)
+    assert answer.abstained
+    assert answer.answer == (
+        "The articles quote Ana Vell, but not on the tariff. Headlines of articles that quote"
+        " Ana Vell: We will win - Tom Reed; Port strike."
+    )
+    assert "“" not in answer.answer

@@ -282,7 +282,12 @@ def test_three_sets_show_each_gap_to_the_first() -> None:
     ("answer", "abstained", "expected"),
     [
         ("The articles quote Ana Ruiz, but not on the port.", True, True),
-        ("The articles quote Ana Ruiz, but not on this. Ana Ruiz is quoted on: “x”.", True, True),
+        (
+            "The articles quote Ana Ruiz, but not on this. "
+            "Headlines of articles that quote Ana Ruiz: Port opens.",
+            True,
+            True,
+        ),
         ("The articles do not cover this question.", True, False),
         ("The articles do not mention Ana Ruiz.", True, False),
         ("The articles quote Ana Ruiz, but not on the port.", False, False),  # not a decline
