@@ -25,7 +25,6 @@ import random
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -367,26 +366,18 @@ def rank_questions(questions: list[Question], model: TreeModel) -> list[Ranked]:
     return ranked
 
 
-def fit_answerable(
-    ranked: list[Ranked], reads: Sequence[str] = ()
-) -> tuple[np.ndarray, float] | None:
+def fit_answerable(ranked: list[Ranked]) -> tuple[np.ndarray, float] | None:
     """Logistic regression: answerable or not, from the question-level features (None when the
-    family has no unanswerable dev question to learn from). `reads` names the only features it
-    may weigh (all when empty; the others weigh 0): a decline learned from generated questions,
-    whose words copy the article's, must not lean on word overlap that a user's paraphrase
-    lacks."""
+    family has no unanswerable dev question to learn from)."""
     from sklearn.linear_model import LogisticRegression
 
     y = np.asarray([r.answerable for r in ranked], dtype=int)
     if y.min() == y.max():
         return None
-    columns = [QUESTION_FEATURES.index(n) for n in reads] or list(range(len(QUESTION_FEATURES)))
-    x = np.asarray([r.features for r in ranked])[:, columns]
+    x = np.asarray([r.features for r in ranked])
     model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
     model.fit(x, y)
-    coef = np.zeros(len(QUESTION_FEATURES))
-    coef[columns] = model.coef_[0]
-    return coef, float(model.intercept_[0])
+    return model.coef_[0], float(model.intercept_[0])
 
 
 def choose_threshold(scores: list[tuple[float, bool]], target: float = FALSE_ABSTENTION_TARGET):
@@ -439,7 +430,6 @@ def fit_family(
     recalibrate: bool = False,
     target: float = FALSE_ABSTENTION_TARGET,
     refit_units: bool = False,
-    reads: Sequence[str] = (),
 ) -> tuple[dict[str, Any], list[str]]:
     """Both models of one family, its thresholds, and the report's section. With `kept` (the
     family's model of an earlier fit) its trees are kept, and with `keep_answerable` its
@@ -447,12 +437,11 @@ def fit_family(
     on these questions, or with `recalibrate` both thresholds (the kept model scores the
     candidates of a newer store differently from those it was calibrated on). `target` is the
     false abstention the thresholds allow on these (in-sample) questions; `refit_units` fits
-    the trees again under a kept answerability model; `reads` limits what a refitted
-    answerability model weighs (`fit_answerable`)."""
+    the trees again under a kept answerability model."""
 
     units = fit_units(group, family) if kept is None or refit_units else _kept_units(kept)
     ranked = rank_questions(group, units.model)
-    fitted, family_threshold = _answerability(ranked, kept if keep_answerable else None, reads)
+    fitted, family_threshold = _answerability(ranked, kept if keep_answerable else None)
     family_threshold = None if recalibrate else family_threshold
     a_coef, a_intercept = fitted if fitted else (np.zeros(len(QUESTION_FEATURES)), 0.0)
     scores = [(_probability(r.features, a_coef, a_intercept), r.answerable) for r in ranked]
@@ -511,12 +500,12 @@ def family_report(
 
 
 def _answerability(
-    ranked: list[Ranked], kept: dict[str, Any] | None, reads: Sequence[str] = ()
+    ranked: list[Ranked], kept: dict[str, Any] | None
 ) -> tuple[tuple[np.ndarray, float] | None, float | None]:
     """The answerability model (None: declines nothing) and the family threshold to keep
     (None: choose one): the kept family's when given, else one fitted on `ranked`."""
     if kept is None:
-        return fit_answerable(ranked, reads), None
+        return fit_answerable(ranked), None
     coef = np.asarray(kept["answerable"]["coef"], dtype=float)
     fitted = (coef, float(kept["answerable"]["intercept"])) if kept["threshold"] > 0 else None
     return fitted, float(kept["threshold"])
@@ -606,14 +595,6 @@ def _kept_options(parser: argparse.ArgumentParser) -> None:
         "--keep-answerable its answerability model is still kept; repeatable)",
     )
     parser.add_argument(
-        "--answerable-reads",
-        action="append",
-        default=[],
-        metavar="FAMILY=FEATURE,...",
-        help="the only QUESTION_FEATURES this family's refitted answerability model weighs "
-        "(repeatable)",
-    )
-    parser.add_argument(
         "--fit-share",
         action="append",
         default=[],
@@ -650,19 +631,10 @@ def main(argv: list[str] | None = None) -> int:
     lines = ["# Evidence ranker fitted on dev", "", f"Sets: {', '.join(args.set)}", ""]
     kept = kept_models(json.loads(args.keep_units.read_text())) if args.keep_units else {}
     targets = {f: float(rate) for f, _, rate in (t.partition("=") for t in args.target)}
-    reads = {
-        f: tuple(n.split(",")) for f, _, n in (r.partition("=") for r in args.answerable_reads)
-    }
-    if {n for names in reads.values() for n in names} - set(QUESTION_FEATURES):
-        parser.error("--answerable-reads: not a question feature")
     if set(targets) - set(FAMILIES):
         parser.error(f"--target: no family {', '.join(sorted(set(targets) - set(FAMILIES)))}")
     for family in FAMILIES:
         group = by_family.get(family, [])
-        if not group and family in kept:  # nothing to fit or calibrate on: kept as it was
-            models[family] = kept[family]
-            lines += [f"## {family}: no question in these sets, kept as it was", ""]
-            continue
         keep = args.keep_answerable and family not in args.refit_answerable
         models[family], section = fit_family(
             family,
@@ -672,7 +644,6 @@ def main(argv: list[str] | None = None) -> int:
             family in args.recalibrate,
             targets.get(family, FALSE_ABSTENTION_TARGET),
             family in args.refit_units,
-            reads.get(family, ()),
         )
         lines += section
     version = f"{VERSION_PREFIX}-{time.strftime('%Y%m%d-%H%M')}"
