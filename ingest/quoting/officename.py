@@ -17,6 +17,8 @@ from ingest.quoting.lexicon import (
     ABBREVIATIONS,
     CAP,
     DETERMINERS,
+    INFLECTED_ENDINGS,
+    IRREGULAR_PAST_FORMS,
     NAME_PARTICLES,
     NAME_WORDS_AFTER_PLACE,
     OFFICE_PREPOSITIONS,
@@ -168,15 +170,16 @@ def and_inside_office(words_before: list[str], word_after: str) -> bool:
 
 
 def office_modifier(text: str, words: list[re.Match[str]], i: int) -> bool:
-    """Is the lowercase `words[i]` a modifier of the office noun right after it, with a
-    capitalised word right before it (`Tom Reed's Westland state director`, `Westland state
-    senator Ana Vell`)? Then it is part of the office, not the verb `state`; a verb after a
-    name is followed by its object or clause (`Tom Reed said officials ...` has no office
-    noun in the singular)."""
+    """Is the lowercase `words[i]`, in its base form, a modifier of the office noun right
+    after it, with a capitalised word right before it (`Tom Reed's Westland state director`,
+    `Westland state senator Ana Vell`)? Then it is part of the office, not the verb `state`.
+    An inflected verb after a name is a verb with its object (`Reed told host Ana Vell`)."""
     word, after = words[i], words[i + 1] if i + 1 < len(words) else None
     return (
         after is not None
         and word.group().islower()
+        and not word.group().endswith(INFLECTED_ENDINGS)
+        and word.group() not in IRREGULAR_PAST_FORMS
         and words[i - 1].group()[:1].isupper()
         and not text[words[i - 1].end() : word.start()].strip()
         and not text[word.end() : after.start()].strip()

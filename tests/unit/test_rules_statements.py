@@ -526,6 +526,9 @@ OFFICE_MODIFIERS = [
     pytest.param("the directors state director pay rose", "state", False, id="lowercase before"),
     pytest.param("Tom Reed, state director", "state", False, id="comma before"),
     pytest.param("Westland state the plan works", "state", False, id="no office after"),
+    pytest.param("Ana Vell told host Tom Reed", "told", False, id="an irregular past"),
+    pytest.param("Ana Vell warned aide Tom Reed", "warned", False, id="a past"),
+    pytest.param("Ana Vell tells aide Tom Reed", "tells", False, id="a third person"),
 ]
 
 
