@@ -40,11 +40,6 @@ _IRREGULAR_PAST = {
     "read": "read",
 }
 
-# Past forms that no ending marks: never a base form that modifies a noun (`state director`).
-IRREGULAR_PAST_FORMS = frozenset(_IRREGULAR_PAST.values())
-# Endings of a verb's inflected forms (`says`, `stated`, `stating`).
-INFLECTED_ENDINGS = ("s", "ed", "ing")
-
 # Form classes: b = base, s = third person, p = past, i = -ing.
 BASE, THIRD, PAST, ING = "b", "s", "p", "i"
 

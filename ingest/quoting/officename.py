@@ -17,8 +17,6 @@ from ingest.quoting.lexicon import (
     ABBREVIATIONS,
     CAP,
     DETERMINERS,
-    INFLECTED_ENDINGS,
-    IRREGULAR_PAST_FORMS,
     NAME_PARTICLES,
     NAME_WORDS_AFTER_PLACE,
     OFFICE_PREPOSITIONS,
@@ -27,6 +25,7 @@ from ingest.quoting.lexicon import (
     TITLE_GENDER,
     split_words,
 )
+from ingest.quoting.lexicon_speakers import INFLECTED_ENDINGS, IRREGULAR_PAST_FORMS
 
 # Offices of churches and courts that head such a phrase besides the role words.
 _OFFICE_NOUNS = ROLE_WORDS | frozenset(
