@@ -44,6 +44,9 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 39: a name set off after an office that ends in a lowercase office noun is the speaker
+# ("Tom Reed's Westland state director, Ana Vell," was "Tom Reed's Westland"), and a base-form
+# reporting word between a name and an office noun is part of the office (att28, issue 17);
 # 38: a bare surname in an article that names namesakes in full is the first one written
 # (naming 17, lead: a bare "Vell" had joined the husband quoted once in full);
 # 37: "Sir Ian" is the one person the article names with that given name (naming 16, lead);
@@ -122,7 +125,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "38"
+PIPELINE_VERSION = "39"
 
 
 @dataclass

@@ -4,7 +4,7 @@ whitespace-separated strings, sets looked up per lowercase word (curly apostroph
 
 from __future__ import annotations
 
-from ingest.quoting.lexicon import split_words
+from ingest.quoting.lexicon import PAST, split_words, verb_forms
 
 # A finite auxiliary or modal: written in lowercase inside a speaker phrase, the phrase runs
 # into its own verb group (`The Home Office has already`, `hosts don't`) or is a whole clause
@@ -90,3 +90,8 @@ TITLE_MODIFIERS = frozenset(
 # and the leadership of the Union, in particular Tom Reed, are taking ...`) they show the
 # sentence is about several people, none of whom a later `he` or `she` names alone.
 PLURAL_FINITE_VERBS = frozenset(split_words("are were have"))
+# A reporting word in its base form between a name and an office noun modifies the office
+# (`Westland state director`); an inflected one is a verb with its object (`Reed told host
+# Ana Vell`): its endings, and the past forms that no ending marks.
+INFLECTED_ENDINGS = ("s", "ed", "ing")
+IRREGULAR_PAST_FORMS = verb_forms("say tell write swear", PAST)

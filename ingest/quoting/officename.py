@@ -10,6 +10,7 @@ the name from the office instead.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ingest.quoting.lexicon import (
@@ -24,6 +25,7 @@ from ingest.quoting.lexicon import (
     TITLE_GENDER,
     split_words,
 )
+from ingest.quoting.lexicon_speakers import INFLECTED_ENDINGS, IRREGULAR_PAST_FORMS
 
 # Offices of churches and courts that head such a phrase besides the role words.
 _OFFICE_NOUNS = ROLE_WORDS | frozenset(
@@ -87,10 +89,11 @@ def portfolio_then_name(phrase: str) -> OfficeName | None:
 
 
 def apposed_name(office: str, apposition: str) -> OfficeName | None:
-    """`The Bishop of Kirkby, the Rt Rev Dr Tom Vell,`: an office alone before the comma and a
-    name with its styles after it; the name is the speaker, the office its role."""
+    """`The Bishop of Kirkby, the Rt Rev Dr Tom Vell,`, `Tom Reed's Westland state director,
+    Ana Vell,`: an office alone before the comma and a name with its styles after it; the name
+    is the speaker, the office its role."""
     words = office.split()
-    if not _office_head(words) or office_then_name(office) is not None:
+    if not (_office_head(words) or _office_tail(words)) or office_then_name(office) is not None:
         return None
     after = apposition.split()
     lead = 0
@@ -109,6 +112,12 @@ def _office_head(words: list[str]) -> bool:
     """The phrase opens with an office noun, after an article (`The Bishop of ...`)."""
     body = words[1:] if words[:1] and words[0].lower() in DETERMINERS else words
     return bool(body) and CAP.match(body[0]) is not None and body[0].lower() in _OFFICE_NOUNS
+
+
+def _office_tail(words: list[str]) -> bool:
+    """The phrase ends in a lowercase office noun after a capitalised word (`Tom Reed's
+    Westland state director`): a description of someone, never a name."""
+    return len(words) > 1 and words[-1] in _OFFICE_NOUNS and any(CAP.match(w) for w in words[:-1])
 
 
 def _trailing_name(words: list[str]) -> list[str]:
@@ -157,3 +166,21 @@ def and_inside_office(words_before: list[str], word_after: str) -> bool:
     if len(rest) < 2 or rest[-1] not in OFFICE_PREPOSITIONS:
         return False
     return CAP.match(rest[-2]) is not None and rest[-2].lower() in _OFFICE_NOUNS
+
+
+def office_modifier(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Is the lowercase `words[i]`, in its base form, a modifier of the office noun right
+    after it, with a capitalised word right before it (`Tom Reed's Westland state director`,
+    `Westland state senator Ana Vell`)? Then it is part of the office, not the verb `state`.
+    An inflected verb after a name is a verb with its object (`Reed told host Ana Vell`)."""
+    word, after = words[i], words[i + 1] if i + 1 < len(words) else None
+    return (
+        after is not None
+        and word.group().islower()
+        and not word.group().endswith(INFLECTED_ENDINGS)
+        and word.group() not in IRREGULAR_PAST_FORMS
+        and words[i - 1].group()[:1].isupper()
+        and not text[words[i - 1].end() : word.start()].strip()
+        and not text[word.end() : after.start()].strip()
+        and after.group() in ROLE_WORDS
+    )

@@ -24,6 +24,7 @@ from ingest.quoting.nounphrases import (
     clean_np,
     plausible_np,
 )
+from ingest.quoting.officename import OfficeName, apposed_name
 from ingest.quoting.subjects import PAREN_ASIDE, WORD, is_adverb, place_comma
 from ingest.quoting.wholephrase import (
     PARTICIPLE_LINKS,
@@ -102,7 +103,25 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Subject | None:
     np, shift = clean_np(sentence[chosen[0].start() : chosen[-1].end()].rstrip("."))
     if not np or not plausible_np(np) or np.lower() in ("the",):
         return None
+    apposed = _apposed_after(sentence, chosen[-1].end(), np)
+    if apposed:
+        return Subject(apposed.name, offset + apposed.shift, cue, apposed.office)
     return Subject(np, offset + chosen[0].start() + shift, cue, None)
+
+
+_APPOSITION = re.compile(r"\s*,(?P<app>[^,;:“”\"]{3,60}),")
+
+
+def _apposed_after(sentence: str, end: int, office: str) -> OfficeName | None:
+    """`Tom Reed's Westland state director, Ana Vell, reached out ..., writing`: an office
+    that opens the sentence with a name set off after it; the name is the subject (with the
+    office as its role), as `np_from_left` reads it before a verb. The shift is in the
+    sentence."""
+    m = _APPOSITION.match(sentence, end)
+    apposed = apposed_name(office, m.group("app")) if m else None
+    if apposed is None or m is None:
+        return None
+    return apposed._replace(shift=m.start("app") + apposed.shift)
 
 
 def _modified_subject(

@@ -37,7 +37,12 @@ from ingest.quoting.nounphrases import (
     looks_like_role,
     plausible_np,
 )
-from ingest.quoting.officename import and_inside_office, apposed_name, office_then_name
+from ingest.quoting.officename import (
+    and_inside_office,
+    apposed_name,
+    office_modifier,
+    office_then_name,
+)
 from ingest.quoting.shares import share_phrase
 from ingest.quoting.titles import and_joins_titles
 from ingest.quoting.wholephrase import (
@@ -71,8 +76,9 @@ def verb_tokens(text: str) -> list[re.Match[str]]:
     """Reporting-verb words in text; a set look-up per word is far cheaper than one big regex.
     After a determiner, `of` or a possessive the word is a noun (`defended his comments as
     "..."`, `calling Trump's charge "pathetic"`), as is a report noun after a quantifier
-    (`Multiple news reports ... reveal`: `report_noun`), and the last word of a name
-    (`the United States should ...`: `name_head`)."""
+    (`Multiple news reports ... reveal`: `report_noun`), the last word of a name
+    (`the United States should ...`: `name_head`), and a word between a name and an office
+    noun (`Westland state director`: `office_modifier`)."""
     words = list(ALPHA.finditer(text))
     return [
         m
@@ -84,6 +90,7 @@ def verb_tokens(text: str) -> list[re.Match[str]]:
                 _noun_context(text, words[i - 1])
                 or report_noun((words[i - 1].group(), m.group()), 1)
                 or name_head(text, words, i)
+                or office_modifier(text, words, i)
             )
         )
     ]

@@ -68,6 +68,15 @@ APPOSED_NAME = [
     ("The Archbishop of Eastham", " Dr Ana Vell", ("Ana Vell", "Archbishop of Eastham")),
     ("The Bishop of Kirkby", " a keen reader of thrillers", None),  # no name
     ("Tom Wrenfield", " the Bishop of Kirkby", None),  # the name comes first
+    # a description ending in a lowercase office noun, the name set off after it
+    (
+        "Tom Reed's Westland state director",
+        " Ana Vell",
+        ("Ana Vell", "Tom Reed's Westland state director"),
+    ),
+    ("the Westland party chairman", " Bob Hale", ("Bob Hale", "Westland party chairman")),
+    ("Tom Reed", " Ana Vell", None),  # two names, no office
+    ("the state director", " Ana Vell", None),  # no capitalised word: not a description of someone
 ]
 
 

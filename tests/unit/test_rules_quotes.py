@@ -513,6 +513,16 @@ SPEAKERS = [
         "verb_before",
     ),
     (
+        "a_name_set_off_after_an_owners_office_is_the_speaker",
+        (
+            "In early May, Tom Reed's Westland state director, Ana Vell, reached out to the firm, "
+            'saying: "We want to use this now."'
+        ),
+        "We want",
+        "Ana Vell",
+        "participle_subject",
+    ),
+    (
         "a_time_phrase_between_subject_and_verb",
         ("He attacked Bannon, who Beck on Wednesday called “a horrible, despicable human being.”"),
         "a horrible",

@@ -8,6 +8,7 @@ import pytest
 from ingest.quoting.analyse import analyse
 from ingest.quoting.cues import CUE_RULES
 from ingest.quoting.model import Statement
+from ingest.quoting.officename import office_modifier
 from ingest.quoting.reported import STATEMENT_RULES
 from ingest.quoting.subjects import ALPHA, name_head
 from ingest.quoting.table import rule_names
@@ -515,3 +516,24 @@ def test_name_head(text: str, word: str, head: bool) -> None:
     words = list(ALPHA.finditer(text))
     i = next(n for n, w in enumerate(words) if w.group() == word)
     assert name_head(text, words, i) is head
+
+
+# (text, the verb-like word, is it part of the office after it): `subjects.office_modifier`
+OFFICE_MODIFIERS = [
+    pytest.param("Tom Reed's Westland state director, Ana Vell,", "state", True, id="owner's"),
+    pytest.param("Westland state senator Ana Vell said", "state", True, id="before a name"),
+    pytest.param("Tom Reed said officials lied", "said", False, id="a plural object"),
+    pytest.param("the directors state director pay rose", "state", False, id="lowercase before"),
+    pytest.param("Tom Reed, state director", "state", False, id="comma before"),
+    pytest.param("Westland state the plan works", "state", False, id="no office after"),
+    pytest.param("Ana Vell told host Tom Reed", "told", False, id="an irregular past"),
+    pytest.param("Ana Vell warned aide Tom Reed", "warned", False, id="a past"),
+    pytest.param("Ana Vell tells aide Tom Reed", "tells", False, id="a third person"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "modifier"), OFFICE_MODIFIERS)
+def test_office_modifier(text: str, word: str, modifier: bool) -> None:
+    words = list(ALPHA.finditer(text))
+    i = next(n for n, w in enumerate(words) if w.group() == word)
+    assert office_modifier(text, words, i) is modifier
