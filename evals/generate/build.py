@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from evals.generate.corpora import Article
 from evals.generate.items import Evidence, Item, find_evidence, item_id
 from evals.generate.specific import (
+    MAX_PHRASE_ARTICLES,
     MAX_RIVALS,
     Statements,
     asked_stems,
@@ -411,46 +412,23 @@ class Builder:
         rng: random.Random,
     ) -> Item | None:
         gold_text = ctx.article.text[statement.start : statement.end]
-        names = {w.lower() for w in statement.speaker.split()}
-        nps = [
-            p
-            for p in ctx.gold_phrases.get(i, [])
-            if len(p.text.split()) >= 2
-            and not names & set(p.text.lower().split())
-            and p.text.lower() != topic.text.lower()
-        ]
+        nps = self._who_phrases(ctx, i, statement, topic)
         if not nps:
             return None
-        longest = sorted(nps, key=lambda p: (-len(p.stems), p.text))[:2]
-        nps = sorted(
-            nps, key=lambda p: (self._who_rivals(ctx, statement, p.stems), -len(p.stems), p.text)
-        )[:2]
         available = {"np2"} if len(nps) == 2 else set()
         template = _pick(eligible("who_said", statement.cue, available), rng)
         question = template.text.format(np1=nps[0].text, np2=nps[-1].text, topic=topic.text)
         if _copies(question, gold_text, 6):
             return None
-        named = [
-            p for slot, p in (("np1", nps[0]), ("np2", nps[-1])) if f"{{{slot}}}" in template.text
-        ]
-        if (
-            self._who_rivals(ctx, statement, frozenset().union(*(p.stems for p in named)))
-            > MAX_RIVALS
-        ):
-            tally(self.counts, ctx.split, "who_said", "shared_phrases", "dropped")
-            return None
-        if nps != longest:
-            tally(self.counts, ctx.split, "who_said", "shared_phrases", "rewritten")
         # How many articles hold every word of the phrases the question names: a question
         # whose words many articles share has other right answers besides the gold speaker.
-        phrases = {"np1": nps[0].text, "np2": nps[-1].text, "topic": topic.text}
-        words = [
-            w
-            for slot, text in phrases.items()
-            if f"{{{slot}}}" in template.text
-            for w in norm(text).split()
-        ]
-        shared_by = len(self.index.with_all_words(words))
+        phrases = {"np1": nps[0], "np2": nps[-1], "topic": topic}
+        named = [p for slot, p in phrases.items() if f"{{{slot}}}" in template.text]
+        shared_by = len(self.index.with_all_words(w for p in named for w in norm(p.text).split()))
+        said = frozenset().union(*(p.stems for p in named if p is not topic))
+        if self._who_rivals(ctx, statement, said) > MAX_RIVALS or shared_by > MAX_PHRASE_ARTICLES:
+            tally(self.counts, ctx.split, "who_said", "shared_phrases", "dropped")
+            return None
         return self._make(
             ctx,
             template,
@@ -464,6 +442,33 @@ class Builder:
             expect_in_answer=[statement.surname],
             extra={"phrase_articles": shared_by},
         )
+
+    def _who_phrases(
+        self, ctx: Context, i: int, statement: Statement, topic: Phrase
+    ) -> list[Phrase]:
+        """Up to two noun phrases of the statement's own words to ask who said them: the
+        rarest (fewest other statements, then fewest articles, hold them), worded longest
+        first. A pair other than the two longest is counted as rewritten."""
+        names = {w.lower() for w in statement.speaker.split()}
+        nps = [
+            p
+            for p in ctx.gold_phrases.get(i, [])
+            if len(p.text.split()) >= 2
+            and not names & set(p.text.lower().split())
+            and p.text.lower() != topic.text.lower()
+        ]
+
+        def wording(p: Phrase) -> tuple[int, str]:
+            return -len(p.stems), p.text
+
+        def rarity(p: Phrase) -> tuple[int, int, int, str]:
+            articles = len(self.index.with_all_words(norm(p.text).split()))
+            return self._who_rivals(ctx, statement, p.stems), articles, *wording(p)
+
+        chosen = sorted(sorted(nps, key=rarity)[:2], key=wording)
+        if {p.text for p in chosen} != {p.text for p in sorted(nps, key=wording)[:2]}:
+            tally(self.counts, ctx.split, "who_said", "shared_phrases", "rewritten")
+        return chosen
 
     def _who_rivals(self, ctx: Context, statement: Statement, asked: frozenset[str]) -> int:
         return self.people.who_rivals(statement.speaker, ctx.article.id, asked)

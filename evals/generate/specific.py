@@ -9,7 +9,8 @@ person's statements hold every topic stem the gold statement holds; for a who-sa
 articles other than the gold one in which anyone's statement holds every stem of the phrases it
 names, plus the gold article when another person's statement there does. A question with more
 than `MAX_RIVALS` rivals is vague: the builder rewrites it with the most specific candidate
-topic, and drops it when none is specific.
+topic, and drops it when none is specific. A who-said question is also vague when more than
+`MAX_PHRASE_ARTICLES` articles hold every word it names (its `phrase_articles`).
 
 `NAME_RULES` is the table of person phrases a question may not use (the checks on the names
 the rules resolved); each rule has test cases in `tests/unit/test_generate_specific.py`.
@@ -38,6 +39,9 @@ from evals.generate.topics import stems
 # More rival articles than this and the question has many right answers: read on press and
 # PolNeAR dev items (docs/notes/gen28.md): at 0-2 the rivals are the same story retold.
 MAX_RIVALS = 2
+# More articles than this holding every word a who-said question names (`phrase_articles`):
+# read on dev items, the vague ones ('the band and the world') had 13-31, specific ones 1-7.
+MAX_PHRASE_ARTICLES = 10
 
 # Words a capitalised run may open with that are never a first name ('Maybe Trump').
 NOT_FIRST_NAMES = word_set(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 import pytest
 
 from evals.generate.build import Builder, Context
 from evals.generate.corpora import Article
+from evals.generate.items import Evidence
 from evals.generate.specific import (
     MAX_RIVALS,
     NAME_RULES,
@@ -189,3 +191,43 @@ def test_an_office_names_the_speaker_only_when_the_article_resolves_it(
 ) -> None:
     statement = Statement("a9", "Tom Reed", "Reed", role, (Span(0, 4),), "say", "x")
     assert role_usable(_article(9, text, source=source), statement) is usable
+
+
+def _who_context(phrases: list[str]) -> Context:
+    ctx = _context(0, [], [])
+    ctx.gold_phrases = {0: [_phrase(p) for p in phrases]}
+    return ctx
+
+
+def test_who_said_asks_the_rarest_phrases_worded_longest_first() -> None:
+    # 'the budget' is in every one of Tom Reed's statements and in Bob Hale's.
+    builder = _builder([_who_context(["the budget", "the river", "the new tunnel"])])
+    chosen = builder._who_phrases(builder.contexts[0], 0, STATEMENTS[0], _phrase("the harbour"))
+    assert [p.text for p in chosen] == ["the new tunnel", "the river"]
+    assert {k.outcome: n for k, n in builder.counts.items()} == {"rewritten": 1}
+
+
+def test_who_said_is_dropped_when_others_said_its_phrases_too() -> None:
+    builder = _builder([_who_context(["the budget"])])
+    evidence = Evidence([WORDS[0]], ["a0"])
+    item = builder._who_said(
+        builder.contexts[0], 0, STATEMENTS[0], _phrase("the harbour"), evidence, random.Random(1)
+    )
+    assert item is None
+    assert {k.outcome: n for k, n in builder.counts.items()} == {"dropped": 1}
+    kept = _builder([_who_context(["the new tunnel"])])
+    assert kept._who_said(
+        kept.contexts[0], 0, STATEMENTS[0], _phrase("the harbour"), evidence, random.Random(1)
+    )
+
+
+def test_who_said_is_dropped_when_many_articles_hold_its_words() -> None:
+    # No other statement holds 'the new tunnel', but eleven more articles hold its words.
+    builder = _builder([_who_context(["the new tunnel"])])
+    texts = {a.id: a.text for a in ARTICLES}
+    builder.index = CorpusIndex({**texts, **{f"x{n}": "The new tunnel opens in the harbour." for n in range(11)}})
+    evidence = Evidence([WORDS[0]], ["a0"])
+    item = builder._who_said(
+        builder.contexts[0], 0, STATEMENTS[0], _phrase("the harbour"), evidence, random.Random(1)
+    )
+    assert item is None
