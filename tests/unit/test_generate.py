@@ -341,13 +341,60 @@ def test_words_are_looked_up_in_headline_and_lead_too() -> None:
 
 
 CARGOES = tuple(
-    "barley copper timber salmon cotton marble walnut indigo pepper cobalt nickel tobacco "
-    "saffron coffee cocoa lumber granite sulphur amber ivory linen rubber quartz wheat".split()
+    [
+        "barley",
+        "copper",
+        "timber",
+        "salmon",
+        "cotton",
+        "marble",
+        "walnut",
+        "indigo",
+        "pepper",
+        "cobalt",
+        "nickel",
+        "tobacco",
+        "saffron",
+        "coffee",
+        "cocoa",
+        "lumber",
+        "granite",
+        "sulphur",
+        "amber",
+        "ivory",
+        "linen",
+        "rubber",
+        "quartz",
+        "wheat",
+    ]
 )
 TOWNS = tuple(
-    "Norbury Ashvale Brinmoor Coldharbour Dunwick Elmsford Fallowby Greystead Harrowdene "
-    "Ivybridge Kestrelton Lindhurst Marlowe Northam Oakridge Penhallow Quarrington Redmarsh "
-    "Saltcombe Thornbury Upwell Westland Yarmley Zennor".split()
+    [
+        "Norbury",
+        "Ashvale",
+        "Brinmoor",
+        "Coldharbour",
+        "Dunwick",
+        "Elmsford",
+        "Fallowby",
+        "Greystead",
+        "Harrowdene",
+        "Ivybridge",
+        "Kestrelton",
+        "Lindhurst",
+        "Marlowe",
+        "Northam",
+        "Oakridge",
+        "Penhallow",
+        "Quarrington",
+        "Redmarsh",
+        "Saltcombe",
+        "Thornbury",
+        "Upwell",
+        "Westland",
+        "Yarmley",
+        "Zennor",
+    ]
 )
 
 

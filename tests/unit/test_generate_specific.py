@@ -225,7 +225,9 @@ def test_who_said_is_dropped_when_many_articles_hold_its_words() -> None:
     # No other statement holds 'the new tunnel', but eleven more articles hold its words.
     builder = _builder([_who_context(["the new tunnel"])])
     texts = {a.id: a.text for a in ARTICLES}
-    builder.index = CorpusIndex({**texts, **{f"x{n}": "The new tunnel opens in the harbour." for n in range(11)}})
+    builder.index = CorpusIndex(
+        {**texts, **{f"x{n}": "The new tunnel opens in the harbour." for n in range(11)}}
+    )
     evidence = Evidence([WORDS[0]], ["a0"])
     item = builder._who_said(
         builder.contexts[0], 0, STATEMENTS[0], _phrase("the harbour"), evidence, random.Random(1)
