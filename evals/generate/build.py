@@ -234,8 +234,9 @@ class Builder:
         """Leave out the statements whose speaker is not a name the article gives a person
         (`NAME_RULES`): every question about them would name someone who does not exist."""
         keep = []
+        surnames = frozenset(s.surname for s in ctx.found)
         for i, statement in enumerate(ctx.statements):
-            rule = bad_name(ctx.article, statement)
+            rule = bad_name(statement, surnames)
             if rule:
                 tally(self.counts, ctx.split, "statement", rule, "dropped")
             else:

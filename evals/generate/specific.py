@@ -27,9 +27,6 @@ from typing import NamedTuple
 from evals.generate.corpora import Article
 from evals.generate.statements import (
     HEAD_OF_STATE_REFS,
-    HONORIFICS,
-    NOT_NAMES,
-    ROLE_WORDS,
     Statement,
     head_of_state,
 )
@@ -49,7 +46,8 @@ NOT_FIRST_NAMES = word_set(
     maybe perhaps also still even now then so well indeed actually obviously clearly surely
     certainly probably possibly only just yet instead meanwhile finally again already when
     where while if unless because although though after before since until whether how why
-    what who which yes no thank thanks dear mister madam good hello okay ok
+    what who which yes no thank thanks dear mister madam good hello okay ok republican
+    democrat democratic conservative liberal labour tory
     """
 )
 
@@ -135,36 +133,33 @@ def asked_stems(topic_stems: frozenset[str], gold_text: str) -> frozenset[str]:
 
 
 class NameRule(NamedTuple):
-    """A person phrase a question may not use: `bad(article, statement)` is True for it."""
+    """A person phrase a question may not use: `bad(statement, surnames)` is True for it,
+    `surnames` being those of every speaker the rules found in the same article."""
 
     name: str
-    bad: Callable[[Article, Statement], bool]
+    bad: Callable[[Statement, frozenset[str]], bool]
 
 
-def _leading_word(article: Article, statement: Statement) -> bool:
+def _leading_word(statement: Statement, surnames: frozenset[str]) -> bool:
     """The name opens with an adverb, modal or sentence word the rules took for a first name
     ('Maybe Trump')."""
     return statement.speaker.split()[0].lower() in NOT_FIRST_NAMES
 
 
-def _cut_name(article: Article, statement: Statement) -> bool:
+def _cut_name(statement: Statement, surnames: frozenset[str]) -> bool:
     """The surname is an initial or a fragment ('Alderman William D')."""
     surname = statement.surname.strip(".")
     return len(surname) < 3 or not surname[0].isupper()
 
 
-def _title_of_work(article: Article, statement: Statement) -> bool:
-    """The first word is another person's surname in this article ('Ada Lind' and then 'Lind
-    Papers', a book): a title whose last word was taken for a surname, not a person."""
-    first, second = statement.speaker.split()[:2]
-    pattern = rf"\b([A-Z][\w'’-]+) {re.escape(first)}\b(?! {re.escape(second)}\b)"
-    return any(
-        m.group(1).lower() not in NOT_NAMES | ROLE_WORDS | HONORIFICS | NOT_FIRST_NAMES
-        for m in re.finditer(pattern, article.text)
-    )
+def _title_of_work(statement: Statement, surnames: frozenset[str]) -> bool:
+    """The first word is another speaker's surname in the same article ('Ada Lind' speaks,
+    and 'Lind Papers', her book, is quoted): a title taken for a person's name."""
+    first = statement.speaker.split()[0]
+    return first in surnames and first != statement.surname
 
 
-def _organisation(article: Article, statement: Statement) -> bool:
+def _organisation(statement: Statement, surnames: frozenset[str]) -> bool:
     """The 'name' is a body's ('Westland Defense Council'): its words are not a person's."""
     return statement.surname.lower() in ORGANISATION_WORDS
 
@@ -177,9 +172,9 @@ NAME_RULES: tuple[NameRule, ...] = (
 )
 
 
-def bad_name(article: Article, statement: Statement) -> str | None:
+def bad_name(statement: Statement, surnames: frozenset[str]) -> str | None:
     """The first name rule the statement's speaker fails, or None."""
-    return next((r.name for r in NAME_RULES if r.bad(article, statement)), None)
+    return next((r.name for r in NAME_RULES if r.bad(statement, surnames)), None)
 
 
 def role_usable(article: Article, statement: Statement) -> bool:

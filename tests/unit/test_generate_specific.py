@@ -151,27 +151,27 @@ def test_the_cut_is_what_the_vague_case_exceeds() -> None:
 
 
 NAMES = [
-    # (rule, speaker, article text, bad)
-    ("leading_word", "Maybe Reed", "Maybe Reed will win, said Tom Reed.", True),
-    ("leading_word", "Tom Reed", "Tom Reed will win.", False),
-    ("cut_name", "Tom D", "Alderman Tom D. Reed spoke.", True),
-    ("cut_name", "Tom Reed", "Tom Reed spoke.", False),
-    ("organisation", "Westland Council", "The Westland Council said so.", True),
-    ("organisation", "Ana Vell", "Ana Vell said so.", False),
-    ("title_of_work", "Vell Papers", "Ana Vell wrote Vell Papers, a book.", True),
-    ("title_of_work", "Ana Vell", "Senator Ana Vell spoke. The Ana Vell fund grew.", False),
+    # (rule, speaker, surnames of the article's speakers, bad)
+    ("leading_word", "Maybe Reed", {"Reed"}, True),
+    ("leading_word", "Republican Tom Reed", {"Reed"}, True),
+    ("leading_word", "Tom Reed", {"Reed"}, False),
+    ("cut_name", "Tom D", {"D"}, True),
+    ("cut_name", "Tom Reed", {"Reed"}, False),
+    ("organisation", "Westland Council", {"Council"}, True),
+    ("organisation", "Ana Vell", {"Vell"}, False),
+    ("title_of_work", "Vell Papers", {"Vell", "Papers"}, True),  # Ana Vell's book
+    ("title_of_work", "Ana Vell", {"Vell", "Lind"}, False),
 ]
 
 
-@pytest.mark.parametrize(("rule", "speaker", "text", "bad"), NAMES)
+@pytest.mark.parametrize(("rule", "speaker", "surnames", "bad"), NAMES)
 def test_each_name_rule_catches_its_case_only(
-    rule: str, speaker: str, text: str, bad: bool
+    rule: str, speaker: str, surnames: set[str], bad: bool
 ) -> None:
     statement = Statement("a9", speaker, speaker.split()[-1], None, (Span(0, 4),), "say", "x")
-    article = _article(9, text)
     check = next(r for r in NAME_RULES if r.name == rule)
-    assert check.bad(article, statement) is bad
-    assert bad_name(article, statement) == (rule if bad else None)
+    assert check.bad(statement, frozenset(surnames)) is bad
+    assert bad_name(statement, frozenset(surnames)) == (rule if bad else None)
 
 
 ROLES = [
