@@ -330,17 +330,21 @@ class Builder:
         self, ctx: Context, statement: Statement, candidates: list[Phrase], said: str
     ) -> Phrase | None:
         """The first candidate when few other articles' statements of the person hold it
-        (`MAX_RIVALS`); else the rarest one (of equally rare ones, the closest to what the
-        person said) when it is that specific; else None."""
+        (`MAX_RIVALS`); else the rarest one of those whose stems the statement mostly holds
+        (of equally rare ones, the closest to what the person said) when it is that
+        specific; else None."""
 
         def rivals(p: Phrase) -> int:
             return self.people.rivals(statement.speaker, ctx.article.id, asked_stems(p.stems, said))
 
         if not candidates or rivals(candidates[0]) <= MAX_RIVALS:
             return candidates[0] if candidates else None
+        # A rewrite must be mostly the person's own words: a phrase only one stem of which
+        # the statement holds is usually the subject of a neighbouring quotation.
         target = stems(said)
-        best = min(candidates, key=lambda p: (rivals(p), -len(p.stems & target)))
-        return best if rivals(best) <= MAX_RIVALS else None
+        held = [p for p in candidates if 2 * len(p.stems & target) >= len(p.stems)]
+        best = min(held, key=lambda p: (rivals(p), -len(p.stems & target)), default=None)
+        return best if best is not None and rivals(best) <= MAX_RIVALS else None
 
     def _evidence(
         self, ctx: Context, spans: tuple[Span, ...], cover: Span | None = None

@@ -131,6 +131,8 @@ TOPICS = [
     (["the budget talks", "the river crossing"], [], "the river crossing", "rewritten"),
     (["the budget talks"], ["the valley"], "the valley", "rewritten"),
     (["the budget talks"], ["the budget talks"], None, "dropped"),
+    # 'crossing point' is not in Tom Reed's words: the phrase is mostly someone else's.
+    (["the budget talks", "the river crossing point"], [], None, "dropped"),
 ]
 
 
