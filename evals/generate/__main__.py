@@ -71,14 +71,32 @@ def generate(
         articles = [a for a in articles if a.record.get("section") == "train"]
     subset = pick_subset(articles, size)
     write_articles(subset, out / f"{name}-articles.jsonl")
-    items = questions(name, folder, subset, groups, seed, finder)
+    checks: Counter = Counter()
+    items = questions(name, folder, subset, groups, seed, finder, checks=checks)
     counts = write_items(name, out, items, SPLITS)
     pool = fit_pool(articles, subset, groups) if fit else []
     if pool:
         write_articles(pool, out / f"{name}-{FIT}-articles.jsonl")
-        found = questions(name, folder, pool, groups, seed, finder, FIT)
+        found = questions(name, folder, pool, groups, seed, finder, FIT, checks)
         counts += write_items(name, out, outside(found, subset), (FIT,))
+    write_manifest(out / f"{name}-checks{'-fit' if fit else ''}.json", counts, checks)
     return counts
+
+
+def write_manifest(path: Path, counts: Counter, checks: Counter) -> None:
+    """Per split and kind: items written and what each check rewrote or dropped (a dropped
+    statement's items are never made, so they have no kind). Printed as one line too."""
+    rows: dict[str, dict] = {}
+    for (split, kind), n in sorted(counts.items()):
+        rows.setdefault(split, {}).setdefault(kind, {})["items"] = n
+    for key, n in sorted(checks.items()):
+        entry = rows.setdefault(key.split, {}).setdefault(key.kind, {})
+        entry[f"{key.rule}:{key.outcome}"] = n
+    path.write_text(json.dumps(rows, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    line = {s: {r.rule + ":" + r.outcome: 0 for r in checks if r.split == s} for s in rows}
+    for key, n in checks.items():
+        line[key.split][f"{key.rule}:{key.outcome}"] += n
+    print(f"{path.name}: {json.dumps(line, sort_keys=True)}")
 
 
 def questions(
@@ -89,9 +107,11 @@ def questions(
     seed: int,
     finder: PhraseFinder,
     split: str | None = None,
+    checks: Counter | None = None,
 ) -> list[Item]:
     """The items of one article set, its own corpus: gold and unanswerable checks search
-    only these articles, the store built from their file."""
+    only these articles, the store built from their file. What the specificity and name
+    checks did is added to `checks` (`specific.Counts` -> items)."""
     # Questions come from one article of each duplicate group; gold search finds the copies.
     keys = group_keys(groups)
     sources = [a for a in articles if keys.get(a.id, a.id) == a.id]
@@ -102,7 +122,11 @@ def questions(
         find = find_statements
     index = CorpusIndex({a.id: a.text for a in articles}, {a.id: a.readable for a in articles})
     contexts = prepare(sources, find, finder, keys, seed, split)
-    return Builder(name, index, contexts, seed).items()
+    builder = Builder(name, index, contexts, seed)
+    items = builder.items()
+    if checks is not None:
+        checks.update(builder.counts)
+    return items
 
 
 def outside(items: list[Item], subset: list[Article]) -> list[Item]:

@@ -10,11 +10,21 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from evals.generate.corpora import Article
 from evals.generate.items import Evidence, Item, find_evidence, item_id
+from evals.generate.specific import (
+    MAX_PHRASE_ARTICLES,
+    MAX_RIVALS,
+    Statements,
+    asked_stems,
+    bad_name,
+    role_usable,
+    tally,
+)
 from evals.generate.statements import ROLE_WORDS, Statement
 from evals.generate.templates import TEMPLATES, Template, eligible
 from evals.generate.text import CorpusIndex, Span, norm, sentence_spans
@@ -94,6 +104,7 @@ class Context:
     around: dict[int, list[Phrase]]  # statement index -> phrases of the words around it
     gold_phrases: dict[int, list[Phrase]]  # statement index -> phrases of its own words
     facts: list[tuple[Span, re.Match[str], Phrase]]  # sentence, number, what it is about
+    found: list[Statement]  # every statement of the article, for the specificity checks
 
 
 def _around_text(article: Article, statement: Statement) -> str:
@@ -172,16 +183,18 @@ def prepare(
         gold = {i: article.text[s.start : s.end][:600] for i, s in enumerate(statements)}
         for t in [article.title, *around.values(), *gold.values()]:
             texts[t] = None
-        drafts.append((article, statements, around, gold, facts))
+        drafts.append((article, statements, around, gold, facts, found))
     ordered = list(texts)
     parsed = dict(zip(ordered, finder.phrases(ordered), strict=True))
     numbers = [
         (article.text[sp.start : sp.end], m.start(_number_kind(m)))
-        for article, *_rest, facts in drafts
+        for article, *_rest, facts, _found in drafts
         for sp, m in facts
     ]
     subjects = iter(finder.subjects(numbers))
-    drafts = [(*draft[:4], [(sp, m, next(subjects)) for sp, m in draft[4]]) for draft in drafts]
+    drafts = [
+        (*draft[:4], [(sp, m, next(subjects)) for sp, m in draft[4]], draft[5]) for draft in drafts
+    ]
     return [
         Context(
             article=article,
@@ -191,8 +204,9 @@ def prepare(
             around={i: parsed[t] for i, t in around.items()},
             gold_phrases={i: parsed[t] for i, t in gold.items()},
             facts=[(sp, m, subject) for sp, m, subject in facts if subject],
+            found=found,
         )
-        for article, statements, around, gold, facts in drafts
+        for article, statements, around, gold, facts, found in drafts
     ]
 
 
@@ -204,11 +218,34 @@ class Builder:
         self.index = index
         self.contexts = contexts
         self.seed = seed
+        self.counts: Counter = Counter()  # specificity and name checks: Counts -> items
+        self.people = Statements(
+            (s for ctx in contexts for s in ctx.found),
+            {c.article.id: c.article.text for c in contexts},
+        )
         self.topics_by_split: dict[str, list[Phrase]] = {}
         for ctx in contexts:
+            self._drop_bad_names(ctx)
             self.topics_by_split.setdefault(ctx.split, []).extend(
                 p for p in ctx.headline if len(p.stems) >= 2
             )
+
+    def _drop_bad_names(self, ctx: Context) -> None:
+        """Leave out the statements whose speaker is not a name the article gives a person
+        (`NAME_RULES`): every question about them would name someone who does not exist."""
+        keep = []
+        surnames = frozenset(s.surname for s in ctx.found)
+        for i, statement in enumerate(ctx.statements):
+            rule = bad_name(statement, surnames)
+            if rule:
+                tally(self.counts, ctx.split, "statement", rule, "dropped")
+            else:
+                keep.append(i)
+        ctx.statements = [ctx.statements[i] for i in keep]
+        ctx.around = {n: ctx.around[i] for n, i in enumerate(keep) if i in ctx.around}
+        ctx.gold_phrases = {
+            n: ctx.gold_phrases[i] for n, i in enumerate(keep) if i in ctx.gold_phrases
+        }
 
     def items(self) -> list[Item]:
         out: list[Item] = []
@@ -259,37 +296,72 @@ class Builder:
         """The topic of statement i and its gold spans. A phrase from around the statement
         that shares a stem with it points at that statement alone; failing that, the
         headline's subject, which any of the person's statements in the article answers, so
-        all of them are gold."""
+        all of them are gold. Either way the topic must be specific (`_specific`): few other
+        articles' statements of the person hold it; a vague one is rewritten or dropped."""
         statement = ctx.statements[i]
         gold_text = ctx.article.text[statement.start : statement.end]
         names = statement.speaker.split()
         candidates = [*ctx.around.get(i, []), *ctx.headline]
         candidates = [p for p in candidates if norm(p.text) not in norm(gold_text)]
-        topic = best_topic(candidates, gold_text, exclude=names)
-        if topic:
-            return topic, statement.spans
-        headline = [
-            p for p in ctx.headline if not {w.lower() for w in names} & set(p.text.lower().split())
-        ]
-        if not headline:
-            return None
-        spans = tuple(
-            sp for s in ctx.statements if s.speaker == statement.speaker for sp in s.spans
-        )
-        # A person with many statements (a long transcript) has no one answer on the
-        # headline's subject: the question would be too broad to grade.
-        return (headline[0], spans) if len(spans) <= MAX_BROAD_SPANS else None
+        first = best_topic(candidates, gold_text, exclude=names)
+        chosen, vague, spans = None, False, statement.spans
+        if first:
+            target = stems(gold_text)
+            others = [p for p in candidates if p.stems & target and _free_of(p, names)]
+            related = [first, *(p for p in others if p is not first)]
+            chosen = self._specific(ctx, statement, related, gold_text)
+            vague = chosen is not first
+        headline = [p for p in ctx.headline if _free_of(p, names)]
+        if chosen is None and headline:
+            own = [s for s in ctx.statements if s.speaker == statement.speaker]
+            spans = tuple(sp for s in own for sp in s.spans)
+            # A person with many statements (a long transcript) has no one answer on the
+            # headline's subject: the question would be too broad to grade.
+            if len(spans) <= MAX_BROAD_SPANS:
+                said = " ".join(ctx.article.text[s.start : s.end] for s in own)
+                chosen = self._specific(ctx, statement, headline, said)
+                vague = vague or chosen is not headline[0]
+        if vague:
+            outcome = "rewritten" if chosen else "dropped"
+            tally(self.counts, ctx.split, "speaker_topic", "vague_topic", outcome)
+        return (chosen, spans) if chosen else None
+
+    def _specific(
+        self, ctx: Context, statement: Statement, candidates: list[Phrase], said: str
+    ) -> Phrase | None:
+        """The first candidate when few other articles' statements of the person hold it
+        (`MAX_RIVALS`); else the rarest one of those whose stems the statement mostly holds
+        (of equally rare ones, the closest to what the person said) when it is that
+        specific; else None."""
+
+        def rivals(p: Phrase) -> int:
+            return self.people.rivals(statement.speaker, ctx.article.id, asked_stems(p.stems, said))
+
+        if not candidates or rivals(candidates[0]) <= MAX_RIVALS:
+            return candidates[0] if candidates else None
+        # A rewrite must be mostly the person's own words: a phrase only one stem of which
+        # the statement holds is usually the subject of a neighbouring quotation.
+        target = stems(said)
+        held = [p for p in candidates if 2 * len(p.stems & target) >= len(p.stems)]
+        best = min(held, key=lambda p: (rivals(p), -len(p.stems & target)), default=None)
+        return best if best is not None and rivals(best) <= MAX_RIVALS else None
 
     def _evidence(
         self, ctx: Context, spans: tuple[Span, ...], cover: Span | None = None
     ) -> Evidence | None:
         return find_evidence(self.index, ctx.article.id, ctx.article.text, spans, cover)
 
-    def _ref(self, statement: Statement, rng: random.Random) -> tuple[str, str]:
+    def _ref(self, ctx: Context, statement: Statement, rng: random.Random) -> tuple[str, str]:
+        """How the question names the person. 'the <role>' drawn for a role that does not
+        name this person alone (`role_usable`) is asked with the full name instead."""
         forms = [("full", statement.speaker), ("surname", statement.surname)]
         if statement.role and _usable_role(statement.role):
             forms.append(("role", f"the {statement.role}"))
-        return rng.choice(forms)
+        form, ref = rng.choice(forms)
+        if form == "role" and not role_usable(ctx.article, statement):
+            tally(self.counts, ctx.split, "speaker_topic", "office", "rewritten")
+            return forms[0]
+        return form, ref
 
     def _make(
         self, ctx: Context, template: Template, form: str | None, question: str, **fields
@@ -321,7 +393,7 @@ class Builder:
         rng: random.Random,
     ) -> Item:
         template = _pick(eligible("speaker_topic", statement.cue, set()), rng)
-        form, ref = self._ref(statement, rng)
+        form, ref = self._ref(ctx, statement, rng)
         question = template.text.format(ref=ref, topic=topic.text)
         return self._make(
             ctx,
@@ -345,17 +417,9 @@ class Builder:
         rng: random.Random,
     ) -> Item | None:
         gold_text = ctx.article.text[statement.start : statement.end]
-        names = {w.lower() for w in statement.speaker.split()}
-        nps = [
-            p
-            for p in ctx.gold_phrases.get(i, [])
-            if len(p.text.split()) >= 2
-            and not names & set(p.text.lower().split())
-            and p.text.lower() != topic.text.lower()
-        ]
+        nps = self._who_phrases(ctx, i, statement, topic)
         if not nps:
             return None
-        nps = sorted(nps, key=lambda p: (-len(p.stems), p.text))[:2]
         available = {"np2"} if len(nps) == 2 else set()
         template = _pick(eligible("who_said", statement.cue, available), rng)
         question = template.text.format(np1=nps[0].text, np2=nps[-1].text, topic=topic.text)
@@ -363,14 +427,13 @@ class Builder:
             return None
         # How many articles hold every word of the phrases the question names: a question
         # whose words many articles share has other right answers besides the gold speaker.
-        phrases = {"np1": nps[0].text, "np2": nps[-1].text, "topic": topic.text}
-        words = [
-            w
-            for slot, text in phrases.items()
-            if f"{{{slot}}}" in template.text
-            for w in norm(text).split()
-        ]
-        shared_by = len(self.index.with_all_words(words))
+        phrases = {"np1": nps[0], "np2": nps[-1], "topic": topic}
+        named = [p for slot, p in phrases.items() if f"{{{slot}}}" in template.text]
+        shared_by = len(self.index.with_all_words(w for p in named for w in norm(p.text).split()))
+        said = frozenset().union(*(p.stems for p in named if p is not topic))
+        if self._who_rivals(ctx, statement, said) > MAX_RIVALS or shared_by > MAX_PHRASE_ARTICLES:
+            tally(self.counts, ctx.split, "who_said", "shared_phrases", "dropped")
+            return None
         return self._make(
             ctx,
             template,
@@ -385,6 +448,36 @@ class Builder:
             extra={"phrase_articles": shared_by},
         )
 
+    def _who_phrases(
+        self, ctx: Context, i: int, statement: Statement, topic: Phrase
+    ) -> list[Phrase]:
+        """Up to two noun phrases of the statement's own words to ask who said them: the
+        rarest (fewest other statements, then fewest articles, hold them), worded longest
+        first. A pair other than the two longest is counted as rewritten."""
+        names = {w.lower() for w in statement.speaker.split()}
+        nps = [
+            p
+            for p in ctx.gold_phrases.get(i, [])
+            if len(p.text.split()) >= 2
+            and not names & set(p.text.lower().split())
+            and p.text.lower() != topic.text.lower()
+        ]
+
+        def wording(p: Phrase) -> tuple[int, str]:
+            return -len(p.stems), p.text
+
+        def rarity(p: Phrase) -> tuple[int, int, int, str]:
+            articles = len(self.index.with_all_words(norm(p.text).split()))
+            return self._who_rivals(ctx, statement, p.stems), articles, *wording(p)
+
+        chosen = sorted(sorted(nps, key=rarity)[:2], key=wording)
+        if {p.text for p in chosen} != {p.text for p in sorted(nps, key=wording)[:2]}:
+            tally(self.counts, ctx.split, "who_said", "shared_phrases", "rewritten")
+        return chosen
+
+    def _who_rivals(self, ctx: Context, statement: Statement, asked: frozenset[str]) -> int:
+        return self.people.who_rivals(statement.speaker, ctx.article.id, asked)
+
     def _followups(
         self, ctx: Context, asked: list[tuple[int, Item, Phrase]], rng: random.Random
     ) -> list[Item]:
@@ -396,6 +489,9 @@ class Builder:
             for j, later, later_topic in asked[a + 1 :]:
                 s1, s2 = ctx.statements[i], ctx.statements[j]
                 if later.gold_spans == first.gold_spans:
+                    continue
+                if s1.speaker == s2.speaker and self.people.is_person(later_topic.text):
+                    tally(self.counts, ctx.split, "followup", "person_topic", "dropped")
                     continue
                 if s1.speaker == s2.speaker and later_topic.text != topic.text:
                     form = "same_person"
@@ -554,6 +650,11 @@ class Builder:
                     return f"{first} {word}"
             elif not self.index.with_word(word):
                 return word
+
+
+def _free_of(phrase: Phrase, names: list[str]) -> bool:
+    """The phrase does not hold a word of the person's name (the question names them)."""
+    return not {w.lower() for w in names} & set(phrase.text.lower().split())
 
 
 def _pick(templates: list[Template], rng: random.Random) -> Template:

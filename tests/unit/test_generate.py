@@ -340,6 +340,64 @@ def test_words_are_looked_up_in_headline_and_lead_too() -> None:
 # ----- whole corpus: determinism, format, unanswerable checks, the verifier --------------------
 
 
+CARGOES = tuple(
+    [
+        "barley",
+        "copper",
+        "timber",
+        "salmon",
+        "cotton",
+        "marble",
+        "walnut",
+        "indigo",
+        "pepper",
+        "cobalt",
+        "nickel",
+        "tobacco",
+        "saffron",
+        "coffee",
+        "cocoa",
+        "lumber",
+        "granite",
+        "sulphur",
+        "amber",
+        "ivory",
+        "linen",
+        "rubber",
+        "quartz",
+        "wheat",
+    ]
+)
+TOWNS = tuple(
+    [
+        "Norbury",
+        "Ashvale",
+        "Brinmoor",
+        "Coldharbour",
+        "Dunwick",
+        "Elmsford",
+        "Fallowby",
+        "Greystead",
+        "Harrowdene",
+        "Ivybridge",
+        "Kestrelton",
+        "Lindhurst",
+        "Marlowe",
+        "Northam",
+        "Oakridge",
+        "Penhallow",
+        "Quarrington",
+        "Redmarsh",
+        "Saltcombe",
+        "Thornbury",
+        "Upwell",
+        "Westland",
+        "Yarmley",
+        "Zennor",
+    ]
+)
+
+
 def _corpus(root: Path) -> None:
     folder = root / "bbc"
     folder.mkdir(parents=True)
@@ -352,19 +410,22 @@ def _corpus(root: Path) -> None:
     records = []
     for i in range(24):
         first, last, role = people[i % 4]
+        # Each article's own cargo and town: a person's statements in different articles
+        # are about different things, so the questions pass the specificity check.
+        cargo, town = CARGOES[i], TOWNS[i]
         text = (
-            f"The {role} {first} {last} visited the town of Norbury {i} on Monday.\n\n"
-            f'"The new grain terminal number {i} will bring jobs to the whole coast of Norbury," '
-            f"said Mr {last}.\n\n"
+            f"The {role} {first} {last} visited the town of {town} on Monday.\n\n"
+            f'"The new {cargo} terminal number {i} will bring jobs to the whole coast of {town},"'
+            f" said Mr {last}.\n\n"
             f"The terminal cost £{i + 3}m and employs {i + 40} workers from the region.\n\n"
-            f'"Exports of barley from the harbour {i} rose sharply after the storms," '
+            f'"Exports of {cargo} from the {town} harbour rose sharply after the storms," '
             f"{first} {last} added. "
-            f'"We also expect the fishing fleet to grow next year in Norbury {i}," he said.'
+            f'"We also expect the fishing fleet to grow next year in {town}," he said.'
         )
         records.append(
             {
                 "id": f"bbc-test-{i:03d}",
-                "title": f"Grain terminal {i} opens in Norbury",
+                "title": f"{cargo.capitalize()} terminal {i} opens in {town}",
                 "source": "Daily Test",
                 "section": "test",
                 "published": None,
@@ -417,7 +478,7 @@ def test_items_have_the_dataset_format(generated: Path) -> None:
             assert row["split"] == split_of(row["gold_spans"][0][0])
         if row["kind"] == "who_said":
             assert row["speaker"].split()[-1] in row["expect_in_answer"]
-            assert "grain terminal number" not in row["question"]
+            assert "terminal number" not in row["question"]
             assert row["phrase_articles"] >= 1  # the gold article holds its own phrases
 
 
