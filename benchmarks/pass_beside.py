@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from benchmarks.common import machine
 
@@ -83,20 +83,24 @@ class _Count:
     value = 0
 
 
+class _Stop(Protocol):
+    """A thread's or a process's stop event."""
+
+    def set(self) -> None: ...
+
+
+class _Counter(Protocol):
+    """A neighbour's count of work done (a `_Count`, or a process's shared `Value`)."""
+
+    value: int
+
+
 def _beside_thread(timed_pass, target, *args) -> tuple[float, float]:  # noqa: ANN001
     """The pass's seconds while `target(*args, stop, count)` runs in a thread started a second
     before, and the neighbour's rate over the pass (its count per second)."""
-    stop = threading.Event()
-    count = _Count()
+    stop, count = threading.Event(), _Count()
     thread = threading.Thread(target=target, args=(*args, stop, count))
-    thread.start()
-    time.sleep(1.0)
-    before = count.value
-    seconds = timed_pass()
-    rate = (count.value - before) / seconds
-    stop.set()
-    thread.join()
-    return seconds, rate
+    return _beside(timed_pass, thread, stop, count, lambda: time.sleep(1.0))
 
 
 def _beside_process(timed_pass: Callable[[], float], other_texts: list[str]) -> tuple[float, float]:
@@ -104,14 +108,30 @@ def _beside_process(timed_pass: Callable[[], float], other_texts: list[str]) -> 
     context = multiprocessing.get_context("spawn")
     stop, count = context.Event(), context.Value("i", -1)
     process = context.Process(target=_find_quotes_until, args=(other_texts, stop, count))
-    process.start()
-    while count.value < 1:  # loaded and running
-        time.sleep(0.1)
+
+    def loaded() -> None:
+        while count.value < 1:  # loaded and running
+            time.sleep(0.1)
+
+    return _beside(timed_pass, process, stop, count, loaded)
+
+
+def _beside(
+    timed_pass: Callable[[], float],
+    neighbour: threading.Thread | multiprocessing.Process,
+    stop: _Stop,
+    count: _Counter,
+    ready: Callable[[], None],
+) -> tuple[float, float]:
+    """Start the neighbour, wait until `ready`, time the pass, stop and join the neighbour:
+    the pass's seconds and the neighbour's count per second over them."""
+    neighbour.start()
+    ready()
     before = count.value
     seconds = timed_pass()
     rate = (count.value - before) / seconds
     stop.set()
-    process.join()
+    neighbour.join()
     return seconds, rate
 
 
