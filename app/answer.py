@@ -13,64 +13,35 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple
 
 from app.compose import framing, who_said_lead
 from app.described import described_first, described_speakers
-from app.evidence import FEATURES, Candidate, EvidenceFinder, Query, Unit, question_features
+from app.evidence import Candidate, EvidenceFinder, Query, Unit, question_features
 from app.question import Intent, Turn, person_name
 from app.ranker import RUNNER_UP, EvidenceRanker, Family
+from app.reorder import (
+    CLOSE_SHARE,
+    QUANTITY_SHARE,
+    STORY_SHARE,
+    named_last,
+    named_people,
+    quantity_first,
+    story_first,
+    topic_first,
+)
 from app.retrieval import HybridRetriever
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
 from ingest.ids import chunk_id
 from ingest.quoting.nameshapes import without_possessive
-from ingest.speakers import name_mentions, same_office
+from ingest.speakers import same_office
 from ingest.text import paragraph_spans, sentence_spans
 from ingest.types import Chunk
 
 MAX_WORDS_CITED = 80  # an answer is read, not skimmed: a few short passages
-# In an answer about a person, a passage that is not their own words must score this share of
-# the best to be cited, and their own words lead ahead of a better passage within it.
-_CLOSE = 0.6
-# A quotation scoring under this share of the best is no rival to it (`named_last`): the three
-# below it on the sets read (a tenth of the best and less, ranks 3, 8 and 41) were not the
-# asked speaker's words either (docs/notes/ans27.md).
-_FAR = 0.15
-
-
-class WrittenQuantity(NamedTuple):
-    """How a number of one asked kind is written, and which questions of that kind it answers
-    (`asked_by` None: every question asking that kind)."""
-
-    written: re.Pattern[str]
-    asked_by: re.Pattern[str] | None = None
-
-
-# How a number of each asked kind is written (`app.quantities` names the kinds): a unit with
-# no such number cannot say which year, what share or what sum, however well it holds the
-# topic (`quantity_first`). Only kinds whose written form is plain: "how much did it rise?" is
-# asked as money and answered in percent, so money only when the question names money or a
-# price.
-QUANTITY_WRITTEN: dict[str, WrittenQuantity] = {
-    "year": WrittenQuantity(re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")),
-    "percent": WrittenQuantity(re.compile(r"%|\bper\s?cent\b|\bpercentage\s+points?\b", re.I)),
-    "money": WrittenQuantity(
-        re.compile(
-            r"[$£€¥₴₽]|\b(?:dollars?|euros?|pence|rubles?|roubles?|hryvnias?|yuan|UAH)\b", re.I
-        ),
-        re.compile(r"\bhow\s+much\s+(?:money|cash|funding)\b|\b(?:price|cost|fee|salary)\b", re.I),
-    ),
-}
-# A unit of the best unit's article that writes the kind asked leads from this share of the
-# best's probability. Replayed on main's ranking of the dev sets and fit pools read: from 0.3
-# up, 16 such units held the evidence the best had missed and 4 did not, and no best that
-# held it was passed over; 2 more held it at 0.11 and 0.12 (docs/notes/ans28.md). Half
-# `_CLOSE`: a unit far down a long transcript stays there.
-QUANTITY_SHARE = 0.3
 MAX_ALTERNATIVES = 3  # other people an ambiguous name or office may mean, tried in turn
 TIE_QUOTES = 10  # quotes of a one-word speaker whose articles may name the full name asked
 ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an office is meant
@@ -78,14 +49,6 @@ ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an off
 # the topic (`_quoted_in_article_on`); a much-quoted one has articles on everything.
 FEW_ARTICLES = 3
 SHORT_ARTICLE_CHUNKS = 20  # about 4,000 words: a long news story, not a transcript of many
-# A follow-up is asked about the story so far: the best unit from an article the previous
-# answer cited leads when it scores at least this share of the best unit (`story_first`). A
-# fixed prior, not a fitted weight: every generated follow-up is drawn from its first
-# question's article, so a weight fitted on dev would say "always stay in the story"; as a near
-# tie-break a follow-up whose words are only in another article is still answered from there.
-# Held out on dev follow-ups, docs/notes/rank17.md.
-STORY_SHARE = 0.8
-_PREVIOUS_ARTICLE = FEATURES.index("previous_article")
 # An office's holder later in the topic search's order is the one meant when the ranker's best
 # probability for their own words is this many times the first answering holder's: two
 # presidents in one store both answer "How did the President describe the government?"
@@ -576,7 +539,7 @@ def select_citations(
     person's own. A runner-up at `evidence.runner_up` of the best (a share fitted on dev per
     family) often holds what the first missed (a transcript's next sentence); in an answer
     about a person, only their own words are taken that far down, anything else must be
-    `_CLOSE`. A who-said answer cites the one quotation asked about: more of the same
+    `CLOSE_SHARE`. A who-said answer cites the one quotation asked about: more of the same
     person's words found the evidence a little more often on dev but were mostly beside the
     question (precision 0.84 -> 0.62 on press dev)."""
     best = ranked[0]
@@ -589,7 +552,7 @@ def select_citations(
             break
         unit = candidate.unit
         speaker = evidence.speaker
-        if speaker and unit.speaker != speaker and candidate.score < _CLOSE * best.score:
+        if speaker and unit.speaker != speaker and candidate.score < CLOSE_SHARE * best.score:
             continue
         size = len(unit.text.split())
         if words + size > MAX_WORDS_CITED or _fingerprint(unit.text) in texts:
@@ -647,117 +610,9 @@ def own_best(evidence: Evidence) -> float:
     return max(own, default=0.0)
 
 
-def story_first(ranked: list[Candidate], share: float) -> list[Candidate]:
-    """The best unit of the story the conversation is in (`previous_article`) leads when it
-    scores at least `share` of the best unit; otherwise the order stands, so a follow-up
-    answered only in another article is answered from it (`STORY_SHARE` says why a prior)."""
-    if not ranked or ranked[0].features[_PREVIOUS_ARTICLE]:
-        return ranked
-    floor = share * ranked[0].score
-    lead = next((c for c in ranked if c.features[_PREVIOUS_ARTICLE] and c.score >= floor), None)
-    return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]
-
-
-def quantity_first(
-    ranked: list[Candidate], question: str, quantity: str | None, share: float
-) -> list[Candidate]:
-    """For a question asking a year, a percentage or a sum of money (`QUANTITY_WRITTEN`), when
-    the best unit writes no number of that kind, the best unit of the same article that writes
-    one leads if it scores at least `share` of the best: "Which year is given for exports in
-    the report on Westland's trade?" found the right article but led with its sentence on
-    December's exports in dollars, and the year sat in the sentence after it (the right
-    article, the wrong first unit, docs/notes/ans28.md). Within the article only: another
-    article's year is another story."""
-    kind = QUANTITY_WRITTEN.get(quantity or "")
-    best = ranked[0] if ranked else None
-    if kind is None or best is None or kind.written.search(best.unit.text):
-        return ranked
-    if kind.asked_by is not None and not kind.asked_by.search(question):
-        return ranked
-    floor = share * best.score
-    article = best.unit.chunk.article_id
-    lead = next(
-        (
-            c
-            for c in ranked
-            if c.unit.chunk.article_id == article
-            and c.score >= floor
-            and kind.written.search(c.unit.text)
-        ),
-        None,
-    )
-    return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]
-
-
-def topic_first(
-    ranked: list[Candidate], share: Callable[[str], float], named: Collection[str]
-) -> list[Candidate]:
-    """For a who-said question that names the story ("Who talked about X in connection with
-    Y?", `app.question_story`): among the quotations that score within `_CLOSE` of the best,
-    the one holding the largest `share` of X, what was said, leads when it holds more than
-    the best. Y is the article's headline or subject, and a quotation holding only Y's words
-    outranked the one about X ("Westland stands with the families" for "Who was quoted on the
-    ferry levy in the story about the families?"); with every unit scored on X alone, answers
-    lost the article Y finds (docs/notes/q26.md), so Y still ranks and X reorders the close.
-    The words of a person the question names are not brought back: X often is that person
-    (`named_last`), so their words hold the most of X ("Who talked about Westland Watch in
-    connection with the district?" led again with the group's reported plans)."""
-    best = ranked[0] if ranked else None
-    if best is None:
-        return ranked
-    floor = _CLOSE * best.score
-    close = [
-        c for c in ranked if c.unit.speaker and c.unit.speaker not in named and c.score >= floor
-    ]
-    lead = max(close, key=lambda c: share(c.unit.text), default=best)
-    if share(lead.unit.text) <= share(best.unit.text):
-        return ranked
-    return [lead, *(c for c in ranked if c is not lead)]
-
-
-def named_people(question: str, index: SpeakerIndex) -> set[str]:
-    """The speakers a question names by name ("Reed" is every Reed quoted), not by office."""
-    return {name for m in name_mentions(question) for name in index.resolve(m.text, fuzzy=False)}
-
-
-def named_last(ranked: list[Candidate], named: Collection[str]) -> list[Candidate]:
-    """For a who-said question, the best unit of someone the question does not name leads
-    when the best is the words of someone it names: a person named in "Who spoke about Tom
-    Reed's plan?" is what was spoken about, not who spoke (no who-said question of the dev
-    sets and fit pools, generated or hand-written, names its speaker; the best unit was the
-    named person's own words in 3 of 23 who-said misses on PolNeAR and press dev,
-    docs/notes/ans25.md). Past a quotation of the named person, anyone's words scoring close
-    to the best (`_CLOSE`) lead: a question read as who-said that asks the named person's
-    own words ("What did Reed want the council to look at?") was answered with a far weaker
-    quote of someone else (hand-written press dev). Past a report of what the named person
-    said, only a quotation leads, from further down (`_FAR`): the report is the article's
-    sentence about the named person, which outscores the quoted reply it reports on ("Who
-    talked about Westland Watch in connection with the district?" first found the group's
-    reported plans, not its spokesman's quotation: 3 of 32 who-said misses on PolNeAR dev
-    and fit, docs/notes/ans27.md), while another report may be the sentence naming the source
-    asked about ("..., Westland Watch first reported": such reports lost 3 answers on
-    PolNeAR fit when passed over, ans25). Unchanged when nobody else is quoted that close."""
-    best = ranked[0] if ranked else None
-    if best is None or best.unit.speaker not in named:
-        return ranked
-    floor = (_CLOSE if best.unit.quoted else _FAR) * best.score
-    lead = next(
-        (
-            c
-            for c in ranked
-            if c.unit.speaker
-            and c.unit.speaker not in named
-            and (best.unit.quoted or c.unit.quoted)
-            and c.score >= floor
-        ),
-        None,
-    )
-    return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]
-
-
 def _own_first(ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
     """For a question about a person, their own best words lead when they score close to the
-    best unit (within `_CLOSE` of it) and that unit is not about them: "How did X
+    best unit (within `CLOSE_SHARE` of it) and that unit is not about them: "How did X
     describe campaign donations?" answered first with a campaign manager's words on refunds
     reads as X's answer, or hides X's own words behind someone else's."""
     speaker = evidence.speaker
@@ -766,7 +621,7 @@ def _own_first(ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
     best = ranked[0]
     if _about(best.unit, speaker):
         return ranked
-    floor = _CLOSE * best.score
+    floor = CLOSE_SHARE * best.score
     own = next((c for c in ranked if c.unit.speaker == speaker and c.score >= floor), None)
     return ranked if own is None else [own, *(c for c in ranked if c is not own)]
 

@@ -64,7 +64,7 @@ class Intent:
     described_topic: str = ""
     # The story a who-said question names ("... in the story about Y", `app.question_story`):
     # a hint to the article, searched with `topic`; the quotations ranked close are reordered
-    # by `topic` alone (`app.answer.topic_first`).
+    # by `topic` alone (`app.reorder.topic_first`).
     story_hint: str = ""
 
 

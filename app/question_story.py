@@ -8,7 +8,7 @@ outranked the one about X: on PolNeAR dev, the who-said answers q25 lost to anot
 person were all of this form. So Y is read apart, as a hint to the article
 (`Intent.story_hint`): passages and units are found and ranked with X and Y, and among the
 quotations that score close to the best the one holding most of X leads
-(`app.answer.topic_first`).
+(`app.reorder.topic_first`).
 
 One ordered table of named rules (`STORY_RULES`, built from `app.lexicon_questions.LEXICON`),
 each finding the word that heads Y; cases in `tests/unit/test_question_story.py`, all made up.

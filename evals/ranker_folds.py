@@ -20,7 +20,7 @@ halving cannot say which.
 `--by-corpus` scores the shipped trees per family and question set, in-sample (fitted on all
 of dev, as shipped) against held out: how much of a dev number is the model remembering the
 questions it was fitted on, which a test split then does not give back.
-`--story 1.01,0.9,0.8` judges the follow-up prior instead (`app.answer.story_first`, the unit
+`--story 1.01,0.9,0.8` judges the follow-up prior instead (`app.reorder.story_first`, the unit
 from the previous answer's article leads at that share of the best): per question set, the
 held-out top unit of follow-up questions at each share (above 1: no prior).
 `--answerable WEIGHTS` judges the answerability models instead: with the unit trees of
@@ -54,9 +54,9 @@ from pathlib import Path
 
 import numpy as np
 
-from app.answer import story_first
 from app.evidence import FEATURES, QUESTION_FEATURES, Candidate
 from app.ranker import FAMILIES, LinearModel, TreeModel, threshold_for
+from app.reorder import story_first
 from app.settings import set_process_switches
 from evals.fit_ranker import (
     FALSE_ABSTENTION_TARGET,
@@ -445,7 +445,7 @@ def _pair(before: list[bool], after: list[bool]) -> str:
 
 
 def story_top_hit(question: Question, probabilities: np.ndarray, share: float) -> bool:
-    """Does the unit `app.answer.story_first` puts first hold the evidence (candidates in
+    """Does the unit `app.reorder.story_first` puts first hold the evidence (candidates in
     the trees' order, ties by position)?"""
     order = np.argsort(-probabilities, kind="stable")
     ranked = [

@@ -9,20 +9,17 @@ from dataclasses import replace
 
 import pytest
 
-from app.answer import (
+from app.answer import Evidence, _own_first, _quotations_first, select_citations
+from app.evidence import Candidate, Unit
+from app.quantities import QUANTITY_KINDS, quantity_asked
+from app.reorder import (
     QUANTITY_SHARE,
     QUANTITY_WRITTEN,
-    Evidence,
-    _own_first,
-    _quotations_first,
     named_last,
     named_people,
     quantity_first,
-    select_citations,
     topic_first,
 )
-from app.evidence import Candidate, Unit
-from app.quantities import QUANTITY_KINDS, quantity_asked
 from app.speaker_index import SpeakerIndex
 from ingest.types import Chunk, Quote
 
@@ -192,7 +189,7 @@ REPORT_CASES = [
     # Another person's quotation, even well below the report of the named person: it leads.
     ("direct", 0.5, True),
     ("direct", 0.15, True),
-    # Scored under `_FAR` of the report: no rival, the report stays first.
+    # Scored under `FAR_SHARE` of the report: no rival, the report stays first.
     ("direct", 0.1, False),
     # Another report (maybe the sentence naming the source asked about): the report stays.
     ("indirect", 0.8, False),
@@ -250,7 +247,7 @@ TOPIC_FIRST_CASES = [
         ],
         "Ana Vell",
     ),
-    # Far behind (under `_CLOSE`): the order stands.
+    # Far behind (under `CLOSE_SHARE`): the order stands.
     (
         [
             ("Bob Hale", "Westland stands with the families", 0.9),

@@ -1,5 +1,5 @@
 """The follow-up feature (`previous_article`) is never fitted into the unit trees, and the fold
-tool judges the prior the app applies (`app.answer.story_first`), on made-up questions."""
+tool judges the prior the app applies (`app.reorder.story_first`), on made-up questions."""
 
 from __future__ import annotations
 
