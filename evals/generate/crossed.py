@@ -7,10 +7,10 @@ must get a decline, not the closest quotation under a confident "X said". The ge
 had no such question (their unanswerable items name a person or a thing), so nothing measured
 or fitted that decline. These items are the who-said questions generated from one corpus
 (`build.Builder`, templates `ws_*`), asked of another corpus whose articles never hold every
-word of the phrases the question names (`CorpusIndex.with_all_words`, the check the
-generator's own unanswerable items pass): BBC 2004-05 statements asked of the presidential
-press of 2021-22 and of US politics of 2015-16, and each of those asked of the others. Each
-keeps the split of its source item (a dev item's question is a dev question everywhere).
+word of the phrases the question names in headline or body (`CorpusIndex.with_all_words`,
+the generator's unanswerable check, which also reads a press item's lead): BBC 2004-05
+statements asked of the presidential press of 2021-22 and of US politics of 2015-16, and each
+of those asked of the others. Each keeps the split of its source item (a dev item's question is a dev question everywhere).
 
 Writes `<target>-<split>-crossed.jsonl` beside the generated sets, for every target corpus
 whose `<target>-articles.jsonl` is there and every split with source items: kind
@@ -29,8 +29,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from evals.generate.corpora import read_articles
 from evals.generate.templates import TEMPLATES
 from evals.generate.text import CorpusIndex, norm
+from evals.run import load_dataset
 from evals.split import SPLITS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -103,15 +105,10 @@ def _as_unanswerable(item: Mapping[str, Any], target: str, source: str) -> dict[
     }
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
 def _article_index(path: Path) -> CorpusIndex:
-    """Every word an article holds, headline included, as the generator's checks read it."""
-    texts = {a["id"]: f"{a.get('title') or ''}\n{a['text']}" for a in _read_jsonl(path)}
-    return CorpusIndex(texts)
+    """Every word of an article's headline and body (`read_articles`: a bad line is one line
+    on stderr and skipped)."""
+    return CorpusIndex({a.id: f"{a.title}\n{a.text}" for a in read_articles(path)})
 
 
 def write_crossed(generated: Path, per_source: int) -> dict[str, int]:
@@ -122,7 +119,7 @@ def write_crossed(generated: Path, per_source: int) -> dict[str, int]:
         index = _article_index(generated / f"{target}-articles.jsonl")
         for split in SPLITS:
             sources = {
-                c: _read_jsonl(generated / f"{c}-{split}.jsonl")
+                c: load_dataset(generated / f"{c}-{split}.jsonl")
                 for c in CORPORA
                 if c != target and (generated / f"{c}-{split}.jsonl").is_file()
             }

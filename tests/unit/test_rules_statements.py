@@ -3,6 +3,8 @@ cue and the rule that must have produced it. NER-free (`analyse`), so no spaCy i
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ingest.quoting.analyse import analyse
@@ -513,9 +515,13 @@ NAME_HEADS = [
 
 @pytest.mark.parametrize(("text", "word", "head"), NAME_HEADS)
 def test_name_head(text: str, word: str, head: bool) -> None:
+    assert name_head(text, *_word_at(text, word)) is head
+
+
+def _word_at(text: str, word: str) -> tuple[list[re.Match[str]], int]:
+    """The text's words and the index of `word` among them, as `verb_tokens` passes them."""
     words = list(ALPHA.finditer(text))
-    i = next(n for n, w in enumerate(words) if w.group() == word)
-    assert name_head(text, words, i) is head
+    return words, next(n for n, w in enumerate(words) if w.group() == word)
 
 
 # (text, the verb-like word, is it part of the office after it): `subjects.office_modifier`
@@ -534,6 +540,4 @@ OFFICE_MODIFIERS = [
 
 @pytest.mark.parametrize(("text", "word", "modifier"), OFFICE_MODIFIERS)
 def test_office_modifier(text: str, word: str, modifier: bool) -> None:
-    words = list(ALPHA.finditer(text))
-    i = next(n for n, w in enumerate(words) if w.group() == word)
-    assert office_modifier(text, words, i) is modifier
+    assert office_modifier(text, *_word_at(text, word)) is modifier
