@@ -10,7 +10,8 @@ or fitted that decline. These items are the who-said questions generated from on
 word of the phrases the question names in headline or body (`CorpusIndex.with_all_words`,
 the generator's unanswerable check, which also reads a press item's lead): BBC 2004-05
 statements asked of the presidential press of 2021-22 and of US politics of 2015-16, and each
-of those asked of the others. Each keeps the split of its source item (a dev item's question is a dev question everywhere).
+of those asked of the others. Each keeps the split of its source item (a dev item's question
+is a dev question everywhere).
 
 Writes `<target>-<split>-crossed.jsonl` beside the generated sets, for every target corpus
 whose `<target>-articles.jsonl` is there and every split with source items: kind
