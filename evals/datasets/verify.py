@@ -35,7 +35,8 @@ Fields of the generated and split sets (evals/README.md, "Generated sets"), when
     (evals/split.py: a hash of the article id, duplicate groups together);
   - `gold_spans` is a list of [article_id, start, end] inside that article's text, non-empty
     for answerable rows, and every evidence string lies inside one of the spans;
-  - `corpus`, `template` and `speaker_role` are non-empty strings; `source_url` is the url of
+  - `corpus`, `template`, `speaker_role` and a crossed item's `source_corpus` and `source_id`
+    are non-empty strings; `source_url` is the url of
     a gold article (required for every answerable row of a press set: the corpus is CC BY 4.0).
 Exits 1 with the list of problems, 0 when everything passes.
 """
@@ -60,6 +61,8 @@ OPTIONAL = (
     "source_url",
     "speaker_role",
     "phrase_articles",
+    "source_corpus",
+    "source_id",
 )
 MIN_WORDS, MAX_WORDS = 4, 15
 
@@ -97,7 +100,7 @@ def load_corpus(path, urls=None):
 def check_split_fields(q, docs, keys, urls, needs_url, bad):
     """The fields of generated and split sets: split, gold_spans, corpus, template, source_url."""
     answerable = q["kind"] != "unanswerable"
-    for name in ("corpus", "template", "speaker_role"):
+    for name in ("corpus", "template", "speaker_role", "source_corpus", "source_id"):
         if name in q and (not isinstance(q[name], str) or not q[name].strip()):
             bad(f"{name} must be a non-empty string")
     spans = q.get("gold_spans")
@@ -170,13 +173,8 @@ def is_str_list(v, allow_empty=True):
     )
 
 
-def check_dataset(path, docs, groups, seen_ids, problems, urls=None, needs_url=False):
-    exact_index = Haystack(docs)
-    near_index = Haystack({i: norm(t) for i, t in docs.items()})
-    group_of = {i: g for g in groups for i in g}
-    keys = group_keys(groups)
-    urls = urls or {}
-    kinds = Counter()
+def read_rows(path, problems):
+    """(where, row) for each JSON object line; a bad line is one problem, the rest goes on."""
     with open(path, encoding="utf-8") as f:
         lines = f.readlines()
     for ln, line in enumerate(lines, 1):
@@ -191,53 +189,102 @@ def check_dataset(path, docs, groups, seen_ids, problems, urls=None, needs_url=F
         if not isinstance(q, dict):
             problems.append(f"{where}: line is not a JSON object")
             continue
-        qid = q.get("id")
-        where = f"{path.name}:{ln} [{qid}]"
+        yield f"{where} [{q.get('id')}]", q
+
+
+def check_fields(q, path, seen_ids, bad):
+    """Field presence and types; False when the row cannot be checked further."""
+    missing = [k for k in REQUIRED if k not in q]
+    if missing:
+        bad(f"missing field(s) {missing}")
+        return False
+    extra = [k for k in q if k not in REQUIRED + OPTIONAL]
+    if extra:
+        bad(f"unknown field(s) {extra}")
+    qid = q["id"]
+    if not isinstance(qid, str) or not qid.strip():
+        bad("id must be a non-empty string")
+    elif qid in seen_ids:
+        bad(f"duplicate id (also in {seen_ids[qid]})")
+    else:
+        seen_ids[qid] = path.name
+    if not isinstance(q["question"], str) or not q["question"].strip():
+        bad("question must be a non-empty string")
+    if q["kind"] not in KINDS:
+        bad(f"kind {q['kind']!r} not one of {sorted(KINDS)}")
+    if q["speaker"] is not None and (not isinstance(q["speaker"], str) or not q["speaker"].strip()):
+        bad("speaker must be a non-empty string or null")
+    if not is_str_list(q["gold_docs"]):
+        bad("gold_docs must be a list of non-empty strings")
+        return False
+    if not is_str_list(q["evidence_any"]):
+        bad("evidence_any must be a list of non-empty strings")
+        return False
+    for name in ("expect_in_answer", "context"):
+        if name in q and not is_str_list(q[name], allow_empty=False):
+            bad(f"{name} must be a non-empty list of non-empty strings")
+    if q["kind"] == "followup" and "context" not in q:
+        bad("followup needs a non-empty context (the earlier questions)")
+    if q["kind"] == "who_said" and "expect_in_answer" not in q:
+        bad("who_said needs expect_in_answer (e.g. the speaker's surname)")
+    return True
+
+
+def check_gold(gold, docs, group_of, bad):
+    """Gold ids exist, are listed once, and list a duplicate group whole or not at all."""
+    for d, c in Counter(gold).items():
+        if c > 1:
+            bad(f"gold id {d} listed {c} times")
+    gold_set = set(gold)
+    for d in sorted(gold_set):
+        if d not in docs:
+            bad(f"gold id {d} not in corpus")
+    for d in sorted(gold_set):
+        g = group_of.get(d)
+        if g and not set(g) <= gold_set:
+            bad(f"gold id {d} is in duplicate group {g}: list the whole group or none of it")
+
+
+def check_evidence(ev, gold_set, docs, indexes, bad):
+    """Evidence strings: 4-15 words, verbatim in a gold doc, in no article outside the gold."""
+    exact_index, near_index = indexes
+    for e in ev:
+        nw = len(e.split())
+        if not MIN_WORDS <= nw <= MAX_WORDS:
+            bad(f"evidence {e!r} has {nw} words (want {MIN_WORDS}-{MAX_WORDS})")
+        if not any(e in docs[d] for d in gold_set if d in docs):
+            bad(f"evidence {e!r} does not occur verbatim in any gold doc")
+        exact = exact_index.containing(e)
+        near = near_index.containing(norm(e))
+        for d in sorted(exact - gold_set):
+            bad(f"article {d} contains evidence {e!r} verbatim but is not in gold_docs")
+        for d in sorted(near - exact - gold_set):
+            bad(
+                f"article {d} contains a near-copy of evidence {e!r} "
+                "(case/punctuation) but is not in gold_docs"
+            )
+    for d in sorted(gold_set):
+        if d in docs and not any(e in docs[d] for e in ev):
+            bad(f"gold doc {d} contains none of the evidence strings")
+
+
+def check_dataset(path, docs, groups, seen_ids, problems, urls=None, needs_url=False):
+    """Every check on one dataset file; returns the count of questions per kind."""
+    indexes = (Haystack(docs), Haystack({i: norm(t) for i, t in docs.items()}))
+    group_of = {i: g for g in groups for i in g}
+    keys = group_keys(groups)
+    kinds = Counter()
+    for where, q in read_rows(path, problems):
 
         def bad(msg, where=where):
             problems.append(f"{where}: {msg}")
 
-        missing = [k for k in REQUIRED if k not in q]
-        if missing:
-            bad(f"missing field(s) {missing}")
+        if not check_fields(q, path, seen_ids, bad):
             continue
-        extra = [k for k in q if k not in REQUIRED + OPTIONAL]
-        if extra:
-            bad(f"unknown field(s) {extra}")
-        if not isinstance(qid, str) or not qid.strip():
-            bad("id must be a non-empty string")
-        elif qid in seen_ids:
-            bad(f"duplicate id (also in {seen_ids[qid]})")
-        else:
-            seen_ids[qid] = path.name
-        if not isinstance(q["question"], str) or not q["question"].strip():
-            bad("question must be a non-empty string")
-        kind = q["kind"]
-        if kind not in KINDS:
-            bad(f"kind {kind!r} not one of {sorted(KINDS)}")
-        kinds[kind] += 1
-        if q["speaker"] is not None and (
-            not isinstance(q["speaker"], str) or not q["speaker"].strip()
-        ):
-            bad("speaker must be a non-empty string or null")
+        kinds[q["kind"]] += 1
+        check_split_fields(q, docs, keys, urls or {}, needs_url, bad)
         gold, ev = q["gold_docs"], q["evidence_any"]
-        if not is_str_list(gold):
-            bad("gold_docs must be a list of non-empty strings")
-            continue
-        if not is_str_list(ev):
-            bad("evidence_any must be a list of non-empty strings")
-            continue
-        if "expect_in_answer" in q and not is_str_list(q["expect_in_answer"], allow_empty=False):
-            bad("expect_in_answer must be a non-empty list of non-empty strings")
-        if "context" in q and not is_str_list(q["context"], allow_empty=False):
-            bad("context must be a non-empty list of non-empty strings")
-        if kind == "followup" and "context" not in q:
-            bad("followup needs a non-empty context (the earlier questions)")
-        if kind == "who_said" and "expect_in_answer" not in q:
-            bad("who_said needs expect_in_answer (e.g. the speaker's surname)")
-
-        check_split_fields(q, docs, keys, urls, needs_url, bad)
-        if kind == "unanswerable":
+        if q["kind"] == "unanswerable":
             if gold or ev:
                 bad("unanswerable must have empty gold_docs and evidence_any")
             continue
@@ -245,40 +292,8 @@ def check_dataset(path, docs, groups, seen_ids, problems, urls=None, needs_url=F
             bad("answerable question has empty gold_docs")
         if not ev:
             bad("answerable question has empty evidence_any")
-
-        # gold ids: exist, unique, duplicate groups complete
-        for d, c in Counter(gold).items():
-            if c > 1:
-                bad(f"gold id {d} listed {c} times")
-        gold_set = set(gold)
-        for d in sorted(gold_set):
-            if d not in docs:
-                bad(f"gold id {d} not in corpus")
-        for d in sorted(gold_set):
-            g = group_of.get(d)
-            if g and not set(g) <= gold_set:
-                bad(f"gold id {d} is in duplicate group {g}: list the whole group or none of it")
-
-        # evidence strings
-        for e in ev:
-            nw = len(e.split())
-            if not MIN_WORDS <= nw <= MAX_WORDS:
-                bad(f"evidence {e!r} has {nw} words (want {MIN_WORDS}-{MAX_WORDS})")
-            if not any(e in docs[d] for d in gold_set if d in docs):
-                bad(f"evidence {e!r} does not occur verbatim in any gold doc")
-            ne = norm(e)
-            exact = exact_index.containing(e)
-            near = near_index.containing(ne)
-            for d in sorted(exact - gold_set):
-                bad(f"article {d} contains evidence {e!r} verbatim but is not in gold_docs")
-            for d in sorted(near - exact - gold_set):
-                bad(
-                    f"article {d} contains a near-copy of evidence {e!r} "
-                    "(case/punctuation) but is not in gold_docs"
-                )
-        for d in sorted(gold_set):
-            if d in docs and not any(e in docs[d] for e in ev):
-                bad(f"gold doc {d} contains none of the evidence strings")
+        check_gold(gold, docs, group_of, bad)
+        check_evidence(ev, set(gold), docs, indexes, bad)
     return kinds
 
 
@@ -299,7 +314,8 @@ def corpus_for(path, args):
     return args.bbc, args.duplicates or args.bbc.parent / "duplicates.json"
 
 
-def main(argv=None):
+def parser():
+    """The command line: dataset files and the corpus files they are checked against."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
         "datasets", nargs="*", type=Path, help="dataset files (default: evals/datasets/*.jsonl)"
@@ -334,19 +350,16 @@ def main(argv=None):
         default=None,
         help="duplicate id groups for the BBC corpus (default: duplicates.json next to --bbc)",
     )
-    args = ap.parse_args(argv)
+    return ap
 
-    datasets = args.datasets or sorted(HERE.glob("*.jsonl"))
-    datasets = [p for p in datasets if not p.name.endswith("-articles.jsonl")]
-    if not datasets:
-        print(f"no dataset files found in {HERE}")
-        return 1
-    problems, seen, summary = [], {}, []
-    corpora = {}
+
+def load_corpora(datasets, args, problems):
+    """{dataset path: (docs, duplicate groups, urls, corpus path)}, each corpus read once."""
+    corpora, loaded = {}, {}
     for path in datasets:
         cpath, dpath = corpus_for(path, args)
         key = str(cpath)
-        if key not in corpora:
+        if key not in loaded:
             if not cpath.exists():
                 problems.append(f"{path.name}: corpus {cpath} not found")
                 continue
@@ -358,8 +371,24 @@ def main(argv=None):
                     groups = json.loads(dpath.read_text(encoding="utf-8"))
                 else:
                     problems.append(f"duplicates file {dpath} not found")
-            corpora[key] = (docs, groups, urls)
-        docs, groups, urls = corpora[key]
+            loaded[key] = (docs, groups, urls, cpath)
+        corpora[path] = loaded[key]
+    return corpora
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    datasets = args.datasets or sorted(HERE.glob("*.jsonl"))
+    datasets = [p for p in datasets if not p.name.endswith("-articles.jsonl")]
+    if not datasets:
+        print(f"no dataset files found in {HERE}")
+        return 1
+    problems, seen, summary = [], {}, []
+    corpora = load_corpora(datasets, args, problems)
+    for path in datasets:
+        if path not in corpora:
+            continue
+        docs, groups, urls, cpath = corpora[path]
         needs_url = path.name.startswith("press")
         kinds = check_dataset(path, docs, groups, seen, problems, urls, needs_url)
         summary.append(
