@@ -24,7 +24,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from evals.generate.build import Builder, prepare
+from evals.generate.build import Builder
+from evals.generate.contexts import prepare
 from evals.generate.corpora import (
     Article,
     CorpusSpec,

@@ -30,7 +30,8 @@ MIN_ANSWERS = 500
 
 @pytest.fixture(scope="module")
 def report(bbc_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Report:
-    from evals.generate.build import Builder, prepare
+    from evals.generate.build import Builder
+    from evals.generate.contexts import prepare
     from evals.generate.corpora import pick_subset, read_articles, write_articles
     from evals.generate.statements import find_statements
     from evals.generate.text import CorpusIndex

@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from evals.generate.build import Builder, Context
+from evals.generate.build import Builder
+from evals.generate.contexts import Context
 from evals.generate.corpora import Article
 from evals.generate.items import Evidence
 from evals.generate.specific import (
