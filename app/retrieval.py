@@ -150,25 +150,6 @@ class QuotePool:
         return {self.ids[i]: float(scores[i]) for i in top}
 
 
-def quoted_chunks(
-    hits: Sequence[QuoteHit], chunks: Mapping[str, Chunk], filters: Filters | None = None
-) -> list[str]:
-    """The chunks holding these quote hits, in the hits' order, each once, within `filters`.
-
-    Why a ranking of passages: in a long transcript or release, dozens of chunks share the
-    asked topic's words, and the one where the asked speaker (or, for "who said", anyone)
-    says it is often not among the top passages by dense and BM25 alone; the quote search
-    over the speaker's own words finds it. Fused as a third list, it put the chunk holding the
-    evidence first for 0.449 of the press fit pool's speaker questions against 0.240
-    (docs/notes/rec29.md)."""
-    found: dict[str, None] = {}
-    for hit in hits:
-        chunk = chunks.get(hit.quote.chunk_id or "")
-        if chunk is not None and (filters is None or filters.admits(chunk)):
-            found.setdefault(chunk.id)
-    return list(found)
-
-
 def record_filter(filters: Filters | None, speakers: Sequence[str] = ()) -> RecordFilter | None:
     """The app's filters as the store's (source, day range, speakers); None when nothing is
     narrowed. Only the speakers given here count: a chunk has no speaker."""
@@ -310,11 +291,8 @@ class HybridRetriever:
         k: int,
         vector: list[float] | None = None,
         filters: Filters | None = None,
-        quoted: Sequence[QuoteHit] = (),
     ) -> list[Passage]:
-        """Top-k chunks by RRF of dense and BM25 rankings, within `filters` when given; with
-        `quoted` (a quote search's hits, best first), the chunks holding them are a third
-        ranking (`quoted_chunks`)."""
+        """Top-k chunks by RRF of dense and BM25 rankings, within `filters` when given."""
         self.refresh()
         vector = vector if vector is not None else self.embed_query(query)
         within = record_filter(filters)
@@ -328,10 +306,7 @@ class HybridRetriever:
             )
             if hit.id in chunks
         ]
-        rankings = [dense_ids, lexical]
-        if said := quoted_chunks(quoted, chunks, filters):
-            rankings.append(said)
-        fused = fuse(rankings, self.settings.rrf_k)[:k]
+        fused = fuse([dense_ids, lexical], self.settings.rrf_k)[:k]
         return [Passage(chunks[i], score, dense.get(i)) for i, score in fused]
 
     def search_quotes(

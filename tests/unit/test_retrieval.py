@@ -1,6 +1,4 @@
-from app.retrieval import QuoteHit, fuse, quoted_chunks
-from app.types import Filters
-from ingest.types import Chunk, Quote
+from app.retrieval import fuse
 
 
 def test_fuse_rewards_agreement_and_rank() -> None:
@@ -43,37 +41,3 @@ def test_records_read_back_share_repeated_strings() -> None:
     ]
     assert quotes[0].speaker is quotes[1].speaker
     assert not hasattr(first, "__dict__") and not hasattr(quotes[0], "__dict__")
-
-
-def _chunk(chunk_id: str, source: str) -> Chunk:
-    return Chunk(chunk_id, chunk_id.split(":")[0], 0, "words", 0, 5, 1, 1, source=source)
-
-
-def _hit(quote_id: str, chunk_id: str | None) -> QuoteHit:
-    quote = Quote("words", 0, 5, speaker="Ana Vell", chunk_id=chunk_id)
-    return QuoteHit(quote_id, quote, (chunk_id or "x:0").split(":")[0], 0.1, None)
-
-
-# quoted_chunks: (the hits' chunk ids, best first; the source admitted or None) -> passages
-QUOTED_CHUNKS_CASES = (
-    # in the hits' order, each chunk once: a speaker's many turns in one chunk rank it once
-    ((["b:1", "a:0", "b:1", "a:2"], None), ["b:1", "a:0", "a:2"]),
-    # a hit whose chunk is not stored (removed by a reload, or none) gives no passage
-    ((["gone:0", None, "a:0"], None), ["a:0"]),
-    # outside the filters' source: not a passage, as dense and BM25 would not give it
-    ((["b:1", "a:0"], "Westland Post"), ["a:0"]),
-    (([], None), []),
-)
-
-
-def test_quoted_chunks_cases() -> None:
-    chunks = {
-        "a:0": _chunk("a:0", "Westland Post"),
-        "a:2": _chunk("a:2", "Westland Post"),
-        "b:1": _chunk("b:1", "Ida Vale Daily"),
-    }
-    for case, expected in QUOTED_CHUNKS_CASES:
-        ids, source = case
-        hits = [_hit(f"q{n}", c) for n, c in enumerate(ids)]
-        filters = Filters(source=source) if source else None
-        assert quoted_chunks(hits, chunks, filters) == expected, case
