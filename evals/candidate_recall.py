@@ -25,6 +25,12 @@ Each question is counted at the first stage that loses it, at `ask`'s depth:
   even the deeper read reached;
 - `not_found`: none of these.
 
+Passage search alone is also counted (`passage_class`), at the passages `ask` reads: a passage
+there holds the evidence (`chunk`); only another passage of a gold article is there
+(`article`: the article is found, the passage is not); no passage of a gold article is there
+(`missed`). Speaker and who-said questions have the quote search besides, so a question
+`missed` by passages may still have its evidence among the candidates.
+
 Speaker questions are also counted by how many of the asked person's candidates hold the
 whole topic: where ten or more do, any of them answers the user but only one is gold
 (`evals.specificity`); where none does, the topic is not written in their words at all. The
@@ -66,6 +72,7 @@ STAGES = (
 # says little about search or ranking; with none, the topic is not written in the person's
 # words at all (a generated topic phrased from the article around the quotation).
 FITTING = (("0", 0, 0), ("1", 1, 1), ("2-9", 2, 9), ("10+", 10, 10**9))
+PASSAGE_CLASSES = ("chunk", "article", "missed")
 PASSAGE_DEPTHS = (10, 20, 40)
 QUOTE_DEPTHS = (30, 60, 80)
 _CHUNK_RANK = FEATURES.index("chunk_rank")
@@ -99,6 +106,8 @@ class Traced:
     asked_pool: bool  # the evidence lies in one of the asked speaker's stored quotations
     fitting: int = 0  # the asked speaker's candidates at `ask`'s depth holding the whole topic
     asked: Depth = (10, 30)  # the depth `ask` reads for this question's family
+    gold_chunk: int | None = None  # best passage rank of a passage holding the evidence
+    gold_article: int | None = None  # best passage rank of a passage of a gold article
 
 
 def reached(seen: Seen, depth: Depth) -> bool:
@@ -126,6 +135,32 @@ def stage(traced: Traced, depth: Depth | None = None) -> str:
     if traced.asked_pool:
         return "speaker_pool"
     return "not_found"
+
+
+def passage_class(traced: Traced, passages: int | None = None) -> str:
+    """Where passage search alone leaves the evidence in the top `passages` (`ask`'s for the
+    question's family when none is given): `PASSAGE_CLASSES`."""
+    passages = passages or traced.asked[0]
+    if traced.gold_chunk is not None and traced.gold_chunk < passages:
+        return "chunk"
+    if traced.gold_article is not None and traced.gold_article < passages:
+        return "article"
+    return "missed"
+
+
+def passage_table(questions: Sequence[Traced]) -> list[str]:
+    """Markdown: per family, the questions of each `passage_class` (shares of the family)."""
+    families = sorted({q.family for q in questions})
+    lines = [
+        "| family | questions | " + " | ".join(PASSAGE_CLASSES) + " |",
+        "|---|---:|" + "---:|" * len(PASSAGE_CLASSES),
+    ]
+    for family in [*families, "all"]:
+        group = [q for q in questions if family in ("all", q.family)]
+        counts = Counter(passage_class(q) for q in group)
+        cells = [f"{counts[c] / len(group):.3f} ({counts[c]})" for c in PASSAGE_CLASSES]
+        lines.append(f"| {family} | {len(group)} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def recall(questions: Sequence[Traced], depth: Depth) -> float:
@@ -273,6 +308,7 @@ class Tracer:
         passage_holds = not any(s.gold for s in seen) and any(
             self.holds(c.article_id, c.text, c.start, c.end, gold) for c in chunks.values()
         )
+        gold_chunk, gold_article = self.passage_ranks(evidence, seen, row)
         asked_pool = bool(evidence.speaker) and any(
             self.holds(article, q.text, q.start, q.end, gold)
             for article in row.get("gold_docs") or []
@@ -294,7 +330,27 @@ class Tracer:
             asked_pool,
             fitting,
             asked,
+            gold_chunk,
+            gold_article,
         )
+
+    def passage_ranks(
+        self, evidence: Any, seen: Sequence[Seen], row: dict[str, Any]
+    ) -> tuple[int | None, int | None]:
+        """The best passage rank of a passage read that holds the evidence, and of one of a
+        gold article (None: none read); passages are known by their candidates' ranks."""
+        ranked: dict[str, tuple[int, Any]] = {}
+        for candidate, s in zip(evidence.candidates, seen, strict=True):
+            if s.passage_rank is not None:
+                ranked[candidate.unit.chunk.id] = (s.passage_rank, candidate.unit.chunk)
+        gold, docs = row.get("evidence_any") or [], set(row.get("gold_docs") or [])
+        holding = [
+            rank
+            for rank, c in ranked.values()
+            if self.holds(c.article_id, c.text, c.start, c.end, gold)
+        ]
+        of_article = [rank for rank, c in ranked.values() if c.article_id in docs]
+        return min(holding, default=None), min(of_article, default=None)
 
 
 def load_rows(path: Path, split: str | None, limit: int | None) -> list[dict[str, Any]]:
@@ -336,6 +392,8 @@ def main(argv: list[str] | None = None) -> int:
         f"(read to {args.passages}, {args.quotes}):\n"
     )
     print("\n".join(stage_table(traced)))
+    print("\nPassage search alone, at the passages ask reads for the family:\n")
+    print("\n".join(passage_table(traced)))
     print("\nSpeaker questions by how specific the topic is:\n")
     print("\n".join(fitting_table(traced)))
     print("\nCandidate recall / top unit holds the evidence, by depth:\n")

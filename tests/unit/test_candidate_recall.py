@@ -4,12 +4,16 @@ here."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from evals.candidate_recall import (
     Seen,
     Traced,
     at_depth,
+    passage_class,
+    passage_table,
     rank_of,
     reached,
     recall,
@@ -98,7 +102,6 @@ def test_at_depth_clears_the_ranks_past_the_depth() -> None:
 
 
 def test_fitting_table_counts_speaker_questions_by_how_specific_the_topic_is() -> None:
-    from dataclasses import replace
 
     from evals.candidate_recall import fitting_table
 
@@ -118,7 +121,6 @@ def test_fitting_table_counts_speaker_questions_by_how_specific_the_topic_is() -
 def test_a_question_is_counted_at_the_depth_ask_reads_for_its_family() -> None:
     """A general question's evidence in the 15th passage is a candidate `ask` ranks (it reads
     20 passages for it); a speaker question's is lost to the passages it does not read."""
-    from dataclasses import replace
 
     gold = Seen(14, None, True)
     speaker = traced(gold)
@@ -128,3 +130,30 @@ def test_a_question_is_counted_at_the_depth_ask_reads_for_its_family() -> None:
     assert stage(general, (10, 30)) == "deeper_passages"  # an explicit depth still rules
     rows = stage_table([speaker, general])
     assert rows[-1].startswith("| all | 2 | 0.000 (0) | 0.500 (1) | 0.500 (1) |")
+
+
+@pytest.mark.parametrize(
+    ("gold_chunk", "gold_article", "passages", "expected"),
+    [
+        (0, 0, None, "chunk"),  # the first passage holds the evidence
+        (9, 2, None, "chunk"),  # the 10th, at ask's 10 passages
+        (10, 2, None, "article"),  # the 11th: only another passage of the article is read
+        (10, 2, 20, "chunk"),  # read at 20 passages
+        (None, 12, None, "missed"),  # the article's first passage past ask's 10
+        (None, None, 40, "missed"),
+    ],
+)
+def test_passage_class(
+    gold_chunk: int | None, gold_article: int | None, passages: int | None, expected: str
+) -> None:
+    question = replace(traced(), gold_chunk=gold_chunk, gold_article=gold_article)
+    assert passage_class(question, passages) == expected
+
+
+def test_passage_table_counts_each_family_at_its_own_depth() -> None:
+    general = replace(traced(), family="general", asked=(20, 30), gold_chunk=15, gold_article=15)
+    speaker = replace(traced(), gold_chunk=15, gold_article=3)
+    table = passage_table([general, speaker])
+    assert table[2] == "| general | 1 | 1.000 (1) | 0.000 (0) | 0.000 (0) |"
+    assert table[3] == "| speaker | 1 | 0.000 (0) | 1.000 (1) | 0.000 (0) |"
+    assert table[4] == "| all | 2 | 0.500 (1) | 0.500 (1) | 0.000 (0) |"
