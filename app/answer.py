@@ -75,7 +75,7 @@ class SaidBar(NamedTuple):
 # How close a who-said answer's quotation must come to the statement asked about before the
 # answer says its speaker said it: words (`lead_cover`, the idf-weighted share of the
 # question's terms in the unit and the sentence before it) or meaning (the better cosine of
-# the unit and of its sentence to the question). A paraphrase ("Which former party leader
+# the unit and of its sentence to the question). A paraphrase ("Which Westland minister
 # admitted ...") shares few words with the quotation but lands close in meaning; a statement
 # nobody made lands near neither. Fitted on dev rows only (docs/notes/ans29.md).
 SAID_IT = SaidBar(cover=0.5, dense=0.30)
