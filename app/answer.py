@@ -15,10 +15,18 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from app.compose import framing, who_said_lead
 from app.described import described_first, described_speakers
-from app.evidence import Candidate, EvidenceFinder, Query, Unit, question_features
+from app.evidence import (
+    FEATURES,
+    Candidate,
+    EvidenceFinder,
+    Query,
+    Unit,
+    question_features,
+)
 from app.question import Intent, Turn, person_name
 from app.ranker import RUNNER_UP, EvidenceRanker, Family
 from app.reorder import (
@@ -55,6 +63,23 @@ SHORT_ARTICLE_CHUNKS = 20  # about 4,000 words: a long news story, not a transcr
 # (answer probabilities near 1.0), but one's own words on it score twice the other's (press
 # fit, docs/notes/ans22.md). A margin, not the larger score: near ties keep the search's order.
 HOLDER_MARGIN = 1.5
+
+
+class SaidBar(NamedTuple):
+    """What a who-said answer's best unit must reach, in words or in meaning (`says_it`)."""
+
+    cover: float  # idf-weighted share of the question's terms in the unit and sentence before
+    dense: float  # cosine to the question of the unit or of its sentence
+
+
+# How close a who-said answer's quotation must come to the statement asked about before the
+# answer says its speaker said it: words (`lead_cover`, the idf-weighted share of the
+# question's terms in the unit and the sentence before it) or meaning (the better cosine of
+# the unit and of its sentence to the question). A paraphrase ("Which Westland minister
+# admitted ...") shares few words with the quotation but lands close in meaning; a statement
+# nobody made lands near neither. Fitted on dev rows only (docs/notes/ans29.md).
+SAID_IT = SaidBar(cover=0.5, dense=0.30)
+NOBODY_SAID = "No quotation in the articles says that; the closest one:"
 
 
 @dataclass(frozen=True)
@@ -340,10 +365,15 @@ class ExtractiveAnswerer:
         if intent.topic and self.finder.nothing_seen(intent.topic):
             text = f"The articles do not cover this question: none mentions {intent.topic}."
             return replace(_abstain(question, text), speaker=evidence.speaker)
+        # A name no article holds: nobody in them spoke about it. A person asked for is
+        # declined with what the articles do quote them on (`_decline`).
+        unseen = self.finder.unseen_name(_named_text(intent))
+        if unseen and not evidence.speaker:
+            return _abstain(question, f"No article mentions {unseen}.")
         # "What did X say?" has no topic to be off: any of X's own words answer it.
         topicless = bool(evidence.speaker) and not intent.topic
         own = topicless and any(c.unit.speaker == evidence.speaker for c in ranked)
-        unsupported = evidence.answerable < evidence.threshold and not own
+        unsupported = (evidence.answerable < evidence.threshold or bool(unseen)) and not own
         if not ranked or unsupported or (topicless and not own):
             if evidence.speaker and (" " not in evidence.speaker or intent.role):
                 # A one-word speaker ("Judges", "Kremlin") is matched on one word of the
@@ -371,6 +401,9 @@ class ExtractiveAnswerer:
         # 2?" answered first with the person's words on economic cooperation) reads as the
         # answer, as a weaker quotation of the asked person did.
         chosen = _quotations_first(self._select(_own_first(ranked, evidence), evidence))
+        if evidence.family == "who_said" and not says_it(chosen[0], SAID_IT):
+            answer = self._compose(question, chosen[:1], None, NOBODY_SAID)
+            return replace(answer, abstained=True)
         if evidence.family == "who_said":
             best = chosen[0].unit
             return self._compose(question, chosen[:1], best.speaker, who_said_lead(best))
@@ -531,6 +564,16 @@ class ExtractiveAnswerer:
         return last.paragraph_end
 
 
+def says_it(best: Candidate, bar: SaidBar) -> bool:
+    """Does the best unit of a who-said question say what was asked, by `bar`'s words or
+    meaning? Otherwise the answer names no one as having said it and shows the unit as the
+    closest: the who-said ranker orders units whether anyone said the words or not, so its
+    best was framed as "Tom Reed said: ..." for statements nobody in the articles made."""
+    values = dict(zip(FEATURES, best.features, strict=True))
+    dense = max(values["unit_dense"], values["sentence_dense"])
+    return values["lead_cover"] >= bar.cover or dense >= bar.dense
+
+
 def select_citations(
     ranked: Sequence[Candidate], evidence: Evidence, limit: int
 ) -> list[Candidate]:
@@ -567,6 +610,14 @@ def select_citations(
         words += size
         texts.add(_fingerprint(unit.text))
     return chosen
+
+
+def _named_text(intent: Intent) -> str:
+    """The words of the question that may name a thing the articles must mention: the topic
+    and the story asked about, without a person the speaker rules handle ("No article quotes
+    Ola Tamm"; `_unnamed`)."""
+    text = f"{intent.topic} {intent.story_hint}"
+    return text.replace(intent.unknown_person, " ") if intent.unknown_person else text
 
 
 def _story(intent: Intent, previous: Turn | None) -> frozenset[str]:

@@ -100,6 +100,7 @@ FEATURES: tuple[str, ...] = (
 STORY_FEATURES: tuple[str, ...] = ("previous_article",)
 _NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 # Question-level features, in the order the answerability weights are stored: whether the best
 # candidates answer the question at all, read from what the ranker saw (`question_features`).
@@ -350,6 +351,20 @@ class EvidenceFinder:
         if not names:
             return 0.0
         return sum(all(self._unseen(t) for t in terms) for terms in names) / len(names)
+
+    def unseen_name(self, topic: str) -> str | None:
+        """The first name of the topic (a run of capitalised words: "Ola Tamm", "Westland
+        Mining Board") with a word that no stored passage holds, as the question writes it;
+        None when every name occurs somewhere. No article can mention the thing such a name
+        names, so nobody in them said anything about it: a who-said question about it was
+        otherwise answered with whoever said the nearest words ("in the story about <a company
+        no article names>"). The same test as `unseen_names`, word by word, which the fitted
+        answerability models of the other families also read."""
+        for run in _NAME_RUN.findall(topic):
+            words = (self.retriever.lexicon.terms(word) for word in run.split())
+            if any(terms and all(self._unseen(t) for t in terms) for terms in words):
+                return run
+        return None
 
     def nothing_seen(self, topic: str) -> bool:
         """No word of the topic occurs in any stored passage ("football" in a store about

@@ -80,8 +80,10 @@ def segments(answer: Answer) -> list[Segment]:
 
 
 def answer_violations(answer: Answer, quotes_of: QuotesOf) -> list[Violation]:
-    """Every property the answer breaks (empty for a good answer)."""
-    if answer.abstained or answer.written:
+    """Every property the answer breaks (empty for a good answer). A decline that cites is
+    checked too: it shows the closest quotation ("No quotation in the articles says that;
+    the closest one: ..."), framed like any answer's."""
+    if answer.written or (answer.abstained and not answer.citations):
         return []
     by_number = {c.n: c for c in answer.citations}
     found: list[Violation] = []
@@ -189,6 +191,7 @@ class Report(NamedTuple):
     citations: int
     quoted: int  # “...” pairs checked
     violations: list[Violation]
+    checked: int  # answers whose citations were checked: all that cite, declines too
 
 
 def check_questions(desk: QuoteDesk, rows: Iterable[dict]) -> Report:
@@ -201,7 +204,7 @@ def check_questions(desk: QuoteDesk, rows: Iterable[dict]) -> Report:
             quotes[article_id] = desk.quotes(article_id)
         return quotes[article_id]
 
-    answers = abstained = citations = quoted = 0
+    answers = abstained = citations = quoted = checked = 0
     violations: list[Violation] = []
     for row in rows:
         history: list[Answer] = []
@@ -211,9 +214,11 @@ def check_questions(desk: QuoteDesk, rows: Iterable[dict]) -> Report:
             answers += 1
             abstained += answer.abstained
             citations += len(answer.citations)
-            quoted += 0 if answer.abstained else len(_pairs(answer.answer)[0])
+            cites = bool(answer.citations) and not answer.written
+            checked += cites
+            quoted += len(_pairs(answer.answer)[0]) if cites else 0
             violations.extend(answer_violations(answer, quotes_of))
-    return Report(answers, abstained, citations, quoted, violations)
+    return Report(answers, abstained, citations, quoted, violations, checked)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -53,7 +53,8 @@ def report(bbc_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Report:
 
 def test_enough_answers_were_checked(report: Report) -> None:
     assert report.answers >= MIN_ANSWERS
-    assert report.answers - report.abstained >= MIN_ANSWERS // 2
+    # Answers that cite, declines showing the closest quotation among them
+    assert report.checked >= MIN_ANSWERS // 2
     assert report.quoted >= 100  # framed quotations, not only narrative
 
 

@@ -37,7 +37,7 @@ def answerer_with(monkeypatch):
 
         monkeypatch.setattr(ExtractiveAnswerer, "evidence", evidence)
         chunks = {passage.unit.chunk.id: passage.unit.chunk}
-        finder = SimpleNamespace(nothing_seen=lambda topic: False)
+        finder = SimpleNamespace(nothing_seen=lambda topic: False, unseen_name=lambda topic: None)
         lexicon = SimpleNamespace(terms=lambda text: text.lower().split())
         retriever = SimpleNamespace(chunks=chunks, lexicon=lexicon)
         answerer = ExtractiveAnswerer(retriever=retriever, settings=None, ranker=None)

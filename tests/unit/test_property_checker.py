@@ -84,6 +84,16 @@ def test_declined_answer_has_no_violations() -> None:
     assert answer_violations(answer, lambda _: []) == []
 
 
+def test_a_decline_that_cites_the_closest_quotation_is_checked() -> None:
+    """ "No quotation in the articles says that; the closest one: ..." frames a quotation like
+    any answer: a wrong speaker or words outside the span are violations there too."""
+    closest = "No quotation in the articles says that; the closest one: "
+    good = Answer("q", closest + "Mara Quell said: “We wait for the tide.” [1]", True, [QUOTED])
+    wrong = Answer("q", closest + "Ivo Brandt said: “We wait for the tide.” [1]", True, [QUOTED])
+    assert answer_violations(good, lambda _: QUOTES) == []
+    assert [v.rule for v in answer_violations(wrong, lambda _: QUOTES)] == ["wrong_speaker"]
+
+
 def test_segments_follow_markers() -> None:
     answer = Answer(question="q", answer="One. [1] Two and three. [2, 3]", abstained=False)
     assert [(s.text.strip(), s.numbers) for s in segments(answer)] == [

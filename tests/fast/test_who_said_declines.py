@@ -1,0 +1,46 @@
+"""Who-said questions nobody in the articles answers: a name no article holds is declined
+plainly, and a statement no quotation comes close to is declined with the closest quotation
+shown as the closest, never framed as the answer (issue 16)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.answer import NOBODY_SAID
+
+# question, the answer's first words, declined
+CASES = [
+    # A named thing no article mentions: nobody in them said anything about it.
+    ("Who said the steel in Westland is tired?", "No article mentions Westland.", True),
+    (
+        "Which person was quoted on the bridge in the story about Westland Mining?",
+        "No article mentions Westland Mining.",
+        True,
+    ),
+    # A statement nobody made, near no quotation in words or meaning: the closest, as such.
+    ("Who said that the council will sell the bridge?", NOBODY_SAID, True),
+    ("Who spoke about the night nurses and the apple blossom?", NOBODY_SAID, True),
+    # Statements that were made are answered with their speaker.
+    ("Who said the steel is tired?", "Alma Ruiz", False),
+    ("Who said prices for apples will rise?", "Priya Shah said", False),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "declined"), CASES)
+def test_who_said_answers_and_declines(fake_desk, question, start, declined) -> None:
+    answer = fake_desk.ask(question)
+    assert answer.answer.startswith(start)
+    assert answer.abstained is declined
+
+
+def test_the_closest_quotation_is_cited_but_nobody_is_said_to_have_said_it(fake_desk) -> None:
+    answer = fake_desk.ask("Who said that the council will sell the bridge?")
+    assert answer.speaker is None and len(answer.citations) == 1
+    assert answer.citations[0].speaker == "Alma Ruiz"
+    assert answer.citations[0].text in fake_desk.article(answer.citations[0].article_id).text
+
+
+def test_a_name_no_article_holds_declines_a_general_question_too(fake_desk) -> None:
+    answer = fake_desk.ask("When will the bridge in Westland open?")
+    assert answer.abstained and not answer.citations
+    assert answer.answer == "No article mentions Westland."
