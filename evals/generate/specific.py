@@ -143,13 +143,18 @@ def story_reference(
     counts them), else the headline phrase fewest articles hold (ties: the earlier) when that
     few do; None when no headline phrase singles out the story. Never the phrase the question
     asks the number of ('the report on diageo' for 'Diageo'), which names no story."""
-    own = norm(subject.text)
-    candidates = [p for p in headline if norm(p.text) != own]
+    own = _bare(subject.text)
+    candidates = [p for p in headline if _bare(p.text) != own]
     counts = [articles(p.text) for p in candidates]
     if counts and counts[0] <= MAX_STORY_ARTICLES:
         return candidates[0]
     best = min(range(len(counts)), key=lambda n: counts[n], default=None)
     return candidates[best] if best is not None and counts[best] <= MAX_STORY_ARTICLES else None
+
+
+def _bare(phrase: str) -> str:
+    """A phrase without case, punctuation or its article: 'The Tariff' and 'tariff' match."""
+    return norm(phrase).removeprefix("the ")
 
 
 # ----- names ---------------------------------------------------------------------------------
