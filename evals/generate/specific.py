@@ -142,9 +142,13 @@ def story_reference(
     headline's first phrase when at most `MAX_STORY_ARTICLES` articles hold it (`articles`
     counts them), else the headline phrase fewest articles hold (ties: the earlier) when that
     few do; None when no headline phrase singles out the story. Never the phrase the question
-    asks the number of ('the report on diageo' for 'Diageo'), which names no story."""
+    asks the number of ('the report on Westland' for 'Westland'), which names no story, and
+    never one with a digit ('the report on 2021 Westland Prize' asking the year gives the
+    answer away; any other number is one more figure the question seems to ask about)."""
     own = _bare(subject.text)
-    candidates = [p for p in headline if _bare(p.text) != own]
+    candidates = [
+        p for p in headline if _bare(p.text) != own and not any(ch.isdigit() for ch in p.text)
+    ]
     counts = [articles(p.text) for p in candidates]
     if counts and counts[0] <= MAX_STORY_ARTICLES:
         return candidates[0]

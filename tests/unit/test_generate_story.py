@@ -19,7 +19,14 @@ def _phrase(text: str) -> Phrase:
 
 
 # Articles holding each phrase: 'Westland' and 'the summit' are in hundreds of stories.
-HELD = {"Westland": 300, "the summit": 40, "Ana Vell": 3, "the harbour tariff": 1, "tolls": 2}
+HELD = {
+    "Westland": 300,
+    "the summit": 40,
+    "Ana Vell": 3,
+    "the harbour tariff": 1,
+    "tolls": 2,
+    "2021 Westland Prize": 1,
+}
 
 STORIES = [
     # (headline phrases, subject asked the number of, story asked, why)
@@ -30,6 +37,7 @@ STORIES = [
     (["the harbour tariff", "Westland"], "The Harbour Tariff", None, "the rare one is asked"),
     (["the harbour tariff", "tolls"], "harbour tariff", "tolls", "its article does not count"),
     ([], "the cargo fee", None, "no headline phrase"),
+    (["2021 Westland Prize", "tolls"], "the prize money", "tolls", "a number is no story name"),
 ]
 
 
