@@ -19,6 +19,7 @@ from evals.generate.specific import (
     asked_stems,
     bad_name,
     role_usable,
+    story_reference,
     tally,
 )
 from evals.generate.statements import ROLE_WORDS, Statement
@@ -428,7 +429,12 @@ class Builder:
             evidence = self._evidence(ctx, (sentence,), cover)
             if not evidence:
                 continue
-            question = template.text.format(np=nps[0].text, topic=topic.text, unit=unit)
+            # Decided after the draws above, so dropping the item leaves the article's later
+            # draws (its unanswerable item) where they were.
+            story = self._story(ctx, nps[0], topic)
+            if story is None:
+                return None
+            question = template.text.format(np=nps[0].text, topic=story.text, unit=unit)
             return self._make(
                 ctx,
                 template,
@@ -441,6 +447,16 @@ class Builder:
                 expect_in_answer=[answer],
             )
         return None
+
+    def _story(self, ctx: Context, subject: Phrase, first: Phrase) -> Phrase | None:
+        """The fact question's story reference (`story_reference`): a headline phrase few
+        articles of the set hold, counted in the manifest when it is not the headline's first
+        phrase (rewritten) or when there is none (dropped)."""
+        story = story_reference(ctx.headline, subject, lambda p: len(self.index.with_phrase(p)))
+        if story is not first:
+            outcome = "rewritten" if story else "dropped"
+            tally(self.counts, ctx.split, "fact", "story_reference", outcome)
+        return story
 
     def _unanswerable(self, ctx: Context, rng: random.Random) -> Item | None:
         """One unanswerable question for a share of the articles, of the form drawn by

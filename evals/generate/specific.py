@@ -30,8 +30,8 @@ from evals.generate.statements import (
     Statement,
     head_of_state,
 )
-from evals.generate.text import word_set
-from evals.generate.topics import stems
+from evals.generate.text import norm, word_set
+from evals.generate.topics import Phrase, stems
 
 # More rival articles than this and the question has many right answers: read on press and
 # PolNeAR dev items (docs/notes/gen28.md): at 0-2 the rivals are the same story retold.
@@ -39,6 +39,13 @@ MAX_RIVALS = 2
 # More articles than this holding every word a who-said question names (`phrase_articles`):
 # read on dev items, the vague ones ('the band and the world') had 13-31, specific ones 1-7.
 MAX_PHRASE_ARTICLES = 10
+
+# More articles than this holding a fact question's story reference ('the report on <phrase>',
+# as whole words in headline, lead or body) and the question does not say which story it asks
+# about: read on main's dev fact items (docs/notes/gen29.md), 'the report on President' was
+# held by 740 of 900 press articles, '... on Clinton' by 219 of 294 PolNeAR ones; a phrase
+# that names the story ('Ljubljana', 'US crude prices') by the gold and its retellings, 1-3.
+MAX_STORY_ARTICLES = 3
 
 # Words a capitalised run may open with that are never a first name ('Maybe Trump').
 NOT_FIRST_NAMES = word_set(
@@ -127,6 +134,32 @@ def asked_stems(topic_stems: frozenset[str], gold_text: str) -> frozenset[str]:
     """The topic stems a rival must hold: those the gold statement holds (all of the topic's
     when it holds none, a headline topic)."""
     return (topic_stems & stems(gold_text)) or topic_stems
+
+
+def story_reference(
+    headline: list[Phrase], subject: Phrase, articles: Callable[[str], int]
+) -> Phrase | None:
+    """The phrase a fact question names its story by ('the report on <phrase>'): the
+    headline's first phrase when at most `MAX_STORY_ARTICLES` articles hold it (`articles`
+    counts them), else the headline phrase fewest articles hold (ties: the earlier) when that
+    few do; None when no headline phrase singles out the story. Never the phrase the question
+    asks the number of ('the report on Westland' for 'Westland'), which names no story, and
+    never one with a digit ('the report on 2021 Westland Prize' asking the year gives the
+    answer away; any other number is one more figure the question seems to ask about)."""
+    own = _bare(subject.text)
+    candidates = [
+        p for p in headline if _bare(p.text) != own and not any(ch.isdigit() for ch in p.text)
+    ]
+    counts = [articles(p.text) for p in candidates]
+    if counts and counts[0] <= MAX_STORY_ARTICLES:
+        return candidates[0]
+    best = min(range(len(counts)), key=lambda n: counts[n], default=None)
+    return candidates[best] if best is not None and counts[best] <= MAX_STORY_ARTICLES else None
+
+
+def _bare(phrase: str) -> str:
+    """A phrase without case, punctuation or its article: 'The Tariff' and 'tariff' match."""
+    return norm(phrase).removeprefix("the ")
 
 
 # ----- names ---------------------------------------------------------------------------------

@@ -131,8 +131,11 @@ class CorpusIndex:
         self.ids = list(texts)
         self._exact, self._exact_starts = self._join(texts[i] for i in self.ids)
         self._near, self._near_starts = self._join(norm(texts[i]) for i in self.ids)
+        readable = words or texts
+        # Each article's readable words between spaces, so a phrase matches whole words only.
+        self._phrases, self._phrase_starts = self._join(f" {norm(readable[i])} " for i in self.ids)
         self._words: dict[str, set[str]] = {}
-        for article_id, text in (words or texts).items():
+        for article_id, text in readable.items():
             for word in set(norm(text).split()):
                 self._words.setdefault(word, set()).add(article_id)
 
@@ -160,6 +163,14 @@ class CorpusIndex:
 
     def near(self, needle: str) -> set[str]:
         return self._find_all(self._near, norm(needle), self._near_starts, self.ids)
+
+    def with_phrase(self, phrase: str) -> set[str]:
+        """Articles whose headline, lead or body (the `words` texts) hold the phrase as whole
+        words, normalised: how many stories 'the report on <phrase>' could mean."""
+        needle = norm(phrase)
+        if not needle:
+            return set()
+        return self._find_all(self._phrases, f" {needle} ", self._phrase_starts, self.ids)
 
     def with_word(self, word: str) -> set[str]:
         """Articles that contain this word (normalised, whole word)."""
