@@ -95,3 +95,6 @@ PLURAL_FINITE_VERBS = frozenset(split_words("are were have"))
 # Ana Vell`): its endings, and the past forms that no ending marks.
 INFLECTED_ENDINGS = ("s", "ed", "ing")
 IRREGULAR_PAST_FORMS = verb_forms("say tell write swear", PAST)
+# Verbs whose object is the listener (`told the Westland Courier`, `informed Tom Reed about`):
+# after a clause and its comma the phrase they introduce is the listener, never the speaker.
+LISTENER_VERBS = verb_forms("tell inform assure brief thank notify congratulate instruct", "bsp")
