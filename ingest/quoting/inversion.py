@@ -1,8 +1,8 @@
 """When the phrase after an inverted verb is not its speaker: `CLAUSE, said X` names the speaker
 after the verb only when the verb can stand before its subject. A verb that takes its listener
-as object, a phrase the verb's punctuation sets off, a place after a preposition, a thing owned
-by someone and a verb missing from the lexicon with no quotation before it name the listener,
-the place, the object or the writer's own clause instead (`The mayor, in particular, informed
+as object, a phrase the verb's punctuation sets off, a thing owned by someone and a verb
+missing from the lexicon with no quotation before it name the listener, the object or the
+writer's own clause instead (`The mayor, in particular, informed
 Tom Reed about ...` is no statement by Tom Reed).
 
 `INVERSION_RULES` is an ordered table of named rules; `not_speaker` names the first that
@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ingest.quoting.lexicon import ROLE_WORDS, VERBS, split_words
-from ingest.quoting.lexicon_speakers import LISTENER_VERBS
+from ingest.quoting.lexicon import ROLE_WORDS, VERBS
+from ingest.quoting.lexicon_speakers import LISTENER_VERBS, SPEAKING_BODIES
 from ingest.quoting.nounphrases import agent_noun
 from ingest.quoting.table import Rule, first_match
 
@@ -35,10 +35,6 @@ class Verdict(NamedTuple):
     rule: str
 
 
-# Prepositions before a capitalised word: `died in Lowtown` names a place, not a speaker.
-_PLACE_PREPOSITIONS = frozenset(split_words("in at on from to into for by with near"))
-# `Westland's mayor`, `Tom Reed's office`: an owned noun that is a speaker, not an object.
-_SPEAKING_BODIES = frozenset(split_words("office campaign team staff government spokesman"))
 _OWNED = re.compile(r"^(?:[A-Za-z]+\s+)?[\w.\-]+['’]s\s+(?P<rest>.+)$")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 
@@ -54,12 +50,6 @@ def _set_off(inv: Inversion) -> Verdict | None:
     return Verdict("") if _PUNCTUATION.search(inv.between) else None
 
 
-def _after_preposition(inv: Inversion) -> Verdict | None:
-    """`..., died in Lowtown`: a name after a preposition is a place or an object."""
-    words = inv.between.lower().split()
-    return Verdict("") if _PLACE_PREPOSITIONS.intersection(words) else None
-
-
 def _owned_object(inv: Inversion) -> Verdict | None:
     """`said Ana Vell's plan was ...`, `criticized her town's ferry rules`: an owned thing in
     lower case that is no office, person or speaking body is the verb's object or the
@@ -69,12 +59,13 @@ def _owned_object(inv: Inversion) -> Verdict | None:
         return None  # `said Westland's mayor Ana Vell`: the owned part names someone
     head = m.group("rest").split()[-1].lower().strip(".")
     speaks = head in ROLE_WORDS or head.rstrip("s") in ROLE_WORDS or agent_noun(head)
-    return None if speaks or head in _SPEAKING_BODIES else Verdict("")
+    return None if speaks or head in SPEAKING_BODIES else Verdict("")
 
 
 def _unlisted_unquoted(inv: Inversion) -> Verdict | None:
-    """`as you, invaders, treated Westlanders`: a verb missing from the lexicon attributes
-    only a quotation (`," exhorted Ana Vell`); after the writer's clause it is narrative."""
+    """`as you, invaders, treated Westlanders`, `who fought for the pier, died in Lowtown`: a
+    verb missing from the lexicon attributes only a quotation (`," exhorted Ana Vell`); after
+    the writer's clause it is narrative."""
     listed = inv.cue.lower() in VERBS
     return None if listed or inv.quoted else Verdict("")
 
@@ -82,7 +73,6 @@ def _unlisted_unquoted(inv: Inversion) -> Verdict | None:
 INVERSION_RULES = (
     Rule("listener_object", _listener_object),
     Rule("set_off_phrase", _set_off),
-    Rule("place_after_preposition", _after_preposition),
     Rule("owned_object", _owned_object),
     Rule("unlisted_verb_unquoted", _unlisted_unquoted),
 )

@@ -98,3 +98,6 @@ IRREGULAR_PAST_FORMS = verb_forms("say tell write swear", PAST)
 # Verbs whose object is the listener (`told the Westland Courier`, `informed Tom Reed about`):
 # after a clause and its comma the phrase they introduce is the listener, never the speaker.
 LISTENER_VERBS = verb_forms("tell inform assure brief thank notify congratulate instruct", "bsp")
+# Owned nouns that speak for their owner (`said Tom Reed's office`), beside offices and agent
+# nouns: after an inverted verb they are the speaker, not the verb's object.
+SPEAKING_BODIES = frozenset(split_words("office campaign team staff government spokesman"))
