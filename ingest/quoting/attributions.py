@@ -24,6 +24,7 @@ from ingest.quoting.lexicon_openers import (
     OPENING_PHRASE_WORDS,
     OPENING_PREPOSITIONS,
 )
+from ingest.quoting.lexicon_speakers import LISTENER_VERBS
 from ingest.quoting.model import Findings, Statement, Subject
 from ingest.quoting.subjects import ACCORDING, ALPHA
 from ingest.quoting.subjects_after import phrase_after, unlisted_verb
@@ -141,7 +142,9 @@ def _opens_main_clause(tail: str, tail_start: int, found: Subject) -> bool:
     subject and the office before it an apposition, so the words before the first comma are
     no statement (the reported clause is: `reporting_verb`). A name with its own apposition
     (`, Ana Vell, the mayor, said in ...`) or a verb followed by a prepositional phrase
-    (`, Ana Vell, said in a long interview on Monday`) still closes the clause before it."""
+    (`, Ana Vell, said in a long interview on Monday`) still closes the clause before it, as
+    does a verb with an object and no clause (`, Ana Vell, called him a master at deals`): a
+    quotation after it continues her words."""
     np_end = found.pos - tail_start + len(found.np)
     at = tail.find(found.cue, max(np_end, 0))
     if at < 0 or tail[np_end:at].strip() != ",":
@@ -149,7 +152,8 @@ def _opens_main_clause(tail: str, tail_start: int, found: Subject) -> bool:
     words = _LETTERS.findall(tail[at + len(found.cue) :])
     if "that" in words:
         return True
-    return len(words) > _CLOSING_WORDS and words[0].lower() not in CLAUSE_PREPOSITIONS
+    listener = found.cue.lower() in LISTENER_VERBS  # `told the Courier she backs the plan`
+    return listener and len(words) > _CLOSING_WORDS and words[0].lower() not in CLAUSE_PREPOSITIONS
 
 
 def _runs_on_after_quote(doc: Findings, start: int, comma: int) -> bool:

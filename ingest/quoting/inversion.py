@@ -1,8 +1,8 @@
 """When the phrase after an inverted verb is not its speaker: `CLAUSE, said X` names the speaker
 after the verb only when the verb can stand before its subject. A verb that takes its listener
-as object, a phrase the verb's punctuation sets off, a thing owned by someone and a verb
-missing from the lexicon with no quotation before it name the listener, the object or the
-writer's own clause instead (`The mayor, in particular, informed
+as object, a phrase the verb's punctuation sets off, a name after a preposition, a thing owned
+by someone and a verb missing from the lexicon with no quotation before it name the listener,
+the place, the object or the writer's own clause instead (`The mayor, in particular, informed
 Tom Reed about ...` is no statement by Tom Reed).
 
 `INVERSION_RULES` is an ordered table of named rules; `not_speaker` names the first that
@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from ingest.quoting.lexicon import ROLE_WORDS, VERBS
-from ingest.quoting.lexicon_speakers import LISTENER_VERBS, SPEAKING_BODIES
+from ingest.quoting.lexicon_speakers import LISTENER_VERBS, NAME_PREPOSITIONS, SPEAKING_BODIES
 from ingest.quoting.nounphrases import agent_noun
 from ingest.quoting.table import Rule, first_match
 
@@ -50,6 +50,13 @@ def _set_off(inv: Inversion) -> Verdict | None:
     return Verdict("") if _PUNCTUATION.search(inv.between) else None
 
 
+def _after_preposition(inv: Inversion) -> Verdict | None:
+    """`..., confirmed on Westland Radio Friday`, `died in Lowtown`: a name after a preposition
+    is a place, a medium or an object, not the verb's subject."""
+    words = inv.between.lower().split()
+    return Verdict("") if NAME_PREPOSITIONS.intersection(words) else None
+
+
 def _owned_object(inv: Inversion) -> Verdict | None:
     """`said Ana Vell's plan was ...`, `criticized her town's ferry rules`: an owned thing in
     lower case that is no office, person or speaking body is the verb's object or the
@@ -73,6 +80,7 @@ def _unlisted_unquoted(inv: Inversion) -> Verdict | None:
 INVERSION_RULES = (
     Rule("listener_object", _listener_object),
     Rule("set_off_phrase", _set_off),
+    Rule("place_after_preposition", _after_preposition),
     Rule("owned_object", _owned_object),
     Rule("unlisted_verb_unquoted", _unlisted_unquoted),
 )

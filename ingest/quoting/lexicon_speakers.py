@@ -101,3 +101,6 @@ LISTENER_VERBS = verb_forms("tell inform assure brief thank notify congratulate 
 # Owned nouns that speak for their owner (`said Tom Reed's office`), beside offices and agent
 # nouns: after an inverted verb they are the speaker, not the verb's object.
 SPEAKING_BODIES = frozenset(split_words("office campaign team staff government spokesman"))
+# Prepositions before a capitalised phrase (`confirmed on Westland Radio`, `died in Lowtown`):
+# after an inverted verb the phrase is a place, a medium or an object, not the speaker.
+NAME_PREPOSITIONS = frozenset(split_words("in at on from to into for by with near"))

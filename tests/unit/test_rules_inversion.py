@@ -30,6 +30,12 @@ REJECTED = [
         "Hello",
     ),
     (
+        "place_after_preposition",
+        "Ana Ashry and Ola Tamm were returning home to Lowtown after a month in Westland, their "
+        "children's school, Westland College, confirmed on Facebook Friday.",
+        "Facebook Friday",
+    ),
+    (
         "owned_object",
         "Ana Vell, a harbour delegate from Westland, criticized her town's lax ferry rules.",
         "her town's lax ferry rules",
@@ -43,11 +49,6 @@ REJECTED = [
         "unlisted_verb_unquoted",
         "We will treat the port workers in the same way as you, invaders, treated Westlanders.",
         "Westlanders",
-    ),
-    (
-        "unlisted_verb_unquoted",
-        "The port workers of Westland, who fought for the new pier, died in Lowtown.",
-        "Lowtown",
     ),
 ]
 
