@@ -16,6 +16,7 @@ from ingest.quoting.lexicon import (
     CLOSERS,
     INTERPOSED_PAST,
     OPENERS,
+    THATLESS_VERBS,
     VERBS,
     alternation,
 )
@@ -24,7 +25,6 @@ from ingest.quoting.lexicon_openers import (
     OPENING_PHRASE_WORDS,
     OPENING_PREPOSITIONS,
 )
-from ingest.quoting.lexicon_speakers import LISTENER_VERBS
 from ingest.quoting.model import Findings, Statement, Subject
 from ingest.quoting.subjects import ACCORDING, ALPHA
 from ingest.quoting.subjects_after import phrase_after, unlisted_verb
@@ -152,8 +152,8 @@ def _opens_main_clause(tail: str, tail_start: int, found: Subject) -> bool:
     words = _LETTERS.findall(tail[at + len(found.cue) :])
     if "that" in words:
         return True
-    listener = found.cue.lower() in LISTENER_VERBS  # `told the Courier she backs the plan`
-    return listener and len(words) > _CLOSING_WORDS and words[0].lower() not in CLAUSE_PREPOSITIONS
+    clause = found.cue.lower() in THATLESS_VERBS  # `told the Courier she backs the plan`
+    return clause and len(words) > _CLOSING_WORDS and words[0].lower() not in CLAUSE_PREPOSITIONS
 
 
 def _runs_on_after_quote(doc: Findings, start: int, comma: int) -> bool:
