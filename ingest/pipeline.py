@@ -44,6 +44,10 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 40: the phrase after an inverted verb is no speaker when the verb takes its listener
+# ("..., informed Tom Reed about"), punctuation sets it off, a preposition or an owner leads it,
+# or an unlisted verb follows no quotation; "OFFICE, NAME, told X that ..." reports the clause,
+# not the office (att29, issue 17);
 # 39: a name set off after an office that ends in a lowercase office noun is the speaker
 # ("Tom Reed's Westland state director, Ana Vell," was "Tom Reed's Westland"), and a base-form
 # reporting word between a name and an office noun is part of the office (att28, issue 17);
@@ -125,7 +129,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "39"
+PIPELINE_VERSION = "40"
 
 
 @dataclass

@@ -12,9 +12,11 @@ from ingest.quoting.lexicon import (
     AS_SOURCE_VERBS,
     AUX,
     CLAUSE_OPENERS,
+    CLAUSE_PREPOSITIONS,
     CLOSERS,
     INTERPOSED_PAST,
     OPENERS,
+    THATLESS_VERBS,
     VERBS,
     alternation,
 )
@@ -105,9 +107,11 @@ def trailing_attribution(sentence: str, offset: int, doc: Findings) -> Statement
             found: Subject | None = Subject(acc.group("np").strip(), at, "according to")
         else:
             at = offset + comma + 1
-            found = phrase_after(tail, at) or unlisted_verb(tail, at)
+            found = phrase_after(tail, at) or unlisted_verb(tail, at, sentence[comma] in CLOSERS)
         if not found or _infinitive_cue(tail, offset + comma + 1, found):
             continue
+        if _opens_main_clause(tail, offset + comma + 1, found):
+            return None
         start = offset + len(sentence) - len(sentence.lstrip())
         if (doc.inside_piece(start + 1) or sentence.lstrip()[:1] in OPENERS) and not (
             _runs_on_after_quote(doc, start, offset + comma)
@@ -125,6 +129,31 @@ def _infinitive_cue(tail: str, tail_start: int, found: Subject) -> bool:
     research firm Point Topic" the speaker of the writer's own sentence."""
     at = tail.find(found.cue, max(found.pos - tail_start + len(found.np), 0))
     return at > 0 and tail[:at].split()[-1:] == ["to"]
+
+
+# `..., Peter Cook, told the Times that ...`: more words than this after the verb of a name
+# set off by commas make the verb the sentence's own, not a closing attribution.
+_CLOSING_WORDS = 4
+
+
+def _opens_main_clause(tail: str, tail_start: int, found: Subject) -> bool:
+    """`Tom Reed's press secretary, Ana Vell, told the Courier that the pier is safe.`: a name
+    between commas right before its verb, with a clause after the verb, is the sentence's
+    subject and the office before it an apposition, so the words before the first comma are
+    no statement (the reported clause is: `reporting_verb`). A name with its own apposition
+    (`, Ana Vell, the mayor, said in ...`) or a verb followed by a prepositional phrase
+    (`, Ana Vell, said in a long interview on Monday`) still closes the clause before it, as
+    does a verb with an object and no clause (`, Ana Vell, called him a master at deals`): a
+    quotation after it continues her words."""
+    np_end = found.pos - tail_start + len(found.np)
+    at = tail.find(found.cue, max(np_end, 0))
+    if at < 0 or tail[np_end:at].strip() != ",":
+        return False
+    words = _LETTERS.findall(tail[at + len(found.cue) :])
+    if "that" in words:
+        return True
+    clause = found.cue.lower() in THATLESS_VERBS  # `told the Courier she backs the plan`
+    return clause and len(words) > _CLOSING_WORDS and words[0].lower() not in CLAUSE_PREPOSITIONS
 
 
 def _runs_on_after_quote(doc: Findings, start: int, comma: int) -> bool:

@@ -95,3 +95,12 @@ PLURAL_FINITE_VERBS = frozenset(split_words("are were have"))
 # Ana Vell`): its endings, and the past forms that no ending marks.
 INFLECTED_ENDINGS = ("s", "ed", "ing")
 IRREGULAR_PAST_FORMS = verb_forms("say tell write swear", PAST)
+# Verbs whose object is the listener (`told the Westland Courier`, `informed Tom Reed about`):
+# after a clause and its comma the phrase they introduce is the listener, never the speaker.
+LISTENER_VERBS = verb_forms("tell inform assure brief thank notify congratulate instruct", "bsp")
+# Owned nouns that speak for their owner (`said Tom Reed's office`), beside offices and agent
+# nouns: after an inverted verb they are the speaker, not the verb's object.
+SPEAKING_BODIES = frozenset(split_words("office campaign team staff government spokesman"))
+# Prepositions before a capitalised phrase (`confirmed on Westland Radio`, `died in Lowtown`):
+# after an inverted verb the phrase is a place, a medium or an object, not the speaker.
+NAME_PREPOSITIONS = frozenset(split_words("in at on from to into for by with near"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ingest.quoting.inversion import Inversion, not_speaker
 from ingest.quoting.joint import names_then_verb
 from ingest.quoting.lexicon import (
     ABBREVIATIONS,
@@ -114,15 +115,18 @@ _UNLISTED = re.compile(
 )
 
 
-def unlisted_verb(clause: str, offset: int) -> Subject | None:
+def unlisted_verb(clause: str, offset: int, quoted: bool = True) -> Subject | None:
     """`?" Beck questioned.` / `," exhorted actress Jamie Lee Curtis.`: a name and a past-tense
-    verb missing from the lexicon, alone in what is left of the sentence, attribute the quote."""
+    verb missing from the lexicon, alone in what is left of the sentence, attribute the quote
+    (`quoted`: a quotation closes before the clause's comma)."""
     m = _UNLISTED.match(clause)
     if not m:
         return None
     np_group = "np" if m.group("np") else "np2"
     np, shift = clean_np(m.group(np_group).rstrip("."))
-    if not np or not plausible_np(np):
+    between = clause[m.end("verb2") : m.start("np2")] if m.group("verb2") else ""
+    inverse = Inversion(m.group("verb2") or "", between, np, quoted)
+    if not np or not plausible_np(np) or m.group("verb2") and not_speaker(inverse):
         return None
     return Subject(
         np, offset + m.start(np_group) + shift, m.group("verb") or m.group("verb2"), None
@@ -370,7 +374,8 @@ def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject 
         return None
     start, end = chosen[0].start(), chosen[-1].end()
     np, shift = clean_np(after[start:end].rstrip("."))
-    if not np or not whole_phrase(np) or _verb_object(np):
+    inverse = Inversion(cue, after[words[0].end() : start], np, True)
+    if not np or not whole_phrase(np) or _verb_object(np) or not_speaker(inverse):
         return None
     return Subject(np, offset + start + shift, cue, None)
 

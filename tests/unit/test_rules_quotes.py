@@ -124,6 +124,17 @@ SPEAKERS = [
         "colon_subject",
     ),
     # --- continues_previous
+    (  # a name set off by commas before a verb and its object (no clause) keeps the office
+        # phrase as her statement, so the quotation after it is hers (`_opens_main_clause`)
+        "a_quote_after_an_apposed_name_and_its_verb_object_continues_her_words",
+        (
+            "His former partner at Westland, Ana Vell, called him a master at harbour deals. "
+            '"He showed again and again an ability to close them."'
+        ),
+        "He showed",
+        "Ana Vell",
+        "continues_previous",
+    ),
     (
         "a_quote_after_a_reported_statement_in_its_paragraph_continues_its_speaker",
         (

@@ -74,6 +74,21 @@ STATEMENTS = [
         "said",
         "trailing_inverted",
     ),
+    (  # a name between commas before its verb and clause is the subject, the office before
+        # it an apposition, not a statement (`attributions._opens_main_clause`)
+        "Tom Reed's press secretary, Ana Vell, told the Westland Courier that the pier is safe.",
+        "the pier is safe",
+        "Ana Vell",
+        "told",
+        "that_clause",
+    ),
+    (
+        "One delegate from the harbour slate, Ida Vale, told the Courier she backs the plan.",
+        "she backs the plan",
+        "Ida Vale",
+        "told",
+        "thatless_clause",
+    ),
     (  # a wire dateline opening the sentence is no part of the participle's subject
         "Eastport (Wire News) – Dana Ortiz took a swipe at the plan, saying that the harbour "
         "cannot wait.",
