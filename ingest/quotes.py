@@ -5,7 +5,8 @@ Pipeline, per text (all offsets index the original text; `text[q.start:q.end] ==
 1. Transcript turns (`Sergei Lavrov: ...`, `Question:` / `Answer:`), at line starts and inline
    (the Kremlin corpus lost its paragraph breaks). Quotation marks inside a turn are the
    turn speaker's own words and are not extracted again.
-2. Direct quotations between straight or curly marks. A quote left open at the end of a
+2. Direct quotations between straight or curly marks (doubled apostrophes read as marks,
+   `quoting.apostrophes`). A quote left open at the end of a
    paragraph continues when the next paragraph opens with a mark (news convention); such a
    quotation is ONE Quote whose text holds the paragraph break and the inner opening mark
    verbatim, so the chunker keeps its paragraphs together. A quote split by its attribution
@@ -32,8 +33,10 @@ read (`analyse.later_phrases`) are labelled only when a rule asks (`ner.LazyEnti
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ingest.quoting.analyse import analyse, later_phrases
+from ingest.quoting.apostrophes import article_span, marks_view
 from ingest.quoting.build import build_quotes
 from ingest.quoting.ner import SPACY_MODEL, LazyEntities, load_ner, phrase_entities
 from ingest.types import Quote
@@ -52,14 +55,25 @@ def extract_quotes(text: str) -> list[Quote]:
 
 def extract_quotes_many(texts: Sequence[str]) -> list[list[Quote]]:
     """`extract_quotes` for many texts, with one batched NER pass over all speaker phrases."""
-    docs = [analyse(t) for t in texts]
+    views = [marks_view(t) for t in texts]
+    docs = [analyse(v) for v in views]
     phrases: set[str] = set()
     later: set[str] = set()
     for doc in docs:
         phrases |= doc.phrases
         later |= later_phrases(doc)
     entities = LazyEntities(phrase_entities(phrases) if phrases else {}, later)
-    return [build_quotes(doc, entities) for doc in docs]
+    found = [build_quotes(doc, entities) for doc in docs]
+    return [
+        quotes if view is text else [_in_article(text, q) for q in quotes]
+        for text, view, quotes in zip(texts, views, found, strict=True)
+    ]
+
+
+def _in_article(text: str, quote: Quote) -> Quote:
+    """A quote found in the view of doubled apostrophes, its words read from the article."""
+    start, end = article_span(text, quote.start, quote.end)
+    return replace(quote, text=text[start:end], start=start, end=end)
 
 
 __all__ = ["SPACY_MODEL", "extract_quotes", "extract_quotes_many", "load_models"]
