@@ -44,6 +44,8 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 41: doubled apostrophes that open or close a word are read as quotation marks
+# (`quoting.apostrophes`: archives that type ''We will,'' for quotation marks; lead, issue 17);
 # 40: the phrase after an inverted verb is no speaker when the verb takes its listener
 # ("..., informed Tom Reed about"), punctuation sets it off, a preposition or an owner leads it,
 # or an unlisted verb follows no quotation; "OFFICE, NAME, told X that ..." reports the clause,
@@ -129,7 +131,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "40"
+PIPELINE_VERSION = "41"
 
 
 @dataclass
