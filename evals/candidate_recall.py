@@ -46,7 +46,7 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -150,17 +150,7 @@ def passage_class(traced: Traced, passages: int | None = None) -> str:
 
 def passage_table(questions: Sequence[Traced]) -> list[str]:
     """Markdown: per family, the questions of each `passage_class` (shares of the family)."""
-    families = sorted({q.family for q in questions})
-    lines = [
-        "| family | questions | " + " | ".join(PASSAGE_CLASSES) + " |",
-        "|---|---:|" + "---:|" * len(PASSAGE_CLASSES),
-    ]
-    for family in [*families, "all"]:
-        group = [q for q in questions if family in ("all", q.family)]
-        counts = Counter(passage_class(q) for q in group)
-        cells = [f"{counts[c] / len(group):.3f} ({counts[c]})" for c in PASSAGE_CLASSES]
-        lines.append(f"| {family} | {len(group)} | " + " | ".join(cells) + " |")
-    return lines
+    return _share_table(questions, PASSAGE_CLASSES, passage_class)
 
 
 def recall(questions: Sequence[Traced], depth: Depth) -> float:
@@ -176,15 +166,22 @@ def top_share(questions: Sequence[Traced], depth: Depth) -> float:
 
 def stage_table(questions: Sequence[Traced], depth: Depth | None = None) -> list[str]:
     """Markdown: per family, how many questions each stage loses (shares of the family)."""
+    return _share_table(questions, STAGES, lambda q: stage(q, depth))
+
+
+def _share_table(
+    questions: Sequence[Traced], classes: Sequence[str], classify: Callable[[Traced], str]
+) -> list[str]:
+    """Markdown: per family and for all, the share (and count) of questions in each class."""
     families = sorted({q.family for q in questions})
     lines = [
-        "| family | questions | " + " | ".join(STAGES) + " |",
-        "|---|---:|" + "---:|" * len(STAGES),
+        "| family | questions | " + " | ".join(classes) + " |",
+        "|---|---:|" + "---:|" * len(classes),
     ]
     for family in [*families, "all"]:
         group = [q for q in questions if family in ("all", q.family)]
-        counts = Counter(stage(q, depth) for q in group)
-        cells = [f"{counts[s] / len(group):.3f} ({counts[s]})" for s in STAGES]
+        counts = Counter(classify(q) for q in group)
+        cells = [f"{counts[c] / len(group):.3f} ({counts[c]})" for c in classes]
         lines.append(f"| {family} | {len(group)} | " + " | ".join(cells) + " |")
     return lines
 
