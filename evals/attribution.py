@@ -148,9 +148,8 @@ def _has_quote(text: str) -> bool:
 
 def _fully_quoted(text: str) -> bool:
     stripped = text.strip()
-    opens = stripped[:1] in set(QUOTE_CHARS) or stripped.startswith(DOUBLED_MARK)
-    closes = stripped[-1:] in set(QUOTE_CHARS) or stripped.endswith(DOUBLED_MARK)
-    return bool(stripped) and opens and closes
+    marks = (*QUOTE_CHARS, DOUBLED_MARK)
+    return stripped.startswith(marks) and stripped.endswith(marks)
 
 
 def load_gold(corpus_dir: Path, split: str, variant: str) -> list[Gold]:
