@@ -17,10 +17,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ingest.chunk_pass import BatchVectors, joined_vectors
-from ingest.pooling import Pieces
+from ingest.chunk_pass import BatchVectors, ChunkReading, joined_vectors
 from ingest.types import Article, Chunk, Quote
 
 # The lead's share of the first stage (300 BBC articles, five runs): the model read a sixth
@@ -37,12 +36,12 @@ TAIL_SHARE = 1 / 7
 @dataclass(frozen=True)
 class Prepared:
     """One part ready for the model: its articles, chunks, and quotes with their ids, and
-    each chunk's word pieces when the chunker read them (`ingest.chunking.Chunked`)."""
+    what the pass reads of each chunk (`ingest.chunk_pass.chunk_readings`)."""
 
     articles: Sequence[Article]
     chunks: list[Chunk]
     quotes: list[tuple[str, Quote]]
-    pieces: list[Pieces] | None = None
+    readings: list[ChunkReading] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -76,10 +75,11 @@ def joined(read: Sequence[tuple[Prepared, BatchVectors]]) -> tuple[Prepared, Bat
     """Consecutive parts as one write unit, in their order (one part: itself)."""
     if len(read) == 1:
         return read[0]
-    prepared = Prepared(  # no pieces: a write unit has been read
+    prepared = Prepared(
         [a for p, _ in read for a in p.articles],
         [c for p, _ in read for c in p.chunks],
         [q for p, _ in read for q in p.quotes],
+        [r for p, _ in read for r in p.readings],
     )
     return prepared, joined_vectors([v for _, v in read])
 
