@@ -10,8 +10,8 @@ word is read once. Sentences are pooled the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import NamedTuple, Protocol, runtime_checkable
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -61,64 +61,44 @@ class BatchVectors:
     quotes_read_alone: list[int]  # indices of the quotes read on their own
 
 
-class ChunkReading(NamedTuple):
-    """What the pass reads of one chunk, made before the pass (`chunk_readings`): its
-    embedded text, its word pieces when the chunker read them (`ingest.chunking.Chunked`),
-    and its sentences in article offsets. Ingest makes them in its preparing thread, beside
-    the previous part's pass: made at the start of each pass, the sentence splitting alone
-    held the main thread for 0.6 s of CPU per 600 BBC articles while no model ran."""
+@dataclass
+class _Reading:
+    """What is asked of one chunk's pass: its text, and spans in article offsets."""
 
     text: str
     shift: int  # add to an article offset to get an offset in `text`
     sentences: list[Span]
-    pieces: Pieces | None
-
-
-def chunk_readings(
-    chunks: Sequence[Chunk],
-    article_texts: dict[str, str],
-    pieces: Sequence[Pieces] | None = None,
-) -> list[ChunkReading]:
-    """Each chunk's reading, with its word pieces from `pieces` (in the chunks' order)."""
-    readings = []
-    for row, chunk in enumerate(chunks):
-        text = embedding_text(chunk)
-        shift = len(text) - len(chunk.text) - chunk.start
-        sentences = sentence_spans(article_texts[chunk.article_id], chunk.start, chunk.end)
-        readings.append(
-            ChunkReading(text, shift, sentences, None if pieces is None else pieces[row])
-        )
-    return readings
+    quotes: list[int] = field(default_factory=list)  # indices into the batch's quotes
 
 
 def embed_batch(
     embedder: TextEmbedder,
     chunks: Sequence[Chunk],
     quotes: Sequence[Quote],
-    readings: Sequence[ChunkReading],
+    article_texts: dict[str, str],
+    pieces: Sequence[Pieces] | None = None,
 ) -> BatchVectors:
-    """One pass over the chunks (over their word pieces when every reading has them);
-    quotes not inside their chunk get a pass of their own."""
-    quotes_of: list[list[int]] = [[] for _ in chunks]  # indices into `quotes`, per chunk
+    """One pass over the chunks (over their word pieces as the chunker read them, when
+    given: `ingest.chunking.Chunked`); quotes not inside their chunk get a pass of their
+    own."""
+    readings = [_reading(c, article_texts[c.article_id]) for c in chunks]
     row_of = {c.id: row for row, c in enumerate(chunks)}
     for index, quote in enumerate(quotes):
         row = row_of.get(quote.chunk_id or "")
         if row is not None and chunks[row].start <= quote.start < quote.end <= chunks[row].end:
-            quotes_of[row].append(index)
+            readings[row].quotes.append(index)
     asked = [
         [(s + r.shift, e + r.shift) for s, e in r.sentences]
-        + [(quotes[i].start + r.shift, quotes[i].end + r.shift) for i in own]
-        for r, own in zip(readings, quotes_of, strict=True)
+        + [(quotes[i].start + r.shift, quotes[i].end + r.shift) for i in r.quotes]
+        for r in readings
     ]
-    pieces = [r.pieces for r in readings if r.pieces is not None]
-    whole = pieces if len(pieces) == len(readings) else None
-    pooled, read = _pooled(embedder, [r.text for r in readings], asked, whole)
+    pooled, read = _pooled(embedder, [r.text for r in readings], asked, pieces)
 
     quote_vectors: list[np.ndarray | None] = [None] * len(quotes)
     sentences: list[ChunkSentences] = []
-    for chunk, reading, own, result in zip(chunks, readings, quotes_of, pooled, strict=True):
+    for chunk, reading, result in zip(chunks, readings, pooled, strict=True):
         count = len(reading.sentences)
-        for index, vector in zip(own, result.spans[count:], strict=True):
+        for index, vector in zip(reading.quotes, result.spans[count:], strict=True):
             quote_vectors[index] = vector
         sentences.append(_sentences(chunk.id, reading.sentences, result.spans[:count]))
     alone = [i for i, vector in enumerate(quote_vectors) if vector is None]
@@ -174,6 +154,12 @@ def _rows(vectors: Sequence[np.ndarray]) -> np.ndarray:
     if not vectors:
         return np.zeros((0, 0), dtype=np.float32)
     return np.asarray(vectors, dtype=np.float32)
+
+
+def _reading(chunk: Chunk, article_text: str) -> _Reading:
+    text = embedding_text(chunk)
+    shift = len(text) - len(chunk.text) - chunk.start
+    return _Reading(text, shift, sentence_spans(article_text, chunk.start, chunk.end))
 
 
 def _sentences(

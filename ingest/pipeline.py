@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from ingest.chunk_pass import BatchVectors, chunk_readings, embed_batch
+from ingest.chunk_pass import BatchVectors, embed_batch
 from ingest.chunking import TokenCounter, chunk_article
 from ingest.embedding import Embedder, WordPieces
 from ingest.ids import quote_id
@@ -375,9 +375,8 @@ class Ingestor:
             quotes.extend((quote_id(article.id, i), q) for i, q in enumerate(placed))
             if pieces is not None and chunked.pieces is not None:
                 pieces.extend(chunked.pieces)
-        readings = chunk_readings(chunks, {a.id: a.text for a in batch}, pieces)
         report.timed("chunk", started)
-        return Prepared(batch, chunks, quotes, readings)
+        return Prepared(batch, chunks, quotes, pieces)
 
     @property
     def _reads_pieces(self) -> bool:
@@ -395,7 +394,8 @@ class Ingestor:
             self.embedder,
             prepared.chunks,
             [q for _, q in prepared.quotes],
-            prepared.readings,
+            {a.id: a.text for a in prepared.articles},
+            prepared.pieces,
         )
         report.timed("embed", started)
         report.texts_read += vectors.read.texts

@@ -17,9 +17,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ingest.chunk_pass import BatchVectors, ChunkReading, joined_vectors
+from ingest.chunk_pass import BatchVectors, joined_vectors
+from ingest.pooling import Pieces
 from ingest.types import Article, Chunk, Quote
 
 # The lead's share of the first stage (300 BBC articles, five runs): the model read a sixth
@@ -36,12 +37,12 @@ TAIL_SHARE = 1 / 7
 @dataclass(frozen=True)
 class Prepared:
     """One part ready for the model: its articles, chunks, and quotes with their ids, and
-    what the pass reads of each chunk (`ingest.chunk_pass.chunk_readings`)."""
+    each chunk's word pieces when the chunker read them (`ingest.chunking.Chunked`)."""
 
     articles: Sequence[Article]
     chunks: list[Chunk]
     quotes: list[tuple[str, Quote]]
-    readings: list[ChunkReading] = field(default_factory=list)
+    pieces: list[Pieces] | None = None
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,10 @@ def joined(read: Sequence[tuple[Prepared, BatchVectors]]) -> tuple[Prepared, Bat
     """Consecutive parts as one write unit, in their order (one part: itself)."""
     if len(read) == 1:
         return read[0]
-    prepared = Prepared(
+    prepared = Prepared(  # no pieces: a write unit has been read
         [a for p, _ in read for a in p.articles],
         [c for p, _ in read for c in p.chunks],
         [q for p, _ in read for q in p.quotes],
-        [r for p, _ in read for r in p.readings],
     )
     return prepared, joined_vectors([v for _, v in read])
 

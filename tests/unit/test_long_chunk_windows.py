@@ -16,7 +16,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from ingest.chunk_pass import chunk_readings, embed_batch
+from ingest.chunk_pass import embed_batch
 from ingest.chunking import chunk_article, embedding_text
 from ingest.embedding import load_token_counter, resolve_model_path
 from ingest.onnx_model import model_max_length
@@ -100,8 +100,9 @@ def test_a_chunk_past_the_limit_is_read_whole_in_windows(count, workers: int, ma
     assert max(lengths) > limit  # and chunking kept it whole in one chunk
 
     model = RecordingModel()
-    readings = chunk_readings(chunks, {article.id: article.text})
-    result = embed_batch(PassEmbedder(model, workers, max_pieces), chunks, [quote], readings)
+    result = embed_batch(
+        PassEmbedder(model, workers, max_pieces), chunks, [quote], {article.id: article.text}
+    )
 
     assert result.read.longest == max(len(ids) for ids in model.inputs) <= limit
     read = sorted(i for ids in model.inputs for i in ids if i not in SPECIAL_IDS)
@@ -224,8 +225,8 @@ def test_the_chunkers_pieces_read_as_the_texts(count, workers: int):
     for pieces in (None, chunked.pieces):
         model = RecordingModel()
         embedder = PieceEmbedder(model, workers, 300)
-        readings = chunk_readings(chunked.chunks, {article.id: article.text}, pieces)
-        results.append((embed_batch(embedder, chunked.chunks, [quote], readings), model))
+        texts = {article.id: article.text}
+        results.append((embed_batch(embedder, chunked.chunks, [quote], texts, pieces), model))
     (by_text, text_model), (by_pieces, piece_model) = results
     assert piece_model.inputs == text_model.inputs
     assert by_pieces.read == by_text.read

@@ -11,7 +11,7 @@ from functools import partial
 import numpy as np
 import pytest
 
-from ingest.chunk_pass import chunk_readings, embed_batch
+from ingest.chunk_pass import embed_batch
 from ingest.chunking import embedding_text
 from ingest.pooling import (
     TokenStates,
@@ -172,9 +172,7 @@ def test_quote_past_the_word_piece_limit_is_pooled_from_the_next_window(embedder
     inside = _quote(text, "the harbour will reopen in spring")
     past = _quote(text, "We were never told about the delay,")
     chunk = _chunk(text)
-    result = embed_batch(
-        embedder, [chunk], [inside, past], chunk_readings([chunk], {"made-up": text})
-    )
+    result = embed_batch(embedder, [chunk], [inside, past], {"made-up": text})
     assert result.quotes_read_alone == []
     assert result.read.texts == 2  # the chunk's two windows, nothing else
     alone = np.asarray(embedder.texts([past.text])[0])
@@ -191,7 +189,7 @@ def test_quote_past_the_word_piece_limit_is_pooled_from_the_next_window(embedder
 def test_chunk_vector_of_a_batch_equals_the_direct_one(embedder):
     chunk = _chunk(TEXT)
     quotes = [_quote(TEXT, "the harbour will reopen in spring")]
-    result = embed_batch(embedder, [chunk], quotes, chunk_readings([chunk], {"made-up": TEXT}))
+    result = embed_batch(embedder, [chunk], quotes, {"made-up": TEXT})
     direct = np.asarray(embedder.texts([embedding_text(chunk)])[0])
     assert float(np.asarray(result.chunks[0]) @ direct) > 1 - 1e-5
     assert result.quotes_read_alone == []
