@@ -74,7 +74,7 @@ def stages(corpus: Path, articles: int) -> list[Stage]:
         for article, quotes in zip(
             batch, extract_quotes_many([a.text for a in batch]), strict=True
         ):
-            for chunk in chunk_article(article, quotes, count, limit):
+            for chunk in chunk_article(article, quotes, count, limit).chunks:
                 text = embedding_text(chunk)
                 shift = len(text) - len(chunk.text) - chunk.start
                 texts.append(text)

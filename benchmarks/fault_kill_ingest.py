@@ -104,7 +104,8 @@ def expected_state(subset: Path) -> Expected:
     quotes = extract_quotes_many([a.text for a in articles])
     chunks = {
         a.id: [
-            (c.start, c.end) for c in chunk_article(a, q, counter, settings.ingest.chunk_max_tokens)
+            (c.start, c.end)
+            for c in chunk_article(a, q, counter, settings.ingest.chunk_max_tokens).chunks
         ]
         for a, q in zip(articles, quotes, strict=True)
     }

@@ -68,11 +68,13 @@ def main() -> None:
 
     from ingest.embedding import Embedder, resolve_model_path
     from ingest.pooling import padded
+    from ingest.token_pass import windows_of
 
     model = resolve_model_path(None)
     torch_pass = Embedder(model, 8, None, runtime="torch").token_pass
     onnx_pass = Embedder(model, 8, args.export_folder, runtime="onnx").token_pass
-    ids, mask = padded(torch_pass.tokenizer.encode_batch([TEXT] * 8))
+    first_windows = [windows_of(p, torch_pass.max_length)[0] for p in torch_pass.pieces([TEXT])]
+    ids, mask = padded(first_windows * 8)  # 8 rows of the model's longest input
     print(f"# GIL holders; {machine()}")
     for name, token_pass in (("torch forward", torch_pass), ("onnxruntime run", onnx_pass)):
         token_pass.forward(ids, mask)  # warm

@@ -16,7 +16,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from ingest.chunking import embedding_text
-from ingest.pooling import PooledText, Span
+from ingest.pooling import Pieces, PooledText, Span
 from ingest.sentence_vectors import ChunkSentences
 from ingest.text import sentence_spans
 from ingest.token_pass import PassStats
@@ -36,6 +36,15 @@ class SpanEmbedder(TextEmbedder, Protocol):
 
     def pooled(
         self, texts: Sequence[str], spans: Sequence[Sequence[Span]]
+    ) -> tuple[list[PooledText], PassStats]: ...
+
+
+@runtime_checkable
+class PieceEmbedder(SpanEmbedder, Protocol):
+    """A span embedder that also reads texts its tokenizer already cut into word pieces."""
+
+    def pooled_pieces(
+        self, pieces: Sequence[Pieces], spans: Sequence[Sequence[Span]]
     ) -> tuple[list[PooledText], PassStats]: ...
 
 
@@ -67,8 +76,11 @@ def embed_batch(
     chunks: Sequence[Chunk],
     quotes: Sequence[Quote],
     article_texts: dict[str, str],
+    pieces: Sequence[Pieces] | None = None,
 ) -> BatchVectors:
-    """One pass over the chunks; quotes not inside their chunk get a pass of their own."""
+    """One pass over the chunks (over their word pieces as the chunker read them, when
+    given: `ingest.chunking.Chunked`); quotes not inside their chunk get a pass of their
+    own."""
     readings = [_reading(c, article_texts[c.article_id]) for c in chunks]
     row_of = {c.id: row for row, c in enumerate(chunks)}
     for index, quote in enumerate(quotes):
@@ -80,7 +92,7 @@ def embed_batch(
         + [(quotes[i].start + r.shift, quotes[i].end + r.shift) for i in r.quotes]
         for r in readings
     ]
-    pooled, read = _pooled(embedder, [r.text for r in readings], asked)
+    pooled, read = _pooled(embedder, [r.text for r in readings], asked, pieces)
 
     quote_vectors: list[np.ndarray | None] = [None] * len(quotes)
     sentences: list[ChunkSentences] = []
@@ -162,12 +174,18 @@ def _sentences(
 
 
 def _pooled(
-    embedder: TextEmbedder, texts: Sequence[str], spans: Sequence[Sequence[Span]]
+    embedder: TextEmbedder,
+    texts: Sequence[str],
+    spans: Sequence[Sequence[Span]],
+    pieces: Sequence[Pieces] | None = None,
 ) -> tuple[list[PooledText], PassStats]:
-    """The one-pass vectors; an embedder without word-piece vectors embeds each span's text
-    instead (a test double, or a remote embedding service), and reports no word pieces."""
+    """The one-pass vectors (from the texts' word pieces when given and the embedder reads
+    them); an embedder without word-piece vectors embeds each span's text instead (a test
+    double, or a remote embedding service), and reports no word pieces."""
     if not texts:
         return [], PassStats(0, 0)
+    if pieces is not None and isinstance(embedder, PieceEmbedder):
+        return embedder.pooled_pieces(pieces, spans)
     if isinstance(embedder, SpanEmbedder):
         return embedder.pooled(texts, spans)
     pieces = [t[s:e] for t, asked in zip(texts, spans, strict=True) for s, e in asked]

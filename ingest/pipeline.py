@@ -17,10 +17,11 @@ from typing import NamedTuple
 
 from ingest.chunk_pass import BatchVectors, embed_batch
 from ingest.chunking import TokenCounter, chunk_article
-from ingest.embedding import Embedder
+from ingest.embedding import Embedder, WordPieces
 from ingest.ids import quote_id
 from ingest.loaders import LoadError, discover, load_file
 from ingest.memory import release_free_memory
+from ingest.pooling import Pieces
 from ingest.quotes import extract_quotes_many, load_models
 from ingest.sentence_vectors import SentenceVectors
 from ingest.stages import Prepared, plan_parts, run_overlapped
@@ -364,15 +365,28 @@ class Ingestor:
         started = _Mark.now()
         chunks: list[Chunk] = []
         quotes: list[tuple[str, Quote]] = []
+        pieces: list[Pieces] | None = [] if self._reads_pieces else None
         for article, article_quotes in zip(batch, quotes_per_article, strict=True):
-            article_chunks = chunk_article(
+            chunked = chunk_article(
                 article, article_quotes, self.count_tokens, self.chunk_max_tokens
             )
-            placed = [_place(q, article_chunks) for q in article_quotes]
-            chunks.extend(article_chunks)
+            placed = [_place(q, chunked.chunks) for q in article_quotes]
+            chunks.extend(chunked.chunks)
             quotes.extend((quote_id(article.id, i), q) for i, q in enumerate(placed))
+            if pieces is not None and chunked.pieces is not None:
+                pieces.extend(chunked.pieces)
         report.timed("chunk", started)
-        return Prepared(batch, chunks, quotes)
+        return Prepared(batch, chunks, quotes, pieces)
+
+    @property
+    def _reads_pieces(self) -> bool:
+        """The chunker's word pieces are what the pass reads: the counter reads pieces with
+        the tokenizer of the embedder's own model folder."""
+        return (
+            isinstance(self.count_tokens, WordPieces)
+            and isinstance(self.embedder, Embedder)
+            and Path(self.count_tokens.model_path) == Path(self.embedder.model_path)
+        )
 
     def _embed(self, prepared: Prepared, report: IngestReport) -> BatchVectors:
         started = _Mark.now()
@@ -381,6 +395,7 @@ class Ingestor:
             prepared.chunks,
             [q for _, q in prepared.quotes],
             {a.id: a.text for a in prepared.articles},
+            prepared.pieces,
         )
         report.timed("embed", started)
         report.texts_read += vectors.read.texts

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -41,6 +42,26 @@ def joined(windows: Sequence[TokenStates]) -> TokenStates:
         np.concatenate([w.vectors for w in windows]),
         np.concatenate([w.offsets for w in windows]),
         np.concatenate([w.special for w in windows]),
+    )
+
+
+class Pieces(NamedTuple):
+    """One text's word pieces as the model's tokenizer gives them, special tokens included:
+    ids, each piece's character span in the text, and which are special tokens. Made once
+    per text (`pieces_of`): the chunker's reading of paragraphs becomes each chunk's
+    (`ingest.chunking`), which the model pass reads as they are (`ingest.token_pass`)."""
+
+    ids: np.ndarray  # (pieces,) int64
+    offsets: np.ndarray  # (pieces, 2) int64
+    special: np.ndarray  # (pieces,) bool
+
+
+def pieces_of(encoding: Any) -> Pieces:
+    """A tokenizer `Encoding` as numpy arrays (what padding and pooling read)."""
+    return Pieces(
+        np.asarray(encoding.ids, dtype=np.int64),
+        np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2),
+        np.asarray(encoding.special_tokens_mask, dtype=bool),
     )
 
 

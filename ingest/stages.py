@@ -20,6 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ingest.chunk_pass import BatchVectors, joined_vectors
+from ingest.pooling import Pieces
 from ingest.types import Article, Chunk, Quote
 
 # The lead's share of the first stage (300 BBC articles, five runs): the model read a sixth
@@ -35,11 +36,13 @@ TAIL_SHARE = 1 / 7
 
 @dataclass(frozen=True)
 class Prepared:
-    """One part ready for the model: its articles, chunks, and quotes with their ids."""
+    """One part ready for the model: its articles, chunks, and quotes with their ids, and
+    each chunk's word pieces when the chunker read them (`ingest.chunking.Chunked`)."""
 
     articles: Sequence[Article]
     chunks: list[Chunk]
     quotes: list[tuple[str, Quote]]
+    pieces: list[Pieces] | None = None
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def joined(read: Sequence[tuple[Prepared, BatchVectors]]) -> tuple[Prepared, Bat
     """Consecutive parts as one write unit, in their order (one part: itself)."""
     if len(read) == 1:
         return read[0]
-    prepared = Prepared(
+    prepared = Prepared(  # no pieces: a write unit has been read
         [a for p, _ in read for a in p.articles],
         [c for p, _ in read for c in p.chunks],
         [q for p, _ in read for q in p.quotes],

@@ -1,19 +1,20 @@
 """One model pass over many texts, keeping each text's word-piece vectors long enough to pool
 the text and the spans asked of it (`ingest.pooling`).
 
-Texts are tokenised once with the model's own Rust tokenizer (character offsets included),
-sorted by length and cut into batches of at most `MAX_BATCH_PIECES` padded word pieces (little
-padding, and the attention scores of a batch stay small), and each batch's hidden states are
-pooled and dropped as soon as it has run: memory is bounded by one batch per worker, whatever
-the number of texts. A text longer than the model reads at once (256 word pieces for
-all-MiniLM-L6-v2: a chunk grown around a long quotation, which chunking never cuts) is read in
-consecutive windows of at most that many, each a model input with its own special tokens,
-and its vector and spans are pooled over all of them: every word piece is read, none twice
-(cutting the chunk instead would cut the quotation, which the answer then cannot cite whole).
-Freed memory goes back to the OS once per call, not after every batch
-(each batch then faulted its buffers in again: about 10% of the pass's CPU); a process that
-calls `ingest.memory.share_one_arena` at start keeps its peak RSS as low as trimming every
-batch did (docs/notes/floor2.md).
+Texts are tokenised once with the model's own Rust tokenizer (character offsets included; an
+ingest's chunks by the chunker, which reads each paragraph once for its count and for this pass:
+`ingest.chunking.PieceReader`, so the pass tokenises none of them again), sorted by length and
+cut into batches of at most `MAX_BATCH_PIECES` padded word pieces (little padding, and the
+attention scores of a batch stay small), and each batch's hidden states are pooled and dropped
+as soon as it has run: memory is bounded by one batch per worker, whatever the number of texts.
+A text longer than the model reads at once (256 word pieces for all-MiniLM-L6-v2: a chunk grown
+around a long quotation, which chunking never cuts) is read in consecutive windows of at most
+that many, each a model input with its own special tokens, and its vector and spans are pooled
+over all of them: every word piece is read, none twice (cutting the chunk instead would cut the
+quotation, which the answer then cannot cite whole). Freed memory goes back to the OS once per
+call, not after every batch (each batch then faulted its buffers in again: about 10% of the
+pass's CPU); a process that calls `ingest.memory.share_one_arena` at start keeps its peak RSS as
+low as trimming every batch did (docs/notes/floor2.md).
 
 Batches run on `PassThreads.workers` Python threads, each with `intra_op` model threads. The
 model releases the GIL while it computes, so two workers with one thread each keep both cores
@@ -42,7 +43,16 @@ from typing import Any, Protocol
 import numpy as np
 
 from ingest.memory import release_free_memory
-from ingest.pooling import PooledText, Span, TokenStates, joined, padded, pool
+from ingest.pooling import (
+    Pieces,
+    PooledText,
+    Span,
+    TokenStates,
+    joined,
+    padded,
+    pieces_of,
+    pool,
+)
 
 # Padded word pieces (rows x the longest row) per model batch: 8 chunks of 256 word pieces.
 # Larger batches gained nothing per word piece on this CPU and multiply the attention scores'
@@ -187,24 +197,35 @@ class TokenPass:
         self.batch_size = batch_size
         self.threads = threads or pass_threads()
         self.max_batch_pieces = max_batch_pieces
+        self.max_length = max_length
         self.tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
         self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(max_length)
+        self.tokenizer.no_truncation()
 
     def pooled(
         self, texts: Sequence[str], spans: Sequence[Sequence[Span]]
     ) -> tuple[list[PooledText], PassStats]:
-        """Each text's vector and its spans' vectors, in the order given. A text longer than
-        the model reads at once is read in consecutive windows of at most that many word
-        pieces (no word piece in two), and pooled over all of them: every word is read once."""
-        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
+        """Each text's vector and its spans' vectors, in the order given (`read`)."""
+        return self.read(self.pieces(texts), spans)
+
+    def pieces(self, texts: Sequence[str]) -> list[Pieces]:
+        """The texts' word pieces, whole (no truncation: `read` cuts the windows)."""
+        return [pieces_of(e) for e in self.tokenizer.encode_batch(list(texts))]
+
+    def read(
+        self, texts: Sequence[Pieces], spans: Sequence[Sequence[Span]]
+    ) -> tuple[list[PooledText], PassStats]:
+        """Each text's vector and its spans' vectors from its word pieces, in the order
+        given. A text longer than the model reads at once is read in consecutive windows of
+        at most that many word pieces (no word piece in two, `windows`), and pooled over all
+        of them: every word is read once."""
         windows = [
             _Window(text, window)
-            for text, encoding in enumerate(encodings)
-            for window in (encoding, *encoding.overflowing)
+            for text, pieces in enumerate(texts)
+            for window in windows_of(pieces, self.max_length)
         ]
-        lengths = [len(w.encoding.ids) for w in windows]
-        split = {w.text for w in windows if w.encoding is not encodings[w.text]}
+        lengths = [len(w.pieces.ids) for w in windows]
+        split = {w.text for w in windows if w.pieces is not texts[w.text]}
         batches = longest_first(
             plan_batches(lengths, self.max_batch_pieces, self.batch_size), lengths
         )
@@ -212,11 +233,13 @@ class TokenPass:
         def run(rows: list[int]) -> list[PooledText | TokenStates]:
             """Pool each whole text at once (its batch's states are dropped after); keep a
             copy of a window of a split text until all its windows have run."""
-            hidden = self._hidden([windows[k].encoding for k in rows])
+            hidden = self._hidden([windows[k].pieces for k in rows])
             done: list[PooledText | TokenStates] = []
             for row, k in enumerate(rows):
                 window = windows[k]
-                states = _states(window.encoding, hidden[row, : lengths[k]])
+                states = TokenStates(
+                    hidden[row, : lengths[k]], window.pieces.offsets, window.pieces.special
+                )
                 if window.text in split:
                     done.append(replace(states, vectors=states.vectors.copy()))
                 else:
@@ -246,10 +269,31 @@ class TokenPass:
         stats = PassStats(len(windows), sum(lengths), padded_pieces, max(lengths, default=0))
         return [r for r in result if r is not None], stats
 
-    def _hidden(self, encodings: Sequence[Any]) -> np.ndarray:
+    def _hidden(self, inputs: Sequence[Pieces]) -> np.ndarray:
         """Last hidden states of one padded batch, as float32 numpy."""
-        ids, mask = padded(encodings)
+        ids, mask = padded(inputs)
         return self.forward(ids, mask)
+
+
+def windows_of(pieces: Pieces, max_length: int) -> list[Pieces]:
+    """A text's model inputs: the text itself when it fits in `max_length` word pieces, else
+    consecutive windows of its inner pieces, each framed by the text's own leading and
+    trailing special tokens, as the tokenizer's truncation cuts them (stride 0: no piece in
+    two; `tests/unit/test_long_chunk_windows.py` checks both give the same ids and offsets)."""
+    if len(pieces.ids) <= max_length or pieces.special.all():
+        return [pieces]
+    head, tail = int(np.argmin(pieces.special)), int(np.argmin(pieces.special[::-1]))
+    inner = max_length - head - tail
+    end = len(pieces.ids) - tail
+    return [
+        Pieces(*(_framed(part, head, start, min(start + inner, end), tail) for part in pieces))
+        for start in range(head, end, inner)
+    ]
+
+
+def _framed(values: np.ndarray, head: int, start: int, end: int, tail: int) -> np.ndarray:
+    """values[start:end] between the first `head` and the last `tail` of `values`."""
+    return np.concatenate([values[:head], values[start:end], values[len(values) - tail :]])
 
 
 @dataclass(frozen=True)
@@ -257,10 +301,4 @@ class _Window:
     """One model input: a whole text, or one window of a text longer than the model reads."""
 
     text: int  # index of its text
-    encoding: Any
-
-
-def _states(encoding: Any, vectors: np.ndarray) -> TokenStates:
-    offsets = np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2)
-    special = np.asarray(encoding.special_tokens_mask, dtype=bool)
-    return TokenStates(vectors, offsets, special)
+    pieces: Pieces

@@ -18,7 +18,7 @@ def article(text: str) -> Article:
 def test_chunks_are_whole_paragraphs_with_exact_offsets() -> None:
     paragraphs = [" ".join(f"w{p}_{i}" for i in range(30)) for p in range(6)]
     art = article("\n\n".join(paragraphs))
-    chunks = chunk_article(art, [], words, max_tokens=80)
+    chunks = chunk_article(art, [], words, max_tokens=80).chunks
     assert len(chunks) == 3
     for chunk in chunks:
         assert art.text[chunk.start : chunk.end] == chunk.text
@@ -38,7 +38,7 @@ def test_multi_paragraph_quote_is_never_cut() -> None:
     start = text.index("Opening")
     end = text.index("”, she said")
     quote = Quote(text=text[start:end], start=start, end=end, speaker="X")
-    chunks = chunk_article(article(text), [quote], words, max_tokens=40)
+    chunks = chunk_article(article(text), [quote], words, max_tokens=40).chunks
     holders = [c for c in chunks if c.start <= start < c.end]
     assert len(holders) == 1 and holders[0].end >= end
 
@@ -49,7 +49,7 @@ def test_long_paragraph_split_between_sentences_outside_quotes() -> None:
     text = " ".join(sentences[:6]) + f" He said: “{quote_body}” " + " ".join(sentences[6:])
     start = text.index(quote_body)
     quote = Quote(text=quote_body, start=start, end=start + len(quote_body))
-    chunks = chunk_article(article(text), [quote], words, max_tokens=20)
+    chunks = chunk_article(article(text), [quote], words, max_tokens=20).chunks
     assert len(chunks) > 1
     assert any(c.start <= quote.start and quote.end <= c.end for c in chunks)
     assert all(c.paragraph_start == c.paragraph_end == 1 for c in chunks)

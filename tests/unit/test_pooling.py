@@ -131,13 +131,11 @@ SPANS_IN_TEXT = [
 def test_span_vector_comes_from_its_own_pieces(embedder, name: str, words: str):
     """Pooling the span's pieces by hand from the same pass gives the same vector, and the
     span's vector is not the whole text's."""
-    from ingest.token_pass import _states
-
     start, end = _span(TEXT, words)
     [result], _ = embedder.pooled([TEXT], [[(start, end)]])
-    encoding = embedder.token_pass.tokenizer.encode(TEXT)
-    hidden = embedder.token_pass._hidden([encoding])[0]
-    states: TokenStates = _states(encoding, hidden)
+    [read] = embedder.token_pass.pieces([TEXT])
+    hidden = embedder.token_pass._hidden([read])[0]
+    states = TokenStates(hidden, read.offsets, read.special)
     pieces = span_pieces(states, start, end)
     first, last = states.offsets[pieces[0]], states.offsets[pieces[-1]]
     assert TEXT[first[0] : last[1]] == words, name  # the pieces cover exactly the span
@@ -236,7 +234,7 @@ def test_onnx_pass_from_an_existing_export_reads_as_far_as_torch(embedder):
     if embedder.runtime != "onnx":
         pytest.skip("the onnx case")
     again = Embedder(embedder.model_path, 8, embedder.states_file.parent, runtime="onnx")
-    limit = again.token_pass.tokenizer.truncation["max_length"]
+    limit = again.token_pass.max_length
     assert again._torch is None  # read from the export, torch's model not loaded
     assert limit == embedder.torch_model._model.max_seq_length == 256
     text = "Filler words here. " * 40  # 202 word pieces: one window, as torch reads it
