@@ -180,10 +180,25 @@ def _parser() -> argparse.ArgumentParser:
         help="hold the trees' score to rise (+1) or fall (-1) with a feature, or free it (0)",
     )
     parser.add_argument(
-        "--by-corpus", action="store_true", help="in-sample vs held out, per question set"
+        "--splits", type=int, default=1, help="halve dev by article this many ways, pooled"
     )
     parser.add_argument(
-        "--splits", type=int, default=1, help="halve dev by article this many ways, pooled"
+        "--family",
+        action="append",
+        default=[],
+        choices=FAMILIES,
+        help="judge only this family (repeatable): a 6-halving run per family fits one lock hold",
+    )
+    _judgement_options(parser)
+    return parser
+
+
+def _judgement_options(parser: argparse.ArgumentParser) -> None:
+    """The options that judge something other than the unit models (each prints its own
+    table): in-sample against held out, the answerability models, the follow-up prior, and
+    more training data."""
+    parser.add_argument(
+        "--by-corpus", action="store_true", help="in-sample vs held out, per question set"
     )
     parser.add_argument(
         "--answerable",
@@ -209,13 +224,6 @@ def _parser() -> argparse.ArgumentParser:
         help="with --extra: weight this family's training side as fit_ranker --fit-share",
     )
     parser.add_argument(
-        "--family",
-        action="append",
-        default=[],
-        choices=FAMILIES,
-        help="judge only this family (repeatable): a 6-halving run per family fits one lock hold",
-    )
-    parser.add_argument(
         "--drop-question", default="", help="comma-separated QUESTION_FEATURES to leave out"
     )
     parser.add_argument(
@@ -224,7 +232,6 @@ def _parser() -> argparse.ArgumentParser:
         default=FALSE_ABSTENTION_TARGET,
         help="false abstention the refitted thresholds allow on their fold",
     )
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -243,22 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(dropped) - set(FEATURES)
     if unknown:
         parser.error(f"not a feature: {', '.join(sorted(unknown))}")
-    groups: dict[str, list[tuple[Question, int]]] = defaultdict(list)
-    sets: dict[str, list[tuple[Question, int]]] = defaultdict(list)
-    kinds: dict[int, tuple[str, str]] = {}  # id(question): its set and its row's kind
-    for spec in args.set:
-        dataset = spec.partition("=")[0]
-        rows = [json.loads(line) for line in Path(dataset).read_text().splitlines() if line]
-        questions = collected_set(spec, None, args.cache)
-        for question, row in zip(questions, rows, strict=True):
-            kept = without(question, dropped)
-            kinds[id(kept)] = (Path(dataset).stem, row["kind"])
-            if args.family and question.family not in args.family:
-                continue
-            for split in range(args.splits if not args.answerable else 1):
-                fold = 2 * split + article_fold(row, split)
-                groups[question.family].append((kept, fold))
-                sets[f"{question.family} {Path(dataset).stem}"].append((kept, fold))
+    groups, sets, kinds = folded(args, dropped)
     if args.extra:
         extras = [
             (
@@ -290,6 +282,33 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print_models(groups)
     return 0
+
+
+Folded = dict[str, list[tuple[Question, int]]]  # a name: its questions, each with its fold
+
+
+def folded(
+    args: argparse.Namespace, dropped: list[str]
+) -> tuple[Folded, Folded, dict[int, tuple[str, str]]]:
+    """The `--set` questions (`dropped` features at zero) in their folds, by family and by
+    family and set, and each question's set and row kind by `id`."""
+    groups: Folded = defaultdict(list)
+    sets: Folded = defaultdict(list)
+    kinds: dict[int, tuple[str, str]] = {}  # id(question): its set and its row's kind
+    for spec in args.set:
+        dataset = spec.partition("=")[0]
+        rows = [json.loads(line) for line in Path(dataset).read_text().splitlines() if line]
+        questions = collected_set(spec, None, args.cache)
+        for question, row in zip(questions, rows, strict=True):
+            kept = without(question, dropped)
+            kinds[id(kept)] = (Path(dataset).stem, row["kind"])
+            if args.family and question.family not in args.family:
+                continue
+            for split in range(args.splits if not args.answerable else 1):
+                fold = 2 * split + article_fold(row, split)
+                groups[question.family].append((kept, fold))
+                sets[f"{question.family} {Path(dataset).stem}"].append((kept, fold))
+    return groups, sets, kinds
 
 
 def _folds(group: list[tuple[Question, int]]) -> list[int]:
