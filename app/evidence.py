@@ -345,12 +345,10 @@ class EvidenceFinder:
         that no stored passage contains: a question about a thing the articles never name
         cannot be answered from them. Only names count, as a common word missing from a small
         store says little, while a missing name says the same in a store of any size."""
-        names = [
-            terms for word in _NAME.findall(topic) if (terms := self.retriever.lexicon.terms(word))
-        ]
+        names = [word for word in _NAME.findall(topic) if self.retriever.lexicon.terms(word)]
         if not names:
             return 0.0
-        return sum(all(self._unseen(t) for t in terms) for terms in names) / len(names)
+        return sum(self._unseen_word(word) for word in names) / len(names)
 
     def unseen_name(self, topic: str) -> str | None:
         """The first name of the topic (a run of capitalised words: "Ola Tamm", "Westland
@@ -361,10 +359,15 @@ class EvidenceFinder:
         no article names>"). The same test as `unseen_names`, word by word, which the fitted
         answerability models of the other families also read."""
         for run in _NAME_RUN.findall(topic):
-            words = (self.retriever.lexicon.terms(word) for word in run.split())
-            if any(terms and all(self._unseen(t) for t in terms) for terms in words):
+            if any(self._unseen_word(word) for word in run.split()):
                 return run
         return None
+
+    def _unseen_word(self, word: str) -> bool:
+        """The one test of both: the word has search terms and no stored passage holds any of
+        them (a word of stop words only is no evidence either way)."""
+        terms = self.retriever.lexicon.terms(word)
+        return bool(terms) and all(self._unseen(t) for t in terms)
 
     def nothing_seen(self, topic: str) -> bool:
         """No word of the topic occurs in any stored passage ("football" in a store about
