@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ingest.quoting.according import ACCORDING
 from ingest.quoting.lexicon import AS_PUT_IT_VERBS, PARTICIPLES, TIME_LEADS, VERBS, alternation
 from ingest.quoting.model import Subject
 from ingest.quoting.nounphrases import clean_np, plausible_np
 from ingest.quoting.sentence_subjects import absolute_subject, sentence_subject
 from ingest.quoting.subjects import (
-    ACCORDING,
     COORDINATED,
     WORD,
     np_from_left,

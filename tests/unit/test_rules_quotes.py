@@ -32,6 +32,13 @@ SPEAKERS = [
         "Judicial Watch",
         "according_after",
     ),
+    (
+        "a_title_with_its_dot_after_according_to_is_part_of_the_name",
+        "The visit became “the best day of the year,” according to Dr. Ida Vale. Mr. Hale left.",
+        "the best day",
+        "Ida Vale",
+        "according_after",
+    ),
     # --- apposition_after
     (
         "speaker_before_a_bare_noun_apposition",
@@ -662,6 +669,23 @@ STATEMENTS = [
             ("“the mayor would win, and easily.”", "Harbor Times", "reported", "leading_according"),
         ],
     ),
+    (
+        "a_leading_according_to_a_title_with_its_dot_names_the_source",
+        "According to Gov. Ada Lind, the pier would “close for good” in May.",
+        [
+            (
+                "the pier would “close for good” in May",
+                "Ada Lind",
+                "according to",
+                "leading_according",
+            )
+        ],
+    ),
+    (
+        "a_leading_as_x_put_it_with_a_title_dot_names_the_source",
+        "As Mr. Tamm put it, the pier is “a disgrace to the city.”",
+        [("the pier is “a disgrace to the city.”", "Tamm", "put", "leading_according")],
+    ),
     # --- nested_quoted_object
     (
         "quoted_words_inside_a_reported_clause_belong_to_the_nearest_reporting_verb",
@@ -873,6 +897,16 @@ STATEMENTS = [
         ],
     ),
     # --- thatless_clause
+    (
+        "a_time_phrase_before_the_comma_is_no_statement_of_the_clause_after_it",
+        "Earlier this month, Westland Ferries said it would cut its fares by a third.",
+        [("it would cut its fares by a third", "Westland Ferries", "said", "thatless_clause")],
+    ),
+    (
+        "a_time_phrase_with_ago_before_the_comma_is_no_statement",
+        "Two years ago, Ola Tamm told reporters the pier would close.",
+        [("the pier would close", "Ola Tamm", "told", "thatless_clause")],
+    ),
     (
         "a_long_subject_before_a_reporting_verb_falls_back_to_the_sentence_subject",
         "Cory Lane, 22, of Salem, Ore., said he had not given up hope for a “surprise” win.",
