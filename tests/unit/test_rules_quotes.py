@@ -699,6 +699,11 @@ STATEMENTS = [
     ),
     # --- quoted_object
     (
+        "a_participle_after_a_time_phrase_opening_the_sentence_has_the_subject_after_it",
+        "Late last month, Ola Tamm went to the pier, calling it “a disgrace.”",
+        [("it “a disgrace.”", "Ola Tamm", "calling", "quoted_object")],
+    ),
+    (
         "a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside",
         ("Ortiz implied the mayor was “asleep” that night - although the logs show otherwise."),
         [
