@@ -903,6 +903,16 @@ STATEMENTS = [
     ),
     # --- thatless_clause
     (
+        "a_time_phrase_after_the_verb_is_no_clause",
+        "Ada Lind pushed back on those claims Thursday, saying that the ferry had lost money.",
+        [("the ferry had lost money", "Ada Lind", "saying", "that_clause")],
+    ),
+    (
+        "a_time_phrase_alone_after_said_is_no_statement",
+        "Ola Tamm spoke at the pier. The mayor said this today. A man of his word.",
+        [],
+    ),
+    (
         "a_time_phrase_before_the_comma_is_no_statement_of_the_clause_after_it",
         "Earlier this month, Westland Ferries said it would cut its fares by a third.",
         [("it would cut its fares by a third", "Westland Ferries", "said", "thatless_clause")],
