@@ -111,6 +111,20 @@ SPEAKERS = [
         "Michael Dell",
         "as_x_put_it",
     ),
+    (
+        "as_x_put_it_before_a_colon",
+        "As Professor Ola Tamm put it: “The port does a better job than the airport.”",
+        "The port does",
+        "Ola Tamm",
+        "as_x_put_it",
+    ),
+    (
+        "as_x_with_an_apposition_put_it_names_the_name_before_it",
+        "As Ada Lind, an expert at the Westland Institute, noted, “Everyone here is waiting.”",
+        "Everyone here",
+        "Ada Lind",
+        "as_x_put_it",
+    ),
     # --- colon_subject
     (
         "a_date_comma_does_not_end_the_intro_phrase",
