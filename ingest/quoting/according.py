@@ -22,8 +22,11 @@ NAME_DOT = (
     + "".join(rf"|(?<=\b{w.capitalize()})" for w in sorted(ABBREVIATIONS - SUFFIX_ABBREVIATIONS))
     + r")\.(?=[A-Z]|\s+[A-Z])"
 )
-# the phrase runs to the first punctuation, but not to a dot inside a name (`NAME_DOT`)
-ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<np>(?:[^,.;:“”\"]|{NAME_DOT}){{2,80}})")
+# the phrase runs to the first punctuation or spaced dash (`according to a poll - as ...`),
+# but not to a dot inside a name (`NAME_DOT`) nor to a hyphen (`ABC News-Washington Post`)
+ACCORDING = re.compile(
+    rf"\b[Aa]ccording to\s+(?P<np>(?:[^,.;:“”\"—–-]|(?<=\S)-(?=\S)|{NAME_DOT}){{2,80}})"
+)
 
 # How far before the subject the `according to X,` may start: one clause, no more.
 _WINDOW = 120

@@ -25,6 +25,7 @@ from ingest.quoting.lexicon_openers import (
     OPENING_PARTICIPLES,
     OPENING_PHRASE_WORDS,
     OPENING_PREPOSITIONS,
+    TIME_ANCHORS,
     TIME_PHRASE_WORDS,
 )
 from ingest.quoting.model import Findings, Statement, Subject
@@ -213,7 +214,8 @@ def _opening_phrase(clause: str) -> bool:
     words = _LETTERS.findall(clause)
     if not words or len(words) > OPENING_PHRASE_WORDS or "," in clause:
         return False
-    if all(w.lower() in TIME_PHRASE_WORDS for w in words):
+    lowered = {w.lower() for w in words}
+    if lowered <= TIME_PHRASE_WORDS and not lowered.isdisjoint(TIME_ANCHORS):
         return True
     first = words[0].lower()
     if first not in OPENING_PREPOSITIONS and first not in OPENING_PARTICIPLES:

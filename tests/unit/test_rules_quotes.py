@@ -1024,6 +1024,19 @@ STATEMENTS = [
     ),
     # --- trailing_attribution
     (
+        "according_to_ends_at_a_spaced_dash_not_at_a_hyphen",
+        "Most voters distrust the ferry plan, according to a Westland-Post poll - the same as "
+        "Mr. Reed's figure.",
+        [
+            (
+                "Most voters distrust the ferry plan",
+                "Westland-Post poll",
+                "according to",
+                "trailing_attribution",
+            ),
+        ],
+    ),
+    (
         "a_quote_opening_a_clause_that_runs_on_before_the_attribution",
         '"Fresh water" would be enough for the harbor, the mayor said on Friday.',
         [
