@@ -418,37 +418,7 @@ def score_variant(
             for i, j, _ in pairs
             if char_set(text, preds[i].spans) == char_set(text, golds[j].spans)
         )
-        matched_gold = {j: i for i, j, _ in pairs}
-        for j, g in enumerate(golds):
-            source = g.source
-            is_pronoun = source is not None and source.strip().lower() in PRONOUNS
-            i = matched_gold.get(j)
-            for bucket, name in (
-                (excl, None if is_pronoun else source),
-                (resolved, _resolve(text, g, people.get(doc, [])) if is_pronoun else source),
-            ):
-                if name is None:
-                    continue
-                bucket["gold"] += 1
-                if i is not None:
-                    bucket["matched"] += 1
-                    bucket["tp"] += speaker_ok(preds[i].speaker, name)
-        unscored = {i for i, j, _ in pairs if golds[j].source is None}
-        pron = {
-            i
-            for i, j, _ in pairs
-            if golds[j].source and golds[j].source.strip().lower() in PRONOUNS
-        }
-        excl["pred"] += len(preds) - len(unscored) - len(pron)
-        resolved["pred"] += (
-            len(preds)
-            - len(unscored)
-            - sum(
-                1
-                for i, j, _ in pairs
-                if i in pron and _resolve(text, golds[j], people.get(doc, [])) is None
-            )
-        )
+        _count_speakers(text, preds, golds, pairs, people.get(doc, []), (excl, resolved))
     out: dict[str, Any] = {
         "gold": len(gold),
         "pred": n_pred,
@@ -462,6 +432,44 @@ def score_variant(
             "gold": b["gold"],
         }
     return out
+
+
+def _count_speakers(
+    text: str,
+    preds: list[Unit],
+    golds: list[Gold],
+    pairs: list[tuple[int, int, float]],
+    people: list[tuple[int, int, str]],
+    buckets: tuple[dict[str, int], dict[str, int]],
+) -> None:
+    """Add one document's speaker counts to the two buckets: pronoun sources excluded, and
+    pronoun sources resolved to the nearest person before them (a pronoun that resolves to
+    no one is left out of both the gold and the predictions it matched)."""
+    excl, resolved = buckets
+    matched_gold = {j: i for i, j, _ in pairs}
+    for j, g in enumerate(golds):
+        source = g.source
+        is_pronoun = source is not None and source.strip().lower() in PRONOUNS
+        i = matched_gold.get(j)
+        for bucket, name in (
+            (excl, None if is_pronoun else source),
+            (resolved, _resolve(text, g, people) if is_pronoun else source),
+        ):
+            if name is None:
+                continue
+            bucket["gold"] += 1
+            if i is not None:
+                bucket["matched"] += 1
+                bucket["tp"] += speaker_ok(preds[i].speaker, name)
+    unscored = {i for i, j, _ in pairs if golds[j].source is None}
+    pron = {
+        i for i, j, _ in pairs if golds[j].source and golds[j].source.strip().lower() in PRONOUNS
+    }
+    excl["pred"] += len(preds) - len(unscored) - len(pron)
+    unresolved = sum(
+        1 for i, j, _ in pairs if i in pron and _resolve(text, golds[j], people) is None
+    )
+    resolved["pred"] += len(preds) - len(unscored) - unresolved
 
 
 def _resolve(text: str, g: Gold, people: list[tuple[int, int, str]]) -> str | None:

@@ -189,14 +189,29 @@ def parsed_kind(doc: Doc, end: int) -> str | None:
     return None
 
 
+def written_kind(text: str, quote: Quote) -> str | None:
+    """The junk kind read from a quote's speaker as written and the text around it, first
+    that applies (`finding`, `cut_name`, `clause`, `ampersand_cut`, `possessive`), or None
+    when only a parse of its mention can tell (`parsed_kind`)."""
+    speaker = quote.speaker or ""
+    if finding_phrase(speaker):
+        return "finding"
+    if cut_name(quote):
+        return "cut_name"
+    if clause_speaker(speaker):
+        return "clause"
+    if ampersand_cut(text, quote):
+        return "ampersand_cut"
+    return "possessive" if possessive(quote) else None
+
+
 def census(texts: list[str], top: int, phrases: frozenset[str] = frozenset()) -> Census:
     """Extract every text once and count; `phrases` are speaker phrases as written (compared
     without case) whose resolved speakers are counted too."""
     kinds: Counter[str] = Counter()
     offices: Counter[str] = Counter()
     resolved: Counter[str] = Counter()
-    junk: Counter[str] = Counter()
-    junk_speakers: Counter[str] = Counter()
+    junk_speakers: Counter[str] = Counter()  # kind-prefixed speakers
     windows: list[str] = []
     owners: list[tuple[str, int]] = []  # speaker and mention end within its window
     bare: Counter[str] = Counter()
@@ -210,38 +225,23 @@ def census(texts: list[str], top: int, phrases: frozenset[str] = frozenset()) ->
             if (q.speaker_as_written or "").lower() in phrases:
                 resolved[q.speaker or "(none)"] += 1
             if quoted_label(q):
-                junk["quoted_label"] += 1
                 junk_speakers[f"quoted_label: {q.speaker}"] += 1
             if not q.speaker:
                 continue
-            kind = (
-                "finding"
-                if finding_phrase(q.speaker)
-                else "cut_name"
-                if cut_name(q)
-                else "clause"
-                if clause_speaker(q.speaker)
-                else "ampersand_cut"
-                if ampersand_cut(text, q)
-                else None
-            )
+            kind = written_kind(text, q)
+            span = None if kind else mention(text, q)
             if kind:
-                junk[kind] += 1
                 junk_speakers[f"{kind}: {q.speaker}"] += 1
-                continue
-            if possessive(q):
-                junk["possessive"] += 1
-                junk_speakers[f"possessive: {q.speaker}"] += 1
-                continue
-            span = mention(text, q)
-            if span:
+            elif span:
                 windows.append(text[span[0] : span[1] + 60])
                 owners.append((q.speaker, span[1] - span[0]))
     for doc, (speaker, end) in zip(_parse(windows), owners, strict=True):
         kind = parsed_kind(doc, end)
         if kind:
-            junk[kind] += 1
             junk_speakers[f"{kind}: {speaker}"] += 1
+    junk: Counter[str] = Counter()
+    for label, n in junk_speakers.items():
+        junk[label.split(":", 1)[0]] += n
     return Census(
         len(texts),
         dict(kinds),

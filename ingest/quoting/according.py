@@ -10,9 +10,23 @@ from __future__ import annotations
 
 import re
 
-from ingest.quoting.lexicon_speakers import MODALS
+from ingest.quoting.lexicon import ABBREVIATIONS
+from ingest.quoting.lexicon_speakers import MODALS, SUFFIX_ABBREVIATIONS
 from ingest.quoting.model import Statement
-from ingest.quoting.subjects import ACCORDING
+
+# A dot inside a name phrase, before a capital: the period of an initial or an acronym
+# (`George W. Bush`, `the U.S. Army`) or of an abbreviated title (`Mr. Reed`, `Gov. Ana
+# Vell`), never of a suffix (`Tom Reed Jr. The plan ...` ends the phrase at `Jr.`).
+NAME_DOT = (
+    r"(?:(?<=\b[A-Z])"
+    + "".join(rf"|(?<=\b{w.capitalize()})" for w in sorted(ABBREVIATIONS - SUFFIX_ABBREVIATIONS))
+    + r")\.(?=[A-Z]|\s+[A-Z])"
+)
+# the phrase runs to the first punctuation or spaced dash (`according to a poll - as ...`),
+# but not to a dot inside a name (`NAME_DOT`) nor to a hyphen (`ABC News-Washington Post`)
+ACCORDING = re.compile(
+    rf"\b[Aa]ccording to\s+(?P<np>(?:[^,.;:“”\"—–-]|(?<=\S)-(?=\S)|{NAME_DOT}){{2,80}})"
+)
 
 # How far before the subject the `according to X,` may start: one clause, no more.
 _WINDOW = 120

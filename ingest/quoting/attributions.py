@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.quoting.according import ACCORDING, NAME_DOT
 from ingest.quoting.bounds import clause_end
 from ingest.quoting.chaining import CHAINED_PARTICIPLE
 from ingest.quoting.lexicon import (
@@ -24,9 +25,11 @@ from ingest.quoting.lexicon_openers import (
     OPENING_PARTICIPLES,
     OPENING_PHRASE_WORDS,
     OPENING_PREPOSITIONS,
+    TIME_ANCHORS,
+    TIME_PHRASE_WORDS,
 )
 from ingest.quoting.model import Findings, Statement, Subject
-from ingest.quoting.subjects import ACCORDING, ALPHA
+from ingest.quoting.subjects import ALPHA
 from ingest.quoting.subjects_after import phrase_after, unlisted_verb
 
 _COMMA_MARK = re.compile(r",[”\"]?")
@@ -71,8 +74,8 @@ def inverted(doc: Findings, statement: Statement) -> bool:
 
 
 _LEADING_ACCORDING = re.compile(
-    r"\s*(?:(?P<cue>According to) (?P<np>[^,.;:“”\"]{2,80})"
-    r"|As (?P<as_np>[A-Za-z][^,.;:“”\"]{1,60}?) (?:[a-z]+ly |first )?"
+    rf"\s*(?:(?P<cue>According to) (?P<np>(?:[^,.;:“”\"]|{NAME_DOT}){{2,80}})"
+    rf"|As (?P<as_np>[A-Za-z](?:[^,.;:“”\"]|{NAME_DOT}){{1,60}}?) (?:[a-z]+ly |first )?"
     rf"(?P<as_cue>{alternation(AS_SOURCE_VERBS)}|puts? it|told [^,.;:“”\"]{{2,40}}?)),"
     r"\s+(?=\S)"
 )
@@ -206,10 +209,14 @@ def _opening_phrase(clause: str) -> bool:
     """`At the same time`, `For his part`, `Speaking on the BBC on Tuesday`: a short phrase
     that opens with a preposition or a participle and holds no auxiliary is set before the
     sentence's subject, so the words after its comma are the sentence, not an attribution of
-    the phrase. A gerund subject keeps its verb (`Charging for it has not been ruled out`)."""
+    the phrase. A gerund subject keeps its verb (`Charging for it has not been ruled out`).
+    A time phrase (`Earlier this month`, `Two years ago`) is one too, whatever its first word."""
     words = _LETTERS.findall(clause)
     if not words or len(words) > OPENING_PHRASE_WORDS or "," in clause:
         return False
+    lowered = {w.lower() for w in words}
+    if lowered <= TIME_PHRASE_WORDS and not lowered.isdisjoint(TIME_ANCHORS):
+        return True
     first = words[0].lower()
     if first not in OPENING_PREPOSITIONS and first not in OPENING_PARTICIPLES:
         return False

@@ -44,6 +44,7 @@ from ingest.quoting.lexicon_cues import (
     VIEW_NEGATIONS,
     VIEW_VERBS,
 )
+from ingest.quoting.lexicon_openers import TIME_ANCHORS, TIME_PHRASE_WORDS
 from ingest.quoting.model import Cue, Findings, Piece
 from ingest.quoting.nounphrases import is_time
 from ingest.quoting.sentence_subjects import sentence_subject
@@ -326,8 +327,21 @@ def _thatless_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:
     return [
         Cue(m.start("verb"), m.group("verb"), m.start("clause"), "thatless_clause")
         for m in _THATLESS.finditer(sentence)
-        if not _inverted_attribution(sentence, m)
+        if not _inverted_attribution(sentence, m) and not _time_only(sentence, m.start("clause"))
     ]
+
+
+_TO_PUNCTUATION = re.compile(r"[^,.;:!?]*")
+
+
+def _time_only(sentence: str, start: int) -> bool:
+    """`Rubio pushed back on those claims Thursday, saying ...`, `he said this week.`: the
+    words after the verb up to the punctuation are a time phrase (time words, one of them a
+    time for sure: `said this, who ...` is no time), not a clause it reports."""
+    phrase = _TO_PUNCTUATION.match(sentence, start)
+    words = phrase.group().lower().split() if phrase else []
+    known = all(w in TIME_PHRASE_WORDS for w in words)
+    return known and not TIME_ANCHORS.isdisjoint(words)
 
 
 _AFTER_COMMA = re.compile(r",\s*$")

@@ -104,3 +104,6 @@ SPEAKING_BODIES = frozenset(split_words("office campaign team staff government s
 # Prepositions before a capitalised phrase (`confirmed on Westland Radio`, `died in Lowtown`):
 # after an inverted verb the phrase is a place, a medium or an object, not the speaker.
 NAME_PREPOSITIONS = frozenset(split_words("in at on from to into for by with near"))
+# Abbreviations that close a name (`Tom Reed Jr.`): the dot after them may end the sentence,
+# unlike a title's (`Mr. Reed`, `Gov. Ana Vell`).
+SUFFIX_ABBREVIATIONS = frozenset(split_words("jr sr"))

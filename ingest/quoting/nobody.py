@@ -13,14 +13,19 @@ import re
 from ingest.quoting.lexicon import (
     AUX,
     CLAUSE_MARKERS,
+    DAYS_NEAR,
     DETERMINERS,
     FIRST_SECOND_PERSON,
     NOT_NAME_OPENERS,
     THAT_INSIDE,
+    WEEKDAYS,
 )
+from ingest.quoting.lexicon_openers import TIME_ANCHORS, TIME_PHRASE_WORDS
 
 # Lower-case one-word speakers that are no one: determiners, auxiliaries and modals.
 _NO_ONE_WORDS = DETERMINERS | AUX | THAT_INSIDE | CLAUSE_MARKERS
+# Words that open a time phrase written as a speaker (`On Monday`, `In late April`).
+_TIME_PREPOSITIONS = frozenset(("on", "in", "at", "by", "since", "until"))
 # Between a sentence's end and its first word: spaces, quotation marks, brackets.
 _OPENING_MARKS = " \t\n\"“”‘’'([«»"
 
@@ -67,3 +72,14 @@ def names_no_one(speaker: str, common: CommonWords) -> bool:
     if (low in FIRST_SECOND_PERSON and not acronym) or speaker in _NO_ONE_WORDS:
         return True
     return low in _NO_ONE_WORDS | NOT_NAME_OPENERS and speaker in common
+
+
+def time_phrase(speaker: str) -> bool:
+    """`On Monday`, `Last April`, `Wednesday` (of `Wednesday's statement said`): a phrase of
+    time words only, with one that can only be a time, names no one. A one-word phrase must
+    be a weekday or `today` (`Day`, `Early` and `May` are surnames and names too)."""
+    words = [w.removesuffix("'s") for w in speaker.lower().replace("’", "'").split()]
+    if len(words) == 1:
+        return words[0] in WEEKDAYS | DAYS_NEAR
+    known = TIME_PHRASE_WORDS | _TIME_PREPOSITIONS
+    return all(w in known for w in words) and any(w in TIME_ANCHORS for w in words)

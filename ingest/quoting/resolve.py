@@ -39,7 +39,7 @@ from ingest.quoting.nameshapes import (
     without_possessive,
 )
 from ingest.quoting.narrative import EPITHET, opening_end
-from ingest.quoting.nobody import CommonWords, names_no_one
+from ingest.quoting.nobody import CommonWords, names_no_one, time_phrase
 from ingest.quoting.nounphrases import (
     LEADING_ADVERBS,
     PREPOSITIONS,
@@ -114,7 +114,10 @@ class Resolver:
         return resolved
 
     def _names_nobody(self, np: str, speaker: str) -> bool:
-        """A one-word speaker that is no one (`nobody.names_no_one`), unless NER names it."""
+        """A one-word speaker that is no one (`nobody.names_no_one`), unless NER names it; a
+        time phrase (`nobody.time_phrase`) always."""
+        if time_phrase(speaker):
+            return True
         if " " in speaker or not names_no_one(speaker, self.common_words):
             return False
         labels = {label for label, _, _ in self.entities.get(np, ())}

@@ -271,8 +271,8 @@ _INTRO_WORDS = (
     | frozenset(
         split_words("""after before when while as although though if asked speaking for with""")
     )
-    # `Hours later,`, `Amid the protests,`, `Back in September,`
-    | frozenset(split_words("hours days weeks months years moments minutes amid amidst back"))
+    # `Hours later,`, `Amid the protests,`, `Back in September,`, `Late last month,`
+    | frozenset(split_words("hours days weeks months years moments minutes amid amidst back late"))
     # `Like Corker, Menendez rejected ...`: a comparison opens the sentence, its subject follows
     | frozenset(split_words("like unlike likewise similarly"))
 )

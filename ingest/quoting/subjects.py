@@ -59,13 +59,6 @@ _PARTY_OR_SUFFIX = re.compile(r",\s*(?:[RDI]-[A-Z][\w.]*|Jr\.?|Sr\.?)")
 WORD = re.compile(r"[\w][\w'’.\-]*")
 
 
-# the phrase runs to the first punctuation, but not to the period of an initial or an acronym
-# (`according to the U.S. Army`, `according to George W. Bush`)
-ACCORDING = re.compile(
-    r"\b[Aa]ccording to\s+(?P<np>(?:[^,.;:“”\"]|(?<=\b[A-Z])\.(?=[A-Z]|\s+[A-Z])){2,80})"
-)
-
-
 ALPHA = re.compile(r"[A-Za-z]+")
 
 

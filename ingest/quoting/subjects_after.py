@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ingest.quoting.according import ACCORDING
 from ingest.quoting.inversion import Inversion, not_speaker
 from ingest.quoting.joint import names_then_verb
 from ingest.quoting.lexicon import (
@@ -38,7 +39,6 @@ from ingest.quoting.nounphrases import (
     whole_phrase,
 )
 from ingest.quoting.subjects import (
-    ACCORDING,
     NOUN_CONTEXT,
     WORD,
     in_name,

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ingest.quoting.according import ACCORDING
 from ingest.quoting.lexicon import AS_PUT_IT_VERBS, PARTICIPLES, TIME_LEADS, VERBS, alternation
 from ingest.quoting.model import Subject
 from ingest.quoting.nounphrases import clean_np, plausible_np
 from ingest.quoting.sentence_subjects import absolute_subject, sentence_subject
 from ingest.quoting.subjects import (
-    ACCORDING,
     COORDINATED,
     WORD,
     np_from_left,
@@ -39,12 +39,14 @@ def _according_before(b: _Before) -> Subject | None:
 
 
 def _as_x_put_it(b: _Before) -> Subject | None:
-    """`As The Post's Dana Milbank put it, "`."""
+    """`As The Post's Dana Milbank put it, "`; `As Ana Vell, an expert at the institute, put
+    it: "` names the phrase before its apposition."""
     as_x = list(_AS_X_PUT_IT.finditer(b.before))
     if not as_x:
         return None
     m = as_x[-1]
-    return np_from_left(b.before[: m.start("verb")], b.offset, m.group("verb"), m.start("np"))
+    end = m.end("np") if m.group("apposition") else m.start("verb")
+    return np_from_left(b.before[:end], b.offset, m.group("verb"), m.start("np"))
 
 
 def _name_label_before(b: _Before) -> Subject | None:
@@ -156,8 +158,9 @@ def _unlisted_verb_before(before: str, offset: int) -> Subject | None:
     return Subject(np, offset + m.start("np") + shift, m.group("verb"), None)
 
 
-# `As The Post's Dana Milbank put it, "` / `as X wrote, "`
+# `As The Post's Dana Milbank put it, "` / `as X wrote, "` / `As X, a former mayor, put it: "`
 _AS_X_PUT_IT = re.compile(
-    r"\b[Aa]s\s+(?P<np>[^,;:“”\"]{2,80}?)\s+(?P<verb>" + alternation(AS_PUT_IT_VERBS) + ")"
-    rf"(?:\s+it)?(?:\s+{alternation(TIME_LEADS)}\b[^,;:“”\"]{{0,40}})?\s*,?\s*$"
+    r"\b[Aa]s\s+(?P<np>[^,;:“”\"]{2,80}?)(?P<apposition>,[^;:“”\"]{2,100}?,)?\s+"
+    r"(?P<verb>" + alternation(AS_PUT_IT_VERBS) + ")"
+    rf"(?:\s+it)?(?:\s+{alternation(TIME_LEADS)}\b[^,;:“”\"]{{0,40}})?\s*[,:]?\s*$"
 )

@@ -18,7 +18,9 @@ VIEWS = [
     ("single_apostrophes_stay", "Ana's view, the players' bus.", "Ana's view, the players' bus."),
     ("between_two_words_stays", "a''b", "a''b"),
     ("between_two_spaces_stays", "a '' b", "a '' b"),
-    ("tripled_apostrophes_stay", "'''bold'''", "'''bold'''"),
+    ("tripled_closes_an_inner_quotation", "said 'no,''' he", "said 'no,'”  he"),
+    ("tripled_opens_an_inner_quotation", "'''Sir, no.", " “'Sir, no."),
+    ("tripled_between_two_spaces_stays", "a ''' b", "a ''' b"),
 ]
 
 
@@ -41,6 +43,15 @@ def test_article_span_widens_to_both_apostrophes() -> None:
     assert article_span(text, plain, plain + 17) == (plain, plain + 17)
 
 
+def test_article_span_of_an_inner_quotation_stops_at_its_single_mark() -> None:
+    text = "''We said 'no,''' Ola Tamm said."
+    end = text.index(",") + 2  # the view's closing mark stands on the second apostrophe
+    assert text[slice(*article_span(text, 2, end))] == "We said 'no,'"
+    opening = "He said '''Sir, no,'' and left."
+    start = opening.index("S") - 1  # the single mark, after the view's opening mark
+    assert opening[slice(*article_span(opening, start, start + 9))] == "'Sir, no,"
+
+
 # (case, text, the quote's first words, speaker, rule): fail without the view (no quote found)
 SPEAKERS = [
     (
@@ -56,6 +67,13 @@ SPEAKERS = [
         "The bridge opens",
         "Tom Reed",
         "verb_then_name",
+    ),
+    (
+        "an_inner_quotation_closed_with_the_outer_one_keeps_the_speaker_after",
+        "''We were told, 'Westland is a special case,''' Ida Vale said. ''It is not.''",
+        "We were told",
+        "Ida Vale",
+        "name_then_verb",
     ),
     (
         "second_sentence_continues_the_speaker",

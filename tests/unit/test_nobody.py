@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.quotes import extract_quotes
-from ingest.quoting.nobody import CommonWords, names_no_one, opens_sentence
+from ingest.quoting.nobody import CommonWords, names_no_one, opens_sentence, time_phrase
 
 HARBOUR = (
     "Maybe the harbour will open in May. Let me be clear about it. We let them decide, and "
@@ -38,6 +38,24 @@ WORDS = [
 @pytest.mark.parametrize(("case", "speaker", "text", "nobody"), WORDS, ids=[r[0] for r in WORDS])
 def test_names_no_one(case: str, speaker: str, text: str, nobody: bool) -> None:
     assert names_no_one(speaker, CommonWords(text)) is nobody
+
+
+# (case, speaker, is a time phrase that names no one)
+TIMES = [
+    ("a_weekday_after_on", "On Monday", True),
+    ("a_weekday_alone", "Wednesday", True),
+    ("an_owned_weekday", "Thursday's", True),
+    ("a_month_after_last", "Last April", True),
+    ("a_month_alone_may_be_a_name", "May", False),
+    ("a_time_noun_alone_may_be_a_surname", "Day", False),
+    ("a_name_with_a_time_word", "Tom Day", False),
+    ("a_newspaper_named_for_a_weekday", "Sunday Times", False),
+]
+
+
+@pytest.mark.parametrize(("case", "speaker", "time"), TIMES, ids=[r[0] for r in TIMES])
+def test_time_phrase(case: str, speaker: str, time: bool) -> None:
+    assert time_phrase(speaker) is time
 
 
 # (case, text, offset of a word, opens its sentence)
@@ -81,6 +99,12 @@ TEXTS = [
         "a_modal_is_no_speaker",
         "Dana Ortiz spoke at the pier. One can say that the harbour will open soon. It can.",
         "the harbour will open",
+        None,
+    ),
+    (
+        "a_weekday_that_owns_a_statement_is_no_speaker",
+        "Ola Tamm met the board. Wednesday's statement said that the ferry would stop in May.",
+        "the ferry would stop",
         None,
     ),
     (

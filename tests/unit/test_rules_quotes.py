@@ -32,6 +32,13 @@ SPEAKERS = [
         "Judicial Watch",
         "according_after",
     ),
+    (
+        "a_title_with_its_dot_after_according_to_is_part_of_the_name",
+        "The visit became “the best day of the year,” according to Dr. Ida Vale. Mr. Hale left.",
+        "the best day",
+        "Ida Vale",
+        "according_after",
+    ),
     # --- apposition_after
     (
         "speaker_before_a_bare_noun_apposition",
@@ -102,6 +109,20 @@ SPEAKERS = [
         "As Michael Dell said last week in Tel Aviv, “Israel is the center of the future.”",
         "Israel is",
         "Michael Dell",
+        "as_x_put_it",
+    ),
+    (
+        "as_x_put_it_before_a_colon",
+        "As Professor Ola Tamm put it: “The port does a better job than the airport.”",
+        "The port does",
+        "Ola Tamm",
+        "as_x_put_it",
+    ),
+    (
+        "as_x_with_an_apposition_put_it_names_the_name_before_it",
+        "As Ada Lind, an expert at the Westland Institute, noted, “Everyone here is waiting.”",
+        "Everyone here",
+        "Ada Lind",
         "as_x_put_it",
     ),
     # --- colon_subject
@@ -662,6 +683,23 @@ STATEMENTS = [
             ("“the mayor would win, and easily.”", "Harbor Times", "reported", "leading_according"),
         ],
     ),
+    (
+        "a_leading_according_to_a_title_with_its_dot_names_the_source",
+        "According to Gov. Ada Lind, the pier would “close for good” in May.",
+        [
+            (
+                "the pier would “close for good” in May",
+                "Ada Lind",
+                "according to",
+                "leading_according",
+            )
+        ],
+    ),
+    (
+        "a_leading_as_x_put_it_with_a_title_dot_names_the_source",
+        "As Mr. Tamm put it, the pier is “a disgrace to the city.”",
+        [("the pier is “a disgrace to the city.”", "Tamm", "put", "leading_according")],
+    ),
     # --- nested_quoted_object
     (
         "quoted_words_inside_a_reported_clause_belong_to_the_nearest_reporting_verb",
@@ -674,6 +712,11 @@ STATEMENTS = [
         ],
     ),
     # --- quoted_object
+    (
+        "a_participle_after_a_time_phrase_opening_the_sentence_has_the_subject_after_it",
+        "Late last month, Ola Tamm went to the pier, calling it “a disgrace.”",
+        [("it “a disgrace.”", "Ola Tamm", "calling", "quoted_object")],
+    ),
     (
         "a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside",
         ("Ortiz implied the mayor was “asleep” that night - although the logs show otherwise."),
@@ -874,6 +917,26 @@ STATEMENTS = [
     ),
     # --- thatless_clause
     (
+        "a_time_phrase_after_the_verb_is_no_clause",
+        "Ada Lind pushed back on those claims Thursday, saying that the ferry had lost money.",
+        [("the ferry had lost money", "Ada Lind", "saying", "that_clause")],
+    ),
+    (
+        "a_time_phrase_alone_after_said_is_no_statement",
+        "Ola Tamm spoke at the pier. The mayor said this today. A man of his word.",
+        [],
+    ),
+    (
+        "a_time_phrase_before_the_comma_is_no_statement_of_the_clause_after_it",
+        "Earlier this month, Westland Ferries said it would cut its fares by a third.",
+        [("it would cut its fares by a third", "Westland Ferries", "said", "thatless_clause")],
+    ),
+    (
+        "a_time_phrase_with_ago_before_the_comma_is_no_statement",
+        "Two years ago, Ola Tamm told reporters the pier would close.",
+        [("the pier would close", "Ola Tamm", "told", "thatless_clause")],
+    ),
+    (
         "a_long_subject_before_a_reporting_verb_falls_back_to_the_sentence_subject",
         "Cory Lane, 22, of Salem, Ore., said he had not given up hope for a “surprise” win.",
         [
@@ -960,6 +1023,19 @@ STATEMENTS = [
         ],
     ),
     # --- trailing_attribution
+    (
+        "according_to_ends_at_a_spaced_dash_not_at_a_hyphen",
+        "Most voters distrust the ferry plan, according to a Westland-Post poll - the same as "
+        "Mr. Reed's figure.",
+        [
+            (
+                "Most voters distrust the ferry plan",
+                "Westland-Post poll",
+                "according to",
+                "trailing_attribution",
+            ),
+        ],
+    ),
     (
         "a_quote_opening_a_clause_that_runs_on_before_the_attribution",
         '"Fresh water" would be enough for the harbor, the mayor said on Friday.',
