@@ -45,6 +45,9 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 42: a time phrase is neither a statement nor a speaker ("Earlier this week, X said", "On
+# Monday"), a title's dot stays in "according to Mr. X", a tripled apostrophe closes an inner
+# quotation, "As X put it:" names X (att30, issue 17);
 # 41: doubled apostrophes that open or close a word are read as quotation marks
 # (`quoting.apostrophes`: archives that type ''We will,'' for quotation marks; lead, issue 17);
 # 40: the phrase after an inverted verb is no speaker when the verb takes its listener
