@@ -15,12 +15,10 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple
 
 from app.compose import framing, who_said_lead
 from app.described import described_first, described_speakers
 from app.evidence import (
-    FEATURES,
     Candidate,
     EvidenceFinder,
     Query,
@@ -40,6 +38,7 @@ from app.reorder import (
     topic_first,
 )
 from app.retrieval import HybridRetriever
+from app.said_it import NOBODY_SAID, SAID_IT, says_it
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
@@ -63,23 +62,6 @@ SHORT_ARTICLE_CHUNKS = 20  # about 4,000 words: a long news story, not a transcr
 # (answer probabilities near 1.0), but one's own words on it score twice the other's (press
 # fit, docs/notes/ans22.md). A margin, not the larger score: near ties keep the search's order.
 HOLDER_MARGIN = 1.5
-
-
-class SaidBar(NamedTuple):
-    """What a who-said answer's best unit must reach, in words or in meaning (`says_it`)."""
-
-    cover: float  # idf-weighted share of the question's terms in the unit and sentence before
-    dense: float  # cosine to the question of the unit or of its sentence
-
-
-# How close a who-said answer's quotation must come to the statement asked about before the
-# answer says its speaker said it: words (`lead_cover`, the idf-weighted share of the
-# question's terms in the unit and the sentence before it) or meaning (the better cosine of
-# the unit and of its sentence to the question). A paraphrase ("Which Westland minister
-# admitted ...") shares few words with the quotation but lands close in meaning; a statement
-# nobody made lands near neither. Fitted on dev rows only (docs/notes/ans29.md).
-SAID_IT = SaidBar(cover=0.5, dense=0.30)
-NOBODY_SAID = "No quotation in the articles says that; the closest one:"
 
 
 @dataclass(frozen=True)
@@ -562,16 +544,6 @@ class ExtractiveAnswerer:
         while (after := self.retriever.chunks.get(chunk_id(chunk.article_id, index))) is not None:
             last, index = after, index + 1
         return last.paragraph_end
-
-
-def says_it(best: Candidate, bar: SaidBar) -> bool:
-    """Does the best unit of a who-said question say what was asked, by `bar`'s words or
-    meaning? Otherwise the answer names no one as having said it and shows the unit as the
-    closest: the who-said ranker orders units whether anyone said the words or not, so its
-    best was framed as "Tom Reed said: ..." for statements nobody in the articles made."""
-    values = dict(zip(FEATURES, best.features, strict=True))
-    dense = max(values["unit_dense"], values["sentence_dense"])
-    return values["lead_cover"] >= bar.cover or dense >= bar.dense
 
 
 def select_citations(

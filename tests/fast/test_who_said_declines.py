@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answer import NOBODY_SAID
+from app.said_it import NOBODY_SAID
 
 # question, the answer's first words, declined
 CASES = [

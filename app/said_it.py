@@ -1,0 +1,40 @@
+"""Whether a who-said answer's best unit says what was asked, or the answer names no one.
+
+The who-said ranker orders units whether anyone in the articles said the words or not, so its
+best unit was framed as "Tom Reed said: ..." for statements nobody made (issue 16). An answer
+whose best unit comes close to the question in neither words nor meaning declines with the
+unit shown as the closest quotation (`NOBODY_SAID`), never as the answer.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from app.evidence import FEATURES, Candidate
+
+
+class SaidBar(NamedTuple):
+    """What a who-said answer's best unit must reach, in words or in meaning (`says_it`)."""
+
+    cover: float  # idf-weighted share of the question's terms in the unit and sentence before
+    dense: float  # cosine to the question of the unit or of its sentence
+
+
+# How close a who-said answer's quotation must come to the statement asked about before the
+# answer says its speaker said it: words (`lead_cover`, the idf-weighted share of the
+# question's terms in the unit and the sentence before it) or meaning (the better cosine of
+# the unit and of its sentence to the question). A paraphrase ("Which Westland minister
+# admitted ...") shares few words with the quotation but lands close in meaning; a statement
+# nobody made lands near neither. Fitted on dev rows only (docs/notes/ans29.md).
+SAID_IT = SaidBar(cover=0.5, dense=0.30)
+NOBODY_SAID = "No quotation in the articles says that; the closest one:"
+
+
+def says_it(best: Candidate, bar: SaidBar) -> bool:
+    """Does the best unit of a who-said question say what was asked, by `bar`'s words or
+    meaning? Otherwise the answer names no one as having said it and shows the unit as the
+    closest: the who-said ranker orders units whether anyone said the words or not, so its
+    best was framed as "Tom Reed said: ..." for statements nobody in the articles made."""
+    values = dict(zip(FEATURES, best.features, strict=True))
+    dense = max(values["unit_dense"], values["sentence_dense"])
+    return values["lead_cover"] >= bar.cover or dense >= bar.dense
