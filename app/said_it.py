@@ -8,6 +8,8 @@ unit shown as the closest quotation (`NOBODY_SAID`), never as the answer.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from app.evidence import FEATURES, Candidate
@@ -38,3 +40,28 @@ def says_it(best: Candidate, bar: SaidBar) -> bool:
     values = dict(zip(FEATURES, best.features, strict=True))
     dense = max(values["unit_dense"], values["sentence_dense"])
     return values["lead_cover"] >= bar.cover or dense >= bar.dense
+
+
+# A who-said question names its statement by coordinated phrases ("Who spoke about the night
+# nurses and the apple blossom?"), each a thing the statement is about. A statement nobody in
+# the articles made is often met by a quotation on one phrase alone (the night nurses), whose
+# passage holds no word of the other: near in meaning by half the question (docs/notes/ans30.md).
+_PART_BREAK = re.compile(r",|\band\b", re.IGNORECASE)
+
+
+def topic_parts(topic: str, terms: Callable[[str], list[str]]) -> list[frozenset[str]]:
+    """The terms of each coordinated phrase of `topic` that has any ("the night nurses and
+    the apple blossom" -> {night, nurs}, {appl, blossom})."""
+    parts = (frozenset(terms(part)) for part in _PART_BREAK.split(topic))
+    return [part for part in parts if part]
+
+
+def half_said(topic: str, passage: str, terms: Callable[[str], list[str]]) -> bool:
+    """Is one phrase of a statement of several absent from the cited passage, not one of its
+    words there? Then the passage speaks to part of the statement, and nobody in the articles
+    is said to have made it. The whole passage, not the quotation's sentence: a generated
+    question takes its phrases from anywhere in a quotation, or from the words naming its
+    speaker, and a passage holds them."""
+    parts = topic_parts(topic, terms)
+    held = set(terms(passage))
+    return len(parts) > 1 and any(held.isdisjoint(part) for part in parts)

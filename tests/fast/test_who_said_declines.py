@@ -20,7 +20,11 @@ CASES = [
     # A statement nobody made, near no quotation in words or meaning: the closest, as such.
     ("Who said that the council will sell the bridge?", NOBODY_SAID, True),
     ("Who spoke about the night nurses and the apple blossom?", NOBODY_SAID, True),
-    # Statements that were made are answered with their speaker.
+    # A statement of two phrases, a quotation on one whose passage has no word of the other.
+    ("Who spoke about the bridge traffic and the apple prices?", NOBODY_SAID, True),
+    # Statements that were made are answered with their speaker, every phrase in the passage.
+    ("Who said something about the blossom and the apple prices?", "Priya Shah said", False),
+    ("Who spoke about the nurses and the bakers?", "Alma Ruiz", False),
     ("Who said the steel is tired?", "Alma Ruiz", False),
     ("Who said prices for apples will rise?", "Priya Shah said", False),
 ]

@@ -1,13 +1,16 @@
-"""Whether a who-said answer's best unit says what was asked (`app.said_it.says_it`), on
-made-up feature values."""
+"""Whether a who-said answer's best unit says what was asked (`app.said_it.says_it`, on
+made-up feature values) and every phrase of it (`half_said`, on made-up passages)."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.evidence import FEATURES, Candidate, Unit
-from app.said_it import SAID_IT, says_it
+from app.said_it import SAID_IT, half_said, says_it, topic_parts
+from ingest.terms import Lexicon
 from ingest.types import Chunk
+
+TERMS = Lexicon().terms
 
 
 def _best(cover: float, unit: float, sentence: float) -> Candidate:
@@ -34,3 +37,33 @@ SAYS_IT_CASES = [
 @pytest.mark.parametrize(("cover", "unit", "sentence", "says"), SAYS_IT_CASES)
 def test_a_who_said_unit_says_it_by_words_or_meaning(cover, unit, sentence, says) -> None:
     assert says_it(_best(cover, unit, sentence), SAID_IT) is says
+
+
+# (topic, its phrases' terms)
+PARTS_CASES = [
+    ("night nurses and apple blossom", [{"night", "nurs"}, {"appl", "blossom"}]),
+    ("night nurses, bakers And apple blossom", [{"night", "nurs"}, {"baker"}, {"appl", "blossom"}]),
+    ("the harbour bridge", [{"harbor", "bridg"}]),  # one spelling for both
+    ("the and the", []),  # no term in any phrase: nothing to look for
+]
+
+
+@pytest.mark.parametrize(("topic", "parts"), PARTS_CASES)
+def test_a_statement_is_split_into_its_coordinated_phrases(topic, parts) -> None:
+    assert topic_parts(topic, TERMS) == [frozenset(p) for p in parts]
+
+
+PASSAGE = "Ola Tamm said the night nurses would get a ferry. The ferry runs from May."
+# (topic, is one phrase absent from PASSAGE)
+HALF_SAID_CASES = [
+    ("night nurses and apple blossom", True),  # one phrase met, the other not at all
+    ("apple blossom and frost fans", True),  # neither: another rule's business, still not said
+    ("night nurses and the ferry", False),  # every phrase has a word in the passage
+    ("nurses and the May apple blossom", False),  # one word of a phrase is enough
+    ("apple blossom", False),  # one phrase: `says_it` alone decides
+]
+
+
+@pytest.mark.parametrize(("topic", "half"), HALF_SAID_CASES)
+def test_a_passage_without_a_word_of_one_phrase_says_half(topic, half) -> None:
+    assert half_said(topic, PASSAGE, TERMS) is half
