@@ -38,7 +38,7 @@ from app.reorder import (
     topic_first,
 )
 from app.retrieval import HybridRetriever
-from app.said_it import NOBODY_SAID, SAID_IT, half_said, says_it
+from app.said_it import NOBODY_SAID, SAID_IT, half_said, off_story, says_it
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
@@ -383,7 +383,7 @@ class ExtractiveAnswerer:
         # 2?" answered first with the person's words on economic cooperation) reads as the
         # answer, as a weaker quotation of the asked person did.
         chosen = _quotations_first(self._select(_own_first(ranked, evidence), evidence))
-        if evidence.family == "who_said" and not self._said(intent.topic, chosen[0]):
+        if evidence.family == "who_said" and not self._said(intent, chosen[0]):
             answer = self._compose(question, chosen[:1], None, NOBODY_SAID)
             return replace(answer, abstained=True)
         if evidence.family == "who_said":
@@ -391,11 +391,15 @@ class ExtractiveAnswerer:
             return self._compose(question, chosen[:1], best.speaker, who_said_lead(best))
         return self._compose(question, chosen, evidence.speaker, _lead(intent, evidence, chosen))
 
-    def _said(self, topic: str, best: Candidate) -> bool:
+    def _said(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning
-        (`says_it`), with every phrase of the statement in its passage (`half_said`)?"""
-        terms = self.finder.retriever.lexicon.terms
-        return says_it(best, SAID_IT) and not half_said(topic, best.unit.chunk.text, terms)
+        (`says_it`), with every phrase of the statement in its passage (`half_said`), in an
+        article on the story the question names (`off_story`)?"""
+        terms, unit = self.finder.retriever.lexicon.terms, best.unit
+        if not says_it(best, SAID_IT) or half_said(intent.topic, unit.chunk.text, terms):
+            return False
+        story = intent.story_hint
+        return not (story and off_story(story, self._article_text(unit.chunk.article_id), terms))
 
     def _select(self, ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
         """`select_citations` within this answerer's citation limit, recorded when watched."""

@@ -65,3 +65,11 @@ def half_said(topic: str, passage: str, terms: Callable[[str], list[str]]) -> bo
     parts = topic_parts(topic, terms)
     held = set(terms(passage))
     return len(parts) > 1 and any(held.isdisjoint(part) for part in parts)
+
+
+def off_story(story: str, article: str, terms: Callable[[str], list[str]]) -> bool:
+    """Does the cited article hold no word of the story a who-said question names ("... in
+    the story about the night ferry", "... in connection with Westland")? A quotation from
+    an article about something else is not the one asked about, however near its words."""
+    wanted = set(terms(story))
+    return bool(wanted) and wanted.isdisjoint(terms(article))

@@ -1,12 +1,13 @@
 """Whether a who-said answer's best unit says what was asked (`app.said_it.says_it`, on
-made-up feature values) and every phrase of it (`half_said`, on made-up passages)."""
+made-up feature values), every phrase of it (`half_said`) and in an article on the story
+asked about (`off_story`), on made-up passages."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.evidence import FEATURES, Candidate, Unit
-from app.said_it import SAID_IT, half_said, says_it, topic_parts
+from app.said_it import SAID_IT, half_said, off_story, says_it, topic_parts
 from ingest.terms import Lexicon
 from ingest.types import Chunk
 
@@ -67,3 +68,18 @@ HALF_SAID_CASES = [
 @pytest.mark.parametrize(("topic", "half"), HALF_SAID_CASES)
 def test_a_passage_without_a_word_of_one_phrase_says_half(topic, half) -> None:
     assert half_said(topic, PASSAGE, TERMS) is half
+
+
+ARTICLE = "Ferry for night nurses\n\nThe ferry will run after midnight, Ola Tamm said."
+# (the story asked about, does ARTICLE hold no word of it)
+OFF_STORY_CASES = [
+    ("the apple harvest", True),
+    ("the night ferry", False),
+    ("Westland nurses", False),  # one word of the story is enough: a headline shortens it
+    ("", False),  # no story asked about
+]
+
+
+@pytest.mark.parametrize(("story", "off"), OFF_STORY_CASES)
+def test_an_article_without_a_word_of_the_story_is_off_it(story, off) -> None:
+    assert off_story(story, ARTICLE, TERMS) is off
