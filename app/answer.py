@@ -38,7 +38,7 @@ from app.reorder import (
     topic_first,
 )
 from app.retrieval import HybridRetriever
-from app.said_it import NOBODY_SAID, SAID_IT, half_said, off_story, says_it
+from app.said_it import NOBODY_SAID, SAID_IT, half_said, off_story, says_it, unnamed_in
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
@@ -389,7 +389,17 @@ class ExtractiveAnswerer:
         if evidence.family == "who_said":
             best = chosen[0].unit
             return self._compose(question, chosen[:1], best.speaker, who_said_lead(best))
+        if evidence.speaker and self._unnamed_in(intent.topic, chosen):
+            return self._decline(question, intent, evidence)
         return self._compose(question, chosen, evidence.speaker, _lead(intent, evidence, chosen))
+
+    def _unnamed_in(self, topic: str, chosen: Sequence[Candidate]) -> bool:
+        """Does no cited article write the name the topic asks about (`unnamed_in`)? A much-
+        quoted person's nearest words ("business" for "the Westland Business Council") were
+        framed as their words on it."""
+        articles = dict.fromkeys(c.unit.chunk.article_id for c in chosen)
+        texts = [self._article_text(article) for article in articles]
+        return unnamed_in(topic, texts, self.finder.retriever.lexicon.terms)
 
     def _said(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning

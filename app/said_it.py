@@ -9,7 +9,7 @@ unit shown as the closest quotation (`NOBODY_SAID`), never as the answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from app.evidence import FEATURES, Candidate
@@ -73,3 +73,25 @@ def off_story(story: str, article: str, terms: Callable[[str], list[str]]) -> bo
     an article about something else is not the one asked about, however near its words."""
     wanted = set(terms(story))
     return bool(wanted) and wanted.isdisjoint(terms(article))
+
+
+# A run of capitalised words: a person, place, body or event the question names ("Westland
+# Ferry Board", "Ola Tamm").
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def unnamed_in(topic: str, articles: Sequence[str], terms: Callable[[str], list[str]]) -> bool:
+    """Does no article of `articles` write the longest name of two or more words in `topic`,
+    none of its neighbouring words side by side in any? Each word may stand somewhere in the
+    store ("Westland", "Ferry", "Board") while no cited article names the thing: the asked
+    person's words from those articles are then not on it."""
+    names = [name for run in _NAME_RUN.findall(topic) if len(name := terms(run)) > 1]
+    if not names:
+        return False
+    longest = max(names, key=len)
+    pairs = set(zip(longest, longest[1:], strict=False))
+    for article in articles:
+        held = terms(article)
+        if not pairs.isdisjoint(zip(held, held[1:], strict=False)):
+            return False
+    return True

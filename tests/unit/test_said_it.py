@@ -1,13 +1,14 @@
 """Whether a who-said answer's best unit says what was asked (`app.said_it.says_it`, on
 made-up feature values), every phrase of it (`half_said`) and in an article on the story
-asked about (`off_story`), on made-up passages."""
+asked about (`off_story`), and whether a speaker answer's articles write the name asked about
+(`unnamed_in`), on made-up passages."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.evidence import FEATURES, Candidate, Unit
-from app.said_it import SAID_IT, half_said, off_story, says_it, topic_parts
+from app.said_it import SAID_IT, half_said, off_story, says_it, topic_parts, unnamed_in
 from ingest.terms import Lexicon
 from ingest.types import Chunk
 
@@ -83,3 +84,24 @@ OFF_STORY_CASES = [
 @pytest.mark.parametrize(("story", "off"), OFF_STORY_CASES)
 def test_an_article_without_a_word_of_the_story_is_off_it(story, off) -> None:
     assert off_story(story, ARTICLE, TERMS) is off
+
+
+ARTICLES = [
+    "Westland Ferry Board meets. Ola Tamm said the night ferry will run.",
+    "The board of the ferry met; Ida Vale spoke for the harbour council.",
+]
+# (topic, does no article write its longest name of two or more words)
+UNNAMED_CASES = [
+    ("the Harbour Night Board", True),  # every word somewhere, the name nowhere
+    ("the Harbour Ferry Board", False),  # "Ferry Board" written: two words side by side do
+    ("the Westland Ferry Board", False),
+    ("the Harbour Council", False),  # written in lower case: still the name
+    ("the Westland ferry plans of Ida Vale", False),  # the longest name is "Ida Vale"
+    ("Westland", False),  # a one-word name: the store-wide test of `unseen_name` decides
+    ("the ferry", False),  # no name
+]
+
+
+@pytest.mark.parametrize(("topic", "unnamed"), UNNAMED_CASES)
+def test_articles_that_never_write_the_name_asked_about(topic, unnamed) -> None:
+    assert unnamed_in(topic, ARTICLES, TERMS) is unnamed
