@@ -38,7 +38,15 @@ from app.reorder import (
     topic_first,
 )
 from app.retrieval import HybridRetriever
-from app.said_it import NOBODY_SAID, SAID_IT, half_said, off_story, says_it, unnamed_in
+from app.said_it import (
+    NOBODY_SAID,
+    SAID_IT,
+    asked_name,
+    half_said,
+    off_story,
+    says_it,
+    writes,
+)
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
@@ -394,12 +402,15 @@ class ExtractiveAnswerer:
         return self._compose(question, chosen, evidence.speaker, _lead(intent, evidence, chosen))
 
     def _unnamed_in(self, topic: str, chosen: Sequence[Candidate]) -> bool:
-        """Does no cited article write the name the topic asks about (`unnamed_in`)? A much-
-        quoted person's nearest words ("business" for "the Westland Business Council") were
-        framed as their words on it."""
+        """Does no cited article write the name the topic asks about (`asked_name`, `writes`)?
+        A much-quoted person's nearest words ("business" for "the Westland Business Council")
+        were framed as their words on it."""
+        terms = self.finder.retriever.lexicon.terms
+        name = asked_name(topic, terms)
         articles = dict.fromkeys(c.unit.chunk.article_id for c in chosen)
-        texts = [self._article_text(article) for article in articles]
-        return unnamed_in(topic, texts, self.finder.retriever.lexicon.terms)
+        return bool(name) and not any(
+            writes(name, self._article_text(article), terms) for article in articles
+        )
 
     def _said(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning

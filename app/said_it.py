@@ -1,9 +1,13 @@
-"""Whether a who-said answer's best unit says what was asked, or the answer names no one.
+"""Whether the quotation an answer would frame as the answer says what was asked.
 
-The who-said ranker orders units whether anyone in the articles said the words or not, so its
-best unit was framed as "Tom Reed said: ..." for statements nobody made (issue 16). An answer
-whose best unit comes close to the question in neither words nor meaning declines with the
-unit shown as the closest quotation (`NOBODY_SAID`), never as the answer.
+The rankers order units whether anyone in the articles said the words or not, so a best unit
+was framed as "Tom Reed said: ..." for statements nobody made (issue 16), and a much-quoted
+person's nearest words as their words on a thing they never spoke of (issue 17). A who-said
+answer whose best unit is near the question in neither words nor meaning (`says_it`), says
+one phrase of the statement and not another (`half_said`), or comes from an article off the
+story asked about (`off_story`) declines with the unit shown as the closest quotation
+(`NOBODY_SAID`), never as the answer; a speaker answer whose articles never write the name
+asked about (`asked_name`, `writes`) takes the speaker decline.
 """
 
 from __future__ import annotations
@@ -80,18 +84,16 @@ def off_story(story: str, article: str, terms: Callable[[str], list[str]]) -> bo
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
-def unnamed_in(topic: str, articles: Sequence[str], terms: Callable[[str], list[str]]) -> bool:
-    """Does no article of `articles` write the longest name of two or more words in `topic`,
-    none of its neighbouring words side by side in any? Each word may stand somewhere in the
-    store ("Westland", "Ferry", "Board") while no cited article names the thing: the asked
-    person's words from those articles are then not on it."""
+def asked_name(topic: str, terms: Callable[[str], list[str]]) -> list[str]:
+    """The terms of the longest name of two or more words in `topic` ("the Westland Ferry
+    Board" -> [westland, ferri, board]), [] when it names none."""
     names = [name for run in _NAME_RUN.findall(topic) if len(name := terms(run)) > 1]
-    if not names:
-        return False
-    longest = max(names, key=len)
-    pairs = set(zip(longest, longest[1:], strict=False))
-    for article in articles:
-        held = terms(article)
-        if not pairs.isdisjoint(zip(held, held[1:], strict=False)):
-            return False
-    return True
+    return max(names, key=len, default=[])
+
+
+def writes(name: Sequence[str], article: str, terms: Callable[[str], list[str]]) -> bool:
+    """Does `article` write the name (its terms `name`), two of its words side by side? Each
+    word may stand somewhere in the store ("Westland", "Ferry", "Board") while no cited
+    article names the thing: the asked person's words from those articles are not on it."""
+    held = terms(article)
+    return not set(zip(name, name[1:], strict=False)).isdisjoint(zip(held, held[1:], strict=False))

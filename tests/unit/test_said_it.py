@@ -1,14 +1,14 @@
 """Whether a who-said answer's best unit says what was asked (`app.said_it.says_it`, on
 made-up feature values), every phrase of it (`half_said`) and in an article on the story
 asked about (`off_story`), and whether a speaker answer's articles write the name asked about
-(`unnamed_in`), on made-up passages."""
+(`asked_name`, `writes`), on made-up passages."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.evidence import FEATURES, Candidate, Unit
-from app.said_it import SAID_IT, half_said, off_story, says_it, topic_parts, unnamed_in
+from app.said_it import SAID_IT, asked_name, half_said, off_story, says_it, topic_parts, writes
 from ingest.terms import Lexicon
 from ingest.types import Chunk
 
@@ -104,4 +104,5 @@ UNNAMED_CASES = [
 
 @pytest.mark.parametrize(("topic", "unnamed"), UNNAMED_CASES)
 def test_articles_that_never_write_the_name_asked_about(topic, unnamed) -> None:
-    assert unnamed_in(topic, ARTICLES, TERMS) is unnamed
+    name = asked_name(topic, TERMS)
+    assert (bool(name) and not any(writes(name, a, TERMS) for a in ARTICLES)) is unnamed
