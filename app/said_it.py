@@ -84,10 +84,13 @@ def off_story(story: str, article: str, terms: Callable[[str], list[str]]) -> bo
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
-def asked_name(topic: str, terms: Callable[[str], list[str]]) -> list[str]:
-    """The terms of the longest name of two or more words in `topic` ("the Westland Ferry
-    Board" -> [westland, ferri, board]), [] when it names none."""
-    names = [name for run in _NAME_RUN.findall(topic) if len(name := terms(run)) > 1]
+def asked_name(topic: str, question: str, terms: Callable[[str], list[str]]) -> list[str]:
+    """The terms of the longest name of two or more words in `topic` that the question itself
+    writes ("the Westland Ferry Board" -> [westland, ferri, board]), [] when none. A follow-up
+    takes its topic from the turn before ("And what did he say about it?"): a name made there
+    from a headline is not one the user asked about."""
+    runs = (run for run in _NAME_RUN.findall(topic) if run in question)
+    names = [name for run in runs if len(name := terms(run)) > 1]
     return max(names, key=len, default=[])
 
 

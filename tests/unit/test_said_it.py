@@ -90,19 +90,21 @@ ARTICLES = [
     "Westland Ferry Board meets. Ola Tamm said the night ferry will run.",
     "The board of the ferry met; Ida Vale spoke for the harbour council.",
 ]
-# (topic, does no article write its longest name of two or more words)
+# (topic, does no article write its longest name of two or more words, the question: None
+# for "What did Ola Tamm say about <topic>?")
 UNNAMED_CASES = [
-    ("the Harbour Night Board", True),  # every word somewhere, the name nowhere
-    ("the Harbour Ferry Board", False),  # "Ferry Board" written: two words side by side do
-    ("the Westland Ferry Board", False),
-    ("the Harbour Council", False),  # written in lower case: still the name
-    ("the Westland ferry plans of Ida Vale", False),  # the longest name is "Ida Vale"
-    ("Westland", False),  # a one-word name: the store-wide test of `unseen_name` decides
-    ("the ferry", False),  # no name
+    ("the Harbour Night Board", True, None),  # every word somewhere, the name nowhere
+    ("the Harbour Ferry Board", False, None),  # "Ferry Board" written: two words side by side do
+    ("the Westland Ferry Board", False, None),
+    ("the Harbour Council", False, None),  # written in lower case: still the name
+    ("the Westland ferry plans of Ida Vale", False, None),  # the longest name is "Ida Vale"
+    ("Westland", False, None),  # a one-word name: the store-wide test of `unseen_name` decides
+    ("the ferry", False, None),  # no name
+    ("the Harbour Night Board", False, "And what did she say about it?"),  # not asked here
 ]
 
 
-@pytest.mark.parametrize(("topic", "unnamed"), UNNAMED_CASES)
-def test_articles_that_never_write_the_name_asked_about(topic, unnamed) -> None:
-    name = asked_name(topic, TERMS)
+@pytest.mark.parametrize(("topic", "unnamed", "question"), UNNAMED_CASES)
+def test_articles_that_never_write_the_name_asked_about(topic, unnamed, question) -> None:
+    name = asked_name(topic, question or f"What did Ola Tamm say about {topic}?", TERMS)
     assert (bool(name) and not any(writes(name, a, TERMS) for a in ARTICLES)) is unnamed
