@@ -38,15 +38,7 @@ from app.reorder import (
     topic_first,
 )
 from app.retrieval import HybridRetriever
-from app.said_it import (
-    NOBODY_SAID,
-    SAID_IT,
-    asked_name,
-    half_said,
-    off_story,
-    says_it,
-    writes,
-)
+from app.said_it import NOBODY_SAID, SAID_IT, half_said, off_story, says_it
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
@@ -397,20 +389,7 @@ class ExtractiveAnswerer:
         if evidence.family == "who_said":
             best = chosen[0].unit
             return self._compose(question, chosen[:1], best.speaker, who_said_lead(best))
-        if evidence.speaker and self._unnamed_in(question, intent.topic, chosen):
-            return self._decline(question, intent, evidence)
         return self._compose(question, chosen, evidence.speaker, _lead(intent, evidence, chosen))
-
-    def _unnamed_in(self, question: str, topic: str, chosen: Sequence[Candidate]) -> bool:
-        """Does no cited article write the name the topic asks about (`asked_name`, `writes`)?
-        A much-quoted person's nearest words ("business" for "the Westland Business Council")
-        were framed as their words on it."""
-        terms = self.finder.retriever.lexicon.terms
-        name = asked_name(topic, question, terms)
-        articles = dict.fromkeys(c.unit.chunk.article_id for c in chosen)
-        return bool(name) and not any(
-            writes(name, self._article_text(article), terms) for article in articles
-        )
 
     def _said(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning

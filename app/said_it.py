@@ -1,19 +1,15 @@
-"""Whether the quotation an answer would frame as the answer says what was asked.
+"""Whether a who-said answer's best unit says what was asked, or the answer names no one.
 
-The rankers order units whether anyone in the articles said the words or not, so a best unit
-was framed as "Tom Reed said: ..." for statements nobody made (issue 16), and a much-quoted
-person's nearest words as their words on a thing they never spoke of (issue 17). A who-said
-answer whose best unit is near the question in neither words nor meaning (`says_it`), says
-one phrase of the statement and not another (`half_said`), or comes from an article off the
-story asked about (`off_story`) declines with the unit shown as the closest quotation
-(`NOBODY_SAID`), never as the answer; a speaker answer whose articles never write the name
-asked about (`asked_name`, `writes`) takes the speaker decline.
+The who-said ranker orders units whether anyone in the articles said the words or not, so its
+best unit was framed as "Tom Reed said: ..." for statements nobody made (issue 16). An answer
+whose best unit comes close to the question in neither words nor meaning declines with the
+unit shown as the closest quotation (`NOBODY_SAID`), never as the answer.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import NamedTuple
 
 from app.evidence import FEATURES, Candidate
@@ -77,26 +73,3 @@ def off_story(story: str, article: str, terms: Callable[[str], list[str]]) -> bo
     an article about something else is not the one asked about, however near its words."""
     wanted = set(terms(story))
     return bool(wanted) and wanted.isdisjoint(terms(article))
-
-
-# A run of capitalised words: a person, place, body or event the question names ("Westland
-# Ferry Board", "Ola Tamm").
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
-
-
-def asked_name(topic: str, question: str, terms: Callable[[str], list[str]]) -> list[str]:
-    """The terms of the longest name of two or more words in `topic` that the question itself
-    writes ("the Westland Ferry Board" -> [westland, ferri, board]), [] when none. A follow-up
-    takes its topic from the turn before ("And what did he say about it?"): a name made there
-    from a headline is not one the user asked about."""
-    runs = (run for run in _NAME_RUN.findall(topic) if run in question)
-    names = [name for run in runs if len(name := terms(run)) > 1]
-    return max(names, key=len, default=[])
-
-
-def writes(name: Sequence[str], article: str, terms: Callable[[str], list[str]]) -> bool:
-    """Does `article` write the name (its terms `name`), two of its words side by side? Each
-    word may stand somewhere in the store ("Westland", "Ferry", "Board") while no cited
-    article names the thing: the asked person's words from those articles are not on it."""
-    held = terms(article)
-    return not set(zip(name, name[1:], strict=False)).isdisjoint(zip(held, held[1:], strict=False))

@@ -62,8 +62,3 @@ def test_a_name_no_article_holds_declines_a_general_question_too(fake_desk) -> N
     answer = fake_desk.ask("When will the bridge in Westland open?")
     assert answer.abstained and not answer.citations
     assert answer.answer == "No article mentions Westland."
-
-
-def test_a_speaker_asked_about_a_name_their_articles_write_is_answered(fake_desk) -> None:
-    answer = fake_desk.ask("What did Alma Ruiz say about the Old Harbour Bridge?")
-    assert not answer.abstained and answer.speaker == "Alma Ruiz"

@@ -21,7 +21,6 @@ from app.reorder import (
     topic_first,
 )
 from app.speaker_index import SpeakerIndex
-from ingest.terms import Lexicon
 from ingest.types import Chunk, Quote
 
 ASKED = "Mara Quell"
@@ -151,9 +150,7 @@ def _lead_of(evidence: Evidence, role: str | None) -> str | None:
     answerer = ExtractiveAnswerer.__new__(ExtractiveAnswerer)
     answerer.settings = SimpleNamespace(max_citations=3)
     answerer.finder = SimpleNamespace(
-        nothing_seen=lambda topic: False,
-        unseen_name=lambda topic: None,
-        retriever=SimpleNamespace(lexicon=Lexicon()),  # the topic's terms (`asked_name`)
+        nothing_seen=lambda topic: False, unseen_name=lambda topic: None
     )
     answerer.selections = None
     answerer._compose = lambda question, chosen, speaker, lead=None: lead  # type: ignore[method-assign]

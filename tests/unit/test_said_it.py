@@ -1,14 +1,13 @@
 """Whether a who-said answer's best unit says what was asked (`app.said_it.says_it`, on
 made-up feature values), every phrase of it (`half_said`) and in an article on the story
-asked about (`off_story`), and whether a speaker answer's articles write the name asked about
-(`asked_name`, `writes`), on made-up passages."""
+asked about (`off_story`), on made-up passages."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.evidence import FEATURES, Candidate, Unit
-from app.said_it import SAID_IT, asked_name, half_said, off_story, says_it, topic_parts, writes
+from app.said_it import SAID_IT, half_said, off_story, says_it, topic_parts
 from ingest.terms import Lexicon
 from ingest.types import Chunk
 
@@ -84,27 +83,3 @@ OFF_STORY_CASES = [
 @pytest.mark.parametrize(("story", "off"), OFF_STORY_CASES)
 def test_an_article_without_a_word_of_the_story_is_off_it(story, off) -> None:
     assert off_story(story, ARTICLE, TERMS) is off
-
-
-ARTICLES = [
-    "Westland Ferry Board meets. Ola Tamm said the night ferry will run.",
-    "The board of the ferry met; Ida Vale spoke for the harbour council.",
-]
-# (topic, does no article write its longest name of two or more words, the question: None
-# for "What did Ola Tamm say about <topic>?")
-UNNAMED_CASES = [
-    ("the Harbour Night Board", True, None),  # every word somewhere, the name nowhere
-    ("the Harbour Ferry Board", False, None),  # "Ferry Board" written: two words side by side do
-    ("the Westland Ferry Board", False, None),
-    ("the Harbour Council", False, None),  # written in lower case: still the name
-    ("the Westland ferry plans of Ida Vale", False, None),  # the longest name is "Ida Vale"
-    ("Westland", False, None),  # a one-word name: the store-wide test of `unseen_name` decides
-    ("the ferry", False, None),  # no name
-    ("the Harbour Night Board", False, "And what did she say about it?"),  # not asked here
-]
-
-
-@pytest.mark.parametrize(("topic", "unnamed", "question"), UNNAMED_CASES)
-def test_articles_that_never_write_the_name_asked_about(topic, unnamed, question) -> None:
-    name = asked_name(topic, question or f"What did Ola Tamm say about {topic}?", TERMS)
-    assert (bool(name) and not any(writes(name, a, TERMS) for a in ARTICLES)) is unnamed
