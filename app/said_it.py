@@ -2,8 +2,10 @@
 
 The who-said ranker orders units whether anyone in the articles said the words or not, so its
 best unit was framed as "Tom Reed said: ..." for statements nobody made (issue 16). An answer
-whose best unit comes close to the question in neither words nor meaning declines with the
-unit shown as the closest quotation (`NOBODY_SAID`), never as the answer.
+whose best unit is near the question in neither words nor meaning (`says_it`), says one
+phrase of the statement and not another (`half_said`), or comes from an article off the story
+asked about (`off_story`) declines with the unit shown as the closest quotation
+(`NOBODY_SAID`), never as the answer.
 """
 
 from __future__ import annotations
