@@ -15,12 +15,10 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple
 
 from app.compose import framing, who_said_lead
 from app.described import described_first, described_speakers
 from app.evidence import (
-    FEATURES,
     Candidate,
     EvidenceFinder,
     Query,
@@ -40,6 +38,7 @@ from app.reorder import (
     topic_first,
 )
 from app.retrieval import HybridRetriever
+from app.said_it import NOBODY_SAID, SAID_IT, half_said, off_story, says_it
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
@@ -63,23 +62,6 @@ SHORT_ARTICLE_CHUNKS = 20  # about 4,000 words: a long news story, not a transcr
 # (answer probabilities near 1.0), but one's own words on it score twice the other's (press
 # fit, docs/notes/ans22.md). A margin, not the larger score: near ties keep the search's order.
 HOLDER_MARGIN = 1.5
-
-
-class SaidBar(NamedTuple):
-    """What a who-said answer's best unit must reach, in words or in meaning (`says_it`)."""
-
-    cover: float  # idf-weighted share of the question's terms in the unit and sentence before
-    dense: float  # cosine to the question of the unit or of its sentence
-
-
-# How close a who-said answer's quotation must come to the statement asked about before the
-# answer says its speaker said it: words (`lead_cover`, the idf-weighted share of the
-# question's terms in the unit and the sentence before it) or meaning (the better cosine of
-# the unit and of its sentence to the question). A paraphrase ("Which Westland minister
-# admitted ...") shares few words with the quotation but lands close in meaning; a statement
-# nobody made lands near neither. Fitted on dev rows only (docs/notes/ans29.md).
-SAID_IT = SaidBar(cover=0.5, dense=0.30)
-NOBODY_SAID = "No quotation in the articles says that; the closest one:"
 
 
 @dataclass(frozen=True)
@@ -401,13 +383,23 @@ class ExtractiveAnswerer:
         # 2?" answered first with the person's words on economic cooperation) reads as the
         # answer, as a weaker quotation of the asked person did.
         chosen = _quotations_first(self._select(_own_first(ranked, evidence), evidence))
-        if evidence.family == "who_said" and not says_it(chosen[0], SAID_IT):
+        if evidence.family == "who_said" and not self._said(intent, chosen[0]):
             answer = self._compose(question, chosen[:1], None, NOBODY_SAID)
             return replace(answer, abstained=True)
         if evidence.family == "who_said":
             best = chosen[0].unit
             return self._compose(question, chosen[:1], best.speaker, who_said_lead(best))
         return self._compose(question, chosen, evidence.speaker, _lead(intent, evidence, chosen))
+
+    def _said(self, intent: Intent, best: Candidate) -> bool:
+        """Does a who-said answer's best unit say what was asked: near it in words or meaning
+        (`says_it`), with every phrase of the statement in its passage (`half_said`), in an
+        article on the story the question names (`off_story`)?"""
+        terms, unit = self.finder.retriever.lexicon.terms, best.unit
+        if not says_it(best, SAID_IT) or half_said(intent.topic, unit.chunk.text, terms):
+            return False
+        story = intent.story_hint
+        return not (story and off_story(story, self._article_text(unit.chunk.article_id), terms))
 
     def _select(self, ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
         """`select_citations` within this answerer's citation limit, recorded when watched."""
@@ -562,16 +554,6 @@ class ExtractiveAnswerer:
         while (after := self.retriever.chunks.get(chunk_id(chunk.article_id, index))) is not None:
             last, index = after, index + 1
         return last.paragraph_end
-
-
-def says_it(best: Candidate, bar: SaidBar) -> bool:
-    """Does the best unit of a who-said question say what was asked, by `bar`'s words or
-    meaning? Otherwise the answer names no one as having said it and shows the unit as the
-    closest: the who-said ranker orders units whether anyone said the words or not, so its
-    best was framed as "Tom Reed said: ..." for statements nobody in the articles made."""
-    values = dict(zip(FEATURES, best.features, strict=True))
-    dense = max(values["unit_dense"], values["sentence_dense"])
-    return values["lead_cover"] >= bar.cover or dense >= bar.dense
 
 
 def select_citations(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answer import NOBODY_SAID
+from app.said_it import NOBODY_SAID
 
 # question, the answer's first words, declined
 CASES = [
@@ -20,7 +20,25 @@ CASES = [
     # A statement nobody made, near no quotation in words or meaning: the closest, as such.
     ("Who said that the council will sell the bridge?", NOBODY_SAID, True),
     ("Who spoke about the night nurses and the apple blossom?", NOBODY_SAID, True),
-    # Statements that were made are answered with their speaker.
+    # A statement of two phrases, a quotation on one whose passage has no word of the other.
+    ("Who spoke about the bridge traffic and the apple prices?", NOBODY_SAID, True),
+    # A quotation from an article that never names the story asked about.
+    (
+        "Which person was quoted on the tired steel in the story about the valley orchards?",
+        NOBODY_SAID,
+        True,
+    ),
+    ("Who talked about the tired steel in connection with the frost fans?", NOBODY_SAID, True),
+    # Statements that were made are answered with their speaker, every phrase in the passage,
+    # the story asked about in the article.
+    (
+        "Which person was quoted on the tired steel in the story about the harbour bridge?",
+        "Alma Ruiz",
+        False,
+    ),
+    ("Who talked about the apple prices in connection with the late frost?", "Priya Shah", False),
+    ("Who said something about the blossom and the apple prices?", "Priya Shah said", False),
+    ("Who spoke about the nurses and the bakers?", "Alma Ruiz", False),
     ("Who said the steel is tired?", "Alma Ruiz", False),
     ("Who said prices for apples will rise?", "Priya Shah said", False),
 ]

@@ -369,27 +369,3 @@ def test_a_unit_writing_the_kind_of_number_asked_leads(
 def test_the_written_kinds_are_kinds_a_question_asks() -> None:
     assert set(QUANTITY_WRITTEN) <= {kind.name for kind in QUANTITY_KINDS}
     assert quantity_first([], YEAR, "year", QUANTITY_SHARE) == []
-
-
-# (lead_cover, unit_dense, sentence_dense, does the unit say what was asked)
-SAYS_IT_CASES = [
-    (0.6, 0.10, 0.10, True),  # the question's words, as generated questions copy them
-    (0.1, 0.45, 0.20, True),  # a paraphrase: few shared words, close in meaning
-    (0.1, 0.20, 0.45, True),  # ... close in its sentence's meaning
-    (0.3, 0.25, 0.20, False),  # near neither: a statement nobody made
-    (0.49, 0.29, 0.29, False),
-]
-
-
-@pytest.mark.parametrize(("cover", "unit", "sentence", "says"), SAYS_IT_CASES)
-def test_a_who_said_unit_says_it_by_words_or_meaning(cover, unit, sentence, says) -> None:
-    from app.answer import SAID_IT, says_it
-    from app.evidence import FEATURES, Candidate
-
-    values = dict.fromkeys(FEATURES, 0.0) | {
-        "lead_cover": cover,
-        "unit_dense": unit,
-        "sentence_dense": sentence,
-    }
-    best = Candidate(_candidate("x", ASKED, 0.5).unit, tuple(values[f] for f in FEATURES))
-    assert says_it(best, SAID_IT) is says

@@ -1,0 +1,85 @@
+"""Whether a who-said answer's best unit says what was asked (`app.said_it.says_it`, on
+made-up feature values), every phrase of it (`half_said`) and in an article on the story
+asked about (`off_story`), on made-up passages."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.evidence import FEATURES, Candidate, Unit
+from app.said_it import SAID_IT, half_said, off_story, says_it, topic_parts
+from ingest.terms import Lexicon
+from ingest.types import Chunk
+
+TERMS = Lexicon().terms
+
+
+def _best(cover: float, unit: float, sentence: float) -> Candidate:
+    chunk = Chunk("a:0", "a", 0, "x", 0, 1, 1, 1, title="Made-up")
+    values = dict.fromkeys(FEATURES, 0.0) | {
+        "lead_cover": cover,
+        "unit_dense": unit,
+        "sentence_dense": sentence,
+    }
+    unit_ = Unit(chunk, 0, 1, "direct", "Mara Quell", None, True, None)
+    return Candidate(unit_, tuple(values[f] for f in FEATURES), 0.5)
+
+
+# (lead_cover, unit_dense, sentence_dense, does the unit say what was asked)
+SAYS_IT_CASES = [
+    (0.6, 0.10, 0.10, True),  # the question's words, as generated questions copy them
+    (0.1, 0.45, 0.20, True),  # a paraphrase: few shared words, close in meaning
+    (0.1, 0.20, 0.45, True),  # ... close in its sentence's meaning
+    (0.3, 0.25, 0.20, False),  # near neither: a statement nobody made
+    (0.49, 0.29, 0.29, False),
+]
+
+
+@pytest.mark.parametrize(("cover", "unit", "sentence", "says"), SAYS_IT_CASES)
+def test_a_who_said_unit_says_it_by_words_or_meaning(cover, unit, sentence, says) -> None:
+    assert says_it(_best(cover, unit, sentence), SAID_IT) is says
+
+
+# (topic, its phrases' terms)
+PARTS_CASES = [
+    ("night nurses and apple blossom", [{"night", "nurs"}, {"appl", "blossom"}]),
+    ("night nurses, bakers And apple blossom", [{"night", "nurs"}, {"baker"}, {"appl", "blossom"}]),
+    ("the harbour bridge", [{"harbor", "bridg"}]),  # one spelling for both
+    ("the and the", []),  # no term in any phrase: nothing to look for
+]
+
+
+@pytest.mark.parametrize(("topic", "parts"), PARTS_CASES)
+def test_a_statement_is_split_into_its_coordinated_phrases(topic, parts) -> None:
+    assert topic_parts(topic, TERMS) == [frozenset(p) for p in parts]
+
+
+PASSAGE = "Ola Tamm said the night nurses would get a ferry. The ferry runs from May."
+# (topic, is one phrase absent from PASSAGE)
+HALF_SAID_CASES = [
+    ("night nurses and apple blossom", True),  # one phrase met, the other not at all
+    ("apple blossom and frost fans", True),  # neither: another rule's business, still not said
+    ("night nurses and the ferry", False),  # every phrase has a word in the passage
+    ("nurses and the May apple blossom", False),  # one word of a phrase is enough
+    ("apple blossom", False),  # one phrase: `says_it` alone decides
+]
+
+
+@pytest.mark.parametrize(("topic", "half"), HALF_SAID_CASES)
+def test_a_passage_without_a_word_of_one_phrase_says_half(topic, half) -> None:
+    assert half_said(topic, PASSAGE, TERMS) is half
+
+
+ARTICLE = "Ferry for night nurses\n\nThe ferry will run after midnight, Ola Tamm said."
+# (the story asked about, does ARTICLE hold no word of it)
+OFF_STORY_CASES = [
+    ("the apple harvest", True),
+    ("the night ferry", False),
+    ("Westland nurses", False),  # one word of the story is enough: a headline shortens it
+    ("", False),  # no story asked about
+]
+
+
+@pytest.mark.parametrize(("story", "off"), OFF_STORY_CASES)
+def test_an_article_without_a_word_of_the_story_is_off_it(story, off) -> None:
+    assert off_story(story, ARTICLE, TERMS) is off
