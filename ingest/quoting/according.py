@@ -23,7 +23,7 @@ NAME_DOT = (
     + r")\.(?=[A-Z]|\s+[A-Z])"
 )
 # the phrase runs to the first punctuation or spaced dash (`according to a poll - as ...`),
-# but not to a dot inside a name (`NAME_DOT`) nor to a hyphen (`ABC News-Washington Post`)
+# but not to a dot inside a name (`NAME_DOT`) nor to a hyphen (`Westland News-Harbour Courier`)
 ACCORDING = re.compile(
     rf"\b[Aa]ccording to\s+(?P<np>(?:[^,.;:“”\"—–-]|(?<=\S)-(?=\S)|{NAME_DOT}){{2,80}})"
 )

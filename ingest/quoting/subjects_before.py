@@ -39,7 +39,7 @@ def _according_before(b: _Before) -> Subject | None:
 
 
 def _as_x_put_it(b: _Before) -> Subject | None:
-    """`As The Post's Dana Milbank put it, "`; `As Ana Vell, an expert at the institute, put
+    """`As The Courier's Ida Vale put it, "`; `As Ana Vell, an expert at the institute, put
     it: "` names the phrase before its apposition."""
     as_x = list(_AS_X_PUT_IT.finditer(b.before))
     if not as_x:
@@ -158,7 +158,7 @@ def _unlisted_verb_before(before: str, offset: int) -> Subject | None:
     return Subject(np, offset + m.start("np") + shift, m.group("verb"), None)
 
 
-# `As The Post's Dana Milbank put it, "` / `as X wrote, "` / `As X, a former mayor, put it: "`
+# `As The Courier's Ida Vale put it, "` / `as X wrote, "` / `As X, a former mayor, put it: "`
 _AS_X_PUT_IT = re.compile(
     r"\b[Aa]s\s+(?P<np>[^,;:“”\"]{2,80}?)(?P<apposition>,[^;:“”\"]{2,100}?,)?\s+"
     r"(?P<verb>" + alternation(AS_PUT_IT_VERBS) + ")"

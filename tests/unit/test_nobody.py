@@ -49,7 +49,7 @@ TIMES = [
     ("a_month_alone_may_be_a_name", "May", False),
     ("a_time_noun_alone_may_be_a_surname", "Day", False),
     ("a_name_with_a_time_word", "Tom Day", False),
-    ("a_newspaper_named_for_a_weekday", "Sunday Times", False),
+    ("a_newspaper_named_for_a_weekday", "Sunday Courier", False),
 ]
 
 

@@ -99,9 +99,9 @@ SPEAKERS = [
     ),
     (
         "as_x_put_it_names_the_speaker",
-        'As The Post\'s Dana Milbank puts it, "Senate Republicans are unmoved by the plan."',
+        'As The Courier\'s Ida Vale puts it, "Senate Republicans are unmoved by the plan."',
         "Senate Republicans",
-        "Dana Milbank",
+        "Ida Vale",
         "as_x_put_it",
     ),
     (
