@@ -228,7 +228,10 @@ def test_the_chunkers_pieces_read_as_the_texts(count, workers: int):
         texts = {article.id: article.text}
         results.append((embed_batch(embedder, chunked.chunks, [quote], texts, pieces), model))
     (by_text, text_model), (by_pieces, piece_model) = results
-    assert piece_model.inputs == text_model.inputs
+    # Two workers hand their batches to the model in whichever order the threads reach it.
+    assert sorted(piece_model.inputs) == sorted(text_model.inputs)
+    if workers == 1:
+        assert piece_model.inputs == text_model.inputs
     assert by_pieces.read == by_text.read
     np.testing.assert_array_equal(by_pieces.chunks, by_text.chunks)
     np.testing.assert_array_equal(by_pieces.quotes, by_text.quotes)
