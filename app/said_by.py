@@ -1,10 +1,10 @@
 """Who a written sentence says is speaking, and whether that is the cited passage's speaker.
 
-A sentence may name its speaker by name ("Sergei Lavrov said"), by surname, by role ("the
+A sentence may name its speaker by name ("Tom Reed said"), by surname, by role ("the
 Russian foreign minister said"), by pronoun, or as the source ("CNN reported"). Each phrase in
 front of (or after) a reporting verb is compared with the cited passages' speakers: their
 names and aliases, and their roles from the speaker index. A phrase that names anybody else, or
-anybody unknown ("Maria Zakharova", "the NATO chief", "Lavrov's spokeswoman"), fails: an
+anybody unknown ("Ola Tamm", "the NATO chief", "Reed's spokeswoman"), fails: an
 unknown name is not a pass.
 """
 
@@ -29,7 +29,7 @@ REPORTING_VERBS = sorted(
         "called calls urged urges pointed mentioned mentions believes believed thinks thought"
     )
 )
-# Words a role phrase is made of ("the Russian foreign minister", "a Kremlin spokesman").
+# Words a role phrase is made of ("the Russian foreign minister", "a Westland spokesman").
 ROLE_WORDS = word_set(
     "minister foreign prime deputy secretary spokesman spokeswoman spokesperson president vice "
     "chief head leader chairman chairwoman chair official officials ambassador envoy general "
@@ -58,7 +58,7 @@ SPEAKER_RULES: tuple[SpeakerRule, ...] = (
         re.compile(r"\baccording to (?P<who>[^,;:“”\"«»„]+?)(?=\s*(?:[,;:“\"«„]|\[|$))", re.I),
     ),
     SpeakerRule(
-        "verb_then_who",  # ," said the Kremlin spokesman  /  , added Lavrov
+        "verb_then_who",  # ," said the Westland spokesman  /  , added Reed
         re.compile(
             rf"[,”\"’»“]\s*(?:{_VERB})\s+(?P<who>(?:the |a )?[A-Za-z][\w'’.-]*"
             rf"(?:\s+[A-Za-z][\w'’.-]*){{0,4}}?)(?=\s*(?:[.,;:!?]|\[|$))",
@@ -66,7 +66,7 @@ SPEAKER_RULES: tuple[SpeakerRule, ...] = (
         ),
     ),
     SpeakerRule(
-        "who_then_verb",  # Sergei Lavrov said  /  The NATO chief has also warned
+        "who_then_verb",  # Tom Reed said  /  The NATO chief has also warned
         re.compile(
             rf"(?P<who>[^,;:“”\"«»„\[\]]+?)\s+(?:has |had |have |also |later |then |once )*"
             rf"(?:{_VERB})\b",
@@ -129,7 +129,7 @@ def misattribution(
     phrase: SpeakerPhrase, speakers: Sequence[CitedSpeaker], cited: Sequence[Citation]
 ) -> str | None:
     """Why `phrase` is not a cited speaker (None when it is one, a pronoun, or the source)."""
-    who = re.split(r"['’]s\s+", phrase.text)[-1]  # "Lavrov's spokeswoman": the spokeswoman
+    who = re.split(r"['’]s\s+", phrase.text)[-1]  # "Reed's spokeswoman": the spokeswoman
     tokens = [w for w in _lower_words(who) if w not in _DETERMINERS]
     if not tokens or all(w in PRONOUNS for w in tokens):
         return None
@@ -138,7 +138,7 @@ def misattribution(
         return None
     capitalised = {w.lower() for w in re.findall(r"[A-Z][\w'’-]*", who)} - _DETERMINERS
     # Words the cited passages themselves use (the title too): "Russian" in "Russian Foreign
-    # Minister Sergei Lavrov", or someone the passage itself reports as saying something.
+    # Minister Tom Reed", or someone the passage itself reports as saying something.
     written = {w for c in cited for w in _lower_words(f"{c.title} {c.text}")}
     bare = " ".join(tokens)
     if any(f" {bare} " in f" {' '.join(_lower_words(c.text))} " for c in cited):
@@ -169,8 +169,8 @@ def misattribution(
 
 def _noun_phrase(text: str) -> str:
     """The noun phrase that ends `text`: back to its determiner ("the harbour master"), or
-    else the trailing run of capitalised, role and pronoun words ("In Moscow on Tuesday Lavrov"
-    -> "Lavrov"); at most eight words."""
+    else the trailing run of capitalised, role and pronoun words ("In Moscow on Tuesday Reed"
+    -> "Reed"); at most eight words."""
     text = re.split(_HEAD_BOUNDARY, text.strip(), flags=re.I)[-1].strip().rstrip(".,;:!?")
     tail = text.split()[-8:]
     for i in range(len(tail) - 1, -1, -1):

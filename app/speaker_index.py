@@ -4,8 +4,8 @@ Built from counts of the stored quotes' speakers, roles and articles (kept per a
 records file, no quote text read) when the store changes, and stored in the records file as
 JSON (`to_json`), so a process opening an unchanged store reads it back (`from_json`) instead
 of building it again; names are
-unified across articles by `ingest.speakers.unify_speakers` ("Lavrov" in one article and
-"Sergei Lavrov" in another are one speaker). Names in questions are resolved by
+unified across articles by `ingest.speakers.unify_speakers` ("Reed" in one article and
+"Tom Reed" in another are one speaker). Names in questions are resolved by
 `ingest.speakers.match_name`, whose ordered rules keep one person from standing in for another.
 """
 
@@ -292,7 +292,7 @@ class SpeakerIndex:
         return sorted(found, key=lambda n: (-self._info[n].quotes, n))
 
     def role_holders(self, phrase: str, as_asked: bool = False) -> list[RoleHolder]:
-        """Everyone quoted in a role that `phrase` ("the Kremlin spokesman") names: people named
+        """Everyone quoted in a role that `phrase` ("the Westland spokesman") names: people named
         in full first (a one-word or lowercase "speaker" of a role is extraction debris), then the
         most quoted in it; one entry per person, under the role they held most often. A
         shadow or former office is another office; words of time are no part of it; another
@@ -323,7 +323,7 @@ class SpeakerIndex:
         for anyone else. Extraction leaves such a speaker when an article writes the office
         for someone it named before ("The Head of State noted ..."): its quotes are the words
         of the one holder quoted in the same article, which only the article can tell (a
-        store-wide link gave Putin's words to Zelenskyy, docs/notes/ans22.md), so the link
+        store-wide link gave one president's words to another, docs/notes/ans22.md), so the link
         itself is made per article (`app.evidence.OfficeLinks`)."""
         found = self._office_holders.get(name)
         if found is None:
@@ -404,8 +404,8 @@ class SpeakerIndex:
 
         def position(name: str) -> tuple[int, int, bool]:
             """Where the question names this speaker; at a tie the longer mention wins, so
-            "the Kremlin spokesman" is Peskov rather than the Kremlin, then a named person, so
-            "the Chancellor" is Gordon Brown rather than a quote left to "shadow chancellor"."""
+            "the Westland spokesman" is Hale rather than Westland itself, then a named person, so
+            "the Chancellor" is Ida Vale rather than a quote left to "shadow chancellor"."""
             info = self._info[name]
             forms = [name, *self._members[name], *info.aliases, *([info.role] if info.role else [])]
             best = (len(text), 0)
@@ -620,7 +620,7 @@ def _plain_words(phrase: str) -> list[str]:
 
 
 def _full_name(name: str) -> bool:
-    """Written as a given name and a surname ("Sergei Lavrov"), not a description ("Russia's
+    """Written as a given name and a surname ("Tom Reed"), not a description ("Westland's
     foreign minister") nor one word ("Minister")."""
     return " " in name.strip() and is_named_speaker(name)
 

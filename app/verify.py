@@ -36,7 +36,7 @@ from ingest.text import sentence_spans
 # `python -m evals.verification` (docs/notes/verify.md): 0 keeps 0.9+ of copied sentences and
 # removes invented predicates, which usually add just one or two words to copied text.
 MAX_UNSUPPORTED = 0.0
-# Words that frame a claim rather than make it ("Lavrov said that ...", "according to [2]").
+# Words that frame a claim rather than make it ("Reed said that ...", "according to [2]").
 REPORTING_WORDS = (
     "say said says saying tell told add added state stated stress stressed note noted explain "
     "explained according claim claimed warn warned argue argued describe described insist "
@@ -129,7 +129,7 @@ class Verifier:
     ) -> list[Checked]:
         """Every sentence of `text` with its verdict; `citations` are the offered passages.
 
-        `index` gives the speakers' aliases and roles ("the Kremlin spokesman"); without it
+        `index` gives the speakers' aliases and roles ("the Westland spokesman"); without it
         only the offered passages' speaker names are recognised.
         """
         return [self.check_sentence(s, citations, index) for s in split_sentences(text)]

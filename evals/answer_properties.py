@@ -42,14 +42,14 @@ if TYPE_CHECKING:
 QuotesOf = Callable[[str], Sequence["Quote"]]
 
 OPEN, CLOSE = "“", "”"
-# "Sergei Lavrov said: “", "Lavrov also said: “", "Sergei Lavrov (Foreign Minister) said: “":
+# "Tom Reed said: “", "Reed also said: “", "Tom Reed (Foreign Minister) said: “":
 # the frames an answer writes around a quotation.
 _FRAME = re.compile(r"(?P<who>[^:“”\[\]]+?)(?P<also> also)? said: “")
 _ROLE = re.compile(r"\s*\([^()]*\)$")
-# A reported sentence's opening pronoun replaced by its speaker: "[Vladimir Putin] stressed ..."
+# A reported sentence's opening pronoun replaced by its speaker: "[Ana Vell] stressed ..."
 _BRACKETED = re.compile(r"^\s*\[(?P<who>[^\]\d][^\]]*)\]")
-# A speaker named as saying something inside the quoted words: "..., Lavrov said" / "said
-# Mr Lavrov" / "Lavrov told reporters".
+# A speaker named as saying something inside the quoted words: "..., Reed said" / "said
+# Mr Reed" / "Reed told reporters".
 _REPORTING = r"(?:said|says|told|tells|added|adds|stated|noted|stressed|explained|replied)"
 _TITLES = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.? )?"
 
@@ -163,7 +163,7 @@ def _frame_violations(
         yield Violation(question, "wrong_speaker", f"[{named.group('who')}] for {speakers}")
     for match in _FRAME.finditer(segment.text):
         who = _ROLE.sub("", match.group("who").strip())
-        if match.group("also"):  # "Lavrov also said": the surname of the cited speaker
+        if match.group("also"):  # "Reed also said": the surname of the cited speaker
             named = any(s.split()[-1] == who or _describes(who, s) for s in speakers)
         else:
             named = who in speakers or any(_describes(who, s) for s in speakers)

@@ -558,7 +558,7 @@ def _template(name: str) -> Template:
 
 
 def _usable_role(role: str) -> bool:
-    """A role reads well in a question when it is short and ends in a role word ('Kremlin
+    """A role reads well in a question when it is short and ends in a role word ('Westland
     spokesman') or is 'a role of something' ('Prime Minister of Armenia'), but not when it
     ends in an adjective cut from a longer name ('Director General of Russian')."""
     words = role.split()

@@ -34,7 +34,7 @@ class Article:
     def readable(self) -> str:
         """Headline, lead and body: every word quotedesk reads of the article. A check that a
         person and a topic never meet must look here, not in the body alone: a head of state's
-        greetings name their sender only in the lead ("Vladimir Putin sent greetings ...")."""
+        greetings name their sender only in the lead ("Ana Vell sent greetings ...")."""
         leads = (self.record.get(name) for name in LEAD_FIELDS)
         lead = next((v for v in leads if isinstance(v, str)), "")
         return "\n".join((self.title, lead, self.text))
@@ -75,7 +75,7 @@ def read_articles(path: Path) -> list[Article]:
 
 def pick_subset(articles: list[Article], size: int | None, strata: str = "source") -> list[Article]:
     """`size` articles chosen by stable hash, in equal shares per value of `strata` (e.g. the
-    Kremlin and the President of Ukraine), kept in corpus order. None keeps all."""
+    presidencies of a press corpus), kept in corpus order. None keeps all."""
     if size is None or size >= len(articles):
         return list(articles)
     groups: dict[str, list[Article]] = {}

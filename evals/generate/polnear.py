@@ -1,6 +1,6 @@
 """Statements from PolNeAR's gold attributions (train split), not from any extractor.
 
-PolNeAR annotates sources as written ('Trump', 'he', 'a spokesman'); only sources that name a
+PolNeAR annotates sources as written ('Reed', 'he', 'a spokesman'); only sources that name a
 person whose full name the article gives are kept, and pronoun sources are left out rather than
 resolved, so every label stays the annotators' own.
 """

@@ -43,11 +43,12 @@ MAX_PHRASE_ARTICLES = 10
 # More articles than this holding a fact question's story reference ('the report on <phrase>',
 # as whole words in headline, lead or body) and the question does not say which story it asks
 # about: read on main's dev fact items (docs/notes/gen29.md), 'the report on President' was
-# held by 740 of 900 press articles, '... on Clinton' by 219 of 294 PolNeAR ones; a phrase
-# that names the story ('Ljubljana', 'US crude prices') by the gold and its retellings, 1-3.
+# held by 740 of 900 press articles, '... on <a candidate's surname>' by 219 of 294 PolNeAR
+# ones; a phrase that names the story ('Ljubljana', 'US crude prices') by the gold and its
+# retellings, 1-3.
 MAX_STORY_ARTICLES = 3
 
-# Words a capitalised run may open with that are never a first name ('Maybe Trump').
+# Words a capitalised run may open with that are never a first name ('Maybe Reed').
 NOT_FIRST_NAMES = word_set(
     """
     maybe perhaps also still even now then so well indeed actually obviously clearly surely
@@ -175,7 +176,7 @@ class NameRule(NamedTuple):
 
 def _leading_word(statement: Statement, surnames: frozenset[str]) -> bool:
     """The name opens with an adverb, modal or sentence word the rules took for a first name
-    ('Maybe Trump')."""
+    ('Maybe Reed')."""
     return statement.speaker.split()[0].lower() in NOT_FIRST_NAMES
 
 

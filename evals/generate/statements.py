@@ -7,10 +7,10 @@ article spells out that person's full name somewhere. Missing a quote costs a qu
 wrong speaker would cost a wrong label, so every doubtful case is dropped.
 
 Rules, in the order they are tried (`RULES`), each recorded on the statement it produced:
-  quote_verb_name   "…," said Mr Brown / said the Foreign Minister Sergei Lavrov
-  quote_name_verb   "…," Mr Brown said / the Head of State stressed
-  name_verb_quote   Mr Brown told the BBC: "…"
-  transcript_label  … * * * President of Russia Vladimir Putin: … (inline transcripts)
+  quote_verb_name   "…," said Mr Vale / said the Foreign Minister Tom Reed
+  quote_name_verb   "…," Mr Vale said / the Head of State stressed
+  name_verb_quote   Mr Vale told the BBC: "…"
+  transcript_label  … * * * President of Westland Ana Vell: … (inline transcripts)
   readout           The President stressed that … (reported statements in press readouts)
 """
 
@@ -180,7 +180,7 @@ def _is_ref_token(word: str) -> bool:
 
 def _trailing_name(words: list[str]) -> list[str]:
     """The name at the end of a capitalised run. A word right after a connector ('President
-    of Russia Vladimir Putin') is the role's object, not the name's first word."""
+    of Westland Ana Vell') is the role's object, not the name's first word."""
     name: list[str] = []
     for word in reversed(words):
         low = word.lower()
@@ -203,7 +203,7 @@ def _trailing_name(words: list[str]) -> list[str]:
 
 
 def parse_reference(words: list[str]) -> Reference | None:
-    """Split 'the Foreign Minister Sergei Lavrov' into role and name; None for pronouns or
+    """Split 'the Foreign Minister Tom Reed' into role and name; None for pronouns or
     anything that is neither a name nor a role phrase."""
     words = [w.strip(_TOKEN_STRIP) for w in words]
     words = [w for w in words if w]
@@ -225,7 +225,7 @@ def parse_reference(words: list[str]) -> Reference | None:
 
 
 def _ref_after_verb(text: str, pos: int) -> tuple[str, Reference] | None:
-    """', said Mr Brown.' right after a closing quote: (cue lemma, reference)."""
+    """', said Mr Vale.' right after a closing quote: (cue lemma, reference)."""
     m = re.compile(rf",?[ \t]*({_CUE_ALTERNATION})[ \t]+", re.I).match(text, pos)
     if not m or m.start(1) - pos > 3:
         return None
@@ -241,7 +241,7 @@ def _ref_after_verb(text: str, pos: int) -> tuple[str, Reference] | None:
 
 
 def _ref_before_verb(text: str, pos: int) -> tuple[str, Reference] | None:
-    """', Mr Brown said.' right after a closing quote: (cue lemma, reference)."""
+    """', Mr Vale said.' right after a closing quote: (cue lemma, reference)."""
     m = re.compile(r",?[ \t]+").match(text, pos)
     if not m:
         return None
@@ -265,7 +265,7 @@ _BEFORE_QUOTE = re.compile(
 
 
 def _ref_before_quote(text: str, pos: int) -> tuple[str, Reference] | None:
-    """'Mr Brown told the BBC: "' before an opening quote: (cue lemma, reference)."""
+    """'Mr Vale told the BBC: "' before an opening quote: (cue lemma, reference)."""
     head = text[max(0, pos - 160) : pos - 1]
     m = _BEFORE_QUOTE.search(head)
     if not m:
@@ -284,7 +284,7 @@ def _ref_before_quote(text: str, pos: int) -> tuple[str, Reference] | None:
 
 
 def full_name(text: str, surname: str) -> str | None:
-    """The fullest form of a name in the article ('Gordon Brown' for 'Brown'), or None when the
+    """The fullest form of a name in the article ('Ida Vale' for 'Vale'), or None when the
     article never gives more than the surname or gives two different fullest forms.
 
     Only forms seen in a clean context count: after a lower-case word, a sentence end or a
@@ -352,8 +352,8 @@ def _clean_before(previous: list[str]) -> str | None:
 
 
 def role_of(text: str, name: str) -> str | None:
-    """The article's own role wording next to the name: 'Kremlin spokesman Dmitry Peskov' or
-    'Dmitry Peskov, the Kremlin spokesman,'. None when there is none."""
+    """The article's own role wording next to the name: 'Westland spokesman Bob Hale' or
+    'Bob Hale, the Westland spokesman,'. None when there is none."""
     for m in re.finditer(re.escape(name), text):
         before = text[max(0, m.start() - 80) : m.start()].split()
         words: list[str] = []
