@@ -21,8 +21,8 @@ from evals.metrics import (
 )
 
 DOC = (
-    "Lavrov said the talks were useful. “There is no positive reaction on the main issue,” "
-    "he said. Peskov said the reaction should not be delayed."
+    "Reed said the talks were useful. “There is no positive reaction on the main issue,” "
+    "he said. Hale said the reaction should not be delayed."
 )
 DOCS = {"a1": DOC, "a2": "Unrelated text about football.", "a3": "More unrelated text."}
 EVIDENCE = ["There is no positive reaction on the main issue"]
@@ -83,17 +83,17 @@ def test_percentile_matches_numpy_linear() -> None:
 
 
 def test_speaker_matching_is_loose_on_names_only() -> None:
-    assert same_speaker("Sergei Lavrov", "Lavrov")
-    assert same_speaker("Mr Lavrov", "Sergei Lavrov")
-    assert same_speaker("Kremlin", "the Kremlin")
+    assert same_speaker("Tom Reed", "Reed")
+    assert same_speaker("Mr Reed", "Tom Reed")
+    assert same_speaker("Westland", "the Westland")
     assert same_speaker("Arsène Wenger", "Arsene Wenger")
-    assert not same_speaker("Dmitry Peskov", "Sergei Lavrov")
-    assert not same_speaker(None, "Sergei Lavrov")
-    assert not same_speaker("Sergei Lavrov", None)
+    assert not same_speaker("Bob Hale", "Tom Reed")
+    assert not same_speaker(None, "Tom Reed")
+    assert not same_speaker("Tom Reed", None)
 
 
 def test_speaker_named_needs_every_expected_word() -> None:
-    assert speaker_named("It was Dmitry PESKOV [1].", ["Peskov"])
+    assert speaker_named("It was Bob HALE [1].", ["Hale"])
     assert speaker_named("Jose Mourinho said so", ["Mourinho", "Jose"])
     assert not speaker_named("Mourinho said so", ["Mourinho", "Wenger"])
     assert not speaker_named("anything", [])
@@ -107,12 +107,12 @@ def test_declined() -> None:
 
 def test_score_and_aggregate_a_small_run() -> None:
     start = DOC.index("There is no positive")
-    good = Ref("a1", EVIDENCE[0], start, start + len(EVIDENCE[0]), speaker="Sergei Lavrov")
-    wrong_speaker = Ref("a1", "Peskov said the reaction", speaker="Dmitry Peskov")
+    good = Ref("a1", EVIDENCE[0], start, start + len(EVIDENCE[0]), speaker="Tom Reed")
+    wrong_speaker = Ref("a1", "Hale said the reaction", speaker="Bob Hale")
     off_topic = Ref("a2", "Unrelated text about football.")
     speaker_q = {
         "kind": "speaker_topic",
-        "speaker": "Sergei Lavrov",
+        "speaker": "Tom Reed",
         "gold_docs": ["a1"],
         "evidence_any": EVIDENCE,
     }
@@ -130,10 +130,10 @@ def test_score_and_aggregate_a_small_run() -> None:
 
     who_q = {
         "kind": "who_said",
-        "speaker": "Dmitry Peskov",
+        "speaker": "Bob Hale",
         "gold_docs": ["a1"],
         "evidence_any": ["the reaction should not be delayed"],
-        "expect_in_answer": ["Peskov"],
+        "expect_in_answer": ["Hale"],
     }
     # abstains with no citations: a false abstention, no hit, speaker not named
     f2 = score_question(who_q, [off_topic], [], "I could not find it.", True, DOCS)
@@ -176,12 +176,12 @@ def test_score_and_aggregate_a_small_run() -> None:
 
 def test_who_said_accuracy_on_distinctive_questions() -> None:
     """A question whose phrases many articles share counts in the overall accuracy only."""
-    base = {"kind": "who_said", "speaker": "Dmitry Peskov", "gold_docs": ["a1"]}
-    base |= {"evidence_any": [], "expect_in_answer": ["Peskov"]}
+    base = {"kind": "who_said", "speaker": "Bob Hale", "gold_docs": ["a1"]}
+    base |= {"evidence_any": [], "expect_in_answer": ["Hale"]}
     rows = [
-        (base | {"phrase_articles": 1}, "Dmitry Peskov said it."),
-        (base | {"phrase_articles": 12}, "Sergei Lavrov said it."),
-        (base, "Sergei Lavrov said it."),  # hand-written: no count, not distinctive
+        (base | {"phrase_articles": 1}, "Bob Hale said it."),
+        (base | {"phrase_articles": 12}, "Tom Reed said it."),
+        (base, "Tom Reed said it."),  # hand-written: no count, not distinctive
     ]
     records = [
         record("who_said", score_question(row, [], [], answer, False, DOCS)) for row, answer in rows

@@ -36,7 +36,7 @@ def test_records_read_back_share_repeated_strings() -> None:
     assert first.article_id is second.article_id and first.title is second.title
     assert first.source is second.source
     quotes = [
-        quote_from_metadata("words", {"start": 0, "end": 5, "speaker": "".join(["Tony ", "Blair"])})
+        quote_from_metadata("words", {"start": 0, "end": 5, "speaker": "".join(["Tom ", "Reed"])})
         for _ in range(2)
     ]
     assert quotes[0].speaker is quotes[1].speaker
