@@ -195,7 +195,7 @@ def test_an_office_is_held_by_whom_the_articles_introduce_in_its_words() -> None
     ("role", "texts", "expected"),
     [
         ("OECD", ["In its report, the OECD cut its growth predictions."], True),
-        ("Kremlin spokesman", ["A Kremlin spokesman said the talks would go on."], True),
+        ("Westland spokesman", ["A Westland spokesman said the talks would go on."], True),
         ("OECD", ["The IMF cut its growth forecast."], False),
     ],
 )
