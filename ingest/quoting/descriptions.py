@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
 
-from ingest.quoting.lexicon import PRONOUNS
+from ingest.quoting.lexicon import DETERMINERS, PRONOUNS
 from ingest.quoting.lexicon_descriptions import (
+    DESCRIPTION_BREAKS,
     DESCRIPTION_MODIFIERS,
     ORG_DESCRIPTIONS,
     PERSON_DESCRIPTIONS,
@@ -50,18 +51,31 @@ class Description(NamedTuple):
 
 
 def description(np: str) -> Description | None:
-    """`the company`, `the former striker`: `the`, listed modifiers, a listed head."""
+    """`the company`, `the former striker`, `the billionaire business mogul`: `the`, then
+    listed modifiers and a listed organisation head, or lowercase words of what a person does
+    (`_trade_word`) and a listed person head."""
     words = np.split()
     if len(words) < 2 or words[0].lower() != "the":
         return None
-    head = words[-1]
-    if not all(w in DESCRIPTION_MODIFIERS for w in words[1:-1]):
-        return None
-    if head in ORG_DESCRIPTIONS:
+    head, modifiers = words[-1], words[1:-1]
+    if head in ORG_DESCRIPTIONS and all(w in DESCRIPTION_MODIFIERS for w in modifiers):
         return Description(head, True)
-    if head in PERSON_DESCRIPTIONS:
+    if head in PERSON_DESCRIPTIONS and all(map(_trade_word, modifiers)):
         return Description(head, False)
     return None
+
+
+def _trade_word(word: str) -> bool:
+    """A lowercase word before a person's head that says what they do (`world`, `indoor`,
+    `business`); a determiner or a linking word (`the wife of the striker`) ends the
+    description before the head, so the phrase means someone else. An organisation's head
+    keeps its listed modifiers: `the owner company` is rarer than a company's owner."""
+    return (
+        word in DESCRIPTION_MODIFIERS
+        or word.replace("-", "").isalpha()
+        and word.islower()
+        and word not in DESCRIPTION_BREAKS | DETERMINERS
+    )
 
 
 def _narrative(doc: Findings, span: Span) -> bool:
