@@ -25,7 +25,7 @@ from ingest.quoting.lexicon_descriptions import (
     PERSON_DESCRIPTIONS,
     PUBLIC_BODY_WORDS,
 )
-from ingest.quoting.model import Findings, Resolved
+from ingest.quoting.model import Findings, Resolved, Statement, Subject
 from ingest.quoting.sentence_subjects import sentence_subject
 
 Entities = dict[str, tuple[tuple[str, int, int], ...]]
@@ -132,6 +132,24 @@ def resolve_description(
         return Resolved(name, np, None, "org") if name else None
     person = _subject_person(doc, entities, pos)
     return Resolved(person, np, None, "person") if person else None
+
+
+def _reporter(doc: Findings, span: Span, subject_pos: int) -> Statement | None:
+    """`Tom Reed plans to ..., Ana Vell said Monday.`: a subject inside a statement that its own
+    sentence attributes is part of what was said; the narrative is about whoever said it."""
+    for statement in doc.indirect:
+        if statement.start <= subject_pos < statement.end and span[0] <= statement.np_pos < span[1]:
+            return statement
+    return None
+
+
+def _people_in(entities: Entities, sentence: str, start: int, length: int) -> set[str]:
+    """The PERSON entities NER finds in the sentence within `start:start + length`."""
+    return {
+        sentence[x:y]
+        for kind, x, y in entities.get(sentence, ())
+        if kind == "PERSON" and start <= x and y <= start + length
+    }
 
 
 def _org_name(name: str) -> str:
@@ -244,15 +262,21 @@ def _subject_person(doc: Findings, entities: Entities, pos: int) -> str | None:
     documentary sparked ...`, `Harbour will ...`) or none found means the narrative is not
     plainly about one person there, so None. A one-word subject that is the surname of one
     person the context names in full is that person (`Tom Vell believes ... Vell will
-    captain ...`), though NER on its sentence may call it ORG."""
+    captain ...`), though NER on its sentence may call it ORG. A subject inside a statement
+    the sentence attributes is what was said, so its speaker counts instead (`_reporter`)."""
     spans = _context(doc, pos, org=False)
     full = _entity_texts(doc, entities, spans, "PERSON")
     for s, e in reversed(spans):
         sentence = doc.text[s:e]
         subject = sentence_subject(sentence, s, "")
+        reporter = _reporter(doc, (s, e), subject.pos) if subject is not None else None
+        if reporter is not None:  # `Tom Reed plans ..., Ana Vell said.`: about Ana Vell
+            subject = Subject(reporter.np, reporter.np_pos, reporter.cue)
+            people = _people_in(entities, sentence, reporter.np_pos - s, len(reporter.np))
+        else:
+            people = {name for name, _ in _subject_entities(doc, entities, (s, e), "PERSON")}
         if subject is not None and subject.np.lower() in PRONOUNS:
             continue
-        people = {name for name, _ in _subject_entities(doc, entities, (s, e), "PERSON")}
         if not people and subject is not None and " " not in subject.np:
             people = {n for n in full if len(n.split()) > 1 and n.split()[-1] == subject.np}
         return people.pop() if len(people) == 1 else None

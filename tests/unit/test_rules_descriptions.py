@@ -124,6 +124,13 @@ CASES = [
         "the billionaire business mogul",
         "Tom Reed",
     ),
+    (  # a subject inside a statement its sentence attributes: whoever said it
+        'Tom Reed plans to build a new bridge, Ana Vell said on Monday. "It will help the '
+        'town," the retired surgeon told the Courier.',
+        [("Tom Reed", "PERSON"), ("Ana Vell", "PERSON")],
+        "the retired surgeon",
+        "Ana Vell",
+    ),
     (  # an organisation as the subject is no person
         "Harbour United will face Quill City on Sunday. The striker said they would win.",
         [("Harbour United", "ORG"), ("Quill City", "ORG")],
