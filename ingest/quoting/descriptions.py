@@ -17,15 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
 
-from ingest.quoting.lexicon import DETERMINERS, PRONOUNS
+from ingest.quoting.lexicon import PRONOUNS
 from ingest.quoting.lexicon_descriptions import (
-    DESCRIPTION_BREAKS,
     DESCRIPTION_MODIFIERS,
     ORG_DESCRIPTIONS,
     PERSON_DESCRIPTIONS,
     PUBLIC_BODY_WORDS,
 )
-from ingest.quoting.model import Findings, Resolved, Statement, Subject
+from ingest.quoting.model import Findings, Resolved
 from ingest.quoting.sentence_subjects import sentence_subject
 
 Entities = dict[str, tuple[tuple[str, int, int], ...]]
@@ -51,31 +50,18 @@ class Description(NamedTuple):
 
 
 def description(np: str) -> Description | None:
-    """`the company`, `the former striker`, `the billionaire business mogul`: `the`, then
-    listed modifiers and a listed organisation head, or lowercase words of what a person does
-    (`_trade_word`) and a listed person head."""
+    """`the company`, `the former striker`: `the`, listed modifiers, a listed head."""
     words = np.split()
     if len(words) < 2 or words[0].lower() != "the":
         return None
-    head, modifiers = words[-1], words[1:-1]
-    if head in ORG_DESCRIPTIONS and all(w in DESCRIPTION_MODIFIERS for w in modifiers):
+    head = words[-1]
+    if not all(w in DESCRIPTION_MODIFIERS for w in words[1:-1]):
+        return None
+    if head in ORG_DESCRIPTIONS:
         return Description(head, True)
-    if head in PERSON_DESCRIPTIONS and all(map(_trade_word, modifiers)):
+    if head in PERSON_DESCRIPTIONS:
         return Description(head, False)
     return None
-
-
-def _trade_word(word: str) -> bool:
-    """A lowercase word before a person's head that says what they do (`world`, `indoor`,
-    `business`); a determiner or a linking word (`the wife of the striker`) ends the
-    description before the head, so the phrase means someone else. An organisation's head
-    keeps its listed modifiers: `the owner company` is rarer than a company's owner."""
-    return (
-        word in DESCRIPTION_MODIFIERS
-        or word.replace("-", "").isalpha()
-        and word.islower()
-        and word not in DESCRIPTION_BREAKS | DETERMINERS
-    )
 
 
 def _narrative(doc: Findings, span: Span) -> bool:
@@ -132,24 +118,6 @@ def resolve_description(
         return Resolved(name, np, None, "org") if name else None
     person = _subject_person(doc, entities, pos)
     return Resolved(person, np, None, "person") if person else None
-
-
-def _reporter(doc: Findings, span: Span, subject_pos: int) -> Statement | None:
-    """`Tom Reed plans to ..., Ana Vell said Monday.`: a subject inside a statement that its own
-    sentence attributes is part of what was said; the narrative is about whoever said it."""
-    for statement in doc.indirect:
-        if statement.start <= subject_pos < statement.end and span[0] <= statement.np_pos < span[1]:
-            return statement
-    return None
-
-
-def _people_in(entities: Entities, sentence: str, start: int, length: int) -> set[str]:
-    """The PERSON entities NER finds in the sentence within `start:start + length`."""
-    return {
-        sentence[x:y]
-        for kind, x, y in entities.get(sentence, ())
-        if kind == "PERSON" and start <= x and y <= start + length
-    }
 
 
 def _org_name(name: str) -> str:
@@ -262,21 +230,15 @@ def _subject_person(doc: Findings, entities: Entities, pos: int) -> str | None:
     documentary sparked ...`, `Harbour will ...`) or none found means the narrative is not
     plainly about one person there, so None. A one-word subject that is the surname of one
     person the context names in full is that person (`Tom Vell believes ... Vell will
-    captain ...`), though NER on its sentence may call it ORG. A subject inside a statement
-    the sentence attributes is what was said, so its speaker counts instead (`_reporter`)."""
+    captain ...`), though NER on its sentence may call it ORG."""
     spans = _context(doc, pos, org=False)
     full = _entity_texts(doc, entities, spans, "PERSON")
     for s, e in reversed(spans):
         sentence = doc.text[s:e]
         subject = sentence_subject(sentence, s, "")
-        reporter = _reporter(doc, (s, e), subject.pos) if subject is not None else None
-        if reporter is not None:  # `Tom Reed plans ..., Ana Vell said.`: about Ana Vell
-            subject = Subject(reporter.np, reporter.np_pos, reporter.cue)
-            people = _people_in(entities, sentence, reporter.np_pos - s, len(reporter.np))
-        else:
-            people = {name for name, _ in _subject_entities(doc, entities, (s, e), "PERSON")}
         if subject is not None and subject.np.lower() in PRONOUNS:
             continue
+        people = {name for name, _ in _subject_entities(doc, entities, (s, e), "PERSON")}
         if not people and subject is not None and " " not in subject.np:
             people = {n for n in full if len(n.split()) > 1 and n.split()[-1] == subject.np}
         return people.pop() if len(people) == 1 else None

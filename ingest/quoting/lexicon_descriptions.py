@@ -32,8 +32,7 @@ PERSON_DESCRIPTIONS = frozenset(
     player coach actor actress singer star veteran author director writer novelist comedian
     presenter musician rapper singer-songwriter film-maker filmmaker producer designer artist
     champion boxer golfer sprinter athlete runner batsman bowler jockey cyclist driver rider
-    tennis-player frontman businessman businesswoman mogul tycoon billionaire entrepreneur
-    investor financier neurosurgeon surgeon youngster teenager debutant"""
+    tennis-player frontman"""
     )
 )
 # Words that may stand between `the` and the head without changing whom it means (`the
@@ -43,13 +42,6 @@ DESCRIPTION_MODIFIERS = frozenset(
         """former young veteran experienced new injured troubled embattled struggling
     outspoken retired legendary influential"""
     )
-)
-# Words that end a person's description before its head (`the wife of the striker` means the
-# wife): any other lowercase word before a person's head says what they do (`the world indoor
-# champion`, `the billionaire business mogul`) and still means the one person.
-DESCRIPTION_BREAKS = frozenset(
-    split_words("""of for at in on with from by to about and or but nor who whom whose which
-    that as than""")
 )
 # Nationality nouns that mean one person (`said the Briton`): `resolve._is_epithet` takes
 # them as epithets even where NER gives the phrase no NORP label.
