@@ -1,4 +1,4 @@
-"""An organisation named with "&" ("Vell & Marsh", "AT&T") is one speaker from extraction
+"""An organisation named with "&" ("Marks & Spencer", "AT&T") is one speaker from extraction
 to the answer: the article's quotes are stored under the whole name, and a question that
 names it is answered with them first, not with the words of the retailer whose given name is
 the name's last word (issue 17; made-up article, fake embedder)."""

@@ -109,7 +109,7 @@ def test_role_questions_find_the_person_who_holds_it() -> None:
     def asked(question: str) -> str:
         return understand(question, index).speakers[0]
 
-    # The role's trailing "Sir" (from "manager Sir Ivo Renko") no longer hides it.
+    # The role's trailing "Sir" (from "manager Sir Alex Ferguson") no longer hides it.
     assert asked("What did the Manchester United manager say about Milan?") == "Alex Ferguson"
     # An alias "He" is not found inside "the".
     assert asked("How has the culture secretary argued for casinos?") == "Tessa Jowell"
