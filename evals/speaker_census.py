@@ -1,21 +1,21 @@
 """Count what extraction finds in a corpus: quotes by kind, and speakers that are offices or
-fragments rather than people (`President`, `President of Russia`, `Federation Vladimir Putin`).
+fragments rather than people (`President`, `President of Russia`, `Federation Sven Ostby`).
 
 Junk speakers (issue 17, "roles are noun phrases, never leftovers") are counted by kind: a
-possessive (`Gordon Brown's`, `Chelsea's statement`: an owner or the owner's document, not who
+possessive (`Lena Brook's`, `Chelsea's statement`: an owner or the owner's document, not who
 spoke), a participle (`Speaking`, `Having`: the opening of an introductory phrase), and a
 fragment (`Other` of `Other analysts`, `Radio` of `Radio 1`: a speaker phrase that the text
 continues with more of its noun phrase, read at the phrase's last mention before the quote).
 
 Two more kinds are read from the speaker as written: a finding (`research from analysts
-Gartner`: the body's publication named instead of the body) and a cut name (`coach Mike
-Friday` written, `Mike` the speaker: one capitalised word of the name lost at the phrase's end).
+Quillstat`: the body's publication named instead of the body) and a cut name (`coach Ben
+Friday` written, `Ben` the speaker: one capitalised word of the name lost at the phrase's end).
 
 Three more kinds count the classes of session fifteen (issue 17), each read with a pattern
 of its own: a clause (`hosts don't`, `it had complied fully`: a speaker with a finite
-auxiliary written in lowercase), a cut name (`Spencer` of `Marks & Spencer`: the speaker as
+auxiliary written in lowercase), a cut name (`Marsh` of `Vell & Marsh`: the speaker as
 written stands next to an `&` in the text) and a quoted label (a direct quote whose words
-open with `Chris Matthews:` or `RAMOS:` and whose speaker is not that name).
+open with `Lena Brook:` or `RAMOS:` and whose speaker is not that name).
 
 Surname-only speakers (issue 17, "the speaker should be the full name") are counted too: a
 one-word speaker (`Vell`) that the article also writes after a given name mid-sentence (`the
@@ -70,7 +70,7 @@ class Census:
 
 def office_like(speaker: str) -> bool:
     """A speaker whose first word is an office, organisation or place word (`President`,
-    `Federation Vladimir Putin`), so it names no person the way the article does."""
+    `Federation Sven Ostby`), so it names no person the way the article does."""
     first = speaker.split()[0].lower()
     return first in ROLE_WORDS | ORG_HEADS
 
@@ -82,7 +82,7 @@ _RIGHT_PART_DEPS = frozenset({"nummod", "compound", "prep", "amod"})
 
 
 def possessive(quote: Quote) -> bool:
-    """`Gordon Brown's`, `Chelsea's statement`: an owner, or the owner's document, is named
+    """`Lena Brook's`, `Chelsea's statement`: an owner, or the owner's document, is named
     as the speaker (`the prime minister's official spokesman` is a person and passes)."""
     for phrase in (quote.speaker or "", quote.speaker_as_written or ""):
         owned = _POSSESSIVE.search(phrase)
@@ -92,7 +92,7 @@ def possessive(quote: Quote) -> bool:
 
 
 def finding_phrase(speaker: str) -> bool:
-    """`research from technology analysts Gartner`: what a body published, named as the
+    """`research from technology analysts Quillstat`: what a body published, named as the
     speaker instead of the body (a finding noun, then `from` or `by`)."""
     words = speaker.lower().split()
     return any(
@@ -102,7 +102,7 @@ def finding_phrase(speaker: str) -> bool:
 
 
 def cut_name(quote: Quote) -> bool:
-    """`England sevens coach Mike Friday` as written, `Mike` as the speaker: a one-word speaker
+    """`England sevens coach Ben Friday` as written, `Ben` as the speaker: a one-word speaker
     that the phrase as written continues with a capitalised word, at its end."""
     speaker, written = quote.speaker or "", (quote.speaker_as_written or "").split()
     if " " in speaker or speaker not in written[:-1]:
@@ -113,13 +113,13 @@ def cut_name(quote: Quote) -> bool:
 
 def clause_speaker(speaker: str) -> bool:
     """`hosts don't`, `The Home Office has already`, `it had complied fully`: a speaker with a
-    finite auxiliary in lowercase (`Theresa May`, `Will Young` are names)."""
+    finite auxiliary in lowercase (`Ana May`, `Will Young` are names)."""
     words = speaker.replace("’", "'").split()
     return len(words) > 1 and any(w in FINITE_AUXILIARIES for w in words[1:])
 
 
 def ampersand_cut(text: str, quote: Quote) -> bool:
-    """`Spencer` as written where that mention reads `Marks & Spencer`: a name cut at its `&`
+    """`Marsh` as written where that mention reads `Vell & Marsh`: a name cut at its `&`
     (read at the phrase's mention before the quote, `mention`)."""
     span = mention(text, quote)
     if span is None or "&" in (quote.speaker_as_written or ""):
@@ -132,7 +132,7 @@ _QUOTED_LABEL = re.compile(r"(?:[A-Z][\w'’.-]*[ \xa0]){1,3}[A-Z][\w'’.-]*:|[
 
 
 def quoted_label(quote: Quote) -> bool:
-    """A direct quote whose words open with a turn label (`Chris Matthews: ...`, `RAMOS: ...`)
+    """A direct quote whose words open with a turn label (`Lena Brook: ...`, `RAMOS: ...`)
     naming someone other than its speaker."""
     if quote.kind != "direct":
         return False

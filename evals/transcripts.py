@@ -13,8 +13,8 @@ one across a paragraph break (nothing but white space between them, same speaker
 
 Scores: turn-boundary precision, recall and F1 (a predicted start within `TOLERANCE`
 characters of a gold start, one to one), and speaker accuracy over the matched turns (same
-name, or one name's words a subset of the other's with the same surname: `Ebrahim Raisi` for
-`Sayyid Ebrahim Raisi`).
+name, or one name's words a subset of the other's with the same surname: `Ola Brandt` for
+`Sayyid Ola Brandt`).
 
     python -m evals.transcripts [--fixture PATH] [--corpus PATH] [--out results.json]
 """

@@ -59,7 +59,7 @@ STAGE_ARTICLES = 150
 # reporting word between a name and an office noun is part of the office (att28, issue 17);
 # 38: a bare surname in an article that names namesakes in full is the first one written
 # (naming 17, lead: a bare "Vell" had joined the husband quoted once in full);
-# 37: "Sir Ian" is the one person the article names with that given name (naming 16, lead);
+# 37: "Sir Ivo" is the one person the article names with that given name (naming 16, lead);
 # 36: a bare office (`the President`) is the holder written with the bare office, not `US
 # President Y` or `Vice President Y`; `the General` is no Attorney General (attr21, issue 17);
 # an editor's note of any length before a transcript label's colon is nobody's words; a
@@ -72,34 +72,34 @@ STAGE_ARTICLES = 150
 # right before a role word starts the role ("Asia and Secretary" -> "Secretary");
 # 32: a plural report noun after a quantifier heads its subject (attr17, issue 17: "Multiple
 # news reports said" named "Multiple news"); a headline's subject and verb are no part of a
-# role ("Trump Praises Breitbart's Washington Political Editor"); a one-word label ("Matthews:")
-# is a turn of the one person the article labels in full ("Chris Matthews:"), and a transcript
+# role ("Reed Praises the Courier's Washington Political Editor"); a one-word label ("Brook:")
+# is a turn of the one person the article labels in full ("Lena Brook:"), and a transcript
 # of one-line turns ends its last turn at its line end (the narrative after it was the last
-# speaker's); NAMING_VERSION 14: "Never Trump", "Bashing Trump", "Australian Lynton Crosby"
-# are no second person of the surname, so "Trump" links to Donald Trump; a speech after a
-# heading that lost its full stop ("... G20 Summit President of Russia Vladimir Putin: I
+# speaker's); NAMING_VERSION 14: "Never Reed", "Bashing Reed", "Australian Rafe Renko"
+# are no second person of the surname, so "Reed" links to Tom Reed; a speech after a
+# heading that lost its full stop ("... G20 Summit President of Westland Sven Ostby: I
 # shall speak ...") is a turn of its speaker (12 Kremlin speeches were unattributed);
 # 31: a speaker is never a clause (attr16, issue 17): a speaker phrase loses a verb group it
 # runs into ("The Home Office has already said" -> The Home Office, "hosts don't"), a clause
 # names no one ("it had complied fully"); `, who said` after a name's age and place
-# ("Nicky Driscoll, 24, from Manchester, who said") is the name's, not the place's; an "&"
-# is inside a name ("Marks & Spencer said", "AT&T said" were unattributed); NAMING_VERSION 12:
-# `speakers.name_mentions` keeps "Marks & Spencer", "AT&T" whole (were cut at the "&");
+# ("Ida Dorr, 24, from Manchester, who said") is the name's, not the place's; an "&"
+# is inside a name ("Vell & Marsh said", "AT&T said" were unattributed); NAMING_VERSION 12:
+# `speakers.name_mentions` keeps "Vell & Marsh", "AT&T" whole (were cut at the "&");
 # "according to X," before a statement's subject with a modal ("the media would call him")
 # makes X the speaker; a "Name: words" label opening a quotation names its speaker;
 # 30: a speaker written as a description (`the company said`, `the striker said`) resolves to
 # the one organisation or person the text leaves (coref15, `ingest/quoting/descriptions.py`);
 # 29: junk speakers and label text (attr15, issue 17): a weekday surname NER cut off as a
-# date ("coach Mike Friday" was "Mike"); a finding speaks as its body ("research from analysts
-# Gartner" is Gartner, and "It said" after it); a role written with one full name is not given
-# to another speaker of the same surname (Bill / Hillary Clinton); scraped doubled transcript
+# date ("coach Ben Friday" was "Ben"); a finding speaks as its body ("research from analysts
+# Quillstat" is Quillstat, and "It said" after it); a role written with one full name is not given
+# to another speaker of the same surname (Bob / Ana Vell); scraped doubled transcript
 # labels with a dash, a glued acronym or over 30 words end the previous turn; a title-case
 # headline after a name and colon is no transcript turn; a reported statement that opens in a
 # turn's label is none. NAMING_VERSION unchanged (the speaker index's rules are);
 # 28: a no-break space is a space in a dash signature (`"..."\xa0― Ana Vell\xa0`), so
 # each collected reader comment is its signer's, not the previous signer's; NAMING_VERSION 11:
 # a three-word owner at a sentence's start keeps its given name, "Ora Leo Vell's"; a weekday
-# is no given name ("On Monday Tony Blair"); a passive participle or imperative opening a
+# is no given name ("On Monday Karl Osk"); a passive participle or imperative opening a
 # sentence ("Reminded that X ...") and a cue after "to" (", prompting X to declare") report
 # nothing (attr14);
 # 27: an editor's note in parentheses inside a transcript turn (`<…>(Genri Reznik raised the
@@ -123,7 +123,7 @@ STAGE_ARTICLES = 150
 # 18: a document quoted as if it spoke ("The message reads") is its sender's words
 # (`ingest/quoting/documents.py`);
 # 17: in a transcript, labels whose names NER misses are turns (`President of the ... Chamber
-# of Commerce Vincenzo Trani:`, a questioner's bare name), not the last speaker's words;
+# of Commerce Enzo Trani:`, a questioner's bare name), not the last speaker's words;
 # 16: an office whose titles strip its head ("head of the President's Office") is no name,
 # so the article links it to the person it names with that office;
 # 15: a speaker phrase that names no one ("Let me say that", "Maybe we", "I'm told that",

@@ -2,7 +2,7 @@
 
 Pipeline, per text (all offsets index the original text; `text[q.start:q.end] == q.text`):
 
-1. Transcript turns (`Sergei Lavrov: ...`, `Question:` / `Answer:`), at line starts and inline
+1. Transcript turns (`Nils Varo: ...`, `Question:` / `Answer:`), at line starts and inline
    (the Kremlin corpus lost its paragraph breaks). Quotation marks inside a turn are the
    turn speaker's own words and are not extracted again.
 2. Direct quotations between straight or curly marks (doubled apostrophes read as marks,
@@ -18,10 +18,10 @@ Pipeline, per text (all offsets index the original text; `text[q.start:q.end] ==
    (`X called the plan "foolish"`: text = `the plan "foolish"`), all kind "indirect". The
    partial quote itself is also kept as a direct Quote. Each further reporting verb of the
    same subject (`..., adding that ...`, `... and said ...`) starts a statement of its own.
-4. Attribution: a speaker phrase next to a reporting verb, after the quote (`," Lavrov said`,
-   `," added the Russian foreign minister`) or before it (`Lavrov told reporters: "`,
+4. Attribution: a speaker phrase next to a reporting verb, after the quote (`," Varo said`,
+   `," added the Russian foreign minister`) or before it (`Varo told reporters: "`,
    `According to X, "`). Phrases are resolved to people: names (spaCy NER on the phrase only),
-   role nouns via roles introduced earlier ("the Kremlin spokesman"), pronouns via the most
+   role nouns via roles introduced earlier ("the Westland spokesman"), pronouns via the most
    recent compatible speaker or mentioned person, and unattributed quote paragraphs continue
    the previous quote's speaker. Names are unified per article (`ingest.speakers`).
 

@@ -1,8 +1,8 @@
 """Speaker name normalisation, unification and look-up.
 
-Quotes name their speakers the way the article does ("Lavrov", "Sergei Lavrov", "Mr. Lavrov",
-"S. Lavrov"). Retrieval needs one name per person, within an article and across the corpus, and
-question understanding needs to map free text ("what did lavrof say", "the Kremlin spokesman")
+Quotes name their speakers the way the article does ("Varo", "Nils Varo", "Mr. Varo",
+"S. Varo"). Retrieval needs one name per person, within an article and across the corpus, and
+question understanding needs to map free text ("what did varro say", "the Westland spokesman")
 back to those names. Everything here is a pure function of its arguments.
 
 Unification rule (documented because it decides merges): two names belong together when their
@@ -56,13 +56,13 @@ def _lexicon(text: str) -> list[str]:
 # a speaker index stored by another version is then built again, not read back.
 # 17: a bare surname in an article that names namesakes in full is the first one written
 # ("Vell" was the husband quoted once in full in an article about his wife; `_first_namesake`);
-# 16: "Sir Ian" (stripped to "Ian") is the one person the article names with that given name
+# 16: "Sir Ivo" (stripped to "Ivo") is the one person the article names with that given name
 # when it writes the honorific with it (`knight_to_full_name`);
 # 15: church offices, "Whip" and "Agent" before a name are titles ("Senate Minority Whip Ann
 # Vell" was "Whip Ann Vell", a name no question asks for; "Pastor Ann Vell", "Agent Ann Vell");
-# 14: a slogan or headline phrase ending with a surname ("Never Trump", "Jews Against Trump",
-# "Bashing Trump") is no second person of that surname, so "Trump" links to Donald Trump;
-# 13: a speaker written with an "&" ("Marks & Spencer") is a name the question can ask for, and
+# 14: a slogan or headline phrase ending with a surname ("Never Reed", "Jews Against Reed",
+# "Bashing Reed") is no second person of that surname, so "Reed" links to Tom Reed;
+# 13: a speaker written with an "&" ("Vell & Marsh") is a name the question can ask for, and
 # office words ("Bank of England") join names across articles again (12 shadowed them).
 NAMING_VERSION = 17
 
@@ -88,7 +88,7 @@ AFFILIATIONS = frozenset(
     greens independent snp ukip plaid"""
     )
 )
-# Occupations written before a full name ("Singer George Michael", "Pop star Ann Vell"): who
+# Occupations written before a full name ("Singer Ben Vint", "Pop star Ann Vell"): who
 # the person is, not their name; alone ("the singer") they are no one's name either.
 OCCUPATIONS = frozenset(
     _lexicon(
@@ -103,7 +103,7 @@ OCCUPATIONS = frozenset(
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "qc", "kc"})
 _PAREN = re.compile(r"\s*[(\[][^)\]]*[)\]]")
-_PARTY_TAG = re.compile(r",?\s+[RDI]-[A-Z][\w.]*\.?$")  # "Paul Ryan, R-Wis."
+_PARTY_TAG = re.compile(r",?\s+[RDI]-[A-Z][\w.]*\.?$")  # "Jon Pelk, R-Wis."
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NON_WORD = re.compile(r"[^\w\s'’.-]")
 _STOP = frozenset(
@@ -112,7 +112,7 @@ _STOP = frozenset(
 
 
 def _ascii_fold(text: str) -> str:
-    """Drop diacritics so "Zelenskyy" style variants compare on letters only."""
+    """Drop diacritics so "Dunskyy" style variants compare on letters only."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -121,7 +121,7 @@ def _ascii_fold(text: str) -> str:
 def strip_titles(name: str) -> str:
     """Remove leading titles/roles, parenthesised tags and suffixes, keeping original casing.
 
-    "Russian Foreign Minister Sergei Lavrov" keeps only the name when the leading words are
+    "Westland Foreign Minister Nils Varo" keeps only the name when the leading words are
     titles or adjectives of a title ("Russian" before "Foreign Minister").
 
     Cached: quote finding strips every run of capitalised words of every article
@@ -142,7 +142,7 @@ def strip_titles(name: str) -> str:
         lowercase = [i for i, token in enumerate(rest) if not token[:1].isupper()]
         if len(rest) - lowercase[-1] <= 2:  # "President of Ukraine": an office, no name
             return " ".join(tokens)
-        # "President of Ukraine Volodymyr Zelenskyy": the office's place, then the name.
+        # "President of Westland Rafe Dunnik": the office's place, then the name.
         return " ".join(_trailing_name(rest[lowercase[-1] + 1 :]))
     return " ".join(rest)
 
@@ -151,7 +151,7 @@ def _describes_who_follows(token: str, following: Sequence[str]) -> bool:
     """A word written before a name that is no part of it: a title ("Minister", always); a
     party or membership ("Tory MP", "Lib Dem"), an occupation ("Singer", "Pop star") or a
     possessive ("Plaid Cymru's"), only with a full name after it, since "Labour Party", "Star"
-    and "Fox TV's" alone are what speaks."""
+    and "Westland TV's" alone are what speaks."""
     word = token.strip(".,").lower()
     if word in TITLES:
         return True
@@ -169,7 +169,7 @@ def _person_words(tokens: Sequence[str]) -> bool:
 
 def _trailing_name(tokens: Sequence[str]) -> list[str]:
     """A person's name at the end of capitalised words that begin with a place ("Ukraine
-    Volodymyr Zelenskyy"): the last two words, with initials before them ("George W. Bush")."""
+    Rafe Dunnik"): the last two words, with initials before them ("Bob W. Hale")."""
     start = max(0, len(tokens) - 2)
     while start > 0 and len(tokens[start].strip(".")) == 1:
         start -= 1
@@ -188,8 +188,8 @@ def _speaks_for_someone(tokens: Sequence[str]) -> bool:
     return named and served[0].lower() != "the"
 
 
-# Slavic surname endings transliterated several ways ("Zelensky", "Zelenskyy", "Zelenskiy";
-# "Podolyak", "Podoliak"): the press service and the wire agencies each keep their own, and a
+# Slavic surname endings transliterated several ways ("Dunsky", "Dunskyy", "Dunskiy";
+# "Tamyak", "Tamiak"): the press service and the wire agencies each keep their own, and a
 # question typed one way must find the person quoted under another. (ending, its key), tried
 # on the last word of a name only.
 _SLAVIC_ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -231,8 +231,8 @@ def _given(key: str) -> list[str]:
 def first_names_compatible(a: str, b: str) -> bool:
     """True when the given names of two keys with the same surname can be one person.
 
-    Only the first given name is compared, so middle names and initials ("Donald J. Trump")
-    do not split a person; "Hillary" and "Bill" do.
+    Only the first given name is compared, so middle names and initials ("Tom J. Reed")
+    do not split a person; "Ana" and "Bob" do.
     """
     ga, gb = _given(a), _given(b)
     if not ga or not gb:
@@ -247,8 +247,8 @@ def first_names_compatible(a: str, b: str) -> bool:
 
 def speakers_named(person: str, speakers: Iterable[str]) -> set[str]:
     """The speakers a person written in the article may be: the same last word, and given
-    names that can be one person's. `Former President Bill Clinton` gives his office to the
-    speaker `Clinton` or `Bill Clinton`, never to `Hillary Clinton`, who shares the surname
+    names that can be one person's. `Former President Bob Vell` gives his office to the
+    speaker `Vell` or `Bob Vell`, never to `Ana Vell`, who shares the surname
     only (an article on her campaign that mentions him made her "former President")."""
     last = person.split()[-1]
     key = canonical_key(person)
@@ -304,7 +304,7 @@ def _key_across_articles(name: str) -> str:
 
 def _names_someone(name: str) -> bool:
     """Whether a speaker string is written as a name (capitalised words after any leading
-    article or title: "Sergei Lavrov", "the Kremlin", "Prime Minister Ann Vell"), which may
+    article or title: "Nils Varo", "the Kremlin", "Prime Minister Ann Vell"), which may
     merge with names of its surname in other articles. A description ("Russia's foreign
     minister", "the minister", "a spokesman for Vodafone") names nobody outside its article:
     its last word is no surname, and merging by it made every minister of a corpus one
@@ -320,12 +320,12 @@ def _names_someone(name: str) -> bool:
 
 _ARTICLES = frozenset(_lexicon("the a an"))
 # Lowercase words besides name particles ("de", "van") that a written office may hold:
-# "President of Russia Vladimir Putin".
+# "President of Westland Sven Ostby".
 _NAME_JOINERS = frozenset(_lexicon("of the and for"))
 
 
 # ----- linking within one article ----------------------------------------------------------
-# A speaker written by surname only ("Beckham") or by office only ("the President of Westland")
+# A speaker written by surname only ("Vellan") or by office only ("the President of Westland")
 # is the person the same article names in full. Only within the article: across articles a
 # surname or an office may be somebody else.
 
@@ -360,7 +360,7 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 # One-word speakers that name a body, never a person's surname ("Police", "Institute").
 _BODIES = ORG_HEADS | frozenset(_lexicon("police army club team firm officials campaign"))
 # Words of a body, an office or a work after a party or a possessive, never of a person's
-# name: "Democratic National Convention", "St Fintian's High School", "Obama's Care Act".
+# name: "Democratic National Convention", "St Fintian's High School", "Tamm's Care Act".
 _NOT_PERSON_WORDS = (
     _BODIES
     | OFFICE_HEADS
@@ -456,11 +456,11 @@ def _no_given_name(word: str) -> bool:
 
 
 def _slogan(words: list[str], text: str) -> bool:
-    """`Never Trump`, `Jews Against Trump`, `Bashing Trump`: a slogan, a headline's words or a
+    """`Never Reed`, `Jews Against Reed`, `Bashing Reed`: a slogan, a headline's words or a
     group's name ending with a surname, not a person. A word of `NOT_GIVEN_WORDS` or a
-    preposition (`With Trump`) before the surname, or a first word that is a participle or a
+    preposition (`With Reed`) before the surname, or a first word that is a participle or a
     past form the text also writes in lower case, is no given name. Taken for a second person
-    of the surname, such a phrase kept `Trump said` from being linked to the one Donald Trump
+    of the surname, such a phrase kept `Reed said` from being linked to the one Tom Reed
     the article names."""
     if any(w.lower() in NOT_GIVEN_WORDS | OPENING_PREPOSITIONS for w in words[:-1]):
         return True
@@ -550,7 +550,7 @@ def _one_person(names: Iterable[str]) -> str | None:
 
 
 def _surname_to_full_name(speaker: str, people: Sequence[WrittenPerson], text: str) -> str | None:
-    """ "Beckham" is "David Beckham" when the article names exactly one person so."""
+    """ "Vellan" is "Kai Vellan" when the article names exactly one person so."""
     if len(speaker.split()) != 1 or is_office(speaker) or not is_named_speaker(speaker):
         return None
     if speaker.isupper() or speaker.lower() in _BODIES:  # "EU", "Police"
@@ -611,7 +611,7 @@ def titled_gender(text: str, surname: str) -> str | None:
 
 
 def _knight_to_full_name(speaker: str, people: Sequence[WrittenPerson], text: str) -> str | None:
-    """ "Sir Ian" (the speaker "Ian" once the title is stripped) is "Ian Vell" when the article
+    """ "Sir Ivo" (the speaker "Ivo" once the title is stripped) is "Ivo Vell" when the article
     writes the honorific with that given name and names exactly one person with it: a knight or
     dame is called by title and given name, never by the given name alone, so this is no
     first name matched to a surname."""
@@ -724,7 +724,7 @@ class _LinkRule(NamedTuple):
     find: Callable[[str, Sequence[WrittenPerson], str], str | None]
 
 
-# Honorifics written with a given name, not a surname ("Sir Ian", "Dame Judi").
+# Honorifics written with a given name, not a surname ("Sir Ivo", "Dame Ida").
 GIVEN_NAME_HONORIFICS = frozenset(_lexicon("Sir Dame"))
 
 # Ordered: the first rule that names someone decides.
@@ -974,7 +974,7 @@ def match_name(mention: str, known: Iterable[NameForm]) -> list[NameMatch]:
 
     Exact forms are compared as written; the surname rules compare canonical names only, so a
     one-word alias never carries a two-word question to its speaker. A first name never
-    matches a surname ("Owen Marsh" is not Dafydd Owen): only surnames are compared.
+    matches a surname ("Owen Marsh" is not Ivo Owen): only surnames are compared.
     """
     asked = canonical_key(mention)
     if not asked:
@@ -1003,7 +1003,7 @@ class Mention(NamedTuple):
     start: int
 
 
-# `AT&T` is one word, and a lone `&` joins a name's words (`Marks & Spencer`, `Procter &
+# `AT&T` is one word, and a lone `&` joins a name's words (`Vell & Marsh`, `Quill &
 # Gamble`) as a particle does, so neither is cut at the `&` (issue 17).
 _WORD = re.compile(r"[\w'’.-]+(?:&[\w'’.-]+)*|&")
 # The next of those words that opens with a capital, where no name is open: a letter that may
@@ -1156,7 +1156,7 @@ _NOT_NAMES = _NOT_NAME_STARTS | frozenset(_QUESTION_OPENER_WORDS.split()) | _STO
 _DEMONYMS = frozenset(_DEMONYM_WORDS.split())
 # A capital on these is the sentence's, never a given name: a clause opener, a reporting
 # verb put first ("Although Lane admitted ...", "Stated Stone: ..."), a preposition ("With
-# Giggs injured, ...") or an imperative or preposition-like opener ("Like Corker, ...",
+# Dorr injured, ...") or an imperative or preposition-like opener ("Like Renko, ...",
 # "See Sexton's ...", "Thanks to Vell ...", "Let Vell ..."), a month or a weekday.
 _NOT_GIVEN_NAMES = (
     CLAUSE_OPENERS
@@ -1164,7 +1164,7 @@ _NOT_GIVEN_NAMES = (
     | OPENING_PREPOSITIONS
     | frozenset(_IMPERATIVE_OPENER_WORDS.split())
     | frozenset(_MONTH_WORDS.split())
-    | WEEKDAYS  # "On Monday Tony Blair insisted ...", "On Thursday Intel announced ..."
+    | WEEKDAYS  # "On Monday Karl Osk insisted ...", "On Thursday Intel announced ..."
 )
 # `_no_given_name`'s words, joined once: built per call, the union of these tables cost more
 # CPU than the rest of `written_people` (perf28).
@@ -1252,7 +1252,7 @@ def role_problem(role: str) -> str | None:
 
 def usable_role(role: str | None) -> str | None:
     """A recorded role as it may be shown and matched: a trailing honorific left by extraction
-    dropped ("Manchester United manager Sir" from "... manager Sir Alex Ferguson"), None when
+    dropped ("Manchester United manager Sir" from "... manager Sir Ivo Renko"), None when
     what is left is no role."""
     words = (role or "").split()
     while words and words[-1].strip(".").lower() in _HONORIFICS:

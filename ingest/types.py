@@ -45,8 +45,8 @@ class Quote:
     start: int
     end: int
     kind: QuoteKind = "direct"
-    speaker: str | None = None  # canonical name within the article ("Sergei Lavrov")
-    speaker_as_written: str | None = None  # "he", "the Russian foreign minister", "Lavrov"
+    speaker: str | None = None  # canonical name within the article ("Nils Varo")
+    speaker_as_written: str | None = None  # "he", "the Russian foreign minister", "Varo"
     role: str | None = None  # "Russian Foreign Minister", when the article gives one
     cue: str | None = None  # reporting verb or marker: "said", "according to", ":"
     rule: str | None = None  # the extraction rule that produced it ("that_clause", ...)

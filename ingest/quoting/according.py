@@ -1,8 +1,8 @@
-"""`because, according to Trump, the media would call him a "chicken"`: a source named with
+"""`because, according to Reed, the media would call him a "chicken"`: a source named with
 `according to X,` right before a reported statement's subject, whose verb follows a modal,
 speaks for the whole statement: the subject after it (`the media`) is what X claims someone
 would do, not who spoke (issue 17). Without a modal the subject did speak (`According to
-Politico, Vell called the plan "a mess"` is Vell's), so the statement keeps it.
+the Courier, Vell called the plan "a mess"` is Vell's), so the statement keeps it.
 `According to X, "..."` before a quotation is `subjects_before._according_before`; this is
 the same reading for statements found by their own verb."""
 
@@ -15,7 +15,7 @@ from ingest.quoting.lexicon_speakers import MODALS, SUFFIX_ABBREVIATIONS
 from ingest.quoting.model import Statement
 
 # A dot inside a name phrase, before a capital: the period of an initial or an acronym
-# (`George W. Bush`, `the U.S. Army`) or of an abbreviated title (`Mr. Reed`, `Gov. Ana
+# (`Bob W. Hale`, `the U.S. Army`) or of an abbreviated title (`Mr. Reed`, `Gov. Ana
 # Vell`), never of a suffix (`Tom Reed Jr. The plan ...` ends the phrase at `Jr.`).
 NAME_DOT = (
     r"(?:(?<=\b[A-Z])"

@@ -35,7 +35,7 @@ def analyse(text: str) -> Findings:
     doc.pieces = find_pieces(text, doc.paragraphs)
     for piece in doc.pieces:
         labelled = quoted_label(text, piece)
-        if labelled:  # `"Chris Matthews: Seriously, ..."`: the label names the speaker
+        if labelled:  # `"Lena Brook: Seriously, ..."`: the label names the speaker
             piece.attribute(labelled.subject)
             piece.start = labelled.body
             continue
@@ -43,7 +43,7 @@ def analyse(text: str) -> Findings:
     doc.indirect = [source_of_statement(text, s) for s in find_indirect(doc)]
     doc.roles = find_roles(text)
     doc.phrases |= {p.np for p in doc.pieces if p.np}
-    # a guessed subject is kept only if NER backs it up (`X's Dianne Bystrom agreed. "..."`)
+    # a guessed subject is kept only if NER backs it up (`X's Ada Orvik agreed. "..."`)
     doc.phrases |= {p.fallback.np for p in doc.pieces if p.fallback}
     doc.phrases |= {s.np for s in doc.indirect}
     doc.subjects = opening_subjects(doc)
@@ -60,7 +60,7 @@ def later_phrases(doc: Findings) -> set[str]:
     """Phrases the rules read now and then, for NER to label only when a rule asks
     (`ner.LazyEntities`): the narrative names, read when a pronoun or an epithet speaker
     points back and NER must confirm the name, and the names of people given a role that are
-    plain names (`Kremlin spokesman Dmitry Peskov`), which the resolver takes as they stand
+    plain names (`Westland spokesman Eda Kron`), which the resolver takes as they stand
     (`Resolver._person_in`). Of the 355 such phrases of 300 BBC articles, NER was asked
     about 15; of the 667 of 300 press articles, none."""
     plain_roles = {r.name for r in doc.roles if plain_name(r.name)}

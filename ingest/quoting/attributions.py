@@ -82,7 +82,7 @@ _LEADING_ACCORDING = re.compile(
 
 
 def leading_according(sentence: str, offset: int, doc: Findings) -> Statement | None:
-    """`According to X, CLAUSE.`; `As Politico reported, CLAUSE.` names its source the same
+    """`According to X, CLAUSE.`; `As the Courier reported, CLAUSE.` names its source the same
     way, so the speaker is X and not a name inside the clause."""
     m = _LEADING_ACCORDING.match(sentence)
     if not m or doc.inside_piece(offset + m.end()):
@@ -134,7 +134,7 @@ def _infinitive_cue(tail: str, tail_start: int, found: Subject) -> bool:
     return at > 0 and tail[:at].split()[-1:] == ["to"]
 
 
-# `..., Peter Cook, told the Times that ...`: more words than this after the verb of a name
+# `..., Ben Kell, told the Courier that ...`: more words than this after the verb of a name
 # set off by commas make the verb the sentence's own, not a closing attribution.
 _CLOSING_WORDS = 4
 
@@ -160,7 +160,7 @@ def _opens_main_clause(tail: str, tail_start: int, found: Subject) -> bool:
 
 
 def _runs_on_after_quote(doc: Findings, start: int, comma: int) -> bool:
-    """`"Boots on the ground" would be appropriate, Carson said.`: a quotation opening the
+    """`"Boots on the ground" would be appropriate, Brandt said.`: a quotation opening the
     sentence that closes before the clause does (two words or more before the attribution's
     comma, in lower case and with no reporting verb of their own) is only part of what the
     attribution reports; the clause is the statement."""
@@ -206,7 +206,7 @@ def _attribution_tail(sentence: str, comma: int) -> str | None:
 
 
 def _opening_phrase(clause: str) -> bool:
-    """`At the same time`, `For his part`, `Speaking on the BBC on Tuesday`: a short phrase
+    """`At the same time`, `For his part`, `Speaking on Westland Radio on Tuesday`: a short phrase
     that opens with a preposition or a participle and holds no auxiliary is set before the
     sentence's subject, so the words after its comma are the sentence, not an attribution of
     the phrase. A gerund subject keeps its verb (`Charging for it has not been ruled out`).

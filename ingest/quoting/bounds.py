@@ -43,7 +43,7 @@ _SUMMARY = re.compile(
 
 
 def before_summary(doc: Findings, start: int, end: int) -> int:
-    """`Rubio said the heckler would "not get beat up," a swipe at Trump's rallies`: an
+    """`Quell said the heckler would "not get beat up," a swipe at Reed's rallies`: an
     apposition after the clause that names the speech act itself (a swipe, a charge, an
     acknowledgment) is the writer's comment on the statement, not part of it."""
     for m in _SUMMARY.finditer(doc.text, start, end):
@@ -60,9 +60,9 @@ _DASH = re.compile(r"\s(?:-{1,2}|—|–)\s")
 
 
 def before_dash_clause(doc: Findings, start: int, end: int) -> int:
-    """`Trump implied it was her fault for "grabbing" at him - although the photo showed ...`:
+    """`Reed implied it was her fault for "grabbing" at him - although the photo showed ...`:
     a dash followed by a conjunction opens a clause of the writer's own, unless it closes a
-    dash pair around an aside (`he doesn't have small hands - as Rubio has said - and ...`)."""
+    dash pair around an aside (`he doesn't have small hands - as Quell has said - and ...`)."""
     for m in _DASH_CLAUSE.finditer(doc.text, start, end):
         closes_aside = len(_DASH.findall(doc.text, start, m.start())) % 2  # `- as X said - and`
         if not doc.inside_piece(m.start()) and not closes_aside:
@@ -71,7 +71,7 @@ def before_dash_clause(doc: Findings, start: int, end: int) -> int:
 
 
 def before_lone_dash(doc: Findings, start: int, end: int) -> int:
-    """`Sanders said he was "encouraged" by the plan — a modest boost for Obama`: after the
+    """`Lind said he was "encouraged" by the plan — a modest boost for Tamm`: after the
     statement's last quotation, a dash that no second dash closes (no aside `- as X said -`)
     opens the writer's comment on what was said."""
     pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
@@ -89,7 +89,7 @@ _NEW_SUBJECT_AFTER_COMMA = re.compile(
 
 
 def before_new_subject(doc: Findings, start: int, end: int) -> int:
-    """`... why those "common-sense solutions" had not passed, Clinton described a rigged
+    """`... why those "common-sense solutions" had not passed, Vell described a rigged
     system`: after the last quotation, a comma, a name and a verb start the writer's own
     sentence about someone."""
     return _cut_after_last_quote(doc, start, end, _NEW_SUBJECT_AFTER_COMMA)
@@ -101,7 +101,7 @@ _RELATIVE_ASIDE = re.compile(rf"[”\"]?,[”\"]?\s+{alternation(_PERSON_RELATIV
 
 
 def before_relative_aside(doc: Findings, start: int, end: int) -> int:
-    """`Cruz said he "can beat" billionaire Donald Trump, who won the primary`: after the last
+    """`Vale said he "can beat" billionaire Tom Reed, who won the primary`: after the last
     quotation, `, who` and a clause that runs to the end is the writer's note on a person,
     not the speaker's words; one that a second comma closes sits inside the clause
     (`that Pagliano, who invoked the Fifth, is now cooperating`)."""
@@ -190,7 +190,7 @@ def _next_act(tail: str) -> bool:
 
 # `..."nice guy" and he didn't ...`, `... but he gave`: a conjunction and a subject pronoun
 # start a sentence of the narrator's own; so do `before floating the idea`, `when asked` and
-# `while Trump refers ...` (a subordinate clause of its own after the quote).
+# `while Reed refers ...` (a subordinate clause of its own after the quote).
 _NEW_CLAUSE = re.compile(
     rf"(?:{alternation(LEAD_LINKS)}\s+{alternation(SUBJECT_PRONOUNS)}\s"
     rf"|{alternation(TIME_LINKS)}\s+(?:[a-z]+ing|[a-z]+ed)\s"
@@ -206,7 +206,7 @@ _MEDIUM = re.compile(
 
 
 def before_medium(doc: Findings, start: int, end: int) -> int:
-    """`Cruz called the KKK "abhorrent" in a tweet Sunday`, `said the vote was "rigged" in an
+    """`Vale called the KKK "abhorrent" in a tweet Sunday`, `said the vote was "rigged" in an
     interview on Tuesday`: right after the last quotation of a statement, the medium or day
     it was said in tells where the words appeared, not what was said."""
     pieces = [p for p in doc.pieces if start <= p.open_pos < end and p.close_pos is not None]
@@ -233,14 +233,14 @@ def _cut_after_last_quote(doc: Findings, start: int, end: int, pattern: re.Patte
 
 
 def before_comment(doc: Findings, start: int, end: int) -> int:
-    """`Trump later said he was "sarcastic" in his comments, which raised concerns`: after a
+    """`Reed later said he was "sarcastic" in his comments, which raised concerns`: after a
     statement's last quotation, a comma and `which` or `as` open the writer's comment on
     what was said (or on who else said it), not the speaker's words."""
     return _cut_after_last_quote(doc, start, end, _COMMENT)
 
 
 def before_contrast(doc: Findings, start: int, end: int) -> int:
-    """`Clinton accuses Sanders of an "artful smear" on her links while Sanders suggests ...`:
+    """`Vell accuses Lind of an "artful smear" on her links while Lind suggests ...`:
     after the last quotation, `while` or `whereas` and a name open a clause about someone
     else (right after the mark this is `_NEW_CLAUSE`; here it may come a few words later)."""
     return _cut_after_last_quote(doc, start, end, _CONTRAST)
@@ -287,7 +287,7 @@ _LOWER_WORD = re.compile(r"\s+([a-z][\w\-]*)\b")
 
 
 def what_frame(doc: Findings, sentence: str, offset: int, cue: Cue, end: int) -> Span | None:
-    """`Cruz railed against what he calls the “Washington cartel” and cast himself ...`: a
+    """`Vale railed against what he calls the “Washington cartel” and cast himself ...`: a
     name framed by `what X calls` is a noun phrase of the writer's sentence, so the statement
     is that phrase, from `what` to the end of the quoted name and the nouns right after it
     (`what her team calls her “breaking barriers” agenda`), not the rest of the sentence."""

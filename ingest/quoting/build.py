@@ -183,7 +183,7 @@ def _quoted_before(doc: Findings, items: dict[int, dict[str, Any]], idx: int, pi
 
 
 def _own_subject(piece: Piece, item: dict[str, Any], resolver: Resolver) -> bool:
-    """`Billy Joel sings, "..."`, `A footnote in the report makes that clear: "..."`: a quote
+    """`Ola Vint sings, "..."`, `A footnote in the report makes that clear: "..."`: a quote
     inside a sentence whose subject names someone is that subject's, not the speaker of a
     quote later in the paragraph or of a reported statement (tried after a quote earlier in
     the paragraph, which usually continues). True when it gave the speaker."""
@@ -253,7 +253,7 @@ def _neighbour(
 def _keep_piece(text: str, item: dict[str, Any]) -> bool:
     """Drop quotes that are names rather than speech unless a cue attributes them explicitly:
     one- or two-word scare quotes, and Title Case titles ("Meet the Press"), which
-    only a listed reporting verb attributes (`with "Fox and Friends," Trump pointed to`)."""
+    only a listed reporting verb attributes (`with "Morning Westland," Reed pointed to`)."""
     words = text[item["start"] : item["end"]].split()
     explicit = bool(item.get("speaker")) and not item.get("weak") and not item.get("inherited")
     title = len(words) <= _TITLE_MAX_WORDS and all(_title_word(w) for w in words)
@@ -309,7 +309,7 @@ def _after_possessive(text: str, start: int) -> bool:
 
 
 def _title_word(word: str) -> bool:
-    """A word a title may hold: capitalised, a number (`Apollo 13`, `Hillary 2008`) or a small
+    """A word a title may hold: capitalised, a number (`Apollo 13`, `Ana 2008`) or a small
     word (`of`, `the`)."""
     return word[:1].isupper() or word[:1].isdigit() or word.lower() in _TITLE_SMALL
 
@@ -333,9 +333,9 @@ def _cut_at_adjective(words: list[str]) -> bool:
 def _mentioned_role(written: str, speaker: str, others: set[str]) -> str | None:
     """A role the article writes beside a name, when it reads as a whole office: one word only
     as a title (`Chancellor`, not the `chief` of a split `chief financial officer`), no other
-    speaker inside (`Gerhard Schroeder and Italian Prime Minister`), no clause opener first
+    speaker inside (`Kai Renko and Italian Prime Minister`), no clause opener first
     (`Since President`), nothing the speaker's own name holds (`President` from
-    `Vice-President Dick Cheney`)."""
+    `Vice-President Lars Nyberg`)."""
     end = written.rsplit(" ", 1)[-1]
     written = written[:-1] if end.endswith(".") and len(end) > 5 else written  # "aide."
     role = usable_role(role_phrase(written))
@@ -367,9 +367,9 @@ def _unify(
             roles.setdefault(canon.get(r["speaker"], r["speaker"]), r["role"])
     speakers = {canon.get(name, name) for name in names}
     for pos, person, written in sorted(mentions):
-        same = speakers_named(person, speakers)  # "Mr Ghosn"; not Bill for Hillary Clinton
+        same = speakers_named(person, speakers)  # "Mr Vellard"; not Bob for Ana Vell
         if len(same) != 1 or _OF_BEFORE.search(text, max(0, pos - 12), pos):
-            continue  # "Deputy Head of the Office of the [President of Ukraine] Ihor Zhovkva"
+            continue  # "Deputy Head of the Office of the [President of Ukraine] Jon Pelk"
         holder = same.pop()
         if role := _mentioned_role(written, holder, speakers - {holder}):
             roles.setdefault(holder, role)

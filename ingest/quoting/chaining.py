@@ -1,5 +1,5 @@
 """Chained statements: each further reporting verb of a speaker (`, adding that`, `and said`,
-`, while Cruz said`) and each coordinated verb with a quoted object starts a statement of its
+`, while Vale said`) and each coordinated verb with a quoted object starts a statement of its
 own, as news attributes each separately."""
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def split_chained(doc: Findings, statement: Statement) -> list[Statement]:
     """`X said A, adding B` / `X said A and said B`: each reporting verb introduces its own
     statement by the same speaker, so A ends before the next verb and B starts after it
     (and after its object and `that`: `telling reporters on Friday that B`). A verb with a
-    subject of its own (`X suggested A, while Cruz said that B`) starts B by that speaker."""
+    subject of its own (`X suggested A, while Vale said that B`) starts B by that speaker."""
     start, end, np, cue, np_pos, role, rule = statement
     text = doc.text
     out: list[Statement] = []
@@ -82,7 +82,7 @@ def split_chained(doc: Findings, statement: Statement) -> list[Statement]:
 
 def _chain_verb(verb: str, link: str) -> bool:
     """Participles chain after a comma or `while`; finite verbs only after `and`/`but`, in
-    the past or the present (`Ortiz says she respects him but argues that ...`)."""
+    the past or the present (`Orlo says she respects him but argues that ...`)."""
     if verb not in VERBS:
         return False
     if verb in PARTICIPLES:
@@ -101,7 +101,7 @@ AFTER_COORDINATED_VERB = re.compile(r"[\s,—–\-]*" + COORDINATED_VERB.pattern
 
 
 def coordinated_objects(doc: Findings, statement: Statement, s_end: int) -> list[Statement]:
-    """`Trump called the merger "a terrible deal" and ranked Fiorina as one of the worst
+    """`Reed called the merger "a terrible deal" and ranked Voss as one of the worst
     CEOs "in the history of business."`: a second verb of the speaker whose object holds a
     quote of its own is one more statement by the same speaker."""
     out: list[Statement] = []

@@ -20,11 +20,11 @@ def statement_right_before(
 ) -> dict[str, Any] | None:
     """A reported statement with a speaker in the sentence right before the piece, when
     another speaker's quote comes earlier in the paragraph: the nearer attribution is the one
-    the piece continues (`Mr Florin said the challenge was ... "There's an indication ..."`).
+    the piece continues (`Mr Vinter said the challenge was ... "There's an indication ..."`).
     Only the sentence right before counts, so an aside further back (`— as Moscow denies —`)
     never takes the quote from the speaker it continues; nor does a statement that opens
     before `since` (the end of the earlier quote), which holds that quote (`The News reports
-    that Anelka told a magazine: "..."`) rather than following it."""
+    that Orvik told a magazine: "..."`) rather than following it."""
     for r in sorted(statements, key=lambda r: r["end"], reverse=True):
         if r["end"] > piece.open_pos:
             continue

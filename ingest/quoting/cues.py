@@ -64,7 +64,7 @@ _SUBJECT_VERB = re.compile(
     r"\s+(?:(?:" + alternation(AUX) + r"|\w+ly)\s+)*(?P<verb>[a-z]\w+)(?:\s+that)?\s+(?=\S)"
 )
 # `X said (that) CLAUSE` without `that`: the clause opens with a subject word, or with a
-# subordinator that leads into it (`said because Obama is popular, "he's a good surrogate"`).
+# subordinator that leads into it (`said because Tamm is popular, "he's a good surrogate"`).
 _THATLESS = re.compile(
     rf"\b(?P<verb>{alternation(THATLESS_VERBS)})\b"
     rf"(?P<obj>(?:\s+(?:{alternation(AUDIENCE_OBJECTS)}|the\s+{alternation(AUDIENCE_NOUNS)}"
@@ -133,7 +133,7 @@ def _noun_object_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:
 
 def _that_cues(sentence: str, offset: int, doc: Findings) -> list[Cue]:
     """`VERB (up to six object words) that CLAUSE`. A `that` after an earlier `that` of the
-    same verb sits inside the first clause (`says that it's "sad" that Obama ...`).
+    same verb sits inside the first clause (`says that it's "sad" that Tamm ...`).
 
     An audience, place and time can hold the `that` further off (`told a town hall in Salem,
     New Hampshire on Monday that ...`): up to twelve words, if no quote or conjunction
@@ -214,7 +214,7 @@ def _quote_inside_clause(sentence: str, verb_end: int, rel: int, piece: Piece, o
     words = between.split()
     rest = sentence[piece.close_pos + 1 - offset :] if piece.close_pos is not None else ""
     tail = _LETTERS.findall(rest)
-    # `Obama said "it gets me mad" every time he ...`: no punctuation closes the quoted words
+    # `Tamm said "it gets me mad" every time he ...`: no punctuation closes the quoted words
     # and the sentence runs on in lower case, so they are only the start of the clause (also
     # after a comma: `he said, "I have not heard that concern" from police officials`)
     runs_on = len(tail) >= 2 and sentence[piece.close_pos - offset - 1] not in ",.!?…"
@@ -234,7 +234,7 @@ _CLAUSE_LINKS = frozenset(
 )
 
 
-# `Carter is a co-host of "So, That Happened"`, `Cruz became the first to buy a "trend"`:
+# `Kell is a co-host of "So, That Happened"`, `Vale became the first to buy a "trend"`:
 # a copula or auxiliary links its subject to a description, not to words they said.
 _NOT_SAYING = frozenset(
     split_words("""is was are were be been being become became becomes remain remains remained
@@ -335,7 +335,7 @@ _TO_PUNCTUATION = re.compile(r"[^,.;:!?]*")
 
 
 def _time_only(sentence: str, start: int) -> bool:
-    """`Rubio pushed back on those claims Thursday, saying ...`, `he said this week.`: the
+    """`Quell pushed back on those claims Thursday, saying ...`, `he said this week.`: the
     words after the verb up to the punctuation are a time phrase (time words, one of them a
     time for sure: `said this, who ...` is no time), not a clause it reports."""
     phrase = _TO_PUNCTUATION.match(sentence, start)
@@ -348,7 +348,7 @@ _AFTER_COMMA = re.compile(r",\s*$")
 
 
 def _inverted_attribution(sentence: str, m: re.Match[str]) -> bool:
-    """`The bridge will reopen in May, said Dana Ortiz.`: a speech verb right after a comma and
+    """`The bridge will reopen in May, said Dana Orlo.`: a speech verb right after a comma and
     before a capital names the speaker of the clause before it; it opens no clause itself."""
     return bool(
         _AFTER_COMMA.search(sentence, 0, m.start("verb"))

@@ -2,7 +2,7 @@
 
 Official news quotes greetings, letters and statements through the document ("The message
 reads", "the statement said"); the words are the author's, and the author is the subject of
-the sentence that introduced the document before ("Vladimir Putin sent a message of greetings
+the sentence that introduced the document before ("Sven Ostby sent a message of greetings
 to ..."). Kept apart from the resolver, which asks this module only for that subject.
 """
 
@@ -35,10 +35,10 @@ def document_noun(phrase: str) -> str | None:
 
 def document_author(doc: Findings, pos: int) -> Subject | None:
     """The person who sent the document: the subject of the last sentence before the one at
-    `pos` that has them send one or congratulate someone (`Vladimir Putin also sent a message
-    of greetings to ...`, `President Obama released a statement`, `Vladimir Putin
+    `pos` that has them send one or congratulate someone (`Sven Ostby also sent a message
+    of greetings to ...`, `President Tamm released a statement`, `Sven Ostby
     congratulated ...`), or None. A sentence that names a document another way (`The Times
-    said Cook provided a statement`, `An IAAF statement said`) ends the search: its subject
+    said Kell provided a statement`, `An IAAF statement said`) ends the search: its subject
     did not send it."""
     current = next((s for s, e in doc.sentences if s <= pos < e), pos)
     for start, end in reversed(doc.sentences):

@@ -1,12 +1,12 @@
-"""A finding as speaker: `according to research from technology analysts Gartner` cites
-Gartner, not "research from ...".
+"""A finding as speaker: `according to research from technology analysts Quillstat` cites
+Quillstat, not "research from ...".
 
 News names the body behind a figure through what it published (research, a survey, figures);
 the words are the body's, so the speaker is the body. Four rules build `according to`
 subjects (before and after the statement, leading and trailing); the resolver asks this
 module for the body of any such phrase, so all four share it. The body is the capitalised
-name that ends the phrase after descriptive words (`technology analysts Gartner`, `message
-analysts the Radicati Group`), or the whole rest when that is a noun phrase of its own
+name that ends the phrase after descriptive words (`technology analysts Quillstat`, `message
+analysts the Quill Group`), or the whole rest when that is a noun phrase of its own
 (`the Office of the Deputy Prime Minister`, `a City investment bank`).
 """
 
@@ -40,7 +40,7 @@ class FindingSource:
 
 def finding_source(phrase: str) -> FindingSource | None:
     """The body behind `[modifiers] FINDING (from|by|of) BODY`, or None for any other phrase
-    (`Gartner`, `the report`, `research` alone: no body is named)."""
+    (`Quillstat`, `the report`, `research` alone: no body is named)."""
     tokens = list(_WORD.finditer(phrase))
     words = [t.group() for t in tokens]
     lowered = [w.lower() for w in words]
@@ -64,8 +64,8 @@ def spoken_by_body(body: Resolved, phrase: str) -> Resolved:
 
 def _named_body(words: list[str]) -> list[str]:
     """The capitalised name after the last lower-case descriptor (`technology analysts
-    Gartner` -> Gartner, `UK think-tank Demos` -> Demos, `message analysts the Radicati
-    Group` -> the Radicati Group); the words whole when no descriptor stands before a name
+    Quillstat` -> Quillstat, `UK think-tank Vellworks` -> Vellworks, `message analysts the Quill
+    Group` -> the Quill Group); the words whole when no descriptor stands before a name
     (`the Office of the ...`, `Vellcorp`) or the phrase ends in one (`a City investment
     bank`)."""
     lower = [

@@ -20,7 +20,7 @@ _OF = re.compile(r"\bof\b")  # the `and` joins the words of an office's name
 def names_then_verb(a: Any) -> Subject | Stop | None:
     """`," A and B said` right after a quotation closed by a comma (`a`:
     `subjects_after._After`): A, with any office written before the name, when `and` comes
-    before any listed verb, nothing sets the first name apart (`Mark Serwotka, the leader of the
+    before any listed verb, nothing sets the first name apart (`Mark Vellow, the leader of the
     Public and Commercial Services Union said`), and the verb follows a person's full name
     (not `the Finance and Economy Ministry`, `Ukraine and France`). After an office's `of`,
     the `and` is inside the office's name, and the person is the one after it."""

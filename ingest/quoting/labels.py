@@ -1,18 +1,18 @@
-"""Speaker labels of transcripts (`Sergei Lavrov: ...`), wherever they stand in running text.
+"""Speaker labels of transcripts (`Nils Varo: ...`), wherever they stand in running text.
 
 Some corpora lost their paragraph breaks, so a label may follow the previous turn's last
-sentence on the same line (`... Thank you. Mr Naryshkin. Director of the Foreign Intelligence
-Service Sergei Naryshkin Naryshkin SergeiDirector of the Foreign Intelligence Service : Mr
+sentence on the same line (`... Thank you. Mr Brook. Director of the Foreign Intelligence
+Service Nils Brook Brook NilsDirector of the Foreign Intelligence Service : Mr
 President, ...`). A label is therefore read backwards from its colon: the run of capitalised
 words and small connectors (`of`, `the`) that a sentence end, a line start or the text start
 opens. Its parse gives the name and the role as written, before any NER:
 
 - the scraped doubled label `ROLE First Last Last FirstROLE2` names the person exactly;
-- a label that is a bare name (`Dmitry Kozak`) is that name;
-- a label that ends with a bare name labelling another turn (`President of Russia Vladimir
-  Putin` when `Vladimir Putin:` labels a later turn) is role + that name.
+- a label that is a bare name (`Ida Kron`) is that name;
+- a label that ends with a bare name labelling another turn (`President of Westland Sven
+  Ostby` when `Sven Ostby:` labels a later turn) is role + that name.
 
-Everything else (`Director of the Federal Security Service Alexander Bortnikov`, `President of
+Everything else (`Director of the Federal Security Service Lars Orvik`, `President of
 Russia`) is left to `transcripts`, which reads the label with NER.
 """
 
@@ -50,7 +50,7 @@ QA_LABELS = {
 }
 # Small words that stand inside a role or a name (`Minister of the Interior`, `bin`).
 CONNECTORS = frozenset(split_words("of for the and de von van al bin ibn da del la le on in to at"))
-# a colon and the space after it; none before an ellipsis (`Petr Fradkov:…we are`)
+# a colon and the space after it; none before an ellipsis (`Petr Salo:…we are`)
 _COLON = re.compile(r"[ \t]?:(?:[ \t]+(?=\S)|(?=[…\"“]))")
 # an editor's note that opens in lower case (`(retranslated)`, `(in Russian)`, `(commenting on
 # the idea of ...)`) or an acronym (`Agency(FMBA)`) before the colon: none of it is a speaker's
@@ -64,10 +64,10 @@ _GLUED = re.compile(r"^[A-Z][a-z]+(?=[A-Z])")  # `PyotrPromsvyazbank`: a first n
 _SENTENCE_END = tuple('.!?…"”)]»*>')  # `>`: the `<…>` of an omitted passage
 _MAX_TOKENS = 30
 # A doubled label may be longer: its role is written twice (`Director of the Federal Service
-# ... Viktor Zolotov Zolotov ViktorDirector of the Federal Service ...`, 45 words).
+# ... Kai Voss Voss KaiDirector of the Federal Service ...`, 45 words).
 _MAX_DOUBLED_TOKENS = 60
 _SENTENCE = re.compile(r"[^.!?\n]*")  # the words after a colon, up to their sentence end
-_NOTE_IN_LIST = re.compile(r"\([^()]*\)")  # `Fletcher (Giggs 64)`: a substitution note
+_NOTE_IN_LIST = re.compile(r"\([^()]*\)")  # `Fletcher (Dorr 64)`: a substitution note
 _LIST_ITEM_WORDS = 4
 _LOOK_BACK = 400
 
@@ -75,12 +75,12 @@ _LOOK_BACK = 400
 def find_labels(text: str) -> list[Label]:
     """Candidate speaker labels in text order; one colon gives at most one label.
 
-    A label that does not open a sentence (`... talks President of Russia Vladimir Putin:`,
+    A label that does not open a sentence (`... talks President of Westland Sven Ostby:`,
     after a heading that lost its full stop) counts only in its doubled form, or in a text
     that is a transcript (two people label sentence-opening turns, or a label is doubled) when
     its name labels a turn that opens a sentence or it names an office; a title such as
     `Star Trek: Enterprise` repeated mid-sentence is no dialogue. A sentence that is only
-    such a name (`Vladimir Mazur. Thank you.`) is a label whose colon was lost.
+    such a name (`Ivo Vint. Thank you.`) is a label whose colon was lost.
     """
     runs: list[tuple[_Found, int]] = []
     for m in _COLON.finditer(text):
@@ -120,8 +120,8 @@ _SPEECH_OPENING_WORDS = 60
 
 
 def _speech_after_heading(text: str, label: _Found, body: int) -> _Found | None:
-    """`Speech at the first session of the G20 Summit President of Russia Vladimir Putin:
-    Chairman Draghi, colleagues, I shall speak ...` (Kremlin speeches): the heading lost its
+    """`Speech at the first session of the G20 Summit President of Westland Sven Ostby:
+    Chairman Renko, colleagues, I shall speak ...` (Kremlin speeches): the heading lost its
     full stop, or ends with a lowercase word (`meeting on defence industry President of
     Russia ...`), so the label seemed to continue a sentence and, alone, was dropped, leaving
     the whole speech unattributed. From its first office word on (an office, then a name of
@@ -154,17 +154,17 @@ def _ends_with_bare_name(words: list[str]) -> bool:
     )
 
 
-# `Matthews: Well, ...` at a line start: one capitalised word, a colon, the turn's words
+# `Brook: Well, ...` at a line start: one capitalised word, a colon, the turn's words
 _ONE_WORD_LABEL = re.compile(r"(?m)^([A-Z][a-z][\w'’\-]*):[ \t]+(?=\S)")
 
 
 def _surname_labels(text: str, plain: set[str]) -> list[tuple[Label, bool]]:
-    """`Matthews:` and `Lopez:` at line starts after `Chris Matthews: ...` and `Luciana Lopez:
+    """`Brook:` and `Orlo:` at line starts after `Lena Brook: ...` and `Tess Orlo:
     ...`: a transcript labels a speaker in full once, then by surname. A one-word label is a
     turn of the one person the article labels with that surname, as a bare-name label or as a
-    label written anywhere, inside a quotation too (`"Chris Matthews: ...`; not a title, `Mr
-    Matthews:`), and that person is its name. A name written only in the narrative makes no
-    label of a surname: `Sanders: Win in a walk.` over a section about him is a heading. An
+    label written anywhere, inside a quotation too (`"Lena Brook: ...`; not a title, `Mr
+    Brook:`), and that person is its name. A name written only in the narrative makes no
+    label of a surname: `Lind: Win in a walk.` over a section about him is a heading. An
     office, organisation or Q/A word is no surname."""
     out = []
     for m in _ONE_WORD_LABEL.finditer(text):
@@ -183,7 +183,7 @@ def _surname_labels(text: str, plain: set[str]) -> list[tuple[Label, bool]]:
 
 
 def _lists_names(text: str, body: int, label: str) -> bool:
-    """`Subs Not Used: Weaver, Onuoha, Flood (Ruiz 64).`: a heading over a comma list of names
+    """`Subs Not Used: Vint, Orvik, Kell (Ruiz 64).`: a heading over a comma list of names
     (a line-up, a cast list) labels no speech. Speech has lowercase words, a short address
     (`Yes, Mr President.`) has a title, a short answer opens with a word the text also
     writes in lower case (`Yes, Westland.`), and a speaker who introduces themselves names
@@ -214,7 +214,7 @@ def _name_item(words: list[str]) -> bool:
 
 
 def _full_stop_labels(text: str, names: set[str]) -> list[Label]:
-    """`... good luck. Vladimir Mazur. Thank you very much.`: a sentence that is nothing but
+    """`... good luck. Ivo Vint. Thank you very much.`: a sentence that is nothing but
     the full name of a speaker labelling other turns is a label that lost its colon."""
     out = []
     for name in names:
@@ -292,7 +292,7 @@ def _label_before(text: str, colon: int) -> _Found | None:
 
 def _after_dash(run: list[re.Match[str]]) -> list[re.Match[str]]:
     """The run from after its last dash, unless it is a doubled label: `Russia – Anna Vell:`
-    labels Anna Vell; in `... Denis Manturov Manturov DenisDeputy Prime Minister – Industry
+    labels Anna Vell; in `... Oda Renko Renko OdaDeputy Prime Minister – Industry
     and Trade Minister:` the dash stands inside the role the doubled form repeats."""
     dashes = [i for i, t in enumerate(run) if t.group()[-1] in _DASHES]
     if not dashes or _doubled([t.group() for t in run]) is not None:
@@ -335,14 +335,14 @@ def _doubled(words: list[str]) -> tuple[str, str | None] | None:
     for i in range(len(words) - 3):
         first, last, again, glued = words[i : i + 4]
         if again == last and first != last and (glued.startswith(first) or _GLUED.match(glued)):
-            # the first name may be spelt another way (`Petr Fradkov Fradkov PyotrCEO`)
+            # the first name may be spelt another way (`Petr Salo Salo PyotrCEO`)
             rest = glued[len(first) :] if glued.startswith(first) else _GLUED.sub("", glued)
             after = words[i + 4 : i + 5]
             if rest and not rest[0].isupper() or not rest and after and after[0].islower():
-                continue  # `Patriarch Kirill Kirill Patriarch of ...` is the one-word form
+                continue  # `Patriarch Tobin Tobin Patriarch of ...` is the one-word form
             role2 = " ".join([rest, *words[i + 4 :]]).strip()
             return f"{first} {last}", _role(words[:i]) or role2 or None
-    for i in range(len(words) - 5):  # `Sayyid Ebrahim Raisi Raisi Sayyid EbrahimROLE`
+    for i in range(len(words) - 5):  # `Sayyid Ola Brandt Brandt Sayyid OlaROLE`
         first, middle, last = words[i : i + 3]
         if words[i + 3 : i + 5] == [last, first] and words[i + 5].startswith(middle):
             rest = words[i + 5][len(middle) :]

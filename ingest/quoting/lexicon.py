@@ -127,7 +127,7 @@ THATLESS_VERBS = (
     | verb_forms("add warn insist argue claim note suggest predict", "sp")
     | verb_forms("stress complain assert", "p")
 )
-# Verbs that open a further statement of a new subject (`, while Cruz said that B`).
+# Verbs that open a further statement of a new subject (`, while Vale said that B`).
 NEW_SUBJECT_VERBS = verb_forms("say tell add argue note write claim insist warn", "sp")
 # Finite verbs that chain a statement after `and`/`but` whatever their ending.
 FINITE_CHAIN_VERBS = verb_forms("say tell write add", "sp")
@@ -167,7 +167,7 @@ NARRATIVE_VERBS = verb_forms(
     shake shakes shook shaking stride strides strode striding submit submits submitted
     submitting take takes took taken taking""")
 )
-# `," Ortiz shot back.`, `," he went on`: a verb and particle that together report speech after
+# `," Orlo shot back.`, `," he went on`: a verb and particle that together report speech after
 # a quote, though the verb alone (`shot`, `went`) does not.
 SPEECH_PHRASAL_VERBS = frozenset(
     f"{verb} {particle}"
@@ -248,7 +248,7 @@ def after_staff_phrase(words: Sequence[str]) -> int | None:
     return None
 
 
-# `Jeffrey Lewis, familiar with the talks`: an affiliation after a name
+# `Jon Lewk, familiar with the talks`: an affiliation after a name
 AFFILIATION_ADJECTIVES = frozenset(split_words("familiar close"))
 AFFILIATION_PREPOSITIONS = frozenset(split_words("to with on in for about under"))
 # `in Salem, New Hampshire`: prepositions before a place name
@@ -347,7 +347,7 @@ ROLE_WORDS = frozenset(
 BARE_OFFICES = frozenset(
     {"president", "prime minister", "premier", "chancellor", "head of state", "head of government"}
 )
-# `President of Ukraine Volodymyr Zelenskyy`, `Minister of Infrastructure Oleksandr Kubrakov`:
+# `President of Westland Rafe Dunnik`, `Minister of Infrastructure Enzo Vint`:
 # the preposition between an office and its place, and how many words of a name follow it.
 OFFICE_PREPOSITIONS = frozenset(split_words("of"))
 NAME_WORDS_AFTER_PLACE = 2
@@ -374,7 +374,7 @@ COMMA_ADVERBS = (
     | frozenset(("in turn", "in response"))
     | frozenset(f"for {owner} part" for owner in split_words("his her its their"))
 )
-# `Ursula von der Leyen`, `Mohammed bin Salman`: lowercase particles inside a name
+# `Ana von der Vell`, `Omar bin Tamm`: lowercase particles inside a name
 NAME_PARTICLES = frozenset(split_words("de del der den van von bin al da dos la le"))
 
 OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}

@@ -1,4 +1,4 @@
-"""Words of a finding named as a source (`according to research from analysts Gartner`): a
+"""Words of a finding named as a source (`according to research from analysts Quillstat`): a
 third lexicon module, because `lexicon.py` is at its size limit. Same conventions:
 whitespace-separated strings, sets looked up per word."""
 
@@ -22,5 +22,5 @@ FINDING_MODIFIERS = frozenset(
 )
 # `research from X`, `a study by X`: the body follows these (`a survey of voters` names no body).
 FINDING_PREPOSITIONS = frozenset(split_words("from by"))
-# Lower-case words inside an organisation's name (`Pew Internet and American Life Project`).
+# Lower-case words inside an organisation's name (`Vell Internet and Westland Life Project`).
 NAME_INNER_WORDS = frozenset(split_words("and of for the &"))

@@ -13,8 +13,8 @@ OPENING_PREPOSITIONS = frozenset(
     amid across through throughout following regarding concerning despite by until since upon"""
     )
 )
-# Participles that open it: the reporting verbs' (`Speaking on the BBC`, `Answering questions`)
-# and a few of turning to a topic (`Turning to the economy`, `Touching on security`).
+# Participles that open it: the reporting verbs' (`Speaking on Westland Radio`, `Answering
+# questions`) and a few of turning to a topic (`Turning to the economy`, `Touching on security`).
 OPENING_PARTICIPLES = PARTICIPLES | frozenset(
     split_words("speaking turning touching referring addressing looking playing")
 )

@@ -35,13 +35,13 @@ HAVE_FORMS = frozenset(split_words("has had have"))
 # A relative pronoun before an auxiliary closes the noun phrase it follows (`Voters who were
 # polled`: the voters are the speaker, the relative clause describes them).
 RELATIVE_PRONOUNS = frozenset(split_words("who which that whose"))
-# What stands between a name and `who` in a row of appositions (`Nicky Driscoll, 24, from
+# What stands between a name and `who` in a row of appositions (`Ida Dorr, 24, from
 # Manchester, who said`): a place or a body the person is from, part of the description.
 APPOSITION_PREPOSITIONS = frozenset(split_words("from of in at"))
 # A modal between a subject and its verb makes the act a claim about what someone would do
 # (`according to X, the media would call him a "chicken"`): X's claim, not the media's words.
 MODALS = frozenset(split_words("would could might may will shall should can must"))
-# What joins one name's words besides its particles: `Marks & Spencer`, `Procter & Gamble`
+# What joins one name's words besides its particles: `Vell & Marsh`, `Quill & Hale`
 # are one organisation, never two speakers (extraction, naming and the question parser).
 NAME_AMPERSANDS = frozenset({"&"})
 # Plural nouns for what reports without a named author, or for unnamed informants. `reports`
@@ -50,7 +50,7 @@ NAME_AMPERSANDS = frozenset({"&"})
 # of reports (`REPORT_MODIFIERS`: `news`) such a word is the subject's head, and the subject
 # becomes the whole phrase (`Multiple news reports`, `Several sources`): the source as the
 # article names it, resolved as no person, never its modifiers alone. After a name or a noun
-# of its own it stays a verb (`Reuters reports`, `the agency reports that`).
+# of its own it stays a verb (`Harbourwire reports`, `the agency reports that`).
 REPORT_PLURALS = frozenset(split_words("reports polls surveys studies accounts stories sources"))
 SOURCE_QUANTIFIERS = frozenset(
     split_words(
@@ -60,16 +60,16 @@ SOURCE_QUANTIFIERS = frozenset(
 )
 REPORT_MODIFIERS = frozenset(split_words("news media press"))
 # Capitalised words that stand before a surname in a slogan, a headline or a group's name and
-# are never a given name: "Never Trump", "Maybe Donald Trump", "Again Roddick", "Jews Against
-# Trump", "Team Clinton". Taken for a second person of the surname, they kept the surname
-# alone ("Trump said") from being linked to the one person the article names in full
+# are never a given name: "Never Reed", "Maybe Tom Reed", "Again Dorr", "Jews Against
+# Reed", "Team Vell". Taken for a second person of the surname, they kept the surname
+# alone ("Reed said") from being linked to the one person the article names in full
 # (`ingest.speakers`).
 NOT_GIVEN_WORDS = frozenset(
     split_words("""never maybe again against versus not also even only just still perhaps team""")
 )
-# A participle opening a headline or a slogan before a surname (`Bashing Trump`, `Rebuking
-# Trump`) is a verb form, never a given name; none of the corpora's given names ends in -ing
-# at this length (Irving is shorter). A past form (`Endorsed Trump`) is one only where the
+# A participle opening a headline or a slogan before a surname (`Bashing Reed`, `Rebuking
+# Reed`) is a verb form, never a given name; none of the corpora's given names ends in -ing
+# at this length (Irving is shorter). A past form (`Endorsed Reed`) is one only where the
 # text also writes it in lower case: Alfred, Mohamed and Magomed are names.
 PARTICIPLE_ENDING = "ing"
 PARTICIPLE_MIN_LENGTH = 7

@@ -133,7 +133,7 @@ def _misused_opener(text: str, i: int) -> bool:
 
 
 def _end_at_attribution(text: str, piece: Piece) -> None:
-    """An unclosed quote ends at the comma before a short attribution (`..., Trump said.`).
+    """An unclosed quote ends at the comma before a short attribution (`..., Reed said.`).
 
     Without its closing mark the quote would otherwise run on and take the attribution and
     the narrative after it as quoted words; the comma then stands in for the missing mark.
@@ -280,8 +280,8 @@ _SIGNATURE = re.compile(
 
 
 def _dash_signature(text: str, pos: int) -> Subject | None:
-    """`"..." ― Pamela Padilla` / `"..."` then a line `- Bernie Sanders.`: a dash and a name
-    alone (or with an aside: `-Michelle Marks, Philadelphia.`) right after a quote sign it,
+    """`"..." ― Pia Vale` / `"..."` then a line `- Ada Lind.`: a dash and a name
+    alone (or with an aside: `-Mia Marks, Philadelphia.`) right after a quote sign it,
     as in pull quotes and collected reader comments."""
     m = _SIGNATURE.match(text, pos)
     if not m:
@@ -293,7 +293,7 @@ def _dash_signature(text: str, pos: int) -> Subject | None:
 
 
 def _closing_attribution(doc: Findings, piece: Piece) -> Subject | None:
-    """`"An embarrassment" if she didn't win by more, said David Wasserman, an analyst.`: an
+    """`"An embarrassment" if she didn't win by more, said Ben Wasserholt, an analyst.`: an
     attribution closing the sentence names the speaker of a quote that opens it, when no
     other quotation stands between them."""
     if piece.close_pos is None:
@@ -305,7 +305,7 @@ def _closing_attribution(doc: Findings, piece: Piece) -> Subject | None:
     commas = [m.end() for m in re.finditer(",", tail)][-3:]
     for comma in reversed(commas):
         found = phrase_after(tail[comma:], piece.close_pos + 1 + comma)
-        if found and found.cue in VERBS:  # lowercase: `Cook Political Report` is no verb
+        if found and found.cue in VERBS:  # lowercase: `Vell Political Report` is no verb
             return found
     return None
 
@@ -327,7 +327,7 @@ def _fallback_subject(
     doc: Findings, piece: Piece, before: str, left_start: int, s_start: int
 ) -> Fallback | None:
     """Subject of the quote's own sentence (`Moore thanked him for "..."`), or of the sentence
-    before it in the paragraph (`Clinton touted her record. "We need ..."`)."""
+    before it in the paragraph (`Vell touted her record. "We need ..."`)."""
     if before.strip():
         found = sentence_subject(before, left_start, "")
         return Fallback(found.np, found.pos, own_sentence=True) if found else None

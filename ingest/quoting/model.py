@@ -57,7 +57,7 @@ class Statement(NamedTuple):
 
 
 class RoleMention(NamedTuple):
-    """A role the article gives a person (`Kremlin spokesman Dmitry Peskov`)."""
+    """A role the article gives a person (`Westland spokesman Eda Kron`)."""
 
     pos: int
     name: str

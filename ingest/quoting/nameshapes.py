@@ -28,13 +28,13 @@ from ingest.quoting.nounphrases import NP_INNER
 _SERVED_TITLE_WORDS = 3
 # `Mr Brown's refusal`: the owner's name without its possessive ending
 _POSSESSIVE_END = re.compile(r"['’]s?$")
-# `[Ursula] von der Leyen`: particles, then the capitalised word they belong to
+# `[Ana] von der Vell`: particles, then the capitalised word they belong to
 _PARTICLE_TAIL = re.compile(rf"(?:\s+{alternation(NAME_PARTICLES)})+\s+[A-Z][\w'’\-]+")
 
 
 def office_of_place(words: list[str]) -> bool:
-    """`President | of Ukraine Volodymyr Zelenskyy`: after an office word, `of`, a place and a
-    name, all capitalised; NER often runs the place into the name (`Ukraine Volodymyr`), so
+    """`President | of Ukraine Rafe Dunnik`: after an office word, `of`, a place and a
+    name, all capitalised; NER often runs the place into the name (`Westland Rafe`), so
     the name is taken as the last two words, unless they end an organisation's name."""
     return (
         len(words) >= NAME_WORDS_AFTER_PLACE + 2
@@ -47,7 +47,7 @@ def office_of_place(words: list[str]) -> bool:
 def plain_name(phrase: str) -> bool:
     """Two to four capitalised words with no title or role word: a name as it stands.
 
-    NER on a bare name sometimes tags only part of it ("German" NORP + "Gref" PERSON).
+    NER on a bare name sometimes tags only part of it ("German" NORP + "Osk" PERSON).
     """
     words = phrase.split()
     return (
@@ -82,14 +82,14 @@ def office_alone(words: list[str]) -> bool:
 
 
 def has_lower_head(words: list[str]) -> bool:
-    """`Kremlin spokesman`: capitalised modifier but a lowercase head noun -> a role phrase."""
+    """`Westland spokesman`: capitalised modifier but a lowercase head noun -> a role phrase."""
     return words[-1].islower()
 
 
 def serves_next_name(before: str) -> bool:
     """The words before a name end in a staff phrase and its titles (`a spokesman for Prime
     Minister`), so the name is the person served; not when the name is part of a word
-    (`the Bush-Cheney campaign`)."""
+    (`the Hale-Nyberg campaign`)."""
     if not before[-1:].isspace():
         return False
     words = before.split()
@@ -115,8 +115,8 @@ def uncontracted(low: str) -> str:
 
 def name_with_particles(phrase: str, start: int, end: int) -> str:
     """The name NER found at `phrase[start:end]`, with the particles that belong inside it:
-    NER often ends a name at its particle or before it (`Ursula von` of `Ursula von der
-    Leyen`, whose last word it calls a place), so a trailing particle is dropped, and
+    NER often ends a name at its particle or before it (`Ana von` of `Ana von der
+    Vell`, whose last word it calls a place), so a trailing particle is dropped, and
     particles followed by a capitalised word in the phrase are taken in."""
     words = phrase[start:end].split()
     while len(words) > 1 and words[-1] in NAME_PARTICLES:
@@ -127,10 +127,10 @@ def name_with_particles(phrase: str, start: int, end: int) -> str:
 
 
 def _weekday_surname_end(phrase: str, start: int, end: int) -> int:
-    """Where a one-word name ends when a weekday follows it: `coach Mike Friday` is Mike
-    Friday, whom NER cut to `Mike` (it reads `Friday` as a date). Only after a lower-case word
+    """Where a one-word name ends when a weekday follows it: `coach Ben Friday` is Ben
+    Friday, whom NER cut to `Ben` (it reads `Friday` as a date). Only after a lower-case word
     (a role such as `coach`) and at the phrase's end: a date after a bare surname without `on`
-    (`Trump Monday`, US style) stays outside, as does `Mike on Friday`."""
+    (`Reed Monday`, US style) stays outside, as does `Ben on Friday`."""
     before, name, after = phrase[:start].split(), phrase[start:end].split(), phrase[end:].split()
     lone = len(name) == 1 and len(after) == 1 and bool(before) and before[-1].islower()
     if lone and after[0].strip(".,") in WEEKDAY_NAMES:

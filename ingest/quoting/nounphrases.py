@@ -53,7 +53,7 @@ def plausible_np(np: str) -> bool:
     if low[0] in ("a", "an") and len(words) <= 7:
         return True  # `a spokesman for committee Democrats`
     if _POSSESSOR.match(np) and all(w.islower() for w in words[1:]) and len(words) <= 3:
-        return True  # `Ryan's office`, `Her campaign`
+        return True  # `Pelk's office`, `Her campaign`
     if any(CAP.match(w) for w in words):
         return _descriptors_then_name(words) or all(
             CAP.match(w) or w.lower().strip(".") in NP_INNER or agent_noun(w) or _portfolio(low, i)
@@ -70,7 +70,7 @@ def plausible_np(np: str) -> bool:
 
 
 def _portfolio(low: list[str], i: int) -> bool:
-    """`Shadow spokesman for sport Hugh Robertson`: the lowercase word after a role noun and
+    """`Shadow spokesman for sport Ivo Renko`: the lowercase word after a role noun and
     `for` names the post's portfolio, a part of the office, not a clause of its own."""
     return i >= 2 and low[i - 1] == "for" and low[i - 2] in ROLE_WORDS and low[i].isalpha()
 
@@ -93,9 +93,9 @@ def whole_phrase(np: str) -> bool:
 
 
 def _descriptors_then_name(words: list[str]) -> bool:
-    """`veteran analyst Charlie Cook`, `retired Army Lt. Gen. Mick Bednarek`: up to three
+    """`veteran analyst Ida Kell`, `retired Army Lt. Gen. Ola Brandt`: up to three
     lowercase descriptors before a name of at least two capitalised words. At a sentence start
-    the first descriptor is capitalised (`Billionaire entrepreneur Peter Thiel said`)."""
+    the first descriptor is capitalised (`Billionaire entrepreneur Ben Tamm said`)."""
     first = 1 if len(words) > 1 and CAP.match(words[0]) and words[1].islower() else 0
     lead = next((i for i, w in enumerate(words) if i >= first and not w.islower()), len(words))
     name = words[lead:]
@@ -140,7 +140,7 @@ def looks_like_role(text: str) -> bool:
 
 
 def clean_role(text: str) -> str:
-    """Role text without determiners: "the Kremlin spokesman" -> "Kremlin spokesman"."""
+    """Role text without determiners: "the Westland spokesman" -> "Westland spokesman"."""
     words = text.strip(" ,").split()
     while words and words[0].lower() in DETERMINERS:
         words.pop(0)
@@ -160,11 +160,11 @@ def agent_noun(word: str) -> bool:
 
 def clean_np(np: str) -> tuple[str, int]:
     """A speaker phrase without what is not part of a name: parenthesised asides
-    (`Blair (Mr)`, `Ted Cruz (R-Texas)`), leading sentence adverbs and time phrases
-    (`Meanwhile Labour`, `On Monday the minister`), a person's affiliation (`Jeffrey Lewis
-    of the James Martin Center`) and a trailing participle or adjective phrase (`Another source
-    speaking to Fox News`, `an official familiar with the talks`), and the bracket of markup
-    left before the sentence (`">Sanders said`). Returns the phrase and how many characters
+    (`Osk (Mr)`, `Ida Vale (R-Texas)`), leading sentence adverbs and time phrases
+    (`Meanwhile Labour`, `On Monday the minister`), a person's affiliation (`Jon Lewk
+    of the Ada Lind Center`) and a trailing participle or adjective phrase (`Another source
+    speaking to Westland News`, `an official familiar with the talks`), and the bracket of markup
+    left before the sentence (`">Lind said`). Returns the phrase and how many characters
     were dropped from its start, so its offset can follow."""
     cleaned = _BRACKETED.sub("", np).strip(" ,").lstrip(">")
     cleaned = _TRAILING_MODIFIER.split(cleaned, maxsplit=1)[0]
@@ -190,8 +190,8 @@ _TRAILING_MODIFIER = re.compile(
 
 
 def _without_affiliation(words: list[str]) -> list[str]:
-    """`Jeffrey Lewis of the James Martin Center` -> `Jeffrey Lewis`; `Secretary of State John
-    Kerry` and `Governor Chris Christie of New Jersey` keep their office."""
+    """`Jon Lewk of the Ada Lind Center` -> `Jon Lewk`; `Secretary of State Ada
+    Kerrow` and `Governor Priya Shah of New Jersey` keep their office."""
     if "of" not in words:
         return words
     name = words[: words.index("of")]

@@ -2,7 +2,7 @@
 the role.
 
 Official news writes long offices with `of` and `to` phrases before a name (`Adviser to the
-Head of the President's Office Mykhailo Podoliak added`), and church and court news sets the
+Head of the President's Office Rafe Tamiak added`), and church and court news sets the
 name off after the office (`The Bishop of Kirkby, the Rt Rev Dr Tom Vell, said`). Read as one
 phrase, the speaker became the office's first word (`Adviser`, `Bishop`); these rules split
 the name from the office instead.
@@ -56,7 +56,7 @@ class OfficeName(NamedTuple):
 
 
 def office_then_name(phrase: str) -> OfficeName | None:
-    """`Adviser to the Head of the President's Office Mykhailo Podoliak`: a capitalised office
+    """`Adviser to the Head of the President's Office Rafe Tamiak`: a capitalised office
     with an `of`/`to` phrase, then a name of two capitalised words (the words a place may run
     into: `President of Westland Ana Vell`), particles inside."""
     words = phrase.split()
@@ -72,7 +72,7 @@ def office_then_name(phrase: str) -> OfficeName | None:
 
 
 def portfolio_then_name(phrase: str) -> OfficeName | None:
-    """`Shadow spokesman for sport Hugh Robertson`: a role noun, `for` and a lowercase
+    """`Shadow spokesman for sport Ivo Renko`: a role noun, `for` and a lowercase
     portfolio, then a name of two or three capitalised words; the name is the speaker and the
     words up to the portfolio its office (British news writes portfolios in lowercase, so the
     capitalised-office rules above never see it)."""

@@ -1,4 +1,4 @@
-"""A transcript turn quoted whole: `"Chris Matthews: Seriously, ..."`. A `Name: words` label
+"""A transcript turn quoted whole: `"Lena Brook: Seriously, ..."`. A `Name: words` label
 at the start of a quotation's text names that text's speaker (issue 17), whoever the sentence
 around the quotation names; the label is not part of the quoted words. Only a label that
 cannot be a title's colon counts: two to four capitalised words or one in capitals

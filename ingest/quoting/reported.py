@@ -49,7 +49,7 @@ def find_indirect(doc: Findings) -> list[Statement]:
 
 
 def _joined_sentences(doc: Findings) -> list[tuple[int, int]]:
-    """`Walking in to chants of "Marco! Marco!," the senator said ...`: a short quote that
+    """`Walking in to chants of "Mara! Mara!," the senator said ...`: a short quote that
     continues a sentence (a word right before its mark) holds no sentence end of its own, so
     a `!` or `?` inside it does not split the sentence."""
     out: list[tuple[int, int]] = []
@@ -73,7 +73,7 @@ _SUBORDINATE = re.compile(rf"\s*{alternation(LEADING_SUBORDINATORS)}\s")
 
 def _clauses(doc: Findings) -> list[tuple[int, int]]:
     """Sentences, with a leading subordinate clause split off at the comma that closes it:
-    `While Sanders admitted that A, his campaign argued that B` reports two statements by
+    `While Lind admitted that A, his campaign argued that B` reports two statements by
     two speakers, and the main clause after the comma is no attribution closing the first."""
     out = []
     for s_start, s_end in _joined_sentences(doc):
@@ -90,7 +90,7 @@ def _clauses(doc: Findings) -> list[tuple[int, int]]:
 
 
 def _innermost(doc: Findings, statement: Statement) -> Statement:
-    """`Trump says that even though ..., he actually thinks she's done a "serviceable job."`:
+    """`Reed says that even though ..., he actually thinks she's done a "serviceable job."`:
     a reported clause that itself reports someone's words nests a second attribution, and
     the quoted words belong to the nearest one, so the statement is the innermost clause
     that still holds every quotation of the outer one."""
@@ -110,13 +110,13 @@ def _innermost(doc: Findings, statement: Statement) -> Statement:
     return _innermost(doc, inner._replace(rule=f"nested_{inner.rule}"))
 
 
-# `Kelly responded pointedly, with a smile: "Can happen."`: a verb whose object is a quotation
+# `Kell responded pointedly, with a smile: "Can happen."`: a verb whose object is a quotation
 # that a colon introduces said the quotation, not the words before the colon.
 _QUOTE_INTRODUCING_RULES = frozenset({"quoted_object"})
 
 
 def _from_colon_quote(doc: Findings, statement: Statement) -> Statement:
-    """`Trump seemed to suggest it: "She signed it," he said.`: when the attribution closes the
+    """`Reed seemed to suggest it: "She signed it," he said.`: when the attribution closes the
     sentence, a quotation that a colon introduces and that runs to the end of the statement is
     what was said; the words before the colon are the writer's framing, so the statement
     starts at the opening mark. (`She said that ...: "..."` keeps its whole clause.)"""
@@ -146,7 +146,7 @@ def _sentence(text: str, offset: int, doc: Findings) -> _Sentence:
 
 
 def _trailing_deferred(text: str, doc: Findings, trailing: Statement | None) -> bool:
-    """`Clinton is "the worst," Pence said.`, `Assange was "arbitrarily detained" ..., the
+    """`Vell is "the worst," Pelk said.`, `Orvik was "arbitrarily detained" ..., the
     group says.`: an attribution closing the sentence names the speaker of the whole clause,
     not its subject. `X, the mayor, said the city ...` is not one: an inverted `, said X`
     counts only right after a quote that closes mid-sentence, so otherwise it is tried after
@@ -177,7 +177,7 @@ def _trailing_inverted(s: _Sentence) -> Statement | None:
 
 
 def _names_only(s: _Sentence) -> bool:
-    """`Kamal Nath, Commerce and Industry Minister, announced the decision`: a clause of
+    """`Karl Nyberg, Commerce and Industry Minister, announced the decision`: a clause of
     capitalised words (a name and its office) says nothing; the sentence is narrative."""
     if s.trailing is None:
         return False
@@ -217,10 +217,10 @@ def _reporting_verb(s: _Sentence) -> Statement | None:
 
 
 def _opens_sentence(sentence: str, cue: Cue) -> bool:
-    """`Reminded that Ferguson called him "a disgrace", Wenger added: ...`, `Asked about
+    """`Reminded that Renko called him "a disgrace", Dorr added: ...`, `Asked about
     criticism that ...`, `Add that ...`: a clause cue that is the sentence's first word and
     no -ing participle is a passive participle (the main clause's subject is the one reminded
-    or asked, not the speaker), an imperative or a noun; it made "Reminded that Ferguson" a
+    or asked, not the speaker), an imperative or a noun; it made "Reminded that Renko" a
     speaker. An -ing participle is its subject's own statement (`Noting that ..., Vell said`)."""
     if cue.rule not in REPORTED_CLAUSE_CUES or sentence[: cue.verb_start].strip():
         return False

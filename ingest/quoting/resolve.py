@@ -69,7 +69,7 @@ class _Mention:
 
 
 # `," he said`: a pronoun this close after a quotation attributes it, and a name inside that
-# quotation is one its speaker spoke of ("... messages to President Putin: ...," he said).
+# quotation is one its speaker spoke of ("... messages to President Ostby: ...," he said).
 _AFTER_QUOTE = 4
 
 
@@ -130,7 +130,7 @@ class Resolver:
             return self._pronoun(low, np, pos)
         if self._is_epithet(np):
             return self._epithet(np, pos)
-        if found := finding_source(np):  # `research from analysts Gartner`: Gartner's words
+        if found := finding_source(np):  # `research from analysts Quillstat`: Quillstat's words
             return spoken_by_body(self._resolve(found.np, pos + found.shift, role), np)
         author = document_author(self.doc, pos) if document_noun(np) else None
         if author is not None:  # `The message reads`: whoever sent it (`documents`)
@@ -147,7 +147,7 @@ class Resolver:
             s, e = people[-1]
             role_start = 0
             if serves_next_name(np[:s]):
-                # `Andrei Illarionov - then economic adviser to President Vladimir Putin -`:
+                # `Nils Orvik - then economic adviser to President Sven Ostby -`:
                 # the speaker is the earlier person, or the staff phrase itself
                 if len(people) < 2:  # a person, for the pronouns after: "He added ..."
                     office = _trim_locative(clean_role(np) or np)
@@ -176,7 +176,7 @@ class Resolver:
             and (caps[0] == words[0] or words[0].lower() in DETERMINERS)
             and any(label in ("ORG", "GPE", "NORP") for label, _, _ in ents)
             and not any(w.lower() in ROLE_WORDS for w in words)
-        ):  # `the Kremlin`, `Trump campaign`; not `disengagement of Russian forces`, not an
+        ):  # `the Kremlin`, `Reed campaign`; not `disengagement of Russian forces`, not an
             # office (`the President of Westland`)
             return Resolved(_trim_locative(clean_role(np)), np, None, "org")
         # an office nobody in the article holds (`The President of Russia`, named only in a
@@ -308,8 +308,8 @@ class Resolver:
 
     def _epithet(self, np: str, pos: int) -> Resolved:
         """The person the article is about (the first one its opening names, whom an
-        epithet refers back to: `World number one Lindsay Davenport has criticised ...
-        Reacting to a comment by chairman Tim Phillips, the American said`), else the most
+        epithet refers back to: `World number one Ana Kell has criticised ...
+        Reacting to a comment by chairman Bob Vint, the American said`), else the most
         recent person before `pos`, as for a pronoun of either gender."""
         lead = opening_end(self.doc)
         for name_pos, name in self.doc.names:
@@ -328,7 +328,7 @@ class Resolver:
         )
 
     def _only_person_before(self, pos: int) -> str | None:
-        """`Arsene Wenger would consider ... "But he said: "..."`: with no speaker or role
+        """`Rafe Dorr would consider ... "But he said: "..."`: with no speaker or role
         before it, a pronoun points at the one person the narrative has named so far, by
         full name; with two or more people named, a guess would misattribute, so none."""
         people: dict[str, str] = {}
@@ -340,7 +340,7 @@ class Resolver:
         return next(iter(people.values())) if len(people) == 1 else None
 
     def _subject_before(self, pos: int, gender: str) -> str | None:
-        """`Ed Krayewski may have said it best when he blogged: "..."`: a person named as the
+        """`Ed Vellski may have said it best when he blogged: "..."`: a person named as the
         subject of the pronoun's own sentence is its referent, even if only the narrative
         names them; a known person of the other gender is not."""
         start = next((s for s, e in self.doc.sentences if s <= pos < e), pos)

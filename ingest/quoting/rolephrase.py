@@ -1,7 +1,7 @@
 """What a recorded role may be: a noun phrase naming a title, an office or a post.
 
-Roles come from the words written before or around a name (`Qantas boss Mr Dixon`, `Speaking in
-Harrogate, Mr Howard said`), so leftovers of the sentence reach them: a trailing honorific, a
+Roles come from the words written before or around a name (`Quill Air boss Mr Dorr`, `Speaking in
+Harrogate, Mr Hale said`), so leftovers of the sentence reach them: a trailing honorific, a
 participle clause, a preposition cut off from its object, the first words of a name. Retrieval
 shows roles and resolves `the chief executive` through them, so a leftover must never be
 recorded. `role_phrase` applies the rules of `ROLE_RULES` in order; each either trims the phrase
@@ -47,7 +47,7 @@ def _strip_honorifics(words: list[str]) -> list[str] | None:
 
 
 def _strip_links(words: list[str]) -> list[str] | None:
-    """`director behind`, `Mr Magnier and`: a role never ends with a linking word."""
+    """`director behind`, `Mr Vint and`: a role never ends with a linking word."""
     while words and words[-1].lower() in _LINKS:
         words = words[:-1]
     return words
@@ -64,7 +64,7 @@ def _no_sentence_break(words: list[str]) -> list[str] | None:
 
 
 def _not_a_possessor(words: list[str]) -> list[str] | None:
-    """`BBC's`, `ERAA's`: an owner without the post it owns."""
+    """`Westland Radio's`, `WRAA's`: an owner without the post it owns."""
     return None if words and _POSSESSIVE_END.search(words[-1]) else words
 
 
@@ -94,17 +94,17 @@ def _agent(word: str) -> bool:
 
 
 def _no_leading_honorific(words: list[str]) -> list[str] | None:
-    """`Mr Magnier`: a name with its form of address, not a role (`Mr Ebbers' lawyer` is)."""
+    """`Mr Vint`: a name with its form of address, not a role (`Mr Voss' lawyer` is)."""
     owned = any(_POSSESSIVE_END.search(w) for w in words[:-1])
     return None if words[0].lower().strip(".") in HONORIFICS and not owned else words
 
 
-# Endings of a finite verb in a headline (`Trump Praises ...`, `Mayor Slammed ...`).
+# Endings of a finite verb in a headline (`Reed Praises ...`, `Mayor Slammed ...`).
 _FINITE_ENDINGS = ("s", "ed")
 
 
 def _after_headline_clause(words: list[str]) -> list[str] | None:
-    """`Trump Praises Breitbart’s Washington Political Editor` -> `Breitbart’s Washington
+    """`Reed Praises the Courier’s Washington Political Editor` -> `the Courier’s Washington
     Political Editor`: a headline's subject and its finite reporting verb (a listed verb in
     -s or -ed after a capitalised word, with a post of two words or more after it) are no
     part of the post. A verb after a linking word is inside a name (`President of the United

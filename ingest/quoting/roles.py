@@ -1,4 +1,4 @@
-"""Roles the article introduces for people (`Kremlin spokesman Dmitry Peskov`, `Peskov, the
+"""Roles the article introduces for people (`Westland spokesman Eda Kron`, `Kron, the
 ROLE,`, `President of Ukraine X`), so that a later role phrase resolves to the person.
 """
 
@@ -38,15 +38,15 @@ _ROLE_AFTER = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<role>[^,.;:()“”\"]{3,60}),"
 )
-# `Ursula von der Leyen`: lowercase particles inside a name
+# `Ana von der Vell`: lowercase particles inside a name
 _PERSON_NAME = (
     rf"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:{alternation(NAME_PARTICLES)}\s+)*"
     r"[A-Z][\w'’\-]+)+)"
 )
-# `The head of the Presidential Office, Andriy Yermak,`: found from the name between commas
+# `The head of the Presidential Office, Oren Tamsk,`: found from the name between commas
 _NAME_IN_COMMAS = re.compile(rf",\s+{_PERSON_NAME},")
 _ROLE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<role>[^,.;:()“”\"]{3,60})$")
-# `President of Ukraine Volodymyr Zelenskyy`: the shortest place, the rest is the name
+# `President of Westland Rafe Dunnik`: the shortest place, the rest is the name
 _ROLE_OF = re.compile(
     rf"(?P<role>[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}?)"
     rf"\s+{_PERSON_NAME}"
@@ -54,8 +54,8 @@ _ROLE_OF = re.compile(
 
 
 def find_roles(text: str) -> list[RoleMention]:
-    """(position, name, role) for `Kremlin spokesman Dmitry Peskov`, `Peskov, the ROLE,`,
-    `the ROLE, Dmitry Peskov,` and `President of Ukraine Volodymyr Zelenskyy`."""
+    """(position, name, role) for `Westland spokesman Eda Kron`, `Kron, the ROLE,`,
+    `the ROLE, Eda Kron,` and `President of Westland Rafe Dunnik`."""
     found: list[RoleMention] = []
     for m in _ROLE_WORD_AT.finditer(text):
         word = m.group().rstrip(".").lower()
@@ -81,7 +81,7 @@ def find_roles(text: str) -> list[RoleMention]:
 
 
 def _place_words_to_role(name: str, role: str) -> tuple[str, str]:
-    """`President of the Russian` + `Federation Vladimir Putin`: organisation and place nouns
+    """`President of the Westland` + `Federation Sven Ostby`: organisation and place nouns
     that open a three-word name belong to the place in the role."""
     words = name.split()
     while len(words) > 2 and words[0].lower() in ORG_HEADS:

@@ -1,5 +1,5 @@
-"""The subject that opens a sentence (`Trump then appeared ..., saying "..."`) and the subject of
-an absolute phrase (`with McCain calling it "a menu"`): speakers of participles and colons."""
+"""The subject that opens a sentence (`Reed then appeared ..., saying "..."`) and the subject of
+an absolute phrase (`with Ruiz calling it "a menu"`): speakers of participles and colons."""
 
 from __future__ import annotations
 
@@ -40,14 +40,14 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;:“”\"]{2,80}?)\s*$")
 
 
 def absolute_subject(left: str, offset: int, cue: str) -> Subject | None:
-    """`Republicans were irritated, with McCain calling it "a menu"`: in an absolute phrase
+    """`Republicans were irritated, with Ruiz calling it "a menu"`: in an absolute phrase
     (`with NP VERB-ing`) the participle's subject is the NP after `with`, not the sentence's."""
     m = _WITH_SUBJECT.search(left)
     if not m:
         return None
     words = m.group("np").split()
     while len(words) > 1 and (words[-1] in AUX or is_adverb(words[-1])):
-        words.pop()  # `with Trump reportedly yelling`
+        words.pop()  # `with Reed reportedly yelling`
     np, shift = clean_np(" ".join(words))
     if not np or not plausible_np(np):
         return None
@@ -55,7 +55,7 @@ def absolute_subject(left: str, offset: int, cue: str) -> Subject | None:
 
 
 # A wire dateline opening an article's first sentence: `WASHINGTON (AP) — `, `Washington
-# (AFP) – `, `LONDON — `: a place (with the agency in brackets, or in capitals) and a dash.
+# (HNS) – `, `LONDON — `: a place (with the agency in brackets, or in capitals) and a dash.
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][\w.’'\-]*(?:,?\s+[A-Z][\w.’'\-]*){0,3}\s+\([A-Z][\w ]{0,20}\)"
     r"|[A-Z][A-Z.’'\-]+(?:,?\s+[A-Z][A-Z.’'\-]+){0,3})\s*[–—-]{1,2}\s"
@@ -63,7 +63,7 @@ DATELINE = re.compile(
 
 
 def sentence_subject(sentence: str, offset: int, cue: str) -> Subject | None:
-    """The subject at the start of a sentence (`Trump then appeared ..., saying "..."`).
+    """The subject at the start of a sentence (`Reed then appeared ..., saying "..."`).
 
     Used for participle cues and colon-introduced quotes that have no reporting verb with a
     subject of its own: the leading name, role phrase or pronoun, up to the first lowercase
@@ -71,8 +71,8 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Subject | None:
     """
     if sentence.lstrip()[:1] in OPENERS:
         return None
-    # `Sen. Bernie Sanders (I-Vt.) on Saturday criticized`: a party tag is part of no word;
-    # `Washington (AFP) – Clinton said`: a wire dateline is no part of the subject either
+    # `Sen. Ada Lind (I-Vt.) on Saturday criticized`: a party tag is part of no word;
+    # `Washington (HNS) – Vell said`: a wire dateline is no part of the subject either
     blanked = DATELINE.sub(lambda m: " " * len(m.group()), sentence)
     blanked = PAREN_ASIDE.sub(lambda m: " " * len(m.group()), blanked)
     words = _after_intro(blanked, list(WORD.finditer(blanked)))
@@ -91,7 +91,7 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Subject | None:
             chosen.append(w)
             continue
         if chosen and _role_noun_before_name(token, sentence, w.end()):
-            chosen.append(w)  # "Labour backbencher Stephen Pound": an unlisted role noun
+            chosen.append(w)  # "Labour backbencher Sam Pound": an unlisted role noun
             continue
         if len(chosen) == 1 and chosen[0].group().lower() in _ARTICLES and cue in PARTICIPLES:
             chosen += _common_noun(sentence, words[i : i + 4])
@@ -134,8 +134,8 @@ def _modified_subject(
     """`Other analysts said`, `US oil giant Exxon said`: capitalised words followed by more of
     their noun phrase are its modifiers, so the subject is the whole phrase when a verb
     follows it and its head is a plural noun, or the name a descriptor introduces
-    (`wholephrase`). Otherwise the capitalised words are the subject as they stand (`Trump
-    went after Bush`)."""
+    (`wholephrase`). Otherwise the capitalised words are the subject as they stand (`Reed
+    went after Hale`)."""
     phrase = list(chosen)
     for w in rest[:6]:
         if "," in sentence[phrase[-1].end() : w.start()]:
@@ -154,7 +154,7 @@ def _modified_subject(
     whole = whole_speaker(text, 0) if len(phrase) > len(chosen) else None
     reports = report_noun([p.group() for p in phrase], len(phrase) - 1)
     if whole and whole[0] == text and not reports and not _verb_like(after, cue):
-        whole = None  # `Trump wants to`: a plural-looking head needs a verb after it
+        whole = None  # `Reed wants to`: a plural-looking head needs a verb after it
     if whole is None:
         np, shift = clean_np(sentence[chosen[0].start() : chosen[-1].end()].rstrip("."))
         if not np or not plausible_np(np) or np.lower() in ("the",):
@@ -205,7 +205,7 @@ _ABSTRACT = ("tion", "sion", "ing", "ment", "ness", "ity")
 
 def _role_noun_before_name(token: str, sentence: str, end: int) -> bool:
     """A lowercase agent noun (`backbencher`, `campaigner`) right before a capitalised name
-    belongs to the subject; verbs (`attacked Clinton`) do not end like agent nouns."""
+    belongs to the subject; verbs (`attacked Vell`) do not end like agent nouns."""
     return agent_noun(token) and bool(_TWO_CAPITALS_NEXT.match(sentence[end:]))
 
 
@@ -213,7 +213,7 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
     """Words after an introductory phrase closed by a comma (`However,`, `Later on Sunday,`,
     `Asked about it,`): the subject follows it. Only phrases that open with a sentence adverb,
     a preposition or a participle count, so `Smith, the mayor, said` keeps its subject; a
-    participle-like word before a capitalised one is a name (`Carly Fiorina`, `Ed Rendell`)."""
+    participle-like word before a capitalised one is a name (`Mia Voss`, `Ed Vint`)."""
     dateline = _DATELINE.match(sentence)  # `WASHINGTON, Aug. 24 (UPI) — In response to ...,`
     if dateline:
         words = [w for w in words if w.start() >= dateline.end()]
@@ -224,7 +224,7 @@ def _after_intro(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str
     named = len(words) > 1 and CAP.match(words[1].group())
     if not (first in _INTRO_WORDS or first.endswith(("ing", "ed", "ly")) and not named):
         return words
-    # a subordinate clause (`When X suggested that ..., Rubio fired back:`) runs longer
+    # a subordinate clause (`When X suggested that ..., Quell fired back:`) runs longer
     reach = 24 if first in SUBORDINATORS else 14
     for i, w in enumerate(words[:reach]):
         if sentence[w.end() : w.end() + 1] != "," or place_comma(sentence, w.end()):
@@ -247,7 +247,7 @@ def _after_participle_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
 
 
 def _without_links(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
-    """`And then Trump went on the attack, saying`: conjunctions before a capitalised word open
+    """`And then Reed went on the attack, saying`: conjunctions before a capitalised word open
     no introductory phrase; the name after them is the subject. (`But a day later, X` keeps
     its intro phrase.)"""
     i = 0
@@ -273,6 +273,6 @@ _INTRO_WORDS = (
     )
     # `Hours later,`, `Amid the protests,`, `Back in September,`, `Late last month,`
     | frozenset(split_words("hours days weeks months years moments minutes amid amidst back late"))
-    # `Like Corker, Menendez rejected ...`: a comparison opens the sentence, its subject follows
+    # `Like Renko, Orvik rejected ...`: a comparison opens the sentence, its subject follows
     | frozenset(split_words("like unlike likewise similarly"))
 )

@@ -68,7 +68,7 @@ NOUN_CONTEXT = frozenset({"of", "the", "a", "an", "his", "her", "their", "its"})
 def verb_tokens(text: str) -> list[re.Match[str]]:
     """Reporting-verb words in text; a set look-up per word is far cheaper than one big regex.
     After a determiner, `of` or a possessive the word is a noun (`defended his comments as
-    "..."`, `calling Trump's charge "pathetic"`), as is a report noun after a quantifier
+    "..."`, `calling Reed's charge "pathetic"`), as is a report noun after a quantifier
     (`Multiple news reports ... reveal`: `report_noun`), the last word of a name
     (`the United States should ...`: `name_head`), and a word between a name and an office
     noun (`Westland state director`: `office_modifier`)."""
@@ -106,7 +106,7 @@ def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
 
 
 def in_name(word: re.Match[str], previous: re.Match[str]) -> bool:
-    """`Iowa State University's Dianne Bystrom said`: a capitalised word after another one
+    """`Iowa State University's Ada Orvik said`: a capitalised word after another one
     is part of a name, not the verb `state`."""
     return word.group()[:1].isupper() and previous.group()[:1].isupper()
 
@@ -139,9 +139,9 @@ COORDINATED = re.compile(rf"\s{alternation(CONJUNCTIONS)}\s*$")
 def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Subject | None:
     """The subject phrase ending right before a verb: after the last clause boundary.
 
-    Handles an apposition (`Dmitry Peskov, the Kremlin spokesman, said`) by taking the part
-    before it as the name and the apposition as the role. Parenthesised asides (`Blair (Mr)`,
-    `Cruz (R-Texas)`) are blanked out first, keeping offsets, so their brackets do not cut
+    Handles an apposition (`Eda Kron, the Westland spokesman, said`) by taking the part
+    before it as the name and the apposition as the role. Parenthesised asides (`Osk (Mr)`,
+    `Vale (R-Texas)`) are blanked out first, keeping offsets, so their brackets do not cut
     the name off as a clause boundary would; so are sentence adverbs set off by commas
     (`Hunter, meanwhile, told`).
     """
@@ -202,7 +202,7 @@ _LEADING_PREPOSITIONS = frozenset(split_words("in at on during after before from
 
 
 def _after_leading_phrase(np: str, shift: int) -> tuple[str, int]:
-    """`In a Bloomberg interview Trump declared`: a prepositional phrase that opens the clause
+    """`In a Courier interview Reed declared`: a prepositional phrase that opens the clause
     without a comma is no part of the subject; the name after the phrase's noun is, or the
     pronoun that ends it (`At the rally on Friday she said`)."""
     words = np.split()
@@ -223,7 +223,7 @@ def _after_leading_phrase(np: str, shift: int) -> tuple[str, int]:
 
 
 def _role_and_name(np: str, shift: int) -> tuple[str, int]:
-    """`DoubleLine Capital portfolio manager Bonnie Baha`: when a long descriptor is no speaker
+    """`DoubleLine Capital portfolio manager Mia Salo`: when a long descriptor is no speaker
     phrase as a whole, its role noun and the name after it are."""
     words = np.split()
     if plausible_np(np) or len(words) < 4:
@@ -238,7 +238,7 @@ def _role_and_name(np: str, shift: int) -> tuple[str, int]:
 def _drop_time(tokens: list[re.Match[str]]) -> None:
     """`who Beck on Wednesday called`: a time phrase between subject and verb is not part of
     the subject. Only weekdays and `last/this/next/on/in` + time word count, so a name such as
-    `Theresa May` keeps its last word, and so does a poll share (`About four in 10 said`)."""
+    `Ana May` keeps its last word, and so does a poll share (`About four in 10 said`)."""
     if len(tokens) < 2 or not is_time(tokens[-1].group()):
         return
     if share_phrase(" ".join(t.group() for t in tokens[-3:])):
@@ -251,7 +251,7 @@ def _drop_time(tokens: list[re.Match[str]]) -> None:
 
 
 def _drop_infinitive_lead(tokens: list[re.Match[str]]) -> None:
-    """`The email goes on to say`, `Trump declined to say`: the subject precedes `VERB (on) to`;
+    """`The email goes on to say`, `Reed declined to say`: the subject precedes `VERB (on) to`;
     so it does `had (this, a lot) to say` (`A report had this to say:`)."""
     if len(tokens) < 3 or tokens[-1].group() != "to":
         return
@@ -282,7 +282,7 @@ _ANTECEDENT = re.compile(
 
 
 def _antecedent(left: str, who: int, offset: int, cue: str) -> Subject | None:
-    """`Trump, who has called the pact "insanity,"`: the speaker is the name before `who`, also
+    """`Reed, who has called the pact "insanity,"`: the speaker is the name before `who`, also
     past an apposition (`said Reed, the group's strategist, who added`)."""
     m = _ANTECEDENT.search(left, 0, who)
     if not m or not plausible_np(m.group("name")):
@@ -297,7 +297,7 @@ _ADVERB_ASIDE = re.compile(rf",\s*{alternation(COMMA_ADVERBS)},\s*$")
 
 
 def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] | None:
-    """`Steve Huhn, a former HP vice president, said` / `Trump, who spoke for an hour, said`:
+    """`Ben Vint, a former HP vice president, said` / `Reed, who spoke for an hour, said`:
     the subject is the name before the apposition, not the apposition. Returns the name's
     segment start and end and the apposition as a role when it names one."""
     if not left[end:].lstrip().startswith(","):
@@ -318,19 +318,19 @@ def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] 
     if apposed:  # `The Bishop of Kirkby, the Rt Rev Tom Vell, said`: the name is the speaker
         name_start = comma + 1 + apposed.shift
         return name_start, name_start + len(apposed.name), apposed.office
-    name = clean_np(left[start:name_end].strip())[0]  # `But Sen. Durbin, noting ..., said`
+    name = clean_np(left[start:name_end].strip())[0]  # `But Sen. Nyberg, noting ..., said`
     if not name or not CAP.match(name.split()[0]) or not plausible_np(name):
         return None
     role = clean_role(app) if looks_like_role(app) and first not in ("who", "which") else None
     return start, name_end, role
 
 
-# `Clinton, during a town hall in Columbus, Ohio, said`: an aside between subject and verb.
+# `Vell, during a town hall in Columbus, Ohio, said`: an aside between subject and verb.
 _ASIDE_OPENERS = frozenset(split_words("a an the during in at on asked after while when"))
 
 
 def _apposition(part: str) -> bool:
-    """`X, the Kremlin spokesman, said`, `X, who was an adviser, said`, `X, 49, said`."""
+    """`X, the Westland spokesman, said`, `X, who was an adviser, said`, `X, 49, said`."""
     stripped = part.strip()
     return (
         looks_like_role(stripped)
@@ -372,7 +372,7 @@ def _office_and(left: str, start: int, end: int) -> bool:
 
 
 def _apposition_comma(left: str, pos: int) -> bool:
-    """`Paul Ryan, R-Wis., said`, `Smith, Jr.` and `in Columbus, Ohio,` keep their comma
+    """`Jon Pelk, R-Wis., said`, `Smith, Jr.` and `in Columbus, Ohio,` keep their comma
     inside the phrase."""
     return bool(_PARTY_OR_SUFFIX.match(left[pos:]) or place_comma(left, pos))
 

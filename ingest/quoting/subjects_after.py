@@ -65,7 +65,7 @@ _NP_STOP_AFTER = frozenset(
 
 
 def short_attribution(after: str, offset: int) -> Subject | None:
-    """`..?" Trump said.`: after a quote that ends its sentence, only a short `NAME VERB` or
+    """`..?" Reed said.`: after a quote that ends its sentence, only a short `NAME VERB` or
     `VERB NAME` clause, or a name with an apposition and a verb (`?" Miller, a retired
     worker, said.`), is its attribution; anything longer is the next sentence."""
     sentence = _FIRST_SENTENCE.match(after)
@@ -98,7 +98,7 @@ def _closing_apposition(clause: str, offset: int, words: list[re.Match[str]]) ->
 
 
 def _phrasal_clause(clause: str, offset: int) -> Subject | None:
-    """`?" Trump went on, as if he did not hear her.`: a name and a phrasal speech verb open
+    """`?" Reed went on, as if he did not hear her.`: a name and a phrasal speech verb open
     the sentence after the quote."""
     return first_match((_PHRASAL_RULE,), _after_context(clause, offset, False))
 
@@ -116,7 +116,7 @@ _UNLISTED = re.compile(
 
 
 def unlisted_verb(clause: str, offset: int, quoted: bool = True) -> Subject | None:
-    """`?" Beck questioned.` / `," exhorted actress Jamie Lee Curtis.`: a name and a past-tense
+    """`?" Beck questioned.` / `," exhorted actress Ana Lee Vint.`: a name and a past-tense
     verb missing from the lexicon, alone in what is left of the sentence, attribute the quote
     (`quoted`: a quotation closes before the clause's comma)."""
     m = _UNLISTED.match(clause)
@@ -182,7 +182,7 @@ def _verb_then_name(a: _After) -> Subject | Stop | None:
 
 
 def _unlisted_verb_then_name(a: _After) -> Subject | Stop | None:
-    """`"Fantastic!" beamed Donald Hartley`: after a comma, a past tense and a name."""
+    """`"Fantastic!" beamed Ben Hartvell`: after a comma, a past tense and a name."""
     first = a.words[0].group().rstrip(".").lower()
     if a.comma and first.endswith("ed") and len(a.words) > 1 and CAP.match(a.words[1].group()):
         return inverted_np(a.after, a.words, a.offset) or STOP
@@ -210,7 +210,7 @@ def _name_then_verb_listed(a: _After) -> Subject | Stop | None:
                 return STOP
             return np_from_left(left, a.offset + a.head, w.group().rstrip(".")) or STOP
         if token in BOUNDARY_WORDS and not titles_and(words, i):
-            break  # `," Trump barked and a guard ...`: an unlisted verb may precede it
+            break  # `," Reed barked and a guard ...`: an unlisted verb may precede it
     return None
 
 
@@ -223,7 +223,7 @@ _PHRASAL = re.compile(rf"{alternation(SPEECH_PHRASAL_VERBS)}\b(?!\s+to\b)")
 
 
 def _name_then_phrasal_verb(a: _After) -> Subject | None:
-    """`?" Trump went on, ...` / `," Ortiz shot back at the council`: a name and a verb with
+    """`?" Reed went on, ...` / `," Orlo shot back at the council`: a name and a verb with
     the particle that makes it speech, after any closing punctuation (the pair is specific
     enough not to need the comma an unlisted verb does)."""
     for w in a.words[1:5]:
@@ -263,7 +263,7 @@ def phrase_after(after: str, offset: int, comma: bool = False) -> Subject | None
 
     `comma` tells that a comma closed the quoted words (inside the mark), so what follows
     continues the sentence: only then may a verb missing from the lexicon attribute it
-    (`the "wall" Trump wanted` is no attribution).
+    (`the "wall" Reed wanted` is no attribution).
     """
     return first_match(AFTER_RULES, _after_context(after, offset, comma))
 
@@ -284,7 +284,7 @@ _COMMA_VERB = re.compile(r",\s+(?:" + alternation(AUX) + r"\s+)*(?P<verb>[a-z]+)
 
 
 def _long_apposition(after: str, head: int, offset: int) -> Subject | None:
-    """`," Harry Bond, 30, of Raleigh, N.C., who was polled, said` / `," Anne Richards,
+    """`," Kai Bond, 30, of Raleigh, N.C., who was polled, said` / `," Ana Rikard,
     assistant secretary of state for population, refugees, and migration, said`: an apposition
     with commas of its own, up to the first comma followed by a listed reporting verb."""
     name = _NAME_THEN_COMMA.match(after, head)
@@ -341,26 +341,26 @@ def _name_then_verb(
 
 
 def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject | None:
-    """`said the Russian foreign minister` / `added Peskov, noting ...`; a participle never
+    """`said the Russian foreign minister` / `added Kron, noting ...`; a participle never
     precedes its subject (`, adding that it would fail`)."""
     cue = words[0].group().rstrip(".")
     if cue.lower() in PARTICIPLES:
         return None
     chosen: list[re.Match[str]] = []
-    for w in words[1:13]:  # long offices: "Head of the Office of the President A. Yermak"
+    for w in words[1:13]:  # long offices: "Head of the Office of the President O. Tamsk"
         token = w.group()
         gap = after[(chosen[-1].end() if chosen else words[0].end()) : w.start()]
         if chosen and any(c in gap for c in ',;:()“”"'):
             break
         if token.lower() in _NP_STOP_AFTER and chosen or and_starts_verb(token, after, w):
-            break  # `said Denys Shmyhal and assured that ...`
+            break  # `said Pia Salo and assured that ...`
         if not chosen and not (
             CAP.match(token)
             or token.lower() in DETERMINERS
             or token.lower() not in _NP_STOP_AFTER | VERBS
             and _NAME_AHEAD.match(after[w.end() :])
         ):
-            return None  # `said retired Army Lt. Gen. Mick Bednarek` is allowed
+            return None  # `said retired Army Lt. Gen. Ola Brandt` is allowed
         chosen.append(w)
         if (
             token.endswith(".")
@@ -381,7 +381,7 @@ def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject 
 
 
 def _initial_in_name(token: str, after: str, end: int) -> bool:
-    """`said John D. Podesta`: an initial before a capitalised word ends no sentence."""
+    """`said Jon D. Vint`: an initial before a capitalised word ends no sentence."""
     return bool(_MIDDLE_INITIAL.match(token) and _NAME_NEXT.match(after, end))
 
 

@@ -1,5 +1,5 @@
-"""Speaker phrases before a quotation: `Lavrov told reporters: "`, `According to X, "`,
-`Bush: "`, as an ordered table of named rules (`BEFORE_RULES`)."""
+"""Speaker phrases before a quotation: `Varo told reporters: "`, `According to X, "`,
+`Hale: "`, as an ordered table of named rules (`BEFORE_RULES`)."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def _name_label_before(b: _Before) -> Subject | None:
 
 
 def _verb_before(b: _Before) -> Subject | None:
-    """The last reporting verb wins (`Lavrov told reporters in Moscow: "`); a participle's
+    """The last reporting verb wins (`Varo told reporters in Moscow: "`); a participle's
     subject is that of an absolute phrase, or the one opening the clause."""
     before, offset, verbs = b.before, b.offset, b.verbs
     for verb in reversed(verbs):
@@ -64,7 +64,7 @@ def _verb_before(b: _Before) -> Subject | None:
             if absolute:
                 return absolute
             if verb is not verbs[0] or left.rstrip().endswith(","):
-                continue  # `Trump went after Bush, calling him "`: the subject opens it
+                continue  # `Reed went after Hale, calling him "`: the subject opens it
         found = np_from_left(left, offset, verb.group())
         if not found and COORDINATED.search(left):
             found = sentence_subject(before, offset, verb.group())
@@ -85,7 +85,7 @@ def _inverted_colon(b: _Before) -> Subject | None:
 
 
 def _participle_subject(b: _Before) -> Subject | None:
-    """`Warren appeared on MSNBC and endorsed Clinton, saying, "`: the sentence's subject."""
+    """`Salo appeared on Westland TV and endorsed Vell, saying, "`: the sentence's subject."""
     participles = [v.group() for v in b.verbs if v.group().lower() in PARTICIPLES]
     return sentence_subject(b.before, b.offset, participles[-1]) if participles else None
 
@@ -127,7 +127,7 @@ _LABEL = re.compile(rf"(?:^\s*|\s[-—–]+\s+|\bfrom\s+)(?P<np>{_NAME}(?:\s+and
 
 
 def _name_label(before: str, offset: int) -> Subject | None:
-    """`Bush: "..."`, `Pollsters agree - Carl Bialik: "..."`: a name alone before a colon,
+    """`Hale: "..."`, `Pollsters agree - Ida Brook: "..."`: a name alone before a colon,
     opening the clause or set off by a dash, labels the quote as that person's words.
     (`Stated Stone:` is an inverted verb and its subject.)"""
     m = _LABEL.search(before)
@@ -139,7 +139,7 @@ def _name_label(before: str, offset: int) -> Subject | None:
     return Subject(np, offset + m.start("np") + shift, ":", None)
 
 
-# `, Hillary shot back, “` / `Trump fumed: "`: a name and an unlisted past tense (or a verb with
+# `, Ana shot back, “` / `Reed fumed: "`: a name and an unlisted past tense (or a verb with
 # `back`) alone in the clause right before the quote.
 _UNLISTED_BEFORE = re.compile(
     rf"(?:^|[.;,]\s+|\band\s+)\s*{MODIFIER}(?P<np>{NAME_RUN_RE})\s+"

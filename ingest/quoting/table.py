@@ -2,7 +2,7 @@
 
 A rule is a name and a function; `first_match` runs a table and returns the first result, with
 the rule's name stamped on it, so every record says which rule produced it. A rule that knows
-no later rule may apply (`," Trump barked and a guard ...` has no attribution after it) returns
+no later rule may apply (`," Reed barked and a guard ...` has no attribution after it) returns
 `STOP`, which ends the search with no result. As spaCy's `Matcher` keeps named patterns as
 data, the tables can be listed (`rule_names`) and tested one rule at a time.
 """

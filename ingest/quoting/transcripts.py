@@ -1,4 +1,4 @@
-"""Transcript turns: `Sergei Lavrov: ...` and `Question:` / `Answer:` labels, at line starts and
+"""Transcript turns: `Nils Varo: ...` and `Question:` / `Answer:` labels, at line starts and
 inline (some corpora lost their paragraph breaks), each turn attributed to the person its label
 names.
 
@@ -43,12 +43,12 @@ def _doubled_form(lab: Label, doubled: set[str | None], entities: Entities) -> b
 
 
 def _doubled_person(lab: Label, doubled: set[str | None], entities: Entities) -> bool:
-    """`Sauli Niinistö:` after his doubled label."""
+    """`Lars Nybo:` after his doubled label."""
     return lab.name in doubled
 
 
 def _surname(lab: Label, doubled: set[str | None], entities: Entities) -> bool:
-    """`Matthews:` that `labels` tied to the one `Chris Matthews` of the article."""
+    """`Brook:` that `labels` tied to the one `Lena Brook` of the article."""
     return lab.name is not None and " " not in lab.text and lab.name.endswith(f" {lab.text}")
 
 
@@ -80,7 +80,7 @@ def confirmed_turns(doc: Findings, entities: Entities) -> list[Turn]:
     `TRANSCRIPT_LABEL_RULES` (an office alone, a name NER missed). A text is a transcript when
     two labels are kept, or labels that give an office and a name stand beside them (NER
     misses many names after long offices: `President of the Italian-Russian Chamber of
-    Commerce Vincenzo Trani:`) to make two. A lone label (a headline such as "John McCain:
+    Commerce Enzo Trani:`) to make two. A lone label (a headline such as "Alma Ruiz:
     Populist Anger ...") runs only to its paragraph end, and only counts when what follows is
     long enough to be speech.
     """
@@ -161,7 +161,7 @@ def _office_label(lab: Label, *context: Any) -> bool:
 
 def _office_and_name(lab: Label) -> bool:
     """An office, then two capitalised words that are neither office nor place words (`Prime
-    Minister of Ukraine Denys Shmyhal`): a person, whether or not NER knows the name."""
+    Minister of Ukraine Pia Salo`): a person, whether or not NER knows the name."""
     return _office_label(lab) and _ends_with_name(lab.text.split())
 
 
@@ -198,7 +198,7 @@ def label_speakers(doc: Findings, resolver: Resolver) -> dict[int, Resolved]:
     Names come from the label's own form (doubled, bare, or ending with another label's bare
     name), else from NER on the label; a label with an office and no name is the person who
     holds that office in the article, as another label or the narrative gives it (`President
-    of Russia Vladimir Putin held talks ...`), the holder named nearest to the label.
+    of Russia Sven Ostby held talks ...`), the holder named nearest to the label.
     """
     out: dict[int, Resolved] = {}
     office_only: list[Label] = []
@@ -234,7 +234,7 @@ def _named(lab: Label, entities: Entities) -> Resolved | None:
     if ends_with_person:
         start = _name_start(words, len(lab.text[: ends_with_person[-1]].split()))
     elif _ends_with_name(words):
-        start = len(words) - 2  # NER missed the name: `... of Armenia Nikol Pashinyan`
+        start = len(words) - 2  # NER missed the name: `... of Armenia Eda Orvik`
     else:
         return None
     role = " ".join(words[:start])
@@ -245,7 +245,7 @@ def _named(lab: Label, entities: Entities) -> Resolved | None:
 
 def _name_start(words: list[str], start: int) -> int:
     """Where the person's name begins in a label, given where NER's PERSON begins: words of an
-    office or a place (`Federation` Vladimir Putin, `of Moscow` Sergei Sobyanin) are dropped,
+    office or a place (`Federation` Sven Ostby, `of Moscow` Lena Vint) are dropped,
     a lone surname takes the capitalised word before it, and a name has at most three words."""
 
     while start < len(words) - 1 and _office(words, start):
@@ -327,7 +327,7 @@ def _answer_speaker(
 def _interviewee(people: list[str]) -> str:
     """The person a Q&A preamble names most often (by surname; a tie goes to the later one),
     in their longest form: an introduction also names the reporters and whoever the interview
-    is about (`Q&A with Joe Biden ... Biden mocked ... replace Justice Antonin Scalia`)."""
+    is about (`Q&A with Kai Brandt ... Brandt mocked ... replace Justice Oda Orvik`)."""
     surnames = [person.split()[-1] for person in people]
     counts = Counter(surnames)
     best = max(range(len(people)), key=lambda i: (counts[surnames[i]], i))

@@ -49,7 +49,7 @@ _POSSESSOR = re.compile(
 
 
 def _possessor(left: str, offset: int, cue: str) -> Subject | None:
-    """`Donald Trump's claim that ...`, `her warning that ...`: a reporting word after a
+    """`Tom Reed's claim that ...`, `her warning that ...`: a reporting word after a
     possessive is a noun, and whoever owns the claim made it."""
     m = _POSSESSOR.search(left)
     if not m:
@@ -65,7 +65,7 @@ def _possessor(left: str, offset: int, cue: str) -> Subject | None:
 
 
 def attribution_before(sentence: str, cue: Cue, offset: int) -> Subject | None:
-    """`Ryan and Trump will meet next week, Spicer said, adding, "..."`: a participle right
+    """`Pelk and Reed will meet next week, Ostby said, adding, "..."`: a participle right
     after an attribution continues the attributed speaker, not the sentence subject."""
     left = sentence[: cue.verb_start].rstrip()
     if not left.endswith(","):
@@ -79,7 +79,7 @@ def attribution_before(sentence: str, cue: Cue, offset: int) -> Subject | None:
 
 
 # Who speaks through a finite reporting verb, in order: the owner of a reporting noun
-# (`Trump's claim that`), the phrase right before the verb, the subject of a verb it is
+# (`Reed's claim that`), the phrase right before the verb, the subject of a verb it is
 # coordinated with, or else the sentence's subject, which a long aside can hide from the
 # phrase search (`The Democratic front-runner and former secretary of state said ...`).
 VERB_SUBJECT_RULES = (

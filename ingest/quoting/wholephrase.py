@@ -66,7 +66,7 @@ def continues_phrase(word: str) -> bool:
 def report_noun(words: Sequence[str], i: int) -> bool:
     """Word `i` is a plural report noun heading its phrase (`reports` in `Multiple news reports
     said`, `Other reports claimed`): listed in `REPORT_PLURALS` and after a quantifier or a
-    modifier of reports, where it cannot be the verb (`Reuters reports`, `the agency reports`
+    modifier of reports, where it cannot be the verb (`Harbourwire reports`, `the agency reports`
     are)."""
     if i < 1 or words[i].lower() not in REPORT_PLURALS:
         return False
@@ -85,11 +85,11 @@ def modified_head(words: Sequence[str]) -> int | None:
     if not all(
         CAP.match(w) or continues_phrase(w) or report_noun(words, i) for i, w in enumerate(words)
     ):
-        return None  # `Ryan's campaign shrugged off Trump's`: a clause, not a noun phrase
+        return None  # `Pelk's campaign shrugged off Reed's`: a clause, not a noun phrase
     name = len(words)
     while name > 1 and CAP.match(words[name - 1]):
         name -= 1
-    if name < len(words):  # an -s descriptor is as often a verb (`The Rove ad hits Clinton`)
+    if name < len(words):  # an -s descriptor is as often a verb (`The Renko ad hits Vell`)
         descriptor = words[name - 1]
         singular = not descriptor.endswith("s") or descriptor.endswith("ss")
         return name if continues_phrase(descriptor) and singular else None
@@ -101,7 +101,7 @@ def modified_head(words: Sequence[str]) -> int | None:
 
 def document_owner(np: str) -> tuple[str, int] | None:
     """`Chelsea's statement` -> (`Chelsea`, 0): a named owner speaks through a document. None
-    for anything else (`Ryan's office` is a speaker; `His statement` is the sender's, found
+    for anything else (`Pelk's office` is a speaker; `His statement` is the sender's, found
     by `documents`)."""
     found = _OWNER.fullmatch(np.strip())
     if not found or found.group("noun").lower() not in OWNED_DOCUMENTS:

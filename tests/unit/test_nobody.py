@@ -10,7 +10,7 @@ from ingest.quoting.nobody import CommonWords, names_no_one, opens_sentence, tim
 
 HARBOUR = (
     "Maybe the harbour will open in May. Let me be clear about it. We let them decide, and "
-    "maybe they will. Dana Ortiz said the city would pay. Analysts said that prices would rise."
+    "maybe they will. Dana Orlo said the city would pay. Analysts said that prices would rise."
 )
 
 # (case, one-word speaker, the text it was taken from, names no one)
@@ -30,7 +30,7 @@ WORDS = [
         False,
     ),
     ("a_group_is_a_source", "Analysts", HARBOUR, False),
-    ("a_surname", "Ortiz", HARBOUR, False),
+    ("a_surname", "Orlo", HARBOUR, False),
     ("an_opener_never_written_in_lower_case_may_be_a_name", "Such", "Such said no.", False),
 ]
 
@@ -77,27 +77,27 @@ def test_opens_sentence(case: str, text: str, start: int, opens: bool) -> None:
 TEXTS = [
     (
         "an_imperative_before_the_first_person_is_no_speaker",
-        "Dana Ortiz opened the session. Let me say that we were right to wait. "
+        "Dana Orlo opened the session. Let me say that we were right to wait. "
         "We will let the council vote.",
         "we were right",
         None,
     ),
     (
         "a_sentence_adverb_is_no_speaker",
-        "Dana Ortiz spoke at the pier. Maybe we will say that the works are finished. "
+        "Dana Orlo spoke at the pier. Maybe we will say that the works are finished. "
         "It may be that maybe they are.",
         "the works are finished",
         None,
     ),
     (
         "the_first_person_with_a_contraction_is_no_speaker",
-        "Dana Ortiz spoke at the pier. I'm told that the piers are safe. I am sure of it.",
+        "Dana Orlo spoke at the pier. I'm told that the piers are safe. I am sure of it.",
         "the piers are safe",
         None,
     ),
     (
         "a_modal_is_no_speaker",
-        "Dana Ortiz spoke at the pier. One can say that the harbour will open soon. It can.",
+        "Dana Orlo spoke at the pier. One can say that the harbour will open soon. It can.",
         "the harbour will open",
         None,
     ),

@@ -30,7 +30,7 @@ SAMPLE_DIRECT = [
     ("All the papers are with the president", PESKOV),  # same paragraph, after attribution
     ("The reaction should not be delayed", PESKOV),  # "he said"
     ("It cannot be said that our considerations", PESKOV),
-    ("He heard the statement from both", PESKOV),  # "added Peskov"
+    ("He heard the statement from both", PESKOV),  # "added Kron"
     ("There is little reason for optimism", PESKOV),  # "he said"
 ]
 

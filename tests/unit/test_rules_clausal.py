@@ -14,7 +14,7 @@ PHRASES = [
     ("auxiliary_and_adverb", "The Harbour Office has already", "The Harbour Office"),
     ("contracted_negation", "Its hosts don't", "Its hosts"),
     ("curly_contraction", "Its hosts don’t", "Its hosts"),
-    ("modal_only", "a spokesman for Dana Ortiz could only", "a spokesman for Dana Ortiz"),
+    ("modal_only", "a spokesman for Dana Orlo could only", "a spokesman for Dana Orlo"),
     ("do_support", "The two firms did not", "The two firms"),
     ("passive_group", "a reporter can be heard", "a reporter"),
     ("relative_clause", "Voters who were polled", "Voters"),
@@ -26,7 +26,7 @@ PHRASES = [
     ("contracted_opener", "Shouldn't Portview", None),
     ("determiner_only", "the may", None),
     ("name_may", "Dana May", "Dana May"),
-    ("name_will", "Will Ortiz", "Will Ortiz"),
+    ("name_will", "Will Orlo", "Will Orlo"),
     ("surname_alone", "May", "May"),
     ("plain_role", "the harbour master", "the harbour master"),
 ]
@@ -53,10 +53,10 @@ EXTRACTED = [
     ),
     (
         "who_after_age_and_place",
-        '"It was the best weekend of my life," said Dana Ortiz, 24, from Portview, who said '
+        '"It was the best weekend of my life," said Dana Orlo, 24, from Portview, who said '
         "she would come back next year.",
         "she would come back",
-        "Dana Ortiz",
+        "Dana Orlo",
     ),
     (
         "who_after_organisation",

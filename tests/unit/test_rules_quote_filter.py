@@ -16,7 +16,7 @@ from evals.quote_filter import FEATURES, candidates, feature_names, feature_vect
 from ingest.types import Quote
 
 ARTICLE = (
-    '"We will rebuild the bridge by spring," Dana Ortiz said on Monday.\n'
+    '"We will rebuild the bridge by spring," Dana Orlo said on Monday.\n'
     'She spoke on "Morning Table" after the vote.\n'
     'Critics called the plan "reckless and late" in a letter.\n'
     "Transcript: Q: Why now? A: Because we can."
@@ -30,12 +30,12 @@ def _quote(text: str, kind: str = "direct", **fields: str | None) -> Quote:
 
 STATEMENT = _quote(
     "We will rebuild the bridge by spring,",
-    speaker="Dana Ortiz",
-    speaker_as_written="Dana Ortiz",
+    speaker="Dana Orlo",
+    speaker_as_written="Dana Orlo",
     cue="said",
     rule="name_then_verb",
 )
-TITLE = _quote("Morning Table", speaker="Dana Ortiz", speaker_as_written="She", rule="verb_before")
+TITLE = _quote("Morning Table", speaker="Dana Orlo", speaker_as_written="She", rule="verb_before")
 TERM = _quote("reckless and late", rule="unattributed")
 REPORTED = _quote(
     'the plan "reckless and late"',

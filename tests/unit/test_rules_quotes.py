@@ -92,8 +92,8 @@ SPEAKERS = [
     # --- as_x_put_it
     (
         "as_x_pointed_out",
-        "But as The Hill pointed out, “Trump has so far declined to release any returns.”",
-        "Trump has",
+        "But as The Hill pointed out, “Reed has so far declined to release any returns.”",
+        "Reed has",
         "Hill",
         "as_x_put_it",
     ),
@@ -128,20 +128,20 @@ SPEAKERS = [
     # --- colon_subject
     (
         "a_date_comma_does_not_end_the_intro_phrase",
-        "On May 3, 2015, Ortiz made the following remark:\n\n“The harbor is our future.”",
+        "On May 3, 2015, Orlo made the following remark:\n\n“The harbor is our future.”",
         "The harbor",
-        "Ortiz",
+        "Orlo",
         "colon_subject",
     ),
     (
         "a_long_subordinate_clause_still_opens_the_sentence_before_its_subject",
         (
             "When Lane suggested that the city would sue the state for breaking the harbor "
-            "deal, Ortiz fired back forcefully: “If they sue us in court, they are going to "
+            "deal, Orlo fired back forcefully: “If they sue us in court, they are going to "
             "lose.”"
         ),
         "If they sue us",
-        "Ortiz",
+        "Orlo",
         "colon_subject",
     ),
     # --- continues_previous
@@ -159,11 +159,11 @@ SPEAKERS = [
     (
         "a_quote_after_a_reported_statement_in_its_paragraph_continues_its_speaker",
         (
-            'The council may delay the vote until spring, Ortiz said. "Nobody wants to rush '
+            'The council may delay the vote until spring, Orlo said. "Nobody wants to rush '
             'a decision this big."'
         ),
         "Nobody wants",
-        "Ortiz",
+        "Orlo",
         "continues_previous",
     ),
     (
@@ -195,11 +195,11 @@ SPEAKERS = [
     (
         "an_apposition_with_commas_of_its_own",
         (
-            '"Both candidates scare me," Harry Bond, 30, of Raleigh, N.C., who was among '
+            '"Both candidates scare me," Kai Bond, 30, of Raleigh, N.C., who was among '
             "those polled, said in a follow-up interview."
         ),
         "Both candidates",
-        "Harry Bond",
+        "Kai Bond",
         "long_apposition_after",
     ),
     # --- name_then_verb
@@ -247,7 +247,7 @@ SPEAKERS = [
     (
         "a_ministry_is_not_its_minister",
         (
-            "Harbor Minister Ana Ortiz said the pier was “safe.” The trade ministry "
+            "Harbor Minister Ana Orlo said the pier was “safe.” The trade ministry "
             "disagreed. “The pier must close,” the ministry said in a statement."
         ),
         "The pier must close",
@@ -263,19 +263,19 @@ SPEAKERS = [
     ),
     (
         "a_title_needs_a_listed_reporting_verb",
-        '"Make America Great Again," Trump said.',
+        '"Make America Great Again," Reed said.',
         "Make America",
-        "Trump",
+        "Reed",
         "name_then_verb",
     ),
     (
         "affiliation_after_a_name_is_not_part_of_the_speaker",
         (
-            '"It seems a stretch," Jeffrey Lewis of the James Martin Center for '
+            '"It seems a stretch," Jon Lewk of the James Martin Center for '
             "Nonproliferation Studies wrote."
         ),
         "It seems",
-        "Jeffrey Lewis",
+        "Jon Lewk",
         "name_then_verb",
     ),
     (
@@ -287,9 +287,9 @@ SPEAKERS = [
     ),
     (
         "lowercase_head_and_possessive_speakers",
-        '"We accept the invitation today." Ryan’s office said.',
+        '"We accept the invitation today." Pelk’s office said.',
         "We accept",
-        "Ryan’s office",
+        "Pelk’s office",
         "name_then_verb",
     ),
     (
@@ -302,21 +302,21 @@ SPEAKERS = [
     (
         "role_before_a_name_in_commas_resolves_later_mentions",
         (
-            'The head of the Presidential Office, Andriy Yermak, met the envoy.\n\n"The '
+            'The head of the Presidential Office, Oren Tamsk, met the envoy.\n\n"The '
             'talks went well," the head of the Presidential Office said.'
         ),
         "The talks",
-        "Andriy Yermak",
+        "Oren Tamsk",
         "name_then_verb",
     ),
     (
         "role_of_a_place_resolves_to_the_person_introduced_with_it",
         (
-            'President of Ukraine Volodymyr Zelenskyy spoke in Kyiv.\n\n"We will not give up '
-            'our land," the President of Ukraine said.'
+            'President of Westland Rafe Dunnik spoke in Kyiv.\n\n"We will not give up '
+            'our land," the President of Westland said.'
         ),
         "We will not",
-        "Volodymyr Zelenskyy",
+        "Rafe Dunnik",
         "name_then_verb",
     ),
     (
@@ -338,9 +338,9 @@ SPEAKERS = [
     ),
     (
         "unlisted_verb_before_a_conjunction_and_a_name_that_is_a_verb",
-        "“Go back to Univision,” Trump barked and a guard escorted Ramos out.",
+        "“Go back to Univision,” Reed barked and a guard escorted Ramos out.",
         "Go back",
-        "Trump",
+        "Reed",
         "name_then_verb",
     ),
     (
@@ -353,19 +353,19 @@ SPEAKERS = [
     # --- participle_subject
     (
         "a_conjunction_opens_no_intro_and_intro_phrases_can_follow_each_other",
-        'And then Ortiz went on the attack, saying, "The harbor plan is a disgrace."',
+        'And then Orlo went on the attack, saying, "The harbor plan is a disgrace."',
         "The harbor",
-        "Ortiz",
+        "Orlo",
         "participle_subject",
     ),
     (
         "a_conjunction_opens_no_intro_and_intro_phrases_can_follow_each_other",
         (
-            "On Friday, after weeks of silence, Ortiz met the council and endorsed Lee, "
+            "On Friday, after weeks of silence, Orlo met the council and endorsed Lee, "
             "saying, “She is exactly what this town needs.”"
         ),
         "She is",
-        "Ortiz",
+        "Orlo",
         "participle_subject",
     ),
     # --- qa_answer
@@ -385,19 +385,19 @@ SPEAKERS = [
     (
         "a_quote_inside_a_sentence_is_its_subjects_not_a_later_speakers",
         (
-            'In her new song, Dana Ortiz sings, "Never give up on the harbor town." The mayor '
+            'In her new song, Dana Orlo sings, "Never give up on the harbor town." The mayor '
             'was not impressed. "It is a nice tune," Ben Lee said.'
         ),
         "Never give up",
-        "Dana Ortiz",
+        "Dana Orlo",
         "own_sentence_subject",
     ),
     # --- sentence_subject_fallback
     (
         "a_guessed_subject_is_checked_by_ner_too",
-        ("Lane spoke first. Iowa State University's Dianne Bystrom agreed. “The pier is safe.”"),
+        ("Lane spoke first. Iowa State University's Ada Orvik agreed. “The pier is safe.”"),
         "The pier is safe",
-        "Dianne Bystrom",
+        "Ada Orvik",
         "sentence_subject_fallback",
     ),
     (
@@ -413,9 +413,9 @@ SPEAKERS = [
     # --- unlisted_verb_after
     (
         "more_reporting_verbs",
-        '"This is the best plan we have," Rubio echoed.',
+        '"This is the best plan we have," Quell echoed.',
         "This is",
-        "Rubio",
+        "Quell",
         "unlisted_verb_after",
     ),
     (
@@ -429,19 +429,19 @@ SPEAKERS = [
     (
         "an_unlisted_verb_right_before_the_quote",
         (
-            "After Jerry Brown criticized her husband during a debate, Hillary shot back, “I "
+            "After Jerry Brown criticized her husband during a debate, Ana shot back, “I "
             "suppose I could have chosen to bake cookies and have teas.”"
         ),
         "I suppose",
-        "Hillary",
+        "Ana",
         "unlisted_verb_before",
     ),
     # --- unlisted_verb_then_name
     (
         "an_unlisted_verb_before_the_name_after_an_exclamation",
-        "“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who sat nearby.",
+        "“This is fantastic!” beamed Ben Hartvell of Madison, Alabama, who sat nearby.",
         "This is fantastic",
-        "Donald Hartley",
+        "Ben Hartvell",
         "unlisted_verb_then_name",
     ),
     # --- verb_before
@@ -471,7 +471,7 @@ SPEAKERS = [
     ),
     (
         "a_capitalised_name_that_is_also_an_auxiliary",
-        "Christie gave a speech, which Will claims affirmed “the foundational belief.”",
+        "Shah gave a speech, which Will claims affirmed “the foundational belief.”",
         "the foundational",
         "Will",
         "verb_before",
@@ -479,29 +479,29 @@ SPEAKERS = [
     (
         "a_conjunction_before_a_subject_with_an_aside",
         (
-            'But Sen. Richard J. Durbin (D-Ill.), noting the size of the list, said, "Let me '
+            'But Sen. Richard J. Nyberg (D-Ill.), noting the size of the list, said, "Let me '
             "tell you, he's got a heck of an email list.\""
         ),
         "Let me tell you",
-        "Richard J. Durbin",
+        "Richard J. Nyberg",
         "verb_before",
     ),
     (
         "a_prepositional_phrase_without_a_comma_before_the_subject",
-        "In a radio interview Ortiz declared “the harbor will reopen by June.”",
+        "In a radio interview Orlo declared “the harbor will reopen by June.”",
         "the harbor",
-        "Ortiz",
+        "Orlo",
         "verb_before",
     ),
     (
         "a_pronoun_refers_to_its_sentence_subject_named_only_in_narrative",
         (
-            '"We need it," Jeff Bechdel said. Ed Krayewski may have said it best when he '
-            "blogged: “Hillary Clinton is as close to a pre-selected candidate as we will "
+            '"We need it," Jeff Bechdel said. Ed Vellski may have said it best when he '
+            "blogged: “Ana Vell is as close to a pre-selected candidate as we will "
             "see.”"
         ),
-        "Hillary Clinton is",
-        "Ed Krayewski",
+        "Ana Vell is",
+        "Ed Vellski",
         "verb_before",
     ),
     (
@@ -517,11 +517,11 @@ SPEAKERS = [
     (
         "a_pronoun_takes_the_subject_after_an_opening_phrase",
         (
-            "Tom Reed spoke first. In an interview, Dana Ortiz had nothing bad to say about "
+            "Tom Reed spoke first. In an interview, Dana Orlo had nothing bad to say about "
             'him. "The plan will work," she said.'
         ),
         "The plan",
-        "Dana Ortiz",
+        "Dana Orlo",
         "name_then_verb",
     ),
     (
@@ -564,37 +564,37 @@ SPEAKERS = [
     (
         "an_adverb_before_the_closing_comma_of_an_aside_is_not_the_subject",
         (
-            "A Warren adviser, who spoke on condition of anonymity to speak candidly, said "
+            "A Salo adviser, who spoke on condition of anonymity to speak candidly, said "
             'of the senator, "She takes the threat very seriously."'
         ),
         "She takes",
-        "Warren adviser",
+        "Salo adviser",
         "verb_before",
     ),
     (
         "more_participle_cues_and_an_adverb_in_an_absolute_phrase",
-        ("The crowd booed the mayor, with Ortiz reportedly shouting: “Go back to your office!”"),
+        ("The crowd booed the mayor, with Orlo reportedly shouting: “Go back to your office!”"),
         "Go back",
-        "Ortiz",
+        "Orlo",
         "verb_before",
     ),
     (
         "relative_who_speaks_for_the_name_before_it",
-        'Contrast that with Trump, who has called the TPP pact "an insane deal" in a speech.',
+        'Contrast that with Reed, who has called the TPP pact "an insane deal" in a speech.',
         "an insane",
-        "Trump",
+        "Reed",
         "verb_before",
     ),
     (
         "subject_before_an_infinitive_reporting_verb",
-        "The email goes on to say: “Trump wants to write racism into our law books.”",
-        "Trump wants",
+        "The email goes on to say: “Reed wants to write racism into our law books.”",
+        "Reed wants",
         "email",
         "verb_before",
     ),
     (
         "x_had_this_to_say_names_x",
-        ("Ortiz spoke first. A report from the Acme Institute had this to say: “Tolls are a tax.”"),
+        ("Orlo spoke first. A report from the Acme Institute had this to say: “Tolls are a tax.”"),
         "Tolls",
         "Acme Institute",
         "verb_before",
@@ -609,23 +609,23 @@ SPEAKERS = [
     ),
     (
         "an_inverted_subject_stops_before_a_second_verb",
-        '"Gas will be supplied," said Denys Shmyhal and assured that the plan holds.',
+        '"Gas will be supplied," said Pia Salo and assured that the plan holds.',
         "Gas will",
-        "Denys Shmyhal",
+        "Pia Salo",
         "verb_then_name",
     ),
     (
         "inverted_speaker_may_open_with_a_lowercase_modifier",
-        '"October provided a resurgence for her," said former Obama adviser David Axelrod.',
+        '"October provided a resurgence for her," said former Tamm adviser David Axelrod.',
         "October",
         "David Axelrod",
         "verb_then_name",
     ),
     (
         "lowercase_descriptors_before_a_name",
-        '"I fundamentally disagree," said retired Army Lt. Gen. Mick Bednarek.',
+        '"I fundamentally disagree," said retired Army Lt. Gen. Ola Brandt.',
         "I fundamentally",
-        "Mick Bednarek",
+        "Ola Brandt",
         "verb_then_name",
     ),
 ]
@@ -644,7 +644,7 @@ STATEMENTS = [
     # ---
     (
         "a_quote_after_a_comma_that_runs_on_in_lower_case_starts_the_clause",
-        'Ortiz said, "We have not seen that report."',
+        'Orlo said, "We have not seen that report."',
         [],
     ),
     (
@@ -654,22 +654,22 @@ STATEMENTS = [
     ),
     (
         "a_word_after_the_subject_that_is_no_verb_cues_nothing",
-        "The Ortiz plan for a “new harbor” drew praise from the council.",
+        "The Orlo plan for a “new harbor” drew praise from the council.",
         [],
     ),
     (
         "an_interposed_attribution_reports_the_whole_sentence",
-        'In an interview, Ortiz said, "We will rebuild the docks."',
+        'In an interview, Orlo said, "We will rebuild the docks."',
         [],
     ),
     # --- interposed
     (
         "an_interposed_attribution_reports_the_whole_sentence",
-        'In the older harbors, Ortiz said, "the ferries cannot land" during the winter.',
+        'In the older harbors, Orlo said, "the ferries cannot land" during the winter.',
         [
             (
-                ('In the older harbors, Ortiz said, "the ferries cannot land" during the winter'),
-                "Ortiz",
+                ('In the older harbors, Orlo said, "the ferries cannot land" during the winter'),
+                "Orlo",
                 "said",
                 "interposed",
             ),
@@ -704,7 +704,7 @@ STATEMENTS = [
     (
         "quoted_words_inside_a_reported_clause_belong_to_the_nearest_reporting_verb",
         (
-            "Ortiz said the harbor plan would pass, which the mayor later declared “a total "
+            "Orlo said the harbor plan would pass, which the mayor later declared “a total "
             "triumph” for the city."
         ),
         [
@@ -719,25 +719,25 @@ STATEMENTS = [
     ),
     (
         "a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside",
-        ("Ortiz implied the mayor was “asleep” that night - although the logs show otherwise."),
+        ("Orlo implied the mayor was “asleep” that night - although the logs show otherwise."),
         [
-            ("the mayor was “asleep” that night", "Ortiz", "implied", "quoted_object"),
+            ("the mayor was “asleep” that night", "Orlo", "implied", "quoted_object"),
         ],
     ),
     (
         "a_name_framed_by_what_someone_calls_is_a_noun_phrase",
-        ("Ortiz fought what the mayor calls the “harbor cartel” and won a seat on the council."),
+        ("Orlo fought what the mayor calls the “harbor cartel” and won a seat on the council."),
         [
             ("what the mayor calls the “harbor cartel”", "mayor", "calls", "quoted_object"),
         ],
     ),
     (
         "a_quote_after_a_comma_that_runs_on_in_lower_case_starts_the_clause",
-        'Ortiz said, "We have not seen that report" from the harbor police.',
+        'Orlo said, "We have not seen that report" from the harbor police.',
         [
             (
                 '"We have not seen that report" from the harbor police',
-                "Ortiz",
+                "Orlo",
                 "said",
                 "quoted_object",
             ),
@@ -758,14 +758,14 @@ STATEMENTS = [
     (
         "a_second_verb_after_a_quoted_object_is_the_speakers_next_action",
         (
-            "Ortiz called the harbor deal “a total scam” and ranked the mayor among the "
+            "Orlo called the harbor deal “a total scam” and ranked the mayor among the "
             "worst leaders “in the state’s history.”"
         ),
         [
-            ("the harbor deal “a total scam”", "Ortiz", "called", "quoted_object"),
+            ("the harbor deal “a total scam”", "Orlo", "called", "quoted_object"),
             (
                 "the mayor among the worst leaders “in the state’s history.”",
-                "Ortiz",
+                "Orlo",
                 "ranked",
                 "coordinated_object",
             ),
@@ -773,48 +773,48 @@ STATEMENTS = [
     ),
     (
         "a_second_verb_after_a_quoted_object_is_the_speakers_next_action",
-        ("Ortiz called the harbor deal “a total scam” and stormed out of the council meeting."),
+        ("Orlo called the harbor deal “a total scam” and stormed out of the council meeting."),
         [
-            ("the harbor deal “a total scam”", "Ortiz", "called", "quoted_object"),
+            ("the harbor deal “a total scam”", "Orlo", "called", "quoted_object"),
         ],
     ),
     (
         "a_verb_coordinated_after_a_quoted_object_ends_the_statement",
-        'Ortiz has decried the "harbor mess" and unveiled her plans to fix the docks.',
+        'Orlo has decried the "harbor mess" and unveiled her plans to fix the docks.',
         [
-            ('the "harbor mess"', "Ortiz", "decried", "quoted_object"),
+            ('the "harbor mess"', "Orlo", "decried", "quoted_object"),
         ],
     ),
     (
         "participle_after_a_comma_takes_the_sentence_subject",
         (
-            "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling "
+            "Speaking at a town hall in Salem, New Hampshire, Vale went after Hale, calling "
             "him “a total stiff.”"
         ),
         [
-            ("him “a total stiff.”", "Trump", "calling", "quoted_object"),
+            ("him “a total stiff.”", "Vale", "calling", "quoted_object"),
         ],
     ),
     (
         "the_medium_or_day_after_a_quoted_object_is_not_what_was_said",
-        "Ortiz called the harbor plan “a disaster” in a radio interview on Tuesday.",
+        "Orlo called the harbor plan “a disaster” in a radio interview on Tuesday.",
         [
-            ("the harbor plan “a disaster”", "Ortiz", "called", "quoted_object"),
+            ("the harbor plan “a disaster”", "Orlo", "called", "quoted_object"),
         ],
     ),
     (
         "verbs_of_praise_blame_and_allegation_report_their_object",
-        'Ortiz blasted the harbor plan as "a giveaway to developers."',
+        'Orlo blasted the harbor plan as "a giveaway to developers."',
         [
-            ('the harbor plan as "a giveaway to developers."', "Ortiz", "blasted", "quoted_object"),
+            ('the harbor plan as "a giveaway to developers."', "Orlo", "blasted", "quoted_object"),
         ],
     ),
     # --- subject_verb_object
     (
         "reporting_verb_after_a_determiner_is_a_noun",
-        'Trump later defended his comments as being "sarcastic."',
+        'Reed later defended his comments as being "sarcastic."',
         [
-            ('his comments as being "sarcastic."', "Trump", "defended", "subject_verb_object"),
+            ('his comments as being "sarcastic."', "Reed", "defended", "subject_verb_object"),
         ],
     ),
     # --- that_clause
@@ -831,21 +831,21 @@ STATEMENTS = [
     ),
     (
         "a_long_listener_between_told_and_that",
-        ('Ortiz told longtime harbor radio host Ben Lee on Friday that the plan was "a mess."'),
+        ('Orlo told longtime harbor radio host Ben Lee on Friday that the plan was "a mess."'),
         [
-            ('the plan was "a mess."', "Ortiz", "told", "that_clause"),
+            ('the plan was "a mess."', "Orlo", "told", "that_clause"),
         ],
     ),
     (
         "a_relative_clause_after_an_attribution_reports_its_own_statement",
         (
-            '"The harbor is ready," said Ana Ortiz, the port director, who added that the '
+            '"The harbor is ready," said Ana Orlo, the port director, who added that the '
             'ferries would run "every hour on the hour."'
         ),
         [
             (
                 'the ferries would run "every hour on the hour."',
-                "Ana Ortiz",
+                "Ana Orlo",
                 "added",
                 "that_clause",
             ),
@@ -853,9 +853,9 @@ STATEMENTS = [
     ),
     (
         "a_subordinate_clause_after_the_quote_ends_the_statement",
-        ('Ortiz told the crowd that the ferry "will never run" before leaving the stage early.'),
+        ('Orlo told the crowd that the ferry "will never run" before leaving the stage early.'),
         [
-            ('the ferry "will never run"', "Ortiz", "told", "that_clause"),
+            ('the ferry "will never run"', "Orlo", "told", "that_clause"),
         ],
     ),
     (
@@ -873,27 +873,27 @@ STATEMENTS = [
     (
         "an_audience_place_and_time_can_stand_between_the_verb_and_its_that",
         (
-            "Ortiz told a crowd of dock workers in Salem, Oregon on Tuesday that the harbor "
+            "Orlo told a crowd of dock workers in Salem, Oregon on Tuesday that the harbor "
             "would be “open for business” by June."
         ),
         [
-            ("the harbor would be “open for business” by June", "Ortiz", "told", "that_clause"),
+            ("the harbor would be “open for business” by June", "Orlo", "told", "that_clause"),
         ],
     ),
     (
         "each_chained_reporting_verb_starts_its_own_statement",
-        ("Graham said that Carson is a “good, decent man,” and said that Trump “melted down.”"),
+        ("Graham said that Brandt is a “good, decent man,” and said that Reed “melted down.”"),
         [
-            ("Carson is a “good, decent man,”", "Graham", "said", "that_clause"),
-            ("Trump “melted down.”", "Graham", "said", "chained_verb"),
+            ("Brandt is a “good, decent man,”", "Graham", "said", "that_clause"),
+            ("Reed “melted down.”", "Graham", "said", "chained_verb"),
         ],
     ),
     (
         "implied_and_other_speech_verbs_chain_like_said",
-        "Ortiz conceded that the pier had flooded but implied that the mayor was “asleep.”",
+        "Orlo conceded that the pier had flooded but implied that the mayor was “asleep.”",
         [
-            ("the pier had flooded", "Ortiz", "conceded", "that_clause"),
-            ("the mayor was “asleep.”", "Ortiz", "implied", "chained_verb"),
+            ("the pier had flooded", "Orlo", "conceded", "that_clause"),
+            ("the mayor was “asleep.”", "Orlo", "implied", "chained_verb"),
         ],
     ),
     (
@@ -910,9 +910,9 @@ STATEMENTS = [
     ),
     (
         "whoever_owns_a_claim_made_it",
-        ("Reporters checked Dana Ortiz’s claim that the harbor lost “millions of dollars” in May."),
+        ("Reporters checked Dana Orlo’s claim that the harbor lost “millions of dollars” in May."),
         [
-            ("the harbor lost “millions of dollars” in May", "Dana Ortiz", "claim", "that_clause"),
+            ("the harbor lost “millions of dollars” in May", "Dana Orlo", "claim", "that_clause"),
         ],
     ),
     # --- thatless_clause
@@ -950,19 +950,19 @@ STATEMENTS = [
     ),
     (
         "a_present_tense_reporting_verb_after_and_or_but_starts_its_own_statement",
-        ("Ortiz says she admires the mayor’s “energy and drive” but argues that he lacks a plan."),
+        ("Orlo says she admires the mayor’s “energy and drive” but argues that he lacks a plan."),
         [
-            ("she admires the mayor’s “energy and drive”", "Ortiz", "says", "thatless_clause"),
-            ("he lacks a plan", "Ortiz", "argues", "chained_verb"),
+            ("she admires the mayor’s “energy and drive”", "Orlo", "says", "thatless_clause"),
+            ("he lacks a plan", "Orlo", "argues", "chained_verb"),
         ],
     ),
     (
         "a_that_less_clause_may_open_with_a_subordinator",
-        'Ortiz said because the docks are old, "the ferries cannot land in winter."',
+        'Orlo said because the docks are old, "the ferries cannot land in winter."',
         [
             (
                 'because the docks are old, "the ferries cannot land in winter."',
-                "Ortiz",
+                "Orlo",
                 "said",
                 "thatless_clause",
             ),
@@ -989,16 +989,16 @@ STATEMENTS = [
     ),
     (
         "a_thatless_clause_after_say_or_tell_with_an_object",
-        "And, Ortiz tells the crowd, she has always been “a fighter” for the harbor.",
+        "And, Orlo tells the crowd, she has always been “a fighter” for the harbor.",
         [
-            ("she has always been “a fighter” for the harbor", "Ortiz", "tells", "thatless_clause"),
+            ("she has always been “a fighter” for the harbor", "Orlo", "tells", "thatless_clause"),
         ],
     ),
     (
         "an_apposition_naming_the_speech_act_ends_the_statement",
-        ("Ortiz said the harbor vote was “rigged,” a charge that the council denied on Friday."),
+        ("Orlo said the harbor vote was “rigged,” a charge that the council denied on Friday."),
         [
-            ("the harbor vote was “rigged,”", "Ortiz", "said", "thatless_clause"),
+            ("the harbor vote was “rigged,”", "Orlo", "said", "thatless_clause"),
         ],
     ),
     (
@@ -1010,16 +1010,16 @@ STATEMENTS = [
     ),
     (
         "reported_clause_ends_at_a_comma_inside_the_closing_mark",
-        ("Sanders said his campaign doesn’t want “that crap,” in an interview with CNN on Sunday."),
+        ("Lind said his campaign doesn’t want “that crap,” in an interview with CNN on Sunday."),
         [
-            ("his campaign doesn’t want “that crap,”", "Sanders", "said", "thatless_clause"),
+            ("his campaign doesn’t want “that crap,”", "Lind", "said", "thatless_clause"),
         ],
     ),
     (
         "the_medium_or_day_after_a_quoted_object_is_not_what_was_said",
-        "Ortiz said the harbor plan was “a disaster” in a radio interview on Tuesday.",
+        "Orlo said the harbor plan was “a disaster” in a radio interview on Tuesday.",
         [
-            ("the harbor plan was “a disaster”", "Ortiz", "said", "thatless_clause"),
+            ("the harbor plan was “a disaster”", "Orlo", "said", "thatless_clause"),
         ],
     ),
     # --- trailing_attribution
@@ -1135,13 +1135,13 @@ FIELDS = [
     (
         "each_chained_reporting_verb_starts_its_own_statement",
         (
-            "Trump hailed the vote as “fantastic,” telling reporters on Friday that he "
+            "Reed hailed the vote as “fantastic,” telling reporters on Friday that he "
             "thinks the Brexit is “a great thing.”"
         ),
         ("indirect_index", -1),
         {
             "text": "he thinks the Brexit is “a great thing.”",
-            "speaker": "Trump",
+            "speaker": "Reed",
             "cue": "telling",
             "rule": "chained_verb",
         },
@@ -1164,12 +1164,12 @@ FIELDS = [
         "a_long_descriptor_keeps_its_role_noun_and_name",
         (
             "“There is a high probability of an accident,” DoubleLine Capital portfolio "
-            "manager Bonnie Baha said at a Reuters event."
+            "manager Mia Salo said at a Harbourwire event."
         ),
         ("start", "There is"),
         {
-            "speaker": "Bonnie Baha",
-            "speaker_as_written": "manager Bonnie Baha",
+            "speaker": "Mia Salo",
+            "speaker_as_written": "manager Mia Salo",
             "rule": "name_then_verb",
         },
     ),
@@ -1192,9 +1192,9 @@ FIELDS = [
     ),
     (
         "markup_attributes_inside_a_quote_do_not_close_it",
-        '“We agreed. <b id="9">Cite this,” Sergei Lavrov said on Tuesday.',
+        '“We agreed. <b id="9">Cite this,” Nils Varo said on Tuesday.',
         ("only",),
-        {"text$": "Cite this,", "speaker": "Sergei Lavrov", "rule": "name_then_verb"},
+        {"text$": "Cite this,", "speaker": "Nils Varo", "rule": "name_then_verb"},
     ),
     (
         "organisation_speaker",
@@ -1204,23 +1204,23 @@ FIELDS = [
     ),
     (
         "parenthesised_asides_and_titles_are_not_speakers_or_roles",
-        '"We will not be moved on this at all," Blair (Mr) said.',
+        '"We will not be moved on this at all," Osk (Mr) said.',
         ("only",),
-        {"speaker": "Blair", "rule": "name_then_verb"},
+        {"speaker": "Osk", "rule": "name_then_verb"},
     ),
     (
         "role_noun_resolves_to_the_person_introduced_with_it",
         (
-            'Kremlin spokesman Dmitry Peskov spoke on Monday.\n\n"There is no decision yet," '
-            "the Kremlin spokesman said."
+            'Westland spokesman Eda Kron spoke on Monday.\n\n"There is no decision yet," '
+            "the Westland spokesman said."
         ),
         ("start", "There is no decision"),
-        {"speaker": "Dmitry Peskov", "role": "Kremlin spokesman", "rule": "name_then_verb"},
+        {"speaker": "Eda Kron", "role": "Westland spokesman", "rule": "name_then_verb"},
     ),
     # --- nested_quoted_object
     (
         "a_dash_and_a_conjunction_end_the_statement_unless_they_close_an_aside",
-        "Ortiz said the pier is safe - as the mayor says - and “open to everyone.”",
+        "Orlo said the pier is safe - as the mayor says - and “open to everyone.”",
         ("indirect_index", 0),
         {"text$": "“open to everyone.”", "rule": "nested_quoted_object"},
     ),
@@ -1242,20 +1242,20 @@ FIELDS = [
     (
         "participle_cue_takes_the_sentence_subject",
         (
-            "On Thursday, Warren appeared with Rachel Maddow and endorsed Clinton, saying, "
+            "On Thursday, Salo appeared with Rachel Maddow and endorsed Vell, saying, "
             "“I think having a fighter in the lead is exactly what we need.”"
         ),
         ("start", "I think having"),
-        {"speaker": "Warren", "cue": "saying", "rule": "participle_subject"},
+        {"speaker": "Salo", "cue": "saying", "rule": "participle_subject"},
     ),
     (
         "sentence_adverbs_and_time_phrases_are_not_part_of_the_speaker",
         (
-            "Later on Sunday, Carson shared a syllabus on his page, writing “Allow me also "
+            "Later on Sunday, Brandt shared a syllabus on his page, writing “Allow me also "
             "to do the research for the reporter.”"
         ),
         ("start", "Allow me"),
-        {"speaker": "Carson", "rule": "participle_subject"},
+        {"speaker": "Brandt", "rule": "participle_subject"},
     ),
     # --- quoted_object
     (
@@ -1266,36 +1266,36 @@ FIELDS = [
     ),
     (
         "a_word_after_the_subject_that_is_no_verb_cues_nothing",
-        "Ortiz thanked the council for its “courage and vision” on the harbor.",
+        "Orlo thanked the council for its “courage and vision” on the harbor.",
         ("indirect_index", 0),
-        {"speaker": "Ortiz", "cue": "thanked", "rule": "quoted_object"},
+        {"speaker": "Orlo", "cue": "thanked", "rule": "quoted_object"},
     ),
     (
         "reported_clause_holding_a_partial_quote_is_one_statement",
         (
-            "Governor Mary Fallin said presumptive nominee Donald Trump is “trying to "
+            "Governor Mary Fallin said presumptive nominee Tom Reed is “trying to "
             "campaign as a racial healer.”"
         ),
         ("kind", "indirect"),
         {
-            "text^": "presumptive nominee Donald Trump is “trying",
+            "text^": "presumptive nominee Tom Reed is “trying",
             "speaker": "Mary Fallin",
             "rule": "quoted_object",
         },
     ),
     (
         "reported_clause_holding_a_partial_quote_is_one_statement",
-        "Sanders says “the wind is at our backs” despite his loss.",
+        "Lind says “the wind is at our backs” despite his loss.",
         ("kind", "indirect"),
         {
             "text": "“the wind is at our backs” despite his loss",
-            "speaker": "Sanders",
+            "speaker": "Lind",
             "rule": "quoted_object",
         },
     ),
     (
         "the_medium_or_day_after_a_quoted_object_is_not_what_was_said",
-        "Ortiz called the harbor plan “a disaster” in every way.",
+        "Orlo called the harbor plan “a disaster” in every way.",
         ("indirect_index", 0),
         {"text": "the harbor plan “a disaster” in every way", "rule": "quoted_object"},
     ),
@@ -1308,13 +1308,13 @@ FIELDS = [
     ),
     (
         "a_comparison_opening_the_sentence_is_not_its_subject",
-        "Like Ortiz, Lane rejected the plan, arguing that the pier is “perfectly safe.”",
+        "Like Orlo, Lane rejected the plan, arguing that the pier is “perfectly safe.”",
         ("indirect_index", 0),
         {"speaker": "Lane", "cue": "arguing", "rule": "that_clause"},
     ),
     (
         "that_clause_after_a_longer_object",
-        ('Sanders said on ABC\'s "This Week" program that he would "take a look" at the bill.'),
+        ('Lind said on ABC\'s "This Week" program that he would "take a look" at the bill.'),
         ("indirect_index", 0),
         {"text": 'he would "take a look" at the bill', "rule": "that_clause"},
     ),
@@ -1330,11 +1330,11 @@ FIELDS = [
     ),
     (
         "a_citing_participle_ends_the_statement",
-        ("Ortiz said the pier was “unsafe” for anyone, citing a report from the harbor engineers."),
+        ("Orlo said the pier was “unsafe” for anyone, citing a report from the harbor engineers."),
         ("indirect_index", 0),
         {
             "text": "the pier was “unsafe” for anyone",
-            "speaker": "Ortiz",
+            "speaker": "Orlo",
             "cue": "said",
             "rule": "thatless_clause",
         },
@@ -1367,19 +1367,19 @@ FIELDS = [
     ),
     (
         "a_verb_coordinated_after_a_quoted_object_ends_the_statement",
-        'Ortiz said the port was "a mess" and needed new cranes before the winter.',
+        'Orlo said the port was "a mess" and needed new cranes before the winter.',
         ("indirect_index", 0),
         {"text$": "before the winter", "rule": "thatless_clause"},
     ),
     (
         "an_apposition_naming_the_speech_act_ends_the_statement",
-        ("Ortiz said the pier would “stay open” all year, a swipe at the mayor’s closure plan."),
+        ("Orlo said the pier would “stay open” all year, a swipe at the mayor’s closure plan."),
         ("indirect_index", 0),
         {"text": "the pier would “stay open” all year", "rule": "thatless_clause"},
     ),
     (
         "an_audience_place_and_time_can_stand_between_the_verb_and_its_that",
-        "Ortiz says she voted for the harbor plan last year in May, and that it “failed.”",
+        "Orlo says she voted for the harbor plan last year in May, and that it “failed.”",
         ("indirect_index", 0),
         {"text^": "she voted", "rule": "thatless_clause"},
     ),
@@ -1407,15 +1407,15 @@ FIELDS = [
     ),
     (
         "quoted_words_inside_a_reported_clause_belong_to_the_nearest_reporting_verb",
-        "Ortiz says the budget ended what critics call a “war of words.”",
+        "Orlo says the budget ended what critics call a “war of words.”",
         ("indirect_index", 0),
-        {"speaker": "Ortiz", "rule": "thatless_clause"},
+        {"speaker": "Orlo", "rule": "thatless_clause"},
     ),
     (
         "reported_clause_with_an_inner_comma_is_extracted",
-        'Beck said if Trump wins, he would impose a "South American dictatorship" on us.',
+        'Beck said if Reed wins, he would impose a "South American dictatorship" on us.',
         ("kind", "indirect"),
-        {"text^": "if Trump wins", "speaker": "Beck", "rule": "thatless_clause"},
+        {"text^": "if Reed wins", "speaker": "Beck", "rule": "thatless_clause"},
     ),
     # --- trailing_attribution
     (
@@ -1432,19 +1432,19 @@ FIELDS = [
     # --- verb_before
     (
         "a_participle_phrase_inside_the_subject",
-        ("Another intelligence source speaking to Fox News said, “The agents are investigating.”"),
+        ("Another intelligence source speaking to Westland News said, “The agents are probing.”"),
         ("start", "The agents"),
         {"speaker_as_written": "Another intelligence source", "rule": "verb_before"},
     ),
     (
         "apposition_before_the_verb_gives_the_name_and_role",
         (
-            "In an interview, Steve Huhn, a former HP vice president of global sales, said "
-            'Fiorina "was heavily involved in all that discussion" last year.'
+            "In an interview, Ben Vint, a former HP vice president of global sales, said "
+            'Voss "was heavily involved in all that discussion" last year.'
         ),
         ("kind", "direct"),
         {
-            "speaker": "Steve Huhn",
+            "speaker": "Ben Vint",
             "role": "former HP vice president of global sales",
             "rule": "verb_before",
         },
@@ -1457,15 +1457,15 @@ FIELDS = [
     ),
     (
         "parenthesised_asides_and_titles_are_not_speakers_or_roles",
-        'Mr Blair (Labour) said: "We will not be moved on this at all."',
+        'Mr Osk (Labour) said: "We will not be moved on this at all."',
         ("only",),
-        {"speaker": "Blair", "role": None, "rule": "verb_before"},
+        {"speaker": "Osk", "role": None, "rule": "verb_before"},
     ),
     (
         "partial_quote_goes_to_the_sentence_subject",
-        'Trump called the plan "a total disaster" on Monday.',
+        'Reed called the plan "a total disaster" on Monday.',
         ("kind", "direct"),
-        {"text": "a total disaster", "speaker": "Trump", "rule": "verb_before"},
+        {"text": "a total disaster", "speaker": "Reed", "rule": "verb_before"},
     ),
     (
         "quote_running_over_paragraphs_is_one_quote",
@@ -1480,9 +1480,9 @@ FIELDS = [
     ),
     (
         "sentence_adverbs_and_time_phrases_are_not_part_of_the_speaker",
-        ('Meanwhile Labour backbencher Stephen Pound labelled the schemes "a pile of nonsense".'),
+        ('Meanwhile Labour backbencher Sam Pound labelled the schemes "a pile of nonsense".'),
         ("kind", "direct"),
-        {"speaker": "Stephen Pound", "role": "Labour backbencher", "rule": "verb_before"},
+        {"speaker": "Sam Pound", "role": "Labour backbencher", "rule": "verb_before"},
     ),
     (
         "sentence_adverbs_and_time_phrases_are_not_part_of_the_speaker",
@@ -1502,10 +1502,10 @@ FIELDS = [
     ),
     (
         "inverted_attribution_with_a_long_office_keeps_the_whole_name",
-        '"The talks went well," said Head of the Office of the President Andriy Yermak.',
+        '"The talks went well," said Head of the Office of the President Oren Tamsk.',
         ("only",),
         {
-            "speaker": "Andriy Yermak",
+            "speaker": "Oren Tamsk",
             "role": "Head of the Office of the President",
             "rule": "verb_then_name",
         },
@@ -1529,10 +1529,9 @@ FIELDS = [
     ),
     (
         "past_tense_verb_missing_from_the_lexicon_attributes_a_quote",
-        '"It is about time we had a woman running this country," exhorted actress Jamie Lee '
-        "Curtis.",
+        '"It is about time we had a woman running this country," exhorted actress Ana Lee Vint.',
         ("start", "It is about"),
-        {"speaker": "Jamie Lee Curtis"},
+        {"speaker": "Ana Lee Vint"},
     ),
     (
         "fragments_are_not_speakers",
@@ -1547,16 +1546,16 @@ FIELDS = [
     (
         "a_name_alone_before_a_colon_labels_the_quote",
         (
-            'Ortiz: "We will fix the harbor first." Lee: "The roads come first." '
+            'Orlo: "We will fix the harbor first." Lee: "The roads come first." '
             "WHY TOWNS DIFFER - Dana Park and Eli Stone: “The money follows the roads.”"
         ),
         ("kind", "direct"),
-        {"text^": "We will fix", "speaker": "Ortiz"},
+        {"text^": "We will fix", "speaker": "Orlo"},
     ),
     (
         "a_name_alone_before_a_colon_labels_the_quote",
         (
-            'Ortiz: "We will fix the harbor first." Lee: "The roads come first." '
+            'Orlo: "We will fix the harbor first." Lee: "The roads come first." '
             "WHY TOWNS DIFFER - Dana Park and Eli Stone: “The money follows the roads.”"
         ),
         ("start", "The roads"),
@@ -1576,9 +1575,9 @@ FIELDS = [
     ),
     (
         "a_capitalised_verb_inside_a_name_is_no_verb",
-        "“The race is close,” Ohio State University’s Ana Ortiz said.",
+        "“The race is close,” Ohio State University’s Ana Orlo said.",
         ("start", "The race"),
-        {"cue": "said", "speaker$": "Ana Ortiz"},
+        {"cue": "said", "speaker$": "Ana Orlo"},
     ),
     (
         "a_chained_called_for_reports_its_object",
@@ -1621,22 +1620,22 @@ LISTINGS = [
     (  # a phrase the writer quotes from a document, in a sentence after the engineer's quote
         "a_short_phrase_inside_a_later_sentence_takes_no_neighbours_speaker",
         (
-            '"We will rebuild the harbour by spring," said Dana Ortiz, the engineer. The '
+            '"We will rebuild the harbour by spring," said Dana Orlo, the engineer. The '
             'permit bars any work that could cause "lasting harm to the river bed."'
         ),
         "direct",
         ("text", "speaker"),
-        [("We will rebuild the harbour by spring,", "Dana Ortiz")],
+        [("We will rebuild the harbour by spring,", "Dana Orlo")],
     ),
     (  # in the sentence of its neighbour, that sentence's reporting verb governs it
         "a_short_phrase_in_the_neighbours_sentence_keeps_its_speaker",
         (
-            'Dana Ortiz said the grant was "a fantastic gift" that would help the port '
+            'Dana Orlo said the grant was "a fantastic gift" that would help the port '
             '"reopen the old quay."'
         ),
         "direct",
         ("text", "speaker"),
-        [("a fantastic gift", "Dana Ortiz"), ("reopen the old quay.", "Dana Ortiz")],
+        [("a fantastic gift", "Dana Orlo"), ("reopen the old quay.", "Dana Orlo")],
     ),
     (
         "a_capitalised_verb_or_preposition_opening_the_sentence_is_no_speaker",
@@ -1655,39 +1654,39 @@ LISTINGS = [
     (
         "a_closing_attribution_then_a_chained_statement",
         (
-            'The former secretary of state will play the "woman card," Fiorina said, adding '
+            'The former secretary of state will play the "woman card," Voss said, adding '
             'that the way to go after it "is to attack her track record."'
         ),
         "indirect",
         ("text", "speaker"),
         [
-            ('The former secretary of state will play the "woman card,"', "Fiorina"),
-            ('the way to go after it "is to attack her track record."', "Fiorina"),
+            ('The former secretary of state will play the "woman card,"', "Voss"),
+            ('the way to go after it "is to attack her track record."', "Voss"),
         ],
     ),
     (
         "a_coordinated_reporting_verb_takes_the_sentence_subject",
         (
-            "Carson took the stage in Baltimore and called the political system “rotten to "
+            "Brandt took the stage in Baltimore and called the political system “rotten to "
             "the core.”"
         ),
         "indirect",
         ("text", "speaker"),
         [
-            ("the political system “rotten to the core.”", "Carson"),
+            ("the political system “rotten to the core.”", "Brandt"),
         ],
     ),
     (
         "a_dash_and_a_name_after_a_quote_sign_it",
         (
-            "“The bridge is falling apart.” ― Maria Lopez\n“Nobody listens to us.” ― Tom "
+            "“The bridge is falling apart.” ― Maria Orlo\n“Nobody listens to us.” ― Tom "
             'Reyes\n\n"We need the money now."\n\n- Senator Ruth Klein.\n\nThe senator is '
             "right about the money."
         ),
         None,
         ("speaker",),
         [
-            "Maria Lopez",
+            "Maria Orlo",
             "Tom Reyes",
             "Ruth Klein",
         ],
@@ -1695,32 +1694,32 @@ LISTINGS = [
     (
         "a_dateline_is_not_the_subject",
         (
-            "WASHINGTON, Dec. 8 (UPI) — In response to the proposal, Clinton rallied "
+            "WASHINGTON, Dec. 8 (UPI) — In response to the proposal, Vell rallied "
             "supporters, saying: “We have to be ready to stop him.”"
         ),
         None,
         ("speaker",),
-        {"Clinton"},
+        {"Vell"},
     ),
     (
         "a_name_ending_like_an_adverb_is_not_an_intro_phrase",
         (
-            "Carly Fiorina backed Ted Cruz on Wednesday, saying it is time to have a “real "
+            "Mia Voss backed Ida Vale on Wednesday, saying it is time to have a “real "
             "constitutional conservative in the White House.”"
         ),
         None,
         ("speaker",),
-        {"Carly Fiorina"},
+        {"Mia Voss"},
     ),
     (
         "a_participle_after_an_attribution_continues_its_speaker",
         (
-            'Ryan and Trump will meet next week, Spicer said, adding, "They need to sit down '
+            'Pelk and Reed will meet next week, Ostby said, adding, "They need to sit down '
             'and have a good talk."'
         ),
         None,
         ("speaker",),
-        {"Spicer"},
+        {"Ostby"},
     ),
     (
         "a_participle_aside_between_subject_and_verb",
@@ -1747,36 +1746,36 @@ LISTINGS = [
     ),
     (
         "a_participle_does_not_invert_its_subject",
-        "Clinton said the plan is “a disaster,” adding that it would fail.",
+        "Vell said the plan is “a disaster,” adding that it would fail.",
         None,
         ("speaker",),
-        {"Clinton"},
+        {"Vell"},
     ),
     (
         "a_party_tag_does_not_cut_off_the_sentence_subject",
         (
-            "Sen. Bernie Sanders (I-Vt.) on Saturday criticized the accord, saying the "
+            "Sen. Ada Lind (I-Vt.) on Saturday criticized the accord, saying the "
             "agreement goes “nowhere near far enough.”"
         ),
         None,
         ("speaker",),
-        {"Bernie Sanders"},
+        {"Ada Lind"},
     ),
     (
         "a_pronoun_with_no_earlier_speaker_points_at_the_one_person_named",
         (
-            'Tony Blair will visit the harbor on Monday. He said: "It is the best harbor in '
+            'Karl Osk will visit the harbor on Monday. He said: "It is the best harbor in '
             'the country."'
         ),
         None,
         ("speaker",),
         [
-            "Tony Blair",
+            "Karl Osk",
         ],
     ),
     (
         "a_pronoun_with_no_earlier_speaker_points_at_the_one_person_named",
-        'Tony Blair met Kelly Holmes on Monday. She said: "It went well."',
+        'Karl Osk met Kelly Holmes on Monday. She said: "It went well."',
         None,
         ("speaker",),
         [
@@ -1799,7 +1798,7 @@ LISTINGS = [
     (
         "a_sentence_adverb_between_commas_keeps_the_subject",
         (
-            "Jeb Bush spoke on Monday. Hunter, meanwhile, told Politico that he backs Trump "
+            "Jeb Hale spoke on Monday. Hunter, meanwhile, told the Courier that he backs Reed "
             "because “we don’t need a policy wonk as president.”"
         ),
         None,
@@ -1836,10 +1835,10 @@ LISTINGS = [
     ),
     (
         "a_time_adverbial_before_the_subject",
-        "Hours later, Trump praised Adelson, telling Reuters, “Sheldon is an amazing man.”",
+        "Hours later, Reed praised Adelson, telling Reuters, “Sheldon is an amazing man.”",
         None,
         ("speaker",),
-        {"Trump"},
+        {"Reed"},
     ),
     (
         "a_title_after_a_possessive_is_no_quote",
@@ -1853,12 +1852,12 @@ LISTINGS = [
     (
         "a_when_asked_aside_between_subject_and_verb",
         (
-            "Ted Cruz, when asked what is wrong with the plan, responded that the "
+            "Ida Vale, when asked what is wrong with the plan, responded that the "
             "businessman “is right about the problems, but his solutions don’t work.”"
         ),
         None,
         ("speaker",),
-        {"Ted Cruz"},
+        {"Ida Vale"},
     ),
     (
         "an_absolute_with_phrase_names_the_participle_speaker",
@@ -1873,12 +1872,12 @@ LISTINGS = [
     (
         "an_aside_between_subject_and_verb_keeps_the_subject",
         (
-            "Clinton, during a town hall in Columbus, Ohio, said she was “going to put a lot "
+            "Vell, during a town hall in Columbus, Ohio, said she was “going to put a lot "
             "of coal miners out of business.”"
         ),
         None,
         ("speaker",),
-        {"Clinton"},
+        {"Vell"},
     ),
     (
         "closing_attribution_names_the_speaker_of_the_whole_sentence",
@@ -1892,22 +1891,22 @@ LISTINGS = [
     ),
     (
         "mixed_straight_and_curly_marks_do_not_swallow_the_attribution",
-        '“I heard parts of the speech," Trump said. "He wants to give away our country.”',
+        '“I heard parts of the speech," Reed said. "He wants to give away our country.”',
         None,
         ("text", "speaker"),
         [
-            ("I heard parts of the speech,", "Trump"),
-            ("He wants to give away our country.", "Trump"),
+            ("I heard parts of the speech,", "Reed"),
+            ("He wants to give away our country.", "Reed"),
         ],
     ),
     (
         "mixed_straight_and_curly_marks_do_not_swallow_the_attribution",
-        '"I heard parts of the speech,” Trump said. “He wants to give away our country."',
+        '"I heard parts of the speech,” Reed said. “He wants to give away our country."',
         None,
         ("text", "speaker"),
         [
-            ("I heard parts of the speech,", "Trump"),
-            ("He wants to give away our country.", "Trump"),
+            ("I heard parts of the speech,", "Reed"),
+            ("He wants to give away our country.", "Reed"),
         ],
     ),
     (
@@ -1929,28 +1928,28 @@ LISTINGS = [
     ),
     (
         "opening_mark_typed_for_a_closing_one_after_a_word",
-        "Mayor Dana Ortiz called the deal “a plain scam“ in a radio interview. Then she left.",
+        "Mayor Dana Orlo called the deal “a plain scam“ in a radio interview. Then she left.",
         "direct",
         ("text",),
         ["a plain scam"],
     ),
     (
         "a_short_term_inside_a_statement_is_no_quote_of_its_own",
-        "Mayor Dana Ortiz insisted her harbour plans were “affordable” on Monday.",
+        "Mayor Dana Orlo insisted her harbour plans were “affordable” on Monday.",
         "direct",
         ("text",),
         [],
     ),
     (
         "the_statement_keeps_the_short_term",
-        "Mayor Dana Ortiz insisted her harbour plans were “affordable” on Monday.",
+        "Mayor Dana Orlo insisted her harbour plans were “affordable” on Monday.",
         "indirect",
         ("text", "speaker"),
-        [("her harbour plans were “affordable”", "Dana Ortiz")],
+        [("her harbour plans were “affordable”", "Dana Orlo")],
     ),
     (
         "opening_mark_typed_for_a_closing_one_after_a_word_ends_the_statement",
-        "Dana Ortiz called the levy “a scam“ in a radio interview on Sunday. Then she left.",
+        "Dana Orlo called the levy “a scam“ in a radio interview on Sunday. Then she left.",
         "indirect",
         ("text",),
         ["the levy “a scam“"],
@@ -1958,14 +1957,14 @@ LISTINGS = [
     (
         "participle_after_a_comma_takes_the_sentence_subject",
         (
-            "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling "
+            "Speaking at a town hall in Salem, New Hampshire, Vale went after Hale, calling "
             "him “a total stiff.”"
         ),
         None,
         ("speaker",),
         [
-            "Trump",
-            "Trump",
+            "Vale",
+            "Vale",
         ],
     ),
     (
@@ -2002,10 +2001,7 @@ LISTINGS = [
     ),
     (
         "trailing_attribution_outranks_a_subject_inside_the_quoted_clause",
-        (
-            "Clinton is “the most dishonest candidate since Richard Nixon,” Pence said in an "
-            "interview."
-        ),
+        ("Vell is “the most dishonest candidate since Richard Nixon,” Pence said in an interview."),
         None,
         ("speaker",),
         {"Pence"},
@@ -2026,28 +2022,28 @@ LISTINGS = [
     ),
     (
         "unclosed_quote_ends_before_its_attribution",
-        "“We are ready to go now, Trump said. “He wants to give away our country.”",
+        "“We are ready to go now, Reed said. “He wants to give away our country.”",
         None,
         ("text", "speaker"),
         [
-            ("We are ready to go now,", "Trump"),
-            ("He wants to give away our country.", "Trump"),
+            ("We are ready to go now,", "Reed"),
+            ("He wants to give away our country.", "Reed"),
         ],
     ),
     # --- former hand-written functions of test_quotes.py
     (
         "relative_clause_apposition_keeps_the_name",
-        'Trump, who spoke for an hour, said that Rubio is "weak like a baby."',
+        'Reed, who spoke for an hour, said that Quell is "weak like a baby."',
         "indirect",
         ("speaker",),
-        ["Trump"],
+        ["Reed"],
     ),
     (
         "relative_clause_apposition_keeps_the_name",
-        'Trump, who spoke for an hour, said that Rubio is "weak like a baby."',
+        'Reed, who spoke for an hour, said that Quell is "weak like a baby."',
         None,
         ("speaker",),
-        {"Trump"},
+        {"Reed"},
     ),
     (
         "an_attribution_that_introduces_the_next_quote_is_not_this_ones",
@@ -2071,22 +2067,22 @@ LISTINGS = [
     ),
     (
         "a_reporting_verb_after_a_possessive_is_a_noun",
-        "Brian Fallon responded on Twitter, calling Trump’s charge “pathetic” and “dangerous.”",
+        "Brian Fallon responded on Twitter, calling Reed’s charge “pathetic” and “dangerous.”",
         "indirect",
         ("text", "cue"),
-        [("Trump’s charge “pathetic” and “dangerous.”", "calling")],
+        [("Reed’s charge “pathetic” and “dangerous.”", "calling")],
     ),
     (
         "a_second_subject_in_a_reported_sentence_starts_its_own_statement",
         (
-            "Rubio suggested that someone who does not answer questions cannot be president, "
-            'while Cruz said that the "stakes in this election are too high" for Trump.'
+            "Quell suggested that someone who does not answer questions cannot be president, "
+            'while Vale said that the "stakes in this election are too high" for Reed.'
         ),
         "indirect",
         ("text", "speaker"),
         [
-            ("someone who does not answer questions cannot be president", "Rubio"),
-            ('the "stakes in this election are too high" for Trump', "Cruz"),
+            ("someone who does not answer questions cannot be president", "Quell"),
+            ('the "stakes in this election are too high" for Reed', "Vale"),
         ],
     ),
     (
@@ -2110,7 +2106,7 @@ LISTINGS = [
         "an_epithet_speaker_is_the_person_the_article_opens_with",
         (
             "World champion Kelly Holmes has criticised the new track.\n\n"
-            "Responding to a remark by club chairman Tony Blair, the Briton said: "
+            "Responding to a remark by club chairman Karl Osk, the Briton said: "
             '"It is far too slow."\n\n'
             'Later the 34-year-old added: "We will race anyway."'
         ),
@@ -2121,12 +2117,12 @@ LISTINGS = [
     (  # ... and a neighbour's speaker does not make them one
         "a_short_quote_inside_a_sentence_does_not_continue_the_previous_speaker",
         (
-            '"We will rebuild the harbour," Ortiz said. "It will take two years."\n\n'
+            '"We will rebuild the harbour," Orlo said. "It will take two years."\n\n'
             'The council backed her "deep water port" plan on Monday.'
         ),
         None,
         ("text", "speaker"),
-        [("We will rebuild the harbour,", "Ortiz"), ("It will take two years.", "Ortiz")],
+        [("We will rebuild the harbour,", "Orlo"), ("It will take two years.", "Orlo")],
     ),
     (  # a longer one is kept (the writer quotes someone, even if we cannot tell whom)
         "a_longer_unattributed_quote_inside_a_sentence_is_kept",
@@ -2137,7 +2133,7 @@ LISTINGS = [
     ),
     (  # a wire dateline is no part of a statement closed by its attribution
         "a_dateline_is_not_reported",
-        'EASTPORT (Wire) — "The harbour cannot wait," Mayor Dana Ortiz said Monday.',
+        'EASTPORT (Wire) — "The harbour cannot wait," Mayor Dana Orlo said Monday.',
         None,
         ("kind", "text"),
         [("direct", "The harbour cannot wait,")],
@@ -2188,7 +2184,7 @@ NO_QUOTES = [
     ),
     (
         "a_title_needs_a_listed_reporting_verb",
-        ('In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.'),
+        ('In an interview with "Morning Westland," Tom Reed pointed to China as the enforcer.'),
     ),
     (  # three unattributed words inside the writer's sentence are a term, not a statement
         "a_short_unattributed_quote_inside_a_sentence_is_a_term",
@@ -2204,7 +2200,7 @@ NO_QUOTES = [
     ),
     (
         "there_is_not_a_speaker",
-        "There’s still time for Cruz, even after dismissing them as the “Washington cartel.”",
+        "There’s still time for Vale, even after dismissing them as the “Washington cartel.”",
     ),
 ]
 
@@ -2252,18 +2248,18 @@ MEMBERSHIP = [
     ),
     (
         "a_name_after_a_quoted_word_is_no_speaker_without_a_verb",
-        'He built the "wall" Trump wanted.',
+        'He built the "wall" Reed wanted.',
         None,
         "speaker",
-        {"Trump"},
+        {"Reed"},
         False,
     ),
     (
         "a_title_before_a_label_is_not_a_second_label",
         (
-            "Dr. Ben Carson: Clinton Not Fit To Serve.\n\n"
-            "Carson says Clinton is not fit to serve as president of the country.\n\n"
-            "“She should be held fully accountable,” Carson concluded."
+            "Dr. Ben Brandt: Vell Not Fit To Serve.\n\n"
+            "Brandt says Vell is not fit to serve as president of the country.\n\n"
+            "“She should be held fully accountable,” Brandt concluded."
         ),
         None,
         "kind",
@@ -2285,7 +2281,7 @@ MEMBERSHIP = [
     (
         "a_name_alone_before_a_colon_labels_the_quote",  # either of two joint speakers
         (
-            'Ortiz: "We will fix the harbor first." Lee: "The roads come first." '
+            'Orlo: "We will fix the harbor first." Lee: "The roads come first." '
             "WHY TOWNS DIFFER - Dana Park and Eli Stone: “The money follows the roads.”"
         ),
         "^The money",

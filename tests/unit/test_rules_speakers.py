@@ -24,34 +24,34 @@ def piece(text: str, words: str) -> Piece:
 
 # (text, quote words, speaker phrase, cue, rule)
 AFTER = [
-    (f'"{QUOTE}" said Dana Ortiz.', QUOTE, "Dana Ortiz", "said", "verb_then_name"),
-    (f'"{QUOTE}" said Dana J. Ortiz.', QUOTE, "Dana J. Ortiz", "said", "verb_then_name"),
-    (f'"{QUOTE}" Dana Ortiz said.', QUOTE, "Dana Ortiz", "said", "name_then_verb"),
+    (f'"{QUOTE}" said Dana Orlo.', QUOTE, "Dana Orlo", "said", "verb_then_name"),
+    (f'"{QUOTE}" said Dana J. Orlo.', QUOTE, "Dana J. Orlo", "said", "verb_then_name"),
+    (f'"{QUOTE}" Dana Orlo said.', QUOTE, "Dana Orlo", "said", "name_then_verb"),
     (
-        '"We rebuild," mayor Dana Ortiz and her deputy Ivo Marsh said.',
+        '"We rebuild," mayor Dana Orlo and her deputy Ivo Marsh said.',
         "We rebuild,",
-        "mayor Dana Ortiz",
+        "mayor Dana Orlo",
         "said",
         "names_then_verb",
     ),
     (
-        f'"{QUOTE}" Dana Ortiz, the harbour master, said.',
+        f'"{QUOTE}" Dana Orlo, the harbour master, said.',
         QUOTE,
-        "Dana Ortiz",
+        "Dana Orlo",
         "said",
         "apposition_after",
     ),
     (
-        '"Will it cost more?" Dana Ortiz, the master of the harbour, asked at the pier.',
+        '"Will it cost more?" Dana Orlo, the master of the harbour, asked at the pier.',
         "Will it cost more?",
-        "Dana Ortiz",
+        "Dana Orlo",
         "asked",
         "apposition_after",
     ),
     (
-        f'"{QUOTE}" Dana Ortiz, 54, of Portview, Maine, who runs the port, said.',
+        f'"{QUOTE}" Dana Orlo, 54, of Portview, Maine, who runs the port, said.',
         QUOTE,
-        "Dana Ortiz",
+        "Dana Orlo",
         "said",
         "long_apposition_after",
     ),
@@ -70,9 +70,9 @@ AFTER = [
         "according_after",
     ),
     (
-        '"We will rebuild the harbour!" beamed Dana Ortiz.',
+        '"We will rebuild the harbour!" beamed Dana Orlo.',
         "We will rebuild the harbour!",
-        "Dana Ortiz",
+        "Dana Orlo",
         "beamed",
         "unlisted_verb_then_name",
     ),
@@ -83,82 +83,82 @@ AFTER = [
         "said",
         "name_then_verb",
     ),
-    (f'"{QUOTE}" Ortiz shrugged.', QUOTE, "Ortiz", "shrugged", "unlisted_verb_after"),
-    (f'"{QUOTE}" Ortiz shot back.', QUOTE, "Ortiz", "shot back", "unlisted_verb_after"),
+    (f'"{QUOTE}" Orlo shrugged.', QUOTE, "Orlo", "shrugged", "unlisted_verb_after"),
+    (f'"{QUOTE}" Orlo shot back.', QUOTE, "Orlo", "shot back", "unlisted_verb_after"),
     (
-        '"Will it cost more?" Ortiz went on, looking at the council.',
+        '"Will it cost more?" Orlo went on, looking at the council.',
         "Will it cost more?",
-        "Ortiz",
+        "Orlo",
         "went on",
         "name_then_phrasal_verb",
     ),
     (
-        f'"{QUOTE}" Dana Ortiz went on, "and the pier too."',
+        f'"{QUOTE}" Dana Orlo went on, "and the pier too."',
         QUOTE,
-        "Dana Ortiz",
+        "Dana Orlo",
         "went on",
         "name_then_phrasal_verb",
     ),
     (
-        f'"{QUOTE}" Ortiz shrugged and walked away.',
+        f'"{QUOTE}" Orlo shrugged and walked away.',
         QUOTE,
-        "Ortiz",
+        "Orlo",
         "shrugged",
         "name_then_unlisted_verb",
     ),
     (
-        '"We will rebuild the harbour and the pier together." ― Dana Ortiz',
+        '"We will rebuild the harbour and the pier together." ― Dana Orlo',
         "We will rebuild the harbour and the pier together.",
-        "Dana Ortiz",
+        "Dana Orlo",
         "―",
         "dash_signature",
     ),
     (  # web text: no-break spaces around the dash and after the name, lines of signed quotes
-        '"We will rebuild the harbour."\xa0― Dana Ortiz\xa0\n"And the pier." ― Ivo Marsh',
+        '"We will rebuild the harbour."\xa0― Dana Orlo\xa0\n"And the pier." ― Ivo Marsh',
         "We will rebuild the harbour.",
-        "Dana Ortiz",
+        "Dana Orlo",
         "―",
         "dash_signature",
     ),
 ]
 BEFORE = [
     (
-        'According to Dana Ortiz, "the harbour will be rebuilt by spring."',
+        'According to Dana Orlo, "the harbour will be rebuilt by spring."',
         "the harbour will be rebuilt by spring.",
-        "Dana Ortiz",
+        "Dana Orlo",
         "according to",
         "according_before",
     ),
     (
-        'As the harbour master Dana Ortiz put it, "nothing floats forever."',
+        'As the harbour master Dana Orlo put it, "nothing floats forever."',
         "nothing floats forever.",
-        "the harbour master Dana Ortiz",
+        "the harbour master Dana Orlo",
         "put",
         "as_x_put_it",
     ),
-    (f'Ortiz: "{SPRING}"', SPRING, "Ortiz", ":", "name_label"),
+    (f'Orlo: "{SPRING}"', SPRING, "Orlo", ":", "name_label"),
     (
-        f'Dana Ortiz told reporters on Monday: "{SPRING}"',
+        f'Dana Orlo told reporters on Monday: "{SPRING}"',
         SPRING,
-        "Dana Ortiz",
+        "Dana Orlo",
         "told",
         "verb_before",
     ),
     (f'H&P told reporters: "{SPRING}"', SPRING, "H&P", "told", "verb_before"),  # was none
-    (f'Stated Ortiz: "{SPRING}"', SPRING, "Ortiz", "Stated", "inverted_colon"),
+    (f'Stated Orlo: "{SPRING}"', SPRING, "Orlo", "Stated", "inverted_colon"),
     (
-        'Ortiz went after the council, calling it "a club of cowards."',
+        'Orlo went after the council, calling it "a club of cowards."',
         "a club of cowards.",
-        "Ortiz",
+        "Orlo",
         "calling",
         "participle_subject",
     ),
-    (f'Dana Ortiz was blunt: "{SPRING}"', SPRING, "Dana Ortiz", ":", "colon_subject"),
-    (f'Ortiz shot back, "{SPRING}"', SPRING, "Ortiz", "shot back", "unlisted_verb_before"),
+    (f'Dana Orlo was blunt: "{SPRING}"', SPRING, "Dana Orlo", ":", "colon_subject"),
+    (f'Orlo shot back, "{SPRING}"', SPRING, "Orlo", "shot back", "unlisted_verb_before"),
     (
-        '"A costly mistake" if the council waits, the harbour will sink, said Dana Ortiz.',
+        '"A costly mistake" if the council waits, the harbour will sink, said Dana Orlo.',
         "A costly mistake",
-        "Dana Ortiz",
+        "Dana Orlo",
         "said",
         "verb_then_name",
     ),
@@ -177,14 +177,14 @@ def test_speaker_phrase_rule(text: str, words: str, np: str, cue: str, rule: str
 # `own_sentence` says whether the subject is of the quote's own sentence.
 FALLBACKS = [
     (
-        'Ortiz visited the pier on Monday. "The harbour will be rebuilt and the pier too."',
+        'Orlo visited the pier on Monday. "The harbour will be rebuilt and the pier too."',
         "The harbour will be rebuilt and the pier too.",
-        Fallback("Ortiz", 0, own_sentence=False),
+        Fallback("Orlo", 0, own_sentence=False),
     ),
     (
-        'In her new song, Dana Ortiz sings, "Never give up on the harbor town."',
+        'In her new song, Dana Orlo sings, "Never give up on the harbor town."',
         "Never give up on the harbor town.",
-        Fallback("Dana Ortiz", 17, own_sentence=True),
+        Fallback("Dana Orlo", 17, own_sentence=True),
     ),
 ]
 
@@ -202,20 +202,20 @@ def test_a_quote_without_attribution_keeps_the_sentence_subject_as_fallback(
 # Words after a quote that name no speaker: (text, quote)
 NO_SPEAKER = [
     pytest.param(
-        '"Will it cost more?" Ortiz went on to list the costs.',
+        '"Will it cost more?" Orlo went on to list the costs.',
         "Will it cost more?",
         id="a phrasal verb before `to` starts another act",
     ),
     pytest.param(
-        '"Will it cost more?" Ortiz went to the pier.', "Will it cost more?", id="no particle"
+        '"Will it cost more?" Orlo went to the pier.', "Will it cost more?", id="no particle"
     ),
     pytest.param(
-        '"It will cost more." Dana Ortiz, master of the town harbour, said last year it was sold.',
+        '"It will cost more." Dana Orlo, master of the town harbour, said last year it was sold.',
         "It will cost more.",
         id="an apposition and a verb with a clause after it make a sentence of their own",
     ),
     pytest.param(
-        '"It will cost more." Dana Ortiz, the master of the harbour, said: "We pay."',
+        '"It will cost more." Dana Orlo, the master of the harbour, said: "We pay."',
         "It will cost more.",
         id="an apposition and a verb that introduce the next quote",
     ),
@@ -230,9 +230,9 @@ def test_no_speaker_phrase(text: str, words: str) -> None:
 # Known gaps, kept visible: each must fail until a rule fixes it (then move it up).
 KNOWN_GAPS = [
     pytest.param(
-        'With Ortiz shouting, "The harbour will be rebuilt."',
+        'With Orlo shouting, "The harbour will be rebuilt."',
         "The harbour will be rebuilt.",
-        "Ortiz",
+        "Orlo",
         id="absolute phrase before a quote",
     ),
 ]
@@ -252,5 +252,5 @@ def test_every_after_and_before_rule_has_a_case() -> None:
 
 def test_the_words_after_a_quote_win_over_those_before_it() -> None:
     """`PIECE_RULES` order: news attributions usually follow the quote."""
-    text = f'Lee spoke next. Ortiz told the crowd: "{QUOTE}" the mayor added.'
+    text = f'Lee spoke next. Orlo told the crowd: "{QUOTE}" the mayor added.'
     assert (piece(text, QUOTE).np, piece(text, QUOTE).rule) == ("the mayor", "name_then_verb")

@@ -26,9 +26,9 @@ def statement(text: str, span: str) -> Statement:
 # (text, statement span, speaker phrase, cue, rule)
 STATEMENTS = [
     (  # markup before the sentence is no part of the speaker's name
-        '<tweet tweet-date="March 10, 2016\n">Ortiz said that the harbour is "ready for spring."',
+        '<tweet tweet-date="March 10, 2016\n">Orlo said that the harbour is "ready for spring."',
         'the harbour is "ready for spring."',
-        "Ortiz",
+        "Orlo",
         "said",
         "that_clause",
     ),
@@ -40,9 +40,9 @@ STATEMENTS = [
         "thatless_clause",
     ),
     (
-        "In some ports, Dana Ortiz said, the cranes were idle for a week.",
-        "In some ports, Dana Ortiz said, the cranes were idle for a week",
-        "Dana Ortiz",
+        "In some ports, Dana Orlo said, the cranes were idle for a week.",
+        "In some ports, Dana Orlo said, the cranes were idle for a week",
+        "Dana Orlo",
         "said",
         "interposed",
     ),
@@ -68,9 +68,9 @@ STATEMENTS = [
         "trailing_attribution",
     ),
     (
-        '"A costly mistake" if the council waits, the harbour will sink, said Dana Ortiz.',
+        '"A costly mistake" if the council waits, the harbour will sink, said Dana Orlo.',
         '"A costly mistake" if the council waits, the harbour will sink',
-        "Dana Ortiz",
+        "Dana Orlo",
         "said",
         "trailing_inverted",
     ),
@@ -90,24 +90,24 @@ STATEMENTS = [
         "thatless_clause",
     ),
     (  # a wire dateline opening the sentence is no part of the participle's subject
-        "Eastport (Wire News) – Dana Ortiz took a swipe at the plan, saying that the harbour "
+        "Eastport (Wire News) – Dana Orlo took a swipe at the plan, saying that the harbour "
         "cannot wait.",
         "the harbour cannot wait",
-        "Dana Ortiz",
+        "Dana Orlo",
         "saying",
         "that_clause",
     ),
     (
-        "EASTPORT — Dana Ortiz took a swipe at the plan, saying that the harbour cannot wait.",
+        "EASTPORT — Dana Orlo took a swipe at the plan, saying that the harbour cannot wait.",
         "the harbour cannot wait",
-        "Dana Ortiz",
+        "Dana Orlo",
         "saying",
         "that_clause",
     ),
     (  # a speech verb after a comma and before a name opens no `said CLAUSE` of its own
-        "The bridge will reopen in May, said Dana Ortiz.",
+        "The bridge will reopen in May, said Dana Orlo.",
         "The bridge will reopen in May",
-        "Dana Ortiz",
+        "Dana Orlo",
         "said",
         "trailing_inverted",
     ),
@@ -119,44 +119,44 @@ STATEMENTS = [
         "interposed",
     ),
     (
-        "Dana Ortiz said on Monday that the bridge would reopen in May.",
+        "Dana Orlo said on Monday that the bridge would reopen in May.",
         "the bridge would reopen in May",
-        "Dana Ortiz",
+        "Dana Orlo",
         "said",
         "that_clause",
     ),
     (
-        "Dana Ortiz said the bridge would reopen in May.",
+        "Dana Orlo said the bridge would reopen in May.",
         "the bridge would reopen in May",
-        "Dana Ortiz",
+        "Dana Orlo",
         "said",
         "thatless_clause",
     ),
     (
-        'Ortiz called the plan "a costly mistake" on Monday.',
+        'Orlo called the plan "a costly mistake" on Monday.',
         'the plan "a costly mistake"',
-        "Ortiz",
+        "Orlo",
         "called",
         "quoted_object",
     ),
     (
-        'Ortiz thanked the volunteers for "their tireless work".',
+        'Orlo thanked the volunteers for "their tireless work".',
         'the volunteers for "their tireless work"',
-        "Ortiz",
+        "Orlo",
         "thanked",
         "quoted_object",
     ),
     (
-        'Ortiz toured the pier for "a first look at the damage".',
+        'Orlo toured the pier for "a first look at the damage".',
         'the pier for "a first look at the damage"',
-        "Ortiz",
+        "Orlo",
         "toured",
         "subject_verb_object",
     ),
     (
-        'Ortiz thanks voters who backed "the harbor plan" last year.',
+        'Orlo thanks voters who backed "the harbor plan" last year.',
         'voters who backed "the harbor plan" last year',
-        "Ortiz",
+        "Orlo",
         "thanks",
         "subject_verb_object",
     ),
@@ -196,9 +196,9 @@ STATEMENTS = [
         "noun_object:urged_to",
     ),
     (  # a held view before `that` (`_view_cue`): official readouts give positions this way
-        "Dana Ortiz believes that the harbour will reopen in May.",
+        "Dana Orlo believes that the harbour will reopen in May.",
         "the harbour will reopen in May",
-        "Dana Ortiz",
+        "Dana Orlo",
         "believes",
         "that_clause:view",
     ),
@@ -210,9 +210,9 @@ STATEMENTS = [
         "that_clause:view",
     ),
     (
-        "Ms Ortiz pointed out that the harbour had reopened in May.",
+        "Ms Orlo pointed out that the harbour had reopened in May.",
         "the harbour had reopened in May",
-        "Ms Ortiz",
+        "Ms Orlo",
         "pointed out",
         "that_clause:view",
     ),
@@ -231,39 +231,39 @@ def test_statement_rule(text: str, span: str, np: str, cue: str, rule: str) -> N
 # (text, spans with their speaker phrase, cue and rule, in text order)
 CHAINS = [
     (
-        "Ortiz said the bridge would reopen in May, adding that the road would follow.",
+        "Orlo said the bridge would reopen in May, adding that the road would follow.",
         [
-            ("the bridge would reopen in May", "Ortiz", "said", "thatless_clause"),
-            ("the road would follow", "Ortiz", "adding", "chained_verb"),
+            ("the bridge would reopen in May", "Orlo", "said", "thatless_clause"),
+            ("the road would follow", "Orlo", "adding", "chained_verb"),
         ],
     ),
     (
-        "Ortiz said the bridge would reopen in May and said the road would follow.",
+        "Orlo said the bridge would reopen in May and said the road would follow.",
         [
-            ("the bridge would reopen in May", "Ortiz", "said", "thatless_clause"),
-            ("the road would follow", "Ortiz", "said", "chained_verb"),
+            ("the bridge would reopen in May", "Orlo", "said", "thatless_clause"),
+            ("the road would follow", "Orlo", "said", "chained_verb"),
         ],
     ),
     (
-        "Ortiz said the bridge would reopen in May, while Lee said that the road would stay shut.",
+        "Orlo said the bridge would reopen in May, while Lee said that the road would stay shut.",
         [
-            ("the bridge would reopen in May", "Ortiz", "said", "thatless_clause"),
+            ("the bridge would reopen in May", "Orlo", "said", "thatless_clause"),
             ("the road would stay shut", "Lee", "said", "chained_new_subject"),
         ],
     ),
     (
-        'Ortiz called the plan "a costly mistake" and ranked it "the worst in years."',
+        'Orlo called the plan "a costly mistake" and ranked it "the worst in years."',
         [
-            ('the plan "a costly mistake"', "Ortiz", "called", "quoted_object"),
-            ('it "the worst in years."', "Ortiz", "ranked", "coordinated_object"),
+            ('the plan "a costly mistake"', "Orlo", "called", "quoted_object"),
+            ('it "the worst in years."', "Orlo", "ranked", "coordinated_object"),
         ],
     ),
     (
         # the participle's own subject is the attribution before it (resolved when quotes
         # are built: the speaker of the statement it follows)
-        "The bridge will reopen in May, Ortiz said, adding that the road would follow soon.",
+        "The bridge will reopen in May, Orlo said, adding that the road would follow soon.",
         [
-            ("The bridge will reopen in May", "Ortiz", "said", "trailing_attribution"),
+            ("The bridge will reopen in May", "Orlo", "said", "trailing_attribution"),
             ("the road would follow soon", "", "adding", "chained_participle"),
         ],
     ),
@@ -280,82 +280,82 @@ def test_chaining_rule(text: str, expected: list[tuple[str, str, str, str]]) -> 
 BOUNDS = [
     # a reported clause runs on past a comma after its quotation, to the end of its sentence
     (
-        'Ortiz said the repairs were "long overdue," given how long the bridge had been shut.',
+        'Orlo said the repairs were "long overdue," given how long the bridge had been shut.',
         'the repairs were "long overdue," given how long the bridge had been shut',
         "thatless_clause",
     ),
     (
-        'Ortiz told the council that the dock is "ready," and that the ferry can sail in May.',
+        'Orlo told the council that the dock is "ready," and that the ferry can sail in May.',
         'the dock is "ready," and that the ferry can sail in May',
         "that_clause",
     ),
     # unless a capital follows the comma: a sentence whose full stop is missing
     (
-        'Ortiz said that the airline "deeply regrets the delays," The inquiry will focus on fares.',
+        'Orlo said that the airline "deeply regrets the delays," The inquiry will focus on fares.',
         'the airline "deeply regrets the delays,"',
         "that_clause",
     ),
     # a verb's quoted object still ends at a comma after the quotation
     (
-        'Ortiz called the plan "a costly mistake," given how long the bridge had been shut.',
+        'Orlo called the plan "a costly mistake," given how long the bridge had been shut.',
         'the plan "a costly mistake,"',
         "quoted_object",
     ),
     # `, a swipe at ...`: the writer's comment on the statement
     (
-        'Ortiz said the plan was "a costly mistake," a swipe at her rival.',
+        'Orlo said the plan was "a costly mistake," a swipe at her rival.',
         'the plan was "a costly mistake,"',
         "thatless_clause",
     ),
     # a dash and a conjunction open the writer's own clause
     (
-        'Ortiz said the plan was "a costly mistake" - but the council voted for it anyway.',
+        'Orlo said the plan was "a costly mistake" - but the council voted for it anyway.',
         'the plan was "a costly mistake"',
         "thatless_clause",
     ),
     # a dash no second dash closes, after the last quotation: the writer's comment
     (
-        'Ortiz said she was "encouraged" by the plan - a rare boost for the council.',
+        'Orlo said she was "encouraged" by the plan - a rare boost for the council.',
         'she was "encouraged" by the plan',
         "thatless_clause",
     ),
     (  # a dash pair is an aside inside the clause
-        'Ortiz said the "new" plan - which Lee wrote - would reopen the port.',
+        'Orlo said the "new" plan - which Lee wrote - would reopen the port.',
         'the "new" plan - which Lee wrote - would reopen the port',
         "thatless_clause",
     ),
     # a semicolon after the last quotation ends the reported clause
     (
-        'Ortiz said the plan was "a costly mistake" for the port; the council voted for it.',
+        'Orlo said the plan was "a costly mistake" for the port; the council voted for it.',
         'the plan was "a costly mistake" for the port',
         "thatless_clause",
     ),
     # a comma, a name and a verb after the last quotation: the writer's next sentence
     (
-        'Ortiz called the plan "a costly mistake" before the vote, Lee jabbed at her on Monday.',
+        'Orlo called the plan "a costly mistake" before the vote, Lee jabbed at her on Monday.',
         'the plan "a costly mistake" before the vote',
         "quoted_object",
     ),
     # `, who ...` to the end after the last quotation: the writer's note on a person
     (
-        'Ortiz said she "can beat" the mayor, Dana Lee, who won the harbour vote in May.',
+        'Orlo said she "can beat" the mayor, Dana Lee, who won the harbour vote in May.',
         'she "can beat" the mayor, Dana Lee',
         "thatless_clause",
     ),
     (  # a relative clause that a second comma closes sits inside the reported clause
-        'Ortiz said she was "pleased" that Lee, who chairs the board, will stay on.',
+        'Orlo said she was "pleased" that Lee, who chairs the board, will stay on.',
         'she was "pleased" that Lee, who chairs the board, will stay on',
         "thatless_clause",
     ),
     # where the words appeared
     (
-        'Ortiz called the plan "a costly mistake" in a radio interview.',
+        'Orlo called the plan "a costly mistake" in a radio interview.',
         'the plan "a costly mistake"',
         "quoted_object",
     ),
     # `, which ...` / `, as ...` after the last quotation: the writer's comment on it
     (
-        'Ortiz said the plan was "a costly mistake" for the port, which angered the council.',
+        'Orlo said the plan was "a costly mistake" for the port, which angered the council.',
         'the plan was "a costly mistake" for the port',
         "thatless_clause",
     ),
@@ -366,21 +366,21 @@ BOUNDS = [
     ),
     # `while` and a name a few words after the last quotation: a clause about someone else
     (
-        'Ortiz accuses Lee of a "cheap trick" on the levee while Lee rebuilds the dock.',
+        'Orlo accuses Lee of a "cheap trick" on the levee while Lee rebuilds the dock.',
         'Lee of a "cheap trick" on the levee',
         "quoted_object",
     ),
     # a quotation that a colon introduces is what the verb's subject said, not the words
     # between the verb and the colon
     (
-        'Dana Ortiz responded pointedly, with a smile: "It can happen at any age." They laughed.',
+        'Dana Orlo responded pointedly, with a smile: "It can happen at any age." They laughed.',
         '"It can happen at any age."',
         "quoted_object",
     ),
     # `what X calls "..."` is a noun phrase of the writer's sentence
     (
-        'Critics railed against what Ortiz calls the "harbour scheme" and left the hall.',
-        'what Ortiz calls the "harbour scheme"',
+        'Critics railed against what Orlo calls the "harbour scheme" and left the hall.',
+        'what Orlo calls the "harbour scheme"',
         "quoted_object",
     ),
 ]
@@ -395,7 +395,7 @@ def test_statement_bounds(text: str, span: str, rule: str) -> None:
 NO_STATEMENTS = [
     (  # a prepositional phrase after the verb is a topic, not said words (`_prepositional_object`)
         "a_topic_after_about_is_no_object",
-        'Dana Ortiz talked about the "harbour lobby" and its money.',
+        'Dana Orlo talked about the "harbour lobby" and its money.',
     ),
     (
         "a_place_after_in_is_no_object",
@@ -403,11 +403,11 @@ NO_STATEMENTS = [
     ),
     (  # a phrase before the subject is no clause that the words after its comma attribute
         "an_opening_prepositional_phrase_is_no_statement",
-        "In a statement on Monday, Dana Ortiz thanked the harbour workers.",
+        "In a statement on Monday, Dana Orlo thanked the harbour workers.",
     ),
     (
         "an_opening_participle_phrase_is_no_statement",
-        "Speaking on the radio, Dana Ortiz thanked the harbour workers.",
+        "Speaking on the radio, Dana Orlo thanked the harbour workers.",
     ),
     (
         "an_opening_time_phrase_is_no_statement",
@@ -423,11 +423,11 @@ NO_STATEMENTS = [
     ),
     (  # verbs of having, moving and handling things (`NARRATIVE_VERBS`)
         "a_narrative_verb_reports_no_object",
-        'Dana Ortiz signed the harbor law "On the Protection of Piers" on Monday.',
+        'Dana Orlo signed the harbor law "On the Protection of Piers" on Monday.',
     ),
     (
         "a_narrative_verb_in_its_past_form",
-        'Mayor Dana Ortiz laid flowers at the memorial "To the Harbor Workers of 1921" today.',
+        'Mayor Dana Orlo laid flowers at the memorial "To the Harbor Workers of 1921" today.',
     ),
     (  # a form of `be` and its complement (`BE_FORMS`), not a verb and its object
         "a_copula_and_an_adjective_report_no_object",
@@ -439,7 +439,7 @@ NO_STATEMENTS = [
     ),
     (
         "a_linking_verb_and_its_complement_report_no_object",
-        'Ortiz appears weak before the "harbor offensive" of the council.',
+        'Orlo appears weak before the "harbor offensive" of the council.',
     ),
     (  # `Party elders did ...`: the -s word before an auxiliary or past tense is a noun
         "a_plural_noun_before_an_auxiliary_is_no_verb",
@@ -459,7 +459,7 @@ NO_STATEMENTS = [
     ),
     (  # a name and its office before the verb say nothing (`_names_only`)
         "a_name_and_its_office_are_no_statement",
-        "Dana Ortiz, Harbour and Ferries Minister, announced the decision in Lowtown.",
+        "Dana Orlo, Harbour and Ferries Minister, announced the decision in Lowtown.",
     ),
     (  # a passive view names no one who holds it
         "a_passive_belief_is_no_statement",
@@ -471,7 +471,7 @@ NO_STATEMENTS = [
     ),
     (  # the `that` after a noun opens a relative clause, not the view's content
         "a_that_after_the_object_of_a_view_is_relative",
-        'Ortiz believes in journalism that "takes sides."',
+        'Orlo believes in journalism that "takes sides."',
     ),
     (  # a negated view is a doubt, not the clause as the subject's view
         "a_negated_view_is_no_statement",
@@ -479,11 +479,11 @@ NO_STATEMENTS = [
     ),
     (
         "a_negated_belief_is_no_statement",
-        "Ortiz doesn't believe that the harbour will reopen in May.",
+        "Orlo doesn't believe that the harbour will reopen in May.",
     ),
     (  # a view verb is no speech verb after a quote
         "a_view_verb_needs_its_that",
-        "Ortiz believes the harbour will reopen in May.",
+        "Orlo believes the harbour will reopen in May.",
     ),
 ]
 
@@ -496,7 +496,7 @@ def test_no_statement(case: str, text: str) -> None:
 # Known gaps, kept visible: each must fail until a rule fixes it (then move it up).
 KNOWN_GAPS = [
     pytest.param(
-        "Ortiz's claim that the bridge was safe drew criticism from engineers.",
+        "Orlo's claim that the bridge was safe drew criticism from engineers.",
         "the bridge was safe",
         id="a reporting noun's clause runs on into the main verb",
     ),

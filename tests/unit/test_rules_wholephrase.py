@@ -79,8 +79,8 @@ SPEAKERS = [
     ),
     (
         "name_before_unlisted_verb_stays",
-        'Ortiz went after the board, calling it "a disgrace to the town".',
-        "Ortiz",
+        'Orlo went after the board, calling it "a disgrace to the town".',
+        "Orlo",
     ),
 ]
 
@@ -111,11 +111,11 @@ def test_an_auxiliary_participle_names_no_speaker(text: str) -> None:
 MODIFIED_HEADS = [
     ("Other analysts", 0),
     ("US phone company Norvale", 3),
-    ("Former union leader Sir Dana Ortiz", 3),
+    ("Former union leader Sir Dana Orlo", 3),
     ("Radio 4", 0),
-    ("The Portview ad hits Ortiz", None),  # an -s descriptor is as often a verb
-    ("Ryan's campaign shrugged off Ortiz's", None),  # a clause, not a noun phrase
-    ("Dana Ortiz", None),  # a name as it stands
+    ("The Portview ad hits Orlo", None),  # an -s descriptor is as often a verb
+    ("Pelk's campaign shrugged off Orlo's", None),  # a clause, not a noun phrase
+    ("Dana Orlo", None),  # a name as it stands
     ("Portview pilots'", None),  # a possessive is no speaker
     ("analysts said", None),
 ]
@@ -129,7 +129,7 @@ def test_modified_head(words: str, head: int | None) -> None:
 DOCUMENT_OWNERS = [
     ("Portview's statement", ("Portview", 0)),
     ("Norvale Shipping’s report", ("Norvale Shipping", 0)),
-    ("Ortiz's office", None),  # an office speaks as itself
+    ("Orlo's office", None),  # an office speaks as itself
     ("His statement", None),  # the sender, found by `documents`
 ]
 

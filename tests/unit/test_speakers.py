@@ -681,7 +681,7 @@ def test_a_full_stop_ends_a_name() -> None:
 )
 def test_a_name_starts_after_a_closed_quotation_or_line_break(text: str) -> None:
     names = [m.text for m in name_mentions(text) if "Ortiz" in m.text]
-    # "Billionaire Dana Ortiz": a sentence's opening capital, which `written_people` drops
+    # "Billionaire Dana Orlo": a sentence's opening capital, which `written_people` drops
     assert len(names) == 1 and names[0].endswith("Dana Ortiz")
     assert not {"Reporter", "Commodore", "Row"} & set(names[0].split())
 

@@ -89,7 +89,7 @@ TOKEN_CASES = [
     ("one-letter words between longer ones", "a bb c ddd e"),
     ("apostrophes and hyphens split words", "Kremlin's long-term, don’t re-elect"),
     ("digits and underscores are word characters", "snake_case 2022 12th x1 _a"),
-    ("accents and other scripts", "Zelenskyy's café Σύνοδος İstanbul naïve"),
+    ("accents and other scripts", "Dunskyy's café Σύνοδος İstanbul naïve"),
     ("punctuation runs and edges", "..ab..c..de,f;gh!i?"),
     ("white space of every kind", "ab\tcd\nef\u00a0gh  i"),
     ("nothing", ""),
