@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.speakers import (
-    ROLE_JUNK_RULES,
-    NameForm,
-    match_name,
-    match_speaker,
-    name_mentions,
-    role_phrase_variants,
-    role_problem,
-    same_office,
-    usable_role,
-)
+from ingest.speakers.matching import NameForm, match_name, match_speaker
+from ingest.speakers.mentions import name_mentions
+from ingest.speakers.offices import role_phrase_variants, same_office
+from ingest.speakers.recorded_roles import ROLE_JUNK_RULES, role_problem, usable_role
 
 KNOWN = ["Owen Pryce", "Ivo Owen", "Tobias", "Nora Vance", "Piet Vance", "Mara Holm"]
 KNOWN += ["Lars Holme", "Ken Halloway", "Ida Branton"]

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.speakers import (
-    ARTICLE_LINK_RULES,
-    NameForm,
-    _names_someone,
-    canonical_key,
-    is_office,
-    link_in_article,
-    match_name,
-    match_speaker,
-    name_mentions,
-    role_matches,
-    speakers_named,
-    strip_titles,
-    surname,
-    unify_speakers,
-)
+from ingest.speakers.article_links import ARTICLE_LINK_RULES, link_in_article
+from ingest.speakers.keys import canonical_key, speakers_named, strip_titles, surname
+from ingest.speakers.matching import NameForm, match_name, match_speaker
+from ingest.speakers.mentions import name_mentions
+from ingest.speakers.offices import is_office, role_matches
+from ingest.speakers.unify import _names_someone, unify_speakers
 
 
 def test_strip_titles_keeps_the_name() -> None:
@@ -261,7 +251,7 @@ def test_match_speaker_by_full_name_surname_spelling_variant_and_role() -> None:
 
 
 def test_is_named_speaker_rejects_extraction_debris() -> None:
-    from ingest.speakers import is_named_speaker
+    from ingest.speakers.mentions import is_named_speaker
 
     for good in ("Sergei Lavrov", "Kremlin", "Ludwig van Beethoven", "Prince Saud Al-Faisal"):
         assert is_named_speaker(good), good
@@ -719,7 +709,7 @@ def test_role_words_match_a_place_and_its_adjective_only(
 
 @pytest.mark.parametrize("phrase", ["Every Westlander", "Each Lowtowner", "All Norlanders"])
 def test_a_quantifier_starts_no_name(phrase: str) -> None:
-    from ingest.speakers import is_named_speaker
+    from ingest.speakers.mentions import is_named_speaker
 
     assert not is_named_speaker(phrase)
 
