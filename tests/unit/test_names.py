@@ -171,3 +171,31 @@ VARIANTS = [
 @pytest.mark.parametrize(("phrase", "variants"), VARIANTS)
 def test_role_phrase_variants(phrase: str, variants: list[str]) -> None:
     assert role_phrase_variants(phrase) == variants
+
+
+def test_match_speaker_by_full_name_surname_spelling_variant_and_role() -> None:
+    known = ["Sergei Lavrov", "Dmitry Peskov"]
+    assert match_speaker("What did Sergei Lavrov say about the OSCE?", known) == ["Sergei Lavrov"]
+    assert match_speaker("What was Lavrov's view on NATO?", known) == ["Sergei Lavrov"]
+    assert match_speaker("what did lavrof say", known) == ["Sergei Lavrov"]
+    roles = {"Dmitry Peskov": "Kremlin spokesman"}
+    assert match_speaker("How did the Kremlin spokesman describe it?", known, roles) == [
+        "Dmitry Peskov"
+    ]
+    assert match_speaker("What did Biden say?", known) == []
+
+
+@pytest.mark.parametrize(
+    ("asked", "matched"),
+    [
+        ("Halloway", ["Ana Halloway"]),  # the surname itself
+        ("Haloway", ["Ana Halloway"]),  # one letter missing
+        ("Ana Hallowey", ["Ana Halloway"]),  # one letter wrong
+        ("Pearsons", ["Ivo Pearson"]),  # one letter added
+        ("Parsons", []),  # another surname: two edits in seven letters
+        ("Hollowson", []),
+    ],
+)
+def test_close_spelling_allows_a_typo_not_another_surname(asked: str, matched: list) -> None:
+    known = [NameForm("Ana Halloway", "Ana Halloway"), NameForm("Ivo Pearson", "Ivo Pearson")]
+    assert [m.name for m in match_name(asked, known)] == matched
