@@ -39,5 +39,4 @@ def test_a_name_starts_after_a_closed_quotation_or_line_break(text: str) -> None
 
 @pytest.mark.parametrize("phrase", ["Every Westlander", "Each Lowtowner", "All Norlanders"])
 def test_a_quantifier_starts_no_name(phrase: str) -> None:
-
     assert not is_named_speaker(phrase)
