@@ -44,7 +44,7 @@ from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
 from ingest.ids import chunk_id
 from ingest.quoting.nameshapes import without_possessive
-from ingest.speakers import same_office
+from ingest.speakers.offices import same_office
 from ingest.text import paragraph_spans, sentence_spans
 from ingest.types import Chunk
 

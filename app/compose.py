@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from app.evidence import Unit
-from ingest.speakers import is_named_speaker
+from ingest.speakers.mentions import is_named_speaker
 
 _MARKER = re.compile(r"\[(\d+)\]")
 # A reporting verb next to the speaker's surname inside the words: "..., Lavrov said",

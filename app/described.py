@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from app.evidence import Candidate
 from app.lexicon_questions import LEXICON
 from app.speaker_index import SpeakerIndex
-from ingest.speakers import name_mentions
+from ingest.speakers.mentions import name_mentions
 
 # How far from a mention of the speaker's name the description may stand (characters): a title
 # before the name in the same sentence, or an apposition after it up to its comma.

@@ -25,7 +25,7 @@ from app.retrieval import HybridRetriever, QuoteHit
 from app.speaker_index import ArticlePerson, article_people, office_only
 from app.types import Filters, Passage
 from ingest.sentence_vectors import SentenceVectors
-from ingest.speakers import is_named_speaker
+from ingest.speakers.mentions import is_named_speaker
 from ingest.text import sentence_spans
 from ingest.types import Chunk, Quote
 

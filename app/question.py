@@ -24,7 +24,10 @@ from app.question_parse import (
 from app.speaker_index import SpeakerIndex
 from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS
 from ingest.quoting.nameshapes import without_possessive
-from ingest.speakers import OFFICE_HEADS, name_mentions, role_head, strip_titles
+from ingest.speakers.keys import strip_titles
+from ingest.speakers.lexicon import OFFICE_HEADS
+from ingest.speakers.mentions import name_mentions
+from ingest.speakers.offices import role_head
 
 _NOT_NAME_WORDS = ROLE_WORDS | ORG_HEADS  # an office or a body: no word of a person's name
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from app.evidence import FEATURES, Candidate
 from app.speaker_index import SpeakerIndex
-from ingest.speakers import name_mentions
+from ingest.speakers.mentions import name_mentions
 
 # In an answer about a person, a passage that is not their own words must score this share of
 # the best to be cited, and their own words lead ahead of a better passage within it.

@@ -22,26 +22,21 @@ from typing import NamedTuple
 
 from ingest.quoting.lexicon import BARE_OFFICES, DETERMINERS, ORG_HEADS, ROLE_WORDS, split_words
 from ingest.records import SpeakerRow, SpeakerTotal
-from ingest.speakers import (
-    CLOSE_SPELLING,
-    NAMING_VERSION,
-    OFFICE_HEADS,
-    NameForm,
-    canonical_key,
-    is_named_speaker,
+from ingest.speakers.keys import canonical_key, surname
+from ingest.speakers.lexicon import OFFICE_HEADS
+from ingest.speakers.matching import CLOSE_SPELLING, NameForm, match_name
+from ingest.speakers.mentions import is_named_speaker, name_mentions
+from ingest.speakers.offices import (
     is_office,
-    match_name,
-    name_mentions,
     role_head,
     role_keywords,
     role_matches,
     role_phrase_variants,
     same_office,
-    surname,
-    unify_speakers,
-    usable_role,
-    written_people,
 )
+from ingest.speakers.recorded_roles import usable_role
+from ingest.speakers.unify import NAMING_VERSION, unify_speakers
+from ingest.speakers.written_people import written_people
 from ingest.types import Quote
 
 # Bodies of state: "President of the Russian Federation", "of the Kyrgyz Republic" is the

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.speaker_index import SpeakerIndex, SpeakerInfo
-from ingest.speakers import canonical_key, is_named_speaker
+from ingest.speakers.keys import canonical_key
+from ingest.speakers.mentions import is_named_speaker
 from ingest.types import Chunk, Quote
 
 # Capitalised words that occur in headings and sentence fragments, never in a name.

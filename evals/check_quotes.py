@@ -37,7 +37,7 @@ from pathlib import Path
 
 from app.alignment import words
 from app.settings import set_process_switches
-from ingest.speakers import is_named_speaker
+from ingest.speakers.mentions import is_named_speaker
 
 MIN_WORDS = 8  # shorter quotations are too short to perturb and still recognise
 MAX_WORDS = 120

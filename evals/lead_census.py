@@ -21,7 +21,7 @@ from pathlib import Path
 from evals.speaker_census import Census, census, census_parser, office_like
 from ingest.loaders import article_from_record
 from ingest.quotes import extract_quotes_many
-from ingest.speakers import link_in_article
+from ingest.speakers.article_links import link_in_article
 
 
 def texts(path: Path, prefix: str, limit: int | None) -> tuple[list[str], list[str]]:

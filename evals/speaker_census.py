@@ -44,7 +44,7 @@ from ingest.quoting.lexicon import ORG_HEADS, PRONOUNS, ROLE_WORDS
 from ingest.quoting.lexicon_findings import FINDING_NOUNS, FINDING_PREPOSITIONS
 from ingest.quoting.lexicon_speakers import FINITE_AUXILIARIES
 from ingest.quoting.nounphrases import agent_noun
-from ingest.speakers import TITLES
+from ingest.speakers.lexicon import TITLES
 from ingest.types import Quote
 
 if TYPE_CHECKING:

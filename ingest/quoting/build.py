@@ -16,7 +16,9 @@ from ingest.quoting.notes import in_turn_words, statements_in_notes
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.rolephrase import role_phrase
 from ingest.quoting.transcripts import confirmed_turns, label_speakers, turn_quotes
-from ingest.speakers import speakers_named, unify_speakers, usable_role
+from ingest.speakers.keys import speakers_named
+from ingest.speakers.recorded_roles import usable_role
+from ingest.speakers.unify import unify_speakers
 from ingest.types import Quote
 
 

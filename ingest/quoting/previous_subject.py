@@ -22,7 +22,7 @@ from ingest.quoting.nameshapes import plain_name
 from ingest.quoting.narrative import NAME_RUN
 from ingest.quoting.nounphrases import LEADING_ADVERBS
 from ingest.quoting.sentence_subjects import sentence_subject
-from ingest.speakers import titled_gender
+from ingest.speakers.article_links import titled_gender
 
 # Words that may open a sentence before its subject pronoun (`But he said`, `In a letter he
 # wrote`, `Speaking later, he added`).

@@ -51,7 +51,7 @@ from ingest.quoting.officename import office_then_name, portfolio_then_name
 from ingest.quoting.plural_subject import in_plural_subject
 from ingest.quoting.previous_subject import previous_subject
 from ingest.quoting.sentence_subjects import sentence_subject
-from ingest.speakers import role_matches
+from ingest.speakers.offices import role_matches
 
 _THE_NAME = re.compile(r"\b[Tt]he\s+([A-Z][\w]+)\b")
 

@@ -25,7 +25,8 @@ from ingest.quoting.model import Findings, Label, Resolved, Turn, quote_record, 
 from ingest.quoting.notes import editorial_notes
 from ingest.quoting.resolve import Resolver
 from ingest.quoting.table import Rule
-from ingest.speakers import role_matches, title_case_line
+from ingest.speakers.offices import role_matches
+from ingest.speakers.written_people import title_case_line
 
 Entities = dict[str, tuple[tuple[str, int, int], ...]]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.question_parse import parse_question
-from ingest.speakers import name_mentions
+from ingest.speakers.mentions import name_mentions
 from tests.helpers import fake_desk_with
 
 ARTICLE = {

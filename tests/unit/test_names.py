@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.speakers import (
-    ROLE_JUNK_RULES,
-    NameForm,
-    match_name,
-    match_speaker,
-    name_mentions,
-    role_phrase_variants,
-    role_problem,
-    same_office,
-    usable_role,
-)
+from ingest.speakers.matching import NameForm, match_name, match_speaker
+from ingest.speakers.mentions import name_mentions
+from ingest.speakers.offices import role_phrase_variants, same_office
+from ingest.speakers.recorded_roles import ROLE_JUNK_RULES, role_problem, usable_role
 
 KNOWN = ["Owen Pryce", "Ivo Owen", "Tobias", "Nora Vance", "Piet Vance", "Mara Holm"]
 KNOWN += ["Lars Holme", "Ken Halloway", "Ida Branton"]
@@ -178,3 +171,31 @@ VARIANTS = [
 @pytest.mark.parametrize(("phrase", "variants"), VARIANTS)
 def test_role_phrase_variants(phrase: str, variants: list[str]) -> None:
     assert role_phrase_variants(phrase) == variants
+
+
+def test_match_speaker_by_full_name_surname_spelling_variant_and_role() -> None:
+    known = ["Sergei Lavrov", "Dmitry Peskov"]
+    assert match_speaker("What did Sergei Lavrov say about the OSCE?", known) == ["Sergei Lavrov"]
+    assert match_speaker("What was Lavrov's view on NATO?", known) == ["Sergei Lavrov"]
+    assert match_speaker("what did lavrof say", known) == ["Sergei Lavrov"]
+    roles = {"Dmitry Peskov": "Kremlin spokesman"}
+    assert match_speaker("How did the Kremlin spokesman describe it?", known, roles) == [
+        "Dmitry Peskov"
+    ]
+    assert match_speaker("What did Biden say?", known) == []
+
+
+@pytest.mark.parametrize(
+    ("asked", "matched"),
+    [
+        ("Halloway", ["Ana Halloway"]),  # the surname itself
+        ("Haloway", ["Ana Halloway"]),  # one letter missing
+        ("Ana Hallowey", ["Ana Halloway"]),  # one letter wrong
+        ("Pearsons", ["Ivo Pearson"]),  # one letter added
+        ("Parsons", []),  # another surname: two edits in seven letters
+        ("Hollowson", []),
+    ],
+)
+def test_close_spelling_allows_a_typo_not_another_surname(asked: str, matched: list) -> None:
+    known = [NameForm("Ana Halloway", "Ana Halloway"), NameForm("Ivo Pearson", "Ivo Pearson")]
+    assert [m.name for m in match_name(asked, known)] == matched

@@ -1,0 +1,167 @@
+"""One name per person: the speakers of an article, or of many, unified.
+
+Unification rule (documented because it decides merges): two names belong together when their
+surnames (last token after stripping titles) are equal and their first names are compatible
+(equal, one an initial of the other, or one missing). A bare surname joins the only cluster with
+that surname; when several full names share the surname it joins the most frequent one if that
+one is strictly more frequent than each other, and otherwise stays on its own. Within one article
+that names several people of the surname in full, it is the first of them written instead.
+
+The naming output is produced here, so `NAMING_VERSION` lives here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from ingest.quoting.lexicon_speakers import NAME_AMPERSANDS
+from ingest.speakers.article_links import first_namesake, link_in_article
+from ingest.speakers.keys import (
+    canonical_key,
+    comparison_words,
+    first_names_compatible,
+    given_names,
+    person_words,
+    strip_titles,
+    surname,
+)
+from ingest.speakers.lexicon import ARTICLES, BODIES, NAME_JOINERS, OFFICE_HEADS, PARTICLES
+from ingest.speakers.offices import is_office, role_head
+from ingest.speakers.written_people import written_people
+
+# Bump when the naming rules of `ingest.speakers` change (`strip_titles`, `canonical_key`, the
+# article links, `unify_speakers`): a speaker index stored by another version is then built
+# again, not read back.
+# 17: a bare surname in an article that names namesakes in full is the first one written
+# ("Vell" was the husband quoted once in full in an article about his wife; `first_namesake`);
+# 16: "Sir Ivo" (stripped to "Ivo") is the one person the article names with that given name
+# when it writes the honorific with it (`knight_to_full_name`);
+# 15: church offices, "Whip" and "Agent" before a name are titles ("Senate Minority Whip Ann
+# Vell" was "Whip Ann Vell", a name no question asks for; "Pastor Ann Vell", "Agent Ann Vell");
+# 14: a slogan or headline phrase ending with a surname ("Never Reed", "Jews Against Reed",
+# "Bashing Reed") is no second person of that surname, so "Reed" links to Tom Reed;
+# 13: a speaker written with an "&" ("Vell & Marsh") is a name the question can ask for, and
+# office words ("Bank of England") join names across articles again (12 shadowed them).
+NAMING_VERSION = 17
+
+
+def _display_score(name: str, counts: Counter[str]) -> tuple[int, int, int]:
+    """Prefer the fullest form (more tokens, no bare initials), then frequency, then length."""
+    clean = strip_titles(name)
+    tokens = clean.split()
+    initials = sum(1 for t in tokens if len(t.strip(".")) == 1)
+    return (len(tokens) - initials, counts[name], len(clean))
+
+
+def unify_speakers(names: Iterable[str], text: str = "") -> dict[str, str]:
+    """Map every given name to its cluster's canonical form (fullest name, titles stripped).
+
+    Repeated names count as frequency, which only matters for bare surnames shared by several
+    full names (see the module docstring). With the article's `text` (one article's speakers
+    only), a speaker the article names by surname or by office alone is then linked to the
+    person the text names in full (`link_in_article`); without it (speakers of many
+    articles), a description merges with nothing (`_names_someone`).
+    """
+    counts: Counter[str] = Counter(n for n in names if n and n.strip())
+    people = written_people(text) if text else []
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    mapping: dict[str, str] = {}
+    for name in counts:
+        if text or _names_someone(name):
+            by_surname[surname(name) if text else _key_across_articles(name)].append(name)
+        else:
+            mapping[name] = name
+    for key, members in by_surname.items():
+        mapping.update(_unify_group(members, counts, first_namesake(key, people, text)))
+    if text:
+        links = link_in_article(set(mapping.values()), text, people)
+        mapping = {n: links[t].name if t in links else t for n, t in mapping.items()}
+    return mapping
+
+
+def _key_across_articles(name: str) -> str:
+    """What must agree for speakers of different articles to merge: a person's surname, but an
+    office's or a body's whole name ("Foreign Minister", "Security Council"), whose last word
+    is no surname: merged by it, every minister of the press corpus had become one speaker and
+    the Defense Council the Security Council."""
+    last = surname(name)
+    return canonical_key(name) if last in OFFICE_HEADS | BODIES else last
+
+
+def _names_someone(name: str) -> bool:
+    """Whether a speaker string is written as a name (capitalised words after any leading
+    article or title: "Nils Varo", "the Kremlin", "Prime Minister Ann Vell"), which may
+    merge with names of its surname in other articles. A description ("Russia's foreign
+    minister", "the minister", "a spokesman for Vodafone") names nobody outside its article:
+    its last word is no surname, and merging by it made every minister of a corpus one
+    speaker. Within one article it does refer back ("the archbishop" after "the South African
+    archbishop")."""
+    words = strip_titles(name).split()
+    if words and words[0].lower() in ARTICLES:
+        words = words[1:]
+    return bool(words) and all(
+        w[:1].isupper() or w in NAME_JOINERS | PARTICLES | NAME_AMPERSANDS for w in words
+    )
+
+
+def _unify_group(
+    members: list[str], counts: Counter[str], first_namesake: str | None = None
+) -> dict[str, str]:
+    """Cluster the names sharing one surname. An office whose titles strip its own head is
+    no full name, though its key looks like one ("head of the President's Office" keys as
+    "president office"). `first_namesake`: see `_bare_target`."""
+    full = [m for m in members if given_names(canonical_key(m)) and not _loses_its_head(m)]
+    bare = [m for m in members if m not in full]
+    clusters: list[list[str]] = []
+    for name in sorted(full, key=lambda n: _display_score(n, counts), reverse=True):
+        key = canonical_key(name)
+        for cluster in clusters:
+            if all(first_names_compatible(key, canonical_key(o)) for o in cluster):
+                cluster.append(name)
+                break
+        else:
+            clusters.append([name])
+    mapping: dict[str, str] = {}
+    for cluster in clusters:
+        head = strip_titles(max(cluster, key=lambda n: _display_score(n, counts)))
+        mapping.update({name: head for name in cluster})
+    target = _bare_target(clusters, counts, first_namesake)
+    for name in bare:
+        # With nobody to join, an office keeps its words ("Deputy Prime Minister", not the
+        # "Minister" its titles leave): another office is another speaker.
+        alone = name if is_office(name) else strip_titles(name) or name
+        mapping[name] = mapping[target[0]] if target else alone
+    return mapping
+
+
+def _loses_its_head(name: str) -> bool:
+    """An office ("head of the President's Office") whose stripped form lacks its head noun
+    and is no person's name ("Minister of Infrastructure Ana Vell" strips to Ana Vell)."""
+    kept = strip_titles(name)
+    if not is_office(name) or role_head(name) in comparison_words(kept):
+        return False
+    words = kept.split()
+    return not person_words(words) or any(w.endswith(("'s", "’s")) for w in words)
+
+
+def _bare_target(
+    clusters: list[list[str]], counts: Counter[str], first_namesake: str | None = None
+) -> list[str] | None:
+    """The cluster a bare surname joins: the only one, or a strictly most frequent one. In an
+    article that names namesakes in full (`first_namesake`, the first of them written), the
+    first one's cluster, or none when that person is quoted under no full name: then
+    `_surname_to_full_name` links the surname to them. Counting quotes had given "Vell",
+    the subject of a whole article, to the husband quoted once in full."""
+    if first_namesake:
+        key = canonical_key(first_namesake)
+        found = (c for c in clusters if first_names_compatible(key, canonical_key(c[0])))
+        return next(found, None)
+    if not clusters:
+        return None
+    if len(clusters) == 1:
+        return clusters[0]
+    freq = sorted(((sum(counts[n] for n in c), i) for i, c in enumerate(clusters)), reverse=True)
+    if freq[0][0] > freq[1][0]:
+        return clusters[freq[0][1]]
+    return None
