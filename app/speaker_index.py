@@ -4,9 +4,10 @@ Built from counts of the stored quotes' speakers, roles and articles (kept per a
 records file, no quote text read) when the store changes, and stored in the records file as
 JSON (`to_json`), so a process opening an unchanged store reads it back (`from_json`) instead
 of building it again; names are
-unified across articles by `ingest.speakers.unify_speakers` ("Reed" in one article and
+unified across articles by `ingest.speakers.unify.unify_speakers` ("Reed" in one article and
 "Tom Reed" in another are one speaker). Names in questions are resolved by
-`ingest.speakers.match_name`, whose ordered rules keep one person from standing in for another.
+`ingest.speakers.matching.match_name`, whose ordered rules keep one person from standing in
+for another.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """What a record's lead (`summary`) and the links within an article change in extraction: the
 speaker census of each text without its lead (as the loader read it before), with it (lead
 first, as the loader reads it now), and with speakers named by surname or office alone linked
-to the person the article names in full (`ingest.speakers.link_in_article`, applied to the
-extracted quotes here as `unify_speakers(names, text)` does when extraction passes the text).
+to the person the article names in full (`ingest.speakers.article_links.link_in_article`,
+applied to the extracted quotes here as `unify_speakers(names, text)` does when extraction
+passes the text).
 
     python -m evals.lead_census ../shared/corpus/ua_ru_presidential_press/articles.jsonl \
         --id-prefix kremlin- [--phrase "President of Russia" ...] [--limit N]

@@ -11,7 +11,7 @@ from tests.helpers import fake_desk_with
 ARTICLE = {
     "id": "quill-1",
     # The full name only in the headline: extraction leaves the quotes to "Quill" (a name in
-    # the text itself links the surname to it at ingest, tests/unit/test_speakers.py).
+    # the text itself links the surname to it at ingest, tests/unit/test_article_links.py).
     "title": "Ora Leo Quill returns to the stage",
     "text": (
         "The singer can add another title to his list.\n\n"
