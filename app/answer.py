@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from app.compose import framing, who_said_lead
 from app.described import described_first, described_speakers
 from app.evidence import (
@@ -23,6 +25,7 @@ from app.evidence import (
     EvidenceFinder,
     Query,
     Unit,
+    _sentence_vectors,
     question_features,
 )
 from app.question import Intent, Turn, person_name
@@ -38,7 +41,7 @@ from app.reorder import (
     topic_first,
 )
 from app.retrieval import HybridRetriever
-from app.said_it import NOBODY_SAID, SAID_IT, half_said, off_story, says_it
+from app.said_it import NOBODY_SAID, PART_MEANT, SAID_IT, half_said, off_story, says_it
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
@@ -397,13 +400,31 @@ class ExtractiveAnswerer:
 
     def _said(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning
-        (`says_it`), with every phrase of the statement in its passage (`half_said`), in an
-        article on the story the question names (`off_story`)?"""
+        (`says_it`), with every phrase of the statement in its passage (`half_said`: for a
+        statement asked as a clause, in words or meaning), in an article on the story the
+        question names (`off_story`)?"""
         terms, unit = self.finder.retriever.lexicon.terms, best.unit
-        if not says_it(best, SAID_IT) or half_said(intent.topic, unit.chunk.text, terms):
+        meant = self._meant_in(unit.chunk) if intent.clause else None
+        if not says_it(best, SAID_IT) or half_said(intent.topic, unit.chunk.text, terms, meant):
             return False
         story = intent.story_hint
         return not (story and off_story(story, self._article_text(unit.chunk.article_id), terms))
+
+    def _meant_in(self, chunk: Chunk) -> Callable[[str], bool]:
+        """Whether a phrase comes within `PART_MEANT` in meaning of a sentence of `chunk`
+        (its stored sentence vectors; none stored: never)."""
+        vectors = _sentence_vectors(self.retriever.store.sentence_folder).of(chunk.id)
+
+        def meant(phrase: str) -> bool:
+            if not vectors.size:
+                return False
+            vector = np.asarray(self.retriever.embed_query(phrase), dtype=np.float32)
+            return (
+                vectors.shape[1] == vector.shape[0]
+                and float((vectors @ vector).max()) >= PART_MEANT
+            )
+
+        return meant
 
     def _select(self, ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
         """`select_citations` within this answerer's citation limit, recorded when watched."""

@@ -80,6 +80,10 @@ class ParsedQuestion:
     # The story a who-said question names ("... in connection with Y", "... in the story
     # about Y", `app.question_story`): Y, out of `topic` when words are left there.
     story_hint: str = ""
+    # A who-said question asks about a statement as a clause of its cue ("Who said that the
+    # tolls and the fares would rise?"), not about things spoken of ("Who spoke about the
+    # tolls and the fares?"): its phrases re-word what was said.
+    clause: bool = False
 
 
 class _SpeakerRule(NamedTuple):
@@ -799,6 +803,9 @@ def parse_question(question: str) -> ParsedQuestion:
         relational_cue=any(doc[i].lemma_.lower() in RELATIONAL_CUES for i in cue),
         pronoun_acts=_pronoun_acts(doc),
         story_hint=_text(doc, lambda t: t.i in story and t.i not in scaffold),
+        clause=slot is not None
+        and slot.asks_who
+        and any(c.dep_ == "ccomp" for i in slot.cue for c in doc[i].children),
     )
 
 
