@@ -82,9 +82,6 @@ class Evidence:
     # Other holders of the office asked whose own words answer about as well (`holder_meant`):
     # "the President" of a store quoting two presidents is ambiguous, and the answer says so.
     other_holders: tuple[str, ...] = ()
-    # The person a general question names without asking for their words ("What figure did
-    # Tom Reed report?"): an answer led by their words cites no one else's after them.
-    named: str | None = None
 
 
 @dataclass(frozen=True)
@@ -335,7 +332,6 @@ class ExtractiveAnswerer:
             self.ranker.threshold(family, terms),
             speaker,
             self.ranker.runner_up(family),
-            named=intent.speakers[0] if family == "general" and intent.speakers else None,
         )
 
     # ----- composing -----------------------------------------------------------------------
@@ -591,10 +587,7 @@ def select_citations(
     about a person, only their own words are taken that far down, anything else must be
     `CLOSE_SHARE`. A who-said answer cites the one quotation asked about: more of the same
     person's words found the evidence a little more often on dev but were mostly beside the
-    question (precision 0.84 -> 0.62 on press dev). A general question that names a person
-    ("What figure did Tom Reed report?") is answered from anyone's words, but after the named
-    person's words (or a passage naming them) only what is about them, as in an answer about
-    them (`_follows`): a ministry's figure cited after theirs reads as theirs."""
+    question (precision 0.84 -> 0.62 on press dev)."""
     best = ranked[0]
     chosen = [best]
     words = len(best.unit.text.split())
@@ -614,8 +607,7 @@ def select_citations(
             continue
         if evidence.family == "who_said":
             continue
-        person = evidence.speaker or evidence.named
-        if person and not _follows(best.unit, unit, person):
+        if evidence.speaker and not _follows(best.unit, unit, evidence.speaker):
             continue
         chosen.append(candidate)
         words += size
