@@ -133,7 +133,15 @@ def _is_cue_verb(token: Token) -> bool:
         or (token.dep_ == "ROOT" and any(_asked_stance(t) for t in token.doc[:3]))
     ):
         return True
-    return token.lemma_.lower() in CUE_VERBS
+    return _cue_lemma(token) in CUE_VERBS
+
+
+def _cue_lemma(token: Token) -> str:
+    """The token's lemma, or the verb in "-e" its "-ed" form was cut from when only that is a
+    cue: spaCy reads "hoped" as "hop", which made "Who hoped that ...?" no who-said question."""
+    lemma = token.lemma_.lower()
+    cut = lemma not in CUE_VERBS and token.lower_ == f"{lemma}ed"
+    return f"{lemma}e" if cut and f"{lemma}e" in CUE_VERBS else lemma
 
 
 def _asked_stance(token: Token) -> bool:

@@ -420,6 +420,7 @@ CLAUSE_CASES = [
     ("Who said something about the levy and the pier?", False),
     ("Which person was quoted on the levy in the story about the pier?", False),
     ("What did Ola Tamm say about the tolls?", False),  # not a who-said question
+    ("Who hoped that the pier and the ferry would reopen?", True),  # "hoped" read as "hop"
 ]
 
 
