@@ -69,6 +69,9 @@ class Intent:
     # a hint to the article, searched with `topic`; the quotations ranked close are reordered
     # by `topic` alone (`app.reorder.topic_first`).
     story_hint: str = ""
+    # The who-said statement is a clause of the cue ("Who said that A and B would rise?"):
+    # a re-wording of what was said, whose phrases may be in the passage in other words.
+    clause: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ def understand(question: str, index: SpeakerIndex, previous: Turn | None = None)
             quantity=quantity,
             described_as=described,
             story_hint=parsed.story_hint,
+            clause=parsed.clause,
         )
     if quantity and parsed.slot is not None and parsed.slot.rule == SUBJECT_OF_MAIN_VERB:
         # "How many goals did X score?": the number is in the report, not in X's words.

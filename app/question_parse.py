@@ -80,6 +80,10 @@ class ParsedQuestion:
     # The story a who-said question names ("... in connection with Y", "... in the story
     # about Y", `app.question_story`): Y, out of `topic` when words are left there.
     story_hint: str = ""
+    # A who-said question asks about a statement as a clause of its cue ("Who said that the
+    # tolls and the fares would rise?"), not about things spoken of ("Who spoke about the
+    # tolls and the fares?"): its phrases re-word what was said.
+    clause: bool = False
 
 
 class _SpeakerRule(NamedTuple):
@@ -129,7 +133,15 @@ def _is_cue_verb(token: Token) -> bool:
         or (token.dep_ == "ROOT" and any(_asked_stance(t) for t in token.doc[:3]))
     ):
         return True
-    return token.lemma_.lower() in CUE_VERBS
+    return _cue_lemma(token) in CUE_VERBS
+
+
+def _cue_lemma(token: Token) -> str:
+    """The token's lemma, or the verb in "-e" its "-ed" form was cut from when only that is a
+    cue: spaCy reads "hoped" as "hop", which made "Who hoped that ...?" no who-said question."""
+    lemma = token.lemma_.lower()
+    cut = lemma not in CUE_VERBS and token.lower_ == f"{lemma}ed"
+    return f"{lemma}e" if cut and f"{lemma}e" in CUE_VERBS else lemma
 
 
 def _asked_stance(token: Token) -> bool:
@@ -799,6 +811,9 @@ def parse_question(question: str) -> ParsedQuestion:
         relational_cue=any(doc[i].lemma_.lower() in RELATIONAL_CUES for i in cue),
         pronoun_acts=_pronoun_acts(doc),
         story_hint=_text(doc, lambda t: t.i in story and t.i not in scaffold),
+        clause=slot is not None
+        and slot.asks_who
+        and any(c.dep_ == "ccomp" for i in slot.cue for c in doc[i].children),
     )
 
 

@@ -22,6 +22,8 @@ CASES = [
     ("Who spoke about the night nurses and the apple blossom?", NOBODY_SAID, True),
     # A statement of two phrases, a quotation on one whose passage has no word of the other.
     ("Who spoke about the bridge traffic and the apple prices?", NOBODY_SAID, True),
+    # ... asked as a clause: the absent phrase is far in meaning from every sentence there too.
+    ("Who said that the bridge traffic and the apple prices would rise?", NOBODY_SAID, True),
     # A quotation from an article that never names the story asked about.
     (
         "Which person was quoted on the tired steel in the story about the valley orchards?",

@@ -100,6 +100,29 @@ def test_runners_up_in_an_answer_about_a_person() -> None:
     assert [c.unit.speaker for c in chosen] == [None, ASKED]
 
 
+# (the best unit's text and speaker, the speakers cited) in a general answer naming ASKED
+NAMED_CASES = [
+    # The named person's own words lead: only more of theirs follow, not the ministry's figure.
+    ("We counted 400 new cases", ASKED, [ASKED, ASKED]),
+    # A passage naming them, or anyone else's, leads: anything close follows.
+    ("Quell said 400 cases were counted.", None, [None, "Westland ministry", ASKED]),
+    ("The ward counted 400 cases.", "Ivo Marsh", ["Ivo Marsh", "Westland ministry", ASKED]),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cited"), NAMED_CASES)
+def test_runners_up_in_a_general_answer_naming_a_person(
+    text: str, speaker: str | None, cited: list[str | None]
+) -> None:
+    ranked = [
+        _candidate(text, speaker, 0.9),
+        _candidate("The ministry counted 90 more", "Westland ministry", 0.8),
+        _candidate("Cases will fall by May", ASKED, 0.7),
+    ]
+    evidence = replace(_evidence(ranked, "general"), named=ASKED)
+    assert [c.unit.speaker for c in select_citations(ranked, evidence, limit=3)] == cited
+
+
 @pytest.mark.parametrize(("share", "cited"), [(0.3, [0.9, 0.45, 0.3]), (0.6, [0.9])])
 def test_the_fitted_share_decides_how_far_down_runners_up_go(
     share: float, cited: list[float]

@@ -408,3 +408,22 @@ def test_who_said_scaffolding(question: str, topic: str, hint: str) -> None:
     parsed = parse_question(question)
     assert parsed.slot is not None and parsed.slot.asks_who
     assert (parsed.topic, parsed.story_hint) == (topic, hint)
+
+
+# (question, is its statement a clause of the cue): a clause re-words what was said, a list
+# names what was spoken about (`ParsedQuestion.clause`, read by `app.said_it.half_said`).
+CLAUSE_CASES = [
+    ("Who said that the tolls and the fares would rise?", True),
+    ("Which minister warned that the pier and the ferry would close?", True),
+    ("Who said the steel is tired?", True),  # no "that": still a clause
+    ("Who spoke about the tolls and the fares?", False),
+    ("Who said something about the levy and the pier?", False),
+    ("Which person was quoted on the levy in the story about the pier?", False),
+    ("What did Ola Tamm say about the tolls?", False),  # not a who-said question
+    ("Who hoped that the pier and the ferry would reopen?", True),  # "hoped" read as "hop"
+]
+
+
+@pytest.mark.parametrize(("question", "clause"), CLAUSE_CASES)
+def test_a_who_said_statement_asked_as_a_clause(question: str, clause: bool) -> None:
+    assert parse_question(question).clause is clause

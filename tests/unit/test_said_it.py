@@ -51,7 +51,7 @@ PARTS_CASES = [
 
 @pytest.mark.parametrize(("topic", "parts"), PARTS_CASES)
 def test_a_statement_is_split_into_its_coordinated_phrases(topic, parts) -> None:
-    assert topic_parts(topic, TERMS) == [frozenset(p) for p in parts]
+    assert [p.terms for p in topic_parts(topic, TERMS)] == [frozenset(p) for p in parts]
 
 
 PASSAGE = "Ola Tamm said the night nurses would get a ferry. The ferry runs from May."
@@ -68,6 +68,21 @@ HALF_SAID_CASES = [
 @pytest.mark.parametrize(("topic", "half"), HALF_SAID_CASES)
 def test_a_passage_without_a_word_of_one_phrase_says_half(topic, half) -> None:
     assert half_said(topic, PASSAGE, TERMS) is half
+
+
+# (topic, the phrases found in the passage in other words, is one phrase absent from PASSAGE):
+# a clause's re-worded phrase counts as there when `meant` finds it (`PART_MEANT` in meaning).
+MEANT_CASES = [
+    ("night nurses and the boat after dark", {"the boat after dark"}, False),
+    ("night nurses and the boat after dark", set(), True),
+    ("apple blossom and the boat after dark", {"the boat after dark"}, True),  # one still absent
+    ("apple blossom and the boat after dark", {"apple blossom", "the boat after dark"}, False),
+]
+
+
+@pytest.mark.parametrize(("topic", "meant", "half"), MEANT_CASES)
+def test_a_phrase_in_other_words_is_said_when_meant(topic, meant, half) -> None:
+    assert half_said(topic, PASSAGE, TERMS, meant.__contains__) is half
 
 
 ARTICLE = "Ferry for night nurses\n\nThe ferry will run after midnight, Ola Tamm said."
