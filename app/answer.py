@@ -25,7 +25,6 @@ from app.evidence import (
     EvidenceFinder,
     Query,
     Unit,
-    _sentence_vectors,
     question_features,
 )
 from app.question import Intent, Turn, person_name
@@ -413,7 +412,7 @@ class ExtractiveAnswerer:
     def _meant_in(self, chunk: Chunk) -> Callable[[str], bool]:
         """Whether a phrase comes within `PART_MEANT` in meaning of a sentence of `chunk`
         (its stored sentence vectors; none stored: never)."""
-        vectors = _sentence_vectors(self.retriever.store.sentence_folder).of(chunk.id)
+        vectors = self.finder.sentence_vectors(chunk.id)
 
         def meant(phrase: str) -> bool:
             if not vectors.size:

@@ -340,6 +340,11 @@ class EvidenceFinder:
                 found[chunk_id] = SentenceCosines(vectors.spans(chunk_id), matrix @ query)
         return found
 
+    def sentence_vectors(self, chunk_id: str) -> np.ndarray:
+        """The chunk's stored sentence vectors (sentences x dimensions; empty when it was
+        ingested without them): the answer reads a re-worded phrase against them too."""
+        return _sentence_vectors(self.retriever.store.sentence_folder).of(chunk_id)
+
     def unseen_names(self, topic: str) -> float:
         """The share of the topic's names (capitalised words: people, places, bodies, events)
         that no stored passage contains: a question about a thing the articles never name
