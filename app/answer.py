@@ -20,13 +20,10 @@ import numpy as np
 
 from app.compose import framing, who_said_lead
 from app.described import described_first, described_speakers
-from app.evidence import (
-    Candidate,
-    EvidenceFinder,
-    Query,
-    Unit,
-    question_features,
-)
+from app.evidence.features import Candidate, question_features
+from app.evidence.finder import EvidenceFinder
+from app.evidence.scoring import Query
+from app.evidence.units import Unit
 from app.question import Intent, Turn, person_name
 from app.ranker import RUNNER_UP, EvidenceRanker, Family
 from app.reorder import (

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from app.evidence import Unit
+from app.evidence.units import Unit
 from ingest.speakers.mentions import is_named_speaker
 
 _MARKER = re.compile(r"\[(\d+)\]")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 
-from app.evidence import Candidate
+from app.evidence.features import Candidate
 from app.lexicon_questions import LEXICON
 from app.speaker_index import SpeakerIndex
 from ingest.speakers.mentions import name_mentions

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from app.evidence import FEATURES, QUESTION_FEATURES, Candidate
+from app.evidence.features import FEATURES, QUESTION_FEATURES, Candidate
 
 Family = Literal["speaker", "who_said", "general"]
 FAMILIES: tuple[Family, ...] = ("speaker", "who_said", "general")

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import NamedTuple
 
-from app.evidence import FEATURES, Candidate
+from app.evidence.features import FEATURES, Candidate
 from app.speaker_index import SpeakerIndex
 from ingest.speakers.mentions import name_mentions
 

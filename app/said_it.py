@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from app.evidence import FEATURES, Candidate
+from app.evidence.features import FEATURES, Candidate
 
 
 class SaidBar(NamedTuple):

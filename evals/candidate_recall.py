@@ -53,7 +53,7 @@ from typing import Any
 
 import click
 
-from app.evidence import FEATURES
+from app.evidence.features import FEATURES
 from app.settings import set_process_switches
 from evals.metrics import ANSWERABLE_KINDS, Ref, is_strict
 from evals.run import limit_rows, load_dataset

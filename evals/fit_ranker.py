@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from app.evidence import FEATURES, QUESTION_FEATURES, STORY_FEATURES, question_features
+from app.evidence.features import FEATURES, QUESTION_FEATURES, STORY_FEATURES, question_features
 from app.ranker import FAMILIES, LONG_TOPIC_TERMS, TreeModel, threshold_for
 from app.settings import set_process_switches
 from evals.metrics import ANSWERABLE_KINDS, Ref, is_strict

@@ -54,7 +54,7 @@ from pathlib import Path
 
 import numpy as np
 
-from app.evidence import FEATURES, QUESTION_FEATURES, Candidate
+from app.evidence.features import FEATURES, QUESTION_FEATURES, Candidate
 from app.ranker import FAMILIES, LinearModel, TreeModel, threshold_for
 from app.reorder import story_first
 from app.settings import set_process_switches

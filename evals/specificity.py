@@ -41,7 +41,7 @@ class Row(NamedTuple):
 
 def fitting_quotations(desk: Any, row: dict[str, Any]) -> int:
     """The asked person's candidate units that hold every term of the topic."""
-    from app.evidence import FEATURES
+    from app.evidence.features import FEATURES
 
     cover = FEATURES.index("unit_cover")
     history = []

@@ -54,7 +54,8 @@ def doubled_labels(text: str) -> list[tuple[int, int]]:
 
 def census(articles: list[dict[str, str]], show: int = 10) -> LabelCensus:
     """Count doubled label text in the quotes and units of the articles that have some."""
-    from app.evidence import _quote_units, _sentence_units
+    from app.evidence.units import quote_units as _quote_units
+    from app.evidence.units import sentence_units as _sentence_units
     from ingest.quotes import extract_quotes_many
     from ingest.types import Chunk
 

@@ -292,7 +292,7 @@ def made_up_questions(
     the highest `unit_cover`; every fourth is unanswerable, with only low-cover candidates."""
     import numpy as np
 
-    from app.evidence import FEATURES
+    from app.evidence.features import FEATURES
     from evals.fit_ranker import Question
 
     cover = FEATURES.index("unit_cover")

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 import pytest
 
 from app.answer import Evidence, ExtractiveAnswerer, _cites
-from app.evidence import Candidate, Unit
+from app.evidence.features import Candidate
+from app.evidence.units import Unit
 from app.question import Intent
 from app.types import Answer, Citation
 from ingest.ids import chunk_id

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.answer import _story
-from app.evidence import FEATURES, Candidate
+from app.evidence.features import FEATURES, Candidate
 from app.question import Intent, Turn
 from app.reorder import STORY_SHARE, story_first
 from tests.helpers import fake_desk_with

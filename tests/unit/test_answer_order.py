@@ -10,7 +10,8 @@ from dataclasses import replace
 import pytest
 
 from app.answer import Evidence, _own_first, _quotations_first, select_citations
-from app.evidence import Candidate, Unit
+from app.evidence.features import Candidate
+from app.evidence.units import Unit
 from app.quantities import QUANTITY_KINDS, quantity_asked
 from app.reorder import (
     QUANTITY_SHARE,

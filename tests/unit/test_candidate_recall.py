@@ -84,7 +84,7 @@ def test_rank_of_inverts_the_rank_feature(feature: float, rank: int | None) -> N
 def test_at_depth_clears_the_ranks_past_the_depth() -> None:
     from dataclasses import dataclass
 
-    from app.evidence import FEATURES
+    from app.evidence.features import FEATURES
 
     @dataclass(frozen=True)
     class Candidate:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.compose import AS_WRITTEN_RULES, framing, who_said_lead
-from app.evidence import Unit
+from app.evidence.units import Unit
 from ingest.types import Chunk
 
 

@@ -1,4 +1,4 @@
-"""The topic in what introduces a unit that the unit itself lacks (`_Scoring.context_values`,
+"""The topic in what introduces a unit that the unit itself lacks (`Scoring.context_values`,
 `intro_gain`): the sentences before and the question of the turn before, never the unit's own
 words or a neighbouring quotation's.
 
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.evidence import Around, Query, Unit, _Scoring
+from app.evidence.scoring import Around, Query, Scoring
+from app.evidence.units import Unit
 from ingest.terms import Lexicon
 from ingest.types import Chunk, Quote
 
@@ -35,19 +36,19 @@ def _quote(text: str, words: str, speaker: str, kind: str = "transcript") -> Quo
     return Quote(words, start, start + len(words), kind, speaker, chunk_id="a:0")
 
 
-def _scoring(topic: str, quotes: dict[str, Quote]) -> _Scoring:
+def _scoring(topic: str, quotes: dict[str, Quote]) -> Scoring:
     lexicon = Lexicon()
     weights = dict.fromkeys(lexicon.terms(topic), 1.0)
     query = Query(topic, [], "Tom Wright", ("Tom Wright",))
     around = Around(quotes, {"a:0": sorted(quotes.values(), key=lambda q: q.start)})
-    return _Scoring(lexicon.terms, query, weights, ({}, {}), ({}, {}), {}, around)
+    return Scoring(lexicon.terms, query, weights, ({}, {}), ({}, {}), {}, around)
 
 
-def _values(scoring: _Scoring, unit: Unit) -> dict[str, float]:
+def _values(scoring: Scoring, unit: Unit) -> dict[str, float]:
     return scoring.context_values(unit, scoring.terms_of(unit.text))
 
 
-def _gain(scoring: _Scoring, unit: Unit) -> float:
+def _gain(scoring: Scoring, unit: Unit) -> float:
     return _values(scoring, unit)["intro_gain"]
 
 

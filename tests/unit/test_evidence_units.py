@@ -1,25 +1,14 @@
-"""Which spans of a chunk become citable units: a quoted fragment is never a unit of its own,
-and a unit that only repeats the question, or only thanks and greets, is no candidate.
+"""Which spans of a chunk become citable units: a quoted fragment is never a unit of its own, a
+sentence ends before a transcript turn, and a quotation over several sentences is cited whole.
 
 Made-up text only.
 """
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
-from app.evidence import (
-    GENERAL_PASSAGES,
-    PASSAGES,
-    EvidenceFinder,
-    Query,
-    _echo,
-    _quote_units,
-    _sentence_units,
-)
-from ingest.terms import Lexicon
+from app.evidence.units import quote_units, sentence_units
 from ingest.types import Chunk, Quote
 
 TEXT = (
@@ -39,8 +28,8 @@ def _quote(words: str, kind: str = "direct") -> Quote:
 
 def test_a_fragment_is_cited_in_its_sentence_not_framed_alone() -> None:
     fragment = _quote("great thriller")
-    assert list(_quote_units(_chunk(), "q1", fragment, str)) == []
-    sentences = list(_sentence_units(_chunk(), [("q1", fragment)], str))
+    assert list(quote_units(_chunk(), "q1", fragment, str)) == []
+    sentences = list(sentence_units(_chunk(), [("q1", fragment)], str))
     first = sentences[0]
     assert TEXT[first.start : first.end].startswith("The bishop called")
     assert (first.kind, first.speaker, first.quoted) == ("sentence", "Tom Wright", False)
@@ -48,7 +37,7 @@ def test_a_fragment_is_cited_in_its_sentence_not_framed_alone() -> None:
 
 def test_a_short_transcript_turn_is_still_a_unit() -> None:
     turn = _quote("Thank you.", kind="transcript")
-    units = list(_quote_units(_chunk(), "q2", turn, str))
+    units = list(quote_units(_chunk(), "q2", turn, str))
     assert [(u.kind, u.quoted, TEXT[u.start : u.end]) for u in units] == [
         ("transcript", True, "Thank you.")
     ]
@@ -56,52 +45,10 @@ def test_a_short_transcript_turn_is_still_a_unit() -> None:
 
 def test_a_quotation_of_four_words_is_its_own_unit() -> None:
     quote = _quote("its history was poor")
-    units = list(_quote_units(_chunk(), "q3", quote, str))
+    units = list(quote_units(_chunk(), "q3", quote, str))
     assert [(u.kind, u.quoted) for u in units] == [("direct", True)]
 
 
-ECHOES = [
-    # (unit text, question topic, speaker asked, echo?)
-    ("Severomuysky Tunnel.", "long Severomuysky Tunnel", None, True),
-    ("The tunnel builders!", "tunnel builders", "Ann Vell", True),
-    ("Ann Vell: tunnels.", "tunnels", "Ann Vell", True),
-    ("There was, she said, an implicit bargain.", "implicit bargain", "Ann Vell", False),
-    ("This one is 15.5 km long.", "long Severomuysky Tunnel", None, False),
-    ("It lasted for just over an hour.", "long call last", None, False),
-]
-
-
-@pytest.mark.parametrize(("text", "topic", "speaker", "echo"), ECHOES)
-def test_a_unit_with_no_word_beyond_the_question_is_an_echo(
-    text: str, topic: str, speaker: str | None, echo: bool
-) -> None:
-    lexicon = Lexicon()
-    asked = frozenset(lexicon.terms(topic) + lexicon.terms(speaker or ""))
-    assert _echo(text, lexicon.terms(text), asked) is echo
-
-
-COURTESY = [
-    # (unit text, a turn of courtesy and address only?)
-    ("Thank you very much, Mr President.", True),
-    ("Good afternoon, colleagues.", True),
-    ("Mr Vell, thank you.", True),
-    ("First of all, thank you for inviting me.", True),
-    ("We thank the Lowland Republic for the ferries.", False),
-    ("Thank you for your work in Marlow.", False),
-    ("Sanctions.", False),
-    ("Friends, welcome to Marlow.", False),
-]
-
-
-@pytest.mark.parametrize(("text", "courtesy"), COURTESY)
-def test_a_turn_of_courtesy_is_no_candidate(text: str, courtesy: bool) -> None:
-    lexicon = Lexicon()
-    finder = EvidenceFinder(SimpleNamespace(lexicon=lexicon))
-    assert finder._courtesy(text, lexicon.terms(text)) is courtesy
-
-
-# (text, the turn's words, the narrative units' texts): a transcript whose paragraphs were
-# joined by spaces runs a turn on from the lead or from a scraped doubled label.
 TURN_CASES = [
     (
         "Ministers met on Monday. The meeting was attended by Ana Vell. * * * Chair Tom Wright:"
@@ -129,7 +76,7 @@ def test_a_sentence_ends_before_a_transcript_turn_that_starts_in_it(
     chunk = Chunk("b:0", "b", 0, text, 0, len(text), 1, 1, title="Made-up")
     start = text.index(turn)
     quote = Quote(turn, start, start + len(turn), "transcript", "Tom Wright")
-    units = list(_sentence_units(chunk, [("q", quote)], str))
+    units = list(sentence_units(chunk, [("q", quote)], str))
     assert [text[u.start : u.end] for u in units] == narrative
     assert all(u.speaker is None for u in units)
 
@@ -157,7 +104,7 @@ def test_a_quotation_over_several_sentences_is_cited_whole_within_its_paragraph(
     text: str, narrative: list[str]
 ) -> None:
     chunk = Chunk("c:0", "c", 0, text, 0, len(text), 1, 1, title="Made-up")
-    units = list(_sentence_units(chunk, [], str))
+    units = list(sentence_units(chunk, [], str))
     assert [text[u.start : u.end] for u in units] == narrative
 
 
@@ -166,38 +113,5 @@ def test_a_quotation_is_never_cited_whole_across_a_transcript_turn() -> None:
     chunk = Chunk("d:0", "d", 0, text, 0, len(text), 1, 1, title="Made-up")
     start = text.index("We agreed.")
     quote = Quote("We agreed.", start, start + len("We agreed."), "transcript", "Tom Wright")
-    units = list(_sentence_units(chunk, [("q", quote)], str))
+    units = list(sentence_units(chunk, [("q", quote)], str))
     assert [text[u.start : u.end] for u in units] == ["The host read “a letter.", "Then they left."]
-
-
-class _Searches:
-    """A retriever that records how many passages each search asks for and finds none."""
-
-    def __init__(self) -> None:
-        self.asked: list[int] = []
-
-    def search(self, query, k, vector=None, filters=None):  # noqa: ANN001, ANN201
-        self.asked.append(k)
-        return []
-
-    def search_quotes(self, query, k, speakers=None, vector=None, filters=None):  # noqa: ANN001, ANN201
-        return []
-
-
-@pytest.mark.parametrize(
-    ("speaker", "who_said", "depth"),
-    [
-        (None, False, GENERAL_PASSAGES),  # only the passage search gives candidates
-        ("Ana Vell", False, PASSAGES),  # the asked person's quotations back it up
-        (None, True, PASSAGES),  # so do everyone's quotations for "who said"
-    ],
-)
-def test_a_general_question_reads_more_passages(
-    speaker: str | None, who_said: bool, depth: int
-) -> None:
-    searches = _Searches()
-    finder = EvidenceFinder(searches)
-    query = Query("pension age", [0.0], speaker, (speaker,) if speaker else (), who_said)
-    assert finder.candidates(query, str) == []
-    assert searches.asked == [depth]
-    assert GENERAL_PASSAGES > PASSAGES

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.evidence import FEATURES
+from app.evidence.features import FEATURES
 from evals.fit_ranker import Question, without
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.evidence import FEATURES, STORY_FEATURES
+from app.evidence.features import FEATURES, STORY_FEATURES
 from evals.fit_ranker import Question, fit_units
 from evals.ranker_folds import story_top_hit
 

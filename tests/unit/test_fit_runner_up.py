@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 from app.answer import Evidence, Selection
-from app.evidence import Candidate, Unit
+from app.evidence.features import Candidate
+from app.evidence.units import Unit
 from app.ranker import WEIGHTS_PATH, EvidenceRanker
 from evals.fit_runner_up import TOLERANCE, Watched, choose_share, fit, replay, store_shares
 from ingest.types import Chunk

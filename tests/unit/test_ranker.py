@@ -12,16 +12,15 @@ import lightgbm
 import numpy as np
 import pytest
 
-from app.evidence import (
+from app.evidence.covers import pair_cover, term_pairs
+from app.evidence.features import (
     FEATURES,
     QUESTION_FEATURES,
     STORY_FEATURES,
     Candidate,
-    Unit,
-    _pair_cover,
-    _pairs,
     question_features,
 )
+from app.evidence.units import Unit
 from app.ranker import (
     FAMILIES,
     LONG_TOPIC_TERMS,
@@ -370,4 +369,4 @@ def test_by_set_scores_each_set_in_sample_and_held_out(capsys) -> None:
 def test_pair_cover_counts_the_topics_neighbouring_terms_found_together(
     topic: str, unit: str, share: float
 ) -> None:
-    assert _pair_cover(_pairs(topic.split()), unit.split()) == pytest.approx(share)
+    assert pair_cover(term_pairs(topic.split()), unit.split()) == pytest.approx(share)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.evidence import QUESTION_FEATURES
+from app.evidence.features import QUESTION_FEATURES
 from evals import fit_ranker, ranker_folds
 from evals.fit_ranker import (
     TREE_PARAMS,
@@ -99,7 +99,7 @@ def test_the_model_table_pools_every_halving(capsys) -> None:
 def test_a_family_direction_holds_its_trees_and_no_other_family(monkeypatch) -> None:
     """Made-up questions where another person's words hold the evidence: free trees learn to
     prefer them; trees held to `speaker_other` -1 can never score a unit higher for it."""
-    from app.evidence import FEATURES
+    from app.evidence.features import FEATURES
 
     monkeypatch.setattr(fit_ranker, "FAMILY_MONOTONE", {"speaker": {"speaker_other": -1}})
     other = FEATURES.index("speaker_other")
@@ -123,7 +123,7 @@ def test_a_family_direction_holds_its_trees_and_no_other_family(monkeypatch) -> 
 
 
 def test_a_direction_can_name_one_family_or_every_one(monkeypatch) -> None:
-    from app.evidence import FEATURES
+    from app.evidence.features import FEATURES
 
     monkeypatch.setattr(ranker_folds, "FAMILY_MONOTONE", {})
     monkeypatch.setattr(fit_ranker, "FAMILY_MONOTONE", ranker_folds.FAMILY_MONOTONE)

@@ -77,7 +77,7 @@ def test_a_fit_share_family_weighs_its_side_as_the_fit_does() -> None:
 
 def test_family_judges_only_that_family(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`--family general` leaves other families' dev and extra questions out of every table."""
-    from app.evidence import FEATURES
+    from app.evidence.features import FEATURES
     from evals.ranker_folds import main
 
     def cached(name: str, questions: list[Question], split: str) -> str:

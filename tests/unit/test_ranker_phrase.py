@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.evidence import FEATURES, QUESTION_FEATURES, _pairs, _phrase_cover, question_features
+from app.evidence.covers import phrase_cover, term_pairs
+from app.evidence.features import FEATURES, QUESTION_FEATURES, question_features
 from evals.fit_ranker import (
     Question,
     Row,
@@ -38,7 +39,7 @@ PHRASES = [
 @pytest.mark.parametrize(("topic", "passage", "share"), PHRASES)
 def test_a_phrase_is_found_as_the_topic_writes_it(topic: str, passage: str, share: float) -> None:
     terms = topic.split()
-    assert _phrase_cover(terms, _pairs(terms), passage.split()) == pytest.approx(share)
+    assert phrase_cover(terms, term_pairs(terms), passage.split()) == pytest.approx(share)
 
 
 def test_named_phrase_reads_only_passages_that_quote_or_name_the_asked_person() -> None:

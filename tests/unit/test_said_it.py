@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.evidence import FEATURES, Candidate, Unit
+from app.evidence.features import FEATURES, Candidate
+from app.evidence.units import Unit
 from app.said_it import SAID_IT, half_said, off_story, says_it, topic_parts
 from ingest.terms import Lexicon
 from ingest.types import Chunk

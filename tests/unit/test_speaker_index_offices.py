@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.evidence import OfficeLinks, _quote_units
+from app.evidence.office_links import OfficeLinks
+from app.evidence.units import quote_units
 from app.speaker_index import (
     ArticlePerson,
     SpeakerIndex,
@@ -156,7 +157,7 @@ def test_an_office_only_speaker_is_the_one_holder_its_article_quotes(
     text = "The President said: “Words of the day.”"
     chunk = Chunk(f"{article}:0", article, 0, text, 0, len(text), 1, 1, title="Made-up")
     quote = Quote("Words of the day.", 21, 38, "direct", "President")
-    (unit,) = _quote_units(chunk, "q1", quote, links.in_article(article))
+    (unit,) = quote_units(chunk, "q1", quote, links.in_article(article))
     assert unit.speaker == speaker
 
 
