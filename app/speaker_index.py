@@ -320,7 +320,7 @@ class SpeakerIndex:
         for someone it named before ("The Head of State noted ..."): its quotes are the words
         of the one holder quoted in the same article, which only the article can tell (a
         store-wide link gave one president's words to another, docs/notes/ans22.md), so the link
-        itself is made per article (`app.evidence.OfficeLinks`)."""
+        itself is made per article (`app.evidence.office_links.OfficeLinks`)."""
         found = self._office_holders.get(name)
         if found is None:
             found = frozenset()

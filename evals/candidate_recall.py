@@ -242,7 +242,7 @@ class Tracer:
         self.desk = desk
         finder = desk.answerer.finder
         self.asked_depth: Depth = (finder.passages, finder.speaker_quotes)
-        # a general question reads more passages (`app.evidence.GENERAL_PASSAGES`)
+        # a general question reads more passages (`app.evidence.finder.GENERAL_PASSAGES`)
         self.general_depth: Depth = (finder.general_passages, finder.speaker_quotes)
         # never shallower than `ask` reads, or its depth would be counted on fewer candidates
         finder.passages = finder.general_passages = max(passages, self.general_depth[0])

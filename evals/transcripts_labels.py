@@ -54,8 +54,7 @@ def doubled_labels(text: str) -> list[tuple[int, int]]:
 
 def census(articles: list[dict[str, str]], show: int = 10) -> LabelCensus:
     """Count doubled label text in the quotes and units of the articles that have some."""
-    from app.evidence.units import quote_units as _quote_units
-    from app.evidence.units import sentence_units as _sentence_units
+    from app.evidence.units import quote_units, sentence_units
     from ingest.quotes import extract_quotes_many
     from ingest.types import Chunk
 
@@ -70,8 +69,8 @@ def census(articles: list[dict[str, str]], show: int = 10) -> LabelCensus:
         chunk = Chunk(f"{article['id']}:0", article["id"], 0, text, 0, len(text), 1, 1)
         pairs = [(str(i), q) for i, q in enumerate(found)]
         quotes_held += sum(bool(doubled_labels(q.text)) for q in found)
-        cited = [u for qid, q in pairs for u in _quote_units(chunk, qid, q, str)]
-        for unit in [*cited, *_sentence_units(chunk, pairs, str)]:
+        cited = [u for qid, q in pairs for u in quote_units(chunk, qid, q, str)]
+        for unit in [*cited, *sentence_units(chunk, pairs, str)]:
             units[unit.kind] += 1
             if doubled_labels(unit.text):
                 held[unit.kind] += 1

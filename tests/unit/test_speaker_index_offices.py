@@ -1,7 +1,7 @@
 """Offices in the speaker index: a bare office is held only by that office itself (not by a
 body's, a rank's or a staff post of the same head), and a stored speaker that is only an office
 stands for the one holder its article quotes, or else the one holder its article names
-(`app.evidence.OfficeLinks`).
+(`app.evidence.office_links.OfficeLinks`).
 
 Made-up names and places only.
 """
