@@ -14,7 +14,6 @@ _LEXICON_TEXT = {
         compare dismiss praise blame urge explain add refer express voice question speak talk
         reply answer boast concede joke label apologise apologize justify pitch defend
         acknowledge confirm reveal stress emphasise emphasize note threaten demand ask pledge
-        assure
         quote write testify recall brand dub characterise characterize""",
     "mental_verb": """
         think believe see want feel hope fear expect plan intend consider regard view know
