@@ -397,11 +397,15 @@ class ExtractiveAnswerer:
     def _said(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning
         (`says_it`), with every phrase of the statement in its passage (`half_said`: for a
-        statement asked as a clause, in words or meaning), in an article on the story the
-        question names (`off_story`)?"""
+        list of things spoken about, by more than one common word; for a statement asked as
+        a clause, which re-words what was said, by any word or in meaning), in an article on
+        the story the question names (`off_story`)?"""
         terms, unit = self.finder.retriever.lexicon.terms, best.unit
         meant = self._meant_in(unit.chunk) if intent.clause else None
-        if not says_it(best, SAID_IT) or half_said(intent.topic, unit.chunk.text, terms, meant):
+        rarity = None if intent.clause else self.retriever.bm25.idf
+        if not says_it(best, SAID_IT) or half_said(
+            intent.topic, unit.chunk.text, terms, rarity, meant
+        ):
             return False
         story = intent.story_hint
         return not (story and off_story(story, self._article_text(unit.chunk.article_id), terms))

@@ -22,6 +22,8 @@ CASES = [
     ("Who spoke about the night nurses and the apple blossom?", NOBODY_SAID, True),
     # A statement of two phrases, a quotation on one whose passage has no word of the other.
     ("Who spoke about the bridge traffic and the apple prices?", NOBODY_SAID, True),
+    # ... or only a common word of the other ("night", in two articles), not its rarest ("shift").
+    ("Who spoke about the blossom and the night shift?", NOBODY_SAID, True),
     # ... asked as a clause: the absent phrase is far in meaning from every sentence there too.
     ("Who said that the bridge traffic and the apple prices would rise?", NOBODY_SAID, True),
     # A quotation from an article that never names the story asked about.
@@ -41,6 +43,7 @@ CASES = [
     ("Who talked about the apple prices in connection with the late frost?", "Priya Shah", False),
     ("Who said something about the blossom and the apple prices?", "Priya Shah said", False),
     ("Who spoke about the nurses and the bakers?", "Alma Ruiz", False),
+    ("Who spoke about the blossom and the single night?", "Priya Shah said", False),
     ("Who said the steel is tired?", "Alma Ruiz", False),
     ("Who said prices for apples will rise?", "Priya Shah said", False),
 ]

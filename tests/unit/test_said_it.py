@@ -71,6 +71,27 @@ def test_a_passage_without_a_word_of_one_phrase_says_half(topic, half) -> None:
     assert half_said(topic, PASSAGE, TERMS) is half
 
 
+# Made-up rarities (idf) of PASSAGE's and the questions' terms; "night" and "ferri" are common.
+RARITY = {"night": 1.0, "ferri": 1.5, "nurs": 4.0, "shift": 5.0, "appl": 6.0, "time": 1.5}.get
+# (topic, is one phrase absent from PASSAGE, by more than one common word): a statement listed
+# as things spoken about (`rarity` given) is not met by one common word of a phrase alone.
+RARE_CASES = [
+    ("the night shift and the nurses", True),  # "night" alone: not the phrase's rarest
+    ("the apple ferry and the nurses", True),  # "ferry" alone, the rarer "apple" absent
+    ("the night nurses and the ferry", False),  # two words of the first, the second's only one
+    ("the night ferry shift and the nurses", False),  # two common words: `PART_WORDS` of it
+    ("the nurses roster and the ferry", False),  # "nurses" alone, but the rarest of its phrase
+    ("the ferry time and the nurses", False),  # "ferry" alone, as rare as "time": a rarest
+    ("the night shift", False),  # one phrase: `says_it` alone decides
+]
+
+
+@pytest.mark.parametrize(("topic", "half"), RARE_CASES)
+def test_a_phrase_met_by_one_common_word_alone_is_not_said(topic, half) -> None:
+    assert half_said(topic, PASSAGE, TERMS, rarity=lambda t: RARITY(t, 3.0)) is half
+    assert not half_said(topic, PASSAGE, TERMS)  # without rarities any word of a phrase counts
+
+
 # (topic, the phrases found in the passage in other words, is one phrase absent from PASSAGE):
 # a clause's re-worded phrase counts as there when `meant` finds it (`PART_MEANT` in meaning).
 MEANT_CASES = [
@@ -83,7 +104,7 @@ MEANT_CASES = [
 
 @pytest.mark.parametrize(("topic", "meant", "half"), MEANT_CASES)
 def test_a_phrase_in_other_words_is_said_when_meant(topic, meant, half) -> None:
-    assert half_said(topic, PASSAGE, TERMS, meant.__contains__) is half
+    assert half_said(topic, PASSAGE, TERMS, meant=meant.__contains__) is half
 
 
 ARTICLE = "Ferry for night nurses\n\nThe ferry will run after midnight, Ola Tamm said."
