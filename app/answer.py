@@ -1,7 +1,7 @@
 """The default, extractive answer: the best evidence units, each with its marker.
 
 No LLM: every sentence of the answer is an exact span of an article, either as written (the
-article's sentence, narrative or reported speech) or inside a short frame ("Sergei Lavrov
+article's sentence, narrative or reported speech) or inside a short frame ("Tom Reed
 said: “...”") that wraps only words inside a quotation's own span, so a citation can never
 put words in a speaker's mouth. Which units, and whether to answer at all, is decided by the
 learned ranker (`app/ranker.py`): units by the probability that they hold the answer, and the
@@ -361,7 +361,7 @@ class ExtractiveAnswerer:
         unsupported = (evidence.answerable < evidence.threshold or bool(unseen)) and not own
         if not ranked or unsupported or (topicless and not own):
             if evidence.speaker and (" " not in evidence.speaker or intent.role):
-                # A one-word speaker ("Judges", "Kremlin") is matched on one word of the
+                # A one-word speaker ("Judges", "Westland") is matched on one word of the
                 # question, which may be that word in another sense; a person found by the
                 # office or body the question names ("the OECD" -> its economist) is one
                 # voice of it, and the body's word is often reported, not quoted ("The OECD
@@ -651,7 +651,7 @@ def holder_meant(answering: Sequence[Evidence], margin: float) -> Evidence:
     """Among the holders of an office whose words answer the question (the topic search's
     order), the first, unless a later one's own best words score `margin` times the first's:
     the search finds the articles of whichever president the role words fit best ("Russian
-    President" in every Kremlin readout), not those of the one quoted on the topic. The
+    President" in every presidential readout), not those of the one quoted on the topic. The
     others that answer nearly as well (within `margin` on both counts) are kept, for the
     answer to name: the office is ambiguous in these articles."""
     chosen = answering[0]
@@ -693,7 +693,7 @@ def _own_first(ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
 
 def _quotations_first(chosen: list[Candidate]) -> list[Candidate]:
     """After the best unit, quoted words before reports of them, each in rank order: an
-    article often reports what it then quotes ("Lavrov said the principle was clear. ...
+    article often reports what it then quotes ("Reed said the principle was clear. ...
     'This principle is clearly established'"), and a report cited between two of the
     person's quotations reads as a third. The first citation stays the ranker's best."""
     return chosen[:1] + sorted(chosen[1:], key=lambda c: not c.unit.quoted)
@@ -717,7 +717,7 @@ def _about(unit: Unit, speaker: str) -> bool:
 
 def _cites(answer: Answer, role: str) -> bool:
     """A citation of the answer names the office or body as asked: every word of it ("OECD",
-    "Kremlin spokesman"), and not another office of that title ("Shadow foreign secretary
+    "Westland spokesman"), and not another office of that title ("Shadow foreign secretary
     Michael Ancram said" does not answer "What did the foreign secretary say?")."""
     words = [without_possessive(w) for w in _WORDS.findall(role.lower()) if len(w) > 2]
     if not words:

@@ -17,8 +17,8 @@ from app.evidence.units import Unit
 from ingest.speakers.mentions import is_named_speaker
 
 _MARKER = re.compile(r"\[(\d+)\]")
-# A reporting verb next to the speaker's surname inside the words: "..., Lavrov said",
-# "said Mr Lavrov", "Lavrov told reporters". Words that name their own speaker are the
+# A reporting verb next to the speaker's surname inside the words: "..., Reed said",
+# "said Mr Reed", "Reed told reporters". Words that name their own speaker are the
 # article's attribution, not the speaker's words.
 _REPORTING = (
     r"(?:said|says|told|tells|added|adds|stated|states|noted|notes|stressed|stresses|"
@@ -64,7 +64,7 @@ def _holds_a_mark(unit: Unit, text: str) -> bool:
 
 
 def _names_its_speaker(unit: Unit, text: str) -> bool:
-    """The words say who said them ("..., Lavrov said"): framing them would name the speaker
+    """The words say who said them ("..., Reed said"): framing them would name the speaker
     twice and make the attribution part of the quotation."""
     surname = re.escape((unit.speaker or "").split()[-1])
     own = re.compile(
@@ -88,7 +88,7 @@ AS_WRITTEN_RULES: tuple[AsWrittenRule, ...] = (
 
 def _named_subject(unit: Unit, text: str, previous_speaker: str | None) -> str:
     """A reported sentence opening on "He"/"She" gets its speaker in editorial brackets
-    ("[Vladimir Putin] stressed that ..."): alone in an answer the pronoun points nowhere.
+    ("[Ana Vell] stressed that ..."): alone in an answer the pronoun points nowhere.
     Only outside quotation marks, and not right after the same speaker's words, where the
     pronoun reads as it did in the article."""
     if unit.quoted or not unit.speaker or unit.speaker == previous_speaker:
@@ -97,8 +97,8 @@ def _named_subject(unit: Unit, text: str, previous_speaker: str | None) -> str:
 
 
 def framing(unit: Unit, previous_speaker: str | None) -> Framing:
-    """The unit as the answer writes it, and why: "Sergei Lavrov said: “...”" (or "Lavrov
-    also said: “...”" right after Lavrov's own framed words) for a quotation's own words; the
+    """The unit as the answer writes it, and why: "Tom Reed said: “...”" (or "Reed
+    also said: “...”" right after Reed's own framed words) for a quotation's own words; the
     article's sentence as written otherwise. Text that looks like an answer marker ("[1]" in an
     article) is shown with other brackets."""
     text = _MARKER.sub(r"［\1］", unit.text.strip())

@@ -52,7 +52,7 @@ class Intent:
     who_is: bool = False  # "who is he?"
     asks_words: bool = True  # the question asks what someone said (not just about them)
     quantity: str | None = None  # the kind of number asked for ("year", "money": `app.quantities`)
-    role: str | None = None  # the role phrase asked ("Kremlin spokesman"), when it gave the speaker
+    role: str | None = None  # the role phrase asked ("Westland aide"), when it gave the speaker
     # Others the speaker's words may mean, most quoted first: other holders of the role, or
     # others with the asked surname; the answer may prefer one whose articles fit the topic.
     alternatives: list[str] = field(default_factory=list)
@@ -236,8 +236,8 @@ def _before_pronoun(question: str, pronoun: str) -> str:
 
 def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
     """A name resolves by name first, then as a role ("Chancellor"); a role phrase by role
-    first, then by a name it ends in ("the Kremlin", or "pryce" typed in lowercase), never by
-    a name inside it ("the Kremlin spokesman" is not the Kremlin). A capitalised name that
+    first, then by a name it ends in ("the Westland", or "pryce" typed in lowercase), never by
+    a name inside it ("the Westland spokesman" is not the Westland). A capitalised name that
     neither finds is an unknown person; an office nobody holds is recorded as such, to be
     said in the answer; any other unknown role is only topic."""
     if slot.pronoun:
@@ -245,7 +245,7 @@ def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
     phrase = _ARTICLE.sub("", slot.phrase)
     by_name = _by_name(phrase, index)
     if by_name.speakers and (slot.is_name or _ends_in_full_name(phrase)):
-        return by_name  # "the Russian foreign minister Sergei Lavrov" is Lavrov
+        return by_name  # "the Russian foreign minister Tom Reed" is Reed
     # "judges" (a plural common noun) are several people acting, not one office holder.
     holders = [] if _plural_common(phrase) else [h.name for h in index.role_holders(slot.phrase)]
     if holders:
@@ -261,7 +261,7 @@ def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
         # defence minister") is someone else, or extraction debris.
         return _Resolved(unheld_role=slot.phrase, described=described)
     if by_name.speakers and not _office_of_body(phrase):
-        return by_name  # "the Kremlin": the body speaks
+        return by_name  # "the Westland": the body speaks
     return _Resolved(described=described)
 
 
@@ -274,7 +274,7 @@ def _office_of_body(phrase: str) -> bool:
 
 
 def _ends_in_full_name(phrase: str) -> bool:
-    """The phrase ends in a given name and a surname, both capitalised ("... Sergei Lavrov")."""
+    """The phrase ends in a given name and a surname, both capitalised ("... Tom Reed")."""
     mentions = [m for m in name_mentions(phrase) if m.start + len(m.text) == len(phrase)]
     words = mentions[-1].text.split() if mentions else []
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
@@ -377,7 +377,7 @@ def _without_modifiers(phrase: str) -> str:
     """ "the Russian fleet" -> "the fleet": capitalised words before a lowercase one modify it
     (a nationality, a place: "the High Street shops") and name nobody, though they may be
     spelled like a speaker ("Russians", a misread "Let Russia"); an owner still names someone
-    ("Putin's view")."""
+    ("Vell's view")."""
     kept: list[str] = []
     run: list[str] = []  # the capitalised words since the last lowercase one
     for word in phrase.split():

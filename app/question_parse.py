@@ -50,7 +50,7 @@ class SpeakerSlot:
     """The words a question uses for the person whose words it asks for."""
 
     rule: str  # the SPEAKER_RULES entry that found it
-    phrase: str  # as written, without a possessive: "Alan Smith", "the Kremlin spokesman"
+    phrase: str  # as written, without a possessive: "Alan Smith", "the Westland spokesman"
     tokens: frozenset[int]  # token positions of the phrase (its possessive marker included)
     cue: frozenset[int]  # the cue: "say", "view", "according to"
     is_name: bool  # written as a name (capitalised head, no article) rather than a role
@@ -194,8 +194,8 @@ def _slot(
     """The phrase headed by `phrase_root` (without coordinated names or a relative clause),
     ending at `last_token` at the latest, starting at `first_token` at the latest (words a
     misparse hung elsewhere)."""
-    # "the foreign minister, Sergei Lavrov": the name in apposition to an office is who is
-    # asked about; any other apposition ("Lavrov, the minister") only describes.
+    # "the foreign minister, Tom Reed": the name in apposition to an office is who is
+    # asked about; any other apposition ("Reed, the minister") only describes.
     named = [
         c
         for c in phrase_root.children
@@ -253,7 +253,7 @@ def _phrase_span(phrase_root: Token, named: list[Token]) -> tuple[int, int]:
 
 
 def _described_by(phrase_root: Token, named: list[Token], last: int) -> set[int]:
-    """The tokens of a describing apposition after the phrase ("Lavrov, the foreign minister,")
+    """The tokens of a describing apposition after the phrase ("Reed, the foreign minister,")
     with the punctuation around it: not the topic either."""
     described = {
         d.i
@@ -335,7 +335,7 @@ _ROLE_MODIFIERS = frozenset({"compound", "nsubj", "nmod", "amod"})
 
 
 def _hyphen_joined(token: Token) -> bool:
-    """ "the Putin-Biden phone call", "the Merkel-Macron talks": names joined by a hyphen name
+    """ "the Reed-Hale phone call", "the Vell-Lind talks": names joined by a hyphen name
     an event between them, not who speaks."""
     doc = token.doc
     before = token.i > 0 and doc[token.i - 1].text == "-"
@@ -357,7 +357,7 @@ def _cue_noun_after_did(cue: Token) -> bool:
 
 def _name_like(token: Token) -> bool:
     """A proper noun, or a capitalised word inside the question that spaCy tagged otherwise:
-    an unfamiliar surname ("Did Zelenskyy comment on ..." tags it NOUN), or a surname that is
+    an unfamiliar surname ("Did Ostby comment on ..." tags it NOUN), or a surname that is
     also an English word ("Did Sharp comment on ..." tags it ADJ, another one VERB)."""
     return token.pos_ == "PROPN" or (
         token.pos_ in ("NOUN", "ADJ", "VERB") and token.i > 0 and token.is_title

@@ -21,7 +21,7 @@ class QuoteRecord:
     """A quotation located in its article: `quote == article.text[start:end]`."""
 
     quote_id: str
-    speaker: str | None  # canonical across the store ("Sergei Lavrov" for "Lavrov")
+    speaker: str | None  # canonical across the store ("Tom Reed" for "Reed")
     role: str | None
     quote: str
     kind: str

@@ -87,7 +87,7 @@ def shown_name(name: str) -> tuple[str, str | None]:
 
 
 def speaker_label(info: SpeakerInfo) -> str:
-    """ "Sergei Lavrov — Russian Foreign Minister (12 quotes)": the name first, then the role."""
+    """ "Tom Reed — Westland Foreign Minister (12 quotes)": the name first, then the role."""
     name, leading_role = shown_name(info.name)
     role = info.role or leading_role
     role = f" — {role}" if role else ""

@@ -51,7 +51,7 @@ class Filters:
         return bool(self.source or self.since or self.until)
 
     def describe(self) -> str:
-        """ "Sergei Lavrov; CNN; articles dated 2022-01-01 to 2022-01-31", for the answer's
+        """ "Tom Reed; the Courier; articles dated 2022-01-01 to 2022-01-31", for the answer's
         notice ("Filtered to ..."), which must read as a sentence with any one filter."""
         parts = [p for p in (self.speaker, self.source) if p]
         if self.since and self.until:

@@ -123,7 +123,7 @@ def _before_turn(chunk: Chunk, start: int, turn: int) -> int | None:
     """Where the narrative before a transcript turn ends: at the last full stop before the
     turn, or None when there is none. Transcripts whose paragraphs were joined by spaces run a
     turn on from the editor's lead ("... and Sergei Ivanov. * * * President of Russia Vladimir
-    Putin: Colleagues, ..."), and the sentence splitter finds no end before a "*" or a scraped
+    Vell: Colleagues, ..."), and the sentence splitter finds no end before a "*" or a scraped
     doubled label ("Tokayev Tokayev Kassym-JomartPresident of the Republic of Kazakhstan: Thank
     you"), so the sentence held the lead, the label and the turn's first words: cited as the
     speaker's, or quoted back with the label in it as the narrative of a who-said answer. What
