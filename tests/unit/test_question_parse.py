@@ -6,7 +6,9 @@ import time
 
 import pytest
 
-from app.question_parse import SCAFFOLDING_RULES, SPEAKER_RULES, parse_question
+from app.question_parse.parse import parse_question
+from app.question_parse.scaffolding import SCAFFOLDING_RULES
+from app.question_parse.speaker_rules import SPEAKER_RULES
 
 # (question, speaker phrase, rule that found it, topic)
 SLOTS = [
