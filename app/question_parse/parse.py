@@ -32,11 +32,11 @@ class ParsedQuestion:
     points_back: bool  # "it", "that", "there": refers to the last topic
     third_person: bool  # "he", "his", "they": refers to the last person
     pronoun_subject: bool  # the main clause's subject is "he"/"she"/"they": "Is he quitting?"
-    # ... and it is the active subject of the main verb ("Has he ever changed a policy ..."):
+    # ... and it is the active subject of the main verb ("Has he ever changed a law ..."):
     # the pronoun counterpart of `SUBJECT_OF_MAIN_VERB`, asked about in their own words too.
     pronoun_acts: bool = False
     # "... about/on Y", or a topic of `OWN_TOPIC_WORDS` content words ("Has he ever changed a
-    # policy because of pressure from the press?"): the question states its own topic
+    # law because of pressure from the unions?"): the question states its own topic
     names_topic: bool = False
     # The cue is a reaction to something ("X's view", "How did X react?"): without an object
     # it refers to a topic the conversation already has.
@@ -57,7 +57,7 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
 def _pronoun_acts(doc: Doc) -> bool:
-    """ "Has he ever changed a policy ...", "Will she stand again?": a third-person pronoun is
+    """ "Has he ever changed a law ...", "Will she stand again?": a third-person pronoun is
     the active subject of the main verb, as a name is in `_subject_of_main_verb`; "Why was he
     sacked?" (a passive) is about him as a subject of news."""
     return any(
@@ -70,7 +70,7 @@ def _pronoun_acts(doc: Doc) -> bool:
 
 def _text(doc: Doc, keep: Callable[[Token], bool]) -> str:
     """The kept words, one space apart; words written together stay together ("US's",
-    "48-year-old", "book-scanning")."""
+    "52-year-old", "ticket-selling")."""
     words: list[str] = []
     previous: Token | None = None
     for token in (t for t in doc if keep(t)):

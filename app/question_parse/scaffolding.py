@@ -52,7 +52,7 @@ def question_word(token: Token) -> bool:
 
 
 def _joins_words(token: Token) -> bool:
-    """A hyphen or slash written inside a word ("48-year-old"), which the topic keeps."""
+    """A hyphen or slash written inside a word ("52-year-old"), which the topic keeps."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     return (
         token.text in WORD_JOINERS

@@ -18,7 +18,7 @@ class SpeakerSlot:
     """The words a question uses for the person whose words it asks for."""
 
     rule: str  # the SPEAKER_RULES entry that found it
-    phrase: str  # as written, without a possessive: "Alan Smith", "the Westland spokesman"
+    phrase: str  # as written, without a possessive: "Tom Reed", "the Westland spokesman"
     tokens: frozenset[int]  # token positions of the phrase (its possessive marker included)
     cue: frozenset[int]  # the cue: "say", "view", "according to"
     is_name: bool  # written as a name (capitalised head, no article) rather than a role
@@ -26,11 +26,11 @@ class SpeakerSlot:
     asks_who: bool  # "Who said ...", "Which minister warned ...": the name is the answer
 
 
-WORD_JOINERS = frozenset({"-", "–", "/", "'", "’"})  # "48-year-old", inside a phrase
+WORD_JOINERS = frozenset({"-", "–", "/", "'", "’"})  # "52-year-old", inside a phrase
 
 
 def _joined_by_ampersand(token: Token) -> bool:
-    """A conjunct whose coordinator is "&" ("Spencer" of "Marks & Spencer")."""
+    """A conjunct whose coordinator is "&" ("Hale" of "Reed & Hale")."""
     return token.dep_ == "conj" and any(
         c.dep_ == "cc" and c.text in NAME_AMPERSANDS for c in token.head.children
     )
@@ -85,7 +85,7 @@ def _phrase_span(phrase_root: Token, named: list[Token]) -> tuple[int, int]:
         for c in phrase_root.children
         if c.dep_ in ("conj", "cc", "relcl", "acl", "punct", "appos") or c.pos_ in ("AUX", "VERB")
         if c not in named
-        and c.text not in WORD_JOINERS | NAME_AMPERSANDS  # "Kilroy-Silk"
+        and c.text not in WORD_JOINERS | NAME_AMPERSANDS  # "Lind-Vale"
         and not _joined_by_ampersand(c)
         for d in c.subtree
     }

@@ -23,7 +23,7 @@ def name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
     for cue in (t for t in doc if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() in CUE_VERBS):
         if cue.dep_ == "pobj":
             # The object of a preposition is a topic ("What figure does the report give for
-            # the Lib Dem plan?", "... in the report on Anelka apologises?"): not the stance
+            # the Westland plan?", "... in the report on Vell apologises?"): not the stance
             # asked for, so the name before it is nobody's voice.
             continue
         names = [
@@ -32,7 +32,7 @@ def name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
             if c.dep_ in ("compound", "amod") and _name_like(c) and not _hyphen_joined(c)
         ]
         # The name right before the cue; one before a common noun modifies an office ("Did
-        # the Liverpool boss comment on ...": the boss, not Liverpool).
+        # the Westland boss comment on ...": the boss, not Westland).
         if names and names[-1].right_edge.i == cue.i - 1:
             return speaker_slot("name_before_cue_noun", names[-1], (cue,))
         if _cue_noun_after_did(cue):
@@ -49,7 +49,7 @@ def name_before_cue_noun(doc: Doc) -> SpeakerSlot | None:
     return None
 
 
-# How spaCy hangs the words of an office on a cue noun it took for their head: "the assistant US
+# How spaCy hangs the words of an office on a cue noun it took for their head: "the chief deputy
 # attorney general comment" has "attorney" as a noun modifier and "general" as an adjective.
 _ROLE_MODIFIERS = frozenset({"compound", "nsubj", "nmod", "amod"})
 
@@ -116,7 +116,7 @@ def object_of_according_to(doc: Doc) -> SpeakerSlot | None:
 def person_according_to(doc: Doc) -> SpeakerSlot | None:
     """ "Had A and B spoken ..., according to the president?": a person or office after
     "according to" is the source of what is asked, whatever the verbs inside the question do
-    ("according to their sex" is no source: that waits for the other rules)."""
+    ("according to their age" is no source: that waits for the other rules)."""
     found = _according_to(doc)
     if not found:
         return None
@@ -140,12 +140,12 @@ def stance_of_someone(doc: Doc) -> SpeakerSlot | None:
     for noun in by_depth(doc, lambda t: t.lemma_.lower() in LEXICON["stance_noun"]):
         for prep in (c for c in noun.children if c.lower_ in ("of", "from")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                # a person or an office ("a quote from the Forest chief executive")
+                # a person or an office ("a quote from the Westland chief executive")
                 if pobj.pos_ == "PROPN" or pobj.lemma_.lower() in ROLE_WORDS:
                     # "a quote from the President of X on Y": spaCy may hang "on Y" on the
                     # person; it is what the quote is about, not part of the name.
-                    # (or on a word of the office: "the editor of Stuff Essentials on Y";
-                    # "for" stays in the office: "the spokesman for the Munich prosecutor")
+                    # (or on a word of the office: "the editor of Westland Weekly on Y";
+                    # "for" stays in the office: "the spokesman for the Westland prosecutor")
                     about = [
                         c
                         for c in pobj.subtree

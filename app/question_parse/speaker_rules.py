@@ -79,8 +79,8 @@ def _subject_of_saying_clause(doc: Doc) -> SpeakerSlot | None:
 
 
 def _between_did_and_cue(doc: Doc) -> SpeakerSlot | None:
-    """ "How did the director of products at Telewest describe cable?", where spaCy reads the
-    cue as a noun and the office as the sentence's root, or "How did Townsend describe ...",
+    """ "How did the director of sales at Westland criticise tolls?", where spaCy reads the cue
+    as a noun and the office as the sentence's root, or "How did Lind criticise ...",
     the name as the root verb: the words between the opening "did"/"does" and the first bare
     cue verb after them, when they hold a noun or a capitalised word and no clause of their
     own."""
