@@ -15,12 +15,9 @@ from typing import Literal
 
 from app.lexicon_questions import LEXICON
 from app.quantities import quantity_asked
-from app.question_parse import (
-    SUBJECT_OF_MAIN_VERB,
-    ParsedQuestion,
-    SpeakerSlot,
-    parse_question,
-)
+from app.question_parse.parse import ParsedQuestion, parse_question
+from app.question_parse.slot import SpeakerSlot
+from app.question_parse.speaker_rules import SUBJECT_OF_MAIN_VERB
 from app.speaker_index import SpeakerIndex
 from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS
 from ingest.quoting.nameshapes import without_possessive

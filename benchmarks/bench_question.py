@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from app.question import understand
-from app.question_parse import parse_question
+from app.question_parse.parse import parse_question
 from app.speaker_index import SpeakerIndex
 from benchmarks.common import machine
 

@@ -126,7 +126,7 @@ def child(store: Path) -> dict:
     step("first question embedded (ONNX session)", lambda: held["desk"].retriever.embed_query("x"))
 
     def parse_one() -> None:
-        from app.question_parse import parse_question
+        from app.question_parse.parse import parse_question
 
         parse_question("What did he say?")
 

@@ -151,7 +151,7 @@ def name_key(name: str) -> list[str]:
 
 def spelling(word: str) -> str:
     """One spelling for a word's transliterations: "y" read as "i" and doubled letters single
-    ("Zelenskyy", "Zelensky", "Zelenskiy" -> "zelenski"; "Podolyak", "Podoliak" -> "podoliak").
+    ("Vallyy", "Vally", "Valli" -> "vali"; "Lynd", "Lind" -> "lind"; invented names).
     The scorer's own rule, not the product's: an answer that names the person in another
     spelling than the gold article's names the same person."""
     return re.sub(r"(.)\1+", r"\1", word.lower().replace("y", "i"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.question_parse import parse_question
+from app.question_parse.parse import parse_question
 from ingest.speakers.mentions import name_mentions
 from tests.helpers import fake_desk_with
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.question_facts import FRAME_RULES, KEEP_RULES, frame_rules, frame_words
-from app.question_parse import _nlp, parse_question
+from app.question_parse.parse import parse_question
+from app.question_parse.pipeline import nlp as _nlp
 
 # (question, the frame's words): the answer type, the giving verb and a text named as source
 # go; what is measured or dated, and what the text is about, stay. `parse_question` drops them

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.question_parse import _nlp, parse_question
+from app.question_parse.parse import parse_question
+from app.question_parse.pipeline import nlp as _nlp
 from app.question_story import STORY_RULES, story_hint
 
 # (question, rule, the words of the story)

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import app.question_parse
+import app.question_parse.pipeline
 from app.api import QuoteDesk
 from app.cli import cli
+from app.question_parse.parse import parse_question
 from tests.helpers import FAKE_ARTICLES, fake_desk_from_settings, fake_desk_with, write_jsonl
 
 
@@ -22,14 +23,14 @@ def desk(tmp_path: Path) -> QuoteDesk:
 
 
 def test_warm_up_loads_the_parser_and_embeds_a_query(desk, monkeypatch, caplog) -> None:
-    monkeypatch.setattr(app.question_parse, "_PIPELINE", [])  # as in a fresh process
-    app.question_parse.parse_question.cache_clear()  # an earlier test may have parsed it
+    monkeypatch.setattr(app.question_parse.pipeline, "_PIPELINE", [])  # as in a fresh process
+    parse_question.cache_clear()  # an earlier test may have parsed it
     embedder = desk.retriever.embedder
     query, asked = embedder.query, []
     monkeypatch.setattr(embedder, "query", lambda text: asked.append(text) or query(text))
     with caplog.at_level(logging.WARNING, logger="app.api"):
         desk.warm_up()
-    assert len(app.question_parse._PIPELINE) == 1
+    assert len(app.question_parse.pipeline._PIPELINE) == 1
     assert asked and "Westland" in asked[0]  # the invented question's topic
     assert desk._speaker_index is not None
     assert not caplog.records
