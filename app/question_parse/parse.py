@@ -58,8 +58,8 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 def _pronoun_acts(doc: Doc) -> bool:
     """ "Has he ever changed a law ...", "Will she stand again?": a third-person pronoun is
-    the active subject of the main verb, as a name is in `_subject_of_main_verb`; "Why was he
-    sacked?" (a passive) is about him as a subject of news."""
+    the active subject of the main verb, as a name is in `speaker_rules.SUBJECT_OF_MAIN_VERB`;
+    "Why was he sacked?" (a passive) is about him as a subject of news."""
     return any(
         child.dep_ == "nsubj" and child.lower_ in LEXICON["third_person"]
         for root in doc
