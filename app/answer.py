@@ -37,7 +37,15 @@ from app.reorder import (
     topic_first,
 )
 from app.retrieval import HybridRetriever
-from app.said_it import NOBODY_SAID, PART_MEANT, SAID_IT, half_said, off_story, says_it
+from app.said_it import (
+    NOBODY_SAID,
+    PART_MEANT,
+    SAID_IT,
+    half_said,
+    lone_unsaid,
+    off_story,
+    says_it,
+)
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
 from app.types import Answer, Citation, Filters
@@ -398,14 +406,18 @@ class ExtractiveAnswerer:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning
         (`says_it`), with every phrase of the statement in its passage (`half_said`: for a
         list of things spoken about, by more than one common word; for a statement asked as
-        a clause, which re-words what was said, by any word or in meaning), in an article on
-        the story the question names (`off_story`)?"""
+        a clause, which re-words what was said, by any word or in meaning; a list of one
+        phrase by more than one common word in the passage around it, `lone_unsaid`), in an
+        article on the story the question names (`off_story`)?"""
         terms, unit = self.finder.retriever.lexicon.terms, best.unit
         meant = self._meant_in(unit.chunk) if intent.clause else None
         rarity = None if intent.clause else self.retriever.bm25.idf
         if not says_it(best, SAID_IT) or half_said(
             intent.topic, unit.chunk.text, terms, rarity, meant
         ):
+            return False
+        lookup = self.retriever.chunks.get
+        if rarity is not None and lone_unsaid(intent.topic, unit.chunk, lookup, terms, rarity):
             return False
         story = intent.story_hint
         return not (story and off_story(story, self._article_text(unit.chunk.article_id), terms))

@@ -26,6 +26,18 @@ CASES = [
     ("Who spoke about the blossom and the night shift?", NOBODY_SAID, True),
     # ... asked as a clause: the absent phrase is far in meaning from every sentence there too.
     ("Who said that the bridge traffic and the apple prices would rise?", NOBODY_SAID, True),
+    # A statement of one phrase met by one common word of it alone ("night", in two articles;
+    # the rarer "shift" in no passage), or by none, the story's words alone near.
+    (
+        "Which person was quoted on the night shift in the story about the orchard growers?",
+        NOBODY_SAID,
+        True,
+    ),
+    (
+        "Which person was quoted on the night shift in the story about the harbour bridge?",
+        NOBODY_SAID,
+        True,
+    ),
     # A quotation from an article that never names the story asked about.
     (
         "Which person was quoted on the tired steel in the story about the valley orchards?",
@@ -44,6 +56,8 @@ CASES = [
     ("Who said something about the blossom and the apple prices?", "Priya Shah said", False),
     ("Who spoke about the nurses and the bakers?", "Alma Ruiz", False),
     ("Who spoke about the blossom and the single night?", "Priya Shah said", False),
+    ("Who spoke about the single night?", "Priya Shah said", False),
+    ("Who talked about the bakers in connection with the night ferry?", "Alma Ruiz", False),
     ("Who said the steel is tired?", "Alma Ruiz", False),
     ("Who said prices for apples will rise?", "Priya Shah said", False),
 ]

@@ -1,6 +1,7 @@
 """Whether a who-said answer's best unit says what was asked (`app.said_it.says_it`, on
-made-up feature values), every phrase of it (`half_said`) and in an article on the story
-asked about (`off_story`), on made-up passages."""
+made-up feature values), every phrase of it (`half_said`), the one phrase of a statement of
+one in the passage around it (`lone_unsaid`) and in an article on the story asked about
+(`off_story`), on made-up passages."""
 
 from __future__ import annotations
 
@@ -8,7 +9,16 @@ import pytest
 
 from app.evidence.features import FEATURES, Candidate
 from app.evidence.units import Unit
-from app.said_it import SAID_IT, half_said, off_story, says_it, topic_parts
+from app.said_it import (
+    PASSAGE_REACH,
+    SAID_IT,
+    around,
+    half_said,
+    lone_unsaid,
+    off_story,
+    says_it,
+    topic_parts,
+)
 from ingest.terms import Lexicon
 from ingest.types import Chunk
 
@@ -105,6 +115,45 @@ MEANT_CASES = [
 @pytest.mark.parametrize(("topic", "meant", "half"), MEANT_CASES)
 def test_a_phrase_in_other_words_is_said_when_meant(topic, meant, half) -> None:
     assert half_said(topic, PASSAGE, TERMS, meant=meant.__contains__) is half
+
+
+# A made-up article of four chunks, PASSAGE the second; the passage around it reaches the first
+# and the third (`PASSAGE_REACH` = 1), not the fourth.
+TEXTS = [
+    "Bob Hale fixed the shift rota on Monday.",
+    PASSAGE,
+    "Apple carts wait at the quay.",
+    "Frost fans hum in the Westland orchards.",
+]
+CHUNKS = {f"a:{i}": Chunk(f"a:{i}", "a", i, text, 0, 1, 1, 1) for i, text in enumerate(TEXTS)}
+
+
+def test_the_passage_around_a_chunk_reaches_its_neighbours_in_the_article() -> None:
+    assert PASSAGE_REACH == 1
+    assert around(CHUNKS["a:0"], CHUNKS.get) == "\n".join(TEXTS[:2])
+    assert around(CHUNKS["a:1"], CHUNKS.get) == "\n".join(TEXTS[:3])
+    assert around(CHUNKS["a:3"], CHUNKS.get) == "\n".join(TEXTS[2:])
+
+
+# (topic, is the statement one phrase absent from the passage around PASSAGE's chunk, by more
+# than one common word): a statement of one phrase listed as a thing spoken about.
+LONE_CASES = [
+    ("the night nurses", False),  # two words, in the cited chunk
+    ("the nurses", False),  # its only word
+    ("the night shift", False),  # "night" here, the rarer "shift" in the chunk before
+    ("the apple ferry", False),  # "ferry" here, the rarer "apple" in the chunk after
+    ("the ferry time", False),  # "ferry" alone, as rare as "time": a rarest
+    ("the night frost", True),  # "night" alone; "frost" two chunks away, beyond the reach
+    ("the frost fans", True),  # no word of it near: only beyond the reach
+    ("the single night", True),  # a common word alone
+    ("the night nurses and the frost fans", False),  # two phrases: `half_said` decides
+]
+
+
+@pytest.mark.parametrize(("topic", "unsaid"), LONE_CASES)
+def test_a_lone_phrase_met_by_one_common_word_alone_is_not_said(topic, unsaid) -> None:
+    unsaid_here = lone_unsaid(topic, CHUNKS["a:1"], CHUNKS.get, TERMS, lambda t: RARITY(t, 3.0))
+    assert unsaid_here is unsaid
 
 
 ARTICLE = "Ferry for night nurses\n\nThe ferry will run after midnight, Ola Tamm said."
