@@ -14,7 +14,7 @@ def test_describe_names_settings_versions_and_prompts(fake_desk) -> None:
     described = fake_desk.describe()
     assert described["prompts"] == {"quotes": "extractive"} and described["llm"] is None
     assert described["versions"]["pipeline"] == PIPELINE_VERSION
-    assert described["settings"]["retrieval"]["max_citations"] == 3
+    assert described["settings"]["retrieval"]["max_citations"] == 4
     assert "llm_api_key" not in described["settings"]
     assert described["store"] == fake_desk.store.location
     json.dumps(described, default=str)  # JSON-ready apart from paths

@@ -147,6 +147,41 @@ def test_a_who_said_answer_cites_the_one_quotation_asked_about() -> None:
     assert len(select_citations(ranked, evidence, limit=3)) == 1
 
 
+def _sized(n: int, words: int) -> Candidate:
+    """The asked person's `n`th sentence (one article each), `words` words long."""
+    text = " ".join([f"Toll{n}", *["fares"] * (words - 1)])
+    chunk = Chunk(f"b{n}:0", f"b{n}", 0, text, 0, len(text), 1, 1, title="Made-up")
+    unit = Unit(chunk, 0, len(text), "direct", ASKED, None, True, None)
+    return Candidate(unit, (), 0.9 - 0.1 * n)
+
+
+# (family, words of each ranked unit best first, the caller's limit, how many are cited):
+# each family's budget (`CITATION_BUDGET`), within the caller's limit.
+BUDGET_CASES = [
+    # A person's fourth sentence on the topic is cited; a general answer stops at three.
+    ("speaker", [10, 10, 10, 10, 10], 4, 4),
+    ("general", [10, 10, 10, 10, 10], 4, 3),
+    # A long runner-up fits a speaker answer's 120 words, not a general answer's 80.
+    ("speaker", [30, 70, 10], 4, 3),
+    ("general", [30, 70, 10], 4, 2),
+    # Past the speaker budget's words: the long one is skipped, the short one still cited.
+    ("speaker", [60, 70, 20], 4, 2),
+    # The caller's own limit caps every family.
+    ("speaker", [10, 10, 10, 10, 10], 3, 3),
+    # A who-said answer cites the one quotation asked about.
+    ("who_said", [10, 10, 10], 4, 1),
+]
+
+
+@pytest.mark.parametrize(("family", "words", "limit", "cited"), BUDGET_CASES)
+def test_each_family_cites_within_its_budget(
+    family: str, words: list[int], limit: int, cited: int
+) -> None:
+    ranked = [_sized(n, size) for n, size in enumerate(words)]
+    evidence = replace(_evidence(ranked, family), runner_up=0.0)
+    assert len(select_citations(ranked, evidence, limit=limit)) == cited
+
+
 def _report(text: str, score: float) -> Candidate:
     """The asked person's words as the article reports them (indirect: not quoted)."""
     candidate = _candidate(text, ASKED, score)
