@@ -29,7 +29,6 @@ from ingest.speakers.matching import CLOSE_SPELLING, NameForm, match_name
 from ingest.speakers.mentions import is_named_speaker, name_mentions
 from ingest.speakers.offices import (
     is_office,
-    role_head,
     role_keywords,
     role_matches,
     role_phrase_variants,
@@ -429,14 +428,13 @@ class SpeakerIndex:
 
 
 def holds_office(phrase: str, role: str) -> bool:
-    """A role is the office a phrase names: the same head and words (`role_matches`), not
-    its shadow or former version, not another body's, rank's or staff post of the same head
-    (`holds_bare_office`, `staff_post`)."""
+    """A role is the office a phrase names: the same head and words (`role_matches`: a staff
+    post's head is its own word, so "Aide to the President" holds no "the President"), not
+    its shadow or former version, not another body's or rank's of the same head
+    (`holds_bare_office`)."""
     if not (role_matches(phrase, role) and same_office(phrase, role)):
         return False
-    if not holds_bare_office(phrase, role):
-        return False
-    return not staff_post(role) or staff_post(phrase)
+    return holds_bare_office(phrase, role)
 
 
 class ArticlePerson(NamedTuple):
@@ -561,24 +559,6 @@ def holds_bare_office(phrase: str, role: str) -> bool:
 
 # The lexicon's bare offices as word lists, split once ("head of state" -> head, of, state).
 _BARE_OFFICE_WORDS = [office.split() for office in sorted(BARE_OFFICES)]
-
-
-def staff_post(role: str) -> bool:
-    """A post that serves an office, written with the office as its last noun ("Aide to the
-    President", "Adviser to the Head of the Mayor's Office", "spokesman for the Governor"):
-    a role word, then "to" or "for", then the office. `role_head` takes the office for its
-    head, so the aide held "the President" and the adviser "the Head" asked."""
-    words = _plain_words(role)
-    head = role_head(role)
-    if head not in words or head not in OFFICE_HEADS | ROLE_WORDS:
-        return False  # "Minister for Harbours": an office for a field
-    before = words[: words.index(head)]
-    return any(
-        w in _SERVES and any(b in ROLE_WORDS for b in before[:n]) for n, w in enumerate(before)
-    )
-
-
-_SERVES = frozenset(split_words("to for"))
 
 
 def _office_at(words: list[str], offices: list[list[str]]) -> tuple[list[str], list[str]] | None:

@@ -45,6 +45,9 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 43: an office held to or in another office opens the role ("Adviser to the President of
+# Westland Ana Vell" is an adviser, no President; role heads end at "of", "to", "for") (att32,
+# issue 17);
 # 42: a time phrase is neither a statement nor a speaker ("Earlier this week, X said", "On
 # Monday"), a title's dot stays in "according to Mr. X", a tripled apostrophe closes an inner
 # quotation, "As X put it:" names X (att30, issue 17);
@@ -135,7 +138,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "42"
+PIPELINE_VERSION = "43"
 
 
 @dataclass

@@ -17,6 +17,7 @@ from ingest.quoting.lexicon import (
 )
 from ingest.quoting.model import RoleMention
 from ingest.quoting.nounphrases import clean_role, looks_like_role
+from ingest.speakers.lexicon import HEAD_LINKS
 
 _LAST_WORD = re.compile(r"([\w'’\-]+)\s+$")
 
@@ -34,6 +35,13 @@ _ROLE_MODIFIERS = frozenset(
 # Words that join two words of one office (`Foreign and Commonwealth Secretary`), never
 # right before its role word (`_role_start`).
 _ROLE_JOINS = frozenset(split_words("and"))
+# An office held in another office or body (`Adviser to the President of Westland`, `Deputy
+# Head of the Office of the President`): a role word or a body's head noun, capitalised, then
+# a link of `HEAD_LINKS` and `the` opens the role; the holder is the adviser, not the President.
+_OFFICE_LINK = re.compile(rf"(?P<word>[A-Z][a-z]+)\s+{alternation(HEAD_LINKS)}\s+the\s+$")
+_OFFICE_LINK_WORDS = ROLE_WORDS | ORG_HEADS
+# How many offices one role may chain (`Deputy Head of the Office of the President`: two).
+_OFFICE_LINKS_AT_MOST = 3
 _ROLE_AFTER = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<role>[^,.;:()“”\"]{3,60}),"
@@ -64,8 +72,7 @@ def find_roles(text: str) -> list[RoleMention]:
         name = _NAME_RUN.match(text, m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip()))
         if not name or name.group().split()[0].lower() in ROLE_WORDS:
             continue
-        start = _role_start(text, m.start())
-        role = _trim_role(text[start : m.end()])
+        start, role = _role_before(text, m.start(), m.group())
         if role:
             found.append(RoleMention(start, name.group(), role))
     for m in [*_ROLE_AFTER.finditer(text), *_roles_before_names(text)]:
@@ -73,9 +80,8 @@ def find_roles(text: str) -> list[RoleMention]:
             found.append(RoleMention(m.start(), m.group("name"), clean_role(m.group("role"))))
     for m in _roles_of_places(text):
         name, role = _place_words_to_role(m.group("name"), m.group("role"))
-        start = _role_start(text, m.start())  # `Prime` Minister of ...
-        role = _trim_role(f"{text[start : m.start()]}{role}")
-        if looks_like_role(role):
+        start, role = _role_before(text, m.start(), role)  # `Prime` Minister of ...
+        if looks_like_role(role) or start < _role_start(text, m.start()):
             found.append(RoleMention(start, name, clean_role(role)))
     return found
 
@@ -142,6 +148,28 @@ def _role_start(text: str, pos: int) -> int:
     return start
 
 
+def _role_before(text: str, pos: int, rest: str) -> tuple[int, str]:
+    """Where the role ending in `rest` (found at `pos`) starts, and its words. A role held in
+    another office (`Adviser to the President ...`, `_linked_office_start`) keeps its staff
+    word: the capitalised title names the holder's own office, not the person served."""
+    start = _role_start(text, pos)
+    linked = _linked_office_start(text, start)
+    if linked < start:
+        return linked, _trim_openers(f"{text[linked:pos]}{rest}".split())
+    return start, _trim_role(f"{text[start:pos]}{rest}")
+
+
+def _linked_office_start(text: str, start: int) -> int:
+    """Walk back over offices the role is held in (`_OFFICE_LINK`): `Adviser to the` before
+    `President of Westland Ana Vell` makes her role `Adviser to the President of Westland`."""
+    for _ in range(_OFFICE_LINKS_AT_MOST):
+        link = _OFFICE_LINK.search(text, max(0, start - 40), start)
+        if not link or link.group("word").lower() not in _OFFICE_LINK_WORDS:
+            break
+        start = _role_start(text, link.start())
+    return start
+
+
 def _role_word_before(text: str, pos: int) -> bool:
     """Is the word before `pos` (a joining word's start) a role word (`President` and CEO)?"""
     before = _LAST_WORD.search(text[max(0, pos - 40) : pos])
@@ -155,6 +183,11 @@ def _trim_role(role: str) -> str:
     served = after_staff_phrase(words)
     if served is not None:
         words = words[served:]
+    return _trim_openers(words)
+
+
+def _trim_openers(words: list[str]) -> str:
+    """The role's words without sentence-initial words that are not part of it."""
     while words and words[0].lower() in ("the", "a", "an", "but", "and", "of", "for", "on"):
         words.pop(0)
     return " ".join(words)

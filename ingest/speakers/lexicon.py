@@ -64,6 +64,13 @@ ARTICLES = frozenset(_lexicon("the a an"))
 # Lowercase words besides name particles ("de", "van") that a written office may hold:
 # "President of Westland Sven Ostby".
 NAME_JOINERS = frozenset(_lexicon("of the and for"))
+# Words after an office's head noun that open what the office is held in or for ("Minister of
+# Health", "Adviser to the President", "Spokesman for the Council"): the head is the word
+# before the first of them, so an adviser to a president is no president.
+HEAD_LINKS = frozenset(_lexicon("of to for"))
+# Of those, the ones after which a phrase is still an office with no name in it ("Adviser to
+# the President"); "a spokesman for the Harbour Council" speaks as the body (`is_office`).
+OFFICE_LINKS = frozenset(_lexicon("of to"))
 
 
 # Offices whose holder an official release opens with ("Ana Vell met ... The President of
@@ -73,7 +80,7 @@ OFFICE_HEADS = frozenset(
     _lexicon(
         """president premier chancellor minister secretary leader head governor mayor king queen
     prince princess ambassador spokesman spokeswoman spokesperson chairman chairwoman chief
-    director commissioner emir sultan monarch"""
+    director commissioner emir sultan monarch adviser advisor"""
     )
 )
 QUANTIFIERS = frozenset(_lexicon("several various both all each every few former ex"))

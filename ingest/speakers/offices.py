@@ -17,8 +17,10 @@ from ingest.speakers.lexicon import (
     DEMONYMS,
     FUNCTION_OFFICES,
     GENERAL_OFFICES,
+    HEAD_LINKS,
     HEAD_SYNONYMS,
     OFFICE_HEADS,
+    OFFICE_LINKS,
     OTHER_OFFICE,
     ROLE_TIME_WORDS,
     STOP_WORDS,
@@ -26,14 +28,15 @@ from ingest.speakers.lexicon import (
 
 
 def is_office(phrase: str) -> bool:
-    """An office with no name in it: "President", "President of Westland", "Westland leader"
-    (the head noun is an office and no word follows it but an "of" phrase)."""
+    """An office with no name in it: "President", "President of Westland", "Westland leader",
+    "Adviser to the President" (the head noun is an office and no word follows it but an
+    `OFFICE_LINKS` phrase)."""
     words = comparison_words(phrase)
     head = role_head(phrase)
     if head not in OFFICE_HEADS or not words or words[0] in ("a", "an"):
         return False  # "a minister" is anyone's office, "A Little Princess" a title
     after = words[words.index(head) + 1 :]
-    return not after or after[0] == "of"
+    return not after or after[0] in OFFICE_LINKS
 
 
 def same_word(a: str, b: str) -> bool:
@@ -79,10 +82,12 @@ def general_office(words: Sequence[str]) -> str | None:
 
 
 def role_head(phrase: str) -> str:
-    """Head noun of a role phrase: the last word before "of", else the last content word."""
+    """Head noun of a role phrase: the last word before its first `HEAD_LINKS` word ("of",
+    "to", "for"), else the last content word."""
     words = comparison_words(phrase)
-    if "of" in words[1:]:
-        return words[words.index("of", 1) - 1]
+    links = [n for n, word in enumerate(words) if n and word in HEAD_LINKS]
+    if links:
+        return words[links[0] - 1]
     content = [w for w in words if w not in STOP_WORDS]
     return content[-1] if content else ""
 

@@ -33,6 +33,9 @@ from ingest.speakers.written_people import written_people
 # Bump when the naming rules of `ingest.speakers` change (`strip_titles`, `canonical_key`, the
 # article links, `unify_speakers`): a speaker index stored by another version is then built
 # again, not read back.
+# 18: "Adviser" is an office (`OFFICE_HEADS`) and an office may be held "to" another
+# ("Adviser to the President"), so a bare "Adviser" is the office the article links to its
+# holder, not a title stripped to join "Economic Adviser" (att32);
 # 17: a bare surname in an article that names namesakes in full is the first one written
 # ("Vell" was the husband quoted once in full in an article about his wife; `first_namesake`);
 # 16: "Sir Ivo" (stripped to "Ivo") is the one person the article names with that given name
@@ -43,7 +46,7 @@ from ingest.speakers.written_people import written_people
 # "Bashing Reed") is no second person of that surname, so "Reed" links to Tom Reed;
 # 13: a speaker written with an "&" ("Vell & Marsh") is a name the question can ask for, and
 # office words ("Bank of England") join names across articles again (12 shadowed them).
-NAMING_VERSION = 17
+NAMING_VERSION = 18
 
 
 def _display_score(name: str, counts: Counter[str]) -> tuple[int, int, int]:

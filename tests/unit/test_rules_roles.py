@@ -1,6 +1,7 @@
 """Roles the article gives a person before the name (`ingest/quoting/roles.py`): a joining
 word right before the role word joins two phrases, so the role starts after it, unless the
-word before it is a role word too (two titles of one person). Made-up text."""
+word before it is a role word too (two titles of one person); a capitalised role word or body
+linked by `to the` / `of the` opens the role (`Adviser to the President`). Made-up text."""
 
 from __future__ import annotations
 
@@ -27,6 +28,27 @@ ROLES = [
     ),
     pytest.param(
         "President and CEO Ana Vell said", "Ana Vell", "President and CEO", id="two titles"
+    ),
+    pytest.param(
+        "This was stated by Adviser to the President of Westland Ana Vell.",
+        "Ana Vell",
+        "Adviser to the President of Westland",
+        id="an office held to another office",
+    ),
+    pytest.param(
+        "Deputy Head of the Office of the President Tom Reed said it",
+        "Tom Reed",
+        "Deputy Head of the Office of the President",
+        id="two linked offices",
+    ),
+    pytest.param(
+        "an aide to President Tom Reed said it", "Tom Reed", "President", id="staff served"
+    ),
+    pytest.param(
+        "He wrote to the President of Westland Ana Vell.",
+        "Ana Vell",
+        "President of Westland",
+        id="a verb's preposition links no office",
     ),
 ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.speakers.offices import is_office, role_matches
+from ingest.speakers.offices import is_office, role_head, role_matches
 
 
 def test_role_matching_needs_the_head_noun_and_compatible_modifiers() -> None:
@@ -49,6 +49,8 @@ def test_a_postpositive_general_makes_another_office(asked: str, role: str, fits
         ("President of Westland", True),
         ("Westland leader", True),
         ("Head of State", True),
+        ("Adviser to the President of Westland", True),
+        ("spokesman for the Harbour Council", False),
         ("Ana Vell", False),
         ("Westland Ana Vell", False),
         ("A Little Princess", False),
@@ -72,3 +74,24 @@ def test_role_words_match_a_place_and_its_adjective_only(
     mention: str, role: str, fits: bool
 ) -> None:
     assert role_matches(mention, role) is fits
+
+
+# (role, head): the head is the word before the first `HEAD_LINKS` word, so an office held in
+# or for another ("Adviser to the President") is the holder's own, not the one served.
+ROLE_HEAD_CASES = [
+    ("President of Westland", "president"),
+    ("Deputy Head of the Office of the President", "head"),
+    ("Adviser to the President of Westland", "adviser"),
+    ("spokesman for the President", "spokesman"),
+    ("Westland Foreign Minister", "minister"),
+]
+
+
+@pytest.mark.parametrize(("role", "head"), ROLE_HEAD_CASES)
+def test_role_head_is_the_word_before_the_first_link(role: str, head: str) -> None:
+    assert role_head(role) == head
+
+
+def test_an_adviser_to_the_president_is_no_president() -> None:
+    assert not role_matches("the President", "Adviser to the President of Westland")
+    assert role_matches("the Adviser to the President", "Adviser to the President of Westland")
