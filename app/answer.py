@@ -408,9 +408,9 @@ class ExtractiveAnswerer:
         (`says_it`), with every phrase of the statement in its passage (`half_said`: for a
         list of things spoken about, by more than one common word; for a statement asked as
         a clause, which re-words what was said, by any word or in meaning; a list of one
-        phrase by more than one common word in the passage around it, `lone_unsaid`, and
-        by all its words in one sentence there or on the story asked, `apart`), in an
-        article on the story the question names (`off_story`)?"""
+        phrase by more than one common word in the passage around it, `lone_unsaid`; a
+        short phrase by all its words in one sentence there or on the story asked, `apart`),
+        in an article on the story the question names (`off_story`)?"""
         terms, unit = self.finder.retriever.lexicon.terms, best.unit
         meant = self._meant_in(unit.chunk) if intent.clause else None
         rarity = None if intent.clause else self.retriever.bm25.idf

@@ -45,6 +45,8 @@ CASES = [
         NOBODY_SAID,
         True,
     ),
+    # ... or one of two phrases so, no story asked about to vouch for it.
+    ("Who spoke about the steel lanes and the traffic?", NOBODY_SAID, True),
     # A quotation from an article that never names the story asked about.
     (
         "Which person was quoted on the tired steel in the story about the valley orchards?",
@@ -67,6 +69,7 @@ CASES = [
         False,
     ),
     ("Who talked about the tired steel in connection with the city ferry?", "Alma Ruiz", False),
+    ("Who spoke about the tired steel and the traffic?", "Alma Ruiz", False),
     ("Who said something about the blossom and the apple prices?", "Priya Shah said", False),
     ("Who spoke about the nurses and the bakers?", "Alma Ruiz", False),
     ("Who spoke about the blossom and the single night?", "Priya Shah said", False),

@@ -11,6 +11,7 @@ import pytest
 from app.evidence.features import FEATURES, Candidate
 from app.evidence.units import Unit
 from app.said_it import (
+    LISTED_TOGETHER_TERMS,
     PASSAGE_REACH,
     SAID_IT,
     TOGETHER_TERMS,
@@ -159,8 +160,9 @@ def test_a_lone_phrase_met_by_one_common_word_alone_is_not_said(topic, unsaid) -
     assert unsaid_here is unsaid
 
 
-# (topic, story asked about, are the words of a statement of one phrase in no one sentence of
-# the passage around PASSAGE's chunk, off the story): a statement listed as a thing spoken about.
+# (topic, story asked about, are the words of a short phrase of the statement in no one sentence
+# of the passage around PASSAGE's chunk, off the story): a statement listed as things spoken
+# about.
 APART_CASES = [
     ("the night nurses", "", False),  # together in one sentence
     ("the night ferry", "", False),  # ... the same one, not side by side
@@ -171,13 +173,16 @@ APART_CASES = [
     ("the apple nurses", "the shift frost", True),  # "frost" beyond the reach: it does not
     ("the apple rota night nurses", "", False),  # four words: a reader's description
     ("the nurses", "", False),  # one word: `lone_unsaid`'s
-    ("the night nurses and the apple rota", "", False),  # two phrases: `half_said`'s
+    ("the night nurses and the apple rota", "", True),  # "apple rota" apart
+    ("the night nurses and the quay carts", "", False),  # each phrase together
+    ("the night nurses and the apple rota", "the shift rota", False),  # the story vouches
+    ("the night nurses and the apple rota nurses", "", False),  # three words in a list
 ]
 
 
 @pytest.mark.parametrize(("topic", "story", "unsaid"), APART_CASES)
-def test_a_lone_phrase_with_its_words_apart_off_the_story_is_not_said(topic, story, unsaid) -> None:
-    assert TOGETHER_TERMS == 3
+def test_a_short_phrase_apart_off_the_story_is_not_said(topic, story, unsaid) -> None:
+    assert (TOGETHER_TERMS, LISTED_TOGETHER_TERMS) == (3, 2)
     assert apart(topic, story, CHUNKS["a:1"], CHUNKS.get, TERMS) is unsaid
 
 
