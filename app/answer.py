@@ -42,6 +42,7 @@ from app.said_it import (
     NOBODY_SAID,
     PART_MEANT,
     SAID_IT,
+    apart,
     half_said,
     lone_unsaid,
     off_story,
@@ -433,8 +434,9 @@ class ExtractiveAnswerer:
         (`says_it`), with every phrase of the statement in its passage (`half_said`: for a
         list of things spoken about, by more than one common word; for a statement asked as
         a clause, which re-words what was said, by any word or in meaning; a list of one
-        phrase by more than one common word in the passage around it, `lone_unsaid`), in an
-        article on the story the question names (`off_story`)?"""
+        phrase by more than one common word in the passage around it, `lone_unsaid`; a
+        short phrase by all its words in one sentence there or on the story asked, `apart`),
+        in an article on the story the question names (`off_story`)?"""
         terms, unit = self.finder.retriever.lexicon.terms, best.unit
         meant = self._meant_in(unit.chunk) if intent.clause else None
         rarity = None if intent.clause else self.retriever.bm25.idf
@@ -442,10 +444,12 @@ class ExtractiveAnswerer:
             intent.topic, unit.chunk.text, terms, rarity, meant
         ):
             return False
-        lookup = self.retriever.chunks.get
-        if rarity is not None and lone_unsaid(intent.topic, unit.chunk, lookup, terms, rarity):
+        lookup, story = self.retriever.chunks.get, intent.story_hint
+        if rarity is not None and (
+            lone_unsaid(intent.topic, unit.chunk, lookup, terms, rarity)
+            or apart(intent.topic, story, unit.chunk, lookup, terms)
+        ):
             return False
-        story = intent.story_hint
         return not (story and off_story(story, self._article_text(unit.chunk.article_id), terms))
 
     def _meant_in(self, chunk: Chunk) -> Callable[[str], bool]:

@@ -38,6 +38,15 @@ CASES = [
         NOBODY_SAID,
         True,
     ),
+    # A statement of one phrase whose words stand in two sentences ("steel", "lane"), in an
+    # article holding only part of the story asked about ("city", not "ferry").
+    (
+        "Which person was quoted on the steel lanes in the story about the city ferry?",
+        NOBODY_SAID,
+        True,
+    ),
+    # ... or one of two phrases so, no story asked about to vouch for it.
+    ("Who spoke about the steel lanes and the traffic?", NOBODY_SAID, True),
     # A quotation from an article that never names the story asked about.
     (
         "Which person was quoted on the tired steel in the story about the valley orchards?",
@@ -53,6 +62,14 @@ CASES = [
         False,
     ),
     ("Who talked about the apple prices in connection with the late frost?", "Priya Shah", False),
+    # ... its words apart, but the whole story asked about in the passage; or together in one.
+    (
+        "Which person was quoted on the steel lanes in the story about the harbour bridge?",
+        "Alma Ruiz",
+        False,
+    ),
+    ("Who talked about the tired steel in connection with the city ferry?", "Alma Ruiz", False),
+    ("Who spoke about the tired steel and the traffic?", "Alma Ruiz", False),
     ("Who said something about the blossom and the apple prices?", "Priya Shah said", False),
     ("Who spoke about the nurses and the bakers?", "Alma Ruiz", False),
     ("Who spoke about the blossom and the single night?", "Priya Shah said", False),

@@ -1,6 +1,7 @@
 """Whether a who-said answer's best unit says what was asked (`app.said_it.says_it`, on
 made-up feature values), every phrase of it (`half_said`), the one phrase of a statement of
-one in the passage around it (`lone_unsaid`) and in an article on the story asked about
+one in the passage around it (`lone_unsaid`), its words together in one sentence there or on
+the story asked (`apart`), and in an article on the story asked about
 (`off_story`), on made-up passages."""
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ import pytest
 from app.evidence.features import FEATURES, Candidate
 from app.evidence.units import Unit
 from app.said_it import (
+    LISTED_TOGETHER_TERMS,
     PASSAGE_REACH,
     SAID_IT,
+    TOGETHER_TERMS,
+    apart,
     around,
     half_said,
     lone_unsaid,
@@ -154,6 +158,32 @@ LONE_CASES = [
 def test_a_lone_phrase_met_by_one_common_word_alone_is_not_said(topic, unsaid) -> None:
     unsaid_here = lone_unsaid(topic, CHUNKS["a:1"], CHUNKS.get, TERMS, lambda t: RARITY(t, 3.0))
     assert unsaid_here is unsaid
+
+
+# (topic, story asked about, are the words of a short phrase of the statement in no one sentence
+# of the passage around PASSAGE's chunk, off the story): a statement listed as things spoken
+# about.
+APART_CASES = [
+    ("the night nurses", "", False),  # together in one sentence
+    ("the night ferry", "", False),  # ... the same one, not side by side
+    ("the quay carts", "", False),  # together in the chunk after
+    ("the apple nurses", "", True),  # "apple" in the chunk after, "nurses" here
+    ("the apple rota nurses", "", True),  # three words, each in another sentence
+    ("the apple nurses", "the shift rota", False),  # the whole story in the passage vouches
+    ("the apple nurses", "the shift frost", True),  # "frost" beyond the reach: it does not
+    ("the apple rota night nurses", "", False),  # four words: a reader's description
+    ("the nurses", "", False),  # one word: `lone_unsaid`'s
+    ("the night nurses and the apple rota", "", True),  # "apple rota" apart
+    ("the night nurses and the quay carts", "", False),  # each phrase together
+    ("the night nurses and the apple rota", "the shift rota", False),  # the story vouches
+    ("the night nurses and the apple rota nurses", "", False),  # three words in a list
+]
+
+
+@pytest.mark.parametrize(("topic", "story", "unsaid"), APART_CASES)
+def test_a_short_phrase_apart_off_the_story_is_not_said(topic, story, unsaid) -> None:
+    assert (TOGETHER_TERMS, LISTED_TOGETHER_TERMS) == (3, 2)
+    assert apart(topic, story, CHUNKS["a:1"], CHUNKS.get, TERMS) is unsaid
 
 
 ARTICLE = "Ferry for night nurses\n\nThe ferry will run after midnight, Ola Tamm said."
