@@ -21,7 +21,7 @@ import numpy as np
 
 from app.compose import framing, who_said_lead
 from app.described import described_first, described_speakers
-from app.evidence.features import FEATURES, Candidate, question_features
+from app.evidence.features import Candidate, question_features
 from app.evidence.finder import EvidenceFinder
 from app.evidence.scoring import Query
 from app.evidence.units import Unit
@@ -95,7 +95,6 @@ SHORT_ARTICLE_CHUNKS = 20  # about 4,000 words: a long news story, not a transcr
 # (answer probabilities near 1.0), but one's own words on it score twice the other's (press
 # fit, docs/notes/ans22.md). A margin, not the larger score: near ties keep the search's order.
 HOLDER_MARGIN = 1.5
-_PLAIN_COVER = FEATURES.index("unit_cover_plain")
 
 
 @dataclass(frozen=True)
@@ -687,14 +686,14 @@ def _story(intent: Intent, previous: Turn | None) -> frozenset[str]:
 
 def holder_meant(answering: Sequence[Evidence], margin: float) -> Evidence:
     """Among the holders of an office whose words answer the question (the topic search's
-    order), the first, unless a later one is meant before it (`_meant_before`): the search
-    finds the articles of whichever president the role words fit best ("Russian President"
-    in every presidential readout), not those of the one quoted on the topic. The others that
-    answer nearly as well (within `margin` on both counts) are kept, for the answer to name:
-    the office is ambiguous in these articles."""
+    order), the first, unless a later one's own best words score `margin` times the first's:
+    the search finds the articles of whichever president the role words fit best ("Russian
+    President" in every presidential readout), not those of the one quoted on the topic. The
+    others that answer nearly as well (within `margin` on both counts) are kept, for the
+    answer to name: the office is ambiguous in these articles."""
     chosen = answering[0]
     for found in answering[1:]:
-        if _meant_before(found, chosen, margin):
+        if own_best(found) > 0.0 and own_best(found) >= margin * own_best(chosen):
             chosen = found
     close = tuple(
         found.speaker
@@ -705,28 +704,6 @@ def holder_meant(answering: Sequence[Evidence], margin: float) -> Evidence:
         and found.answerable * margin > chosen.answerable
     )
     return replace(chosen, other_holders=close)
-
-
-def _meant_before(found: Evidence, chosen: Evidence, margin: float) -> bool:
-    """Is `found`'s holder meant rather than `chosen`'s? One whose own best words hold a word
-    of the topic is meant before one whose best words hold none: the ranker's probability
-    reads meaning, and a president's long welcome on another occasion ("Your project serves a
-    noble mission") outscores the other president's "we are opening the bridge" asked about
-    the opening. Else the later holder when their own best words score `margin` times the
-    chosen one's."""
-    on_topic = _own_on_topic(found)
-    if on_topic != _own_on_topic(chosen):
-        return on_topic
-    return own_best(found) > 0.0 and own_best(found) >= margin * own_best(chosen)
-
-
-def _own_on_topic(evidence: Evidence) -> bool:
-    """The asked speaker's best unit holds a word of the topic (`unit_cover_plain` > 0)."""
-    own = [c for c in evidence.candidates if c.unit.speaker == evidence.speaker]
-    if not own:
-        return False
-    best = max(own, key=lambda c: c.score)
-    return best.features[_PLAIN_COVER] > 0.0
 
 
 def own_best(evidence: Evidence) -> float:

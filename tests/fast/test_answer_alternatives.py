@@ -7,7 +7,6 @@ from types import SimpleNamespace
 import pytest
 
 from app.answer import HOLDER_MARGIN, Evidence, ExtractiveAnswerer, holder_meant
-from app.evidence.features import FEATURES
 from app.question import Intent
 
 ANSWERABLE = {"Ken Vale": 0.2, "Ida Vale": 0.7, "Rob Vale": 0.5, "Sam Vale": 0.9}
@@ -112,16 +111,14 @@ def test_the_alternative_whose_words_answer_best(
     assert answerer.evidence("q", intent, index=Holders(), previous=None).speaker == chosen
 
 
-def _found(speaker: str, own: float, other: float = 0.0, on_topic: bool = True) -> Evidence:
-    """Evidence whose best unit of `speaker`'s own words scores `own` and holds a word of the
-    topic when `on_topic`, beside another speaker's unit scoring `other` (on the topic)."""
+def _found(speaker: str, own: float, other: float = 0.0) -> Evidence:
+    """Evidence whose best unit of `speaker`'s own words scores `own`, beside another
+    speaker's unit scoring `other`."""
 
-    def unit(name: str, score: float, cover: float = 1.0) -> SimpleNamespace:
-        features = [0.0] * len(FEATURES)
-        features[FEATURES.index("unit_cover_plain")] = cover
-        return SimpleNamespace(unit=SimpleNamespace(speaker=name), score=score, features=features)
+    def unit(name: str, score: float) -> SimpleNamespace:
+        return SimpleNamespace(unit=SimpleNamespace(speaker=name), score=score)
 
-    candidates = [unit("Someone Else", other), unit(speaker, own, 1.0 if on_topic else 0.0)]
+    candidates = [unit("Someone Else", other), unit(speaker, own)]
     return Evidence("speaker", candidates, 0.0, 1, 0.99, 0.5, speaker)
 
 
@@ -138,26 +135,6 @@ def _found(speaker: str, own: float, other: float = 0.0, on_topic: bool = True) 
         ([_found("Ida Vale", 0.0), _found("Sam Vale", 0.2)], "Sam Vale"),
         ([_found("Ida Vale", 0.0), _found("Sam Vale", 0.0)], "Ida Vale"),
         ([_found("Ida Vale", 0.1), _found("Rob Vale", 0.12), _found("Sam Vale", 0.5)], "Sam Vale"),
-        # the first holder's best words hold no word of the topic, the second's do: however
-        # much stronger the first's score, the holder on the topic is meant
-        ([_found("Ida Vale", 0.36, on_topic=False), _found("Sam Vale", 0.2)], "Sam Vale"),
-        # the holder on the topic stays meant against a later, stronger holder off it
-        ([_found("Ida Vale", 0.2), _found("Sam Vale", 0.5, on_topic=False)], "Ida Vale"),
-        # off the topic both: the margin decides, as on it
-        (
-            [_found("Ida Vale", 0.1, on_topic=False), _found("Sam Vale", 0.3, on_topic=False)],
-            "Sam Vale",
-        ),
-        # the first off it gives way to one on it, which a stronger one on it then displaces
-        (
-            [
-                _found("Ida Vale", 0.37, on_topic=False),
-                _found("Rob Vale", 0.1),
-                _found("Sam Vale", 0.27),
-                _found("Una Vale", 0.53, on_topic=False),
-            ],
-            "Sam Vale",
-        ),
     ],
 )
 def test_the_holder_meant_is_the_first_unless_another_is_far_stronger(
