@@ -211,8 +211,9 @@ class ExtractiveAnswerer:
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
     ) -> Intent:
         """The intent with the person asked for found where the speaker index alone cannot
-        tell: a full name only its surname is quoted under, an office only the articles' text
-        names the holder of. Idempotent: `answer` and `evidence` both apply it."""
+        tell: a full name only its surname is quoted under, an office held by the person the
+        conversation is about, an office only the articles' text names the holder of.
+        Idempotent: `answer` and `evidence` both apply it."""
         intent = self.tied_surname(intent, index)
         intent = holder_in_conversation(intent, previous)
         return self.described_person(question, intent, index, previous)
