@@ -212,9 +212,11 @@ class ExtractiveAnswerer:
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
     ) -> Intent:
         """The intent with the person asked for found where the speaker index alone cannot
-        tell: a full name only its surname is quoted under, an office only the articles' text
-        names the holder of. Idempotent: `answer` and `evidence` both apply it."""
+        tell: a full name only its surname is quoted under, an office held by the person the
+        conversation is about, an office only the articles' text names the holder of.
+        Idempotent: `answer` and `evidence` both apply it."""
         intent = self.tied_surname(intent, index)
+        intent = holder_in_conversation(intent, previous)
         return self.described_person(question, intent, index, previous)
 
     def described_person(
@@ -686,6 +688,18 @@ def _story(intent: Intent, previous: Turn | None) -> frozenset[str]:
     # A carried topic ends the question's own (`app.question._carry_topic`), word for word.
     same_topic = bool(old) and (intent.topic or "").split()[-len(old) :] == old
     return previous.cited_articles if same_person or same_topic else frozenset()
+
+
+def holder_in_conversation(intent: Intent, previous: Turn | None) -> Intent:
+    """An office asked in a follow-up means its holder the conversation is about: after "How
+    did Tom Reed react to the relations?", "What about the President?" asks for Reed when he
+    is one of the presidents quoted, not for whichever president the topic's search finds
+    first (a store of presidential readouts quotes many). Other questions are unchanged."""
+    if intent.kind != "speaker_topic" or not intent.role or previous is None:
+        return intent
+    if not previous.speaker or previous.speaker not in (*intent.speakers, *intent.alternatives):
+        return intent
+    return replace(intent, speakers=[previous.speaker], alternatives=[])
 
 
 def holder_meant(answering: Sequence[Evidence], margin: float) -> Evidence:

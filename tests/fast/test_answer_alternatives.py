@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
 
-from app.answer import HOLDER_MARGIN, Evidence, ExtractiveAnswerer, holder_meant
-from app.question import Intent
+from app.answer import (
+    HOLDER_MARGIN,
+    Evidence,
+    ExtractiveAnswerer,
+    holder_in_conversation,
+    holder_meant,
+)
+from app.question import Intent, Turn
 
 ANSWERABLE = {"Ken Vale": 0.2, "Ida Vale": 0.7, "Rob Vale": 0.5, "Sam Vale": 0.9}
 ANSWERABLE |= {"Tom Vale": 0.1, "Una Vale": 0.1}
@@ -158,3 +165,38 @@ def test_an_office_two_holders_answer_names_the_other(
     answering: list[Evidence], others: tuple[str, ...]
 ) -> None:
     assert holder_meant(answering, HOLDER_MARGIN).other_holders == others
+
+
+_PRESIDENTS = Intent(
+    "speaker_topic",
+    "the harbour",
+    speakers=["Ida Vale"],
+    role="President",
+    alternatives=["Sam Vale", "Tom Reed"],
+)
+_OTHERS = ["Sam Vale", "Tom Reed"]
+
+
+@pytest.mark.parametrize(
+    ("intent", "previous", "speakers", "alternatives"),
+    [
+        # a follow-up's office held by the person just asked about means that person
+        (_PRESIDENTS, Turn("Tom Reed", "the port"), ["Tom Reed"], []),
+        # ... also when the index put them first: the other holders are not tried
+        (_PRESIDENTS, Turn("Ida Vale", "the port"), ["Ida Vale"], []),
+        # the person before holds no such office: the holders are tried as before
+        (_PRESIDENTS, Turn("Bob Hale", "the port"), ["Ida Vale"], _OTHERS),
+        (_PRESIDENTS, Turn(None, "the port"), ["Ida Vale"], _OTHERS),
+        # a question that starts the conversation
+        (_PRESIDENTS, None, ["Ida Vale"], _OTHERS),
+        # a person asked by name, not by an office
+        (replace(_PRESIDENTS, role=None), Turn("Tom Reed", "the port"), ["Ida Vale"], _OTHERS),
+        # who said it is no question about the holder's words
+        (replace(_PRESIDENTS, kind="who_said"), Turn("Tom Reed", None), ["Ida Vale"], _OTHERS),
+    ],
+)
+def test_an_office_in_a_follow_up_means_the_holder_just_asked_about(
+    intent: Intent, previous: Turn | None, speakers: list[str], alternatives: list[str]
+) -> None:
+    resolved = holder_in_conversation(intent, previous)
+    assert (resolved.speakers, resolved.alternatives) == (speakers, alternatives)
