@@ -107,6 +107,20 @@ _LEXICON_TEXT = {
     # the topic, which is what the question was about.
     "question_noun": "question questions query queries",
     "scaffold_adverb": "else also too again exactly actually really ever just further",
+    # A time phrase that points at a time from where the asker stands ("in that week", "last
+    # year", "the same day", "this month"): when something was said or happened, which the
+    # article writes as a date or not at all, so no topic word a passage must hold. The
+    # time nouns, and the words that make one point.
+    "time_noun": """
+        day days week weeks weekend month months year years morning afternoon evening night
+        season spring summer autumn fall winter quarter period time""",
+    "pointing_time": "that this these those last next previous same coming past following",
+    # Days named from where the asker stands: a time only when the cue hangs on them ("What
+    # did X say on Monday?"), not in a name ("Super Tuesday", "today's films").
+    "day_name": "monday tuesday wednesday thursday friday saturday sunday today yesterday",
+    # Prepositions a time hangs on ("in that week", "on Monday"); after another ("about that
+    # week") the time is what the cue is about.
+    "time_preposition": "in on at during over for by since until within throughout",
     # Opening a follow-up that continues the last question: "And what did X say?"
     "continuation_opener": "and but so",
     "continuation_adverb": "also too",

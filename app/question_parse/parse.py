@@ -16,7 +16,7 @@ from app.lexicon_questions import LEXICON, RELATIONAL_CUES
 from app.question_facts import frame_words
 from app.question_parse.cues import cue_group, is_cue_verb, passive
 from app.question_parse.pipeline import Doc, Token, nlp
-from app.question_parse.scaffolding import question_word, scaffolding
+from app.question_parse.scaffolding import question_word, scaffolding, stray_punctuation
 from app.question_parse.slot import SpeakerSlot
 from app.question_parse.speaker_rules import SPEAKER_RULES
 from app.question_story import story_hint
@@ -86,13 +86,14 @@ def _text(doc: Doc, keep: Callable[[Token], bool]) -> str:
 def _what_about(doc: Doc) -> str | None:
     """ "What about the budget?", "And how about Y?": the Y of a follow-up that changes topic;
     "And the health minister?", a follow-up of an opening "and" and a phrase with no verb,
-    asks the same."""
-    words = [t for t in doc if not t.is_punct and not (t.i == 0 and t.pos_ == "CCONJ")]
+    asks the same. A word written with a hyphen stays one ("the so-called plan", "the
+    80-odd piers"): run together, it would be a word no article holds."""
+    words = [t for t in doc if not stray_punctuation(t) and not (t.i == 0 and t.pos_ == "CCONJ")]
     if len(words) > 2 and words[0].lower_ in LEXICON["what_about"] and words[1].lower_ == "about":
-        return "".join(t.text_with_ws for t in words[2:]).strip()
+        return _text(doc, lambda t: t.i >= words[2].i and not stray_punctuation(t))
     opens = len(doc) > 1 and doc[0].lower_ in LEXICON["continuation_opener"]
     if opens and words and not any(t.pos_ in ("VERB", "AUX") or question_word(t) for t in words):
-        return "".join(t.text_with_ws for t in words).strip()
+        return _text(doc, lambda t: t.i >= words[0].i and not stray_punctuation(t))
     return None
 
 

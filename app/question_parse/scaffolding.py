@@ -9,7 +9,7 @@ What is left once these and the speaker slot are removed is the topic
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from app.lexicon_questions import LEXICON
 from app.question_parse.cues import stance_asked_for
@@ -21,9 +21,11 @@ from app.question_story import link_noun
 class _ScaffoldRule(NamedTuple):
     name: str
     drops: Callable[[Token, frozenset[int]], bool]  # (token, cue positions) -> not topic
-    # Read only in who-said questions: the who-said trees were refitted on topics cleaned by
-    # these (q25); the general and speaker trees read topics without them (docs/notes/q26.md).
-    who_said_only: bool = False
+    # The questions that read it. "who_said": the who-said trees were refitted on topics
+    # cleaned by these (q25); the general and speaker trees read topics without them
+    # (docs/notes/q26.md). "other": a who-said topic is the words of the statement, which
+    # the passage holds as they are ("Who said the fares would rise next year?").
+    reads: Literal["all", "who_said", "other"] = "all"
 
 
 def _listener(token: Token, cue: frozenset[int]) -> bool:
@@ -68,13 +70,18 @@ def _unit_of(token: Token) -> bool:
     return token.text == "%" and before is not None and before.like_num and not before.whitespace_
 
 
+def stray_punctuation(token: Token) -> bool:
+    """A punctuation mark that is no part of a word: not a hyphen or slash inside one
+    ("52-year-old"), nor a percent sign after a number ("7%")."""
+    return token.is_punct and not _joins_words(token) and not _unit_of(token)
+
+
 SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
-    _ScaffoldRule(
-        "punctuation", lambda t, cue: t.is_punct and not _joins_words(t) and not _unit_of(t)
-    ),
+    _ScaffoldRule("punctuation", lambda t, cue: stray_punctuation(t)),
     _ScaffoldRule("cue", lambda t, cue: t.i in cue),
     _ScaffoldRule("question_word", lambda t, cue: question_word(t)),
     _ScaffoldRule("auxiliary", lambda t, cue: t.pos_ == "AUX" or t.dep_ in ("aux", "auxpass")),
+    _ScaffoldRule("inverted_do", lambda t, cue: _inverted_do(t)),
     _ScaffoldRule("pronoun", lambda t, cue: t.pos_ == "PRON"),
     _ScaffoldRule("determiner", lambda t, cue: t.pos_ == "DET"),
     _ScaffoldRule("opening_conjunction", lambda t, cue: t.i == 0 and t.pos_ == "CCONJ"),
@@ -88,8 +95,8 @@ SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
         "complementiser", lambda t, cue: t.dep_ == "mark" and t.lower_ in LEXICON["complementiser"]
     ),
     _ScaffoldRule("more_of_the_same", lambda t, cue: t.lower_ == "more" and t.head.i in cue),
-    _ScaffoldRule("something_about", lambda t, cue: _about_something(t, cue), who_said_only=True),
-    _ScaffoldRule("topic_link", lambda t, cue: _topic_link(t), who_said_only=True),
+    _ScaffoldRule("something_about", lambda t, cue: _about_something(t, cue), reads="who_said"),
+    _ScaffoldRule("topic_link", lambda t, cue: _topic_link(t), reads="who_said"),
     _ScaffoldRule("listener", _listener),
     _ScaffoldRule("stance_object", lambda t, cue: stance_asked_for(t, cue)),
     _ScaffoldRule("negation", lambda t, cue: t.dep_ == "neg" and t.head.i in cue),
@@ -100,7 +107,62 @@ SCAFFOLDING_RULES: tuple[_ScaffoldRule, ...] = (
         "request_preposition",
         lambda t, cue: t.lower_ in LEXICON["topic_preposition"] and _requests_the_cue(t.head, cue),
     ),
+    _ScaffoldRule("pointing_time", lambda t, cue: _pointing_time(t, cue), reads="other"),
 )
+
+
+def _inverted_do(token: Token) -> bool:
+    """ "Did the President of Westland comment on tolls?", "What figure does the report on
+    the pier give for the ferry?": the do of a question, before its subject, which spaCy
+    may read as the main verb (and the verb after the subject as a noun), so the auxiliary
+    rule misses it. Nothing but the opening (a conjunction, the wh-word and its phrase)
+    comes before it, and something follows it."""
+    if token.lower_ not in LEXICON["do_aux"] or token.i + 1 >= len(token.doc):
+        return False
+    before = [t for t in token.doc[: token.i] if not (t.i == 0 and t.pos_ == "CCONJ")]
+    opens = not before or question_word(before[0])
+    return (
+        opens
+        and not token.doc[token.i + 1].is_punct
+        and not any(t.pos_ in ("VERB", "AUX") for t in before)
+    )
+
+
+def _time_of(token: Token, cue: frozenset[int]) -> bool:
+    """A time noun made to point by its modifier ("that week", "the next year", "last
+    month", "the same day"), or a day the cue was said on ("say on Monday", "said
+    yesterday"). One that names which thing ("last year's floods") is part of it."""
+    if token.dep_ in ("ROOT", "poss", "compound"):
+        return False
+    if token.lower_ in LEXICON["day_name"] and token.i > 0:
+        # Right after the cue, a preposition or a pointing word: not in a name ("Super
+        # Tuesday"), which spaCy may hang on the cue all the same.
+        before = token.doc[token.i - 1]
+        alone = before.i in cue or before.pos_ == "ADP" or before.lower_ in LEXICON["pointing_time"]
+        holder = token.head.head if token.head.dep_ == "prep" else token.head
+        return alone and holder.i in cue
+    return token.lemma_.lower() in LEXICON["time_noun"] and any(
+        child.dep_ in ("det", "amod", "predet") and child.lower_ in LEXICON["pointing_time"]
+        for child in token.children
+    )
+
+
+def _pointing_time(token: Token, cue: frozenset[int]) -> bool:
+    """ "What did X say about the pier in that week?", "... last year?", "... on Monday?":
+    a time pointed at from where the asker stands is when it was said or happened, which
+    the article writes as a date or not at all, so it is no word a passage must hold. The
+    noun, its modifiers and the preposition it hangs on go; a time the cue is about stays
+    ("What did X say about that week?")."""
+    noun = next((t for t in (token, token.head) if _time_of(t, cue)), None)
+    if noun is None:
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if token.dep_ != "prep" or len(objects) != 1 or not _time_of(objects[0], cue):
+            return False
+        noun = objects[0]
+    if noun.i != token.i and token.head.i == noun.i and token.dep_ not in ("det", "amod", "predet"):
+        return False  # a word that says more of the time ("that week of talks")
+    holder = noun.head
+    return noun.dep_ != "pobj" or holder.lower_ in LEXICON["time_preposition"]
 
 
 def _about_something(token: Token, cue: frozenset[int]) -> bool:
@@ -169,5 +231,6 @@ def _requests_the_cue(token: Token, cue: frozenset[int]) -> bool:
 
 
 def scaffolding(token: Token, cue: frozenset[int], who_said: bool) -> str | None:
-    rules = (r for r in SCAFFOLDING_RULES if who_said or not r.who_said_only)
+    reads = ("all", "who_said" if who_said else "other")
+    rules = (r for r in SCAFFOLDING_RULES if r.reads in reads)
     return next((rule.name for rule in rules if rule.drops(token, cue)), None)
