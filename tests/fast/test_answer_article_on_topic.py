@@ -7,7 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.answer import FEW_ARTICLES, SHORT_ARTICLE_CHUNKS, Evidence, ExtractiveAnswerer
+from app.answer.answerer import FEW_ARTICLES, SHORT_ARTICLE_CHUNKS, ExtractiveAnswerer
+from app.answer.declines import decline
+from app.answer.search import Evidence
 from ingest.ids import chunk_id
 
 # Ana Vell is quoted once, in an article on the rupee whose second passage names Indian assets.
@@ -74,7 +76,6 @@ def test_decline_names_headlines_without_quotation_marks() -> None:
     """The decline's offer lists headlines of articles quoting the person; a headline is often
     another person's words ("... - Tom Reed"), so it is never set in quotation marks after
     the person's name."""
-    answerer, _ = _answerer(2)
     titled = [
         SimpleNamespace(
             unit=SimpleNamespace(
@@ -85,7 +86,7 @@ def test_decline_names_headlines_without_quotation_marks() -> None:
     ]
     evidence = Evidence("speaker", titled, 0.0, 2, 0.1, 0.5, "Ana Vell")
     intent = SimpleNamespace(unheld_role=None, topic="the tariff")
-    answer = answerer._decline("What did Ana Vell say about the tariff?", intent, evidence)
+    answer = decline("What did Ana Vell say about the tariff?", intent, evidence)
     assert answer.abstained
     assert answer.answer == (
         "The articles quote Ana Vell, but not on the tariff. Headlines of articles that quote"
