@@ -106,14 +106,14 @@ class ExtractiveAnswerer(AskedPerson):
         unsupported = (evidence.answerable < evidence.threshold or bool(unseen)) and not own
         if not ranked or unsupported or (topicless and not own):
             if evidence.speaker and (" " not in evidence.speaker or intent.role):
-                # A one-word speaker ("Judges", "Westland") is matched on one word of the
+                # A one-word speaker ("Ferrymen", "Westland") is matched on one word of the
                 # question, which may be that word in another sense; a person found by the
-                # office or body the question names ("the OECD" -> its economist) is one
-                # voice of it, and the body's word is often reported, not quoted ("The OECD
-                # expects ..."): answer it as asked, taken only when a citation names that
-                # word or body, never someone else's words in place of the one asked for
-                # ("What does the Defense Council think about Easter?" cited a president's
-                # "Last year we celebrated Easter at home").
+                # office or body the question names ("the Westland Bank" -> its economist) is
+                # one voice of it, and the body's word is often reported, not quoted ("The
+                # Westland Bank expects ..."): answer it as asked, taken only when a citation
+                # names that word or body, never someone else's words in place of the one asked for
+                # ("What does the Harbour Council think about the regatta?" cited a mayor's
+                # "Last year we watched the regatta at home").
                 general = replace(intent, kind="general", speakers=[], topic=question)
                 answer = self._compose_answer(
                     question, general, index, self.evidence(question, general, index, None)
@@ -127,8 +127,8 @@ class ExtractiveAnswerer(AskedPerson):
                 chosen = self._select(in_article, evidence)
                 return self._compose(question, chosen, evidence.speaker, lead)
             return decline(question, intent, evidence)
-        # Rank order: a weaker quotation moved ahead of a better-ranked report ("Nord Stream
-        # 2?" answered first with the person's words on economic cooperation) reads as the
+        # Rank order: a weaker quotation moved ahead of a better-ranked report ("The ferry
+        # deal?" answered first with the person's words on port fees) reads as the
         # answer, as a weaker quotation of the asked person did.
         chosen = quotations_first(self._select(own_first(ranked, evidence), evidence))
         if evidence.family == "who_said" and not self._said(intent, chosen[0]):
@@ -191,12 +191,12 @@ class ExtractiveAnswerer(AskedPerson):
         self, topic: str, evidence: Evidence, index: SpeakerIndex
     ) -> list[Candidate]:
         """The asked person's words in an article that holds every term of the topic, when
-        they are quoted in only a few articles: "How did Baweja react to Indian assets?" asks
-        about the one article that quotes him, on the rupee and Indian assets, though none of
-        his sentences names the assets. Declining "not on Indian assets" there is wrong; a
+        they are quoted in only a few articles: "How did Vell react to harbour bonds?" asks
+        about the one article that quotes her, on the krone and harbour bonds, though none of
+        her sentences names the bonds. Declining "not on harbour bonds" there is wrong; a
         topic from another article (the question nobody can answer) is not in his. Only a
         short article is on one story: a long transcript names everything somewhere, and
-        its moderator's "Rossiya 24 will go next" is on none of it."""
+        its moderator's "Westland Radio will go next" is on none of it."""
         info = index.info(evidence.speaker) if evidence.speaker else None
         terms = set(self.retriever.lexicon.terms(topic))
         if info is None or info.articles > FEW_ARTICLES or not terms:

@@ -28,8 +28,8 @@ class AskedPerson(EvidenceSearch):
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
     ) -> Evidence:
         """Candidate units for the question, ranked by the learned model. When the asked name
-        fits several people ("Kim"), the one whose words answer the topic best: the most
-        quoted of them is only the first guess. For an office ("the nominee"), only other
+        fits several people ("Vale"), the one whose words answer the topic best: the most
+        quoted of them is only the first guess. For an office ("the harbour master"), only other
         holders written as a person's name: the rest is debris ("President's adviser") that
         can outscore the holder asked for; its holders are tried in the order their articles
         come up for the topic (`_holders_for_topic`), and among those whose words answer it
@@ -57,7 +57,7 @@ class AskedPerson(EvidenceSearch):
             return holder_meant(answering, HOLDER_MARGIN)
         if intent.role:
             # No recorded holder answers: one the articles introduce in the office's words
-            # ("Newcastle boss Graeme Souness", where "Newcastle boss" was recorded only for
+            # ("Westland boss Ida Vale", where "Westland boss" was recorded only for
             # the rugby club's director).
             tried = set(names[: 1 + MAX_ALTERNATIVES])
             for name in self._described(question, intent.role, intent.topic, index, previous):
@@ -83,9 +83,9 @@ class AskedPerson(EvidenceSearch):
     def described_person(
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
     ) -> Intent:
-        """ "How does the Manchester City boss see Fowler?" when no quotation records that
-        role: the person the articles introduce in those words ("Manchester City boss Kevin
-        Keegan"), among the speakers of the quotations that answer the question, is asked for
+        """ "How does the Westland United boss see Hale?" when no quotation records that
+        role: the person the articles introduce in those words ("Westland United boss Ola
+        Tamm"), among the speakers of the quotations that answer the question, is asked for
         as if named, when their own words answer it (above the calibrated threshold). Else
         the question stays general, as before (an office nobody holds is said to be so)."""
         if intent.kind != "general" or intent.speakers or not intent.described_as:
@@ -124,9 +124,9 @@ class AskedPerson(EvidenceSearch):
         return found[: 1 + MAX_ALTERNATIVES]
 
     def tied_surname(self, intent: Intent, index: SpeakerIndex) -> Intent:
-        """ "Norbert Leo Butz" asked, nobody quoted under that name, "Butz" quoted: a one-word
+        """ "Ada Mae Lind" asked, nobody quoted under that name, "Lind" quoted: a one-word
         speaker answers a full name only when the article quoting it names that person, which
-        ties them (the index alone never links them: "Brown" is many people). Then the
+        ties them (the index alone never links them: "Hale" is many people). Then the
         question asks for that speaker's words, on the topic without the name."""
         name = intent.unknown_person
         if not name or not intent.alternatives:

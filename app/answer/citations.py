@@ -106,7 +106,7 @@ def select_citations(
 def own_first(ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
     """For a question about a person, their own best words lead when they score close to the
     best unit (within `CLOSE_SHARE` of it) and that unit is not about them: "How did X
-    describe campaign donations?" answered first with a campaign manager's words on refunds
+    describe ferry fares?" answered first with a harbour master's words on refunds
     reads as X's answer, or hides X's own words behind someone else's."""
     speaker = evidence.speaker
     if evidence.family != "speaker" or not speaker or not ranked:

@@ -30,9 +30,9 @@ def named_text(intent: Intent) -> str:
 
 
 def cites(answer: Answer, role: str) -> bool:
-    """A citation of the answer names the office or body as asked: every word of it ("OECD",
-    "Westland spokesman"), and not another office of that title ("Shadow foreign secretary
-    Michael Ancram said" does not answer "What did the foreign secretary say?")."""
+    """A citation of the answer names the office or body as asked: every word of it ("Westland
+    Bank", "Westland spokesman"), and not another office of that title ("Shadow harbour secretary
+    Bob Hale said" does not answer "What did the harbour secretary say?")."""
     words = [without_possessive(w) for w in _WORDS.findall(role.lower()) if len(w) > 2]
     if not words:
         return False
@@ -70,8 +70,8 @@ def lead_line(intent: Intent, evidence: Evidence, chosen: Sequence[Candidate]) -
 
 
 def unnamed(intent: Intent, cited: Sequence[Candidate]) -> str | None:
-    """The person asked for, quoted nowhere, when no passage writes their name in full ("Jack
-    Butz" asked, only "Butz" written): an answer never presents another Butz as the one asked
+    """The person asked for, quoted nowhere, when no passage writes their name in full ("Ada
+    Lind" asked, only "Lind" written): an answer never presents another Lind as the one asked
     for."""
     name = intent.unknown_person
     return name if name and not any(name in c.unit.chunk.text for c in cited) else None

@@ -23,7 +23,7 @@ HOLDER_MARGIN = 1.5
 
 def holder_in_conversation(intent: Intent, previous: Turn | None) -> Intent:
     """An office asked in a follow-up means its holder the conversation is about: after "How
-    did Tom Reed react to the relations?", "What about the President?" asks for Reed when he
+    did Tom Reed react to the ferry deal?", "What about the President?" asks for Reed when he
     is one of the presidents quoted, not for whichever president the topic's search finds
     first (a store of presidential readouts quotes many). Other questions are unchanged."""
     if intent.kind != "speaker_topic" or not intent.role or previous is None:

@@ -132,7 +132,7 @@ class EvidenceSearch:
 def _story(intent: Intent, previous: Turn | None) -> frozenset[str]:
     """The articles a follow-up is asked about: those the previous answer cited, when this
     question takes its person or its topic from that turn ("And what did he say about the
-    approval?", "What was Mayland's view?"); none for a question that starts afresh."""
+    approval?", "What was Hale's view?"); none for a question that starts afresh."""
     if previous is None:
         return frozenset()
     same_person = bool(intent.speakers) and intent.speakers[0] == previous.speaker

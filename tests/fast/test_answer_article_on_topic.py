@@ -12,12 +12,12 @@ from app.answer.declines import decline
 from app.answer.search import Evidence
 from ingest.ids import chunk_id
 
-# Ana Vell is quoted once, in an article on the rupee whose second passage names Indian assets.
+# Ana Vell is quoted once, in an article on the krone whose second passage names harbour bonds.
 CHUNKS = {
-    chunk_id("rupee", 0): SimpleNamespace(
-        title="Rupee hits high", text="Ana Vell said money returns."
+    chunk_id("krone", 0): SimpleNamespace(
+        title="Krone hits high", text="Ana Vell said money returns."
     ),
-    chunk_id("rupee", 1): SimpleNamespace(title="Rupee hits high", text="Indian assets rallied."),
+    chunk_id("krone", 1): SimpleNamespace(title="Krone hits high", text="Harbour bonds rallied."),
     chunk_id("port", 0): SimpleNamespace(title="Port strike", text="The harbour closed."),
 }
 # A long transcript that Ana Vell chairs; the tariff comes up in its last passage.
@@ -42,7 +42,7 @@ def _candidate(speaker: str, article_id: str) -> SimpleNamespace:
 CANDIDATES = [
     _candidate("Ida Brandt", "port"),
     _candidate("Ana Vell", "briefing"),
-    _candidate("Ana Vell", "rupee"),
+    _candidate("Ana Vell", "krone"),
 ]
 
 
@@ -55,10 +55,10 @@ def _answerer(articles: int) -> tuple[ExtractiveAnswerer, SimpleNamespace]:
 @pytest.mark.parametrize(
     ("topic", "articles", "found"),
     [
-        ("Indian assets", 1, ["rupee"]),  # the article holds every term, her words do not
-        ("Indian assets", FEW_ARTICLES, ["rupee"]),
-        ("Indian assets", FEW_ARTICLES + 1, []),  # much quoted: an article on anything
-        ("Indian festival", 1, []),  # a term the article lacks: not on this topic
+        ("Harbour bonds", 1, ["krone"]),  # the article holds every term, her words do not
+        ("Harbour bonds", FEW_ARTICLES, ["krone"]),
+        ("Harbour bonds", FEW_ARTICLES + 1, []),  # much quoted: an article on anything
+        ("Harbour festival", 1, []),  # a term the article lacks: not on this topic
         ("", 1, []),  # no topic to be on
         # Named in a transcript longer than one story: not what its chair spoke about.
         ("tariff", 2, []),
