@@ -72,6 +72,9 @@ class ExtractiveAnswerer(AskedPerson):
     def answer(
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
     ) -> Answer:
+        """One question's answer, the same for every caller: the person asked found
+        (`asked_person`), their evidence ranked (`evidence`), then a decline or the cited units
+        (`_compose_answer`), with the time the evidence and the composing each took."""
         started = time.perf_counter()
         intent = self.asked_person(question, intent, index, previous)
         evidence = self.evidence(question, intent, index, previous)
@@ -218,6 +221,9 @@ class ExtractiveAnswerer(AskedPerson):
         speaker: str | None,
         lead: str | None = None,
     ) -> Answer:
+        """The answer's text and citations: each chosen unit written by `framing` (only a
+        quotation's own words inside quotation marks) with its marker, after the lead line, and
+        cited with its place in its article."""
         citations: list[Citation] = []
         sentences: list[str] = [lead] if lead else []
         previous: str | None = None
@@ -258,4 +264,5 @@ class ExtractiveAnswerer(AskedPerson):
 
 
 def _ms(started: float) -> float:
+    """Milliseconds since `started` (a `time.perf_counter` reading)."""
     return (time.perf_counter() - started) * 1000.0

@@ -69,6 +69,8 @@ class Articles:
         return count
 
     def _paragraph_count(self, chunk: Chunk) -> int:
+        """The article's paragraph count: where its last chunk ends, found by reading the
+        chunks after this one (a chunk does not store its article's length)."""
         last = chunk
         index = chunk.index + 1
         while (after := self.retriever.chunks.get(chunk_id(chunk.article_id, index))) is not None:

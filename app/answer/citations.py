@@ -144,8 +144,11 @@ def about(unit: Unit, speaker: str) -> bool:
 
 
 def _overlaps(a: Unit, b: Unit) -> bool:
+    """Two units of one article sharing characters: citing both repeats words."""
     return a.chunk.article_id == b.chunk.article_id and a.start < b.end and b.start < a.end
 
 
 def _fingerprint(text: str) -> str:
+    """A unit's opening words without case or punctuation: the same words cited once, wherever
+    else they are stored (another article, another unit)."""
     return re.sub(r"\W+", " ", text.lower()).strip()[:80]

@@ -78,11 +78,14 @@ def unnamed(intent: Intent, cited: Sequence[Candidate]) -> str | None:
 
 
 def mentioned(name: str, ranked: Sequence[Candidate]) -> bool:
+    """Does a passage of the best 20 candidates write the person's surname? A person asked for
+    whom none does is declined as not mentioned, not answered with other people's words."""
     surname = name.split()[-1].lower()
     return any(surname in c.unit.chunk.text.lower() for c in ranked[:20])
 
 
 def abstain(question: str, text: str) -> Answer:
+    """A declined answer: the text alone, no citation."""
     return Answer(question=question, answer=text, abstained=True)
 
 

@@ -80,6 +80,9 @@ class EvidenceSearch:
     def _evidence_of(
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
     ) -> Evidence:
+        """The ranked candidates for the intent as given (no other person tried): its family,
+        the search for the topic and any story named, the ranker's order and answer
+        probability, then each family's reorderings (`app.reorder`) of that order."""
         speaker = intent.speakers[0] if intent.kind == "speaker_topic" and intent.speakers else None
         family: Family = (
             "who_said" if intent.kind == "who_said" else "speaker" if speaker else "general"
