@@ -87,6 +87,11 @@ class ExtractiveAnswerer(AskedPerson):
     def _compose_answer(
         self, question: str, intent: Intent, index: SpeakerIndex, evidence: Evidence
     ) -> Answer:
+        """The answer to ranked evidence, the first case that holds deciding: a "who is"
+        question (the person's record and one quotation), a person or topic no article
+        mentions, evidence that supports no answer (`_unsupported`), else the chosen citations
+        with their lead (a who-said answer cites one unit, or declines when it does not say
+        what was asked)."""
         ranked = evidence.candidates
         if intent.who_is and evidence.speaker and (info := index.info(evidence.speaker)):
             role = f", {info.role}," if info.role else ""
@@ -108,28 +113,7 @@ class ExtractiveAnswerer(AskedPerson):
         own = topicless and any(c.unit.speaker == evidence.speaker for c in ranked)
         unsupported = (evidence.answerable < evidence.threshold or bool(unseen)) and not own
         if not ranked or unsupported or (topicless and not own):
-            if evidence.speaker and (" " not in evidence.speaker or intent.role):
-                # A one-word speaker ("Ferrymen", "Westland") is matched on one word of the
-                # question, which may be that word in another sense; a person found by the
-                # office or body the question names ("the Westland Bank" -> its economist) is
-                # one voice of it, and the body's word is often reported, not quoted ("The
-                # Westland Bank expects ..."): answer it as asked, taken only when a citation
-                # names that word or body, never someone else's words in place of the one asked for
-                # ("What does the Harbour Council think about the regatta?" cited a mayor's
-                # "Last year we watched the regatta at home").
-                general = replace(intent, kind="general", speakers=[], topic=question)
-                answer = self._compose_answer(
-                    question, general, index, self.evidence(question, general, index, None)
-                )
-                named = intent.role or evidence.speaker
-                if not answer.abstained and cites(answer, named):
-                    return answer
-            in_article = self._quoted_in_article_on(intent.topic, evidence, index)
-            if in_article:
-                lead = f"The article on {intent.topic} quotes {evidence.speaker}:"
-                chosen = self._select(in_article, evidence)
-                return self._compose(question, chosen, evidence.speaker, lead)
-            return decline(question, intent, evidence)
+            return self._unsupported(question, intent, index, evidence)
         # Rank order: a weaker quotation moved ahead of a better-ranked report ("The ferry
         # deal?" answered first with the person's words on port fees) reads as the
         # answer, as a weaker quotation of the asked person did.
@@ -143,6 +127,36 @@ class ExtractiveAnswerer(AskedPerson):
         return self._compose(
             question, chosen, evidence.speaker, lead_line(intent, evidence, chosen)
         )
+
+    def _unsupported(
+        self, question: str, intent: Intent, index: SpeakerIndex, evidence: Evidence
+    ) -> Answer:
+        """The answer when the evidence does not support one: a one-word speaker or an office
+        re-asked as a general question, taken when a citation names them; else the asked
+        person's words in the one article on the topic (`_quoted_in_article_on`); else the
+        decline."""
+        if evidence.speaker and (" " not in evidence.speaker or intent.role):
+            # A one-word speaker ("Ferrymen", "Westland") is matched on one word of the
+            # question, which may be that word in another sense; a person found by the
+            # office or body the question names ("the Westland Bank" -> its economist) is
+            # one voice of it, and the body's word is often reported, not quoted ("The
+            # Westland Bank expects ..."): answer it as asked, taken only when a citation
+            # names that word or body, never someone else's words in place of the one asked for
+            # ("What does the Harbour Council think about the regatta?" cited a mayor's
+            # "Last year we watched the regatta at home").
+            general = replace(intent, kind="general", speakers=[], topic=question)
+            answer = self._compose_answer(
+                question, general, index, self.evidence(question, general, index, None)
+            )
+            named = intent.role or evidence.speaker
+            if not answer.abstained and cites(answer, named):
+                return answer
+        in_article = self._quoted_in_article_on(intent.topic, evidence, index)
+        if in_article:
+            lead = f"The article on {intent.topic} quotes {evidence.speaker}:"
+            chosen = self._select(in_article, evidence)
+            return self._compose(question, chosen, evidence.speaker, lead)
+        return decline(question, intent, evidence)
 
     def _said(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning
