@@ -14,7 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
-from app.answer import Evidence, ExtractiveAnswerer
+from app.answer.answerer import ExtractiveAnswerer
+from app.answer.search import Evidence
 from app.check import CheckResult, check_quotation
 from app.examples import choose_examples
 from app.export import Format as ExportFormat

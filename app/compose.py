@@ -1,6 +1,6 @@
 """How one cited unit is written into an answer: who is speaking, and the words as quoted.
 
-Kept apart from choosing the units (`app/answer.py`) because this is where a misquote would be
+Kept apart from choosing the units (`app/answer/`) because this is where a misquote would be
 made: the frame may wrap in quotation marks only words inside a quotation's own span. Whether a
 unit is framed is decided by `AS_WRITTEN_RULES`, an ordered table: the first rule that matches
 keeps the unit as the article's sentence as written (no frame, no new marks); a unit no rule

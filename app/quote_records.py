@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.answer import paragraph_of
+from app.answer.articles import paragraph_of
 from app.retrieval import HybridRetriever
 from app.speaker_index import SpeakerIndex
 from ingest.dates import day_number

@@ -85,7 +85,7 @@ class RetrievalSettings:
     dense_k: int = 40
     bm25_k: int = 40
     rrf_k: int = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
-    max_citations: int = 4  # the most any answer cites (`app.answer.CITATION_BUDGET`)
+    max_citations: int = 4  # the most any answer cites (`app.answer.citations.CITATION_BUDGET`)
     refresh_seconds: float = 5.0  # how often a running app looks for newly ingested articles
     # Vectors of speakers' quote pools kept between questions (least recently used out first).
     quote_pool_cache_mb: float = 64.0

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
-# The speaker-family decline of `app.answer.ExtractiveAnswerer._decline`.
+# The speaker-family decline of `app.answer.declines.decline`.
 NOT_ON_TOPIC = re.compile(r"^The articles quote .+?, but not on\b")
 
 

@@ -6,7 +6,7 @@
         --weights app/ranker.json --report evals/out/runner-up.md [--write]
 
 Why: an answer cites its best unit, then runners-up that score at least a share of the best
-unit's probability (`app.answer.select_citations`, within the family's
+unit's probability (`app.answer.citations.select_citations`, within the family's
 `CITATION_BUDGET`). The first
 citation is the same whatever the share, so the share trades only words read against the
 evidence the first citation missed (citation recall). It was a hand-set 0.4 for every family;
@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from app.answer import Selection, select_citations
+from app.answer.citations import Selection, select_citations
 from app.settings import set_process_switches
 from evals.metrics import ANSWERABLE_KINDS, Ref, is_strict
 from evals.run import limit_rows, load_dataset

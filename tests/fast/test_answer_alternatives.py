@@ -7,13 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.answer import (
-    HOLDER_MARGIN,
-    Evidence,
-    ExtractiveAnswerer,
-    holder_in_conversation,
-    holder_meant,
-)
+from app.answer.answerer import ExtractiveAnswerer
+from app.answer.holders import HOLDER_MARGIN, holder_in_conversation, holder_meant
+from app.answer.search import Evidence
 from app.question import Intent, Turn
 
 ANSWERABLE = {"Ken Vale": 0.2, "Ida Vale": 0.7, "Rob Vale": 0.5, "Sam Vale": 0.9}

@@ -7,15 +7,17 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.answer import FEW_ARTICLES, SHORT_ARTICLE_CHUNKS, Evidence, ExtractiveAnswerer
+from app.answer.answerer import FEW_ARTICLES, SHORT_ARTICLE_CHUNKS, ExtractiveAnswerer
+from app.answer.declines import decline
+from app.answer.search import Evidence
 from ingest.ids import chunk_id
 
-# Ana Vell is quoted once, in an article on the rupee whose second passage names Indian assets.
+# Ana Vell is quoted once, in an article on the krone whose second passage names harbour bonds.
 CHUNKS = {
-    chunk_id("rupee", 0): SimpleNamespace(
-        title="Rupee hits high", text="Ana Vell said money returns."
+    chunk_id("krone", 0): SimpleNamespace(
+        title="Krone hits high", text="Ana Vell said money returns."
     ),
-    chunk_id("rupee", 1): SimpleNamespace(title="Rupee hits high", text="Indian assets rallied."),
+    chunk_id("krone", 1): SimpleNamespace(title="Krone hits high", text="Harbour bonds rallied."),
     chunk_id("port", 0): SimpleNamespace(title="Port strike", text="The harbour closed."),
 }
 # A long transcript that Ana Vell chairs; the tariff comes up in its last passage.
@@ -40,7 +42,7 @@ def _candidate(speaker: str, article_id: str) -> SimpleNamespace:
 CANDIDATES = [
     _candidate("Ida Brandt", "port"),
     _candidate("Ana Vell", "briefing"),
-    _candidate("Ana Vell", "rupee"),
+    _candidate("Ana Vell", "krone"),
 ]
 
 
@@ -53,10 +55,10 @@ def _answerer(articles: int) -> tuple[ExtractiveAnswerer, SimpleNamespace]:
 @pytest.mark.parametrize(
     ("topic", "articles", "found"),
     [
-        ("Indian assets", 1, ["rupee"]),  # the article holds every term, her words do not
-        ("Indian assets", FEW_ARTICLES, ["rupee"]),
-        ("Indian assets", FEW_ARTICLES + 1, []),  # much quoted: an article on anything
-        ("Indian festival", 1, []),  # a term the article lacks: not on this topic
+        ("Harbour bonds", 1, ["krone"]),  # the article holds every term, her words do not
+        ("Harbour bonds", FEW_ARTICLES, ["krone"]),
+        ("Harbour bonds", FEW_ARTICLES + 1, []),  # much quoted: an article on anything
+        ("Harbour festival", 1, []),  # a term the article lacks: not on this topic
         ("", 1, []),  # no topic to be on
         # Named in a transcript longer than one story: not what its chair spoke about.
         ("tariff", 2, []),
@@ -74,7 +76,6 @@ def test_decline_names_headlines_without_quotation_marks() -> None:
     """The decline's offer lists headlines of articles quoting the person; a headline is often
     another person's words ("... - Tom Reed"), so it is never set in quotation marks after
     the person's name."""
-    answerer, _ = _answerer(2)
     titled = [
         SimpleNamespace(
             unit=SimpleNamespace(
@@ -85,7 +86,7 @@ def test_decline_names_headlines_without_quotation_marks() -> None:
     ]
     evidence = Evidence("speaker", titled, 0.0, 2, 0.1, 0.5, "Ana Vell")
     intent = SimpleNamespace(unheld_role=None, topic="the tariff")
-    answer = answerer._decline("What did Ana Vell say about the tariff?", intent, evidence)
+    answer = decline("What did Ana Vell say about the tariff?", intent, evidence)
     assert answer.abstained
     assert answer.answer == (
         "The articles quote Ana Vell, but not on the tariff. Headlines of articles that quote"

@@ -7,7 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.answer import Evidence, ExtractiveAnswerer, _cites
+from app.answer.answerer import ExtractiveAnswerer
+from app.answer.declines import cites
+from app.answer.search import Evidence
 from app.evidence.features import Candidate
 from app.evidence.units import Unit
 from app.question import Intent
@@ -83,4 +85,4 @@ OFFICES = [
 def test_a_citation_names_the_office_as_asked(office: str, text: str, named: bool) -> None:
     citation = Citation(1, "n1", "Made-up", None, None, None, 1, 0, len(text), text)
     answer = Answer(question="q", answer=text, abstained=False, citations=[citation])
-    assert _cites(answer, office) is named
+    assert cites(answer, office) is named

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answer import _story
+from app.answer.search import _story
 from app.evidence.features import FEATURES, Candidate
 from app.question import Intent, Turn
 from app.reorder import STORY_SHARE, story_first

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.answer import ExtractiveAnswerer
+from app.answer.answerer import ExtractiveAnswerer
 from app.types import Answer, Filters
 
 # question, expected answer speaker, article of the first citation (None: the answer abstains)

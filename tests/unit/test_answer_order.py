@@ -1,4 +1,4 @@
-"""Which candidate leads an answer about a named person (`_own_first`) or a who-said answer
+"""Which candidate leads an answer about a named person (`own_first`) or a who-said answer
 (`named_last`, `topic_first`), and which runners-up follow it (`select_citations`), on made-up
 units."""
 
@@ -9,7 +9,8 @@ from dataclasses import replace
 
 import pytest
 
-from app.answer import Evidence, _own_first, _quotations_first, select_citations
+from app.answer.citations import own_first, quotations_first, select_citations
+from app.answer.search import Evidence
 from app.evidence.features import Candidate
 from app.evidence.units import Unit
 from app.quantities import QUANTITY_KINDS, quantity_asked
@@ -60,7 +61,7 @@ def test_asked_person_leads_when_close(
         _candidate("The tolls rise in May.", first_speaker, first_score),
         _candidate("We will not raise the tolls", ASKED, own_score),
     ]
-    assert _own_first(ranked, _evidence(ranked))[0].unit.speaker == leader
+    assert own_first(ranked, _evidence(ranked))[0].unit.speaker == leader
 
 
 def test_narrative_naming_the_person_keeps_its_place() -> None:
@@ -68,7 +69,7 @@ def test_narrative_naming_the_person_keeps_its_place() -> None:
         _candidate("Quell promised to freeze the tolls.", None, 0.9),
         _candidate("We will not raise the tolls", ASKED, 0.8),
     ]
-    assert _own_first(ranked, _evidence(ranked))[0].unit.text.startswith("Quell promised")
+    assert own_first(ranked, _evidence(ranked))[0].unit.text.startswith("Quell promised")
 
 
 def test_who_said_answers_keep_rank_order() -> None:
@@ -76,7 +77,7 @@ def test_who_said_answers_keep_rank_order() -> None:
         _candidate("The tolls rise in May", "Ivo Marsh", 0.9),
         _candidate("We will not raise the tolls", ASKED, 0.8),
     ]
-    assert _own_first(ranked, _evidence(ranked, "who_said"))[0].unit.speaker == "Ivo Marsh"
+    assert own_first(ranked, _evidence(ranked, "who_said"))[0].unit.speaker == "Ivo Marsh"
 
 
 def test_runners_up_in_a_general_answer() -> None:
@@ -195,15 +196,15 @@ def test_quotations_follow_the_best_unit_before_reports_of_them() -> None:
     report = _report("Quell said the tolls would stay frozen all year.", 0.8)
     second = _candidate("Not one penny more this year", ASKED, 0.7)
     later = _report("She said drivers had paid enough.", 0.6)
-    assert _quotations_first([first, report, second, later]) == [first, second, report, later]
-    assert _quotations_first([report, first, later]) == [report, first, later]
+    assert quotations_first([first, report, second, later]) == [first, second, report, later]
+    assert quotations_first([report, first, later]) == [report, first, later]
 
 
 def _lead_of(evidence: Evidence, role: str | None) -> str | None:
     """The lead `_compose_answer` writes for a speaker answer (composition itself stubbed)."""
     from types import SimpleNamespace
 
-    from app.answer import ExtractiveAnswerer
+    from app.answer.answerer import ExtractiveAnswerer
     from app.question import Intent
 
     answerer = ExtractiveAnswerer.__new__(ExtractiveAnswerer)

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from app.answer import _cites
+from app.answer.declines import cites
 from app.described import (
     described_first,
     described_speakers,
@@ -203,7 +203,7 @@ def test_a_bodys_reported_word_is_cited_only_when_it_names_the_body(
     role: str, texts: list[str], expected: bool
 ) -> None:
     answer = SimpleNamespace(citations=[SimpleNamespace(text=t) for t in texts])
-    assert _cites(answer, role) is expected
+    assert cites(answer, role) is expected
 
 
 # A headline in title case is all capitalised words: the office in it introduces nobody

@@ -6,7 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-from app.answer import Evidence, Selection
+from app.answer.citations import Selection
+from app.answer.search import Evidence
 from app.evidence.features import Candidate
 from app.evidence.units import Unit
 from app.ranker import WEIGHTS_PATH, EvidenceRanker

@@ -1,0 +1,116 @@
+"""The texts an answer declines with, and the line before the citations when they are not
+plainly the asked person's words on the topic.
+
+Every text here is the answer's own words about the articles, never inside quotation marks:
+headlines and names are offered as such, not as anyone's words. Pure functions of the
+question's intent, its `Evidence` and the citations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from app.answer.citations import about
+from app.answer.search import Evidence
+from app.evidence.features import Candidate
+from app.question import Intent
+from app.types import Answer
+from ingest.quoting.nameshapes import without_possessive
+from ingest.speakers.offices import same_office
+
+
+def named_text(intent: Intent) -> str:
+    """The words of the question that may name a thing the articles must mention: the topic
+    and the story asked about, without a person the speaker rules handle ("No article quotes
+    Ola Tamm"; `unnamed`)."""
+    text = f"{intent.topic} {intent.story_hint}"
+    return text.replace(intent.unknown_person, " ") if intent.unknown_person else text
+
+
+def cites(answer: Answer, role: str) -> bool:
+    """A citation of the answer names the office or body as asked: every word of it ("Westland
+    Bank", "Westland spokesman"), and not another office of that title ("Shadow harbour secretary
+    Bob Hale said" does not answer "What did the harbour secretary say?")."""
+    words = [without_possessive(w) for w in _WORDS.findall(role.lower()) if len(w) > 2]
+    if not words:
+        return False
+    for citation in answer.citations:
+        text = citation.text.lower()
+        if not set(words) <= {without_possessive(w) for w in _WORDS.findall(text)}:
+            continue
+        before = re.search(rf"(?:[\w'’-]+\s+){{0,2}}{re.escape(words[0])}", text)
+        if before is None or same_office(role, before.group(0)):
+            return True
+    return False
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def lead_line(intent: Intent, evidence: Evidence, chosen: Sequence[Candidate]) -> str | None:
+    """The line before the citations when they are not plainly the asked person's words on
+    the topic: not quoted on it, an office held by several, an office nobody holds, a name
+    no article quotes."""
+    speaker = evidence.speaker
+    if speaker and not any(about(c.unit, speaker) for c in chosen):
+        return f"{speaker} is not quoted on this; the closest passages:"
+    if intent.role and speaker and evidence.other_holders:
+        # An office two people hold in the articles is ambiguous: the reader is told
+        # whose words these are and who else was quoted as that office on it.
+        others = " and ".join(evidence.other_holders)
+        role = intent.role.removeprefix("the ")
+        return f"{speaker} is one of those quoted as {role} on this (also {others}):"
+    if intent.unheld_role and not speaker:
+        return f"No speaker in the articles is known as {intent.unheld_role}; the closest passages:"
+    if name := unnamed(intent, chosen):
+        return f"No article quotes {name}; the closest passages:"
+    return None
+
+
+def unnamed(intent: Intent, cited: Sequence[Candidate]) -> str | None:
+    """The person asked for, quoted nowhere, when no passage writes their name in full ("Ada
+    Lind" asked, only "Lind" written): an answer never presents another Lind as the one asked
+    for."""
+    name = intent.unknown_person
+    return name if name and not any(name in c.unit.chunk.text for c in cited) else None
+
+
+def mentioned(name: str, ranked: Sequence[Candidate]) -> bool:
+    """Does a passage of the best 20 candidates write the person's surname? A person asked for
+    whom none does is declined as not mentioned, not answered with other people's words."""
+    surname = name.split()[-1].lower()
+    return any(surname in c.unit.chunk.text.lower() for c in ranked[:20])
+
+
+def abstain(question: str, text: str) -> Answer:
+    """A declined answer: the text alone, no citation."""
+    return Answer(question=question, answer=text, abstained=True)
+
+
+def decline(question: str, intent: Intent, evidence: Evidence) -> Answer:
+    """The answer when nothing answers: the kind of question and what the articles lack
+    (who-said, an office nobody holds, a name no article quotes), and for a person the
+    headlines of articles that do quote them, never as their words."""
+    if evidence.family == "who_said":
+        return abstain(question, "No quotation in the articles matches that.")
+    if evidence.speaker is None and intent.unheld_role:
+        text = f"No speaker in the articles is known as {intent.unheld_role}."
+        return abstain(question, f"{text} The articles do not cover this question.")
+    if evidence.speaker is None and (name := unnamed(intent, evidence.candidates)):
+        return abstain(question, f"No article quotes {name}.")
+    if evidence.speaker is None:
+        return abstain(question, "The articles do not cover this question.")
+    name = evidence.speaker
+    titles: list[str] = []
+    for candidate in evidence.candidates:
+        title = candidate.unit.chunk.title
+        if candidate.unit.speaker == name and title and title not in titles:
+            titles.append(title)
+    # Headlines, not the person's words: never inside quotation marks after "quoted"
+    # (a headline is often another person's words: "... - Tom Reed").
+    offer = f" Headlines of articles that quote {name}: " + "; ".join(titles[:3]) + "."
+    topic = f" on {intent.topic}" if intent.topic else " on this"
+    text = f"The articles quote {name}, but not{topic}.{offer if titles else ''}"
+    return replace(abstain(question, text), speaker=name)
