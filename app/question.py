@@ -321,7 +321,7 @@ def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
         # "What about President?": a stored speaker that is only an office ("President",
         # "RMA Head") gathers the words of whoever an article left unnamed, often several
         # holders; the office's holders named in full are asked for instead, and the answer
-        # picks the one the topic means (`ExtractiveAnswerer._holders_for_topic`).
+        # picks the one the topic means (`app.answer.asked.AskedPerson._holders_for_topic`).
         holders = [h.name for h in index.role_holders(named) if person_name(h.name)]
         if holders:
             found = _Resolved(holders[:1], named, holders[1:])
