@@ -162,11 +162,12 @@ BUDGET_CASES = [
     # A person's fourth sentence on the topic is cited; a general answer stops at three.
     ("speaker", [10, 10, 10, 10, 10], 4, 4),
     ("general", [10, 10, 10, 10, 10], 4, 3),
-    # A long runner-up fits a speaker answer's 120 words, not a general answer's 80.
-    ("speaker", [30, 70, 10], 4, 3),
+    # Past the 80 words: the long runner-up is skipped, the short one after it still cited.
+    ("speaker", [30, 70, 10], 4, 2),
     ("general", [30, 70, 10], 4, 2),
-    # Past the speaker budget's words: the long one is skipped, the short one still cited.
     ("speaker", [60, 70, 20], 4, 2),
+    # The words bound a speaker answer's fourth passage too.
+    ("speaker", [30, 30, 30, 10], 4, 3),
     # The caller's own limit caps every family.
     ("speaker", [10, 10, 10, 10, 10], 3, 3),
     # A who-said answer cites the one quotation asked about.
