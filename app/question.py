@@ -69,6 +69,9 @@ class Intent:
     # The who-said statement is a clause of the cue ("Who said that A and B would rise?"):
     # a re-wording of what was said, whose phrases may be in the passage in other words.
     clause: bool = False
+    # The question less its scaffolding and fact frame (`ParsedQuestion.measured`): what a
+    # passage answering a question for a number holds (`app.answer.declines.figure_held`).
+    measured: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,14 @@ class _Resolved:
 
 
 def understand(question: str, index: SpeakerIndex, previous: Turn | None = None) -> Intent:
-    """Classify the question and resolve its speaker and topic, using the previous turn."""
+    """Classify the question and resolve its speaker and topic, using the previous turn
+    (`_understood`), with what a passage answering it for a number holds (`Intent.measured`)."""
+    intent = _understood(question, index, previous)
+    return replace(intent, measured=parse_question(question).measured)
+
+
+def _understood(question: str, index: SpeakerIndex, previous: Turn | None) -> Intent:
+    """The question's kind, speaker and topic, using the previous turn."""
     parsed = parse_question(question)
     words = set(re.findall(r"[\w'’]+", question.lower()))
     quantity = quantity_asked(question)
@@ -313,6 +323,11 @@ def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
         return _Asked(_Resolved([previous.speaker]), _ARTICLE.sub("", subject), asks_words=True)
     named = _without_modifiers(subject)
     names = index.find(named) if any(w[:1].isupper() for w in named.split()) else []
+    if not _POSSESSIVE.search(subject):
+        # "What about President Executive Order?": a name or office that does not end the
+        # phrase modifies the thing asked about, a new topic for the same person. An owner's
+        # thing ("Vell's view", "Westland's mayor") is `_owned_thing`'s.
+        names = _ending_phrase(names, named, index)
     if subject.islower() and role_head(subject) in OFFICE_HEADS:
         # "What about the health minister?" (an office typed in lowercase, which `find` does
         # not read): the office's holder on the same topic.
@@ -332,6 +347,30 @@ def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
     if previous.speaker:
         return _Asked(_Resolved([previous.speaker]), topic, asks_words=True)
     return _Asked(_Resolved(), topic)
+
+
+def _ending_phrase(names: list[str], phrase: str, index: SpeakerIndex) -> list[str]:
+    """The found speakers whose words end the phrase, when any is named in it by a word of
+    how they are known (name, other spellings, role): "the harbour secretary" or "Secretary
+    Vell" ask for Ida Vell, harbour secretary, and "Harbour Secretary Order" for none, a thing
+    named after the speaker's words. With none named in it (a misspelled name
+    `SpeakerIndex.find` still matched), the speakers as found."""
+    words = [without_possessive(w) for w in _WORD.findall(phrase.lower())]
+    known = {name: _known_words(name, index) for name in names}
+    if not words or not any(known[name].intersection(words) for name in names):
+        return names
+    return [name for name in names if words[-1] in known[name]]
+
+
+def _known_words(name: str, index: SpeakerIndex) -> set[str]:
+    """The words a speaker is known by: name, other spellings, role."""
+    info = index.info(name)
+    known_as = [info.role or "", *info.aliases] if info else []
+    forms = [name, *index.members(name), *known_as]
+    return {without_possessive(w) for form in forms for w in _WORD.findall(form.lower())}
+
+
+_WORD = re.compile(r"[\w'’.-]+")
 
 
 def _owned_thing(subject: str) -> bool:

@@ -199,12 +199,12 @@ def _held_measure(token: Token) -> bool:
 KEEP_RULES: tuple[_KeepRule, ...] = (_KeepRule("held_measure", _held_measure),)
 
 
-def frame_rules(doc: Doc) -> dict[int, str]:
+def frame_rules(doc: Doc, keeping: tuple[_KeepRule, ...] = KEEP_RULES) -> dict[int, str]:
     """Each fact-frame or source-text word of the question (by position) with the name of the
-    first rule that makes it scaffolding."""
+    first rule that makes it scaffolding, bar the words `keeping` keeps."""
     fact = quantity_asked(doc.text) is not None
     rules = [r for r in FRAME_RULES if fact or not r.fact_only]
-    kept = [t for t in doc if any(k.keeps(t) for k in KEEP_RULES)]
+    kept = [t for t in doc if any(k.keeps(t) for k in keeping)]
     found = ((t.i, next((r.name for r in rules if r.drops(t)), None)) for t in doc)
     return {i: name for i, name in found if name is not None and doc[i] not in kept}
 
@@ -212,3 +212,12 @@ def frame_rules(doc: Doc) -> dict[int, str]:
 def frame_words(doc: Doc) -> frozenset[int]:
     """Positions of the question's fact-frame and source-text words: never topic."""
     return frozenset(frame_rules(doc))
+
+
+def measured_words(doc: Doc) -> frozenset[int]:
+    """Positions of the frame's words with the answer types `KEEP_RULES` keeps as topic words:
+    what is left names what the figure measures and where ("the tolls", "the harbour" of "What
+    percentage is given for the tolls in the report on the harbour?"), the words a passage
+    answering it holds. The kind of number asked is checked as written instead
+    (`app.reorder.QUANTITY_WRITTEN`): a passage writes "17%" as often as "17 percent"."""
+    return frozenset(frame_rules(doc, keeping=()))

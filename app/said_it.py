@@ -8,7 +8,9 @@ in other words either), is a statement of one phrase whose quotation's passage h
 common word of it (`lone_unsaid`), has a short phrase whose words stand in no one sentence of
 that passage, off the story asked about (`apart`), or comes from an article off the story
 asked about (`off_story`) declines with the unit shown as the closest quotation
-(`NOBODY_SAID`), never as the answer.
+(`NOBODY_SAID`), never as the answer. A unit holding every word of the statement, from an
+article holding every word of the story asked about, says it (`word_for_word`) whatever
+`says_it` reads.
 """
 
 from __future__ import annotations
@@ -205,6 +207,24 @@ def apart(
         return False
     wanted = set(terms(story))
     return not (wanted and wanted <= set().union(*sentences))
+
+
+def word_for_word(
+    topic: str, story: str, unit: str, article: str, terms: Callable[[str], list[str]]
+) -> bool:
+    """Does the best unit say the statement in its own words, every phrase of it (`topic_parts`)
+    by all its words, in an article holding every word of the story the question names? Then
+    it says what was asked, however far the whole question's words (`says_it`'s cover, which
+    counts the story's too) and meaning stand from it: "Who was quoted on the great start in
+    the story about Westland?" met by "It's a great start" in the article headed "Westland
+    win". A story not asked about vouches for nothing: a statement's words alone are in
+    quotations on any story."""
+    parts = topic_parts(topic, terms)
+    wanted = set(terms(story))
+    if not parts or not wanted or not wanted <= set(terms(article)):
+        return False
+    held = set(terms(unit))
+    return all(part.terms <= held for part in parts)
 
 
 def off_story(story: str, article: str, terms: Callable[[str], list[str]]) -> bool:

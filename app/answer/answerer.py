@@ -20,6 +20,7 @@ from app.answer.declines import (
     abstain,
     cites,
     decline,
+    figure_held,
     lead_line,
     mentioned,
     named_text,
@@ -39,6 +40,7 @@ from app.said_it import (
     lone_unsaid,
     off_story,
     says_it,
+    word_for_word,
 )
 from app.settings import RetrievalSettings
 from app.speaker_index import SpeakerIndex
@@ -111,14 +113,23 @@ class ExtractiveAnswerer(AskedPerson):
         # "What did X say?" has no topic to be off: any of X's own words answer it.
         topicless = bool(evidence.speaker) and not intent.topic
         own = topicless and any(c.unit.speaker == evidence.speaker for c in ranked)
-        unsupported = (evidence.answerable < evidence.threshold or bool(unseen)) and not own
+        # A general question for a number whose best unit writes one with every word asked
+        # is answered below the threshold (`figure_held`: the frame words weigh it down).
+        below = evidence.answerable < evidence.threshold and not (
+            evidence.family == "general"
+            and bool(ranked)
+            and figure_held(question, intent, ranked[0], self.retriever.lexicon.terms)
+        )
+        unsupported = (below or bool(unseen)) and not own
         if not ranked or unsupported or (topicless and not own):
             return self._unsupported(question, intent, index, evidence)
         # Rank order: a weaker quotation moved ahead of a better-ranked report ("The ferry
         # deal?" answered first with the person's words on port fees) reads as the
         # answer, as a weaker quotation of the asked person did.
         chosen = quotations_first(self._select(own_first(ranked, evidence), evidence))
-        if evidence.family == "who_said" and not self._said(intent, chosen[0]):
+        if evidence.family == "who_said" and not (
+            self._said(intent, chosen[0]) or self._word_for_word(intent, chosen[0])
+        ):
             answer = self._compose(question, chosen[:1], None, NOBODY_SAID)
             return replace(answer, abstained=True)
         if evidence.family == "who_said":
@@ -180,6 +191,13 @@ class ExtractiveAnswerer(AskedPerson):
         ):
             return False
         return not (story and off_story(story, self.articles.text(unit.chunk.article_id), terms))
+
+    def _word_for_word(self, intent: Intent, best: Candidate) -> bool:
+        """Does a who-said answer's best unit hold every word of the statement, from an article
+        holding every word of the story asked about (`word_for_word`)?"""
+        article = self.articles.text(best.unit.chunk.article_id)
+        terms = self.retriever.lexicon.terms
+        return word_for_word(intent.topic, intent.story_hint, best.unit.text, article, terms)
 
     def _meant_in(self, chunk: Chunk) -> Callable[[str], bool]:
         """Whether a phrase comes within `PART_MEANT` in meaning of a sentence of `chunk`

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.lexicon_questions import LEXICON, RELATIONAL_CUES
-from app.question_facts import frame_words
+from app.question_facts import frame_words, measured_words
 from app.question_parse.cues import cue_group, is_cue_verb, passive
 from app.question_parse.pipeline import Doc, Token, nlp
 from app.question_parse.scaffolding import question_word, scaffolding, stray_punctuation
@@ -48,6 +48,9 @@ class ParsedQuestion:
     # tolls and the fares would rise?"), not about things spoken of ("Who spoke about the
     # tolls and the fares?"): its phrases re-word what was said.
     clause: bool = False
+    # The question without its scaffolding and fact frame, the kind of number asked included
+    # (`app.question_facts.measured_words`): what a passage answering a fact question holds.
+    measured: str = ""
 
 
 # A follow-up whose own topic has this many content words asks about that, not the last topic
@@ -145,7 +148,7 @@ def parse_question(question: str) -> ParsedQuestion:
         scaffold -= {t.i for t in doc if t.pos_ == "PROPN"}
         scaffold |= {i for i in slot.tokens if doc[i].lower_ in LEXICON["anyone_noun"]}
     story = _story_words(doc, scaffold | speaker) if slot and slot.asks_who else frozenset()
-    lowered = [t.lower_ for t in doc]
+    lowered, frame = [t.lower_ for t in doc], measured_words(doc)
     return ParsedQuestion(
         slot=slot,
         topic=_text(doc, lambda t: t.i not in scaffold and t.i not in speaker and t.i not in story),
@@ -158,9 +161,7 @@ def parse_question(question: str) -> ParsedQuestion:
             for t in doc
         ),
         third_person=any(w in LEXICON["third_person"] for w in lowered),
-        names_topic=any(w in ("about", "on", "regarding", "concerning") for w in lowered)
-        or sum(t.pos_ in _CONTENT_POS for t in doc if t.i not in scaffold and t.i not in speaker)
-        >= OWN_TOPIC_WORDS,
+        names_topic=_names_topic(doc, scaffold | speaker),
         pronoun_subject=any(
             t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in LEXICON["third_person"] for t in doc
         ),
@@ -170,7 +171,16 @@ def parse_question(question: str) -> ParsedQuestion:
         clause=slot is not None
         and slot.asks_who
         and any(c.dep_ == "ccomp" for i in slot.cue for c in doc[i].children),
+        measured=_text(doc, lambda t: t.i not in scaffold and t.i not in frame),
     )
+
+
+def _names_topic(doc: Doc, taken: set[int] | frozenset[int]) -> bool:
+    """ "... about/on Y", or `OWN_TOPIC_WORDS` content words left when the scaffolding and
+    the speaker (`taken`) are out: the question states its own topic."""
+    if any(t.lower_ in ("about", "on", "regarding", "concerning") for t in doc):
+        return True
+    return sum(t.pos_ in _CONTENT_POS for t in doc if t.i not in taken) >= OWN_TOPIC_WORDS
 
 
 def _story_words(doc: Doc, scaffold: set[int] | frozenset[int]) -> frozenset[int]:

@@ -309,6 +309,37 @@ FOLLOW_UPS = [
         ["Nora Vance"],
         "ferry fares",
     ),
+    # A name or office that does not end the phrase names a thing: a new topic, same person.
+    (
+        "Piet Vance",
+        "ferry fares",
+        "What about Harbour Secretary Order?",
+        ["Piet Vance"],
+        "Harbour Secretary Order",
+    ),
+    (
+        "Piet Vance",
+        "ferry fares",
+        "What about Opposition Leader Budget?",
+        ["Piet Vance"],
+        "Opposition Leader Budget",
+    ),
+    # ... and of the speakers a phrase names, the one whose words end it is asked for.
+    (
+        "Piet Vance",
+        "ferry fares",
+        "What about Opposition Leader Vera Lusk?",
+        ["Vera Lusk"],
+        "ferry fares",
+    ),
+    (
+        "Piet Vance",
+        "ferry fares",
+        "What about Secretary Owen Pryce?",
+        ["Owen Pryce"],
+        "ferry fares",
+    ),
+    ("Piet Vance", "ferry fares", "What about Harbour Secretary?", ["Ida Brandt"], "ferry fares"),
     # "he"/"she" keeps the person; a topic of its own replaces the earlier one.
     (
         "Vera Lusk",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.question_facts import FRAME_RULES, KEEP_RULES, frame_rules, frame_words
+from app.question_facts import FRAME_RULES, KEEP_RULES, frame_rules, frame_words, measured_words
 from app.question_parse.parse import parse_question
 from app.question_parse.pipeline import nlp as _nlp
 
@@ -154,3 +154,31 @@ def test_every_keep_rule_has_a_case() -> None:
 def test_every_rule_has_a_case_and_a_unique_name() -> None:
     names = [rule.name for rule in FRAME_RULES]
     assert len(names) == len(set(names)) and set(names) == {rule for *_, rule in RULES}
+
+
+# (question, what it measures and where: `ParsedQuestion.measured`, the words a passage
+# answering it holds): the frame and the answer type go, the kept measure too ("percentage":
+# the passage writes "%"), in every kind of question.
+MEASURED = [
+    ("What figure does the report on the harbour give for the tolls?", "harbour tolls"),
+    (
+        "What percentage is given for unemployment in the report on Westland?",
+        "unemployment Westland",
+    ),
+    (
+        "How many nurses are mentioned for the clinic in the article on the strike?",
+        "nurses clinic strike",
+    ),
+    ("Which year is given for the treaty in the report on Lowtown?", "treaty Lowtown"),
+    ("How much aid did Westland give to the farmers?", "aid Westland farmers"),
+]
+
+
+@pytest.mark.parametrize(("question", "measured"), MEASURED)
+def test_what_a_fact_question_measures(question: str, measured: str) -> None:
+    assert parse_question(question).measured == measured
+
+
+def test_measured_words_drop_the_kept_measure() -> None:
+    doc = _nlp()("What percentage is given for tolls?")
+    assert doc[1].i not in frame_words(doc) and doc[1].i in measured_words(doc)

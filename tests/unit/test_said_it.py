@@ -2,7 +2,8 @@
 made-up feature values), every phrase of it (`half_said`), the one phrase of a statement of
 one in the passage around it (`lone_unsaid`), its words together in one sentence there or on
 the story asked (`apart`), and in an article on the story asked about
-(`off_story`), on made-up passages."""
+(`off_story`), or every word of it in the unit on the story asked (`word_for_word`), on made-up
+passages."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from app.said_it import (
     off_story,
     says_it,
     topic_parts,
+    word_for_word,
 )
 from ingest.terms import Lexicon
 from ingest.types import Chunk
@@ -199,3 +201,22 @@ OFF_STORY_CASES = [
 @pytest.mark.parametrize(("story", "off"), OFF_STORY_CASES)
 def test_an_article_without_a_word_of_the_story_is_off_it(story, off) -> None:
     assert off_story(story, ARTICLE, TERMS) is off
+
+
+WIN = "Westland win at the quay\n\nIt's a great start to the year, Ola Tamm said of the night rota."
+# (topic, story asked about, does the unit "It's a great start to the year" with the night rota
+# say it word for word, in WIN, whatever `says_it` reads)
+WORD_FOR_WORD_CASES = [
+    ("the great start", "the Westland win", True),  # every word, on the story
+    ("the great start and the night rota", "the Westland win", True),  # every phrase
+    ("the great start", "", False),  # no story: a statement's words are in any story's quotes
+    ("the great start", "the Westland ferry", False),  # "ferry": not this article's story
+    ("the great finish", "the Westland win", False),  # "finish": not said
+    ("the great start and the apple rota", "the Westland win", False),  # "apple": not said
+]
+
+
+@pytest.mark.parametrize(("topic", "story", "said"), WORD_FOR_WORD_CASES)
+def test_a_unit_with_every_word_on_the_story_says_it(topic, story, said) -> None:
+    unit = "It's a great start to the year, Ola Tamm said of the night rota."
+    assert word_for_word(topic, story, unit, WIN, TERMS) is said
