@@ -76,7 +76,7 @@ def select_citations(
     0.937 -> 0.932). The same person's report around cited quotations (`_holds`) is cited in
     their place when its framing fits the words: "Reed said he had offers, but 'the offers
     were not ones I liked'" says what the quoted words were about, and PolNeAR's evidence is
-    the whole report (dev hit@1 0.759 -> 0.771, recall 0.871 -> 0.889, replayed;
+    the whole report (PolNeAR dev hit@1 0.759 -> 0.768, recall 0.871 -> 0.889;
     docs/notes/ans34.md)."""
     budget = CITATION_BUDGET[evidence.family]
     limit = min(limit, budget.citations)
