@@ -1,6 +1,6 @@
 """Which ranked candidates an answer cites and in what order: each family's budget (count and
-words), runners-up close to the best unit, the asked person's own words first, quotations
-before reports of them.
+words), runners-up close to the best unit, a report cited whole in place of the quotation it
+carries, the asked person's own words first, quotations before reports of them.
 
 Pure functions of the candidates and their `Evidence` (no store), shared by the answerer and
 `evals.fit_runner_up`, which replays the choice at other runner-up shares.
@@ -73,7 +73,11 @@ def select_citations(
     but after the named person's own words only more of theirs: a ministry's figure cited
     after theirs reads as theirs. A passage that only names them leads anything (the
     generated "report on X" fact questions lost their evidence when it did not: BBC dev recall
-    0.937 -> 0.932)."""
+    0.937 -> 0.932). The same person's report around cited quotations (`_holds`) is cited in
+    their place when its framing fits the words: "Reed said he had offers, but 'the offers
+    were not ones I liked'" says what the quoted words were about, and PolNeAR's evidence is
+    the whole report (PolNeAR dev hit@1 0.759 -> 0.768, recall 0.871 -> 0.889;
+    docs/notes/ans34.md)."""
     budget = CITATION_BUDGET[evidence.family]
     limit = min(limit, budget.citations)
     best = ranked[0]
@@ -88,20 +92,45 @@ def select_citations(
         speaker = evidence.speaker
         if speaker and unit.speaker != speaker and candidate.score < CLOSE_SHARE * best.score:
             continue
-        size = len(unit.text.split())
-        if words + size > budget.words or _fingerprint(unit.text) in texts:
+        held = [c for c in chosen if _overlaps(unit, c.unit)]
+        if not all(_holds(unit, c.unit) for c in held):
             continue
-        if any(_overlaps(unit, c.unit) for c in chosen):
+        size = len(unit.text.split()) - sum(len(c.unit.text.split()) for c in held)
+        repeated = texts - {_fingerprint(c.unit.text) for c in held}
+        if words + size > budget.words or _fingerprint(unit.text) in repeated:
             continue
         if evidence.speaker and not _follows(best.unit, unit, evidence.speaker):
             continue
         named = evidence.named
         if named and best.unit.speaker == named and unit.speaker != named:
             continue
-        chosen.append(candidate)
+        chosen = _in_place_of(chosen, candidate, held)
         words += size
         texts.add(_fingerprint(unit.text))
     return chosen
+
+
+def _holds(wider: Unit, unit: Unit) -> bool:
+    """`wider` is the same person's words around all of `unit`: the report that carries a
+    quotation ("Reed said he had offers, but 'the offers were not ones I liked'")."""
+    return (
+        wider.speaker is not None
+        and wider.speaker == unit.speaker
+        and wider.chunk.article_id == unit.chunk.article_id
+        and wider.start <= unit.start
+        and unit.end <= wider.end
+    )
+
+
+def _in_place_of(
+    chosen: list[Candidate], candidate: Candidate, held: list[Candidate]
+) -> list[Candidate]:
+    """The citations with `candidate` added, or in the place of the first unit it holds (and
+    without the others it holds): one citation of the whole passage, no words cited twice."""
+    if not held:
+        return [*chosen, candidate]
+    first = held[0]
+    return [candidate if c is first else c for c in chosen if c is first or c not in held]
 
 
 def own_first(ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:

@@ -184,6 +184,60 @@ def test_each_family_cites_within_its_budget(
     assert len(select_citations(ranked, evidence, limit=limit)) == cited
 
 
+# One made-up article: two reports of what ASKED said, each carrying her quoted words.
+STORY = (
+    'Quell said she had offers for the pier, but "the offers were not ones I liked." '
+    'She added: "We will not raise the tolls."'
+)
+OFFERS = "the offers were not ones I liked."
+TOLLS = "We will not raise the tolls."
+OFFERS_REPORT = 'Quell said she had offers for the pier, but "the offers were not ones I liked."'
+BOTH_REPORTS = STORY
+PART = 'for the pier, but "the offers'
+
+
+def _in_story(piece: str, speaker: str | None, score: float) -> Candidate:
+    """A unit of `STORY`: a quotation's own words (`OFFERS`, `TOLLS`) or a report around them."""
+    chunk = Chunk("s1:0", "s1", 0, STORY, 0, len(STORY), 1, 1, title="Made-up")
+    start = STORY.index(piece)
+    quoted = piece in (OFFERS, TOLLS)
+    kind = "direct" if quoted else "indirect"
+    unit = Unit(chunk, start, start + len(piece), kind, speaker, None, quoted, None)
+    return Candidate(unit, (), score)
+
+
+# (family, the ranked units of `STORY` best first and by whom, the texts cited in order):
+# the same person's report around a chosen quotation is cited in its place, one citation of
+# the whole passage (a PolNeAR gold span is the report, not its quoted words).
+WIDER_CASES = [
+    # The report around the best quotation takes its place.
+    ("speaker", [(OFFERS, ASKED), (OFFERS_REPORT, ASKED)], [OFFERS_REPORT]),
+    # ... around a runner-up's, in the runner-up's place.
+    ("speaker", [(TOLLS, ASKED), (OFFERS, ASKED), (OFFERS_REPORT, ASKED)], [TOLLS, OFFERS_REPORT]),
+    # One report around two cited quotations: one citation of it.
+    ("speaker", [(OFFERS, ASKED), (TOLLS, ASKED), (BOTH_REPORTS, ASKED)], [BOTH_REPORTS]),
+    # Another person's words around the quotation, or a span cutting it: no place taken.
+    ("general", [(OFFERS, ASKED), (OFFERS_REPORT, "Ivo Marsh")], [OFFERS]),
+    ("general", [(OFFERS, ASKED), (PART, ASKED)], [OFFERS]),
+]
+
+
+@pytest.mark.parametrize(("family", "ranked", "cited"), WIDER_CASES)
+def test_the_report_around_a_quotation_is_cited_in_its_place(
+    family: str, ranked: list[tuple[str, str]], cited: list[str]
+) -> None:
+    units = [_in_story(piece, who, 0.9 - 0.1 * n) for n, (piece, who) in enumerate(ranked)]
+    evidence = replace(_evidence(units, family), runner_up=0.0)
+    assert [c.unit.text for c in select_citations(units, evidence, limit=4)] == cited
+
+
+def test_the_report_around_a_quotation_stays_within_the_words() -> None:
+    """Past the 80 words with the report's framing, the quotation alone stays cited."""
+    ranked = [_sized(0, 70), _in_story(OFFERS, ASKED, 0.8), _in_story(OFFERS_REPORT, ASKED, 0.7)]
+    evidence = replace(_evidence(ranked), runner_up=0.0)
+    assert [c.unit.text for c in select_citations(ranked, evidence, limit=4)][1:] == [OFFERS]
+
+
 def _report(text: str, score: float) -> Candidate:
     """The asked person's words as the article reports them (indirect: not quoted)."""
     candidate = _candidate(text, ASKED, score)
