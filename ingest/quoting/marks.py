@@ -19,7 +19,9 @@ from ingest.quoting.subjects_before import phrase_before
 from ingest.quoting.table import Rule, first_match
 from ingest.text import Span
 
-_COMMA_SPACE = re.compile(r",(?=\s)")
+# A comma before a space; a closing mark between them is the one mark written for a quotation
+# nested at the end of this one and for this one (`... reviews: "Memory is a weapon," said`).
+_COMMA_SPACE = re.compile(r",([\"”]?)(?=\s)")
 
 
 def find_pieces(text: str, paragraphs: list[Span]) -> list[Piece]:
@@ -137,13 +139,16 @@ def _end_at_attribution(text: str, piece: Piece) -> None:
 
     Without its closing mark the quote would otherwise run on and take the attribution and
     the narrative after it as quoted words; the comma then stands in for the missing mark.
+    A quotation that ends with a nested one writes one closing mark for both (`"We say:
+    "never again," Reed said.`): the nested pair took it, and it closes this quote too.
     """
     for comma in _COMMA_SPACE.finditer(text[piece.start : piece.end]):
         pos = piece.start + comma.start()
+        after = piece.start + comma.end()
         if len(text[piece.start : pos].split()) < 3:
             continue
-        if short_attribution(text[pos + 1 : piece.end], pos + 1):
-            piece.end, piece.close_pos = pos + 1, pos
+        if short_attribution(text[after : piece.end], after):
+            piece.end, piece.close_pos = pos + 1, after - 1 if comma.group(1) else pos
             return
 
 

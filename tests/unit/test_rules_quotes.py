@@ -2030,6 +2030,22 @@ LISTINGS = [
             ("He wants to give away our country.", "Reed"),
         ],
     ),
+    (
+        "a_nested_quotation_at_the_end_shares_the_closing_mark",
+        (
+            "Ambassador Bob Hale laid a wreath. "
+            '"The hall tells visitors: "Never again!" A guest wrote: "Memory is a shield," '
+            "said Ana Vell. The project began in May."
+        ),
+        "direct",
+        ("text", "speaker"),
+        [
+            (
+                'The hall tells visitors: "Never again!" A guest wrote: "Memory is a shield,',
+                "Ana Vell",
+            ),
+        ],
+    ),
     # --- former hand-written functions of test_quotes.py
     (
         "relative_clause_apposition_keeps_the_name",
