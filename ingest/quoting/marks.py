@@ -147,9 +147,21 @@ def _end_at_attribution(text: str, piece: Piece) -> None:
         after = piece.start + comma.end()
         if len(text[piece.start : pos].split()) < 3:
             continue
+        if comma.group(1) and _nested_depth(text, piece.open_pos, pos) != 1:
+            continue  # `?". "Not that,` Reed replied: two quotes, not one ending in a nested one
         if short_attribution(text[after : piece.end], after):
             piece.end, piece.close_pos = pos + 1, after - 1 if comma.group(1) else pos
             return
+
+
+def _nested_depth(text: str, open_pos: int, pos: int) -> int:
+    """How many quotations are open inside the one opened at `open_pos`, at `pos`: each mark
+    shaped as an opener opens one, each shaped as a closer closes one (`_closing_shape`)."""
+    depth = 0
+    for i in range(open_pos + 1, pos):
+        if text[i] in _MARKS:
+            depth += -1 if _closing_shape(text, i, text[open_pos]) else 1
+    return depth
 
 
 def _opens_speech(text: str, open_pos: int, p_start: int, para: int, piece: Piece) -> bool:
