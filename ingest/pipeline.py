@@ -45,6 +45,10 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 44: the article links the place-qualified office ("the President of Westland") to the one
+# holder it writes with the bare office ("President Ana Vell"), "First Lady" is an office, and
+# an unclosed quotation ending with a nested one closes at their shared mark before its
+# attribution (att34, issue 17);
 # 43: an office held to or in another office opens the role ("Adviser to the President of
 # Westland Ana Vell" is an adviser, no President; role heads end at "of", "to", "for") (att32,
 # issue 17);
@@ -138,7 +142,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "43"
+PIPELINE_VERSION = "44"
 
 
 @dataclass

@@ -19,7 +19,9 @@ from ingest.quoting.subjects_before import phrase_before
 from ingest.quoting.table import Rule, first_match
 from ingest.text import Span
 
-_COMMA_SPACE = re.compile(r",(?=\s)")
+# A comma before a space; a closing mark between them is the one mark written for a quotation
+# nested at the end of this one and for this one (`... reviews: "Memory is a weapon," said`).
+_COMMA_SPACE = re.compile(r",([\"”]?)(?=\s)")
 
 
 def find_pieces(text: str, paragraphs: list[Span]) -> list[Piece]:
@@ -137,14 +139,29 @@ def _end_at_attribution(text: str, piece: Piece) -> None:
 
     Without its closing mark the quote would otherwise run on and take the attribution and
     the narrative after it as quoted words; the comma then stands in for the missing mark.
+    A quotation that ends with a nested one writes one closing mark for both (`"We say:
+    "never again," Reed said.`): the nested pair took it, and it closes this quote too.
     """
     for comma in _COMMA_SPACE.finditer(text[piece.start : piece.end]):
         pos = piece.start + comma.start()
+        after = piece.start + comma.end()
         if len(text[piece.start : pos].split()) < 3:
             continue
-        if short_attribution(text[pos + 1 : piece.end], pos + 1):
-            piece.end, piece.close_pos = pos + 1, pos
+        if comma.group(1) and _nested_depth(text, piece.open_pos, pos) != 1:
+            continue  # `?". "Not that,` Reed replied: two quotes, not one ending in a nested one
+        if short_attribution(text[after : piece.end], after):
+            piece.end, piece.close_pos = pos + 1, after - 1 if comma.group(1) else pos
             return
+
+
+def _nested_depth(text: str, open_pos: int, pos: int) -> int:
+    """How many quotations are open inside the one opened at `open_pos`, at `pos`: each mark
+    shaped as an opener opens one, each shaped as a closer closes one (`_closing_shape`)."""
+    depth = 0
+    for i in range(open_pos + 1, pos):
+        if text[i] in _MARKS:
+            depth += -1 if _closing_shape(text, i, text[open_pos]) else 1
+    return depth
 
 
 def _opens_speech(text: str, open_pos: int, p_start: int, para: int, piece: Piece) -> bool:

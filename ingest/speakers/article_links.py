@@ -27,7 +27,13 @@ from ingest.speakers.lexicon import (
     STOP_WORDS,
 )
 from ingest.speakers.mentions import is_named_speaker, name_mentions
-from ingest.speakers.offices import is_office, role_keywords, role_matches, same_office
+from ingest.speakers.offices import (
+    is_office,
+    role_head,
+    role_keywords,
+    role_matches,
+    same_office,
+)
 from ingest.speakers.written_people import (
     OFFICE_BEFORE,
     WrittenPerson,
@@ -151,6 +157,39 @@ def _office_written_with_name(
     return holder
 
 
+def _bare_office_holder(speaker: str, people: Sequence[WrittenPerson], text: str) -> str | None:
+    """ "The President of Westland" is Ana Vell when the article writes "President Ana Vell"
+    (the bare office, no place in it), writes no other holder of the office (named, or an
+    office of another place: "the President of Norland") and her with no other place's. A
+    release names its own head by the bare office and then by the office of its place; with a
+    second president in the text, the place-qualified office may be theirs."""
+    if not is_office(speaker) or len(_content_words(speaker)) < 2:
+        return None  # the bare office itself: `office_written_with_name`
+    head = role_head(speaker)
+    if head not in HEAD_OF_STATE:
+        return None  # "the director of the Harbour Council" is one of many directors
+    bare = _one_person(p.name for p in people if p.office and comparison_words(p.office) == [head])
+    if bare is None:
+        return None  # nobody, or more than one person, is written with the bare office
+    own = {p.office for p in people if p.office and _one_person([bare, p.name])}
+    if any(_other_place(speaker, head, office) for office in own if office):
+        return None  # "Norland President Ana Vell" is no President of Westland
+    return None if _other_place_office(speaker, head, text) else bare
+
+
+def _other_place_office(speaker: str, head: str, text: str) -> bool:
+    """The text writes the office with a place the speaker's office does not have ("the
+    President of Norland" beside "the President of Westland")."""
+    return any(_other_place(speaker, head, m.group(0)) for m in _OFFICE_PHRASE.finditer(text))
+
+
+def _other_place(speaker: str, head: str, phrase: str) -> bool:
+    """The phrase is the speaker's office (its head) with a place the speaker's has not."""
+    if role_head(phrase) != head or len(_content_words(phrase)) < 2:
+        return False
+    return not (_fits(speaker, phrase) or _fits(phrase, speaker))
+
+
 def _holds(person: WrittenPerson, office: str) -> bool:
     """The text writes the person with this office (a deputy's or shadow's is another)."""
     return bool(person.office) and _fits(office, person.office or "")
@@ -246,6 +285,7 @@ ARTICLE_LINK_RULES: tuple[_LinkRule, ...] = (
     _LinkRule("place_before_name", _place_before_name),
     _LinkRule("office_written_with_name", _office_written_with_name),
     _LinkRule("office_of_lead_subject", _office_of_lead_subject),
+    _LinkRule("bare_office_holder", _bare_office_holder),
 )
 
 

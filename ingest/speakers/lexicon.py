@@ -80,7 +80,7 @@ OFFICE_HEADS = frozenset(
     _lexicon(
         """president premier chancellor minister secretary leader head governor mayor king queen
     prince princess ambassador spokesman spokeswoman spokesperson chairman chairwoman chief
-    director commissioner emir sultan monarch adviser advisor"""
+    director commissioner emir sultan monarch adviser advisor lady"""
     )
 )
 QUANTIFIERS = frozenset(_lexicon("several various both all each every few former ex"))

@@ -33,6 +33,8 @@ from ingest.speakers.written_people import written_people
 # Bump when the naming rules of `ingest.speakers` change (`strip_titles`, `canonical_key`, the
 # article links, `unify_speakers`): a speaker index stored by another version is then built
 # again, not read back.
+# 19: "First Lady" is an office (`OFFICE_HEADS`), and a place-qualified office is the one
+# holder the article writes with the bare office (`bare_office_holder`) (att34);
 # 18: "Adviser" is an office (`OFFICE_HEADS`) and an office may be held "to" another
 # ("Adviser to the President"), so a bare "Adviser" is the office the article links to its
 # holder, not a title stripped to join "Economic Adviser" (att32);
@@ -46,7 +48,7 @@ from ingest.speakers.written_people import written_people
 # "Bashing Reed") is no second person of that surname, so "Reed" links to Tom Reed;
 # 13: a speaker written with an "&" ("Vell & Marsh") is a name the question can ask for, and
 # office words ("Bank of England") join names across articles again (12 shadowed them).
-NAMING_VERSION = 18
+NAMING_VERSION = 19
 
 
 def _display_score(name: str, counts: Counter[str]) -> tuple[int, int, int]:

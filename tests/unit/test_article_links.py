@@ -190,6 +190,56 @@ LINK_CASES = [
         "office_written_with_name",
     ),
     (
+        "the spouse's office written with the name",
+        "First Lady of Westland Ana Vell opened the hall. The First Lady said yes.",
+        "First Lady",
+        "Ana Vell",
+        "office_written_with_name",
+    ),
+    (
+        "the place-qualified office of the one holder of the bare office",
+        "This was said by President Ana Vell. The President of Westland said yes.",
+        "President of Westland",
+        "Ana Vell",
+        "bare_office_holder",
+    ),
+    (
+        "the place-qualified office, another place's holder named too",
+        "President Ana Vell called Norland President Ivo Brandt. The Westland President said yes.",
+        "Westland President",
+        "Ana Vell",
+        "bare_office_holder",
+    ),
+    (
+        "the place-qualified office, another place's office unnamed",
+        "President Ana Vell met the President of Norland. The President of Westland said yes.",
+        "President of Westland",
+        None,
+        None,
+    ),
+    (
+        "the place-qualified office, the holder written with another place's",
+        "Norland President Ana Vell spoke. President Ana Vell left. "
+        "The President of Westland said yes.",
+        "President of Westland",
+        None,
+        None,
+    ),
+    (
+        "the place-qualified office, two holders of the bare office",
+        "President Ana Vell met President Ivo Brandt. The President of Westland said yes.",
+        "President of Westland",
+        None,
+        None,
+    ),
+    (
+        "an office that is not a head of state's is one of many",
+        "Director Ana Vell spoke. The director of the Harbour Council said yes.",
+        "director of the Harbour Council",
+        None,
+        None,
+    ),
+    (
         "deputy's office is another",
         "Deputy Prime Minister Ola Tamm spoke.",
         "prime minister",
@@ -356,6 +406,7 @@ def test_link_rules_in_order() -> None:
         "place_before_name",
         "office_written_with_name",
         "office_of_lead_subject",
+        "bare_office_holder",
     ]
 
 

@@ -2030,6 +2030,22 @@ LISTINGS = [
             ("He wants to give away our country.", "Reed"),
         ],
     ),
+    (
+        "a_nested_quotation_at_the_end_shares_the_closing_mark",
+        (
+            "Ambassador Bob Hale laid a wreath. "
+            '"The hall tells visitors: "Never again!" A guest wrote: "Memory is a shield," '
+            "said Ana Vell. The project began in May."
+        ),
+        "direct",
+        ("text", "speaker"),
+        [
+            (
+                'The hall tells visitors: "Never again!" A guest wrote: "Memory is a shield,',
+                "Ana Vell",
+            ),
+        ],
+    ),
     # --- former hand-written functions of test_quotes.py
     (
         "relative_clause_apposition_keeps_the_name",
@@ -2213,6 +2229,18 @@ def test_no_quotes(case: str, text: str) -> None:
 # Values a field may (allowed) or may not take: (case, text, which quotes (a kind, "^words"
 # for those starting so, None for all), field, values, allowed). An allowed row needs a quote.
 MEMBERSHIP = [
+    # --- a closing mark shared by a nested quotation and its own only when one is nested
+    (
+        "two_quotations_run_together_share_no_closing_mark",
+        (
+            'The lawyer asked if Reed ever saw Hale "sign a cheque?". "Not that I recall," '
+            "Reed replied."
+        ),
+        "^sign a cheque",
+        "speaker",
+        {"Reed"},  # the lawyer's words are no part of Reed's answer
+        False,
+    ),
     # --- staff speak for the person they serve, never as that person
     (
         "an_aide_is_not_the_person_served",

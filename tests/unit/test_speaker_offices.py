@@ -50,6 +50,9 @@ def test_a_postpositive_general_makes_another_office(asked: str, role: str, fits
         ("Westland leader", True),
         ("Head of State", True),
         ("Adviser to the President of Westland", True),
+        ("First Lady", True),  # the head of state's spouse: "First Lady of Westland Ana Vell"
+        ("First Lady of Westland", True),
+        ("Lady Vell", False),  # a title before a name
         ("spokesman for the Harbour Council", False),
         ("Ana Vell", False),
         ("Westland Ana Vell", False),
