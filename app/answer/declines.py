@@ -171,8 +171,8 @@ def meant_words(
     """The asked person's own units that say the topic in other words, closest first: the
     unit's best sentence within `MEANT_WORDS` of the topic's meaning (its `sentence_dense`,
     the topic's vector against the stored sentence vectors) and the unit holding at least
-    `MEANT_SHARE` of the topic's terms. Only for a speaker question whose topic every passage
-    name is found in: a name no article holds is a topic nobody spoke on, however near its
+    `MEANT_SHARE` of the topic's terms. Only for a speaker question whose topic names nothing
+    the passages lack: a name no article holds is a topic nobody spoke on, however near its
     other words come."""
     wanted = set(terms(topic))
     if evidence.family != "speaker" or not evidence.speaker or not wanted:
