@@ -22,6 +22,8 @@ from app.answer.declines import (
     decline,
     figure_held,
     lead_line,
+    meant_lead,
+    meant_words,
     mentioned,
     named_text,
 )
@@ -144,8 +146,8 @@ class ExtractiveAnswerer(AskedPerson):
     ) -> Answer:
         """The answer when the evidence does not support one: a one-word speaker or an office
         re-asked as a general question, taken when a citation names them; else the asked
-        person's words in the one article on the topic (`_quoted_in_article_on`); else the
-        decline."""
+        person's words in the one article on the topic (`_quoted_in_article_on`); else their
+        words that say the topic in other words (`meant_words`); else the decline."""
         if evidence.speaker and (" " not in evidence.speaker or intent.role):
             # A one-word speaker ("Ferrymen", "Westland") is matched on one word of the
             # question, which may be that word in another sense; a person found by the
@@ -167,6 +169,10 @@ class ExtractiveAnswerer(AskedPerson):
             lead = f"The article on {intent.topic} quotes {evidence.speaker}:"
             chosen = self._select(in_article, evidence)
             return self._compose(question, chosen, evidence.speaker, lead)
+        meant = meant_words(intent.topic, evidence, self.retriever.lexicon.terms)
+        if meant and evidence.speaker:
+            lead = meant_lead(evidence.speaker, intent.topic)
+            return self._compose(question, self._select(meant, evidence), evidence.speaker, lead)
         return decline(question, intent, evidence)
 
     def _said(self, intent: Intent, best: Candidate) -> bool:
