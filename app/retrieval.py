@@ -32,7 +32,7 @@ from app.corpus import Corpus
 from app.settings import RetrievalSettings
 from app.types import Filters, Passage
 from ingest.embedding import Embedder
-from ingest.lexical import LexicalError, LexicalHit, LexicalIndex
+from ingest.lexical import LexicalError, LexicalIndex
 from ingest.record_filter import RecordFilter
 from ingest.records import Derived, RecordsError
 from ingest.store import Store
@@ -51,24 +51,6 @@ def fuse(rankings: Sequence[Sequence[str]], k: int = 60) -> list[tuple[str, floa
         for rank, item in enumerate(ranking, start=1):
             scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
-def by_article(hits: Sequence[LexicalHit]) -> list[str]:
-    """The hits' ids grouped by article, articles in the order of their best hit, each
-    article's hits in their own order: the passage search's article-level ranking.
-
-    Why: a release or transcript is often found by a passage other than the one that holds
-    the answer (the headline and lead name the event, a later passage the words asked for),
-    and BM25 ranks a passage on its own words alone. Fused as a third ranking, it lifts the
-    passages of the articles that match best lexically. On the dev sets read (2026-12-07,
-    docs/notes/rec32.md), the share of speaker questions whose evidence passage is among
-    the passages `ask` reads rose from 0.81 to 0.87 (press), 0.79 to 0.85 (PolNeAR), 0.87
-    to 0.90 (BBC)."""
-    first: dict[str, int] = {}
-    for rank, hit in enumerate(hits):
-        first.setdefault(hit.article_id, rank)
-    order = sorted(range(len(hits)), key=lambda n: (first[hits[n].article_id], n))
-    return [hits[n].id for n in order]
 
 
 @dataclass(frozen=True)
@@ -310,23 +292,21 @@ class HybridRetriever:
         vector: list[float] | None = None,
         filters: Filters | None = None,
     ) -> list[Passage]:
-        """Top-k chunks by RRF of the dense, the BM25 and the BM25 article rankings
-        (`by_article`), within `filters` when given."""
+        """Top-k chunks by RRF of dense and BM25 rankings, within `filters` when given."""
         self.refresh()
         vector = vector if vector is not None else self.embed_query(query)
         within = record_filter(filters)
         chunks = self.chunks
         dense = self._nearest(self.store.chunks, vector, within)
         dense_ids = [i for i in dense if i in chunks]
-        hits = [
-            hit
+        lexical = [
+            hit.id
             for hit in self.store.lexical.chunks.search(
                 self.lexicon.terms(query), self.settings.bm25_k, self.hashes, within
             )
             if hit.id in chunks
         ]
-        lexical = [hit.id for hit in hits]
-        fused = fuse([dense_ids, lexical, by_article(hits)], self.settings.rrf_k)[:k]
+        fused = fuse([dense_ids, lexical], self.settings.rrf_k)[:k]
         return [Passage(chunks[i], score, dense.get(i)) for i, score in fused]
 
     def search_quotes(
