@@ -635,51 +635,40 @@ def _kept_options(parser: argparse.ArgumentParser) -> None:
         help="false abstention a family's thresholds allow on dev "
         f"(default {FALSE_ABSTENTION_TARGET})",
     )
-    parser.add_argument(
+    for flag, help_text in _FAMILY_OPTIONS:
+        parser.add_argument(
+            flag, action="append", default=[], choices=FAMILIES, metavar="FAMILY", help=help_text
+        )
+
+
+# The options naming a family (repeatable), in the order `--help` lists them.
+_FAMILY_OPTIONS = (
+    (
         "--recalibrate",
-        action="append",
-        default=[],
-        choices=FAMILIES,
-        metavar="FAMILY",
-        help="with --keep-answerable, choose this family's thresholds again on these questions "
+        "with --keep-answerable, choose this family's thresholds again on these questions "
         "(its answerability model kept; repeatable)",
-    )
-    parser.add_argument(
+    ),
+    (
         "--refit-answerable",
-        action="append",
-        default=[],
-        choices=FAMILIES,
-        metavar="FAMILY",
-        help="with --keep-answerable, refit this family's answerability model and thresholds "
+        "with --keep-answerable, refit this family's answerability model and thresholds "
         "all the same (repeatable)",
-    )
-    parser.add_argument(
+    ),
+    (
         "--refit-units",
-        action="append",
-        default=[],
-        choices=FAMILIES,
-        metavar="FAMILY",
-        help="with --keep-units, fit this family's trees again all the same (with "
+        "with --keep-units, fit this family's trees again all the same (with "
         "--keep-answerable its answerability model is still kept; repeatable)",
-    )
-    parser.add_argument(
+    ),
+    (
         "--extend-units",
-        action="append",
-        default=[],
-        choices=FAMILIES,
-        metavar="FAMILY",
-        help=f"with --keep-units, add {EXTEND_TREES} trees to this family's kept ones, fitted on "
+        f"with --keep-units, add {EXTEND_TREES} trees to this family's kept ones, fitted on "
         "these candidates (`extend_units`; repeatable)",
-    )
-    parser.add_argument(
+    ),
+    (
         "--fit-share",
-        action="append",
-        default=[],
-        choices=FAMILIES,
-        metavar="FAMILY",
-        help="weight this family's questions so corpora without a fit set keep their dev-alone "
+        "weight this family's questions so corpora without a fit set keep their dev-alone "
         "share (fit_share_weights; repeatable)",
-    )
+    ),
+)
 
 
 def main(argv: list[str] | None = None) -> int:
