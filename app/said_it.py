@@ -16,7 +16,7 @@ article holding every word of the story asked about, says it (`word_for_word`) w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from app.evidence.features import FEATURES, Candidate
@@ -88,7 +88,8 @@ PASSAGE_REACH = 1
 # Westland?") names a thing said in a sentence: its words stand together in one. A statement
 # nobody made, a phrase of one article asked of another's story, is met by its head word in
 # one sentence and its modifier ("probable") in none, or in another. Such a phrase counts as
-# in the passage (`around` the quotation) only with all its words in one of its sentences, or
+# in the passage around the quotation (`passage_chunks`) only with all its words in one of its
+# sentences, or
 # in a passage holding every word of the story asked about, where a speaker's own re-wording
 # ("regular meetings" for "regular consultations") is on the story. A phrase of more words
 # than this is a reader's description ("Which former winger accused the coach of ..."), its
@@ -160,32 +161,25 @@ def passage_chunks(chunk: Chunk, chunks: Callable[[str], Chunk | None]) -> list[
     return [c for c in found if c is not None]
 
 
-def around(chunk: Chunk, chunks: Callable[[str], Chunk | None]) -> str:
-    """The text of the passage around `chunk` (`passage_chunks`), one chunk a line."""
-    return "\n".join(c.text for c in passage_chunks(chunk, chunks))
-
-
 def lone_unsaid(
     topic: str,
-    chunk: Chunk,
-    chunks: Callable[[str], Chunk | None],
+    passage: Sequence[Chunk],
     terms: Callable[[str], list[str]],
     rarity: Callable[[str], float],
 ) -> bool:
     """Is a statement of one phrase, listed as a thing spoken about, absent from the cited
-    quotation's passage (`around` its chunk) by its words: no term of it there, or only a
+    quotation's passage (`passage_chunks`) by its words: no term of it there, or only a
     common one (`in_words`, by `rarity`)? A statement of several phrases is `half_said`'s."""
     parts = topic_parts(topic, terms)
     if len(parts) != 1:
         return False
-    return not in_words(parts[0], set(terms(around(chunk, chunks))), rarity)
+    return not in_words(parts[0], set(terms("\n".join(c.text for c in passage))), rarity)
 
 
 def apart(
     topic: str,
     story: str,
-    chunk: Chunk,
-    chunks: Callable[[str], Chunk | None],
+    passage: Sequence[Chunk],
     terms: Callable[[str], list[str]],
 ) -> bool:
     """Does a phrase of a statement listed as things spoken about, of two to `TOGETHER_TERMS`
@@ -199,9 +193,7 @@ def apart(
     if not checked:
         return False
     sentences = [
-        set(terms(c.text[start:end]))
-        for c in passage_chunks(chunk, chunks)
-        for start, end in sentence_spans(c.text)
+        set(terms(c.text[start:end])) for c in passage for start, end in sentence_spans(c.text)
     ]
     if all(any(words <= held for held in sentences) for words in checked):
         return False

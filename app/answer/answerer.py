@@ -41,6 +41,7 @@ from app.said_it import (
     half_said,
     lone_unsaid,
     off_story,
+    passage_chunks,
     says_it,
     word_for_word,
 )
@@ -190,12 +191,14 @@ class ExtractiveAnswerer(AskedPerson):
             intent.topic, unit.chunk.text, terms, rarity, meant
         ):
             return False
-        lookup, story = self.retriever.chunks.get, intent.story_hint
-        if rarity is not None and (
-            lone_unsaid(intent.topic, unit.chunk, lookup, terms, rarity)
-            or apart(intent.topic, story, unit.chunk, lookup, terms)
-        ):
-            return False
+        story = intent.story_hint
+        if rarity is not None:
+            # The passage around the cited chunk, fetched once for both checks.
+            passage = passage_chunks(unit.chunk, self.retriever.chunks.get)
+            if lone_unsaid(intent.topic, passage, terms, rarity) or apart(
+                intent.topic, story, passage, terms
+            ):
+                return False
         return not (story and off_story(story, self.articles.text(unit.chunk.article_id), terms))
 
     def _word_for_word(self, intent: Intent, best: Candidate) -> bool:

@@ -17,10 +17,10 @@ from app.said_it import (
     SAID_IT,
     TOGETHER_TERMS,
     apart,
-    around,
     half_said,
     lone_unsaid,
     off_story,
+    passage_chunks,
     says_it,
     topic_parts,
     word_for_word,
@@ -132,13 +132,14 @@ TEXTS = [
     "Frost fans hum in the Westland orchards.",
 ]
 CHUNKS = {f"a:{i}": Chunk(f"a:{i}", "a", i, text, 0, 1, 1, 1) for i, text in enumerate(TEXTS)}
+PASSAGE_AROUND = passage_chunks(CHUNKS["a:1"], CHUNKS.get)
 
 
 def test_the_passage_around_a_chunk_reaches_its_neighbours_in_the_article() -> None:
     assert PASSAGE_REACH == 1
-    assert around(CHUNKS["a:0"], CHUNKS.get) == "\n".join(TEXTS[:2])
-    assert around(CHUNKS["a:1"], CHUNKS.get) == "\n".join(TEXTS[:3])
-    assert around(CHUNKS["a:3"], CHUNKS.get) == "\n".join(TEXTS[2:])
+    assert passage_chunks(CHUNKS["a:0"], CHUNKS.get) == [CHUNKS["a:0"], CHUNKS["a:1"]]
+    assert passage_chunks(CHUNKS["a:1"], CHUNKS.get) == [CHUNKS[f"a:{i}"] for i in range(3)]
+    assert passage_chunks(CHUNKS["a:3"], CHUNKS.get) == [CHUNKS["a:2"], CHUNKS["a:3"]]
 
 
 # (topic, is the statement one phrase absent from the passage around PASSAGE's chunk, by more
@@ -158,7 +159,7 @@ LONE_CASES = [
 
 @pytest.mark.parametrize(("topic", "unsaid"), LONE_CASES)
 def test_a_lone_phrase_met_by_one_common_word_alone_is_not_said(topic, unsaid) -> None:
-    unsaid_here = lone_unsaid(topic, CHUNKS["a:1"], CHUNKS.get, TERMS, lambda t: RARITY(t, 3.0))
+    unsaid_here = lone_unsaid(topic, PASSAGE_AROUND, TERMS, lambda t: RARITY(t, 3.0))
     assert unsaid_here is unsaid
 
 
@@ -185,7 +186,7 @@ APART_CASES = [
 @pytest.mark.parametrize(("topic", "story", "unsaid"), APART_CASES)
 def test_a_short_phrase_apart_off_the_story_is_not_said(topic, story, unsaid) -> None:
     assert (TOGETHER_TERMS, LISTED_TOGETHER_TERMS) == (3, 2)
-    assert apart(topic, story, CHUNKS["a:1"], CHUNKS.get, TERMS) is unsaid
+    assert apart(topic, story, PASSAGE_AROUND, TERMS) is unsaid
 
 
 ARTICLE = "Ferry for night nurses\n\nThe ferry will run after midnight, Ola Tamm said."
