@@ -89,10 +89,9 @@ PASSAGE_REACH = 1
 # nobody made, a phrase of one article asked of another's story, is met by its head word in
 # one sentence and its modifier ("probable") in none, or in another. Such a phrase counts as
 # in the passage around the quotation (`passage_chunks`) only with all its words in one of its
-# sentences, or
-# in a passage holding every word of the story asked about, where a speaker's own re-wording
-# ("regular meetings" for "regular consultations") is on the story. A phrase of more words
-# than this is a reader's description ("Which former winger accused the coach of ..."), its
+# sentences, or in a passage holding every word of the story asked about, where a speaker's own
+# re-wording ("regular meetings" for "regular consultations") is on the story. A phrase of more
+# words than this is a reader's description ("Which former winger accused the coach of ..."), its
 # words spread over the passage by design. Fitted offline on main's dev outputs (crossed dev,
 # generated dev, fit pools as dev, hand-written BBC and press dev): 21 answered crossed items
 # declined, no right who-said answer; four or more words decline a wrong hand-written answer,
