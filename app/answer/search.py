@@ -99,9 +99,6 @@ class EvidenceSearch:
             who_said=family == "who_said",
             quantity=intent.quantity,
             story=_story(intent, previous),
-            passage_vector=(
-                self.retriever.embed_query(f"{speaker} {searched}".strip()) if speaker else None
-            ),
         )
         candidates = self.finder.candidates(query, index.canonical, index)
         if intent.wants_more and previous is not None:

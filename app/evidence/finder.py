@@ -70,7 +70,7 @@ class EvidenceFinder(StoreWords):
         passages = retriever.search(
             search_text or query.topic,
             k=self.passage_depth(query),
-            vector=query.passage_vector or query.vector,
+            vector=query.vector,
             filters=self.filters,
         )
         links = OfficeLinks(canonical, offices, self._article_quotes, self._article_people)

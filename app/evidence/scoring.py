@@ -45,10 +45,6 @@ class Query:
     # The articles the previous answer cited, for a follow-up that takes its person or topic
     # from it (empty otherwise): its units carry `previous_article`.
     story: frozenset[str] = frozenset()
-    # The passage search's vector when it is not `vector`: a speaker question's passages are
-    # searched for the person with the topic, as its BM25 side already is, while the cosine
-    # features stay the topic's (the trees were fitted on those).
-    passage_vector: list[float] | None = None
 
 
 class Around(NamedTuple):

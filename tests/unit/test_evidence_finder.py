@@ -57,20 +57,16 @@ def test_a_turn_of_courtesy_is_no_candidate(text: str, courtesy: bool) -> None:
 # (text, the turn's words, the narrative units' texts): a transcript whose paragraphs were
 # joined by spaces runs a turn on from the lead or from a scraped doubled label.
 class _Searches:
-    """A retriever that records how many passages each search asks for, and the vector each
-    search is given, and finds none."""
+    """A retriever that records how many passages each search asks for and finds none."""
 
     def __init__(self) -> None:
         self.asked: list[int] = []
-        self.vectors: dict[str, list[float] | None] = {}
 
     def search(self, query, k, vector=None, filters=None):  # noqa: ANN001, ANN201
         self.asked.append(k)
-        self.vectors["passages"] = vector
         return []
 
     def search_quotes(self, query, k, speakers=None, vector=None, filters=None):  # noqa: ANN001, ANN201
-        self.vectors["quotes"] = vector
         return []
 
 
@@ -91,21 +87,3 @@ def test_a_general_question_reads_more_passages(
     assert finder.candidates(query, str) == []
     assert searches.asked == [depth]
     assert GENERAL_PASSAGES > PASSAGES
-
-
-@pytest.mark.parametrize(
-    ("passage_vector", "passages"),
-    [
-        ([1.0], [1.0]),  # the person with the topic, for the passages
-        (None, [0.0]),  # none given: the topic's vector searches both
-    ],
-)
-def test_the_passages_are_searched_with_their_own_vector(
-    passage_vector: list[float] | None, passages: list[float]
-) -> None:
-    """A speaker question's passages are searched for the person with the topic; the asked
-    person's quotations are theirs already, so the topic's vector searches those."""
-    searches = _Searches()
-    query = Query("pension age", [0.0], "Ana Vell", ("Ana Vell",), passage_vector=passage_vector)
-    assert EvidenceFinder(searches).candidates(query, str) == []
-    assert searches.vectors == {"passages": passages, "quotes": [0.0]}
