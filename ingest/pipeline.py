@@ -45,6 +45,11 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 45: of a dash-joined double office before a name ("Deputy Prime Minister - Minister for
+# Ports of Westland Ana Vell") whose second part is no office, the first is hers, so "the
+# Deputy Prime Minister" links to her (naming 20); a straight mark after a phrase's end and
+# before the punctuation after a word (`decision?".`, `(Ports)",`) closes its quotation, not
+# opens one that runs on; "Remember how ...:" names no speaker (att35, issue 17);
 # 44: the article links the place-qualified office ("the President of Westland") to the one
 # holder it writes with the bare office ("President Ana Vell"), "First Lady" is an office, and
 # an unclosed quotation ending with a nested one closes at their shared mark before its
@@ -142,7 +147,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "44"
+PIPELINE_VERSION = "45"
 
 
 @dataclass

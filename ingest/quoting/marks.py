@@ -63,7 +63,9 @@ def find_pieces(text: str, paragraphs: list[Span]) -> list[Piece]:
     return pieces
 
 
-_OPENER = re.compile(r'[“«„]|(?<![^\W_])(?<!=)"(?=[^\s>])')
+# A straight mark opens at a word start, but not right after a phrase's end and before the
+# punctuation that follows a word (`decision?".`, `(the Board)",`): that one closes.
+_OPENER = re.compile(r'[“«„]|(?<![^\W_])(?<!=)"(?=[^\s>])(?!(?<=[?!.)%\]\'’…]")[.,;:)])')
 
 
 def _next_opener(text: str, pos: int, end: int) -> int | None:

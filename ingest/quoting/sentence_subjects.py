@@ -95,6 +95,8 @@ def sentence_subject(sentence: str, offset: int, cue: str) -> Subject | None:
             continue
         if len(chosen) == 1 and chosen[0].group().lower() in _ARTICLES and cue in PARTICIPLES:
             chosen += _common_noun(sentence, words[i : i + 4])
+        elif cue == ":" and _imperative(chosen, low):
+            return None  # "Remember how it sounded then:": a verb, nobody's name
         elif CAP.match(chosen[-1].group()) if chosen else False:
             return _modified_subject(sentence, offset, cue, chosen, words[i:])
         break
@@ -179,6 +181,17 @@ _NOT_NAMES = LEADING_ADVERBS | frozenset(
 
 
 _ARTICLES = frozenset(split_words("the a an one another"))
+# A clause word right after the one capitalised word that opens a sentence: that word is a
+# verb in the imperative ("Remember how it sounded then:"), no subject.
+_IMPERATIVE_OBJECTS = frozenset(split_words("how what why whether"))
+
+
+def _imperative(chosen: list[re.Match[str]], next_word: str) -> bool:
+    """The one word chosen is a verb in the imperative: a plain word that is no pronoun
+    ("Remember", "Hear"; not "That's") right before a clause word. Only read before a colon
+    (`cue`): the quotation it introduces is then nobody's named here, never "Remember"'s."""
+    word = chosen[0].group() if len(chosen) == 1 else ""
+    return word.isalpha() and word.lower() not in PRONOUNS and next_word in _IMPERATIVE_OBJECTS
 
 
 def _common_noun(sentence: str, words: list[re.Match[str]]) -> list[re.Match[str]]:

@@ -33,6 +33,9 @@ from ingest.speakers.written_people import written_people
 # Bump when the naming rules of `ingest.speakers` change (`strip_titles`, `canonical_key`, the
 # article links, `unify_speakers`): a speaker index stored by another version is then built
 # again, not read back.
+# 20: of a dash-joined double office written before a name ("Deputy Prime Minister - Minister
+# for Ports of Westland Ana Vell"), the first is the person's office when the second is none
+# (`written_people`), so "the Deputy Prime Minister" links to her (att35);
 # 19: "First Lady" is an office (`OFFICE_HEADS`), and a place-qualified office is the one
 # holder the article writes with the bare office (`bare_office_holder`) (att34);
 # 18: "Adviser" is an office (`OFFICE_HEADS`) and an office may be held "to" another
@@ -48,7 +51,7 @@ from ingest.speakers.written_people import written_people
 # "Bashing Reed") is no second person of that surname, so "Reed" links to Tom Reed;
 # 13: a speaker written with an "&" ("Vell & Marsh") is a name the question can ask for, and
 # office words ("Bank of England") join names across articles again (12 shadowed them).
-NAMING_VERSION = 19
+NAMING_VERSION = 20
 
 
 def _display_score(name: str, counts: Counter[str]) -> tuple[int, int, int]:

@@ -26,6 +26,11 @@ from ingest.speakers.offices import is_office
 # The capitalised office words right before a name: "Prime Minister ", "President of the
 # Republic of Westland ".
 OFFICE_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|the|and|for)\s+)*)+)$")
+# A first office joined by a dash to the one right before the name: "Deputy Prime Minister - "
+# in "Deputy Prime Minister - Minister for Ports of Westland Ana Vell".
+_OFFICE_DASH_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|the|and|for)\s+)*)+)[-–—]\s+$")
+_OFFICE_JOINERS = frozenset({"of", "the", "and", "for"})
+_OFFICE_WINDOW = 80  # characters read before a name (and before its office) for an office
 _OF_PLACE = re.compile(r"\bof\s+$")
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&-]+$")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -78,10 +83,27 @@ def written_people(text: str) -> list[WrittenPerson]:
             name = " ".join(words[1:])
         if len(name.split()) < 2 or not is_named_speaker(name) or _slogan(name.split(), text):
             continue
-        before = OFFICE_BEFORE.search(text[max(0, start - 80) : start])
-        office = before.group(1).strip() if before else None
-        people.append(WrittenPerson(name, start, office if office and is_office(office) else None))
+        people.append(WrittenPerson(name, start, _office_before(text, start)))
     return people
+
+
+def _office_before(text: str, start: int) -> str | None:
+    """The office written right before the name at `start`. Of a dash-joined double office
+    ("Deputy Prime Minister - Minister for Ports of Westland Ana Vell") whose second part is
+    no office of our lexicon ("Minister for ..."), the first: the release then calls her "the
+    Deputy Prime Minister", and without it that speaker was linked to nobody."""
+    before = OFFICE_BEFORE.search(text[max(0, start - _OFFICE_WINDOW) : start])
+    if not before:
+        return None
+    office = before.group(1).strip()
+    if is_office(office):
+        return office
+    if office.split()[-1] in _OFFICE_JOINERS:
+        return None  # "... Minister for Ports of the [Harbour Board]": a place inside the office
+    joined = start - len(before.group(1))
+    first = _OFFICE_DASH_BEFORE.search(text[max(0, joined - _OFFICE_WINDOW) : joined])
+    first_office = first.group(1).strip() if first else ""
+    return first_office if is_office(first_office) else None
 
 
 def _no_given_name(word: str) -> bool:

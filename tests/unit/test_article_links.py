@@ -6,6 +6,7 @@ import pytest
 
 from ingest.speakers.article_links import ARTICLE_LINK_RULES, link_in_article
 from ingest.speakers.unify import unify_speakers
+from ingest.speakers.written_people import written_people
 
 _LEAD = "Ana Vell met Prime Minister of Norland Ivo Brandt.\n\n"
 
@@ -240,6 +241,30 @@ LINK_CASES = [
         None,
     ),
     (
+        "the first of a dash-joined double office written with the name",
+        "Deputy Prime Minister - Minister for Ports of Westland Ana Vell spoke. "
+        "The Deputy Prime Minister said yes.",
+        "Deputy Prime Minister",
+        "Ana Vell",
+        "office_written_with_name",
+    ),
+    (
+        "a dash-joined double office with a place inside its second office",
+        "Deputy Prime Minister - Minister for Reintegration of the Northern Border Lands of "
+        "Westland Ana Vell spoke. The Deputy Prime Minister said yes.",
+        "Deputy Prime Minister",
+        "Ana Vell",
+        "office_written_with_name",
+    ),
+    (
+        "a dash-joined double office whose second part is an office keeps the second",
+        "Deputy Prime Minister - Minister of Ports of Westland Ana Vell spoke. "
+        "The Minister of Ports said yes.",
+        "Minister of Ports",
+        "Ana Vell",
+        "office_written_with_name",
+    ),
+    (
         "deputy's office is another",
         "Deputy Prime Minister Ola Tamm spoke.",
         "prime minister",
@@ -397,6 +422,38 @@ def test_link_in_article(case: str, text: str, speaker: str, expected, rule) -> 
     link = link_in_article([speaker], text).get(speaker)
     found = (link.name, link.rule) if link else (None, None)
     assert found == (expected, rule)
+
+
+WRITTEN_OFFICE_CASES = [
+    # (case, text, the people written with an office: (name, office))
+    (
+        "a dash-joined double office, the second no office: the first",
+        "Deputy Prime Minister – Minister for Ports of Westland Ana Vell spoke.",
+        [("Ana Vell", "Deputy Prime Minister")],
+    ),
+    (
+        "a dash-joined double office, the second an office: the second",
+        "Deputy Prime Minister - Minister of Ports of Westland Ana Vell spoke.",
+        [("Ana Vell", "Minister of Ports of Westland")],
+    ),
+    (
+        "a place inside the second office holds no office",
+        "Deputy Prime Minister - Minister for Reintegration of the Northern Border Lands of "
+        "Westland Ana Vell spoke.",
+        [("Ana Vell", "Deputy Prime Minister")],
+    ),
+    (
+        "a dash after words that are no office",
+        "Westland Harbour - Minister for Ports of Westland Ana Vell spoke.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), WRITTEN_OFFICE_CASES)
+def test_written_office(case: str, text: str, expected: list[tuple[str, str]]) -> None:
+    people = written_people(text)
+    assert [(p.name, p.office) for p in people if p.office] == expected
 
 
 def test_link_rules_in_order() -> None:

@@ -1617,6 +1617,26 @@ def test_quote_fields(case: str, text: str, which: tuple[str, ...], fields: dict
 # What a text yields, field by field: (case, text, kind or None for all, fields, expected list
 # (or set) of values, one per quote in text order)
 LISTINGS = [
+    (  # `?".`: the straight mark after a phrase's end and before a full stop closes
+        "a_straight_mark_after_a_question_mark_before_a_full_stop_closes_its_quotation",
+        (
+            'The lawyer asked Reed: "Did you sign the cheque?". "Not that I recall," Reed '
+            "replied. He left the court."
+        ),
+        "direct",
+        ("text",),
+        ["Did you sign the cheque?", "Not that I recall,"],
+    ),
+    (  # `)",`: after a bracket and before a comma, too
+        "a_straight_mark_after_a_bracket_before_a_comma_closes_its_quotation",
+        (
+            'Ana Vell called the plan "a gift to the port (and the town)", adding that work '
+            'starts in May. "It is a good plan," she said.'
+        ),
+        "direct",
+        ("text",),
+        ["a gift to the port (and the town)", "It is a good plan,"],
+    ),
     (  # a phrase the writer quotes from a document, in a sentence after the engineer's quote
         "a_short_phrase_inside_a_later_sentence_takes_no_neighbours_speaker",
         (
@@ -2229,6 +2249,23 @@ def test_no_quotes(case: str, text: str) -> None:
 # Values a field may (allowed) or may not take: (case, text, which quotes (a kind, "^words"
 # for those starting so, None for all), field, values, allowed). An allowed row needs a quote.
 MEMBERSHIP = [
+    # --- a verb in the imperative before a colon is no speaker
+    (
+        "an_imperative_before_a_colon_is_no_speaker",
+        'Tom Reed spoke to the hall.\n\nRemember how it sounded then: "Greed has poisoned us."',
+        "^Greed",
+        "speaker",
+        {"Remember"},
+        False,
+    ),
+    (
+        "a_surname_before_a_colon_is_the_speaker",
+        'Tom Reed spoke to the hall.\n\nReed was blunt then: "Greed has poisoned us."',
+        "^Greed",
+        "speaker",
+        {"Tom Reed"},
+        True,
+    ),
     # --- a closing mark shared by a nested quotation and its own only when one is nested
     (
         "two_quotations_run_together_share_no_closing_mark",
