@@ -26,6 +26,7 @@ from app.answer.declines import (
     meant_words,
     mentioned,
     named_text,
+    unheld_name,
 )
 from app.answer.search import Evidence
 from app.compose import framing, who_said_lead
@@ -123,7 +124,7 @@ class ExtractiveAnswerer(AskedPerson):
             and bool(ranked)
             and figure_held(question, intent, ranked[0], self.retriever.lexicon.terms)
         )
-        unsupported = (below or bool(unseen)) and not own
+        unsupported = (below or bool(unseen) or self._unheld(intent, evidence)) and not own
         if not ranked or unsupported or (topicless and not own):
             return self._unsupported(question, intent, index, evidence)
         # Rank order: a weaker quotation moved ahead of a better-ranked report ("The ferry
@@ -175,6 +176,29 @@ class ExtractiveAnswerer(AskedPerson):
             lead = meant_lead(evidence.speaker, intent.topic)
             return self._compose(question, self._select(meant, evidence), evidence.speaker, lead)
         return decline(question, intent, evidence)
+
+    def _unheld(self, intent: Intent, evidence: Evidence) -> bool:
+        """Does a speaker question's topic name a thing (`unheld_name`) that no passage around
+        the asked person's own candidates names (`passage_chunks`: the chunk either side
+        too, as a name often stands a sentence before the words)? Then they were not quoted
+        on it, however many of its other words their passages share. With none of their own
+        words among the candidates, the answer already says they are not quoted on it."""
+        if evidence.family != "speaker" or not evidence.speaker or not intent.topic:
+            return False
+        own = {
+            c.unit.chunk.id: c.unit.chunk
+            for c in evidence.candidates
+            if c.unit.speaker == evidence.speaker
+        }
+        passages = [
+            "\n".join(
+                f"{c.title or ''} {c.text}"
+                for c in passage_chunks(chunk, self.retriever.chunks.get)
+            )
+            for chunk in own.values()
+        ]
+        terms = self.retriever.lexicon.terms
+        return bool(passages) and unheld_name(intent.topic, passages, terms) is not None
 
     def _said(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning
