@@ -26,6 +26,7 @@ from app.answer.declines import (
     meant_words,
     mentioned,
     named_text,
+    topic_names,
     unheld_name,
 )
 from app.answer.search import Evidence
@@ -43,6 +44,7 @@ from app.said_it import (
     lone_unsaid,
     off_story,
     passage_chunks,
+    saying,
     says_it,
     word_for_word,
 )
@@ -97,7 +99,7 @@ class ExtractiveAnswerer(AskedPerson):
         question (the person's record and one quotation), a person or topic no article
         mentions, evidence that supports no answer (`_unsupported`), else the chosen citations
         with their lead (a who-said answer cites one unit, or declines when it does not say
-        what was asked)."""
+        what was asked, or the unit ranked next that says it word for word: `saying`)."""
         ranked = evidence.candidates
         if intent.who_is and evidence.speaker and (info := index.info(evidence.speaker)):
             role = f", {info.role}," if info.role else ""
@@ -131,14 +133,17 @@ class ExtractiveAnswerer(AskedPerson):
         # deal?" answered first with the person's words on port fees) reads as the
         # answer, as a weaker quotation of the asked person did.
         chosen = quotations_first(self._select(own_first(ranked, evidence), evidence))
-        if evidence.family == "who_said" and not (
-            self._said(intent, chosen[0]) or self._word_for_word(intent, chosen[0])
-        ):
-            answer = self._compose(question, chosen[:1], None, NOBODY_SAID)
-            return replace(answer, abstained=True)
         if evidence.family == "who_said":
-            best = chosen[0].unit
-            return self._compose(question, chosen[:1], best.speaker, who_said_lead(best))
+            said = saying(
+                ranked,
+                chosen[0],
+                lambda c: self._said(intent, c),
+                lambda c: self._word_for_word(intent, c),
+            )
+            if said is None:
+                answer = self._compose(question, chosen[:1], None, NOBODY_SAID)
+                return replace(answer, abstained=True)
+            return self._compose(question, [said], said.unit.speaker, who_said_lead(said.unit))
         return self._compose(
             question, chosen, evidence.speaker, lead_line(intent, evidence, chosen)
         )
@@ -183,7 +188,9 @@ class ExtractiveAnswerer(AskedPerson):
         too, as a name often stands a sentence before the words)? Then they were not quoted
         on it, however many of its other words their passages share. With none of their own
         words among the candidates, the answer already says they are not quoted on it."""
-        if evidence.family != "speaker" or not evidence.speaker or not intent.topic:
+        if evidence.family != "speaker" or not evidence.speaker:
+            return False
+        if not topic_names(intent.topic):
             return False
         own = {
             c.unit.chunk.id: c.unit.chunk

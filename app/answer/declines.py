@@ -206,6 +206,12 @@ def meant_lead(speaker: str, topic: str) -> str:
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
+def topic_names(topic: str) -> list[str]:
+    """The names of a topic: its runs of capitalised words, as written ("Westland Harbour
+    Forum", "Bob Hale")."""
+    return _NAME_RUN.findall(topic)
+
+
 def unheld_name(
     topic: str, passages: Sequence[str], terms: Callable[[str], list[str]]
 ) -> str | None:
@@ -213,7 +219,7 @@ def unheld_name(
     one of `passages` holds all of; None when each name is held whole by some passage. The
     person quoted in none of the passages naming the thing was not quoted on it."""
     held = [set(terms(passage)) for passage in passages]
-    for run in _NAME_RUN.findall(topic):
+    for run in topic_names(topic):
         wanted = set(terms(run))
         if wanted and not any(wanted <= words for words in held):
             return run

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import pytest
 
-from app.answer.declines import unheld_name
+from app.answer.declines import topic_names, unheld_name
 from ingest.terms import Lexicon
 
 TERMS = Lexicon().terms
@@ -44,3 +44,11 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_unheld_name(case: Case) -> None:
     assert unheld_name(case.topic, case.passages, TERMS) == case.unheld
+
+
+def test_a_topic_names_its_runs_of_capitalised_words() -> None:
+    assert topic_names("the Westland Harbour Forum and Bob Hale") == [
+        "Westland Harbour Forum",
+        "Bob Hale",
+    ]
+    assert topic_names("the new bridge tolls") == []
