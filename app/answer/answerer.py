@@ -15,7 +15,13 @@ from dataclasses import replace
 import numpy as np
 
 from app.answer.asked import AskedPerson
-from app.answer.citations import Selection, own_first, quotations_first, select_citations
+from app.answer.citations import (
+    Selection,
+    about,
+    own_first,
+    quotations_first,
+    select_citations,
+)
 from app.answer.declines import (
     abstain,
     cites,
@@ -126,7 +132,7 @@ class ExtractiveAnswerer(AskedPerson):
             and bool(ranked)
             and figure_held(question, intent, ranked[0], self.retriever.lexicon.terms)
         )
-        unsupported = (below or bool(unseen) or self._unheld(intent, evidence)) and not own
+        unsupported = (below or bool(unseen)) and not own
         if not ranked or unsupported or (topicless and not own):
             return self._unsupported(question, intent, index, evidence)
         # Rank order: a weaker quotation moved ahead of a better-ranked report ("The ferry
@@ -144,6 +150,8 @@ class ExtractiveAnswerer(AskedPerson):
                 answer = self._compose(question, chosen[:1], None, NOBODY_SAID)
                 return replace(answer, abstained=True)
             return self._compose(question, [said], said.unit.speaker, who_said_lead(said.unit))
+        if self._unheld(intent, evidence, chosen):
+            return self._unsupported(question, intent, index, evidence)
         return self._compose(
             question, chosen, evidence.speaker, lead_line(intent, evidence, chosen)
         )
@@ -182,15 +190,17 @@ class ExtractiveAnswerer(AskedPerson):
             return self._compose(question, self._select(meant, evidence), evidence.speaker, lead)
         return decline(question, intent, evidence)
 
-    def _unheld(self, intent: Intent, evidence: Evidence) -> bool:
-        """Does a speaker question's topic name a thing (`unheld_name`) that no passage around
-        the asked person's own candidates names (`passage_chunks`: the chunk either side
-        too, as a name often stands a sentence before the words)? Then they were not quoted
-        on it, however many of its other words their passages share. With none of their own
-        words among the candidates, the answer already says they are not quoted on it."""
-        if evidence.family != "speaker" or not evidence.speaker:
+    def _unheld(self, intent: Intent, evidence: Evidence, chosen: Sequence[Candidate]) -> bool:
+        """Would a speaker answer cite the asked person's words (`about`) on a topic naming a
+        thing (`unheld_name`) that no passage around their own candidates names
+        (`passage_chunks`: the chunk either side too, as a name often stands a sentence
+        before the words)? Then they were not quoted on it, however many of its other words
+        their passages share. An answer citing none of their words already says they are
+        not quoted on it (`lead_line`)."""
+        speaker = evidence.speaker
+        if evidence.family != "speaker" or not speaker or not topic_names(intent.topic):
             return False
-        if not topic_names(intent.topic):
+        if not any(about(c.unit, speaker) for c in chosen):
             return False
         own = {
             c.unit.chunk.id: c.unit.chunk
