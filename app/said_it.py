@@ -224,3 +224,30 @@ def off_story(story: str, article: str, terms: Callable[[str], list[str]]) -> bo
     an article about something else is not the one asked about, however near its words."""
     wanted = set(terms(story))
     return bool(wanted) and wanted.isdisjoint(terms(article))
+
+
+# A who-said answer whose best unit does not say the statement is often one where the ranker
+# put another person's words on the same story first and the person who said the words asked
+# for second to fourth (q35 counted 6 of main's 11 such dev declines; docs/notes/q37.md). The
+# units ranked next, up to this rank (exclusive), are checked for one that says it word for
+# word: every word of the statement in the unit, every word of the story in its article
+# (`word_for_word`), and near it as the best unit must be.
+WHO_SAID_REACH = 4
+
+
+def saying(
+    ranked: Sequence[Candidate],
+    best: Candidate,
+    said: Callable[[Candidate], bool],
+    verbatim: Callable[[Candidate], bool],
+) -> Candidate | None:
+    """The unit a who-said answer cites: `best` when it says what was asked (`said`, or
+    `verbatim`: `word_for_word`); else the first of the units ranked next, to
+    `WHO_SAID_REACH`, that a named person said and that both holds the statement word for
+    word and passes `said`; else None (nobody is said to have said it). A later unit must
+    pass both, as one unit of several near the statement's words is more often another
+    statement than the best one is."""
+    if said(best) or verbatim(best):
+        return best
+    later = (c for c in ranked[1:WHO_SAID_REACH] if c is not best and c.unit.speaker)
+    return next((c for c in later if verbatim(c) and said(c)), None)

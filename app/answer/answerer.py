@@ -42,6 +42,7 @@ from app.said_it import (
     lone_unsaid,
     off_story,
     passage_chunks,
+    saying,
     says_it,
     word_for_word,
 )
@@ -96,7 +97,7 @@ class ExtractiveAnswerer(AskedPerson):
         question (the person's record and one quotation), a person or topic no article
         mentions, evidence that supports no answer (`_unsupported`), else the chosen citations
         with their lead (a who-said answer cites one unit, or declines when it does not say
-        what was asked)."""
+        what was asked, or the unit ranked next that says it word for word: `saying`)."""
         ranked = evidence.candidates
         if intent.who_is and evidence.speaker and (info := index.info(evidence.speaker)):
             role = f", {info.role}," if info.role else ""
@@ -130,14 +131,17 @@ class ExtractiveAnswerer(AskedPerson):
         # deal?" answered first with the person's words on port fees) reads as the
         # answer, as a weaker quotation of the asked person did.
         chosen = quotations_first(self._select(own_first(ranked, evidence), evidence))
-        if evidence.family == "who_said" and not (
-            self._said(intent, chosen[0]) or self._word_for_word(intent, chosen[0])
-        ):
-            answer = self._compose(question, chosen[:1], None, NOBODY_SAID)
-            return replace(answer, abstained=True)
         if evidence.family == "who_said":
-            best = chosen[0].unit
-            return self._compose(question, chosen[:1], best.speaker, who_said_lead(best))
+            said = saying(
+                ranked,
+                chosen[0],
+                lambda c: self._said(intent, c),
+                lambda c: self._word_for_word(intent, c),
+            )
+            if said is None:
+                answer = self._compose(question, chosen[:1], None, NOBODY_SAID)
+                return replace(answer, abstained=True)
+            return self._compose(question, [said], said.unit.speaker, who_said_lead(said.unit))
         return self._compose(
             question, chosen, evidence.speaker, lead_line(intent, evidence, chosen)
         )

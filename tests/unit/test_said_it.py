@@ -3,7 +3,7 @@ made-up feature values), every phrase of it (`half_said`), the one phrase of a s
 one in the passage around it (`lone_unsaid`), its words together in one sentence there or on
 the story asked (`apart`), and in an article on the story asked about
 (`off_story`), or every word of it in the unit on the story asked (`word_for_word`), on made-up
-passages."""
+passages; and which ranked unit a who-said answer cites (`saying`)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,13 @@ from app.said_it import (
     PASSAGE_REACH,
     SAID_IT,
     TOGETHER_TERMS,
+    WHO_SAID_REACH,
     apart,
     half_said,
     lone_unsaid,
     off_story,
     passage_chunks,
+    saying,
     says_it,
     topic_parts,
     word_for_word,
@@ -221,3 +223,43 @@ WORD_FOR_WORD_CASES = [
 def test_a_unit_with_every_word_on_the_story_says_it(topic, story, said) -> None:
     unit = "It's a great start to the year, Ola Tamm said of the night rota."
     assert word_for_word(topic, story, unit, WIN, TERMS) is said
+
+
+def _ranked(*speakers: str | None) -> list[Candidate]:
+    chunk = Chunk("a:0", "a", 0, "x", 0, 1, 1, 1)
+    features = tuple(0.0 for _ in FEATURES)
+    return [Candidate(Unit(chunk, 0, 1, "direct", speaker=s), features, 0.5) for s in speakers]
+
+
+# speakers ranked best first; who passes `said`, who `verbatim` (word for word); the cited
+SAYING_CASES = [
+    # the best unit says it: cited, whoever is next
+    (["Tom Reed", "Ana Vell"], {"Tom Reed"}, set(), "Tom Reed"),
+    (["Tom Reed", "Ana Vell"], set(), {"Tom Reed"}, "Tom Reed"),
+    # the best does not; the third says it word for word and passes `said`
+    (["Tom Reed", "Bob Hale", "Ana Vell"], {"Ana Vell"}, {"Ana Vell"}, "Ana Vell"),
+    # a later unit passing only one of the two is not taken
+    (["Tom Reed", "Ana Vell"], {"Ana Vell"}, set(), None),
+    (["Tom Reed", "Ana Vell"], set(), {"Ana Vell"}, None),
+    # nobody named: not said by anyone
+    (["Tom Reed", None], {None}, {None}, None),
+    # beyond the reach
+    (
+        ["Tom Reed", "Bob Hale", "Ola Tamm", "Ida Vale", "Ana Vell"],
+        {"Ana Vell"},
+        {"Ana Vell"},
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("speakers", "said", "verbatim", "cited"), SAYING_CASES)
+def test_a_who_said_answer_cites_the_best_or_a_next_unit_saying_it_word_for_word(
+    speakers, said, verbatim, cited
+) -> None:
+    assert WHO_SAID_REACH == 4
+    ranked = _ranked(*speakers)
+    chosen = saying(
+        ranked, ranked[0], lambda c: c.unit.speaker in said, lambda c: c.unit.speaker in verbatim
+    )
+    assert (chosen.unit.speaker if chosen else None) == cited
