@@ -15,7 +15,13 @@ from dataclasses import replace
 import numpy as np
 
 from app.answer.asked import AskedPerson
-from app.answer.citations import Selection, own_first, quotations_first, select_citations
+from app.answer.citations import (
+    Selection,
+    about,
+    own_first,
+    quotations_first,
+    select_citations,
+)
 from app.answer.declines import (
     abstain,
     cites,
@@ -26,6 +32,8 @@ from app.answer.declines import (
     meant_words,
     mentioned,
     named_text,
+    topic_names,
+    unheld_name,
 )
 from app.answer.search import Evidence
 from app.compose import framing, who_said_lead
@@ -142,6 +150,8 @@ class ExtractiveAnswerer(AskedPerson):
                 answer = self._compose(question, chosen[:1], None, NOBODY_SAID)
                 return replace(answer, abstained=True)
             return self._compose(question, [said], said.unit.speaker, who_said_lead(said.unit))
+        if self._unheld(intent, evidence, chosen):
+            return self._unsupported(question, intent, index, evidence)
         return self._compose(
             question, chosen, evidence.speaker, lead_line(intent, evidence, chosen)
         )
@@ -179,6 +189,33 @@ class ExtractiveAnswerer(AskedPerson):
             lead = meant_lead(evidence.speaker, intent.topic)
             return self._compose(question, self._select(meant, evidence), evidence.speaker, lead)
         return decline(question, intent, evidence)
+
+    def _unheld(self, intent: Intent, evidence: Evidence, chosen: Sequence[Candidate]) -> bool:
+        """Would a speaker answer cite the asked person's words (`about`) on a topic naming a
+        thing (`unheld_name`) that no passage around their own candidates names
+        (`passage_chunks`: the chunk either side too, as a name often stands a sentence
+        before the words)? Then they were not quoted on it, however many of its other words
+        their passages share. An answer citing none of their words already says they are
+        not quoted on it (`lead_line`)."""
+        speaker = evidence.speaker
+        if evidence.family != "speaker" or not speaker or not topic_names(intent.topic):
+            return False
+        if not any(about(c.unit, speaker) for c in chosen):
+            return False
+        own = {
+            c.unit.chunk.id: c.unit.chunk
+            for c in evidence.candidates
+            if c.unit.speaker == evidence.speaker
+        }
+        passages = [
+            "\n".join(
+                f"{c.title or ''} {c.text}"
+                for c in passage_chunks(chunk, self.retriever.chunks.get)
+            )
+            for chunk in own.values()
+        ]
+        terms = self.retriever.lexicon.terms
+        return bool(passages) and unheld_name(intent.topic, passages, terms) is not None
 
     def _said(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning

@@ -194,3 +194,38 @@ def meant_lead(speaker: str, topic: str) -> str:
     closest of the person's words, not their words on the topic as asked, and the topic is
     the question's wording, never inside quotation marks."""
     return f"{speaker} is not quoted on {topic} in those words; the closest of their words:"
+
+
+# A speaker question about a named thing ("What did Tom Reed say about the Westland Harbour
+# Forum?") is answered by the ranker whenever the person's words share enough of the topic's
+# words ("forum", "harbour"), though none of the passages quoting them names the thing: on
+# main's press dev outputs, 7 of 10 answered unanswerable rows named a thing or a person
+# (capitalised words) that no passage of the asked person's candidates held, each word of it
+# being in the store elsewhere (docs/notes/q37.md). A name is a run of capitalised words; its
+# terms must all stand in one passage (with its headline) that quotes the person. A name of
+# one word is left out: often a nationality or a place used as an adjective ("Westland
+# tennis"), which a person's words on the thing need not repeat; with one-word names, a BBC
+# judge answer (right passage first) and two fit PolNeAR follow-ups were declined.
+NAME_TERMS = 2
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def topic_names(topic: str) -> list[str]:
+    """The names of a topic: its runs of capitalised words, as written ("Westland Harbour
+    Forum", "Bob Hale")."""
+    return _NAME_RUN.findall(topic)
+
+
+def unheld_name(
+    topic: str, passages: Sequence[str], terms: Callable[[str], list[str]]
+) -> str | None:
+    """The first name of the topic (a run of capitalised words, as written) of `NAME_TERMS` or
+    more terms that no one of `passages` holds all of; None when each such name is held
+    whole by some passage. The
+    person quoted in none of the passages naming the thing was not quoted on it."""
+    held = [set(terms(passage)) for passage in passages]
+    for run in topic_names(topic):
+        wanted = set(terms(run))
+        if len(wanted) >= NAME_TERMS and not any(wanted <= words for words in held):
+            return run
+    return None
