@@ -220,9 +220,9 @@ def unheld_name(
     topic: str, passages: Sequence[str], terms: Callable[[str], list[str]]
 ) -> str | None:
     """The first name of the topic (a run of capitalised words, as written) of `NAME_TERMS` or
-    more terms that no one of `passages` holds all of; None when each such name is held
-    whole by some passage. The
-    person quoted in none of the passages naming the thing was not quoted on it."""
+    more terms that no one of `passages` holds all of; None when each such name is held whole
+    by some passage. The person quoted in none of the passages naming the thing was not
+    quoted on it."""
     held = [set(terms(passage)) for passage in passages]
     for run in topic_names(topic):
         wanted = set(terms(run))
