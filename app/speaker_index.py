@@ -51,10 +51,10 @@ BODY_WORDS = (ORG_HEADS - STATE_WORDS) | frozenset(
 )
 OTHER_RANK_WORDS = frozenset(split_words("vice deputy assistant acting former ex shadow first"))
 # Who a bare office is in an article that names nobody holding it ("The President's message
-# reads ..."): the person the store records with that office in articles of the same source
-# within this many days, when they hold at least this share of those articles and this many.
+# reads ..."): the person the store records with that office in more than this share of the
+# articles of the same source within this many days, and in at least this many of them.
 HOLDER_WINDOW_DAYS = 30
-HOLDER_SHARE = 0.75
+HOLDER_SHARE = 0.5
 HOLDER_MIN_ARTICLES = 2
 
 
@@ -375,13 +375,13 @@ class SpeakerIndex:
     ) -> str | None:
         """Who an office-only speaker `name` is in an article published at `place` that
         names no holder: the person the store records with the office (`role_holders`, as
-        asked) in most articles of the same source within `HOLDER_WINDOW_DAYS`, when they
-        hold `HOLDER_SHARE` of those and at least `HOLDER_MIN_ARTICLES`; else None. Issue
-        17's role resolution in context: a source's releases write "the President" for the
+        asked) in most articles of the same source within `HOLDER_WINDOW_DAYS`: more than
+        `HOLDER_SHARE` of them and at least `HOLDER_MIN_ARTICLES`; else None. Issue 17's
+        role resolution in context: a source's releases write "the President" for the
         holder its other releases of those weeks name with that office, never a name the
         article's own lead happens to carry (docs/notes/att34.md); a source that records
-        several holders of the office in those weeks decides nothing. `places` reads the
-        source and day of stored articles."""
+        several holders alike in those weeks decides nothing. `places` reads the source and
+        day of stored articles."""
         if place.source is None or (day := _ordinal(place.day)) is None:
             return None
         if not (office_only(name) and name in self._info):
@@ -395,7 +395,7 @@ class SpeakerIndex:
         if not near:
             return None
         (top, count), total = near.most_common(1)[0], sum(near.values())
-        return top if count >= HOLDER_MIN_ARTICLES and count >= HOLDER_SHARE * total else None
+        return top if count >= HOLDER_MIN_ARTICLES and count > HOLDER_SHARE * total else None
 
     def _held_by_source(
         self,

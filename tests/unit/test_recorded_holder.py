@@ -18,7 +18,7 @@ from app.speaker_index import ArticlePerson, SpeakerIndex
 from ingest.records import ArticlePlace, Records
 from ingest.types import Chunk, Quote
 
-WEST, EAST, HARBOUR = "Westland Press", "Eastland News", "Harbour Wire"
+WEST, EAST, HARBOUR, NORTH = "Westland Press", "Eastland News", "Harbour Wire", "Norland Post"
 
 # Article id -> where and when it was published.
 PLACES = {
@@ -35,6 +35,11 @@ PLACES = {
     "h4": ArticlePlace(HARBOUR, 20220104),
     "h5": ArticlePlace(HARBOUR, None),
     "h6": ArticlePlace(HARBOUR, None),
+    "n1": ArticlePlace(NORTH, 20220101),
+    "n2": ArticlePlace(NORTH, 20220102),
+    "n3": ArticlePlace(NORTH, 20220103),
+    "n4": ArticlePlace(NORTH, 20220104),
+    "n5": ArticlePlace(NORTH, 20220105),
 }
 
 # (the article's source and day, who "President" is there; None: nobody, the office stays)
@@ -45,7 +50,8 @@ RECORDED_HOLDER_ROWS = [
     ((WEST, 20220301), None),  # one record in the window decides nothing
     ((WEST, 20220620), None),  # no record within 30 days
     ((HARBOUR, 20220102), None),  # two holders recorded alike: the source does not say
-    (("Northland Daily", 20220104), None),  # a source that records no holder
+    ((NORTH, 20220103), "Tom Reed"),  # 3 of 5: most of them
+    (("Ostby Daily", 20220104), None),  # a source that records no holder
     ((WEST, None), None),  # an undated article
     ((None, 20220104), None),  # an article without a source
     ((WEST, 20221399), None),  # no date
@@ -58,6 +64,8 @@ def _store() -> SpeakerIndex:
         *[_quoted("Ana Vell", a, "President of Eastland") for a in ("e1", "e2", "w5")],
         *[_quoted("Tom Reed", a, "President of Westland") for a in ("h1", "h2")],
         *[_quoted("Ana Vell", a, "President of Eastland") for a in ("h3", "h4", "h5", "h6")],
+        *[_quoted("Tom Reed", a, "President of Westland") for a in ("n1", "n2", "n3")],
+        *[_quoted("Ana Vell", a, "President of Eastland") for a in ("n4", "n5")],
         _quoted("Bob Hale", "w1", "Westland Foreign Minister"),
         _quoted("President", "k1"),
     ]
