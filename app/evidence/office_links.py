@@ -34,10 +34,10 @@ class OfficeLinks:
     its headline or text names who holds it, in the store or by the article's own words
     (`SpeakerIndex.named_holders`); when it names none, the one its source records with the
     office in the same weeks (`SpeakerIndex.recorded_holder`, with `article_places`); else
-    the office itself. Extraction leaves the office as
-    the speaker when an article writes it for someone named before ("The Head of State noted
-    ..."); linked by the article, those are the person's words, found for a question about
-    them and shown as theirs in a who-said answer. Per article, never store-wide: most
+    the office itself. Extraction leaves the office as the speaker when an article writes it
+    for someone named before ("The Head of State noted ..."); linked by the article, those
+    are the person's words, found for a question about them and shown as theirs in a
+    who-said answer. Per article, never store-wide: most
     articles name only their own president, and one that quotes two presidents does not say
     which the office is (docs/notes/ans22.md). Only a name stored as an office is linked: a
     country stored as the speaker ("Westland said ...") is not its president, though the
