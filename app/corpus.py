@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
 from app.speaker_index import SpeakerIndex
-from ingest.records import Derived, Records, RecordsError, StoredQuote
+from ingest.records import ArticlePlace, Derived, Records, RecordsError, StoredQuote
 from ingest.types import Chunk, Quote
 
 CACHE_SIZE = 4096  # records of each kind kept in memory (a few MB)
@@ -156,6 +156,10 @@ class Corpus:
             parts += ["\n" * max(0, chunk.start - at), chunk.text[max(0, at - chunk.start) :]]
             at = max(at, chunk.end)
         return ArticleText(chunks[0].title, "".join(parts))
+
+    def article_places(self, article_ids: Sequence[str]) -> dict[str, ArticlePlace]:
+        """The source and day of each of these articles."""
+        return self.records.article_places(article_ids)
 
     def quotes_of_speakers(self, names: Sequence[str]) -> list[tuple[Quote, str]]:
         """The quotes stored under any of these speaker names, with their article ids."""

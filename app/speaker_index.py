@@ -19,10 +19,11 @@ import threading
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple
 
 from ingest.quoting.lexicon import BARE_OFFICES, DETERMINERS, ORG_HEADS, ROLE_WORDS, split_words
-from ingest.records import SpeakerRow, SpeakerTotal
+from ingest.records import ArticlePlace, SpeakerRow, SpeakerTotal
 from ingest.speakers.keys import canonical_key, surname
 from ingest.speakers.lexicon import OFFICE_HEADS
 from ingest.speakers.matching import CLOSE_SPELLING, NameForm, match_name
@@ -49,6 +50,12 @@ BODY_WORDS = (ORG_HEADS - STATE_WORDS) | frozenset(
     split_words("club team firm campaign league parliament chamber academy media network")
 )
 OTHER_RANK_WORDS = frozenset(split_words("vice deputy assistant acting former ex shadow first"))
+# Who a bare office is in an article that names nobody holding it ("The President's message
+# reads ..."): the person the store records with that office in more than this share of the
+# articles of the same source within this many days, and in at least this many of them.
+HOLDER_WINDOW_DAYS = 30
+HOLDER_SHARE = 0.5
+HOLDER_MIN_ARTICLES = 2
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,13 @@ class RoleHolder:
     role: str
     article_ids: tuple[str, ...]
     quotes: int
+
+
+class HeldOn(NamedTuple):
+    """One article of one source that records `name` with an office, by its day's ordinal."""
+
+    name: str
+    day: int
 
 
 class SpeakerIndex:
@@ -203,6 +217,8 @@ class SpeakerIndex:
         # The people named in full who hold the office a stored speaker only is ("President",
         # "Head of State"): filled on first use (`office_holders`).
         self._office_holders: dict[str, frozenset[str]] = {}
+        # Per office-only speaker and source: its holders' articles there (`recorded_holder`).
+        self._held_in: dict[tuple[str, str], list[HeldOn]] = {}
 
     def to_json(self) -> bytes:
         """What the index was built into (not the lookup tables `_derive` makes from it), for
@@ -350,6 +366,55 @@ class SpeakerIndex:
             elif any(holds_office(name, office) for office in person.offices):
                 found.add(known[0] if len(known) == 1 else person.name)
         return frozenset(found)
+
+    def recorded_holder(
+        self,
+        name: str,
+        place: ArticlePlace,
+        places: Callable[[Sequence[str]], Mapping[str, ArticlePlace]],
+    ) -> str | None:
+        """Who an office-only speaker `name` is in an article published at `place` that
+        names no holder: the person the store records with the office (`role_holders`, as
+        asked) in most articles of the same source within `HOLDER_WINDOW_DAYS`: more than
+        `HOLDER_SHARE` of them and at least `HOLDER_MIN_ARTICLES`; else None. Issue 17's
+        role resolution in context: a source's releases write "the President" for the
+        holder its other releases of those weeks name with that office, never a name the
+        article's own lead happens to carry (docs/notes/att34.md); a source that records
+        several holders alike in those weeks decides nothing. `places` reads the source and
+        day of stored articles."""
+        if place.source is None or (day := _ordinal(place.day)) is None:
+            return None
+        if not (office_only(name) and name in self._info):
+            return None
+        held = self._held_in.get((name, place.source))
+        if held is None:
+            held = self._held_in[(name, place.source)] = self._held_by_source(
+                name, place.source, places
+            )
+        near = Counter(h.name for h in held if abs(h.day - day) <= HOLDER_WINDOW_DAYS)
+        if not near:
+            return None
+        (top, count), total = near.most_common(1)[0], sum(near.values())
+        return top if count >= HOLDER_MIN_ARTICLES and count > HOLDER_SHARE * total else None
+
+    def _held_by_source(
+        self,
+        name: str,
+        source: str,
+        places: Callable[[Sequence[str]], Mapping[str, ArticlePlace]],
+    ) -> list[HeldOn]:
+        """The dated articles of `source` in which a person named in full is recorded with
+        the office `name` is."""
+        holders = [h for h in self.role_holders(name, as_asked=True) if person_named(h.name)]
+        found = places(sorted({i for h in holders for i in h.article_ids}))
+        held: list[HeldOn] = []
+        for holder in holders:
+            for article_id in holder.article_ids:
+                place = found.get(article_id)
+                day = _ordinal(place.day) if place and place.source == source else None
+                if day is not None:
+                    held.append(HeldOn(holder.name, day))
+        return held
 
     def _holds_as_asked(self, phrase: str, holder: RoleHolder) -> bool:
         """The holder's role is the office asked, and no other role of theirs is its shadow or
@@ -620,6 +685,17 @@ def _by_surname(canonical: Mapping[str, str]) -> dict[str, list[str]]:
     for name in canonical:
         grouped[surname(name)].append(name)
     return dict(grouped)
+
+
+def _ordinal(day: int | None) -> int | None:
+    """The day number (`date.toordinal`) of a YYYYMMDD, None when there is none or it is no
+    date, so that days a month apart are 30 apart."""
+    if day is None:
+        return None
+    try:
+        return date(day // 10000, day // 100 % 100, day % 100).toordinal()
+    except ValueError:
+        return None
 
 
 def _word_at(text: str, word: str) -> int:

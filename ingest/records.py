@@ -119,6 +119,15 @@ class StoredQuote(NamedTuple):
     article_id: str
 
 
+class ArticlePlace(NamedTuple):
+    """Where and when one article was published: its source and day (YYYYMMDD), each None
+    when unknown. Who a bare office is when the article names nobody is read from the
+    articles of the same source around the same day (`SpeakerIndex.recorded_holder`)."""
+
+    source: str | None
+    day: int | None
+
+
 class SpeakerRow(NamedTuple):
     """How often one stored speaker name is quoted in one article, as written and in a role:
     what the speaker index is built from, without reading any quote's text. `first` orders
@@ -434,6 +443,18 @@ class Records:
         their text: a much-quoted speaker has thousands."""
         sql = f"SELECT q.id FROM {_VISIBLE_QUOTES} WHERE q.speaker = ? ORDER BY q.rowid"
         return [row[0] for name in speakers for row in self._query(sql, (name,))]
+
+    def article_places(self, article_ids: Sequence[str]) -> dict[str, ArticlePlace]:
+        """The source and day of each visible article among these (its chunks share them)."""
+        found: dict[str, ArticlePlace] = {}
+        for batch in _batches(list(article_ids)):
+            marks = ",".join("?" * len(batch))
+            sql = (
+                f"SELECT c.article_id, min(c.source), min(c.day) FROM {_VISIBLE_CHUNKS} "
+                f"WHERE c.article_id IN ({marks}) GROUP BY c.article_id"
+            )
+            found.update({row[0]: ArticlePlace(row[1], row[2]) for row in self._query(sql, batch)})
+        return found
 
     def iter_quotes(self) -> Iterator[StoredQuote]:
         """Every visible quote, streamed."""

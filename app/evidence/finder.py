@@ -8,7 +8,7 @@ for "who said"). A unit that only repeats the question or only thanks and greets
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from app.evidence.vectors import cosines, sentence_cosines, stored_sentence_vect
 from app.retrieval import HybridRetriever, QuoteHit
 from app.speaker_index import ArticlePerson, article_people
 from app.types import Filters, Passage
+from ingest.records import ArticlePlace
 from ingest.types import Quote
 
 PASSAGES = 10  # top hybrid passages whose sentences and quotations are candidates
@@ -73,7 +74,13 @@ class EvidenceFinder(StoreWords):
             vector=query.vector,
             filters=self.filters,
         )
-        links = OfficeLinks(canonical, offices, self._article_quotes, self._article_people)
+        links = OfficeLinks(
+            canonical,
+            offices,
+            self._article_quotes,
+            self._article_people,
+            self._article_places,
+        )
         hits: list[QuoteHit] = []
         if query.speaker or query.who_said:
             hits = retriever.search_quotes(
@@ -150,6 +157,9 @@ class EvidenceFinder(StoreWords):
 
     def _article_quotes(self, article_id: str) -> list[Quote]:
         return self.retriever.corpus.quotes_of(article_id)
+
+    def _article_places(self, article_ids: Sequence[str]) -> Mapping[str, ArticlePlace]:
+        return self.retriever.corpus.article_places(article_ids)
 
     def _article_people(self, article_id: str) -> list[ArticlePerson]:
         found = self.retriever.corpus.article(article_id)

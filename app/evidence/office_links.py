@@ -7,11 +7,14 @@ asks it for each article's canonical speakers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Protocol
 
 from app.speaker_index import ArticlePerson, office_only
+from ingest.records import ArticlePlace
 from ingest.types import Quote
+
+Places = Callable[[Sequence[str]], Mapping[str, ArticlePlace]]
 
 
 class Offices(Protocol):
@@ -21,16 +24,20 @@ class Offices(Protocol):
 
     def named_holders(self, name: str, people: Sequence[ArticlePerson]) -> Collection[str]: ...
 
+    def recorded_holder(self, name: str, place: ArticlePlace, places: Places) -> str | None: ...
+
 
 class OfficeLinks:
     """Who a stored speaker that is only an office ("President", "Head of State") is in one
     article: the one person quoted in that article who holds the office somewhere in the
     store (`SpeakerIndex.office_holders`); when the article quotes no holder, the one person
     its headline or text names who holds it, in the store or by the article's own words
-    (`SpeakerIndex.named_holders`); else the office itself. Extraction leaves the office as
-    the speaker when an article writes it for someone named before ("The Head of State noted
-    ..."); linked by the article, those are the person's words, found for a question about
-    them and shown as theirs in a who-said answer. Per article, never store-wide: most
+    (`SpeakerIndex.named_holders`); when it names none, the one its source records with the
+    office in the same weeks (`SpeakerIndex.recorded_holder`, with `article_places`); else
+    the office itself. Extraction leaves the office as the speaker when an article writes it
+    for someone named before ("The Head of State noted ..."); linked by the article, those
+    are the person's words, found for a question about them and shown as theirs in a
+    who-said answer. Per article, never store-wide: most
     articles name only their own president, and one that quotes two presidents does not say
     which the office is (docs/notes/ans22.md). Only a name stored as an office is linked: a
     country stored as the speaker ("Westland said ...") is not its president, though the
@@ -42,13 +49,16 @@ class OfficeLinks:
         offices: Offices | None,
         article_quotes: Callable[[str], Sequence[Quote]],
         article_people: Callable[[str], Sequence[ArticlePerson]],
+        article_places: Places | None = None,
     ) -> None:
         self.canonical = canonical
         self.offices = offices
         self.article_quotes = article_quotes
         self.article_people = article_people
+        self.article_places = article_places
         self._quoted: dict[str, frozenset[str]] = {}
         self._people: dict[str, Sequence[ArticlePerson]] = {}
+        self._places: dict[str, ArticlePlace | None] = {}
 
     def in_article(self, article_id: str) -> Callable[[str], str]:
         """The canonical speaker of a stored name in this article."""
@@ -64,7 +74,17 @@ class OfficeLinks:
         quoted = [p for p in self.quoted_in(article_id) if p in holders] if holders else []
         if not quoted and office_only(person):
             quoted = list(self.offices.named_holders(person, self.people_in(article_id)))
+            if not quoted and self.article_places is not None:
+                quoted = self.recorded_in(person, article_id, self.article_places)
         return quoted[0] if len(quoted) == 1 else person
+
+    def recorded_in(self, person: str, article_id: str, places: Places) -> list[str]:
+        """The office's holder by the article's source and day, read once per article."""
+        if article_id not in self._places:
+            self._places[article_id] = places([article_id]).get(article_id)
+        place = self._places[article_id]
+        held = place and self.offices and self.offices.recorded_holder(person, place, places)
+        return [held] if held else []
 
     def quoted_in(self, article_id: str) -> frozenset[str]:
         """Everyone quoted in the article (canonical), read once per question and article."""
