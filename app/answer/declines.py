@@ -216,15 +216,37 @@ def topic_names(topic: str) -> list[str]:
     return _NAME_RUN.findall(topic)
 
 
-def unheld_name(
-    topic: str, passages: Sequence[str], terms: Callable[[str], list[str]]
-) -> str | None:
-    """The first name of the topic (a run of capitalised words, as written) of `NAME_TERMS` or
-    more terms that no one of `passages` holds all of; None when each such name is held whole
-    by some passage. The person quoted in none of the passages naming the thing was not
-    quoted on it."""
-    held = [set(terms(passage)) for passage in passages]
+def written_names(topic: str, asked: str) -> list[str]:
+    """The topic's names (`topic_names`) as far as this turn's question writes them: each
+    run cut to its words that `asked` holds as written (an owner's "'s" aside), a new run
+    where one is missing. A follow-up's topic joins the last turn's to the new words ("Ana
+    Vell" and "Norland Forum" read as one run "Ana Vell Norland Forum"), so a run is cut
+    word by word; the empty word after the run's last closes it."""
+    written = {without_possessive(w) for w in _WORDS.findall(asked)}
+    names: list[str] = []
     for run in topic_names(topic):
+        kept: list[str] = []
+        for word in [*_WORDS.findall(run), ""]:
+            if without_possessive(word) in written:
+                kept.append(word)
+            elif kept:
+                names.append(" ".join(kept))
+                kept = []
+    return names
+
+
+def unheld_name(
+    topic: str, asked: str, passages: Sequence[str], terms: Callable[[str], list[str]]
+) -> str | None:
+    """The first name of the topic of `NAME_TERMS` or more terms, as this turn's question
+    (`asked`) writes it (`written_names`), that no one of `passages` holds all of; None when
+    each such name is held whole by some passage. The person quoted in none of the passages
+    naming the thing was not quoted on it. A name carried from the last turn ("What about
+    Bob Hale?" after a question on the Westland Forum) is not held to it: the user asked
+    about the new person, and the earlier topic only steers the search (a fit PolNeAR
+    follow-up was declined on the last turn's name, docs/notes/q38.md)."""
+    held = [set(terms(passage)) for passage in passages]
+    for run in written_names(topic, asked):
         wanted = set(terms(run))
         if len(wanted) >= NAME_TERMS and not any(wanted <= words for words in held):
             return run
