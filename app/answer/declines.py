@@ -17,7 +17,7 @@ from dataclasses import replace
 from app.answer.citations import about
 from app.answer.search import Evidence
 from app.evidence.features import FEATURES, Candidate
-from app.question import Intent
+from app.question import Intent, person_name
 from app.reorder import QUANTITY_WRITTEN
 from app.types import Answer
 from ingest.quoting.nameshapes import without_possessive
@@ -55,7 +55,7 @@ _WORDS = re.compile(r"[\w'’-]+")
 def lead_line(intent: Intent, evidence: Evidence, chosen: Sequence[Candidate]) -> str | None:
     """The line before the citations when they are not plainly the asked person's words on
     the topic: not quoted on it, an office held by several, an office nobody holds, a name
-    no article quotes."""
+    no article quotes, another person's words among them (`others_quoted`)."""
     speaker = evidence.speaker
     if speaker and not any(about(c.unit, speaker) for c in chosen):
         return f"{speaker} is not quoted on this; the closest passages:"
@@ -69,6 +69,31 @@ def lead_line(intent: Intent, evidence: Evidence, chosen: Sequence[Candidate]) -
         return f"No speaker in the articles is known as {intent.unheld_role}; the closest passages:"
     if name := unnamed(intent, chosen):
         return f"No article quotes {name}; the closest passages:"
+    if name := others_quoted(intent, evidence, chosen):
+        return f"Some of these passages quote people other than {name}:"
+    return None
+
+
+def others_quoted(intent: Intent, evidence: Evidence, cited: Sequence[Candidate]) -> str | None:
+    """The person asked for (the speaker found, or a name no speaker carries) when a citation
+    is another named person's words: an answer citing the asked person's words, or a passage
+    naming them, beside another's ("How did Tom Reed see the talks?" answered first with
+    Bob Hale's words, then Reed's) reads as the asked person's answer unless it says so (issue
+    17; on main's dev and fit outputs, 19 answers about a named person cited another's words
+    silently, docs/notes/q38.md). Another person is a name of two or more capitalised words
+    (`person_name`): a one-word or described speaker ("the actress") may be the one asked."""
+    name = evidence.speaker or intent.unknown_person
+    if not name:
+        return None
+    asked = set(name.lower().split())
+    for candidate in cited:
+        speaker = candidate.unit.speaker
+        if not speaker or speaker == name or not person_name(speaker):
+            continue
+        # A name no speaker carries is not canonical: a speaker sharing a word of it
+        # ("Ana Vell" asked, "Vell" stored as "Ana Vell Jr") may be that person.
+        if evidence.speaker or not asked & set(speaker.lower().split()):
+            return name
     return None
 
 
