@@ -81,15 +81,18 @@ def others_quoted(intent: Intent, evidence: Evidence, cited: Sequence[Candidate]
     Bob Hale's words, then Reed's) reads as the asked person's answer unless it says so (issue
     17; on main's dev and fit outputs, 19 answers about a named person cited another's words
     silently, docs/notes/q38.md). Another person is a name of two or more capitalised words
-    (`person_name`): a one-word or described speaker ("the actress") may be the one asked."""
+    (`person_name`): a one-word or described speaker ("the actress") may be the one asked, and
+    one whose role names the body asked speaks for it."""
     name = evidence.speaker or intent.unknown_person
     if not name:
         return None
     asked = set(name.lower().split())
     for candidate in cited:
-        speaker = candidate.unit.speaker
+        speaker, role = candidate.unit.speaker, candidate.unit.role or ""
         if not speaker or speaker == name or not person_name(speaker):
             continue
+        if name.lower() in role.lower():
+            continue  # a voice of the body asked ("Ana Vell, Westland Harbour doctor")
         # A name no speaker carries is not canonical: a speaker sharing a word of it
         # ("Ana Vell" asked, "Vell" stored as "Ana Vell Jr") may be that person.
         if evidence.speaker or not asked & set(speaker.lower().split()):

@@ -42,6 +42,9 @@ CASES = [
     Case("a name nobody carries, others quoted", None, "Ida Vale", [None, "Bob Hale"], "Ida Vale"),
     Case("a name nobody carries, a longer form of it", None, "Ida Vale", ["Ida Vale Jr"], None),
     Case("nobody asked for", None, None, [None, "Bob Hale"], None),
+    # a body asked for speaks through its people: "Ana Vell (Westland Harbour doctor)"
+    Case("a voice of the body asked", "Westland Harbour", None, ["Ana Vell"], None),
+    Case("a voice of another body", "Norland Port", None, ["Ana Vell"], "Norland Port"),
 ]
 
 
@@ -49,7 +52,8 @@ def _candidate(speaker: str | None) -> Candidate:
     chunk = Chunk("a:0", "a", 0, TEXT, 0, len(TEXT), 1, 1, title="Ferry talks")
     sentence = HALE if speaker and speaker != "Tom Reed" else REED
     start = TEXT.index(sentence)
-    unit = Unit(chunk, start, start + len(sentence), "indirect", speaker=speaker)
+    role = "Westland Harbour doctor" if speaker == "Ana Vell" else None
+    unit = Unit(chunk, start, start + len(sentence), "indirect", speaker=speaker, role=role)
     return Candidate(unit, tuple(0.0 for _ in FEATURES), 0.4)
 
 
