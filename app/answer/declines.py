@@ -84,8 +84,8 @@ def others_quoted(intent: Intent, evidence: Evidence, cited: Sequence[Candidate]
     (`person_name`): a one-word or described speaker ("the actress") may be the one asked, and
     one whose role names the body asked speaks for it."""
     name = evidence.speaker or intent.unknown_person
-    if not name:
-        return None
+    if not name or not person_name(name):
+        return None  # a body or a group ("Westland", "Harbour Council") speaks through people
     asked = set(name.lower().split())
     for candidate in cited:
         speaker, role = candidate.unit.speaker, candidate.unit.role or ""

@@ -45,6 +45,9 @@ CASES = [
     # a body asked for speaks through its people: "Ana Vell (Westland Harbour doctor)"
     Case("a voice of the body asked", "Westland Harbour", None, ["Ana Vell"], None),
     Case("a voice of another body", "Norland Port", None, ["Ana Vell"], "Norland Port"),
+    # a group or a body asked for speaks through people: none of them is "another person"
+    Case("a one-word group asked", "Westlanders", None, ["Westlanders", "Bob Hale"], None),
+    Case("an office or body asked", "Harbour Council", None, ["Bob Hale"], None),
 ]
 
 
