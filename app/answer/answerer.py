@@ -150,7 +150,7 @@ class ExtractiveAnswerer(AskedPerson):
                 answer = self._compose(question, chosen[:1], None, NOBODY_SAID)
                 return replace(answer, abstained=True)
             return self._compose(question, [said], said.unit.speaker, who_said_lead(said.unit))
-        if self._unheld(intent, evidence, chosen):
+        if self._unheld(question, intent, evidence, chosen):
             return self._unsupported(question, intent, index, evidence)
         return self._compose(
             question, chosen, evidence.speaker, lead_line(intent, evidence, chosen)
@@ -190,9 +190,12 @@ class ExtractiveAnswerer(AskedPerson):
             return self._compose(question, self._select(meant, evidence), evidence.speaker, lead)
         return decline(question, intent, evidence)
 
-    def _unheld(self, intent: Intent, evidence: Evidence, chosen: Sequence[Candidate]) -> bool:
+    def _unheld(
+        self, question: str, intent: Intent, evidence: Evidence, chosen: Sequence[Candidate]
+    ) -> bool:
         """Would a speaker answer cite the asked person's words (`about`) on a topic naming a
-        thing (`unheld_name`) that no passage around their own candidates names
+        thing in this turn's `question` (`unheld_name`) that no passage around their own
+        candidates names
         (`passage_chunks`: the chunk either side too, as a name often stands a sentence
         before the words)? Then they were not quoted on it, however many of its other words
         their passages share. An answer citing none of their words already says they are
@@ -215,7 +218,8 @@ class ExtractiveAnswerer(AskedPerson):
             for chunk in own.values()
         ]
         terms = self.retriever.lexicon.terms
-        return bool(passages) and unheld_name(intent.topic, passages, terms) is not None
+        unheld = unheld_name(intent.topic, question, passages, terms)
+        return bool(passages) and unheld is not None
 
     def _said(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning

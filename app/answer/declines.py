@@ -17,7 +17,7 @@ from dataclasses import replace
 from app.answer.citations import about
 from app.answer.search import Evidence
 from app.evidence.features import FEATURES, Candidate
-from app.question import Intent
+from app.question import Intent, person_name
 from app.reorder import QUANTITY_WRITTEN
 from app.types import Answer
 from ingest.quoting.nameshapes import without_possessive
@@ -55,7 +55,7 @@ _WORDS = re.compile(r"[\w'’-]+")
 def lead_line(intent: Intent, evidence: Evidence, chosen: Sequence[Candidate]) -> str | None:
     """The line before the citations when they are not plainly the asked person's words on
     the topic: not quoted on it, an office held by several, an office nobody holds, a name
-    no article quotes."""
+    no article quotes, another person's words among them (`others_quoted`)."""
     speaker = evidence.speaker
     if speaker and not any(about(c.unit, speaker) for c in chosen):
         return f"{speaker} is not quoted on this; the closest passages:"
@@ -69,6 +69,34 @@ def lead_line(intent: Intent, evidence: Evidence, chosen: Sequence[Candidate]) -
         return f"No speaker in the articles is known as {intent.unheld_role}; the closest passages:"
     if name := unnamed(intent, chosen):
         return f"No article quotes {name}; the closest passages:"
+    if name := others_quoted(intent, evidence, chosen):
+        return f"Some of these passages quote people other than {name}:"
+    return None
+
+
+def others_quoted(intent: Intent, evidence: Evidence, cited: Sequence[Candidate]) -> str | None:
+    """The person asked for (the speaker found, or a name no speaker carries) when a citation
+    is another named person's words: an answer citing the asked person's words, or a passage
+    naming them, beside another's ("How did Tom Reed see the talks?" answered first with
+    Bob Hale's words, then Reed's) reads as the asked person's answer unless it says so (issue
+    17; on main's dev and fit outputs, 19 answers about a named person cited another's words
+    silently, docs/notes/q38.md). Another person is a name of two or more capitalised words
+    (`person_name`): a one-word or described speaker ("the actress") may be the one asked, and
+    one whose role names the body asked speaks for it."""
+    name = evidence.speaker or intent.unknown_person
+    if not name or not person_name(name):
+        return None  # a body or a group ("Westland", "Harbour Council") speaks through people
+    asked = set(name.lower().split())
+    for candidate in cited:
+        speaker, role = candidate.unit.speaker, candidate.unit.role or ""
+        if not speaker or speaker == name or not person_name(speaker):
+            continue
+        if name.lower() in role.lower():
+            continue  # a voice of the body asked ("Ana Vell, Westland Harbour doctor")
+        # A name no speaker carries is not canonical: a speaker sharing a word of it
+        # ("Ana Vell" asked, "Vell" stored as "Ana Vell Jr") may be that person.
+        if evidence.speaker or not asked & set(speaker.lower().split()):
+            return name
     return None
 
 
@@ -216,15 +244,37 @@ def topic_names(topic: str) -> list[str]:
     return _NAME_RUN.findall(topic)
 
 
-def unheld_name(
-    topic: str, passages: Sequence[str], terms: Callable[[str], list[str]]
-) -> str | None:
-    """The first name of the topic (a run of capitalised words, as written) of `NAME_TERMS` or
-    more terms that no one of `passages` holds all of; None when each such name is held whole
-    by some passage. The person quoted in none of the passages naming the thing was not
-    quoted on it."""
-    held = [set(terms(passage)) for passage in passages]
+def written_names(topic: str, asked: str) -> list[str]:
+    """The topic's names (`topic_names`) as far as this turn's question writes them: each
+    run cut to its words that `asked` holds as written (an owner's "'s" aside), a new run
+    where one is missing. A follow-up's topic joins the last turn's to the new words ("Ana
+    Vell" and "Norland Forum" read as one run "Ana Vell Norland Forum"), so a run is cut
+    word by word; the empty word after the run's last closes it."""
+    written = {without_possessive(w) for w in _WORDS.findall(asked)}
+    names: list[str] = []
     for run in topic_names(topic):
+        kept: list[str] = []
+        for word in [*_WORDS.findall(run), ""]:
+            if without_possessive(word) in written:
+                kept.append(word)
+            elif kept:
+                names.append(" ".join(kept))
+                kept = []
+    return names
+
+
+def unheld_name(
+    topic: str, asked: str, passages: Sequence[str], terms: Callable[[str], list[str]]
+) -> str | None:
+    """The first name of the topic of `NAME_TERMS` or more terms, as this turn's question
+    (`asked`) writes it (`written_names`), that no one of `passages` holds all of; None when
+    each such name is held whole by some passage. The person quoted in none of the passages
+    naming the thing was not quoted on it. A name carried from the last turn ("What about
+    Bob Hale?" after a question on the Westland Forum) is not held to it: the user asked
+    about the new person, and the earlier topic only steers the search (a fit PolNeAR
+    follow-up was declined on the last turn's name, docs/notes/q38.md)."""
+    held = [set(terms(passage)) for passage in passages]
+    for run in written_names(topic, asked):
         wanted = set(terms(run))
         if len(wanted) >= NAME_TERMS and not any(wanted <= words for words in held):
             return run

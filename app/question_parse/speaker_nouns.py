@@ -140,6 +140,10 @@ def stance_of_someone(doc: Doc) -> SpeakerSlot | None:
     for noun in by_depth(doc, lambda t: t.lemma_.lower() in LEXICON["stance_noun"]):
         for prep in (c for c in noun.children if c.lower_ in ("of", "from")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if (hung := _person_hung_on_topic(pobj)) is not None:
+                    return speaker_slot(
+                        "stance_of_someone", hung.head, (noun, prep, hung), hung.i - 1
+                    )
                 # a person or an office ("a quote from the Westland chief executive")
                 if pobj.pos_ == "PROPN" or pobj.lemma_.lower() in ROLE_WORDS:
                     # "a quote from the President of X on Y": spaCy may hang "on Y" on the
@@ -155,4 +159,20 @@ def stance_of_someone(doc: Doc) -> SpeakerSlot | None:
                     ][:1]
                     last = about[0].i - 1 if about else None
                     return speaker_slot("stance_of_someone", pobj, (noun, prep, *about), last)
+    return None
+
+
+def _person_hung_on_topic(pobj: Token) -> Token | None:
+    """The "on" of "a quote from X on Y" when spaCy made Y the source and hung X, with "on Y"
+    after it, on Y as a modifier (seen with a surname that is also a word): the person is the
+    proper noun before the preposition, Y what the quote is about."""
+    for prep in pobj.subtree:
+        if (
+            prep.dep_ == "prep"
+            and prep.i < pobj.i
+            and prep.lower_ in LEXICON["about_preposition"]
+            and prep.head.pos_ == "PROPN"
+            and prep.head.i < prep.i
+        ):
+            return prep
     return None
