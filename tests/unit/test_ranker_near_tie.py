@@ -1,0 +1,44 @@
+"""A speaker question's near tie among the trees' best units is broken by the passage closer
+in meaning to the question (`app.ranker.closest_passage_first`); beyond the share the trees'
+order stands (issue 16; made-up scores)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.evidence.features import FEATURES, Candidate
+from app.ranker import NEAR_TIE, closest_passage_first
+
+
+def _candidate(score: float, passage: float) -> Candidate:
+    features = [0.0] * len(FEATURES)
+    features[FEATURES.index("chunk_dense")] = passage
+    return Candidate(None, tuple(features), score)  # type: ignore[arg-type]
+
+
+# (units best first as (probability, the passage's cosine to the question), the index that leads)
+CASES = [
+    ([(0.50, 0.30), (0.48, 0.45)], 1),  # near tie: the closer passage leads
+    ([(0.50, 0.30), (0.50 * NEAR_TIE - 0.01, 0.60)], 0),  # too far below: order stands
+    ([(0.50, 0.45), (0.49, 0.30)], 0),  # the best is the closest already
+    ([(0.50, 0.30), (0.49, 0.30)], 0),  # equal passages: the trees' order stands
+    ([(0.50, 0.30), (0.48, 0.40), (0.46, 0.50)], 2),  # the closest within the share
+    ([(0.50, 0.30), (0.48, 0.40), (0.20, 0.90)], 1),  # ... never one far below it
+    ([(0.50, 0.30)], 0),  # one unit
+]
+
+
+@pytest.mark.parametrize(("units", "lead"), CASES)
+def test_near_ties_are_broken_by_the_closer_passage(
+    units: list[tuple[float, float]], lead: int
+) -> None:
+    ranked = [_candidate(s, p) for s, p in units]
+    result = closest_passage_first(ranked, NEAR_TIE)
+    assert result[0] is ranked[lead]
+    assert [c for c in result if c is not ranked[lead]] == [  # the rest keep their order
+        c for c in ranked if c is not ranked[lead]
+    ]
+
+
+def test_nothing_ranked_is_nothing_reordered() -> None:
+    assert closest_passage_first([], NEAR_TIE) == []
