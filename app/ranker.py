@@ -36,25 +36,35 @@ LONG_TOPIC_TERMS = 4
 # weights file fitted before the share was fitted per family (`evals.fit_runner_up`).
 RUNNER_UP = 0.4
 # Within this share of the best unit's probability the trees' order of a speaker question's
-# units is a near tie, broken by the passage closer in meaning to the question
+# units is a near tie, broken by the passage both searches put closer to the question
 # (`closest_passage_first`). Replayed on main's ranking (docs/notes/rec35.md).
 NEAR_TIE = 0.9
-_CHUNK_DENSE = FEATURES.index("chunk_dense")
+# The passage search's two views of a unit's passage: its cosine to the question and its
+# hybrid rank (1 / (1 + rank)), summed.
+PASSAGE_VIEWS: tuple[str, ...] = ("chunk_dense", "chunk_rank")
+_PASSAGE_COLUMNS = tuple(FEATURES.index(name) for name in PASSAGE_VIEWS)
 
 
 def closest_passage_first(ranked: list[Candidate], share: float) -> list[Candidate]:
-    """Of the units scoring at least `share` of the best, the one whose passage is closest in
-    meaning to the question (`chunk_dense`) leads; the rest keep their order. Why: the trees
-    score a unit from a few hundred leaves, so several of one person's units often score
-    within a few points of each other, and the order between them says little; the passage's
-    whole meaning is what the question was asked about, where a single unit's words may
-    match it by one shared term (a person's many releases repeat their topics' words)."""
+    """Of the units scoring at least `share` of the best, the one whose passage the passage
+    search puts closest to the question (`passage_closeness`) leads; the rest keep their
+    order. Why: the trees score a unit from a few hundred leaves, so several of one person's
+    units often score within a few points of each other, and the order between them says
+    little; the passage as a whole is what the question was asked about, where a single
+    unit's words may match it by one shared term (a person's many releases repeat their
+    topics' words)."""
     if not ranked:
         return ranked
     floor = share * ranked[0].score
     near = [c for c in ranked if c.score >= floor]
-    lead = max(near, key=lambda c: c.features[_CHUNK_DENSE])  # the first of equals
+    lead = max(near, key=passage_closeness)  # the first of equals
     return ranked if lead is ranked[0] else [lead, *(c for c in ranked if c is not lead)]
+
+
+def passage_closeness(candidate: Candidate) -> float:
+    """How close the passage search puts the unit's passage to the question: its cosine and
+    its hybrid rank together (`PASSAGE_VIEWS`), so neither one search's view decides alone."""
+    return sum(candidate.features[column] for column in _PASSAGE_COLUMNS)
 
 
 def threshold_for(threshold: float, long_threshold: float, topic_terms: int) -> float:

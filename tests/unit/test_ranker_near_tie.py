@@ -1,6 +1,7 @@
-"""A speaker question's near tie among the trees' best units is broken by the passage closer
-in meaning to the question (`app.ranker.closest_passage_first`); beyond the share the trees'
-order stands (issue 16; made-up scores)."""
+"""A speaker question's near tie among the trees' best units is broken by the passage the
+passage search puts closer to the question, its cosine and its hybrid rank together
+(`app.ranker.closest_passage_first`); beyond the share the trees' order stands (issue 16;
+made-up scores)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ from app.evidence.features import FEATURES, Candidate
 from app.ranker import NEAR_TIE, closest_passage_first
 
 
-def _candidate(score: float, passage: float) -> Candidate:
+def _candidate(score: float, passage: float, rank: float = 0.0) -> Candidate:
     features = [0.0] * len(FEATURES)
     features[FEATURES.index("chunk_dense")] = passage
+    features[FEATURES.index("chunk_rank")] = rank
     return Candidate(None, tuple(features), score)  # type: ignore[arg-type]
 
 
-# (units best first as (probability, the passage's cosine to the question), the index that leads)
+# (units best first as (probability, the passage's cosine to the question[, its hybrid rank
+# feature]), the index that leads)
 CASES = [
     ([(0.50, 0.30), (0.48, 0.45)], 1),  # near tie: the closer passage leads
     ([(0.50, 0.30), (0.50 * NEAR_TIE - 0.01, 0.60)], 0),  # too far below: order stands
@@ -25,14 +28,16 @@ CASES = [
     ([(0.50, 0.30), (0.48, 0.40), (0.46, 0.50)], 2),  # the closest within the share
     ([(0.50, 0.30), (0.48, 0.40), (0.20, 0.90)], 1),  # ... never one far below it
     ([(0.50, 0.30)], 0),  # one unit
+    ([(0.50, 0.40, 0.0), (0.48, 0.30, 0.5)], 1),  # the search's first passage, less close
+    ([(0.50, 0.40, 0.5), (0.48, 0.50, 0.2)], 0),  # both views together, not the cosine alone
 ]
 
 
 @pytest.mark.parametrize(("units", "lead"), CASES)
 def test_near_ties_are_broken_by_the_closer_passage(
-    units: list[tuple[float, float]], lead: int
+    units: list[tuple[float, ...]], lead: int
 ) -> None:
-    ranked = [_candidate(s, p) for s, p in units]
+    ranked = [_candidate(*unit) for unit in units]
     result = closest_passage_first(ranked, NEAR_TIE)
     assert result[0] is ranked[lead]
     assert [c for c in result if c is not ranked[lead]] == [  # the rest keep their order
