@@ -35,39 +35,6 @@ LONG_TOPIC_TERMS = 4
 # A further citation must score at least this share of the best unit's probability, in a
 # weights file fitted before the share was fitted per family (`evals.fit_runner_up`).
 RUNNER_UP = 0.4
-# Within this share of the best unit's probability a unit of another article ties with a
-# speaker question's best unit, and the passage both searches put closer to the question
-# leads (`closest_passage_first`). Replayed on main's ranking (docs/notes/rec35.md).
-NEAR_TIE = 0.9
-# The passage search's two views of a unit's passage: its cosine to the question and its
-# hybrid rank (1 / (1 + rank)), summed.
-PASSAGE_VIEWS: tuple[str, ...] = ("chunk_dense", "chunk_rank")
-_PASSAGE_COLUMNS = tuple(FEATURES.index(name) for name in PASSAGE_VIEWS)
-
-
-def closest_passage_first(ranked: list[Candidate], share: float) -> list[Candidate]:
-    """Of the best unit and the units of other articles scoring at least `share` of it, the
-    one whose passage the passage search puts closest to the question (`passage_closeness`)
-    leads; the rest keep their order. Why: the trees score a unit from a few hundred leaves,
-    so one person's units in several releases often score within a few points of each other,
-    and the order between them says little about which story was asked about; the passage
-    search read each passage whole. Within the best unit's own article the trees' order
-    stands: there the passages' views said less than the units' own words (a hand-written
-    question lost its quotation to a statement two passages away, docs/notes/rec35.md)."""
-    if not ranked:
-        return ranked
-    best = ranked[0]
-    floor = share * best.score
-    article = best.unit.chunk.article_id
-    near = [best, *(c for c in ranked if c.score >= floor and c.unit.chunk.article_id != article)]
-    lead = max(near, key=passage_closeness)  # the first of equals
-    return ranked if lead is ranked[0] else [lead, *(c for c in ranked if c is not lead)]
-
-
-def passage_closeness(candidate: Candidate) -> float:
-    """How close the passage search puts the unit's passage to the question: its cosine and
-    its hybrid rank together (`PASSAGE_VIEWS`), so neither one search's view decides alone."""
-    return sum(candidate.features[column] for column in _PASSAGE_COLUMNS)
 
 
 def threshold_for(threshold: float, long_threshold: float, topic_terms: int) -> float:

@@ -17,7 +17,7 @@ from app.evidence.features import Candidate, question_features
 from app.evidence.finder import EvidenceFinder
 from app.evidence.scoring import Query
 from app.question import Intent, Turn
-from app.ranker import NEAR_TIE, RUNNER_UP, EvidenceRanker, Family, closest_passage_first
+from app.ranker import RUNNER_UP, EvidenceRanker, Family
 from app.reorder import (
     QUANTITY_SHARE,
     STORY_SHARE,
@@ -110,8 +110,6 @@ class EvidenceSearch:
         terms = len(set(self.retriever.lexicon.terms(searched)))
         unseen = self.finder.unseen_names(searched)
         asked = question_features(ranked, unseen, terms)
-        if family == "speaker":  # after `asked`: the order, not the scores
-            ranked = closest_passage_first(ranked, NEAR_TIE)
         ranked = story_first(ranked, STORY_SHARE)  # after `asked`: the order, not the scores
         ranked = quantity_first(ranked, question, intent.quantity, QUANTITY_SHARE)
         named = named_people(question, index) if family == "who_said" else set()
