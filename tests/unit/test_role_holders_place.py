@@ -32,7 +32,9 @@ def _store() -> SpeakerIndex:
             _quoted("Ida Vale", "x1", "Leader of the Nation"),
             _quoted("Ada Lind", "s1", "Prime Minister of Ostby"),
             _quoted("Priya Shah", "p1", "Polish President"),
+            _quoted("Bob Hale", "w4", "Prime Minister of Westland"),
             _quoted("Mara Quell", "l1", "Harbour Party leader"),
+            _quoted("Alma Ruiz", "l2", "Harbour Party President"),
             _quoted("Westland leader", "w3"),
             _quoted("Ostby leader", "o2"),
         ]
@@ -49,13 +51,13 @@ PLACE_ROWS = [
     ("the French defence minister", ["Bob Hale"]),
     # A country's leader is its president, else its prime minister; never a "Leader of the
     # Nation" of somewhere else.
-    ("the Westland leader", ["Tom Reed"]),
+    ("the Westland leader", ["Tom Reed"]),  # its president before its prime minister
     ("the leader of Westland", ["Tom Reed"]),
     ("the Ostby leader", ["Ada Lind"]),
     ("the Polish leader", ["Priya Shah"]),
     ("the French leader", []),
-    ("the Harbour Party leader", ["Mara Quell"]),  # held as asked: a party's leader
-    ("the leader", ["Ida Vale", "Mara Quell"]),  # no place: no country's president
+    ("the Harbour Party leader", ["Mara Quell"]),  # held as asked, before any president
+    ("the leader", ["Ida Vale", "Mara Quell"]),  # no place: those recorded as leaders
 ]
 
 
@@ -75,3 +77,9 @@ STORED_LEADER_ROWS = [
 @pytest.mark.parametrize(("name", "holders"), STORED_LEADER_ROWS)
 def test_a_stored_country_leader_is_its_recorded_head(name: str, holders: set[str]) -> None:
     assert _store().office_holders(name) == holders
+
+
+def test_a_bare_leader_is_no_country_s_president() -> None:
+    """Nobody is recorded as a leader: "the leader" names no place, so no president is it."""
+    index = SpeakerIndex([_quoted("Tom Reed", "w1", "President of Westland")])
+    assert [h.name for h in index.role_holders("the leader")] == []
