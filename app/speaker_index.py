@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from ingest.quoting.lexicon import BARE_OFFICES, DETERMINERS, ORG_HEADS, ROLE_WORDS, split_words
 from ingest.records import ArticlePlace, SpeakerRow, SpeakerTotal
-from ingest.speakers.keys import canonical_key, comparison_words, surname
+from ingest.speakers.keys import POSSESSIVE, canonical_key, comparison_words, surname
 from ingest.speakers.lexicon import DEMONYMS, OFFICE_HEADS, ROLE_TIME_WORDS, STOP_WORDS
 from ingest.speakers.matching import CLOSE_SPELLING, NameForm, match_name
 from ingest.speakers.mentions import is_named_speaker, name_mentions
@@ -636,8 +636,10 @@ def office_only(name: str) -> bool:
 
 def person_named(name: str) -> bool:
     """A speaker named in full who is a person, not an office or a body written like a name
-    ("Ukrainian President", "Westland Federation")."""
-    last = name.split()[-1].lower() if name.split() else ""
+    ("Ukrainian President", "Westland Federation"), possessive or not: a quote given to
+    "Westland Federation's" (extraction debris) must not count as a second holder of an office
+    beside the person who holds it."""
+    last = POSSESSIVE.sub("", name.split()[-1]).lower() if name.split() else ""
     return _full_name(name) and not is_office(name) and last not in ORG_HEADS
 
 

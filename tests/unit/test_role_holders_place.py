@@ -83,3 +83,31 @@ def test_a_bare_leader_is_no_country_s_president() -> None:
     """Nobody is recorded as a leader: "the leader" names no place, so no president is it."""
     index = SpeakerIndex([_quoted("Tom Reed", "w1", "President of Westland")])
     assert [h.name for h in index.role_holders("the leader")] == []
+
+
+# (a stored speaker's name, whether it is a person named in full)
+PERSON_NAMED_ROWS = [
+    ("Tom Reed", True),
+    ("Westland Federation", False),
+    ("Westland Federation's", False),  # debris with a possessive is still a body
+    ("Westland Federation’s", False),
+    ("Ukrainian President", False),
+]
+
+
+@pytest.mark.parametrize(("name", "named"), PERSON_NAMED_ROWS)
+def test_a_body_is_no_person_possessive_or_not(name: str, named: bool) -> None:
+    assert person_named(name) is named
+
+
+def test_a_possessive_body_is_no_second_holder_of_a_country_s_leader() -> None:
+    """A quote extraction gave to "Westland Federation's" as "Westland President" leaves the
+    stored "Westland leader" one holder, its president."""
+    index = SpeakerIndex(
+        [
+            _quoted("Tom Reed", "w1", "President of Westland"),
+            _quoted("Westland Federation's", "w2", "Westland President"),
+            _quoted("Westland leader", "w3"),
+        ]
+    )
+    assert index.office_holders("Westland leader") == {"Tom Reed"}
