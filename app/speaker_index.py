@@ -24,16 +24,18 @@ from typing import NamedTuple
 
 from ingest.quoting.lexicon import BARE_OFFICES, DETERMINERS, ORG_HEADS, ROLE_WORDS, split_words
 from ingest.records import ArticlePlace, SpeakerRow, SpeakerTotal
-from ingest.speakers.keys import canonical_key, surname
-from ingest.speakers.lexicon import OFFICE_HEADS
+from ingest.speakers.keys import POSSESSIVE, canonical_key, comparison_words, surname
+from ingest.speakers.lexicon import DEMONYMS, OFFICE_HEADS, ROLE_TIME_WORDS, STOP_WORDS
 from ingest.speakers.matching import CLOSE_SPELLING, NameForm, match_name
 from ingest.speakers.mentions import is_named_speaker, name_mentions
 from ingest.speakers.offices import (
     is_office,
+    role_head,
     role_keywords,
     role_matches,
     role_phrase_variants,
     same_office,
+    same_word,
 )
 from ingest.speakers.recorded_roles import usable_role
 from ingest.speakers.unify import NAMING_VERSION, unify_speakers
@@ -307,17 +309,23 @@ class SpeakerIndex:
         in full first (a one-word or lowercase "speaker" of a role is extraction debris), then the
         most quoted in it; one entry per person, under the role they held most often. A
         shadow or former office is another office; words of time are no part of it; another
-        head for the same holder ("boss" for "manager"), then the office without a nationality,
-        is tried when nobody named in full holds it as asked (debris is the last resort);
-        with `as_asked`, only the office as asked.
+        head for the same holder ("boss" for "manager"), then the office without a nationality
+        (held where no other place is written: `_held_there`), is tried when nobody named in
+        full holds it as asked (debris is the last resort); with `as_asked`, only the office
+        as asked. A country's leader is its president or prime minister when nobody is
+        recorded as its "leader" (`country_leader_forms`), as asked too.
         """
         debris: list[RoleHolder] = []
         variants = role_phrase_variants(phrase)
-        for variant in variants[:1] if as_asked else variants:
+        leaders = country_leader_forms(variants[0])
+        tried = [variants[0], *leaders, *([] if as_asked else variants[1:])]
+        for variant in tried:
             best: dict[str, RoleHolder] = {}
             for word in role_keywords(variant):
                 for holder in self._holders.get(word, ()):
-                    if self._holds_as_asked(variant, holder):
+                    if self._holds_as_asked(variant, holder) and _held_there(
+                        phrase, variant, holder
+                    ):
                         known = best.get(holder.name, holder)
                         top = holder if holder.quotes > known.quotes else known
                         ids = tuple(sorted({*holder.article_ids, *known.article_ids}))
@@ -492,6 +500,42 @@ class SpeakerIndex:
         return cached
 
 
+# A country's leader in news is its head of state, else its head of government: "the Westland
+# leader" (asked, or a stored office-only speaker) whom no quote records in those words is the
+# person recorded as Westland's president, else its prime minister, tried in this order.
+COUNTRY_LEADER_OFFICES = ("President", "Prime Minister")
+LEADER_HEADS = frozenset(split_words("leader"))
+
+
+def country_leader_forms(phrase: str) -> list[str]:
+    """The phrase with its head "leader" put as each of `COUNTRY_LEADER_OFFICES` ("the Westland
+    leader" -> "the Westland President", "the Westland Prime Minister"), when a word besides
+    the head says whose leader it is; else none (a bare "the leader" is no country's). The
+    place must then be in the holder's role (`role_matches`), so a party's "leader" asked
+    this way finds a president only where a role names that party."""
+    words = phrase.split()
+    heads = [n for n, w in enumerate(words) if _plain_words(w) == [role_head(phrase)]]
+    if role_head(phrase) not in LEADER_HEADS or not heads:
+        return []
+    content = [w for w in comparison_words(phrase) if w not in STOP_WORDS | ROLE_TIME_WORDS]
+    if len(content) < 2:
+        return []
+    at = heads[0]
+    return [" ".join([*words[:at], office, *words[at + 1 :]]) for office in COUNTRY_LEADER_OFFICES]
+
+
+def _held_there(phrase: str, variant: str, holder: RoleHolder) -> bool:
+    """A holder found once the phrase's nationality is dropped ("the Westland defence
+    minister" -> "defence minister") holds the office there only when the role names no
+    other place or office: "Defence Minister" in a ministry's own release does, "Norland
+    Defence Minister" and "President of Norland" never hold a Westland office."""
+    asked = set(comparison_words(variant))
+    if not (set(comparison_words(phrase)) - asked) & DEMONYMS:
+        return True
+    words = [w for w in comparison_words(holder.role) if w not in STOP_WORDS | STATE_WORDS]
+    return all(any(same_word(w, a) for a in asked) for w in words)
+
+
 def holds_office(phrase: str, role: str) -> bool:
     """A role is the office a phrase names: the same head and words (`role_matches`: a staff
     post's head is its own word, so "Aide to the President" holds no "the President"), not
@@ -592,8 +636,10 @@ def office_only(name: str) -> bool:
 
 def person_named(name: str) -> bool:
     """A speaker named in full who is a person, not an office or a body written like a name
-    ("Ukrainian President", "Westland Federation")."""
-    last = name.split()[-1].lower() if name.split() else ""
+    ("Ukrainian President", "Westland Federation"), possessive or not: a quote given to
+    "Westland Federation's" (extraction debris) must not count as a second holder of an office
+    beside the person who holds it."""
+    last = POSSESSIVE.sub("", name.split()[-1]).lower() if name.split() else ""
     return _full_name(name) and not is_office(name) and last not in ORG_HEADS
 
 
