@@ -74,13 +74,7 @@ class EvidenceFinder(StoreWords):
             vector=query.vector,
             filters=self.filters,
         )
-        links = OfficeLinks(
-            canonical,
-            offices,
-            self._article_quotes,
-            self._article_people,
-            self._article_places,
-        )
+        links = self._office_links(canonical, offices)
         hits: list[QuoteHit] = []
         if query.speaker or query.who_said:
             hits = retriever.search_quotes(
@@ -154,6 +148,14 @@ class EvidenceFinder(StoreWords):
             for unit in sentence_units(chunk, quotes, canonical):
                 units.setdefault(unit.key, unit)
         return list(units.values())
+
+    def _office_links(
+        self, canonical: Callable[[str], str], offices: Offices | None
+    ) -> OfficeLinks:
+        """Who each office-only speaker is, per article, read from this store for one question."""
+        return OfficeLinks(
+            canonical, offices, self._article_quotes, self._article_people, self._article_places
+        )
 
     def _article_quotes(self, article_id: str) -> list[Quote]:
         return self.retriever.corpus.quotes_of(article_id)

@@ -91,7 +91,7 @@ PERSON_NAMED_ROWS = [
     ("Westland Federation", False),
     ("Westland Federation's", False),  # debris with a possessive is still a body
     ("Westland Federation’s", False),
-    ("Ukrainian President", False),
+    ("Westland President", False),
 ]
 
 
