@@ -513,9 +513,12 @@ def country_leader_forms(phrase: str) -> list[str]:
     the head says whose leader it is; else none (a bare "the leader" is no country's). The
     place must then be in the holder's role (`role_matches`), so a party's "leader" asked
     this way finds a president only where a role names that party."""
+    head = role_head(phrase)
+    if head not in LEADER_HEADS:
+        return []
     words = phrase.split()
-    heads = [n for n, w in enumerate(words) if _plain_words(w) == [role_head(phrase)]]
-    if role_head(phrase) not in LEADER_HEADS or not heads:
+    heads = [n for n, w in enumerate(words) if _plain_words(w) == [head]]
+    if not heads:
         return []
     content = [w for w in comparison_words(phrase) if w not in STOP_WORDS | ROLE_TIME_WORDS]
     if len(content) < 2:

@@ -195,11 +195,10 @@ class ExtractiveAnswerer(AskedPerson):
     ) -> bool:
         """Would a speaker answer cite the asked person's words (`about`) on a topic naming a
         thing in this turn's `question` (`unheld_name`) that no passage around their own
-        candidates names
-        (`passage_chunks`: the chunk either side too, as a name often stands a sentence
-        before the words)? Then they were not quoted on it, however many of its other words
-        their passages share. An answer citing none of their words already says they are
-        not quoted on it (`lead_line`)."""
+        candidates names (`passage_chunks`: the chunk either side too, as a name often stands
+        a sentence before the words)? Then they were not quoted on it, however many of its
+        other words their passages share. An answer citing none of their words already says
+        they are not quoted on it (`lead_line`)."""
         speaker = evidence.speaker
         if evidence.family != "speaker" or not speaker or not topic_names(intent.topic):
             return False
@@ -218,8 +217,7 @@ class ExtractiveAnswerer(AskedPerson):
             for chunk in own.values()
         ]
         terms = self.retriever.lexicon.terms
-        unheld = unheld_name(intent.topic, question, passages, terms)
-        return bool(passages) and unheld is not None
+        return bool(passages) and unheld_name(intent.topic, question, passages, terms) is not None
 
     def _said(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning
