@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 from app.lexicon_questions import LEXICON
 from app.quantities import quantity_asked
 from app.question_parse.parse import ParsedQuestion, parse_question
+from app.question_parse.pipeline import nlp
 from app.question_parse.slot import SpeakerSlot
 from app.question_parse.speaker_rules import SUBJECT_OF_MAIN_VERB
 from app.speaker_index import SpeakerIndex
@@ -462,18 +463,34 @@ _WH_OPENER = re.compile(
 
 def _cue_object(case: _Carrying) -> bool:
     """ "How did he describe the award?", "How did she react to the strike?": a wh-question
-    asking for the person's words (a cue in speaker position) with topic words of its own is
-    about them. Carried, the last topic's words ranked the passages the last answer cited first
-    (generated "How did he describe Y?" follow-ups, 17 on the dev sets and fit pools: hit@1
-    0.29 with the old topic carried). A yes/no question ("Did she see room for talks?") stays
-    on the matter at hand."""
+    asking for the person's words (a cue in speaker position) on a thing the cue takes as its
+    object is about that thing. Carried, the last topic's words ranked the passages the last
+    answer cited first (generated "How did he describe Y?" follow-ups, 17 on the dev sets and
+    fit pools: hit@1 0.29 with the old topic carried). A yes/no question ("Did she see room for
+    talks?") stays on the matter at hand, and so does a cue taking a clause ("How does he plan
+    to get the cost down?": the cost of what the conversation is about)."""
     slot = case.parsed.slot
     return (
         bool(case.topic)
         and slot is not None
         and not slot.asks_who
         and bool(_WH_OPENER.match(case.question))
+        and _takes_a_thing(case.question, slot.cue)
     )
+
+
+def _takes_a_thing(question: str, cue: frozenset[int]) -> bool:
+    """The cue has a noun phrase for its object ("describe the award", "react to the strike",
+    "view of the toll") and no clause ("plan to get ...", "think that ...")."""
+    doc = nlp()(question)
+    children = [child for i in cue for child in doc[i].children]
+    return not any(c.dep_ in _CLAUSE_DEPS for c in children) and any(
+        c.dep_ in _OBJECT_DEPS and c.lower_ not in LEXICON["wh_word"] for c in children
+    )
+
+
+_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
+_OBJECT_DEPS = frozenset({"dobj", "prep"})
 
 
 def _last_person(case: _Carrying) -> bool:

@@ -646,6 +646,8 @@ CARRY_CASES = [
     ("Why did she bring up the tunnel?", "cue_object", "tunnel"),
     # A yes/no question stays on the matter at hand.
     ("Did she see room for talks?", "last_person", "room for talks ferry fares"),
+    # ... and so does a cue taking a clause: the plan is for what the conversation is about.
+    ("How does she plan to get the fares down?", "last_person", "fares ferry fares"),
     ("And what did Tom Reed say?", "no_topic_of_its_own", "ferry fares"),
     ("What was Tom Reed's view?", "no_topic_of_its_own", "ferry fares"),
 ]
