@@ -10,14 +10,12 @@ in the question stay in the topic: they are what the speaker talked about.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from app.lexicon_questions import LEXICON
 from app.quantities import quantity_asked
 from app.question_parse.parse import ParsedQuestion, parse_question
-from app.question_parse.pipeline import nlp
 from app.question_parse.slot import SpeakerSlot
 from app.question_parse.speaker_rules import SUBJECT_OF_MAIN_VERB
 from app.speaker_index import SpeakerIndex
@@ -120,7 +118,7 @@ def _understood(question: str, index: SpeakerIndex, previous: Turn | None) -> In
     wants_more = previous is not None and bool(LEXICON["more"] & words)
     if parsed.slot is not None and parsed.slot.asks_who:
         # "Who said Pryce never forgot ...": names in it are what was said about.
-        topic = _carry_topic(question, parsed.topic, parsed, previous, _Resolved(), False)
+        topic = _carry_topic(parsed.topic, parsed, previous, _Resolved(), carried=False)
         described = _description(parsed.slot.phrase)
         return Intent(
             "who_said",
@@ -136,7 +134,7 @@ def _understood(question: str, index: SpeakerIndex, previous: Turn | None) -> In
     asked = _asked_person(question, parsed, index, previous, who_is, quantity)
     found, topic = asked.found, asked.topic
     if not who_is and parsed.what_about is None and not (wants_more and not topic):
-        topic = _carry_topic(question, topic, parsed, previous, found, asked.carried)
+        topic = _carry_topic(topic, parsed, previous, found, asked.carried)
     if found.speakers and (asked.asks_words or who_is):
         return Intent(
             "speaker_topic",
@@ -429,113 +427,21 @@ def _without_modifiers(phrase: str) -> str:
     return " ".join(kept + run)
 
 
-class _Carrying(NamedTuple):
-    """What a follow-up says that decides whether it carries the last topic (`CARRY_RULES`)."""
-
-    question: str
-    parsed: ParsedQuestion
-    topic: str  # the question's own topic words
-    found: _Resolved  # the person it asks about
-    carried: bool  # that person is the last one, not named in this question
-
-    @property
-    def named_new(self) -> bool:
-        """The question names a person of its own ("What did Ida Vale say?")."""
-        return bool(self.found.speakers) and not self.carried
-
-
-class _CarryRule(NamedTuple):
-    """One reading of a follow-up: when it `applies`, whether the last topic `carries`."""
-
-    name: str
-    applies: Callable[[_Carrying], bool]
-    carries: bool
-
-
-# "How did he describe Y?", "What does she think of Y?": a wh-question whose cue has words of
-# its own asks about them, as "... about Y" does (`_cue_object`).
-_WH_OPENER = re.compile(
-    rf"^\W*(?:(?:{'|'.join(sorted(LEXICON['continuation_opener']))})\W+)?"
-    rf"(?:{'|'.join(sorted(LEXICON['wh_word']))})\b",
-    re.I,
-)
-
-
-def _cue_object(case: _Carrying) -> bool:
-    """ "How did he describe the award?", "How did she react to the strike?": a wh-question
-    asking for the person's words (a cue in speaker position) on a thing the cue takes as its
-    object is about that thing. Carried, the last topic's words ranked the passages the last
-    answer cited first (generated "How did he describe Y?" follow-ups, 17 on the dev sets and
-    fit pools: hit@1 0.29 with the old topic carried). A yes/no question ("Did she see room for
-    talks?") stays on the matter at hand, and so does a cue taking a clause ("How does he plan
-    to get the cost down?": the cost of what the conversation is about)."""
-    slot = case.parsed.slot
-    return (
-        bool(case.topic)
-        and slot is not None
-        and not slot.asks_who
-        and bool(_WH_OPENER.match(case.question))
-        and _takes_a_thing(case.question, slot.cue)
-    )
-
-
-def _takes_a_thing(question: str, cue: frozenset[int]) -> bool:
-    """The cue has a noun phrase for its object ("describe the award", "react to the strike",
-    "view of the toll") and no clause ("plan to get ...", "think that ...")."""
-    doc = nlp()(question)
-    children = [child for i in cue for child in doc[i].children]
-    return not any(c.dep_ in _CLAUSE_DEPS for c in children) and any(
-        c.dep_ in _OBJECT_DEPS and c.lower_ not in LEXICON["wh_word"] for c in children
-    )
-
-
-_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
-_OBJECT_DEPS = frozenset({"dobj", "prep"})
-
-
-def _last_person(case: _Carrying) -> bool:
-    """ "Did he see room for talks?": "he" of the last person, or of no one the question names,
-    is still about the last question's subject unless it names its own ("... about Y?")."""
-    parsed = case.parsed
-    return (
-        parsed.third_person and (case.carried or not case.found.speakers) and not parsed.names_topic
-    )
-
-
-def _no_topic_of_its_own(case: _Carrying) -> bool:
-    """ "And what did the opposition leader say?", "And what else?", "What was X's view?": no
-    topic words, and it continues, names nobody new, or asks for a reaction with no object (to
-    what was just discussed); "What did X say?" asks about X, not the old topic."""
-    parsed = case.parsed
-    return not case.topic and (parsed.continues or not case.named_new or parsed.relational_cue)
-
-
-# Ordered: the first rule that applies decides; none, and the question's own topic stands.
-CARRY_RULES: tuple[_CarryRule, ...] = (
-    _CarryRule("points_back", lambda case: case.parsed.points_back, carries=True),
-    _CarryRule("cue_object", _cue_object, carries=False),
-    _CarryRule("last_person", _last_person, carries=True),
-    _CarryRule("no_topic_of_its_own", _no_topic_of_its_own, carries=True),
-)
-
-
-def carry_rule(case: _Carrying) -> _CarryRule | None:
-    """The first of `CARRY_RULES` that applies to the follow-up, or None."""
-    return next((rule for rule in CARRY_RULES if rule.applies(case)), None)
-
-
 def _carry_topic(
-    question: str,
-    topic: str,
-    parsed: ParsedQuestion,
-    previous: Turn | None,
-    found: _Resolved,
-    carried: bool,
+    topic: str, parsed: ParsedQuestion, previous: Turn | None, found: _Resolved, carried: bool
 ) -> str:
     """A follow-up inherits the last topic when it points back ("about it"), says "he" of the
-    last person, or has no topic of its own (`CARRY_RULES`); its own topic comes first."""
+    last person or of no one it names ("Did he see room for talks?" is still about the last
+    question's subject) unless it names its own ("... about Y?"), continues ("And what did
+    the opposition leader say?"), names nothing new ("And what else?") or asks for a reaction
+    with no object ("What was X's view?": of what was just discussed); "What did X say?"
+    asks about X, not the old topic."""
     if previous is None or not previous.topic:
         return topic
-    rule = carry_rule(_Carrying(question, parsed, topic, found, carried))
-    carries = rule is not None and rule.carries
+    named_new = bool(found.speakers) and not carried
+    carries = (
+        parsed.points_back
+        or (parsed.third_person and (carried or not found.speakers) and not parsed.names_topic)
+        or (not topic and (parsed.continues or not named_new or parsed.relational_cue))
+    )
     return f"{topic} {previous.topic}".strip() if carries else topic

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.question import CARRY_RULES, Turn, _Carrying, _Resolved, carry_rule, understand
-from app.question_parse.parse import parse_question
+from app.question import Turn, understand
 from app.speaker_index import SpeakerIndex
 from ingest.types import Quote
 
@@ -629,53 +628,3 @@ def test_what_about_a_stored_office_asks_for_its_holders() -> None:
     index = SpeakerIndex([(quote("Adam Head"), "a6"), (quote("Lena Marsh", "Head"), "a5")])
     person = understand("What about Adam Head?", index, last)
     assert person.speakers == ["Adam Head"] and person.role is None
-
-
-# `CARRY_RULES`, by rule: (follow-up after "What did Ana Vell say about the ferry fares?",
-# the rule that decides, the topic asked). Invented people and topics.
-CARRY_CASES = [
-    ("What did she say about it?", "points_back", "ferry fares"),
-    ("How did she describe it?", "points_back", "ferry fares"),
-    # A wh-question whose cue has its own words asks about them (each row carried on main).
-    ("How did she describe the harbour wall?", "cue_object", "harbour wall"),
-    ("How does she see the pier levy?", "cue_object", "pier levy"),
-    ("How did she react to the dock strike?", "cue_object", "dock strike"),
-    ("What does she think of the Norland budget?", "cue_object", "Norland budget"),
-    ("What was her view of the toll?", "cue_object", "toll"),
-    ("And how did she describe the ceremony?", "cue_object", "ceremony"),
-    ("Why did she bring up the tunnel?", "cue_object", "tunnel"),
-    # A yes/no question stays on the matter at hand.
-    ("Did she see room for talks?", "last_person", "room for talks ferry fares"),
-    # ... and so does a cue taking a clause: the plan is for what the conversation is about.
-    ("How does she plan to get the fares down?", "last_person", "fares ferry fares"),
-    ("And what did Tom Reed say?", "no_topic_of_its_own", "ferry fares"),
-    ("What was Tom Reed's view?", "no_topic_of_its_own", "ferry fares"),
-]
-
-
-@pytest.fixture
-def harbour() -> SpeakerIndex:
-    return SpeakerIndex([(quote("Ana Vell"), "h1"), (quote("Tom Reed"), "h2")])
-
-
-@pytest.mark.parametrize(("question", "rule", "topic"), CARRY_CASES)
-def test_carry_rules(harbour: SpeakerIndex, question: str, rule: str, topic: str) -> None:
-    previous = Turn(speaker="Ana Vell", topic="ferry fares")
-    intent = understand(question, harbour, previous)
-    parsed = parse_question(question)
-    found = _Resolved(intent.speakers)
-    carried = intent.speakers == ["Ana Vell"]
-    own = parsed.topic if found.speakers else parsed.topic_with_speaker
-    decided = carry_rule(_Carrying(question, parsed, own, found, carried))
-    assert (decided.name if decided else None, intent.topic) == (rule, topic)
-
-
-def test_every_carry_rule_has_a_case() -> None:
-    assert {rule for _, rule, _ in CARRY_CASES} == {rule.name for rule in CARRY_RULES}
-
-
-def test_a_question_with_no_carry_rule_keeps_its_own_topic(harbour: SpeakerIndex) -> None:
-    """ "What did Tom Reed say about the pier?" names both its person and its topic."""
-    previous = Turn(speaker="Ana Vell", topic="ferry fares")
-    intent = understand("What did Tom Reed say about the pier?", harbour, previous)
-    assert (intent.speakers, intent.topic) == (["Tom Reed"], "pier")
