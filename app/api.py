@@ -40,6 +40,7 @@ from ingest.loaders import LoadError, strip_control
 from ingest.pipeline import Ingestor, IngestReport
 from ingest.quotes import extract_quotes
 from ingest.store import Store
+from ingest.text import sentence_spans
 from ingest.types import Quote
 
 log = logging.getLogger(__name__)
@@ -446,11 +447,13 @@ def _clean_question(question: str) -> str:
 
 
 def _turn(answer: Answer) -> Turn:
-    return Turn(
-        speaker=answer.speaker,
-        topic=answer.topic,
-        cited_spans=frozenset((c.article_id, c.start) for c in answer.citations),
-    )
+    """What a follow-up carries: the start of every sentence cited, as a citation may join
+    several candidate units (one quotation's sentences, `whole_quotations`) and "what else"
+    skips each of them."""
+    starts = {(c.article_id, c.start) for c in answer.citations} | {
+        (c.article_id, c.start + s) for c in answer.citations for s, _ in sentence_spans(c.text)
+    }
+    return Turn(speaker=answer.speaker, topic=answer.topic, cited_spans=frozenset(starts))
 
 
 def _standalone(intent) -> str:

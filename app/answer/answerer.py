@@ -21,6 +21,7 @@ from app.answer.citations import (
     own_first,
     quotations_first,
     select_citations,
+    whole_quotations,
 )
 from app.answer.declines import (
     abstain,
@@ -149,12 +150,12 @@ class ExtractiveAnswerer(AskedPerson):
             if said is None:
                 answer = self._compose(question, chosen[:1], None, NOBODY_SAID)
                 return replace(answer, abstained=True)
-            return self._compose(question, [said], said.unit.speaker, who_said_lead(said.unit))
+            whole = whole_quotations([said], ranked, evidence.family)
+            return self._compose(question, whole, said.unit.speaker, who_said_lead(said.unit))
         if self._unheld(question, intent, evidence, chosen):
             return self._unsupported(question, intent, index, evidence)
-        return self._compose(
-            question, chosen, evidence.speaker, lead_line(intent, evidence, chosen)
-        )
+        whole = whole_quotations(chosen, ranked, evidence.family)
+        return self._compose(question, whole, evidence.speaker, lead_line(intent, evidence, whole))
 
     def _unsupported(
         self, question: str, intent: Intent, index: SpeakerIndex, evidence: Evidence
