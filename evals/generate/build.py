@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from evals.generate.contexts import MAX_STATEMENTS, Context, number_kind, pronoun_for
+from evals.generate.grounding import own_text, speaks_to
 from evals.generate.items import Evidence, Item, find_evidence, item_id
 from evals.generate.specific import (
     MAX_PHRASE_ARTICLES,
@@ -165,6 +166,47 @@ class Builder:
         return items
 
     def _topic(self, ctx: Context, i: int) -> tuple[Phrase, tuple[Span, ...]] | None:
+        """The topic of statement i and its gold spans (`_article_topic`), checked against
+        the gold (`topic_in_gold`): a topic the gold's own words never speak to asks one thing
+        and is scored on another, so it is re-chosen among the phrases that do speak to the
+        gold (then the gold is this statement alone), or the statement gets no question."""
+        found = self._article_topic(ctx, i)
+        statement = ctx.statements[i]
+        if found is None or self._grounded(ctx, statement, found[0], found[1]):
+            return found
+        chosen = self._gold_topic(ctx, i)
+        outcome = "rewritten" if chosen else "dropped"
+        tally(self.counts, ctx.split, "speaker_topic", "topic_in_gold", outcome)
+        return (chosen, statement.spans) if chosen else None
+
+    def _grounded(
+        self, ctx: Context, statement: Statement, topic: Phrase, spans: Iterable[Span]
+    ) -> bool:
+        """The topic speaks to the gold spans' own words (`grounding.speaks_to`), the
+        speaker's name and role aside."""
+        exclude = [*statement.speaker.split(), *(statement.role or "").split()]
+        return speaks_to(topic.text, own_text(ctx.article.text, spans), exclude)
+
+    def _gold_topic(self, ctx: Context, i: int) -> Phrase | None:
+        """A topic re-chosen for statement i: the article's phrases (around it, headline)
+        that speak to its own words first, then the noun phrases of the quotation itself,
+        those the article's other words also use first (the article's wording of what the
+        quote says), then the fuller ones; the first specific one (`_specific`), or None."""
+        statement = ctx.statements[i]
+        names = statement.speaker.split()
+        gold_text = ctx.article.text[statement.start : statement.end]
+        article = [*ctx.around.get(i, []), *ctx.headline]
+        context = frozenset().union(*(p.stems for p in article))
+        grounded = [p for p in article if self._grounded(ctx, statement, p, statement.spans)]
+        own = sorted(
+            ctx.gold_phrases.get(i, []), key=lambda p: (-len(p.stems & context), -len(p.stems))
+        )
+        candidates = [
+            p for p in [*grounded, *own] if _free_of(p, names) and not self.people.is_person(p.text)
+        ]
+        return self._specific(ctx, statement, candidates, gold_text)
+
+    def _article_topic(self, ctx: Context, i: int) -> tuple[Phrase, tuple[Span, ...]] | None:
         """The topic of statement i and its gold spans. A phrase from around the statement
         that shares a stem with it points at that statement alone; failing that, the
         headline's subject, which any of the person's statements in the article answers, so

@@ -10,6 +10,7 @@ import pytest
 from evals.generate.build import Builder
 from evals.generate.contexts import Context
 from evals.generate.corpora import Article
+from evals.generate.grounding import own_text, speaks_to
 from evals.generate.items import Evidence
 from evals.generate.specific import (
     MAX_RIVALS,
@@ -105,14 +106,14 @@ def test_is_person_knows_the_speakers_surnames() -> None:
     assert not PEOPLE.is_person("the Hale budget")
 
 
-def _context(i: int, around: list[str], headline: list[str]) -> Context:
+def _context(i: int, around: list[str], headline: list[str], gold: list[str] = ()) -> Context:
     return Context(
         article=ARTICLES[i],
         split="dev",
         statements=[STATEMENTS[i]],
         headline=[_phrase(h) for h in headline],
         around={0: [_phrase(p) for p in around]},
-        gold_phrases={0: []},
+        gold_phrases={0: [_phrase(p) for p in gold]},
         facts=[],
         found=[STATEMENTS[i]],
     )
@@ -130,7 +131,8 @@ TOPICS = [
     # itself holds is never a topic, so the candidates are phrases of the words around it.
     (["the river crossing"], [], "the river crossing", None),
     (["the budget talks", "the river crossing"], [], "the river crossing", "rewritten"),
-    (["the budget talks"], ["the valley"], "the valley", "rewritten"),
+    # 'the valley' is rare but not in the gold's words: `topic_in_gold` then drops it.
+    (["the budget talks"], ["the valley"], None, "rewritten"),
     (["the budget talks"], ["the budget talks"], None, "dropped"),
     # 'crossing point' is not in Tom Reed's words: the phrase is mostly someone else's.
     (["the budget talks", "the river crossing point"], [], None, "dropped"),
@@ -236,3 +238,77 @@ def test_who_said_is_dropped_when_many_articles_hold_its_words() -> None:
         builder.contexts[0], 0, STATEMENTS[0], _phrase("the harbour"), evidence, random.Random(1)
     )
     assert item is None
+
+
+IN_GOLD = [
+    # (around, headline, phrases of the quote, topic asked, what `topic_in_gold` did). a0:
+    # '"The budget will pay for the new tunnel under the river," said Tom Reed.'
+    (["the river crossing"], [], [], "the river crossing", None),  # in the gold's words
+    (["the rivers"], [], [], "the rivers", None),  # a form of a word it uses
+    # Only the headline's subject, which the quote never names: re-chosen from the quote,
+    # the phrase the article's other words also use first.
+    (
+        ["the harbour"],
+        ["the harbour fees"],
+        ["the budget", "the new tunnel"],
+        "the new tunnel",
+        "rewritten",
+    ),
+    (
+        ["the harbour"],
+        ["Westland ferry"],
+        ["the new tunnel", "the river"],
+        "the new tunnel",
+        "rewritten",
+    ),
+    # A headline phrase the quote speaks to is a topic as it is.
+    (["the harbour"], ["river news"], ["the new tunnel", "the river"], "river news", None),
+    # Nothing the quote says is specific to it (Tom Reed speaks of the budget everywhere).
+    (["the harbour"], ["Westland ferry"], ["the budget"], None, "dropped"),
+    (["the harbour"], ["Westland ferry"], [], None, "dropped"),
+]
+
+
+@pytest.mark.parametrize(("around", "headline", "gold", "expected", "outcome"), IN_GOLD)
+def test_a_topic_the_gold_does_not_speak_to_is_rewritten_from_the_gold_or_dropped(
+    around: list[str],
+    headline: list[str],
+    gold: list[str],
+    expected: str | None,
+    outcome: str | None,
+) -> None:
+    builder = _builder([_context(0, around, headline, gold)])
+    found = builder._topic(builder.contexts[0], 0)
+    assert (found[0].text if found else None) == expected
+    if found:
+        assert found[1] == STATEMENTS[0].spans
+    checks = Counter({k.outcome: n for k, n in builder.counts.items() if k.rule == "topic_in_gold"})
+    assert checks == (Counter({outcome: 1}) if outcome else Counter())
+
+
+GROUNDED = [
+    # (topic, gold's own words, speaks to it)
+    ("the economic plan", "The economy is weak, said Tom Reed.", True),
+    ("the 1,200 jobs", "We lose 1200 posts, said Tom Reed.", True),
+    ("the 300 jobs", "We lose 1200 posts, said Tom Reed.", False),
+    ("the state visit", "Tom Reed read a statement.", False),  # 'state' is not 'statement'
+    ("Tom Reed", "Tom Reed said the ferry is late.", False),  # the speaker is no topic
+    ("the Finance Minister", "The ferry is late, the Finance Minister Tom Reed said.", False),
+    ("Westland ferry", "Ferries are late, Tom Reed said.", True),
+    ("", "Ferries are late, Tom Reed said.", False),
+]
+
+
+@pytest.mark.parametrize(("topic", "own", "expected"), GROUNDED)
+def test_a_topic_speaks_to_the_gold_by_a_shared_word_form_or_number(
+    topic: str, own: str, expected: bool
+) -> None:
+    exclude = ["Tom", "Reed", "Finance", "Minister"]
+    assert speaks_to(topic, own, exclude) is expected
+
+
+def test_the_gold_own_text_is_the_quote_with_its_sentence() -> None:
+    text = 'A ferry sank. "It was old," said Tom Reed at the harbour. Rain fell.'
+    start = text.index("It was")
+    own = own_text(text, [Span(start, start + len("It was old"))])
+    assert own == '"It was old," said Tom Reed at the harbour.'
