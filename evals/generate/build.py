@@ -140,17 +140,21 @@ class Builder:
             found = self._topic(ctx, i)
             if not found:
                 continue
-            topic, spans = found
-            evidence = self._evidence(ctx, spans)
-            if not evidence:
-                continue
-            item = self._speaker_topic(ctx, statement, topic, spans, evidence, rng)
-            if all(it.question != item.question for it in items):
-                items.append(item)
-            asked.append((i, item, topic))
+            # The article's topic names the story a who-said question asks about; a speaker
+            # question's topic must be what the gold speaks to (`_in_gold`).
+            checked = self._in_gold(ctx, i, found)
+            if checked:
+                topic, spans = checked
+                evidence = self._evidence(ctx, spans)
+                if not evidence:
+                    continue
+                item = self._speaker_topic(ctx, statement, topic, spans, evidence, rng)
+                if all(it.question != item.question for it in items):
+                    items.append(item)
+                asked.append((i, item, topic))
             if not any(it.kind == "who_said" for it in items):
                 own = self._evidence(ctx, statement.spans)
-                who = self._who_said(ctx, i, statement, topic, own, rng) if own else None
+                who = self._who_said(ctx, i, statement, found[0], own, rng) if own else None
                 if who:
                     items.append(who)
         items = [it for it in items if it.kind != "speaker_topic"] + [
@@ -165,14 +169,15 @@ class Builder:
             items.append(unanswerable)
         return items
 
-    def _topic(self, ctx: Context, i: int) -> tuple[Phrase, tuple[Span, ...]] | None:
-        """The topic of statement i and its gold spans (`_article_topic`), checked against
-        the gold (`topic_in_gold`): a topic the gold's own words never speak to asks one thing
-        and is scored on another, so it is re-chosen among the phrases that do speak to the
-        gold (then the gold is this statement alone), or the statement gets no question."""
-        found = self._article_topic(ctx, i)
+    def _in_gold(
+        self, ctx: Context, i: int, found: tuple[Phrase, tuple[Span, ...]]
+    ) -> tuple[Phrase, tuple[Span, ...]] | None:
+        """Statement i's topic and gold spans (`_topic`) checked against the gold
+        (`topic_in_gold`): a topic the gold's own words never speak to asks one thing and is
+        scored on another, so it is re-chosen among the phrases that do speak to the gold
+        (then the gold is this statement alone), or the statement gets no speaker question."""
         statement = ctx.statements[i]
-        if found is None or self._grounded(ctx, statement, found[0], found[1]):
+        if self._grounded(ctx, statement, *found):
             return found
         chosen = self._gold_topic(ctx, i)
         outcome = "rewritten" if chosen else "dropped"
@@ -197,16 +202,21 @@ class Builder:
         gold_text = ctx.article.text[statement.start : statement.end]
         article = [*ctx.around.get(i, []), *ctx.headline]
         context = frozenset().union(*(p.stems for p in article))
-        grounded = [p for p in article if self._grounded(ctx, statement, p, statement.spans)]
         own = sorted(
             ctx.gold_phrases.get(i, []), key=lambda p: (-len(p.stems & context), -len(p.stems))
         )
+        # A phrase of the quote may be no more than the speaker's own role or body ('the
+        # Westland Council', said by its spokesman): the same check keeps it out.
         candidates = [
-            p for p in [*grounded, *own] if _free_of(p, names) and not self.people.is_person(p.text)
+            p
+            for p in [*article, *own]
+            if _free_of(p, names)
+            and not self.people.is_person(p.text)
+            and self._grounded(ctx, statement, p, statement.spans)
         ]
         return self._specific(ctx, statement, candidates, gold_text)
 
-    def _article_topic(self, ctx: Context, i: int) -> tuple[Phrase, tuple[Span, ...]] | None:
+    def _topic(self, ctx: Context, i: int) -> tuple[Phrase, tuple[Span, ...]] | None:
         """The topic of statement i and its gold spans. A phrase from around the statement
         that shares a stem with it points at that statement alone; failing that, the
         headline's subject, which any of the person's statements in the article answers, so

@@ -23,7 +23,8 @@ from evals.generate.topics import STOP
 # The shorter of two stems must be this long for one beginning the other to count ('state'
 # begins 'statement' but 'econom' and 'economi' are one word's forms).
 MIN_PREFIX = 6
-_WORDS = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’-]*")
+_WORDS = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’]*")  # a hyphen splits: 'ex-envoys'
+
 _REACH = 600  # characters read either side of a span for the sentence it stands in
 
 
@@ -37,13 +38,13 @@ def _stemmer():  # noqa: ANN202 - a PyStemmer Stemmer, imported on first use
 def content_keys(text: str, exclude: Iterable[str] = ()) -> frozenset[str]:
     """Stems of a text's content words (not stop words, three letters or more, not an
     excluded word) and its numbers as written without thousands commas."""
-    skip = {w.lower() for w in exclude}
+    skip = {w.lower() for w in _WORDS.findall(" ".join(exclude))}
     keys = set()
     for word in _WORDS.findall(text):
         if word[0].isdigit():
             keys.add("#" + word.replace(",", "").rstrip("."))
             continue
-        lowered = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
+        lowered = word.lower().replace("’", "'").removesuffix("'s").strip("'")
         if len(lowered) < 3 or lowered in STOP or lowered in skip:
             continue
         keys.add(_stemmer().stemWord(lowered))

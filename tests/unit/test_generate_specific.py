@@ -131,8 +131,7 @@ TOPICS = [
     # itself holds is never a topic, so the candidates are phrases of the words around it.
     (["the river crossing"], [], "the river crossing", None),
     (["the budget talks", "the river crossing"], [], "the river crossing", "rewritten"),
-    # 'the valley' is rare but not in the gold's words: `topic_in_gold` then drops it.
-    (["the budget talks"], ["the valley"], None, "rewritten"),
+    (["the budget talks"], ["the valley"], "the valley", "rewritten"),
     (["the budget talks"], ["the budget talks"], None, "dropped"),
     # 'crossing point' is not in Tom Reed's words: the phrase is mostly someone else's.
     (["the budget talks", "the river crossing point"], [], None, "dropped"),
@@ -278,7 +277,7 @@ def test_a_topic_the_gold_does_not_speak_to_is_rewritten_from_the_gold_or_droppe
     outcome: str | None,
 ) -> None:
     builder = _builder([_context(0, around, headline, gold)])
-    found = builder._topic(builder.contexts[0], 0)
+    found = builder._in_gold(builder.contexts[0], 0, builder._topic(builder.contexts[0], 0))
     assert (found[0].text if found else None) == expected
     if found:
         assert found[1] == STATEMENTS[0].spans
@@ -295,6 +294,8 @@ GROUNDED = [
     ("Tom Reed", "Tom Reed said the ferry is late.", False),  # the speaker is no topic
     ("the Finance Minister", "The ferry is late, the Finance Minister Tom Reed said.", False),
     ("Westland ferry", "Ferries are late, Tom Reed said.", True),
+    ("the diplomats", "Us ex-diplomats need our fix, Tom Reed said.", True),  # hyphen splits
+    ("the Finance Ministry", "Tom Reed, Finance-Minister, said so.", False),  # role words
     ("", "Ferries are late, Tom Reed said.", False),
 ]
 
