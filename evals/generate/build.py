@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from evals.generate.contexts import MAX_STATEMENTS, Context, number_kind, pronoun_for
-from evals.generate.grounding import own_text, speaks_to
+from evals.generate.grounding import reader_text, speaks_to
 from evals.generate.items import Evidence, Item, find_evidence, item_id
 from evals.generate.specific import (
     MAX_PHRASE_ARTICLES,
@@ -187,14 +187,17 @@ class Builder:
     def _grounded(
         self, ctx: Context, statement: Statement, topic: Phrase, spans: Iterable[Span]
     ) -> bool:
-        """The topic speaks to the gold spans' own words (`grounding.speaks_to`), the
+        """The topic speaks to the gold spans as a reader reads them (`grounding.speaks_to`
+        on `reader_text`: their own words and what a pronoun in them points back to), the
         speaker's name and role aside."""
         exclude = [*statement.speaker.split(), *(statement.role or "").split()]
-        return speaks_to(topic.text, own_text(ctx.article.text, spans), exclude)
+        text = reader_text(ctx.article.text, spans, ctx.article.title)
+        return speaks_to(topic.text, text, exclude)
 
     def _gold_topic(self, ctx: Context, i: int) -> Phrase | None:
         """A topic re-chosen for statement i: the article's phrases (around it, headline)
-        that speak to its own words first, then the noun phrases of the quotation itself,
+        that speak to it as a reader reads it first, those not copied from the quotation
+        first (a question in the article's words), then the noun phrases of the quotation itself,
         those the article's other words also use first (the article's wording of what the
         quote says), then the fuller ones; the first specific one (`_specific`), or None."""
         statement = ctx.statements[i]
@@ -202,6 +205,7 @@ class Builder:
         gold_text = ctx.article.text[statement.start : statement.end]
         article = [*ctx.around.get(i, []), *ctx.headline]
         context = frozenset().union(*(p.stems for p in article))
+        article.sort(key=lambda p: norm(p.text) in norm(gold_text))
         own = sorted(
             ctx.gold_phrases.get(i, []), key=lambda p: (-len(p.stems & context), -len(p.stems))
         )

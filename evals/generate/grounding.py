@@ -8,7 +8,10 @@ ranker can find the gold by the topic, and the row measures nothing. A topic spe
 when one of its content words shares a stem with a content word of the gold's own text, or one
 stem begins the other (a close form: 'economy' / 'economic', 'Norland' / 'Norlandian'), or when
 it names a number the gold gives. The speaker's own name and role are not what the quote says,
-so they never count. Reads only the article's text: never quotedesk's answers.
+so they never count. A quotation that refers back ("It was a tough match") is about what its
+antecedent names, so a reader's text of the gold (`reader_text`) adds the sentences before it in
+its paragraph, or the headline when it opens its paragraph. Reads only the article's text:
+never quotedesk's answers.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from evals.generate.text import Span, sentence_spans
+from evals.generate.text import Span, sentence_spans, word_set
 from evals.generate.topics import STOP
 
 # The shorter of two stems must be this long for one beginning the other to count ('state'
@@ -26,6 +29,10 @@ MIN_PREFIX = 6
 _WORDS = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’]*")  # a hyphen splits: 'ex-envoys'
 
 _REACH = 600  # characters read either side of a span for the sentence it stands in
+BEFORE = 2  # sentences before the quotation's own that a reader reads for an antecedent
+# Words by which a quotation points back at something named before it (a pronoun, a
+# demonstrative): a reader resolves them from the sentences before, then the headline.
+REFER_BACK = word_set("it its this these those they them their he him his she her such")
 
 
 @cache
@@ -62,18 +69,45 @@ def _related(a: str, b: str) -> bool:
     return len(short) >= MIN_PREFIX and long.startswith(short)
 
 
+def _sentence_of(text: str, span: Span) -> Span:
+    """The span with the sentences it stands in (the reporting clause around a quotation)."""
+    low, high = max(0, span.start - _REACH), min(len(text), span.end + _REACH)
+    around = [s for s in sentence_spans(text, low, high) if s.start < span.end]
+    inside = [s for s in around if s.end > span.start]
+    return Span(
+        min([span.start, *(s.start for s in inside)]), max([span.end, *(s.end for s in inside)])
+    )
+
+
 def own_text(text: str, spans: Iterable[Span]) -> str:
-    """The gold's own words: each span with the sentences it stands in (the reporting
-    clause around a quotation), read from the article text."""
-    parts = []
-    for span in spans:
-        low, high = max(0, span.start - _REACH), min(len(text), span.end + _REACH)
-        around = [s for s in sentence_spans(text, low, high) if s.start < span.end]
-        inside = [s for s in around if s.end > span.start]
-        start = min([span.start, *(s.start for s in inside)])
-        end = max([span.end, *(s.end for s in inside)])
-        parts.append(text[start:end])
-    return " ".join(parts)
+    """The gold's own words: each span with the sentences it stands in, read from the
+    article text."""
+    return " ".join(text[s.start : s.end] for s in (_sentence_of(text, span) for span in spans))
+
+
+def refers_back(quote: str) -> bool:
+    """The quotation names its subject by a word that points back (`REFER_BACK`)."""
+    return any(w.lower() in REFER_BACK for w in _WORDS.findall(quote))
+
+
+def _antecedent_text(text: str, span: Span, title: str) -> str:
+    """Where a reader looks up what a quotation refers back to: the sentences before its
+    own in its paragraph (the nearest subject named), or the headline when it opens its
+    paragraph and nothing nearer in it names another subject."""
+    own = _sentence_of(text, span).start
+    paragraph = text.rfind("\n", 0, own) + 1
+    before = sentence_spans(text, max(paragraph, own - _REACH), own)
+    if before:
+        return " ".join(text[s.start : s.end] for s in before[-BEFORE:])
+    return title
+
+
+def reader_text(text: str, spans: Iterable[Span], title: str) -> str:
+    """The gold as a reader understands it: its own text (`own_text`) and, for each
+    quotation that refers back, the text its antecedent stands in (`_antecedent_text`)."""
+    spans = list(spans)
+    back = [_antecedent_text(text, s, title) for s in spans if refers_back(text[s.start : s.end])]
+    return " ".join([own_text(text, spans), *back])
 
 
 def speaks_to(topic: str, own: str, exclude: Iterable[str] = ()) -> bool:

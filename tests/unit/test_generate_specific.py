@@ -10,7 +10,7 @@ import pytest
 from evals.generate.build import Builder
 from evals.generate.contexts import Context
 from evals.generate.corpora import Article
-from evals.generate.grounding import own_text, speaks_to
+from evals.generate.grounding import own_text, reader_text, speaks_to
 from evals.generate.items import Evidence
 from evals.generate.specific import (
     MAX_RIVALS,
@@ -313,3 +313,66 @@ def test_the_gold_own_text_is_the_quote_with_its_sentence() -> None:
     start = text.index("It was")
     own = own_text(text, [Span(start, start + len("It was old"))])
     assert own == '"It was old," said Tom Reed at the harbour.'
+
+
+READER = [
+    # (article text, headline, topic, the gold as a reader reads it speaks to it). The gold
+    # is the quotation '"It was old,"' (or '"Boats are old,"'), said by Tom Reed.
+    (
+        'The ferry sank off Ostby. "It was old," said Tom Reed.',
+        "Rain in Norland",
+        "the ferry",
+        True,
+    ),
+    # It opens its paragraph: nothing nearer names its subject, so the headline does.
+    ('The ferry sank.\n\n"It was old," said Tom Reed.', "Ferry lost off Ostby", "the ferry", True),
+    ('The ferry sank.\n\n"It was old," said Tom Reed.', "Ferry lost off Ostby", "Ostby", True),
+    (
+        'The ferry sank.\n\n"It was old," said Tom Reed.',
+        "Ferry lost off Ostby",
+        "the harbour",
+        False,
+    ),
+    # A sentence before it in its paragraph is nearer than the headline.
+    ('The school shut. "It was old," said Tom Reed.', "Ferry lost off Ostby", "the ferry", False),
+    ('The school shut. "It was old," said Tom Reed.', "Ferry lost off Ostby", "the school", True),
+    # Only the two sentences before its own are read.
+    ('The ferry sank. Rain fell. Wind rose. "It was old," said Tom Reed.', "", "the ferry", False),
+    # A quotation that points back at nothing reads as its own words alone.
+    ('The ferry sank off Ostby. "Boats are old," said Tom Reed.', "Ferry lost", "the ferry", False),
+    ('The ferry sank off Ostby. "Boats are old," said Tom Reed.', "Ferry lost", "the boats", True),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "topic", "expected"), READER)
+def test_a_quote_that_refers_back_is_read_with_its_antecedent(
+    text: str, title: str, topic: str, expected: bool
+) -> None:
+    quote = text.split('"')[1]
+    start = text.index(quote)
+    read = reader_text(text, [Span(start, start + len(quote))], title)
+    assert speaks_to(topic, read, ["Tom", "Reed"]) is expected
+
+
+def test_the_check_reads_the_headline_a_pronoun_points_back_to() -> None:
+    texts = ['"It will cost too much," said Tom Reed.', '"Costs are too high," said Tom Reed.']
+    articles = [_article(10 + i, t, title="The Westland tunnel vote") for i, t in enumerate(texts)]
+    statements = [
+        _said(a, t.split('"')[1].rstrip(",")) for a, t in zip(articles, texts, strict=True)
+    ]
+    contexts = [
+        Context(a, "dev", [s], [_phrase("the tunnel vote")], {0: []}, {0: []}, [], [s])
+        for a, s in zip(articles, statements, strict=True)
+    ]
+    builder = Builder("bbc", CorpusIndex({a.id: a.text for a in articles}), contexts, 16)
+    grounded = [
+        builder._grounded(c, s, _phrase("the tunnel vote"), s.spans)
+        for c, s in zip(contexts, statements, strict=True)
+    ]
+    assert grounded == [True, False]
+
+
+def test_a_rewritten_topic_prefers_the_article_words_to_the_quote_copy() -> None:
+    # Both phrases around it speak to the quote; 'the new tunnel' is copied from it.
+    builder = _builder([_context(0, ["the new tunnel", "the river crossing"], [])])
+    assert builder._gold_topic(builder.contexts[0], 0).text == "the river crossing"
