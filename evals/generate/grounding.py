@@ -10,8 +10,8 @@ stem begins the other (a close form: 'economy' / 'economic', 'Norland' / 'Norlan
 it names a number the gold gives. The speaker's own name and role are not what the quote says,
 so they never count. A quotation that refers back ("It was a tough match") is about what its
 antecedent names, so a reader's text of the gold (`reader_text`) adds the sentences before it in
-its paragraph, or the headline when it opens its paragraph. Reads only the article's text:
-never quotedesk's answers.
+its paragraph (or the end of the paragraph before), or the headline when nothing stands
+before it. Reads only the article's text: never quotedesk's answers.
 """
 
 from __future__ import annotations
@@ -91,11 +91,14 @@ def refers_back(quote: str) -> bool:
 
 
 def _antecedent_text(text: str, span: Span, title: str) -> str:
-    """Where a reader looks up what a quotation refers back to: the sentences before its
-    own in its paragraph (the nearest subject named), or the headline when it opens its
-    paragraph and nothing nearer in it names another subject."""
+    """Where a reader looks up what a quotation refers back to: the nearest text before its
+    own sentence (the sentences before it in its paragraph, else the end of the paragraph
+    before), or the headline when nothing stands before it."""
     own = _sentence_of(text, span).start
     paragraph = text.rfind("\n", 0, own) + 1
+    if not text[paragraph:own].strip():
+        own = len(text[:paragraph].rstrip())
+        paragraph = text.rfind("\n", 0, own) + 1
     before = sentence_spans(text, max(paragraph, own - _REACH), own)
     if before:
         return " ".join(text[s.start : s.end] for s in before[-BEFORE:])

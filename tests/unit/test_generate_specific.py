@@ -324,15 +324,12 @@ READER = [
         "the ferry",
         True,
     ),
-    # It opens its paragraph: nothing nearer names its subject, so the headline does.
-    ('The ferry sank.\n\n"It was old," said Tom Reed.', "Ferry lost off Ostby", "the ferry", True),
-    ('The ferry sank.\n\n"It was old," said Tom Reed.', "Ferry lost off Ostby", "Ostby", True),
-    (
-        'The ferry sank.\n\n"It was old," said Tom Reed.',
-        "Ferry lost off Ostby",
-        "the harbour",
-        False,
-    ),
+    # It opens its paragraph: the end of the paragraph before is nearest.
+    ('The ferry sank.\n\n"It was old," said Tom Reed.', "Rain in Norland", "the ferry", True),
+    ('The ferry sank.\n\n"It was old," said Tom Reed.', "Ferry lost off Ostby", "Ostby", False),
+    # Nothing stands before it: the headline names its subject.
+    ('"It was old," said Tom Reed.', "Ferry lost off Ostby", "Ostby", True),
+    ('"It was old," said Tom Reed.', "Ferry lost off Ostby", "the harbour", False),
     # A sentence before it in its paragraph is nearer than the headline.
     ('The school shut. "It was old," said Tom Reed.', "Ferry lost off Ostby", "the ferry", False),
     ('The school shut. "It was old," said Tom Reed.', "Ferry lost off Ostby", "the school", True),
