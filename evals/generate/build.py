@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from evals.generate.contexts import MAX_STATEMENTS, Context, number_kind, pronoun_for
-from evals.generate.grounding import reader_text, speaks_to
+from evals.generate.grounding import own_text, reader_text, speaks_to
 from evals.generate.items import Evidence, Item, find_evidence, item_id
 from evals.generate.specific import (
     MAX_PHRASE_ARTICLES,
@@ -185,13 +185,23 @@ class Builder:
         return (chosen, statement.spans) if chosen else None
 
     def _grounded(
-        self, ctx: Context, statement: Statement, topic: Phrase, spans: Iterable[Span]
+        self,
+        ctx: Context,
+        statement: Statement,
+        topic: Phrase,
+        spans: Iterable[Span],
+        read_back: bool = True,
     ) -> bool:
         """The topic speaks to the gold spans as a reader reads them (`grounding.speaks_to`
-        on `reader_text`: their own words and what a pronoun in them points back to), the
-        speaker's name and role aside."""
+        on `reader_text`: their own words and what a pronoun in them points back to), or,
+        without read_back, to their own words alone; the speaker's name and role aside."""
         exclude = [*statement.speaker.split(), *(statement.role or "").split()]
-        text = reader_text(ctx.article.text, spans, ctx.article.title)
+        title = ctx.article.title
+        text = (
+            reader_text(ctx.article.text, spans, title)
+            if read_back
+            else own_text(ctx.article.text, spans)
+        )
         return speaks_to(topic.text, text, exclude)
 
     def _gold_topic(self, ctx: Context, i: int) -> Phrase | None:
@@ -210,13 +220,16 @@ class Builder:
             ctx.gold_phrases.get(i, []), key=lambda p: (-len(p.stems & context), -len(p.stems))
         )
         # A phrase of the quote may be no more than the speaker's own role or body ('the
-        # Westland Council', said by its spokesman): the same check keeps it out.
+        # Westland Council', said by its spokesman): the same check keeps it out. A new topic
+        # must speak to the quote's own words: the sentences before it name what a pronoun
+        # points back to only sometimes, and a phrase picked from them is often a
+        # neighbouring subject.
         candidates = [
             p
             for p in [*article, *own]
             if _free_of(p, names)
             and not self.people.is_person(p.text)
-            and self._grounded(ctx, statement, p, statement.spans)
+            and self._grounded(ctx, statement, p, statement.spans, read_back=False)
         ]
         return self._specific(ctx, statement, candidates, gold_text)
 
