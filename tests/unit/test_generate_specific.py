@@ -373,3 +373,23 @@ def test_a_rewritten_topic_prefers_the_article_words_to_the_quote_copy() -> None
     # Both phrases around it speak to the quote; 'the new tunnel' is copied from it.
     builder = _builder([_context(0, ["the new tunnel", "the river crossing"], [])])
     assert builder._gold_topic(builder.contexts[0], 0).text == "the river crossing"
+
+
+def test_a_rewritten_topic_speaks_to_the_quote_own_words() -> None:
+    # 'the ferry' stands in the sentence a reader reads 'It' by, not in the quote's words:
+    # a re-chosen topic is the quote's own phrase.
+    article = _article(20, 'The ferry sank at Ostby. "It was an old hull," said Tom Reed.')
+    said = _said(article, "It was an old hull")
+    ctx = Context(
+        article,
+        "dev",
+        [said],
+        [],
+        {0: [_phrase("the ferry")]},
+        {0: [_phrase("an old hull")]},
+        [],
+        [said],
+    )
+    builder = Builder("bbc", CorpusIndex({article.id: article.text}), [ctx], 16)
+    assert builder._grounded(ctx, said, _phrase("the ferry"), said.spans)
+    assert builder._gold_topic(ctx, 0).text == "an old hull"
