@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from evals.generate.contexts import MAX_STATEMENTS, Context, number_kind, pronoun_for
-from evals.generate.grounding import own_text, reader_text, speaks_to
+from evals.generate.grounding import reader_text, speaks_to
 from evals.generate.items import Evidence, Item, find_evidence, item_id
 from evals.generate.specific import (
     MAX_PHRASE_ARTICLES,
@@ -194,13 +194,14 @@ class Builder:
     ) -> bool:
         """The topic speaks to the gold spans as a reader reads them (`grounding.speaks_to`
         on `reader_text`: their own words and what a pronoun in them points back to), or,
-        without read_back, to their own words alone; the speaker's name and role aside."""
+        without read_back, to the quoted words alone (the reporting clause names the speaker's
+        body or employer, no topic); the speaker's name and role aside."""
         exclude = [*statement.speaker.split(), *(statement.role or "").split()]
         title = ctx.article.title
         text = (
             reader_text(ctx.article.text, spans, title)
             if read_back
-            else own_text(ctx.article.text, spans)
+            else " ".join(ctx.article.text[s.start : s.end] for s in spans)
         )
         return speaks_to(topic.text, text, exclude)
 
@@ -221,9 +222,8 @@ class Builder:
         )
         # A phrase of the quote may be no more than the speaker's own role or body ('the
         # Westland Council', said by its spokesman): the same check keeps it out. A new topic
-        # must speak to the quote's own words: the sentences before it name what a pronoun
-        # points back to only sometimes, and a phrase picked from them is often a
-        # neighbouring subject.
+        # must speak to the quoted words: the sentences before it name what a pronoun points
+        # back to only sometimes, and the reporting clause names the speaker's own body.
         candidates = [
             p
             for p in [*article, *own]

@@ -30,6 +30,7 @@ _WORDS = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’]*")  # a hyphen splits: 'ex
 
 _REACH = 600  # characters read either side of a span for the sentence it stands in
 BEFORE = 2  # sentences before the quotation's own that a reader reads for an antecedent
+LEAD_WORDS = 5  # a pointing word later in a quotation usually points at a noun of its own
 # Words by which a quotation points back at something named before it (a pronoun, a
 # demonstrative): a reader resolves them from the sentences before, then the headline.
 REFER_BACK = word_set("it its this these those they them their he him his she her such")
@@ -86,8 +87,9 @@ def own_text(text: str, spans: Iterable[Span]) -> str:
 
 
 def refers_back(quote: str) -> bool:
-    """The quotation names its subject by a word that points back (`REFER_BACK`)."""
-    return any(w.lower() in REFER_BACK for w in _WORDS.findall(quote))
+    """The quotation's opening words name its subject by a word that points back
+    (`REFER_BACK`); one further on usually points at a noun the quotation names itself."""
+    return any(w.lower() in REFER_BACK for w in _WORDS.findall(quote)[:LEAD_WORDS])
 
 
 def _antecedent_text(text: str, span: Span, title: str) -> str:

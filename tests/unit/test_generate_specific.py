@@ -338,6 +338,9 @@ READER = [
     # A quotation that points back at nothing reads as its own words alone.
     ('The ferry sank off Ostby. "Boats are old," said Tom Reed.', "Ferry lost", "the ferry", False),
     ('The ferry sank off Ostby. "Boats are old," said Tom Reed.', "Ferry lost", "the boats", True),
+    # A pointing word late in the quotation points at the quotation's own noun.
+    ('The ferry sank. "Our old boats, we love them," said Tom Reed.', "", "the ferry", False),
+    ('The ferry sank. "We love them, old boats," said Tom Reed.', "", "the ferry", True),
 ]
 
 
@@ -393,3 +396,13 @@ def test_a_rewritten_topic_speaks_to_the_quote_own_words() -> None:
     builder = Builder("bbc", CorpusIndex({article.id: article.text}), [ctx], 16)
     assert builder._grounded(ctx, said, _phrase("the ferry"), said.spans)
     assert builder._gold_topic(ctx, 0).text == "an old hull"
+
+
+def test_a_rewritten_topic_is_not_the_speaker_body_in_the_reporting_clause() -> None:
+    text = '"The hull was old," said Tom Reed of the Ostby Ferry Board.'
+    article = _article(21, text)
+    said = _said(article, "The hull was old")
+    around = [_phrase("the Ostby Ferry Board"), _phrase("the hull")]
+    ctx = Context(article, "dev", [said], [], {0: around}, {0: []}, [], [said])
+    builder = Builder("bbc", CorpusIndex({article.id: article.text}), [ctx], 16)
+    assert builder._gold_topic(ctx, 0).text == "the hull"
