@@ -8,10 +8,10 @@ ranker can find the gold by the topic, and the row measures nothing. A topic spe
 when one of its content words shares a stem with a content word of the gold's own text, or one
 stem begins the other (a close form: 'economy' / 'economic', 'Norland' / 'Norlandian'), or when
 it names a number the gold gives. The speaker's own name and role are not what the quote says,
-so they never count. A quotation that refers back ("It was a tough match") is about what its
-antecedent names, so a reader's text of the gold (`reader_text`) adds the sentences before it in
-its paragraph (or the end of the paragraph before), or the headline when nothing stands
-before it. Reads only the article's text: never quotedesk's answers.
+so they never count. A quotation whose opening words refer back ("It was a tough match") is about
+what its antecedent names, so a reader's text of the gold (`reader_text`) adds the sentences
+before it in its paragraph (or the end of the paragraph before), or the headline when nothing
+stands before it. Reads only the article's text: never quotedesk's answers.
 """
 
 from __future__ import annotations
