@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from evals.generate.contexts import MAX_STATEMENTS, Context, number_kind, pronoun_for
+from evals.generate.grounding import reader_text, speaks_to
 from evals.generate.items import Evidence, Item, find_evidence, item_id
 from evals.generate.specific import (
     MAX_PHRASE_ARTICLES,
@@ -139,17 +140,21 @@ class Builder:
             found = self._topic(ctx, i)
             if not found:
                 continue
-            topic, spans = found
-            evidence = self._evidence(ctx, spans)
-            if not evidence:
-                continue
-            item = self._speaker_topic(ctx, statement, topic, spans, evidence, rng)
-            if all(it.question != item.question for it in items):
-                items.append(item)
-            asked.append((i, item, topic))
+            # The article's topic names the story a who-said question asks about; a speaker
+            # question's topic must be what the gold speaks to (`_in_gold`).
+            checked = self._in_gold(ctx, i, found)
+            if checked:
+                topic, spans = checked
+                evidence = self._evidence(ctx, spans)
+                if not evidence:
+                    continue
+                item = self._speaker_topic(ctx, statement, topic, spans, evidence, rng)
+                if all(it.question != item.question for it in items):
+                    items.append(item)
+                asked.append((i, item, topic))
             if not any(it.kind == "who_said" for it in items):
                 own = self._evidence(ctx, statement.spans)
-                who = self._who_said(ctx, i, statement, topic, own, rng) if own else None
+                who = self._who_said(ctx, i, statement, found[0], own, rng) if own else None
                 if who:
                     items.append(who)
         items = [it for it in items if it.kind != "speaker_topic"] + [
@@ -163,6 +168,70 @@ class Builder:
         if unanswerable:
             items.append(unanswerable)
         return items
+
+    def _in_gold(
+        self, ctx: Context, i: int, found: tuple[Phrase, tuple[Span, ...]]
+    ) -> tuple[Phrase, tuple[Span, ...]] | None:
+        """Statement i's topic and gold spans (`_topic`) checked against the gold
+        (`topic_in_gold`): a topic the gold's own words never speak to asks one thing and is
+        scored on another, so it is re-chosen among the phrases that do speak to the gold
+        (then the gold is this statement alone), or the statement gets no speaker question."""
+        statement = ctx.statements[i]
+        if self._grounded(ctx, statement, *found):
+            return found
+        chosen = self._gold_topic(ctx, i)
+        outcome = "rewritten" if chosen else "dropped"
+        tally(self.counts, ctx.split, "speaker_topic", "topic_in_gold", outcome)
+        return (chosen, statement.spans) if chosen else None
+
+    def _grounded(
+        self,
+        ctx: Context,
+        statement: Statement,
+        topic: Phrase,
+        spans: Iterable[Span],
+        read_back: bool = True,
+    ) -> bool:
+        """The topic speaks to the gold spans as a reader reads them (`grounding.speaks_to`
+        on `reader_text`: their own words and what a pronoun in them points back to), or,
+        without read_back, to the quoted words alone (the reporting clause names the speaker's
+        body or employer, no topic); the speaker's name and role aside."""
+        exclude = [*statement.speaker.split(), *(statement.role or "").split()]
+        title = ctx.article.title
+        text = (
+            reader_text(ctx.article.text, spans, title)
+            if read_back
+            else " ".join(ctx.article.text[s.start : s.end] for s in spans)
+        )
+        return speaks_to(topic.text, text, exclude)
+
+    def _gold_topic(self, ctx: Context, i: int) -> Phrase | None:
+        """A topic re-chosen for statement i: the article's phrases (around it, headline)
+        that speak to it as a reader reads it first, those not copied from the quotation
+        first (a question in the article's words), then the noun phrases of the quotation itself,
+        those the article's other words also use first (the article's wording of what the
+        quote says), then the fuller ones; the first specific one (`_specific`), or None."""
+        statement = ctx.statements[i]
+        names = statement.speaker.split()
+        gold_text = ctx.article.text[statement.start : statement.end]
+        article = [*ctx.around.get(i, []), *ctx.headline]
+        context = frozenset().union(*(p.stems for p in article))
+        article.sort(key=lambda p: norm(p.text) in norm(gold_text))
+        own = sorted(
+            ctx.gold_phrases.get(i, []), key=lambda p: (-len(p.stems & context), -len(p.stems))
+        )
+        # A phrase of the quote may be no more than the speaker's own role or body ('the
+        # Westland Council', said by its spokesman): the same check keeps it out. A new topic
+        # must speak to the quoted words: the sentences before it name what a pronoun points
+        # back to only sometimes, and the reporting clause names the speaker's own body.
+        candidates = [
+            p
+            for p in [*article, *own]
+            if _free_of(p, names)
+            and not self.people.is_person(p.text)
+            and self._grounded(ctx, statement, p, statement.spans, read_back=False)
+        ]
+        return self._specific(ctx, statement, candidates, gold_text)
 
     def _topic(self, ctx: Context, i: int) -> tuple[Phrase, tuple[Span, ...]] | None:
         """The topic of statement i and its gold spans. A phrase from around the statement

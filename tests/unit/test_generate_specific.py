@@ -10,6 +10,7 @@ import pytest
 from evals.generate.build import Builder
 from evals.generate.contexts import Context
 from evals.generate.corpora import Article
+from evals.generate.grounding import own_text, reader_text, speaks_to
 from evals.generate.items import Evidence
 from evals.generate.specific import (
     MAX_RIVALS,
@@ -105,14 +106,14 @@ def test_is_person_knows_the_speakers_surnames() -> None:
     assert not PEOPLE.is_person("the Hale budget")
 
 
-def _context(i: int, around: list[str], headline: list[str]) -> Context:
+def _context(i: int, around: list[str], headline: list[str], gold: list[str] = ()) -> Context:
     return Context(
         article=ARTICLES[i],
         split="dev",
         statements=[STATEMENTS[i]],
         headline=[_phrase(h) for h in headline],
         around={0: [_phrase(p) for p in around]},
-        gold_phrases={0: []},
+        gold_phrases={0: [_phrase(p) for p in gold]},
         facts=[],
         found=[STATEMENTS[i]],
     )
@@ -236,3 +237,172 @@ def test_who_said_is_dropped_when_many_articles_hold_its_words() -> None:
         builder.contexts[0], 0, STATEMENTS[0], _phrase("the harbour"), evidence, random.Random(1)
     )
     assert item is None
+
+
+IN_GOLD = [
+    # (around, headline, phrases of the quote, topic asked, what `topic_in_gold` did). a0:
+    # '"The budget will pay for the new tunnel under the river," said Tom Reed.'
+    (["the river crossing"], [], [], "the river crossing", None),  # in the gold's words
+    (["the rivers"], [], [], "the rivers", None),  # a form of a word it uses
+    # Only the headline's subject, which the quote never names: re-chosen from the quote,
+    # the phrase the article's other words also use first.
+    (
+        ["the harbour"],
+        ["the harbour fees"],
+        ["the budget", "the new tunnel"],
+        "the new tunnel",
+        "rewritten",
+    ),
+    (
+        ["the harbour"],
+        ["Westland ferry"],
+        ["the new tunnel", "the river"],
+        "the new tunnel",
+        "rewritten",
+    ),
+    # A headline phrase the quote speaks to is a topic as it is.
+    (["the harbour"], ["river news"], ["the new tunnel", "the river"], "river news", None),
+    # Nothing the quote says is specific to it (Tom Reed speaks of the budget everywhere).
+    (["the harbour"], ["Westland ferry"], ["the budget"], None, "dropped"),
+    (["the harbour"], ["Westland ferry"], [], None, "dropped"),
+]
+
+
+@pytest.mark.parametrize(("around", "headline", "gold", "expected", "outcome"), IN_GOLD)
+def test_a_topic_the_gold_does_not_speak_to_is_rewritten_from_the_gold_or_dropped(
+    around: list[str],
+    headline: list[str],
+    gold: list[str],
+    expected: str | None,
+    outcome: str | None,
+) -> None:
+    builder = _builder([_context(0, around, headline, gold)])
+    found = builder._in_gold(builder.contexts[0], 0, builder._topic(builder.contexts[0], 0))
+    assert (found[0].text if found else None) == expected
+    if found:
+        assert found[1] == STATEMENTS[0].spans
+    checks = Counter({k.outcome: n for k, n in builder.counts.items() if k.rule == "topic_in_gold"})
+    assert checks == (Counter({outcome: 1}) if outcome else Counter())
+
+
+GROUNDED = [
+    # (topic, gold's own words, speaks to it)
+    ("the economic plan", "The economy is weak, said Tom Reed.", True),
+    ("the 1,200 jobs", "We lose 1200 posts, said Tom Reed.", True),
+    ("the 300 jobs", "We lose 1200 posts, said Tom Reed.", False),
+    ("the state visit", "Tom Reed read a statement.", False),  # 'state' is not 'statement'
+    ("Tom Reed", "Tom Reed said the ferry is late.", False),  # the speaker is no topic
+    ("the Finance Minister", "The ferry is late, the Finance Minister Tom Reed said.", False),
+    ("Westland ferry", "Ferries are late, Tom Reed said.", True),
+    ("the diplomats", "Us ex-diplomats need our fix, Tom Reed said.", True),  # hyphen splits
+    ("the Finance Ministry", "Tom Reed, Finance-Minister, said so.", False),  # role words
+    ("", "Ferries are late, Tom Reed said.", False),
+]
+
+
+@pytest.mark.parametrize(("topic", "own", "expected"), GROUNDED)
+def test_a_topic_speaks_to_the_gold_by_a_shared_word_form_or_number(
+    topic: str, own: str, expected: bool
+) -> None:
+    exclude = ["Tom", "Reed", "Finance", "Minister"]
+    assert speaks_to(topic, own, exclude) is expected
+
+
+def test_the_gold_own_text_is_the_quote_with_its_sentence() -> None:
+    text = 'A ferry sank. "It was old," said Tom Reed at the harbour. Rain fell.'
+    start = text.index("It was")
+    own = own_text(text, [Span(start, start + len("It was old"))])
+    assert own == '"It was old," said Tom Reed at the harbour.'
+
+
+READER = [
+    # (article text, headline, topic, the gold as a reader reads it speaks to it). The gold
+    # is the quotation '"It was old,"' (or '"Boats are old,"'), said by Tom Reed.
+    (
+        'The ferry sank off Ostby. "It was old," said Tom Reed.',
+        "Rain in Norland",
+        "the ferry",
+        True,
+    ),
+    # It opens its paragraph: the end of the paragraph before is nearest.
+    ('The ferry sank.\n\n"It was old," said Tom Reed.', "Rain in Norland", "the ferry", True),
+    ('The ferry sank.\n\n"It was old," said Tom Reed.', "Ferry lost off Ostby", "Ostby", False),
+    # Nothing stands before it: the headline names its subject.
+    ('"It was old," said Tom Reed.', "Ferry lost off Ostby", "Ostby", True),
+    ('"It was old," said Tom Reed.', "Ferry lost off Ostby", "the harbour", False),
+    # A sentence before it in its paragraph is nearer than the headline.
+    ('The school shut. "It was old," said Tom Reed.', "Ferry lost off Ostby", "the ferry", False),
+    ('The school shut. "It was old," said Tom Reed.', "Ferry lost off Ostby", "the school", True),
+    # Only the two sentences before its own are read.
+    ('The ferry sank. Rain fell. Wind rose. "It was old," said Tom Reed.', "", "the ferry", False),
+    # A quotation that points back at nothing reads as its own words alone.
+    ('The ferry sank off Ostby. "Boats are old," said Tom Reed.', "Ferry lost", "the ferry", False),
+    ('The ferry sank off Ostby. "Boats are old," said Tom Reed.', "Ferry lost", "the boats", True),
+    # A pointing word late in the quotation points at the quotation's own noun.
+    ('The ferry sank. "Our old boats, we love them," said Tom Reed.', "", "the ferry", False),
+    ('The ferry sank. "We love them, old boats," said Tom Reed.', "", "the ferry", True),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "topic", "expected"), READER)
+def test_a_quote_that_refers_back_is_read_with_its_antecedent(
+    text: str, title: str, topic: str, expected: bool
+) -> None:
+    quote = text.split('"')[1]
+    start = text.index(quote)
+    read = reader_text(text, [Span(start, start + len(quote))], title)
+    assert speaks_to(topic, read, ["Tom", "Reed"]) is expected
+
+
+def test_the_check_reads_the_headline_a_pronoun_points_back_to() -> None:
+    texts = ['"It will cost too much," said Tom Reed.', '"Costs are too high," said Tom Reed.']
+    articles = [_article(10 + i, t, title="The Westland tunnel vote") for i, t in enumerate(texts)]
+    statements = [
+        _said(a, t.split('"')[1].rstrip(",")) for a, t in zip(articles, texts, strict=True)
+    ]
+    contexts = [
+        Context(a, "dev", [s], [_phrase("the tunnel vote")], {0: []}, {0: []}, [], [s])
+        for a, s in zip(articles, statements, strict=True)
+    ]
+    builder = Builder("bbc", CorpusIndex({a.id: a.text for a in articles}), contexts, 16)
+    grounded = [
+        builder._grounded(c, s, _phrase("the tunnel vote"), s.spans)
+        for c, s in zip(contexts, statements, strict=True)
+    ]
+    assert grounded == [True, False]
+
+
+def test_a_rewritten_topic_prefers_the_article_words_to_the_quote_copy() -> None:
+    # Both phrases around it speak to the quote; 'the new tunnel' is copied from it.
+    builder = _builder([_context(0, ["the new tunnel", "the river crossing"], [])])
+    assert builder._gold_topic(builder.contexts[0], 0).text == "the river crossing"
+
+
+def test_a_rewritten_topic_speaks_to_the_quote_own_words() -> None:
+    # 'the ferry' stands in the sentence a reader reads 'It' by, not in the quote's words:
+    # a re-chosen topic is the quote's own phrase.
+    article = _article(20, 'The ferry sank at Ostby. "It was an old hull," said Tom Reed.')
+    said = _said(article, "It was an old hull")
+    ctx = Context(
+        article,
+        "dev",
+        [said],
+        [],
+        {0: [_phrase("the ferry")]},
+        {0: [_phrase("an old hull")]},
+        [],
+        [said],
+    )
+    builder = Builder("bbc", CorpusIndex({article.id: article.text}), [ctx], 16)
+    assert builder._grounded(ctx, said, _phrase("the ferry"), said.spans)
+    assert builder._gold_topic(ctx, 0).text == "an old hull"
+
+
+def test_a_rewritten_topic_is_not_the_speaker_body_in_the_reporting_clause() -> None:
+    text = '"The hull was old," said Tom Reed of the Ostby Ferry Board.'
+    article = _article(21, text)
+    said = _said(article, "The hull was old")
+    around = [_phrase("the Ostby Ferry Board"), _phrase("the hull")]
+    ctx = Context(article, "dev", [said], [], {0: around}, {0: []}, [], [said])
+    builder = Builder("bbc", CorpusIndex({article.id: article.text}), [ctx], 16)
+    assert builder._gold_topic(ctx, 0).text == "the hull"
