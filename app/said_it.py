@@ -241,13 +241,18 @@ def saying(
     said: Callable[[Candidate], bool],
     verbatim: Callable[[Candidate], bool],
 ) -> Candidate | None:
-    """The unit a who-said answer cites: `best` when it says what was asked (`said`, or
-    `verbatim`: `word_for_word`); else the first of the units ranked next, to
+    """The unit a who-said answer cites: `best` when it holds the statement word for word
+    (`verbatim`: `word_for_word`); else the first of the units ranked next, to
     `WHO_SAID_REACH`, that a named person said and that both holds the statement word for
-    word and passes `said`; else None (nobody is said to have said it). A later unit must
-    pass both, as one unit of several near the statement's words is more often another
-    statement than the best one is."""
-    if said(best) or verbatim(best):
+    word and passes `said`; else `best` when it passes `said`; else None (nobody is said to
+    have said it). A later unit must pass both, as one unit of several near the statement's
+    words is more often another statement than the best one is; and one that does is taken
+    over a best unit that is only near the statement ("Who spoke about the press briefings?"
+    ranked first an anchor's "a press conference", next the spokesman's "the press
+    briefings"): every word of the statement, in an article on the story asked, is the
+    statement itself."""
+    if verbatim(best):
         return best
     later = (c for c in ranked[1:WHO_SAID_REACH] if c is not best and c.unit.speaker)
-    return next((c for c in later if verbatim(c) and said(c)), None)
+    whole = next((c for c in later if verbatim(c) and said(c)), None)
+    return whole or (best if said(best) else None)

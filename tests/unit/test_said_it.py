@@ -236,6 +236,15 @@ SAYING_CASES = [
     # the best unit says it: cited, whoever is next
     (["Tom Reed", "Ana Vell"], {"Tom Reed"}, set(), "Tom Reed"),
     (["Tom Reed", "Ana Vell"], set(), {"Tom Reed"}, "Tom Reed"),
+    # the best passes `said` only; the third says it word for word and passes `said`
+    (["Tom Reed", "Bob Hale", "Ana Vell"], {"Tom Reed", "Ana Vell"}, {"Ana Vell"}, "Ana Vell"),
+    # ... but the best saying it word for word is kept
+    (["Tom Reed", "Ana Vell"], {"Tom Reed", "Ana Vell"}, {"Tom Reed", "Ana Vell"}, "Tom Reed"),
+    # the best passes `said` only and no later unit passes both: the best
+    (["Tom Reed", "Ana Vell"], {"Tom Reed", "Ana Vell"}, set(), "Tom Reed"),
+    (["Tom Reed", "Ana Vell"], {"Tom Reed"}, {"Ana Vell"}, "Tom Reed"),
+    # a later unspoken-by-anyone unit is never taken over the best
+    (["Tom Reed", None], {"Tom Reed", None}, {None}, "Tom Reed"),
     # the best does not; the third says it word for word and passes `said`
     (["Tom Reed", "Bob Hale", "Ana Vell"], {"Ana Vell"}, {"Ana Vell"}, "Ana Vell"),
     # a later unit passing only one of the two is not taken
