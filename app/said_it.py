@@ -269,14 +269,15 @@ def vouched(candidate: Candidate, named: Collection[str]) -> bool:
     """May a unit ranked below a best unit that is near the statement be cited in its place?
     Not when the question names its speaker (`named`: "Which person was quoted on the mill
     in the story about Mayor Ana Vell?" asks who spoke about her); a quotation, yes; a
-    reported sentence only when it names its speaker as the one speaking ("Reed said the
-    mill ...", `speaker_phrases`): ingest may give a sentence to a person it merely
-    mentions ("..., naming Tom Reed as special envoy"), whose words those are not."""
-    speaker = candidate.unit.speaker
+    reported statement only when it names its speaker as the one speaking ("Reed said the
+    mill ...", `speaker_phrases`); a sentence of narrative ingest hung on a speaker, never:
+    "..., naming former senator Tom Reed as special envoy." holds "former special envoy"
+    as words about him, not his."""
+    speaker, kind = candidate.unit.speaker, candidate.unit.kind
     if not speaker or speaker in named:
         return False
-    if candidate.unit.kind in QUOTATION_KINDS:
+    if kind in QUOTATION_KINDS:
         return True
     surname = speaker.split()[-1].lower()
-    phrases = speaker_phrases(candidate.unit.text)
+    phrases = speaker_phrases(candidate.unit.text) if kind == "indirect" else []
     return any(surname in re.findall(r"[\w'’-]+", p.text.lower()) for p in phrases)

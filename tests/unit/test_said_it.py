@@ -298,6 +298,14 @@ VOUCHED_CASES = [
     # a sentence that only mentions the speaker it was given
     ("indirect", "Ana Vell", "Reed named Ana Vell as special envoy to the mill.", set(), False),
     ("indirect", "Ana Vell", "Tom Reed said Vell's mill would open in May.", set(), False),
+    # narrative hung on a speaker, even with a sentence of theirs after it
+    (
+        "sentence",
+        "Ana Vell",
+        "Reed named Ana Vell as special envoy. Ms Vell recalled the call.",
+        set(),
+        False,
+    ),
     # the person the question names is what was spoken about, not who spoke
     ("direct", "Ana Vell", "We will open the mill in May.", {"Ana Vell"}, False),
     ("sentence", None, "The mill opens in May.", set(), False),
