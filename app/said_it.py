@@ -246,18 +246,21 @@ def saying(
     named: Collection[str] = frozenset(),
 ) -> Candidate | None:
     """The unit a who-said answer cites: `best` when it holds the statement word for word
-    (`verbatim`: `word_for_word`); else the first of the units ranked next, to
-    `WHO_SAID_REACH`, that a named person said and that both holds the statement word for
-    word and passes `said`, when `best` does not pass `said` or that unit is `vouched` for;
-    else `best` when it passes `said`; else None (nobody is said to have said it). A later
-    unit must pass both, as one unit of several near the statement's words is more often
-    another statement than the best one is. One that does is taken over a best unit only
-    near the statement ("Who spoke about the press briefings?" ranked first an anchor's "a
-    press conference", next the spokesman's "the press briefings"): every word of the
-    statement, in an article on the story asked, is the statement itself."""
-    if verbatim(best):
+    (`verbatim`: `word_for_word`) and the question does not name its speaker (`named`: "Which
+    person was quoted on Governor Reed in the story about Reed?" asks who spoke about him);
+    else the first of the units ranked next, to `WHO_SAID_REACH`, that a named person said
+    and that both holds the statement word for word and passes `said`, when `best` passes
+    neither or that unit is `vouched` for; else `best` when it passes either; else None
+    (nobody is said to have said it). A later unit must pass both, as one unit of several
+    near the statement's words is more often another statement than the best one is. One
+    that does is taken over a best unit only near the statement ("Who spoke about the press
+    briefings?" ranked first an anchor's "a press conference", next the spokesman's "the
+    press briefings"): every word of the statement, in an article on the story asked, is the
+    statement itself."""
+    held = verbatim(best)
+    if held and best.unit.speaker not in named:
         return best
-    near = said(best)
+    near = said(best) or held
     later = (c for c in ranked[1:WHO_SAID_REACH] if c is not best and c.unit.speaker)
     whole = next(
         (c for c in later if (not near or vouched(c, named)) and verbatim(c) and said(c)), None

@@ -275,6 +275,32 @@ def test_a_who_said_answer_cites_the_best_or_a_next_unit_saying_it_word_for_word
     assert (chosen.unit.speaker if chosen else None) == cited
 
 
+# speakers ranked best first; who passes `said`, who `verbatim`; the person the question
+# names; the cited
+NAMED_CASES = [
+    # the best holds the words but is the person asked about; the next one holds them too
+    (["Ana Vell", "Tom Reed"], {"Ana Vell", "Tom Reed"}, {"Ana Vell", "Tom Reed"}, "Tom Reed"),
+    # ... and nobody else does: the best
+    (["Ana Vell", "Tom Reed"], {"Ana Vell", "Tom Reed"}, {"Ana Vell"}, "Ana Vell"),
+    (["Ana Vell", "Tom Reed"], set(), {"Ana Vell"}, "Ana Vell"),
+]
+
+
+@pytest.mark.parametrize(("speakers", "said", "verbatim", "cited"), NAMED_CASES)
+def test_the_person_the_question_names_is_cited_only_when_nobody_else_says_it(
+    speakers, said, verbatim, cited
+) -> None:
+    ranked = _ranked(*speakers)
+    chosen = saying(
+        ranked,
+        ranked[0],
+        lambda c: c.unit.speaker in said,
+        lambda c: c.unit.speaker in verbatim,
+        {"Ana Vell"},
+    )
+    assert (chosen.unit.speaker if chosen else None) == cited
+
+
 def test_a_unit_by_a_person_the_question_names_is_not_taken_over_a_best_near_it() -> None:
     ranked = _ranked("Tom Reed", "Ana Vell")
     both = {"Tom Reed", "Ana Vell"}
