@@ -16,10 +16,11 @@ article holding every word of the story asked about, says it (`word_for_word`) w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import NamedTuple
 
 from app.evidence.features import FEATURES, Candidate
+from app.said_by import speaker_phrases
 from ingest.ids import chunk_id
 from ingest.text import sentence_spans
 from ingest.types import Chunk
@@ -233,6 +234,8 @@ def off_story(story: str, article: str, terms: Callable[[str], list[str]]) -> bo
 # word: every word of the statement in the unit, every word of the story in its article
 # (`word_for_word`), and near it as the best unit must be.
 WHO_SAID_REACH = 4
+# Units that hold a speaker's own words: a reported sentence may only mention its speaker.
+QUOTATION_KINDS = frozenset({"direct", "transcript"})
 
 
 def saying(
@@ -240,14 +243,44 @@ def saying(
     best: Candidate,
     said: Callable[[Candidate], bool],
     verbatim: Callable[[Candidate], bool],
+    named: Collection[str] = frozenset(),
 ) -> Candidate | None:
-    """The unit a who-said answer cites: `best` when it says what was asked (`said`, or
-    `verbatim`: `word_for_word`); else the first of the units ranked next, to
-    `WHO_SAID_REACH`, that a named person said and that both holds the statement word for
-    word and passes `said`; else None (nobody is said to have said it). A later unit must
-    pass both, as one unit of several near the statement's words is more often another
-    statement than the best one is."""
-    if said(best) or verbatim(best):
+    """The unit a who-said answer cites: `best` when it holds the statement word for word
+    (`verbatim`: `word_for_word`) and the question does not name its speaker (`named`: "Which
+    person was quoted on Governor Reed in the story about Reed?" asks who spoke about him);
+    else the first of the units ranked next, to `WHO_SAID_REACH`, that a named person said
+    and that both holds the statement word for word and passes `said`, when `best` passes
+    neither or that unit is `vouched` for; else `best` when it passes either; else None
+    (nobody is said to have said it). A later unit must pass both, as one unit of several
+    near the statement's words is more often another statement than the best one is. One
+    that does is taken over a best unit only near the statement ("Who spoke about the press
+    briefings?" ranked first an anchor's "a press conference", next the spokesman's "the
+    press briefings"): every word of the statement, in an article on the story asked, is the
+    statement itself."""
+    held = verbatim(best)
+    if held and best.unit.speaker not in named:
         return best
+    near = said(best) or held
     later = (c for c in ranked[1:WHO_SAID_REACH] if c is not best and c.unit.speaker)
-    return next((c for c in later if verbatim(c) and said(c)), None)
+    whole = next(
+        (c for c in later if (not near or vouched(c, named)) and verbatim(c) and said(c)), None
+    )
+    return whole or (best if near else None)
+
+
+def vouched(candidate: Candidate, named: Collection[str]) -> bool:
+    """May a unit ranked below a best unit that is near the statement be cited in its place?
+    Not when the question names its speaker (`named`: "Which person was quoted on the mill
+    in the story about Mayor Ana Vell?" asks who spoke about her); a quotation, yes; a
+    reported statement only when it names its speaker as the one speaking ("Reed said the
+    mill ...", `speaker_phrases`); a sentence of narrative ingest hung on a speaker, never:
+    "..., naming former senator Tom Reed as special envoy." holds "former special envoy"
+    as words about him, not his."""
+    speaker, kind = candidate.unit.speaker, candidate.unit.kind
+    if not speaker or speaker in named:
+        return False
+    if kind in QUOTATION_KINDS:
+        return True
+    surname = speaker.split()[-1].lower()
+    phrases = speaker_phrases(candidate.unit.text) if kind == "indirect" else []
+    return any(surname in re.findall(r"[\w'’-]+", p.text.lower()) for p in phrases)

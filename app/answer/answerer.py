@@ -41,6 +41,7 @@ from app.compose import framing, who_said_lead
 from app.evidence.features import Candidate
 from app.question import Intent, Turn
 from app.ranker import EvidenceRanker
+from app.reorder import named_people
 from app.retrieval import HybridRetriever
 from app.said_it import (
     NOBODY_SAID,
@@ -146,6 +147,7 @@ class ExtractiveAnswerer(AskedPerson):
                 chosen[0],
                 lambda c: self._said(intent, c),
                 lambda c: self._word_for_word(intent, c),
+                named_people(question, index),
             )
             if said is None:
                 answer = self._compose(question, chosen[:1], None, NOBODY_SAID)

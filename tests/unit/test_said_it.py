@@ -3,7 +3,7 @@ made-up feature values), every phrase of it (`half_said`), the one phrase of a s
 one in the passage around it (`lone_unsaid`), its words together in one sentence there or on
 the story asked (`apart`), and in an article on the story asked about
 (`off_story`), or every word of it in the unit on the story asked (`word_for_word`), on made-up
-passages; and which ranked unit a who-said answer cites (`saying`)."""
+passages; and which ranked unit a who-said answer cites (`saying`, `vouched`)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from app.said_it import (
     saying,
     says_it,
     topic_parts,
+    vouched,
     word_for_word,
 )
 from ingest.terms import Lexicon
@@ -236,6 +237,15 @@ SAYING_CASES = [
     # the best unit says it: cited, whoever is next
     (["Tom Reed", "Ana Vell"], {"Tom Reed"}, set(), "Tom Reed"),
     (["Tom Reed", "Ana Vell"], set(), {"Tom Reed"}, "Tom Reed"),
+    # the best passes `said` only; the third says it word for word and passes `said`
+    (["Tom Reed", "Bob Hale", "Ana Vell"], {"Tom Reed", "Ana Vell"}, {"Ana Vell"}, "Ana Vell"),
+    # ... but the best saying it word for word is kept
+    (["Tom Reed", "Ana Vell"], {"Tom Reed", "Ana Vell"}, {"Tom Reed", "Ana Vell"}, "Tom Reed"),
+    # the best passes `said` only and no later unit passes both: the best
+    (["Tom Reed", "Ana Vell"], {"Tom Reed", "Ana Vell"}, set(), "Tom Reed"),
+    (["Tom Reed", "Ana Vell"], {"Tom Reed"}, {"Ana Vell"}, "Tom Reed"),
+    # a later unspoken-by-anyone unit is never taken over the best
+    (["Tom Reed", None], {"Tom Reed", None}, {None}, "Tom Reed"),
     # the best does not; the third says it word for word and passes `said`
     (["Tom Reed", "Bob Hale", "Ana Vell"], {"Ana Vell"}, {"Ana Vell"}, "Ana Vell"),
     # a later unit passing only one of the two is not taken
@@ -263,3 +273,76 @@ def test_a_who_said_answer_cites_the_best_or_a_next_unit_saying_it_word_for_word
         ranked, ranked[0], lambda c: c.unit.speaker in said, lambda c: c.unit.speaker in verbatim
     )
     assert (chosen.unit.speaker if chosen else None) == cited
+
+
+# speakers ranked best first; who passes `said`, who `verbatim`; the person the question
+# names; the cited
+NAMED_CASES = [
+    # the best holds the words but is the person asked about; the next one holds them too
+    (["Ana Vell", "Tom Reed"], {"Ana Vell", "Tom Reed"}, {"Ana Vell", "Tom Reed"}, "Tom Reed"),
+    # ... and nobody else does: the best
+    (["Ana Vell", "Tom Reed"], {"Ana Vell", "Tom Reed"}, {"Ana Vell"}, "Ana Vell"),
+    (["Ana Vell", "Tom Reed"], set(), {"Ana Vell"}, "Ana Vell"),
+]
+
+
+@pytest.mark.parametrize(("speakers", "said", "verbatim", "cited"), NAMED_CASES)
+def test_the_person_the_question_names_is_cited_only_when_nobody_else_says_it(
+    speakers, said, verbatim, cited
+) -> None:
+    ranked = _ranked(*speakers)
+    chosen = saying(
+        ranked,
+        ranked[0],
+        lambda c: c.unit.speaker in said,
+        lambda c: c.unit.speaker in verbatim,
+        {"Ana Vell"},
+    )
+    assert (chosen.unit.speaker if chosen else None) == cited
+
+
+def test_a_unit_by_a_person_the_question_names_is_not_taken_over_a_best_near_it() -> None:
+    ranked = _ranked("Tom Reed", "Ana Vell")
+    both = {"Tom Reed", "Ana Vell"}
+    chosen = saying(
+        ranked,
+        ranked[0],
+        lambda c: c.unit.speaker in both,
+        lambda c: c.unit.speaker == "Ana Vell",
+        {"Ana Vell"},
+    )
+    assert chosen is ranked[0]
+
+
+# kind, speaker, text of a unit ranked below a best unit near the statement; the person the
+# question names; whether it may be cited in the best one's place
+VOUCHED_CASES = [
+    ("direct", "Ana Vell", "We will open the mill in May.", set(), True),
+    ("transcript", "Ana Vell", "We will open the mill in May.", set(), True),
+    ("indirect", "Ana Vell", "Ana Vell said the mill would open in May.", set(), True),
+    ("indirect", "Ana Vell", "The mill will open in May, said Ms Vell.", set(), True),
+    # a sentence that only mentions the speaker it was given
+    ("indirect", "Ana Vell", "Reed named Ana Vell as special envoy to the mill.", set(), False),
+    ("indirect", "Ana Vell", "Tom Reed said Vell's mill would open in May.", set(), False),
+    # narrative hung on a speaker, even with a sentence of theirs after it
+    (
+        "sentence",
+        "Ana Vell",
+        "Reed named Ana Vell as special envoy. Ms Vell recalled the call.",
+        set(),
+        False,
+    ),
+    # the person the question names is what was spoken about, not who spoke
+    ("direct", "Ana Vell", "We will open the mill in May.", {"Ana Vell"}, False),
+    ("sentence", None, "The mill opens in May.", set(), False),
+]
+
+
+@pytest.mark.parametrize(("kind", "speaker", "text", "named", "expected"), VOUCHED_CASES)
+def test_a_later_unit_is_vouched_for_by_its_own_words_or_a_sentence_naming_its_speaker(
+    kind, speaker, text, named, expected
+) -> None:
+    chunk = Chunk("a:0", "a", 0, text, 0, len(text), 1, 1)
+    unit = Unit(chunk, 0, len(text), kind, speaker=speaker)
+    candidate = Candidate(unit, tuple(0.0 for _ in FEATURES), 0.5)
+    assert vouched(candidate, named) is expected
