@@ -157,3 +157,86 @@ def test_the_kept_person_is_asked_without_the_new_persons_office(
     )
     kept = answerer.kept_person("What about the Harbour Council's plan?", intent, None, REED)
     assert (kept.role, kept.alternatives) == (None, [])
+
+
+# The person's words on a follow-up's own words, and on them with the last topic carried.
+ANSWERABLE |= {
+    ("Tom Reed", "harbour ferry deal"): 0.1,
+    ("Tom Reed", "harbour"): 0.7,
+    ("Tom Reed", "port ferry deal"): 0.6,
+    ("Tom Reed", "port"): 0.9,
+    ("Tom Reed", "weather ferry deal"): 0.1,
+    ("Tom Reed", "weather"): 0.2,
+}
+
+
+class OwnCase(NamedTuple):
+    """A follow-up as read (its topic joined to the last turn's), the last turn, and the
+    topic asked after `own_topic`."""
+
+    name: str
+    intent: Intent
+    previous: Turn | None
+    topic: str
+
+
+OWN_CASES = [
+    OwnCase(
+        "the joined topic does not answer, the follow-up's own words do",
+        Intent("speaker_topic", "harbour ferry deal", ["Tom Reed"]),
+        REED,
+        "harbour",
+    ),
+    OwnCase(
+        "the joined topic answers: it stays",
+        Intent("speaker_topic", "port ferry deal", ["Tom Reed"]),
+        REED,
+        "port ferry deal",
+    ),
+    OwnCase(
+        "neither answers: the joined topic stays (the decline names it)",
+        Intent("speaker_topic", "weather ferry deal", ["Tom Reed"]),
+        REED,
+        "weather ferry deal",
+    ),
+    OwnCase(
+        "nothing carried: unchanged",
+        Intent("speaker_topic", "harbour", ["Tom Reed"]),
+        REED,
+        "harbour",
+    ),
+    OwnCase(
+        "only the carried topic: unchanged",
+        Intent("speaker_topic", "ferry deal", ["Tom Reed"]),
+        REED,
+        "ferry deal",
+    ),
+    OwnCase(
+        "no last turn: unchanged",
+        Intent("speaker_topic", "harbour ferry deal", ["Tom Reed"]),
+        None,
+        "harbour ferry deal",
+    ),
+    OwnCase(
+        "others the name may mean: weighed on the joined topic, unchanged",
+        Intent("speaker_topic", "harbour ferry deal", ["Tom Reed"], alternatives=["Ida Reed"]),
+        REED,
+        "harbour ferry deal",
+    ),
+    OwnCase(
+        "a general question: unchanged",
+        Intent("general", "harbour ferry deal"),
+        REED,
+        "harbour ferry deal",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", OWN_CASES, ids=[c.name for c in OWN_CASES])
+def test_a_follow_up_asks_its_own_words_when_the_joined_topic_does_not_answer(
+    answerer: ExtractiveAnswerer, case: OwnCase
+) -> None:
+    asked = answerer.own_topic("How did he describe it?", case.intent, None, case.previous)
+    assert asked.topic == case.topic
+    again = answerer.own_topic("How did he describe it?", asked, None, case.previous)
+    assert again.topic == asked.topic
