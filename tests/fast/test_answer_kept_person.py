@@ -19,6 +19,7 @@ ANSWERABLE = {
     ("Bob Hale", "ferry deal"): 0.7,
     ("Tom Reed", "Bob Hale"): 0.9,
     ("Ida Vale", "ferry deal"): 0.6,
+    ("Tom Reed", "Vale"): 0.8,
     ("Tom Reed", "Norland"): 0.3,
     ("Tom Reed", "Westland bank's budget"): 0.9,
     ("Ola Tamm", "ferry deal"): 0.2,
