@@ -122,8 +122,8 @@ class AskedPerson(EvidenceSearch):
         if not intent.speakers or previous.speaker in intent.speakers:
             return intent
         subject = parse_question(question).what_about
-        if not subject:
-            return intent
+        if not subject or _names(subject, intent.speakers[0]):
+            return intent  # "What about Bob Hale?" asks for Hale's words: a decline says so
         for name in [intent.speakers[0], *intent.alternatives][: 1 + MAX_ALTERNATIVES]:
             found = self._evidence_of(question, replace(intent, speakers=[name]), index, previous)
             if found.answerable >= found.threshold:
@@ -230,3 +230,11 @@ class AskedPerson(EvidenceSearch):
             return min(found, default=len(passages))
 
         return sorted(names, key=rank)
+
+
+def _names(subject: str, person: str) -> bool:
+    """Whether "What about Y?" names the person Y was read as ("Hale", "Bob Hale"): then the
+    user asked for that person's words, and answering with the last person's words on them
+    would leave unsaid that the person asked is not quoted on the topic (issue 17)."""
+    words = _ARTICLE.sub("", subject).casefold().split()
+    return bool(words) and set(words) <= set(person.casefold().split())

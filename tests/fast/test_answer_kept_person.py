@@ -23,6 +23,8 @@ ANSWERABLE = {
     ("Tom Reed", "Norland"): 0.3,
     ("Tom Reed", "Westland bank's budget"): 0.9,
     ("Ola Tamm", "ferry deal"): 0.2,
+    ("Tom Reed", "Ola Tamm"): 0.9,
+    ("Tom Reed", "Tamm"): 0.9,
 }
 
 
@@ -91,6 +93,22 @@ KEPT_CASES = [
         REED,
         ["Tom Reed"],
         "Westland bank's budget",
+    ),
+    KeptCase(
+        "the new person named in full does not answer: their reading stands (a decline says so)",
+        "What about Ola Tamm?",
+        Intent("speaker_topic", "ferry deal", ["Ola Tamm"]),
+        REED,
+        ["Ola Tamm"],
+        "ferry deal",
+    ),
+    KeptCase(
+        "... or by surname",
+        "What about Tamm?",
+        Intent("speaker_topic", "ferry deal", ["Ola Tamm"]),
+        REED,
+        ["Ola Tamm"],
+        "ferry deal",
     ),
     KeptCase(
         "not a 'What about Y?' follow-up: unchanged",
