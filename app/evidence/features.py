@@ -55,7 +55,7 @@ FEATURES: tuple[str, ...] = (
     # together) gave the sentence beside a quotation the quotation's own words, so the
     # neighbour scored as high as the quotation (docs/notes/rank19.md); here a unit gains only
     # from what its context adds to it, and never from a neighbouring quotation's words.
-    "intro_gain",  # the two sentences before, other quotations cut out (and the previous turn)
+    "intro_gain",  # the two sentences before, quotations cut out (and the previous turn)
 )
 # Features the unit trees are never fitted on: every generated follow-up is drawn from the
 # article of the question before it, so a fitted weight would say "always stay in the story",

@@ -173,7 +173,10 @@ class Scoring:
         Why: a quotation often answers a topic its context names ("On the bridge, she said:
         ..."), a transcript answer takes it from the question before; but a window that holds
         the unit scored a quotation's neighbour as high as the quotation (rank19), so here the
-        unit's own words count for nothing and no other quotation's words are read."""
+        unit's own words count for nothing and no quotation's words are read, its own included:
+        a long quotation is cited sentence by sentence, and its later sentences took the topic
+        from the earlier one that says it, then outranked it ("The bridge opens in May. It was
+        hard." led with "It was hard." for "the bridge"; docs/notes/rank38.md)."""
         chunk, base = unit.chunk, unit.chunk.start
         spans, ends = self.sentence_bounds(chunk)
         # the sentences before the first one the unit overlaps (the first ending after its start)
@@ -181,12 +184,12 @@ class Scoring:
         before = spans[max(0, first - CONTEXT_BEFORE) : first]
         quote = self.around.quotes.get(unit.quote_id or "")
         turn = self.terms_of(self._turn_before(chunk, quote)) if quote else []
-        others = [
+        quoted = [
             (q.start - base, q.end - base)
             for q in self.around.in_chunk.get(chunk.id, ())
-            if q is not quote and q.kind != "indirect"
+            if q.kind != "indirect"
         ]
-        intro = [t for s, e in before for t in self.terms_of_outside(chunk.text, s, e, others)]
+        intro = [t for s, e in before for t in self.terms_of_outside(chunk.text, s, e, quoted)]
         return {"intro_gain": weighted_gain(self.weights, intro + turn, own)}
 
     def terms_of_outside(

@@ -109,3 +109,37 @@ def test_the_sentence_after_a_quotation_gains_nothing_from_its_words() -> None:
     _, neighbour, quotes = _story_units()
     assert _gain(_scoring("winter", quotes), neighbour) == 0.0
     assert _gain(_scoring("ferry", quotes), neighbour) == 1.0
+
+
+# A long quotation is cited sentence by sentence: its later sentences must not take the topic
+# from its earlier ones, which are candidates of their own (docs/notes/rank38.md).
+LONG_STORY = (
+    "The council met on Monday. "
+    "\u201cThe ferry fares will stay. We cannot raise them this winter,\u201d Mayor Alma Ruiz said."
+)
+LONG_STATEMENT = "\u201cThe ferry fares will stay. We cannot raise them this winter,\u201d"
+
+
+@pytest.mark.parametrize(
+    ("topic", "gain"),
+    [
+        ("ferry fares", 0.0),  # said by the quotation's first sentence: not this one's
+        ("council", 1.0),  # the narrative that introduces the quotation still counts
+        ("council ferry", 0.5),
+    ],
+)
+def test_a_later_sentence_of_a_quotation_gains_nothing_from_its_earlier_ones(
+    topic: str, gain: float
+) -> None:
+    chunk = _chunk(LONG_STORY)
+    quote = _quote(LONG_STORY, LONG_STATEMENT, "Alma Ruiz", "direct")
+    start = LONG_STORY.index("We cannot")
+    later = Unit(chunk, start, quote.end, "direct", "Alma Ruiz", None, True, "q")
+    assert _gain(_scoring(topic, {"q": quote}), later) == gain
+
+
+@pytest.mark.parametrize(("topic", "gain"), [("opened May", 0.0), ("bridge Marl", 1.0)])
+def test_a_turn_sentence_gains_the_question_not_its_own_turn(topic: str, gain: float) -> None:
+    """ "The cost was high." follows "It opened in May." in the same answer: only the question
+    before the turn introduces it."""
+    assert _gain(_scoring(topic, TURNS), _turn_unit("The cost was high.")) == gain
