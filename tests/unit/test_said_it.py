@@ -3,7 +3,8 @@ made-up feature values), every phrase of it (`half_said`), the one phrase of a s
 one in the passage around it (`lone_unsaid`), its words together in one sentence there or on
 the story asked (`apart`), and in an article on the story asked about
 (`off_story`), or every word of it in the unit on the story asked (`word_for_word`), on made-up
-passages; and which ranked unit a who-said answer cites (`saying`, `vouched`)."""
+passages; every figure the statement and its story write in the cited article
+(`figures_unheld`); and which ranked unit a who-said answer cites (`saying`, `vouched`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from app.said_it import (
     TOGETHER_TERMS,
     WHO_SAID_REACH,
     apart,
+    figures,
+    figures_unheld,
     half_said,
     lone_unsaid,
     off_story,
@@ -346,3 +349,43 @@ def test_a_later_unit_is_vouched_for_by_its_own_words_or_a_sentence_naming_its_s
     unit = Unit(chunk, 0, len(text), kind, speaker=speaker)
     candidate = Candidate(unit, tuple(0.0 for _ in FEATURES), 0.5)
     assert vouched(candidate, named) is expected
+
+
+# (text, the values of the figures it writes in digits)
+FIGURES_CASES = [
+    ("Ola Tamm spoke about 2.5 million more votes and 9 million votes", {2.5e6, 9e6}),
+    ("the 30 thousand villages", {30000.0}),
+    ("30,000 villages", {30000.0}),
+    ("a 30k rise", {30000.0}),
+    ("the £6m loss and the $9bn headache", {6e6, 9e9}),
+    ("a 40% rise in 2016", {40.0, 2016.0}),
+    ("50 thousand 962 beds", {50000.0, 962.0}),
+    ("the 339.5 thousand patients", {339500.0}),
+    # a number inside a name or code is no figure
+    ("the G7 summit, the A320 jet, Covid-19 and the K-9 unit", set()),
+    ("a 5-to-4 vote", set()),
+    ("no figure at all", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), FIGURES_CASES)
+def test_a_figure_is_read_by_its_value(text, values) -> None:
+    assert figures(text) == values
+
+
+NORLAND = "Norland vote\n\nTurnout rose to 30,000, Ola Tamm said, ten times the 2016 count."
+# (statement and story asked, is a figure of them written nowhere in NORLAND)
+FIGURES_UNHELD_CASES = [
+    ("the 2.5 million more votes and the turnout", True),  # shares words, not the figure
+    ("the 30 thousand voters", False),  # the same figure written another way
+    ("the 30k turnout", False),
+    ("the 10 fold rise", False),  # written as a number word
+    ("the turnout\nthe 2017 count", True),  # the story's figure
+    ("the turnout\nthe 2016 count", False),
+    ("the turnout", False),  # no figure asked: nothing to hold
+]
+
+
+@pytest.mark.parametrize(("asked", "unheld"), FIGURES_UNHELD_CASES)
+def test_a_statement_whose_figure_the_article_never_writes_is_not_said(asked, unheld) -> None:
+    assert figures_unheld(asked, NORLAND) is unheld
