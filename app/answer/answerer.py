@@ -48,6 +48,7 @@ from app.said_it import (
     PART_MEANT,
     SAID_IT,
     apart,
+    derived_only,
     figures_unheld,
     half_said,
     lone_unsaid,
@@ -229,7 +230,8 @@ class ExtractiveAnswerer(AskedPerson):
         list of things spoken about, by more than one common word; for a statement asked as
         a clause, which re-words what was said, by any word or in meaning; a list of one
         phrase by more than one common word in the passage around it, `lone_unsaid`; a
-        short phrase by all its words in one sentence there or on the story asked, `apart`),
+        short phrase by all its words in one sentence there or on the story asked, `apart`;
+        no word there only as another of its stem, `derived_only`),
         in an article on the story the question names (`off_story`) that writes every figure
         the question's statement and story write (`figures_unheld`)?"""
         terms, unit = self.finder.retriever.lexicon.terms, best.unit
@@ -243,8 +245,10 @@ class ExtractiveAnswerer(AskedPerson):
         if rarity is not None:
             # The passage around the cited chunk, fetched once for both checks.
             passage = passage_chunks(unit.chunk, self.retriever.chunks.get)
-            if lone_unsaid(intent.topic, passage, terms, rarity) or apart(
-                intent.topic, story, passage, terms
+            if (
+                lone_unsaid(intent.topic, passage, terms, rarity)
+                or apart(intent.topic, story, passage, terms)
+                or derived_only(intent.topic, passage, terms)
             ):
                 return False
         article = self.articles.text(unit.chunk.article_id)
