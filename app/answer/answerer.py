@@ -232,8 +232,8 @@ class ExtractiveAnswerer(AskedPerson):
         phrase by more than one common word in the passage around it, `lone_unsaid`; a
         short phrase by all its words in one sentence there or on the story asked, `apart`;
         no word there only as another of its stem, `derived_only`),
-        in an article on the story the question names (`off_story`) that writes every figure
-        the question's statement and story write (`figures_unheld`)?"""
+        in an article holding every word of the story the question names (`off_story`) and
+        every figure the question's statement and story write (`figures_unheld`)?"""
         terms, unit = self.finder.retriever.lexicon.terms, best.unit
         meant = self._meant_in(unit.chunk) if intent.clause else None
         rarity = None if intent.clause else self.retriever.bm25.idf
