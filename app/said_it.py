@@ -202,9 +202,9 @@ def apart(
     return not (wanted and wanted <= set().union(*sentences))
 
 
-# A word of a statement listed as things spoken about ("Who spoke about the initiator and the
-# project?") is searched by its stem, which other words of its family share ("initiatives"
-# for "initiator", "dictating" for "dictator"): those are other words, a thing where the
+# A word of a statement listed as things spoken about ("Who spoke about the negotiator and the
+# ferry?") is searched by its stem, which other words of its family share ("negotiations"
+# for "negotiator", "mediating" for "mediator"): those are other words, a thing where the
 # question asks for a person or a person where it asks for an act. Such a word counts as in
 # the passage around the quotation only as itself or with an ending of this table ("talks",
 # "talked", "talking" for "talk"; "policies" for "policy"), each ending with what it
@@ -226,7 +226,7 @@ _LETTERS = re.compile(r"[a-z]+")
 def word_base(word: str) -> str:
     """`word` in one spelling, without an ending of `INFLECTIONS`, final "e"s or a doubled
     last consonant: the forms of one word meet ("making", "make" -> "mak"; "planned",
-    "plans" -> "plan"), another of its family does not ("dictator", "dictating")."""
+    "plans" -> "plan"), another of its family does not ("mediator", "mediating")."""
     word = _american(word.lower())
     for ending, replaced in INFLECTIONS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -241,8 +241,8 @@ def word_base(word: str) -> str:
 def derived_only(topic: str, passage: Sequence[Chunk], terms: Callable[[str], list[str]]) -> bool:
     """Is a word of the statement `topic` in the passage around the cited quotation
     (`passage_chunks`) only as another word of its stem, none of the word's own forms there
-    (`word_base`)? Then the passage speaks of something else ("initiatives" where the
-    initiator was asked about). A word whose stem is not there at all is `in_words`'s."""
+    (`word_base`)? Then the passage speaks of something else ("negotiations" where the
+    negotiator was asked about). A word whose stem is not there at all is `in_words`'s."""
     forms: dict[str, set[str]] = {}
     for chunk in passage:
         for word in _LETTERS.findall(chunk.text.lower()):
@@ -279,7 +279,7 @@ def off_story(story: str, article: str, terms: Callable[[str], list[str]]) -> bo
     from an article about something else is not the one asked about, however near its words,
     and an article on that story writes each of its words somewhere, headline or text: one
     holding "nurses" and never "Westland" is on other nurses. A story of one common word
-    ("protesters") is held by articles on many stories: that is `apart`'s and `lone_unsaid`'s
+    ("strikers") is held by articles on many stories: that is `apart`'s and `lone_unsaid`'s
     to read. Every word, not any: on main's dev outputs every right who-said answer's article
     held every word of its story, and 4 answered crossed items' did not (docs/notes/who38.md;
     any word was ans30's rule)."""
@@ -287,10 +287,10 @@ def off_story(story: str, article: str, terms: Callable[[str], list[str]]) -> bo
     return bool(wanted) and not wanted <= set(terms(article))
 
 
-# A figure a who-said statement or its story writes in digits ("2.5 million more votes",
+# A figure a who-said statement or its story writes in digits ("4.5 million more riders",
 # "the 30 thousand villages", "in the story about the 40% rise") is a fact of one story: a
 # quotation from an article that writes it nowhere did not say that statement, however many
-# of its words it shares ("millions of younger people" for "2.5 million more votes"). Figures
+# of its words it shares ("millions of new riders" for "4.5 million more riders"). Figures
 # compare by value, so "30 thousand", "30,000" and "30k" are one figure, and an article may
 # write a small number in words ("ten" for "10"). On main's dev outputs (generated dev, fit
 # pools, hand-written, crossed dev) every right who-said answer's article held its question's
@@ -326,7 +326,7 @@ _WORD = re.compile(r"[a-z]+")
 
 def figures(text: str) -> set[float]:
     """The values of the figures `text` writes in digits, scaled by the word after them
-    ("2.5 million" -> 2500000.0, "30,000" -> 30000.0)."""
+    ("4.5 million" -> 4500000.0, "30,000" -> 30000.0)."""
     found = set()
     for match in _FIGURE.finditer(text):
         scale = FIGURE_SCALES.get((match.group(2) or "").lower(), 1.0)

@@ -358,7 +358,7 @@ def test_a_later_unit_is_vouched_for_by_its_own_words_or_a_sentence_naming_its_s
 
 # (text, the values of the figures it writes in digits)
 FIGURES_CASES = [
-    ("Ola Tamm spoke about 2.5 million more votes and 9 million votes", {2.5e6, 9e6}),
+    ("Ola Tamm spoke about 4.5 million more riders and 7 million fares", {4.5e6, 7e6}),
     ("the 30 thousand villages", {30000.0}),
     ("30,000 villages", {30000.0}),
     ("a 30k rise", {30000.0}),
@@ -381,7 +381,7 @@ def test_a_figure_is_read_by_its_value(text, values) -> None:
 NORLAND = "Norland vote\n\nTurnout rose to 30,000, Ola Tamm said, ten times the 2016 count."
 # (statement and story asked, is a figure of them written nowhere in NORLAND)
 FIGURES_UNHELD_CASES = [
-    ("the 2.5 million more votes and the turnout", True),  # shares words, not the figure
+    ("the 4.5 million more votes and the turnout", True),  # shares words, not the figure
     ("the 30 thousand voters", False),  # the same figure written another way
     ("the 30k turnout", False),
     ("the 10 fold rise", False),  # written as a number word
@@ -404,8 +404,8 @@ WORD_BASE_CASES = [
     ("studied", "study", True),
     ("agreed", "agree", True),
     ("organisation", "organizations", True),  # one spelling for both
-    ("dictator", "dictating", False),  # one stem, two words
-    ("initiator", "initiatives", False),
+    ("mediator", "mediating", False),  # one stem, two words
+    ("negotiator", "negotiations", False),
     ("voter", "votes", False),
 ]
 
@@ -416,15 +416,15 @@ def test_the_forms_of_one_word_share_a_base_and_its_family_does_not(one, other, 
 
 
 STEMS = [
-    Chunk("c:0", "c", 0, "Ola Tamm praised the initiatives of the Norland project.", 0, 1, 1, 1),
-    Chunk("c:1", "c", 1, "The dictating of terms was making talks hard, she said.", 0, 1, 1, 1),
+    Chunk("c:0", "c", 0, "Ola Tamm praised the negotiations of the Norland project.", 0, 1, 1, 1),
+    Chunk("c:1", "c", 1, "The mediating of terms was making talks hard, she said.", 0, 1, 1, 1),
 ]
 # (statement, is a word of it in STEMS only as another word of its stem)
 DERIVED_CASES = [
-    ("the initiator and the project", True),
-    ("the dictator and the making", True),
-    ("the initiatives and the projects", False),  # the words themselves, in another form
-    ("the initiative and the talk", False),
+    ("the negotiator and the project", True),
+    ("the mediator and the making", True),
+    ("the negotiations and the projects", False),  # the words themselves, in another form
+    ("the negotiation and the talk", False),
     ("the ferry and the project", False),  # "ferry" not there at all: `in_words`'s
 ]
 
