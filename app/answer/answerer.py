@@ -48,6 +48,8 @@ from app.said_it import (
     PART_MEANT,
     SAID_IT,
     apart,
+    derived_only,
+    figures_unheld,
     half_said,
     lone_unsaid,
     off_story,
@@ -228,8 +230,10 @@ class ExtractiveAnswerer(AskedPerson):
         list of things spoken about, by more than one common word; for a statement asked as
         a clause, which re-words what was said, by any word or in meaning; a list of one
         phrase by more than one common word in the passage around it, `lone_unsaid`; a
-        short phrase by all its words in one sentence there or on the story asked, `apart`),
-        in an article on the story the question names (`off_story`)?"""
+        short phrase by all its words in one sentence there or on the story asked, `apart`;
+        no word there only as another of its stem, `derived_only`),
+        in an article holding every word of the story the question names (`off_story`) and
+        every figure the question's statement and story write (`figures_unheld`)?"""
         terms, unit = self.finder.retriever.lexicon.terms, best.unit
         meant = self._meant_in(unit.chunk) if intent.clause else None
         rarity = None if intent.clause else self.retriever.bm25.idf
@@ -241,11 +245,16 @@ class ExtractiveAnswerer(AskedPerson):
         if rarity is not None:
             # The passage around the cited chunk, fetched once for both checks.
             passage = passage_chunks(unit.chunk, self.retriever.chunks.get)
-            if lone_unsaid(intent.topic, passage, terms, rarity) or apart(
-                intent.topic, story, passage, terms
+            if (
+                lone_unsaid(intent.topic, passage, terms, rarity)
+                or apart(intent.topic, story, passage, terms)
+                or derived_only(intent.topic, passage, terms)
             ):
                 return False
-        return not (story and off_story(story, self.articles.text(unit.chunk.article_id), terms))
+        article = self.articles.text(unit.chunk.article_id)
+        if figures_unheld(f"{intent.topic}\n{story}", article):
+            return False
+        return not (story and off_story(story, article, terms))
 
     def _word_for_word(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit hold every word of the statement, from an article

@@ -1,9 +1,11 @@
 """Whether a who-said answer's best unit says what was asked (`app.said_it.says_it`, on
 made-up feature values), every phrase of it (`half_said`), the one phrase of a statement of
 one in the passage around it (`lone_unsaid`), its words together in one sentence there or on
-the story asked (`apart`), and in an article on the story asked about
+the story asked (`apart`), and in an article holding every word of the story asked about
 (`off_story`), or every word of it in the unit on the story asked (`word_for_word`), on made-up
-passages; and which ranked unit a who-said answer cites (`saying`, `vouched`)."""
+passages; every figure the statement and its story write in the cited article
+(`figures_unheld`); no word of it there only as another word of its stem (`derived_only`);
+and which ranked unit a who-said answer cites (`saying`, `vouched`)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ from app.said_it import (
     TOGETHER_TERMS,
     WHO_SAID_REACH,
     apart,
+    derived_only,
+    figures,
+    figures_unheld,
     half_said,
     lone_unsaid,
     off_story,
@@ -26,6 +31,7 @@ from app.said_it import (
     says_it,
     topic_parts,
     vouched,
+    word_base,
     word_for_word,
 )
 from ingest.terms import Lexicon
@@ -193,17 +199,19 @@ def test_a_short_phrase_apart_off_the_story_is_not_said(topic, story, unsaid) ->
 
 
 ARTICLE = "Ferry for night nurses\n\nThe ferry will run after midnight, Ola Tamm said."
-# (the story asked about, does ARTICLE hold no word of it)
+# (the story asked about, does ARTICLE lack a word of it)
 OFF_STORY_CASES = [
     ("the apple harvest", True),
     ("the night ferry", False),
-    ("Westland nurses", False),  # one word of the story is enough: a headline shortens it
+    ("the Ferry nurses", False),  # its words anywhere in headline or text
+    ("Westland nurses", True),  # an article on other nurses
+    ("the night ferry fares", True),  # one word missing of several
     ("", False),  # no story asked about
 ]
 
 
 @pytest.mark.parametrize(("story", "off"), OFF_STORY_CASES)
-def test_an_article_without_a_word_of_the_story_is_off_it(story, off) -> None:
+def test_an_article_without_every_word_of_the_story_is_off_it(story, off) -> None:
     assert off_story(story, ARTICLE, TERMS) is off
 
 
@@ -346,3 +354,81 @@ def test_a_later_unit_is_vouched_for_by_its_own_words_or_a_sentence_naming_its_s
     unit = Unit(chunk, 0, len(text), kind, speaker=speaker)
     candidate = Candidate(unit, tuple(0.0 for _ in FEATURES), 0.5)
     assert vouched(candidate, named) is expected
+
+
+# (text, the values of the figures it writes in digits)
+FIGURES_CASES = [
+    ("Ola Tamm spoke about 4.5 million more riders and 7 million fares", {4.5e6, 7e6}),
+    ("the 30 thousand villages", {30000.0}),
+    ("30,000 villages", {30000.0}),
+    ("a 30k rise", {30000.0}),
+    ("the £6m loss and the $9bn headache", {6e6, 9e9}),
+    ("a 40% rise in 2016", {40.0, 2016.0}),
+    ("50 thousand 962 beds", {50000.0, 962.0}),
+    ("the 339.5 thousand patients", {339500.0}),
+    # a number inside a name or code is no figure
+    ("the G7 summit, the A320 jet, Covid-19 and the K-9 unit", set()),
+    ("a 5-to-4 vote", set()),
+    ("no figure at all", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), FIGURES_CASES)
+def test_a_figure_is_read_by_its_value(text, values) -> None:
+    assert figures(text) == values
+
+
+NORLAND = "Norland vote\n\nTurnout rose to 30,000, Ola Tamm said, ten times the 2016 count."
+# (statement and story asked, is a figure of them written nowhere in NORLAND)
+FIGURES_UNHELD_CASES = [
+    ("the 4.5 million more votes and the turnout", True),  # shares words, not the figure
+    ("the 30 thousand voters", False),  # the same figure written another way
+    ("the 30k turnout", False),
+    ("the 10 fold rise", False),  # written as a number word
+    ("the turnout\nthe 2017 count", True),  # the story's figure
+    ("the turnout\nthe 2016 count", False),
+    ("the turnout", False),  # no figure asked: nothing to hold
+]
+
+
+@pytest.mark.parametrize(("asked", "unheld"), FIGURES_UNHELD_CASES)
+def test_a_statement_whose_figure_the_article_never_writes_is_not_said(asked, unheld) -> None:
+    assert figures_unheld(asked, NORLAND) is unheld
+
+
+# (two words, are they forms of one word)
+WORD_BASE_CASES = [
+    ("making", "make", True),
+    ("planned", "plans", True),
+    ("policies", "policy", True),
+    ("studied", "study", True),
+    ("agreed", "agree", True),
+    ("organisation", "organizations", True),  # one spelling for both
+    ("mediator", "mediating", False),  # one stem, two words
+    ("negotiator", "negotiations", False),
+    ("voter", "votes", False),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "same"), WORD_BASE_CASES)
+def test_the_forms_of_one_word_share_a_base_and_its_family_does_not(one, other, same) -> None:
+    assert (word_base(one) == word_base(other)) is same
+
+
+STEMS = [
+    Chunk("c:0", "c", 0, "Ola Tamm praised the negotiations of the Norland project.", 0, 1, 1, 1),
+    Chunk("c:1", "c", 1, "The mediating of terms was making talks hard, she said.", 0, 1, 1, 1),
+]
+# (statement, is a word of it in STEMS only as another word of its stem)
+DERIVED_CASES = [
+    ("the negotiator and the project", True),
+    ("the mediator and the making", True),
+    ("the negotiations and the projects", False),  # the words themselves, in another form
+    ("the negotiation and the talk", False),
+    ("the ferry and the project", False),  # "ferry" not there at all: `in_words`'s
+]
+
+
+@pytest.mark.parametrize(("topic", "derived"), DERIVED_CASES)
+def test_a_word_met_only_by_another_of_its_stem_is_not_said(topic, derived) -> None:
+    assert derived_only(topic, STEMS, TERMS) is derived
