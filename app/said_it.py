@@ -22,7 +22,7 @@ from typing import NamedTuple
 from app.evidence.features import FEATURES, Candidate
 from app.said_by import speaker_phrases
 from ingest.ids import chunk_id
-from ingest.terms import _american
+from ingest.terms import american_spelling
 from ingest.text import sentence_spans
 from ingest.types import Chunk
 
@@ -227,7 +227,7 @@ def word_base(word: str) -> str:
     """`word` in one spelling, without an ending of `INFLECTIONS`, final "e"s or a doubled
     last consonant: the forms of one word meet ("making", "make" -> "mak"; "planned",
     "plans" -> "plan"), another of its family does not ("mediator", "mediating")."""
-    word = _american(word.lower())
+    word = american_spelling(word.lower())
     for ending, replaced in INFLECTIONS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             word = word[: -len(ending)] + replaced

@@ -60,11 +60,11 @@ class Lexicon:
         return [term for word in words if (term := known[word]) is not None]
 
     def _stem(self, word: str) -> str:
-        return self._stemmer.stemWord(_american(word))
+        return self._stemmer.stemWord(american_spelling(word))
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _american(word: str) -> str:
+def american_spelling(word: str) -> str:
     """One spelling for British and American forms, which the stemmer keeps apart
     ("hospitalisation" and "hospitalization" stem to "hospitalis" and "hospit"): news from
     both sides is searched with questions typed either way. Both the index and the query

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import ingest.terms as terms_module
-from ingest.terms import _TOKEN, STOPWORDS, Lexicon, _american
+from ingest.terms import _TOKEN, STOPWORDS, Lexicon, american_spelling
 
 # (British, American): both must give the same terms.
 SAME_WORD = [
@@ -65,7 +65,7 @@ CACHED_CASES = [
 
 def _uncached(lexicon: Lexicon, text: str) -> list[str]:
     words = _TOKEN.findall(text.lower())
-    return lexicon._stemmer.stemWords([_american(w) for w in words if w not in STOPWORDS])
+    return lexicon._stemmer.stemWords([american_spelling(w) for w in words if w not in STOPWORDS])
 
 
 @pytest.mark.parametrize(("name", "text"), CACHED_CASES)
