@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ingest.quoting.lexicon_speakers import NAME_AMPERSANDS
 from ingest.speakers.article_links import first_namesake, link_in_article
@@ -26,7 +27,15 @@ from ingest.speakers.keys import (
     strip_titles,
     surname,
 )
-from ingest.speakers.lexicon import ARTICLES, BODIES, NAME_JOINERS, OFFICE_HEADS, PARTICLES
+from ingest.speakers.lexicon import (
+    ARTICLES,
+    BODIES,
+    HEAD_LINKS,
+    NAME_JOINERS,
+    OFFICE_HEADS,
+    OFFICE_LINKS,
+    PARTICLES,
+)
 from ingest.speakers.offices import is_office, role_head
 from ingest.speakers.written_people import written_people
 
@@ -73,19 +82,42 @@ def unify_speakers(names: Iterable[str], text: str = "") -> dict[str, str]:
     """
     counts: Counter[str] = Counter(n for n in names if n and n.strip())
     people = written_people(text) if text else []
-    by_surname: dict[str, list[str]] = defaultdict(list)
+    by_surname: dict[_GroupKey, list[str]] = defaultdict(list)
     mapping: dict[str, str] = {}
     for name in counts:
         if text or _names_someone(name):
-            by_surname[surname(name) if text else _key_across_articles(name)].append(name)
+            key = surname(name) if text else _key_across_articles(name)
+            by_surname[_GroupKey(key, _office_only(name))].append(name)
         else:
             mapping[name] = name
-    for key, members in by_surname.items():
-        mapping.update(_unify_group(members, counts, first_namesake(key, people, text)))
+    for group, members in by_surname.items():
+        namesake = first_namesake(group.key, people, text)
+        mapping.update(_unify_group(members, counts, namesake))
     if text:
         links = link_in_article(set(mapping.values()), text, people)
         mapping = {n: links[t].name if t in links else t for n, t in mapping.items()}
     return mapping
+
+
+class _GroupKey(NamedTuple):
+    """What names must share to be unified: the surname (or an office's whole key), and
+    whether they are offices naming nobody. An office never unifies with a place or a body:
+    "President of Norland" had become the speaker "Norland", and "Norland" the office, so
+    neither was an office-only speaker linked to its holder."""
+
+    key: str
+    office_only: bool
+
+
+def _office_only(name: str) -> bool:
+    """An office naming no person: its head kept by `strip_titles` ("President of Norland"),
+    or lost to what it is the office of ("President of the Norland Republic" strips to
+    "Norland Republic", "head of the Mayor's Office" to "Mayor's Office"). Not an office
+    written before a name ("Minister of Harbours of the Norland Republic Ana Vell")."""
+    if not is_office(name):
+        return False
+    kept = strip_titles(name)
+    return role_head(name) in comparison_words(kept) or _office_place(name) == kept
 
 
 def _key_across_articles(name: str) -> str:
@@ -135,12 +167,24 @@ def _unify_group(
         head = strip_titles(max(cluster, key=lambda n: _display_score(n, counts)))
         mapping.update({name: head for name in cluster})
     target = _bare_target(clusters, counts, first_namesake)
+    place = any(_of_a_place(name) for name in full)
     for name in bare:
         # With nobody to join, an office keeps its words ("Deputy Prime Minister", not the
-        # "Minister" its titles leave): another office is another speaker.
-        alone = name if is_office(name) else strip_titles(name) or name
-        mapping[name] = mapping[target[0]] if target else alone
+        # "Minister" its titles leave): another office is another speaker. A bare place
+        # joins nobody where a body or an office is named by it (`_of_a_place`).
+        office = is_office(name)
+        alone = name if office else strip_titles(name) or name
+        joins = target is not None and (office or not place)
+        mapping[name] = mapping[target[0]] if joins else alone
     return mapping
+
+
+def _of_a_place(name: str) -> bool:
+    """A body or an office named by a place ("Harbour Board of Westland"), whose last word is
+    that place, not a surname: where one is written, a bare "Westland" is the place, never
+    that body's speaker nor another full name's ("Divide Westland", a slogan)."""
+    words = strip_titles(name).lower().split()
+    return len(words) > 2 and words[-2] in HEAD_LINKS
 
 
 def _loses_its_head(name: str) -> bool:
@@ -150,7 +194,19 @@ def _loses_its_head(name: str) -> bool:
     if not is_office(name) or role_head(name) in comparison_words(kept):
         return False
     words = kept.split()
-    return not person_words(words) or any(w.endswith(("'s", "’s")) for w in words)
+    possessive = any(w.endswith(("'s", "’s")) for w in words)
+    return not person_words(words) or possessive or _office_place(name) == kept
+
+
+def _office_place(name: str) -> str:
+    """What an office is the office of: the words after its first link word and an article
+    ("Norland Republic" of "President of the Norland Republic"); "" without a link word."""
+    words = name.split()
+    links = [i for i, w in enumerate(words) if w.lower() in OFFICE_LINKS]
+    place = words[links[0] + 1 :] if links else []
+    if place and place[0].lower() in ARTICLES:
+        place = place[1:]
+    return " ".join(place)
 
 
 def _bare_target(
