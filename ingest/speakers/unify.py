@@ -32,6 +32,7 @@ from ingest.speakers.lexicon import (
     BODIES,
     HEAD_LINKS,
     NAME_JOINERS,
+    NOT_PERSON_WORDS,
     OFFICE_HEADS,
     OFFICE_LINKS,
     PARTICLES,
@@ -120,7 +121,7 @@ def _office_only(name: str) -> bool:
     if not is_office(name):
         return False
     kept = strip_titles(name)
-    return role_head(name) in comparison_words(kept) or _office_place(name) == kept
+    return role_head(name) in comparison_words(kept) or _stripped_to_its_place(name, kept)
 
 
 def _key_across_articles(name: str) -> str:
@@ -198,7 +199,20 @@ def _loses_its_head(name: str) -> bool:
         return False
     words = kept.split()
     possessive = any(w.endswith(("'s", "’s")) for w in words)
-    return not person_words(words) or possessive or _office_place(name) == kept
+    return not person_words(words) or possessive or _stripped_to_its_place(name, kept)
+
+
+def _stripped_to_its_place(name: str, kept: str) -> bool:
+    """`strip_titles` left only what the office is the office of ("Norland Republic"), not a
+    name after it: the words after its last link word are at most two ("Republic of
+    Westland", "United States of America"), or a body's. "Republic of Westland Ana Vell" and
+    "Interior Ana Vell" end with a person's name."""
+    if _office_place(name) != kept:
+        return False
+    words = kept.split()
+    links = [i for i, w in enumerate(words) if w.lower() in OFFICE_LINKS]
+    tail = words[links[-1] + 1 :] if links else words
+    return len(tail) <= 2 or tail[-1].lower() in NOT_PERSON_WORDS
 
 
 def _office_place(name: str) -> str:

@@ -211,6 +211,12 @@ OFFICE_PLACE_CASES = [
         {"Ana Westland": "Ana Westland", "Westland": "Ana Westland"},
     ),
     (
+        "an office of a place written before a name still joins the name",
+        ["President of the Republic of Westland Ana Vell", "Ana Vell"],
+        "",
+        {"President of the Republic of Westland Ana Vell": "Ana Vell", "Ana Vell": "Ana Vell"},
+    ),
+    (
         "an office written before a name still joins the name",
         ["Minister of Harbours of the Norland Republic Ana Vell", "Ana Vell"],
         "",
