@@ -75,7 +75,7 @@ OFFICE_LINKS = frozenset(_lexicon("of to"))
 
 # Offices whose holder an official release opens with ("Ana Vell met ... The President of
 # Westland stressed ..."); staff offices (spokesman, minister) are somebody else there.
-# Office heads that are also surnames ("Mervyn King", "Ana Prince"): such a name is a person.
+# Office heads that are also surnames ("Ana King", "Tom Prince"): such a name is a person.
 OFFICE_SURNAMES = frozenset(_lexicon("king queen prince"))
 HEAD_OF_STATE = frozenset(_lexicon("president king queen emir sultan monarch"))
 OFFICE_HEADS = frozenset(

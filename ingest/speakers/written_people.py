@@ -101,7 +101,7 @@ def written_people(text: str) -> list[WrittenPerson]:
         if len(name.split()) < 2 or not is_named_speaker(name) or _slogan(name.split(), text):
             continue
         if is_office(name) and role_head(name) not in OFFICE_SURNAMES:
-            continue  # "the First Lady": an office, no one's name; "Mervyn King" is one
+            continue  # "the First Lady": an office, no one's name; "Ana King" is one
         people.append(
             WrittenPerson(name, start, _office_before(text, start, _joined_after(people, text)))
         )
@@ -130,7 +130,7 @@ class _OfficeReading(NamedTuple):
 def _place_before(text: str, start: int) -> bool:
     """The words before the name end an office's place or portfolio: "President of
     [Westland Ana Vell]", "Minister for [Ports Ana Vell]" (an office head before "for"; not
-    "voted for George W. Bush"), so the name's first word is no given name."""
+    "voted for Tom B. Reed"), so the name's first word is no given name."""
     before = text[max(0, start - _OFFICE_WINDOW) : start]
     if _OF_PLACE.search(before):
         return True
