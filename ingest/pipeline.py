@@ -45,6 +45,12 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 46: offices before a name read by ordered readings (`written_people.OFFICE_READINGS`: an
+# "and"-joined or long double office, never across a sentence end or another named person,
+# none for a relative or after a joiner), an office is no person and a portfolio after "for"
+# no given name; "First Lady" is a role; an attribution interposed verb-first in the subject
+# names the speaker ("Any" had); a surname subject named in full before is the next
+# sentence's pronoun's referent; NAMING_VERSION 21 (att38, issue 17);
 # 45: of a dash-joined double office before a name ("Deputy Prime Minister - Minister for
 # Ports of Westland Ana Vell") whose second part is no office, the first is hers, so "the
 # Deputy Prime Minister" links to her (naming 20); a straight mark after a phrase's end and
@@ -147,7 +153,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "45"
+PIPELINE_VERSION = "46"
 
 
 @dataclass

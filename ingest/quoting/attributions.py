@@ -28,6 +28,7 @@ from ingest.quoting.lexicon_openers import (
     TIME_ANCHORS,
     TIME_PHRASE_WORDS,
 )
+from ingest.quoting.lexicon_speakers import MODALS
 from ingest.quoting.model import Findings, Statement, Subject
 from ingest.quoting.subjects import ALPHA
 from ingest.quoting.subjects_after import phrase_after, unlisted_verb
@@ -40,31 +41,76 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _INTERPOSED = re.compile(r",\s+(?P<attr>[^,;:“”\"]{3,60}?)(?:,\s+|\s+(?=[“\"]))(?=[“\"]?[a-z])")
 
 
-def interposed(sentence: str, offset: int, doc: Findings) -> Statement | None:
+def interposed(
+    sentence: str, offset: int, doc: Findings, verb_first: bool = False
+) -> Statement | None:
     """`Particularly in poorer states, he said, "we don't know ..." on how many jobs ...`:
     an attribution interposed in a sentence, with the words on both sides in one clause,
-    reports the whole sentence, not just the quote or the words after it."""
+    reports the whole sentence, not just the quote or the words after it. The verb may come
+    first (`Any fair reading, said Ola Tamm, a lawyer, would find it "flawed"`): the speaker
+    is the name after it, never the clause's first word ("Any" had been the speaker).
+    `verb_first` reads that form only, the verb-last form otherwise (the verb-first form is
+    tried before `CLAUSE, X said`, which took the words after the name's apposition, "an
+    expert on Norland, would read ...", for a clause of its own)."""
     comma = sentence.find(",")
     m = _INTERPOSED.match(sentence, comma) if comma > 0 else None
     head = sentence[:comma].split() if m else []
     if not m or not 0 < len(head) <= 12 or head[0].lower() in CLAUSE_OPENERS:
         return None
     words = m.group("attr").split()
-    verb = words[-1]
+    verb = words[0] if verb_first else words[-1]
+    if verb_first and not _subject_goes_on(sentence, m.end()):
+        return None  # "The plan is dead, said Tom Reed, a senator, in a statement."
     if (
         len(words) > 6
         or verb not in VERBS
         or not (verb.endswith(("ed", "s")) or verb in INTERPOSED_PAST)
     ):
         return None
-    if any(ch in OPENERS for ch in sentence[: m.start()]) or words[0].lower() in CLAUSE_OPENERS:
+    if _quote_attributed(sentence, offset, doc, m.start()) or words[0].lower() in CLAUSE_OPENERS:
         return None
     found = phrase_after(m.group("attr"), offset + m.start("attr"))
     if not found:
         return None
     start = offset + len(sentence) - len(sentence.lstrip())
     end = clause_end(doc, start, offset + len(sentence.rstrip().rstrip(".!?…").rstrip()))
-    return Statement.of(start, end, found, "interposed")
+    return Statement.of(start, end, found, "interposed_verb_first" if verb_first else "interposed")
+
+
+# The first word after the speaker, and the first after the speaker's apposition.
+_SUBJECT_VERB = re.compile(r"(?P<word>[a-z]+)\b")
+
+
+def _subject_goes_on(sentence: str, pos: int) -> bool:
+    """After the speaker at `pos` ("is a failure") or their apposition ("an expert on
+    Norland, would read ..."), the sentence goes on with the subject's verb: an auxiliary, a
+    modal or a listed verb."""
+    for match in (_SUBJECT_VERB.match(sentence, pos), _AFTER_APPOSITION.match(sentence, pos)):
+        if match and match.group("word") in AUX | MODALS | VERBS:
+            return True
+    return False
+
+
+_AFTER_APPOSITION = re.compile(r"[^,;:]*,\s+(?P<word>[a-z]+)\b")
+
+
+def _quote_attributed(sentence: str, offset: int, doc: Findings, comma: int) -> bool:
+    """A quotation opened before the attribution's `comma` that is still open there or closes
+    right before it (`"We will win," he said, ...`): the attribution is the quotation's. A
+    quoted word inside the subject (`Any "cleareyed" reading of it, said Ola Tamm, ...`)
+    closes well before and leaves the sentence to `interposed`."""
+    if not any(ch in OPENERS for ch in sentence[:comma]):
+        return False
+    at = offset + comma
+    pieces = [p for p in doc.pieces if offset <= p.open_pos < at]
+    if not pieces:
+        return True  # a mark no piece was found for: as before, not this rule's
+    return any(p.close_pos is None or p.close_pos >= at - _CLOSE_BEFORE_COMMA for p in pieces)
+
+
+# How far before an attribution's comma a quotation may close and still be the one it
+# attributes (`,"` and `",`).
+_CLOSE_BEFORE_COMMA = 2
 
 
 def inverted(doc: Findings, statement: Statement) -> bool:

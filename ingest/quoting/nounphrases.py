@@ -24,6 +24,7 @@ from ingest.quoting.lexicon import (
     split_words,
 )
 from ingest.quoting.shares import share_phrase
+from ingest.speakers.lexicon import honorific_office
 
 _POSSESSIVE_S = re.compile(r"['’]s$")
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
@@ -134,9 +135,12 @@ NP_INNER = (
 
 
 def looks_like_role(text: str) -> bool:
-    """A short phrase with a role noun: an apposition that tells what the person is."""
+    """A short phrase with a role noun, or an office headed by a form of address ("First
+    Lady", `honorific_office`): an apposition that tells what the person is."""
     words = [w.lower().strip(".") for w in text.split()]
-    return bool(words) and any(w in ROLE_WORDS for w in words) and len(words) <= 8
+    pairs = zip(words, words[1:], strict=False)
+    role = any(w in ROLE_WORDS for w in words) or any(honorific_office(list(p)) for p in pairs)
+    return role and len(words) <= 8
 
 
 def clean_role(text: str) -> str:

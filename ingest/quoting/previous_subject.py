@@ -15,6 +15,8 @@ person, and a sentence that quotes someone has its speaker resolved already.
 
 from __future__ import annotations
 
+import re
+
 from ingest.quoting.lexicon import ARTICLES, AUX, CAP, PRONOUNS, ROLE_WORDS, TITLE_GENDER
 from ingest.quoting.lexicon_openers import OPENING_PARTICIPLES, OPENING_PREPOSITIONS
 from ingest.quoting.model import Findings
@@ -47,13 +49,22 @@ def previous_subject(doc: Findings, pos: int, gender: str) -> str | None:
     title, _, rest = found.np.partition(" ")
     if TITLE_GENDER.get(title.lower().strip(".")) == gender and _name_after_title(rest):
         return found.np
-    if not plain_name(found.np):
+    if not plain_name(found.np) and not _named_surname(doc, found.np, found.pos):
         return None
     known = titled_gender(doc.text, found.np.split()[-1])
     if known is not None:
         return found.np if known == gender else None
     after_subject = doc.text[found.pos + len(found.np) : before_end]
     return None if _names_another_person(after_subject) else found.np
+
+
+def _named_surname(doc: Findings, np: str, pos: int) -> bool:
+    """ "Vell tweeted her thanks." after "Ana Vell": a surname alone is a name when the
+    article has named someone in full with it before (the last speaker had taken the "She"
+    of the sentence after, and every "she added" continuing it)."""
+    if len(np.split()) != 1 or not CAP.match(np):
+        return False
+    return re.search(rf"\b[A-Z][\w'’-]+\s+{re.escape(np)}\b", doc.text[:pos]) is not None
 
 
 def _names_another_person(words: str) -> bool:

@@ -169,6 +169,11 @@ def _interposed(s: _Sentence) -> Statement | None:
     return interposed(s.text, s.offset, s.doc)
 
 
+def _interposed_verb_first(s: _Sentence) -> Statement | None:
+    """`Any fair reading of it, said Ola Tamm, an expert, would ...`: see `interposed`."""
+    return interposed(s.text, s.offset, s.doc, verb_first=True)
+
+
 def _trailing_inverted(s: _Sentence) -> Statement | None:
     trailing = s.trailing
     if not trailing or not s.trailing_deferred or _names_only(s):
@@ -251,6 +256,7 @@ _RELATIVE = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}$")
 # Statement rules in precedence order, each `(sentence) -> Statement | None`.
 STATEMENT_RULES = (
     Rule("leading_according", _leading),
+    Rule("interposed_verb_first", _interposed_verb_first),
     Rule("trailing_attribution", _trailing),
     Rule("interposed", _interposed),
     Rule("reporting_verb", _reporting_verb),

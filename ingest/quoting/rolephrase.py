@@ -21,6 +21,7 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
+from ingest.speakers.lexicon import honorific_office
 
 HONORIFICS = frozenset(TITLE_GENDER) | frozenset(split_words("dr prof lord lady"))
 # Words that link a role's head to what it is head of (`analyst at X`, `adviser to Y`).
@@ -30,7 +31,7 @@ _PERSON_NOUNS = frozenset(
     split_words(
         """boss star expert dj pundit impresario entrepreneur playwright friend accountant
     actress patriarch archbishop bishop cardinal imam rabbi metropolitan archpriest aide
-    veteran lawyer member colleague wife husband son daughter mother father brother sister
+    veteran lawyer member colleague wife husband son daughter mother father brother sister lady
     chair chairperson ombudsman controller presenter gen lt col sgt capt cmdr adm maj"""
     )
 )
@@ -41,8 +42,8 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 def _strip_honorifics(words: list[str]) -> list[str] | None:
     """`Qantas boss Mr` -> `Qantas boss`: a form of address is no part of a role."""
-    while words and words[-1].lower().strip(".") in HONORIFICS:
-        words = words[:-1]
+    while words and words[-1].lower().strip(".") in HONORIFICS and not honorific_office(words):
+        words = words[:-1]  # "First Lady" is an office (`honorific_office`)
     return words
 
 

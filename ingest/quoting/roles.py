@@ -17,9 +17,10 @@ from ingest.quoting.lexicon import (
 )
 from ingest.quoting.model import RoleMention
 from ingest.quoting.nounphrases import clean_role, looks_like_role
-from ingest.speakers.lexicon import HEAD_LINKS
+from ingest.speakers.lexicon import HEAD_LINKS, honorific_office
 
 _LAST_WORD = re.compile(r"([\w'’\-]+)\s+$")
+_WORD_BEFORE = 30  # characters read back for the word before a role word
 
 _NAME_RUN = re.compile(
     rf"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+|{alternation(NAME_PARTICLES)})(?![\w'’\-]))*"
@@ -67,7 +68,7 @@ def find_roles(text: str) -> list[RoleMention]:
     found: list[RoleMention] = []
     for m in _ROLE_WORD_AT.finditer(text):
         word = m.group().rstrip(".").lower()
-        if word not in ROLE_WORDS and not (word.endswith("s") and word[:-1] in ROLE_WORDS):
+        if not _is_role_word(text, m.start(), word):
             continue
         name = _NAME_RUN.match(text, m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip()))
         if not name or name.group().split()[0].lower() in ROLE_WORDS:
@@ -84,6 +85,16 @@ def find_roles(text: str) -> list[RoleMention]:
         if looks_like_role(role) or start < _role_start(text, m.start()):
             found.append(RoleMention(start, name, clean_role(role)))
     return found
+
+
+def _is_role_word(text: str, start: int, word: str) -> bool:
+    """A role word (or its plural) at `start`, or the head of an office headed by a form of
+    address ("First Lady", `honorific_office`): her office was found nowhere, so no record
+    said who the First Lady is."""
+    if word in ROLE_WORDS or (word.endswith("s") and word[:-1] in ROLE_WORDS):
+        return True
+    before = _LAST_WORD.search(text, max(0, start - _WORD_BEFORE), start)
+    return bool(before) and honorific_office([before.group(1), word])
 
 
 def _place_words_to_role(name: str, role: str) -> tuple[str, str]:
@@ -116,7 +127,7 @@ def _roles_of_places(text: str) -> list[re.Match[str]]:
     while pos != -1:
         start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
         word = text[start:pos]
-        if word[:1].isupper() and word.lower() in ROLE_WORDS:
+        if word[:1].isupper() and _is_role_word(text, start, word.lower()):
             m = _ROLE_OF.match(text, start)
             if m:
                 out.append(m)

@@ -75,12 +75,22 @@ OFFICE_LINKS = frozenset(_lexicon("of to"))
 
 # Offices whose holder an official release opens with ("Ana Vell met ... The President of
 # Westland stressed ..."); staff offices (spokesman, minister) are somebody else there.
+# Office heads that are also surnames ("Ana King", "Tom Prince"): such a name is a person.
+OFFICE_SURNAMES = frozenset(_lexicon("king queen prince"))
 HEAD_OF_STATE = frozenset(_lexicon("president king queen emir sultan monarch"))
 OFFICE_HEADS = frozenset(
     _lexicon(
         """president premier chancellor minister secretary leader head governor mayor king queen
     prince princess ambassador spokesman spokeswoman spokesperson chairman chairwoman chief
     director commissioner emir sultan monarch adviser advisor lady"""
+    )
+)
+# Relatives named by another person's office ("the wife of the President of Westland Ana
+# Vell"): the name after that office is the relative's, who does not hold it.
+KIN_NOUNS = frozenset(
+    _lexicon(
+        """wife husband spouse partner widow widower son daughter mother father brother sister
+    grandson granddaughter nephew niece"""
     )
 )
 QUANTIFIERS = frozenset(_lexicon("several various both all each every few former ex"))
@@ -183,6 +193,18 @@ _ROLE_FUNCTION_WORDS = """
     in at on for with by from to into as than he she it they his her its their him them"""
 # Titles written before a name, which role extraction can leave at a role's end.
 HONORIFICS = frozenset(_lexicon("mr mrs ms miss mx dr prof sir dame lord lady rev"))
+# Offices whose head is a form of address ("First Lady", "First Sea Lord"): the honorific
+# ends the office, no name follows it. Stripped as a trailing honorific, "First Lady" was
+# recorded as no role, so no record said who holds it.
+HONORIFIC_OFFICES = frozenset({("first", "lady"), ("sea", "lord"), ("law", "lord")})
+
+
+def honorific_office(words: list[str]) -> bool:
+    """The last two words are an office headed by an honorific (`HONORIFIC_OFFICES`)."""
+    pair = tuple(w.strip(".").lower() for w in words[-2:])
+    return pair in HONORIFIC_OFFICES
+
+
 ROLE_PARTICIPLES = frozenset(_ROLE_PARTICIPLE_WORDS.split())
 ROLE_REPORTING = frozenset(_REPORTING_WORDS.split())
 ROLE_RELATIVE = frozenset(_RELATIVE_WORDS.split())

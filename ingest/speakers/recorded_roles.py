@@ -18,6 +18,7 @@ from ingest.speakers.lexicon import (
     ROLE_PARTICIPLES,
     ROLE_RELATIVE,
     ROLE_REPORTING,
+    honorific_office,
 )
 
 _ROLE_CHARACTERS = re.compile(r"^[\w .&'’-]+$")
@@ -27,6 +28,12 @@ MAX_ROLE_WORDS = 8
 class _RoleRule(NamedTuple):
     name: str
     junk: Callable[[str, list[str]], bool]  # (the role, its words lowercased)
+
+
+def _ends_in_an_honorific(words: list[str]) -> bool:
+    """A form of address ends the words ("manager Sir"), not an office it heads ("First
+    Lady": `honorific_office`). Words lowercased."""
+    return words[-1].strip(".") in HONORIFICS and not honorific_office(words)
 
 
 def _opens_clause(words: list[str]) -> bool:
@@ -46,7 +53,7 @@ ROLE_JUNK_RULES: tuple[_RoleRule, ...] = (
     _RoleRule("reporting_verb", lambda role, words: any(w in ROLE_REPORTING for w in words)),
     _RoleRule("relative_clause", lambda role, words: any(w in ROLE_RELATIVE for w in words)),
     _RoleRule("ends_in_a_function_word", lambda role, words: words[-1] in ROLE_FUNCTION),
-    _RoleRule("ends_in_an_honorific", lambda role, words: words[-1].strip(".") in HONORIFICS),
+    _RoleRule("ends_in_an_honorific", lambda role, words: _ends_in_an_honorific(words)),
 )
 
 
@@ -61,7 +68,7 @@ def usable_role(role: str | None) -> str | None:
     dropped ("Manchester United manager Sir" from "... manager Sir Ivo Renko"), None when
     what is left is no role."""
     words = (role or "").split()
-    while words and words[-1].strip(".").lower() in HONORIFICS:
+    while words and _ends_in_an_honorific([w.lower() for w in words]):
         words.pop()
     cleaned = " ".join(words)
     return cleaned if cleaned and role_problem(cleaned) is None else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ingest.quoting.lexicon_speakers import NAME_AMPERSANDS
 from ingest.speakers.article_links import first_namesake, link_in_article
@@ -26,13 +27,25 @@ from ingest.speakers.keys import (
     strip_titles,
     surname,
 )
-from ingest.speakers.lexicon import ARTICLES, BODIES, NAME_JOINERS, OFFICE_HEADS, PARTICLES
+from ingest.speakers.lexicon import (
+    ARTICLES,
+    BODIES,
+    HEAD_LINKS,
+    NAME_JOINERS,
+    NOT_PERSON_WORDS,
+    OFFICE_HEADS,
+    OFFICE_LINKS,
+    PARTICLES,
+)
 from ingest.speakers.offices import is_office, role_head
 from ingest.speakers.written_people import written_people
 
 # Bump when the naming rules of `ingest.speakers` change (`strip_titles`, `canonical_key`, the
 # article links, `unify_speakers`): a speaker index stored by another version is then built
 # again, not read back.
+# 21: an office never unifies with the place or body it is the office of, and a bare place
+# joins no body or office named by it ("Westland" was "President of Westland"'s speaker); the
+# offices `written_people` reads before names (att38);
 # 20: of a dash-joined double office written before a name ("Deputy Prime Minister - Minister
 # for Ports of Westland Ana Vell"), the first is the person's office when the second is none
 # (`written_people`), so "the Deputy Prime Minister" links to her (att35);
@@ -51,7 +64,7 @@ from ingest.speakers.written_people import written_people
 # "Bashing Reed") is no second person of that surname, so "Reed" links to Tom Reed;
 # 13: a speaker written with an "&" ("Vell & Marsh") is a name the question can ask for, and
 # office words ("Bank of England") join names across articles again (12 shadowed them).
-NAMING_VERSION = 20
+NAMING_VERSION = 21
 
 
 def _display_score(name: str, counts: Counter[str]) -> tuple[int, int, int]:
@@ -73,19 +86,42 @@ def unify_speakers(names: Iterable[str], text: str = "") -> dict[str, str]:
     """
     counts: Counter[str] = Counter(n for n in names if n and n.strip())
     people = written_people(text) if text else []
-    by_surname: dict[str, list[str]] = defaultdict(list)
+    by_surname: dict[_GroupKey, list[str]] = defaultdict(list)
     mapping: dict[str, str] = {}
     for name in counts:
         if text or _names_someone(name):
-            by_surname[surname(name) if text else _key_across_articles(name)].append(name)
+            key = surname(name) if text else _key_across_articles(name)
+            by_surname[_GroupKey(key, _office_only(name))].append(name)
         else:
             mapping[name] = name
-    for key, members in by_surname.items():
-        mapping.update(_unify_group(members, counts, first_namesake(key, people, text)))
+    for group, members in by_surname.items():
+        namesake = first_namesake(group.key, people, text)
+        mapping.update(_unify_group(members, counts, namesake))
     if text:
         links = link_in_article(set(mapping.values()), text, people)
         mapping = {n: links[t].name if t in links else t for n, t in mapping.items()}
     return mapping
+
+
+class _GroupKey(NamedTuple):
+    """What names must share to be unified: the surname (or an office's whole key), and
+    whether they are offices naming nobody. An office never unifies with a place or a body:
+    "President of Norland" had become the speaker "Norland", and "Norland" the office, so
+    neither was an office-only speaker linked to its holder."""
+
+    key: str
+    office_only: bool
+
+
+def _office_only(name: str) -> bool:
+    """An office naming no person: its head kept by `strip_titles` ("President of Norland"),
+    or lost to what it is the office of ("President of the Norland Republic" strips to
+    "Norland Republic", "head of the Mayor's Office" to "Mayor's Office"). Not an office
+    written before a name ("Minister of Harbours of the Norland Republic Ana Vell")."""
+    if not is_office(name):
+        return False
+    kept = strip_titles(name)
+    return role_head(name) in comparison_words(kept) or _stripped_to_its_place(name, kept)
 
 
 def _key_across_articles(name: str) -> str:
@@ -135,12 +171,24 @@ def _unify_group(
         head = strip_titles(max(cluster, key=lambda n: _display_score(n, counts)))
         mapping.update({name: head for name in cluster})
     target = _bare_target(clusters, counts, first_namesake)
+    place = any(_of_a_place(name) for name in full)
     for name in bare:
         # With nobody to join, an office keeps its words ("Deputy Prime Minister", not the
-        # "Minister" its titles leave): another office is another speaker.
-        alone = name if is_office(name) else strip_titles(name) or name
-        mapping[name] = mapping[target[0]] if target else alone
+        # "Minister" its titles leave): another office is another speaker. A bare place
+        # joins nobody where a body or an office is named by it (`_of_a_place`).
+        office = is_office(name)
+        alone = name if office else strip_titles(name) or name
+        joins = target is not None and (office or not place)
+        mapping[name] = mapping[target[0]] if joins else alone
     return mapping
+
+
+def _of_a_place(name: str) -> bool:
+    """A body or an office named by a place ("Harbour Board of Westland"), whose last word is
+    that place, not a surname: where one is written, a bare "Westland" is the place, never
+    that body's speaker nor another full name's ("Divide Westland", a slogan)."""
+    words = strip_titles(name).lower().split()
+    return len(words) > 2 and words[-2] in HEAD_LINKS
 
 
 def _loses_its_head(name: str) -> bool:
@@ -150,7 +198,32 @@ def _loses_its_head(name: str) -> bool:
     if not is_office(name) or role_head(name) in comparison_words(kept):
         return False
     words = kept.split()
-    return not person_words(words) or any(w.endswith(("'s", "’s")) for w in words)
+    possessive = any(w.endswith(("'s", "’s")) for w in words)
+    return not person_words(words) or possessive or _stripped_to_its_place(name, kept)
+
+
+def _stripped_to_its_place(name: str, kept: str) -> bool:
+    """`strip_titles` left only what the office is the office of ("Norland Republic"), not a
+    name after it: the words after its last link word are at most two ("Republic of
+    Westland", "United States of America"), or a body's. "Republic of Westland Ana Vell" and
+    "Interior Ana Vell" end with a person's name."""
+    if _office_place(name) != kept:
+        return False
+    words = kept.split()
+    links = [i for i, w in enumerate(words) if w.lower() in OFFICE_LINKS]
+    tail = words[links[-1] + 1 :] if links else words
+    return len(tail) <= 2 or tail[-1].lower() in NOT_PERSON_WORDS
+
+
+def _office_place(name: str) -> str:
+    """What an office is the office of: the words after its first link word and an article
+    ("Norland Republic" of "President of the Norland Republic"); "" without a link word."""
+    words = name.split()
+    links = [i for i, w in enumerate(words) if w.lower() in OFFICE_LINKS]
+    place = words[links[0] + 1 :] if links else []
+    if place and place[0].lower() in ARTICLES:
+        place = place[1:]
+    return " ".join(place)
 
 
 def _bare_target(

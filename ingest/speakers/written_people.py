@@ -9,6 +9,7 @@ surname keeps the bare surname from being linked at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ingest.quoting.lexicon import ORG_HEADS, ROLE_WORDS
@@ -19,9 +20,19 @@ from ingest.quoting.lexicon_speakers import (
     PARTICIPLE_MIN_LENGTH,
     PAST_ENDING,
 )
-from ingest.speakers.lexicon import DEMONYMS, NO_GIVEN_NAME_WORDS, OCCUPATIONS, PARTICLES, TITLES
+from ingest.speakers.lexicon import (
+    DEMONYMS,
+    KIN_NOUNS,
+    NO_GIVEN_NAME_WORDS,
+    NOT_SENTENCE_ENDS,
+    OCCUPATIONS,
+    OFFICE_HEADS,
+    OFFICE_SURNAMES,
+    PARTICLES,
+    TITLES,
+)
 from ingest.speakers.mentions import is_named_speaker, name_mentions
-from ingest.speakers.offices import is_office
+from ingest.speakers.offices import is_office, role_head
 
 # The capitalised office words right before a name: "Prime Minister ", "President of the
 # Republic of Westland ".
@@ -32,6 +43,12 @@ _OFFICE_DASH_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|the|and|for)\
 _OFFICE_JOINERS = frozenset({"of", "the", "and", "for"})
 _OFFICE_WINDOW = 80  # characters read before a name (and before its office) for an office
 _OF_PLACE = re.compile(r"\bof\s+$")
+_FOR_PORTFOLIO = re.compile(r"\b([A-Z][a-z]+)\s+for\s+$")  # "Minister for "
+_AND = re.compile(r"\s+and\s+")
+# "the wife of the President of Westland Ana Vell" (hers is the name; "daughter of Senator
+# Tom Reed" writes his office as his title, with no article)
+_KIN_BEFORE = re.compile(r"\b(\w+)\s+of\s+the\s+$")
+_RUN_SENTENCE_END = re.compile(r"(\S+\.)\s+")
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&-]+$")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _TITLE_WORD_LETTERS = 4  # title case leaves short words ("of", "on", "a") in lower case
@@ -72,7 +89,7 @@ def written_people(text: str) -> list[WrittenPerson]:
         start = text.index(words[0], start)
         # a title-case headline capitalises every word, as a sentence does its first
         opening = _SENTENCE_START.search(text[max(0, start - 3) : start]) or start < headline + 3
-        place = _OF_PLACE.search(text[max(0, start - 5) : start])
+        place = _place_before(text, start)
         # a title-case headline's owner is no evidence ("Celebrating Ana Vell's Speech")
         owner = start >= headline and _owner_named_first(words, text, start)
         given = _given_name_first(words, text) or owner
@@ -83,27 +100,139 @@ def written_people(text: str) -> list[WrittenPerson]:
             name = " ".join(words[1:])
         if len(name.split()) < 2 or not is_named_speaker(name) or _slogan(name.split(), text):
             continue
-        people.append(WrittenPerson(name, start, _office_before(text, start)))
+        if is_office(name) and role_head(name) not in OFFICE_SURNAMES:
+            continue  # "the First Lady": an office, no one's name; "Ana King" is one
+        people.append(
+            WrittenPerson(name, start, _office_before(text, start, _joined_after(people, text)))
+        )
     return people
 
 
-def _office_before(text: str, start: int) -> str | None:
-    """The office written right before the name at `start`. Of a dash-joined double office
-    ("Deputy Prime Minister - Minister for Ports of Westland Ana Vell") whose second part is
-    no office of our lexicon ("Minister for ..."), the first: the release then calls her "the
-    Deputy Prime Minister", and without it that speaker was linked to nobody."""
-    before = OFFICE_BEFORE.search(text[max(0, start - _OFFICE_WINDOW) : start])
+class _OfficeRun(NamedTuple):
+    """The capitalised words right before a name (`OFFICE_BEFORE`) over `_OFFICE_WINDOW`
+    characters, where they start, and the same read over twice the window (`wide`: a double
+    office runs past one, "Deputy Prime Minister and Minister for the ... of Westland Ana
+    Vell"; wider for every reading, offices of the scraped doubled labels before a name
+    became junk names' offices)."""
+
+    words: str
+    start: int
+    wide: str
+
+
+class _OfficeReading(NamedTuple):
+    """One way to read the office out of the capitalised words before a name."""
+
+    name: str
+    read: Callable[[_OfficeRun, str], str | None]
+
+
+def _place_before(text: str, start: int) -> bool:
+    """The words before the name end an office's place or portfolio: "President of
+    [Westland Ana Vell]", "Minister for [Ports Ana Vell]" (an office head before "for"; not
+    "voted for Tom B. Reed"), so the name's first word is no given name."""
+    before = text[max(0, start - _OFFICE_WINDOW) : start]
+    if _OF_PLACE.search(before):
+        return True
+    portfolio = _FOR_PORTFOLIO.search(before)
+    return bool(portfolio) and portfolio.group(1).lower() in OFFICE_HEADS
+
+
+def _joined_after(people: list[WrittenPerson], text: str) -> int:
+    """Where the last person named with an office ends, when "and" follows ("Director Bob
+    Hale and Designer Ana Vell"): the next person's office starts there, not before Bob
+    Hale. Not after words taken for a name inside an office ("Secretary of the [National
+    Security] and Defence Council Ana Vell"), which hold none."""
+    if not people or not people[-1].office:
+        return 0
+    end = people[-1].start + len(people[-1].name)
+    return end if text.startswith(" and ", end) else 0
+
+
+def _office_before(text: str, start: int, floor: int = 0) -> str | None:
+    """The office written right before the name at `start` and after `floor` (the previous
+    person's name: "Director Bob Hale and Designer Ana Vell"), by the first of
+    `OFFICE_READINGS` that finds one. None when the words before it name a relative's office
+    ("the wife of the President of Westland Ana Vell": she is not the President), or end in
+    a joiner ("... Minister for Ports of the [Harbour Board]": a place inside the office)."""
+    run = _office_run(text, start, floor, _OFFICE_WINDOW)
+    if run is None or _kin_of(text, run.start) or run.words.split()[-1] in _OFFICE_JOINERS:
+        return None
+    return next((o for r in OFFICE_READINGS if (o := r.read(run, text))), None)
+
+
+def _office_run(text: str, start: int, floor: int, window: int) -> _OfficeRun | None:
+    """The capitalised words before the name, read back over `window` characters (and
+    twice that for `wide`), never across a sentence's end ("... Ana Vell. Congratulating
+    the Head of State and the First Lady")."""
+    begin = max(0, floor, start - window)
+    before = OFFICE_BEFORE.search(text[begin:start])
     if not before:
         return None
-    office = before.group(1).strip()
-    if is_office(office):
-        return office
-    if office.split()[-1] in _OFFICE_JOINERS:
-        return None  # "... Minister for Ports of the [Harbour Board]": a place inside the office
-    joined = start - len(before.group(1))
-    first = _OFFICE_DASH_BEFORE.search(text[max(0, joined - _OFFICE_WINDOW) : joined])
+    words = before.group(1)
+    ends = [m.end() for m in _RUN_SENTENCE_END.finditer(words) if _ends_sentence(m.group(1))]
+    cut = ends[-1] if ends else 0
+    if not words[cut:].strip():
+        return None
+    wide = _office_run(text, start, floor, 2 * window) if window == _OFFICE_WINDOW else None
+    run_start = begin + before.start() + cut
+    return _OfficeRun(words[cut:].strip(), run_start, wide.words if wide else "")
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with a full stop that ends a sentence: no title, abbreviation or initial."""
+    bare = word.rstrip(".").lower()
+    return len(bare) > 1 and bare not in NOT_SENTENCE_ENDS
+
+
+def _kin_of(text: str, start: int) -> bool:
+    """A relative's noun and "of the" right before the office ("the wife of the President")."""
+    kin = _KIN_BEFORE.search(text[max(0, start - _OFFICE_WINDOW) : start])
+    return bool(kin) and kin.group(1).lower() in KIN_NOUNS
+
+
+def _whole_office(run: _OfficeRun, text: str) -> str | None:
+    """The words are one office, "and" inside it ("Minister of Trade and Industry"); not
+    when what comes before the "and" is no office ("Tom Reed and President")."""
+    first = _AND.split(run.words)[0]
+    return run.words if is_office(run.words) and is_office(first) else None
+
+
+def _office_after_and(run: _OfficeRun, text: str) -> str | None:
+    """ "the Harbour Board of Norland and the First Lady Ana Vell": the office after the last
+    "and" is hers; the words before it are another's."""
+    last = _AND.split(run.words)[-1]
+    last = last.removeprefix("the ").strip()
+    return last if len(_AND.split(run.words)) > 1 and is_office(last) else None
+
+
+def _first_of_double_office(run: _OfficeRun, text: str) -> str | None:
+    """ "Deputy Prime Minister and Minister for Ports of Westland Ana Vell": of a double office
+    whose second part is no office of our lexicon ("Minister for ..."), the first; the
+    release then calls her "the Deputy Prime Minister"."""
+    parts = _AND.split(run.wide)
+    second = parts[-1].split()
+    if len(parts) < 2 or not second or second[0].lower() not in OFFICE_HEADS:
+        return None
+    return parts[0] if is_office(parts[0]) else None
+
+
+def _first_of_dash_office(run: _OfficeRun, text: str) -> str | None:
+    """Of a dash-joined double office ("Deputy Prime Minister - Minister for Ports of Westland
+    Ana Vell") whose second part is no office of our lexicon, the first. Not when the words
+    end in a joiner (`_office_before`)."""
+    first = _OFFICE_DASH_BEFORE.search(text[max(0, run.start - _OFFICE_WINDOW) : run.start])
     first_office = first.group(1).strip() if first else ""
     return first_office if is_office(first_office) else None
+
+
+# Ordered: the first reading that finds an office decides.
+OFFICE_READINGS: tuple[_OfficeReading, ...] = (
+    _OfficeReading("whole_office", _whole_office),
+    _OfficeReading("office_after_and", _office_after_and),
+    _OfficeReading("first_of_double_office", _first_of_double_office),
+    _OfficeReading("first_of_dash_office", _first_of_dash_office),
+)
 
 
 def _no_given_name(word: str) -> bool:

@@ -447,7 +447,79 @@ WRITTEN_OFFICE_CASES = [
         "Westland Harbour - Minister for Ports of Westland Ana Vell spoke.",
         [],
     ),
+    (
+        "an and-joined double office longer than the window, the second no office: the first",
+        "Deputy Prime Minister and Minister for the Reintegration of the Temporarily Lost "
+        "Harbours of Westland Ana Vell spoke.",
+        [("Ana Vell", "Deputy Prime Minister")],
+    ),
+    (
+        "an and-joined double office, the second no office: the first",
+        "Deputy Prime Minister and Minister for Ports Ana Vell spoke.",
+        [("Ana Vell", "Deputy Prime Minister")],
+    ),
+    (
+        "an office after another body's name and 'and': the office after the 'and'",
+        "The trip was set up by the Embassy of Westland in the Republic of Norland and the "
+        "First Lady Ana Vell.",
+        [("Ana Vell", "First Lady")],
+    ),
+    (
+        "an office after another person and 'and': not that person's words with it",
+        "He met President of Westland Tom Reed and Prime Minister of Norland Ana Vell.",
+        [("Tom Reed", "President of Westland"), ("Ana Vell", "Prime Minister of Norland")],
+    ),
+    (
+        "a name and 'and' before an office: the office after the 'and'",
+        "He met Tom Reed and President Ana Vell.",
+        [("Ana Vell", "President")],
+    ),
+    (
+        "an office never runs across a sentence's end",
+        "They called on Bob Hale. Prime Minister Ana Vell agreed.",
+        [("Ana Vell", "Prime Minister")],
+    ),
+    (
+        "a relative of the office holder holds no office",
+        "The wife of the President of Westland Ana Vell called the First Lady of Norland Ida Vale.",
+        [("Ida Vale", "First Lady of Norland")],
+    ),
+    (
+        "an office written as a title after a relative's noun is the name's",
+        "Ida Vale, daughter of Harbour Board Chairman Tom Reed, spoke.",
+        [("Tom Reed", "Harbour Board Chairman")],
+    ),
+    (
+        "words taken for a name right after a joiner are inside an office, holding none",
+        "He met the Head of the Federal Service for the Oversight of Harbour Safety.",
+        [],
+    ),
 ]
+
+# (case, text, the people written in full)
+WRITTEN_NAME_CASES = [
+    (
+        "an office is no person's name",
+        "The President and the First Lady arrived. The First Lady thanked Ana Vell.",
+        ["Ana Vell"],
+    ),
+    ("an office word that is a surname is a name", "Ana King spoke.", ["Ana King"]),
+    (
+        "a portfolio after 'for' is no given name",
+        "The talks were held by Minister for Ports Ana Vell.",
+        ["Ana Vell"],
+    ),
+    (
+        "a name after 'for' without an office before it keeps its first word",
+        "Tamm voted for Ana B. Vell.",
+        ["Ana B. Vell"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), WRITTEN_NAME_CASES)
+def test_written_names(case: str, text: str, expected: list[str]) -> None:
+    assert [p.name for p in written_people(text)] == expected, case
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), WRITTEN_OFFICE_CASES)

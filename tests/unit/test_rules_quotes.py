@@ -1064,6 +1064,30 @@ def test_statements(case: str, text: str, expected: list[tuple[str, str, str, st
 # K) its single quote of kind K, ("kind", K) its first of kind K, ("start", W) the first
 # starting with W, ("indirect_index", i) its i-th reported statement.
 FIELDS = [
+    # --- an attribution interposed in the subject, verb first: the name, never "Any"
+    (
+        "an_inverted_attribution_interposed_in_the_subject_names_the_speaker",
+        'Any fair reading of the law, said Ola Tamm, a lawyer in Lowtown, would find it "deeply '
+        'flawed."',
+        ("kind", "indirect"),
+        {"speaker": "Ola Tamm", "rule": "interposed_verb_first", "text^": "Any fair reading"},
+    ),
+    (
+        "a_quoted_word_in_the_subject_leaves_the_interposed_attribution_its_speaker",
+        "Any ''cleareyed'' interpretation of the treaty, said Ola Tamm, an expert on Norland, "
+        "would read this as an admission that Westland is bowing out.",
+        ("kind", "indirect"),
+        {"speaker": "Ola Tamm", "rule": "interposed_verb_first"},
+    ),
+    # --- a continuation's pronoun: the person the sentence before names by surname
+    (
+        "she_after_a_surname_subject_is_that_person_not_the_last_speaker",
+        'Tom Reed spoke first. "We will win," Reed said.\n\nContender Ana Vell wrote a '
+        'letter. Vell tweeted her thanks to the mayor. She called his plan "a crucial step."'
+        '\n\nAnd she added that the next mayor "has to build on it."',
+        ("start", "has to build"),
+        {"speaker": "Ana Vell"},
+    ),
     # --- speakers named after an office of a place (NER runs the place into the name)
     (
         "an_office_of_a_place_before_a_name_is_the_role_not_part_of_the_name",

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.quoting.rolephrase import role_phrase
 from ingest.quoting.roles import find_roles
+from ingest.speakers.recorded_roles import usable_role
 
 # (text, name, role)
 ROLES = [
@@ -50,7 +52,44 @@ ROLES = [
         "President of Westland",
         id="a verb's preposition links no office",
     ),
+    pytest.param(
+        "The trip was set up with the First Lady Ana Vell.",
+        "Ana Vell",
+        "First Lady",
+        id="an office headed by a form of address",
+    ),
+    pytest.param(
+        "First Lady of Westland Ana Vell met the mayors.",
+        "Ana Vell",
+        "First Lady of Westland",
+        id="an office headed by a form of address, of a place",
+    ),
+    pytest.param(
+        "Ana Vell, the First Lady of Westland, met the mayors.",
+        "Ana Vell",
+        "First Lady of Westland",
+        id="an office headed by a form of address, after the name",
+    ),
 ]
+
+
+# (role as extracted, the role recorded or None): a form of address ends no role, but an
+# office it heads is one.
+RECORDED_ROLES = [
+    pytest.param("First Lady", "First Lady", id="an office headed by a form of address"),
+    pytest.param("First Lady of Westland", "First Lady of Westland", id="of a place"),
+    pytest.param("Quill Air boss Lady", "Quill Air boss", id="a form of address is cut"),
+    pytest.param("Lady", None, id="a form of address alone is no role"),
+]
+
+
+@pytest.mark.parametrize(("role", "recorded"), RECORDED_ROLES)
+def test_recorded_role(role: str, recorded: str | None) -> None:
+    assert usable_role(role_phrase(role)) == recorded
+
+
+def test_a_form_of_address_before_a_name_is_no_role() -> None:
+    assert find_roles("Lady Ana Vell opened the fete.") == []
 
 
 @pytest.mark.parametrize(("text", "name", "role"), ROLES)

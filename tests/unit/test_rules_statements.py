@@ -47,6 +47,20 @@ STATEMENTS = [
         "interposed",
     ),
     (
+        "Any fair reading of the plan, said Dana Orlo, a lawyer, would find it wrong.",
+        "Any fair reading of the plan, said Dana Orlo, a lawyer, would find it wrong",
+        "Dana Orlo",
+        "said",
+        "interposed_verb_first",
+    ),
+    (  # no verb goes on after the apposition: the clause before the attribution is all
+        "The plan is dead, said Dana Orlo, a lawyer, in a statement.",
+        "The plan is dead",
+        "Dana Orlo",
+        "said",
+        "trailing_inverted",
+    ),
+    (
         "According to the city council, the bridge will reopen in May.",
         "the bridge will reopen in May",
         "the city council",

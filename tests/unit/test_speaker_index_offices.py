@@ -252,9 +252,9 @@ NAMED_HOLDER_ROWS = [
     ("Governor", [("Ida Vale", ("Lowtown Mayor",))], "Governor"),
     ("Governor", [("Ida Vale", ("Deputy Governor",))], "Governor"),
     ("Governor", [("Ida Vale", ("Governor of Lowtown",)), ("Ola Tamm", ("Governor",))], "Governor"),
-    # a country stored as the speaker is not its president, though the store's names unify
-    # "Westland" with "President of Westland"
-    ("Westland", [("Tom Reed", ())], "President of Westland"),
+    # a country stored as the speaker is not its president, nor unified with the office
+    # (`unify_speakers`: an office never unifies with its place)
+    ("Westland", [("Tom Reed", ())], "Westland"),
 ]
 
 

@@ -168,3 +168,68 @@ def test_which_speakers_are_written_as_names(speaker: str, names_someone: bool) 
     the "&" joiners of names once shadowed the office words ("of", "the"), so "Bank of
     England" merged with nothing."""
     assert _names_someone(speaker) is names_someone
+
+
+# (case, speakers as extracted, article text or "" across articles, expected mapping): an
+# office never unifies with the bare place or body it is the office of, either way round.
+OFFICE_PLACE_CASES = [
+    (
+        "an office of a two-word state keeps its words, not the state's name",
+        ["President of the Norland Republic", "Norland Republic"],
+        "",
+        {
+            "President of the Norland Republic": "President of the Norland Republic",
+            "Norland Republic": "Norland Republic",
+        },
+    ),
+    (
+        "a country is no speaker of its office",
+        ["Prime Minister of Westland", "Westland", "Westland"],
+        "",
+        {"Prime Minister of Westland": "Prime Minister of Westland", "Westland": "Westland"},
+    ),
+    (
+        "in an article, the office links to its holder, not to the state",
+        ["President of the Norland Republic", "Norland Republic"],
+        "President of the Norland Republic Tom Reed spoke. The Norland Republic said no.",
+        {"President of the Norland Republic": "Tom Reed", "Norland Republic": "Norland Republic"},
+    ),
+    (
+        "a bare place joins no body named by it, nor a slogan ending with it",
+        ["Harbour Board of Westland", "Harbour Board of Westland", "Divide Westland", "Westland"],
+        "",
+        {
+            "Harbour Board of Westland": "Harbour Board of Westland",
+            "Divide Westland": "Divide Westland",
+            "Westland": "Westland",
+        },
+    ),
+    (
+        "a surname still joins the one person of that surname",
+        ["Ana Westland", "Westland"],
+        "",
+        {"Ana Westland": "Ana Westland", "Westland": "Ana Westland"},
+    ),
+    (
+        "an office of a place written before a name still joins the name",
+        ["President of the Republic of Westland Ana Vell", "Ana Vell"],
+        "",
+        {"President of the Republic of Westland Ana Vell": "Ana Vell", "Ana Vell": "Ana Vell"},
+    ),
+    (
+        "an office written before a name still joins the name",
+        ["Minister of Harbours of the Norland Republic Ana Vell", "Ana Vell"],
+        "",
+        {
+            "Minister of Harbours of the Norland Republic Ana Vell": "Ana Vell",
+            "Ana Vell": "Ana Vell",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "names", "text", "expected"), OFFICE_PLACE_CASES)
+def test_an_office_never_unifies_with_its_place(
+    case: str, names: list[str], text: str, expected: dict[str, str]
+) -> None:
+    assert unify_speakers(names, text) == expected, case
