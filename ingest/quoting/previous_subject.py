@@ -55,7 +55,9 @@ def previous_subject(doc: Findings, pos: int, gender: str) -> str | None:
     if known is not None:
         return found.np if known == gender else None
     after_subject = doc.text[found.pos + len(found.np) : before_end]
-    return None if _names_another_person(after_subject) else found.np
+    if _names_another_person(after_subject) or _names_another_surname(doc, after_subject, pos):
+        return None
+    return found.np
 
 
 def _named_surname(doc: Findings, np: str, pos: int) -> bool:
@@ -65,6 +67,20 @@ def _named_surname(doc: Findings, np: str, pos: int) -> bool:
     if len(np.split()) != 1 or not CAP.match(np):
         return False
     return re.search(rf"\b[A-Z][\w'’-]+\s+{re.escape(np)}\b", doc.text[:pos]) is not None
+
+
+def _names_another_surname(doc: Findings, words: str, pos: int) -> bool:
+    """`a move Reed has backed`: a surname the article wrote in full before, written in the
+    rest of the sentence after anything but a preposition or an article, names a person who
+    could be the pronoun's as well as the subject (a manager's words went to the player the
+    sentence before was about, docs/notes/lead37.md)."""
+    for match in re.finditer(r"\b[A-Z][\w'’-]+", words):
+        before = words[: match.start()].split()[-1:]
+        if before and before[0].lower() in OPENING_PREPOSITIONS | ARTICLES:
+            continue
+        if _named_surname(doc, match.group(), pos):
+            return True
+    return False
 
 
 def _names_another_person(words: str) -> bool:

@@ -51,6 +51,17 @@ PREVIOUS_SUBJECT = [
         "Bob Hale",
     ),
     (
+        # the sentence before names another person after its subject, by the surname the
+        # article wrote in full: the pronoun may be either, so it is not the subject's (here
+        # nobody was quoted before, so nobody; att38's surname rule gave it to Hale)
+        "surname_subject_with_another_named_surname_after_it",
+        "Harbour boss Tom Reed would consider signing Bob Hale once his ban ends.\n\nHale was "
+        "sacked by the club on Friday - a move Reed has backed. But he said: "
+        '"I think he will be banned for a long time."',
+        "I think he will",
+        None,
+    ),
+    (
         # the sentence before quotes someone: its speaker is already the last one met
         "sentence_before_quotes_someone",
         'Tom Reed is a driver. Minister Bob Hale called the depot "a relic". He said: '
@@ -64,6 +75,6 @@ PREVIOUS_SUBJECT = [
 @pytest.mark.parametrize(
     ("case", "text", "opening", "speaker"), PREVIOUS_SUBJECT, ids=[c[0] for c in PREVIOUS_SUBJECT]
 )
-def test_previous_subject(case: str, text: str, opening: str, speaker: str) -> None:
+def test_previous_subject(case: str, text: str, opening: str, speaker: str | None) -> None:
     quotes = [q for q in extract_quotes(text) if q.text.startswith(opening)]
     assert [q.speaker for q in quotes] == [speaker]
