@@ -70,17 +70,25 @@ def _named_surname(doc: Findings, np: str, pos: int) -> bool:
 
 
 def _names_another_surname(doc: Findings, words: str, pos: int) -> bool:
-    """`a move Reed has backed`: a surname the article wrote in full before, written in the
-    rest of the sentence after anything but a preposition or an article, names a person who
-    could be the pronoun's as well as the subject (a manager's words went to the player the
-    sentence before was about, docs/notes/lead37.md)."""
-    for match in re.finditer(r"\b[A-Z][\w'’-]+", words):
-        before = words[: match.start()].split()[-1:]
-        if before and before[0].lower() in OPENING_PREPOSITIONS | ARTICLES:
+    """`a move Reed has backed`: a surname standing alone (no capitalised word beside it) that
+    the article wrote in full before, in the rest of the sentence after anything but a
+    preposition or an article, names a person who could be the pronoun's as well as the
+    subject (a manager's words went to the player the sentence before was about,
+    docs/notes/lead37.md). Words of a longer capitalised run ("the Champions League") are no
+    person's surname here."""
+    tokens = [w.strip(",.;:!?()\"'“”‘’") for w in words.split()]
+    for i, word in enumerate(tokens):
+        if not CAP.match(word) or _capitalised(tokens, i - 1) or _capitalised(tokens, i + 1):
             continue
-        if _named_surname(doc, match.group(), pos):
+        if i and tokens[i - 1].lower() in OPENING_PREPOSITIONS | ARTICLES:
+            continue
+        if _named_surname(doc, word, pos):
             return True
     return False
+
+
+def _capitalised(tokens: list[str], i: int) -> bool:
+    return 0 <= i < len(tokens) and bool(CAP.match(tokens[i]))
 
 
 def _names_another_person(words: str) -> bool:
