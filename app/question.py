@@ -34,7 +34,7 @@ _WHO_IS_NAMED = re.compile(
     r"^\s*(?:and\s+)?who\s+(?:is|was)\s+(?!he\b|she\b|they\b|this\b|that\b)\S", re.I
 )
 _WHO_IS = re.compile(r"^\s*(?:and\s+)?who\s+(?:is|was|are)\s+(he|she|they|this|that)\b", re.I)
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)  # "the plan" is asked as "plan"
 # "<owner>'s <thing>": the thing owned, which ends the phrase (`_owned_thing`).
 _POSSESSIVE = re.compile(r"\w['’]s\s+(?P<thing>\w.*?)[\s?.!]*$")
 
@@ -249,7 +249,7 @@ def _resolve_slot(slot: SpeakerSlot, index: SpeakerIndex) -> _Resolved:
     said in the answer; any other unknown role is only topic."""
     if slot.pronoun:
         return _Resolved()
-    phrase = _ARTICLE.sub("", slot.phrase)
+    phrase = LEADING_ARTICLE.sub("", slot.phrase)
     by_name = _by_name(phrase, index)
     if by_name.speakers and (slot.is_name or _ends_in_full_name(phrase)):
         return by_name  # "the Russian foreign minister Tom Reed" is Reed
@@ -298,7 +298,9 @@ def _asks_words(slot: SpeakerSlot) -> bool:
     common noun only with a speech verb: "Why did judges throw out the lawsuit?" asks what
     happened, and a one-word speaker stored as "Judges" (one article's reviewers) is another
     group of judges."""
-    return slot.rule != SUBJECT_OF_MAIN_VERB or not _plural_common(_ARTICLE.sub("", slot.phrase))
+    return slot.rule != SUBJECT_OF_MAIN_VERB or not _plural_common(
+        LEADING_ARTICLE.sub("", slot.phrase)
+    )
 
 
 def _plural_common(phrase: str) -> bool:
@@ -320,7 +322,9 @@ def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
     person (or, with no person, simply the new topic)."""
     if previous.speaker and _owned_thing(subject):
         # "What about Tom Reed's harbour plan?": the same person on a new topic.
-        return _Asked(_Resolved([previous.speaker]), _ARTICLE.sub("", subject), asks_words=True)
+        return _Asked(
+            _Resolved([previous.speaker]), LEADING_ARTICLE.sub("", subject), asks_words=True
+        )
     named = _without_modifiers(subject)
     names = index.find(named) if any(w[:1].isupper() for w in named.split()) else []
     if not _POSSESSIVE.search(subject):
@@ -343,7 +347,7 @@ def _what_about(subject: str, index: SpeakerIndex, previous: Turn) -> _Asked:
             return _Asked(found, previous.topic or "", asks_words=True)
     if names:
         return _Asked(_Resolved(names[:1]), previous.topic or "", asks_words=True)
-    topic = _ARTICLE.sub("", subject)
+    topic = LEADING_ARTICLE.sub("", subject)
     if previous.speaker:
         return _Asked(_Resolved([previous.speaker]), topic, asks_words=True)
     return _Asked(_Resolved(), topic)

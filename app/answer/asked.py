@@ -8,20 +8,18 @@ own words answer the question, so this layer sits between the search and the ans
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from app.answer.holders import HOLDER_MARGIN, holder_in_conversation, holder_meant
 from app.answer.search import Evidence, EvidenceSearch
 from app.described import described_speakers
-from app.question import Intent, Turn, person_name
+from app.question import LEADING_ARTICLE, Intent, Turn, person_name
 from app.question_parse.parse import parse_question
 from app.speaker_index import SpeakerIndex
 
 MAX_ALTERNATIVES = 3  # other people an ambiguous name or office may mean, tried in turn
 TIE_QUOTES = 10  # quotes of a one-word speaker whose articles may name the full name asked
 ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an office is meant
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)  # "the plan" is asked as "plan"
 
 
 class AskedPerson(EvidenceSearch):
@@ -131,7 +129,7 @@ class AskedPerson(EvidenceSearch):
         kept = replace(
             intent,
             speakers=[previous.speaker],
-            topic=_ARTICLE.sub("", subject),
+            topic=LEADING_ARTICLE.sub("", subject),
             role=None,
             alternatives=[],
             unheld_role=None,
@@ -236,5 +234,5 @@ def _names(subject: str, person: str) -> bool:
     """Whether "What about Y?" names the person Y was read as ("Hale", "Bob Hale"): then the
     user asked for that person's words, and answering with the last person's words on them
     would leave unsaid that the person asked is not quoted on the topic (issue 17)."""
-    words = _ARTICLE.sub("", subject).casefold().split()
+    words = LEADING_ARTICLE.sub("", subject).casefold().split()
     return bool(words) and set(words) <= set(person.casefold().split())
