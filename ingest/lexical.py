@@ -311,7 +311,11 @@ class LexicalIndex:
         within: RecordFilter | None = None,
     ) -> list[LexicalHit]:
         """The best `k` documents of committed articles (`visible`: article id -> stamp) for
-        these terms, best first; a repeated term counts again. Scores are tantivy's BM25."""
+        these terms, best first; a repeated term counts again. Scores are tantivy's BM25.
+
+        Equal scores are ordered by id, and hits are fetched past the k-th while the last one
+        fetched ties with it: tantivy orders ties by their place in its segments, which
+        depends on the store's history (duplicate articles score exactly alike)."""
         if not terms or k <= 0:
             return []
         query = self._query(terms, within)
@@ -325,7 +329,8 @@ class LexicalIndex:
                 article_id = doc.get_first("article_id")
                 if visible.get(article_id) == doc.get_first("stamp"):
                     hits.append(LexicalHit(doc.get_first("id"), article_id, float(score)))
-            if len(hits) >= k or len(found) < limit:
+            hits.sort(key=lambda h: (-h.score, h.id))
+            if len(found) < limit or (len(hits) >= k and hits[k - 1].score > found[-1][0]):
                 return hits[:k]
             limit *= _OVERFETCH
 
