@@ -12,6 +12,13 @@ before. The third, `articles`, holds one document per indexed article with its s
 reader compares with the store's committed articles to see what it must index itself (a store
 written before this index existed, or by another machine with a Chroma server).
 
+Deleted documents are rewritten away (`LexicalStore.compact`): tantivy only marks a replaced
+document deleted and keeps counting it in BM25's statistics (document count, mean length, each
+term's document frequency) until a merge rewrites its segment, and tantivy-py has no merge call.
+So a store whose articles were re-ingested ranked differently from the same articles ingested
+once (a press copy re-ingested held 16% deleted chunk documents and answered three questions
+of 80 differently). Past `COMPACT_SHARE`, each index is rewritten from the records in one commit.
+
 Documents hold pre-tokenised terms (`ingest/terms.py`), split by tantivy on white space, so
 stemming and stop words are the same as in answer verification. Each document carries its
 article id and stamp; a search returns only documents whose article is committed with that
@@ -21,10 +28,11 @@ stamp (`visible`), so what a killed ingest left behind is never returned.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -41,6 +49,13 @@ _WRITER_HEAP = 50_000_000  # bytes of tantivy's indexing arena (its minimum is 1
 _OVERFETCH = 2  # hits asked for per wanted one again while leftovers of a killed ingest hide some
 _IDS_PER_QUERY = 1000  # ids per term-set query of `stamps_of`
 _LOCK_WAIT = 30.0  # seconds to wait for another process's writer (it holds it for one commit)
+_REBUILD_PAGE = 500  # articles read from the records per page of a rebuild
+# Past this share of deleted documents in the chunk or quote index, an ingest rewrites both
+# (`LexicalStore.compact`). Not 0: a rewrite re-tokenises every record (about 8 s for 1,500
+# press articles), which one changed article should not cost; an ingest that replaces more than
+# a twentieth of a store (an update, a pipeline bump) leaves an index that holds only its
+# articles, and a smaller one moves BM25's statistics by at most this share.
+COMPACT_SHARE = 0.05
 
 
 class LexicalError(OSError):
@@ -70,6 +85,29 @@ class Commit(NamedTuple):
 
     before: str
     after: str
+
+
+@dataclass(frozen=True)
+class DocCount:
+    """An index's documents as its `meta.json` lists them: all its segments hold (`held`,
+    deleted ones included) and those marked deleted, which BM25's statistics still count."""
+
+    held: int
+    deleted: int
+
+    @property
+    def share(self) -> float:
+        return self.deleted / self.held if self.held > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class HeldArticles:
+    """Committed articles (id -> stamp) with their chunks and quotes (id, quote, article
+    id), read from the records: what a rebuild indexes again."""
+
+    stamps: Mapping[str, str]
+    chunks: Sequence[Chunk]
+    quotes: Sequence[tuple[str, Quote, str]]
 
 
 class LexicalHit(NamedTuple):
@@ -150,10 +188,21 @@ class LexicalIndex:
             return Commit(before, self._commit(writer))
 
     def clear(self) -> None:
+        self.rewrite([])
+
+    def rewrite(self, docs: Iterable[LexicalDoc]) -> Commit:
+        """Replace every document by `docs` in one commit: segments with no deleted document.
+
+        Kill-safe as any commit: tantivy writes the new segments, then its `meta.json` at
+        once, so a reader finds the old index or the new one; a killed rewrite leaves only
+        unlisted segment files, which the next commit's garbage collection removes."""
         with self._lock:
             writer = self._writer()
+            before = self.version()
             writer.delete_all_documents()
-            self._commit(writer)
+            for doc in docs:
+                writer.add_document(self._document(doc))
+            return Commit(before, self._commit(writer))
 
     def _writer(self) -> tantivy.IndexWriter:
         """Tantivy's writer; another process may hold its lock for one commit: wait for it."""
@@ -214,6 +263,19 @@ class LexicalIndex:
     def size(self) -> int:
         return self._index.searcher().num_docs
 
+    def counts(self) -> DocCount:
+        """Held and deleted documents, read from `meta.json` (no segment is opened); an
+        unreadable or strange file counts nothing, so it never starts a rewrite by itself."""
+        try:
+            meta = json.loads((self.folder / "meta.json").read_text(encoding="utf-8"))
+            held = deleted = 0
+            for segment in meta["segments"]:
+                held += int(segment["max_doc"])
+                deleted += int((segment.get("deletes") or {}).get("num_deleted_docs", 0))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return DocCount(0, 0)
+        return DocCount(held, deleted)
+
     def stamps(self) -> dict[str, str]:
         """Document id -> stamp of every document (reads them all: for the small index)."""
         searcher = self._index.searcher()
@@ -249,7 +311,11 @@ class LexicalIndex:
         within: RecordFilter | None = None,
     ) -> list[LexicalHit]:
         """The best `k` documents of committed articles (`visible`: article id -> stamp) for
-        these terms, best first; a repeated term counts again. Scores are tantivy's BM25."""
+        these terms, best first; a repeated term counts again. Scores are tantivy's BM25.
+
+        Equal scores are ordered by id, and hits are fetched past the k-th while the last one
+        fetched ties with it: tantivy orders ties by their place in its segments, which
+        depends on the store's history (duplicate articles score exactly alike)."""
         if not terms or k <= 0:
             return []
         query = self._query(terms, within)
@@ -263,7 +329,8 @@ class LexicalIndex:
                 article_id = doc.get_first("article_id")
                 if visible.get(article_id) == doc.get_first("stamp"):
                     hits.append(LexicalHit(doc.get_first("id"), article_id, float(score)))
-            if len(hits) >= k or len(found) < limit:
+            hits.sort(key=lambda h: (-h.score, h.id))
+            if len(found) < limit or (len(hits) >= k and hits[k - 1].score > found[-1][0]):
                 return hits[:k]
             limit *= _OVERFETCH
 
@@ -329,6 +396,10 @@ class ArticleStamps:
     def remove(self, article_ids: Sequence[str]) -> None:
         self._index.replace(article_ids, [])
 
+    def rewrite(self, stamps: Mapping[str, str]) -> Commit:
+        """Hold exactly these stamps (a compaction's)."""
+        return self._index.rewrite(LexicalDoc(a, a, stamp, ()) for a, stamp in stamps.items())
+
     def clear(self) -> None:
         self._index.clear()
 
@@ -357,19 +428,44 @@ class LexicalStore:
     ) -> Commit:
         """Index these articles' chunks and attributed quotes (id, quote, article id),
         replacing whatever the indexes held of them; returns the commit of their stamps."""
-        by_id = {c.id: c for c in chunks}
-        self.chunks.replace(
-            stamps, [chunk_doc(self.lexicon, c, stamps[c.article_id]) for c in chunks]
-        )
-        self.quotes.replace(
-            stamps,
-            [
-                quote_doc(self.lexicon, qid, q, a, stamps[a], by_id.get(q.chunk_id or ""))
-                for qid, q, a in quotes
-                if q.speaker
-            ],
-        )
+        held = HeldArticles(stamps, chunks, quotes)
+        self.chunks.replace(stamps, self._chunk_docs(held))
+        self.quotes.replace(stamps, self._quote_docs(held))
         return self.stamps.put(stamps)
+
+    def _chunk_docs(self, held: HeldArticles) -> list[LexicalDoc]:
+        return [chunk_doc(self.lexicon, c, held.stamps[c.article_id]) for c in held.chunks]
+
+    def _quote_docs(self, held: HeldArticles) -> list[LexicalDoc]:
+        """Attributed quotes only: "what did X say" searches speakers' words."""
+        by_id = {c.id: c for c in held.chunks}
+        return [
+            quote_doc(self.lexicon, qid, q, a, held.stamps[a], by_id.get(q.chunk_id or ""))
+            for qid, q, a in held.quotes
+            if q.speaker
+        ]
+
+    def deleted_share(self) -> float:
+        """The larger share of deleted documents of the chunk and quote indexes."""
+        return max(self.chunks.counts().share, self.quotes.counts().share)
+
+    def compact(
+        self, stamps: Mapping[str, str], read: Callable[[Mapping[str, str]], HeldArticles]
+    ) -> bool:
+        """When deleted documents pass `COMPACT_SHARE`, rewrite the indexes with the records of
+        the committed articles (`stamps`; `read` gives a page of them): then BM25 counts only
+        the store's articles, however often they were replaced. Returns whether it did.
+
+        Chunks, then quotes, then stamps, one commit each (`LexicalIndex.rewrite`): killed in
+        between, each index is whole, old or new. The stamps become exactly `stamps`, so an
+        article another process indexed but had not yet committed is indexed again by a
+        reader (`index_missing`) instead of trusted."""
+        if self.deleted_share() <= COMPACT_SHARE:
+            return False
+        self.chunks.rewrite(d for held in _pages(stamps, read) for d in self._chunk_docs(held))
+        self.quotes.rewrite(d for held in _pages(stamps, read) for d in self._quote_docs(held))
+        self.stamps.rewrite(stamps)
+        return True
 
     def delete(self, article_ids: Sequence[str]) -> None:
         self.stamps.remove(article_ids)
@@ -384,3 +480,12 @@ class LexicalStore:
     def reload(self) -> None:
         self.chunks.reload()
         self.quotes.reload()
+
+
+def _pages(
+    stamps: Mapping[str, str], read: Callable[[Mapping[str, str]], HeldArticles]
+) -> Iterator[HeldArticles]:
+    """The records of these articles, `_REBUILD_PAGE` at a time (in id order)."""
+    ids = sorted(stamps)
+    for start in range(0, len(ids), _REBUILD_PAGE):
+        yield read({a: stamps[a] for a in ids[start : start + _REBUILD_PAGE]})

@@ -376,6 +376,10 @@ class Ingestor:
                 self.sentences.compact()  # one shard per stage: merged past a few
             except OSError as exc:  # every shard is still whole and read; merge next time
                 log.warning("sentence vectors not compacted: %s", exc)
+            try:
+                self.store.compact_lexical()  # BM25 then counts no replaced document
+            except OSError as exc:  # each index is whole, old or new; compacted next time
+                log.warning("lexical index not compacted: %s", exc)
             report.timed("store", started)
 
     def prepare(self, batch: Sequence[Article], report: IngestReport) -> Prepared:

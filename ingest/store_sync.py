@@ -10,7 +10,7 @@ import contextlib
 from collections.abc import Mapping, Sequence
 
 from ingest.chroma_client import reading
-from ingest.lexical import Commit
+from ingest.lexical import Commit, HeldArticles
 from ingest.records import Derived, LedgerEntry, LedgerMark, RecordsError
 from ingest.store_read import ARTICLES_PER_READ, StoreReads, pages
 from ingest.types import Chunk, Quote
@@ -48,6 +48,17 @@ class RecordsSync(StoreReads):
                 )
             )
         return commits
+
+    def compact_lexical(self) -> bool:
+        """Rewrite the lexical indexes from the records file's committed articles when they
+        hold too many deleted documents (`LexicalStore.compact`); returns whether it did."""
+        return self.lexical.compact(self.records.stamps(), self._held)
+
+    def _held(self, stamps: Mapping[str, str]) -> HeldArticles:
+        ids = list(stamps)
+        quotes = self.records.quotes_where("article_id", ids)
+        rows = [(s.id, s.quote, s.article_id) for s in quotes]
+        return HeldArticles(stamps, self.records.chunks_of(ids), rows)
 
     def sync_records(self) -> Mapping[str, str]:
         """Bring the records file up to the committed articles; returns their marks, as a
