@@ -136,3 +136,10 @@ def _weekday_surname_end(phrase: str, start: int, end: int) -> int:
     if lone and after[0].strip(".,") in WEEKDAY_NAMES:
         return len(phrase.rstrip(" .,"))
     return end
+
+
+def ends_in_full_name(np: str) -> bool:
+    """`the economist Tom Reed`: a role noun before a full name (two capitalised words) is
+    a speaker phrase though it opens in lower case."""
+    words = np.split()
+    return len(words) >= 3 and all(CAP.match(w) for w in words[-2:])

@@ -51,6 +51,16 @@ SPEAKERS = [
         "Fred Kagan",
         "apposition_after",
     ),
+    (
+        "a_role_before_the_name_and_an_apposition_naming_a_place",
+        (
+            "Hourly pay rose.\n\n''We may be seeing some wage growth,'' the economist Tom Reed, "
+            "a former adviser in the Westland White House, wrote on his blog."
+        ),
+        "We may be seeing",
+        "Tom Reed",
+        "name_then_verb",
+    ),
     # --- names_then_verb
     (
         "two_people_speaking_together_the_first_named",
@@ -182,6 +192,21 @@ SPEAKERS = [
         "If you walk",
         "Tom Reed",
         "continues_previous",
+    ),
+    # --- inverted_comma
+    (
+        "inverted_verb_and_name_before_a_comma_and_the_quote",
+        "Because of how the schedule was made, explained Reed, “there is a scenario here.”",
+        "there is a scenario",
+        "Reed",
+        "inverted_comma",
+    ),
+    (
+        "inverted_verb_after_a_comma_with_a_role_as_its_subject",
+        "Later that day, said the Westland foreign minister, “we will not sign it.”",
+        "we will not",
+        "Westland foreign minister",
+        "inverted_comma",
     ),
     # --- inverted_colon
     (
@@ -445,6 +470,26 @@ SPEAKERS = [
         "unlisted_verb_then_name",
     ),
     # --- verb_before
+    (
+        "two_appositions_between_the_name_and_the_verb",
+        (
+            "Ana Vell, the foreign minister of Norland, a permanent member of the Harbour "
+            "Board, said the plan's “provocation cannot be left without consequences.”"
+        ),
+        "provocation cannot",
+        "Ana Vell",
+        "verb_before",
+    ),
+    (
+        "a_participle_aside_ending_in_a_time_and_holding_a_title",
+        (
+            "WESTLAND -- President Tom Reed, opening the Museum of Westland History and "
+            "Culture on Saturday, said it would tell ''a story of suffering and delight.''"
+        ),
+        "a story of suffering",
+        "Tom Reed",
+        "verb_before",
+    ),
     (
         "a_colon_intro_wins_over_the_next_sentences_own_statement",
         (
