@@ -707,6 +707,16 @@ STATEMENTS = [
         'In an interview, Orlo said, "We will rebuild the docks."',
         [],
     ),
+    (
+        "a_passive_told_has_the_hearer_as_its_subject_and_no_speaker",
+        "The court set bail for Orlo. He was told he could not leave his home alone.",
+        [],
+    ),
+    (
+        "a_name_after_called_is_a_title_never_an_interposed_speaker",
+        "The 1728 score, called Harbor Song BWV 12, was found among the papers of Ada Lind.",
+        [],
+    ),
     # --- interposed
     (
         "an_interposed_attribution_reports_the_whole_sentence",
