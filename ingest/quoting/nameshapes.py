@@ -21,7 +21,7 @@ from ingest.quoting.lexicon import (
     after_staff_phrase,
     alternation,
 )
-from ingest.quoting.nounphrases import NP_INNER
+from ingest.quoting.nounphrases import NP_INNER, looks_like_role
 
 # `an aide to [the former President] X`: at most this many words between the staff phrase and
 # X make X the person served, not the speaker
@@ -139,7 +139,10 @@ def _weekday_surname_end(phrase: str, start: int, end: int) -> int:
 
 
 def ends_in_full_name(np: str) -> bool:
-    """`the economist Tom Reed`: a role noun before a full name (two capitalised words) is
-    a speaker phrase though it opens in lower case."""
+    """`the economist Tom Reed`: a role before a full name (two capitalised words) is a
+    speaker phrase though it opens in lower case; `heads the Harbour Committee` is none."""
     words = np.split()
-    return len(words) >= 3 and all(CAP.match(w) for w in words[-2:])
+    if len(words) < 3 or not all(CAP.match(w) for w in words[-2:]):
+        return False
+    lead = [w for w in words[:-2] if not CAP.match(w)]
+    return len(lead) == len(words) - 2 and looks_like_role(" ".join(lead))

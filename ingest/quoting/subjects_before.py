@@ -99,8 +99,8 @@ def _inverted_comma(b: _Before) -> Subject | None:
         return None
     tail = before[verb.start() : -1]
     found = inverted_np(tail, list(WORD.finditer(tail)), b.offset + verb.start())
-    if not found:
-        return None
+    if not found or not plausible_np(found.np):
+        return None  # `X said the group might run ads, "`: a clause, not an inversion
     rest = tail[found.pos - b.offset - verb.start() + len(found.np) :]
     return found if not rest.strip() else None
 

@@ -491,6 +491,27 @@ SPEAKERS = [
         "verb_before",
     ),
     (
+        "a_relative_clause_on_the_body_in_the_apposition_leaves_the_name_the_speaker",
+        (
+            "Senator Tom Reed, the Westland Republican who heads the Harbour Committee, which "
+            "oversees the port, said Ms. Vell's gifts ''call into question the independence'' "
+            "of the bank."
+        ),
+        "call into question",
+        "Tom Reed",
+        "own_sentence_subject",
+    ),
+    (
+        "a_reported_clause_before_a_comma_and_the_quote_is_no_inversion",
+        (
+            "Tom Reed, the group's chief strategist, said the group might run ads against Mr. "
+            "Hale, ''depending on how the primary develops.''"
+        ),
+        "depending on how",
+        "Tom Reed",
+        "verb_before",
+    ),
+    (
         "a_colon_intro_wins_over_the_next_sentences_own_statement",
         (
             'Harbour spokesman Ivo Marsh said: "It would be prudent to wait for the survey." '
