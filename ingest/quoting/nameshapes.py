@@ -15,13 +15,14 @@ from ingest.quoting.lexicon import (
     OFFICE_PREPOSITIONS,
     ORG_HEADS,
     PRONOUNS,
+    RELATIVES,
     ROLE_WORDS,
     TITLE_GENDER,
     WEEKDAY_NAMES,
     after_staff_phrase,
     alternation,
 )
-from ingest.quoting.nounphrases import NP_INNER, looks_like_role
+from ingest.quoting.nounphrases import NP_INNER
 
 # `an aide to [the former President] X`: at most this many words between the staff phrase and
 # X make X the person served, not the speaker
@@ -138,11 +139,19 @@ def _weekday_surname_end(phrase: str, start: int, end: int) -> int:
     return end
 
 
-def ends_in_full_name(np: str) -> bool:
-    """`the economist Tom Reed`: a role before a full name (two capitalised words) is a
-    speaker phrase though it opens in lower case; `heads the Harbour Committee` is none."""
+_RELATIVE_END = re.compile(rf"\b{alternation(RELATIVES)}\s*$", re.IGNORECASE)
+
+
+def ends_in_full_name(np: str, before: str) -> bool:
+    """`the economist Tom Reed`, `81-year-old Ana Vell`: up to three lower-case words before
+    a full name (two capitalised words) make a speaker phrase that opens in lower case; not
+    after a relative pronoun (`who heads the Harbour Committee` is a clause), `before` being
+    the text before the phrase."""
     words = np.split()
-    if len(words) < 3 or not all(CAP.match(w) for w in words[-2:]):
-        return False
-    lead = [w for w in words[:-2] if not CAP.match(w)]
-    return len(lead) == len(words) - 2 and looks_like_role(" ".join(lead))
+    lead = words[:-2]
+    return (
+        0 < len(lead) <= 3
+        and all(CAP.match(w) for w in words[-2:])
+        and not any(CAP.match(w) for w in lead)
+        and not _RELATIVE_END.search(before)
+    )

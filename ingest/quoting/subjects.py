@@ -301,10 +301,9 @@ _ADVERB_ASIDE = re.compile(rf",\s*{alternation(COMMA_ADVERBS)},\s*$")
 def _name_before_apposition(
     left: str, end: int, stacked: bool = False
 ) -> tuple[int, int, str | None] | None:
-    """`Ben Vint, a former HP vice president, said` / `Reed, who spoke for an hour, said`:
-    the name before the apposition, with the apposition as its role when it names one.
-    `Ana Vell, the minister of Norland, a member of the Harbour Board, said`: a second
-    apposition is read back once (`stacked`), not taken for the speaker (`Harbour Board`)."""
+    """`Ben Vint, a former HP vice president, said` / `Reed, who spoke for an hour, said`: the
+    name before the apposition, its role when it names one; a second apposition (`Ana Vell, the
+    minister of Norland, a member of the Harbour Board, said`) is read back once (`stacked`)."""
     if not left[end:].lstrip().startswith(","):
         return None
     comma = left.rfind(",", 0, end)
@@ -324,7 +323,8 @@ def _name_before_apposition(
         name_start = comma + 1 + apposed.shift
         return name_start, name_start + len(apposed.name), apposed.office
     name = clean_np(left[start:name_end].strip())[0]  # `But Sen. Nyberg, noting ..., said`
-    if name and not (CAP.match(name.split()[0]) or ends_in_full_name(name)):
+    named = ends_in_full_name(name, left[:start])
+    if name and not (CAP.match(name.split()[0]) or named):
         stack = not stacked and _apposition(name)
         return _name_before_apposition(left, name_end, stacked=True) if stack else None
     if not name or not plausible_np(name):

@@ -502,6 +502,16 @@ SPEAKERS = [
         "own_sentence_subject",
     ),
     (
+        "a_bare_role_before_a_full_name_and_a_relative_clause_naming_others",
+        (
+            "After the ruling, lawyer Ana Vell, who represents Mr Reed and Mr Hale, said the "
+            "court had waited ''far too long.''"
+        ),
+        "far too long",
+        "Ana Vell",
+        "verb_before",
+    ),
+    (
         "a_reported_clause_before_a_comma_and_the_quote_is_no_inversion",
         (
             "Tom Reed, the group's chief strategist, said the group might run ads against Mr. "
