@@ -19,10 +19,13 @@ from ingest.quoting.table import STOP, Rule, Stop, first_match
 def _passive_hearer(sentence: str, cue: Cue, offset: int) -> Stop | None:
     """`He was told he could not leave`: after a form of `be` (and `also`, `later` ...) a
     verb whose object is the hearer is passive, and its subject is the one told. Who spoke
-    is not in the clause; the subject had been stored as the speaker."""
-    if cue.verb.lower() not in HEARER_VERBS:
+    is not in the clause; the subject had been stored as the speaker. Inside another
+    reporting verb's clause (`Vell said students who were told ... "have been given"`) the
+    later rules find that verb's speaker, as before."""
+    left = sentence[: cue.verb_start]
+    if cue.verb.lower() not in HEARER_VERBS or verb_tokens(left):
         return None
-    words = [w.lower() for w in sentence[: cue.verb_start].split()[-2:]]
+    words = [w.lower() for w in left.split()[-2:]]
     if words and words[-1] in AUX - BE_FORMS:
         words.pop()
     return STOP if words and words[-1] in BE_FORMS | PASSIVE_AUXILIARIES else None

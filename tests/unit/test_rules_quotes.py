@@ -744,6 +744,21 @@ STATEMENTS = [
         [],
     ),
     (
+        "a_passive_told_inside_anothers_reported_clause_leaves_that_speaker",
+        (
+            "For the Greens, Ana Vell said students who were told there would be no fees "
+            '"have been given exactly the opposite".'
+        ),
+        [
+            (
+                'there would be no fees "have been given exactly the opposite"',
+                "Ana Vell",
+                "told",
+                "thatless_clause",
+            ),
+        ],
+    ),
+    (
         "a_name_after_called_is_a_title_never_an_interposed_speaker",
         "The 1728 score, called Harbor Song BWV 12, was found among the papers of Ada Lind.",
         [],
