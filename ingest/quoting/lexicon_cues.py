@@ -29,3 +29,8 @@ NAME_DETERMINERS = frozenset(split_words("the"))
 # statement (`cues._NOUN_OBJECTS`). With an object (`thanked the workers for their help`) the
 # thanks report no words and make no statement.
 THANKED_FOR_VERBS = frozenset(("thanked for",))
+# `a work, called X, was found`: participles that name a thing, never a speaker's.
+NAMING_PARTICIPLES = frozenset(split_words("called named dubbed titled entitled"))
+# `He was told that ...`: verbs whose object is the hearer; after a form of `be` their subject
+# is the one told, never the speaker.
+HEARER_VERBS = frozenset(split_words("told asked warned assured informed reminded advised"))

@@ -15,6 +15,7 @@ from ingest.quoting.lexicon import (
     OFFICE_PREPOSITIONS,
     ORG_HEADS,
     PRONOUNS,
+    RELATIVES,
     ROLE_WORDS,
     TITLE_GENDER,
     WEEKDAY_NAMES,
@@ -136,3 +137,21 @@ def _weekday_surname_end(phrase: str, start: int, end: int) -> int:
     if lone and after[0].strip(".,") in WEEKDAY_NAMES:
         return len(phrase.rstrip(" .,"))
     return end
+
+
+_RELATIVE_END = re.compile(rf"\b{alternation(RELATIVES)}\s*$", re.IGNORECASE)
+
+
+def ends_in_full_name(np: str, before: str) -> bool:
+    """`the economist Tom Reed`, `81-year-old Ana Vell`: up to three lower-case words before
+    a full name (two capitalised words) make a speaker phrase that opens in lower case; not
+    after a relative pronoun (`who heads the Harbour Committee` is a clause), `before` being
+    the text before the phrase."""
+    words = np.split()
+    lead = words[:-2]
+    return (
+        0 < len(lead) <= 3
+        and all(CAP.match(w) for w in words[-2:])
+        and not any(CAP.match(w) for w in lead)
+        and not _RELATIVE_END.search(before)
+    )

@@ -28,6 +28,7 @@ from ingest.quoting.lexicon import (
 from ingest.quoting.lexicon_cues import NAME_DETERMINERS
 from ingest.quoting.lexicon_speakers import APPOSITION_PREPOSITIONS, HAVE_FORMS
 from ingest.quoting.model import Subject
+from ingest.quoting.nameshapes import ends_in_full_name
 from ingest.quoting.nounphrases import (
     FUNCTION_WORDS,
     clean_np,
@@ -154,7 +155,8 @@ def np_from_left(left: str, offset: int, cue: str, floor: int = 0) -> Subject | 
         and "," not in left[tokens[-1].end() :]
     ):
         tokens.pop()  # not past a comma: `X, who spoke ... candidly, said` keeps its aside
-    _drop_time(tokens)
+    if tokens and "," not in left[tokens[-1].end() :]:
+        _drop_time(tokens)  # not past a comma: `X, opening the museum on Saturday, said`
     _drop_infinitive_lead(tokens)
     if not tokens:
         return None
@@ -296,10 +298,12 @@ PAREN_ASIDE = re.compile(r"\([^()“”\"]{0,40}\)")
 _ADVERB_ASIDE = re.compile(rf",\s*{alternation(COMMA_ADVERBS)},\s*$")
 
 
-def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] | None:
-    """`Ben Vint, a former HP vice president, said` / `Reed, who spoke for an hour, said`:
-    the subject is the name before the apposition, not the apposition. Returns the name's
-    segment start and end and the apposition as a role when it names one."""
+def _name_before_apposition(
+    left: str, end: int, stacked: bool = False
+) -> tuple[int, int, str | None] | None:
+    """`Ben Vint, a former HP vice president, said` / `Reed, who spoke for an hour, said`: the
+    name before the apposition, its role when it names one; a second apposition (`Ana Vell, the
+    minister of Norland, a member of the Harbour Board, said`) is read back once (`stacked`)."""
     if not left[end:].lstrip().startswith(","):
         return None
     comma = left.rfind(",", 0, end)
@@ -319,7 +323,11 @@ def _name_before_apposition(left: str, end: int) -> tuple[int, int, str | None] 
         name_start = comma + 1 + apposed.shift
         return name_start, name_start + len(apposed.name), apposed.office
     name = clean_np(left[start:name_end].strip())[0]  # `But Sen. Nyberg, noting ..., said`
-    if not name or not CAP.match(name.split()[0]) or not plausible_np(name):
+    named = ends_in_full_name(name, left[:start])
+    if name and not (CAP.match(name.split()[0]) or named):
+        stack = not stacked and _apposition(name)
+        return _name_before_apposition(left, name_end, stacked=True) if stack else None
+    if not name or not plausible_np(name):
         return None
     role = clean_role(app) if looks_like_role(app) and first not in ("who", "which") else None
     return start, name_end, role

@@ -26,6 +26,7 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
+from ingest.quoting.lexicon_cues import NAMING_PARTICIPLES
 from ingest.quoting.linking import view_after_be
 from ingest.quoting.model import Subject
 from ingest.quoting.nounphrases import (
@@ -342,9 +343,10 @@ def _name_then_verb(
 
 def inverted_np(after: str, words: list[re.Match[str]], offset: int) -> Subject | None:
     """`said the Russian foreign minister` / `added Kron, noting ...`; a participle never
-    precedes its subject (`, adding that it would fail`)."""
+    precedes its subject (`, adding that it would fail`), and a name after `called` or
+    `named` is what a thing is called (`a work, called Wedding Song BWV 16, was found`)."""
     cue = words[0].group().rstrip(".")
-    if cue.lower() in PARTICIPLES:
+    if cue.lower() in PARTICIPLES | NAMING_PARTICIPLES:
         return None
     chosen: list[re.Match[str]] = []
     for w in words[1:13]:  # long offices: "Head of the Office of the President O. Tamsk"

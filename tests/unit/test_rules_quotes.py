@@ -51,6 +51,16 @@ SPEAKERS = [
         "Fred Kagan",
         "apposition_after",
     ),
+    (
+        "a_role_before_the_name_and_an_apposition_naming_a_place",
+        (
+            "Hourly pay rose.\n\n''We may be seeing some wage growth,'' the economist Tom Reed, "
+            "a former adviser in the Westland White House, wrote on his blog."
+        ),
+        "We may be seeing",
+        "Tom Reed",
+        "name_then_verb",
+    ),
     # --- names_then_verb
     (
         "two_people_speaking_together_the_first_named",
@@ -182,6 +192,21 @@ SPEAKERS = [
         "If you walk",
         "Tom Reed",
         "continues_previous",
+    ),
+    # --- inverted_comma
+    (
+        "inverted_verb_and_name_before_a_comma_and_the_quote",
+        "Because of how the schedule was made, explained Reed, “there is a scenario here.”",
+        "there is a scenario",
+        "Reed",
+        "inverted_comma",
+    ),
+    (
+        "inverted_verb_after_a_comma_with_a_role_as_its_subject",
+        "Later that day, said the Westland foreign minister, “we will not sign it.”",
+        "we will not",
+        "Westland foreign minister",
+        "inverted_comma",
     ),
     # --- inverted_colon
     (
@@ -446,6 +471,57 @@ SPEAKERS = [
     ),
     # --- verb_before
     (
+        "two_appositions_between_the_name_and_the_verb",
+        (
+            "Ana Vell, the foreign minister of Norland, a permanent member of the Harbour "
+            "Board, said the plan's “provocation cannot be left without consequences.”"
+        ),
+        "provocation cannot",
+        "Ana Vell",
+        "verb_before",
+    ),
+    (
+        "a_participle_aside_ending_in_a_time_and_holding_a_title",
+        (
+            "WESTLAND -- President Tom Reed, opening the Museum of Westland History and "
+            "Culture on Saturday, said it would tell ''a story of suffering and delight.''"
+        ),
+        "a story of suffering",
+        "Tom Reed",
+        "verb_before",
+    ),
+    (
+        "a_relative_clause_on_the_body_in_the_apposition_leaves_the_name_the_speaker",
+        (
+            "Senator Tom Reed, the Westland Republican who heads the Harbour Committee, which "
+            "oversees the port, said Ms. Vell's gifts ''call into question the independence'' "
+            "of the bank."
+        ),
+        "call into question",
+        "Tom Reed",
+        "own_sentence_subject",
+    ),
+    (
+        "a_bare_role_before_a_full_name_and_a_relative_clause_naming_others",
+        (
+            "After the ruling, lawyer Ana Vell, who represents Mr Reed and Mr Hale, said the "
+            "court had waited ''far too long.''"
+        ),
+        "far too long",
+        "Ana Vell",
+        "verb_before",
+    ),
+    (
+        "a_reported_clause_before_a_comma_and_the_quote_is_no_inversion",
+        (
+            "Tom Reed, the group's chief strategist, said the group might run ads against Mr. "
+            "Hale, ''depending on how the primary develops.''"
+        ),
+        "depending on how",
+        "Tom Reed",
+        "verb_before",
+    ),
+    (
         "a_colon_intro_wins_over_the_next_sentences_own_statement",
         (
             'Harbour spokesman Ivo Marsh said: "It would be prudent to wait for the survey." '
@@ -660,6 +736,31 @@ STATEMENTS = [
     (
         "an_interposed_attribution_reports_the_whole_sentence",
         'In an interview, Orlo said, "We will rebuild the docks."',
+        [],
+    ),
+    (
+        "a_passive_told_has_the_hearer_as_its_subject_and_no_speaker",
+        "The court set bail for Orlo. He was told he could not leave his home alone.",
+        [],
+    ),
+    (
+        "a_passive_told_inside_anothers_reported_clause_leaves_that_speaker",
+        (
+            "For the Greens, Ana Vell said students who were told there would be no fees "
+            '"have been given exactly the opposite".'
+        ),
+        [
+            (
+                'there would be no fees "have been given exactly the opposite"',
+                "Ana Vell",
+                "told",
+                "thatless_clause",
+            ),
+        ],
+    ),
+    (
+        "a_name_after_called_is_a_title_never_an_interposed_speaker",
+        "The 1728 score, called Harbor Song BWV 12, was found among the papers of Ada Lind.",
         [],
     ),
     # --- interposed

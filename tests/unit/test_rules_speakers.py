@@ -146,6 +146,8 @@ BEFORE = [
     ),
     (f'H&P told reporters: "{SPRING}"', SPRING, "H&P", "told", "verb_before"),  # was none
     (f'Stated Orlo: "{SPRING}"', SPRING, "Orlo", "Stated", "inverted_colon"),
+    (f'In the end, said Orlo, "{SPRING}"', SPRING, "Orlo", "said", "inverted_comma"),
+    (f'Orlo told Dana Reed, "{SPRING}"', SPRING, "Orlo", "told", "verb_before"),  # no inversion
     (
         'Orlo went after the council, calling it "a club of cowards."',
         "a club of cowards.",
