@@ -14,6 +14,7 @@ from ingest.quoting.sentence_subjects import absolute_subject, sentence_subject
 from ingest.quoting.subjects import (
     COORDINATED,
     WORD,
+    hearer_passive,
     np_from_left,
     verb_tokens,
 )
@@ -53,12 +54,15 @@ def _name_label_before(b: _Before) -> Subject | None:
     return _name_label(b.before, b.offset)
 
 
-def _verb_before(b: _Before) -> Subject | None:
+def _verb_before(b: _Before) -> Subject | Stop | None:
     """The last reporting verb wins (`Varo told reporters in Moscow: "`); a participle's
-    subject is that of an absolute phrase, or the one opening the clause."""
+    subject is that of an absolute phrase, or the one opening the clause. A passive hearer
+    verb (`Reed was told "`) names no speaker: the rules stop."""
     before, offset, verbs = b.before, b.offset, b.verbs
     for verb in reversed(verbs):
         left = before[: verb.start()]
+        if hearer_passive(left, verb.group()):
+            return STOP
         if verb.group().lower() in PARTICIPLES:
             absolute = absolute_subject(left, offset, verb.group())
             if absolute:

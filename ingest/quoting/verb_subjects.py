@@ -5,30 +5,21 @@ from __future__ import annotations
 
 import re
 
-from ingest.quoting.lexicon import AUX, BE_FORMS, POSSESSIVE_OWNERS, alternation
-from ingest.quoting.lexicon_cues import HEARER_VERBS
-from ingest.quoting.lexicon_speakers import PASSIVE_AUXILIARIES
+from ingest.quoting.lexicon import POSSESSIVE_OWNERS, alternation
 from ingest.quoting.model import Cue, Subject
 from ingest.quoting.nounphrases import clean_np, plausible_np
 from ingest.quoting.sentence_subjects import absolute_subject, sentence_subject
-from ingest.quoting.subjects import COORDINATED, np_from_left, verb_tokens
+from ingest.quoting.subjects import COORDINATED, hearer_passive, np_from_left, verb_tokens
 from ingest.quoting.subjects_after import phrase_after
 from ingest.quoting.table import STOP, Rule, Stop, first_match
 
 
 def _passive_hearer(sentence: str, cue: Cue, offset: int) -> Stop | None:
-    """`He was told he could not leave`: after a form of `be` (and `also`, `later` ...) a
-    verb whose object is the hearer is passive, and its subject is the one told. Who spoke
-    is not in the clause; the subject had been stored as the speaker. Inside another
-    reporting verb's clause (`Vell said students who were told ... "have been given"`) the
-    later rules find that verb's speaker, as before."""
-    left = sentence[: cue.verb_start]
-    if cue.verb.lower() not in HEARER_VERBS or verb_tokens(left):
-        return None
-    words = [w.lower() for w in left.split()[-2:]]
-    if words and words[-1] in AUX - BE_FORMS:
-        words.pop()
-    return STOP if words and words[-1] in BE_FORMS | PASSIVE_AUXILIARIES else None
+    """`He was told he could not leave`: the subject of a passive hearer verb is the one
+    told (`hearer_passive`); who spoke is not in the clause. Inside another reporting verb's
+    clause (`Vell said students who were told ... "have been given"`) the later rules find
+    that verb's speaker, as before."""
+    return STOP if hearer_passive(sentence[: cue.verb_start], cue.verb) else None
 
 
 def _possessor_of(sentence: str, cue: Cue, offset: int) -> Subject | None:

@@ -1797,6 +1797,27 @@ LISTINGS = [
         {None},
     ),
     (
+        "a_quote_after_a_passive_told_is_not_stored_as_the_hearers",
+        'Ms Vell was told her suspension was a result of "improper" posts on her page.',
+        "direct",
+        ("text", "speaker"),
+        [],
+    ),
+    (
+        "a_quote_after_a_passive_asked_is_not_stored_as_the_hearers",
+        'Tom Reed was later asked to explain "the missing funds" by the board.',
+        "direct",
+        ("text", "speaker"),
+        [],
+    ),
+    (
+        "an_active_told_before_a_quote_keeps_its_subject",
+        'Tom Reed told the board "the funds are safe" on Monday.',
+        "direct",
+        ("speaker",),
+        ["Tom Reed"],
+    ),
+    (
         "a_closing_attribution_then_a_chained_statement",
         (
             'The former secretary of state will play the "woman card," Voss said, adding '
