@@ -73,9 +73,9 @@ PART_MEANT = 0.35
 # passage on the other half. A clause's phrase of this many terms or more is in the passage by
 # its words only with `LONG_PART_SHARE` of them there, else by meaning (`PART_MEANT`). On the
 # hand-written press dev traces the answered joined statement's phrase holds 2 of 8 terms at
-# 0.07; every right answer's phrase of 6 terms or more holds half or comes within 0.64; one of
-# 5 holds 1 at 0.31 ("Europe's caviar curbs did little" for "stopping caviar exports"), and
-# 5 declined it (docs/notes/dec41.md).
+# 0.07; every right answer's phrase of 6 terms or more holds half or comes within 0.64; a right
+# answer's phrase of 5 holds 1 at 0.31 (a reader's re-wording), and 5 declined it
+# (docs/notes/dec41.md).
 LONG_PART_TERMS = 6
 LONG_PART_SHARE = 0.5
 # A phrase of a statement listed as things spoken about ("Who spoke about the police role and

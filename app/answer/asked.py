@@ -241,16 +241,16 @@ def _names(subject: str, person: str) -> bool:
     """Whether "What about Y?" names the person Y was read as ("Hale", "Bob Hale"): then the
     user asked for that person's words, and answering with the last person's words on them
     would leave unsaid that the person asked is not quoted on the topic (issue 17). Only the
-    words up to an owner name the person: a speaker recorded as "Bob Hale's Senate" (a
-    misread subject) is not named by "What about Senate?", which asks for the last person's
-    words on the Senate (a fit PolNeAR follow-up declined "not on <last topic>")."""
+    words up to an owner name the person: a speaker recorded as "Bob Hale's Assembly" (a
+    misread subject) is not named by "What about the Assembly?", which asks for the last
+    person's words on it (a fit PolNeAR follow-up declined "not on <last topic>")."""
     words = LEADING_ARTICLE.sub("", subject).casefold().split()
     return bool(words) and set(words) <= _name_words(person.casefold())
 
 
 def _name_words(person: str) -> set[str]:
     """The words of a speaker's name up to and including its first owner, less the "'s"
-    ("bob hale's senate" -> {"bob", "hale"}): the words after it are a thing owned."""
+    ("bob hale's assembly" -> {"bob", "hale"}): the words after it are a thing owned."""
     words: list[str] = []
     for word in person.split():
         owner = OWNER_END.sub("", word)

@@ -26,7 +26,7 @@ ANSWERABLE = {
     ("Ola Tamm", "ferry deal"): 0.2,
     ("Tom Reed", "Ola Tamm"): 0.9,
     ("Tom Reed", "Tamm"): 0.9,
-    ("Tom Reed", "Senate"): 0.9,
+    ("Tom Reed", "Assembly"): 0.9,
     ("Tom Reed", "Hale"): 0.9,
 }
 
@@ -115,18 +115,18 @@ KEPT_CASES = [
     ),
     KeptCase(
         "Y is the thing a misread speaker's owner owns: the last person on it",
-        "What about Senate?",
-        Intent("speaker_topic", "ferry deal", ["Bob Hale’s Senate"]),
+        "What about the Assembly?",
+        Intent("speaker_topic", "ferry deal", ["Bob Hale’s Assembly"]),
         REED,
         ["Tom Reed"],
-        "Senate",
+        "Assembly",
     ),
     KeptCase(
         "... but the owner's name names that speaker: their reading stands",
         "What about Hale?",
-        Intent("speaker_topic", "ferry deal", ["Bob Hale's Senate"]),
+        Intent("speaker_topic", "ferry deal", ["Bob Hale's Assembly"]),
         REED,
-        ["Bob Hale's Senate"],
+        ["Bob Hale's Assembly"],
         "ferry deal",
     ),
     KeptCase(
@@ -307,9 +307,9 @@ NAMES_CASES = [
     ("Hale", "Bob Hale", True),
     ("the Bob Hale", "Bob Hale", True),
     ("Hale's plan", "Bob Hale", False),
-    ("Senate", "Bob Hale’s Senate", False),
-    ("Hale", "Bob Hale’s Senate", True),
-    ("Bob Hale", "Bob Hale's Senate", True),
+    ("the Assembly", "Bob Hale’s Assembly", False),
+    ("Hale", "Bob Hale’s Assembly", True),
+    ("Bob Hale", "Bob Hale's Assembly", True),
     ("Ostby", "Ostbys' Council", False),
     ("", "Bob Hale", False),
 ]
