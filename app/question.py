@@ -72,6 +72,9 @@ class Intent:
     # The question less its scaffolding and fact frame (`ParsedQuestion.measured`): what a
     # passage answering a question for a number holds (`app.answer.declines.figure_held`).
     measured: str = ""
+    # `AskedPerson.asked_person` has read this intent: its guesses, each checked by its own
+    # evidence searches, are not made again when `evidence` is called on the answer's intent.
+    person_found: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ own words answer the question, so this layer sits between the search and the ans
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from app.answer.holders import HOLDER_MARGIN, holder_in_conversation, holder_meant
@@ -20,6 +21,7 @@ from app.speaker_index import SpeakerIndex
 MAX_ALTERNATIVES = 3  # other people an ambiguous name or office may mean, tried in turn
 TIE_QUOTES = 10  # quotes of a one-word speaker whose articles may name the full name asked
 ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an office is meant
+OWNER_END = re.compile(r"['’]s?$")  # "Hale's", "Ostbys'": a word naming an owner
 
 
 class AskedPerson(EvidenceSearch):
@@ -76,12 +78,17 @@ class AskedPerson(EvidenceSearch):
         """The intent with the person asked for found where the speaker index alone cannot
         tell: a full name only its surname is quoted under, an office held by the person the
         conversation is about, an office only the articles' text names the holder of.
-        Idempotent: `answer` and `evidence` both apply it."""
+        `answer` and `evidence` both apply it: the intent it returns is marked found
+        (`Intent.person_found`), so the second call returns it as it is rather than run a
+        declined follow-up's searches (`kept_person`, `own_topic`) again."""
+        if intent.person_found:
+            return intent
         intent = self.tied_surname(intent, index)
         intent = holder_in_conversation(intent, previous)
         intent = self.kept_person(question, intent, index, previous)
         intent = self.own_topic(question, intent, index, previous)
-        return self.described_person(question, intent, index, previous)
+        found = self.described_person(question, intent, index, previous)
+        return replace(found, person_found=True)
 
     def own_topic(
         self, question: str, intent: Intent, index: SpeakerIndex, previous: Turn | None
@@ -233,6 +240,21 @@ class AskedPerson(EvidenceSearch):
 def _names(subject: str, person: str) -> bool:
     """Whether "What about Y?" names the person Y was read as ("Hale", "Bob Hale"): then the
     user asked for that person's words, and answering with the last person's words on them
-    would leave unsaid that the person asked is not quoted on the topic (issue 17)."""
+    would leave unsaid that the person asked is not quoted on the topic (issue 17). Only the
+    words up to an owner name the person: a speaker recorded as "Bob Hale's Assembly" (a
+    misread subject) is not named by "What about the Assembly?", which asks for the last
+    person's words on it (a fit PolNeAR follow-up declined "not on <last topic>")."""
     words = LEADING_ARTICLE.sub("", subject).casefold().split()
-    return bool(words) and set(words) <= set(person.casefold().split())
+    return bool(words) and set(words) <= _name_words(person.casefold())
+
+
+def _name_words(person: str) -> set[str]:
+    """The words of a speaker's name up to and including its first owner, less the "'s"
+    ("bob hale's assembly" -> {"bob", "hale"}): the words after it are a thing owned."""
+    words: list[str] = []
+    for word in person.split():
+        owner = OWNER_END.sub("", word)
+        words.append(owner)
+        if owner != word:
+            break
+    return set(words)

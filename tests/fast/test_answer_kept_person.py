@@ -8,6 +8,7 @@ from typing import NamedTuple
 import pytest
 
 from app.answer.answerer import ExtractiveAnswerer
+from app.answer.asked import _names
 from app.answer.search import Evidence
 from app.question import Intent, Turn
 
@@ -25,6 +26,8 @@ ANSWERABLE = {
     ("Ola Tamm", "ferry deal"): 0.2,
     ("Tom Reed", "Ola Tamm"): 0.9,
     ("Tom Reed", "Tamm"): 0.9,
+    ("Tom Reed", "Assembly"): 0.9,
+    ("Tom Reed", "Hale"): 0.9,
 }
 
 
@@ -108,6 +111,22 @@ KEPT_CASES = [
         Intent("speaker_topic", "ferry deal", ["Ola Tamm"]),
         REED,
         ["Ola Tamm"],
+        "ferry deal",
+    ),
+    KeptCase(
+        "Y is the thing a misread speaker's owner owns: the last person on it",
+        "What about the Assembly?",
+        Intent("speaker_topic", "ferry deal", ["Bob Hale’s Assembly"]),
+        REED,
+        ["Tom Reed"],
+        "Assembly",
+    ),
+    KeptCase(
+        "... but the owner's name names that speaker: their reading stands",
+        "What about Hale?",
+        Intent("speaker_topic", "ferry deal", ["Bob Hale's Assembly"]),
+        REED,
+        ["Bob Hale's Assembly"],
         "ferry deal",
     ),
     KeptCase(
@@ -259,3 +278,45 @@ def test_a_follow_up_asks_its_own_words_when_the_joined_topic_does_not_answer(
     assert asked.topic == case.topic
     again = answerer.own_topic("How did he describe it?", asked, None, case.previous)
     assert again.topic == asked.topic
+
+
+def test_a_declined_follow_ups_searches_run_once_per_question(
+    answerer: ExtractiveAnswerer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`answer` applies `asked_person`, then `evidence` applies it again to the intent it
+    returned: that second pass runs no search (`Intent.person_found`)."""
+    searched: list[tuple[str | None, str]] = []
+
+    def counted(self, question, intent, index, previous) -> Evidence:
+        searched.append((intent.speakers[0] if intent.speakers else None, intent.topic))
+        return _evidence_of(self, question, intent, index, previous)
+
+    monkeypatch.setattr(ExtractiveAnswerer, "_evidence_of", counted)
+    question = "What about the Norland deal?"
+    intent = Intent("speaker_topic", "ferry deal", ["Ola Tamm"])
+    asked = answerer.asked_person(question, intent, None, REED)
+    # The new person on the last topic, then the last person on Y: neither answers.
+    assert searched == [("Ola Tamm", "ferry deal"), ("Tom Reed", "Norland deal")]
+    assert (asked.speakers, asked.topic, asked.person_found) == (["Ola Tamm"], "ferry deal", True)
+    assert answerer.asked_person(question, asked, None, REED) == asked
+    answerer.evidence(question, asked, None, REED)
+    assert searched[2:] == [("Ola Tamm", "ferry deal")]  # the evidence's own search only
+
+
+NAMES_CASES = [
+    ("Hale", "Bob Hale", True),
+    ("the Bob Hale", "Bob Hale", True),
+    ("Hale's plan", "Bob Hale", False),
+    ("the Assembly", "Bob Hale’s Assembly", False),
+    ("Hale", "Bob Hale’s Assembly", True),
+    ("Bob Hale", "Bob Hale's Assembly", True),
+    ("Ostby", "Ostbys' Council", False),
+    ("", "Bob Hale", False),
+]
+
+
+@pytest.mark.parametrize(("subject", "person", "named"), NAMES_CASES)
+def test_what_about_y_names_the_person_only_by_the_words_up_to_an_owner(
+    subject: str, person: str, named: bool
+) -> None:
+    assert _names(subject, person) is named

@@ -15,6 +15,7 @@ from app.evidence.features import FEATURES, Candidate
 from app.evidence.units import Unit
 from app.said_it import (
     LISTED_TOGETHER_TERMS,
+    LONG_PART_TERMS,
     PASSAGE_REACH,
     SAID_IT,
     TOGETHER_TERMS,
@@ -24,6 +25,7 @@ from app.said_it import (
     figures,
     figures_unheld,
     half_said,
+    in_clause_words,
     lone_unsaid,
     off_story,
     passage_chunks,
@@ -130,6 +132,44 @@ MEANT_CASES = [
 @pytest.mark.parametrize(("topic", "meant", "half"), MEANT_CASES)
 def test_a_phrase_in_other_words_is_said_when_meant(topic, meant, half) -> None:
     assert half_said(topic, PASSAGE, TERMS, meant=meant.__contains__) is half
+
+
+# (topic, the phrases found in the passage in other words, is one phrase absent from PASSAGE):
+# a clause's long phrase (`LONG_PART_TERMS` terms or more) is there by its words only with half
+# of them; two common words of it ("get", "ferry") are not enough, its meaning still is.
+LONG_CLAUSE = "night nurses and the harbour board's new boats would get ferry fares"
+LONG_CASES = [
+    (LONG_CLAUSE, set(), True),  # 2 of 7 terms of the long phrase
+    (LONG_CLAUSE, {"the harbour board's new boats would get ferry fares"}, False),  # meant
+    ("night nurses and the board's boats would get ferries", set(), False),  # short: one word
+    ("apple blossom and the night ferry runs in May for nurses", {"apple blossom"}, False),
+]
+
+
+@pytest.mark.parametrize(("topic", "meant", "half"), LONG_CASES)
+def test_a_clauses_long_phrase_is_said_by_half_its_words_or_its_meaning(topic, meant, half) -> None:
+    assert half_said(topic, PASSAGE, TERMS, meant=meant.__contains__) is half
+
+
+def test_a_long_phrase_listed_as_things_spoken_about_keeps_its_own_rule() -> None:
+    assert not half_said(LONG_CLAUSE, PASSAGE, TERMS)  # without `meant` any word counts
+
+
+# (phrase, terms held, is it there by a clause's words)
+CLAUSE_WORDS_CASES = [
+    ("the ferry fares", {"ferri"}, True),  # short: any word
+    ("the ferry fares", {"boat"}, False),
+    ("the harbour board's new boats would get ferry fares", {"get", "ferri"}, False),
+    ("the harbour board's new boats would get ferry fares", {"get", "ferri", "boat", "new"}, True),
+    ("the harbour board's new ferry fares", {"ferri"}, True),  # 5 terms: not long, any word
+]
+
+
+@pytest.mark.parametrize(("phrase", "held", "there"), CLAUSE_WORDS_CASES)
+def test_a_clauses_phrase_is_held_by_its_words(phrase, held, there) -> None:
+    (part,) = topic_parts(phrase, TERMS)
+    assert (len(part.terms) >= LONG_PART_TERMS) is (" would " in phrase)  # 7 terms
+    assert in_clause_words(part, held) is there
 
 
 # A made-up article of four chunks, PASSAGE the second; the passage around it reaches the first
