@@ -13,7 +13,6 @@ from ingest.quoting.lexicon import (
     ABBREVIATIONS,
     ARTICLES,
     AUX,
-    BE_FORMS,
     BOUNDARY_WORDS,
     CAP,
     COMMA_ADVERBS,
@@ -26,12 +25,8 @@ from ingest.quoting.lexicon import (
     alternation,
     split_words,
 )
-from ingest.quoting.lexicon_cues import HEARER_VERBS, NAME_DETERMINERS
-from ingest.quoting.lexicon_speakers import (
-    APPOSITION_PREPOSITIONS,
-    HAVE_FORMS,
-    PASSIVE_AUXILIARIES,
-)
+from ingest.quoting.lexicon_cues import NAME_DETERMINERS
+from ingest.quoting.lexicon_speakers import APPOSITION_PREPOSITIONS, HAVE_FORMS
 from ingest.quoting.model import Subject
 from ingest.quoting.nameshapes import ends_in_full_name
 from ingest.quoting.nounphrases import (
@@ -69,19 +64,6 @@ ALPHA = re.compile(r"[A-Za-z]+")
 
 
 NOUN_CONTEXT = frozenset({"of", "the", "a", "an", "his", "her", "their", "its"})
-
-
-def hearer_passive(left: str, verb: str) -> bool:
-    """Whether `verb` (`told`, `asked`, `warned` ...) after the words `left` of its sentence is
-    a passive whose subject is the hearer: right after a form of `be` (and `also`, `later`
-    ...), with no reporting verb before it. `Reed was told "inappropriate" images ...`: the
-    quotation is not Reed's; the subject had been stored as the speaker."""
-    if verb.lower() not in HEARER_VERBS or verb_tokens(left):
-        return False
-    words = [w.lower() for w in left.split()[-2:]]
-    if words and words[-1] in AUX - BE_FORMS:
-        words.pop()
-    return bool(words) and words[-1] in BE_FORMS | PASSIVE_AUXILIARIES
 
 
 def verb_tokens(text: str) -> list[re.Match[str]]:

@@ -10,11 +10,11 @@ from ingest.quoting.according import ACCORDING
 from ingest.quoting.lexicon import AS_PUT_IT_VERBS, PARTICIPLES, TIME_LEADS, VERBS, alternation
 from ingest.quoting.model import Subject
 from ingest.quoting.nounphrases import clean_np, plausible_np
+from ingest.quoting.passives import hearer_passive
 from ingest.quoting.sentence_subjects import absolute_subject, sentence_subject
 from ingest.quoting.subjects import (
     COORDINATED,
     WORD,
-    hearer_passive,
     np_from_left,
     verb_tokens,
 )

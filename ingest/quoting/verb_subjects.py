@@ -8,8 +8,9 @@ import re
 from ingest.quoting.lexicon import POSSESSIVE_OWNERS, alternation
 from ingest.quoting.model import Cue, Subject
 from ingest.quoting.nounphrases import clean_np, plausible_np
+from ingest.quoting.passives import hearer_passive
 from ingest.quoting.sentence_subjects import absolute_subject, sentence_subject
-from ingest.quoting.subjects import COORDINATED, hearer_passive, np_from_left, verb_tokens
+from ingest.quoting.subjects import COORDINATED, np_from_left, verb_tokens
 from ingest.quoting.subjects_after import phrase_after
 from ingest.quoting.table import STOP, Rule, Stop, first_match
 
