@@ -15,9 +15,11 @@ import contextlib
 import hashlib
 import json
 import math
+import os
 import random
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -53,6 +55,21 @@ def text_of(message: dict) -> str:
 
 
 # ----- real components ---------------------------------------------------------------------------
+
+
+def run_killed(script: str, *args: str) -> None:
+    """Run `script` (`python -c`) in a child process that kills itself mid-write (SIGKILL),
+    with the repository importable; fail with its stderr when it ends any other way. The
+    kill-safety tests then reopen what it left."""
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        timeout=120,
+    )
+    assert run.returncode == -signal.SIGKILL, run.stderr.decode()
 
 
 def make_desk(home: Path, **overrides: Any):

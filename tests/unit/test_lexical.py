@@ -5,10 +5,6 @@ leaves (nothing visible)."""
 from __future__ import annotations
 
 import math
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 import threading
 import time
@@ -27,6 +23,7 @@ from ingest.lexical import (
 from ingest.record_filter import RecordFilter
 from ingest.terms import Lexicon
 from ingest.types import Chunk, Quote
+from tests.helpers import run_killed
 
 LEXICON = Lexicon()
 
@@ -218,15 +215,7 @@ def test_a_killed_writer_leaves_nothing_visible(tmp_path: Path, mode: str) -> No
     folder = tmp_path / "lexical"
     store = LexicalStore(folder)
     store.write({"z": "v1"}, [], [])
-    root = Path(__file__).resolve().parents[2]
-    run = subprocess.run(
-        [sys.executable, "-c", KILLED_WRITER, str(folder), mode],
-        cwd=root,
-        env={**os.environ, "PYTHONPATH": str(root)},
-        capture_output=True,
-        timeout=120,
-    )
-    assert run.returncode == -signal.SIGKILL, run.stderr.decode()
+    run_killed(KILLED_WRITER, str(folder), mode)
     reopened = LexicalStore(folder)
     assert reopened.stamps.read() == {"z": "v1"}
     assert reopened.chunks.search(["harbour"], 10, {"z": "v1"}) == []

@@ -5,10 +5,6 @@ and a missing or damaged `meta.json` never starts a rewrite nor crashes."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -24,7 +20,7 @@ from ingest.lexical import (
 )
 from ingest.terms import Lexicon
 from ingest.types import Chunk
-from tests.helpers import make_fake_desk, write_jsonl
+from tests.helpers import make_fake_desk, run_killed, write_jsonl
 
 LEXICON = Lexicon()
 TOPICS = ("harbour wall", "council budget", "storm warning", "school roof", "rail strike")
@@ -180,15 +176,7 @@ def test_a_killed_compaction_leaves_whole_indexes(tmp_path: Path, mode: str) -> 
     next compaction finishes the job."""
     folder = tmp_path / "lexical"
     store_with_deletes(folder, 3)
-    root = Path(__file__).resolve().parents[2]
-    run = subprocess.run(
-        [sys.executable, "-c", KILLED_REWRITE, str(folder), mode],
-        cwd=root,
-        env={**os.environ, "PYTHONPATH": str(root)},
-        capture_output=True,
-        timeout=120,
-    )
-    assert run.returncode == -signal.SIGKILL, run.stderr.decode()
+    run_killed(KILLED_REWRITE, str(folder), mode)
     reopened = LexicalStore(folder)
     stamps = current(3)
     hits = reopened.chunks.search(LEXICON.terms("harbour"), 20, stamps)
