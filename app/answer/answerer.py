@@ -228,7 +228,8 @@ class ExtractiveAnswerer(AskedPerson):
         """Does a who-said answer's best unit say what was asked: near it in words or meaning
         (`says_it`), with every phrase of the statement in its passage (`half_said`: for a
         list of things spoken about, by more than one common word; for a statement asked as
-        a clause, which re-words what was said, by any word or in meaning; a list of one
+        a clause, which re-words what was said, by any word (half the words of a long
+        phrase, `in_clause_words`) or in meaning; a list of one
         phrase by more than one common word in the passage around it, `lone_unsaid`; a
         short phrase by all its words in one sentence there or on the story asked, `apart`;
         no word there only as another of its stem, `derived_only`),
