@@ -1811,6 +1811,13 @@ LISTINGS = [
         [],
     ),
     (
+        "a_passive_told_in_an_aside_before_said_leaves_the_subject_of_said",
+        'Ana Vell, who was told of the plan, said: "We will fight it."',
+        "direct",
+        ("speaker",),
+        ["Ana Vell"],
+    ),
+    (
         "an_active_told_before_a_quote_keeps_its_subject",
         'Tom Reed told the board "the funds are safe" on Monday.',
         "direct",
