@@ -8,7 +8,6 @@ own words answer the question, so this layer sits between the search and the ans
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from app.answer.holders import HOLDER_MARGIN, holder_in_conversation, holder_meant
@@ -17,11 +16,11 @@ from app.described import described_speakers
 from app.question import LEADING_ARTICLE, Intent, Turn, person_name
 from app.question_parse.parse import parse_question
 from app.speaker_index import SpeakerIndex
+from ingest.speakers.keys import POSSESSIVE
 
 MAX_ALTERNATIVES = 3  # other people an ambiguous name or office may mean, tried in turn
 TIE_QUOTES = 10  # quotes of a one-word speaker whose articles may name the full name asked
 ROLE_CONTEXT_PASSAGES = 30  # passages whose articles say which holder of an office is meant
-OWNER_END = re.compile(r"['’]s?$")  # "Hale's", "Ostbys'": a word naming an owner
 
 
 class AskedPerson(EvidenceSearch):
@@ -253,7 +252,7 @@ def _name_words(person: str) -> set[str]:
     ("bob hale's assembly" -> {"bob", "hale"}): the words after it are a thing owned."""
     words: list[str] = []
     for word in person.split():
-        owner = OWNER_END.sub("", word)
+        owner = POSSESSIVE.sub("", word)  # "Hale's", "Ostbys'": a word naming an owner
         words.append(owner)
         if owner != word:
             break
