@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
 from app.speaker_index import SpeakerIndex
-from ingest.records import ArticlePlace, Derived, Records, RecordsError, StoredQuote
-from ingest.types import Chunk, Quote
+from ingest.records import ArticlePlace, Derived, Records, RecordsError
+from ingest.types import Chunk, Quote, StoredQuote
 
 CACHE_SIZE = 4096  # records of each kind kept in memory (a few MB)
 SPEAKER_INDEX = "speaker_index"  # its name among the records file's derived data

@@ -118,7 +118,7 @@ def _queries(
     """Query terms: `per_kind` headlines and as many attributed quotations, drawn with `seed`."""
     rng = random.Random(seed)
     titles = sorted({c.title for c in chunks.values() if c.title})
-    said = sorted(q.text for q, _ in quotes.values() if q.speaker)
+    said = sorted(s.quote.text for s in quotes.values() if s.quote.speaker)
     queries = [lexicon.terms(t) for t in rng.sample(titles, min(per_kind, len(titles)))]
     queries += [lexicon.terms(t) for t in rng.sample(said, min(per_kind, len(said)))]
     return [q for q in queries if q]
@@ -163,15 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         return lambda terms, k: [(h.id, h.score) for h in index.search(terms, k, hashes)]
 
     chunk_ids = list(chunks)
-    attributed = [qid for qid, (q, _) in quotes.items() if q.speaker]
-    quote_terms = [
-        list(
-            quote_doc(
-                lexicon, qid, *quotes[qid], "", chunks.get(quotes[qid][0].chunk_id or "")
-            ).terms
-        )
-        for qid in attributed
-    ]
+    attributed = [qid for qid, s in quotes.items() if s.quote.speaker]
+    quote_terms = [list(quote_doc(lexicon, quotes[qid], "", chunks).terms) for qid in attributed]
     results = [
         compare(
             "chunks",

@@ -170,7 +170,7 @@ def main() -> None:
         ingestor.warm()
         stage, others = articles[: args.articles], articles[args.articles :]
         prepared = ingestor.prepare(stage, IngestReport())
-        quotes = [q for _, q in prepared.quotes]
+        quotes = [s.quote for s in prepared.quotes]
         article_texts = {a.id: a.text for a in stage}
         embedder = ingestor.embedder
         embed_batch(embedder, prepared.chunks[:16], [], article_texts)  # warm

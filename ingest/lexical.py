@@ -43,7 +43,7 @@ from ingest.chunking import embedding_text
 from ingest.dates import day_number
 from ingest.record_filter import RecordFilter
 from ingest.terms import Lexicon
-from ingest.types import Chunk, Quote
+from ingest.types import Chunk, StoredQuote
 
 _WRITER_HEAP = 50_000_000  # bytes of tantivy's indexing arena (its minimum is 15 MB a thread)
 _OVERFETCH = 2  # hits asked for per wanted one again while leftovers of a killed ingest hide some
@@ -102,12 +102,12 @@ class DocCount:
 
 @dataclass(frozen=True)
 class HeldArticles:
-    """Committed articles (id -> stamp) with their chunks and quotes (id, quote, article
-    id), read from the records: what a rebuild indexes again."""
+    """Committed articles (id -> stamp) with their chunks and quotes, read from the records:
+    what a rebuild indexes again."""
 
     stamps: Mapping[str, str]
     chunks: Sequence[Chunk]
-    quotes: Sequence[tuple[str, Quote, str]]
+    quotes: Sequence[StoredQuote]
 
 
 class LexicalHit(NamedTuple):
@@ -129,14 +129,16 @@ def chunk_doc(lexicon: Lexicon, chunk: Chunk, stamp: str) -> LexicalDoc:
 
 
 def quote_doc(
-    lexicon: Lexicon, quote_id: str, quote: Quote, article_id: str, stamp: str, chunk: Chunk | None
+    lexicon: Lexicon, stored: StoredQuote, stamp: str, chunks: Mapping[str, Chunk]
 ) -> LexicalDoc:
     """A quote is searched by its words plus its headline (the topic often lives there); its
-    source and date are its chunk's, as the filters read them."""
+    source and date are its chunk's (`chunks` by id), as the filters read them."""
+    quote = stored.quote
+    chunk = chunks.get(quote.chunk_id or "")
     context = f"{chunk.title}\n{quote.text}" if chunk else quote.text
     return LexicalDoc(
-        id=quote_id,
-        article_id=article_id,
+        id=stored.id,
+        article_id=stored.article_id,
         stamp=stamp,
         terms=lexicon.terms(context),
         source=chunk.source if chunk else None,
@@ -424,10 +426,10 @@ class LexicalStore:
         self,
         stamps: Mapping[str, str],
         chunks: Sequence[Chunk],
-        quotes: Sequence[tuple[str, Quote, str]],
+        quotes: Sequence[StoredQuote],
     ) -> Commit:
-        """Index these articles' chunks and attributed quotes (id, quote, article id),
-        replacing whatever the indexes held of them; returns the commit of their stamps."""
+        """Index these articles' chunks and attributed quotes, replacing whatever the indexes
+        held of them; returns the commit of their stamps."""
         held = HeldArticles(stamps, chunks, quotes)
         self.chunks.replace(stamps, self._chunk_docs(held))
         self.quotes.replace(stamps, self._quote_docs(held))
@@ -440,9 +442,9 @@ class LexicalStore:
         """Attributed quotes only: "what did X say" searches speakers' words."""
         by_id = {c.id: c for c in held.chunks}
         return [
-            quote_doc(self.lexicon, qid, q, a, held.stamps[a], by_id.get(q.chunk_id or ""))
-            for qid, q, a in held.quotes
-            if q.speaker
+            quote_doc(self.lexicon, stored, held.stamps[stored.article_id], by_id)
+            for stored in held.quotes
+            if stored.quote.speaker
         ]
 
     def deleted_share(self) -> float:

@@ -26,7 +26,7 @@ from ingest.quotes import extract_quotes_many, load_models
 from ingest.sentence_vectors import SentenceVectors
 from ingest.stages import Prepared, plan_parts, run_overlapped
 from ingest.store import Store, StoreError, refused_write
-from ingest.types import Article, Chunk, Quote
+from ingest.types import Article, Chunk, Quote, StoredQuote
 
 ErrorSink = Callable[[LoadError], None]
 log = logging.getLogger(__name__)
@@ -396,7 +396,7 @@ class Ingestor:
 
         started = _Mark.now()
         chunks: list[Chunk] = []
-        quotes: list[tuple[str, Quote]] = []
+        quotes: list[StoredQuote] = []
         pieces: list[Pieces] | None = [] if self._reads_pieces else None
         for article, article_quotes in zip(batch, quotes_per_article, strict=True):
             chunked = chunk_article(
@@ -404,7 +404,9 @@ class Ingestor:
             )
             placed = [_place(q, chunked.chunks) for q in article_quotes]
             chunks.extend(chunked.chunks)
-            quotes.extend((quote_id(article.id, i), q) for i, q in enumerate(placed))
+            quotes.extend(
+                StoredQuote(quote_id(article.id, i), q, article.id) for i, q in enumerate(placed)
+            )
             if pieces is not None and chunked.pieces is not None:
                 pieces.extend(chunked.pieces)
         report.timed("chunk", started)
@@ -425,7 +427,7 @@ class Ingestor:
         vectors = embed_batch(
             self.embedder,
             prepared.chunks,
-            [q for _, q in prepared.quotes],
+            [s.quote for s in prepared.quotes],
             {a.id: a.text for a in prepared.articles},
             prepared.pieces,
         )
@@ -433,7 +435,7 @@ class Ingestor:
         report.texts_read += vectors.read.texts
         report.word_pieces_read += vectors.read.pieces
         report.padded_pieces_read += vectors.read.padded
-        report.quotes_read_alone += [prepared.quotes[i][0] for i in vectors.quotes_read_alone]
+        report.quotes_read_alone += [prepared.quotes[i].id for i in vectors.quotes_read_alone]
         return vectors
 
     def _write(

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ingest.dates import day_number
-from ingest.types import Chunk, Quote
+from ingest.types import Chunk, Quote, StoredQuote
 
 FILE_NAME = "records.sqlite"
 _IN_BATCH = 500  # ids per `IN (...)` (SQLite allows 999 parameters in old builds)
@@ -111,12 +111,6 @@ _LOG_LIMIT = 200_000  # change log rows kept; past it the logs start again (read
 
 class RecordsError(OSError):
     """The records file cannot be opened or written (disk full, permissions, damage)."""
-
-
-class StoredQuote(NamedTuple):
-    id: str
-    quote: Quote
-    article_id: str
 
 
 class ArticlePlace(NamedTuple):
@@ -274,7 +268,7 @@ class Records:
         self,
         stamps: Mapping[str, str],
         chunks: Iterable[Chunk],
-        quotes: Iterable[tuple[str, Quote, str]],
+        quotes: Iterable[StoredQuote],
     ) -> None:
         """Replace these articles' chunk and quote rows (`quotes`: id, quote, article id),
         stamped, without marking them: invisible until `commit` (what a killed write leaves)."""
@@ -286,7 +280,7 @@ class Records:
         self,
         stamps: Mapping[str, str],
         chunks: Iterable[Chunk],
-        quotes: Iterable[tuple[str, Quote, str]],
+        quotes: Iterable[StoredQuote],
         seen: Mapping[str, str] | None = None,
     ) -> list[str]:
         """Replace these articles' rows and mark them committed, in one transaction, after
@@ -300,7 +294,7 @@ class Records:
                 current = _marks(db, list(stamps))
                 stamps = {a: s for a, s in stamps.items() if current.get(a) == seen.get(a)}
                 chunks = [c for c in chunks if c.article_id in stamps]
-                quotes = [q for q in quotes if q[2] in stamps]
+                quotes = [q for q in quotes if q.article_id in stamps]
             _put_rows(db, stamps, chunks, quotes)
             db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", stamps.items())
             _changed(db, list(stamps))
@@ -577,7 +571,7 @@ def _put_rows(
     db: sqlite3.Connection,
     stamps: Mapping[str, str],
     chunks: Iterable[Chunk],
-    quotes: Iterable[tuple[str, Quote, str]],
+    quotes: Iterable[StoredQuote],
 ) -> None:
     """Replace these articles' chunk and quote rows, stamped (inside a transaction)."""
     ids = list(stamps)
@@ -611,21 +605,21 @@ def _put_rows(
         "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             (
-                qid,
-                article_id,
-                stamps[article_id],
-                q.text,
-                q.start,
-                q.end,
-                q.kind,
-                q.speaker,
-                q.speaker_as_written,
-                q.role,
-                q.cue,
-                q.chunk_id,
-                q.rule,
+                stored.id,
+                stored.article_id,
+                stamps[stored.article_id],
+                stored.quote.text,
+                stored.quote.start,
+                stored.quote.end,
+                stored.quote.kind,
+                stored.quote.speaker,
+                stored.quote.speaker_as_written,
+                stored.quote.role,
+                stored.quote.cue,
+                stored.quote.chunk_id,
+                stored.quote.rule,
             )
-            for qid, q, article_id in quotes
+            for stored in quotes
         ),
     )
 

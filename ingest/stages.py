@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ingest.chunk_pass import BatchVectors, joined_vectors
 from ingest.pooling import Pieces
-from ingest.types import Article, Chunk, Quote
+from ingest.types import Article, Chunk, StoredQuote
 
 # The lead's share of the first stage (300 BBC articles, five runs): the model read a sixth
 # of a stage (25 of 150 articles) in 2.0-2.5 s while the rest of the stage was prepared in
@@ -36,12 +36,12 @@ TAIL_SHARE = 1 / 7
 
 @dataclass(frozen=True)
 class Prepared:
-    """One part ready for the model: its articles, chunks, and quotes with their ids, and
+    """One part ready for the model: its articles, chunks, and quotes, and
     each chunk's word pieces when the chunker read them (`ingest.chunking.Chunked`)."""
 
     articles: Sequence[Article]
     chunks: list[Chunk]
-    quotes: list[tuple[str, Quote]]
+    quotes: list[StoredQuote]
     pieces: list[Pieces] | None = None
 
 

@@ -22,7 +22,7 @@ from ingest.chroma_codec import (
     where,
 )
 from ingest.record_filter import RecordFilter
-from ingest.types import Article, Chunk, Quote
+from ingest.types import Article, Chunk, StoredQuote
 
 ARTICLES_PER_READ = 500  # article ids per Chroma `$in` filter
 _VECTORS_PER_READ = 64  # vectors per Chroma request (see `StoreReads.vectors`)
@@ -37,6 +37,13 @@ class StoredVectors(NamedTuple):
 
 def pages(items: Sequence[str], size: int) -> list[Sequence[str]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+class VisibleRecords(NamedTuple):
+    """The committed articles' chunks and quotes, by id, as `StoreReads.visible` reads them."""
+
+    chunks: dict[str, Chunk]
+    quotes: dict[str, StoredQuote]
 
 
 class StoreReads(StoreBase):
@@ -67,11 +74,11 @@ class StoreReads(StoreBase):
 
     def visible(
         self, hashes: Mapping[str, str], article_ids: Sequence[str] | None = None
-    ) -> tuple[dict[str, Chunk], dict[str, tuple[Quote, str]]]:
-        """The chunks and the quotes (with their article id) of committed articles: records
-        whose article record holds their stamp (`hashes`); of `article_ids` only, when given."""
+    ) -> VisibleRecords:
+        """The chunks and the quotes of committed articles: records whose article record
+        holds their stamp (`hashes`); of `article_ids` only, when given."""
         chunks: dict[str, Chunk] = {}
-        quotes: dict[str, tuple[Quote, str]] = {}
+        quotes: dict[str, StoredQuote] = {}
         wanted = list(hashes) if article_ids is None else list(article_ids)
         for ids in pages(wanted, ARTICLES_PER_READ):
             texts = self._texts(ids)
@@ -87,8 +94,8 @@ class StoreReads(StoreBase):
                 if hashes.get(meta.get("article_id")) == meta.get("article_hash"):
                     article_id = shared(meta["article_id"])
                     quote = quote_from_metadata(span_text(texts, meta), meta)
-                    quotes[record_id] = (quote, article_id)
-        return chunks, quotes
+                    quotes[record_id] = StoredQuote(record_id, quote, article_id)
+        return VisibleRecords(chunks, quotes)
 
     def _texts(self, article_ids: Sequence[str]) -> dict[str, str]:
         """The stored texts of these articles (at most `read_page` ids): where chunk and quote

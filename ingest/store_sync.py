@@ -13,7 +13,7 @@ from ingest.chroma_client import reading
 from ingest.lexical import Commit, HeldArticles
 from ingest.records import Derived, LedgerEntry, LedgerMark, RecordsError
 from ingest.store_read import ARTICLES_PER_READ, StoreReads, pages
-from ingest.types import Chunk, Quote
+from ingest.types import Chunk, StoredQuote
 
 # Its name among the records file's derived data: the records state and lexical index commit at
 # which the two last agreed (`RecordsSync.index_missing`).
@@ -27,7 +27,7 @@ class RecordsSync(StoreReads):
         self,
         hashes: Mapping[str, str],
         chunks: Mapping[str, Chunk],
-        quotes: Mapping[str, tuple[Quote, str]],
+        quotes: Mapping[str, StoredQuote],
     ) -> list[Commit]:
         """Index the committed articles the lexical indexes lack or hold in another version,
         from their records (`chunks`, `quotes`: those `visible` returned); returns the commits
@@ -44,7 +44,7 @@ class RecordsSync(StoreReads):
                 self.lexical.write(
                     {a: missing[a] for a in ids},
                     [c for c in chunks.values() if c.article_id in wanted],
-                    [(qid, q, a) for qid, (q, a) in quotes.items() if a in wanted],
+                    [s for s in quotes.values() if s.article_id in wanted],
                 )
             )
         return commits
@@ -57,8 +57,7 @@ class RecordsSync(StoreReads):
     def _held(self, stamps: Mapping[str, str]) -> HeldArticles:
         ids = list(stamps)
         quotes = self.records.quotes_where("article_id", ids)
-        rows = [(s.id, s.quote, s.article_id) for s in quotes]
-        return HeldArticles(stamps, self.records.chunks_of(ids), rows)
+        return HeldArticles(stamps, self.records.chunks_of(ids), quotes)
 
     def sync_records(self) -> Mapping[str, str]:
         """Bring the records file up to the committed articles; returns their marks, as a
@@ -126,8 +125,7 @@ class RecordsSync(StoreReads):
         for ids in pages(changed, ARTICLES_PER_READ):
             chunks, quotes = self.visible(hashes, ids)
             found = {a: hashes[a] for a in ids}
-            rows = [(qid, q, a) for qid, (q, a) in quotes.items()]
-            self.records.write(found, chunks.values(), rows, seen=stamps)
+            self.records.write(found, chunks.values(), quotes.values(), seen=stamps)
 
     def index_missing(self, stamps: Mapping[str, str]) -> int:
         """Index in the lexical index, from the records file, the committed articles (`stamps`:
@@ -161,9 +159,7 @@ class RecordsSync(StoreReads):
         commits: list[Commit] = []
         for ids in pages(missing, ARTICLES_PER_READ):
             chunks = {c.id: c for c in self.records.chunks_of(ids)}
-            quotes = {
-                s.id: (s.quote, s.article_id) for s in self.records.quotes_where("article_id", ids)
-            }
+            quotes = {s.id: s for s in self.records.quotes_where("article_id", ids)}
             commits += self.sync_lexical({a: marks[a] for a in ids}, chunks, quotes)
         ours = [version] + [c.after for c in commits]
         alone = all(c.before == last for c, last in zip(commits, ours, strict=False))

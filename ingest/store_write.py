@@ -17,7 +17,7 @@ from ingest.chroma_codec import ChromaRecord, article_metadata, chunk_record, qu
 from ingest.ids import chunk_id, quote_id
 from ingest.records import LedgerEntry
 from ingest.store_read import pages
-from ingest.types import Article, Chunk, Quote
+from ingest.types import Article, Chunk, StoredQuote
 
 _ARTICLE_VECTOR = [1.0]  # the articles collection is a record store; Chroma needs a vector
 
@@ -109,7 +109,7 @@ class StoreWrites(StoreBase):
         articles: Sequence[Article],
         chunks: Sequence[Chunk],
         chunk_vectors: Sequence[Sequence[float]],
-        quotes: Sequence[tuple[str, Quote]],
+        quotes: Sequence[StoredQuote],
         quote_vectors: Sequence[Sequence[float]],
         stamps: dict[str, str],
     ) -> None:
@@ -127,15 +127,11 @@ class StoreWrites(StoreBase):
             article_stamps = {a.id: stamps[a.id] for a in articles}
             by_id = {a.id: a for a in articles}
             chunk_records = [chunk_record(c, stamps[c.article_id]) for c in chunks]
-            quote_records = []
-            for qid, q in quotes:
-                article = by_id[qid.rsplit(":", 1)[0]]
-                quote_records.append(quote_record(qid, q, article, stamps[article.id]))
-            self.lexical.write(
-                article_stamps,
-                chunks,
-                [(qid, q, qid.rsplit(":", 1)[0]) for qid, q in quotes],
-            )
+            quote_records = [
+                quote_record(s.id, s.quote, by_id[s.article_id], stamps[s.article_id])
+                for s in quotes
+            ]
+            self.lexical.write(article_stamps, chunks, quotes)
             self._add(self.chunks, chunk_records, chunk_vectors)
             self._add(self.quotes, quote_records, quote_vectors)
             self._log([LedgerEntry(a.id, stamps[a.id]) for a in articles])
@@ -147,6 +143,5 @@ class StoreWrites(StoreBase):
                     documents=[a.text for a in batch],
                     metadatas=[article_metadata(a, stamps[a.id]) for a in batch],
                 )
-            rows = [(qid, q, qid.rsplit(":", 1)[0]) for qid, q in quotes]
-            self.records.write(article_stamps, chunks, rows)  # rows and marks, last
+            self.records.write(article_stamps, chunks, quotes)  # rows and marks, last
             self.written += 1

@@ -7,7 +7,7 @@ above (retrieval, answers, UI, evals) can use them without knowing how they were
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 QuoteKind = Literal["direct", "indirect", "transcript"]
 
@@ -51,6 +51,15 @@ class Quote:
     cue: str | None = None  # reporting verb or marker: "said", "according to", ":"
     rule: str | None = None  # the extraction rule that produced it ("that_clause", ...)
     chunk_id: str | None = None  # set by the pipeline once chunks are known
+
+
+class StoredQuote(NamedTuple):
+    """A quote as every store index holds it: its id, the quote, and its article's id (the
+    records file, the lexical index and the Chroma records are all written from these)."""
+
+    id: str
+    quote: Quote
+    article_id: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,10 +47,10 @@ def assert_records_equal_chroma(desk) -> None:
     chunks, quotes = desk.store.visible(retriever.hashes)
     assert retriever.hashes == desk.store.article_hashes()
     assert dict(retriever.chunks.items()) == chunks
-    assert dict(retriever.quotes.items()) == quotes
+    assert dict(retriever.quotes.items()) == {q: (s.quote, s.article_id) for q, s in quotes.items()}
     by_chunk = {}
-    for qid, (quote, _) in quotes.items():
-        by_chunk.setdefault(quote.chunk_id, []).append(qid)
+    for qid, stored in quotes.items():
+        by_chunk.setdefault(stored.quote.chunk_id, []).append(qid)
     for chunk_id, ids in by_chunk.items():
         assert sorted(retriever.quotes_by_chunk[chunk_id]) == sorted(ids)
 
@@ -150,5 +150,5 @@ def test_a_reload_after_an_ingest_reads_nothing_from_chroma(tmp_path: Path, monk
     chunks, quotes = desk.store.visible(retriever.hashes)
     assert lexical.stamps.read() == retriever.hashes
     assert lexical.chunks.size == len(chunks)
-    assert lexical.quotes.size == sum(1 for q, _ in quotes.values() if q.speaker)
+    assert lexical.quotes.size == sum(1 for s in quotes.values() if s.quote.speaker)
     assert "Alma Ruiz" in desk.ask("Who said the harbour reopens on Monday?").answer

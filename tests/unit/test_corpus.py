@@ -11,7 +11,7 @@ import pytest
 from app.corpus import CACHE_SIZE, SPEAKER_INDEX, Corpus
 from app.speaker_index import SpeakerIndex
 from ingest.records import Derived, Records, RecordsError
-from ingest.types import Chunk, Quote
+from ingest.types import Chunk, Quote, StoredQuote
 
 
 def chunk(article: str, n: int, published: str | None = "2024-03-01") -> Chunk:
@@ -30,7 +30,7 @@ def chunk(article: str, n: int, published: str | None = "2024-03-01") -> Chunk:
     )
 
 
-def quote(article: str, n: int, speaker: str | None, role: str | None = None) -> tuple:
+def quote(article: str, n: int, speaker: str | None, role: str | None = None) -> StoredQuote:
     q = Quote(
         text=f"words {n}",
         start=n,
@@ -40,7 +40,7 @@ def quote(article: str, n: int, speaker: str | None, role: str | None = None) ->
         role=role,
         chunk_id=f"{article}:0",
     )
-    return (f"{article}:q{n}", q, article)
+    return StoredQuote(f"{article}:q{n}", q, article)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from ingest.lexical import (
 )
 from ingest.record_filter import RecordFilter
 from ingest.terms import Lexicon
-from ingest.types import Chunk, Quote
+from ingest.types import Chunk, Quote, StoredQuote
 from tests.helpers import run_killed
 
 LEXICON = Lexicon()
@@ -161,7 +161,8 @@ def test_store_writes_chunks_and_attributed_quotes_then_stamps(tmp_path: Path) -
     chunk = Chunk("n-1:0", "n-1", 0, "The dam holds, engineers said.", 0, 30, 1, 1, "Dam news")
     said = Quote("The dam holds", 0, 13, speaker="Ida Kern", chunk_id="n-1:0")
     unattributed = Quote("water", 20, 25, chunk_id="n-1:0")
-    store.write({"n-1": "v1"}, [chunk], [("n-1:q0", said, "n-1"), ("n-1:q1", unattributed, "n-1")])
+    quotes = [StoredQuote("n-1:q0", said, "n-1"), StoredQuote("n-1:q1", unattributed, "n-1")]
+    store.write({"n-1": "v1"}, [chunk], quotes)
     assert store.stamps.read() == {"n-1": "v1"}
     visible = {"n-1": "v1"}
     assert [h.id for h in store.chunks.search(["dam"], 5, visible)] == ["n-1:0"]
@@ -179,11 +180,11 @@ def test_documents_carry_their_chunks_source_and_day() -> None:
     chunk = Chunk("n-1:0", "n-1", 0, "Text", 0, 4, 1, 1, "Title", "Gazette", "2021-03-04")
     quote = Quote("Text", 0, 4, speaker="Ida Kern", chunk_id="n-1:0")
     as_chunk = chunk_doc(LEXICON, chunk, "v1")
-    as_quote = quote_doc(LEXICON, "n-1:q0", quote, "n-1", "v1", chunk)
+    as_quote = quote_doc(LEXICON, StoredQuote("n-1:q0", quote, "n-1"), "v1", {chunk.id: chunk})
     assert as_chunk.source == as_quote.source == "Gazette"
     assert as_chunk.day == as_quote.day is not None
     assert list(as_chunk.terms) == ["titl", "text"] and as_quote.speaker == "Ida Kern"
-    orphan = quote_doc(LEXICON, "n-1:q1", quote, "n-1", "v1", None)
+    orphan = quote_doc(LEXICON, StoredQuote("n-1:q1", quote, "n-1"), "v1", {})
     assert orphan.source is None and orphan.day is None and list(orphan.terms) == ["text"]
 
 

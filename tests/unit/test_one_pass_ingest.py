@@ -89,7 +89,7 @@ def test_each_chunk_is_read_once_and_no_quote_again(ingested):
     ingestor, embedder, report = ingested
     chunks = ingestor.store.all_chunks()
     _, visible = ingestor.store.visible(ingestor.store.article_hashes())
-    quotes = [quote.text for quote, _ in visible.values()]
+    quotes = [s.quote.text for s in visible.values()]
     assert chunks and quotes
     reads = Counter(embedder.read)
     assert all(reads[embedding_text(c)] == 1 for c in chunks)
@@ -103,7 +103,7 @@ def test_stored_quote_vector_is_the_pooled_span(ingested):
     store = ingestor.store
     _, visible = store.visible(store.article_hashes())
     ids = list(visible)
-    docs = [quote.text for quote, _ in visible.values()]
+    docs = [s.quote.text for s in visible.values()]
     stored = store.embeddings(store.quotes, ids)
     for record_id, text in zip(ids, docs, strict=True):
         np.testing.assert_allclose(stored[record_id], embedder.fake.query(text), atol=1e-6)

@@ -141,9 +141,9 @@ def test_records_equal_llama_index_writes(ingested, tmp_path: Path):
             for c, v in zip(chunks, chunk_vectors, strict=True)
         ]
         quote_nodes = []
-        for (qid, q), v in zip(quotes, quote_vectors, strict=True):
-            article = by_id[qid.rsplit(":", 1)[0]]
-            quote_nodes.append(_reference_quote_node(qid, q, v, article, stamps[article.id]))
+        for s, v in zip(quotes, quote_vectors, strict=True):
+            article = by_id[s.article_id]
+            quote_nodes.append(_reference_quote_node(s.id, s.quote, v, article, stamps[article.id]))
         ChromaVectorStore(chroma_collection=reference.chunks).add(chunk_nodes)
         ChromaVectorStore(chroma_collection=reference.quotes).add(quote_nodes)
 
@@ -158,7 +158,7 @@ def test_records_equal_llama_index_writes(ingested, tmp_path: Path):
         assert not {k for meta in written for k in meta} & set(LLAMA_INDEX_KEYS)
     chunks, quotes = store.visible(store.article_hashes())
     assert {c: chunk.text for c, chunk in chunks.items()} == _documents(reference.chunks)
-    assert {q: quote.text for q, (quote, _) in quotes.items()} == _documents(reference.quotes)
+    assert {q: s.quote.text for q, s in quotes.items()} == _documents(reference.quotes)
     assert {c.id: c.text for c in store.all_chunks()} == _documents(reference.chunks)
 
 
@@ -173,4 +173,4 @@ def test_cases_the_records_must_cover(ingested):
     assert any("day" in m for m in chunks) and any("day" not in m for m in chunks)
     assert any("“" in m["title"] for m in chunks)
     _, read = store.visible(store.article_hashes())
-    assert any("\\" in quote.text for quote, _ in read.values())
+    assert any("\\" in s.quote.text for s in read.values())
