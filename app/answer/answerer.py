@@ -226,10 +226,10 @@ class ExtractiveAnswerer(AskedPerson):
 
     def _said(self, intent: Intent, best: Candidate) -> bool:
         """Does a who-said answer's best unit say what was asked: near it in words or meaning
-        (`says_it`), with every phrase of the statement in its passage (`half_said`: for a
-        list of things spoken about, by more than one common word; for a statement asked as
-        a clause, which re-words what was said, by any word (half the words of a long
-        phrase, `in_clause_words`) or in meaning; a list of one
+        (`says_it`), with every phrase of the statement in its passage or its speaker's role
+        (`half_said`: for a list of things spoken about, by more than one common word; for a
+        statement asked as a clause, which re-words what was said, by any word (half the
+        words of a long phrase, `in_clause_words`) or in meaning; a list of one
         phrase by more than one common word in the passage around it, `lone_unsaid`; a
         short phrase by all its words in one sentence there or on the story asked, `apart`;
         no word there only as another of its stem, `derived_only`),
@@ -238,9 +238,10 @@ class ExtractiveAnswerer(AskedPerson):
         terms, unit = self.finder.retriever.lexicon.terms, best.unit
         meant = self._meant_in(unit.chunk) if intent.clause else None
         rarity = None if intent.clause else self.retriever.bm25.idf
-        if not says_it(best, SAID_IT) or half_said(
-            intent.topic, unit.chunk.text, terms, rarity, meant
-        ):
+        # The speaker's recorded role holds words a statement may name them by ("the
+        # harbour board" of "chair of the harbour board"), written in another chunk.
+        held = f"{unit.chunk.text}\n{unit.role or ''}"
+        if not says_it(best, SAID_IT) or half_said(intent.topic, held, terms, rarity, meant):
             return False
         story = intent.story_hint
         if rarity is not None:
