@@ -239,14 +239,16 @@ class ExtractiveAnswerer(AskedPerson):
         meant = self._meant_in(unit.chunk) if intent.clause else None
         rarity = None if intent.clause else self.retriever.bm25.idf
         # The speaker's recorded role holds words a statement may name them by ("the
-        # harbour board" of "chair of the harbour board"), written in another chunk.
-        held = f"{unit.chunk.text}\n{unit.role or ''}"
+        # harbour board" of "chair of the harbour board"), often written in another chunk:
+        # read as one more sentence of the passage.
+        role = [replace(unit.chunk, text=unit.role)] if unit.role else []
+        held = "\n".join(c.text for c in [unit.chunk, *role])
         if not says_it(best, SAID_IT) or half_said(intent.topic, held, terms, rarity, meant):
             return False
         story = intent.story_hint
         if rarity is not None:
-            # The passage around the cited chunk, fetched once for both checks.
-            passage = passage_chunks(unit.chunk, self.retriever.chunks.get)
+            # The passage around the cited chunk, fetched once for the three checks.
+            passage = [*passage_chunks(unit.chunk, self.retriever.chunks.get), *role]
             if (
                 lone_unsaid(intent.topic, passage, terms, rarity)
                 or apart(intent.topic, story, passage, terms)

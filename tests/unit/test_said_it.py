@@ -74,12 +74,29 @@ PARTS_CASES = [
     ("night nurses, bakers And apple blossom", [{"night", "nurs"}, {"baker"}, {"appl", "blossom"}]),
     ("the harbour bridge", [{"harbor", "bridg"}]),  # one spelling for both
     ("the and the", []),  # no term in any phrase: nothing to look for
+    ("the ice-free quay and frost", [{"ice", "free", "quay"}, {"frost"}]),
 ]
 
 
 @pytest.mark.parametrize(("topic", "parts"), PARTS_CASES)
 def test_a_statement_is_split_into_its_coordinated_phrases(topic, parts) -> None:
     assert [p.terms for p in topic_parts(topic, TERMS)] == [frozenset(p) for p in parts]
+
+
+# (phrase, the terms of each hyphenated compound of more than one term in it)
+COMPOUND_PARTS_CASES = [
+    ("the ice-free quay", [{"ice", "free"}]),
+    ("a round-the-clock rota and a sea-going ferry", [{"round", "clock"}, {"sea", "go"}]),
+    ("the Covid-19 rules", [{"covid", "19"}]),  # a name with a number is one word too
+    ("the so-called quay", []),  # one term ("so" is a stopword): nothing to hold together
+    ("the ferry -- and the quay", []),  # a dash between words joins nothing
+]
+
+
+@pytest.mark.parametrize(("phrase", "compounds"), COMPOUND_PARTS_CASES)
+def test_a_phrase_keeps_the_terms_of_each_hyphenated_compound(phrase, compounds) -> None:
+    found = [c for part in topic_parts(phrase, TERMS) for c in part.compounds]
+    assert found == [frozenset(c) for c in compounds]
 
 
 PASSAGE = "Ola Tamm said the night nurses would get a ferry. The ferry runs from May."
@@ -117,6 +134,26 @@ RARE_CASES = [
 def test_a_phrase_met_by_one_common_word_alone_is_not_said(topic, half) -> None:
     assert half_said(topic, PASSAGE, TERMS, rarity=lambda t: RARITY(t, 3.0)) is half
     assert not half_said(topic, PASSAGE, TERMS)  # without rarities any word of a phrase counts
+
+
+ICE_PASSAGE = "Ola Tamm said the night nurses would get an ice rink. The quay is free of fees."
+ICE_RARITY = {"ice": 6.0, "free": 1.0, "quay": 2.0, "nurs": 4.0, "night": 1.0}.get
+# (topic, is one phrase absent from ICE_PASSAGE, by more than one common word): a hyphenated
+# compound's terms count only all of them there ("ice" and "free" in two sentences do).
+COMPOUND_CASES = [
+    ("the sea-free quay and the nurses", True),  # "free" without "sea": only "quay" left
+    ("the smoke-free quay and the nurses", True),  # the same; not rescued by "quay" alone
+    ("the ice-free quay and the nurses", False),  # every word of the compound there
+    ("the free quay and the nurses", False),  # no compound: two words, `PART_WORDS`
+    ("the sea-free ice and the nurses", False),  # "ice", its rarest, is there as itself
+]
+
+
+@pytest.mark.parametrize(("topic", "half"), COMPOUND_CASES)
+def test_a_hyphenated_compound_is_in_a_passage_only_whole(topic, half) -> None:
+    rarity = lambda t: ICE_RARITY(t, 3.0)  # noqa: E731
+    assert half_said(topic, ICE_PASSAGE, TERMS, rarity=rarity) is half
+    assert not half_said(topic, ICE_PASSAGE, TERMS)  # without rarities any word of a phrase counts
 
 
 # (topic, the phrases found in the passage in other words, is one phrase absent from PASSAGE):
