@@ -2419,6 +2419,23 @@ MEMBERSHIP = [
         {"Tom Reed"},
         True,
     ),
+    # --- a show's title owned by a network is no quotation, in doubled apostrophes too
+    (
+        "a_title_in_doubled_apostrophes_after_a_possessive_is_no_quote",
+        "''It's nonsense,'' Ana Vell said by telephone on WBC's ''Harbour Week.''",
+        "direct",
+        "text",
+        {"Harbour Week."},
+        False,
+    ),
+    (
+        "a_title_in_curly_marks_after_a_possessive_is_no_quote",
+        "“It's nonsense,” Ana Vell said by telephone on WBC’s “Harbour Week.”",
+        "direct",
+        "text",
+        {"Harbour Week."},
+        False,
+    ),
     # --- a closing mark shared by a nested quotation and its own only when one is nested
     (
         "two_quotations_run_together_share_no_closing_mark",
