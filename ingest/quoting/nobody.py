@@ -21,11 +21,14 @@ from ingest.quoting.lexicon import (
     WEEKDAYS,
 )
 from ingest.quoting.lexicon_openers import TIME_ANCHORS, TIME_PHRASE_WORDS
+from ingest.quoting.lexicon_speakers import OWNED_PEOPLE
 
 # Lower-case one-word speakers that are no one: determiners, auxiliaries and modals.
 _NO_ONE_WORDS = DETERMINERS | AUX | THAT_INSIDE | CLAUSE_MARKERS
 # Words that open a time phrase written as a speaker (`On Monday`, `In late April`).
-_TIME_PREPOSITIONS = frozenset(("on", "in", "at", "by", "since", "until"))
+_TIME_PREPOSITIONS = frozenset(
+    ("on", "in", "at", "by", "since", "until", "following", "after", "before", "during")
+)
 # Between a sentence's end and its first word: spaces, quotation marks, brackets.
 _OPENING_MARKS = " \t\n\"“”‘’'([«»"
 
@@ -75,7 +78,8 @@ def names_no_one(speaker: str, common: CommonWords) -> bool:
 
 
 def time_phrase(speaker: str) -> bool:
-    """`On Monday`, `Last April`, `Wednesday` (of `Wednesday's statement said`): a phrase of
+    """`On Monday`, `Last April`, `Following Wednesday's` (of `Following Wednesday's leak of
+    the report, which concluded that`), `Wednesday` (of `Wednesday's statement said`): a phrase of
     time words only, with one that can only be a time, names no one. A one-word phrase must
     be a weekday or `today` (`Day`, `Early` and `May` are surnames and names too)."""
     words = [w.removesuffix("'s") for w in speaker.lower().replace("’", "'").split()]
@@ -83,3 +87,40 @@ def time_phrase(speaker: str) -> bool:
         return words[0] in WEEKDAYS | DAYS_NEAR
     known = TIME_PHRASE_WORDS | _TIME_PREPOSITIONS
     return all(w in known for w in words) and any(w in TIME_ANCHORS for w in words)
+
+
+# An owner's possessive at the end of a speaker phrase, and the lower-case words after it
+# that may hold the owned person's noun (`Reed's eldest daughter`, `Vell's right-hand woman`).
+_OWNER_END = re.compile(r"[A-Za-z.]['’]s$")
+_OWNED_WORDS = re.compile(r"\s+([a-z][a-z\-]*)")
+OWNED_WORDS_READ = 3  # `Vell's close friends and allies`: the noun within three words
+# `A friend of Reed's`, `Friends of Mr. Reed's`: the owned person written before the owner.
+_PEOPLE_OF_OWNER = re.compile(r"(?:\w+\s+)?(\w+)\s+of\s")
+
+
+def owner_of_another(text: str, pos: int, phrase: str) -> bool:
+    """A speaker phrase that is an owner cut from the person it owns (`Reed's son, Grant,
+    defended his father, saying: "..."`, `Vell's advisers have long insisted they ...`) or
+    written after them (`Friends of Mr. Reed's who have seen him say that ...`):
+    the subject is that other person (`OWNED_PEOPLE`), so the owner is not the speaker, as
+    staff and relatives never speak as the person they belong to. Read only where `phrase`
+    is written at `pos` and ends in `'s` (`he's` is `he is`: not an owner)."""
+    if not _OWNER_END.search(phrase) or text[pos : pos + len(phrase)] != phrase:
+        return False
+    if phrase.lower().replace("’", "'") in _CONTRACTED_PRONOUNS:
+        return False
+    kin = _PEOPLE_OF_OWNER.match(phrase)  # `Friends of Mr. Reed's who have seen him say`
+    if kin and kin.group(1).lower() in OWNED_PEOPLE:
+        return True
+    at = pos + len(phrase)
+    for _ in range(OWNED_WORDS_READ):
+        word = _OWNED_WORDS.match(text, at)
+        if word is None:
+            return False
+        if word.group(1).split("-")[-1] in OWNED_PEOPLE:
+            return True
+        at = word.end()
+    return False
+
+
+_CONTRACTED_PRONOUNS = frozenset(("he's", "she's", "it's", "that's", "there's", "who's"))

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from ingest.quotes import extract_quotes
-from ingest.quoting.nobody import CommonWords, names_no_one, opens_sentence, time_phrase
+from ingest.quoting.nobody import (
+    CommonWords,
+    names_no_one,
+    opens_sentence,
+    owner_of_another,
+    time_phrase,
+)
 
 HARBOUR = (
     "Maybe the harbour will open in May. Let me be clear about it. We let them decide, and "
@@ -45,6 +51,8 @@ TIMES = [
     ("a_weekday_after_on", "On Monday", True),
     ("a_weekday_alone", "Wednesday", True),
     ("an_owned_weekday", "Thursday's", True),
+    ("an_owned_weekday_after_following", "Following Wednesday’s", True),
+    ("a_weekday_after_after", "After Monday", True),
     ("a_month_after_last", "Last April", True),
     ("a_month_alone_may_be_a_name", "May", False),
     ("a_time_noun_alone_may_be_a_surname", "Day", False),
@@ -74,6 +82,33 @@ def test_opens_sentence(case: str, text: str, start: int, opens: bool) -> None:
 
 
 # (case, text, the statement's first words, speaker or None when it must not be extracted)
+# (case, text, speaker phrase as written at the text's start, names an owned other person)
+OWNERS = [
+    ("a_son", "Reed's son, Grant, defended his father.", "Reed's", True),
+    ("advisers", "Ana Vell’s advisers have long insisted they", "Ana Vell’s", True),
+    ("a_hyphened_modifier", "Tom Reed’s right-hand woman rallied", "Tom Reed’s", True),
+    ("within_three_words", "Vell's close friends and allies said", "Vell's", True),
+    (
+        "friends_before_the_owner",
+        "Friends of Mr. Reed's who saw him say",
+        "Friends of Mr. Reed's",
+        True,
+    ),
+    ("an_office_speaks_for_its_owner", "Tom Reed's office announced", "Tom Reed's", False),
+    ("a_statement_speaks_for_its_owner", "Ana Vell's statement said", "Ana Vell's", False),
+    ("a_spokesman_speaks_for_his_owner", "Reed's spokesman said", "Reed's", False),
+    ("a_contracted_pronoun_is_no_owner", "He's son of a miner, he said", "He's", False),
+    ("a_person_noun_past_three_words", "Vell's very old and trusted friends said", "Vell's", False),
+    ("a_phrase_not_written_there", "Reed's son said", "Vell's", False),
+    ("no_possessive", "Reed son said", "Reed", False),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "phrase", "other"), OWNERS, ids=[r[0] for r in OWNERS])
+def test_owner_of_another(case: str, text: str, phrase: str, other: bool) -> None:
+    assert owner_of_another(text, 0, phrase) is other
+
+
 TEXTS = [
     (
         "an_imperative_before_the_first_person_is_no_speaker",

@@ -2436,6 +2436,31 @@ MEMBERSHIP = [
         {"Harbour Week."},
         False,
     ),
+    # --- an owner cut from the person it owns is not the speaker
+    (
+        "a_son_after_an_owner_is_not_the_owner",
+        "Reed's son, Grant, defended his father on Monday, saying: “He is a good man.”",
+        "direct",
+        "speaker",
+        {"Reed"},
+        False,
+    ),
+    (
+        "advisers_after_an_owner_are_not_the_owner",
+        "Vell's advisers have long insisted they thought the race would become close.",
+        None,
+        "speaker",
+        {"Vell", "Ana Vell"},
+        False,
+    ),
+    (
+        "an_office_after_an_owner_speaks_for_the_owner",
+        "Ana Vell's office announced on Friday that Vell will meet Tom Reed on Thursday.",
+        "indirect",
+        "speaker",
+        {"Ana Vell"},
+        True,
+    ),
     # --- a closing mark shared by a nested quotation and its own only when one is nested
     (
         "two_quotations_run_together_share_no_closing_mark",
