@@ -99,10 +99,11 @@ class Resolver:
     def resolve(self, np: str, pos: int, role: str | None) -> Resolved:
         """Resolve one speaker phrase written at `pos`; a phrase that can name nobody
         (`_names_nobody`) or an owner cut from the relative or aide it owns
-        (`owner_of_another`: `Reed's son, Grant, said`) resolves to no speaker. A person written as an owner (`Ivana
-        Vell's brief said`) is named without the possessive ending, so that every other
-        mention of them unifies with that name, not with `Vell's`. A phrase that runs into a
-        verb group loses it, and a clause names nobody (`clausal`)."""
+        (`owner_of_another`: `Reed's son, Grant, said`) resolves to no speaker. A person
+        written as an owner (`Ivana Vell's brief said`) is named without the possessive
+        ending, so that every other mention of them unifies with that name, not with
+        `Vell's`. A phrase that runs into a verb group loses it, and a clause names nobody
+        (`clausal`)."""
         phrase = without_clause(np)
         if phrase is None or owner_of_another(self.doc.text, pos, np):
             return Resolved(None, np, None, "nobody")
