@@ -22,6 +22,7 @@ from ingest.quoting.lexicon import (
 )
 from ingest.quoting.lexicon_openers import TIME_ANCHORS, TIME_PHRASE_WORDS
 from ingest.quoting.lexicon_speakers import OWNED_PEOPLE
+from ingest.quoting.model import Resolved
 
 # Lower-case one-word speakers that are no one: determiners, auxiliaries and modals.
 _NO_ONE_WORDS = DETERMINERS | AUX | THAT_INSIDE | CLAUSE_MARKERS
@@ -98,29 +99,44 @@ OWNED_WORDS_READ = 3  # `Vell's close friends and allies`: the noun within three
 _PEOPLE_OF_OWNER = re.compile(r"(?:\w+\s+)?(\w+)\s+of\s")
 
 
-def owner_of_another(text: str, pos: int, phrase: str) -> bool:
-    """A speaker phrase that is an owner cut from the person it owns (`Reed's son, Grant,
-    defended his father, saying: "..."`, `Vell's advisers have long insisted they ...`) or
-    written after them (`Friends of Mr. Reed's who have seen him say that ...`):
-    the subject is that other person (`OWNED_PEOPLE`), so the owner is not the speaker, as
-    staff and relatives never speak as the person they belong to. Read only where `phrase`
-    is written at `pos` and ends in `'s` (`he's` is `he is`: not an owner)."""
+def owned_people(text: str, pos: int, phrase: str) -> str | None:
+    """The people a speaker phrase cut at an owner names (`Reed's son, Grant, defended his
+    father, saying: "..."` -> `Reed's son`; `Vell's close friends and allies have said` ->
+    `Vell's close friends`); None for any other phrase. Those people (`OWNED_PEOPLE`) are
+    the speakers, never the owner, as relatives and staff never speak as the person they
+    belong to. Read only where `phrase` is written at `pos` and ends in `'s` (`he's` is
+    `he is`: not an owner)."""
     if not _OWNER_END.search(phrase) or text[pos : pos + len(phrase)] != phrase:
-        return False
+        return None
     if phrase.lower().replace("’", "'") in _CONTRACTED_PRONOUNS:
-        return False
-    kin = _PEOPLE_OF_OWNER.match(phrase)  # `Friends of Mr. Reed's who have seen him say`
-    if kin and kin.group(1).lower() in OWNED_PEOPLE:
-        return True
+        return None
     at = pos + len(phrase)
     for _ in range(OWNED_WORDS_READ):
         word = _OWNED_WORDS.match(text, at)
         if word is None:
-            return False
-        if word.group(1).split("-")[-1] in OWNED_PEOPLE:
-            return True
+            return None
         at = word.end()
-    return False
+        if word.group(1).split("-")[-1] in OWNED_PEOPLE:
+            return text[pos:at]
+    return None
 
 
 _CONTRACTED_PRONOUNS = frozenset(("he's", "she's", "it's", "that's", "there's", "who's"))
+
+
+def people_before_owner(phrase: str) -> bool:
+    """`Friends of Mr. Reed's who have seen him say that ...`, `a friend of Vell's said`:
+    people written before their owner (`OWNED_PEOPLE`) speak, never the owner; the phrase is
+    no name to store (its owner's name would be read from it), so it names no one."""
+    kin = _PEOPLE_OF_OWNER.match(phrase)
+    return bool(kin and _OWNER_END.search(phrase) and kin.group(1).lower() in OWNED_PEOPLE)
+
+
+def owner_reading(text: str, pos: int, phrase: str) -> Resolved | None:
+    """A speaker phrase at an owner whose owned person speaks: that person (`owned_people`,
+    a speaker of kind `other`), or no one when the person is written before the owner
+    (`people_before_owner`); None for any other phrase, which resolves as usual."""
+    if people_before_owner(phrase):
+        return Resolved(None, phrase, None, "nobody")
+    people = owned_people(text, pos, phrase)
+    return Resolved(people, phrase, None, "other") if people else None

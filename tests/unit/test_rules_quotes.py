@@ -2436,22 +2436,22 @@ MEMBERSHIP = [
         {"Harbour Week."},
         False,
     ),
-    # --- an owner cut from the person it owns is not the speaker
+    # --- an owner cut from the person it owns is not the speaker: that person is
     (
         "a_son_after_an_owner_is_not_the_owner",
         "Reed's son, Grant, defended his father on Monday, saying: “He is a good man.”",
         "direct",
         "speaker",
-        {"Reed"},
-        False,
+        {"Reed's son"},
+        True,
     ),
     (
         "advisers_after_an_owner_are_not_the_owner",
         "Vell's advisers have long insisted they thought the race would become close.",
         None,
         "speaker",
-        {"Vell", "Ana Vell"},
-        False,
+        {"Vell's advisers"},
+        True,
     ),
     (
         "an_office_after_an_owner_speaks_for_the_owner",
