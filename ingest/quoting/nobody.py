@@ -97,6 +97,8 @@ _OWNED_WORDS = re.compile(r"\s+([a-z][a-z\-]*)")
 OWNED_WORDS_READ = 3  # `Vell's close friends and allies`: the noun within three words
 # `A friend of Reed's`, `Friends of Mr. Reed's`: the owned person written before the owner.
 _PEOPLE_OF_OWNER = re.compile(r"(?:\w+\s+)?(\w+)\s+of\s")
+# `he's`, `that's`: a pronoun with `'s` is `he is` or `he has`, never an owner.
+_CONTRACTED_PRONOUNS = frozenset(("he's", "she's", "it's", "that's", "there's", "who's"))
 
 
 def owned_people(text: str, pos: int, phrase: str) -> str | None:
@@ -119,9 +121,6 @@ def owned_people(text: str, pos: int, phrase: str) -> str | None:
         if word.group(1).split("-")[-1] in OWNED_PEOPLE:
             return text[pos:at]
     return None
-
-
-_CONTRACTED_PRONOUNS = frozenset(("he's", "she's", "it's", "that's", "there's", "who's"))
 
 
 def people_before_owner(phrase: str) -> bool:
