@@ -47,7 +47,7 @@ STAGE_ARTICLES = 150
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
 # 50: a show's title in doubled apostrophes after a possessive network name (`said on WBC's
 # ''Harbour Week''`) is no quotation of the speaker, as in curly marks; an owner cut from the
-# relative, aide or friend it owns is not the speaker, they are (`Reed's son, Grant, said`
+# relative, aide or friend it owns is not the speaker, they are (`Reed's son, Ola, said`
 # -> "Reed's son"; `Friends of Mr. Reed's ... say` -> no one); `Following Wednesday's` is
 # a time phrase (att43, issue 17);
 # 49: a quotation after a passive hearer verb (`Vell was told ... "improper"`) is not the

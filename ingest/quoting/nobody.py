@@ -102,7 +102,7 @@ _CONTRACTED_PRONOUNS = frozenset(("he's", "she's", "it's", "that's", "there's", 
 
 
 def owned_people(text: str, pos: int, phrase: str) -> str | None:
-    """The people a speaker phrase cut at an owner names (`Reed's son, Grant, defended his
+    """The people a speaker phrase cut at an owner names (`Reed's son, Ola, defended his
     father, saying: "..."` -> `Reed's son`; `Vell's close friends and allies have said` ->
     `Vell's close friends`); None for any other phrase. Those people (`OWNED_PEOPLE`) are
     the speakers, never the owner, as relatives and staff never speak as the person they

@@ -99,7 +99,7 @@ class Resolver:
     def resolve(self, np: str, pos: int, role: str | None) -> Resolved:
         """Resolve one speaker phrase written at `pos`; a phrase that can name nobody
         (`_names_nobody`) resolves to no speaker, an owner of the relative or aide who
-        speaks to them or to no one (`owner_reading`: `Reed's son, Grant, said`). A
+        speaks to them or to no one (`owner_reading`: `Reed's son, Ola, said`). A
         person written as an owner (`Vell's brief said`) is named without the possessive
         ending, so that other mentions unify with that name. A phrase that runs into a verb
         group loses it, and a clause names nobody (`clausal`)."""

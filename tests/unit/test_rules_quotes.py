@@ -2439,7 +2439,7 @@ MEMBERSHIP = [
     # --- an owner cut from the person it owns is not the speaker: that person is
     (
         "a_son_after_an_owner_is_not_the_owner",
-        "Reed's son, Grant, defended his father on Monday, saying: “He is a good man.”",
+        "Reed's son, Ola, defended his father on Monday, saying: “He is a good man.”",
         "direct",
         "speaker",
         {"Reed's son"},
