@@ -80,7 +80,7 @@ def names_no_one(speaker: str, common: CommonWords) -> bool:
 
 def time_phrase(speaker: str) -> bool:
     """`On Monday`, `Last April`, `Following Wednesday's` (of `Following Wednesday's leak of
-    the report, which concluded that`), `Wednesday` (of `Wednesday's statement said`): a phrase of
+    the memo, which showed that`), `Wednesday` (of `Wednesday's statement said`): a phrase of
     time words only, with one that can only be a time, names no one. A one-word phrase must
     be a weekday or `today` (`Day`, `Early` and `May` are surnames and names too)."""
     words = [w.removesuffix("'s") for w in speaker.lower().replace("’", "'").split()]
