@@ -45,6 +45,11 @@ STAGE_ARTICLES = 150
 
 # Bump when extraction or chunking changes what is stored: every article is then re-processed
 # on its next ingest (and by `quotedesk rebuild`), instead of staying "unchanged".
+# 50: a show's title in doubled apostrophes after a possessive network name (`said on WBC's
+# ''Harbour Week''`) is no quotation of the speaker, as in curly marks; an owner cut from the
+# relative, aide or friend it owns is not the speaker, they are (`Reed's son, Ola, said`
+# -> "Reed's son"; `Friends of Mr. Reed's ... say` -> no one); `Following Wednesday's` is
+# a time phrase (att43, issue 17);
 # 49: a quotation after a passive hearer verb (`Vell was told ... "improper"`) is not the
 # hearer's (the before-quote rules too);
 # 48: two appositions read back to the name, inverted `VERB NAME, "` before a quote, a
@@ -160,7 +165,7 @@ STAGE_ARTICLES = 150
 # and an office nobody in the article holds keeps its words ("Deputy Prime Minister");
 # 11: names end at a closed quotation or a paragraph break, staff ("an aide to X") are not the
 # person they serve; 10: the 2026-12-04 attribution rules; 9: pooled quote vectors
-PIPELINE_VERSION = "49"
+PIPELINE_VERSION = "50"
 
 
 @dataclass

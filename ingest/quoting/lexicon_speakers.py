@@ -107,3 +107,17 @@ NAME_PREPOSITIONS = frozenset(split_words("in at on from to into for by with nea
 # Abbreviations that close a name (`Tom Reed Jr.`): the dot after them may end the sentence,
 # unlike a title's (`Mr. Reed`, `Gov. Ana Vell`).
 SUFFIX_ABBREVIATIONS = frozenset(split_words("jr sr"))
+# People an owner's possessive names beside the owner (`Reed's son`, `Vell's longtime
+# advisers`, `Reed's right-hand woman`): relatives, staff who serve them, friends and foes.
+# A speaker phrase cut at such an owner names that other person, never the owner. The
+# spokesperson is not here: `Reed's spokesman` speaks for the owner (`SPEAKING_BODIES`).
+OWNED_PEOPLE = frozenset(
+    split_words(
+        """wife wives husband husbands spouse son sons daughter daughters mother father
+    parents brother brothers sister sisters child children family nephew niece grandson
+    granddaughter friend friends ally allies associate associates aide aides adviser advisers
+    advisor advisors lawyer lawyers attorney attorneys assistant assistants deputy deputies
+    colleague colleagues peer peers supporter supporters backer backers critic critics rival
+    rivals opponent opponents man woman men women"""
+    )
+)

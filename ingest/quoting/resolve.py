@@ -39,7 +39,7 @@ from ingest.quoting.nameshapes import (
     without_possessive,
 )
 from ingest.quoting.narrative import EPITHET, opening_end
-from ingest.quoting.nobody import CommonWords, names_no_one, time_phrase
+from ingest.quoting.nobody import CommonWords, names_no_one, owner_reading, time_phrase
 from ingest.quoting.nounphrases import (
     LEADING_ADVERBS,
     PREPOSITIONS,
@@ -98,13 +98,16 @@ class Resolver:
 
     def resolve(self, np: str, pos: int, role: str | None) -> Resolved:
         """Resolve one speaker phrase written at `pos`; a phrase that can name nobody
-        (`_names_nobody`) resolves to no speaker. A person written as an owner (`Ivana
-        Vell's brief said`) is named without the possessive ending, so that every other
-        mention of them unifies with that name, not with `Vell's`. A phrase that runs into a
-        verb group loses it, and a clause names nobody (`clausal`)."""
+        (`_names_nobody`) resolves to no speaker, an owner of the relative or aide who
+        speaks to them or to no one (`owner_reading`: `Reed's son, Ola, said`). A
+        person written as an owner (`Vell's brief said`) is named without the possessive
+        ending, so that other mentions unify with that name. A phrase that runs into a verb
+        group loses it, and a clause names nobody (`clausal`)."""
         phrase = without_clause(np)
         if phrase is None:
             return Resolved(None, np, None, "nobody")
+        if owned := owner_reading(self.doc.text, pos, np):
+            return owned
         resolved = self._resolve(phrase, pos, role)
         if resolved.speaker and self._names_nobody(np, resolved.speaker):
             return Resolved(None, np, None, "nobody")

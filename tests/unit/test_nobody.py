@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from ingest.quotes import extract_quotes
-from ingest.quoting.nobody import CommonWords, names_no_one, opens_sentence, time_phrase
+from ingest.quoting.nobody import (
+    CommonWords,
+    names_no_one,
+    opens_sentence,
+    owned_people,
+    people_before_owner,
+    time_phrase,
+)
 
 HARBOUR = (
     "Maybe the harbour will open in May. Let me be clear about it. We let them decide, and "
@@ -45,6 +52,8 @@ TIMES = [
     ("a_weekday_after_on", "On Monday", True),
     ("a_weekday_alone", "Wednesday", True),
     ("an_owned_weekday", "Thursday's", True),
+    ("an_owned_weekday_after_following", "Following Wednesday’s", True),
+    ("a_weekday_after_after", "After Monday", True),
     ("a_month_after_last", "Last April", True),
     ("a_month_alone_may_be_a_name", "May", False),
     ("a_time_noun_alone_may_be_a_surname", "Day", False),
@@ -74,6 +83,53 @@ def test_opens_sentence(case: str, text: str, start: int, opens: bool) -> None:
 
 
 # (case, text, the statement's first words, speaker or None when it must not be extracted)
+# (case, text, speaker phrase as written at the text's start, the owned people who speak)
+OWNERS = [
+    ("a_son", "Reed's son, Ola, defended his father.", "Reed's", "Reed's son"),
+    ("advisers", "Ana Vell’s advisers have long insisted", "Ana Vell’s", "Ana Vell’s advisers"),
+    (
+        "a_hyphened_modifier",
+        "Tom Reed’s right-hand woman rallied",
+        "Tom Reed’s",
+        "Tom Reed’s right-hand woman",
+    ),
+    (
+        "within_three_words",
+        "Vell's close friends and allies said",
+        "Vell's",
+        "Vell's close friends",
+    ),
+    ("an_office_speaks_for_its_owner", "Tom Reed's office announced", "Tom Reed's", None),
+    ("a_statement_speaks_for_its_owner", "Ana Vell's statement said", "Ana Vell's", None),
+    ("a_spokesman_speaks_for_his_owner", "Reed's spokesman said", "Reed's", None),
+    ("a_contracted_pronoun_is_no_owner", "He's son of a miner, he said", "He's", None),
+    ("a_person_noun_past_three_words", "Vell's very old and trusted friends said", "Vell's", None),
+    ("a_phrase_not_written_there", "Reed's son said", "Vell's", None),
+    ("no_possessive", "Reed son said", "Reed", None),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "phrase", "people"), OWNERS, ids=[r[0] for r in OWNERS])
+def test_owned_people(case: str, text: str, phrase: str, people: str | None) -> None:
+    assert owned_people(text, 0, phrase) == people
+
+
+# (case, speaker phrase, people written before their owner: no one)
+BEFORE_OWNERS = [
+    ("friends_of_an_owner", "Friends of Mr. Reed's", True),
+    ("a_friend_of_an_owner", "a friend of Vell's", True),
+    ("an_office_of_an_owner", "the office of Vell's", False),
+    ("friends_of_no_owner", "Friends of the Earth", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "phrase", "nobody"), BEFORE_OWNERS, ids=[r[0] for r in BEFORE_OWNERS]
+)
+def test_people_before_owner(case: str, phrase: str, nobody: bool) -> None:
+    assert people_before_owner(phrase) is nobody
+
+
 TEXTS = [
     (
         "an_imperative_before_the_first_person_is_no_speaker",

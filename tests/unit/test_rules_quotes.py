@@ -2419,6 +2419,48 @@ MEMBERSHIP = [
         {"Tom Reed"},
         True,
     ),
+    # --- a show's title owned by a network is no quotation, in doubled apostrophes too
+    (
+        "a_title_in_doubled_apostrophes_after_a_possessive_is_no_quote",
+        "''It's nonsense,'' Ana Vell said by telephone on WBC's ''Harbour Week.''",
+        "direct",
+        "text",
+        {"Harbour Week."},
+        False,
+    ),
+    (
+        "a_title_in_curly_marks_after_a_possessive_is_no_quote",
+        "“It's nonsense,” Ana Vell said by telephone on WBC’s “Harbour Week.”",
+        "direct",
+        "text",
+        {"Harbour Week."},
+        False,
+    ),
+    # --- an owner cut from the person it owns is not the speaker: that person is
+    (
+        "a_son_after_an_owner_is_not_the_owner",
+        "Reed's son, Ola, defended his father on Monday, saying: “He is a good man.”",
+        "direct",
+        "speaker",
+        {"Reed's son"},
+        True,
+    ),
+    (
+        "advisers_after_an_owner_are_not_the_owner",
+        "Vell's advisers have long insisted they thought the race would become close.",
+        None,
+        "speaker",
+        {"Vell's advisers"},
+        True,
+    ),
+    (
+        "an_office_after_an_owner_speaks_for_the_owner",
+        "Ana Vell's office announced on Friday that Vell will meet Tom Reed on Thursday.",
+        "indirect",
+        "speaker",
+        {"Ana Vell"},
+        True,
+    ),
     # --- a closing mark shared by a nested quotation and its own only when one is nested
     (
         "two_quotations_run_together_share_no_closing_mark",
