@@ -72,8 +72,7 @@ def select_citations(
     words are taken that far down, anything else must be `CLOSE_SHARE`. A general question
     that names a person ("What figure did Tom Reed report?") is answered from anyone's words,
     but after the named person's own words only more of theirs: a ministry's figure cited
-    after theirs reads as theirs (and after any person's quotation leading a general answer,
-    `leading_voice`). A passage that only names them leads anything (the
+    after theirs reads as theirs. A passage that only names them leads anything (the
     generated "report on X" fact questions lost their evidence when it did not: BBC dev recall
     0.937 -> 0.932). The same person's report around cited quotations (`_holds`) is cited in
     their place when its framing fits the words: "Reed said he had offers, but 'the offers
@@ -103,29 +102,13 @@ def select_citations(
             continue
         if evidence.speaker and not _follows(best.unit, unit, evidence.speaker):
             continue
-        voice = leading_voice(best.unit, evidence)
-        if voice and unit.speaker != voice:
+        named = evidence.named
+        if named and best.unit.speaker == named and unit.speaker != named:
             continue
         chosen = _in_place_of(chosen, candidate, held)
         words += size
         texts.add(_fingerprint(unit.text))
     return chosen
-
-
-def leading_voice(best: Unit, evidence: Evidence) -> str | None:
-    """Whose words alone may follow `best` in a general answer: the named person's when their
-    own words lead ("What figure did Tom Reed report?": a ministry's figure cited after his
-    reads as his), and the speaker of a quotation that leads an answer naming nobody: a
-    general question answered with Ana Vell's words ("What about the ferry fares?" after
-    a question about her) is read as her answer, and a coach's words or a narrative sentence
-    cited after hers read as more of hers (BBC judge: the asked person's
-    words, then an unattributed sentence or another speaker's). None: anything close may
-    follow."""
-    if evidence.named:
-        return evidence.named if best.speaker == evidence.named else None
-    if evidence.family != "general" or not best.quoted:
-        return None
-    return best.speaker
 
 
 def whole_quotations(
