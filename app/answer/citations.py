@@ -225,13 +225,15 @@ INTRODUCED_SHARE = 0.2
 def introduced_first(
     ranked: list[Candidate], share: Callable[[str], float], named: Collection[str]
 ) -> list[Candidate]:
-    """For a who-said question naming its story, the first quotation within `INTRODUCED_SHARE`
-    of the best whose paragraph holds every word of the statement (`share` 1.0) leads a best
-    unit whose paragraph holds fewer. Why: an article says what a quotation is about in the
+    """For a who-said question, the first quotation within `INTRODUCED_SHARE` of the best
+    whose paragraph holds every word of the statement (`share` 1.0) leads a best unit whose
+    paragraph holds fewer. Why: an article says what a quotation is about in the
     sentence that introduces it ("..., Vell told the Harbour Gazette in May." / "said Tom Reed,
     the author of 'Tidewater Accounts'"), and a question asks by those words; the best unit
     was another speaker's quotation in the same story holding only the story's word (PolNeAR
-    dev: 2 of 7 who-said misses). Not someone the question names (`named_last`)."""
+    dev: 2 of 7 who-said misses). With or without a story: a statement of two phrases ("Who
+    spoke about X and Y?") is introduced the same way (fit PolNeAR: a strategist's quotation
+    on both in place of his other one). Not someone the question names (`named_last`)."""
     best = ranked[0] if ranked else None
     if best is None or share(_paragraph(best.unit)) >= 1.0:
         return ranked

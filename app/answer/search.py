@@ -118,6 +118,7 @@ class EvidenceSearch:
             ranked = named_last(ranked, named)
         if family == "who_said" and intent.story_hint:
             ranked = topic_first(ranked, self._topic_share(topic), named)
+        if family == "who_said":
             ranked = introduced_first(ranked, self._topic_share(topic), named)
         if family == "who_said" and intent.described_as:
             ranked = described_first(ranked, intent.described_as, index, self.articles.text)
