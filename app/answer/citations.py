@@ -10,15 +10,18 @@ Pure functions of the candidates and their `Evidence` (no store), shared by the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from app.answer.search import Evidence
 from app.evidence.features import Candidate
 from app.evidence.units import Unit
 from app.ranker import Family
 from app.reorder import CLOSE_SHARE
+from ingest.text import paragraph_spans
+
+if TYPE_CHECKING:  # `app.answer.search` imports `introduced_first` from here
+    from app.answer.search import Evidence
 
 
 class Budget(NamedTuple):
@@ -211,6 +214,53 @@ def own_first(ranked: list[Candidate], evidence: Evidence) -> list[Candidate]:
     floor = CLOSE_SHARE * best.score
     own = next((c for c in ranked if c.unit.speaker == speaker and c.score >= floor), None)
     return ranked if own is None else [own, *(c for c in ranked if c is not own)]
+
+
+# How far below a who-said answer's best unit a quotation may be and still lead it when the
+# paragraph around it holds every word of the statement and the best unit's holds fewer
+# (`introduced_first`; PolNeAR dev: the right quotations stood at 0.21 and 0.44 of the best).
+INTRODUCED_SHARE = 0.2
+
+
+def introduced_first(
+    ranked: list[Candidate], share: Callable[[str], float], named: Collection[str]
+) -> list[Candidate]:
+    """For a who-said question, the first quotation within `INTRODUCED_SHARE` of the best
+    whose paragraph holds every word of the statement (`share` 1.0) leads a best unit whose
+    paragraph holds fewer. Why: an article says what a quotation is about in the
+    sentence that introduces it ("..., Vell told the Harbour Gazette in May." / "said Tom Reed,
+    the author of 'Tidewater Accounts'"), and a question asks by those words; the best unit
+    was another speaker's quotation in the same story holding only the story's word (PolNeAR
+    dev: 2 of 7 who-said misses). With or without a story: a statement of two phrases ("Who
+    spoke about X and Y?") is introduced the same way (fit PolNeAR: a strategist's quotation
+    on both in place of his other one). Not someone the question names (`named_last`)."""
+    best = ranked[0] if ranked else None
+    if best is None or share(_paragraph(best.unit)) >= 1.0:
+        return ranked
+    floor = INTRODUCED_SHARE * best.score
+    lead = next(
+        (
+            c
+            for c in ranked[1:]
+            if c.score >= floor
+            and c.unit.quoted
+            and c.unit.speaker
+            and c.unit.speaker not in named
+            and share(_paragraph(c.unit)) >= 1.0
+        ),
+        None,
+    )
+    return ranked if lead is None else [lead, *(c for c in ranked if c is not lead)]
+
+
+def _paragraph(unit: Unit) -> str:
+    """The paragraph of the unit's chunk that holds its start (the chunk's text when the chunk
+    has no paragraph break)."""
+    chunk = unit.chunk
+    at = unit.start - chunk.start
+    spans = paragraph_spans(chunk.text)
+    start, end = next(((s, e) for s, e in spans if s <= at < e), (0, len(chunk.text)))
+    return chunk.text[start:end]
 
 
 def quotations_first(chosen: list[Candidate]) -> list[Candidate]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.answer.articles import Articles
+from app.answer.citations import introduced_first
 from app.described import described_first
 from app.evidence.features import Candidate, question_features
 from app.evidence.finder import EvidenceFinder
@@ -117,6 +118,8 @@ class EvidenceSearch:
             ranked = named_last(ranked, named)
         if family == "who_said" and intent.story_hint:
             ranked = topic_first(ranked, self._topic_share(topic), named)
+        if family == "who_said":
+            ranked = introduced_first(ranked, self._topic_share(topic), named)
         if family == "who_said" and intent.described_as:
             ranked = described_first(ranked, intent.described_as, index, self.articles.text)
         return Evidence(

@@ -9,7 +9,12 @@ from dataclasses import replace
 
 import pytest
 
-from app.answer.citations import own_first, quotations_first, select_citations
+from app.answer.citations import (
+    introduced_first,
+    own_first,
+    quotations_first,
+    select_citations,
+)
 from app.answer.search import Evidence
 from app.evidence.features import Candidate
 from app.evidence.units import Unit
@@ -484,3 +489,51 @@ def test_a_unit_writing_the_kind_of_number_asked_leads(
 def test_the_written_kinds_are_kinds_a_question_asks() -> None:
     assert set(QUANTITY_WRITTEN) <= {kind.name for kind in QUANTITY_KINDS}
     assert quantity_first([], YEAR, "year", QUANTITY_SHARE) == []
+
+
+def _paragraphed(paragraphs: list[str], at: int, speaker: str, score: float) -> Candidate:
+    """A quotation by `speaker`: paragraph `at` of an article of `paragraphs`."""
+    text = "\n\n".join(paragraphs)
+    article = f"p{len(text)}-{at}"
+    chunk = Chunk(f"{article}:0", article, 0, text, 0, len(text), 1, 1, title="Made-up")
+    start = text.index(paragraphs[at])
+    unit = Unit(chunk, start, start + len(paragraphs[at]), "direct", speaker, None, True, None)
+    return Candidate(unit, (), score)
+
+
+TIDES = [
+    "The harbour board met on Monday.",
+    '"The tolls will stay," said Tom Reed, the author of "Tidewater Accounts".',
+]
+FERRY = ['"The ferry is late again," Ana Vell said of the harbour board.']
+
+
+def _words_held(statement: str) -> Callable[[str], float]:
+    wanted = set(statement.lower().split())
+    return lambda text: len(wanted & set(text.lower().replace('"', " ").split())) / len(wanted)
+
+
+# (the right quotation's score, the people the question names, who leads)
+INTRODUCED_CASES = [
+    # The paragraph introducing Reed's quotation holds "tidewater accounts": his words lead
+    # (fails on main, where the other speaker's quotation on the story's word led).
+    (0.5, set(), "Tom Reed"),
+    # Far below the best (under `INTRODUCED_SHARE`): the order stays.
+    (0.1, set(), "Ana Vell"),
+    # A person the question names is what was spoken about, not who spoke.
+    (0.5, {"Tom Reed"}, "Ana Vell"),
+]
+
+
+@pytest.mark.parametrize(("score", "named", "leader"), INTRODUCED_CASES)
+def test_a_quotation_introduced_by_the_statement_words_leads(
+    score: float, named: set[str], leader: str
+) -> None:
+    ranked = [_paragraphed(FERRY, 0, "Ana Vell", 0.9), _paragraphed(TIDES, 1, "Tom Reed", score)]
+    lead = introduced_first(ranked, _words_held("tidewater accounts"), named)[0]
+    assert lead.unit.speaker == leader
+
+
+def test_a_best_unit_whose_paragraph_holds_the_statement_keeps_its_place() -> None:
+    ranked = [_paragraphed(TIDES, 1, "Tom Reed", 0.9), _paragraphed(TIDES, 1, "Ana Vell", 0.8)]
+    assert introduced_first(ranked, _words_held("the tolls"), set())[0].unit.speaker == "Tom Reed"
