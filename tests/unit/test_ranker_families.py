@@ -27,7 +27,7 @@ def _questions(n: int, seed: int = 0) -> list[Question]:
 
 def test_speaker_trees_are_randomised_and_coarse_and_the_others_keep_the_shared_settings():
     assert tree_params("speaker")["extra_trees"] is True
-    assert tree_params("speaker")["min_child_samples"] == 200
+    assert tree_params("speaker")["min_child_samples"] == 100
     assert tree_params("who_said") == TREE_PARAMS == tree_params("general") == tree_params(None)
     assert TREE_PARAMS["extra_trees"] is False  # the override does not leak into the shared
 
