@@ -306,7 +306,7 @@ def _fewest_unattributed_words(text: str, item: dict[str, Any], far: bool) -> in
 def _after_possessive(text: str, start: int) -> bool:
     """`ABC's "Good Morning America"`, `the network's "This Week"`: a title owned by a
     possessive names a show or publication, whatever verb stands near it. The marks are cut
-    before the ending is read, so a doubled apostrophe (`NBC's ''This Week''`) reaches it too."""
+    before the ending is read, so a doubled apostrophe (`WBC's ''Harbour Week''`) reaches it too."""
     before = text[max(0, start - 8) : start].rstrip("\"“‘' ")
     return before.endswith(("'s", "’s"))
 
