@@ -71,7 +71,7 @@ def read_quotes_alone(store_dir: Path) -> int:
     store = desk.store
     _, quotes = store.visible(store.article_hashes())  # texts come from the article records
     pooled = store.embeddings(store.quotes, list(quotes))
-    rows = [(i, quotes[i][0].text, pooled[i]) for i in quotes if i in pooled]
+    rows = [(i, quotes[i].quote.text, pooled[i]) for i in quotes if i in pooled]
     vectors = desk.ingestor.embedder.texts([text for _, text, _ in rows])
     cosines = np.asarray(
         [np.dot(v, pooled) for v, (_, _, pooled) in zip(vectors, rows, strict=True)]

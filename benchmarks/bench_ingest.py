@@ -166,7 +166,7 @@ def _model_texts(desk: Any, alone: Sequence[str]) -> tuple[list, list[str], list
     alone_texts = []
     if alone:
         _, read = desk.store.visible(desk.store.article_hashes())
-        alone_texts = [read[quote_id][0].text for quote_id in alone]
+        alone_texts = [read[quote_id].quote.text for quote_id in alone]
     chunk_texts = [embedding_text(c) for c in chunks]
     return chunks, chunk_texts, chunk_texts + list(alone_texts)
 

@@ -25,6 +25,7 @@ from app.corpus import Corpus
 from app.speaker_index import SpeakerIndex
 from benchmarks.common import machine, print_table
 from ingest.records import FILE_NAME, Records
+from ingest.types import StoredQuote
 
 Value = TypeVar("Value")
 
@@ -52,7 +53,7 @@ def add_copies(records: Records, count: int) -> list[str]:
         for c in records.chunks_of(originals)
     ]
     quotes = [
-        (s.id.replace(s.article_id, new[s.article_id], 1), s.quote, new[s.article_id])
+        StoredQuote(s.id.replace(s.article_id, new[s.article_id], 1), s.quote, new[s.article_id])
         for s in records.quotes_where("article_id", originals)
     ]
     records.write({a: "bench" for a in new.values()}, chunks, quotes)

@@ -229,7 +229,7 @@ def _digest(store) -> str:  # noqa: ANN001 - ingest.store.Store, imported after 
 
     chunks, quotes = store.visible(store.article_hashes())
     read = {c: chunk.text for c, chunk in chunks.items()}
-    read.update((q, quote.text) for q, (quote, _) in quotes.items())
+    read.update((q, stored.quote.text) for q, stored in quotes.items())
     digest = hashlib.sha256()
     for collection in (store.chunks, store.quotes, store.articles):
         records = sorted(store.iter_records(collection, include=["metadatas", "documents"]))
