@@ -115,13 +115,13 @@ class EvidenceSearch:
         ranked = quantity_first(ranked, question, intent.quantity, QUANTITY_SHARE)
         named = named_people(question, index) if family == "who_said" else set()
         if family == "who_said":
+            share = self._topic_share(topic)
             ranked = named_last(ranked, named)
-        if family == "who_said" and intent.story_hint:
-            ranked = topic_first(ranked, self._topic_share(topic), named)
-        if family == "who_said":
-            ranked = introduced_first(ranked, self._topic_share(topic), named)
-        if family == "who_said" and intent.described_as:
-            ranked = described_first(ranked, intent.described_as, index, self.articles.text)
+            if intent.story_hint:
+                ranked = topic_first(ranked, share, named)
+            ranked = introduced_first(ranked, share, named)
+            if intent.described_as:
+                ranked = described_first(ranked, intent.described_as, index, self.articles.text)
         return Evidence(
             family,
             ranked,
